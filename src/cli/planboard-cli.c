@@ -1,0 +1,204 @@
+/* planboard-cli.c — Planboard for scripts, tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   planboard-cli [--db PATH] list
+ *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT
+ *   planboard-cli [--db PATH] import FILE
+ *   planboard-cli [--db PATH] example
+ *
+ * Exit status 0 on success; 1 with a one-line reason on stderr when the
+ * work failed; 2 for a command line it does not understand.
+ */
+#define G_LOG_DOMAIN "planboard-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "pb-store.h"
+
+#define EXIT_USAGE 2
+
+static int
+usage (const char *problem)
+{
+  if (problem)
+    g_printerr ("planboard-cli: %s\n", problem);
+  g_printerr ("%s\n",
+              _("Usage: planboard-cli [--db PATH] list\n"
+                "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT\n"
+                "       planboard-cli [--db PATH] import FILE\n"
+                "       planboard-cli [--db PATH] example"));
+  return EXIT_USAGE;
+}
+
+static int
+fail (const GError *error)
+{
+  g_autofree char *line = g_strdup (error->message);
+
+  /* One line, so scripts can read it. */
+  g_strdelimit (line, "\n", ' ');
+  g_printerr ("planboard-cli: %s\n", line);
+  return EXIT_FAILURE;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = value;
+  return TRUE;
+}
+
+static int
+cmd_list (PbStore *store)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PbPlan) plan = g_list_model_get_item (plans, i);
+      gint64 id = pb_record_get_id (PB_RECORD (plan));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%d-%d\t%u\n",
+               id, pb_plan_get_title (plan),
+               pb_plan_get_period_start (plan), pb_plan_get_period_end (plan),
+               pb_store_count (store, PB_TYPE_ITEM, "plan_id", id));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_export (PbStore *store,
+            int      argc,
+            char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *format = NULL, *out = NULL;
+  gint64 id = 0;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+        format = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--format="))
+        format = argv[i] + strlen ("--format=");
+      else if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
+        out = argv[++i];
+      else if (id == 0 && parse_id (argv[i], &id))
+        ;
+      else
+        return usage (_("export takes a plan id, --format and -o"));
+    }
+
+  if (id == 0 || out == NULL)
+    return usage (_("export needs a plan id and -o OUT"));
+
+  if (format == NULL)
+    format = g_str_has_suffix (out, ".planboard") ? "planboard" : "json";
+
+  if (g_str_equal (format, "json"))
+    {
+      if (!pb_store_export_json_file (store, id, out, &error))
+        return fail (error);
+    }
+  else if (g_str_equal (format, "planboard"))
+    {
+      if (!pb_store_export_planboard (store, id, out, &error))
+        return fail (error);
+    }
+  else
+    return usage (_("--format is json or planboard"));
+
+  return EXIT_SUCCESS;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  const char *command;
+  PbStoreOpenFlags flags = PB_STORE_OPEN_DEFAULT;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        db = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--db="))
+        db = g_strdup (argv[i] + strlen ("--db="));
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          usage (NULL);
+          return EXIT_SUCCESS;
+        }
+      else
+        return usage (_("unknown option"));
+    }
+
+  if (i >= argc)
+    return usage (NULL);
+
+  command = argv[i++];
+  if (db == NULL)
+    db = pb_store_default_path ();
+
+  if (g_str_equal (command, "import") || g_str_equal (command, "example"))
+    flags |= PB_STORE_OPEN_CREATE;
+  else if (!g_str_equal (command, "list") && !g_str_equal (command, "export"))
+    return usage (_("unknown command"));
+
+  /* Listing a library that does not exist yet lists nothing. */
+  if (g_str_equal (command, "list") && !g_file_test (db, G_FILE_TEST_EXISTS))
+    return EXIT_SUCCESS;
+
+  store = pb_store_open (db, flags, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (g_str_equal (command, "list"))
+    return cmd_list (store);
+
+  if (g_str_equal (command, "export"))
+    return cmd_export (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "import"))
+    {
+      gint64 id;
+
+      if (argc - i != 1)
+        return usage (_("import takes one file"));
+      id = pb_store_import_file (store, argv[i], &error);
+      if (id == 0)
+        return fail (error);
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return EXIT_SUCCESS;
+    }
+
+  /* example */
+  {
+    gint64 id = pb_store_add_example_plan (store, &error);
+
+    if (id == 0)
+      return fail (error);
+    g_print ("%" G_GINT64_FORMAT "\n", id);
+    return EXIT_SUCCESS;
+  }
+}

@@ -1,0 +1,210 @@
+/* pb-model.c — the record types of a plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pb-model"
+
+#include "config.h"
+
+#include "pb-model.h"
+
+#define INT(n)          { n, PB_COLUMN_INT, NULL, FALSE, NULL }
+#define INT_NULL(n)     { n, PB_COLUMN_INT, NULL, TRUE, NULL }
+#define REF(n, t)       { n, PB_COLUMN_INT, NULL, FALSE, t }
+#define REF_NULL(n, t)  { n, PB_COLUMN_INT, NULL, TRUE, t }
+#define TEXT(n)         { n, PB_COLUMN_TEXT, NULL, FALSE, NULL }
+#define TEXT_NULL(n)    { n, PB_COLUMN_TEXT, NULL, TRUE, NULL }
+#define REAL(n)         { n, PB_COLUMN_REAL, NULL, FALSE, NULL }
+#define REAL_NULL(n)    { n, PB_COLUMN_REAL, NULL, TRUE, NULL }
+#define BOOL(n)         { n, PB_COLUMN_BOOL, NULL, FALSE, NULL }
+#define ENUM(n, t)      { n, PB_COLUMN_ENUM, t, FALSE, NULL }
+#define ENUM_NULL(n, t) { n, PB_COLUMN_ENUM, t, TRUE, NULL }
+
+/* Defines a final record type whose instances hold nothing of their own. */
+#define PB_DEFINE_RECORD(TypeName, type_name, table, ...)                    \
+  struct _##TypeName { PbRecord parent_instance; };                          \
+  static const PbColumn type_name##_columns[] = { __VA_ARGS__ };             \
+  G_DEFINE_FINAL_TYPE (TypeName, type_name, PB_TYPE_RECORD)                  \
+  static void type_name##_class_init (TypeName##Class *klass)                \
+  {                                                                          \
+    pb_record_class_set_table (PB_RECORD_CLASS (klass), table,               \
+                               type_name##_columns,                          \
+                               G_N_ELEMENTS (type_name##_columns));          \
+  }                                                                          \
+  static void type_name##_init (TypeName *self) { }
+
+PB_DEFINE_RECORD (PbPlan, pb_plan, "plan",
+  INT ("id"),
+  TEXT ("title"),
+  TEXT_NULL ("doc_number"),
+  TEXT_NULL ("issuer"),
+  TEXT_NULL ("issue_date"),
+  INT_NULL ("period_start"),
+  INT_NULL ("period_end"),
+  TEXT_NULL ("source_text"))
+
+PB_DEFINE_RECORD (PbSection, pb_section, "section",
+  INT ("id"),
+  REF ("plan_id", "plan"),
+  REF_NULL ("parent_id", "section"),
+  TEXT ("number"),
+  TEXT ("title"),
+  INT ("position"))
+
+PB_DEFINE_RECORD (PbItem, pb_item, "item",
+  INT ("id"),
+  REF ("plan_id", "plan"),
+  REF_NULL ("section_id", "section"),
+  ENUM ("kind", pb_item_kind_get_type),
+  TEXT ("number"),
+  TEXT ("title"),
+  TEXT ("body"),
+  TEXT_NULL ("start_date"),
+  TEXT_NULL ("due_date"),
+  ENUM ("status", pb_item_status_get_type),
+  REAL ("progress"),
+  ENUM ("progress_mode", pb_progress_mode_get_type),
+  INT ("position"),
+  ENUM_NULL ("health_override", pb_health_get_type),
+  TEXT_NULL ("health_reason"),
+  TEXT_NULL ("health_date"))
+
+PB_DEFINE_RECORD (PbOrganisation, pb_organisation, "organisation",
+  INT ("id"),
+  REF ("plan_id", "plan"),
+  TEXT ("name"),
+  TEXT_NULL ("short_name"))
+
+PB_DEFINE_RECORD (PbOrganisationAlias, pb_organisation_alias, "organisation_alias",
+  INT ("id"),
+  REF ("organisation_id", "organisation"),
+  TEXT ("alias"))
+
+PB_DEFINE_RECORD (PbItemOrg, pb_item_org, "item_org",
+  INT ("id"),
+  REF ("item_id", "item"),
+  REF ("organisation_id", "organisation"),
+  ENUM ("role", pb_role_get_type),
+  INT ("position"))
+
+PB_DEFINE_RECORD (PbIndicator, pb_indicator, "indicator",
+  INT ("id"),
+  REF ("plan_id", "plan"),
+  REF_NULL ("item_id", "item"),
+  TEXT ("name"),
+  TEXT ("measure_unit"),
+  ENUM ("kind", pb_indicator_kind_get_type),
+  ENUM ("direction", pb_direction_get_type),
+  REAL_NULL ("baseline_value"),
+  TEXT_NULL ("baseline_date"),
+  INT ("position"))
+
+PB_DEFINE_RECORD (PbTarget, pb_target, "target",
+  INT ("id"),
+  REF ("indicator_id", "indicator"),
+  INT ("year"),
+  REAL ("value"),
+  ENUM ("comparator", pb_comparator_get_type),
+  BOOL ("stretch"),
+  REF_NULL ("item_id", "item"),
+  BOOL ("year_implied"),
+  TEXT_NULL ("text"),
+  ENUM ("confidence", pb_confidence_get_type))
+
+PB_DEFINE_RECORD (PbActual, pb_actual, "actual",
+  INT ("id"),
+  REF ("indicator_id", "indicator"),
+  TEXT ("date"),
+  REAL ("value"),
+  TEXT_NULL ("note"),
+  TEXT_NULL ("source"))
+
+PB_DEFINE_RECORD (PbDependency, pb_dependency, "dependency",
+  INT ("id"),
+  REF ("from_item_id", "item"),
+  REF ("to_item_id", "item"),
+  INT ("lag_days"))
+
+PB_DEFINE_RECORD (PbNote, pb_note, "note",
+  INT ("id"),
+  REF ("item_id", "item"),
+  TEXT ("date"),
+  REF_NULL ("organisation_id", "organisation"),
+  TEXT ("text"),
+  ENUM ("status", pb_item_status_get_type))
+
+const GType *
+pb_model_get_types (guint *n_types)
+{
+  static GType types[11];
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      guint i = 0;
+      types[i++] = PB_TYPE_PLAN;
+      types[i++] = PB_TYPE_SECTION;
+      types[i++] = PB_TYPE_ITEM;
+      types[i++] = PB_TYPE_ORGANISATION;
+      types[i++] = PB_TYPE_ORGANISATION_ALIAS;
+      types[i++] = PB_TYPE_ITEM_ORG;
+      types[i++] = PB_TYPE_INDICATOR;
+      types[i++] = PB_TYPE_TARGET;
+      types[i++] = PB_TYPE_ACTUAL;
+      types[i++] = PB_TYPE_DEPENDENCY;
+      types[i++] = PB_TYPE_NOTE;
+      g_assert (i == G_N_ELEMENTS (types));
+      g_once_init_leave (&initialised, 1);
+    }
+
+  *n_types = G_N_ELEMENTS (types);
+  return types;
+}
+
+GType
+pb_model_type_for_table (const char *table)
+{
+  guint n;
+  const GType *types = pb_model_get_types (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbRecordClass) klass = g_type_class_ref (types[i]);
+
+      if (g_str_equal (klass->table, table))
+        return types[i];
+    }
+
+  return G_TYPE_INVALID;
+}
+
+#define REC(x) PB_RECORD (x)
+
+const char  *pb_plan_get_title (PbPlan *self) { return pb_record_get_string (REC (self), "title"); }
+int          pb_plan_get_period_start (PbPlan *self) { return pb_record_get_int (REC (self), "period_start"); }
+int          pb_plan_get_period_end (PbPlan *self) { return pb_record_get_int (REC (self), "period_end"); }
+
+gint64       pb_section_get_plan_id (PbSection *self) { return pb_record_get_int (REC (self), "plan_id"); }
+gint64       pb_section_get_parent_id (PbSection *self) { return pb_record_get_int (REC (self), "parent_id"); }
+const char  *pb_section_get_number (PbSection *self) { return pb_record_get_string (REC (self), "number"); }
+const char  *pb_section_get_title (PbSection *self) { return pb_record_get_string (REC (self), "title"); }
+
+gint64       pb_item_get_plan_id (PbItem *self) { return pb_record_get_int (REC (self), "plan_id"); }
+gint64       pb_item_get_section_id (PbItem *self) { return pb_record_get_int (REC (self), "section_id"); }
+PbItemKind   pb_item_get_kind (PbItem *self) { return pb_record_get_enum (REC (self), "kind"); }
+const char  *pb_item_get_number (PbItem *self) { return pb_record_get_string (REC (self), "number"); }
+const char  *pb_item_get_title (PbItem *self) { return pb_record_get_string (REC (self), "title"); }
+PbItemStatus pb_item_get_status (PbItem *self) { return pb_record_get_enum (REC (self), "status"); }
+double       pb_item_get_progress (PbItem *self) { return pb_record_get_double (REC (self), "progress"); }
+
+const char  *pb_organisation_get_name (PbOrganisation *self) { return pb_record_get_string (REC (self), "name"); }
+
+gint64       pb_item_org_get_item_id (PbItemOrg *self) { return pb_record_get_int (REC (self), "item_id"); }
+gint64       pb_item_org_get_organisation_id (PbItemOrg *self) { return pb_record_get_int (REC (self), "organisation_id"); }
+PbRole       pb_item_org_get_role (PbItemOrg *self) { return pb_record_get_enum (REC (self), "role"); }
+
+const char  *pb_indicator_get_name (PbIndicator *self) { return pb_record_get_string (REC (self), "name"); }
+const char  *pb_indicator_get_measure_unit (PbIndicator *self) { return pb_record_get_string (REC (self), "measure_unit"); }
+
+int          pb_target_get_year (PbTarget *self) { return pb_record_get_int (REC (self), "year"); }
+double       pb_target_get_value (PbTarget *self) { return pb_record_get_double (REC (self), "value"); }

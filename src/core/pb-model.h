@@ -1,0 +1,83 @@
+/* pb-model.h — the record types of a plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One final PbRecord subclass per table (DESIGN §4). Their properties are
+ * the table's columns, read-only: change them through PbStore.
+ */
+#pragma once
+
+#include "pb-enums.h"
+#include "pb-enum-types.h"
+#include "pb-record.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_PLAN (pb_plan_get_type ())
+G_DECLARE_FINAL_TYPE (PbPlan, pb_plan, PB, PLAN, PbRecord)
+
+#define PB_TYPE_SECTION (pb_section_get_type ())
+G_DECLARE_FINAL_TYPE (PbSection, pb_section, PB, SECTION, PbRecord)
+
+#define PB_TYPE_ITEM (pb_item_get_type ())
+G_DECLARE_FINAL_TYPE (PbItem, pb_item, PB, ITEM, PbRecord)
+
+#define PB_TYPE_ORGANISATION (pb_organisation_get_type ())
+G_DECLARE_FINAL_TYPE (PbOrganisation, pb_organisation, PB, ORGANISATION, PbRecord)
+
+#define PB_TYPE_ORGANISATION_ALIAS (pb_organisation_alias_get_type ())
+G_DECLARE_FINAL_TYPE (PbOrganisationAlias, pb_organisation_alias, PB, ORGANISATION_ALIAS, PbRecord)
+
+#define PB_TYPE_ITEM_ORG (pb_item_org_get_type ())
+G_DECLARE_FINAL_TYPE (PbItemOrg, pb_item_org, PB, ITEM_ORG, PbRecord)
+
+#define PB_TYPE_INDICATOR (pb_indicator_get_type ())
+G_DECLARE_FINAL_TYPE (PbIndicator, pb_indicator, PB, INDICATOR, PbRecord)
+
+#define PB_TYPE_TARGET (pb_target_get_type ())
+G_DECLARE_FINAL_TYPE (PbTarget, pb_target, PB, TARGET, PbRecord)
+
+#define PB_TYPE_ACTUAL (pb_actual_get_type ())
+G_DECLARE_FINAL_TYPE (PbActual, pb_actual, PB, ACTUAL, PbRecord)
+
+#define PB_TYPE_DEPENDENCY (pb_dependency_get_type ())
+G_DECLARE_FINAL_TYPE (PbDependency, pb_dependency, PB, DEPENDENCY, PbRecord)
+
+#define PB_TYPE_NOTE (pb_note_get_type ())
+G_DECLARE_FINAL_TYPE (PbNote, pb_note, PB, NOTE, PbRecord)
+
+/* The record types in dependency order: a table's foreign keys point only
+ * at tables before it. */
+const GType *pb_model_get_types (guint *n_types);
+GType        pb_model_type_for_table (const char *table);
+
+const char  *pb_plan_get_title          (PbPlan *self);
+int          pb_plan_get_period_start   (PbPlan *self);
+int          pb_plan_get_period_end     (PbPlan *self);
+
+gint64       pb_section_get_plan_id     (PbSection *self);
+gint64       pb_section_get_parent_id   (PbSection *self);
+const char  *pb_section_get_number      (PbSection *self);
+const char  *pb_section_get_title       (PbSection *self);
+
+gint64       pb_item_get_plan_id        (PbItem *self);
+gint64       pb_item_get_section_id     (PbItem *self);
+PbItemKind   pb_item_get_kind           (PbItem *self);
+const char  *pb_item_get_number         (PbItem *self);
+const char  *pb_item_get_title          (PbItem *self);
+PbItemStatus pb_item_get_status         (PbItem *self);
+double       pb_item_get_progress       (PbItem *self);
+
+const char  *pb_organisation_get_name   (PbOrganisation *self);
+
+gint64       pb_item_org_get_item_id    (PbItemOrg *self);
+gint64       pb_item_org_get_organisation_id (PbItemOrg *self);
+PbRole       pb_item_org_get_role       (PbItemOrg *self);
+
+const char  *pb_indicator_get_name      (PbIndicator *self);
+const char  *pb_indicator_get_measure_unit (PbIndicator *self);
+
+int          pb_target_get_year         (PbTarget *self);
+double       pb_target_get_value        (PbTarget *self);
+
+G_END_DECLS

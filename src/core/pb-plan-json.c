@@ -1,0 +1,1051 @@
+/* pb-plan-json.c — plan exchange JSON (`planboard-plan/1`)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shape is the one in shared/corpus/SCHEMA.md, which the importer also
+ * writes. Export adds what the library holds beyond a parse, as extra
+ * members that readers of the base shape ignore:
+ *
+ *   top level  issue_date, source_text, organisations [{name, short_name,
+ *              aliases}], indicators (the plan's own, not an item's) and
+ *              targets (those stated by no item)
+ *   item       id, body, start, due, status, progress, progress_mode,
+ *              health_override {health, reason, date}, indicators, notes
+ *              [{date, organisation, text, status}], depends_on [{item,
+ *              lag_days}]
+ *   indicator  id, name, unit, kind, direction, baseline, baseline_date,
+ *              position, actuals [{date, value, note, source}]
+ *   target     indicator_id (besides the base shape's indicator name)
+ *
+ * Importing an export and exporting again gives the same JSON.
+ */
+#define G_LOG_DOMAIN "pb-plan-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pb-store-private.h"
+
+#define FORMAT "planboard-plan/1"
+
+/* ---- Export ------------------------------------------------------------ */
+
+typedef struct
+{
+  PbStore      *store;
+  sqlite3      *db;
+  JsonBuilder  *b;
+  GHashTable   *section_ids;   /* db id → "sN" */
+  GHashTable   *item_ids;      /* db id → "iN" */
+  GHashTable   *indicator_ids; /* db id → "kN" */
+} Export;
+
+static sqlite3_stmt *
+query (Export     *e,
+       const char *sql,
+       gint64      param)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Export query failed: %s", sqlite3_errmsg (e->db));
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, param);
+  return stmt;
+}
+
+static const char *
+col_text (sqlite3_stmt *stmt,
+          int           i)
+{
+  return (const char *) sqlite3_column_text (stmt, i);
+}
+
+static void
+add_string_or_null (JsonBuilder *b,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_number (JsonBuilder  *b,
+            const char   *member,
+            sqlite3_stmt *stmt,
+            int           i)
+{
+  json_builder_set_member_name (b, member);
+  switch (sqlite3_column_type (stmt, i))
+    {
+    case SQLITE_NULL:
+      json_builder_add_null_value (b);
+      break;
+    case SQLITE_INTEGER:
+      json_builder_add_int_value (b, sqlite3_column_int64 (stmt, i));
+      break;
+    default:
+      json_builder_add_double_value (b, sqlite3_column_double (stmt, i));
+      break;
+    }
+}
+
+static const char *
+id_for (GHashTable *ids,
+        gint64      id)
+{
+  return g_hash_table_lookup (ids, &id);
+}
+
+static void
+assign_ids (Export     *e,
+            GHashTable *ids,
+            const char *sql,
+            gint64      plan_id,
+            char        prefix)
+{
+  sqlite3_stmt *stmt = query (e, sql, plan_id);
+  guint n = 0;
+
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), g_strdup_printf ("%c%u", prefix, ++n));
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+export_targets (Export     *e,
+                const char *sql,
+                gint64      param)
+{
+  sqlite3_stmt *stmt = query (e, sql, param);
+
+  json_builder_begin_array (e->b);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (e->b);
+      add_string_or_null (e->b, "indicator", col_text (stmt, 0));
+      add_string_or_null (e->b, "indicator_id", id_for (e->indicator_ids, sqlite3_column_int64 (stmt, 1)));
+      add_number (e->b, "year", stmt, 2);
+      json_builder_set_member_name (e->b, "year_implied");
+      json_builder_add_boolean_value (e->b, sqlite3_column_int (stmt, 3));
+      add_number (e->b, "value", stmt, 4);
+      add_string_or_null (e->b, "unit", col_text (stmt, 5));
+      add_string_or_null (e->b, "comparator", col_text (stmt, 6));
+      json_builder_set_member_name (e->b, "stretch");
+      json_builder_add_boolean_value (e->b, sqlite3_column_int (stmt, 7));
+      add_string_or_null (e->b, "text", col_text (stmt, 8));
+      add_string_or_null (e->b, "confidence", col_text (stmt, 9));
+      json_builder_end_object (e->b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (e->b);
+}
+
+#define TARGET_COLUMNS \
+  "SELECT k.name, k.id, t.year, t.year_implied, t.value, k.measure_unit," \
+  " t.comparator, t.stretch, t.text, t.confidence" \
+  " FROM target t JOIN indicator k ON k.id = t.indicator_id "
+
+static void
+export_indicators (Export     *e,
+                   const char *sql,
+                   gint64      param)
+{
+  sqlite3_stmt *stmt = query (e, sql, param);
+
+  json_builder_begin_array (e->b);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_stmt *actuals;
+
+      json_builder_begin_object (e->b);
+      add_string_or_null (e->b, "id", id_for (e->indicator_ids, id));
+      add_string_or_null (e->b, "name", col_text (stmt, 1));
+      add_string_or_null (e->b, "unit", col_text (stmt, 2));
+      add_string_or_null (e->b, "kind", col_text (stmt, 3));
+      add_string_or_null (e->b, "direction", col_text (stmt, 4));
+      add_number (e->b, "baseline", stmt, 5);
+      add_string_or_null (e->b, "baseline_date", col_text (stmt, 6));
+      add_number (e->b, "position", stmt, 7);
+
+      json_builder_set_member_name (e->b, "actuals");
+      json_builder_begin_array (e->b);
+      actuals = query (e, "SELECT date, value, note, source FROM actual"
+                          " WHERE indicator_id = ?1 ORDER BY date, id", id);
+      while (actuals && sqlite3_step (actuals) == SQLITE_ROW)
+        {
+          json_builder_begin_object (e->b);
+          add_string_or_null (e->b, "date", col_text (actuals, 0));
+          add_number (e->b, "value", actuals, 1);
+          add_string_or_null (e->b, "note", col_text (actuals, 2));
+          add_string_or_null (e->b, "source", col_text (actuals, 3));
+          json_builder_end_object (e->b);
+        }
+      sqlite3_finalize (actuals);
+      json_builder_end_array (e->b);
+
+      json_builder_end_object (e->b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (e->b);
+}
+
+#define INDICATOR_COLUMNS \
+  "SELECT id, name, measure_unit, kind, direction, baseline_value, baseline_date, position FROM indicator "
+
+static void
+export_units (Export     *e,
+              gint64      item_id,
+              const char *member,
+              const char *role)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT o.name FROM item_org io"
+                                          " JOIN organisation o ON o.id = io.organisation_id"
+                                          " WHERE io.item_id = ?1 AND io.role = '%s'"
+                                          " ORDER BY io.position, io.id", role);
+  sqlite3_stmt *stmt = query (e, sql, item_id);
+
+  json_builder_set_member_name (e->b, member);
+  json_builder_begin_array (e->b);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    json_builder_add_string_value (e->b, col_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  json_builder_end_array (e->b);
+}
+
+static void
+export_item (Export       *e,
+             sqlite3_stmt *row)
+{
+  gint64 id = sqlite3_column_int64 (row, 0);
+  sqlite3_stmt *stmt;
+
+  json_builder_begin_object (e->b);
+  add_string_or_null (e->b, "id", id_for (e->item_ids, id));
+  add_string_or_null (e->b, "section",
+                      sqlite3_column_type (row, 1) == SQLITE_NULL ? NULL
+                      : id_for (e->section_ids, sqlite3_column_int64 (row, 1)));
+  add_string_or_null (e->b, "kind", col_text (row, 2));
+  add_string_or_null (e->b, "number", col_text (row, 3));
+  add_string_or_null (e->b, "title", col_text (row, 4));
+  export_units (e, id, "lead_units", "lead");
+  export_units (e, id, "responsible_units", "responsible");
+
+  json_builder_set_member_name (e->b, "targets");
+  export_targets (e, TARGET_COLUMNS "WHERE t.item_id = ?1 ORDER BY t.id", id);
+
+  add_string_or_null (e->b, "body", col_text (row, 5));
+  add_string_or_null (e->b, "start", col_text (row, 6));
+  add_string_or_null (e->b, "due", col_text (row, 7));
+  add_string_or_null (e->b, "status", col_text (row, 8));
+  add_number (e->b, "progress", row, 9);
+  add_string_or_null (e->b, "progress_mode", col_text (row, 10));
+
+  json_builder_set_member_name (e->b, "health_override");
+  if (sqlite3_column_type (row, 11) == SQLITE_NULL)
+    json_builder_add_null_value (e->b);
+  else
+    {
+      json_builder_begin_object (e->b);
+      add_string_or_null (e->b, "health", col_text (row, 11));
+      add_string_or_null (e->b, "reason", col_text (row, 12));
+      add_string_or_null (e->b, "date", col_text (row, 13));
+      json_builder_end_object (e->b);
+    }
+
+  json_builder_set_member_name (e->b, "indicators");
+  export_indicators (e, INDICATOR_COLUMNS "WHERE item_id = ?1 ORDER BY position, id", id);
+
+  json_builder_set_member_name (e->b, "notes");
+  json_builder_begin_array (e->b);
+  stmt = query (e, "SELECT n.date, o.name, n.text, n.status FROM note n"
+                   " LEFT JOIN organisation o ON o.id = n.organisation_id"
+                   " WHERE n.item_id = ?1 ORDER BY n.date, n.id", id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (e->b);
+      add_string_or_null (e->b, "date", col_text (stmt, 0));
+      add_string_or_null (e->b, "organisation", col_text (stmt, 1));
+      add_string_or_null (e->b, "text", col_text (stmt, 2));
+      add_string_or_null (e->b, "status", col_text (stmt, 3));
+      json_builder_end_object (e->b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (e->b);
+
+  json_builder_set_member_name (e->b, "depends_on");
+  json_builder_begin_array (e->b);
+  stmt = query (e, "SELECT from_item_id, lag_days FROM dependency WHERE to_item_id = ?1 ORDER BY id", id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (e->b);
+      add_string_or_null (e->b, "item", id_for (e->item_ids, sqlite3_column_int64 (stmt, 0)));
+      add_number (e->b, "lag_days", stmt, 1);
+      json_builder_end_object (e->b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (e->b);
+
+  json_builder_end_object (e->b);
+}
+
+/**
+ * pb_store_export_plan_json:
+ * @self: a store
+ * @plan_id: the plan
+ * @error: where to say why it failed
+ *
+ * Returns: (transfer full): the plan as `planboard-plan/1` JSON
+ */
+JsonNode *
+pb_store_export_plan_json (PbStore  *self,
+                           gint64    plan_id,
+                           GError  **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GHashTable) section_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) item_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) indicator_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  Export e = { self, pb_store_get_db (self), b, section_ids, item_ids, indicator_ids };
+  sqlite3_stmt *plan, *stmt;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+
+  /* One read transaction, so the export is one consistent snapshot. */
+  sqlite3_exec (e.db, "BEGIN", NULL, NULL, NULL);
+
+  plan = query (&e, "SELECT title, doc_number, issuer, issue_date, period_start, period_end,"
+                    " source_text FROM plan WHERE id = ?1", plan_id);
+  if (plan == NULL || sqlite3_step (plan) != SQLITE_ROW)
+    {
+      sqlite3_finalize (plan);
+      sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("There is no plan with the id %" G_GINT64_FORMAT "."), plan_id);
+      return NULL;
+    }
+
+  assign_ids (&e, section_ids, "SELECT id FROM section WHERE plan_id = ?1 ORDER BY position, id", plan_id, 's');
+  assign_ids (&e, item_ids, "SELECT id FROM item WHERE plan_id = ?1 ORDER BY position, id", plan_id, 'i');
+  assign_ids (&e, indicator_ids, "SELECT id FROM indicator WHERE plan_id = ?1 ORDER BY position, id", plan_id, 'k');
+
+  json_builder_begin_object (b);
+  add_string_or_null (b, "format", FORMAT);
+  add_string_or_null (b, "title", col_text (plan, 0));
+  add_string_or_null (b, "doc_number", col_text (plan, 1));
+  add_string_or_null (b, "issuer", col_text (plan, 2));
+  json_builder_set_member_name (b, "period");
+  if (sqlite3_column_type (plan, 4) == SQLITE_NULL && sqlite3_column_type (plan, 5) == SQLITE_NULL)
+    json_builder_add_null_value (b);
+  else
+    {
+      json_builder_begin_object (b);
+      add_number (b, "start", plan, 4);
+      add_number (b, "end", plan, 5);
+      json_builder_end_object (b);
+    }
+  add_string_or_null (b, "issue_date", col_text (plan, 3));
+
+  json_builder_set_member_name (b, "sections");
+  json_builder_begin_array (b);
+  stmt = query (&e, "SELECT id, parent_id, number, title FROM section WHERE plan_id = ?1 ORDER BY position, id", plan_id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      add_string_or_null (b, "id", id_for (section_ids, sqlite3_column_int64 (stmt, 0)));
+      add_string_or_null (b, "parent", sqlite3_column_type (stmt, 1) == SQLITE_NULL ? NULL
+                          : id_for (section_ids, sqlite3_column_int64 (stmt, 1)));
+      add_string_or_null (b, "number", col_text (stmt, 2));
+      add_string_or_null (b, "title", col_text (stmt, 3));
+      json_builder_end_object (b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  stmt = query (&e, "SELECT id, section_id, kind, number, title, body, start_date, due_date,"
+                    " status, progress, progress_mode, health_override, health_reason, health_date"
+                    " FROM item WHERE plan_id = ?1 ORDER BY position, id", plan_id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    export_item (&e, stmt);
+  sqlite3_finalize (stmt);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "organisations");
+  json_builder_begin_array (b);
+  stmt = query (&e, "SELECT id, name, short_name FROM organisation WHERE plan_id = ?1 ORDER BY id", plan_id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sqlite3_stmt *aliases;
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "name", col_text (stmt, 1));
+      add_string_or_null (b, "short_name", col_text (stmt, 2));
+      json_builder_set_member_name (b, "aliases");
+      json_builder_begin_array (b);
+      aliases = query (&e, "SELECT alias FROM organisation_alias WHERE organisation_id = ?1 ORDER BY id",
+                       sqlite3_column_int64 (stmt, 0));
+      while (aliases && sqlite3_step (aliases) == SQLITE_ROW)
+        json_builder_add_string_value (b, col_text (aliases, 0));
+      sqlite3_finalize (aliases);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "indicators");
+  export_indicators (&e, INDICATOR_COLUMNS "WHERE plan_id = ?1 AND item_id IS NULL ORDER BY position, id", plan_id);
+
+  json_builder_set_member_name (b, "targets");
+  export_targets (&e, TARGET_COLUMNS "WHERE k.plan_id = ?1 AND t.item_id IS NULL ORDER BY t.id", plan_id);
+
+  add_string_or_null (b, "source_text", col_text (plan, 6));
+  json_builder_end_object (b);
+
+  sqlite3_finalize (plan);
+  sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL);
+
+  return json_builder_get_root (b);
+}
+
+/* ---- Import ------------------------------------------------------------ */
+
+typedef struct
+{
+  PbStore    *store;
+  gint64      plan_id;
+  GHashTable *sections;    /* "sN" → id */
+  GHashTable *items;       /* "iN" → id */
+  GHashTable *indicators;  /* declared "kN" → id */
+  GHashTable *by_name;     /* "name\x1funit" → id */
+  gint64      n_indicators;
+  GError    **error;
+} Import;
+
+static gboolean
+fail (Import     *im,
+      const char *what)
+{
+  if (im->error && *im->error == NULL)
+    g_set_error (im->error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                 _("The plan file is not valid: %s."), what);
+  return FALSE;
+}
+
+static JsonObject *
+object_member (JsonObject *o,
+               const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *o,
+              const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  return n && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+static const char *
+string_member (JsonObject *o,
+               const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  if (n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+    return json_node_get_string (n);
+  return NULL;
+}
+
+static gboolean
+number_member (JsonObject *o,
+               const char *name,
+               double     *value)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+  GType t;
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return FALSE;
+
+  t = json_node_get_value_type (n);
+  if (t == G_TYPE_INT64)
+    *value = json_node_get_int (n);
+  else if (t == G_TYPE_DOUBLE)
+    *value = json_node_get_double (n);
+  else
+    return FALSE;
+
+  return isfinite (*value);
+}
+
+static gboolean
+bool_member (JsonObject *o,
+             const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN
+         && json_node_get_boolean (n);
+}
+
+static JsonObject *
+element_object (JsonArray *a,
+                guint      i)
+{
+  JsonNode *n = json_array_get_element (a, i);
+
+  return JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+static gboolean
+valid_date (const char *s)
+{
+  int y, m, d;
+  char tail;
+
+  if (s == NULL)
+    return TRUE;
+
+  return sscanf (s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+         strlen (s) == 10 &&
+         g_date_valid_dmy (d, m, y);
+}
+
+/* Reads an enum member by nick; a missing member gives @fallback. */
+static gboolean
+enum_member (JsonObject *o,
+             const char *name,
+             GType       type,
+             int         fallback,
+             int        *value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  const char *nick = string_member (o, name);
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+
+  ev = g_enum_get_value_by_nick (klass, nick);
+  if (ev == NULL)
+    return FALSE;
+
+  *value = ev->value;
+  return TRUE;
+}
+
+static gint64
+lookup_id (GHashTable *ids,
+           const char *key)
+{
+  gpointer v = key ? g_hash_table_lookup (ids, key) : NULL;
+
+  return v ? *(gint64 *) v : 0;
+}
+
+static void
+remember_id (GHashTable *ids,
+             const char *key,
+             gint64      id)
+{
+  g_hash_table_insert (ids, g_strdup (key), g_memdup2 (&id, sizeof id));
+}
+
+static gint64
+organisation_for (Import     *im,
+                  const char *name)
+{
+  gint64 id = pb_store_find_organisation (im->store, im->plan_id, name);
+
+  if (id == 0)
+    id = pb_store_insert (im->store, PB_TYPE_ORGANISATION, im->error,
+                          "plan_id", im->plan_id,
+                          "name", name,
+                          NULL);
+  return id;
+}
+
+static gboolean
+import_units (Import     *im,
+              JsonObject *item,
+              gint64      item_id,
+              const char *member,
+              PbRole      role,
+              gint64     *position)
+{
+  JsonArray *units = array_member (item, member);
+
+  for (guint i = 0; units && i < json_array_get_length (units); i++)
+    {
+      const char *name = json_array_get_string_element (units, i);
+      g_autofree char *clean = NULL;
+      sqlite3_stmt *stmt;
+      gint64 org;
+
+      if (name == NULL)
+        return fail (im, "an organisation name is not text");
+
+      clean = g_strstrip (g_strdup (name));
+      if (clean[0] == '\0')
+        continue;
+
+      if ((org = organisation_for (im, clean)) == 0)
+        return FALSE;
+
+      /* The same organisation named twice on one item keeps its first role. */
+      stmt = pb_store_prepare (im->store, "SELECT 1 FROM item_org WHERE item_id = ?1 AND organisation_id = ?2", im->error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      sqlite3_bind_int64 (stmt, 2, org);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      sqlite3_reset (stmt);
+
+      if (!pb_store_insert (im->store, PB_TYPE_ITEM_ORG, im->error,
+                            "item_id", item_id,
+                            "organisation_id", org,
+                            "role", role,
+                            "position", (*position)++,
+                            NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+indicator_key (const char *name,
+               const char *unit)
+{
+  return g_strconcat (name, "\x1f", unit ? unit : "", NULL);
+}
+
+static gboolean
+import_indicators (Import     *im,
+                   JsonArray  *indicators,
+                   gint64      item_id)
+{
+  for (guint i = 0; indicators && i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *k = element_object (indicators, i);
+      const char *name = string_member (k, "name");
+      const char *unit = string_member (k, "unit");
+      const char *key = string_member (k, "id");
+      JsonArray *actuals = array_member (k, "actuals");
+      int kind, direction;
+      double baseline = NAN, position;
+      gint64 id;
+
+      if (name == NULL)
+        return fail (im, "an indicator has no name");
+      if (!enum_member (k, "kind", PB_TYPE_INDICATOR_KIND, PB_INDICATOR_KIND_CUMULATIVE, &kind) ||
+          !enum_member (k, "direction", PB_TYPE_DIRECTION, PB_DIRECTION_INCREASE, &direction))
+        return fail (im, "an indicator has an unknown kind or direction");
+      if (!valid_date (string_member (k, "baseline_date")))
+        return fail (im, "an indicator has an invalid baseline date");
+      number_member (k, "baseline", &baseline);
+      if (!number_member (k, "position", &position))
+        position = im->n_indicators;
+      im->n_indicators = MAX (im->n_indicators, (gint64) position + 1);
+
+      id = pb_store_insert (im->store, PB_TYPE_INDICATOR, im->error,
+                            "plan_id", im->plan_id,
+                            "item_id", item_id,
+                            "name", name,
+                            "measure_unit", unit ? unit : "",
+                            "kind", kind,
+                            "direction", direction,
+                            "baseline_value", baseline,
+                            "baseline_date", string_member (k, "baseline_date"),
+                            "position", (gint64) position,
+                            NULL);
+      if (id == 0)
+        return FALSE;
+
+      if (key)
+        remember_id (im->indicators, key, id);
+      {
+        g_autofree char *nk = indicator_key (name, unit);
+        if (!g_hash_table_contains (im->by_name, nk))
+          remember_id (im->by_name, nk, id);
+      }
+
+      for (guint j = 0; actuals && j < json_array_get_length (actuals); j++)
+        {
+          JsonObject *a = element_object (actuals, j);
+          const char *date = string_member (a, "date");
+          double value;
+
+          if (date == NULL || !valid_date (date) || !number_member (a, "value", &value))
+            return fail (im, "an actual has no valid date or value");
+
+          if (!pb_store_insert (im->store, PB_TYPE_ACTUAL, im->error,
+                                "indicator_id", id,
+                                "date", date,
+                                "value", value,
+                                "note", string_member (a, "note"),
+                                "source", string_member (a, "source"),
+                                NULL))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_targets (Import    *im,
+                JsonArray *targets,
+                gint64     item_id)
+{
+  for (guint i = 0; targets && i < json_array_get_length (targets); i++)
+    {
+      JsonObject *t = element_object (targets, i);
+      const char *name = string_member (t, "indicator");
+      const char *unit = string_member (t, "unit");
+      g_autofree char *key = NULL;
+      double year, value;
+      int comparator, confidence;
+      gint64 indicator;
+
+      if (name == NULL || name[0] == '\0')
+        name = string_member (t, "text");
+      if (name == NULL)
+        return fail (im, "a target names no indicator");
+      if (!number_member (t, "year", &year) || year < 1 || year > 9999 || year != floor (year))
+        return fail (im, "a target has no valid year");
+      if (!number_member (t, "value", &value))
+        return fail (im, "a target has no valid value");
+      if (!enum_member (t, "comparator", PB_TYPE_COMPARATOR, PB_COMPARATOR_EQ, &comparator) ||
+          !enum_member (t, "confidence", PB_TYPE_CONFIDENCE, PB_CONFIDENCE_CLEAR, &confidence))
+        return fail (im, "a target has an unknown comparator or confidence");
+
+      key = indicator_key (name, unit);
+      indicator = lookup_id (im->indicators, string_member (t, "indicator_id"));
+      if (indicator == 0)
+        indicator = lookup_id (im->by_name, key);
+      if (indicator == 0)
+        {
+          /* An indicator named in both the goals and a task is one
+           * indicator: it belongs to the first item that names it. */
+          indicator = pb_store_insert (im->store, PB_TYPE_INDICATOR, im->error,
+                                       "plan_id", im->plan_id,
+                                       "item_id", item_id,
+                                       "name", name,
+                                       "measure_unit", unit ? unit : "",
+                                       "position", im->n_indicators++,
+                                       NULL);
+          if (indicator == 0)
+            return FALSE;
+          remember_id (im->by_name, key, indicator);
+        }
+
+      if (!pb_store_insert (im->store, PB_TYPE_TARGET, im->error,
+                            "indicator_id", indicator,
+                            "item_id", item_id,
+                            "year", (gint64) year,
+                            "value", value,
+                            "comparator", comparator,
+                            "stretch", bool_member (t, "stretch"),
+                            "year_implied", bool_member (t, "year_implied"),
+                            "text", string_member (t, "text"),
+                            "confidence", confidence,
+                            NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_plan (Import     *im,
+             JsonObject *root)
+{
+  JsonObject *period = object_member (root, "period");
+  JsonArray *sections = array_member (root, "sections");
+  JsonArray *items = array_member (root, "items");
+  JsonArray *orgs = array_member (root, "organisations");
+  double start = 0, end = 0;
+
+  number_member (period, "start", &start);
+  number_member (period, "end", &end);
+  if (start < 0 || end < 0 || start > 9999 || end > 9999 || (start && end && end < start))
+    return fail (im, "the period is not a pair of years");
+  if (!valid_date (string_member (root, "issue_date")))
+    return fail (im, "the issue date is invalid");
+
+  im->plan_id = pb_store_insert (im->store, PB_TYPE_PLAN, im->error,
+                                 "title", string_member (root, "title") ? string_member (root, "title") : "",
+                                 "doc_number", string_member (root, "doc_number"),
+                                 "issuer", string_member (root, "issuer"),
+                                 "issue_date", string_member (root, "issue_date"),
+                                 "period_start", (gint64) start,
+                                 "period_end", (gint64) end,
+                                 "source_text", string_member (root, "source_text"),
+                                 NULL);
+  if (im->plan_id == 0)
+    return FALSE;
+
+  /* Organisations first, so their short names and aliases are there when
+   * items name them. */
+  for (guint i = 0; orgs && i < json_array_get_length (orgs); i++)
+    {
+      JsonObject *o = element_object (orgs, i);
+      const char *name = string_member (o, "name");
+      JsonArray *aliases = array_member (o, "aliases");
+      gint64 id;
+
+      if (name == NULL || name[0] == '\0')
+        return fail (im, "an organisation has no name");
+
+      id = pb_store_insert (im->store, PB_TYPE_ORGANISATION, im->error,
+                            "plan_id", im->plan_id,
+                            "name", name,
+                            "short_name", string_member (o, "short_name"),
+                            NULL);
+      if (id == 0)
+        return FALSE;
+
+      for (guint j = 0; aliases && j < json_array_get_length (aliases); j++)
+        {
+          const char *alias = json_array_get_string_element (aliases, j);
+
+          if (alias == NULL || !pb_store_insert (im->store, PB_TYPE_ORGANISATION_ALIAS, im->error,
+                                                 "organisation_id", id,
+                                                 "alias", alias,
+                                                 NULL))
+            return fail (im, "an organisation alias is not text");
+        }
+    }
+
+  for (guint i = 0; sections && i < json_array_get_length (sections); i++)
+    {
+      JsonObject *s = element_object (sections, i);
+      const char *key = string_member (s, "id");
+      const char *parent = string_member (s, "parent");
+      gint64 id;
+
+      if (s == NULL)
+        return fail (im, "a section is not an object");
+      if (parent && lookup_id (im->sections, parent) == 0)
+        return fail (im, "a section's parent comes after it or does not exist");
+
+      id = pb_store_insert (im->store, PB_TYPE_SECTION, im->error,
+                            "plan_id", im->plan_id,
+                            "parent_id", lookup_id (im->sections, parent),
+                            "number", string_member (s, "number"),
+                            "title", string_member (s, "title"),
+                            "position", (gint64) i,
+                            NULL);
+      if (id == 0)
+        return FALSE;
+      if (key)
+        remember_id (im->sections, key, id);
+    }
+
+  /* Items, with their organisations; indicators and targets once every
+   * item exists, so a target can name an indicator declared later. */
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = element_object (items, i);
+      JsonObject *health = object_member (it, "health_override");
+      const char *section = string_member (it, "section");
+      const char *key = string_member (it, "id");
+      int kind, status, mode, override = PB_HEALTH_NONE;
+      double progress = 0;
+      gint64 id, position = 0;
+
+      if (it == NULL)
+        return fail (im, "an item is not an object");
+      if (section && lookup_id (im->sections, section) == 0)
+        return fail (im, "an item names a section that does not exist");
+      if (!enum_member (it, "kind", PB_TYPE_ITEM_KIND, PB_ITEM_KIND_TASK, &kind) ||
+          !enum_member (it, "status", PB_TYPE_ITEM_STATUS, PB_ITEM_STATUS_NOT_STARTED, &status) ||
+          !enum_member (it, "progress_mode", PB_TYPE_PROGRESS_MODE, PB_PROGRESS_MODE_MANUAL, &mode) ||
+          (health && !enum_member (health, "health", PB_TYPE_HEALTH, PB_HEALTH_NONE, &override)))
+        return fail (im, "an item has an unknown kind, status or health");
+      if (!valid_date (string_member (it, "start")) || !valid_date (string_member (it, "due")) ||
+          !valid_date (string_member (health, "date")))
+        return fail (im, "an item has an invalid date");
+      number_member (it, "progress", &progress);
+      if (progress < 0 || progress > 1)
+        return fail (im, "an item's progress is not between 0 and 1");
+
+      id = pb_store_insert (im->store, PB_TYPE_ITEM, im->error,
+                            "plan_id", im->plan_id,
+                            "section_id", lookup_id (im->sections, section),
+                            "kind", kind,
+                            "number", string_member (it, "number"),
+                            "title", string_member (it, "title"),
+                            "body", string_member (it, "body"),
+                            "start_date", string_member (it, "start"),
+                            "due_date", string_member (it, "due"),
+                            "status", status,
+                            "progress", progress,
+                            "progress_mode", mode,
+                            "health_override", override,
+                            "health_reason", string_member (health, "reason"),
+                            "health_date", string_member (health, "date"),
+                            "position", (gint64) i,
+                            NULL);
+      if (id == 0)
+        return FALSE;
+
+      if (key)
+        remember_id (im->items, key, id);
+      else
+        {
+          g_autofree char *implicit = g_strdup_printf ("i%u", i + 1);
+          remember_id (im->items, implicit, id);
+        }
+
+      if (!import_units (im, it, id, "lead_units", PB_ROLE_LEAD, &position) ||
+          !import_units (im, it, id, "responsible_units", PB_ROLE_RESPONSIBLE, &position))
+        return FALSE;
+    }
+
+  if (!import_indicators (im, array_member (root, "indicators"), 0))
+    return FALSE;
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = element_object (items, i);
+      g_autofree char *implicit = g_strdup_printf ("i%u", i + 1);
+      const char *key = string_member (it, "id");
+
+      if (!import_indicators (im, array_member (it, "indicators"),
+                              lookup_id (im->items, key ? key : implicit)))
+        return FALSE;
+    }
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = element_object (items, i);
+      g_autofree char *implicit = g_strdup_printf ("i%u", i + 1);
+      const char *key = string_member (it, "id");
+      gint64 item_id = lookup_id (im->items, key ? key : implicit);
+      JsonArray *notes = array_member (it, "notes");
+      JsonArray *deps = array_member (it, "depends_on");
+
+      if (!import_targets (im, array_member (it, "targets"), item_id))
+        return FALSE;
+
+      for (guint j = 0; notes && j < json_array_get_length (notes); j++)
+        {
+          JsonObject *n = element_object (notes, j);
+          const char *date = string_member (n, "date");
+          const char *org = string_member (n, "organisation");
+          gint64 org_id = 0;
+          int status;
+
+          if (date == NULL || !valid_date (date))
+            return fail (im, "a note has no valid date");
+          if (!enum_member (n, "status", PB_TYPE_ITEM_STATUS, PB_ITEM_STATUS_NOT_STARTED, &status))
+            return fail (im, "a note has an unknown status");
+          if (org && (org_id = organisation_for (im, org)) == 0)
+            return FALSE;
+
+          if (!pb_store_insert (im->store, PB_TYPE_NOTE, im->error,
+                                "item_id", item_id,
+                                "date", date,
+                                "organisation_id", org_id,
+                                "text", string_member (n, "text"),
+                                "status", status,
+                                NULL))
+            return FALSE;
+        }
+
+      for (guint j = 0; deps && j < json_array_get_length (deps); j++)
+        {
+          JsonObject *d = element_object (deps, j);
+          gint64 from = lookup_id (im->items, string_member (d, "item"));
+          double lag = 0;
+
+          if (from == 0 || from == item_id)
+            return fail (im, "a dependency names an item that does not exist");
+          number_member (d, "lag_days", &lag);
+
+          if (!pb_store_insert (im->store, PB_TYPE_DEPENDENCY, im->error,
+                                "from_item_id", from,
+                                "to_item_id", item_id,
+                                "lag_days", (gint64) lag,
+                                NULL))
+            return FALSE;
+        }
+    }
+
+  return import_targets (im, array_member (root, "targets"), 0);
+}
+
+/**
+ * pb_store_import_plan_json:
+ * @self: a store
+ * @root: a `planboard-plan/1` document
+ * @error: where to say why it failed
+ *
+ * Adds the plan as a new plan, in one transaction and one undoable
+ * command. Importing the same document twice gives two plans.
+ *
+ * Returns: the new plan's id, or 0 with @error set
+ */
+gint64
+pb_store_import_plan_json (PbStore   *self,
+                           JsonNode  *root,
+                           GError   **error)
+{
+  g_autoptr(GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Import im = { self, 0, sections, items, indicators, by_name, 0, error };
+  JsonObject *object;
+  const char *format;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  format = string_member (object, "format");
+  if (g_strcmp0 (format, FORMAT) != 0)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("This is not a Planboard plan file (its format is “%s”, not “%s”)."),
+                   format ? format : "?", FORMAT);
+      return 0;
+    }
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  ok = import_plan (&im, object);
+
+  return pb_store_finish (self, ok, _("Import plan"), error) ? im.plan_id : 0;
+}

@@ -1,0 +1,475 @@
+/* pb-record.c — a row of the library, as a GObject
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every model object (plan, section, item …) is a PbRecord whose
+ * properties are the columns of its table. Records are read-only to
+ * everyone but the store: views read properties and listen to notify::,
+ * and change data only through PbStore calls, which update the records
+ * after the transaction commits.
+ */
+#define G_LOG_DOMAIN "pb-record"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pb-record-private.h"
+
+typedef struct
+{
+  GValue   *values;
+  gboolean  deleted;
+} PbRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PbRecord, pb_record, G_TYPE_OBJECT)
+
+static GType
+column_gtype (const PbColumn *column)
+{
+  switch (column->type)
+    {
+    case PB_COLUMN_INT:  return G_TYPE_INT64;
+    case PB_COLUMN_TEXT: return G_TYPE_STRING;
+    case PB_COLUMN_REAL: return G_TYPE_DOUBLE;
+    case PB_COLUMN_BOOL: return G_TYPE_BOOLEAN;
+    case PB_COLUMN_ENUM: return column->enum_type ();
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+pb_record_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PbRecord *self = PB_RECORD (object);
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+  PbRecordClass *klass = PB_RECORD_GET_CLASS (self);
+
+  if (prop_id == 0 || prop_id > klass->n_columns)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  g_value_copy (&priv->values[prop_id - 1], value);
+}
+
+static void
+pb_record_finalize (GObject *object)
+{
+  PbRecord *self = PB_RECORD (object);
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+  PbRecordClass *klass = PB_RECORD_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    g_value_unset (&priv->values[i]);
+  g_free (priv->values);
+
+  G_OBJECT_CLASS (pb_record_parent_class)->finalize (object);
+}
+
+static void
+pb_record_class_init (PbRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_record_finalize;
+}
+
+static void
+pb_record_init (PbRecord *self)
+{
+}
+
+/**
+ * pb_record_class_set_table:
+ * @klass: a record class, from its class_init
+ * @table: the SQL table
+ * @columns: (array length=n_columns): the table's columns; the first is `id`
+ * @n_columns: the number of columns
+ *
+ * Installs one read-only property per column.
+ */
+void
+pb_record_class_set_table (PbRecordClass  *klass,
+                           const char     *table,
+                           const PbColumn *columns,
+                           guint           n_columns)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  g_return_if_fail (n_columns > 0 && g_str_equal (columns[0].name, "id"));
+
+  klass->table = table;
+  klass->columns = columns;
+  klass->n_columns = n_columns;
+  klass->pspecs = g_new0 (GParamSpec *, n_columns + 1);
+
+  object_class->get_property = pb_record_get_property;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const PbColumn *column = &columns[i];
+      g_autofree char *name = g_strdelimit (g_strdup (column->name), "_", '-');
+      GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+      GParamSpec *pspec = NULL;
+
+      switch (column->type)
+        {
+        case PB_COLUMN_INT:
+          pspec = g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          break;
+        case PB_COLUMN_TEXT:
+          pspec = g_param_spec_string (name, NULL, NULL, NULL, flags);
+          break;
+        case PB_COLUMN_REAL:
+          pspec = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                       0.0, flags);
+          break;
+        case PB_COLUMN_BOOL:
+          pspec = g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+          break;
+        case PB_COLUMN_ENUM:
+          pspec = g_param_spec_enum (name, NULL, NULL, column->enum_type (), 0, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* The names are static for the life of the class. */
+      klass->pspecs[i] = pspec;
+      g_object_class_install_property (object_class, i + 1, pspec);
+    }
+}
+
+/**
+ * pb_record_class_find_column:
+ * @klass: a record class
+ * @name: a column name (`due_date`) or property name (`due-date`)
+ * @index: (out) (optional): the column's index
+ *
+ * Returns: (nullable): the column, or %NULL if the table has none of that name
+ */
+const PbColumn *
+pb_record_class_find_column (PbRecordClass *klass,
+                             const char    *name,
+                             guint         *index)
+{
+  g_return_val_if_fail (PB_IS_RECORD_CLASS (klass), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const char *a = klass->columns[i].name;
+      const char *b = name;
+
+      while (*a && *b && (*a == *b || (*a == '_' && *b == '-')))
+        a++, b++;
+
+      if (*a == '\0' && *b == '\0')
+        {
+          if (index)
+            *index = i;
+          return &klass->columns[i];
+        }
+    }
+
+  return NULL;
+}
+
+void
+pb_column_read (const PbColumn *column,
+                sqlite3_stmt   *stmt,
+                int             index,
+                GValue         *value)
+{
+  gboolean is_null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
+
+  g_value_init (value, column_gtype (column));
+
+  switch (column->type)
+    {
+    case PB_COLUMN_INT:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+      break;
+    case PB_COLUMN_TEXT:
+      if (!is_null)
+        g_value_set_string (value, (const char *) sqlite3_column_text (stmt, index));
+      break;
+    case PB_COLUMN_REAL:
+      g_value_set_double (value, is_null ? NAN : sqlite3_column_double (stmt, index));
+      break;
+    case PB_COLUMN_BOOL:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
+      break;
+    case PB_COLUMN_ENUM:
+      if (!is_null)
+        pb_column_value_from_string (column, (const char *) sqlite3_column_text (stmt, index), value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+pb_column_value_from_string (const PbColumn *column,
+                             const char     *text,
+                             GValue         *value)
+{
+  g_autoptr(GEnumClass) enum_class = NULL;
+  GEnumValue *ev;
+
+  g_assert (column->type == PB_COLUMN_ENUM);
+
+  if (!G_IS_VALUE (value))
+    g_value_init (value, column_gtype (column));
+
+  if (text == NULL)
+    return column->nullable;
+
+  enum_class = g_type_class_ref (column->enum_type ());
+  ev = g_enum_get_value_by_nick (enum_class, text);
+  if (ev == NULL)
+    return FALSE;
+
+  g_value_set_enum (value, ev->value);
+  return TRUE;
+}
+
+int
+pb_column_bind (const PbColumn *column,
+                sqlite3_stmt   *stmt,
+                int             index,
+                const GValue   *value)
+{
+  switch (column->type)
+    {
+    case PB_COLUMN_INT:
+      {
+        gint64 v = g_value_get_int64 (value);
+        if (column->nullable && v == 0)
+          return sqlite3_bind_null (stmt, index);
+        return sqlite3_bind_int64 (stmt, index, v);
+      }
+    case PB_COLUMN_TEXT:
+      {
+        const char *s = g_value_get_string (value);
+        if (s == NULL)
+          return column->nullable ? sqlite3_bind_null (stmt, index)
+                                  : sqlite3_bind_text (stmt, index, "", 0, SQLITE_STATIC);
+        return sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+      }
+    case PB_COLUMN_REAL:
+      {
+        double d = g_value_get_double (value);
+        if (isnan (d))
+          return column->nullable ? sqlite3_bind_null (stmt, index) : SQLITE_MISMATCH;
+        if (!isfinite (d))
+          return SQLITE_MISMATCH;
+        return sqlite3_bind_double (stmt, index, d);
+      }
+    case PB_COLUMN_BOOL:
+      return sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+    case PB_COLUMN_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (column->enum_type ());
+        int v = g_value_get_enum (value);
+        GEnumValue *ev = g_enum_get_value (enum_class, v);
+
+        if (ev == NULL)
+          return SQLITE_MISMATCH;
+        if (column->nullable && v == 0)
+          return sqlite3_bind_null (stmt, index);
+        return sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_INT64:   return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case G_TYPE_BOOLEAN: return g_value_get_boolean (a) == g_value_get_boolean (b);
+    case G_TYPE_STRING:  return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    case G_TYPE_DOUBLE:
+      {
+        double x = g_value_get_double (a), y = g_value_get_double (b);
+        return x == y || (isnan (x) && isnan (y));
+      }
+    default:
+      if (G_VALUE_HOLDS_ENUM (a))
+        return g_value_get_enum (a) == g_value_get_enum (b);
+      g_assert_not_reached ();
+    }
+}
+
+PbRecord *
+pb_record_new_from_row (GType         type,
+                        sqlite3_stmt *stmt)
+{
+  PbRecord *self = g_object_new (type, NULL);
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+  PbRecordClass *klass = PB_RECORD_GET_CLASS (self);
+
+  g_assert (sqlite3_column_count (stmt) == (int) klass->n_columns);
+
+  priv->values = g_new0 (GValue, klass->n_columns);
+  for (guint i = 0; i < klass->n_columns; i++)
+    pb_column_read (&klass->columns[i], stmt, i, &priv->values[i]);
+
+  return self;
+}
+
+/* Takes the row's values and notifies each property that really changed. */
+void
+pb_record_update_from_row (PbRecord     *self,
+                           sqlite3_stmt *stmt)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+  PbRecordClass *klass = PB_RECORD_GET_CLASS (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      pb_column_read (&klass->columns[i], stmt, i, &value);
+      if (!values_equal (&value, &priv->values[i]))
+        {
+          g_value_unset (&priv->values[i]);
+          priv->values[i] = value;
+          memset (&value, 0, sizeof value);
+          g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[i]);
+        }
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+pb_record_mark_deleted (PbRecord *self)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+
+  priv->deleted = TRUE;
+}
+
+/**
+ * pb_record_is_deleted:
+ * @self: a record
+ *
+ * Returns: %TRUE once the row behind @self has been deleted. An undo that
+ *   brings the row back gives a new record for it.
+ */
+gboolean
+pb_record_is_deleted (PbRecord *self)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+
+  g_return_val_if_fail (PB_IS_RECORD (self), TRUE);
+
+  return priv->deleted;
+}
+
+gint64
+pb_record_get_id (PbRecord *self)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+
+  g_return_val_if_fail (PB_IS_RECORD (self), 0);
+
+  return g_value_get_int64 (&priv->values[0]);
+}
+
+const char *
+pb_record_get_table (PbRecord *self)
+{
+  g_return_val_if_fail (PB_IS_RECORD (self), NULL);
+
+  return PB_RECORD_GET_CLASS (self)->table;
+}
+
+/**
+ * pb_record_peek_value:
+ * @self: a record
+ * @column: a column name
+ *
+ * Returns: (transfer none): the column's value
+ */
+const GValue *
+pb_record_peek_value (PbRecord   *self,
+                      const char *column)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+  guint index;
+
+  g_return_val_if_fail (PB_IS_RECORD (self), NULL);
+
+  if (!pb_record_class_find_column (PB_RECORD_GET_CLASS (self), column, &index))
+    {
+      g_critical ("Table %s has no column %s", pb_record_get_table (self), column);
+      return NULL;
+    }
+
+  return &priv->values[index];
+}
+
+const char *
+pb_record_get_string (PbRecord   *self,
+                      const char *column)
+{
+  const GValue *value = pb_record_peek_value (self, column);
+
+  g_return_val_if_fail (value && G_VALUE_HOLDS_STRING (value), NULL);
+  return g_value_get_string (value);
+}
+
+gint64
+pb_record_get_int (PbRecord   *self,
+                   const char *column)
+{
+  const GValue *value = pb_record_peek_value (self, column);
+
+  g_return_val_if_fail (value && G_VALUE_HOLDS_INT64 (value), 0);
+  return g_value_get_int64 (value);
+}
+
+double
+pb_record_get_double (PbRecord   *self,
+                      const char *column)
+{
+  const GValue *value = pb_record_peek_value (self, column);
+
+  g_return_val_if_fail (value && G_VALUE_HOLDS_DOUBLE (value), NAN);
+  return g_value_get_double (value);
+}
+
+gboolean
+pb_record_get_boolean (PbRecord   *self,
+                       const char *column)
+{
+  const GValue *value = pb_record_peek_value (self, column);
+
+  g_return_val_if_fail (value && G_VALUE_HOLDS_BOOLEAN (value), FALSE);
+  return g_value_get_boolean (value);
+}
+
+int
+pb_record_get_enum (PbRecord   *self,
+                    const char *column)
+{
+  const GValue *value = pb_record_peek_value (self, column);
+
+  g_return_val_if_fail (value && G_VALUE_HOLDS_ENUM (value), 0);
+  return g_value_get_enum (value);
+}

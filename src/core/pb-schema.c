@@ -1,0 +1,171 @@
+/* pb-schema.c — the library's schema and its migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A new database runs every migration from 1 up, so a new library and an
+ * upgraded one have the same schema. Migrations are append-only: once a
+ * version has shipped, its SQL never changes; later changes are new steps.
+ * Each step runs in its own transaction (see pb-store.c).
+ *
+ * Enumerations are stored as their nicks (see pb-enums.h); dates as ISO
+ * 8601 text (YYYY-MM-DD).
+ */
+#include "config.h"
+
+#include "pb-schema.h"
+
+/* Version 1: the plan, its structure, organisations, indicators and the
+ * progress log. */
+static const char migration_1[] =
+  "CREATE TABLE plan ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  doc_number TEXT,"
+  "  issuer TEXT,"
+  "  issue_date TEXT,"
+  "  period_start INTEGER,"
+  "  period_end INTEGER,"
+  "  source_text TEXT"
+  ");"
+  "CREATE TABLE section ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES section(id) ON DELETE CASCADE,"
+  "  number TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX section_plan ON section(plan_id, position);"
+  "CREATE INDEX section_parent ON section(parent_id);"
+  "CREATE TABLE item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  section_id INTEGER REFERENCES section(id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'task' CHECK (kind IN ('goal', 'task', 'measure')),"
+  "  number TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  start_date TEXT,"
+  "  due_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),"
+  "  progress REAL NOT NULL DEFAULT 0 CHECK (progress >= 0 AND progress <= 1),"
+  "  progress_mode TEXT NOT NULL DEFAULT 'manual' CHECK (progress_mode IN ('manual', 'indicators')),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX item_plan ON item(plan_id, position);"
+  "CREATE INDEX item_section ON item(section_id, position);"
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  UNIQUE (plan_id, name)"
+  ");"
+  "CREATE TABLE item_org ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('lead', 'responsible')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (item_id, organisation_id)"
+  ");"
+  "CREATE INDEX item_org_organisation ON item_org(organisation_id);"
+  "CREATE TABLE indicator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  item_id INTEGER REFERENCES item(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  measure_unit TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'cumulative' CHECK (kind IN ('cumulative', 'annual')),"
+  "  direction TEXT NOT NULL DEFAULT 'increase' CHECK (direction IN ('increase', 'decrease')),"
+  "  baseline_value REAL,"
+  "  baseline_date TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX indicator_plan ON indicator(plan_id, position);"
+  "CREATE INDEX indicator_item ON indicator(item_id);"
+  "CREATE TABLE target ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  comparator TEXT NOT NULL DEFAULT '=' CHECK (comparator IN ('=', '>=', '<=', '~')),"
+  "  stretch INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX target_indicator ON target(indicator_id, year);"
+  "CREATE TABLE actual ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  note TEXT,"
+  "  source TEXT"
+  ");"
+  "CREATE INDEX actual_indicator ON actual(indicator_id, date);"
+  "CREATE TABLE dependency ("
+  "  id INTEGER PRIMARY KEY,"
+  "  from_item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  to_item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  lag_days INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (from_item_id, to_item_id),"
+  "  CHECK (from_item_id <> to_item_id)"
+  ");"
+  "CREATE INDEX dependency_to ON dependency(to_item_id);"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  organisation_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,"
+  "  text TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX note_item ON note(item_id, date);"
+  "CREATE INDEX note_organisation ON note(organisation_id);";
+
+/* Version 2: organisation short names and aliases (市经信局 =
+ * 市经济和信息化局), a manual health override with its reason and date,
+ * and the item's status recorded with each progress note. */
+static const char migration_2[] =
+  "ALTER TABLE organisation ADD COLUMN short_name TEXT;"
+  "CREATE TABLE organisation_alias ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,"
+  "  alias TEXT NOT NULL,"
+  "  UNIQUE (organisation_id, alias)"
+  ");"
+  "ALTER TABLE item ADD COLUMN health_override TEXT"
+  "  CHECK (health_override IN ('blue', 'yellow', 'red'));"
+  "ALTER TABLE item ADD COLUMN health_reason TEXT;"
+  "ALTER TABLE item ADD COLUMN health_date TEXT;"
+  "ALTER TABLE note ADD COLUMN status TEXT NOT NULL DEFAULT 'not-started'"
+  "  CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled'));"
+  /* A note written before version 2 took the item's status of the day. */
+  "UPDATE note SET status = (SELECT status FROM item WHERE item.id = note.item_id);";
+
+/* Version 3: what the importer knows of each target: the item whose text
+ * states it, whether its year was implied, the clause itself and whether
+ * reasonable readers could disagree that it is a target. */
+static const char migration_3[] =
+  "ALTER TABLE target ADD COLUMN item_id INTEGER REFERENCES item(id) ON DELETE SET NULL;"
+  "ALTER TABLE target ADD COLUMN year_implied INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE target ADD COLUMN text TEXT;"
+  "ALTER TABLE target ADD COLUMN confidence TEXT NOT NULL DEFAULT 'clear'"
+  "  CHECK (confidence IN ('clear', 'borderline'));"
+  "UPDATE target SET item_id = (SELECT item_id FROM indicator WHERE indicator.id = target.indicator_id);"
+  "CREATE INDEX target_item ON target(item_id);";
+
+static const char * const migrations[] = {
+  NULL,
+  migration_1,
+  migration_2,
+  migration_3,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PB_SCHEMA_VERSION + 1);
+
+const char *
+pb_schema_migration (int to)
+{
+  g_return_val_if_fail (to >= 1 && to <= PB_SCHEMA_VERSION, NULL);
+
+  return migrations[to];
+}

@@ -1,0 +1,20 @@
+/* pb-schema.h — the library's schema and its migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "PLBD": PRAGMA application_id of every Planboard database. */
+#define PB_APPLICATION_ID 0x504C4244
+
+/* The newest schema this code knows; PRAGMA user_version. */
+#define PB_SCHEMA_VERSION 3
+
+/* The SQL that takes a database from version @to - 1 to @to. */
+const char *pb_schema_migration (int to);
+
+G_END_DECLS

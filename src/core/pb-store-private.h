@@ -1,0 +1,57 @@
+/* pb-store-private.h — the store's helpers for the code that extends it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only src/core uses these. A command is:
+ *
+ *   if (!pb_store_begin (self, error))
+ *     return 0;
+ *   ok = … pb_store_insert () / pb_store_update () / pb_store_exec () …;
+ *   return pb_store_finish (self, ok, _("Label"), error) ? id : 0;
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pb-record-private.h"
+#include "pb-store.h"
+
+G_BEGIN_DECLS
+
+gboolean      pb_store_begin    (PbStore     *self,
+                                 GError     **error);
+gboolean      pb_store_finish   (PbStore     *self,
+                                 gboolean     ok,
+                                 const char  *label,
+                                 GError     **error);
+gint64        pb_store_insert   (PbStore     *self,
+                                 GType        type,
+                                 GError     **error,
+                                 const char  *first_column,
+                                 ...) G_GNUC_NULL_TERMINATED;
+gboolean      pb_store_update   (PbStore     *self,
+                                 GType        type,
+                                 gint64       id,
+                                 GError     **error,
+                                 const char  *first_column,
+                                 ...) G_GNUC_NULL_TERMINATED;
+gboolean      pb_store_exec     (PbStore     *self,
+                                 const char  *sql,
+                                 GError     **error);
+sqlite3_stmt *pb_store_prepare  (PbStore     *self,
+                                 const char  *sql,
+                                 GError     **error);
+gboolean      pb_store_step_done (PbStore      *self,
+                                  sqlite3_stmt *stmt,
+                                  GError      **error);
+gboolean      pb_store_set_error (PbStore     *self,
+                                  int          rc,
+                                  GError     **error);
+gint64        pb_store_find_organisation (PbStore    *self,
+                                          gint64      plan_id,
+                                          const char *name);
+sqlite3      *pb_store_get_db   (PbStore     *self);
+gboolean      pb_store_check_file (const char  *path,
+                                   GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,2199 @@
+/* pb-store.c — the library database: the single source of truth
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a change happens:
+ *
+ *  1. A view calls one pb_store_*() function. It opens a write transaction
+ *     (BEGIN IMMEDIATE), writes, and commits, or rolls back on any error,
+ *     so a change is whole or absent.
+ *  2. Temporary triggers, made when the store opens, write for every row
+ *     that changes the SQL that puts it back into temp.pb_undolog, inside
+ *     the same transaction. A command in the history is a span of that log.
+ *     Undo runs the span backwards in one transaction; the triggers record
+ *     what redo needs as they go. The log lives in the connection's TEMP
+ *     database, so the history lasts as long as the app runs.
+ *  3. After the commit, the rows the log names are re-read into the
+ *     records that are alive (they notify:: what changed), the live lists
+ *     whose tables changed are refreshed (items-changed), and ::changed is
+ *     emitted once per table.
+ */
+#define G_LOG_DOMAIN "pb-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gobject/gvaluecollector.h>
+#include <string.h>
+
+#include "pb-record-list.h"
+#include "pb-schema.h"
+#include "pb-store-private.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MSEC 5000
+
+typedef struct
+{
+  char   *label;
+  gint64  first;
+  gint64  last;
+} Command;
+
+typedef struct
+{
+  guint  table;
+  gint64 row_id;
+} Change;
+
+struct _PbStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  GHashTable  *statements;   /* SQL → sqlite3_stmt */
+  GHashTable **records;      /* per table: id → PbRecord (weak) */
+  guint        n_tables;
+  const GType *types;
+  GPtrArray   *lists;        /* GWeakRef to PbRecordList */
+
+  GArray      *undo_stack;   /* Command */
+  GArray      *redo_stack;   /* Command */
+  gint64       mark;         /* last log seq before the open transaction */
+  guint        in_transaction : 1;
+  guint        created : 1;
+  guint        read_only : 1;
+
+  guint        group_depth;
+  char        *group_label;
+  guint        group_start;
+};
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PbStore, pb_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (pb-store-error-quark, pb_store_error)
+
+static void
+command_clear (gpointer data)
+{
+  Command *command = data;
+
+  g_clear_pointer (&command->label, g_free);
+}
+
+static void forget_record (gpointer data, GObject *where_the_object_was);
+
+static void
+pb_store_finalize (GObject *object)
+{
+  PbStore *self = PB_STORE (object);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_clear_pointer (&self->lists, g_ptr_array_unref);
+
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      g_hash_table_iter_init (&iter, self->records[t]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, forget_record, self->records[t]);
+      g_hash_table_unref (self->records[t]);
+    }
+  g_free (self->records);
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sqlite3_finalize (value);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+
+  g_clear_pointer (&self->undo_stack, g_array_unref);
+  g_clear_pointer (&self->redo_stack, g_array_unref);
+  g_clear_pointer (&self->group_label, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (pb_store_parent_class)->finalize (object);
+}
+
+static void
+pb_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PbStore *self = PB_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, pb_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, pb_store_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, pb_store_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, pb_store_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_store_class_init (PbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_store_finalize;
+  object_class->get_property = pb_store_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PbStore::changed:
+   * @table: the table whose rows changed
+   *
+   * Emitted after a command, an undo or a redo commits, once for each
+   * table it changed, after records and lists are up to date.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+pb_store_init (PbStore *self)
+{
+  self->statements = g_hash_table_new (g_str_hash, g_str_equal);
+  self->types = pb_model_get_types (&self->n_tables);
+  self->records = g_new0 (GHashTable *, self->n_tables);
+  for (guint t = 0; t < self->n_tables; t++)
+    self->records[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->lists = g_ptr_array_new_with_free_func (weak_ref_free);
+  self->undo_stack = g_array_new (FALSE, FALSE, sizeof (Command));
+  g_array_set_clear_func (self->undo_stack, command_clear);
+  self->redo_stack = g_array_new (FALSE, FALSE, sizeof (Command));
+  g_array_set_clear_func (self->redo_stack, command_clear);
+}
+
+/* ---- Errors ------------------------------------------------------------ */
+
+static gboolean
+set_error_for_db (sqlite3     *db,
+                  const char  *path,
+                  int          rc,
+                  GError     **error)
+{
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *name = g_filename_display_basename (path ? path : "");
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_BUSY,
+                   _("The library “%s” is in use by another program. Nothing was changed; try again when it has finished."),
+                   name);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                   _("The library “%s” is read-only, so the change was not saved."),
+                   name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_FULL,
+                   _("The disk is full, so the change was not saved. Free some space and try again."));
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                   _("The library “%s” could not be written to the disk (%s), so the change was not saved. The disk may be full or failing."),
+                   name, detail);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT,
+                   _("The library “%s” is damaged (%s). It was not changed."),
+                   name, detail);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                   _("The library “%s” could not be opened (%s)."), name, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("The change does not fit the plan (%s), so it was not made."), detail);
+      break;
+    default:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                   _("The library “%s” could not be used (%s)."), name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+gboolean
+pb_store_set_error (PbStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  return set_error_for_db (self->db, self->path, rc, error);
+}
+
+sqlite3 *
+pb_store_get_db (PbStore *self)
+{
+  return self->db;
+}
+
+/* ---- Statements -------------------------------------------------------- */
+
+/* Returns a cached statement for @sql, reset and with no bindings. */
+sqlite3_stmt *
+pb_store_prepare (PbStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      pb_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (char *) sqlite3_sql (stmt), stmt);
+  return stmt;
+}
+
+gboolean
+pb_store_step_done (PbStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  pb_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+pb_store_exec (PbStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return pb_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+static guint
+table_index (PbStore    *self,
+             const char *table)
+{
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      PbRecordClass *klass = g_type_class_peek (self->types[t]);
+
+      if (g_str_equal (klass->table, table))
+        return t;
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint
+type_index (PbStore *self,
+            GType    type)
+{
+  for (guint t = 0; t < self->n_tables; t++)
+    if (self->types[t] == type)
+      return t;
+
+  g_assert_not_reached ();
+}
+
+/* ---- Opening ----------------------------------------------------------- */
+
+static gboolean check_file (const char *path, gboolean *is_empty, int *version, GError **error);
+
+/* Refuses a file that is not a library of a version this code can read,
+ * reading it only. */
+gboolean
+pb_store_check_file (const char  *path,
+                     GError     **error)
+{
+  gboolean is_empty = TRUE;
+  int version = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("There is no file “%s”."), name);
+      return FALSE;
+    }
+
+  if (!check_file (path, &is_empty, &version, error))
+    return FALSE;
+
+  if (is_empty)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is empty: it holds no plan."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pb_store_default_path:
+ *
+ * Returns: (transfer full): `$PLANBOARD_DB` if set, else
+ *   `$XDG_DATA_HOME/planboard/library.db`
+ */
+char *
+pb_store_default_path (void)
+{
+  const char *env = g_getenv ("PLANBOARD_DB");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "planboard", "library.db", NULL);
+}
+
+/* Reads the header pragmas through a read-only connection, so a file that
+ * is refused is never written to. */
+static gboolean
+check_file (const char  *path,
+            gboolean    *is_empty,
+            int         *version,
+            GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  sqlite3 *db = NULL;
+  gint64 app_id, n_objects;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_db (db, path, rc, error);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MSEC);
+
+  app_id = query_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    *version = query_int (db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    n_objects = query_int (db, "SELECT count(*) FROM sqlite_master", &rc);
+
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Planboard library: it is not a database at all. It was not changed."),
+                   name);
+      goto fail;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_db (db, path, rc, error);
+      goto fail;
+    }
+
+  *is_empty = app_id == 0 && *version == 0 && n_objects == 0;
+
+  if (!*is_empty && app_id != PB_APPLICATION_ID)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a database of another program, not a Planboard library. It was not changed."),
+                   name);
+      goto fail;
+    }
+
+  if (*version > PB_SCHEMA_VERSION)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NEWER_SCHEMA,
+                   _("The library “%s” was saved by a newer version of Planboard (format %d; this version knows up to %d). Update Planboard to open it. It was not changed."),
+                   name, *version, PB_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  if (!*is_empty)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean ok = FALSE;
+
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      sqlite3_finalize (stmt);
+
+      if (!ok)
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT,
+                       _("The library “%s” is damaged and cannot be opened safely. It was not changed; restore it from a backup or an exported plan file."),
+                       name);
+          goto fail;
+        }
+    }
+
+  sqlite3_close_v2 (db);
+  return TRUE;
+
+fail:
+  sqlite3_close_v2 (db);
+  return FALSE;
+}
+
+static gboolean
+migrate (PbStore  *self,
+         int       from,
+         GError  **error)
+{
+  for (int to = from + 1; to <= PB_SCHEMA_VERSION; to++)
+    {
+      g_autofree char *sql = NULL;
+      const char *fail_at = g_getenv ("PB_TEST_FAIL_MIGRATION");
+
+      if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      sql = g_strdup_printf ("%s;"
+                             "PRAGMA application_id = %d;"
+                             "PRAGMA user_version = %d;",
+                             pb_schema_migration (to), PB_APPLICATION_ID, to);
+
+      /* A test can make one step fail, to show that the steps before it
+       * stay committed and the failing one leaves no trace. */
+      if (fail_at != NULL && atoi (fail_at) == to)
+        {
+          g_autofree char *broken = g_strconcat (sql, "SELECT no_such_function();", NULL);
+          g_free (sql);
+          sql = g_steal_pointer (&broken);
+        }
+
+      if (!pb_store_exec (self, sql, error) ||
+          !pb_store_exec (self, "COMMIT", error))
+        {
+          g_autoptr(GError) local = NULL;
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          local = g_error_new (PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                               _("The library could not be upgraded to format %d: %s"),
+                               to, error && *error ? (*error)->message : "");
+          g_clear_error (error);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Builds the temporary triggers that log, for every row a statement
+ * touches, the SQL that restores it. They are made from the table as it is
+ * in the file, so every column is covered. */
+static gboolean
+create_undo_log (PbStore  *self,
+                 GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append (sql,
+                   "CREATE TEMP TABLE pb_undolog ("
+                   " seq INTEGER PRIMARY KEY,"
+                   " tbl TEXT NOT NULL,"
+                   " row_id INTEGER NOT NULL,"
+                   " sql TEXT NOT NULL);");
+
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      PbRecordClass *klass = g_type_class_ref (self->types[t]);
+      const char *table = klass->table;
+      g_autoptr(GString) set = g_string_new (NULL);
+      g_autoptr(GString) names = g_string_new ("id");
+      g_autoptr(GString) values = g_string_new ("old.id");
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA main.table_info(%s)", table);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      g_type_class_unref (klass);
+
+      rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
+      while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *col = (const char *) sqlite3_column_text (stmt, 1);
+          const char *decl = (const char *) sqlite3_column_text (stmt, 2);
+          g_autofree char *expr = NULL;
+
+          if (g_str_equal (col, "id"))
+            continue;
+
+          /* quote() keeps 15 digits of a REAL; 17 round-trip exactly. */
+          if (decl && g_ascii_strcasecmp (decl, "REAL") == 0)
+            expr = g_strdup_printf ("CASE typeof(old.%s) WHEN 'real' THEN printf('%%!.17g', old.%s)"
+                                    " ELSE quote(old.%s) END", col, col, col);
+          else
+            expr = g_strdup_printf ("quote(old.%s)", col);
+
+          g_string_append_printf (set, "%s'%s='||%s", set->len ? "||','||" : "", col, expr);
+          g_string_append_printf (names, ",%s", col);
+          g_string_append_printf (values, "||','||%s", expr);
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_OK || set->len == 0)
+        return pb_store_set_error (self, rc != SQLITE_OK ? rc : SQLITE_CORRUPT, error);
+
+      g_string_append_printf (sql,
+        "CREATE TEMP TRIGGER pb_undo_%1$s_insert AFTER INSERT ON main.%1$s BEGIN"
+        " INSERT INTO pb_undolog (tbl, row_id, sql)"
+        " VALUES ('%1$s', new.id, 'DELETE FROM main.%1$s WHERE id='||new.id); END;"
+        "CREATE TEMP TRIGGER pb_undo_%1$s_update AFTER UPDATE ON main.%1$s BEGIN"
+        " INSERT INTO pb_undolog (tbl, row_id, sql)"
+        " VALUES ('%1$s', old.id, 'UPDATE main.%1$s SET '||%2$s||' WHERE id='||old.id); END;"
+        "CREATE TEMP TRIGGER pb_undo_%1$s_delete BEFORE DELETE ON main.%1$s BEGIN"
+        " INSERT INTO pb_undolog (tbl, row_id, sql)"
+        " VALUES ('%1$s', old.id, 'INSERT INTO main.%1$s (%3$s) VALUES ('||%4$s||')'); END;",
+        table, set->str, names->str, values->str);
+    }
+
+  return pb_store_exec (self, sql->str, error);
+}
+
+/**
+ * pb_store_open:
+ * @path: the library file
+ * @flags: %PB_STORE_OPEN_CREATE to make the file (and its folder) if it is
+ *   missing; %PB_STORE_OPEN_READ_ONLY to never write
+ * @error: where to say why it failed
+ *
+ * Opens a library. A file that is not a Planboard library, was written by
+ * a newer version, or fails `PRAGMA quick_check` is refused and left
+ * untouched. An older library is upgraded, one format step per
+ * transaction.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PbStore *
+pb_store_open (const char        *path,
+               PbStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(PbStore) self = NULL;
+  gboolean exists, is_empty = TRUE;
+  int version = 0, open_flags, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && !(flags & PB_STORE_OPEN_CREATE))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("There is no library at “%s”."), name);
+      return NULL;
+    }
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a folder, not a Planboard library."), name);
+      return NULL;
+    }
+
+  if (exists && !check_file (path, &is_empty, &version, error))
+    return NULL;
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (dir);
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                       _("The folder “%s” for the library could not be made: %s"),
+                       name, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (PB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & PB_STORE_OPEN_READ_ONLY) != 0;
+  self->created = !exists;
+
+  if (self->read_only && (is_empty || version < PB_SCHEMA_VERSION))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                   _("The library “%s” is in an older format and must be upgraded, which needs it writable."),
+                   name);
+      return NULL;
+    }
+
+  open_flags = self->read_only ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      pb_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MSEC);
+
+  if (!self->read_only)
+    {
+      if (!pb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !migrate (self, version, error))
+        return NULL;
+    }
+
+  if (!pb_store_exec (self,
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA temp_store = MEMORY;",
+                      error))
+    return NULL;
+
+  if (!self->read_only && !create_undo_log (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+pb_store_get_path (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * pb_store_get_created:
+ * @self: a store
+ *
+ * Returns: %TRUE if opening the store made a new library file
+ */
+gboolean
+pb_store_get_created (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  return self->created;
+}
+
+gboolean
+pb_store_get_read_only (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+/**
+ * pb_store_set_busy_timeout:
+ * @self: a store
+ * @msec: how long a write waits for another program's lock
+ */
+void
+pb_store_set_busy_timeout (PbStore *self,
+                           guint    msec)
+{
+  g_return_if_fail (PB_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, msec);
+}
+
+/* ---- Records and lists ------------------------------------------------- */
+
+/* Weak references are notified when the record is disposed, before it is
+ * finalized, so its id can still be read. */
+static void
+forget_record (gpointer  data,
+               GObject  *where_the_object_was)
+{
+  GHashTable *records = data;
+  gint64 id = pb_record_get_id ((PbRecord *) where_the_object_was);
+
+  g_hash_table_remove (records, &id);
+}
+
+static char *
+select_sql (PbRecordClass *klass)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i ? "," : "", klass->columns[i].name);
+  g_string_append_printf (sql, " FROM main.%s WHERE id = ?1", klass->table);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Steps the by-id query of @type for @id; returns it on a row, else NULL. */
+static sqlite3_stmt *
+select_row (PbStore *self,
+            GType    type,
+            gint64   id)
+{
+  g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = select_sql (klass);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = pb_store_prepare (self, sql, &error);
+  if (stmt == NULL)
+    {
+      g_critical ("Cannot read %s %" G_GINT64_FORMAT ": %s", klass->table, id, error->message);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return stmt;
+
+  if (rc != SQLITE_DONE)
+    g_warning ("Cannot read %s %" G_GINT64_FORMAT ": %s", klass->table, id, sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+/**
+ * pb_store_get_record:
+ * @self: a store
+ * @type: a record type, such as %PB_TYPE_ITEM
+ * @id: the row id
+ *
+ * While a record is alive, asking again gives the same object.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL if there is no
+ *   such row
+ */
+gpointer
+pb_store_get_record (PbStore *self,
+                     GType    type,
+                     gint64   id)
+{
+  GHashTable *records;
+  PbRecord *record;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, PB_TYPE_RECORD), NULL);
+
+  if (id <= 0)
+    return NULL;
+
+  records = self->records[type_index (self, type)];
+  record = g_hash_table_lookup (records, &id);
+  if (record != NULL)
+    return g_object_ref (record);
+
+  stmt = select_row (self, type, id);
+  if (stmt == NULL)
+    return NULL;
+
+  record = pb_record_new_from_row (type, stmt);
+  sqlite3_reset (stmt);
+
+  g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
+  g_object_weak_ref (G_OBJECT (record), forget_record, records);
+
+  return record;
+}
+
+static GListModel *
+make_list (PbStore            *self,
+           GType               type,
+           const char         *sql,
+           gint64              param,
+           const char * const *depends_on)
+{
+  PbRecordList *list = pb_record_list_new (self, type, sql, param, depends_on);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, list);
+  g_ptr_array_add (self->lists, ref);
+
+  return G_LIST_MODEL (list);
+}
+
+#define DEPENDS(...) (const char * const[]) { __VA_ARGS__, NULL }
+
+/**
+ * pb_store_list_plans:
+ * @self: a store
+ *
+ * Returns: (transfer full): a live list of #PbPlan, in the order they were made
+ */
+GListModel *
+pb_store_list_plans (PbStore *self)
+{
+  return make_list (self, PB_TYPE_PLAN, "SELECT id FROM plan ORDER BY id", 0, DEPENDS ("plan"));
+}
+
+GListModel *
+pb_store_list_sections (PbStore *self,
+                        gint64   plan_id)
+{
+  return make_list (self, PB_TYPE_SECTION,
+                    "SELECT id FROM section WHERE plan_id = ?1 ORDER BY position, id",
+                    plan_id, DEPENDS ("section"));
+}
+
+GListModel *
+pb_store_list_items (PbStore *self,
+                     gint64   plan_id)
+{
+  return make_list (self, PB_TYPE_ITEM,
+                    "SELECT id FROM item WHERE plan_id = ?1 ORDER BY position, id",
+                    plan_id, DEPENDS ("item"));
+}
+
+GListModel *
+pb_store_list_section_items (PbStore *self,
+                             gint64   section_id)
+{
+  return make_list (self, PB_TYPE_ITEM,
+                    "SELECT id FROM item WHERE section_id = ?1 ORDER BY position, id",
+                    section_id, DEPENDS ("item"));
+}
+
+GListModel *
+pb_store_list_organisations (PbStore *self,
+                             gint64   plan_id)
+{
+  return make_list (self, PB_TYPE_ORGANISATION,
+                    "SELECT id FROM organisation WHERE plan_id = ?1 ORDER BY id",
+                    plan_id, DEPENDS ("organisation"));
+}
+
+GListModel *
+pb_store_list_organisation_aliases (PbStore *self,
+                                    gint64   organisation_id)
+{
+  return make_list (self, PB_TYPE_ORGANISATION_ALIAS,
+                    "SELECT id FROM organisation_alias WHERE organisation_id = ?1 ORDER BY id",
+                    organisation_id, DEPENDS ("organisation_alias"));
+}
+
+GListModel *
+pb_store_list_item_orgs (PbStore *self,
+                         gint64   item_id)
+{
+  return make_list (self, PB_TYPE_ITEM_ORG,
+                    "SELECT id FROM item_org WHERE item_id = ?1"
+                    " ORDER BY role <> 'lead', position, id",
+                    item_id, DEPENDS ("item_org"));
+}
+
+GListModel *
+pb_store_list_indicators (PbStore *self,
+                          gint64   plan_id)
+{
+  return make_list (self, PB_TYPE_INDICATOR,
+                    "SELECT id FROM indicator WHERE plan_id = ?1 ORDER BY position, id",
+                    plan_id, DEPENDS ("indicator"));
+}
+
+GListModel *
+pb_store_list_targets (PbStore *self,
+                       gint64   indicator_id)
+{
+  return make_list (self, PB_TYPE_TARGET,
+                    "SELECT id FROM target WHERE indicator_id = ?1 ORDER BY year, stretch, id",
+                    indicator_id, DEPENDS ("target"));
+}
+
+GListModel *
+pb_store_list_actuals (PbStore *self,
+                       gint64   indicator_id)
+{
+  return make_list (self, PB_TYPE_ACTUAL,
+                    "SELECT id FROM actual WHERE indicator_id = ?1 ORDER BY date, id",
+                    indicator_id, DEPENDS ("actual"));
+}
+
+GListModel *
+pb_store_list_dependencies (PbStore *self,
+                            gint64   plan_id)
+{
+  return make_list (self, PB_TYPE_DEPENDENCY,
+                    "SELECT d.id FROM dependency d JOIN item i ON i.id = d.from_item_id"
+                    " WHERE i.plan_id = ?1 ORDER BY d.id",
+                    plan_id, DEPENDS ("dependency", "item"));
+}
+
+GListModel *
+pb_store_list_notes (PbStore *self,
+                     gint64   item_id)
+{
+  return make_list (self, PB_TYPE_NOTE,
+                    "SELECT id FROM note WHERE item_id = ?1 ORDER BY date, id",
+                    item_id, DEPENDS ("note"));
+}
+
+/**
+ * pb_store_count:
+ * @self: a store
+ * @type: a record type
+ * @column: a column of its table, such as `plan_id`
+ * @value: the value to count
+ *
+ * Returns: the number of rows of @type whose @column is @value
+ */
+guint
+pb_store_count (PbStore    *self,
+                GType       type,
+                const char *column,
+                gint64      value)
+{
+  g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (pb_record_class_find_column (klass, column, NULL), 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", klass->table, column);
+  stmt = pb_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * pb_store_dup_lead_names:
+ * @self: a store
+ * @item_id: an item
+ *
+ * Returns: (transfer full): the item's lead organisations, joined by `、`,
+ *   or an empty string
+ */
+char *
+pb_store_dup_lead_names (PbStore *self,
+                         gint64   item_id)
+{
+  sqlite3_stmt *stmt;
+  GString *names = g_string_new (NULL);
+
+  stmt = pb_store_prepare (self,
+                           "SELECT o.name FROM item_org io JOIN organisation o"
+                           " ON o.id = io.organisation_id"
+                           " WHERE io.item_id = ?1 AND io.role = 'lead'"
+                           " ORDER BY io.position, io.id", NULL);
+  if (stmt == NULL)
+    return g_string_free (names, FALSE);
+
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (names, "%s%s", names->len ? "、" : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return g_string_free (names, FALSE);
+}
+
+gint64
+pb_store_find_organisation (PbStore    *self,
+                            gint64      plan_id,
+                            const char *name)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = pb_store_prepare (self,
+                           "SELECT id FROM organisation WHERE plan_id = ?1 AND name = ?2"
+                           " UNION ALL "
+                           "SELECT o.id FROM organisation o JOIN organisation_alias a"
+                           " ON a.organisation_id = o.id WHERE o.plan_id = ?1 AND a.alias = ?2"
+                           " LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* ---- Transactions and history ------------------------------------------ */
+
+static gint64
+last_log_seq (PbStore *self)
+{
+  return query_int (self->db, "SELECT coalesce(max(seq), 0) FROM temp.pb_undolog", NULL);
+}
+
+gboolean
+pb_store_begin (PbStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (self->in_transaction)
+    {
+      g_critical ("A store command was started inside another; this is a bug");
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   "Nested store command");
+      return FALSE;
+    }
+
+  if (self->read_only)
+    return pb_store_set_error (self, SQLITE_READONLY, error);
+
+  if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  self->mark = last_log_seq (self);
+  return TRUE;
+}
+
+/* Reads the rows the log names after @after: what the transaction changed. */
+static GArray *
+collect_changes (PbStore *self,
+                 gint64   after)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  sqlite3_stmt *stmt;
+
+  stmt = pb_store_prepare (self, "SELECT tbl, row_id FROM temp.pb_undolog WHERE seq > ?1 ORDER BY seq", NULL);
+  if (stmt == NULL)
+    return changes;
+
+  sqlite3_bind_int64 (stmt, 1, after);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Change change;
+
+      change.table = table_index (self, (const char *) sqlite3_column_text (stmt, 0));
+      change.row_id = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (changes, change);
+    }
+  sqlite3_reset (stmt);
+
+  return changes;
+}
+
+/* Brings live records and lists up to date, then tells the listeners. */
+static void
+publish_changes (PbStore *self,
+                 GArray  *changes)
+{
+  g_autofree gboolean *dirty = g_new0 (gboolean, self->n_tables);
+  g_autoptr(GPtrArray) lists = NULL;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *change = &g_array_index (changes, Change, i);
+      PbRecord *record;
+
+      dirty[change->table] = TRUE;
+
+      record = g_hash_table_lookup (self->records[change->table], &change->row_id);
+      if (record == NULL)
+        continue;
+
+      sqlite3_stmt *stmt = select_row (self, self->types[change->table], change->row_id);
+      if (stmt != NULL)
+        {
+          pb_record_update_from_row (record, stmt);
+          sqlite3_reset (stmt);
+        }
+      else
+        {
+          pb_record_mark_deleted (record);
+          g_object_weak_unref (G_OBJECT (record), forget_record, self->records[change->table]);
+          g_hash_table_remove (self->records[change->table], &change->row_id);
+        }
+    }
+
+  /* A handler of items-changed may drop or make lists: work on a copy. */
+  lists = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = self->lists->len; i > 0; i--)
+    {
+      g_autoptr(PbRecordList) list = g_weak_ref_get (g_ptr_array_index (self->lists, i - 1));
+
+      if (list == NULL)
+        {
+          g_ptr_array_remove_index_fast (self->lists, i - 1);
+          continue;
+        }
+
+      for (guint t = 0; t < self->n_tables; t++)
+        {
+          PbRecordClass *klass = g_type_class_peek (self->types[t]);
+
+          if (dirty[t] && pb_record_list_depends_on (list, klass->table))
+            {
+              g_ptr_array_add (lists, g_steal_pointer (&list));
+              break;
+            }
+        }
+    }
+
+  for (guint i = 0; i < lists->len; i++)
+    pb_record_list_refresh (g_ptr_array_index (lists, i));
+
+  for (guint t = 0; t < self->n_tables; t++)
+    if (dirty[t])
+      {
+        PbRecordClass *klass = g_type_class_peek (self->types[t]);
+        g_signal_emit (self, signals[CHANGED], 0, klass->table);
+      }
+}
+
+static void
+notify_history (PbStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+static gboolean
+forget_span (PbStore  *self,
+             gint64    first,
+             gint64    last,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = pb_store_prepare (self, "DELETE FROM temp.pb_undolog WHERE seq BETWEEN ?1 AND ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  return pb_store_step_done (self, stmt, error);
+}
+
+/**
+ * pb_store_finish: (skip)
+ * @self: a store
+ * @ok: whether the command's writes all succeeded
+ * @label: what the command did, for the Undo menu
+ * @error: where to say why it failed
+ *
+ * Commits the open transaction if @ok, else rolls it back. A committed
+ * command that changed anything goes onto the undo stack.
+ *
+ * Returns: %TRUE if the command was committed
+ */
+gboolean
+pb_store_finish (PbStore     *self,
+                 gboolean     ok,
+                 const char  *label,
+                 GError     **error)
+{
+  g_autoptr(GArray) changes = NULL;
+  gint64 last = 0;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (ok)
+    {
+      last = last_log_seq (self);
+
+      /* A new change makes the redo stack meaningless; drop its log in the
+       * same transaction, so a failed commit keeps it. */
+      if (last > self->mark)
+        for (guint i = 0; ok && i < self->redo_stack->len; i++)
+          {
+            const Command *c = &g_array_index (self->redo_stack, Command, i);
+            ok = forget_span (self, c->first, c->last, error);
+          }
+
+      if (ok)
+        changes = collect_changes (self, self->mark);
+    }
+
+  if (ok)
+    ok = pb_store_exec (self, "COMMIT", error);
+
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->in_transaction = FALSE;
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+
+  if (last > self->mark)
+    {
+      Command command = { g_strdup (label), self->mark + 1, last };
+
+      g_array_set_size (self->redo_stack, 0);
+      g_array_append_val (self->undo_stack, command);
+      notify_history (self);
+    }
+
+  publish_changes (self, changes);
+  return TRUE;
+}
+
+static gboolean
+replay (PbStore  *self,
+        GArray   *from,
+        GArray   *to,
+        GError  **error)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) changes = NULL;
+  Command *command;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  gint64 mark, last;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (self->group_depth > 0)
+    {
+      g_critical ("Undo and redo are not possible inside a group");
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NO_HISTORY, "Undo inside a group");
+      return FALSE;
+    }
+
+  if (from->len == 0)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NO_HISTORY,
+                   from == self->undo_stack ? _("There is nothing to undo.")
+                                            : _("There is nothing to redo."));
+      return FALSE;
+    }
+
+  command = &g_array_index (from, Command, from->len - 1);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  /* Rows come back before the rows that point at them only in reverse
+   * order of the log; check the keys once the whole span has run. */
+  mark = self->mark;
+  ok = pb_store_exec (self, "PRAGMA defer_foreign_keys = ON", error);
+
+  if (ok)
+    {
+      stmt = pb_store_prepare (self, "SELECT sql FROM temp.pb_undolog WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq DESC", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, command->first);
+          sqlite3_bind_int64 (stmt, 2, command->last);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          sqlite3_reset (stmt);
+        }
+    }
+
+  for (guint i = 0; ok && i < statements->len; i++)
+    ok = pb_store_exec (self, g_ptr_array_index (statements, i), error);
+
+  if (ok)
+    ok = forget_span (self, command->first, command->last, error);
+
+  if (ok)
+    {
+      last = last_log_seq (self);
+      changes = collect_changes (self, mark);
+      ok = pb_store_exec (self, "COMMIT", error);
+    }
+
+  self->in_transaction = FALSE;
+
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  {
+    Command moved = { g_steal_pointer (&command->label), mark + 1, last };
+
+    g_array_set_size (from, from->len - 1);
+    g_array_append_val (to, moved);
+  }
+
+  notify_history (self);
+  publish_changes (self, changes);
+  return TRUE;
+}
+
+/**
+ * pb_store_undo:
+ * @self: a store
+ * @error: where to say why it failed
+ *
+ * Takes back the last command, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_undo (PbStore  *self,
+               GError  **error)
+{
+  return replay (self, self->undo_stack, self->redo_stack, error);
+}
+
+gboolean
+pb_store_redo (PbStore  *self,
+               GError  **error)
+{
+  return replay (self, self->redo_stack, self->undo_stack, error);
+}
+
+gboolean
+pb_store_can_undo (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+pb_store_can_redo (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  return self->redo_stack->len > 0;
+}
+
+const char *
+pb_store_get_undo_label (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  if (self->undo_stack->len == 0)
+    return NULL;
+  return g_array_index (self->undo_stack, Command, self->undo_stack->len - 1).label;
+}
+
+const char *
+pb_store_get_redo_label (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  if (self->redo_stack->len == 0)
+    return NULL;
+  return g_array_index (self->redo_stack, Command, self->redo_stack->len - 1).label;
+}
+
+/**
+ * pb_store_begin_group:
+ * @self: a store
+ * @label: what the group does, for the Undo menu
+ *
+ * The commands made until the matching pb_store_end_group() are undone and
+ * redone as one. Each is still its own transaction. Groups nest; the
+ * outermost label wins.
+ */
+void
+pb_store_begin_group (PbStore    *self,
+                      const char *label)
+{
+  g_return_if_fail (PB_IS_STORE (self));
+
+  if (self->group_depth++ == 0)
+    {
+      g_free (self->group_label);
+      self->group_label = g_strdup (label);
+      self->group_start = self->undo_stack->len;
+    }
+}
+
+void
+pb_store_end_group (PbStore *self)
+{
+  g_return_if_fail (PB_IS_STORE (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  if (self->undo_stack->len > self->group_start)
+    {
+      Command *first = &g_array_index (self->undo_stack, Command, self->group_start);
+      gint64 last = g_array_index (self->undo_stack, Command, self->undo_stack->len - 1).last;
+
+      first->last = last;
+      g_free (first->label);
+      first->label = g_steal_pointer (&self->group_label);
+      g_array_set_size (self->undo_stack, self->group_start + 1);
+      notify_history (self);
+    }
+
+  g_clear_pointer (&self->group_label, g_free);
+}
+
+/* ---- Writing rows ------------------------------------------------------ */
+
+typedef struct
+{
+  const PbColumn *column;
+  GValue          value;
+} Assignment;
+
+static void
+assignment_clear (gpointer data)
+{
+  Assignment *a = data;
+
+  g_value_unset (&a->value);
+}
+
+/* Reads column/value pairs, each value of its column's C type: gint64,
+ * const char *, double, gboolean or an enum. */
+static GArray *
+collect_assignments (PbRecordClass  *klass,
+                     const char     *first_column,
+                     va_list         args,
+                     GError        **error)
+{
+  g_autoptr(GArray) assignments = g_array_new (FALSE, TRUE, sizeof (Assignment));
+  const char *name = first_column;
+
+  g_array_set_clear_func (assignments, assignment_clear);
+
+  for (; name != NULL; name = va_arg (args, const char *))
+    {
+      Assignment a = { NULL, G_VALUE_INIT };
+      g_autofree char *collect_error = NULL;
+      GType gtype;
+
+      a.column = pb_record_class_find_column (klass, name, NULL);
+      if (a.column == NULL || g_str_equal (a.column->name, "id"))
+        {
+          g_critical ("Table %s has no column %s to set", klass->table, name);
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       "No column %s in %s", name, klass->table);
+          return NULL;
+        }
+
+      gtype = klass->pspecs[a.column - klass->columns]->value_type;
+      G_VALUE_COLLECT_INIT (&a.value, gtype, args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_critical ("%s", collect_error);
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, "%s", collect_error);
+          return NULL;
+        }
+
+      g_array_append_val (assignments, a);
+    }
+
+  return g_steal_pointer (&assignments);
+}
+
+static gboolean
+bind_assignments (PbStore       *self,
+                  sqlite3_stmt  *stmt,
+                  GArray        *assignments,
+                  GError       **error)
+{
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      Assignment *a = &g_array_index (assignments, Assignment, i);
+      int rc = pb_column_bind (a->column, stmt, i + 1, &a->value);
+
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       _("The value given for “%s” is not valid, so nothing was changed."),
+                       a->column->name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gint64
+insert_valist (PbStore     *self,
+               GType        type,
+               GError     **error,
+               const char  *first_column,
+               va_list      args)
+{
+  g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(GArray) assignments = NULL;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert (self->in_transaction);
+
+  assignments = collect_assignments (klass, first_column, args, error);
+  if (assignments == NULL)
+    return 0;
+
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "INSERT INTO main.%s (", klass->table);
+  for (guint i = 0; i < assignments->len; i++)
+    g_string_append_printf (sql, "%s%s", i ? "," : "",
+                            g_array_index (assignments, Assignment, i).column->name);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < assignments->len; i++)
+    g_string_append (sql, i ? ",?" : "?");
+  g_string_append (sql, ")");
+
+  if (!(stmt = pb_store_prepare (self, sql->str, error)) ||
+      !bind_assignments (self, stmt, assignments, error) ||
+      !pb_store_step_done (self, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/**
+ * pb_store_insert: (skip)
+ * @self: a store, inside pb_store_begin()
+ * @type: the record type of the row
+ * @error: where to say why it failed
+ * @first_column: the first column name, followed by its value, then more
+ *   pairs, then %NULL
+ *
+ * Returns: the new row's id, or 0 on error
+ */
+gint64
+pb_store_insert (PbStore     *self,
+                 GType        type,
+                 GError     **error,
+                 const char  *first_column,
+                 ...)
+{
+  va_list args;
+  gint64 id;
+
+  va_start (args, first_column);
+  id = insert_valist (self, type, error, first_column, args);
+  va_end (args);
+
+  return id;
+}
+
+static gboolean
+update_assignments (PbStore        *self,
+                    PbRecordClass  *klass,
+                    gint64          id,
+                    GArray         *assignments,
+                    GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert (self->in_transaction);
+
+  g_string_append_printf (sql, "UPDATE main.%s SET ", klass->table);
+  for (guint i = 0; i < assignments->len; i++)
+    g_string_append_printf (sql, "%s%s = ?", i ? ", " : "",
+                            g_array_index (assignments, Assignment, i).column->name);
+  g_string_append_printf (sql, " WHERE id = ?%u", assignments->len + 1);
+
+  if (!(stmt = pb_store_prepare (self, sql->str, error)) ||
+      !bind_assignments (self, stmt, assignments, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, assignments->len + 1, id);
+  if (!pb_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("The thing being changed no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+pb_store_update (PbStore     *self,
+                 GType        type,
+                 gint64       id,
+                 GError     **error,
+                 const char  *first_column,
+                 ...)
+{
+  g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(GArray) assignments = NULL;
+  va_list args;
+
+  va_start (args, first_column);
+  assignments = collect_assignments (klass, first_column, args, error);
+  va_end (args);
+
+  return assignments != NULL && update_assignments (self, klass, id, assignments, error);
+}
+
+/* ---- Commands ---------------------------------------------------------- */
+
+static gint64
+next_position (PbStore    *self,
+               const char *table,
+               const char *column,
+               gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(position) + 1, 0) FROM main.%s WHERE %s = ?1",
+                                          table, column);
+  sqlite3_stmt *stmt = pb_store_prepare (self, sql, NULL);
+  gint64 position = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return position;
+}
+
+static gint64
+finish_with_id (PbStore     *self,
+                gint64       id,
+                const char  *label,
+                GError     **error)
+{
+  return pb_store_finish (self, id > 0, label, error) ? id : 0;
+}
+
+/**
+ * pb_store_create_plan:
+ * @self: a store
+ * @title: the plan's title
+ * @period_start: its first year, or 0
+ * @period_end: its last year, or 0
+ * @error: where to say why it failed
+ *
+ * Returns: the new plan's id, or 0 on error
+ */
+gint64
+pb_store_create_plan (PbStore     *self,
+                      const char  *title,
+                      int          period_start,
+                      int          period_end,
+                      GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (title != NULL, 0);
+
+  if (period_start && period_end && period_end < period_start)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("A plan cannot end (%d) before it starts (%d)."), period_end, period_start);
+      return 0;
+    }
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_PLAN, error,
+                        "title", title,
+                        "period_start", (gint64) period_start,
+                        "period_end", (gint64) period_end,
+                        NULL);
+
+  return finish_with_id (self, id, _("New plan"), error);
+}
+
+gint64
+pb_store_add_section (PbStore     *self,
+                      gint64       plan_id,
+                      gint64       parent_id,
+                      const char  *number,
+                      const char  *title,
+                      GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_SECTION, error,
+                        "plan_id", plan_id,
+                        "parent_id", parent_id,
+                        "number", number ? number : "",
+                        "title", title ? title : "",
+                        "position", next_position (self, "section", "plan_id", plan_id),
+                        NULL);
+
+  return finish_with_id (self, id, _("Add section"), error);
+}
+
+gint64
+pb_store_add_item (PbStore     *self,
+                   gint64       plan_id,
+                   gint64       section_id,
+                   PbItemKind   kind,
+                   const char  *number,
+                   const char  *title,
+                   GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_ITEM, error,
+                        "plan_id", plan_id,
+                        "section_id", section_id,
+                        "kind", kind,
+                        "number", number ? number : "",
+                        "title", title ? title : "",
+                        "position", next_position (self, "item", "plan_id", plan_id),
+                        NULL);
+
+  return finish_with_id (self, id, _("Add item"), error);
+}
+
+/**
+ * pb_store_assign_organisation:
+ * @self: a store
+ * @item_id: an item
+ * @name: the organisation's name or one of its aliases; a new name adds the
+ *   organisation to the item's plan
+ * @role: lead or responsible
+ * @error: where to say why it failed
+ *
+ * Returns: the id of the new item_org row, or 0 on error
+ */
+gint64
+pb_store_assign_organisation (PbStore     *self,
+                              gint64       item_id,
+                              const char  *name,
+                              PbRole       role,
+                              GError     **error)
+{
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *clean = NULL;
+  gint64 org_id, id = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  clean = g_strstrip (g_strdup (name));
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("An organisation needs a name."));
+      return 0;
+    }
+
+  item = pb_store_get_record (self, PB_TYPE_ITEM, item_id);
+  if (item == NULL)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("The thing being changed no longer exists."));
+      return 0;
+    }
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  org_id = pb_store_find_organisation (self, pb_item_get_plan_id (item), clean);
+  if (org_id == 0)
+    org_id = pb_store_insert (self, PB_TYPE_ORGANISATION, error,
+                              "plan_id", pb_item_get_plan_id (item),
+                              "name", clean,
+                              NULL);
+  if (org_id > 0)
+    id = pb_store_insert (self, PB_TYPE_ITEM_ORG, error,
+                          "item_id", item_id,
+                          "organisation_id", org_id,
+                          "role", role,
+                          "position", next_position (self, "item_org", "item_id", item_id),
+                          NULL);
+
+  return finish_with_id (self, id, _("Add organisation"), error);
+}
+
+gint64
+pb_store_add_indicator (PbStore         *self,
+                        gint64           plan_id,
+                        gint64           item_id,
+                        const char      *name,
+                        const char      *measure_unit,
+                        PbIndicatorKind  kind,
+                        GError         **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_INDICATOR, error,
+                        "plan_id", plan_id,
+                        "item_id", item_id,
+                        "name", name,
+                        "measure_unit", measure_unit ? measure_unit : "",
+                        "kind", kind,
+                        "position", next_position (self, "indicator", "plan_id", plan_id),
+                        NULL);
+
+  return finish_with_id (self, id, _("Add indicator"), error);
+}
+
+gint64
+pb_store_add_target (PbStore       *self,
+                     gint64         indicator_id,
+                     int            year,
+                     double         value,
+                     PbComparator   comparator,
+                     gboolean       stretch,
+                     GError       **error)
+{
+  g_autoptr(PbIndicator) indicator = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  indicator = pb_store_get_record (self, PB_TYPE_INDICATOR, indicator_id);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_TARGET, error,
+                        "indicator_id", indicator_id,
+                        "item_id", indicator ? pb_record_get_int (PB_RECORD (indicator), "item_id") : (gint64) 0,
+                        "year", (gint64) year,
+                        "value", value,
+                        "comparator", comparator,
+                        "stretch", stretch,
+                        NULL);
+
+  return finish_with_id (self, id, _("Add target"), error);
+}
+
+gint64
+pb_store_add_actual (PbStore     *self,
+                     gint64       indicator_id,
+                     const char  *date,
+                     double       value,
+                     const char  *note,
+                     GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (date != NULL, 0);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_ACTUAL, error,
+                        "indicator_id", indicator_id,
+                        "date", date,
+                        "value", value,
+                        "note", note,
+                        NULL);
+
+  return finish_with_id (self, id, _("Record actual"), error);
+}
+
+gint64
+pb_store_add_note (PbStore     *self,
+                   gint64       item_id,
+                   const char  *date,
+                   gint64       organisation_id,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autoptr(PbItem) item = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (date != NULL && text != NULL, 0);
+
+  item = pb_store_get_record (self, PB_TYPE_ITEM, item_id);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_NOTE, error,
+                        "item_id", item_id,
+                        "date", date,
+                        "organisation_id", organisation_id,
+                        "text", text,
+                        "status", item ? pb_item_get_status (item) : PB_ITEM_STATUS_NOT_STARTED,
+                        NULL);
+
+  return finish_with_id (self, id, _("Add note"), error);
+}
+
+gint64
+pb_store_add_dependency (PbStore     *self,
+                         gint64       from_item_id,
+                         gint64       to_item_id,
+                         int          lag_days,
+                         GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  if (from_item_id == to_item_id)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("An item cannot depend on itself."));
+      return 0;
+    }
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_DEPENDENCY, error,
+                        "from_item_id", from_item_id,
+                        "to_item_id", to_item_id,
+                        "lag_days", (gint64) lag_days,
+                        NULL);
+
+  return finish_with_id (self, id, _("Add dependency"), error);
+}
+
+/**
+ * pb_store_set:
+ * @self: a store
+ * @record: the record to change
+ * @error: where to say why it failed
+ * @first_column: a column, then its value (gint64, const char *, double,
+ *   gboolean or enum, as the column is), then more pairs, then %NULL
+ *
+ * Changes one or more columns of one row, as one command.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set (PbStore     *self,
+              gpointer     record,
+              GError     **error,
+              const char  *first_column,
+              ...)
+{
+  g_autoptr(GArray) assignments = NULL;
+  PbRecordClass *klass;
+  g_autofree char *label = NULL;
+  va_list args;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_RECORD (record), FALSE);
+
+  klass = PB_RECORD_GET_CLASS (record);
+
+  va_start (args, first_column);
+  assignments = collect_assignments (klass, first_column, args, error);
+  va_end (args);
+
+  if (assignments == NULL)
+    return FALSE;
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  ok = update_assignments (self, klass, pb_record_get_id (record), assignments, error);
+
+  return pb_store_finish (self, ok, _("Edit"), error);
+}
+
+gboolean
+pb_store_set_value (PbStore       *self,
+                    gpointer       record,
+                    const char    *column,
+                    const GValue  *value,
+                    GError       **error)
+{
+  g_autoptr(GArray) assignments = NULL;
+  PbRecordClass *klass;
+  Assignment a = { NULL, G_VALUE_INIT };
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  klass = PB_RECORD_GET_CLASS (record);
+  a.column = pb_record_class_find_column (klass, column, NULL);
+  if (a.column == NULL || g_str_equal (a.column->name, "id"))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   "No column %s in %s", column, klass->table);
+      return FALSE;
+    }
+
+  g_value_init (&a.value, klass->pspecs[a.column - klass->columns]->value_type);
+  if (!g_value_transform (value, &a.value))
+    {
+      g_value_unset (&a.value);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   "A %s cannot be stored in %s.%s", G_VALUE_TYPE_NAME (value), klass->table, column);
+      return FALSE;
+    }
+
+  assignments = g_array_new (FALSE, TRUE, sizeof (Assignment));
+  g_array_set_clear_func (assignments, assignment_clear);
+  g_array_append_val (assignments, a);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  ok = update_assignments (self, klass, pb_record_get_id (record), assignments, error);
+
+  return pb_store_finish (self, ok, _("Edit"), error);
+}
+
+/**
+ * pb_store_delete:
+ * @self: a store
+ * @record: the record whose row goes, with everything it owns
+ * @error: where to say why it failed
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_delete (PbStore   *self,
+                 gpointer   record,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+  const char *label;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_RECORD (record), FALSE);
+
+  label = PB_IS_PLAN (record) ? _("Delete plan") : _("Delete");
+  sql = g_strdup_printf ("DELETE FROM main.%s WHERE id = ?1", pb_record_get_table (record));
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  stmt = pb_store_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, pb_record_get_id (record));
+      ok = pb_store_step_done (self, stmt, error);
+    }
+
+  return pb_store_finish (self, ok, label, error);
+}

@@ -1,0 +1,195 @@
+/* pb-store.h — the library database: the single source of truth
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pb-model.h"
+
+G_BEGIN_DECLS
+
+#define PB_STORE_ERROR (pb_store_error_quark ())
+
+typedef enum
+{
+  PB_STORE_ERROR_NOT_A_LIBRARY,
+  PB_STORE_ERROR_NEWER_SCHEMA,
+  PB_STORE_ERROR_CORRUPT,
+  PB_STORE_ERROR_READ_ONLY,
+  PB_STORE_ERROR_FULL,
+  PB_STORE_ERROR_BUSY,
+  PB_STORE_ERROR_IO,
+  PB_STORE_ERROR_INVALID,
+  PB_STORE_ERROR_NOT_FOUND,
+  PB_STORE_ERROR_NO_HISTORY,
+} PbStoreError;
+
+typedef enum
+{
+  PB_STORE_OPEN_DEFAULT   = 0,
+  PB_STORE_OPEN_CREATE    = 1 << 0,
+  PB_STORE_OPEN_READ_ONLY = 1 << 1,
+} PbStoreOpenFlags;
+
+#define PB_TYPE_STORE (pb_store_get_type ())
+G_DECLARE_FINAL_TYPE (PbStore, pb_store, PB, STORE, GObject)
+
+GQuark       pb_store_error_quark     (void);
+char        *pb_store_default_path    (void);
+
+PbStore     *pb_store_open            (const char        *path,
+                                       PbStoreOpenFlags   flags,
+                                       GError           **error);
+const char  *pb_store_get_path        (PbStore           *self);
+gboolean     pb_store_get_created     (PbStore           *self);
+gboolean     pb_store_get_read_only   (PbStore           *self);
+void         pb_store_set_busy_timeout (PbStore          *self,
+                                        guint             msec);
+
+/* Reading */
+gpointer     pb_store_get_record      (PbStore    *self,
+                                       GType       type,
+                                       gint64      id);
+GListModel  *pb_store_list_plans      (PbStore    *self);
+GListModel  *pb_store_list_sections   (PbStore    *self,
+                                       gint64      plan_id);
+GListModel  *pb_store_list_items      (PbStore    *self,
+                                       gint64      plan_id);
+GListModel  *pb_store_list_section_items (PbStore *self,
+                                          gint64   section_id);
+GListModel  *pb_store_list_organisations (PbStore *self,
+                                          gint64   plan_id);
+GListModel  *pb_store_list_organisation_aliases (PbStore *self,
+                                                 gint64   organisation_id);
+GListModel  *pb_store_list_item_orgs  (PbStore    *self,
+                                       gint64      item_id);
+GListModel  *pb_store_list_indicators (PbStore    *self,
+                                       gint64      plan_id);
+GListModel  *pb_store_list_targets    (PbStore    *self,
+                                       gint64      indicator_id);
+GListModel  *pb_store_list_actuals    (PbStore    *self,
+                                       gint64      indicator_id);
+GListModel  *pb_store_list_dependencies (PbStore  *self,
+                                         gint64    plan_id);
+GListModel  *pb_store_list_notes      (PbStore    *self,
+                                       gint64      item_id);
+guint        pb_store_count           (PbStore    *self,
+                                       GType       type,
+                                       const char *column,
+                                       gint64      value);
+char        *pb_store_dup_lead_names  (PbStore    *self,
+                                       gint64      item_id);
+
+/* Writing: every call is one transaction and one undoable command. */
+gint64       pb_store_create_plan     (PbStore     *self,
+                                       const char  *title,
+                                       int          period_start,
+                                       int          period_end,
+                                       GError     **error);
+gint64       pb_store_add_section     (PbStore     *self,
+                                       gint64       plan_id,
+                                       gint64       parent_id,
+                                       const char  *number,
+                                       const char  *title,
+                                       GError     **error);
+gint64       pb_store_add_item        (PbStore     *self,
+                                       gint64       plan_id,
+                                       gint64       section_id,
+                                       PbItemKind   kind,
+                                       const char  *number,
+                                       const char  *title,
+                                       GError     **error);
+gint64       pb_store_assign_organisation (PbStore     *self,
+                                           gint64       item_id,
+                                           const char  *name,
+                                           PbRole       role,
+                                           GError     **error);
+gint64       pb_store_add_indicator   (PbStore        *self,
+                                       gint64          plan_id,
+                                       gint64          item_id,
+                                       const char     *name,
+                                       const char     *measure_unit,
+                                       PbIndicatorKind kind,
+                                       GError        **error);
+gint64       pb_store_add_target      (PbStore      *self,
+                                       gint64        indicator_id,
+                                       int           year,
+                                       double        value,
+                                       PbComparator  comparator,
+                                       gboolean      stretch,
+                                       GError      **error);
+gint64       pb_store_add_actual      (PbStore     *self,
+                                       gint64       indicator_id,
+                                       const char  *date,
+                                       double       value,
+                                       const char  *note,
+                                       GError     **error);
+gint64       pb_store_add_note        (PbStore     *self,
+                                       gint64       item_id,
+                                       const char  *date,
+                                       gint64       organisation_id,
+                                       const char  *text,
+                                       GError     **error);
+gint64       pb_store_add_dependency  (PbStore     *self,
+                                       gint64       from_item_id,
+                                       gint64       to_item_id,
+                                       int          lag_days,
+                                       GError     **error);
+gboolean     pb_store_set             (PbStore     *self,
+                                       gpointer     record,
+                                       GError     **error,
+                                       const char  *first_column,
+                                       ...) G_GNUC_NULL_TERMINATED;
+gboolean     pb_store_set_value       (PbStore      *self,
+                                       gpointer      record,
+                                       const char   *column,
+                                       const GValue *value,
+                                       GError      **error);
+gboolean     pb_store_delete          (PbStore     *self,
+                                       gpointer     record,
+                                       GError     **error);
+gint64       pb_store_duplicate_plan  (PbStore     *self,
+                                       gint64       plan_id,
+                                       GError     **error);
+
+/* History */
+gboolean     pb_store_can_undo        (PbStore  *self);
+gboolean     pb_store_can_redo        (PbStore  *self);
+const char  *pb_store_get_undo_label  (PbStore  *self);
+const char  *pb_store_get_redo_label  (PbStore  *self);
+gboolean     pb_store_undo            (PbStore  *self,
+                                       GError  **error);
+gboolean     pb_store_redo            (PbStore  *self,
+                                       GError  **error);
+void         pb_store_begin_group     (PbStore    *self,
+                                       const char *label);
+void         pb_store_end_group       (PbStore    *self);
+
+/* Exchange (pb-plan-json.c, pb-plan-file.c, pb-example.c) */
+JsonNode    *pb_store_export_plan_json (PbStore   *self,
+                                        gint64     plan_id,
+                                        GError   **error);
+gint64       pb_store_import_plan_json (PbStore   *self,
+                                        JsonNode  *root,
+                                        GError   **error);
+gint64       pb_store_import_file     (PbStore     *self,
+                                       const char  *path,
+                                       GError     **error);
+gboolean     pb_store_export_planboard (PbStore    *self,
+                                        gint64      plan_id,
+                                        const char *path,
+                                        GError    **error);
+gint64       pb_store_import_planboard (PbStore    *self,
+                                        const char *path,
+                                        GError    **error);
+gboolean     pb_store_export_json_file (PbStore    *self,
+                                        gint64      plan_id,
+                                        const char *path,
+                                        GError    **error);
+gint64       pb_store_add_example_plan (PbStore   *self,
+                                        GError   **error);
+
+G_END_DECLS

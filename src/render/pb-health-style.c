@@ -1,0 +1,132 @@
+/* pb-health-style.c — how health is shown on screen and on paper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * 蓝黄红三色管理 needs colour, but a briefing is often printed in grey
+ * and some readers do not see red from green: every health also has a
+ * fill pattern and a symbol, so the three stay apart without colour.
+ * Blue is solid, yellow is hatched one way, red is cross-hatched.
+ */
+#define G_LOG_DOMAIN "pb-health-style"
+
+#include "config.h"
+
+#include "pb-health-style.h"
+
+/* GNOME palette: blue 3, yellow 5, red 3; grey for "no health". */
+static const PbRgb colours[] = {
+  [PB_HEALTH_NONE]   = { 0x9a / 255.0, 0x99 / 255.0, 0x96 / 255.0 },
+  [PB_HEALTH_BLUE]   = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0 },
+  [PB_HEALTH_YELLOW] = { 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0 },
+  [PB_HEALTH_RED]    = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 },
+};
+
+void
+pb_health_get_rgb (PbHealth  health,
+                   PbRgb    *rgb)
+{
+  g_return_if_fail (rgb != NULL);
+
+  if ((guint) health >= G_N_ELEMENTS (colours))
+    health = PB_HEALTH_NONE;
+
+  *rgb = colours[health];
+}
+
+/**
+ * pb_health_get_symbol:
+ * @health: a health
+ *
+ * Returns: a symbol that tells the health apart without colour, for tables
+ */
+const char *
+pb_health_get_symbol (PbHealth health)
+{
+  switch (health)
+    {
+    case PB_HEALTH_BLUE:   return "●";
+    case PB_HEALTH_YELLOW: return "▲";
+    case PB_HEALTH_RED:    return "■";
+    case PB_HEALTH_NONE:
+    default:               return "○";
+    }
+}
+
+static void
+hatch (cairo_t *cr,
+       double   x,
+       double   y,
+       double   width,
+       double   height,
+       double   direction)
+{
+  const double step = 4.0;
+
+  for (double d = -height; d < width + height; d += step)
+    {
+      if (direction > 0)
+        {
+          cairo_move_to (cr, x + d, y + height);
+          cairo_line_to (cr, x + d + height, y);
+        }
+      else
+        {
+          cairo_move_to (cr, x + d, y);
+          cairo_line_to (cr, x + d + height, y + height);
+        }
+    }
+}
+
+/**
+ * pb_health_paint_swatch:
+ * @cr: where to paint
+ * @health: the health to show
+ * @x: left edge
+ * @y: top edge
+ * @width: width
+ * @height: height
+ *
+ * Paints a rectangle in the health's colour and pattern.
+ */
+void
+pb_health_paint_swatch (cairo_t  *cr,
+                        PbHealth  health,
+                        double    x,
+                        double    y,
+                        double    width,
+                        double    height)
+{
+  PbRgb rgb;
+
+  g_return_if_fail (cr != NULL);
+
+  pb_health_get_rgb (health, &rgb);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip_preserve (cr);
+
+  if (health == PB_HEALTH_NONE)
+    {
+      cairo_set_source_rgb (cr, rgb.red, rgb.green, rgb.blue);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  cairo_set_source_rgb (cr, rgb.red, rgb.green, rgb.blue);
+  cairo_fill (cr);
+
+  if (health == PB_HEALTH_YELLOW || health == PB_HEALTH_RED)
+    {
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, 1.2);
+      hatch (cr, x, y, width, height, 1);
+      if (health == PB_HEALTH_RED)
+        hatch (cr, x, y, width, height, -1);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,30 @@
+/* pb-health-style.h — how health is shown on screen and on paper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "pb-enums.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+} PbRgb;
+
+void        pb_health_get_rgb         (PbHealth  health,
+                                       PbRgb    *rgb);
+const char *pb_health_get_symbol      (PbHealth  health);
+void        pb_health_paint_swatch    (cairo_t  *cr,
+                                       PbHealth  health,
+                                       double    x,
+                                       double    y,
+                                       double    width,
+                                       double    height);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* pb-application.c — the Planboard application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-application.h"
+#include "pb-window.h"
+
+struct _PbApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  PbStore        *store;
+  GError         *store_error;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PbApplication, pb_application, ADW_TYPE_APPLICATION)
+
+PbApplication *
+pb_application_new (void)
+{
+  return g_object_new (PB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+static void
+open_library (PbApplication *self)
+{
+  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : pb_store_default_path ();
+
+  self->store = pb_store_open (path, PB_STORE_OPEN_CREATE, &self->store_error);
+  if (self->store == NULL)
+    return;
+
+  /* A new library starts with the example plan, so there is something to
+   * look at; it is deleted like any other plan. */
+  if (pb_store_get_created (self->store))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pb_store_add_example_plan (self->store, &error))
+        g_warning ("Could not add the example plan: %s", error->message);
+    }
+}
+
+static void
+pb_application_startup (GApplication *app)
+{
+  PbApplication *self = PB_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_message ("Settings schema %s is not installed; window state will not be kept", APP_ID);
+
+  open_library (self);
+}
+
+static void
+pb_application_activate (GApplication *app)
+{
+  PbApplication *self = PB_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pb_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+pb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PbApplication *self = PB_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    self->db_path = g_strdup (db);
+
+  return -1;
+}
+
+static void
+pb_application_finalize (GObject *object)
+{
+  PbApplication *self = PB_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (pb_application_parent_class)->finalize (object);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Planboard developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", "Planboard",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Planboard developers"),
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: credit yourself here */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Import, schedule, track and print multi-year action plans."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+pb_application_class_init (PbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pb_application_finalize;
+  app_class->startup = pb_application_startup;
+  app_class->activate = pb_application_activate;
+  app_class->handle_local_options = pb_application_handle_local_options;
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+pb_application_init (PbApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
+  static const char *delete_accels[] = { "<Control>Delete", NULL };
+
+  g_application_add_main_option (G_APPLICATION (self), "db", 0, 0, G_OPTION_ARG_FILENAME,
+                                 _("Open the library at PATH"), _("PATH"));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.delete-plan", delete_accels);
+}
+
+PbStore *
+pb_application_get_store (PbApplication *self)
+{
+  g_return_val_if_fail (PB_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const GError *
+pb_application_get_store_error (PbApplication *self)
+{
+  g_return_val_if_fail (PB_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+GSettings *
+pb_application_get_settings (PbApplication *self)
+{
+  g_return_val_if_fail (PB_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

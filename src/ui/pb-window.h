@@ -1,0 +1,21 @@
+/* pb-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pb-application.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_WINDOW (pb_window_get_type ())
+G_DECLARE_FINAL_TYPE (PbWindow, pb_window, PB, WINDOW, AdwApplicationWindow)
+
+PbWindow *pb_window_new              (PbApplication *application);
+void      pb_window_select_plan      (PbWindow      *self,
+                                      gint64         plan_id);
+gint64    pb_window_get_selected_plan (PbWindow     *self);
+
+G_END_DECLS
