@@ -114,7 +114,9 @@ pb_record_class_set_table (PbRecordClass  *klass,
   for (guint i = 0; i < n_columns; i++)
     {
       const PbColumn *column = &columns[i];
-      g_autofree char *name = g_strdelimit (g_strdup (column->name), "_", '-');
+      g_autofree char *dashed = g_strdelimit (g_strdup (column->name), "_", '-');
+      /* G_PARAM_STATIC_STRINGS: the name must outlive the class. */
+      const char *name = g_intern_string (dashed);
       GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
       GParamSpec *pspec = NULL;
 

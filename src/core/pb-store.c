@@ -1488,6 +1488,28 @@ pb_store_get_redo_label (PbStore *self)
 }
 
 /**
+ * pb_store_clear_history:
+ * @self: a store
+ *
+ * Forgets every command, so what is in the library now cannot be undone:
+ * for work that is not the user's, such as seeding a new library.
+ */
+void
+pb_store_clear_history (PbStore *self)
+{
+  g_return_if_fail (PB_IS_STORE (self));
+  g_return_if_fail (!self->in_transaction && self->group_depth == 0);
+
+  if (self->undo_stack->len == 0 && self->redo_stack->len == 0)
+    return;
+
+  sqlite3_exec (self->db, "DELETE FROM temp.pb_undolog", NULL, NULL, NULL);
+  g_array_set_size (self->undo_stack, 0);
+  g_array_set_size (self->redo_stack, 0);
+  notify_history (self);
+}
+
+/**
  * pb_store_begin_group:
  * @self: a store
  * @label: what the group does, for the Undo menu

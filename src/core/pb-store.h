@@ -164,6 +164,7 @@ gboolean     pb_store_undo            (PbStore  *self,
                                        GError  **error);
 gboolean     pb_store_redo            (PbStore  *self,
                                        GError  **error);
+void         pb_store_clear_history   (PbStore  *self);
 void         pb_store_begin_group     (PbStore    *self,
                                        const char *label);
 void         pb_store_end_group       (PbStore    *self);

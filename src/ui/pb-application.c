@@ -49,6 +49,7 @@ open_library (PbApplication *self)
 
       if (!pb_store_add_example_plan (self->store, &error))
         g_warning ("Could not add the example plan: %s", error->message);
+      pb_store_clear_history (self->store);
     }
 }
 

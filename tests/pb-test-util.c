@@ -1,0 +1,234 @@
+/* pb-test-util.c — helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "pb-test-util.h"
+
+/* A fresh folder per test, so every library is a real file with real WAL. */
+char *
+pb_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("planboard-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+pb_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        pb_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+char *
+pb_test_checksum_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return g_strdup ("missing");
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+static char *
+dump_connection (sqlite3 *db)
+{
+  static const char * const tables[] = {
+    "plan", "section", "item", "organisation", "organisation_alias", "item_org",
+    "indicator", "target", "actual", "dependency", "note",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM main.%s ORDER BY id", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              switch (sqlite3_column_type (stmt, c))
+                {
+                case SQLITE_NULL:
+                  g_string_append (out, "NULL");
+                  break;
+                case SQLITE_FLOAT:
+                  g_string_append_printf (out, "%.17g", sqlite3_column_double (stmt, c));
+                  break;
+                default:
+                  g_string_append_printf (out, "'%s'", sqlite3_column_text (stmt, c));
+                }
+              g_string_append_c (out, '|');
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every row of every table, as text: two dumps are equal when the
+ * libraries hold the same data. */
+char *
+pb_test_dump_db (const char *path)
+{
+  sqlite3 *db = NULL;
+  char *dump;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  dump = dump_connection (db);
+  sqlite3_close (db);
+
+  return dump;
+}
+
+char *
+pb_test_dump_store (PbStore *store)
+{
+  return pb_test_dump_db (pb_store_get_path (store));
+}
+
+gint64
+pb_test_sql_int (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+char *
+pb_test_json_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+pb_test_export_string (PbStore *store,
+                       gint64   plan_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = pb_store_export_plan_json (store, plan_id, &error);
+
+  g_assert_no_error (error);
+  return pb_test_json_string (node);
+}
+
+/* A plan with @n_items items, each with two organisations and an
+ * indicator with a target, imported as one command. */
+gint64
+pb_test_add_big_plan (PbStore     *store,
+                      const char  *title,
+                      guint        n_items,
+                      GError     **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "planboard-plan/1");
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, title);
+  json_builder_set_member_name (b, "sections");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, "s1");
+  json_builder_set_member_name (b, "number");
+  json_builder_add_string_value (b, "一");
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, "重点任务");
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *item_title = g_strdup_printf ("第%u项重点任务:推进新型基础设施建设", i + 1);
+      g_autofree char *lead = g_strdup_printf ("牵头单位%u", i % 37);
+      g_autofree char *indicator = g_strdup_printf ("指标%u", i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "section");
+      json_builder_add_string_value (b, "s1");
+      json_builder_set_member_name (b, "number");
+      json_builder_add_string_value (b, number);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, item_title);
+      json_builder_set_member_name (b, "body");
+      json_builder_add_string_value (b, "到2024年,累计建成5G基站1万个以上,力争达到2万个。");
+      json_builder_set_member_name (b, "lead_units");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, lead);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "responsible_units");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, "各区(市)县政府");
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "targets");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "indicator");
+      json_builder_add_string_value (b, indicator);
+      json_builder_set_member_name (b, "year");
+      json_builder_add_int_value (b, 2024);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_double_value (b, 10000 + i);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, "个");
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  return pb_store_import_plan_json (store, root, error);
+}
+
+char *
+pb_test_corpus_path (const char *name)
+{
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+
+  return g_build_filename (srcdir ? srcdir : ".", "..", "..", "shared", "corpus", name, NULL);
+}

@@ -1,0 +1,27 @@
+/* pb-test-util.h — helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pb-store.h"
+
+G_BEGIN_DECLS
+
+char     *pb_test_make_dir      (void);
+void      pb_test_remove_dir    (const char *dir);
+char     *pb_test_checksum_file (const char *path);
+char     *pb_test_dump_db       (const char *path);
+char     *pb_test_dump_store    (PbStore    *store);
+char     *pb_test_json_string   (JsonNode   *node);
+char     *pb_test_export_string (PbStore    *store,
+                                 gint64      plan_id);
+gint64    pb_test_sql_int       (const char *path,
+                                 const char *sql);
+gint64    pb_test_add_big_plan  (PbStore    *store,
+                                 const char *title,
+                                 guint       n_items,
+                                 GError    **error);
+char     *pb_test_corpus_path   (const char *name);
+
+G_END_DECLS

@@ -1,0 +1,468 @@
+/* test-store.c — the store: opening, records, lists, writing, text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <sqlite3.h>
+
+#include "pb-schema.h"
+#include "pb-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PbStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = pb_test_make_dir ();
+  f->path = g_build_filename (f->dir, "sub", "library.db", NULL);
+  f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  pb_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+test_open_create (Fixture       *f,
+                  gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) again = NULL;
+
+  g_assert_true (pb_store_get_created (f->store));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (pb_test_sql_int (f->path, "PRAGMA application_id"), ==, PB_APPLICATION_ID);
+  g_assert_cmpint (pb_test_sql_int (f->path, "PRAGMA user_version"), ==, PB_SCHEMA_VERSION);
+
+  /* The store's own connection: WAL, foreign keys, FULL sync, a timeout. */
+  sqlite3_open (f->path, &db);
+  sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpint (pb_store_count (f->store, PB_TYPE_PLAN, "id", 1), ==, 0);
+
+  /* Opening it again does not create anything. */
+  again = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (pb_store_get_created (again));
+}
+
+static void
+test_open_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "nope.db", NULL);
+  PbStore *store = pb_store_open (path, PB_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  pb_test_remove_dir (dir);
+}
+
+static void
+test_pragmas_on_connection (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan, item;
+
+  /* Foreign keys are enforced: an item of a missing plan is refused. */
+  item = pb_store_add_item (f->store, 999, 0, PB_ITEM_KIND_TASK, "1", "孤立的任务", &error);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpint (item, ==, 0);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item"), ==, 0);
+  g_clear_error (&error);
+
+  plan = pb_store_create_plan (f->store, "方案", 2022, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan, >, 0);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_records (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  g_autoptr(PbPlan) same = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *title = NULL;
+  guint notified = 0;
+  gint64 plan_id, section_id, item_id;
+
+  plan_id = pb_store_create_plan (f->store, "六盘水市新型基础设施建设三年行动方案(2022—2024年)", 2022, 2024, &error);
+  g_assert_no_error (error);
+  section_id = pb_store_add_section (f->store, plan_id, 0, "二", "重点任务", &error);
+  g_assert_no_error (error);
+  item_id = pb_store_add_item (f->store, plan_id, section_id, PB_ITEM_KIND_TASK, "1",
+                               "加强算力基础设施建设", &error);
+  g_assert_no_error (error);
+
+  plan = pb_store_get_record (f->store, PB_TYPE_PLAN, plan_id);
+  same = pb_store_get_record (f->store, PB_TYPE_PLAN, plan_id);
+  g_assert_true (plan == same);
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2022);
+  g_object_get (plan, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "六盘水市新型基础设施建设三年行动方案(2022—2024年)");
+  g_assert_null (pb_record_get_string (PB_RECORD (plan), "doc_number"));
+
+  item = pb_store_get_record (f->store, PB_TYPE_ITEM, item_id);
+  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpint (pb_item_get_section_id (item), ==, section_id);
+  g_assert_cmpfloat (pb_item_get_progress (item), ==, 0.0);
+
+  /* A change notifies the live record once per changed property … */
+  g_signal_connect (item, "notify::status", G_CALLBACK (count_notify), &notified);
+  pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.25, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_IN_PROGRESS);
+  g_assert_cmpfloat (pb_item_get_progress (item), ==, 0.25);
+
+  /* … and setting the same value again emits nothing. */
+  pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_IN_PROGRESS, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Records cannot be written around the store. */
+  g_assert_false (G_OBJECT_GET_CLASS (item) == NULL);
+  g_assert_false (g_object_class_find_property (G_OBJECT_GET_CLASS (item), "title")->flags & G_PARAM_WRITABLE);
+
+  /* A deleted row's record says so and the store forgets it. */
+  g_assert_true (pb_store_delete (f->store, item, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_record_is_deleted (PB_RECORD (item)));
+  g_assert_null (pb_store_get_record (f->store, PB_TYPE_ITEM, item_id));
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_changed (PbStore    *store,
+               const char *table,
+               GPtrArray  *tables)
+{
+  g_ptr_array_add (tables, g_strdup (table));
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) plans = pb_store_list_plans (f->store);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PbItem) second = NULL;
+  guint plans_changed = 0, items_changed = 0;
+  gint64 plan_id, a, b;
+
+  g_signal_connect (plans, "items-changed", G_CALLBACK (count_items_changed), &plans_changed);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed), tables);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+  g_assert_true (g_list_model_get_item_type (plans) == PB_TYPE_PLAN);
+
+  plan_id = pb_store_create_plan (f->store, "方案", 2022, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_cmpuint (plans_changed, ==, 1);
+  g_assert_cmpuint (tables->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (tables, 0), ==, "plan");
+
+  items = pb_store_list_items (f->store, plan_id);
+  g_signal_connect (items, "items-changed", G_CALLBACK (count_items_changed), &items_changed);
+  a = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "1", "第一项", &error);
+  b = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "2", "第二项", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_cmpuint (items_changed, ==, 2);
+  second = g_list_model_get_item (items, 1);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (second)), ==, b);
+  g_assert_null (g_list_model_get_item (items, 2));
+
+  /* An edit that does not move a row changes no list. */
+  pb_store_set (f->store, second, &error, "title", "第二项(修改)", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items_changed, ==, 2);
+  g_assert_cmpuint (plans_changed, ==, 1);
+
+  /* Reordering does. */
+  pb_store_set (f->store, second, &error, "position", (gint64) -1, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items_changed, ==, 3);
+  {
+    g_autoptr(PbItem) first = g_list_model_get_item (items, 0);
+    g_assert_cmpint (pb_record_get_id (PB_RECORD (first)), ==, b);
+  }
+
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM, "plan_id", plan_id), ==, 2);
+  (void) a;
+}
+
+static void
+test_cascade (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  gint64 plan_id;
+
+  plan_id = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item"), ==, 19);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM target"), >, 20);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM actual"), >, 10);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM organisation_alias"), ==, 1);
+
+  plan = pb_store_get_record (f->store, PB_TYPE_PLAN, plan_id);
+  g_assert_true (pb_store_delete (f->store, plan, &error));
+  g_assert_no_error (error);
+
+  for (const char * const *t = (const char * const[]) { "plan", "section", "item", "organisation",
+                                                         "organisation_alias", "item_org", "indicator",
+                                                         "target", "actual", "dependency", "note", NULL };
+       *t; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", *t);
+      g_assert_cmpint (pb_test_sql_int (f->path, sql), ==, 0);
+    }
+}
+
+static void
+test_invalid (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 plan_id, item_id;
+
+  plan_id = pb_store_create_plan (f->store, "方案", 2022, 2024, &error);
+  item_id = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "1", "任务", &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (f->store, PB_TYPE_ITEM, item_id);
+  before = pb_test_dump_store (f->store);
+
+  /* Progress beyond 100 % breaks a CHECK: nothing of the command stays. */
+  g_assert_false (pb_store_set (f->store, item, &error, "title", "新标题", "progress", 1.5, NULL));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (pb_item_get_title (item), ==, "任务");
+
+  g_assert_cmpint (pb_store_create_plan (f->store, "倒置", 2024, 2022, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_store_add_dependency (f->store, item_id, item_id, 0, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  after = pb_test_dump_store (f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A record whose row is gone cannot be edited. */
+  g_assert_true (pb_store_delete (f->store, item, &error));
+  g_assert_false (pb_store_set (f->store, item, &error, "title", "x", NULL));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_organisations (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+  g_autoptr(GListModel) roles = NULL;
+  g_autofree char *leads = NULL;
+  gint64 plan_id, a, b;
+
+  plan_id = pb_store_create_plan (f->store, "方案", 2022, 2024, &error);
+  a = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "1", "任务一", &error);
+  b = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "2", "任务二", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (pb_store_assign_organisation (f->store, a, "市工业和信息化局", PB_ROLE_LEAD, &error), >, 0);
+  g_assert_cmpint (pb_store_assign_organisation (f->store, a, " 各区、县〔市〕政府 ", PB_ROLE_RESPONSIBLE, &error), >, 0);
+  g_assert_cmpint (pb_store_assign_organisation (f->store, b, "市工业和信息化局", PB_ROLE_RESPONSIBLE, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* One organisation per name across the plan. */
+  orgs = pb_store_list_organisations (f->store, plan_id);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+  {
+    g_autoptr(PbOrganisation) second = g_list_model_get_item (orgs, 1);
+    g_assert_cmpstr (pb_organisation_get_name (second), ==, "各区、县〔市〕政府");
+  }
+
+  roles = pb_store_list_item_orgs (f->store, a);
+  g_assert_cmpuint (g_list_model_get_n_items (roles), ==, 2);
+  {
+    g_autoptr(PbItemOrg) first = g_list_model_get_item (roles, 0);
+    g_assert_cmpint (pb_item_org_get_role (first), ==, PB_ROLE_LEAD);
+  }
+
+  leads = pb_store_dup_lead_names (f->store, a);
+  g_assert_cmpstr (leads, ==, "市工业和信息化局");
+
+  /* The same organisation twice on one item is refused. */
+  g_assert_cmpint (pb_store_assign_organisation (f->store, a, "市工业和信息化局", PB_ROLE_RESPONSIBLE, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_store_assign_organisation (f->store, a, "  ", PB_ROLE_LEAD, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+}
+
+/* Text of every kind comes back as it went in, through the store, a
+ * reopened file, JSON and a .planboard file. */
+static void
+test_text_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(PbStore) reopened = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *planboard = g_build_filename (f->dir, "交换 <文件>.planboard", NULL);
+  const char *texts[] = {
+    "<b>粗体</b> & \"引号\" 'apostrophe' &amp; <script>",
+    "表情 🎉🚀 和 组合字符 é 与 全角 ABC(括号)〔2022〕10号",
+    "繁體字:臺灣省資訊產業發展計畫",
+    "line one\nline two\r\n\ttabbed",
+    NULL,
+  };
+  gint64 plan_id, copy_id;
+
+  for (int i = 0; i < 20000; i++)
+    g_string_append (long_text, "新型基础设施");
+
+  plan_id = pb_store_create_plan (f->store, texts[0], 2022, 2024, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; texts[i]; i++)
+    {
+      gint64 id = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, texts[i], texts[i], &error);
+      g_assert_no_error (error);
+      g_clear_object (&item);
+      item = pb_store_get_record (f->store, PB_TYPE_ITEM, id);
+      pb_store_set (f->store, item, &error, "body", long_text->str, NULL);
+      g_assert_no_error (error);
+      pb_store_assign_organisation (f->store, id, texts[i], PB_ROLE_LEAD, &error);
+      g_assert_no_error (error);
+    }
+
+  g_clear_object (&item);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  f->store = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GListModel) items = pb_store_list_items (f->store, plan_id);
+
+    for (guint i = 0; texts[i]; i++)
+      {
+        g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+        g_autofree char *lead = pb_store_dup_lead_names (f->store, pb_record_get_id (PB_RECORD (it)));
+
+        g_assert_cmpstr (pb_item_get_title (it), ==, texts[i]);
+        g_assert_cmpstr (pb_item_get_number (it), ==, texts[i]);
+        g_assert_cmpstr (pb_record_get_string (PB_RECORD (it), "body"), ==, long_text->str);
+        g_assert_cmpstr (lead, ==, texts[i]);
+      }
+  }
+
+  g_assert_true (pb_store_export_planboard (f->store, plan_id, planboard, &error));
+  g_assert_no_error (error);
+  copy_id = pb_store_import_planboard (f->store, planboard, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *a = pb_test_export_string (f->store, plan_id);
+    g_autofree char *b = pb_test_export_string (f->store, copy_id);
+
+    g_assert_cmpstr (a, ==, b);
+    g_assert_nonnull (strstr (a, "🎉🚀"));
+  }
+  (void) reopened;
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("PLANBOARD_DB", "/tmp/elsewhere.db", TRUE);
+  path = pb_store_default_path ();
+  g_assert_cmpstr (path, ==, "/tmp/elsewhere.db");
+  g_free (path);
+
+  g_unsetenv ("PLANBOARD_DB");
+  path = pb_store_default_path ();
+  g_assert_true (g_str_has_suffix (path, "/planboard/library.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/open/create", test_open_create);
+  g_test_add_func ("/store/open/missing", test_open_missing);
+  g_test_add_func ("/store/open/default-path", test_default_path);
+  ADD ("/store/foreign-keys", test_pragmas_on_connection);
+  ADD ("/store/records", test_records);
+  ADD ("/store/lists", test_lists);
+  ADD ("/store/cascade", test_cascade);
+  ADD ("/store/invalid", test_invalid);
+  ADD ("/store/organisations", test_organisations);
+  ADD ("/store/text-round-trip", test_text_round_trip);
+#undef ADD
+
+  return g_test_run ();
+}
