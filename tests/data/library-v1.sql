@@ -1,0 +1,45 @@
+-- A library as schema version 1 wrote it: the fixture for the
+-- migration tests. make-fixtures.sh turns it into library-v1.db.
+BEGIN;
+CREATE TABLE plan (  id INTEGER PRIMARY KEY,  title TEXT NOT NULL DEFAULT '',  doc_number TEXT,  issuer TEXT,  issue_date TEXT,  period_start INTEGER,  period_end INTEGER,  source_text TEXT);
+CREATE TABLE section (  id INTEGER PRIMARY KEY,  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,  parent_id INTEGER REFERENCES section(id) ON DELETE CASCADE,  number TEXT NOT NULL DEFAULT '',  title TEXT NOT NULL DEFAULT '',  position INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX section_plan ON section(plan_id, position);
+CREATE INDEX section_parent ON section(parent_id);
+CREATE TABLE item (  id INTEGER PRIMARY KEY,  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,  section_id INTEGER REFERENCES section(id) ON DELETE SET NULL,  kind TEXT NOT NULL DEFAULT 'task' CHECK (kind IN ('goal', 'task', 'measure')),  number TEXT NOT NULL DEFAULT '',  title TEXT NOT NULL DEFAULT '',  body TEXT NOT NULL DEFAULT '',  start_date TEXT,  due_date TEXT,  status TEXT NOT NULL DEFAULT 'not-started'    CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),  progress REAL NOT NULL DEFAULT 0 CHECK (progress >= 0 AND progress <= 1),  progress_mode TEXT NOT NULL DEFAULT 'manual' CHECK (progress_mode IN ('manual', 'indicators')),  position INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX item_plan ON item(plan_id, position);
+CREATE INDEX item_section ON item(section_id, position);
+CREATE TABLE organisation (  id INTEGER PRIMARY KEY,  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,  name TEXT NOT NULL,  UNIQUE (plan_id, name));
+CREATE TABLE item_org (  id INTEGER PRIMARY KEY,  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,  organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,  role TEXT NOT NULL CHECK (role IN ('lead', 'responsible')),  position INTEGER NOT NULL DEFAULT 0,  UNIQUE (item_id, organisation_id));
+CREATE INDEX item_org_organisation ON item_org(organisation_id);
+CREATE TABLE indicator (  id INTEGER PRIMARY KEY,  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,  item_id INTEGER REFERENCES item(id) ON DELETE CASCADE,  name TEXT NOT NULL,  measure_unit TEXT NOT NULL DEFAULT '',  kind TEXT NOT NULL DEFAULT 'cumulative' CHECK (kind IN ('cumulative', 'annual')),  direction TEXT NOT NULL DEFAULT 'increase' CHECK (direction IN ('increase', 'decrease')),  baseline_value REAL,  baseline_date TEXT,  position INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX indicator_plan ON indicator(plan_id, position);
+CREATE INDEX indicator_item ON indicator(item_id);
+CREATE TABLE target (  id INTEGER PRIMARY KEY,  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,  year INTEGER NOT NULL,  value REAL NOT NULL,  comparator TEXT NOT NULL DEFAULT '=' CHECK (comparator IN ('=', '>=', '<=', '~')),  stretch INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX target_indicator ON target(indicator_id, year);
+CREATE TABLE actual (  id INTEGER PRIMARY KEY,  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,  date TEXT NOT NULL,  value REAL NOT NULL,  note TEXT,  source TEXT);
+CREATE INDEX actual_indicator ON actual(indicator_id, date);
+CREATE TABLE dependency (  id INTEGER PRIMARY KEY,  from_item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,  to_item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,  lag_days INTEGER NOT NULL DEFAULT 0,  UNIQUE (from_item_id, to_item_id),  CHECK (from_item_id <> to_item_id));
+CREATE INDEX dependency_to ON dependency(to_item_id);
+CREATE TABLE note (  id INTEGER PRIMARY KEY,  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,  date TEXT NOT NULL,  organisation_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,  text TEXT NOT NULL DEFAULT '');
+CREATE INDEX note_item ON note(item_id, date);
+CREATE INDEX note_organisation ON note(organisation_id);
+
+PRAGMA application_id = 1347174980;
+PRAGMA user_version = 1;
+INSERT INTO plan VALUES (1, '六盘水市新型基础设施建设三年行动方案(2022—2024年)', '六盘水府办发〔2022〕10号', '六盘水市人民政府办公室', '2022-04-02', 2022, 2024, NULL);
+INSERT INTO section VALUES (1, 1, NULL, '二', '重点任务', 0);
+INSERT INTO section VALUES (2, 1, 1, '(一)', '推进大数据基础设施建设', 1);
+INSERT INTO item VALUES (1, 1, 2, 'task', '1', '加强算力基础设施建设', '到2024年,建成1个中小型城市数据中心。', '2022-01-01', '2024-12-31', 'in-progress', 0.4, 'manual', 0);
+INSERT INTO item VALUES (2, 1, 2, 'task', '2', '推进5G网络建设', '2022年新建5G基站2600个以上,到2024年累计1万个。', '2022-01-01', '2024-12-31', 'done', 1.0, 'manual', 1);
+INSERT INTO organisation VALUES (1, 1, '市工业和信息化局');
+INSERT INTO organisation VALUES (2, 1, '各市〔特区、区〕人民政府');
+INSERT INTO item_org VALUES (1, 1, 1, 'lead', 0);
+INSERT INTO item_org VALUES (2, 1, 2, 'responsible', 1);
+INSERT INTO item_org VALUES (3, 2, 1, 'lead', 0);
+INSERT INTO indicator VALUES (1, 1, 2, '5G基站', '个', 'cumulative', 'increase', 1200, '2021-12-31', 0);
+INSERT INTO target VALUES (1, 1, 2022, 2600, '>=', 0);
+INSERT INTO target VALUES (2, 1, 2024, 10000, '=', 0);
+INSERT INTO actual VALUES (1, 1, '2022-12-31', 3105, '年度通报', '市通信管理局');
+INSERT INTO dependency VALUES (1, 1, 2, 0);
+INSERT INTO note VALUES (1, 2, '2022-11-30', 1, '提前完成年度目标');
+COMMIT;
