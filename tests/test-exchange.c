@@ -1,0 +1,361 @@
+/* test-exchange.c — plan exchange JSON and .planboard files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "pb-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PbStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = pb_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  pb_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+test_json_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 id, copy;
+
+  id = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  first = pb_store_export_plan_json (f->store, id, &error);
+  g_assert_no_error (error);
+
+  copy = pb_store_import_plan_json (f->store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, !=, id);
+
+  a = pb_test_export_string (f->store, id);
+  b = pb_test_export_string (f->store, copy);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Everything the library holds is in there. */
+  for (const char * const *w = (const char * const[]) {
+         "\"doc_number\" : \"云府办发〔2025〕8号\"", "\"issue_date\" : \"2025-03-18\"",
+         "\"aliases\" : [\n        \"市经信局\"", "\"health_override\"", "\"depends_on\" : [\n        {\n          \"item\" : \"i6\"",
+         "\"actuals\"", "\"baseline\" : 3200", "\"notes\"", "\"stretch\" : true", "\"comparator\" : \"<=\"",
+         "\"kind\" : \"annual\"", "\"status\" : \"blocked\"", NULL };
+       *w; w++)
+    if (strstr (a, *w) == NULL)
+      g_error ("export lacks %s", *w);
+
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, 2);
+}
+
+/* The reference annotations in shared/corpus are planboard-plan/1: every
+ * section, item, organisation and target survives import and export. */
+static void
+test_gold_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *names[] = { "chengdu-2020.gold.json", "liupanshui-2022.gold.json", "shaoxing-2020.gold.json" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *gold_path = pb_test_corpus_path (names[n]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) exported = NULL;
+      JsonObject *gold, *out;
+      JsonArray *gi, *oi, *gs, *os;
+      gint64 id;
+
+      g_assert_true (json_parser_load_from_file (parser, gold_path, &error));
+      g_assert_no_error (error);
+      id = pb_store_import_plan_json (f->store, json_parser_get_root (parser), &error);
+      g_assert_no_error (error);
+      exported = pb_store_export_plan_json (f->store, id, &error);
+      g_assert_no_error (error);
+
+      gold = json_node_get_object (json_parser_get_root (parser));
+      out = json_node_get_object (exported);
+      g_assert_cmpstr (json_object_get_string_member (gold, "title"), ==, json_object_get_string_member (out, "title"));
+
+      gs = json_object_get_array_member (gold, "sections");
+      os = json_object_get_array_member (out, "sections");
+      g_assert_cmpuint (json_array_get_length (gs), ==, json_array_get_length (os));
+      for (guint i = 0; i < json_array_get_length (gs); i++)
+        {
+          JsonObject *g = json_array_get_object_element (gs, i);
+          JsonObject *o = json_array_get_object_element (os, i);
+          g_assert_cmpstr (json_object_get_string_member (g, "number"), ==, json_object_get_string_member (o, "number"));
+          g_assert_cmpstr (json_object_get_string_member (g, "title"), ==, json_object_get_string_member (o, "title"));
+          g_assert_cmpint (json_object_get_null_member (g, "parent"), ==, json_object_get_null_member (o, "parent"));
+        }
+
+      gi = json_object_get_array_member (gold, "items");
+      oi = json_object_get_array_member (out, "items");
+      g_assert_cmpuint (json_array_get_length (gi), ==, json_array_get_length (oi));
+      for (guint i = 0; i < json_array_get_length (gi); i++)
+        {
+          JsonObject *g = json_array_get_object_element (gi, i);
+          JsonObject *o = json_array_get_object_element (oi, i);
+          g_autoptr(JsonNode) gl = json_node_copy (json_object_get_member (g, "lead_units"));
+          g_autoptr(JsonNode) ol = json_node_copy (json_object_get_member (o, "lead_units"));
+          JsonArray *gt = json_object_get_array_member (g, "targets");
+          JsonArray *ot = json_object_get_array_member (o, "targets");
+
+          g_assert_cmpstr (json_object_get_string_member (g, "kind"), ==, json_object_get_string_member (o, "kind"));
+          g_assert_cmpstr (json_object_get_string_member (g, "number"), ==, json_object_get_string_member (o, "number"));
+          g_assert_cmpstr (json_object_get_string_member (g, "title"), ==, json_object_get_string_member (o, "title"));
+          g_assert_true (json_node_equal (gl, ol));
+          g_assert_true (json_node_equal (json_object_get_member (g, "responsible_units"),
+                                          json_object_get_member (o, "responsible_units")));
+          g_assert_cmpuint (json_array_get_length (gt), ==, json_array_get_length (ot));
+          for (guint t = 0; t < json_array_get_length (gt); t++)
+            {
+              JsonObject *a = json_array_get_object_element (gt, t);
+              JsonObject *b = json_array_get_object_element (ot, t);
+
+              for (const char * const *m = (const char * const[]) { "indicator", "unit", "comparator", "text", "confidence", NULL }; *m; m++)
+                g_assert_cmpstr (json_object_get_string_member (a, *m), ==, json_object_get_string_member (b, *m));
+              g_assert_cmpint (json_object_get_int_member (a, "year"), ==, json_object_get_int_member (b, "year"));
+              g_assert_cmpfloat (json_object_get_double_member (a, "value"), ==, json_object_get_double_member (b, "value"));
+              g_assert_cmpint (json_object_get_boolean_member (a, "stretch"), ==, json_object_get_boolean_member (b, "stretch"));
+              g_assert_cmpint (json_object_get_boolean_member (a, "year_implied"), ==, json_object_get_boolean_member (b, "year_implied"));
+            }
+        }
+    }
+}
+
+static gint64
+import_text (PbStore     *store,
+             const char  *json,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  return pb_store_import_plan_json (store, json_parser_get_root (parser), error);
+}
+
+static void
+test_bad_json (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *bad[] = {
+    "[]",
+    "{\"format\": \"planboard-plan/2\", \"title\": \"x\"}",
+    "{\"title\": \"no format\"}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"section\": \"s9\", \"title\": \"x\"}]}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"status\": \"finished-ish\"}]}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"due\": \"2024-13-45\"}]}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"targets\": [{\"indicator\": \"a\", \"value\": 1}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"targets\": [{\"indicator\": \"a\", \"year\": 2024, \"value\": \"many\"}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"lead_units\": [3]}]}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"id\": \"i1\", \"title\": \"x\", \"depends_on\": [{\"item\": \"i7\"}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"period\": {\"start\": 2024, \"end\": 2020}}",
+    "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"progress\": 7}]}",
+  };
+  g_autofree char *before = pb_test_dump_store (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (import_text (f->store, bad[i], &error), ==, 0);
+      g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+      after = pb_test_dump_store (f->store);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_false (pb_store_can_undo (f->store));
+    }
+
+  /* A file that is not JSON at all. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "broken.json", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (path, "{\"format\": \"planboard-plan/1\", \"title\": \"未完", -1, NULL);
+    g_assert_cmpint (pb_store_import_file (f->store, path, &error), ==, 0);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "broken.json"));
+  }
+}
+
+static void
+test_planboard_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "云澜 方案.planboard", NULL);
+  g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GListModel) plans = pb_store_list_plans (f->store);
+  gint64 id, first, second;
+
+  id = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_store_export_planboard (f->store, id, file, &error));
+  g_assert_no_error (error);
+
+  /* A standalone library with one plan, no side files, no WAL flag. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (pb_test_sql_int (file, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (file, "SELECT count(*) FROM item"), ==, 19);
+  g_assert_cmpint (pb_test_sql_int (file, "PRAGMA application_id"), ==, 0x504C4244);
+  {
+    g_autofree char *head = NULL;
+    gsize length;
+    g_file_get_contents (file, &head, &length, NULL);
+    g_assert_cmpint (head[18], ==, 1);  /* legacy journal, not WAL */
+  }
+  /* No temporary file is left beside it. */
+  {
+    g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)))
+      g_assert_false (name[0] == '.');
+  }
+
+  sum = pb_test_checksum_file (file);
+
+  /* Importing twice gives two new plans, never a merge. */
+  first = pb_store_import_planboard (f->store, file, &error);
+  g_assert_no_error (error);
+  second = pb_store_import_planboard (f->store, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, !=, second);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 3);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item"), ==, 3 * 19);
+
+  original = pb_test_export_string (f->store, id);
+  {
+    g_autofree char *a = pb_test_export_string (f->store, first);
+    g_autofree char *b = pb_test_export_string (f->store, second);
+    g_assert_cmpstr (a, ==, original);
+    g_assert_cmpstr (b, ==, original);
+  }
+
+  /* Reading a file never changes it. */
+  sum_after = pb_test_checksum_file (file);
+  g_assert_cmpstr (sum, ==, sum_after);
+
+  /* An import is one undoable command. */
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Import plan");
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+
+  /* Exporting over an existing file replaces it whole. */
+  g_assert_true (pb_store_export_planboard (f->store, first, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_sql_int (file, "SELECT count(*) FROM plan"), ==, 1);
+}
+
+static void
+test_planboard_old_and_bad (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "library-v1.db", NULL);
+  g_autofree char *old = g_build_filename (f->dir, "old.planboard", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.planboard", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+  gint64 id;
+
+  /* A file from an older version is upgraded in a private copy. */
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (old, contents, length, NULL));
+  sum = pb_test_checksum_file (old);
+  id = pb_store_import_file (f->store, old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_count (f->store, PB_TYPE_ITEM, "plan_id", id), ==, 2);
+  sum_after = pb_test_checksum_file (old);
+  g_assert_cmpstr (sum, ==, sum_after);
+  g_assert_cmpint (pb_test_sql_int (old, "PRAGMA user_version"), ==, 1);
+
+  /* A damaged or foreign file adds nothing and names the file. */
+  before = pb_test_dump_store (f->store);
+  g_file_set_contents (junk, "SQLite format 3\0 but then nothing useful at all", 48, NULL);
+  g_assert_cmpint (pb_store_import_file (f->store, junk, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "junk.planboard"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_store_import_file (f->store, "/nonexistent/x.planboard", &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_file_set_contents (junk, "plain text", -1, NULL);
+  {
+    g_autofree char *doc = g_build_filename (f->dir, "方案.doc", NULL);
+    g_file_set_contents (doc, "plain text", -1, NULL);
+    g_assert_cmpint (pb_store_import_file (f->store, doc, &error), ==, 0);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  }
+
+  after = pb_test_dump_store (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) copy = NULL;
+  gint64 id, dup;
+
+  id = pb_store_add_example_plan (f->store, &error);
+  dup = pb_store_duplicate_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  copy = pb_store_get_record (f->store, PB_TYPE_PLAN, dup);
+  g_assert_true (g_str_has_suffix (pb_plan_get_title (copy), "(copy)"));
+  g_assert_cmpint (pb_store_count (f->store, PB_TYPE_ITEM, "plan_id", dup), ==, 19);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/exchange/json/round-trip", test_json_round_trip);
+  ADD ("/exchange/json/gold-files", test_gold_files);
+  ADD ("/exchange/json/bad", test_bad_json);
+  ADD ("/exchange/planboard/round-trip", test_planboard_file);
+  ADD ("/exchange/planboard/old-and-bad", test_planboard_old_and_bad);
+  ADD ("/exchange/duplicate", test_duplicate);
+#undef ADD
+
+  return g_test_run ();
+}
