@@ -359,8 +359,10 @@ delete_plan_action (GtkWidget  *widget,
 static void
 history_changed_cb (PbWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", pb_store_can_undo (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", pb_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->store != NULL && pb_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->store != NULL && pb_store_can_redo (self->store));
 }
 
 /* ---- Window state ----------------------------------------------------- */

@@ -1,0 +1,175 @@
+/* test-window.c — the real main window, driven through its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (see README): the application starts on a new library,
+ * which it seeds with the example plan, and the test drives the window's
+ * actions and checks the store and what the window shows.
+ */
+#include "config.h"
+
+#include "pb-application.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  PbStore *store;
+  PbWindow *window;
+  const char *title = "云澜市新型基础设施建设三年行动方案(2025—2027年)";
+
+  g_setenv ("PLANBOARD_DB", db, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  wait_for (is_mapped, window);
+  spin ();
+
+  /* A new library holds the example plan, which is not undoable work. */
+  store = pb_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  plans = pb_store_list_plans (store);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_false (pb_store_can_undo (store));
+  g_assert_cmpint (pb_window_get_selected_plan (window), ==, 1);
+
+  /* It shows: the plan in the sidebar and the header, its items listed. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "加快5G网络规模化部署"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), title));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2025—2027 · 19 items"));
+
+  /* Delete the plan, undo, redo — each through the window's actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+  g_assert_cmpint (pb_window_get_selected_plan (window), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Plans"));
+  g_assert_true (pb_store_can_undo (store));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_cmpint (pb_window_get_selected_plan (window), ==, 1);
+  g_assert_cmpint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", 1), ==, 19);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "加快5G网络规模化部署"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+
+  /* From the empty state, the example plan comes back on request. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-example", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_cmpint (pb_window_get_selected_plan (window), >, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "加快5G网络规模化部署"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&plans);
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
+/* A library that cannot be opened gives a window that says why. */
+static void
+test_window_bad_library (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  GtkWindow *window;
+
+  g_file_set_contents (db, "this is not a library", -1, NULL);
+  g_setenv ("PLANBOARD_DB", db, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  wait_for (is_mapped, window);
+  spin ();
+
+  g_assert_null (pb_application_get_store (app));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "The Library Could Not Be Opened"));
+  /* The actions that need a library do nothing, and the file that could
+   * not be opened is left as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-example", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "this is not a library");
+  }
+
+  gtk_window_destroy (window);
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/example-plan", test_window);
+  g_test_add_func ("/window/bad-library", test_window_bad_library);
+
+  return g_test_run ();
+}
