@@ -334,8 +334,9 @@ pb_store_export_plan_json (PbStore  *self,
     {
       sqlite3_finalize (plan);
       sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
-                   _("There is no plan with the id %" G_GINT64_FORMAT "."), plan_id);
+                   _("There is no plan with the id %s."), id);
       return NULL;
     }
 
