@@ -20,6 +20,32 @@ pb_test_make_dir (void)
   return dir;
 }
 
+/* The library sits in a folder that does not exist yet, so opening it
+ * makes the folder, as on a first start. */
+void
+pb_test_library_set_up (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = pb_test_make_dir ();
+  f->path = g_build_filename (f->dir, "data", "library.db", NULL);
+  f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+void
+pb_test_library_tear_down (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  /* Nothing may keep the store alive: that would be a leak. */
+  g_assert_finalize_object (f->store);
+  pb_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
 void
 pb_test_remove_dir (const char *dir)
 {

@@ -8,6 +8,22 @@
 
 G_BEGIN_DECLS
 
+/* A fresh library in a fresh folder, for g_test_add (). */
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PbStore *store;
+} PbTestLibrary;
+
+void      pb_test_library_set_up    (PbTestLibrary *f,
+                                     gconstpointer  data);
+void      pb_test_library_tear_down (PbTestLibrary *f,
+                                     gconstpointer  data);
+
+#define PB_TEST_ADD_LIBRARY(path, func) \
+  g_test_add (path, PbTestLibrary, NULL, pb_test_library_set_up, func, pb_test_library_tear_down)
+
 char     *pb_test_make_dir      (void);
 void      pb_test_remove_dir    (const char *dir);
 char     *pb_test_checksum_file (const char *path);

@@ -8,37 +8,8 @@
 
 #include "pb-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  PbStore *store;
-} Fixture;
-
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = pb_test_make_dir ();
-  f->path = g_build_filename (f->dir, "library.db", NULL);
-  f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->store);
-  pb_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-test_json_round_trip (Fixture       *f,
+test_json_round_trip (PbTestLibrary *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -76,7 +47,7 @@ test_json_round_trip (Fixture       *f,
 /* The reference annotations in shared/corpus are planboard-plan/1: every
  * section, item, organisation and target survives import and export. */
 static void
-test_gold_files (Fixture       *f,
+test_gold_files (PbTestLibrary *f,
                  gconstpointer  data)
 {
   const char *names[] = { "chengdu-2020.gold.json", "liupanshui-2022.gold.json", "shaoxing-2020.gold.json" };
@@ -161,7 +132,7 @@ import_text (PbStore     *store,
 }
 
 static void
-test_bad_json (Fixture       *f,
+test_bad_json (PbTestLibrary *f,
                gconstpointer  data)
 {
   const char *bad[] = {
@@ -205,7 +176,7 @@ test_bad_json (Fixture       *f,
 }
 
 static void
-test_planboard_file (Fixture       *f,
+test_planboard_file (PbTestLibrary *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -276,7 +247,7 @@ test_planboard_file (Fixture       *f,
 }
 
 static void
-test_planboard_old_and_bad (Fixture       *f,
+test_planboard_old_and_bad (PbTestLibrary *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -327,7 +298,7 @@ test_planboard_old_and_bad (Fixture       *f,
 }
 
 static void
-test_duplicate (Fixture       *f,
+test_duplicate (PbTestLibrary *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -348,7 +319,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD PB_TEST_ADD_LIBRARY
   ADD ("/exchange/json/round-trip", test_json_round_trip);
   ADD ("/exchange/json/gold-files", test_gold_files);
   ADD ("/exchange/json/bad", test_bad_json);

@@ -9,35 +9,6 @@
 
 #include "pb-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  PbStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = pb_test_make_dir ();
-  f->path = g_build_filename (f->dir, "library.db", NULL);
-  f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->store);
-  pb_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
 static void
 undo_ok (PbStore *store)
 {
@@ -57,7 +28,7 @@ redo_ok (PbStore *store)
 }
 
 static void
-test_undo_redo_each_command (Fixture       *f,
+test_undo_redo_each_command (PbTestLibrary *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -132,7 +103,7 @@ test_undo_redo_each_command (Fixture       *f,
 }
 
 static void
-test_undo_delete_plan (Fixture       *f,
+test_undo_delete_plan (PbTestLibrary *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -169,7 +140,7 @@ test_undo_delete_plan (Fixture       *f,
 }
 
 static void
-test_import_is_one_command (Fixture       *f,
+test_import_is_one_command (PbTestLibrary *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -190,7 +161,7 @@ test_import_is_one_command (Fixture       *f,
 }
 
 static void
-test_group (Fixture       *f,
+test_group (PbTestLibrary *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -234,7 +205,7 @@ test_group (Fixture       *f,
 }
 
 static void
-test_new_command_drops_redo (Fixture       *f,
+test_new_command_drops_redo (PbTestLibrary *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -255,7 +226,7 @@ test_new_command_drops_redo (Fixture       *f,
 }
 
 static void
-test_failed_command_not_recorded (Fixture       *f,
+test_failed_command_not_recorded (PbTestLibrary *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -295,7 +266,7 @@ count_notify (GObject    *object,
 }
 
 static void
-test_notify (Fixture       *f,
+test_notify (PbTestLibrary *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -316,7 +287,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD PB_TEST_ADD_LIBRARY
   ADD ("/history/undo-redo/each-command", test_undo_redo_each_command);
   ADD ("/history/undo-redo/delete-plan", test_undo_delete_plan);
   ADD ("/history/import-is-one-command", test_import_is_one_command);

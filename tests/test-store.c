@@ -10,38 +10,8 @@
 #include "pb-schema.h"
 #include "pb-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  PbStore *store;
-} Fixture;
-
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = pb_test_make_dir ();
-  f->path = g_build_filename (f->dir, "sub", "library.db", NULL);
-  f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->store);
-  pb_test_remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-test_open_create (Fixture       *f,
+test_open_create (PbTestLibrary *f,
                   gconstpointer  data)
 {
   sqlite3 *db = NULL;
@@ -85,7 +55,7 @@ test_open_missing (void)
 }
 
 static void
-test_pragmas_on_connection (Fixture       *f,
+test_pragmas_on_connection (PbTestLibrary *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -112,7 +82,7 @@ count_notify (GObject    *object,
 }
 
 static void
-test_records (Fixture       *f,
+test_records (PbTestLibrary *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -188,7 +158,7 @@ count_changed (PbStore    *store,
 }
 
 static void
-test_lists (Fixture       *f,
+test_lists (PbTestLibrary *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -242,7 +212,7 @@ test_lists (Fixture       *f,
 }
 
 static void
-test_cascade (Fixture       *f,
+test_cascade (PbTestLibrary *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -271,7 +241,7 @@ test_cascade (Fixture       *f,
 }
 
 static void
-test_invalid (Fixture       *f,
+test_invalid (PbTestLibrary *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -310,7 +280,7 @@ test_invalid (Fixture       *f,
 }
 
 static void
-test_organisations (Fixture       *f,
+test_organisations (PbTestLibrary *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -359,7 +329,7 @@ test_organisations (Fixture       *f,
 /* Text of every kind comes back as it went in, through the store, a
  * reopened file, JSON and a .planboard file. */
 static void
-test_text_round_trip (Fixture       *f,
+test_text_round_trip (PbTestLibrary *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -451,7 +421,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD PB_TEST_ADD_LIBRARY
   ADD ("/store/open/create", test_open_create);
   g_test_add_func ("/store/open/missing", test_open_missing);
   g_test_add_func ("/store/open/default-path", test_default_path);

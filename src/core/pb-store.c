@@ -1638,9 +1638,11 @@ bind_assignments (PbStore       *self,
   return TRUE;
 }
 
+/* With @position >= 0, the row's position column is set to it too. */
 static gint64
 insert_valist (PbStore     *self,
                GType        type,
+               gint64       position,
                GError     **error,
                const char  *first_column,
                va_list      args)
@@ -1655,6 +1657,16 @@ insert_valist (PbStore     *self,
   assignments = collect_assignments (klass, first_column, args, error);
   if (assignments == NULL)
     return 0;
+
+  if (position >= 0)
+    {
+      Assignment a = { pb_record_class_find_column (klass, "position", NULL), G_VALUE_INIT };
+
+      g_assert (a.column != NULL);
+      g_value_init (&a.value, G_TYPE_INT64);
+      g_value_set_int64 (&a.value, position);
+      g_array_append_val (assignments, a);
+    }
 
   sql = g_string_new (NULL);
   g_string_append_printf (sql, "INSERT INTO main.%s (", klass->table);
@@ -1695,7 +1707,7 @@ pb_store_insert (PbStore     *self,
   gint64 id;
 
   va_start (args, first_column);
-  id = insert_valist (self, type, error, first_column, args);
+  id = insert_valist (self, type, -1, error, first_column, args);
   va_end (args);
 
   return id;
@@ -1758,6 +1770,7 @@ pb_store_update (PbStore     *self,
 
 /* ---- Commands ---------------------------------------------------------- */
 
+/* The position after the last row of @table whose @column is @value. */
 static gint64
 next_position (PbStore    *self,
                const char *table,
@@ -1780,12 +1793,34 @@ next_position (PbStore    *self,
   return position;
 }
 
+/* One command that inserts one row. With @scope_column, the row goes last
+ * among the rows of its table whose @scope_column is @scope_value. */
 static gint64
-finish_with_id (PbStore     *self,
-                gint64       id,
+insert_command (PbStore     *self,
                 const char  *label,
-                GError     **error)
+                GType        type,
+                const char  *scope_column,
+                gint64       scope_value,
+                GError     **error,
+                const char  *first_column,
+                ...)
 {
+  va_list args;
+  gint64 id, position = -1;
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  if (scope_column != NULL)
+    {
+      g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
+      position = next_position (self, klass->table, scope_column, scope_value);
+    }
+
+  va_start (args, first_column);
+  id = insert_valist (self, type, position, error, first_column, args);
+  va_end (args);
+
   return pb_store_finish (self, id > 0, label, error) ? id : 0;
 }
 
@@ -1806,8 +1841,6 @@ pb_store_create_plan (PbStore     *self,
                       int          period_end,
                       GError     **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (title != NULL, 0);
 
@@ -1818,16 +1851,11 @@ pb_store_create_plan (PbStore     *self,
       return 0;
     }
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_PLAN, error,
-                        "title", title,
-                        "period_start", (gint64) period_start,
-                        "period_end", (gint64) period_end,
-                        NULL);
-
-  return finish_with_id (self, id, _("New plan"), error);
+  return insert_command (self, _("New plan"), PB_TYPE_PLAN, NULL, 0, error,
+                         "title", title,
+                         "period_start", (gint64) period_start,
+                         "period_end", (gint64) period_end,
+                         NULL);
 }
 
 gint64
@@ -1838,22 +1866,14 @@ pb_store_add_section (PbStore     *self,
                       const char  *title,
                       GError     **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_SECTION, error,
-                        "plan_id", plan_id,
-                        "parent_id", parent_id,
-                        "number", number ? number : "",
-                        "title", title ? title : "",
-                        "position", next_position (self, "section", "plan_id", plan_id),
-                        NULL);
-
-  return finish_with_id (self, id, _("Add section"), error);
+  return insert_command (self, _("Add section"), PB_TYPE_SECTION, "plan_id", plan_id, error,
+                         "plan_id", plan_id,
+                         "parent_id", parent_id,
+                         "number", number,
+                         "title", title,
+                         NULL);
 }
 
 gint64
@@ -1865,23 +1885,15 @@ pb_store_add_item (PbStore     *self,
                    const char  *title,
                    GError     **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_ITEM, error,
-                        "plan_id", plan_id,
-                        "section_id", section_id,
-                        "kind", kind,
-                        "number", number ? number : "",
-                        "title", title ? title : "",
-                        "position", next_position (self, "item", "plan_id", plan_id),
-                        NULL);
-
-  return finish_with_id (self, id, _("Add item"), error);
+  return insert_command (self, _("Add item"), PB_TYPE_ITEM, "plan_id", plan_id, error,
+                         "plan_id", plan_id,
+                         "section_id", section_id,
+                         "kind", kind,
+                         "number", number,
+                         "title", title,
+                         NULL);
 }
 
 /**
@@ -1942,7 +1954,7 @@ pb_store_assign_organisation (PbStore     *self,
                           "position", next_position (self, "item_org", "item_id", item_id),
                           NULL);
 
-  return finish_with_id (self, id, _("Add organisation"), error);
+  return pb_store_finish (self, id > 0, _("Add organisation"), error) ? id : 0;
 }
 
 gint64
@@ -1954,24 +1966,16 @@ pb_store_add_indicator (PbStore         *self,
                         PbIndicatorKind  kind,
                         GError         **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_INDICATOR, error,
-                        "plan_id", plan_id,
-                        "item_id", item_id,
-                        "name", name,
-                        "measure_unit", measure_unit ? measure_unit : "",
-                        "kind", kind,
-                        "position", next_position (self, "indicator", "plan_id", plan_id),
-                        NULL);
-
-  return finish_with_id (self, id, _("Add indicator"), error);
+  return insert_command (self, _("Add indicator"), PB_TYPE_INDICATOR, "plan_id", plan_id, error,
+                         "plan_id", plan_id,
+                         "item_id", item_id,
+                         "name", name,
+                         "measure_unit", measure_unit,
+                         "kind", kind,
+                         NULL);
 }
 
 gint64
@@ -1984,25 +1988,20 @@ pb_store_add_target (PbStore       *self,
                      GError       **error)
 {
   g_autoptr(PbIndicator) indicator = NULL;
-  gint64 id;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
+  /* The target is stated by the item its indicator belongs to. */
   indicator = pb_store_get_record (self, PB_TYPE_INDICATOR, indicator_id);
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_TARGET, error,
-                        "indicator_id", indicator_id,
-                        "item_id", indicator ? pb_record_get_int (PB_RECORD (indicator), "item_id") : (gint64) 0,
-                        "year", (gint64) year,
-                        "value", value,
-                        "comparator", comparator,
-                        "stretch", stretch,
-                        NULL);
-
-  return finish_with_id (self, id, _("Add target"), error);
+  return insert_command (self, _("Add target"), PB_TYPE_TARGET, NULL, 0, error,
+                         "indicator_id", indicator_id,
+                         "item_id", indicator ? pb_record_get_int (PB_RECORD (indicator), "item_id") : (gint64) 0,
+                         "year", (gint64) year,
+                         "value", value,
+                         "comparator", comparator,
+                         "stretch", stretch,
+                         NULL);
 }
 
 gint64
@@ -2013,22 +2012,15 @@ pb_store_add_actual (PbStore     *self,
                      const char  *note,
                      GError     **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (date != NULL, 0);
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_ACTUAL, error,
-                        "indicator_id", indicator_id,
-                        "date", date,
-                        "value", value,
-                        "note", note,
-                        NULL);
-
-  return finish_with_id (self, id, _("Record actual"), error);
+  return insert_command (self, _("Record actual"), PB_TYPE_ACTUAL, NULL, 0, error,
+                         "indicator_id", indicator_id,
+                         "date", date,
+                         "value", value,
+                         "note", note,
+                         NULL);
 }
 
 gint64
@@ -2040,25 +2032,20 @@ pb_store_add_note (PbStore     *self,
                    GError     **error)
 {
   g_autoptr(PbItem) item = NULL;
-  gint64 id;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (date != NULL && text != NULL, 0);
 
+  /* A note records the item's status of the day. */
   item = pb_store_get_record (self, PB_TYPE_ITEM, item_id);
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_NOTE, error,
-                        "item_id", item_id,
-                        "date", date,
-                        "organisation_id", organisation_id,
-                        "text", text,
-                        "status", item ? pb_item_get_status (item) : PB_ITEM_STATUS_NOT_STARTED,
-                        NULL);
-
-  return finish_with_id (self, id, _("Add note"), error);
+  return insert_command (self, _("Add note"), PB_TYPE_NOTE, NULL, 0, error,
+                         "item_id", item_id,
+                         "date", date,
+                         "organisation_id", organisation_id,
+                         "text", text,
+                         "status", item ? pb_item_get_status (item) : PB_ITEM_STATUS_NOT_STARTED,
+                         NULL);
 }
 
 gint64
@@ -2068,8 +2055,6 @@ pb_store_add_dependency (PbStore     *self,
                          int          lag_days,
                          GError     **error)
 {
-  gint64 id;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
   if (from_item_id == to_item_id)
@@ -2079,16 +2064,11 @@ pb_store_add_dependency (PbStore     *self,
       return 0;
     }
 
-  if (!pb_store_begin (self, error))
-    return 0;
-
-  id = pb_store_insert (self, PB_TYPE_DEPENDENCY, error,
-                        "from_item_id", from_item_id,
-                        "to_item_id", to_item_id,
-                        "lag_days", (gint64) lag_days,
-                        NULL);
-
-  return finish_with_id (self, id, _("Add dependency"), error);
+  return insert_command (self, _("Add dependency"), PB_TYPE_DEPENDENCY, NULL, 0, error,
+                         "from_item_id", from_item_id,
+                         "to_item_id", to_item_id,
+                         "lag_days", (gint64) lag_days,
+                         NULL);
 }
 
 /**
