@@ -4,7 +4,7 @@
  *
  *   planboard-cli [--db PATH] list
  *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT
- *   planboard-cli [--db PATH] import FILE
+ *   planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]
  *   planboard-cli [--db PATH] example
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "pb-document.h"
 #include "pb-store.h"
 
 #define EXIT_USAGE 2
@@ -30,7 +31,7 @@ usage (const char *problem)
   g_printerr ("%s\n",
               _("Usage: planboard-cli [--db PATH] list\n"
                 "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT\n"
-                "       planboard-cli [--db PATH] import FILE\n"
+                "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]\n"
                 "       planboard-cli [--db PATH] example"));
   return EXIT_USAGE;
 }
@@ -122,6 +123,85 @@ cmd_export (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+static gboolean
+write_json (JsonNode    *node,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+  return g_file_set_contents (path, text, length, error);
+}
+
+/* import FILE [--json OUT] [--dry-run]: a plan document (.txt, .docx,
+ * .pdf) is parsed, a plan file (.json, .planboard) read; the plan is
+ * added in one transaction and its id printed last. */
+static int
+cmd_import (const char  *db,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  const char *file = NULL, *json = NULL;
+  gboolean dry_run = FALSE;
+  gint64 id;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json") && i + 1 < argc)
+        json = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--json="))
+        json = argv[i] + strlen ("--json=");
+      else if (g_str_equal (argv[i], "--dry-run"))
+        dry_run = TRUE;
+      else if (file == NULL && argv[i][0] != '-')
+        file = argv[i];
+      else
+        return usage (_("import takes one file, --json OUT and --dry-run"));
+    }
+
+  if (file == NULL)
+    return usage (_("import takes one file"));
+  if (dry_run && json == NULL)
+    return usage (_("--dry-run needs --json OUT"));
+
+  if (pb_document_is_supported (file))
+    {
+      parsed = pb_document_parse (file, NULL, &error);
+      if (parsed == NULL)
+        return fail (error);
+      if (json && !write_json (parsed, json, &error))
+        return fail (error);
+      if (dry_run)
+        return EXIT_SUCCESS;
+    }
+  else if (dry_run)
+    return usage (_("--dry-run is for plan documents (.txt, .docx, .pdf)"));
+
+  store = pb_store_open (db, PB_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    return fail (error);
+
+  id = parsed ? pb_store_import_plan_json (store, parsed, &error)
+              : pb_store_import_file (store, file, &error);
+  if (id == 0)
+    return fail (error);
+
+  if (json && parsed == NULL && !pb_store_export_json_file (store, id, json, &error))
+    return fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -160,7 +240,10 @@ main (int    argc,
   if (db == NULL)
     db = pb_store_default_path ();
 
-  if (g_str_equal (command, "import") || g_str_equal (command, "example"))
+  if (g_str_equal (command, "import"))
+    return cmd_import (db, argc - i, argv + i);
+
+  if (g_str_equal (command, "example"))
     flags |= PB_STORE_OPEN_CREATE;
   else if (!g_str_equal (command, "list") && !g_str_equal (command, "export"))
     return usage (_("unknown command"));
@@ -178,19 +261,6 @@ main (int    argc,
 
   if (g_str_equal (command, "export"))
     return cmd_export (store, argc - i, argv + i);
-
-  if (g_str_equal (command, "import"))
-    {
-      gint64 id;
-
-      if (argc - i != 1)
-        return usage (_("import takes one file"));
-      id = pb_store_import_file (store, argv[i], &error);
-      if (id == 0)
-        return fail (error);
-      g_print ("%" G_GINT64_FORMAT "\n", id);
-      return EXIT_SUCCESS;
-    }
 
   /* example */
   {

@@ -1,0 +1,267 @@
+/* pb-document.c — reading plan documents: .txt, .docx, .pdf
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text files are decoded by pb-text-source.c. A .docx is a zip archive
+ * whose word/document.xml holds the paragraphs (read with libarchive and
+ * libxml2); a .pdf's text comes from poppler. Each gives plain text with
+ * one paragraph per line, which pb-plan-parser.c reads.
+ */
+#define G_LOG_DOMAIN "pb-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#ifdef HAVE_DOCX
+#include <archive.h>
+#include <archive_entry.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#endif
+#ifdef HAVE_PDF
+#include <poppler.h>
+#endif
+
+#include "pb-document.h"
+#include "pb-plan-parser.h"
+#include "pb-text-source.h"
+
+/* Documents larger than this are refused before reading. */
+#define MAX_DOCUMENT_SIZE (512 * 1024 * 1024)
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+gboolean
+pb_document_is_supported (const char *path)
+{
+  return has_suffix (path, ".txt") || has_suffix (path, ".text") ||
+         has_suffix (path, ".docx") || has_suffix (path, ".pdf");
+}
+
+#ifdef HAVE_DOCX
+static void
+append_paragraphs (xmlNode *node,
+                   GString *out)
+{
+  for (xmlNode *n = node; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (g_str_equal ((const char *) n->name, "t"))
+        {
+          xmlChar *content = xmlNodeGetContent (n);
+          g_string_append (out, (const char *) content);
+          xmlFree (content);
+          continue;
+        }
+      if (g_str_equal ((const char *) n->name, "tab"))
+        g_string_append_c (out, '\t');
+      else if (g_str_equal ((const char *) n->name, "br") || g_str_equal ((const char *) n->name, "cr"))
+        g_string_append_c (out, '\n');
+
+      append_paragraphs (n->children, out);
+
+      /* Each paragraph, and each table cell, ends a line. */
+      if (g_str_equal ((const char *) n->name, "p"))
+        g_string_append_c (out, '\n');
+    }
+}
+
+static char *
+read_docx (const char  *path,
+           GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  struct archive *a = archive_read_new ();
+  struct archive_entry *entry;
+  g_autoptr(GByteArray) xml = NULL;
+  char *text = NULL;
+
+  archive_read_support_format_zip (a);
+  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” is not a Word document that Planboard can read (%s)."),
+                   name, archive_error_string (a));
+      archive_read_free (a);
+      return NULL;
+    }
+
+  while (archive_read_next_header (a, &entry) == ARCHIVE_OK)
+    {
+      if (g_strcmp0 (archive_entry_pathname (entry), "word/document.xml") == 0)
+        {
+          char buffer[65536];
+          la_ssize_t got;
+
+          xml = g_byte_array_new ();
+          while ((got = archive_read_data (a, buffer, sizeof buffer)) > 0)
+            {
+              if (xml->len + got > MAX_DOCUMENT_SIZE)
+                break;
+              g_byte_array_append (xml, (const guint8 *) buffer, got);
+            }
+          break;
+        }
+      archive_read_data_skip (a);
+    }
+  archive_read_free (a);
+
+  if (xml == NULL || xml->len == 0)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” is not a Word document that Planboard can read (it has no document text)."), name);
+      return NULL;
+    }
+
+  {
+    xmlDoc *doc = xmlReadMemory ((const char *) xml->data, xml->len, "document.xml", "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    if (doc == NULL)
+      {
+        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                     _("“%s” is damaged: its text could not be read."), name);
+        return NULL;
+      }
+    append_paragraphs (xmlDocGetRootElement (doc), out);
+    xmlFreeDoc (doc);
+    text = g_string_free (g_steal_pointer (&out), FALSE);
+  }
+
+  return text;
+}
+#endif
+
+#ifdef HAVE_PDF
+static char *
+read_pdf (const char    *path,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PopplerDocument *doc;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+  int pages;
+
+  doc = poppler_document_new_from_gfile (file, NULL, cancellable, &local);
+  if (doc == NULL)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” is not a PDF that Planboard can read (%s)."), name, local->message);
+      return NULL;
+    }
+
+  pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
+
+      g_clear_object (&page);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_object_unref (doc);
+          return NULL;
+        }
+      if (text)
+        g_string_append_printf (out, "%s\n", text);
+    }
+  g_object_unref (doc);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+#endif
+
+/**
+ * pb_document_read_text:
+ * @path: a .txt, .docx or .pdf file
+ * @cancellable: (nullable): to stop early
+ * @error: where to say why it failed
+ *
+ * Returns: (transfer full): the document's text in UTF-8, or %NULL
+ */
+char *
+pb_document_read_text (const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no file “%s”."), name);
+      return NULL;
+    }
+  if (st.st_size > MAX_DOCUMENT_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("“%s” is too large to be a plan document (%s)."), name,
+                   g_format_size (st.st_size));
+      return NULL;
+    }
+
+  if (has_suffix (path, ".docx"))
+    {
+#ifdef HAVE_DOCX
+      return read_docx (path, error);
+#else
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This build of Planboard cannot read Word documents; save “%s” as text."), name);
+      return NULL;
+#endif
+    }
+
+  if (has_suffix (path, ".pdf"))
+    {
+#ifdef HAVE_PDF
+      return read_pdf (path, cancellable, error);
+#else
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This build of Planboard cannot read PDF files; save “%s” as text."), name);
+      return NULL;
+#endif
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  return pb_text_decode (contents, length, NULL, error);
+}
+
+/**
+ * pb_document_parse:
+ * @path: a plan document
+ * @cancellable: (nullable): to stop early
+ * @error: where to say why it failed
+ *
+ * Returns: (transfer full): the plan as `planboard-plan/1`, or %NULL
+ */
+JsonNode *
+pb_document_parse (const char    *path,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *text = pb_document_read_text (path, cancellable, error);
+
+  if (text == NULL)
+    return NULL;
+
+  return pb_plan_parse_text (text, -1, cancellable, error);
+}

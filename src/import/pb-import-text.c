@@ -1,0 +1,295 @@
+/* pb-import-text.c — document text as the parsers read it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document is held as two UTF-32 strings of the same length: the
+ * original, and a folded copy on which all matching is done — full-width
+ * ASCII made half-width (except the full-width comma, which is clause
+ * punctuation), dashes made one dash, traditional characters made
+ * simplified with OpenCC. Names and titles are sliced from the original,
+ * so they stay as printed.
+ */
+#define G_LOG_DOMAIN "pb-import-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#ifdef HAVE_OPENCC
+#include <opencc.h>
+#endif
+
+#include "pb-cn-number.h"
+#include "pb-import-text.h"
+
+/* ---- Text --------------------------------------------------------------- */
+
+static gunichar
+fold_char (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E && c != 0xFF0C)  /* full-width ASCII, but not , */
+    return c - 0xFEE0;
+  switch (c)
+    {
+    case 0x3000: /* ideographic space */
+    case 0x00A0:
+    case 0xFEFF:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+      return ' ';
+    case 0xFF61: return 0x3002;  /* 。 */
+    case 0xFF64: return 0x3001;  /* 、 */
+    case 0x2013: /* – */
+    case 0x2015: /* ― */
+    case 0x2212: /* − */
+    case 0xFE58: /* ﹘ */
+      return 0x2014;             /* — */
+    case 0x2236: return ':';     /* ∶ */
+    default:     return c;
+    }
+}
+
+#ifdef HAVE_OPENCC
+/* Traditional → simplified, character for character: where OpenCC's
+ * phrase conversion would change the length, the character is kept. */
+static void
+fold_script (gunichar *f,
+             gsize     n)
+{
+  static opencc_t cc = (opencc_t) -1;
+  static gsize initialised;
+  gsize start = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      cc = opencc_open (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+      g_once_init_leave (&initialised, 1);
+    }
+  if (cc == (opencc_t) -1)
+    return;
+
+  /* Convert line by line, to keep calls short. */
+  for (gsize i = 0; i <= n; i++)
+    {
+      if (i < n && f[i] != '\n')
+        continue;
+
+      if (i > start)
+        {
+          g_autofree char *utf8 = g_ucs4_to_utf8 (f + start, i - start, NULL, NULL, NULL);
+          char *out = utf8 ? opencc_convert_utf8 (cc, utf8, strlen (utf8)) : NULL;
+
+          if (out != NULL)
+            {
+              glong m = 0;
+              g_autofree gunichar *converted = g_utf8_to_ucs4_fast (out, -1, &m);
+
+              if ((gsize) m == i - start)
+                memcpy (f + start, converted, m * sizeof (gunichar));
+              opencc_convert_utf8_free (out);
+            }
+        }
+      start = i + 1;
+    }
+}
+#endif
+
+gboolean
+pb_text_init (PbText        *t,
+           const char  *utf8,
+           gssize       length)
+{
+  glong n = 0;
+
+  t->o = g_utf8_to_ucs4_fast (utf8, length, &n);
+  if (t->o == NULL)
+    return FALSE;
+  t->n = n;
+  t->f = g_new (gunichar, n + 1);
+  for (gsize i = 0; i < t->n; i++)
+    t->f[i] = fold_char (t->o[i]);
+  t->f[n] = 0;
+#ifdef HAVE_OPENCC
+  fold_script (t->f, t->n);
+#endif
+  return TRUE;
+}
+
+void
+pb_text_clear (PbText *t)
+{
+  g_clear_pointer (&t->o, g_free);
+  g_clear_pointer (&t->f, g_free);
+}
+
+gboolean
+pb_char_is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == 0x200B;
+}
+
+/* Whether the folded text at @i reads @lit. */
+gboolean
+pb_text_at (const PbText     *t,
+    gsize           i,
+    gsize           end,
+    const char32_t *lit)
+{
+  gsize k = 0;
+
+  for (; lit[k]; k++)
+    if (i + k >= end || t->f[i + k] != (gunichar) lit[k])
+      return FALSE;
+  return TRUE;
+}
+
+gsize
+pb_lit_len (const char32_t *lit)
+{
+  gsize k = 0;
+
+  while (lit[k])
+    k++;
+  return k;
+}
+
+/* Index of the first @lit in [from, to), or -1. */
+gssize
+pb_text_find (const PbText     *t,
+      gsize           from,
+      gsize           to,
+      const char32_t *lit)
+{
+  for (gsize i = from; i < to; i++)
+    if (pb_text_at (t, i, to, lit))
+      return i;
+  return -1;
+}
+
+/* Index of the first of @lits in [from, to), or -1; @which says which. */
+gssize
+pb_text_find_any (const PbText            *t,
+          gsize                  from,
+          gsize                  to,
+          const char32_t * const *lits,
+          guint                 *which)
+{
+  for (gsize i = from; i < to; i++)
+    for (guint k = 0; lits[k]; k++)
+      if (pb_text_at (t, i, to, lits[k]))
+        {
+          if (which)
+            *which = k;
+          return i;
+        }
+  return -1;
+}
+
+gboolean
+pb_text_contains_any (const PbText            *t,
+              gsize                  from,
+              gsize                  to,
+              const char32_t * const *lits)
+{
+  return pb_text_find_any (t, from, to, lits, NULL) >= 0;
+}
+
+PbRange
+pb_text_trim (const PbText *t,
+         PbRange       r)
+{
+  while (r.start < r.end && pb_char_is_space (t->f[r.start]))
+    r.start++;
+  while (r.end > r.start && pb_char_is_space (t->f[r.end - 1]))
+    r.end--;
+  return r;
+}
+
+/* The original text of [start, end), as UTF-8, trimmed. */
+char *
+pb_text_slice (const PbText *t,
+       gsize       start,
+       gsize       end)
+{
+  PbRange r = pb_text_trim (t, (PbRange) { start, MIN (end, t->n) });
+
+  if (r.end <= r.start)
+    return g_strdup ("");
+  return g_ucs4_to_utf8 (t->o + r.start, r.end - r.start, NULL, NULL, NULL);
+}
+
+gboolean
+pb_char_is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+gboolean
+pb_char_is_cn_numeral (gunichar c)
+{
+  return pb_cn_digit (c) >= 0 || c == 0x5341 /* 十 */ || c == 0x767E /* 百 */;
+}
+
+gboolean
+pb_char_is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+gboolean
+pb_char_is_comma (gunichar c)
+{
+  return c == 0xFF0C || c == ',';
+}
+
+/* Clause punctuation: where a phrase ends. */
+gboolean
+pb_char_is_clause_end (gunichar c)
+{
+  return pb_char_is_comma (c) || c == 0x3002 || c == ';' || c == ':' || c == '\n' ||
+         c == '!' || c == '?';
+}
+
+gboolean
+pb_char_is_sentence_end (gunichar c)
+{
+  return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
+}
+
+gboolean
+pb_char_is_open_bracket (gunichar c)
+{
+  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */ ||
+         c == 0x300A /* 《 */ || c == 0x201C /* “ */ || c == 0x300C /* 「 */ || c == '{';
+}
+
+gboolean
+pb_char_is_close_bracket (gunichar c)
+{
+  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015 || c == 0x300B ||
+         c == 0x201D || c == 0x300D || c == '}';
+}
+
+/* The index just after the bracket that closes the one at @i, or @end. */
+gsize
+pb_text_match_bracket (const PbText *t,
+                       gsize         i,
+                       gsize         end)
+{
+  int depth = 0;
+
+  for (gsize k = i; k < end; k++)
+    {
+      if (pb_char_is_open_bracket (t->f[k]))
+        depth++;
+      else if (pb_char_is_close_bracket (t->f[k]))
+        {
+          if (--depth == 0)
+            return k + 1;
+        }
+      if (t->f[k] == '\n')
+        return end;
+    }
+  return end;
+}

@@ -1,0 +1,182 @@
+/* pb-org-list.c — lists of organisation names as plans print them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "市经信局、市发改委,各区(市)县政府(含管委会,下同)" is three names.
+ * Separators inside brackets do not split (各市〔特区、区〕人民政府);
+ * notes in trailing brackets (含管委会,下同) and a trailing 等 are
+ * dropped; and a short piece that does not end like an organisation
+ * (各区, 各市, 特区) belongs to the name after it: 各区、县〔市〕政府 and
+ * 各市、特区、区人民政府 are each one organisation.
+ */
+#define G_LOG_DOMAIN "pb-org-list"
+
+#include "config.h"
+
+#include "pb-org-list.h"
+
+/* Characters an organisation's name ends with: 局, 委员会, 人民政府,
+ * 公司, 中心, 集团, 部门, 单位, 中国移动 … */
+static gboolean
+is_head (gunichar c)
+{
+  static const char32_t heads[] = U"局委办府司心院会团部厅处室所站社行队校馆台署组位门业构班科镇道学军厂宫信动通塔电";
+
+  for (gsize i = 0; heads[i]; i++)
+    if (c == (gunichar) heads[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* The start of the bracket that closes at @close - 1, or @start. */
+static gsize
+opening_of (const PbText *t,
+            gsize         start,
+            gsize         close)
+{
+  int depth = 0;
+
+  for (gsize k = close; k > start; k--)
+    {
+      gunichar c = t->f[k - 1];
+
+      if (pb_char_is_close_bracket (c))
+        depth++;
+      else if (pb_char_is_open_bracket (c) && --depth == 0)
+        return k - 1;
+    }
+  return start;
+}
+
+/**
+ * pb_org_name_has_head:
+ * @t: the text
+ * @start: where the name starts
+ * @end: where it ends
+ *
+ * Returns: whether the name ends like an organisation, looking past a
+ *   bracket at its end (各乡镇(街道))
+ */
+gboolean
+pb_org_name_has_head (const PbText *t,
+                      gsize         start,
+                      gsize         end)
+{
+  while (end > start && pb_char_is_close_bracket (t->f[end - 1]))
+    end = opening_of (t, start, end);
+
+  return end > start && is_head (t->f[end - 1]);
+}
+
+static gboolean
+is_note (const PbText *t,
+         gsize         start,
+         gsize         end)
+{
+  return pb_text_contains_any (t, start, end,
+                               PB_LITS (U"下同", U"含", U"牵头", U"负责", U"逗号", U"第一",
+                                        U"以下", U"不再", U"包括", U"配合"));
+}
+
+/* [start, end) of one piece, without notes, 等 and spaces. */
+static PbRange
+clean_piece (const PbText *t,
+             PbRange       r)
+{
+  for (;;)
+    {
+      r = pb_text_trim (t, r);
+
+      if (r.end > r.start && pb_char_is_close_bracket (t->f[r.end - 1]))
+        {
+          gsize open = opening_of (t, r.start, r.end);
+
+          if (open > r.start && is_note (t, open, r.end))
+            {
+              r.end = open;
+              continue;
+            }
+        }
+
+      if (pb_text_at (t, r.start, r.end, U"由"))
+        {
+          r.start++;
+          continue;
+        }
+
+      if (r.end >= r.start + 3 && (pb_text_at (t, r.end - 3, r.end, U"等单位") ||
+                                   pb_text_at (t, r.end - 3, r.end, U"等部门")))
+        {
+          r.end -= 3;
+          continue;
+        }
+
+      if (r.end > r.start + 1 && t->f[r.end - 1] == 0x7B49 /* 等 */)
+        {
+          r.end--;
+          continue;
+        }
+
+      return r;
+    }
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return c == 0x3001 /* 、 */ || pb_char_is_comma (c) || c == ';' || c == '/' || c == 0x3002;
+}
+
+/**
+ * pb_org_list_split:
+ * @t: the text
+ * @start: where the list starts
+ * @end: where it ends
+ *
+ * Returns: (transfer full) (element-type utf8): the names, as printed
+ */
+GPtrArray *
+pb_org_list_split (const PbText *t,
+                   gsize         start,
+                   gsize         end)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (PbRange));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  gsize piece_start = start;
+  int depth = 0;
+
+  for (gsize i = start; i <= end; i++)
+    {
+      gunichar c = i < end ? t->f[i] : 0;
+
+      if (i < end && pb_char_is_open_bracket (c))
+        depth++;
+      else if (i < end && pb_char_is_close_bracket (c) && depth > 0)
+        depth--;
+      else if (i == end || (depth == 0 && is_separator (c)))
+        {
+          PbRange r = clean_piece (t, (PbRange) { piece_start, i });
+
+          if (r.end > r.start && !is_note (t, r.start, r.end))
+            g_array_append_val (pieces, r);
+          piece_start = i + 1;
+        }
+    }
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      PbRange r = g_array_index (pieces, PbRange, i);
+
+      /* 各区 、 县〔市〕政府: a short piece without a head joins the next. */
+      while (i + 1 < pieces->len && r.end - r.start <= 4 &&
+             !pb_org_name_has_head (t, r.start, r.end))
+        {
+          i++;
+          r.end = g_array_index (pieces, PbRange, i).end;
+        }
+
+      g_ptr_array_add (names, pb_text_slice (t, r.start, r.end));
+    }
+
+  return names;
+}
