@@ -114,6 +114,8 @@ typedef struct
   /* Organisation rules stated once, for the items after. */
   gboolean      comma_lead;
   gboolean      first_lead;
+  gboolean      item_comma_lead;
+  gboolean      item_first_lead;
   GPtrArray    *inherit_responsible;
 
   /* Output */
@@ -125,25 +127,72 @@ typedef struct
 
 /* ---- Lines -------------------------------------------------------------- */
 
+static gboolean is_page_marker (const PbText *t, PbRange r);
+
+/* How many brackets [start, end) leaves open (negative: closes more). */
+static int
+bracket_balance (const PbText *t,
+                 PbRange       r)
+{
+  int depth = 0;
+
+  for (gsize i = r.start; i < r.end; i++)
+    if (t->f[i] == '(' || t->f[i] == '[' || t->f[i] == 0x3010)
+      depth++;
+    else if (t->f[i] == ')' || t->f[i] == ']' || t->f[i] == 0x3011)
+      depth--;
+  return depth;
+}
+
+/* A line is a paragraph. A line that ends inside a bracket which the next
+ * line closes ("(牵头单位:" / "市交通运输局)") is one paragraph with it,
+ * across a page marker between them. */
 static void
 split_lines (Parser *p)
 {
-  const PbText *t = &p->t;
+  PbText *t = &p->t;
+  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (PbRange));
   gsize start = 0;
 
   p->lines = g_array_new (FALSE, FALSE, sizeof (PbRange));
 
   for (gsize i = 0; i <= t->n; i++)
-    {
-      if (i < t->n && t->f[i] != '\n')
-        continue;
-
+    if (i == t->n || t->f[i] == '\n')
       {
         PbRange r = pb_text_trim (t, (PbRange) { start, i });
+
         if (r.end > r.start)
-          g_array_append_val (p->lines, r);
+          g_array_append_val (raw, r);
+        start = i + 1;
       }
-      start = i + 1;
+
+  for (guint l = 0; l < raw->len; l++)
+    {
+      PbRange r = g_array_index (raw, PbRange, l);
+      int open = bracket_balance (t, r);
+
+      if (open > 0 && open <= 2)
+        {
+          guint next = l + 1;
+
+          while (next < raw->len && next <= l + 3 && is_page_marker (t, g_array_index (raw, PbRange, next)))
+            next++;
+          if (next < raw->len)
+            {
+              PbRange n = g_array_index (raw, PbRange, next);
+
+              if (open + bracket_balance (t, n) <= 0 && n.end - r.start < 2000)
+                {
+                  /* The line break inside becomes a space in the fold. */
+                  for (gsize k = r.end; k < n.start; k++)
+                    t->f[k] = ' ';
+                  r.end = n.end;
+                  l = next;
+                }
+            }
+        }
+
+      g_array_append_val (p->lines, r);
     }
 }
 
@@ -580,7 +629,22 @@ read_metadata (Parser *p)
               read_period (p, open, close);
             }
         }
-      p->body_line = 0;
+      /* Else the first line, if it reads like a title. */
+      if (p->title == NULL)
+        {
+          PbRange r = g_array_index (p->lines, PbRange, 0);
+          Heading h;
+
+          if (r.end - r.start <= 60 && pb_text_find (t, r.start, r.end, U"。") < 0 &&
+              !read_heading (t, r, &h))
+            {
+              p->title = pb_text_slice (t, r.start, r.end);
+              read_period (p, r.start, r.end);
+              p->body_line = 1;
+            }
+        }
+      else
+        p->body_line = 0;
     }
 
   if (p->period_start == 0)
@@ -606,6 +670,22 @@ read_metadata (Parser *p)
       p->doc_number = find_doc_number (t, first.start, before.start);
       p->issuer = find_issuer (p, p->body_line - 1);
     }
+
+  /* A number printed under the title: the lines before the first heading. */
+  if (p->doc_number == NULL && p->body_line < first_heading && first_heading < p->lines->len)
+    {
+      for (guint l = p->body_line; l < MIN (first_heading, p->body_line + 3); l++)
+        {
+          PbRange r = g_array_index (p->lines, PbRange, l);
+          /* Only a short line of its own: not a cited document in the text. */
+          if (r.end - r.start <= 30)
+            {
+              p->doc_number = find_doc_number (t, r.start, r.end);
+              if (p->doc_number)
+                break;
+            }
+        }
+    }
 }
 
 /* ---- Structure ---------------------------------------------------------- */
@@ -627,11 +707,6 @@ is_goals (const char *ftitle)
   return ftitle != NULL && g_str_has_suffix (ftitle, "目标") && g_utf8_strlen (ftitle, -1) <= 8;
 }
 
-#define GENERAL_WORDS ((const char * const[]) { "总体要求", "总体思路", "总体考虑", "指导思想", NULL })
-#define NO_ITEM_WORDS ((const char * const[]) { "指导思想", "基本原则", "工作原则", "总体思路", "发展思路", \
-                                                 "重要意义", "发展基础", "现状", "形势", NULL })
-#define MEASURE_WORDS ((const char * const[]) { "保障", "组织实施", "工作要求", "工作机制", "推进机制", \
-                                                 "实施步骤", "组织领导", NULL })
 
 static void
 build_tree (Parser *p)
@@ -884,23 +959,9 @@ read_group (Parser    *p,
             GPtrArray *responsible)
 {
   const PbText *t = &p->t;
-  gboolean comma_lead = p->comma_lead, first_lead = p->first_lead;
-  gboolean carries = pb_text_contains_any (t, start, end, PB_LITS (U"下同"));
+  gboolean comma_lead = p->comma_lead || p->item_comma_lead;
+  gboolean first_lead = p->first_lead || p->item_first_lead;
   gsize seg_start = start;
-
-  /* Rules about who leads, for this group and, with 下同, the ones after. */
-  if (pb_text_contains_any (t, start, end, PB_LITS (U"逗号前为牵头", U"逗号前的为牵头", U"逗号前为主")))
-    {
-      comma_lead = TRUE;
-      p->comma_lead |= carries;
-    }
-  if (pb_text_contains_any (t, start, end, PB_LITS (U"列第一位的为牵头", U"列第一位为牵头", U"排在第一位的为牵头",
-                                                     U"排名第一的为牵头", U"第一个为牵头", U"列首位的为牵头",
-                                                     U"首位为牵头", U"排第一位的为牵头")))
-    {
-      first_lead = TRUE;
-      p->first_lead |= carries;
-    }
 
   while (seg_start < end)
     {
@@ -986,6 +1047,31 @@ read_organisations (Parser    *p,
 {
   const PbText *t = &p->t;
   gboolean found = FALSE;
+
+  /* Rules about who leads, stated anywhere in the item — inside its group
+   * or in a note after it — hold for this item and, with 下同, after. */
+  p->item_comma_lead = p->item_first_lead = FALSE;
+  for (guint r = 0; r < ranges->len; r++)
+    {
+      PbRange range = g_array_index (ranges, PbRange, r);
+      guint which;
+      gssize at;
+
+      if ((at = pb_text_find_any (t, range.start, range.end,
+                                  PB_LITS (U"逗号前为牵头", U"逗号前的为牵头", U"逗号前为主"), &which)) >= 0)
+        {
+          p->item_comma_lead = TRUE;
+          p->comma_lead |= pb_text_find (t, at, MIN ((gsize) at + 16, range.end), U"下同") >= 0;
+        }
+      if ((at = pb_text_find_any (t, range.start, range.end,
+                                  PB_LITS (U"列第一位的为牵头", U"列第一位为牵头", U"排在第一位的为牵头",
+                                           U"排名第一的为牵头", U"第一个为牵头", U"列首位的为牵头",
+                                           U"首位为牵头", U"排第一位的为牵头"), &which)) >= 0)
+        {
+          p->item_first_lead = TRUE;
+          p->first_lead |= pb_text_find (t, at, MIN ((gsize) at + 16, range.end), U"下同") >= 0;
+        }
+    }
 
   for (guint r = 0; r < ranges->len; r++)
     {
@@ -1118,12 +1204,16 @@ comparator_before (const PbText *t,
 {
   gsize start = at > from + 8 ? at - 8 : from;
 
-  if (pb_text_contains_any (t, start, at, PB_LITS (U"不超过", U"不高于", U"不多于", U"控制在", U"缩短在",
-                                                    U"缩短至", U"缩短到", U"压缩至", U"压缩到", U"压减至",
-                                                    U"降至", U"降低到", U"降低至", U"低于", U"小于", U"以内")))
+  /* Negated forms first: 不低于 is not 低于, 不超过 is not 超过. */
+  if (pb_text_contains_any (t, start, at, PB_LITS (U"不超过", U"不高于", U"不多于", U"不大于")))
     return "<=";
-  if (pb_text_contains_any (t, start, at, PB_LITS (U"超过", U"不少于", U"不低于", U"至少", U"突破",
-                                                    U"大于", U"多于", U"逾")))
+  if (pb_text_contains_any (t, start, at, PB_LITS (U"不少于", U"不低于", U"不小于")))
+    return ">=";
+  if (pb_text_contains_any (t, start, at, PB_LITS (U"控制在", U"缩短在", U"缩短至", U"缩短到", U"压缩至",
+                                                    U"压缩到", U"压减至", U"降至", U"降低到", U"降低至",
+                                                    U"低于", U"小于", U"以内")))
+    return "<=";
+  if (pb_text_contains_any (t, start, at, PB_LITS (U"超过", U"至少", U"突破", U"大于", U"多于", U"逾")))
     return ">=";
   if (at > from && (t->f[at - 1] == 0x7EA6 /* 约 */ || t->f[at - 1] == 0x8FD1 /* 近 */))
     return "~";
@@ -1247,7 +1337,7 @@ skip_lead_words (const PbText *t,
 {
   static const char32_t * const words[] = {
     U"全市", U"全区", U"全省", U"全县", U"全州", U"全国", U"我市", U"我区", U"我省",
-    U"力争", U"争取", U"并", U"同时", U"其中", U"确保", U"进一步", U"基本",
+    U"力争", U"争取", U"并", U"同时", U"其中", U"确保", U"进一步", U"基本", U"三年内", U"今年", U"全年",
     U"培育", U"建设", U"打造", U"实现", U"推动", U"推进", U"完成", U"形成", U"创建",
     U"安装", U"改造", U"部署", U"布局", U"引进", U"培养", U"发展", U"规划",
     NULL
@@ -1291,8 +1381,7 @@ trim_tail_words (const PbText *t,
         {
           gsize len = pb_lit_len (words[k]);
 
-          /* Keep verbs that are the whole name (新建5G基站 keeps 新建). */
-          if (end >= start + len + 1 && pb_text_at (t, end - len, end, words[k]))
+          if (end >= start + len && pb_text_at (t, end - len, end, words[k]))
             {
               end -= len;
               again = TRUE;
@@ -1498,6 +1587,8 @@ read_sentence_targets (TargetSink *sink,
   gsize clause_start = start, phrase_start = start;
   int year = 0, quote = 0;
   gboolean year_explicit = FALSE, stretch = FALSE;
+  g_autofree char *last_name = NULL;
+  g_autofree char *last_unit = NULL;
 
   for (gsize i = start; i < end; i++)
     {
@@ -1586,6 +1677,14 @@ read_sentence_targets (TargetSink *sink,
       {
         int due = year_explicit ? year : p->period_end;
         gboolean implied = !year_explicit;
+
+        /* No year anywhere (a speech's 今年): this year, to be reviewed. */
+        if (due == 0)
+          {
+            g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+            due = g_date_time_get_year (now);
+            q.borderline = TRUE;
+          }
         gsize text_end = q.end;
         gboolean annual;
         gssize each = pb_text_find (t, clause_start, q.start, U"分别");
@@ -1596,7 +1695,7 @@ read_sentence_targets (TargetSink *sink,
                  !pb_text_contains_any (t, clause_start, q.start, PB_LITS (U"累计"));
 
         /* Usually a (…) enumerating the counted things marks a borderline target. */
-        if (q.end < end && t->f[q.end] == '(')
+        if (q.end < end && t->f[q.end] == '(' && !in_groups (groups, q.end))
           q.borderline = TRUE;
 
         if (due != 0)
@@ -1617,10 +1716,22 @@ read_sentence_targets (TargetSink *sink,
             else
               {
                 g_autofree char *name = indicator_name (t, phrase_start, &q, end);
+                g_autofree char *unit = pb_text_slice (t, q.unit_start, q.unit_end);
+
+                /* "…1.5万个以上,力争达到2万个": the same indicator again. */
+                if (name[0] == '\0' && last_name != NULL && g_strcmp0 (unit, last_unit) == 0)
+                  {
+                    g_free (name);
+                    name = g_strdup (last_name);
+                  }
 
                 emit_target (sink, name, &q, due, implied, stretch, clause_start, text_end, annual);
                 if (upper.value >= 0)
                   emit_target (sink, name, &upper, due, implied, stretch, clause_start, text_end, annual);
+                g_free (last_name);
+                last_name = g_steal_pointer (&name);
+                g_free (last_unit);
+                last_unit = g_steal_pointer (&unit);
               }
           }
 
@@ -1787,8 +1898,7 @@ classify (Parser     *p,
           gboolean    general)
 {
   static const char * const general_words[] = { "总体要求", "总体思路", "总体考虑", "总体部署", NULL };
-  static const char * const no_item_words[] = { "指导思想", "基本原则", "工作原则", "总体思路", "发展思路",
-                                                "重要意义", "发展基础", "发展现状", "面临形势", NULL };
+  static const char * const no_item_words[] = { "指导思想", "基本原则", "工作原则", "总体思路", NULL };
   static const char * const measure_words[] = { "保障", "组织实施", "工作要求", "工作机制", "推进机制",
                                                 "实施步骤", "组织领导", NULL };
 
