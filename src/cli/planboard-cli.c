@@ -6,6 +6,7 @@
  *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT
  *   planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]
  *   planboard-cli [--db PATH] example
+ *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
  * work failed; 2 for a command line it does not understand.
@@ -32,7 +33,8 @@ usage (const char *problem)
               _("Usage: planboard-cli [--db PATH] list\n"
                 "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT\n"
                 "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]\n"
-                "       planboard-cli [--db PATH] example"));
+                "       planboard-cli [--db PATH] example\n"
+                "       planboard-cli text FILE"));
   return EXIT_USAGE;
 }
 
@@ -242,6 +244,19 @@ main (int    argc,
 
   if (g_str_equal (command, "import"))
     return cmd_import (db, argc - i, argv + i);
+
+  if (g_str_equal (command, "text"))
+    {
+      g_autofree char *text = NULL;
+
+      if (argc - i != 1)
+        return usage (_("text takes one file"));
+      text = pb_document_read_text (argv[i], NULL, &error);
+      if (text == NULL)
+        return fail (error);
+      g_print ("%s", text);
+      return EXIT_SUCCESS;
+    }
 
   if (g_str_equal (command, "example"))
     flags |= PB_STORE_OPEN_CREATE;

@@ -144,6 +144,142 @@ read_docx (const char  *path,
 }
 #endif
 
+/* A page's text comes as the layout's lines: a paragraph wraps over
+ * several. A line as long as a full line, without the punctuation that
+ * ends a paragraph, goes on in the next one; page numbers between pages
+ * go. */
+static gboolean
+is_page_number (const char *line)
+{
+  gboolean digit = FALSE;
+
+  for (const char *c = line; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (g_unichar_isdigit (u))
+        digit = TRUE;
+      else if (!(g_unichar_isspace (u) || u == '-' || u == 0x2014 || u == 0x2013 || u == 0x7B2C /* 第 */ ||
+                 u == 0x9875 /* 页 */ || u == 0x5171 /* 共 */ || u == '/'))
+        return FALSE;
+    }
+  return digit;
+}
+
+static gboolean
+ends_paragraph (const char *line)
+{
+  gunichar last = 0;
+
+  for (const char *c = line; *c; c = g_utf8_next_char (c))
+    if (!g_unichar_isspace (g_utf8_get_char (c)))
+      last = g_utf8_get_char (c);
+
+  return last == 0x3002 /* 。 */ || last == 0xFF1A /* : */ || last == 0xFF1B /* ; */ ||
+         last == ':' || last == ';' || last == 0xFF01 || last == 0xFF1F || last == '!' || last == '?';
+}
+
+/* 一、 (一) 1. 1、 (1) 附件 at the start of a line. */
+static gboolean
+looks_like_heading (const char *line)
+{
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (line, 16, NULL);
+  guint i = 0;
+
+  if (u == NULL || u[0] == 0)
+    return FALSE;
+  if (u[0] == '(' || u[0] == 0xFF08)
+    i = 1;
+  if (g_unichar_isdigit (u[i]))
+    {
+      while (g_unichar_isdigit (u[i]))
+        i++;
+    }
+  else
+    {
+      guint start = i;
+      while (u[i] && g_utf8_strchr ("一二三四五六七八九十", -1, u[i]) != NULL)
+        i++;
+      if (i == start)
+        return g_str_has_prefix (line, "附件");
+    }
+  return u[i] == 0x3001 || u[i] == '.' || u[i] == 0xFF0E || u[i] == ')' || u[i] == 0xFF09;
+}
+
+static gboolean
+ends_with_close (const char *line)
+{
+  return g_str_has_suffix (line, ")") || g_str_has_suffix (line, ")") ||
+         g_str_has_suffix (line, "]") || g_str_has_suffix (line, "】") ||
+         g_str_has_suffix (line, "”");
+}
+
+static int
+compare_long (gconstpointer a,
+              gconstpointer b)
+{
+  glong x = *(const glong *) a, y = *(const glong *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * pb_document_unwrap_layout:
+ * @text: text as a page layout gives it, one printed line per line
+ *
+ * Returns: (transfer full): the text with one paragraph per line
+ */
+char *
+pb_document_unwrap_layout (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (glong));
+  GString *out = g_string_new (NULL);
+  glong full = 0;
+  gboolean joining = FALSE;
+  const char *prev = NULL;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      glong n;
+
+      g_strstrip (lines[i]);
+      n = g_utf8_strlen (lines[i], -1);
+      if (n > 10)
+        g_array_append_val (lengths, n);
+    }
+
+  /* A full line: the 80th percentile of long lines' lengths, robust to
+   * a few over-long ones. */
+  g_array_sort (lengths, compare_long);
+  if (lengths->len > 0)
+    full = g_array_index (lengths, glong, (lengths->len * 4) / 5);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+      glong n = g_utf8_strlen (line, -1);
+
+      if (line[0] == '\0' || is_page_number (line))
+        continue;
+
+      /* A heading after a line that closes a bracket (an attribution) or
+       * a quotation starts a new paragraph even if that line was full. */
+      if (joining && looks_like_heading (line) && prev != NULL && ends_with_close (prev))
+        joining = FALSE;
+
+      if (!joining && out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+
+      joining = full > 10 && n >= full * 85 / 100 && !ends_paragraph (line);
+      prev = line;
+    }
+  g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
 #ifdef HAVE_PDF
 static char *
 read_pdf (const char    *path,
@@ -182,7 +318,7 @@ read_pdf (const char    *path,
     }
   g_object_unref (doc);
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return pb_document_unwrap_layout (out->str);
 }
 #endif
 

@@ -13,6 +13,7 @@ gboolean  pb_document_is_supported (const char    *path);
 char     *pb_document_read_text    (const char    *path,
                                     GCancellable  *cancellable,
                                     GError       **error);
+char     *pb_document_unwrap_layout (const char   *text);
 JsonNode *pb_document_parse        (const char    *path,
                                     GCancellable  *cancellable,
                                     GError       **error);

@@ -1299,13 +1299,17 @@ read_quantity (const PbText *t,
     }
 
   unit = read_unit (t, j, end);
-  if (unit == 0)
+  before = comparator_before (t, clause_start, i);
+
+  /* A ratio has no unit: PUE不超过1.25. Only a decimal after a comparator
+   * counts, so bare integers (达到10) do not. */
+  if (unit == 0 && !(before != NULL && (flags & PB_CN_NUMBER_ARABIC) && v != floor (v) &&
+                     v < 100 && (j >= end || !pb_char_is_han (t->f[j]) || pb_char_is_clause_end (t->f[j]))))
     return FALSE;
   q->unit_start = j;
   q->unit_end = j + unit;
 
   after_cmp = comparator_after (t, q->unit_end, end, &q->end);
-  before = comparator_before (t, clause_start, i);
   if (q->comparator == NULL)
     q->comparator = g_strdup (after_cmp ? after_cmp : before ? before : "=");
 
