@@ -1987,6 +1987,51 @@ build_json (Parser *p)
   return root;
 }
 
+static gboolean
+is_cjk_or_punct (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* Typesetting puts spaces between Chinese and Latin letters or digits
+ * ("到 2022 年建成 5G 基站"); they are not part of the text. */
+static char *
+drop_typographic_spaces (const char *text,
+                         gssize      length)
+{
+  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+  GString *out = g_string_sized_new (end - text);
+  gunichar prev = 0;
+
+  for (const char *c = text; c < end; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if ((u == ' ' || u == 0xA0) && prev != 0)
+        {
+          const char *n = c;
+          gunichar next;
+
+          while (n < end && (*n == ' ' || g_utf8_get_char (n) == 0xA0))
+            n = g_utf8_next_char (n);
+          next = n < end ? g_utf8_get_char (n) : 0;
+
+          if ((is_cjk_or_punct (prev) && next < 128 && g_ascii_isalnum (next)) ||
+              (prev < 128 && g_ascii_isalnum (prev) && is_cjk_or_punct (next)))
+            {
+              c = g_utf8_prev_char (n);
+              continue;
+            }
+        }
+
+      g_string_append_unichar (out, u);
+      prev = u;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * pb_plan_parse_text:
  * @text: the document's text, UTF-8
@@ -2007,6 +2052,7 @@ pb_plan_parse_text (const char    *text,
 {
   Parser p = { 0 };
   JsonNode *result = NULL;
+  g_autofree char *spaced = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -2017,7 +2063,8 @@ pb_plan_parse_text (const char    *text,
       return NULL;
     }
 
-  if (!pb_text_init (&p.t, text, length))
+  spaced = drop_typographic_spaces (text, length);
+  if (!pb_text_init (&p.t, spaced, -1))
     {
       g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCODING,
                    _("The document's text is not valid UTF-8."));
