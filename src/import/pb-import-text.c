@@ -51,47 +51,64 @@ fold_char (gunichar c)
 }
 
 #ifdef HAVE_OPENCC
-/* Traditional → simplified, character for character: where OpenCC's
- * phrase conversion would change the length, the character is kept. */
-static void
-fold_script (gunichar *f,
-             gsize     n)
+/* Traditional → simplified, character for character (a phrase-level
+ * conversion could change the length). Each CJK character is asked of
+ * OpenCC once, and the answer kept: documents use a few thousand
+ * distinct characters, so this costs little after the first. */
+#define CJK_FIRST 0x3400
+#define CJK_LAST  0x9FFF
+
+static gunichar
+simplified (gunichar c)
 {
+  static guint32 table[CJK_LAST - CJK_FIRST + 1];  /* 0: not asked yet */
   static opencc_t cc = (opencc_t) -1;
+  static GMutex lock;
   static gsize initialised;
-  gsize start = 0;
+  guint32 known;
+
+  if (c < CJK_FIRST || c > CJK_LAST)
+    return c;
+
+  known = g_atomic_int_get (&table[c - CJK_FIRST]);
+  if (known != 0)
+    return known;
 
   if (g_once_init_enter (&initialised))
     {
       cc = opencc_open (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
       g_once_init_leave (&initialised, 1);
     }
-  if (cc == (opencc_t) -1)
-    return;
 
-  /* Convert line by line, to keep calls short. */
-  for (gsize i = 0; i <= n; i++)
+  known = c;
+  if (cc != (opencc_t) -1)
     {
-      if (i < n && f[i] != '\n')
-        continue;
+      char utf8[8];
+      int len = g_unichar_to_utf8 (c, utf8);
+      char *out;
 
-      if (i > start)
+      g_mutex_lock (&lock);
+      out = opencc_convert_utf8 (cc, utf8, len);
+      g_mutex_unlock (&lock);
+
+      if (out != NULL)
         {
-          g_autofree char *utf8 = g_ucs4_to_utf8 (f + start, i - start, NULL, NULL, NULL);
-          char *out = utf8 ? opencc_convert_utf8 (cc, utf8, strlen (utf8)) : NULL;
-
-          if (out != NULL)
-            {
-              glong m = 0;
-              g_autofree gunichar *converted = g_utf8_to_ucs4_fast (out, -1, &m);
-
-              if ((gsize) m == i - start)
-                memcpy (f + start, converted, m * sizeof (gunichar));
-              opencc_convert_utf8_free (out);
-            }
+          if (g_utf8_strlen (out, -1) == 1)
+            known = g_utf8_get_char (out);
+          opencc_convert_utf8_free (out);
         }
-      start = i + 1;
     }
+
+  g_atomic_int_set (&table[c - CJK_FIRST], known);
+  return known;
+}
+
+static void
+fold_script (gunichar *f,
+             gsize     n)
+{
+  for (gsize i = 0; i < n; i++)
+    f[i] = simplified (f[i]);
 }
 #endif
 
@@ -129,21 +146,6 @@ pb_char_is_space (gunichar c)
   return c == ' ' || c == '\t' || c == '\r' || c == 0x200B;
 }
 
-/* Whether the folded text at @i reads @lit. */
-gboolean
-pb_text_at (const PbText     *t,
-    gsize           i,
-    gsize           end,
-    const char32_t *lit)
-{
-  gsize k = 0;
-
-  for (; lit[k]; k++)
-    if (i + k >= end || t->f[i + k] != (gunichar) lit[k])
-      return FALSE;
-  return TRUE;
-}
-
 gsize
 pb_lit_len (const char32_t *lit)
 {
@@ -157,12 +159,14 @@ pb_lit_len (const char32_t *lit)
 /* Index of the first @lit in [from, to), or -1. */
 gssize
 pb_text_find (const PbText     *t,
-      gsize           from,
-      gsize           to,
-      const char32_t *lit)
+              gsize             from,
+              gsize             to,
+              const char32_t   *lit)
 {
+  gunichar first = lit[0];
+
   for (gsize i = from; i < to; i++)
-    if (pb_text_at (t, i, to, lit))
+    if (t->f[i] == first && pb_text_at (t, i, to, lit))
       return i;
   return -1;
 }
@@ -170,19 +174,33 @@ pb_text_find (const PbText     *t,
 /* Index of the first of @lits in [from, to), or -1; @which says which. */
 gssize
 pb_text_find_any (const PbText            *t,
-          gsize                  from,
-          gsize                  to,
-          const char32_t * const *lits,
-          guint                 *which)
+                  gsize                    from,
+                  gsize                    to,
+                  const char32_t * const  *lits,
+                  guint                   *which)
 {
+  gunichar firsts[32];
+  guint n = 0;
+
+  while (lits[n] && n < G_N_ELEMENTS (firsts))
+    {
+      firsts[n] = lits[n][0];
+      n++;
+    }
+  g_assert (lits[n] == NULL);
+
   for (gsize i = from; i < to; i++)
-    for (guint k = 0; lits[k]; k++)
-      if (pb_text_at (t, i, to, lits[k]))
-        {
-          if (which)
-            *which = k;
-          return i;
-        }
+    {
+      gunichar c = t->f[i];
+
+      for (guint k = 0; k < n; k++)
+        if (c == firsts[k] && pb_text_at (t, i, to, lits[k]))
+          {
+            if (which)
+              *which = k;
+            return i;
+          }
+    }
   return -1;
 }
 

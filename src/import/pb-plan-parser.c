@@ -102,6 +102,7 @@ typedef struct
   PbText        t;
   GArray       *lines;       /* PbRange, trimmed, non-empty */
   GCancellable *cancellable;
+  const char   *source;      /* the text, UTF-8 */
 
   char         *title;
   char         *doc_number;
@@ -1622,16 +1623,17 @@ read_sentence_targets (TargetSink *sink,
           continue;
         }
 
-      if (pb_text_at (t, i, end, U"力争") || pb_text_at (t, i, end, U"争取"))
+      if ((c == 0x529B /* 力 */ && pb_text_at (t, i, end, U"力争")) ||
+          (c == 0x4E89 /* 争 */ && pb_text_at (t, i, end, U"争取")))
         stretch = TRUE;
 
-      if (pb_text_at (t, i, end, U"三年内") || pb_text_at (t, i, end, U"三年累计"))
+      if (c == 0x4E09 /* 三 */ && (pb_text_at (t, i, end, U"三年内") || pb_text_at (t, i, end, U"三年累计")))
         {
           year = p->period_end, year_explicit = p->period_end != 0;
           continue;
         }
 
-      if (is_year_at (t, i, end, &y, &next))
+      if (pb_char_is_digit (c) && is_year_at (t, i, end, &y, &next))
         {
           year = y;
           year_explicit = TRUE;
@@ -1957,7 +1959,7 @@ build_json (Parser *p)
 {
   JsonObject *o = json_object_new ();
   JsonNode *root = json_node_new (JSON_NODE_OBJECT);
-  g_autofree char *source = g_ucs4_to_utf8 (p->t.o, p->t.n, NULL, NULL, NULL);
+  const char *source = p->source;
 
   json_object_set_string_member (o, "format", FORMAT);
   json_object_set_string_member (o, "title", p->title ? p->title : "");
@@ -2002,33 +2004,39 @@ drop_typographic_spaces (const char *text,
 {
   const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
   GString *out = g_string_sized_new (end - text);
-  gunichar prev = 0;
+  const char *copied = text;
 
-  for (const char *c = text; c < end; c = g_utf8_next_char (c))
+  for (const char *c = text; c < end; c++)
     {
-      gunichar u = g_utf8_get_char (c);
+      const char *before, *after;
+      gunichar prev, next;
 
-      if ((u == ' ' || u == 0xA0) && prev != 0)
+      if (*c != ' ')
+        continue;
+
+      /* A run of spaces between a CJK character and a letter or digit. */
+      after = c;
+      while (after < end && *after == ' ')
+        after++;
+      if (c == text || after == end)
         {
-          const char *n = c;
-          gunichar next;
-
-          while (n < end && (*n == ' ' || g_utf8_get_char (n) == 0xA0))
-            n = g_utf8_next_char (n);
-          next = n < end ? g_utf8_get_char (n) : 0;
-
-          if ((is_cjk_or_punct (prev) && next < 128 && g_ascii_isalnum (next)) ||
-              (prev < 128 && g_ascii_isalnum (prev) && is_cjk_or_punct (next)))
-            {
-              c = g_utf8_prev_char (n);
-              continue;
-            }
+          c = after - 1;
+          continue;
         }
+      before = g_utf8_find_prev_char (text, c);
+      prev = before ? g_utf8_get_char (before) : 0;
+      next = g_utf8_get_char (after);
 
-      g_string_append_unichar (out, u);
-      prev = u;
+      if ((is_cjk_or_punct (prev) && next < 128 && g_ascii_isalnum (next)) ||
+          (prev < 128 && g_ascii_isalnum (prev) && is_cjk_or_punct (next)))
+        {
+          g_string_append_len (out, copied, c - copied);
+          copied = after;
+        }
+      c = after - 1;
     }
 
+  g_string_append_len (out, copied, end - copied);
   return g_string_free (out, FALSE);
 }
 
@@ -2064,6 +2072,7 @@ pb_plan_parse_text (const char    *text,
     }
 
   spaced = drop_typographic_spaces (text, length);
+  p.source = spaced;
   if (!pb_text_init (&p.t, spaced, -1))
     {
       g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCODING,
