@@ -16,6 +16,7 @@ struct _PbApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  char           *import_path;
   PbStore        *store;
   GError         *store_error;
   GSettings      *settings;
@@ -80,6 +81,14 @@ pb_application_activate (GApplication *app)
     window = GTK_WINDOW (pb_window_new (self));
 
   gtk_window_present (window);
+
+  if (self->import_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->import_path);
+
+      g_clear_pointer (&self->import_path, g_free);
+      pb_window_import_file (PB_WINDOW (window), file);
+    }
 }
 
 static int
@@ -91,6 +100,8 @@ pb_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     self->db_path = g_strdup (db);
+  if (g_variant_dict_lookup (options, "import", "^&ay", &db))
+    self->import_path = g_strdup (db);
 
   return -1;
 }
@@ -104,6 +115,7 @@ pb_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->import_path, g_free);
 
   G_OBJECT_CLASS (pb_application_parent_class)->finalize (object);
 }
@@ -164,9 +176,12 @@ pb_application_init (PbApplication *self)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *delete_accels[] = { "<Control>Delete", NULL };
+  static const char *import_accels[] = { "<Control>i", "<Control>o", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "db", 0, 0, G_OPTION_ARG_FILENAME,
                                  _("Open the library at PATH"), _("PATH"));
+  g_application_add_main_option (G_APPLICATION (self), "import", 0, 0, G_OPTION_ARG_FILENAME,
+                                 _("Import the plan document FILE"), _("FILE"));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -174,6 +189,7 @@ pb_application_init (PbApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.delete-plan", delete_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
 }
 
 PbStore *

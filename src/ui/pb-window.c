@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-import-window.h"
 #include "pb-window.h"
 
 struct _PbWindow
@@ -319,6 +320,52 @@ add_example_action (GtkWidget  *widget,
 }
 
 static void
+plan_created_cb (PbWindow *self,
+                 gint64    plan_id)
+{
+  pb_window_select_plan (self, plan_id);
+}
+
+static PbImportWindow *
+open_import_window (PbWindow *self)
+{
+  PbImportWindow *import;
+
+  if (self->store == NULL)
+    return NULL;
+
+  import = pb_import_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (import, "plan-created", G_CALLBACK (plan_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (import));
+  return import;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_import_window (PB_WINDOW (widget));
+}
+
+/**
+ * pb_window_import_file:
+ * @self: the main window
+ * @file: a plan document
+ *
+ * Opens the import window on @file, which it reads for review.
+ */
+void
+pb_window_import_file (PbWindow *self,
+                       GFile    *file)
+{
+  PbImportWindow *import = open_import_window (self);
+
+  if (import != NULL)
+    pb_import_window_read_file (import, file);
+}
+
+static void
 toast_undo_cb (PbWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -429,6 +476,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_action);
 }
 
@@ -477,6 +525,7 @@ pb_window_set_application_store (PbWindow      *self,
       adw_status_page_set_description (self->error_page, error ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-example", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", FALSE);
       history_changed_cb (self);
       return;

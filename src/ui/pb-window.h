@@ -17,5 +17,7 @@ PbWindow *pb_window_new              (PbApplication *application);
 void      pb_window_select_plan      (PbWindow      *self,
                                       gint64         plan_id);
 gint64    pb_window_get_selected_plan (PbWindow     *self);
+void      pb_window_import_file      (PbWindow      *self,
+                                      GFile         *file);
 
 G_END_DECLS
