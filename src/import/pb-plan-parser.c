@@ -1058,6 +1058,11 @@ read_organisations (Parser    *p,
       guint which;
       gssize at;
 
+      /* Every rule names 牵头 or 为主: most items have neither. */
+      if (pb_text_find (t, range.start, range.end, U"为牵头") < 0 &&
+          pb_text_find (t, range.start, range.end, U"为主") < 0)
+        continue;
+
       if ((at = pb_text_find_any (t, range.start, range.end,
                                   PB_LITS (U"逗号前为牵头", U"逗号前的为牵头", U"逗号前为主"), &which)) >= 0)
         {
@@ -1519,19 +1524,6 @@ emit_target (TargetSink     *sink,
   json_array_add_object_element (sink->targets, o);
 }
 
-static gboolean
-in_groups (GArray *groups,
-           gsize   i)
-{
-  for (guint g = 0; g < groups->len; g++)
-    {
-      PbRange r = g_array_index (groups, PbRange, g);
-      if (i >= r.start && i < r.end)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The pieces of [start, end) between 、 — places, not organisations. */
 static GPtrArray *
 split_list (const PbText *t,
@@ -1583,7 +1575,6 @@ is_framing_clause (const PbText *t,
 /* Reads the targets of one sentence [start, end). */
 static void
 read_sentence_targets (TargetSink *sink,
-                       GArray     *groups,
                        gsize       start,
                        gsize       end)
 {
@@ -1601,9 +1592,6 @@ read_sentence_targets (TargetSink *sink,
       Quantity q, upper;
       gsize next;
       int y;
-
-      if (in_groups (groups, i))
-        continue;
 
       if (c == 0x201C || c == 0x300A || c == 0x300C)  /* “ 《 「 */
         quote++;
@@ -1701,7 +1689,7 @@ read_sentence_targets (TargetSink *sink,
                  !pb_text_contains_any (t, clause_start, q.start, PB_LITS (U"累计"));
 
         /* Usually a (…) enumerating the counted things marks a borderline target. */
-        if (q.end < end && t->f[q.end] == '(' && !in_groups (groups, q.end))
+        if (q.end < end && t->f[q.end] == '(')
           q.borderline = TRUE;
 
         if (due != 0)
@@ -1751,8 +1739,7 @@ read_sentence_targets (TargetSink *sink,
 
 static void
 read_targets (TargetSink *sink,
-              GArray     *ranges,
-              GArray     *groups)
+              GArray     *ranges)
 {
   const PbText *t = &sink->p->t;
 
@@ -1762,10 +1749,10 @@ read_targets (TargetSink *sink,
       gsize start = range.start;
 
       for (gsize i = range.start; i <= range.end; i++)
-        if (i == range.end || (pb_char_is_sentence_end (t->f[i]) && !in_groups (groups, i)))
+        if (i == range.end || pb_char_is_sentence_end (t->f[i]))
           {
             if (i > start)
-              read_sentence_targets (sink, groups, start, i);
+              read_sentence_targets (sink, start, i);
             start = i + 1;
           }
     }
@@ -1821,7 +1808,16 @@ emit_item (Parser     *p,
   gboolean attributed;
 
   attributed = read_organisations (p, ranges, groups, lead, responsible);
-  read_targets (&sink, ranges, groups);
+
+  /* The attribution groups are read: blank them in the fold, so that the
+   * targets reader passes over them. (Names come from the original.) */
+  for (guint g = 0; g < groups->len; g++)
+    {
+      PbRange r = g_array_index (groups, PbRange, g);
+      for (gsize i = r.start; i < r.end; i++)
+        p->t.f[i] = 0xFFFC;
+    }
+  read_targets (&sink, ranges);
 
   for (guint r = 0; r < ranges->len; r++)
     {
