@@ -349,6 +349,27 @@ test_bad_input (void)
   json_node_unref (node);
 }
 
+/* A 50 MB text is read whole, within memory, and gives a plan. */
+static void
+test_huge (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "units-and-rules.txt", NULL);
+  g_autofree char *one = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *items;
+
+  g_file_get_contents (path, &one, NULL, NULL);
+  while (text->len < 50 * 1000 * 1000)
+    g_string_append (text, one);
+
+  node = pb_plan_parse_text (text->str, text->len, NULL, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (node), "items");
+  g_assert_cmpuint (json_array_get_length (items), >, 10000);
+}
+
 static void
 test_cancel (void)
 {
@@ -378,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/plan-parser/page-markers", test_page_markers);
   g_test_add_func ("/plan-parser/encodings", test_encodings);
   g_test_add_func ("/plan-parser/bad-input", test_bad_input);
+  g_test_add_func ("/plan-parser/huge", test_huge);
   g_test_add_func ("/plan-parser/cancel", test_cancel);
 
   return g_test_run ();
