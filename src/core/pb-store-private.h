@@ -47,9 +47,6 @@ gboolean      pb_store_step_done (PbStore      *self,
 gboolean      pb_store_set_error (PbStore     *self,
                                   int          rc,
                                   GError     **error);
-gint64        pb_store_find_organisation (PbStore    *self,
-                                          gint64      plan_id,
-                                          const char *name);
 sqlite3      *pb_store_get_db   (PbStore     *self);
 gboolean      pb_store_check_file (const char  *path,
                                    GError     **error);

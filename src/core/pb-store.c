@@ -2199,3 +2199,217 @@ pb_store_delete (PbStore   *self,
 
   return pb_store_finish (self, ok, label, error);
 }
+
+/**
+ * pb_store_move_item:
+ * @self: a store
+ * @item: the item to move
+ * @before_id: the item it goes before in its plan's order, or 0 for last
+ * @error: where to say why it failed
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_move_item (PbStore  *self,
+                    PbItem   *item,
+                    gint64    before_id,
+                    GError  **error)
+{
+  gint64 plan_id, item_id, position = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  plan_id = pb_item_get_plan_id (item);
+  item_id = pb_record_get_id (PB_RECORD (item));
+  if (before_id == item_id)
+    return TRUE;
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  if (before_id > 0)
+    {
+      stmt = pb_store_prepare (self, "SELECT position FROM item WHERE id = ?1 AND plan_id = ?2", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, before_id);
+          sqlite3_bind_int64 (stmt, 2, plan_id);
+          ok = sqlite3_step (stmt) == SQLITE_ROW;
+          if (ok)
+            position = sqlite3_column_int64 (stmt, 0);
+          else
+            g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                         _("The thing being changed no longer exists."));
+          sqlite3_reset (stmt);
+        }
+      /* Make room: everything from there on moves one down. */
+      if (ok)
+        {
+          stmt = pb_store_prepare (self, "UPDATE item SET position = position + 1"
+                                         " WHERE plan_id = ?1 AND position >= ?2 AND id <> ?3", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, plan_id);
+              sqlite3_bind_int64 (stmt, 2, position);
+              sqlite3_bind_int64 (stmt, 3, item_id);
+              ok = pb_store_step_done (self, stmt, error);
+            }
+        }
+    }
+  else
+    {
+      position = next_position (self, "item", "plan_id", plan_id);
+      ok = TRUE;
+    }
+
+  if (ok)
+    ok = pb_store_update (self, PB_TYPE_ITEM, item_id, error, "position", position, NULL);
+
+  return pb_store_finish (self, ok, _("Move item"), error);
+}
+
+/**
+ * pb_store_set_lead:
+ * @self: a store
+ * @item: an item
+ * @organisation_id: the organisation that is to lead it, or 0 for none
+ * @error: where to say why it failed
+ *
+ * Makes @organisation_id the item's only lead; its other leads become
+ * responsible organisations, so nobody is lost from the item.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_lead (PbStore  *self,
+                   PbItem   *item,
+                   gint64    organisation_id,
+                   GError  **error)
+{
+  gint64 item_id;
+  sqlite3_stmt *stmt;
+  gboolean ok, exists = FALSE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  item_id = pb_record_get_id (PB_RECORD (item));
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  stmt = pb_store_prepare (self, "UPDATE item_org SET role = 'responsible'"
+                                 " WHERE item_id = ?1 AND role = 'lead' AND organisation_id <> ?2", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      sqlite3_bind_int64 (stmt, 2, organisation_id);
+      ok = pb_store_step_done (self, stmt, error);
+    }
+
+  if (ok && organisation_id > 0)
+    {
+      stmt = pb_store_prepare (self, "SELECT 1 FROM item_org WHERE item_id = ?1 AND organisation_id = ?2", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, item_id);
+          sqlite3_bind_int64 (stmt, 2, organisation_id);
+          exists = sqlite3_step (stmt) == SQLITE_ROW;
+          sqlite3_reset (stmt);
+        }
+      if (ok && exists)
+        {
+          stmt = pb_store_prepare (self, "UPDATE item_org SET role = 'lead'"
+                                         " WHERE item_id = ?1 AND organisation_id = ?2 AND role <> 'lead'", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, item_id);
+              sqlite3_bind_int64 (stmt, 2, organisation_id);
+              ok = pb_store_step_done (self, stmt, error);
+            }
+        }
+      else if (ok)
+        ok = pb_store_insert (self, PB_TYPE_ITEM_ORG, error,
+                              "item_id", item_id,
+                              "organisation_id", organisation_id,
+                              "role", PB_ROLE_LEAD,
+                              "position", next_position (self, "item_org", "item_id", item_id),
+                              NULL) > 0;
+    }
+
+  return pb_store_finish (self, ok, _("Change lead organisation"), error);
+}
+
+/**
+ * pb_store_count_item_orgs:
+ * @self: a store
+ * @item_id: an item
+ * @role: lead or responsible
+ *
+ * Returns: how many organisations have @role on the item
+ */
+guint
+pb_store_count_item_orgs (PbStore *self,
+                          gint64   item_id,
+                          PbRole   role)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  stmt = pb_store_prepare (self, "SELECT count(*) FROM item_org WHERE item_id = ?1 AND role = ?2", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_text (stmt, 2, role == PB_ROLE_LEAD ? "lead" : "responsible", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/**
+ * pb_store_dup_first_leads:
+ * @self: a store
+ * @plan_id: a plan
+ *
+ * Returns: (transfer full): for each item of the plan that has a lead, the
+ *   first lead organisation's id (item id → organisation id, both gint64)
+ */
+GHashTable *
+pb_store_dup_first_leads (PbStore *self,
+                          gint64   plan_id)
+{
+  GHashTable *leads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PB_IS_STORE (self), leads);
+
+  stmt = pb_store_prepare (self,
+                           "SELECT io.item_id, io.organisation_id FROM item_org io"
+                           " JOIN item i ON i.id = io.item_id"
+                           " WHERE i.plan_id = ?1 AND io.role = 'lead'"
+                           " ORDER BY io.item_id, io.position DESC, io.id DESC", NULL);
+  if (stmt == NULL)
+    return leads;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  /* Later rows of an item replace earlier: the first by position wins. */
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 item = sqlite3_column_int64 (stmt, 0);
+      gint64 org = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (leads, g_memdup2 (&item, sizeof item), g_memdup2 (&org, sizeof org));
+    }
+  sqlite3_reset (stmt);
+  return leads;
+}

@@ -82,6 +82,14 @@ guint        pb_store_count           (PbStore    *self,
                                        gint64      value);
 char        *pb_store_dup_lead_names  (PbStore    *self,
                                        gint64      item_id);
+guint        pb_store_count_item_orgs (PbStore    *self,
+                                       gint64      item_id,
+                                       PbRole      role);
+GHashTable  *pb_store_dup_first_leads (PbStore    *self,
+                                       gint64      plan_id);
+gint64       pb_store_find_organisation (PbStore    *self,
+                                         gint64      plan_id,
+                                         const char *name);
 
 /* Writing: every call is one transaction and one undoable command. */
 gint64       pb_store_create_plan     (PbStore     *self,
@@ -150,6 +158,14 @@ gboolean     pb_store_set_value       (PbStore      *self,
                                        GError      **error);
 gboolean     pb_store_delete          (PbStore     *self,
                                        gpointer     record,
+                                       GError     **error);
+gboolean     pb_store_move_item       (PbStore     *self,
+                                       PbItem      *item,
+                                       gint64       before_id,
+                                       GError     **error);
+gboolean     pb_store_set_lead        (PbStore     *self,
+                                       PbItem      *item,
+                                       gint64       organisation_id,
                                        GError     **error);
 gint64       pb_store_duplicate_plan  (PbStore     *self,
                                        gint64       plan_id,
