@@ -2413,3 +2413,38 @@ pb_store_dup_first_leads (PbStore *self,
   sqlite3_reset (stmt);
   return leads;
 }
+
+/**
+ * pb_store_foreach_item_org:
+ * @self: a store
+ * @plan_id: a plan
+ * @func: (scope call): called for each organisation of each item, leads
+ *   first, in order
+ * @user_data: for @func
+ *
+ * One query for what views need of every item's organisations at once.
+ */
+void
+pb_store_foreach_item_org (PbStore           *self,
+                           gint64             plan_id,
+                           PbItemOrgFunc      func,
+                           gpointer           user_data)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (PB_IS_STORE (self));
+
+  stmt = pb_store_prepare (self,
+                           "SELECT io.item_id, io.organisation_id, o.name, io.role FROM item_org io"
+                           " JOIN item i ON i.id = io.item_id JOIN organisation o ON o.id = io.organisation_id"
+                           " WHERE i.plan_id = ?1 ORDER BY io.item_id, io.role <> 'lead', io.position, io.id", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          (const char *) sqlite3_column_text (stmt, 2),
+          g_str_equal ((const char *) sqlite3_column_text (stmt, 3), "lead") ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE,
+          user_data);
+  sqlite3_reset (stmt);
+}

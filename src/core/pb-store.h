@@ -34,6 +34,12 @@ typedef enum
   PB_STORE_OPEN_READ_ONLY = 1 << 1,
 } PbStoreOpenFlags;
 
+typedef void (*PbItemOrgFunc) (gint64      item_id,
+                               gint64      organisation_id,
+                               const char *name,
+                               PbRole      role,
+                               gpointer    user_data);
+
 #define PB_TYPE_STORE (pb_store_get_type ())
 G_DECLARE_FINAL_TYPE (PbStore, pb_store, PB, STORE, GObject)
 
@@ -87,6 +93,10 @@ guint        pb_store_count_item_orgs (PbStore    *self,
                                        PbRole      role);
 GHashTable  *pb_store_dup_first_leads (PbStore    *self,
                                        gint64      plan_id);
+void         pb_store_foreach_item_org (PbStore       *self,
+                                        gint64         plan_id,
+                                        PbItemOrgFunc  func,
+                                        gpointer       user_data);
 gint64       pb_store_find_organisation (PbStore    *self,
                                          gint64      plan_id,
                                          const char *name);

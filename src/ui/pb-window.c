@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-board-view.h"
 #include "pb-import-window.h"
+#include "pb-item-editor.h"
 #include "pb-window.h"
 
 struct _PbWindow
@@ -21,20 +23,41 @@ struct _PbWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListView          *plan_list;
-  GtkListView          *item_list;
   GtkStack             *stack;
-  AdwWindowTitle       *plan_title;
+  AdwViewSwitcherTitle *switcher_title;
   AdwStatusPage        *error_page;
+  AdwBin               *board_bin;
+  AdwBin               *editor_bin;
+  AdwFlap              *editor_flap;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *org_filter;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *health_filter;
+  GtkDropDown          *kind_filter;
+  GtkWidget            *board;
+  GtkWidget            *editor;
+  GtkToggleButton      *search_button;
+  GListModel           *organisations;
+  gboolean              restoring;
 
   PbStore              *store;
   GListModel           *plans;
   GtkSingleSelection   *plan_selection;
-  GListModel           *items;
   PbPlan               *plan;
   gulong                plan_notify_id;
 };
 
+enum {
+  PROP_0,
+  PROP_GROUPING_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (PbWindow, pb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const grouping_names[] = { "section", "status", "lead" };
 
 static void
 show_error (PbWindow     *self,
@@ -102,81 +125,190 @@ plan_row_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (subtitle), text);
 }
 
-/* ---- Item list (content) ---------------------------------------------- */
+/* ---- Board, editor, filters -------------------------------------------- */
 
-static void
-item_row_setup (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
+static GSettings *
+window_settings (PbWindow *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  PbApplication *app = PB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_label_set_xalign (GTK_LABEL (number), 1);
-  gtk_label_set_yalign (GTK_LABEL (number), 0);
-  gtk_widget_add_css_class (number, "item-number");
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (row), number);
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_list_item_set_child (list_item, row);
-  gtk_list_item_set_activatable (list_item, FALSE);
+  return app ? pb_application_get_settings (app) : NULL;
 }
 
 static const char *
-kind_label (PbItemKind kind)
+get_grouping_name (PbWindow *self)
 {
-  switch (kind)
-    {
-    case PB_ITEM_KIND_GOAL:    return _("Goal");
-    case PB_ITEM_KIND_MEASURE: return _("Measure");
-    case PB_ITEM_KIND_TASK:
-    default:                   return _("Task");
-    }
+  return self->board ? grouping_names[pb_board_view_get_grouping (PB_BOARD_VIEW (self->board))] : "section";
 }
 
 static void
-item_row_bind (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               PbWindow                 *self)
+set_grouping_name (PbWindow   *self,
+                   const char *name)
 {
-  PbItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *number = gtk_widget_get_first_child (row);
-  GtkWidget *texts = gtk_widget_get_next_sibling (number);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autoptr(PbSection) section = pb_store_get_record (self->store, PB_TYPE_SECTION, pb_item_get_section_id (item));
-  g_autofree char *leads = pb_store_dup_lead_names (self->store, pb_record_get_id (PB_RECORD (item)));
-  g_autoptr(GString) line = g_string_new (kind_label (pb_item_get_kind (item)));
+  GSettings *settings = window_settings (self);
 
-  if (section != NULL)
-    g_string_append_printf (line, " · %s %s", pb_section_get_number (section), pb_section_get_title (section));
-  if (leads[0] != '\0')
+  for (guint i = 0; i < G_N_ELEMENTS (grouping_names); i++)
+    if (g_strcmp0 (name, grouping_names[i]) == 0 && self->board)
+      {
+        if (pb_board_view_get_grouping (PB_BOARD_VIEW (self->board)) == (PbBoardGrouping) i)
+          return;
+        pb_board_view_set_grouping (PB_BOARD_VIEW (self->board), i);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING_NAME]);
+
+        /* Remembered per plan. */
+        if (settings && self->plan && !self->restoring)
+          {
+            g_autoptr(GVariant) old = g_settings_get_value (settings, "board-groupings");
+            g_autoptr(GVariantDict) dict = g_variant_dict_new (old);
+            g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, pb_record_get_id (PB_RECORD (self->plan)));
+
+            g_variant_dict_insert (dict, key, "s", name);
+            g_settings_set_value (settings, "board-groupings", g_variant_dict_end (dict));
+          }
+        return;
+      }
+}
+
+static void
+restore_grouping (PbWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  const char *name = "section";
+  g_autoptr(GVariant) all = NULL;
+  g_autofree char *key = NULL;
+
+  if (settings && self->plan)
     {
-      /* TRANSLATORS: %s is the lead organisations of an item */
-      g_autofree char *lead = g_strdup_printf (_("Lead: %s"), leads);
-      g_string_append_printf (line, " · %s", lead);
+      all = g_settings_get_value (settings, "board-groupings");
+      key = g_strdup_printf ("%" G_GINT64_FORMAT, pb_record_get_id (PB_RECORD (self->plan)));
+      g_variant_lookup (all, key, "&s", &name);
     }
 
-  gtk_label_set_text (GTK_LABEL (number), pb_item_get_number (item));
-  gtk_label_set_text (GTK_LABEL (title), pb_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (subtitle), line->str);
+  self->restoring = TRUE;
+  set_grouping_name (self, name);
+  self->restoring = FALSE;
+}
+
+void
+pb_window_close_editor (PbWindow *self)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+
+  if (self->editor)
+    {
+      pb_item_editor_flush (PB_ITEM_EDITOR (self->editor));
+      pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), NULL);
+    }
+  adw_flap_set_reveal_flap (self->editor_flap, FALSE);
+}
+
+/**
+ * pb_window_open_editor:
+ * @self: the main window
+ * @item: the item to edit
+ *
+ * Shows the item editor beside the board.
+ */
+void
+pb_window_open_editor (PbWindow *self,
+                       PbItem   *item)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+
+  if (self->editor == NULL)
+    return;
+  pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
+  adw_flap_set_reveal_flap (self->editor_flap, TRUE);
+}
+
+GtkWidget *
+pb_window_get_board (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->board;
+}
+
+GtkWidget *
+pb_window_get_editor (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+static void
+item_activated_cb (PbWindow *self,
+                   PbItem   *item)
+{
+  pb_window_open_editor (self, item);
+}
+
+static void
+close_editor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  pb_window_close_editor (PB_WINDOW (widget));
+}
+
+static void
+search_changed_cb (PbWindow *self)
+{
+  if (self->board)
+    pb_board_view_set_search (PB_BOARD_VIEW (self->board), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+filter_changed_cb (PbWindow *self)
+{
+  guint org = gtk_drop_down_get_selected (self->org_filter);
+  gint64 org_id = 0;
+
+  if (self->board == NULL)
+    return;
+
+  if (org != GTK_INVALID_LIST_POSITION && org > 0 && self->organisations)
+    {
+      g_autoptr(PbOrganisation) o = g_list_model_get_item (self->organisations, org - 1);
+      if (o)
+        org_id = pb_record_get_id (PB_RECORD (o));
+    }
+
+  pb_board_view_set_filter (PB_BOARD_VIEW (self->board), org_id,
+                            (int) gtk_drop_down_get_selected (self->status_filter) - 1,
+                            (int) gtk_drop_down_get_selected (self->health_filter) - 1,
+                            (int) gtk_drop_down_get_selected (self->kind_filter) - 1);
+}
+
+static void
+update_organisation_filter (PbWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_clear_object (&self->organisations);
+  gtk_string_list_append (names, _("Any organisation"));
+  if (self->plan && self->store)
+    {
+      self->organisations = pb_store_list_organisations (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+      for (guint i = 0; i < g_list_model_get_n_items (self->organisations); i++)
+        {
+          g_autoptr(PbOrganisation) o = g_list_model_get_item (self->organisations, i);
+          gtk_string_list_append (names, pb_organisation_get_name (o));
+        }
+    }
+  gtk_drop_down_set_model (self->org_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->org_filter, 0);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->search_button, !gtk_toggle_button_get_active (self->search_button));
+  if (gtk_toggle_button_get_active (self->search_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* ---- Selection -------------------------------------------------------- */
@@ -188,15 +320,18 @@ update_title (PbWindow *self)
 
   if (self->plan == NULL)
     {
-      adw_window_title_set_title (self->plan_title, _("Planboard"));
-      adw_window_title_set_subtitle (self->plan_title, NULL);
+      adw_view_switcher_title_set_title (self->switcher_title, _("Planboard"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       return;
     }
 
   doc_number = pb_record_get_string (PB_RECORD (self->plan), "doc_number");
-  adw_window_title_set_title (self->plan_title, pb_plan_get_title (self->plan));
-  adw_window_title_set_subtitle (self->plan_title, doc_number);
+  adw_view_switcher_title_set_title (self->switcher_title, pb_plan_get_title (self->plan));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, doc_number ? doc_number : "");
 }
+
+static void update_organisation_filter (PbWindow *self);
+static void restore_grouping (PbWindow *self);
 
 static void
 set_plan (PbWindow *self,
@@ -207,23 +342,23 @@ set_plan (PbWindow *self,
 
   g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_set_object (&self->plan, plan);
-  g_clear_object (&self->items);
+  pb_window_close_editor (self);
 
   if (plan != NULL)
     {
       self->plan_notify_id = g_signal_connect_object (plan, "notify", G_CALLBACK (update_title),
                                                       self, G_CONNECT_SWAPPED);
-      self->items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (plan)));
-      gtk_list_view_set_model (self->item_list,
-                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->items))));
+      restore_grouping (self);
+      pb_board_view_set_plan (PB_BOARD_VIEW (self->board), plan);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   else
     {
-      gtk_list_view_set_model (self->item_list, NULL);
+      pb_board_view_set_plan (PB_BOARD_VIEW (self->board), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
+  update_organisation_filter (self);
   update_title (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", plan != NULL);
 }
@@ -414,6 +549,38 @@ history_changed_cb (PbWindow *self)
 
 /* ---- Window state ----------------------------------------------------- */
 
+static void
+pb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_GROUPING_NAME:
+      g_value_set_string (value, get_grouping_name (PB_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_GROUPING_NAME:
+      set_grouping_name (PB_WINDOW (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static gboolean
 pb_window_close_request (GtkWindow *window)
 {
@@ -443,7 +610,9 @@ pb_window_dispose (GObject *object)
   if (self->plan)
     g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_clear_object (&self->plan);
-  g_clear_object (&self->items);
+  g_clear_object (&self->organisations);
+  self->board = NULL;
+  self->editor = NULL;
   g_clear_object (&self->plan_selection);
   g_clear_object (&self->plans);
   g_clear_object (&self->store);
@@ -461,22 +630,43 @@ pb_window_class_init (PbWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = pb_window_dispose;
+  object_class->get_property = pb_window_get_property;
+  object_class->set_property = pb_window_set_property;
   window_class->close_request = pb_window_close_request;
+
+  properties[PROP_GROUPING_NAME] =
+    g_param_spec_string ("grouping-name", NULL, NULL, "section",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, plan_list);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, item_list);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_flap);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, org_filter);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, health_filter);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_property_action (widget_class, "win.grouping", "grouping-name");
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.close-editor", NULL, close_editor_action);
   gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_action);
 }
 
@@ -493,11 +683,6 @@ pb_window_init (PbWindow *self)
   gtk_list_view_set_factory (self->plan_list, factory);
   g_object_unref (factory);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (item_row_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (item_row_bind), self);
-  gtk_list_view_set_factory (self->item_list, factory);
-  g_object_unref (factory);
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
                            self, G_CONNECT_SWAPPED);
@@ -531,6 +716,12 @@ pb_window_set_application_store (PbWindow      *self,
       return;
     }
   g_object_ref (self->store);
+
+  self->board = pb_board_view_new (self->store);
+  adw_bin_set_child (self->board_bin, self->board);
+  g_signal_connect_object (self->board, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+  self->editor = pb_item_editor_new (self->store);
+  adw_bin_set_child (self->editor_bin, self->editor);
 
   g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);

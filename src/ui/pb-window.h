@@ -19,5 +19,10 @@ void      pb_window_select_plan      (PbWindow      *self,
 gint64    pb_window_get_selected_plan (PbWindow     *self);
 void      pb_window_import_file      (PbWindow      *self,
                                       GFile         *file);
+void      pb_window_open_editor      (PbWindow      *self,
+                                      PbItem        *item);
+void      pb_window_close_editor     (PbWindow      *self);
+GtkWidget *pb_window_get_board       (PbWindow      *self);
+GtkWidget *pb_window_get_editor      (PbWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,47 @@
+/* pb-board-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PB_BOARD_GROUPING_SECTION, /*< nick=section >*/
+  PB_BOARD_GROUPING_STATUS,  /*< nick=status >*/
+  PB_BOARD_GROUPING_LEAD,    /*< nick=lead >*/
+} PbBoardGrouping;
+
+#define PB_TYPE_BOARD_VIEW (pb_board_view_get_type ())
+G_DECLARE_FINAL_TYPE (PbBoardView, pb_board_view, PB, BOARD_VIEW, GtkWidget)
+
+GtkWidget       *pb_board_view_new             (PbStore        *store);
+void             pb_board_view_set_plan        (PbBoardView    *self,
+                                                PbPlan         *plan);
+PbBoardGrouping  pb_board_view_get_grouping    (PbBoardView    *self);
+void             pb_board_view_set_grouping    (PbBoardView    *self,
+                                                PbBoardGrouping grouping);
+void             pb_board_view_set_search      (PbBoardView    *self,
+                                                const char     *text);
+void             pb_board_view_set_filter      (PbBoardView    *self,
+                                                gint64          organisation_id,
+                                                int             status,
+                                                int             health,
+                                                int             kind);
+guint            pb_board_view_get_n_columns   (PbBoardView    *self);
+const char      *pb_board_view_get_column_key  (PbBoardView    *self,
+                                                guint           column);
+GListModel      *pb_board_view_get_column_items (PbBoardView   *self,
+                                                 guint          column);
+gboolean         pb_board_view_move_card       (PbBoardView    *self,
+                                                gint64          item_id,
+                                                const char     *column_key,
+                                                gint64          before_id,
+                                                GError        **error);
+
+G_END_DECLS

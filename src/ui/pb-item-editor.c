@@ -1,0 +1,732 @@
+/* pb-item-editor.c — everything about one item, editable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Title, number, text, kind, section, dates, status and progress; its lead
+ * and responsible organisations; its indicators and their targets; its
+ * dependencies; the progress log. Typing saves by itself after a pause,
+ * each save one undoable command; leaving a field saves at once.
+ */
+#define G_LOG_DOMAIN "pb-item-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-item-editor.h"
+
+#define SAVE_DELAY_MSEC 400
+
+struct _PbItemEditor
+{
+  GtkWidget            parent_instance;
+
+  PbStore             *store;
+  PbItem              *item;
+  gulong               notify_id;
+  guint                save_id;
+  gboolean             loading;
+
+  GtkWidget           *page;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *number_row;
+  GtkTextView         *body_view;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *section_row;
+  AdwComboRow         *status_row;
+  GtkScale            *progress_scale;
+  AdwEntryRow         *start_row;
+  AdwEntryRow         *due_row;
+  AdwPreferencesGroup *orgs_group;
+  AdwEntryRow         *add_org_row;
+  AdwPreferencesGroup *indicators_group;
+  AdwPreferencesGroup *deps_group;
+  AdwPreferencesGroup *notes_group;
+  AdwEntryRow         *add_note_row;
+  GPtrArray           *dynamic_rows;   /* rows rebuilt on change */
+  GListModel          *sections;
+};
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (PbItemEditor, pb_item_editor, GTK_TYPE_WIDGET)
+
+static void
+report (PbItemEditor *self,
+        const GError *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  else
+    g_warning ("%s", error->message);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  return text[0] == '\0' ||
+         (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y));
+}
+
+/* ---- Saving ------------------------------------------------------------- */
+
+static void
+save_now (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbRecord *r;
+  const char *title, *number, *start, *due;
+  g_autofree char *body = NULL;
+  GtkTextIter a, b;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+
+  r = PB_RECORD (self->item);
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  number = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
+  start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->body_view), &a, &b);
+  body = gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->body_view), &a, &b, FALSE);
+
+  if (!valid_date (start) || !valid_date (due))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (valid_date (start) ? self->due_row : self->start_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  if (start[0] && due[0] && g_strcmp0 (start, due) > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+      return;
+    }
+
+  /* One command for what changed; nothing when nothing did. */
+  if (g_strcmp0 (title, pb_item_get_title (self->item)) != 0 ||
+      g_strcmp0 (number, pb_item_get_number (self->item)) != 0 ||
+      g_strcmp0 (body, pb_record_get_string (r, "body")) != 0 ||
+      g_strcmp0 (start[0] ? start : NULL, pb_record_get_string (r, "start_date")) != 0 ||
+      g_strcmp0 (due[0] ? due : NULL, pb_record_get_string (r, "due_date")) != 0)
+    {
+      if (!pb_store_set (self->store, self->item, &error,
+                         "title", title, "number", number, "body", body,
+                         "start_date", start[0] ? start : NULL,
+                         "due_date", due[0] ? due : NULL, NULL))
+        report (self, error);
+    }
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  PbItemEditor *self = user_data;
+
+  self->save_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_changed_cb (PbItemEditor *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MSEC, save_timeout_cb, self);
+}
+
+/**
+ * pb_item_editor_flush:
+ * @self: an editor
+ *
+ * Saves what is typed but not saved yet.
+ */
+void
+pb_item_editor_flush (PbItemEditor *self)
+{
+  g_return_if_fail (PB_IS_ITEM_EDITOR (self));
+
+  if (self->save_id != 0)
+    save_now (self);
+}
+
+static void
+combo_changed_cb (PbItemEditor *self,
+                  GParamSpec   *pspec,
+                  AdwComboRow  *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+  gboolean ok = TRUE;
+
+  if (self->loading || self->item == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (row == self->kind_row && (int) selected != (int) pb_item_get_kind (self->item))
+    ok = pb_store_set (self->store, self->item, &error, "kind", (int) selected, NULL);
+  else if (row == self->status_row && (int) selected != (int) pb_item_get_status (self->item))
+    ok = pb_store_set (self->store, self->item, &error, "status", (int) selected, NULL);
+  else if (row == self->section_row)
+    {
+      gint64 section = 0;
+
+      if (selected > 0)
+        {
+          g_autoptr(PbSection) s = g_list_model_get_item (self->sections, selected - 1);
+          section = pb_record_get_id (PB_RECORD (s));
+        }
+      if (section != pb_item_get_section_id (self->item))
+        ok = pb_store_set (self->store, self->item, &error, "section_id", section, NULL);
+    }
+
+  if (!ok)
+    report (self, error);
+}
+
+static gboolean
+progress_changed_cb (GtkRange      *range,
+                     GtkScrollType  scroll,
+                     double         value,
+                     PbItemEditor  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  value = CLAMP (value, 0, 100) / 100.0;
+  if (!self->loading && self->item && ABS (value - pb_item_get_progress (self->item)) > 0.001 &&
+      !pb_store_set (self->store, self->item, &error, "progress", value, NULL))
+    report (self, error);
+  return FALSE;
+}
+
+/* ---- Lists: organisations, indicators, dependencies, notes -------------- */
+
+static void
+delete_record_cb (GtkButton    *button,
+                  PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbRecord *record = g_object_get_data (G_OBJECT (button), "record");
+
+  if (!pb_store_delete (self->store, record, &error))
+    report (self, error);
+}
+
+static GtkWidget *
+remove_button (PbItemEditor *self,
+               PbRecord     *record,
+               const char   *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_record_cb), self);
+  return button;
+}
+
+static void
+toggle_role_cb (GtkButton    *button,
+                PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbItemOrg *row = g_object_get_data (G_OBJECT (button), "record");
+  PbRole role = pb_item_org_get_role (row) == PB_ROLE_LEAD ? PB_ROLE_RESPONSIBLE : PB_ROLE_LEAD;
+
+  if (!pb_store_set (self->store, row, &error, "role", role, NULL))
+    report (self, error);
+}
+
+static void
+add_row (PbItemEditor        *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static void
+rebuild_lists (PbItemEditor *self)
+{
+  gint64 id;
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+
+      if (group)
+        adw_preferences_group_remove (group, row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+  id = pb_record_get_id (PB_RECORD (self->item));
+
+  /* Organisations, leads first. */
+  {
+    g_autoptr(GListModel) roles = pb_store_list_item_orgs (self->store, id);
+
+    for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+      {
+        g_autoptr(PbItemOrg) r = g_list_model_get_item (roles, i);
+        g_autoptr(PbOrganisation) org = pb_store_get_record (self->store, PB_TYPE_ORGANISATION,
+                                                             pb_item_org_get_organisation_id (r));
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *role = gtk_button_new_with_label (pb_item_org_get_role (r) == PB_ROLE_LEAD ? _("Lead") : _("Responsible"));
+        g_autofree char *name = g_markup_escape_text (org ? pb_organisation_get_name (org) : "", -1);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+        gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (role, _("Switch between lead and responsible"));
+        if (pb_item_org_get_role (r) == PB_ROLE_LEAD)
+          gtk_widget_add_css_class (role, "accent");
+        g_object_set_data_full (G_OBJECT (role), "record", g_object_ref (r), g_object_unref);
+        g_signal_connect (role, "clicked", G_CALLBACK (toggle_role_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (r), _("Remove organisation")));
+        add_row (self, self->orgs_group, row);
+      }
+  }
+
+  /* Indicators with their targets. */
+  {
+    g_autoptr(GListModel) all = pb_store_list_indicators (self->store, pb_item_get_plan_id (self->item));
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(PbIndicator) k = g_list_model_get_item (all, i);
+        g_autoptr(GListModel) targets = NULL;
+        g_autoptr(GString) summary = g_string_new (NULL);
+        GtkWidget *row;
+        g_autofree char *name = NULL;
+        g_autofree char *sub = NULL;
+
+        if (pb_record_get_int (PB_RECORD (k), "item_id") != id)
+          continue;
+
+        targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (k)));
+        for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
+          {
+            g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
+            int cmp = pb_record_get_enum (PB_RECORD (target), "comparator");
+            const char *symbol = cmp == PB_COMPARATOR_GE ? "≥" : cmp == PB_COMPARATOR_LE ? "≤" : cmp == PB_COMPARATOR_ABOUT ? "≈" : "";
+
+            /* TRANSLATORS: a target in a list: year, comparator, value, unit */
+            g_string_append_printf (summary, "%s%d: %s%g%s%s", summary->len ? " · " : "",
+                                    pb_target_get_year (target), symbol, pb_target_get_value (target),
+                                    pb_indicator_get_measure_unit (k),
+                                    pb_record_get_boolean (PB_RECORD (target), "stretch") ? _(" (stretch)") : "");
+          }
+
+        row = adw_action_row_new ();
+        name = g_markup_escape_text (pb_indicator_get_name (k), -1);
+        sub = g_markup_escape_text (summary->str, -1);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (k), _("Remove indicator")));
+        add_row (self, self->indicators_group, row);
+      }
+  }
+
+  /* Dependencies: what this item waits for. */
+  {
+    g_autoptr(GListModel) deps = pb_store_list_dependencies (self->store, pb_item_get_plan_id (self->item));
+
+    for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+      {
+        g_autoptr(PbDependency) d = g_list_model_get_item (deps, i);
+        g_autoptr(PbItem) from = NULL;
+        GtkWidget *row;
+        g_autofree char *title = NULL;
+        g_autofree char *escaped = NULL;
+
+        if (pb_record_get_int (PB_RECORD (d), "to_item_id") != id)
+          continue;
+        from = pb_store_get_record (self->store, PB_TYPE_ITEM, pb_record_get_int (PB_RECORD (d), "from_item_id"));
+        if (from == NULL)
+          continue;
+        /* TRANSLATORS: a dependency: this item starts after %s %s finishes */
+        title = g_strdup_printf (_("After %s %s"), pb_item_get_number (from), pb_item_get_title (from));
+        escaped = g_markup_escape_text (title, -1);
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (d), _("Remove dependency")));
+        add_row (self, self->deps_group, row);
+      }
+  }
+
+  /* The progress log, newest first. */
+  {
+    g_autoptr(GListModel) notes = pb_store_list_notes (self->store, id);
+
+    for (guint i = g_list_model_get_n_items (notes); i > 0; i--)
+      {
+        g_autoptr(PbNote) n = g_list_model_get_item (notes, i - 1);
+        GtkWidget *row = adw_action_row_new ();
+        g_autofree char *text = g_markup_escape_text (pb_record_get_string (PB_RECORD (n), "text"), -1);
+        g_autofree char *date = g_markup_escape_text (pb_record_get_string (PB_RECORD (n), "date"), -1);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+        adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (n), _("Remove note")));
+        add_row (self, self->notes_group, row);
+      }
+  }
+}
+
+static void
+add_org_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->add_org_row));
+  gboolean lead;
+
+  if (self->item == NULL || name[0] == '\0')
+    return;
+  lead = pb_store_count_item_orgs (self->store, pb_record_get_id (PB_RECORD (self->item)), PB_ROLE_LEAD) == 0;
+  if (!pb_store_assign_organisation (self->store, pb_record_get_id (PB_RECORD (self->item)), name,
+                                     lead ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE, &error))
+    report (self, error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->add_org_row), "");
+}
+
+static void
+add_note_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_note_row));
+
+  if (self->item == NULL || text[0] == '\0')
+    return;
+  if (!pb_store_add_note (self->store, pb_record_get_id (PB_RECORD (self->item)), date, 0, text, &error))
+    report (self, error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->add_note_row), "");
+}
+
+static void
+store_changed_cb (PbItemEditor *self,
+                  const char   *table)
+{
+  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
+      g_str_equal (table, "indicator") || g_str_equal (table, "target") ||
+      g_str_equal (table, "dependency") || g_str_equal (table, "note"))
+    rebuild_lists (self);
+}
+
+/* ---- Loading ------------------------------------------------------------ */
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+load (PbItemEditor *self)
+{
+  PbRecord *r;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  g_autoptr(GtkStringList) sections = gtk_string_list_new (NULL);
+  guint section_index = 0;
+  const char *body;
+  GtkTextIter a, b;
+  g_autofree char *current = NULL;
+
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+
+  r = PB_RECORD (self->item);
+  self->loading = TRUE;
+
+  /* An edit the store made (undo, another view) shows here, unless the
+   * field is being typed in. */
+  if (self->save_id == 0)
+    {
+      set_entry (self->title_row, pb_item_get_title (self->item));
+      set_entry (self->number_row, pb_item_get_number (self->item));
+      set_entry (self->start_row, pb_record_get_string (r, "start_date"));
+      set_entry (self->due_row, pb_record_get_string (r, "due_date"));
+      body = pb_record_get_string (r, "body");
+      gtk_text_buffer_get_bounds (buffer, &a, &b);
+      current = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+      if (g_strcmp0 (current, body ? body : "") != 0)
+        gtk_text_buffer_set_text (buffer, body ? body : "", -1);
+    }
+
+  adw_combo_row_set_selected (self->kind_row, pb_item_get_kind (self->item));
+  adw_combo_row_set_selected (self->status_row, pb_item_get_status (self->item));
+  gtk_range_set_value (GTK_RANGE (self->progress_scale), pb_item_get_progress (self->item) * 100);
+
+  g_clear_object (&self->sections);
+  self->sections = pb_store_list_sections (self->store, pb_item_get_plan_id (self->item));
+  gtk_string_list_append (sections, _("No section"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (self->sections, i);
+      g_autofree char *label = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+
+      gtk_string_list_append (sections, g_strstrip (label));
+      if (pb_record_get_id (PB_RECORD (s)) == pb_item_get_section_id (self->item))
+        section_index = i + 1;
+    }
+  adw_combo_row_set_model (self->section_row, G_LIST_MODEL (sections));
+  adw_combo_row_set_selected (self->section_row, section_index);
+
+  self->loading = FALSE;
+}
+
+PbItem *
+pb_item_editor_get_item (PbItemEditor *self)
+{
+  g_return_val_if_fail (PB_IS_ITEM_EDITOR (self), NULL);
+  return self->item;
+}
+
+void
+pb_item_editor_set_item (PbItemEditor *self,
+                         PbItem       *item)
+{
+  g_return_if_fail (PB_IS_ITEM_EDITOR (self));
+  g_return_if_fail (item == NULL || PB_IS_ITEM (item));
+
+  if (self->item == item)
+    return;
+
+  pb_item_editor_flush (self);
+  if (self->item)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_set_object (&self->item, item);
+  if (item)
+    self->notify_id = g_signal_connect_object (item, "notify", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+
+  load (self);
+  rebuild_lists (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/* ---- Construction ------------------------------------------------------- */
+
+static AdwEntryRow *
+entry_row (PbItemEditor        *self,
+           AdwPreferencesGroup *group,
+           const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (text_changed_cb), self);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (save_now), self);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static AdwComboRow *
+combo_row (PbItemEditor        *self,
+           AdwPreferencesGroup *group,
+           const char          *title,
+           const char * const  *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (choices);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  adw_preferences_group_add (group, row);
+  return ADW_COMBO_ROW (row);
+}
+
+static AdwPreferencesGroup *
+new_group (PbItemEditor *self,
+           const char   *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+pb_item_editor_dispose (GObject *object)
+{
+  PbItemEditor *self = PB_ITEM_EDITOR (object);
+
+  if (self->item)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_object (&self->item);
+  g_clear_object (&self->sections);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pb_item_editor_parent_class)->dispose (object);
+}
+
+static void
+pb_item_editor_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PbItemEditor *self = PB_ITEM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_item_editor_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PbItemEditor *self = PB_ITEM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      pb_item_editor_set_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_item_editor_class_init (PbItemEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_item_editor_dispose;
+  object_class->get_property = pb_item_editor_get_property;
+  object_class->set_property = pb_item_editor_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, PB_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "itemeditor");
+}
+
+static void
+pb_item_editor_init (PbItemEditor *self)
+{
+  static const char *kinds[] = { N_("Goal"), N_("Task"), N_("Measure"), NULL };
+  static const char *statuses[] = { N_("Not started"), N_("In progress"), N_("Done"), N_("Blocked"), N_("Cancelled"), NULL };
+  const char *kind_labels[4], *status_labels[6];
+  AdwPreferencesGroup *group;
+  GtkWidget *scroller, *row;
+
+  for (guint i = 0; kinds[i]; i++)
+    kind_labels[i] = _(kinds[i]);
+  kind_labels[3] = NULL;
+  for (guint i = 0; statuses[i]; i++)
+    status_labels[i] = _(statuses[i]);
+  status_labels[5] = NULL;
+
+  self->dynamic_rows = g_ptr_array_new ();
+  self->page = adw_preferences_page_new ();
+  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
+
+  group = new_group (self, _("Item"));
+  self->title_row = entry_row (self, group, _("Title"));
+  self->number_row = entry_row (self, group, _("Number"));
+  self->kind_row = combo_row (self, group, _("Kind"), kind_labels);
+  self->section_row = combo_row (self, group, _("Section"), (const char *[]) { NULL });
+
+  group = new_group (self, _("Text"));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 100);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_add_css_class (scroller, "card");
+  self->body_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->body_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->body_view, 8);
+  gtk_text_view_set_bottom_margin (self->body_view, 8);
+  gtk_text_view_set_left_margin (self->body_view, 8);
+  gtk_text_view_set_right_margin (self->body_view, 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"), -1);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed", G_CALLBACK (text_changed_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->body_view));
+  adw_preferences_group_add (group, scroller);
+
+  group = new_group (self, _("Schedule and Progress"));
+  self->start_row = entry_row (self, group, _("Start (YYYY-MM-DD)"));
+  self->due_row = entry_row (self, group, _("Due (YYYY-MM-DD)"));
+  self->status_row = combo_row (self, group, _("Status"), status_labels);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Progress"));
+  self->progress_scale = GTK_SCALE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 5));
+  gtk_scale_set_draw_value (self->progress_scale, TRUE);
+  gtk_scale_set_value_pos (self->progress_scale, GTK_POS_LEFT);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress_scale), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
+  g_signal_connect (self->progress_scale, "change-value", G_CALLBACK (progress_changed_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->progress_scale));
+  adw_preferences_group_add (group, row);
+
+  self->orgs_group = new_group (self, _("Organisations"));
+  self->add_org_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_org_row), _("Add organisation"));
+  adw_entry_row_set_show_apply_button (self->add_org_row, TRUE);
+  g_signal_connect_swapped (self->add_org_row, "apply", G_CALLBACK (add_org_cb), self);
+  adw_preferences_group_add (self->orgs_group, GTK_WIDGET (self->add_org_row));
+
+  self->indicators_group = new_group (self, _("Indicators and Targets"));
+  self->deps_group = new_group (self, _("Depends On"));
+
+  self->notes_group = new_group (self, _("Progress Log"));
+  self->add_note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_note_row), _("Add a progress note"));
+  adw_entry_row_set_show_apply_button (self->add_note_row, TRUE);
+  g_signal_connect_swapped (self->add_note_row, "apply", G_CALLBACK (add_note_cb), self);
+  adw_preferences_group_add (self->notes_group, GTK_WIDGET (self->add_note_row));
+}
+
+GtkWidget *
+pb_item_editor_new (PbStore *store)
+{
+  PbItemEditor *self = g_object_new (PB_TYPE_ITEM_EDITOR, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}

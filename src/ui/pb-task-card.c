@@ -1,0 +1,386 @@
+/* pb-task-card.c — one item on the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Number and title (long Chinese titles wrap, then ellipsize with the whole
+ * title as a tooltip), the lead organisations as chips, the date range, a
+ * progress bar, the health as a coloured and patterned stripe with a symbol
+ * (readable without colour), and counts of indicators and responsible
+ * organisations. The card follows its item: a change in the store updates
+ * it.
+ */
+#define G_LOG_DOMAIN "pb-task-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-health.h"
+#include "pb-health-style.h"
+#include "pb-task-card.h"
+
+struct _PbTaskCard
+{
+  GtkWidget    parent_instance;
+
+  PbStore     *store;
+  PbItem      *item;
+  gulong       notify_id;
+  GDate        today;
+  PbHealth     health;
+
+  GtkWidget   *stripe;
+  GtkWidget   *number;
+  GtkWidget   *title;
+  GtkWidget   *symbol;
+  GtkWidget   *leads;
+  GtkWidget   *dates;
+  GtkWidget   *progress;
+  GtkWidget   *counts;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ITEM,
+  PROP_HEALTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (PbTaskCard, pb_task_card, GTK_TYPE_WIDGET)
+
+static const char *
+status_label (PbItemStatus status)
+{
+  switch (status)
+    {
+    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
+    case PB_ITEM_STATUS_DONE:        return _("Done");
+    case PB_ITEM_STATUS_BLOCKED:     return _("Blocked");
+    case PB_ITEM_STATUS_CANCELLED:   return _("Cancelled");
+    case PB_ITEM_STATUS_NOT_STARTED:
+    default:                         return _("Not started");
+    }
+}
+
+static const char *
+health_label (PbHealth health)
+{
+  switch (health)
+    {
+    case PB_HEALTH_BLUE:   return _("On track");
+    case PB_HEALTH_YELLOW: return _("Behind");
+    case PB_HEALTH_RED:    return _("Seriously behind");
+    case PB_HEALTH_NONE:
+    default:               return _("No health");
+    }
+}
+
+static void
+draw_stripe (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  PbTaskCard *self = user_data;
+
+  pb_health_paint_swatch (cr, self->health, 0, 0, width, height);
+}
+
+/* "2022-01-01" → "2022.1" */
+static char *
+short_date (const char *iso)
+{
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup ("…");
+  return g_strdup_printf ("%d.%d", y, m);
+}
+
+static void
+update (PbTaskCard *self)
+{
+  PbRecord *r;
+  g_autofree char *leads = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *dates = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *reason = NULL;
+  PbHealth health;
+  guint n_indicators, n_responsible;
+  gint64 id;
+
+  if (self->item == NULL || self->store == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+
+  r = PB_RECORD (self->item);
+  id = pb_record_get_id (r);
+
+  health = pb_item_compute_health (self->item, &self->today, &reason);
+  if (health != self->health)
+    {
+      self->health = health;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH]);
+    }
+  gtk_widget_queue_draw (self->stripe);
+  gtk_label_set_text (GTK_LABEL (self->symbol), pb_health_get_symbol (health));
+  tooltip = g_strdup_printf ("%s — %s", health_label (health), reason ? reason : "");
+  gtk_widget_set_tooltip_text (self->symbol, tooltip);
+  for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
+    {
+      static const char *classes[] = { "health-none", "health-blue", "health-yellow", "health-red" };
+      if (h == health)
+        gtk_widget_add_css_class (GTK_WIDGET (self), classes[h]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), classes[h]);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->number), pb_item_get_number (self->item));
+  gtk_widget_set_visible (self->number, pb_item_get_number (self->item)[0] != '\0');
+  gtk_label_set_text (GTK_LABEL (self->title), pb_item_get_title (self->item));
+  gtk_widget_set_tooltip_text (self->title, pb_item_get_title (self->item));
+
+  leads = pb_store_dup_lead_names (self->store, id);
+  gtk_label_set_text (GTK_LABEL (self->leads), leads);
+  gtk_widget_set_visible (self->leads, leads[0] != '\0');
+  gtk_widget_set_tooltip_text (self->leads, leads);
+
+  start = short_date (pb_record_get_string (r, "start_date"));
+  due = short_date (pb_record_get_string (r, "due_date"));
+  dates = g_strdup_printf ("%s – %s · %s", start, due, status_label (pb_item_get_status (self->item)));
+  gtk_label_set_text (GTK_LABEL (self->dates), dates);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), pb_item_get_progress (self->item));
+
+  n_indicators = pb_store_count (self->store, PB_TYPE_INDICATOR, "item_id", id);
+  n_responsible = pb_store_count_item_orgs (self->store, id, PB_ROLE_RESPONSIBLE);
+  /* TRANSLATORS: counts on a card: indicators, responsible organisations */
+  counts = g_strdup_printf (_("%u indicators · %u responsible"), n_indicators, n_responsible);
+  gtk_label_set_text (GTK_LABEL (self->counts), counts);
+
+  /* TRANSLATORS: what a screen reader says for a card: number, title,
+   * lead organisations, status, health */
+  accessible = g_strdup_printf (_("%s %s. Lead: %s. %s. %s."),
+                                pb_item_get_number (self->item), pb_item_get_title (self->item),
+                                leads[0] ? leads : _("none"),
+                                status_label (pb_item_get_status (self->item)), health_label (health));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, pb_item_get_progress (self->item) * 100,
+                                  -1);
+}
+
+PbItem *
+pb_task_card_get_item (PbTaskCard *self)
+{
+  g_return_val_if_fail (PB_IS_TASK_CARD (self), NULL);
+  return self->item;
+}
+
+void
+pb_task_card_set_item (PbTaskCard *self,
+                       PbItem     *item)
+{
+  g_return_if_fail (PB_IS_TASK_CARD (self));
+  g_return_if_fail (item == NULL || PB_IS_ITEM (item));
+
+  if (self->item == item)
+    return;
+
+  if (self->item)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_set_object (&self->item, item);
+  if (item)
+    self->notify_id = g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+PbHealth
+pb_task_card_get_health (PbTaskCard *self)
+{
+  g_return_val_if_fail (PB_IS_TASK_CARD (self), PB_HEALTH_NONE);
+  return self->health;
+}
+
+void
+pb_task_card_set_today (PbTaskCard  *self,
+                        const GDate *today)
+{
+  g_return_if_fail (PB_IS_TASK_CARD (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  self->today = *today;
+  update (self);
+}
+
+static void
+pb_task_card_dispose (GObject *object)
+{
+  PbTaskCard *self = PB_TASK_CARD (object);
+  GtkWidget *child;
+
+  if (self->item)
+    g_clear_signal_handler (&self->notify_id, self->item);
+  g_clear_object (&self->item);
+  g_clear_object (&self->store);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (pb_task_card_parent_class)->dispose (object);
+}
+
+static void
+pb_task_card_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PbTaskCard *self = PB_TASK_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    case PROP_HEALTH:
+      g_value_set_enum (value, self->health);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_task_card_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PbTaskCard *self = PB_TASK_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_ITEM:
+      pb_task_card_set_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_task_card_class_init (PbTaskCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_task_card_dispose;
+  object_class->get_property = pb_task_card_get_property;
+  object_class->set_property = pb_task_card_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, PB_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEALTH] =
+    g_param_spec_enum ("health", NULL, NULL, PB_TYPE_HEALTH, PB_HEALTH_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "taskcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+pb_task_card_init (PbTaskCard *self)
+{
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+
+  self->stripe = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->stripe, 8, -1);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->stripe), draw_stripe, self, NULL);
+  gtk_widget_add_css_class (self->stripe, "health-stripe");
+  gtk_widget_set_parent (self->stripe, GTK_WIDGET (self));
+
+  gtk_widget_set_hexpand (body, TRUE);
+  gtk_widget_set_margin_start (body, 10);
+  gtk_widget_set_margin_end (body, 10);
+  gtk_widget_set_margin_top (body, 8);
+  gtk_widget_set_margin_bottom (body, 8);
+  gtk_widget_set_parent (body, GTK_WIDGET (self));
+
+  self->number = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->number, "card-number");
+  gtk_label_set_yalign (GTK_LABEL (self->number), 0);
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (self->title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title), 16);
+  gtk_widget_set_hexpand (self->title, TRUE);
+  gtk_widget_add_css_class (self->title, "heading");
+  self->symbol = gtk_label_new (NULL);
+  gtk_label_set_yalign (GTK_LABEL (self->symbol), 0);
+  gtk_widget_add_css_class (self->symbol, "health-symbol");
+  gtk_box_append (GTK_BOX (head), self->number);
+  gtk_box_append (GTK_BOX (head), self->title);
+  gtk_box_append (GTK_BOX (head), self->symbol);
+  gtk_box_append (GTK_BOX (body), head);
+
+  self->leads = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->leads), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->leads), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (self->leads, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->leads, "lead-chip");
+  gtk_box_append (GTK_BOX (body), self->leads);
+
+  self->dates = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->dates), 0);
+  gtk_widget_add_css_class (self->dates, "caption");
+  gtk_widget_add_css_class (self->dates, "dim-label");
+  gtk_box_append (GTK_BOX (body), self->dates);
+
+  self->progress = gtk_progress_bar_new ();
+  gtk_box_append (GTK_BOX (body), self->progress);
+
+  self->counts = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->counts), 0);
+  gtk_widget_add_css_class (self->counts, "caption");
+  gtk_widget_add_css_class (self->counts, "dim-label");
+  gtk_box_append (GTK_BOX (body), self->counts);
+}
+
+GtkWidget *
+pb_task_card_new (PbStore *store)
+{
+  return g_object_new (PB_TYPE_TASK_CARD, "store", store, NULL);
+}
