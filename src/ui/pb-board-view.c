@@ -750,11 +750,11 @@ focus_item (PbBoardView *self,
 }
 
 /* Alt+←/→ moves the focused card to the next column; Alt+↑/↓ within its
- * column. */
-static gboolean
-move_focused_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
+ * column: board.move-focused-card (dx, dy). */
+static void
+move_focused_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *args)
 {
   PbBoardView *self = PB_BOARD_VIEW (widget);
   g_autoptr(GError) error = NULL;
@@ -767,13 +767,13 @@ move_focused_cb (GtkWidget *widget,
   g_variant_get (args, "(ii)", &dx, &dy);
   card = focused_card (self, &column, &position);
   if (card == NULL)
-    return FALSE;
+    return;
   item_id = pb_record_get_id (PB_RECORD (pb_task_card_get_item (card)));
 
   if (dx != 0)
     {
       if ((int) column + dx < 0 || column + dx >= self->columns->len)
-        return TRUE;
+        return;
       target = g_ptr_array_index (self->columns, column + dx);
     }
   else
@@ -783,9 +783,9 @@ move_focused_cb (GtkWidget *widget,
       int to = (int) position + (dy < 0 ? -1 : 2);
 
       if (dy < 0 && position == 0)
-        return TRUE;
+        return;
       if (dy > 0 && position + 1 >= n)
-        return TRUE;
+        return;
       target = col;
       if (to < (int) n)
         {
@@ -797,7 +797,6 @@ move_focused_cb (GtkWidget *widget,
   if (!pb_board_view_move_card (self, item_id, target->key, before, &error))
     g_warning ("Cannot move the card: %s", error->message);
   focus_item (self, item_id);
-  return TRUE;
 }
 
 /* ---- Cards -------------------------------------------------------------- */
@@ -1030,10 +1029,11 @@ pb_board_view_class_init (PbBoardViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_ITEM);
 
   gtk_widget_class_install_action (widget_class, "board.move-card", "(xsx)", move_card_action);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, move_focused_cb, "(ii)", -1, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, move_focused_cb, "(ii)", 1, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focused_cb, "(ii)", 0, -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focused_cb, "(ii)", 0, 1);
+  gtk_widget_class_install_action (widget_class, "board.move-focused-card", "(ii)", move_focused_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "board.move-focused-card", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 0, 1);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");

@@ -159,11 +159,18 @@ set_grouping_name (PbWindow   *self,
         if (settings && self->plan && !self->restoring)
           {
             g_autoptr(GVariant) old = g_settings_get_value (settings, "board-groupings");
-            g_autoptr(GVariantDict) dict = g_variant_dict_new (old);
             g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, pb_record_get_id (PB_RECORD (self->plan)));
+            GVariantBuilder builder;
+            GVariantIter iter;
+            const char *k, *v;
 
-            g_variant_dict_insert (dict, key, "s", name);
-            g_settings_set_value (settings, "board-groupings", g_variant_dict_end (dict));
+            g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+            g_variant_iter_init (&iter, old);
+            while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+              if (!g_str_equal (k, key))
+                g_variant_builder_add (&builder, "{ss}", k, v);
+            g_variant_builder_add (&builder, "{ss}", key, name);
+            g_settings_set_value (settings, "board-groupings", g_variant_builder_end (&builder));
           }
         return;
       }

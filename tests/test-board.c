@@ -1,0 +1,366 @@
+/* test-board.c — the board and the item editor, driven through the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb: the real window on a library with the example plan. Cards
+ * move between columns by the drag-and-drop action and by the keyboard
+ * action, the editor edits an item, undo and redo take each back — and
+ * the store is checked every time.
+ */
+#include "config.h"
+
+#include "pb-application.h"
+#include "pb-board-view.h"
+#include "pb-item-editor.h"
+#include "pb-task-card.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+static PbApplication *app;
+static PbWindow *window;
+static PbStore *store;
+static char *dir;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 30; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static PbItem *
+item_titled (const char *title)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, pb_window_get_selected_plan (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      PbItem *item = g_list_model_get_item (items, i);
+      if (g_str_equal (pb_item_get_title (item), title))
+        return item;
+      g_object_unref (item);
+    }
+  g_error ("no item %s", title);
+}
+
+static int
+column_of (PbBoardView *board,
+           PbItem      *item)
+{
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    {
+      GListModel *items = pb_board_view_get_column_items (board, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+          if (it == item)
+            return c;
+        }
+    }
+  return -1;
+}
+
+static GtkWidget *
+card_for (GtkWidget *root,
+          PbItem    *item)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (PB_IS_TASK_CARD (c) && pb_task_card_get_item (PB_TASK_CARD (c)) == item)
+        return c;
+      if ((found = card_for (c, item)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+undo (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+}
+
+static void
+redo (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin ();
+}
+
+static void
+test_drag_between_sections (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  g_autoptr(PbItem) item = item_titled ("加快5G网络规模化部署");
+  g_autoptr(PbItem) other = item_titled ("建设智慧交通基础设施");
+  gint64 from_section = pb_item_get_section_id (item);
+  gint64 to_section = pb_item_get_section_id (other);
+  int from = column_of (board, item), to = column_of (board, other);
+  const char *to_key = pb_board_view_get_column_key (board, to);
+
+  g_assert_cmpint (pb_board_view_get_grouping (board), ==, PB_BOARD_GROUPING_SECTION);
+  g_assert_cmpint (from, >=, 0);
+  g_assert_cmpint (to, >, from);
+
+  /* Dropped on the other card: into its section, just before it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-card", "(xsx)",
+                                             pb_record_get_id (PB_RECORD (item)), to_key,
+                                             pb_record_get_id (PB_RECORD (other))));
+  spin ();
+  g_assert_cmpint (pb_item_get_section_id (item), ==, to_section);
+  g_assert_cmpint (column_of (board, item), ==, to);
+  {
+    GListModel *column = pb_board_view_get_column_items (board, to);
+    for (guint i = 0; i + 1 < g_list_model_get_n_items (column); i++)
+      {
+        g_autoptr(PbItem) a = g_list_model_get_item (column, i);
+        g_autoptr(PbItem) b = g_list_model_get_item (column, i + 1);
+        if (a == item)
+          g_assert_true (b == other);
+      }
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Move card");
+
+  /* One undo takes back section and place together. */
+  undo ();
+  g_assert_cmpint (pb_item_get_section_id (item), ==, from_section);
+  g_assert_cmpint (column_of (board, item), ==, from);
+  redo ();
+  g_assert_cmpint (pb_item_get_section_id (item), ==, to_section);
+  undo ();
+}
+
+static void
+test_keyboard_move (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  g_autoptr(PbItem) item = item_titled ("推进千兆光网“双千兆”城市建设");
+  gint64 section = pb_item_get_section_id (item);
+  int column = column_of (board, item);
+  GtkWidget *card = card_for (GTK_WIDGET (board), item);
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (card)));
+  spin ();
+
+  /* Alt+→: the next column. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-focused-card", "(ii)", 1, 0));
+  spin ();
+  g_assert_cmpint (column_of (board, item), ==, column + 1);
+  g_assert_cmpint (pb_item_get_section_id (item), !=, section);
+
+  undo ();
+  g_assert_cmpint (pb_item_get_section_id (item), ==, section);
+
+  /* Alt+↓ within the column: it changes place with the card below. */
+  card = card_for (GTK_WIDGET (board), item);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (card)));
+  spin ();
+  {
+    GListModel *cards = pb_board_view_get_column_items (board, column);
+    g_autoptr(PbItem) first = g_list_model_get_item (cards, 0);
+    g_autoptr(PbItem) second = g_list_model_get_item (cards, 1);
+    g_autoptr(PbItem) first_after = NULL;
+
+    g_assert_true (second == item);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-focused-card", "(ii)", 0, -1));
+    spin ();
+    first_after = g_list_model_get_item (cards, 0);
+    g_assert_true (first_after == item);
+    g_assert_true (first != item);
+  }
+  undo ();
+}
+
+static void
+test_status_and_lead (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  g_autoptr(PbItem) item = item_titled ("建设城市物联感知体系");
+  g_autofree char *lead_before = pb_store_dup_lead_names (store, pb_record_get_id (PB_RECORD (item)));
+
+  /* By status: five columns; dropping on Done makes it done. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.grouping", "s", "status"));
+  spin ();
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 5);
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_NOT_STARTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-card", "(xsx)",
+                                             pb_record_get_id (PB_RECORD (item)), "status:done", (gint64) 0));
+  spin ();
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
+  g_assert_cmpstr (pb_board_view_get_column_key (board, column_of (board, item)), ==, "status:done");
+  undo ();
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_NOT_STARTED);
+
+  /* By lead: the card moves to another lead organisation's column. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.grouping", "s", "lead"));
+  spin ();
+  {
+    gint64 org = pb_store_find_organisation (store, pb_window_get_selected_plan (window), "市发展改革委");
+    g_autofree char *key = g_strdup_printf ("lead:%" G_GINT64_FORMAT, org);
+    g_autofree char *lead_after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-card", "(xsx)",
+                                               pb_record_get_id (PB_RECORD (item)), key, (gint64) 0));
+    spin ();
+    lead_after = pb_store_dup_lead_names (store, pb_record_get_id (PB_RECORD (item)));
+    g_assert_cmpstr (lead_after, ==, "市发展改革委");
+    g_assert_cmpstr (pb_board_view_get_column_key (board, column_of (board, item)), ==, key);
+  }
+  undo ();
+  {
+    g_autofree char *lead_now = pb_store_dup_lead_names (store, pb_record_get_id (PB_RECORD (item)));
+    g_assert_cmpstr (lead_now, ==, lead_before);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.grouping", "s", "section"));
+  spin ();
+}
+
+static void
+test_filter (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  guint all = 0, shown = 0;
+
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    all += g_list_model_get_n_items (pb_board_view_get_column_items (board, c));
+  g_assert_cmpuint (all, ==, 19);
+
+  /* Search finds organisation names as well as titles. */
+  pb_board_view_set_search (board, "市交通运输局");
+  spin ();
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    shown += g_list_model_get_n_items (pb_board_view_get_column_items (board, c));
+  g_assert_cmpuint (shown, ==, 2);
+  pb_board_view_set_search (board, NULL);
+
+  pb_board_view_set_filter (board, 0, PB_ITEM_STATUS_BLOCKED, -1, -1);
+  shown = 0;
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    shown += g_list_model_get_n_items (pb_board_view_get_column_items (board, c));
+  g_assert_cmpuint (shown, ==, 1);
+  pb_board_view_set_filter (board, 0, -1, -1, -1);
+}
+
+static GtkWidget *
+entry_titled (GtkWidget  *root,
+              const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = entry_titled (c, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_editor (void)
+{
+  g_autoptr(PbItem) item = item_titled ("统筹建设绿色数据中心");
+  GtkWidget *editor = pb_window_get_editor (window);
+  GtkWidget *title, *note;
+
+  pb_window_open_editor (window, item);
+  spin ();
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+
+  /* Typing saves by itself after a pause, as one command. */
+  title = entry_titled (editor, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "统筹建设绿色数据中心");
+  gtk_editable_set_text (GTK_EDITABLE (title), "统筹建设绿色低碳数据中心");
+  {
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+    while (g_strcmp0 (pb_item_get_title (item), "统筹建设绿色低碳数据中心") != 0 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpstr (pb_item_get_title (item), ==, "统筹建设绿色低碳数据中心");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Edit");
+
+  /* Undo shows in the editor too. */
+  undo ();
+  g_assert_cmpstr (pb_item_get_title (item), ==, "统筹建设绿色数据中心");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "统筹建设绿色数据中心");
+  redo ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "统筹建设绿色低碳数据中心");
+
+  /* A bad date is refused, and nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_titled (editor, "Due (YYYY-MM-DD)")), "2024-02-30");
+  pb_item_editor_flush (PB_ITEM_EDITOR (editor));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+
+  /* A progress note. */
+  note = entry_titled (editor, "Add a progress note");
+  gtk_editable_set_text (GTK_EDITABLE (note), "机架建设完成过半。");
+  g_signal_emit_by_name (note, "apply");
+  spin ();
+  g_assert_cmpuint (pb_store_count (store, PB_TYPE_NOTE, "item_id", pb_record_get_id (PB_RECORD (item))), ==, 1);
+  undo ();
+  g_assert_cmpuint (pb_store_count (store, PB_TYPE_NOTE, "item_id", pb_record_get_id (PB_RECORD (item))), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  spin ();
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
+}
+
+static void
+test_delete_and_restore_plan (void)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (store);
+  gint64 id = pb_window_get_selected_plan (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+  undo ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_cmpint (pb_window_get_selected_plan (window), ==, id);
+  g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", id), ==, 19);
+  g_assert_cmpuint (pb_board_view_get_n_columns (PB_BOARD_VIEW (pb_window_get_board (window))), >, 3);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  dir = pb_test_make_dir ();
+  db = g_build_filename (dir, "library.db", NULL);
+  g_setenv ("PLANBOARD_DB", db, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  store = pb_application_get_store (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  spin ();
+
+  g_test_add_func ("/board/drag-between-sections", test_drag_between_sections);
+  g_test_add_func ("/board/keyboard-move", test_keyboard_move);
+  g_test_add_func ("/board/status-and-lead", test_status_and_lead);
+  g_test_add_func ("/board/filter", test_filter);
+  g_test_add_func ("/board/editor", test_editor);
+  g_test_add_func ("/board/delete-and-restore-plan", test_delete_and_restore_plan);
+
+  ret = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&app);
+  pb_test_remove_dir (dir);
+  return ret;
+}
