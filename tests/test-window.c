@@ -43,8 +43,11 @@ find_label (GtkWidget  *root,
     {
       GtkWidget *found;
 
+      /* A text ending in "…" matches a label that starts with it. */
       if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+          (g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 ||
+           (g_str_has_suffix (text, "…") &&
+            strncmp (gtk_label_get_text (GTK_LABEL (child)), text, strlen (text) - strlen ("…")) == 0)))
         return child;
       if ((found = find_label (child, text)))
         return found;
@@ -88,7 +91,8 @@ test_window (void)
   /* It shows: the plan in the sidebar and the header, its items listed. */
   g_assert_nonnull (find_label (GTK_WIDGET (window), "加快5G网络规模化部署"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), title));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "2025—2027 · 19 items"));
+  /* The sidebar row: period, item count, then health counts. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2025—2027 · 19 items · ●…"));
 
   /* Delete the plan, undo, redo — each through the window's actions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL));

@@ -85,11 +85,19 @@ item_orgs_free (gpointer data)
   g_free (o);
 }
 
+/* A column that goes stops listening at once: its list view may outlive
+ * it a little (a drag, a pending frame), but its filter must not run. */
 static void
 column_free (gpointer data)
 {
   Column *c = data;
 
+  if (c->model)
+    {
+      g_signal_handlers_disconnect_by_data (c->model, c);
+      gtk_filter_list_model_set_filter (c->model, NULL);
+      gtk_filter_list_model_set_model (c->model, NULL);
+    }
   g_clear_object (&c->model);
   g_free (c->key);
   g_free (c->title);

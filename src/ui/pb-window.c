@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "pb-board-view.h"
+#include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-import-window.h"
 #include "pb-item-editor.h"
 #include "pb-window.h"
@@ -105,24 +107,84 @@ plan_row_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* "2025—2027 · 19 items · ●15 ▲2 ■1" */
+static void
+update_plan_row (PbWindow  *self,
+                 GtkWidget *box)
+{
+  PbPlan *plan = g_object_get_data (G_OBJECT (box), "plan");
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autofree char *period = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GString) health = g_string_new (NULL);
+  guint counts[PB_HEALTH_RED + 1] = { 0 };
+  GDate today;
+  guint n_items;
+
+  if (plan == NULL || self->store == NULL)
+    return;
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (plan)));
+  n_items = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      counts[pb_item_compute_health (item, &today, NULL)]++;
+    }
+  for (PbHealth h = PB_HEALTH_BLUE; h <= PB_HEALTH_RED; h++)
+    if (counts[h] > 0)
+      g_string_append_printf (health, " %s%u", pb_health_get_symbol (h), counts[h]);
+
+  period = format_period (plan);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u item", "%s · %u items", n_items),
+                          period, n_items);
+  gtk_label_set_text (GTK_LABEL (title), pb_plan_get_title (plan));
+  gtk_widget_set_tooltip_text (title, pb_plan_get_title (plan));
+  {
+    g_autofree char *line = g_strconcat (text, health->len ? " ·" : "", health->str, NULL);
+    gtk_label_set_text (GTK_LABEL (subtitle), line);
+  }
+}
+
 static void
 plan_row_bind (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                PbWindow                 *self)
 {
-  PbPlan *plan = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *period = format_period (plan);
-  g_autofree char *text = NULL;
-  guint n_items = pb_store_count (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (plan)));
 
-  gtk_label_set_text (GTK_LABEL (title), pb_plan_get_title (plan));
-  gtk_widget_set_tooltip_text (title, pb_plan_get_title (plan));
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u item", "%s · %u items", n_items),
-                          period, n_items);
-  gtk_label_set_text (GTK_LABEL (subtitle), text);
+  g_object_set_data_full (G_OBJECT (box), "plan", g_object_ref (gtk_list_item_get_item (list_item)), g_object_unref);
+  update_plan_row (self, box);
+}
+
+static void
+plan_row_unbind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PbWindow                 *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "plan", NULL);
+}
+
+/* The rows' counts and health follow the items. */
+static void
+plans_changed_cb (PbWindow   *self,
+                  const char *table)
+{
+  if (!g_str_equal (table, "item") && !g_str_equal (table, "plan"))
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->plan_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      if (box && g_object_get_data (G_OBJECT (box), "plan"))
+        update_plan_row (self, box);
+    }
 }
 
 /* ---- Board, editor, filters -------------------------------------------- */
@@ -367,7 +429,9 @@ set_plan (PbWindow *self,
 
   update_organisation_filter (self);
   update_title (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", plan != NULL);
+  for (const char * const *a = (const char * const[]) { "win.delete-plan", "win.rename-plan", "win.duplicate-plan",
+                                                        "win.export-plan", NULL }; *a; a++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, plan != NULL);
 }
 
 static void
@@ -505,6 +569,196 @@ pb_window_import_file (PbWindow *self,
 
   if (import != NULL)
     pb_import_window_read_file (import, file);
+}
+
+/* ---- Plan actions ------------------------------------------------------- */
+
+typedef void (*TitleDone) (PbWindow *self, const char *title);
+
+static void
+title_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          PbWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  TitleDone done = g_object_get_data (G_OBJECT (dialog), "done");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "ok") && title[0] != '\0')
+    done (self, title);
+}
+
+static void
+ask_title (PbWindow   *self,
+           const char *heading,
+           const char *ok_label,
+           const char *initial,
+           TitleDone   done)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", ok_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "done", done);
+  g_signal_connect (dialog, "response", G_CALLBACK (title_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+create_plan (PbWindow   *self,
+             const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+  gint64 id = pb_store_create_plan (self->store, title, year, year + 2, &error);
+
+  if (id == 0)
+    show_error (self, error);
+  else
+    pb_window_select_plan (self, id);
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->store)
+    ask_title (self, _("New Plan"), _("C_reate"), NULL, create_plan);
+}
+
+static void
+rename_plan (PbWindow   *self,
+             const char *title)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan && !pb_store_set (self->store, self->plan, &error, "title", title, NULL))
+    show_error (self, error);
+}
+
+static void
+rename_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->plan)
+    ask_title (self, _("Rename Plan"), _("_Rename"), pb_plan_get_title (self->plan), rename_plan);
+}
+
+static void
+duplicate_plan_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->plan == NULL)
+    return;
+  id = pb_store_duplicate_plan (self->store, pb_record_get_id (PB_RECORD (self->plan)), &error);
+  if (id == 0)
+    show_error (self, error);
+  else
+    pb_window_select_plan (self, id);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    PbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!pb_store_export_planboard (self->store, pb_record_get_id (PB_RECORD (self->plan)), path, &error))
+        show_error (self, error);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *escaped = g_markup_escape_text (name, -1);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Saved as “%s”"), escaped));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.planboard", pb_plan_get_title (self->plan));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '_'));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_plan_file_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            PbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      gint64 id = pb_store_import_file (self->store, path, &error);
+
+      if (id == 0)
+        show_error (self, error);
+      else
+        pb_window_select_plan (self, id);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_plan_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (self->store == NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("Plan files"));
+  gtk_file_filter_add_suffix (filter, "planboard");
+  gtk_file_filter_add_suffix (filter, "json");
+  chooser = gtk_file_chooser_native_new (_("Open a Plan File"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_plan_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -674,6 +928,14 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.close-editor", NULL, close_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-plan", NULL, rename_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-plan-file", NULL, open_plan_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-plan", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_action);
 }
 
@@ -687,6 +949,7 @@ pb_window_init (PbWindow *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (plan_row_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (plan_row_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (plan_row_unbind), self);
   gtk_list_view_set_factory (self->plan_list, factory);
   g_object_unref (factory);
 
@@ -724,6 +987,7 @@ pb_window_set_application_store (PbWindow      *self,
     }
   g_object_ref (self->store);
 
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (plans_changed_cb), self, G_CONNECT_SWAPPED);
   self->board = pb_board_view_new (self->store);
   adw_bin_set_child (self->board_bin, self->board);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
