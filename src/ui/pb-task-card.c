@@ -161,8 +161,14 @@ update (PbTaskCard *self)
 
   n_indicators = pb_store_count (self->store, PB_TYPE_INDICATOR, "item_id", id);
   n_responsible = pb_store_count_item_orgs (self->store, id, PB_ROLE_RESPONSIBLE);
-  /* TRANSLATORS: counts on a card: indicators, responsible organisations */
-  counts = g_strdup_printf (_("%u indicators · %u responsible"), n_indicators, n_responsible);
+  {
+    g_autofree char *indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
+                                                                n_indicators), n_indicators);
+    /* TRANSLATORS: how many organisations are responsible for an item */
+    g_autofree char *responsible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u responsible", "%u responsible",
+                                                                 n_responsible), n_responsible);
+    counts = g_strdup_printf ("%s · %s", indicators, responsible);
+  }
   gtk_label_set_text (GTK_LABEL (self->counts), counts);
 
   /* TRANSLATORS: what a screen reader says for a card: number, title,
