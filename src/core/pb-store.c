@@ -2448,3 +2448,36 @@ pb_store_foreach_item_org (PbStore           *self,
           user_data);
   sqlite3_reset (stmt);
 }
+
+/**
+ * pb_store_dup_indicator_counts:
+ * @self: a store
+ * @plan_id: a plan
+ *
+ * Returns: (transfer full): item id → number of indicators it owns (both
+ *   gint64), for the items that own any
+ */
+GHashTable *
+pb_store_dup_indicator_counts (PbStore *self,
+                               gint64   plan_id)
+{
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PB_IS_STORE (self), counts);
+
+  stmt = pb_store_prepare (self, "SELECT item_id, count(*) FROM indicator"
+                                 " WHERE plan_id = ?1 AND item_id IS NOT NULL GROUP BY item_id", NULL);
+  if (stmt == NULL)
+    return counts;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 item = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (counts, g_memdup2 (&item, sizeof item), g_memdup2 (&n, sizeof n));
+    }
+  sqlite3_reset (stmt);
+  return counts;
+}

@@ -33,8 +33,10 @@ typedef struct
 typedef struct
 {
   GString *names;    /* every organisation, for search */
+  GString *leads;    /* the leads, joined by 、 */
   GArray  *orgs;     /* gint64 */
   gint64   lead;     /* the first lead, or 0 */
+  guint    n_responsible;
 } ItemOrgs;
 
 struct _PbBoardView
@@ -47,8 +49,10 @@ struct _PbBoardView
   PbStore         *store;
   PbPlan          *plan;
   GListModel      *items;
+  GPtrArray       *held;        /* the plan's items, kept alive for the filters */
   GPtrArray       *columns;     /* Column */
   GHashTable      *orgs;        /* item id → ItemOrgs */
+  GHashTable      *indicator_counts; /* item id → gint64 */
   GDate            today;
   PbBoardGrouping  grouping;
 
@@ -81,6 +85,7 @@ item_orgs_free (gpointer data)
   ItemOrgs *o = data;
 
   g_string_free (o->names, TRUE);
+  g_string_free (o->leads, TRUE);
   g_array_unref (o->orgs);
   g_free (o);
 }
@@ -120,21 +125,32 @@ collect_org (gint64      item_id,
     {
       o = g_new0 (ItemOrgs, 1);
       o->names = g_string_new (NULL);
+      o->leads = g_string_new (NULL);
       o->orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_hash_table_insert (orgs, g_memdup2 (&item_id, sizeof item_id), o);
     }
   g_string_append_printf (o->names, "%s\n", name);
   g_array_append_val (o->orgs, organisation_id);
-  if (role == PB_ROLE_LEAD && o->lead == 0)
-    o->lead = organisation_id;
+  if (role == PB_ROLE_LEAD)
+    {
+      if (o->lead == 0)
+        o->lead = organisation_id;
+      g_string_append_printf (o->leads, "%s%s", o->leads->len ? "、" : "", name);
+    }
+  else
+    o->n_responsible++;
 }
 
 static void
 reload_orgs (PbBoardView *self)
 {
   g_hash_table_remove_all (self->orgs);
+  g_clear_pointer (&self->indicator_counts, g_hash_table_unref);
   if (self->plan)
-    pb_store_foreach_item_org (self->store, pb_record_get_id (PB_RECORD (self->plan)), collect_org, self->orgs);
+    {
+      pb_store_foreach_item_org (self->store, pb_record_get_id (PB_RECORD (self->plan)), collect_org, self->orgs);
+      self->indicator_counts = pb_store_dup_indicator_counts (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+    }
 }
 
 static gint64
@@ -163,6 +179,18 @@ key_for (PbBoardView *self,
     default:
       return g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (item));
     }
+}
+
+/* The columns' filters look at every item; holding the records keeps them
+ * in the store's identity map, so a filter run reads no rows. */
+static void
+hold_items (PbBoardView *self)
+{
+  guint n = self->items ? g_list_model_get_n_items (self->items) : 0;
+
+  g_ptr_array_set_size (self->held, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->held, g_list_model_get_item (self->items, i));
 }
 
 static gboolean
@@ -255,13 +283,22 @@ card_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             PbBoardView              *self);
 
+/* Binding asks the store nothing: the board knows every item's
+ * organisations and indicator count (GTK 4.8 keeps up to 200 rows of each
+ * list bound, so this is the hot path of opening a big plan). */
 static void
 card_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            PbBoardView              *self)
 {
-  pb_task_card_set_today (PB_TASK_CARD (gtk_list_item_get_child (list_item)), &self->today);
-  pb_task_card_set_item (PB_TASK_CARD (gtk_list_item_get_child (list_item)), gtk_list_item_get_item (list_item));
+  PbTaskCard *card = PB_TASK_CARD (gtk_list_item_get_child (list_item));
+  PbItem *item = gtk_list_item_get_item (list_item);
+  gint64 id = pb_record_get_id (PB_RECORD (item));
+  ItemOrgs *o = g_hash_table_lookup (self->orgs, &id);
+  gint64 *n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
+
+  pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
+  pb_task_card_set_item (card, item);
 }
 
 static void
@@ -548,7 +585,7 @@ store_changed_cb (PbBoardView *self,
   if (self->plan == NULL)
     return;
 
-  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation"))
+  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") || g_str_equal (table, "indicator"))
     reload_orgs (self);
 
   if (g_str_equal (table, "item") || g_str_equal (table, "item_org") ||
@@ -838,6 +875,8 @@ card_setup (GtkSignalListItemFactory *factory,
             PbBoardView              *self)
 {
   GtkWidget *card = pb_task_card_new (self->store);
+
+  pb_task_card_set_today (PB_TASK_CARD (card), &self->today);
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -864,9 +903,12 @@ pb_board_view_set_plan (PbBoardView *self,
   g_set_object (&self->plan, plan);
   g_clear_object (&self->items);
 
+  g_ptr_array_set_size (self->held, 0);
   if (plan)
     {
       self->items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (plan)));
+      hold_items (self);
+      g_signal_connect_object (self->items, "items-changed", G_CALLBACK (hold_items), self, G_CONNECT_SWAPPED);
       reload_orgs (self);
       rebuild_columns (self, TRUE);
     }
@@ -968,7 +1010,9 @@ pb_board_view_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->orgs, g_hash_table_unref);
+  g_clear_pointer (&self->indicator_counts, g_hash_table_unref);
   g_clear_object (&self->items);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
@@ -1056,6 +1100,7 @@ pb_board_view_init (PbBoardView *self)
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
   self->columns = g_ptr_array_new_with_free_func (column_free);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
   self->filter_status = self->filter_health = self->filter_kind = -1;
 

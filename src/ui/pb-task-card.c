@@ -28,15 +28,19 @@ struct _PbTaskCard
   gulong       notify_id;
   GDate        today;
   PbHealth     health;
+  gboolean     has_details;
+  const char  *health_reason;
+  char        *leads_text;
+  guint        n_indicators;
+  guint        n_responsible;
 
   GtkWidget   *stripe;
   GtkWidget   *number;
   GtkWidget   *title;
   GtkWidget   *symbol;
   GtkWidget   *leads;
-  GtkWidget   *dates;
+  GtkWidget   *details;
   GtkWidget   *progress;
-  GtkWidget   *counts;
 };
 
 enum {
@@ -105,14 +109,15 @@ static void
 update (PbTaskCard *self)
 {
   PbRecord *r;
-  g_autofree char *leads = NULL;
+  g_autofree char *own_leads = NULL;
   g_autofree char *start = NULL;
   g_autofree char *due = NULL;
-  g_autofree char *dates = NULL;
-  g_autofree char *counts = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
-  g_autofree char *tooltip = NULL;
+  g_autofree char *indicators = NULL;
+  g_autofree char *responsible = NULL;
   const char *reason = NULL;
+  const char *leads;
   PbHealth health;
   guint n_indicators, n_responsible;
   gint64 id;
@@ -123,53 +128,54 @@ update (PbTaskCard *self)
   r = PB_RECORD (self->item);
   id = pb_record_get_id (r);
 
+  /* What the board knows of every item at once, else ask the store. */
+  if (self->has_details)
+    {
+      leads = self->leads_text ? self->leads_text : "";
+      n_indicators = self->n_indicators;
+      n_responsible = self->n_responsible;
+    }
+  else
+    {
+      own_leads = pb_store_dup_lead_names (self->store, id);
+      leads = own_leads;
+      n_indicators = pb_store_count (self->store, PB_TYPE_INDICATOR, "item_id", id);
+      n_responsible = pb_store_count_item_orgs (self->store, id, PB_ROLE_RESPONSIBLE);
+    }
+
   health = pb_item_compute_health (self->item, &self->today, &reason);
   if (health != self->health)
     {
+      static const char *classes[] = { "health-none", "health-blue", "health-yellow", "health-red" };
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self), classes[self->health]);
+      gtk_widget_add_css_class (GTK_WIDGET (self), classes[health]);
       self->health = health;
+      gtk_label_set_text (GTK_LABEL (self->symbol), pb_health_get_symbol (health));
+      gtk_widget_queue_draw (self->stripe);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH]);
     }
-  gtk_widget_queue_draw (self->stripe);
-  gtk_label_set_text (GTK_LABEL (self->symbol), pb_health_get_symbol (health));
-  tooltip = g_strdup_printf ("%s — %s", health_label (health), reason ? reason : "");
-  gtk_widget_set_tooltip_text (self->symbol, tooltip);
-  for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
-    {
-      static const char *classes[] = { "health-none", "health-blue", "health-yellow", "health-red" };
-      if (h == health)
-        gtk_widget_add_css_class (GTK_WIDGET (self), classes[h]);
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self), classes[h]);
-    }
+  self->health_reason = reason;
 
   gtk_label_set_text (GTK_LABEL (self->number), pb_item_get_number (self->item));
   gtk_widget_set_visible (self->number, pb_item_get_number (self->item)[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->title), pb_item_get_title (self->item));
-  gtk_widget_set_tooltip_text (self->title, pb_item_get_title (self->item));
 
-  leads = pb_store_dup_lead_names (self->store, id);
   gtk_label_set_text (GTK_LABEL (self->leads), leads);
   gtk_widget_set_visible (self->leads, leads[0] != '\0');
-  gtk_widget_set_tooltip_text (self->leads, leads);
 
   start = short_date (pb_record_get_string (r, "start_date"));
   due = short_date (pb_record_get_string (r, "due_date"));
-  dates = g_strdup_printf ("%s – %s · %s", start, due, status_label (pb_item_get_status (self->item)));
-  gtk_label_set_text (GTK_LABEL (self->dates), dates);
+  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_indicators),
+                                n_indicators);
+  /* TRANSLATORS: how many organisations are responsible for an item */
+  responsible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u responsible", "%u responsible", n_responsible),
+                                 n_responsible);
+  details = g_strdup_printf ("%s – %s · %s\n%s · %s", start, due, status_label (pb_item_get_status (self->item)),
+                             indicators, responsible);
+  gtk_label_set_text (GTK_LABEL (self->details), details);
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), pb_item_get_progress (self->item));
-
-  n_indicators = pb_store_count (self->store, PB_TYPE_INDICATOR, "item_id", id);
-  n_responsible = pb_store_count_item_orgs (self->store, id, PB_ROLE_RESPONSIBLE);
-  {
-    g_autofree char *indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
-                                                                n_indicators), n_indicators);
-    /* TRANSLATORS: how many organisations are responsible for an item */
-    g_autofree char *responsible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u responsible", "%u responsible",
-                                                                 n_responsible), n_responsible);
-    counts = g_strdup_printf ("%s · %s", indicators, responsible);
-  }
-  gtk_label_set_text (GTK_LABEL (self->counts), counts);
 
   /* TRANSLATORS: what a screen reader says for a card: number, title,
    * lead organisations, status, health */
@@ -178,9 +184,32 @@ update (PbTaskCard *self)
                                 leads[0] ? leads : _("none"),
                                 status_label (pb_item_get_status (self->item)), health_label (health));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, pb_item_get_progress (self->item) * 100,
-                                  -1);
+}
+
+/**
+ * pb_task_card_set_details:
+ * @self: a card
+ * @leads: (nullable): the lead organisations' names, joined
+ * @n_indicators: the item's indicators
+ * @n_responsible: its responsible organisations
+ *
+ * What a board that knows every item's organisations at once tells the
+ * card, so that showing a card asks the store nothing. Call before
+ * pb_task_card_set_item().
+ */
+void
+pb_task_card_set_details (PbTaskCard *self,
+                          const char *leads,
+                          guint       n_indicators,
+                          guint       n_responsible)
+{
+  g_return_if_fail (PB_IS_TASK_CARD (self));
+
+  self->has_details = TRUE;
+  g_free (self->leads_text);
+  self->leads_text = g_strdup (leads);
+  self->n_indicators = n_indicators;
+  self->n_responsible = n_responsible;
 }
 
 PbItem *
@@ -198,7 +227,11 @@ pb_task_card_set_item (PbTaskCard *self,
   g_return_if_fail (item == NULL || PB_IS_ITEM (item));
 
   if (self->item == item)
-    return;
+    {
+      /* Rebound to the same item with new details. */
+      update (self);
+      return;
+    }
 
   if (self->item)
     g_clear_signal_handler (&self->notify_id, self->item);
@@ -224,8 +257,36 @@ pb_task_card_set_today (PbTaskCard  *self,
   g_return_if_fail (PB_IS_TASK_CARD (self));
   g_return_if_fail (today != NULL && g_date_valid (today));
 
+  if (g_date_valid (&self->today) && g_date_compare (&self->today, today) == 0)
+    return;
   self->today = *today;
   update (self);
+}
+
+/* Tooltips are made when asked for: setting one on every update costs a
+ * round trip to the display server. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  PbTaskCard *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->item == NULL)
+    return FALSE;
+
+  if (widget == self->symbol)
+    text = g_strdup_printf ("%s — %s", health_label (self->health), self->health_reason ? self->health_reason : "");
+  else if (widget == self->leads)
+    text = g_strdup (gtk_label_get_text (GTK_LABEL (self->leads)));
+  else
+    text = g_strdup (pb_item_get_title (self->item));
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -238,6 +299,7 @@ pb_task_card_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->item);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->leads_text, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
@@ -352,11 +414,19 @@ pb_task_card_init (PbTaskCard *self)
   gtk_label_set_lines (GTK_LABEL (self->title), 3);
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (self->title), 16);
+  /* The natural width of a wrapped label is found by trying widths, each a
+   * full Pango layout; a card's width is the column's, so skip that. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (self->title), GTK_NATURAL_WRAP_NONE);
   gtk_widget_set_hexpand (self->title, TRUE);
   gtk_widget_add_css_class (self->title, "heading");
   self->symbol = gtk_label_new (NULL);
   gtk_label_set_yalign (GTK_LABEL (self->symbol), 0);
   gtk_widget_add_css_class (self->symbol, "health-symbol");
+  for (GtkWidget **w = (GtkWidget *[]) { self->title, self->symbol, NULL }; *w; w++)
+    {
+      gtk_widget_set_has_tooltip (*w, TRUE);
+      g_signal_connect (*w, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+    }
   gtk_box_append (GTK_BOX (head), self->number);
   gtk_box_append (GTK_BOX (head), self->title);
   gtk_box_append (GTK_BOX (head), self->symbol);
@@ -367,22 +437,18 @@ pb_task_card_init (PbTaskCard *self)
   gtk_label_set_ellipsize (GTK_LABEL (self->leads), PANGO_ELLIPSIZE_END);
   gtk_widget_set_halign (self->leads, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->leads, "lead-chip");
+  gtk_widget_set_has_tooltip (self->leads, TRUE);
+  g_signal_connect (self->leads, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   gtk_box_append (GTK_BOX (body), self->leads);
 
-  self->dates = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->dates), 0);
-  gtk_widget_add_css_class (self->dates, "caption");
-  gtk_widget_add_css_class (self->dates, "dim-label");
-  gtk_box_append (GTK_BOX (body), self->dates);
+  self->details = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->details), 0);
+  gtk_widget_add_css_class (self->details, "caption");
+  gtk_widget_add_css_class (self->details, "dim-label");
+  gtk_box_append (GTK_BOX (body), self->details);
 
   self->progress = gtk_progress_bar_new ();
   gtk_box_append (GTK_BOX (body), self->progress);
-
-  self->counts = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->counts), 0);
-  gtk_widget_add_css_class (self->counts, "caption");
-  gtk_widget_add_css_class (self->counts, "dim-label");
-  gtk_box_append (GTK_BOX (body), self->counts);
 }
 
 GtkWidget *

@@ -20,5 +20,9 @@ void       pb_task_card_set_item  (PbTaskCard *self,
 PbHealth   pb_task_card_get_health (PbTaskCard *self);
 void       pb_task_card_set_today (PbTaskCard  *self,
                                    const GDate *today);
+void       pb_task_card_set_details (PbTaskCard *self,
+                                     const char *leads,
+                                     guint       n_indicators,
+                                     guint       n_responsible);
 
 G_END_DECLS
