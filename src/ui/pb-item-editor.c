@@ -643,6 +643,7 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemeditor");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-editor", NULL);
 }
 
 static void
@@ -666,6 +667,17 @@ pb_item_editor_init (PbItemEditor *self)
   gtk_widget_set_parent (self->page, GTK_WIDGET (self));
 
   group = new_group (self, _("Item"));
+  {
+    GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+    gtk_widget_add_css_class (close, "flat");
+    gtk_widget_add_css_class (close, "circular");
+    gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (close, _("Close the Editor"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Editor"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-editor");
+    adw_preferences_group_set_header_suffix (group, close);
+  }
   self->title_row = entry_row (self, group, _("Title"));
   self->number_row = entry_row (self, group, _("Number"));
   self->kind_row = combo_row (self, group, _("Kind"), kind_labels);
