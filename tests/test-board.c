@@ -13,20 +13,15 @@
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-task-card.h"
+#include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
-static PbApplication *app;
+static PbTestApp t;
 static PbWindow *window;
 static PbStore *store;
-static char *dir;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 30; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
+#define spin pb_test_spin
 
 static PbItem *
 item_titled (const char *title)
@@ -332,22 +327,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  dir = pb_test_make_dir ();
-  db = g_build_filename (dir, "library.db", NULL);
-  g_setenv ("PLANBOARD_DB", db, TRUE);
-  app = pb_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  store = pb_application_get_store (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  spin ();
+  pb_test_app_start (&t);
+  window = t.window;
+  store = t.store;
 
   g_test_add_func ("/board/drag-between-sections", test_drag_between_sections);
   g_test_add_func ("/board/keyboard-move", test_keyboard_move);
@@ -357,10 +342,6 @@ main (int    argc,
   g_test_add_func ("/board/delete-and-restore-plan", test_delete_and_restore_plan);
 
   ret = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_clear_object (&app);
-  pb_test_remove_dir (dir);
+  pb_test_app_stop (&t);
   return ret;
 }

@@ -11,19 +11,16 @@
 
 #include "pb-application.h"
 #include "pb-import-window.h"
+#include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
+static PbTestApp t;
 static PbApplication *app;
 static PbWindow *window;
 static char *dir;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
+#define spin pb_test_spin
 
 static void
 wait_for_page (PbImportWindow *import,
@@ -232,20 +229,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  dir = pb_test_make_dir ();
-  db = g_build_filename (dir, "library.db", NULL);
-  g_setenv ("PLANBOARD_DB", db, TRUE);
-  app = pb_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  spin ();
+  pb_test_app_start (&t);
+  app = t.app;
+  window = t.window;
+  dir = t.dir;
 
   g_test_add_func ("/import-window/paste-review-create", test_paste_review_create);
   g_test_add_func ("/import-window/file", test_file);
@@ -253,10 +243,6 @@ main (int    argc,
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 
   ret = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_clear_object (&app);
-  pb_test_remove_dir (dir);
+  pb_test_app_stop (&t);
   return ret;
 }
