@@ -150,7 +150,7 @@ nth_column_scroller (GtkWidget *root,
     {
       GtkScrolledWindow *found;
 
-      if (GTK_IS_SCROLLED_WINDOW (c) && GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c))))
+      if (GTK_IS_SCROLLED_WINDOW (c) && (GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c))) || GTK_IS_GRID_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c)))))
         {
           if ((*n)-- == 0)
             return GTK_SCROLLED_WINDOW (c);

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Columns group the plan's items by section, by status or by lead
- * organisation. Each column is a GtkListView over one filter of the plan's
- * live item list, so rows are recycled and a plan of thousands of items
- * scrolls smoothly. Moving a card — by drag and drop or by Alt+arrows —
+ * organisation. Each column is a one-column GtkGridView over one filter of
+ * the plan's live item list, so rows are recycled and a plan of thousands
+ * of items scrolls smoothly. (Not a GtkListView: GTK 4.8's keeps 200 rows
+ * of every list bound and laid out; a grid view keeps about 33.) Moving a card — by drag and drop or by Alt+arrows —
  * is one "Move card" command: the item's section, status or lead changes
  * and it takes its place in the plan's order.
  */
@@ -27,7 +28,7 @@ typedef struct
   GtkFilterListModel *model;
   GtkWidget          *box;
   GtkWidget          *count;
-  GtkListView        *list;
+  GtkWidget          *list;     /* a one-column GtkGridView */
 } Column;
 
 typedef struct
@@ -310,9 +311,9 @@ card_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-list_activate_cb (GtkListView *list,
-                  guint        position,
-                  Column      *c)
+list_activate_cb (GtkWidget *list,
+                  guint      position,
+                  Column    *c)
 {
   g_autoptr(PbItem) item = g_list_model_get_item (G_LIST_MODEL (c->model), position);
 
@@ -422,8 +423,10 @@ add_column (PbBoardView *self,
   g_signal_connect (factory, "setup", G_CALLBACK (card_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (card_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind), self);
-  c->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (c->model)))),
-                                              factory));
+  c->list = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (c->model)))),
+                               factory);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (c->list), 1);
+  gtk_widget_add_css_class (c->list, "board-list");
   gtk_widget_set_vexpand (GTK_WIDGET (c->list), TRUE);
   {
     g_autofree char *name = g_strdelimit (g_strdup (title), "\n", ' ');
