@@ -258,6 +258,29 @@ entry_titled (GtkWidget  *root,
   return NULL;
 }
 
+/* The button labelled @label that acts on the record @id. */
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label,
+                 gint64      id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        {
+          PbRecord *record = g_object_get_data (G_OBJECT (c), "record");
+
+          if (record && pb_record_get_id (record) == id)
+            return c;
+        }
+      if ((found = button_labelled (c, label, id)))
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_editor (void)
 {
@@ -301,6 +324,46 @@ test_editor (void)
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_NOTE, "item_id", pb_record_get_id (PB_RECORD (item))), ==, 1);
   undo ();
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_NOTE, "item_id", pb_record_get_id (PB_RECORD (item))), ==, 0);
+
+  /* An indicator typed as "name unit", then a yearly target for it. */
+  {
+    GtkWidget *add = entry_titled (editor, "Add indicator: name and unit, as “5G基站 个”");
+    gint64 plan_id = pb_item_get_plan_id (item);
+    guint before = pb_store_count (store, PB_TYPE_INDICATOR, "plan_id", plan_id);
+    g_autoptr(GListModel) indicators = NULL;
+    g_autoptr(PbIndicator) added = NULL;
+    g_autoptr(GListModel) targets = NULL;
+    GtkWidget *button;
+
+    g_assert_nonnull (add);
+    gtk_editable_set_text (GTK_EDITABLE (add), "绿色数据中心机架 万架");
+    g_signal_emit_by_name (add, "apply");
+    spin ();
+    g_assert_cmpuint (pb_store_count (store, PB_TYPE_INDICATOR, "plan_id", plan_id), ==, before + 1);
+    indicators = pb_store_list_indicators (store, plan_id);
+    for (guint i = 0; i < g_list_model_get_n_items (indicators) && added == NULL; i++)
+      {
+        g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+        if (g_strcmp0 (pb_indicator_get_name (k), "绿色数据中心机架") == 0)
+          added = g_steal_pointer (&k);
+      }
+    g_assert_nonnull (added);
+    g_assert_cmpstr (pb_indicator_get_measure_unit (added), ==, "万架");
+
+    button = button_labelled (editor, "Add Target", pb_record_get_id (PB_RECORD (added)));
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    spin ();
+    targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (added)));
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+    g_clear_object (&targets);
+
+    undo ();
+    targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (added)));
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 0);
+    undo ();
+    g_assert_cmpuint (pb_store_count (store, PB_TYPE_INDICATOR, "plan_id", plan_id), ==, before);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
   spin ();

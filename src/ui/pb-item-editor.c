@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "pb-item-editor.h"
@@ -39,8 +40,13 @@ struct _PbItemEditor
   AdwEntryRow         *due_row;
   AdwPreferencesGroup *orgs_group;
   AdwEntryRow         *add_org_row;
+  AdwComboRow         *pick_org_row;
+  GListModel          *plan_orgs;
   AdwPreferencesGroup *indicators_group;
+  AdwEntryRow         *add_indicator_row;
   AdwPreferencesGroup *deps_group;
+  AdwComboRow         *add_dep_row;
+  GListModel          *plan_items;
   AdwPreferencesGroup *notes_group;
   AdwEntryRow         *add_note_row;
   GPtrArray           *dynamic_rows;   /* rows rebuilt on change */
@@ -254,6 +260,252 @@ toggle_role_cb (GtkButton    *button,
 }
 
 static void
+move_org_up_cb (GtkButton    *button,
+                PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbItemOrg *row = g_object_get_data (G_OBJECT (button), "record");
+  PbItemOrg *above = g_object_get_data (G_OBJECT (button), "above");
+  gint64 a = pb_record_get_int (PB_RECORD (row), "position");
+  gint64 b = pb_record_get_int (PB_RECORD (above), "position");
+
+  /* Swapping two places is one command. */
+  pb_store_begin_group (self->store, _("Reorder organisations"));
+  if (pb_store_set (self->store, row, &error, "position", a == b ? b - 1 : b, NULL))
+    pb_store_set (self->store, above, &error, "position", a, NULL);
+  pb_store_end_group (self->store);
+  if (error)
+    report (self, error);
+}
+
+static void
+target_value_cb (GtkEditable  *entry,
+                 PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbTarget *target = g_object_get_data (G_OBJECT (entry), "record");
+  const char *column = g_object_get_data (G_OBJECT (entry), "column");
+  const char *text = gtk_editable_get_text (entry);
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+
+  if (g_str_equal (column, "year"))
+    {
+      if (value != pb_target_get_year (target) &&
+          !pb_store_set (self->store, target, &error, "year", (gint64) value, NULL))
+        report (self, error);
+    }
+  else if (value != pb_target_get_value (target) &&
+           !pb_store_set (self->store, target, &error, "value", value, NULL))
+    report (self, error);
+}
+
+static void
+target_comparator_cb (GtkDropDown  *dropdown,
+                      GParamSpec   *pspec,
+                      PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbTarget *target = g_object_get_data (G_OBJECT (dropdown), "record");
+  int cmp = gtk_drop_down_get_selected (dropdown);
+
+  if (cmp != pb_record_get_enum (PB_RECORD (target), "comparator") &&
+      !pb_store_set (self->store, target, &error, "comparator", cmp, NULL))
+    report (self, error);
+}
+
+static void
+target_stretch_cb (GtkToggleButton *toggle,
+                   PbItemEditor    *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbTarget *target = g_object_get_data (G_OBJECT (toggle), "record");
+  gboolean stretch = gtk_toggle_button_get_active (toggle);
+
+  if (stretch != pb_record_get_boolean (PB_RECORD (target), "stretch") &&
+      !pb_store_set (self->store, target, &error, "stretch", stretch, NULL))
+    report (self, error);
+}
+
+static GtkWidget *
+number_entry (PbItemEditor *self,
+              PbRecord     *record,
+              const char   *column,
+              double        value,
+              int           chars,
+              const char   *label)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *text = g_strdup_printf ("%g", value);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (entry), "record", g_object_ref (record), g_object_unref);
+  g_object_set_data (G_OBJECT (entry), "column", (gpointer) column);
+  g_signal_connect (entry, "activate", G_CALLBACK (target_value_cb), self);
+  return entry;
+}
+
+/* One target, editable in place: year, comparator, value, stretch. */
+static GtkWidget *
+target_row (PbItemEditor *self,
+            PbIndicator  *indicator,
+            PbTarget     *target)
+{
+  static const char *comparators[] = { "=", "≥", "≤", "≈", NULL };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *cmp = gtk_drop_down_new_from_strings (comparators);
+  GtkWidget *stretch = gtk_toggle_button_new_with_label (_("Stretch"));
+  GtkWidget *unit = gtk_label_new (pb_indicator_get_measure_unit (indicator));
+
+  /* The fields say it all; a title would squeeze into one glyph a line. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             number_entry (self, PB_RECORD (target), "year", pb_target_get_year (target), 4, _("Year")));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), pb_record_get_enum (PB_RECORD (target), "comparator"));
+  gtk_widget_set_valign (cmp, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cmp), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparator"), -1);
+  g_object_set_data_full (G_OBJECT (cmp), "record", g_object_ref (target), g_object_unref);
+  g_signal_connect (cmp, "notify::selected", G_CALLBACK (target_comparator_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cmp);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             number_entry (self, PB_RECORD (target), "value", pb_target_get_value (target), 7, _("Value")));
+  gtk_widget_add_css_class (unit, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stretch), pb_record_get_boolean (PB_RECORD (target), "stretch"));
+  gtk_widget_set_valign (stretch, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (stretch, _("A stretch target (力争)"));
+  g_object_set_data_full (G_OBJECT (stretch), "record", g_object_ref (target), g_object_unref);
+  g_signal_connect (stretch, "toggled", G_CALLBACK (target_stretch_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), stretch);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (target), _("Remove target")));
+  return row;
+}
+
+/* A wheel over the progress slider scrolls the editor, as it does
+ * everywhere else in the pane; changing progress takes a drag, a click or
+ * the keyboard, so reading down the editor never edits it by accident. */
+static gboolean
+scale_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  user_data)
+{
+  GtkWidget *scale = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  double delta;
+
+  if (scrolled == NULL)
+    return FALSE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta = dy * pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0);
+  else
+    delta = dy;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + delta);
+  return TRUE;
+}
+
+static void
+add_target_cb (GtkButton    *button,
+               PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbIndicator *indicator = g_object_get_data (G_OBJECT (button), "record");
+  g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (indicator)));
+  guint n = g_list_model_get_n_items (targets);
+  int year;
+
+  /* The year after the last target, else the plan's last year. */
+  if (n > 0)
+    {
+      g_autoptr(PbTarget) last = g_list_model_get_item (targets, n - 1);
+      year = pb_target_get_year (last) + 1;
+    }
+  else
+    {
+      g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_item_get_plan_id (self->item));
+      year = plan && pb_plan_get_period_end (plan) ? pb_plan_get_period_end (plan) : 2025;
+    }
+
+  if (!pb_store_add_target (self->store, pb_record_get_id (PB_RECORD (indicator)), year, 0,
+                            PB_COMPARATOR_GE, FALSE, &error))
+    report (self, error);
+}
+
+static void
+add_indicator_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_indicator_row))));
+  char *space;
+  const char *unit = "";
+
+  if (self->item == NULL || text[0] == '\0')
+    return;
+  /* "5G基站 个": the last word is the measure unit. */
+  space = strrchr (text, ' ');
+  if (space && space != text)
+    {
+      *space = '\0';
+      unit = space + 1;
+    }
+  if (!pb_store_add_indicator (self->store, pb_item_get_plan_id (self->item), pb_record_get_id (PB_RECORD (self->item)),
+                               g_strstrip (text), unit, PB_INDICATOR_KIND_CUMULATIVE, &error))
+    report (self, error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->add_indicator_row), "");
+}
+
+static void
+pick_org_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->pick_org_row);
+  g_autoptr(PbOrganisation) org = NULL;
+  gint64 item_id;
+
+  if (self->loading || self->item == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return;
+  org = g_list_model_get_item (self->plan_orgs, selected - 1);
+  item_id = pb_record_get_id (PB_RECORD (self->item));
+  if (org && !pb_store_assign_organisation (self->store, item_id, pb_organisation_get_name (org),
+                                            pb_store_count_item_orgs (self->store, item_id, PB_ROLE_LEAD) == 0
+                                            ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE, &error))
+    report (self, error);
+}
+
+static void
+add_dependency_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->add_dep_row);
+  g_autoptr(PbItem) from = NULL;
+
+  if (self->loading || self->item == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return;
+  from = g_list_model_get_item (self->plan_items, selected - 1);
+  if (from && !pb_store_add_dependency (self->store, pb_record_get_id (PB_RECORD (from)),
+                                        pb_record_get_id (PB_RECORD (self->item)), 0, &error))
+    report (self, error);
+}
+
+static void
 add_row (PbItemEditor        *self,
          AdwPreferencesGroup *group,
          GtkWidget           *row)
@@ -288,6 +540,7 @@ rebuild_lists (PbItemEditor *self)
     for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
       {
         g_autoptr(PbItemOrg) r = g_list_model_get_item (roles, i);
+        g_autoptr(PbItemOrg) above = i > 0 ? g_list_model_get_item (roles, i - 1) : NULL;
         g_autoptr(PbOrganisation) org = pb_store_get_record (self->store, PB_TYPE_ORGANISATION,
                                                              pb_item_org_get_organisation_id (r));
         GtkWidget *row = adw_action_row_new ();
@@ -302,6 +555,19 @@ rebuild_lists (PbItemEditor *self)
         g_object_set_data_full (G_OBJECT (role), "record", g_object_ref (r), g_object_unref);
         g_signal_connect (role, "clicked", G_CALLBACK (toggle_role_cb), self);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
+        if (above && pb_item_org_get_role (above) == pb_item_org_get_role (r))
+          {
+            GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+
+            gtk_widget_add_css_class (up, "flat");
+            gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
+            gtk_widget_set_tooltip_text (up, _("Move up"));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move up"), -1);
+            g_object_set_data_full (G_OBJECT (up), "record", g_object_ref (r), g_object_unref);
+            g_object_set_data_full (G_OBJECT (up), "above", g_object_ref (above), g_object_unref);
+            g_signal_connect (up, "clicked", G_CALLBACK (move_org_up_cb), self);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+          }
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (r), _("Remove organisation")));
         add_row (self, self->orgs_group, row);
       }
@@ -329,6 +595,21 @@ rebuild_lists (PbItemEditor *self)
             g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
             int cmp = pb_record_get_enum (PB_RECORD (target), "comparator");
             const char *symbol = cmp == PB_COMPARATOR_GE ? "≥" : cmp == PB_COMPARATOR_LE ? "≤" : cmp == PB_COMPARATOR_ABOUT ? "≈" : "";
+            gboolean repeated = FALSE;
+
+            /* A goal and a task often state the same target; say it once. */
+            for (guint u = 0; u < t && !repeated; u++)
+              {
+                g_autoptr(PbTarget) earlier = g_list_model_get_item (targets, u);
+
+                repeated = pb_target_get_year (earlier) == pb_target_get_year (target) &&
+                           pb_target_get_value (earlier) == pb_target_get_value (target) &&
+                           pb_record_get_enum (PB_RECORD (earlier), "comparator") == cmp &&
+                           pb_record_get_boolean (PB_RECORD (earlier), "stretch") ==
+                           pb_record_get_boolean (PB_RECORD (target), "stretch");
+              }
+            if (repeated)
+              continue;
 
             /* TRANSLATORS: a target in a list: year, comparator, value, unit */
             g_string_append_printf (summary, "%s%d: %s%g%s%s", summary->len ? " · " : "",
@@ -337,12 +618,31 @@ rebuild_lists (PbItemEditor *self)
                                     pb_record_get_boolean (PB_RECORD (target), "stretch") ? _(" (stretch)") : "");
           }
 
-        row = adw_action_row_new ();
-        name = g_markup_escape_text (pb_indicator_get_name (k), -1);
+        row = adw_expander_row_new ();
+        {
+          g_autofree char *title = g_strdup_printf ("%s (%s)", pb_indicator_get_name (k), pb_indicator_get_measure_unit (k));
+          name = g_markup_escape_text (title, -1);
+        }
         sub = g_markup_escape_text (summary->str, -1);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (k), _("Remove indicator")));
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sub);
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (self, PB_RECORD (k), _("Remove indicator")));
+        for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
+          {
+            g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target_row (self, k, target));
+          }
+        {
+          GtkWidget *add = adw_action_row_new ();
+          GtkWidget *button = gtk_button_new_with_label (_("Add Target"));
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), "");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (k), g_object_unref);
+          g_signal_connect (button, "clicked", G_CALLBACK (add_target_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (add), button);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
+        }
         add_row (self, self->indicators_group, row);
       }
   }
@@ -498,6 +798,35 @@ load (PbItemEditor *self)
   adw_combo_row_set_model (self->section_row, G_LIST_MODEL (sections));
   adw_combo_row_set_selected (self->section_row, section_index);
 
+  /* The plan's organisations and items, to add from. */
+  {
+    g_autoptr(GtkStringList) orgs = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+
+    g_clear_object (&self->plan_orgs);
+    self->plan_orgs = pb_store_list_organisations (self->store, pb_item_get_plan_id (self->item));
+    gtk_string_list_append (orgs, _("Choose…"));
+    for (guint i = 0; i < g_list_model_get_n_items (self->plan_orgs); i++)
+      {
+        g_autoptr(PbOrganisation) o = g_list_model_get_item (self->plan_orgs, i);
+        gtk_string_list_append (orgs, pb_organisation_get_name (o));
+      }
+    adw_combo_row_set_model (self->pick_org_row, G_LIST_MODEL (orgs));
+    adw_combo_row_set_selected (self->pick_org_row, 0);
+
+    g_clear_object (&self->plan_items);
+    self->plan_items = pb_store_list_items (self->store, pb_item_get_plan_id (self->item));
+    gtk_string_list_append (items, _("Choose…"));
+    for (guint i = 0; i < g_list_model_get_n_items (self->plan_items); i++)
+      {
+        g_autoptr(PbItem) it = g_list_model_get_item (self->plan_items, i);
+        g_autofree char *label = g_strdup_printf ("%s %s", pb_item_get_number (it), pb_item_get_title (it));
+        gtk_string_list_append (items, g_strstrip (label));
+      }
+    adw_combo_row_set_model (self->add_dep_row, G_LIST_MODEL (items));
+    adw_combo_row_set_selected (self->add_dep_row, 0);
+  }
+
   self->loading = FALSE;
 }
 
@@ -583,6 +912,8 @@ pb_item_editor_dispose (GObject *object)
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_object (&self->item);
   g_clear_object (&self->sections);
+  g_clear_object (&self->plan_orgs);
+  g_clear_object (&self->plan_items);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->page, gtk_widget_unparent);
   g_clear_object (&self->store);
@@ -712,6 +1043,13 @@ pb_item_editor_init (PbItemEditor *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->progress_scale), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
   g_signal_connect (self->progress_scale, "change-value", G_CALLBACK (progress_changed_cb), self);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (scale_scroll_cb), NULL);
+    gtk_widget_add_controller (GTK_WIDGET (self->progress_scale), scroll);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->progress_scale));
   adw_preferences_group_add (group, row);
 
@@ -721,9 +1059,21 @@ pb_item_editor_init (PbItemEditor *self)
   adw_entry_row_set_show_apply_button (self->add_org_row, TRUE);
   g_signal_connect_swapped (self->add_org_row, "apply", G_CALLBACK (add_org_cb), self);
   adw_preferences_group_add (self->orgs_group, GTK_WIDGET (self->add_org_row));
+  self->pick_org_row = combo_row (self, self->orgs_group, _("Add from this plan"), (const char *[]) { NULL });
+  g_signal_handlers_disconnect_by_func (self->pick_org_row, combo_changed_cb, self);
+  g_signal_connect_swapped (self->pick_org_row, "notify::selected", G_CALLBACK (pick_org_cb), self);
 
   self->indicators_group = new_group (self, _("Indicators and Targets"));
+  self->add_indicator_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_indicator_row), _("Add indicator: name and unit, as “5G基站 个”"));
+  adw_entry_row_set_show_apply_button (self->add_indicator_row, TRUE);
+  g_signal_connect_swapped (self->add_indicator_row, "apply", G_CALLBACK (add_indicator_cb), self);
+  adw_preferences_group_add (self->indicators_group, GTK_WIDGET (self->add_indicator_row));
+
   self->deps_group = new_group (self, _("Depends On"));
+  self->add_dep_row = combo_row (self, self->deps_group, _("Add: starts after"), (const char *[]) { NULL });
+  g_signal_handlers_disconnect_by_func (self->add_dep_row, combo_changed_cb, self);
+  g_signal_connect_swapped (self->add_dep_row, "notify::selected", G_CALLBACK (add_dependency_cb), self);
 
   self->notes_group = new_group (self, _("Progress Log"));
   self->add_note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
