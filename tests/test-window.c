@@ -127,6 +127,45 @@ test_window (void)
   pb_test_remove_dir (dir);
 }
 
+/* A phone-sized window, 360 px wide, holds everything: once the leaflet
+ * folds, its content asks for no more, window controls included. */
+static void
+test_window_narrow (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.planboard.Planboard");
+  PbWindow *window;
+  GtkWidget *content;
+  int minimum = 0;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 700);
+  g_setenv ("PLANBOARD_DB", db, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  wait_for (is_mapped, window);
+  spin ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "加快5G网络规模化部署"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 /* A library that cannot be opened gives a window that says why. */
 static void
 test_window_bad_library (void)
@@ -173,6 +212,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/example-plan", test_window);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/bad-library", test_window_bad_library);
 
   return g_test_run ();

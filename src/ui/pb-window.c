@@ -24,6 +24,8 @@ struct _PbWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
   GtkListView          *plan_list;
   GtkStack             *stack;
   AdwViewSwitcherTitle *switcher_title;
@@ -903,6 +905,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, plan_list);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, switcher_title);
@@ -953,6 +957,13 @@ pb_window_init (PbWindow *self)
   gtk_list_view_set_factory (self->plan_list, factory);
   g_object_unref (factory);
 
+  /* At 360 px the header bar cannot hold back, undo, redo, the title, two
+   * buttons and three window controls; narrow windows undo with Ctrl+Z and
+   * the toasts' Undo buttons instead. */
+  g_object_bind_property (self->leaflet, "folded", self->undo_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->leaflet, "folded", self->redo_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
                            self, G_CONNECT_SWAPPED);
