@@ -146,6 +146,69 @@ test_move_and_lead (PbTestLibrary *f,
   }
 }
 
+/* Progress from indicators: the latest actual against the target it answers. */
+static void
+test_indicator_progress (PbTestLibrary *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = make_item (f, "2022-01-01", "2024-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.3);
+  gint64 plan = pb_item_get_plan_id (item);
+  gint64 item_id = pb_record_get_id (PB_RECORD (item));
+  gint64 total = pb_store_add_indicator (f->store, plan, item_id, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 annual = pb_store_add_indicator (f->store, plan, item_id, "新建5G基站", "个", PB_INDICATOR_KIND_ANNUAL, &error);
+  gint64 energy = pb_store_add_indicator (f->store, plan, 0, "数据中心电能利用效率", "", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(GListModel) actuals = NULL;
+
+  g_assert_no_error (error);
+  pb_store_add_target (f->store, total, 2022, 2600, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, total, 2024, 10000, PB_COMPARATOR_EQ, FALSE, &error);
+  pb_store_add_target (f->store, total, 2024, 12000, PB_COMPARATOR_EQ, TRUE, &error);
+  g_assert_no_error (error);
+
+  /* No actual yet: nothing to say, and the item keeps its own progress. */
+  g_assert_cmpfloat (pb_store_compute_item_progress (f->store, item), ==, -1);
+
+  /* Cumulative: against the last firm target, not the stretch one. */
+  pb_store_add_actual (f->store, total, "2023-06-30", 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pb_store_compute_item_progress (f->store, item), 0.5, 1e-9);
+  /* From the baseline, when there is one. */
+  k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, total);
+  pb_store_set (f->store, k, &error, "baseline_value", 2000.0, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pb_store_compute_item_progress (f->store, item), 0.375, 1e-9);
+
+  /* Annual: the year's own target; the item's progress is the mean. */
+  pb_store_add_target (f->store, annual, 2022, 2600, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, annual, 2023, 3000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, annual, 2024, 4400, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, annual, "2023-12-31", 1500, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pb_store_compute_item_progress (f->store, item), (0.375 + 0.5) / 2, 1e-9);
+
+  /* Past the target: complete, never more. */
+  pb_store_add_actual (f->store, annual, "2024-12-31", 9000, NULL, &error);
+  g_assert_cmpfloat_with_epsilon (pb_store_compute_item_progress (f->store, item), (0.375 + 1) / 2, 1e-9);
+
+  /* Decreasing (PUE 1.3 以下): complete at or under the target. */
+  g_clear_object (&k);
+  k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, energy);
+  pb_store_set (f->store, k, &error, "direction", PB_DIRECTION_DECREASE, NULL);
+  pb_store_add_target (f->store, energy, 2024, 1.3, PB_COMPARATOR_LE, FALSE, &error);
+  pb_store_add_actual (f->store, energy, "2023-01-01", 1.625, NULL, &error);
+  g_assert_no_error (error);
+  targets = pb_store_list_targets (f->store, energy);
+  actuals = pb_store_list_actuals (f->store, energy);
+  g_assert_cmpfloat_with_epsilon (pb_indicator_compute_completion (k, targets, actuals), 0.8, 1e-9);
+  pb_store_add_actual (f->store, energy, "2024-01-01", 1.2, NULL, &error);
+  g_clear_object (&actuals);
+  actuals = pb_store_list_actuals (f->store, energy);
+  g_assert_cmpfloat (pb_indicator_compute_completion (k, targets, actuals), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,6 +217,7 @@ main (int    argc,
 
   PB_TEST_ADD_LIBRARY ("/health/rules", test_rules);
   PB_TEST_ADD_LIBRARY ("/health/no-dates", test_no_dates);
+  PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 
   return g_test_run ();
