@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "pb-application.h"
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
@@ -16,6 +18,7 @@
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
+#include "pb-health.h"
 
 static PbTestApp t;
 static PbWindow *window;
@@ -258,6 +261,37 @@ entry_titled (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+combo_titled (GtkWidget  *root,
+              const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_COMBO_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = combo_titled (c, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+scale_in (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCALE (c))
+        return c;
+      if ((found = scale_in (c)))
+        return found;
+    }
+  return NULL;
+}
+
 /* The button labelled @label that acts on the record @id. */
 static GtkWidget *
 button_labelled (GtkWidget  *root,
@@ -324,6 +358,27 @@ test_editor (void)
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_NOTE, "item_id", pb_record_get_id (PB_RECORD (item))), ==, 1);
   undo ();
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_NOTE, "item_id", pb_record_get_id (PB_RECORD (item))), ==, 0);
+
+  /* Progress from indicators, as one command; the slider then only shows it. */
+  {
+    GtkWidget *mode = combo_titled (editor, "Progress From");
+    double before = pb_item_get_progress (item);
+    double computed = pb_store_compute_item_progress (store, item);
+
+    g_assert_nonnull (mode);
+    g_assert_cmpfloat (computed, >=, 0);
+    g_assert_cmpfloat (fabs (computed - before), >, 0.01);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (mode), PB_PROGRESS_MODE_INDICATORS);
+    spin ();
+    g_assert_cmpint (pb_record_get_enum (PB_RECORD (item), "progress_mode"), ==, PB_PROGRESS_MODE_INDICATORS);
+    g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), computed, 1e-9);
+    g_assert_false (gtk_widget_get_sensitive (scale_in (editor)));
+    undo ();
+    g_assert_cmpint (pb_record_get_enum (PB_RECORD (item), "progress_mode"), ==, PB_PROGRESS_MODE_MANUAL);
+    g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), before, 1e-9);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (mode)), ==, PB_PROGRESS_MODE_MANUAL);
+    g_assert_true (gtk_widget_get_sensitive (scale_in (editor)));
+  }
 
   /* An indicator typed as "name unit", then a yearly target for it. */
   {

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-item-editor.h"
+#include "pb-health.h"
 
 #define SAVE_DELAY_MSEC 400
 
@@ -35,6 +36,8 @@ struct _PbItemEditor
   AdwComboRow         *kind_row;
   AdwComboRow         *section_row;
   AdwComboRow         *status_row;
+  AdwComboRow         *progress_mode_row;
+  AdwActionRow        *progress_row;
   GtkScale            *progress_scale;
   AdwEntryRow         *start_row;
   AdwEntryRow         *due_row;
@@ -186,6 +189,23 @@ combo_changed_cb (PbItemEditor *self,
     ok = pb_store_set (self->store, self->item, &error, "kind", (int) selected, NULL);
   else if (row == self->status_row && (int) selected != (int) pb_item_get_status (self->item))
     ok = pb_store_set (self->store, self->item, &error, "status", (int) selected, NULL);
+  else if (row == self->progress_mode_row &&
+           (int) selected != pb_record_get_enum (PB_RECORD (self->item), "progress_mode"))
+    {
+      double progress = pb_item_get_progress (self->item);
+
+      /* From indicators: the mean completion of those with an actual;
+       * when none has one yet the progress stays as it was. */
+      if (selected == PB_PROGRESS_MODE_INDICATORS)
+        {
+          double computed = pb_store_compute_item_progress (self->store, self->item);
+
+          if (computed >= 0)
+            progress = computed;
+        }
+      ok = pb_store_set (self->store, self->item, &error, "progress_mode", (int) selected,
+                         "progress", progress, NULL);
+    }
   else if (row == self->section_row)
     {
       gint64 section = 0;
@@ -782,6 +802,17 @@ load (PbItemEditor *self)
   adw_combo_row_set_selected (self->kind_row, pb_item_get_kind (self->item));
   adw_combo_row_set_selected (self->status_row, pb_item_get_status (self->item));
   gtk_range_set_value (GTK_RANGE (self->progress_scale), pb_item_get_progress (self->item) * 100);
+  {
+    gboolean from_indicators = pb_record_get_enum (PB_RECORD (self->item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS;
+
+    adw_combo_row_set_selected (self->progress_mode_row, from_indicators);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->progress_scale), !from_indicators);
+    adw_action_row_set_subtitle (self->progress_row,
+                                 !from_indicators ? ""
+                                 : pb_store_compute_item_progress (self->store, self->item) >= 0
+                                 ? _("The latest actuals against their targets")
+                                 : _("No actuals yet; kept as it was"));
+  }
 
   g_clear_object (&self->sections);
   self->sections = pb_store_list_sections (self->store, pb_item_get_plan_id (self->item));
@@ -983,6 +1014,7 @@ pb_item_editor_init (PbItemEditor *self)
   static const char *kinds[] = { N_("Goal"), N_("Task"), N_("Measure"), NULL };
   static const char *statuses[] = { N_("Not started"), N_("In progress"), N_("Done"), N_("Blocked"), N_("Cancelled"), NULL };
   const char *kind_labels[4], *status_labels[6];
+  const char *progress_mode_labels[] = { _("Set by hand"), _("Indicators"), NULL };
   AdwPreferencesGroup *group;
   GtkWidget *scroller, *row;
 
@@ -1035,7 +1067,9 @@ pb_item_editor_init (PbItemEditor *self)
   self->start_row = entry_row (self, group, _("Start (YYYY-MM-DD)"));
   self->due_row = entry_row (self, group, _("Due (YYYY-MM-DD)"));
   self->status_row = combo_row (self, group, _("Status"), status_labels);
+  self->progress_mode_row = combo_row (self, group, _("Progress From"), progress_mode_labels);
   row = adw_action_row_new ();
+  self->progress_row = ADW_ACTION_ROW (row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Progress"));
   self->progress_scale = GTK_SCALE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 5));
   gtk_scale_set_draw_value (self->progress_scale, TRUE);
