@@ -6,6 +6,8 @@
  *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT
  *   planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]
  *   planboard-cli [--db PATH] example
+ *   planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf
+ *                 [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]
  *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
@@ -21,6 +23,7 @@
 
 #include "pb-document.h"
 #include "pb-store.h"
+#include "pb-timeline.h"
 
 #define EXIT_USAGE 2
 
@@ -34,6 +37,8 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT\n"
                 "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]\n"
                 "       planboard-cli [--db PATH] example\n"
+                "       planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf\n"
+                "                     [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE"));
   return EXIT_USAGE;
 }
@@ -204,6 +209,73 @@ cmd_import (const char  *db,
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_timeline (PbStore *store,
+              int      argc,
+              char   **argv)
+{
+  static const char *zooms[] = { "year", "quarter", "month", "week", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbTimeline) timeline = NULL;
+  const char *out = NULL;
+  const char *today_text = NULL;
+  PbTimelineZoom zoom = PB_TIMELINE_ZOOM_QUARTER;
+  guint64 width = 1600;
+  gint64 id = 0;
+  GDate today;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
+        out = argv[++i];
+      else if (g_str_equal (argv[i], "--width") && i + 1 < argc)
+        {
+          if (!g_ascii_string_to_unsigned (argv[++i], 10, 200, 100000, &width, NULL))
+            return usage (_("--width is a number of pixels from 200 to 100000"));
+        }
+      else if (g_str_equal (argv[i], "--zoom") && i + 1 < argc)
+        {
+          const char *name = argv[++i];
+          guint z;
+
+          for (z = 0; zooms[z] && !g_str_equal (zooms[z], name); z++)
+            ;
+          if (zooms[z] == NULL)
+            return usage (_("--zoom is year, quarter, month or week"));
+          zoom = z;
+        }
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        today_text = argv[++i];
+      else if (id == 0 && parse_id (argv[i], &id))
+        ;
+      else
+        return usage (_("timeline takes a plan id, -o OUT, --width, --zoom and --today"));
+    }
+  if (id == 0 || out == NULL)
+    return usage (_("timeline needs a plan id and -o OUT"));
+
+  g_date_clear (&today, 1);
+  if (today_text)
+    {
+      g_date_set_parse (&today, today_text);
+      if (!g_date_valid (&today))
+        return usage (_("--today is a date, as 2024-06-30"));
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+
+  timeline = pb_timeline_new_from_store (store, id, g_date_get_julian (&today), &error);
+  if (timeline == NULL)
+    return fail (error);
+  pb_timeline_set_zoom (timeline, zoom);
+  if (!pb_timeline_write_file (timeline, out, width, &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -260,6 +332,8 @@ main (int    argc,
 
   if (g_str_equal (command, "example"))
     flags |= PB_STORE_OPEN_CREATE;
+  else if (g_str_equal (command, "timeline"))
+    flags |= PB_STORE_OPEN_READ_ONLY;
   else if (!g_str_equal (command, "list") && !g_str_equal (command, "export"))
     return usage (_("unknown command"));
 
@@ -276,6 +350,9 @@ main (int    argc,
 
   if (g_str_equal (command, "export"))
     return cmd_export (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "timeline"))
+    return cmd_timeline (store, argc - i, argv + i);
 
   /* example */
   {

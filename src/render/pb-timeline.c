@@ -1,0 +1,1374 @@
+/* pb-timeline.c — the Gantt chart: layout, geometry and painting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Coordinates. The chart area's x runs from 0 at the first day shown (1
+ * January of the first year); its y runs from 0 at the top of the first
+ * row. The painter pins the label column to the left and the time scale
+ * to the top, and places the chart area beside and below them, shifted by
+ * the scroll offsets.
+ *
+ * Layout is done once per change of data or zoom: rows get their y (kept
+ * in an array for binary search), items their row, milestones and
+ * dependencies sort by row. A frame then finds its first and last rows by
+ * binary search and paints only those, plus the dependencies whose span of
+ * rows meets them; its cost does not grow with the plan.
+ */
+#define G_LOG_DOMAIN "pb-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pb-health.h"
+#include "pb-health-style.h"
+#include "pb-timeline.h"
+
+typedef enum
+{
+  ROW_SECTION,
+  ROW_ITEM,
+} RowKind;
+
+typedef struct
+{
+  RowKind      kind;
+  gint64       id;
+  char        *number;
+  char        *title;
+  char        *lead;
+  guint32      start;     /* Julian days; 0 when unknown */
+  guint32      due;
+  double       progress;
+  PbHealth     health;
+  PbItemStatus status;
+  gboolean     milestone;
+  guint        first_milestone;  /* into the sorted milestones */
+  guint        n_milestones;
+} Row;
+
+typedef struct
+{
+  gint64   item_id;
+  guint    row;
+  guint32  day;
+  char    *label;
+} Milestone;
+
+typedef struct
+{
+  gint64  from_id;
+  gint64  to_id;
+  int     lag;
+  guint   from_row;
+  guint   to_row;
+  guint   min_row;
+  guint   max_row;
+} Dependency;
+
+struct _PbTimeline
+{
+  guint32         first_day;   /* 1 January of the first year shown */
+  guint32         last_day;    /* 31 December of the last year shown */
+  guint32         period_start;
+  guint32         period_end;
+  guint32         today;
+  PbTimelineZoom  zoom;
+  double          px_per_day;
+  double          label_width;
+
+  GArray         *rows;        /* Row */
+  GArray         *row_y;       /* double, one more than rows: the bottom */
+  GArray         *milestones;  /* Milestone */
+  GArray         *deps;        /* Dependency */
+  GHashTable     *item_rows;   /* item id → row + 1 */
+  guint           max_dep_span;
+  gboolean        laid_out;
+};
+
+static const double px_per_day[] = { 0.6, 2.0, 6.0, 18.0 };
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->number);
+  g_free (row->title);
+  g_free (row->lead);
+}
+
+static void
+milestone_clear (gpointer data)
+{
+  g_free (((Milestone *) data)->label);
+}
+
+static guint32
+year_start (int year)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, 1, CLAMP (year, 1, 8000));
+  return g_date_get_julian (&d);
+}
+
+static int
+year_of (guint32 day)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, MAX (day, 1));
+  return g_date_get_year (&d);
+}
+
+/**
+ * pb_timeline_new:
+ * @first_day: the plan period's first day (Julian), or 0
+ * @last_day: its last day, or 0
+ * @today: today's Julian day, for the today line; 0 for none
+ *
+ * Returns: (transfer full): an empty chart over the plan period, widened to
+ *   whole years
+ */
+PbTimeline *
+pb_timeline_new (guint32 first_day,
+                 guint32 last_day,
+                 guint32 today)
+{
+  PbTimeline *self = g_new0 (PbTimeline, 1);
+
+  self->period_start = first_day;
+  self->period_end = last_day;
+  self->today = today;
+  self->zoom = PB_TIMELINE_ZOOM_QUARTER;
+  self->label_width = 260;
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, row_clear);
+  self->row_y = g_array_new (FALSE, TRUE, sizeof (double));
+  self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
+  g_array_set_clear_func (self->milestones, milestone_clear);
+  self->deps = g_array_new (FALSE, TRUE, sizeof (Dependency));
+  self->item_rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  return self;
+}
+
+void
+pb_timeline_free (PbTimeline *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->rows);
+  g_array_unref (self->row_y);
+  g_array_unref (self->milestones);
+  g_array_unref (self->deps);
+  g_hash_table_unref (self->item_rows);
+  g_free (self);
+}
+
+void
+pb_timeline_add_section (PbTimeline *self,
+                         const char *title)
+{
+  Row row = { .kind = ROW_SECTION, .title = g_strdup (title ? title : "") };
+
+  g_array_append_val (self->rows, row);
+  self->laid_out = FALSE;
+}
+
+void
+pb_timeline_add_item (PbTimeline   *self,
+                      gint64        id,
+                      const char   *number,
+                      const char   *title,
+                      const char   *lead,
+                      guint32       start_day,
+                      guint32       due_day,
+                      double        progress,
+                      PbHealth      health,
+                      PbItemStatus  status,
+                      gboolean      milestone)
+{
+  Row row = {
+    .kind = ROW_ITEM, .id = id,
+    .number = g_strdup (number ? number : ""), .title = g_strdup (title ? title : ""),
+    .lead = g_strdup (lead ? lead : ""),
+    .start = start_day, .due = due_day, .progress = CLAMP (progress, 0, 1),
+    .health = health, .status = status, .milestone = milestone,
+  };
+
+  g_array_append_val (self->rows, row);
+  self->laid_out = FALSE;
+}
+
+void
+pb_timeline_add_milestone (PbTimeline *self,
+                           gint64      item_id,
+                           guint32     day,
+                           const char *label)
+{
+  Milestone m = { .item_id = item_id, .day = day, .label = g_strdup (label ? label : "") };
+
+  g_array_append_val (self->milestones, m);
+  self->laid_out = FALSE;
+}
+
+void
+pb_timeline_add_dependency (PbTimeline *self,
+                            gint64      from_id,
+                            gint64      to_id,
+                            int         lag_days)
+{
+  Dependency d = { .from_id = from_id, .to_id = to_id, .lag = lag_days };
+
+  g_array_append_val (self->deps, d);
+  self->laid_out = FALSE;
+}
+
+void
+pb_timeline_set_zoom (PbTimeline     *self,
+                      PbTimelineZoom  zoom)
+{
+  g_return_if_fail (zoom <= PB_TIMELINE_ZOOM_WEEK);
+  self->zoom = zoom;
+  self->px_per_day = px_per_day[zoom];
+}
+
+PbTimelineZoom
+pb_timeline_get_zoom (PbTimeline *self)
+{
+  return self->zoom;
+}
+
+void
+pb_timeline_set_label_width (PbTimeline *self,
+                             double      width)
+{
+  self->label_width = MAX (width, 0);
+}
+
+double
+pb_timeline_get_label_width (PbTimeline *self)
+{
+  return self->label_width;
+}
+
+static int
+compare_milestones (gconstpointer a,
+                    gconstpointer b)
+{
+  const Milestone *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->day < y->day ? -1 : x->day > y->day;
+}
+
+static int
+compare_deps (gconstpointer a,
+              gconstpointer b)
+{
+  const Dependency *x = a, *y = b;
+
+  return x->min_row < y->min_row ? -1 : x->min_row > y->min_row;
+}
+
+/**
+ * pb_timeline_layout:
+ *
+ * Places rows, milestones and dependencies. Painting and geometry call it
+ * when the data changed since; calling it again costs nothing.
+ */
+void
+pb_timeline_layout (PbTimeline *self)
+{
+  guint32 first = self->period_start, last = self->period_end;
+  double y = 0;
+  guint kept = 0;
+
+  if (self->px_per_day == 0)
+    self->px_per_day = px_per_day[self->zoom];
+  if (self->laid_out)
+    return;
+
+  g_hash_table_remove_all (self->item_rows);
+  g_array_set_size (self->row_y, 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+
+      g_array_append_val (self->row_y, y);
+      y += row->kind == ROW_SECTION ? PB_TIMELINE_SECTION_HEIGHT : PB_TIMELINE_ROW_HEIGHT;
+      row->n_milestones = 0;
+      if (row->kind != ROW_ITEM)
+        continue;
+      g_hash_table_insert (self->item_rows, &row->id, GUINT_TO_POINTER (i + 1));
+      if (row->start && (first == 0 || row->start < first))
+        first = row->start;
+      if (row->due && row->due > last)
+        last = row->due;
+    }
+  g_array_append_val (self->row_y, y);
+
+  /* Whole years, so the scale starts and ends on a year. */
+  if (first == 0)
+    first = self->today ? self->today : year_start (2025);
+  if (last < first)
+    last = first;
+  self->first_day = year_start (year_of (first));
+  self->last_day = year_start (year_of (last) + 1) - 1;
+
+  /* Milestones: on their item's row, sorted by row. */
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      Milestone *m = &g_array_index (self->milestones, Milestone, i);
+      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_rows, &m->item_id));
+
+      if (row == 0)
+        continue;
+      m->row = row - 1;
+      if (kept != i)
+        {
+          Milestone tmp = *m;
+          g_array_index (self->milestones, Milestone, i) = g_array_index (self->milestones, Milestone, kept);
+          g_array_index (self->milestones, Milestone, kept) = tmp;
+        }
+      kept++;
+    }
+  g_array_set_size (self->milestones, kept);
+  g_array_sort (self->milestones, compare_milestones);
+  /* Targets due on the same day share one diamond: "1.2万个 · 60万户". */
+  kept = 0;
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      Milestone *m = &g_array_index (self->milestones, Milestone, i);
+
+      if (kept > 0)
+        {
+          Milestone *prev = &g_array_index (self->milestones, Milestone, kept - 1);
+
+          if (prev->row == m->row && prev->day == m->day)
+            {
+              if (m->label[0] && strstr (prev->label, m->label) == NULL)
+                {
+                  char *joined = prev->label[0] ? g_strconcat (prev->label, " · ", m->label, NULL) : g_strdup (m->label);
+
+                  g_free (prev->label);
+                  prev->label = joined;
+                }
+              g_clear_pointer (&m->label, g_free);
+              continue;
+            }
+        }
+      if (kept != i)
+        {
+          g_array_index (self->milestones, Milestone, kept) = *m;
+          m->label = NULL;
+        }
+      kept++;
+    }
+  g_array_set_size (self->milestones, kept);
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      Milestone *m = &g_array_index (self->milestones, Milestone, i);
+      Row *row = &g_array_index (self->rows, Row, m->row);
+
+      if (row->n_milestones++ == 0)
+        row->first_milestone = i;
+    }
+
+  /* Dependencies: by their first row, with the widest span kept so that
+   * a frame can find those crossing it. */
+  kept = 0;
+  self->max_dep_span = 0;
+  for (guint i = 0; i < self->deps->len; i++)
+    {
+      Dependency d = g_array_index (self->deps, Dependency, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_rows, &d.from_id));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_rows, &d.to_id));
+
+      if (from == 0 || to == 0)
+        continue;
+      d.from_row = from - 1;
+      d.to_row = to - 1;
+      d.min_row = MIN (d.from_row, d.to_row);
+      d.max_row = MAX (d.from_row, d.to_row);
+      self->max_dep_span = MAX (self->max_dep_span, d.max_row - d.min_row);
+      g_array_index (self->deps, Dependency, kept++) = d;
+    }
+  g_array_set_size (self->deps, kept);
+  g_array_sort (self->deps, compare_deps);
+
+  self->laid_out = TRUE;
+}
+
+guint
+pb_timeline_get_n_rows (PbTimeline *self)
+{
+  return self->rows->len;
+}
+
+double
+pb_timeline_get_width (PbTimeline *self)
+{
+  pb_timeline_layout (self);
+  return (self->last_day + 1 - self->first_day) * self->px_per_day;
+}
+
+double
+pb_timeline_get_height (PbTimeline *self)
+{
+  pb_timeline_layout (self);
+  return g_array_index (self->row_y, double, self->row_y->len - 1);
+}
+
+double
+pb_timeline_x_for_day (PbTimeline *self,
+                       guint32     day)
+{
+  pb_timeline_layout (self);
+  return ((double) day - self->first_day) * self->px_per_day;
+}
+
+guint32
+pb_timeline_day_for_x (PbTimeline *self,
+                       double      x)
+{
+  double day;
+
+  pb_timeline_layout (self);
+  /* A little slack, so that x_for_day (d) maps back to d despite rounding. */
+  day = floor (x / self->px_per_day + 1e-6) + self->first_day;
+  return (guint32) CLAMP (day, 1, G_MAXUINT32 / 2);
+}
+
+/* The zoom's unit: days when a day is wide, else weeks (from Monday), else
+ * months. Snaps to the nearest unit boundary. */
+guint32
+pb_timeline_snap_day (PbTimeline *self,
+                      guint32     day)
+{
+  GDate d, a, b;
+
+  pb_timeline_layout (self);
+  if (self->zoom == PB_TIMELINE_ZOOM_WEEK)
+    return day;
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  if (self->zoom == PB_TIMELINE_ZOOM_MONTH)
+    {
+      guint32 monday = day - (g_date_get_weekday (&d) - G_DATE_MONDAY);
+
+      return day - monday < 4 ? monday : monday + 7;
+    }
+  g_date_clear (&a, 1);
+  g_date_set_dmy (&a, 1, g_date_get_month (&d), g_date_get_year (&d));
+  b = a;
+  g_date_add_months (&b, 1);
+  return day - g_date_get_julian (&a) <= g_date_get_julian (&b) - day
+    ? g_date_get_julian (&a) : g_date_get_julian (&b);
+}
+
+gboolean
+pb_timeline_get_item_row (PbTimeline *self,
+                          gint64      item_id,
+                          guint      *row)
+{
+  guint found;
+
+  pb_timeline_layout (self);
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_rows, &item_id));
+  if (found && row)
+    *row = found - 1;
+  return found != 0;
+}
+
+double
+pb_timeline_get_row_y (PbTimeline *self,
+                       guint       row)
+{
+  pb_timeline_layout (self);
+  g_return_val_if_fail (row < self->row_y->len, 0);
+  return g_array_index (self->row_y, double, row);
+}
+
+/* The row whose band holds @y, clamped to the rows there are. */
+guint
+pb_timeline_row_at_y (PbTimeline *self,
+                      double      y)
+{
+  guint lo = 0, hi;
+
+  pb_timeline_layout (self);
+  if (self->rows->len == 0)
+    return 0;
+  hi = self->rows->len - 1;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo + 1) / 2;
+
+      if (g_array_index (self->row_y, double, mid) <= y)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
+typedef struct
+{
+  double x0, x1;
+  double y0, y1;
+} Box;
+
+static gboolean
+bar_box (PbTimeline *self,
+         guint       index,
+         Box        *box)
+{
+  Row *row = &g_array_index (self->rows, Row, index);
+  double y = g_array_index (self->row_y, double, index);
+
+  if (row->kind != ROW_ITEM || row->start == 0 || row->due == 0 || row->due < row->start)
+    return FALSE;
+  box->x0 = pb_timeline_x_for_day (self, row->start);
+  box->x1 = pb_timeline_x_for_day (self, row->due + 1);
+  box->y0 = y + 8;
+  box->y1 = y + PB_TIMELINE_ROW_HEIGHT - 8;
+  return TRUE;
+}
+
+/* A dependency's path: out of the predecessor's end and into the
+ * successor's start. When the successor starts before the predecessor
+ * ends, the path runs back along the gap between the rows. Returns the
+ * number of points (x, y) in @pts. */
+static guint
+dependency_points (PbTimeline       *self,
+                   const Dependency *d,
+                   double            pts[12])
+{
+  Row *from = &g_array_index (self->rows, Row, d->from_row);
+  Row *to = &g_array_index (self->rows, Row, d->to_row);
+  double fx = pb_timeline_x_for_day (self, (from->due ? from->due : from->start) + 1);
+  double tx = pb_timeline_x_for_day (self, to->start ? to->start : to->due);
+  double fy = g_array_index (self->row_y, double, d->from_row) + PB_TIMELINE_ROW_HEIGHT / 2;
+  double ty = g_array_index (self->row_y, double, d->to_row) + PB_TIMELINE_ROW_HEIGHT / 2;
+
+  if (tx >= fx + 12)
+    {
+      double elbow = fx + 6;
+      double p[] = { fx, fy, elbow, fy, elbow, ty, tx, ty };
+
+      memcpy (pts, p, sizeof p);
+      return 4;
+    }
+  else
+    {
+      double gap = ty > fy ? ty - PB_TIMELINE_ROW_HEIGHT / 2 : ty + PB_TIMELINE_ROW_HEIGHT / 2;
+      double p[] = { fx, fy, fx + 6, fy, fx + 6, gap, tx - 8, gap, tx - 8, ty, tx, ty };
+
+      memcpy (pts, p, sizeof p);
+      return 6;
+    }
+}
+
+static gboolean
+near_segment (double px, double py,
+              double ax, double ay,
+              double bx, double by,
+              double tolerance)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1) : 0;
+  double cx = ax + t * dx - px, cy = ay + t * dy - py;
+
+  return cx * cx + cy * cy <= tolerance * tolerance;
+}
+
+/**
+ * pb_timeline_hit_test:
+ * @x: chart-area x (0 at the first day shown)
+ * @y: chart-area y (0 at the top of the first row)
+ *
+ * What is under a point: a milestone before a bar's ends, its ends before
+ * its middle, then a dependency arrow, then the row itself.
+ */
+void
+pb_timeline_hit_test (PbTimeline    *self,
+                      double         x,
+                      double         y,
+                      PbTimelineHit *hit)
+{
+  guint index;
+  Row *row;
+  Box box;
+
+  pb_timeline_layout (self);
+  *hit = (PbTimelineHit) { PB_TIMELINE_HIT_NONE, 0, 0, 0, 0 };
+  if (self->rows->len == 0 || y < 0 || y >= pb_timeline_get_height (self))
+    return;
+
+  index = pb_timeline_row_at_y (self, y);
+  row = &g_array_index (self->rows, Row, index);
+  hit->row = index;
+  hit->item_id = row->id;
+
+  if (row->kind == ROW_SECTION)
+    {
+      hit->kind = PB_TIMELINE_HIT_SECTION;
+      return;
+    }
+
+  for (guint m = row->first_milestone; m < row->first_milestone + row->n_milestones; m++)
+    {
+      Milestone *ms = &g_array_index (self->milestones, Milestone, m);
+      double mx = pb_timeline_x_for_day (self, ms->day + 1);
+
+      if (fabs (x - mx) <= 7)
+        {
+          hit->kind = PB_TIMELINE_HIT_MILESTONE;
+          hit->index = m;
+          return;
+        }
+    }
+
+  if (bar_box (self, index, &box) && y >= box.y0 - 2 && y <= box.y1 + 2)
+    {
+      if (fabs (x - box.x0) <= 5)
+        hit->kind = PB_TIMELINE_HIT_BAR_START;
+      else if (fabs (x - box.x1) <= 5)
+        hit->kind = PB_TIMELINE_HIT_BAR_END;
+      else if (x > box.x0 && x < box.x1)
+        hit->kind = PB_TIMELINE_HIT_BAR;
+      if (hit->kind != PB_TIMELINE_HIT_NONE)
+        return;
+    }
+
+  for (guint i = 0; i < self->deps->len; i++)
+    {
+      Dependency *d = &g_array_index (self->deps, Dependency, i);
+      double p[12];
+      guint n;
+
+      if (d->min_row > index)
+        break;
+      if (d->max_row < index)
+        continue;
+      n = dependency_points (self, d, p);
+      for (guint s = 0; s + 1 < n; s++)
+        if (near_segment (x, y, p[2 * s], p[2 * s + 1], p[2 * s + 2], p[2 * s + 3], 4))
+          {
+            hit->kind = PB_TIMELINE_HIT_DEPENDENCY;
+            hit->item_id = d->to_id;
+            hit->other_id = d->from_id;
+            hit->index = i;
+            return;
+          }
+    }
+}
+
+/* Painting */
+
+typedef struct
+{
+  PbRgb fg, dim, bg, grid, header, section, shade, today, arrow, track;
+} Palette;
+
+static void
+palette_init (Palette  *p,
+              gboolean  dark)
+{
+  if (dark)
+    *p = (Palette) {
+      { 1, 1, 1 }, { 0.62, 0.62, 0.64 }, { 0.14, 0.14, 0.15 }, { 0.24, 0.24, 0.26 },
+      { 0.19, 0.19, 0.20 }, { 0.22, 0.22, 0.24 }, { 0.17, 0.18, 0.21 },
+      { 0.96, 0.38, 0.32 }, { 0.75, 0.75, 0.78 }, { 0.30, 0.30, 0.32 },
+    };
+  else
+    *p = (Palette) {
+      { 0.12, 0.12, 0.14 }, { 0.42, 0.42, 0.45 }, { 1, 1, 1 }, { 0.89, 0.89, 0.90 },
+      { 0.97, 0.97, 0.97 }, { 0.94, 0.94, 0.95 }, { 0.95, 0.97, 1.0 },
+      { 0.88, 0.11, 0.14 }, { 0.35, 0.35, 0.38 }, { 0.85, 0.85, 0.87 },
+    };
+}
+
+static void
+set_rgb (cairo_t     *cr,
+         const PbRgb *c)
+{
+  cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+}
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       width,
+           gboolean     centre_v,
+           double       band)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x, centre_v ? y + (band - h) / 2 : y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static const char *
+month_label (int month)
+{
+  static char labels[12][8];
+
+  if (labels[0][0] == '\0')
+    for (int i = 0; i < 12; i++)
+      g_snprintf (labels[i], sizeof labels[i], "%d", i + 1);
+  return labels[month - 1];
+}
+
+/* The two tiers of the time scale, and the grid lines below them. */
+static void
+paint_scale (PbTimeline    *self,
+             cairo_t       *cr,
+             PangoLayout   *layout,
+             const Palette *p,
+             double         ox,
+             double         vx0,
+             double         vx1,
+             double         bottom)
+{
+  GDate d;
+  guint32 day0 = pb_timeline_day_for_x (self, vx0 - ox);
+  guint32 day1 = pb_timeline_day_for_x (self, vx1 - ox) + 1;
+  double tier = PB_TIMELINE_HEADER_HEIGHT / 2;
+
+  day0 = MAX (day0, self->first_day);
+  day1 = MIN (day1, self->last_day + 1);
+
+  /* Upper tier: years (year and quarter zooms) or months. */
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day0);
+  g_date_set_day (&d, 1);
+  if (self->zoom <= PB_TIMELINE_ZOOM_QUARTER)
+    g_date_set_month (&d, self->zoom == PB_TIMELINE_ZOOM_YEAR ? 1 : ((g_date_get_month (&d) - 1) / 3) * 3 + 1);
+  while (g_date_get_julian (&d) < day1)
+    {
+      GDate next = d;
+      char text[64];
+      double x0, x1;
+
+      if (self->zoom == PB_TIMELINE_ZOOM_YEAR)
+        {
+          g_date_add_years (&next, 1);
+          g_snprintf (text, sizeof text, "%d", g_date_get_year (&d));
+        }
+      else if (self->zoom == PB_TIMELINE_ZOOM_QUARTER)
+        {
+          g_date_add_months (&next, 3);
+          /* TRANSLATORS: a quarter on the time scale: year, quarter */
+          g_snprintf (text, sizeof text, _("%d Q%d"), g_date_get_year (&d), (g_date_get_month (&d) - 1) / 3 + 1);
+        }
+      else
+        {
+          g_date_add_months (&next, 1);
+          /* TRANSLATORS: a month on the time scale: year, month */
+          g_snprintf (text, sizeof text, _("%d-%02d"), g_date_get_year (&d), g_date_get_month (&d));
+        }
+      x0 = ox + pb_timeline_x_for_day (self, g_date_get_julian (&d));
+      x1 = ox + pb_timeline_x_for_day (self, g_date_get_julian (&next));
+      set_rgb (cr, &p->grid);
+      cairo_rectangle (cr, floor (x0), 0, 1, bottom);
+      cairo_fill (cr);
+      set_rgb (cr, &p->fg);
+      cairo_save (cr);
+      cairo_rectangle (cr, x0, 0, x1 - x0, tier);
+      cairo_clip (cr);
+      show_text (cr, layout, text, MAX (x0, vx0) + 6, 0, -1, TRUE, tier);
+      cairo_restore (cr);
+      d = next;
+    }
+
+  /* Lower tier: quarters, months or weeks. */
+  g_date_set_julian (&d, day0);
+  if (self->zoom >= PB_TIMELINE_ZOOM_MONTH)
+    g_date_subtract_days (&d, g_date_get_weekday (&d) - G_DATE_MONDAY);
+  else
+    {
+      g_date_set_day (&d, 1);
+      if (self->zoom == PB_TIMELINE_ZOOM_YEAR)
+        g_date_set_month (&d, ((g_date_get_month (&d) - 1) / 3) * 3 + 1);
+    }
+  while (g_date_get_julian (&d) < day1)
+    {
+      GDate next = d;
+      char text[32];
+      double x0, x1;
+
+      if (self->zoom == PB_TIMELINE_ZOOM_YEAR)
+        {
+          g_date_add_months (&next, 3);
+          /* TRANSLATORS: a quarter on the lower tier of the time scale */
+          g_snprintf (text, sizeof text, _("Q%d"), (g_date_get_month (&d) - 1) / 3 + 1);
+        }
+      else if (self->zoom == PB_TIMELINE_ZOOM_QUARTER)
+        {
+          g_date_add_months (&next, 1);
+          g_snprintf (text, sizeof text, "%s", month_label (g_date_get_month (&d)));
+        }
+      else
+        {
+          g_date_add_days (&next, 7);
+          g_snprintf (text, sizeof text, "%d", g_date_get_day (&d));
+        }
+      x0 = ox + pb_timeline_x_for_day (self, g_date_get_julian (&d));
+      x1 = ox + pb_timeline_x_for_day (self, g_date_get_julian (&next));
+      set_rgb (cr, &p->grid);
+      cairo_rectangle (cr, floor (x0), tier, 1, tier);
+      cairo_fill (cr);
+      if (x1 - x0 >= 18)
+        {
+          set_rgb (cr, &p->dim);
+          cairo_save (cr);
+          cairo_rectangle (cr, x0, tier, x1 - x0, tier);
+          cairo_clip (cr);
+          show_text (cr, layout, text, x0 + 4, tier, -1, TRUE, tier);
+          cairo_restore (cr);
+        }
+      d = next;
+    }
+}
+
+static void
+paint_diamond (cairo_t *cr,
+               double   x,
+               double   y,
+               double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+/**
+ * pb_timeline_paint:
+ * @cr: where to paint, with (0, 0) at the viewport's top left
+ * @scroll_x: the chart area's x at the left of the viewport's chart part
+ * @scroll_y: the chart area's y at the top of the viewport's rows
+ * @width: the viewport's width, label column included
+ * @height: the viewport's height, time scale included
+ * @dark: paint for a dark style
+ * @stats: (out) (optional): what was painted, for tests and benchmarks
+ *
+ * Paints the label column pinned left, the time scale pinned top, and the
+ * rows, bars, milestones, dependencies, today line and period shading
+ * that fall in the viewport.
+ */
+void
+pb_timeline_paint (PbTimeline           *self,
+                   cairo_t              *cr,
+                   double                scroll_x,
+                   double                scroll_y,
+                   double                width,
+                   double                height,
+                   gboolean              dark,
+                   PbTimelinePaintStats *stats)
+{
+  PbTimelinePaintStats counted = { 0 };
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) bold = NULL;
+  PangoFontDescription *font;
+  Palette p;
+  double lw = MIN (self->label_width, width / 2);
+  double top = PB_TIMELINE_HEADER_HEIGHT;
+  double ox = lw - scroll_x;              /* viewport x of chart x 0 */
+  double oy = top - scroll_y;             /* viewport y of chart y 0 */
+  double rows_h;
+  guint first, last;
+
+  pb_timeline_layout (self);
+  palette_init (&p, dark);
+  rows_h = pb_timeline_get_height (self);
+
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Sans 9");
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  bold = pango_cairo_create_layout (cr);
+  pango_layout_set_font_description (bold, font);
+  pango_layout_set_ellipsize (bold, PANGO_ELLIPSIZE_END);
+  pango_font_description_free (font);
+
+  cairo_save (cr);
+  set_rgb (cr, &p.bg);
+  cairo_paint (cr);
+
+  /* The chart area: period shading, rows, grid, bars. */
+  cairo_save (cr);
+  cairo_rectangle (cr, lw, top, width - lw, height - top);
+  cairo_clip (cr);
+
+  if (self->period_start && self->period_end >= self->period_start)
+    {
+      set_rgb (cr, &p.shade);
+      cairo_rectangle (cr, ox + pb_timeline_x_for_day (self, self->period_start), top,
+                       (self->period_end + 1 - self->period_start) * self->px_per_day, height - top);
+      cairo_fill (cr);
+    }
+
+  first = pb_timeline_row_at_y (self, scroll_y);
+  last = self->rows->len ? pb_timeline_row_at_y (self, scroll_y + height - top) : 0;
+  for (guint i = first; i <= last && i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+      double y = oy + g_array_index (self->row_y, double, i);
+      Box box;
+
+      counted.rows_painted++;
+      if (row->kind == ROW_SECTION)
+        {
+          set_rgb (cr, &p.section);
+          cairo_rectangle (cr, lw, y, width - lw, PB_TIMELINE_SECTION_HEIGHT);
+          cairo_fill (cr);
+          continue;
+        }
+
+      set_rgb (cr, &p.grid);
+      cairo_rectangle (cr, lw, floor (y + PB_TIMELINE_ROW_HEIGHT) - 1, width - lw, 1);
+      cairo_fill (cr);
+
+      if (bar_box (self, i, &box))
+        {
+          /* Whole pixels: cairo fills aligned boxes without rasterising. */
+          double x0 = round (ox + box.x0), x1 = round (ox + MAX (box.x1, box.x0 + 2));
+          double by = round (oy + box.y0), bh = box.y1 - box.y0;
+
+          if (row->milestone)
+            {
+              PbRgb c;
+
+              pb_health_get_rgb (row->health, &c);
+              set_rgb (cr, &c);
+              paint_diamond (cr, x1, by + bh / 2, bh / 2 + 1);
+              cairo_fill (cr);
+            }
+          else if (x1 >= lw && x0 <= width)
+            {
+              /* The track, then the done part in the health's pattern. */
+              set_rgb (cr, &p.track);
+              cairo_rectangle (cr, x0, by, x1 - x0, bh);
+              cairo_fill (cr);
+              if (row->status == PB_ITEM_STATUS_CANCELLED)
+                {
+                  set_rgb (cr, &p.dim);
+                  cairo_rectangle (cr, x0, by + bh / 2 - 0.5, x1 - x0, 1);
+                  cairo_fill (cr);
+                }
+              else
+                  pb_health_paint_swatch (cr, row->health, x0, by, round (MAX ((x1 - x0) * row->progress, 0)), bh);
+              /* The outline, as four filled hairlines. */
+              set_rgb (cr, &p.dim);
+              cairo_rectangle (cr, x0, by, x1 - x0, 1);
+              cairo_rectangle (cr, x0, by + bh - 1, x1 - x0, 1);
+              cairo_rectangle (cr, x0, by, 1, bh);
+              cairo_rectangle (cr, x1 - 1, by, 1, bh);
+              cairo_fill (cr);
+            }
+        }
+
+      for (guint m = row->first_milestone; m < row->first_milestone + row->n_milestones; m++)
+        {
+          Milestone *ms = &g_array_index (self->milestones, Milestone, m);
+          double mx = ox + pb_timeline_x_for_day (self, ms->day + 1);
+
+          if (mx < lw - 80 || mx > width + 8)
+            continue;
+          counted.milestones_painted++;
+          set_rgb (cr, &p.fg);
+          paint_diamond (cr, mx, y + PB_TIMELINE_ROW_HEIGHT / 2, 6);
+          cairo_fill (cr);
+          if (ms->label[0])
+            {
+              int tw, th;
+
+              /* On a plate of the background, readable over a bar; the
+               * text is shaped once, for its size and for painting. */
+              pango_layout_set_width (layout, -1);
+              pango_layout_set_text (layout, ms->label, -1);
+              pango_layout_get_pixel_size (layout, &tw, &th);
+              cairo_set_source_rgba (cr, p.bg.red, p.bg.green, p.bg.blue, 0.9);
+              cairo_rectangle (cr, round (mx + 7), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2 - 1), tw + 4, th + 2);
+              cairo_fill (cr);
+              set_rgb (cr, &p.fg);
+              cairo_move_to (cr, round (mx + 9), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2));
+              pango_cairo_show_layout (cr, layout);
+            }
+        }
+    }
+
+  /* Dependencies whose rows meet the viewport's. */
+  if (self->deps->len)
+    {
+      guint lo = 0, hi = self->deps->len;
+      guint from_row = first > self->max_dep_span ? first - self->max_dep_span : 0;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (self->deps, Dependency, mid).min_row < from_row)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      set_rgb (cr, &p.arrow);
+      cairo_set_line_width (cr, 1.2);
+      for (guint i = lo; i < self->deps->len; i++)
+        {
+          Dependency *d = &g_array_index (self->deps, Dependency, i);
+          double pt[12];
+          guint n;
+
+          if (d->min_row > last)
+            break;
+          if (d->max_row < first)
+            continue;
+          n = dependency_points (self, d, pt);
+          cairo_move_to (cr, ox + pt[0], oy + pt[1]);
+          for (guint s = 1; s < n; s++)
+            cairo_line_to (cr, ox + pt[2 * s], oy + pt[2 * s + 1]);
+          cairo_stroke (cr);
+          cairo_move_to (cr, ox + pt[2 * n - 2], oy + pt[2 * n - 1]);
+          cairo_rel_line_to (cr, -6, -4);
+          cairo_rel_line_to (cr, 0, 8);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          counted.arrows_painted++;
+        }
+    }
+
+  if (self->today >= self->first_day && self->today <= self->last_day)
+    {
+      double tx = ox + pb_timeline_x_for_day (self, self->today);
+
+      set_rgb (cr, &p.today);
+      cairo_rectangle (cr, floor (tx) - 1, top, 2, MIN (height, oy + rows_h) - top);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  /* The time scale, pinned to the top. */
+  cairo_save (cr);
+  cairo_rectangle (cr, lw, 0, width - lw, top);
+  cairo_clip (cr);
+  set_rgb (cr, &p.header);
+  cairo_paint (cr);
+  paint_scale (self, cr, layout, &p, ox, lw, width, top);
+  set_rgb (cr, &p.grid);
+  cairo_rectangle (cr, lw, top - 1, width - lw, 1);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  /* The label column, pinned to the left. */
+  if (lw > 0)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, 0, lw, height);
+      cairo_clip (cr);
+      set_rgb (cr, &p.header);
+      cairo_paint (cr);
+      set_rgb (cr, &p.dim);
+      show_text (cr, bold, _("Item"), 8, 0, lw - 16, TRUE, top);
+      cairo_rectangle (cr, 0, top, lw, height - top);
+      cairo_clip (cr);
+      for (guint i = first; i <= last && i < self->rows->len; i++)
+        {
+          Row *row = &g_array_index (self->rows, Row, i);
+          double y = oy + g_array_index (self->row_y, double, i);
+
+          if (row->kind == ROW_SECTION)
+            {
+              set_rgb (cr, &p.section);
+              cairo_rectangle (cr, 0, y, lw, PB_TIMELINE_SECTION_HEIGHT);
+              cairo_fill (cr);
+              set_rgb (cr, &p.fg);
+              show_text (cr, bold, row->title, 8, y, lw - 16, TRUE, PB_TIMELINE_SECTION_HEIGHT);
+            }
+          else
+            {
+              g_autofree char *text = NULL;
+              double lead_w = row->lead[0] ? MIN (96, lw / 3) : 0;
+
+              text = row->number[0] ? g_strdup_printf ("%s %s", row->number, row->title) : g_strdup (row->title);
+              set_rgb (cr, &p.fg);
+              show_text (cr, layout, text, 8, y, lw - 20 - lead_w, TRUE, PB_TIMELINE_ROW_HEIGHT);
+              if (lead_w > 0)
+                {
+                  set_rgb (cr, &p.dim);
+                  show_text (cr, layout, row->lead, lw - 8 - lead_w, y, lead_w, TRUE, PB_TIMELINE_ROW_HEIGHT);
+                }
+              set_rgb (cr, &p.grid);
+              cairo_rectangle (cr, 0, floor (y + PB_TIMELINE_ROW_HEIGHT) - 1, lw, 1);
+              cairo_fill (cr);
+            }
+        }
+      cairo_restore (cr);
+      set_rgb (cr, &p.grid);
+      cairo_rectangle (cr, lw - 1, 0, 1, height);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+  if (stats)
+    *stats = counted;
+}
+
+/* Loading from the store */
+
+static guint32
+parse_day (const char *text)
+{
+  int y, m, d;
+  GDate date;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+static char *
+format_value (double      value,
+              const char *unit)
+{
+  /* 万 and 亿 as planners write them; a plain number otherwise. */
+  if (fabs (value) >= 1e8 && fmod (value, 1e6) == 0)
+    return g_strdup_printf ("%g亿%s", value / 1e8, unit);
+  if (fabs (value) >= 1e4 && fmod (value, 1e3) == 0)
+    return g_strdup_printf ("%g万%s", value / 1e4, unit);
+  return g_strdup_printf ("%g%s", value, unit);
+}
+
+/**
+ * pb_timeline_new_from_store:
+ * @today: the Julian day judged as today (health, today line)
+ *
+ * Returns: (transfer full) (nullable): the plan's chart: its sections in
+ *   order with their items, each target as a milestone at the end of its
+ *   year, and the dependencies; %NULL with @error when there is no plan
+ */
+PbTimeline *
+pb_timeline_new_from_store (PbStore  *store,
+                            gint64    plan_id,
+                            guint32   today,
+                            GError  **error)
+{
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GListModel) deps = NULL;
+  g_autoptr(GHashTable) leads = NULL;
+  g_autoptr(GHashTable) by_section = NULL;
+  g_autoptr(GHashTable) org_names = NULL;
+  GDate today_date;
+  PbTimeline *self;
+  int y0, y1;
+
+  if (plan == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("There is no plan with the id %s."), id);
+      return NULL;
+    }
+
+  y0 = pb_plan_get_period_start (plan);
+  y1 = pb_plan_get_period_end (plan);
+  self = pb_timeline_new (y0 > 0 ? year_start (y0) : 0, y1 >= y0 && y1 > 0 ? year_start (y1 + 1) - 1 : 0, today);
+  g_date_clear (&today_date, 1);
+  g_date_set_julian (&today_date, today ? today : year_start (2025));
+
+  leads = pb_store_dup_first_leads (store, plan_id);
+  {
+    g_autoptr(GListModel) orgs = pb_store_list_organisations (store, plan_id);
+
+    org_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+      {
+        g_autoptr(PbOrganisation) org = g_list_model_get_item (orgs, i);
+        gint64 org_id = pb_record_get_id (PB_RECORD (org));
+
+        g_hash_table_insert (org_names, g_memdup2 (&org_id, sizeof org_id), g_strdup (pb_organisation_get_name (org)));
+      }
+  }
+  sections = pb_store_list_sections (store, plan_id);
+  items = pb_store_list_items (store, plan_id);
+
+  /* Items by section, in the board's order. */
+  by_section = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      PbItem *item = g_list_model_get_item (items, i);
+      gint64 key = pb_item_get_section_id (item);
+      GPtrArray *list = g_hash_table_lookup (by_section, &key);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_section, g_memdup2 (&key, sizeof key), list);
+        }
+      g_ptr_array_add (list, item);
+    }
+
+  for (guint s = 0; s <= g_list_model_get_n_items (sections); s++)
+    {
+      g_autoptr(PbSection) section = s < g_list_model_get_n_items (sections) ? g_list_model_get_item (sections, s) : NULL;
+      gint64 key = section ? pb_record_get_id (PB_RECORD (section)) : 0;
+      GPtrArray *list = g_hash_table_lookup (by_section, &key);
+
+      if (list == NULL || list->len == 0)
+        continue;
+      if (section)
+        {
+          g_autofree char *title = g_strdup_printf ("%s %s", pb_section_get_number (section), pb_section_get_title (section));
+          pb_timeline_add_section (self, g_strstrip (title));
+        }
+      else
+        pb_timeline_add_section (self, _("No section"));
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          PbItem *item = g_ptr_array_index (list, i);
+          PbRecord *r = PB_RECORD (item);
+          gint64 id = pb_record_get_id (r);
+          gint64 *lead = g_hash_table_lookup (leads, &id);
+          guint32 start = parse_day (pb_record_get_string (r, "start_date"));
+          guint32 due = parse_day (pb_record_get_string (r, "due_date"));
+
+          /* An item due on the day it starts, or with only a due date, is
+           * a milestone. */
+          if (start == 0)
+            start = due;
+          pb_timeline_add_item (self, id, pb_item_get_number (item), pb_item_get_title (item),
+                                lead ? g_hash_table_lookup (org_names, lead) : NULL,
+                                start, due,
+                                pb_item_get_progress (item),
+                                pb_item_compute_health (item, &today_date, NULL),
+                                pb_item_get_status (item),
+                                due != 0 && start == due);
+        }
+    }
+
+  /* Each target: a diamond at the end of its year, on its item's row. */
+  indicators = pb_store_list_indicators (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
+
+      for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
+        {
+          g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
+          gint64 item_id = pb_record_get_int (PB_RECORD (target), "item_id");
+          g_autofree char *label = format_value (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
+
+          if (item_id == 0)
+            item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+          if (pb_record_get_boolean (PB_RECORD (target), "stretch"))
+            continue;
+          pb_timeline_add_milestone (self, item_id, year_start (pb_target_get_year (target) + 1) - 1, label);
+        }
+    }
+
+  deps = pb_store_list_dependencies (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+    {
+      g_autoptr(PbRecord) d = g_list_model_get_item (deps, i);
+
+      pb_timeline_add_dependency (self, pb_record_get_int (d, "from_item_id"),
+                                  pb_record_get_int (d, "to_item_id"), (int) pb_record_get_int (d, "lag_days"));
+    }
+
+  pb_timeline_layout (self);
+  return self;
+}
+
+/**
+ * pb_timeline_write_file:
+ * @path: ends in .png, .svg or .pdf
+ * @width: the picture's width in pixels (points for PDF and SVG); the
+ *   height holds every row
+ *
+ * Paints the whole chart, label column and time scale included.
+ */
+gboolean
+pb_timeline_write_file (PbTimeline  *self,
+                        const char  *path,
+                        double       width,
+                        GError     **error)
+{
+  double height = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_height (self) + 8;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  enum { PNG, SVG, PDF } kind;
+
+  if (g_str_has_suffix (lower, ".png"))
+    kind = PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    kind = SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    kind = PDF;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a .png, .svg or .pdf file name"), path);
+      return FALSE;
+    }
+
+  /* A chart wider than the picture is cut at the right, as on screen;
+   * --zoom year fits a three-year plan in 1,000 px. */
+  if (kind == PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
+  else if (kind == SVG)
+    surface = cairo_svg_surface_create (path, width, height);
+  else
+    surface = cairo_pdf_surface_create (path, width, height);
+
+  cr = cairo_create (surface);
+  pb_timeline_paint (self, cr, 0, 0, width, height, FALSE, NULL);
+  cairo_destroy (cr);
+  if (kind == PNG)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,136 @@
+/* pb-timeline.h — the Gantt chart: layout, geometry and painting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One painter for the screen, the command line and print (DESIGN §3).
+ * A PbTimeline holds the laid-out chart: rows, dates → x, milestones and
+ * dependencies, computed when the data or the zoom changes. Painting a
+ * viewport touches only the rows and dependencies that show in it.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "pb-enums.h"
+#include "pb-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PB_TIMELINE_ZOOM_YEAR,     /* years over quarters */
+  PB_TIMELINE_ZOOM_QUARTER,  /* quarters over months */
+  PB_TIMELINE_ZOOM_MONTH,    /* months over weeks */
+  PB_TIMELINE_ZOOM_WEEK,     /* months over weeks, wide enough for days */
+} PbTimelineZoom;
+
+typedef enum
+{
+  PB_TIMELINE_HIT_NONE,
+  PB_TIMELINE_HIT_SECTION,
+  PB_TIMELINE_HIT_LABEL,
+  PB_TIMELINE_HIT_BAR,
+  PB_TIMELINE_HIT_BAR_START,
+  PB_TIMELINE_HIT_BAR_END,
+  PB_TIMELINE_HIT_MILESTONE,
+  PB_TIMELINE_HIT_DEPENDENCY,
+} PbTimelineHitKind;
+
+typedef struct
+{
+  PbTimelineHitKind kind;
+  gint64            item_id;     /* the row's item, or the dependency's successor */
+  gint64            other_id;    /* a dependency's predecessor */
+  guint             row;
+  guint             index;       /* a milestone's or dependency's index */
+} PbTimelineHit;
+
+typedef struct
+{
+  guint rows_painted;
+  guint milestones_painted;
+  guint arrows_painted;
+} PbTimelinePaintStats;
+
+typedef struct _PbTimeline PbTimeline;
+
+#define PB_TIMELINE_HEADER_HEIGHT  48.0
+#define PB_TIMELINE_ROW_HEIGHT     32.0
+#define PB_TIMELINE_SECTION_HEIGHT 28.0
+
+PbTimeline   *pb_timeline_new             (guint32         first_day,
+                                           guint32         last_day,
+                                           guint32         today);
+PbTimeline   *pb_timeline_new_from_store  (PbStore        *store,
+                                           gint64          plan_id,
+                                           guint32         today,
+                                           GError        **error);
+void          pb_timeline_free            (PbTimeline     *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbTimeline, pb_timeline_free)
+
+void          pb_timeline_add_section     (PbTimeline     *self,
+                                           const char     *title);
+void          pb_timeline_add_item        (PbTimeline     *self,
+                                           gint64          id,
+                                           const char     *number,
+                                           const char     *title,
+                                           const char     *lead,
+                                           guint32         start_day,
+                                           guint32         due_day,
+                                           double          progress,
+                                           PbHealth        health,
+                                           PbItemStatus    status,
+                                           gboolean        milestone);
+void          pb_timeline_add_milestone   (PbTimeline     *self,
+                                           gint64          item_id,
+                                           guint32         day,
+                                           const char     *label);
+void          pb_timeline_add_dependency  (PbTimeline     *self,
+                                           gint64          from_id,
+                                           gint64          to_id,
+                                           int             lag_days);
+
+void          pb_timeline_set_zoom        (PbTimeline     *self,
+                                           PbTimelineZoom  zoom);
+PbTimelineZoom pb_timeline_get_zoom       (PbTimeline     *self);
+void          pb_timeline_set_label_width (PbTimeline     *self,
+                                           double          width);
+double        pb_timeline_get_label_width (PbTimeline     *self);
+void          pb_timeline_layout          (PbTimeline     *self);
+
+guint         pb_timeline_get_n_rows      (PbTimeline     *self);
+double        pb_timeline_get_width       (PbTimeline     *self);
+double        pb_timeline_get_height      (PbTimeline     *self);
+double        pb_timeline_x_for_day       (PbTimeline     *self,
+                                           guint32         day);
+guint32       pb_timeline_day_for_x       (PbTimeline     *self,
+                                           double          x);
+guint32       pb_timeline_snap_day        (PbTimeline     *self,
+                                           guint32         day);
+gboolean      pb_timeline_get_item_row    (PbTimeline     *self,
+                                           gint64          item_id,
+                                           guint          *row);
+double        pb_timeline_get_row_y       (PbTimeline     *self,
+                                           guint           row);
+guint         pb_timeline_row_at_y        (PbTimeline     *self,
+                                           double          y);
+void          pb_timeline_hit_test        (PbTimeline     *self,
+                                           double          x,
+                                           double          y,
+                                           PbTimelineHit  *hit);
+
+void          pb_timeline_paint           (PbTimeline     *self,
+                                           cairo_t        *cr,
+                                           double          scroll_x,
+                                           double          scroll_y,
+                                           double          width,
+                                           double          height,
+                                           gboolean        dark,
+                                           PbTimelinePaintStats *stats);
+
+gboolean      pb_timeline_write_file      (PbTimeline     *self,
+                                           const char     *path,
+                                           double          width,
+                                           GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,347 @@
+/* test-timeline.c — the Gantt painter: geometry, hit testing, culling, pixels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include "pb-health-style.h"
+#include "pb-test-util.h"
+#include "pb-timeline.h"
+
+static guint32
+day (int y, int m, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+/* A section; A (2022), B (2023-03 … 2023-06) after A; a milestone item M
+ * (2024-06-30); a target on A at 2022-06-30 (2600个). */
+static PbTimeline *
+fixture (guint32 today)
+{
+  PbTimeline *t = pb_timeline_new (day (2022, 1, 1), day (2024, 12, 31), today);
+
+  pb_timeline_add_section (t, "(一) 建设高速泛在的信息基础设施");
+  pb_timeline_add_item (t, 1, "1", "加快5G网络规模化部署", "市通信管理办公室",
+                        day (2022, 1, 1), day (2022, 12, 31), 1.0, PB_HEALTH_BLUE, PB_ITEM_STATUS_DONE, FALSE);
+  pb_timeline_add_item (t, 2, "2", "推进千兆光网建设", "市工业和信息化局",
+                        day (2023, 3, 1), day (2023, 6, 30), 0.0, PB_HEALTH_RED, PB_ITEM_STATUS_NOT_STARTED, FALSE);
+  pb_timeline_add_item (t, 3, "3", "算力平台建成", NULL,
+                        day (2024, 6, 30), day (2024, 6, 30), 0.0, PB_HEALTH_BLUE, PB_ITEM_STATUS_NOT_STARTED, TRUE);
+  pb_timeline_add_milestone (t, 1, day (2022, 6, 30), "2600个");
+  pb_timeline_add_milestone (t, 99, day (2022, 6, 30), "no such item");
+  pb_timeline_add_dependency (t, 1, 2, 0);
+  pb_timeline_add_dependency (t, 1, 99, 0);
+  return t;
+}
+
+static void
+test_geometry (void)
+{
+  g_autoptr(PbTimeline) t = fixture (0);
+  double last_px = 0;
+  guint row;
+
+  for (PbTimelineZoom zoom = PB_TIMELINE_ZOOM_YEAR; zoom <= PB_TIMELINE_ZOOM_WEEK; zoom++)
+    {
+      double px;
+
+      pb_timeline_set_zoom (t, zoom);
+      /* x 0 is 1 January of the plan's first year; a day is a fixed width,
+       * wider at each closer zoom. */
+      g_assert_cmpfloat (pb_timeline_x_for_day (t, day (2022, 1, 1)), ==, 0);
+      px = pb_timeline_x_for_day (t, day (2022, 1, 2));
+      g_assert_cmpfloat (px, >, last_px);
+      last_px = px;
+      g_assert_cmpfloat_with_epsilon (pb_timeline_x_for_day (t, day (2023, 1, 1)), 365 * px, 1e-6);
+      /* x → day is its inverse, anywhere within the day. */
+      for (guint32 d = day (2022, 1, 1); d < day (2025, 1, 1); d += 37)
+        {
+          g_assert_cmpuint (pb_timeline_day_for_x (t, pb_timeline_x_for_day (t, d)), ==, d);
+          g_assert_cmpuint (pb_timeline_day_for_x (t, pb_timeline_x_for_day (t, d) + px * 0.9), ==, d);
+        }
+      /* The chart spans whole years: 2022 to 2024. */
+      g_assert_cmpfloat_with_epsilon (pb_timeline_get_width (t), (day (2025, 1, 1) - day (2022, 1, 1)) * px, 1e-6);
+    }
+
+  /* Rows: the section, then the items in order. */
+  g_assert_cmpuint (pb_timeline_get_n_rows (t), ==, 4);
+  g_assert_true (pb_timeline_get_item_row (t, 1, &row));
+  g_assert_cmpuint (row, ==, 1);
+  g_assert_true (pb_timeline_get_item_row (t, 3, &row));
+  g_assert_cmpuint (row, ==, 3);
+  g_assert_false (pb_timeline_get_item_row (t, 99, NULL));
+  g_assert_cmpfloat (pb_timeline_get_row_y (t, 1), ==, PB_TIMELINE_SECTION_HEIGHT);
+  g_assert_cmpfloat (pb_timeline_get_row_y (t, 2), ==, PB_TIMELINE_SECTION_HEIGHT + PB_TIMELINE_ROW_HEIGHT);
+  g_assert_cmpfloat (pb_timeline_get_height (t), ==, PB_TIMELINE_SECTION_HEIGHT + 3 * PB_TIMELINE_ROW_HEIGHT);
+  g_assert_cmpuint (pb_timeline_row_at_y (t, 0), ==, 0);
+  g_assert_cmpuint (pb_timeline_row_at_y (t, PB_TIMELINE_SECTION_HEIGHT - 0.5), ==, 0);
+  g_assert_cmpuint (pb_timeline_row_at_y (t, PB_TIMELINE_SECTION_HEIGHT), ==, 1);
+  g_assert_cmpuint (pb_timeline_row_at_y (t, 1e9), ==, 3);
+
+  /* Snapping: months at the quarter zoom, Mondays at the month zoom,
+   * days at the week zoom. */
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 14)), ==, day (2023, 3, 1));
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 20)), ==, day (2023, 4, 1));
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_MONTH);
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 15)), ==, day (2023, 3, 13)); /* Wed → Mon */
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 17)), ==, day (2023, 3, 20)); /* Fri → next Mon */
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_WEEK);
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 17)), ==, day (2023, 3, 17));
+}
+
+static void
+test_hit_testing (void)
+{
+  g_autoptr(PbTimeline) t = fixture (0);
+  PbTimelineHit hit;
+  double row1, row2, x0, x1, fx, tx;
+
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_MONTH);
+  row1 = pb_timeline_get_row_y (t, 1) + PB_TIMELINE_ROW_HEIGHT / 2;
+  row2 = pb_timeline_get_row_y (t, 2) + PB_TIMELINE_ROW_HEIGHT / 2;
+  x0 = pb_timeline_x_for_day (t, day (2022, 1, 1));
+  x1 = pb_timeline_x_for_day (t, day (2023, 1, 1));
+
+  pb_timeline_hit_test (t, (x0 + x1) / 4, row1, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR);
+  g_assert_cmpint (hit.item_id, ==, 1);
+  g_assert_cmpuint (hit.row, ==, 1);
+  pb_timeline_hit_test (t, x0 + 2, row1, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_START);
+  pb_timeline_hit_test (t, x1 - 2, row1, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_END);
+
+  /* The target's diamond sits at the end of its day, over the bar. */
+  pb_timeline_hit_test (t, pb_timeline_x_for_day (t, day (2022, 7, 1)), row1 - 3, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_MILESTONE);
+  g_assert_cmpint (hit.item_id, ==, 1);
+
+  /* The arrow from A's end runs into B's start along B's row. */
+  fx = x1;
+  tx = pb_timeline_x_for_day (t, day (2023, 3, 1));
+  pb_timeline_hit_test (t, (fx + 6 + tx) / 2, row2, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+  g_assert_cmpint (hit.item_id, ==, 2);
+  g_assert_cmpint (hit.other_id, ==, 1);
+  /* ...and down beside A's end. */
+  pb_timeline_hit_test (t, fx + 6, (row1 + row2) / 2 + 4, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+
+  /* Empty chart, the section band, and outside the rows. */
+  pb_timeline_hit_test (t, pb_timeline_x_for_day (t, day (2024, 1, 1)), row2, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_NONE);
+  g_assert_cmpint (hit.item_id, ==, 2);
+  pb_timeline_hit_test (t, 10, 4, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_SECTION);
+  pb_timeline_hit_test (t, 10, -1, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_NONE);
+  pb_timeline_hit_test (t, 10, pb_timeline_get_height (t) + 1, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_NONE);
+}
+
+/* A frame paints the rows in the viewport and the arrows that meet them,
+ * however large the plan. */
+static void
+test_culling (void)
+{
+  g_autoptr(PbTimeline) t = pb_timeline_new (day (2022, 1, 1), day (2024, 12, 31), day (2023, 6, 1));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  PbTimelinePaintStats stats;
+  guint n = 20000, visible;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint32 start = day (2022, 1, 1) + (i * 37) % 900;
+
+      if (i % 100 == 1)
+        pb_timeline_add_section (t, "板块");
+      pb_timeline_add_item (t, i, "1", "任务", "市发展改革委", start, start + 120, 0.5,
+                            PB_HEALTH_YELLOW, PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+      pb_timeline_add_milestone (t, i, start + 60, "10个");
+      if (i > 1)
+        pb_timeline_add_dependency (t, i - 1, i, 0);
+    }
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+  visible = (guint) ((1080 - PB_TIMELINE_HEADER_HEIGHT) / PB_TIMELINE_SECTION_HEIGHT) + 2;
+
+  for (double y = 0; y < pb_timeline_get_height (t); y += pb_timeline_get_height (t) / 7)
+    {
+      pb_timeline_paint (t, cr, 0, y, 1920, 1080, FALSE, &stats);
+      g_assert_cmpuint (stats.rows_painted, >, 20);
+      g_assert_cmpuint (stats.rows_painted, <=, visible);
+      g_assert_cmpuint (stats.milestones_painted, <=, stats.rows_painted);
+      g_assert_cmpuint (stats.arrows_painted, <=, stats.rows_painted + 1);
+      g_assert_cmpuint (stats.arrows_painted, >, 0);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+assert_pixel (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              const PbRgb     *rgb,
+              const char      *what)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 px = *(guint32 *) (data + (int) y * stride + (int) x * 4);
+  int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+  if (ABS (r - rgb->red * 255) > 12 || ABS (g - rgb->green * 255) > 12 || ABS (b - rgb->blue * 255) > 12)
+    g_error ("%s at (%.0f, %.0f): #%02x%02x%02x, not #%02x%02x%02x", what, x, y, r, g, b,
+             (int) (rgb->red * 255), (int) (rgb->green * 255), (int) (rgb->blue * 255));
+}
+
+/* Pixels where the fixture's bars, milestone and today line must be. */
+static void
+test_render (void)
+{
+  g_autoptr(PbTimeline) t = fixture (day (2023, 1, 16));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double lw = 240, top = PB_TIMELINE_HEADER_HEIGHT;
+  double row1, row2, row3;
+  PbRgb blue, red, black = { 0.12, 0.12, 0.14 }, white = { 1, 1, 1 };
+  g_autofree char *png = NULL;
+  g_autofree char *dir = pb_test_make_dir ();
+
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+  pb_timeline_set_label_width (t, lw);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (lw + pb_timeline_get_width (t)), 300);
+  cr = cairo_create (surface);
+  pb_timeline_paint (t, cr, 0, 0, cairo_image_surface_get_width (surface), 300, FALSE, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  png = g_build_filename (dir, "timeline.png", NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+
+  pb_health_get_rgb (PB_HEALTH_BLUE, &blue);
+  pb_health_get_rgb (PB_HEALTH_RED, &red);
+  row1 = top + pb_timeline_get_row_y (t, 1) + PB_TIMELINE_ROW_HEIGHT / 2;
+  row2 = top + pb_timeline_get_row_y (t, 2) + PB_TIMELINE_ROW_HEIGHT / 2;
+  row3 = top + pb_timeline_get_row_y (t, 3) + PB_TIMELINE_ROW_HEIGHT / 2;
+
+  /* A is done and on track: filled blue, away from its diamond. */
+  assert_pixel (surface, lw + pb_timeline_x_for_day (t, day (2022, 3, 1)), row1, &blue, "A's bar");
+  assert_pixel (surface, lw + pb_timeline_x_for_day (t, day (2022, 11, 1)), row1, &blue, "A's bar");
+  /* Its target's diamond, dark over the bar. */
+  assert_pixel (surface, lw + pb_timeline_x_for_day (t, day (2022, 7, 1)), row1, &black, "the 2600个 diamond");
+  /* B has not started: its track, not red, at its middle; nothing after. */
+  {
+    PbRgb track = { 0.85, 0.85, 0.87 };
+
+    assert_pixel (surface, lw + pb_timeline_x_for_day (t, day (2023, 5, 1)), row2, &track, "B's empty track");
+    assert_pixel (surface, lw + pb_timeline_x_for_day (t, day (2023, 9, 1)), row2 - 12, &white, "after B");
+  }
+  /* The milestone item: a diamond in its health's colour. */
+  assert_pixel (surface, lw + pb_timeline_x_for_day (t, day (2024, 7, 1)), row3, &blue, "the milestone");
+  /* Today, 2023-01-16: the line, from the scale down through the rows. */
+  {
+    PbRgb today = { 0.88, 0.11, 0.14 };
+    double x = lw + pb_timeline_x_for_day (t, day (2023, 1, 16)) - 0.5;
+
+    assert_pixel (surface, x, top + 4, &today, "the today line");
+    assert_pixel (surface, x, row3 + 10, &today, "the today line");
+  }
+  cairo_surface_destroy (surface);
+  pb_test_remove_dir (dir);
+}
+
+/* planboard-cli timeline: PNG, SVG and PDF without a display. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  const char *formats[] = { "png", "svg", "pdf" };
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  int status;
+
+  g_assert_nonnull (cli);
+  {
+    const char *argv[] = { cli, "--db", db, "example", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/chart.%s", dir, formats[i]);
+      const char *argv[] = { cli, "--db", db, "timeline", "1", "-o", out, "--zoom", "year",
+                             "--width", "1200", "--today", "2026-06-30", NULL };
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autofree char *err = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, (char *[]) { "DISPLAY=", "WAYLAND_DISPLAY=", NULL },
+                                   G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      if (i == 0)
+        {
+          g_autoptr(GError) error = NULL;
+          cairo_surface_t *s = cairo_image_surface_create_from_png (out);
+
+          g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1200);
+          /* Every row: the header and 19 items in 4 sections. */
+          g_assert_cmpint (cairo_image_surface_get_height (s), >, 48 + 19 * 32);
+          cairo_surface_destroy (s);
+        }
+      else if (i == 1)
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else
+        g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    }
+
+  /* A bad name or plan: a clear message and a failing status. */
+  {
+    g_autofree char *out = g_strdup_printf ("%s/chart.bmp", dir);
+    const char *argv[] = { cli, "--db", db, "timeline", "1", "-o", out, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, ".png, .svg or .pdf"));
+  }
+  {
+    g_autofree char *out = g_strdup_printf ("%s/chart.png", dir);
+    const char *argv[] = { cli, "--db", db, "timeline", "42", "-o", out, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, "42"));
+  }
+  pb_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timeline/geometry", test_geometry);
+  g_test_add_func ("/timeline/hit-testing", test_hit_testing);
+  g_test_add_func ("/timeline/culling", test_culling);
+  g_test_add_func ("/timeline/render", test_render);
+  g_test_add_func ("/timeline/cli", test_cli);
+
+  return g_test_run ();
+}
