@@ -837,7 +837,9 @@ paint_scale (PbTimeline    *self,
       set_rgb (cr, &p->grid);
       cairo_rectangle (cr, floor (x0), tier, 1, tier);
       cairo_fill (cr);
-      if (x1 - x0 >= 18)
+      /* A unit cut by the left edge goes unlabelled rather than showing
+       * the end of its label. */
+      if (x1 - x0 >= 18 && x0 >= vx0 - 1)
         {
           set_rgb (cr, &p->dim);
           cairo_save (cr);
@@ -861,6 +863,28 @@ paint_diamond (cairo_t *cr,
   cairo_line_to (cr, x, y + r);
   cairo_line_to (cr, x - r, y);
   cairo_close_path (cr);
+}
+
+/* The health symbols of pb_health_get_symbol() (● ▲ ■), drawn as shapes. */
+static void
+paint_health_mark (cairo_t  *cr,
+                   PbHealth  health,
+                   double    cx,
+                   double    cy,
+                   double    r)
+{
+  if (health == PB_HEALTH_BLUE)
+    cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  else if (health == PB_HEALTH_YELLOW)
+    {
+      cairo_move_to (cr, cx, cy - r);
+      cairo_line_to (cr, cx + r, cy + r * 0.8);
+      cairo_line_to (cr, cx - r, cy + r * 0.8);
+      cairo_close_path (cr);
+    }
+  else
+    cairo_rectangle (cr, cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7);
+  cairo_fill (cr);
 }
 
 /**
@@ -980,8 +1004,17 @@ pb_timeline_paint (PbTimeline           *self,
                 }
               else
                   pb_health_paint_swatch (cr, row->health, x0, by, round (MAX ((x1 - x0) * row->progress, 0)), bh);
-              /* The outline, as four filled hairlines. */
-              set_rgb (cr, &p.dim);
+              /* The outline in the health's colour, so that health shows
+               * before any progress does; four filled hairlines. */
+              if (row->health != PB_HEALTH_NONE && row->status != PB_ITEM_STATUS_CANCELLED)
+                {
+                  PbRgb c;
+
+                  pb_health_get_rgb (row->health, &c);
+                  set_rgb (cr, &c);
+                }
+              else
+                set_rgb (cr, &p.dim);
               cairo_rectangle (cr, x0, by, x1 - x0, 1);
               cairo_rectangle (cr, x0, by + bh - 1, x1 - x0, 1);
               cairo_rectangle (cr, x0, by, 1, bh);
@@ -1113,9 +1146,18 @@ pb_timeline_paint (PbTimeline           *self,
               g_autofree char *text = NULL;
               double lead_w = row->lead[0] ? MIN (96, lw / 3) : 0;
 
+              /* The health's symbol (● ▲ ■), readable without colour. */
+              if (row->health != PB_HEALTH_NONE)
+                {
+                  PbRgb c;
+
+                  pb_health_get_rgb (row->health, &c);
+                  set_rgb (cr, &c);
+                  paint_health_mark (cr, row->health, 12, y + PB_TIMELINE_ROW_HEIGHT / 2, 4.5);
+                }
               text = row->number[0] ? g_strdup_printf ("%s %s", row->number, row->title) : g_strdup (row->title);
               set_rgb (cr, &p.fg);
-              show_text (cr, layout, text, 8, y, lw - 20 - lead_w, TRUE, PB_TIMELINE_ROW_HEIGHT);
+              show_text (cr, layout, text, 22, y, lw - 34 - lead_w, TRUE, PB_TIMELINE_ROW_HEIGHT);
               if (lead_w > 0)
                 {
                   set_rgb (cr, &p.dim);
