@@ -21,7 +21,7 @@ day (int y, int m, int d)
 }
 
 /* A section; A (2022), B (2023-03 … 2023-06) after A; a milestone item M
- * (2024-06-30); a target on A at 2022-06-30 (2600个). */
+ * (2024-06-30); targets on A at 2022-06-30 (2600个) and at its end (1万个). */
 static PbTimeline *
 fixture (guint32 today)
 {
@@ -35,6 +35,7 @@ fixture (guint32 today)
   pb_timeline_add_item (t, 3, "3", "算力平台建成", NULL,
                         day (2024, 6, 30), day (2024, 6, 30), 0.0, PB_HEALTH_BLUE, PB_ITEM_STATUS_NOT_STARTED, TRUE);
   pb_timeline_add_milestone (t, 1, day (2022, 6, 30), "2600个");
+  pb_timeline_add_milestone (t, 1, day (2022, 12, 31), "1万个");
   pb_timeline_add_milestone (t, 99, day (2022, 6, 30), "no such item");
   pb_timeline_add_dependency (t, 1, 2, 0);
   pb_timeline_add_dependency (t, 1, 99, 0);
@@ -116,8 +117,11 @@ test_hit_testing (void)
   g_assert_cmpuint (hit.row, ==, 1);
   pb_timeline_hit_test (t, x0 + 2, row1, &hit);
   g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_START);
+  /* The end grip wins over the target drawn at the bar's end. */
   pb_timeline_hit_test (t, x1 - 2, row1, &hit);
   g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_END);
+  pb_timeline_hit_test (t, x1 + 6, row1, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_MILESTONE);
 
   /* The target's diamond sits at the end of its day, over the bar. */
   pb_timeline_hit_test (t, pb_timeline_x_for_day (t, day (2022, 7, 1)), row1 - 3, &hit);

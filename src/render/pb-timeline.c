@@ -90,6 +90,7 @@ struct _PbTimeline
   GHashTable     *item_rows;   /* item id → row + 1 */
   guint           max_dep_span;
   gboolean        laid_out;
+  gint64          selected;
 };
 
 static const double px_per_day[] = { 0.6, 2.0, 6.0, 18.0 };
@@ -491,6 +492,34 @@ pb_timeline_get_item_row (PbTimeline *self,
   return found != 0;
 }
 
+/* An item's dates as laid out (Julian days; 0 when unknown). */
+gboolean
+pb_timeline_get_item_dates (PbTimeline *self,
+                            gint64      item_id,
+                            guint32    *start_day,
+                            guint32    *due_day)
+{
+  guint row;
+  Row *r;
+
+  if (!pb_timeline_get_item_row (self, item_id, &row))
+    return FALSE;
+  r = &g_array_index (self->rows, Row, row);
+  if (start_day)
+    *start_day = r->start;
+  if (due_day)
+    *due_day = r->due;
+  return TRUE;
+}
+
+/* The item whose row is painted as selected; 0 for none. */
+void
+pb_timeline_set_selected (PbTimeline *self,
+                          gint64      item_id)
+{
+  self->selected = item_id;
+}
+
 double
 pb_timeline_get_row_y (PbTimeline *self,
                        guint       row)
@@ -599,8 +628,9 @@ near_segment (double px, double py,
  * @x: chart-area x (0 at the first day shown)
  * @y: chart-area y (0 at the top of the first row)
  *
- * What is under a point: a milestone before a bar's ends, its ends before
- * its middle, then a dependency arrow, then the row itself.
+ * What is under a point: a bar's ends (grips for resizing win over a target
+ * drawn there), then a milestone, the bar's middle, a dependency arrow,
+ * then the row itself.
  */
 void
 pb_timeline_hit_test (PbTimeline    *self,
@@ -611,6 +641,7 @@ pb_timeline_hit_test (PbTimeline    *self,
   guint index;
   Row *row;
   Box box;
+  gboolean has_bar;
 
   pb_timeline_layout (self);
   *hit = (PbTimelineHit) { PB_TIMELINE_HIT_NONE, 0, 0, 0, 0 };
@@ -628,6 +659,17 @@ pb_timeline_hit_test (PbTimeline    *self,
       return;
     }
 
+  has_bar = bar_box (self, index, &box) && y >= box.y0 - 2 && y <= box.y1 + 2;
+  if (has_bar)
+    {
+      if (fabs (x - box.x0) <= 5)
+        hit->kind = PB_TIMELINE_HIT_BAR_START;
+      else if (fabs (x - box.x1) <= 5)
+        hit->kind = PB_TIMELINE_HIT_BAR_END;
+      if (hit->kind != PB_TIMELINE_HIT_NONE)
+        return;
+    }
+
   for (guint m = row->first_milestone; m < row->first_milestone + row->n_milestones; m++)
     {
       Milestone *ms = &g_array_index (self->milestones, Milestone, m);
@@ -641,16 +683,10 @@ pb_timeline_hit_test (PbTimeline    *self,
         }
     }
 
-  if (bar_box (self, index, &box) && y >= box.y0 - 2 && y <= box.y1 + 2)
+  if (has_bar && x > box.x0 && x < box.x1)
     {
-      if (fabs (x - box.x0) <= 5)
-        hit->kind = PB_TIMELINE_HIT_BAR_START;
-      else if (fabs (x - box.x1) <= 5)
-        hit->kind = PB_TIMELINE_HIT_BAR_END;
-      else if (x > box.x0 && x < box.x1)
-        hit->kind = PB_TIMELINE_HIT_BAR;
-      if (hit->kind != PB_TIMELINE_HIT_NONE)
-        return;
+      hit->kind = PB_TIMELINE_HIT_BAR;
+      return;
     }
 
   for (guint i = 0; i < self->deps->len; i++)
@@ -971,6 +1007,12 @@ pb_timeline_paint (PbTimeline           *self,
           continue;
         }
 
+      if (row->id == self->selected && self->selected != 0)
+        {
+          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.25 : 0.14);
+          cairo_rectangle (cr, lw, y, width - lw, PB_TIMELINE_ROW_HEIGHT);
+          cairo_fill (cr);
+        }
       set_rgb (cr, &p.grid);
       cairo_rectangle (cr, lw, floor (y + PB_TIMELINE_ROW_HEIGHT) - 1, width - lw, 1);
       cairo_fill (cr);
@@ -1146,6 +1188,12 @@ pb_timeline_paint (PbTimeline           *self,
               g_autofree char *text = NULL;
               double lead_w = row->lead[0] ? MIN (96, lw / 3) : 0;
 
+              if (row->id == self->selected && self->selected != 0)
+                {
+                  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.25 : 0.14);
+                  cairo_rectangle (cr, 0, y, lw, PB_TIMELINE_ROW_HEIGHT);
+                  cairo_fill (cr);
+                }
               /* The health's symbol (● ▲ ■), readable without colour. */
               if (row->health != PB_HEALTH_NONE)
                 {

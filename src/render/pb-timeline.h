@@ -110,6 +110,12 @@ guint32       pb_timeline_snap_day        (PbTimeline     *self,
 gboolean      pb_timeline_get_item_row    (PbTimeline     *self,
                                            gint64          item_id,
                                            guint          *row);
+gboolean      pb_timeline_get_item_dates  (PbTimeline     *self,
+                                           gint64          item_id,
+                                           guint32        *start_day,
+                                           guint32        *due_day);
+void          pb_timeline_set_selected    (PbTimeline     *self,
+                                           gint64          item_id);
 double        pb_timeline_get_row_y       (PbTimeline     *self,
                                            guint           row);
 guint         pb_timeline_row_at_y        (PbTimeline     *self,
