@@ -17,6 +17,7 @@
 #include "pb-import-window.h"
 #include "pb-item-editor.h"
 #include "pb-window.h"
+#include "pb-timeline-view.h"
 
 struct _PbWindow
 {
@@ -31,6 +32,9 @@ struct _PbWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwStatusPage        *error_page;
   AdwBin               *board_bin;
+  GtkScrolledWindow    *timeline_scroller;
+  AdwViewStack         *view_stack;
+  GtkWidget            *timeline;
   AdwBin               *editor_bin;
   AdwFlap              *editor_flap;
   GtkSearchEntry       *search_entry;
@@ -313,6 +317,37 @@ item_activated_cb (PbWindow *self,
   pb_window_open_editor (self, item);
 }
 
+/* An item opened on the timeline: its editor lives beside the board. */
+static void
+timeline_item_activated_cb (PbWindow *self,
+                            PbItem   *item)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "board");
+  pb_window_open_editor (self, item);
+}
+
+static void
+timeline_hint_cb (PbWindow   *self,
+                  const char *hint)
+{
+  AdwToast *toast = adw_toast_new ("");
+
+  /* Toast titles are markup. */
+  {
+    g_autofree char *escaped = g_markup_escape_text (hint, -1);
+    adw_toast_set_title (toast, escaped);
+  }
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GtkWidget *
+pb_window_get_timeline (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->timeline;
+}
+
 static void
 close_editor_action (GtkWidget  *widget,
                      const char *action_name,
@@ -421,11 +456,13 @@ set_plan (PbWindow *self,
                                                       self, G_CONNECT_SWAPPED);
       restore_grouping (self);
       pb_board_view_set_plan (PB_BOARD_VIEW (self->board), plan);
+      pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), plan);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   else
     {
       pb_board_view_set_plan (PB_BOARD_VIEW (self->board), NULL);
+      pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -912,6 +949,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_flap);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_entry);
@@ -1002,6 +1041,10 @@ pb_window_set_application_store (PbWindow      *self,
   self->board = pb_board_view_new (self->store);
   adw_bin_set_child (self->board_bin, self->board);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+  self->timeline = pb_timeline_view_new (self->store);
+  gtk_scrolled_window_set_child (self->timeline_scroller, self->timeline);
+  g_signal_connect_object (self->timeline, "item-activated", G_CALLBACK (timeline_item_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "hint", G_CALLBACK (timeline_hint_cb), self, G_CONNECT_SWAPPED);
   self->editor = pb_item_editor_new (self->store);
   adw_bin_set_child (self->editor_bin, self->editor);
 

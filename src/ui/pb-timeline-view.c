@@ -1,0 +1,862 @@
+/* pb-timeline-view.c — the plan's Gantt chart on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A scrollable widget around the render layer's PbTimeline: it rebuilds the
+ * chart when the store changes, paints the visible part with the shared
+ * painter, and turns drags and keys into store commands:
+ *   - drag a bar to move it, its ends to change start or due date, snapped
+ *     to the zoom's unit; Ctrl+drag from one bar to another adds a
+ *     dependency; Delete removes a selected dependency;
+ *   - Up/Down select, Shift+Left/Right shift dates, Alt+Shift+Left/Right
+ *     change the duration, +/− and 0 zoom (0 fits the plan period),
+ *     Ctrl+scroll zooms; Enter opens the item.
+ * Every edit is one undoable store command; a due date before the start is
+ * refused, and the "hint" signal says why.
+ */
+#define G_LOG_DOMAIN "pb-timeline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "pb-health.h"
+#include "pb-timeline-view.h"
+
+struct _PbTimelineView
+{
+  GtkWidget       parent_instance;
+
+  PbStore        *store;
+  PbPlan         *plan;
+  PbTimeline     *timeline;
+  PbTimelineZoom  zoom;
+  GDate           today;
+  gint64          selected;
+  gint64          selected_dep_from;
+  gint64          selected_dep_to;
+
+  GtkAdjustment  *hadjustment;
+  GtkAdjustment  *vadjustment;
+  guint           hscroll_policy : 1;
+  guint           vscroll_policy : 1;
+
+  double          drag_x;
+  double          drag_y;
+  gboolean        fit_pending;  /* a new plan shows its whole period */
+};
+
+enum {
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  ITEM_ACTIVATED,
+  HINT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PbTimelineView, pb_timeline_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+static double
+label_width (PbTimelineView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  /* The label column: a third of a narrow view, at most 300 px. */
+  return CLAMP (width / 3.0, 120, 300);
+}
+
+static void
+configure_adjustments (PbTimelineView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double chart_w = 0, chart_h = 0;
+  double page_w = MAX (width - label_width (self), 1);
+  double page_h = MAX (height - PB_TIMELINE_HEADER_HEIGHT, 1);
+
+  if (self->timeline)
+    {
+      pb_timeline_set_label_width (self->timeline, label_width (self));
+      /* Room after the last year for the labels of targets due at its end. */
+      chart_w = pb_timeline_get_width (self->timeline) + 120;
+      chart_h = pb_timeline_get_height (self->timeline);
+    }
+  if (self->hadjustment)
+    gtk_adjustment_configure (self->hadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, MAX (chart_w - page_w, 0)),
+                              0, MAX (chart_w, page_w), 20, page_w * 0.9, page_w);
+  if (self->vadjustment)
+    gtk_adjustment_configure (self->vadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (chart_h - page_h, 0)),
+                              0, MAX (chart_h, page_h), PB_TIMELINE_ROW_HEIGHT, page_h * 0.9, page_h);
+}
+
+static void
+rebuild (PbTimelineView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->timeline, pb_timeline_free);
+  if (self->plan && self->store)
+    {
+      self->timeline = pb_timeline_new_from_store (self->store, pb_record_get_id (PB_RECORD (self->plan)),
+                                                   g_date_get_julian (&self->today), &error);
+      if (self->timeline)
+        {
+          pb_timeline_set_zoom (self->timeline, self->zoom);
+          pb_timeline_set_selected (self->timeline, self->selected);
+        }
+      else
+        g_warning ("%s", error->message);
+    }
+  configure_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+store_changed_cb (PbTimelineView *self,
+                  const char     *table)
+{
+  if (self->plan == NULL)
+    return;
+  if (g_str_equal (table, "plan") && pb_record_is_deleted (PB_RECORD (self->plan)))
+    {
+      pb_timeline_view_set_plan (self, NULL);
+      return;
+    }
+  rebuild (self);
+}
+
+/* Widget point → chart coordinates, and back. */
+static void
+chart_point (PbTimelineView *self,
+             double          x,
+             double          y,
+             double         *cx,
+             double         *cy)
+{
+  *cx = x - label_width (self) + gtk_adjustment_get_value (self->hadjustment);
+  *cy = y - PB_TIMELINE_HEADER_HEIGHT + gtk_adjustment_get_value (self->vadjustment);
+}
+
+void
+pb_timeline_view_widget_point (PbTimelineView *self,
+                               double          chart_x,
+                               double          chart_y,
+                               double         *x,
+                               double         *y)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+  *x = chart_x + label_width (self) - gtk_adjustment_get_value (self->hadjustment);
+  *y = chart_y + PB_TIMELINE_HEADER_HEIGHT - gtk_adjustment_get_value (self->vadjustment);
+}
+
+static void
+format_day (guint32  day,
+            char    *out)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+}
+
+/* Sets an item's dates as one command, refusing a due date before its start. */
+static gboolean
+set_dates (PbTimelineView *self,
+           gint64          item_id,
+           guint32         start,
+           guint32         due)
+{
+  g_autoptr(PbItem) item = pb_store_get_record (self->store, PB_TYPE_ITEM, item_id);
+  g_autoptr(GError) error = NULL;
+  char start_text[11], due_text[11];
+
+  if (item == NULL || start == 0 || due == 0)
+    return FALSE;
+  if (due < start)
+    {
+      g_signal_emit (self, signals[HINT], 0, _("The due date cannot come before the start"));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  format_day (start, start_text);
+  format_day (due, due_text);
+  if (g_strcmp0 (pb_record_get_string (PB_RECORD (item), "start_date"), start_text) == 0 &&
+      g_strcmp0 (pb_record_get_string (PB_RECORD (item), "due_date"), due_text) == 0)
+    return FALSE;
+  if (!pb_store_set (self->store, item, &error, "start_date", start_text, "due_date", due_text, NULL))
+    {
+      g_signal_emit (self, signals[HINT], 0, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pb_timeline_view_drag:
+ * @x0, @y0: where the drag began, in widget coordinates
+ * @x1, @y1: where it ended
+ * @modifiers: the keys held (Ctrl: add a dependency)
+ *
+ * What a pointer drag does, for the gesture and for tests.
+ *
+ * Returns: whether the store changed
+ */
+gboolean
+pb_timeline_view_drag (PbTimelineView  *self,
+                       double           x0,
+                       double           y0,
+                       double           x1,
+                       double           y1,
+                       GdkModifierType  modifiers)
+{
+  PbTimelineHit from, to;
+  double cx0, cy0, cx1, cy1;
+  guint32 start, due, day0, day1;
+  int delta;
+
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+  if (self->timeline == NULL)
+    return FALSE;
+
+  chart_point (self, x0, y0, &cx0, &cy0);
+  chart_point (self, x1, y1, &cx1, &cy1);
+  pb_timeline_hit_test (self->timeline, cx0, cy0, &from);
+  /* Bars and their ends; a target's diamond belongs to its year, not to a
+   * drag (except as the start of a Ctrl+drag). */
+  if (from.kind != PB_TIMELINE_HIT_BAR && from.kind != PB_TIMELINE_HIT_BAR_START &&
+      from.kind != PB_TIMELINE_HIT_BAR_END &&
+      !(from.kind == PB_TIMELINE_HIT_MILESTONE && (modifiers & GDK_CONTROL_MASK)))
+    return FALSE;
+  pb_timeline_view_select (self, from.item_id);
+
+  if (modifiers & GDK_CONTROL_MASK)
+    {
+      g_autoptr(GError) error = NULL;
+
+      pb_timeline_hit_test (self->timeline, cx1, cy1, &to);
+      if (to.item_id == 0 || to.item_id == from.item_id || to.kind == PB_TIMELINE_HIT_SECTION)
+        return FALSE;
+      if (pb_store_add_dependency (self->store, from.item_id, to.item_id, 0, &error) == 0)
+        {
+          g_signal_emit (self, signals[HINT], 0, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!pb_timeline_get_item_dates (self->timeline, from.item_id, &start, &due) || start == 0 || due == 0)
+    return FALSE;
+  day0 = pb_timeline_day_for_x (self->timeline, cx0);
+  day1 = pb_timeline_day_for_x (self->timeline, cx1);
+  delta = (int) day1 - (int) day0;
+  if (delta == 0)
+    return FALSE;
+
+  switch (from.kind)
+    {
+    case PB_TIMELINE_HIT_BAR_START:
+      return set_dates (self, from.item_id, pb_timeline_snap_day (self->timeline, start + delta), due);
+    case PB_TIMELINE_HIT_BAR_END:
+      /* The bar ends after its due day: snap the end, then step back. */
+      return set_dates (self, from.item_id, start, pb_timeline_snap_day (self->timeline, due + 1 + delta) - 1);
+    default:
+      {
+        guint32 new_start = pb_timeline_snap_day (self->timeline, start + delta);
+
+        return set_dates (self, from.item_id, new_start, due + (new_start - start));
+      }
+    }
+}
+
+/* ---- Input ---------------------------------------------------------------- */
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               PbTimelineView *self)
+{
+  self->drag_x = x;
+  self->drag_y = y;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             PbTimelineView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (ABS (dx) < 3 && ABS (dy) < 3)
+    return;
+  pb_timeline_view_drag (self, self->drag_x, self->drag_y, self->drag_x + dx, self->drag_y + dy, state);
+}
+
+static void
+click_cb (GtkGestureClick *gesture,
+          int              n_press,
+          double           x,
+          double           y,
+          PbTimelineView  *self)
+{
+  PbTimelineHit hit;
+  double cx, cy;
+
+  if (self->timeline == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  chart_point (self, MAX (x, label_width (self)), y, &cx, &cy);
+  if (y < PB_TIMELINE_HEADER_HEIGHT)
+    return;
+  pb_timeline_hit_test (self->timeline, x < label_width (self) ? -1e6 : cx, cy, &hit);
+  self->selected_dep_from = self->selected_dep_to = 0;
+  if (hit.kind == PB_TIMELINE_HIT_DEPENDENCY)
+    {
+      self->selected_dep_from = hit.other_id;
+      self->selected_dep_to = hit.item_id;
+      g_signal_emit (self, signals[HINT], 0, _("Dependency selected: Delete removes it"));
+      return;
+    }
+  if (hit.item_id != 0)
+    {
+      pb_timeline_view_select (self, hit.item_id);
+      if (n_press == 2)
+        gtk_widget_activate_action (GTK_WIDGET (self), "timeline.activate", NULL);
+    }
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           PbTimelineView           *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      if (dy < 0 && self->zoom < PB_TIMELINE_ZOOM_WEEK)
+        pb_timeline_view_set_zoom (self, self->zoom + 1);
+      else if (dy > 0 && self->zoom > PB_TIMELINE_ZOOM_YEAR)
+        pb_timeline_view_set_zoom (self, self->zoom - 1);
+      return TRUE;
+    }
+  if (state & GDK_SHIFT_MASK)
+    {
+      gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + dy * 60);
+      return TRUE;
+    }
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + dx * 60);
+  gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy * 60);
+  return TRUE;
+}
+
+static void
+zoom_scale_cb (GtkGestureZoom *gesture,
+               double          scale,
+               PbTimelineView *self)
+{
+  if (scale > 1.6 && self->zoom < PB_TIMELINE_ZOOM_WEEK)
+    {
+      pb_timeline_view_set_zoom (self, self->zoom + 1);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+    }
+  else if (scale < 0.6 && self->zoom > PB_TIMELINE_ZOOM_YEAR)
+    {
+      pb_timeline_view_set_zoom (self, self->zoom - 1);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+    }
+}
+
+static gboolean
+query_tooltip_cb (PbTimelineView *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *leads = NULL;
+  g_autofree char *text = NULL;
+  const char *reason = NULL;
+  PbTimelineHit hit;
+  double cx, cy;
+
+  if (self->timeline == NULL || y < PB_TIMELINE_HEADER_HEIGHT)
+    return FALSE;
+  chart_point (self, x, y, &cx, &cy);
+  pb_timeline_hit_test (self->timeline, x < label_width (self) ? -1e6 : cx, cy, &hit);
+  if (hit.item_id == 0 || hit.kind == PB_TIMELINE_HIT_SECTION)
+    return FALSE;
+  item = pb_store_get_record (self->store, PB_TYPE_ITEM, hit.item_id);
+  if (item == NULL)
+    return FALSE;
+  pb_item_compute_health (item, &self->today, &reason);
+  leads = pb_store_dup_lead_names (self->store, hit.item_id);
+  /* TRANSLATORS: a timeline tooltip: number and title, start – due, lead organisations, health */
+  text = g_strdup_printf (_("%s %s\n%s – %s\nLead: %s\n%s"),
+                          pb_item_get_number (item), pb_item_get_title (item),
+                          pb_record_get_string (PB_RECORD (item), "start_date") ?: "?",
+                          pb_record_get_string (PB_RECORD (item), "due_date") ?: "?",
+                          leads && leads[0] ? leads : _("none"), reason ? reason : "");
+  gtk_tooltip_set_text (tooltip, g_strstrip (text));
+  return TRUE;
+}
+
+/* ---- Actions -------------------------------------------------------------- */
+
+static void
+select_step (PbTimelineView *self,
+             int             step)
+{
+  guint n, row = 0;
+
+  if (self->timeline == NULL)
+    return;
+  n = pb_timeline_get_n_rows (self->timeline);
+  if (self->selected == 0 || !pb_timeline_get_item_row (self->timeline, self->selected, &row))
+    row = step > 0 ? 0 : n;
+  /* Skip section rows: their hit has no item. */
+  for (int r = (int) row + step; r >= 0 && r < (int) n; r += step)
+    {
+      PbTimelineHit hit;
+
+      pb_timeline_hit_test (self->timeline, -1e6, pb_timeline_get_row_y (self->timeline, r) + 1, &hit);
+      if (hit.kind != PB_TIMELINE_HIT_SECTION && hit.item_id != 0)
+        {
+          pb_timeline_view_select (self, hit.item_id);
+          return;
+        }
+    }
+}
+
+static void
+select_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  select_step (PB_TIMELINE_VIEW (widget), g_variant_get_int32 (param));
+}
+
+/* Shift the selected item by a unit, or (resize) move only its due date. */
+static void
+shift_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  gboolean resize = g_str_equal (name, "timeline.resize");
+  int direction = g_variant_get_int32 (param);
+  guint32 start, due, unit;
+
+  if (self->timeline == NULL || self->selected == 0 ||
+      !pb_timeline_get_item_dates (self->timeline, self->selected, &start, &due) || start == 0 || due == 0)
+    return;
+  unit = self->zoom == PB_TIMELINE_ZOOM_WEEK ? 1 : self->zoom == PB_TIMELINE_ZOOM_MONTH ? 7 : 0;
+  if (unit == 0)
+    {
+      /* A month: the same day a month on (or back), clamped to its length. */
+      GDate d;
+      guint32 from = resize ? due + 1 : start;
+
+      g_date_clear (&d, 1);
+      g_date_set_julian (&d, from);
+      if (direction > 0)
+        g_date_add_months (&d, 1);
+      else
+        g_date_subtract_months (&d, 1);
+      unit = (guint32) ABS ((gint64) g_date_get_julian (&d) - (gint64) from);
+    }
+  if (resize)
+    set_dates (self, self->selected, start, direction > 0 ? due + unit : due - unit);
+  else
+    set_dates (self, self->selected, direction > 0 ? start + unit : start - unit,
+               direction > 0 ? due + unit : due - unit);
+}
+
+/* The closest zoom at which the whole period fits the view. */
+static void
+zoom_to_fit (PbTimelineView *self)
+{
+  double page = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - label_width (self), 1);
+  PbTimelineZoom z = PB_TIMELINE_ZOOM_WEEK;
+
+  if (self->timeline == NULL)
+    return;
+  for (; z > PB_TIMELINE_ZOOM_YEAR; z--)
+    {
+      pb_timeline_set_zoom (self->timeline, z);
+      if (pb_timeline_get_width (self->timeline) + 120 <= page)
+        break;
+    }
+  pb_timeline_view_set_zoom (self, z);
+  gtk_adjustment_set_value (self->hadjustment, 0);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+
+  if (g_str_equal (name, "timeline.zoom-in") && self->zoom < PB_TIMELINE_ZOOM_WEEK)
+    pb_timeline_view_set_zoom (self, self->zoom + 1);
+  else if (g_str_equal (name, "timeline.zoom-out") && self->zoom > PB_TIMELINE_ZOOM_YEAR)
+    pb_timeline_view_set_zoom (self, self->zoom - 1);
+  else if (g_str_equal (name, "timeline.zoom-fit"))
+    zoom_to_fit (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  g_autoptr(GListModel) deps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected_dep_to == 0 || self->plan == NULL)
+    return;
+  deps = pb_store_list_dependencies (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+    {
+      g_autoptr(PbRecord) d = g_list_model_get_item (deps, i);
+
+      if (pb_record_get_int (d, "from_item_id") == self->selected_dep_from &&
+          pb_record_get_int (d, "to_item_id") == self->selected_dep_to)
+        {
+          if (!pb_store_delete (self->store, d, &error))
+            g_signal_emit (self, signals[HINT], 0, error->message);
+          break;
+        }
+    }
+  self->selected_dep_from = self->selected_dep_to = 0;
+}
+
+static void
+activate_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  g_autoptr(PbItem) item = NULL;
+
+  if (self->selected == 0)
+    return;
+  item = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected);
+  if (item)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+/* ---- GtkWidget ------------------------------------------------------------ */
+
+static void
+pb_timeline_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  cairo_t *cr;
+
+  if (self->timeline == NULL || width <= 0 || height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pb_timeline_paint (self->timeline, cr,
+                     gtk_adjustment_get_value (self->hadjustment),
+                     gtk_adjustment_get_value (self->vadjustment),
+                     width, height, dark, NULL);
+  cairo_destroy (cr);
+}
+
+static void
+pb_timeline_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+
+  configure_adjustments (self);
+  if (self->fit_pending && self->timeline && width > 0)
+    zoom_to_fit (self);
+}
+
+static void
+adjustment_changed_cb (PbTimelineView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (PbTimelineView  *self,
+                GtkAdjustment  **slot,
+                GtkAdjustment   *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+  if (*slot)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self);
+  configure_adjustments (self);
+}
+
+static void
+pb_timeline_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT: g_value_set_object (value, self->hadjustment); break;
+    case PROP_VADJUSTMENT: g_value_set_object (value, self->vadjustment); break;
+    case PROP_HSCROLL_POLICY: g_value_set_enum (value, self->hscroll_policy); break;
+    case PROP_VSCROLL_POLICY: g_value_set_enum (value, self->vscroll_policy); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_timeline_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT: set_adjustment (self, &self->hadjustment, g_value_get_object (value)); break;
+    case PROP_VADJUSTMENT: set_adjustment (self, &self->vadjustment, g_value_get_object (value)); break;
+    case PROP_HSCROLL_POLICY: self->hscroll_policy = g_value_get_enum (value); break;
+    case PROP_VSCROLL_POLICY: self->vscroll_policy = g_value_get_enum (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_timeline_view_dispose (GObject *object)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->timeline, pb_timeline_free);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+  if (self->hadjustment)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_changed_cb, self);
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (pb_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+pb_timeline_view_class_init (PbTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_timeline_view_dispose;
+  object_class->get_property = pb_timeline_view_get_property;
+  object_class->set_property = pb_timeline_view_set_property;
+  widget_class->snapshot = pb_timeline_view_snapshot;
+  widget_class->size_allocate = pb_timeline_view_size_allocate;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_ITEM);
+  signals[HINT] =
+    g_signal_new ("hint", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "timeline.select", "i", select_action);
+  gtk_widget_class_install_action (widget_class, "timeline.shift", "i", shift_action);
+  gtk_widget_class_install_action (widget_class, "timeline.resize", "i", shift_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.delete-dependency", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.select", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.select", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.shift", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.shift", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK | GDK_ALT_MASK, "timeline.resize", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_ALT_MASK, "timeline.resize", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete-dependency", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "pb-timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+pb_timeline_view_init (PbTimelineView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->zoom = PB_TIMELINE_ZOOM_QUARTER;
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
+}
+
+GtkWidget *
+pb_timeline_view_new (PbStore *store)
+{
+  PbTimelineView *self = g_object_new (PB_TYPE_TIMELINE_VIEW, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+void
+pb_timeline_view_set_plan (PbTimelineView *self,
+                           PbPlan         *plan)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  if (g_set_object (&self->plan, plan))
+    {
+      self->selected = 0;
+      self->selected_dep_from = self->selected_dep_to = 0;
+      if (self->vadjustment)
+        gtk_adjustment_set_value (self->vadjustment, 0);
+      self->fit_pending = TRUE;
+      rebuild (self);
+    }
+}
+
+void
+pb_timeline_view_set_today (PbTimelineView *self,
+                            const GDate    *today)
+{
+  self->today = *today;
+  rebuild (self);
+}
+
+PbTimeline *
+pb_timeline_view_get_timeline (PbTimelineView *self)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
+  return self->timeline;
+}
+
+void
+pb_timeline_view_set_zoom (PbTimelineView *self,
+                           PbTimelineZoom  zoom)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (zoom <= PB_TIMELINE_ZOOM_WEEK);
+
+  self->fit_pending = FALSE;
+  if (self->timeline)
+    {
+      /* Keep the day at the view's left edge where it was. */
+      guint32 day = pb_timeline_day_for_x (self->timeline, gtk_adjustment_get_value (self->hadjustment));
+
+      self->zoom = zoom;
+      pb_timeline_set_zoom (self->timeline, zoom);
+      configure_adjustments (self);
+      gtk_adjustment_set_value (self->hadjustment, pb_timeline_x_for_day (self->timeline, day));
+    }
+  self->zoom = zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gint64
+pb_timeline_view_get_selected (PbTimelineView *self)
+{
+  return self->selected;
+}
+
+void
+pb_timeline_view_select (PbTimelineView *self,
+                         gint64          item_id)
+{
+  guint row;
+
+  self->selected = item_id;
+  if (self->timeline)
+    {
+      pb_timeline_set_selected (self->timeline, item_id);
+      /* Scroll the selected row into view. */
+      if (item_id && pb_timeline_get_item_row (self->timeline, item_id, &row))
+        {
+          double y = pb_timeline_get_row_y (self->timeline, row);
+          double top = gtk_adjustment_get_value (self->vadjustment);
+          double page = gtk_adjustment_get_page_size (self->vadjustment);
+
+          if (y < top)
+            gtk_adjustment_set_value (self->vadjustment, y);
+          else if (y + PB_TIMELINE_ROW_HEIGHT > top + page)
+            gtk_adjustment_set_value (self->vadjustment, y + PB_TIMELINE_ROW_HEIGHT - page);
+        }
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

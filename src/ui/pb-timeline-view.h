@@ -1,0 +1,40 @@
+/* pb-timeline-view.h — the plan's Gantt chart on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-store.h"
+#include "pb-timeline.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_TIMELINE_VIEW (pb_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (PbTimelineView, pb_timeline_view, PB, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget      *pb_timeline_view_new          (PbStore        *store);
+void            pb_timeline_view_set_plan     (PbTimelineView *self,
+                                               PbPlan         *plan);
+void            pb_timeline_view_set_today    (PbTimelineView *self,
+                                               const GDate    *today);
+PbTimeline     *pb_timeline_view_get_timeline (PbTimelineView *self);
+void            pb_timeline_view_set_zoom     (PbTimelineView *self,
+                                               PbTimelineZoom  zoom);
+gint64          pb_timeline_view_get_selected (PbTimelineView *self);
+void            pb_timeline_view_select       (PbTimelineView *self,
+                                               gint64          item_id);
+void            pb_timeline_view_widget_point (PbTimelineView *self,
+                                               double          chart_x,
+                                               double          chart_y,
+                                               double         *x,
+                                               double         *y);
+gboolean        pb_timeline_view_drag         (PbTimelineView *self,
+                                               double          x0,
+                                               double          y0,
+                                               double          x1,
+                                               double          y1,
+                                               GdkModifierType modifiers);
+
+G_END_DECLS

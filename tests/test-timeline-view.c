@@ -1,0 +1,253 @@
+/* test-timeline-view.c — the timeline in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb: the example plan on the Timeline page. Bars move and resize by
+ * the drag the pointer gesture performs and by the keyboard actions, a
+ * Ctrl+drag adds a dependency, an impossible edit is refused with a hint —
+ * each checked in the store, with undo and redo.
+ */
+#include "config.h"
+
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+#include "pb-timeline-view.h"
+#include "pb-window.h"
+
+static PbTestApp t;
+static PbTimelineView *view;
+static PbStore *store;
+static char *last_hint;
+
+#define spin pb_test_spin
+
+static PbItem *
+item_titled (const char *title)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, pb_window_get_selected_plan (t.window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      PbItem *item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (pb_item_get_title (item), title))
+        return item;
+      g_object_unref (item);
+    }
+  g_error ("no item %s", title);
+}
+
+static guint32
+day (int y, int m, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+/* The widget point of @day on @item's row. */
+static void
+point (PbItem  *item,
+       guint32  at,
+       double   dx,
+       double  *x,
+       double  *y)
+{
+  PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+  guint row;
+
+  g_assert_true (pb_timeline_get_item_row (timeline, pb_record_get_id (PB_RECORD (item)), &row));
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (timeline, at) + dx,
+                                 pb_timeline_get_row_y (timeline, row) + PB_TIMELINE_ROW_HEIGHT / 2, x, y);
+}
+
+static void
+assert_dates (PbItem     *item,
+              const char *start,
+              const char *due)
+{
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, start);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, due);
+}
+
+static void
+undo (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  spin ();
+}
+
+static void
+hint_cb (PbTimelineView *v,
+         const char     *hint)
+{
+  g_free (last_hint);
+  last_hint = g_strdup (hint);
+}
+
+static void
+setup (void)
+{
+  GDate today;
+
+  pb_test_app_start (&t);
+  store = t.store;
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  g_assert_nonnull (view);
+  g_signal_connect (view, "hint", G_CALLBACK (hint_cb), NULL);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 6, 2026);
+  pb_timeline_view_set_today (view, &today);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  spin ();
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer (&last_hint, g_free);
+  pb_test_app_stop (&t);
+}
+
+static void
+test_drag (void)
+{
+  g_autoptr(PbItem) item = NULL;
+  double x0, y0, x1, y1;
+
+  item = item_titled ("统筹建设绿色数据中心");
+  assert_dates (item, "2025-03-01", "2027-12-31");
+
+  /* Drag the bar a month later: it moves whole, its start on a month. */
+  point (item, day (2025, 3, 11), 1, &x0, &y0);
+  point (item, day (2025, 4, 11), 1, &x1, &y1);
+  g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  assert_dates (item, "2025-04-01", "2028-01-31");
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (item)));
+  undo ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  spin ();
+  assert_dates (item, "2025-04-01", "2028-01-31");
+  undo ();
+
+  /* Drag the end a month earlier: only the due date moves, to a month's end. */
+  point (item, day (2028, 1, 1), -2, &x0, &y0);
+  point (item, day (2027, 12, 1), -2, &x1, &y1);
+  g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  assert_dates (item, "2025-03-01", "2027-11-30");
+  undo ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+
+  /* Drag the start past the due date: refused, with a hint, nothing saved. */
+  point (item, day (2025, 3, 1), 2, &x0, &y0);
+  point (item, day (2028, 6, 1), 2, &x1, &y1);
+  g_assert_false (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+  g_assert_nonnull (last_hint);
+  g_assert_nonnull (strstr (last_hint, "due date"));
+}
+
+static void
+test_keyboard (void)
+{
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(PbItem) next = NULL;
+
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  item = item_titled ("统筹建设绿色数据中心");
+  next = item_titled ("建设城市物联感知体系");
+  pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (item)));
+
+  /* Shift+Right: a month later, start and due. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+  spin ();
+  assert_dates (item, "2025-04-01", "2028-01-31");
+  undo ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+
+  /* Alt+Shift+Right: a month longer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.resize", "i", 1));
+  spin ();
+  assert_dates (item, "2025-03-01", "2028-01-31");
+  undo ();
+
+  /* At the month zoom the unit is a week. */
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_MONTH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
+  spin ();
+  assert_dates (item, "2025-02-22", "2027-12-24");
+  undo ();
+
+  /* Down selects the next item. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.select", "i", 1));
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (next)));
+
+  /* Zoom keys change the scale. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
+  g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), ==, PB_TIMELINE_ZOOM_WEEK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-fit", NULL));
+  g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), <=, PB_TIMELINE_ZOOM_QUARTER);
+}
+
+static void
+test_dependency (void)
+{
+  g_autoptr(PbItem) from = NULL;
+  g_autoptr(PbItem) to = NULL;
+  gint64 plan;
+  guint before;
+  double x0, y0, x1, y1;
+
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  from = item_titled ("统筹建设绿色数据中心");
+  to = item_titled ("建设城市物联感知体系");
+  plan = pb_item_get_plan_id (from);
+  {
+    g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
+    before = g_list_model_get_n_items (deps);
+  }
+
+  /* Ctrl+drag from one bar to another: "starts after". */
+  point (from, day (2026, 6, 1), 0, &x0, &y0);
+  point (to, day (2026, 6, 1), 0, &x1, &y1);
+  g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, GDK_CONTROL_MASK));
+  spin ();
+  {
+    g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
+    g_autoptr(PbRecord) d = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (deps), ==, before + 1);
+    d = g_list_model_get_item (deps, before);
+    g_assert_cmpint (pb_record_get_int (d, "from_item_id"), ==, pb_record_get_id (PB_RECORD (from)));
+    g_assert_cmpint (pb_record_get_int (d, "to_item_id"), ==, pb_record_get_id (PB_RECORD (to)));
+  }
+  undo ();
+  {
+    g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
+    g_assert_cmpuint (g_list_model_get_n_items (deps), ==, before);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  setup ();
+
+  g_test_add_func ("/timeline-view/drag", test_drag);
+  g_test_add_func ("/timeline-view/keyboard", test_keyboard);
+  g_test_add_func ("/timeline-view/dependency", test_dependency);
+
+  ret = g_test_run ();
+  teardown ();
+  return ret;
+}
