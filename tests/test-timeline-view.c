@@ -100,6 +100,16 @@ setup (void)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, 6, 2026);
   pb_timeline_view_set_today (view, &today);
+  /* On screen, so that clicks land where a user's would. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_widget_get_width (GTK_WIDGET (view)) <= 400 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 400);
   pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
   spin ();
 }
@@ -227,11 +237,70 @@ test_dependency (void)
     g_assert_cmpint (pb_record_get_int (d, "from_item_id"), ==, pb_record_get_id (PB_RECORD (from)));
     g_assert_cmpint (pb_record_get_int (d, "to_item_id"), ==, pb_record_get_id (PB_RECORD (to)));
   }
+  /* Click its arrow (it runs back along the gap above the successor, then
+   * down into its start) and press Delete: gone, and back with undo. */
+  {
+    PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+    guint row;
+    double ax, ay;
+
+    g_assert_true (pb_timeline_get_item_row (timeline, pb_record_get_id (PB_RECORD (to)), &row));
+    pb_timeline_view_widget_point (view, pb_timeline_x_for_day (timeline, day (2026, 1, 1)) - 8,
+                                   pb_timeline_get_row_y (timeline, row) + PB_TIMELINE_ROW_HEIGHT / 2 - 6, &ax, &ay);
+    pb_timeline_view_click (view, ax, ay, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.delete-dependency", NULL));
+    spin ();
+    {
+      g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
+      g_assert_cmpuint (g_list_model_get_n_items (deps), ==, before);
+    }
+    undo ();
+    {
+      g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
+      g_assert_cmpuint (g_list_model_get_n_items (deps), ==, before + 1);
+    }
+  }
   undo ();
   {
     g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
     g_assert_cmpuint (g_list_model_get_n_items (deps), ==, before);
   }
+}
+
+/* A click on a section's header closes it to the header, and opens it. */
+static void
+test_sections (void)
+{
+  g_autoptr(PbItem) item = item_titled ("统筹建设绿色数据中心");
+  gint64 id = pb_record_get_id (PB_RECORD (item));
+  PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+  guint rows = pb_timeline_get_n_rows (timeline);
+  guint row, header = 0;
+  PbTimelineHit hit;
+  double x, y;
+
+  pb_timeline_view_select (view, id);
+  g_assert_true (pb_timeline_get_item_row (timeline, id, &row));
+  for (int r = row - 1; r >= 0; r--)
+    {
+      pb_timeline_hit_test (timeline, -1e6, pb_timeline_get_row_y (timeline, r) + 1, &hit);
+      if (hit.kind == PB_TIMELINE_HIT_SECTION)
+        {
+          header = r;
+          break;
+        }
+    }
+  pb_timeline_view_widget_point (view, 0, pb_timeline_get_row_y (timeline, header) + 4, &x, &y);
+  pb_timeline_view_click (view, 10, y, 1);
+  timeline = pb_timeline_view_get_timeline (view);
+  /* (一) holds four items. */
+  g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows - 4);
+  g_assert_false (pb_timeline_get_item_row (timeline, id, NULL));
+
+  pb_timeline_view_click (view, 10, y, 1);
+  timeline = pb_timeline_view_get_timeline (view);
+  g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows);
+  g_assert_true (pb_timeline_get_item_row (timeline, id, NULL));
 }
 
 int
@@ -246,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/drag", test_drag);
   g_test_add_func ("/timeline-view/keyboard", test_keyboard);
   g_test_add_func ("/timeline-view/dependency", test_dependency);
+  g_test_add_func ("/timeline-view/sections", test_sections);
 
   ret = g_test_run ();
   teardown ();

@@ -267,7 +267,7 @@ cmd_timeline (PbStore *store,
       g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
     }
 
-  timeline = pb_timeline_new_from_store (store, id, g_date_get_julian (&today), &error);
+  timeline = pb_timeline_new_from_store (store, id, g_date_get_julian (&today), NULL, &error);
   if (timeline == NULL)
     return fail (error);
   pb_timeline_set_zoom (timeline, zoom);

@@ -39,7 +39,8 @@ typedef enum
 typedef struct
 {
   RowKind      kind;
-  gint64       id;
+  gint64       id;        /* the item's, or the section's */
+  gboolean     collapsed; /* a section whose items are hidden */
   char        *number;
   char        *title;
   char        *lead;
@@ -179,7 +180,18 @@ void
 pb_timeline_add_section (PbTimeline *self,
                          const char *title)
 {
-  Row row = { .kind = ROW_SECTION, .title = g_strdup (title ? title : "") };
+  pb_timeline_add_section_full (self, 0, title, FALSE);
+}
+
+/* A section header; a collapsed one is drawn closed (its caller leaves
+ * its items out). */
+void
+pb_timeline_add_section_full (PbTimeline *self,
+                              gint64      id,
+                              const char *title,
+                              gboolean    collapsed)
+{
+  Row row = { .kind = ROW_SECTION, .id = id, .collapsed = collapsed, .title = g_strdup (title ? title : "") };
 
   g_array_append_val (self->rows, row);
   self->laid_out = FALSE;
@@ -651,13 +663,14 @@ pb_timeline_hit_test (PbTimeline    *self,
   index = pb_timeline_row_at_y (self, y);
   row = &g_array_index (self->rows, Row, index);
   hit->row = index;
-  hit->item_id = row->id;
 
   if (row->kind == ROW_SECTION)
     {
       hit->kind = PB_TIMELINE_HIT_SECTION;
+      hit->other_id = row->id;
       return;
     }
+  hit->item_id = row->id;
 
   has_bar = bar_box (self, index, &box) && y >= box.y0 - 2 && y <= box.y1 + 2;
   if (has_bar)
@@ -1181,7 +1194,22 @@ pb_timeline_paint (PbTimeline           *self,
               cairo_rectangle (cr, 0, y, lw, PB_TIMELINE_SECTION_HEIGHT);
               cairo_fill (cr);
               set_rgb (cr, &p.fg);
-              show_text (cr, bold, row->title, 8, y, lw - 16, TRUE, PB_TIMELINE_SECTION_HEIGHT);
+              /* ▾ open, ▸ closed */
+              if (row->collapsed)
+                {
+                  cairo_move_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 5);
+                  cairo_line_to (cr, 15, y + PB_TIMELINE_SECTION_HEIGHT / 2);
+                  cairo_line_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 5);
+                }
+              else
+                {
+                  cairo_move_to (cr, 7, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
+                  cairo_line_to (cr, 17, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
+                  cairo_line_to (cr, 12, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 3);
+                }
+              cairo_close_path (cr);
+              cairo_fill (cr);
+              show_text (cr, bold, row->title, 22, y, lw - 30, TRUE, PB_TIMELINE_SECTION_HEIGHT);
             }
           else
             {
@@ -1257,16 +1285,19 @@ format_value (double      value,
 /**
  * pb_timeline_new_from_store:
  * @today: the Julian day judged as today (health, today line)
+ * @collapsed: (nullable) (element-type gint64 gint64): ids of sections whose
+ *   items are left out (0 for items in no section)
  *
  * Returns: (transfer full) (nullable): the plan's chart: its sections in
  *   order with their items, each target as a milestone at the end of its
  *   year, and the dependencies; %NULL with @error when there is no plan
  */
 PbTimeline *
-pb_timeline_new_from_store (PbStore  *store,
-                            gint64    plan_id,
-                            guint32   today,
-                            GError  **error)
+pb_timeline_new_from_store (PbStore     *store,
+                            gint64       plan_id,
+                            guint32      today,
+                            GHashTable  *collapsed,
+                            GError     **error)
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(GListModel) sections = NULL;
@@ -1337,10 +1368,13 @@ pb_timeline_new_from_store (PbStore  *store,
       if (section)
         {
           g_autofree char *title = g_strdup_printf ("%s %s", pb_section_get_number (section), pb_section_get_title (section));
-          pb_timeline_add_section (self, g_strstrip (title));
+          pb_timeline_add_section_full (self, key, g_strstrip (title),
+                                        collapsed && g_hash_table_contains (collapsed, &key));
         }
       else
-        pb_timeline_add_section (self, _("No section"));
+        pb_timeline_add_section_full (self, 0, _("No section"), collapsed && g_hash_table_contains (collapsed, &key));
+      if (collapsed && g_hash_table_contains (collapsed, &key))
+        continue;
 
       for (guint i = 0; i < list->len; i++)
         {

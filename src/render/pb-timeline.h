@@ -40,7 +40,7 @@ typedef struct
 {
   PbTimelineHitKind kind;
   gint64            item_id;     /* the row's item, or the dependency's successor */
-  gint64            other_id;    /* a dependency's predecessor */
+  gint64            other_id;    /* a dependency's predecessor; a section's id */
   guint             row;
   guint             index;       /* a milestone's or dependency's index */
 } PbTimelineHit;
@@ -64,12 +64,17 @@ PbTimeline   *pb_timeline_new             (guint32         first_day,
 PbTimeline   *pb_timeline_new_from_store  (PbStore        *store,
                                            gint64          plan_id,
                                            guint32         today,
+                                           GHashTable     *collapsed,
                                            GError        **error);
 void          pb_timeline_free            (PbTimeline     *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbTimeline, pb_timeline_free)
 
 void          pb_timeline_add_section     (PbTimeline     *self,
                                            const char     *title);
+void          pb_timeline_add_section_full (PbTimeline    *self,
+                                           gint64          id,
+                                           const char     *title,
+                                           gboolean        collapsed);
 void          pb_timeline_add_item        (PbTimeline     *self,
                                            gint64          id,
                                            const char     *number,

@@ -5,6 +5,7 @@
  * A scrollable widget around the render layer's PbTimeline: it rebuilds the
  * chart when the store changes, paints the visible part with the shared
  * painter, and turns drags and keys into store commands:
+ *   - click a section's header to collapse or open it;
  *   - drag a bar to move it, its ends to change start or due date, snapped
  *     to the zoom's unit; Ctrl+drag from one bar to another adds a
  *     dependency; Delete removes a selected dependency;
@@ -45,6 +46,7 @@ struct _PbTimelineView
   double          drag_x;
   double          drag_y;
   gboolean        fit_pending;  /* a new plan shows its whole period */
+  GHashTable     *collapsed;    /* section ids whose items are hidden */
 };
 
 enum {
@@ -110,7 +112,7 @@ rebuild (PbTimelineView *self)
   if (self->plan && self->store)
     {
       self->timeline = pb_timeline_new_from_store (self->store, pb_record_get_id (PB_RECORD (self->plan)),
-                                                   g_date_get_julian (&self->today), &error);
+                                                   g_date_get_julian (&self->today), self->collapsed, &error);
       if (self->timeline)
         {
           pb_timeline_set_zoom (self->timeline, self->zoom);
@@ -307,6 +309,23 @@ drag_end_cb (GtkGestureDrag *gesture,
   pb_timeline_view_drag (self, self->drag_x, self->drag_y, self->drag_x + dx, self->drag_y + dy, state);
 }
 
+/**
+ * pb_timeline_view_toggle_section:
+ * @section_id: a section's id (0: the items in no section)
+ *
+ * Collapses a section to its header, or opens it again.
+ */
+void
+pb_timeline_view_toggle_section (PbTimelineView *self,
+                                 gint64          section_id)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  if (!g_hash_table_remove (self->collapsed, &section_id))
+    g_hash_table_add (self->collapsed, g_memdup2 (&section_id, sizeof section_id));
+  rebuild (self);
+}
+
 static void
 click_cb (GtkGestureClick *gesture,
           int              n_press,
@@ -314,17 +333,39 @@ click_cb (GtkGestureClick *gesture,
           double           y,
           PbTimelineView  *self)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  pb_timeline_view_click (self, x, y, n_press);
+}
+
+/**
+ * pb_timeline_view_click:
+ * @x, @y: where, in widget coordinates
+ * @n_press: 1 for a click, 2 for a double click
+ *
+ * What a click does, for the gesture and for tests: selects an item (a
+ * double click opens it), selects a dependency, or opens or closes a
+ * section.
+ */
+void
+pb_timeline_view_click (PbTimelineView *self,
+                        double          x,
+                        double          y,
+                        int             n_press)
+{
   PbTimelineHit hit;
   double cx, cy;
 
-  if (self->timeline == NULL)
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+  if (self->timeline == NULL || y < PB_TIMELINE_HEADER_HEIGHT)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   chart_point (self, MAX (x, label_width (self)), y, &cx, &cy);
-  if (y < PB_TIMELINE_HEADER_HEIGHT)
-    return;
   pb_timeline_hit_test (self->timeline, x < label_width (self) ? -1e6 : cx, cy, &hit);
   self->selected_dep_from = self->selected_dep_to = 0;
+  if (hit.kind == PB_TIMELINE_HIT_SECTION)
+    {
+      pb_timeline_view_toggle_section (self, hit.other_id);
+      return;
+    }
   if (hit.kind == PB_TIMELINE_HIT_DEPENDENCY)
     {
       self->selected_dep_from = hit.other_id;
@@ -667,6 +708,7 @@ pb_timeline_view_dispose (GObject *object)
   PbTimelineView *self = PB_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->timeline, pb_timeline_free);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   if (self->hadjustment)
@@ -741,6 +783,7 @@ pb_timeline_view_init (PbTimelineView *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->zoom = PB_TIMELINE_ZOOM_QUARTER;
+  self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_date_clear (&self->today, 1);
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -785,6 +828,7 @@ pb_timeline_view_set_plan (PbTimelineView *self,
     {
       self->selected = 0;
       self->selected_dep_from = self->selected_dep_to = 0;
+      g_hash_table_remove_all (self->collapsed);
       if (self->vadjustment)
         gtk_adjustment_set_value (self->vadjustment, 0);
       self->fit_pending = TRUE;

@@ -30,6 +30,12 @@ void            pb_timeline_view_widget_point (PbTimelineView *self,
                                                double          chart_y,
                                                double         *x,
                                                double         *y);
+void            pb_timeline_view_toggle_section (PbTimelineView *self,
+                                                 gint64          section_id);
+void            pb_timeline_view_click        (PbTimelineView *self,
+                                               double          x,
+                                               double          y,
+                                               int             n_press);
 gboolean        pb_timeline_view_drag         (PbTimelineView *self,
                                                double          x0,
                                                double          y0,
