@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "pb-item-editor.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-timeline-view.h"
@@ -267,6 +268,27 @@ test_dependency (void)
   }
 }
 
+/* The timeline selects what the editor shows, and an open editor follows
+ * the timeline's selection. */
+static void
+test_selection_sync (void)
+{
+  g_autoptr(PbItem) item = item_titled ("统筹建设绿色数据中心");
+  g_autoptr(PbItem) next = item_titled ("建设城市物联感知体系");
+  GtkWidget *editor = pb_window_get_editor (t.window);
+
+  pb_window_open_editor (t.window, item);
+  spin ();
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (item)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.select", "i", 1));
+  spin ();
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == next);
+
+  gtk_widget_activate_action (GTK_WIDGET (t.window), "win.close-editor", NULL);
+  spin ();
+}
+
 /* A click on a section's header closes it to the header, and opens it. */
 static void
 test_sections (void)
@@ -316,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/keyboard", test_keyboard);
   g_test_add_func ("/timeline-view/dependency", test_dependency);
   g_test_add_func ("/timeline-view/sections", test_sections);
+  g_test_add_func ("/timeline-view/selection-sync", test_selection_sync);
 
   ret = g_test_run ();
   teardown ();

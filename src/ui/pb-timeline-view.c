@@ -60,6 +60,7 @@ enum {
 enum {
   ITEM_ACTIVATED,
   HINT,
+  SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -741,6 +742,9 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_ITEM);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[HINT] =
     g_signal_new ("hint", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -884,8 +888,11 @@ pb_timeline_view_select (PbTimelineView *self,
                          gint64          item_id)
 {
   guint row;
+  gboolean changed = self->selected != item_id;
 
   self->selected = item_id;
+  if (changed)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0, item_id);
   if (self->timeline)
     {
       pb_timeline_set_selected (self->timeline, item_id);

@@ -294,6 +294,9 @@ pb_window_open_editor (PbWindow *self,
     return;
   pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
   adw_flap_set_reveal_flap (self->editor_flap, TRUE);
+  /* The timeline selects what the editor shows. */
+  if (self->timeline && item)
+    pb_timeline_view_select (PB_TIMELINE_VIEW (self->timeline), pb_record_get_id (PB_RECORD (item)));
 }
 
 GtkWidget *
@@ -324,6 +327,24 @@ timeline_item_activated_cb (PbWindow *self,
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "board");
   pb_window_open_editor (self, item);
+}
+
+/* ...and an open editor follows the timeline's selection. */
+static void
+timeline_selection_changed_cb (PbWindow *self,
+                               gint64    item_id)
+{
+  g_autoptr(PbItem) item = NULL;
+  PbItem *shown;
+
+  if (self->editor == NULL || item_id == 0 || !adw_flap_get_reveal_flap (self->editor_flap))
+    return;
+  shown = pb_item_editor_get_item (PB_ITEM_EDITOR (self->editor));
+  if (shown && pb_record_get_id (PB_RECORD (shown)) == item_id)
+    return;
+  item = pb_store_get_record (self->store, PB_TYPE_ITEM, item_id);
+  if (item)
+    pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
 }
 
 static void
@@ -1045,6 +1066,8 @@ pb_window_set_application_store (PbWindow      *self,
   gtk_scrolled_window_set_child (self->timeline_scroller, self->timeline);
   g_signal_connect_object (self->timeline, "item-activated", G_CALLBACK (timeline_item_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "hint", G_CALLBACK (timeline_hint_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "selection-changed", G_CALLBACK (timeline_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->editor = pb_item_editor_new (self->store);
   adw_bin_set_child (self->editor_bin, self->editor);
 
