@@ -48,3 +48,21 @@ pb_test_app_stop (PbTestApp *t)
   pb_test_remove_dir (t->dir);
   g_clear_pointer (&t->dir, g_free);
 }
+
+/* The item of the window's plan with this title; the test fails without it. */
+PbItem *
+pb_test_app_item_titled (PbTestApp  *t,
+                         const char *title)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (t->store, pb_window_get_selected_plan (t->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      PbItem *item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (pb_item_get_title (item), title))
+        return item;
+      g_object_unref (item);
+    }
+  g_error ("no item %s", title);
+}

@@ -20,5 +20,7 @@ typedef struct
 void pb_test_app_start (PbTestApp *t);
 void pb_test_app_stop  (PbTestApp *t);
 void pb_test_spin      (void);
+PbItem *pb_test_app_item_titled (PbTestApp  *t,
+                                 const char *title);
 
 G_END_DECLS

@@ -258,3 +258,16 @@ pb_test_corpus_path (const char *name)
 
   return g_build_filename (srcdir ? srcdir : ".", "..", "..", "shared", "corpus", name, NULL);
 }
+
+/* A date as a Julian day, as the timeline counts days. */
+guint32
+pb_test_julian (int year,
+                int month,
+                int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}

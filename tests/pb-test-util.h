@@ -25,6 +25,9 @@ void      pb_test_library_tear_down (PbTestLibrary *f,
   g_test_add (path, PbTestLibrary, NULL, pb_test_library_set_up, func, pb_test_library_tear_down)
 
 char     *pb_test_make_dir      (void);
+guint32   pb_test_julian        (int         year,
+                                 int         month,
+                                 int         day);
 void      pb_test_remove_dir    (const char *dir);
 char     *pb_test_checksum_file (const char *path);
 char     *pb_test_dump_db       (const char *path);

@@ -25,21 +25,7 @@ static PbWindow *window;
 static PbStore *store;
 
 #define spin pb_test_spin
-
-static PbItem *
-item_titled (const char *title)
-{
-  g_autoptr(GListModel) items = pb_store_list_items (store, pb_window_get_selected_plan (window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      PbItem *item = g_list_model_get_item (items, i);
-      if (g_str_equal (pb_item_get_title (item), title))
-        return item;
-      g_object_unref (item);
-    }
-  g_error ("no item %s", title);
-}
+#define item_titled(title) pb_test_app_item_titled (&t, (title))
 
 static int
 column_of (PbBoardView *board,

@@ -15,38 +15,15 @@
 #include "pb-timeline-view.h"
 #include "pb-window.h"
 
+#define day pb_test_julian
+
 static PbTestApp t;
 static PbTimelineView *view;
 static PbStore *store;
 static char *last_hint;
 
 #define spin pb_test_spin
-
-static PbItem *
-item_titled (const char *title)
-{
-  g_autoptr(GListModel) items = pb_store_list_items (store, pb_window_get_selected_plan (t.window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      PbItem *item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (pb_item_get_title (item), title))
-        return item;
-      g_object_unref (item);
-    }
-  g_error ("no item %s", title);
-}
-
-static guint32
-day (int y, int m, int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
-}
+#define item_titled(title) pb_test_app_item_titled (&t, (title))
 
 /* The widget point of @day on @item's row. */
 static void

@@ -10,15 +10,7 @@
 #include "pb-test-util.h"
 #include "pb-timeline.h"
 
-static guint32
-day (int y, int m, int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
-}
+#define day pb_test_julian
 
 /* A section; A (2022), B (2023-03 … 2023-06) after A; a milestone item M
  * (2024-06-30); targets on A at 2022-06-30 (2600个) and at its end (1万个). */
