@@ -131,6 +131,29 @@ test_hit_testing (void)
   pb_timeline_hit_test (t, fx + 6, (row1 + row2) / 2 + 4, &hit);
   g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
 
+  /* With a lag of 30 days the path stays level for them before turning. */
+  {
+    g_autoptr(PbTimeline) lagged = pb_timeline_new (day (2022, 1, 1), day (2024, 12, 31), 0);
+    double px;
+
+    pb_timeline_add_section (lagged, "板块");
+    pb_timeline_add_item (lagged, 1, "1", "甲", NULL, day (2022, 1, 1), day (2022, 12, 31), 0, PB_HEALTH_BLUE,
+                          PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+    pb_timeline_add_item (lagged, 2, "2", "乙", NULL, day (2023, 6, 1), day (2023, 12, 31), 0, PB_HEALTH_BLUE,
+                          PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+    pb_timeline_add_dependency (lagged, 1, 2, 30);
+    pb_timeline_set_zoom (lagged, PB_TIMELINE_ZOOM_MONTH);
+    px = pb_timeline_x_for_day (lagged, day (2022, 1, 2));
+    /* Level along A's row through the lag... */
+    pb_timeline_hit_test (lagged, x1 + 20 * px, row1, &hit);
+    g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+    /* ...turning down only after it. */
+    pb_timeline_hit_test (lagged, x1 + 30 * px + 6, (row1 + row2) / 2 + 4, &hit);
+    g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+    pb_timeline_hit_test (lagged, x1 + 6, (row1 + row2) / 2 + 4, &hit);
+    g_assert_cmpint (hit.kind, !=, PB_TIMELINE_HIT_DEPENDENCY);
+  }
+
   /* Empty chart, the section band, and outside the rows. */
   pb_timeline_hit_test (t, pb_timeline_x_for_day (t, day (2024, 1, 1)), row2, &hit);
   g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_NONE);

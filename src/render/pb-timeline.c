@@ -587,8 +587,8 @@ bar_box (PbTimeline *self,
   return TRUE;
 }
 
-/* A dependency's path: out of the predecessor's end and into the
- * successor's start. When the successor starts before the predecessor
+/* A dependency's path: out of the predecessor's end (level for the lag's
+ * days) and into the successor's start. When the successor starts before the predecessor
  * ends, the path runs back along the gap between the rows. Returns the
  * number of points (x, y) in @pts. */
 static guint
@@ -602,10 +602,12 @@ dependency_points (PbTimeline       *self,
   double tx = pb_timeline_x_for_day (self, to->start ? to->start : to->due);
   double fy = g_array_index (self->row_y, double, d->from_row) + PB_TIMELINE_ROW_HEIGHT / 2;
   double ty = g_array_index (self->row_y, double, d->to_row) + PB_TIMELINE_ROW_HEIGHT / 2;
+  /* A lag keeps the path level for its days before it turns. */
+  double lag = MAX (d->lag, 0) * self->px_per_day;
 
-  if (tx >= fx + 12)
+  if (tx >= fx + lag + 12)
     {
-      double elbow = fx + 6;
+      double elbow = fx + lag + 6;
       double p[] = { fx, fy, elbow, fy, elbow, ty, tx, ty };
 
       memcpy (pts, p, sizeof p);
@@ -614,7 +616,7 @@ dependency_points (PbTimeline       *self,
   else
     {
       double gap = ty > fy ? ty - PB_TIMELINE_ROW_HEIGHT / 2 : ty + PB_TIMELINE_ROW_HEIGHT / 2;
-      double p[] = { fx, fy, fx + 6, fy, fx + 6, gap, tx - 8, gap, tx - 8, ty, tx, ty };
+      double p[] = { fx, fy, fx + lag + 6, fy, fx + lag + 6, gap, tx - 8, gap, tx - 8, ty, tx, ty };
 
       memcpy (pts, p, sizeof p);
       return 6;
