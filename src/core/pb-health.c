@@ -15,22 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "pb-health.h"
-
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
 
 /**
  * pb_item_compute_health:
@@ -71,13 +57,13 @@ pb_item_compute_health (PbItem      *item,
       why = _("Cancelled");
       health = PB_HEALTH_NONE;
     }
-  else if (parse_date (pb_record_get_string (r, "due_date"), &due) && g_date_compare (today, &due) > 0)
+  else if (pb_date_parse (pb_record_get_string (r, "due_date"), &due) && g_date_compare (today, &due) > 0)
     {
       why = _("Past its due date and not done");
       health = PB_HEALTH_RED;
     }
-  else if (parse_date (pb_record_get_string (r, "start_date"), &start) &&
-           parse_date (pb_record_get_string (r, "due_date"), &due) &&
+  else if (pb_date_parse (pb_record_get_string (r, "start_date"), &start) &&
+           pb_date_parse (pb_record_get_string (r, "due_date"), &due) &&
            g_date_compare (&start, &due) < 0)
     {
       double span = g_date_days_between (&start, &due);
@@ -134,7 +120,12 @@ pb_indicator_compute_completion (PbIndicator *indicator,
 
   actual = g_list_model_get_item (actuals, n_actuals - 1);
   value = pb_record_get_double (actual, "value");
-  sscanf (pb_record_get_string (actual, "date"), "%d", &year);
+  {
+    GDate date;
+
+    if (pb_date_parse (pb_record_get_string (actual, "date"), &date))
+      year = g_date_get_year (&date);
+  }
 
   /* The last firm target, or for an annual indicator the year's; a
    * stretch target (力争) only when there is no firm one. */

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "pb-model.h"
 
 #define INT(n)          { n, PB_COLUMN_INT, NULL, FALSE, NULL }
@@ -208,3 +210,35 @@ const char  *pb_indicator_get_measure_unit (PbIndicator *self) { return pb_recor
 
 int          pb_target_get_year (PbTarget *self) { return pb_record_get_int (REC (self), "year"); }
 double       pb_target_get_value (PbTarget *self) { return pb_record_get_double (REC (self), "value"); }
+
+/**
+ * pb_date_parse:
+ * @text: (nullable): a stored date, YYYY-MM-DD
+ * @date: (out): the date; cleared when @text is not one
+ *
+ * Returns: whether @text is a valid date
+ */
+gboolean
+pb_date_parse (const char *text,
+               GDate      *date)
+{
+  int y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+/**
+ * pb_date_format:
+ * @date: a valid date
+ * @out: (out caller-allocates): YYYY-MM-DD and a NUL
+ */
+void
+pb_date_format (const GDate *date,
+                char         out[11])
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}

@@ -80,4 +80,10 @@ const char  *pb_indicator_get_measure_unit (PbIndicator *self);
 int          pb_target_get_year         (PbTarget *self);
 double       pb_target_get_value        (PbTarget *self);
 
+/* Dates as the library stores them: ISO 8601 text, YYYY-MM-DD. */
+gboolean     pb_date_parse              (const char  *text,
+                                         GDate       *date);
+void         pb_date_format             (const GDate *date,
+                                         char         out[11]);
+
 G_END_DECLS

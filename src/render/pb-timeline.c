@@ -23,7 +23,6 @@
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "pb-health.h"
@@ -1262,14 +1261,9 @@ pb_timeline_paint (PbTimeline           *self,
 static guint32
 parse_day (const char *text)
 {
-  int y, m, d;
   GDate date;
 
-  if (text == NULL || sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
+  return pb_date_parse (text, &date) ? g_date_get_julian (&date) : 0;
 }
 
 static char *

@@ -172,7 +172,7 @@ format_day (guint32  day,
 
   g_date_clear (&d, 1);
   g_date_set_julian (&d, day);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+  pb_date_format (&d, out);
 }
 
 /* Sets an item's dates as one command, refusing a due date before its start. */
