@@ -46,6 +46,7 @@ struct _PbTimelineView
   double          drag_x;
   double          drag_y;
   gboolean        fit_pending;  /* a new plan shows its whole period */
+  gboolean        stale;        /* the chart no longer matches the store */
   GHashTable     *collapsed;    /* section ids whose items are hidden */
 };
 
@@ -104,12 +105,15 @@ configure_adjustments (PbTimelineView *self)
                               0, MAX (chart_h, page_h), PB_TIMELINE_ROW_HEIGHT, page_h * 0.9, page_h);
 }
 
+/* Builds the chart when the store or the view's plan changed since. */
 static void
-rebuild (PbTimelineView *self)
+ensure_timeline (PbTimelineView *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->timeline, pb_timeline_free);
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
   if (self->plan && self->store)
     {
       self->timeline = pb_timeline_new_from_store (self->store, pb_record_get_id (PB_RECORD (self->plan)),
@@ -126,18 +130,35 @@ rebuild (PbTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The chart is out of date: rebuilt now when on screen, else when next
+ * shown or asked for, so a hidden Timeline page costs nothing at start-up
+ * or while the board is edited. */
+static void
+invalidate (PbTimelineView *self)
+{
+  g_clear_pointer (&self->timeline, pb_timeline_free);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_timeline (self);
+}
+
 static void
 store_changed_cb (PbTimelineView *self,
                   const char     *table)
 {
-  if (self->plan == NULL)
+  /* What the chart shows; notes, actuals and aliases are not drawn. */
+  static const char * const shown[] = {
+    "plan", "section", "item", "item_org", "organisation", "indicator", "target", "dependency", NULL
+  };
+
+  if (self->plan == NULL || !g_strv_contains (shown, table))
     return;
   if (g_str_equal (table, "plan") && pb_record_is_deleted (PB_RECORD (self->plan)))
     {
       pb_timeline_view_set_plan (self, NULL);
       return;
     }
-  rebuild (self);
+  invalidate (self);
 }
 
 /* Widget point → chart coordinates, and back. */
@@ -231,6 +252,7 @@ pb_timeline_view_drag (PbTimelineView  *self,
   int delta;
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+  ensure_timeline (self);
   if (self->timeline == NULL)
     return FALSE;
 
@@ -324,7 +346,7 @@ pb_timeline_view_toggle_section (PbTimelineView *self,
 
   if (!g_hash_table_remove (self->collapsed, &section_id))
     g_hash_table_add (self->collapsed, g_memdup2 (&section_id, sizeof section_id));
-  rebuild (self);
+  invalidate (self);
 }
 
 static void
@@ -357,6 +379,7 @@ pb_timeline_view_click (PbTimelineView *self,
   double cx, cy;
 
   g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+  ensure_timeline (self);
   if (self->timeline == NULL || y < PB_TIMELINE_HEADER_HEIGHT)
     return;
   chart_point (self, MAX (x, label_width (self)), y, &cx, &cy);
@@ -439,6 +462,7 @@ query_tooltip_cb (PbTimelineView *self,
   PbTimelineHit hit;
   double cx, cy;
 
+  ensure_timeline (self);
   if (self->timeline == NULL || y < PB_TIMELINE_HEADER_HEIGHT)
     return FALSE;
   chart_point (self, x, y, &cx, &cy);
@@ -468,6 +492,7 @@ select_step (PbTimelineView *self,
 {
   guint n, row = 0;
 
+  ensure_timeline (self);
   if (self->timeline == NULL)
     return;
   n = pb_timeline_get_n_rows (self->timeline);
@@ -506,6 +531,7 @@ shift_action (GtkWidget  *widget,
   int direction = g_variant_get_int32 (param);
   guint32 start, due, unit;
 
+  ensure_timeline (self);
   if (self->timeline == NULL || self->selected == 0 ||
       !pb_timeline_get_item_dates (self->timeline, self->selected, &start, &due) || start == 0 || due == 0)
     return;
@@ -538,6 +564,7 @@ zoom_to_fit (PbTimelineView *self)
   double page = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - label_width (self), 1);
   PbTimelineZoom z = PB_TIMELINE_ZOOM_WEEK;
 
+  ensure_timeline (self);
   if (self->timeline == NULL)
     return;
   for (; z > PB_TIMELINE_ZOOM_YEAR; z--)
@@ -619,6 +646,7 @@ pb_timeline_view_snapshot (GtkWidget   *widget,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   cairo_t *cr;
 
+  ensure_timeline (self);
   if (self->timeline == NULL || width <= 0 || height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -637,9 +665,17 @@ pb_timeline_view_size_allocate (GtkWidget *widget,
 {
   PbTimelineView *self = PB_TIMELINE_VIEW (widget);
 
+  ensure_timeline (self);
   configure_adjustments (self);
   if (self->fit_pending && self->timeline && width > 0)
     zoom_to_fit (self);
+}
+
+static void
+pb_timeline_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pb_timeline_view_parent_class)->map (widget);
+  ensure_timeline (PB_TIMELINE_VIEW (widget));
 }
 
 static void
@@ -733,6 +769,7 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   object_class->set_property = pb_timeline_view_set_property;
   widget_class->snapshot = pb_timeline_view_snapshot;
   widget_class->size_allocate = pb_timeline_view_size_allocate;
+  widget_class->map = pb_timeline_view_map;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -836,7 +873,7 @@ pb_timeline_view_set_plan (PbTimelineView *self,
       if (self->vadjustment)
         gtk_adjustment_set_value (self->vadjustment, 0);
       self->fit_pending = TRUE;
-      rebuild (self);
+      invalidate (self);
     }
 }
 
@@ -845,13 +882,14 @@ pb_timeline_view_set_today (PbTimelineView *self,
                             const GDate    *today)
 {
   self->today = *today;
-  rebuild (self);
+  invalidate (self);
 }
 
 PbTimeline *
 pb_timeline_view_get_timeline (PbTimelineView *self)
 {
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
+  ensure_timeline (self);
   return self->timeline;
 }
 
