@@ -91,6 +91,8 @@ struct _PbTimeline
   guint           max_dep_span;
   gboolean        laid_out;
   gint64          selected;
+  PangoLayout    *layout;      /* regular and bold text, kept between frames */
+  PangoLayout    *bold;
 };
 
 static const double px_per_day[] = { 0.6, 2.0, 6.0, 18.0 };
@@ -172,6 +174,8 @@ pb_timeline_free (PbTimeline *self)
   g_array_unref (self->milestones);
   g_array_unref (self->deps);
   g_hash_table_unref (self->item_rows);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->bold);
   g_free (self);
 }
 
@@ -962,8 +966,7 @@ pb_timeline_paint (PbTimeline           *self,
                    PbTimelinePaintStats *stats)
 {
   PbTimelinePaintStats counted = { 0 };
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) bold = NULL;
+  PangoLayout *layout, *bold;
   PangoFontDescription *font;
   Palette p;
   double lw = MIN (self->label_width, width / 2);
@@ -977,15 +980,28 @@ pb_timeline_paint (PbTimeline           *self,
   palette_init (&p, dark);
   rows_h = pb_timeline_get_height (self);
 
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("Sans 9");
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  bold = pango_cairo_create_layout (cr);
-  pango_layout_set_font_description (bold, font);
-  pango_layout_set_ellipsize (bold, PANGO_ELLIPSIZE_END);
-  pango_font_description_free (font);
+  /* The layouts and their context live as long as the chart; each frame
+   * only brings the context up to date with its cairo_t. */
+  if (self->layout == NULL)
+    {
+      PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+      font = pango_font_description_from_string ("Sans 9");
+      self->layout = pango_layout_new (context);
+      pango_layout_set_font_description (self->layout, font);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      self->bold = pango_layout_new (context);
+      pango_layout_set_font_description (self->bold, font);
+      pango_layout_set_ellipsize (self->bold, PANGO_ELLIPSIZE_END);
+      pango_font_description_free (font);
+      g_object_unref (context);
+    }
+  pango_cairo_update_context (cr, pango_layout_get_context (self->layout));
+  pango_layout_context_changed (self->layout);
+  pango_layout_context_changed (self->bold);
+  layout = self->layout;
+  bold = self->bold;
 
   cairo_save (cr);
   set_rgb (cr, &p.bg);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A scrollable widget around the render layer's PbTimeline: it rebuilds the
- * chart when the store changes, paints the visible part with the shared
+ * chart when the store changes what it shows (when next on screen), paints the visible part with the shared
  * painter, and turns drags and keys into store commands:
  *   - click a section's header to collapse or open it;
  *   - drag a bar to move it, its ends to change start or due date, snapped
