@@ -781,17 +781,6 @@ show_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static const char *
-month_label (int month)
-{
-  static char labels[12][8];
-
-  if (labels[0][0] == '\0')
-    for (int i = 0; i < 12; i++)
-      g_snprintf (labels[i], sizeof labels[i], "%d", i + 1);
-  return labels[month - 1];
-}
-
 /* The two tiers of the time scale, and the grid lines below them. */
 static void
 paint_scale (PbTimeline    *self,
@@ -879,7 +868,7 @@ paint_scale (PbTimeline    *self,
       else if (self->zoom == PB_TIMELINE_ZOOM_QUARTER)
         {
           g_date_add_months (&next, 1);
-          g_snprintf (text, sizeof text, "%s", month_label (g_date_get_month (&d)));
+          g_snprintf (text, sizeof text, "%d", g_date_get_month (&d));
         }
       else
         {

@@ -351,13 +351,10 @@ static void
 timeline_hint_cb (PbWindow   *self,
                   const char *hint)
 {
-  AdwToast *toast = adw_toast_new ("");
-
   /* Toast titles are markup. */
-  {
-    g_autofree char *escaped = g_markup_escape_text (hint, -1);
-    adw_toast_set_title (toast, escaped);
-  }
+  g_autofree char *escaped = g_markup_escape_text (hint, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
