@@ -56,28 +56,38 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static void
-test_window (void)
+/* Starts the application on the library at @db and waits for its window. */
+static PbApplication *
+start_app (const char  *db,
+           GtkWindow  **window)
 {
-  g_autofree char *dir = pb_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PbApplication) app = NULL;
-  g_autoptr(GListModel) plans = NULL;
-  PbStore *store;
-  PbWindow *window;
-  const char *title = "云澜市新型基础设施建设三年行动方案(2025—2027年)";
+  PbApplication *app;
 
   g_setenv ("PLANBOARD_DB", db, TRUE);
   app = pb_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-
-  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  wait_for (is_mapped, window);
+  *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (*window);
+  wait_for (is_mapped, *window);
   spin ();
+  return app;
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  PbStore *store;
+  PbWindow *window;
+  const char *title = "云澜市新型基础设施建设三年行动方案(2025—2027年)";
+
+  app = start_app (db, (GtkWindow **) &window);
 
   /* A new library holds the example plan, which is not undoable work. */
   store = pb_application_get_store (app);
@@ -134,7 +144,6 @@ test_window_narrow (void)
 {
   g_autofree char *dir = pb_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(PbApplication) app = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.planboard.Planboard");
   PbWindow *window;
@@ -143,15 +152,7 @@ test_window_narrow (void)
 
   g_settings_set_int (settings, "window-width", 360);
   g_settings_set_int (settings, "window-height", 700);
-  g_setenv ("PLANBOARD_DB", db, TRUE);
-  app = pb_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  wait_for (is_mapped, window);
-  spin ();
+  app = start_app (db, (GtkWindow **) &window);
   content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -172,18 +173,11 @@ test_window_bad_library (void)
 {
   g_autofree char *dir = pb_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(PbApplication) app = NULL;
   GtkWindow *window;
 
   g_file_set_contents (db, "this is not a library", -1, NULL);
-  g_setenv ("PLANBOARD_DB", db, TRUE);
-  app = pb_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  wait_for (is_mapped, window);
-  spin ();
+  app = start_app (db, &window);
 
   g_assert_null (pb_application_get_store (app));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "The Library Could Not Be Opened"));
