@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "pb-health.h"
 #include "pb-test-util.h"
 
@@ -202,11 +206,263 @@ test_indicator_progress (PbTestLibrary *f,
   g_assert_no_error (error);
   targets = pb_store_list_targets (f->store, energy);
   actuals = pb_store_list_actuals (f->store, energy);
-  g_assert_cmpfloat_with_epsilon (pb_indicator_compute_completion (k, targets, actuals), 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pb_indicator_compute_progress (k, targets, actuals), 0.8, 1e-9);
   pb_store_add_actual (f->store, energy, "2024-01-01", 1.2, NULL, &error);
   g_clear_object (&actuals);
   actuals = pb_store_list_actuals (f->store, energy);
-  g_assert_cmpfloat (pb_indicator_compute_completion (k, targets, actuals), ==, 1);
+  g_assert_cmpfloat (pb_indicator_compute_progress (k, targets, actuals), ==, 1);
+}
+
+/* ---- The indicator rules, table-driven ---------------------------------- */
+
+typedef struct
+{
+  const char      *what;
+  PbIndicatorKind  kind;
+  PbDirection      direction;
+  double           baseline;       /* NAN: none */
+  const char      *baseline_date;  /* NULL: the plan's first day, 2022-01-01 */
+  const char      *targets;        /* "YEAR CMP VALUE[*]; …", * for stretch */
+  const char      *actuals;        /* "DATE VALUE; …" */
+  const char      *today;
+  PbHealth         health;
+  double           completion;     /* NAN: not judged */
+  double           expected;       /* on the latest actual's date; NAN: none */
+} Case;
+
+static const Case cases[] = {
+  /* Cumulative, ≥: the expected value runs from 0 at the plan's start. */
+  { "cumulative at its first target, 92%", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2022-12-31 2400", "2022-12-31", PB_HEALTH_BLUE, 2400.0 / 2600, 2600 },
+  { "cumulative, a first target missed after its year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2022-12-31 2400", "2023-01-10", PB_HEALTH_RED, 2400.0 / 2600, 2600 },
+  { "cumulative at its first target, 77%", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2022-12-31 2000", "2022-12-31", PB_HEALTH_YELLOW, 2000.0 / 2600, 2600 },
+  { "cumulative at its first target, 58%", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2022-12-31 1500", "2023-01-10", PB_HEALTH_RED, 1500.0 / 2600, 2600 },
+  { "cumulative between targets", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2023-12-31 6300", "2024-01-10", PB_HEALTH_BLUE, 6300 / (2600 + 7400 * 365.0 / 731), 2600 + 7400 * 365.0 / 731 },
+  { "cumulative from a baseline, mid-year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, 1000, "2021-12-31",
+    "2022 >= 2000", "2022-07-02 1300", "2022-07-05", PB_HEALTH_RED, 300 / (1000 * 183.0 / 365), 1000 + 1000 * 183.0 / 365 },
+  { "cumulative, ahead of plan", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, 1000, "2021-12-31",
+    "2022 >= 2000", "2022-07-02 1900", "2022-07-05", PB_HEALTH_BLUE, 900 / (1000 * 183.0 / 365), 1000 + 1000 * 183.0 / 365 },
+  { "cumulative, last target missed after its year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2024-12-31 9500", "2025-01-02", PB_HEALTH_RED, 0.95, 10000 },
+  { "cumulative, 95% before the year is out", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2024-12-31 9500", "2024-12-31", PB_HEALTH_BLUE, 0.95, 10000 },
+  { "cumulative, last target met", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "2024-12-20 10200", "2026-06-01", PB_HEALTH_BLUE, 10200 / (2600 + 7400 * 720.0 / 731), 2600 + 7400 * 720.0 / 731 },
+
+  /* Annual, ≥: the year's target pro rata. */
+  { "annual, on the pro-rata line", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 3650", "2023-07-02 1830", "2023-07-10", PB_HEALTH_BLUE, 1.0, 1830 },
+  { "annual, behind the pro-rata line", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 3650", "2023-07-02 1400", "2023-07-10", PB_HEALTH_YELLOW, 1400 / 1830.0, 1830 },
+  { "annual, 82% on the last day", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 3650", "2023-12-31 3000", "2023-12-31", PB_HEALTH_YELLOW, 3000 / 3650.0, 3650 },
+  { "annual, missed after the year", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 3650; 2024 >= 4000", "2023-12-31 3000", "2024-03-01", PB_HEALTH_RED, 3000 / 3650.0, 3650 },
+  { "annual, each year on its own", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 3650; 2024 >= 7320", "2023-12-31 3650; 2024-01-31 622", "2024-02-05", PB_HEALTH_BLUE, 622 / 620.0, 620 },
+  { "annual, a year without a target", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 3650", "2025-03-01 100", "2025-03-02", PB_HEALTH_NONE, NAN, NAN },
+  { "annual cap, under it", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_DECREASE, NAN, NULL,
+    "2023 <= 35", "2023-06-30 33", "2023-07-01", PB_HEALTH_BLUE, 1.0, 35 },
+  { "annual cap, over it", PB_INDICATOR_KIND_ANNUAL, PB_DIRECTION_DECREASE, NAN, NULL,
+    "2023 <= 35", "2023-06-30 52", "2023-07-01", PB_HEALTH_RED, 35 / 52.0, 35 },
+
+  /* ≤: falling from the baseline to the target. */
+  { "≤ on the line", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, 1.6, NULL,
+    "2024 <= 1.3", "2023-01-01 1.5", "2023-01-05", PB_HEALTH_BLUE, 1.0, 1.6 - 0.3 * 365 / 1095.0 },
+  { "≤ 80% of the way", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, 1.6, NULL,
+    "2024 <= 1.3", "2023-01-01 1.52", "2023-01-05", PB_HEALTH_YELLOW, 0.08 / 0.1, 1.5 },
+  { "≤ half way", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, 1.6, NULL,
+    "2024 <= 1.3", "2023-01-01 1.55", "2023-01-05", PB_HEALTH_RED, 0.5, 1.5 },
+  { "≤ missed after its year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_DECREASE, 1.6, NULL,
+    "2024 <= 1.3", "2024-12-31 1.35", "2025-02-01", PB_HEALTH_RED, 0.25 / 0.3, 1.3 },
+  { "≤ met after its year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_DECREASE, 1.6, NULL,
+    "2024 <= 1.3", "2024-12-31 1.28", "2025-02-01", PB_HEALTH_BLUE, 1.0, 1.3 },
+  { "= on a decreasing indicator", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_DECREASE, NAN, NULL,
+    "2024 = 1.3", "2024-06-30 1.2", "2024-07-01", PB_HEALTH_BLUE, 1.0, 1.3 },
+
+  /* Stretch targets (力争) count only where there is no firm one. */
+  { "firm met, stretch not", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2024 >= 10000; 2024 >= 12000*", "2024-12-31 10000", "2025-01-05", PB_HEALTH_BLUE, 1.0, 10000 },
+  { "stretch first, firm later in the list", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2024 >= 12000*; 2024 >= 10000", "2024-12-31 10000", "2025-01-05", PB_HEALTH_BLUE, 1.0, 10000 },
+  { "a year with only a stretch target", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 5000*; 2024 >= 10000", "2023-12-31 4000", "2023-12-31", PB_HEALTH_YELLOW, 0.8, 5000 },
+  { "about (约): within 5% is met", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 ~ 100", "2022-12-31 96", "2023-02-01", PB_HEALTH_BLUE, 0.96, 100 },
+  { "about (约): 10% short is missed", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 ~ 100", "2022-12-31 90", "2023-02-01", PB_HEALTH_RED, 0.9, 100 },
+
+  /* No actuals, no targets. */
+  { "no actual before the first target's year ends", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600", "", "2022-06-01", PB_HEALTH_NONE, NAN, NAN },
+  { "no actual after the first target's year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600; 2024 >= 10000", "", "2023-01-01", PB_HEALTH_RED, NAN, NAN },
+  { "no target", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "", "2023-01-01 5", "2023-02-01", PB_HEALTH_NONE, NAN, NAN },
+};
+
+static void
+fill_indicator (PbTestLibrary *f,
+                gint64         indicator,
+                const Case    *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) targets = g_strsplit (c->targets, ";", -1);
+  g_auto(GStrv) actuals = g_strsplit (c->actuals, ";", -1);
+  g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, indicator);
+
+  pb_store_set (f->store, k, &error, "direction", c->direction, NULL);
+  if (!isnan (c->baseline))
+    pb_store_set (f->store, k, &error, "baseline_value", c->baseline, "baseline_date", c->baseline_date, NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; targets[i]; i++)
+    {
+      g_auto(GStrv) part = g_strsplit (g_strstrip (targets[i]), " ", 3);
+      PbComparator cmp;
+      gboolean stretch;
+
+      if (part[0] == NULL || *part[0] == '\0')
+        continue;
+      cmp = g_str_equal (part[1], ">=") ? PB_COMPARATOR_GE : g_str_equal (part[1], "<=") ? PB_COMPARATOR_LE
+          : g_str_equal (part[1], "~") ? PB_COMPARATOR_ABOUT : PB_COMPARATOR_EQ;
+      stretch = g_str_has_suffix (part[2], "*");
+      pb_store_add_target (f->store, indicator, atoi (part[0]), g_ascii_strtod (part[2], NULL), cmp, stretch, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; actuals[i]; i++)
+    {
+      g_auto(GStrv) part = g_strsplit (g_strstrip (actuals[i]), " ", 2);
+
+      if (part[0] == NULL || *part[0] == '\0')
+        continue;
+      pb_store_add_actual (f->store, indicator, part[0], g_ascii_strtod (part[1], NULL), NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_indicator_table (PbTestLibrary *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2022, 2024, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      gint64 id = pb_store_add_indicator (f->store, plan, 0, "5G基站", "个", c->kind, &error);
+      g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, id);
+      const PbIndicatorStatus *status;
+      GDate today;
+
+      g_test_message ("case %u: %s", i, c->what);
+      g_assert_no_error (error);
+      fill_indicator (f, id, c);
+      g_assert_true (pb_date_parse (c->today, &today));
+
+      status = pb_store_get_indicator_status (f->store, k, &today);
+      g_assert_nonnull (status->reason);
+      if (status->health != c->health)
+        g_error ("case “%s”: health %d, wanted %d (%s)", c->what, status->health, c->health, status->reason);
+      if (isnan (c->completion))
+        g_assert_true (isnan (status->completion));
+      else if (fabs (status->completion - c->completion) > 1e-6)
+        g_error ("case “%s”: completion %f, wanted %f", c->what, status->completion, c->completion);
+      if (isnan (c->expected))
+        g_assert_true (isnan (status->expected));
+      else if (fabs (status->expected - c->expected) > 1e-6 * MAX (1, c->expected))
+        g_error ("case “%s”: expected %f, wanted %f", c->what, status->expected, c->expected);
+    }
+}
+
+/* The thresholds move the colours; the values stay. */
+static void
+test_thresholds (PbTestLibrary *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpint (pb_health_from_completion (0.92), ==, PB_HEALTH_BLUE);
+  g_assert_cmpint (pb_health_from_completion (0.90), ==, PB_HEALTH_BLUE);
+  g_assert_cmpint (pb_health_from_completion (0.89), ==, PB_HEALTH_YELLOW);
+  g_assert_cmpint (pb_health_from_completion (0.70), ==, PB_HEALTH_YELLOW);
+  g_assert_cmpint (pb_health_from_completion (0.69), ==, PB_HEALTH_RED);
+  g_assert_cmpint (pb_health_from_completion (NAN), ==, PB_HEALTH_NONE);
+
+  pb_health_set_thresholds (0.95, 0.8);
+  g_assert_cmpint (pb_health_from_completion (0.92), ==, PB_HEALTH_YELLOW);
+  g_assert_cmpint (pb_health_from_completion (0.75), ==, PB_HEALTH_RED);
+  pb_health_set_thresholds (PB_HEALTH_DEFAULT_BLUE, PB_HEALTH_DEFAULT_YELLOW);
+}
+
+/* An item: the worst of its dates and its indicators; done is blue; an
+ * override wins; all of it from the store's cache, which follows changes. */
+static void
+test_item_with_indicators (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = make_item (f, "2022-01-01", "2024-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.3);
+  gint64 plan = pb_item_get_plan_id (item);
+  gint64 id = pb_store_add_indicator (f->store, plan, pb_record_get_id (PB_RECORD (item)),
+                                      "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(GDate) today = g_date_new_dmy (10, 1, 2023);
+  const char *reason = NULL;
+
+  g_assert_no_error (error);
+  /* No target, no actual: the dates alone. */
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_BLUE);
+
+  pb_store_add_target (f->store, id, 2022, 2600, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, id, 2024, 10000, PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  /* The first target's year is over and nobody reported. */
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_RED);
+  g_assert_true (g_str_has_prefix (reason, "5G基站: "));
+
+  pb_store_add_actual (f->store, id, "2022-12-31", 2000, "截至年底", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_RED);
+  g_assert_true (strstr (reason, "2022") != NULL);
+
+  /* Undo the actual: red for the missing report again; redo. */
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_true (strstr (pb_store_get_item_health (f->store, item, today, &reason) == PB_HEALTH_RED ? reason : "", "No actual") != NULL);
+  g_assert_true (pb_store_redo (f->store, &error));
+
+  /* Later in the year a good report: blue, its dates are fine too. */
+  pb_store_add_actual (f->store, id, "2023-12-31", 6300, NULL, &error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_BLUE);
+
+  /* Indicator blue, dates red (past due): red. */
+  {
+    g_autoptr(GDate) late = g_date_new_dmy (2, 1, 2025);
+    g_assert_cmpint (pb_store_get_item_health (f->store, item, late, &reason), ==, PB_HEALTH_RED);
+  }
+
+  /* Done is blue whatever its indicators say. */
+  pb_store_add_actual (f->store, id, "2024-01-01", 10, NULL, &error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_RED);
+  pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_DONE, NULL);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_cmpfloat (pb_store_get_item_completion (f->store, item, today), ==, 1);
+
+  /* An override wins over all of it, with its reason. */
+  pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_IN_PROGRESS,
+                "health_override", PB_HEALTH_YELLOW, "health_reason", "资金到位，进度可控",
+                "health_date", "2023-01-05", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_YELLOW);
+  g_assert_cmpstr (reason, ==, "资金到位，进度可控");
+
+  /* Cancelled: no health. */
+  pb_store_set (f->store, item, &error, "health_override", PB_HEALTH_NONE, "status", PB_ITEM_STATUS_CANCELLED, NULL);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_NONE);
 }
 
 int
@@ -218,6 +474,9 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/rules", test_rules);
   PB_TEST_ADD_LIBRARY ("/health/no-dates", test_no_dates);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
+  PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);
+  PB_TEST_ADD_LIBRARY ("/health/thresholds", test_thresholds);
+  PB_TEST_ADD_LIBRARY ("/health/item-with-indicators", test_item_with_indicators);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 
   return g_test_run ();

@@ -2,27 +2,583 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An item's health from its own dates and status. (Its indicators'
- * health joins in when indicators are tracked; the worst one wins.)
- *   - a manual override wins, with its reason;
- *   - done is blue; cancelled has no health;
- *   - due date passed and not done: red;
- *   - less than 10 % of its time left and progress below 50 %: yellow;
- *   - otherwise blue.
+ * Indicators. A target is due at the end of its year. For a cumulative
+ * indicator the expected value runs linearly from the baseline (its value
+ * and date; else 0 at the start of the plan period) through each year's
+ * target; after the last target it stays there. For an annual indicator
+ * the expected value is the year's target taken pro rata over the year
+ * (a cap, for a decreasing one, holds all year). Completion is the
+ * progress made over the progress expected, on the date of the latest
+ * actual: blue at or above the blue threshold (90 %), yellow at or above
+ * the yellow one (70 %), red below — and red when a target's year is over
+ * and the target is unmet, or no actual was ever reported for it. A firm
+ * target is judged before a stretch one (力争), which counts only for a
+ * year that has no firm target.
+ *
+ * Items. A manual override wins, with its reason; done is blue; cancelled
+ * has no health. Otherwise the worst of the item's own dates — due date
+ * passed and not done: red; less than 10 % of its time left and progress
+ * below 50 %: yellow — and of its indicators.
  */
 #define G_LOG_DOMAIN "pb-health"
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "pb-health.h"
+
+static double threshold_blue = PB_HEALTH_DEFAULT_BLUE;
+static double threshold_yellow = PB_HEALTH_DEFAULT_YELLOW;
+static guint threshold_serial;
+
+/**
+ * pb_health_set_thresholds:
+ * @blue: completion from which an indicator is blue (0 to 1)
+ * @yellow: completion from which it is yellow, below @blue
+ *
+ * Sets the thresholds for the whole process (the application reads them
+ * from GSettings).
+ */
+void
+pb_health_set_thresholds (double blue,
+                          double yellow)
+{
+  g_return_if_fail (blue > 0 && blue <= 1);
+  g_return_if_fail (yellow >= 0 && yellow <= blue);
+
+  if (blue == threshold_blue && yellow == threshold_yellow)
+    return;
+  threshold_blue = blue;
+  threshold_yellow = yellow;
+  threshold_serial++;
+}
+
+void
+pb_health_get_thresholds (double *blue,
+                          double *yellow)
+{
+  if (blue)
+    *blue = threshold_blue;
+  if (yellow)
+    *yellow = threshold_yellow;
+}
+
+PbHealth
+pb_health_from_completion (double completion)
+{
+  if (isnan (completion))
+    return PB_HEALTH_NONE;
+  /* A hair of tolerance, so that 0.9 reached through arithmetic counts. */
+  if (completion >= threshold_blue - 1e-9)
+    return PB_HEALTH_BLUE;
+  if (completion >= threshold_yellow - 1e-9)
+    return PB_HEALTH_YELLOW;
+  return PB_HEALTH_RED;
+}
+
+/* Red is worse than yellow, yellow than blue; none says nothing. */
+PbHealth
+pb_health_worst (PbHealth a,
+                 PbHealth b)
+{
+  return MAX (a, b);
+}
+
+void
+pb_date_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+void
+pb_indicator_status_clear (PbIndicatorStatus *status)
+{
+  g_clear_pointer (&status->reason, g_free);
+}
+
+/* A number as a planner writes it: no trailing zeros. */
+static char *
+format_value (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *s = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+  char *end = s + strlen (s) - 1;
+
+  while (end > s && *end == '0')
+    *end-- = '\0';
+  if (end > s && *end == '.')
+    *end = '\0';
+  return s;
+}
+
+static char *
+format_percent (double fraction)
+{
+  return g_strdup_printf ("%.0f%%", fraction * 100);
+}
+
+/* ---- Indicators ---------------------------------------------------------- */
+
+typedef struct
+{
+  int          year;
+  double       value;
+  PbComparator comparator;
+  gboolean     stretch;
+  PbTarget    *target;
+} Goal;
+
+/* One target per year: the firm one, else the stretch one. Sorted. */
+static GArray *
+collect_goals (GListModel *targets)
+{
+  GArray *goals = g_array_new (FALSE, FALSE, sizeof (Goal));
+  guint n = g_list_model_get_n_items (targets);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+      Goal g = {
+        pb_target_get_year (t),
+        pb_target_get_value (t),
+        pb_record_get_enum (PB_RECORD (t), "comparator"),
+        pb_record_get_boolean (PB_RECORD (t), "stretch"),
+        t,
+      };
+      guint j;
+
+      for (j = 0; j < goals->len; j++)
+        if (g_array_index (goals, Goal, j).year >= g.year)
+          break;
+
+      if (j < goals->len && g_array_index (goals, Goal, j).year == g.year)
+        {
+          Goal *old = &g_array_index (goals, Goal, j);
+
+          /* A firm target replaces a stretch one; of two alike, the last. */
+          if (old->stretch || !g.stretch)
+            *old = g;
+        }
+      else
+        g_array_insert_val (goals, j, g);
+    }
+
+  return goals;
+}
+
+static gboolean
+goal_decreases (PbIndicator *indicator,
+                const Goal  *g)
+{
+  if (g->comparator == PB_COMPARATOR_LE)
+    return TRUE;
+  if (g->comparator == PB_COMPARATOR_GE)
+    return FALSE;
+  return pb_record_get_enum (PB_RECORD (indicator), "direction") == PB_DIRECTION_DECREASE;
+}
+
+static gboolean
+goal_met (PbIndicator *indicator,
+          const Goal  *g,
+          double       value)
+{
+  double slack = g->comparator == PB_COMPARATOR_ABOUT ? 0.05 * fabs (g->value) : 1e-9 * MAX (1, fabs (g->value));
+
+  if (goal_decreases (indicator, g))
+    return value <= g->value + slack;
+  return value >= g->value - slack;
+}
+
+gboolean
+pb_target_is_met (PbIndicator *indicator,
+                  PbTarget    *target,
+                  double       value)
+{
+  Goal g = {
+    pb_target_get_year (target),
+    pb_target_get_value (target),
+    pb_record_get_enum (PB_RECORD (target), "comparator"),
+    pb_record_get_boolean (PB_RECORD (target), "stretch"),
+    target,
+  };
+
+  return goal_met (indicator, &g, value);
+}
+
+static void
+year_end (int    year,
+          GDate *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, 31, G_DATE_DECEMBER, CLAMP (year, 1, 9999));
+}
+
+static gboolean
+indicator_baseline (PbIndicator *indicator,
+                    const GDate *origin,
+                    double      *value,
+                    GDate       *date)
+{
+  double v = pb_record_get_double (PB_RECORD (indicator), "baseline_value"); /* NAN when unknown */
+  gboolean known = !isnan (v);
+
+  *value = known ? v : 0;
+  if (!pb_date_parse (pb_record_get_string (PB_RECORD (indicator), "baseline_date"), date))
+    {
+      g_date_clear (date, 1);
+      if (origin && g_date_valid (origin))
+        *date = *origin;
+    }
+  return known;
+}
+
+static gboolean
+is_annual (PbIndicator *indicator)
+{
+  return pb_record_get_enum (PB_RECORD (indicator), "kind") == PB_INDICATOR_KIND_ANNUAL;
+}
+
+static const Goal *
+goal_for_year (GArray *goals,
+               int     year)
+{
+  for (guint i = 0; i < goals->len; i++)
+    if (g_array_index (goals, Goal, i).year == year)
+      return &g_array_index (goals, Goal, i);
+  return NULL;
+}
+
+static gboolean
+expected_from_goals (PbIndicator *indicator,
+                     GArray      *goals,
+                     const GDate *origin,
+                     const GDate *date,
+                     double      *value)
+{
+  if (goals->len == 0 || date == NULL || !g_date_valid (date))
+    return FALSE;
+
+  if (is_annual (indicator))
+    {
+      int year = g_date_get_year (date);
+      const Goal *g = goal_for_year (goals, year);
+      double fraction;
+
+      if (g == NULL)
+        return FALSE;
+      if (goal_decreases (indicator, g))
+        {
+          *value = g->value;
+          return TRUE;
+        }
+      fraction = (double) g_date_get_day_of_year (date) / (g_date_is_leap_year (year) ? 366 : 365);
+      *value = g->value * fraction;
+      return TRUE;
+    }
+  else
+    {
+      double prev_value;
+      GDate prev_date, due;
+      gboolean known = indicator_baseline (indicator, origin, &prev_value, &prev_date);
+
+      /* With no start to run from (a falling value does not fall from
+       * 0), the expected value is the target of the year. */
+      if (!g_date_valid (&prev_date) ||
+          (!known && goal_decreases (indicator, &g_array_index (goals, Goal, goals->len - 1))))
+        {
+          for (guint i = 0; i < goals->len; i++)
+            if (g_array_index (goals, Goal, i).year >= g_date_get_year (date) || i + 1 == goals->len)
+              {
+                *value = g_array_index (goals, Goal, i).value;
+                return TRUE;
+              }
+        }
+
+      if (g_date_compare (date, &prev_date) <= 0)
+        {
+          *value = prev_value;
+          return TRUE;
+        }
+
+      for (guint i = 0; i < goals->len; i++)
+        {
+          const Goal *g = &g_array_index (goals, Goal, i);
+
+          year_end (g->year, &due);
+          if (g_date_compare (&due, &prev_date) <= 0)
+            continue;
+          if (g_date_compare (date, &due) <= 0)
+            {
+              double span = g_date_days_between (&prev_date, &due);
+              double done = g_date_days_between (&prev_date, date);
+
+              *value = prev_value + (g->value - prev_value) * (done / span);
+              return TRUE;
+            }
+          prev_value = g->value;
+          prev_date = due;
+        }
+
+      *value = prev_value;
+      return TRUE;
+    }
+}
+
+/**
+ * pb_indicator_expected_value:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets
+ * @origin: (nullable): where a cumulative indicator without a baseline
+ *   date starts: the first day of the plan period
+ * @date: the day
+ * @value: (out): the value expected on @date
+ *
+ * Returns: %FALSE when no target says what to expect on @date
+ */
+gboolean
+pb_indicator_expected_value (PbIndicator *indicator,
+                             GListModel  *targets,
+                             const GDate *origin,
+                             const GDate *date,
+                             double      *value)
+{
+  g_autoptr(GArray) goals = NULL;
+
+  g_return_val_if_fail (PB_IS_INDICATOR (indicator), FALSE);
+
+  goals = collect_goals (targets);
+  return expected_from_goals (indicator, goals, origin, date, value);
+}
+
+/* Progress made over progress expected. */
+static double
+completion_of (PbIndicator *indicator,
+               const Goal  *g,
+               double       baseline,
+               gboolean     baseline_known,
+               double       expected,
+               double       actual)
+{
+  if (goal_decreases (indicator, g))
+    {
+      if (actual <= expected)
+        return 1;
+      if (baseline_known && baseline > expected)
+        return MAX (0, (baseline - actual) / (baseline - expected));
+      return actual > 0 ? MAX (0, expected / actual) : 0;
+    }
+
+  if (is_annual (indicator) || !baseline_known)
+    baseline = 0;
+  if (expected - baseline <= 1e-12)
+    return actual >= expected ? 1 : (expected > 0 ? MAX (0, actual / expected) : 0);
+  return MAX (0, (actual - baseline) / (expected - baseline));
+}
+
+/**
+ * pb_indicator_evaluate:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets
+ * @actuals: (element-type PbActual): its actuals, by date
+ * @origin: (nullable): the first day of the plan period
+ * @today: the day to judge on
+ * @status: (out caller-allocates): what the rules say; clear it with
+ *   pb_indicator_status_clear()
+ */
+void
+pb_indicator_evaluate (PbIndicator       *indicator,
+                       GListModel        *targets,
+                       GListModel        *actuals,
+                       const GDate       *origin,
+                       const GDate       *today,
+                       PbIndicatorStatus *status)
+{
+  g_autoptr(GArray) goals = NULL;
+  g_autoptr(PbActual) latest = NULL;
+  guint n_actuals;
+  GDate date, due;
+  double baseline, expected;
+  gboolean baseline_known;
+  const Goal *g = NULL;
+
+  g_return_if_fail (PB_IS_INDICATOR (indicator));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (status != NULL);
+
+  memset (status, 0, sizeof *status);
+  status->expected = NAN;
+  status->expected_today = NAN;
+  status->completion = NAN;
+  status->progress = -1;
+
+  goals = collect_goals (targets);
+  n_actuals = g_list_model_get_n_items (actuals);
+  {
+    GDate baseline_date;
+    baseline_known = indicator_baseline (indicator, origin, &baseline, &baseline_date);
+  }
+
+  if (!expected_from_goals (indicator, goals, origin, today, &status->expected_today))
+    status->expected_today = NAN;
+
+  if (goals->len == 0)
+    {
+      status->reason = g_strdup (_("No target to judge by"));
+      return;
+    }
+
+  if (n_actuals == 0)
+    {
+      const Goal *first = &g_array_index (goals, Goal, 0);
+
+      year_end (first->year, &due);
+      if (g_date_compare (today, &due) > 0)
+        {
+          status->health = PB_HEALTH_RED;
+          status->judged_year = first->year;
+          status->reason = g_strdup_printf (_("No actual reported for %d"), first->year);
+        }
+      else
+        status->reason = g_strdup (_("No actual reported yet"));
+      return;
+    }
+
+  latest = g_list_model_get_item (actuals, n_actuals - 1);
+  status->has_actual = TRUE;
+  status->latest = pb_record_get_double (PB_RECORD (latest), "value");
+  g_strlcpy (status->latest_date, pb_record_get_string (PB_RECORD (latest), "date"), sizeof status->latest_date);
+  status->progress = pb_indicator_compute_progress (indicator, targets, actuals);
+
+  if (!pb_date_parse (status->latest_date, &date))
+    {
+      status->reason = g_strdup (_("The latest actual has no valid date"));
+      return;
+    }
+
+  /* The target the latest actual answers. */
+  if (is_annual (indicator))
+    g = goal_for_year (goals, g_date_get_year (&date));
+  else
+    for (guint i = 0; i < goals->len && g == NULL; i++)
+      if (g_array_index (goals, Goal, i).year >= g_date_get_year (&date) || i + 1 == goals->len)
+        g = &g_array_index (goals, Goal, i);
+
+  if (g == NULL)
+    {
+      status->reason = g_strdup_printf (_("No target for %d"), g_date_get_year (&date));
+      return;
+    }
+  status->judged_year = g->year;
+
+  /* A year that is over: the target is met or missed. */
+  year_end (g->year, &due);
+  if (g_date_compare (today, &due) > 0 && !goal_met (indicator, g, status->latest))
+    {
+      g_autofree char *target = format_value (g->value);
+      g_autofree char *actual = format_value (status->latest);
+
+      if (expected_from_goals (indicator, goals, origin, &date, &expected))
+        status->expected = expected;
+      status->completion = completion_of (indicator, g, baseline, baseline_known, g->value, status->latest);
+      status->health = PB_HEALTH_RED;
+      status->reason = g_strdup_printf (_("Missed its %d target of %s: %s"), g->year, target, actual);
+      return;
+    }
+
+  if (!expected_from_goals (indicator, goals, origin, &date, &expected))
+    {
+      status->reason = g_strdup_printf (_("No target for %d"), g_date_get_year (&date));
+      return;
+    }
+
+  status->expected = expected;
+  status->completion = completion_of (indicator, g, baseline, baseline_known, expected, status->latest);
+  status->health = pb_health_from_completion (status->completion);
+  {
+    g_autofree char *percent = format_percent (status->completion);
+    g_autofree char *value = format_value (expected);
+
+    /* Translators: "92% of the 1950 expected by 2023-06-30" */
+    status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, status->latest_date);
+  }
+}
+
+/**
+ * pb_indicator_compute_progress:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets, by year
+ * @actuals: (element-type PbActual): its actuals, by date
+ *
+ * How far the latest actual has come towards the target it answers:
+ * for a cumulative indicator the last target (from the baseline, when
+ * there is one), for an annual one the target of the actual's year, else
+ * the last. A decreasing indicator (能耗, 以内) is complete at or under
+ * its target. This is an item's progress, not its health.
+ *
+ * Returns: 0 to 1, or -1 when there is no actual or no target to judge by
+ */
+double
+pb_indicator_compute_progress (PbIndicator *indicator,
+                               GListModel  *targets,
+                               GListModel  *actuals)
+{
+  g_autoptr(GArray) goals = NULL;
+  g_autoptr(PbActual) actual = NULL;
+  guint n_actuals;
+  const Goal *g = NULL;
+  double value, baseline = 0;
+  const GValue *baseline_value;
+  GDate date;
+
+  g_return_val_if_fail (PB_IS_INDICATOR (indicator), -1);
+
+  goals = collect_goals (targets);
+  n_actuals = g_list_model_get_n_items (actuals);
+  if (goals->len == 0 || n_actuals == 0)
+    return -1;
+
+  actual = g_list_model_get_item (actuals, n_actuals - 1);
+  value = pb_record_get_double (PB_RECORD (actual), "value");
+
+  if (is_annual (indicator) && pb_date_parse (pb_record_get_string (PB_RECORD (actual), "date"), &date))
+    g = goal_for_year (goals, g_date_get_year (&date));
+  if (g == NULL)
+    g = &g_array_index (goals, Goal, goals->len - 1);
+
+  if (goal_decreases (indicator, g))
+    {
+      if (value <= g->value)
+        return 1;
+      return value > 0 ? CLAMP (g->value / value, 0, 1) : -1;
+    }
+
+  baseline_value = pb_record_peek_value (PB_RECORD (indicator), "baseline_value");
+  if (!is_annual (indicator) && baseline_value && G_VALUE_HOLDS_DOUBLE (baseline_value) &&
+      g_value_get_double (baseline_value) < g->value)
+    baseline = g_value_get_double (baseline_value);
+
+  if (g->value - baseline <= 0)
+    return value >= g->value ? 1 : 0;
+  return CLAMP ((value - baseline) / (g->value - baseline), 0, 1);
+}
+
+/* ---- Items ---------------------------------------------------------------- */
 
 /**
  * pb_item_compute_health:
  * @item: an item
  * @today: the date to judge on
  * @reason: (out) (optional) (transfer none): why, in words for a tooltip
+ *
+ * The item's health from its own dates, status and override, leaving its
+ * indicators out; pb_store_get_item_health() adds them.
  *
  * Returns: the item's health on @today
  */
@@ -32,9 +588,9 @@ pb_item_compute_health (PbItem      *item,
                         const char **reason)
 {
   PbRecord *r = PB_RECORD (item);
-  PbHealth override = pb_record_get_enum (r, "health_override");
-  PbItemStatus status = pb_item_get_status (item);
-  double progress = pb_item_get_progress (item);
+  PbHealth override;
+  PbItemStatus status;
+  double progress;
   GDate start, due;
   const char *why = NULL;
   PbHealth health = PB_HEALTH_BLUE;
@@ -42,9 +598,15 @@ pb_item_compute_health (PbItem      *item,
   g_return_val_if_fail (PB_IS_ITEM (item), PB_HEALTH_NONE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), PB_HEALTH_NONE);
 
+  override = pb_record_get_enum (r, "health_override");
+  status = pb_item_get_status (item);
+  progress = pb_item_get_progress (item);
+
   if (override != PB_HEALTH_NONE)
     {
       why = pb_record_get_string (r, "health_reason");
+      if (why == NULL || *why == '\0')
+        why = _("Set by hand");
       health = override;
     }
   else if (status == PB_ITEM_STATUS_DONE)
@@ -85,82 +647,295 @@ pb_item_compute_health (PbItem      *item,
   return health;
 }
 
-/**
- * pb_indicator_compute_completion:
- * @indicator: an indicator
- * @targets: (element-type PbTarget): its targets, by year
- * @actuals: (element-type PbActual): its actuals, by date
- *
- * How far the latest actual has come towards the target it answers:
- * for a cumulative indicator the last firm target (from the baseline, when
- * there is one), for an annual one the target of the actual's year, else
- * the last. A decreasing indicator (能耗, 以内) is complete at or under
- * its target.
- *
- * Returns: 0 to 1, or -1 when there is no actual or no target to judge by
- */
-double
-pb_indicator_compute_completion (PbIndicator *indicator,
-                                 GListModel  *targets,
-                                 GListModel  *actuals)
+/* ---- The cache ------------------------------------------------------------ */
+
+typedef struct
 {
-  PbRecord *k = PB_RECORD (indicator);
-  guint n_targets = g_list_model_get_n_items (targets);
-  guint n_actuals = g_list_model_get_n_items (actuals);
-  g_autoptr(PbRecord) actual = NULL;
-  g_autoptr(PbTarget) chosen = NULL;
-  const GValue *baseline_value;
-  double value, target, baseline = 0, done;
-  int year = 0;
+  PbHealth health;
+  char    *reason;
+  double   completion;
+} ItemHealth;
 
-  g_return_val_if_fail (PB_IS_INDICATOR (indicator), -1);
+typedef struct
+{
+  guint64     generation;
+  guint       serial;
+  int         julian;
+  GHashTable *items;       /* item id → ItemHealth */
+  GHashTable *indicators;  /* indicator id → PbIndicatorStatus */
+} PlanHealth;
 
-  if (n_targets == 0 || n_actuals == 0)
-    return -1;
+static void
+item_health_free (gpointer data)
+{
+  ItemHealth *h = data;
 
-  actual = g_list_model_get_item (actuals, n_actuals - 1);
-  value = pb_record_get_double (actual, "value");
-  {
-    GDate date;
+  g_free (h->reason);
+  g_free (h);
+}
 
-    if (pb_date_parse (pb_record_get_string (actual, "date"), &date))
-      year = g_date_get_year (&date);
-  }
+static void
+indicator_status_free (gpointer data)
+{
+  pb_indicator_status_clear (data);
+  g_free (data);
+}
 
-  /* The last firm target, or for an annual indicator the year's; a
-   * stretch target (力争) only when there is no firm one. */
-  for (int stretch = FALSE; chosen == NULL && stretch <= TRUE; stretch++)
-    for (guint i = 0; i < n_targets; i++)
-      {
-        g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+static void
+plan_health_free (gpointer data)
+{
+  PlanHealth *p = data;
 
-        if (pb_record_get_boolean (PB_RECORD (t), "stretch") != stretch)
-          continue;
-        if (pb_record_get_enum (k, "kind") == PB_INDICATOR_KIND_ANNUAL &&
-            chosen && pb_target_get_year (chosen) == year)
-          continue;
-        g_set_object (&chosen, t);
-      }
-  if (chosen == NULL)
-    return -1;
-  target = pb_target_get_value (chosen);
+  g_hash_table_unref (p->items);
+  g_hash_table_unref (p->indicators);
+  g_free (p);
+}
 
-  if (pb_record_get_enum (k, "direction") == PB_DIRECTION_DECREASE)
+static void
+plan_origin (PbStore *store,
+             gint64   plan_id,
+             GDate   *origin)
+{
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+
+  g_date_clear (origin, 1);
+  if (plan && pb_plan_get_period_start (plan) > 0)
+    g_date_set_dmy (origin, 1, G_DATE_JANUARY, pb_plan_get_period_start (plan));
+}
+
+typedef struct
+{
+  PbIndicatorStatus *status; /* the worst of the item's indicators */
+  char              *name;
+  double             progress_sum;
+  guint              progress_count;
+} ItemIndicators;
+
+static void
+item_indicators_free (gpointer data)
+{
+  ItemIndicators *w = data;
+
+  g_free (w->name);
+  g_free (w);
+}
+
+static PlanHealth *
+compute_plan_health (PbStore     *store,
+                     gint64       plan_id,
+                     const GDate *today)
+{
+  PlanHealth *p = g_new0 (PlanHealth, 1);
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
+  g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
+  g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
+  GDate origin;
+
+  p->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_health_free);
+  p->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, indicator_status_free);
+  plan_origin (store, plan_id, &origin);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
-      if (value <= target)
-        return 1;
-      return value > 0 ? CLAMP (target / value, 0, 1) : -1;
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      gint64 id = pb_record_get_id (PB_RECORD (k));
+      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
+      g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
+      PbIndicatorStatus *status = g_new0 (PbIndicatorStatus, 1);
+      ItemIndicators *w;
+
+      pb_indicator_evaluate (k, targets, actuals, &origin, today, status);
+      g_hash_table_insert (p->indicators, g_memdup2 (&id, sizeof id), status);
+
+      if (item_id <= 0)
+        continue;
+      w = g_hash_table_lookup (by_item, &item_id);
+      if (w == NULL)
+        {
+          w = g_new0 (ItemIndicators, 1);
+          g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), w);
+        }
+      if (status->progress >= 0)
+        {
+          w->progress_sum += status->progress;
+          w->progress_count++;
+        }
+      if (status->health != PB_HEALTH_NONE && (w->status == NULL || status->health > w->status->health))
+        {
+          w->status = status;
+          g_free (w->name);
+          w->name = g_strdup (pb_indicator_get_name (k));
+        }
     }
 
-  baseline_value = pb_record_peek_value (k, "baseline_value");
-  if (pb_record_get_enum (k, "kind") == PB_INDICATOR_KIND_CUMULATIVE &&
-      baseline_value && G_VALUE_HOLDS_DOUBLE (baseline_value) && g_value_get_double (baseline_value) < target)
-    baseline = g_value_get_double (baseline_value);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+      ItemHealth *h = g_new0 (ItemHealth, 1);
+      const char *why = NULL;
+      ItemIndicators *w = g_hash_table_lookup (by_item, &id);
 
-  if (target - baseline <= 0)
-    return value >= target ? 1 : 0;
-  done = (value - baseline) / (target - baseline);
-  return CLAMP (done, 0, 1);
+      h->health = pb_item_compute_health (item, today, &why);
+      h->reason = g_strdup (why);
+
+      if (pb_item_get_status (item) == PB_ITEM_STATUS_DONE)
+        h->completion = 1;
+      else if (pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS &&
+               w != NULL && w->progress_count > 0)
+        h->completion = w->progress_sum / w->progress_count;
+      else
+        h->completion = pb_item_get_progress (item);
+
+      if (w != NULL && w->status != NULL && h->health != PB_HEALTH_NONE &&
+          pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE &&
+          pb_item_get_status (item) != PB_ITEM_STATUS_DONE &&
+          w->status->health > h->health)
+        {
+          h->health = w->status->health;
+          g_free (h->reason);
+          /* Translators: an indicator's name and why it has its health */
+          h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
+        }
+
+      g_hash_table_insert (p->items, g_memdup2 (&id, sizeof id), h);
+    }
+
+  return p;
+}
+
+static GQuark
+cache_quark (void)
+{
+  return g_quark_from_static_string ("pb-health-cache");
+}
+
+static PlanHealth *
+get_plan_health (PbStore     *store,
+                 gint64       plan_id,
+                 const GDate *today)
+{
+  GHashTable *cache = g_object_get_qdata (G_OBJECT (store), cache_quark ());
+  guint64 generation = pb_store_get_generation (store);
+  int julian = g_date_get_julian (today);
+  PlanHealth *p;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, plan_health_free);
+      g_object_set_qdata_full (G_OBJECT (store), cache_quark (), cache, (GDestroyNotify) g_hash_table_unref);
+    }
+
+  p = g_hash_table_lookup (cache, &plan_id);
+  if (p != NULL && p->generation == generation && p->serial == threshold_serial && p->julian == julian)
+    return p;
+
+  p = compute_plan_health (store, plan_id, today);
+  p->generation = generation;
+  p->serial = threshold_serial;
+  p->julian = julian;
+  g_hash_table_insert (cache, g_memdup2 (&plan_id, sizeof plan_id), p);
+  return p;
+}
+
+/**
+ * pb_store_get_item_health:
+ * @store: a store
+ * @item: an item
+ * @today: the day to judge on
+ * @reason: (out) (optional) (transfer none): why; valid until the store
+ *   next changes
+ *
+ * Returns: the item's health: its dates, status, override and indicators
+ */
+PbHealth
+pb_store_get_item_health (PbStore     *store,
+                          PbItem      *item,
+                          const GDate *today,
+                          const char **reason)
+{
+  PlanHealth *p;
+  ItemHealth *h;
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (store), PB_HEALTH_NONE);
+  g_return_val_if_fail (PB_IS_ITEM (item), PB_HEALTH_NONE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), PB_HEALTH_NONE);
+
+  id = pb_record_get_id (PB_RECORD (item));
+  p = get_plan_health (store, pb_item_get_plan_id (item), today);
+  h = g_hash_table_lookup (p->items, &id);
+  if (h == NULL) /* a record no longer in the library */
+    return pb_item_compute_health (item, today, reason);
+
+  if (reason)
+    *reason = h->reason;
+  return h->health;
+}
+
+/**
+ * pb_store_get_item_completion:
+ * @store: a store
+ * @item: an item
+ * @today: the day
+ *
+ * Returns: how complete the item is, 0 to 1: its progress, from its
+ *   indicators when it says so, 1 when done
+ */
+double
+pb_store_get_item_completion (PbStore     *store,
+                              PbItem      *item,
+                              const GDate *today)
+{
+  PlanHealth *p;
+  ItemHealth *h;
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (store), 0);
+  g_return_val_if_fail (PB_IS_ITEM (item), 0);
+
+  id = pb_record_get_id (PB_RECORD (item));
+  p = get_plan_health (store, pb_item_get_plan_id (item), today);
+  h = g_hash_table_lookup (p->items, &id);
+  return h ? h->completion : pb_item_get_progress (item);
+}
+
+/**
+ * pb_store_get_indicator_status:
+ * @store: a store
+ * @indicator: an indicator
+ * @today: the day to judge on
+ *
+ * Returns: (transfer none): what the rules say, valid until the store
+ *   next changes
+ */
+const PbIndicatorStatus *
+pb_store_get_indicator_status (PbStore     *store,
+                               PbIndicator *indicator,
+                               const GDate *today)
+{
+  PlanHealth *p;
+  PbIndicatorStatus *status;
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (store), NULL);
+  g_return_val_if_fail (PB_IS_INDICATOR (indicator), NULL);
+
+  id = pb_record_get_id (PB_RECORD (indicator));
+  p = get_plan_health (store, pb_record_get_int (PB_RECORD (indicator), "plan_id"), today);
+  status = g_hash_table_lookup (p->indicators, &id);
+  if (status == NULL)
+    {
+      /* Not in the library (any more): judge it on its own. */
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
+      g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
+
+      status = g_new0 (PbIndicatorStatus, 1);
+      pb_indicator_evaluate (indicator, targets, actuals, NULL, today, status);
+      g_hash_table_insert (p->indicators, g_memdup2 (&id, sizeof id), status);
+    }
+  return status;
 }
 
 /**
@@ -168,7 +943,7 @@ pb_indicator_compute_completion (PbIndicator *indicator,
  * @store: a store
  * @item: an item
  *
- * An item's progress from its indicators: the mean completion of those
+ * An item's progress from its indicators: the mean progress of those
  * that have both a target and an actual.
  *
  * Returns: 0 to 1, or -1 when none of its indicators can say
@@ -197,7 +972,7 @@ pb_store_compute_item_progress (PbStore *store,
         continue;
       targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
       actuals = pb_store_list_actuals (store, pb_record_get_id (PB_RECORD (k)));
-      done = pb_indicator_compute_completion (k, targets, actuals);
+      done = pb_indicator_compute_progress (k, targets, actuals);
       if (done >= 0)
         {
           sum += done;

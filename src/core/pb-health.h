@@ -1,6 +1,9 @@
 /* pb-health.h — blue / yellow / red (DESIGN §5)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one place that says how an indicator or an item is doing. Cards,
+ * timeline bars, tables, charts and reports all ask here.
  */
 #pragma once
 
@@ -9,14 +12,75 @@
 
 G_BEGIN_DECLS
 
+/* Completion (progress made / progress expected) at or above which an
+ * indicator is blue, and at or above which it is yellow rather than red. */
+#define PB_HEALTH_DEFAULT_BLUE   0.90
+#define PB_HEALTH_DEFAULT_YELLOW 0.70
+
+void     pb_health_set_thresholds  (double blue,
+                                    double yellow);
+void     pb_health_get_thresholds  (double *blue,
+                                    double *yellow);
+PbHealth pb_health_from_completion (double completion);
+PbHealth pb_health_worst           (PbHealth a,
+                                    PbHealth b);
+
+/* What the health module says of one indicator on one day. */
+typedef struct
+{
+  PbHealth health;
+  char    *reason;          /* why, for tooltips and tables; never NULL */
+  gboolean has_actual;
+  double   latest;          /* the latest actual */
+  char     latest_date[11]; /* its date, YYYY-MM-DD */
+  double   expected;        /* expected on the latest actual's date, or NAN */
+  double   expected_today;  /* expected today, or NAN */
+  double   completion;      /* progress made / progress expected, or NAN */
+  double   progress;        /* towards the last target, 0 to 1, or -1 */
+  int      judged_year;     /* the target year judged against, or 0 */
+} PbIndicatorStatus;
+
+void     pb_indicator_status_clear (PbIndicatorStatus *status);
+
+gboolean pb_indicator_expected_value (PbIndicator *indicator,
+                                      GListModel  *targets,
+                                      const GDate *origin,
+                                      const GDate *date,
+                                      double      *value);
+void     pb_indicator_evaluate       (PbIndicator       *indicator,
+                                      GListModel        *targets,
+                                      GListModel        *actuals,
+                                      const GDate       *origin,
+                                      const GDate       *today,
+                                      PbIndicatorStatus *status);
+double   pb_indicator_compute_progress (PbIndicator *indicator,
+                                        GListModel  *targets,
+                                        GListModel  *actuals);
+gboolean pb_target_is_met            (PbIndicator *indicator,
+                                      PbTarget    *target,
+                                      double       value);
+
+/* An item from its own dates and status alone. */
 PbHealth pb_item_compute_health (PbItem      *item,
                                  const GDate *today,
                                  const char **reason);
 
-double   pb_indicator_compute_completion (PbIndicator *indicator,
-                                          GListModel  *targets,
-                                          GListModel  *actuals);
+/* An item from its dates, status, indicators and override: what every
+ * view shows. Cached per plan and day until the store changes. */
+PbHealth pb_store_get_item_health (PbStore     *store,
+                                   PbItem      *item,
+                                   const GDate *today,
+                                   const char **reason);
+const PbIndicatorStatus *
+         pb_store_get_indicator_status (PbStore     *store,
+                                        PbIndicator *indicator,
+                                        const GDate *today);
 double   pb_store_compute_item_progress  (PbStore     *store,
                                           PbItem      *item);
+double   pb_store_get_item_completion    (PbStore     *store,
+                                          PbItem      *item,
+                                          const GDate *today);
+
+void     pb_date_today (GDate *date);
 
 G_END_DECLS

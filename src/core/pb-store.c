@@ -69,6 +69,8 @@ struct _PbStore
   guint        group_depth;
   char        *group_label;
   guint        group_start;
+
+  guint64      generation;   /* bumped by every published change */
 };
 
 enum {
@@ -784,6 +786,24 @@ pb_store_get_created (PbStore *self)
   return self->created;
 }
 
+/**
+ * pb_store_get_generation:
+ * @self: a store
+ *
+ * A number that changes whenever the store publishes a change (a command,
+ * an undo or a redo), before the "changed" signal: for caches of what is
+ * computed from the library.
+ *
+ * Returns: the current generation
+ */
+guint64
+pb_store_get_generation (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  return self->generation;
+}
+
 gboolean
 pb_store_get_read_only (PbStore *self)
 {
@@ -1194,6 +1214,8 @@ publish_changes (PbStore *self,
 {
   g_autofree gboolean *dirty = g_new0 (gboolean, self->n_tables);
   g_autoptr(GPtrArray) lists = NULL;
+
+  self->generation++;
 
   for (guint i = 0; i < changes->len; i++)
     {

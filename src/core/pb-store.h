@@ -52,6 +52,7 @@ PbStore     *pb_store_open            (const char        *path,
 const char  *pb_store_get_path        (PbStore           *self);
 gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
+guint64      pb_store_get_generation  (PbStore           *self);
 void         pb_store_set_busy_timeout (PbStore          *self,
                                         guint             msec);
 

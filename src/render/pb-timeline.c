@@ -1393,8 +1393,8 @@ pb_timeline_new_from_store (PbStore     *store,
           pb_timeline_add_item (self, id, pb_item_get_number (item), pb_item_get_title (item),
                                 lead ? g_hash_table_lookup (org_names, lead) : NULL,
                                 start, due,
-                                pb_item_get_progress (item),
-                                pb_item_compute_health (item, &today_date, NULL),
+                                pb_store_get_item_completion (store, item, &today_date),
+                                pb_store_get_item_health (store, item, &today_date, NULL),
                                 pb_item_get_status (item),
                                 due != 0 && start == due);
         }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-application.h"
+#include "pb-health.h"
 #include "pb-window.h"
 
 struct _PbApplication
@@ -55,6 +56,20 @@ open_library (PbApplication *self)
 }
 
 static void
+thresholds_changed_cb (PbApplication *self)
+{
+  double blue = g_settings_get_double (self->settings, "health-blue-threshold");
+  double yellow = g_settings_get_double (self->settings, "health-yellow-threshold");
+
+  if (blue <= 0 || yellow > blue)
+    {
+      g_warning ("Health thresholds blue %.2f, yellow %.2f make no sense; keeping the defaults", blue, yellow);
+      return;
+    }
+  pb_health_set_thresholds (blue, yellow);
+}
+
+static void
 pb_application_startup (GApplication *app)
 {
   PbApplication *self = PB_APPLICATION (app);
@@ -64,7 +79,14 @@ pb_application_startup (GApplication *app)
   G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    self->settings = g_settings_new (APP_ID);
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_swapped (self->settings, "changed::health-blue-threshold",
+                                G_CALLBACK (thresholds_changed_cb), self);
+      g_signal_connect_swapped (self->settings, "changed::health-yellow-threshold",
+                                G_CALLBACK (thresholds_changed_cb), self);
+      thresholds_changed_cb (self);
+    }
   else
     g_message ("Settings schema %s is not installed; window state will not be kept", APP_ID);
 

@@ -206,7 +206,7 @@ passes_filters (PbBoardView *self,
   if (self->filter_kind >= 0 && (int) pb_item_get_kind (item) != self->filter_kind)
     return FALSE;
   if (self->filter_health >= 0 &&
-      (int) pb_item_compute_health (item, &self->today, NULL) != self->filter_health)
+      (int) pb_store_get_item_health (self->store, item, &self->today, NULL) != self->filter_health)
     return FALSE;
   if (self->filter_org > 0)
     {

@@ -143,7 +143,7 @@ update (PbTaskCard *self)
       n_responsible = pb_store_count_item_orgs (self->store, id, PB_ROLE_RESPONSIBLE);
     }
 
-  health = pb_item_compute_health (self->item, &self->today, &reason);
+  health = pb_store_get_item_health (self->store, self->item, &self->today, &reason);
   if (health != self->health)
     {
       static const char *classes[] = { "health-none", "health-blue", "health-yellow", "health-red" };

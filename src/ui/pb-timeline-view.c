@@ -472,7 +472,7 @@ query_tooltip_cb (PbTimelineView *self,
   item = pb_store_get_record (self->store, PB_TYPE_ITEM, hit.item_id);
   if (item == NULL)
     return FALSE;
-  pb_item_compute_health (item, &self->today, &reason);
+  pb_store_get_item_health (self->store, item, &self->today, &reason);
   leads = pb_store_dup_lead_names (self->store, hit.item_id);
   /* TRANSLATORS: a timeline tooltip: number and title, start – due, lead organisations, health */
   text = g_strdup_printf (_("%s %s\n%s – %s\nLead: %s\n%s"),

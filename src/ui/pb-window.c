@@ -140,7 +140,7 @@ update_plan_row (PbWindow  *self,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(PbItem) item = g_list_model_get_item (items, i);
-      counts[pb_item_compute_health (item, &today, NULL)]++;
+      counts[pb_store_get_item_health (self->store, item, &today, NULL)]++;
     }
   for (PbHealth h = PB_HEALTH_BLUE; h <= PB_HEALTH_RED; h++)
     if (counts[h] > 0)
