@@ -73,4 +73,10 @@ typedef enum
   PB_CONFIDENCE_BORDERLINE, /*< nick=borderline >*/
 } PbConfidence;
 
+typedef enum
+{
+  PB_PERIOD_KIND_MONTH,   /*< nick=month >*/
+  PB_PERIOD_KIND_QUARTER, /*< nick=quarter >*/
+} PbPeriodKind;
+
 G_END_DECLS

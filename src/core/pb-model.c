@@ -135,10 +135,35 @@ PB_DEFINE_RECORD (PbNote, pb_note, "note",
   TEXT ("text"),
   ENUM ("status", pb_item_status_get_type))
 
+PB_DEFINE_RECORD (PbPeriod, pb_period, "period",
+  INT ("id"),
+  REF ("plan_id", "plan"),
+  ENUM ("kind", pb_period_kind_get_type),
+  TEXT ("label"),
+  TEXT ("end_date"),
+  TEXT ("closed_date"))
+
+PB_DEFINE_RECORD (PbPeriodIndicator, pb_period_indicator, "period_indicator",
+  INT ("id"),
+  REF ("period_id", "period"),
+  REF ("indicator_id", "indicator"),
+  REAL_NULL ("value"),
+  TEXT_NULL ("date"),
+  REAL_NULL ("completion"),
+  ENUM ("health", pb_health_get_type))
+
+PB_DEFINE_RECORD (PbPeriodItem, pb_period_item, "period_item",
+  INT ("id"),
+  REF ("period_id", "period"),
+  REF ("item_id", "item"),
+  ENUM ("status", pb_item_status_get_type),
+  REAL ("progress"),
+  ENUM ("health", pb_health_get_type))
+
 const GType *
 pb_model_get_types (guint *n_types)
 {
-  static GType types[11];
+  static GType types[14];
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
@@ -155,6 +180,9 @@ pb_model_get_types (guint *n_types)
       types[i++] = PB_TYPE_ACTUAL;
       types[i++] = PB_TYPE_DEPENDENCY;
       types[i++] = PB_TYPE_NOTE;
+      types[i++] = PB_TYPE_PERIOD;
+      types[i++] = PB_TYPE_PERIOD_INDICATOR;
+      types[i++] = PB_TYPE_PERIOD_ITEM;
       g_assert (i == G_N_ELEMENTS (types));
       g_once_init_leave (&initialised, 1);
     }

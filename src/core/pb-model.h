@@ -46,6 +46,15 @@ G_DECLARE_FINAL_TYPE (PbDependency, pb_dependency, PB, DEPENDENCY, PbRecord)
 #define PB_TYPE_NOTE (pb_note_get_type ())
 G_DECLARE_FINAL_TYPE (PbNote, pb_note, PB, NOTE, PbRecord)
 
+#define PB_TYPE_PERIOD (pb_period_get_type ())
+G_DECLARE_FINAL_TYPE (PbPeriod, pb_period, PB, PERIOD, PbRecord)
+
+#define PB_TYPE_PERIOD_INDICATOR (pb_period_indicator_get_type ())
+G_DECLARE_FINAL_TYPE (PbPeriodIndicator, pb_period_indicator, PB, PERIOD_INDICATOR, PbRecord)
+
+#define PB_TYPE_PERIOD_ITEM (pb_period_item_get_type ())
+G_DECLARE_FINAL_TYPE (PbPeriodItem, pb_period_item, PB, PERIOD_ITEM, PbRecord)
+
 /* The record types in dependency order: a table's foreign keys point only
  * at tables before it. */
 const GType *pb_model_get_types (guint *n_types);

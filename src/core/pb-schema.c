@@ -153,11 +153,49 @@ static const char migration_3[] =
   "UPDATE target SET item_id = (SELECT item_id FROM indicator WHERE indicator.id = target.indicator_id);"
   "CREATE INDEX target_item ON target(item_id);";
 
+/* Version 4: reporting periods. Closing a month or a quarter keeps every
+ * indicator's latest actual and health and every item's status, progress
+ * and health as they stood at its end, for "change since last period". */
+static const char migration_4[] =
+  "CREATE TABLE period ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('month', 'quarter')),"
+  "  label TEXT NOT NULL,"
+  "  end_date TEXT NOT NULL,"
+  "  closed_date TEXT NOT NULL,"
+  "  UNIQUE (plan_id, label)"
+  ");"
+  "CREATE INDEX period_plan ON period(plan_id, end_date);"
+  "CREATE TABLE period_indicator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  period_id INTEGER NOT NULL REFERENCES period(id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+  "  value REAL,"
+  "  date TEXT,"
+  "  completion REAL,"
+  "  health TEXT NOT NULL DEFAULT 'none' CHECK (health IN ('none', 'blue', 'yellow', 'red'))"
+  ");"
+  "CREATE INDEX period_indicator_period ON period_indicator(period_id);"
+  "CREATE INDEX period_indicator_indicator ON period_indicator(indicator_id);"
+  "CREATE TABLE period_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  period_id INTEGER NOT NULL REFERENCES period(id) ON DELETE CASCADE,"
+  "  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL"
+  "    CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),"
+  "  progress REAL NOT NULL DEFAULT 0,"
+  "  health TEXT NOT NULL DEFAULT 'none' CHECK (health IN ('none', 'blue', 'yellow', 'red'))"
+  ");"
+  "CREATE INDEX period_item_period ON period_item(period_id);"
+  "CREATE INDEX period_item_item ON period_item(item_id);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PB_SCHEMA_VERSION + 1);

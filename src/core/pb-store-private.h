@@ -48,6 +48,11 @@ gboolean      pb_store_set_error (PbStore     *self,
                                   int          rc,
                                   GError     **error);
 sqlite3      *pb_store_get_db   (PbStore     *self);
+GListModel   *pb_store_list_query (PbStore    *self,
+                                   GType       type,
+                                   const char *sql,
+                                   gint64      param,
+                                   const char *table);
 gboolean      pb_store_check_file (const char  *path,
                                    GError     **error);
 

@@ -943,6 +943,26 @@ make_list (PbStore            *self,
 #define DEPENDS(...) (const char * const[]) { __VA_ARGS__, NULL }
 
 /**
+ * pb_store_list_query: (skip)
+ * @self: a store
+ * @type: the record type the query's ids are of
+ * @sql: a query for ids, with one parameter ?1
+ * @param: its value
+ * @table: the table whose changes refresh the list
+ *
+ * Returns: (transfer full): a live list
+ */
+GListModel *
+pb_store_list_query (PbStore    *self,
+                     GType       type,
+                     const char *sql,
+                     gint64      param,
+                     const char *table)
+{
+  return make_list (self, type, sql, param, DEPENDS (table));
+}
+
+/**
  * pb_store_list_plans:
  * @self: a store
  *

@@ -1,0 +1,732 @@
+/* pb-supervision.c — supervision (督查督办): organisations, periods, comparisons
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a monthly bulletin (通报) needs: each organisation's items and how
+ * they are doing, ranked; the state of every indicator and item kept at
+ * the end of each closed month or quarter, to show what changed since;
+ * and one indicator set against the same indicator in other plans.
+ */
+#define G_LOG_DOMAIN "pb-supervision"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "pb-store-private.h"
+#include "pb-supervision.h"
+
+/* ---- Organisations ------------------------------------------------------- */
+
+void
+pb_org_stats_free (PbOrgStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_free (stats->name);
+  g_free (stats);
+}
+
+/**
+ * pb_name_key:
+ * @name: a name as printed
+ *
+ * The name with width and compatibility forms folded, spaces and
+ * punctuation dropped and case folded: "5G 基站" and "５Ｇ基站" meet.
+ * (The importer's fold also meets traditional and simplified script.)
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+pb_name_key (const char *name)
+{
+  g_autofree char *nfkc = g_utf8_normalize (name ? name : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (const char *p = nfkc; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
+        continue;
+      g_string_append_unichar (kept, c);
+    }
+
+  return g_utf8_casefold (kept->str, -1);
+}
+
+typedef struct
+{
+  GHashTable *by_key;     /* key → PbOrgStats */
+  GHashTable *items;      /* item id → PbItem */
+  GHashTable *previous;   /* item id → PbPeriodItem, or NULL */
+  GHashTable *seen;       /* "key/item" already counted */
+  GHashTable *org_plans;  /* "key/plan" */
+  GHashTable *sums;       /* key → double[4]: completion sum, count, previous sum, previous count */
+  PbStore    *store;
+  const GDate *today;
+  gboolean    across;
+} StatsRun;
+
+static void
+count_item_org (gint64      item_id,
+                gint64      organisation_id,
+                const char *name,
+                PbRole      role,
+                gpointer    user_data)
+{
+  StatsRun *run = user_data;
+  PbItem *item = g_hash_table_lookup (run->items, &item_id);
+  g_autofree char *key = run->across ? pb_name_key (name) : g_strdup_printf ("%" G_GINT64_FORMAT, organisation_id);
+  g_autofree char *seen = g_strdup_printf ("%s/%" G_GINT64_FORMAT, key, item_id);
+  PbOrgStats *s;
+  double *sums;
+
+  if (item == NULL || g_hash_table_contains (run->seen, seen))
+    return;
+  g_hash_table_add (run->seen, g_steal_pointer (&seen));
+
+  s = g_hash_table_lookup (run->by_key, key);
+  if (s == NULL)
+    {
+      s = g_new0 (PbOrgStats, 1);
+      s->name = g_strdup (name);
+      s->id = run->across ? 0 : organisation_id;
+      s->completion = NAN;
+      s->previous_completion = NAN;
+      g_hash_table_insert (run->by_key, g_strdup (key), s);
+      g_hash_table_insert (run->sums, g_strdup (key), g_new0 (double, 4));
+    }
+  sums = g_hash_table_lookup (run->sums, key);
+
+  {
+    g_autofree char *plan_key = g_strdup_printf ("%s/%" G_GINT64_FORMAT, key, pb_item_get_plan_id (item));
+    if (!g_hash_table_contains (run->org_plans, plan_key))
+      {
+        g_hash_table_add (run->org_plans, g_steal_pointer (&plan_key));
+        s->n_plans++;
+      }
+  }
+
+  if (role == PB_ROLE_LEAD)
+    s->led++;
+  else
+    s->coowned++;
+
+  if (pb_item_get_status (item) != PB_ITEM_STATUS_CANCELLED)
+    {
+      PbPeriodItem *then = run->previous ? g_hash_table_lookup (run->previous, &item_id) : NULL;
+
+      s->health[pb_store_get_item_health (run->store, item, run->today, NULL)]++;
+      sums[0] += pb_store_get_item_completion (run->store, item, run->today);
+      sums[1] += 1;
+      if (then != NULL)
+        {
+          sums[2] += pb_record_get_double (PB_RECORD (then), "progress");
+          sums[3] += 1;
+        }
+    }
+}
+
+static int
+compare_stats (gconstpointer a,
+               gconstpointer b)
+{
+  const PbOrgStats *x = *(const PbOrgStats * const *) a;
+  const PbOrgStats *y = *(const PbOrgStats * const *) b;
+  double cx = isnan (x->completion) ? -1 : x->completion;
+  double cy = isnan (y->completion) ? -1 : y->completion;
+
+  if (cx != cy)
+    return cx > cy ? -1 : 1;
+  if (x->health[PB_HEALTH_RED] != y->health[PB_HEALTH_RED])
+    return x->health[PB_HEALTH_RED] < y->health[PB_HEALTH_RED] ? -1 : 1;
+  if (x->led + x->coowned != y->led + y->coowned)
+    return x->led + x->coowned > y->led + y->coowned ? -1 : 1;
+  return g_strcmp0 (x->name, y->name);
+}
+
+static int
+compare_previous (gconstpointer a,
+                  gconstpointer b)
+{
+  const PbOrgStats *x = *(const PbOrgStats * const *) a;
+  const PbOrgStats *y = *(const PbOrgStats * const *) b;
+  double cx = isnan (x->previous_completion) ? -1 : x->previous_completion;
+  double cy = isnan (y->previous_completion) ? -1 : y->previous_completion;
+
+  if (cx != cy)
+    return cx > cy ? -1 : 1;
+  return g_strcmp0 (x->name, y->name);
+}
+
+/**
+ * pb_store_compute_organisation_stats:
+ * @store: a store
+ * @plan_id: a plan, or 0 for every plan in the library (organisations
+ *   then meet by name)
+ * @today: the day to judge on
+ *
+ * Each organisation's items led and co-owned, their health, their mean
+ * completion and its rank, best first, and — for one plan with a closed
+ * period — the completion and rank at the end of that period.
+ *
+ * Returns: (transfer full) (element-type PbOrgStats): the ranking
+ */
+GPtrArray *
+pb_store_compute_organisation_stats (PbStore     *store,
+                                     gint64       plan_id,
+                                     const GDate *today)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) org_plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_org_stats_free);
+  StatsRun run = { by_key, items, NULL, seen, org_plans, sums, store, today, plan_id == 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (PB_IS_STORE (store), result);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), result);
+
+  if (plan_id > 0)
+    {
+      PbPlan *plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+      g_autoptr(PbPeriod) last = pb_store_get_last_period (store, plan_id);
+
+      if (plan)
+        g_ptr_array_add (plans, plan);
+      if (last)
+        previous = pb_store_dup_period_items (store, pb_record_get_id (PB_RECORD (last)));
+      run.previous = previous;
+    }
+  else
+    {
+      g_autoptr(GListModel) all = pb_store_list_plans (store);
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        g_ptr_array_add (plans, g_list_model_get_item (all, i));
+    }
+
+  for (guint p = 0; p < plans->len; p++)
+    {
+      gint64 id = pb_record_get_id (g_ptr_array_index (plans, p));
+      g_autoptr(GListModel) plan_items = pb_store_list_items (store, id);
+
+      for (guint i = 0; i < g_list_model_get_n_items (plan_items); i++)
+        {
+          PbItem *item = g_list_model_get_item (plan_items, i);
+          gint64 item_id = pb_record_get_id (PB_RECORD (item));
+
+          g_hash_table_insert (items, g_memdup2 (&item_id, sizeof item_id), item);
+        }
+      pb_store_foreach_item_org (store, id, count_item_org, &run);
+    }
+
+  g_hash_table_iter_init (&iter, by_key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PbOrgStats *s = value;
+      double *sum = g_hash_table_lookup (sums, key);
+
+      if (sum[1] > 0)
+        s->completion = sum[0] / sum[1];
+      if (sum[3] > 0)
+        s->previous_completion = sum[2] / sum[3];
+      g_ptr_array_add (result, s);
+    }
+
+  /* Ranks then: equal completion, equal rank. */
+  if (previous != NULL)
+    {
+      g_ptr_array_sort (result, compare_previous);
+      for (guint i = 0; i < result->len; i++)
+        {
+          PbOrgStats *s = g_ptr_array_index (result, i);
+          PbOrgStats *before = i > 0 ? g_ptr_array_index (result, i - 1) : NULL;
+
+          if (isnan (s->previous_completion))
+            continue;
+          s->previous_rank = before && before->previous_completion == s->previous_completion
+                             ? before->previous_rank : i + 1;
+        }
+    }
+
+  g_ptr_array_sort (result, compare_stats);
+  for (guint i = 0; i < result->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (result, i);
+      PbOrgStats *before = i > 0 ? g_ptr_array_index (result, i - 1) : NULL;
+
+      s->rank = before && before->completion == s->completion ? before->rank : i + 1;
+    }
+
+  return result;
+}
+
+static gboolean
+run_sql (PbStore     *store,
+         const char  *sql,
+         gint64       a,
+         gint64       b,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = pb_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return pb_store_step_done (store, stmt, error);
+}
+
+/**
+ * pb_store_merge_organisations:
+ * @store: a store
+ * @keep_id: the organisation that stays
+ * @merged_id: the same organisation under another name, in the same plan
+ * @error: where to say why not
+ *
+ * One undoable command: @merged_id's items, notes and aliases move to
+ * @keep_id (leading where either led), its name becomes an alias of
+ * @keep_id, and it is gone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_merge_organisations (PbStore  *store,
+                              gint64    keep_id,
+                              gint64    merged_id,
+                              GError  **error)
+{
+  g_autoptr(PbOrganisation) keep = NULL;
+  g_autoptr(PbOrganisation) merged = NULL;
+  g_autofree char *merged_name = NULL;
+  g_autofree char *merged_short = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (store), FALSE);
+
+  keep = pb_store_get_record (store, PB_TYPE_ORGANISATION, keep_id);
+  merged = pb_store_get_record (store, PB_TYPE_ORGANISATION, merged_id);
+  if (keep == NULL || merged == NULL)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("The organisation to merge no longer exists."));
+      return FALSE;
+    }
+  if (keep_id == merged_id ||
+      pb_record_get_int (PB_RECORD (keep), "plan_id") != pb_record_get_int (PB_RECORD (merged), "plan_id"))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("Only two different organisations of the same plan can be merged."));
+      return FALSE;
+    }
+  merged_name = g_strdup (pb_organisation_get_name (merged));
+  merged_short = g_strdup (pb_record_get_string (PB_RECORD (merged), "short_name"));
+
+  if (!pb_store_begin (store, error))
+    return FALSE;
+
+  ok = run_sql (store, "UPDATE item_org SET role = 'lead' WHERE organisation_id = ?1 AND role <> 'lead'"
+                       " AND item_id IN (SELECT item_id FROM item_org WHERE organisation_id = ?2 AND role = 'lead')",
+                keep_id, merged_id, error) &&
+       run_sql (store, "DELETE FROM item_org WHERE organisation_id = ?2"
+                       " AND item_id IN (SELECT item_id FROM item_org WHERE organisation_id = ?1)",
+                keep_id, merged_id, error) &&
+       run_sql (store, "UPDATE item_org SET organisation_id = ?1 WHERE organisation_id = ?2",
+                keep_id, merged_id, error) &&
+       run_sql (store, "UPDATE note SET organisation_id = ?1 WHERE organisation_id = ?2",
+                keep_id, merged_id, error) &&
+       run_sql (store, "INSERT INTO organisation_alias (organisation_id, alias)"
+                       " SELECT ?1, alias FROM organisation_alias WHERE organisation_id = ?2"
+                       " AND alias NOT IN (SELECT alias FROM organisation_alias WHERE organisation_id = ?1)",
+                keep_id, merged_id, error) &&
+       run_sql (store, "DELETE FROM organisation_alias WHERE organisation_id = ?2", keep_id, merged_id, error);
+
+  if (ok && g_strcmp0 (merged_name, pb_organisation_get_name (keep)) != 0)
+    {
+      sqlite3_stmt *stmt = pb_store_prepare (store, "INSERT OR IGNORE INTO organisation_alias (organisation_id, alias)"
+                                                    " VALUES (?1, ?2)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, keep_id);
+          sqlite3_bind_text (stmt, 2, merged_name, -1, SQLITE_TRANSIENT);
+          ok = pb_store_step_done (store, stmt, error);
+        }
+    }
+
+  if (ok && merged_short && *merged_short && pb_record_get_string (PB_RECORD (keep), "short_name") == NULL)
+    ok = pb_store_update (store, PB_TYPE_ORGANISATION, keep_id, error, "short_name", merged_short, NULL);
+
+  if (ok)
+    ok = run_sql (store, "DELETE FROM organisation WHERE id = ?2", keep_id, merged_id, error);
+
+  return pb_store_finish (store, ok, _("Merge organisations"), error);
+}
+
+/**
+ * pb_store_rename_organisation:
+ * @store: a store
+ * @organisation_id: an organisation
+ * @name: its new name
+ * @error: where to say why not
+ *
+ * Renames it, keeping the old name as an alias. A name another
+ * organisation of the plan has is refused: merge them instead.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_rename_organisation (PbStore    *store,
+                              gint64      organisation_id,
+                              const char *name,
+                              GError    **error)
+{
+  g_autoptr(PbOrganisation) org = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *old = NULL;
+  gint64 plan_id, other;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (store), FALSE);
+
+  org = pb_store_get_record (store, PB_TYPE_ORGANISATION, organisation_id);
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (org == NULL || *clean == '\0')
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, _("An organisation needs a name."));
+      return FALSE;
+    }
+  old = g_strdup (pb_organisation_get_name (org));
+  if (g_str_equal (old, clean))
+    return TRUE;
+
+  plan_id = pb_record_get_int (PB_RECORD (org), "plan_id");
+  other = pb_store_find_organisation (store, plan_id, clean);
+  if (other != 0 && other != organisation_id)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is already the name of another organisation of this plan; merge the two instead."), clean);
+      return FALSE;
+    }
+
+  if (!pb_store_begin (store, error))
+    return FALSE;
+
+  ok = pb_store_update (store, PB_TYPE_ORGANISATION, organisation_id, error, "name", clean, NULL);
+  if (ok)
+    {
+      sqlite3_stmt *stmt = pb_store_prepare (store, "DELETE FROM organisation_alias WHERE organisation_id = ?1 AND alias = ?2", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, organisation_id);
+          sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+          ok = pb_store_step_done (store, stmt, error);
+        }
+      if (ok)
+        {
+          stmt = pb_store_prepare (store, "INSERT OR IGNORE INTO organisation_alias (organisation_id, alias) VALUES (?1, ?2)", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, organisation_id);
+              sqlite3_bind_text (stmt, 2, old, -1, SQLITE_TRANSIENT);
+              ok = pb_store_step_done (store, stmt, error);
+            }
+        }
+    }
+
+  return pb_store_finish (store, ok, _("Rename organisation"), error);
+}
+
+/* ---- Reporting periods ----------------------------------------------------- */
+
+/**
+ * pb_period_bounds:
+ * @kind: month or quarter
+ * @year: its year
+ * @number: the month (1–12) or quarter (1–4)
+ * @end: (out) (optional): its last day
+ * @label: (out) (optional) (transfer full): "2026-10" or "2026-Q3"
+ */
+void
+pb_period_bounds (PbPeriodKind  kind,
+                  int           year,
+                  int           number,
+                  GDate        *end,
+                  char        **label)
+{
+  int month = kind == PB_PERIOD_KIND_QUARTER ? CLAMP (number, 1, 4) * 3 : CLAMP (number, 1, 12);
+
+  if (end)
+    {
+      g_date_clear (end, 1);
+      g_date_set_dmy (end, g_date_get_days_in_month (month, year), month, year);
+    }
+  if (label)
+    *label = kind == PB_PERIOD_KIND_QUARTER ? g_strdup_printf ("%04d-Q%d", year, CLAMP (number, 1, 4))
+                                            : g_strdup_printf ("%04d-%02d", year, month);
+}
+
+/* The actuals dated on or before @end. */
+static GListModel *
+actuals_until (GListModel *actuals,
+               const char *end)
+{
+  GListStore *kept = g_list_store_new (PB_TYPE_ACTUAL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
+    {
+      g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
+
+      if (g_strcmp0 (pb_record_get_string (PB_RECORD (a), "date"), end) <= 0)
+        g_list_store_append (kept, a);
+    }
+  return G_LIST_MODEL (kept);
+}
+
+/**
+ * pb_store_close_period:
+ * @store: a store
+ * @plan_id: a plan
+ * @kind: month or quarter
+ * @year: the period's year
+ * @number: its month or quarter
+ * @error: where to say why not
+ *
+ * One undoable command that keeps, as they stood at the period's end,
+ * every indicator's latest actual, completion and health and every item's
+ * status, completion and health. A period is closed once.
+ *
+ * Returns: the period's id, or 0
+ */
+gint64
+pb_store_close_period (PbStore      *store,
+                       gint64        plan_id,
+                       PbPeriodKind  kind,
+                       int           year,
+                       int           number,
+                       GError      **error)
+{
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  char end_text[11], today_text[11];
+  GDate end, today, origin;
+  gint64 period_id;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (store), 0);
+
+  plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+  if (plan == NULL)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("The plan no longer exists."));
+      return 0;
+    }
+
+  pb_period_bounds (kind, year, number, &end, &label);
+  pb_date_format (&end, end_text);
+  pb_date_today (&today);
+  pb_date_format (&today, today_text);
+  g_date_clear (&origin, 1);
+  if (pb_plan_get_period_start (plan) > 0)
+    g_date_set_dmy (&origin, 1, G_DATE_JANUARY, pb_plan_get_period_start (plan));
+
+  {
+    g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);
+    for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
+      {
+        g_autoptr(PbRecord) p = g_list_model_get_item (periods, i);
+        if (g_strcmp0 (pb_record_get_string (p, "label"), label) == 0)
+          {
+            g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                         _("The period %s is already closed."), label);
+            return 0;
+          }
+      }
+  }
+
+  /* Read everything before the transaction: health reads the store. */
+  indicators = pb_store_list_indicators (store, plan_id);
+  items = pb_store_list_items (store, plan_id);
+
+  if (!pb_store_begin (store, error))
+    return 0;
+
+  period_id = pb_store_insert (store, PB_TYPE_PERIOD, error,
+                               "plan_id", plan_id,
+                               "kind", kind,
+                               "label", label,
+                               "end_date", end_text,
+                               "closed_date", today_text,
+                               NULL);
+  ok = period_id > 0;
+
+  for (guint i = 0; ok && i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      gint64 id = pb_record_get_id (PB_RECORD (k));
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
+      g_autoptr(GListModel) all = pb_store_list_actuals (store, id);
+      g_autoptr(GListModel) actuals = actuals_until (all, end_text);
+      PbIndicatorStatus status;
+
+      pb_indicator_evaluate (k, targets, actuals, &origin, &end, &status);
+      ok = pb_store_insert (store, PB_TYPE_PERIOD_INDICATOR, error,
+                            "period_id", period_id,
+                            "indicator_id", id,
+                            "value", status.has_actual ? status.latest : NAN,
+                            "date", status.has_actual ? status.latest_date : NULL,
+                            "completion", status.completion,
+                            "health", status.health,
+                            NULL) > 0;
+      pb_indicator_status_clear (&status);
+    }
+
+  for (guint i = 0; ok && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      ok = pb_store_insert (store, PB_TYPE_PERIOD_ITEM, error,
+                            "period_id", period_id,
+                            "item_id", pb_record_get_id (PB_RECORD (item)),
+                            "status", pb_item_get_status (item),
+                            "progress", CLAMP (pb_store_get_item_completion (store, item, &end), 0.0, 1.0),
+                            "health", pb_store_get_item_health (store, item, &end, NULL),
+                            NULL) > 0;
+    }
+
+  return pb_store_finish (store, ok, _("Close period"), error) ? period_id : 0;
+}
+
+GListModel *
+pb_store_list_periods (PbStore *store,
+                       gint64   plan_id)
+{
+  return pb_store_list_query (store, PB_TYPE_PERIOD,
+                              "SELECT id FROM period WHERE plan_id = ?1 ORDER BY end_date, id",
+                              plan_id, "period");
+}
+
+/**
+ * pb_store_get_last_period:
+ * @store: a store
+ * @plan_id: a plan
+ *
+ * Returns: (transfer full) (nullable): the closed period that ends last
+ */
+PbPeriod *
+pb_store_get_last_period (PbStore *store,
+                          gint64   plan_id)
+{
+  g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);
+  guint n = g_list_model_get_n_items (periods);
+
+  return n ? g_list_model_get_item (periods, n - 1) : NULL;
+}
+
+static GHashTable *
+dup_snapshot (PbStore    *store,
+              GType       type,
+              const char *table_name,
+              const char *sql,
+              const char *key_column,
+              gint64      period_id)
+{
+  g_autoptr(GListModel) rows = pb_store_list_query (store, type, sql, period_id, table_name);
+  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      PbRecord *r = g_list_model_get_item (rows, i);
+      gint64 id = pb_record_get_int (r, key_column);
+
+      g_hash_table_insert (table, g_memdup2 (&id, sizeof id), r);
+    }
+  return table;
+}
+
+/**
+ * pb_store_dup_period_indicators:
+ * @store: a store
+ * @period_id: a closed period
+ *
+ * Returns: (transfer full): indicator id → #PbPeriodIndicator
+ */
+GHashTable *
+pb_store_dup_period_indicators (PbStore *store,
+                                gint64   period_id)
+{
+  return dup_snapshot (store, PB_TYPE_PERIOD_INDICATOR, "period_indicator",
+                       "SELECT id FROM period_indicator WHERE period_id = ?1", "indicator_id", period_id);
+}
+
+/**
+ * pb_store_dup_period_items:
+ * @store: a store
+ * @period_id: a closed period
+ *
+ * Returns: (transfer full): item id → #PbPeriodItem
+ */
+GHashTable *
+pb_store_dup_period_items (PbStore *store,
+                           gint64   period_id)
+{
+  return dup_snapshot (store, PB_TYPE_PERIOD_ITEM, "period_item",
+                       "SELECT id FROM period_item WHERE period_id = ?1", "item_id", period_id);
+}
+
+/* ---- Across plans ------------------------------------------------------------ */
+
+/**
+ * pb_store_find_matching_indicators:
+ * @store: a store
+ * @name: an indicator's name
+ * @key_func: (nullable): how names meet; pb_name_key() when %NULL
+ *
+ * Returns: (transfer full) (element-type PbIndicator): the indicators of
+ *   every plan whose name meets @name, by plan
+ */
+GPtrArray *
+pb_store_find_matching_indicators (PbStore       *store,
+                                   const char    *name,
+                                   PbNameKeyFunc  key_func)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) plans = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (PB_IS_STORE (store), found);
+
+  if (key_func == NULL)
+    key_func = pb_name_key;
+  key = key_func (name);
+  plans = pb_store_list_plans (store);
+
+  for (guint p = 0; p < g_list_model_get_n_items (plans); p++)
+    {
+      g_autoptr(PbPlan) plan = g_list_model_get_item (plans, p);
+      g_autoptr(GListModel) indicators = pb_store_list_indicators (store, pb_record_get_id (PB_RECORD (plan)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+        {
+          g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+          g_autofree char *other = key_func (pb_indicator_get_name (k));
+
+          if (g_str_equal (key, other))
+            g_ptr_array_add (found, g_steal_pointer (&k));
+        }
+    }
+
+  return found;
+}

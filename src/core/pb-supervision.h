@@ -1,0 +1,73 @@
+/* pb-supervision.h — supervision (督查督办): organisations, periods, comparisons
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pb-health.h"
+
+G_BEGIN_DECLS
+
+/* ---- Organisations ---- */
+
+typedef struct
+{
+  char    *name;
+  gint64   id;              /* 0 when counted across plans */
+  guint    n_plans;
+  guint    led;             /* items it leads */
+  guint    coowned;         /* items it is responsible for, not leading */
+  guint    health[4];       /* its items by PbHealth */
+  double   completion;      /* mean completion of its items, or NAN */
+  guint    rank;            /* 1 = best; equal completion, equal rank */
+  double   previous_completion; /* at the end of the last period, or NAN */
+  guint    previous_rank;   /* then, or 0 */
+} PbOrgStats;
+
+void       pb_org_stats_free (PbOrgStats *stats);
+
+GPtrArray *pb_store_compute_organisation_stats (PbStore     *store,
+                                                gint64       plan_id,
+                                                const GDate *today);
+
+gboolean   pb_store_merge_organisations (PbStore  *store,
+                                         gint64    keep_id,
+                                         gint64    merged_id,
+                                         GError  **error);
+gboolean   pb_store_rename_organisation (PbStore    *store,
+                                         gint64      organisation_id,
+                                         const char *name,
+                                         GError    **error);
+
+/* ---- Reporting periods ---- */
+
+void        pb_period_bounds       (PbPeriodKind  kind,
+                                    int           year,
+                                    int           number,
+                                    GDate        *end,
+                                    char        **label);
+gint64      pb_store_close_period  (PbStore      *store,
+                                    gint64        plan_id,
+                                    PbPeriodKind  kind,
+                                    int           year,
+                                    int           number,
+                                    GError      **error);
+GListModel *pb_store_list_periods  (PbStore      *store,
+                                    gint64        plan_id);
+PbPeriod   *pb_store_get_last_period (PbStore    *store,
+                                      gint64      plan_id);
+GHashTable *pb_store_dup_period_indicators (PbStore *store,
+                                            gint64   period_id);
+GHashTable *pb_store_dup_period_items      (PbStore *store,
+                                            gint64   period_id);
+
+/* ---- Across plans ---- */
+
+typedef char *(*PbNameKeyFunc) (const char *name);
+
+char       *pb_name_key (const char *name);
+GPtrArray  *pb_store_find_matching_indicators (PbStore       *store,
+                                               const char    *name,
+                                               PbNameKeyFunc  key_func);
+
+G_END_DECLS

@@ -1,0 +1,308 @@
+/* test-supervision.c — organisations merged and ranked, periods closed,
+ * indicators compared across plans
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "pb-supervision.h"
+#include "pb-test-util.h"
+
+typedef struct
+{
+  gint64 plan, a, b, c, d;
+} Fixture;
+
+/* Four items led by three offices, one of them under two names. */
+static void
+make_plan (PbTestLibrary *f,
+           Fixture       *x)
+{
+  g_autoptr(GError) error = NULL;
+
+  x->plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2022, 2024, &error);
+  x->a = pb_store_add_item (f->store, x->plan, 0, PB_ITEM_KIND_TASK, "1", "建设5G基站", &error);
+  x->b = pb_store_add_item (f->store, x->plan, 0, PB_ITEM_KIND_TASK, "2", "建设数据中心", &error);
+  x->c = pb_store_add_item (f->store, x->plan, 0, PB_ITEM_KIND_TASK, "3", "推进工业互联网", &error);
+  x->d = pb_store_add_item (f->store, x->plan, 0, PB_ITEM_KIND_TASK, "4", "建设充电桩", &error);
+  pb_store_assign_organisation (f->store, x->a, "市经济和信息化局", PB_ROLE_LEAD, &error);
+  pb_store_assign_organisation (f->store, x->a, "市通信管理办", PB_ROLE_RESPONSIBLE, &error);
+  pb_store_assign_organisation (f->store, x->b, "市经信局", PB_ROLE_LEAD, &error);
+  pb_store_assign_organisation (f->store, x->b, "市经济和信息化局", PB_ROLE_RESPONSIBLE, &error);
+  pb_store_assign_organisation (f->store, x->c, "市经信局", PB_ROLE_RESPONSIBLE, &error);
+  pb_store_assign_organisation (f->store, x->d, "市发展改革委", PB_ROLE_LEAD, &error);
+  g_assert_no_error (error);
+
+  for (gint64 id = x->a; id <= x->d; id++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, id);
+      double progress[] = { 0.8, 0.4, 0.8, 0.2 };
+
+      pb_store_set (f->store, item, &error, "start_date", "2022-01-01", "due_date", "2024-12-31",
+                    "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", progress[id - x->a], NULL);
+      g_assert_no_error (error);
+    }
+}
+
+static PbOrgStats *
+find_stats (GPtrArray  *stats,
+            const char *name)
+{
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+      if (g_str_equal (s->name, name))
+        return s;
+    }
+  g_error ("No organisation %s in the ranking", name);
+}
+
+static void
+test_merge (PbTestLibrary *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *leads = NULL;
+  g_autoptr(GListModel) aliases = NULL;
+  Fixture x;
+  gint64 keep, gone;
+
+  make_plan (f, &x);
+  keep = pb_store_find_organisation (f->store, x.plan, "市经济和信息化局");
+  gone = pb_store_find_organisation (f->store, x.plan, "市经信局");
+  before = pb_test_dump_store (f->store);
+
+  g_assert_true (pb_store_merge_organisations (f->store, keep, gone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Merge organisations");
+
+  /* One organisation: it leads 建设数据中心 (where either led), stays
+   * responsible for 推进工业互联网, and answers to its other name. */
+  g_assert_null (pb_store_get_record (f->store, PB_TYPE_ORGANISATION, gone));
+  g_assert_cmpint (pb_store_find_organisation (f->store, x.plan, "市经信局"), ==, keep);
+  leads = pb_store_dup_lead_names (f->store, x.b);
+  g_assert_cmpstr (leads, ==, "市经济和信息化局");
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_ORG, "item_id", x.b), ==, 1);
+  g_assert_cmpuint (pb_store_count_item_orgs (f->store, x.c, PB_ROLE_RESPONSIBLE), ==, 1);
+  aliases = pb_store_list_organisation_aliases (f->store, keep);
+  g_assert_cmpuint (g_list_model_get_n_items (aliases), ==, 1);
+
+  /* Not with itself, nor across plans. */
+  g_assert_false (pb_store_merge_organisations (f->store, keep, keep, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* One undo puts everything back. */
+  g_assert_true (pb_store_undo (f->store, &error));
+  {
+    g_autofree char *now = pb_test_dump_store (f->store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (pb_store_redo (f->store, &error));
+  g_assert_cmpint (pb_store_find_organisation (f->store, x.plan, "市经信局"), ==, keep);
+}
+
+static void
+test_rename (PbTestLibrary *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture x;
+  gint64 org;
+
+  make_plan (f, &x);
+  org = pb_store_find_organisation (f->store, x.plan, "市发展改革委");
+
+  /* Another organisation's name is refused: that is a merge. */
+  g_assert_false (pb_store_rename_organisation (f->store, org, "市经信局", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (pb_store_rename_organisation (f->store, org, " 市发展和改革委员会 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_find_organisation (f->store, x.plan, "市发展和改革委员会"), ==, org);
+  /* The old name still finds it. */
+  g_assert_cmpint (pb_store_find_organisation (f->store, x.plan, "市发展改革委"), ==, org);
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_cmpint (pb_store_find_organisation (f->store, x.plan, "市发展和改革委员会"), ==, 0);
+}
+
+static void
+test_ranking (PbTestLibrary *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, 6, 2023);
+  PbOrgStats *s;
+  Fixture x;
+
+  make_plan (f, &x);
+  stats = pb_store_compute_organisation_stats (f->store, x.plan, today);
+  g_assert_cmpuint (stats->len, ==, 4);
+
+  /* 市通信管理办: 1 item at 80 %. 市经济和信息化局: 80 % and 40 %.
+   * 市经信局: 40 % and 80 %. 市发展改革委: 20 %. */
+  s = g_ptr_array_index (stats, 0);
+  g_assert_cmpstr (s->name, ==, "市通信管理办");
+  g_assert_cmpuint (s->rank, ==, 1);
+  g_assert_cmpuint (s->coowned, ==, 1);
+  s = find_stats (stats, "市经济和信息化局");
+  g_assert_cmpuint (s->led, ==, 1);
+  g_assert_cmpuint (s->coowned, ==, 1);
+  g_assert_cmpfloat_with_epsilon (s->completion, 0.6, 1e-9);
+  /* Equal completion, equal rank. */
+  g_assert_cmpuint (s->rank, ==, find_stats (stats, "市经信局")->rank);
+  g_assert_cmpuint (s->rank, ==, 2);
+  s = g_ptr_array_index (stats, 3);
+  g_assert_cmpstr (s->name, ==, "市发展改革委");
+  g_assert_cmpuint (s->rank, ==, 4);
+  g_assert_cmpuint (s->health[PB_HEALTH_BLUE], ==, 1);
+  g_assert_true (isnan (s->previous_completion));
+
+  /* After a merge the ranking follows. */
+  g_assert_true (pb_store_merge_organisations (f->store,
+                                               pb_store_find_organisation (f->store, x.plan, "市经济和信息化局"),
+                                               pb_store_find_organisation (f->store, x.plan, "市经信局"), &error));
+  g_clear_pointer (&stats, g_ptr_array_unref);
+  stats = pb_store_compute_organisation_stats (f->store, x.plan, today);
+  g_assert_cmpuint (stats->len, ==, 3);
+  s = find_stats (stats, "市经济和信息化局");
+  g_assert_cmpuint (s->led, ==, 2);
+  g_assert_cmpuint (s->coowned, ==, 1);
+  g_assert_cmpfloat_with_epsilon (s->completion, (0.8 + 0.4 + 0.8) / 3, 1e-9);
+}
+
+static void
+test_across_plans (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, 6, 2023);
+  Fixture x, y;
+  PbOrgStats *s;
+
+  make_plan (f, &x);
+  make_plan (f, &y);
+  pb_store_add_indicator (f->store, x.plan, x.a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_indicator (f->store, y.plan, y.a, "5G 基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_indicator (f->store, y.plan, y.b, "５Ｇ基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_indicator (f->store, y.plan, y.b, "数据中心机架", "架", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+
+  /* Organisations meet by name across plans. */
+  stats = pb_store_compute_organisation_stats (f->store, 0, today);
+  g_assert_cmpuint (stats->len, ==, 4);
+  s = find_stats (stats, "市发展改革委");
+  g_assert_cmpuint (s->n_plans, ==, 2);
+  g_assert_cmpuint (s->led, ==, 2);
+  g_assert_cmpint (s->id, ==, 0);
+
+  /* Indicators meet by name, whatever the spacing and width. */
+  matches = pb_store_find_matching_indicators (f->store, "5G基站", NULL);
+  g_assert_cmpuint (matches->len, ==, 3);
+}
+
+static void
+test_close_period (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) indicators = NULL;
+  g_autoptr(GHashTable) items = NULL;
+  g_autoptr(PbPeriod) last = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, 6, 2023);
+  g_autofree char *label = NULL;
+  Fixture x;
+  gint64 k, period;
+  PbRecord *snap;
+  GDate end;
+
+  make_plan (f, &x);
+  k = pb_store_add_indicator (f->store, x.plan, x.a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2022, 2600, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, k, 2024, 10000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, k, "2022-12-31", 2700, NULL, &error);
+  /* Reported after the period's end: not in its snapshot. */
+  pb_store_add_actual (f->store, k, "2023-04-30", 5000, NULL, &error);
+  g_assert_no_error (error);
+
+  pb_period_bounds (PB_PERIOD_KIND_QUARTER, 2023, 1, &end, &label);
+  g_assert_cmpstr (label, ==, "2023-Q1");
+  g_assert_cmpint (g_date_get_day (&end), ==, 31);
+  g_assert_cmpint (g_date_get_month (&end), ==, 3);
+  g_clear_pointer (&label, g_free);
+  pb_period_bounds (PB_PERIOD_KIND_MONTH, 2024, 2, &end, &label);
+  g_assert_cmpstr (label, ==, "2024-02");
+  g_assert_cmpint (g_date_get_day (&end), ==, 29);
+
+  period = pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_QUARTER, 2023, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (period, >, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Close period");
+
+  last = pb_store_get_last_period (f->store, x.plan);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (last)), ==, period);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "end_date"), ==, "2023-03-31");
+
+  indicators = pb_store_dup_period_indicators (f->store, period);
+  snap = g_hash_table_lookup (indicators, &k);
+  g_assert_nonnull (snap);
+  g_assert_cmpfloat (pb_record_get_double (snap, "value"), ==, 2700);
+  g_assert_cmpstr (pb_record_get_string (snap, "date"), ==, "2022-12-31");
+  g_assert_cmpint (pb_record_get_enum (snap, "health"), ==, PB_HEALTH_BLUE);
+
+  items = pb_store_dup_period_items (f->store, period);
+  g_assert_cmpuint (g_hash_table_size (items), ==, 4);
+  snap = g_hash_table_lookup (items, &x.b);
+  g_assert_cmpfloat_with_epsilon (pb_record_get_double (snap, "progress"), 0.4, 1e-9);
+  g_assert_cmpint (pb_record_get_enum (snap, "status"), ==, PB_ITEM_STATUS_IN_PROGRESS);
+
+  /* Once only. */
+  g_assert_cmpint (pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_QUARTER, 2023, 1, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The ranking knows where each stood then. */
+  {
+    g_autoptr(PbItem) d = pb_store_get_record (f->store, PB_TYPE_ITEM, x.d);
+    pb_store_set (f->store, d, &error, "progress", 0.9, NULL);
+  }
+  stats = pb_store_compute_organisation_stats (f->store, x.plan, today);
+  {
+    PbOrgStats *s = find_stats (stats, "市发展改革委");
+    g_assert_cmpuint (s->rank, ==, 1);
+    g_assert_cmpuint (s->previous_rank, ==, 4);
+    g_assert_cmpfloat_with_epsilon (s->previous_completion, 0.2, 1e-9);
+  }
+
+  /* Undo both: no period is left. */
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_clear_object (&last);
+  last = pb_store_get_last_period (f->store, x.plan);
+  g_assert_null (last);
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_PERIOD_ITEM, "period_id", period), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  PB_TEST_ADD_LIBRARY ("/supervision/merge", test_merge);
+  PB_TEST_ADD_LIBRARY ("/supervision/rename", test_rename);
+  PB_TEST_ADD_LIBRARY ("/supervision/ranking", test_ranking);
+  PB_TEST_ADD_LIBRARY ("/supervision/across-plans", test_across_plans);
+  PB_TEST_ADD_LIBRARY ("/supervision/close-period", test_close_period);
+
+  return g_test_run ();
+}
