@@ -146,6 +146,88 @@ test_failures (void)
   g_assert_nonnull (strstr (err, "not a Planboard library"));
 }
 
+static JsonObject *
+find_member (JsonArray  *array,
+             const char *key,
+             const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      if (g_strcmp0 (json_object_get_string_member (o, key), value) == 0)
+        return o;
+    }
+  g_error ("No %s %s", key, value);
+}
+
+/* An actual recorded from the command line moves the health it reports. */
+static void
+test_actual_and_health (void)
+{
+  g_autofree char *path = g_build_filename (dir, "health.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *k, *item;
+  g_autofree char *k_id = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "example", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "health", "1", "--json", "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "today"), ==, "2026-12-01");
+  k = find_member (json_object_get_array_member (root, "indicators"), "name", "数据中心标准机架");
+  g_assert_cmpstr (json_object_get_string_member (k, "health"), ==, "red");
+  k_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (k, "id"));
+  item = find_member (json_object_get_array_member (root, "items"), "title", "统筹建设绿色数据中心");
+  g_assert_cmpstr (json_object_get_string_member (item, "health"), ==, "red");
+  g_assert_true (strstr (json_object_get_string_member (item, "reason"), "数据中心标准机架") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Refused: a date that is not one, a value that is not a number, an
+   * indicator of no such plan. Nothing is written. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-13-40", "30000", NULL), ==, 1);
+  assert_one_line_error (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-11-30", "三万", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "7", k_id, "2026-11-30", "30000", NULL), ==, 1);
+  assert_one_line_error (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Far ahead of the expected value: blue. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-11-30", "30000",
+                        "--note", "含在建机架", "--source", "市发展改革委", NULL), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE note = '含在建机架' AND source = '市发展改革委'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "health", "1", "--json", "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  k = find_member (json_object_get_array_member (root, "indicators"), "name", "数据中心标准机架");
+  g_assert_cmpstr (json_object_get_string_member (k, "health"), ==, "blue");
+  g_assert_cmpfloat (json_object_get_double_member (k, "latest"), ==, 30000);
+  g_assert_cmpstr (json_object_get_string_member (k, "latest_date"), ==, "2026-11-30");
+  g_assert_cmpfloat (json_object_get_double_member (k, "completion"), >=, 0.9);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The plain form: a line per item and per indicator. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "health", "1", "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_true (strstr (out, "indicator\t") != NULL);
+  g_assert_true (strstr (out, "\t统筹建设绿色数据中心\t") != NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -158,6 +240,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/list-export-import", test_list_export_import);
   g_test_add_func ("/cli/failures", test_failures);
+  g_test_add_func ("/cli/actual-and-health", test_actual_and_health);
 
   ret = g_test_run ();
   pb_test_remove_dir (dir);

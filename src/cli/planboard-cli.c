@@ -8,6 +8,9 @@
  *   planboard-cli [--db PATH] example
  *   planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf
  *                 [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]
+ *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
+ *                 [--note TEXT] [--source ORGANISATION]
+ *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
  *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
@@ -19,9 +22,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "pb-document.h"
+#include "pb-health.h"
 #include "pb-store.h"
 #include "pb-timeline.h"
 
@@ -39,6 +44,9 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] example\n"
                 "       planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf\n"
                 "                     [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]\n"
+                "       planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE\n"
+                "                     [--note TEXT] [--source ORGANISATION]\n"
+                "       planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE"));
   return EXIT_USAGE;
 }
@@ -276,6 +284,233 @@ cmd_timeline (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+static PbIndicator *
+plan_indicator (PbStore  *store,
+                gint64    plan_id,
+                gint64    indicator_id,
+                GError  **error)
+{
+  PbIndicator *k = pb_store_get_record (store, PB_TYPE_INDICATOR, indicator_id);
+
+  if (k == NULL || pb_record_get_int (PB_RECORD (k), "plan_id") != plan_id)
+    {
+      g_clear_object (&k);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("Plan %" G_GINT64_FORMAT " has no indicator %" G_GINT64_FORMAT "."), plan_id, indicator_id);
+    }
+  return k;
+}
+
+static int
+cmd_actual (PbStore *store,
+            int      argc,
+            char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbIndicator) k = NULL;
+  const char *note = NULL, *source = NULL;
+  const char *args[4];
+  guint n_args = 0;
+  gint64 plan_id, indicator_id, id;
+  double value;
+  char *end = NULL;
+
+  if (argc < 1 || !g_str_equal (argv[0], "add"))
+    return usage (_("actual takes add"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--note") && i + 1 < argc)
+        note = argv[++i];
+      else if (g_str_equal (argv[i], "--source") && i + 1 < argc)
+        source = argv[++i];
+      else if (argv[i][0] == '-' && argv[i][1] == '-')
+        return usage (_("actual add takes --note and --source"));
+      else if (n_args < G_N_ELEMENTS (args))
+        args[n_args++] = argv[i];
+      else
+        return usage (_("actual add takes a plan id, an indicator id, a date and a value"));
+    }
+  if (n_args != 4)
+    return usage (_("actual add takes a plan id, an indicator id, a date and a value"));
+  if (!parse_id (args[0], &plan_id) || !parse_id (args[1], &indicator_id))
+    return usage (_("a plan or indicator id is a positive number"));
+
+  value = g_ascii_strtod (args[3], &end);
+  if (end == args[3] || *end != '\0' || !isfinite (value))
+    return usage (_("the value is a number, as 2600 or 0.85"));
+
+  k = plan_indicator (store, plan_id, indicator_id, &error);
+  if (k == NULL)
+    return fail (error);
+
+  id = pb_store_record_actual (store, indicator_id, args[2], value, note, source, &error);
+  if (id == 0)
+    return fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return EXIT_SUCCESS;
+}
+
+static void
+add_number_or_null (JsonBuilder *b,
+                    const char  *name,
+                    double       value)
+{
+  json_builder_set_member_name (b, name);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
+}
+
+static const char *
+health_nick (PbHealth health)
+{
+  static const char * const nicks[] = { "none", "blue", "yellow", "red" };
+  return nicks[health];
+}
+
+static int
+cmd_health (PbStore *store,
+            int      argc,
+            char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const char *today_text = NULL, *plan_text = NULL;
+  gboolean json = FALSE;
+  char today_iso[11];
+  gint64 plan_id;
+  GDate today;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        today_text = argv[++i];
+      else if (plan_text == NULL && argv[i][0] != '-')
+        plan_text = argv[i];
+      else
+        return usage (_("health takes a plan id, --json and --today"));
+    }
+  if (plan_text == NULL || !parse_id (plan_text, &plan_id))
+    return usage (_("health needs a plan id"));
+  if (today_text == NULL)
+    pb_date_today (&today);
+  else if (!pb_date_parse (today_text, &today))
+    return usage (_("--today is a date, as 2024-06-30"));
+  pb_date_format (&today, today_iso);
+
+  plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+  if (plan == NULL)
+    {
+      g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("There is no plan %" G_GINT64_FORMAT "."), plan_id);
+      return fail (error);
+    }
+
+  items = pb_store_list_items (store, plan_id);
+  indicators = pb_store_list_indicators (store, plan_id);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "plan");
+  json_builder_add_int_value (b, plan_id);
+  json_builder_set_member_name (b, "today");
+  json_builder_add_string_value (b, today_iso);
+
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      const char *reason = NULL;
+      PbHealth health = pb_store_get_item_health (store, item, &today, &reason);
+      double completion = pb_store_get_item_completion (store, item, &today);
+
+      if (!json)
+        g_print ("item\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%.0f%%\t%s\n",
+                 pb_record_get_id (PB_RECORD (item)), pb_item_get_number (item), pb_item_get_title (item),
+                 health_nick (health), completion * 100, reason ? reason : "");
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, pb_record_get_id (PB_RECORD (item)));
+      json_builder_set_member_name (b, "number");
+      json_builder_add_string_value (b, pb_item_get_number (item));
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, pb_item_get_title (item));
+      json_builder_set_member_name (b, "health");
+      json_builder_add_string_value (b, health_nick (health));
+      add_number_or_null (b, "completion", completion);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, reason ? reason : "");
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "indicators");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      const PbIndicatorStatus *st = pb_store_get_indicator_status (store, k, &today);
+
+      if (!json)
+        {
+          g_autofree char *percent = isnan (st->completion) ? g_strdup ("-")
+                                     : g_strdup_printf ("%.0f%%", st->completion * 100);
+
+          g_print ("indicator\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+                   pb_record_get_id (PB_RECORD (k)), pb_indicator_get_name (k),
+                   health_nick (st->health), percent, st->reason);
+        }
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, pb_record_get_id (PB_RECORD (k)));
+      json_builder_set_member_name (b, "item");
+      json_builder_add_int_value (b, pb_record_get_int (PB_RECORD (k), "item_id"));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, pb_indicator_get_name (k));
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, pb_indicator_get_measure_unit (k));
+      json_builder_set_member_name (b, "health");
+      json_builder_add_string_value (b, health_nick (st->health));
+      add_number_or_null (b, "completion", st->completion);
+      add_number_or_null (b, "expected", st->expected);
+      add_number_or_null (b, "expected_today", st->expected_today);
+      add_number_or_null (b, "latest", st->has_actual ? st->latest : NAN);
+      json_builder_set_member_name (b, "latest_date");
+      if (st->has_actual)
+        json_builder_add_string_value (b, st->latest_date);
+      else
+        json_builder_add_null_value (b);
+      add_number_or_null (b, "progress", st->progress >= 0 ? st->progress : NAN);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, st->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
+    }
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -332,9 +567,10 @@ main (int    argc,
 
   if (g_str_equal (command, "example"))
     flags |= PB_STORE_OPEN_CREATE;
-  else if (g_str_equal (command, "timeline"))
+  else if (g_str_equal (command, "timeline") || g_str_equal (command, "health"))
     flags |= PB_STORE_OPEN_READ_ONLY;
-  else if (!g_str_equal (command, "list") && !g_str_equal (command, "export"))
+  else if (!g_str_equal (command, "list") && !g_str_equal (command, "export") &&
+           !g_str_equal (command, "actual"))
     return usage (_("unknown command"));
 
   /* Listing a library that does not exist yet lists nothing. */
@@ -353,6 +589,12 @@ main (int    argc,
 
   if (g_str_equal (command, "timeline"))
     return cmd_timeline (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "actual"))
+    return cmd_actual (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "health"))
+    return cmd_health (store, argc - i, argv + i);
 
   /* example */
   {

@@ -108,10 +108,10 @@ static char *
 format_value (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *s = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+  char *s = g_strdup (g_ascii_formatd (buf, sizeof buf, fabs (value) >= 100 ? "%.0f" : "%.2f", value));
   char *end = s + strlen (s) - 1;
 
-  while (end > s && *end == '0')
+  while (strchr (s, '.') && end > s && *end == '0')
     *end-- = '\0';
   if (end > s && *end == '.')
     *end = '\0';

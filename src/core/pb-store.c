@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -2054,14 +2056,53 @@ pb_store_add_actual (PbStore     *self,
                      const char  *note,
                      GError     **error)
 {
+  return pb_store_record_actual (self, indicator_id, date, value, note, NULL, error);
+}
+
+/**
+ * pb_store_record_actual:
+ * @self: a store
+ * @indicator_id: the indicator
+ * @date: the day the value stood at, YYYY-MM-DD
+ * @value: the value
+ * @note: (nullable): a remark
+ * @source: (nullable): the organisation that reported it
+ * @error: where to say why not
+ *
+ * Returns: the actual's id, or 0
+ */
+gint64
+pb_store_record_actual (PbStore     *self,
+                        gint64       indicator_id,
+                        const char  *date,
+                        double       value,
+                        const char  *note,
+                        const char  *source,
+                        GError     **error)
+{
+  GDate parsed;
+
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (date != NULL, 0);
+
+  if (!pb_date_parse (date, &parsed))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as 2024-06-30."), date);
+      return 0;
+    }
+  if (!isfinite (value))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, _("An actual needs a number."));
+      return 0;
+    }
 
   return insert_command (self, _("Record actual"), PB_TYPE_ACTUAL, NULL, 0, error,
                          "indicator_id", indicator_id,
                          "date", date,
                          "value", value,
-                         "note", note,
+                         "note", note && *note ? note : NULL,
+                         "source", source && *source ? source : NULL,
                          NULL);
 }
 

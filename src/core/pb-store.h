@@ -148,6 +148,13 @@ gint64       pb_store_add_actual      (PbStore     *self,
                                        double       value,
                                        const char  *note,
                                        GError     **error);
+gint64       pb_store_record_actual   (PbStore     *self,
+                                       gint64       indicator_id,
+                                       const char  *date,
+                                       double       value,
+                                       const char  *note,
+                                       const char  *source,
+                                       GError     **error);
 gint64       pb_store_add_note        (PbStore     *self,
                                        gint64       item_id,
                                        const char  *date,
