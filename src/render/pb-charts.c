@@ -1,0 +1,688 @@
+/* pb-charts.c — indicator charts and the organisation ranking, on any cairo_t
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An indicator chart runs over the years of its targets and actuals:
+ * each year's target a diamond at the year's end (filled when firm,
+ * hollow when a stretch target, 力争), the expected trajectory the health
+ * rules judge by as a dashed line, and the actuals as points joined by a
+ * line. Several series (the same indicator in several plans) share the
+ * axes, one colour each.
+ */
+#define G_LOG_DOMAIN "pb-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "pb-charts.h"
+#include "pb-health-style.h"
+
+typedef struct
+{
+  int      year;
+  double   value;
+  gboolean stretch;
+} ChartTarget;
+
+typedef struct
+{
+  guint32 julian;
+  double  value;
+} ChartPoint;
+
+typedef struct
+{
+  char   *label;
+  char   *unit;
+  GArray *targets;     /* ChartTarget */
+  GArray *expected;    /* ChartPoint, empty without a trajectory */
+  GArray *actuals;     /* ChartPoint */
+} Series;
+
+struct _PbIndicatorChart
+{
+  GPtrArray *series;
+};
+
+static const PbRgb palette[] = {
+  { 0.110, 0.443, 0.847 },  /* blue */
+  { 0.902, 0.380, 0.000 },  /* orange */
+  { 0.180, 0.761, 0.494 },  /* green */
+  { 0.569, 0.255, 0.675 },  /* purple */
+  { 0.525, 0.369, 0.235 },  /* brown */
+  { 0.000, 0.569, 0.600 },  /* teal */
+};
+
+static void
+series_free (gpointer data)
+{
+  Series *s = data;
+
+  g_free (s->label);
+  g_free (s->unit);
+  g_array_unref (s->targets);
+  g_array_unref (s->expected);
+  g_array_unref (s->actuals);
+  g_free (s);
+}
+
+PbIndicatorChart *
+pb_indicator_chart_new (void)
+{
+  PbIndicatorChart *chart = g_new0 (PbIndicatorChart, 1);
+
+  chart->series = g_ptr_array_new_with_free_func (series_free);
+  return chart;
+}
+
+void
+pb_indicator_chart_free (PbIndicatorChart *chart)
+{
+  if (chart == NULL)
+    return;
+  g_ptr_array_unref (chart->series);
+  g_free (chart);
+}
+
+guint
+pb_indicator_chart_get_n_series (PbIndicatorChart *chart)
+{
+  return chart->series->len;
+}
+
+static guint32
+julian_of (int year,
+           int month,
+           int day)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, CLAMP (year, 1, 9999));
+  return g_date_get_julian (&d);
+}
+
+/**
+ * pb_indicator_chart_add_series:
+ * @chart: a chart
+ * @store: the store
+ * @indicator: an indicator
+ * @label: (nullable): what the legend calls it (the plan, when comparing)
+ * @with_trajectory: whether to draw the expected trajectory
+ */
+void
+pb_indicator_chart_add_series (PbIndicatorChart *chart,
+                               PbStore          *store,
+                               PbIndicator      *indicator,
+                               const char       *label,
+                               gboolean          with_trajectory)
+{
+  gint64 id = pb_record_get_id (PB_RECORD (indicator));
+  g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
+  g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (indicator), "plan_id"));
+  Series *s = g_new0 (Series, 1);
+  int first = G_MAXINT, last = 0;
+  GDate origin;
+
+  s->label = g_strdup (label);
+  s->unit = g_strdup (pb_indicator_get_measure_unit (indicator));
+  s->targets = g_array_new (FALSE, FALSE, sizeof (ChartTarget));
+  s->expected = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
+  s->actuals = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+      ChartTarget ct = { pb_target_get_year (t), pb_target_get_value (t),
+                         pb_record_get_boolean (PB_RECORD (t), "stretch") };
+
+      g_array_append_val (s->targets, ct);
+      first = MIN (first, ct.year);
+      last = MAX (last, ct.year);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
+    {
+      g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
+      GDate d;
+
+      if (!pb_date_parse (pb_record_get_string (PB_RECORD (a), "date"), &d))
+        continue;
+      ChartPoint p = { g_date_get_julian (&d), pb_record_get_double (PB_RECORD (a), "value") };
+      g_array_append_val (s->actuals, p);
+      first = MIN (first, (int) g_date_get_year (&d));
+      last = MAX (last, (int) g_date_get_year (&d));
+    }
+
+  g_date_clear (&origin, 1);
+  if (plan && pb_plan_get_period_start (plan) > 0)
+    {
+      g_date_set_dmy (&origin, 1, G_DATE_JANUARY, pb_plan_get_period_start (plan));
+      first = MIN (first, pb_plan_get_period_start (plan));
+      last = MAX (last, pb_plan_get_period_end (plan));
+    }
+
+  if (with_trajectory && s->targets->len > 0 && last >= first)
+    {
+      guint32 j0 = julian_of (first, 1, 1), j1 = julian_of (last, 12, 31);
+
+      for (guint32 j = j0; j <= j1 + 6; j += 7)
+        {
+          GDate d;
+          double v;
+          ChartPoint p;
+
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, MIN (j, j1));
+          if (!pb_indicator_expected_value (indicator, targets, &origin, &d, &v))
+            {
+              /* A gap: a point of NAN breaks the line. */
+              p.julian = MIN (j, j1);
+              p.value = NAN;
+            }
+          else
+            {
+              p.julian = MIN (j, j1);
+              p.value = v;
+            }
+          g_array_append_val (s->expected, p);
+          if (j >= j1)
+            break;
+        }
+    }
+
+  g_ptr_array_add (chart->series, s);
+}
+
+PbIndicatorChart *
+pb_indicator_chart_new_from_store (PbStore     *store,
+                                   PbIndicator *indicator)
+{
+  PbIndicatorChart *chart = pb_indicator_chart_new ();
+
+  pb_indicator_chart_add_series (chart, store, indicator, pb_indicator_get_name (indicator), TRUE);
+  return chart;
+}
+
+void
+pb_indicator_chart_get_range (PbIndicatorChart *chart,
+                              int              *first_year,
+                              int              *last_year,
+                              double           *max_value)
+{
+  int first = G_MAXINT, last = 0;
+  double max = 0;
+
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (chart->series, i);
+
+      for (guint j = 0; j < s->targets->len; j++)
+        {
+          ChartTarget *t = &g_array_index (s->targets, ChartTarget, j);
+          first = MIN (first, t->year);
+          last = MAX (last, t->year);
+          max = MAX (max, t->value);
+        }
+      for (guint j = 0; j < s->actuals->len; j++)
+        {
+          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
+          GDate d;
+
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, p->julian);
+          first = MIN (first, (int) g_date_get_year (&d));
+          last = MAX (last, (int) g_date_get_year (&d));
+          max = MAX (max, p->value);
+        }
+      for (guint j = 0; j < s->expected->len; j++)
+        {
+          ChartPoint *p = &g_array_index (s->expected, ChartPoint, j);
+          GDate d;
+
+          if (isnan (p->value))
+            continue;
+          g_date_clear (&d, 1);
+          g_date_set_julian (&d, p->julian);
+          first = MIN (first, (int) g_date_get_year (&d));
+          last = MAX (last, (int) g_date_get_year (&d));
+          max = MAX (max, p->value);
+        }
+    }
+
+  if (first_year)
+    *first_year = first == G_MAXINT ? 0 : first;
+  if (last_year)
+    *last_year = last;
+  if (max_value)
+    *max_value = max;
+}
+
+/* A round step for about @n ticks up to @max: 1, 2 or 5 × 10ⁿ. */
+static double
+nice_step (double max,
+           int    n)
+{
+  double raw = max / MAX (n, 1);
+  double mag = pow (10, floor (log10 (raw)));
+  double f = raw / mag;
+
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+static char *
+format_tick (double value)
+{
+  if (value != 0 && fabs (value) < 10 && fabs (value - round (value)) > 1e-9)
+    return g_strdup_printf ("%.1f", value);
+  return g_strdup_printf ("%.0f", value);
+}
+
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             const char *font)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       xalign,
+           double       yalign)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, round (x - w * xalign), round (y - h * yalign));
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+diamond (cairo_t *cr,
+         double   x,
+         double   y,
+         double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+/**
+ * pb_indicator_chart_paint:
+ * @chart: a chart
+ * @cr: where to paint, origin at the chart's top left
+ * @width: its width
+ * @height: its height
+ * @dark: whether the background is dark
+ */
+void
+pb_indicator_chart_paint (PbIndicatorChart *chart,
+                          cairo_t          *cr,
+                          double            width,
+                          double            height,
+                          gboolean          dark)
+{
+  g_autoptr(PangoLayout) small = NULL;
+  double fg = dark ? 1.0 : 0.0;
+  double left, right = 16, top = 28, bottom = 24, plot_w, plot_h;
+  double max, step, ymax;
+  int first, last, n_years;
+  guint32 j0, j1;
+  gboolean single = chart->series->len == 1;
+
+  cairo_save (cr);
+  small = make_layout (cr, "Sans 8");
+  pb_indicator_chart_get_range (chart, &first, &last, &max);
+
+  if (first == 0 || last < first)
+    {
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.55);
+      show_text (cr, small, _("No targets or actuals to chart"), width / 2, height / 2, 0.5, 0.5);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (max <= 0)
+    max = 1;
+  step = nice_step (max * 1.05, 4);
+  ymax = ceil (max * 1.05 / step) * step;
+
+  /* The widest tick label sets the left margin. */
+  {
+    g_autofree char *widest = format_tick (ymax);
+    int w, h;
+
+    pango_layout_set_text (small, widest, -1);
+    pango_layout_get_pixel_size (small, &w, &h);
+    left = w + 12;
+  }
+
+  plot_w = MAX (10, width - left - right);
+  plot_h = MAX (10, height - top - bottom);
+  n_years = last - first + 1;
+  j0 = julian_of (first, 1, 1);
+  j1 = julian_of (last, 12, 31) + 1;
+
+#define X(j) (left + ((double) (j) - j0) / (j1 - j0) * plot_w)
+#define Y(v) (top + plot_h - (v) / ymax * plot_h)
+
+  /* Grid: a band per year, a line per tick. */
+  cairo_set_line_width (cr, 1);
+  for (int y = 0; y <= n_years; y++)
+    {
+      double x = round (X (julian_of (first + y, 1, 1))) + 0.5;
+
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.12);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, top + plot_h);
+      cairo_stroke (cr);
+      if (y < n_years)
+        {
+          char label[8];
+
+          g_snprintf (label, sizeof label, "%d", first + y);
+          cairo_set_source_rgba (cr, fg, fg, fg, 0.7);
+          show_text (cr, small, label, (X (julian_of (first + y, 1, 1)) + X (julian_of (first + y, 12, 31))) / 2,
+                     top + plot_h + 4, 0.5, 0);
+        }
+    }
+  for (double v = 0; v <= ymax + step / 2; v += step)
+    {
+      g_autofree char *label = format_tick (v);
+      double y = round (Y (v)) + 0.5;
+
+      cairo_set_source_rgba (cr, fg, fg, fg, v == 0 ? 0.35 : 0.12);
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, left + plot_w, y);
+      cairo_stroke (cr);
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.7);
+      show_text (cr, small, label, left - 6, y, 1, 0.5);
+    }
+
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (chart->series, i);
+      const PbRgb *c = &palette[i % G_N_ELEMENTS (palette)];
+      gboolean pen = FALSE;
+
+      /* The expected trajectory, dashed. */
+      cairo_save (cr);
+      if (single)
+        cairo_set_source_rgba (cr, fg, fg, fg, 0.45);
+      else
+        cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.6);
+      cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
+      cairo_set_line_width (cr, 1.5);
+      for (guint j = 0; j < s->expected->len; j++)
+        {
+          ChartPoint *p = &g_array_index (s->expected, ChartPoint, j);
+
+          if (isnan (p->value))
+            {
+              if (pen)
+                cairo_stroke (cr);
+              pen = FALSE;
+              continue;
+            }
+          if (pen)
+            cairo_line_to (cr, X (p->julian), Y (p->value));
+          else
+            cairo_move_to (cr, X (p->julian), Y (p->value));
+          pen = TRUE;
+        }
+      if (pen)
+        cairo_stroke (cr);
+      cairo_restore (cr);
+
+      /* Targets: diamonds at the year's end. */
+      for (guint j = 0; j < s->targets->len; j++)
+        {
+          ChartTarget *t = &g_array_index (s->targets, ChartTarget, j);
+          double x = X (julian_of (t->year, 12, 31) + 1), y = Y (t->value);
+
+          diamond (cr, x, y, 6);
+          if (t->stretch)
+            {
+              cairo_set_source_rgb (cr, dark ? 0.14 : 1, dark ? 0.14 : 1, dark ? 0.14 : 1);
+              cairo_fill_preserve (cr);
+              cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+              cairo_set_line_width (cr, 1.5);
+              cairo_stroke (cr);
+            }
+          else
+            {
+              cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+              cairo_fill (cr);
+            }
+          if (single)
+            {
+              g_autofree char *label = format_tick (t->value);
+
+              cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+              show_text (cr, small, label, x - 8, y - 3, 1, 1);
+            }
+        }
+
+      /* Actuals: a line through points. */
+      cairo_set_line_width (cr, 2);
+      if (single)
+        cairo_set_source_rgb (cr, fg * 0.9 + (dark ? 0 : 0.1), fg * 0.9 + (dark ? 0 : 0.1), fg * 0.9 + (dark ? 0 : 0.1));
+      else
+        cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+      for (guint j = 0; j < s->actuals->len; j++)
+        {
+          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
+
+          if (j == 0)
+            cairo_move_to (cr, X (p->julian), Y (p->value));
+          else
+            cairo_line_to (cr, X (p->julian), Y (p->value));
+        }
+      cairo_stroke (cr);
+      for (guint j = 0; j < s->actuals->len; j++)
+        {
+          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
+
+          cairo_arc (cr, X (p->julian), Y (p->value), 3.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      if (single && s->actuals->len > 0)
+        {
+          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, s->actuals->len - 1);
+          g_autofree char *label = format_tick (p->value);
+
+          show_text (cr, small, label, X (p->julian) + 6, Y (p->value) + 2, 0, 0);
+        }
+    }
+
+  /* The legend, across the top. */
+  {
+    double x = left;
+    int w, h;
+
+    if (single)
+      {
+        const PbRgb *c = &palette[0];
+        const char *words[] = { _("Target"), _("Stretch target"), _("Expected"), _("Actual") };
+
+        for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+          {
+            cairo_save (cr);
+            if (k == 0 || k == 1)
+              {
+                diamond (cr, x + 6, 10, 5);
+                if (k == 1)
+                  {
+                    cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+                    cairo_set_line_width (cr, 1.5);
+                    cairo_stroke (cr);
+                  }
+                else
+                  {
+                    cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+                    cairo_fill (cr);
+                  }
+              }
+            else if (k == 2)
+              {
+                cairo_set_source_rgba (cr, fg, fg, fg, 0.45);
+                cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+                cairo_set_line_width (cr, 1.5);
+                cairo_move_to (cr, x, 10);
+                cairo_line_to (cr, x + 14, 10);
+                cairo_stroke (cr);
+              }
+            else
+              {
+                cairo_set_source_rgb (cr, fg, fg, fg);
+                cairo_arc (cr, x + 7, 10, 3.5, 0, 2 * G_PI);
+                cairo_fill (cr);
+              }
+            cairo_restore (cr);
+            cairo_set_source_rgba (cr, fg, fg, fg, 0.8);
+            pango_layout_set_text (small, words[k], -1);
+            pango_layout_get_pixel_size (small, &w, &h);
+            cairo_move_to (cr, x + 18, 10 - h / 2.0);
+            pango_cairo_show_layout (cr, small);
+            x += 18 + w + 14;
+          }
+      }
+    else
+      for (guint i = 0; i < chart->series->len; i++)
+        {
+          Series *s = g_ptr_array_index (chart->series, i);
+          const PbRgb *c = &palette[i % G_N_ELEMENTS (palette)];
+
+          cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+          cairo_rectangle (cr, x, 5, 12, 10);
+          cairo_fill (cr);
+          cairo_set_source_rgba (cr, fg, fg, fg, 0.8);
+          pango_layout_set_text (small, s->label ? s->label : "", -1);
+          pango_layout_set_width (small, 180 * PANGO_SCALE);
+          pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (small, &w, &h);
+          cairo_move_to (cr, x + 16, 10 - h / 2.0);
+          pango_cairo_show_layout (cr, small);
+          pango_layout_set_width (small, -1);
+          x += 16 + w + 14;
+          if (x > width - 40)
+            break;
+        }
+  }
+
+#undef X
+#undef Y
+  cairo_restore (cr);
+}
+
+/* ---- The organisation ranking ----------------------------------------------- */
+
+#define RANK_ROW 26.0
+
+double
+pb_org_ranking_get_height (guint n_organisations)
+{
+  return MAX (1, n_organisations) * RANK_ROW + 8;
+}
+
+/**
+ * pb_org_ranking_paint:
+ * @stats: (element-type PbOrgStats): the ranking, best first
+ * @cr: where to paint
+ * @width: the width
+ * @height: the height (rows that do not fit are left out)
+ * @dark: whether the background is dark
+ *
+ * A bar per organisation, as long as its mean completion, filled in the
+ * health that completion would have (with its pattern, so it reads in
+ * grey), with the percentage and the change of rank since the last period.
+ */
+void
+pb_org_ranking_paint (GPtrArray *stats,
+                      cairo_t   *cr,
+                      double     width,
+                      double     height,
+                      gboolean   dark)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  double fg = dark ? 1.0 : 0.0;
+  double label_w = CLAMP (width * 0.32, 90, 240);
+  double rank_w = 28, tail_w = 88;
+  double bar_x = rank_w + label_w + 8;
+  double bar_w = MAX (20, width - bar_x - tail_w);
+
+  cairo_save (cr);
+  text = make_layout (cr, "Sans 9");
+
+  if (stats->len == 0)
+    {
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.55);
+      show_text (cr, text, _("No organisations in this plan"), width / 2, height / 2, 0.5, 0.5);
+      cairo_restore (cr);
+      return;
+    }
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+      double y = 4 + i * RANK_ROW;
+      char rank[16];
+
+      if (y + RANK_ROW > height + 1)
+        break;
+
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.6);
+      g_snprintf (rank, sizeof rank, "%u", s->rank);
+      show_text (cr, text, rank, rank_w - 8, y + RANK_ROW / 2, 1, 0.5);
+
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
+      pango_layout_set_width (text, (int) (label_w * PANGO_SCALE));
+      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      show_text (cr, text, s->name, rank_w, y + RANK_ROW / 2, 0, 0.5);
+      pango_layout_set_width (text, -1);
+
+      /* The track, then the bar. */
+      cairo_set_source_rgba (cr, fg, fg, fg, 0.08);
+      cairo_rectangle (cr, bar_x, y + 6, bar_w, RANK_ROW - 12);
+      cairo_fill (cr);
+      if (!isnan (s->completion))
+        {
+          double w = round (CLAMP (s->completion, 0, 1) * bar_w);
+          g_autofree char *percent = g_strdup_printf ("%.0f%%", s->completion * 100);
+
+          if (w > 0)
+            pb_health_paint_swatch (cr, pb_health_from_completion (s->completion), bar_x, y + 6, w, RANK_ROW - 12);
+          cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
+          show_text (cr, text, percent, bar_x + bar_w + 6, y + RANK_ROW / 2, 0, 0.5);
+
+          if (s->previous_rank > 0 && s->previous_rank != s->rank)
+            {
+              char change[16];
+              gboolean up = s->rank < s->previous_rank;
+
+              g_snprintf (change, sizeof change, "%s%u", up ? "↑" : "↓",
+                          up ? s->previous_rank - s->rank : s->rank - s->previous_rank);
+              show_text (cr, text, change, bar_x + bar_w + 50, y + RANK_ROW / 2, 0, 0.5);
+            }
+        }
+    }
+
+  cairo_restore (cr);
+}
