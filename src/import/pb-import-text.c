@@ -311,3 +311,35 @@ pb_text_match_bracket (const PbText *t,
     }
   return end;
 }
+
+/**
+ * pb_import_name_key:
+ * @name: a name as printed
+ *
+ * The key under which names meet across documents: folded as the parser
+ * folds text (width, traditional to simplified script), without spaces
+ * or punctuation, case folded. "5G 基站" and "５Ｇ基站" meet.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+pb_import_name_key (const char *name)
+{
+  PbText t;
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  if (name == NULL || !pb_text_init (&t, name, -1))
+    return g_strdup ("");
+
+  for (gsize i = 0; i < t.n; i++)
+    {
+      gunichar c = t.f[i];
+
+      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
+        continue;
+      g_string_append_unichar (kept, g_unichar_tolower (c));
+    }
+  pb_text_clear (&t);
+
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}

@@ -26,6 +26,7 @@ gboolean pb_text_init           (PbText               *t,
                                  const char           *utf8,
                                  gssize                length);
 void     pb_text_clear          (PbText               *t);
+char    *pb_import_name_key     (const char           *name);
 
 /* Whether the folded text at @i reads @lit (inline: the hottest call). */
 static inline gboolean

@@ -514,7 +514,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
 
   /* The legend, across the top. */
   {
-    double x = left;
+    double x = 4;
     int w, h;
 
     if (single)
@@ -561,7 +561,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
             pango_layout_get_pixel_size (small, &w, &h);
             cairo_move_to (cr, x + 18, 10 - h / 2.0);
             pango_cairo_show_layout (cr, small);
-            x += 18 + w + 14;
+            x += 18 + w + 10;
           }
       }
     else
@@ -610,9 +610,8 @@ pb_org_ranking_get_height (guint n_organisations)
  * @height: the height (rows that do not fit are left out)
  * @dark: whether the background is dark
  *
- * A bar per organisation, as long as its mean completion, filled in the
- * health that completion would have (with its pattern, so it reads in
- * grey), with the percentage and the change of rank since the last period.
+ * A bar per organisation, as long as its mean completion, with the
+ * percentage and the change of rank since the last period.
  */
 void
 pb_org_ranking_paint (GPtrArray *stats,
@@ -667,8 +666,14 @@ pb_org_ranking_paint (GPtrArray *stats,
           double w = round (CLAMP (s->completion, 0, 1) * bar_w);
           g_autofree char *percent = g_strdup_printf ("%.0f%%", s->completion * 100);
 
+          /* Completion is progress, not health: one neutral colour, so a
+           * bar is not read as red when the plan is young. */
           if (w > 0)
-            pb_health_paint_swatch (cr, pb_health_from_completion (s->completion), bar_x, y + 6, w, RANK_ROW - 12);
+            {
+              cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
+              cairo_rectangle (cr, bar_x, y + 6, w, RANK_ROW - 12);
+              cairo_fill (cr);
+            }
           cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
           show_text (cr, text, percent, bar_x + bar_w + 6, y + RANK_ROW / 2, 0, 0.5);
 

@@ -18,6 +18,8 @@
 #include "pb-item-editor.h"
 #include "pb-window.h"
 #include "pb-timeline-view.h"
+#include "pb-indicators-view.h"
+#include "pb-organisations-view.h"
 
 struct _PbWindow
 {
@@ -32,6 +34,10 @@ struct _PbWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwStatusPage        *error_page;
   AdwBin               *board_bin;
+  AdwBin               *indicators_bin;
+  AdwBin               *organisations_bin;
+  GtkWidget            *indicators;
+  GtkWidget            *organisations_view;
   GtkScrolledWindow    *timeline_scroller;
   AdwViewStack         *view_stack;
   GtkWidget            *timeline;
@@ -403,6 +409,25 @@ filter_changed_cb (PbWindow *self)
                             (int) gtk_drop_down_get_selected (self->kind_filter) - 1);
 }
 
+/* The board, filtered to one organisation's items. */
+static void
+show_organisation_cb (PbWindow *self,
+                      gint64    organisation_id)
+{
+  for (guint i = 0; self->organisations && i < g_list_model_get_n_items (self->organisations); i++)
+    {
+      g_autoptr(PbOrganisation) o = g_list_model_get_item (self->organisations, i);
+
+      if (pb_record_get_id (PB_RECORD (o)) == organisation_id)
+        {
+          gtk_drop_down_set_selected (self->org_filter, i + 1);
+          break;
+        }
+    }
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "board");
+}
+
 static void
 update_organisation_filter (PbWindow *self)
 {
@@ -475,12 +500,16 @@ set_plan (PbWindow *self,
       restore_grouping (self);
       pb_board_view_set_plan (PB_BOARD_VIEW (self->board), plan);
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), plan);
+      pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), plan);
+      pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), plan);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   else
     {
       pb_board_view_set_plan (PB_BOARD_VIEW (self->board), NULL);
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), NULL);
+      pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), NULL);
+      pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -967,6 +996,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, indicators_bin);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_bin);
@@ -1067,6 +1098,12 @@ pb_window_set_application_store (PbWindow      *self,
                            self, G_CONNECT_SWAPPED);
   self->editor = pb_item_editor_new (self->store);
   adw_bin_set_child (self->editor_bin, self->editor);
+  self->indicators = pb_indicators_view_new (self->store);
+  adw_bin_set_child (self->indicators_bin, self->indicators);
+  self->organisations_view = pb_organisations_view_new (self->store);
+  adw_bin_set_child (self->organisations_bin, self->organisations_view);
+  g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);

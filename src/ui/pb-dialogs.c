@@ -1,0 +1,566 @@
+/* pb-dialogs.c — the small dialogs of supervision: record an actual,
+ * close a period, merge or rename an organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each is a modal window with Cancel and one suggested button (named
+ * "primary" for the tests). The button makes one store command; a refusal
+ * is shown in the dialog, which stays open so nothing typed is lost.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-dialogs.h"
+#include "pb-health.h"
+#include "pb-supervision.h"
+#include "pb-ui-util.h"
+
+typedef gboolean (*CommitFunc) (GtkWindow  *dialog,
+                                GError    **error);
+
+typedef struct
+{
+  PbStore     *store;
+  GtkWidget   *parent;    /* where the toast goes */
+  GtkLabel    *error;
+  CommitFunc   commit;
+  char        *done_text;
+  /* what the dialogs edit */
+  PbIndicator *indicator;
+  PbActual    *actual;
+  PbPlan      *plan;
+  PbOrganisation *organisation;
+  GListModel  *choices;   /* organisations or periods to choose from */
+  GtkWidget   *rows[4];
+} Dialog;
+
+static void
+dialog_free (gpointer data)
+{
+  Dialog *d = data;
+
+  g_clear_object (&d->store);
+  g_clear_object (&d->indicator);
+  g_clear_object (&d->actual);
+  g_clear_object (&d->plan);
+  g_clear_object (&d->organisation);
+  g_clear_object (&d->choices);
+  g_free (d->done_text);
+  g_free (d);
+}
+
+static Dialog *
+get_dialog (GtkWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "pb-dialog");
+}
+
+static void
+primary_clicked_cb (GtkButton *button,
+                    GtkWindow *window)
+{
+  Dialog *d = get_dialog (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!d->commit (window, &error))
+    {
+      gtk_label_set_text (d->error, error ? error->message : _("That did not work."));
+      gtk_widget_set_visible (GTK_WIDGET (d->error), TRUE);
+      gtk_widget_error_bell (GTK_WIDGET (window));
+      return;
+    }
+
+  if (d->done_text && d->parent)
+    pb_ui_toast (d->parent, d->done_text, TRUE);
+  gtk_window_destroy (window);
+}
+
+/* A modal window: header bar with Cancel and @primary, a group of rows,
+ * a line for what went wrong. */
+static GtkWindow *
+dialog_new (GtkWidget   *parent,
+            PbStore     *store,
+            const char  *title,
+            const char  *primary,
+            const char  *description,
+            CommitFunc   commit,
+            GtkWidget  **group_out)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *ok = gtk_button_new_with_mnemonic (primary);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *error = gtk_label_new (NULL);
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  Dialog *d = g_new0 (Dialog, 1);
+
+  d->store = g_object_ref (store);
+  d->parent = parent;
+  d->error = GTK_LABEL (error);
+  d->commit = commit;
+  g_object_set_data_full (G_OBJECT (window), "pb-dialog", d, dialog_free);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 440, -1);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
+  gtk_widget_add_css_class (ok, "suggested-action");
+  gtk_widget_set_name (ok, "primary");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  g_signal_connect (ok, "clicked", G_CALLBACK (primary_clicked_cb), window);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (content), group);
+
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (content), error);
+  gtk_box_append (GTK_BOX (box), content);
+
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), ok);
+
+  *group_out = group;
+  return GTK_WINDOW (window);
+}
+
+static GtkWidget *
+add_entry_row (GtkWidget  *group,
+               const char *name,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+/* ---- Record an actual ---------------------------------------------------- */
+
+static gboolean
+commit_actual (GtkWindow  *window,
+               GError    **error)
+{
+  Dialog *d = get_dialog (window);
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (d->rows[0]));
+  const char *value_text = gtk_editable_get_text (GTK_EDITABLE (d->rows[1]));
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (d->rows[2]));
+  guint source_index = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[3]));
+  g_autofree char *source = NULL;
+  double value;
+  GDate parsed;
+
+  if (!pb_date_parse (date, &parsed))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a date; write it as 2024-06-30."), date);
+      return FALSE;
+    }
+  if (!pb_ui_parse_value (value_text, &value))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), value_text);
+      return FALSE;
+    }
+  if (source_index != GTK_INVALID_LIST_POSITION && source_index > 0)
+    {
+      GObject *o = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (d->rows[3])), source_index);
+      source = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (o)));
+      g_object_unref (o);
+    }
+
+  if (d->actual == NULL)
+    return pb_store_record_actual (d->store, pb_record_get_id (PB_RECORD (d->indicator)),
+                                   date, value, note, source, error) > 0;
+
+  return pb_store_set (d->store, d->actual, error,
+                       "date", date,
+                       "value", value,
+                       "note", *note ? note : NULL,
+                       "source", source,
+                       NULL);
+}
+
+/**
+ * pb_actual_dialog_new:
+ * @parent: the widget it is for
+ * @store: the store
+ * @indicator: the indicator
+ * @actual: (nullable): the actual to edit, or %NULL to record one
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWindow *
+pb_actual_dialog_new (GtkWidget   *parent,
+                      PbStore     *store,
+                      PbIndicator *indicator,
+                      PbActual    *actual)
+{
+  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) orgs = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *value_title = NULL;
+  const char *unit = pb_indicator_get_measure_unit (indicator);
+  const char *current_source = actual ? pb_record_get_string (PB_RECORD (actual), "source") : NULL;
+  char today[11];
+  GtkWidget *group;
+  GtkWindow *window;
+  Dialog *d;
+  GDate date;
+  guint selected = 0;
+
+  pb_date_today (&date);
+  pb_date_format (&date, today);
+  title = g_strdup_printf (actual ? _("Edit Actual of %s") : _("Record Actual of %s"), pb_indicator_get_name (indicator));
+  window = dialog_new (parent, store, title, actual ? _("_Save") : _("_Record"),
+                       _("The value the indicator stood at on the day: for a cumulative indicator the running total, for an annual one the total so far this year."),
+                       commit_actual, &group);
+  d = get_dialog (window);
+  d->indicator = g_object_ref (indicator);
+  d->actual = actual ? g_object_ref (actual) : NULL;
+  d->done_text = g_strdup (actual ? _("Actual changed") : _("Actual recorded"));
+
+  if (actual)
+    value = pb_ui_format_value (pb_record_get_double (PB_RECORD (actual), "value"));
+
+  d->rows[0] = add_entry_row (group, "date", _("Date"), actual ? pb_record_get_string (PB_RECORD (actual), "date") : today);
+  value_title = unit && *unit ? g_strdup_printf (_("Value (%s)"), unit) : g_strdup (_("Value"));
+  d->rows[1] = add_entry_row (group, "value", value_title, value);
+  d->rows[2] = add_entry_row (group, "note", _("Note"), actual ? pb_record_get_string (PB_RECORD (actual), "note") : NULL);
+
+  gtk_string_list_append (sources, _("Not said"));
+  orgs = pb_store_list_organisations (store, pb_record_get_int (PB_RECORD (indicator), "plan_id"));
+  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+    {
+      g_autoptr(PbOrganisation) o = g_list_model_get_item (orgs, i);
+
+      gtk_string_list_append (sources, pb_organisation_get_name (o));
+      if (g_strcmp0 (current_source, pb_organisation_get_name (o)) == 0)
+        selected = i + 1;
+    }
+  if (current_source && selected == 0)
+    {
+      gtk_string_list_append (sources, current_source);
+      selected = g_list_model_get_n_items (G_LIST_MODEL (sources)) - 1;
+    }
+  d->rows[3] = adw_combo_row_new ();
+  gtk_widget_set_name (d->rows[3], "source");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[3]), _("Reported By"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[3]), G_LIST_MODEL (sources));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (d->rows[3]), selected);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[3]);
+
+  gtk_window_present (window);
+  gtk_widget_grab_focus (d->rows[actual ? 0 : 1]);
+  return window;
+}
+
+/* ---- Close a period -------------------------------------------------------- */
+
+typedef struct
+{
+  PbPeriodKind kind;
+  int          year;
+  int          number;
+} PeriodChoice;
+
+static GArray *
+period_choices (PbPeriodKind kind)
+{
+  GArray *choices = g_array_new (FALSE, FALSE, sizeof (PeriodChoice));
+  GDate today;
+  int year, number;
+
+  pb_date_today (&today);
+  year = g_date_get_year (&today);
+  number = (int) g_date_get_month (&today);
+  if (kind == PB_PERIOD_KIND_QUARTER)
+    number = (number - 1) / 3 + 1;
+
+  /* The current period first, then the eleven before it. */
+  for (int i = 0; i < 12; i++)
+    {
+      PeriodChoice c = { kind, year, number };
+
+      g_array_append_val (choices, c);
+      if (--number == 0)
+        {
+          number = kind == PB_PERIOD_KIND_QUARTER ? 4 : 12;
+          year--;
+        }
+    }
+  return choices;
+}
+
+static char *
+period_title (const PeriodChoice *c)
+{
+  if (c->kind == PB_PERIOD_KIND_QUARTER)
+    /* Translators: a quarter, as "Q3 2026" */
+    return g_strdup_printf (_("Q%d %d"), c->number, c->year);
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_utc (c->year, c->number, 1, 0, 0, 0);
+    /* Translators: a month, as in a strftime format: "October 2026" */
+    return g_date_time_format (dt, _("%B %Y"));
+  }
+}
+
+static void
+fill_periods (Dialog *d)
+{
+  PbPeriodKind kind = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[0])) == 1
+                      ? PB_PERIOD_KIND_QUARTER : PB_PERIOD_KIND_MONTH;
+  g_autoptr(GArray) choices = period_choices (kind);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) closed = pb_store_list_periods (d->store, pb_record_get_id (PB_RECORD (d->plan)));
+  guint first_open = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      PeriodChoice *c = &g_array_index (choices, PeriodChoice, i);
+      g_autofree char *title = period_title (c);
+      g_autofree char *label = NULL;
+      gboolean done = FALSE;
+
+      pb_period_bounds (c->kind, c->year, c->number, NULL, &label);
+      for (guint j = 0; j < g_list_model_get_n_items (closed); j++)
+        {
+          g_autoptr(PbRecord) p = g_list_model_get_item (closed, j);
+          done |= g_strcmp0 (pb_record_get_string (p, "label"), label) == 0;
+        }
+      if (done)
+        {
+          g_autofree char *with = g_strdup_printf (_("%s (closed)"), title);
+          gtk_string_list_append (titles, with);
+        }
+      else
+        {
+          gtk_string_list_append (titles, title);
+          /* Offer the last period that has ended and is not closed. */
+          if (first_open == GTK_INVALID_LIST_POSITION && i > 0)
+            first_open = i;
+        }
+    }
+
+  g_object_set_data_full (G_OBJECT (d->rows[1]), "choices", g_array_ref (choices), (GDestroyNotify) g_array_unref);
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[1]), G_LIST_MODEL (titles));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (d->rows[1]), first_open == GTK_INVALID_LIST_POSITION ? 1 : first_open);
+}
+
+static gboolean
+commit_period (GtkWindow  *window,
+               GError    **error)
+{
+  Dialog *d = get_dialog (window);
+  GArray *choices = g_object_get_data (G_OBJECT (d->rows[1]), "choices");
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[1]));
+  PeriodChoice *c;
+
+  if (choices == NULL || i >= choices->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a period to close."));
+      return FALSE;
+    }
+  c = &g_array_index (choices, PeriodChoice, i);
+  return pb_store_close_period (d->store, pb_record_get_id (PB_RECORD (d->plan)), c->kind, c->year, c->number, error) > 0;
+}
+
+/**
+ * pb_close_period_dialog_new:
+ * @parent: the widget it is for
+ * @store: the store
+ * @plan: the plan
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWindow *
+pb_close_period_dialog_new (GtkWidget *parent,
+                            PbStore   *store,
+                            PbPlan    *plan)
+{
+  GtkWidget *group;
+  GtkWindow *window;
+  Dialog *d;
+  const char *kinds[] = { _("Month"), _("Quarter"), NULL };
+
+  window = dialog_new (parent, store, _("Close Period"), _("C_lose Period"),
+                       _("Keeps every indicator’s latest actual and every task’s status and health as they stood at the period’s end, so the next bulletin can show what changed since."),
+                       commit_period, &group);
+  d = get_dialog (window);
+  d->plan = g_object_ref (plan);
+  d->done_text = g_strdup (_("Period closed"));
+
+  d->rows[0] = adw_combo_row_new ();
+  gtk_widget_set_name (d->rows[0], "kind");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[0]), _("Reporting Cycle"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[0]), G_LIST_MODEL (gtk_string_list_new (kinds)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[0]);
+
+  d->rows[1] = adw_combo_row_new ();
+  gtk_widget_set_name (d->rows[1], "period");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[1]), _("Period"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[1]);
+  fill_periods (d);
+  g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (fill_periods), d);
+
+  gtk_window_present (window);
+  return window;
+}
+
+/* ---- Merge and rename organisations ------------------------------------------ */
+
+static gboolean
+commit_merge (GtkWindow  *window,
+              GError    **error)
+{
+  Dialog *d = get_dialog (window);
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[0]));
+  g_autoptr(PbOrganisation) other = NULL;
+
+  if (i == GTK_INVALID_LIST_POSITION || (other = g_list_model_get_item (d->choices, i)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose the organisation to merge with."));
+      return FALSE;
+    }
+
+  /* The one chosen to keep its name stays; the other becomes its alias. */
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[1])) == 0)
+    return pb_store_merge_organisations (d->store, pb_record_get_id (PB_RECORD (d->organisation)),
+                                         pb_record_get_id (PB_RECORD (other)), error);
+  return pb_store_merge_organisations (d->store, pb_record_get_id (PB_RECORD (other)),
+                                       pb_record_get_id (PB_RECORD (d->organisation)), error);
+}
+
+static void
+update_merge_names (Dialog *d)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[0]));
+  g_autoptr(PbOrganisation) other = i != GTK_INVALID_LIST_POSITION ? g_list_model_get_item (d->choices, i) : NULL;
+  const char *names[3] = { pb_organisation_get_name (d->organisation),
+                           other ? pb_organisation_get_name (other) : "—", NULL };
+  guint keep = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[1]));
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[1]), G_LIST_MODEL (gtk_string_list_new (names)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (d->rows[1]), keep == 1 ? 1 : 0);
+}
+
+/**
+ * pb_merge_dialog_new:
+ * @parent: the widget it is for
+ * @store: the store
+ * @organisation: one of the two
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWindow *
+pb_merge_dialog_new (GtkWidget      *parent,
+                     PbStore        *store,
+                     PbOrganisation *organisation)
+{
+  g_autoptr(GListModel) orgs = pb_store_list_organisations (store, pb_record_get_int (PB_RECORD (organisation), "plan_id"));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListStore *others = g_list_store_new (PB_TYPE_ORGANISATION);
+  g_autofree char *title = g_strdup_printf (_("Merge “%s”"), pb_organisation_get_name (organisation));
+  GtkWidget *group;
+  GtkWindow *window;
+  Dialog *d;
+
+  window = dialog_new (parent, store, title, _("_Merge"),
+                       _("For two names of one organisation (市经信局 and 市经济和信息化局): its tasks, notes and aliases join the name kept, and the other name becomes an alias, found on import."),
+                       commit_merge, &group);
+  d = get_dialog (window);
+  d->organisation = g_object_ref (organisation);
+  d->done_text = g_strdup (_("Organisations merged"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+    {
+      g_autoptr(PbOrganisation) o = g_list_model_get_item (orgs, i);
+
+      if (pb_record_get_id (PB_RECORD (o)) == pb_record_get_id (PB_RECORD (organisation)))
+        continue;
+      g_list_store_append (others, o);
+      gtk_string_list_append (names, pb_organisation_get_name (o));
+    }
+  d->choices = G_LIST_MODEL (others);
+
+  d->rows[0] = adw_combo_row_new ();
+  gtk_widget_set_name (d->rows[0], "other");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[0]), _("Same Organisation As"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[0]), G_LIST_MODEL (names));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[0]);
+
+  d->rows[1] = adw_combo_row_new ();
+  gtk_widget_set_name (d->rows[1], "keep");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[1]), _("Name to Keep"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[1]);
+  update_merge_names (d);
+  g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (update_merge_names), d);
+
+  gtk_window_present (window);
+  return window;
+}
+
+static gboolean
+commit_rename (GtkWindow  *window,
+               GError    **error)
+{
+  Dialog *d = get_dialog (window);
+
+  return pb_store_rename_organisation (d->store, pb_record_get_id (PB_RECORD (d->organisation)),
+                                       gtk_editable_get_text (GTK_EDITABLE (d->rows[0])), error);
+}
+
+/**
+ * pb_rename_dialog_new:
+ * @parent: the widget it is for
+ * @store: the store
+ * @organisation: the organisation
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWindow *
+pb_rename_dialog_new (GtkWidget      *parent,
+                      PbStore        *store,
+                      PbOrganisation *organisation)
+{
+  GtkWidget *group;
+  GtkWindow *window;
+  Dialog *d;
+
+  window = dialog_new (parent, store, _("Rename Organisation"), _("_Rename"),
+                       _("The old name stays as an alias, so documents that use it still find the organisation."),
+                       commit_rename, &group);
+  d = get_dialog (window);
+  d->organisation = g_object_ref (organisation);
+  d->done_text = g_strdup (_("Organisation renamed"));
+  d->rows[0] = add_entry_row (group, "name", _("Name"), pb_organisation_get_name (organisation));
+
+  gtk_window_present (window);
+  gtk_widget_grab_focus (d->rows[0]);
+  return window;
+}

@@ -1,0 +1,1337 @@
+/* pb-indicators-view.c — the plan's indicators against their yearly targets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A table of the plan's indicators, grouped under the item that states
+ * them: unit, kind, baseline, a column per plan year with its target
+ * (firm; a stretch target 力争 beneath it), the latest actual, the value
+ * expected today, completion, health and the change since the last closed
+ * period. Kind, baseline and targets are edited in place; each edit is
+ * one store command. Beside the table, the selected indicator's chart,
+ * its actuals (record, edit, delete) and the same indicator in the
+ * library's other plans.
+ */
+#define G_LOG_DOMAIN "pb-indicators-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pb-charts.h"
+#include "pb-dialogs.h"
+#include "pb-health-style.h"
+#include "pb-import-text.h"
+#include "pb-indicators-view.h"
+#include "pb-supervision.h"
+#include "pb-ui-util.h"
+
+/* ---- Rows ------------------------------------------------------------------ */
+
+#define PB_TYPE_INDICATOR_ROW (pb_indicator_row_get_type ())
+G_DECLARE_FINAL_TYPE (PbIndicatorRow, pb_indicator_row, PB, INDICATOR_ROW, GObject)
+
+struct _PbIndicatorRow
+{
+  GObject      parent_instance;
+  PbItem      *item;       /* a group's header: the item, or NULL for the plan */
+  PbIndicator *indicator;  /* an indicator's row */
+};
+
+G_DEFINE_FINAL_TYPE (PbIndicatorRow, pb_indicator_row, G_TYPE_OBJECT)
+
+static void
+pb_indicator_row_finalize (GObject *object)
+{
+  PbIndicatorRow *self = PB_INDICATOR_ROW (object);
+
+  g_clear_object (&self->item);
+  g_clear_object (&self->indicator);
+  G_OBJECT_CLASS (pb_indicator_row_parent_class)->finalize (object);
+}
+
+static void
+pb_indicator_row_class_init (PbIndicatorRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_indicator_row_finalize;
+}
+
+static void
+pb_indicator_row_init (PbIndicatorRow *self)
+{
+}
+
+static PbIndicatorRow *
+row_new (PbItem      *item,
+         PbIndicator *indicator)
+{
+  PbIndicatorRow *row = g_object_new (PB_TYPE_INDICATOR_ROW, NULL);
+
+  row->item = item ? g_object_ref (item) : NULL;
+  row->indicator = indicator ? g_object_ref (indicator) : NULL;
+  return row;
+}
+
+/* ---- The view --------------------------------------------------------------- */
+
+struct _PbIndicatorsView
+{
+  GtkWidget           parent_instance;
+
+  PbStore            *store;
+  PbPlan             *plan;
+  GDate               today;
+
+  GtkWidget          *stack;
+  GtkWidget          *paned;
+  GtkColumnView      *columns;
+  GListStore         *rows;
+  GtkSingleSelection *selection;
+  GPtrArray          *year_columns;
+  GtkColumnViewColumn *change_column;
+  int                 first_year;
+  int                 last_year;
+  GtkLabel           *period_label;
+
+  /* details */
+  GtkWidget          *details_stack;
+  GtkLabel           *title;
+  GtkLabel           *subtitle;
+  GtkLabel           *status;
+  GtkWidget          *chart_area;
+  GtkListBox         *history;
+  GtkWidget          *compare_group;
+  GtkWidget          *compare_area;
+  GtkGrid            *compare_grid;
+  PbIndicatorChart   *chart;
+  PbIndicatorChart   *compare_chart;
+
+  GHashTable         *previous;   /* indicator id → PbPeriodIndicator */
+  gint64              selected_id;
+  guint               rebuild_id;
+  gboolean            binding;
+};
+
+G_DEFINE_FINAL_TYPE (PbIndicatorsView, pb_indicators_view, GTK_TYPE_WIDGET)
+
+static void rebuild (PbIndicatorsView *self);
+static void update_details (PbIndicatorsView *self);
+
+static PbIndicator *
+selected_indicator (PbIndicatorsView *self)
+{
+  PbIndicatorRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row ? row->indicator : NULL;
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* ---- Cells ---------------------------------------------------------------- */
+
+static PbIndicatorRow *
+cell_row (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "pb-row");
+}
+
+static PbTarget *
+find_target (PbIndicatorsView *self,
+             PbIndicator      *indicator,
+             int               year,
+             gboolean          stretch)
+{
+  g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (indicator)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+
+      if (pb_target_get_year (t) == year && pb_record_get_boolean (PB_RECORD (t), "stretch") == stretch)
+        return g_steal_pointer (&t);
+    }
+  return NULL;
+}
+
+static char *
+format_target (PbTarget *t)
+{
+  g_autofree char *value = pb_ui_format_value (pb_target_get_value (t));
+
+  return g_strconcat (pb_ui_comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")), value, NULL);
+}
+
+static void
+name_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PbIndicatorsView         *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PbIndicatorsView         *self)
+{
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+
+  if (row->indicator)
+    {
+      text = g_strdup (pb_indicator_get_name (row->indicator));
+      gtk_widget_remove_css_class (label, "heading");
+      gtk_widget_set_margin_start (label, 12);
+    }
+  else
+    {
+      text = row->item ? g_strdup_printf ("%s %s", pb_item_get_number (row->item), pb_item_get_title (row->item))
+                       : g_strdup (_("The plan as a whole"));
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_set_margin_start (label, 0);
+    }
+  g_strstrip (text);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (xalign) ? 1.0 : 0.0);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_list_item_set_child (list_item, label);
+}
+
+typedef enum
+{
+  TEXT_UNIT,
+  TEXT_LATEST,
+  TEXT_EXPECTED,
+  TEXT_COMPLETION,
+  TEXT_HEALTH,
+  TEXT_CHANGE,
+} TextColumn;
+
+static void
+text_bind (PbIndicatorsView *self,
+           GtkListItem      *list_item,
+           TextColumn        what)
+{
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const PbIndicatorStatus *st;
+  g_autofree char *text = NULL;
+  const char *tooltip = NULL;
+
+  for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
+    gtk_widget_remove_css_class (label, pb_ui_health_css_class (h));
+  gtk_widget_remove_css_class (label, "dim-label");
+
+  if (row->indicator == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), "");
+      gtk_widget_set_tooltip_text (label, NULL);
+      return;
+    }
+
+  st = pb_store_get_indicator_status (self->store, row->indicator, &self->today);
+  switch (what)
+    {
+    case TEXT_UNIT:
+      text = g_strdup (pb_indicator_get_measure_unit (row->indicator));
+      break;
+    case TEXT_LATEST:
+      if (st->has_actual)
+        {
+          g_autofree char *value = pb_ui_format_value (st->latest);
+          text = g_strdup (value);
+          tooltip = st->latest_date;
+        }
+      else
+        {
+          text = g_strdup ("—");
+          gtk_widget_add_css_class (label, "dim-label");
+        }
+      break;
+    case TEXT_EXPECTED:
+      text = pb_ui_format_value (st->expected_today);
+      break;
+    case TEXT_COMPLETION:
+      text = isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100);
+      tooltip = st->reason;
+      break;
+    case TEXT_HEALTH:
+      text = g_strdup (pb_health_get_symbol (st->health));
+      gtk_widget_add_css_class (label, pb_ui_health_css_class (st->health));
+      tooltip = st->reason;
+      break;
+    case TEXT_CHANGE:
+      {
+        gint64 id = pb_record_get_id (PB_RECORD (row->indicator));
+        PbRecord *then = self->previous ? g_hash_table_lookup (self->previous, &id) : NULL;
+        double before = then ? pb_record_get_double (then, "value") : NAN;
+        PbHealth was = then ? pb_record_get_enum (then, "health") : PB_HEALTH_NONE;
+        g_autoptr(GString) s = g_string_new (NULL);
+
+        if (then == NULL)
+          break;
+        if (st->has_actual && !isnan (before) && st->latest != before)
+          {
+            g_autofree char *delta = pb_ui_format_value (fabs (st->latest - before));
+            g_string_append_printf (s, "%s%s", st->latest > before ? "+" : "−", delta);
+          }
+        else if (st->has_actual && isnan (before))
+          g_string_append (s, _("new"));
+        if (was != st->health && was != PB_HEALTH_NONE && st->health != PB_HEALTH_NONE)
+          g_string_append_printf (s, "%s%s→%s", s->len ? " " : "",
+                                  pb_health_get_symbol (was), pb_health_get_symbol (st->health));
+        text = g_string_free (g_steal_pointer (&s), FALSE);
+      }
+      break;
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+#define TEXT_BIND(name, what)                                              \
+  static void name (GtkSignalListItemFactory *f, GtkListItem *li,          \
+                    PbIndicatorsView *self) { text_bind (self, li, what); }
+TEXT_BIND (unit_bind_cb, TEXT_UNIT)
+TEXT_BIND (latest_bind_cb, TEXT_LATEST)
+TEXT_BIND (expected_bind_cb, TEXT_EXPECTED)
+TEXT_BIND (completion_bind_cb, TEXT_COMPLETION)
+TEXT_BIND (health_bind_cb, TEXT_HEALTH)
+TEXT_BIND (change_bind_cb, TEXT_CHANGE)
+
+/* Kind: a drop-down. */
+static void
+kind_changed_cb (GtkDropDown      *dropdown,
+                 GParamSpec       *pspec,
+                 PbIndicatorsView *self)
+{
+  PbIndicatorRow *row = cell_row (GTK_WIDGET (dropdown));
+  g_autoptr(GError) error = NULL;
+  PbIndicatorKind kind = gtk_drop_down_get_selected (dropdown) == 1 ? PB_INDICATOR_KIND_ANNUAL
+                                                                    : PB_INDICATOR_KIND_CUMULATIVE;
+
+  if (self->binding || row == NULL || row->indicator == NULL ||
+      pb_record_get_enum (PB_RECORD (row->indicator), "kind") == (int) kind)
+    return;
+  if (!pb_store_set (self->store, row->indicator, &error, "kind", kind, NULL))
+    pb_ui_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+static void
+kind_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PbIndicatorsView         *self)
+{
+  const char *kinds[] = { _("Cumulative"), _("Annual"), NULL };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (kinds);
+
+  gtk_widget_add_css_class (dropdown, "flat");
+  gtk_widget_set_tooltip_text (dropdown, _("Cumulative: a running total judged against the plan’s targets. Annual: each year on its own."));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (kind_changed_cb), self);
+  gtk_list_item_set_child (list_item, dropdown);
+}
+
+static void
+kind_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PbIndicatorsView         *self)
+{
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (dropdown), "pb-row", row);
+  gtk_widget_set_visible (dropdown, row->indicator != NULL);
+  if (row->indicator)
+    {
+      self->binding = TRUE;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                                  pb_record_get_enum (PB_RECORD (row->indicator), "kind") == PB_INDICATOR_KIND_ANNUAL);
+      self->binding = FALSE;
+    }
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PbIndicatorsView         *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *editable = g_object_get_data (G_OBJECT (child), "pb-editable");
+
+  g_object_set_data (G_OBJECT (child), "pb-row", NULL);
+  if (editable)
+    g_object_set_data (G_OBJECT (editable), "pb-row", NULL);
+}
+
+/* Baseline and targets: editable labels that commit when editing ends. */
+static void
+commit_cell (PbIndicatorsView *self,
+             GtkEditableLabel *label)
+{
+  PbIndicatorRow *row = cell_row (GTK_WIDGET (label));
+  const char *original = g_object_get_data (G_OBJECT (label), "pb-original");
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "pb-year"));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (row == NULL || row->indicator == NULL || g_strcmp0 (text, original ? original : "") == 0)
+    return;
+
+  if (year == 0)
+    {
+      double value;
+
+      if (*text == '\0')
+        ok = pb_store_set (self->store, row->indicator, &error, "baseline_value", NAN, NULL);
+      else if (pb_ui_parse_value (text, &value))
+        ok = pb_store_set (self->store, row->indicator, &error, "baseline_value", value, NULL);
+      else
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), text), ok = FALSE;
+    }
+  else
+    {
+      g_autoptr(PbTarget) target = find_target (self, row->indicator, year, FALSE);
+      PbComparator comparator;
+      double value;
+
+      if (*text == '\0')
+        ok = target == NULL || pb_store_delete (self->store, target, &error);
+      else if (!pb_ui_parse_target (text, &comparator, &value))
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("“%s” is not a target; write it as ≥2600, ≤1.3 or 85."), text), ok = FALSE;
+      else if (target)
+        ok = pb_store_set (self->store, target, &error, "value", value, "comparator", comparator, NULL);
+      else
+        ok = pb_store_add_target (self->store, pb_record_get_id (PB_RECORD (row->indicator)),
+                                  year, value, comparator, FALSE, &error) > 0;
+    }
+
+  if (!ok)
+    {
+      pb_ui_toast (GTK_WIDGET (self), error ? error->message : _("That did not work."), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (label), original ? original : "");
+    }
+}
+
+static void
+editing_changed_cb (GtkEditableLabel *label,
+                    GParamSpec       *pspec,
+                    PbIndicatorsView *self)
+{
+  if (!gtk_editable_label_get_editing (label))
+    commit_cell (self, label);
+}
+
+static GtkWidget *
+make_editable (PbIndicatorsView *self,
+               int               year)
+{
+  GtkWidget *label = gtk_editable_label_new ("");
+
+  gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), 6);
+  g_object_set_data (G_OBJECT (label), "pb-year", GINT_TO_POINTER (year));
+  g_signal_connect (label, "notify::editing", G_CALLBACK (editing_changed_cb), self);
+  return label;
+}
+
+static void
+set_editable (GtkWidget  *label,
+              const char *text)
+{
+  g_object_set_data_full (G_OBJECT (label), "pb-original", g_strdup (text), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (label), text);
+}
+
+static void
+baseline_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   PbIndicatorsView         *self)
+{
+  GtkWidget *label = make_editable (self, 0);
+
+  gtk_widget_set_tooltip_text (label, _("The value when the plan began; click to edit"));
+  g_object_set_data (G_OBJECT (label), "pb-editable", label);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+baseline_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  PbIndicatorsView         *self)
+{
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  double baseline;
+  g_autofree char *text = NULL;
+
+  g_object_set_data (G_OBJECT (label), "pb-row", row);
+  gtk_widget_set_visible (label, row->indicator != NULL);
+  if (row->indicator == NULL)
+    return;
+  baseline = pb_record_get_double (PB_RECORD (row->indicator), "baseline_value");
+  text = isnan (baseline) ? g_strdup ("") : pb_ui_format_value (baseline);
+  set_editable (label, text);
+}
+
+static void
+target_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PbIndicatorsView         *self)
+{
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pb-year"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = make_editable (self, year);
+  GtkWidget *stretch = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (stretch, "stretch-target");
+  gtk_widget_add_css_class (stretch, "caption");
+  gtk_label_set_xalign (GTK_LABEL (stretch), 1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), stretch);
+  g_object_set_data (G_OBJECT (box), "pb-editable", label);
+  g_object_set_data (G_OBJECT (box), "pb-stretch", stretch);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+target_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PbIndicatorsView         *self)
+{
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "pb-editable");
+  GtkWidget *stretch = g_object_get_data (G_OBJECT (box), "pb-stretch");
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "pb-year"));
+  g_autoptr(PbTarget) firm = NULL;
+  g_autoptr(PbTarget) extra = NULL;
+  g_autofree char *text = NULL;
+
+  g_object_set_data (G_OBJECT (box), "pb-row", row);
+  g_object_set_data (G_OBJECT (label), "pb-row", row);
+  gtk_widget_set_visible (box, row->indicator != NULL);
+  if (row->indicator == NULL)
+    return;
+
+  firm = find_target (self, row->indicator, year, FALSE);
+  extra = find_target (self, row->indicator, year, TRUE);
+  text = firm ? format_target (firm) : g_strdup ("");
+  set_editable (label, text);
+  {
+    g_autofree char *tip = g_strdup_printf (_("The target for %d; click to edit (≥2600, ≤1.3, or empty for none)"), year);
+    gtk_widget_set_tooltip_text (label, tip);
+  }
+
+  if (extra)
+    {
+      g_autofree char *value = format_target (extra);
+      /* Translators: a stretch target, 力争 in a plan's own words */
+      g_autofree char *shown = g_strdup_printf (_("stretch %s"), value);
+      gtk_label_set_text (GTK_LABEL (stretch), shown);
+    }
+  gtk_widget_set_visible (stretch, extra != NULL);
+}
+
+static GtkColumnViewColumn *
+add_column (PbIndicatorsView *self,
+            const char       *title,
+            GCallback         setup,
+            gpointer          setup_data,
+            GCallback         bind,
+            int               fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", setup, setup_data);
+  g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->columns, column);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+build_columns (PbIndicatorsView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->columns);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->columns, c);
+    }
+  g_ptr_array_set_size (self->year_columns, 0);
+
+  gtk_column_view_column_set_expand (add_column (self, _("Indicator"), G_CALLBACK (name_setup_cb), self,
+                                                 G_CALLBACK (name_bind_cb), 220), TRUE);
+  add_column (self, _("Unit"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (unit_bind_cb), 60);
+  add_column (self, _("Kind"), G_CALLBACK (kind_setup_cb), self, G_CALLBACK (kind_bind_cb), 118);
+  add_column (self, _("Baseline"), G_CALLBACK (baseline_setup_cb), self, G_CALLBACK (baseline_bind_cb), 80);
+
+  for (int year = self->first_year; self->first_year > 0 && year <= self->last_year; year++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      char title[8];
+
+      g_snprintf (title, sizeof title, "%d", year);
+      g_object_set_data (G_OBJECT (factory), "pb-year", GINT_TO_POINTER (year));
+      g_signal_connect (factory, "setup", G_CALLBACK (target_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (target_bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_fixed_width (column, 88);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->columns, column);
+      g_ptr_array_add (self->year_columns, column);
+    }
+
+  add_column (self, _("Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (latest_bind_cb), 100);
+  add_column (self, _("Expected Today"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (expected_bind_cb), 110);
+  add_column (self, _("Completion"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (completion_bind_cb), 96);
+  add_column (self, _("Health"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (health_bind_cb), 64);
+  self->change_column = add_column (self, _("Since Last Period"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
+                                    G_CALLBACK (change_bind_cb), 130);
+}
+
+/* ---- Rebuilding --------------------------------------------------------------- */
+
+static void
+plan_years (PbIndicatorsView *self,
+            GListModel       *indicators,
+            int              *first,
+            int              *last)
+{
+  *first = pb_plan_get_period_start (self->plan);
+  *last = pb_plan_get_period_end (self->plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (k)));
+
+      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+        {
+          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+          int y = pb_target_get_year (t);
+
+          *first = *first > 0 ? MIN (*first, y) : y;
+          *last = MAX (*last, y);
+        }
+    }
+  /* Keep the table sane whatever a plan says. */
+  if (*first > 0 && *last - *first > 15)
+    *first = *last - 15;
+}
+
+static void
+rebuild (PbIndicatorsView *self)
+{
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(PbPeriod) last = NULL;
+  GPtrArray *loose;
+  gint64 keep = self->selected_id;
+  guint select = GTK_INVALID_LIST_POSITION;
+  int first_year, last_year;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
+
+  if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
+    {
+      g_list_store_remove_all (self->rows);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      return;
+    }
+
+  pb_date_today (&self->today);
+  indicators = pb_store_list_indicators (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+
+  plan_years (self, indicators, &first_year, &last_year);
+  if (first_year != self->first_year || last_year != self->last_year || self->year_columns->len == 0)
+    {
+      self->first_year = first_year;
+      self->last_year = last_year;
+      build_columns (self);
+    }
+
+  last = pb_store_get_last_period (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  if (last)
+    {
+      g_autofree char *text = NULL;
+
+      self->previous = pb_store_dup_period_indicators (self->store, pb_record_get_id (PB_RECORD (last)));
+      /* Translators: the period's label (2026-10 or 2026-Q3) and the day it was closed */
+      text = g_strdup_printf (_("Compared with period %s, closed %s"),
+                              pb_record_get_string (PB_RECORD (last), "label"),
+                              pb_record_get_string (PB_RECORD (last), "closed_date"));
+      gtk_label_set_text (self->period_label, text);
+    }
+  else
+    gtk_label_set_text (self->period_label, _("No period closed yet: close one to see the change since"));
+  gtk_column_view_column_set_visible (self->change_column, last != NULL);
+
+  loose = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      PbIndicator *k = g_list_model_get_item (indicators, i);
+      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+      GPtrArray *group = item_id > 0 ? g_hash_table_lookup (by_item, &item_id) : loose;
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), group);
+        }
+      g_ptr_array_add (group, k);
+    }
+
+  if (loose->len > 0)
+    {
+      g_ptr_array_add (rows, row_new (NULL, NULL));
+      for (guint i = 0; i < loose->len; i++)
+        g_ptr_array_add (rows, row_new (NULL, g_ptr_array_index (loose, i)));
+    }
+  g_ptr_array_unref (loose);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+      GPtrArray *group = g_hash_table_lookup (by_item, &id);
+
+      if (group == NULL)
+        continue;
+      g_ptr_array_add (rows, row_new (item, NULL));
+      for (guint j = 0; j < group->len; j++)
+        g_ptr_array_add (rows, row_new (item, g_ptr_array_index (group, j)));
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PbIndicatorRow *row = g_ptr_array_index (rows, i);
+
+      if (row->indicator && pb_record_get_id (PB_RECORD (row->indicator)) == keep)
+        select = i;
+      if (select == GTK_INVALID_LIST_POSITION && keep == 0 && row->indicator)
+        select = i;
+    }
+
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  gtk_single_selection_set_selected (self->selection, select);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), rows->len ? "table" : "empty");
+  update_details (self);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  PbIndicatorsView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (PbIndicatorsView *self,
+                  const char       *table)
+{
+  static const char * const watched[] = { "plan", "item", "indicator", "target", "actual",
+                                          "period", "period_indicator", NULL };
+
+  if (self->plan == NULL || !g_strv_contains (watched, table) || self->rebuild_id)
+    return;
+  self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
+}
+
+/* ---- Details ------------------------------------------------------------------- */
+
+static void
+chart_draw_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        data)
+{
+  PbIndicatorChart **chart = data;
+
+  if (*chart)
+    pb_indicator_chart_paint (*chart, cr, width, height, is_dark ());
+}
+
+static void
+edit_actual_cb (GtkButton        *button,
+                PbIndicatorsView *self)
+{
+  PbActual *actual = g_object_get_data (G_OBJECT (button), "pb-actual");
+  PbIndicator *k = selected_indicator (self);
+
+  if (actual && k)
+    pb_actual_dialog_new (GTK_WIDGET (self), self->store, k, actual);
+}
+
+static void
+delete_actual_cb (GtkButton        *button,
+                  PbIndicatorsView *self)
+{
+  PbActual *actual = g_object_get_data (G_OBJECT (button), "pb-actual");
+  g_autoptr(GError) error = NULL;
+
+  if (actual == NULL)
+    return;
+  if (pb_store_delete (self->store, actual, &error))
+    pb_ui_toast (GTK_WIDGET (self), _("Actual deleted"), TRUE);
+  else
+    pb_ui_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+static GtkWidget *
+history_row (PbIndicatorsView *self,
+             PbIndicator      *k,
+             PbActual         *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *value = pb_ui_format_value (pb_record_get_double (PB_RECORD (a), "value"));
+  g_autofree char *title = g_strdup_printf ("%s %s", value, pb_indicator_get_measure_unit (k));
+  g_autoptr(GString) subtitle = g_string_new (pb_record_get_string (PB_RECORD (a), "date"));
+  const char *note = pb_record_get_string (PB_RECORD (a), "note");
+  const char *source = pb_record_get_string (PB_RECORD (a), "source");
+
+  if (source && *source)
+    g_string_append_printf (subtitle, " · %s", source);
+  if (note && *note)
+    g_string_append_printf (subtitle, " · %s", note);
+
+  /* Rows show plain text: titles and subtitles are markup in libadwaita. */
+  {
+    g_autofree char *t = g_markup_escape_text (g_strstrip (title), -1);
+    g_autofree char *s = g_markup_escape_text (subtitle->str, -1);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
+  }
+
+  gtk_widget_set_tooltip_text (edit, _("Edit Actual"));
+  gtk_widget_set_tooltip_text (remove, _("Delete Actual"));
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (edit), "pb-actual", g_object_ref (a), g_object_unref);
+  g_object_set_data_full (G_OBJECT (remove), "pb-actual", g_object_ref (a), g_object_unref);
+  g_signal_connect (edit, "clicked", G_CALLBACK (edit_actual_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (delete_actual_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static void
+update_compare (PbIndicatorsView *self,
+                PbIndicator      *k)
+{
+  g_autoptr(GPtrArray) matches = pb_store_find_matching_indicators (self->store, pb_indicator_get_name (k),
+                                                                     pb_import_name_key);
+  GtkWidget *child;
+  int first = 0, last = 0, row = 1;
+
+  g_clear_pointer (&self->compare_chart, pb_indicator_chart_free);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))))
+    gtk_grid_remove (self->compare_grid, child);
+
+  /* Only worth showing when another plan has it too. */
+  {
+    gboolean other = FALSE;
+    for (guint i = 0; i < matches->len; i++)
+      other |= pb_record_get_int (g_ptr_array_index (matches, i), "plan_id") != pb_record_get_int (PB_RECORD (k), "plan_id");
+    gtk_widget_set_visible (self->compare_group, other);
+    if (!other)
+      return;
+  }
+
+  self->compare_chart = pb_indicator_chart_new ();
+  for (guint i = 0; i < matches->len; i++)
+    {
+      PbIndicator *m = g_ptr_array_index (matches, i);
+      g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (m), "plan_id"));
+
+      pb_indicator_chart_add_series (self->compare_chart, self->store, m, plan ? pb_plan_get_title (plan) : "", FALSE);
+    }
+  pb_indicator_chart_get_range (self->compare_chart, &first, &last, NULL);
+  gtk_widget_queue_draw (self->compare_area);
+
+  /* The table: a row per plan, a column per year, the latest actual. */
+  gtk_grid_attach (self->compare_grid, gtk_label_new (_("Plan")), 0, 0, 1, 1);
+  for (int y = first; first > 0 && y <= last; y++)
+    {
+      char year[8];
+      g_snprintf (year, sizeof year, "%d", y);
+      gtk_grid_attach (self->compare_grid, gtk_label_new (year), 1 + y - first, 0, 1, 1);
+    }
+  gtk_grid_attach (self->compare_grid, gtk_label_new (_("Latest")), 2 + last - first, 0, 1, 1);
+
+  for (guint i = 0; i < matches->len; i++, row++)
+    {
+      PbIndicator *m = g_ptr_array_index (matches, i);
+      g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (m), "plan_id"));
+      const PbIndicatorStatus *st = pb_store_get_indicator_status (self->store, m, &self->today);
+      GtkWidget *name = gtk_label_new (plan ? pb_plan_get_title (plan) : "");
+
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_tooltip_text (name, plan ? pb_plan_get_title (plan) : NULL);
+      gtk_grid_attach (self->compare_grid, name, 0, row, 1, 1);
+
+      for (int y = first; first > 0 && y <= last; y++)
+        {
+          g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (m)));
+          g_autofree char *text = NULL;
+
+          for (guint j = 0; j < g_list_model_get_n_items (targets) && text == NULL; j++)
+            {
+              g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+              if (pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch"))
+                text = format_target (t);
+            }
+          gtk_grid_attach (self->compare_grid, gtk_label_new (text ? text : "—"), 1 + y - first, row, 1, 1);
+        }
+      {
+        g_autofree char *latest = st->has_actual ? pb_ui_format_value (st->latest) : g_strdup ("—");
+        g_autofree char *shown = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), latest);
+        GtkWidget *label = gtk_label_new (shown);
+
+        gtk_widget_add_css_class (label, pb_ui_health_css_class (st->health));
+        gtk_widget_set_tooltip_text (label, st->reason);
+        gtk_grid_attach (self->compare_grid, label, 2 + last - first, row, 1, 1);
+      }
+    }
+}
+
+static void
+update_details (PbIndicatorsView *self)
+{
+  PbIndicator *k = selected_indicator (self);
+  g_autoptr(GListModel) actuals = NULL;
+  const PbIndicatorStatus *st;
+  GtkWidget *child;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *status = NULL;
+
+  g_clear_pointer (&self->chart, pb_indicator_chart_free);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history))))
+    gtk_list_box_remove (self->history, child);
+
+  if (k == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->details_stack), "none");
+      return;
+    }
+  self->selected_id = pb_record_get_id (PB_RECORD (k));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->details_stack), "indicator");
+
+  st = pb_store_get_indicator_status (self->store, k, &self->today);
+  gtk_label_set_text (self->title, pb_indicator_get_name (k));
+  {
+    gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+    g_autoptr(PbItem) item = item_id > 0 ? pb_store_get_record (self->store, PB_TYPE_ITEM, item_id) : NULL;
+    const char *kind = pb_record_get_enum (PB_RECORD (k), "kind") == PB_INDICATOR_KIND_ANNUAL ? _("Annual") : _("Cumulative");
+
+    subtitle = item ? g_strdup_printf ("%s %s · %s", pb_item_get_number (item), pb_item_get_title (item), kind)
+                    : g_strdup (kind);
+  }
+  gtk_label_set_text (self->subtitle, g_strstrip (subtitle));
+  status = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), st->reason);
+  gtk_label_set_text (self->status, status);
+  for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status), pb_ui_health_css_class (h));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), pb_ui_health_css_class (st->health));
+
+  self->chart = pb_indicator_chart_new_from_store (self->store, k);
+  gtk_widget_queue_draw (self->chart_area);
+
+  actuals = pb_store_list_actuals (self->store, self->selected_id);
+  for (guint i = g_list_model_get_n_items (actuals); i > 0; i--)
+    {
+      g_autoptr(PbActual) a = g_list_model_get_item (actuals, i - 1);
+      gtk_list_box_append (self->history, history_row (self, k, a));
+    }
+  if (g_list_model_get_n_items (actuals) == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No actual recorded yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->history, row);
+    }
+
+  update_compare (self, k);
+}
+
+static void
+selection_changed_cb (PbIndicatorsView *self)
+{
+  PbIndicator *k = selected_indicator (self);
+
+  if (k)
+    self->selected_id = pb_record_get_id (PB_RECORD (k));
+  update_details (self);
+}
+
+static void
+record_clicked_cb (PbIndicatorsView *self)
+{
+  pb_indicators_view_record_actual (self);
+}
+
+static void
+close_period_clicked_cb (PbIndicatorsView *self)
+{
+  pb_indicators_view_close_period (self);
+}
+
+static void
+activate_cb (GtkColumnView    *view,
+             guint             position,
+             PbIndicatorsView *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  pb_indicators_view_record_actual (self);
+}
+
+/* ---- Construction ------------------------------------------------------------- */
+
+static void
+pb_indicators_view_dispose (GObject *object)
+{
+  PbIndicatorsView *self = PB_INDICATORS_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->year_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->previous, g_hash_table_unref);
+  g_clear_pointer (&self->chart, pb_indicator_chart_free);
+  g_clear_pointer (&self->compare_chart, pb_indicator_chart_free);
+
+  G_OBJECT_CLASS (pb_indicators_view_parent_class)->dispose (object);
+}
+
+static void
+pb_indicators_view_class_init (PbIndicatorsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pb_indicators_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "indicatorsview");
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  return label;
+}
+
+static void
+pb_indicators_view_init (PbIndicatorsView *self)
+{
+  GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *close = gtk_button_new_with_mnemonic (_("C_lose Period…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *details_scroller = gtk_scrolled_window_new ();
+  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record Actual…"));
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *none = adw_status_page_new ();
+
+  self->year_columns = g_ptr_array_new ();
+  self->rows = g_list_store_new (PB_TYPE_INDICATOR_ROW);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  pb_date_today (&self->today);
+
+  /* The bar above the table. */
+  self->period_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->period_label, 0);
+  gtk_label_set_ellipsize (self->period_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->period_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "dim-label");
+  gtk_widget_set_tooltip_text (close, _("Keep this month’s or quarter’s figures, to compare the next with"));
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (close_period_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->period_label));
+  gtk_box_append (GTK_BOX (bar), close);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (main_box), bar);
+
+  self->columns = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_column_view_set_show_row_separators (self->columns, TRUE);
+  gtk_column_view_set_show_column_separators (self->columns, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->columns), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Indicators and their yearly targets"), -1);
+  g_signal_connect (self->columns, "activate", G_CALLBACK (activate_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->columns));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (main_box), scroller);
+  build_columns (self);
+
+  /* Beside it, the selected indicator. */
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_xalign (self->title, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-3");
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->subtitle, TRUE);
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "health-status");
+
+  self->chart_area = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->chart_area, 300, 240);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, &self->chart, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart of targets, expected trajectory and actuals"), -1);
+
+  gtk_widget_add_css_class (record, "suggested-action");
+  gtk_widget_set_halign (record, GTK_ALIGN_START);
+  g_signal_connect_swapped (record, "clicked", G_CALLBACK (record_clicked_cb), self);
+
+  self->history = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->history, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->history), "boxed-list");
+
+  self->compare_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->compare_group), heading (_("In Other Plans")));
+  self->compare_area = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->compare_area, 300, 200);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->compare_area), chart_draw_cb, &self->compare_chart, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The same indicator in the library’s plans"), -1);
+  gtk_box_append (GTK_BOX (self->compare_group), self->compare_area);
+  self->compare_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->compare_grid, 12);
+  gtk_grid_set_row_spacing (self->compare_grid, 4);
+  gtk_box_append (GTK_BOX (self->compare_group), GTK_WIDGET (self->compare_grid));
+
+  gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->subtitle));
+  gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (details), self->chart_area);
+  gtk_box_append (GTK_BOX (details), record);
+  gtk_box_append (GTK_BOX (details), heading (_("Actuals")));
+  gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->history));
+  gtk_box_append (GTK_BOX (details), self->compare_group);
+  gtk_widget_set_margin_start (details, 18);
+  gtk_widget_set_margin_end (details, 18);
+  gtk_widget_set_margin_top (details, 12);
+  gtk_widget_set_margin_bottom (details, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (details_scroller), details);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (details_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Indicator Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Select an indicator to see its chart and actuals."));
+  self->details_stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->details_stack), none, "none");
+  gtk_stack_add_named (GTK_STACK (self->details_stack), details_scroller, "indicator");
+  gtk_widget_set_size_request (self->details_stack, 340, -1);
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), main_box);
+  gtk_paned_set_end_child (GTK_PANED (self->paned), self->details_stack);
+  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_widget_set_size_request (main_box, 360, -1);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Indicators"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Indicators come from the targets a plan states when it is imported; add more to a task in its editor."));
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->paned, "table");
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+}
+
+GtkWidget *
+pb_indicators_view_new (PbStore *store)
+{
+  PbIndicatorsView *self = g_object_new (PB_TYPE_INDICATORS_VIEW, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+void
+pb_indicators_view_set_plan (PbIndicatorsView *self,
+                             PbPlan           *plan)
+{
+  g_return_if_fail (PB_IS_INDICATORS_VIEW (self));
+
+  if (self->plan == plan)
+    return;
+  g_set_object (&self->plan, plan);
+  self->selected_id = 0;
+  self->first_year = self->last_year = -1;
+  rebuild (self);
+}
+
+/**
+ * pb_indicators_view_select:
+ * @self: the view
+ * @indicator_id: an indicator of its plan
+ *
+ * Returns: whether it was found and selected
+ */
+gboolean
+pb_indicators_view_select (PbIndicatorsView *self,
+                           gint64            indicator_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if (self->rebuild_id)
+    rebuild (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row->indicator && pb_record_get_id (PB_RECORD (row->indicator)) == indicator_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gint64
+pb_indicators_view_get_selected (PbIndicatorsView *self)
+{
+  PbIndicator *k = selected_indicator (self);
+
+  return k ? pb_record_get_id (PB_RECORD (k)) : 0;
+}
+
+/**
+ * pb_indicators_view_record_actual:
+ * @self: the view
+ *
+ * Opens the dialog that records an actual of the selected indicator.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+pb_indicators_view_record_actual (PbIndicatorsView *self)
+{
+  PbIndicator *k = selected_indicator (self);
+
+  if (k == NULL)
+    return NULL;
+  return pb_actual_dialog_new (GTK_WIDGET (self), self->store, k, NULL);
+}
+
+/**
+ * pb_indicators_view_close_period:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the Close Period dialog
+ */
+GtkWindow *
+pb_indicators_view_close_period (PbIndicatorsView *self)
+{
+  if (self->plan == NULL)
+    return NULL;
+  return pb_close_period_dialog_new (GTK_WIDGET (self), self->store, self->plan);
+}
+
+static GtkWidget *
+find_cell (GtkWidget *widget,
+           gint64     indicator_id,
+           int        year)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_EDITABLE_LABEL (child) && gtk_widget_get_mapped (child) &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "pb-year")) == year &&
+          cell_row (child) && cell_row (child)->indicator &&
+          pb_record_get_id (PB_RECORD (cell_row (child)->indicator)) == indicator_id)
+        return child;
+      if ((found = find_cell (child, indicator_id, year)))
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * pb_indicators_view_find_cell:
+ * @self: the view
+ * @indicator_id: an indicator
+ * @year: a target year, or 0 for the baseline
+ *
+ * Returns: (transfer none) (nullable): the editable cell shown for it
+ */
+GtkWidget *
+pb_indicators_view_find_cell (PbIndicatorsView *self,
+                              gint64            indicator_id,
+                              int               year)
+{
+  return find_cell (GTK_WIDGET (self->columns), indicator_id, year);
+}
