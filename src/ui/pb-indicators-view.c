@@ -20,6 +20,7 @@
 
 #include "pb-charts.h"
 #include "pb-dialogs.h"
+#include "pb-editable-cell.h"
 #include "pb-health-style.h"
 #include "pb-import-text.h"
 #include "pb-indicators-view.h"
@@ -50,10 +51,16 @@ pb_indicator_row_finalize (GObject *object)
   G_OBJECT_CLASS (pb_indicator_row_parent_class)->finalize (object);
 }
 
+static guint row_changed_signal;
+
 static void
 pb_indicator_row_class_init (PbIndicatorRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pb_indicator_row_finalize;
+
+  /* What a row shows changed: its cells bind again, in place. */
+  row_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -384,17 +391,17 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* Baseline and targets: editable labels that commit when editing ends. */
 static void
-commit_cell (PbIndicatorsView *self,
-             GtkEditableLabel *label)
+committed_cb (PbEditableCell   *label,
+              const char       *text,
+              PbIndicatorsView *self)
 {
   PbIndicatorRow *row = cell_row (GTK_WIDGET (label));
-  const char *original = g_object_get_data (G_OBJECT (label), "pb-original");
+  g_autofree char *original = g_strdup (pb_editable_cell_get_text (label));
   int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "pb-year"));
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (row == NULL || row->indicator == NULL || g_strcmp0 (text, original ? original : "") == 0)
+  if (row == NULL || row->indicator == NULL)
     return;
 
   if (year == 0)
@@ -430,29 +437,18 @@ commit_cell (PbIndicatorsView *self,
   if (!ok)
     {
       pb_ui_toast (GTK_WIDGET (self), error ? error->message : _("That did not work."), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (label), original ? original : "");
+      pb_editable_cell_set_text (label, original);
     }
-}
-
-static void
-editing_changed_cb (GtkEditableLabel *label,
-                    GParamSpec       *pspec,
-                    PbIndicatorsView *self)
-{
-  if (!gtk_editable_label_get_editing (label))
-    commit_cell (self, label);
 }
 
 static GtkWidget *
 make_editable (PbIndicatorsView *self,
                int               year)
 {
-  GtkWidget *label = gtk_editable_label_new ("");
+  GtkWidget *label = pb_editable_cell_new ();
 
-  gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), 6);
   g_object_set_data (G_OBJECT (label), "pb-year", GINT_TO_POINTER (year));
-  g_signal_connect (label, "notify::editing", G_CALLBACK (editing_changed_cb), self);
+  g_signal_connect (label, "committed", G_CALLBACK (committed_cb), self);
   return label;
 }
 
@@ -460,8 +456,7 @@ static void
 set_editable (GtkWidget  *label,
               const char *text)
 {
-  g_object_set_data_full (G_OBJECT (label), "pb-original", g_strdup (text), g_free);
-  gtk_editable_set_text (GTK_EDITABLE (label), text);
+  pb_editable_cell_set_text (PB_EDITABLE_CELL (label), text);
 }
 
 static void
@@ -555,6 +550,61 @@ target_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (stretch, extra != NULL);
 }
 
+typedef void (*BindFunc) (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          PbIndicatorsView         *self);
+
+/* A row that changes binds its cells again in place: the table is not
+ * rebuilt under a cell being edited. */
+static void
+rebind_cb (PbIndicatorRow *row,
+           GtkListItem    *list_item)
+{
+  GtkSignalListItemFactory *factory = g_object_get_data (G_OBJECT (list_item), "pb-factory");
+  BindFunc bind = g_object_get_data (G_OBJECT (factory), "pb-bind");
+
+  bind (factory, list_item, g_object_get_data (G_OBJECT (factory), "pb-view"));
+}
+
+static void
+bind_any_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             PbIndicatorsView         *self)
+{
+  BindFunc bind = g_object_get_data (G_OBJECT (factory), "pb-bind");
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+
+  bind (factory, list_item, self);
+  g_object_set_data (G_OBJECT (list_item), "pb-factory", factory);
+  g_object_set_data (G_OBJECT (list_item), "pb-changed-id",
+                     GSIZE_TO_POINTER (g_signal_connect (row, "changed", G_CALLBACK (rebind_cb), list_item)));
+}
+
+static void
+unbind_any_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PbIndicatorsView         *self)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "pb-changed-id"));
+  PbIndicatorRow *row = gtk_list_item_get_item (list_item);
+
+  if (id && row)
+    g_signal_handler_disconnect (row, id);
+  g_object_set_data (G_OBJECT (list_item), "pb-changed-id", NULL);
+  cell_unbind_cb (factory, list_item, self);
+}
+
+static void
+connect_factory (GtkListItemFactory *factory,
+                 PbIndicatorsView   *self,
+                 BindFunc            bind)
+{
+  g_object_set_data (G_OBJECT (factory), "pb-bind", bind);
+  g_object_set_data (G_OBJECT (factory), "pb-view", self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_any_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_any_cb), self);
+}
+
 static GtkColumnViewColumn *
 add_column (PbIndicatorsView *self,
             const char       *title,
@@ -567,8 +617,7 @@ add_column (PbIndicatorsView *self,
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", setup, setup_data);
-  g_signal_connect (factory, "bind", bind, self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+  connect_factory (factory, self, (BindFunc) bind);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   if (fixed_width > 0)
@@ -605,8 +654,7 @@ build_columns (PbIndicatorsView *self)
       g_snprintf (title, sizeof title, "%d", year);
       g_object_set_data (G_OBJECT (factory), "pb-year", GINT_TO_POINTER (year));
       g_signal_connect (factory, "setup", G_CALLBACK (target_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (target_bind_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+      connect_factory (factory, self, target_bind_cb);
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_fixed_width (column, 88);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -650,6 +698,32 @@ plan_years (PbIndicatorsView *self,
   /* Keep the table sane whatever a plan says. */
   if (*first > 0 && *last - *first > 15)
     *first = *last - 15;
+}
+
+static gint64
+row_key (PbIndicatorRow *row)
+{
+  if (row->indicator)
+    return pb_record_get_id (PB_RECORD (row->indicator));
+  return row->item ? -pb_record_get_id (PB_RECORD (row->item)) : G_MININT64;
+}
+
+static gboolean
+same_rows (PbIndicatorsView *self,
+           GPtrArray        *rows)
+{
+  GListModel *model = G_LIST_MODEL (self->rows);
+
+  if (g_list_model_get_n_items (model) != rows->len)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(PbIndicatorRow) old = g_list_model_get_item (model, i);
+
+      if (row_key (old) != row_key (g_ptr_array_index (rows, i)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -749,9 +823,20 @@ rebuild (PbIndicatorsView *self)
         select = i;
     }
 
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
-  gtk_single_selection_set_selected (self->selection, select);
+  if (same_rows (self, rows))
+    {
+      /* The same rows: each binds again where it is. */
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+          g_signal_emit (row, row_changed_signal, 0);
+        }
+    }
+  else
+    g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                         rows->pdata, rows->len);
+  if (gtk_single_selection_get_selected (self->selection) != select)
+    gtk_single_selection_set_selected (self->selection, select);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), rows->len ? "table" : "empty");
   update_details (self);
 }
@@ -775,7 +860,7 @@ store_changed_cb (PbIndicatorsView *self,
 
   if (self->plan == NULL || !g_strv_contains (watched, table) || self->rebuild_id)
     return;
-  self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
+  self->rebuild_id = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
 }
 
 /* ---- Details ------------------------------------------------------------------- */
@@ -1309,7 +1394,7 @@ find_cell (GtkWidget *widget,
     {
       GtkWidget *found;
 
-      if (GTK_IS_EDITABLE_LABEL (child) && gtk_widget_get_mapped (child) &&
+      if (PB_IS_EDITABLE_CELL (child) && gtk_widget_get_mapped (child) &&
           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "pb-year")) == year &&
           cell_row (child) && cell_row (child)->indicator &&
           pb_record_get_id (PB_RECORD (cell_row (child)->indicator)) == indicator_id)

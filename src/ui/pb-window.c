@@ -366,6 +366,20 @@ timeline_hint_cb (PbWindow   *self,
 }
 
 GtkWidget *
+pb_window_get_indicators (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->indicators;
+}
+
+GtkWidget *
+pb_window_get_organisations (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->organisations_view;
+}
+
+GtkWidget *
 pb_window_get_timeline (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);

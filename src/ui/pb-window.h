@@ -25,5 +25,7 @@ void      pb_window_close_editor     (PbWindow      *self);
 GtkWidget *pb_window_get_board       (PbWindow      *self);
 GtkWidget *pb_window_get_timeline    (PbWindow      *self);
 GtkWidget *pb_window_get_editor      (PbWindow      *self);
+GtkWidget *pb_window_get_indicators  (PbWindow      *self);
+GtkWidget *pb_window_get_organisations (PbWindow    *self);
 
 G_END_DECLS

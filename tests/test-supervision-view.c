@@ -1,0 +1,422 @@
+/* test-supervision-view.c — indicators and organisations in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, on the example plan: a target cell edited in place, an
+ * actual recorded through its dialog, a period closed, two names of one
+ * organisation merged, an organisation shown on the board — each checked
+ * in the store, with undo.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "pb-board-view.h"
+#include "pb-editable-cell.h"
+#include "pb-health.h"
+#include "pb-indicators-view.h"
+#include "pb-organisations-view.h"
+#include "pb-supervision.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+
+static PbTestApp t;
+
+#define spin pb_test_spin
+
+static void
+undo (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  spin ();
+}
+
+static void
+redo (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  spin ();
+}
+
+static void
+show_page (const char *name)
+{
+  GtkWidget *view = g_str_equal (name, "indicators") ? pb_window_get_indicators (t.window)
+                                                      : pb_window_get_organisations (t.window);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)), name);
+  while (!gtk_widget_get_mapped (view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (view));
+  spin ();
+}
+
+static void
+wait_for_mapped (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static PbIndicator *
+indicator_named (const char *name)
+{
+  g_autoptr(GListModel) all = pb_store_list_indicators (t.store, pb_window_get_selected_plan (t.window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      PbIndicator *k = g_list_model_get_item (all, i);
+
+      if (g_str_equal (pb_indicator_get_name (k), name))
+        return k;
+      g_object_unref (k);
+    }
+  g_error ("no indicator %s", name);
+}
+
+static PbTarget *
+firm_target (PbIndicator *k,
+             int          year)
+{
+  g_autoptr(GListModel) targets = pb_store_list_targets (t.store, pb_record_get_id (PB_RECORD (k)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      PbTarget *target = g_list_model_get_item (targets, i);
+
+      if (pb_target_get_year (target) == year && !pb_record_get_boolean (PB_RECORD (target), "stretch"))
+        return target;
+      g_object_unref (target);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_primary (GtkWindow *dialog)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (dialog), "primary");
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+/* Types @text into the cell as a user would, and ends the edit with Enter. */
+static void
+edit_cell (GtkWidget  *cell,
+           const char *text)
+{
+  g_assert_true (PB_IS_EDITABLE_CELL (cell));
+  pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
+  g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  gtk_editable_set_text (pb_editable_cell_get_editable (PB_EDITABLE_CELL (cell)), text);
+  /* Enter, as a user ends the edit. */
+  g_signal_emit_by_name (pb_editable_cell_get_editable (PB_EDITABLE_CELL (cell)), "activate");
+  g_assert_false (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  spin ();
+}
+
+static void
+test_edit_target (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbTarget) target = NULL;
+  GtkWidget *cell;
+  gint64 id;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("5G基站");
+  id = pb_record_get_id (PB_RECORD (k));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  g_assert_null (firm_target (k, 2026));
+
+  /* A new target in the 2026 cell. */
+  cell = pb_indicators_view_find_cell (view, id, 2026);
+  g_assert_nonnull (cell);
+  edit_cell (cell, "≥9000");
+  target = firm_target (k, 2026);
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 9000);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (target), "comparator"), ==, PB_COMPARATOR_GE);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+
+  /* Changed, the way plans write it: 1.3万. */
+  cell = pb_indicators_view_find_cell (view, id, 2026);
+  g_assert_cmpstr (pb_editable_cell_get_text (PB_EDITABLE_CELL (cell)), ==, "≥9000");
+  edit_cell (cell, "1.3万");
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 13000);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (target), "comparator"), ==, PB_COMPARATOR_EQ);
+
+  /* Not a number: nothing changes, the cell shows the target again. */
+  cell = pb_indicators_view_find_cell (view, id, 2026);
+  edit_cell (cell, "很多");
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 13000);
+  cell = pb_indicators_view_find_cell (view, id, 2026);
+  g_assert_cmpstr (pb_editable_cell_get_text (PB_EDITABLE_CELL (cell)), ==, "13000");
+
+  /* Each edit undoes on its own. */
+  undo ();
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 9000);
+  undo ();
+  g_assert_true (pb_record_is_deleted (PB_RECORD (target)));
+  redo ();
+  g_clear_object (&target);
+  target = firm_target (k, 2026);
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 9000);
+
+  /* The baseline cell, emptied: no baseline. */
+  cell = pb_indicators_view_find_cell (view, id, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (pb_editable_cell_get_text (PB_EDITABLE_CELL (cell)), ==, "3200");
+  edit_cell (cell, "");
+  g_assert_true (isnan (pb_record_get_double (PB_RECORD (k), "baseline_value")));
+  undo ();
+  g_assert_cmpfloat (pb_record_get_double (PB_RECORD (k), "baseline_value"), ==, 3200);
+
+  pb_test_app_stop (&t);
+}
+
+static void
+test_record_actual (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GListModel) actuals = NULL;
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  GDate today;
+  guint before;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("数据中心标准机架");
+  g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (k))));
+  actuals = pb_store_list_actuals (t.store, pb_record_get_id (PB_RECORD (k)));
+  before = g_list_model_get_n_items (actuals);
+  pb_date_today (&today);
+
+  dialog = pb_indicators_view_record_actual (view);
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+
+  /* A value that is not one: refused in the dialog, nothing written. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "不少");
+  click_primary (dialog);
+  error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-31");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "2.5万");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "note")), "含在建机架");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "source")), 1);
+  click_primary (dialog);
+
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
+  {
+    g_autoptr(PbActual) a = g_list_model_get_item (actuals, before);
+    g_autoptr(GListModel) orgs = pb_store_list_organisations (t.store, pb_window_get_selected_plan (t.window));
+    g_autoptr(PbOrganisation) first = g_list_model_get_item (orgs, 0);
+
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "date"), ==, "2026-10-31");
+    g_assert_cmpfloat (pb_record_get_double (PB_RECORD (a), "value"), ==, 25000);
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "note"), ==, "含在建机架");
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "source"), ==, pb_organisation_get_name (first));
+  }
+  /* It is the latest actual the health module judges. */
+  {
+    const PbIndicatorStatus *st = pb_store_get_indicator_status (t.store, k, &today);
+    g_assert_cmpfloat (st->latest, ==, 25000);
+    g_assert_cmpstr (st->latest_date, ==, "2026-10-31");
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record actual");
+
+  undo ();
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+  pb_test_app_stop (&t);
+}
+
+static void
+test_close_period (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbPeriod) last = NULL;
+  GtkWindow *dialog;
+  gint64 plan;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  plan = pb_window_get_selected_plan (t.window);
+  g_assert_null (pb_store_get_last_period (t.store, plan));
+
+  dialog = pb_indicators_view_close_period (view);
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  /* Quarters: the last one that has ended is offered. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  spin ();
+  click_primary (dialog);
+
+  last = pb_store_get_last_period (t.store, plan);
+  g_assert_nonnull (last);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (last), "kind"), ==, PB_PERIOD_KIND_QUARTER);
+  g_assert_true (strstr (pb_record_get_string (PB_RECORD (last), "label"), "-Q") != NULL);
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_PERIOD_ITEM, "period_id", pb_record_get_id (PB_RECORD (last))), ==,
+                    pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan));
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_PERIOD_INDICATOR, "period_id", pb_record_get_id (PB_RECORD (last))), ==,
+                    pb_store_count (t.store, PB_TYPE_INDICATOR, "plan_id", plan));
+
+  /* The same period again is refused, in the dialog. */
+  dialog = pb_indicators_view_close_period (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  spin ();
+  {
+    /* Pick the closed one. */
+    GtkWidget *row = find_named (GTK_WIDGET (dialog), "period");
+    GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+    guint closed = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+      if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), i), "(closed)"))
+        closed = i;
+    g_assert_cmpuint (closed, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), closed);
+  }
+  click_primary (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_destroy (dialog);
+  spin ();
+
+  undo ();
+  g_clear_object (&last);
+  last = pb_store_get_last_period (t.store, plan);
+  g_assert_null (last);
+  pb_test_app_stop (&t);
+}
+
+static void
+test_merge_and_show (void)
+{
+  g_autoptr(GError) error = NULL;
+  PbOrganisationsView *view;
+  GtkWindow *dialog;
+  gint64 plan, item_id, short_id, long_id;
+  guint n_led = 0;
+
+  pb_test_app_start (&t);
+  plan = pb_window_get_selected_plan (t.window);
+  long_id = pb_store_find_organisation (t.store, plan, "市工业和信息化局");
+  g_assert_cmpint (long_id, >, 0);
+  {
+    g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设产业创新中心");
+    item_id = pb_record_get_id (PB_RECORD (item));
+  }
+  /* The same office under its short name, as another document wrote it. */
+  short_id = pb_store_assign_organisation (t.store, item_id, "市工信局", PB_ROLE_RESPONSIBLE, &error) > 0
+             ? pb_store_find_organisation (t.store, plan, "市工信局") : 0;
+  g_assert_no_error (error);
+  g_assert_cmpint (short_id, >, 0);
+
+  show_page ("organisations");
+  view = PB_ORGANISATIONS_VIEW (pb_window_get_organisations (t.window));
+  g_assert_true (pb_organisations_view_select (view, short_id));
+  dialog = pb_organisations_view_merge_selected (view);
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  {
+    GtkWidget *other = find_named (GTK_WIDGET (dialog), "other");
+    GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (other));
+    guint found = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "市工业和信息化局"))
+        found = i;
+    g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (other), found);
+    spin ();
+    /* Keep the full name. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "keep")), 1);
+  }
+  click_primary (dialog);
+
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_ORGANISATION, short_id));
+  g_assert_cmpint (pb_store_find_organisation (t.store, plan, "市工信局"), ==, long_id);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Merge organisations");
+  spin ();
+  {
+    GPtrArray *ranking = pb_organisations_view_get_ranking (view);
+    for (guint i = 0; i < ranking->len; i++)
+      g_assert_cmpstr (((PbOrgStats *) g_ptr_array_index (ranking, i))->name, !=, "市工信局");
+  }
+
+  undo ();
+  g_assert_cmpint (pb_store_find_organisation (t.store, plan, "市工信局"), ==, short_id);
+  g_assert_cmpuint (pb_store_count_item_orgs (t.store, item_id, PB_ROLE_RESPONSIBLE), >=, 1);
+  redo ();
+  g_assert_cmpint (pb_store_find_organisation (t.store, plan, "市工信局"), ==, long_id);
+
+  /* Show its items on the board: the board filters to them. */
+  g_assert_true (pb_organisations_view_select (view, long_id));
+  pb_organisations_view_show_selected (view);
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK))),
+                   ==, "board");
+  {
+    PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+    GPtrArray *ranking = pb_organisations_view_get_ranking (view);
+
+    for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+      n_led += g_list_model_get_n_items (pb_board_view_get_column_items (board, c));
+    for (guint i = 0; i < ranking->len; i++)
+      {
+        PbOrgStats *s = g_ptr_array_index (ranking, i);
+        if (s->id == long_id)
+          g_assert_cmpuint (n_led, ==, s->led + s->coowned);
+      }
+    g_assert_cmpuint (n_led, >, 0);
+    g_assert_cmpuint (n_led, <, pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan));
+  }
+
+  pb_test_app_stop (&t);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/supervision-view/edit-target", test_edit_target);
+  g_test_add_func ("/supervision-view/record-actual", test_record_actual);
+  g_test_add_func ("/supervision-view/close-period", test_close_period);
+  g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
+
+  return g_test_run ();
+}
