@@ -222,6 +222,21 @@ test_actual_and_health (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A period closed from the command line, once. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "period", "close", "1", "quarter", "2026", "3", NULL), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM period WHERE label = '2026-Q3'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "period", "close", "1", "quarter", "2026", "3", NULL), ==, 1);
+  assert_one_line_error (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "period", "close", "1", "quarter", "2026", "5", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* The plain form: a line per item and per indicator. */
   g_assert_cmpint (run (&out, &err, "--db", path, "health", "1", "--today", "2026-12-01", NULL), ==, 0);
   g_assert_true (strstr (out, "indicator\t") != NULL);

@@ -11,6 +11,7 @@
  *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
  *                 [--note TEXT] [--source ORGANISATION]
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
+ *   planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER
  *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
@@ -27,6 +28,7 @@
 
 #include "pb-document.h"
 #include "pb-health.h"
+#include "pb-supervision.h"
 #include "pb-store.h"
 #include "pb-timeline.h"
 
@@ -47,6 +49,7 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE\n"
                 "                     [--note TEXT] [--source ORGANISATION]\n"
                 "       planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]\n"
+                "       planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER\n"
                 "       planboard-cli text FILE"));
   return EXIT_USAGE;
 }
@@ -351,6 +354,37 @@ cmd_actual (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_period (PbStore *store,
+            int      argc,
+            char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PbPeriodKind kind;
+  guint64 year, number;
+  gint64 plan_id, id;
+
+  if (argc != 5 || !g_str_equal (argv[0], "close"))
+    return usage (_("period close takes a plan id, month or quarter, a year and a number"));
+  if (!parse_id (argv[1], &plan_id))
+    return usage (_("a plan or indicator id is a positive number"));
+  if (g_str_equal (argv[2], "month"))
+    kind = PB_PERIOD_KIND_MONTH;
+  else if (g_str_equal (argv[2], "quarter"))
+    kind = PB_PERIOD_KIND_QUARTER;
+  else
+    return usage (_("a period is a month or a quarter"));
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1900, 2999, &year, NULL) ||
+      !g_ascii_string_to_unsigned (argv[4], 10, 1, kind == PB_PERIOD_KIND_MONTH ? 12 : 4, &number, NULL))
+    return usage (_("the year and the month (1–12) or quarter (1–4) are numbers"));
+
+  id = pb_store_close_period (store, plan_id, kind, (int) year, (int) number, &error);
+  if (id == 0)
+    return fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return EXIT_SUCCESS;
+}
+
 static void
 add_number_or_null (JsonBuilder *b,
                     const char  *name,
@@ -570,7 +604,7 @@ main (int    argc,
   else if (g_str_equal (command, "timeline") || g_str_equal (command, "health"))
     flags |= PB_STORE_OPEN_READ_ONLY;
   else if (!g_str_equal (command, "list") && !g_str_equal (command, "export") &&
-           !g_str_equal (command, "actual"))
+           !g_str_equal (command, "actual") && !g_str_equal (command, "period"))
     return usage (_("unknown command"));
 
   /* Listing a library that does not exist yet lists nothing. */
@@ -595,6 +629,9 @@ main (int    argc,
 
   if (g_str_equal (command, "health"))
     return cmd_health (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "period"))
+    return cmd_period (store, argc - i, argv + i);
 
   /* example */
   {

@@ -1226,7 +1226,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "health-status");
 
   self->chart_area = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->chart_area, 300, 240);
+  gtk_widget_set_size_request (self->chart_area, 260, 240);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, &self->chart, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of targets, expected trajectory and actuals"), -1);
@@ -1242,7 +1242,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->compare_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->compare_group), heading (_("In Other Plans")));
   self->compare_area = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->compare_area, 300, 200);
+  gtk_widget_set_size_request (self->compare_area, 260, 200);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->compare_area), chart_draw_cb, &self->compare_chart, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The same indicator in the library’s plans"), -1);
@@ -1272,15 +1272,24 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->details_stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->details_stack), none, "none");
   gtk_stack_add_named (GTK_STACK (self->details_stack), details_scroller, "indicator");
-  gtk_widget_set_size_request (self->details_stack, 340, -1);
+  gtk_widget_set_size_request (self->details_stack, 320, -1);
+  gtk_widget_set_hexpand (self->details_stack, FALSE);
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (self->paned), main_box);
-  gtk_paned_set_end_child (GTK_PANED (self->paned), self->details_stack);
-  gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_widget_set_size_request (main_box, 360, -1);
+  /* Beside the table when there is room; over it, on request, when not. */
+  self->paned = adw_flap_new ();
+  adw_flap_set_flap_position (ADW_FLAP (self->paned), GTK_PACK_END);
+  adw_flap_set_fold_policy (ADW_FLAP (self->paned), ADW_FLAP_FOLD_POLICY_AUTO);
+  adw_flap_set_content (ADW_FLAP (self->paned), main_box);
+  adw_flap_set_flap (ADW_FLAP (self->paned), self->details_stack);
+  adw_flap_set_separator (ADW_FLAP (self->paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_widget_add_css_class (self->details_stack, "background");
+  {
+    GtkWidget *toggle = gtk_toggle_button_new ();
+    gtk_button_set_icon_name (GTK_BUTTON (toggle), "sidebar-show-right-symbolic");
+    gtk_widget_set_tooltip_text (toggle, _("Show the Selected Indicator"));
+    g_object_bind_property (self->paned, "reveal-flap", toggle, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    gtk_box_append (GTK_BOX (bar), toggle);
+  }
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-spreadsheet-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Indicators"));

@@ -270,7 +270,7 @@ rebuild (PbOrganisationsView *self)
 
   gtk_column_view_column_set_visible (self->plans_column, self->all_plans);
   gtk_column_view_column_set_visible (self->change_column, last != NULL);
-  gtk_widget_set_size_request (self->chart_area, 320, (int) pb_org_ranking_get_height (self->stats->len));
+  gtk_widget_set_size_request (self->chart_area, 260, (int) pb_org_ranking_get_height (self->stats->len));
   gtk_widget_queue_draw (self->chart_area);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), rows->len ? "ranking" : "empty");
   update_buttons (self);
@@ -389,7 +389,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
   GtkWidget *chart_scroller = gtk_scrolled_window_new ();
   GtkWidget *chart_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *chart_title = gtk_label_new (_("Ranking by Mean Completion"));
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *paned = adw_flap_new ();
   GtkWidget *empty = adw_status_page_new ();
 
   self->rows = g_list_store_new (PB_TYPE_ORG_ROW);
@@ -406,7 +406,14 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_label_set_ellipsize (self->period_label, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->period_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "dim-label");
-  self->show_button = gtk_button_new_with_mnemonic (_("_Show on Board"));
+  self->show_button = gtk_button_new ();
+  {
+    /* Its label gives way before the bar outgrows a phone. */
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("_Show on Board"));
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    gtk_button_set_child (GTK_BUTTON (self->show_button), label);
+    gtk_widget_set_tooltip_text (self->show_button, _("Show the organisation’s items on the board"));
+  }
   self->rename_button = gtk_button_new_with_mnemonic (_("Re_name…"));
   self->merge_button = gtk_button_new_with_mnemonic (_("_Merge…"));
   gtk_widget_set_tooltip_text (self->merge_button, _("Merge with another name of the same organisation"));
@@ -420,8 +427,24 @@ pb_organisations_view_init (PbOrganisationsView *self)
     gtk_box_append (GTK_BOX (bar), spacer);
   }
   gtk_box_append (GTK_BOX (bar), self->show_button);
-  gtk_box_append (GTK_BOX (bar), self->rename_button);
-  gtk_box_append (GTK_BOX (bar), self->merge_button);
+  {
+    /* Rename and merge are rarer: behind a menu, so the bar fits a phone. */
+    GtkWidget *more = gtk_menu_button_new ();
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+    gtk_widget_set_tooltip_text (more, _("More Actions on the Organisation"));
+    gtk_widget_add_css_class (self->rename_button, "flat");
+    gtk_widget_add_css_class (self->merge_button, "flat");
+    g_signal_connect_swapped (self->rename_button, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+    g_signal_connect_swapped (self->merge_button, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+    gtk_box_append (GTK_BOX (box), self->rename_button);
+    gtk_box_append (GTK_BOX (box), self->merge_button);
+    gtk_popover_set_child (GTK_POPOVER (popover), box);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (more), popover);
+    gtk_box_append (GTK_BOX (bar), more);
+  }
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
   gtk_widget_set_margin_top (bar, 6);
@@ -452,7 +475,6 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->period_label), 6);
   gtk_box_append (GTK_BOX (main_box), GTK_WIDGET (self->period_label));
   gtk_box_append (GTK_BOX (main_box), scroller);
-  gtk_widget_set_size_request (main_box, 360, -1);
 
   gtk_label_set_xalign (GTK_LABEL (chart_title), 0);
   gtk_widget_add_css_class (chart_title, "heading");
@@ -467,13 +489,21 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_widget_set_margin_top (chart_box, 12);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (chart_scroller), chart_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (chart_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (chart_scroller, 360, -1);
+  gtk_widget_set_size_request (chart_scroller, 320, -1);
 
-  gtk_paned_set_start_child (GTK_PANED (paned), main_box);
-  gtk_paned_set_end_child (GTK_PANED (paned), chart_scroller);
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  adw_flap_set_flap_position (ADW_FLAP (paned), GTK_PACK_END);
+  adw_flap_set_fold_policy (ADW_FLAP (paned), ADW_FLAP_FOLD_POLICY_AUTO);
+  adw_flap_set_content (ADW_FLAP (paned), main_box);
+  adw_flap_set_flap (ADW_FLAP (paned), chart_scroller);
+  adw_flap_set_separator (ADW_FLAP (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_widget_add_css_class (chart_scroller, "background");
+  {
+    GtkWidget *toggle = gtk_toggle_button_new ();
+    gtk_button_set_icon_name (GTK_BUTTON (toggle), "sidebar-show-right-symbolic");
+    gtk_widget_set_tooltip_text (toggle, _("Show the Ranking Chart"));
+    g_object_bind_property (paned, "reveal-flap", toggle, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    gtk_box_append (GTK_BOX (bar), toggle);
+  }
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Organisations"));
