@@ -504,6 +504,7 @@ target_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (stretch, "stretch-target");
   gtk_widget_add_css_class (stretch, "caption");
   gtk_label_set_xalign (GTK_LABEL (stretch), 1);
+  gtk_label_set_ellipsize (GTK_LABEL (stretch), PANGO_ELLIPSIZE_START);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), stretch);
   g_object_set_data (G_OBJECT (box), "pb-editable", label);
@@ -656,7 +657,7 @@ build_columns (PbIndicatorsView *self)
       g_signal_connect (factory, "setup", G_CALLBACK (target_setup_cb), self);
       connect_factory (factory, self, target_bind_cb);
       column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_fixed_width (column, 88);
+      gtk_column_view_column_set_fixed_width (column, 100);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->columns, column);
       g_ptr_array_add (self->year_columns, column);
@@ -998,7 +999,9 @@ update_compare (PbIndicatorsView *self,
       GtkWidget *name = gtk_label_new (plan ? pb_plan_get_title (plan) : "");
 
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (name), 6);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+      gtk_widget_set_hexpand (name, TRUE);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_set_tooltip_text (name, plan ? pb_plan_get_title (plan) : NULL);
       gtk_grid_attach (self->compare_grid, name, 0, row, 1, 1);
@@ -1228,6 +1231,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->chart_area = gtk_drawing_area_new ();
   gtk_widget_set_size_request (self->chart_area, 260, 240);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, &self->chart, NULL);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->chart_area), 380);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of targets, expected trajectory and actuals"), -1);
 

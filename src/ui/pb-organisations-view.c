@@ -461,9 +461,9 @@ pb_organisations_view_init (PbOrganisationsView *self)
   self->plans_column = add_column (self, _("Plans"), COL_PLANS, 52);
   add_column (self, _("Leads"), COL_LED, 56);
   add_column (self, _("Co-owns"), COL_COOWNED, 70);
-  add_column (self, _("On Track"), COL_BLUE, 58);
-  add_column (self, _("Behind"), COL_YELLOW, 58);
-  add_column (self, _("Seriously Behind"), COL_RED, 58);
+  add_column (self, _("On Track"), COL_BLUE, 76);
+  add_column (self, _("Behind"), COL_YELLOW, 66);
+  add_column (self, _("Seriously Behind"), COL_RED, 76);
   add_column (self, _("Completion"), COL_COMPLETION, 90);
   self->change_column = add_column (self, _("Change"), COL_CHANGE, 64);
 
@@ -480,6 +480,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_widget_add_css_class (chart_title, "heading");
   self->chart_area = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, self, NULL);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->chart_area), 400);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Bar chart of the organisations’ mean completion"), -1);
   gtk_box_append (GTK_BOX (chart_box), chart_title);
