@@ -298,8 +298,11 @@ plan_indicator (PbStore  *store,
   if (k == NULL || pb_record_get_int (PB_RECORD (k), "plan_id") != plan_id)
     {
       g_clear_object (&k);
+      g_autofree char *plan = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+      g_autofree char *indicator = g_strdup_printf ("%" G_GINT64_FORMAT, indicator_id);
+
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
-                   _("Plan %" G_GINT64_FORMAT " has no indicator %" G_GINT64_FORMAT "."), plan_id, indicator_id);
+                   _("Plan %s has no indicator %s."), plan, indicator);
     }
   return k;
 }
@@ -443,7 +446,7 @@ cmd_health (PbStore *store,
   if (plan == NULL)
     {
       g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
-                   _("There is no plan %" G_GINT64_FORMAT "."), plan_id);
+                   _("There is no plan %s."), plan_text);
       return fail (error);
     }
 
