@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pb-supervision.h"
 #include "pb-test-util.h"
@@ -281,6 +282,24 @@ test_close_period (PbTestLibrary *f,
     g_assert_cmpuint (s->rank, ==, 1);
     g_assert_cmpuint (s->previous_rank, ==, 4);
     g_assert_cmpfloat_with_epsilon (s->previous_completion, 0.2, 1e-9);
+  }
+
+  /* A plan file keeps its periods: export, import, export again. */
+  {
+    g_autofree char *first = pb_test_export_string (f->store, x.plan);
+    g_autoptr(JsonNode) node = pb_store_export_plan_json (f->store, x.plan, &error);
+    gint64 copy = pb_store_import_plan_json (f->store, node, &error);
+    g_autofree char *second = NULL;
+    g_autoptr(PbPeriod) copied = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (strstr (first, "\"periods\"") != NULL);
+    second = pb_test_export_string (f->store, copy);
+    g_assert_cmpstr (first, ==, second);
+    copied = pb_store_get_last_period (f->store, copy);
+    g_assert_nonnull (copied);
+    g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_PERIOD_ITEM, "period_id", pb_record_get_id (PB_RECORD (copied))), ==, 4);
+    g_assert_true (pb_store_undo (f->store, &error));
   }
 
   /* Undo both: no period is left. */

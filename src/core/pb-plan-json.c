@@ -416,6 +416,58 @@ pb_store_export_plan_json (PbStore  *self,
   json_builder_set_member_name (b, "targets");
   export_targets (&e, TARGET_COLUMNS "WHERE k.plan_id = ?1 AND t.item_id IS NULL ORDER BY t.id", plan_id);
 
+  json_builder_set_member_name (b, "periods");
+  json_builder_begin_array (b);
+  stmt = query (&e, "SELECT id, kind, label, end_date, closed_date FROM period WHERE plan_id = ?1"
+                    " ORDER BY end_date, id", plan_id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 period_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_stmt *rows;
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "kind", col_text (stmt, 1));
+      add_string_or_null (b, "label", col_text (stmt, 2));
+      add_string_or_null (b, "end_date", col_text (stmt, 3));
+      add_string_or_null (b, "closed_date", col_text (stmt, 4));
+
+      json_builder_set_member_name (b, "indicators");
+      json_builder_begin_array (b);
+      rows = query (&e, "SELECT indicator_id, value, date, completion, health FROM period_indicator"
+                        " WHERE period_id = ?1 ORDER BY id", period_id);
+      while (rows && sqlite3_step (rows) == SQLITE_ROW)
+        {
+          json_builder_begin_object (b);
+          add_string_or_null (b, "indicator", id_for (indicator_ids, sqlite3_column_int64 (rows, 0)));
+          add_number (b, "value", rows, 1);
+          add_string_or_null (b, "date", col_text (rows, 2));
+          add_number (b, "completion", rows, 3);
+          add_string_or_null (b, "health", col_text (rows, 4));
+          json_builder_end_object (b);
+        }
+      sqlite3_finalize (rows);
+      json_builder_end_array (b);
+
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      rows = query (&e, "SELECT item_id, status, progress, health FROM period_item"
+                        " WHERE period_id = ?1 ORDER BY id", period_id);
+      while (rows && sqlite3_step (rows) == SQLITE_ROW)
+        {
+          json_builder_begin_object (b);
+          add_string_or_null (b, "item", id_for (item_ids, sqlite3_column_int64 (rows, 0)));
+          add_string_or_null (b, "status", col_text (rows, 1));
+          add_number (b, "progress", rows, 2);
+          add_string_or_null (b, "health", col_text (rows, 3));
+          json_builder_end_object (b);
+        }
+      sqlite3_finalize (rows);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  sqlite3_finalize (stmt);
+  json_builder_end_array (b);
+
   add_string_or_null (b, "source_text", col_text (plan, 6));
   json_builder_end_object (b);
 
@@ -786,6 +838,92 @@ import_targets (Import    *im,
   return TRUE;
 }
 
+/* Closed reporting periods and what they kept. */
+static gboolean
+import_periods (Import    *im,
+                JsonArray *periods)
+{
+  for (guint i = 0; periods && i < json_array_get_length (periods); i++)
+    {
+      JsonObject *p = element_object (periods, i);
+      JsonArray *indicators = array_member (p, "indicators");
+      JsonArray *items = array_member (p, "items");
+      const char *label = string_member (p, "label");
+      const char *end_date = string_member (p, "end_date");
+      const char *closed_date = string_member (p, "closed_date");
+      int kind;
+      gint64 period_id;
+
+      if (label == NULL || end_date == NULL || !valid_date (end_date) ||
+          closed_date == NULL || !valid_date (closed_date))
+        return fail (im, "a period has no label or no valid dates");
+      if (!enum_member (p, "kind", PB_TYPE_PERIOD_KIND, PB_PERIOD_KIND_MONTH, &kind))
+        return fail (im, "a period is neither a month nor a quarter");
+
+      period_id = pb_store_insert (im->store, PB_TYPE_PERIOD, im->error,
+                                   "plan_id", im->plan_id,
+                                   "kind", kind,
+                                   "label", label,
+                                   "end_date", end_date,
+                                   "closed_date", closed_date,
+                                   NULL);
+      if (period_id == 0)
+        return FALSE;
+
+      for (guint j = 0; indicators && j < json_array_get_length (indicators); j++)
+        {
+          JsonObject *k = element_object (indicators, j);
+          gint64 indicator_id = lookup_id (im->indicators, string_member (k, "indicator"));
+          const char *date = string_member (k, "date");
+          double value = NAN, completion = NAN;
+          int health;
+
+          if (indicator_id == 0)
+            return fail (im, "a period names an indicator that does not exist");
+          if (date && !valid_date (date))
+            return fail (im, "a period's actual has no valid date");
+          if (!enum_member (k, "health", PB_TYPE_HEALTH, PB_HEALTH_NONE, &health))
+            return fail (im, "a period has an unknown health");
+          number_member (k, "value", &value);
+          number_member (k, "completion", &completion);
+          if (!pb_store_insert (im->store, PB_TYPE_PERIOD_INDICATOR, im->error,
+                                "period_id", period_id,
+                                "indicator_id", indicator_id,
+                                "value", value,
+                                "date", date,
+                                "completion", completion,
+                                "health", health,
+                                NULL))
+            return FALSE;
+        }
+
+      for (guint j = 0; items && j < json_array_get_length (items); j++)
+        {
+          JsonObject *it = element_object (items, j);
+          gint64 item_id = lookup_id (im->items, string_member (it, "item"));
+          double progress = 0;
+          int status, health;
+
+          if (item_id == 0)
+            return fail (im, "a period names an item that does not exist");
+          if (!enum_member (it, "status", PB_TYPE_ITEM_STATUS, PB_ITEM_STATUS_NOT_STARTED, &status) ||
+              !enum_member (it, "health", PB_TYPE_HEALTH, PB_HEALTH_NONE, &health))
+            return fail (im, "a period has an unknown status or health");
+          number_member (it, "progress", &progress);
+          if (!pb_store_insert (im->store, PB_TYPE_PERIOD_ITEM, im->error,
+                                "period_id", period_id,
+                                "item_id", item_id,
+                                "status", status,
+                                "progress", CLAMP (progress, 0.0, 1.0),
+                                "health", health,
+                                NULL))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 import_plan (Import     *im,
              JsonObject *root)
@@ -1003,7 +1141,8 @@ import_plan (Import     *im,
         }
     }
 
-  return import_targets (im, array_member (root, "targets"), 0);
+  return import_targets (im, array_member (root, "targets"), 0) &&
+         import_periods (im, array_member (root, "periods"));
 }
 
 /**
