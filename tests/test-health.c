@@ -458,7 +458,7 @@ test_item_with_indicators (PbTestLibrary *f,
                 "health_date", "2023-01-05", NULL);
   g_assert_no_error (error);
   g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_YELLOW);
-  g_assert_cmpstr (reason, ==, "资金到位，进度可控");
+  g_assert_cmpstr (reason, ==, "资金到位，进度可控 (set by hand on 2023-01-05)");
 
   /* Cancelled: no health. */
   pb_store_set (f->store, item, &error, "health_override", PB_HEALTH_NONE, "status", PB_ITEM_STATUS_CANCELLED, NULL);

@@ -778,7 +778,13 @@ compute_plan_health (PbStore     *store,
       ItemIndicators *w = g_hash_table_lookup (by_item, &id);
 
       h->health = pb_item_compute_health (item, today, &why);
-      h->reason = g_strdup (why);
+      if (pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE &&
+          pb_record_get_string (PB_RECORD (item), "health_date") != NULL)
+        /* Translators: a health set by hand: its reason and the day it was set */
+        h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why,
+                                     pb_record_get_string (PB_RECORD (item), "health_date"));
+      else
+        h->reason = g_strdup (why);
 
       if (pb_item_get_status (item) == PB_ITEM_STATUS_DONE)
         h->completion = 1;

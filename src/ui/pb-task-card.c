@@ -175,7 +175,8 @@ update (PbTaskCard *self)
                              indicators, responsible);
   gtk_label_set_text (GTK_LABEL (self->details), details);
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), pb_item_get_progress (self->item));
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress),
+                                 CLAMP (pb_store_get_item_completion (self->store, self->item, &self->today), 0.0, 1.0));
 
   /* TRANSLATORS: what a screen reader says for a card: number, title,
    * lead organisations, status, health */
