@@ -1231,7 +1231,6 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->chart_area = gtk_drawing_area_new ();
   gtk_widget_set_size_request (self->chart_area, 260, 240);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, &self->chart, NULL);
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->chart_area), 380);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of targets, expected trajectory and actuals"), -1);
 
@@ -1254,7 +1253,16 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->compare_grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->compare_grid, 12);
   gtk_grid_set_row_spacing (self->compare_grid, 4);
-  gtk_box_append (GTK_BOX (self->compare_group), GTK_WIDGET (self->compare_grid));
+  {
+    /* A plan per row and a year per column: it scrolls sideways rather
+     * than widen the page past a phone's width. */
+    GtkWidget *grid_scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (grid_scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (grid_scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (grid_scroller), GTK_WIDGET (self->compare_grid));
+    gtk_box_append (GTK_BOX (self->compare_group), grid_scroller);
+  }
 
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->subtitle));
@@ -1276,7 +1284,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->details_stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->details_stack), none, "none");
   gtk_stack_add_named (GTK_STACK (self->details_stack), details_scroller, "indicator");
-  gtk_widget_set_size_request (self->details_stack, 320, -1);
+  gtk_widget_set_size_request (self->details_stack, 340, -1);
   gtk_widget_set_hexpand (self->details_stack, FALSE);
 
   /* Beside the table when there is room; over it, on request, when not. */

@@ -480,7 +480,6 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_widget_add_css_class (chart_title, "heading");
   self->chart_area = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, self, NULL);
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->chart_area), 320);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Bar chart of the organisations’ mean completion"), -1);
   gtk_box_append (GTK_BOX (chart_box), chart_title);
