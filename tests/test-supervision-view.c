@@ -404,6 +404,18 @@ test_merge_and_show (void)
     g_assert_cmpuint (n_led, <, pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan));
   }
 
+  /* From the library's menu: organisations across all plans, by name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.organisations-all-plans", NULL));
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK))),
+                   ==, "organisations");
+  {
+    GPtrArray *ranking = pb_organisations_view_get_ranking (view);
+    g_assert_cmpuint (ranking->len, >, 0);
+    g_assert_cmpint (((PbOrgStats *) g_ptr_array_index (ranking, 0))->id, ==, 0);
+    g_assert_cmpuint (((PbOrgStats *) g_ptr_array_index (ranking, 0))->n_plans, ==, 1);
+  }
+
   pb_test_app_stop (&t);
 }
 

@@ -394,6 +394,21 @@ close_editor_action (GtkWidget  *widget,
   pb_window_close_editor (PB_WINDOW (widget));
 }
 
+/* From the library's menu: every organisation of every plan, ranked. */
+static void
+organisations_all_plans_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->organisations_view == NULL || self->plan == NULL)
+    return;
+  pb_organisations_view_set_all_plans (PB_ORGANISATIONS_VIEW (self->organisations_view), TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "organisations");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 search_changed_cb (PbWindow *self)
 {
@@ -1027,6 +1042,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.organisations-all-plans", NULL, organisations_all_plans_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
