@@ -116,6 +116,7 @@ struct _PbIndicatorsView
   GHashTable         *previous;   /* indicator id → PbPeriodIndicator */
   gint64              selected_id;
   guint               rebuild_id;
+  gboolean            dirty;       /* changed while not on screen */
   gboolean            binding;
 };
 
@@ -741,6 +742,7 @@ rebuild (PbIndicatorsView *self)
   int first_year, last_year;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->dirty = FALSE;
   g_clear_pointer (&self->previous, g_hash_table_unref);
 
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
@@ -861,6 +863,12 @@ store_changed_cb (PbIndicatorsView *self,
 
   if (self->plan == NULL || !g_strv_contains (watched, table) || self->rebuild_id)
     return;
+  /* Off screen: rebuilt when shown, not on every change. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   self->rebuild_id = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
 }
 
@@ -1145,9 +1153,21 @@ pb_indicators_view_dispose (GObject *object)
 }
 
 static void
+pb_indicators_view_map (GtkWidget *widget)
+{
+  PbIndicatorsView *self = (PbIndicatorsView *) widget;
+
+  GTK_WIDGET_CLASS (pb_indicators_view_parent_class)->map (widget);
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
 pb_indicators_view_class_init (PbIndicatorsViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = pb_indicators_view_map;
 
   G_OBJECT_CLASS (klass)->dispose = pb_indicators_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1335,7 +1355,10 @@ pb_indicators_view_set_plan (PbIndicatorsView *self,
   g_set_object (&self->plan, plan);
   self->selected_id = 0;
   self->first_year = self->last_year = -1;
-  rebuild (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
 }
 
 /**
@@ -1351,7 +1374,7 @@ pb_indicators_view_select (PbIndicatorsView *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
-  if (self->rebuild_id)
+  if (self->rebuild_id || self->dirty)
     rebuild (self);
   for (guint i = 0; i < n; i++)
     {

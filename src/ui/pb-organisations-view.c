@@ -78,6 +78,7 @@ struct _PbOrganisationsView
   gint64              selected_id;
   char               *selected_name;
   guint               rebuild_id;
+  gboolean            dirty;       /* changed while not on screen */
 };
 
 G_DEFINE_FINAL_TYPE (PbOrganisationsView, pb_organisations_view, GTK_TYPE_WIDGET)
@@ -225,6 +226,7 @@ rebuild (PbOrganisationsView *self)
   gint64 plan_id;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->dirty = FALSE;
   g_clear_pointer (&self->stats, g_ptr_array_unref);
 
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
@@ -295,6 +297,12 @@ store_changed_cb (PbOrganisationsView *self,
 
   if (self->plan == NULL || !g_strv_contains (watched, table) || self->rebuild_id)
     return;
+  /* Off screen: rebuilt when shown, not on every change. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
 }
 
@@ -363,9 +371,21 @@ pb_organisations_view_dispose (GObject *object)
 }
 
 static void
+pb_organisations_view_map (GtkWidget *widget)
+{
+  PbOrganisationsView *self = (PbOrganisationsView *) widget;
+
+  GTK_WIDGET_CLASS (pb_organisations_view_parent_class)->map (widget);
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
 pb_organisations_view_class_init (PbOrganisationsViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = pb_organisations_view_map;
 
   G_OBJECT_CLASS (klass)->dispose = pb_organisations_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -538,7 +558,10 @@ pb_organisations_view_set_plan (PbOrganisationsView *self,
   g_set_object (&self->plan, plan);
   self->selected_id = 0;
   g_clear_pointer (&self->selected_name, g_free);
-  rebuild (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
 }
 
 void
@@ -561,7 +584,7 @@ gboolean
 pb_organisations_view_select (PbOrganisationsView *self,
                               gint64               organisation_id)
 {
-  if (self->rebuild_id)
+  if (self->rebuild_id || self->dirty)
     rebuild (self);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
     {
@@ -585,7 +608,7 @@ pb_organisations_view_select (PbOrganisationsView *self,
 GPtrArray *
 pb_organisations_view_get_ranking (PbOrganisationsView *self)
 {
-  if (self->rebuild_id)
+  if (self->rebuild_id || self->dirty)
     rebuild (self);
   return self->stats;
 }
