@@ -48,6 +48,11 @@ gboolean      pb_store_set_error (PbStore     *self,
                                   int          rc,
                                   GError     **error);
 sqlite3      *pb_store_get_db   (PbStore     *self);
+gboolean      pb_store_exec_ids (PbStore     *self,
+                                 const char  *sql,
+                                 gint64       first,
+                                 gint64       second,
+                                 GError     **error);
 GListModel   *pb_store_list_query (PbStore    *self,
                                    GType       type,
                                    const char *sql,

@@ -1308,20 +1308,40 @@ notify_history (PbStore *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
 }
 
+/**
+ * pb_store_exec_ids: (skip)
+ * @self: a store
+ * @sql: a statement with parameters ?1 and ?2 (either may go unused)
+ * @first: the value of ?1
+ * @second: the value of ?2
+ * @error: where to say why it failed
+ *
+ * Returns: %TRUE when the statement ran to its end
+ */
+gboolean
+pb_store_exec_ids (PbStore     *self,
+                   const char  *sql,
+                   gint64       first,
+                   gint64       second,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = pb_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  return pb_store_step_done (self, stmt, error);
+}
+
 static gboolean
 forget_span (PbStore  *self,
              gint64    first,
              gint64    last,
              GError  **error)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (self, "DELETE FROM temp.pb_undolog WHERE seq BETWEEN ?1 AND ?2", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  return pb_store_step_done (self, stmt, error);
+  return pb_store_exec_ids (self, "DELETE FROM temp.pb_undolog WHERE seq BETWEEN ?1 AND ?2", first, last, error);
 }
 
 /**

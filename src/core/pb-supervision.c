@@ -269,22 +269,6 @@ pb_store_compute_organisation_stats (PbStore     *store,
   return result;
 }
 
-static gboolean
-run_sql (PbStore     *store,
-         const char  *sql,
-         gint64       a,
-         gint64       b,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = pb_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  return pb_store_step_done (store, stmt, error);
-}
-
 /**
  * pb_store_merge_organisations:
  * @store: a store
@@ -333,21 +317,21 @@ pb_store_merge_organisations (PbStore  *store,
   if (!pb_store_begin (store, error))
     return FALSE;
 
-  ok = run_sql (store, "UPDATE item_org SET role = 'lead' WHERE organisation_id = ?1 AND role <> 'lead'"
+  ok = pb_store_exec_ids (store, "UPDATE item_org SET role = 'lead' WHERE organisation_id = ?1 AND role <> 'lead'"
                        " AND item_id IN (SELECT item_id FROM item_org WHERE organisation_id = ?2 AND role = 'lead')",
                 keep_id, merged_id, error) &&
-       run_sql (store, "DELETE FROM item_org WHERE organisation_id = ?2"
+       pb_store_exec_ids (store, "DELETE FROM item_org WHERE organisation_id = ?2"
                        " AND item_id IN (SELECT item_id FROM item_org WHERE organisation_id = ?1)",
                 keep_id, merged_id, error) &&
-       run_sql (store, "UPDATE item_org SET organisation_id = ?1 WHERE organisation_id = ?2",
+       pb_store_exec_ids (store, "UPDATE item_org SET organisation_id = ?1 WHERE organisation_id = ?2",
                 keep_id, merged_id, error) &&
-       run_sql (store, "UPDATE note SET organisation_id = ?1 WHERE organisation_id = ?2",
+       pb_store_exec_ids (store, "UPDATE note SET organisation_id = ?1 WHERE organisation_id = ?2",
                 keep_id, merged_id, error) &&
-       run_sql (store, "INSERT INTO organisation_alias (organisation_id, alias)"
+       pb_store_exec_ids (store, "INSERT INTO organisation_alias (organisation_id, alias)"
                        " SELECT ?1, alias FROM organisation_alias WHERE organisation_id = ?2"
                        " AND alias NOT IN (SELECT alias FROM organisation_alias WHERE organisation_id = ?1)",
                 keep_id, merged_id, error) &&
-       run_sql (store, "DELETE FROM organisation_alias WHERE organisation_id = ?2", keep_id, merged_id, error);
+       pb_store_exec_ids (store, "DELETE FROM organisation_alias WHERE organisation_id = ?2", keep_id, merged_id, error);
 
   if (ok && g_strcmp0 (merged_name, pb_organisation_get_name (keep)) != 0)
     {
@@ -366,7 +350,7 @@ pb_store_merge_organisations (PbStore  *store,
     ok = pb_store_update (store, PB_TYPE_ORGANISATION, keep_id, error, "short_name", merged_short, NULL);
 
   if (ok)
-    ok = run_sql (store, "DELETE FROM organisation WHERE id = ?2", keep_id, merged_id, error);
+    ok = pb_store_exec_ids (store, "DELETE FROM organisation WHERE id = ?2", keep_id, merged_id, error);
 
   return pb_store_finish (store, ok, _("Merge organisations"), error);
 }

@@ -311,19 +311,6 @@ show_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
-diamond (cairo_t *cr,
-         double   x,
-         double   y,
-         double   r)
-{
-  cairo_move_to (cr, x, y - r);
-  cairo_line_to (cr, x + r, y);
-  cairo_line_to (cr, x, y + r);
-  cairo_line_to (cr, x - r, y);
-  cairo_close_path (cr);
-}
-
 /**
  * pb_indicator_chart_paint:
  * @chart: a chart
@@ -457,7 +444,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
           ChartTarget *t = &g_array_index (s->targets, ChartTarget, j);
           double x = X (julian_of (t->year, 12, 31) + 1), y = Y (t->value);
 
-          diamond (cr, x, y, 6);
+          pb_paint_diamond_path (cr, x, y, 6);
           if (t->stretch)
             {
               cairo_set_source_rgb (cr, dark ? 0.14 : 1, dark ? 0.14 : 1, dark ? 0.14 : 1);
@@ -527,7 +514,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
             cairo_save (cr);
             if (k == 0 || k == 1)
               {
-                diamond (cr, x + 6, 10, 5);
+                pb_paint_diamond_path (cr, x + 6, 10, 5);
                 if (k == 1)
                   {
                     cairo_set_source_rgb (cr, c->red, c->green, c->blue);

@@ -170,3 +170,18 @@ pb_health_paint_swatch (cairo_t  *cr,
 
   cairo_restore (cr);
 }
+
+/* A target's diamond, centred on @x, @y, @r from centre to tip: the path
+ * only, for the caller to fill or stroke. */
+void
+pb_paint_diamond_path (cairo_t *cr,
+                       double   x,
+                       double   y,
+                       double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}

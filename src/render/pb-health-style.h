@@ -27,4 +27,9 @@ void        pb_health_paint_swatch    (cairo_t  *cr,
                                        double    width,
                                        double    height);
 
+void        pb_paint_diamond_path     (cairo_t  *cr,
+                                       double    x,
+                                       double    y,
+                                       double    r);
+
 G_END_DECLS

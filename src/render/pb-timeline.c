@@ -895,19 +895,6 @@ paint_scale (PbTimeline    *self,
     }
 }
 
-static void
-paint_diamond (cairo_t *cr,
-               double   x,
-               double   y,
-               double   r)
-{
-  cairo_move_to (cr, x, y - r);
-  cairo_line_to (cr, x + r, y);
-  cairo_line_to (cr, x, y + r);
-  cairo_line_to (cr, x - r, y);
-  cairo_close_path (cr);
-}
-
 /* The health symbols of pb_health_get_symbol() (● ▲ ■), drawn as shapes. */
 static void
 paint_health_mark (cairo_t  *cr,
@@ -1048,7 +1035,7 @@ pb_timeline_paint (PbTimeline           *self,
 
               pb_health_get_rgb (row->health, &c);
               set_rgb (cr, &c);
-              paint_diamond (cr, x1, by + bh / 2, bh / 2 + 1);
+              pb_paint_diamond_path (cr, x1, by + bh / 2, bh / 2 + 1);
               cairo_fill (cr);
             }
           else if (x1 >= lw && x0 <= width)
@@ -1093,7 +1080,7 @@ pb_timeline_paint (PbTimeline           *self,
             continue;
           counted.milestones_painted++;
           set_rgb (cr, &p.fg);
-          paint_diamond (cr, mx, y + PB_TIMELINE_ROW_HEIGHT / 2, 6);
+          pb_paint_diamond_path (cr, mx, y + PB_TIMELINE_ROW_HEIGHT / 2, 6);
           cairo_fill (cr);
           if (ms->label[0])
             {
