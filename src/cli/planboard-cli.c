@@ -12,6 +12,10 @@
  *                 [--note TEXT] [--source ORGANISATION]
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER
+ *   planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]
+ *                 [--orientation landscape|portrait] [--parts cover,summary,…]
+ *                 [--timeline fit|tile|sheet] [--zoom year|quarter|month|week]
+ *                 [--today YYYY-MM-DD]
  *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
@@ -28,6 +32,7 @@
 
 #include "pb-document.h"
 #include "pb-health.h"
+#include "pb-report.h"
 #include "pb-supervision.h"
 #include "pb-store.h"
 #include "pb-timeline.h"
@@ -50,6 +55,11 @@ usage (const char *problem)
                 "                     [--note TEXT] [--source ORGANISATION]\n"
                 "       planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER\n"
+                "       planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]\n"
+                "                     [--orientation landscape|portrait]\n"
+                "                     [--parts cover,summary,timeline,tasks,indicators,organisations]\n"
+                "                     [--timeline fit|tile|sheet] [--zoom year|quarter|month|week]\n"
+                "                     [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE"));
   return EXIT_USAGE;
 }
@@ -388,6 +398,98 @@ cmd_period (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+static gboolean
+parse_zoom (const char     *text,
+            PbTimelineZoom *zoom)
+{
+  static const char * const names[] = { "year", "quarter", "month", "week" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *zoom = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static int
+cmd_report (PbStore *store,
+            int      argc,
+            char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbReport) report = NULL;
+  PbReportOptions options;
+  const char *out = NULL, *plan_text = NULL;
+  gint64 plan_id;
+
+  pb_report_options_init (&options);
+  for (int i = 0; i < argc; i++)
+    {
+      const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (g_str_equal (argv[i], "-o") && value)
+        out = argv[++i];
+      else if (g_str_equal (argv[i], "--paper") && value)
+        {
+          if (!pb_paper_from_string (argv[++i], &options.paper))
+            return usage (_("--paper is a4, a3, a1 or a0"));
+        }
+      else if (g_str_equal (argv[i], "--orientation") && value)
+        {
+          i++;
+          if (g_str_equal (argv[i], "landscape"))
+            options.landscape = TRUE;
+          else if (g_str_equal (argv[i], "portrait"))
+            options.landscape = FALSE;
+          else
+            return usage (_("--orientation is landscape or portrait"));
+        }
+      else if (g_str_equal (argv[i], "--parts") && value)
+        {
+          if (!pb_report_parts_from_string (argv[++i], &options.parts))
+            return usage (_("--parts is a list of cover, summary, timeline, tasks, indicators and organisations"));
+        }
+      else if (g_str_equal (argv[i], "--timeline") && value)
+        {
+          i++;
+          if (g_str_equal (argv[i], "fit"))
+            options.timeline_mode = PB_REPORT_TIMELINE_FIT;
+          else if (g_str_equal (argv[i], "tile"))
+            options.timeline_mode = PB_REPORT_TIMELINE_TILE;
+          else if (g_str_equal (argv[i], "sheet"))
+            options.timeline_mode = PB_REPORT_TIMELINE_SHEET;
+          else
+            return usage (_("--timeline is fit, tile or sheet"));
+        }
+      else if (g_str_equal (argv[i], "--zoom") && value)
+        {
+          if (!parse_zoom (argv[++i], &options.zoom))
+            return usage (_("--zoom is year, quarter, month or week"));
+        }
+      else if (g_str_equal (argv[i], "--today") && value)
+        {
+          if (!pb_date_parse (argv[++i], &options.today))
+            return usage (_("--today is a date, as 2024-06-30"));
+        }
+      else if (plan_text == NULL && argv[i][0] != '-')
+        plan_text = argv[i];
+      else
+        return usage (_("report takes a plan id, -o OUT.pdf, --paper, --orientation, --parts, --timeline, --zoom and --today"));
+    }
+  if (plan_text == NULL || out == NULL)
+    return usage (_("report needs a plan id and -o OUT.pdf"));
+  if (!parse_id (plan_text, &plan_id))
+    return usage (_("a plan or indicator id is a positive number"));
+
+  report = pb_report_new (store, plan_id, &options, &error);
+  if (report == NULL || !pb_report_write_pdf (report, out, NULL, NULL, NULL, &error))
+    return fail (error);
+  g_print ("%u\n", pb_report_get_n_pages (report));
+  return EXIT_SUCCESS;
+}
+
 static void
 add_number_or_null (JsonBuilder *b,
                     const char  *name,
@@ -604,7 +706,8 @@ main (int    argc,
 
   if (g_str_equal (command, "example"))
     flags |= PB_STORE_OPEN_CREATE;
-  else if (g_str_equal (command, "timeline") || g_str_equal (command, "health"))
+  else if (g_str_equal (command, "timeline") || g_str_equal (command, "health") ||
+           g_str_equal (command, "report"))
     flags |= PB_STORE_OPEN_READ_ONLY;
   else if (!g_str_equal (command, "list") && !g_str_equal (command, "export") &&
            !g_str_equal (command, "actual") && !g_str_equal (command, "period"))
@@ -635,6 +738,9 @@ main (int    argc,
 
   if (g_str_equal (command, "period"))
     return cmd_period (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "report"))
+    return cmd_report (store, argc - i, argv + i);
 
   /* example */
   {

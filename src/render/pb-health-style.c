@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "pb-health-style.h"
 
 /* GNOME palette: blue 3, yellow 5, red 3; grey for "no health". */
@@ -184,4 +186,25 @@ pb_paint_diamond_path (cairo_t *cr,
   cairo_line_to (cr, x, y + r);
   cairo_line_to (cr, x - r, y);
   cairo_close_path (cr);
+}
+
+/**
+ * pb_format_amount:
+ * @value: a target or an actual
+ * @unit: (nullable): its unit, as 个
+ *
+ * Returns: (transfer full): the amount as planners write it: 2600个,
+ *   1.2万个, 1400亿元
+ */
+char *
+pb_format_amount (double      value,
+                  const char *unit)
+{
+  if (unit == NULL)
+    unit = "";
+  if (fabs (value) >= 1e8 && fmod (value, 1e6) == 0)
+    return g_strdup_printf ("%g亿%s", value / 1e8, unit);
+  if (fabs (value) >= 1e4 && fmod (value, 1e3) == 0)
+    return g_strdup_printf ("%g万%s", value / 1e4, unit);
+  return g_strdup_printf ("%g%s", value, unit);
 }

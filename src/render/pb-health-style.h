@@ -32,4 +32,7 @@ void        pb_paint_diamond_path     (cairo_t  *cr,
                                        double    y,
                                        double    r);
 
+char       *pb_format_amount          (double       value,
+                                       const char  *unit);
+
 G_END_DECLS

@@ -962,6 +962,8 @@ pb_timeline_paint (PbTimeline           *self,
     {
       PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
+      /* Plans are Chinese: the simplified forms, whatever the locale. */
+      pango_context_set_language (context, pango_language_from_string ("zh-cn"));
       font = pango_font_description_from_string ("Sans 9");
       self->layout = pango_layout_new (context);
       pango_layout_set_font_description (self->layout, font);
@@ -1258,18 +1260,6 @@ parse_day (const char *text)
   return pb_date_parse (text, &date) ? g_date_get_julian (&date) : 0;
 }
 
-static char *
-format_value (double      value,
-              const char *unit)
-{
-  /* 万 and 亿 as planners write them; a plain number otherwise. */
-  if (fabs (value) >= 1e8 && fmod (value, 1e6) == 0)
-    return g_strdup_printf ("%g亿%s", value / 1e8, unit);
-  if (fabs (value) >= 1e4 && fmod (value, 1e3) == 0)
-    return g_strdup_printf ("%g万%s", value / 1e4, unit);
-  return g_strdup_printf ("%g%s", value, unit);
-}
-
 /**
  * pb_timeline_new_from_store:
  * @today: the Julian day judged as today (health, today line)
@@ -1398,7 +1388,7 @@ pb_timeline_new_from_store (PbStore     *store,
         {
           g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
           gint64 item_id = pb_record_get_int (PB_RECORD (target), "item_id");
-          g_autofree char *label = format_value (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
+          g_autofree char *label = pb_format_amount (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
 
           if (item_id == 0)
             item_id = pb_record_get_int (PB_RECORD (k), "item_id");

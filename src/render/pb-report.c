@@ -1,0 +1,1437 @@
+/* pb-report.c — the printed report: pages drawn with Cairo and Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages are in points. Every page has a header (plan title, document
+ * number) and a footer (date printed, "page N of M"; a timeline tile's
+ * place in the wall chart). The parts, each optional:
+ *
+ *   cover          title, document number, issuer, period, date
+ *   summary        counts by status and by health, with bars in the health
+ *                  patterns, and the items seriously behind
+ *   timeline       the Gantt chart by the timeline's own painter: fitted to
+ *                  the page width, or tiled across pages at a zoom with the
+ *                  label column and scale on every tile, or on one sheet
+ *   tasks          重点任务责任分解表: number, task, lead, responsible,
+ *                  period, targets by year
+ *   indicators     targets by year, latest actual, completion, health
+ *   organisations  the ranking chart and table
+ *
+ * Tables repeat their header row on every page and break only between
+ * rows. Text is laid out by Pango (wrapping CJK), so cairo's PDF surface
+ * embeds the fonts fontconfig chose, as subsets. Health is a colour, a
+ * symbol (●▲■) and, in bars, a pattern: it survives greyscale printing.
+ */
+#define G_LOG_DOMAIN "pb-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pb-charts.h"
+#include "pb-health-style.h"
+#include "pb-report.h"
+#include "pb-supervision.h"
+
+#define MM (72.0 / 25.4)
+#define BODY_FONT    "Sans 8.5"
+#define SMALL_FONT   "Sans 7.5"
+#define HEADING_FONT "Sans Bold 13"
+#define PAD 3.0
+#define BAND 20.0        /* header and footer bands */
+#define TIMELINE_TILE_SCALE 0.75   /* a pixel of the chart is 0.75 pt: 96 dpi */
+#define TIMELINE_LABELS 300.0      /* px: room for titles and leads on paper */
+#define TIMELINE_RIGHT_ROOM 120.0   /* px: for the labels of targets due at the end */
+
+/* ---- Options ----------------------------------------------------------------- */
+
+void
+pb_report_options_init (PbReportOptions *o)
+{
+  memset (o, 0, sizeof *o);
+  o->paper = PB_PAPER_A4;
+  o->landscape = TRUE;
+  o->margin = 12 * MM;
+  o->parts = PB_REPORT_ALL;
+  o->timeline_mode = PB_REPORT_TIMELINE_FIT;
+  o->zoom = PB_TIMELINE_ZOOM_QUARTER;
+  pb_date_today (&o->today);
+}
+
+static const struct { const char *name; double w, h; } papers[] = {
+  [PB_PAPER_A4] = { "a4", 210, 297 },
+  [PB_PAPER_A3] = { "a3", 297, 420 },
+  [PB_PAPER_A1] = { "a1", 594, 841 },
+  [PB_PAPER_A0] = { "a0", 841, 1189 },
+};
+
+gboolean
+pb_paper_from_string (const char *text,
+                      PbPaper    *paper)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (text, papers[i].name) == 0)
+      {
+        *paper = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pb_paper_to_string (PbPaper paper)
+{
+  return papers[CLAMP (paper, PB_PAPER_A4, PB_PAPER_A0)].name;
+}
+
+void
+pb_paper_get_size (PbPaper   paper,
+                   gboolean  landscape,
+                   double   *width,
+                   double   *height)
+{
+  double w = papers[paper].w * MM, h = papers[paper].h * MM;
+
+  *width = landscape ? h : w;
+  *height = landscape ? w : h;
+}
+
+/**
+ * pb_report_parts_from_string:
+ * @text: "cover,summary,timeline,tasks,indicators,organisations" or a part of it
+ * @parts: (out): the parts
+ *
+ * Returns: whether every name is a part
+ */
+gboolean
+pb_report_parts_from_string (const char    *text,
+                             PbReportParts *parts)
+{
+  static const char * const names[] = { "cover", "summary", "timeline", "tasks", "indicators", "organisations" };
+  g_auto(GStrv) words = g_strsplit (text, ",", -1);
+
+  *parts = 0;
+  for (guint i = 0; words[i]; i++)
+    {
+      gboolean known = FALSE;
+
+      g_strstrip (words[i]);
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        if (g_str_equal (words[i], names[j]))
+          {
+            *parts |= 1 << j;
+            known = TRUE;
+          }
+      if (!known)
+        return FALSE;
+    }
+  return *parts != 0;
+}
+
+/* ---- What the report holds ---------------------------------------------------- */
+
+typedef enum
+{
+  ROW_PLAIN,
+  ROW_SECTION,   /* a heading row across the table */
+} RowStyle;
+
+typedef struct
+{
+  char   **cells;
+  RowStyle style;
+  PbHealth health;
+} Row;
+
+typedef struct
+{
+  char       *title;
+  guint       n_cols;
+  char      **headers;
+  double     *widths;     /* fractions of the text width */
+  int         health_col; /* coloured by the row's health, or -1 */
+  GPtrArray  *rows;
+  double     *heights;    /* per row, after measuring */
+  double      header_height;
+} Table;
+
+typedef enum
+{
+  PAGE_COVER,
+  PAGE_SUMMARY,
+  PAGE_TIMELINE,
+  PAGE_TABLE,
+  PAGE_RANKING,
+} PageKind;
+
+typedef struct
+{
+  PageKind kind;
+  double   width, height;
+  Table   *table;
+  guint    first, last;        /* rows [first, last) */
+  gboolean with_title;
+  double   scale;              /* timeline: points per chart pixel */
+  double   scroll_x, scroll_y; /* timeline: the tile's chart origin */
+  double   view_w, view_h;     /* timeline: chart pixels shown */
+  guint    tile_col, tile_row, n_tile_cols, n_tile_rows;
+} Page;
+
+struct _PbReport
+{
+  PbReportOptions o;
+
+  char       *title;
+  char       *doc_number;
+  char       *issuer;
+  char       *issue_date;
+  int         period_start, period_end;
+  char        printed[11];
+
+  guint       n_items;
+  guint       status_counts[5];
+  guint       health_counts[4];
+  GPtrArray  *behind;          /* Row: number, title, lead, reason */
+
+  Table      *tasks;
+  Table      *indicators;
+  Table      *organisations;
+  GPtrArray  *ranking;         /* PbOrgStats */
+  PbTimeline *timeline;
+
+  PangoContext *context;
+  GArray     *pages;           /* Page */
+  gboolean    paginated;
+};
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_strfreev (row->cells);
+  g_free (row);
+}
+
+static Row *
+row_new (RowStyle style,
+         PbHealth health,
+         ...)
+{
+  Row *row = g_new0 (Row, 1);
+  GPtrArray *cells = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, health);
+  for (const char *c = va_arg (args, const char *); c != (const char *) -1; c = va_arg (args, const char *))
+    g_ptr_array_add (cells, g_strdup (c ? c : ""));
+  va_end (args);
+  g_ptr_array_add (cells, NULL);
+  row->cells = (char **) g_ptr_array_free (cells, FALSE);
+  row->style = style;
+  row->health = health;
+  return row;
+}
+
+#define END ((const char *) -1)
+
+static Table *
+table_new (const char          *title,
+           const char * const  *headers,
+           const double        *widths,
+           guint                n_cols,
+           int                  health_col)
+{
+  Table *t = g_new0 (Table, 1);
+  double sum = 0;
+
+  t->title = g_strdup (title);
+  t->n_cols = n_cols;
+  t->headers = g_new0 (char *, n_cols + 1);
+  t->widths = g_new0 (double, n_cols);
+  for (guint i = 0; i < n_cols; i++)
+    sum += widths[i];
+  for (guint i = 0; i < n_cols; i++)
+    {
+      t->headers[i] = g_strdup (headers[i]);
+      t->widths[i] = widths[i] / sum;
+    }
+  t->health_col = health_col;
+  t->rows = g_ptr_array_new_with_free_func (row_free);
+  return t;
+}
+
+static void
+table_free (Table *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->title);
+  g_strfreev (t->headers);
+  g_free (t->widths);
+  g_free (t->heights);
+  g_ptr_array_unref (t->rows);
+  g_free (t);
+}
+
+static const char *
+status_name (PbItemStatus status)
+{
+  switch (status)
+    {
+    case PB_ITEM_STATUS_NOT_STARTED: return _("Not started");
+    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
+    case PB_ITEM_STATUS_DONE: return _("Done");
+    case PB_ITEM_STATUS_BLOCKED: return _("Blocked");
+    case PB_ITEM_STATUS_CANCELLED: return _("Cancelled");
+    default: return "";
+    }
+}
+
+static const char *
+health_name (PbHealth health)
+{
+  switch (health)
+    {
+    case PB_HEALTH_BLUE: return _("On track");
+    case PB_HEALTH_YELLOW: return _("Behind");
+    case PB_HEALTH_RED: return _("Seriously behind");
+    case PB_HEALTH_NONE:
+    default: return _("No health");
+    }
+}
+
+static char *
+health_text (PbHealth health)
+{
+  return g_strdup_printf ("%s %s", pb_health_get_symbol (health), health_name (health));
+}
+
+static const char *
+comparator_symbol (PbComparator c)
+{
+  return c == PB_COMPARATOR_GE ? "≥" : c == PB_COMPARATOR_LE ? "≤" : c == PB_COMPARATOR_ABOUT ? "~" : "";
+}
+
+static gboolean
+has_line (const char *text,
+          const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strv_contains ((const char * const *) lines, line);
+}
+
+typedef struct
+{
+  GHashTable *leads;        /* item id → GString */
+  GHashTable *responsible;  /* item id → GString */
+} OrgNames;
+
+static void
+append_name (GHashTable *table,
+             gint64      item_id,
+             const char *name)
+{
+  GString *s = g_hash_table_lookup (table, &item_id);
+
+  if (s == NULL)
+    {
+      s = g_string_new (NULL);
+      g_hash_table_insert (table, g_memdup2 (&item_id, sizeof item_id), s);
+    }
+  if (s->len)
+    g_string_append (s, "、");
+  g_string_append (s, name);
+}
+
+static void
+collect_org (gint64      item_id,
+             gint64      organisation_id,
+             const char *name,
+             PbRole      role,
+             gpointer    user_data)
+{
+  OrgNames *names = user_data;
+
+  append_name (role == PB_ROLE_LEAD ? names->leads : names->responsible, item_id, name);
+}
+
+static void
+string_free (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
+static char *
+period_text (const char *start,
+             const char *due)
+{
+  if (start && due)
+    return g_strdup_printf ("%s — %s", start, due);
+  return g_strdup (due ? due : start ? start : "");
+}
+
+/* Reads the plan into the report's own tables. */
+static gboolean
+collect (PbReport *self,
+         PbStore  *store,
+         gint64    plan_id,
+         GError  **error)
+{
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GHashTable) section_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) item_targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free);
+  g_autoptr(GHashTable) item_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  OrgNames names = {
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
+  };
+  gint64 last_section = -1;
+  int first_year, last_year, n_years;
+
+  if (plan == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("There is no plan with the id %s."), id);
+      g_hash_table_unref (names.leads);
+      g_hash_table_unref (names.responsible);
+      return FALSE;
+    }
+
+  self->title = g_strdup (pb_plan_get_title (plan));
+  self->doc_number = g_strdup (pb_record_get_string (PB_RECORD (plan), "doc_number"));
+  self->issuer = g_strdup (pb_record_get_string (PB_RECORD (plan), "issuer"));
+  self->issue_date = g_strdup (pb_record_get_string (PB_RECORD (plan), "issue_date"));
+  self->period_start = pb_plan_get_period_start (plan);
+  self->period_end = pb_plan_get_period_end (plan);
+  first_year = self->period_start;
+  last_year = self->period_end;
+
+  sections = pb_store_list_sections (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+      g_autofree char *t = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+
+      g_hash_table_insert (section_titles, g_memdup2 (&id, sizeof id), g_strdup (g_strstrip (t)));
+    }
+
+  pb_store_foreach_item_org (store, plan_id, collect_org, &names);
+
+  /* Indicators: their table, and each item's targets for the tasks table. */
+  indicators = pb_store_list_indicators (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
+
+      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+        {
+          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+          int y = pb_target_get_year (t);
+
+          if (first_year <= 0 || y < first_year)
+            first_year = y;
+          last_year = MAX (last_year, y);
+        }
+    }
+  n_years = first_year > 0 ? last_year - first_year + 1 : 0;
+  if (n_years > 6)
+    n_years = 0;   /* too many for a column each: one column of lines */
+
+  {
+    g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+    double w;
+
+#define COL(title, width) \
+    G_STMT_START { g_ptr_array_add (headers, g_strdup (title)); w = (width); g_array_append_val (widths, w); } G_STMT_END
+    COL (_("Indicator"), 3.2);
+    COL (_("Unit"), 0.8);
+    if (n_years)
+      for (int y = first_year; y <= last_year; y++)
+        {
+          char year[8];
+
+          g_snprintf (year, sizeof year, "%d", y);
+          COL (year, 1.3);
+        }
+    else
+      COL (_("Targets"), 4);
+    COL (_("Latest Actual"), 1.6);
+    COL (_("Completion"), 1.1);
+    COL (_("Health"), 1.5);
+#undef COL
+    self->indicators = table_new (_("Indicators"), (const char * const *) headers->pdata,
+                                  (double *) (void *) widths->data, headers->len, headers->len - 1);
+  }
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
+      const PbIndicatorStatus *st = pb_store_get_indicator_status (store, k, &self->o.today);
+      const char *unit = pb_indicator_get_measure_unit (k);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) all = g_string_new (NULL);
+      GString *for_item;
+      Row *row;
+
+      g_ptr_array_add (cells, g_strdup (pb_indicator_get_name (k)));
+      g_ptr_array_add (cells, g_strdup (unit));
+      for (int y = first_year; n_years && y <= last_year; y++)
+        {
+          g_autoptr(GString) cell = g_string_new (NULL);
+
+          for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+            {
+              g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+              g_autofree char *amount = NULL;
+
+              if (pb_target_get_year (t) != y)
+                continue;
+              g_autofree char *line = NULL;
+
+              amount = pb_format_amount (pb_target_get_value (t), "");
+              if (pb_record_get_boolean (PB_RECORD (t), "stretch"))
+                /* Translators: a stretch target (力争), as "stretch ≥3000" */
+                line = g_strdup_printf (_("stretch %s%s"),
+                                        comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")), amount);
+              else
+                line = g_strdup_printf ("%s%s", comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")), amount);
+              /* The same target stated twice (by a goal and by its task) is one. */
+              if (!has_line (cell->str, line))
+                g_string_append_printf (cell, "%s%s", cell->len ? "\n" : "", line);
+            }
+          g_ptr_array_add (cells, g_string_free (g_steal_pointer (&cell), FALSE));
+        }
+
+      /* Every target, for the tasks table (and the indicator table when
+       * the years do not fit a column each). */
+      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+        {
+          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+          g_autofree char *amount = pb_format_amount (pb_target_get_value (t), unit);
+          gboolean stretch = pb_record_get_boolean (PB_RECORD (t), "stretch");
+          g_autofree char *line = g_strdup_printf (stretch ? _("%d: stretch %s%s") : "%d: %s%s", pb_target_get_year (t),
+                                                   comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")),
+                                                   amount);
+
+          if (!has_line (all->str, line))
+            g_string_append_printf (all, "%s%s", all->len ? "\n" : "", line);
+        }
+      if (!n_years)
+        g_ptr_array_add (cells, g_strdup (all->str));
+
+      g_ptr_array_add (cells, st->has_actual ? g_strdup_printf ("%s\n%s", pb_format_amount (st->latest, unit), st->latest_date)
+                                             : g_strdup ("—"));
+      g_ptr_array_add (cells, isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100));
+      g_ptr_array_add (cells, health_text (st->health));
+      g_ptr_array_add (cells, NULL);
+
+      row = g_new0 (Row, 1);
+      row->cells = (char **) g_ptr_array_steal (cells, NULL);
+      row->health = st->health;
+      g_ptr_array_add (self->indicators->rows, row);
+
+      if (item_id > 0 && all->len)
+        {
+          for_item = g_hash_table_lookup (item_targets, &item_id);
+          if (for_item == NULL)
+            {
+              for_item = g_string_new (NULL);
+              g_hash_table_insert (item_targets, g_memdup2 (&item_id, sizeof item_id), for_item);
+            }
+          {
+            g_auto(GStrv) lines = g_strsplit (all->str, "\n", -1);
+            for (guint l = 0; lines[l]; l++)
+              g_string_append_printf (for_item, "%s%s %s", for_item->len ? "\n" : "", lines[l], pb_indicator_get_name (k));
+          }
+        }
+    }
+
+  /* The responsibility table, by section. */
+  {
+    const char *headers[] = { _("No."), _("Task"), _("Lead"), _("Responsible"), _("Period"), _("Targets"), _("Health") };
+    const double widths[] = { 0.7, 5.0, 2.0, 2.6, 1.7, 2.8, 1.3 };
+
+    self->tasks = table_new (_("Key Tasks and Responsibilities"), headers, widths, G_N_ELEMENTS (headers), 6);
+  }
+  items = pb_store_list_items (store, plan_id);
+  self->n_items = g_list_model_get_n_items (items);
+  self->behind = g_ptr_array_new_with_free_func (row_free);
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+      gint64 section = pb_item_get_section_id (item);
+      const char *reason = NULL;
+      PbHealth health = pb_store_get_item_health (store, item, &self->o.today, &reason);
+      GString *leads = g_hash_table_lookup (names.leads, &id);
+      GString *resp = g_hash_table_lookup (names.responsible, &id);
+      GString *targets = g_hash_table_lookup (item_targets, &id);
+      g_autofree char *period = period_text (pb_record_get_string (PB_RECORD (item), "start_date"),
+                                             pb_record_get_string (PB_RECORD (item), "due_date"));
+      g_autofree char *health_cell = health_text (health);
+
+      self->status_counts[CLAMP (pb_item_get_status (item), 0, 4)]++;
+      self->health_counts[health]++;
+
+      if (section != last_section)
+        {
+          const char *t = g_hash_table_lookup (section_titles, &section);
+          g_ptr_array_add (self->tasks->rows, row_new (ROW_SECTION, PB_HEALTH_NONE, t ? t : _("Other items"), END));
+          last_section = section;
+        }
+      g_ptr_array_add (self->tasks->rows,
+                       row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
+                                leads ? leads->str : "", resp ? resp->str : "", period,
+                                targets ? targets->str : "", health_cell, END));
+      if (health == PB_HEALTH_RED)
+        g_ptr_array_add (self->behind, row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
+                                                leads ? leads->str : "", reason ? reason : "", END));
+    }
+
+  /* Organisations. */
+  self->ranking = pb_store_compute_organisation_stats (store, plan_id, &self->o.today);
+  {
+    const char *headers[] = { _("Rank"), _("Organisation"), _("Leads"), _("Co-owns"), _("On Track"), _("Behind"),
+                              _("Seriously Behind"), _("Completion") };
+    const double widths[] = { 0.7, 4.0, 0.9, 0.9, 1.1, 1.1, 1.3, 1.2 };
+
+    self->organisations = table_new (_("Organisations"), headers, widths, G_N_ELEMENTS (headers), -1);
+  }
+  for (guint i = 0; i < self->ranking->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (self->ranking, i);
+      g_autofree char *rank = g_strdup_printf ("%u", s->rank);
+      g_autofree char *led = g_strdup_printf ("%u", s->led);
+      g_autofree char *co = g_strdup_printf ("%u", s->coowned);
+      g_autofree char *b = g_strdup_printf ("● %u", s->health[PB_HEALTH_BLUE]);
+      g_autofree char *y = g_strdup_printf ("▲ %u", s->health[PB_HEALTH_YELLOW]);
+      g_autofree char *r = g_strdup_printf ("■ %u", s->health[PB_HEALTH_RED]);
+      g_autofree char *c = isnan (s->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", s->completion * 100);
+
+      g_ptr_array_add (self->organisations->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, rank, s->name, led, co, b, y, r, c, END));
+    }
+
+  g_hash_table_unref (names.leads);
+  g_hash_table_unref (names.responsible);
+
+  /* The chart, at the report's zoom. */
+  if (self->o.parts & PB_REPORT_TIMELINE)
+    {
+      self->timeline = pb_timeline_new_from_store (store, plan_id, g_date_get_julian (&self->o.today), NULL, error);
+      if (self->timeline == NULL)
+        return FALSE;
+      pb_timeline_set_zoom (self->timeline, self->o.zoom);
+      pb_timeline_set_label_width (self->timeline, TIMELINE_LABELS);
+      pb_timeline_layout (self->timeline);
+    }
+
+  return TRUE;
+}
+
+/**
+ * pb_report_new:
+ * @store: the library
+ * @plan_id: the plan to report on
+ * @options: what to print and how
+ * @error: where to say why not
+ *
+ * Returns: (transfer full) (nullable): the report, not yet paginated
+ */
+PbReport *
+pb_report_new (PbStore               *store,
+               gint64                 plan_id,
+               const PbReportOptions *options,
+               GError               **error)
+{
+  PbReport *self = g_new0 (PbReport, 1);
+
+  self->o = *options;
+  if (!g_date_valid (&self->o.today))
+    pb_date_today (&self->o.today);
+  pb_date_format (&self->o.today, self->printed);
+  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+
+  if (!collect (self, store, plan_id, error))
+    {
+      pb_report_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+pb_report_free (PbReport *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->doc_number);
+  g_free (self->issuer);
+  g_free (self->issue_date);
+  g_clear_pointer (&self->behind, g_ptr_array_unref);
+  table_free (self->tasks);
+  table_free (self->indicators);
+  table_free (self->organisations);
+  g_clear_pointer (&self->ranking, g_ptr_array_unref);
+  g_clear_pointer (&self->timeline, pb_timeline_free);
+  g_clear_object (&self->context);
+  g_array_unref (self->pages);
+  g_free (self);
+}
+
+/* ---- Text ------------------------------------------------------------------------ */
+
+static PangoContext *
+get_context (PbReport *self)
+{
+  if (self->context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      /* Points, and metrics that do not depend on the device. */
+      self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_resolution (self->context, 72);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (self->context, options);
+      cairo_font_options_destroy (options);
+      pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+    }
+  return self->context;
+}
+
+static PangoLayout *
+make_layout (PbReport   *self,
+             const char *font,
+             const char *text,
+             double      width)
+{
+  PangoLayout *layout = pango_layout_new (get_context (self));
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static double
+text_height (PbReport   *self,
+             const char *font,
+             const char *text,
+             double      width)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, font, text, width);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+show (PbReport   *self,
+      cairo_t    *cr,
+      const char *font,
+      const char *text,
+      double      x,
+      double      y,
+      double      width,
+      PangoAlignment align)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, font, text, width);
+  int w, h;
+
+  if (width > 0)
+    pango_layout_set_alignment (layout, align);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+/* ---- Pagination --------------------------------------------------------------------- */
+
+static void
+content_box (PbReport *self,
+             double    page_w,
+             double    page_h,
+             double   *x,
+             double   *y,
+             double   *w,
+             double   *h)
+{
+  *x = self->o.margin;
+  *y = self->o.margin + BAND;
+  *w = page_w - 2 * self->o.margin;
+  *h = page_h - 2 * self->o.margin - 2 * BAND;
+}
+
+static void
+measure_table (PbReport *self,
+               Table    *t,
+               double    width)
+{
+  g_free (t->heights);
+  t->heights = g_new0 (double, t->rows->len);
+
+  t->header_height = 0;
+  for (guint c = 0; c < t->n_cols; c++)
+    t->header_height = MAX (t->header_height,
+                            text_height (self, "Sans Bold 8.5", t->headers[c], t->widths[c] * width - 2 * PAD) + 2 * PAD);
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (t->rows, r);
+      double h = 0;
+
+      if (row->style == ROW_SECTION)
+        h = text_height (self, "Sans Bold 8.5", row->cells[0], width - 2 * PAD);
+      else
+        for (guint c = 0; c < t->n_cols && row->cells[c]; c++)
+          h = MAX (h, text_height (self, BODY_FONT, row->cells[c], t->widths[c] * width - 2 * PAD));
+      t->heights[r] = h + 2 * PAD;
+    }
+}
+
+static void
+add_page (PbReport *self,
+          Page     *page)
+{
+  g_array_append_val (self->pages, *page);
+}
+
+static void
+paginate_table (PbReport *self,
+                Table    *t,
+                double    page_w,
+                double    page_h)
+{
+  double x, y, w, h;
+  double title_h, cont_h;
+  guint r = 0;
+  gboolean first = TRUE;
+
+  content_box (self, page_w, page_h, &x, &y, &w, &h);
+  measure_table (self, t, w);
+  title_h = text_height (self, HEADING_FONT, t->title, w) + 8;
+  cont_h = text_height (self, SMALL_FONT, t->title, w) + 4;
+
+  do
+    {
+      Page page = { PAGE_TABLE, page_w, page_h, t, r, r, first };
+      double used = (first ? title_h : cont_h) + t->header_height;
+
+      /* Whole rows only; a row taller than a page gets a page of its own. */
+      while (r < t->rows->len && (used + t->heights[r] <= h || page.last == page.first))
+        {
+          used += t->heights[r];
+          r++;
+          page.last = r;
+        }
+      add_page (self, &page);
+      first = FALSE;
+    }
+  while (r < t->rows->len);
+}
+
+/* The next row boundary at or before @limit, past @from. */
+static double
+row_break (PbTimeline *tl,
+           double      from,
+           double      limit)
+{
+  double total = pb_timeline_get_height (tl);
+  guint row;
+  double top;
+
+  if (limit >= total)
+    return total;
+  row = pb_timeline_row_at_y (tl, limit);
+  top = pb_timeline_get_row_y (tl, row);
+  return top > from ? top : limit;
+}
+
+static void
+paginate_timeline (PbReport *self,
+                   double    page_w,
+                   double    page_h)
+{
+  PbTimeline *tl = self->timeline;
+  double label = pb_timeline_get_label_width (tl);
+  double chart_w = pb_timeline_get_width (tl);
+  double chart_h = MAX (1, pb_timeline_get_height (tl));
+  double x, y, w, h, scale;
+  double rows_per_page, tile_w;
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_cols = 1;
+
+  if (self->o.timeline_mode == PB_REPORT_TIMELINE_SHEET)
+    {
+      PbPaper sheet = self->o.paper == PB_PAPER_A0 ? PB_PAPER_A0 : PB_PAPER_A1;
+      Page page = { PAGE_TIMELINE };
+
+      pb_paper_get_size (sheet, TRUE, &page_w, &page_h);
+      content_box (self, page_w, page_h, &x, &y, &w, &h);
+      scale = MIN (w / (label + chart_w + TIMELINE_RIGHT_ROOM), h / (PB_TIMELINE_HEADER_HEIGHT + chart_h));
+      page.width = page_w;
+      page.height = page_h;
+      page.scale = scale;
+      page.view_w = w / scale;
+      page.view_h = PB_TIMELINE_HEADER_HEIGHT + chart_h;
+      page.n_tile_cols = page.n_tile_rows = 1;
+      add_page (self, &page);
+      return;
+    }
+
+  content_box (self, page_w, page_h, &x, &y, &w, &h);
+  if (self->o.timeline_mode == PB_REPORT_TIMELINE_FIT)
+    {
+      /* The widest zoom, from the one asked for down to years, that fits
+       * the page at a readable size; only then scale it down. */
+      for (int zoom = self->o.zoom; zoom >= PB_TIMELINE_ZOOM_YEAR; zoom--)
+        {
+          pb_timeline_set_zoom (tl, zoom);
+          if ((label + pb_timeline_get_width (tl) + TIMELINE_RIGHT_ROOM) * TIMELINE_TILE_SCALE <= w)
+            break;
+        }
+      chart_w = pb_timeline_get_width (tl);
+      scale = MIN (1.0, w / (label + chart_w + TIMELINE_RIGHT_ROOM));
+    }
+  else
+    scale = TIMELINE_TILE_SCALE;
+
+  /* Columns of tiles: the label column on each. */
+  tile_w = w / scale - label;
+  if (self->o.timeline_mode == PB_REPORT_TIMELINE_TILE && tile_w > 0)
+    n_cols = MAX (1, (guint) ceil (chart_w / tile_w - 1e-9));
+
+  /* Rows of tiles: whole timeline rows, the scale on each. */
+  rows_per_page = h / scale - PB_TIMELINE_HEADER_HEIGHT;
+  g_array_append_val (breaks, (double) { 0 });
+  for (double from = 0; from < chart_h;)
+    {
+      double next = row_break (tl, from, from + rows_per_page);
+
+      if (next <= from)
+        next = from + rows_per_page;
+      g_array_append_val (breaks, next);
+      from = next;
+    }
+
+  for (guint r = 0; r + 1 < breaks->len; r++)
+    for (guint c = 0; c < n_cols; c++)
+      {
+        Page page = { PAGE_TIMELINE, page_w, page_h };
+
+        page.scale = scale;
+        page.scroll_x = c * tile_w;
+        page.scroll_y = g_array_index (breaks, double, r);
+        page.view_w = w / scale;
+        page.view_h = PB_TIMELINE_HEADER_HEIGHT + g_array_index (breaks, double, r + 1) - page.scroll_y;
+        page.tile_col = c;
+        page.tile_row = r;
+        page.n_tile_cols = n_cols;
+        page.n_tile_rows = breaks->len - 1;
+        add_page (self, &page);
+      }
+}
+
+/**
+ * pb_report_paginate:
+ * @report: a report
+ *
+ * Lays out the pages. Safe in a worker thread; done once.
+ *
+ * Returns: the number of pages
+ */
+guint
+pb_report_paginate (PbReport *self)
+{
+  double page_w, page_h;
+
+  if (self->paginated)
+    return self->pages->len;
+  self->paginated = TRUE;
+
+  pb_paper_get_size (self->o.paper, self->o.landscape, &page_w, &page_h);
+
+  if (self->o.parts & PB_REPORT_COVER)
+    add_page (self, &(Page) { PAGE_COVER, page_w, page_h });
+  if (self->o.parts & PB_REPORT_SUMMARY)
+    add_page (self, &(Page) { PAGE_SUMMARY, page_w, page_h });
+  if ((self->o.parts & PB_REPORT_TIMELINE) && self->timeline)
+    paginate_timeline (self, page_w, page_h);
+  if (self->o.parts & PB_REPORT_TASKS)
+    paginate_table (self, self->tasks, page_w, page_h);
+  if (self->o.parts & PB_REPORT_INDICATORS)
+    paginate_table (self, self->indicators, page_w, page_h);
+  if (self->o.parts & PB_REPORT_ORGANISATIONS)
+    {
+      add_page (self, &(Page) { PAGE_RANKING, page_w, page_h });
+      paginate_table (self, self->organisations, page_w, page_h);
+    }
+
+  return self->pages->len;
+}
+
+guint
+pb_report_get_n_pages (PbReport *self)
+{
+  return pb_report_paginate (self);
+}
+
+void
+pb_report_get_page_size (PbReport *self,
+                         guint     page,
+                         double   *width,
+                         double   *height)
+{
+  Page *p;
+
+  pb_report_paginate (self);
+  g_return_if_fail (page < self->pages->len);
+  p = &g_array_index (self->pages, Page, page);
+  *width = p->width;
+  *height = p->height;
+}
+
+/* ---- Drawing ------------------------------------------------------------------------- */
+
+static void
+set_grey (cairo_t *cr,
+          double   g)
+{
+  cairo_set_source_rgb (cr, g, g, g);
+}
+
+static void
+draw_frame (PbReport *self,
+            cairo_t  *cr,
+            Page     *page,
+            guint     index)
+{
+  double m = self->o.margin, w = page->width - 2 * m;
+  g_autofree char *number = NULL;
+  g_autofree char *printed = g_strdup_printf (_("Printed %s"), self->printed);
+
+  set_grey (cr, 0.25);
+  show (self, cr, "Sans Bold 8", self->title, m, m, w * 0.7, PANGO_ALIGN_LEFT);
+  if (self->doc_number)
+    show (self, cr, SMALL_FONT, self->doc_number, m + w * 0.7, m, w * 0.3, PANGO_ALIGN_RIGHT);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, m, m + BAND - 5);
+  cairo_line_to (cr, m + w, m + BAND - 5);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, m, page->height - m - BAND + 5);
+  cairo_line_to (cr, m + w, page->height - m - BAND + 5);
+  cairo_stroke (cr);
+  show (self, cr, SMALL_FONT, printed, m, page->height - m - BAND + 8, w / 3, PANGO_ALIGN_LEFT);
+  /* Translators: the page number and the number of pages */
+  number = g_strdup_printf (_("Page %u of %u"), index + 1, self->pages->len);
+  show (self, cr, SMALL_FONT, number, m + 2 * w / 3, page->height - m - BAND + 8, w / 3, PANGO_ALIGN_RIGHT);
+
+  if (page->kind == PAGE_TIMELINE && page->n_tile_cols * page->n_tile_rows > 1)
+    {
+      g_autofree char *tile = NULL;
+
+      if (self->o.timeline_mode == PB_REPORT_TIMELINE_TILE)
+        /* Translators: where a tile goes on the wall chart */
+        tile = g_strdup_printf (_("Timeline tile: column %u of %u, row %u of %u"),
+                                page->tile_col + 1, page->n_tile_cols, page->tile_row + 1, page->n_tile_rows);
+      else
+        tile = g_strdup_printf (_("Timeline, part %u of %u"), page->tile_row + 1, page->n_tile_rows);
+      show (self, cr, SMALL_FONT, tile, m + w / 3, page->height - m - BAND + 8, w / 3, PANGO_ALIGN_CENTER);
+    }
+}
+
+static void
+draw_cover (PbReport *self,
+            cairo_t  *cr,
+            Page     *page)
+{
+  double x, y, w, h;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *printed = g_strdup_printf (_("Printed %s"), self->printed);
+
+  content_box (self, page->width, page->height, &x, &y, &w, &h);
+  y += h * 0.25;
+  set_grey (cr, 0);
+  y += show (self, cr, "Sans Bold 24", self->title, x + w * 0.1, y, w * 0.8, PANGO_ALIGN_CENTER) + 18;
+
+  if (self->doc_number)
+    g_string_append_printf (lines, "%s\n", self->doc_number);
+  if (self->issuer)
+    g_string_append_printf (lines, "%s\n", self->issuer);
+  if (self->period_start > 0)
+    /* Translators: a plan's period, as "2025—2027" */
+    g_string_append_printf (lines, _("Period: %d—%d"), self->period_start, self->period_end), g_string_append_c (lines, '\n');
+  if (self->issue_date)
+    g_string_append_printf (lines, _("Issued %s"), self->issue_date), g_string_append_c (lines, '\n');
+  g_string_append_printf (lines, "%s\n", printed);
+  set_grey (cr, 0.3);
+  show (self, cr, "Sans 12", lines->str, x + w * 0.1, y, w * 0.8, PANGO_ALIGN_CENTER);
+}
+
+static void
+draw_counts (PbReport   *self,
+             cairo_t    *cr,
+             const char *title,
+             const char * const *names,
+             const guint *counts,
+             const PbHealth *healths,
+             guint       n,
+             double      x,
+             double      y,
+             double      w)
+{
+  guint max = 1;
+  double bar_x = x + w * 0.35, bar_w = w * 0.5;
+
+  for (guint i = 0; i < n; i++)
+    max = MAX (max, counts[i]);
+
+  set_grey (cr, 0);
+  y += show (self, cr, "Sans Bold 10", title, x, y, w, PANGO_ALIGN_LEFT) + 6;
+  for (guint i = 0; i < n; i++)
+    {
+      char count[16];
+
+      g_snprintf (count, sizeof count, "%u", counts[i]);
+      set_grey (cr, 0);
+      show (self, cr, BODY_FONT, names[i], x, y, w * 0.33, PANGO_ALIGN_LEFT);
+      if (counts[i] > 0)
+        {
+          if (healths)
+            pb_health_paint_swatch (cr, healths[i], bar_x, y + 1, bar_w * counts[i] / max, 10);
+          else
+            {
+              set_grey (cr, 0.55);
+              cairo_rectangle (cr, bar_x, y + 1, bar_w * counts[i] / max, 10);
+              cairo_fill (cr);
+            }
+        }
+      set_grey (cr, 0);
+      show (self, cr, BODY_FONT, count, bar_x + bar_w * counts[i] / max + 4, y, 40, PANGO_ALIGN_LEFT);
+      y += 16;
+    }
+}
+
+static void
+draw_summary (PbReport *self,
+              cairo_t  *cr,
+              Page     *page)
+{
+  double x, y, w, h, bottom;
+  const char *status_names[5];
+  const char *health_names[4];
+  const PbHealth healths[4] = { PB_HEALTH_BLUE, PB_HEALTH_YELLOW, PB_HEALTH_RED, PB_HEALTH_NONE };
+  guint health_counts[4];
+  g_autofree char *line = NULL;
+
+  content_box (self, page->width, page->height, &x, &y, &w, &h);
+  bottom = y + h;
+  for (guint i = 0; i < 5; i++)
+    status_names[i] = status_name (i);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *text = health_text (healths[i]);
+      health_names[i] = g_intern_string (text);
+      health_counts[i] = self->health_counts[healths[i]];
+    }
+
+  set_grey (cr, 0);
+  y += show (self, cr, HEADING_FONT, _("Summary"), x, y, w, PANGO_ALIGN_LEFT) + 4;
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", self->n_items), self->n_items);
+  set_grey (cr, 0.3);
+  y += show (self, cr, BODY_FONT, line, x, y, w, PANGO_ALIGN_LEFT) + 10;
+
+  draw_counts (self, cr, _("By status"), status_names, self->status_counts, NULL, 5, x, y, w / 2 - 12);
+  draw_counts (self, cr, _("By health"), health_names, health_counts, healths, 4, x + w / 2, y, w / 2);
+  y += 22 + 5 * 16 + 16;
+
+  set_grey (cr, 0);
+  y += show (self, cr, "Sans Bold 10", _("Seriously behind"), x, y, w, PANGO_ALIGN_LEFT) + 6;
+  if (self->behind->len == 0)
+    {
+      set_grey (cr, 0.3);
+      show (self, cr, BODY_FONT, _("No item is seriously behind."), x, y, w, PANGO_ALIGN_LEFT);
+      return;
+    }
+  for (guint i = 0; i < self->behind->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->behind, i);
+      g_autofree char *text = g_strdup_printf ("■ %s %s — %s", row->cells[0], row->cells[1], row->cells[2]);
+      double th = text_height (self, BODY_FONT, text, w * 0.55) + text_height (self, SMALL_FONT, row->cells[3], w * 0.4);
+
+      if (y + th > bottom)
+        {
+          g_autofree char *more = g_strdup_printf (_("and %u more, in the tables that follow"), self->behind->len - i);
+          set_grey (cr, 0.3);
+          show (self, cr, BODY_FONT, more, x, y, w, PANGO_ALIGN_LEFT);
+          break;
+        }
+      {
+        PbRgb rgb;
+        double h1;
+
+        pb_health_get_rgb (PB_HEALTH_RED, &rgb);
+        cairo_set_source_rgb (cr, rgb.red * 0.8, rgb.green * 0.8, rgb.blue * 0.8);
+        h1 = show (self, cr, BODY_FONT, text, x, y, w * 0.55, PANGO_ALIGN_LEFT);
+        set_grey (cr, 0.3);
+        h1 = MAX (h1, show (self, cr, SMALL_FONT, row->cells[3], x + w * 0.58, y, w * 0.42, PANGO_ALIGN_LEFT));
+        y += h1 + 4;
+      }
+    }
+}
+
+static void
+draw_table (PbReport *self,
+            cairo_t  *cr,
+            Page     *page)
+{
+  Table *t = page->table;
+  double x, y, w, h;
+
+  content_box (self, page->width, page->height, &x, &y, &w, &h);
+  if (page->with_title)
+    {
+      set_grey (cr, 0);
+      y += show (self, cr, HEADING_FONT, t->title, x, y, w, PANGO_ALIGN_LEFT) + 8;
+    }
+  else
+    {
+      /* Translators: a table continued on another page */
+      g_autofree char *cont = g_strdup_printf (_("%s (continued)"), t->title);
+      set_grey (cr, 0.4);
+      y += show (self, cr, SMALL_FONT, cont, x, y, w, PANGO_ALIGN_LEFT) + 4;
+    }
+
+  /* The header row, on every page. */
+  cairo_set_source_rgb (cr, 0.90, 0.92, 0.95);
+  cairo_rectangle (cr, x, y, w, t->header_height);
+  cairo_fill (cr);
+  {
+    double cx = x;
+    set_grey (cr, 0);
+    for (guint c = 0; c < t->n_cols; c++)
+      {
+        show (self, cr, "Sans Bold 8.5", t->headers[c], cx + PAD, y + PAD, t->widths[c] * w - 2 * PAD, PANGO_ALIGN_LEFT);
+        cx += t->widths[c] * w;
+      }
+  }
+  y += t->header_height;
+
+  cairo_set_line_width (cr, 0.4);
+  for (guint r = page->first; r < page->last; r++)
+    {
+      Row *row = g_ptr_array_index (t->rows, r);
+      double rh = t->heights[r], cx = x;
+
+      if (row->style == ROW_SECTION)
+        {
+          cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
+          cairo_rectangle (cr, x, y, w, rh);
+          cairo_fill (cr);
+          set_grey (cr, 0);
+          show (self, cr, "Sans Bold 8.5", row->cells[0], x + PAD, y + PAD, w - 2 * PAD, PANGO_ALIGN_LEFT);
+        }
+      else
+        for (guint c = 0; c < t->n_cols && row->cells[c]; c++)
+          {
+            if ((int) c == t->health_col && row->health != PB_HEALTH_NONE)
+              {
+                PbRgb rgb;
+                pb_health_get_rgb (row->health, &rgb);
+                cairo_set_source_rgb (cr, rgb.red * 0.8, rgb.green * 0.8, rgb.blue * 0.8);
+              }
+            else
+              set_grey (cr, 0);
+            show (self, cr, BODY_FONT, row->cells[c], cx + PAD, y + PAD, t->widths[c] * w - 2 * PAD, PANGO_ALIGN_LEFT);
+            cx += t->widths[c] * w;
+          }
+
+      set_grey (cr, 0.75);
+      cairo_move_to (cr, x, y + rh);
+      cairo_line_to (cr, x + w, y + rh);
+      cairo_stroke (cr);
+      y += rh;
+    }
+}
+
+static void
+draw_ranking (PbReport *self,
+              cairo_t  *cr,
+              Page     *page)
+{
+  double x, y, w, h;
+
+  content_box (self, page->width, page->height, &x, &y, &w, &h);
+  set_grey (cr, 0);
+  y += show (self, cr, HEADING_FONT, _("Organisations Ranked by Mean Completion"), x, y, w, PANGO_ALIGN_LEFT) + 8;
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  pb_org_ranking_paint (self->ranking, cr, MIN (w, 640), MIN (h - 30, pb_org_ranking_get_height (self->ranking->len)), FALSE);
+  cairo_restore (cr);
+}
+
+static void
+draw_timeline (PbReport *self,
+               cairo_t  *cr,
+               Page     *page)
+{
+  double x, y, w, h;
+
+  content_box (self, page->width, page->height, &x, &y, &w, &h);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rectangle (cr, 0, 0, page->view_w * page->scale, page->view_h * page->scale);
+  cairo_clip (cr);
+  cairo_scale (cr, page->scale, page->scale);
+  pb_timeline_paint (self->timeline, cr, page->scroll_x, page->scroll_y, page->view_w, page->view_h, FALSE, NULL);
+  cairo_restore (cr);
+}
+
+/**
+ * pb_report_draw_page:
+ * @report: a paginated report
+ * @cr: a context in points, its origin at the page's top left
+ * @page: the page, from 0
+ */
+void
+pb_report_draw_page (PbReport *self,
+                     cairo_t  *cr,
+                     guint     index)
+{
+  Page *page;
+
+  pb_report_paginate (self);
+  g_return_if_fail (index < self->pages->len);
+  page = &g_array_index (self->pages, Page, index);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, page->width, page->height);
+  cairo_fill (cr);
+
+  switch (page->kind)
+    {
+    case PAGE_COVER: draw_cover (self, cr, page); break;
+    case PAGE_SUMMARY: draw_summary (self, cr, page); break;
+    case PAGE_TIMELINE: draw_timeline (self, cr, page); break;
+    case PAGE_TABLE: draw_table (self, cr, page); break;
+    case PAGE_RANKING: draw_ranking (self, cr, page); break;
+    }
+  draw_frame (self, cr, page, index);
+  cairo_restore (cr);
+}
+
+/**
+ * pb_report_write_pdf:
+ * @report: a report
+ * @path: the PDF to write; written beside and renamed into place
+ * @progress: (nullable): told after each page
+ * @user_data: for @progress
+ * @cancellable: (nullable): to stop; nothing is left behind
+ * @error: where to say why not
+ *
+ * Returns: %TRUE when @path holds the whole report
+ */
+gboolean
+pb_report_write_pdf (PbReport             *self,
+                     const char           *path,
+                     PbReportProgressFunc  progress,
+                     gpointer              user_data,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_build_filename (dir, ".planboard-report-XXXXXX", NULL);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n;
+  int fd;
+
+  n = pb_report_paginate (self);
+  if (n == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The report has no pages: choose at least one part."));
+      return FALSE;
+    }
+
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write in “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  {
+    Page *first = &g_array_index (self->pages, Page, 0);
+    surface = cairo_pdf_surface_create (tmp, first->width, first->height);
+  }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Planboard");
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Page *page = &g_array_index (self->pages, Page, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          g_unlink (tmp);
+          return FALSE;
+        }
+      cairo_pdf_surface_set_size (surface, page->width, page->height);
+      pb_report_draw_page (self, cr, i);
+      cairo_show_page (cr);
+      if (progress)
+        progress (i + 1, n, user_data);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
