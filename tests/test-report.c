@@ -1,0 +1,349 @@
+/* test-report.c — the printed report, read back from the PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `planboard-cli report` with no display, then poppler's pdfinfo, pdftotext
+ * and pdffonts read what a planner would: how many pages, which text on
+ * which page, whether the fonts travel with the file.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "pb-report.h"
+#include "pb-test-util.h"
+
+static char *dir;
+static char *db;
+static char *corpus_db;
+
+static char *
+run (int         *status,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int wait_status = -1;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (*status != 0)
+    g_test_message ("%s: %s", first, err);
+  return out;
+}
+
+/* Writes the report; returns its path. */
+static char *
+report (const char *library,
+        const char *name,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLANBOARD_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) library);
+  g_ptr_array_add (argv, "report");
+  g_ptr_array_add (argv, "1");
+  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, "--today");
+  g_ptr_array_add (argv, "2026-11-22");
+  va_start (args, name);
+  for (const char *a = va_arg (args, const char *); a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Headless: no display at all. */
+  {
+    g_auto(GStrv) env = g_get_environ ();
+    env = g_environ_unsetenv (env, "DISPLAY");
+    env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("report failed: %s", err);
+  return path;
+}
+
+static guint
+n_pages (const char *pdf)
+{
+  int status;
+  g_autofree char *info = run (&status, "pdfinfo", pdf, NULL);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:") + strspn (pages + strlen ("Pages:"), " "), NULL, 10);
+}
+
+static char *
+page_text (const char *pdf,
+           guint       page)
+{
+  char n[16];
+  int status;
+  char *text;
+
+  g_snprintf (n, sizeof n, "%u", page);
+  text = run (&status, "pdftotext", "-layout", "-f", n, "-l", n, pdf, "-", NULL);
+  g_assert_cmpint (status, ==, 0);
+  return text;
+}
+
+/* Page N of M at the foot of every page. */
+static void
+assert_page_numbers (const char *pdf)
+{
+  guint n = n_pages (pdf);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, n);
+
+      if (strstr (text, footer) == NULL)
+        g_error ("page %u has no “%s”:\n%s", i, footer, text);
+      g_assert_nonnull (strstr (text, "Printed 2026-11-22"));
+      g_assert_nonnull (strstr (text, "云澜市新型基础设施建设三年行动方案"));
+    }
+}
+
+static guint
+find_page (const char *pdf,
+           const char *needle)
+{
+  guint n = n_pages (pdf);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      if (strstr (text, needle))
+        return i;
+    }
+  return 0;
+}
+
+static void
+test_full_report (void)
+{
+  g_autofree char *pdf = report (db, "full.pdf", NULL);
+  g_autofree char *cover = page_text (pdf, 1);
+  g_autofree char *summary = page_text (pdf, 2);
+  int status;
+  g_autofree char *fonts = run (&status, "pdffonts", pdf, NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint tasks, indicators, ranking;
+
+  /* Cover, summary, two pages of timeline, two of tasks, one of
+   * indicators, the ranking and its table: nine A4 landscape pages. */
+  g_assert_cmpuint (n_pages (pdf), ==, 9);
+  assert_page_numbers (pdf);
+
+  g_assert_nonnull (strstr (cover, "云府办发〔2025〕8号"));
+  g_assert_nonnull (strstr (cover, "云澜市人民政府办公室"));
+  g_assert_nonnull (strstr (summary, "Summary"));
+  g_assert_nonnull (strstr (summary, "统筹建设绿色数据中心"));   /* seriously behind */
+
+  /* The chart's labels on its pages. */
+  g_assert_cmpuint (find_page (pdf, "Timeline, part 1 of 2"), ==, 3);
+  g_assert_cmpuint (find_page (pdf, "Timeline, part 2 of 2"), ==, 4);
+  {
+    g_autofree char *chart = page_text (pdf, 3);
+    g_assert_nonnull (strstr (chart, "加快5G网络规模化部署"));
+    g_assert_nonnull (strstr (chart, "市通信管理办公室"));
+  }
+
+  /* The responsibility table, its header on each of its pages. */
+  tasks = find_page (pdf, "Key Tasks and Responsibilities");
+  g_assert_cmpuint (tasks, ==, 5);
+  {
+    g_autofree char *first = page_text (pdf, tasks);
+    g_autofree char *second = page_text (pdf, tasks + 1);
+
+    g_assert_nonnull (strstr (first, "加快5G网络规模化部署"));
+    g_assert_nonnull (strstr (first, "市工业和信息化局"));
+    g_assert_nonnull (strstr (second, "(continued)"));
+    g_assert_nonnull (strstr (second, "Responsible"));
+    g_assert_nonnull (strstr (second, "保障用地和用能"));
+  }
+
+  indicators = find_page (pdf, "Latest Actual");
+  g_assert_cmpuint (indicators, >, tasks);
+  ranking = find_page (pdf, "Organisations Ranked by Mean Completion");
+  g_assert_cmpuint (ranking, ==, 8);
+  {
+    g_autofree char *text = page_text (pdf, ranking);
+    g_assert_nonnull (strstr (text, "市政务服务管理局"));
+  }
+
+  /* Every font embedded, as a subset. */
+  for (guint i = 2; lines[i] && *lines[i]; i++)
+    {
+      if (!g_regex_match_simple ("\\syes\\s+yes\\s+yes\\s", lines[i], 0, 0))
+        g_error ("a font is not an embedded subset: %s", lines[i]);
+    }
+  g_assert_nonnull (strstr (fonts, "NotoSansCJKsc"));
+}
+
+/* A wall chart: every tile has the label column and the scale. */
+static void
+test_tiles (void)
+{
+  g_autofree char *pdf = report (db, "tiles.pdf", "--parts", "timeline", "--timeline", "tile", "--zoom", "month",
+                                 "--paper", "a4", "--orientation", "portrait", NULL);
+  guint n = n_pages (pdf);
+  guint cols = 0, rows = 0;
+
+  g_assert_cmpuint (n, >, 2);
+  assert_page_numbers (pdf);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GRegex) tile = g_regex_new ("Timeline tile: column (\\d+) of (\\d+), row (\\d+) of (\\d+)", 0, 0, NULL);
+
+      if (!g_regex_match (tile, text, 0, &match))
+        g_error ("page %u has no tile coordinates:\n%s", i, text);
+      cols = atoi (g_match_info_fetch (match, 2));
+      rows = atoi (g_match_info_fetch (match, 4));
+      /* Row 1 of the tiles begins with the plan's first items. */
+      if (atoi (g_match_info_fetch (match, 3)) == 1)
+        g_assert_nonnull (strstr (text, "主要目标"));
+      /* The label column and the scale repeat on every tile. */
+      g_assert_nonnull (strstr (text, "Item"));
+      g_assert_true (g_regex_match_simple ("20(25|26|27)", text, 0, 0));
+    }
+  g_assert_cmpuint (cols, >, 1);
+  g_assert_cmpuint (cols * rows, ==, n);
+}
+
+/* One sheet for a plotter, and the other papers. */
+static void
+test_sheet_and_paper (void)
+{
+  g_autofree char *sheet = report (db, "sheet.pdf", "--parts", "timeline", "--timeline", "sheet", NULL);
+  g_autofree char *a3 = report (db, "a3.pdf", "--parts", "cover,tasks", "--paper", "a3", "--orientation", "portrait", NULL);
+  int status;
+  g_autofree char *sheet_info = run (&status, "pdfinfo", sheet, NULL);
+  g_autofree char *a3_info = run (&status, "pdfinfo", a3, NULL);
+  g_autofree char *text = page_text (sheet, 1);
+
+  g_assert_cmpuint (n_pages (sheet), ==, 1);
+  g_assert_nonnull (strstr (sheet_info, "2383.94 x 1683.78 pts (A1)"));
+  g_assert_nonnull (strstr (text, "加快5G网络规模化部署"));
+  g_assert_nonnull (strstr (text, "保障用地和用能"));   /* the last item, on the same sheet */
+
+  g_assert_nonnull (strstr (a3_info, "841.89 x 1190.55 pts (A3)"));
+  /* A taller page holds the whole table on one page. */
+  g_assert_cmpuint (n_pages (a3), ==, 2);
+  assert_page_numbers (a3);
+}
+
+/* A real plan of 30 items, from the corpus, on portrait pages: the header
+ * row on every page, and rows broken only between rows — each task's
+ * title whole on one page. */
+static void
+test_corpus_plan (void)
+{
+  g_autofree char *pdf = report (corpus_db, "corpus.pdf", "--parts", "tasks", "--orientation", "portrait", NULL);
+  guint n = n_pages (pdf);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      g_string_append (all, text);
+      g_assert_nonnull (strstr (text, "六盘水市新型基础设施建设三年行动方案"));
+      if (i > 1)
+        g_assert_nonnull (strstr (text, "Lead"));   /* the header row again */
+    }
+  for (const char * const *title = (const char * const[]) { "加强算力基础设施建设", "完善基础通信网络设施",
+                                                           "建设智慧水利基础设施", "建设基础支撑与条件保障平台", NULL }; *title; title++)
+    {
+      guint found = 0;
+
+      for (guint i = 1; i <= n; i++)
+        {
+          g_autofree char *text = page_text (pdf, i);
+          found += strstr (text, *title) != NULL;
+        }
+      if (found != 1)
+        g_error ("“%s” is on %u pages, not one", *title, found);
+    }
+}
+
+/* What the command line refuses. */
+static void
+test_refusals (void)
+{
+  int status;
+  g_autofree char *out = NULL;
+  g_autofree char *path = g_build_filename (dir, "never.pdf", NULL);
+
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", db, "report", "1", "-o", path, "--paper", "b5", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", db, "report", "1", "-o", path, "--parts", "cover,gantt", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", db, "report", "9", "-o", path, NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status = 0;
+  g_autofree char *out = NULL;
+  g_autofree char *corpus = pb_test_corpus_path ("liupanshui-2022.txt");
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = pb_test_make_dir ();
+  db = g_build_filename (dir, "library.db", NULL);
+  corpus_db = g_build_filename (dir, "corpus.db", NULL);
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", db, "example", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", corpus_db, "import", corpus, NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  g_test_add_func ("/report/full", test_full_report);
+  g_test_add_func ("/report/tiles", test_tiles);
+  g_test_add_func ("/report/sheet-and-paper", test_sheet_and_paper);
+  g_test_add_func ("/report/corpus-plan", test_corpus_plan);
+  g_test_add_func ("/report/refusals", test_refusals);
+
+  status = g_test_run ();
+  pb_test_remove_dir (dir);
+  return status;
+}
