@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   planboard-cli [--db PATH] list
- *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT
+ *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard|xlsx|csv -o OUT
+ *                 [--today YYYY-MM-DD]   (xlsx/csv: the ledger; csv writes OUT.csv,
+ *                 OUT-indicators.csv and OUT-actuals.csv)
  *   planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]
  *   planboard-cli [--db PATH] example
  *   planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf
@@ -32,6 +34,7 @@
 
 #include "pb-document.h"
 #include "pb-health.h"
+#include "pb-ledger.h"
 #include "pb-report.h"
 #include "pb-supervision.h"
 #include "pb-store.h"
@@ -46,7 +49,8 @@ usage (const char *problem)
     g_printerr ("planboard-cli: %s\n", problem);
   g_printerr ("%s\n",
               _("Usage: planboard-cli [--db PATH] list\n"
-                "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard -o OUT\n"
+                "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard|xlsx|csv -o OUT\n"
+                "                     [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]\n"
                 "       planboard-cli [--db PATH] example\n"
                 "       planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf\n"
@@ -113,7 +117,9 @@ cmd_export (PbStore *store,
 {
   g_autoptr(GError) error = NULL;
   const char *format = NULL, *out = NULL;
+  gboolean today_set = FALSE;
   gint64 id = 0;
+  GDate today;
 
   for (int i = 0; i < argc; i++)
     {
@@ -123,17 +129,24 @@ cmd_export (PbStore *store,
         format = argv[i] + strlen ("--format=");
       else if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
         out = argv[++i];
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        {
+          if (!pb_date_parse (argv[++i], &today))
+            return usage (_("--today is a date, as 2024-06-30"));
+          today_set = TRUE;
+        }
       else if (id == 0 && parse_id (argv[i], &id))
         ;
       else
-        return usage (_("export takes a plan id, --format and -o"));
+        return usage (_("export takes a plan id, --format, -o and --today"));
     }
 
   if (id == 0 || out == NULL)
     return usage (_("export needs a plan id and -o OUT"));
 
   if (format == NULL)
-    format = g_str_has_suffix (out, ".planboard") ? "planboard" : "json";
+    format = g_str_has_suffix (out, ".planboard") ? "planboard" : g_str_has_suffix (out, ".xlsx") ? "xlsx"
+             : g_str_has_suffix (out, ".csv") ? "csv" : "json";
 
   if (g_str_equal (format, "json"))
     {
@@ -145,8 +158,15 @@ cmd_export (PbStore *store,
       if (!pb_store_export_planboard (store, id, out, &error))
         return fail (error);
     }
+  else if (g_str_equal (format, "xlsx") || g_str_equal (format, "csv"))
+    {
+      PbLedgerFormat ledger = g_str_equal (format, "xlsx") ? PB_LEDGER_XLSX : PB_LEDGER_CSV;
+
+      if (!pb_ledger_write (store, id, ledger, out, today_set ? &today : NULL, &error))
+        return fail (error);
+    }
   else
-    return usage (_("--format is json or planboard"));
+    return usage (_("--format is json, planboard, xlsx or csv"));
 
   return EXIT_SUCCESS;
 }

@@ -37,6 +37,7 @@
 
 #include "pb-charts.h"
 #include "pb-health-style.h"
+#include "pb-ledger.h"
 #include "pb-report.h"
 #include "pb-supervision.h"
 
@@ -1426,12 +1427,5 @@ pb_report_write_pdf (PbReport             *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return pb_replace_file (tmp, path, error);
 }

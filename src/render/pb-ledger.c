@@ -1,0 +1,654 @@
+/* pb-ledger.c — the ledger (台账) as XLSX or CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three tables: tasks (number, section, title, kind, lead, responsible,
+ * dates, status, health, progress), indicators (targets by year, latest
+ * actual, completion, health) and actuals (every reported value). XLSX
+ * holds them as sheets with styled, frozen header rows and set column
+ * widths; numbers are written with the C locale whatever the user's, so a
+ * German desktop does not write 0,85. CSV is UTF-8 with a BOM (spreadsheet
+ * programs then read Chinese right), RFC 4180 quoting, one file per table:
+ * OUT.csv, OUT-indicators.csv and OUT-actuals.csv. Every file is written
+ * beside its destination and renamed into place.
+ */
+#define G_LOG_DOMAIN "pb-ledger"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifdef HAVE_XLSX
+#include <xlsxwriter.h>
+#endif
+
+#include "pb-health.h"
+#include "pb-health-style.h"
+#include "pb-ledger.h"
+
+/* A cell: text, or a number (text NULL), or empty (both unset). */
+typedef struct
+{
+  char    *text;
+  double   number;
+  gboolean is_number;
+} Cell;
+
+typedef struct
+{
+  const char *name;     /* sheet name */
+  GPtrArray  *headers;  /* char * */
+  GArray     *widths;   /* double, characters */
+  GPtrArray  *rows;     /* GArray of Cell */
+} Sheet;
+
+static void
+cell_clear (gpointer data)
+{
+  g_free (((Cell *) data)->text);
+}
+
+static GArray *
+new_row (void)
+{
+  GArray *row = g_array_new (FALSE, TRUE, sizeof (Cell));
+
+  g_array_set_clear_func (row, cell_clear);
+  return row;
+}
+
+static void
+add_text (GArray     *row,
+          const char *text)
+{
+  Cell c = { g_strdup (text ? text : ""), 0, FALSE };
+  g_array_append_val (row, c);
+}
+
+static void
+add_number (GArray *row,
+            double  value)
+{
+  Cell c = { NULL, value, !isnan (value) };
+  g_array_append_val (row, c);
+}
+
+static Sheet *
+sheet_new (const char *name)
+{
+  Sheet *s = g_new0 (Sheet, 1);
+
+  s->name = name;
+  s->headers = g_ptr_array_new_with_free_func (g_free);
+  s->widths = g_array_new (FALSE, FALSE, sizeof (double));
+  s->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  return s;
+}
+
+static void
+sheet_free (Sheet *s)
+{
+  g_ptr_array_unref (s->headers);
+  g_array_unref (s->widths);
+  g_ptr_array_unref (s->rows);
+  g_free (s);
+}
+
+static void
+header (Sheet      *s,
+        const char *title,
+        double      width)
+{
+  g_ptr_array_add (s->headers, g_strdup (title));
+  g_array_append_val (s->widths, width);
+}
+
+static const char *
+status_name (PbItemStatus status)
+{
+  switch (status)
+    {
+    case PB_ITEM_STATUS_NOT_STARTED: return _("Not started");
+    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
+    case PB_ITEM_STATUS_DONE: return _("Done");
+    case PB_ITEM_STATUS_BLOCKED: return _("Blocked");
+    case PB_ITEM_STATUS_CANCELLED: return _("Cancelled");
+    default: return "";
+    }
+}
+
+static const char *
+health_name (PbHealth health)
+{
+  switch (health)
+    {
+    case PB_HEALTH_BLUE: return _("On track");
+    case PB_HEALTH_YELLOW: return _("Behind");
+    case PB_HEALTH_RED: return _("Seriously behind");
+    case PB_HEALTH_NONE:
+    default: return "";
+    }
+}
+
+typedef struct
+{
+  GHashTable *leads;
+  GHashTable *responsible;
+} Orgs;
+
+static void
+add_org (gint64      item_id,
+         gint64      organisation_id,
+         const char *name,
+         PbRole      role,
+         gpointer    user_data)
+{
+  Orgs *orgs = user_data;
+  GHashTable *table = role == PB_ROLE_LEAD ? orgs->leads : orgs->responsible;
+  GString *s = g_hash_table_lookup (table, &item_id);
+
+  if (s == NULL)
+    {
+      s = g_string_new (NULL);
+      g_hash_table_insert (table, g_memdup2 (&item_id, sizeof item_id), s);
+    }
+  g_string_append_printf (s, "%s%s", s->len ? "、" : "", name);
+}
+
+static void
+string_free (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
+/* Reads the plan into three sheets. */
+static GPtrArray *
+collect (PbStore     *store,
+         gint64       plan_id,
+         const GDate *today,
+         GError     **error)
+{
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GHashTable) section_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) item_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  Orgs orgs = {
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
+  };
+  GPtrArray *sheets;
+  Sheet *tasks, *ind, *act;
+  int first_year, last_year;
+
+  if (plan == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("There is no plan with the id %s."), id);
+      g_hash_table_unref (orgs.leads);
+      g_hash_table_unref (orgs.responsible);
+      return NULL;
+    }
+
+  sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
+  tasks = sheet_new ("Tasks");
+  ind = sheet_new ("Indicators");
+  act = sheet_new ("Actuals");
+  g_ptr_array_add (sheets, tasks);
+  g_ptr_array_add (sheets, ind);
+  g_ptr_array_add (sheets, act);
+
+  sections = pb_store_list_sections (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+      g_autofree char *t = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+
+      g_hash_table_insert (section_titles, g_memdup2 (&id, sizeof id), g_strdup (g_strstrip (t)));
+    }
+  pb_store_foreach_item_org (store, plan_id, add_org, &orgs);
+
+  header (tasks, _("No."), 6);
+  header (tasks, _("Section"), 24);
+  header (tasks, _("Task"), 36);
+  header (tasks, _("Kind"), 8);
+  header (tasks, _("Lead"), 20);
+  header (tasks, _("Responsible"), 30);
+  header (tasks, _("Start"), 11);
+  header (tasks, _("Due"), 11);
+  header (tasks, _("Status"), 11);
+  header (tasks, _("Health"), 14);
+  header (tasks, _("Progress (%)"), 11);
+  header (tasks, _("Why"), 40);
+
+  items = pb_store_list_items (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+      gint64 section = pb_item_get_section_id (item);
+      GString *lead = g_hash_table_lookup (orgs.leads, &id);
+      GString *resp = g_hash_table_lookup (orgs.responsible, &id);
+      const char *reason = NULL;
+      PbHealth health = pb_store_get_item_health (store, item, today, &reason);
+      static const char * const kinds[] = { N_("Goal"), N_("Task"), N_("Measure") };
+      GArray *row = new_row ();
+
+      g_hash_table_insert (item_numbers, g_memdup2 (&id, sizeof id), g_strdup (pb_item_get_number (item)));
+      add_text (row, pb_item_get_number (item));
+      add_text (row, g_hash_table_lookup (section_titles, &section));
+      add_text (row, pb_item_get_title (item));
+      add_text (row, _(kinds[CLAMP (pb_item_get_kind (item), 0, 2)]));
+      add_text (row, lead ? lead->str : "");
+      add_text (row, resp ? resp->str : "");
+      add_text (row, pb_record_get_string (PB_RECORD (item), "start_date"));
+      add_text (row, pb_record_get_string (PB_RECORD (item), "due_date"));
+      add_text (row, status_name (pb_item_get_status (item)));
+      add_text (row, health_name (health));
+      add_number (row, round (pb_store_get_item_completion (store, item, today) * 1000) / 10);
+      add_text (row, reason);
+      g_ptr_array_add (tasks->rows, row);
+    }
+
+  /* Indicators: the plan's years as columns. */
+  indicators = pb_store_list_indicators (store, plan_id);
+  first_year = pb_plan_get_period_start (plan);
+  last_year = pb_plan_get_period_end (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
+
+      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+        {
+          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+          int y = pb_target_get_year (t);
+
+          first_year = first_year > 0 ? MIN (first_year, y) : y;
+          last_year = MAX (last_year, y);
+        }
+    }
+  if (first_year > 0 && last_year - first_year > 15)
+    first_year = last_year - 15;
+
+  header (ind, _("No."), 6);
+  header (ind, _("Indicator"), 28);
+  header (ind, _("Unit"), 8);
+  header (ind, _("Kind"), 10);
+  header (ind, _("Baseline"), 11);
+  for (int y = first_year; first_year > 0 && y <= last_year; y++)
+    {
+      char title[8];
+
+      g_snprintf (title, sizeof title, "%d", y);
+      header (ind, title, 11);
+    }
+  header (ind, _("Stretch Targets"), 18);
+  header (ind, _("Latest Actual"), 13);
+  header (ind, _("Date"), 11);
+  header (ind, _("Completion (%)"), 13);
+  header (ind, _("Health"), 14);
+
+  header (act, _("No."), 6);
+  header (act, _("Indicator"), 28);
+  header (act, _("Date"), 11);
+  header (act, _("Value"), 13);
+  header (act, _("Unit"), 8);
+  header (act, _("Note"), 30);
+  header (act, _("Reported By"), 20);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      gint64 id = pb_record_get_id (PB_RECORD (k));
+      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+      const char *number = g_hash_table_lookup (item_numbers, &item_id);
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
+      g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
+      const PbIndicatorStatus *st = pb_store_get_indicator_status (store, k, today);
+      g_autoptr(GString) stretch = g_string_new (NULL);
+      GArray *row = new_row ();
+
+      add_text (row, number);
+      add_text (row, pb_indicator_get_name (k));
+      add_text (row, pb_indicator_get_measure_unit (k));
+      add_text (row, pb_record_get_enum (PB_RECORD (k), "kind") == PB_INDICATOR_KIND_ANNUAL ? _("Annual") : _("Cumulative"));
+      add_number (row, pb_record_get_double (PB_RECORD (k), "baseline_value"));
+      for (int y = first_year; first_year > 0 && y <= last_year; y++)
+        {
+          double value = NAN;
+
+          for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+            {
+              g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+
+              if (pb_target_get_year (t) != y)
+                continue;
+              if (pb_record_get_boolean (PB_RECORD (t), "stretch"))
+                g_string_append_printf (stretch, "%s%d: %g", stretch->len ? "; " : "", y, pb_target_get_value (t));
+              else
+                value = pb_target_get_value (t);
+            }
+          add_number (row, value);
+        }
+      add_text (row, stretch->str);
+      add_number (row, st->has_actual ? st->latest : NAN);
+      add_text (row, st->has_actual ? st->latest_date : "");
+      add_number (row, isnan (st->completion) ? NAN : round (st->completion * 1000) / 10);
+      add_text (row, health_name (st->health));
+      g_ptr_array_add (ind->rows, row);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actuals); j++)
+        {
+          g_autoptr(PbActual) a = g_list_model_get_item (actuals, j);
+          GArray *arow = new_row ();
+
+          add_text (arow, number);
+          add_text (arow, pb_indicator_get_name (k));
+          add_text (arow, pb_record_get_string (PB_RECORD (a), "date"));
+          add_number (arow, pb_record_get_double (PB_RECORD (a), "value"));
+          add_text (arow, pb_indicator_get_measure_unit (k));
+          add_text (arow, pb_record_get_string (PB_RECORD (a), "note"));
+          add_text (arow, pb_record_get_string (PB_RECORD (a), "source"));
+          g_ptr_array_add (act->rows, arow);
+        }
+    }
+
+  g_hash_table_unref (orgs.leads);
+  g_hash_table_unref (orgs.responsible);
+  return sheets;
+}
+
+/* ---- Writing ----------------------------------------------------------------- */
+
+/* A temporary file beside @path, for renaming into place. */
+static char *
+temp_beside (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  char *tmp = g_build_filename (dir, ".planboard-ledger-XXXXXX", NULL);
+  int fd = g_mkstemp (tmp);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write in “%s”: %s"), dir, g_strerror (saved));
+      g_free (tmp);
+      return NULL;
+    }
+  close (fd);
+  return tmp;
+}
+
+/**
+ * pb_replace_file:
+ * @tmp: a finished temporary file beside @path (from g_mkstemp, so 0600)
+ * @path: where it goes
+ * @error: where to say why not
+ *
+ * Gives @tmp the permissions a new file would have and renames it over
+ * @path; on failure @tmp is removed and @path untouched.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_replace_file (const char  *tmp,
+                 const char  *path,
+                 GError     **error)
+{
+  mode_t mask = umask (0);
+
+  umask (mask);
+  g_chmod (tmp, 0666 & ~mask);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A number as C writes it, whatever the locale: 0.85, never 0,85. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static char *
+csv_of (Sheet *s)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");   /* the BOM */
+
+  for (guint c = 0; c < s->headers->len; c++)
+    {
+      if (c)
+        g_string_append_c (out, ',');
+      append_csv_field (out, g_ptr_array_index (s->headers, c));
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint r = 0; r < s->rows->len; r++)
+    {
+      GArray *row = g_ptr_array_index (s->rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          Cell *cell = &g_array_index (row, Cell, c);
+
+          if (c)
+            g_string_append_c (out, ',');
+          if (cell->is_number)
+            append_number (out, cell->number);
+          else if (cell->text)
+            append_csv_field (out, cell->text);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+sibling_path (const char *path,
+              const char *suffix)
+{
+  g_autofree char *stem = g_str_has_suffix (path, ".csv") ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+
+  return g_strdup_printf ("%s-%s.csv", stem, suffix);
+}
+
+static gboolean
+write_csv (GPtrArray   *sheets,
+           const char  *path,
+           GError     **error)
+{
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      Sheet *s = g_ptr_array_index (sheets, i);
+      g_autofree char *target = i == 0 ? g_strdup (path) : sibling_path (path, i == 1 ? "indicators" : "actuals");
+      g_autofree char *text = csv_of (s);
+      g_autofree char *tmp = temp_beside (target, error);
+
+      if (tmp == NULL)
+        return FALSE;
+      if (!g_file_set_contents (tmp, text, -1, error))
+        {
+          g_unlink (tmp);
+          return FALSE;
+        }
+      if (!pb_replace_file (tmp, target, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+#ifdef HAVE_XLSX
+static gboolean
+write_xlsx (GPtrArray   *sheets,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *tmp = temp_beside (path, error);
+  lxw_workbook *workbook;
+  lxw_format *head, *wrap;
+  lxw_error status;
+  locale_t c_locale, previous;
+
+  if (tmp == NULL)
+    return FALSE;
+
+  /* libxlsxwriter formats numbers with printf: the C locale for this
+   * thread while it does, so 0.85 is never written 0,85. */
+  c_locale = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  previous = uselocale (c_locale);
+
+  workbook = workbook_new (tmp);
+  if (workbook == NULL)
+    {
+      uselocale (previous);
+      freelocale (c_locale);
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”."), path);
+      return FALSE;
+    }
+  head = workbook_add_format (workbook);
+  format_set_bold (head);
+  format_set_bg_color (head, 0xDCE6F2);
+  format_set_border (head, LXW_BORDER_THIN);
+  format_set_text_wrap (head);
+  format_set_align (head, LXW_ALIGN_VERTICAL_CENTER);
+  wrap = workbook_add_format (workbook);
+  format_set_text_wrap (wrap);
+  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      Sheet *s = g_ptr_array_index (sheets, i);
+      lxw_worksheet *ws = workbook_add_worksheet (workbook, s->name);
+
+      for (guint c = 0; c < s->headers->len; c++)
+        {
+          worksheet_set_column (ws, c, c, g_array_index (s->widths, double, c), NULL);
+          worksheet_write_string (ws, 0, c, g_ptr_array_index (s->headers, c), head);
+        }
+      worksheet_freeze_panes (ws, 1, 0);
+      worksheet_autofilter (ws, 0, 0, s->rows->len, s->headers->len - 1);
+
+      for (guint r = 0; r < s->rows->len; r++)
+        {
+          GArray *row = g_ptr_array_index (s->rows, r);
+
+          for (guint c = 0; c < row->len; c++)
+            {
+              Cell *cell = &g_array_index (row, Cell, c);
+
+              if (cell->is_number)
+                worksheet_write_number (ws, r + 1, c, cell->number, NULL);
+              else if (cell->text && *cell->text)
+                worksheet_write_string (ws, r + 1, c, cell->text, wrap);
+            }
+        }
+    }
+
+  status = workbook_close (workbook);
+  uselocale (previous);
+  freelocale (c_locale);
+
+  if (status != LXW_NO_ERROR)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path, lxw_strerror (status));
+      return FALSE;
+    }
+  return pb_replace_file (tmp, path, error);
+}
+#endif
+
+gboolean
+pb_ledger_is_supported (PbLedgerFormat format)
+{
+#ifdef HAVE_XLSX
+  return TRUE;
+#else
+  return format == PB_LEDGER_CSV;
+#endif
+}
+
+/**
+ * pb_ledger_write:
+ * @store: the library
+ * @plan_id: the plan
+ * @format: XLSX or CSV
+ * @path: the file (for CSV, the tasks; the others beside it)
+ * @today: (nullable): the day health is judged on; today when %NULL
+ * @error: where to say why not
+ *
+ * Returns: %TRUE when every file is written
+ */
+gboolean
+pb_ledger_write (PbStore        *store,
+                 gint64          plan_id,
+                 PbLedgerFormat  format,
+                 const char     *path,
+                 const GDate    *today,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
+  GDate day;
+
+  if (today && g_date_valid (today))
+    day = *today;
+  else
+    pb_date_today (&day);
+
+  if (!pb_ledger_is_supported (format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This build of Planboard cannot write XLSX (it was built without libxlsxwriter)."));
+      return FALSE;
+    }
+
+  sheets = collect (store, plan_id, &day, error);
+  if (sheets == NULL)
+    return FALSE;
+
+#ifdef HAVE_XLSX
+  if (format == PB_LEDGER_XLSX)
+    return write_xlsx (sheets, path, error);
+#endif
+  return write_csv (sheets, path, error);
+}
