@@ -199,6 +199,7 @@ pb_application_init (PbApplication *self)
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *delete_accels[] = { "<Control>Delete", NULL };
   static const char *import_accels[] = { "<Control>i", "<Control>o", NULL };
+  static const char *report_accels[] = { "<Control>p", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "db", 0, 0, G_OPTION_ARG_FILENAME,
                                  _("Open the library at PATH"), _("PATH"));
@@ -212,6 +213,7 @@ pb_application_init (PbApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.delete-plan", delete_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.report", report_accels);
 }
 
 PbStore *

@@ -20,6 +20,9 @@
 #include "pb-timeline-view.h"
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
+#include "pb-ledger.h"
+#include "pb-report-dialog.h"
+#include "pb-ui-util.h"
 
 struct _PbWindow
 {
@@ -35,6 +38,7 @@ struct _PbWindow
   AdwStatusPage        *error_page;
   AdwBin               *board_bin;
   AdwBin               *indicators_bin;
+  GtkWindow            *report_dialog;
   AdwBin               *organisations_bin;
   GtkWidget            *indicators;
   GtkWidget            *organisations_view;
@@ -545,7 +549,7 @@ set_plan (PbWindow *self,
   update_organisation_filter (self);
   update_title (self);
   for (const char * const *a = (const char * const[]) { "win.delete-plan", "win.rename-plan", "win.duplicate-plan",
-                                                        "win.export-plan", NULL }; *a; a++)
+                                                        "win.export-plan", "win.report", "win.export-ledger", NULL }; *a; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, plan != NULL);
 }
 
@@ -834,6 +838,106 @@ export_plan_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Print or Export Report…: parts, paper, timeline layout and a preview. */
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->plan == NULL || self->store == NULL)
+    return;
+  self->report_dialog = pb_report_dialog_new (GTK_WIDGET (self->toast_overlay), self->store, self->plan,
+                                              window_settings (self));
+  g_object_add_weak_pointer (G_OBJECT (self->report_dialog), (gpointer *) &self->report_dialog);
+}
+
+static void
+export_ledger_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           PbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path && pb_window_export_ledger (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Ledger saved as “%s”"), name);
+          pb_ui_toast (GTK_WIDGET (self->toast_overlay), text, FALSE);
+        }
+      else if (error)
+        show_error (self, error);
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * pb_window_export_ledger:
+ * @self: the window
+ * @path: a .xlsx or a .csv file
+ * @error: where to say why not
+ *
+ * Writes the plan's ledger (台账), as Export Ledger… does after its file
+ * chooser.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_window_export_ledger (PbWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  g_return_val_if_fail (self->plan != NULL, FALSE);
+  return pb_ledger_write (self->store, pb_record_get_id (PB_RECORD (self->plan)),
+                          g_str_has_suffix (lower, ".csv") ? PB_LEDGER_CSV : PB_LEDGER_XLSX, path, NULL, error);
+}
+
+static void
+export_ledger_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  GtkFileFilter *xlsx = gtk_file_filter_new ();
+  GtkFileFilter *csv = gtk_file_filter_new ();
+
+  if (self->plan == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Ledger"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  /* Translators: the file name of a plan's ledger, 台账 */
+  name = g_strdup_printf (_("%s ledger.xlsx"), pb_plan_get_title (self->plan));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '_'));
+  gtk_file_filter_set_name (xlsx, _("Spreadsheet (.xlsx)"));
+  gtk_file_filter_add_suffix (xlsx, "xlsx");
+  gtk_file_filter_set_name (csv, _("Comma-separated values (.csv)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_ledger_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * pb_window_get_report_dialog:
+ *
+ * Returns: (transfer none) (nullable): the report dialog, when open
+ */
+GtkWindow *
+pb_window_get_report_dialog (PbWindow *self)
+{
+  return self->report_dialog;
+}
+
 static void
 open_plan_file_response_cb (GtkNativeDialog *chooser,
                             int              response,
@@ -1042,6 +1146,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.organisations-all-plans", NULL, organisations_all_plans_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);

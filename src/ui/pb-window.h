@@ -26,6 +26,10 @@ GtkWidget *pb_window_get_board       (PbWindow      *self);
 GtkWidget *pb_window_get_timeline    (PbWindow      *self);
 GtkWidget *pb_window_get_editor      (PbWindow      *self);
 GtkWidget *pb_window_get_indicators  (PbWindow      *self);
+GtkWindow *pb_window_get_report_dialog (PbWindow    *self);
+gboolean   pb_window_export_ledger   (PbWindow      *self,
+                                      const char    *path,
+                                      GError       **error);
 GtkWidget *pb_window_get_organisations (PbWindow    *self);
 
 G_END_DECLS

@@ -1,0 +1,154 @@
+/* test-report-view.c — Print or Export Report… in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb: Ctrl+P's dialog previews the pages and exports a PDF through
+ * the worker thread; the PDF is the CLI's, page for page and word for word.
+ * Export Ledger… writes a workbook.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "pb-health.h"
+#include "pb-report-dialog.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+
+static PbTestApp t;
+
+static char *
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = -1;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s failed: %s", first, err);
+  return out;
+}
+
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return done (data);
+}
+
+static gboolean
+previewed (gpointer dialog)
+{
+  return pb_report_dialog_get_n_pages (dialog) > 0;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return pb_window_get_report_dialog (t.window) == NULL;
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *gui_pdf = NULL;
+  g_autofree char *cli_pdf = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *gui_text = NULL;
+  g_autofree char *cli_text = NULL;
+  g_autofree char *gui_info = NULL;
+  g_autofree char *cli_info = NULL;
+  g_autofree char *today = NULL;
+  GtkWindow *dialog;
+  GDate date;
+
+  pb_test_app_start (&t);
+  gui_pdf = g_build_filename (t.dir, "gui.pdf", NULL);
+  cli_pdf = g_build_filename (t.dir, "cli.pdf", NULL);
+  db = g_build_filename (t.dir, "library.db", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.report", NULL));
+  dialog = pb_window_get_report_dialog (t.window);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (previewed, dialog));
+  g_assert_cmpuint (pb_report_dialog_get_n_pages (dialog), ==, 9);
+
+  /* Export PDF…, as after the file chooser. */
+  pb_report_dialog_export (dialog, gui_pdf);
+  g_assert_true (wait_for (dialog_closed, NULL));
+  g_assert_true (g_file_test (gui_pdf, G_FILE_TEST_EXISTS));
+
+  /* The same report from the command line (same library, same day). */
+  pb_date_today (&date);
+  today = g_malloc (11);
+  pb_date_format (&date, today);
+  g_free (run (g_getenv ("PLANBOARD_CLI"), "--db", db, "report", "1", "-o", cli_pdf, "--today", today, NULL));
+
+  gui_info = run ("pdfinfo", gui_pdf, NULL);
+  cli_info = run ("pdfinfo", cli_pdf, NULL);
+  g_assert_nonnull (strstr (gui_info, "Pages:           9"));
+  g_assert_nonnull (strstr (cli_info, "Pages:           9"));
+
+  gui_text = run ("pdftotext", "-layout", gui_pdf, "-", NULL);
+  cli_text = run ("pdftotext", "-layout", cli_pdf, "-", NULL);
+  g_assert_cmpstr (gui_text, ==, cli_text);
+  g_assert_nonnull (strstr (gui_text, "加快5G网络规模化部署"));
+
+  pb_test_app_stop (&t);
+}
+
+static void
+test_export_ledger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *content = NULL;
+
+  pb_test_app_start (&t);
+  xlsx = g_build_filename (t.dir, "台账.xlsx", NULL);
+  csv = g_build_filename (t.dir, "台账.csv", NULL);
+
+  g_assert_true (pb_window_export_ledger (t.window, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx, &content, NULL, NULL));
+  g_assert_true (g_str_has_prefix (content, "PK"));   /* a zip package */
+  g_clear_pointer (&content, g_free);
+
+  g_assert_true (pb_window_export_ledger (t.window, csv, &error));
+  g_assert_true (g_file_get_contents (csv, &content, NULL, NULL));
+  g_assert_true (g_str_has_prefix (content, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (content, "加快5G网络规模化部署"));
+
+  pb_test_app_stop (&t);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report-view/export-pdf", test_export_pdf);
+  g_test_add_func ("/report-view/export-ledger", test_export_ledger);
+
+  return g_test_run ();
+}
