@@ -89,7 +89,7 @@ test_export_pdf (void)
   dialog = pb_window_get_report_dialog (t.window);
   g_assert_nonnull (dialog);
   g_assert_true (wait_for (previewed, dialog));
-  g_assert_cmpuint (pb_report_dialog_get_n_pages (dialog), ==, 9);
+  g_assert_cmpuint (pb_report_dialog_get_n_pages (dialog), ==, 8);
 
   /* Export PDF…, as after the file chooser. */
   pb_report_dialog_export (dialog, gui_pdf);
@@ -104,8 +104,8 @@ test_export_pdf (void)
 
   gui_info = run ("pdfinfo", gui_pdf, NULL);
   cli_info = run ("pdfinfo", cli_pdf, NULL);
-  g_assert_nonnull (strstr (gui_info, "Pages:           9"));
-  g_assert_nonnull (strstr (cli_info, "Pages:           9"));
+  g_assert_nonnull (strstr (gui_info, "Pages:           8"));
+  g_assert_nonnull (strstr (cli_info, "Pages:           8"));
 
   gui_text = run ("pdftotext", "-layout", gui_pdf, "-", NULL);
   cli_text = run ("pdftotext", "-layout", cli_pdf, "-", NULL);

@@ -917,6 +917,14 @@ paginate_timeline (PbReport *self,
         }
       chart_w = pb_timeline_get_width (tl);
       scale = MIN (1.0, w / (label + chart_w + TIMELINE_RIGHT_ROOM));
+
+      /* A chart a little taller than the page is shrunk onto one page
+       * rather than leave a few rows alone on a second. */
+      {
+        double whole = h / (PB_TIMELINE_HEADER_HEIGHT + chart_h);
+        if (whole < scale && whole >= 0.6 * scale)
+          scale = whole;
+      }
     }
   else
     scale = TIMELINE_TILE_SCALE;
