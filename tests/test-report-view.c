@@ -112,6 +112,25 @@ test_export_pdf (void)
   g_assert_cmpstr (gui_text, ==, cli_text);
   g_assert_nonnull (strstr (gui_text, "加快5G网络规模化部署"));
 
+  /* Print…: GtkPrintOperation's draw-page through the same composer, into
+   * GTK's own PDF backend instead of a printer. */
+  {
+    g_autofree char *printed = g_build_filename (t.dir, "printed.pdf", NULL);
+    g_autofree char *printed_info = NULL;
+    g_autofree char *printed_text = NULL;
+    g_autoptr(GError) error = NULL;
+    PbReportOptions options;
+
+    pb_report_options_init (&options);
+    g_assert_true (pb_report_print_full (GTK_WINDOW (t.window), t.store, 1, &options, printed, &error));
+    g_assert_no_error (error);
+    printed_info = run ("pdfinfo", printed, NULL);
+    g_assert_nonnull (strstr (printed_info, "Pages:           8"));
+    printed_text = run ("pdftotext", "-f", "4", "-l", "4", printed, "-", NULL);
+    g_assert_nonnull (strstr (printed_text, "Key Tasks and Responsibilities"));
+    g_assert_nonnull (strstr (printed_text, "Page 4 of 8"));
+  }
+
   pb_test_app_stop (&t);
 }
 

@@ -564,6 +564,24 @@ pb_report_print (GtkWindow              *parent,
                  const PbReportOptions  *options,
                  GError                **error)
 {
+  return pb_report_print_full (parent, store, plan_id, options, NULL, error);
+}
+
+/**
+ * pb_report_print_full:
+ * @export_path: (nullable): print without a dialog into this PDF, through
+ *   the print operation's own PDF backend (what the tests use)
+ *
+ * Returns: %TRUE unless printing failed
+ */
+gboolean
+pb_report_print_full (GtkWindow              *parent,
+                      PbStore                *store,
+                      gint64                  plan_id,
+                      const PbReportOptions  *options,
+                      const char             *export_path,
+                      GError                **error)
+{
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
@@ -588,13 +606,16 @@ pb_report_print (GtkWindow              *parent,
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_embed_page_setup (op, TRUE);
-  gtk_print_operation_set_job_name (op, pb_report_get_n_pages (report) ? "Planboard" : "Planboard");
+  gtk_print_operation_set_job_name (op, "Planboard");
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), report);
   g_signal_connect (op, "request-page-setup", G_CALLBACK (request_page_setup_cb), report);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), report);
   g_object_set_data_full (G_OBJECT (op), "pb-report", report, (GDestroyNotify) pb_report_free);
 
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  if (export_path)
+    gtk_print_operation_set_export_filename (op, export_path);
+  result = gtk_print_operation_run (op, export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                    : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 

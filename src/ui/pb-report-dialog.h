@@ -35,4 +35,11 @@ gboolean   pb_report_print               (GtkWindow              *parent,
                                           const PbReportOptions  *options,
                                           GError                **error);
 
+gboolean   pb_report_print_full          (GtkWindow              *parent,
+                                          PbStore                *store,
+                                          gint64                  plan_id,
+                                          const PbReportOptions  *options,
+                                          const char             *export_path,
+                                          GError                **error);
+
 G_END_DECLS
