@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "pb-format.h"
 #include "pb-health-style.h"
 
 /* GNOME palette: blue 3, yellow 5, red 3; grey for "no health". */
@@ -200,11 +201,5 @@ char *
 pb_format_amount (double      value,
                   const char *unit)
 {
-  if (unit == NULL)
-    unit = "";
-  if (fabs (value) >= 1e8 && fmod (value, 1e6) == 0)
-    return g_strdup_printf ("%g亿%s", value / 1e8, unit);
-  if (fabs (value) >= 1e4 && fmod (value, 1e3) == 0)
-    return g_strdup_printf ("%g万%s", value / 1e4, unit);
-  return g_strdup_printf ("%g%s", value, unit);
+  return pb_format_number (value, unit);
 }

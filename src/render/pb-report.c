@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "pb-charts.h"
+#include "pb-format.h"
 #include "pb-health-style.h"
 #include "pb-ledger.h"
 #include "pb-report.h"
@@ -194,7 +195,7 @@ struct _PbReport
   char       *issuer;
   char       *issue_date;
   int         period_start, period_end;
-  char        printed[11];
+  char        printed[32];
 
   guint       n_items;
   guint       status_counts[5];
@@ -666,7 +667,10 @@ pb_report_new (PbStore               *store,
   self->o = *options;
   if (!g_date_valid (&self->o.today))
     pb_date_today (&self->o.today);
-  pb_date_format (&self->o.today, self->printed);
+  {
+    g_autofree char *printed = pb_format_date (&self->o.today);
+    g_strlcpy (self->printed, printed, sizeof self->printed);
+  }
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
 
   if (!collect (self, store, plan_id, error))

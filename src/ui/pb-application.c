@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "pb-application.h"
+#include "pb-format.h"
 #include "pb-health.h"
+#include "pb-preferences.h"
 #include "pb-window.h"
 
 struct _PbApplication
@@ -70,6 +72,17 @@ thresholds_changed_cb (PbApplication *self)
 }
 
 static void
+number_style_changed_cb (PbApplication *self)
+{
+  static const char * const styles[] = { "auto", "chinese", "grouped", "plain" };
+  g_autofree char *style = g_settings_get_string (self->settings, "number-style");
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_str_equal (style, styles[i]))
+      pb_format_set_style (i);
+}
+
+static void
 pb_application_startup (GApplication *app)
 {
   PbApplication *self = PB_APPLICATION (app);
@@ -86,6 +99,9 @@ pb_application_startup (GApplication *app)
       g_signal_connect_swapped (self->settings, "changed::health-yellow-threshold",
                                 G_CALLBACK (thresholds_changed_cb), self);
       thresholds_changed_cb (self);
+      g_signal_connect_swapped (self->settings, "changed::number-style",
+                                G_CALLBACK (number_style_changed_cb), self);
+      number_style_changed_cb (self);
     }
   else
     g_message ("Settings schema %s is not installed; window state will not be kept", APP_ID);
@@ -167,6 +183,18 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PbApplication *self = user_data;
+
+  if (self->settings == NULL)
+    return;
+  pb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), self->settings);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -188,6 +216,7 @@ pb_application_class_init (PbApplicationClass *klass)
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -200,6 +229,7 @@ pb_application_init (PbApplication *self)
   static const char *delete_accels[] = { "<Control>Delete", NULL };
   static const char *import_accels[] = { "<Control>i", "<Control>o", NULL };
   static const char *report_accels[] = { "<Control>p", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "db", 0, 0, G_OPTION_ARG_FILENAME,
                                  _("Open the library at PATH"), _("PATH"));
@@ -214,6 +244,7 @@ pb_application_init (PbApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.delete-plan", delete_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.report", report_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 PbStore *

@@ -21,6 +21,7 @@
 #include "pb-charts.h"
 #include "pb-dialogs.h"
 #include "pb-editable-cell.h"
+#include "pb-format.h"
 #include "pb-health-style.h"
 #include "pb-import-text.h"
 #include "pb-indicators-view.h"
@@ -265,8 +266,7 @@ text_bind (PbIndicatorsView *self,
     case TEXT_LATEST:
       if (st->has_actual)
         {
-          g_autofree char *value = pb_ui_format_value (st->latest);
-          text = g_strdup (value);
+          text = pb_format_number (st->latest, NULL);
           tooltip = st->latest_date;
         }
       else
@@ -276,7 +276,7 @@ text_bind (PbIndicatorsView *self,
         }
       break;
     case TEXT_EXPECTED:
-      text = pb_ui_format_value (st->expected_today);
+      text = pb_format_number (st->expected_today, NULL);
       break;
     case TEXT_COMPLETION:
       text = isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100);
@@ -921,8 +921,8 @@ history_row (PbIndicatorsView *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *value = pb_ui_format_value (pb_record_get_double (PB_RECORD (a), "value"));
-  g_autofree char *title = g_strdup_printf ("%s %s", value, pb_indicator_get_measure_unit (k));
+  g_autofree char *title = pb_format_number (pb_record_get_double (PB_RECORD (a), "value"),
+                                             pb_indicator_get_measure_unit (k));
   g_autoptr(GString) subtitle = g_string_new (pb_record_get_string (PB_RECORD (a), "date"));
   const char *note = pb_record_get_string (PB_RECORD (a), "note");
   const char *source = pb_record_get_string (PB_RECORD (a), "source");

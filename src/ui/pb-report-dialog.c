@@ -150,6 +150,14 @@ load_options (GSettings       *settings,
   pb_report_options_init (o);
   if (settings == NULL)
     return;
+  {
+    g_autofree char *paper = g_settings_get_string (settings, "default-paper");
+    PbPaper p;
+
+    if (pb_paper_from_string (paper, &p))
+      o->paper = p;
+    o->landscape = g_settings_get_boolean (settings, "default-landscape");
+  }
   all = g_settings_get_value (settings, "report-options");
   if (g_variant_lookup (all, key, "&s", &text))
     {

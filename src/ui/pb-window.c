@@ -1077,6 +1077,8 @@ pb_window_close_request (GtkWindow *window)
       g_settings_set_int (settings, "window-height", height);
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
       g_settings_set_int64 (settings, "last-plan", pb_window_get_selected_plan (self));
+      if (adw_view_stack_get_visible_child_name (self->view_stack))
+        g_settings_set_string (settings, "last-view", adw_view_stack_get_visible_child_name (self->view_stack));
     }
 
   return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
@@ -1255,7 +1257,13 @@ pb_window_set_application_store (PbWindow      *self,
   gtk_list_view_set_model (self->plan_list, GTK_SELECTION_MODEL (self->plan_selection));
 
   if (settings != NULL)
-    pb_window_select_plan (self, g_settings_get_int64 (settings, "last-plan"));
+    {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
+
+      pb_window_select_plan (self, g_settings_get_int64 (settings, "last-plan"));
+      if (adw_view_stack_get_child_by_name (self->view_stack, view))
+        adw_view_stack_set_visible_child_name (self->view_stack, view);
+    }
   selection_changed_cb (self);
 }
 

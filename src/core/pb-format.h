@@ -1,0 +1,31 @@
+/* pb-format.h — numbers and dates as the reader's locale writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PB_NUMBER_STYLE_AUTO,     /* from the locale: Chinese in zh_*, else grouped */
+  PB_NUMBER_STYLE_CHINESE,  /* 2600, 6.5万, 1400亿 */
+  PB_NUMBER_STYLE_GROUPED,  /* 2,600, 65,000 */
+  PB_NUMBER_STYLE_PLAIN,    /* 2600, 65000 */
+} PbNumberStyle;
+
+void          pb_format_set_style        (PbNumberStyle  style);
+PbNumberStyle pb_format_get_style        (void);
+PbNumberStyle pb_format_style_for_locale (const char    *locale);
+char         *pb_format_number_styled    (double         value,
+                                          const char    *unit,
+                                          PbNumberStyle  style);
+char         *pb_format_number           (double         value,
+                                          const char    *unit);
+char         *pb_format_date_styled      (const GDate   *date,
+                                          PbNumberStyle  style);
+char         *pb_format_date             (const GDate   *date);
+
+G_END_DECLS
