@@ -16,7 +16,7 @@ BUILD_DEPS="meson ninja-build pkg-config gcc gettext
   libopencc-dev libarchive-dev libxml2-dev libpoppler-glib-dev libxlsxwriter-dev
   desktop-file-utils appstream"
 RUN_DEPS="fonts-noto-cjk"
-TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils"
+TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils locales"
 
 install_deps () {
   missing=""
@@ -31,6 +31,17 @@ install_deps () {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
 }
 
+# The tests start the app in Chinese: the zh_CN and zh_TW locales must exist.
+ensure_locales () {
+  for l in zh_CN zh_TW; do
+    if ! locale -a 2>/dev/null | grep -qi "^$l\.utf-\?8$"; then
+      if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+      echo "Generating the $l.UTF-8 locale"
+      $sudo localedef -i $l -c -f UTF-8 $l.UTF-8 || true
+    fi
+  done
+}
+
 build () {
   if [ ! -f build/build.ninja ]; then
     meson setup build
@@ -38,8 +49,9 @@ build () {
   meson compile -C build
 }
 
-# Run uninstalled: settings schemas come from the build tree.
+# Run uninstalled: settings schemas and translations come from the build tree.
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+export PLANBOARD_LOCALEDIR="$PWD/build/po"
 
 command=${1:-}
 [ $# -gt 0 ] && shift
@@ -52,6 +64,7 @@ case "$command" in
     ;;
   test)
     install_deps $BUILD_DEPS $RUN_DEPS $TEST_DEPS
+    ensure_locales
     build
     status=0
     xvfb-run -a -s "-screen 0 1280x800x24" \

@@ -1172,6 +1172,7 @@ pb_indicators_view_class_init (PbIndicatorsViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = pb_indicators_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "indicatorsview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static GtkWidget *
@@ -1198,6 +1199,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   GtkWidget *empty = adw_status_page_new ();
   GtkWidget *none = adw_status_page_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
   self->year_columns = g_ptr_array_new ();
   self->rows = g_list_store_new (PB_TYPE_INDICATOR_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));

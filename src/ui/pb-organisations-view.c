@@ -390,6 +390,7 @@ pb_organisations_view_class_init (PbOrganisationsViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = pb_organisations_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "organisationsview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   /**
    * PbOrganisationsView::show-organisation:
@@ -412,6 +413,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
   GtkWidget *paned = adw_flap_new ();
   GtkWidget *empty = adw_status_page_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organisations"), -1);
   self->rows = g_list_store_new (PB_TYPE_ORG_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-timeline-view.h"
 
 struct _PbTimelineView
@@ -105,6 +106,45 @@ configure_adjustments (PbTimelineView *self)
                               0, MAX (chart_h, page_h), PB_TIMELINE_ROW_HEIGHT, page_h * 0.9, page_h);
 }
 
+/* What assistive technology hears: how many rows, and the selected bar
+ * in words. (GTK 4.8 cannot give a widget accessible children of its own;
+ * the rows are reached with Up and Down, each announced here.) */
+static void
+update_accessible (PbTimelineView *self)
+{
+  g_autofree char *description = NULL;
+  guint row = 0, n_rows = self->timeline ? pb_timeline_get_n_rows (self->timeline) : 0;
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int) n_rows, -1);
+
+  if (self->timeline && self->selected && self->store &&
+      pb_timeline_get_item_row (self->timeline, self->selected, &row))
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected);
+      const char *reason = NULL;
+      const char *start, *due;
+      PbHealth health;
+
+      if (item)
+        {
+          health = pb_store_get_item_health (self->store, item, &self->today, &reason);
+          start = pb_record_get_string (PB_RECORD (item), "start_date");
+          due = pb_record_get_string (PB_RECORD (item), "due_date");
+          /* Translators: the selected bar, for screen readers: row, number and
+           * title, start, due, progress, health symbol and why */
+          description = g_strdup_printf (_("Row %u of %u: %s %s, %s to %s, %.0f%% done, %s %s"),
+                                         row + 1, n_rows, pb_item_get_number (item), pb_item_get_title (item),
+                                         start ? start : "—", due ? due : "—",
+                                         pb_store_get_item_completion (self->store, item, &self->today) * 100,
+                                         pb_health_get_symbol (health), reason ? reason : "");
+        }
+    }
+  if (description == NULL)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row; select one with Up and Down",
+                                                "%u rows; select one with Up and Down", n_rows), n_rows);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 /* Builds the chart when the store or the view's plan changed since. */
 static void
 ensure_timeline (PbTimelineView *self)
@@ -127,6 +167,7 @@ ensure_timeline (PbTimelineView *self)
         g_warning ("%s", error->message);
     }
   configure_adjustments (self);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -931,6 +972,8 @@ pb_timeline_view_select (PbTimelineView *self,
   self->selected = item_id;
   if (changed)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0, item_id);
+  if (changed)
+    update_accessible (self);
   if (self->timeline)
     {
       pb_timeline_set_selected (self->timeline, item_id);
