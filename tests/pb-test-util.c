@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -270,4 +272,63 @@ pb_test_julian (int year,
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
   return g_date_get_julian (&date);
+}
+
+/* Runs a program (searched in PATH) and returns its standard output;
+ * @status gets its exit status, and its standard error is logged when it
+ * is not 0. */
+static char *
+run_valist (int        *status,
+            const char *first,
+            va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int wait_status = -1;
+
+  g_ptr_array_add (argv, (char *) first);
+  for (const char *a = va_arg (args, const char *); a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (*status != 0)
+    g_test_message ("%s exited with %d: %s", first, *status, err);
+  return out;
+}
+
+char *
+pb_test_run_status (int        *status,
+                    const char *first,
+                    ...)
+{
+  va_list args;
+  char *out;
+
+  va_start (args, first);
+  out = run_valist (status, first, args);
+  va_end (args);
+  return out;
+}
+
+/* As pb_test_run_status(), and the test fails unless the program succeeds. */
+char *
+pb_test_run_ok (const char *first,
+                ...)
+{
+  va_list args;
+  int status;
+  char *out;
+
+  va_start (args, first);
+  out = run_valist (&status, first, args);
+  va_end (args);
+  if (status != 0)
+    g_error ("%s failed with exit status %d", first, status);
+  return out;
 }

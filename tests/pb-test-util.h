@@ -42,5 +42,10 @@ gint64    pb_test_add_big_plan  (PbStore    *store,
                                  guint       n_items,
                                  GError    **error);
 char     *pb_test_corpus_path   (const char *name);
+char     *pb_test_run_status    (int        *status,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+char     *pb_test_run_ok        (const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -16,32 +16,9 @@
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 
+#define run pb_test_run_ok
+
 static PbTestApp t;
-
-static char *
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = -1;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s failed: %s", first, err);
-  return out;
-}
 
 static gboolean
 wait_for (gboolean (*done) (gpointer),

@@ -15,36 +15,11 @@
 #include "pb-report.h"
 #include "pb-test-util.h"
 
+#define run pb_test_run_status
+
 static char *dir;
 static char *db;
 static char *corpus_db;
-
-static char *
-run (int         *status,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int wait_status = -1;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &wait_status, &error));
-  g_assert_no_error (error);
-  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (*status != 0)
-    g_test_message ("%s: %s", first, err);
-  return out;
-}
 
 /* Writes the report; returns its path. */
 static char *

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "pb-format.h"
@@ -202,4 +204,32 @@ pb_format_amount (double      value,
                   const char *unit)
 {
   return pb_format_number (value, unit);
+}
+
+/* The words shown with the colour and the symbol. */
+const char *
+pb_health_get_name (PbHealth health)
+{
+  switch (health)
+    {
+    case PB_HEALTH_BLUE: return _("On track");
+    case PB_HEALTH_YELLOW: return _("Behind");
+    case PB_HEALTH_RED: return _("Seriously behind");
+    case PB_HEALTH_NONE:
+    default: return _("No health");
+    }
+}
+
+const char *
+pb_status_get_name (PbItemStatus status)
+{
+  switch (status)
+    {
+    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
+    case PB_ITEM_STATUS_DONE: return _("Done");
+    case PB_ITEM_STATUS_BLOCKED: return _("Blocked");
+    case PB_ITEM_STATUS_CANCELLED: return _("Cancelled");
+    case PB_ITEM_STATUS_NOT_STARTED:
+    default: return _("Not started");
+    }
 }

@@ -32,6 +32,8 @@ void        pb_paint_diamond_path     (cairo_t  *cr,
                                        double    y,
                                        double    r);
 
+const char *pb_health_get_name        (PbHealth      health);
+const char *pb_status_get_name        (PbItemStatus  status);
 char       *pb_format_amount          (double       value,
                                        const char  *unit);
 

@@ -110,31 +110,11 @@ header (Sheet      *s,
   g_array_append_val (s->widths, width);
 }
 
+/* In the ledger an item without health has an empty cell. */
 static const char *
-status_name (PbItemStatus status)
+ledger_health (PbHealth health)
 {
-  switch (status)
-    {
-    case PB_ITEM_STATUS_NOT_STARTED: return _("Not started");
-    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
-    case PB_ITEM_STATUS_DONE: return _("Done");
-    case PB_ITEM_STATUS_BLOCKED: return _("Blocked");
-    case PB_ITEM_STATUS_CANCELLED: return _("Cancelled");
-    default: return "";
-    }
-}
-
-static const char *
-health_name (PbHealth health)
-{
-  switch (health)
-    {
-    case PB_HEALTH_BLUE: return _("On track");
-    case PB_HEALTH_YELLOW: return _("Behind");
-    case PB_HEALTH_RED: return _("Seriously behind");
-    case PB_HEALTH_NONE:
-    default: return "";
-    }
+  return health == PB_HEALTH_NONE ? "" : pb_health_get_name (health);
 }
 
 typedef struct
@@ -252,8 +232,8 @@ collect (PbStore     *store,
       add_text (row, resp ? resp->str : "");
       add_text (row, pb_record_get_string (PB_RECORD (item), "start_date"));
       add_text (row, pb_record_get_string (PB_RECORD (item), "due_date"));
-      add_text (row, status_name (pb_item_get_status (item)));
-      add_text (row, health_name (health));
+      add_text (row, pb_status_get_name (pb_item_get_status (item)));
+      add_text (row, ledger_health (health));
       add_number (row, round (pb_store_get_item_completion (store, item, today) * 1000) / 10);
       add_text (row, reason);
       g_ptr_array_add (tasks->rows, row);
@@ -344,7 +324,7 @@ collect (PbStore     *store,
       add_number (row, st->has_actual ? st->latest : NAN);
       add_text (row, st->has_actual ? st->latest_date : "");
       add_number (row, isnan (st->completion) ? NAN : round (st->completion * 1000) / 10);
-      add_text (row, health_name (st->health));
+      add_text (row, ledger_health (st->health));
       g_ptr_array_add (ind->rows, row);
 
       for (guint j = 0; j < g_list_model_get_n_items (actuals); j++)

@@ -283,37 +283,10 @@ table_free (Table *t)
   g_free (t);
 }
 
-static const char *
-status_name (PbItemStatus status)
-{
-  switch (status)
-    {
-    case PB_ITEM_STATUS_NOT_STARTED: return _("Not started");
-    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
-    case PB_ITEM_STATUS_DONE: return _("Done");
-    case PB_ITEM_STATUS_BLOCKED: return _("Blocked");
-    case PB_ITEM_STATUS_CANCELLED: return _("Cancelled");
-    default: return "";
-    }
-}
-
-static const char *
-health_name (PbHealth health)
-{
-  switch (health)
-    {
-    case PB_HEALTH_BLUE: return _("On track");
-    case PB_HEALTH_YELLOW: return _("Behind");
-    case PB_HEALTH_RED: return _("Seriously behind");
-    case PB_HEALTH_NONE:
-    default: return _("No health");
-    }
-}
-
 static char *
 health_text (PbHealth health)
 {
-  return g_strdup_printf ("%s %s", pb_health_get_symbol (health), health_name (health));
+  return g_strdup_printf ("%s %s", pb_health_get_symbol (health), pb_health_get_name (health));
 }
 
 static const char *
@@ -1165,7 +1138,7 @@ draw_summary (PbReport *self,
   content_box (self, page->width, page->height, &x, &y, &w, &h);
   bottom = y + h;
   for (guint i = 0; i < 5; i++)
-    status_names[i] = status_name (i);
+    status_names[i] = pb_status_get_name (i);
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *text = health_text (healths[i]);

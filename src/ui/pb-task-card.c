@@ -55,33 +55,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PbTaskCard, pb_task_card, GTK_TYPE_WIDGET)
 
-static const char *
-status_label (PbItemStatus status)
-{
-  switch (status)
-    {
-    case PB_ITEM_STATUS_IN_PROGRESS: return _("In progress");
-    case PB_ITEM_STATUS_DONE:        return _("Done");
-    case PB_ITEM_STATUS_BLOCKED:     return _("Blocked");
-    case PB_ITEM_STATUS_CANCELLED:   return _("Cancelled");
-    case PB_ITEM_STATUS_NOT_STARTED:
-    default:                         return _("Not started");
-    }
-}
-
-static const char *
-health_label (PbHealth health)
-{
-  switch (health)
-    {
-    case PB_HEALTH_BLUE:   return _("On track");
-    case PB_HEALTH_YELLOW: return _("Behind");
-    case PB_HEALTH_RED:    return _("Seriously behind");
-    case PB_HEALTH_NONE:
-    default:               return _("No health");
-    }
-}
-
 static void
 draw_stripe (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -171,7 +144,7 @@ update (PbTaskCard *self)
   /* TRANSLATORS: how many organisations are responsible for an item */
   responsible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u responsible", "%u responsible", n_responsible),
                                  n_responsible);
-  details = g_strdup_printf ("%s – %s · %s\n%s · %s", start, due, status_label (pb_item_get_status (self->item)),
+  details = g_strdup_printf ("%s – %s · %s\n%s · %s", start, due, pb_status_get_name (pb_item_get_status (self->item)),
                              indicators, responsible);
   gtk_label_set_text (GTK_LABEL (self->details), details);
 
@@ -183,7 +156,7 @@ update (PbTaskCard *self)
   accessible = g_strdup_printf (_("%s %s. Lead: %s. %s. %s."),
                                 pb_item_get_number (self->item), pb_item_get_title (self->item),
                                 leads[0] ? leads : _("none"),
-                                status_label (pb_item_get_status (self->item)), health_label (health));
+                                pb_status_get_name (pb_item_get_status (self->item)), pb_health_get_name (health));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -280,7 +253,7 @@ query_tooltip_cb (GtkWidget  *widget,
     return FALSE;
 
   if (widget == self->symbol)
-    text = g_strdup_printf ("%s — %s", health_label (self->health), self->health_reason ? self->health_reason : "");
+    text = g_strdup_printf ("%s — %s", pb_health_get_name (self->health), self->health_reason ? self->health_reason : "");
   else if (widget == self->leads)
     text = g_strdup (gtk_label_get_text (GTK_LABEL (self->leads)));
   else
