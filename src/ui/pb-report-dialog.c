@@ -229,6 +229,7 @@ typedef struct
   GCancellable  *preview_cancellable;
   guint          page;
   guint          n_pages;
+  guint          pulse_id;
 } Dialog;
 
 static void
@@ -503,6 +504,7 @@ cancel_clicked (Dialog *d)
 static void
 destroyed_cb (Dialog *d)
 {
+  g_clear_handle_id (&d->pulse_id, g_source_remove);
   cancel_clicked (d);
   if (d->preview_cancellable)
     g_cancellable_cancel (d->preview_cancellable);
@@ -582,22 +584,18 @@ pb_report_print (GtkWindow              *parent,
  *
  * Returns: %TRUE unless printing failed
  */
-gboolean
-pb_report_print_full (GtkWindow              *parent,
-                      PbStore                *store,
-                      gint64                  plan_id,
-                      const PbReportOptions  *options,
-                      const char             *export_path,
-                      GError                **error)
+/* Prints @report (taken), paginated already or in begin-print. */
+static gboolean
+run_print (GtkWindow              *parent,
+           PbReport               *report,
+           const PbReportOptions  *options,
+           const char             *export_path,
+           GError                **error)
 {
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  PbReport *report = pb_report_new (store, plan_id, options, error);
   GtkPrintOperationResult result;
-
-  if (report == NULL)
-    return FALSE;
 
   paper = gtk_paper_size_new (options->paper == PB_PAPER_A3 ? GTK_PAPER_NAME_A3 : GTK_PAPER_NAME_A4);
   if (options->paper == PB_PAPER_A1 || options->paper == PB_PAPER_A0)
@@ -627,17 +625,94 @@ pb_report_print_full (GtkWindow              *parent,
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
+gboolean
+pb_report_print_full (GtkWindow              *parent,
+                      PbStore                *store,
+                      gint64                  plan_id,
+                      const PbReportOptions  *options,
+                      const char             *export_path,
+                      GError                **error)
+{
+  PbReport *report = pb_report_new (store, plan_id, options, error);
+
+  return report != NULL && run_print (parent, report, options, export_path, error);
+}
+
+static void
+paginate_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  g_task_return_int (task, pb_report_paginate (data));
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  gtk_progress_bar_pulse (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A long report is laid out in a worker thread before the print dialog
+ * opens, with a pulsing bar, so the window never freezes. */
+static void
+paginated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GtkWindow *window = data;
+  Dialog *d = g_object_get_data (G_OBJECT (window), "pb-dialog");
+  PbReport *report = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_int (G_TASK (result), NULL);
+  if (d == NULL || d->parent == NULL)
+    {
+      g_object_unref (window);   /* closed meanwhile */
+      return;
+    }
+  g_clear_handle_id (&d->pulse_id, g_source_remove);
+  set_busy (d, FALSE);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_object_unref (window);
+      return;
+    }
+
+  /* The print operation takes the report; the task's copy is let go. */
+  g_task_set_task_data (G_TASK (result), NULL, NULL);
+  if (!run_print (d->window, report, &d->options, NULL, &error))
+    pb_ui_toast (d->parent, error->message, FALSE);
+  else
+    gtk_window_destroy (d->window);
+  g_object_unref (window);
+}
+
 static void
 print_clicked (Dialog *d)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  PbReport *report;
 
   read_options (d);
   save_options (d->settings, pb_record_get_id (PB_RECORD (d->plan)), &d->options);
-  if (!pb_report_print (d->window, d->store, pb_record_get_id (PB_RECORD (d->plan)), &d->options, &error))
-    pb_ui_toast (d->parent, error->message, FALSE);
-  else
-    gtk_window_destroy (d->window);
+  report = pb_report_new (d->store, pb_record_get_id (PB_RECORD (d->plan)), &d->options, &error);
+  if (report == NULL)
+    {
+      pb_ui_toast (d->parent, error->message, FALSE);
+      return;
+    }
+
+  g_clear_object (&d->cancellable);
+  d->cancellable = g_cancellable_new ();
+  set_busy (d, TRUE);
+  gtk_progress_bar_set_text (d->progress, _("Laying out the pages…"));
+  d->pulse_id = g_timeout_add (100, pulse_cb, d->progress);
+  task = g_task_new (NULL, d->cancellable, paginated_cb, g_object_ref (d->window));
+  g_task_set_task_data (task, report, (GDestroyNotify) pb_report_free);
+  g_task_run_in_thread (task, paginate_thread);
 }
 
 static GtkWidget *
