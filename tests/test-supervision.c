@@ -277,6 +277,19 @@ test_close_period (PbTestLibrary *f,
     pb_store_set (f->store, d, &error, "progress", 0.9, NULL);
   }
   stats = pb_store_compute_organisation_stats (f->store, x.plan, today);
+  /* What every view asks: how an item stood then. */
+  {
+    g_autoptr(PbItem) d = pb_store_get_record (f->store, PB_TYPE_ITEM, x.d);
+    g_autoptr(PbItem) a = pb_store_get_record (f->store, PB_TYPE_ITEM, x.a);
+    PbHealth was = PB_HEALTH_NONE;
+    double then = -1;
+
+    g_assert_true (pb_store_get_item_change (f->store, d, today, &was, &then));
+    g_assert_cmpfloat_with_epsilon (then, 0.2, 1e-9);
+    g_assert_cmpfloat_with_epsilon (pb_store_get_item_completion (f->store, d, today), 0.9, 1e-9);
+    g_assert_true (pb_store_get_item_change (f->store, a, today, &was, NULL));
+    g_assert_cmpint (was, ==, PB_HEALTH_BLUE);
+  }
   {
     PbOrgStats *s = find_stats (stats, "市发展改革委");
     g_assert_cmpuint (s->rank, ==, 1);
@@ -308,6 +321,10 @@ test_close_period (PbTestLibrary *f,
   g_clear_object (&last);
   last = pb_store_get_last_period (f->store, x.plan);
   g_assert_null (last);
+  {
+    g_autoptr(PbItem) d = pb_store_get_record (f->store, PB_TYPE_ITEM, x.d);
+    g_assert_false (pb_store_get_item_change (f->store, d, today, NULL, NULL));
+  }
   g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_PERIOD_ITEM, "period_id", period), ==, 0);
 }
 

@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pb-health.h"
+#include "pb-store-private.h"
 
 static double threshold_blue = PB_HEALTH_DEFAULT_BLUE;
 static double threshold_yellow = PB_HEALTH_DEFAULT_YELLOW;
@@ -654,6 +655,9 @@ typedef struct
   PbHealth health;
   char    *reason;
   double   completion;
+  gboolean has_previous;      /* in the last closed period */
+  PbHealth previous_health;
+  double   previous_completion;
 } ItemHealth;
 
 typedef struct
@@ -729,7 +733,31 @@ compute_plan_health (PbStore     *store,
   g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
   g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
+  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   GDate origin;
+
+  /* Each item as the last closed period kept it. */
+  {
+    g_autoptr(GListModel) last = pb_store_list_query (store, PB_TYPE_PERIOD,
+                                                      "SELECT id FROM period WHERE plan_id = ?1"
+                                                      " ORDER BY end_date DESC, id DESC LIMIT 1", plan_id, "period");
+
+    if (g_list_model_get_n_items (last) > 0)
+      {
+        g_autoptr(PbRecord) period = g_list_model_get_item (last, 0);
+        g_autoptr(GListModel) rows = pb_store_list_query (store, PB_TYPE_PERIOD_ITEM,
+                                                          "SELECT id FROM period_item WHERE period_id = ?1",
+                                                          pb_record_get_id (period), "period_item");
+
+        for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+          {
+            PbRecord *row = g_list_model_get_item (rows, i);
+            gint64 item_id = pb_record_get_int (row, "item_id");
+
+            g_hash_table_insert (previous, g_memdup2 (&item_id, sizeof item_id), row);
+          }
+      }
+  }
 
   p->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_health_free);
   p->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, indicator_status_free);
@@ -805,6 +833,17 @@ compute_plan_health (PbStore     *store,
           h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
         }
 
+      {
+        PbRecord *then = g_hash_table_lookup (previous, &id);
+
+        if (then != NULL)
+          {
+            h->has_previous = TRUE;
+            h->previous_health = pb_record_get_enum (then, "health");
+            h->previous_completion = pb_record_get_double (then, "progress");
+          }
+      }
+
       g_hash_table_insert (p->items, g_memdup2 (&id, sizeof id), h);
     }
 
@@ -878,6 +917,43 @@ pb_store_get_item_health (PbStore     *store,
   if (reason)
     *reason = h->reason;
   return h->health;
+}
+
+/**
+ * pb_store_get_item_change:
+ * @store: a store
+ * @item: an item
+ * @today: the day
+ * @previous_health: (out) (optional): its health at the end of the last
+ *   closed period
+ * @previous_completion: (out) (optional): its completion then
+ *
+ * Returns: %TRUE when a closed period kept the item
+ */
+gboolean
+pb_store_get_item_change (PbStore     *store,
+                          PbItem      *item,
+                          const GDate *today,
+                          PbHealth    *previous_health,
+                          double      *previous_completion)
+{
+  PlanHealth *p;
+  ItemHealth *h;
+  gint64 id;
+
+  g_return_val_if_fail (PB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  id = pb_record_get_id (PB_RECORD (item));
+  p = get_plan_health (store, pb_item_get_plan_id (item), today);
+  h = g_hash_table_lookup (p->items, &id);
+  if (h == NULL || !h->has_previous)
+    return FALSE;
+  if (previous_health)
+    *previous_health = h->previous_health;
+  if (previous_completion)
+    *previous_completion = h->previous_completion;
+  return TRUE;
 }
 
 /**

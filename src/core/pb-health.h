@@ -77,6 +77,11 @@ const PbIndicatorStatus *
                                         const GDate *today);
 double   pb_store_compute_item_progress  (PbStore     *store,
                                           PbItem      *item);
+gboolean pb_store_get_item_change        (PbStore     *store,
+                                          PbItem      *item,
+                                          const GDate *today,
+                                          PbHealth    *previous_health,
+                                          double      *previous_completion);
 double   pb_store_get_item_completion    (PbStore     *store,
                                           PbItem      *item,
                                           const GDate *today);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pb-health.h"
 #include "pb-health-style.h"
@@ -41,6 +42,7 @@ struct _PbTaskCard
   GtkWidget   *leads;
   GtkWidget   *details;
   GtkWidget   *progress;
+  GtkWidget   *change;
 };
 
 enum {
@@ -147,6 +149,29 @@ update (PbTaskCard *self)
   details = g_strdup_printf ("%s – %s · %s\n%s · %s", start, due, pb_status_get_name (pb_item_get_status (self->item)),
                              indicators, responsible);
   gtk_label_set_text (GTK_LABEL (self->details), details);
+
+  /* Since the last closed period: the health it had, and the progress made. */
+  {
+    PbHealth was;
+    double then, now = pb_store_get_item_completion (self->store, self->item, &self->today);
+    g_autoptr(GString) change = g_string_new (NULL);
+
+    if (pb_store_get_item_change (self->store, self->item, &self->today, &was, &then))
+      {
+        if (was != health && was != PB_HEALTH_NONE && health != PB_HEALTH_NONE)
+          g_string_append_printf (change, "%s→%s", pb_health_get_symbol (was), pb_health_get_symbol (health));
+        if (fabs (now - then) >= 0.005)
+          g_string_append_printf (change, "%s%+.0f%%", change->len ? " " : "", (now - then) * 100);
+      }
+    gtk_label_set_text (GTK_LABEL (self->change), change->str);
+    gtk_widget_set_visible (self->change, change->len > 0);
+    if (change->len > 0)
+      {
+        /* Translators: on a card, what changed since the last closed period */
+        g_autofree char *tip = g_strdup_printf (_("Since the last period: %s"), change->str);
+        gtk_widget_set_tooltip_text (self->change, tip);
+      }
+  }
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress),
                                  CLAMP (pb_store_get_item_completion (self->store, self->item, &self->today), 0.0, 1.0));
@@ -421,6 +446,12 @@ pb_task_card_init (PbTaskCard *self)
   gtk_widget_add_css_class (self->details, "dim-label");
   gtk_box_append (GTK_BOX (body), self->details);
 
+  self->change = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->change), 0);
+  gtk_widget_add_css_class (self->change, "caption");
+  gtk_widget_add_css_class (self->change, "period-change");
+  gtk_widget_set_visible (self->change, FALSE);
+  gtk_box_append (GTK_BOX (body), self->change);
   self->progress = gtk_progress_bar_new ();
   gtk_box_append (GTK_BOX (body), self->progress);
 }
