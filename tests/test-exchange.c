@@ -51,6 +51,15 @@ test_gold_files (PbTestLibrary *f,
                  gconstpointer  data)
 {
   const char *names[] = { "chengdu-2020.gold.json", "liupanshui-2022.gold.json", "shaoxing-2020.gold.json" };
+  g_autofree char *first = pb_test_corpus_path (names[0]);
+
+  /* The corpus sits beside the project, never in it: a build from the
+   * source tree alone (the Flatpak's) has none. */
+  if (!g_file_test (first, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no ../shared/corpus beside the source tree");
+      return;
+    }
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
     {
