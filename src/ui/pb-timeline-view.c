@@ -521,6 +521,29 @@ query_tooltip_cb (PbTimelineView *self,
                           pb_record_get_string (PB_RECORD (item), "start_date") ?: "?",
                           pb_record_get_string (PB_RECORD (item), "due_date") ?: "?",
                           leads && leads[0] ? leads : _("none"), reason ? reason : "");
+
+  /* Since the last closed period, as the cards show it. */
+  {
+    PbHealth was, health = pb_store_get_item_health (self->store, item, &self->today, NULL);
+    double then, now = pb_store_get_item_completion (self->store, item, &self->today);
+    g_autoptr(GString) change = g_string_new (NULL);
+
+    if (pb_store_get_item_change (self->store, item, &self->today, &was, &then))
+      {
+        if (was != health && was != PB_HEALTH_NONE && health != PB_HEALTH_NONE)
+          g_string_append_printf (change, "%s→%s", pb_health_get_symbol (was), pb_health_get_symbol (health));
+        if (now - then >= 0.005 || then - now >= 0.005)
+          g_string_append_printf (change, "%s%+.0f%%", change->len ? " " : "", (now - then) * 100);
+      }
+    if (change->len)
+      {
+        g_autofree char *line = g_strdup_printf (_("Since the last period: %s"), change->str);
+        g_autofree char *with = g_strconcat (g_strstrip (text), "\n", line, NULL);
+
+        g_free (text);
+        text = g_steal_pointer (&with);
+      }
+  }
   gtk_tooltip_set_text (tooltip, g_strstrip (text));
   return TRUE;
 }
