@@ -116,8 +116,7 @@ struct _PbIndicatorsView
 
   GHashTable         *previous;   /* indicator id → PbPeriodIndicator */
   gint64              selected_id;
-  guint               rebuild_id;
-  gboolean            dirty;       /* changed while not on screen */
+  PbLazyRebuild       lazy;
   gboolean            binding;
 };
 
@@ -741,8 +740,7 @@ rebuild (PbIndicatorsView *self)
   guint select = GTK_INVALID_LIST_POSITION;
   int first_year, last_year;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  self->dirty = FALSE;
+  pb_lazy_rebuild_begin (&self->lazy);
   g_clear_pointer (&self->previous, g_hash_table_unref);
 
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
@@ -844,16 +842,6 @@ rebuild (PbIndicatorsView *self)
   update_details (self);
 }
 
-static gboolean
-rebuild_idle_cb (gpointer data)
-{
-  PbIndicatorsView *self = data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (PbIndicatorsView *self,
                   const char       *table)
@@ -861,15 +849,8 @@ store_changed_cb (PbIndicatorsView *self,
   static const char * const watched[] = { "plan", "item", "indicator", "target", "actual",
                                           "period", "period_indicator", NULL };
 
-  if (self->plan == NULL || !g_strv_contains (watched, table) || self->rebuild_id)
-    return;
-  /* Off screen: rebuilt when shown, not on every change. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->rebuild_id = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
+  if (self->plan != NULL && g_strv_contains (watched, table))
+    pb_lazy_rebuild_queue (&self->lazy);
 }
 
 /* ---- Details ------------------------------------------------------------------- */
@@ -1137,7 +1118,7 @@ pb_indicators_view_dispose (GObject *object)
   PbIndicatorsView *self = PB_INDICATORS_VIEW (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  pb_lazy_rebuild_clear (&self->lazy);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -1158,8 +1139,7 @@ pb_indicators_view_map (GtkWidget *widget)
   PbIndicatorsView *self = (PbIndicatorsView *) widget;
 
   GTK_WIDGET_CLASS (pb_indicators_view_parent_class)->map (widget);
-  if (self->dirty)
-    rebuild (self);
+  pb_lazy_rebuild_flush (&self->lazy);
 }
 
 static void
@@ -1200,6 +1180,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   GtkWidget *none = adw_status_page_new ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
+  pb_lazy_rebuild_init (&self->lazy, GTK_WIDGET (self), (PbRebuildFunc) rebuild);
   self->year_columns = g_ptr_array_new ();
   self->rows = g_list_store_new (PB_TYPE_INDICATOR_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
@@ -1357,10 +1338,7 @@ pb_indicators_view_set_plan (PbIndicatorsView *self,
   g_set_object (&self->plan, plan);
   self->selected_id = 0;
   self->first_year = self->last_year = -1;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->dirty = TRUE;
+  pb_lazy_rebuild_request (&self->lazy);
 }
 
 /**
@@ -1376,8 +1354,7 @@ pb_indicators_view_select (PbIndicatorsView *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
-  if (self->rebuild_id || self->dirty)
-    rebuild (self);
+  pb_lazy_rebuild_flush (&self->lazy);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);

@@ -77,8 +77,7 @@ struct _PbOrganisationsView
 
   gint64              selected_id;
   char               *selected_name;
-  guint               rebuild_id;
-  gboolean            dirty;       /* changed while not on screen */
+  PbLazyRebuild       lazy;
 };
 
 G_DEFINE_FINAL_TYPE (PbOrganisationsView, pb_organisations_view, GTK_TYPE_WIDGET)
@@ -225,8 +224,7 @@ rebuild (PbOrganisationsView *self)
   guint select = GTK_INVALID_LIST_POSITION;
   gint64 plan_id;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  self->dirty = FALSE;
+  pb_lazy_rebuild_begin (&self->lazy);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
 
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
@@ -278,16 +276,6 @@ rebuild (PbOrganisationsView *self)
   update_buttons (self);
 }
 
-static gboolean
-rebuild_idle_cb (gpointer data)
-{
-  PbOrganisationsView *self = data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (PbOrganisationsView *self,
                   const char          *table)
@@ -295,15 +283,8 @@ store_changed_cb (PbOrganisationsView *self,
   static const char * const watched[] = { "plan", "item", "organisation", "item_org", "indicator",
                                           "target", "actual", "period", "period_item", NULL };
 
-  if (self->plan == NULL || !g_strv_contains (watched, table) || self->rebuild_id)
-    return;
-  /* Off screen: rebuilt when shown, not on every change. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
+  if (self->plan != NULL && g_strv_contains (watched, table))
+    pb_lazy_rebuild_queue (&self->lazy);
 }
 
 static void
@@ -357,7 +338,7 @@ pb_organisations_view_dispose (GObject *object)
   PbOrganisationsView *self = PB_ORGANISATIONS_VIEW (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  pb_lazy_rebuild_clear (&self->lazy);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -376,8 +357,7 @@ pb_organisations_view_map (GtkWidget *widget)
   PbOrganisationsView *self = (PbOrganisationsView *) widget;
 
   GTK_WIDGET_CLASS (pb_organisations_view_parent_class)->map (widget);
-  if (self->dirty)
-    rebuild (self);
+  pb_lazy_rebuild_flush (&self->lazy);
 }
 
 static void
@@ -414,6 +394,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
   GtkWidget *empty = adw_status_page_new ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organisations"), -1);
+  pb_lazy_rebuild_init (&self->lazy, GTK_WIDGET (self), (PbRebuildFunc) rebuild);
   self->rows = g_list_store_new (PB_TYPE_ORG_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -560,10 +541,7 @@ pb_organisations_view_set_plan (PbOrganisationsView *self,
   g_set_object (&self->plan, plan);
   self->selected_id = 0;
   g_clear_pointer (&self->selected_name, g_free);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->dirty = TRUE;
+  pb_lazy_rebuild_request (&self->lazy);
 }
 
 void
@@ -586,8 +564,7 @@ gboolean
 pb_organisations_view_select (PbOrganisationsView *self,
                               gint64               organisation_id)
 {
-  if (self->rebuild_id || self->dirty)
-    rebuild (self);
+  pb_lazy_rebuild_flush (&self->lazy);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
     {
       g_autoptr(PbOrgRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
@@ -610,8 +587,7 @@ pb_organisations_view_select (PbOrganisationsView *self,
 GPtrArray *
 pb_organisations_view_get_ranking (PbOrganisationsView *self)
 {
-  if (self->rebuild_id || self->dirty)
-    rebuild (self);
+  pb_lazy_rebuild_flush (&self->lazy);
   return self->stats;
 }
 

@@ -171,3 +171,73 @@ pb_ui_toast (GtkWidget  *widget,
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+/* ---- Rebuilt when shown ---------------------------------------------------- */
+
+void
+pb_lazy_rebuild_init (PbLazyRebuild *lazy,
+                      GtkWidget     *widget,
+                      PbRebuildFunc  rebuild)
+{
+  lazy->widget = widget;
+  lazy->rebuild = rebuild;
+  lazy->idle_id = 0;
+  lazy->dirty = FALSE;
+}
+
+static gboolean
+lazy_idle_cb (gpointer data)
+{
+  PbLazyRebuild *lazy = data;
+
+  lazy->idle_id = 0;
+  lazy->rebuild (lazy->widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a change: at low priority when on screen (changes in one command
+ * come together), else when next shown — not on every change. */
+void
+pb_lazy_rebuild_queue (PbLazyRebuild *lazy)
+{
+  if (lazy->idle_id)
+    return;
+  if (!gtk_widget_get_mapped (lazy->widget))
+    lazy->dirty = TRUE;
+  else
+    lazy->idle_id = g_idle_add_full (G_PRIORITY_LOW, lazy_idle_cb, lazy, NULL);
+}
+
+/* Now when on screen (a new plan), else when next shown. */
+void
+pb_lazy_rebuild_request (PbLazyRebuild *lazy)
+{
+  if (gtk_widget_get_mapped (lazy->widget))
+    lazy->rebuild (lazy->widget);
+  else
+    lazy->dirty = TRUE;
+}
+
+/* Called by the rebuild itself: nothing is pending any more. */
+void
+pb_lazy_rebuild_begin (PbLazyRebuild *lazy)
+{
+  g_clear_handle_id (&lazy->idle_id, g_source_remove);
+  lazy->dirty = FALSE;
+}
+
+/* Rebuilds now if a rebuild is pending: when shown, or before the view
+ * answers a question about what it shows. */
+void
+pb_lazy_rebuild_flush (PbLazyRebuild *lazy)
+{
+  if (lazy->idle_id || lazy->dirty)
+    lazy->rebuild (lazy->widget);
+}
+
+void
+pb_lazy_rebuild_clear (PbLazyRebuild *lazy)
+{
+  g_clear_handle_id (&lazy->idle_id, g_source_remove);
+  lazy->dirty = FALSE;
+}

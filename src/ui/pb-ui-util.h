@@ -22,4 +22,25 @@ void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
 
+/* A view rebuilt from the store: soon after a change when on screen,
+ * else when next shown. */
+typedef void (*PbRebuildFunc) (gpointer view);
+
+typedef struct
+{
+  GtkWidget    *widget;
+  PbRebuildFunc rebuild;
+  guint         idle_id;
+  gboolean      dirty;     /* changed while off screen */
+} PbLazyRebuild;
+
+void        pb_lazy_rebuild_init     (PbLazyRebuild *lazy,
+                                      GtkWidget     *widget,
+                                      PbRebuildFunc  rebuild);
+void        pb_lazy_rebuild_queue    (PbLazyRebuild *lazy);
+void        pb_lazy_rebuild_request  (PbLazyRebuild *lazy);
+void        pb_lazy_rebuild_begin    (PbLazyRebuild *lazy);
+void        pb_lazy_rebuild_flush    (PbLazyRebuild *lazy);
+void        pb_lazy_rebuild_clear    (PbLazyRebuild *lazy);
+
 G_END_DECLS
