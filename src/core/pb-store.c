@@ -2552,6 +2552,76 @@ pb_store_foreach_item_org (PbStore           *self,
   sqlite3_reset (stmt);
 }
 
+typedef struct
+{
+  GHashTable *names;
+  PbRole      role;
+} OrgNames;
+
+static void
+join_org_name (gint64      item_id,
+               gint64      organisation_id,
+               const char *name,
+               PbRole      role,
+               gpointer    user_data)
+{
+  OrgNames *o = user_data;
+  char *before;
+
+  if (role != o->role)
+    return;
+  before = g_hash_table_lookup (o->names, &item_id);
+  g_hash_table_insert (o->names, g_memdup2 (&item_id, sizeof item_id),
+                       before ? g_strconcat (before, "、", name, NULL) : g_strdup (name));
+}
+
+/**
+ * pb_store_dup_org_names:
+ * @self: a store
+ * @plan_id: a plan
+ * @role: lead or responsible
+ *
+ * Returns: (transfer full): item id (gint64) → the names of its
+ *   organisations in @role, in order, joined by 、 — for the items that
+ *   have any
+ */
+GHashTable *
+pb_store_dup_org_names (PbStore *self,
+                        gint64   plan_id,
+                        PbRole   role)
+{
+  OrgNames o = { g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free), role };
+
+  pb_store_foreach_item_org (self, plan_id, join_org_name, &o);
+  return o.names;
+}
+
+/**
+ * pb_store_dup_section_titles:
+ * @self: a store
+ * @plan_id: a plan
+ *
+ * Returns: (transfer full): section id (gint64) → "number title", as
+ *   printed: "(一) 建设高速泛在的信息基础设施"
+ */
+GHashTable *
+pb_store_dup_section_titles (PbStore *self,
+                             gint64   plan_id)
+{
+  GHashTable *titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GListModel) sections = pb_store_list_sections (self, plan_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+      char *t = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+
+      g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), g_strstrip (t));
+    }
+  return titles;
+}
+
 /**
  * pb_store_dup_indicator_counts:
  * @self: a store

@@ -94,6 +94,11 @@ guint        pb_store_count_item_orgs (PbStore    *self,
                                        PbRole      role);
 GHashTable  *pb_store_dup_first_leads (PbStore    *self,
                                        gint64      plan_id);
+GHashTable  *pb_store_dup_org_names   (PbStore    *self,
+                                       gint64      plan_id,
+                                       PbRole      role);
+GHashTable  *pb_store_dup_section_titles (PbStore *self,
+                                          gint64   plan_id);
 GHashTable  *pb_store_dup_indicator_counts (PbStore *self,
                                             gint64   plan_id);
 void         pb_store_foreach_item_org (PbStore       *self,

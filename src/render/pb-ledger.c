@@ -117,37 +117,6 @@ ledger_health (PbHealth health)
   return health == PB_HEALTH_NONE ? "" : pb_health_get_name (health);
 }
 
-typedef struct
-{
-  GHashTable *leads;
-  GHashTable *responsible;
-} Orgs;
-
-static void
-add_org (gint64      item_id,
-         gint64      organisation_id,
-         const char *name,
-         PbRole      role,
-         gpointer    user_data)
-{
-  Orgs *orgs = user_data;
-  GHashTable *table = role == PB_ROLE_LEAD ? orgs->leads : orgs->responsible;
-  GString *s = g_hash_table_lookup (table, &item_id);
-
-  if (s == NULL)
-    {
-      s = g_string_new (NULL);
-      g_hash_table_insert (table, g_memdup2 (&item_id, sizeof item_id), s);
-    }
-  g_string_append_printf (s, "%s%s", s->len ? "、" : "", name);
-}
-
-static void
-string_free (gpointer s)
-{
-  g_string_free (s, TRUE);
-}
-
 /* Reads the plan into three sheets. */
 static GPtrArray *
 collect (PbStore     *store,
@@ -157,14 +126,11 @@ collect (PbStore     *store,
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(GListModel) items = NULL;
-  g_autoptr(GListModel) sections = NULL;
   g_autoptr(GListModel) indicators = NULL;
-  g_autoptr(GHashTable) section_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) section_titles = NULL;
+  g_autoptr(GHashTable) leads = NULL;
+  g_autoptr(GHashTable) responsible = NULL;
   g_autoptr(GHashTable) item_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  Orgs orgs = {
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
-  };
   GPtrArray *sheets;
   Sheet *tasks, *ind, *act;
   int first_year, last_year;
@@ -173,8 +139,6 @@ collect (PbStore     *store,
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("There is no plan with the id %s."), id);
-      g_hash_table_unref (orgs.leads);
-      g_hash_table_unref (orgs.responsible);
       return NULL;
     }
 
@@ -186,16 +150,9 @@ collect (PbStore     *store,
   g_ptr_array_add (sheets, ind);
   g_ptr_array_add (sheets, act);
 
-  sections = pb_store_list_sections (store, plan_id);
-  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-    {
-      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
-      gint64 id = pb_record_get_id (PB_RECORD (s));
-      g_autofree char *t = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
-
-      g_hash_table_insert (section_titles, g_memdup2 (&id, sizeof id), g_strdup (g_strstrip (t)));
-    }
-  pb_store_foreach_item_org (store, plan_id, add_org, &orgs);
+  section_titles = pb_store_dup_section_titles (store, plan_id);
+  leads = pb_store_dup_org_names (store, plan_id, PB_ROLE_LEAD);
+  responsible = pb_store_dup_org_names (store, plan_id, PB_ROLE_RESPONSIBLE);
 
   header (tasks, _("No."), 6);
   header (tasks, _("Section"), 24);
@@ -216,8 +173,8 @@ collect (PbStore     *store,
       g_autoptr(PbItem) item = g_list_model_get_item (items, i);
       gint64 id = pb_record_get_id (PB_RECORD (item));
       gint64 section = pb_item_get_section_id (item);
-      GString *lead = g_hash_table_lookup (orgs.leads, &id);
-      GString *resp = g_hash_table_lookup (orgs.responsible, &id);
+      const char *lead = g_hash_table_lookup (leads, &id);
+      const char *resp = g_hash_table_lookup (responsible, &id);
       const char *reason = NULL;
       PbHealth health = pb_store_get_item_health (store, item, today, &reason);
       static const char * const kinds[] = { N_("Goal"), N_("Task"), N_("Measure") };
@@ -228,8 +185,8 @@ collect (PbStore     *store,
       add_text (row, g_hash_table_lookup (section_titles, &section));
       add_text (row, pb_item_get_title (item));
       add_text (row, _(kinds[CLAMP (pb_item_get_kind (item), 0, 2)]));
-      add_text (row, lead ? lead->str : "");
-      add_text (row, resp ? resp->str : "");
+      add_text (row, lead);
+      add_text (row, resp);
       add_text (row, pb_record_get_string (PB_RECORD (item), "start_date"));
       add_text (row, pb_record_get_string (PB_RECORD (item), "due_date"));
       add_text (row, pb_status_get_name (pb_item_get_status (item)));
@@ -343,8 +300,6 @@ collect (PbStore     *store,
         }
     }
 
-  g_hash_table_unref (orgs.leads);
-  g_hash_table_unref (orgs.responsible);
   return sheets;
 }
 

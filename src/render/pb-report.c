@@ -304,41 +304,6 @@ has_line (const char *text,
   return g_strv_contains ((const char * const *) lines, line);
 }
 
-typedef struct
-{
-  GHashTable *leads;        /* item id → GString */
-  GHashTable *responsible;  /* item id → GString */
-} OrgNames;
-
-static void
-append_name (GHashTable *table,
-             gint64      item_id,
-             const char *name)
-{
-  GString *s = g_hash_table_lookup (table, &item_id);
-
-  if (s == NULL)
-    {
-      s = g_string_new (NULL);
-      g_hash_table_insert (table, g_memdup2 (&item_id, sizeof item_id), s);
-    }
-  if (s->len)
-    g_string_append (s, "、");
-  g_string_append (s, name);
-}
-
-static void
-collect_org (gint64      item_id,
-             gint64      organisation_id,
-             const char *name,
-             PbRole      role,
-             gpointer    user_data)
-{
-  OrgNames *names = user_data;
-
-  append_name (role == PB_ROLE_LEAD ? names->leads : names->responsible, item_id, name);
-}
-
 static void
 string_free (gpointer s)
 {
@@ -363,15 +328,11 @@ collect (PbReport *self,
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(GListModel) items = NULL;
-  g_autoptr(GListModel) sections = NULL;
   g_autoptr(GListModel) indicators = NULL;
-  g_autoptr(GHashTable) section_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) section_titles = NULL;
+  g_autoptr(GHashTable) leads = NULL;
+  g_autoptr(GHashTable) responsible = NULL;
   g_autoptr(GHashTable) item_targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free);
-  g_autoptr(GHashTable) item_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  OrgNames names = {
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free),
-  };
   gint64 last_section = -1;
   int first_year, last_year, n_years;
 
@@ -379,8 +340,6 @@ collect (PbReport *self,
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("There is no plan with the id %s."), id);
-      g_hash_table_unref (names.leads);
-      g_hash_table_unref (names.responsible);
       return FALSE;
     }
 
@@ -393,17 +352,9 @@ collect (PbReport *self,
   first_year = self->period_start;
   last_year = self->period_end;
 
-  sections = pb_store_list_sections (store, plan_id);
-  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-    {
-      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
-      gint64 id = pb_record_get_id (PB_RECORD (s));
-      g_autofree char *t = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
-
-      g_hash_table_insert (section_titles, g_memdup2 (&id, sizeof id), g_strdup (g_strstrip (t)));
-    }
-
-  pb_store_foreach_item_org (store, plan_id, collect_org, &names);
+  section_titles = pb_store_dup_section_titles (store, plan_id);
+  leads = pb_store_dup_org_names (store, plan_id, PB_ROLE_LEAD);
+  responsible = pb_store_dup_org_names (store, plan_id, PB_ROLE_RESPONSIBLE);
 
   /* Indicators: their table, and each item's targets for the tasks table. */
   indicators = pb_store_list_indicators (store, plan_id);
@@ -555,8 +506,8 @@ collect (PbReport *self,
       gint64 section = pb_item_get_section_id (item);
       const char *reason = NULL;
       PbHealth health = pb_store_get_item_health (store, item, &self->o.today, &reason);
-      GString *leads = g_hash_table_lookup (names.leads, &id);
-      GString *resp = g_hash_table_lookup (names.responsible, &id);
+      const char *lead = g_hash_table_lookup (leads, &id);
+      const char *resp = g_hash_table_lookup (responsible, &id);
       GString *targets = g_hash_table_lookup (item_targets, &id);
       g_autofree char *period = period_text (pb_record_get_string (PB_RECORD (item), "start_date"),
                                              pb_record_get_string (PB_RECORD (item), "due_date"));
@@ -573,11 +524,11 @@ collect (PbReport *self,
         }
       g_ptr_array_add (self->tasks->rows,
                        row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
-                                leads ? leads->str : "", resp ? resp->str : "", period,
+                                lead ? lead : "", resp ? resp : "", period,
                                 targets ? targets->str : "", health_cell, END));
       if (health == PB_HEALTH_RED)
         g_ptr_array_add (self->behind, row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
-                                                leads ? leads->str : "", reason ? reason : "", END));
+                                                lead ? lead : "", reason ? reason : "", END));
     }
 
   /* Organisations. */
@@ -602,9 +553,6 @@ collect (PbReport *self,
 
       g_ptr_array_add (self->organisations->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, rank, s->name, led, co, b, y, r, c, END));
     }
-
-  g_hash_table_unref (names.leads);
-  g_hash_table_unref (names.responsible);
 
   /* The chart, at the report's zoom. */
   if (self->o.parts & PB_REPORT_TIMELINE)
