@@ -485,9 +485,7 @@ export_clicked (Dialog *d)
   GtkFileChooserNative *chooser;
   g_autofree char *name = g_strdup_printf ("%s.pdf", pb_plan_get_title (d->plan));
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), d->window, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '_'));
+  chooser = pb_ui_save_chooser (d->window, _("Export PDF"), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), d->window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

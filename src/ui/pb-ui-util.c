@@ -172,6 +172,28 @@ pb_ui_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/**
+ * pb_ui_save_chooser:
+ * @parent: the window it is for
+ * @title: the chooser's title
+ * @file_name: the name to offer; a plan title's slashes become _
+ *
+ * Returns: (transfer full): a Save chooser (the portal under Flatpak), not
+ *   yet shown
+ */
+GtkFileChooserNative *
+pb_ui_save_chooser (GtkWindow  *parent,
+                    const char *title,
+                    const char *file_name)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Export"), _("_Cancel"));
+  g_autofree char *name = g_strdelimit (g_strdup (file_name), "/\\", '_');
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  return chooser;
+}
+
 /* ---- Rebuilt when shown ---------------------------------------------------- */
 
 void

@@ -22,6 +22,11 @@ void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
 
+GtkFileChooserNative *
+            pb_ui_save_chooser       (GtkWindow   *parent,
+                                      const char  *title,
+                                      const char  *file_name);
+
 /* A view rebuilt from the store: soon after a change when on screen,
  * else when next shown. */
 typedef void (*PbRebuildFunc) (gpointer view);

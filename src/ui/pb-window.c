@@ -830,10 +830,8 @@ export_plan_action (GtkWidget  *widget,
 
   if (self->plan == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Plan"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
   name = g_strdup_printf ("%s.planboard", pb_plan_get_title (self->plan));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '_'));
+  chooser = pb_ui_save_chooser (GTK_WINDOW (self), _("Export Plan"), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -912,11 +910,9 @@ export_ledger_action (GtkWidget  *widget,
 
   if (self->plan == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Ledger"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
   /* Translators: the file name of a plan's ledger, 台账 */
   name = g_strdup_printf (_("%s ledger.xlsx"), pb_plan_get_title (self->plan));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '_'));
+  chooser = pb_ui_save_chooser (GTK_WINDOW (self), _("Export Ledger"), name);
   gtk_file_filter_set_name (xlsx, _("Spreadsheet (.xlsx)"));
   gtk_file_filter_add_suffix (xlsx, "xlsx");
   gtk_file_filter_set_name (csv, _("Comma-separated values (.csv)"));
