@@ -2597,6 +2597,47 @@ pb_store_dup_org_names (PbStore *self,
 }
 
 /**
+ * pb_store_get_plan_years:
+ * @self: a store
+ * @plan_id: a plan
+ * @first: (out): the first year of the plan period or of its targets
+ * @last: (out): the last
+ *
+ * The years a plan's tables run over: its period, widened to every
+ * target's year, and never more than 16 (the latest), whatever a plan says.
+ * @first is 0 when the plan has neither.
+ */
+void
+pb_store_get_plan_years (PbStore *self,
+                         gint64   plan_id,
+                         int     *first,
+                         int     *last)
+{
+  g_autoptr(PbPlan) plan = pb_store_get_record (self, PB_TYPE_PLAN, plan_id);
+  sqlite3_stmt *stmt;
+
+  *first = plan ? pb_plan_get_period_start (plan) : 0;
+  *last = plan ? pb_plan_get_period_end (plan) : 0;
+
+  stmt = pb_store_prepare (self, "SELECT min(t.year), max(t.year) FROM target t"
+                                 " JOIN indicator k ON k.id = t.indicator_id WHERE k.plan_id = ?1", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      int min = sqlite3_column_int (stmt, 0), max = sqlite3_column_int (stmt, 1);
+
+      *first = *first > 0 ? MIN (*first, min) : min;
+      *last = MAX (*last, max);
+    }
+  sqlite3_reset (stmt);
+
+  if (*first > 0 && *last - *first > 15)
+    *first = *last - 15;
+}
+
+/**
  * pb_store_dup_section_titles:
  * @self: a store
  * @plan_id: a plan

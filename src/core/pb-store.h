@@ -97,6 +97,10 @@ GHashTable  *pb_store_dup_first_leads (PbStore    *self,
 GHashTable  *pb_store_dup_org_names   (PbStore    *self,
                                        gint64      plan_id,
                                        PbRole      role);
+void         pb_store_get_plan_years  (PbStore    *self,
+                                       gint64      plan_id,
+                                       int        *first,
+                                       int        *last);
 GHashTable  *pb_store_dup_section_titles (PbStore *self,
                                           gint64   plan_id);
 GHashTable  *pb_store_dup_indicator_counts (PbStore *self,

@@ -198,24 +198,7 @@ collect (PbStore     *store,
 
   /* Indicators: the plan's years as columns. */
   indicators = pb_store_list_indicators (store, plan_id);
-  first_year = pb_plan_get_period_start (plan);
-  last_year = pb_plan_get_period_end (plan);
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
-
-      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
-        {
-          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
-          int y = pb_target_get_year (t);
-
-          first_year = first_year > 0 ? MIN (first_year, y) : y;
-          last_year = MAX (last_year, y);
-        }
-    }
-  if (first_year > 0 && last_year - first_year > 15)
-    first_year = last_year - 15;
+  pb_store_get_plan_years (store, plan_id, &first_year, &last_year);
 
   header (ind, _("No."), 6);
   header (ind, _("Indicator"), 28);

@@ -349,8 +349,7 @@ collect (PbReport *self,
   self->issue_date = g_strdup (pb_record_get_string (PB_RECORD (plan), "issue_date"));
   self->period_start = pb_plan_get_period_start (plan);
   self->period_end = pb_plan_get_period_end (plan);
-  first_year = self->period_start;
-  last_year = self->period_end;
+  pb_store_get_plan_years (store, plan_id, &first_year, &last_year);
 
   section_titles = pb_store_dup_section_titles (store, plan_id);
   leads = pb_store_dup_org_names (store, plan_id, PB_ROLE_LEAD);
@@ -358,21 +357,6 @@ collect (PbReport *self,
 
   /* Indicators: their table, and each item's targets for the tasks table. */
   indicators = pb_store_list_indicators (store, plan_id);
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
-
-      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
-        {
-          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
-          int y = pb_target_get_year (t);
-
-          if (first_year <= 0 || y < first_year)
-            first_year = y;
-          last_year = MAX (last_year, y);
-        }
-    }
   n_years = first_year > 0 ? last_year - first_year + 1 : 0;
   if (n_years > 6)
     n_years = 0;   /* too many for a column each: one column of lines */

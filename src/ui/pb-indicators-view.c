@@ -673,34 +673,6 @@ build_columns (PbIndicatorsView *self)
 
 /* ---- Rebuilding --------------------------------------------------------------- */
 
-static void
-plan_years (PbIndicatorsView *self,
-            GListModel       *indicators,
-            int              *first,
-            int              *last)
-{
-  *first = pb_plan_get_period_start (self->plan);
-  *last = pb_plan_get_period_end (self->plan);
-
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (k)));
-
-      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
-        {
-          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
-          int y = pb_target_get_year (t);
-
-          *first = *first > 0 ? MIN (*first, y) : y;
-          *last = MAX (*last, y);
-        }
-    }
-  /* Keep the table sane whatever a plan says. */
-  if (*first > 0 && *last - *first > 15)
-    *first = *last - 15;
-}
-
 static gint64
 row_key (PbIndicatorRow *row)
 {
@@ -754,7 +726,7 @@ rebuild (PbIndicatorsView *self)
   indicators = pb_store_list_indicators (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
 
-  plan_years (self, indicators, &first_year, &last_year);
+  pb_store_get_plan_years (self->store, pb_record_get_id (PB_RECORD (self->plan)), &first_year, &last_year);
   if (first_year != self->first_year || last_year != self->last_year || self->year_columns->len == 0)
     {
       self->first_year = first_year;
