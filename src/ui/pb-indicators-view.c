@@ -969,15 +969,9 @@ update_compare (PbIndicatorsView *self,
 
       for (int y = first; first > 0 && y <= last; y++)
         {
-          g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (m)));
-          g_autofree char *text = NULL;
+          g_autoptr(PbTarget) t = find_target (self, m, y, FALSE);
+          g_autofree char *text = t ? format_target (t) : NULL;
 
-          for (guint j = 0; j < g_list_model_get_n_items (targets) && text == NULL; j++)
-            {
-              g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
-              if (pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch"))
-                text = format_target (t);
-            }
           gtk_grid_attach (self->compare_grid, gtk_label_new (text ? text : "—"), 1 + y - first, row, 1, 1);
         }
       {

@@ -14,11 +14,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-task-card.h"
+#include "pb-ui-util.h"
 
 struct _PbTaskCard
 {
@@ -152,26 +152,18 @@ update (PbTaskCard *self)
 
   /* Since the last closed period: the health it had, and the progress made. */
   {
-    PbHealth was;
-    double then, now = pb_store_get_item_completion (self->store, self->item, &self->today);
-    g_autoptr(GString) change = g_string_new (NULL);
+    g_autofree char *change = pb_ui_dup_period_change (self->store, self->item, &self->today);
 
-    if (pb_store_get_item_change (self->store, self->item, &self->today, &was, &then))
-      {
-        if (was != health && was != PB_HEALTH_NONE && health != PB_HEALTH_NONE)
-          g_string_append_printf (change, "%s→%s", pb_health_get_symbol (was), pb_health_get_symbol (health));
-        if (fabs (now - then) >= 0.005)
-          g_string_append_printf (change, "%s%+.0f%%", change->len ? " " : "", (now - then) * 100);
-      }
-    gtk_label_set_text (GTK_LABEL (self->change), change->str);
-    gtk_widget_set_visible (self->change, change->len > 0);
-    if (change->len > 0)
+    gtk_label_set_text (GTK_LABEL (self->change), change);
+    gtk_widget_set_visible (self->change, change[0] != '\0');
+    if (change[0] != '\0')
       {
         /* Translators: on a card, what changed since the last closed period */
-        g_autofree char *tip = g_strdup_printf (_("Since the last period: %s"), change->str);
+        g_autofree char *tip = g_strdup_printf (_("Since the last period: %s"), change);
         gtk_widget_set_tooltip_text (self->change, tip);
       }
   }
+
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress),
                                  CLAMP (pb_store_get_item_completion (self->store, self->item, &self->today), 0.0, 1.0));

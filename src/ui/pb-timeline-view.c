@@ -25,6 +25,7 @@
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-timeline-view.h"
+#include "pb-ui-util.h"
 
 struct _PbTimelineView
 {
@@ -524,26 +525,18 @@ query_tooltip_cb (PbTimelineView *self,
 
   /* Since the last closed period, as the cards show it. */
   {
-    PbHealth was, health = pb_store_get_item_health (self->store, item, &self->today, NULL);
-    double then, now = pb_store_get_item_completion (self->store, item, &self->today);
-    g_autoptr(GString) change = g_string_new (NULL);
+    g_autofree char *change = pb_ui_dup_period_change (self->store, item, &self->today);
 
-    if (pb_store_get_item_change (self->store, item, &self->today, &was, &then))
+    if (change[0] != '\0')
       {
-        if (was != health && was != PB_HEALTH_NONE && health != PB_HEALTH_NONE)
-          g_string_append_printf (change, "%s→%s", pb_health_get_symbol (was), pb_health_get_symbol (health));
-        if (now - then >= 0.005 || then - now >= 0.005)
-          g_string_append_printf (change, "%s%+.0f%%", change->len ? " " : "", (now - then) * 100);
-      }
-    if (change->len)
-      {
-        g_autofree char *line = g_strdup_printf (_("Since the last period: %s"), change->str);
+        g_autofree char *line = g_strdup_printf (_("Since the last period: %s"), change);
         g_autofree char *with = g_strconcat (g_strstrip (text), "\n", line, NULL);
 
         g_free (text);
         text = g_steal_pointer (&with);
       }
   }
+
   gtk_tooltip_set_text (tooltip, g_strstrip (text));
   return TRUE;
 }

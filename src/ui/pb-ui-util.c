@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-ui-util.h"
 
 /**
@@ -170,6 +172,37 @@ pb_ui_toast (GtkWidget  *widget,
       adw_toast_set_action_name (toast, "win.undo");
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * pb_ui_dup_period_change:
+ * @store: the library
+ * @item: an item
+ * @today: the day
+ *
+ * Returns: (transfer full): what changed since the last closed period, as
+ *   cards and tooltips show it: "▲→● +12%"; empty when nothing did or no
+ *   period was closed
+ */
+char *
+pb_ui_dup_period_change (PbStore     *store,
+                         PbItem      *item,
+                         const GDate *today)
+{
+  GString *change = g_string_new (NULL);
+  PbHealth was, health;
+  double then, now;
+
+  if (pb_store_get_item_change (store, item, today, &was, &then))
+    {
+      health = pb_store_get_item_health (store, item, today, NULL);
+      now = pb_store_get_item_completion (store, item, today);
+      if (was != health && was != PB_HEALTH_NONE && health != PB_HEALTH_NONE)
+        g_string_append_printf (change, "%s→%s", pb_health_get_symbol (was), pb_health_get_symbol (health));
+      if (fabs (now - then) >= 0.005)
+        g_string_append_printf (change, "%s%+.0f%%", change->len ? " " : "", (now - then) * 100);
+    }
+  return g_string_free (change, FALSE);
 }
 
 /**

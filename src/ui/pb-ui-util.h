@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pb-enums.h"
+#include "pb-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,10 @@ const char *pb_ui_health_css_class   (PbHealth     health);
 void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
+
+char       *pb_ui_dup_period_change  (PbStore     *store,
+                                      PbItem      *item,
+                                      const GDate *today);
 
 GtkFileChooserNative *
             pb_ui_save_chooser       (GtkWindow   *parent,
