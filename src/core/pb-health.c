@@ -655,6 +655,7 @@ typedef struct
   PbHealth health;
   char    *reason;
   double   completion;
+  double   indicator_progress;  /* mean progress of its indicators, or -1 */
   gboolean has_previous;      /* in the last closed period */
   PbHealth previous_health;
   double   previous_completion;
@@ -814,11 +815,12 @@ compute_plan_health (PbStore     *store,
       else
         h->reason = g_strdup (why);
 
+      h->indicator_progress = w != NULL && w->progress_count > 0 ? w->progress_sum / w->progress_count : -1;
       if (pb_item_get_status (item) == PB_ITEM_STATUS_DONE)
         h->completion = 1;
       else if (pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS &&
-               w != NULL && w->progress_count > 0)
-        h->completion = w->progress_sum / w->progress_count;
+               h->indicator_progress >= 0)
+        h->completion = h->indicator_progress;
       else
         h->completion = pb_item_get_progress (item);
 
@@ -1034,33 +1036,16 @@ double
 pb_store_compute_item_progress (PbStore *store,
                                 PbItem  *item)
 {
-  g_autoptr(GListModel) indicators = NULL;
   gint64 id = pb_record_get_id (PB_RECORD (item));
-  double sum = 0;
-  guint counted = 0;
+  ItemHealth *h;
+  GDate today;
 
   g_return_val_if_fail (PB_IS_STORE (store), -1);
   g_return_val_if_fail (PB_IS_ITEM (item), -1);
 
-  indicators = pb_store_list_indicators (store, pb_item_get_plan_id (item));
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      g_autoptr(GListModel) targets = NULL;
-      g_autoptr(GListModel) actuals = NULL;
-      double done;
-
-      if (pb_record_get_int (PB_RECORD (k), "item_id") != id)
-        continue;
-      targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
-      actuals = pb_store_list_actuals (store, pb_record_get_id (PB_RECORD (k)));
-      done = pb_indicator_compute_progress (k, targets, actuals);
-      if (done >= 0)
-        {
-          sum += done;
-          counted++;
-        }
-    }
-
-  return counted ? sum / counted : -1;
+  /* The plan's health, cached, has every item's (it does not depend on
+   * the day). */
+  pb_date_today (&today);
+  h = g_hash_table_lookup (get_plan_health (store, pb_item_get_plan_id (item), &today)->items, &id);
+  return h ? h->indicator_progress : -1;
 }
