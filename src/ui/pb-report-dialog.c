@@ -230,6 +230,7 @@ typedef struct
   guint          page;
   guint          n_pages;
   guint          pulse_id;
+  PbReport      *previewed;     /* laid out, for turning pages */
 } Dialog;
 
 static void
@@ -243,6 +244,7 @@ dialog_free (gpointer data)
     g_cancellable_cancel (d->preview_cancellable);
   g_clear_object (&d->cancellable);
   g_clear_object (&d->preview_cancellable);
+  g_clear_pointer (&d->previewed, pb_report_free);
   g_clear_object (&d->store);
   g_clear_object (&d->plan);
   g_clear_object (&d->settings);
@@ -282,6 +284,26 @@ preview_job_free (gpointer data)
   g_free (job);
 }
 
+/* A page of @report as a picture for the preview. */
+static cairo_surface_t *
+draw_preview (PbReport *report,
+              guint     page)
+{
+  cairo_surface_t *surface;
+  double w, h, scale;
+  cairo_t *cr;
+
+  pb_report_get_page_size (report, page, &w, &h);
+  scale = 560.0 / MAX (w, h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * scale), (int) (h * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  pb_report_draw_page (report, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static void
 preview_thread (GTask        *task,
                 gpointer      source,
@@ -289,49 +311,30 @@ preview_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   PreviewJob *job = data;
-  double w, h, scale;
-  cairo_t *cr;
 
   job->n_pages = pb_report_paginate (job->report);
-  if (job->n_pages == 0)
+  if (job->n_pages > 0)
     {
-      g_task_return_boolean (task, TRUE);
-      return;
+      job->page = MIN (job->page, job->n_pages - 1);
+      job->surface = draw_preview (job->report, job->page);
     }
-  job->page = MIN (job->page, job->n_pages - 1);
-  pb_report_get_page_size (job->report, job->page, &w, &h);
-  scale = 560.0 / MAX (w, h);
-  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * scale), (int) (h * scale));
-  cr = cairo_create (job->surface);
-  cairo_scale (cr, scale, scale);
-  pb_report_draw_page (job->report, cr, job->page);
-  cairo_destroy (cr);
-  cairo_surface_flush (job->surface);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-preview_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
+show_preview (Dialog          *d,
+              cairo_surface_t *surface)
 {
-  Dialog *d = data;
-  PreviewJob *job = g_task_get_task_data (G_TASK (result));
   g_autofree char *label = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-
-  d->n_pages = job->n_pages;
-  d->page = job->page;
-  if (job->surface)
+  if (surface)
     {
-      int w = cairo_image_surface_get_width (job->surface);
-      int h = cairo_image_surface_get_height (job->surface);
-      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (job->surface),
-                                             (gsize) cairo_image_surface_get_stride (job->surface) * h);
+      int w = cairo_image_surface_get_width (surface);
+      int h = cairo_image_surface_get_height (surface);
+      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                                             (gsize) cairo_image_surface_get_stride (surface) * h);
       g_autoptr(GdkTexture) texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
-                                                              cairo_image_surface_get_stride (job->surface));
+                                                              cairo_image_surface_get_stride (surface));
 
       gtk_picture_set_paintable (d->preview, GDK_PAINTABLE (texture));
       label = g_strdup_printf (_("Page %u of %u"), d->page + 1, d->n_pages);
@@ -347,6 +350,26 @@ preview_done_cb (GObject      *source,
 }
 
 static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Dialog *d = data;
+  PreviewJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  /* Kept, laid out, for turning the pages without reading the store. */
+  g_clear_pointer (&d->previewed, pb_report_free);
+  d->previewed = g_steal_pointer (&job->report);
+  d->n_pages = job->n_pages;
+  d->page = job->page;
+  show_preview (d, job->surface);
+}
+
+/* The options changed: read the store again, lay out in a worker thread. */
+static void
 update_preview (Dialog *d)
 {
   g_autoptr(GTask) task = NULL;
@@ -358,6 +381,7 @@ update_preview (Dialog *d)
     g_cancellable_cancel (d->preview_cancellable);
   g_clear_object (&d->preview_cancellable);
   d->preview_cancellable = g_cancellable_new ();
+  g_clear_pointer (&d->previewed, pb_report_free);
 
   job->page = d->page;
   job->report = pb_report_new (d->store, pb_record_get_id (PB_RECORD (d->plan)), &d->options, &error);
@@ -372,6 +396,21 @@ update_preview (Dialog *d)
   g_task_run_in_thread (task, preview_thread);
 }
 
+/* Another page of the report already laid out: drawn here, at once. */
+static void
+turn_page (Dialog *d,
+           int     delta)
+{
+  cairo_surface_t *surface;
+
+  if (d->previewed == NULL || d->n_pages == 0)
+    return;
+  d->page = CLAMP ((int) d->page + delta, 0, (int) d->n_pages - 1);
+  surface = draw_preview (d->previewed, d->page);
+  show_preview (d, surface);
+  cairo_surface_destroy (surface);
+}
+
 static void
 options_changed (Dialog *d)
 {
@@ -382,16 +421,13 @@ options_changed (Dialog *d)
 static void
 prev_clicked (Dialog *d)
 {
-  if (d->page > 0)
-    d->page--;
-  update_preview (d);
+  turn_page (d, -1);
 }
 
 static void
 next_clicked (Dialog *d)
 {
-  d->page++;
-  update_preview (d);
+  turn_page (d, 1);
 }
 
 static void
