@@ -186,3 +186,22 @@ pb_format_date (const GDate *date)
 {
   return pb_format_date_styled (date, current_style);
 }
+
+/**
+ * pb_format_comparator:
+ * @comparator: a target's comparator
+ *
+ * Returns: how a target writes it before the value: ≥, ≤, ~, or nothing
+ */
+const char *
+pb_format_comparator (PbComparator comparator)
+{
+  switch (comparator)
+    {
+    case PB_COMPARATOR_GE: return "≥";
+    case PB_COMPARATOR_LE: return "≤";
+    case PB_COMPARATOR_ABOUT: return "~";
+    case PB_COMPARATOR_EQ:
+    default: return "";
+    }
+}

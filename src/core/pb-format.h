@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "pb-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -27,5 +29,6 @@ char         *pb_format_number           (double         value,
 char         *pb_format_date_styled      (const GDate   *date,
                                           PbNumberStyle  style);
 char         *pb_format_date             (const GDate   *date);
+const char   *pb_format_comparator       (PbComparator   comparator);
 
 G_END_DECLS

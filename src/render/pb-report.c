@@ -289,12 +289,6 @@ health_text (PbHealth health)
   return g_strdup_printf ("%s %s", pb_health_get_symbol (health), pb_health_get_name (health));
 }
 
-static const char *
-comparator_symbol (PbComparator c)
-{
-  return c == PB_COMPARATOR_GE ? "≥" : c == PB_COMPARATOR_LE ? "≤" : c == PB_COMPARATOR_ABOUT ? "~" : "";
-}
-
 static gboolean
 has_line (const char *text,
           const char *line)
@@ -419,9 +413,9 @@ collect (PbReport *self,
               if (pb_record_get_boolean (PB_RECORD (t), "stretch"))
                 /* Translators: a stretch target (力争), as "stretch ≥3000" */
                 line = g_strdup_printf (_("stretch %s%s"),
-                                        comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")), amount);
+                                        pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")), amount);
               else
-                line = g_strdup_printf ("%s%s", comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")), amount);
+                line = g_strdup_printf ("%s%s", pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")), amount);
               /* The same target stated twice (by a goal and by its task) is one. */
               if (!has_line (cell->str, line))
                 g_string_append_printf (cell, "%s%s", cell->len ? "\n" : "", line);
@@ -437,7 +431,7 @@ collect (PbReport *self,
           g_autofree char *amount = pb_format_amount (pb_target_get_value (t), unit);
           gboolean stretch = pb_record_get_boolean (PB_RECORD (t), "stretch");
           g_autofree char *line = g_strdup_printf (stretch ? _("%d: stretch %s%s") : "%d: %s%s", pb_target_get_year (t),
-                                                   comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")),
+                                                   pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")),
                                                    amount);
 
           if (!has_line (all->str, line))

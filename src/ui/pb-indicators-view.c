@@ -170,7 +170,7 @@ format_target (PbTarget *t)
 {
   g_autofree char *value = pb_ui_format_value (pb_target_get_value (t));
 
-  return g_strconcat (pb_ui_comparator_symbol (pb_record_get_enum (PB_RECORD (t), "comparator")), value, NULL);
+  return g_strconcat (pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")), value, NULL);
 }
 
 static void

@@ -124,19 +124,6 @@ pb_ui_parse_target (const char   *text,
 }
 
 const char *
-pb_ui_comparator_symbol (PbComparator comparator)
-{
-  switch (comparator)
-    {
-    case PB_COMPARATOR_GE: return "≥";
-    case PB_COMPARATOR_LE: return "≤";
-    case PB_COMPARATOR_ABOUT: return "~";
-    case PB_COMPARATOR_EQ:
-    default: return "";
-    }
-}
-
-const char *
 pb_ui_health_css_class (PbHealth health)
 {
   static const char * const classes[] = { "health-none", "health-blue", "health-yellow", "health-red" };

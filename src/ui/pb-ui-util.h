@@ -17,7 +17,6 @@ gboolean    pb_ui_parse_value        (const char  *text,
 gboolean    pb_ui_parse_target       (const char  *text,
                                       PbComparator *comparator,
                                       double      *value);
-const char *pb_ui_comparator_symbol  (PbComparator comparator);
 const char *pb_ui_health_css_class   (PbHealth     health);
 void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
