@@ -42,6 +42,7 @@ typedef struct
   GHashTable   *section_ids;   /* db id → "sN" */
   GHashTable   *item_ids;      /* db id → "iN" */
   GHashTable   *indicator_ids; /* db id → "kN" */
+  GError       *error;         /* the first failure: the export is void */
 } Export;
 
 static sqlite3_stmt *
@@ -50,14 +51,31 @@ query (Export     *e,
        gint64      param)
 {
   sqlite3_stmt *stmt = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (e->error != NULL)
+    return NULL;
+
+  rc = sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
     {
-      g_critical ("Export query failed: %s", sqlite3_errmsg (e->db));
+      pb_store_set_error (e->store, rc, &e->error);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, param);
   return stmt;
+}
+
+/* The next row, checked: a failure mid-read voids the whole export rather
+ * than ending a loop early and returning part of the plan. */
+static gboolean
+next_row (Export       *e,
+          sqlite3_stmt *stmt)
+{
+  if (stmt == NULL || e->error != NULL)
+    return FALSE;
+
+  return pb_store_step (e->store, stmt, &e->error);
 }
 
 static const char *
@@ -117,7 +135,7 @@ assign_ids (Export     *e,
   sqlite3_stmt *stmt = query (e, sql, plan_id);
   guint n = 0;
 
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (e, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), g_strdup_printf ("%c%u", prefix, ++n));
@@ -133,7 +151,7 @@ export_targets (Export     *e,
   sqlite3_stmt *stmt = query (e, sql, param);
 
   json_builder_begin_array (e->b);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (e, stmt))
     {
       json_builder_begin_object (e->b);
       add_string_or_null (e->b, "indicator", col_text (stmt, 0));
@@ -167,7 +185,7 @@ export_indicators (Export     *e,
   sqlite3_stmt *stmt = query (e, sql, param);
 
   json_builder_begin_array (e->b);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (e, stmt))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       sqlite3_stmt *actuals;
@@ -186,7 +204,7 @@ export_indicators (Export     *e,
       json_builder_begin_array (e->b);
       actuals = query (e, "SELECT date, value, note, source FROM actual"
                           " WHERE indicator_id = ?1 ORDER BY date, id", id);
-      while (actuals && sqlite3_step (actuals) == SQLITE_ROW)
+      while (next_row (e, actuals))
         {
           json_builder_begin_object (e->b);
           add_string_or_null (e->b, "date", col_text (actuals, 0));
@@ -221,7 +239,7 @@ export_units (Export     *e,
 
   json_builder_set_member_name (e->b, member);
   json_builder_begin_array (e->b);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (e, stmt))
     json_builder_add_string_value (e->b, col_text (stmt, 0));
   sqlite3_finalize (stmt);
   json_builder_end_array (e->b);
@@ -275,7 +293,7 @@ export_item (Export       *e,
   stmt = query (e, "SELECT n.date, o.name, n.text, n.status FROM note n"
                    " LEFT JOIN organisation o ON o.id = n.organisation_id"
                    " WHERE n.item_id = ?1 ORDER BY n.date, n.id", id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (e, stmt))
     {
       json_builder_begin_object (e->b);
       add_string_or_null (e->b, "date", col_text (stmt, 0));
@@ -290,7 +308,7 @@ export_item (Export       *e,
   json_builder_set_member_name (e->b, "depends_on");
   json_builder_begin_array (e->b);
   stmt = query (e, "SELECT from_item_id, lag_days FROM dependency WHERE to_item_id = ?1 ORDER BY id", id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (e, stmt))
     {
       json_builder_begin_object (e->b);
       add_string_or_null (e->b, "item", id_for (e->item_ids, sqlite3_column_int64 (stmt, 0)));
@@ -320,23 +338,36 @@ pb_store_export_plan_json (PbStore  *self,
   g_autoptr(GHashTable) section_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) item_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) indicator_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  Export e = { self, pb_store_get_db (self), b, section_ids, item_ids, indicator_ids };
+  Export e = { self, pb_store_get_db (self), b, section_ids, item_ids, indicator_ids, NULL };
   sqlite3_stmt *plan, *stmt;
+  gboolean own_transaction;
+  int rc;
 
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
 
-  /* One read transaction, so the export is one consistent snapshot. */
-  sqlite3_exec (e.db, "BEGIN", NULL, NULL, NULL);
+  /* One read transaction, so the export is one consistent snapshot (or
+   * the command's own, when a command exports). */
+  own_transaction = sqlite3_get_autocommit (e.db);
+  if (own_transaction && (rc = sqlite3_exec (e.db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      pb_store_set_error (self, rc, error);
+      return NULL;
+    }
 
   plan = query (&e, "SELECT title, doc_number, issuer, issue_date, period_start, period_end,"
                     " source_text FROM plan WHERE id = ?1", plan_id);
-  if (plan == NULL || sqlite3_step (plan) != SQLITE_ROW)
+  if (!next_row (&e, plan))
     {
-      sqlite3_finalize (plan);
-      sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
-                   _("There is no plan with the id %s."), id);
+
+      sqlite3_finalize (plan);
+      if (own_transaction)
+        sqlite3_exec (e.db, "ROLLBACK", NULL, NULL, NULL);
+      if (e.error != NULL)
+        g_propagate_error (error, e.error);
+      else
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                     _("There is no plan with the id %s."), id);
       return NULL;
     }
 
@@ -364,7 +395,7 @@ pb_store_export_plan_json (PbStore  *self,
   json_builder_set_member_name (b, "sections");
   json_builder_begin_array (b);
   stmt = query (&e, "SELECT id, parent_id, number, title FROM section WHERE plan_id = ?1 ORDER BY position, id", plan_id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (&e, stmt))
     {
       json_builder_begin_object (b);
       add_string_or_null (b, "id", id_for (section_ids, sqlite3_column_int64 (stmt, 0)));
@@ -382,7 +413,7 @@ pb_store_export_plan_json (PbStore  *self,
   stmt = query (&e, "SELECT id, section_id, kind, number, title, body, start_date, due_date,"
                     " status, progress, progress_mode, health_override, health_reason, health_date"
                     " FROM item WHERE plan_id = ?1 ORDER BY position, id", plan_id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (&e, stmt))
     export_item (&e, stmt);
   sqlite3_finalize (stmt);
   json_builder_end_array (b);
@@ -390,7 +421,7 @@ pb_store_export_plan_json (PbStore  *self,
   json_builder_set_member_name (b, "organisations");
   json_builder_begin_array (b);
   stmt = query (&e, "SELECT id, name, short_name FROM organisation WHERE plan_id = ?1 ORDER BY id", plan_id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (&e, stmt))
     {
       sqlite3_stmt *aliases;
 
@@ -401,7 +432,7 @@ pb_store_export_plan_json (PbStore  *self,
       json_builder_begin_array (b);
       aliases = query (&e, "SELECT alias FROM organisation_alias WHERE organisation_id = ?1 ORDER BY id",
                        sqlite3_column_int64 (stmt, 0));
-      while (aliases && sqlite3_step (aliases) == SQLITE_ROW)
+      while (next_row (&e, aliases))
         json_builder_add_string_value (b, col_text (aliases, 0));
       sqlite3_finalize (aliases);
       json_builder_end_array (b);
@@ -420,7 +451,7 @@ pb_store_export_plan_json (PbStore  *self,
   json_builder_begin_array (b);
   stmt = query (&e, "SELECT id, kind, label, end_date, closed_date FROM period WHERE plan_id = ?1"
                     " ORDER BY end_date, id", plan_id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  while (next_row (&e, stmt))
     {
       gint64 period_id = sqlite3_column_int64 (stmt, 0);
       sqlite3_stmt *rows;
@@ -435,7 +466,7 @@ pb_store_export_plan_json (PbStore  *self,
       json_builder_begin_array (b);
       rows = query (&e, "SELECT indicator_id, value, date, completion, health FROM period_indicator"
                         " WHERE period_id = ?1 ORDER BY id", period_id);
-      while (rows && sqlite3_step (rows) == SQLITE_ROW)
+      while (next_row (&e, rows))
         {
           json_builder_begin_object (b);
           add_string_or_null (b, "indicator", id_for (indicator_ids, sqlite3_column_int64 (rows, 0)));
@@ -452,7 +483,7 @@ pb_store_export_plan_json (PbStore  *self,
       json_builder_begin_array (b);
       rows = query (&e, "SELECT item_id, status, progress, health FROM period_item"
                         " WHERE period_id = ?1 ORDER BY id", period_id);
-      while (rows && sqlite3_step (rows) == SQLITE_ROW)
+      while (next_row (&e, rows))
         {
           json_builder_begin_object (b);
           add_string_or_null (b, "item", id_for (item_ids, sqlite3_column_int64 (rows, 0)));
@@ -472,7 +503,19 @@ pb_store_export_plan_json (PbStore  *self,
   json_builder_end_object (b);
 
   sqlite3_finalize (plan);
-  sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL);
+  if (own_transaction)
+    {
+      if (e.error == NULL && (rc = sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+        pb_store_set_error (self, rc, &e.error);
+      if (e.error != NULL)
+        sqlite3_exec (e.db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  if (e.error != NULL)
+    {
+      g_propagate_error (error, e.error);
+      return NULL;
+    }
 
   return json_builder_get_root (b);
 }
@@ -675,12 +718,19 @@ import_units (Import     *im,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, item_id);
       sqlite3_bind_int64 (stmt, 2, org);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          sqlite3_reset (stmt);
+      {
+        g_autoptr(GError) local = NULL;
+        gboolean seen = pb_store_step (im->store, stmt, &local);
+
+        sqlite3_reset (stmt);
+        if (local != NULL)
+          {
+            g_propagate_error (im->error, g_steal_pointer (&local));
+            return FALSE;
+          }
+        if (seen)
           continue;
-        }
-      sqlite3_reset (stmt);
+      }
 
       if (!pb_store_insert (im->store, PB_TYPE_ITEM_ORG, im->error,
                             "item_id", item_id,

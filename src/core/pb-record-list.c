@@ -98,7 +98,6 @@ query_ids (PbRecordList *self)
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = pb_store_prepare (self->store, self->sql, &error);
   if (stmt == NULL)
@@ -110,15 +109,14 @@ query_ids (PbRecordList *self)
   if (strstr (self->sql, "?1") != NULL)
     sqlite3_bind_int64 (stmt, 1, self->param);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (pb_store_step (self->store, stmt, &error))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
 
-  if (rc != SQLITE_DONE)
-    g_warning ("Listing records stopped early: %s",
-               sqlite3_errmsg (pb_store_get_db (self->store)));
+  if (error != NULL)
+    g_warning ("Listing records stopped early: %s", error->message);
 
   sqlite3_reset (stmt);
   return ids;

@@ -41,6 +41,9 @@ gboolean      pb_store_exec     (PbStore     *self,
 sqlite3_stmt *pb_store_prepare  (PbStore     *self,
                                  const char  *sql,
                                  GError     **error);
+gboolean      pb_store_step     (PbStore      *self,
+                                 sqlite3_stmt *stmt,
+                                 GError      **error);
 gboolean      pb_store_step_done (PbStore      *self,
                                   sqlite3_stmt *stmt,
                                   GError      **error);

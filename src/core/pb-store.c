@@ -342,6 +342,75 @@ pb_store_step_done (PbStore       *self,
   return FALSE;
 }
 
+/* How a failed read is told: a reader says the library could not be read,
+ * never that a change was not saved. */
+static void
+set_read_error (PbStore  *self,
+                int       rc,
+                GError  **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path ? self->path : "");
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      pb_store_set_error (self, rc, error);
+      break;
+    default:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                   _("The library “%s” could not be read to the end (%s)."),
+                   name, sqlite3_errmsg (self->db));
+      break;
+    }
+}
+
+/**
+ * pb_store_step: (skip)
+ * @self: a store
+ * @stmt: a statement of the store's connection
+ * @error: where to say why reading failed
+ *
+ * The one way to step a statement whose rows are read: anything SQLite
+ * answers other than a row or the end (an I/O error, a damaged page, an
+ * interrupt, a lock) becomes @error, so a loop never takes a failure for
+ * the end of the rows and returns part of them as if they were all. With
+ * @error %NULL the failure is logged.
+ *
+ *   while (pb_store_step (store, stmt, &local)) … ;
+ *   if (local != NULL) … fail …
+ *
+ * Returns: %TRUE with a row; %FALSE at the end or on a failure
+ */
+gboolean
+pb_store_step (PbStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    return FALSE;
+
+  if (error != NULL)
+    {
+      if (*error == NULL)
+        set_read_error (self, rc, error);
+    }
+  else
+    g_warning ("Reading the library failed: %s (%s)", sqlite3_errstr (rc),
+               sqlite3_sql (stmt));
+  return FALSE;
+}
+
 gboolean
 pb_store_exec (PbStore     *self,
                const char  *sql,
@@ -614,13 +683,14 @@ create_undo_log (PbStore  *self,
       g_autoptr(GString) names = g_string_new ("id");
       g_autoptr(GString) values = g_string_new ("old.id");
       g_autofree char *pragma = g_strdup_printf ("PRAGMA main.table_info(%s)", table);
+      g_autoptr(GError) local = NULL;
       sqlite3_stmt *stmt = NULL;
       int rc;
 
       g_type_class_unref (klass);
 
       rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
-      while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+      while (rc == SQLITE_OK && pb_store_step (self, stmt, &local))
         {
           const char *col = (const char *) sqlite3_column_text (stmt, 1);
           const char *decl = (const char *) sqlite3_column_text (stmt, 2);
@@ -642,6 +712,11 @@ create_undo_log (PbStore  *self,
         }
       sqlite3_finalize (stmt);
 
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       if (rc != SQLITE_OK || set->len == 0)
         return pb_store_set_error (self, rc != SQLITE_OK ? rc : SQLITE_CORRUPT, error);
 
@@ -852,34 +927,49 @@ select_sql (PbRecordClass *klass)
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-/* Steps the by-id query of @type for @id; returns it on a row, else NULL. */
+/* Steps the by-id query of @type for @id; returns it on a row, else NULL
+ * (with *@failed set when the row could not be read, rather than absent). */
 static sqlite3_stmt *
-select_row (PbStore *self,
-            GType    type,
-            gint64   id)
+select_row_checked (PbStore  *self,
+                    GType     type,
+                    gint64    id,
+                    gboolean *failed)
 {
   g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
   g_autofree char *sql = select_sql (klass);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
+  *failed = FALSE;
   stmt = pb_store_prepare (self, sql, &error);
   if (stmt == NULL)
     {
+      *failed = TRUE;
       g_critical ("Cannot read %s %" G_GINT64_FORMAT ": %s", klass->table, id, error->message);
       return NULL;
     }
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (pb_store_step (self, stmt, &error))
     return stmt;
 
-  if (rc != SQLITE_DONE)
-    g_warning ("Cannot read %s %" G_GINT64_FORMAT ": %s", klass->table, id, sqlite3_errmsg (self->db));
+  if (error != NULL)
+    {
+      *failed = TRUE;
+      g_warning ("Cannot read %s %" G_GINT64_FORMAT ": %s", klass->table, id, error->message);
+    }
   sqlite3_reset (stmt);
   return NULL;
+}
+
+static sqlite3_stmt *
+select_row (PbStore *self,
+            GType    type,
+            gint64   id)
+{
+  gboolean failed;
+
+  return select_row_checked (self, type, id, &failed);
 }
 
 /**
@@ -1105,7 +1195,7 @@ pb_store_count (PbStore    *self,
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, value);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_store_step (self, stmt, NULL))
     count = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
 
@@ -1136,7 +1226,7 @@ pb_store_dup_lead_names (PbStore *self,
     return g_string_free (names, FALSE);
 
   sqlite3_bind_int64 (stmt, 1, item_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pb_store_step (self, stmt, NULL))
     g_string_append_printf (names, "%s%s", names->len ? "、" : "",
                             (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
@@ -1163,7 +1253,7 @@ pb_store_find_organisation (PbStore    *self,
 
   sqlite3_bind_int64 (stmt, 1, plan_id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_store_step (self, stmt, NULL))
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
@@ -1205,18 +1295,20 @@ pb_store_begin (PbStore  *self,
 
 /* Reads the rows the log names after @after: what the transaction changed. */
 static GArray *
-collect_changes (PbStore *self,
-                 gint64   after)
+collect_changes (PbStore  *self,
+                 gint64    after,
+                 GError  **error)
 {
-  GArray *changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) local = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = pb_store_prepare (self, "SELECT tbl, row_id FROM temp.pb_undolog WHERE seq > ?1 ORDER BY seq", NULL);
+  stmt = pb_store_prepare (self, "SELECT tbl, row_id FROM temp.pb_undolog WHERE seq > ?1 ORDER BY seq", error);
   if (stmt == NULL)
-    return changes;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, after);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pb_store_step (self, stmt, &local))
     {
       Change change;
 
@@ -1226,7 +1318,12 @@ collect_changes (PbStore *self,
     }
   sqlite3_reset (stmt);
 
-  return changes;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
 }
 
 /* Brings live records and lists up to date, then tells the listeners. */
@@ -1250,13 +1347,14 @@ publish_changes (PbStore *self,
       if (record == NULL)
         continue;
 
-      sqlite3_stmt *stmt = select_row (self, self->types[change->table], change->row_id);
+      gboolean failed;
+      sqlite3_stmt *stmt = select_row_checked (self, self->types[change->table], change->row_id, &failed);
       if (stmt != NULL)
         {
           pb_record_update_from_row (record, stmt);
           sqlite3_reset (stmt);
         }
-      else
+      else if (!failed)
         {
           pb_record_mark_deleted (record);
           g_object_weak_unref (G_OBJECT (record), forget_record, self->records[change->table]);
@@ -1381,7 +1479,7 @@ pb_store_finish (PbStore     *self,
           }
 
       if (ok)
-        changes = collect_changes (self, self->mark);
+        ok = (changes = collect_changes (self, self->mark, error)) != NULL;
     }
 
   if (ok)
@@ -1455,11 +1553,16 @@ replay (PbStore  *self,
       ok = stmt != NULL;
       if (ok)
         {
+          g_autoptr(GError) local = NULL;
+
           sqlite3_bind_int64 (stmt, 1, command->first);
           sqlite3_bind_int64 (stmt, 2, command->last);
-          while (sqlite3_step (stmt) == SQLITE_ROW)
+          while (pb_store_step (self, stmt, &local))
             g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
           sqlite3_reset (stmt);
+          ok = local == NULL;
+          if (!ok)
+            g_propagate_error (error, g_steal_pointer (&local));
         }
     }
 
@@ -1472,8 +1575,8 @@ replay (PbStore  *self,
   if (ok)
     {
       last = last_log_seq (self);
-      changes = collect_changes (self, mark);
-      ok = pb_store_exec (self, "COMMIT", error);
+      ok = (changes = collect_changes (self, mark, error)) != NULL &&
+           pb_store_exec (self, "COMMIT", error);
     }
 
   self->in_transaction = FALSE;
@@ -1850,7 +1953,7 @@ next_position (PbStore    *self,
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, value);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_store_step (self, stmt, NULL))
     position = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
@@ -2341,10 +2444,10 @@ pb_store_move_item (PbStore  *self,
         {
           sqlite3_bind_int64 (stmt, 1, before_id);
           sqlite3_bind_int64 (stmt, 2, plan_id);
-          ok = sqlite3_step (stmt) == SQLITE_ROW;
+          ok = pb_store_step (self, stmt, error);
           if (ok)
             position = sqlite3_column_int64 (stmt, 0);
-          else
+          else if (error == NULL || *error == NULL)
             g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
                          _("The thing being changed no longer exists."));
           sqlite3_reset (stmt);
@@ -2422,10 +2525,17 @@ pb_store_set_lead (PbStore  *self,
       ok = stmt != NULL;
       if (ok)
         {
+          g_autoptr(GError) local = NULL;
+
           sqlite3_bind_int64 (stmt, 1, item_id);
           sqlite3_bind_int64 (stmt, 2, organisation_id);
-          exists = sqlite3_step (stmt) == SQLITE_ROW;
+          exists = pb_store_step (self, stmt, &local);
           sqlite3_reset (stmt);
+          if (local != NULL)
+            {
+              ok = FALSE;
+              g_propagate_error (error, g_steal_pointer (&local));
+            }
         }
       if (ok && exists)
         {
@@ -2474,7 +2584,7 @@ pb_store_count_item_orgs (PbStore *self,
     return 0;
   sqlite3_bind_int64 (stmt, 1, item_id);
   sqlite3_bind_text (stmt, 2, role == PB_ROLE_LEAD ? "lead" : "responsible", -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_store_step (self, stmt, NULL))
     count = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return count;
@@ -2506,7 +2616,7 @@ pb_store_dup_first_leads (PbStore *self,
     return leads;
   sqlite3_bind_int64 (stmt, 1, plan_id);
   /* Later rows of an item replace earlier: the first by position wins. */
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pb_store_step (self, stmt, NULL))
     {
       gint64 item = sqlite3_column_int64 (stmt, 0);
       gint64 org = sqlite3_column_int64 (stmt, 1);
@@ -2544,7 +2654,7 @@ pb_store_foreach_item_org (PbStore           *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pb_store_step (self, stmt, NULL))
     func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
           (const char *) sqlite3_column_text (stmt, 2),
           g_str_equal ((const char *) sqlite3_column_text (stmt, 3), "lead") ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE,
@@ -2624,7 +2734,7 @@ pb_store_get_plan_years (PbStore *self,
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (pb_store_step (self, stmt, NULL) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       int min = sqlite3_column_int (stmt, 0), max = sqlite3_column_int (stmt, 1);
 
@@ -2685,7 +2795,7 @@ pb_store_dup_indicator_counts (PbStore *self,
   if (stmt == NULL)
     return counts;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pb_store_step (self, stmt, NULL))
     {
       gint64 item = sqlite3_column_int64 (stmt, 0);
       gint64 n = sqlite3_column_int64 (stmt, 1);
