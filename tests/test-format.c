@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 
@@ -104,6 +105,71 @@ test_locale (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* Quarters: Q3 in English; 三季度 on screen and 第三季度 in a report in
+ * Chinese (issue 19), which needs the build tree's translations. */
+static void
+check_quarters (const char *language,
+                const char *q1,
+                const char *q1_formal,
+                const char *year_q3,
+                const char *year_q3_formal,
+                const char *period_q4)
+{
+  g_autofree char *yq = NULL, *yq_formal = NULL, *period = NULL;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (pb_format_quarter (1, FALSE), ==, q1);
+  g_assert_cmpstr (pb_format_quarter (1, TRUE), ==, q1_formal);
+  yq = pb_format_year_quarter (2026, 3, FALSE);
+  g_assert_cmpstr (yq, ==, year_q3);
+  yq_formal = pb_format_year_quarter (2026, 3, TRUE);
+  g_assert_cmpstr (yq_formal, ==, year_q3_formal);
+  period = pb_format_period_label ("2026-Q4");
+  g_assert_cmpstr (period, ==, period_q4);
+}
+
+static void
+test_quarters (void)
+{
+  const char *localedir = g_getenv ("PLANBOARD_LOCALEDIR");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_cmpstr (pb_format_quarter (2, FALSE), ==, "Q2");
+  g_assert_cmpstr (pb_format_quarter (4, TRUE), ==, "Q4");
+  {
+    g_autofree char *yq = pb_format_year_quarter (2026, 3, TRUE);
+    g_autofree char *month = pb_format_period_label ("2026-10");
+    g_autofree char *odd = pb_format_period_label ("next spring");
+
+    g_assert_cmpstr (yq, ==, "2026 Q3");
+    g_assert_cmpstr (month, ==, "October 2026");
+    g_assert_cmpstr (odd, ==, "next spring");
+  }
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("PLANBOARD_LOCALEDIR is not set: run through meson test");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANG", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale on this machine (build-aux/dev.sh test makes it with localedef)");
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      setlocale (LC_ALL, "C.UTF-8");
+      return;
+    }
+  check_quarters ("zh_CN", "一季度", "第一季度", "2026年三季度", "2026年第三季度", "2026年四季度");
+  check_quarters ("zh_TW", "第一季", "第一季", "2026年第三季", "2026年第三季", "2026年第四季");
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -113,6 +179,7 @@ main (int    argc,
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);
+  g_test_add_func ("/format/quarters", test_quarters);
 
   return g_test_run ();
 }

@@ -6,12 +6,15 @@
  * without separators (2600个); readers elsewhere expect 65,000. The style
  * is the user's choice (GSettings number-style), by default the locale's.
  * Dates: 2024年12月31日 in Chinese, ISO 8601 otherwise. The decimal
- * point is always '.', as both write it.
+ * point is always '.', as both write it. Quarters: 一季度 on screen and
+ * 第一季度 in printed reports, as documents write them; Q1 in English.
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pb-format.h"
@@ -204,4 +207,73 @@ pb_format_comparator (PbComparator comparator)
     case PB_COMPARATOR_EQ:
     default: return "";
     }
+}
+
+/**
+ * pb_format_quarter:
+ * @quarter: 1 to 4
+ * @formal: %TRUE for a printed report (第一季度), %FALSE for the screen (一季度)
+ *
+ * Returns: the quarter's name, translated: "Q1", 一季度 or 第一季度
+ */
+const char *
+pb_format_quarter (int      quarter,
+                   gboolean formal)
+{
+  /* Each is its own string: Chinese writes the quarter's number in
+   * characters (一季度), which a %d cannot give. */
+  switch (CLAMP (quarter, 1, 4))
+    {
+    case 1: return formal ? C_("quarter in a report", "Q1") : C_("quarter", "Q1");
+    case 2: return formal ? C_("quarter in a report", "Q2") : C_("quarter", "Q2");
+    case 3: return formal ? C_("quarter in a report", "Q3") : C_("quarter", "Q3");
+    case 4:
+    default: return formal ? C_("quarter in a report", "Q4") : C_("quarter", "Q4");
+    }
+}
+
+/**
+ * pb_format_year_quarter:
+ * @year: the year
+ * @quarter: 1 to 4
+ * @formal: as for pb_format_quarter()
+ *
+ * Returns: (transfer full): "2026 Q3", 2026年三季度 or 2026年第三季度
+ */
+char *
+pb_format_year_quarter (int      year,
+                        int      quarter,
+                        gboolean formal)
+{
+  /* TRANSLATORS: a year and a quarter's name (Q3, 三季度), as "2026 Q3" */
+  return g_strdup_printf (C_("year and quarter", "%d %s"), year, pb_format_quarter (quarter, formal));
+}
+
+/**
+ * pb_format_period_label:
+ * @label: a reporting period's stored label, "2026-10" or "2026-Q3"
+ *
+ * Returns: (transfer full): the period as the reader writes it: "2026 Q3"
+ *   or 2026年三季度, "October 2026" or 2026年10月; @label itself when it
+ *   is neither
+ */
+char *
+pb_format_period_label (const char *label)
+{
+  int year = 0, number = 0;
+  char q = 0;
+
+  if (label == NULL)
+    return g_strdup ("");
+  if (sscanf (label, "%4d-%c%1d", &year, &q, &number) == 3 && q == 'Q' && number >= 1 && number <= 4)
+    return pb_format_year_quarter (year, number, FALSE);
+  if (sscanf (label, "%4d-%2d", &year, &number) == 2 && number >= 1 && number <= 12)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, number, 1, 0, 0, 0);
+
+      if (dt)
+        /* TRANSLATORS: a month, as in a strftime format: "October 2026" */
+        return g_date_time_format (dt, _("%B %Y"));
+    }
+  return g_strdup (label);
 }

@@ -30,5 +30,11 @@ char         *pb_format_date_styled      (const GDate   *date,
                                           PbNumberStyle  style);
 char         *pb_format_date             (const GDate   *date);
 const char   *pb_format_comparator       (PbComparator   comparator);
+const char   *pb_format_quarter          (int            quarter,
+                                          gboolean       formal);
+char         *pb_format_year_quarter     (int            year,
+                                          int            quarter,
+                                          gboolean       formal);
+char         *pb_format_period_label     (const char    *label);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "pb-format.h"
 #include "pb-store-private.h"
 #include "pb-supervision.h"
 
@@ -533,8 +534,10 @@ pb_store_close_period (PbStore      *store,
         g_autoptr(PbRecord) p = g_list_model_get_item (periods, i);
         if (g_strcmp0 (pb_record_get_string (p, "label"), label) == 0)
           {
+            g_autofree char *shown = pb_format_period_label (label);
+
             g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                         _("The period %s is already closed."), label);
+                         _("The period %s is already closed."), shown);
             return 0;
           }
       }

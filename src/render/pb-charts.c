@@ -507,7 +507,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
     if (single)
       {
         const PbRgb *c = &palette[0];
-        const char *words[] = { _("Target"), _("Stretch target"), _("Expected"), _("Actual") };
+        const char *words[] = { C_("indicator value", "Target"), _("Stretch target"), _("Expected"), C_("indicator value", "Actual") };
 
         for (guint k = 0; k < G_N_ELEMENTS (words); k++)
           {

@@ -158,11 +158,11 @@ collect (PbStore     *store,
   header (tasks, _("Section"), 24);
   header (tasks, _("Task"), 36);
   header (tasks, _("Kind"), 8);
-  header (tasks, _("Lead"), 20);
-  header (tasks, _("Responsible"), 30);
-  header (tasks, _("Start"), 11);
-  header (tasks, _("Due"), 11);
-  header (tasks, _("Status"), 11);
+  header (tasks, C_("organisation role", "Lead"), 20);
+  header (tasks, C_("organisation role", "Responsible"), 30);
+  header (tasks, C_("item date", "Start"), 11);
+  header (tasks, C_("item date", "Due"), 11);
+  header (tasks, C_("item", "Status"), 11);
   header (tasks, _("Health"), 14);
   header (tasks, _("Progress (%)"), 11);
   header (tasks, _("Why"), 40);

@@ -469,7 +469,8 @@ collect (PbReport *self,
 
   /* The responsibility table, by section. */
   {
-    const char *headers[] = { _("No."), _("Task"), _("Lead"), _("Responsible"), _("Period"), _("Targets"), _("Health") };
+    const char *headers[] = { _("No."), _("Task"), C_("organisation role", "Lead"), C_("organisation role", "Responsible"),
+                              C_("item time span", "Period"), _("Targets"), _("Health") };
     const double widths[] = { 0.7, 5.0, 2.0, 2.6, 1.7, 2.8, 1.3 };
 
     self->tasks = table_new (_("Key Tasks and Responsibilities"), headers, widths, G_N_ELEMENTS (headers), 6);
@@ -540,6 +541,7 @@ collect (PbReport *self,
         return FALSE;
       pb_timeline_set_zoom (self->timeline, self->o.zoom);
       pb_timeline_set_label_width (self->timeline, TIMELINE_LABELS);
+      pb_timeline_set_formal (self->timeline, TRUE);
       pb_timeline_layout (self->timeline);
     }
 

@@ -25,6 +25,7 @@
 #include <cairo-svg.h>
 #include <string.h>
 
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-timeline.h"
@@ -82,6 +83,7 @@ struct _PbTimeline
   PbTimelineZoom  zoom;
   double          px_per_day;
   double          label_width;
+  gboolean        formal;      /* quarters as documents write them */
 
   GArray         *rows;        /* Row */
   GArray         *row_y;       /* double, one more than rows: the bottom */
@@ -275,6 +277,20 @@ double
 pb_timeline_get_label_width (PbTimeline *self)
 {
   return self->label_width;
+}
+
+/**
+ * pb_timeline_set_formal:
+ * @formal: %TRUE for a printed report
+ *
+ * Whether the time scale names quarters as a document does (第一季度, for
+ * a report) or as the screen does (一季度).
+ */
+void
+pb_timeline_set_formal (PbTimeline *self,
+                        gboolean    formal)
+{
+  self->formal = !!formal;
 }
 
 static int
@@ -820,8 +836,10 @@ paint_scale (PbTimeline    *self,
       else if (self->zoom == PB_TIMELINE_ZOOM_QUARTER)
         {
           g_date_add_months (&next, 3);
-          /* TRANSLATORS: a quarter on the time scale: year, quarter */
-          g_snprintf (text, sizeof text, _("%d Q%d"), g_date_get_year (&d), (g_date_get_month (&d) - 1) / 3 + 1);
+          g_autofree char *quarter = pb_format_year_quarter (g_date_get_year (&d), (g_date_get_month (&d) - 1) / 3 + 1,
+                                                             self->formal);
+
+          g_strlcpy (text, quarter, sizeof text);
         }
       else
         {
@@ -862,8 +880,7 @@ paint_scale (PbTimeline    *self,
       if (self->zoom == PB_TIMELINE_ZOOM_YEAR)
         {
           g_date_add_months (&next, 3);
-          /* TRANSLATORS: a quarter on the lower tier of the time scale */
-          g_snprintf (text, sizeof text, _("Q%d"), (g_date_get_month (&d) - 1) / 3 + 1);
+          g_strlcpy (text, pb_format_quarter ((g_date_get_month (&d) - 1) / 3 + 1, self->formal), sizeof text);
         }
       else if (self->zoom == PB_TIMELINE_ZOOM_QUARTER)
         {

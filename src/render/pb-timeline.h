@@ -69,6 +69,9 @@ PbTimeline   *pb_timeline_new_from_store  (PbStore        *store,
 void          pb_timeline_free            (PbTimeline     *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbTimeline, pb_timeline_free)
 
+void          pb_timeline_set_formal      (PbTimeline     *self,
+                                           gboolean        formal);
+
 void          pb_timeline_add_section     (PbTimeline     *self,
                                            const char     *title);
 void          pb_timeline_add_section_full (PbTimeline    *self,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-dialogs.h"
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-supervision.h"
 #include "pb-ui-util.h"
@@ -321,8 +322,7 @@ static char *
 period_title (const PeriodChoice *c)
 {
   if (c->kind == PB_PERIOD_KIND_QUARTER)
-    /* Translators: a quarter, as "Q3 2026" */
-    return g_strdup_printf (_("Q%d %d"), c->number, c->year);
+    return pb_format_year_quarter (c->year, c->number, FALSE);
   {
     g_autoptr(GDateTime) dt = g_date_time_new_utc (c->year, c->number, 1, 0, 0, 0);
     /* Translators: a month, as in a strftime format: "October 2026" */
@@ -423,7 +423,7 @@ pb_close_period_dialog_new (GtkWidget *parent,
 
   d->rows[1] = adw_combo_row_new ();
   gtk_widget_set_name (d->rows[1], "period");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[1]), _("Period"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[1]), C_("reporting period", "Period"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[1]);
   fill_periods (d);
   g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (fill_periods), d);

@@ -389,7 +389,7 @@ target_row (PbItemEditor *self,
 
   /* The fields say it all; a title would squeeze into one glyph a line. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("indicator value", "Target"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              number_entry (self, PB_RECORD (target), "year", pb_target_get_year (target), 4, _("Year")));
 
@@ -564,7 +564,8 @@ rebuild_lists (PbItemEditor *self)
         g_autoptr(PbOrganisation) org = pb_store_get_record (self->store, PB_TYPE_ORGANISATION,
                                                              pb_item_org_get_organisation_id (r));
         GtkWidget *row = adw_action_row_new ();
-        GtkWidget *role = gtk_button_new_with_label (pb_item_org_get_role (r) == PB_ROLE_LEAD ? _("Lead") : _("Responsible"));
+        GtkWidget *role = gtk_button_new_with_label (pb_item_org_get_role (r) == PB_ROLE_LEAD ? C_("organisation role", "Lead")
+                                                                                               : C_("organisation role", "Responsible"));
         g_autofree char *name = g_markup_escape_text (org ? pb_organisation_get_name (org) : "", -1);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -1066,7 +1067,7 @@ pb_item_editor_init (PbItemEditor *self)
   group = new_group (self, _("Schedule and Progress"));
   self->start_row = entry_row (self, group, _("Start (YYYY-MM-DD)"));
   self->due_row = entry_row (self, group, _("Due (YYYY-MM-DD)"));
-  self->status_row = combo_row (self, group, _("Status"), status_labels);
+  self->status_row = combo_row (self, group, C_("item", "Status"), status_labels);
   self->progress_mode_row = combo_row (self, group, _("Progress From"), progress_mode_labels);
   row = adw_action_row_new ();
   self->progress_row = ADW_ACTION_ROW (row);

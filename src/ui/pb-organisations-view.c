@@ -18,6 +18,7 @@
 
 #include "pb-charts.h"
 #include "pb-dialogs.h"
+#include "pb-format.h"
 #include "pb-health-style.h"
 #include "pb-organisations-view.h"
 #include "pb-supervision.h"
@@ -260,8 +261,9 @@ rebuild (PbOrganisationsView *self)
     gtk_label_set_text (self->period_label, _("Every plan in the library; organisations meet by name"));
   else if (last)
     {
+      g_autofree char *period = pb_format_period_label (pb_record_get_string (PB_RECORD (last), "label"));
       g_autofree char *text = g_strdup_printf (_("Compared with period %s, closed %s"),
-                                               pb_record_get_string (PB_RECORD (last), "label"),
+                                               period,
                                                pb_record_get_string (PB_RECORD (last), "closed_date"));
       gtk_label_set_text (self->period_label, text);
     }
