@@ -28,6 +28,32 @@ parse_file (const char *name)
   return json_node_get_object (node);
 }
 
+/* A plan from text written in the test. */
+static JsonObject *
+parse_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = pb_plan_parse_text (text, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return json_node_get_object (node);
+}
+
+static gboolean
+period_is (JsonObject *plan,
+           int         start,
+           int         end)
+{
+  JsonObject *period;
+
+  if (json_object_get_null_member (plan, "period"))
+    return start == 0 && end == 0;
+  period = json_object_get_object_member (plan, "period");
+  return json_object_get_int_member (period, "start") == start &&
+         json_object_get_int_member (period, "end") == end;
+}
+
 static JsonObject *
 item (JsonObject *plan,
       const char *number,
@@ -73,7 +99,7 @@ targets_of (JsonObject *it)
       JsonObject *t = json_array_get_object_element (a, i);
 
       g_string_append_printf (s, "%s%" G_GINT64_FORMAT " %g %s %s%s%s%s", i ? "; " : "",
-                              json_object_get_int_member (t, "year"),
+                              json_object_get_null_member (t, "year") ? (gint64) 0 : json_object_get_int_member (t, "year"),
                               json_object_get_double_member (t, "value"),
                               json_object_get_string_member (t, "unit"),
                               json_object_get_string_member (t, "comparator"),
@@ -178,7 +204,7 @@ test_units_and_rules (void)
 
   assert_units (item (plan, "1", "建设5G网络"), "lead_units", "");
   assert_units (item (plan, "1", "建设5G网络"), "responsible_units", "市通信管理局|铁塔溪山分公司");
-  assert_targets (item (plan, "1", "建设5G网络"), "2023 5000 个 =; 2021 1000 个 =");
+  assert_targets (item (plan, "1", "建设5G网络"), "2023 5000 个 = implied; 2021 1000 个 =");
 
   assert_units (item (plan, "2", "建设光纤网络"), "lead_units", "市经信局");
   assert_units (item (plan, "2", "建设光纤网络"), "responsible_units", "各区(市)县政府|市住建局|市城管局|市广电网络公司");
@@ -384,6 +410,91 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Pattern 7: a title's year without 年 is the period; a cited plan gives
+ * neither title nor period; with no period, a target has no year. */
+static void
+test_period_and_title (void)
+{
+  JsonObject *plan;
+
+  plan = parse_text ("数字云岭2024行动方案\n一、建设基础设施\n(一)建设网络。建成基站800个。\n");
+  g_assert_true (period_is (plan, 2024, 2024));
+  assert_targets (item (plan, "(一)", "建设网络"), "2024 800 个 = implied");
+
+  plan = parse_text ("智慧溪城建设行动计划(2023-2025)\n一、任务\n(一)建设平台。\n");
+  g_assert_true (period_is (plan, 2023, 2025));
+
+  /* The notice names what it issues; the plan it implements is cited. */
+  plan = parse_text ("各县人民政府,市直各部门:\n"
+                     "为贯彻落实《某省数字经济发展规划(2019-2024年)》,现将《青河市数据要素行动计划》印发给你们。\n"
+                     "一、重点任务\n(一)开放数据。开放数据集300个。\n");
+  g_assert_cmpstr (json_object_get_string_member (plan, "title"), ==, "青河市数据要素行动计划");
+  g_assert_true (period_is (plan, 0, 0));
+  assert_targets (item (plan, "(一)", "开放数据"), "0 300 个 = implied borderline");
+
+  plan = parse_text ("某办公室关于印发青河市2025年算力建设工作计划的通知\n各区政府:\n一、年度目标\n新增机架2000架。\n");
+  g_assert_cmpstr (json_object_get_string_member (plan, "title"), ==, "青河市2025年算力建设工作计划");
+  g_assert_true (period_is (plan, 2025, 2025));
+
+  /* An addressee line is not a title; cited 《》 are not either. */
+  plan = parse_text ("各区市人民政府,市政府各部门:\n为深入贯彻《关于推进数据共享的意见》,制定本意见。\n一、培育产业\n1.提高质量。加强管理。\n");
+  g_assert_cmpstr (json_object_get_string_member (plan, "title"), ==, "");
+}
+
+/* Pattern 3: attribution lines under a heading, not in brackets, for the
+ * heading's items; person names after 责任人/责任领导 are not units. */
+static void
+test_attribution_lines (void)
+{
+  JsonObject *plan = parse_text ("青河市数字经济工作方案\n一、重点工作\n(一)数据创新专项\n责任领导:王某某\n"
+                                 "牵头单位:市数据局;责任人:李某\n配合单位:市经信局、市财政局;责任人:张某、赵某\n"
+                                 "1.建设数据平台。完成平台建设。\n2.开放公共数据。推进开放。\n"
+                                 "(二)网络专项\n3.建设基站。推进建设。\n牵头单位:市通信办\n");
+
+  assert_units (item (plan, "1", "建设数据平台"), "lead_units", "市数据局");
+  assert_units (item (plan, "1", "建设数据平台"), "responsible_units", "市经信局|市财政局");
+  assert_units (item (plan, "2", "开放公共数据"), "lead_units", "市数据局");
+  /* An item's own line. */
+  assert_units (item (plan, "3", "建设基站"), "lead_units", "市通信办");
+  assert_units (item (plan, "3", "建设基站"), "responsible_units", "");
+}
+
+/* Pattern 8: targets. */
+static void
+test_targets_general (void)
+{
+  JsonObject *plan = parse_text ("青河市信息基础设施三年行动计划(2024—2026年)\n一、重点任务\n"
+                                 /* 力争 covers its own clause only */
+                                 "(一)建设光网。光缆总长度力争达到8万公里,城市出口带宽达到900Gbps。\n"
+                                 /* 力争 after the year phrase covers the sentence */
+                                 "(二)建设基站。到2025年,力争建成基站3000个,覆盖楼宇120栋。\n"
+                                 /* a count with 万 and no measure word, 万亿 with no digit, 超 */
+                                 "(三)扩大规模。连接数突破80万,惠及3万商户,产业规模首次突破万亿元。\n"
+                                 /* the year after the quantity; the paragraph's year in the next sentence */
+                                 "(四)整合机房。关停12个老旧机房,到2025年底,新建绿色机房2个。改造机柜500架。\n"
+                                 /* 三年内: the end year, implied */
+                                 "(五)培育企业。三年内培育企业40家。\n"
+                                 /* a whole-sentence heading states its target */
+                                 "(六)争取立项支持6个以上。\n");
+
+  assert_targets (item (plan, "(一)", "建设光网"), "2026 80000 公里 = stretch implied; 2026 900 Gbps = implied");
+  assert_targets (item (plan, "(二)", "建设基站"), "2025 3000 个 = stretch; 2025 120 栋 = stretch");
+  assert_targets (item (plan, "(三)", "扩大规模"), "2026 800000  >= implied; 2026 30000  = implied; 2026 1e+12 元 >= implied");
+  assert_targets (item (plan, "(四)", "整合机房"), "2025 12 个 =; 2025 2 个 =; 2025 500 架 = implied");
+  assert_targets (item (plan, "(五)", "培育企业"), "2026 40 家 = implied");
+  assert_targets (item (plan, "(六)", "争取立项支持6个以上"), "2026 6 个 >= stretch implied");
+}
+
+/* A heading the end of the text cuts off is not an item; its section stays. */
+static void
+test_cut_heading (void)
+{
+  JsonObject *plan = parse_text ("青河市工作计划(2024年)\n一、重点工作\n(一)数据专项\n牵头单位:市数据局\n1.梳理发布数据目录,推动20");
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "sections")), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,6 +512,10 @@ main (int    argc,
   g_test_add_func ("/plan-parser/bad-input", test_bad_input);
   g_test_add_func ("/plan-parser/huge", test_huge);
   g_test_add_func ("/plan-parser/cancel", test_cancel);
+  g_test_add_func ("/plan-parser/period-and-title", test_period_and_title);
+  g_test_add_func ("/plan-parser/attribution-lines", test_attribution_lines);
+  g_test_add_func ("/plan-parser/targets-general", test_targets_general);
+  g_test_add_func ("/plan-parser/cut-heading", test_cut_heading);
 
   return g_test_run ();
 }

@@ -835,15 +835,19 @@ import_targets (Import    *im,
       const char *name = string_member (t, "indicator");
       const char *unit = string_member (t, "unit");
       g_autofree char *key = NULL;
-      double year, value;
+      double year = 0, value;
       int comparator, confidence;
       gint64 indicator;
+      gboolean no_year;
 
       if (name == NULL || name[0] == '\0')
         name = string_member (t, "text");
       if (name == NULL)
         return fail (im, "a target names no indicator");
-      if (!number_member (t, "year", &year) || year < 1 || year > 9999 || year != floor (year))
+      /* A quantity the document gives no year for (a speech without a
+       * period) is an indicator still, with no target until one is set. */
+      no_year = json_object_has_member (t, "year") && JSON_NODE_HOLDS_NULL (json_object_get_member (t, "year"));
+      if (!no_year && (!number_member (t, "year", &year) || year < 1 || year > 9999 || year != floor (year)))
         return fail (im, "a target has no valid year");
       if (!number_member (t, "value", &value))
         return fail (im, "a target has no valid value");
@@ -871,6 +875,8 @@ import_targets (Import    *im,
           remember_id (im->by_name, key, indicator);
         }
 
+      if (no_year)
+        continue;
       if (!pb_store_insert (im->store, PB_TYPE_TARGET, im->error,
                             "indicator_id", indicator,
                             "item_id", item_id,

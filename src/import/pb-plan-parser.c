@@ -64,6 +64,8 @@ struct _Node
   char      *title;
   char      *ftitle;    /* the title folded, for matching */
   GArray    *body;      /* PbRange: the heading's rest and the paragraphs */
+  PbRange    head;      /* the heading's title as printed, which can hold a target */
+  gboolean   cut;       /* a heading the text's end cut off: no item */
   GPtrArray *children;  /* Node */
   Node      *parent;
   gsize      line;      /* where the heading is, for order */
@@ -118,6 +120,10 @@ typedef struct
   gboolean      item_comma_lead;
   gboolean      item_first_lead;
   GPtrArray    *inherit_responsible;
+  /* Attribution lines under the section being read ("牵头单位:…" below
+   * a (一) heading), for its items that name none of their own. */
+  GPtrArray    *section_lead;
+  GPtrArray    *section_responsible;
 
   /* Output */
   JsonArray    *sections;
@@ -440,17 +446,31 @@ is_title_line (const PbText *t,
                                         U"纲要", U"措施", U"清单", U"安排", U"讲话", U"报告"));
 }
 
+/* The plan's period from [start, end): 2022—2024年, (2022-2024), 2023年.
+ * A single year needs 年 except in the plan's own title (数字某省2023行动
+ * 方案: @bare). Years inside 《》 belong to a cited document, unless the
+ * text is a title itself. */
 static void
-read_period (Parser *p,
-             gsize   start,
-             gsize   end)
+read_period_full (Parser  *p,
+                  gsize    start,
+                  gsize    end,
+                  gboolean bare,
+                  gboolean skip_cited)
 {
   const PbText *t = &p->t;
+  int quote = 0;
 
   for (gsize i = start; i + 4 <= end; i++)
     {
       double a, b;
       gsize k, j;
+
+      if (skip_cited && t->f[i] == 0x300A /* 《 */)
+        quote++;
+      else if (skip_cited && t->f[i] == 0x300B /* 》 */ && quote > 0)
+        quote--;
+      if (quote > 0)
+        continue;
 
       if (!pb_char_is_digit (t->f[i]) || (i > start && pb_char_is_digit (t->f[i - 1])) ||
           pb_cn_number_read (t->f + i, 4, &a, NULL) != 4 || a < 1990 || a > 2100)
@@ -470,9 +490,26 @@ read_period (Parser *p,
           p->period_end = b;
           return;
         }
-      if (k > i + 4 && p->period_start == 0)
+      if ((k > i + 4 || (bare && (k >= end || !pb_char_is_digit (t->f[k])))) && p->period_start == 0)
         p->period_start = p->period_end = a;
     }
+}
+
+static void
+read_period (Parser *p,
+             gsize   start,
+             gsize   end)
+{
+  read_period_full (p, start, end, FALSE, TRUE);
+}
+
+/* The plan's own title: a bare year counts (数字某市2021行动方案). */
+static void
+read_title_period (Parser *p,
+                   gsize   start,
+                   gsize   end)
+{
+  read_period_full (p, start, end, TRUE, FALSE);
 }
 
 /* 六盘水府办发〔2022〕10号, 绍政办发〔2020〕48号, 国发[2021]3号 */
@@ -572,6 +609,51 @@ find_issuer (Parser *p,
   return NULL;
 }
 
+/* The title of the document a notice issues, in line @r: 关于印发《X》的通知,
+ * 关于印发X的通知, 《X》已经市政府同意, 现将《X》印发给你们. */
+static gboolean
+notice_title (const PbText *t,
+              PbRange       r,
+              gsize        *start,
+              gsize        *end)
+{
+  gssize at = pb_text_find (t, r.start, r.end, U"印发");
+
+  if (at >= 0 && pb_text_at (t, at + 2, r.end, U"《") == FALSE)
+    {
+      gssize notice = pb_text_find (t, at + 2, r.end, U"的通知");
+
+      if (pb_text_find (t, r.start, at, U"关于") >= 0 && notice > at + 4 &&
+          pb_text_find (t, at + 2, notice, U"《") < 0)
+        {
+          *start = at + 2;
+          *end = notice;
+          return TRUE;
+        }
+    }
+
+  for (gssize open = pb_text_find (t, r.start, r.end, U"《"); open >= 0;
+       open = pb_text_find (t, open + 1, r.end, U"《"))
+    {
+      gssize close = pb_text_find (t, open, r.end, U"》");
+      gsize after;
+
+      if (close <= open + 1)
+        return FALSE;
+      after = close + 1;
+      if ((open >= (gssize) r.start + 2 && pb_text_at (t, open - 2, r.end, U"印发")) ||
+          (open >= (gssize) r.start + 1 && pb_text_at (t, open - 1, r.end, U"将")) ||
+          pb_text_at (t, after, r.end, U"已") || pb_text_at (t, after, r.end, U"经") ||
+          pb_text_at (t, after, r.end, U"印发") || pb_text_at (t, after, r.end, U"现印发"))
+        {
+          *start = open + 1;
+          *end = close;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 read_metadata (Parser *p)
 {
@@ -606,28 +688,29 @@ read_metadata (Parser *p)
           g_autofree char *more = pb_text_slice (t, period.start, period.end);
 
           p->title = g_strconcat (line, more, NULL);
-          read_period (p, period.start, period.end);
+          read_title_period (p, period.start, period.end);
           p->body_line++;
         }
       else
         {
           p->title = g_steal_pointer (&line);
-          read_period (p, r.start, r.end);
+          read_title_period (p, r.start, r.end);
         }
     }
   else
     {
-      /* No title line: a 《title》 in the cover letter, else nothing. */
+      /* No title line: the document a notice issues (关于印发《X》的通知,
+       * 《X》已经…同意), else nothing: a 《》 the text cites (为贯彻落实《…》)
+       * names another document. */
       for (guint l = 0; l < first_heading && p->title == NULL; l++)
         {
           PbRange r = g_array_index (p->lines, PbRange, l);
-          gssize open = pb_text_find (t, r.start, r.end, U"《");
-          gssize close = open >= 0 ? pb_text_find (t, open, r.end, U"》") : -1;
+          gsize start, end;
 
-          if (close > open + 1)
+          if (notice_title (t, r, &start, &end))
             {
-              p->title = pb_text_slice (t, open + 1, close);
-              read_period (p, open, close);
+              p->title = pb_text_slice (t, start, end);
+              read_title_period (p, start, end);
             }
         }
       /* Else the first line, if it reads like a title. */
@@ -636,11 +719,12 @@ read_metadata (Parser *p)
           PbRange r = g_array_index (p->lines, PbRange, 0);
           Heading h;
 
+          /* Not an addressee line (各区市人民政府,市政府各部门:). */
           if (r.end - r.start <= 60 && pb_text_find (t, r.start, r.end, U"。") < 0 &&
-              !read_heading (t, r, &h))
+              t->f[r.end - 1] != ':' && !read_heading (t, r, &h))
             {
               p->title = pb_text_slice (t, r.start, r.end);
-              read_period (p, r.start, r.end);
+              read_title_period (p, r.start, r.end);
               p->body_line = 1;
             }
         }
@@ -708,6 +792,32 @@ is_goals (const char *ftitle)
   return ftitle != NULL && g_str_has_suffix (ftitle, "目标") && g_utf8_strlen (ftitle, -1) <= 8;
 }
 
+
+/* A text cut off in the middle of a heading ("2.开展202" as its last
+ * line, with no 。 at all) has no item there: the heading is incomplete. */
+static void
+drop_cut_heading (Parser *p)
+{
+  const PbText *t = &p->t;
+  Node *node = p->root;
+  PbRange last;
+
+  if (p->lines->len == 0)
+    return;
+  last = g_array_index (p->lines, PbRange, p->lines->len - 1);
+  while (node->children->len > 0)
+    node = g_ptr_array_index (node->children, node->children->len - 1);
+
+  if (node == p->root || node->line != p->lines->len - 1 || node->level == LEVEL_APPENDIX ||
+      node->body->len > 0)
+    return;
+  if (pb_char_is_sentence_end (t->f[last.end - 1]) || pb_char_is_close_bracket (t->f[last.end - 1]) ||
+      pb_text_find_any (t, node->head.start, last.end, PB_LITS (U"。", U";", U"!", U"?"), NULL) >= 0)
+    return;
+
+  /* It still shows its heading is a section's child. */
+  node->cut = TRUE;
+}
 
 static void
 build_tree (Parser *p)
@@ -781,6 +891,7 @@ build_tree (Parser *p)
           /* The ordinal without its punctuation: 一, (一), 1, (1). */
           node->number = pb_text_slice (t, h.number_start, number_end);
           node->title = heading_title (t, h.rest, r.end, &body, &node->ftitle);
+          node->head = (PbRange) { h.rest, body };
           node->line = l;
           if (body < r.end)
             g_array_append_val (node->body, ((PbRange) { body, r.end }));
@@ -819,6 +930,8 @@ build_tree (Parser *p)
 
       g_array_append_val (top->body, r);
     }
+
+  drop_cut_heading (p);
 }
 
 /* ---- Organisations ------------------------------------------------------ */
@@ -931,6 +1044,34 @@ is_attribution (const PbText *t,
   return FALSE;
 }
 
+/* 责任人, 责任领导, 联系人, 负责同志: a label of people. */
+static gboolean
+is_person_label (const PbText *t,
+                 gsize         start,
+                 gsize         end)
+{
+  PbRange r = pb_text_trim (t, (PbRange) { start, end });
+
+  return r.end > r.start &&
+         (t->f[r.end - 1] == 0x4EBA /* 人 */ || pb_text_contains_any (t, r.start, r.end, PB_LITS (U"领导", U"同志")));
+}
+
+/* A paragraph that attributes by itself, not in brackets:
+ * "牵头单位:市经信局", "配合单位:A、B;责任人:C", "责任领导:D". */
+static gboolean
+is_attribution_line (const PbText *t,
+                     PbRange       r)
+{
+  gssize colon = find_top_level (t, r.start, MIN (r.end, r.start + 10), is_colon);
+
+  if (colon < 0)
+    return FALSE;
+  if (is_person_label (t, r.start, colon))
+    return pb_text_contains_any (t, r.start, colon, PB_LITS (U"责任", U"牵头", U"分管"));
+  return role_of (t, r.start, colon) != ROLE_NONE &&
+         pb_text_contains_any (t, r.start, colon, PB_LITS (U"单位", U"部门"));
+}
+
 /* One part of a group without a role word: "市发改委牵头", "市财政局配合",
  * "市住建局、市交通局按职责分工负责". */
 static void
@@ -994,6 +1135,8 @@ read_group (Parser    *p,
         }
 
       colon = find_top_level (t, seg.start, seg.end, is_colon);
+      if (colon >= 0 && (gsize) colon - seg.start <= 8 && is_person_label (t, seg.start, colon))
+        continue;  /* 责任人:张三, 责任领导:李四 name people, not organisations */
       if (colon >= 0 && (gsize) colon - seg.start <= 8)
         {
           Role role = role_of (t, seg.start, colon);
@@ -1082,6 +1225,14 @@ read_organisations (Parser    *p,
   for (guint r = 0; r < ranges->len; r++)
     {
       PbRange range = g_array_index (ranges, PbRange, r);
+
+      if (is_attribution_line (t, range))
+        {
+          read_group (p, range.start, range.end, lead, responsible);
+          g_array_append_val (groups, range);
+          found = TRUE;
+          continue;
+        }
 
       for (gsize i = range.start; i < range.end; i++)
         {
@@ -1273,6 +1424,9 @@ read_quantity (const PbText *t,
 
   *upper = (Quantity) { -1, 0, 0, 0, 0, NULL, FALSE };
   n = pb_cn_number_read (t->f + i, end - i, &v, &flags);
+  /* 万亿 with no digit: "首次突破万亿元大关" is 10^12. */
+  if (n == 0 && i + 1 < end && t->f[i] == 0x4E07 /* 万 */ && t->f[i + 1] == 0x4EBF /* 亿 */)
+    n = 2, v = 1e12, flags = PB_CN_NUMBER_CHINESE | PB_CN_NUMBER_SCALED;
   if (n == 0)
     return FALSE;
   j = i + n;
@@ -1310,7 +1464,9 @@ read_quantity (const PbText *t,
   /* A ratio has no unit: PUE不超过1.25. Only a decimal after a comparator
    * counts, so bare integers (达到10) do not. */
   if (unit == 0 && !(before != NULL && (flags & PB_CN_NUMBER_ARABIC) && v != floor (v) &&
-                     v < 100 && (j >= end || !pb_char_is_han (t->f[j]) || pb_char_is_clause_end (t->f[j]))))
+                     v < 100 && (j >= end || !pb_char_is_han (t->f[j]) || pb_char_is_clause_end (t->f[j]))) &&
+      /* A count with 万/亿 and no measure word: 突破110万, 惠及2万商户. */
+      !((flags & PB_CN_NUMBER_SCALED) && (flags & PB_CN_NUMBER_ARABIC)))
     return FALSE;
   q->unit_start = j;
   q->unit_end = j + unit;
@@ -1466,6 +1622,7 @@ typedef struct
   JsonArray  *indicators;
   GHashTable *declared;     /* indicator ids declared by this item */
   const char *item_title;
+  int         paragraph_year;  /* the last year a sentence of the paragraph stated */
 } TargetSink;
 
 static void
@@ -1510,7 +1667,10 @@ emit_target (TargetSink     *sink,
 
   json_object_set_string_member (o, "indicator", name);
   json_object_set_string_member (o, "indicator_id", id);
-  json_object_set_int_member (o, "year", year);
+  if (year > 0)
+    json_object_set_int_member (o, "year", year);
+  else
+    json_object_set_null_member (o, "year");
   json_object_set_boolean_member (o, "year_implied", implied);
   if (q->value == floor (q->value) && fabs (q->value) < 9e15)
     json_object_set_int_member (o, "value", (gint64) q->value);
@@ -1582,9 +1742,29 @@ read_sentence_targets (TargetSink *sink,
   const PbText *t = &p->t;
   gsize clause_start = start, phrase_start = start;
   int year = 0, quote = 0;
-  gboolean year_explicit = FALSE, stretch = FALSE;
+  gboolean year_explicit = FALSE, year_by_term = FALSE;
+  /* 力争 right after the sentence's year phrase (到2024年,力争…) covers the
+   * sentence; anywhere else (光缆力争达到…,带宽达到…) its own clause. */
+  gboolean stretch_sentence = FALSE, stretch_clause = FALSE;
+  gsize year_end = start;
+  int later_year = 0;
+  gsize later_year_at = end;
   g_autofree char *last_name = NULL;
   g_autofree char *last_unit = NULL;
+
+  /* A year stated after the quantities (关停8个机房,到2022年底,…) is
+   * theirs: the sentence's first year, looked for in a bounded window. */
+  for (gsize i = start; i < end && i < start + 400; i++)
+    {
+      gsize next;
+
+      if (pb_char_is_digit (t->f[i]) && (i == start || !pb_char_is_digit (t->f[i - 1])) &&
+          is_year_at (t, i, end, &later_year, &next))
+        {
+          later_year_at = i;
+          break;
+        }
+    }
 
   for (gsize i = start; i < end; i++)
     {
@@ -1603,6 +1783,7 @@ read_sentence_targets (TargetSink *sink,
       if (pb_char_is_clause_end (c))
         {
           clause_start = phrase_start = i + 1;
+          stretch_clause = FALSE;
           continue;
         }
       if (c == 0x3001 /* 、 */)
@@ -1613,11 +1794,23 @@ read_sentence_targets (TargetSink *sink,
 
       if ((c == 0x529B /* 力 */ && pb_text_at (t, i, end, U"力争")) ||
           (c == 0x4E89 /* 争 */ && pb_text_at (t, i, end, U"争取")))
-        stretch = TRUE;
+        {
+          gsize k = year_end;
+
+          while (k < i && (pb_char_is_space (t->f[k]) || pb_char_is_comma (t->f[k])))
+            k++;
+          if (k == i)
+            stretch_sentence = TRUE;
+          else
+            stretch_clause = TRUE;
+        }
 
       if (c == 0x4E09 /* 三 */ && (pb_text_at (t, i, end, U"三年内") || pb_text_at (t, i, end, U"三年累计")))
         {
+          /* The plan's end year, which the sentence implies. */
           year = p->period_end, year_explicit = p->period_end != 0;
+          year_by_term = TRUE;
+          year_end = i + 3;
           continue;
         }
 
@@ -1625,16 +1818,20 @@ read_sentence_targets (TargetSink *sink,
         {
           year = y;
           year_explicit = TRUE;
+          year_by_term = FALSE;
+          sink->paragraph_year = y;
           i = next - 1;
           /* 到2024年底 */
           while (i + 1 < end && (t->f[i + 1] == 0x5E95 /* 底 */ || t->f[i + 1] == 0x672B /* 末 */ ||
                                  t->f[i + 1] == 0x524D /* 前 */))
             i++;
           phrase_start = i + 1;
+          year_end = i + 1;
           continue;
         }
 
-      if (!pb_char_is_digit (c) && !pb_char_is_cn_numeral (c))
+      if (!pb_char_is_digit (c) && !pb_char_is_cn_numeral (c) &&
+          !(c == 0x4E07 /* 万 */ && i + 1 < end && t->f[i + 1] == 0x4EBF /* 亿 */))
         continue;
       /* IPv6, 5G, 4A级, 第3: not a quantity's start. */
       if (i > start && ((t->f[i - 1] < 128 && g_ascii_isalnum (t->f[i - 1])) || t->f[i - 1] == '.' ||
@@ -1669,14 +1866,20 @@ read_sentence_targets (TargetSink *sink,
         }
 
       {
-        int due = year_explicit ? year : p->period_end;
-        gboolean implied = !year_explicit;
+        /* A sentence without a year takes the paragraph's (到2023年底,…。
+         * 在…打造100项以上), else the plan's end year. With neither, the
+         * target has no year: never the clock's. */
+        gboolean stretch = stretch_sentence || stretch_clause;
+        int due, implied;
 
-        /* No year anywhere (a speech's 今年): this year, to be reviewed. */
+        if (!year_explicit && later_year != 0 && later_year_at > q.start)
+          year = later_year, year_explicit = TRUE;
+        due = year_explicit ? year : sink->paragraph_year ? sink->paragraph_year : p->period_end;
+        implied = !year_explicit || year_by_term;
+
         if (due == 0)
           {
-            g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-            due = g_date_time_get_year (now);
+            due = -1;
             q.borderline = TRUE;
           }
         gsize text_end = q.end;
@@ -1690,9 +1893,10 @@ read_sentence_targets (TargetSink *sink,
 
         /* Usually a (…) enumerating the counted things marks a borderline target. */
         if (q.end < end && t->f[q.end] == '(')
-          q.borderline = TRUE;
+          {
+            q.borderline = TRUE;
+          }
 
-        if (due != 0)
           {
             if (each >= 0)
               {
@@ -1748,6 +1952,7 @@ read_targets (TargetSink *sink,
       PbRange range = g_array_index (ranges, PbRange, r);
       gsize start = range.start;
 
+      sink->paragraph_year = 0;
       for (gsize i = range.start; i <= range.end; i++)
         if (i == range.end || pb_char_is_sentence_end (t->f[i]))
           {
@@ -1796,7 +2001,8 @@ emit_item (Parser     *p,
            const char *kind,
            const char *number,
            const char *title,
-           GArray     *ranges)
+           GArray     *ranges,
+           PbRange     head)
 {
   const PbText *t = &p->t;
   JsonObject *o = json_object_new ();
@@ -1808,6 +2014,15 @@ emit_item (Parser     *p,
   gboolean attributed;
 
   attributed = read_organisations (p, ranges, groups, lead, responsible);
+  if (lead->len == 0 && responsible->len == 0 &&
+      (p->section_lead->len > 0 || p->section_responsible->len > 0))
+    {
+      for (guint i = 0; i < p->section_lead->len; i++)
+        add_unique (lead, g_ptr_array_index (p->section_lead, i));
+      for (guint i = 0; i < p->section_responsible->len; i++)
+        add_unique (responsible, g_ptr_array_index (p->section_responsible, i));
+      attributed = TRUE;
+    }
 
   /* The attribution groups are read: blank them in the fold, so that the
    * targets reader passes over them. (Names come from the original.) */
@@ -1816,6 +2031,15 @@ emit_item (Parser     *p,
       PbRange r = g_array_index (groups, PbRange, g);
       for (gsize i = r.start; i < r.end; i++)
         p->t.f[i] = 0xFFFC;
+    }
+  /* A heading that is a whole sentence (1.争取立项支持3个以上。) states
+   * its target in the title. */
+  if (head.end > head.start)
+    {
+      g_autoptr(GArray) head_ranges = g_array_new (FALSE, FALSE, sizeof (PbRange));
+
+      g_array_append_val (head_ranges, head);
+      read_targets (&sink, head_ranges);
     }
   read_targets (&sink, ranges);
 
@@ -1871,6 +2095,35 @@ node_text (Node *node)
 
 static void classify (Parser *p, Node *node, const char *section, const char *kind, gboolean general);
 
+/* The section's own attribution lines, else its parent's, for its items. */
+static void
+read_section_attribution (Parser    *p,
+                          Node      *node,
+                          GPtrArray *outer_lead,
+                          GPtrArray *outer_responsible)
+{
+  gboolean found = FALSE;
+
+  for (guint r = 0; r < node->body->len; r++)
+    {
+      PbRange range = g_array_index (node->body, PbRange, r);
+
+      if (is_attribution_line (&p->t, range))
+        {
+          read_group (p, range.start, range.end, p->section_lead, p->section_responsible);
+          found = TRUE;
+        }
+    }
+
+  if (!found)
+    {
+      for (guint i = 0; i < outer_lead->len; i++)
+        add_unique (p->section_lead, g_ptr_array_index (outer_lead, i));
+      for (guint i = 0; i < outer_responsible->len; i++)
+        add_unique (p->section_responsible, g_ptr_array_index (outer_responsible, i));
+    }
+}
+
 static void
 classify_goals (Parser     *p,
                 Node       *goals,
@@ -1879,7 +2132,7 @@ classify_goals (Parser     *p,
   g_autofree char *id = emit_section (p, goals, parent);
 
   if (goals->body->len > 0)
-    emit_item (p, id, "goal", "", goals->title, node_text (goals));
+    emit_item (p, id, "goal", "", goals->title, node_text (goals), (PbRange) { 0, 0 });
 
   for (guint i = 0; i < goals->children->len; i++)
     {
@@ -1888,7 +2141,7 @@ classify_goals (Parser     *p,
       if (has_heading_children (child))
         classify_goals (p, child, id);
       else
-        emit_item (p, id, "goal", child->number, child->title, node_text (child));
+        emit_item (p, id, "goal", child->number, child->title, node_text (child), child->head);
     }
 }
 
@@ -1908,6 +2161,9 @@ classify (Parser     *p,
     {
       Node *child = g_ptr_array_index (node->children, i);
       const char *ft = child->ftitle;
+
+      if (child->cut)
+        continue;
 
       if (child->level == LEVEL_APPENDIX)
         {
@@ -1942,10 +2198,20 @@ classify (Parser     *p,
         if (has_heading_children (child))
           {
             g_autofree char *id = emit_section (p, child, section);
+            g_autoptr(GPtrArray) saved_lead = p->section_lead;
+            g_autoptr(GPtrArray) saved_responsible = p->section_responsible;
+
+            p->section_lead = g_ptr_array_new_with_free_func (g_free);
+            p->section_responsible = g_ptr_array_new_with_free_func (g_free);
+            read_section_attribution (p, child, saved_lead, saved_responsible);
             classify (p, child, id, child_kind, FALSE);
+            g_ptr_array_unref (p->section_lead);
+            g_ptr_array_unref (p->section_responsible);
+            p->section_lead = g_steal_pointer (&saved_lead);
+            p->section_responsible = g_steal_pointer (&saved_responsible);
           }
         else if (child->level != LEVEL_BULLET)
-          emit_item (p, section, child_kind, child->number, child->title, node_text (child));
+          emit_item (p, section, child_kind, child->number, child->title, node_text (child), child->head);
       }
     }
 }
@@ -2078,6 +2344,8 @@ pb_plan_parse_text (const char    *text,
 
   p.cancellable = cancellable;
   p.inherit_responsible = g_ptr_array_new_with_free_func (g_free);
+  p.section_lead = g_ptr_array_new_with_free_func (g_free);
+  p.section_responsible = g_ptr_array_new_with_free_func (g_free);
   p.sections = json_array_new ();
   p.items = json_array_new ();
   p.indicator_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -2103,6 +2371,8 @@ out:
     node_free (p.root);
   g_clear_pointer (&p.lines, g_array_unref);
   g_clear_pointer (&p.inherit_responsible, g_ptr_array_unref);
+  g_clear_pointer (&p.section_lead, g_ptr_array_unref);
+  g_clear_pointer (&p.section_responsible, g_ptr_array_unref);
   g_clear_pointer (&p.sections, json_array_unref);
   g_clear_pointer (&p.items, json_array_unref);
   g_clear_pointer (&p.indicator_ids, g_hash_table_unref);
