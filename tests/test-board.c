@@ -322,7 +322,7 @@ test_editor (void)
       g_main_context_iteration (NULL, TRUE);
   }
   g_assert_cmpstr (pb_item_get_title (item), ==, "统筹建设绿色低碳数据中心");
-  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Edit");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Rename Item");
 
   /* Undo shows in the editor too. */
   undo ();

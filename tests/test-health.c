@@ -117,7 +117,7 @@ test_move_and_lead (PbTestLibrary *f,
     g_assert_cmpint (pb_record_get_id (PB_RECORD (first)), ==, cid);
     g_assert_cmpint (pb_record_get_id (PB_RECORD (last)), ==, b);
   }
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Move item");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Move Item");
 
   /* The responsible organisation leads now; the old lead stays, responsible. */
   {

@@ -71,7 +71,7 @@ test_undo_redo_each_command (PbTestLibrary *f,
   g_assert_cmpint (target, >, 0);
 
   g_assert_true (pb_store_can_undo (f->store));
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Edit");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Change Status");
 
   /* Undo walks back through every state, redo forward again. */
   for (guint i = states->len - 1; i > 0; i--)
@@ -84,7 +84,7 @@ test_undo_redo_each_command (PbTestLibrary *f,
     }
   g_assert_false (pb_store_can_undo (f->store));
   g_assert_true (pb_store_can_redo (f->store));
-  g_assert_cmpstr (pb_store_get_redo_label (f->store), ==, "New plan");
+  g_assert_cmpstr (pb_store_get_redo_label (f->store), ==, "New Plan");
 
   /* The record was deleted by undoing its creation. */
   g_assert_true (pb_record_is_deleted (PB_RECORD (item)));
@@ -123,7 +123,7 @@ test_undo_delete_plan (PbTestLibrary *f,
   plan = pb_store_get_record (f->store, PB_TYPE_PLAN, id);
   g_assert_true (pb_store_delete (f->store, plan, &error));
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Delete plan");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Delete Plan");
 
   /* Every cascaded row comes back, with its id, in one step. */
   undo_ok (f->store);
@@ -195,7 +195,7 @@ test_group (PbTestLibrary *f,
   now = pb_test_dump_store (f->store);
   g_assert_cmpstr (now, ==, before);
   g_assert_cmpint (pb_item_get_section_id (record), ==, section_a);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add item");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add Item");
 
   redo_ok (f->store);
   g_free (now);
@@ -252,7 +252,7 @@ test_failed_command_not_recorded (PbTestLibrary *f,
   g_assert_cmpstr (after, ==, before);
 
   /* Neither failure is in the history: undo takes back the item. */
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add item");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add Item");
   undo_ok (f->store);
   g_assert_true (pb_record_is_deleted (PB_RECORD (item)));
 }

@@ -2018,7 +2018,7 @@ pb_store_create_plan (PbStore     *self,
       return 0;
     }
 
-  return insert_command (self, _("New plan"), PB_TYPE_PLAN, NULL, 0, error,
+  return insert_command (self, _("New Plan"), PB_TYPE_PLAN, NULL, 0, error,
                          "title", title,
                          "period_start", (gint64) period_start,
                          "period_end", (gint64) period_end,
@@ -2035,7 +2035,7 @@ pb_store_add_section (PbStore     *self,
 {
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  return insert_command (self, _("Add section"), PB_TYPE_SECTION, "plan_id", plan_id, error,
+  return insert_command (self, _("Add Section"), PB_TYPE_SECTION, "plan_id", plan_id, error,
                          "plan_id", plan_id,
                          "parent_id", parent_id,
                          "number", number,
@@ -2054,7 +2054,7 @@ pb_store_add_item (PbStore     *self,
 {
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  return insert_command (self, _("Add item"), PB_TYPE_ITEM, "plan_id", plan_id, error,
+  return insert_command (self, _("Add Item"), PB_TYPE_ITEM, "plan_id", plan_id, error,
                          "plan_id", plan_id,
                          "section_id", section_id,
                          "kind", kind,
@@ -2277,6 +2277,56 @@ pb_store_add_dependency (PbStore     *self,
                          NULL);
 }
 
+/* What a change of these columns is called in the Undo menu. */
+static const char *
+set_label (PbRecordClass *klass,
+           GArray        *assignments)
+{
+  static const struct { const char *table, *column, *label; } names[] = {
+    { "item", "title", N_("Rename Item") },
+    { "item", "number", N_("Renumber Item") },
+    { "item", "body", N_("Change Item Text") },
+    { "item", "kind", N_("Change Kind") },
+    { "item", "start_date", N_("Change Start Date") },
+    { "item", "due_date", N_("Change Due Date") },
+    { "item", "status", N_("Change Status") },
+    { "item", "progress", N_("Change Progress") },
+    { "item", "progress_mode", N_("Change Progress Mode") },
+    { "item", "section_id", N_("Move to Section") },
+    { "item", "position", N_("Move Item") },
+    { "item", "health_override", N_("Override Health") },
+    { "plan", "title", N_("Rename Plan") },
+    { "section", "title", N_("Rename Section") },
+    { "section", "number", N_("Renumber Section") },
+    { "target", "value", N_("Change Target") },
+    { "target", "year", N_("Change Target Year") },
+    { "target", "comparator", N_("Change Target") },
+    { "target", "stretch", N_("Change Target") },
+    { "indicator", "name", N_("Rename Indicator") },
+    { "indicator", "baseline_value", N_("Change Baseline") },
+    { "indicator", "kind", N_("Change Indicator Kind") },
+    { "item_org", "role", N_("Change Role") },
+    { "item_org", "position", N_("Reorder Organisations") },
+    { "actual", "value", N_("Edit Actual") },
+  };
+  const char *first = g_array_index (assignments, Assignment, 0).column->name;
+
+  /* Both dates at once: a bar moved on the timeline. */
+  if (assignments->len == 2 && g_str_equal (klass->table, "item"))
+    {
+      const char *second = g_array_index (assignments, Assignment, 1).column->name;
+
+      if ((g_str_equal (first, "start_date") && g_str_equal (second, "due_date")) ||
+          (g_str_equal (first, "due_date") && g_str_equal (second, "start_date")))
+        return _("Change Dates");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].table, klass->table) && g_str_equal (names[i].column, first))
+      return _(names[i].label);
+  return _("Edit");
+}
+
 /**
  * pb_store_set:
  * @self: a store
@@ -2319,7 +2369,7 @@ pb_store_set (PbStore     *self,
 
   ok = update_assignments (self, klass, pb_record_get_id (record), assignments, error);
 
-  return pb_store_finish (self, ok, _("Edit"), error);
+  return pb_store_finish (self, ok, set_label (klass, assignments), error);
 }
 
 gboolean
@@ -2365,7 +2415,7 @@ pb_store_set_value (PbStore       *self,
 
   ok = update_assignments (self, klass, pb_record_get_id (record), assignments, error);
 
-  return pb_store_finish (self, ok, _("Edit"), error);
+  return pb_store_finish (self, ok, set_label (klass, assignments), error);
 }
 
 /**
@@ -2389,7 +2439,15 @@ pb_store_delete (PbStore   *self,
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
   g_return_val_if_fail (PB_IS_RECORD (record), FALSE);
 
-  label = PB_IS_PLAN (record) ? _("Delete plan") : _("Delete");
+  label = PB_IS_PLAN (record) ? _("Delete Plan")
+        : PB_IS_ITEM (record) ? _("Delete Item")
+        : PB_IS_SECTION (record) ? _("Delete Section")
+        : PB_IS_TARGET (record) ? _("Delete Target")
+        : PB_IS_DEPENDENCY (record) ? _("Delete Dependency")
+        : PB_IS_ACTUAL (record) ? _("Delete Actual")
+        : PB_IS_ITEM_ORG (record) ? _("Remove Organisation")
+        : PB_IS_INDICATOR (record) ? _("Delete Indicator")
+        : _("Delete");
   sql = g_strdup_printf ("DELETE FROM main.%s WHERE id = ?1", pb_record_get_table (record));
 
   if (!pb_store_begin (self, error))
@@ -2476,7 +2534,7 @@ pb_store_move_item (PbStore  *self,
   if (ok)
     ok = pb_store_update (self, PB_TYPE_ITEM, item_id, error, "position", position, NULL);
 
-  return pb_store_finish (self, ok, _("Move item"), error);
+  return pb_store_finish (self, ok, _("Move Item"), error);
 }
 
 /**

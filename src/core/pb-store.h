@@ -239,3 +239,6 @@ gint64       pb_store_add_example_plan (PbStore   *self,
                                         GError   **error);
 
 G_END_DECLS
+
+/* Editing a plan by hand (pb-store-edit.c) */
+#include "pb-store-edit.h"

@@ -1,0 +1,1357 @@
+/* pb-store-edit.c — editing a plan by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The commands a planner uses to build and reshape a plan in the window:
+ * insert and delete items, add, rename, move, nest and delete sections,
+ * change the plan's properties, and change many items at once. Each
+ * function is one transaction and one command in the history, whose label
+ * says what it did ("Delete 3 Items", "Move Section").
+ */
+#define G_LOG_DOMAIN "pb-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pb-store-private.h"
+
+#define SUBTREE_SQL \
+  "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL" \
+  " SELECT s.id FROM section s JOIN sub ON s.parent_id = sub.id) "
+
+static gboolean
+not_found (GError **error)
+{
+  g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+               _("The thing being changed no longer exists."));
+  return FALSE;
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *message)
+{
+  g_set_error_literal (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* One integer from a query with parameters ?1 and ?2; @fallback when no row. */
+static gint64
+query_ids (PbStore    *self,
+           const char *sql,
+           gint64      first,
+           gint64      second,
+           gint64      fallback)
+{
+  sqlite3_stmt *stmt = pb_store_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* The ids, without duplicates, of rows that exist in one plan; else an error. */
+static GArray *
+check_items (PbStore       *self,
+             const gint64  *item_ids,
+             guint          n_items,
+             gint64        *plan_id,
+             GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  *plan_id = 0;
+  if (n_items == 0)
+    {
+      invalid (error, _("No item is selected."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, item_ids[i]);
+
+      if (item == NULL)
+        {
+          not_found (error);
+          return NULL;
+        }
+      if (*plan_id != 0 && pb_item_get_plan_id (item) != *plan_id)
+        {
+          invalid (error, _("The items are not in the same plan."));
+          return NULL;
+        }
+      *plan_id = pb_item_get_plan_id (item);
+      if (g_hash_table_add (seen, (gpointer) &item_ids[i]))
+        g_array_append_val (ids, item_ids[i]);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * pb_store_describe_items:
+ * @self: a store
+ * @item_ids: (array length=n_items): items
+ * @n_items: how many
+ *
+ * Says which items these are, for a toast: "3 加快5G网络规模化部署" for one,
+ * "3 items" for several.
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+pb_store_describe_items (PbStore      *self,
+                         const gint64 *item_ids,
+                         guint         n_items)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+
+  if (n_items == 1)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, item_ids[0]);
+
+      if (item != NULL)
+        {
+          const char *number = pb_item_get_number (item);
+          const char *title = pb_item_get_title (item);
+
+          if (title[0] == '\0')
+            title = _("Untitled item");
+          return number[0] ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
+        }
+    }
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_items), n_items);
+}
+
+/* ---- Items ----------------------------------------------------------- */
+
+/**
+ * pb_store_next_item_number:
+ * @self: a store
+ * @plan_id: a plan
+ * @section_id: a section of it, or 0 for the items outside any section
+ *
+ * The number the next item of a section takes: one more than the largest
+ * number its items carry ("4" after "1"…"3"), else one more than the
+ * section's count of items.
+ *
+ * Returns: (transfer full): the number, as text
+ */
+char *
+pb_store_next_item_number (PbStore *self,
+                           gint64   plan_id,
+                           gint64   section_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 largest = 0, count = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+
+  stmt = pb_store_prepare (self, "SELECT number FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      sqlite3_bind_int64 (stmt, 2, section_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *number = (const char *) sqlite3_column_text (stmt, 0);
+          char *end = NULL;
+          gint64 n;
+
+          count++;
+          if (number == NULL || !g_ascii_isdigit (number[0]))
+            continue;
+          n = g_ascii_strtoll (number, &end, 10);
+          if (end != NULL && *end == '\0' && n > largest)
+            largest = n;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, (largest > 0 ? largest : count) + 1);
+}
+
+/**
+ * pb_store_insert_item:
+ * @self: a store
+ * @plan_id: the plan
+ * @section_id: its section, or 0
+ * @after_item_id: the item it follows, or 0 to go after the section's last
+ *   item (or last in the plan)
+ * @kind: goal, task or measure
+ * @number: (nullable): its number; %NULL for pb_store_next_item_number()
+ * @title: its title
+ * @status: its status (the column it is added to when grouped by status)
+ * @lead_organisation_id: its lead (the column when grouped by lead), or 0
+ * @error: where to say why not
+ *
+ * Adds an item dated over the plan's period, as one "Add Item" command.
+ *
+ * Returns: the new item's id, or 0
+ */
+gint64
+pb_store_insert_item (PbStore      *self,
+                      gint64        plan_id,
+                      gint64        section_id,
+                      gint64        after_item_id,
+                      PbItemKind    kind,
+                      const char   *number,
+                      const char   *title,
+                      PbItemStatus  status,
+                      gint64        lead_organisation_id,
+                      GError      **error)
+{
+  g_autoptr(PbPlan) plan = NULL;
+  g_autofree char *next = NULL;
+  char start[11] = "", due[11] = "";
+  gint64 position, id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  plan = pb_store_get_record (self, PB_TYPE_PLAN, plan_id);
+  if (plan == NULL)
+    return not_found (error);
+  if (section_id != 0 &&
+      query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, 0, 0) != plan_id)
+    return not_found (error);
+  if (after_item_id != 0 &&
+      query_ids (self, "SELECT plan_id FROM item WHERE id = ?1", after_item_id, 0, 0) != plan_id)
+    return not_found (error);
+  if (lead_organisation_id != 0 &&
+      query_ids (self, "SELECT plan_id FROM organisation WHERE id = ?1", lead_organisation_id, 0, 0) != plan_id)
+    return not_found (error);
+
+  if (pb_plan_get_period_start (plan) > 0)
+    g_snprintf (start, sizeof start, "%04d-01-01", pb_plan_get_period_start (plan));
+  if (pb_plan_get_period_end (plan) > 0)
+    g_snprintf (due, sizeof due, "%04d-12-31", pb_plan_get_period_end (plan));
+  if (number == NULL)
+    number = next = pb_store_next_item_number (self, plan_id, section_id);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  /* Where it goes: after @after_item_id, else after the last item of its
+   * section, else last in the plan. */
+  if (after_item_id != 0)
+    position = query_ids (self, "SELECT position + 1 FROM item WHERE id = ?1", after_item_id, 0, 0);
+  else
+    position = query_ids (self, "SELECT max(position) + 1 FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2",
+                          plan_id, section_id,
+                          query_ids (self, "SELECT coalesce(max(position) + 1, 0) FROM item WHERE plan_id = ?1",
+                                     plan_id, 0, 0));
+
+  ok = pb_store_exec_ids (self, "UPDATE item SET position = position + 1 WHERE plan_id = ?1 AND position >= ?2",
+                          plan_id, position, error);
+  if (ok)
+    id = pb_store_insert (self, PB_TYPE_ITEM, error,
+                          "plan_id", plan_id,
+                          "section_id", section_id,
+                          "kind", kind,
+                          "number", number,
+                          "title", title ? title : "",
+                          "status", status,
+                          "start_date", start[0] ? start : NULL,
+                          "due_date", due[0] ? due : NULL,
+                          "position", position,
+                          NULL);
+  ok = id > 0;
+  if (ok && lead_organisation_id != 0)
+    ok = pb_store_insert (self, PB_TYPE_ITEM_ORG, error,
+                          "item_id", id,
+                          "organisation_id", lead_organisation_id,
+                          "role", PB_ROLE_LEAD,
+                          "position", (gint64) 0,
+                          NULL) > 0;
+
+  return pb_store_finish (self, ok, _("Add Item"), error) ? id : 0;
+}
+
+/**
+ * pb_store_delete_items:
+ * @self: a store
+ * @item_ids: (array length=n_items): the items, of one plan
+ * @n_items: how many
+ * @error: where to say why not
+ *
+ * Deletes the items with everything they own, as one command.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_delete_items (PbStore       *self,
+                       const gint64  *item_ids,
+                       guint          n_items,
+                       GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *label = NULL;
+  gint64 plan_id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+
+  label = ids->len == 1 ? g_strdup (_("Delete Item"))
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u Item", "Delete %u Items", ids->len),
+                                           ids->len);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = pb_store_exec_ids (self, "DELETE FROM item WHERE id = ?1", g_array_index (ids, gint64, i), 0, error);
+
+  return pb_store_finish (self, ok, label, error);
+}
+
+/* ---- Sections -------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;
+  gint64 parent;
+  gint64 position;
+} SectionRow;
+
+/* The plan's sections in their order. */
+static GArray *
+load_sections (PbStore *self,
+               gint64   plan_id)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (SectionRow));
+  sqlite3_stmt *stmt = pb_store_prepare (self, "SELECT id, coalesce(parent_id, 0), position FROM section"
+                                               " WHERE plan_id = ?1 ORDER BY position, id", NULL);
+
+  if (stmt == NULL)
+    return rows;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SectionRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  /* A parent outside the plan makes a top-level section. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SectionRow *row = &g_array_index (rows, SectionRow, i);
+      gboolean found = row->parent == 0;
+
+      for (guint j = 0; !found && j < rows->len; j++)
+        found = g_array_index (rows, SectionRow, j).id == row->parent;
+      if (!found)
+        row->parent = 0;
+    }
+  return rows;
+}
+
+static SectionRow *
+find_section (GArray *rows,
+              gint64  id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, SectionRow, i).id == id)
+      return &g_array_index (rows, SectionRow, i);
+  return NULL;
+}
+
+/* The children of @parent, in order. */
+static GArray *
+children_of (GArray *rows,
+             gint64  parent)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, SectionRow, i).parent == parent)
+      g_array_append_val (ids, g_array_index (rows, SectionRow, i).id);
+  return ids;
+}
+
+static gboolean
+is_within (GArray *rows,
+           gint64  id,
+           gint64  ancestor)
+{
+  for (guint depth = 0; id != 0 && depth <= rows->len; depth++)
+    {
+      SectionRow *row;
+
+      if (id == ancestor)
+        return TRUE;
+      row = find_section (rows, id);
+      id = row ? row->parent : 0;
+    }
+  return FALSE;
+}
+
+/* Depth first: each section, then its children, in their order. */
+static void
+flatten (GArray  *rows,
+         gint64   parent,
+         GArray  *order,
+         guint    depth)
+{
+  g_autoptr(GArray) children = children_of (rows, parent);
+
+  if (depth > rows->len)
+    return;
+  for (guint i = 0; i < children->len; i++)
+    {
+      gint64 id = g_array_index (children, gint64, i);
+
+      g_array_append_val (order, id);
+      flatten (rows, id, order, depth + 1);
+    }
+}
+
+/* Writes @rows with @moved under @parent before its sibling @before (0:
+ * last); every section's position follows the tree's order. Inside a
+ * transaction. */
+static gboolean
+place_section (PbStore  *self,
+               GArray   *rows,
+               gint64    moved,
+               gint64    parent,
+               gint64    before,
+               GError  **error)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) reordered = g_array_new (FALSE, FALSE, sizeof (SectionRow));
+  SectionRow *row = find_section (rows, moved);
+  gint64 old_parent;
+  gboolean ok = TRUE;
+
+  g_assert (row != NULL);
+  old_parent = row->parent;
+
+  /* Rebuild the row list with the moved section in its new place among
+   * its new siblings: children_of() keeps the list's order. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SectionRow r = g_array_index (rows, SectionRow, i);
+
+      if (r.id == moved)
+        continue;
+      if (r.id == before)
+        {
+          SectionRow m = { moved, parent, 0 };
+          g_array_append_val (reordered, m);
+        }
+      g_array_append_val (reordered, r);
+    }
+  if (before == 0 || find_section (rows, before) == NULL)
+    {
+      SectionRow m = { moved, parent, 0 };
+      g_array_append_val (reordered, m);
+    }
+
+  flatten (reordered, 0, order, 0);
+  g_assert (order->len == rows->len);
+
+  for (guint i = 0; ok && i < order->len; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+      SectionRow *old = find_section (rows, id);
+
+      if (old == NULL || old->position != (gint64) i)
+        ok = pb_store_exec_ids (self, "UPDATE section SET position = ?2 WHERE id = ?1", id, i, error);
+    }
+  if (ok && old_parent != parent)
+    ok = parent == 0
+      ? pb_store_exec_ids (self, "UPDATE section SET parent_id = NULL WHERE id = ?1", moved, 0, error)
+      : pb_store_exec_ids (self, "UPDATE section SET parent_id = ?2 WHERE id = ?1", moved, parent, error);
+  return ok;
+}
+
+static gboolean
+move_section_command (PbStore     *self,
+                      PbSection   *section,
+                      gint64       parent,
+                      gint64       before,
+                      const char  *label,
+                      GError     **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  gint64 id = pb_record_get_id (PB_RECORD (section));
+  SectionRow *row;
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  rows = load_sections (self, pb_section_get_plan_id (section));
+  row = find_section (rows, id);
+  if (row == NULL)
+    return pb_store_finish (self, not_found (error), label, error);
+  if (parent != 0 && (find_section (rows, parent) == NULL || is_within (rows, parent, id)))
+    return pb_store_finish (self, invalid (error, _("A section cannot go inside itself.")), label, error);
+  if (before != 0)
+    {
+      SectionRow *next = find_section (rows, before);
+
+      if (next == NULL || next->parent != parent)
+        before = 0;
+    }
+
+  return pb_store_finish (self, place_section (self, rows, id, parent, before, error), label, error);
+}
+
+/**
+ * pb_store_insert_section:
+ * @self: a store
+ * @plan_id: the plan
+ * @parent_id: the section it goes in, or 0 for the top level
+ * @after_section_id: the sibling it follows, or 0 to go last under @parent_id
+ * @number: its number (一, (二))
+ * @title: its title
+ * @error: where to say why not
+ *
+ * Returns: the new section's id, or 0
+ */
+gint64
+pb_store_insert_section (PbStore     *self,
+                         gint64       plan_id,
+                         gint64       parent_id,
+                         gint64       after_section_id,
+                         const char  *number,
+                         const char  *title,
+                         GError     **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  g_autofree char *clean = NULL;
+  gint64 id, before = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  clean = g_strstrip (g_strdup (title ? title : ""));
+  if (clean[0] == '\0')
+    return invalid (error, _("A section needs a title."));
+  if (query_ids (self, "SELECT 1 FROM plan WHERE id = ?1", plan_id, 0, 0) == 0)
+    return not_found (error);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  rows = load_sections (self, plan_id);
+  if (parent_id != 0 && find_section (rows, parent_id) == NULL)
+    return pb_store_finish (self, not_found (error), NULL, error);
+
+  siblings = children_of (rows, parent_id);
+  for (guint i = 0; i + 1 < siblings->len; i++)
+    if (g_array_index (siblings, gint64, i) == after_section_id)
+      before = g_array_index (siblings, gint64, i + 1);
+
+  id = pb_store_insert (self, PB_TYPE_SECTION, error,
+                        "plan_id", plan_id,
+                        "parent_id", parent_id,
+                        "number", number ? number : "",
+                        "title", clean,
+                        "position", (gint64) rows->len,
+                        NULL);
+  ok = id > 0;
+  if (ok)
+    {
+      SectionRow row = { id, parent_id, rows->len };
+
+      g_array_append_val (rows, row);
+      ok = place_section (self, rows, id, parent_id, before, error);
+    }
+
+  return pb_store_finish (self, ok, _("Add Section"), error) ? id : 0;
+}
+
+/**
+ * pb_store_rename_section:
+ * @self: a store
+ * @section: a section
+ * @number: its new number
+ * @title: its new title
+ * @error: where to say why not
+ *
+ * One "Rename Section" command (or "Renumber Section" when only the
+ * number changes).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_rename_section (PbStore     *self,
+                         PbSection   *section,
+                         const char  *number,
+                         const char  *title,
+                         GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_number = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_SECTION (section), FALSE);
+
+  clean = g_strstrip (g_strdup (title ? title : ""));
+  clean_number = g_strstrip (g_strdup (number ? number : ""));
+  if (clean[0] == '\0')
+    return invalid (error, _("A section needs a title."));
+  if (g_str_equal (clean, pb_section_get_title (section)) &&
+      g_str_equal (clean_number, pb_section_get_number (section)))
+    return TRUE;
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  ok = pb_store_update (self, PB_TYPE_SECTION, pb_record_get_id (PB_RECORD (section)), error,
+                        "number", clean_number, "title", clean, NULL);
+  return pb_store_finish (self, ok,
+                          g_str_equal (clean, pb_section_get_title (section)) ? _("Renumber Section") : _("Rename Section"),
+                          error);
+}
+
+/**
+ * pb_store_move_section:
+ * @self: a store
+ * @section: a section
+ * @parent_id: the section it is to go in, or 0 for the top level
+ * @before_id: the sibling it goes before, or 0 for last
+ * @error: where to say why not
+ *
+ * Moves a section with its subsections; refuses to put a section inside
+ * itself.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_move_section (PbStore    *self,
+                       PbSection  *section,
+                       gint64      parent_id,
+                       gint64      before_id,
+                       GError    **error)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_SECTION (section), FALSE);
+
+  return move_section_command (self, section, parent_id, before_id, _("Move Section"), error);
+}
+
+/**
+ * pb_store_shift_section:
+ * @self: a store
+ * @section: a section
+ * @delta: -1 to move it above its previous sibling, 1 below its next
+ * @error: where to say why not
+ *
+ * Returns: %TRUE on success, also when it is already first or last
+ */
+gboolean
+pb_store_shift_section (PbStore    *self,
+                        PbSection  *section,
+                        int         delta,
+                        GError    **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  gint64 id, parent, before = 0;
+  guint index = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_SECTION (section), FALSE);
+
+  id = pb_record_get_id (PB_RECORD (section));
+  rows = load_sections (self, pb_section_get_plan_id (section));
+  {
+    SectionRow *row = find_section (rows, id);
+
+    if (row == NULL)
+      return not_found (error);
+    parent = row->parent;
+  }
+  siblings = children_of (rows, parent);
+  while (g_array_index (siblings, gint64, index) != id)
+    index++;
+
+  if ((delta < 0 && index == 0) || (delta > 0 && index + 1 >= siblings->len) || delta == 0)
+    return TRUE;
+  if (delta < 0)
+    before = g_array_index (siblings, gint64, index - 1);
+  else if (index + 2 < siblings->len)
+    before = g_array_index (siblings, gint64, index + 2);
+
+  return move_section_command (self, section, parent, before,
+                               delta < 0 ? _("Move Section Up") : _("Move Section Down"), error);
+}
+
+/**
+ * pb_store_indent_section:
+ * @self: a store
+ * @section: a section
+ * @indent: %TRUE to nest it under the sibling above it, %FALSE to take it
+ *   out of its parent (after the parent)
+ * @error: where to say why not
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_indent_section (PbStore    *self,
+                         PbSection  *section,
+                         gboolean    indent,
+                         GError    **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  gint64 id;
+  SectionRow *row;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_SECTION (section), FALSE);
+
+  id = pb_record_get_id (PB_RECORD (section));
+  rows = load_sections (self, pb_section_get_plan_id (section));
+  row = find_section (rows, id);
+  if (row == NULL)
+    return not_found (error);
+
+  if (indent)
+    {
+      gint64 above = 0;
+
+      siblings = children_of (rows, row->parent);
+      for (guint i = 1; i < siblings->len; i++)
+        if (g_array_index (siblings, gint64, i) == id)
+          above = g_array_index (siblings, gint64, i - 1);
+      if (above == 0)
+        return invalid (error, _("There is no section above this one to put it in."));
+      return move_section_command (self, section, above, 0, _("Indent Section"), error);
+    }
+  else
+    {
+      SectionRow *parent = find_section (rows, row->parent);
+      gint64 before = 0;
+
+      if (parent == NULL)
+        return invalid (error, _("This section is already at the top level."));
+      siblings = children_of (rows, parent->parent);
+      for (guint i = 0; i + 1 < siblings->len; i++)
+        if (g_array_index (siblings, gint64, i) == parent->id)
+          before = g_array_index (siblings, gint64, i + 1);
+      return move_section_command (self, section, parent->parent, before, _("Outdent Section"), error);
+    }
+}
+
+/**
+ * pb_store_count_section_items:
+ * @self: a store
+ * @section_id: a section
+ *
+ * Returns: how many items the section and its subsections hold
+ */
+guint
+pb_store_count_section_items (PbStore *self,
+                              gint64   section_id)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  return query_ids (self, SUBTREE_SQL "SELECT count(*) FROM item WHERE section_id IN (SELECT id FROM sub)",
+                    section_id, 0, 0);
+}
+
+/**
+ * pb_store_delete_section:
+ * @self: a store
+ * @section: a section
+ * @move_items_to: the section that is to receive its items (and its
+ *   subsections' items), or 0 to delete them with it
+ * @error: where to say why not
+ *
+ * Deletes a section and its subsections as one "Delete Section" command.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_delete_section (PbStore    *self,
+                         PbSection  *section,
+                         gint64      move_items_to,
+                         GError    **error)
+{
+  gint64 id, plan_id;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_SECTION (section), FALSE);
+
+  id = pb_record_get_id (PB_RECORD (section));
+  plan_id = pb_section_get_plan_id (section);
+  if (move_items_to != 0)
+    {
+      if (query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", move_items_to, 0, 0) != plan_id)
+        return not_found (error);
+      if (query_ids (self, SUBTREE_SQL "SELECT count(*) FROM sub WHERE id = ?2", id, move_items_to, 0) > 0)
+        return invalid (error, _("The items cannot go to a section that is being deleted."));
+    }
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  if (move_items_to != 0)
+    {
+      /* Last in their new section, in their order. */
+      gint64 after = query_ids (self, "SELECT max(position) FROM item WHERE section_id = ?1", move_items_to, 0, -1);
+      gint64 n = pb_store_count_section_items (self, id);
+
+      ok = TRUE;
+      if (after >= 0)
+        {
+          sqlite3_stmt *stmt = pb_store_prepare (self, SUBTREE_SQL "UPDATE item SET position = position + ?3"
+                                                                   " WHERE plan_id = ?4 AND position > ?2"
+                                                                   " AND coalesce(section_id, 0) NOT IN (SELECT id FROM sub)",
+                                                 error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_int64 (stmt, 2, after);
+              sqlite3_bind_int64 (stmt, 3, n);
+              sqlite3_bind_int64 (stmt, 4, plan_id);
+              ok = pb_store_step_done (self, stmt, error);
+            }
+        }
+      if (ok)
+        {
+          sqlite3_stmt *stmt = pb_store_prepare (self, SUBTREE_SQL ", moved(id, rank) AS"
+                                                       " (SELECT id, row_number() OVER (ORDER BY position, id) FROM item"
+                                                       "  WHERE section_id IN (SELECT id FROM sub))"
+                                                       " UPDATE item SET section_id = ?2,"
+                                                       "  position = ?3 + (SELECT rank FROM moved WHERE moved.id = item.id)"
+                                                       " WHERE id IN (SELECT id FROM moved)", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_int64 (stmt, 2, move_items_to);
+              sqlite3_bind_int64 (stmt, 3, after >= 0 ? after
+                                           : query_ids (self, "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1",
+                                                        plan_id, 0, -1));
+              ok = pb_store_step_done (self, stmt, error);
+            }
+        }
+    }
+  else
+    ok = pb_store_exec_ids (self, SUBTREE_SQL "DELETE FROM item WHERE section_id IN (SELECT id FROM sub)", id, 0, error);
+
+  if (ok)
+    ok = pb_store_exec_ids (self, "DELETE FROM section WHERE id = ?1", id, 0, error);
+
+  return pb_store_finish (self, ok, _("Delete Section"), error);
+}
+
+/* ---- The plan -------------------------------------------------------- */
+
+/**
+ * pb_store_count_default_dated_items:
+ * @self: a store
+ * @plan: a plan
+ *
+ * Returns: how many of its items start on the first day of its period or
+ *   are due on its last day: those Plan Properties offers to move with
+ *   the period
+ */
+guint
+pb_store_count_default_dated_items (PbStore *self,
+                                    PbPlan  *plan)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *due = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (PB_IS_PLAN (plan), 0);
+
+  start = g_strdup_printf ("%04d-01-01", pb_plan_get_period_start (plan));
+  due = g_strdup_printf ("%04d-12-31", pb_plan_get_period_end (plan));
+  stmt = pb_store_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND (start_date = ?2 OR due_date = ?3)", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pb_record_get_id (PB_RECORD (plan)));
+  sqlite3_bind_text (stmt, 2, start, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static gboolean
+replace_date (PbStore     *self,
+              gint64       plan_id,
+              const char  *column,
+              const char  *old_date,
+              const char  *new_date,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE item SET %s = ?3 WHERE plan_id = ?1 AND %s = ?2", column, column);
+  sqlite3_stmt *stmt = pb_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_text (stmt, 2, old_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, new_date, -1, SQLITE_TRANSIENT);
+  return pb_store_step_done (self, stmt, error);
+}
+
+/**
+ * pb_store_set_plan_properties:
+ * @self: a store
+ * @plan: a plan
+ * @title: its title (not empty)
+ * @doc_number: (nullable): its document number (云政发〔2025〕8号)
+ * @issuer: (nullable): who issued it
+ * @issue_date: (nullable): when, YYYY-MM-DD
+ * @period_start: its first year
+ * @period_end: its last year
+ * @move_default_dates: when the period changes, items that start on the
+ *   old period's first day or are due on its last day move with it
+ * @error: where to say why not
+ *
+ * One "Change Plan Properties" command.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_plan_properties (PbStore     *self,
+                              PbPlan      *plan,
+                              const char  *title,
+                              const char  *doc_number,
+                              const char  *issuer,
+                              const char  *issue_date,
+                              int          period_start,
+                              int          period_end,
+                              gboolean     move_default_dates,
+                              GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gint64 plan_id;
+  GDate date;
+  gboolean ok;
+  int old_start, old_end;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_PLAN (plan), FALSE);
+
+  clean = g_strstrip (g_strdup (title ? title : ""));
+  if (clean[0] == '\0')
+    return invalid (error, _("A plan needs a title."));
+  if (issue_date && issue_date[0] && !pb_date_parse (issue_date, &date))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as 2024-06-30."), issue_date);
+      return FALSE;
+    }
+  if (period_start < 1900 || period_start > 2200 || period_end < 1900 || period_end > 2200)
+    return invalid (error, _("A plan’s period is given in years, such as 2025 to 2027."));
+  if (period_end < period_start)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("A plan cannot end (%d) before it starts (%d)."), period_end, period_start);
+      return FALSE;
+    }
+
+  plan_id = pb_record_get_id (PB_RECORD (plan));
+  old_start = pb_plan_get_period_start (plan);
+  old_end = pb_plan_get_period_end (plan);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  ok = pb_store_update (self, PB_TYPE_PLAN, plan_id, error,
+                        "title", clean,
+                        "doc_number", doc_number && doc_number[0] ? doc_number : NULL,
+                        "issuer", issuer && issuer[0] ? issuer : NULL,
+                        "issue_date", issue_date && issue_date[0] ? issue_date : NULL,
+                        "period_start", (gint64) period_start,
+                        "period_end", (gint64) period_end,
+                        NULL);
+
+  if (ok && move_default_dates && old_start > 0 && old_start != period_start)
+    {
+      g_autofree char *from = g_strdup_printf ("%04d-01-01", old_start);
+      g_autofree char *to = g_strdup_printf ("%04d-01-01", period_start);
+      ok = replace_date (self, plan_id, "start_date", from, to, error);
+    }
+  if (ok && move_default_dates && old_end > 0 && old_end != period_end)
+    {
+      g_autofree char *from = g_strdup_printf ("%04d-12-31", old_end);
+      g_autofree char *to = g_strdup_printf ("%04d-12-31", period_end);
+      ok = replace_date (self, plan_id, "due_date", from, to, error);
+    }
+  /* A moved start never lands after its due date. */
+  if (ok && move_default_dates)
+    ok = pb_store_exec_ids (self, "UPDATE item SET start_date = due_date WHERE plan_id = ?1"
+                                  " AND start_date IS NOT NULL AND due_date IS NOT NULL AND start_date > due_date",
+                            plan_id, 0, error);
+
+  return pb_store_finish (self, ok, _("Change Plan Properties"), error);
+}
+
+/* ---- Many items at once ---------------------------------------------- */
+
+
+/**
+ * pb_store_set_items_status:
+ * @self: a store
+ * @item_ids: (array length=n_items): items of one plan
+ * @n_items: how many
+ * @status: their new status
+ * @error: where to say why not
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_items_status (PbStore       *self,
+                           const gint64  *item_ids,
+                           guint          n_items,
+                           PbItemStatus   status,
+                           GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *label = NULL;
+  gint64 plan_id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+  label = ids->len == 1 ? g_strdup (_("Change Status"))
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change Status of %u Item", "Change Status of %u Items", ids->len), ids->len);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = pb_store_update (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i), error, "status", status, NULL);
+  return pb_store_finish (self, ok, label, error);
+}
+
+/* The organisation of the plan with this name or alias, added when new.
+ * Inside a transaction. */
+static gint64
+ensure_organisation (PbStore     *self,
+                     gint64       plan_id,
+                     const char  *name,
+                     GError     **error)
+{
+  gint64 id = pb_store_find_organisation (self, plan_id, name);
+
+  if (id == 0)
+    id = pb_store_insert (self, PB_TYPE_ORGANISATION, error, "plan_id", plan_id, "name", name, NULL);
+  return id;
+}
+
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  if (clean[0] == '\0')
+    {
+      g_free (clean);
+      invalid (error, _("An organisation needs a name."));
+      return NULL;
+    }
+  return clean;
+}
+
+/**
+ * pb_store_set_items_lead:
+ * @self: a store
+ * @item_ids: (array length=n_items): items of one plan
+ * @n_items: how many
+ * @organisation: the name (or an alias) of the organisation that is to
+ *   lead them; a new name adds it to the plan
+ * @error: where to say why not
+ *
+ * Makes the organisation each item's only lead; their other leads become
+ * responsible organisations, so nobody is lost from an item.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_items_lead (PbStore       *self,
+                         const gint64  *item_ids,
+                         guint          n_items,
+                         const char    *organisation,
+                         GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+  gint64 plan_id, org_id;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if ((name = clean_name (organisation, error)) == NULL)
+    return FALSE;
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+  label = ids->len == 1 ? g_strdup (_("Change Lead Organisation"))
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change Lead of %u Item", "Change Lead of %u Items", ids->len), ids->len);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  org_id = ensure_organisation (self, plan_id, name, error);
+  ok = org_id > 0;
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      gint64 item_id = g_array_index (ids, gint64, i);
+
+      ok = pb_store_exec_ids (self, "UPDATE item_org SET role = 'responsible'"
+                                    " WHERE item_id = ?1 AND role = 'lead' AND organisation_id <> ?2",
+                              item_id, org_id, error) &&
+           pb_store_exec_ids (self, "UPDATE item_org SET role = 'lead'"
+                                    " WHERE item_id = ?1 AND organisation_id = ?2 AND role <> 'lead'",
+                              item_id, org_id, error) &&
+           pb_store_exec_ids (self, "INSERT INTO item_org (item_id, organisation_id, role, position)"
+                                    " SELECT ?1, ?2, 'lead', (SELECT coalesce(max(position) + 1, 0) FROM item_org WHERE item_id = ?1)"
+                                    " WHERE NOT EXISTS (SELECT 1 FROM item_org WHERE item_id = ?1 AND organisation_id = ?2)",
+                              item_id, org_id, error);
+    }
+  return pb_store_finish (self, ok, label, error);
+}
+
+/**
+ * pb_store_add_items_responsible:
+ * @self: a store
+ * @item_ids: (array length=n_items): items of one plan
+ * @n_items: how many
+ * @organisation: the name (or an alias) of an organisation; a new name
+ *   adds it to the plan
+ * @error: where to say why not
+ *
+ * Adds the organisation as responsible to each item it is not already on.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_add_items_responsible (PbStore       *self,
+                                const gint64  *item_ids,
+                                guint          n_items,
+                                const char    *organisation,
+                                GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+  gint64 plan_id, org_id;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if ((name = clean_name (organisation, error)) == NULL)
+    return FALSE;
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+  label = ids->len == 1 ? g_strdup (_("Add Responsible Organisation"))
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add Responsible Organisation to %u Item", "Add Responsible Organisation to %u Items", ids->len), ids->len);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  org_id = ensure_organisation (self, plan_id, name, error);
+  ok = org_id > 0;
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = pb_store_exec_ids (self, "INSERT INTO item_org (item_id, organisation_id, role, position)"
+                                  " SELECT ?1, ?2, 'responsible', (SELECT coalesce(max(position) + 1, 0) FROM item_org WHERE item_id = ?1)"
+                                  " WHERE NOT EXISTS (SELECT 1 FROM item_org WHERE item_id = ?1 AND organisation_id = ?2)",
+                            g_array_index (ids, gint64, i), org_id, error);
+  return pb_store_finish (self, ok, label, error);
+}
+
+static char *
+shift_date (const char *text,
+            int         days,
+            int         months)
+{
+  GDate date;
+  char out[11];
+
+  if (!pb_date_parse (text, &date))
+    return NULL;
+  if (months > 0)
+    g_date_add_months (&date, months);
+  else if (months < 0)
+    g_date_subtract_months (&date, -months);
+  if (days > 0)
+    g_date_add_days (&date, days);
+  else if (days < 0)
+    g_date_subtract_days (&date, -days);
+  if (!g_date_valid (&date))
+    return NULL;
+  pb_date_format (&date, out);
+  return g_strdup (out);
+}
+
+/**
+ * pb_store_shift_items:
+ * @self: a store
+ * @item_ids: (array length=n_items): items of one plan
+ * @n_items: how many
+ * @days: days to move their dates by (negative: earlier)
+ * @months: months to move them by, first (31 January + 1 month is 28 or
+ *   29 February)
+ * @error: where to say why not
+ *
+ * Moves the start and due dates of the items; dates not set stay unset.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_shift_items (PbStore       *self,
+                      const gint64  *item_ids,
+                      guint          n_items,
+                      int            days,
+                      int            months,
+                      GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *label = NULL;
+  gint64 plan_id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+  if (days == 0 && months == 0)
+    return TRUE;
+  label = ids->len == 1 ? g_strdup (_("Reschedule Item"))
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reschedule %u Item", "Reschedule %u Items", ids->len), ids->len);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i));
+      const char *start = pb_record_get_string (PB_RECORD (item), "start_date");
+      const char *due = pb_record_get_string (PB_RECORD (item), "due_date");
+      g_autofree char *new_start = start ? shift_date (start, days, months) : NULL;
+      g_autofree char *new_due = due ? shift_date (due, days, months) : NULL;
+
+      if ((start && !new_start) || (due && !new_due))
+        {
+          ok = invalid (error, _("The dates would move out of the calendar."));
+          break;
+        }
+      /* A month shift may shorten an item (31 March − 1 month); never
+       * below a day. */
+      if (new_start && new_due && strcmp (new_start, new_due) > 0)
+        {
+          g_free (new_start);
+          new_start = g_strdup (new_due);
+        }
+      ok = pb_store_update (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i), error,
+                            "start_date", new_start, "due_date", new_due, NULL);
+    }
+  return pb_store_finish (self, ok, label, error);
+}
+
+/**
+ * pb_store_move_items_to_section:
+ * @self: a store
+ * @item_ids: (array length=n_items): items of one plan
+ * @n_items: how many
+ * @section_id: a section of that plan, or 0 for none
+ * @error: where to say why not
+ *
+ * Moves the items, in their order, after the last item of the section.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_move_items_to_section (PbStore       *self,
+                                const gint64  *item_ids,
+                                guint          n_items,
+                                gint64         section_id,
+                                GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *label = NULL;
+  gint64 plan_id, after;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+  if (section_id != 0 &&
+      query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, 0, 0) != plan_id)
+    return not_found (error);
+  label = ids->len == 1 ? g_strdup (_("Move Item"))
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Move %u Item", "Move %u Items", ids->len), ids->len);
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  ok = pb_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS pb_moving (id INTEGER PRIMARY KEY)", error) &&
+       pb_store_exec (self, "DELETE FROM temp.pb_moving", error);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = pb_store_exec_ids (self, "INSERT INTO temp.pb_moving (id) VALUES (?1)", g_array_index (ids, gint64, i), 0, error);
+
+  /* After the section's last item that stays, else last in the plan. */
+  after = query_ids (self, "SELECT max(position) FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2"
+                           " AND id NOT IN (SELECT id FROM temp.pb_moving)", plan_id, section_id,
+                     query_ids (self, "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1", plan_id, 0, -1));
+  if (ok)
+    {
+      sqlite3_stmt *stmt = pb_store_prepare (self, "UPDATE item SET position = position + ?3 WHERE plan_id = ?1"
+                                                   " AND position > ?2 AND id NOT IN (SELECT id FROM temp.pb_moving)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, plan_id);
+          sqlite3_bind_int64 (stmt, 2, after);
+          sqlite3_bind_int64 (stmt, 3, ids->len);
+          ok = pb_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok)
+    {
+      sqlite3_stmt *stmt = pb_store_prepare (self, "WITH moved(id, rank) AS"
+                                                   " (SELECT id, row_number() OVER (ORDER BY position, id) FROM item"
+                                                   "  WHERE id IN (SELECT id FROM temp.pb_moving))"
+                                                   " UPDATE item SET section_id = nullif(?1, 0),"
+                                                   "  position = ?2 + (SELECT rank FROM moved WHERE moved.id = item.id)"
+                                                   " WHERE id IN (SELECT id FROM moved)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, section_id);
+          sqlite3_bind_int64 (stmt, 2, after);
+          ok = pb_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok)
+    ok = pb_store_exec (self, "DELETE FROM temp.pb_moving", error);
+
+  return pb_store_finish (self, ok, label, error);
+}

@@ -1,0 +1,113 @@
+/* pb-store-edit.h — editing a plan by hand: items, sections, plan
+ * properties and many items at once, each one undoable command
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Included by pb-store.h; implemented in pb-store-edit.c.
+ */
+#pragma once
+
+#include "pb-store.h"
+
+G_BEGIN_DECLS
+
+/* Items */
+char        *pb_store_next_item_number (PbStore      *self,
+                                        gint64        plan_id,
+                                        gint64        section_id);
+gint64       pb_store_insert_item      (PbStore      *self,
+                                        gint64        plan_id,
+                                        gint64        section_id,
+                                        gint64        after_item_id,
+                                        PbItemKind    kind,
+                                        const char   *number,
+                                        const char   *title,
+                                        PbItemStatus  status,
+                                        gint64        lead_organisation_id,
+                                        GError      **error);
+gboolean     pb_store_delete_items     (PbStore      *self,
+                                        const gint64 *item_ids,
+                                        guint         n_items,
+                                        GError      **error);
+
+/* Sections */
+gint64       pb_store_insert_section   (PbStore      *self,
+                                        gint64        plan_id,
+                                        gint64        parent_id,
+                                        gint64        after_section_id,
+                                        const char   *number,
+                                        const char   *title,
+                                        GError      **error);
+gboolean     pb_store_rename_section   (PbStore      *self,
+                                        PbSection    *section,
+                                        const char   *number,
+                                        const char   *title,
+                                        GError      **error);
+gboolean     pb_store_move_section     (PbStore      *self,
+                                        PbSection    *section,
+                                        gint64        parent_id,
+                                        gint64        before_id,
+                                        GError      **error);
+gboolean     pb_store_shift_section    (PbStore      *self,
+                                        PbSection    *section,
+                                        int           delta,
+                                        GError      **error);
+gboolean     pb_store_indent_section   (PbStore      *self,
+                                        PbSection    *section,
+                                        gboolean      indent,
+                                        GError      **error);
+guint        pb_store_count_section_items (PbStore   *self,
+                                           gint64     section_id);
+gboolean     pb_store_delete_section   (PbStore      *self,
+                                        PbSection    *section,
+                                        gint64        move_items_to,
+                                        GError      **error);
+
+/* The plan */
+guint        pb_store_count_default_dated_items (PbStore *self,
+                                                 PbPlan  *plan);
+gboolean     pb_store_set_plan_properties (PbStore    *self,
+                                           PbPlan     *plan,
+                                           const char *title,
+                                           const char *doc_number,
+                                           const char *issuer,
+                                           const char *issue_date,
+                                           int         period_start,
+                                           int         period_end,
+                                           gboolean    move_default_dates,
+                                           GError    **error);
+
+/* Many items at once */
+gboolean     pb_store_set_items_status (PbStore      *self,
+                                        const gint64 *item_ids,
+                                        guint         n_items,
+                                        PbItemStatus  status,
+                                        GError      **error);
+gboolean     pb_store_set_items_lead   (PbStore      *self,
+                                        const gint64 *item_ids,
+                                        guint         n_items,
+                                        const char   *organisation,
+                                        GError      **error);
+gboolean     pb_store_add_items_responsible (PbStore      *self,
+                                             const gint64 *item_ids,
+                                             guint         n_items,
+                                             const char   *organisation,
+                                             GError      **error);
+gboolean     pb_store_shift_items      (PbStore      *self,
+                                        const gint64 *item_ids,
+                                        guint         n_items,
+                                        int           days,
+                                        int           months,
+                                        GError      **error);
+gboolean     pb_store_move_items_to_section (PbStore      *self,
+                                             const gint64 *item_ids,
+                                             guint         n_items,
+                                             gint64        section_id,
+                                             GError      **error);
+
+/* Labels */
+char        *pb_store_describe_items   (PbStore      *self,
+                                        const gint64 *item_ids,
+                                        guint         n_items);
+
+G_END_DECLS

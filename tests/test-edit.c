@@ -1,0 +1,491 @@
+/* test-edit.c — editing a plan by hand: each change one command, undone
+ * and redone whole, with a label that says what it did
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-test-util.h"
+
+typedef struct
+{
+  PbTestLibrary lib;
+  gint64 plan, s1, s2, s2a, a, b, c, d;
+} Plan;
+
+static void
+plan_set_up (Plan          *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PbStore *store;
+
+  pb_test_library_set_up (&f->lib, data);
+  store = f->lib.store;
+  f->plan = pb_store_create_plan (store, "云澜市新型基础设施建设三年行动方案", 2025, 2027, &error);
+  f->s1 = pb_store_add_section (store, f->plan, 0, "一", "总体要求", &error);
+  f->s2 = pb_store_add_section (store, f->plan, 0, "二", "重点任务", &error);
+  f->s2a = pb_store_add_section (store, f->plan, f->s2, "(一)", "信息基础设施", &error);
+  f->a = pb_store_add_item (store, f->plan, f->s2a, PB_ITEM_KIND_TASK, "1", "加快5G网络规模化部署", &error);
+  f->b = pb_store_add_item (store, f->plan, f->s2a, PB_ITEM_KIND_TASK, "2", "推进千兆光网建设", &error);
+  f->c = pb_store_add_item (store, f->plan, f->s2a, PB_ITEM_KIND_TASK, "3", "统筹建设绿色数据中心", &error);
+  f->d = pb_store_add_item (store, f->plan, f->s1, PB_ITEM_KIND_GOAL, "", "主要目标", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (f->d, >, 0);
+  pb_store_clear_history (store);
+}
+
+static void
+plan_tear_down (Plan          *f,
+                gconstpointer  data)
+{
+  pb_test_library_tear_down (&f->lib, data);
+}
+
+/* The command just made undoes to @before and redoes to what it made,
+ * and its label in both menus is @label. */
+static void
+assert_undoable (PbStore    *store,
+                 const char *before,
+                 const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = pb_test_dump_store (store);
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_cmpstr (before, !=, after);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, label);
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_no_error (error);
+  undone = pb_test_dump_store (store);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (pb_store_get_redo_label (store), ==, label);
+  g_assert_true (pb_store_redo (store, &error));
+  g_assert_no_error (error);
+  redone = pb_test_dump_store (store);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, label);
+}
+
+static gint64
+sql (Plan       *f,
+     const char *query)
+{
+  return pb_test_sql_int (f->lib.path, query);
+}
+
+/* The plan's items in order, as their titles. */
+static char *
+item_order (Plan *f)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (f->lib.store, f->plan);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      g_string_append_printf (out, "%s%s", i ? "|" : "", pb_item_get_number (item));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+section_order (Plan *f)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (f->lib.store, f->plan);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      g_autoptr(PbSection) parent = pb_store_get_record (f->lib.store, PB_TYPE_SECTION, pb_section_get_parent_id (s));
+
+      g_string_append_printf (out, "%s%s%s%s", i ? " " : "", parent ? pb_section_get_number (parent) : "",
+                              parent ? "/" : "", pb_section_get_number (s));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_insert_item (Plan          *f,
+                  gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = pb_test_dump_store (store);
+  g_autofree char *order = NULL;
+  g_autofree char *next = pb_store_next_item_number (store, f->plan, f->s2a);
+  g_autoptr(PbItem) item = NULL;
+  gint64 org, id;
+
+  g_assert_cmpstr (next, ==, "4");
+
+  /* After item 1, in its section, dated over the plan's period. */
+  id = pb_store_insert_item (store, f->plan, f->s2a, f->a, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "4");
+  g_assert_cmpint (pb_item_get_section_id (item), ==, f->s2a);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-01-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+  order = item_order (f);
+  g_assert_cmpstr (order, ==, "1|4|2|3|");
+  assert_undoable (store, before, "Add Item");
+
+  /* With a status and a lead (a board grouped by status or lead); with
+   * nothing selected, after its section's last item. */
+  g_clear_pointer (&before, g_free);
+  g_clear_object (&item);
+  pb_store_assign_organisation (store, f->b, "市通信管理办公室", PB_ROLE_LEAD, &error);
+  org = pb_store_find_organisation (store, f->plan, "市通信管理办公室");
+  before = pb_test_dump_store (store);
+  id = pb_store_insert_item (store, f->plan, f->s2a, 0, PB_ITEM_KIND_MEASURE, "9", "建设城市物联感知体系",
+                             PB_ITEM_STATUS_BLOCKED, org, &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_BLOCKED);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "9");
+  g_clear_pointer (&order, g_free);
+  order = item_order (f);
+  g_assert_cmpstr (order, ==, "1|4|2|3|9|");
+  {
+    g_autofree char *leads = pb_store_dup_lead_names (store, id);
+    g_assert_cmpstr (leads, ==, "市通信管理办公室");
+  }
+  assert_undoable (store, before, "Add Item");
+
+  /* A section, item or lead of another plan is refused. */
+  g_assert_cmpint (pb_store_insert_item (store, f->plan, 9999, 0, PB_ITEM_KIND_TASK, NULL, "",
+                                         PB_ITEM_STATUS_NOT_STARTED, 0, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_items (Plan          *f,
+                   gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *what = NULL;
+  gint64 ids[] = { f->a, f->b, f->c, f->a };
+
+  pb_store_add_dependency (store, f->a, f->b, 0, &error);
+  pb_store_assign_organisation (store, f->a, "市发展改革委", PB_ROLE_LEAD, &error);
+  g_assert_no_error (error);
+  before = pb_test_dump_store (store);
+
+  what = pb_store_describe_items (store, ids, 1);
+  g_assert_cmpstr (what, ==, "1 加快5G网络规模化部署");
+  g_clear_pointer (&what, g_free);
+  what = pb_store_describe_items (store, ids, 3);
+  g_assert_cmpstr (what, ==, "3 items");
+
+  /* Duplicates count once; what they own goes with them. */
+  g_assert_true (pb_store_delete_items (store, ids, G_N_ELEMENTS (ids), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item"), ==, 1);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM dependency"), ==, 0);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item_org"), ==, 0);
+  assert_undoable (store, before, "Delete 3 Items");
+
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (store);
+  g_assert_true (pb_store_delete_items (store, &f->d, 1, &error));
+  assert_undoable (store, before, "Delete Item");
+
+  /* Nothing, or something gone, changes nothing. */
+  g_assert_false (pb_store_delete_items (store, ids, 0, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pb_store_delete_items (store, (gint64[]) { 4242 }, 1, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_sections (Plan          *f,
+               gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(PbSection) s1 = pb_store_get_record (store, PB_TYPE_SECTION, f->s1);
+  g_autoptr(PbSection) s2 = pb_store_get_record (store, PB_TYPE_SECTION, f->s2);
+  g_autoptr(PbSection) s2a = pb_store_get_record (store, PB_TYPE_SECTION, f->s2a);
+  g_autoptr(PbSection) s3 = NULL;
+  gint64 s2b, s3_id;
+
+#define ORDER_IS(expected) \
+  G_STMT_START { g_clear_pointer (&order, g_free); order = section_order (f); g_assert_cmpstr (order, ==, expected); } G_STMT_END
+#define MARK() G_STMT_START { g_clear_pointer (&before, g_free); before = pb_test_dump_store (store); } G_STMT_END
+
+  ORDER_IS ("一 二 二/(一)");
+
+  /* Add: after a sibling, under a parent, or last. */
+  MARK ();
+  s3_id = pb_store_insert_section (store, f->plan, 0, f->s1, "三", "保障措施", &error);
+  g_assert_no_error (error);
+  ORDER_IS ("一 三 二 二/(一)");
+  assert_undoable (store, before, "Add Section");
+  s2b = pb_store_insert_section (store, f->plan, f->s2, 0, "(二)", "融合基础设施", &error);
+  ORDER_IS ("一 三 二 二/(一) 二/(二)");
+  g_assert_cmpint (pb_store_insert_section (store, f->plan, 0, 0, "四", "  ", &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  s3 = pb_store_get_record (store, PB_TYPE_SECTION, s3_id);
+
+  /* Move down, up; a first section does not go up. */
+  MARK ();
+  g_assert_true (pb_store_shift_section (store, s3, 1, &error));
+  ORDER_IS ("一 二 二/(一) 二/(二) 三");
+  assert_undoable (store, before, "Move Section Down");
+  MARK ();
+  g_assert_true (pb_store_shift_section (store, s2, -1, &error));
+  ORDER_IS ("二 二/(一) 二/(二) 一 三");
+  assert_undoable (store, before, "Move Section Up");
+  g_assert_true (pb_store_shift_section (store, s2, -1, &error));
+  g_assert_false (pb_store_can_redo (store));
+  ORDER_IS ("二 二/(一) 二/(二) 一 三");
+
+  /* Nest under the section above, and out again. */
+  MARK ();
+  g_assert_true (pb_store_indent_section (store, s3, TRUE, &error));
+  ORDER_IS ("二 二/(一) 二/(二) 一 一/三");
+  assert_undoable (store, before, "Indent Section");
+  MARK ();
+  g_assert_true (pb_store_indent_section (store, s3, FALSE, &error));
+  ORDER_IS ("二 二/(一) 二/(二) 一 三");
+  assert_undoable (store, before, "Outdent Section");
+  g_assert_false (pb_store_indent_section (store, s2, TRUE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Move anywhere, never inside itself. */
+  MARK ();
+  g_assert_true (pb_store_move_section (store, s1, 0, f->s2, &error));
+  ORDER_IS ("一 二 二/(一) 二/(二) 三");
+  assert_undoable (store, before, "Move Section");
+  g_assert_false (pb_store_move_section (store, s2, f->s2a, 0, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pb_store_can_redo (store));
+
+  /* Rename, renumber. */
+  MARK ();
+  g_assert_true (pb_store_rename_section (store, s2a, "(一)", "建设高速泛在的信息基础设施", &error));
+  g_assert_cmpstr (pb_section_get_title (s2a), ==, "建设高速泛在的信息基础设施");
+  assert_undoable (store, before, "Rename Section");
+  MARK ();
+  g_assert_true (pb_store_rename_section (store, s3, "四", "保障措施", &error));
+  assert_undoable (store, before, "Renumber Section");
+  g_assert_false (pb_store_rename_section (store, s3, "四", "", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Delete a section with a subsection: its items move to another
+   * section, after that section's own, in their order. */
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2), ==, 3);
+  pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "5", "建设智慧交通基础设施", &error);
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2), ==, 4);
+  MARK ();
+  g_assert_false (pb_store_delete_section (store, s2, f->s2a, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pb_store_delete_section (store, s2, f->s1, &error));
+  g_assert_no_error (error);
+  ORDER_IS ("一 四");
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item"), ==, 5);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE section_id IS NULL"), ==, 0);
+  g_clear_pointer (&order, g_free);
+  order = item_order (f);
+  g_assert_cmpstr (order, ==, "|1|2|3|5");
+  assert_undoable (store, before, "Delete Section");
+
+  /* …or go with it. */
+  g_assert_true (pb_store_undo (store, &error));
+  MARK ();
+  g_assert_true (pb_store_delete_section (store, s2, 0, &error));
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item"), ==, 1);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM section"), ==, 2);
+  assert_undoable (store, before, "Delete Section");
+#undef ORDER_IS
+#undef MARK
+}
+
+static void
+test_plan_properties (Plan          *f,
+                      gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, f->plan);
+  g_autoptr(PbItem) b = pb_store_get_record (store, PB_TYPE_ITEM, f->b);
+  g_autofree char *before = NULL;
+
+  pb_store_set (store, b, &error, "start_date", "2025-01-01", "due_date", "2027-12-31", NULL);
+  {
+    g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
+    pb_store_set (store, c, &error, "start_date", "2025-06-01", "due_date", "2026-06-30", NULL);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Dates");
+  g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 1);
+
+  /* Refusals say why and change nothing. */
+  before = pb_test_dump_store (store);
+  g_assert_false (pb_store_set_plan_properties (store, plan, " ", NULL, NULL, NULL, 2025, 2027, FALSE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, "2025-02-30", 2025, 2027, FALSE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2025-02-30"));
+  g_clear_error (&error);
+  g_assert_false (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2027, 2025, FALSE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* The period moves the items on its default dates with it. */
+  g_assert_true (pb_store_set_plan_properties (store, plan, "云澜市新型基础设施建设行动方案(2026—2028年)",
+                                               "云政办发〔2025〕12号", "云澜市人民政府办公室", "2025-12-20",
+                                               2026, 2028, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2026);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "doc_number"), ==, "云政办发〔2025〕12号");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "issuer"), ==, "云澜市人民政府办公室");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "issue_date"), ==, "2025-12-20");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2026-01-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "due_date"), ==, "2028-12-31");
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE start_date = '2025-06-01' AND due_date = '2026-06-30'"), ==, 1);
+  assert_undoable (store, before, "Change Plan Properties");
+
+  /* …or leaves them. */
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2026, 2028, FALSE, &error));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");
+  g_assert_null (pb_record_get_string (PB_RECORD (plan), "doc_number"));
+}
+
+static void
+test_bulk (Plan          *f,
+           gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *order = NULL;
+  gint64 three[] = { f->a, f->b, f->c };
+  g_autoptr(PbItem) a = pb_store_get_record (store, PB_TYPE_ITEM, f->a);
+  g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
+
+#define MARK() G_STMT_START { g_clear_pointer (&before, g_free); before = pb_test_dump_store (store); } G_STMT_END
+
+  pb_store_assign_organisation (store, f->a, "市通信管理办公室", PB_ROLE_LEAD, &error);
+  pb_store_assign_organisation (store, f->b, "市工业和信息化局", PB_ROLE_RESPONSIBLE, &error);
+  pb_store_set (store, a, &error, "start_date", "2025-01-31", "due_date", "2025-03-31", NULL);
+  g_assert_no_error (error);
+
+  MARK ();
+  g_assert_true (pb_store_set_items_status (store, three, 3, PB_ITEM_STATUS_IN_PROGRESS, &error));
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE status = 'in-progress'"), ==, 3);
+  assert_undoable (store, before, "Change Status of 3 Items");
+
+  /* One lead each; the old lead stays on as responsible; an alias or a
+   * known name is not added twice. */
+  MARK ();
+  g_assert_true (pb_store_set_items_lead (store, three, 3, "市工业和信息化局", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item_org WHERE role = 'lead'"), ==, 3);
+  g_assert_cmpint (sql (f, "SELECT count(DISTINCT organisation_id) FROM item_org WHERE role = 'lead'"), ==, 1);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item_org io JOIN organisation o ON o.id = io.organisation_id"
+                           " WHERE o.name = '市通信管理办公室' AND role = 'responsible'"), ==, 1);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM organisation"), ==, 2);
+  assert_undoable (store, before, "Change Lead of 3 Items");
+
+  MARK ();
+  g_assert_true (pb_store_add_items_responsible (store, three, 3, "各区(市)县政府", &error));
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item_org io JOIN organisation o ON o.id = io.organisation_id"
+                           " WHERE o.name = '各区(市)县政府' AND role = 'responsible'"), ==, 3);
+  assert_undoable (store, before, "Add Responsible Organisation to 3 Items");
+  /* Already there: nothing new. */
+  g_assert_true (pb_store_add_items_responsible (store, three, 3, "各区(市)县政府", &error));
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item_org"), ==, 7);
+  g_assert_false (pb_store_add_items_responsible (store, three, 3, " ", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Dates by months, then days; unset dates stay unset. */
+  MARK ();
+  g_assert_true (pb_store_shift_items (store, three, 3, 0, 1, &error));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-02-28");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "due_date"), ==, "2025-04-30");
+  g_assert_null (pb_record_get_string (PB_RECORD (c), "start_date"));
+  assert_undoable (store, before, "Reschedule 3 Items");
+  MARK ();
+  g_assert_true (pb_store_shift_items (store, &f->a, 1, -30, 0, &error));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-01-29");
+  assert_undoable (store, before, "Reschedule Item");
+
+  /* To another section, after its items, in their order. */
+  MARK ();
+  g_assert_true (pb_store_move_items_to_section (store, (gint64[]) { f->c, f->a, f->b }, 3, f->s1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE section_id = " G_STRINGIFY (0) " OR section_id IS NULL"), ==, 0);
+  order = item_order (f);
+  g_assert_cmpstr (order, ==, "|1|2|3");
+  g_assert_cmpint (pb_item_get_section_id (a), ==, f->s1);
+  assert_undoable (store, before, "Move 3 Items");
+
+  /* Items of two plans are refused. */
+  {
+    gint64 other = pb_store_create_plan (store, "另一方案", 2025, 2026, &error);
+    gint64 x = pb_store_add_item (store, other, 0, PB_ITEM_KIND_TASK, "1", "x", &error);
+    g_assert_false (pb_store_set_items_status (store, (gint64[]) { f->a, x }, 2, PB_ITEM_STATUS_DONE, &error));
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  }
+#undef MARK
+}
+
+static void
+test_labels (Plan          *f,
+             gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) a = pb_store_get_record (store, PB_TYPE_ITEM, f->a);
+
+  pb_store_set (store, a, &error, "due_date", "2026-12-31", NULL);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Due Date");
+  pb_store_set (store, a, &error, "status", PB_ITEM_STATUS_DONE, NULL);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Status");
+  pb_store_set (store, a, &error, "title", "加快5G网络建设", NULL);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Rename Item");
+  pb_store_delete (store, a, &error);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Delete Item");
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Plan, NULL, plan_set_up, func, plan_tear_down)
+  ADD ("/edit/items/insert", test_insert_item);
+  ADD ("/edit/items/delete", test_delete_items);
+  ADD ("/edit/sections", test_sections);
+  ADD ("/edit/plan-properties", test_plan_properties);
+  ADD ("/edit/bulk", test_bulk);
+  ADD ("/edit/labels", test_labels);
+
+  return g_test_run ();
+}
