@@ -142,6 +142,18 @@ make_plan (PbStore *store,
   return id;
 }
 
+static GtkScrolledWindow *nth_column_scroller (GtkWidget *root, guint *n);
+
+/* The columns in view have widgets; the others are made when scrolled to. */
+static guint
+n_column_scrollers (GtkWidget *root)
+{
+  guint n = G_MAXUINT;
+
+  nth_column_scroller (root, &n);
+  return G_MAXUINT - n;
+}
+
 static GtkScrolledWindow *
 nth_column_scroller (GtkWidget *root,
                      guint     *n)
@@ -150,7 +162,10 @@ nth_column_scroller (GtkWidget *root,
     {
       GtkScrolledWindow *found;
 
-      if (GTK_IS_SCROLLED_WINDOW (c) && (GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c))) || GTK_IS_GRID_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c)))))
+      GtkWidget *child = GTK_IS_SCROLLED_WINDOW (c) ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c)) : NULL;
+
+      /* A column's own scroller (the board's sideways one holds the columns). */
+      if (child && gtk_widget_has_css_class (child, "board-list"))
         {
           if ((*n)-- == 0)
             return GTK_SCROLLED_WINDOW (c);
@@ -228,7 +243,7 @@ main (int    argc,
 
   for (guint s = 0; s < steps; s++)
     {
-      guint column = g_random_int_range (0, pb_board_view_get_n_columns (PB_BOARD_VIEW (board)));
+      guint column = g_random_int_range (0, n_column_scrollers (board));
       GtkScrolledWindow *scroller = nth_column_scroller (board, &column);
       GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
       double t;
@@ -250,7 +265,7 @@ main (int    argc,
 
     for (guint f = 0; f < 120; f++)
       {
-        guint column = f % pb_board_view_get_n_columns (PB_BOARD_VIEW (board));
+        guint column = f % n_column_scrollers (board);
         GtkScrolledWindow *scroller = nth_column_scroller (board, &column);
         GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
         double t;

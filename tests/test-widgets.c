@@ -139,6 +139,148 @@ test_board_view (PbTestLibrary *f,
   g_assert_finalize_object (board);
 }
 
+/* A plan of @n_items items in @n_sections sections, round robin. */
+static gint64
+add_sectioned_plan (PbStore *store,
+                    guint    n_items,
+                    guint    n_sections)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"planboard-plan/1\", \"title\": \"分组众多的方案\", "
+                                          "\"period\": {\"start\": 2024, \"end\": 2027}, \"sections\": [");
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  for (guint s = 0; s < n_sections; s++)
+    g_string_append_printf (json, "%s{\"id\": \"s%u\", \"number\": \"(%u)\", \"title\": \"第%u板块\"}",
+                            s ? ", " : "", s, s + 1, s + 1);
+  g_string_append (json, "], \"items\": [");
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (json, "%s{\"section\": \"s%u\", \"number\": \"%u\", \"title\": \"第%u项任务\", "
+                            "\"status\": \"%s\"}", i ? ", " : "", i % n_sections, i + 1, i + 1,
+                            i % 2 ? "in-progress" : "not-started");
+  g_string_append (json, "]}");
+  root = json_from_string (json->str, &error);
+  g_assert_no_error (error);
+  id = pb_store_import_plan_json (store, root, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+frame_painted (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+paint (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+
+  gtk_widget_add_tick_callback (widget, frame_painted, &painted, NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Grouping is one pass over the items, however many columns: 2,000
+ * items in 500 sections classify 2,000 items (a filter per column would
+ * run 1,000,000 times), and only the columns in view bind cards. */
+static void
+test_board_linear (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_sectioned_plan (f->store, 2000, 500);
+  g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, id);
+  g_autoptr(GListModel) items = pb_store_list_items (f->store, id);
+  g_autoptr(PbItem) item = g_list_model_get_item (items, 7);
+  GtkWidget *window = gtk_window_new ();
+  PbBoardView *board = PB_BOARD_VIEW (pb_board_view_new (f->store));
+  guint classified, bound, classified_before, bound_before, total = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (board));
+  gtk_window_present (GTK_WINDOW (window));
+  paint (window);
+
+  pb_board_view_set_plan (board, plan);
+  paint (window);
+  pb_board_view_get_work (board, &classified, &bound);
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 500);
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    total += g_list_model_get_n_items (pb_board_view_get_column_items (board, c));
+  g_assert_cmpuint (total, ==, 2000);
+  g_assert_cmpuint (classified, ==, 2000);
+  g_test_message ("open: %u items classified, %u cards bound", classified, bound);
+  /* The columns in view (about 30 of 500, 4 cards each), not all 2,000 cards. */
+  g_assert_cmpuint (bound, >, 0);
+  g_assert_cmpuint (bound, <=, 200);
+
+  /* Regrouping is one more pass. */
+  pb_board_view_set_grouping (board, PB_BOARD_GROUPING_STATUS);
+  paint (window);
+  classified_before = classified;
+  pb_board_view_get_work (board, &classified, NULL);
+  g_assert_cmpuint (classified - classified_before, ==, 2000);
+  pb_board_view_set_grouping (board, PB_BOARD_GROUPING_SECTION);
+  paint (window);
+
+  /* An edit is one pass, and rebinds only what changed. */
+  pb_board_view_get_work (board, &classified_before, &bound_before);
+  g_assert_true (pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+  g_assert_no_error (error);
+  paint (window);
+  pb_board_view_get_work (board, &classified, &bound);
+  g_assert_cmpuint (classified - classified_before, <=, 2000);
+  g_assert_cmpuint (bound - bound_before, <=, 1);
+
+  /* A card that moves to another section leaves one column for another. */
+  pb_board_view_get_work (board, &classified_before, &bound_before);
+  {
+    g_autoptr(PbItem) other = g_list_model_get_item (items, 8);
+    guint from = 0, to = 0;
+
+    for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+      {
+        GListModel *column = pb_board_view_get_column_items (board, c);
+        for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+          {
+            g_autoptr(PbItem) it = g_list_model_get_item (column, i);
+            if (it == item)
+              from = c;
+          }
+      }
+    g_assert_true (pb_store_set (f->store, item, &error, "section_id", pb_item_get_section_id (other), NULL));
+    g_assert_no_error (error);
+    paint (window);
+    for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+      {
+        GListModel *column = pb_board_view_get_column_items (board, c);
+        for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+          {
+            g_autoptr(PbItem) it = g_list_model_get_item (column, i);
+            if (it == item)
+              to = c;
+          }
+      }
+    g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (other));
+
+    g_assert_cmpuint (from, !=, to);
+    g_assert_cmpstr (pb_board_view_get_column_key (board, to), ==, key);
+  }
+  pb_board_view_get_work (board, &classified, &bound);
+  g_assert_cmpuint (classified - classified_before, <=, 2000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -148,6 +290,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/task-card", test_task_card);
   PB_TEST_ADD_LIBRARY ("/widgets/item-editor", test_item_editor);
   PB_TEST_ADD_LIBRARY ("/widgets/board-view", test_board_view);
+  PB_TEST_ADD_LIBRARY ("/widgets/board-linear", test_board_linear);
 
   return g_test_run ();
 }

@@ -3,12 +3,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Columns group the plan's items by section, by status or by lead
- * organisation. Each column is a one-column GtkGridView over one filter of
- * the plan's live item list, so rows are recycled and a plan of thousands
- * of items scrolls smoothly. (Not a GtkListView: GTK 4.8's keeps 200 rows
- * of every list bound and laid out; a grid view keeps about 33.) Moving a card — by drag and drop or by Alt+arrows —
- * is one "Move card" command: the item's section, status or lead changes
- * and it takes its place in the plan's order.
+ * organisation. Grouping is one pass over the plan's items: each item is
+ * classified once and appended to its column's own list model
+ * (PbBoardColumn), which then tells its view only the span that changed.
+ * The work is linear in items + columns however the plan is grouped (a
+ * filter per column would cost items × columns).
+ *
+ * The columns themselves are recycled: the board is a horizontal
+ * GtkGridView over the columns, so a plan of 2,000 sections builds the
+ * widgets of the few columns in view, not of all 2,000. Each column is a
+ * one-column GtkGridView over its items, so its cards are recycled too.
+ * (Not GtkListViews: GTK 4.8's keeps 200 rows of every list bound and
+ * laid out; a grid view keeps about 30.) Moving a card — by drag and drop
+ * or by Alt+arrows — is one "Move card" command: the item's section,
+ * status or lead changes and it takes its place in the plan's order.
  */
 #define G_LOG_DOMAIN "pb-board-view"
 
@@ -20,16 +28,170 @@
 #include "pb-health.h"
 #include "pb-task-card.h"
 
-typedef struct
+/* ---- A column: its key, title and items, as a list model ---------------- */
+
+#define PB_TYPE_BOARD_COLUMN (pb_board_column_get_type ())
+G_DECLARE_FINAL_TYPE (PbBoardColumn, pb_board_column, PB, BOARD_COLUMN, GObject)
+
+struct _PbBoardColumn
 {
-  PbBoardView        *board;
-  char               *key;
-  char               *title;
-  GtkFilterListModel *model;
-  GtkWidget          *box;
-  GtkWidget          *count;
-  GtkWidget          *list;     /* a one-column GtkGridView */
-} Column;
+  GObject    parent_instance;
+
+  char      *key;
+  char      *title;
+  gint64     value;     /* the section, status or lead organisation */
+  GPtrArray *items;     /* PbItem, owned: what the column shows */
+  GPtrArray *next;      /* PbItem, unowned: what the grouping pass found */
+  GtkWidget *list;      /* the column's grid view while it is in view, or NULL */
+};
+
+static GType
+pb_board_column_get_item_type (GListModel *model)
+{
+  return PB_TYPE_ITEM;
+}
+
+static guint
+pb_board_column_get_n_items (GListModel *model)
+{
+  return PB_BOARD_COLUMN (model)->items->len;
+}
+
+static gpointer
+pb_board_column_get_item (GListModel *model,
+                          guint       position)
+{
+  PbBoardColumn *self = PB_BOARD_COLUMN (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+pb_board_column_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pb_board_column_get_item_type;
+  iface->get_n_items = pb_board_column_get_n_items;
+  iface->get_item = pb_board_column_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PbBoardColumn, pb_board_column, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pb_board_column_list_model_init))
+
+static void
+pb_board_column_finalize (GObject *object)
+{
+  PbBoardColumn *self = PB_BOARD_COLUMN (object);
+
+  g_free (self->key);
+  g_free (self->title);
+  g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->next);
+  G_OBJECT_CLASS (pb_board_column_parent_class)->finalize (object);
+}
+
+static void
+pb_board_column_class_init (PbBoardColumnClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_board_column_finalize;
+}
+
+static void
+pb_board_column_init (PbBoardColumn *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->next = g_ptr_array_new ();
+}
+
+static PbBoardColumn *
+pb_board_column_new (const char *key,
+                     const char *title,
+                     gint64      value)
+{
+  PbBoardColumn *self = g_object_new (PB_TYPE_BOARD_COLUMN, NULL);
+
+  self->key = g_strdup (key);
+  self->title = g_strdup (title);
+  self->value = value;
+  return self;
+}
+
+/* Shows what the grouping pass found, telling the views only the span
+ * between the unchanged head and tail: a card that changed place in a
+ * column of 2,000 rebinds a few rows, not the column. */
+static void
+pb_board_column_take_next (PbBoardColumn *self)
+{
+  GPtrArray *old = self->items, *next = self->next;
+  guint head = 0, tail = 0, removed, added;
+
+  while (head < old->len && head < next->len && old->pdata[head] == next->pdata[head])
+    head++;
+  while (tail < old->len - head && tail < next->len - head &&
+         old->pdata[old->len - 1 - tail] == next->pdata[next->len - 1 - tail])
+    tail++;
+  removed = old->len - head - tail;
+  added = next->len - head - tail;
+
+  if (removed > 0 || added > 0)
+    {
+      g_ptr_array_remove_range (old, head, removed);
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_insert (old, head + i, g_object_ref (next->pdata[head + i]));
+      g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
+    }
+  g_ptr_array_set_size (next, 0);
+}
+
+/* ---- A column's widget: header, count and its cards ---------------------- */
+
+#define PB_TYPE_BOARD_COLUMN_WIDGET (pb_board_column_widget_get_type ())
+G_DECLARE_FINAL_TYPE (PbBoardColumnWidget, pb_board_column_widget, PB, BOARD_COLUMN_WIDGET, GtkWidget)
+
+struct _PbBoardColumnWidget
+{
+  GtkWidget          parent_instance;
+
+  PbBoardView       *board;
+  PbBoardColumn     *column;   /* while bound */
+  GtkWidget         *header;
+  GtkWidget         *title;
+  GtkWidget         *parent;
+  GtkWidget         *count;
+  GtkWidget         *scroller;
+  GtkWidget         *list;
+  GtkNoSelection    *selection;
+};
+
+G_DEFINE_FINAL_TYPE (PbBoardColumnWidget, pb_board_column_widget, GTK_TYPE_WIDGET)
+
+static void
+pb_board_column_widget_dispose (GObject *object)
+{
+  PbBoardColumnWidget *self = PB_BOARD_COLUMN_WIDGET (object);
+
+  g_clear_pointer (&self->header, gtk_widget_unparent);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  G_OBJECT_CLASS (pb_board_column_widget_parent_class)->dispose (object);
+}
+
+static void
+pb_board_column_widget_class_init (PbBoardColumnWidgetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pb_board_column_widget_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "boardcolumn");
+}
+
+static void
+pb_board_column_widget_init (PbBoardColumnWidget *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+}
+
+/* ---- The board ---------------------------------------------------------- */
 
 typedef struct
 {
@@ -45,13 +207,17 @@ struct _PbBoardView
   GtkWidget        parent_instance;
 
   GtkWidget       *scroller;
-  GtkWidget       *columns_box;
+  GtkWidget       *columns_view; /* a horizontal GtkGridView of the columns */
+  GListStore      *column_model; /* PbBoardColumn, what columns_view shows */
 
   PbStore         *store;
   PbPlan          *plan;
   GListModel      *items;
-  GPtrArray       *held;        /* the plan's items, kept alive for the filters */
-  GPtrArray       *columns;     /* Column */
+  GPtrArray       *held;        /* the plan's items in order, as items has them */
+  GListModel      *sections;
+  GPtrArray       *held_sections; /* the plan's sections, kept alive for the titles */
+  GPtrArray       *columns;     /* PbBoardColumn, owned */
+  GHashTable      *by_value;    /* gint64 * (the column's value) → PbBoardColumn */
   GHashTable      *orgs;        /* item id → ItemOrgs */
   GHashTable      *indicator_counts; /* item id → gint64 */
   GDate            today;
@@ -62,6 +228,9 @@ struct _PbBoardView
   int              filter_status;
   int              filter_health;
   int              filter_kind;
+
+  guint            n_classified; /* items put in a column, for the tests */
+  guint            n_bound;      /* cards bound */
 };
 
 enum {
@@ -89,25 +258,6 @@ item_orgs_free (gpointer data)
   g_string_free (o->leads, TRUE);
   g_array_unref (o->orgs);
   g_free (o);
-}
-
-/* A column that goes stops listening at once: its list view may outlive
- * it a little (a drag, a pending frame), but its filter must not run. */
-static void
-column_free (gpointer data)
-{
-  Column *c = data;
-
-  if (c->model)
-    {
-      g_signal_handlers_disconnect_by_data (c->model, c);
-      gtk_filter_list_model_set_filter (c->model, NULL);
-      gtk_filter_list_model_set_model (c->model, NULL);
-    }
-  g_clear_object (&c->model);
-  g_free (c->key);
-  g_free (c->title);
-  g_free (c);
 }
 
 /* ---- What each item belongs to ----------------------------------------- */
@@ -163,44 +313,63 @@ lead_of (PbBoardView *self,
   return o ? o->lead : 0;
 }
 
-static char *
-key_for (PbBoardView *self,
-         PbItem      *item)
+/* What the item is grouped by: its section, status or first lead. */
+static gint64
+group_value (PbBoardView *self,
+             PbItem      *item)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-
   switch (self->grouping)
     {
     case PB_BOARD_GROUPING_STATUS:
-      klass = g_type_class_ref (PB_TYPE_ITEM_STATUS);
-      return g_strconcat ("status:", g_enum_get_value (klass, pb_item_get_status (item))->value_nick, NULL);
+      return pb_item_get_status (item);
     case PB_BOARD_GROUPING_LEAD:
-      return g_strdup_printf ("lead:%" G_GINT64_FORMAT, lead_of (self, pb_record_get_id (PB_RECORD (item))));
+      return lead_of (self, pb_record_get_id (PB_RECORD (item)));
     case PB_BOARD_GROUPING_SECTION:
     default:
-      return g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (item));
+      return pb_item_get_section_id (item);
     }
 }
 
-/* The columns' filters look at every item; holding the records keeps them
- * in the store's identity map, so a filter run reads no rows. */
+/* The plan's items, held in their order: keeps the records in the store's
+ * identity map (the grouping pass reads no rows), and follows the live
+ * list span by span. */
 static void
-hold_items (PbBoardView *self)
+items_changed_cb (GListModel  *items,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  PbBoardView *self)
 {
-  guint n = self->items ? g_list_model_get_n_items (self->items) : 0;
+  g_ptr_array_remove_range (self->held, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (self->held, position + i, g_list_model_get_item (items, position + i));
+}
 
-  g_ptr_array_set_size (self->held, 0);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->held, g_list_model_get_item (self->items, i));
+static void
+sections_changed_cb (GListModel  *sections,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     PbBoardView *self)
+{
+  g_ptr_array_remove_range (self->held_sections, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (self->held_sections, position + i, g_list_model_get_item (sections, position + i));
 }
 
 static gboolean
 passes_filters (PbBoardView *self,
                 PbItem      *item)
 {
-  gint64 id = pb_record_get_id (PB_RECORD (item));
-  ItemOrgs *o = g_hash_table_lookup (self->orgs, &id);
+  gint64 id;
+  ItemOrgs *o;
 
+  if (self->filter_status < 0 && self->filter_kind < 0 && self->filter_health < 0 &&
+      self->filter_org <= 0 && self->search == NULL)
+    return TRUE;
+
+  id = pb_record_get_id (PB_RECORD (item));
+  o = g_hash_table_lookup (self->orgs, &id);
   if (self->filter_status >= 0 && (int) pb_item_get_status (item) != self->filter_status)
     return FALSE;
   if (self->filter_kind >= 0 && (int) pb_item_get_kind (item) != self->filter_kind)
@@ -230,36 +399,39 @@ passes_filters (PbBoardView *self,
   return TRUE;
 }
 
-static gboolean
-column_match (gpointer item,
-              gpointer user_data)
-{
-  Column *c = user_data;
-  g_autofree char *key = key_for (c->board, item);
-
-  return g_str_equal (key, c->key) && passes_filters (c->board, item);
-}
-
+/* The grouping pass: every item once, into its column; then each column
+ * shows what changed. */
 static void
-refilter (PbBoardView *self)
+regroup (PbBoardView *self)
 {
-  for (guint i = 0; i < self->columns->len; i++)
+  for (guint i = 0; i < self->held->len; i++)
     {
-      Column *c = g_ptr_array_index (self->columns, i);
-      gtk_filter_changed (gtk_filter_list_model_get_filter (c->model), GTK_FILTER_CHANGE_DIFFERENT);
+      PbItem *item = g_ptr_array_index (self->held, i);
+      gint64 value;
+      PbBoardColumn *c;
+
+      self->n_classified++;
+      if (!passes_filters (self, item))
+        continue;
+      value = group_value (self, item);
+      c = g_hash_table_lookup (self->by_value, &value);
+      if (c != NULL)
+        g_ptr_array_add (c->next, item);
     }
+  for (guint i = 0; i < self->columns->len; i++)
+    pb_board_column_take_next (g_ptr_array_index (self->columns, i));
 }
 
 /* ---- Columns ------------------------------------------------------------ */
 
-static Column *
+static PbBoardColumn *
 find_column (PbBoardView *self,
              const char  *key,
              guint       *index)
 {
   for (guint i = 0; i < self->columns->len; i++)
     {
-      Column *c = g_ptr_array_index (self->columns, i);
+      PbBoardColumn *c = g_ptr_array_index (self->columns, i);
 
       if (g_str_equal (c->key, key))
         {
@@ -272,21 +444,12 @@ find_column (PbBoardView *self,
 }
 
 static void
-update_count (Column *c)
-{
-  g_autofree char *text = g_strdup_printf ("%u", g_list_model_get_n_items (G_LIST_MODEL (c->model)));
-
-  gtk_label_set_text (GTK_LABEL (c->count), text);
-}
-
-static void
 card_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             PbBoardView              *self);
 
 /* Binding asks the store nothing: the board knows every item's
- * organisations and indicator count (GTK 4.8 keeps up to 200 rows of each
- * list bound, so this is the hot path of opening a big plan). */
+ * organisations and indicator count. */
 static void
 card_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -298,6 +461,7 @@ card_bind (GtkSignalListItemFactory *factory,
   ItemOrgs *o = g_hash_table_lookup (self->orgs, &id);
   gint64 *n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
 
+  self->n_bound++;
   pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
   pb_task_card_set_item (card, item);
 }
@@ -311,14 +475,17 @@ card_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-list_activate_cb (GtkWidget *list,
-                  guint      position,
-                  Column    *c)
+list_activate_cb (GtkWidget           *list,
+                  guint                position,
+                  PbBoardColumnWidget *cw)
 {
-  g_autoptr(PbItem) item = g_list_model_get_item (G_LIST_MODEL (c->model), position);
+  g_autoptr(PbItem) item = NULL;
 
+  if (cw->column == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (cw->column), position);
   if (item)
-    g_signal_emit (c->board, signals[ITEM_ACTIVATED], 0, item);
+    g_signal_emit (cw->board, signals[ITEM_ACTIVATED], 0, item);
 }
 
 /* The card under (x, y) of a column's list, or NULL. */
@@ -341,24 +508,25 @@ card_at (GtkWidget *list,
 }
 
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         Column        *c)
+drop_cb (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x,
+         double               y,
+         PbBoardColumnWidget *cw)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  PbTaskCard *under = card_at (list, x, y);
+  PbTaskCard *under = card_at (cw->list, x, y);
   gint64 item_id = g_value_get_int64 (value);
   gint64 before = 0;
 
+  if (cw->column == NULL)
+    return FALSE;
   if (under != NULL && pb_task_card_get_item (under) != NULL)
     before = pb_record_get_id (PB_RECORD (pb_task_card_get_item (under)));
   if (before == item_id)
     return TRUE;
 
-  if (!pb_board_view_move_card (c->board, item_id, c->key, before, &error))
+  if (!pb_board_view_move_card (cw->board, item_id, cw->column->key, before, &error))
     {
       g_warning ("Cannot move the card: %s", error->message);
       return FALSE;
@@ -366,99 +534,152 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-static Column *
-add_column (PbBoardView *self,
-            const char  *key,
-            const char  *title)
+static void
+update_count (PbBoardColumnWidget *cw)
 {
-  Column *c = g_new0 (Column, 1);
-  GtkCustomFilter *filter;
-  GtkListItemFactory *factory;
-  GtkDropTarget *drop;
-  GtkWidget *header, *label, *scroller;
+  char text[16];
 
-  c->board = self;
-  c->key = g_strdup (key);
-  c->title = g_strdup (title);
-  filter = gtk_custom_filter_new (column_match, c, NULL);
-  c->model = gtk_filter_list_model_new (g_object_ref (self->items), GTK_FILTER (filter));
-
-  c->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (c->box, "board-column");
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (header, "column-header");
-  {
-    /* "title\nparent": the parent as a dim second line. */
-    g_auto(GStrv) lines = g_strsplit (title, "\n", 2);
-    GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    label = gtk_label_new (lines[0]);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-    gtk_widget_set_tooltip_text (label, lines[0]);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_box_append (GTK_BOX (texts), label);
-    if (lines[0] && lines[1])
-      {
-        GtkWidget *parent = gtk_label_new (lines[1]);
-        gtk_label_set_xalign (GTK_LABEL (parent), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (parent), PANGO_ELLIPSIZE_END);
-        gtk_label_set_max_width_chars (GTK_LABEL (parent), 18);
-        gtk_widget_add_css_class (parent, "caption");
-        gtk_widget_add_css_class (parent, "dim-label");
-        gtk_box_append (GTK_BOX (texts), parent);
-      }
-    gtk_widget_set_hexpand (texts, TRUE);
-    label = texts;
-  }
-  c->count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (c->count, "dim-label");
-  gtk_widget_add_css_class (c->count, "numeric");
-  gtk_box_append (GTK_BOX (header), label);
-  gtk_box_append (GTK_BOX (header), c->count);
-  gtk_box_append (GTK_BOX (c->box), header);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (card_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (card_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind), self);
-  c->list = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (c->model)))),
-                               factory);
-  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (c->list), 1);
-  gtk_widget_add_css_class (c->list, "board-list");
-  gtk_widget_set_vexpand (GTK_WIDGET (c->list), TRUE);
-  {
-    g_autofree char *name = g_strdelimit (g_strdup (title), "\n", ' ');
-    gtk_accessible_update_property (GTK_ACCESSIBLE (c->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
-  g_signal_connect (c->list, "activate", G_CALLBACK (list_activate_cb), c);
-
-  drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), c);
-  gtk_widget_add_controller (GTK_WIDGET (c->list), GTK_EVENT_CONTROLLER (drop));
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (c->list));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (c->box), scroller);
-
-  gtk_box_append (GTK_BOX (self->columns_box), c->box);
-  g_signal_connect_swapped (c->model, "items-changed", G_CALLBACK (update_count), c);
-  update_count (c);
-
-  g_ptr_array_add (self->columns, c);
-  return c;
+  g_snprintf (text, sizeof text, "%u", cw->column ? cw->column->items->len : 0);
+  gtk_label_set_text (GTK_LABEL (cw->count), text);
 }
 
-/* The column keys and titles the plan needs now, in order. */
-static GPtrArray *
+static void
+column_items_changed_cb (GListModel          *column,
+                         guint                position,
+                         guint                removed,
+                         guint                added,
+                         PbBoardColumnWidget *cw)
+{
+  update_count (cw);
+}
+
+static void
+column_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PbBoardView              *self)
+{
+  PbBoardColumnWidget *cw = g_object_new (PB_TYPE_BOARD_COLUMN_WIDGET, NULL);
+  GtkListItemFactory *cards;
+  GtkDropTarget *drop;
+  GtkWidget *texts;
+
+  cw->board = self;
+  gtk_widget_add_css_class (GTK_WIDGET (cw), "board-column");
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+
+  cw->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (cw->header, "column-header");
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* "title\nparent": the parent as a dim second line. */
+  cw->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (cw->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (cw->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (cw->title), 18);
+  gtk_widget_add_css_class (cw->title, "heading");
+  gtk_box_append (GTK_BOX (texts), cw->title);
+  cw->parent = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (cw->parent), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (cw->parent), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (cw->parent), 18);
+  gtk_widget_add_css_class (cw->parent, "caption");
+  gtk_widget_add_css_class (cw->parent, "dim-label");
+  gtk_box_append (GTK_BOX (texts), cw->parent);
+  gtk_widget_set_hexpand (texts, TRUE);
+  cw->count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (cw->count, "dim-label");
+  gtk_widget_add_css_class (cw->count, "numeric");
+  gtk_box_append (GTK_BOX (cw->header), texts);
+  gtk_box_append (GTK_BOX (cw->header), cw->count);
+  gtk_widget_set_parent (cw->header, GTK_WIDGET (cw));
+
+  cards = gtk_signal_list_item_factory_new ();
+  g_signal_connect (cards, "setup", G_CALLBACK (card_setup), self);
+  g_signal_connect (cards, "bind", G_CALLBACK (card_bind), self);
+  g_signal_connect (cards, "unbind", G_CALLBACK (card_unbind), self);
+  cw->selection = gtk_no_selection_new (NULL);
+  cw->list = gtk_grid_view_new (GTK_SELECTION_MODEL (cw->selection), cards);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (cw->list), 1);
+  gtk_widget_add_css_class (cw->list, "board-list");
+  gtk_widget_set_vexpand (cw->list, TRUE);
+  g_signal_connect (cw->list, "activate", G_CALLBACK (list_activate_cb), cw);
+
+  drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), cw);
+  gtk_widget_add_controller (cw->list, GTK_EVENT_CONTROLLER (drop));
+
+  cw->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (cw->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (cw->scroller), cw->list);
+  gtk_widget_set_vexpand (cw->scroller, TRUE);
+  gtk_widget_set_parent (cw->scroller, GTK_WIDGET (cw));
+
+  gtk_list_item_set_child (list_item, GTK_WIDGET (cw));
+}
+
+static void
+column_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             PbBoardView              *self)
+{
+  PbBoardColumnWidget *cw = PB_BOARD_COLUMN_WIDGET (gtk_list_item_get_child (list_item));
+  PbBoardColumn *c = gtk_list_item_get_item (list_item);
+  g_auto(GStrv) lines = g_strsplit (c->title, "\n", 2);
+  g_autofree char *name = g_strdelimit (g_strdup (c->title), "\n", ' ');
+
+  cw->column = c;
+  c->list = cw->list;
+  gtk_label_set_text (GTK_LABEL (cw->title), lines[0]);
+  gtk_widget_set_tooltip_text (cw->title, lines[0]);
+  gtk_label_set_text (GTK_LABEL (cw->parent), lines[0] && lines[1] ? lines[1] : "");
+  gtk_widget_set_visible (cw->parent, lines[0] && lines[1]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cw->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_no_selection_set_model (cw->selection, G_LIST_MODEL (c));
+  g_signal_connect (c, "items-changed", G_CALLBACK (column_items_changed_cb), cw);
+  update_count (cw);
+}
+
+static void
+column_unbind (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PbBoardView              *self)
+{
+  PbBoardColumnWidget *cw = PB_BOARD_COLUMN_WIDGET (gtk_list_item_get_child (list_item));
+
+  if (cw->column)
+    {
+      g_signal_handlers_disconnect_by_func (cw->column, column_items_changed_cb, cw);
+      if (cw->column->list == cw->list)
+        cw->column->list = NULL;
+    }
+  cw->column = NULL;
+  gtk_no_selection_set_model (cw->selection, NULL);
+}
+
+/* The column keys and titles the plan needs now, in order, with the value
+ * each groups by: key, title, value, key, title, value … */
+typedef struct
+{
+  char   *key;
+  char   *title;
+  gint64  value;
+} Wanted;
+
+static void
+wanted_clear (gpointer data)
+{
+  Wanted *w = data;
+
+  g_free (w->key);
+  g_free (w->title);
+}
+
+static GArray *
 wanted_columns (PbBoardView *self)
 {
-  GPtrArray *wanted = g_ptr_array_new_with_free_func (g_free);  /* key, title, key, title … */
-  guint n = self->items ? g_list_model_get_n_items (self->items) : 0;
+  GArray *wanted = g_array_new (FALSE, FALSE, sizeof (Wanted));
 
+  g_array_set_clear_func (wanted, wanted_clear);
   if (self->plan == NULL)
     return wanted;
 
@@ -472,8 +693,9 @@ wanted_columns (PbBoardView *self)
 
       for (guint i = 0; i < G_N_ELEMENTS (order); i++)
         {
-          g_ptr_array_add (wanted, g_strconcat ("status:", g_enum_get_value (klass, order[i])->value_nick, NULL));
-          g_ptr_array_add (wanted, g_strdup (_(titles[i])));
+          Wanted w = { g_strconcat ("status:", g_enum_get_value (klass, order[i])->value_nick, NULL),
+                       g_strdup (_(titles[i])), order[i] };
+          g_array_append_val (wanted, w);
         }
     }
   else if (self->grouping == PB_BOARD_GROUPING_LEAD)
@@ -482,9 +704,9 @@ wanted_columns (PbBoardView *self)
       g_autoptr(GArray) leads = g_array_new (FALSE, FALSE, sizeof (gint64));
       gboolean unled = FALSE;
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < self->held->len; i++)
         {
-          g_autoptr(PbItem) item = g_list_model_get_item (self->items, i);
+          PbItem *item = g_ptr_array_index (self->held, i);
           ItemOrgs *o = g_hash_table_lookup (self->orgs, &(gint64) { pb_record_get_id (PB_RECORD (item)) });
 
           if (o == NULL || o->lead == 0)
@@ -498,87 +720,132 @@ wanted_columns (PbBoardView *self)
       for (guint i = 0; i < leads->len; i++)
         {
           gint64 id = g_array_index (leads, gint64, i);
-          g_autoptr(PbOrganisation) org = pb_store_get_record (self->store, PB_TYPE_ORGANISATION, id);
+          PbBoardColumn *old = g_hash_table_lookup (self->by_value, &id);
+          g_autoptr(PbOrganisation) org = NULL;
+          Wanted w = { g_strdup_printf ("lead:%" G_GINT64_FORMAT, id), NULL, id };
 
-          g_ptr_array_add (wanted, g_strdup_printf ("lead:%" G_GINT64_FORMAT, id));
-          g_ptr_array_add (wanted, g_strdup (org ? pb_organisation_get_name (org) : "?"));
+          /* A lead already shown keeps its title until the organisation
+           * table changes (then the columns are made afresh). */
+          if (old && g_str_equal (old->key, w.key))
+            w.title = g_strdup (old->title);
+          else
+            {
+              org = pb_store_get_record (self->store, PB_TYPE_ORGANISATION, id);
+              w.title = g_strdup (org ? pb_organisation_get_name (org) : "?");
+            }
+          g_array_append_val (wanted, w);
         }
       if (unled)
         {
-          g_ptr_array_add (wanted, g_strdup ("lead:0"));
-          g_ptr_array_add (wanted, g_strdup (_("No lead organisation")));
+          Wanted w = { g_strdup ("lead:0"), g_strdup (_("No lead organisation")), 0 };
+          g_array_append_val (wanted, w);
         }
     }
   else
     {
-      g_autoptr(GListModel) sections = pb_store_list_sections (self->store, pb_record_get_id (PB_RECORD (self->plan)));
-      g_autoptr(GHashTable) used = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      guint n_sections = self->held_sections->len;
+      g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal); /* id → position + 1 */
+      g_autofree gint64 *ids = g_new (gint64, MAX (n_sections, 1));
+      g_autofree gboolean *used = g_new0 (gboolean, MAX (n_sections, 1));
       gboolean loose = FALSE;
-      guint n_sections = g_list_model_get_n_items (sections);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < n_sections; i++)
         {
-          g_autoptr(PbItem) item = g_list_model_get_item (self->items, i);
-          gint64 s = pb_item_get_section_id (item);
+          ids[i] = pb_record_get_id (PB_RECORD (g_ptr_array_index (self->held_sections, i)));
+          g_hash_table_insert (index, &ids[i], GUINT_TO_POINTER (i + 1));
+        }
+      for (guint i = 0; i < self->held->len; i++)
+        {
+          gint64 s = pb_item_get_section_id (g_ptr_array_index (self->held, i));
+          guint at = s ? GPOINTER_TO_UINT (g_hash_table_lookup (index, &s)) : 0;
 
           if (s == 0)
             loose = TRUE;
-          else
-            g_hash_table_add (used, g_memdup2 (&s, sizeof s));
+          else if (at != 0)
+            used[at - 1] = TRUE;
         }
       /* The sections that hold items; a nested one says its parent, so
        * that two "(一)" columns are told apart. */
       for (guint i = 0; i < n_sections; i++)
         {
-          g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
-          gint64 id = pb_record_get_id (PB_RECORD (s));
-          g_autoptr(PbSection) parent = NULL;
+          PbSection *s = g_ptr_array_index (self->held_sections, i);
+          gint64 parent_id = pb_section_get_parent_id (s);
+          guint parent_at = parent_id ? GPOINTER_TO_UINT (g_hash_table_lookup (index, &parent_id)) : 0;
           g_autofree char *title = NULL;
+          Wanted w;
 
-          if (!g_hash_table_contains (used, &id))
+          if (!used[i])
             continue;
 
-          parent = pb_store_get_record (self->store, PB_TYPE_SECTION, pb_section_get_parent_id (s));
+          w.key = g_strdup_printf ("section:%" G_GINT64_FORMAT, ids[i]);
+          w.value = ids[i];
           title = g_strstrip (g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s)));
-          g_ptr_array_add (wanted, g_strdup_printf ("section:%" G_GINT64_FORMAT, id));
-          if (parent)
-            g_ptr_array_add (wanted, g_strdup_printf ("%s\n%s %s", title, pb_section_get_number (parent),
-                                                      pb_section_get_title (parent)));
+          if (parent_at)
+            {
+              PbSection *parent = g_ptr_array_index (self->held_sections, parent_at - 1);
+              w.title = g_strdup_printf ("%s\n%s %s", title, pb_section_get_number (parent),
+                                         pb_section_get_title (parent));
+            }
           else
-            g_ptr_array_add (wanted, g_steal_pointer (&title));
+            w.title = g_steal_pointer (&title);
+          g_array_append_val (wanted, w);
         }
       if (loose || n_sections == 0)
         {
-          g_ptr_array_add (wanted, g_strdup ("section:0"));
-          g_ptr_array_add (wanted, g_strdup (_("No section")));
+          Wanted w = { g_strdup ("section:0"), g_strdup (_("No section")), 0 };
+          g_array_append_val (wanted, w);
         }
     }
 
   return wanted;
 }
 
+/* Makes the columns the plan needs now; a column whose key and title stay
+ * keeps its object, so its widget, cards and scroll position stay too. */
 static void
 rebuild_columns (PbBoardView *self,
                  gboolean     force)
 {
-  g_autoptr(GPtrArray) wanted = wanted_columns (self);
-  gboolean same = !force && wanted->len / 2 == self->columns->len;
+  g_autoptr(GArray) wanted = wanted_columns (self);
+  g_autoptr(GHashTable) old = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) previous = NULL;
+  gboolean same = !force && wanted->len == self->columns->len;
 
   for (guint i = 0; same && i < self->columns->len; i++)
     {
-      Column *c = g_ptr_array_index (self->columns, i);
-      same = g_str_equal (c->key, g_ptr_array_index (wanted, 2 * i)) &&
-             g_str_equal (c->title, g_ptr_array_index (wanted, 2 * i + 1));
+      PbBoardColumn *c = g_ptr_array_index (self->columns, i);
+      Wanted *w = &g_array_index (wanted, Wanted, i);
+
+      same = g_str_equal (c->key, w->key) && g_str_equal (c->title, w->title);
     }
   if (same)
     return;
 
-  for (guint i = 0; i < self->columns->len; i++)
-    gtk_box_remove (GTK_BOX (self->columns_box), ((Column *) g_ptr_array_index (self->columns, i))->box);
-  g_ptr_array_set_size (self->columns, 0);
+  previous = g_steal_pointer (&self->columns);
+  self->columns = g_ptr_array_new_full (wanted->len, g_object_unref);
+  g_hash_table_remove_all (self->by_value);
+  if (!force)
+    for (guint i = 0; i < previous->len; i++)
+      {
+        PbBoardColumn *c = g_ptr_array_index (previous, i);
+        g_hash_table_insert (old, c->key, c);
+      }
 
-  for (guint i = 0; i + 1 < wanted->len; i += 2)
-    add_column (self, g_ptr_array_index (wanted, i), g_ptr_array_index (wanted, i + 1));
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      Wanted *w = &g_array_index (wanted, Wanted, i);
+      PbBoardColumn *c = g_hash_table_lookup (old, w->key);
+
+      if (c && g_str_equal (c->title, w->title))
+        g_object_ref (c);
+      else
+        c = pb_board_column_new (w->key, w->title, w->value);
+      g_ptr_array_add (self->columns, c);
+      g_hash_table_insert (self->by_value, &c->value, c);
+    }
+
+  g_list_store_splice (self->column_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->column_model)),
+                       self->columns->pdata, self->columns->len);
 }
 
 static void
@@ -594,8 +861,8 @@ store_changed_cb (PbBoardView *self,
   if (g_str_equal (table, "item") || g_str_equal (table, "item_org") ||
       g_str_equal (table, "organisation") || g_str_equal (table, "section"))
     {
-      rebuild_columns (self, FALSE);
-      refilter (self);
+      rebuild_columns (self, g_str_equal (table, "organisation") && self->grouping == PB_BOARD_GROUPING_LEAD);
+      regroup (self);
     }
 }
 
@@ -642,7 +909,7 @@ pb_board_view_move_card (PbBoardView  *self,
                          GError      **error)
 {
   g_autoptr(PbItem) item = NULL;
-  Column *column;
+  PbBoardColumn *column;
   const char *value;
   gboolean ok = TRUE;
 
@@ -662,11 +929,11 @@ pb_board_view_move_card (PbBoardView  *self,
   /* At the end of the column: after its last card, in the plan's order. */
   if (before_id == 0)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (column->model));
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (column));
 
       for (guint i = n; i > 0; i--)
         {
-          g_autoptr(PbItem) last = g_list_model_get_item (G_LIST_MODEL (column->model), i - 1);
+          g_autoptr(PbItem) last = g_list_model_get_item (G_LIST_MODEL (column), i - 1);
           gint64 last_id = pb_record_get_id (PB_RECORD (last));
 
           if (last_id != item_id)
@@ -756,12 +1023,12 @@ focused_card (PbBoardView *self,
 
   for (guint c = 0; c < self->columns->len; c++)
     {
-      Column *col = g_ptr_array_index (self->columns, c);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (col->model));
+      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (col));
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(PbItem) item = g_list_model_get_item (G_LIST_MODEL (col->model), i);
+          g_autoptr(PbItem) item = g_list_model_get_item (G_LIST_MODEL (col), i);
 
           if (item == pb_task_card_get_item (card))
             {
@@ -780,19 +1047,25 @@ focus_item (PbBoardView *self,
 {
   for (guint c = 0; c < self->columns->len; c++)
     {
-      Column *col = g_ptr_array_index (self->columns, c);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (col->model));
+      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < col->items->len; i++)
         {
-          g_autoptr(PbItem) item = g_list_model_get_item (G_LIST_MODEL (col->model), i);
+          PbItem *item = g_ptr_array_index (col->items, i);
 
-          if (pb_record_get_id (PB_RECORD (item)) == item_id)
+          if (pb_record_get_id (PB_RECORD (item)) != item_id)
+            continue;
+
+          /* A column out of view has no widget until the board scrolls
+           * to it (which binds it at once). */
+          if (col->list == NULL)
+            gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", c);
+          if (col->list != NULL)
             {
-              gtk_widget_activate_action (GTK_WIDGET (col->list), "list.scroll-to-item", "u", i);
-              gtk_widget_grab_focus (GTK_WIDGET (col->list));
-              return;
+              gtk_widget_activate_action (col->list, "list.scroll-to-item", "u", i);
+              gtk_widget_grab_focus (col->list);
             }
+          return;
         }
     }
 }
@@ -810,7 +1083,7 @@ move_focused_action (GtkWidget  *widget,
   guint column, position;
   int dx, dy;
   gint64 item_id, before = 0;
-  Column *target;
+  PbBoardColumn *target;
 
   g_variant_get (args, "(ii)", &dx, &dy);
   card = focused_card (self, &column, &position);
@@ -826,8 +1099,8 @@ move_focused_action (GtkWidget  *widget,
     }
   else
     {
-      Column *col = g_ptr_array_index (self->columns, column);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (col->model));
+      PbBoardColumn *col = g_ptr_array_index (self->columns, column);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (col));
       int to = (int) position + (dy < 0 ? -1 : 2);
 
       if (dy < 0 && position == 0)
@@ -837,7 +1110,7 @@ move_focused_action (GtkWidget  *widget,
       target = col;
       if (to < (int) n)
         {
-          g_autoptr(PbItem) other = g_list_model_get_item (G_LIST_MODEL (col->model), to);
+          g_autoptr(PbItem) other = g_list_model_get_item (G_LIST_MODEL (col), to);
           before = pb_record_get_id (PB_RECORD (other));
         }
     }
@@ -900,21 +1173,30 @@ pb_board_view_set_plan (PbBoardView *self,
   if (self->plan == plan)
     return;
 
-  for (guint i = 0; i < self->columns->len; i++)
-    gtk_box_remove (GTK_BOX (self->columns_box), ((Column *) g_ptr_array_index (self->columns, i))->box);
-  g_ptr_array_set_size (self->columns, 0);
+  if (self->items)
+    g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
+  if (self->sections)
+    g_signal_handlers_disconnect_by_func (self->sections, sections_changed_cb, self);
   g_set_object (&self->plan, plan);
   g_clear_object (&self->items);
-
+  g_clear_object (&self->sections);
   g_ptr_array_set_size (self->held, 0);
+  g_ptr_array_set_size (self->held_sections, 0);
+
   if (plan)
     {
-      self->items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (plan)));
-      hold_items (self);
-      g_signal_connect_object (self->items, "items-changed", G_CALLBACK (hold_items), self, G_CONNECT_SWAPPED);
+      gint64 plan_id = pb_record_get_id (PB_RECORD (plan));
+
+      self->items = pb_store_list_items (self->store, plan_id);
+      items_changed_cb (self->items, 0, 0, g_list_model_get_n_items (self->items), self);
+      g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+      self->sections = pb_store_list_sections (self->store, plan_id);
+      sections_changed_cb (self->sections, 0, 0, g_list_model_get_n_items (self->sections), self);
+      g_signal_connect (self->sections, "items-changed", G_CALLBACK (sections_changed_cb), self);
       reload_orgs (self);
-      rebuild_columns (self, TRUE);
     }
+  rebuild_columns (self, TRUE);
+  regroup (self);
 }
 
 PbBoardGrouping
@@ -935,6 +1217,7 @@ pb_board_view_set_grouping (PbBoardView     *self,
 
   self->grouping = grouping;
   rebuild_columns (self, TRUE);
+  regroup (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
 }
 
@@ -947,7 +1230,7 @@ pb_board_view_set_search (PbBoardView *self,
   g_clear_pointer (&self->search, g_free);
   if (text && text[0])
     self->search = g_utf8_casefold (text, -1);
-  refilter (self);
+  regroup (self);
 }
 
 /**
@@ -971,7 +1254,7 @@ pb_board_view_set_filter (PbBoardView *self,
   self->filter_status = status;
   self->filter_health = health;
   self->filter_kind = kind;
-  refilter (self);
+  regroup (self);
 }
 
 guint
@@ -987,7 +1270,7 @@ pb_board_view_get_column_key (PbBoardView *self,
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
-  return ((Column *) g_ptr_array_index (self->columns, column))->key;
+  return ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key;
 }
 
 /**
@@ -1003,7 +1286,28 @@ pb_board_view_get_column_items (PbBoardView *self,
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
-  return G_LIST_MODEL (((Column *) g_ptr_array_index (self->columns, column))->model);
+  return G_LIST_MODEL (g_ptr_array_index (self->columns, column));
+}
+
+/**
+ * pb_board_view_get_work:
+ * @self: a board
+ * @n_classified: (out) (optional): items put into columns so far
+ * @n_bound: (out) (optional): cards bound to items so far
+ *
+ * Counts of the board's work since it was made, for tests and benchmarks
+ * that hold the grouping linear in the plan's size.
+ */
+void
+pb_board_view_get_work (PbBoardView *self,
+                        guint       *n_classified,
+                        guint       *n_bound)
+{
+  g_return_if_fail (PB_IS_BOARD_VIEW (self));
+  if (n_classified)
+    *n_classified = self->n_classified;
+  if (n_bound)
+    *n_bound = self->n_bound;
 }
 
 static void
@@ -1011,9 +1315,17 @@ pb_board_view_dispose (GObject *object)
 {
   PbBoardView *self = PB_BOARD_VIEW (object);
 
+  if (self->items)
+    g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
+  if (self->sections)
+    g_signal_handlers_disconnect_by_func (self->sections, sections_changed_cb, self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->column_model);
+  g_clear_pointer (&self->by_value, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
+  g_clear_pointer (&self->held_sections, g_ptr_array_unref);
+  g_clear_object (&self->sections);
   g_clear_pointer (&self->orgs, g_hash_table_unref);
   g_clear_pointer (&self->indicator_counts, g_hash_table_unref);
   g_clear_object (&self->items);
@@ -1098,22 +1410,33 @@ pb_board_view_class_init (PbBoardViewClass *klass)
 static void
 pb_board_view_init (PbBoardView *self)
 {
+  GtkListItemFactory *factory;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
-  self->columns = g_ptr_array_new_with_free_func (column_free);
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_value = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
   self->filter_status = self->filter_health = self->filter_kind = -1;
 
+  /* The columns side by side, recycled as the board scrolls sideways. */
+  self->column_model = g_list_store_new (PB_TYPE_BOARD_COLUMN);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (column_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (column_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (column_unbind), self);
+  self->columns_view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->column_model)))),
+                                          factory);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns_view), GTK_ORIENTATION_HORIZONTAL);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->columns_view), 1);
+  gtk_widget_add_css_class (self->columns_view, "board-columns");
+
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  self->columns_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_start (self->columns_box, 12);
-  gtk_widget_set_margin_end (self->columns_box, 12);
-  gtk_widget_set_margin_top (self->columns_box, 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->columns_box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->columns_view);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"), -1);
 }

@@ -44,4 +44,8 @@ gboolean         pb_board_view_move_card       (PbBoardView    *self,
                                                 gint64          before_id,
                                                 GError        **error);
 
+void             pb_board_view_get_work        (PbBoardView    *self,
+                                                guint          *n_classified,
+                                                guint          *n_bound);
+
 G_END_DECLS
