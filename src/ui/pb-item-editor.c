@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-item-editor.h"
+#include "pb-format.h"
 #include "pb-health.h"
 
 #define SAVE_DELAY_MSEC 400
@@ -632,16 +633,25 @@ rebuild_lists (PbItemEditor *self)
             if (repeated)
               continue;
 
-            /* TRANSLATORS: a target in a list: year, comparator, value, unit */
-            g_string_append_printf (summary, "%s%d: %s%g%s%s", summary->len ? " · " : "",
-                                    pb_target_get_year (target), symbol, pb_target_get_value (target),
-                                    pb_indicator_get_measure_unit (k),
-                                    pb_record_get_boolean (PB_RECORD (target), "stretch") ? _(" (stretch)") : "");
+            {
+              g_autofree char *value = pb_format_number (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
+
+              if (summary->len)
+                g_string_append (summary, " · ");
+              /* TRANSLATORS: a target in a list: year, comparator, value with
+               * its unit, and " (stretch)" or nothing, as "2027: ≥1.2万个" */
+              g_string_append_printf (summary, C_("target in a list", "%d: %s%s%s"),
+                                      pb_target_get_year (target), symbol, value,
+                                      pb_record_get_boolean (PB_RECORD (target), "stretch") ? _(" (stretch)") : "");
+            }
           }
 
         row = adw_expander_row_new ();
         {
-          g_autofree char *title = g_strdup_printf ("%s (%s)", pb_indicator_get_name (k), pb_indicator_get_measure_unit (k));
+          /* TRANSLATORS: an indicator and its measure unit, as "5G基站 (个)" */
+          const char *unit = pb_indicator_get_measure_unit (k);
+          g_autofree char *title = unit && *unit ? g_strdup_printf (_("%s (%s)"), pb_indicator_get_name (k), unit)
+                                                 : g_strdup (pb_indicator_get_name (k));
           name = g_markup_escape_text (title, -1);
         }
         sub = g_markup_escape_text (summary->str, -1);
