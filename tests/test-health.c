@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pb-health.h"
+#include "pb-supervision.h"
 #include "pb-test-util.h"
 
 static PbItem *
@@ -37,7 +38,7 @@ health_on (PbItem     *item,
 {
   g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
 
-  return pb_item_compute_health (item, date, NULL);
+  return pb_item_compute_health (item, NULL, NULL, date, NULL);
 }
 
 static void
@@ -46,17 +47,19 @@ test_rules (PbTestLibrary *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbItem) item = make_item (f, "2022-01-01", "2024-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.3);
-  const char *reason = NULL;
+  g_autofree char *reason = NULL;
 
-  /* Early on: blue. */
-  g_assert_cmpint (health_on (item, 2023, 6, 1), ==, PB_HEALTH_BLUE);
-  /* Under a tenth of the time left and under half done: yellow. */
-  g_assert_cmpint (health_on (item, 2024, 11, 15), ==, PB_HEALTH_YELLOW);
+  /* Progress against the share of the time gone (序时进度, DESIGN §5):
+   * 30 % done with 47 % gone is 64 %, red; 30 % with 96 % gone, red. */
+  g_assert_cmpint (health_on (item, 2023, 6, 1), ==, PB_HEALTH_RED);
+  g_assert_cmpint (health_on (item, 2024, 11, 15), ==, PB_HEALTH_RED);
+  /* Early on it is blue. */
+  g_assert_cmpint (health_on (item, 2022, 4, 1), ==, PB_HEALTH_BLUE);
   /* Past due and not done: red. */
   g_assert_cmpint (health_on (item, 2025, 1, 2), ==, PB_HEALTH_RED);
 
-  /* Enough progress keeps it blue near the end. */
-  pb_store_set (f->store, item, &error, "progress", 0.6, NULL);
+  /* Progress on a par with the time keeps it blue near the end. */
+  pb_store_set (f->store, item, &error, "progress", 0.9, NULL);
   g_assert_cmpint (health_on (item, 2024, 11, 15), ==, PB_HEALTH_BLUE);
 
   /* Done is always blue; cancelled has no health. */
@@ -72,7 +75,7 @@ test_rules (PbTestLibrary *f,
   g_assert_no_error (error);
   {
     g_autoptr(GDate) date = g_date_new_dmy (1, 6, 2023);
-    g_assert_cmpint (pb_item_compute_health (item, date, &reason), ==, PB_HEALTH_RED);
+    g_assert_cmpint (pb_item_compute_health (item, NULL, NULL, date, &reason), ==, PB_HEALTH_RED);
     g_assert_cmpstr (reason, ==, "用地未落实");
   }
 }
@@ -148,6 +151,222 @@ test_move_and_lead (PbTestLibrary *f,
     g_autoptr(PbItem) last = g_list_model_get_item (items, 2);
     g_assert_cmpint (pb_record_get_id (PB_RECORD (last)), ==, cid);
   }
+}
+
+/* ---- The item rules of DESIGN §5, table-driven --------------------------- */
+
+typedef struct
+{
+  const char    *what;
+  PbItemStatus   status;
+  double         progress;
+  PbProgressMode mode;
+  int            day;      /* days after the start; the item runs 1000 days */
+  PbHealth       health;
+  const char    *reason;   /* how the deciding rule's reason begins */
+} ItemCase;
+
+static const ItemCase item_cases[] = {
+  { "done, long past due", PB_ITEM_STATUS_DONE, 0.2, PB_PROGRESS_MODE_MANUAL, 1200, PB_HEALTH_BLUE, "Done" },
+  { "cancelled", PB_ITEM_STATUS_CANCELLED, 0, PB_PROGRESS_MODE_MANUAL, 600, PB_HEALTH_NONE, "Cancelled" },
+  { "on its due date, complete", PB_ITEM_STATUS_IN_PROGRESS, 1.0, PB_PROGRESS_MODE_MANUAL, 1000, PB_HEALTH_BLUE, "100% done with 100% of the time gone" },
+  { "a day past its due date", PB_ITEM_STATUS_IN_PROGRESS, 0.99, PB_PROGRESS_MODE_MANUAL, 1001, PB_HEALTH_RED, "Past its due date and not done" },
+  { "not started, past due", PB_ITEM_STATUS_NOT_STARTED, 0, PB_PROGRESS_MODE_MANUAL, 1001, PB_HEALTH_RED, "Past its due date and not done" },
+
+  /* Blocked: yellow; red with under a quarter of its time left or past due. */
+  { "blocked early", PB_ITEM_STATUS_BLOCKED, 0.5, PB_PROGRESS_MODE_MANUAL, 100, PB_HEALTH_YELLOW, "Blocked" },
+  { "blocked, a quarter of its time left", PB_ITEM_STATUS_BLOCKED, 0.8, PB_PROGRESS_MODE_MANUAL, 750, PB_HEALTH_YELLOW, "Blocked" },
+  { "blocked, under a quarter left", PB_ITEM_STATUS_BLOCKED, 0.8, PB_PROGRESS_MODE_MANUAL, 751, PB_HEALTH_RED, "Blocked" },
+  { "blocked, past due", PB_ITEM_STATUS_BLOCKED, 0.8, PB_PROGRESS_MODE_MANUAL, 1001, PB_HEALTH_RED, "Past its due date and not done" },
+  { "blocked and far behind: the worse rule decides", PB_ITEM_STATUS_BLOCKED, 0.2, PB_PROGRESS_MODE_MANUAL, 500, PB_HEALTH_RED, "20% done with 50% of the time gone" },
+
+  /* Not started: from a tenth of its time gone yellow, from half red. */
+  { "not started before it starts", PB_ITEM_STATUS_NOT_STARTED, 0, PB_PROGRESS_MODE_MANUAL, -10, PB_HEALTH_BLUE, "On track" },
+  { "not started, 9.9% gone", PB_ITEM_STATUS_NOT_STARTED, 0, PB_PROGRESS_MODE_MANUAL, 99, PB_HEALTH_BLUE, "On track" },
+  { "not started, 10% gone", PB_ITEM_STATUS_NOT_STARTED, 0, PB_PROGRESS_MODE_MANUAL, 100, PB_HEALTH_YELLOW, "Not started 100 days after its start" },
+  { "not started, 49.9% gone", PB_ITEM_STATUS_NOT_STARTED, 0, PB_PROGRESS_MODE_MANUAL, 499, PB_HEALTH_YELLOW, "Not started 499 days after its start" },
+  { "not started, 50% gone", PB_ITEM_STATUS_NOT_STARTED, 0, PB_PROGRESS_MODE_MANUAL, 500, PB_HEALTH_RED, "Not started 500 days after its start" },
+
+  /* In progress: progress over the share of the time gone, from a tenth. */
+  { "in progress, 9.9% gone, nothing done", PB_ITEM_STATUS_IN_PROGRESS, 0, PB_PROGRESS_MODE_MANUAL, 99, PB_HEALTH_BLUE, "On track" },
+  { "in progress, 10% gone, 9% done: 90%", PB_ITEM_STATUS_IN_PROGRESS, 0.09, PB_PROGRESS_MODE_MANUAL, 100, PB_HEALTH_BLUE, "9% done with 10% of the time gone" },
+  { "in progress, 10% gone, 8.9% done: 89%", PB_ITEM_STATUS_IN_PROGRESS, 0.089, PB_PROGRESS_MODE_MANUAL, 100, PB_HEALTH_YELLOW, "9% done with 10% of the time gone" },
+  { "in progress, 25% gone, 22.5% done: 90%", PB_ITEM_STATUS_IN_PROGRESS, 0.225, PB_PROGRESS_MODE_MANUAL, 250, PB_HEALTH_BLUE, "23% done with 25% of the time gone" },
+  { "in progress, 25% gone, 22% done: 88%", PB_ITEM_STATUS_IN_PROGRESS, 0.22, PB_PROGRESS_MODE_MANUAL, 250, PB_HEALTH_YELLOW, "22% done with 25% of the time gone" },
+  { "in progress, 50% gone, 35% done: 70%", PB_ITEM_STATUS_IN_PROGRESS, 0.35, PB_PROGRESS_MODE_MANUAL, 500, PB_HEALTH_YELLOW, "35% done with 50% of the time gone" },
+  { "in progress, 50% gone, 34.9% done: 69.8%", PB_ITEM_STATUS_IN_PROGRESS, 0.349, PB_PROGRESS_MODE_MANUAL, 500, PB_HEALTH_RED, "35% done with 50% of the time gone" },
+  { "progress from indicators is not judged by the time", PB_ITEM_STATUS_IN_PROGRESS, 0, PB_PROGRESS_MODE_INDICATORS, 500, PB_HEALTH_BLUE, "On track" },
+};
+
+static void
+test_item_table (PbTestLibrary *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2025, 2027, &error);
+  GDate start, due;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, 1, 2025);
+  due = start;
+  g_date_add_days (&due, 1000);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_cases); i++)
+    {
+      const ItemCase *c = &item_cases[i];
+      g_autofree char *id_text = g_strdup_printf ("%u", i + 1);
+      gint64 id = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, id_text, "任务", &error);
+      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, id);
+      g_autofree char *reason = NULL;
+      const char *cached = NULL;
+      char start_text[11], due_text[11];
+      GDate today = start;
+      PbHealth health;
+
+      g_test_message ("item case %u: %s", i, c->what);
+      pb_date_format (&start, start_text);
+      pb_date_format (&due, due_text);
+      if (c->day >= 0)
+        g_date_add_days (&today, c->day);
+      else
+        g_date_subtract_days (&today, -c->day);
+      pb_store_set (f->store, item, &error, "start_date", start_text, "due_date", due_text,
+                    "status", c->status, "progress", c->progress, "progress_mode", c->mode, NULL);
+      g_assert_no_error (error);
+
+      health = pb_item_compute_health (item, NULL, NULL, &today, &reason);
+      if (health != c->health || !g_str_has_prefix (reason, c->reason))
+        g_error ("item case “%s”: health %d (%s), wanted %d (%s)", c->what, health, reason, c->health, c->reason);
+      /* What the views read, from the store's cache, is the same. */
+      g_assert_cmpint (pb_store_get_item_health (f->store, item, &today, &cached), ==, c->health);
+      g_assert_cmpstr (cached, ==, reason);
+    }
+}
+
+/* DESIGN §5's example: 2025-01-01 → 2027-12-31, 62 % done on 2026-11-27,
+ * 63.5 % of its time gone: completion 97.6 %, blue. */
+static void
+test_item_example (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PbItem) item = make_item (f, "2025-01-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.62);
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  g_autofree char *reason = NULL;
+  GDate start, due;
+
+  g_assert_true (pb_date_parse ("2025-01-01", &start));
+  g_assert_true (pb_date_parse ("2027-12-31", &due));
+  g_assert_cmpfloat_with_epsilon ((double) g_date_days_between (&start, today) / g_date_days_between (&start, &due), 0.635, 0.0005);
+  g_assert_cmpint (pb_item_compute_health (item, NULL, NULL, today, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_cmpstr (reason, ==, "62% done with 64% of the time gone");
+  /* A point less is 96 %: still blue; at 57 % it is 89.7 %: yellow. */
+  pb_store_set (f->store, item, NULL, "progress", 0.57, NULL);
+  g_assert_cmpint (pb_item_compute_health (item, NULL, NULL, today, NULL), ==, PB_HEALTH_YELLOW);
+}
+
+/* An item without dates runs over the plan period (DESIGN §4). */
+static void
+test_item_plan_dates (PbTestLibrary *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PbItem) item = make_item (f, NULL, NULL, PB_ITEM_STATUS_NOT_STARTED, 0);
+  g_autoptr(GDate) early = g_date_new_dmy (1, 3, 2022);
+  g_autoptr(GDate) late = g_date_new_dmy (1, 9, 2023);
+  g_autoptr(GDate) after = g_date_new_dmy (1, 1, 2025);
+  const char *reason = NULL;
+
+  /* The plan runs 2022–2024. */
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, early, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, late, &reason), ==, PB_HEALTH_RED);
+  g_assert_true (g_str_has_prefix (reason, "Not started 608 days after its start"));
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, after, &reason), ==, PB_HEALTH_RED);
+  g_assert_cmpstr (reason, ==, "Past its due date and not done");
+}
+
+/* Finish-to-start with lag: starting before a predecessor, not done,
+ * finishes (plus its lag) is yellow, with the predecessor named. */
+static void
+test_item_dependency (PbTestLibrary *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  gint64 a = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "3", "加快5G网络建设和应用推广", &error);
+  gint64 b = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "4", "推进千兆光网", &error);
+  g_autoptr(PbItem) first = pb_store_get_record (f->store, PB_TYPE_ITEM, a);
+  g_autoptr(PbItem) second = pb_store_get_record (f->store, PB_TYPE_ITEM, b);
+  g_autoptr(GDate) today = g_date_new_dmy (2, 1, 2025);
+  const char *reason = NULL;
+  gint64 dep;
+
+  pb_store_set (f->store, first, &error, "start_date", "2025-01-01", "due_date", "2025-06-30",
+                "status", PB_ITEM_STATUS_IN_PROGRESS, NULL);
+  pb_store_set (f->store, second, &error, "start_date", "2025-07-01", "due_date", "2025-12-31", NULL);
+  dep = pb_store_add_dependency (f->store, a, b, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dep, >, 0);
+
+  /* The day after: fine. */
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, today, &reason), ==, PB_HEALTH_BLUE);
+  /* On the predecessor's last day: too early. */
+  pb_store_set (f->store, second, &error, "start_date", "2025-06-30", NULL);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, today, &reason), ==, PB_HEALTH_YELLOW);
+  g_assert_cmpstr (reason, ==, "Starts before 3 加快5G网络… finishes");
+  /* The predecessor done: nothing to wait for. */
+  pb_store_set (f->store, first, &error, "status", PB_ITEM_STATUS_DONE, NULL);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, today, &reason), ==, PB_HEALTH_BLUE);
+  pb_store_set (f->store, first, &error, "status", PB_ITEM_STATUS_IN_PROGRESS, NULL);
+
+  /* A lag of ten days: the tenth day after is too early, the eleventh not. */
+  {
+    g_autoptr(PbRecord) d = pb_store_get_record (f->store, PB_TYPE_DEPENDENCY, dep);
+    pb_store_set (f->store, d, &error, "lag_days", (gint64) 10, NULL);
+    g_assert_no_error (error);
+  }
+  pb_store_set (f->store, second, &error, "start_date", "2025-07-10", NULL);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, today, &reason), ==, PB_HEALTH_YELLOW);
+  pb_store_set (f->store, second, &error, "start_date", "2025-07-11", NULL);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, today, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_no_error (error);
+
+  /* The predecessor itself is not affected. */
+  g_assert_cmpint (pb_store_get_item_health (f->store, first, today, NULL), ==, PB_HEALTH_BLUE);
+}
+
+/* A goal is as good as the indicators it carries; a closed period makes
+ * an older report late. */
+static void
+test_goal_and_late_report (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  gint64 goal = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_GOAL, "", "主要目标", &error);
+  g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, goal);
+  gint64 k = pb_store_add_indicator (f->store, plan, goal, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+  g_autoptr(GDate) today = g_date_new_dmy (20, 4, 2026);
+  const char *reason = NULL;
+
+  /* Far behind by its dates, but its indicator is ahead: blue. */
+  pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_NOT_STARTED, NULL);
+  pb_store_add_target (f->store, k, 2027, 10000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, k, "2026-02-15", 9000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_true (g_str_has_prefix (reason, "5G基站: "));
+
+  /* March closed: a report of February is late. */
+  g_assert_cmpint (pb_store_close_period (f->store, plan, PB_PERIOD_KIND_MONTH, 2026, 3, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_indicator_status (f->store, indicator, today)->health, ==, PB_HEALTH_YELLOW);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_YELLOW);
+  g_assert_true (g_str_has_prefix (reason, "5G基站: No report since "));
+
+  /* A report within March is not. */
+  pb_store_add_actual (f->store, k, "2026-03-01", 9100, NULL, &error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_BLUE);
 }
 
 /* Progress from indicators: the latest actual against the target it answers. */
@@ -298,8 +517,22 @@ static const Case cases[] = {
     "2022 ~ 100", "2022-12-31 90", "2023-02-01", PB_HEALTH_RED, 0.9, 100 },
 
   /* No actuals, no targets. */
-  { "no actual before the first target's year ends", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
-    "2022 >= 2600", "", "2022-06-01", PB_HEALTH_NONE, NAN, NAN },
+  { "no actual before the first target's year begins", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2023 >= 2600", "", "2022-12-31", PB_HEALTH_NONE, NAN, NAN },
+  { "no actual once the first target's year has begun", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600", "", "2022-01-01", PB_HEALTH_RED, NAN, NAN },
+  { "no actual in the first target's year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600", "", "2022-06-01", PB_HEALTH_RED, NAN, NAN },
+
+  /* A late report, while targets are to come: at least yellow. */
+  { "a report 100 days old", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2024 >= 10000", "2023-01-01 5000", "2023-04-11", PB_HEALTH_BLUE, 5000 / (10000 * 365.0 / 1095), 10000 * 365.0 / 1095 },
+  { "a report 101 days old", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2024 >= 10000", "2023-01-01 5000", "2023-04-12", PB_HEALTH_YELLOW, 5000 / (10000 * 365.0 / 1095), 10000 * 365.0 / 1095 },
+  { "a late report that is also far behind stays red", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2024 >= 10000", "2023-01-01 1000", "2023-06-01", PB_HEALTH_RED, 1000 / (10000 * 365.0 / 1095), 10000 * 365.0 / 1095 },
+  { "no report owed after the last target's year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
+    "2022 >= 2600", "2022-12-31 2700", "2024-06-01", PB_HEALTH_BLUE, 2700 / 2600.0, 2600 },
   { "no actual after the first target's year", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
     "2022 >= 2600; 2024 >= 10000", "", "2023-01-01", PB_HEALTH_RED, NAN, NAN },
   { "no target", PB_INDICATOR_KIND_CUMULATIVE, PB_DIRECTION_INCREASE, NAN, NULL,
@@ -407,7 +640,8 @@ test_item_with_indicators (PbTestLibrary *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PbItem) item = make_item (f, "2022-01-01", "2024-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.3);
+  /* 35 % done with 34 % of its time gone: its dates alone say blue. */
+  g_autoptr(PbItem) item = make_item (f, "2022-01-01", "2024-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.35);
   gint64 plan = pb_item_get_plan_id (item);
   gint64 id = pb_store_add_indicator (f->store, plan, pb_record_get_id (PB_RECORD (item)),
                                       "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
@@ -473,6 +707,11 @@ main (int    argc,
 
   PB_TEST_ADD_LIBRARY ("/health/rules", test_rules);
   PB_TEST_ADD_LIBRARY ("/health/no-dates", test_no_dates);
+  PB_TEST_ADD_LIBRARY ("/health/item-table", test_item_table);
+  PB_TEST_ADD_LIBRARY ("/health/item-example", test_item_example);
+  PB_TEST_ADD_LIBRARY ("/health/item-plan-dates", test_item_plan_dates);
+  PB_TEST_ADD_LIBRARY ("/health/item-dependency", test_item_dependency);
+  PB_TEST_ADD_LIBRARY ("/health/goal-and-late-report", test_goal_and_late_report);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);
   PB_TEST_ADD_LIBRARY ("/health/thresholds", test_thresholds);

@@ -15,10 +15,20 @@
  * target is judged before a stretch one (力争), which counts only for a
  * year that has no firm target.
  *
- * Items. A manual override wins, with its reason; done is blue; cancelled
- * has no health. Otherwise the worst of the item's own dates — due date
- * passed and not done: red; less than 10 % of its time left and progress
- * below 50 %: yellow — and of its indicators.
+ * An indicator whose latest report is older than the start of the last
+ * closed reporting period (with none closed, older than 100 days) is at
+ * least yellow, "No report since …", while it still has targets to come.
+ *
+ * Items (the table of §5; the worst rule wins and its reason is shown). A
+ * manual override wins, with its reason; done is blue; cancelled has no
+ * health. Otherwise: past its due date, red; blocked, yellow (red with
+ * under a quarter of its time left); not started with a tenth of its time
+ * gone, yellow (red from half); in progress or blocked, from a tenth of
+ * its time gone, its progress by hand over the share of its time gone
+ * (序时进度) by the completion thresholds; starting before a predecessor
+ * that is not done finishes (plus the lag), yellow; and its indicators.
+ * A goal is as good as the indicators it carries. An item without dates
+ * runs over the plan period.
  */
 #define G_LOG_DOMAIN "pb-health"
 
@@ -29,6 +39,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pb-health.h"
+#include "pb-format.h"
 #include "pb-store-private.h"
 
 static double threshold_blue = PB_HEALTH_DEFAULT_BLUE;
@@ -383,23 +394,14 @@ completion_of (PbIndicator *indicator,
   return MAX (0, (actual - baseline) / (expected - baseline));
 }
 
-/**
- * pb_indicator_evaluate:
- * @indicator: an indicator
- * @targets: (element-type PbTarget): its targets
- * @actuals: (element-type PbActual): its actuals, by date
- * @origin: (nullable): the first day of the plan period
- * @today: the day to judge on
- * @status: (out caller-allocates): what the rules say; clear it with
- *   pb_indicator_status_clear()
- */
-void
-pb_indicator_evaluate (PbIndicator       *indicator,
-                       GListModel        *targets,
-                       GListModel        *actuals,
-                       const GDate       *origin,
-                       const GDate       *today,
-                       PbIndicatorStatus *status)
+/* Completion against the targets, missed targets and missing reports. */
+static void
+evaluate_targets (PbIndicator       *indicator,
+                  GListModel        *targets,
+                  GListModel        *actuals,
+                  const GDate       *origin,
+                  const GDate       *today,
+                  PbIndicatorStatus *status)
 {
   g_autoptr(GArray) goals = NULL;
   g_autoptr(PbActual) latest = NULL;
@@ -439,8 +441,8 @@ pb_indicator_evaluate (PbIndicator       *indicator,
     {
       const Goal *first = &g_array_index (goals, Goal, 0);
 
-      year_end (first->year, &due);
-      if (g_date_compare (today, &due) > 0)
+      /* A first target year that has begun with no report at all. */
+      if (g_date_get_year (today) >= first->year)
         {
           status->health = PB_HEALTH_RED;
           status->judged_year = first->year;
@@ -511,6 +513,101 @@ pb_indicator_evaluate (PbIndicator       *indicator,
   }
 }
 
+/* The last day reports are still owed: the end of the last target's year. */
+static gboolean
+reports_owed (GListModel  *targets,
+              const GDate *today)
+{
+  int last = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+      last = MAX (last, pb_target_get_year (t));
+    }
+  return last > 0 && g_date_get_year (today) <= last;
+}
+
+/**
+ * pb_indicator_evaluate_since:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets
+ * @actuals: (element-type PbActual): its actuals, by date
+ * @origin: (nullable): the first day of the plan period
+ * @today: the day to judge on
+ * @report_since: (nullable): the first day of the last closed reporting
+ *   period: a latest report older than it is late. %NULL: a report older
+ *   than 100 days is late
+ * @status: (out caller-allocates): what the rules say; clear it with
+ *   pb_indicator_status_clear()
+ *
+ * The rules of DESIGN §5 for an indicator: completion against the
+ * expected trajectory, a target year over and unmet red, a first target
+ * year begun with no report red, and a late report (while targets are
+ * still to come) at least yellow, "No report since …".
+ */
+void
+pb_indicator_evaluate_since (PbIndicator       *indicator,
+                             GListModel        *targets,
+                             GListModel        *actuals,
+                             const GDate       *origin,
+                             const GDate       *today,
+                             const GDate       *report_since,
+                             PbIndicatorStatus *status)
+{
+  GDate since, latest;
+
+  g_return_if_fail (PB_IS_INDICATOR (indicator));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (status != NULL);
+
+  evaluate_targets (indicator, targets, actuals, origin, today, status);
+
+  if (!status->has_actual || status->health >= PB_HEALTH_YELLOW || !reports_owed (targets, today) ||
+      !pb_date_parse (status->latest_date, &latest))
+    return;
+
+  if (report_since != NULL && g_date_valid (report_since))
+    since = *report_since;
+  else
+    {
+      since = *today;
+      g_date_subtract_days (&since, 100);
+    }
+
+  if (g_date_compare (&latest, &since) < 0)
+    {
+      g_autofree char *when = pb_format_date (&latest);
+
+      status->health = PB_HEALTH_YELLOW;
+      g_free (status->reason);
+      /* Translators: an indicator whose latest report is too old; the date of that report */
+      status->reason = g_strdup_printf (_("No report since %s"), when);
+    }
+}
+
+/**
+ * pb_indicator_evaluate:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets
+ * @actuals: (element-type PbActual): its actuals, by date
+ * @origin: (nullable): the first day of the plan period
+ * @today: the day to judge on
+ * @status: (out caller-allocates): what the rules say
+ *
+ * pb_indicator_evaluate_since() for a plan with no closed period.
+ */
+void
+pb_indicator_evaluate (PbIndicator       *indicator,
+                       GListModel        *targets,
+                       GListModel        *actuals,
+                       const GDate       *origin,
+                       const GDate       *today,
+                       PbIndicatorStatus *status)
+{
+  pb_indicator_evaluate_since (indicator, targets, actuals, origin, today, NULL, status);
+}
+
 /**
  * pb_indicator_compute_progress:
  * @indicator: an indicator
@@ -572,80 +669,147 @@ pb_indicator_compute_progress (PbIndicator *indicator,
 
 /* ---- Items ---------------------------------------------------------------- */
 
+/* The worst rule so far and its reason; of two alike, the first. */
+typedef struct
+{
+  PbHealth health;
+  char    *reason;
+} Verdict;
+
+static void
+verdict_consider (Verdict  *v,
+                  PbHealth  health,
+                  char     *reason)
+{
+  if (v->reason == NULL || health > v->health)
+    {
+      g_free (v->reason);
+      v->health = health;
+      v->reason = reason;
+    }
+  else
+    g_free (reason);
+}
+
+static char *
+percent_text (double fraction)
+{
+  return g_strdup_printf ("%.0f%%", floor (fraction * 100 + 0.5));
+}
+
 /**
  * pb_item_compute_health:
  * @item: an item
+ * @default_start: (nullable): its start when it has none: the plan's
+ * @default_due: (nullable): its due date when it has none: the plan's
  * @today: the date to judge on
- * @reason: (out) (optional) (transfer none): why, in words for a tooltip
+ * @reason: (out) (optional) (transfer full): why, in words for a tooltip
  *
- * The item's health from its own dates, status and override, leaving its
- * indicators out; pb_store_get_item_health() adds them.
+ * The item's health from its own dates, status and override (DESIGN §5,
+ * the item table), leaving its dependencies and indicators out;
+ * pb_store_get_item_health() adds them. A manual override wins; done is
+ * blue; cancelled has none; otherwise the worst of: past its due date,
+ * red; blocked, yellow (red with under a quarter of its time left); not
+ * started with a tenth of its time gone, yellow (red from half); in
+ * progress or blocked, from a tenth of its time gone, its progress (by
+ * hand) over the share of its time gone, by the completion thresholds.
  *
  * Returns: the item's health on @today
  */
 PbHealth
 pb_item_compute_health (PbItem      *item,
+                        const GDate *default_start,
+                        const GDate *default_due,
                         const GDate *today,
-                        const char **reason)
+                        char       **reason)
 {
   PbRecord *r = PB_RECORD (item);
   PbHealth override;
   PbItemStatus status;
-  double progress;
   GDate start, due;
-  const char *why = NULL;
-  PbHealth health = PB_HEALTH_BLUE;
+  gboolean has_start, has_due;
+  Verdict v = { PB_HEALTH_BLUE, NULL };
 
   g_return_val_if_fail (PB_IS_ITEM (item), PB_HEALTH_NONE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), PB_HEALTH_NONE);
 
   override = pb_record_get_enum (r, "health_override");
   status = pb_item_get_status (item);
-  progress = pb_item_get_progress (item);
+
+  has_start = pb_date_parse (pb_record_get_string (r, "start_date"), &start);
+  if (!has_start && default_start && g_date_valid (default_start))
+    {
+      start = *default_start;
+      has_start = TRUE;
+    }
+  has_due = pb_date_parse (pb_record_get_string (r, "due_date"), &due);
+  if (!has_due && default_due && g_date_valid (default_due))
+    {
+      due = *default_due;
+      has_due = TRUE;
+    }
 
   if (override != PB_HEALTH_NONE)
     {
-      why = pb_record_get_string (r, "health_reason");
-      if (why == NULL || *why == '\0')
-        why = _("Set by hand");
-      health = override;
+      const char *why = pb_record_get_string (r, "health_reason");
+
+      verdict_consider (&v, override, g_strdup (why && *why ? why : _("Set by hand")));
     }
   else if (status == PB_ITEM_STATUS_DONE)
-    {
-      why = _("Done");
-      health = PB_HEALTH_BLUE;
-    }
+    verdict_consider (&v, PB_HEALTH_BLUE, g_strdup (_("Done")));
   else if (status == PB_ITEM_STATUS_CANCELLED)
-    {
-      why = _("Cancelled");
-      health = PB_HEALTH_NONE;
-    }
-  else if (pb_date_parse (pb_record_get_string (r, "due_date"), &due) && g_date_compare (today, &due) > 0)
-    {
-      why = _("Past its due date and not done");
-      health = PB_HEALTH_RED;
-    }
-  else if (pb_date_parse (pb_record_get_string (r, "start_date"), &start) &&
-           pb_date_parse (pb_record_get_string (r, "due_date"), &due) &&
-           g_date_compare (&start, &due) < 0)
-    {
-      double span = g_date_days_between (&start, &due);
-      double left = g_date_days_between (today, &due);
-
-      if (left / span < 0.10 && progress < 0.5)
-        {
-          why = _("Less than a tenth of its time left and less than half done");
-          health = PB_HEALTH_YELLOW;
-        }
-      else
-        why = _("On track");
-    }
+    verdict_consider (&v, PB_HEALTH_NONE, g_strdup (_("Cancelled")));
   else
-    why = _("On track");
+    {
+      gboolean past_due = has_due && g_date_compare (today, &due) > 0;
+      double span = has_start && has_due ? g_date_days_between (&start, &due) : 0;
+      double elapsed = NAN, left = NAN;
 
+      if (span > 0)
+        {
+          elapsed = g_date_days_between (&start, today) / span;
+          left = g_date_days_between (today, &due) / span;
+        }
+
+      if (past_due)
+        verdict_consider (&v, PB_HEALTH_RED, g_strdup (_("Past its due date and not done")));
+
+      if (status == PB_ITEM_STATUS_BLOCKED)
+        verdict_consider (&v, past_due || (!isnan (left) && left < 0.25 - 1e-12) ? PB_HEALTH_RED : PB_HEALTH_YELLOW,
+                          g_strdup (_("Blocked")));
+
+      if (status == PB_ITEM_STATUS_NOT_STARTED && !isnan (elapsed) && elapsed >= 0.10 - 1e-12)
+        {
+          int days = g_date_days_between (&start, today);
+
+          verdict_consider (&v, elapsed >= 0.50 - 1e-12 ? PB_HEALTH_RED : PB_HEALTH_YELLOW,
+                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not started %d day after its start",
+                                                          "Not started %d days after its start", days), days));
+        }
+
+      /* 序时进度: progress (by hand) against the share of the time gone. */
+      if ((status == PB_ITEM_STATUS_IN_PROGRESS || status == PB_ITEM_STATUS_BLOCKED) &&
+          pb_record_get_enum (r, "progress_mode") == PB_PROGRESS_MODE_MANUAL &&
+          !isnan (elapsed) && elapsed >= 0.10 - 1e-12)
+        {
+          double progress = pb_item_get_progress (item);
+          double share = MIN (elapsed, 1.0);
+          g_autofree char *done = percent_text (progress);
+          g_autofree char *gone = percent_text (share);
+
+          /* Translators: an item's progress and the share of its time gone, "40% done with 63% of the time gone" */
+          verdict_consider (&v, pb_health_from_completion (progress / share),
+                            g_strdup_printf (_("%s done with %s of the time gone"), done, gone));
+        }
+    }
+
+  if (v.reason == NULL)
+    v.reason = g_strdup (_("On track"));
   if (reason)
-    *reason = why;
-  return health;
+    *reason = v.reason;
+  else
+    g_free (v.reason);
+  return v.health;
 }
 
 /* ---- The cache ------------------------------------------------------------ */
@@ -696,16 +860,88 @@ plan_health_free (gpointer data)
   g_free (p);
 }
 
+/* The plan period: the first day of its first year, the last of its last. */
 static void
-plan_origin (PbStore *store,
+plan_period (PbStore *store,
              gint64   plan_id,
-             GDate   *origin)
+             GDate   *origin,
+             GDate   *end)
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
 
   g_date_clear (origin, 1);
+  g_date_clear (end, 1);
   if (plan && pb_plan_get_period_start (plan) > 0)
     g_date_set_dmy (origin, 1, G_DATE_JANUARY, pb_plan_get_period_start (plan));
+  if (plan && pb_plan_get_period_end (plan) >= MAX (pb_plan_get_period_start (plan), 1))
+    g_date_set_dmy (end, 31, G_DATE_DECEMBER, pb_plan_get_period_end (plan));
+}
+
+/* The first day of a closed period. */
+static gboolean
+period_start (PbRecord *period,
+              GDate    *start)
+{
+  GDate end;
+  int months = pb_record_get_enum (period, "kind") == PB_PERIOD_KIND_QUARTER ? 3 : 1;
+
+  if (!pb_date_parse (pb_record_get_string (period, "end_date"), &end))
+    return FALSE;
+  g_date_clear (start, 1);
+  g_date_set_dmy (start, 1, g_date_get_month (&end), g_date_get_year (&end));
+  g_date_subtract_months (start, months - 1);
+  return TRUE;
+}
+
+/* An item's dates, the plan's where it has none. */
+static void
+item_dates (PbItem      *item,
+            const GDate *origin,
+            const GDate *end,
+            GDate       *start,
+            GDate       *due)
+{
+  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), start))
+    *start = *origin;
+  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), due))
+    *due = *end;
+}
+
+static gboolean
+item_past_due (PbItem      *item,
+               const GDate *end,
+               const GDate *today)
+{
+  GDate due;
+
+  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &due))
+    due = *end;
+  return g_date_valid (&due) && g_date_compare (today, &due) > 0;
+}
+
+/* "3 加快…": an item's number and the start of its title. */
+static char *
+item_short_name (PbItem *item)
+{
+  const char *number = pb_item_get_number (item);
+  const char *title = pb_item_get_title (item);
+  GString *s = g_string_new (number);
+
+  if (title && *title)
+    {
+      glong n = g_utf8_strlen (title, -1);
+
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      if (n > 8)
+        {
+          g_string_append_len (s, title, g_utf8_offset_to_pointer (title, 6) - title);
+          g_string_append (s, "…");
+        }
+      else
+        g_string_append (s, title);
+    }
+  return g_string_free (s, FALSE);
 }
 
 typedef struct
@@ -735,7 +971,12 @@ compute_plan_health (PbStore     *store,
   g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  GDate origin;
+  g_autoptr(GHashTable) item_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GListModel) dependencies = pb_store_list_dependencies (store, plan_id);
+  g_autoptr(GHashTable) predecessors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  GDate origin, end, since;
+  gboolean has_since = FALSE;
 
   /* Each item as the last closed period kept it. */
   {
@@ -750,6 +991,8 @@ compute_plan_health (PbStore     *store,
                                                           "SELECT id FROM period_item WHERE period_id = ?1",
                                                           pb_record_get_id (period), "period_item");
 
+        has_since = period_start (period, &since);
+
         for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
           {
             PbRecord *row = g_list_model_get_item (rows, i);
@@ -762,7 +1005,7 @@ compute_plan_health (PbStore     *store,
 
   p->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_health_free);
   p->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, indicator_status_free);
-  plan_origin (store, plan_id, &origin);
+  plan_period (store, plan_id, &origin, &end);
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
@@ -774,7 +1017,7 @@ compute_plan_health (PbStore     *store,
       PbIndicatorStatus *status = g_new0 (PbIndicatorStatus, 1);
       ItemIndicators *w;
 
-      pb_indicator_evaluate (k, targets, actuals, &origin, today, status);
+      pb_indicator_evaluate_since (k, targets, actuals, &origin, today, has_since ? &since : NULL, status);
       g_hash_table_insert (p->indicators, g_memdup2 (&id, sizeof id), status);
 
       if (item_id <= 0)
@@ -800,23 +1043,92 @@ compute_plan_health (PbStore     *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
+      PbItem *item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+
+      g_hash_table_insert (item_by_id, g_memdup2 (&id, sizeof id), item);
+    }
+
+  /* Each item's predecessors. */
+  for (guint d = 0; d < g_list_model_get_n_items (dependencies); d++)
+    {
+      PbRecord *dep = g_list_model_get_item (dependencies, d);
+      gint64 to_id = pb_record_get_int (dep, "to_item_id");
+      GPtrArray *list = g_hash_table_lookup (predecessors, &to_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (predecessors, g_memdup2 (&to_id, sizeof to_id), list);
+        }
+      g_ptr_array_add (list, dep);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
       g_autoptr(PbItem) item = g_list_model_get_item (items, i);
       gint64 id = pb_record_get_id (PB_RECORD (item));
       ItemHealth *h = g_new0 (ItemHealth, 1);
-      const char *why = NULL;
+      char *why = NULL;
       ItemIndicators *w = g_hash_table_lookup (by_item, &id);
+      GPtrArray *deps;
+      PbItemStatus status = pb_item_get_status (item);
+      gboolean judged = pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE &&
+                        status != PB_ITEM_STATUS_DONE && status != PB_ITEM_STATUS_CANCELLED;
 
-      h->health = pb_item_compute_health (item, today, &why);
-      if (pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE &&
-          pb_record_get_string (PB_RECORD (item), "health_date") != NULL)
-        /* Translators: a health set by hand: its reason and the day it was set */
-        h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why,
-                                     pb_record_get_string (PB_RECORD (item), "health_date"));
+      if (judged && pb_item_get_kind (item) == PB_ITEM_KIND_GOAL && w != NULL && w->status != NULL)
+        {
+          /* A goal is as good as the indicators it carries. */
+          h->health = w->status->health;
+          /* Translators: an indicator's name and why it has its health */
+          h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
+        }
       else
-        h->reason = g_strdup (why);
+        {
+          h->health = pb_item_compute_health (item, &origin, &end, today, &why);
+          if (pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE &&
+              pb_record_get_string (PB_RECORD (item), "health_date") != NULL)
+            {
+              /* Translators: a health set by hand: its reason and the day it was set */
+              h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why,
+                                           pb_record_get_string (PB_RECORD (item), "health_date"));
+              g_free (why);
+            }
+          else
+            h->reason = why;
+        }
+
+      /* Finish-to-start: it starts before a predecessor, not done, finishes. */
+      deps = g_hash_table_lookup (predecessors, &id);
+      for (guint d = 0; judged && deps != NULL && d < deps->len; d++)
+        {
+          PbRecord *dep = g_ptr_array_index (deps, d);
+          gint64 from_id = pb_record_get_int (dep, "from_item_id");
+          PbItem *before;
+          GDate start, due, from_start, from_due;
+
+          if ((before = g_hash_table_lookup (item_by_id, &from_id)) == NULL ||
+              pb_item_get_status (before) == PB_ITEM_STATUS_DONE ||
+              pb_item_get_status (before) == PB_ITEM_STATUS_CANCELLED)
+            continue;
+          item_dates (item, &origin, &end, &start, &due);
+          item_dates (before, &origin, &end, &from_start, &from_due);
+          if (!g_date_valid (&start) || !g_date_valid (&from_due))
+            continue;
+          g_date_add_days (&from_due, MAX (pb_record_get_int (dep, "lag_days"), 0));
+          if (g_date_compare (&start, &from_due) <= 0 && PB_HEALTH_YELLOW > h->health)
+            {
+              g_autofree char *name = item_short_name (before);
+
+              h->health = PB_HEALTH_YELLOW;
+              g_free (h->reason);
+              /* Translators: a predecessor's number and the start of its title, "3 加快…" */
+              h->reason = g_strdup_printf (_("Starts before %s finishes"), name);
+            }
+        }
 
       h->indicator_progress = w != NULL && w->progress_count > 0 ? w->progress_sum / w->progress_count : -1;
-      if (pb_item_get_status (item) == PB_ITEM_STATUS_DONE)
+      if (status == PB_ITEM_STATUS_DONE)
         h->completion = 1;
       else if (pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS &&
                h->indicator_progress >= 0)
@@ -824,14 +1136,15 @@ compute_plan_health (PbStore     *store,
       else
         h->completion = pb_item_get_progress (item);
 
-      if (w != NULL && w->status != NULL && h->health != PB_HEALTH_NONE &&
-          pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE &&
-          pb_item_get_status (item) != PB_ITEM_STATUS_DONE &&
-          w->status->health > h->health)
+      /* Its indicators: the worse decides; on a tie the measured figure
+       * says more than the item's own progress, but not more than a due
+       * date that has passed. */
+      if (judged && w != NULL && w->status != NULL &&
+          (w->status->health > h->health ||
+           (w->status->health == h->health && h->health >= PB_HEALTH_YELLOW && !item_past_due (item, &end, today))))
         {
           h->health = w->status->health;
           g_free (h->reason);
-          /* Translators: an indicator's name and why it has its health */
           h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
         }
 
@@ -914,7 +1227,16 @@ pb_store_get_item_health (PbStore     *store,
   p = get_plan_health (store, pb_item_get_plan_id (item), today);
   h = g_hash_table_lookup (p->items, &id);
   if (h == NULL) /* a record no longer in the library */
-    return pb_item_compute_health (item, today, reason);
+    {
+      PbHealth health;
+      char *why = NULL;
+
+      health = pb_item_compute_health (item, NULL, NULL, today, &why);
+      if (reason)
+        *reason = g_intern_string (why); /* it must outlive this call */
+      g_free (why);
+      return health;
+    }
 
   if (reason)
     *reason = h->reason;

@@ -47,6 +47,13 @@ gboolean pb_indicator_expected_value (PbIndicator *indicator,
                                       const GDate *origin,
                                       const GDate *date,
                                       double      *value);
+void     pb_indicator_evaluate_since (PbIndicator       *indicator,
+                                      GListModel        *targets,
+                                      GListModel        *actuals,
+                                      const GDate       *origin,
+                                      const GDate       *today,
+                                      const GDate       *report_since,
+                                      PbIndicatorStatus *status);
 void     pb_indicator_evaluate       (PbIndicator       *indicator,
                                       GListModel        *targets,
                                       GListModel        *actuals,
@@ -60,10 +67,13 @@ gboolean pb_target_is_met            (PbIndicator *indicator,
                                       PbTarget    *target,
                                       double       value);
 
-/* An item from its own dates and status alone. */
+/* An item from its own dates and status alone (the plan's dates where it
+ * has none). */
 PbHealth pb_item_compute_health (PbItem      *item,
+                                 const GDate *default_start,
+                                 const GDate *default_due,
                                  const GDate *today,
-                                 const char **reason);
+                                 char       **reason);
 
 /* An item from its dates, status, indicators and override: what every
  * view shows. Cached per plan and day until the store changes. */

@@ -69,6 +69,7 @@ typedef struct
   PbStore    *store;
   const GDate *today;
   gboolean    across;
+  PbRole      role;       /* the items ranked: those it leads, or is responsible for */
 } StatsRun;
 
 static void
@@ -116,7 +117,7 @@ count_item_org (gint64      item_id,
   else
     s->coowned++;
 
-  if (pb_item_get_status (item) != PB_ITEM_STATUS_CANCELLED)
+  if (role == run->role && pb_item_get_status (item) != PB_ITEM_STATUS_CANCELLED)
     {
       PbPeriodItem *then = run->previous ? g_hash_table_lookup (run->previous, &item_id) : NULL;
 
@@ -131,6 +132,24 @@ count_item_org (gint64      item_id,
     }
 }
 
+/* Means that differ only by rounding are equal. */
+static gboolean
+same_completion (double a,
+                 double b)
+{
+  return fabs (a - b) < 1e-9;
+}
+
+/* DESIGN §5: by mean completion, then by the count of red items; equal
+ * on both, equal rank. */
+static gboolean
+same_place (const PbOrgStats *a,
+            const PbOrgStats *b)
+{
+  return !isnan (a->completion) && !isnan (b->completion) && same_completion (a->completion, b->completion) &&
+         a->health[PB_HEALTH_RED] == b->health[PB_HEALTH_RED];
+}
+
 static int
 compare_stats (gconstpointer a,
                gconstpointer b)
@@ -140,7 +159,7 @@ compare_stats (gconstpointer a,
   double cx = isnan (x->completion) ? -1 : x->completion;
   double cy = isnan (y->completion) ? -1 : y->completion;
 
-  if (cx != cy)
+  if (!same_completion (cx, cy))
     return cx > cy ? -1 : 1;
   if (x->health[PB_HEALTH_RED] != y->health[PB_HEALTH_RED])
     return x->health[PB_HEALTH_RED] < y->health[PB_HEALTH_RED] ? -1 : 1;
@@ -158,7 +177,7 @@ compare_previous (gconstpointer a,
   double cx = isnan (x->previous_completion) ? -1 : x->previous_completion;
   double cy = isnan (y->previous_completion) ? -1 : y->previous_completion;
 
-  if (cx != cy)
+  if (!same_completion (cx, cy))
     return cx > cy ? -1 : 1;
   return g_strcmp0 (x->name, y->name);
 }
@@ -181,6 +200,32 @@ pb_store_compute_organisation_stats (PbStore     *store,
                                      gint64       plan_id,
                                      const GDate *today)
 {
+  return pb_store_compute_organisation_ranking (store, plan_id, PB_ROLE_LEAD, today);
+}
+
+/**
+ * pb_store_compute_organisation_ranking:
+ * @store: a store
+ * @plan_id: a plan, or 0 for every plan in the library (organisations
+ *   then meet by name)
+ * @role: rank by the items each leads (%PB_ROLE_LEAD, DESIGN §5) or is
+ *   responsible for without leading (%PB_ROLE_RESPONSIBLE)
+ * @today: the day to judge on
+ *
+ * Each organisation's items led and co-owned; the health counts, mean
+ * completion and rank over the items of @role: best mean completion
+ * first, then fewest red items; equal on both, equal rank. An
+ * organisation with no item of @role has no completion and no rank (0)
+ * and comes last.
+ *
+ * Returns: (transfer full) (element-type PbOrgStats): the ranking
+ */
+GPtrArray *
+pb_store_compute_organisation_ranking (PbStore     *store,
+                                       gint64       plan_id,
+                                       PbRole       role,
+                                       const GDate *today)
+{
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -189,7 +234,7 @@ pb_store_compute_organisation_stats (PbStore     *store,
   g_autoptr(GHashTable) previous = NULL;
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_org_stats_free);
-  StatsRun run = { by_key, items, NULL, seen, org_plans, sums, store, today, plan_id == 0 };
+  StatsRun run = { by_key, items, NULL, seen, org_plans, sums, store, today, plan_id == 0, role };
   GHashTableIter iter;
   gpointer key, value;
 
@@ -253,7 +298,8 @@ pb_store_compute_organisation_stats (PbStore     *store,
 
           if (isnan (s->previous_completion))
             continue;
-          s->previous_rank = before && before->previous_completion == s->previous_completion
+          s->previous_rank = before && !isnan (before->previous_completion) &&
+                             same_completion (before->previous_completion, s->previous_completion)
                              ? before->previous_rank : i + 1;
         }
     }
@@ -264,7 +310,10 @@ pb_store_compute_organisation_stats (PbStore     *store,
       PbOrgStats *s = g_ptr_array_index (result, i);
       PbOrgStats *before = i > 0 ? g_ptr_array_index (result, i - 1) : NULL;
 
-      s->rank = before && before->completion == s->completion ? before->rank : i + 1;
+      if (isnan (s->completion))
+        s->rank = 0;
+      else
+        s->rank = before && same_place (before, s) ? before->rank : i + 1;
     }
 
   return result;

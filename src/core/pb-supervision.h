@@ -17,9 +17,9 @@ typedef struct
   guint    n_plans;
   guint    led;             /* items it leads */
   guint    coowned;         /* items it is responsible for, not leading */
-  guint    health[4];       /* its items by PbHealth */
-  double   completion;      /* mean completion of its items, or NAN */
-  guint    rank;            /* 1 = best; equal completion, equal rank */
+  guint    health[4];       /* the items it leads (or is responsible for) by PbHealth */
+  double   completion;      /* their mean completion, or NAN */
+  guint    rank;            /* 1 = best; equal completion and reds, equal rank; 0: none */
   double   previous_completion; /* at the end of the last period, or NAN */
   guint    previous_rank;   /* then, or 0 */
 } PbOrgStats;
@@ -29,6 +29,10 @@ void       pb_org_stats_free (PbOrgStats *stats);
 GPtrArray *pb_store_compute_organisation_stats (PbStore     *store,
                                                 gint64       plan_id,
                                                 const GDate *today);
+GPtrArray *pb_store_compute_organisation_ranking (PbStore     *store,
+                                                  gint64       plan_id,
+                                                  PbRole       role,
+                                                  const GDate *today);
 
 gboolean   pb_store_merge_organisations (PbStore  *store,
                                          gint64    keep_id,

@@ -635,7 +635,7 @@ pb_org_ranking_paint (GPtrArray *stats,
         break;
 
       cairo_set_source_rgba (cr, fg, fg, fg, 0.6);
-      g_snprintf (rank, sizeof rank, "%u", s->rank);
+      g_snprintf (rank, sizeof rank, s->rank > 0 ? "%u" : "—", s->rank);
       show_text (cr, text, rank, rank_w - 8, y + RANK_ROW / 2, 1, 0.5);
 
       cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
@@ -664,7 +664,7 @@ pb_org_ranking_paint (GPtrArray *stats,
           cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
           show_text (cr, text, percent, bar_x + bar_w + 6, y + RANK_ROW / 2, 0, 0.5);
 
-          if (s->previous_rank > 0 && s->previous_rank != s->rank)
+          if (s->previous_rank > 0 && s->rank > 0 && s->previous_rank != s->rank)
             {
               char change[16];
               gboolean up = s->rank < s->previous_rank;

@@ -522,7 +522,7 @@ collect (PbReport *self,
   for (guint i = 0; i < self->ranking->len; i++)
     {
       PbOrgStats *s = g_ptr_array_index (self->ranking, i);
-      g_autofree char *rank = g_strdup_printf ("%u", s->rank);
+      g_autofree char *rank = s->rank > 0 ? g_strdup_printf ("%u", s->rank) : g_strdup ("—");
       g_autofree char *led = g_strdup_printf ("%u", s->led);
       g_autofree char *co = g_strdup_printf ("%u", s->coowned);
       g_autofree char *b = g_strdup_printf ("● %u", s->health[PB_HEALTH_BLUE]);

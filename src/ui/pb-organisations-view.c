@@ -157,7 +157,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   switch (column)
     {
-    case COL_RANK: text = g_strdup_printf ("%u", s->rank); break;
+    case COL_RANK: text = s->rank > 0 ? g_strdup_printf ("%u", s->rank) : g_strdup ("—"); break;
     case COL_NAME: text = g_strdup (s->name); gtk_widget_set_tooltip_text (label, s->name); break;
     case COL_PLANS: text = g_strdup_printf ("%u", s->n_plans); break;
     case COL_LED: text = g_strdup_printf ("%u", s->led); break;
@@ -169,7 +169,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       text = isnan (s->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", s->completion * 100);
       break;
     case COL_CHANGE:
-      if (s->previous_rank == 0)
+      if (s->previous_rank == 0 || s->rank == 0)
         text = g_strdup ("");
       else if (s->previous_rank == s->rank)
         text = g_strdup ("=");
