@@ -430,7 +430,10 @@ collect (PbReport *self,
           g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
           g_autofree char *amount = pb_format_amount (pb_target_get_value (t), unit);
           gboolean stretch = pb_record_get_boolean (PB_RECORD (t), "stretch");
-          g_autofree char *line = g_strdup_printf (stretch ? _("%d: stretch %s%s") : "%d: %s%s", pb_target_get_year (t),
+          /* TRANSLATORS: a target in the tasks table: year, comparator
+           * and amount, as "2027: ≥1.2万个" */
+          g_autofree char *line = g_strdup_printf (stretch ? _("%d: stretch %s%s") : C_("target in a list", "%d: %s%s"),
+                                                   pb_target_get_year (t),
                                                    pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")),
                                                    amount);
 
