@@ -32,6 +32,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -305,12 +306,31 @@ string_free (gpointer s)
 }
 
 static char *
+date_text (const char *iso)
+{
+  int y = 0, m = 0, d = 0;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup (iso ? iso : "");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return pb_format_date (&date);
+}
+
+/* An item's span, with dates as the reader writes them: 2025-01-01 —
+ * 2027-12-31, or 2025年1月1日至2027年12月31日. */
+static char *
 period_text (const char *start,
              const char *due)
 {
+  g_autofree char *from = date_text (start);
+  g_autofree char *to = date_text (due);
+
   if (start && due)
-    return g_strdup_printf ("%s — %s", start, due);
-  return g_strdup (due ? due : start ? start : "");
+    /* TRANSLATORS: an item's start and due dates in the tasks table */
+    return g_strdup_printf (C_("item time span", "%s — %s"), from, to);
+  return g_strdup (due ? to : from);
 }
 
 /* Reads the plan into the report's own tables. */
@@ -340,7 +360,13 @@ collect (PbReport *self,
   self->title = g_strdup (pb_plan_get_title (plan));
   self->doc_number = g_strdup (pb_record_get_string (PB_RECORD (plan), "doc_number"));
   self->issuer = g_strdup (pb_record_get_string (PB_RECORD (plan), "issuer"));
-  self->issue_date = g_strdup (pb_record_get_string (PB_RECORD (plan), "issue_date"));
+  {
+    /* The issue date as the reader writes dates (2025年3月18日), like the
+     * date printed; a date that does not parse stays as stored. */
+    const char *issued = pb_record_get_string (PB_RECORD (plan), "issue_date");
+
+    self->issue_date = issued ? date_text (issued) : NULL;
+  }
   self->period_start = pb_plan_get_period_start (plan);
   self->period_end = pb_plan_get_period_end (plan);
   pb_store_get_plan_years (store, plan_id, &first_year, &last_year);
