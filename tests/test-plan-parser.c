@@ -495,6 +495,56 @@ test_cut_heading (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "sections")), ==, 2);
 }
 
+/* Pattern 1: text converted from PDF by a document site. Page numbers glued
+ * to the next page's first line are dropped and the broken line joined (a
+ * name, a list of organisations); headings inside a line start their own. */
+static void
+test_converted_pdf (void)
+{
+  JsonObject *plan = parse_text ("1、 下载即可编辑 青河市数据中心建设工作方案 (一)建设算力设施。 1.建设城市算力中心。"
+                                 "到2025年建成算力中心1个。(责任单位:市数据局、市经\n2、济和信息化局\n"
+                                 "3、、市发展改革委,各县区政府) 2.推进机房整合。关停机房8个。\n"
+                                 "4、(责任单位:市数据局)");
+  JsonObject *one = item (plan, "1", "建设城市算力中心");
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "sections")), ==, 1);
+  assert_units (one, "responsible_units", "市数据局|市经济和信息化局|市发展改革委|各县区政府");
+  assert_units (item (plan, "2", "推进机房整合"), "responsible_units", "市数据局");
+
+  /* A heading after 。 or : in a line; 2、 that no 1、 came before is the
+   * page's number, not a heading. */
+  plan = parse_text ("在全市数据工作会上的讲话\n同志们,我讲三点意见:一、抓好网络建设。网络是基础。\n"
+                     "2、抓好督导。二、抓好数据中心建设。数据中心要集约。三、抓好应用推广。");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 3);
+  item (plan, "一", "抓好网络建设");
+  item (plan, "二", "抓好数据中心建设");
+  item (plan, "三", "抓好应用推广");
+}
+
+/* Pattern 2: a speech's or report's points 一是/二是 are items; a title
+ * from a file's name loses its extension; a heading that runs into its body
+ * with no punctuation ends where the body takes up its subject again. */
+static void
+test_speech_points (void)
+{
+  JsonObject *plan = parse_text ("在全区算力建设推进会上的讲话.pdf\n对下一步工作,我提三点要求。\n"
+                                 "一是加快进度,抓好项目落地。确保建成机架3000架。\n二是强化协同。各部门要配合。\n"
+                                 "三是营造氛围。加强宣传。\n");
+
+  g_assert_cmpstr (json_object_get_string_member (plan, "title"), ==, "在全区算力建设推进会上的讲话");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 3);
+  item (plan, "一", "加快进度,抓好项目落地");
+  item (plan, "三", "营造氛围");
+
+  plan = parse_text ("在全市会议上的讲话\n一、提高站位,深刻认识算力设施建设的重要意义算力设施是数字经济的底座。要抓紧。\n");
+  item (plan, "一", "提高站位,深刻认识算力设施建设的重要意义");
+
+  /* Inside an item, 一是…二是… are its text, not items. */
+  plan = parse_text ("青河市工作方案(2024年)\n一、重点任务\n(一)强化保障。\n一是加强领导。\n二是加强督查。\n");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -516,6 +566,8 @@ main (int    argc,
   g_test_add_func ("/plan-parser/attribution-lines", test_attribution_lines);
   g_test_add_func ("/plan-parser/targets-general", test_targets_general);
   g_test_add_func ("/plan-parser/cut-heading", test_cut_heading);
+  g_test_add_func ("/plan-parser/converted-pdf", test_converted_pdf);
+  g_test_add_func ("/plan-parser/speech-points", test_speech_points);
 
   return g_test_run ();
 }

@@ -53,7 +53,8 @@ enum {
   LEVEL_3 = 5,         /* 1. 1、 */
   LEVEL_4 = 6,         /* (1) */
   LEVEL_5 = 7,         /* ① */
-  LEVEL_BULLET = 8,    /* —— in a goals section */
+  LEVEL_POINT = 8,     /* 一是 二是: a speech's or report's points */
+  LEVEL_BULLET = 9,    /* —— in a goals section */
 };
 
 typedef struct _Node Node;
@@ -228,6 +229,17 @@ is_page_marker (const PbText *t,
 
 /* ---- Headings ----------------------------------------------------------- */
 
+static gssize
+find_last_comma (const PbText *t,
+                 gsize         start,
+                 gsize         end)
+{
+  for (gsize k = end; k > start; k--)
+    if (pb_char_is_comma (t->f[k - 1]))
+      return k - 1;
+  return -1;
+}
+
 typedef struct
 {
   int   level;
@@ -281,6 +293,14 @@ read_heading (const PbText *t,
   if ((k = skip_cn_numerals (t, i, end)) > i && k < end && t->f[k] == 0x3001)
     {
       *h = (Heading) { LEVEL_1, i, k, k + 1 };
+      return TRUE;
+    }
+
+  /* 一是, 二是: not 一是一 and the like */
+  if ((k = skip_cn_numerals (t, i, end)) > i && k + 1 < end && t->f[k] == 0x662F /* 是 */ &&
+      !pb_char_is_cn_numeral (t->f[k + 1]) && !pb_char_is_clause_end (t->f[k + 1]))
+    {
+      *h = (Heading) { LEVEL_POINT, i, k, k + 1 };
       return TRUE;
     }
 
@@ -374,6 +394,46 @@ fold_title (const PbText *t,
   return g_ucs4_to_utf8 (t->f + r.start, r.end - r.start, NULL, NULL, NULL);
 }
 
+/* A heading that runs into its body with no punctuation, as converted
+ * speeches print them ("一、统一思想,正确认识数据中心建设的重要意义数据中心
+ * 是…"): the title ends with a word that ends headings (意义, 作用, 能力…)
+ * right where the body starts again with words of the heading itself.
+ * Gives where the title ends, or @end. */
+static gsize
+run_in_title_end (const PbText *t,
+                  gsize         start,
+                  gsize         end)
+{
+  static const char32_t * const ends[] = {
+    U"意义", U"作用", U"认识", U"重要性", U"必要性", U"紧迫性", U"水平", U"能力", U"任务",
+    U"目标", U"机制", U"体系", U"环境", U"作风", U"责任", U"领导", U"力度", U"步伐", U"合力",
+    U"成效", U"格局", U"短板", U"落实", NULL
+  };
+  gssize comma;
+
+  if (end - start < 20 || end - start > 120)
+    return end;
+  comma = find_last_comma (t, start, end);
+  for (gsize at = (comma >= 0 ? (gsize) comma + 1 : start) + 4; at + 4 <= end; at++)
+    {
+      gboolean ends_heading = FALSE;
+
+      for (guint k = 0; ends[k] && !ends_heading; k++)
+        {
+          gsize len = pb_lit_len (ends[k]);
+          ends_heading = at >= start + len && pb_text_at (t, at - len, at, ends[k]);
+        }
+      if (!ends_heading)
+        continue;
+      /* The body's first four characters appear in the heading before. */
+      for (gsize q = start; q + 4 <= at - 2; q++)
+        if (t->f[q] == t->f[at] && t->f[q + 1] == t->f[at + 1] && t->f[q + 2] == t->f[at + 2] &&
+            t->f[q + 3] == t->f[at + 3] && pb_char_is_han (t->f[at]))
+          return at;
+    }
+  return end;
+}
+
 /* The heading's title: up to its first 。, else all of a short line, else
  * its first clause. Gives where the body starts. */
 static char *
@@ -391,8 +451,8 @@ heading_title (const PbText *t,
 
   if (stop >= 0)
     {
-      title_end = stop;
-      *body = stop + 1;
+      title_end = run_in_title_end (t, start, stop);
+      *body = title_end < (gsize) stop ? title_end : (gsize) stop + 1;
     }
   else if (end - start <= 60)
     {
@@ -732,6 +792,19 @@ read_metadata (Parser *p)
         p->body_line = 0;
     }
 
+  /* A title taken from a file's name: 某市数字经济工作要点.pdf */
+  if (p->title)
+    {
+      static const char * const extensions[] = { ".pdf", ".docx", ".doc", ".txt", ".wps", ".PDF", ".DOCX", ".DOC", NULL };
+
+      for (guint k = 0; extensions[k]; k++)
+        if (g_str_has_suffix (p->title, extensions[k]) && strlen (p->title) > strlen (extensions[k]))
+          {
+            p->title[strlen (p->title) - strlen (extensions[k])] = '\0';
+            break;
+          }
+    }
+
   if (p->period_start == 0)
     {
       /* (2022—2024年) or 2022-2024年 near the start. */
@@ -876,7 +949,10 @@ build_tree (Parser *p)
           skip_appendix_title = FALSE;
         }
 
-      if (read_heading (t, r, &h))
+      /* 一是…二是… are points of their own only where no item holds
+       * them: under a part (一、) or at the top, as speeches list them. */
+      if (read_heading (t, r, &h) &&
+          (h.level != LEVEL_POINT || top->level < LEVEL_2 || top->level == LEVEL_POINT))
         {
           Node *node;
           gsize body;
@@ -2302,6 +2378,254 @@ drop_typographic_spaces (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* ---- Text converted from PDF or Word by document sites ------------------ */
+
+/* An ordinal's value: 3 of "3", "(三)", "三是". */
+static int
+ordinal_value (const PbText  *t,
+               const Heading *h)
+{
+  gsize i = h->number_start, end = h->number_end;
+  double v = 0;
+
+  while (i < end && !pb_char_is_digit (t->f[i]) && !pb_char_is_cn_numeral (t->f[i]))
+    i++;
+  if (i >= end || pb_cn_number_read (t->f + i, end - i, &v, NULL) == 0)
+    return 0;
+  return v;
+}
+
+typedef struct
+{
+  int last[LEVEL_BULLET + 1];  /* the last ordinal seen per heading level */
+} Ordinals;
+
+static void
+ordinals_see (Ordinals *o,
+              int       level,
+              int       value)
+{
+  o->last[level] = value;
+  for (int l = level + 1; l <= LEVEL_BULLET; l++)
+    o->last[l] = 0;
+}
+
+/* Whether a heading continues its level's numbering (1, then 2 …). */
+static gboolean
+ordinals_continue (const Ordinals *o,
+                   int             level,
+                   int             value)
+{
+  return value == 1 || (value > 1 && o->last[level] == value - 1);
+}
+
+/* "N、" at @i, the line's start: gives N and where its text starts. */
+static gboolean
+read_page_number (const PbText *t,
+                  gsize         i,
+                  gsize         end,
+                  int          *number,
+                  gsize        *after)
+{
+  gsize k = i;
+  double v;
+
+  while (k < end && k - i < 4 && pb_char_is_digit (t->f[k]))
+    k++;
+  if (k == i || k >= end || t->f[k] != 0x3001 /* 、 */ ||
+      pb_cn_number_read (t->f + i, k - i, &v, NULL) != k - i)
+    return FALSE;
+  *number = v;
+  *after = k + 1;
+  return TRUE;
+}
+
+/* Whether the text before @i (on its line or the line before) ends a
+ * sentence or a heading, so that what starts at @i can be a new one. */
+static gboolean
+ends_sentence_before (const PbText *t,
+                      gsize         i)
+{
+  gsize k = i;
+
+  while (k > 0 && (pb_char_is_space (t->f[k - 1]) || t->f[k - 1] == '\n'))
+    k--;
+  if (k == 0)
+    return TRUE;
+  return pb_char_is_sentence_end (t->f[k - 1]) || t->f[k - 1] == ':' || t->f[k - 1] == 0x3002 ||
+         pb_char_is_close_bracket (t->f[k - 1]) || t->f[k - 1] == 0x201D /* ” */;
+}
+
+/* Document-sharing sites convert PDFs and Word files into one stream:
+ * the page number is glued to the first line of the next page ("2、的都很
+ * 好", breaking a word or a list of organisations), and headings begin in
+ * the middle of a line ("…我讲三点意见:一、…", "…工作。 1.加快…").
+ *
+ * A page marker is told from a heading by sequence: pages count 1, 2, 3
+ * on their own, so "N、" at a line's start is a page marker when it is the
+ * next page's number and the line before breaks off mid-sentence, or a
+ * 、 follows it, or no heading N-1 came before it. The marker goes and the
+ * broken line is joined again. A heading inside a line starts a line of
+ * its own when it follows a sentence's end (or spaces), and continues its
+ * level's numbering.
+ *
+ * Returns: (transfer full) (nullable): the text mended, or %NULL if it
+ *   needs nothing */
+static char *
+mend_converted_text (const char *text)
+{
+  PbText t;
+  GString *out;
+  Ordinals ord = { 0 };
+  int page = 0;            /* the last page marker's number */
+  gsize copied = 0, first_marker = G_MAXSIZE, first_marker_after = 0;
+  gboolean changed = FALSE;
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (PbRange));  /* to drop */
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (gsize));  /* to break before */
+
+  if (!pb_text_init (&t, text, -1))
+    return NULL;
+
+  for (gsize i = 0; i < t.n; i++)
+    {
+      gboolean line_start = i == 0 || t.f[i - 1] == '\n';
+      gsize line_end = i, after;
+      Heading h;
+      int n;
+
+      if (!line_start && !(pb_char_is_digit (t.f[i]) || pb_char_is_cn_numeral (t.f[i]) ||
+                           t.f[i] == '(' || (t.f[i] >= 0x2460 && t.f[i] <= 0x2473)))
+        continue;
+      if (line_start)
+        while (i < t.n && pb_char_is_space (t.f[i]) && t.f[i] != '\n')
+          i++;
+      if (i >= t.n)
+        break;
+      while (line_end < t.n && t.f[line_end] != '\n' && line_end - i < 400)
+        line_end++;
+
+      /* The first page often carries no number: the first marker can be 2. */
+      if (line_start && read_page_number (&t, i, line_end, &n, &after) &&
+          (n == page + 1 || (page == 0 && n == 2)) &&
+          (n > 1 || i == 0) &&
+          (!ends_sentence_before (&t, i) || after >= line_end || t.f[after] == 0x3001 ||
+           pb_char_is_space (t.f[after]) || !ordinals_continue (&ord, LEVEL_3, n) || i == 0))
+        {
+          PbRange cut = { i, after };
+
+          if (n == 1)
+            {
+              /* Page 1 counts only if a page 2 follows. */
+              first_marker = i;
+              first_marker_after = after;
+              page = 1;
+              continue;
+            }
+          if (page == 1 && first_marker != G_MAXSIZE)
+            {
+              PbRange first = { first_marker, first_marker_after };
+              g_array_append_val (cuts, first);
+              first_marker = G_MAXSIZE;
+            }
+          /* A line broken mid-sentence is joined again. */
+          if (!ends_sentence_before (&t, i))
+            while (cut.start > 0 && (t.f[cut.start - 1] == '\n' || pb_char_is_space (t.f[cut.start - 1])))
+              cut.start--;
+          while (cut.end < line_end && pb_char_is_space (t.f[cut.end]))
+            cut.end++;
+          g_array_append_val (cuts, cut);
+          page = n;
+          i = cut.end - 1;
+          continue;
+        }
+
+      if (!read_heading (&t, (PbRange) { i, line_end }, &h) || h.level < LEVEL_1)
+        continue;
+
+      n = ordinal_value (&t, &h);
+      if (line_start)
+        {
+          ordinals_see (&ord, h.level, n);
+          i = h.rest - 1;
+          continue;
+        }
+
+      /* Inside a line: after a sentence's end or spaces, in sequence. */
+      {
+        gsize k = i;
+        gboolean spaced = FALSE;
+
+        while (k > 0 && pb_char_is_space (t.f[k - 1]) && t.f[k - 1] != '\n')
+          k--, spaced = TRUE;
+        if (k == 0 || t.f[k - 1] == '\n' || !ordinals_continue (&ord, h.level, n) ||
+            (h.level == LEVEL_3 && i > 0 && pb_char_is_digit (t.f[i - 1])))
+          continue;
+        if (!(pb_char_is_sentence_end (t.f[k - 1]) || t.f[k - 1] == ':' ||
+              (spaced && !pb_char_is_comma (t.f[k - 1]) && t.f[k - 1] != 0x3001)))
+          continue;
+        ordinals_see (&ord, h.level, n);
+        g_array_append_val (breaks, k);
+        i = h.rest - 1;
+      }
+    }
+
+  if (cuts->len == 0 && breaks->len == 0)
+    {
+      pb_text_clear (&t);
+      return NULL;
+    }
+
+  /* Both lists are in text order. */
+  out = g_string_sized_new (strlen (text) + breaks->len);
+  {
+    guint c = 0, b = 0;
+
+    while (c < cuts->len || b < breaks->len)
+      {
+        gsize at_cut = c < cuts->len ? g_array_index (cuts, PbRange, c).start : G_MAXSIZE;
+        gsize at_break = b < breaks->len ? g_array_index (breaks, gsize, b) : G_MAXSIZE;
+        g_autofree char *piece = NULL;
+
+        if (at_break < at_cut)
+          {
+            piece = g_ucs4_to_utf8 (t.o + copied, at_break - copied, NULL, NULL, NULL);
+            g_string_append (out, piece ? piece : "");
+            g_string_append_c (out, '\n');
+            /* The spaces before the heading go. */
+            copied = at_break;
+            while (copied < t.n && pb_char_is_space (t.o[copied]) && t.o[copied] != '\n')
+              copied++;
+            b++;
+          }
+        else
+          {
+            PbRange cut = g_array_index (cuts, PbRange, c);
+
+            if (cut.start >= copied)
+              {
+                piece = g_ucs4_to_utf8 (t.o + copied, cut.start - copied, NULL, NULL, NULL);
+                g_string_append (out, piece ? piece : "");
+                copied = cut.end;
+              }
+            c++;
+          }
+        changed = TRUE;
+      }
+    {
+      g_autofree char *rest = g_ucs4_to_utf8 (t.o + copied, t.n - copied, NULL, NULL, NULL);
+      g_string_append (out, rest ? rest : "");
+    }
+  }
+
+  pb_text_clear (&t);
+  if (!changed)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * pb_plan_parse_text:
  * @text: the document's text, UTF-8
@@ -2323,6 +2647,7 @@ pb_plan_parse_text (const char    *text,
   Parser p = { 0 };
   JsonNode *result = NULL;
   g_autofree char *spaced = NULL;
+  g_autofree char *mended = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -2334,6 +2659,12 @@ pb_plan_parse_text (const char    *text,
     }
 
   spaced = drop_typographic_spaces (text, length);
+  mended = mend_converted_text (spaced);
+  if (mended)
+    {
+      g_free (spaced);
+      spaced = g_steal_pointer (&mended);
+    }
   p.source = spaced;
   if (!pb_text_init (&p.t, spaced, -1))
     {
