@@ -16,7 +16,7 @@ BUILD_DEPS="meson ninja-build pkg-config gcc gettext
   libopencc-dev libarchive-dev libxml2-dev libpoppler-glib-dev libxlsxwriter-dev
   desktop-file-utils appstream"
 RUN_DEPS="fonts-noto-cjk"
-TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils locales"
+TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils locales python3-openpyxl libreoffice-calc-nogui"
 
 install_deps () {
   missing=""

@@ -18,6 +18,11 @@
  *                 [--orientation landscape|portrait] [--parts cover,summary,…]
  *                 [--timeline fit|tile|sheet] [--zoom year|quarter|month|week]
  *                 [--today YYYY-MM-DD]
+ *   planboard-cli [--db PATH] forms export PLAN_ID --period 2026-Q3|2026-10 -o DIR
+ *                 [--role lead|all] [--due YYYY-MM-DD] [--today YYYY-MM-DD]
+ *   planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values]
+ *                 [--plan PLAN_ID] [--today YYYY-MM-DD]
+ *   planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]
  *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
  * Exit status 0 on success; 1 with a one-line reason on stderr when the
@@ -33,6 +38,8 @@
 #include <stdlib.h>
 
 #include "pb-document.h"
+#include "pb-form-reader.h"
+#include "pb-form-writer.h"
 #include "pb-health.h"
 #include "pb-ledger.h"
 #include "pb-report.h"
@@ -64,6 +71,11 @@ usage (const char *problem)
                 "                     [--parts cover,summary,timeline,tasks,indicators,organisations]\n"
                 "                     [--timeline fit|tile|sheet] [--zoom year|quarter|month|week]\n"
                 "                     [--today YYYY-MM-DD]\n"
+                "       planboard-cli [--db PATH] forms export PLAN_ID --period 2026-Q3|2026-10 -o DIR\n"
+                "                     [--role lead|all] [--due YYYY-MM-DD] [--today YYYY-MM-DD]\n"
+                "       planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values]\n"
+                "                     [--plan PLAN_ID] [--today YYYY-MM-DD]\n"
+                "       planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE"));
   return EXIT_USAGE;
 }
@@ -670,6 +682,204 @@ cmd_health (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_forms_export (PbStore *store,
+                  int      argc,
+                  char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  const char *out = NULL, *due = NULL, *period_text = NULL;
+  gboolean all_roles = FALSE, have_plan = FALSE;
+  PbFormPeriod period;
+  gint64 plan_id = 0;
+  GDate today, due_date;
+
+  pb_date_today (&today);
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--period") && i + 1 < argc)
+        period_text = argv[++i];
+      else if (g_str_equal (argv[i], "-o") && i + 1 < argc)
+        out = argv[++i];
+      else if (g_str_equal (argv[i], "--due") && i + 1 < argc)
+        due = argv[++i];
+      else if (g_str_equal (argv[i], "--role") && i + 1 < argc)
+        {
+          const char *role = argv[++i];
+
+          if (!g_str_equal (role, "lead") && !g_str_equal (role, "all"))
+            return usage (_("--role is lead or all"));
+          all_roles = g_str_equal (role, "all");
+        }
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        {
+          if (!pb_date_parse (argv[++i], &today))
+            return usage (_("dates are written YYYY-MM-DD"));
+        }
+      else if (!have_plan && parse_id (argv[i], &plan_id))
+        have_plan = TRUE;
+      else
+        return usage (_("forms export takes a plan id, --period and -o"));
+    }
+  if (!have_plan || out == NULL || period_text == NULL)
+    return usage (_("forms export takes a plan id, --period and -o"));
+  if (!pb_form_period_parse (period_text, &period))
+    return usage (_("a period is written 2026-Q3 or 2026-10"));
+  if (due && !pb_date_parse (due, &due_date))
+    return usage (_("dates are written YYYY-MM-DD"));
+  {
+    g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+
+    if (plan == NULL)
+      {
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+
+        g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND, _("There is no plan %s."), id);
+        return fail (error);
+      }
+  }
+
+  paths = pb_forms_export (store, plan_id, &period, all_roles, due, out, &today, &error);
+  if (paths == NULL)
+    return fail (error);
+  for (guint i = 0; i < paths->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (paths, i));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_forms_import (PbStore *store,
+                  int      argc,
+                  char   **argv)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  gboolean dry_run = FALSE, take = FALSE;
+  gint64 plan_id = 0;
+  GDate today;
+  int status = EXIT_SUCCESS;
+
+  pb_date_today (&today);
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--dry-run"))
+        dry_run = TRUE;
+      else if (g_str_equal (argv[i], "--take-form-values"))
+        take = TRUE;
+      else if (g_str_equal (argv[i], "--plan") && i + 1 < argc)
+        {
+          if (!parse_id (argv[++i], &plan_id))
+            return usage (_("a plan or indicator id is a positive number"));
+        }
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        {
+          if (!pb_date_parse (argv[++i], &today))
+            return usage (_("dates are written YYYY-MM-DD"));
+        }
+      else if (argv[i][0] == '-' && argv[i][1] == '-')
+        return usage (_("forms import takes files, --dry-run, --take-form-values, --plan and --today"));
+      else
+        g_ptr_array_add (files, argv[i]);
+    }
+  if (files->len == 0)
+    return usage (_("forms import takes one or more returned forms"));
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(PbFormReview) review = pb_form_review_read (store, plan_id, g_ptr_array_index (files, i));
+      g_autofree char *text = NULL;
+
+      if (take)
+        for (guint j = 0; j < review->changes->len; j++)
+          ((PbFormChange *) g_ptr_array_index (review->changes, j))->accept = TRUE;
+      text = pb_form_review_format (review);
+      g_print ("%s", text);
+      if (review->refused)
+        {
+          status = EXIT_FAILURE;
+          continue;
+        }
+      if (!dry_run)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!pb_form_review_apply (store, review, &today, &error))
+            {
+              fail (error);
+              status = EXIT_FAILURE;
+            }
+        }
+    }
+  return status;
+}
+
+static int
+cmd_forms_status (PbStore *store,
+                  int      argc,
+                  char   **argv)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *period = NULL;
+  gboolean have_plan = FALSE;
+  gint64 plan_id = 0;
+  GDate today;
+  guint counts[4] = { 0 };
+  static const char * const states[] = { "not-sent", "sent", "returned", "late" };
+
+  pb_date_today (&today);
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--period") && i + 1 < argc)
+        {
+          PbFormPeriod p;
+
+          if (!pb_form_period_parse (argv[++i], &p))
+            return usage (_("a period is written 2026-Q3 or 2026-10"));
+          period = g_strdup (p.label);
+        }
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        {
+          if (!pb_date_parse (argv[++i], &today))
+            return usage (_("dates are written YYYY-MM-DD"));
+        }
+      else if (!have_plan && parse_id (argv[i], &plan_id))
+        have_plan = TRUE;
+      else
+        return usage (_("forms status takes a plan id"));
+    }
+  if (!have_plan)
+    return usage (_("forms status takes a plan id"));
+  if (period == NULL)
+    period = pb_store_dup_form_period (store, plan_id);
+  rows = pb_store_list_form_status (store, plan_id, period, &today);
+  g_print ("%s\n", period ? period : "-");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PbFormStatus *s = g_ptr_array_index (rows, i);
+
+      counts[s->state]++;
+      g_print ("%s\t%s\t%s\t%s\t%s\n", states[s->state], s->organisation,
+               s->sent_date ? s->sent_date : "-", s->due_date ? s->due_date : "-",
+               s->returned_date ? s->returned_date : "-");
+    }
+  g_print ("not-sent %u sent %u returned %u late %u\n", counts[0], counts[1], counts[2], counts[3]);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_forms (PbStore *store,
+           int      argc,
+           char   **argv)
+{
+  if (argc >= 1 && g_str_equal (argv[0], "export"))
+    return cmd_forms_export (store, argc - 1, argv + 1);
+  if (argc >= 1 && g_str_equal (argv[0], "import"))
+    return cmd_forms_import (store, argc - 1, argv + 1);
+  if (argc >= 1 && g_str_equal (argv[0], "status"))
+    return cmd_forms_status (store, argc - 1, argv + 1);
+  return usage (_("forms takes export, import or status"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -731,7 +941,8 @@ main (int    argc,
            g_str_equal (command, "report"))
     flags |= PB_STORE_OPEN_READ_ONLY;
   else if (!g_str_equal (command, "list") && !g_str_equal (command, "export") &&
-           !g_str_equal (command, "actual") && !g_str_equal (command, "period"))
+           !g_str_equal (command, "actual") && !g_str_equal (command, "period") &&
+           !g_str_equal (command, "forms"))
     return usage (_("unknown command"));
 
   /* Listing a library that does not exist yet lists nothing. */
@@ -762,6 +973,9 @@ main (int    argc,
 
   if (g_str_equal (command, "report"))
     return cmd_report (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "forms"))
+    return cmd_forms (store, argc - i, argv + i);
 
   /* example */
   {

@@ -119,7 +119,8 @@ PB_DEFINE_RECORD (PbActual, pb_actual, "actual",
   TEXT ("date"),
   REAL ("value"),
   TEXT_NULL ("note"),
-  TEXT_NULL ("source"))
+  TEXT_NULL ("source"),
+  TEXT_NULL ("period"))
 
 PB_DEFINE_RECORD (PbDependency, pb_dependency, "dependency",
   INT ("id"),
@@ -160,10 +161,20 @@ PB_DEFINE_RECORD (PbPeriodItem, pb_period_item, "period_item",
   REAL ("progress"),
   ENUM ("health", pb_health_get_type))
 
+PB_DEFINE_RECORD (PbProgressForm, pb_progress_form, "progress_form",
+  INT ("id"),
+  REF ("plan_id", "plan"),
+  REF ("organisation_id", "organisation"),
+  TEXT ("period"),
+  TEXT ("role"),
+  TEXT ("sent_date"),
+  TEXT_NULL ("due_date"),
+  TEXT_NULL ("returned_date"))
+
 const GType *
 pb_model_get_types (guint *n_types)
 {
-  static GType types[14];
+  static GType types[15];
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
@@ -183,6 +194,7 @@ pb_model_get_types (guint *n_types)
       types[i++] = PB_TYPE_PERIOD;
       types[i++] = PB_TYPE_PERIOD_INDICATOR;
       types[i++] = PB_TYPE_PERIOD_ITEM;
+      types[i++] = PB_TYPE_PROGRESS_FORM;
       g_assert (i == G_N_ELEMENTS (types));
       g_once_init_leave (&initialised, 1);
     }

@@ -55,6 +55,9 @@ G_DECLARE_FINAL_TYPE (PbPeriodIndicator, pb_period_indicator, PB, PERIOD_INDICAT
 #define PB_TYPE_PERIOD_ITEM (pb_period_item_get_type ())
 G_DECLARE_FINAL_TYPE (PbPeriodItem, pb_period_item, PB, PERIOD_ITEM, PbRecord)
 
+#define PB_TYPE_PROGRESS_FORM (pb_progress_form_get_type ())
+G_DECLARE_FINAL_TYPE (PbProgressForm, pb_progress_form, PB, PROGRESS_FORM, PbRecord)
+
 /* The record types in dependency order: a table's foreign keys point only
  * at tables before it. */
 const GType *pb_model_get_types (guint *n_types);

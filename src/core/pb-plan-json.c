@@ -14,7 +14,7 @@
  *              [{date, organisation, text, status}], depends_on [{item,
  *              lag_days}]
  *   indicator  id, name, unit, kind, direction, baseline, baseline_date,
- *              position, actuals [{date, value, note, source}]
+ *              position, actuals [{date, value, note, source, period}]
  *   target     indicator_id (besides the base shape's indicator name)
  *
  * Importing an export and exporting again gives the same JSON.
@@ -202,7 +202,7 @@ export_indicators (Export     *e,
 
       json_builder_set_member_name (e->b, "actuals");
       json_builder_begin_array (e->b);
-      actuals = query (e, "SELECT date, value, note, source FROM actual"
+      actuals = query (e, "SELECT date, value, note, source, period FROM actual"
                           " WHERE indicator_id = ?1 ORDER BY date, id", id);
       while (next_row (e, actuals))
         {
@@ -211,6 +211,11 @@ export_indicators (Export     *e,
           add_number (e->b, "value", actuals, 1);
           add_string_or_null (e->b, "note", col_text (actuals, 2));
           add_string_or_null (e->b, "source", col_text (actuals, 3));
+          if (col_text (actuals, 4))  /* reported on a progress form */
+            {
+              json_builder_set_member_name (e->b, "period");
+              json_builder_add_string_value (e->b, col_text (actuals, 4));
+            }
           json_builder_end_object (e->b);
         }
       sqlite3_finalize (actuals);
@@ -816,6 +821,7 @@ import_indicators (Import     *im,
                                 "value", value,
                                 "note", string_member (a, "note"),
                                 "source", string_member (a, "source"),
+                                "period", string_member (a, "period"),
                                 NULL))
             return FALSE;
         }

@@ -190,12 +190,38 @@ static const char migration_4[] =
   "CREATE INDEX period_item_period ON period_item(period_id);"
   "CREATE INDEX period_item_item ON period_item(item_id);";
 
+/* Version 5: collecting progress on forms. The library gets an id that a
+ * form carries so it is matched back to the library that sent it; a form
+ * sent to an organisation for a period is remembered (sent, due, returned);
+ * an actual keeps the period it was reported for (its source names the
+ * reporting organisation). */
+static const char migration_5[] =
+  "CREATE TABLE library_info ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "INSERT INTO library_info (key, value) VALUES ('id', lower(hex(randomblob(16))));"
+  "ALTER TABLE actual ADD COLUMN period TEXT;"
+  "CREATE TABLE progress_form ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT 'lead' CHECK (role IN ('lead', 'all')),"
+  "  sent_date TEXT NOT NULL,"
+  "  due_date TEXT,"
+  "  returned_date TEXT,"
+  "  UNIQUE (plan_id, organisation_id, period)"
+  ");"
+  "CREATE INDEX progress_form_organisation ON progress_form(organisation_id);";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PB_SCHEMA_VERSION + 1);

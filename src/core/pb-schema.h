@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define PB_APPLICATION_ID 0x504C4244
 
 /* The newest schema this code knows; PRAGMA user_version. */
-#define PB_SCHEMA_VERSION 4
+#define PB_SCHEMA_VERSION 5
 
 /* The SQL that takes a database from version @to - 1 to @to. */
 const char *pb_schema_migration (int to);

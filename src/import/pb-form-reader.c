@@ -1,0 +1,1099 @@
+/* pb-form-reader.c — returned progress forms: read, match, review
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A returned form is read (XLSX through pb-xlsx.c, or the same form saved
+ * as CSV), matched back to the library, plan, organisation and period it
+ * was sent for, and turned into a review: the new actuals, statuses,
+ * progress and notes it brings, each with its before and after, the
+ * conflicts with values already recorded, the locked cells someone edited
+ * (warned and ignored) and the reasons it cannot be recorded at all.
+ *
+ * Matching. An XLSX form carries a hidden sheet with the item/indicator id
+ * of every row, the sheet row it was written to and its locked cells as
+ * written, and a checksum over them. A row is found where it was written,
+ * or else as the one row whose number, item and indicator still read the
+ * same; a row found nowhere (or twice) refuses the form. A CSV keeps one
+ * sheet only, so it is matched through the form code in its header: the
+ * form's rows are computed again from the library and found the same way.
+ *
+ * Refusals (nothing of the form is recorded): another library, another
+ * plan, a missing hidden sheet, rows reordered beyond matching, a value
+ * that is not a number, a date outside the period, an unknown status, a
+ * progress outside 0–100. Importing the same form twice finds nothing
+ * new: an actual of the same indicator, day and value, the same status
+ * and progress and a note already in the progress log are not changes.
+ */
+#define G_LOG_DOMAIN "pb-form-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pb-cn-number.h"
+#include "pb-form-reader.h"
+#include "pb-format.h"
+#include "pb-xlsx.h"
+
+#define HIDDEN_SHEET "_planboard"
+#define HEADER_ROW   6
+#define MAX_CSV_SIZE (16 * 1024 * 1024)
+
+/* A sheet to read cells from: an XLSX sheet or the rows of a CSV. */
+typedef struct
+{
+  PbXlsxSheet *sheet;
+  gboolean     date1904;
+  GPtrArray   *csv;       /* GPtrArray of char * per row */
+} Grid;
+
+static const char *
+grid_text (Grid  *g,
+           guint  row,
+           guint  col)
+{
+  if (g->sheet)
+    return pb_xlsx_sheet_get_text (g->sheet, row, col);
+  if (row < g->csv->len)
+    {
+      GPtrArray *r = g_ptr_array_index (g->csv, row);
+
+      if (col < r->len)
+        return g_ptr_array_index (r, col);
+    }
+  return "";
+}
+
+static const PbXlsxCell *
+grid_cell (Grid  *g,
+           guint  row,
+           guint  col)
+{
+  return g->sheet ? pb_xlsx_sheet_get_cell (g->sheet, row, col) : NULL;
+}
+
+static guint
+grid_rows (Grid *g)
+{
+  return g->sheet ? pb_xlsx_sheet_get_n_rows (g->sheet) : g->csv->len;
+}
+
+static char *
+clean (const char *text)
+{
+  char *out = g_strdup (text ? text : "");
+
+  return g_strstrip (out);
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *x = clean (a);
+  g_autofree char *y = clean (b);
+
+  return g_str_equal (x, y);
+}
+
+/* ---- CSV ---- */
+
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE, any = FALSE;
+  char sep = ',';
+  const char *nl = strchr (text, '\n');
+  guint commas = 0, semis = 0, tabs = 0;
+
+  /* The separator the spreadsheet program chose, from the first line */
+  for (const char *p = text; *p && (nl == NULL || p < nl); p++)
+    commas += *p == ',', semis += *p == ';', tabs += *p == '\t';
+  if (semis > commas && semis >= tabs)
+    sep = ';';
+  else if (tabs > commas)
+    sep = '\t';
+
+  for (const char *p = text; ; p++)
+    {
+      char c = *p;
+
+      if (quoted)
+        {
+          if (c == '\0')
+            quoted = FALSE;
+          else if (c == '"' && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+              continue;
+            }
+          else if (c == '"')
+            {
+              quoted = FALSE;
+              continue;
+            }
+          else
+            {
+              g_string_append_c (field, c);
+              continue;
+            }
+        }
+      if (c == '"' && field->len == 0)
+        {
+          quoted = any = TRUE;
+          continue;
+        }
+      if (c == sep)
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          any = TRUE;
+          continue;
+        }
+      if (c == '\r')
+        continue;
+      if (c == '\n' || c == '\0')
+        {
+          if (any || field->len > 0 || row->len > 0)
+            g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+          any = FALSE;
+          if (c == '\0')
+            break;
+          continue;
+        }
+      g_string_append_c (field, c);
+    }
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static GPtrArray *
+read_csv (const char  *path,
+          char       **why)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *converted = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *text;
+
+  if (!g_file_get_contents (path, &data, &len, &error))
+    {
+      *why = g_strdup (error->message);
+      return NULL;
+    }
+  if (len > MAX_CSV_SIZE)
+    {
+      *why = g_strdup (_("it is too large"));
+      return NULL;
+    }
+  text = data;
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    text += 3, len -= 3;
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      /* Saved by a Chinese Windows spreadsheet program in its code page */
+      converted = g_convert (text, len, "UTF-8", "GB18030", NULL, NULL, NULL);
+      if (converted == NULL)
+        {
+          *why = g_strdup (_("it is neither UTF-8 nor GB18030 text"));
+          return NULL;
+        }
+      text = converted;
+    }
+  return parse_csv (text);
+}
+
+/* ---- Reading cells ---- */
+
+static gboolean
+parse_number_text (const char *text,
+                   double     *value)
+{
+  g_autofree char *t = clean (text);
+  g_autoptr(GString) plain = g_string_new (NULL);
+  char *end = NULL;
+
+  if (*t == '\0')
+    return FALSE;
+  /* 2,600 and 2600 as typed; 1.3万 and 两千 as the plans write them */
+  for (const char *p = t; *p; p++)
+    if (*p != ',' && *p != ' ')
+      g_string_append_c (plain, *p);
+  *value = g_ascii_strtod (plain->str, &end);
+  if (end != plain->str && *end == '\0' && isfinite (*value))
+    return TRUE;
+  return pb_cn_number_parse (t, value) && isfinite (*value);
+}
+
+static gboolean
+parse_date_text (const char *text,
+                 GDate      *date)
+{
+  g_autofree char *t = clean (text);
+  int y, m, d;
+  char extra;
+
+  g_date_clear (date, 1);
+  if ((sscanf (t, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 ||
+       sscanf (t, "%d/%d/%d%c", &y, &m, &d, &extra) == 3 ||
+       sscanf (t, "%d.%d.%d%c", &y, &m, &d, &extra) == 3 ||
+       sscanf (t, "%d年%d月%d日%c", &y, &m, &d, &extra) == 3 ||
+       sscanf (t, "%d-%d-%d %*d:%*d", &y, &m, &d) == 3 ||
+       sscanf (t, "%d-%d-%dT%*d:%*d", &y, &m, &d) == 3) &&
+      y > 1900 && g_date_valid_dmy (d, m, y))
+    {
+      g_date_set_dmy (date, d, m, y);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+typedef enum { READ_EMPTY, READ_OK, READ_BAD } ReadResult;
+
+static ReadResult
+read_number (Grid   *g,
+             guint   row,
+             guint   col,
+             double *value)
+{
+  const PbXlsxCell *cell = grid_cell (g, row, col);
+  g_autofree char *text = clean (grid_text (g, row, col));
+
+  if (cell && cell->type == PB_XLSX_CELL_NUMBER)
+    {
+      *value = cell->number;
+      return READ_OK;
+    }
+  if (*text == '\0')
+    return READ_EMPTY;
+  if (cell && cell->type != PB_XLSX_CELL_STRING)
+    return READ_BAD;
+  return parse_number_text (text, value) ? READ_OK : READ_BAD;
+}
+
+static ReadResult
+read_date (Grid  *g,
+           guint  row,
+           guint  col,
+           GDate *date)
+{
+  const PbXlsxCell *cell = grid_cell (g, row, col);
+  g_autofree char *text = clean (grid_text (g, row, col));
+
+  if (cell && cell->type == PB_XLSX_CELL_NUMBER)
+    return pb_xlsx_serial_to_date (cell->number, g->date1904, date) ? READ_OK : READ_BAD;
+  if (*text == '\0')
+    return READ_EMPTY;
+  return parse_date_text (text, date) ? READ_OK : READ_BAD;
+}
+
+/* ---- The review ---- */
+
+void
+pb_form_review_free (PbFormReview *review)
+{
+  if (review == NULL)
+    return;
+  g_free (review->path);
+  g_free (review->file_name);
+  g_ptr_array_unref (review->refusals);
+  g_ptr_array_unref (review->warnings);
+  g_ptr_array_unref (review->changes);
+  g_free (review->organisation);
+  g_free (review);
+}
+
+static void
+refuse (PbFormReview *review,
+        const char   *format,
+        ...) G_GNUC_PRINTF (2, 3);
+
+static void
+refuse (PbFormReview *review,
+        const char   *format,
+        ...)
+{
+  va_list ap;
+
+  va_start (ap, format);
+  g_ptr_array_add (review->refusals, g_strdup_vprintf (format, ap));
+  va_end (ap);
+  review->refused = TRUE;
+}
+
+gboolean
+pb_form_is_supported_file (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv");
+}
+
+/* The form's identity and rows, from the hidden sheet or the form code. */
+typedef struct
+{
+  char      *library_id;
+  gint64     plan_id;
+  gint64     organisation_id;
+  char      *period;
+  gboolean   all_roles;
+  char      *checksum;
+  GPtrArray *rows;           /* PbFormRow, cells as written */
+  GArray    *sheet_rows;     /* guint, 0-based, where each was written */
+  GHashTable *statuses;      /* label or nick → status + 1 */
+  gboolean   from_code;      /* a CSV: rows computed again */
+  gboolean   code_matches;   /* …and the library still computes the same */
+} Identity;
+
+static void
+identity_clear (Identity *id)
+{
+  g_free (id->library_id);
+  g_free (id->period);
+  g_free (id->checksum);
+  g_clear_pointer (&id->rows, g_ptr_array_unref);
+  g_clear_pointer (&id->sheet_rows, g_array_unref);
+  g_clear_pointer (&id->statuses, g_hash_table_unref);
+}
+
+static void
+form_row_free (gpointer data)
+{
+  PbFormRow *row = data;
+
+  for (guint i = 0; i < PB_FORM_N_LOCKED; i++)
+    g_free (row->cells[i]);
+  g_free (row);
+}
+
+static gboolean
+parse_int (const char *text,
+           gint64     *value)
+{
+  g_autofree char *t = clean (text);
+  char *end = NULL;
+  double v = g_ascii_strtod (t, &end);
+
+  if (end == t || *end != '\0' || v < 0 || v > (double) G_MAXINT64 || v != floor (v))
+    return FALSE;
+  *value = (gint64) v;
+  return TRUE;
+}
+
+static gboolean
+read_hidden (PbXlsxSheet  *hidden,
+             Identity     *id,
+             PbFormReview *review)
+{
+  Grid g = { hidden, FALSE, NULL };
+  guint n = pb_xlsx_sheet_get_n_rows (hidden);
+  gint64 n_rows = -1;
+  guint r;
+
+  if (!g_str_equal (grid_text (&g, 0, 0), "planboard-form"))
+    {
+      refuse (review, _("Its identification sheet is not one Planboard wrote."));
+      return FALSE;
+    }
+  for (r = 1; r < n && n_rows < 0; r++)
+    {
+      const char *key = grid_text (&g, r, 0);
+
+      if (g_str_equal (key, "library"))
+        id->library_id = clean (grid_text (&g, r, 1));
+      else if (g_str_equal (key, "plan"))
+        parse_int (grid_text (&g, r, 1), &id->plan_id);
+      else if (g_str_equal (key, "organisation"))
+        parse_int (grid_text (&g, r, 1), &id->organisation_id);
+      else if (g_str_equal (key, "period"))
+        id->period = clean (grid_text (&g, r, 1));
+      else if (g_str_equal (key, "role"))
+        id->all_roles = g_str_equal (grid_text (&g, r, 1), "all");
+      else if (g_str_equal (key, "checksum"))
+        id->checksum = clean (grid_text (&g, r, 1));
+      else if (g_str_equal (key, "statuses"))
+        for (int s = 0; s <= PB_ITEM_STATUS_CANCELLED; s++)
+          {
+            const char *label = grid_text (&g, r, 2 + 2 * s);
+
+            if (*label)
+              g_hash_table_insert (id->statuses, clean (label), GINT_TO_POINTER (s + 1));
+          }
+      else if (g_str_equal (key, "rows"))
+        parse_int (grid_text (&g, r, 1), &n_rows);
+    }
+  if (id->library_id == NULL || id->plan_id <= 0 || id->organisation_id <= 0 || id->period == NULL ||
+      id->checksum == NULL || n_rows < 0 || r + n_rows > n + 1)
+    {
+      refuse (review, _("Its identification sheet is incomplete."));
+      return FALSE;
+    }
+  for (gint64 i = 0; i < n_rows; i++, r++)
+    {
+      PbFormRow *row = g_new0 (PbFormRow, 1);
+      gint64 sheet_row = 0;
+      guint zero_based;
+
+      g_ptr_array_add (id->rows, row);
+      if (!parse_int (grid_text (&g, r, 0), &sheet_row) || sheet_row < 1 || sheet_row > 1048576 ||
+          !parse_int (grid_text (&g, r, 1), &row->item_id) || !parse_int (grid_text (&g, r, 2), &row->indicator_id))
+        {
+          refuse (review, _("Its identification sheet is incomplete."));
+          return FALSE;
+        }
+      for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
+        row->cells[c] = g_strdup (grid_text (&g, r, 3 + c));
+      zero_based = (guint) sheet_row - 1;
+      g_array_append_val (id->sheet_rows, zero_based);
+      /* An item's first row asks for its status */
+      row->item_rows = (i == 0 || ((PbFormRow *) g_ptr_array_index (id->rows, i - 1))->item_id != row->item_id);
+    }
+  {
+    g_autofree char *sum = pb_form_checksum (id->library_id, id->plan_id, id->organisation_id, id->period, id->rows);
+
+    if (!g_str_equal (sum, id->checksum))
+      {
+        refuse (review, _("Its identification sheet was altered, so its rows cannot be trusted."));
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+static gboolean
+read_code (PbStore      *store,
+           Grid         *g,
+           Identity     *id,
+           PbFormReview *review)
+{
+  g_auto(GStrv) parts = NULL;
+  PbFormPeriod period;
+  g_autoptr(PbFormLayout) layout = NULL;
+
+  for (guint r = 0; r < MIN (grid_rows (g), (guint) HEADER_ROW + 1) && parts == NULL; r++)
+    for (guint c = 0; c < 6 && parts == NULL; c++)
+      if (g_str_has_prefix (grid_text (g, r, c), "PB1:"))
+        parts = g_strsplit (grid_text (g, r, c), ":", -1);
+  if (parts == NULL || g_strv_length (parts) != 7 ||
+      !parse_int (parts[2], &id->plan_id) || !parse_int (parts[3], &id->organisation_id) ||
+      !pb_form_period_parse (parts[4], &period))
+    {
+      refuse (review, _("It is not a progress form from Planboard: it has no form code."));
+      return FALSE;
+    }
+  id->library_id = g_strdup (parts[1]);
+  id->period = g_strdup (period.label);
+  id->all_roles = g_str_equal (parts[5], "all");
+  id->checksum = g_strdup (parts[6]);
+  id->from_code = TRUE;
+
+  /* Checked by the caller; computing the rows needs the right library */
+  {
+    g_autofree char *mine = pb_store_dup_library_id (store);
+    if (!g_str_equal (mine, id->library_id))
+      return TRUE;
+  }
+  layout = pb_form_layout_build (store, id->plan_id, id->organisation_id, &period, id->all_roles, NULL);
+  if (layout == NULL)
+    return TRUE;
+  {
+    g_autofree char *sum = pb_form_checksum (id->library_id, id->plan_id, id->organisation_id, id->period, layout->rows);
+    id->code_matches = g_str_has_prefix (sum, id->checksum);
+  }
+  for (guint i = 0; i < layout->rows->len; i++)
+    {
+      PbFormRow *src = g_ptr_array_index (layout->rows, i);
+      PbFormRow *row = g_new0 (PbFormRow, 1);
+      guint sheet_row = HEADER_ROW + 1 + i;
+
+      *row = *src;
+      for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
+        row->cells[c] = g_strdup (src->cells[c]);
+      row->item_rows = src->item_rows > 0;
+      g_ptr_array_add (id->rows, row);
+      g_array_append_val (id->sheet_rows, sheet_row);
+    }
+  return TRUE;
+}
+
+/* The key a row is found by: number, item and indicator. */
+static gboolean
+row_has_key (Grid      *g,
+             guint      r,
+             PbFormRow *row,
+             const char *number,
+             const char *item)
+{
+  return same_text (number, row->cells[PB_FORM_COL_NUMBER]) &&
+         same_text (item, row->cells[PB_FORM_COL_ITEM]) &&
+         same_text (grid_text (g, r, PB_FORM_COL_INDICATOR), row->cells[PB_FORM_COL_INDICATOR]);
+}
+
+/* A CSV keeps a merged cell's text in its first row only. */
+static void
+row_key_texts (Grid        *g,
+               guint        r,
+               const char **number,
+               const char **item)
+{
+  *number = grid_text (g, r, PB_FORM_COL_NUMBER);
+  *item = grid_text (g, r, PB_FORM_COL_ITEM);
+  if (g->csv)
+    while (r > HEADER_ROW + 1 && **number == '\0' && **item == '\0')
+      {
+        r--;
+        *number = grid_text (g, r, PB_FORM_COL_NUMBER);
+        *item = grid_text (g, r, PB_FORM_COL_ITEM);
+      }
+}
+
+static gboolean
+match_rows (Grid         *g,
+            Identity     *id,
+            GArray       *found,
+            PbFormReview *review)
+{
+  guint n = grid_rows (g);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < id->rows->len; i++)
+    {
+      PbFormRow *row = g_ptr_array_index (id->rows, i);
+      guint expected = g_array_index (id->sheet_rows, guint, i);
+      const char *number, *item;
+      guint at = G_MAXUINT, hits = 0;
+
+      row_key_texts (g, expected, &number, &item);
+      if (expected < n && row_has_key (g, expected, row, number, item))
+        at = expected;
+      else
+        for (guint r = HEADER_ROW + 1; r < n; r++)
+          {
+            row_key_texts (g, r, &number, &item);
+            if (row_has_key (g, r, row, number, item))
+              {
+                hits++;
+                at = r;
+              }
+          }
+      if (at == G_MAXUINT || hits > 1 || g_hash_table_contains (taken, GUINT_TO_POINTER (at + 1)))
+        {
+          refuse (review,
+                  /* Translators: %s is an item's number and title, then an indicator */
+                  _("Its rows were moved or changed so that “%s %s %s” can no longer be matched; send the form again."),
+                  row->cells[PB_FORM_COL_NUMBER], row->cells[PB_FORM_COL_ITEM], row->cells[PB_FORM_COL_INDICATOR]);
+          return FALSE;
+        }
+      g_hash_table_add (taken, GUINT_TO_POINTER (at + 1));
+      g_array_append_val (found, at);
+    }
+  return TRUE;
+}
+
+static gboolean
+status_from_text (Identity     *id,
+                  const char   *text,
+                  PbItemStatus *status)
+{
+  static const char * const names[][4] = {
+    { "not-started", "Not started", "未开始", "未開始" },
+    { "in-progress", "In progress", "进行中", "進行中" },
+    { "done", "Done", "已完成", "已完成" },
+    { "blocked", "Blocked", "受阻", "受阻" },
+    { "cancelled", "Cancelled", "已取消", "已取消" },
+  };
+  g_autofree char *t = clean (text);
+  gpointer found = g_hash_table_lookup (id->statuses, t);
+
+  if (found)
+    {
+      *status = GPOINTER_TO_INT (found) - 1;
+      return TRUE;
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (names); s++)
+    for (guint k = 0; k < G_N_ELEMENTS (names[s]); k++)
+      if (g_ascii_strcasecmp (t, names[s][k]) == 0 || g_str_equal (t, g_dgettext (GETTEXT_PACKAGE, names[s][1])))
+        {
+          *status = s;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+static const char *
+status_name (PbItemStatus status)
+{
+  static const char * const names[] = { N_("Not started"), N_("In progress"), N_("Done"), N_("Blocked"), N_("Cancelled") };
+
+  return status < G_N_ELEMENTS (names) ? _(names[status]) : "";
+}
+
+static char *
+subject_of (PbFormRow *row)
+{
+  if (row->indicator_id)
+    return g_strdup_printf ("%s %s · %s", row->cells[PB_FORM_COL_NUMBER], row->cells[PB_FORM_COL_ITEM],
+                            row->cells[PB_FORM_COL_INDICATOR]);
+  return g_strdup_printf ("%s %s", row->cells[PB_FORM_COL_NUMBER], row->cells[PB_FORM_COL_ITEM]);
+}
+
+static char *
+value_text (double      value,
+            const char *unit,
+            const char *date)
+{
+  g_autofree char *v = pb_format_number (value, unit);
+  GDate d;
+
+  if (date && pb_date_parse (date, &d))
+    {
+      g_autofree char *ds = pb_format_date (&d);
+      return g_strdup_printf (_("%s (%s)"), v, ds);
+    }
+  return g_steal_pointer (&v);
+}
+
+static PbFormChange *
+change_new (PbFormChangeKind kind,
+            PbFormRow       *row,
+            guint            r,
+            guint            c)
+{
+  PbFormChange *change = g_new0 (PbFormChange, 1);
+
+  change->kind = kind;
+  change->cell = pb_xlsx_cell_name (r, c);
+  change->item_id = row->item_id;
+  change->indicator_id = row->indicator_id;
+  if (kind == PB_FORM_CHANGE_ACTUAL)
+    change->subject = subject_of (row);
+  else
+    change->subject = g_strdup_printf ("%s %s", row->cells[PB_FORM_COL_NUMBER], row->cells[PB_FORM_COL_ITEM]);
+  change->accept = TRUE;
+  return change;
+}
+
+static void
+review_actual (PbStore      *store,
+               PbFormReview *review,
+               PbFormRow    *row,
+               guint         r,
+               double        value,
+               const GDate  *as_of)
+{
+  g_autoptr(PbIndicator) k = pb_store_get_record (store, PB_TYPE_INDICATOR, row->indicator_id);
+  g_autoptr(GListModel) actuals = pb_store_list_actuals (store, row->indicator_id);
+  const char *unit = k ? pb_indicator_get_measure_unit (k) : NULL;
+  char date[11];
+  const char *latest_date = NULL;
+  double latest = NAN;
+  PbFormChange *change;
+
+  pb_date_format (as_of, date);
+  for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
+    {
+      g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
+      const char *when = pb_record_get_string (PB_RECORD (a), "date");
+      double v = pb_record_get_double (PB_RECORD (a), "value");
+
+      if (g_strcmp0 (when, date) == 0)
+        {
+          if (fabs (v - value) <= 1e-9 * MAX (1.0, fabs (v)))
+            return;   /* already recorded */
+          change = change_new (PB_FORM_CHANGE_ACTUAL, row, r, PB_FORM_COL_VALUE);
+          change->conflict_id = pb_record_get_id (PB_RECORD (a));
+          change->accept = FALSE;
+          change->before = value_text (v, unit, when);
+          change->after = value_text (value, unit, date);
+          change->value = value;
+          memcpy (change->date, date, sizeof change->date);
+          g_ptr_array_add (review->changes, change);
+          return;
+        }
+      if (g_strcmp0 (when, date) < 0 && (latest_date == NULL || strcmp (when, latest_date) >= 0))
+        {
+          latest_date = pb_record_get_string (PB_RECORD (a), "date");
+          latest = v;
+        }
+    }
+  change = change_new (PB_FORM_CHANGE_ACTUAL, row, r, PB_FORM_COL_VALUE);
+  change->before = latest_date ? value_text (latest, unit, latest_date) : NULL;
+  change->after = value_text (value, unit, date);
+  change->value = value;
+  memcpy (change->date, date, sizeof change->date);
+  g_ptr_array_add (review->changes, change);
+}
+
+static gboolean
+note_exists (PbStore    *store,
+             gint64      item_id,
+             gint64      organisation_id,
+             const char *text)
+{
+  g_autoptr(GListModel) notes = pb_store_list_notes (store, item_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(PbNote) n = g_list_model_get_item (notes, i);
+
+      if (pb_record_get_int (PB_RECORD (n), "organisation_id") == organisation_id &&
+          g_strcmp0 (pb_record_get_string (PB_RECORD (n), "text"), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+review_row (PbStore      *store,
+            PbFormReview *review,
+            Identity     *id,
+            Grid         *g,
+            PbFormRow    *row,
+            guint         r)
+{
+  g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, row->item_id);
+  guint before = review->changes->len, refusals = review->refusals->len;
+  gboolean checks_locked = !id->from_code || id->code_matches;
+  PbItemStatus new_status;
+  gboolean status_changed = FALSE;
+
+  if (item == NULL || pb_item_get_plan_id (item) != review->plan_id)
+    {
+      refuse (review, _("Item “%s” is no longer in the plan."), row->cells[PB_FORM_COL_ITEM]);
+      return;
+    }
+  new_status = pb_item_get_status (item);
+
+  /* Locked cells that were edited anyway: warned, ignored */
+  for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
+    {
+      const char *number, *item_text, *now;
+      g_autofree char *cell = NULL;
+
+      if (!checks_locked && c > PB_FORM_COL_INDICATOR)
+        continue;
+      row_key_texts (g, r, &number, &item_text);
+      now = c == PB_FORM_COL_NUMBER ? number : c == PB_FORM_COL_ITEM ? item_text : grid_text (g, r, c);
+      if (same_text (now, row->cells[c]))
+        continue;
+      cell = pb_xlsx_cell_name (r, c);
+      g_ptr_array_add (review->warnings,
+                       /* Translators: a cell (E9), a column title, the text it had, the text it has */
+                       g_strdup_printf (_("%s: the locked cell “%s” was changed from “%s” to “%s”; the change is ignored."),
+                                        cell, pb_form_column_title (c), row->cells[c], now));
+    }
+
+  if (row->indicator_id)
+    {
+      double value;
+      GDate as_of;
+      ReadResult rv = read_number (g, r, PB_FORM_COL_VALUE, &value);
+      ReadResult rd = read_date (g, r, PB_FORM_COL_AS_OF, &as_of);
+      g_autofree char *vcell = pb_xlsx_cell_name (r, PB_FORM_COL_VALUE);
+      g_autofree char *dcell = pb_xlsx_cell_name (r, PB_FORM_COL_AS_OF);
+
+      if (rv == READ_BAD)
+        refuse (review, _("%s: “%s” is not a number."), vcell, grid_text (g, r, PB_FORM_COL_VALUE));
+      if (rd == READ_BAD)
+        refuse (review, _("%s: “%s” is not a date."), dcell, grid_text (g, r, PB_FORM_COL_AS_OF));
+      else if (rd == READ_OK && (g_date_compare (&as_of, &review->period.start) < 0 ||
+                                 g_date_compare (&as_of, &review->period.end) > 0))
+        {
+          g_autofree char *shown = pb_format_date (&as_of);
+          refuse (review, _("%s: %s is outside the period %s."), dcell, shown, review->period.label);
+        }
+      if (rv == READ_OK && review->refusals->len == refusals)
+        review_actual (store, review, row, r, value, rd == READ_OK ? &as_of : &review->period.end);
+    }
+
+  if (row->item_rows > 0)
+    {
+      g_autofree char *scell = pb_xlsx_cell_name (r, PB_FORM_COL_STATUS);
+      g_autofree char *pcell = pb_xlsx_cell_name (r, PB_FORM_COL_PROGRESS);
+      g_autofree char *status_text = clean (grid_text (g, r, PB_FORM_COL_STATUS));
+      g_autofree char *note = clean (grid_text (g, r, PB_FORM_COL_NOTE));
+      double percent;
+      ReadResult rp = read_number (g, r, PB_FORM_COL_PROGRESS, &percent);
+
+      if (*status_text)
+        {
+          PbItemStatus status;
+
+          if (!status_from_text (id, status_text, &status))
+            refuse (review, _("%s: “%s” is not a status; pick one from the list."), scell, status_text);
+          else if (status != pb_item_get_status (item))
+            {
+              PbFormChange *change = change_new (PB_FORM_CHANGE_STATUS, row, r, PB_FORM_COL_STATUS);
+
+              change->status = status;
+              change->before = g_strdup (status_name (pb_item_get_status (item)));
+              change->after = g_strdup (status_name (status));
+              g_ptr_array_add (review->changes, change);
+              new_status = status;
+              status_changed = TRUE;
+            }
+        }
+      if (rp == READ_BAD)
+        refuse (review, _("%s: “%s” is not a number."), pcell, grid_text (g, r, PB_FORM_COL_PROGRESS));
+      else if (rp == READ_OK && (percent < 0 || percent > 100))
+        refuse (review, _("%s: progress is a percentage from 0 to 100, not %g."), pcell, percent);
+      else if (rp == READ_OK && fabs (percent / 100 - pb_item_get_progress (item)) >= 0.005)
+        {
+          PbFormChange *change = change_new (PB_FORM_CHANGE_PROGRESS, row, r, PB_FORM_COL_PROGRESS);
+
+          change->progress = percent / 100;
+          change->before = g_strdup_printf ("%.0f%%", pb_item_get_progress (item) * 100);
+          change->after = g_strdup_printf ("%.0f%%", percent);
+          g_ptr_array_add (review->changes, change);
+        }
+      if (*note && !note_exists (store, row->item_id, review->organisation_id, note))
+        {
+          PbFormChange *change = change_new (PB_FORM_CHANGE_NOTE, row, r, PB_FORM_COL_NOTE);
+
+          change->text = g_strdup (note);
+          change->after = g_strdup (note);
+          change->status = new_status;
+          pb_date_format (&review->period.end, change->date);
+          g_ptr_array_add (review->changes, change);
+        }
+    }
+  (void) status_changed;
+
+  if (review->changes->len == before && review->refusals->len == refusals)
+    review->n_unchanged++;
+}
+
+/**
+ * pb_form_review_read:
+ * @store: the library
+ * @plan_id: the plan the forms should belong to, or 0 for any plan
+ * @path: a returned form, .xlsx or .csv
+ *
+ * Reads and reviews a returned form. Nothing is written.
+ *
+ * Returns: (transfer full): the review; when the form cannot be recorded,
+ *   @refused is set and @refusals say why
+ */
+PbFormReview *
+pb_form_review_read (PbStore    *store,
+                     gint64      plan_id,
+                     const char *path)
+{
+  PbFormReview *review = g_new0 (PbFormReview, 1);
+  g_autoptr(PbXlsxBook) book = NULL;
+  g_autoptr(GPtrArray) csv = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *library_id = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  g_autoptr(PbOrganisation) org = NULL;
+  Identity id = { 0 };
+  Grid g = { 0 };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  review->path = g_strdup (path);
+  review->file_name = g_filename_display_basename (path);
+  review->refusals = g_ptr_array_new_with_free_func (g_free);
+  review->warnings = g_ptr_array_new_with_free_func (g_free);
+  review->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_form_change_free);
+  id.rows = g_ptr_array_new_with_free_func (form_row_free);
+  id.sheet_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  id.statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    {
+      g_autofree char *why = NULL;
+
+      csv = read_csv (path, &why);
+      if (csv == NULL)
+        {
+          refuse (review, _("It cannot be read: %s."), why);
+          goto out;
+        }
+      g.csv = csv;
+      if (!read_code (store, &g, &id, review))
+        goto out;
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      PbXlsxSheet *hidden;
+
+      book = pb_xlsx_book_open (path, &error);
+      if (book == NULL)
+        {
+          refuse (review, "%s", error->message);
+          goto out;
+        }
+      for (guint i = 0; i < pb_xlsx_book_get_n_sheets (book) && g.sheet == NULL; i++)
+        if (!pb_xlsx_sheet_get_hidden (pb_xlsx_book_get_sheet (book, i)))
+          g.sheet = pb_xlsx_book_get_sheet (book, i);
+      g.date1904 = pb_xlsx_book_get_date1904 (book);
+      hidden = pb_xlsx_book_find_sheet (book, HIDDEN_SHEET);
+      if (hidden == NULL || g.sheet == NULL)
+        {
+          refuse (review, _("Its hidden identification sheet is missing, so it cannot be matched to the form that was sent."));
+          goto out;
+        }
+      if (!read_hidden (hidden, &id, review))
+        goto out;
+    }
+
+  library_id = pb_store_dup_library_id (store);
+  if (!g_str_equal (library_id, id.library_id))
+    {
+      refuse (review, _("It was sent from another library."));
+      goto out;
+    }
+  plan = pb_store_get_record (store, PB_TYPE_PLAN, id.plan_id);
+  if (plan == NULL || (plan_id > 0 && id.plan_id != plan_id))
+    {
+      refuse (review, plan ? _("It belongs to another plan, “%s”.") : _("It belongs to a plan that is no longer in the library."),
+              plan ? pb_plan_get_title (plan) : "");
+      goto out;
+    }
+  org = pb_store_get_record (store, PB_TYPE_ORGANISATION, id.organisation_id);
+  if (org == NULL || pb_record_get_int (PB_RECORD (org), "plan_id") != id.plan_id)
+    {
+      refuse (review, _("The organisation it was sent to is no longer in the plan."));
+      goto out;
+    }
+  if (!pb_form_period_parse (id.period, &review->period))
+    {
+      refuse (review, _("Its identification sheet is incomplete."));
+      goto out;
+    }
+  review->plan_id = id.plan_id;
+  review->organisation_id = id.organisation_id;
+  review->organisation = g_strdup (pb_organisation_get_name (org));
+  review->n_rows = id.rows->len;
+  if (id.rows->len == 0)
+    goto out;
+
+  if (!match_rows (&g, &id, found, review))
+    goto out;
+  for (guint i = 0; i < id.rows->len; i++)
+    review_row (store, review, &id, &g, g_ptr_array_index (id.rows, i), g_array_index (found, guint, i));
+
+out:
+  identity_clear (&id);
+  return review;
+}
+
+/**
+ * pb_form_review_count:
+ * @conflicts: count conflicts (else new values) among actuals
+ *
+ * Returns: how many changes of @kind the review holds
+ */
+guint
+pb_form_review_count (PbFormReview     *review,
+                      PbFormChangeKind  kind,
+                      gboolean          conflicts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < review->changes->len; i++)
+    {
+      PbFormChange *c = g_ptr_array_index (review->changes, i);
+
+      if (c->kind == kind && (kind != PB_FORM_CHANGE_ACTUAL || (c->conflict_id != 0) == conflicts))
+        n++;
+    }
+  return n;
+}
+
+/**
+ * pb_form_review_format:
+ *
+ * Returns: (transfer full): the review as text, one change per line,
+ *   as `planboard-cli forms import --dry-run` prints it
+ */
+char *
+pb_form_review_format (PbFormReview *review)
+{
+  GString *out = g_string_new (NULL);
+
+  if (review->organisation)
+    /* Translators: a returned form: organisation, period, file name */
+    g_string_append_printf (out, _("%s — %s (%s)\n"), review->organisation, review->period.label, review->file_name);
+  else
+    g_string_append_printf (out, "%s\n", review->file_name);
+
+  if (review->refused)
+    {
+      for (guint i = 0; i < review->refusals->len; i++)
+        g_string_append_printf (out, "  %s %s\n", _("Refused:"), (char *) g_ptr_array_index (review->refusals, i));
+      g_string_append_printf (out, "  %s\n", _("Nothing of this form will be recorded."));
+    }
+  for (guint i = 0; i < review->warnings->len; i++)
+    g_string_append_printf (out, "  %s %s\n", _("Warning:"), (char *) g_ptr_array_index (review->warnings, i));
+  if (!review->refused)
+    {
+      for (guint i = 0; i < review->changes->len; i++)
+        {
+          PbFormChange *c = g_ptr_array_index (review->changes, i);
+          const char *kind;
+
+          switch (c->kind)
+            {
+            case PB_FORM_CHANGE_ACTUAL: kind = c->conflict_id ? _("Conflict:") : _("New value:"); break;
+            case PB_FORM_CHANGE_STATUS: kind = _("Status:"); break;
+            case PB_FORM_CHANGE_PROGRESS: kind = _("Progress:"); break;
+            case PB_FORM_CHANGE_NOTE: kind = _("Note:"); break;
+            default: kind = ""; break;
+            }
+          g_string_append_printf (out, "  %s %s %s: %s → %s", kind, c->cell, c->subject,
+                                  c->before ? c->before : "—", c->after ? c->after : "—");
+          if (c->conflict_id)
+            g_string_append_printf (out, " %s", c->accept ? _("(the form’s value will replace the recorded one)")
+                                                          : _("(the recorded value is kept)"));
+          g_string_append_c (out, '\n');
+        }
+      if (review->changes->len == 0)
+        g_string_append_printf (out, "  %s\n", _("Nothing new."));
+      if (review->n_unchanged > 0)
+        {
+          g_string_append (out, "  ");
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row with nothing new was skipped.",
+                                                    "%u rows with nothing new were skipped.", review->n_unchanged),
+                                  review->n_unchanged);
+          g_string_append_c (out, '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pb_form_review_apply:
+ *
+ * Records the accepted changes of a review as one undoable command.
+ *
+ * Returns: whether it was recorded (a refused form never is)
+ */
+gboolean
+pb_form_review_apply (PbStore       *store,
+                      PbFormReview  *review,
+                      const GDate   *today,
+                      GError       **error)
+{
+  if (review->refused)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, "%s: %s", review->file_name,
+                   review->refusals->len ? (char *) g_ptr_array_index (review->refusals, 0) : "");
+      return FALSE;
+    }
+  return pb_store_apply_form (store, review->plan_id, review->organisation_id, review->period.label,
+                              review->changes, today, error);
+}

@@ -1,0 +1,447 @@
+/* test-forms.c — progress forms out, filled by other programs, back in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The 六盘水 corpus plan is imported, its forms exported for a quarter and
+ * filled by spreadsheet programs that are not ours: openpyxl writes into
+ * the cells (tests/fill-form.py) and LibreOffice Calc re-saves one form
+ * as XLSX and as CSV, rewriting the whole package as Excel and WPS do.
+ * The review must be exactly what is expected and the same whatever
+ * program saved the form; the import records actuals and statuses that
+ * `health --json` then shows; a second import records nothing; undo takes
+ * a form's changes back. These tests need python3-openpyxl and
+ * libreoffice-calc-nogui (build-aux/dev.sh installs them) and fail
+ * without them.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "pb-form-reader.h"
+#include "pb-form-writer.h"
+#include "pb-store.h"
+#include "pb-test-util.h"
+
+static const char *cli;
+static const char *python;
+static char *fill_script;
+static char *dir;
+static char *db;
+static char *profile;
+
+static char *
+run_cli (int        *status,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = -1;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, db);
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (err && *err)
+    g_test_message ("planboard-cli %s: %s", first, err);
+  return out;
+}
+
+static char *
+path_in (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+fill (const char *in,
+      const char *out,
+      const char *spec)
+{
+  g_autofree char *spec_path = path_in ("spec.json");
+  g_autofree char *in_path = path_in (in);
+  g_autofree char *out_path = path_in (out);
+  g_autofree char *output = NULL;
+
+  g_assert_true (g_file_set_contents (spec_path, spec, -1, NULL));
+  output = pb_test_run_ok (python, fill_script, in_path, out_path, spec_path, NULL);
+}
+
+/* LibreOffice Calc headless, with a profile of its own. */
+static void
+soffice_convert (const char *in,
+                 const char *format,
+                 const char *outdir)
+{
+  g_autofree char *env = g_strdup_printf ("-env:UserInstallation=file://%s", profile);
+  g_autofree char *in_path = path_in (in);
+  g_autofree char *out_path = path_in (outdir);
+  g_autofree char *output = pb_test_run_ok ("soffice", env, "--headless", "--convert-to", format,
+                                            "--outdir", out_path, in_path, NULL);
+}
+
+/* The review text without its first line (which names the file). */
+static char *
+body (const char *review)
+{
+  const char *nl = strchr (review, '\n');
+
+  return g_strdup (nl ? nl + 1 : "");
+}
+
+static JsonObject *
+indicator_health (JsonNode   *root,
+                  const char *name)
+{
+  JsonArray *ks = json_object_get_array_member (json_node_get_object (root), "indicators");
+
+  for (guint i = 0; i < json_array_get_length (ks); i++)
+    {
+      JsonObject *k = json_array_get_object_element (ks, i);
+
+      if (g_str_equal (json_object_get_string_member (k, "name"), name))
+        return k;
+    }
+  g_error ("no indicator %s", name);
+}
+
+static JsonNode *
+health (void)
+{
+  int status;
+  g_autofree char *out = run_cli (&status, "health", "1", "--json", "--today", "2022-10-15", NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  return json_from_string (out, NULL);
+}
+
+static const char spec_a[] =
+  "[[\"中小型城市数据中心\", \"New Value\", \"number\", 1],"
+  " [\"中小型城市数据中心\", \"As Of\", \"date\", \"2022-09-30\"],"
+  " [\"item:加强算力基础设施建设\", \"Status\", \"text\", \"In progress\"],"
+  " [\"item:加强算力基础设施建设\", \"Progress (%)\", \"number\", 30],"
+  " [\"item:加强算力基础设施建设\", \"Note\", \"text\", \"已完成选址 <b>&\"],"
+  " [\"通信光缆总长度\", \"New Value\", \"text\", \"15万\"],"
+  " [\"通信光缆总长度\", \"As Of\", \"text\", \"2022-09-15\"],"
+  " [\"互联网出市带宽\", \"Target\", \"number\", 3000]]";
+
+static const char expected_a[] =
+  "市工业和信息化局 — 2022-Q3 (A.xlsx)\n"
+  "  Warning: E10: the locked cell “Target” was changed from “2,600 (2022)” to “3000”; the change is ignored.\n"
+  "  New value: G8 1 加强算力基础设施建设 · 中小型城市数据中心: — → 1个 (2022-09-30)\n"
+  "  Status: I8 1 加强算力基础设施建设: Not started → In progress\n"
+  "  Progress: J8 1 加强算力基础设施建设: 0% → 30%\n"
+  "  Note: K8 1 加强算力基础设施建设: — → 已完成选址 <b>&\n"
+  "  New value: G9 2 完善基础通信网络设施 · 通信光缆总长度: — → 150,000公里 (2022-09-15)\n"
+  "  18 rows with nothing new were skipped.\n";
+
+static const char spec_b[] =
+  "[[\"智慧交通试点项目\", \"New Value\", \"text\", \"约2600\"],"
+  " [\"智慧交通试点项目\", \"As Of\", \"date\", \"2022-12-31\"],"
+  " [\"item:建设智慧交通基础设施\", \"Status\", \"text\", \"Done\"]]";
+
+static const char spec_c[] =
+  "[[\"互联网医院\", \"New Value\", \"number\", 1],"
+  " [\"互联网医院\", \"As Of\", \"date\", \"2022-09-30\"],"
+  " [\"远程医疗服务总量\", \"New Value\", \"number\", 52000],"
+  " [\"item:建设公共卫生数字基础设施\", \"Status\", \"text\", \"进行中\"],"
+  " [\"item:建设公共卫生数字基础设施\", \"Progress (%)\", \"number\", 45],"
+  " [\"item:建设公共卫生数字基础设施\", \"Note\", \"text\", \"互联网医院已上线\"]]";
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *corpus = pb_test_corpus_path ("liupanshui-2022.txt");
+  g_autofree char *out = NULL;
+  g_autofree char *review_a = NULL;
+  g_autofree char *review_b = NULL;
+  g_autofree char *review_c = NULL;
+  g_autofree char *review_c_lo = NULL;
+  g_autofree char *review_c_csv = NULL;
+  g_autofree char *body_c = NULL, *body_c_lo = NULL, *body_c_csv = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 n_actuals, n_notes, n_forms;
+  guint n_orgs;
+  int status;
+
+  /* The plan, and its forms for the third quarter of 2022 */
+  out = run_cli (&status, "import", corpus, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "export", "1", "--period", "2022-Q3", "-o", "forms",
+                 "--due", "2022-10-10", "--today", "2022-10-01", NULL);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  n_orgs = g_strv_length (lines);
+  g_assert_cmpuint (n_orgs, ==, 17);
+  g_assert_true (g_file_test (lines[0], G_FILE_TEST_EXISTS) ||
+                 g_file_test (g_build_filename (dir, lines[0], NULL), G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "status", "1", "--today", "2022-10-01", NULL);
+  g_assert_nonnull (strstr (out, "2022-Q3\n"));
+  g_assert_nonnull (strstr (out, "sent\t市工业和信息化局\t2022-10-01\t2022-10-10\t-\n"));
+  g_assert_nonnull (strstr (out, "not-sent 0 sent 17 returned 0 late 0\n"));
+
+  /* What openpyxl sees: a protected sheet and a hidden one */
+  {
+    g_autofree char *form = path_in ("forms/市工业和信息化局.xlsx");
+    g_autofree char *described = pb_test_run_ok (python, fill_script, "--describe", form, NULL);
+
+    g_assert_nonnull (strstr (described, "\"sheets\": [\"Progress\", \"_planboard\"]"));
+    g_assert_nonnull (strstr (described, "\"states\": [\"visible\", \"hidden\"]"));
+    g_assert_nonnull (strstr (described, "\"protected\": true"));
+  }
+
+  /* Filled by openpyxl; C re-saved by LibreOffice as XLSX and as CSV */
+  fill ("forms/市工业和信息化局.xlsx", "A.xlsx", spec_a);
+  fill ("forms/市交通运输局.xlsx", "B.xlsx", spec_b);
+  fill ("forms/市卫生健康局.xlsx", "C.xlsx", spec_c);
+  g_assert_cmpint (g_mkdir_with_parents (g_build_filename (dir, "lo", NULL), 0700), ==, 0);
+  soffice_convert ("C.xlsx", "xlsx", "lo");
+  soffice_convert ("C.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76", "lo");
+
+  /* The review, exactly */
+  review_a = run_cli (&status, "forms", "import", "A.xlsx", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (review_a, ==, expected_a);
+  review_b = run_cli (&status, "forms", "import", "B.xlsx", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (review_b, ==,
+                   "市交通运输局 — 2022-Q3 (B.xlsx)\n"
+                   "  Refused: G8: “约2600” is not a number.\n"
+                   "  Refused: H8: 2022-12-31 is outside the period 2022-Q3.\n"
+                   "  Nothing of this form will be recorded.\n");
+  review_c = run_cli (&status, "forms", "import", "C.xlsx", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  review_c_lo = run_cli (&status, "forms", "import", "lo/C.xlsx", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  review_c_csv = run_cli (&status, "forms", "import", "lo/C.csv", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  body_c = body (review_c);
+  body_c_lo = body (review_c_lo);
+  body_c_csv = body (review_c_csv);
+  g_assert_cmpstr (body_c, ==,
+                   "  New value: G8 15 建设公共卫生数字基础设施 · 互联网医院: — → 1家 (2022-09-30)\n"
+                   "  Status: I8 15 建设公共卫生数字基础设施: Not started → In progress\n"
+                   "  Progress: J8 15 建设公共卫生数字基础设施: 0% → 45%\n"
+                   "  Note: K8 15 建设公共卫生数字基础设施: — → 互联网医院已上线\n"
+                   "  New value: G9 15 建设公共卫生数字基础设施 · 远程医疗服务总量: — → 52,000人次 (2022-09-30)\n");
+  g_assert_cmpstr (body_c_lo, ==, body_c);
+  g_assert_cmpstr (body_c_csv, ==, body_c);
+
+  /* Nothing was written by the dry runs */
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, 0);
+  before = health ();
+  g_assert_true (json_node_get_node_type (json_object_get_member (indicator_health (before, "中小型城市数据中心"), "latest")) == JSON_NODE_NULL);
+
+  /* Form A in process: one command, undone and redone */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PbStore) store = pb_store_open (db, PB_STORE_OPEN_DEFAULT, &error);
+    g_autofree char *a = path_in ("A.xlsx");
+    g_autoptr(PbFormReview) review = pb_form_review_read (store, 1, a);
+    GDate today;
+
+    g_assert_no_error (error);
+    g_assert_false (review->refused);
+    g_assert_cmpuint (review->changes->len, ==, 5);
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 8, 10, 2022);
+    g_assert_true (pb_form_review_apply (store, review, &today, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Import progress form from 市工业和信息化局 (2022-Q3)");
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE source = '市工业和信息化局' AND period = '2022-Q3'"), ==, 2);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note"), ==, 1);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM item WHERE status = 'in-progress'"), ==, 1);
+    g_assert_true (pb_store_undo (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, 0);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note"), ==, 0);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM item WHERE status = 'in-progress'"), ==, 0);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM progress_form WHERE returned_date IS NOT NULL"), ==, 0);
+    g_assert_true (pb_store_redo (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, 2);
+  }
+
+  /* The rest through the command line: B is refused, C recorded */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "B.xlsx", "lo/C.xlsx", "--today", "2022-10-09", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, 4);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE source = '市交通运输局'"), ==, 0);
+  after = health ();
+  g_assert_cmpfloat (json_object_get_double_member (indicator_health (after, "中小型城市数据中心"), "latest"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (indicator_health (after, "中小型城市数据中心"), "latest_date"), ==, "2022-09-30");
+  g_assert_cmpfloat (json_object_get_double_member (indicator_health (after, "通信光缆总长度"), "latest"), ==, 150000);
+  g_assert_cmpfloat (json_object_get_double_member (indicator_health (after, "远程医疗服务总量"), "latest"), ==, 52000);
+  g_assert_cmpstr (json_object_get_string_member (indicator_health (before, "远程医疗服务总量"), "reason"), !=,
+                   json_object_get_string_member (indicator_health (after, "远程医疗服务总量"), "reason"));
+
+  /* A second import records nothing */
+  n_actuals = pb_test_sql_int (db, "SELECT count(*) FROM actual");
+  n_notes = pb_test_sql_int (db, "SELECT count(*) FROM note");
+  n_forms = pb_test_sql_int (db, "SELECT count(*) FROM progress_form WHERE returned_date IS NOT NULL");
+  g_assert_cmpint (n_forms, ==, 2);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "A.xlsx", "C.xlsx", "lo/C.csv", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "市工业和信息化局 — 2022-Q3 (A.xlsx)\n"
+                                 "  Warning: E10: the locked cell “Target” was changed from “2,600 (2022)” to “3000”; the change is ignored.\n"
+                                 "  Nothing new.\n"));
+  g_assert_nonnull (strstr (out, "市卫生健康局 — 2022-Q3 (C.csv)\n  Nothing new.\n"));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note"), ==, n_notes);
+
+  /* Who has reported: two returned, the rest late after the due date */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "status", "1", "--today", "2022-10-11", NULL);
+  g_assert_nonnull (strstr (out, "returned\t市工业和信息化局\t2022-10-01\t2022-10-10\t2022-10-08\n"));
+  g_assert_nonnull (strstr (out, "late\t市交通运输局\t2022-10-01\t2022-10-10\t-\n"));
+  g_assert_nonnull (strstr (out, "not-sent 0 sent 0 returned 2 late 15\n"));
+
+  /* A value that differs from one recorded for the same day: a conflict,
+   * kept unless the planner takes the form's value */
+  fill ("C.xlsx", "C2.xlsx", "[[\"互联网医院\", \"New Value\", \"number\", 2]]");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "C2.xlsx", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "  Conflict: G8 15 建设公共卫生数字基础设施 · 互联网医院: 1家 (2022-09-30) → 2家 (2022-09-30) (the recorded value is kept)\n"));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT value FROM actual a JOIN indicator k ON k.id = a.indicator_id WHERE k.name = '互联网医院'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "C2.xlsx", "--take-form-values", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "(the form’s value will replace the recorded one)"));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT value FROM actual a JOIN indicator k ON k.id = a.indicator_id WHERE k.name = '互联网医院'"), ==, 2);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *other_db = path_in ("other.db");
+  g_autofree char *corpus = pb_test_corpus_path ("liupanshui-2022.txt");
+  g_autofree char *out = NULL;
+  int status;
+
+  /* Rows sorted by the reporter are still found by their content */
+  fill ("forms/市工业和信息化局.xlsx", "sorted.xlsx",
+        "[[\"swap\", \"item:建设新技术基础设施\", \"item:加强组织领导\", null],"
+        " [\"item:加强组织领导\", \"Note\", \"text\", \"组织领导小组已成立\"]]");
+  out = run_cli (&status, "forms", "import", "sorted.xlsx", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "  Note: K20 (一) 加强组织领导: — → 组织领导小组已成立\n"));
+
+  /* An indicator renamed in the form: beyond matching */
+  fill ("forms/市工业和信息化局.xlsx", "renamed.xlsx", "[[\"示范项目\", \"Indicator\", \"text\", \"改名\"]]");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "renamed.xlsx", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "  Refused: Its rows were moved or changed so that “10 建设工业数字基础设施 示范项目” can no longer be matched; send the form again.\n"));
+
+  /* The hidden sheet removed */
+  fill ("forms/市工业和信息化局.xlsx", "nohidden.xlsx", "[[\"delete-sheet\", \"_planboard\", null, null]]");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "nohidden.xlsx", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "Refused: Its hidden identification sheet is missing"));
+
+  /* A form from another library */
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+    g_autofree char *o = NULL;
+
+    o = pb_test_run_ok (cli, "--db", other_db, "import", corpus, NULL);
+    g_free (o);
+    o = pb_test_run_ok (cli, "--db", other_db, "forms", "export", "1", "--period", "2022-Q3", "-o",
+                        g_build_filename (dir, "other", NULL), NULL);
+  }
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "other/市工业和信息化局.xlsx", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "Refused: It was sent from another library.\n"));
+
+  /* A spreadsheet that is not a form at all */
+  g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *csv = path_in ("plain.csv");
+    g_file_set_contents (csv, "a,b\n1,2\n", -1, NULL);
+  }
+  out = run_cli (&status, "forms", "import", "plain.csv", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "Refused: It is not a progress form from Planboard: it has no form code.\n"));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE source = '市工业和信息化局'"), ==, 2);
+}
+
+static void
+test_periods (void)
+{
+  PbFormPeriod p;
+
+  g_assert_true (pb_form_period_parse ("2026-Q3", &p));
+  g_assert_cmpint (p.kind, ==, PB_PERIOD_KIND_QUARTER);
+  g_assert_cmpstr (p.label, ==, "2026-Q3");
+  g_assert_cmpint (g_date_get_month (&p.start), ==, 7);
+  g_assert_cmpint (g_date_get_day (&p.end), ==, 30);
+  g_assert_cmpint (g_date_get_month (&p.end), ==, 9);
+  g_assert_true (pb_form_period_parse ("2026-10", &p));
+  g_assert_cmpint (p.kind, ==, PB_PERIOD_KIND_MONTH);
+  g_assert_cmpint (g_date_get_day (&p.end), ==, 31);
+  g_assert_cmpstr (p.label, ==, "2026-10");
+  g_assert_false (pb_form_period_parse ("2026-Q5", &p));
+  g_assert_false (pb_form_period_parse ("2026-13", &p));
+  g_assert_false (pb_form_period_parse ("2026-1", &p));
+  g_assert_false (pb_form_period_parse ("Q3", &p));
+  g_assert_false (pb_form_period_parse ("2026-Q3x", &p));
+  {
+    g_autofree char *name = pb_form_file_name ("市工信局/办公室:1");
+    g_assert_cmpstr (name, ==, "市工信局_办公室_1.xlsx");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  cli = g_getenv ("PLANBOARD_CLI");
+  g_assert_nonnull (cli);
+  /* Debian's Python, which has python3-openpyxl, even under a pyenv */
+  python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  {
+    int status;
+    g_autofree char *out = pb_test_run_status (&status, python, "-c", "import openpyxl", NULL);
+
+    if (status != 0)
+      g_error ("python3-openpyxl is needed: apt-get install python3-openpyxl (build-aux/dev.sh test does)");
+    if (g_find_program_in_path ("soffice") == NULL)
+      g_error ("LibreOffice Calc is needed: apt-get install libreoffice-calc-nogui (build-aux/dev.sh test does)");
+  }
+  fill_script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fill-form.py", NULL);
+  dir = pb_test_make_dir ();
+  db = g_build_filename (dir, "library.db", NULL);
+  profile = g_build_filename (dir, "lo-profile", NULL);
+
+  g_test_add_func ("/forms/periods", test_periods);
+  g_test_add_func ("/forms/round-trip", test_round_trip);
+  g_test_add_func ("/forms/refusals", test_refusals);
+  rc = g_test_run ();
+  pb_test_remove_dir (dir);
+  return rc;
+}
