@@ -164,8 +164,10 @@ nth_column_scroller (GtkWidget *root,
 
       GtkWidget *child = GTK_IS_SCROLLED_WINDOW (c) ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (c)) : NULL;
 
-      /* A column's own scroller (the board's sideways one holds the columns). */
-      if (child && gtk_widget_has_css_class (child, "board-list"))
+      /* A column's own scroller, with its cards (the board's sideways one
+       * holds the columns; a column out of view has no cards yet). */
+      if (child && gtk_widget_has_css_class (child, "board-list") &&
+          gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (child)))) != NULL)
         {
           if ((*n)-- == 0)
             return GTK_SCROLLED_WINDOW (c);

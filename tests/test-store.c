@@ -208,7 +208,28 @@ test_lists (PbTestLibrary *f,
   }
 
   g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM, "plan_id", plan_id), ==, 2);
-  (void) a;
+
+  /* Reading a plan's rows at once gives the live records: the one already
+   * held, and a new one that pb_store_get_record () then hands out again. */
+  {
+    g_autoptr(GPtrArray) loaded = pb_store_dup_records (f->store, PB_TYPE_ITEM, "plan_id", plan_id);
+    g_autoptr(GPtrArray) none = pb_store_dup_records (f->store, PB_TYPE_ITEM, "plan_id", plan_id + 1);
+    g_autoptr(GPtrArray) all_plans = pb_store_dup_records (f->store, PB_TYPE_PLAN, NULL, 0);
+    g_autoptr(PbItem) first = pb_store_get_record (f->store, PB_TYPE_ITEM, a);
+    gboolean has_second = FALSE, has_first = FALSE;
+
+    g_assert_cmpuint (loaded->len, ==, 2);
+    for (guint i = 0; i < loaded->len; i++)
+      {
+        has_second |= g_ptr_array_index (loaded, i) == (gpointer) second;
+        has_first |= g_ptr_array_index (loaded, i) == (gpointer) first;
+      }
+    g_assert_true (has_second);
+    g_assert_true (has_first);
+    g_assert_cmpstr (pb_item_get_title (first), ==, "第一项");
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (all_plans->len, ==, 1);
+  }
 }
 
 static void

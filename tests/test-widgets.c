@@ -225,9 +225,9 @@ test_board_linear (PbTestLibrary *f,
   g_assert_cmpuint (total, ==, 2000);
   g_assert_cmpuint (classified, ==, 2000);
   g_test_message ("open: %u items classified, %u cards bound", classified, bound);
-  /* The columns in view (about 30 of 500, 4 cards each), not all 2,000 cards. */
+  /* The columns in view (about 6 of 500, 4 cards each), not all 2,000 cards. */
   g_assert_cmpuint (bound, >, 0);
-  g_assert_cmpuint (bound, <=, 200);
+  g_assert_cmpuint (bound, <=, 64);
 
   /* Regrouping is one more pass. */
   pb_board_view_set_grouping (board, PB_BOARD_GROUPING_STATUS);

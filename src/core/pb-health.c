@@ -967,6 +967,9 @@ compute_plan_health (PbStore     *store,
                      const GDate *today)
 {
   PlanHealth *p = g_new0 (PlanHealth, 1);
+  /* Every item and indicator read in one query each, not one per row. */
+  g_autoptr(GPtrArray) loaded_items = pb_store_dup_records (store, PB_TYPE_ITEM, "plan_id", plan_id);
+  g_autoptr(GPtrArray) loaded_indicators = pb_store_dup_records (store, PB_TYPE_INDICATOR, "plan_id", plan_id);
   g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
   g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);

@@ -60,6 +60,10 @@ void         pb_store_set_busy_timeout (PbStore          *self,
 gpointer     pb_store_get_record      (PbStore    *self,
                                        GType       type,
                                        gint64      id);
+GPtrArray   *pb_store_dup_records     (PbStore    *self,
+                                       GType       type,
+                                       const char *column,
+                                       gint64      value);
 GListModel  *pb_store_list_plans      (PbStore    *self);
 GListModel  *pb_store_list_sections   (PbStore    *self,
                                        gint64      plan_id);

@@ -42,7 +42,7 @@ struct _PbBoardColumn
   gint64     value;     /* the section, status or lead organisation */
   GPtrArray *items;     /* PbItem, owned: what the column shows */
   GPtrArray *next;      /* PbItem, unowned: what the grouping pass found */
-  GtkWidget *list;      /* the column's grid view while it is in view, or NULL */
+  gpointer   widget;    /* its PbBoardColumnWidget while it has one, or NULL */
 };
 
 static GType
@@ -154,6 +154,7 @@ struct _PbBoardColumnWidget
   GtkWidget          parent_instance;
 
   PbBoardView       *board;
+  GtkListItem       *list_item;
   PbBoardColumn     *column;   /* while bound */
   GtkWidget         *header;
   GtkWidget         *title;
@@ -209,6 +210,8 @@ struct _PbBoardView
   GtkWidget       *scroller;
   GtkWidget       *columns_view; /* a horizontal GtkGridView of the columns */
   GListStore      *column_model; /* PbBoardColumn, what columns_view shows */
+  GPtrArray       *column_widgets; /* PbBoardColumnWidget bound to a column, unowned */
+  guint            fill_source;
 
   PbStore         *store;
   PbPlan          *plan;
@@ -553,6 +556,69 @@ column_items_changed_cb (GListModel          *column,
   update_count (cw);
 }
 
+/* A column's cards are made only when the column comes into view (or
+ * next to it): a bound column out of view shows no model, so a plan of
+ * 500 sections makes the cards of the four or five columns on screen,
+ * not of the thirty the sideways grid keeps bound. */
+#define COLUMN_WIDTH_GUESS 284
+
+static gboolean
+column_in_view (PbBoardView         *self,
+                PbBoardColumnWidget *cw)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double width = gtk_widget_get_width (self->scroller);
+  graphene_rect_t bounds;
+  double x, w;
+
+  if (width <= 0)
+    width = 1920;
+  if (gtk_widget_get_width (GTK_WIDGET (cw)) > 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (cw), self->scroller, &bounds))
+    {
+      x = bounds.origin.x;
+      w = bounds.size.width;
+    }
+  else
+    {
+      x = gtk_list_item_get_position (cw->list_item) * (double) COLUMN_WIDTH_GUESS - gtk_adjustment_get_value (adj);
+      w = COLUMN_WIDTH_GUESS;
+    }
+  /* In view, or within a column of it. */
+  return x < width + COLUMN_WIDTH_GUESS && x + w > -COLUMN_WIDTH_GUESS;
+}
+
+static void
+column_widget_fill (PbBoardColumnWidget *cw)
+{
+  if (cw->column && gtk_no_selection_get_model (cw->selection) == NULL)
+    gtk_no_selection_set_model (cw->selection, G_LIST_MODEL (cw->column));
+}
+
+static gboolean
+fill_columns_in_view (gpointer data)
+{
+  PbBoardView *self = data;
+
+  self->fill_source = 0;
+  for (guint i = 0; i < self->column_widgets->len; i++)
+    {
+      PbBoardColumnWidget *cw = g_ptr_array_index (self->column_widgets, i);
+
+      if (column_in_view (self, cw))
+        column_widget_fill (cw);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After a scroll or a resize, before the next frame is laid out. */
+static void
+queue_fill_columns (PbBoardView *self)
+{
+  if (self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fill_columns_in_view, self, NULL);
+}
+
 static void
 column_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -564,6 +630,7 @@ column_setup (GtkSignalListItemFactory *factory,
   GtkWidget *texts;
 
   cw->board = self;
+  cw->list_item = list_item;
   gtk_widget_add_css_class (GTK_WIDGET (cw), "board-column");
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
@@ -628,13 +695,17 @@ column_bind (GtkSignalListItemFactory *factory,
   g_autofree char *name = g_strdelimit (g_strdup (c->title), "\n", ' ');
 
   cw->column = c;
-  c->list = cw->list;
+  c->widget = cw;
+  g_ptr_array_add (self->column_widgets, cw);
   gtk_label_set_text (GTK_LABEL (cw->title), lines[0]);
   gtk_widget_set_tooltip_text (cw->title, lines[0]);
   gtk_label_set_text (GTK_LABEL (cw->parent), lines[0] && lines[1] ? lines[1] : "");
   gtk_widget_set_visible (cw->parent, lines[0] && lines[1]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cw->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_no_selection_set_model (cw->selection, G_LIST_MODEL (c));
+  if (column_in_view (self, cw))
+    column_widget_fill (cw);
+  else
+    queue_fill_columns (self);
   g_signal_connect (c, "items-changed", G_CALLBACK (column_items_changed_cb), cw);
   update_count (cw);
 }
@@ -649,9 +720,11 @@ column_unbind (GtkSignalListItemFactory *factory,
   if (cw->column)
     {
       g_signal_handlers_disconnect_by_func (cw->column, column_items_changed_cb, cw);
-      if (cw->column->list == cw->list)
-        cw->column->list = NULL;
+      if (cw->column->widget == cw)
+        cw->column->widget = NULL;
     }
+  if (self->column_widgets)
+    g_ptr_array_remove_fast (self->column_widgets, cw);
   cw->column = NULL;
   gtk_no_selection_set_model (cw->selection, NULL);
 }
@@ -1058,12 +1131,15 @@ focus_item (PbBoardView *self,
 
           /* A column out of view has no widget until the board scrolls
            * to it (which binds it at once). */
-          if (col->list == NULL)
+          if (col->widget == NULL)
             gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", c);
-          if (col->list != NULL)
+          if (col->widget != NULL)
             {
-              gtk_widget_activate_action (col->list, "list.scroll-to-item", "u", i);
-              gtk_widget_grab_focus (col->list);
+              PbBoardColumnWidget *cw = col->widget;
+
+              column_widget_fill (cw);
+              gtk_widget_activate_action (cw->list, "list.scroll-to-item", "u", i);
+              gtk_widget_grab_focus (cw->list);
             }
           return;
         }
@@ -1186,6 +1262,7 @@ pb_board_view_set_plan (PbBoardView *self,
   if (plan)
     {
       gint64 plan_id = pb_record_get_id (PB_RECORD (plan));
+      g_autoptr(GPtrArray) loaded = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", plan_id);
 
       self->items = pb_store_list_items (self->store, plan_id);
       items_changed_cb (self->items, 0, 0, g_list_model_get_n_items (self->items), self);
@@ -1319,8 +1396,12 @@ pb_board_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
   if (self->sections)
     g_signal_handlers_disconnect_by_func (self->sections, sections_changed_cb, self);
+  if (self->scroller)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_object (&self->column_model);
+  g_clear_pointer (&self->column_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->by_value, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
@@ -1424,6 +1505,7 @@ pb_board_view_init (PbBoardView *self)
 
   /* The columns side by side, recycled as the board scrolls sideways. */
   self->column_model = g_list_store_new (PB_TYPE_BOARD_COLUMN);
+  self->column_widgets = g_ptr_array_new ();
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (column_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (column_bind), self);
@@ -1437,6 +1519,12 @@ pb_board_view_init (PbBoardView *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->columns_view);
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+    g_signal_connect_swapped (adj, "value-changed", G_CALLBACK (queue_fill_columns), self);
+    g_signal_connect_swapped (adj, "changed", G_CALLBACK (queue_fill_columns), self);
+  }
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"), -1);
 }
