@@ -1259,6 +1259,11 @@ pb_window_set_application_store (PbWindow      *self,
         adw_view_stack_set_visible_child_name (self->view_stack, view);
     }
   selection_changed_cb (self);
+
+  /* A narrow window opens on the plan it shows, not on the list of plans
+   * (the leaflet's first child), however late it folds. */
+  if (gtk_single_selection_get_selected_item (self->plan_selection) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 PbWindow *
