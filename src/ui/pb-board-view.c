@@ -160,6 +160,8 @@ struct _PbBoardColumnWidget
   GtkWidget         *title;
   GtkWidget         *parent;
   GtkWidget         *count;
+  GtkWidget         *add_button;
+  GtkWidget         *menu_button;
   GtkWidget         *scroller;
   GtkWidget         *list;
   GtkNoSelection    *selection;
@@ -226,6 +228,9 @@ struct _PbBoardView
   GDate            today;
   PbBoardGrouping  grouping;
 
+  GHashTable      *selected;    /* item ids chosen with Ctrl/Shift-click or Ctrl+A */
+  gint64           anchor;      /* the last card clicked, for Shift-click */
+
   char            *search;      /* casefolded, or NULL */
   gint64           filter_org;
   int              filter_status;
@@ -239,6 +244,7 @@ struct _PbBoardView
 enum {
   PROP_0,
   PROP_GROUPING,
+  PROP_N_SELECTED,
   N_PROPS
 };
 
@@ -467,6 +473,10 @@ card_bind (GtkSignalListItemFactory *factory,
   self->n_bound++;
   pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
   pb_task_card_set_item (card, item);
+  if (g_hash_table_contains (self->selected, &id))
+    gtk_widget_add_css_class (GTK_WIDGET (card), "selected-card");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (card), "selected-card");
 }
 
 static void
@@ -658,6 +668,19 @@ column_setup (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (cw->count, "numeric");
   gtk_box_append (GTK_BOX (cw->header), texts);
   gtk_box_append (GTK_BOX (cw->header), cw->count);
+  /* "+" adds an item to the column; a section's menu edits the section. */
+  cw->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (cw->add_button, "flat");
+  gtk_widget_set_valign (cw->add_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (cw->add_button, _("Add Item"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cw->add_button), "win.add-item-to");
+  gtk_box_append (GTK_BOX (cw->header), cw->add_button);
+  cw->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (cw->menu_button), "view-more-symbolic");
+  gtk_widget_add_css_class (cw->menu_button, "flat");
+  gtk_widget_set_valign (cw->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (cw->menu_button, _("Section"));
+  gtk_box_append (GTK_BOX (cw->header), cw->menu_button);
   gtk_widget_set_parent (cw->header, GTK_WIDGET (cw));
 
   cards = gtk_signal_list_item_factory_new ();
@@ -684,6 +707,49 @@ column_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, GTK_WIDGET (cw));
 }
 
+/* A column's "+" (Add Item to it) and, for a section, its menu: the
+ * window's actions, aimed at this column or section. */
+static void
+column_header_bind (PbBoardColumnWidget *cw,
+                    const char          *key,
+                    const char          *name)
+{
+  g_autofree char *add_name = g_strdup_printf (_("Add Item to %s"), name);
+  gint64 section = g_str_has_prefix (key, "section:") ? g_ascii_strtoll (key + 8, NULL, 10) : 0;
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (cw->add_button), "s", key);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cw->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
+  gtk_widget_set_visible (cw->menu_button, section > 0);
+  if (section > 0)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) order = g_menu_new ();
+      g_autoptr(GMenu) end = g_menu_new ();
+      g_autofree char *menu_name = g_strdup_printf (_("Section menu of %s"), name);
+      struct { GMenu *menu; const char *label, *action; } entries[] = {
+        { menu, N_("_Add Section…"), "win.add-section" },
+        { menu, N_("_Rename Section…"), "win.rename-section" },
+        { order, N_("Move _Up"), "win.section-up" },
+        { order, N_("Move _Down"), "win.section-down" },
+        { order, N_("_Indent"), "win.section-indent" },
+        { order, N_("_Outdent"), "win.section-outdent" },
+        { end, N_("_Delete Section…"), "win.delete-section" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);
+
+          g_menu_item_set_action_and_target_value (item, entries[i].action, g_variant_new_int64 (section));
+          g_menu_append_item (entries[i].menu, item);
+        }
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (end));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cw->menu_button), G_MENU_MODEL (menu));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cw->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name, -1);
+    }
+}
+
 static void
 column_bind (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -708,6 +774,7 @@ column_bind (GtkSignalListItemFactory *factory,
     queue_fill_columns (self);
   g_signal_connect (c, "items-changed", G_CALLBACK (column_items_changed_cb), cw);
   update_count (cw);
+  column_header_bind (cw, c->key, name);
 }
 
 static void
@@ -1221,6 +1288,224 @@ drag_begin_cb (GtkDragSource *source,
   gtk_drag_source_set_icon (source, paintable, 20, 20);
 }
 
+/* ---- Choosing several cards ------------------------------------------- */
+
+static void
+refresh_selection (PbBoardView *self)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+
+      if (col->list == NULL)
+        continue;
+      for (GtkWidget *child = gtk_widget_get_first_child (col->list); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *card = gtk_widget_get_first_child (child);
+          PbItem *item = card && PB_IS_TASK_CARD (card) ? pb_task_card_get_item (PB_TASK_CARD (card)) : NULL;
+          gint64 id = item ? pb_record_get_id (PB_RECORD (item)) : 0;
+
+          if (item && g_hash_table_contains (self->selected, &id))
+            gtk_widget_add_css_class (card, "selected-card");
+          else if (card)
+            gtk_widget_remove_css_class (card, "selected-card");
+        }
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
+}
+
+static void
+select_id (PbBoardView *self,
+           gint64       id)
+{
+  g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
+}
+
+/* The items shown between @a and @b, in the column that holds both. */
+static void
+select_range (PbBoardView *self,
+              gint64       a,
+              gint64       b)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+      int first = -1, last = -1;
+
+      for (guint i = 0; i < col->items->len; i++)
+        {
+          gint64 id = pb_record_get_id (g_ptr_array_index (col->items, i));
+
+          if (id == a || id == b)
+            {
+              if (first < 0)
+                first = i;
+              last = i;
+            }
+        }
+      if (first >= 0 && (a == b || first != last))
+        {
+          for (int i = first; i <= last; i++)
+            select_id (self, pb_record_get_id (g_ptr_array_index (col->items, i)));
+          return;
+        }
+    }
+  select_id (self, b);
+}
+
+static void
+card_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 PbTaskCard      *card)
+{
+  PbBoardView *self = PB_BOARD_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (card), PB_TYPE_BOARD_VIEW));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  PbItem *item = pb_task_card_get_item (card);
+  gint64 id;
+
+  if (self == NULL || item == NULL)
+    return;
+  id = pb_record_get_id (PB_RECORD (item));
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      /* The card the keyboard was on counts as chosen too. */
+      if (g_hash_table_size (self->selected) == 0 && self->anchor != 0 && self->anchor != id)
+        select_id (self, self->anchor);
+      if (!g_hash_table_remove (self->selected, &id))
+        select_id (self, id);
+      self->anchor = id;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+  else if (state & GDK_SHIFT_MASK)
+    {
+      select_range (self, self->anchor ? self->anchor : id, id);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+  else
+    {
+      self->anchor = id;
+      if (g_hash_table_size (self->selected) == 0)
+        return;
+      g_hash_table_remove_all (self->selected);
+    }
+  refresh_selection (self);
+}
+
+/**
+ * pb_board_view_select_all:
+ * @self: a board
+ *
+ * Chooses every card the board shows (Ctrl+A).
+ */
+void
+pb_board_view_select_all (PbBoardView *self)
+{
+  g_return_if_fail (PB_IS_BOARD_VIEW (self));
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+
+      for (guint i = 0; i < col->items->len; i++)
+        select_id (self, pb_record_get_id (g_ptr_array_index (col->items, i)));
+    }
+  refresh_selection (self);
+}
+
+/**
+ * pb_board_view_set_selected:
+ * @self: a board
+ * @item_ids: (array length=n_items) (nullable): items
+ * @n_items: how many; 0 chooses none
+ */
+void
+pb_board_view_set_selected (PbBoardView  *self,
+                            const gint64 *item_ids,
+                            guint         n_items)
+{
+  g_return_if_fail (PB_IS_BOARD_VIEW (self));
+
+  g_hash_table_remove_all (self->selected);
+  for (guint i = 0; i < n_items; i++)
+    select_id (self, item_ids[i]);
+  refresh_selection (self);
+}
+
+guint
+pb_board_view_get_n_selected (PbBoardView *self)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+  return g_hash_table_size (self->selected);
+}
+
+/**
+ * pb_board_view_get_focused_item:
+ * @self: a board
+ * @column_key: (out) (optional) (transfer none): the key of its column
+ *
+ * Returns: the id of the card the keyboard is on, or 0
+ */
+gint64
+pb_board_view_get_focused_item (PbBoardView  *self,
+                                const char  **column_key)
+{
+  guint column = 0, position = 0;
+  PbTaskCard *card;
+
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+
+  card = focused_card (self, &column, &position);
+  if (column_key)
+    *column_key = card ? ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key : NULL;
+  return card ? pb_record_get_id (PB_RECORD (pb_task_card_get_item (card))) : 0;
+}
+
+/**
+ * pb_board_view_get_selected_items:
+ * @self: a board
+ *
+ * Returns: (transfer full): the ids of the chosen cards in the plan's
+ *   order; else of the focused card; else empty
+ */
+GArray *
+pb_board_view_get_selected_items (PbBoardView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), ids);
+
+  if (g_hash_table_size (self->selected) > 0)
+    {
+      for (guint i = 0; i < self->held->len; i++)
+        {
+          gint64 id = pb_record_get_id (g_ptr_array_index (self->held, i));
+
+          if (g_hash_table_contains (self->selected, &id))
+            g_array_append_val (ids, id);
+        }
+    }
+  else
+    {
+      gint64 id = pb_board_view_get_focused_item (self, NULL);
+
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  pb_board_view_select_all (PB_BOARD_VIEW (widget));
+}
+
 static void
 card_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -1230,6 +1515,12 @@ card_setup (GtkSignalListItemFactory *factory,
 
   pb_task_card_set_today (PB_TASK_CARD (card), &self->today);
   GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Ctrl/Shift-click chooses several cards, before the list sees it. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), card);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), card);
@@ -1256,6 +1547,8 @@ pb_board_view_set_plan (PbBoardView *self,
   g_set_object (&self->plan, plan);
   g_clear_object (&self->items);
   g_clear_object (&self->sections);
+  g_hash_table_remove_all (self->selected);
+  self->anchor = 0;
   g_ptr_array_set_size (self->held, 0);
   g_ptr_array_set_size (self->held_sections, 0);
 
@@ -1413,6 +1706,7 @@ pb_board_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->selected, g_hash_table_unref);
 
   G_OBJECT_CLASS (pb_board_view_parent_class)->dispose (object);
 }
@@ -1429,6 +1723,9 @@ pb_board_view_get_property (GObject    *object,
     {
     case PROP_GROUPING:
       g_value_set_int (value, self->grouping);
+      break;
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, g_hash_table_size (self->selected));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1466,6 +1763,9 @@ pb_board_view_class_init (PbBoardViewClass *klass)
   properties[PROP_GROUPING] =
     g_param_spec_int ("grouping", NULL, NULL, 0, PB_BOARD_GROUPING_LEAD, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1482,6 +1782,8 @@ pb_board_view_class_init (PbBoardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 0, -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 0, 1);
+  gtk_widget_class_install_action (widget_class, "board.select-all", NULL, select_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "board.select-all", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");
@@ -1502,6 +1804,7 @@ pb_board_view_init (PbBoardView *self)
   self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
   self->filter_status = self->filter_health = self->filter_kind = -1;
+  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   /* The columns side by side, recycled as the board scrolls sideways. */
   self->column_model = g_list_store_new (PB_TYPE_BOARD_COLUMN);

@@ -48,4 +48,13 @@ void             pb_board_view_get_work        (PbBoardView    *self,
                                                 guint          *n_classified,
                                                 guint          *n_bound);
 
+void             pb_board_view_select_all      (PbBoardView    *self);
+void             pb_board_view_set_selected    (PbBoardView    *self,
+                                                const gint64   *item_ids,
+                                                guint           n_items);
+guint            pb_board_view_get_n_selected  (PbBoardView    *self);
+GArray          *pb_board_view_get_selected_items (PbBoardView *self);
+gint64           pb_board_view_get_focused_item (PbBoardView   *self,
+                                                 const char   **column_key);
+
 G_END_DECLS

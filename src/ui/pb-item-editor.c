@@ -896,9 +896,28 @@ pb_item_editor_set_item (PbItemEditor *self,
   if (item)
     self->notify_id = g_signal_connect_object (item, "notify", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
 
+  /* A refusal belongs to the item it was about. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
   load (self);
   rebuild_lists (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * pb_item_editor_focus_title:
+ * @self: an editor
+ *
+ * Puts the keyboard in the title with all of it selected, for typing over
+ * a new item's empty or proposed title.
+ */
+void
+pb_item_editor_focus_title (PbItemEditor *self)
+{
+  g_return_if_fail (PB_IS_ITEM_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
 }
 
 /* ---- Construction ------------------------------------------------------- */

@@ -18,5 +18,6 @@ PbItem    *pb_item_editor_get_item (PbItemEditor *self);
 void       pb_item_editor_set_item (PbItemEditor *self,
                                     PbItem       *item);
 void       pb_item_editor_flush    (PbItemEditor *self);
+void       pb_item_editor_focus_title (PbItemEditor *self);
 
 G_END_DECLS

@@ -658,6 +658,12 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GListModel) deps = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* With no arrow selected, Delete deletes the selected bar's item. */
+  if (self->selected_dep_to == 0 && self->plan != NULL)
+    {
+      gtk_widget_activate_action (widget, "win.delete-items", NULL);
+      return;
+    }
   if (self->selected_dep_to == 0 || self->plan == NULL)
     return;
   deps = pb_store_list_dependencies (self->store, pb_record_get_id (PB_RECORD (self->plan)));

@@ -23,6 +23,7 @@
 #include "pb-ledger.h"
 #include "pb-report-dialog.h"
 #include "pb-ui-util.h"
+#include "pb-window-edit.h"
 
 struct _PbWindow
 {
@@ -388,6 +389,37 @@ pb_window_get_timeline (PbWindow *self)
   return self->timeline;
 }
 
+/**
+ * pb_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the library the window shows
+ */
+PbStore *
+pb_window_get_store (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * pb_window_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the open plan
+ */
+PbPlan *
+pb_window_get_plan (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->plan;
+}
+
+void
+pb_window_show_board (PbWindow *self)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, "board");
+}
+
 static void
 close_editor_action (GtkWidget  *widget,
                      const char *action_name,
@@ -549,6 +581,7 @@ set_plan (PbWindow *self,
   for (const char * const *a = (const char * const[]) { "win.delete-plan", "win.rename-plan", "win.duplicate-plan",
                                                         "win.export-plan", "win.report", "win.export-ledger", NULL }; *a; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, plan != NULL);
+  pb_window_edit_update_actions (self);
 }
 
 static void
@@ -609,9 +642,16 @@ undo_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (self->store ? pb_store_get_undo_label (self->store) : NULL);
 
   if (!pb_store_undo (self->store, &error))
     show_error (self, error);
+  else if (label)
+    {
+      /* Translators: a toast after Undo; %s is what was undone, "Delete 3 Items" */
+      g_autofree char *text = g_strdup_printf (_("Undone: %s"), label);
+      pb_ui_toast (GTK_WIDGET (self->board_bin), text, FALSE);
+    }
 }
 
 static void
@@ -621,9 +661,16 @@ redo_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (self->store ? pb_store_get_redo_label (self->store) : NULL);
 
   if (!pb_store_redo (self->store, &error))
     show_error (self, error);
+  else if (label)
+    {
+      /* Translators: a toast after Redo; %s is what was done again */
+      g_autofree char *text = g_strdup_printf (_("Redone: %s"), label);
+      pb_ui_toast (GTK_WIDGET (self->board_bin), text, FALSE);
+    }
 }
 
 static void
@@ -1019,6 +1066,21 @@ history_changed_cb (PbWindow *self)
                                  self->store != NULL && pb_store_can_undo (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->store != NULL && pb_store_can_redo (self->store));
+
+  /* The buttons say what they undo and redo: "Undo Change Due Date". */
+  {
+    g_autofree char *undo = NULL;
+    g_autofree char *redo = NULL;
+
+    if (self->store && pb_store_can_undo (self->store))
+      /* Translators: the Undo button's tooltip; %s is a command, "Move 3 Items" */
+      undo = g_strdup_printf (_("Undo %s"), pb_store_get_undo_label (self->store));
+    if (self->store && pb_store_can_redo (self->store))
+      /* Translators: the Redo button's tooltip; %s is a command */
+      redo = g_strdup_printf (_("Redo %s"), pb_store_get_redo_label (self->store));
+    gtk_widget_set_tooltip_text (self->undo_button, undo ? undo : _("Undo"));
+    gtk_widget_set_tooltip_text (self->redo_button, redo ? redo : _("Redo"));
+  }
 }
 
 /* ---- Window state ----------------------------------------------------- */
@@ -1161,6 +1223,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-plan", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_action);
+  pb_window_edit_class_init (widget_class);
 }
 
 static void
@@ -1240,6 +1303,8 @@ pb_window_set_application_store (PbWindow      *self,
   g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (history_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::undo-label", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);
   history_changed_cb (self);
 

@@ -31,5 +31,8 @@ gboolean   pb_window_export_ledger   (PbWindow      *self,
                                       const char    *path,
                                       GError       **error);
 GtkWidget *pb_window_get_organisations (PbWindow    *self);
+PbStore   *pb_window_get_store       (PbWindow      *self);
+PbPlan    *pb_window_get_plan        (PbWindow      *self);
+void       pb_window_show_board      (PbWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,391 @@
+/* pb-plan-properties.c — Plan Properties… and the section dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both are composite templates (resources/ui/pb-plan-properties.ui,
+ * pb-section-dialog.ui) whose Save is one store command. A refusal is said
+ * under the field it is about, and goes when that field is edited.
+ */
+#define G_LOG_DOMAIN "pb-plan-properties"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-plan-properties.h"
+
+/* ---- Plan Properties ---------------------------------------------------- */
+
+struct _PbPlanProperties
+{
+  AdwWindow       parent_instance;
+
+  AdwEntryRow    *title_row;
+  GtkLabel       *title_error;
+  AdwEntryRow    *doc_number_row;
+  AdwEntryRow    *issuer_row;
+  AdwEntryRow    *issue_date_row;
+  GtkLabel       *issue_date_error;
+  GtkSpinButton  *start_spin;
+  GtkSpinButton  *end_spin;
+  GtkLabel       *period_error;
+  GtkCheckButton *move_check;
+  GtkWidget      *save_button;
+
+  PbStore        *store;
+  PbPlan         *plan;
+};
+
+G_DEFINE_FINAL_TYPE (PbPlanProperties, pb_plan_properties, ADW_TYPE_WINDOW)
+
+static void
+show_field_error (GtkWidget  *row,
+                  GtkLabel   *label,
+                  const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (row == NULL)
+    return;
+  if (message)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static void
+field_changed_cb (PbPlanProperties *self,
+                  GtkEditable      *row)
+{
+  if (row == GTK_EDITABLE (self->title_row))
+    show_field_error (GTK_WIDGET (self->title_row), self->title_error, NULL);
+  else
+    show_field_error (GTK_WIDGET (self->issue_date_row), self->issue_date_error, NULL);
+}
+
+/* Offer to move the items on the old period's first or last day. */
+static void
+period_changed_cb (PbPlanProperties *self)
+{
+  int start = gtk_spin_button_get_value_as_int (self->start_spin);
+  int end = gtk_spin_button_get_value_as_int (self->end_spin);
+  guint n = pb_store_count_default_dated_items (self->store, self->plan);
+  gboolean changed = start != pb_plan_get_period_start (self->plan) || end != pb_plan_get_period_end (self->plan);
+
+  show_field_error (NULL, self->period_error,
+                    end < start ? _("The last year cannot come before the first.") : NULL);
+  if (n > 0 && changed)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Move the %u item dated at the start or end of the old period with it",
+                                                            "Move the %u items dated at the start or end of the old period with them",
+                                                            n), n);
+      gtk_check_button_set_label (self->move_check, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->move_check), n > 0 && changed);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbPlanProperties *self = PB_PLAN_PROPERTIES (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *doc = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->doc_number_row))));
+  g_autofree char *issuer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issuer_row))));
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issue_date_row))));
+  int start = gtk_spin_button_get_value_as_int (self->start_spin);
+  int end = gtk_spin_button_get_value_as_int (self->end_spin);
+  GDate parsed;
+
+  /* Each refusal beside its field; nothing is saved while one stands. */
+  if (title[0] == '\0')
+    {
+      show_field_error (GTK_WIDGET (self->title_row), self->title_error, _("A plan needs a title."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      return;
+    }
+  if (date[0] && !pb_date_parse (date, &parsed))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as 2024-06-30."), date);
+      show_field_error (GTK_WIDGET (self->issue_date_row), self->issue_date_error, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->issue_date_row));
+      return;
+    }
+  if (end < start)
+    {
+      show_field_error (NULL, self->period_error, _("The last year cannot come before the first."));
+      return;
+    }
+
+  if (!pb_store_set_plan_properties (self->store, self->plan, title, doc, issuer, date, start, end,
+                                     gtk_widget_get_visible (GTK_WIDGET (self->move_check)) &&
+                                     gtk_check_button_get_active (self->move_check),
+                                     &error))
+    {
+      show_field_error (NULL, self->period_error, error->message);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+pb_plan_properties_dispose (GObject *object)
+{
+  PbPlanProperties *self = PB_PLAN_PROPERTIES (object);
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (pb_plan_properties_parent_class)->dispose (object);
+}
+
+static void
+pb_plan_properties_class_init (PbPlanPropertiesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_plan_properties_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-plan-properties.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, title_error);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, doc_number_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, issuer_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, issue_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, issue_date_error);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, start_spin);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, end_spin);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, period_error);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, move_check);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_install_action (widget_class, "plan-properties.save", NULL, save_action);
+}
+
+static void
+pb_plan_properties_init (PbPlanProperties *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/**
+ * pb_plan_properties_new:
+ * @parent: the main window
+ * @store: the library
+ * @plan: the plan whose title, document number, issuer, issue date and
+ *   period are edited
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+PbPlanProperties *
+pb_plan_properties_new (GtkWindow *parent,
+                        PbStore   *store,
+                        PbPlan    *plan)
+{
+  PbPlanProperties *self = g_object_new (PB_TYPE_PLAN_PROPERTIES, "transient-for", parent, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int start = pb_plan_get_period_start (plan), end = pb_plan_get_period_end (plan);
+
+  self->store = g_object_ref (store);
+  self->plan = g_object_ref (plan);
+  set_text (self->title_row, pb_plan_get_title (plan));
+  set_text (self->doc_number_row, pb_record_get_string (PB_RECORD (plan), "doc_number"));
+  set_text (self->issuer_row, pb_record_get_string (PB_RECORD (plan), "issuer"));
+  set_text (self->issue_date_row, pb_record_get_string (PB_RECORD (plan), "issue_date"));
+  if (start <= 0)
+    start = g_date_time_get_year (now);
+  if (end <= 0)
+    end = start;
+  gtk_spin_button_set_value (self->start_spin, start);
+  gtk_spin_button_set_value (self->end_spin, end);
+  show_field_error (NULL, self->title_error, NULL);
+  period_changed_cb (self);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+/* ---- Add or rename a section ------------------------------------------- */
+
+struct _PbSectionDialog
+{
+  AdwWindow    parent_instance;
+
+  AdwEntryRow *number_row;
+  AdwEntryRow *title_row;
+  GtkLabel    *title_error;
+  AdwComboRow *parent_row;
+  GtkWidget   *ok_button;
+
+  PbStore     *store;
+  PbPlan      *plan;
+  PbSection   *section;     /* renaming it, or NULL to add one */
+  GArray      *parents;     /* section ids the combo offers; 0 first */
+  gint64       after_id;
+  gint64       saved_id;
+};
+
+G_DEFINE_FINAL_TYPE (PbSectionDialog, pb_section_dialog, ADW_TYPE_WINDOW)
+
+static void
+title_changed_cb (PbSectionDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->title_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+}
+
+static void
+section_save_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PbSectionDialog *self = PB_SECTION_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  const char *number = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  gboolean ok;
+
+  if (self->section)
+    {
+      ok = pb_store_rename_section (self->store, self->section, number, title, &error);
+      if (ok)
+        self->saved_id = pb_record_get_id (PB_RECORD (self->section));
+    }
+  else
+    {
+      guint i = adw_combo_row_get_selected (self->parent_row);
+      gint64 parent = i < self->parents->len ? g_array_index (self->parents, gint64, i) : 0;
+
+      self->saved_id = pb_store_insert_section (self->store, pb_record_get_id (PB_RECORD (self->plan)), parent,
+                                                self->after_id, number, title, &error);
+      ok = self->saved_id > 0;
+    }
+
+  if (!ok)
+    {
+      gtk_label_set_text (self->title_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->title_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+pb_section_dialog_dispose (GObject *object)
+{
+  PbSectionDialog *self = PB_SECTION_DIALOG (object);
+
+  g_clear_object (&self->section);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->parents, g_array_unref);
+  G_OBJECT_CLASS (pb_section_dialog_parent_class)->dispose (object);
+}
+
+static void
+pb_section_dialog_class_init (PbSectionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_section_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-section-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, number_row);
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, title_error);
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, ok_button);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_install_action (widget_class, "section.save", NULL, section_save_action);
+}
+
+static void
+pb_section_dialog_init (PbSectionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->ok_button);
+  self->parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/**
+ * pb_section_dialog_new:
+ * @parent: the main window
+ * @store: the library
+ * @plan: the plan
+ * @section: (nullable): the section to rename and renumber; %NULL adds one
+ * @parent_id: for a new section, the section it goes in (0: top level)
+ * @after_id: for a new section, the sibling it follows (0: last)
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+PbSectionDialog *
+pb_section_dialog_new (GtkWindow *parent,
+                       PbStore   *store,
+                       PbPlan    *plan,
+                       PbSection *section,
+                       gint64     parent_id,
+                       gint64     after_id)
+{
+  PbSectionDialog *self = g_object_new (PB_TYPE_SECTION_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) sections = pb_store_list_sections (store, pb_record_get_id (PB_RECORD (plan)));
+  gint64 none = 0;
+  guint selected = 0;
+
+  self->store = g_object_ref (store);
+  self->plan = g_object_ref (plan);
+  self->after_id = after_id;
+  g_set_object (&self->section, section);
+
+  gtk_window_set_title (GTK_WINDOW (self), section ? _("Rename Section") : _("Add Section"));
+  gtk_button_set_label (GTK_BUTTON (self->ok_button), section ? _("_Rename") : _("_Add"));
+
+  gtk_string_list_append (names, _("Top level"));
+  g_array_append_val (self->parents, none);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      g_autofree char *name = g_strdup_printf ("%s%s%s%s", pb_section_get_parent_id (s) ? "    " : "",
+                                               pb_section_get_number (s), pb_section_get_number (s)[0] ? " " : "",
+                                               pb_section_get_title (s));
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->parents, id);
+      if (id == parent_id)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->parent_row, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->parent_row), section == NULL);
+
+  if (section)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->number_row), pb_section_get_number (section));
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), pb_section_get_title (section));
+    }
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return self;
+}
+
+gint64
+pb_section_dialog_get_saved_id (PbSectionDialog *self)
+{
+  g_return_val_if_fail (PB_IS_SECTION_DIALOG (self), 0);
+  return self->saved_id;
+}

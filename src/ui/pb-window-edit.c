@@ -1,0 +1,838 @@
+/* pb-window-edit.c — the window's actions for editing a plan by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Add Item (Insert), Delete (the chosen items, with an Undo toast that
+ * names them), Plan Properties… (Alt+Return), the section actions the
+ * board's column menus and the plan menu offer, and the edits of several
+ * chosen cards at once. Each calls one store command (pb-store-edit.c).
+ */
+#define G_LOG_DOMAIN "pb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-board-view.h"
+#include "pb-item-editor.h"
+#include "pb-plan-properties.h"
+#include "pb-timeline-view.h"
+#include "pb-ui-util.h"
+#include "pb-window-edit.h"
+
+static void
+toast (PbWindow   *self,
+       const char *text,
+       gboolean    with_undo)
+{
+  GtkWidget *anchor = pb_window_get_board (self);
+
+  pb_ui_toast (anchor ? anchor : GTK_WIDGET (self), text, with_undo);
+}
+
+static void
+refuse (PbWindow     *self,
+        const GError *error)
+{
+  toast (self, error->message, FALSE);
+}
+
+/* After a command: a toast that names it, with Undo. */
+static void
+toast_command (PbWindow *self)
+{
+  PbStore *store = pb_window_get_store (self);
+
+  if (pb_store_can_undo (store))
+    toast (self, pb_store_get_undo_label (store), TRUE);
+}
+
+static gboolean
+timeline_shown (PbWindow *self)
+{
+  GtkWidget *timeline = pb_window_get_timeline (self);
+
+  return timeline && gtk_widget_get_mapped (timeline);
+}
+
+/**
+ * pb_window_get_selected_items:
+ * @self: the main window
+ *
+ * Returns: (transfer full): the ids of the items the next edit applies to:
+ *   the selected bar on the timeline; else the cards chosen on the board or
+ *   the card the keyboard is on; else the item in the editor
+ */
+GArray *
+pb_window_get_selected_items (PbWindow *self)
+{
+  GtkWidget *board = pb_window_get_board (self);
+  GtkWidget *editor = pb_window_get_editor (self);
+  GArray *ids = NULL;
+
+  if (timeline_shown (self))
+    {
+      gint64 id = pb_timeline_view_get_selected (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  else if (board)
+    ids = pb_board_view_get_selected_items (PB_BOARD_VIEW (board));
+  else
+    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (ids->len == 0 && editor && pb_item_editor_get_item (PB_ITEM_EDITOR (editor)))
+    {
+      gint64 id = pb_record_get_id (PB_RECORD (pb_item_editor_get_item (PB_ITEM_EDITOR (editor))));
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* ---- Add Item ----------------------------------------------------------- */
+
+/* What a board column's key says a new item in it is: "section:12",
+ * "status:blocked", "lead:7". */
+static void
+read_column_key (const char   *key,
+                 gint64       *section_id,
+                 PbItemStatus *status,
+                 gint64       *lead_id)
+{
+  if (key == NULL)
+    return;
+  if (g_str_has_prefix (key, "section:"))
+    *section_id = g_ascii_strtoll (key + 8, NULL, 10);
+  else if (g_str_has_prefix (key, "lead:"))
+    *lead_id = g_ascii_strtoll (key + 5, NULL, 10);
+  else if (g_str_has_prefix (key, "status:"))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (PB_TYPE_ITEM_STATUS);
+      GEnumValue *value = g_enum_get_value_by_nick (klass, key + 7);
+
+      if (value)
+        *status = value->value;
+    }
+}
+
+static gint64
+first_section (PbStore *store,
+               gint64   plan_id)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (store, plan_id);
+  g_autoptr(PbSection) first = g_list_model_get_n_items (sections) ? g_list_model_get_item (sections, 0) : NULL;
+
+  return first ? pb_record_get_id (PB_RECORD (first)) : 0;
+}
+
+static gboolean
+focus_title_idle (gpointer data)
+{
+  g_autoptr(PbWindow) self = data;
+  GtkWidget *editor = pb_window_get_editor (self);
+
+  if (editor)
+    pb_item_editor_focus_title (PB_ITEM_EDITOR (editor));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pb_window_add_item:
+ * @self: the main window
+ * @column_key: (nullable): the board column it goes in ("section:12"…);
+ *   %NULL: after the selected card or bar, else at the end of the first
+ *   column
+ *
+ * Adds an item, numbered next in its section and dated over the plan's
+ * period, and opens it in the editor with its title selected.
+ *
+ * Returns: the new item's id, or 0
+ */
+gint64
+pb_window_add_item (PbWindow   *self,
+                    const char *column_key)
+{
+  PbStore *store = pb_window_get_store (self);
+  PbPlan *plan = pb_window_get_plan (self);
+  GtkWidget *board = pb_window_get_board (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = NULL;
+  PbItemStatus status = PB_ITEM_STATUS_NOT_STARTED;
+  gint64 plan_id, after = 0, section = -1, lead = 0, id;
+  const char *key = column_key;
+
+  if (plan == NULL || store == NULL)
+    return 0;
+  plan_id = pb_record_get_id (PB_RECORD (plan));
+
+  if (key == NULL)
+    {
+      if (timeline_shown (self))
+        after = pb_timeline_view_get_selected (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
+      else if (board)
+        after = pb_board_view_get_focused_item (PB_BOARD_VIEW (board), &key);
+      if (after == 0)
+        {
+          g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+          after = ids->len ? g_array_index (ids, gint64, ids->len - 1) : 0;
+        }
+    }
+
+  if (after != 0)
+    {
+      g_autoptr(PbItem) before = pb_store_get_record (store, PB_TYPE_ITEM, after);
+
+      if (before == NULL)
+        after = 0;
+      else
+        {
+          section = pb_item_get_section_id (before);
+          if (board && key == NULL)
+            {
+              /* The new item joins the column of the one it follows. */
+              PbBoardGrouping grouping = pb_board_view_get_grouping (PB_BOARD_VIEW (board));
+
+              if (grouping == PB_BOARD_GROUPING_STATUS)
+                status = pb_item_get_status (before);
+              else if (grouping == PB_BOARD_GROUPING_LEAD)
+                {
+                  g_autoptr(GListModel) orgs = pb_store_list_item_orgs (store, after);
+
+                  for (guint i = 0; lead == 0 && i < g_list_model_get_n_items (orgs); i++)
+                    {
+                      g_autoptr(PbItemOrg) o = g_list_model_get_item (orgs, i);
+                      if (pb_item_org_get_role (o) == PB_ROLE_LEAD)
+                        lead = pb_item_org_get_organisation_id (o);
+                    }
+                }
+            }
+        }
+    }
+
+  if (after == 0 && key == NULL && board && pb_board_view_get_n_columns (PB_BOARD_VIEW (board)) > 0)
+    key = pb_board_view_get_column_key (PB_BOARD_VIEW (board), 0);
+  if (after == 0 || column_key)
+    {
+      gint64 keyed = -1;
+
+      read_column_key (key, &keyed, &status, &lead);
+      if (keyed >= 0)
+        section = keyed;
+    }
+  if (section < 0)
+    section = first_section (store, plan_id);
+
+  id = pb_store_insert_item (store, plan_id, section, column_key ? 0 : after, PB_ITEM_KIND_TASK, NULL, "",
+                             status, lead, &error);
+  if (id == 0)
+    {
+      refuse (self, error);
+      return 0;
+    }
+
+  item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  if (timeline_shown (self))
+    pb_timeline_view_select (PB_TIMELINE_VIEW (pb_window_get_timeline (self)), id);
+  pb_window_show_board (self);
+  pb_window_open_editor (self, item);
+  /* After the flap has opened and the rows have their text. */
+  g_idle_add (focus_title_idle, g_object_ref (self));
+  return id;
+}
+
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  pb_window_add_item (PB_WINDOW (widget), parameter ? g_variant_get_string (parameter, NULL) : NULL);
+}
+
+/* ---- Delete ------------------------------------------------------------- */
+
+/**
+ * pb_window_delete_items:
+ * @self: the main window
+ *
+ * Deletes the chosen items as one command and says which went, with Undo.
+ *
+ * Returns: %TRUE if something was deleted
+ */
+gboolean
+pb_window_delete_items (PbWindow *self)
+{
+  PbStore *store = pb_window_get_store (self);
+  GtkWidget *board = pb_window_get_board (self);
+  GtkWidget *editor = pb_window_get_editor (self);
+  g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *text = NULL;
+
+  if (store == NULL || ids->len == 0)
+    return FALSE;
+
+  what = pb_store_describe_items (store, (gint64 *) ids->data, ids->len);
+  if (!pb_store_delete_items (store, (gint64 *) ids->data, ids->len, &error))
+    {
+      refuse (self, error);
+      return FALSE;
+    }
+
+  if (editor && pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) &&
+      pb_record_is_deleted (PB_RECORD (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)))))
+    pb_window_close_editor (self);
+  if (board)
+    pb_board_view_set_selected (PB_BOARD_VIEW (board), NULL, 0);
+
+  /* Translators: a toast; %s is "3 加快5G网络规模化部署" or "3 items" */
+  text = g_strdup_printf (_("Deleted %s"), what);
+  toast (self, text, TRUE);
+  return TRUE;
+}
+
+static void
+delete_items_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  pb_window_delete_items (PB_WINDOW (widget));
+}
+
+/* ---- Plan Properties ---------------------------------------------------- */
+
+static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (pb_window_get_plan (self))
+    pb_plan_properties_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_plan (self));
+}
+
+/* ---- Sections ----------------------------------------------------------- */
+
+/* The section an action with parameter 0 is about: the chosen item's. */
+static PbSection *
+target_section (PbWindow *self,
+                GVariant *parameter)
+{
+  PbStore *store = pb_window_get_store (self);
+  gint64 id = parameter ? g_variant_get_int64 (parameter) : 0;
+
+  if (id == 0)
+    {
+      g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+      g_autoptr(PbItem) item = ids->len ? pb_store_get_record (store, PB_TYPE_ITEM, g_array_index (ids, gint64, 0)) : NULL;
+
+      id = item ? pb_item_get_section_id (item) : 0;
+    }
+  return id ? pb_store_get_record (store, PB_TYPE_SECTION, id) : NULL;
+}
+
+static void
+add_section_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbSection) current = NULL;
+
+  if (pb_window_get_plan (self) == NULL)
+    return;
+  /* After the chosen item's section, beside it. */
+  current = target_section (self, parameter);
+  pb_section_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_plan (self), NULL,
+                         current ? pb_section_get_parent_id (current) : 0,
+                         current ? pb_record_get_id (PB_RECORD (current)) : 0);
+}
+
+static void
+rename_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbSection) section = target_section (self, parameter);
+
+  if (section == NULL)
+    {
+      toast (self, _("Choose an item of the section first."), FALSE);
+      return;
+    }
+  pb_section_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_plan (self), section, 0, 0);
+}
+
+static void
+move_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbStore *store = pb_window_get_store (self);
+  g_autoptr(PbSection) section = target_section (self, parameter);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (section == NULL)
+    return;
+  if (g_str_equal (action_name, "win.section-up"))
+    ok = pb_store_shift_section (store, section, -1, &error);
+  else if (g_str_equal (action_name, "win.section-down"))
+    ok = pb_store_shift_section (store, section, 1, &error);
+  else
+    ok = pb_store_indent_section (store, section, g_str_equal (action_name, "win.section-indent"), &error);
+  if (!ok)
+    refuse (self, error);
+}
+
+typedef struct
+{
+  PbWindow  *window;
+  PbSection *section;
+  GArray    *targets;
+  GtkWidget *drop_down;
+} DeleteSection;
+
+static void
+delete_section_free (gpointer data)
+{
+  DeleteSection *d = data;
+
+  g_object_unref (d->window);
+  g_object_unref (d->section);
+  g_array_unref (d->targets);
+  g_free (d);
+}
+
+static void
+delete_section_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            DeleteSection    *d)
+{
+  PbStore *store = pb_window_get_store (d->window);
+  g_autoptr(GError) error = NULL;
+  gint64 move_to = 0;
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (response, "move"))
+    {
+      guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (d->drop_down));
+      if (i >= d->targets->len)
+        return;
+      move_to = g_array_index (d->targets, gint64, i);
+    }
+  else if (!g_str_equal (response, "delete"))
+    return;
+
+  text = g_strdup_printf (_("Deleted section %s %s"), pb_section_get_number (d->section),
+                          pb_section_get_title (d->section));
+  if (!pb_store_delete_section (store, d->section, move_to, &error))
+    refuse (d->window, error);
+  else
+    toast (d->window, text, TRUE);
+}
+
+/**
+ * pb_window_ask_delete_section:
+ * @self: the main window
+ * @section: a section
+ *
+ * Asks before deleting a section that holds items: delete them with it, or
+ * move them to another section. An empty section goes at once.
+ *
+ * Returns: (transfer none) (nullable): the question, when asked
+ */
+GtkWidget *
+pb_window_ask_delete_section (PbWindow  *self,
+                              PbSection *section)
+{
+  PbStore *store = pb_window_get_store (self);
+  guint n = pb_store_count_section_items (store, pb_record_get_id (PB_RECORD (section)));
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  DeleteSection *d;
+  GtkWidget *dialog;
+
+  d = g_new0 (DeleteSection, 1);
+  d->window = g_object_ref (self);
+  d->section = g_object_ref (section);
+  d->targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (n == 0)
+    {
+      delete_section_response_cb (NULL, "delete", d);
+      delete_section_free (d);
+      return NULL;
+    }
+
+  /* The sections outside this one's subtree can take its items. */
+  sections = pb_store_list_sections (store, pb_section_get_plan_id (section));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+      gboolean inside = FALSE;
+
+      for (g_autoptr(PbSection) up = g_object_ref (s); up && !inside;)
+        {
+          gint64 parent = pb_section_get_parent_id (up);
+
+          inside = pb_record_get_id (PB_RECORD (up)) == pb_record_get_id (PB_RECORD (section));
+          g_clear_object (&up);
+          if (parent)
+            up = pb_store_get_record (store, PB_TYPE_SECTION, parent);
+        }
+      if (inside)
+        continue;
+      {
+        g_autofree char *name = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+        gtk_string_list_append (names, g_strstrip (name));
+        g_array_append_val (d->targets, id);
+      }
+    }
+
+  heading = g_strdup_printf (_("Delete Section “%s”?"), pb_section_get_title (section));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "It holds %u item. Delete it with the section, or move it to another section.",
+                                       "It holds %u items. Delete them with the section, or move them to another section.",
+                                       n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Items"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  if (d->targets->len > 0)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new (_("Move the items to"));
+
+      d->drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (d->drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Move the items to"), -1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), d->drop_down);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "move", _("_Move Items"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_section_response_cb), d,
+                         (GClosureNotify) (void (*) (void)) delete_section_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+delete_section_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbSection) section = target_section (self, parameter);
+
+  if (section)
+    pb_window_ask_delete_section (self, section);
+}
+
+/* ---- Several items at once ---------------------------------------------- */
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PB_TYPE_ITEM_STATUS);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (value == NULL || ids->len == 0)
+    return;
+  if (!pb_store_set_items_status (pb_window_get_store (self), (gint64 *) ids->data, ids->len, value->value, &error))
+    refuse (self, error);
+  else
+    toast_command (self);
+}
+
+typedef enum
+{
+  ASK_LEAD,
+  ASK_RESPONSIBLE,
+  ASK_SHIFT,
+  ASK_SECTION,
+} AskKind;
+
+typedef struct
+{
+  PbWindow  *window;
+  AskKind    kind;
+  GArray    *ids;
+  GArray    *sections;
+  GtkWidget *entry;
+  GtkWidget *spin;
+  GtkWidget *unit;
+  GtkWidget *error;
+} Ask;
+
+static void
+ask_free (gpointer data)
+{
+  Ask *a = data;
+
+  g_object_unref (a->window);
+  g_array_unref (a->ids);
+  g_clear_pointer (&a->sections, g_array_unref);
+  g_free (a);
+}
+
+/* Runs the command; a refusal stays in the dialog, beside the field. */
+static gboolean
+ask_run (Ask *a)
+{
+  PbStore *store = pb_window_get_store (a->window);
+  const gint64 *ids = (const gint64 *) a->ids->data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  switch (a->kind)
+    {
+    case ASK_LEAD:
+      ok = pb_store_set_items_lead (store, ids, a->ids->len, gtk_editable_get_text (GTK_EDITABLE (a->entry)), &error);
+      break;
+    case ASK_RESPONSIBLE:
+      ok = pb_store_add_items_responsible (store, ids, a->ids->len, gtk_editable_get_text (GTK_EDITABLE (a->entry)), &error);
+      break;
+    case ASK_SHIFT:
+      {
+        int n = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (a->spin));
+        gboolean months = gtk_drop_down_get_selected (GTK_DROP_DOWN (a->unit)) == 1;
+
+        ok = pb_store_shift_items (store, ids, a->ids->len, months ? 0 : n, months ? n : 0, &error);
+      }
+      break;
+    case ASK_SECTION:
+      {
+        guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (a->entry));
+
+        if (i < a->sections->len)
+          ok = pb_store_move_items_to_section (store, ids, a->ids->len, g_array_index (a->sections, gint64, i), &error);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok && error)
+    {
+      gtk_label_set_text (GTK_LABEL (a->error), error->message);
+      gtk_widget_set_visible (a->error, TRUE);
+      return FALSE;
+    }
+  if (ok)
+    toast_command (a->window);
+  return TRUE;
+}
+
+static void
+ask_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 Ask              *a)
+{
+  if (g_str_equal (response, "apply"))
+    ask_run (a);
+}
+
+/* Enter in the field applies, unless refused: then the dialog stays. */
+static void
+ask_activate_cb (GtkWidget *entry,
+                 Ask       *a)
+{
+  if (ask_run (a))
+    gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (entry)));
+}
+
+/**
+ * pb_window_ask_bulk:
+ * @self: the main window
+ * @what: "lead", "responsible", "shift" or "section"
+ *
+ * Asks for the organisation, the shift or the section to apply to the
+ * chosen items.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+pb_window_ask_bulk (PbWindow   *self,
+                    const char *what)
+{
+  PbStore *store = pb_window_get_store (self);
+  g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+  g_autofree char *items = NULL;
+  GtkWidget *dialog, *box;
+  const char *heading, *label;
+  Ask *a;
+
+  if (store == NULL || ids->len == 0)
+    {
+      toast (self, _("Choose the items first: Ctrl-click or Shift-click their cards."), FALSE);
+      return NULL;
+    }
+
+  a = g_new0 (Ask, 1);
+  a->window = g_object_ref (self);
+  a->ids = g_array_ref (ids);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (g_str_equal (what, "lead") || g_str_equal (what, "responsible"))
+    {
+      a->kind = g_str_equal (what, "lead") ? ASK_LEAD : ASK_RESPONSIBLE;
+      heading = a->kind == ASK_LEAD ? _("Set Lead Organisation") : _("Add Responsible Organisation");
+      label = a->kind == ASK_LEAD ? _("Lead organisation") : _("Responsible organisation");
+      a->entry = gtk_entry_new ();
+      gtk_accessible_update_property (GTK_ACCESSIBLE (a->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (a->entry), label);
+      g_signal_connect (a->entry, "activate", G_CALLBACK (ask_activate_cb), a);
+      gtk_box_append (GTK_BOX (box), a->entry);
+    }
+  else if (g_str_equal (what, "shift"))
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      const char *units[] = { _("days"), _("months"), NULL };
+
+      a->kind = ASK_SHIFT;
+      heading = _("Shift Dates");
+      a->spin = gtk_spin_button_new_with_range (-3650, 3650, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (a->spin), 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (a->spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("By how much (negative: earlier)"), -1);
+      a->unit = gtk_drop_down_new_from_strings (units);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (a->unit), 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (a->unit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unit"), -1);
+      gtk_widget_set_hexpand (a->spin, TRUE);
+      gtk_box_append (GTK_BOX (row), a->spin);
+      gtk_box_append (GTK_BOX (row), a->unit);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+  else
+    {
+      g_autoptr(GListModel) sections = pb_store_list_sections (store, pb_window_get_selected_plan (self));
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      a->kind = ASK_SECTION;
+      heading = _("Move to Section");
+      a->sections = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+        {
+          g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+          g_autofree char *name = g_strdup_printf ("%s%s %s", pb_section_get_parent_id (s) ? "    " : "",
+                                                   pb_section_get_number (s), pb_section_get_title (s));
+          gint64 id = pb_record_get_id (PB_RECORD (s));
+
+          gtk_string_list_append (names, name);
+          g_array_append_val (a->sections, id);
+        }
+      a->entry = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (a->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section"), -1);
+      gtk_box_append (GTK_BOX (box), a->entry);
+    }
+
+  a->error = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (a->error), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (a->error), 0);
+  gtk_widget_add_css_class (a->error, "field-error");
+  gtk_widget_set_visible (a->error, FALSE);
+  gtk_box_append (GTK_BOX (box), a->error);
+
+  items = pb_store_describe_items (store, (gint64 *) ids->data, ids->len);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, items);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (ask_response_cb), a,
+                         (GClosureNotify) (void (*) (void)) ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (a->entry ? a->entry : a->spin);
+  return dialog;
+}
+
+static void
+bulk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  pb_window_ask_bulk (PB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkWidget *board = pb_window_get_board (PB_WINDOW (widget));
+
+  if (board && !timeline_shown (PB_WINDOW (widget)))
+    pb_board_view_select_all (PB_BOARD_VIEW (board));
+}
+
+/* ---- Installation ------------------------------------------------------- */
+
+static const char * const plan_actions[] = {
+  "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
+  "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
+  "win.section-outdent", "win.set-status", "win.bulk", "win.select-all",
+};
+
+void
+pb_window_edit_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "win.add-item-to", "s", add_item_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-items", NULL, delete_items_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL, plan_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.add-section", "x", add_section_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-section", "x", rename_section_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-section", "x", delete_section_action);
+  gtk_widget_class_install_action (widget_class, "win.section-up", "x", move_section_action);
+  gtk_widget_class_install_action (widget_class, "win.section-down", "x", move_section_action);
+  gtk_widget_class_install_action (widget_class, "win.section-indent", "x", move_section_action);
+  gtk_widget_class_install_action (widget_class, "win.section-outdent", "x", move_section_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.bulk", "s", bulk_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.add-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0, "win.add-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-items", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-items", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.plan-properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "win.plan-properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "win.select-all", NULL);
+}
+
+/**
+ * pb_window_edit_update_actions:
+ * @self: the main window
+ *
+ * The editing actions work when a plan is open.
+ */
+void
+pb_window_edit_update_actions (PbWindow *self)
+{
+  gboolean has_plan = pb_window_get_plan (self) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), plan_actions[i], has_plan);
+}

@@ -1,0 +1,22 @@
+/* pb-window-edit.h — the window's actions for editing a plan by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pb-window.h"
+
+G_BEGIN_DECLS
+
+void       pb_window_edit_class_init      (GtkWidgetClass *widget_class);
+void       pb_window_edit_update_actions  (PbWindow       *self);
+GArray    *pb_window_get_selected_items   (PbWindow       *self);
+gint64     pb_window_add_item             (PbWindow       *self,
+                                           const char     *column_key);
+gboolean   pb_window_delete_items         (PbWindow       *self);
+GtkWidget *pb_window_ask_delete_section   (PbWindow       *self,
+                                           PbSection      *section);
+GtkWidget *pb_window_ask_bulk             (PbWindow       *self,
+                                           const char     *what);
+
+G_END_DECLS

@@ -1,0 +1,425 @@
+/* test-edit-window.c — editing a plan by hand in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb: the window on a library with the example plan, driven
+ * through its actions and dialogs (Insert, Delete, the section menu, Plan
+ * Properties…, edits of several chosen cards), asserting on the store
+ * after each command, its undo and its redo.
+ */
+#include "config.h"
+
+#include "pb-board-view.h"
+#include "pb-item-editor.h"
+#include "pb-plan-properties.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+#include "pb-window-edit.h"
+
+static PbTestApp t;
+
+#define spin pb_test_spin
+
+static GtkWidget *
+child_of_type (GtkWidget *root,
+               GType      type,
+               const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
+          (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0))
+        return c;
+      if ((found = child_of_type (c, type, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+toplevel_of_type (GType type)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+act (const char *action,
+     GVariant   *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), action, target));
+  spin ();
+}
+
+static gboolean
+has_tooltip (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (c), text) == 0 || has_tooltip (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The command just made undoes to @before, redoes to what it made, and is
+ * named @label on the Undo button. */
+static void
+assert_undo_redo (const char *before,
+                  const char *label)
+{
+  g_autofree char *after = pb_test_dump_store (t.store);
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *tooltip = g_strdup_printf ("Undo %s", label);
+
+  g_assert_cmpstr (before, !=, after);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, label);
+  /* The header's Undo button names it. */
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), tooltip));
+  act ("win.undo", NULL);
+  undone = pb_test_dump_store (t.store);
+  g_assert_cmpstr (undone, ==, before);
+  act ("win.redo", NULL);
+  redone = pb_test_dump_store (t.store);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+static guint
+n_items (void)
+{
+  return pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (t.window));
+}
+
+/* Insert with nothing chosen, from the moment the window opens: the end of
+ * the first column, numbered next, dated over the plan's period, open in
+ * the editor with the title focused. Then Delete takes it away. */
+static void
+test_insert_delete (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *first_key = g_strdup (pb_board_view_get_column_key (board, 0));
+  guint n = n_items ();
+  GListModel *column;
+  guint in_column;
+  PbItem *item;
+  GtkWidget *focus;
+
+  column = pb_board_view_get_column_items (board, 0);
+  in_column = g_list_model_get_n_items (column);
+  act ("win.add-item", NULL);
+  g_assert_cmpuint (n_items (), ==, n + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (column), ==, in_column + 1);
+  item = pb_item_editor_get_item (editor);
+  g_assert_nonnull (item);
+  {
+    g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (item));
+    g_autoptr(PbItem) last = g_list_model_get_item (column, in_column);
+
+    g_assert_cmpstr (key, ==, first_key);
+    g_assert_true (last == item);
+  }
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-01-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+  g_assert_cmpstr (pb_item_get_number (item), ==, "4");
+  /* The title has the keyboard, for typing straight away. */
+  for (int i = 0; i < 5; i++)
+    spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))),
+                   ==, "Title");
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), "Undo Add Item"));
+  assert_undo_redo (before, "Add Item");
+
+  /* Insert after a chosen item: its section, just after it. */
+  {
+    g_autoptr(PbItem) task = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+    g_autoptr(GListModel) items = pb_store_list_items (t.store, pb_window_get_selected_plan (t.window));
+    gint64 id;
+
+    pb_window_open_editor (t.window, task);
+    spin ();
+    g_clear_pointer (&before, g_free);
+    before = pb_test_dump_store (t.store);
+    id = pb_window_add_item (t.window, NULL);
+    g_assert_cmpint (id, >, 0);
+    item = pb_item_editor_get_item (editor);
+    g_assert_cmpint (pb_record_get_id (PB_RECORD (item)), ==, id);
+    g_assert_cmpint (pb_item_get_section_id (item), ==, pb_item_get_section_id (task));
+    for (guint i = 0; i + 1 < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(PbItem) a = g_list_model_get_item (items, i);
+        g_autoptr(PbItem) b = g_list_model_get_item (items, i + 1);
+
+        if (a == task)
+          g_assert_true (b == item);
+      }
+    assert_undo_redo (before, "Add Item");
+
+    /* Delete the item in the editor: gone with an Undo. */
+    g_clear_pointer (&before, g_free);
+    before = pb_test_dump_store (t.store);
+    act ("win.delete-items", NULL);
+    g_assert_cmpuint (n_items (), ==, n + 1);
+    g_assert_null (pb_item_editor_get_item (editor));
+    assert_undo_redo (before, "Delete Item");
+  }
+}
+
+/* Several cards at once: each edit one command, for all of them. */
+static void
+test_bulk (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbItem) b = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  g_autoptr(PbItem) c = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  gint64 ids[] = { pb_record_get_id (PB_RECORD (a)), pb_record_get_id (PB_RECORD (b)), pb_record_get_id (PB_RECORD (c)) };
+  g_autofree char *before = NULL;
+  GtkWidget *dialog;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, ids, 3);
+  spin ();
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 3);
+
+  before = pb_test_dump_store (t.store);
+  act ("win.set-status", g_variant_new_string ("blocked"));
+  g_assert_cmpint (pb_item_get_status (a), ==, PB_ITEM_STATUS_BLOCKED);
+  g_assert_cmpint (pb_item_get_status (b), ==, PB_ITEM_STATUS_BLOCKED);
+  g_assert_cmpint (pb_item_get_status (c), ==, PB_ITEM_STATUS_BLOCKED);
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), "Undo Change Status of 3 Items"));
+  assert_undo_redo (before, "Change Status of 3 Items");
+
+  /* A lead for all three, typed in the dialog. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "lead");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市大数据局");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *leads = pb_store_dup_lead_names (t.store, ids[i]);
+      g_assert_cmpstr (leads, ==, "市大数据局");
+    }
+  assert_undo_redo (before, "Change Lead of 3 Items");
+
+  /* Dates a month later. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "shift");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin ();
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-02-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "start_date"), ==, "2025-04-01");
+  assert_undo_redo (before, "Reschedule 3 Items");
+
+  /* A responsible organisation added to each. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "responsible");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市财政局");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin ();
+  assert_undo_redo (before, "Add Responsible Organisation to 3 Items");
+
+  /* To the first section. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "section");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin ();
+  {
+    g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+    g_autoptr(PbSection) first = g_list_model_get_item (sections, 0);
+
+    g_assert_cmpint (pb_item_get_section_id (a), ==, pb_record_get_id (PB_RECORD (first)));
+    g_assert_cmpint (pb_item_get_section_id (c), ==, pb_record_get_id (PB_RECORD (first)));
+  }
+  assert_undo_redo (before, "Move 3 Items");
+
+  /* Ctrl+A chooses every card in view; Delete takes them all as one. */
+  act ("win.select-all", NULL);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, n_items ());
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  act ("win.delete-items", NULL);
+  g_assert_cmpuint (n_items (), ==, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 20 Items");
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_board_view_set_selected (board, NULL, 0);
+}
+
+static gint64
+section_titled (const char *title)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      if (g_str_equal (pb_section_get_title (s), title))
+        return pb_record_get_id (PB_RECORD (s));
+    }
+  return 0;
+}
+
+/* The section menu's commands, from the dialogs. */
+static void
+test_sections (void)
+{
+  g_autofree char *before = pb_test_dump_store (t.store);
+  gint64 s3 = section_titled ("保障措施"), added;
+  g_autoptr(PbSection) section = NULL;
+  GtkWidget *dialog, *title, *error;
+
+  /* Add: an empty title is refused beside the field; then added. */
+  act ("win.add-section", g_variant_new_int64 (s3));
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  title = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  error = gtk_widget_get_next_sibling (title);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+  (void) error;
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "四");
+  gtk_editable_set_text (GTK_EDITABLE (title), "组织实施");
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  added = section_titled ("组织实施");
+  g_assert_cmpint (added, >, 0);
+  assert_undo_redo (before, "Add Section");
+
+  /* Rename. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  act ("win.rename-section", g_variant_new_int64 (added));
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强组织实施");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  g_assert_cmpint (section_titled ("加强组织实施"), ==, added);
+  assert_undo_redo (before, "Rename Section");
+
+  /* Up, indent, outdent, down. */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *actions[] = { "win.section-up", "win.section-indent", "win.section-outdent", "win.section-down" };
+      static const char *labels[] = { "Move Section Up", "Indent Section", "Outdent Section", "Move Section Down" };
+
+      g_clear_pointer (&before, g_free);
+      before = pb_test_dump_store (t.store);
+      act (actions[i], g_variant_new_int64 (added));
+      assert_undo_redo (before, labels[i]);
+    }
+
+  /* Delete a section with items, moving them to another. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  section = pb_store_get_record (t.store, PB_TYPE_SECTION, s3);
+  dialog = pb_window_ask_delete_section (t.window, section);
+  g_assert_nonnull (dialog);
+  {
+    guint n = pb_store_count_section_items (t.store, s3);
+    GtkDropDown *to = GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+
+    g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+    g_autoptr(PbSection) first = g_list_model_get_item (sections, 0);
+    guint in_first = pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first)));
+
+    g_assert_cmpuint (n, >, 0);
+    gtk_drop_down_set_selected (to, 0);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "move");
+    spin ();
+    g_assert_true (pb_record_is_deleted (PB_RECORD (section)));
+    g_assert_cmpuint (n_items (), ==, 20);
+    g_assert_cmpuint (pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first))), ==, in_first + n);
+  }
+  assert_undo_redo (before, "Delete Section");
+}
+
+/* Plan Properties… refuses a bad date beside the field, then saves all
+ * fields as one command, moving the items on the old period's dates. */
+static void
+test_plan_properties (void)
+{
+  PbPlan *plan = pb_window_get_plan (t.window);
+  g_autofree char *before = pb_test_dump_store (t.store);
+  GtkWidget *dialog, *date, *date_error;
+
+  act ("win.plan-properties", NULL);
+  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  g_assert_nonnull (dialog);
+  date = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)");
+  gtk_editable_set_text (GTK_EDITABLE (date), "2025-02-30");
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  date_error = gtk_widget_get_next_sibling (gtk_widget_get_parent (gtk_widget_get_parent (date)));
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  (void) date_error;
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2025-03-20");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2026);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "issue_date"), ==, "2025-03-20");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "doc_number"), ==, "云府办发〔2025〕9号");
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), "SELECT count(*) FROM item WHERE start_date = '2025-01-01'"), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), "SELECT count(*) FROM item WHERE start_date = '2026-01-01'"), >, 0);
+  assert_undo_redo (before, "Change Plan Properties");
+  act ("win.undo", NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  pb_test_app_start (&t);
+
+  g_test_add_func ("/edit-window/insert-delete", test_insert_delete);
+  g_test_add_func ("/edit-window/bulk", test_bulk);
+  g_test_add_func ("/edit-window/sections", test_sections);
+  g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
+  status = g_test_run ();
+
+  pb_test_app_stop (&t);
+  return status;
+}
