@@ -673,7 +673,6 @@ column_setup (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (cw->add_button, "flat");
   gtk_widget_set_valign (cw->add_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (cw->add_button, _("Add Item"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cw->add_button), "win.add-item-to");
   gtk_box_append (GTK_BOX (cw->header), cw->add_button);
   cw->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (cw->menu_button), "view-more-symbolic");
@@ -717,7 +716,10 @@ column_header_bind (PbBoardColumnWidget *cw,
   g_autofree char *add_name = g_strdup_printf (_("Add Item to %s"), name);
   gint64 section = g_str_has_prefix (key, "section:") ? g_ascii_strtoll (key + 8, NULL, 10) : 0;
 
+  /* The target before the name: the action takes a column key. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (cw->add_button), "s", key);
+  if (gtk_actionable_get_action_name (GTK_ACTIONABLE (cw->add_button)) == NULL)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (cw->add_button), "win.add-item-to");
   gtk_accessible_update_property (GTK_ACCESSIBLE (cw->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
   gtk_widget_set_visible (cw->menu_button, section > 0);
   if (section > 0)
