@@ -1299,9 +1299,9 @@ refresh_selection (PbBoardView *self)
     {
       PbBoardColumn *col = g_ptr_array_index (self->columns, c);
 
-      if (col->list == NULL)
+      if (col->widget == NULL)
         continue;
-      for (GtkWidget *child = gtk_widget_get_first_child (col->list); child;
+      for (GtkWidget *child = gtk_widget_get_first_child (((PbBoardColumnWidget *) col->widget)->list); child;
            child = gtk_widget_get_next_sibling (child))
         {
           GtkWidget *card = gtk_widget_get_first_child (child);
