@@ -141,6 +141,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   else if (column == COL_RED)
     gtk_widget_add_css_class (label, "health-red");
   gtk_widget_add_css_class (label, "numeric");
+  /* Which column a cell is, for the tests that read the table back. */
+  g_object_set_data (G_OBJECT (label), "pb-org-column", GINT_TO_POINTER (column + 1));
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -206,6 +208,9 @@ add_column (PbOrganisationsView *self,
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
   c = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (c, TRUE);
+  /* Figures take the width of their heading or their widest cell, so a
+   * heading is never cut and each figure stays under it; the name takes
+   * what is left. */
   if (width > 0)
     gtk_column_view_column_set_fixed_width (c, width);
   if (column == COL_NAME)
@@ -461,18 +466,22 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Organisations ranked by completion"), -1);
   g_signal_connect (self->columns, "activate", G_CALLBACK (activate_cb), self);
-  add_column (self, _("Rank"), COL_RANK, 48);
-  add_column (self, _("Organisation"), COL_NAME, 170);
-  self->plans_column = add_column (self, _("Plans"), COL_PLANS, 52);
-  add_column (self, _("Leads"), COL_LED, 56);
-  add_column (self, _("Co-owns"), COL_COOWNED, 70);
-  add_column (self, _("On Track"), COL_BLUE, 76);
-  add_column (self, _("Behind"), COL_YELLOW, 66);
-  add_column (self, _("Seriously Behind"), COL_RED, 76);
-  add_column (self, _("Completion"), COL_COMPLETION, 90);
-  self->change_column = add_column (self, _("Change"), COL_CHANGE, 64);
+  /* As a bulletin reads: rank, name, completion, then the counts. */
+  add_column (self, _("Rank"), COL_RANK, -1);
+  add_column (self, _("Organisation"), COL_NAME, -1);
+  add_column (self, _("Completion"), COL_COMPLETION, -1);
+  self->plans_column = add_column (self, _("Plans"), COL_PLANS, -1);
+  add_column (self, _("Leads"), COL_LED, -1);
+  add_column (self, _("Co-owns"), COL_COOWNED, -1);
+  add_column (self, _("On Track"), COL_BLUE, -1);
+  add_column (self, _("Behind"), COL_YELLOW, -1);
+  add_column (self, _("Seriously Behind"), COL_RED, -1);
+  self->change_column = add_column (self, _("Change"), COL_CHANGE, -1);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->columns));
+  /* The table asks for its whole width, so the chart beside it folds
+   * away before the table would need scrolling. */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (main_box), bar);
   gtk_widget_set_margin_start (GTK_WIDGET (self->period_label), 12);
@@ -498,6 +507,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
 
   adw_flap_set_flap_position (ADW_FLAP (paned), GTK_PACK_END);
   adw_flap_set_fold_policy (ADW_FLAP (paned), ADW_FLAP_FOLD_POLICY_AUTO);
+  adw_flap_set_fold_threshold_policy (ADW_FLAP (paned), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
   adw_flap_set_content (ADW_FLAP (paned), main_box);
   adw_flap_set_flap (ADW_FLAP (paned), chart_scroller);
   adw_flap_set_separator (ADW_FLAP (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
