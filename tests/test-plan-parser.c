@@ -545,6 +545,37 @@ test_speech_points (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 1);
 }
 
+/* Linear time and memory: a paragraph of quantities that never ends a
+ * clause gives targets whose text is a window around the number, and an
+ * item with hundreds of quantities (a table) stops at a bound and asks for
+ * review. */
+static void
+test_long_line (void)
+{
+  g_autoptr(GString) text = g_string_new ("青河市算力建设三年行动方案(2024—2026年)\n一、重点任务\n(一)建设设施。");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *it;
+  JsonArray *targets;
+
+  for (int i = 0; text->len < 2000000; i++)
+    g_string_append_printf (text, "建成基站%d个新增机架%d架", 1000 + i % 9000, 10 + i % 900);
+  node = pb_plan_parse_text (text->str, text->len, NULL, &error);
+  g_assert_no_error (error);
+  it = json_array_get_object_element (json_object_get_array_member (json_node_get_object (node), "items"), 0);
+  targets = json_object_get_array_member (it, "targets");
+  g_assert_cmpuint (json_array_get_length (targets), >=, 100);
+  g_assert_cmpuint (json_array_get_length (targets), <=, 1000);
+  for (guint i = 0; i < json_array_get_length (targets); i++)
+    {
+      JsonObject *t = json_array_get_object_element (targets, i);
+
+      g_assert_cmpint (g_utf8_strlen (json_object_get_string_member (t, "text"), -1), <=, 200);
+      g_assert_cmpint (g_utf8_strlen (json_object_get_string_member (t, "indicator"), -1), <=, 200);
+    }
+  g_assert_true (json_object_get_boolean_member (it, "review"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +599,7 @@ main (int    argc,
   g_test_add_func ("/plan-parser/cut-heading", test_cut_heading);
   g_test_add_func ("/plan-parser/converted-pdf", test_converted_pdf);
   g_test_add_func ("/plan-parser/speech-points", test_speech_points);
+  g_test_add_func ("/plan-parser/long-line", test_long_line);
 
   return g_test_run ();
 }

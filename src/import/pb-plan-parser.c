@@ -43,6 +43,12 @@
 
 #define FORMAT "planboard-plan/1"
 
+/* How far around a number a target's text, name and conditions are read. */
+#define TARGET_WINDOW 80
+/* An item states a few dozen targets at most; past this many quantities it
+ * holds a table or a data dump, which is left to the officer's review. */
+#define MAX_TARGETS 200
+
 /* Heading levels, outermost first. */
 enum {
   LEVEL_ROOT = 0,
@@ -1699,6 +1705,7 @@ typedef struct
   GHashTable *declared;     /* indicator ids declared by this item */
   const char *item_title;
   int         paragraph_year;  /* the last year a sentence of the paragraph stated */
+  gboolean    full;            /* MAX_TARGETS read: the rest is a table, not commitments */
 } TargetSink;
 
 static void
@@ -1758,6 +1765,8 @@ emit_target (TargetSink     *sink,
   json_object_set_string_member (o, "text", text);
   json_object_set_string_member (o, "confidence", q->borderline ? "borderline" : "clear");
   json_array_add_object_element (sink->targets, o);
+  if (json_array_get_length (sink->targets) >= MAX_TARGETS)
+    sink->full = TRUE;
 }
 
 /* The pieces of [start, end) between 、 — places, not organisations. */
@@ -1842,11 +1851,11 @@ read_sentence_targets (TargetSink *sink,
         }
     }
 
-  for (gsize i = start; i < end; i++)
+  for (gsize i = start; i < end && !sink->full; i++)
     {
       gunichar c = t->f[i];
       Quantity q, upper;
-      gsize next;
+      gsize next, near;
       int y;
 
       if (c == 0x201C || c == 0x300A || c == 0x300C)  /* “ 《 「 */
@@ -1923,14 +1932,19 @@ read_sentence_targets (TargetSink *sink,
           continue;
         }
 
+      /* What is read around a number is bounded to a window, so that a
+       * clause that never ends (a table flattened into one line) is read
+       * in time and memory linear in its length. */
+      near = q.start > clause_start + TARGET_WINDOW ? q.start - TARGET_WINDOW : clause_start;
+
       /* Not targets: facts (已建成, 现有, 截至), framing (以…为载体), sets
        * (电子信息、航空航天等14个), frequencies (每半年召开1次) and counts
        * of the plan's own parts (16项重点任务). */
-      if (pb_text_contains_any (t, clause_start, q.start, PB_LITS (U"已", U"现有", U"目前", U"截至", U"截止")) ||
+      if (pb_text_contains_any (t, near, q.start, PB_LITS (U"已", U"现有", U"目前", U"截至", U"截止")) ||
           is_framing_clause (t, clause_start, q.start) ||
           (q.start > start && t->f[q.start - 1] == 0x7B49 /* 等 */) ||
           (pb_text_at (t, q.unit_start, q.unit_end, U"次") &&
-           pb_text_contains_any (t, clause_start, q.start, PB_LITS (U"每"))) ||
+           pb_text_contains_any (t, near, q.start, PB_LITS (U"每"))) ||
           (pb_text_at (t, q.unit_start, q.unit_end, U"项") &&
            pb_text_contains_any (t, q.unit_end, MIN (q.unit_end + 4, end),
                                  PB_LITS (U"重点任务", U"任务", U"措施", U"工程", U"举措", U"行动"))))
@@ -1960,12 +1974,12 @@ read_sentence_targets (TargetSink *sink,
           }
         gsize text_end = q.end;
         gboolean annual;
-        gssize each = pb_text_find (t, clause_start, q.start, U"分别");
+        gssize each = pb_text_find (t, near, q.start, U"分别");
 
-        while (text_end < end && !pb_char_is_clause_end (t->f[text_end]))
+        while (text_end < end && text_end < q.end + TARGET_WINDOW && !pb_char_is_clause_end (t->f[text_end]))
           text_end++;
-        annual = pb_text_contains_any (t, clause_start, q.start, PB_LITS (U"新建", U"新增", U"每年", U"年均", U"当年")) &&
-                 !pb_text_contains_any (t, clause_start, q.start, PB_LITS (U"累计"));
+        annual = pb_text_contains_any (t, near, q.start, PB_LITS (U"新建", U"新增", U"每年", U"年均", U"当年")) &&
+                 !pb_text_contains_any (t, near, q.start, PB_LITS (U"累计"));
 
         /* Usually a (…) enumerating the counted things marks a borderline target. */
         if (q.end < end && t->f[q.end] == '(')
@@ -1977,19 +1991,19 @@ read_sentence_targets (TargetSink *sink,
             if (each >= 0)
               {
                 /* 成都天府新区、成都高新区分别布局100万平方米科创空间 */
-                g_autoptr(GPtrArray) subjects = split_list (t, skip_lead_words (t, phrase_start_of (t, clause_start, each), each), each);
+                g_autoptr(GPtrArray) subjects = split_list (t, skip_lead_words (t, phrase_start_of (t, near, each), each), each);
                 g_autofree char *verb = pb_text_slice (t, each + 2, q.start);
                 g_autofree char *noun = indicator_name (t, q.start, &q, end);
 
                 for (guint s = 0; s < subjects->len; s++)
                   {
                     g_autofree char *name = g_strconcat (g_ptr_array_index (subjects, s), verb, noun, NULL);
-                    emit_target (sink, name, &q, due, implied, stretch, clause_start, text_end, annual);
+                    emit_target (sink, name, &q, due, implied, stretch, near, text_end, annual);
                   }
               }
             else
               {
-                g_autofree char *name = indicator_name (t, phrase_start, &q, end);
+                g_autofree char *name = indicator_name (t, MAX (phrase_start, near), &q, end);
                 g_autofree char *unit = pb_text_slice (t, q.unit_start, q.unit_end);
 
                 /* "…1.5万个以上,力争达到2万个": the same indicator again. */
@@ -1999,9 +2013,9 @@ read_sentence_targets (TargetSink *sink,
                     name = g_strdup (last_name);
                   }
 
-                emit_target (sink, name, &q, due, implied, stretch, clause_start, text_end, annual);
+                emit_target (sink, name, &q, due, implied, stretch, near, text_end, annual);
                 if (upper.value >= 0)
-                  emit_target (sink, name, &upper, due, implied, stretch, clause_start, text_end, annual);
+                  emit_target (sink, name, &upper, due, implied, stretch, near, text_end, annual);
                 g_free (last_name);
                 last_name = g_steal_pointer (&name);
                 g_free (last_unit);
@@ -2029,7 +2043,7 @@ read_targets (TargetSink *sink,
       gsize start = range.start;
 
       sink->paragraph_year = 0;
-      for (gsize i = range.start; i <= range.end; i++)
+      for (gsize i = range.start; i <= range.end && !sink->full; i++)
         if (i == range.end || pb_char_is_sentence_end (t->f[i]))
           {
             if (i > start)
@@ -2149,7 +2163,7 @@ emit_item (Parser     *p,
   json_object_set_array_member (o, "indicators", sink.indicators);
   /* For review: a task or measure without organisations is worth a look. */
   json_object_set_boolean_member (o, "review",
-                                  !attributed && lead->len == 0 && !g_str_equal (kind, "goal"));
+                                  (!attributed && lead->len == 0 && !g_str_equal (kind, "goal")) || sink.full);
   json_array_add_object_element (p->items, o);
 }
 
@@ -2472,9 +2486,9 @@ ends_sentence_before (const PbText *t,
  * Returns: (transfer full) (nullable): the text mended, or %NULL if it
  *   needs nothing */
 static char *
-mend_converted_text (const char *text)
+mend_converted_text (const PbText *text)
 {
-  PbText t;
+  const PbText t = *text;
   GString *out;
   Ordinals ord = { 0 };
   int page = 0;            /* the last page marker's number */
@@ -2483,13 +2497,12 @@ mend_converted_text (const char *text)
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (PbRange));  /* to drop */
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (gsize));  /* to break before */
 
-  if (!pb_text_init (&t, text, -1))
-    return NULL;
+  gsize line_end = 0;  /* the end of the line @i is in, found once per line */
 
   for (gsize i = 0; i < t.n; i++)
     {
       gboolean line_start = i == 0 || t.f[i - 1] == '\n';
-      gsize line_end = i, after;
+      gsize after;
       Heading h;
       int n;
 
@@ -2501,8 +2514,12 @@ mend_converted_text (const char *text)
           i++;
       if (i >= t.n)
         break;
-      while (line_end < t.n && t.f[line_end] != '\n' && line_end - i < 400)
-        line_end++;
+      if (line_end <= i)
+        {
+          line_end = i;
+          while (line_end < t.n && t.f[line_end] != '\n')
+            line_end++;
+        }
 
       /* The first page often carries no number: the first marker can be 2. */
       if (line_start && read_page_number (&t, i, line_end, &n, &after) &&
@@ -2570,13 +2587,10 @@ mend_converted_text (const char *text)
     }
 
   if (cuts->len == 0 && breaks->len == 0)
-    {
-      pb_text_clear (&t);
-      return NULL;
-    }
+    return NULL;
 
   /* Both lists are in text order. */
-  out = g_string_sized_new (strlen (text) + breaks->len);
+  out = g_string_sized_new (t.n * 3 + breaks->len);
   {
     guint c = 0, b = 0;
 
@@ -2617,7 +2631,6 @@ mend_converted_text (const char *text)
     }
   }
 
-  pb_text_clear (&t);
   if (!changed)
     {
       g_string_free (out, TRUE);
@@ -2659,19 +2672,27 @@ pb_plan_parse_text (const char    *text,
     }
 
   spaced = drop_typographic_spaces (text, length);
-  mended = mend_converted_text (spaced);
-  if (mended)
-    {
-      g_free (spaced);
-      spaced = g_steal_pointer (&mended);
-    }
-  p.source = spaced;
   if (!pb_text_init (&p.t, spaced, -1))
     {
       g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCODING,
                    _("The document's text is not valid UTF-8."));
       return NULL;
     }
+  /* Mending a converted text is rare: the text is read again only then. */
+  mended = mend_converted_text (&p.t);
+  if (mended)
+    {
+      g_free (spaced);
+      spaced = g_steal_pointer (&mended);
+      pb_text_clear (&p.t);
+      if (!pb_text_init (&p.t, spaced, -1))
+        {
+          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCODING,
+                       _("The document's text is not valid UTF-8."));
+          return NULL;
+        }
+    }
+  p.source = spaced;
 
   p.cancellable = cancellable;
   p.inherit_responsible = g_ptr_array_new_with_free_func (g_free);
