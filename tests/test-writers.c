@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "pb-store-private.h"
 #include "pb-test-util.h"
@@ -89,6 +90,252 @@ test_read_failure_mid_export (PbTestLibrary *f,
   g_assert_nonnull (part);
 }
 
+
+/* ---- Several writers ---------------------------------------------------- */
+
+/* A second connection to the same library: another window, planboard-cli. */
+static PbStore *
+open_other (PbTestLibrary *f)
+{
+  g_autoptr(GError) error = NULL;
+  PbStore *other = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return other;
+}
+
+static gint64
+first_item (PbStore *store,
+            gint64   plan_id)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
+  g_autoptr(PbRecord) item = g_list_model_get_item (items, 2);
+
+  return pb_record_get_id (item);
+}
+
+/* The window sets an item's progress; planboard-cli marks it done at
+ * 100 %. Undo in the window must not put it back to "in progress, 40 %":
+ * it is refused, naming the item, and the other writer's change stays. */
+static void
+test_undo_refused_after_other_writer (PbTestLibrary *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbItem) mine = NULL;
+  g_autoptr(PbItem) theirs = NULL;
+  g_autofree char *number = NULL;
+  gint64 plan, item;
+
+  plan = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  pb_store_clear_history (f->store);
+  item = first_item (f->store, plan);
+  mine = pb_store_get_record (f->store, PB_TYPE_ITEM, item);
+  number = g_strdup (pb_item_get_number (mine));
+
+  g_assert_true (pb_store_set (f->store, mine, &error,
+                               "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.4, NULL));
+  g_assert_no_error (error);
+
+  other = open_other (f);
+  theirs = pb_store_get_record (other, PB_TYPE_ITEM, item);
+  g_assert_true (pb_store_set (other, theirs, &error,
+                               "status", PB_ITEM_STATUS_DONE, "progress", 1.0, NULL));
+  g_assert_no_error (error);
+
+  /* The window sees it (what its timer does)… */
+  g_assert_true (pb_store_refresh (f->store));
+  g_assert_false (pb_store_refresh (f->store));
+  g_assert_cmpfloat (pb_item_get_progress (mine), ==, 1.0);
+  g_assert_cmpint (pb_item_get_status (mine), ==, PB_ITEM_STATUS_DONE);
+
+  /* …and Undo is refused, naming the item. */
+  g_assert_true (pb_store_can_undo (f->store));
+  g_assert_false (pb_store_undo (f->store, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, number));
+  g_assert_nonnull (strstr (error->message, "nothing was undone"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_item_get_status (theirs), ==, PB_ITEM_STATUS_DONE);
+  g_assert_cmpfloat (pb_item_get_progress (mine), ==, 1.0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT status = 'done' AND progress = 1 FROM item WHERE id = %" G_GINT64_FORMAT, item);
+    g_assert_cmpint (pb_test_sql_int (f->path, sql), ==, 1);
+  }
+
+  /* The refused step is gone; the history stays usable. */
+  g_assert_false (pb_store_can_undo (f->store));
+  g_assert_true (pb_store_set (f->store, mine, &error, "title", "加快5G网络建设（修订）", NULL));
+  g_assert_no_error (error);
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_item_get_status (mine), ==, PB_ITEM_STATUS_DONE);
+}
+
+/* Undo restores only the columns its command changed: the window renames
+ * an item, the CLI marks it done, Undo of the rename keeps "done". */
+static void
+test_undo_keeps_other_columns (PbTestLibrary *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbItem) mine = NULL;
+  g_autoptr(PbItem) theirs = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *sql = NULL;
+  gint64 plan, item;
+
+  plan = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  item = first_item (f->store, plan);
+  mine = pb_store_get_record (f->store, PB_TYPE_ITEM, item);
+  title = g_strdup (pb_item_get_title (mine));
+
+  g_assert_true (pb_store_set (f->store, mine, &error, "title", "新标题", NULL));
+  other = open_other (f);
+  theirs = pb_store_get_record (other, PB_TYPE_ITEM, item);
+  g_assert_true (pb_store_set (other, theirs, &error,
+                               "status", PB_ITEM_STATUS_DONE, "progress", 1.0, NULL));
+  g_assert_no_error (error);
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT status = 'done' AND progress = 1 FROM item WHERE id = %" G_GINT64_FORMAT, item);
+  g_assert_cmpint (pb_test_sql_int (f->path, sql), ==, 1);
+  g_assert_cmpstr (pb_item_get_title (mine), ==, title);
+  g_assert_cmpint (pb_item_get_status (mine), ==, PB_ITEM_STATUS_DONE);
+}
+
+/* The window deletes a plan; planboard-cli adds a plan meanwhile. Undo
+ * brings the deleted plan back whole: the CLI's rows took new ids, never
+ * the deleted ones. */
+static void
+test_undo_delete_after_other_inserts (PbTestLibrary *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 a, b, c;
+
+  a = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  b = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  before = pb_test_export_string (f->store, b);
+
+  plan = pb_store_get_record (f->store, PB_TYPE_PLAN, b);
+  g_assert_true (pb_store_delete (f->store, plan, &error));
+  g_assert_no_error (error);
+
+  other = open_other (f);
+  c = pb_store_add_example_plan (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c, >, b);
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  after = pb_test_export_string (f->store, b);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, 3);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  (void) a;
+}
+
+/* The window adds an item; another writer records a note on it. Undo of
+ * "Add item" would delete their note with the item: refused. */
+static void
+test_undo_refused_when_cascading_into_other_rows (PbTestLibrary *f,
+                                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  gint64 plan, item;
+
+  plan = pb_store_create_plan (f->store, "绍兴市新型基础设施建设行动方案", 2020, 2022, &error);
+  item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "3", "加快5G网络建设和应用推广", &error);
+  g_assert_no_error (error);
+
+  other = open_other (f);
+  g_assert_cmpint (pb_store_add_note (other, item, "2021-06-30", 0, "已完成基站建设", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_false (pb_store_undo (f->store, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "3 加快5G"));
+  g_clear_error (&error);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM note"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item"), ==, 1);
+
+  /* The step before (the plan) is still there, and still guarded. */
+  g_assert_true (pb_store_can_undo (f->store));
+  g_assert_false (pb_store_undo (f->store, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM note"), ==, 1);
+}
+
+/* Redo is guarded the same way. */
+static void
+test_redo_refused_after_other_writer (PbTestLibrary *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbItem) mine = NULL;
+  g_autoptr(PbItem) theirs = NULL;
+  gint64 plan, item;
+
+  plan = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  item = first_item (f->store, plan);
+  mine = pb_store_get_record (f->store, PB_TYPE_ITEM, item);
+  g_assert_true (pb_store_set (f->store, mine, &error, "progress", 0.25, NULL));
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+
+  other = open_other (f);
+  theirs = pb_store_get_record (other, PB_TYPE_ITEM, item);
+  g_assert_true (pb_store_set (other, theirs, &error, "progress", 0.75, NULL));
+
+  g_assert_false (pb_store_redo (f->store, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "nothing was redone"));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT progress * 100 FROM item WHERE id = %" G_GINT64_FORMAT, item);
+    g_assert_cmpint (pb_test_sql_int (f->path, sql), ==, 75);
+  }
+}
+
+/* Every table's ids are AUTOINCREMENT, in new and upgraded libraries. */
+static void
+test_ids_never_reused (PbTestLibrary *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbRecord) note = NULL;
+  gint64 plan, item, first, second;
+
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                    " AND name NOT LIKE 'sqlite_%' AND sql LIKE '%id INTEGER PRIMARY KEY%'"
+                                    " AND sql NOT LIKE '%AUTOINCREMENT%'"), ==, 0);
+
+  plan = pb_store_create_plan (f->store, "方案", 2020, 2022, &error);
+  item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "任务", &error);
+  first = pb_store_add_note (f->store, item, "2021-01-01", 0, "一", &error);
+  note = pb_store_get_record (f->store, PB_TYPE_NOTE, first);
+  g_assert_true (pb_store_delete (f->store, note, &error));
+  second = pb_store_add_note (f->store, item, "2021-01-02", 0, "二", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -97,6 +344,12 @@ main (int    argc,
 
 #define ADD PB_TEST_ADD_LIBRARY
   ADD ("/writers/read/failure-mid-export", test_read_failure_mid_export);
+  ADD ("/writers/undo/refused-after-other-writer", test_undo_refused_after_other_writer);
+  ADD ("/writers/undo/keeps-other-columns", test_undo_keeps_other_columns);
+  ADD ("/writers/undo/delete-after-other-inserts", test_undo_delete_after_other_inserts);
+  ADD ("/writers/undo/refused-when-cascading", test_undo_refused_when_cascading_into_other_rows);
+  ADD ("/writers/redo/refused-after-other-writer", test_redo_refused_after_other_writer);
+  ADD ("/writers/ids-never-reused", test_ids_never_reused);
 
   return g_test_run ();
 }

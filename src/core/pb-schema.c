@@ -215,6 +215,15 @@ static const char migration_5[] =
   ");"
   "CREATE INDEX progress_form_organisation ON progress_form(organisation_id);";
 
+/* Version 6: row ids are never reused. Every table is rebuilt with
+ * `id INTEGER PRIMARY KEY AUTOINCREMENT`, so a row another program adds
+ * never takes the id of a row this one deleted, and undoing the delete can
+ * always put the row back under its own id. The rebuild is done by the
+ * store from each table's own definition (see rebuild_autoincrement() in
+ * pb-store.c); tables made by later steps declare AUTOINCREMENT
+ * themselves. */
+static const char migration_6[] = PB_SCHEMA_REBUILD_AUTOINCREMENT;
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -222,6 +231,7 @@ static const char * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PB_SCHEMA_VERSION + 1);

@@ -12,7 +12,11 @@ G_BEGIN_DECLS
 #define PB_APPLICATION_ID 0x504C4244
 
 /* The newest schema this code knows; PRAGMA user_version. */
-#define PB_SCHEMA_VERSION 5
+#define PB_SCHEMA_VERSION 6
+
+/* A migration whose SQL is this is done by code: every table is rebuilt
+ * with AUTOINCREMENT row ids (version 6). */
+#define PB_SCHEMA_REBUILD_AUTOINCREMENT "/* rebuild every table with AUTOINCREMENT ids */ SELECT 1"
 
 /* The SQL that takes a database from version @to - 1 to @to. */
 const char *pb_schema_migration (int to);

@@ -73,6 +73,8 @@ struct _PbStore
   guint        group_start;
 
   guint64      generation;   /* bumped by every published change */
+  gint64       data_version; /* PRAGMA data_version when last in step */
+  char       **hash_sql;     /* per table: the query of a row's pb_row_hash() */
 };
 
 enum {
@@ -135,6 +137,10 @@ pb_store_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_array_unref);
   g_clear_pointer (&self->group_label, g_free);
   g_clear_pointer (&self->path, g_free);
+  if (self->hash_sql != NULL)
+    for (guint t = 0; t < self->n_tables; t++)
+      g_free (self->hash_sql[t]);
+  g_clear_pointer (&self->hash_sql, g_free);
 
   G_OBJECT_CLASS (pb_store_parent_class)->finalize (object);
 }
@@ -479,6 +485,7 @@ type_index (PbStore *self,
 /* ---- Opening ----------------------------------------------------------- */
 
 static gboolean check_file (const char *path, gboolean *is_empty, int *version, GError **error);
+static gint64   read_data_version (PbStore *self);
 
 /* Refuses a file that is not a library of a version this code can read,
  * reading it only. */
@@ -615,6 +622,82 @@ fail:
   return FALSE;
 }
 
+/* Rebuilds every table whose id is not AUTOINCREMENT yet from its own
+ * definition, the way SQLite's documentation says to change a table: make
+ * the new table, copy the rows, drop the old one, rename the new one and
+ * make the indexes again. Runs inside the migration's transaction, before
+ * foreign keys are switched on. */
+static gboolean
+rebuild_autoincrement (PbStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = pb_store_prepare (self, "SELECT name, sql FROM main.sqlite_master WHERE type = 'table'"
+                                 " AND name NOT LIKE 'sqlite_%' ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (pb_store_step (self, stmt, &local))
+    {
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (definitions, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      const char *definition = g_ptr_array_index (definitions, i);
+      const char *body = strchr (definition, '(');
+      const char *key = strstr (definition, "id INTEGER PRIMARY KEY");
+      g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) sql = NULL;
+
+      if (body == NULL || key == NULL || key < body || strstr (definition, "AUTOINCREMENT") != NULL)
+        continue;
+
+      stmt = pb_store_prepare (self, "SELECT sql FROM main.sqlite_master WHERE type = 'index'"
+                                     " AND tbl_name = ?1 AND sql IS NOT NULL", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (pb_store_step (self, stmt, &local))
+        g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+
+      key += strlen ("id INTEGER PRIMARY KEY");
+      sql = g_string_new (NULL);
+      g_string_append_printf (sql, "CREATE TABLE main.\"pb_rebuild_%s\" ", table);
+      g_string_append_len (sql, body, key - body);
+      g_string_append (sql, " AUTOINCREMENT");
+      g_string_append (sql, key);
+      g_string_append_printf (sql, ";INSERT INTO main.\"pb_rebuild_%1$s\" SELECT * FROM main.\"%1$s\";"
+                                   "DROP TABLE main.\"%1$s\";"
+                                   "ALTER TABLE main.\"pb_rebuild_%1$s\" RENAME TO \"%1$s\";",
+                              table);
+      for (guint j = 0; j < indexes->len; j++)
+        g_string_append_printf (sql, "%s;", (const char *) g_ptr_array_index (indexes, j));
+
+      if (!pb_store_exec (self, sql->str, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 migrate (PbStore  *self,
          int       from,
@@ -642,7 +725,9 @@ migrate (PbStore  *self,
           sql = g_steal_pointer (&broken);
         }
 
-      if (!pb_store_exec (self, sql, error) ||
+      if ((g_str_equal (pb_schema_migration (to), PB_SCHEMA_REBUILD_AUTOINCREMENT) &&
+           !rebuild_autoincrement (self, error)) ||
+          !pb_store_exec (self, sql, error) ||
           !pb_store_exec (self, "COMMIT", error))
         {
           g_autoptr(GError) local = NULL;
@@ -659,21 +744,108 @@ migrate (PbStore  *self,
   return TRUE;
 }
 
+/* pb_row_hash(…): a 64-bit FNV-1a hash of its arguments' types and values,
+ * a row's fingerprint in the undo log. A number is hashed by value, so 3
+ * and 3.0 agree. */
+static void
+row_hash_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+#define MIX(ptr, len) G_STMT_START {                                      \
+    const guchar *p_ = (const guchar *) (ptr);                            \
+    for (gsize i_ = 0; i_ < (gsize) (len); i_++)                          \
+      h = (h ^ p_[i_]) * G_GUINT64_CONSTANT (0x100000001b3);              \
+  } G_STMT_END
+
+  for (int i = 0; i < argc; i++)
+    {
+      int type = sqlite3_value_type (argv[i]);
+      guchar tag;
+
+      switch (type)
+        {
+        case SQLITE_INTEGER:
+        case SQLITE_FLOAT:
+          {
+            double d = sqlite3_value_double (argv[i]);
+            gint64 n = sqlite3_value_int64 (argv[i]);
+
+            if (type == SQLITE_INTEGER || (d == (double) n && d > -9e18 && d < 9e18))
+              {
+                tag = 'i';
+                MIX (&tag, 1);
+                MIX (&n, sizeof n);
+              }
+            else
+              {
+                tag = 'r';
+                MIX (&tag, 1);
+                MIX (&d, sizeof d);
+              }
+          }
+          break;
+        case SQLITE_TEXT:
+        case SQLITE_BLOB:
+          tag = type == SQLITE_TEXT ? 't' : 'b';
+          MIX (&tag, 1);
+          {
+            const void *data = type == SQLITE_TEXT ? (const void *) sqlite3_value_text (argv[i])
+                                                   : sqlite3_value_blob (argv[i]);
+            int len = sqlite3_value_bytes (argv[i]);
+
+            MIX (&len, sizeof len);
+            MIX (data, len);
+          }
+          break;
+        default:
+          tag = 'n';
+          MIX (&tag, 1);
+          break;
+        }
+    }
+#undef MIX
+
+  sqlite3_result_int64 (context, (gint64) h);
+}
+
 /* Builds the temporary triggers that log, for every row a statement
- * touches, the SQL that restores it. They are made from the table as it is
- * in the file, so every column is covered. */
+ * touches, the SQL that restores it and what the row must still look like
+ * for that SQL to be run (see replay()). They are made from the table as it
+ * is in the file, so every column is covered.
+ *
+ *   insert  sql: DELETE the row;           hash: pb_row_hash() of the row
+ *   update  sql: UPDATE the changed        chk: the changed columns as the
+ *                columns back                   update left them; hash: of
+ *                                               the whole row
+ *   delete  sql: INSERT the row again;     chk, hash: NULL (the row must be
+ *                                               absent)
+ *
+ * An update that changes nothing is not logged. */
 static gboolean
 create_undo_log (PbStore  *self,
                  GError  **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_create_function (self->db, "pb_row_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                NULL, row_hash_func, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return pb_store_set_error (self, rc, error);
 
   g_string_append (sql,
                    "CREATE TEMP TABLE pb_undolog ("
                    " seq INTEGER PRIMARY KEY,"
                    " tbl TEXT NOT NULL,"
                    " row_id INTEGER NOT NULL,"
-                   " sql TEXT NOT NULL);");
+                   " sql TEXT NOT NULL,"
+                   " chk TEXT,"
+                   " hash INTEGER);");
+
+  self->hash_sql = g_new0 (char *, self->n_tables);
 
   for (guint t = 0; t < self->n_tables; t++)
     {
@@ -682,10 +854,13 @@ create_undo_log (PbStore  *self,
       g_autoptr(GString) set = g_string_new (NULL);
       g_autoptr(GString) names = g_string_new ("id");
       g_autoptr(GString) values = g_string_new ("old.id");
+      g_autoptr(GString) hashed = g_string_new (NULL);
+      g_autoptr(GString) columns = g_string_new (NULL);
+      g_autoptr(GString) changed = g_string_new (NULL);
+      g_autoptr(GString) differs = g_string_new (NULL);
       g_autofree char *pragma = g_strdup_printf ("PRAGMA main.table_info(%s)", table);
       g_autoptr(GError) local = NULL;
       sqlite3_stmt *stmt = NULL;
-      int rc;
 
       g_type_class_unref (klass);
 
@@ -694,21 +869,35 @@ create_undo_log (PbStore  *self,
         {
           const char *col = (const char *) sqlite3_column_text (stmt, 1);
           const char *decl = (const char *) sqlite3_column_text (stmt, 2);
-          g_autofree char *expr = NULL;
+          g_autofree char *old_expr = NULL;
+          g_autofree char *new_expr = NULL;
 
           if (g_str_equal (col, "id"))
             continue;
 
           /* quote() keeps 15 digits of a REAL; 17 round-trip exactly. */
           if (decl && g_ascii_strcasecmp (decl, "REAL") == 0)
-            expr = g_strdup_printf ("CASE typeof(old.%s) WHEN 'real' THEN printf('%%!.17g', old.%s)"
-                                    " ELSE quote(old.%s) END", col, col, col);
+            {
+              old_expr = g_strdup_printf ("CASE typeof(old.%1$s) WHEN 'real' THEN printf('%%!.17g', old.%1$s)"
+                                          " ELSE quote(old.%1$s) END", col);
+              new_expr = g_strdup_printf ("CASE typeof(new.%1$s) WHEN 'real' THEN printf('%%!.17g', new.%1$s)"
+                                          " ELSE quote(new.%1$s) END", col);
+            }
           else
-            expr = g_strdup_printf ("quote(old.%s)", col);
+            {
+              old_expr = g_strdup_printf ("quote(old.%s)", col);
+              new_expr = g_strdup_printf ("quote(new.%s)", col);
+            }
 
-          g_string_append_printf (set, "%s'%s='||%s", set->len ? "||','||" : "", col, expr);
+          g_string_append_printf (set, "||CASE WHEN old.%1$s IS NOT new.%1$s THEN ',%1$s='||%2$s ELSE '' END",
+                                  col, old_expr);
+          g_string_append_printf (changed, "||CASE WHEN old.%1$s IS NOT new.%1$s THEN ' AND %1$s IS '||%2$s ELSE '' END",
+                                  col, new_expr);
+          g_string_append_printf (differs, "%1$sold.%2$s IS NOT new.%2$s", differs->len ? " OR " : "", col);
+          g_string_append_printf (hashed, "%snew.%s", hashed->len ? "," : "", col);
+          g_string_append_printf (columns, "%s%s", columns->len ? "," : "", col);
           g_string_append_printf (names, ",%s", col);
-          g_string_append_printf (values, "||','||%s", expr);
+          g_string_append_printf (values, "||','||%s", old_expr);
         }
       sqlite3_finalize (stmt);
 
@@ -720,17 +909,21 @@ create_undo_log (PbStore  *self,
       if (rc != SQLITE_OK || set->len == 0)
         return pb_store_set_error (self, rc != SQLITE_OK ? rc : SQLITE_CORRUPT, error);
 
+      self->hash_sql[t] = g_strdup_printf ("SELECT pb_row_hash(%s) FROM main.%s WHERE id = ?1",
+                                           columns->str, table);
+
       g_string_append_printf (sql,
         "CREATE TEMP TRIGGER pb_undo_%1$s_insert AFTER INSERT ON main.%1$s BEGIN"
-        " INSERT INTO pb_undolog (tbl, row_id, sql)"
-        " VALUES ('%1$s', new.id, 'DELETE FROM main.%1$s WHERE id='||new.id); END;"
-        "CREATE TEMP TRIGGER pb_undo_%1$s_update AFTER UPDATE ON main.%1$s BEGIN"
-        " INSERT INTO pb_undolog (tbl, row_id, sql)"
-        " VALUES ('%1$s', old.id, 'UPDATE main.%1$s SET '||%2$s||' WHERE id='||old.id); END;"
+        " INSERT INTO pb_undolog (tbl, row_id, sql, chk, hash)"
+        " VALUES ('%1$s', new.id, 'DELETE FROM main.%1$s WHERE id='||new.id, NULL, pb_row_hash(%5$s)); END;"
+        "CREATE TEMP TRIGGER pb_undo_%1$s_update AFTER UPDATE ON main.%1$s WHEN %7$s BEGIN"
+        " INSERT INTO pb_undolog (tbl, row_id, sql, chk, hash)"
+        " VALUES ('%1$s', old.id, 'UPDATE main.%1$s SET '||substr(''%2$s, 2)||' WHERE id='||old.id,"
+        " '1'%6$s, pb_row_hash(%5$s)); END;"
         "CREATE TEMP TRIGGER pb_undo_%1$s_delete BEFORE DELETE ON main.%1$s BEGIN"
-        " INSERT INTO pb_undolog (tbl, row_id, sql)"
-        " VALUES ('%1$s', old.id, 'INSERT INTO main.%1$s (%3$s) VALUES ('||%4$s||')'); END;",
-        table, set->str, names->str, values->str);
+        " INSERT INTO pb_undolog (tbl, row_id, sql, chk, hash)"
+        " VALUES ('%1$s', old.id, 'INSERT INTO main.%1$s (%3$s) VALUES ('||%4$s||')', NULL, NULL); END;",
+        table, set->str, names->str, values->str, hashed->str, changed->str, differs->str);
     }
 
   return pb_store_exec (self, sql->str, error);
@@ -839,6 +1032,8 @@ pb_store_open (const char        *path,
 
   if (!self->read_only && !create_undo_log (self, error))
     return NULL;
+
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -1482,6 +1677,67 @@ publish_changes (PbStore *self,
       }
 }
 
+static gint64
+read_data_version (PbStore *self)
+{
+  int rc;
+  gint64 version = query_int (self->db, "PRAGMA main.data_version", &rc);
+
+  return rc == SQLITE_OK ? version : -1;
+}
+
+/**
+ * pb_store_refresh:
+ * @self: a store
+ *
+ * Notices what other connections (another window, `planboard-cli`, a sync
+ * tool) committed to the library since this store last looked, by `PRAGMA
+ * data_version`, which costs next to nothing: call it on a short timer and
+ * when a window gains focus. When something changed, every live record is
+ * read again (notify:: for what differs, marked deleted when its row is
+ * gone), every live list is refreshed, and ::changed is emitted for every
+ * table, as after a command of this store.
+ *
+ * Returns: %TRUE if another connection had changed the library
+ */
+gboolean
+pb_store_refresh (PbStore *self)
+{
+  g_autoptr(GArray) changes = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (self->in_transaction)
+    return FALSE;
+
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  /* Which rows another program changed is not known: every live record
+   * is one; a table with none still gets its lists refreshed. */
+  changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+      Change none = { t, 0 };
+
+      g_array_append_val (changes, none);
+      g_hash_table_iter_init (&iter, self->records[t]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          Change change = { t, *(gint64 *) key };
+          g_array_append_val (changes, change);
+        }
+    }
+
+  publish_changes (self, changes);
+  return TRUE;
+}
+
 static void
 notify_history (PbStore *self)
 {
@@ -1592,20 +1848,225 @@ pb_store_finish (PbStore     *self,
   return TRUE;
 }
 
+/* A short name of a row for a message: "3 加快5G网络…" for an item, the
+ * name of an indicator or organisation, or for a row that has none (a
+ * target, an actual, an assignment) the name of what it belongs to. Live
+ * records are asked first: they hold what the user last saw. */
+static char *
+describe_row (PbStore    *self,
+              const char *table,
+              gint64      id,
+              guint       depth)
+{
+  static const struct { const char *column; const char *table; } owners[] = {
+    { "item_id", "item" }, { "indicator_id", "indicator" }, { "from_item_id", "item" },
+    { "organisation_id", "organisation" }, { "period_id", "period" }, { "plan_id", "plan" },
+  };
+  g_autoptr(PbRecord) record = NULL;
+  PbRecordClass *klass;
+  guint t = table_index (self, table);
+  const char *text = NULL;
+
+  record = g_hash_table_lookup (self->records[t], &id);
+  if (record != NULL)
+    g_object_ref (record);
+  else
+    record = pb_store_get_record (self, self->types[t], id);
+  if (record == NULL || depth > 2)
+    return NULL;
+
+  klass = PB_RECORD_GET_CLASS (record);
+  for (const char * const *c = (const char * const[]) { "title", "name", "label", "alias", NULL }; *c; c++)
+    if (pb_record_class_find_column (klass, *c, NULL) != NULL &&
+        (text = pb_record_get_string (record, *c)) != NULL && text[0] != '\0')
+      break;
+    else
+      text = NULL;
+
+  if (text != NULL)
+    {
+      const char *number = pb_record_class_find_column (klass, "number", NULL)
+                           ? pb_record_get_string (record, "number") : NULL;
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      if (number != NULL && number[0] != '\0')
+        g_string_append_printf (s, "%s ", number);
+      if (g_utf8_strlen (text, -1) > 12)
+        {
+          g_string_append_len (s, text, g_utf8_offset_to_pointer (text, 10) - text);
+          g_string_append (s, "…");
+        }
+      else
+        g_string_append (s, text);
+      return g_string_free (g_steal_pointer (&s), FALSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    if (pb_record_class_find_column (klass, owners[i].column, NULL) != NULL)
+      {
+        gint64 owner = pb_record_get_int (record, owners[i].column);
+        char *name = owner > 0 ? describe_row (self, owners[i].table, owner, depth + 1) : NULL;
+
+        if (name != NULL)
+          return name;
+      }
+
+  return NULL;
+}
+
+typedef struct
+{
+  char   *table;
+  gint64  row_id;
+  char   *sql;
+  char   *chk;      /* the changed columns, as the update left them */
+  gboolean has_hash;
+  gint64  hash;     /* pb_row_hash() of the row as the command left it */
+} LogEntry;
+
+static void
+log_entry_clear (gpointer data)
+{
+  LogEntry *e = data;
+
+  g_free (e->table);
+  g_free (e->sql);
+  g_free (e->chk);
+}
+
+static char *
+row_key (const char *table,
+         gint64      row_id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, row_id);
+}
+
+typedef enum
+{
+  EXPECT_ABSENT,    /* the command deleted the row */
+  EXPECT_HASH,      /* it made the row: all of it as the command left it */
+  EXPECT_CHANGED,   /* it updated the row: the columns it changed */
+} Expect;
+
+/* Whether the row of @e still looks the way the command left it. */
+static gboolean
+entry_holds (PbStore     *self,
+             LogEntry    *e,
+             Expect       expect,
+             gboolean    *holds,
+             GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  switch (expect)
+    {
+    case EXPECT_ABSENT:
+      sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM main.%s WHERE id = ?1)", e->table);
+      if ((stmt = pb_store_prepare (self, sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, e->row_id);
+      *holds = pb_store_step (self, stmt, &local) && sqlite3_column_int (stmt, 0) == 1;
+      sqlite3_reset (stmt);
+      break;
+    case EXPECT_HASH:
+      if ((stmt = pb_store_prepare (self, self->hash_sql[table_index (self, e->table)], error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, e->row_id);
+      *holds = pb_store_step (self, stmt, &local) && sqlite3_column_int64 (stmt, 0) == e->hash;
+      sqlite3_reset (stmt);
+      break;
+    case EXPECT_CHANGED:
+    default:
+      sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM main.%s WHERE id = %" G_GINT64_FORMAT " AND %s)",
+                             e->table, e->row_id, e->chk ? e->chk : "1");
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return pb_store_set_error (self, rc, error);
+      *holds = pb_store_step (self, stmt, &local) && sqlite3_column_int (stmt, 0) == 1;
+      sqlite3_finalize (stmt);
+      break;
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the rows logged after @after are all rows of the command's span
+ * (@rows): running a step back must not reach rows the command never
+ * touched, such as another writer's note on an item the command added. */
+static gboolean
+touched_only (PbStore    *self,
+              GHashTable *rows,
+              gint64      after,
+              LogEntry   *outside,
+              GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
+
+  outside->table = NULL;
+  stmt = pb_store_prepare (self, "SELECT tbl, row_id FROM temp.pb_undolog WHERE seq > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  while (outside->table == NULL && pb_store_step (self, stmt, &local))
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 row_id = sqlite3_column_int64 (stmt, 1);
+      g_autofree char *key = row_key (table, row_id);
+
+      if (!g_hash_table_contains (rows, key))
+        {
+          outside->table = g_strdup (table);
+          outside->row_id = row_id;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs the log span of the top command of @from backwards, in one
+ * transaction, and moves the command to @to.
+ *
+ * Several programs may write one library. Before anything is run, every
+ * row of the span must still be as the command left it (entry_holds(): the
+ * columns it changed, the whole row if it made the row, absent if it
+ * deleted it), and running the span must touch no row outside it
+ * (touched_only(): a cascade into another writer's rows); if not,
+ * someone else changed the row since, and running the step would revert
+ * their work: the whole step is refused, nothing is changed, and the step
+ * is dropped from the history (it can never apply again), so the steps
+ * before it stay reachable. */
 static gboolean
 replay (PbStore  *self,
         GArray   *from,
         GArray   *to,
         GError  **error)
 {
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (LogEntry));
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) changes = NULL;
   Command *command;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
-  gint64 mark, last;
+  LogEntry conflict = { NULL, 0, NULL, NULL, FALSE, 0 };
+  gint64 mark, last = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  g_array_set_clear_func (entries, log_entry_clear);
 
   if (self->group_depth > 0)
     {
@@ -1634,7 +2095,8 @@ replay (PbStore  *self,
 
   if (ok)
     {
-      stmt = pb_store_prepare (self, "SELECT sql FROM temp.pb_undolog WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq DESC", error);
+      stmt = pb_store_prepare (self, "SELECT tbl, row_id, sql, chk, hash FROM temp.pb_undolog"
+                                     " WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq DESC", error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -1643,7 +2105,26 @@ replay (PbStore  *self,
           sqlite3_bind_int64 (stmt, 1, command->first);
           sqlite3_bind_int64 (stmt, 2, command->last);
           while (pb_store_step (self, stmt, &local))
-            g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+            {
+              LogEntry e = {
+                g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                sqlite3_column_int64 (stmt, 1),
+                g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+                g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+                sqlite3_column_type (stmt, 4) != SQLITE_NULL,
+                sqlite3_column_int64 (stmt, 4),
+              };
+              char *key = row_key (e.table, e.row_id);
+
+              /* The first entry of a row, backwards, is its latest. */
+              if (!g_hash_table_contains (rows, key))
+                g_hash_table_insert (rows, g_strdup (key), GUINT_TO_POINTER (entries->len));
+              /* Taking back an insert deletes the row: all of it must hold. */
+              if (g_str_has_prefix (e.sql, "DELETE "))
+                g_hash_table_add (made, g_steal_pointer (&key));
+              g_free (key);
+              g_array_append_val (entries, e);
+            }
           sqlite3_reset (stmt);
           ok = local == NULL;
           if (!ok)
@@ -1651,13 +2132,40 @@ replay (PbStore  *self,
         }
     }
 
-  for (guint i = 0; ok && i < statements->len; i++)
-    ok = pb_store_exec (self, g_ptr_array_index (statements, i), error);
+  for (guint i = 0; ok && conflict.table == NULL && i < entries->len; i++)
+    {
+      LogEntry *e = &g_array_index (entries, LogEntry, i);
+      g_autofree char *key = row_key (e->table, e->row_id);
+      Expect expect;
+      gboolean holds = FALSE;
 
-  if (ok)
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (rows, key)) != i)
+        continue;
+
+      if (g_str_has_prefix (e->sql, "INSERT "))
+        expect = EXPECT_ABSENT;
+      else if (e->has_hash && g_hash_table_contains (made, key))
+        expect = EXPECT_HASH;
+      else
+        expect = EXPECT_CHANGED;
+      ok = entry_holds (self, e, expect, &holds, error);
+      if (ok && !holds)
+        {
+          conflict.table = g_strdup (e->table);
+          conflict.row_id = e->row_id;
+        }
+    }
+
+  for (guint i = 0; ok && conflict.table == NULL && i < entries->len; i++)
+    ok = pb_store_exec (self, g_array_index (entries, LogEntry, i).sql, error);
+
+  if (ok && conflict.table == NULL)
+    ok = touched_only (self, rows, mark, &conflict, error);
+
+  if (ok && conflict.table == NULL)
     ok = forget_span (self, command->first, command->last, error);
 
-  if (ok)
+  if (ok && conflict.table == NULL)
     {
       last = last_log_seq (self);
       ok = (changes = collect_changes (self, mark, error)) != NULL &&
@@ -1666,11 +2174,37 @@ replay (PbStore  *self,
 
   self->in_transaction = FALSE;
 
-  if (!ok)
+  if (!ok || conflict.table != NULL)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  if (ok && conflict.table != NULL)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_autofree char *name = NULL;
+
+      /* Show what the other writer did, then name what stopped the step. */
+      pb_store_refresh (self);
+      name = describe_row (self, conflict.table, conflict.row_id, 0);
+      g_free (conflict.table);
+      if (name == NULL)
+        name = g_strdup (_("an entry"));
+
+      if (from == self->undo_stack)
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT,
+                     _("Someone else changed %s since; nothing was undone."), name);
+      else
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT,
+                     _("Someone else changed %s since; nothing was redone."), name);
+
+      /* The step can never apply again: drop it, keep the ones before. */
+      forget_span (self, command->first, command->last, NULL);
+      g_array_set_size (from, from->len - 1);
+      notify_history (self);
       return FALSE;
     }
+
+  g_free (conflict.table);
+  if (!ok)
+    return FALSE;
 
   {
     Command moved = { g_steal_pointer (&command->label), mark + 1, last };

@@ -25,6 +25,7 @@ typedef enum
   PB_STORE_ERROR_INVALID,
   PB_STORE_ERROR_NOT_FOUND,
   PB_STORE_ERROR_NO_HISTORY,
+  PB_STORE_ERROR_CONFLICT,
 } PbStoreError;
 
 typedef enum
@@ -53,6 +54,7 @@ const char  *pb_store_get_path        (PbStore           *self);
 gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
 guint64      pb_store_get_generation  (PbStore           *self);
+gboolean     pb_store_refresh         (PbStore           *self);
 void         pb_store_set_busy_timeout (PbStore          *self,
                                         guint             msec);
 
