@@ -405,6 +405,180 @@ test_plan_properties (void)
   act ("win.undo", NULL);
 }
 
+
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = button_labelled (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+child_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (c, css_class))
+        return c;
+      if ((found = child_with_class (c, css_class)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+send_escape (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+    }
+  return handled;
+}
+
+/* The editor says why it refuses a date, under the dates; Escape takes
+ * back one field; nothing of it is left on the next item; Add Target
+ * proposes the plan's first year without a target and never a second one
+ * for a year. */
+static void
+test_editor_refusals (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbItem) b = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  GtkWidget *due, *start, *title, *error_label, *add;
+  gint64 n_firm = 0;
+  g_autofree char *before = NULL;
+
+  pb_window_open_editor (t.window, a);
+  spin ();
+  due = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
+  start = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
+  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  error_label = child_with_class (GTK_WIDGET (editor), "field-error");
+  g_assert_true (GTK_IS_LABEL (error_label));
+
+  before = pb_test_dump_store (t.store);
+  gtk_editable_set_text (GTK_EDITABLE (due), "2020-12-31");
+  pb_item_editor_flush (editor);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, "The due date cannot come before the start");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Escape takes back the due date only: the title typed stays. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "加快5G网络建设");
+  g_assert_true (send_escape (due));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, pb_record_get_string (PB_RECORD (a), "due_date"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络建设");
+  g_assert_true (pb_item_editor_get_item (editor) == a);
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络建设");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  /* Nothing to take back: Escape goes on to close the editor. */
+  g_assert_false (send_escape (title));
+
+  /* A due date alone is "Change Due Date". */
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-10-31");
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Due Date");
+
+  /* A bad date, then the next item: no red, no reason left over. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "2025-13-01");
+  pb_item_editor_flush (editor);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  pb_window_open_editor (t.window, b);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, pb_record_get_string (PB_RECORD (b), "start_date"));
+
+  /* Add Target on 5G基站 (its target is for 2027): 2025, then 2026, then
+   * no more, as the plan runs 2025—2027. */
+  pb_window_open_editor (t.window, a);
+  spin ();
+  add = button_labelled (GTK_WIDGET (editor), "Add Target");
+  g_assert_nonnull (add);
+  {
+    gint64 k = 0;
+    g_autoptr(GListModel) indicators = pb_store_list_indicators (t.store, pb_window_get_selected_plan (t.window));
+
+    for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+      {
+        g_autoptr(PbIndicator) ind = g_list_model_get_item (indicators, i);
+        if (g_str_equal (pb_indicator_get_name (ind), "5G基站"))
+          k = pb_record_get_id (PB_RECORD (ind));
+      }
+    g_assert_cmpint (k, >, 0);
+    add = NULL;
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                              " AND NOT stretch", k);
+      n_firm = pb_test_sql_int (pb_store_get_path (t.store), sql);
+    }
+    for (guint round = 0; round < 3; round++)
+      {
+        /* The button of this indicator: the one whose record it is. */
+        GtkWidget *found = NULL;
+        GPtrArray *stack = g_ptr_array_new ();
+
+        g_ptr_array_add (stack, editor);
+        while (stack->len && !found)
+          {
+            GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+            PbRecord *r;
+
+            if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "Add Target") == 0 &&
+                (r = g_object_get_data (G_OBJECT (w), "record")) && pb_record_get_id (r) == k)
+              found = w;
+            for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+              g_ptr_array_add (stack, c);
+          }
+        g_ptr_array_unref (stack);
+        g_assert_nonnull (found);
+        g_signal_emit_by_name (found, "clicked");
+        spin ();
+        if (round < 2)
+          {
+            g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                                    " AND year = %u AND NOT stretch", k, 2025 + round);
+            g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 1);
+            g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+          }
+      }
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                              " AND NOT stretch", k);
+      /* The third found no year free and added nothing. */
+      g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, n_firm + 2);
+    }
+  }
+  pb_window_close_editor (t.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/bulk", test_bulk);
   g_test_add_func ("/edit-window/sections", test_sections);
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
+  g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -454,6 +454,28 @@ test_bulk (Plan          *f,
 #undef MARK
 }
 
+/* Add Target never gives an indicator two firm, or two stretch, targets
+ * for one year. */
+static void
+test_target_once_a_year (Plan          *f,
+                         gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  gint64 indicator = pb_store_add_indicator (store, f->plan, f->a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+
+  g_assert_cmpint (pb_store_add_target (store, indicator, 2026, 8000, PB_COMPARATOR_GE, FALSE, &error), >, 0);
+  g_assert_cmpint (pb_store_add_target (store, indicator, 2026, 9000, PB_COMPARATOR_GE, TRUE, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_add_target (store, indicator, 2026, 8500, PB_COMPARATOR_GE, FALSE, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026"));
+  g_clear_error (&error);
+  g_assert_cmpint (pb_store_add_target (store, indicator, 2026, 9500, PB_COMPARATOR_GE, TRUE, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM target"), ==, 2);
+}
+
 static void
 test_labels (Plan          *f,
              gconstpointer  data)
@@ -486,6 +508,7 @@ main (int   argc,
   ADD ("/edit/plan-properties", test_plan_properties);
   ADD ("/edit/bulk", test_bulk);
   ADD ("/edit/labels", test_labels);
+  ADD ("/edit/target-once-a-year", test_target_once_a_year);
 
   return g_test_run ();
 }

@@ -2780,6 +2780,28 @@ pb_store_add_target (PbStore       *self,
   /* The target is stated by the item its indicator belongs to. */
   indicator = pb_store_get_record (self, PB_TYPE_INDICATOR, indicator_id);
 
+  /* One firm and one stretch target a year at most. */
+  {
+    sqlite3_stmt *stmt = pb_store_prepare (self, "SELECT 1 FROM target WHERE indicator_id = ?1 AND year = ?2"
+                                                 " AND stretch = ?3", error);
+    gboolean taken;
+
+    if (stmt == NULL)
+      return 0;
+    sqlite3_bind_int64 (stmt, 1, indicator_id);
+    sqlite3_bind_int (stmt, 2, year);
+    sqlite3_bind_int (stmt, 3, stretch ? 1 : 0);
+    taken = sqlite3_step (stmt) == SQLITE_ROW;
+    sqlite3_reset (stmt);
+    if (taken)
+      {
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                     stretch ? _("The indicator has a stretch target for %d already.")
+                             : _("The indicator has a target for %d already."), year);
+        return 0;
+      }
+  }
+
   return insert_command (self, _("Add target"), PB_TYPE_TARGET, NULL, 0, error,
                          "indicator_id", indicator_id,
                          "item_id", indicator ? pb_record_get_int (PB_RECORD (indicator), "item_id") : (gint64) 0,

@@ -33,6 +33,7 @@ struct _PbItemEditor
   GtkWidget           *page;
   AdwEntryRow         *title_row;
   AdwEntryRow         *number_row;
+  GtkLabel            *date_error;
   GtkTextView         *body_view;
   AdwComboRow         *kind_row;
   AdwComboRow         *section_row;
@@ -112,32 +113,77 @@ save_now (PbItemEditor *self)
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->body_view), &a, &b);
   body = gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->body_view), &a, &b, FALSE);
 
-  if (!valid_date (start) || !valid_date (due))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (valid_date (start) ? self->due_row : self->start_row), "error");
-      return;
-    }
+  /* A refusal says why, under the dates, until they are right. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+  if (!valid_date (start) || !valid_date (due))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as 2024-06-30."),
+                                                  valid_date (start) ? due : start);
+      gtk_widget_add_css_class (GTK_WIDGET (valid_date (start) ? self->due_row : self->start_row), "error");
+      gtk_label_set_text (self->date_error, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
+      return;
+    }
   if (start[0] && due[0] && g_strcmp0 (start, due) > 0)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+      gtk_label_set_text (self->date_error, _("The due date cannot come before the start"));
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
       return;
     }
 
-  /* One command for what changed; nothing when nothing did. */
-  if (g_strcmp0 (title, pb_item_get_title (self->item)) != 0 ||
-      g_strcmp0 (number, pb_item_get_number (self->item)) != 0 ||
-      g_strcmp0 (body, pb_record_get_string (r, "body")) != 0 ||
-      g_strcmp0 (start[0] ? start : NULL, pb_record_get_string (r, "start_date")) != 0 ||
-      g_strcmp0 (due[0] ? due : NULL, pb_record_get_string (r, "due_date")) != 0)
-    {
-      if (!pb_store_set (self->store, self->item, &error,
-                         "title", title, "number", number, "body", body,
-                         "start_date", start[0] ? start : NULL,
-                         "due_date", due[0] ? due : NULL, NULL))
-        report (self, error);
-    }
+  /* One command for what changed, named for it ("Change Due Date");
+   * nothing when nothing did. The first unused pair ends the list. */
+  {
+    const char *columns[6] = { NULL };
+    const char *values[6] = { NULL };
+    guint n = 0;
+
+#define CHANGED(column, now, was) \
+    if (g_strcmp0 ((now), (was)) != 0) { columns[n] = (column); values[n] = (now); n++; }
+    CHANGED ("title", title, pb_item_get_title (self->item));
+    CHANGED ("number", number, pb_item_get_number (self->item));
+    CHANGED ("body", body, pb_record_get_string (r, "body"));
+    CHANGED ("start_date", start[0] ? start : NULL, pb_record_get_string (r, "start_date"));
+    CHANGED ("due_date", due[0] ? due : NULL, pb_record_get_string (r, "due_date"));
+#undef CHANGED
+
+    if (n > 0 &&
+        !pb_store_set (self->store, self->item, &error,
+                       columns[0], values[0], columns[1], values[1], columns[2], values[2],
+                       columns[3], values[3], columns[4], values[4], NULL))
+      report (self, error);
+  }
+}
+
+/* Escape in a field takes back what was typed there, and only there;
+ * in a field with nothing to take back it closes the editor. */
+static gboolean
+field_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      PbItemEditor          *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *column = g_object_get_data (G_OBJECT (row), "column");
+  const char *saved;
+
+  if (keyval != GDK_KEY_Escape || self->item == NULL || column == NULL)
+    return FALSE;
+  saved = pb_record_get_string (PB_RECORD (self->item), column);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), saved ? saved : "") == 0)
+    return FALSE;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), saved ? saved : "");
+  self->loading = FALSE;
+  gtk_widget_remove_css_class (row, "error");
+  if ((row == GTK_WIDGET (self->start_row) || row == GTK_WIDGET (self->due_row)))
+    gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+  return TRUE;
 }
 
 static gboolean
@@ -452,17 +498,40 @@ add_target_cb (GtkButton    *button,
   guint n = g_list_model_get_n_items (targets);
   int year;
 
-  /* The year after the last target, else the plan's last year. */
-  if (n > 0)
-    {
-      g_autoptr(PbTarget) last = g_list_model_get_item (targets, n - 1);
-      year = pb_target_get_year (last) + 1;
-    }
-  else
-    {
-      g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_item_get_plan_id (self->item));
-      year = plan && pb_plan_get_period_end (plan) ? pb_plan_get_period_end (plan) : 2025;
-    }
+  /* The plan's first year with no firm target yet; never a year outside
+   * the plan's period. */
+  {
+    g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_item_get_plan_id (self->item));
+    int first = plan ? pb_plan_get_period_start (plan) : 0;
+    int last = plan ? pb_plan_get_period_end (plan) : 0;
+
+    if (first <= 0 || last < first)
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        first = last = g_date_time_get_year (now);
+      }
+    year = 0;
+    for (int y = first; y <= last && year == 0; y++)
+      {
+        gboolean taken = FALSE;
+
+        for (guint i = 0; i < n && !taken; i++)
+          {
+            g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+            taken = pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch");
+          }
+        if (!taken)
+          year = y;
+      }
+    if (year == 0)
+      {
+        gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target already."));
+        g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                             _("Every year of the plan’s period has a target already."));
+        report (self, error);
+        return;
+      }
+  }
 
   if (!pb_store_add_target (self->store, pb_record_get_id (PB_RECORD (indicator)), year, 0,
                             PB_COMPARATOR_GE, FALSE, &error))
@@ -899,6 +968,7 @@ pb_item_editor_set_item (PbItemEditor *self,
   /* A refusal belongs to the item it was about. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
   load (self);
   rebuild_lists (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
@@ -932,6 +1002,14 @@ entry_row (PbItemEditor        *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (text_changed_cb), self);
   g_signal_connect_swapped (row, "apply", G_CALLBACK (save_now), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the editor's own Escape (close the editor). */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (field_key_pressed_cb), self);
+    gtk_widget_add_controller (row, keys);
+  }
   adw_preferences_group_add (group, row);
   return ADW_ENTRY_ROW (row);
 }
@@ -1072,7 +1150,9 @@ pb_item_editor_init (PbItemEditor *self)
     adw_preferences_group_set_header_suffix (group, close);
   }
   self->title_row = entry_row (self, group, _("Title"));
+  g_object_set_data (G_OBJECT (self->title_row), "column", (gpointer) "title");
   self->number_row = entry_row (self, group, _("Number"));
+  g_object_set_data (G_OBJECT (self->number_row), "column", (gpointer) "number");
   self->kind_row = combo_row (self, group, _("Kind"), kind_labels);
   self->section_row = combo_row (self, group, _("Section"), (const char *[]) { NULL });
 
@@ -1095,7 +1175,19 @@ pb_item_editor_init (PbItemEditor *self)
 
   group = new_group (self, _("Schedule and Progress"));
   self->start_row = entry_row (self, group, _("Start (YYYY-MM-DD)"));
+  g_object_set_data (G_OBJECT (self->start_row), "column", (gpointer) "start_date");
   self->due_row = entry_row (self, group, _("Due (YYYY-MM-DD)"));
+  g_object_set_data (G_OBJECT (self->due_row), "column", (gpointer) "due_date");
+  /* The dates' refusal, beside them: the rows after it are a group of
+   * their own, so it sits right under the due date. */
+  self->date_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->date_error, 0);
+  gtk_label_set_wrap (self->date_error, TRUE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->date_error), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_error), "field-error");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->date_error));
+  group = new_group (self, "");
   self->status_row = combo_row (self, group, C_("item", "Status"), status_labels);
   self->progress_mode_row = combo_row (self, group, _("Progress From"), progress_mode_labels);
   row = adw_action_row_new ();
