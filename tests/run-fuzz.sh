@@ -15,21 +15,48 @@ command -v clang >/dev/null || { echo "clang is needed for the fuzz test"; exit 
 
 opencc=""
 if pkg-config --exists opencc; then opencc="-DHAVE_OPENCC $(pkg-config --cflags --libs opencc)"; fi
+pdf=""
+if pkg-config --exists poppler-glib; then pdf="-DHAVE_PDF $(pkg-config --cflags --libs poppler-glib)"; fi
+for pc in libarchive libxml-2.0 sqlite3; do
+  pkg-config --exists $pc || { echo "$pc is needed for the fuzz test (the DOCX reader and the library)"; exit 1; }
+done
 
+# The import readers (text, DOCX, PDF) and the core, whose JSON reader
+# imports into a library. The core's generated sources come from the build.
 # shellcheck disable=SC2086
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$build" -I"$src/src/import" \
+  -DHAVE_DOCX -I"$build" -I"$build/src/core" -I"$src/src/core" -I"$src/src/import" \
   "$src/tests/fuzz-parser.c" \
-  "$src/src/import/pb-cn-number.c" "$src/src/import/pb-import-text.c" \
-  "$src/src/import/pb-org-list.c" "$src/src/import/pb-plan-parser.c" \
-  "$src/src/import/pb-text-source.c" \
-  $opencc $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0) \
+  "$src"/src/import/*.c "$src"/src/core/*.c \
+  "$build/src/core/pb-core-resources.c" "$build/src/core/pb-enum-types.c" \
+  $opencc $pdf $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 libarchive libxml-2.0 sqlite3) -lm \
   -o "$work/fuzz-parser"
 
 mkdir "$work/corpus"
 cp "$src"/tests/data/import/*.txt "$work/corpus/"
-for f in "$src"/../shared/corpus/*.txt; do
+for f in "$src"/../shared/corpus/*.txt "$src"/../shared/corpus/excerpts/*.txt; do
   [ -f "$f" ] && head -c 4000 "$f" > "$work/corpus/$(basename "$f")"
+done
+# Seeds for the DOCX and JSON readers: the first byte says which (see
+# fuzz-parser.c). A .docx made from a test document, its document.xml,
+# and the plan JSON that document imports as.
+for f in "$src"/tests/data/import/*.txt; do
+  name=$(basename "$f" .txt)
+  python3 "$src/tests/make-docx.py" "$f" "$work/$name.docx"
+  { printf D; cat "$work/$name.docx"; } > "$work/corpus/docx-$name"
+  python3 -c 'import sys, zipfile; sys.stdout.buffer.write(b"X" + zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \
+    "$work/$name.docx" > "$work/corpus/xml-$name"
+  "$build/src/cli/planboard-cli" import "$f" --dry-run --json "$work/$name.json" >/dev/null
+  # Without the document's text, and small enough for -max_len.
+  python3 -c '
+import json, sys
+plan = json.load(open(sys.argv[1], encoding="utf-8"))
+plan.pop("source_text", None)
+for item in plan.get("items", []):
+    item.pop("body", None)
+while len(json.dumps(plan, ensure_ascii=False).encode()) > 8000 and plan["items"]:
+    plan["items"].pop()
+sys.stdout.buffer.write(b"J" + json.dumps(plan, ensure_ascii=False).encode())' "$work/$name.json" > "$work/corpus/json-$name"
 done
 
 cd "$work"
