@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "pb-board-view.h"
+#include "pb-form-reader.h"
+#include "pb-forms-ui.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-import-window.h"
@@ -43,6 +45,8 @@ struct _PbWindow
   AdwBin               *organisations_bin;
   GtkWidget            *indicators;
   GtkWidget            *organisations_view;
+  GtkWidget            *form_status_view;
+  GtkWindow            *forms_dialog;
   GtkScrolledWindow    *timeline_scroller;
   AdwViewStack         *view_stack;
   GtkWidget            *timeline;
@@ -565,6 +569,7 @@ set_plan (PbWindow *self,
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), plan);
       pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), plan);
       pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), plan);
+      pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), plan);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   else
@@ -573,13 +578,15 @@ set_plan (PbWindow *self,
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), NULL);
       pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), NULL);
       pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), NULL);
+      pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
   update_organisation_filter (self);
   update_title (self);
   for (const char * const *a = (const char * const[]) { "win.delete-plan", "win.rename-plan", "win.duplicate-plan",
-                                                        "win.export-plan", "win.report", "win.export-ledger", NULL }; *a; a++)
+                                                        "win.export-plan", "win.report", "win.export-ledger",
+                                                        "win.collect-progress", "win.import-forms", NULL }; *a; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, plan != NULL);
   pb_window_edit_update_actions (self);
 }
@@ -968,6 +975,142 @@ export_ledger_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- Collecting progress ------------------------------------------------ */
+
+/**
+ * pb_window_collect_progress:
+ *
+ * Collect Progress…: the dialog asking for the period, the date to return
+ * by and a folder.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+pb_window_collect_progress (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+
+  if (self->plan == NULL || self->store == NULL)
+    return NULL;
+  return pb_forms_collect_dialog_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay), self->store, self->plan);
+}
+
+/**
+ * pb_window_import_forms:
+ * @paths: (element-type filename): returned progress forms
+ *
+ * Reads the forms and shows their review; Record writes each form as one
+ * command.
+ *
+ * Returns: (transfer none) (nullable): the review window
+ */
+GtkWindow *
+pb_window_import_forms (PbWindow  *self,
+                        GPtrArray *paths)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+
+  if (self->plan == NULL || self->store == NULL || paths->len == 0)
+    return NULL;
+  if (self->forms_dialog)
+    gtk_window_destroy (self->forms_dialog);
+  self->forms_dialog = pb_forms_review_window_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay), self->store,
+                                                   pb_record_get_id (PB_RECORD (self->plan)), paths);
+  g_object_add_weak_pointer (G_OBJECT (self->forms_dialog), (gpointer *) &self->forms_dialog);
+  return self->forms_dialog;
+}
+
+GtkWidget *
+pb_window_get_form_status (PbWindow *self)
+{
+  return self->form_status_view;
+}
+
+static void
+collect_progress_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->forms_dialog)
+    gtk_window_destroy (self->forms_dialog);
+  self->forms_dialog = pb_window_collect_progress (self);
+  if (self->forms_dialog)
+    g_object_add_weak_pointer (G_OBJECT (self->forms_dialog), (gpointer *) &self->forms_dialog);
+}
+
+static void
+import_forms_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          PbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path)
+            g_ptr_array_add (paths, path);
+        }
+      pb_window_import_forms (self, paths);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_forms_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (self->plan == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import Returned Forms"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Review"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Progress forms (.xlsx, .csv)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_forms_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Returned forms dropped on the window go to the review. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PbWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path && pb_form_is_supported_file (path))
+        g_ptr_array_add (paths, path);
+      else
+        g_free (path);
+    }
+  if (paths->len == 0 || self->plan == NULL)
+    return FALSE;
+  pb_window_import_forms (self, paths);
+  return TRUE;
+}
+
 /**
  * pb_window_get_report_dialog:
  *
@@ -1149,6 +1292,13 @@ pb_window_dispose (GObject *object)
     g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_clear_object (&self->plan);
   g_clear_object (&self->organisations);
+  if (self->forms_dialog)
+    {
+      GtkWindow *dialog = self->forms_dialog;
+
+      g_clear_weak_pointer (&self->forms_dialog);
+      gtk_window_destroy (dialog);
+    }
   self->board = NULL;
   self->editor = NULL;
   g_clear_object (&self->plan_selection);
@@ -1206,6 +1356,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
+  gtk_widget_class_install_action (widget_class, "win.collect-progress", NULL, collect_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.import-forms", NULL, import_forms_action);
   gtk_widget_class_install_action (widget_class, "win.organisations-all-plans", NULL, organisations_all_plans_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action);
@@ -1282,6 +1434,12 @@ pb_window_set_application_store (PbWindow      *self,
   g_object_ref (self->store);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (plans_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   self->board = pb_board_view_new (self->store);
   adw_bin_set_child (self->board_bin, self->board);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
@@ -1296,7 +1454,17 @@ pb_window_set_application_store (PbWindow      *self,
   self->indicators = pb_indicators_view_new (self->store);
   adw_bin_set_child (self->indicators_bin, self->indicators);
   self->organisations_view = pb_organisations_view_new (self->store);
-  adw_bin_set_child (self->organisations_bin, self->organisations_view);
+  self->form_status_view = pb_form_status_view_new (self->store);
+  {
+    /* The ranking above, who has reported below: two sections of one page */
+    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_set_vexpand (self->organisations_view, TRUE);
+    gtk_box_append (GTK_BOX (page), self->organisations_view);
+    gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    gtk_box_append (GTK_BOX (page), self->form_status_view);
+    adw_bin_set_child (self->organisations_bin, page);
+  }
   g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
                            self, G_CONNECT_SWAPPED);
 

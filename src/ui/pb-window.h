@@ -34,5 +34,9 @@ GtkWidget *pb_window_get_organisations (PbWindow    *self);
 PbStore   *pb_window_get_store       (PbWindow      *self);
 PbPlan    *pb_window_get_plan        (PbWindow      *self);
 void       pb_window_show_board      (PbWindow      *self);
+GtkWidget *pb_window_get_form_status (PbWindow      *self);
+GtkWindow *pb_window_collect_progress (PbWindow     *self);
+GtkWindow *pb_window_import_forms    (PbWindow      *self,
+                                      GPtrArray     *paths);
 
 G_END_DECLS

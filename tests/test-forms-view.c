@@ -1,0 +1,202 @@
+/* test-forms-view.c — Collect Progress… and Import Returned Forms… in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, on the example plan: Collect Progress… writes the forms and
+ * the Organisations page's tracking table shows them sent; one form is
+ * filled by openpyxl (a program that is not ours) and comes back through
+ * Import Returned Forms…, whose review lists its changes; Record writes
+ * it, the table shows it returned, and undo takes it back.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "pb-format.h"
+#include "pb-forms.h"
+#include "pb-forms-ui.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+
+static PbTestApp t;
+
+#define spin pb_test_spin
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_widgets (c, type, out);
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("no button %s", label);
+}
+
+static char *
+status_text (void)
+{
+  return pb_form_status_view_dup_text (PB_FORM_STATUS_VIEW (pb_window_get_form_status (t.window)));
+}
+
+static void
+test_round_trip (void)
+{
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fill-form.py", NULL);
+  g_autofree char *forms = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *spec = NULL;
+  g_autofree char *spec_path = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *end_text = NULL;
+  g_autoptr(JsonNode) form = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GDir) listing = NULL;
+  GtkWindow *dialog, *review;
+  const char *indicator = NULL;
+  gint64 plan_id = pb_window_get_selected_plan (t.window);
+  PbFormPeriod period;
+  guint n_forms = 0;
+  GDate today;
+  char end[11];
+
+  g_assert_cmpint (plan_id, >, 0);
+  pb_date_today (&today);
+  pb_form_period_for_date (&today, &period);
+  pb_date_format (&period.end, end);
+
+  /* Nothing sent yet */
+  text = status_text ();
+  g_assert_nonnull (strstr (text, "Reporting Status"));
+  g_assert_nonnull (strstr (text, "0 returned · 0 sent, not yet due · 0 late"));
+  g_assert_nonnull (strstr (text, "\tNot sent\n"));
+
+  /* Collect Progress…: the dialog, its Choose Folder… response */
+  forms = g_build_filename (t.dir, "forms", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.collect-progress", NULL));
+  spin ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    dialog = NULL;
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Collect Progress");
+  g_object_set_data_full (G_OBJECT (dialog), "pb-test-folder", g_strdup (forms), g_free);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  spin ();
+
+  listing = g_dir_open (forms, 0, NULL);
+  g_assert_nonnull (listing);
+  for (const char *name; (name = g_dir_read_name (listing)); )
+    if (g_str_has_suffix (name, ".xlsx"))
+      {
+        n_forms++;
+        if (first == NULL || strcmp (name, first) < 0)
+          {
+            g_free (first);
+            first = g_strdup (name);
+          }
+      }
+  g_assert_cmpuint (n_forms, >, 1);
+  g_clear_pointer (&text, g_free);
+  text = status_text ();
+  {
+    g_autofree char *shown = pb_format_period_label (period.label);
+    g_assert_nonnull (strstr (text, shown));
+  }
+  g_assert_null (strstr (text, "\tNot sent\n"));
+  {
+    g_autofree char *counts = g_strdup_printf ("0 returned · %u sent, not yet due · 0 late · 0 not sent", n_forms);
+    g_assert_nonnull (strstr (text, counts));
+  }
+
+  /* One form filled by openpyxl: a value on its first indicator */
+  {
+    g_autofree char *path = g_build_filename (forms, first, NULL);
+    JsonArray *form_rows;
+
+    described = pb_test_run_ok (python, script, "--describe", path, NULL);
+    form = json_from_string (described, NULL);
+    form_rows = json_object_get_array_member (json_node_get_object (form), "rows");
+    for (guint i = 0; i < json_array_get_length (form_rows) && indicator == NULL; i++)
+      {
+        JsonArray *row = json_array_get_array_element (form_rows, i);
+
+        if (!json_node_is_null (json_array_get_element (row, 3)))
+          indicator = json_array_get_string_element (row, 3);
+      }
+    g_assert_nonnull (indicator);
+    spec = g_strdup_printf ("[[\"%s\", \"New Value\", \"number\", 4321], [\"%s\", \"As Of\", \"date\", \"%s\"]]",
+                            indicator, indicator, end);
+    spec_path = g_build_filename (t.dir, "spec.json", NULL);
+    g_assert_true (g_file_set_contents (spec_path, spec, -1, NULL));
+    filled = g_build_filename (t.dir, first, NULL);
+    g_free (pb_test_run_ok (python, script, path, filled, spec_path, NULL));
+  }
+
+  /* Import Returned Forms…: the review lists the new value */
+  g_ptr_array_add (paths, g_strdup (filled));
+  review = pb_window_import_forms (t.window, paths);
+  g_assert_nonnull (review);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (review)));
+  collect_widgets (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), indicator));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), "4,321"));
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (review), "_Record"), "clicked");
+  spin ();
+
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store),
+                                    "SELECT count(*) FROM actual WHERE value = 4321 AND period IS NOT NULL"), ==, 1);
+  g_clear_pointer (&text, g_free);
+  text = status_text ();
+  g_assert_nonnull (strstr (text, "1 returned · "));
+  g_assert_nonnull (strstr (text, "\tReturned "));
+
+  /* Undo takes the form back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), "SELECT count(*) FROM actual WHERE value = 4321"), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = status_text ();
+  g_assert_nonnull (strstr (text, "0 returned · "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int rc;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  pb_test_app_start (&t);
+  g_test_add_func ("/forms-view/round-trip", test_round_trip);
+  rc = g_test_run ();
+  pb_test_app_stop (&t);
+  return rc;
+}
