@@ -10,6 +10,7 @@
  *   planboard-cli [--db PATH] example
  *   planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf
  *                 [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]
+ *   planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS] [--progress PERCENT]
  *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
  *                 [--note TEXT] [--source ORGANISATION]
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
@@ -77,6 +78,8 @@ usage (const char *problem)
                 "                     [--plan PLAN_ID] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE"));
+  g_printerr ("%s\n", _("       planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS]\n"
+                         "                     [--progress PERCENT]"));
   return EXIT_USAGE;
 }
 
@@ -347,6 +350,80 @@ plan_indicator (PbStore  *store,
                    _("Plan %s has no indicator %s."), plan, indicator);
     }
   return k;
+}
+
+/* item set PLAN_ID ITEM_NUMBER [--status S] [--progress PERCENT]: one
+ * command, as another writer of the library beside the window. */
+static int
+cmd_item (PbStore *store,
+          int      argc,
+          char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (PB_TYPE_ITEM_STATUS);
+  const char *status = NULL, *progress = NULL;
+  GEnumValue *ev = NULL;
+  gint64 plan_id;
+  double value = 0;
+  char *end = NULL;
+  gboolean ok;
+
+  if (argc < 3 || !g_str_equal (argv[0], "set"))
+    return usage (_("item takes set, a plan id and an item number"));
+  for (int i = 3; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--status") && i + 1 < argc)
+        status = argv[++i];
+      else if (g_str_equal (argv[i], "--progress") && i + 1 < argc)
+        progress = argv[++i];
+      else
+        return usage (_("item set takes --status and --progress"));
+    }
+  if (!parse_id (argv[1], &plan_id))
+    return usage (_("a plan or indicator id is a positive number"));
+  if (status != NULL && (ev = g_enum_get_value_by_nick (statuses, status)) == NULL)
+    return usage (_("the status is not-started, in-progress, done, blocked or cancelled"));
+  if (progress != NULL)
+    {
+      value = g_ascii_strtod (progress, &end);
+      if (end == progress || *end != '\0' || !isfinite (value) || value < 0 || value > 100)
+        return usage (_("the progress is a percentage from 0 to 100"));
+    }
+  if (status == NULL && progress == NULL)
+    return usage (_("item set takes --status and --progress"));
+
+  items = pb_store_list_items (store, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+
+      if (g_str_equal (pb_item_get_number (it), argv[2]))
+        {
+          if (item != NULL)
+            {
+              g_printerr ("planboard-cli: %s\n", _("More than one item has that number."));
+              return EXIT_FAILURE;
+            }
+          item = g_steal_pointer (&it);
+        }
+    }
+  if (item == NULL)
+    {
+      g_printerr ("planboard-cli: %s\n", _("The plan has no item with that number."));
+      return EXIT_FAILURE;
+    }
+
+  if (ev != NULL && progress != NULL)
+    ok = pb_store_set (store, item, &error, "status", ev->value, "progress", value / 100, NULL);
+  else if (ev != NULL)
+    ok = pb_store_set (store, item, &error, "status", ev->value, NULL);
+  else
+    ok = pb_store_set (store, item, &error, "progress", value / 100, NULL);
+  if (!ok)
+    return fail (error);
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -942,6 +1019,7 @@ main (int    argc,
     flags |= PB_STORE_OPEN_READ_ONLY;
   else if (!g_str_equal (command, "list") && !g_str_equal (command, "export") &&
            !g_str_equal (command, "actual") && !g_str_equal (command, "period") &&
+           !g_str_equal (command, "item") &&
            !g_str_equal (command, "forms"))
     return usage (_("unknown command"));
 
@@ -964,6 +1042,9 @@ main (int    argc,
 
   if (g_str_equal (command, "actual"))
     return cmd_actual (store, argc - i, argv + i);
+
+  if (g_str_equal (command, "item"))
+    return cmd_item (store, argc - i, argv + i);
 
   if (g_str_equal (command, "health"))
     return cmd_health (store, argc - i, argv + i);

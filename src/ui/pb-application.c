@@ -45,6 +45,10 @@ open_library (PbApplication *self)
   if (self->store == NULL)
     return;
 
+  /* The window never freezes waiting for another program's lock: a write
+   * waits a moment, then fails with a toast that offers to try again. */
+  pb_store_set_busy_timeout (self->store, 250);
+
   /* A new library starts with the example plan, so there is something to
    * look at; it is deleted like any other plan. */
   if (pb_store_get_created (self->store))

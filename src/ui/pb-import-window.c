@@ -447,7 +447,11 @@ start_reading (PbImportWindow *self,
     g_cancellable_cancel (self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  adw_status_page_set_description (self->progress_page, what);
+  {
+    /* A status page's description is markup; a file name is not. */
+    g_autofree char *escaped = g_markup_escape_text (what, -1);
+    adw_status_page_set_description (self->progress_page, escaped);
+  }
   show_page (self, "progress");
   self->pulse_id = g_timeout_add (100, pulse_cb, self);
 

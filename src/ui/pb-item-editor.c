@@ -75,7 +75,11 @@ report (PbItemEditor *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    {
+      /* Toast titles are markup. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
   else
     g_warning ("%s", error->message);
 }

@@ -68,7 +68,12 @@ struct _PbWindow
   GtkSingleSelection   *plan_selection;
   PbPlan               *plan;
   gulong                plan_notify_id;
+  guint                 refresh_id;
 };
+
+/* How often the window looks for what other programs wrote to the library
+ * (PRAGMA data_version: one cheap query). */
+#define REFRESH_MSEC 1000
 
 enum {
   PROP_0,
@@ -82,11 +87,32 @@ G_DEFINE_FINAL_TYPE (PbWindow, pb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const grouping_names[] = { "section", "status", "lead" };
 
+/* Toast titles are markup: the message is escaped (a library named
+ * "R&D <1>.db" must not blank the toast). A library locked by another
+ * program gives up quickly (see pb-application.c) and offers @retry, the
+ * action to run again. */
+static void
+show_error_retry (PbWindow     *self,
+                  const GError *error,
+                  const char   *retry)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (retry != NULL && g_error_matches (error, PB_STORE_ERROR, PB_STORE_ERROR_BUSY))
+    {
+      adw_toast_set_button_label (toast, _("_Try Again"));
+      adw_toast_set_action_name (toast, retry);
+    }
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 show_error (PbWindow     *self,
             const GError *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  show_error_retry (self, error, NULL);
 }
 
 /* ---- Plan list (sidebar) ---------------------------------------------- */
@@ -543,7 +569,61 @@ update_title (PbWindow *self)
 
   doc_number = pb_record_get_string (PB_RECORD (self->plan), "doc_number");
   adw_view_switcher_title_set_title (self->switcher_title, pb_plan_get_title (self->plan));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, doc_number ? doc_number : "");
+  if (self->store != NULL && pb_store_get_read_only (self->store))
+    {
+      /* Translators: the window's subtitle when the library cannot be
+       * written; %s is the plan's document number, or empty */
+      g_autofree char *subtitle = doc_number && *doc_number
+                                  ? g_strdup_printf (_("%s · Read-Only"), doc_number)
+                                  : g_strdup (_("Read-Only"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    }
+  else
+    adw_view_switcher_title_set_subtitle (self->switcher_title, doc_number ? doc_number : "");
+}
+
+/* A library that cannot be written (a read-only file, folder or disk)
+ * opens for reading: it lists, reports and exports, and every action that
+ * would change it is off, the editor included. */
+static const char * const write_actions[] = {
+  "win.undo", "win.redo", "win.add-example", "win.import", "win.new-plan", "win.rename-plan",
+  "win.duplicate-plan", "win.delete-plan", "win.open-plan-file", "win.collect-progress", "win.import-forms",
+  "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
+  "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
+  "win.section-outdent", "win.set-status", "win.bulk",
+};
+
+static void
+apply_read_only (PbWindow *self)
+{
+  if (self->store == NULL || !pb_store_get_read_only (self->store))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], FALSE);
+  if (self->editor != NULL)
+    gtk_widget_set_sensitive (self->editor, FALSE);
+  if (self->board != NULL)
+    gtk_widget_set_sensitive (self->board, TRUE);
+}
+
+/* What other programs wrote shows up: the store re-reads its live records
+ * and lists when another connection committed. */
+static gboolean
+refresh_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  if (self->store != NULL)
+    pb_store_refresh (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (PbWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    refresh_cb (self);
 }
 
 static void update_organisation_filter (PbWindow *self);
@@ -589,6 +669,7 @@ set_plan (PbWindow *self,
                                                         "win.collect-progress", "win.import-forms", NULL }; *a; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, plan != NULL);
   pb_window_edit_update_actions (self);
+  apply_read_only (self);
 }
 
 static void
@@ -652,7 +733,7 @@ undo_action (GtkWidget  *widget,
   g_autofree char *label = g_strdup (self->store ? pb_store_get_undo_label (self->store) : NULL);
 
   if (!pb_store_undo (self->store, &error))
-    show_error (self, error);
+    show_error_retry (self, error, "win.undo");
   else if (label)
     {
       /* Translators: a toast after Undo; %s is what was undone, "Delete 3 Items" */
@@ -671,7 +752,7 @@ redo_action (GtkWidget  *widget,
   g_autofree char *label = g_strdup (self->store ? pb_store_get_redo_label (self->store) : NULL);
 
   if (!pb_store_redo (self->store, &error))
-    show_error (self, error);
+    show_error_retry (self, error, "win.redo");
   else if (label)
     {
       /* Translators: a toast after Redo; %s is what was done again */
@@ -1224,6 +1305,7 @@ history_changed_cb (PbWindow *self)
     gtk_widget_set_tooltip_text (self->undo_button, undo ? undo : _("Undo"));
     gtk_widget_set_tooltip_text (self->redo_button, redo ? redo : _("Redo"));
   }
+  apply_read_only (self);
 }
 
 /* ---- Window state ----------------------------------------------------- */
@@ -1299,6 +1381,7 @@ pb_window_dispose (GObject *object)
       g_clear_weak_pointer (&self->forms_dialog);
       gtk_window_destroy (dialog);
     }
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->board = NULL;
   self->editor = NULL;
   g_clear_object (&self->plan_selection);
@@ -1423,7 +1506,10 @@ pb_window_set_application_store (PbWindow      *self,
   self->store = pb_application_get_store (app);
   if (self->store == NULL)
     {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      g_autofree char *escaped = error ? g_markup_escape_text (error->message, -1) : NULL;
+
+      /* A status page's description is markup; the library's name is not. */
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-example", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
@@ -1467,6 +1553,9 @@ pb_window_set_application_store (PbWindow      *self,
   }
   g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
                            self, G_CONNECT_SWAPPED);
+
+  self->refresh_id = g_timeout_add (REFRESH_MSEC, refresh_cb, self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
   g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -1,0 +1,188 @@
+/* test-writers-window.c — the window beside another writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb. The window and planboard-cli write one library: the
+ * window shows what the CLI wrote within two seconds, and Undo of the
+ * window's own earlier edit of the same item is refused with a toast that
+ * names the item, while the CLI's change stays.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-application.h"
+#include "pb-health-style.h"
+#include "pb-task-card.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return child;
+      if ((found = find_label_prefix (child, prefix)))
+        return found;
+    }
+  return NULL;
+}
+
+static PbTaskCard *
+find_card (GtkWidget *root,
+           gint64     item_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PbTaskCard *found;
+
+      if (PB_IS_TASK_CARD (child) && gtk_widget_is_drawable (child) &&
+          pb_task_card_get_item (PB_TASK_CARD (child)) != NULL &&
+          pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (child)))) == item_id)
+        return PB_TASK_CARD (child);
+      if ((found = find_card (child, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The text the card shows, all its labels joined. */
+static void
+card_text (GtkWidget *root,
+           GString   *s)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      card_text (child, s);
+    }
+}
+
+static gboolean
+card_says (PbWindow   *window,
+           gint64      item_id,
+           const char *text)
+{
+  PbTaskCard *card = find_card (GTK_WIDGET (window), item_id);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (card == NULL)
+    return FALSE;
+  card_text (GTK_WIDGET (card), s);
+  return strstr (s->str, text) != NULL;
+}
+
+static void
+test_window_beside_cli (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autofree char *plan_arg = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(PbItem) item = NULL;
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  const char *done = pb_status_get_name (PB_ITEM_STATUS_DONE);
+  PbWindow *window;
+  PbStore *store;
+  gint64 plan, item_id = 0, start, seen = 0;
+
+  g_assert_nonnull (cli);
+  g_setenv ("PLANBOARD_DB", db, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  spin ();
+
+  store = pb_window_get_store (window);
+  plan = pb_window_get_selected_plan (window);
+  g_assert_cmpint (plan, >, 0);
+  items = pb_store_list_items (store, plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items) && item == NULL; i++)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+
+      if (g_str_equal (pb_item_get_number (it), "3"))
+        item = g_steal_pointer (&it);
+    }
+  g_assert_nonnull (item);
+  item_id = pb_record_get_id (PB_RECORD (item));
+  g_assert_cmpint (pb_item_get_status (item), !=, PB_ITEM_STATUS_DONE);
+
+  /* The window's own edit, as its editor makes it: one store command. */
+  g_assert_true (pb_store_set (store, item, &error,
+                               "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.4, NULL));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (card_says (window, item_id, pb_status_get_name (PB_ITEM_STATUS_IN_PROGRESS)));
+
+  /* planboard-cli marks the item done at 100 %. */
+  plan_arg = g_strdup_printf ("%" G_GINT64_FORMAT, plan);
+  g_free (pb_test_run_ok (cli, "--db", db, "item", "set", plan_arg, "3",
+                          "--status", "done", "--progress", "100", NULL));
+
+  /* The window shows it within 2 s, by itself. */
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (card_says (window, item_id, done))
+        {
+          seen = g_get_monotonic_time () - start;
+          break;
+        }
+      g_usleep (1000);
+    }
+  g_test_message ("the card showed the CLI's change after %" G_GINT64_FORMAT " ms", seen / 1000);
+  g_assert_true (card_says (window, item_id, done));
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
+
+  /* Undo of the window's edit is refused with a toast naming the item. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  {
+    GtkWidget *toast = find_label_prefix (GTK_WIDGET (window), "Someone else changed 3 ");
+
+    g_assert_nonnull (toast);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (toast)), "nothing was undone"));
+  }
+
+  /* The CLI's change stays. */
+  sql = g_strdup_printf ("SELECT status = 'done' AND progress = 1 FROM item WHERE id = %" G_GINT64_FORMAT, item_id);
+  g_assert_cmpint (pb_test_sql_int (db, sql), ==, 1);
+  g_assert_true (card_says (window, item_id, done));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&item);
+  g_clear_object (&items);
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/writers-window/beside-cli", test_window_beside_cli);
+  return g_test_run ();
+}
