@@ -813,12 +813,13 @@ pb_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.bulk", "s", bulk_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.add-item", NULL);
+  /* The keypad's keys first: menus show the last binding of an action. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Insert, 0, "win.add-item", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-items", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.add-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-items", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.plan-properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-items", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "win.plan-properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.plan-properties", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "win.select-all", NULL);
 }
 
