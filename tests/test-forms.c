@@ -328,6 +328,19 @@ test_round_trip (void)
   g_assert_nonnull (strstr (out, "(the form’s value will replace the recorded one)"));
   g_assert_cmpint (pb_test_sql_int (db, "SELECT value FROM actual a JOIN indicator k ON k.id = a.indicator_id WHERE k.name = '互联网医院'"), ==, 2);
   g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
+
+  /* The report's optional part: who has reported (组织报送情况) */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "report", "1", "-o", "reporting.pdf", "--parts", "reporting", "--today", "2022-10-11", NULL);
+  g_assert_cmpint (status, ==, 0);
+  {
+    g_autofree char *pdf = path_in ("reporting.pdf");
+    g_autofree char *text = pb_test_run_ok ("pdftotext", "-layout", pdf, "-", NULL);
+
+    g_assert_nonnull (strstr (text, "Reporting Status, "));
+    g_assert_true (g_regex_match_simple ("市工业和信息化局 +Returned +2022-10-01 +2022-10-10 +2022-10-08", text, 0, 0));
+    g_assert_true (g_regex_match_simple ("市交通运输局 +Late +2022-10-01 +2022-10-10 +—", text, 0, 0));
+  }
 }
 
 static void

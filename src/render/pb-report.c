@@ -40,6 +40,7 @@
 #include "pb-format.h"
 #include "pb-health-style.h"
 #include "pb-ledger.h"
+#include "pb-forms.h"
 #include "pb-report.h"
 #include "pb-supervision.h"
 
@@ -117,7 +118,8 @@ gboolean
 pb_report_parts_from_string (const char    *text,
                              PbReportParts *parts)
 {
-  static const char * const names[] = { "cover", "summary", "timeline", "tasks", "indicators", "organisations" };
+  static const char * const names[] = { "cover", "summary", "timeline", "tasks", "indicators", "organisations",
+                                        "reporting" };
   g_auto(GStrv) words = g_strsplit (text, ",", -1);
 
   *parts = 0;
@@ -206,6 +208,7 @@ struct _PbReport
   Table      *tasks;
   Table      *indicators;
   Table      *organisations;
+  Table      *reporting;       /* who has returned the period's progress forms */
   GPtrArray  *ranking;         /* PbOrgStats */
   PbTimeline *timeline;
 
@@ -562,6 +565,37 @@ collect (PbReport *self,
       g_ptr_array_add (self->organisations->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, rank, s->name, led, co, b, y, r, c, END));
     }
 
+  /* Reporting status (组织报送情况): the forms of the period last sent */
+  if (self->o.parts & PB_REPORT_REPORTING)
+    {
+      g_autofree char *period = pb_store_dup_form_period (store, plan_id);
+      g_autofree char *shown = period ? pb_format_period_label (period) : NULL;
+      g_autofree char *title = period ? g_strdup_printf (_("Reporting Status, %s"), shown) : g_strdup (_("Reporting status"));
+      const char *headers[] = { _("Organisation"), _("Progress Form"), _("Sent"), _("Return By"), _("Returned") };
+      const double widths[] = { 4.0, 1.6, 1.6, 1.6, 1.6 };
+      g_autoptr(GPtrArray) rows = pb_store_list_form_status (store, plan_id, period, &self->o.today);
+      const char *states[] = { _("Not sent"), _("Sent"), _("Returned"), _("Late") };
+
+      self->reporting = table_new (title, headers, widths, G_N_ELEMENTS (headers), -1);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          PbFormStatus *s = g_ptr_array_index (rows, i);
+          g_autofree char *sent = NULL, *due = NULL, *back = NULL;
+          GDate d;
+
+          if (s->sent_date && pb_date_parse (s->sent_date, &d))
+            sent = pb_format_date (&d);
+          if (s->due_date && pb_date_parse (s->due_date, &d))
+            due = pb_format_date (&d);
+          if (s->returned_date && pb_date_parse (s->returned_date, &d))
+            back = pb_format_date (&d);
+          g_ptr_array_add (self->reporting->rows,
+                           row_new (ROW_PLAIN, s->state == PB_FORM_STATE_LATE ? PB_HEALTH_RED : PB_HEALTH_NONE,
+                                    s->organisation, states[s->state], sent ? sent : "—", due ? due : "—",
+                                    back ? back : "—", END));
+        }
+    }
+
   /* The chart, at the report's zoom. */
   if (self->o.parts & PB_REPORT_TIMELINE)
     {
@@ -624,6 +658,8 @@ pb_report_free (PbReport *self)
   table_free (self->tasks);
   table_free (self->indicators);
   table_free (self->organisations);
+  if (self->reporting)
+    table_free (self->reporting);
   g_clear_pointer (&self->ranking, g_ptr_array_unref);
   g_clear_pointer (&self->timeline, pb_timeline_free);
   g_clear_object (&self->context);
@@ -933,6 +969,8 @@ pb_report_paginate (PbReport *self)
       add_page (self, &(Page) { PAGE_RANKING, page_w, page_h });
       paginate_table (self, self->organisations, page_w, page_h);
     }
+  if ((self->o.parts & PB_REPORT_REPORTING) && self->reporting)
+    paginate_table (self, self->reporting, page_w, page_h);
 
   return self->pages->len;
 }

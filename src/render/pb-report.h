@@ -32,7 +32,9 @@ typedef enum
   PB_REPORT_TASKS         = 1 << 3,
   PB_REPORT_INDICATORS    = 1 << 4,
   PB_REPORT_ORGANISATIONS = 1 << 5,
-  PB_REPORT_ALL           = (1 << 6) - 1,
+  PB_REPORT_ALL           = (1 << 6) - 1,   /* the parts printed by default */
+  PB_REPORT_REPORTING     = 1 << 6,         /* optional: who has returned the period's forms */
+  PB_REPORT_EVERY_PART    = (1 << 7) - 1,
 } PbReportParts;
 
 typedef enum

@@ -170,7 +170,7 @@ load_options (GSettings       *settings,
           if (pb_paper_from_string (f[0], &paper))
             o->paper = paper;
           o->landscape = g_str_equal (f[1], "landscape");
-          o->parts = CLAMP (g_ascii_strtoull (f[2], NULL, 10), 1, PB_REPORT_ALL);
+          o->parts = CLAMP (g_ascii_strtoull (f[2], NULL, 10), 1, PB_REPORT_EVERY_PART);
           o->timeline_mode = MIN (g_ascii_strtoull (f[3], NULL, 10), PB_REPORT_TIMELINE_SHEET);
           o->zoom = MIN (g_ascii_strtoull (f[4], NULL, 10), PB_TIMELINE_ZOOM_WEEK);
         }
@@ -214,7 +214,7 @@ typedef struct
   GSettings     *settings;
   PbReportOptions options;
 
-  GtkWidget     *parts[6];
+  GtkWidget     *parts[7];
   GtkWidget     *paper;
   GtkWidget     *orientation;
   GtkWidget     *timeline_mode;
@@ -784,7 +784,7 @@ pb_report_dialog_new (GtkWidget *parent,
                       GSettings *settings)
 {
   const char *part_names[] = { _("Cover"), _("Summary"), _("Timeline"), _("Key Tasks and Responsibilities"),
-                               _("Indicators"), _("Organisations") };
+                               _("Indicators"), _("Organisations"), _("Reporting status") };
   const char *papers[] = { "A4", "A3", "A1", "A0", NULL };
   const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
   const char *modes[] = { _("Fit to the page width"), _("Tiled for a wall chart"), _("One large sheet (A1 or A0)"), NULL };
