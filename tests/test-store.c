@@ -7,6 +7,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "pb-indicator-links.h"
 #include "pb-schema.h"
 #include "pb-test-util.h"
 
@@ -431,6 +432,127 @@ test_default_path (void)
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
 }
 
+/* Two indicators for one quantity merge into one, as one command with a
+ * label; undo brings both back whole, redo merges again. */
+static void
+test_merge_indicators (PbTestLibrary *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) goal_list = NULL;
+  g_autoptr(GListModel) served = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 plan_id, goal, task, other, a, b, c;
+
+  plan_id = pb_store_create_plan (f->store, "方案", 2022, 2024, &error);
+  goal = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_GOAL, "", "主要目标", &error);
+  task = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "3", "推进5G网络建设", &error);
+  other = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "4", "建设数据中心", &error);
+  a = pb_store_add_indicator (f->store, plan_id, goal, "新建5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  b = pb_store_add_indicator (f->store, plan_id, task, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  c = pb_store_add_indicator (f->store, plan_id, other, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, a, 2024, 10000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, b, 2022, 2600, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, c, 2024, 500, PB_COMPARATOR_EQ, FALSE, &error);
+  pb_store_record_actual (f->store, b, "2023-06-30", 5000, NULL, NULL, &error);
+  g_assert_no_error (error);
+  before = pb_test_dump_store (f->store);
+
+  g_assert_true (pb_store_merge_indicators (f->store, a, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Merge indicators");
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM indicator"), ==, 2);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM target WHERE indicator_id = 1"), ==, 2);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM actual WHERE indicator_id = 1"), ==, 1);
+  served = pb_store_list_indicator_items (f->store, a);
+  g_assert_cmpuint (g_list_model_get_n_items (served), ==, 2);
+  goal_list = pb_store_list_item_indicators (f->store, task);
+  g_assert_cmpuint (g_list_model_get_n_items (goal_list), ==, 1);
+
+  /* A third with another 2024 target is another quantity: refused, why said. */
+  g_assert_false (pb_store_merge_indicators (f->store, a, c, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2024"));
+  g_clear_error (&error);
+  g_assert_false (pb_store_merge_indicators (f->store, a, a, &error));
+  g_clear_error (&error);
+
+  after = pb_test_dump_store (f->store);
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *undone = pb_test_dump_store (f->store);
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (served), ==, 1);
+  g_assert_true (pb_store_redo (f->store, &error));
+  {
+    g_autofree char *redone = pb_test_dump_store (f->store);
+    g_assert_cmpstr (redone, ==, after);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (served), ==, 2);
+}
+
+/* Detaching an indicator from an item leaves the indicator, its targets and
+ * actuals in the plan, as one undoable command. */
+static void
+test_detach_indicator (PbTestLibrary *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *before = NULL;
+  gint64 plan_id, goal, task, k;
+
+  plan_id = pb_store_create_plan (f->store, "方案", 2022, 2024, &error);
+  goal = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_GOAL, "", "主要目标", &error);
+  task = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "3", "推进5G网络建设", &error);
+  k = pb_store_add_indicator (f->store, plan_id, goal, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_cmpint (pb_store_link_indicator (f->store, task, k, &error), >, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Link indicator to item");
+  g_assert_cmpint (pb_store_link_indicator (f->store, task, k, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  pb_store_add_target (f->store, k, 2024, 10000, PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT item_id FROM target"), ==, goal);
+
+  list = pb_store_list_item_indicators (f->store, goal);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  before = pb_test_dump_store (f->store);
+
+  g_assert_true (pb_store_detach_indicator (f->store, goal, k, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Detach indicator from item");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM indicator"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM target WHERE item_id IS NULL"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item_indicator"), ==, 1);
+
+  /* Not served: nothing to detach. */
+  g_assert_false (pb_store_detach_indicator (f->store, goal, k, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  {
+    g_autofree char *undone = pb_test_dump_store (f->store);
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (pb_store_redo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+
+  /* Deleting an item keeps the indicators it served. */
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, task);
+    g_assert_true (pb_store_delete (f->store, item, &error));
+    g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM indicator"), ==, 1);
+    g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item_indicator"), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -448,6 +570,8 @@ main (int    argc,
   ADD ("/store/invalid", test_invalid);
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/text-round-trip", test_text_round_trip);
+  ADD ("/store/indicators/merge", test_merge_indicators);
+  ADD ("/store/indicators/detach", test_detach_indicator);
 #undef ADD
 
   return g_test_run ();

@@ -42,6 +42,7 @@
 #include "pb-form-reader.h"
 #include "pb-form-writer.h"
 #include "pb-health.h"
+#include "pb-indicator-links.h"
 #include "pb-ledger.h"
 #include "pb-report.h"
 #include "pb-supervision.h"
@@ -627,6 +628,7 @@ cmd_health (PbStore *store,
   g_autoptr(PbPlan) plan = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GHashTable) serving = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   const char *today_text = NULL, *plan_text = NULL;
   gboolean json = FALSE;
@@ -663,6 +665,7 @@ cmd_health (PbStore *store,
 
   items = pb_store_list_items (store, plan_id);
   indicators = pb_store_list_indicators (store, plan_id);
+  serving = pb_store_dup_indicator_items (store, plan_id);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "plan");
@@ -720,8 +723,20 @@ cmd_health (PbStore *store,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, pb_record_get_id (PB_RECORD (k)));
-      json_builder_set_member_name (b, "item");
-      json_builder_add_int_value (b, pb_record_get_int (PB_RECORD (k), "item_id"));
+      {
+        gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
+        GArray *served = g_hash_table_lookup (serving, &indicator_id);
+
+        /* "item": the first that serves it (0 for none), as before items
+         * shared indicators; "items": every one. */
+        json_builder_set_member_name (b, "item");
+        json_builder_add_int_value (b, served ? g_array_index (served, gint64, 0) : 0);
+        json_builder_set_member_name (b, "items");
+        json_builder_begin_array (b);
+        for (guint j = 0; served && j < served->len; j++)
+          json_builder_add_int_value (b, g_array_index (served, gint64, j));
+        json_builder_end_array (b);
+      }
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, pb_indicator_get_name (k));
       json_builder_set_member_name (b, "unit");

@@ -22,6 +22,7 @@
 
 #include "pb-format.h"
 #include "pb-forms.h"
+#include "pb-indicator-links.h"
 #include "pb-store-private.h"
 #include "pb-supervision.h"
 
@@ -193,20 +194,16 @@ pb_store_list_form_organisations (PbStore  *store,
   return scan.org_order;
 }
 
-/* The indicators an item serves, in the plan's order. */
+/* The indicators an item serves, in the item's order. */
 static GPtrArray *
-item_indicators (GListModel *indicators,
-                 gint64      item_id)
+item_indicators (PbStore *store,
+                 gint64   item_id)
 {
+  g_autoptr(GListModel) served = pb_store_list_item_indicators (store, item_id);
   GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-
-      if (pb_record_get_int (PB_RECORD (k), "item_id") == item_id)
-        g_ptr_array_add (out, g_steal_pointer (&k));
-    }
+  for (guint i = 0; i < g_list_model_get_n_items (served); i++)
+    g_ptr_array_add (out, g_list_model_get_item (served, i));
   return out;
 }
 
@@ -306,7 +303,6 @@ pb_form_layout_build (PbStore            *store,
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(PbOrganisation) org = pb_store_get_record (store, PB_TYPE_ORGANISATION, organisation_id);
   g_autoptr(GListModel) items = NULL;
-  g_autoptr(GListModel) indicators = NULL;
   g_autoptr(GHashTable) answered = NULL;
   OrgScan scan = { organisation_id, all_roles, NULL, NULL, NULL };
   PbFormLayout *layout;
@@ -338,7 +334,6 @@ pb_form_layout_build (PbStore            *store,
   layout->rows = g_ptr_array_new_with_free_func (row_free);
 
   items = pb_store_list_items (store, plan_id);
-  indicators = pb_store_list_indicators (store, plan_id);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(PbItem) item = g_list_model_get_item (items, i);
@@ -349,7 +344,7 @@ pb_form_layout_build (PbStore            *store,
       if (!g_hash_table_contains (answered, &item_id) ||
           pb_item_get_status (item) == PB_ITEM_STATUS_CANCELLED)
         continue;
-      ks = item_indicators (indicators, item_id);
+      ks = item_indicators (store, item_id);
       for (guint j = 0; j < MAX (ks->len, 1u); j++)
         {
           PbFormRow *row = g_new0 (PbFormRow, 1);

@@ -40,6 +40,7 @@
 
 #include "pb-health.h"
 #include "pb-format.h"
+#include "pb-indicator-links.h"
 #include "pb-store-private.h"
 
 static double threshold_blue = PB_HEALTH_DEFAULT_BLUE;
@@ -973,6 +974,7 @@ compute_plan_health (PbStore     *store,
   g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
   g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
+  g_autoptr(GHashTable) serving = pb_store_dup_indicator_items (store, plan_id);
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) item_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GListModel) dependencies = pb_store_list_dependencies (store, plan_id);
@@ -1014,7 +1016,7 @@ compute_plan_health (PbStore     *store,
     {
       g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
       gint64 id = pb_record_get_id (PB_RECORD (k));
-      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+      GArray *served = g_hash_table_lookup (serving, &id);
       g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
       g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
       PbIndicatorStatus *status = g_new0 (PbIndicatorStatus, 1);
@@ -1023,24 +1025,28 @@ compute_plan_health (PbStore     *store,
       pb_indicator_evaluate_since (k, targets, actuals, &origin, today, has_since ? &since : NULL, status);
       g_hash_table_insert (p->indicators, g_memdup2 (&id, sizeof id), status);
 
-      if (item_id <= 0)
-        continue;
-      w = g_hash_table_lookup (by_item, &item_id);
-      if (w == NULL)
+      /* It counts for every item that serves it. */
+      for (guint j = 0; served && j < served->len; j++)
         {
-          w = g_new0 (ItemIndicators, 1);
-          g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), w);
-        }
-      if (status->progress >= 0)
-        {
-          w->progress_sum += status->progress;
-          w->progress_count++;
-        }
-      if (status->health != PB_HEALTH_NONE && (w->status == NULL || status->health > w->status->health))
-        {
-          w->status = status;
-          g_free (w->name);
-          w->name = g_strdup (pb_indicator_get_name (k));
+          gint64 item_id = g_array_index (served, gint64, j);
+
+          w = g_hash_table_lookup (by_item, &item_id);
+          if (w == NULL)
+            {
+              w = g_new0 (ItemIndicators, 1);
+              g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), w);
+            }
+          if (status->progress >= 0)
+            {
+              w->progress_sum += status->progress;
+              w->progress_count++;
+            }
+          if (status->health != PB_HEALTH_NONE && (w->status == NULL || status->health > w->status->health))
+            {
+              w->status = status;
+              g_free (w->name);
+              w->name = g_strdup (pb_indicator_get_name (k));
+            }
         }
     }
 

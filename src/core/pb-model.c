@@ -92,13 +92,18 @@ PB_DEFINE_RECORD (PbItemOrg, pb_item_org, "item_org",
 PB_DEFINE_RECORD (PbIndicator, pb_indicator, "indicator",
   INT ("id"),
   REF ("plan_id", "plan"),
-  REF_NULL ("item_id", "item"),
   TEXT ("name"),
   TEXT ("measure_unit"),
   ENUM ("kind", pb_indicator_kind_get_type),
   ENUM ("direction", pb_direction_get_type),
   REAL_NULL ("baseline_value"),
   TEXT_NULL ("baseline_date"),
+  INT ("position"))
+
+PB_DEFINE_RECORD (PbItemIndicator, pb_item_indicator, "item_indicator",
+  INT ("id"),
+  REF ("item_id", "item"),
+  REF ("indicator_id", "indicator"),
   INT ("position"))
 
 PB_DEFINE_RECORD (PbTarget, pb_target, "target",
@@ -187,6 +192,7 @@ pb_model_get_types (guint *n_types)
       types[i++] = PB_TYPE_ORGANISATION_ALIAS;
       types[i++] = PB_TYPE_ITEM_ORG;
       types[i++] = PB_TYPE_INDICATOR;
+      types[i++] = PB_TYPE_ITEM_INDICATOR;
       types[i++] = PB_TYPE_TARGET;
       types[i++] = PB_TYPE_ACTUAL;
       types[i++] = PB_TYPE_DEPENDENCY;

@@ -34,6 +34,9 @@ G_DECLARE_FINAL_TYPE (PbItemOrg, pb_item_org, PB, ITEM_ORG, PbRecord)
 #define PB_TYPE_INDICATOR (pb_indicator_get_type ())
 G_DECLARE_FINAL_TYPE (PbIndicator, pb_indicator, PB, INDICATOR, PbRecord)
 
+#define PB_TYPE_ITEM_INDICATOR (pb_item_indicator_get_type ())
+G_DECLARE_FINAL_TYPE (PbItemIndicator, pb_item_indicator, PB, ITEM_INDICATOR, PbRecord)
+
 #define PB_TYPE_TARGET (pb_target_get_type ())
 G_DECLARE_FINAL_TYPE (PbTarget, pb_target, PB, TARGET, PbRecord)
 

@@ -7,17 +7,26 @@
  * members that readers of the base shape ignore:
  *
  *   top level  issue_date, source_text, organisations [{name, short_name,
- *              aliases}], indicators (the plan's own, not an item's) and
- *              targets (those stated by no item)
+ *              aliases}], indicators (those no item serves), targets
+ *              (those stated by no item), indicator_links (true: the file
+ *              says which items serve which indicator)
  *   item       id, body, start, due, status, progress, progress_mode,
- *              health_override {health, reason, date}, indicators, notes
- *              [{date, organisation, text, status}], depends_on [{item,
- *              lag_days}]
+ *              health_override {health, reason, date}, indicators (those
+ *              whose first serving item it is), indicator_ids (every
+ *              indicator it serves, in its order), notes [{date,
+ *              organisation, text, status}], depends_on [{item, lag_days}]
  *   indicator  id, name, unit, kind, direction, baseline, baseline_date,
  *              position, actuals [{date, value, note, source, period}]
  *   target     indicator_id (besides the base shape's indicator name)
  *
  * Importing an export and exporting again gives the same JSON.
+ *
+ * Indicators belong to the plan and items serve them (docs/PLAN-JSON.md):
+ * an item serves the indicators it defines, those in its indicator_ids and
+ * those of the targets it states. A file without indicator_links (written
+ * before items shared indicators, or by a reader of the base shape) has
+ * the duplicates of one quantity merged on import, as schema 7 merges them
+ * in a library.
  */
 #define G_LOG_DOMAIN "pb-plan-json"
 
@@ -28,6 +37,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pb-indicator-links.h"
 #include "pb-store-private.h"
 
 #define FORMAT "planboard-plan/1"
@@ -228,7 +238,8 @@ export_indicators (Export     *e,
 }
 
 #define INDICATOR_COLUMNS \
-  "SELECT id, name, measure_unit, kind, direction, baseline_value, baseline_date, position FROM indicator "
+  "SELECT k.id, k.name, k.measure_unit, k.kind, k.direction, k.baseline_value, k.baseline_date, k.position" \
+  " FROM indicator k "
 
 static void
 export_units (Export     *e,
@@ -291,7 +302,18 @@ export_item (Export       *e,
     }
 
   json_builder_set_member_name (e->b, "indicators");
-  export_indicators (e, INDICATOR_COLUMNS "WHERE item_id = ?1 ORDER BY position, id", id);
+  export_indicators (e, INDICATOR_COLUMNS
+                     "WHERE (SELECT l.item_id FROM item_indicator l JOIN item i ON i.id = l.item_id"
+                     "       WHERE l.indicator_id = k.id ORDER BY i.position, i.id LIMIT 1) = ?1"
+                     " ORDER BY k.position, k.id", id);
+
+  json_builder_set_member_name (e->b, "indicator_ids");
+  json_builder_begin_array (e->b);
+  stmt = query (e, "SELECT indicator_id FROM item_indicator WHERE item_id = ?1 ORDER BY position, id", id);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    json_builder_add_string_value (e->b, id_for (e->indicator_ids, sqlite3_column_int64 (stmt, 0)));
+  sqlite3_finalize (stmt);
+  json_builder_end_array (e->b);
 
   json_builder_set_member_name (e->b, "notes");
   json_builder_begin_array (e->b);
@@ -447,7 +469,12 @@ pb_store_export_plan_json (PbStore  *self,
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "indicators");
-  export_indicators (&e, INDICATOR_COLUMNS "WHERE plan_id = ?1 AND item_id IS NULL ORDER BY position, id", plan_id);
+  export_indicators (&e, INDICATOR_COLUMNS
+                      "WHERE k.plan_id = ?1 AND NOT EXISTS (SELECT 1 FROM item_indicator l WHERE l.indicator_id = k.id)"
+                      " ORDER BY k.position, k.id", plan_id);
+
+  json_builder_set_member_name (b, "indicator_links");
+  json_builder_add_boolean_value (b, TRUE);
 
   json_builder_set_member_name (b, "targets");
   export_targets (&e, TARGET_COLUMNS "WHERE k.plan_id = ?1 AND t.item_id IS NULL ORDER BY t.id", plan_id);
@@ -749,6 +776,18 @@ import_units (Import     *im,
   return TRUE;
 }
 
+/* The item serves the indicator (once, in the order links are made). */
+static gboolean
+link_item (Import *im,
+           gint64  item_id,
+           gint64  indicator_id)
+{
+  return pb_store_exec_ids (im->store,
+                            "INSERT OR IGNORE INTO item_indicator (item_id, indicator_id, position)"
+                            " SELECT ?1, ?2, coalesce(max(position) + 1, 0) FROM item_indicator WHERE item_id = ?1",
+                            item_id, indicator_id, im->error);
+}
+
 static char *
 indicator_key (const char *name,
                const char *unit)
@@ -786,7 +825,6 @@ import_indicators (Import     *im,
 
       id = pb_store_insert (im->store, PB_TYPE_INDICATOR, im->error,
                             "plan_id", im->plan_id,
-                            "item_id", item_id,
                             "name", name,
                             "measure_unit", unit ? unit : "",
                             "kind", kind,
@@ -795,7 +833,7 @@ import_indicators (Import     *im,
                             "baseline_date", string_member (k, "baseline_date"),
                             "position", (gint64) position,
                             NULL);
-      if (id == 0)
+      if (id == 0 || (item_id > 0 && !link_item (im, item_id, id)))
         return FALSE;
 
       if (key)
@@ -828,6 +866,32 @@ import_indicators (Import     *im,
     }
 
   return TRUE;
+}
+
+static gboolean
+target_conflicts (Import       *im,
+                  gint64        indicator,
+                  int           year,
+                  double        value,
+                  PbComparator  comparator,
+                  gboolean      stretch)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PB_TYPE_COMPARATOR);
+  sqlite3_stmt *stmt = pb_store_prepare (im->store,
+                                         "SELECT 1 FROM target WHERE indicator_id = ?1 AND year = ?2 AND stretch = ?3"
+                                         " AND (value <> ?4 OR comparator <> ?5)", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int (stmt, 3, stretch ? 1 : 0);
+  sqlite3_bind_double (stmt, 4, value);
+  sqlite3_bind_text (stmt, 5, g_enum_get_value (klass, comparator)->value_nick, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 static gboolean
@@ -864,22 +928,31 @@ import_targets (Import    *im,
       key = indicator_key (name, unit);
       indicator = lookup_id (im->indicators, string_member (t, "indicator_id"));
       if (indicator == 0)
-        indicator = lookup_id (im->by_name, key);
+        {
+          indicator = lookup_id (im->by_name, key);
+          /* Not the indicator of that name when it already has another
+           * target for the year: that is another quantity. */
+          if (indicator != 0 && target_conflicts (im, indicator, (int) year, value, comparator,
+                                                  bool_member (t, "stretch")))
+            indicator = 0;
+        }
       if (indicator == 0)
         {
-          /* An indicator named in both the goals and a task is one
-           * indicator: it belongs to the first item that names it. */
+          /* An indicator named alike in the goals and a task is one
+           * indicator, which both serve. */
           indicator = pb_store_insert (im->store, PB_TYPE_INDICATOR, im->error,
                                        "plan_id", im->plan_id,
-                                       "item_id", item_id,
                                        "name", name,
                                        "measure_unit", unit ? unit : "",
                                        "position", im->n_indicators++,
                                        NULL);
           if (indicator == 0)
             return FALSE;
-          remember_id (im->by_name, key, indicator);
+          if (lookup_id (im->by_name, key) == 0)
+            remember_id (im->by_name, key, indicator);
         }
+      if (item_id > 0 && !link_item (im, item_id, indicator))
+        return FALSE;
 
       if (no_year)
         continue;
@@ -1141,10 +1214,31 @@ import_plan (Import     *im,
       JsonObject *it = element_object (items, i);
       g_autofree char *implicit = g_strdup_printf ("i%u", i + 1);
       const char *key = string_member (it, "id");
+      JsonArray *serves = array_member (it, "indicator_ids");
+      gint64 item_id = lookup_id (im->items, key ? key : implicit);
 
-      if (!import_indicators (im, array_member (it, "indicators"),
-                              lookup_id (im->items, key ? key : implicit)))
+      /* Every indicator must exist before an item lists what it serves. */
+      if (!import_indicators (im, array_member (it, "indicators"), serves ? 0 : item_id))
         return FALSE;
+    }
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = element_object (items, i);
+      g_autofree char *implicit = g_strdup_printf ("i%u", i + 1);
+      const char *key = string_member (it, "id");
+      JsonArray *serves = array_member (it, "indicator_ids");
+      gint64 item_id = lookup_id (im->items, key ? key : implicit);
+
+      for (guint j = 0; serves && j < json_array_get_length (serves); j++)
+        {
+          gint64 indicator = lookup_id (im->indicators, json_array_get_string_element (serves, j));
+
+          if (indicator == 0)
+            return fail (im, "an item serves an indicator that does not exist");
+          if (!link_item (im, item_id, indicator))
+            return FALSE;
+        }
     }
 
   for (guint i = 0; items && i < json_array_get_length (items); i++)
@@ -1203,8 +1297,17 @@ import_plan (Import     *im,
         }
     }
 
-  return import_targets (im, array_member (root, "targets"), 0) &&
-         import_periods (im, array_member (root, "periods"));
+  if (!import_targets (im, array_member (root, "targets"), 0) ||
+      !import_periods (im, array_member (root, "periods")))
+    return FALSE;
+
+  /* A file that does not say which items serve which indicator holds one
+   * indicator per item for a quantity a goal and a task both state. */
+  if (!bool_member (root, "indicator_links") &&
+      !pb_indicators_merge_duplicates (pb_store_get_db (im->store), im->plan_id, im->error))
+    return FALSE;
+
+  return TRUE;
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include "pb-indicator-links.h"
 #include "pb-schema.h"
 
 /* Version 1: the plan, its structure, organisations, indicators and the
@@ -224,22 +225,110 @@ static const char migration_5[] =
  * themselves. */
 static const char migration_6[] = PB_SCHEMA_REBUILD_AUTOINCREMENT;
 
-static const char * const migrations[] = {
-  NULL,
-  migration_1,
-  migration_2,
-  migration_3,
-  migration_4,
-  migration_5,
-  migration_6,
+/* Version 7: an indicator belongs to the plan; items refer to the
+ * indicators they serve (a goal's "新建5G基站2600个" and task 3's are one
+ * indicator, so one actual counts for both). Every item keeps the
+ * indicators it owned and gains those it states targets of; then
+ * (pb_schema_migration_step) the indicators of one plan with the same
+ * folded name and unit and no conflicting targets merge into one, keeping
+ * every target and actual; then the indicator table loses its item. */
+static const char migration_7[] =
+  "CREATE TABLE item_indicator ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (item_id, indicator_id)"
+  ");"
+  "CREATE INDEX item_indicator_indicator ON item_indicator(indicator_id);"
+  "INSERT INTO item_indicator (item_id, indicator_id, position)"
+  "  SELECT item_id, id, position FROM indicator WHERE item_id IS NOT NULL ORDER BY item_id, position, id;"
+  "INSERT OR IGNORE INTO item_indicator (item_id, indicator_id, position)"
+  "  SELECT DISTINCT t.item_id, t.indicator_id, k.position FROM target t"
+  "  JOIN indicator k ON k.id = t.indicator_id"
+  "  JOIN item i ON i.id = t.item_id AND i.plan_id = k.plan_id"
+  "  ORDER BY t.item_id, k.position, t.indicator_id;";
+
+static const char migration_7_after[] =
+  "DROP INDEX indicator_item;"
+  "CREATE TABLE indicator_v7 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  measure_unit TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'cumulative' CHECK (kind IN ('cumulative', 'annual')),"
+  "  direction TEXT NOT NULL DEFAULT 'increase' CHECK (direction IN ('increase', 'decrease')),"
+  "  baseline_value REAL,"
+  "  baseline_date TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO indicator_v7 (id, plan_id, name, measure_unit, kind, direction, baseline_value,"
+  "                         baseline_date, position)"
+  "  SELECT id, plan_id, name, measure_unit, kind, direction, baseline_value, baseline_date, position"
+  "  FROM indicator;"
+  /* Ids are never reused (version 6): the new table goes on from where
+   * the old one's sequence was, merged and deleted ids included. */
+  "INSERT INTO sqlite_sequence (name, seq) SELECT 'indicator_v7', 0"
+  "  WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'indicator_v7');"
+  "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'indicator'), 0))"
+  "  WHERE name = 'indicator_v7';"
+  "DROP TABLE indicator;"
+  "ALTER TABLE indicator_v7 RENAME TO indicator;"
+  "CREATE INDEX indicator_plan ON indicator(plan_id, position);";
+
+typedef struct
+{
+  const char     *sql;
+  PbMigrationStep step;
+  const char     *sql_after;
+} Migration;
+
+static const Migration migrations[] = {
+  { NULL, NULL, NULL },
+  { migration_1, NULL, NULL },
+  { migration_2, NULL, NULL },
+  { migration_3, NULL, NULL },
+  { migration_4, NULL, NULL },
+  { migration_5, NULL, NULL },
+  { migration_6, NULL, NULL },
+  { migration_7, pb_indicators_merge_duplicates, migration_7_after },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PB_SCHEMA_VERSION + 1);
 
+/**
+ * pb_schema_migration:
+ * @to: a version
+ *
+ * Returns: the SQL that takes a database from version @to - 1 to @to (the
+ *   whole of it, unless pb_schema_migration_step() has more to do)
+ */
 const char *
 pb_schema_migration (int to)
 {
   g_return_val_if_fail (to >= 1 && to <= PB_SCHEMA_VERSION, NULL);
 
-  return migrations[to];
+  return migrations[to].sql;
+}
+
+/**
+ * pb_schema_migration_step:
+ * @to: a version
+ * @sql_after: (out) (optional): SQL to run after the step
+ *
+ * Some migrations need code between two parts of their SQL, in the same
+ * transaction: run pb_schema_migration(), then the step (on every plan,
+ * plan id 0), then @sql_after.
+ *
+ * Returns: (nullable): the step, or %NULL
+ */
+PbMigrationStep
+pb_schema_migration_step (int          to,
+                          const char **sql_after)
+{
+  g_return_val_if_fail (to >= 1 && to <= PB_SCHEMA_VERSION, NULL);
+
+  if (sql_after)
+    *sql_after = migrations[to].sql_after;
+  return migrations[to].step;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -12,7 +13,7 @@ G_BEGIN_DECLS
 #define PB_APPLICATION_ID 0x504C4244
 
 /* The newest schema this code knows; PRAGMA user_version. */
-#define PB_SCHEMA_VERSION 6
+#define PB_SCHEMA_VERSION 7
 
 /* A migration whose SQL is this is done by code: every table is rebuilt
  * with AUTOINCREMENT row ids (version 6). */
@@ -20,5 +21,14 @@ G_BEGIN_DECLS
 
 /* The SQL that takes a database from version @to - 1 to @to. */
 const char *pb_schema_migration (int to);
+
+/* Code a migration runs between two parts of its SQL: @plan_id 0 is every
+ * plan. */
+typedef gboolean (*PbMigrationStep) (sqlite3  *db,
+                                     gint64    plan_id,
+                                     GError  **error);
+
+PbMigrationStep pb_schema_migration_step (int          to,
+                                          const char **sql_after);
 
 G_END_DECLS

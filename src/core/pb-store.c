@@ -30,6 +30,7 @@
 #include <gobject/gvaluecollector.h>
 #include <string.h>
 
+#include "pb-indicator-links.h"
 #include "pb-record-list.h"
 #include "pb-schema.h"
 #include "pb-store-private.h"
@@ -707,6 +708,8 @@ migrate (PbStore  *self,
     {
       g_autofree char *sql = NULL;
       const char *fail_at = g_getenv ("PB_TEST_FAIL_MIGRATION");
+      const char *sql_after = NULL;
+      PbMigrationStep step = pb_schema_migration_step (to, &sql_after);
 
       if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
@@ -714,7 +717,7 @@ migrate (PbStore  *self,
       sql = g_strdup_printf ("%s;"
                              "PRAGMA application_id = %d;"
                              "PRAGMA user_version = %d;",
-                             pb_schema_migration (to), PB_APPLICATION_ID, to);
+                             sql_after ? sql_after : "", PB_APPLICATION_ID, to);
 
       /* A test can make one step fail, to show that the steps before it
        * stay committed and the failing one leaves no trace. */
@@ -727,6 +730,8 @@ migrate (PbStore  *self,
 
       if ((g_str_equal (pb_schema_migration (to), PB_SCHEMA_REBUILD_AUTOINCREMENT) &&
            !rebuild_autoincrement (self, error)) ||
+          !pb_store_exec (self, pb_schema_migration (to), error) ||
+          (step != NULL && !step (self->db, 0, error)) ||
           !pb_store_exec (self, sql, error) ||
           !pb_store_exec (self, "COMMIT", error))
         {
@@ -1408,6 +1413,42 @@ pb_store_list_indicators (PbStore *self,
   return make_list (self, PB_TYPE_INDICATOR,
                     "SELECT id FROM indicator WHERE plan_id = ?1 ORDER BY position, id",
                     plan_id, DEPENDS ("indicator"));
+}
+
+/**
+ * pb_store_list_item_indicators:
+ * @self: a store
+ * @item_id: an item
+ *
+ * Returns: (transfer full): a live list of the #PbIndicator the item
+ *   serves, in the item's order
+ */
+GListModel *
+pb_store_list_item_indicators (PbStore *self,
+                               gint64   item_id)
+{
+  return make_list (self, PB_TYPE_INDICATOR,
+                    "SELECT l.indicator_id FROM item_indicator l WHERE l.item_id = ?1"
+                    " ORDER BY l.position, l.id",
+                    item_id, DEPENDS ("item_indicator", "indicator"));
+}
+
+/**
+ * pb_store_list_indicator_items:
+ * @self: a store
+ * @indicator_id: an indicator
+ *
+ * Returns: (transfer full): a live list of the #PbItem that serve the
+ *   indicator, in the plan's order
+ */
+GListModel *
+pb_store_list_indicator_items (PbStore *self,
+                               gint64   indicator_id)
+{
+  return make_list (self, PB_TYPE_ITEM,
+                    "SELECT i.id FROM item_indicator l JOIN item i ON i.id = l.item_id"
+                    " WHERE l.indicator_id = ?1 ORDER BY i.position, i.id",
+                    indicator_id, DEPENDS ("item_indicator", "item"));
 }
 
 GListModel *
@@ -2743,6 +2784,18 @@ pb_store_assign_organisation (PbStore     *self,
   return pb_store_finish (self, id > 0, _("Add organisation"), error) ? id : 0;
 }
 
+/**
+ * pb_store_add_indicator:
+ * @self: a store
+ * @plan_id: the plan the indicator belongs to
+ * @item_id: an item that serves it, or 0
+ * @name: its name
+ * @measure_unit: (nullable): its unit
+ * @kind: cumulative or annual
+ * @error: where to say why it failed
+ *
+ * Returns: the new indicator's id, or 0 on error
+ */
 gint64
 pb_store_add_indicator (PbStore         *self,
                         gint64           plan_id,
@@ -2752,16 +2805,49 @@ pb_store_add_indicator (PbStore         *self,
                         PbIndicatorKind  kind,
                         GError         **error)
 {
+  gint64 id;
+
   g_return_val_if_fail (PB_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  return insert_command (self, _("Add indicator"), PB_TYPE_INDICATOR, "plan_id", plan_id, error,
-                         "plan_id", plan_id,
-                         "item_id", item_id,
-                         "name", name,
-                         "measure_unit", measure_unit,
-                         "kind", kind,
-                         NULL);
+  if (!pb_store_begin (self, error))
+    return 0;
+
+  id = pb_store_insert (self, PB_TYPE_INDICATOR, error,
+                        "plan_id", plan_id,
+                        "name", name,
+                        "measure_unit", measure_unit,
+                        "kind", kind,
+                        "position", next_position (self, "indicator", "plan_id", plan_id),
+                        NULL);
+  if (id > 0 && item_id > 0 &&
+      pb_store_insert (self, PB_TYPE_ITEM_INDICATOR, error,
+                       "item_id", item_id,
+                       "indicator_id", id,
+                       "position", next_position (self, "item_indicator", "item_id", item_id),
+                       NULL) == 0)
+    id = 0;
+
+  return pb_store_finish (self, id > 0, _("Add indicator"), error) ? id : 0;
+}
+
+/* The item that states a new target: the first that serves the indicator. */
+static gint64
+first_serving_item (PbStore *self,
+                    gint64   indicator_id)
+{
+  sqlite3_stmt *stmt = pb_store_prepare (self,
+                                         "SELECT l.item_id FROM item_indicator l JOIN item i ON i.id = l.item_id"
+                                         " WHERE l.indicator_id = ?1 ORDER BY i.position, i.id LIMIT 1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 gint64
@@ -2773,12 +2859,7 @@ pb_store_add_target (PbStore       *self,
                      gboolean       stretch,
                      GError       **error)
 {
-  g_autoptr(PbIndicator) indicator = NULL;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
-
-  /* The target is stated by the item its indicator belongs to. */
-  indicator = pb_store_get_record (self, PB_TYPE_INDICATOR, indicator_id);
 
   /* One firm and one stretch target a year at most. */
   {
@@ -2804,7 +2885,7 @@ pb_store_add_target (PbStore       *self,
 
   return insert_command (self, _("Add target"), PB_TYPE_TARGET, NULL, 0, error,
                          "indicator_id", indicator_id,
-                         "item_id", indicator ? pb_record_get_int (PB_RECORD (indicator), "item_id") : (gint64) 0,
+                         "item_id", first_serving_item (self, indicator_id),
                          "year", (gint64) year,
                          "value", value,
                          "comparator", comparator,
@@ -3477,7 +3558,7 @@ pb_store_dup_section_titles (PbStore *self,
  * @self: a store
  * @plan_id: a plan
  *
- * Returns: (transfer full): item id → number of indicators it owns (both
+ * Returns: (transfer full): item id → number of indicators it serves (both
  *   gint64), for the items that own any
  */
 GHashTable *
@@ -3489,8 +3570,9 @@ pb_store_dup_indicator_counts (PbStore *self,
 
   g_return_val_if_fail (PB_IS_STORE (self), counts);
 
-  stmt = pb_store_prepare (self, "SELECT item_id, count(*) FROM indicator"
-                                 " WHERE plan_id = ?1 AND item_id IS NOT NULL GROUP BY item_id", NULL);
+  stmt = pb_store_prepare (self, "SELECT l.item_id, count(*) FROM item_indicator l"
+                                 " JOIN item i ON i.id = l.item_id"
+                                 " WHERE i.plan_id = ?1 GROUP BY l.item_id", NULL);
   if (stmt == NULL)
     return counts;
   sqlite3_bind_int64 (stmt, 1, plan_id);

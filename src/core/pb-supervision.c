@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "pb-fold.h"
 #include "pb-format.h"
 #include "pb-store-private.h"
 #include "pb-supervision.h"
@@ -34,28 +35,15 @@ pb_org_stats_free (PbOrgStats *stats)
  * pb_name_key:
  * @name: a name as printed
  *
- * The name with width and compatibility forms folded, spaces and
- * punctuation dropped and case folded: "5G 基站" and "５Ｇ基站" meet.
- * (The importer's fold also meets traditional and simplified script.)
+ * The key under which names meet, across plans and within one: see
+ * pb_fold_name_key(). "5G 基站", "５Ｇ基站" and "5G基站" meet.
  *
  * Returns: (transfer full): the key
  */
 char *
 pb_name_key (const char *name)
 {
-  g_autofree char *nfkc = g_utf8_normalize (name ? name : "", -1, G_NORMALIZE_ALL_COMPOSE);
-  g_autoptr(GString) kept = g_string_new (NULL);
-
-  for (const char *p = nfkc; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
-        continue;
-      g_string_append_unichar (kept, c);
-    }
-
-  return g_utf8_casefold (kept->str, -1);
+  return pb_fold_name_key (name);
 }
 
 typedef struct

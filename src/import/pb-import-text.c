@@ -15,11 +15,8 @@
 
 #include <string.h>
 
-#ifdef HAVE_OPENCC
-#include <opencc.h>
-#endif
-
 #include "pb-cn-number.h"
+#include "pb-fold.h"
 #include "pb-import-text.h"
 
 /* ---- Text --------------------------------------------------------------- */
@@ -51,64 +48,12 @@ fold_char (gunichar c)
 }
 
 #ifdef HAVE_OPENCC
-/* Traditional → simplified, character for character (a phrase-level
- * conversion could change the length). Each CJK character is asked of
- * OpenCC once, and the answer kept: documents use a few thousand
- * distinct characters, so this costs little after the first. */
-#define CJK_FIRST 0x3400
-#define CJK_LAST  0x9FFF
-
-static gunichar
-simplified (gunichar c)
-{
-  static guint32 table[CJK_LAST - CJK_FIRST + 1];  /* 0: not asked yet */
-  static opencc_t cc = (opencc_t) -1;
-  static GMutex lock;
-  static gsize initialised;
-  guint32 known;
-
-  if (c < CJK_FIRST || c > CJK_LAST)
-    return c;
-
-  known = g_atomic_int_get (&table[c - CJK_FIRST]);
-  if (known != 0)
-    return known;
-
-  if (g_once_init_enter (&initialised))
-    {
-      cc = opencc_open (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
-      g_once_init_leave (&initialised, 1);
-    }
-
-  known = c;
-  if (cc != (opencc_t) -1)
-    {
-      char utf8[8];
-      int len = g_unichar_to_utf8 (c, utf8);
-      char *out;
-
-      g_mutex_lock (&lock);
-      out = opencc_convert_utf8 (cc, utf8, len);
-      g_mutex_unlock (&lock);
-
-      if (out != NULL)
-        {
-          if (g_utf8_strlen (out, -1) == 1)
-            known = g_utf8_get_char (out);
-          opencc_convert_utf8_free (out);
-        }
-    }
-
-  g_atomic_int_set (&table[c - CJK_FIRST], known);
-  return known;
-}
-
 static void
 fold_script (gunichar *f,
              gsize     n)
 {
   for (gsize i = 0; i < n; i++)
-    f[i] = simplified (f[i]);
+    f[i] = pb_fold_simplified (f[i]);
 }
 #endif
 
@@ -325,21 +270,5 @@ pb_text_match_bracket (const PbText *t,
 char *
 pb_import_name_key (const char *name)
 {
-  PbText t;
-  g_autoptr(GString) kept = g_string_new (NULL);
-
-  if (name == NULL || !pb_text_init (&t, name, -1))
-    return g_strdup ("");
-
-  for (gsize i = 0; i < t.n; i++)
-    {
-      gunichar c = t.f[i];
-
-      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
-        continue;
-      g_string_append_unichar (kept, g_unichar_tolower (c));
-    }
-  pb_text_clear (&t);
-
-  return g_string_free (g_steal_pointer (&kept), FALSE);
+  return pb_fold_name_key (name);
 }

@@ -31,6 +31,7 @@
 
 #include "pb-health.h"
 #include "pb-health-style.h"
+#include "pb-indicator-links.h"
 #include "pb-ledger.h"
 
 /* A cell: text, or a number (text NULL), or empty (both unset). */
@@ -131,6 +132,7 @@ collect (PbStore     *store,
   g_autoptr(GHashTable) leads = NULL;
   g_autoptr(GHashTable) responsible = NULL;
   g_autoptr(GHashTable) item_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) serving = pb_store_dup_indicator_items (store, plan_id);
   GPtrArray *sheets;
   Sheet *tasks, *ind, *act;
   int first_year, last_year;
@@ -230,13 +232,24 @@ collect (PbStore     *store,
     {
       g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
       gint64 id = pb_record_get_id (PB_RECORD (k));
-      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
-      const char *number = g_hash_table_lookup (item_numbers, &item_id);
+      GArray *served = g_hash_table_lookup (serving, &id);
+      g_autoptr(GString) numbers = g_string_new (NULL);
+      const char *number;
       g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
       g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
       const PbIndicatorStatus *st = pb_store_get_indicator_status (store, k, today);
       g_autoptr(GString) stretch = g_string_new (NULL);
       GArray *row = new_row ();
+
+      /* The numbers of every item the indicator serves: "1, 3". */
+      for (guint j = 0; served && j < served->len; j++)
+        {
+          const char *n = g_hash_table_lookup (item_numbers, &g_array_index (served, gint64, j));
+
+          if (n && *n)
+            g_string_append_printf (numbers, "%s%s", numbers->len ? ", " : "", n);
+        }
+      number = numbers->str;
 
       add_text (row, number);
       add_text (row, pb_indicator_get_name (k));

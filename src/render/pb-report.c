@@ -39,6 +39,7 @@
 #include "pb-charts.h"
 #include "pb-format.h"
 #include "pb-health-style.h"
+#include "pb-indicator-links.h"
 #include "pb-ledger.h"
 #include "pb-forms.h"
 #include "pb-report.h"
@@ -350,6 +351,7 @@ collect (PbReport *self,
   g_autoptr(GHashTable) leads = NULL;
   g_autoptr(GHashTable) responsible = NULL;
   g_autoptr(GHashTable) item_targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free);
+  g_autoptr(GHashTable) serving = pb_store_dup_indicator_items (store, plan_id);
   gint64 last_section = -1;
   int first_year, last_year, n_years;
 
@@ -414,8 +416,9 @@ collect (PbReport *self,
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
+      gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
+      GArray *served = g_hash_table_lookup (serving, &indicator_id);
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, indicator_id);
       const PbIndicatorStatus *st = pb_store_get_indicator_status (store, k, &self->o.today);
       const char *unit = pb_indicator_get_measure_unit (k);
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -483,8 +486,11 @@ collect (PbReport *self,
       row->health = st->health;
       g_ptr_array_add (self->indicators->rows, row);
 
-      if (item_id > 0 && all->len)
+      /* Each item that serves the indicator lists its targets. */
+      for (guint si = 0; served && all->len && si < served->len; si++)
         {
+          gint64 item_id = g_array_index (served, gint64, si);
+
           for_item = g_hash_table_lookup (item_targets, &item_id);
           if (for_item == NULL)
             {

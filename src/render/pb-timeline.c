@@ -28,6 +28,7 @@
 #include "pb-format.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
+#include "pb-indicator-links.h"
 #include "pb-timeline.h"
 
 typedef enum
@@ -1298,6 +1299,7 @@ pb_timeline_new_from_store (PbStore     *store,
   g_autoptr(GListModel) sections = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GHashTable) serving = NULL;
   g_autoptr(GListModel) deps = NULL;
   g_autoptr(GHashTable) leads = NULL;
   g_autoptr(GHashTable) by_section = NULL;
@@ -1396,10 +1398,13 @@ pb_timeline_new_from_store (PbStore     *store,
 
   /* Each target: a diamond at the end of its year, on its item's row. */
   indicators = pb_store_list_indicators (store, plan_id);
+  serving = pb_store_dup_indicator_items (store, plan_id);
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (k)));
+      gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
+      GArray *served = g_hash_table_lookup (serving, &indicator_id);
+      g_autoptr(GListModel) targets = pb_store_list_targets (store, indicator_id);
 
       for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
         {
@@ -1407,8 +1412,9 @@ pb_timeline_new_from_store (PbStore     *store,
           gint64 item_id = pb_record_get_int (PB_RECORD (target), "item_id");
           g_autofree char *label = pb_format_amount (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
 
-          if (item_id == 0)
-            item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+          /* Stated by no item: on the first item that serves it. */
+          if (item_id == 0 && served != NULL)
+            item_id = g_array_index (served, gint64, 0);
           if (pb_record_get_boolean (PB_RECORD (target), "stretch"))
             continue;
           pb_timeline_add_milestone (self, item_id, year_start (pb_target_get_year (target) + 1) - 1, label);

@@ -997,7 +997,7 @@ store_changed_cb (PbBoardView *self,
   if (self->plan == NULL)
     return;
 
-  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") || g_str_equal (table, "indicator"))
+  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") || g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator"))
     reload_orgs (self);
 
   if (g_str_equal (table, "item") || g_str_equal (table, "item_org") ||

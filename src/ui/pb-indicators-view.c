@@ -24,6 +24,7 @@
 #include "pb-format.h"
 #include "pb-health-style.h"
 #include "pb-import-text.h"
+#include "pb-indicator-links.h"
 #include "pb-indicators-view.h"
 #include "pb-supervision.h"
 #include "pb-ui-util.h"
@@ -706,6 +707,7 @@ rebuild (PbIndicatorsView *self)
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) serving = NULL;
   g_autoptr(PbPeriod) last = NULL;
   GPtrArray *loose;
   gint64 keep = self->selected_id;
@@ -724,6 +726,7 @@ rebuild (PbIndicatorsView *self)
 
   pb_date_today (&self->today);
   indicators = pb_store_list_indicators (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  serving = pb_store_dup_indicator_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
 
   pb_store_get_plan_years (self->store, pb_record_get_id (PB_RECORD (self->plan)), &first_year, &last_year);
@@ -755,7 +758,10 @@ rebuild (PbIndicatorsView *self)
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       PbIndicator *k = g_list_model_get_item (indicators, i);
-      gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
+      gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
+      GArray *served = g_hash_table_lookup (serving, &indicator_id);
+      /* Under the first item that serves it (its details list them all). */
+      gint64 item_id = served ? g_array_index (served, gint64, 0) : 0;
       GPtrArray *group = item_id > 0 ? g_hash_table_lookup (by_item, &item_id) : loose;
 
       if (group == NULL)
@@ -819,7 +825,7 @@ static void
 store_changed_cb (PbIndicatorsView *self,
                   const char       *table)
 {
-  static const char * const watched[] = { "plan", "item", "indicator", "target", "actual",
+  static const char * const watched[] = { "plan", "item", "indicator", "item_indicator", "target", "actual",
                                           "period", "period_indicator", NULL };
 
   if (self->plan != NULL && g_strv_contains (watched, table))
@@ -1012,8 +1018,8 @@ update_details (PbIndicatorsView *self)
   st = pb_store_get_indicator_status (self->store, k, &self->today);
   gtk_label_set_text (self->title, pb_indicator_get_name (k));
   {
-    gint64 item_id = pb_record_get_int (PB_RECORD (k), "item_id");
-    g_autoptr(PbItem) item = item_id > 0 ? pb_store_get_record (self->store, PB_TYPE_ITEM, item_id) : NULL;
+    g_autoptr(GListModel) serving = pb_store_list_indicator_items (self->store, self->selected_id);
+    g_autoptr(PbItem) item = g_list_model_get_n_items (serving) == 1 ? g_list_model_get_item (serving, 0) : NULL;
     const char *kind = pb_record_get_enum (PB_RECORD (k), "kind") == PB_INDICATOR_KIND_ANNUAL ? _("Annual") : _("Cumulative");
 
     subtitle = item ? g_strdup_printf ("%s %s · %s", pb_item_get_number (item), pb_item_get_title (item), kind)

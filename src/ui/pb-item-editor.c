@@ -14,6 +14,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "pb-indicator-links.h"
 #include "pb-item-editor.h"
 #include "pb-format.h"
 #include "pb-health.h"
@@ -670,7 +671,7 @@ rebuild_lists (PbItemEditor *self)
 
   /* Indicators with their targets. */
   {
-    g_autoptr(GListModel) all = pb_store_list_indicators (self->store, pb_item_get_plan_id (self->item));
+    g_autoptr(GListModel) all = pb_store_list_item_indicators (self->store, id);
 
     for (guint i = 0; i < g_list_model_get_n_items (all); i++)
       {
@@ -680,9 +681,6 @@ rebuild_lists (PbItemEditor *self)
         GtkWidget *row;
         g_autofree char *name = NULL;
         g_autofree char *sub = NULL;
-
-        if (pb_record_get_int (PB_RECORD (k), "item_id") != id)
-          continue;
 
         targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (k)));
         for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
@@ -836,7 +834,7 @@ store_changed_cb (PbItemEditor *self,
                   const char   *table)
 {
   if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
-      g_str_equal (table, "indicator") || g_str_equal (table, "target") ||
+      g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator") || g_str_equal (table, "target") ||
       g_str_equal (table, "dependency") || g_str_equal (table, "note"))
     rebuild_lists (self);
 }

@@ -287,7 +287,7 @@ static void
 store_changed_cb (PbOrganisationsView *self,
                   const char          *table)
 {
-  static const char * const watched[] = { "plan", "item", "organisation", "item_org", "indicator",
+  static const char * const watched[] = { "plan", "item", "organisation", "item_org", "indicator", "item_indicator",
                                           "target", "actual", "period", "period_item", NULL };
 
   if (self->plan != NULL && g_strv_contains (watched, table))

@@ -114,7 +114,7 @@ update (PbTaskCard *self)
     {
       own_leads = pb_store_dup_lead_names (self->store, id);
       leads = own_leads;
-      n_indicators = pb_store_count (self->store, PB_TYPE_INDICATOR, "item_id", id);
+      n_indicators = pb_store_count (self->store, PB_TYPE_ITEM_INDICATOR, "item_id", id);
       n_responsible = pb_store_count_item_orgs (self->store, id, PB_ROLE_RESPONSIBLE);
     }
 

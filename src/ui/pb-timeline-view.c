@@ -190,7 +190,7 @@ store_changed_cb (PbTimelineView *self,
 {
   /* What the chart shows; notes, actuals and aliases are not drawn. */
   static const char * const shown[] = {
-    "plan", "section", "item", "item_org", "organisation", "indicator", "target", "dependency", NULL
+    "plan", "section", "item", "item_org", "organisation", "indicator", "item_indicator", "target", "dependency", NULL
   };
 
   if (self->plan == NULL || !g_strv_contains (shown, table))
