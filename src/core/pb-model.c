@@ -179,7 +179,7 @@ PB_DEFINE_RECORD (PbProgressForm, pb_progress_form, "progress_form",
 const GType *
 pb_model_get_types (guint *n_types)
 {
-  static GType types[15];
+  static GType types[16];
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
