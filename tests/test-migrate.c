@@ -241,6 +241,9 @@ test_from_v4_merges_indicators (void)
 
   /* Indicators belong to the plan: the column is gone. */
   g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM pragma_table_info('indicator') WHERE name = 'item_id'"), ==, 0);
+  /* Ids are still never reused: the rebuilt table goes on from 6. */
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'indicator'"), ==, 6);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM sqlite_sequence WHERE name LIKE 'indicator_v%'"), ==, 0);
 
   /* The goal's and task 2's 5G基站 are one; task 3's (another 2024 target)
    * and plan 2's stay apart; the two scripts of 充电桩 meet. */
