@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
@@ -211,6 +213,7 @@ test_bulk (void)
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市大数据局");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   for (guint i = 0; i < 3; i++)
     {
@@ -224,6 +227,7 @@ test_bulk (void)
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "shift");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-02-01");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "start_date"), ==, "2025-04-01");
@@ -235,6 +239,7 @@ test_bulk (void)
   dialog = pb_window_ask_bulk (t.window, "responsible");
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市财政局");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   assert_undo_redo (before, "Add Responsible Organisation to 3 Items");
 
@@ -244,6 +249,7 @@ test_bulk (void)
   dialog = pb_window_ask_bulk (t.window, "section");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   {
     g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
@@ -357,6 +363,7 @@ test_sections (void)
     g_assert_cmpuint (n, >, 0);
     gtk_drop_down_set_selected (to, 0);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "move");
+    gtk_window_destroy (GTK_WINDOW (dialog));
     spin ();
     g_assert_true (pb_record_is_deleted (PB_RECORD (section)));
     g_assert_cmpuint (n_items (), ==, 20);
@@ -579,6 +586,218 @@ test_editor_refusals (void)
   pb_window_close_editor (t.window);
 }
 
+/* Every widget under @root of @type, depth first. */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        g_ptr_array_add (out, c);
+      collect (c, type, out);
+    }
+}
+
+static GtkWidget *
+editor_row (const char *title)
+{
+  GtkWidget *editor = pb_window_get_editor (t.window);
+  GtkWidget *row = child_of_type (editor, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* Types into an entry row of the editor and presses its apply button. */
+static void
+editor_apply (const char *row_title,
+              const char *text)
+{
+  GtkWidget *row = editor_row (row_title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+}
+
+/* Sets the value of the target of @year in the open editor. */
+static void
+editor_set_target (int         year,
+                   const char *value)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect (pb_window_get_editor (t.window), GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *e = g_ptr_array_index (entries, i);
+      PbRecord *r = g_object_get_data (G_OBJECT (e), "record");
+      const char *column = g_object_get_data (G_OBJECT (e), "column");
+
+      if (r && PB_IS_TARGET (r) && pb_target_get_year (PB_TARGET (r)) == year && g_strcmp0 (column, "value") == 0)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (e), value);
+          g_signal_emit_by_name (e, "activate");
+          spin ();
+          return;
+        }
+    }
+  g_error ("no target for %d in the editor", year);
+}
+
+static void
+click_add_target (void)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (pb_window_get_editor (t.window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add Target") == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        spin ();
+        return;
+      }
+  g_error ("no Add Target button");
+}
+
+/* A new item from Insert, its title typed, its lead added. */
+static PbItem *
+add_task (const char *title,
+          const char *lead)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  PbItem *item;
+
+  act ("win.add-item", NULL);
+  item = pb_item_editor_get_item (editor);
+  g_assert_nonnull (item);
+  gtk_editable_set_text (GTK_EDITABLE (editor_row ("Title")), title);
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  editor_apply ("Add organisation", lead);
+  return g_object_ref (item);
+}
+
+/* From New Plan, the example plan's first section of tasks, with no
+ * command line: its properties, a section, three tasks with leads, an
+ * indicator with two yearly targets and a dependency; then the plan's
+ * exchange JSON is what tests/data/edit/first-section.json says. */
+static void
+test_build_first_section (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) a = NULL;
+  g_autoptr(PbItem) b = NULL;
+  g_autoptr(PbItem) c = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *dialog;
+  gint64 plan_id;
+
+  /* New Plan… */
+  act ("win.new-plan", NULL);
+  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "云澜市新型基础设施建设三年行动方案");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Plan");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  {
+    g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+  }
+  plan_id = pb_window_get_selected_plan (t.window);
+  g_assert_cmpstr (pb_plan_get_title (pb_window_get_plan (t.window)), ==, "云澜市新型基础设施建设三年行动方案");
+
+  /* Plan Properties… */
+  act ("win.plan-properties", NULL);
+  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")),
+                         "云澜市新型基础设施建设三年行动方案(2025—2027年)");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕8号");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issued By")), "云澜市人民政府办公室");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-18");
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+    collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 2);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2025);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2027);
+  }
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  g_assert_cmpint (pb_plan_get_period_end (pb_window_get_plan (t.window)), ==, 2027);
+
+  /* A section, from the plan menu's Add Section… */
+  act ("win.add-section", g_variant_new_int64 (0));
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(一)");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_SECTION, "plan_id", plan_id), ==, 1);
+
+  /* Three tasks with their leads, by Insert: each after the last. */
+  a = add_task ("加快5G网络规模化部署", "市通信管理办公室");
+  b = add_task ("推进千兆光网“双千兆”城市建设", "市通信管理办公室");
+  c = add_task ("统筹建设绿色数据中心", "市发展改革委");
+  g_assert_cmpstr (pb_item_get_number (a), ==, "1");
+  g_assert_cmpstr (pb_item_get_number (c), ==, "3");
+
+  /* An indicator of task 1 with targets for 2025 and 2026. */
+  pb_window_open_editor (t.window, a);
+  spin ();
+  editor_apply ("Add indicator: name and unit, as “5G基站 个”", "新建5G基站 个");
+  click_add_target ();
+  click_add_target ();
+  editor_set_target (2025, "3000");
+  editor_set_target (2026, "4000");
+
+  /* Task 2 starts after task 1. */
+  pb_window_open_editor (t.window, b);
+  spin ();
+  {
+    AdwComboRow *deps = NULL;
+    g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+    GListModel *model;
+
+    collect (pb_window_get_editor (t.window), ADW_TYPE_COMBO_ROW, combos);
+    for (guint i = 0; i < combos->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Add: starts after") == 0)
+        deps = g_ptr_array_index (combos, i);
+    g_assert_nonnull (deps);
+    model = adw_combo_row_get_model (deps);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GtkStringObject) s = g_list_model_get_item (model, i);
+        if (strstr (gtk_string_object_get_string (s), "加快5G网络规模化部署"))
+          {
+            adw_combo_row_set_selected (deps, i);
+            break;
+          }
+      }
+    spin ();
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add dependency");
+  }
+  pb_window_close_editor (t.window);
+
+  json = pb_store_export_plan_json (t.store, plan_id, &error);
+  g_assert_no_error (error);
+  got = pb_test_json_string (json);
+  path = g_test_build_filename (G_TEST_DIST, "data", "edit", "first-section.json", NULL);
+  if (g_getenv ("PB_WRITE_EXPECTED"))
+    g_file_set_contents (path, got, -1, NULL);
+  g_assert_true (g_file_get_contents (path, &expected, NULL, &error));
+  g_assert_cmpstr (got, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/sections", test_sections);
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
+  g_test_add_func ("/edit-window/build-first-section", test_build_first_section);
   status = g_test_run ();
 
   pb_test_app_stop (&t);
