@@ -43,6 +43,102 @@ dialog_closed (gpointer data)
   return pb_window_get_report_dialog (t.window) == NULL;
 }
 
+static GtkWidget *
+find_class (GtkWidget  *root,
+            const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_class (child, css_class)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Counts the bitmaps and the Cairo drawings in a render tree. */
+static void
+count_nodes (GskRenderNode *node,
+             guint         *textures,
+             guint         *drawings,
+             double        *drawing_width)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_nodes (gsk_container_node_get_child (node, i), textures, drawings, drawing_width);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_nodes (gsk_transform_node_get_child (node), textures, drawings, drawing_width);
+      break;
+    case GSK_CLIP_NODE:
+      count_nodes (gsk_clip_node_get_child (node), textures, drawings, drawing_width);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_nodes (gsk_rounded_clip_node_get_child (node), textures, drawings, drawing_width);
+      break;
+    case GSK_OPACITY_NODE:
+      count_nodes (gsk_opacity_node_get_child (node), textures, drawings, drawing_width);
+      break;
+    case GSK_DEBUG_NODE:
+      count_nodes (gsk_debug_node_get_child (node), textures, drawings, drawing_width);
+      break;
+    case GSK_TEXTURE_NODE:
+      (*textures)++;
+      break;
+    case GSK_CAIRO_NODE:
+      {
+        graphene_rect_t bounds;
+        gsk_render_node_get_bounds (node, &bounds);
+        (*drawings)++;
+        *drawing_width = MAX (*drawing_width, bounds.size.width);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The preview is the page drawn by the widget at its own size (vectors,
+ * so as sharp as the screen), not a small bitmap scaled up. */
+static void
+assert_sharp_preview (GtkWindow *dialog)
+{
+  GtkWidget *preview = find_class (GTK_WIDGET (dialog), "report-preview");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  guint textures = 0, drawings = 0;
+  double drawing_width = 0;
+  int width, height;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (preview);
+  gtk_window_set_default_size (dialog, 1200, 900);
+  while ((!gtk_widget_get_mapped (preview) || gtk_widget_get_width (preview) < 600) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  width = gtk_widget_get_width (preview);
+  height = gtk_widget_get_height (preview);
+  g_test_message ("the preview is %d × %d px", width, height);
+  /* Bigger than the 560 px bitmap the preview used to be scaled from. */
+  g_assert_cmpint (MAX (width, height), >, 560);
+
+  paintable = gtk_widget_paintable_new (preview);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  count_nodes (node, &textures, &drawings, &drawing_width);
+  g_assert_cmpuint (textures, ==, 0);
+  g_assert_cmpuint (drawings, >=, 1);
+  g_assert_cmpfloat (drawing_width, >=, width - 1);
+}
+
 static void
 test_export_pdf (void)
 {
@@ -67,6 +163,7 @@ test_export_pdf (void)
   g_assert_nonnull (dialog);
   g_assert_true (wait_for (previewed, dialog));
   g_assert_cmpuint (pb_report_dialog_get_n_pages (dialog), ==, 8);
+  assert_sharp_preview (dialog);
 
   /* Export PDF…, as after the file chooser. */
   pb_report_dialog_export (dialog, gui_pdf);

@@ -219,7 +219,7 @@ typedef struct
   GtkWidget     *orientation;
   GtkWidget     *timeline_mode;
   GtkWidget     *zoom;
-  GtkPicture    *preview;
+  GtkWidget     *preview;       /* draws the page itself, at its own size and scale */
   GtkLabel      *page_label;
   GtkWidget     *prev, *next;
   GtkProgressBar *progress;
@@ -265,12 +265,13 @@ read_options (Dialog *d)
   pb_date_today (&d->options.today);
 }
 
-/* The preview: one page drawn in a worker thread to an image. */
+/* The preview: the report laid out in a worker thread; its page drawn
+ * by the widget itself, as vectors at the widget's size and scale, so it
+ * is as sharp as the screen allows (a bitmap scaled up is not). */
 typedef struct
 {
   PbReport        *report;
   guint            page;
-  cairo_surface_t *surface;
   guint            n_pages;
 } PreviewJob;
 
@@ -280,28 +281,57 @@ preview_job_free (gpointer data)
   PreviewJob *job = data;
 
   pb_report_free (job->report);
-  g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_free (job);
 }
 
-/* A page of @report as a picture for the preview. */
-static cairo_surface_t *
-draw_preview (PbReport *report,
-              guint     page)
+/* Where a page of @page_w × @page_h points sits in a @width × @height
+ * widget: scale and origin, with a margin for its shadow. */
+static void
+preview_fit (double  page_w,
+             double  page_h,
+             int     width,
+             int     height,
+             double *scale,
+             double *x,
+             double *y)
 {
-  cairo_surface_t *surface;
-  double w, h, scale;
-  cairo_t *cr;
+  double room_w = MAX (width - 16, 1), room_h = MAX (height - 16, 1);
 
-  pb_report_get_page_size (report, page, &w, &h);
-  scale = 560.0 / MAX (w, h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * scale), (int) (h * scale));
-  cr = cairo_create (surface);
+  *scale = MIN (room_w / page_w, room_h / page_h);
+  *x = (width - page_w * *scale) / 2;
+  *y = (height - page_h * *scale) / 2;
+}
+
+static void
+preview_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        data)
+{
+  Dialog *d = data;
+  double w, h, scale, x, y;
+
+  if (d->previewed == NULL || d->n_pages == 0)
+    return;
+  pb_report_get_page_size (d->previewed, d->page, &w, &h);
+  preview_fit (w, h, width, height, &scale, &x, &y);
+
+  /* The sheet, with a soft edge. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_rectangle (cr, x + 1, y + 2, w * scale, h * scale);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, w * scale, h * scale);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w * scale, h * scale);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);
-  pb_report_draw_page (report, cr, page);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  pb_report_draw_page (d->previewed, cr, d->page);
+  cairo_restore (cr);
 }
 
 static void
@@ -314,36 +344,20 @@ preview_thread (GTask        *task,
 
   job->n_pages = pb_report_paginate (job->report);
   if (job->n_pages > 0)
-    {
-      job->page = MIN (job->page, job->n_pages - 1);
-      job->surface = draw_preview (job->report, job->page);
-    }
+    job->page = MIN (job->page, job->n_pages - 1);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-show_preview (Dialog          *d,
-              cairo_surface_t *surface)
+show_preview (Dialog *d)
 {
   g_autofree char *label = NULL;
 
-  if (surface)
-    {
-      int w = cairo_image_surface_get_width (surface);
-      int h = cairo_image_surface_get_height (surface);
-      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                                             (gsize) cairo_image_surface_get_stride (surface) * h);
-      g_autoptr(GdkTexture) texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
-                                                              cairo_image_surface_get_stride (surface));
-
-      gtk_picture_set_paintable (d->preview, GDK_PAINTABLE (texture));
-      label = g_strdup_printf (_("Page %u of %u"), d->page + 1, d->n_pages);
-    }
+  if (d->previewed && d->n_pages > 0)
+    label = g_strdup_printf (_("Page %u of %u"), d->page + 1, d->n_pages);
   else
-    {
-      gtk_picture_set_paintable (d->preview, NULL);
-      label = g_strdup (_("Choose at least one part"));
-    }
+    label = g_strdup (_("Choose at least one part"));
+  gtk_widget_queue_draw (d->preview);
   gtk_label_set_text (d->page_label, label);
   gtk_widget_set_sensitive (d->prev, d->page > 0);
   gtk_widget_set_sensitive (d->next, d->page + 1 < d->n_pages);
@@ -365,7 +379,7 @@ preview_done_cb (GObject      *source,
   d->previewed = g_steal_pointer (&job->report);
   d->n_pages = job->n_pages;
   d->page = job->page;
-  show_preview (d, job->surface);
+  show_preview (d);
 }
 
 /* The options changed: read the store again, lay out in a worker thread. */
@@ -401,14 +415,10 @@ static void
 turn_page (Dialog *d,
            int     delta)
 {
-  cairo_surface_t *surface;
-
   if (d->previewed == NULL || d->n_pages == 0)
     return;
   d->page = CLAMP ((int) d->page + delta, 0, (int) d->n_pages - 1);
-  surface = draw_preview (d->previewed, d->page);
-  show_preview (d, surface);
-  cairo_surface_destroy (surface);
+  show_preview (d);
 }
 
 static void
@@ -859,8 +869,9 @@ pb_report_dialog_new (GtkWidget *parent,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
 
-  d->preview = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (d->preview, TRUE);
+  d->preview = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (d->preview), preview_draw_cb, d, NULL);
+  gtk_widget_set_size_request (d->preview, 240, 240);
   gtk_widget_set_vexpand (GTK_WIDGET (d->preview), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (d->preview), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (d->preview), "report-preview");
