@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "pb-report.h"
+#include "pb-script.h"
 #include "pb-test-util.h"
 
 #define run pb_test_run_status
@@ -275,6 +276,140 @@ test_corpus_plan (void)
     }
 }
 
+/* A plan of many sections of one to five tasks each, led or not, some
+ * seriously behind; @title in the script the test wants. Returns the
+ * library's path. */
+static char *
+make_sections_library (const char *name,
+                       const char *title,
+                       const char *section_word,
+                       const char *task_word)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
+  gint64 plan;
+
+  g_assert_no_error (error);
+  plan = pb_store_create_plan (store, title, 2022, 2024, &error);
+  g_assert_cmpint (plan, ==, 1);
+  for (int s = 1; s <= 40; s++)
+    {
+      g_autofree char *section_title = g_strdup_printf ("%s%02d", section_word, s);
+      gint64 section = pb_store_add_section (store, plan, 0, "", section_title, &error);
+
+      for (int i = 1; i <= 1 + (s * 7) % 5; i++)
+        {
+          g_autofree char *number = g_strdup_printf ("%d.%d", s, i);
+          g_autofree char *task = g_strdup_printf ("%s%02d-%d", task_word, s, i);
+          gint64 item = pb_store_add_item (store, plan, section, PB_ITEM_KIND_TASK, number, task, &error);
+
+          g_assert_no_error (error);
+          /* Odd sections: a lead. */
+          if (s % 2)
+            pb_store_assign_organisation (store, item, "市发展改革委", PB_ROLE_LEAD, &error);
+          g_assert_no_error (error);
+        }
+    }
+  return g_steal_pointer (&path);
+}
+
+/* A section heading never stands alone at the foot of a page: on every
+ * page of the tasks table, the last name printed is a task's. */
+static void
+test_no_orphan_headings (void)
+{
+  g_autofree char *library = make_sections_library ("sections.db", "新型基础设施建设三年行动方案", "板块", "任务");
+  const char *layouts[][4] = { { "a4", "portrait" }, { "a4", "landscape" }, { "a3", "portrait" }, { "a3", "landscape" } };
+  guint breaks = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("sections-%s-%s.pdf", layouts[l][0], layouts[l][1]);
+      g_autofree char *pdf = report (library, name, "--parts", "tasks", "--paper", layouts[l][0],
+                                     "--orientation", layouts[l][1], NULL);
+      guint n = n_pages (pdf);
+
+      g_assert_cmpuint (n, >=, 2);
+      for (guint i = 1; i < n; i++)
+        {
+          g_autofree char *text = page_text (pdf, i);
+          const char *last_section = g_strrstr (text, "板块");
+          const char *last_task = g_strrstr (text, "任务");
+
+          g_assert_nonnull (last_task);
+          if (last_section && last_section > last_task)
+            g_error ("%s page %u ends with a section heading:\n%s", name, i, text);
+          breaks++;
+        }
+    }
+  g_assert_cmpuint (breaks, >=, 4);
+}
+
+/* An item with no lead leaves no dangling "—" in the summary. */
+static void
+test_no_dangling_dash (void)
+{
+  g_autofree char *library = make_sections_library ("dash.db", "新型基础设施建设三年行动方案", "板块", "任务");
+  g_autofree char *pdf = report (library, "dash.pdf", "--parts", "summary", NULL);
+  g_autofree char *text = page_text (pdf, 1);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint behind = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_strchomp (lines[i]);
+      if (g_str_has_suffix (lines[i], "—") || strstr (lines[i], "— ■") || strstr (lines[i], "—  "))
+        g_error ("a dangling dash: “%s”", lines[i]);
+      behind += strstr (lines[i], "■") != NULL && strstr (lines[i], "任务") != NULL;
+    }
+  /* Both kinds are listed: with a lead (and its dash), and without. */
+  g_assert_cmpuint (behind, >=, 2);
+  g_assert_nonnull (strstr (text, "— 市发展改革委"));
+  g_assert_nonnull (strstr (text, "任务02-1"));
+}
+
+/* The Chinese of the report takes the plan's own script's font forms,
+ * whatever the reader's locale: a traditional plan printed in a zh_CN
+ * session uses the TC face, the simplified example in zh_TW the SC one. */
+static char *
+fonts_of (const char *library,
+          const char *name,
+          const char *locale)
+{
+  g_autofree char *old = g_strdup (g_getenv ("LC_ALL"));
+  g_autofree char *pdf = NULL;
+  int status;
+  char *fonts;
+
+  g_setenv ("LC_ALL", locale, TRUE);
+  pdf = report (library, name, "--parts", "cover,tasks,organisations", NULL);
+  if (old)
+    g_setenv ("LC_ALL", old, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+  fonts = run (&status, "pdffonts", pdf, NULL);
+  g_assert_cmpint (status, ==, 0);
+  return fonts;
+}
+
+static void
+test_plan_script (void)
+{
+  g_autofree char *traditional = make_sections_library ("traditional.db", "雲瀾市新型基礎設施建設三年行動方案", "重點任務", "推進數據中心建設");
+  g_autofree char *tc = fonts_of (traditional, "traditional.pdf", "zh_CN.UTF-8");
+  g_autofree char *sc = fonts_of (db, "simplified.pdf", "zh_TW.UTF-8");
+
+  g_assert_cmpstr (pb_script_guess_language ("六盘水市新型基础设施建设三年行动方案"), ==, "zh-cn");
+  g_assert_cmpstr (pb_script_guess_language ("雲瀾市新型基礎設施建設三年行動方案"), ==, "zh-tw");
+  g_assert_null (pb_script_guess_language ("2024 5G"));
+
+  if (strstr (tc, "CJKtc") == NULL || strstr (tc, "CJKsc") != NULL)
+    g_error ("the traditional plan is not set in the TC face:\n%s", tc);
+  if (strstr (sc, "CJKsc") == NULL || strstr (sc, "CJKtc") != NULL)
+    g_error ("the simplified plan is not set in the SC face:\n%s", sc);
+}
+
 /* What the command line refuses. */
 static void
 test_refusals (void)
@@ -318,6 +453,9 @@ main (int    argc,
   g_test_add_func ("/report/sheet-and-paper", test_sheet_and_paper);
   g_test_add_func ("/report/corpus-plan", test_corpus_plan);
   g_test_add_func ("/report/refusals", test_refusals);
+  g_test_add_func ("/report/no-orphan-headings", test_no_orphan_headings);
+  g_test_add_func ("/report/no-dangling-dash", test_no_dangling_dash);
+  g_test_add_func ("/report/plan-script", test_plan_script);
 
   status = g_test_run ();
   pb_test_remove_dir (dir);

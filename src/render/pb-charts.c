@@ -288,6 +288,15 @@ make_layout (cairo_t    *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (font);
+  const char *language = pb_render_get_language (cr);
+
+  /* The plan's own script's forms, when the caller says which. */
+  if (language)
+    {
+      pango_context_set_language (pango_layout_get_context (layout), pango_language_from_string (language));
+      pango_layout_context_changed (layout);
+    }
+  pb_render_set_font_script (desc, language);
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);

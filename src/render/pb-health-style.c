@@ -233,3 +233,55 @@ pb_status_get_name (PbItemStatus status)
     default: return _("Not started");
     }
 }
+
+static cairo_user_data_key_t language_key;
+
+/**
+ * pb_render_set_language:
+ * @cr: a cairo context
+ * @language: (nullable): "zh-cn" or "zh-tw" (pb_store_get_plan_language())
+ *
+ * Says which script's font forms the text drawn on @cr takes: a plan's
+ * own, whatever the reader's locale.
+ */
+void
+pb_render_set_language (cairo_t    *cr,
+                        const char *language)
+{
+  cairo_set_user_data (cr, &language_key, language ? (void *) g_intern_string (language) : NULL, NULL);
+}
+
+/**
+ * pb_render_get_language:
+ * @cr: a cairo context
+ *
+ * Returns: (nullable): what pb_render_set_language() said, or %NULL
+ */
+const char *
+pb_render_get_language (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &language_key);
+}
+
+/**
+ * pb_render_set_font_script:
+ * @desc: a font description
+ * @language: (nullable): "zh-cn" or "zh-tw"
+ *
+ * Puts the CJK face of @language's script first in @desc's families, the
+ * family it named after it: the language alone does not decide the forms
+ * (fontconfig follows the locale's), the family does.
+ */
+void
+pb_render_set_font_script (PangoFontDescription *desc,
+                           const char           *language)
+{
+  const char *family = pango_font_description_get_family (desc);
+  g_autofree char *families = NULL;
+
+  if (language == NULL)
+    return;
+  families = g_strdup_printf ("%s, %s", g_str_equal (language, "zh-tw") ? "Noto Sans CJK TC" : "Noto Sans CJK SC",
+                              family ? family : "Sans");
+  pango_font_description_set_family (desc, families);
+}

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <pango/pango.h>
+
 #include <cairo.h>
 
 #include "pb-enums.h"
@@ -36,5 +38,14 @@ const char *pb_health_get_name        (PbHealth      health);
 const char *pb_status_get_name        (PbItemStatus  status);
 char       *pb_format_amount          (double       value,
                                        const char  *unit);
+
+/* The language whose font forms a drawing's Chinese takes ("zh-cn" for
+ * simplified, "zh-tw" for traditional), carried by the cairo_t so every
+ * painter drawing on it (report, timeline, charts) agrees. */
+void        pb_render_set_language    (cairo_t    *cr,
+                                       const char *language);
+const char *pb_render_get_language    (cairo_t    *cr);
+void        pb_render_set_font_script (PangoFontDescription *desc,
+                                       const char           *language);
 
 G_END_DECLS

@@ -43,6 +43,7 @@
 #include "pb-ledger.h"
 #include "pb-forms.h"
 #include "pb-report.h"
+#include "pb-script.h"
 #include "pb-supervision.h"
 
 #define MM (72.0 / 25.4)
@@ -213,6 +214,7 @@ struct _PbReport
   GPtrArray  *ranking;         /* PbOrgStats */
   PbTimeline *timeline;
 
+  const char *language;        /* the plan's script: "zh-cn" or "zh-tw" */
   PangoContext *context;
   GArray     *pages;           /* Page */
   gboolean    paginated;
@@ -642,6 +644,7 @@ pb_report_new (PbStore               *store,
     g_strlcpy (self->printed, printed, sizeof self->printed);
   }
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  self->language = pb_store_get_plan_language (store, plan_id);
 
   if (!collect (self, store, plan_id, error))
     {
@@ -689,7 +692,8 @@ get_context (PbReport *self)
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (self->context, options);
       cairo_font_options_destroy (options);
-      pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+      /* The plan's own script's forms, whatever the reader's locale. */
+      pango_context_set_language (self->context, pango_language_from_string (self->language));
     }
   return self->context;
 }
@@ -703,6 +707,7 @@ make_layout (PbReport   *self,
   PangoLayout *layout = pango_layout_new (get_context (self));
   PangoFontDescription *desc = pango_font_description_from_string (font);
 
+  pb_render_set_font_script (desc, self->language);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -824,6 +829,14 @@ paginate_table (PbReport *self,
           used += t->heights[r];
           r++;
           page.last = r;
+        }
+      /* No section heading alone at the foot of a page: it goes over with
+       * the rows it heads (unless it is all the page holds). */
+      while (r < t->rows->len && page.last > page.first + 1 &&
+             ((Row *) g_ptr_array_index (t->rows, page.last - 1))->style == ROW_SECTION)
+        {
+          page.last--;
+          r--;
         }
       add_page (self, &page);
       first = FALSE;
@@ -1168,7 +1181,10 @@ draw_summary (PbReport *self,
   for (guint i = 0; i < self->behind->len; i++)
     {
       Row *row = g_ptr_array_index (self->behind, i);
-      g_autofree char *text = g_strdup_printf ("■ %s %s — %s", row->cells[0], row->cells[1], row->cells[2]);
+      /* "■ 3 统筹建设绿色数据中心 — 市发展改革委"; with no lead, no dash. */
+      g_autofree char *text = row->cells[2] && *row->cells[2]
+                              ? g_strdup_printf ("■ %s %s — %s", row->cells[0], row->cells[1], row->cells[2])
+                              : g_strdup_printf ("■ %s %s", row->cells[0], row->cells[1]);
       double th = text_height (self, BODY_FONT, text, w * 0.55) + text_height (self, SMALL_FONT, row->cells[3], w * 0.4);
 
       if (y + th > bottom)
@@ -1310,13 +1326,17 @@ pb_report_draw_page (PbReport *self,
                      cairo_t  *cr,
                      guint     index)
 {
+  const char *caller_language;
   Page *page;
 
   pb_report_paginate (self);
   g_return_if_fail (index < self->pages->len);
   page = &g_array_index (self->pages, Page, index);
+  caller_language = pb_render_get_language (cr);
 
   cairo_save (cr);
+  /* The charts on the page take the plan's script too. */
+  pb_render_set_language (cr, self->language);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, page->width, page->height);
   cairo_fill (cr);
@@ -1331,6 +1351,7 @@ pb_report_draw_page (PbReport *self,
     }
   draw_frame (self, cr, page, index);
   cairo_restore (cr);
+  pb_render_set_language (cr, caller_language);
 }
 
 /**

@@ -29,6 +29,7 @@
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-indicator-links.h"
+#include "pb-script.h"
 #include "pb-timeline.h"
 
 typedef enum
@@ -85,6 +86,7 @@ struct _PbTimeline
   double          px_per_day;
   double          label_width;
   gboolean        formal;      /* quarters as documents write them */
+  const char     *language;    /* the plan's script, "zh-cn" or "zh-tw" */
 
   GArray         *rows;        /* Row */
   GArray         *row_y;       /* double, one more than rows: the bottom */
@@ -155,6 +157,7 @@ pb_timeline_new (guint32 first_day,
   self->period_start = first_day;
   self->period_end = last_day;
   self->today = today;
+  self->language = "zh-cn";
   self->zoom = PB_TIMELINE_ZOOM_QUARTER;
   self->label_width = 260;
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
@@ -980,8 +983,8 @@ pb_timeline_paint (PbTimeline           *self,
     {
       PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
-      /* Plans are Chinese: the simplified forms, whatever the locale. */
-      pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+      /* Plans are Chinese: their own script's forms (set each frame
+       * below), whatever the locale. */
       font = pango_font_description_from_string ("Sans 9");
       self->layout = pango_layout_new (context);
       pango_layout_set_font_description (self->layout, font);
@@ -993,6 +996,23 @@ pb_timeline_paint (PbTimeline           *self,
       pango_font_description_free (font);
       g_object_unref (context);
     }
+  {
+    /* The plan's own script's forms: the drawing's, else the plan's. */
+    const char *language = pb_render_get_language (cr);
+    PangoLanguage *want = pango_language_from_string (language ? language : self->language);
+
+    if (pango_context_get_language (pango_layout_get_context (self->layout)) != want)
+      {
+        PangoFontDescription *face = pango_font_description_from_string ("Sans 9");
+
+        pango_context_set_language (pango_layout_get_context (self->layout), want);
+        pb_render_set_font_script (face, pango_language_to_string (want));
+        pango_layout_set_font_description (self->layout, face);
+        pango_font_description_set_weight (face, PANGO_WEIGHT_BOLD);
+        pango_layout_set_font_description (self->bold, face);
+        pango_font_description_free (face);
+      }
+  }
   pango_cairo_update_context (cr, pango_layout_get_context (self->layout));
   pango_layout_context_changed (self->layout);
   pango_layout_context_changed (self->bold);
@@ -1319,6 +1339,7 @@ pb_timeline_new_from_store (PbStore     *store,
   y0 = pb_plan_get_period_start (plan);
   y1 = pb_plan_get_period_end (plan);
   self = pb_timeline_new (y0 > 0 ? year_start (y0) : 0, y1 >= y0 && y1 > 0 ? year_start (y1 + 1) - 1 : 0, today);
+  self->language = pb_store_get_plan_language (store, plan_id);
   g_date_clear (&today_date, 1);
   g_date_set_julian (&today_date, today ? today : year_start (2025));
 

@@ -21,6 +21,7 @@
 #include "pb-format.h"
 #include "pb-health-style.h"
 #include "pb-organisations-view.h"
+#include "pb-script.h"
 #include "pb-supervision.h"
 #include "pb-ui-util.h"
 
@@ -60,6 +61,7 @@ struct _PbOrganisationsView
   PbStore            *store;
   PbPlan             *plan;
   gboolean            all_plans;
+  const char         *language;     /* the plan's script, for the chart */
   GDate               today;
 
   GtkWidget          *stack;
@@ -243,6 +245,7 @@ rebuild (PbOrganisationsView *self)
 
   pb_date_today (&self->today);
   plan_id = self->all_plans ? 0 : pb_record_get_id (PB_RECORD (self->plan));
+  self->language = plan_id > 0 ? pb_store_get_plan_language (self->store, plan_id) : NULL;
   self->stats = pb_store_compute_organisation_stats (self->store, plan_id, &self->today);
 
   for (guint i = 0; i < self->stats->len; i++)
@@ -303,6 +306,8 @@ chart_draw_cb (GtkDrawingArea *area,
 {
   PbOrganisationsView *self = data;
 
+  /* One plan's names in its own script's forms. */
+  pb_render_set_language (cr, self->language);
   if (self->stats)
     pb_org_ranking_paint (self->stats, cr, width, height,
                           adw_style_manager_get_dark (adw_style_manager_get_default ()));
