@@ -576,6 +576,47 @@ test_long_line (void)
   g_assert_true (json_object_get_boolean_member (it, "review"));
 }
 
+/* Pattern 4: separators in lists of organisations. */
+static void
+test_separators (void)
+{
+  JsonObject *plan = parse_text ("青河市数据工作方案(2024年)\n一、重点任务\n"
+                                 "(一)建设平台。推进建设。(责任单位:市数据局及各县区政府)\n"
+                                 "(二)改造设施。推进改造。(责任单位:市住房和城乡建设局、市发展和改革委员会与市水务局)\n"
+                                 "(三)管理工地。推进管理。(责任单位:各县〔区〕、青河开发区建设管理部门)\n"
+                                 "(四)开放数据。推进开放。(市数据局牵头,市财政局,市统计局等有关单位按职责分工负责)\n"
+                                 "(五)建设机房。推进建设。(责任单位:市经信局、市住建局\n"
+                                 "(六)整合系统。推进整合。(责任单位:市数据局、市公安局");
+
+  assert_units (item (plan, "(一)", "建设平台"), "responsible_units", "市数据局|各县区政府");
+  assert_units (item (plan, "(二)", "改造设施"), "responsible_units", "市住房和城乡建设局|市发展和改革委员会|市水务局");
+  assert_units (item (plan, "(三)", "管理工地"), "responsible_units", "各县〔区〕、青河开发区建设管理部门");
+  assert_units (item (plan, "(四)", "开放数据"), "lead_units", "市数据局");
+  assert_units (item (plan, "(四)", "开放数据"), "responsible_units", "市财政局|市统计局");
+  /* Brackets left open at a paragraph's end and at the text's end. */
+  assert_units (item (plan, "(五)", "建设机房"), "responsible_units", "市经信局|市住建局");
+  assert_units (item (plan, "(六)", "整合系统"), "responsible_units", "市数据局|市公安局");
+}
+
+/* Pattern 5: a rule that later items inherit, in other words. */
+static void
+test_inherit_rules (void)
+{
+  JsonObject *plan = parse_text ("青河市数据工作方案(2024年)\n一、重点任务\n"
+                                 "除另有说明外,以下各项均涉及各县区政府,不再列出。\n"
+                                 "(一)建设平台。推进建设。(责任单位:市数据局)\n"
+                                 "(二)开放数据。推进开放。(牵头单位:市经信局)\n");
+
+  assert_units (item (plan, "(一)", "建设平台"), "responsible_units", "市数据局|各县区政府");
+  assert_units (item (plan, "(二)", "开放数据"), "responsible_units", "各县区政府");
+
+  plan = parse_text ("青河市数据工作方案(2024年)\n一、重点任务\n"
+                     "(一)建设平台。推进建设。(责任单位:市数据局;以下各项责任单位均含市财政局,不再一一列出)\n"
+                     "(二)开放数据。推进开放。(牵头单位:市经信局)\n");
+  assert_units (item (plan, "(二)", "开放数据"), "lead_units", "市经信局");
+  assert_units (item (plan, "(二)", "开放数据"), "responsible_units", "市财政局");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -600,6 +641,8 @@ main (int    argc,
   g_test_add_func ("/plan-parser/converted-pdf", test_converted_pdf);
   g_test_add_func ("/plan-parser/speech-points", test_speech_points);
   g_test_add_func ("/plan-parser/long-line", test_long_line);
+  g_test_add_func ("/plan-parser/separators", test_separators);
+  g_test_add_func ("/plan-parser/inherit-rules", test_inherit_rules);
 
   return g_test_run ();
 }

@@ -68,6 +68,27 @@ pb_org_name_has_head (const PbText *t,
   return end > start && is_head (t->f[end - 1]);
 }
 
+/* A name that certainly ends there: what 及, 和 or 与 may join. Not 业 or
+ * 信 (市工业和信息化局 is one name). */
+static gboolean
+has_strong_head (const PbText *t,
+                 gsize         start,
+                 gsize         end)
+{
+  static const char32_t heads[] = U"局委办府厅会司院";
+
+  while (end > start && pb_char_is_close_bracket (t->f[end - 1]))
+    end = opening_of (t, start, end);
+  if (end < start + 2)
+    return FALSE;
+  for (gsize i = 0; heads[i]; i++)
+    if (t->f[end - 1] == (gunichar) heads[i])
+      return TRUE;
+  return pb_text_at (t, end - 2, end, U"部门") || pb_text_at (t, end - 2, end, U"单位") ||
+         pb_text_at (t, end - 2, end, U"中心") || pb_text_at (t, end - 2, end, U"集团") ||
+         pb_text_at (t, end - 2, end, U"公司");
+}
+
 static gboolean
 is_note (const PbText *t,
          gsize         start,
@@ -104,12 +125,29 @@ clean_piece (const PbText *t,
           continue;
         }
 
-      if (r.end >= r.start + 3 && (pb_text_at (t, r.end - 3, r.end, U"等单位") ||
-                                   pb_text_at (t, r.end - 3, r.end, U"等部门")))
-        {
-          r.end -= 3;
+      {
+        /* 等有关单位, 等相关部门, 按职责分工负责 */
+        static const char32_t * const tails[] = {
+          U"按职责分工负责", U"按职责分工落实", U"按职责负责", U"分工负责",
+          U"等有关单位", U"等相关单位", U"等有关部门", U"等相关部门", U"等单位", U"等部门", NULL
+        };
+        gboolean cut = FALSE;
+
+        for (guint k = 0; tails[k] && !cut; k++)
+          {
+            gsize len = 0;
+
+            while (tails[k][len])
+              len++;
+            if (r.end >= r.start + len + 1 && pb_text_at (t, r.end - len, r.end, tails[k]))
+              {
+                r.end -= len;
+                cut = TRUE;
+              }
+          }
+        if (cut)
           continue;
-        }
+      }
 
       if (r.end > r.start + 1 && t->f[r.end - 1] == 0x7B49 /* 等 */)
         {
@@ -166,16 +204,34 @@ pb_org_list_split (const PbText *t,
   for (guint i = 0; i < pieces->len; i++)
     {
       PbRange r = g_array_index (pieces, PbRange, i);
+      gsize from;
 
-      /* 各区 、 县〔市〕政府: a short piece without a head joins the next. */
-      while (i + 1 < pieces->len && r.end - r.start <= 4 &&
+      /* 各区 、 县〔市〕政府 and 各县〔区〕、某开发区建设管理部门: a short
+       * piece, or one ending in a bracket, without a head joins the next. */
+      while (i + 1 < pieces->len &&
+             (r.end - r.start <= 4 || pb_char_is_close_bracket (t->f[r.end - 1])) &&
              !pb_org_name_has_head (t, r.start, r.end))
         {
           i++;
           r.end = g_array_index (pieces, PbRange, i).end;
         }
 
-      g_ptr_array_add (names, pb_text_slice (t, r.start, r.end));
+      /* 市经信局及各区政府: 及, 和, 与 join two names where both sides end
+       * like an organisation, not inside one (市住房和城乡建设局). */
+      from = r.start;
+      for (gsize k = r.start + 2; k + 2 < r.end; k++)
+        {
+          gunichar c = t->f[k];
+
+          if ((c == 0x53CA /* 及 */ || c == 0x548C /* 和 */ || c == 0x4E0E /* 与 */) &&
+              has_strong_head (t, from, k) && pb_org_name_has_head (t, k + 1, r.end))
+            {
+              g_ptr_array_add (names, pb_text_slice (t, from, k));
+              from = k + 1;
+            }
+        }
+
+      g_ptr_array_add (names, pb_text_slice (t, from, r.end));
     }
 
   return names;

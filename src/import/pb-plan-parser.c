@@ -1126,6 +1126,49 @@ is_attribution (const PbText *t,
   return FALSE;
 }
 
+/* A rule stated once for the items after: 以下责任单位均包含A、B,不再列出;
+ * 除另有说明外,以下各项均涉及A,不再列出; 以下各项责任单位均含A,不再一一
+ * 列出. Gives whether [start, end) states one. */
+static gboolean
+read_inherit_rule (Parser *p,
+                   gsize   start,
+                   gsize   end)
+{
+  const PbText *t = &p->t;
+  gssize below = pb_text_find (t, start, MIN (end, start + 24), U"以下");
+  gssize verb, until;
+  guint which;
+  static const char32_t * const verbs[] = {
+    U"均包含", U"均包括", U"均涉及", U"均含", U"均有", U"都包括", U"都包含", U"都涉及",
+    U"包含", U"包括", U"涉及", NULL
+  };
+
+  if (below < 0)
+    return FALSE;
+  verb = pb_text_find_any (t, below, end, verbs, &which);
+  if (verb < 0)
+    return FALSE;
+  until = pb_text_find (t, verb, end, U"不再");
+  if (until < 0)
+    until = pb_text_find (t, verb, end, U"不一一");
+  if (until < 0 && pb_text_find (t, start, end, U"责任单位") < 0)
+    return FALSE;
+
+  {
+    gsize from = verb + pb_lit_len (verbs[which]);
+    gsize to = until >= 0 ? (gsize) until : end;
+    g_autoptr(GPtrArray) names = NULL;
+
+    while (to > from && (pb_char_is_comma (t->f[to - 1]) || pb_char_is_space (t->f[to - 1])))
+      to--;
+    names = pb_org_list_split (t, from, to);
+    g_ptr_array_set_size (p->inherit_responsible, 0);
+    for (guint i = 0; i < names->len; i++)
+      add_unique (p->inherit_responsible, g_ptr_array_index (names, i));
+  }
+  return TRUE;
+}
+
 /* 责任人, 责任领导, 联系人, 负责同志: a label of people. */
 static gboolean
 is_person_label (const PbText *t,
@@ -1155,8 +1198,8 @@ is_attribution_line (const PbText *t,
 }
 
 /* One part of a group without a role word: "市发改委牵头", "市财政局配合",
- * "市住建局、市交通局按职责分工负责". */
-static void
+ * "市住建局、市交通局按职责分工负责". Returns whether it named a role. */
+static gboolean
 read_prose_part (const PbText *t,
                  gsize         start,
                  gsize         end,
@@ -1173,6 +1216,7 @@ read_prose_part (const PbText *t,
     add_names (lead, t, start, at);
   else if ((at = pb_text_find_any (t, start, end, resp_words, &which)) >= 0)
     add_names (responsible, t, pb_text_at (t, start, end, U"由") ? start + 1 : start, at);
+  return at >= 0;
 }
 
 static void
@@ -1198,23 +1242,9 @@ read_group (Parser    *p,
       if (seg.end <= seg.start)
         continue;
 
-      /* 以下责任单位均包含A,B,不再列出 */
-      if (pb_text_at (t, seg.start, seg.end, U"以下"))
-        {
-          gssize incl = pb_text_find_any (t, seg.start, seg.end, PB_LITS (U"均包含", U"均包括", U"包含", U"包括"), NULL);
-
-          if (incl >= 0)
-            {
-              gsize from = incl + (pb_text_at (t, incl, seg.end, U"均") ? 3 : 2);
-              gssize until = pb_text_find (t, from, seg.end, U"不再");
-              g_autoptr(GPtrArray) names = pb_org_list_split (t, from, until >= 0 ? (gsize) until : seg.end);
-
-              g_ptr_array_set_size (p->inherit_responsible, 0);
-              for (guint i = 0; i < names->len; i++)
-                add_unique (p->inherit_responsible, g_ptr_array_index (names, i));
-            }
-          continue;
-        }
+      /* 以下责任单位均包含A,B,不再列出 and the like */
+      if (read_inherit_rule (p, seg.start, seg.end))
+        continue;
 
       colon = find_top_level (t, seg.start, seg.end, is_colon);
       if (colon >= 0 && (gsize) colon - seg.start <= 8 && is_person_label (t, seg.start, colon))
@@ -1246,16 +1276,36 @@ read_group (Parser    *p,
           continue;
         }
 
-      /* No role word: parts split by commas say their own role. */
+      /* No role word: parts split by commas say their own role; parts
+       * before one that says it share it ("A牵头,B,C等有关单位按职责分工
+       * 负责": B and C are responsible). */
       {
-        gsize part_start = seg.start;
+        gsize part_start = seg.start, pending = G_MAXSIZE;
 
         while (part_start < seg.end)
           {
             gssize comma = find_top_level (t, part_start, seg.end, pb_char_is_comma);
             gsize part_end = comma >= 0 ? (gsize) comma : seg.end;
+            g_autoptr(GPtrArray) part_lead = g_ptr_array_new_with_free_func (g_free);
 
-            read_prose_part (t, part_start, part_end, lead, responsible);
+            if (read_prose_part (t, part_start, part_end, part_lead, responsible))
+              {
+                for (guint k = 0; k < part_lead->len; k++)
+                  add_unique (lead, g_ptr_array_index (part_lead, k));
+                if (pending != G_MAXSIZE && part_lead->len == 0)
+                  {
+                    g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+                    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+
+                    /* Keep the printed order: the pending names first. */
+                    add_names (before, t, pending, part_start - 1);
+                    for (guint k = 0; k < before->len; k++)
+                      g_ptr_array_insert (responsible, k, g_strdup (g_ptr_array_index (before, k)));
+                  }
+                pending = G_MAXSIZE;
+              }
+            else if (pending == G_MAXSIZE && pb_org_name_has_head (t, part_start, part_end))
+              pending = part_start;
             part_start = part_end + 1;
           }
       }
@@ -1328,12 +1378,31 @@ read_organisations (Parser    *p,
           if (close <= i + 2)
             continue;
 
-          if (is_attribution (t, i + 1, close - 1))
-            {
-              read_group (p, i + 1, close - 1, lead, responsible);
-              g_array_append_val (groups, ((PbRange) { i, close }));
-              found = TRUE;
-            }
+          {
+            /* A bracket left open at the paragraph's end still holds all
+             * its names: only a closing bracket is left out. */
+            gsize inner_end = pb_char_is_close_bracket (t->f[close - 1]) ? close - 1 : close;
+
+            /* A list the text's end cut ("…、市规划局、各") keeps its
+             * whole names only. */
+            if (inner_end == close)
+              {
+                gsize k = inner_end;
+
+                while (k > i + 1 && t->f[k - 1] != 0x3001 && !pb_char_is_comma (t->f[k - 1]) &&
+                       t->f[k - 1] != ':' && inner_end - k < 40)
+                  k--;
+                if (k > i + 1 && t->f[k - 1] != ':' && !pb_org_name_has_head (t, k, inner_end))
+                  inner_end = k - 1;
+              }
+
+            if (is_attribution (t, i + 1, inner_end))
+              {
+                read_group (p, i + 1, inner_end, lead, responsible);
+                g_array_append_val (groups, ((PbRange) { i, close }));
+                found = TRUE;
+              }
+          }
           i = close - 1;
         }
     }
@@ -1389,6 +1458,8 @@ read_organisations (Parser    *p,
 
   return found;
 }
+
+static void read_prose_inherit_rule (Parser *p, PbRange range);
 
 /* ---- Targets ------------------------------------------------------------ */
 
@@ -2104,6 +2175,9 @@ emit_item (Parser     *p,
   gboolean attributed;
 
   attributed = read_organisations (p, ranges, groups, lead, responsible);
+  /* A rule for the items after, stated in this item's prose. */
+  for (guint r = 0; r < ranges->len; r++)
+    read_prose_inherit_rule (p, g_array_index (ranges, PbRange, r));
   if (lead->len == 0 && responsible->len == 0 &&
       (p->section_lead->len > 0 || p->section_responsible->len > 0))
     {
@@ -2185,6 +2259,26 @@ node_text (Node *node)
 
 static void classify (Parser *p, Node *node, const char *section, const char *kind, gboolean general);
 
+/* A rule for the items below stated as a sentence of its own, outside any
+ * bracket: 除另有说明外,以下各项均涉及各区政府,不再列出。 */
+static void
+read_prose_inherit_rule (Parser *p,
+                         PbRange range)
+{
+  const PbText *t = &p->t;
+  gssize at = pb_text_find (t, range.start, range.end, U"不再");
+
+  if (at < 0)
+    return;
+  for (gsize s = range.start, i = range.start; i <= range.end; i++)
+    if (i == range.end || t->f[i] == 0x3002 /* 。 */ || t->f[i] == ';')
+      {
+        if ((gssize) s <= at && at < (gssize) i && t->f[s] != '(' && t->f[s] != '[')
+          read_inherit_rule (p, s, i);
+        s = i + 1;
+      }
+}
+
 /* The section's own attribution lines, else its parent's, for its items. */
 static void
 read_section_attribution (Parser    *p,
@@ -2198,6 +2292,7 @@ read_section_attribution (Parser    *p,
     {
       PbRange range = g_array_index (node->body, PbRange, r);
 
+      read_prose_inherit_rule (p, range);
       if (is_attribution_line (&p->t, range))
         {
           read_group (p, range.start, range.end, p->section_lead, p->section_responsible);
