@@ -617,6 +617,55 @@ test_inherit_rules (void)
   assert_units (item (plan, "(二)", "开放数据"), "responsible_units", "市财政局");
 }
 
+/* Pattern 6: headings. A combined general-and-goals part with its own body
+ * states the goals; a heading printed again is one section; 保障 makes a
+ * measures section only for the plan's safeguards part. */
+static void
+test_headings_general (void)
+{
+  JsonObject *plan = parse_text ("青河市算力建设行动方案(2024—2026年)\n"
+                                 "一、总体要求和发展目标\n到2026年,建成算力中心3个。\n"
+                                 "二、重点任务\n(一)加强安全保障能力建设。推进建设。\n"
+                                 "(二)建设网络。推进建设。\n二、重点任务\n(三)建设平台。推进建设。\n"
+                                 "三、保障措施\n(一)加强组织领导。推进落实。\n");
+  JsonArray *sections = json_object_get_array_member (plan, "sections");
+  guint tasks = 0;
+
+  g_assert_cmpstr (json_object_get_string_member (item (plan, "", "总体要求和发展目标"), "kind"), ==, "goal");
+  assert_targets (item (plan, "", "总体要求和发展目标"), "2026 3 个 =");
+  g_assert_cmpstr (json_object_get_string_member (item (plan, "(一)", "加强安全保障能力建设"), "kind"), ==, "task");
+  g_assert_cmpstr (json_object_get_string_member (item (plan, "(一)", "加强组织领导"), "kind"), ==, "measure");
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (sections, i), "title"), "重点任务"))
+      tasks++;
+  g_assert_cmpuint (tasks, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (item (plan, "(三)", "建设平台"), "section"), ==,
+                   json_object_get_string_member (item (plan, "(一)", "加强安全保障能力建设"), "section"));
+
+  /* With 指导思想 and 基本原则 under it, it is the general part. */
+  plan = parse_text ("青河市算力建设行动方案(2024—2026年)\n一、总体要求和发展目标\n(一)指导思想\n坚持创新。\n"
+                     "(二)发展目标\n建成算力中心3个。\n二、重点任务\n(一)建设网络。推进建设。\n");
+  g_assert_cmpstr (json_object_get_string_member (item (plan, "", "发展目标"), "kind"), ==, "goal");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "items")), ==, 2);
+}
+
+/* Pattern 8: more targets and what is not one. */
+static void
+test_targets_more (void)
+{
+  JsonObject *plan = parse_text ("青河市网络建设三年行动方案(2024—2026年)\n一、重点任务\n"
+                                 "(一)扩容出口。出口带宽达到20T,部署10G带宽专线500条,新建5G基站超3000个。\n"
+                                 "(二)建设平台。建设汽车、家电等8个行业平台。\n"
+                                 "(三)覆盖农村。全县有30个待建基站,实现100人以上行政村通5G,建成1.5米望远镜观测站1座。\n"
+                                 "(四)推进任务。本方案提出8个重点任务。引进7T磁共振设备。\n");
+
+  assert_targets (item (plan, "(一)", "扩容出口"),
+                  "2026 20 T = implied; 2026 10 G = implied; 2026 500 条 = implied; 2026 3000 个 >= implied");
+  assert_targets (item (plan, "(二)", "建设平台"), "2026 8 个 = implied borderline");
+  assert_targets (item (plan, "(三)", "覆盖农村"), "2026 1 座 = implied");
+  assert_targets (item (plan, "(四)", "推进任务"), "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -643,6 +692,8 @@ main (int    argc,
   g_test_add_func ("/plan-parser/long-line", test_long_line);
   g_test_add_func ("/plan-parser/separators", test_separators);
   g_test_add_func ("/plan-parser/inherit-rules", test_inherit_rules);
+  g_test_add_func ("/plan-parser/headings-general", test_headings_general);
+  g_test_add_func ("/plan-parser/targets-more", test_targets_more);
 
   return g_test_run ();
 }

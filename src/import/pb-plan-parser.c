@@ -868,7 +868,24 @@ title_is (const char         *title,
 static gboolean
 is_goals (const char *ftitle)
 {
-  return ftitle != NULL && g_str_has_suffix (ftitle, "目标") && g_utf8_strlen (ftitle, -1) <= 8;
+  return ftitle != NULL && g_str_has_suffix (ftitle, "目标") && g_utf8_strlen (ftitle, -1) <= 10;
+}
+
+/* 保障措施, 组织保障, 保障机制: the plan's safeguards part — not a task
+ * that names 保障 (加强安全保障能力建设). */
+static gboolean
+is_safeguards (const char *ftitle)
+{
+  static const char * const endings[] = { "保障", "保障措施", "保障机制", "保障体系", "支撑保障", NULL };
+
+  if (ftitle == NULL)
+    return FALSE;
+  if (g_str_has_prefix (ftitle, "保障"))
+    return TRUE;
+  for (guint i = 0; endings[i]; i++)
+    if (g_str_has_suffix (ftitle, endings[i]) && g_utf8_strlen (ftitle, -1) <= 8)
+      return TRUE;
+  return FALSE;
 }
 
 
@@ -968,6 +985,25 @@ build_tree (Parser *p)
             depth--;
           if (depth >= (int) G_N_ELEMENTS (stack))
             depth = G_N_ELEMENTS (stack) - 1;
+
+          {
+            /* A heading printed again as it was (a page header repeated
+             * by a conversion) goes on with the same section. */
+            Node *parent = stack[depth - 1];
+            Node *previous = parent->children->len > 0 ?
+              g_ptr_array_index (parent->children, parent->children->len - 1) : NULL;
+            g_autofree char *number = pb_text_slice (t, h.number_start, number_end);
+            g_autofree char *ftitle = NULL;
+            g_autofree char *title = heading_title (t, h.rest, r.end, &body, &ftitle);
+
+            if (previous != NULL && previous->level == h.level && !previous->cut &&
+                g_strcmp0 (previous->number, number) == 0 && g_strcmp0 (previous->ftitle, ftitle) == 0 &&
+                body >= r.end && previous->children->len > 0)
+              {
+                stack[depth++] = previous;
+                continue;
+              }
+          }
 
           node = node_new (stack[depth - 1], h.level);
           /* The ordinal without its punctuation: 一, (一), 1, (1). */
@@ -1525,6 +1561,9 @@ comparator_before (const PbText *t,
     return "<=";
   if (pb_text_contains_any (t, start, at, PB_LITS (U"超过", U"至少", U"突破", U"大于", U"多于", U"逾")))
     return ">=";
+  /* 超3000个: 超 right before the number */
+  if (at > from && t->f[at - 1] == 0x8D85 /* 超 */)
+    return ">=";
   if (at > from && (t->f[at - 1] == 0x7EA6 /* 约 */ || t->f[at - 1] == 0x8FD1 /* 近 */))
     return "~";
   return NULL;
@@ -1612,6 +1651,14 @@ read_quantity (const PbText *t,
     }
 
   unit = read_unit (t, j, end);
+  /* Bandwidth with a bare T or G (出口带宽达到20T, 10G带宽); elsewhere
+   * 5G and 7T are names (5G基站, 7T磁共振). */
+  if (unit == 0 && j < end && (t->f[j] == 'T' || t->f[j] == 'G') &&
+      (j + 1 >= end || !(t->f[j + 1] < 128 && g_ascii_isalnum (t->f[j + 1]))) &&
+      (pb_text_contains_any (t, i > clause_start + 12 ? i - 12 : clause_start, i,
+                             PB_LITS (U"带宽", U"出口", U"容量")) ||
+       pb_text_at (t, j + 1, end, U"带宽") || pb_text_at (t, j + 1, end, U"出口")))
+    unit = 1;
   before = comparator_before (t, clause_start, i);
 
   /* A ratio has no unit: PUE不超过1.25. Only a decimal after a comparator
@@ -1872,6 +1919,47 @@ phrase_start_of (const PbText *t,
   return k;
 }
 
+/* 全县有30个待建基站: a count of what there is, not of what is to be. */
+static gboolean
+is_fact_count (const PbText *t,
+               gsize         near,
+               gsize         at)
+{
+  return at > near + 1 && t->f[at - 1] == 0x6709 /* 有 */ &&
+         t->f[at - 2] != 0x62E5 /* 拥 */ && t->f[at - 2] != 0x5177 /* 具 */ &&
+         t->f[at - 2] != 0x5EFA /* 建 */;
+}
+
+/* Not a quantity to reach but a class or a specification: 100人以上行政村,
+ * 亿元以上企业, 1.5米望远镜. */
+static gboolean
+is_threshold (const PbText   *t,
+              const Quantity *q,
+              gsize           end)
+{
+  static const char32_t * const measures[] = { U"人", U"户", U"元", U"吨", U"千瓦", U"兆瓦", U"平方米", NULL };
+  gsize after = q->end;
+
+  if (after < end && t->f[after] == 0x7684 /* 的 */)
+    after++;
+
+  /* X以上/以下 followed by what is classed */
+  if (q->end > q->unit_end && after < end && pb_char_is_han (t->f[after]) &&
+      !pb_char_is_clause_end (t->f[after]))
+    for (guint k = 0; measures[k]; k++)
+      if (q->unit_end - q->unit_start == pb_lit_len (measures[k]) &&
+          pb_text_at (t, q->unit_start, q->unit_end, measures[k]))
+        return TRUE;
+
+  /* 1.5米望远镜, 12英寸晶圆: a size, then the thing */
+  if (q->unit_end - q->unit_start == 1 && t->f[q->unit_start] == 0x7C73 /* 米 */ &&
+      q->end == q->unit_end && q->end < end && pb_char_is_han (t->f[q->end]) &&
+      !pb_char_is_clause_end (t->f[q->end]) && t->f[q->end] != 0x7684 /* 的 */)
+    return TRUE;
+
+  return FALSE;
+}
+
 /* A clause framed by a preposition (以66个产业功能区为载体, 围绕12个产业,
  * 聚焦…) describes, it does not commit. */
 static gboolean
@@ -2013,9 +2101,15 @@ read_sentence_targets (TargetSink *sink,
        * of the plan's own parts (16项重点任务). */
       if (pb_text_contains_any (t, near, q.start, PB_LITS (U"已", U"现有", U"目前", U"截至", U"截止")) ||
           is_framing_clause (t, clause_start, q.start) ||
-          (q.start > start && t->f[q.start - 1] == 0x7B49 /* 等 */) ||
+          is_fact_count (t, near, q.start) ||
+          is_threshold (t, &q, end) ||
           (pb_text_at (t, q.unit_start, q.unit_end, U"次") &&
            pb_text_contains_any (t, near, q.start, PB_LITS (U"每"))) ||
+          ((pb_text_at (t, q.unit_start, q.unit_end, U"项") || pb_text_at (t, q.unit_start, q.unit_end, U"个") ||
+            pb_text_at (t, q.unit_start, q.unit_end, U"大")) &&
+           pb_text_contains_any (t, q.unit_end, MIN (q.unit_end + 5, end),
+                                 PB_LITS (U"重点任务", U"主要任务", U"专项行动", U"重大工程", U"重点工程")) &&
+           !pb_text_contains_any (t, near, q.start, PB_LITS (U"完成", U"实施", U"推进", U"建成"))) ||
           (pb_text_at (t, q.unit_start, q.unit_end, U"项") &&
            pb_text_contains_any (t, q.unit_end, MIN (q.unit_end + 4, end),
                                  PB_LITS (U"重点任务", U"任务", U"措施", U"工程", U"举措", U"行动"))))
@@ -2051,6 +2145,11 @@ read_sentence_targets (TargetSink *sink,
           text_end++;
         annual = pb_text_contains_any (t, near, q.start, PB_LITS (U"新建", U"新增", U"每年", U"年均", U"当年")) &&
                  !pb_text_contains_any (t, near, q.start, PB_LITS (U"累计"));
+
+        /* A count after 等 (汽车、家电等8个行业平台) sums a list the
+         * sentence gives: a target readers may take either way. */
+        if (q.start > start && t->f[q.start - 1] == 0x7B49 /* 等 */)
+          q.borderline = TRUE;
 
         /* Usually a (…) enumerating the counted things marks a borderline target. */
         if (q.end < end && t->f[q.end] == '(')
@@ -2339,7 +2438,7 @@ classify (Parser     *p,
 {
   static const char * const general_words[] = { "总体要求", "总体思路", "总体考虑", "总体部署", NULL };
   static const char * const no_item_words[] = { "指导思想", "基本原则", "工作原则", "总体思路", NULL };
-  static const char * const measure_words[] = { "保障", "组织实施", "工作要求", "工作机制", "推进机制",
+  static const char * const measure_words[] = { "组织实施", "工作要求", "工作机制", "推进机制",
                                                 "实施步骤", "组织领导", NULL };
 
   for (guint i = 0; i < node->children->len; i++)
@@ -2357,7 +2456,9 @@ classify (Parser     *p,
           continue;
         }
 
-      if (is_goals (ft))
+      /* 总体要求和发展目标 with 指导思想, 基本原则 … under it is the general
+       * part; with its own body, it states the goals. */
+      if (is_goals (ft) && !(title_is (ft, general_words) && has_heading_children (child)))
         {
           classify_goals (p, child, section);
           continue;
@@ -2378,7 +2479,7 @@ classify (Parser     *p,
         }
 
       {
-        const char *child_kind = title_is (ft, measure_words) ? "measure" : kind;
+        const char *child_kind = title_is (ft, measure_words) || is_safeguards (ft) ? "measure" : kind;
 
         if (has_heading_children (child))
           {
