@@ -484,8 +484,16 @@ read_code (PbStore      *store,
 
   for (guint r = 0; r < MIN (grid_rows (g), (guint) HEADER_ROW + 1) && parts == NULL; r++)
     for (guint c = 0; c < 6 && parts == NULL; c++)
-      if (g_str_has_prefix (grid_text (g, r, c), "PB1:"))
-        parts = g_strsplit (grid_text (g, r, c), ":", -1);
+      {
+        /* "Form code: PB1:…", the label in the form's language */
+        const char *code = strstr (grid_text (g, r, c), "PB1:");
+
+        if (code)
+          {
+            g_autofree char *token = g_strndup (code, strcspn (code, " \t\r\n"));
+            parts = g_strsplit (token, ":", -1);
+          }
+      }
   if (parts == NULL || g_strv_length (parts) != 7 ||
       !parse_int (parts[2], &id->plan_id) || !parse_int (parts[3], &id->organisation_id) ||
       !pb_form_period_parse (parts[4], &period))

@@ -242,23 +242,31 @@ write_workbook (lxw_workbook       *workbook,
   /* The header block */
   worksheet_set_row (ws, 0, 36, NULL);
   worksheet_merge_range (ws, 0, 0, 0, PB_FORM_N_COLS - 1, layout->plan_title, title);
-  worksheet_write_string (ws, 1, 0, _("Organisation"), label);
-  worksheet_merge_range (ws, 1, 1, 1, 5, layout->organisation, NULL);
-  worksheet_write_string (ws, 2, 0, C_("reporting period", "Period"), label);
-  /* Translators: a reporting period on a progress form: 2026-Q3 (first day – last day) */
-  period_text = g_strdup_printf (_("%s (%s – %s)"), layout->period.label, start, end);
-  worksheet_merge_range (ws, 2, 1, 2, 5, period_text, NULL);
-  worksheet_write_string (ws, 3, 0, _("Return By"), label);
-  if (due_date)
-    {
-      GDate due;
+  {
+    g_autofree char *org_line = NULL;
+    g_autofree char *period_line = NULL;
+    g_autofree char *due_line = NULL;
+    g_autofree char *code_line = NULL;
 
-      if (pb_date_parse (due_date, &due))
-        due_text = pb_format_date (&due);
-    }
-  worksheet_merge_range (ws, 3, 1, 3, 5, due_text ? due_text : "", NULL);
-  worksheet_write_string (ws, 4, 0, _("Form Code"), code);
-  worksheet_merge_range (ws, 4, 1, 4, 5, form_code, code);
+    /* Translators: a reporting period on a progress form: 2026-Q3 (first day – last day) */
+    period_text = g_strdup_printf (_("%s (%s – %s)"), layout->period.label, start, end);
+    if (due_date)
+      {
+        GDate due;
+
+        if (pb_date_parse (due_date, &due))
+          due_text = pb_format_date (&due);
+      }
+    /* Translators: the header lines of a progress form */
+    org_line = g_strdup_printf (_("Organisation: %s"), layout->organisation);
+    period_line = g_strdup_printf (_("Period: %s"), period_text);
+    due_line = g_strdup_printf (_("Return by: %s"), due_text ? due_text : "—");
+    code_line = g_strdup_printf (_("Form code: %s"), form_code);
+    worksheet_merge_range (ws, 1, 0, 1, PB_FORM_N_COLS - 1, org_line, label);
+    worksheet_merge_range (ws, 2, 0, 2, PB_FORM_N_COLS - 1, period_line, NULL);
+    worksheet_merge_range (ws, 3, 0, 3, PB_FORM_N_COLS - 1, due_line, label);
+    worksheet_merge_range (ws, 4, 0, 4, PB_FORM_N_COLS - 1, code_line, code);
+  }
   worksheet_merge_range (ws, 5, 0, 5, PB_FORM_N_COLS - 1,
                          _("Fill in the white cells: New Value, As Of, Status, Progress (%) and Note. "
                            "Leave a cell empty when there is nothing new."), NULL);
@@ -392,9 +400,10 @@ pb_form_write (const PbFormLayout  *layout,
   if (tmp == NULL)
     return FALSE;
 
-  /* libxlsxwriter formats numbers with printf: the C locale for this
-   * thread while it does. */
-  c_locale = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  /* libxlsxwriter formats numbers with printf: C numbers for this thread
+   * while it does, the user's language for everything else (a base of 0
+   * would turn the messages to C too). */
+  c_locale = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
   previous = uselocale (c_locale);
   workbook = workbook_new (tmp);
   if (workbook == NULL)

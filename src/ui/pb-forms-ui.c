@@ -200,9 +200,9 @@ pb_form_status_view_class_init (PbFormStatusViewClass *klass)
 static void
 pb_form_status_view_init (PbFormStatusView *self)
 {
-  GtkWidget *head = gtk_flow_box_new ();
-  GtkWidget *collect = gtk_button_new_with_mnemonic (_("_Collect Progress…"));
-  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Returned Forms…"));
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *collect = gtk_button_new ();
+  GtkWidget *import = gtk_button_new ();
 
   pb_lazy_rebuild_init (&self->lazy, GTK_WIDGET (self), status_rebuild);
   /* The section scrolls as a whole: it asks for no height of its own, so
@@ -227,14 +227,18 @@ pb_form_status_view_init (PbFormStatusView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reporting status"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (collect), "win.collect-progress");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import-forms");
-  /* The buttons wrap under the title on a narrow window */
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (head), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (head), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (head), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (head), 6);
-  gtk_flow_box_append (GTK_FLOW_BOX (head), collect);
-  gtk_flow_box_append (GTK_FLOW_BOX (head), import);
-  gtk_widget_set_halign (head, GTK_ALIGN_START);
+  /* Labels that ellipsize, so the page still fits a phone-sized window */
+  {
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("_Collect Progress…"));
+
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    gtk_button_set_child (GTK_BUTTON (collect), label);
+    label = gtk_label_new_with_mnemonic (_("_Import Returned Forms…"));
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    gtk_button_set_child (GTK_BUTTON (import), label);
+  }
+  gtk_box_append (GTK_BOX (head), collect);
+  gtk_box_append (GTK_BOX (head), import);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (self->box), head);
 
@@ -621,7 +625,8 @@ review_group (PbFormReview *review)
         subtitle = g_strdup_printf (_("Recorded %s; the form says %s (%s). Tick to take the form’s value."),
                                     c->before, c->after, c->cell);
       else
-        subtitle = g_strdup_printf ("%s → %s (%s)", c->before ? c->before : "—", c->after ? c->after : "—", c->cell);
+        /* Translators: a change on a returned form: before → after (the form's cell) */
+        subtitle = g_strdup_printf (_("%s → %s (%s)"), c->before ? c->before : "—", c->after ? c->after : "—", c->cell);
       s = g_markup_escape_text (subtitle, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
@@ -646,7 +651,7 @@ review_group (PbFormReview *review)
  * Records every form that is not refused, each as one command, and
  * closes the window.
  *
- * Returns: how many forms were recorded
+ * Returns: how many forms recorded something
  */
 guint
 pb_forms_review_window_record (GtkWindow  *window,
@@ -664,9 +669,14 @@ pb_forms_review_window_record (GtkWindow  *window,
 
       if (review->refused)
         continue;
-      if (!pb_form_review_apply (r->store, review, &today, error))
-        break;
-      n++;
+      {
+        guint64 before = pb_store_get_generation (r->store);
+
+        if (!pb_form_review_apply (r->store, review, &today, error))
+          break;
+        /* A form that brought nothing new records nothing */
+        n += pb_store_get_generation (r->store) != before;
+      }
     }
   return n;
 }
