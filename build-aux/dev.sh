@@ -33,7 +33,7 @@ install_deps () {
 
 # The tests start the app in Chinese: the zh_CN and zh_TW locales must exist.
 ensure_locales () {
-  for l in zh_CN zh_TW; do
+  for l in zh_CN zh_TW de_DE; do
     if ! locale -a 2>/dev/null | grep -qi "^$l\.utf-\?8$"; then
       if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
       echo "Generating the $l.UTF-8 locale"

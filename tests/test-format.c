@@ -170,6 +170,169 @@ test_quarters (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* ---- One formatter and one parser, locale by locale ---------------------- */
+
+typedef struct
+{
+  double      value;
+  const char *unit;
+  int         decimals;
+  const char *expected;
+} LocaleCase;
+
+typedef struct
+{
+  const char  *text;
+  gboolean     ok;
+  PbComparator comparator;
+  double       value;
+} ParseCase;
+
+typedef struct
+{
+  const char       *locale;
+  const char       *date;      /* 2024-12-31 as the locale writes it */
+  const LocaleCase *formats;
+  guint             n_formats;
+  const ParseCase  *parses;
+  guint             n_parses;
+} LocaleTable;
+
+/* What every locale reads alike: the Indicators page's examples. */
+#define COMMON_PARSES \
+  { "1.3万", TRUE, PB_COMPARATOR_EQ, 13000 }, \
+  { "≥2600", TRUE, PB_COMPARATOR_GE, 2600 }, \
+  { ">=2600", TRUE, PB_COMPARATOR_GE, 2600 }, \
+  { "约100", TRUE, PB_COMPARATOR_ABOUT, 100 }, \
+  { "≤ 1.3", TRUE, PB_COMPARATOR_LE, 1.3 }, \
+  { "85%", TRUE, PB_COMPARATOR_EQ, 85 }, \
+  { "0.85", TRUE, PB_COMPARATOR_EQ, 0.85 }, \
+  { "0,85", TRUE, PB_COMPARATOR_EQ, 0.85 }, \
+  { "1,234,567", TRUE, PB_COMPARATOR_EQ, 1234567 }, \
+  { "1.234.567", TRUE, PB_COMPARATOR_EQ, 1234567 }, \
+  { "1,234,567.5", TRUE, PB_COMPARATOR_EQ, 1234567.5 }, \
+  { "1.234.567,5", TRUE, PB_COMPARATOR_EQ, 1234567.5 }, \
+  { "1400亿", TRUE, PB_COMPARATOR_EQ, 140000000000.0 }, \
+  { "１２００", TRUE, PB_COMPARATOR_EQ, 1200 }, \
+  { "-30", TRUE, PB_COMPARATOR_EQ, -30 }, \
+  { "12000000", TRUE, PB_COMPARATOR_EQ, 12000000 }, \
+  { "", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "abc", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "1.2.3", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "1,2,3", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "2600个", FALSE, PB_COMPARATOR_EQ, 0 }
+
+static const LocaleCase c_formats[] = {
+  { 2600, "个", 0, "2,600个" },
+  { 12000000, NULL, -1, "12,000,000" },
+  { 1234567, NULL, 0, "1,234,567" },
+  { 8793.42, "个", 0, "8,793个" },
+  { 0.85, NULL, 2, "0.85" },
+  { 62.456, "%", 1, "62.5%" },
+};
+static const ParseCase c_parses[] = {
+  COMMON_PARSES,
+  { "2,600", TRUE, PB_COMPARATOR_EQ, 2600 },
+  { "2.600", TRUE, PB_COMPARATOR_EQ, 2.6 },
+};
+
+/* zh_CN and zh_TW: counts in 万 and 亿, dates 2024年12月31日. */
+static const LocaleCase zh_formats[] = {
+  { 2600, "个", 0, "2600个" },
+  { 12000000, NULL, -1, "1200万" },
+  { 13000, "个", 0, "1.3万个" },
+  { 140000000000.0, "元", 0, "1400亿元" },
+  { 8793.42, "个", 0, "8793个" },
+  { 1234567, NULL, 0, "1234567" },
+  { 0.85, NULL, 2, "0.85" },
+};
+static const ParseCase zh_parses[] = {
+  COMMON_PARSES,
+  { "2,600", TRUE, PB_COMPARATOR_EQ, 2600 },
+  { "2600", TRUE, PB_COMPARATOR_EQ, 2600 },
+};
+
+/* de_DE writes decimals with a comma and thousands with a point. */
+static const LocaleCase de_formats[] = {
+  { 2600, "个", 0, "2.600个" },
+  { 12000000, NULL, -1, "12.000.000" },
+  { 1234567.5, NULL, 1, "1.234.567,5" },
+  { 8793.42, NULL, 0, "8.793" },
+  { 0.85, NULL, 2, "0,85" },
+};
+static const ParseCase de_parses[] = {
+  COMMON_PARSES,
+  { "2.600", TRUE, PB_COMPARATOR_EQ, 2600 },
+  { "2,600", TRUE, PB_COMPARATOR_EQ, 2.6 },
+  { "1,5", TRUE, PB_COMPARATOR_EQ, 1.5 },
+};
+
+static const LocaleTable tables[] = {
+  { "C.UTF-8", "2024-12-31", c_formats, G_N_ELEMENTS (c_formats), c_parses, G_N_ELEMENTS (c_parses) },
+  { "zh_CN.UTF-8", "2024年12月31日", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
+  { "zh_TW.UTF-8", "2024年12月31日", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
+  { "de_DE.UTF-8", "2024-12-31", de_formats, G_N_ELEMENTS (de_formats), de_parses, G_N_ELEMENTS (de_parses) },
+};
+
+static void
+test_locale_tables (void)
+{
+  /* What the editor shows and reads back, exactly. */
+  static const double editable[] = { 1234567, 12000000, 0.85, 1234567.891, -30, 2600, 1e-4, 2.5e8 };
+
+  g_unsetenv ("LANGUAGE");
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      const LocaleTable *l = &tables[t];
+      g_autoptr(GDate) date = g_date_new_dmy (31, 12, 2024);
+      g_autofree char *shown_date = NULL;
+      g_autofree char *iso_date = NULL;
+
+      if (setlocale (LC_ALL, l->locale) == NULL)
+        g_error ("the %s locale is missing: build-aux/dev.sh test makes it with localedef", l->locale);
+
+      shown_date = pb_format_date (date);
+      iso_date = pb_format_iso_date ("2024-12-31");
+      g_assert_cmpstr (shown_date, ==, l->date);
+      g_assert_cmpstr (iso_date, ==, l->date);
+
+      for (guint i = 0; i < l->n_formats; i++)
+        {
+          const LocaleCase *c = &l->formats[i];
+          g_autofree char *got = pb_format_number_to (c->value, c->unit, c->decimals);
+
+          if (g_strcmp0 (got, c->expected) != 0)
+            g_error ("%s: %.17g to %d decimals gave “%s”, wanted “%s”", l->locale, c->value, c->decimals,
+                     got, c->expected);
+        }
+
+      for (guint i = 0; i < l->n_parses; i++)
+        {
+          const ParseCase *c = &l->parses[i];
+          PbComparator comparator = PB_COMPARATOR_EQ;
+          double value = -1;
+          gboolean ok = pb_parse_target (c->text, &comparator, &value);
+
+          if (ok != c->ok || (ok && (comparator != c->comparator || value != c->value)))
+            g_error ("%s: “%s” read as %s %d %.17g, wanted %s %d %.17g", l->locale, c->text,
+                     ok ? "ok" : "refused", comparator, value,
+                     c->ok ? "ok" : "refused", c->comparator, c->value);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (editable); i++)
+        {
+          g_autofree char *text = pb_format_editable (editable[i]);
+          double back = NAN;
+
+          if (!pb_parse_number (text, &back) || back != editable[i])
+            g_error ("%s: %.17g shown for editing as “%s” read back as %.17g", l->locale, editable[i], text, back);
+        }
+    }
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,6 +343,7 @@ main (int    argc,
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/quarters", test_quarters);
+  g_test_add_func ("/format/locales", test_locale_tables);
 
   return g_test_run ();
 }

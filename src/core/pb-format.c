@@ -15,6 +15,8 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pb-format.h"
@@ -63,7 +65,24 @@ resolve (PbNumberStyle style)
   return style == PB_NUMBER_STYLE_AUTO ? pb_format_style_for_locale (NULL) : style;
 }
 
-/* Up to @decimals decimals, trailing zeros dropped, '.' always. */
+/* The separators of the numeric locale: the decimal sign, and the one
+ * between thousands (',' where the locale has none, '.' where its decimal
+ * sign is ','). */
+static void
+separators (char       decimal[8],
+            char       group[8])
+{
+  struct lconv *lc = localeconv ();
+  const char *d = lc && lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+  const char *g = lc && lc->thousands_sep ? lc->thousands_sep : "";
+
+  g_strlcpy (decimal, d, 8);
+  if (*g == '\0')
+    g = g_str_equal (d, ",") ? "." : ",";
+  g_strlcpy (group, g, 8);
+}
+
+/* Rounded to @decimals decimals, trailing zeros dropped, '.' always. */
 static char *
 trimmed (double value,
          int    decimals)
@@ -72,7 +91,7 @@ trimmed (double value,
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char *s, *end;
 
-  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 9));
   s = g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
   if (strchr (s, '.'))
     {
@@ -87,52 +106,95 @@ trimmed (double value,
   return s;
 }
 
+/* @plain ('.' decimals) with the locale's decimal sign, and its thousands
+ * separated when @group_thousands. */
 static char *
-grouped (double value)
+localised (const char *plain,
+           gboolean    group_thousands)
 {
-  g_autofree char *plain = trimmed (value, 2);
+  char decimal[8], group[8];
   const char *digits = plain[0] == '-' ? plain + 1 : plain;
   const char *dot = strchr (digits, '.');
   gsize int_len = dot ? (gsize) (dot - digits) : strlen (digits);
   GString *out = g_string_new (plain[0] == '-' ? "-" : "");
 
+  separators (decimal, group);
   for (gsize i = 0; i < int_len; i++)
     {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
+      if (group_thousands && i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, group);
       g_string_append_c (out, digits[i]);
     }
   if (dot)
-    g_string_append (out, dot);
+    {
+      g_string_append (out, decimal);
+      g_string_append (out, dot + 1);
+    }
   return g_string_free (out, FALSE);
 }
 
 /**
- * pb_format_number_styled:
+ * pb_format_decimals_of:
+ * @value: a number
+ *
+ * Returns: how many decimals @value needs, read to 15 significant digits
+ *   (0 to 9): 2600 → 0, 0.85 → 2, 1234567.891 → 3
+ */
+int
+pb_format_decimals_of (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *text, *dot, *e;
+  int decimals = 0;
+
+  if (!isfinite (value))
+    return 0;
+  text = g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  dot = strchr (text, '.');
+  e = strchr (text, 'e');
+  if (dot)
+    decimals = (int) ((e ? e : text + strlen (text)) - dot - 1);
+  if (e)
+    decimals -= atoi (e + 1);
+  return CLAMP (decimals, 0, 9);
+}
+
+/**
+ * pb_format_number_full:
  * @value: a number
  * @unit: (nullable): its unit, as 个 or 元
  * @style: how to write it
+ * @decimals: the decimals to round to (an indicator's precision), or -1
+ *   for up to two
  *
- * Returns: (transfer full): 6.5万户, 1400亿元, 2600个, 12345个 (Chinese);
- *   65,000户 (grouped); 65000户 (plain)
+ * The one number formatter. Chinese: small numbers bare, 万 and 亿 when
+ * exact at that precision (6.5万户, 1400亿元, 2600个, 12345个); grouped:
+ * thousands separated as the locale separates them (65,000户; 65.000户
+ * and 0,85 in de_DE); plain: 65000户. Rounded to @decimals, trailing
+ * zeros dropped, so a count with no decimals never reads 8,793.42.
+ *
+ * Returns: (transfer full): the number, or "—" for NaN
  */
 char *
-pb_format_number_styled (double         value,
-                         const char    *unit,
-                         PbNumberStyle  style)
+pb_format_number_full (double         value,
+                       const char    *unit,
+                       PbNumberStyle  style,
+                       int            decimals)
 {
   g_autofree char *number = NULL;
+  int places = decimals < 0 ? 2 : MIN (decimals, 9);
 
   if (isnan (value))
     return g_strdup ("—");
   if (unit == NULL)
     unit = "";
+  value = round (value * pow (10, places)) / pow (10, places);
 
   switch (resolve (style))
     {
     case PB_NUMBER_STYLE_CHINESE:
-      /* In 万 or 亿 when that is exact to two decimals (65000 is 6.5万,
-       * 12345 stays 12345: a reported figure keeps its digits). */
+      /* In 万 or 亿 when that is exact (65000 is 6.5万, 12345 stays 12345:
+       * a reported figure keeps its digits). */
       if (fabs (value) >= 1e8 && fmod (value, 1e6) == 0)
         {
           g_autofree char *n = trimmed (value / 1e8, 2);
@@ -144,26 +206,288 @@ pb_format_number_styled (double         value,
           number = g_strconcat (n, "万", NULL);
         }
       else
-        number = trimmed (value, 2);
+        {
+          g_autofree char *n = trimmed (value, places);
+          number = localised (n, FALSE);
+        }
       break;
     case PB_NUMBER_STYLE_GROUPED:
-      number = grouped (value);
+      {
+        g_autofree char *n = trimmed (value, places);
+        number = localised (n, TRUE);
+      }
       break;
     case PB_NUMBER_STYLE_PLAIN:
     case PB_NUMBER_STYLE_AUTO:
     default:
-      number = trimmed (value, 2);
+      {
+        g_autofree char *n = trimmed (value, places);
+        number = localised (n, FALSE);
+      }
       break;
     }
 
   return g_strconcat (number, unit, NULL);
 }
 
+/**
+ * pb_format_number_styled:
+ * @value: a number
+ * @unit: (nullable): its unit, as 个 or 元
+ * @style: how to write it
+ *
+ * Returns: (transfer full): @value to up to two decimals; see
+ *   pb_format_number_full()
+ */
+char *
+pb_format_number_styled (double         value,
+                         const char    *unit,
+                         PbNumberStyle  style)
+{
+  return pb_format_number_full (value, unit, style, -1);
+}
+
 char *
 pb_format_number (double      value,
                   const char *unit)
 {
-  return pb_format_number_styled (value, unit, current_style);
+  return pb_format_number_full (value, unit, current_style, -1);
+}
+
+/**
+ * pb_format_number_to:
+ * @value: a number
+ * @unit: (nullable): its unit
+ * @decimals: its indicator's precision (pb_store_get_indicator_decimals())
+ *
+ * Returns: (transfer full): @value in the user's style at that precision
+ */
+char *
+pb_format_number_to (double      value,
+                     const char *unit,
+                     int         decimals)
+{
+  return pb_format_number_full (value, unit, current_style, decimals);
+}
+
+/**
+ * pb_format_editable:
+ * @value: a number
+ *
+ * A number for a text field: every digit it has (no rounding to six
+ * figures: 1234567 stays 1234567), the locale's decimal sign, no
+ * separators, so that pb_parse_number() reads back exactly @value.
+ *
+ * Returns: (transfer full): the text, or "" for NaN
+ */
+char *
+pb_format_editable (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (fabs (value) < 1e15)
+    {
+      g_autofree char *n = trimmed (value, pb_format_decimals_of (value));
+      return localised (n, FALSE);
+    }
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", value));
+}
+
+/* ---- Reading what a user typed ------------------------------------------- */
+
+/* A run of ASCII digits between separators: groups of three after the
+ * first make @sep a thousands separator. */
+static gboolean
+groups_of_three (const char *s,
+                 char        sep)
+{
+  const char *p = strchr (s, sep);
+
+  if (p == NULL || p == s || p - s > 3)
+    return FALSE;
+  while (p != NULL)
+    {
+      const char *next = strchr (p + 1, sep);
+      gsize len = next ? (gsize) (next - p - 1) : strlen (p + 1);
+
+      if (len != 3)
+        return FALSE;
+      p = next;
+    }
+  return TRUE;
+}
+
+/**
+ * pb_parse_number:
+ * @text: what was typed: 2600, 2,600, 2.600 (de), 1.234.567,5 (de),
+ *   0,85, 1.3万, 1.2亿, 85%, full-width digits
+ * @value: (out): the number
+ *
+ * The one parser of numbers, the same in every view and every locale. Of
+ * '.' and ',' the last one written is the decimal sign when both appear;
+ * alone, one that separates groups of three digits is a thousands
+ * separator unless the locale writes decimals with it ("1,234" is 1234 in
+ * English and 1.234 in German), otherwise it is the decimal sign ("0,85"
+ * and "0.85" are 0.85 everywhere). 万 and 亿 multiply; a percentage keeps
+ * its number (85% is 85).
+ *
+ * Returns: whether @text is a number
+ */
+gboolean
+pb_parse_number (const char *text,
+                 double     *value)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  char decimal[8], group[8];
+  double scale = 1, v;
+  gboolean percent = FALSE;
+  char *end = NULL;
+  const char *last_dot, *last_comma;
+
+  if (text == NULL)
+    return FALSE;
+  separators (decimal, group);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean after = scale != 1 || percent;
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\'')
+        continue;
+      if (c >= 0xFF01 && c <= 0xFF5E)  /* full-width ASCII */
+        c -= 0xFEE0;
+      else if (c == 0x3002 || c == 0xFF61)  /* 。 as a decimal point */
+        c = '.';
+      else if (c == 0x3001)                 /* 、 */
+        return FALSE;
+
+      if (c == 0x4E07 /* 万 */ && !after)
+        scale = 1e4;
+      else if (c == 0x4EBF /* 亿 */ && !after)
+        scale = 1e8;
+      else if (c == '%' && !percent)
+        percent = TRUE;
+      else if (!after && (g_ascii_isdigit (c) || c == '.' || c == ',' || ((c == '-' || c == '+') && plain->len == 0)))
+        g_string_append_c (plain, (char) c);
+      else
+        return FALSE;
+    }
+
+  if (plain->len == 0)
+    return FALSE;
+
+  last_dot = strrchr (plain->str, '.');
+  last_comma = strrchr (plain->str, ',');
+  if (last_dot && last_comma)
+    {
+      /* Both: the last written is the decimal sign, once. */
+      char dec = last_dot > last_comma ? '.' : ',';
+      char sep = dec == '.' ? ',' : '.';
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (strchr (plain->str, dec) != strrchr (plain->str, dec))
+        return FALSE;
+      for (const char *p = plain->str; *p; p++)
+        if (*p == dec)
+          g_string_append_c (out, '.');
+        else if (*p != sep)
+          g_string_append_c (out, *p);
+      g_string_assign (plain, out->str);
+    }
+  else if (last_dot || last_comma)
+    {
+      char sep = last_dot ? '.' : ',';
+      const char *digits = plain->str + (plain->str[0] == '-' || plain->str[0] == '+');
+      gboolean locale_decimal = decimal[0] == sep && decimal[1] == '\0';
+      gboolean several = strchr (digits, sep) != strrchr (digits, sep);
+      gboolean thousands = groups_of_three (digits, sep) && (several || !locale_decimal);
+
+      if (thousands)
+        {
+          g_autoptr(GString) out = g_string_new (NULL);
+          for (const char *p = plain->str; *p; p++)
+            if (*p != sep)
+              g_string_append_c (out, *p);
+          g_string_assign (plain, out->str);
+        }
+      else if (several)
+        return FALSE;
+      else if (sep == ',')
+        *strchr (plain->str, ',') = '.';
+    }
+
+  v = g_ascii_strtod (plain->str, &end);
+  if (end == plain->str || *end != '\0' || !isfinite (v))
+    return FALSE;
+  *value = v * scale;
+  return TRUE;
+}
+
+/**
+ * pb_parse_target:
+ * @text: ≥2600, >=2600, ≤1.3, <=1.3, ~100, 约100, ≈100, =50, 不低于50 or 50
+ * @comparator: (out): the comparator (= when none is written)
+ * @value: (out): the number, read by pb_parse_number()
+ *
+ * Returns: whether @text is a target
+ */
+gboolean
+pb_parse_target (const char   *text,
+                 PbComparator *comparator,
+                 double       *value)
+{
+  static const struct { const char *prefix; PbComparator c; } prefixes[] = {
+    { "≥", PB_COMPARATOR_GE }, { ">=", PB_COMPARATOR_GE }, { "＞＝", PB_COMPARATOR_GE },
+    { ">", PB_COMPARATOR_GE }, { "不低于", PB_COMPARATOR_GE }, { "不少于", PB_COMPARATOR_GE },
+    { "≤", PB_COMPARATOR_LE }, { "<=", PB_COMPARATOR_LE }, { "＜＝", PB_COMPARATOR_LE },
+    { "<", PB_COMPARATOR_LE }, { "不高于", PB_COMPARATOR_LE }, { "不超过", PB_COMPARATOR_LE },
+    { "~", PB_COMPARATOR_ABOUT }, { "～", PB_COMPARATOR_ABOUT }, { "约", PB_COMPARATOR_ABOUT },
+    { "≈", PB_COMPARATOR_ABOUT },
+    { "=", PB_COMPARATOR_EQ }, { "＝", PB_COMPARATOR_EQ },
+  };
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  const char *rest = clean;
+  PbComparator found = PB_COMPARATOR_EQ;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (clean, prefixes[i].prefix))
+      {
+        found = prefixes[i].c;
+        rest = clean + strlen (prefixes[i].prefix);
+        break;
+      }
+
+  if (!pb_parse_number (rest, value))
+    return FALSE;
+  *comparator = found;
+  return TRUE;
+}
+
+/**
+ * pb_format_iso_date:
+ * @iso: (nullable): a stored date, YYYY-MM-DD
+ *
+ * Returns: (transfer full): the date as the reader writes it
+ *   (2024年12月31日 in Chinese), @iso itself if it is not a date, "" for
+ *   %NULL
+ */
+char *
+pb_format_iso_date (const char *iso)
+{
+  int y, m, d;
+  char tail;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y))
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
+      return pb_format_date (date);
+    }
+  return g_strdup (iso);
 }
 
 /**

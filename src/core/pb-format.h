@@ -26,6 +26,21 @@ char         *pb_format_number_styled    (double         value,
                                           PbNumberStyle  style);
 char         *pb_format_number           (double         value,
                                           const char    *unit);
+char         *pb_format_number_full      (double         value,
+                                          const char    *unit,
+                                          PbNumberStyle  style,
+                                          int            decimals);
+char         *pb_format_number_to        (double         value,
+                                          const char    *unit,
+                                          int            decimals);
+int           pb_format_decimals_of      (double         value);
+char         *pb_format_editable         (double         value);
+char         *pb_format_iso_date         (const char    *iso);
+gboolean      pb_parse_number            (const char    *text,
+                                          double        *value);
+gboolean      pb_parse_target            (const char    *text,
+                                          PbComparator  *comparator,
+                                          double        *value);
 char         *pb_format_date_styled      (const GDate   *date,
                                           PbNumberStyle  style);
 char         *pb_format_date             (const GDate   *date);

@@ -329,6 +329,40 @@ pb_store_dup_indicator_item_numbers (PbStore *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/**
+ * pb_store_get_indicator_decimals:
+ * @self: a store
+ * @indicator_id: an indicator
+ *
+ * An indicator's precision: the most decimals among its baseline, targets
+ * and actuals (a count of base stations has none, so its expected value
+ * never reads 8,793.42).
+ *
+ * Returns: 0 to 9
+ */
+int
+pb_store_get_indicator_decimals (PbStore *self,
+                                 gint64   indicator_id)
+{
+  sqlite3_stmt *stmt;
+  int decimals = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  stmt = pb_store_prepare (self,
+                           "SELECT value FROM target WHERE indicator_id = ?1"
+                           " UNION ALL SELECT value FROM actual WHERE indicator_id = ?1"
+                           " UNION ALL SELECT baseline_value FROM indicator WHERE id = ?1 AND baseline_value IS NOT NULL",
+                           NULL);
+  if (stmt == NULL)
+    return 2;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    decimals = MAX (decimals, pb_format_decimals_of (sqlite3_column_double (stmt, 0)));
+  sqlite3_reset (stmt);
+  return decimals;
+}
+
 /* ---- Commands ------------------------------------------------------------ */
 
 static gboolean

@@ -856,7 +856,11 @@ review_row (PbStore      *store,
       if (rp == READ_BAD)
         refuse (review, _("%s: “%s” is not a number."), pcell, grid_text (g, r, PB_FORM_COL_PROGRESS));
       else if (rp == READ_OK && (percent < 0 || percent > 100))
-        refuse (review, _("%s: progress is a percentage from 0 to 100, not %g."), pcell, percent);
+        {
+          g_autofree char *typed = pb_format_number (percent, NULL);
+
+          refuse (review, _("%s: progress is a percentage from 0 to 100, not %s."), pcell, typed);
+        }
       else if (rp == READ_OK && fabs (percent / 100 - pb_item_get_progress (item)) >= 0.005)
         {
           PbFormChange *change = change_new (PB_FORM_CHANGE_PROGRESS, row, r, PB_FORM_COL_PROGRESS);

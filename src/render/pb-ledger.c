@@ -29,6 +29,7 @@
 #include <xlsxwriter.h>
 #endif
 
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-indicator-links.h"
@@ -112,6 +113,28 @@ header (Sheet      *s,
 }
 
 /* In the ledger an item without health has an empty cell. */
+/* A target as the plan states it, with a number as C writes it: ≥2600,
+ * ≤1.3, ~100, 50. */
+static char *
+stated_target (PbTarget *t)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strconcat (pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")),
+                      g_ascii_formatd (buf, sizeof buf, "%.15g", pb_target_get_value (t)), NULL);
+}
+
+/* Whether @list ("a; b") has @part, so that a target a goal and its task
+ * both state is written once. */
+static gboolean
+has_part (const char *list,
+          const char *part)
+{
+  g_auto(GStrv) parts = g_strsplit (list, "; ", -1);
+
+  return g_strv_contains ((const char * const *) parts, part);
+}
+
 static const char *
 ledger_health (PbHealth health)
 {
@@ -210,9 +233,14 @@ collect (PbStore     *store,
   for (int y = first_year; first_year > 0 && y <= last_year; y++)
     {
       char title[8];
+      g_autofree char *stated = NULL;
 
       g_snprintf (title, sizeof title, "%d", y);
       header (ind, title, 11);
+      /* Translators: a ledger column: a year's target as the plan states
+       * it, comparator included (≥2600) */
+      stated = g_strdup_printf (_("%d as Stated"), y);
+      header (ind, stated, 12);
     }
   header (ind, _("Stretch Targets"), 18);
   header (ind, _("Latest Actual"), 13);
@@ -256,22 +284,37 @@ collect (PbStore     *store,
       add_text (row, pb_indicator_get_measure_unit (k));
       add_text (row, pb_record_get_enum (PB_RECORD (k), "kind") == PB_INDICATOR_KIND_ANNUAL ? _("Annual") : _("Cumulative"));
       add_number (row, pb_record_get_double (PB_RECORD (k), "baseline_value"));
+      /* Each year: the firm target as a number, then as the plan states
+       * it (≥2600), so no comparator is lost; stretch targets in words. */
       for (int y = first_year; first_year > 0 && y <= last_year; y++)
         {
+          g_autoptr(GString) stated = g_string_new (NULL);
           double value = NAN;
 
           for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
             {
               g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+              g_autofree char *text = NULL;
 
               if (pb_target_get_year (t) != y)
                 continue;
+              text = stated_target (t);
               if (pb_record_get_boolean (PB_RECORD (t), "stretch"))
-                g_string_append_printf (stretch, "%s%d: %g", stretch->len ? "; " : "", y, pb_target_get_value (t));
+                {
+                  g_autofree char *line = g_strdup_printf ("%d: %s", y, text);
+
+                  if (!has_part (stretch->str, line))
+                    g_string_append_printf (stretch, "%s%s", stretch->len ? "; " : "", line);
+                }
               else
-                value = pb_target_get_value (t);
+                {
+                  value = pb_target_get_value (t);
+                  if (!has_part (stated->str, text))
+                    g_string_append_printf (stated, "%s%s", stated->len ? "; " : "", text);
+                }
             }
           add_number (row, value);
+          add_text (row, stated->str);
         }
       add_text (row, stretch->str);
       add_number (row, st->has_actual ? st->latest : NAN);
@@ -361,16 +404,27 @@ append_number (GString *out,
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
 }
 
+/* A text cell, RFC 4180 quoted, and neutralised as OWASP advises against
+ * CSV injection: text that a spreadsheet program would run as a formula
+ * (beginning with =, +, -, @, a tab or a carriage return) gets a leading
+ * apostrophe. Numbers are written by append_number() and stay numbers. */
 static void
 append_csv_field (GString    *out,
                   const char *text)
 {
+  gboolean formula = text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                     text[0] == '\t' || text[0] == '\r';
+
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append (out, text);
       return;
     }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = text; *p; p++)
     {
       if (*p == '"')

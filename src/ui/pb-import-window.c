@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-document.h"
+#include "pb-format.h"
 #include "pb-import-window.h"
 #include "pb-plan-parser.h"
 
@@ -116,7 +117,7 @@ format_target (JsonObject *t)
 {
   const char *cmp = json_object_get_string_member_with_default (t, "comparator", "=");
   const char *symbol = g_str_equal (cmp, ">=") ? "≥" : g_str_equal (cmp, "<=") ? "≤" : g_str_equal (cmp, "~") ? "≈" : "";
-  g_autofree char *value = g_strdup_printf ("%g", json_object_get_double_member_with_default (t, "value", 0));
+  g_autofree char *value = pb_format_number (json_object_get_double_member_with_default (t, "value", 0), NULL);
 
   /* TRANSLATORS: a target: year, comparator, value, unit, e.g. 2024: ≥10000 个 */
   return g_strdup_printf (_("%d: %s%s %s"), (int) json_object_get_int_member_with_default (t, "year", 0),

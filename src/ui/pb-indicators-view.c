@@ -244,7 +244,9 @@ text_bind (PbIndicatorsView *self,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   const PbIndicatorStatus *st;
   g_autofree char *text = NULL;
+  g_autofree char *latest_date = NULL;
   const char *tooltip = NULL;
+  int decimals;
 
   for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
     gtk_widget_remove_css_class (label, pb_ui_health_css_class (h));
@@ -258,6 +260,7 @@ text_bind (PbIndicatorsView *self,
     }
 
   st = pb_store_get_indicator_status (self->store, row->indicator, &self->today);
+  decimals = pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (row->indicator)));
   switch (what)
     {
     case TEXT_UNIT:
@@ -266,8 +269,8 @@ text_bind (PbIndicatorsView *self,
     case TEXT_LATEST:
       if (st->has_actual)
         {
-          text = pb_format_number (st->latest, NULL);
-          tooltip = st->latest_date;
+          text = pb_format_number_to (st->latest, NULL, decimals);
+          tooltip = latest_date = pb_format_iso_date (st->latest_date);
         }
       else
         {
@@ -276,7 +279,8 @@ text_bind (PbIndicatorsView *self,
         }
       break;
     case TEXT_EXPECTED:
-      text = pb_format_number (st->expected_today, NULL);
+      /* To the indicator's precision: no 8,793.42 base stations. */
+      text = pb_format_number_to (st->expected_today, NULL, decimals);
       break;
     case TEXT_COMPLETION:
       text = isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100);
@@ -299,7 +303,7 @@ text_bind (PbIndicatorsView *self,
           break;
         if (st->has_actual && !isnan (before) && st->latest != before)
           {
-            g_autofree char *delta = pb_ui_format_value (fabs (st->latest - before));
+            g_autofree char *delta = pb_format_number_to (fabs (st->latest - before), NULL, decimals);
             g_string_append_printf (s, "%s%s", st->latest > before ? "+" : "−", delta);
           }
         else if (st->has_actual && isnan (before))
@@ -881,9 +885,11 @@ history_row (PbIndicatorsView *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *title = pb_format_number (pb_record_get_double (PB_RECORD (a), "value"),
-                                             pb_indicator_get_measure_unit (k));
-  g_autoptr(GString) subtitle = g_string_new (pb_record_get_string (PB_RECORD (a), "date"));
+  g_autofree char *title = pb_format_number_to (pb_record_get_double (PB_RECORD (a), "value"),
+                                                pb_indicator_get_measure_unit (k),
+                                                pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (k))));
+  g_autofree char *date = pb_format_iso_date (pb_record_get_string (PB_RECORD (a), "date"));
+  g_autoptr(GString) subtitle = g_string_new (date);
   const char *note = pb_record_get_string (PB_RECORD (a), "note");
   const char *source = pb_record_get_string (PB_RECORD (a), "source");
 
@@ -982,7 +988,9 @@ update_compare (PbIndicatorsView *self,
           gtk_grid_attach (self->compare_grid, gtk_label_new (text ? text : "—"), 1 + y - first, row, 1, 1);
         }
       {
-        g_autofree char *latest = st->has_actual ? pb_ui_format_value (st->latest) : g_strdup ("—");
+        g_autofree char *latest = st->has_actual
+          ? pb_format_number_to (st->latest, NULL, pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (m))))
+          : g_strdup ("—");
         g_autofree char *shown = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), latest);
         GtkWidget *label = gtk_label_new (shown);
 

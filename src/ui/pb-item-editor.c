@@ -358,24 +358,38 @@ target_value_cb (GtkEditable  *entry,
   PbTarget *target = g_object_get_data (G_OBJECT (entry), "record");
   const char *column = g_object_get_data (G_OBJECT (entry), "column");
   const char *text = gtk_editable_get_text (entry);
-  char *end = NULL;
-  double value = g_ascii_strtod (text, &end);
+  PbComparator comparator = pb_record_get_enum (PB_RECORD (target), "comparator");
+  gboolean is_year = g_str_equal (column, "year");
+  double value;
 
-  if (end == text || *end != '\0')
+  /* What the Indicators page reads: 1.3万, ≥2600, 85%, 0.85, 2.600 (de). */
+  if (is_year ? !pb_parse_number (text, &value) || value != floor (value)
+              : !pb_parse_target (text, &comparator, &value))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  /* A bare number keeps the target's comparator; ≥, ≤, ~ or = set it. */
+  {
+    const char *first = text;
 
-  if (g_str_equal (column, "year"))
+    while (*first == ' ')
+      first++;
+    if (!is_year && (g_ascii_isdigit (*first) || *first == '-' || *first == '+' || *first == '.' ||
+                     g_unichar_isdigit (g_utf8_get_char (first))))
+      comparator = pb_record_get_enum (PB_RECORD (target), "comparator");
+  }
+
+  if (is_year)
     {
       if (value != pb_target_get_year (target) &&
           !pb_store_set (self->store, target, &error, "year", (gint64) value, NULL))
         report (self, error);
     }
-  else if (value != pb_target_get_value (target) &&
-           !pb_store_set (self->store, target, &error, "value", value, NULL))
+  else if ((value != pb_target_get_value (target) ||
+            comparator != (PbComparator) pb_record_get_enum (PB_RECORD (target), "comparator")) &&
+           !pb_store_set (self->store, target, &error, "value", value, "comparator", comparator, NULL))
     report (self, error);
 }
 
@@ -415,7 +429,7 @@ number_entry (PbItemEditor *self,
               const char   *label)
 {
   GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *text = g_strdup_printf ("%g", value);
+  g_autofree char *text = pb_format_editable (value);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-ui-util.h"
@@ -16,111 +17,42 @@
  * pb_ui_format_value:
  * @value: a number
  *
- * Returns: (transfer full): @value as a planner writes it: 2600, 1.3, 0.85
+ * Returns: (transfer full): @value for a text field: pb_format_editable()
  */
 char *
 pb_ui_format_value (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *s, *end;
-
-  if (isnan (value))
-    return g_strdup ("—");
-  s = g_strdup (g_ascii_formatd (buf, sizeof buf, fabs (value) >= 1000 ? "%.0f" : "%.2f", value));
-  if (strchr (s, '.'))
-    {
-      end = s + strlen (s) - 1;
-      while (*end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-    }
-  return s;
+  return isnan (value) ? g_strdup ("—") : pb_format_editable (value);
 }
 
 /**
  * pb_ui_parse_value:
- * @text: what was typed: 2600, 2,600, 2.6万, 1.2亿, 85%
+ * @text: what was typed
  * @value: (out): the number
  *
- * Returns: whether @text is a number
+ * Returns: whether @text is a number, read by pb_parse_number()
  */
 gboolean
 pb_ui_parse_value (const char *text,
                    double     *value)
 {
-  g_autoptr(GString) plain = g_string_new (NULL);
-  double scale = 1, v;
-  char *end = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == ',' || c == 0xFF0C /* ， */)
-        continue;
-      if (c == 0x4E07 /* 万 */ && scale == 1)
-        scale = 1e4;
-      else if (c == 0x4EBF /* 亿 */ && scale == 1)
-        scale = 1e8;
-      else if ((c == '%' || c == 0xFF05) && scale == 1)
-        scale = 1; /* a percentage is kept as written: 85% is 85 */
-      else if (c < 0x80 && scale == 1)
-        g_string_append_c (plain, (char) c);
-      else if (c >= 0xFF10 && c <= 0xFF19 && scale == 1)
-        g_string_append_c (plain, (char) ('0' + (c - 0xFF10)));
-      else if (c == 0xFF0E && scale == 1)
-        g_string_append_c (plain, '.');
-      else
-        return FALSE;
-    }
-
-  if (plain->len == 0)
-    return FALSE;
-  v = g_ascii_strtod (plain->str, &end);
-  if (end == plain->str || *end != '\0' || !isfinite (v))
-    return FALSE;
-  *value = v * scale;
-  return TRUE;
+  return pb_parse_number (text, value);
 }
 
 /**
  * pb_ui_parse_target:
- * @text: ≥2600, >=2600, ≤1.3, <=1.3, ~100, 约100, =50 or 50
+ * @text: what was typed
  * @comparator: (out): the comparator (= when none is written)
  * @value: (out): the number
  *
- * Returns: whether @text is a target
+ * Returns: whether @text is a target, read by pb_parse_target()
  */
 gboolean
 pb_ui_parse_target (const char   *text,
                     PbComparator *comparator,
                     double       *value)
 {
-  static const struct { const char *prefix; PbComparator c; } prefixes[] = {
-    { "≥", PB_COMPARATOR_GE }, { ">=", PB_COMPARATOR_GE }, { ">", PB_COMPARATOR_GE },
-    { "不低于", PB_COMPARATOR_GE },
-    { "≤", PB_COMPARATOR_LE }, { "<=", PB_COMPARATOR_LE }, { "<", PB_COMPARATOR_LE },
-    { "不高于", PB_COMPARATOR_LE },
-    { "~", PB_COMPARATOR_ABOUT }, { "约", PB_COMPARATOR_ABOUT }, { "≈", PB_COMPARATOR_ABOUT },
-    { "=", PB_COMPARATOR_EQ },
-  };
-  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
-  const char *rest = clean;
-
-  *comparator = PB_COMPARATOR_EQ;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (clean, prefixes[i].prefix))
-      {
-        *comparator = prefixes[i].c;
-        rest = clean + strlen (prefixes[i].prefix);
-        break;
-      }
-
-  return pb_ui_parse_value (rest, value);
+  return pb_parse_target (text, comparator, value);
 }
 
 const char *
