@@ -92,6 +92,8 @@ def parse_po(path):
                 flush()
                 continue
             if line.startswith('#~'):
+                if cur.msgid is not None and not cur.obsolete:
+                    flush()
                 cur.obsolete = True
                 continue
             if line.startswith('#,'):

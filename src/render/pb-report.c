@@ -579,10 +579,13 @@ collect (PbReport *self,
       g_autofree char *period = pb_store_dup_form_period (store, plan_id);
       g_autofree char *shown = period ? pb_format_period_label (period) : NULL;
       g_autofree char *title = period ? g_strdup_printf (_("Reporting Status, %s"), shown) : g_strdup (_("Reporting status"));
-      const char *headers[] = { _("Organisation"), _("Progress Form"), _("Sent"), _("Return By"), _("Returned") };
+      /* "Sent" and "Returned" head the date columns here and name a
+       * form's state below: two senses, two contexts. */
+      const char *headers[] = { _("Organisation"), _("Progress Form"), C_("form date", "Sent"), _("Return By"),
+                                C_("form date", "Returned") };
       const double widths[] = { 4.0, 1.6, 1.6, 1.6, 1.6 };
       g_autoptr(GPtrArray) rows = pb_store_list_form_status (store, plan_id, period, &self->o.today);
-      const char *states[] = { _("Not sent"), _("Sent"), _("Returned"), _("Late") };
+      const char *states[] = { _("Not sent"), C_("form state", "Sent"), C_("form state", "Returned"), _("Late") };
 
       self->reporting = table_new (title, headers, widths, G_N_ELEMENTS (headers), -1);
       for (guint i = 0; i < rows->len; i++)
