@@ -666,6 +666,25 @@ test_targets_more (void)
   assert_targets (item (plan, "(四)", "推进任务"), "");
 }
 
+/* Pattern 9: an appendix is the plan's text, not a list of tasks: its
+ * member lists are not the plan's organisations, its numbers not targets. */
+static void
+test_appendix (void)
+{
+  JsonObject *plan = parse_text ("青河市算力建设行动方案(2024—2026年)\n一、重点任务\n"
+                                 "(一)建设网络。建成基站300个。(牵头单位:市经信局)\n"
+                                 "附件:青河市算力建设联席会议制度\n一、主要职责\n由市发改委牵头,统筹推进。每年召开会议2次。\n"
+                                 "二、成员单位\n成员单位:市发改委、市经信局、市财政局。\n");
+  JsonObject *duty = item (plan, "一", "主要职责");
+
+  assert_units (duty, "lead_units", "");
+  assert_targets (duty, "");
+  assert_units (item (plan, "二", "成员单位"), "responsible_units", "");
+  g_assert_cmpstr (json_object_get_string_member (duty, "kind"), ==, "measure");
+  g_assert_nonnull (strstr (json_object_get_string_member (item (plan, "二", "成员单位"), "body"), "市财政局"));
+  assert_units (item (plan, "(一)", "建设网络"), "lead_units", "市经信局");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/plan-parser/inherit-rules", test_inherit_rules);
   g_test_add_func ("/plan-parser/headings-general", test_headings_general);
   g_test_add_func ("/plan-parser/targets-more", test_targets_more);
+  g_test_add_func ("/plan-parser/appendix", test_appendix);
 
   return g_test_run ();
 }

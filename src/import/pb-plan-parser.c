@@ -131,6 +131,7 @@ typedef struct
    * a (一) heading), for its items that name none of their own. */
   GPtrArray    *section_lead;
   GPtrArray    *section_responsible;
+  gboolean      in_appendix;  /* reading an appendix: text, not tasks */
 
   /* Output */
   JsonArray    *sections;
@@ -2273,11 +2274,14 @@ emit_item (Parser     *p,
   TargetSink sink = { p, json_array_new (), json_array_new (), NULL, title };
   gboolean attributed;
 
-  attributed = read_organisations (p, ranges, groups, lead, responsible);
+  /* An appendix (附件: a joint-meeting system, a list of members) is kept
+   * as text: its members are not the plan's organisations, its numbers
+   * not its targets. */
+  attributed = p->in_appendix ? FALSE : read_organisations (p, ranges, groups, lead, responsible);
   /* A rule for the items after, stated in this item's prose. */
-  for (guint r = 0; r < ranges->len; r++)
+  for (guint r = 0; r < ranges->len && !p->in_appendix; r++)
     read_prose_inherit_rule (p, g_array_index (ranges, PbRange, r));
-  if (lead->len == 0 && responsible->len == 0 &&
+  if (!p->in_appendix && lead->len == 0 && responsible->len == 0 &&
       (p->section_lead->len > 0 || p->section_responsible->len > 0))
     {
       for (guint i = 0; i < p->section_lead->len; i++)
@@ -2297,7 +2301,9 @@ emit_item (Parser     *p,
     }
   /* A heading that is a whole sentence (1.争取立项支持3个以上。) states
    * its target in the title. */
-  if (head.end > head.start)
+  if (p->in_appendix)
+    sink.full = TRUE;
+  if (head.end > head.start && !sink.full)
     {
       g_autoptr(GArray) head_ranges = g_array_new (FALSE, FALSE, sizeof (PbRange));
 
@@ -2452,7 +2458,10 @@ classify (Parser     *p,
       if (child->level == LEVEL_APPENDIX)
         {
           g_autofree char *id = emit_section (p, child, NULL);
+
+          p->in_appendix = TRUE;
           classify (p, child, id, "measure", FALSE);
+          p->in_appendix = FALSE;
           continue;
         }
 
