@@ -15,6 +15,7 @@
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
 #include "pb-test-ui.h"
+#include "pb-timeline-view.h"
 #include "pb-test-util.h"
 #include "pb-window-edit.h"
 
@@ -798,6 +799,75 @@ test_build_first_section (void)
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* A bar dragged on the timeline shows where it would go, snapped, with
+ * its dates, and changes nothing until released; Escape cancels. */
+static void
+test_timeline_drag_feedback (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设智慧能源网络");
+  g_autofree char *before = NULL;
+  gint64 id = pb_record_get_id (PB_RECORD (item)), dragged = 0;
+  guint32 start = 0, due = 0, new_start = 0, new_due = 0;
+  double x = 0, y = 0;
+  GDate d;
+
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  for (int i = 0; i < 5; i++)
+    spin ();
+  g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), &d));
+  start = g_date_get_julian (&d);
+  g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &d));
+  due = g_date_get_julian (&d);
+
+  before = pb_test_dump_store (t.store);
+  /* Find a point on the bar by asking the view for the preview until it
+   * names our item. */
+  {
+    gboolean found = FALSE;
+    int height = gtk_widget_get_height (GTK_WIDGET (view));
+    int width = gtk_widget_get_width (GTK_WIDGET (view));
+
+    for (y = 60; y < height && !found; y += 8)
+      for (x = width / 2.0; x < width - 10 && !found; x += 20)
+        {
+          pb_timeline_view_drag_update (view, x, y, x + 200, y, 0);
+          found = pb_timeline_view_drag_preview (view, &dragged, &new_start, &new_due, NULL) && dragged == id;
+        }
+    g_assert_true (found);
+    y -= 8;
+    x -= 20;
+  }
+  /* Dragging: the preview moved later by whole units, the store did not. */
+  pb_timeline_view_drag_update (view, x, y, x + 200, y, 0);
+  g_assert_true (pb_timeline_view_drag_preview (view, &dragged, &new_start, &new_due, NULL));
+  g_assert_cmpint (dragged, ==, id);
+  g_assert_cmpuint (new_start, >, start);
+  g_assert_cmpuint (new_due - new_start, ==, due - start);
+  g_date_set_julian (&d, new_start);
+  g_assert_cmpint (g_date_get_day (&d), ==, 1);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* Escape: nothing happens, nothing is shown. */
+  g_assert_true (pb_timeline_view_cancel_drag (view));
+  g_assert_false (pb_timeline_view_drag_preview (view, NULL, NULL, NULL, NULL));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* Released instead: the dates shown are the dates stored. */
+  g_assert_true (pb_timeline_view_drag (view, x, y, x + 200, y, 0));
+  g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), &d));
+  g_assert_cmpuint (g_date_get_julian (&d), ==, new_start);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Dates");
+  act ("win.undo", NULL);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/sections", test_sections);
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
+  g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/build-first-section", test_build_first_section);
   status = g_test_run ();
 

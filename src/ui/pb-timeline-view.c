@@ -24,6 +24,7 @@
 
 #include "pb-health.h"
 #include "pb-health-style.h"
+#include "pb-format.h"
 #include "pb-timeline-view.h"
 #include "pb-ui-util.h"
 
@@ -47,6 +48,12 @@ struct _PbTimelineView
 
   double          drag_x;
   double          drag_y;
+  /* While the pointer drags: where it is, and what release would do. */
+  gboolean        dragging;
+  gboolean        drag_cancelled;
+  double          drag_to_x;
+  double          drag_to_y;
+  GdkModifierType drag_modifiers;
   gboolean        fit_pending;  /* a new plan shows its whole period */
   gboolean        stale;        /* the chart no longer matches the store */
   GHashTable     *collapsed;    /* section ids whose items are hidden */
@@ -270,6 +277,89 @@ set_dates (PbTimelineView *self,
   return TRUE;
 }
 
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_DATES,
+  DRAG_LINK,
+} DragKind;
+
+typedef struct
+{
+  DragKind kind;
+  gint64   item_id;   /* the bar dragged */
+  guint32  start;     /* DRAG_DATES: its new dates, snapped */
+  guint32  due;
+  gint64   to_id;     /* DRAG_LINK: the bar under the pointer, or 0 */
+} DragProposal;
+
+/* What releasing the pointer at (x1, y1) would do, without doing it. */
+static DragProposal
+drag_proposal (PbTimelineView  *self,
+               double           x0,
+               double           y0,
+               double           x1,
+               double           y1,
+               GdkModifierType  modifiers)
+{
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0 };
+  PbTimelineHit from, to;
+  double cx0, cy0, cx1, cy1;
+  guint32 start, due, day0, day1;
+  int delta;
+
+  ensure_timeline (self);
+  if (self->timeline == NULL)
+    return p;
+
+  chart_point (self, x0, y0, &cx0, &cy0);
+  chart_point (self, x1, y1, &cx1, &cy1);
+  pb_timeline_hit_test (self->timeline, cx0, cy0, &from);
+  /* Bars and their ends; a target's diamond belongs to its year, not to a
+   * drag (except as the start of a Ctrl+drag). */
+  if (from.kind != PB_TIMELINE_HIT_BAR && from.kind != PB_TIMELINE_HIT_BAR_START &&
+      from.kind != PB_TIMELINE_HIT_BAR_END &&
+      !(from.kind == PB_TIMELINE_HIT_MILESTONE && (modifiers & GDK_CONTROL_MASK)))
+    return p;
+  p.item_id = from.item_id;
+
+  if (modifiers & GDK_CONTROL_MASK)
+    {
+      p.kind = DRAG_LINK;
+      pb_timeline_hit_test (self->timeline, cx1, cy1, &to);
+      if (to.item_id != 0 && to.item_id != from.item_id && to.kind != PB_TIMELINE_HIT_SECTION)
+        p.to_id = to.item_id;
+      return p;
+    }
+
+  if (!pb_timeline_get_item_dates (self->timeline, from.item_id, &start, &due) || start == 0 || due == 0)
+    return p;
+  day0 = pb_timeline_day_for_x (self->timeline, cx0);
+  day1 = pb_timeline_day_for_x (self->timeline, cx1);
+  delta = (int) day1 - (int) day0;
+  p.kind = DRAG_DATES;
+  p.start = start;
+  p.due = due;
+  if (delta == 0)
+    return p;
+
+  switch (from.kind)
+    {
+    case PB_TIMELINE_HIT_BAR_START:
+      p.start = pb_timeline_snap_day (self->timeline, start + delta);
+      break;
+    case PB_TIMELINE_HIT_BAR_END:
+      /* The bar ends after its due day: snap the end, then step back. */
+      p.due = pb_timeline_snap_day (self->timeline, due + 1 + delta) - 1;
+      break;
+    default:
+      p.start = pb_timeline_snap_day (self->timeline, start + delta);
+      p.due = due + (p.start - start);
+      break;
+    }
+  return p;
+}
+
 /**
  * pb_timeline_view_drag:
  * @x0, @y0: where the drag began, in widget coordinates
@@ -288,35 +378,22 @@ pb_timeline_view_drag (PbTimelineView  *self,
                        double           y1,
                        GdkModifierType  modifiers)
 {
-  PbTimelineHit from, to;
-  double cx0, cy0, cx1, cy1;
-  guint32 start, due, day0, day1;
-  int delta;
+  DragProposal p;
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
-  ensure_timeline (self);
-  if (self->timeline == NULL)
-    return FALSE;
 
-  chart_point (self, x0, y0, &cx0, &cy0);
-  chart_point (self, x1, y1, &cx1, &cy1);
-  pb_timeline_hit_test (self->timeline, cx0, cy0, &from);
-  /* Bars and their ends; a target's diamond belongs to its year, not to a
-   * drag (except as the start of a Ctrl+drag). */
-  if (from.kind != PB_TIMELINE_HIT_BAR && from.kind != PB_TIMELINE_HIT_BAR_START &&
-      from.kind != PB_TIMELINE_HIT_BAR_END &&
-      !(from.kind == PB_TIMELINE_HIT_MILESTONE && (modifiers & GDK_CONTROL_MASK)))
+  p = drag_proposal (self, x0, y0, x1, y1, modifiers);
+  if (p.kind == DRAG_NONE)
     return FALSE;
-  pb_timeline_view_select (self, from.item_id);
+  pb_timeline_view_select (self, p.item_id);
 
-  if (modifiers & GDK_CONTROL_MASK)
+  if (p.kind == DRAG_LINK)
     {
       g_autoptr(GError) error = NULL;
 
-      pb_timeline_hit_test (self->timeline, cx1, cy1, &to);
-      if (to.item_id == 0 || to.item_id == from.item_id || to.kind == PB_TIMELINE_HIT_SECTION)
+      if (p.to_id == 0)
         return FALSE;
-      if (pb_store_add_dependency (self->store, from.item_id, to.item_id, 0, &error) == 0)
+      if (pb_store_add_dependency (self->store, p.item_id, p.to_id, 0, &error) == 0)
         {
           g_signal_emit (self, signals[HINT], 0, error->message);
           return FALSE;
@@ -324,28 +401,188 @@ pb_timeline_view_drag (PbTimelineView  *self,
       return TRUE;
     }
 
-  if (!pb_timeline_get_item_dates (self->timeline, from.item_id, &start, &due) || start == 0 || due == 0)
-    return FALSE;
-  day0 = pb_timeline_day_for_x (self->timeline, cx0);
-  day1 = pb_timeline_day_for_x (self->timeline, cx1);
-  delta = (int) day1 - (int) day0;
-  if (delta == 0)
-    return FALSE;
+  {
+    guint32 start = 0, due = 0;
 
-  switch (from.kind)
+    pb_timeline_get_item_dates (self->timeline, p.item_id, &start, &due);
+    if (p.start == start && p.due == due)
+      return FALSE;
+  }
+  return set_dates (self, p.item_id, p.start, p.due);
+}
+
+/**
+ * pb_timeline_view_drag_preview:
+ * @self: a timeline view
+ * @item_id: (out) (optional): the bar being dragged
+ * @start_day: (out) (optional): where its start would go, as a Julian day
+ * @due_day: (out) (optional): where its due day would go
+ * @to_id: (out) (optional): for a Ctrl+drag, the bar under the pointer
+ *
+ * What the drag in progress shows: the bar at its snapped new dates, or
+ * the line of a dependency being drawn.
+ *
+ * Returns: %TRUE while a drag of a bar is in progress
+ */
+gboolean
+pb_timeline_view_drag_preview (PbTimelineView *self,
+                               gint64         *item_id,
+                               guint32        *start_day,
+                               guint32        *due_day,
+                               gint64         *to_id)
+{
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0 };
+
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->dragging)
+    p = drag_proposal (self, self->drag_x, self->drag_y, self->drag_to_x, self->drag_to_y, self->drag_modifiers);
+  if (item_id)
+    *item_id = p.item_id;
+  if (start_day)
+    *start_day = p.start;
+  if (due_day)
+    *due_day = p.due;
+  if (to_id)
+    *to_id = p.to_id;
+  return p.kind != DRAG_NONE;
+}
+
+/**
+ * pb_timeline_view_drag_update:
+ * @self: a timeline view
+ * @x0, @y0: where the drag began, in widget coordinates
+ * @x1, @y1: where the pointer is
+ * @modifiers: the keys held
+ *
+ * Moves a drag in progress (the gesture calls it; so can tests).
+ */
+void
+pb_timeline_view_drag_update (PbTimelineView  *self,
+                              double           x0,
+                              double           y0,
+                              double           x1,
+                              double           y1,
+                              GdkModifierType  modifiers)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  self->dragging = !self->drag_cancelled;
+  self->drag_x = x0;
+  self->drag_y = y0;
+  self->drag_to_x = x1;
+  self->drag_to_y = y1;
+  self->drag_modifiers = modifiers;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pb_timeline_view_cancel_drag:
+ * @self: a timeline view
+ *
+ * Escape: the drag in progress ends without changing anything.
+ *
+ * Returns: %TRUE if a drag was cancelled
+ */
+gboolean
+pb_timeline_view_cancel_drag (PbTimelineView *self)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (!self->dragging)
+    return FALSE;
+  self->dragging = FALSE;
+  self->drag_cancelled = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* The drag in progress, over the chart: the bar where it would go with
+ * its new dates beside it, or a rubber band to the pointer with the bar
+ * under it outlined. */
+static void
+paint_drag (PbTimelineView *self,
+            cairo_t        *cr,
+            int             width,
+            int             height)
+{
+  DragProposal p;
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  double x, y, x2, y2;
+  guint row;
+
+  if (!self->dragging || self->timeline == NULL)
+    return;
+  p = drag_proposal (self, self->drag_x, self->drag_y, self->drag_to_x, self->drag_to_y, self->drag_modifiers);
+  if (p.kind == DRAG_NONE)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, label_width (self), PB_TIMELINE_HEADER_HEIGHT, width, height);
+  cairo_clip (cr);
+  if (p.kind == DRAG_LINK)
     {
-    case PB_TIMELINE_HIT_BAR_START:
-      return set_dates (self, from.item_id, pb_timeline_snap_day (self->timeline, start + delta), due);
-    case PB_TIMELINE_HIT_BAR_END:
-      /* The bar ends after its due day: snap the end, then step back. */
-      return set_dates (self, from.item_id, start, pb_timeline_snap_day (self->timeline, due + 1 + delta) - 1);
-    default:
-      {
-        guint32 new_start = pb_timeline_snap_day (self->timeline, start + delta);
-
-        return set_dates (self, from.item_id, new_start, due + (new_start - start));
-      }
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
+      cairo_move_to (cr, self->drag_x, self->drag_y);
+      cairo_line_to (cr, self->drag_to_x, self->drag_to_y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (p.to_id != 0 && pb_timeline_get_item_row (self->timeline, p.to_id, &row))
+        {
+          pb_timeline_view_widget_point (self, 0, pb_timeline_get_row_y (self->timeline, row), &x, &y);
+          cairo_rectangle (cr, label_width (self) + 1, y + 1, width - label_width (self) - 2, PB_TIMELINE_ROW_HEIGHT - 2);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.18);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
+          cairo_stroke (cr);
+        }
     }
+  else if (pb_timeline_get_item_row (self->timeline, p.item_id, &row))
+    {
+      g_autofree char *start_text = NULL;
+      g_autofree char *due_text = NULL;
+      g_autofree char *text = NULL;
+      GDate day;
+      PangoLayout *layout;
+      int tw, th;
+      double cy = pb_timeline_get_row_y (self->timeline, row);
+
+      pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, p.start), cy, &x, &y);
+      pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, p.due + 1), cy, &x2, &y2);
+      cairo_rectangle (cr, x, y + 6, MAX (x2 - x, 2), PB_TIMELINE_ROW_HEIGHT - 12);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.35);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+
+      /* The new dates beside the bar, where the pointer is. */
+      /* As the locale writes dates: 2025年8月1日 in Chinese. */
+      g_date_clear (&day, 1);
+      g_date_set_julian (&day, p.start);
+      start_text = pb_format_date (&day);
+      g_date_set_julian (&day, p.due);
+      due_text = pb_format_date (&day);
+      /* Translators: a bar's dates while it is dragged, "2025-03-01 – 2027-12-31" */
+      text = g_strdup_printf (_("%s – %s"), start_text, due_text);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      {
+        double lx = MIN (x2 + 8, width - tw - 12);
+        double ly = y - th - 4 < PB_TIMELINE_HEADER_HEIGHT ? y + PB_TIMELINE_ROW_HEIGHT + 2 : y - th - 4;
+
+        cairo_rectangle (cr, lx - 4, ly - 2, tw + 8, th + 4);
+        cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
+        cairo_fill (cr);
+        cairo_move_to (cr, lx, ly);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        pango_cairo_show_layout (cr, layout);
+      }
+      g_object_unref (layout);
+    }
+  cairo_restore (cr);
 }
 
 /* ---- Input ---------------------------------------------------------------- */
@@ -358,7 +595,33 @@ drag_begin_cb (GtkGestureDrag *gesture,
 {
   self->drag_x = x;
   self->drag_y = y;
+  self->dragging = FALSE;
+  self->drag_cancelled = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                PbTimelineView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (self->drag_cancelled || (ABS (dx) < 3 && ABS (dy) < 3))
+    return;
+  pb_timeline_view_drag_update (self, self->drag_x, self->drag_y, self->drag_x + dx, self->drag_y + dy, state);
+}
+
+/* Escape while dragging cancels the drag, and only then. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PbTimelineView        *self)
+{
+  return keyval == GDK_KEY_Escape && pb_timeline_view_cancel_drag (self);
 }
 
 static void
@@ -368,8 +631,12 @@ drag_end_cb (GtkGestureDrag *gesture,
              PbTimelineView *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  gboolean cancelled = self->drag_cancelled;
 
-  if (ABS (dx) < 3 && ABS (dy) < 3)
+  self->dragging = FALSE;
+  self->drag_cancelled = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (cancelled || (ABS (dx) < 3 && ABS (dy) < 3))
     return;
   pb_timeline_view_drag (self, self->drag_x, self->drag_y, self->drag_x + dx, self->drag_y + dy, state);
 }
@@ -718,6 +985,13 @@ pb_timeline_view_snapshot (GtkWidget   *widget,
                      gtk_adjustment_get_value (self->vadjustment),
                      width, height, dark, NULL);
   cairo_destroy (cr);
+  if (self->dragging)
+    {
+      /* On its own context: the painter leaves its clip behind. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      paint_drag (self, cr, width, height);
+      cairo_destroy (cr);
+    }
 }
 
 static void
@@ -900,7 +1174,14 @@ pb_timeline_view_init (PbTimelineView *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

@@ -43,4 +43,17 @@ gboolean        pb_timeline_view_drag         (PbTimelineView *self,
                                                double          y1,
                                                GdkModifierType modifiers);
 
+gboolean        pb_timeline_view_drag_preview (PbTimelineView *self,
+                                               gint64         *item_id,
+                                               guint32        *start_day,
+                                               guint32        *due_day,
+                                               gint64         *to_id);
+void            pb_timeline_view_drag_update  (PbTimelineView *self,
+                                               double          x0,
+                                               double          y0,
+                                               double          x1,
+                                               double          y1,
+                                               GdkModifierType modifiers);
+gboolean        pb_timeline_view_cancel_drag  (PbTimelineView *self);
+
 G_END_DECLS
