@@ -12,6 +12,10 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "pb-store-private.h"
 #include "pb-test-util.h"
@@ -336,6 +340,166 @@ test_ids_never_reused (PbTestLibrary *f,
   g_assert_cmpint (second, >, first);
 }
 
+/* ---- Whole files -------------------------------------------------------- */
+
+/* planboard-cli imports a library that another program holds open with
+ * commits still in its WAL (never checkpointed): every plan arrives. */
+static void
+test_import_open_library (PbTestLibrary *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "target.db", NULL);
+  g_autofree char *wal = g_strconcat (other, "-wal", NULL);
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  g_autoptr(PbStore) open_one = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (cli);
+  open_one = pb_store_open (other, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  /* Nothing goes into the main file until the holder checkpoints. */
+  g_assert_cmpint (sqlite3_exec (pb_store_get_db (open_one), "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (pb_store_add_example_plan (open_one, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+
+  g_free (pb_test_run_ok (cli, "--db", target, "import", other, NULL));
+
+  g_assert_cmpint (pb_test_sql_int (target, "SELECT count(*) FROM plan"), ==, 3);
+  g_assert_cmpint (pb_test_sql_int (target, "SELECT count(*) FROM item"), ==,
+                   pb_test_sql_int (other, "SELECT count(*) FROM item"));
+  g_assert_cmpint (pb_test_sql_int (target, "SELECT count(*) FROM actual"), ==,
+                   pb_test_sql_int (other, "SELECT count(*) FROM actual"));
+}
+
+static int
+count_commit (void *data)
+{
+  (*(guint *) data)++;
+  return 0;
+}
+
+/* A library of several plans comes in as one transaction: one command,
+ * which one Undo takes back whole. */
+static void
+test_import_several_plans_one_command (PbTestLibrary *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(PbStore) source = pb_store_open (other, PB_STORE_OPEN_CREATE, &error);
+  guint commits = 0;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (pb_store_add_example_plan (source, &error), >, 0);
+  g_clear_object (&source);
+
+  pb_store_clear_history (f->store);
+  sqlite3_commit_hook (pb_store_get_db (f->store), count_commit, &commits);
+  g_assert_cmpint (pb_store_import_file (f->store, other, &error), >, 0);
+  g_assert_no_error (error);
+  sqlite3_commit_hook (pb_store_get_db (f->store), NULL, NULL);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, 3);
+  /* One transaction: a kill can leave all three plans or none. */
+  g_assert_cmpuint (commits, ==, 1);
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (pb_store_can_undo (f->store));
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, 0);
+}
+
+/* Exporting onto the open library is refused; the library is intact. */
+static void
+test_export_onto_library (PbTestLibrary *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = g_build_filename (f->dir, "link.db", NULL);
+  g_autofree char *id_arg = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  gint64 id;
+  int status;
+
+  id = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  before = pb_test_export_string (f->store, id);
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_assert_false (pb_store_export_planboard (f->store, id, f->path, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pb_store_export_json_file (f->store, id, f->path, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Under another name too, and from planboard-cli, in every format. */
+  g_assert_cmpint (symlink (f->path, link), ==, 0);
+  for (const char * const *format = (const char * const[]) { "planboard", "json", "csv", "xlsx", NULL }; *format; format++)
+    {
+      g_free (pb_test_run_status (&status, cli, "--db", f->path, "export", id_arg,
+                                  "--format", *format, "-o", link, NULL));
+      g_assert_cmpint (status, !=, 0);
+    }
+
+  after = pb_test_export_string (f->store, id);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, 1);
+}
+
+/* What a killed export left beside its destination is removed by the next
+ * export; a .planboard file is one file in rollback-journal mode. */
+static void
+test_export_temp_files (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "方案.planboard", NULL);
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  GPid pid;
+  gint64 id;
+  char *argv[] = { (char *) "true", NULL };
+
+  id = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+
+  /* A pid that is surely gone: a child that has exited. */
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  waitpid (pid, NULL, 0);
+  stale = g_strdup_printf ("%s/.方案.planboard.pb-tmp-%d-Ab12Cd", f->dir, (int) pid);
+  stale_journal = g_strconcat (stale, "-journal", NULL);
+  g_assert_true (g_file_set_contents (stale, "half a plan", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_journal, "half a journal", -1, NULL));
+
+  g_assert_true (pb_store_export_planboard (f->store, id, out, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".方案.planboard"));
+  g_assert_cmpint (pb_test_sql_int (out, "PRAGMA journal_mode"), ==, 0);
+  {
+    g_autofree char *wal = g_strconcat (out, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,6 +514,10 @@ main (int    argc,
   ADD ("/writers/undo/refused-when-cascading", test_undo_refused_when_cascading_into_other_rows);
   ADD ("/writers/redo/refused-after-other-writer", test_redo_refused_after_other_writer);
   ADD ("/writers/ids-never-reused", test_ids_never_reused);
+  ADD ("/writers/files/import-open-library", test_import_open_library);
+  ADD ("/writers/files/import-several-plans-one-command", test_import_several_plans_one_command);
+  ADD ("/writers/files/export-onto-library", test_export_onto_library);
+  ADD ("/writers/files/export-temp-files", test_export_temp_files);
 
   return g_test_run ();
 }

@@ -160,6 +160,17 @@ cmd_export (PbStore *store,
   if (id == 0 || out == NULL)
     return usage (_("export needs a plan id and -o OUT"));
 
+  /* Writing over the library itself would destroy it. */
+  if (pb_store_is_library_file (store, out))
+    {
+      g_autofree char *name = g_filename_display_basename (out);
+
+      g_printerr ("planboard-cli: ");
+      g_printerr (_("“%s” is the library itself; choose another file to export to. Nothing was written."), name);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
   if (format == NULL)
     format = g_str_has_suffix (out, ".planboard") ? "planboard" : g_str_has_suffix (out, ".xlsx") ? "xlsx"
              : g_str_has_suffix (out, ".csv") ? "csv" : "json";

@@ -14,6 +14,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -31,6 +34,87 @@ remove_database_files (const char *path)
       g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
       g_unlink (p);
     }
+}
+
+/* Temporary files are named PREFIX<pid>-XXXXXX, so a later run can tell
+ * the ones a killed process left (its pid is gone) from the ones another
+ * running process is writing, and remove them. */
+void
+pb_store_remove_stale_files (const char *dir,
+                             const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      char *end = NULL;
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      pid = g_ascii_strtoll (name + strlen (prefix), &end, 10);
+      if (end == name + strlen (prefix) || *end != '-' || pid <= 0 || pid > G_MAXINT)
+        continue;
+      if (pid == getpid () || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+}
+
+static char *
+temp_prefix (const char *base)
+{
+  return g_strdup_printf (".%s.pb-tmp-", base);
+}
+
+/**
+ * pb_store_is_library_file: (skip)
+ * @self: a store
+ * @path: a file about to be written
+ *
+ * Returns: whether @path is the store's library file (under any name: a
+ *   link, another path to it) or one of its side files
+ */
+gboolean
+pb_store_is_library_file (PbStore    *self,
+                          const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char *library = pb_store_get_path (self);
+  GStatBuf a, b;
+
+  if (g_stat (path, &a) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (library, suffixes[i], NULL);
+
+      if (g_stat (side, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+refuse_library_file (PbStore     *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (!pb_store_is_library_file (self, path))
+    return TRUE;
+
+  g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+               _("“%s” is the library itself; choose another file to export to. Nothing was written."),
+               name);
+  return FALSE;
 }
 
 static gboolean
@@ -67,8 +151,13 @@ pb_store_export_planboard (PbStore     *self,
   PbStore *out;
   int fd;
 
+  g_autofree char *prefix = NULL;
+
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!refuse_library_file (self, path, error))
+    return FALSE;
 
   root = pb_store_export_plan_json (self, plan_id, error);
   if (root == NULL)
@@ -76,7 +165,10 @@ pb_store_export_planboard (PbStore     *self,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  prefix = temp_prefix (base);
+  /* What an export killed half-way left beside this file goes first. */
+  pb_store_remove_stale_files (dir, prefix);
+  tmp = g_strdup_printf ("%s/%s%d-XXXXXX", dir, prefix, (int) getpid ());
   fd = g_mkstemp (tmp);
   if (fd < 0)
     return set_write_error (error, errno, path);
@@ -117,14 +209,67 @@ pb_store_export_planboard (PbStore     *self,
   return TRUE;
 }
 
+/* Copies the database at @path into @copy through SQLite's backup API: a
+ * consistent snapshot that includes what is committed but still in the
+ * source's WAL (a library open in another program), which copying the
+ * main file alone would silently drop. The source is only read. */
+static gboolean
+backup_copy (const char  *path,
+             const char  *copy,
+             GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  sqlite3 *src = NULL, *dst = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (src, 5000);
+      rc = sqlite3_open_v2 (copy, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dst, "main", src, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dst);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (50);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_errcode (dst);
+        }
+    }
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                 _("“%s” could not be read (%s). Nothing was imported."),
+                 name, sqlite3_errstr (rc));
+
+  sqlite3_close_v2 (dst);
+  sqlite3_close_v2 (src);
+  return rc == SQLITE_OK || rc == SQLITE_DONE;
+}
+
 /**
  * pb_store_import_planboard:
  * @self: a store
- * @path: a `.planboard` file
+ * @path: a `.planboard` file, or another library
  * @error: where to say why it failed
  *
- * Adds the file's plan (or plans) to the library as new plans, as one
- * undoable command. The file itself is only read.
+ * Adds the file's plan (or plans) to the library as new plans, all in one
+ * transaction and one undoable command: a kill leaves all of them or none.
+ * The file is read through the backup API into a private copy (so what
+ * another program has committed to it but not checkpointed is included,
+ * and an older file is upgraded in the copy) and itself only read.
  *
  * Returns: the id of the last plan added, or 0 with @error set
  */
@@ -134,13 +279,14 @@ pb_store_import_planboard (PbStore     *self,
                            GError     **error)
 {
   g_autoptr(PbStore) in = NULL;
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) copy = NULL;
   g_autoptr(GListModel) plans = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autofree char *tmp = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *prefix = g_strdup ("planboard-import-");
   gint64 last = 0;
+  gboolean ok = TRUE;
   int fd;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -152,14 +298,15 @@ pb_store_import_planboard (PbStore     *self,
   if (!pb_store_check_file (path, error))
     return 0;
 
-  fd = g_file_open_tmp ("planboard-import-XXXXXX.planboard", &tmp, error);
+  /* Copies a killed import left behind go first. */
+  pb_store_remove_stale_files (g_get_tmp_dir (), prefix);
+  pattern = g_strdup_printf ("%s%d-XXXXXX.planboard", prefix, (int) getpid ());
+  fd = g_file_open_tmp (pattern, &tmp, error);
   if (fd < 0)
     return 0;
   close (fd);
 
-  source = g_file_new_for_path (path);
-  copy = g_file_new_for_path (tmp);
-  if (!g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+  if (!backup_copy (path, tmp, error))
     {
       remove_database_files (tmp);
       return 0;
@@ -183,40 +330,36 @@ pb_store_import_planboard (PbStore     *self,
     }
 
   plans = pb_store_list_plans (in);
-  if (g_list_model_get_n_items (plans) == 0)
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” holds no plan."), name);
-      g_clear_object (&in);
-      remove_database_files (tmp);
-      return 0;
-    }
-
-  pb_store_begin_group (self, _("Import plan"));
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+  for (guint i = 0; ok && i < g_list_model_get_n_items (plans); i++)
     {
       g_autoptr(PbRecord) plan = g_list_model_get_item (plans, i);
-      g_autoptr(JsonNode) root = pb_store_export_plan_json (in, pb_record_get_id (plan), error);
+      JsonNode *root = pb_store_export_plan_json (in, pb_record_get_id (plan), error);
 
-      if (root == NULL || (last = pb_store_import_plan_json (self, root, error)) == 0)
-        break;
-      g_array_append_val (ids, last);
+      ok = root != NULL;
+      if (ok)
+        g_ptr_array_add (roots, root);
     }
-  pb_store_end_group (self);
 
   g_clear_object (&plans);
   g_clear_object (&in);
   remove_database_files (tmp);
 
-  if (last == 0 && ids->len > 0)
+  if (!ok)
+    return 0;
+
+  if (roots->len == 0)
     {
-      /* Part of a multi-plan file failed: take back what was added. */
-      g_autoptr(GError) local = NULL;
-      if (!pb_store_undo (self, &local))
-        g_warning ("Could not take back a partial import: %s", local->message);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” holds no plan."), name);
+      return 0;
     }
 
-  return last;
+  if (!pb_store_begin (self, error))
+    return 0;
+  for (guint i = 0; ok && i < roots->len; i++)
+    ok = (last = pb_store_import_plan_json_in (self, g_ptr_array_index (roots, i), error)) > 0;
+
+  return pb_store_finish (self, ok, roots->len > 1 ? _("Import plans") : _("Import plan"), error) ? last : 0;
 }
 
 /**
@@ -238,6 +381,9 @@ pb_store_export_json_file (PbStore     *self,
   g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *text = NULL;
   gsize length;
+
+  if (!refuse_library_file (self, path, error))
+    return FALSE;
 
   root = pb_store_export_plan_json (self, plan_id, error);
   if (root == NULL)

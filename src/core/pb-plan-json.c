@@ -1311,6 +1311,45 @@ import_plan (Import     *im,
 }
 
 /**
+ * pb_store_import_plan_json_in: (skip)
+ * @self: a store, inside pb_store_begin()
+ * @root: a `planboard-plan/1` document
+ * @error: where to say why it failed
+ *
+ * Adds the plan inside the command that is open, so several plans can be
+ * one transaction (a `.planboard` file or a library holding many).
+ *
+ * Returns: the new plan's id, or 0 with @error set
+ */
+gint64
+pb_store_import_plan_json_in (PbStore   *self,
+                              JsonNode  *root,
+                              GError   **error)
+{
+  g_autoptr(GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Import im = { self, 0, sections, items, indicators, by_name, 0, error };
+  JsonObject *object;
+  const char *format;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  format = string_member (object, "format");
+  if (g_strcmp0 (format, FORMAT) != 0)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("This is not a Planboard plan file (its format is “%s”, not “%s”)."),
+                   format ? format : "?", FORMAT);
+      return 0;
+    }
+
+  return import_plan (&im, object) ? im.plan_id : 0;
+}
+
+/**
  * pb_store_import_plan_json:
  * @self: a store
  * @root: a `planboard-plan/1` document
@@ -1326,31 +1365,22 @@ pb_store_import_plan_json (PbStore   *self,
                            JsonNode  *root,
                            GError   **error)
 {
-  g_autoptr(GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Import im = { self, 0, sections, items, indicators, by_name, 0, error };
   JsonObject *object;
   const char *format;
-  gboolean ok;
+  gint64 id;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
+  /* Refuse a foreign document before opening a transaction. */
   object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   format = string_member (object, "format");
   if (g_strcmp0 (format, FORMAT) != 0)
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("This is not a Planboard plan file (its format is “%s”, not “%s”)."),
-                   format ? format : "?", FORMAT);
-      return 0;
-    }
+    return pb_store_import_plan_json_in (self, root, error);
 
   if (!pb_store_begin (self, error))
     return 0;
 
-  ok = import_plan (&im, object);
+  id = pb_store_import_plan_json_in (self, root, error);
 
-  return pb_store_finish (self, ok, _("Import plan"), error) ? im.plan_id : 0;
+  return pb_store_finish (self, id > 0, _("Import plan"), error) ? id : 0;
 }

@@ -63,5 +63,10 @@ GListModel   *pb_store_list_query (PbStore    *self,
                                    const char *table);
 gboolean      pb_store_check_file (const char  *path,
                                    GError     **error);
+gint64        pb_store_import_plan_json_in (PbStore   *self,
+                                            JsonNode  *root,
+                                            GError   **error);
+void          pb_store_remove_stale_files (const char *dir,
+                                           const char *prefix);
 
 G_END_DECLS

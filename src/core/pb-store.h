@@ -55,6 +55,8 @@ gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
 guint64      pb_store_get_generation  (PbStore           *self);
 gboolean     pb_store_refresh         (PbStore           *self);
+gboolean     pb_store_is_library_file (PbStore           *self,
+                                       const char        *path);
 void         pb_store_set_busy_timeout (PbStore          *self,
                                         guint             msec);
 
