@@ -119,6 +119,11 @@ format_target (JsonObject *t)
   const char *symbol = g_str_equal (cmp, ">=") ? "≥" : g_str_equal (cmp, "<=") ? "≤" : g_str_equal (cmp, "~") ? "≈" : "";
   g_autofree char *value = pb_format_number (json_object_get_double_member_with_default (t, "value", 0), NULL);
 
+  if (json_object_has_member (t, "year") && json_object_get_null_member (t, "year"))
+    /* TRANSLATORS: a target whose document gives no year: comparator, value, unit, e.g. ≥10000 个 */
+    return g_strdup_printf (_("No year: %s%s %s"), symbol, value,
+                            json_object_get_string_member_with_default (t, "unit", ""));
+
   /* TRANSLATORS: a target: year, comparator, value, unit, e.g. 2024: ≥10000 个 */
   return g_strdup_printf (_("%d: %s%s %s"), (int) json_object_get_int_member_with_default (t, "year", 0),
                           symbol, value, json_object_get_string_member_with_default (t, "unit", ""));
