@@ -508,9 +508,10 @@ evaluate_targets (PbIndicator       *indicator,
   {
     g_autofree char *percent = format_percent (status->completion);
     g_autofree char *value = format_value (expected);
+    g_autofree char *when = pb_format_date (&date);  /* 2023年6月30日 in Chinese */
 
     /* Translators: "92% of the 1950 expected by 2023-06-30" */
-    status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, status->latest_date);
+    status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, when);
   }
 }
 

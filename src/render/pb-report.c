@@ -1185,9 +1185,11 @@ draw_summary (PbReport *self,
     {
       Row *row = g_ptr_array_index (self->behind, i);
       /* "■ 3 统筹建设绿色数据中心 — 市发展改革委"; with no lead, no dash. */
+      g_autofree char *name = *row->cells[0] ? g_strdup_printf ("%s %s", row->cells[0], row->cells[1])
+                                             : g_strdup (row->cells[1]);
       g_autofree char *text = row->cells[2] && *row->cells[2]
-                              ? g_strdup_printf ("■ %s %s — %s", row->cells[0], row->cells[1], row->cells[2])
-                              : g_strdup_printf ("■ %s %s", row->cells[0], row->cells[1]);
+                              ? g_strdup_printf ("■ %s — %s", name, row->cells[2])
+                              : g_strdup_printf ("■ %s", name);
       double th = text_height (self, BODY_FONT, text, w * 0.55) + text_height (self, SMALL_FONT, row->cells[3], w * 0.4);
 
       if (y + th > bottom)
