@@ -137,7 +137,7 @@ pb_store_dup_library_id (PbStore *store)
   sqlite3_stmt *stmt = pb_store_prepare (store, "SELECT value FROM library_info WHERE key = 'id'", NULL);
   char *id = NULL;
 
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt && pb_store_step (store, stmt, NULL))
     id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   if (stmt)
     sqlite3_reset (stmt);
@@ -441,7 +441,7 @@ pb_store_dup_form_period (PbStore *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_store_step (store, stmt, NULL))
     period = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return period;
@@ -463,7 +463,7 @@ find_form (PbStore    *store,
   sqlite3_bind_int64 (stmt, 1, plan_id);
   sqlite3_bind_int64 (stmt, 2, organisation_id);
   sqlite3_bind_text (stmt, 3, period, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_store_step (store, stmt, NULL))
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
@@ -513,7 +513,7 @@ pb_store_list_form_status (PbStore     *store,
     return out;
   sqlite3_bind_int64 (stmt, 1, plan_id);
   sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (pb_store_step (store, stmt, NULL))
     {
       gint64 org_id = sqlite3_column_int64 (stmt, 0);
       PbFormStatus *s = g_hash_table_lookup (index, &org_id);
@@ -661,7 +661,7 @@ pb_store_apply_form (PbStore     *store,
       if (stmt)
         {
           sqlite3_bind_int64 (stmt, 1, form_id);
-          returned = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+          returned = pb_store_step (store, stmt, NULL) && sqlite3_column_int (stmt, 0);
           sqlite3_reset (stmt);
         }
     }

@@ -1066,7 +1066,10 @@ pb_form_review_format (PbFormReview *review)
             case PB_FORM_CHANGE_NOTE: kind = _("Note:"); break;
             default: kind = ""; break;
             }
-          g_string_append_printf (out, "  %s %s %s: %s → %s", kind, c->cell, c->subject,
+          g_string_append (out, "  ");
+          /* Translators: a line of the review: the kind of change ("New value:"),
+           * the cell, the item and indicator, before and after */
+          g_string_append_printf (out, _("%s %s %s: %s → %s"), kind, c->cell, c->subject,
                                   c->before ? c->before : "—", c->after ? c->after : "—");
           if (c->conflict_id)
             g_string_append_printf (out, " %s", c->accept ? _("(the form’s value will replace the recorded one)")
