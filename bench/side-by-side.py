@@ -14,7 +14,9 @@
 #   launches the application on the plan;
 #   waits for its window (xdotool search --name);
 #   samples its CPU time (/proc/PID/stat, utime + stime) every 10 ms and
-#   waits until it has not changed for 0.3 s;
+#   waits until, after the window showed, it has not changed for 0.3 s
+#   with the process asleep throughout (not runnable: on a shared machine a
+#   process waiting for a CPU is not idle);
 # and prints seconds to the window, seconds to idle (when the CPU time last
 # changed), CPU seconds and RSS (VmRSS at idle, MB). Medians per shape and
 # application close the output. GNOME Planner comes from Debian's
@@ -40,12 +42,15 @@ def need(program, package):
 
 
 def cpu_seconds(pid):
+    """CPU time (user + system) and whether the process is running or
+    waiting for a CPU (state R): on a shared machine a process starved of
+    CPU is not idle, however long its CPU time stands still."""
     try:
         with open("/proc/%d/stat" % pid) as f:
             fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / CLK_TCK
+        return (int(fields[11]) + int(fields[12])) / CLK_TCK, fields[0] == "R"
     except (OSError, IndexError):
-        return None
+        return None, False
 
 
 def rss_mb(pid):
@@ -92,13 +97,14 @@ def measure(argv, env, window_name, timeout=180.0):
                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.strip()
                 if found:
                     to_window = time.monotonic() - start
-            cpu = cpu_seconds(app.pid)
+                    last_change = max(last_change, start + to_window)
+            cpu, running = cpu_seconds(app.pid)
             if cpu is None or app.poll() is not None:
                 raise RuntimeError("%s exited" % argv[0])
-            if cpu != last_cpu:
+            if cpu != last_cpu or running:
                 last_cpu, last_change = cpu, now
             elif to_window is not None and now - last_change >= 0.3:
-                return to_window, last_change - start, cpu, rss_mb(app.pid)
+                return to_window, last_change - start, cpu_seconds(app.pid)[0], rss_mb(app.pid)
             time.sleep(0.01)
         raise RuntimeError("%s did not settle in %.0f s" % (argv[0], timeout))
     finally:

@@ -699,6 +699,61 @@ test_item_with_indicators (PbTestLibrary *f,
   g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_NONE);
 }
 
+/* Health after edits of items, which keep the indicators' part of the
+ * plan's cached health, is the health a fresh reading of the library
+ * gives (another store on the same file, with its own cache). */
+static void
+test_cache_after_edits (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = pb_store_add_example_plan (f->store, &error);
+  g_autoptr(GListModel) items = pb_store_list_items (f->store, plan_id);
+  guint n = g_list_model_get_n_items (items);
+  GDate today;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 3, 2026);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      pb_store_get_item_health (f->store, item, &today, NULL);
+    }
+
+  for (guint i = 0; i < n; i += 3)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      g_assert_true (pb_store_set (f->store, item, &error, "status", (int) (i / 3) % 4,
+                                   "start_date", "2025-06-01", "due_date", i % 2 ? "2026-01-31" : "2027-06-30", NULL));
+      g_assert_no_error (error);
+      /* Asked between edits, so that each computes from the last. */
+      pb_store_get_item_health (f->store, item, &today, NULL);
+    }
+
+  {
+    g_autoptr(PbStore) fresh = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GListModel) fresh_items = NULL;
+
+    g_assert_no_error (error);
+    fresh_items = pb_store_list_items (fresh, plan_id);
+    g_assert_cmpuint (g_list_model_get_n_items (fresh_items), ==, n);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PbItem) a = g_list_model_get_item (items, i);
+        g_autoptr(PbItem) b = g_list_model_get_item (fresh_items, i);
+        const char *why_a = NULL, *why_b = NULL;
+
+        g_assert_cmpint (pb_store_get_item_health (f->store, a, &today, &why_a), ==,
+                         pb_store_get_item_health (fresh, b, &today, &why_b));
+        g_assert_cmpstr (why_a, ==, why_b);
+        g_assert_cmpfloat_with_epsilon (pb_store_get_item_completion (f->store, a, &today),
+                                        pb_store_get_item_completion (fresh, b, &today), 1e-9);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -716,6 +771,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);
   PB_TEST_ADD_LIBRARY ("/health/thresholds", test_thresholds);
   PB_TEST_ADD_LIBRARY ("/health/item-with-indicators", test_item_with_indicators);
+  PB_TEST_ADD_LIBRARY ("/health/cache-after-edits", test_cache_after_edits);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include "pb-health-style.h"
@@ -279,6 +280,104 @@ test_render (void)
   pb_test_remove_dir (dir);
 }
 
+static void
+capture_changed (PbStore    *store,
+                 const char *table,
+                 GArray    **changed)
+{
+  if (g_str_equal (table, "item"))
+    {
+      g_clear_pointer (changed, g_array_unref);
+      *changed = pb_store_dup_changed_ids (store, "item");
+    }
+}
+
+/* The same pixels from two charts. */
+static gboolean
+same_paint (PbTimeline *a,
+            PbTimeline *b)
+{
+  cairo_surface_t *sa = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
+  cairo_surface_t *sb = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
+  cairo_t *cr;
+  gboolean same;
+
+  cr = cairo_create (sa);
+  pb_timeline_paint (a, cr, 0, 0, 900, 500, FALSE, NULL);
+  cairo_destroy (cr);
+  cr = cairo_create (sb);
+  pb_timeline_paint (b, cr, 0, 0, 900, 500, FALSE, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (sa);
+  cairo_surface_flush (sb);
+  same = memcmp (cairo_image_surface_get_data (sa), cairo_image_surface_get_data (sb),
+                 (gsize) cairo_image_surface_get_stride (sa) * 500) == 0;
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (sb);
+  return same;
+}
+
+/* An edit of an item updates its row (and everyone's health) in place: the
+ * chart then paints as one made afresh; a move to another section is
+ * refused, for the caller to make the chart again. */
+static void
+test_update_from_store (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = pb_store_add_example_plan (f->store, &error);
+  g_autoptr(GListModel) items = pb_store_list_items (f->store, plan_id);
+  g_autoptr(GPtrArray) all = pb_store_dup_records (f->store, PB_TYPE_ITEM, "plan_id", plan_id);
+  g_autoptr(PbItem) item = g_list_model_get_item (items, 4);
+  g_autoptr(PbItem) elsewhere = NULL;
+  g_autoptr(PbTimeline) t = NULL;
+  g_autoptr(GArray) changed = NULL;
+  guint32 today = day (2026, 3, 1), start, due;
+
+  g_assert_no_error (error);
+  t = pb_timeline_new_from_store (f->store, plan_id, today, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed", G_CALLBACK (capture_changed), &changed);
+  /* Painted once, so that its labels are kept shaped. */
+  {
+    g_autoptr(PbTimeline) first = pb_timeline_new_from_store (f->store, plan_id, today, NULL, &error);
+    g_assert_true (same_paint (t, first));
+  }
+
+  g_assert_true (pb_store_set (f->store, item, &error, "title", "推进千兆光网“双千兆”城市建设(修订)",
+                               "start_date", "2025-04-01", "due_date", "2026-02-28",
+                               "status", PB_ITEM_STATUS_BLOCKED, NULL));
+  g_assert_no_error (error);
+  g_assert_nonnull (changed);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_true (pb_timeline_update_from_store (t, f->store, plan_id, today, NULL, changed, all));
+  g_assert_true (pb_timeline_get_item_dates (t, pb_record_get_id (PB_RECORD (item)), &start, &due));
+  g_assert_cmpuint (start, ==, day (2025, 4, 1));
+  g_assert_cmpuint (due, ==, day (2026, 2, 28));
+  {
+    g_autoptr(PbTimeline) fresh = pb_timeline_new_from_store (f->store, plan_id, today, NULL, &error);
+
+    g_assert_cmpuint (pb_timeline_get_n_rows (t), ==, pb_timeline_get_n_rows (fresh));
+    g_assert_true (same_paint (t, fresh));
+  }
+
+  /* Outside a change, the store tells no rows. */
+  g_assert_null (pb_store_dup_changed_ids (f->store, "item"));
+
+  /* Another section: the rows move. */
+  for (guint i = 0; i < g_list_model_get_n_items (items) && elsewhere == NULL; i++)
+    {
+      g_autoptr(PbItem) other = g_list_model_get_item (items, i);
+      if (pb_item_get_section_id (other) != pb_item_get_section_id (item))
+        elsewhere = g_steal_pointer (&other);
+    }
+  g_assert_nonnull (elsewhere);
+  g_assert_true (pb_store_set (f->store, item, &error, "section_id", pb_item_get_section_id (elsewhere), NULL));
+  g_assert_false (pb_timeline_update_from_store (t, f->store, plan_id, today, NULL, changed, all));
+
+  g_signal_handlers_disconnect_by_func (f->store, capture_changed, &changed);
+}
+
 /* planboard-cli timeline: PNG, SVG and PDF without a display. */
 static void
 test_cli (void)
@@ -361,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/timeline/culling", test_culling);
   g_test_add_func ("/timeline/render", test_render);
   g_test_add_func ("/timeline/cli", test_cli);
+  PB_TEST_ADD_LIBRARY ("/timeline/update-from-store", test_update_from_store);
 
   return g_test_run ();
 }

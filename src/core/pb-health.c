@@ -834,6 +834,7 @@ typedef struct
   int         julian;
   GHashTable *items;       /* item id → ItemHealth */
   GHashTable *indicators;  /* indicator id → PbIndicatorStatus */
+  GHashTable *by_item;     /* item id → ItemIndicators, pointing into indicators */
 } PlanHealth;
 
 static void
@@ -858,7 +859,8 @@ plan_health_free (gpointer data)
   PlanHealth *p = data;
 
   g_hash_table_unref (p->items);
-  g_hash_table_unref (p->indicators);
+  g_clear_pointer (&p->by_item, g_hash_table_unref);
+  g_clear_pointer (&p->indicators, g_hash_table_unref);
   g_free (p);
 }
 
@@ -963,24 +965,83 @@ item_indicators_free (gpointer data)
   g_free (w);
 }
 
+/* Rows of a table with an indicator_id, as indicator id → GListStore,
+ * keeping their order. Takes @rows. */
+static GHashTable *
+group_by_indicator (GPtrArray *rows)
+{
+  GHashTable *by = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PbRecord *row = g_ptr_array_index (rows, i);
+      gint64 id = pb_record_get_int (row, "indicator_id");
+      GListStore *list = g_hash_table_lookup (by, &id);
+
+      if (list == NULL)
+        {
+          list = g_list_store_new (G_OBJECT_TYPE (row));
+          g_hash_table_insert (by, g_memdup2 (&id, sizeof id), list);
+        }
+      g_list_store_append (list, row);
+    }
+  g_ptr_array_unref (rows);
+  return by;
+}
+
+/* The indicator's rows in @by, or an empty list. */
+static GListModel *
+by_indicator_model (GHashTable *by,
+                    gint64      indicator_id)
+{
+  static GListStore *empty;
+  GListStore *list = g_hash_table_lookup (by, &indicator_id);
+
+  if (list == NULL)
+    {
+      if (g_once_init_enter (&empty))
+        g_once_init_leave (&empty, g_list_store_new (PB_TYPE_RECORD));
+      list = empty;
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* The plan's health. @reuse, when given, is the plan's last health, whose
+ * indicators have not changed since: their statuses are kept (an edit of
+ * an item then costs the items' rules, not every indicator's figures). */
 static PlanHealth *
 compute_plan_health (PbStore     *store,
                      gint64       plan_id,
-                     const GDate *today)
+                     const GDate *today,
+                     PlanHealth  *reuse)
 {
   PlanHealth *p = g_new0 (PlanHealth, 1);
   /* Every item and indicator read in one query each, not one per row. */
   g_autoptr(GPtrArray) loaded_items = pb_store_dup_records (store, PB_TYPE_ITEM, "plan_id", plan_id);
-  g_autoptr(GPtrArray) loaded_indicators = pb_store_dup_records (store, PB_TYPE_INDICATOR, "plan_id", plan_id);
+  g_autoptr(GPtrArray) loaded_indicators = reuse ? NULL : pb_store_dup_records (store, PB_TYPE_INDICATOR, "plan_id", plan_id);
+  g_autoptr(GPtrArray) loaded_dependencies =
+    pb_store_dup_records_where (store, PB_TYPE_DEPENDENCY,
+                                "from_item_id IN (SELECT id FROM item WHERE plan_id = ?1)", plan_id);
   g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
-  g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
-  g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
-  g_autoptr(GHashTable) serving = pb_store_dup_indicator_items (store, plan_id);
+  g_autoptr(GListModel) indicators = reuse ? NULL : pb_store_list_indicators (store, plan_id);
+  GHashTable *by_item;
+  g_autoptr(GHashTable) serving = reuse ? NULL : pb_store_dup_indicator_items (store, plan_id);
   g_autoptr(GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) item_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GListModel) dependencies = pb_store_list_dependencies (store, plan_id);
   g_autoptr(GHashTable) predecessors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                               (GDestroyNotify) g_ptr_array_unref);
+  /* Every target and actual of the plan's indicators, in the order of
+   * pb_store_list_targets () and pb_store_list_actuals (), in one query
+   * each (by indicator, they were two queries and a row each). */
+  g_autoptr(GHashTable) targets_of = reuse ? NULL :
+    group_by_indicator (pb_store_dup_records_where (store, PB_TYPE_TARGET,
+                                                    "indicator_id IN (SELECT id FROM indicator WHERE plan_id = ?1)"
+                                                    " ORDER BY indicator_id, year, stretch, id", plan_id));
+  g_autoptr(GHashTable) actuals_of = reuse ? NULL :
+    group_by_indicator (pb_store_dup_records_where (store, PB_TYPE_ACTUAL,
+                                                    "indicator_id IN (SELECT id FROM indicator WHERE plan_id = ?1)"
+                                                    " ORDER BY indicator_id, date, id", plan_id));
   GDate origin, end, since;
   gboolean has_since = FALSE;
 
@@ -1010,16 +1071,26 @@ compute_plan_health (PbStore     *store,
   }
 
   p->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_health_free);
-  p->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, indicator_status_free);
   plan_period (store, plan_id, &origin, &end);
+  if (reuse)
+    {
+      p->indicators = g_steal_pointer (&reuse->indicators);
+      p->by_item = g_steal_pointer (&reuse->by_item);
+    }
+  else
+    {
+      p->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, indicator_status_free);
+      p->by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
+    }
+  by_item = p->by_item;
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; indicators != NULL && i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
       gint64 id = pb_record_get_id (PB_RECORD (k));
       GArray *served = g_hash_table_lookup (serving, &id);
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
-      g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
+      GListModel *targets = by_indicator_model (targets_of, id);
+      GListModel *actuals = by_indicator_model (actuals_of, id);
       PbIndicatorStatus *status = g_new0 (PbIndicatorStatus, 1);
       ItemIndicators *w;
 
@@ -1201,7 +1272,17 @@ get_plan_health (PbStore     *store,
   if (p != NULL && p->generation == generation && p->serial == threshold_serial && p->julian == julian)
     return p;
 
-  p = compute_plan_health (store, plan_id, today);
+  /* The indicators' part outlives changes to items and dependencies. */
+  {
+    static const char * const indicator_tables[] = {
+      "plan", "indicator", "item_indicator", "target", "actual", "period", "period_item", "period_indicator", NULL
+    };
+    gboolean keep = p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL;
+
+    for (guint t = 0; keep && indicator_tables[t]; t++)
+      keep = pb_store_get_table_generation (store, indicator_tables[t]) <= p->generation;
+    p = compute_plan_health (store, plan_id, today, keep ? p : NULL);
+  }
   p->generation = generation;
   p->serial = threshold_serial;
   p->julian = julian;

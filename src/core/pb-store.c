@@ -76,6 +76,8 @@ struct _PbStore
   guint64      generation;   /* bumped by every published change */
   gint64       data_version; /* PRAGMA data_version when last in step */
   char       **hash_sql;     /* per table: the query of a row's pb_row_hash() */
+  GArray      *publishing;   /* Change: what ::changed is telling, while it does */
+  guint64     *table_generation; /* by table: the generation that last changed it */
 };
 
 enum {
@@ -125,6 +127,7 @@ pb_store_finalize (GObject *object)
       g_hash_table_unref (self->records[t]);
     }
   g_free (self->records);
+  g_free (self->table_generation);
 
   g_hash_table_iter_init (&iter, self->statements);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -221,6 +224,7 @@ pb_store_init (PbStore *self)
   self->statements = g_hash_table_new (g_str_hash, g_str_equal);
   self->types = pb_model_get_types (&self->n_tables);
   self->records = g_new0 (GHashTable *, self->n_tables);
+  self->table_generation = g_new0 (guint64, self->n_tables);
   for (guint t = 0; t < self->n_tables; t++)
     self->records[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->lists = g_ptr_array_new_with_free_func (weak_ref_free);
@@ -1081,6 +1085,26 @@ pb_store_get_generation (PbStore *self)
   return self->generation;
 }
 
+/**
+ * pb_store_get_table_generation:
+ * @self: a store
+ * @table: a table, such as "target"
+ *
+ * The generation (see pb_store_get_generation()) of the last published
+ * change to @table, or 0: a cache of what is computed from some tables
+ * only can outlive changes to the others.
+ *
+ * Returns: the generation
+ */
+guint64
+pb_store_get_table_generation (PbStore    *self,
+                               const char *table)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  return self->table_generation[table_index (self, table)];
+}
+
 gboolean
 pb_store_get_read_only (PbStore *self)
 {
@@ -1217,27 +1241,27 @@ pb_store_get_record (PbStore *self,
 }
 
 /**
- * pb_store_dup_records:
+ * pb_store_dup_records_where: (skip)
  * @self: a store
- * @type: a record type, such as %PB_TYPE_ITEM
- * @column: (nullable): an integer column of its table, such as "plan_id",
- *   or %NULL for every row
- * @value: the value @column must have
+ * @type: a record type, such as %PB_TYPE_TARGET
+ * @where: (nullable): what follows WHERE in a query of the type's table,
+ *   with at most one parameter ?1 (an ORDER BY may follow), or %NULL for
+ *   every row
+ * @param: the value of ?1
  *
  * Reads every such row in one query, as the live records
  * pb_store_get_record() gives (a record already alive is reused, not
- * re-read). While the caller holds the array, asking for any of them is a
- * hash lookup: a view that is about to walk a plan of 20,000 items reads
- * them once instead of by 20,000 queries.
+ * re-read). For core code that walks many rows: while the caller holds the
+ * array, asking for any of them is a hash lookup.
  *
- * Returns: (transfer full) (element-type PbRecord): the records, in no
- *   particular order
+ * Returns: (transfer full) (element-type PbRecord): the records, in the
+ *   query's order
  */
 GPtrArray *
-pb_store_dup_records (PbStore    *self,
-                      GType       type,
-                      const char *column,
-                      gint64      value)
+pb_store_dup_records_where (PbStore    *self,
+                            GType       type,
+                            const char *where,
+                            gint64      param)
 {
   g_autoptr(PbRecordClass) klass = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT ");
@@ -1259,15 +1283,8 @@ pb_store_dup_records (PbStore    *self,
     }
   g_return_val_if_fail (id_column >= 0, records);
   g_string_append_printf (sql, " FROM main.%s", klass->table);
-  if (column != NULL)
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < klass->n_columns && !known; i++)
-        known = g_str_equal (klass->columns[i].name, column);
-      g_return_val_if_fail (known, records);
-      g_string_append_printf (sql, " WHERE %s = ?1", column);
-    }
+  if (where != NULL)
+    g_string_append_printf (sql, " WHERE %s", where);
 
   stmt = pb_store_prepare (self, sql->str, &error);
   if (stmt == NULL)
@@ -1275,8 +1292,8 @@ pb_store_dup_records (PbStore    *self,
       g_critical ("Cannot read %s: %s", klass->table, error->message);
       return records;
     }
-  if (column != NULL)
-    sqlite3_bind_int64 (stmt, 1, value);
+  if (where != NULL && strstr (where, "?1") != NULL)
+    sqlite3_bind_int64 (stmt, 1, param);
 
   map = self->records[type_index (self, type)];
   while (pb_store_step (self, stmt, &error))
@@ -1299,6 +1316,44 @@ pb_store_dup_records (PbStore    *self,
   sqlite3_reset (stmt);
 
   return records;
+}
+
+/**
+ * pb_store_dup_records:
+ * @self: a store
+ * @type: a record type, such as %PB_TYPE_ITEM
+ * @column: (nullable): an integer column of its table, such as "plan_id",
+ *   or %NULL for every row
+ * @value: the value @column must have
+ *
+ * Reads every such row in one query, as the live records
+ * pb_store_get_record() gives (a record already alive is reused, not
+ * re-read). While the caller holds the array, asking for any of them is a
+ * hash lookup: a view that is about to walk a plan of 20,000 items reads
+ * them once instead of by 20,000 queries.
+ *
+ * Returns: (transfer full) (element-type PbRecord): the records, by id
+ */
+GPtrArray *
+pb_store_dup_records (PbStore    *self,
+                      GType       type,
+                      const char *column,
+                      gint64      value)
+{
+  g_autoptr(PbRecordClass) klass = NULL;
+  g_autofree char *where = NULL;
+  gboolean known = column == NULL;
+
+  g_return_val_if_fail (PB_IS_STORE (self), g_ptr_array_new ());
+  g_return_val_if_fail (g_type_is_a (type, PB_TYPE_RECORD), g_ptr_array_new ());
+
+  klass = g_type_class_ref (type);
+  for (guint i = 0; i < klass->n_columns && !known; i++)
+    known = g_str_equal (klass->columns[i].name, column);
+  g_return_val_if_fail (known, g_ptr_array_new_with_free_func (g_object_unref));
+
+  where = g_strdup_printf ("%s%s ORDER BY id", column ? column : "", column ? " = ?1" : "1");
+  return pb_store_dup_records_where (self, type, where, value);
 }
 
 static GListModel *
@@ -1656,6 +1711,8 @@ publish_changes (PbStore *self,
   g_autoptr(GPtrArray) lists = NULL;
 
   self->generation++;
+  for (guint i = 0; i < changes->len; i++)
+    self->table_generation[g_array_index (changes, Change, i).table] = self->generation;
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -1710,12 +1767,60 @@ publish_changes (PbStore *self,
   for (guint i = 0; i < lists->len; i++)
     pb_record_list_refresh (g_ptr_array_index (lists, i));
 
+  self->publishing = changes;
   for (guint t = 0; t < self->n_tables; t++)
     if (dirty[t])
       {
         PbRecordClass *klass = g_type_class_peek (self->types[t]);
         g_signal_emit (self, signals[CHANGED], 0, klass->table);
       }
+  self->publishing = NULL;
+}
+
+/**
+ * pb_store_dup_changed_ids:
+ * @self: a store
+ * @table: a table, such as "item"
+ *
+ * In a handler of #PbStore::changed: the ids of the rows of @table that the
+ * command being published inserted, updated or deleted, so that a view can
+ * update just those. Anything else that changes the tables (an external
+ * change, a reload) tells no rows.
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids, each
+ *   once, or %NULL when the rows are not known
+ */
+GArray *
+pb_store_dup_changed_ids (PbStore    *self,
+                          const char *table)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  GArray *ids;
+  guint t;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (self->publishing == NULL)
+    return NULL;
+  t = table_index (self, table);
+
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->publishing->len; i++)
+    {
+      Change *change = &g_array_index (self->publishing, Change, i);
+
+      /* A change from another program names no rows (pb_store_refresh ()). */
+      if (change->table == t && change->row_id == 0)
+        {
+          g_array_unref (ids);
+          return NULL;
+        }
+      if (change->table == t && g_hash_table_add (seen, &change->row_id))
+        g_array_append_val (ids, change->row_id);
+    }
+  return ids;
 }
 
 static gint64

@@ -57,6 +57,8 @@ guint64      pb_store_get_generation  (PbStore           *self);
 gboolean     pb_store_refresh         (PbStore           *self);
 gboolean     pb_store_is_library_file (PbStore           *self,
                                        const char        *path);
+guint64      pb_store_get_table_generation (PbStore      *self,
+                                            const char   *table);
 void         pb_store_set_busy_timeout (PbStore          *self,
                                         guint             msec);
 
@@ -68,6 +70,12 @@ GPtrArray   *pb_store_dup_records     (PbStore    *self,
                                        GType       type,
                                        const char *column,
                                        gint64      value);
+GArray      *pb_store_dup_changed_ids (PbStore    *self,
+                                       const char *table);
+GPtrArray   *pb_store_dup_records_where (PbStore  *self,
+                                       GType       type,
+                                       const char *where,
+                                       gint64      param);
 GListModel  *pb_store_list_plans      (PbStore    *self);
 GListModel  *pb_store_list_sections   (PbStore    *self,
                                        gint64      plan_id);

@@ -66,6 +66,13 @@ PbTimeline   *pb_timeline_new_from_store  (PbStore        *store,
                                            guint32         today,
                                            GHashTable     *collapsed,
                                            GError        **error);
+gboolean      pb_timeline_update_from_store (PbTimeline   *self,
+                                           PbStore        *store,
+                                           gint64          plan_id,
+                                           guint32         today,
+                                           GHashTable     *collapsed,
+                                           GArray         *changed,
+                                           GPtrArray      *items);
 void          pb_timeline_free            (PbTimeline     *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbTimeline, pb_timeline_free)
 
@@ -89,6 +96,21 @@ void          pb_timeline_add_item        (PbTimeline     *self,
                                            PbHealth        health,
                                            PbItemStatus    status,
                                            gboolean        milestone);
+gboolean      pb_timeline_update_item     (PbTimeline     *self,
+                                           gint64          id,
+                                           gint64          section_id,
+                                           const char     *number,
+                                           const char     *title,
+                                           guint32         start_day,
+                                           guint32         due_day,
+                                           double          progress,
+                                           PbHealth        health,
+                                           PbItemStatus    status,
+                                           gboolean        milestone);
+void          pb_timeline_set_item_health (PbTimeline     *self,
+                                           gint64          id,
+                                           double          progress,
+                                           PbHealth        health);
 void          pb_timeline_add_milestone   (PbTimeline     *self,
                                            gint64          item_id,
                                            guint32         day,

@@ -56,6 +56,9 @@ struct _PbTimelineView
   GdkModifierType drag_modifiers;
   gboolean        fit_pending;  /* a new plan shows its whole period */
   gboolean        stale;        /* the chart no longer matches the store */
+  GListModel     *items;        /* the plan's items, to see rows come, go and move */
+  GPtrArray      *held;         /* the same, held while the chart is */
+  gboolean        moved;        /* items came, went or moved since the chart was made */
   GHashTable     *collapsed;    /* section ids whose items are hidden */
 };
 
@@ -162,8 +165,11 @@ ensure_timeline (PbTimelineView *self)
   if (!self->stale)
     return;
   self->stale = FALSE;
+  self->moved = FALSE;
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   if (self->plan && self->store)
     {
+      self->held = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
       self->timeline = pb_timeline_new_from_store (self->store, pb_record_get_id (PB_RECORD (self->plan)),
                                                    g_date_get_julian (&self->today), self->collapsed, &error);
       if (self->timeline)
@@ -191,6 +197,32 @@ invalidate (PbTimelineView *self)
     ensure_timeline (self);
 }
 
+/* An edit of items already on the chart updates their rows; anything
+ * else makes the chart again. */
+static gboolean
+update_rows (PbTimelineView *self)
+{
+  g_autoptr(GArray) changed = NULL;
+
+  if (self->timeline == NULL || self->stale || self->moved || self->held == NULL)
+    return FALSE;
+  changed = pb_store_dup_changed_ids (self->store, "item");
+  if (changed == NULL ||
+      !pb_timeline_update_from_store (self->timeline, self->store, pb_record_get_id (PB_RECORD (self->plan)),
+                                      g_date_get_julian (&self->today), self->collapsed, changed, self->held))
+    return FALSE;
+  configure_adjustments (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+items_moved_cb (PbTimelineView *self)
+{
+  self->moved = TRUE;
+}
+
 static void
 store_changed_cb (PbTimelineView *self,
                   const char     *table)
@@ -207,6 +239,8 @@ store_changed_cb (PbTimelineView *self,
       pb_timeline_view_set_plan (self, NULL);
       return;
     }
+  if (g_str_equal (table, "item") && update_rows (self))
+    return;
   invalidate (self);
 }
 
@@ -1083,6 +1117,10 @@ pb_timeline_view_dispose (GObject *object)
 
   g_clear_pointer (&self->timeline, pb_timeline_free);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  if (self->items)
+    g_signal_handlers_disconnect_by_func (self->items, items_moved_cb, self);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   if (self->hadjustment)
@@ -1217,6 +1255,14 @@ pb_timeline_view_set_plan (PbTimelineView *self,
       if (self->vadjustment)
         gtk_adjustment_set_value (self->vadjustment, 0);
       self->fit_pending = TRUE;
+      if (self->items)
+        g_signal_handlers_disconnect_by_func (self->items, items_moved_cb, self);
+      g_clear_object (&self->items);
+      if (plan)
+        {
+          self->items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (plan)));
+          g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_moved_cb), self);
+        }
       invalidate (self);
     }
 }
