@@ -23,6 +23,16 @@ static PbTestApp t;
 
 #define spin pb_test_spin
 
+/* Lets the frame clock lay out and draw what changed (a page switch). */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static GtkWidget *
 child_of_type (GtkWidget *root,
                GType      type,
@@ -814,8 +824,7 @@ test_timeline_drag_feedback (void)
   GDate d;
 
   adw_view_stack_set_visible_child_name (stack, "timeline");
-  for (int i = 0; i < 5; i++)
-    spin ();
+  settle ();
   g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), &d));
   start = g_date_get_julian (&d);
   g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &d));
@@ -864,8 +873,24 @@ test_timeline_drag_feedback (void)
   g_assert_cmpuint (g_date_get_julian (&d), ==, new_start);
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Dates");
   act ("win.undo", NULL);
+
+  /* Alt+↑ moves the selected bar above the one before it in its section;
+   * Alt+↓ back. */
+  {
+    g_autoptr(PbItem) above = pb_test_app_item_titled (&t, "推动工业互联网平台建设");
+    g_autofree char *was = pb_test_dump_store (t.store);
+
+    pb_timeline_view_select (view, id);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move", "i", -1));
+    spin ();
+    g_assert_cmpint (pb_record_get_int (PB_RECORD (item), "position"), <, pb_record_get_int (PB_RECORD (above), "position"));
+    g_assert_cmpint (pb_timeline_view_get_selected (view), ==, id);
+    assert_undo_redo (was, "Move Item");
+    g_assert_true (pb_timeline_view_move_selected (view, 1));
+    g_assert_cmpint (pb_record_get_int (PB_RECORD (item), "position"), >, pb_record_get_int (PB_RECORD (above), "position"));
+  }
   adw_view_stack_set_visible_child_name (stack, "board");
-  spin ();
+  settle ();
 }
 
 int

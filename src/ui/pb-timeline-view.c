@@ -878,6 +878,79 @@ select_action (GtkWidget  *widget,
   select_step (PB_TIMELINE_VIEW (widget), g_variant_get_int32 (param));
 }
 
+/**
+ * pb_timeline_view_move_selected:
+ * @self: a timeline view
+ * @direction: -1 to move the selected item above the one before it in its
+ *   section, 1 below the one after it
+ *
+ * Alt+↑/↓: one "Move Item" command; the item stays selected.
+ *
+ * Returns: whether the store changed
+ */
+gboolean
+pb_timeline_view_move_selected (PbTimelineView *self,
+                                int             direction)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 section, before = -1;
+  int here = -1, neighbour = -1;
+  guint n;
+
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->plan == NULL || self->selected == 0 || direction == 0 ||
+      (item = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected)) == NULL)
+    return FALSE;
+  section = pb_item_get_section_id (item);
+  items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+
+      if (it == item)
+        here = i;
+      else if (pb_item_get_section_id (it) == section)
+        {
+          if (direction < 0 && here < 0)
+            neighbour = i;          /* the last one before it */
+          else if (direction > 0 && here >= 0 && neighbour < 0)
+            neighbour = i;          /* the first one after it */
+        }
+    }
+  if (here < 0 || neighbour < 0)
+    return FALSE;
+
+  if (direction < 0)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (items, neighbour);
+      before = pb_record_get_id (PB_RECORD (it));
+    }
+  else
+    {
+      g_autoptr(PbItem) it = (guint) neighbour + 1 < n ? g_list_model_get_item (items, neighbour + 1) : NULL;
+      before = it ? pb_record_get_id (PB_RECORD (it)) : 0;
+    }
+  if (!pb_store_move_item (self->store, item, before, &error))
+    {
+      g_signal_emit (self, signals[HINT], 0, error->message);
+      return FALSE;
+    }
+  pb_timeline_view_select (self, pb_record_get_id (PB_RECORD (item)));
+  return TRUE;
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  pb_timeline_view_move_selected (PB_TIMELINE_VIEW (widget), g_variant_get_int32 (param));
+}
+
 /* Shift the selected item by a unit, or (resize) move only its due date. */
 static void
 shift_action (GtkWidget  *widget,
@@ -1162,6 +1235,9 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "timeline.select", "i", select_action);
+  gtk_widget_class_install_action (widget_class, "timeline.move", "i", move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "timeline.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "timeline.move", "i", 1);
   gtk_widget_class_install_action (widget_class, "timeline.shift", "i", shift_action);
   gtk_widget_class_install_action (widget_class, "timeline.resize", "i", shift_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);

@@ -55,5 +55,7 @@ void            pb_timeline_view_drag_update  (PbTimelineView *self,
                                                double          y1,
                                                GdkModifierType modifiers);
 gboolean        pb_timeline_view_cancel_drag  (PbTimelineView *self);
+gboolean        pb_timeline_view_move_selected (PbTimelineView *self,
+                                                int             direction);
 
 G_END_DECLS
