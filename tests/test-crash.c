@@ -113,7 +113,11 @@ test_kill_during_write (void)
       lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
       g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, read_line_cb, &reader);
 
-      /* Different moments: early in the first import, between, late. */
+      /* Different moments: early in the first import, between, late —
+       * counted from the writer's first "begin", so that a loaded machine
+       * starting the process slowly does not move every kill before it. */
+      while (out->len == 0 && !reader.eof)
+        g_main_context_iteration (NULL, TRUE);
       delay_ms = g_test_rand_int_range (30, 1500);
       g_timeout_add (delay_ms, timeout_cb, &fired);
       while (!fired)
