@@ -36,6 +36,7 @@
 
 #include "pb-cn-number.h"
 #include "pb-import-text.h"
+#include "pb-indicator-link.h"
 #include "pb-org-list.h"
 #include "pb-plan-parser.h"
 #include "pb-text-source.h"
@@ -2920,7 +2921,11 @@ pb_plan_parse_text (const char    *text,
     {
       classify (&p, p.root, NULL, "task", FALSE);
       if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        result = build_json (&p);
+        {
+          result = build_json (&p);
+          /* One indicator per quantity, linked to every item stating it. */
+          pb_indicator_link (result);
+        }
     }
 
 out:
