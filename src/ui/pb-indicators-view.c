@@ -1030,8 +1030,16 @@ update_details (PbIndicatorsView *self)
     g_autoptr(PbItem) item = g_list_model_get_n_items (serving) == 1 ? g_list_model_get_item (serving, 0) : NULL;
     const char *kind = pb_record_get_enum (PB_RECORD (k), "kind") == PB_INDICATOR_KIND_ANNUAL ? _("Annual") : _("Cumulative");
 
-    subtitle = item ? g_strdup_printf ("%s %s · %s", pb_item_get_number (item), pb_item_get_title (item), kind)
-                    : g_strdup (kind);
+    /* Every item it serves: one by number and title, several by number. */
+    if (item)
+      subtitle = g_strdup_printf ("%s %s · %s", pb_item_get_number (item), pb_item_get_title (item), kind);
+    else if (g_list_model_get_n_items (serving) > 1)
+      {
+        g_autofree char *numbers = pb_store_dup_indicator_item_numbers (self->store, self->selected_id);
+        subtitle = g_strdup_printf ("%s · %s", numbers, kind);
+      }
+    else
+      subtitle = g_strdup (kind);
   }
   gtk_label_set_text (self->subtitle, g_strstrip (subtitle));
   status = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), st->reason);
