@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -500,6 +501,157 @@ test_export_temp_files (PbTestLibrary *f,
   }
 }
 
+/* ---- Strict values at every door -------------------------------------- */
+
+static gint64
+first_indicator (PbStore *store,
+                 gint64   plan)
+{
+  g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan);
+  g_autoptr(PbRecord) k = g_list_model_get_item (indicators, 0);
+
+  return pb_record_get_id (k);
+}
+
+/* What `actual add` accepted and the export could then not be read back. */
+static void
+test_strict_cli_values (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  g_autofree char *plan_arg = NULL;
+  g_autofree char *k_arg = NULL;
+  gint64 plan, before;
+  int status;
+
+  plan = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  plan_arg = g_strdup_printf ("%" G_GINT64_FORMAT, plan);
+  k_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_indicator (f->store, plan));
+  before = pb_test_sql_int (f->path, "SELECT count(*) FROM actual");
+
+  for (const char * const *d = (const char * const[]) { "2025-6-5", "2025-06-30xyz", " 2025-12-01",
+                                                        "99999-01-01", "2025-02-30", "+2025-01-01", NULL }; *d; d++)
+    {
+      g_free (pb_test_run_status (&status, cli, "--db", f->path, "actual", "add", plan_arg, k_arg, *d, "5", NULL));
+      g_assert_cmpint (status, !=, 0);
+    }
+  for (const char * const *v = (const char * const[]) { "1e20", "-1e16", "inf", "nan", NULL }; *v; v++)
+    {
+      g_free (pb_test_run_status (&status, cli, "--db", f->path, "actual", "add", plan_arg, k_arg, "2025-06-05", *v, NULL));
+      g_assert_cmpint (status, !=, 0);
+    }
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM actual"), ==, before);
+
+  g_free (pb_test_run_ok (cli, "--db", f->path, "actual", "add", plan_arg, k_arg, "2025-06-05", "1e15", NULL));
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM actual"), ==, before + 1);
+}
+
+/* Every number the library can hold is written so that a JSON parser reads
+ * it back, and equal; 1e20 never gets in. */
+static void
+test_numbers_round_trip (PbTestLibrary *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 plan, k;
+  JsonArray *indicators, *actuals;
+  guint found = 0;
+
+  plan = pb_store_create_plan (f->store, "数值", 2020, 2025, &error);
+  k = pb_store_add_indicator (f->store, plan, 0, "指标", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  for (int e = -9; e <= 15; e++)
+    for (const double *m = (const double[]) { 1, 1.5, 3.3333333333333335, 9.999999999999998, 0 }; *m; m++)
+      {
+        double v = *m * pow (10, e);
+
+        if (v > 1e15)
+          continue;
+        g_array_append_val (values, v);
+        g_assert_cmpint (pb_store_add_actual (f->store, k, "2024-01-01", v, NULL, &error), >, 0);
+        g_assert_no_error (error);
+        v = -v;
+        g_array_append_val (values, v);
+        g_assert_cmpint (pb_store_add_actual (f->store, k, "2024-01-01", v, NULL, &error), >, 0);
+      }
+  g_assert_cmpint (pb_store_add_actual (f->store, k, "2024-01-01", 1e20, NULL, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(JsonNode) root = pb_store_export_plan_json (f->store, plan, &error);
+
+    g_assert_no_error (error);
+    text = pb_json_to_data (root, NULL);
+  }
+  g_assert_null (strstr (text, "e+20"));
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  indicators = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "indicators");
+  actuals = json_object_get_array_member (json_array_get_object_element (indicators, 0), "actuals");
+  for (guint i = 0; i < json_array_get_length (actuals); i++)
+    {
+      JsonNode *n = json_object_get_member (json_array_get_object_element (actuals, i), "value");
+      double v = json_node_get_value_type (n) == G_TYPE_INT64 ? json_node_get_int (n) : json_node_get_double (n);
+
+      for (guint j = 0; j < values->len; j++)
+        if (g_array_index (values, double, j) == v)
+          {
+            found++;
+            break;
+          }
+    }
+  g_assert_cmpuint (json_array_get_length (actuals), ==, values->len);
+  g_assert_cmpuint (found, ==, values->len);
+}
+
+static void
+import_text_fails (PbTestLibrary *f,
+                   const char    *json,
+                   const char    *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "plan.json", NULL);
+  gint64 plans = pb_test_sql_int (f->path, "SELECT count(*) FROM plan");
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_cmpint (pb_store_import_file (f->store, path, &error), ==, 0);
+  g_assert_nonnull (error);
+  if (field != NULL && strstr (error->message, field) == NULL)
+    g_error ("“%s” does not name %s", error->message, field);
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, plans);
+}
+
+/* Hostile or mistyped JSON is refused, naming what is wrong, and never
+ * crashes the reader. */
+static void
+test_strict_json (PbTestLibrary *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"format\":\"planboard-plan/1\",\"title\":");
+
+  import_text_fails (f, "{\"format\":\"planboard-plan/1\",\"title\":\"a\\ud800b\"}", "title");
+  import_text_fails (f, "{\"format\":\"planboard-plan/1\",\"title\":\"t\",\"items\":{\"number\":\"1\"}}", "items");
+  import_text_fails (f, "{\"format\":\"planboard-plan/1\",\"title\":12}", "title");
+  import_text_fails (f, "{\"format\":\"planboard-plan/1\",\"title\":\"t\",\"items\":[{\"title\":\"x\",\"progress\":\"50%\"}]}",
+                     "progress");
+  import_text_fails (f, "{\"format\":\"planboard-plan/1\",\"title\":\"t\",\"items\":[{\"title\":\"x\",\"start\":\"2025-6-5\"}]}",
+                     NULL);
+
+  /* 100,000 deep: refused before parsing, no stack overflow. */
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  import_text_fails (f, deep->str, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -514,6 +666,9 @@ main (int    argc,
   ADD ("/writers/undo/refused-when-cascading", test_undo_refused_when_cascading_into_other_rows);
   ADD ("/writers/redo/refused-after-other-writer", test_redo_refused_after_other_writer);
   ADD ("/writers/ids-never-reused", test_ids_never_reused);
+  ADD ("/writers/strict/cli-values", test_strict_cli_values);
+  ADD ("/writers/strict/numbers-round-trip", test_numbers_round_trip);
+  ADD ("/writers/strict/json", test_strict_json);
   ADD ("/writers/files/import-open-library", test_import_open_library);
   ADD ("/writers/files/import-several-plans-one-command", test_import_several_plans_one_command);
   ADD ("/writers/files/export-onto-library", test_export_onto_library);

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <stdio.h>
 
 #include "pb-model.h"
@@ -271,7 +274,17 @@ pb_date_parse (const char *text,
   int y, m, d;
 
   g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  /* Exactly YYYY-MM-DD: no signs, spaces, short fields, trailing text or
+   * five-digit years, so what is stored is what every reader parses. */
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  y = atoi (text);
+  m = atoi (text + 5);
+  d = atoi (text + 8);
+  if (y < 1 || !g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (date, d, m, y);
   return TRUE;

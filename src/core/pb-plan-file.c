@@ -363,6 +363,71 @@ pb_store_import_planboard (PbStore     *self,
 }
 
 /**
+ * pb_json_to_data:
+ * @root: a JSON document
+ * @length: (out) (optional): its length in bytes
+ *
+ * Writes @root as indented JSON that every JSON parser reads. json-glib
+ * writes a double such as 1e-08 as "1e-08.0" (it adds ".0" to any number
+ * without a point), which is no JSON number; outside strings, such a
+ * number becomes "1.0e-08".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pb_json_to_data (JsonNode *root,
+                 gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *raw = NULL;
+  GString *out;
+  gboolean in_string = FALSE;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_root (generator, root);
+  raw = json_generator_to_data (generator, NULL);
+
+  out = g_string_sized_new (strlen (raw) + 16);
+  for (const char *p = raw; *p; p++)
+    {
+      if (in_string)
+        {
+          g_string_append_c (out, *p);
+          if (*p == '\\' && p[1])
+            g_string_append_c (out, *++p);
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if ((*p == 'e' || *p == 'E') && p > raw && g_ascii_isdigit (p[-1]))
+        {
+          const char *q = p + 1;
+
+          if (*q == '+' || *q == '-')
+            q++;
+          while (g_ascii_isdigit (*q))
+            q++;
+          if (q[0] == '.' && q[1] == '0' && !g_ascii_isdigit (q[2]))
+            {
+              /* "1e-08.0" → "1.0e-08" */
+              g_string_append (out, ".0");
+              g_string_append_len (out, p, q - p);
+              p = q + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+    }
+
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
  * pb_store_export_json_file:
  * @self: a store
  * @plan_id: the plan
@@ -378,7 +443,6 @@ pb_store_export_json_file (PbStore     *self,
                            GError     **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *text = NULL;
   gsize length;
 
@@ -389,15 +453,43 @@ pb_store_export_json_file (PbStore     *self,
   if (root == NULL)
     return FALSE;
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
+  text = pb_json_to_data (root, &length);
 
   return g_file_set_contents_full (path, text, length,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0644, error);
+}
+
+#define PB_MAX_JSON_DEPTH 64
+
+/* The deepest nesting of arrays and objects in @data, strings skipped. */
+static guint
+json_depth (const char *data,
+            gsize       length)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return deepest;
 }
 
 static gboolean
@@ -431,6 +523,7 @@ pb_store_import_file (PbStore     *self,
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -453,8 +546,26 @@ pb_store_import_file (PbStore     *self,
       return 0;
     }
 
+  mapped = g_mapped_file_new (path, FALSE, &local);
+  if (mapped == NULL)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid plan file: %s"), name, local->message);
+      return 0;
+    }
+  /* JSON nested 100,000 deep overflows a recursive parser's stack:
+   * measure the depth before parsing, and refuse. */
+  if (json_depth (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped)) > PB_MAX_JSON_DEPTH)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid plan file: it is nested more than %d deep."),
+                   name, PB_MAX_JSON_DEPTH);
+      return 0;
+    }
+
   parser = json_parser_new ();
-  if (!json_parser_load_from_mapped_file (parser, path, &local))
+  if (!json_parser_load_from_data (parser, g_mapped_file_get_contents (mapped),
+                                   g_mapped_file_get_length (mapped), &local))
     {
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                    _("“%s” is not a valid plan file: %s"), name, local->message);

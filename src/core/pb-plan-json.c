@@ -624,7 +624,7 @@ number_member (JsonObject *o,
   else
     return FALSE;
 
-  return isfinite (*value);
+  return isfinite (*value) && fabs (*value) <= PB_MAX_NUMBER;
 }
 
 static gboolean
@@ -649,15 +649,9 @@ element_object (JsonArray *a,
 static gboolean
 valid_date (const char *s)
 {
-  int y, m, d;
-  char tail;
+  GDate date;
 
-  if (s == NULL)
-    return TRUE;
-
-  return sscanf (s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-         strlen (s) == 10 &&
-         g_date_valid_dmy (d, m, y);
+  return s == NULL || pb_date_parse (s, &date);
 }
 
 /* Reads an enum member by nick; a missing member gives @fallback. */
@@ -1059,6 +1053,122 @@ import_periods (Import    *im,
   return TRUE;
 }
 
+typedef enum { T_STRING, T_NUMBER, T_BOOL, T_ARRAY, T_OBJECT } JsonKind;
+
+/* A member that is there must be of its kind (or null): items as an
+ * object, a numeric title or a progress written as text are refused with
+ * the member named, never read as "absent". */
+static gboolean
+expect_kind (Import     *im,
+             JsonObject *o,
+             const char *where,
+             const char *name,
+             JsonKind    kind)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+  gboolean ok;
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+
+  switch (kind)
+    {
+    case T_ARRAY:
+      ok = JSON_NODE_HOLDS_ARRAY (n);
+      break;
+    case T_OBJECT:
+      ok = JSON_NODE_HOLDS_OBJECT (n);
+      break;
+    case T_STRING:
+      ok = JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING;
+      break;
+    case T_BOOL:
+      ok = JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN;
+      break;
+    case T_NUMBER:
+    default:
+      ok = JSON_NODE_HOLDS_VALUE (n) && (json_node_get_value_type (n) == G_TYPE_INT64 ||
+                                         json_node_get_value_type (n) == G_TYPE_DOUBLE);
+      if (ok)
+        {
+          double v = json_node_get_value_type (n) == G_TYPE_INT64 ? json_node_get_int (n) : json_node_get_double (n);
+
+          if (!isfinite (v) || fabs (v) > PB_MAX_NUMBER)
+            {
+              g_autofree char *what = g_strdup_printf ("“%s%s” is a number beyond ±10¹⁵", where, name);
+              return fail (im, what);
+            }
+        }
+      break;
+    }
+
+  if (!ok)
+    {
+      static const char * const kinds[] = { "text", "a number", "true or false", "a list", "an object" };
+      g_autofree char *what = g_strdup_printf ("“%s%s” should be %s", where, name, kinds[kind]);
+      return fail (im, what);
+    }
+
+  /* JSON can spell a lone UTF-16 surrogate (\ud800), which is no text. */
+  if (kind == T_STRING && !g_utf8_validate (json_node_get_string (n), -1, NULL))
+    {
+      g_autofree char *what = g_strdup_printf ("“%s%s” is not valid text", where, name);
+      return fail (im, what);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_kinds (Import     *im,
+             JsonObject *root)
+{
+  static const struct { const char *name; JsonKind kind; } top[] = {
+    { "title", T_STRING }, { "doc_number", T_STRING }, { "issuer", T_STRING }, { "issue_date", T_STRING },
+    { "source_text", T_STRING }, { "period", T_OBJECT }, { "sections", T_ARRAY }, { "items", T_ARRAY },
+    { "organisations", T_ARRAY }, { "indicators", T_ARRAY }, { "targets", T_ARRAY }, { "periods", T_ARRAY },
+  }, item[] = {
+    { "id", T_STRING }, { "section", T_STRING }, { "kind", T_STRING }, { "number", T_STRING },
+    { "title", T_STRING }, { "body", T_STRING }, { "start", T_STRING }, { "due", T_STRING },
+    { "status", T_STRING }, { "progress", T_NUMBER }, { "progress_mode", T_STRING },
+    { "lead_units", T_ARRAY }, { "responsible_units", T_ARRAY }, { "targets", T_ARRAY },
+    { "indicators", T_ARRAY }, { "notes", T_ARRAY }, { "depends_on", T_ARRAY }, { "health_override", T_OBJECT },
+  }, section[] = {
+    { "id", T_STRING }, { "parent", T_STRING }, { "number", T_STRING }, { "title", T_STRING },
+  };
+  JsonArray *items, *sections;
+
+  for (guint i = 0; i < G_N_ELEMENTS (top); i++)
+    if (!expect_kind (im, root, "", top[i].name, top[i].kind))
+      return FALSE;
+
+  sections = array_member (root, "sections");
+  for (guint i = 0; sections && i < json_array_get_length (sections); i++)
+    {
+      JsonObject *o = element_object (sections, i);
+
+      if (o == NULL)
+        return fail (im, "“sections” should hold objects");
+      for (guint j = 0; j < G_N_ELEMENTS (section); j++)
+        if (!expect_kind (im, o, "sections[].", section[j].name, section[j].kind))
+          return FALSE;
+    }
+
+  items = array_member (root, "items");
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *o = element_object (items, i);
+
+      if (o == NULL)
+        return fail (im, "“items” should hold objects");
+      for (guint j = 0; j < G_N_ELEMENTS (item); j++)
+        if (!expect_kind (im, o, "items[].", item[j].name, item[j].kind))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 import_plan (Import     *im,
              JsonObject *root)
@@ -1068,6 +1178,9 @@ import_plan (Import     *im,
   JsonArray *items = array_member (root, "items");
   JsonArray *orgs = array_member (root, "organisations");
   double start = 0, end = 0;
+
+  if (!check_kinds (im, root))
+    return FALSE;
 
   number_member (period, "start", &start);
   number_member (period, "end", &end);

@@ -2556,7 +2556,23 @@ bind_assignments (PbStore       *self,
   for (guint i = 0; i < assignments->len; i++)
     {
       Assignment *a = &g_array_index (assignments, Assignment, i);
-      int rc = pb_column_bind (a->column, stmt, i + 1, &a->value);
+      int rc;
+
+      /* Strict values at the one door every write goes through: text is
+       * UTF-8, numbers are finite and within ±10¹⁵ (NaN is a nullable
+       * column's NULL). */
+      if ((G_VALUE_HOLDS_STRING (&a->value) && g_value_get_string (&a->value) != NULL &&
+           !g_utf8_validate (g_value_get_string (&a->value), -1, NULL)) ||
+          (G_VALUE_HOLDS_DOUBLE (&a->value) && !isnan (g_value_get_double (&a->value)) &&
+           !(fabs (g_value_get_double (&a->value)) <= PB_MAX_NUMBER)))
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       _("The value given for “%s” is not valid, so nothing was changed."),
+                       a->column->name);
+          return FALSE;
+        }
+
+      rc = pb_column_bind (a->column, stmt, i + 1, &a->value);
 
       if (rc != SQLITE_OK)
         {

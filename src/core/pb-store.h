@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define PB_STORE_ERROR (pb_store_error_quark ())
 
+/* The largest magnitude a stored number may have: every JSON reader reads
+ * it back exactly enough, and 1e20 can never be written as "1e+20.0". */
+#define PB_MAX_NUMBER 1e15
+
 typedef enum
 {
   PB_STORE_ERROR_NOT_A_LIBRARY,
@@ -251,6 +255,8 @@ gboolean     pb_store_export_json_file (PbStore    *self,
                                         gint64      plan_id,
                                         const char *path,
                                         GError    **error);
+char        *pb_json_to_data           (JsonNode  *root,
+                                        gsize     *length);
 gint64       pb_store_add_example_plan (PbStore   *self,
                                         GError   **error);
 
