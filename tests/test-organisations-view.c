@@ -293,6 +293,13 @@ check_table (const char *what,
                 {
                   s = g_ptr_array_index (expected, k);
                   position = k;
+                  /* The name is read on screen whole, at every width (360 px
+                   * too): never cut to "…", and at least a few characters
+                   * wide (it wraps, or the table scrolls). */
+                  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (cell))))
+                    g_error ("%s: the name “%s” is shown ellipsized", what, s->name);
+                  if (gtk_widget_get_width (cell) < 48)
+                    g_error ("%s: the name “%s” is %d px wide", what, s->name, gtk_widget_get_width (cell));
                 }
         }
       if (s == NULL)

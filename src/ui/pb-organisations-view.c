@@ -134,8 +134,16 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COL_NAME ? 0.0 : 1.0);
+  /* A name is what the ranking is read by: it wraps rather than being
+   * cut to "…", and keeps a few characters' width however narrow the
+   * window (the table scrolls sideways instead). */
   if (column == COL_NAME)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+    }
   if (column == COL_BLUE)
     gtk_widget_add_css_class (label, "health-blue");
   else if (column == COL_YELLOW)
