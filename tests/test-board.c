@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pb-application.h"
 #include "pb-board-view.h"
@@ -19,6 +20,7 @@
 #include "pb-test-util.h"
 #include "pb-window.h"
 #include "pb-health.h"
+#include "pb-store-private.h"
 
 static PbTestApp t;
 static PbWindow *window;
@@ -411,6 +413,212 @@ test_editor (void)
   g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
 }
 
+/* Whether a label in @root shows @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_visible (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), text))
+        return TRUE;
+      if (shows_text (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every card on the board shows the health the store computes now. */
+static guint
+assert_cards_show_health (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  guint n = 0;
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    {
+      GListModel *items = pb_board_view_get_column_items (board, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+          GtkWidget *card = card_for (GTK_WIDGET (window), item);
+
+          if (card == NULL)
+            continue;
+          g_assert_cmpint (pb_task_card_get_health (PB_TASK_CARD (card)), ==,
+                           pb_store_get_item_health (store, item, &today, NULL));
+          n++;
+        }
+    }
+  return n;
+}
+
+/* Changing only organisation links keeps the cards in their column: they
+ * show the new lead all the same. */
+static void
+test_cards_follow_links (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  GListModel *column = pb_board_view_get_column_items (board, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+  PbItem *items[3];
+
+  g_assert_cmpuint (g_list_model_get_n_items (column), >=, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      items[i] = g_list_model_get_item (column, i);
+      ids[i] = pb_record_get_id (PB_RECORD (items[i]));
+      g_assert_nonnull (card_for (GTK_WIDGET (window), items[i]));
+      g_assert_false (shows_text (card_for (GTK_WIDGET (window), items[i]), "市财政局"));
+    }
+
+  g_assert_true (pb_store_set_items_lead (store, ids, 3, "市财政局", &error));
+  g_assert_no_error (error);
+  spin ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *leads = pb_store_dup_lead_names (store, ids[i]);
+
+      g_assert_cmpstr (leads, ==, "市财政局");
+      g_assert_true (shows_text (card_for (GTK_WIDGET (window), items[i]), "市财政局"));
+    }
+  undo ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_false (shows_text (card_for (GTK_WIDGET (window), items[i]), "市财政局"));
+      g_object_unref (items[i]);
+    }
+}
+
+/* A section deleted with its items comes back whole on undo: its cards
+ * show their leads and counts again. */
+static void
+test_delete_section_undo (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbSection) section = NULL;
+  gint64 id = 0, section_id = 0;
+  g_autofree char *leads = NULL;
+  g_autofree char *counts = NULL;
+  guint n_items = 0;
+
+  /* An item in the first column with a lead and indicators. */
+  {
+    GListModel *column = pb_board_view_get_column_items (board, 0);
+
+    for (guint c = 0; c < pb_board_view_get_n_columns (board) && id == 0; c++)
+      {
+        column = pb_board_view_get_column_items (board, c);
+        for (guint i = 0; i < g_list_model_get_n_items (column) && id == 0; i++)
+          {
+            g_autoptr(PbItem) item = g_list_model_get_item (column, i);
+            gint64 item_id = pb_record_get_id (PB_RECORD (item));
+            g_autofree char *l = pb_store_dup_lead_names (store, item_id);
+            guint n = pb_store_count (store, PB_TYPE_ITEM_INDICATOR, "item_id", item_id);
+
+            if (l && l[0] && n > 0 && card_for (GTK_WIDGET (window), item))
+              {
+                id = item_id;
+                n_items = n;
+                leads = g_steal_pointer (&l);
+                section_id = pb_item_get_section_id (item);
+              }
+          }
+      }
+  }
+  g_assert_cmpint (id, >, 0);
+  counts = g_strdup_printf ("%u indicator", n_items);
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+    GtkWidget *card = card_for (GTK_WIDGET (window), item);
+
+    g_assert_true (shows_text (card, leads));
+    g_assert_true (shows_text (card, counts));
+  }
+
+  section = pb_store_get_record (store, PB_TYPE_SECTION, section_id);
+  g_assert_true (pb_store_delete_section (store, section, 0, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "section_id", section_id), ==, 0);
+  undo ();
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+    GtkWidget *card;
+
+    g_assert_nonnull (item);
+    card = card_for (GTK_WIDGET (window), item);
+    g_assert_nonnull (card);
+    g_assert_true (shows_text (card, leads));
+    g_assert_true (shows_text (card, counts));
+  }
+  assert_cards_show_health ();
+}
+
+/* What the store says of every item's health, in the plan's order. */
+static char *
+board_health (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) items = pb_store_dup_records (store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (window));
+  GString *s = g_string_new (NULL);
+  GDate today;
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (s, "%d", pb_store_get_item_health (store, g_ptr_array_index (items, i), &today, NULL));
+  return g_string_free (s, FALSE);
+}
+
+/* The plan's period changes health; undoing it changes it back on
+ * every card. */
+static void
+test_plan_period_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, pb_window_get_selected_plan (window));
+  int start = pb_plan_get_period_start (plan), end = pb_plan_get_period_end (plan);
+  g_autofree char *title = g_strdup (pb_plan_get_title (plan));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpuint (assert_cards_show_health (), >, 0);
+  /* Items without dates run over the plan's whole period. */
+  g_assert_true (pb_store_begin (store, &error));
+  g_assert_true (pb_store_finish (store,
+                                  pb_store_exec_ids (store, "UPDATE item SET start_date = NULL, due_date = NULL, progress = 0.4"
+                                                            " WHERE plan_id = ?1 AND status <> 'done'",
+                                                     pb_record_get_id (PB_RECORD (plan)), 0, &error),
+                                  "Clear Dates", &error));
+  g_assert_no_error (error);
+  spin ();
+  assert_cards_show_health ();
+  g_assert_true (pb_store_set_plan_properties (store, plan, title, NULL, NULL, NULL, start, end + 1, FALSE, &error));
+  g_assert_no_error (error);
+  spin ();
+  assert_cards_show_health ();
+  after = board_health ();
+  undo ();
+  g_assert_cmpint (pb_plan_get_period_end (plan), ==, end);
+  before = board_health ();
+  g_assert_cmpstr (after, !=, before); /* the period does change health */
+  assert_cards_show_health ();
+  redo ();
+  assert_cards_show_health ();
+  undo ();
+  assert_cards_show_health ();
+  undo (); /* the dates */
+  assert_cards_show_health ();
+}
+
 static void
 test_delete_and_restore_plan (void)
 {
@@ -443,6 +651,9 @@ main (int    argc,
   g_test_add_func ("/board/status-and-lead", test_status_and_lead);
   g_test_add_func ("/board/filter", test_filter);
   g_test_add_func ("/board/editor", test_editor);
+  g_test_add_func ("/board/cards-follow-links", test_cards_follow_links);
+  g_test_add_func ("/board/delete-section-undo", test_delete_section_undo);
+  g_test_add_func ("/board/plan-period-undo", test_plan_period_undo);
   g_test_add_func ("/board/delete-and-restore-plan", test_delete_and_restore_plan);
 
   ret = g_test_run ();

@@ -225,6 +225,7 @@ struct _PbBoardView
   GHashTable      *by_value;    /* gint64 * (the column's value) → PbBoardColumn */
   GHashTable      *orgs;        /* item id → ItemOrgs */
   GHashTable      *indicator_counts; /* item id → gint64 */
+  GHashTable      *bound_cards; /* PbTaskCard, unowned: the cards bound to an item */
   GDate            today;
   PbBoardGrouping  grouping;
 
@@ -471,6 +472,8 @@ card_bind (GtkSignalListItemFactory *factory,
   gint64 *n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
 
   self->n_bound++;
+  if (self->bound_cards)
+    g_hash_table_add (self->bound_cards, card);
   pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
   pb_task_card_set_item (card, item);
   if (g_hash_table_contains (self->selected, &id))
@@ -484,7 +487,11 @@ card_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              PbBoardView              *self)
 {
-  pb_task_card_set_item (PB_TASK_CARD (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+
+  if (self->bound_cards)
+    g_hash_table_remove (self->bound_cards, card);
+  pb_task_card_set_item (PB_TASK_CARD (card), NULL);
 }
 
 static void
@@ -990,6 +997,37 @@ rebuild_columns (PbBoardView *self,
                        self->columns->pdata, self->columns->len);
 }
 
+/* A card that stays in its column is not bound again, and its item's
+ * record may not change at all (an organisation link, an indicator, the
+ * plan's period): whatever a table's change means for what a card shows
+ * (its leads, counts, health) reaches every bound card here. */
+static void
+refresh_bound_cards (PbBoardView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->bound_cards == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound_cards);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      PbTaskCard *card = key;
+      PbItem *item = pb_task_card_get_item (card);
+      gint64 id;
+      ItemOrgs *o;
+      gint64 *n;
+
+      if (item == NULL || pb_record_is_deleted (PB_RECORD (item)))
+        continue;
+      id = pb_record_get_id (PB_RECORD (item));
+      o = g_hash_table_lookup (self->orgs, &id);
+      n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
+      pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
+      pb_task_card_set_item (card, item); /* the same item: shows it again */
+    }
+}
+
 static void
 store_changed_cb (PbBoardView *self,
                   const char  *table)
@@ -1006,6 +1044,8 @@ store_changed_cb (PbBoardView *self,
       rebuild_columns (self, g_str_equal (table, "organisation") && self->grouping == PB_BOARD_GROUPING_LEAD);
       regroup (self);
     }
+
+  refresh_bound_cards (self);
 }
 
 /* ---- Moving cards -------------------------------------------------------- */
@@ -1704,6 +1744,7 @@ pb_board_view_dispose (GObject *object)
   g_clear_object (&self->sections);
   g_clear_pointer (&self->orgs, g_hash_table_unref);
   g_clear_pointer (&self->indicator_counts, g_hash_table_unref);
+  g_clear_pointer (&self->bound_cards, g_hash_table_unref);
   g_clear_object (&self->items);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
@@ -1805,6 +1846,7 @@ pb_board_view_init (PbBoardView *self)
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
+  self->bound_cards = g_hash_table_new (NULL, NULL);
   self->filter_status = self->filter_health = self->filter_kind = -1;
   self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
