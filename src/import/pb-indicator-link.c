@@ -264,19 +264,24 @@ pb_indicator_link (JsonNode *plan)
       for (guint j = 0; targets && j < json_array_get_length (targets); j++)
         {
           JsonObject *t = element (targets, j);
-          const char *old_id = member_string (t, "indicator_id", NULL);
-          JsonObject *def = old_id ? g_hash_table_lookup (defs, old_id) : NULL;
+          const char *old_id;
+          JsonObject *def;
           g_autofree char *key = NULL;
           GPtrArray *same;
           Quantity *q = NULL;
+          double year;
           Stated s;
 
           if (t == NULL)
             continue;
+          old_id = member_string (t, "indicator_id", NULL);
+          def = old_id ? g_hash_table_lookup (defs, old_id) : NULL;
           if (old_id)
             g_hash_table_add (referenced, g_strdup (old_id));
           key = quantity_key (def, t);
-          s.year = (int) member_number (t, "year");
+          /* A target of a text with no period has no year (null): 0 here. */
+          year = member_number (t, "year");
+          s.year = isfinite (year) && fabs (year) < 100000 ? (int) year : 0;
           s.stretch = json_object_get_boolean_member_with_default (t, "stretch", FALSE);
           s.value = member_number (t, "value");
           s.comparator = g_strdup (member_string (t, "comparator", "="));
