@@ -343,6 +343,157 @@ test_round_trip (void)
     g_assert_true (g_regex_match_simple ("市工业和信息化局 +Returned +2022-10-01 +2022-10-10 +2022-10-08", text, 0, 0));
     g_assert_true (g_regex_match_simple ("市交通运输局 +Late +2022-10-01 +2022-10-10 +—", text, 0, 0));
   }
+
+  /* Every other exported form, filled by openpyxl too: a value (when the
+   * row has an indicator), an As Of date inside the period, a status and a
+   * note in its first fill-in row, the other rows left empty */
+  {
+    g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+    g_autoptr(JsonNode) later = NULL;
+    gint64 n_actuals2, n_notes2;
+    g_autofree char *status_out = NULL;
+
+    for (guint i = 0; i < n_orgs; i++)
+      {
+        g_autofree char *base = g_path_get_basename (lines[i]);
+        g_autofree char *org = g_strndup (base, strlen (base) - strlen (".xlsx"));
+        g_autofree char *rel = g_build_filename ("forms", base, NULL);
+        g_autofree char *form = path_in (rel);
+        g_autofree char *described = NULL;
+        g_autoptr(JsonNode) d = NULL;
+        g_autoptr(GString) spec = g_string_new ("[");
+        g_autoptr(GString) expected = g_string_new (NULL);
+        g_autofree char *name = g_strdup_printf ("G%02u.xlsx", i);
+        g_autofree char *note = g_strdup_printf ("%s已填报本季度进展", org);
+        g_autofree char *review = NULL;
+        JsonArray *rows, *row;
+        const char *number, *title, *indicator, *unit;
+        gint64 r;
+
+        g_assert_true (g_str_has_suffix (base, ".xlsx"));
+        if (g_str_equal (org, "市工业和信息化局") || g_str_equal (org, "市交通运输局") ||
+            g_str_equal (org, "市卫生健康局"))
+          continue;   /* A, B and C above */
+        described = pb_test_run_ok (python, fill_script, "--describe", form, NULL);
+        d = json_from_string (described, NULL);
+        g_assert_nonnull (d);
+        rows = json_object_get_array_member (json_node_get_object (d), "rows");
+        g_assert_cmpuint (json_array_get_length (rows), >, 0);
+        row = json_array_get_array_element (rows, 0);
+        r = json_array_get_int_element (row, 0);
+        number = json_array_get_string_element (row, 1);
+        title = json_array_get_string_element (row, 2);
+        indicator = json_array_get_null_element (row, 3) ? NULL : json_array_get_string_element (row, 3);
+        unit = json_array_get_null_element (row, 4) ? "" : json_array_get_string_element (row, 4);
+        g_assert_nonnull (number);
+        g_assert_nonnull (title);
+
+        g_string_append_printf (expected, "%s — 2022-Q3 (%s)\n", org, name);
+        if (indicator)
+          {
+            g_string_append_printf (spec, "[\"%s\", \"New Value\", \"number\", 7], "
+                                    "[\"%s\", \"As Of\", \"date\", \"2022-08-31\"], ",
+                                    indicator, indicator);
+            g_string_append_printf (expected, "  New value: G%" G_GINT64_FORMAT " %s %s · %s: — → 7%s (2022-08-31)\n",
+                                    r, number, title, indicator, unit);
+          }
+        g_string_append_printf (spec, "[\"item:%s\", \"Status\", \"text\", \"In progress\"], "
+                                "[\"item:%s\", \"Note\", \"text\", \"%s\"]]",
+                                title, title, note);
+        g_string_append_printf (expected, "  Status: I%" G_GINT64_FORMAT " %s %s: Not started → In progress\n"
+                                "  Note: K%" G_GINT64_FORMAT " %s %s: — → %s\n",
+                                r, number, title, r, number, title, note);
+        fill (rel, name, spec->str);
+
+        /* The dry run names the organisation and exactly these changes */
+        review = run_cli (&status, "forms", "import", name, "--dry-run", NULL);
+        g_assert_cmpint (status, ==, 0);
+        g_assert_true (g_str_has_prefix (review, expected->str));
+        if (strlen (review) > expected->len)
+          g_assert_true (g_regex_match_simple ("^  [0-9]+ rows? with nothing new (was|were) skipped\\.\n$",
+                                               review + expected->len, 0, 0));
+
+        g_ptr_array_add (others, g_steal_pointer (&org));
+        g_ptr_array_add (files, g_steal_pointer (&name));
+        g_ptr_array_add (indicators, g_strdup (indicator));
+        g_ptr_array_add (titles, g_strdup (title));
+      }
+    g_assert_cmpuint (others->len, ==, n_orgs - 3);
+
+    /* Nothing recorded by the dry runs */
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
+
+    /* All of them imported at once */
+    g_ptr_array_add (argv, (char *) "forms");
+    g_ptr_array_add (argv, (char *) "import");
+    for (guint i = 0; i < files->len; i++)
+      g_ptr_array_add (argv, files->pdata[i]);
+    g_ptr_array_add (argv, (char *) "--today");
+    g_ptr_array_add (argv, (char *) "2022-10-12");
+    g_ptr_array_add (argv, NULL);
+    {
+      g_autoptr(GPtrArray) full = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *o = NULL;
+      int ws = -1;
+
+      g_ptr_array_add (full, (char *) cli);
+      g_ptr_array_add (full, (char *) "--db");
+      g_ptr_array_add (full, db);
+      for (guint i = 0; i < argv->len; i++)
+        g_ptr_array_add (full, argv->pdata[i]);
+      g_assert_true (g_spawn_sync (dir, (char **) full->pdata, NULL, 0, NULL, NULL, &o, NULL, &ws, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (ws) && WEXITSTATUS (ws) == 0);
+    }
+    later = health ();
+    for (guint i = 0; i < others->len; i++)
+      {
+        const char *org = others->pdata[i];
+        const char *indicator = indicators->pdata[i];
+        g_autofree char *q_actual = g_strdup_printf ("SELECT count(*) FROM actual WHERE source = '%s' AND period = '2022-Q3'", org);
+        g_autofree char *q_status = g_strdup_printf ("SELECT count(*) FROM item WHERE title = '%s' AND status = 'in-progress'",
+                                                     (const char *) titles->pdata[i]);
+        g_autofree char *q_note = g_strdup_printf ("SELECT count(*) FROM note WHERE text = '%s已填报本季度进展'", org);
+        g_autofree char *q_returned = g_strdup_printf ("SELECT count(*) FROM progress_form f JOIN organisation o ON o.id = f.organisation_id "
+                                                       "WHERE o.name = '%s' AND f.returned_date = '2022-10-12'", org);
+
+        g_test_message ("form of %s", org);
+        g_assert_cmpint (pb_test_sql_int (db, q_actual), ==, indicator ? 1 : 0);
+        g_assert_cmpint (pb_test_sql_int (db, q_status), >=, 1);
+        g_assert_cmpint (pb_test_sql_int (db, q_note), ==, 1);
+        g_assert_cmpint (pb_test_sql_int (db, q_returned), ==, 1);
+        if (indicator)
+          {
+            g_assert_cmpfloat (json_object_get_double_member (indicator_health (later, indicator), "latest"), ==, 7);
+            g_assert_cmpstr (json_object_get_string_member (indicator_health (later, indicator), "latest_date"), ==, "2022-08-31");
+          }
+      }
+    status_out = run_cli (&status, "forms", "status", "1", "--today", "2022-10-12", NULL);
+    g_assert_nonnull (strstr (status_out, "not-sent 0 sent 0 returned 16 late 1\n"));
+
+    /* A second import of all of them records nothing */
+    n_actuals2 = pb_test_sql_int (db, "SELECT count(*) FROM actual");
+    n_notes2 = pb_test_sql_int (db, "SELECT count(*) FROM note");
+    for (guint i = 0; i < files->len; i++)
+      {
+        g_autofree char *o = run_cli (&status, "forms", "import", (const char *) files->pdata[i], NULL);
+        g_autofree char *want = g_strdup_printf ("%s — 2022-Q3 (%s)\n  Nothing new.\n",
+                                                 (const char *) others->pdata[i], (const char *) files->pdata[i]);
+
+        g_assert_cmpint (status, ==, 0);
+        g_assert_true (g_str_has_prefix (o, want));
+        if (strlen (o) > strlen (want))
+          g_assert_true (g_regex_match_simple ("^  [0-9]+ rows? with nothing new (was|were) skipped\\.\n$",
+                                               o + strlen (want), 0, 0));
+      }
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals2);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note"), ==, n_notes2);
+  }
 }
 
 static void

@@ -52,6 +52,7 @@ typedef struct
   PbItemStatus  status;             /* the item's, for the fill-in cells */
   double        progress;           /* 0–1 */
   guint         item_rows;          /* on an item's first row: how many rows it has; else 0 */
+  int           sent_status;        /* read back: the status the form was sent with + 1; 0 unknown */
 } PbFormRow;
 
 typedef struct

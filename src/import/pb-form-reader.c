@@ -455,6 +455,12 @@ read_hidden (PbXlsxSheet  *hidden,
         }
       for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
         row->cells[c] = g_strdup (grid_text (&g, r, 3 + c));
+      {
+        gint64 sent = -1;
+
+        if (parse_int (grid_text (&g, r, 3 + PB_FORM_N_LOCKED), &sent) && sent >= 0 && sent <= PB_ITEM_STATUS_CANCELLED)
+          row->sent_status = (int) sent + 1;
+      }
       zero_based = (guint) sheet_row - 1;
       g_array_append_val (id->sheet_rows, zero_based);
       /* An item's first row asks for its status */
@@ -841,7 +847,9 @@ review_row (PbStore      *store,
 
           if (!status_from_text (id, status_text, &status))
             refuse (review, _("%s: “%s” is not a status; pick one from the list."), scell, status_text);
-          else if (status != pb_item_get_status (item))
+          else if (status != pb_item_get_status (item) &&
+                   /* left as it was sent: nothing to report */
+                   !(row->sent_status > 0 && (int) status == row->sent_status - 1))
             {
               PbFormChange *change = change_new (PB_FORM_CHANGE_STATUS, row, r, PB_FORM_COL_STATUS);
 

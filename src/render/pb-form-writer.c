@@ -171,6 +171,10 @@ write_hidden (lxw_workbook       *workbook,
       for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
         if (*row->cells[c])
           worksheet_write_string (ws, r, 3 + c, row->cells[c], NULL);
+      /* The status the form was sent with: a status cell left as it was
+       * reports nothing, even when another form changed it since */
+      if (row->item_rows > 0)
+        worksheet_write_number (ws, r, 3 + PB_FORM_N_LOCKED, row->status, NULL);
     }
   worksheet_hide (ws);
 }
