@@ -1078,6 +1078,22 @@ clean_name (const char  *name,
   return clean;
 }
 
+/* The items of one plan and a clean organisation name, for the commands
+ * that give several items an organisation. */
+static GArray *
+check_org_items (PbStore       *self,
+                 const gint64  *item_ids,
+                 guint          n_items,
+                 const char    *organisation,
+                 char         **name,
+                 gint64        *plan_id,
+                 GError       **error)
+{
+  if ((*name = clean_name (organisation, error)) == NULL)
+    return NULL;
+  return check_items (self, item_ids, n_items, plan_id, error);
+}
+
 /**
  * pb_store_set_items_lead:
  * @self: a store
@@ -1107,9 +1123,7 @@ pb_store_set_items_lead (PbStore       *self,
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
 
-  if ((name = clean_name (organisation, error)) == NULL)
-    return FALSE;
-  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  ids = check_org_items (self, item_ids, n_items, organisation, &name, &plan_id, error);
   if (ids == NULL)
     return FALSE;
   label = ids->len == 1 ? g_strdup (_("Change Lead Organisation"))
@@ -1165,9 +1179,7 @@ pb_store_add_items_responsible (PbStore       *self,
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
 
-  if ((name = clean_name (organisation, error)) == NULL)
-    return FALSE;
-  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  ids = check_org_items (self, item_ids, n_items, organisation, &name, &plan_id, error);
   if (ids == NULL)
     return FALSE;
   label = ids->len == 1 ? g_strdup (_("Add Responsible Organisation"))
