@@ -17,6 +17,7 @@
 #include "pb-test-ui.h"
 #include "pb-timeline-view.h"
 #include "pb-test-util.h"
+#include "pb-ui-util.h"
 #include "pb-window-edit.h"
 
 static PbTestApp t;
@@ -301,6 +302,12 @@ section_titled (const char *title)
   return 0;
 }
 
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
 /* The section menu's commands, from the dialogs. */
 static void
 test_sections (void)
@@ -380,7 +387,19 @@ test_sections (void)
     g_assert_cmpuint (n_items (), ==, 20);
     g_assert_cmpuint (pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first))), ==, in_first + n);
   }
-  assert_undo_redo (before, "Delete Section");
+  /* The toast that offers Undo goes when Undo runs: it does not linger
+   * offering to undo what was just undone. */
+  {
+    AdwToast *toast = pb_ui_get_undo_toast (pb_window_get_board (t.window));
+    guint dismissed = 0;
+
+    g_assert_nonnull (toast);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted section 三 保障措施");
+    g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (count_cb), &dismissed);
+    assert_undo_redo (before, "Delete Section");
+    g_assert_cmpuint (dismissed, ==, 1);
+    g_assert_null (pb_ui_get_undo_toast (pb_window_get_board (t.window)));
+  }
 }
 
 /* Plan Properties… refuses a bad date beside the field, then saves all

@@ -89,8 +89,46 @@ pb_ui_toast (GtkWidget  *widget,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
+      /* Kept until Undo or Redo runs, which dismisses it: an offer to undo
+       * what was just undone must not linger. */
+      g_object_set_data_full (G_OBJECT (overlay), "pb-undo-toast", g_object_ref (toast), g_object_unref);
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * pb_ui_get_undo_toast:
+ * @widget: a widget inside the window's toast overlay
+ *
+ * Returns: (transfer none) (nullable): the last toast that offered Undo,
+ *   until Undo or Redo dismissed it
+ */
+AdwToast *
+pb_ui_get_undo_toast (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  return overlay ? g_object_get_data (G_OBJECT (overlay), "pb-undo-toast") : NULL;
+}
+
+/**
+ * pb_ui_dismiss_undo_toast:
+ * @widget: a widget inside the window's toast overlay
+ *
+ * Takes away the last toast that offered Undo (Undo or Redo just ran).
+ */
+void
+pb_ui_dismiss_undo_toast (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = overlay ? g_object_get_data (G_OBJECT (overlay), "pb-undo-toast") : NULL;
+
+  if (toast == NULL)
+    return;
+  g_object_ref (toast);
+  g_object_set_data (G_OBJECT (overlay), "pb-undo-toast", NULL);
+  adw_toast_dismiss (toast);
+  g_object_unref (toast);
 }
 
 /**

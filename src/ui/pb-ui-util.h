@@ -21,6 +21,8 @@ const char *pb_ui_health_css_class   (PbHealth     health);
 void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
+AdwToast   *pb_ui_get_undo_toast     (GtkWidget   *widget);
+void        pb_ui_dismiss_undo_toast (GtkWidget   *widget);
 
 char       *pb_ui_dup_period_change  (PbStore     *store,
                                       PbItem      *item,

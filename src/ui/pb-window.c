@@ -732,6 +732,7 @@ undo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = g_strdup (self->store ? pb_store_get_undo_label (self->store) : NULL);
 
+  pb_ui_dismiss_undo_toast (GTK_WIDGET (self->board_bin));
   if (!pb_store_undo (self->store, &error))
     show_error_retry (self, error, "win.undo");
   else if (label)
@@ -751,6 +752,7 @@ redo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = g_strdup (self->store ? pb_store_get_redo_label (self->store) : NULL);
 
+  pb_ui_dismiss_undo_toast (GTK_WIDGET (self->board_bin));
   if (!pb_store_redo (self->store, &error))
     show_error_retry (self, error, "win.redo");
   else if (label)
