@@ -13,10 +13,10 @@ cd "$(dirname "$0")/.."
 BUILD_DEPS="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
-  libopencc-dev libarchive-dev libxml2-dev libpoppler-glib-dev libxlsxwriter-dev
+  libopencc-dev libarchive-dev libxml2-dev libpoppler-glib-dev libxlsxwriter-dev libpq-dev
   desktop-file-utils appstream"
 RUN_DEPS="fonts-noto-cjk"
-TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils locales python3-openpyxl libreoffice-calc-nogui"
+TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils locales python3-openpyxl libreoffice-calc-nogui postgresql"
 
 install_deps () {
   missing=""
@@ -66,6 +66,9 @@ case "$command" in
     install_deps $BUILD_DEPS $RUN_DEPS $TEST_DEPS
     ensure_locales
     build
+    # The PostgreSQL tests start their own throwaway server
+    # (tests/pg-server.sh); here they must run, never skip.
+    export PLANBOARD_REQUIRE_PG=1
     status=0
     xvfb-run -a -s "-screen 0 1280x800x24" \
       meson test -C build --print-errorlogs --num-processes 2 "$@" || status=$?

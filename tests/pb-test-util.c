@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -331,4 +332,85 @@ pb_test_run_ok (const char *first,
   if (status != 0)
     g_error ("%s failed with exit status %d", first, status);
   return out;
+}
+
+/* The PostgreSQL tests run under tests/pg-server.sh, which starts a
+ * throwaway server and sets PLANBOARD_TEST_PG. Without one they skip with
+ * the reason, or fail when PLANBOARD_REQUIRE_PG=1 (build-aux/dev.sh, so the
+ * CI cannot pass without running them). */
+static gboolean
+pg_available (void)
+{
+  const char *reason = NULL;
+
+#ifndef HAVE_LIBPQ
+  reason = "built without libpq (libpq-dev; meson option postgresql)";
+#else
+  if (!g_getenv ("PLANBOARD_TEST_PG"))
+    reason = g_getenv ("PLANBOARD_TEST_PG_SKIP");
+  if (!reason && !g_getenv ("PLANBOARD_TEST_PG"))
+    reason = "no test server: run the test through tests/pg-server.sh";
+#endif
+  if (!reason)
+    return TRUE;
+  if (g_strcmp0 (g_getenv ("PLANBOARD_REQUIRE_PG"), "1") == 0)
+    g_error ("PostgreSQL is required (PLANBOARD_REQUIRE_PG=1): %s", reason);
+  g_test_skip (reason);
+  return FALSE;
+}
+
+/* Runs @sql with psql on @conninfo; returns its standard output and
+ * standard error together; @status gets psql's exit status. */
+char *
+pb_test_psql (int        *status,
+              const char *conninfo,
+              const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *psql = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *bindir = g_getenv ("PGBINDIR");
+  int wait_status = -1;
+
+  psql = bindir ? g_build_filename (bindir, "psql", NULL) : g_strdup ("psql");
+  const char *argv[] = { psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                         "-d", conninfo, "-c", sql, NULL };
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return g_strconcat (out, err, NULL);
+}
+
+/* @conninfo as the login @user. */
+char *
+pb_test_pg_as (const char *conninfo,
+               const char *user)
+{
+  return g_strdup_printf ("%s user=%s", conninfo, user);
+}
+
+/* Returns: (nullable): the connection string of a new, empty database on
+ * the test server, as its superuser; %NULL when the test skips. */
+char *
+pb_test_pg_database (void)
+{
+  static guint counter;
+  g_autofree char *name = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *sql = NULL;
+  int status;
+
+  if (!pg_available ())
+    return NULL;
+
+  name = g_strdup_printf ("pbtest_%d_%u", (int) getpid (), ++counter);
+  admin = g_strdup_printf ("%s dbname=postgres", g_getenv ("PLANBOARD_TEST_PG"));
+  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  out = pb_test_psql (&status, admin, sql);
+  if (status != 0)
+    g_error ("could not create the test database %s: %s", name, out);
+  return g_strdup_printf ("%s dbname=%s", g_getenv ("PLANBOARD_TEST_PG"), name);
 }

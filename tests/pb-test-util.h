@@ -48,4 +48,12 @@ char     *pb_test_run_status    (int        *status,
 char     *pb_test_run_ok        (const char *first,
                                  ...) G_GNUC_NULL_TERMINATED;
 
+/* A throwaway PostgreSQL server (tests/pg-server.sh). */
+char     *pb_test_pg_database   (void);
+char     *pb_test_pg_as         (const char *conninfo,
+                                 const char *user);
+char     *pb_test_psql          (int        *status,
+                                 const char *conninfo,
+                                 const char *sql);
+
 G_END_DECLS
