@@ -65,6 +65,18 @@ test_dates (void)
   g_autofree char *iso = pb_format_date_styled (date, PB_NUMBER_STYLE_GROUPED);
   g_autofree char *unpadded = pb_format_date_styled (may, PB_NUMBER_STYLE_CHINESE);
 
+  static const struct { int year, month; PbNumberStyle style; const char *expected; } months[] = {
+    { 2025, 1, PB_NUMBER_STYLE_CHINESE, "2025年1月" },
+    { 2027, 12, PB_NUMBER_STYLE_CHINESE, "2027年12月" },
+    { 2025, 1, PB_NUMBER_STYLE_GROUPED, "2025-01" },
+    { 2027, 12, PB_NUMBER_STYLE_PLAIN, "2027-12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autofree char *got = pb_format_month_styled (months[i].year, months[i].month, months[i].style);
+      g_assert_cmpstr (got, ==, months[i].expected);
+    }
   g_assert_cmpstr (chinese, ==, "2024年12月31日");
   g_assert_cmpstr (iso, ==, "2024-12-31");
   g_assert_cmpstr (unpadded, ==, "2025年5月5日");
@@ -192,6 +204,7 @@ typedef struct
 {
   const char       *locale;
   const char       *date;      /* 2024-12-31 as the locale writes it */
+  const char       *month;     /* 2025-01 as the locale writes it */
   const LocaleCase *formats;
   guint             n_formats;
   const ParseCase  *parses;
@@ -268,10 +281,10 @@ static const ParseCase de_parses[] = {
 };
 
 static const LocaleTable tables[] = {
-  { "C.UTF-8", "2024-12-31", c_formats, G_N_ELEMENTS (c_formats), c_parses, G_N_ELEMENTS (c_parses) },
-  { "zh_CN.UTF-8", "2024年12月31日", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
-  { "zh_TW.UTF-8", "2024年12月31日", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
-  { "de_DE.UTF-8", "2024-12-31", de_formats, G_N_ELEMENTS (de_formats), de_parses, G_N_ELEMENTS (de_parses) },
+  { "C.UTF-8", "2024-12-31", "2025-01", c_formats, G_N_ELEMENTS (c_formats), c_parses, G_N_ELEMENTS (c_parses) },
+  { "zh_CN.UTF-8", "2024年12月31日", "2025年1月", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
+  { "zh_TW.UTF-8", "2024年12月31日", "2025年1月", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
+  { "de_DE.UTF-8", "2024-12-31", "2025-01", de_formats, G_N_ELEMENTS (de_formats), de_parses, G_N_ELEMENTS (de_parses) },
 };
 
 static void
@@ -296,6 +309,23 @@ test_locale_tables (void)
       iso_date = pb_format_iso_date ("2024-12-31");
       g_assert_cmpstr (shown_date, ==, l->date);
       g_assert_cmpstr (iso_date, ==, l->date);
+      {
+        g_autofree char *month = pb_format_iso_month ("2025-01-01");
+        g_autofree char *december = pb_format_iso_month ("2027-12-31");
+        g_autofree char *none = pb_format_iso_month (NULL);
+        g_autofree char *grouped_date = NULL;
+
+        g_assert_cmpstr (month, ==, l->month);
+        g_assert_cmpstr (december, ==, g_str_has_prefix (l->locale, "zh") ? "2027年12月" : "2027-12");
+        g_assert_cmpstr (none, ==, "…");
+
+        /* Dates follow the language, whatever style amounts are written
+         * in: a zh reader who chose 2,600 still reads 2024年12月31日. */
+        pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+        grouped_date = pb_format_iso_date ("2024-12-31");
+        g_assert_cmpstr (grouped_date, ==, l->date);
+        pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+      }
 
       for (guint i = 0; i < l->n_formats; i++)
         {

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pb-format.h"
 #include "pb-health.h"
+#include "pb-indicator-links.h"
 #include "pb-supervision.h"
 #include "pb-test-util.h"
 
@@ -754,6 +756,56 @@ test_cache_after_edits (PbTestLibrary *f,
   }
 }
 
+/* Values in reasons follow the indicator's precision (DESIGN §7): a count
+ * of base stations expected on a day reads 1,733, never 1,733.33; a rate
+ * stated to one decimal keeps it. */
+static void
+test_precision (PbTestLibrary *f,
+                gconstpointer  data)
+{
+  static const struct {
+    const char *name, *unit;
+    double      target, actual;
+    int         decimals;
+  } precision_cases[] = {
+    { "新建5G基站", "个", 2600, 1000, 0 },
+    { "重点工业企业上云率", "%", 62.5, 30, 1 },
+    { "数据中心电能利用效率", "", 1.25, 0.5, 2 },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2022, 2024, &error);
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_true (pb_date_parse ("2022-09-10", &today));
+  for (guint i = 0; i < G_N_ELEMENTS (precision_cases); i++)
+    {
+      gint64 id = pb_store_add_indicator (f->store, plan, 0, precision_cases[i].name, precision_cases[i].unit,
+                                          PB_INDICATOR_KIND_CUMULATIVE, &error);
+      g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, id);
+      g_autofree char *wanted = NULL;
+      g_autofree char *fine = NULL;
+      const PbIndicatorStatus *st;
+
+      g_assert_no_error (error);
+      pb_store_add_target (f->store, id, 2022, precision_cases[i].target, PB_COMPARATOR_GE, FALSE, &error);
+      pb_store_add_actual (f->store, id, "2022-09-08", precision_cases[i].actual, NULL, &error);
+      g_assert_no_error (error);
+
+      st = pb_store_get_indicator_status (f->store, k, &today);
+      g_assert_cmpint (st->decimals, ==, precision_cases[i].decimals);
+      g_assert_cmpint (pb_store_get_indicator_decimals (f->store, id), ==, precision_cases[i].decimals);
+      /* The expected value has more decimals than the indicator shows. */
+      g_assert_cmpfloat (fabs (st->expected * pow (10, precision_cases[i].decimals)
+                               - round (st->expected * pow (10, precision_cases[i].decimals))), >, 0.001);
+      wanted = pb_format_number_to (st->expected, NULL, precision_cases[i].decimals);
+      fine = pb_format_number_to (st->expected, NULL, precision_cases[i].decimals + 2);
+      if (strstr (st->reason, wanted) == NULL || strstr (st->reason, fine) != NULL)
+        g_error ("%s: reason “%s” does not give the expected %s at its precision (%s)",
+                 precision_cases[i].name, st->reason, fine, wanted);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -772,6 +824,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/thresholds", test_thresholds);
   PB_TEST_ADD_LIBRARY ("/health/item-with-indicators", test_item_with_indicators);
   PB_TEST_ADD_LIBRARY ("/health/cache-after-edits", test_cache_after_edits);
+  PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pb-format.h"
+#include "pb-health.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 
@@ -31,6 +32,60 @@ has_text (GtkWidget  *root,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A label whose text begins with @prefix, or NULL. */
+static const char *
+find_text_prefix (GtkWidget  *root,
+                  const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((found = find_text_prefix (child, prefix)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Dates as the language writes them (DESIGN §7), on a card and in a
+ * health reason, even when amounts are written with separators. */
+static void
+check_dates (PbTestApp  *t,
+             const char *card_months)
+{
+  g_autoptr(GListModel) indicators = pb_store_list_indicators (t->store, pb_window_get_selected_plan (t->window));
+  g_autoptr(GDate) today = g_date_new_dmy (15, 10, 2026);
+  const char *card;
+  gboolean checked = FALSE;
+
+  card = find_text_prefix (GTK_WIDGET (t->window), card_months);
+  if (card == NULL)
+    g_error ("no card reads “%s…”", card_months);
+  g_assert_null (strstr (card, "2025.1"));
+
+  /* Amounts with separators: the dates stay Chinese. (A day the health
+   * cache has not seen, so the reason is written now.) */
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      const PbIndicatorStatus *st;
+
+      if (!g_str_equal (pb_indicator_get_name (k), "千兆宽带用户"))
+        continue;
+      st = pb_store_get_indicator_status (t->store, k, today);
+      /* 完成率88%（截至2026年9月30日应完成424712）: a count, no decimals. */
+      if (strstr (st->reason, "2026年9月30日") == NULL || strstr (st->reason, "2026-09-30") != NULL)
+        g_error ("the reason “%s” does not write its date 2026年9月30日", st->reason);
+      g_assert_nonnull (strstr (st->reason, "424,712"));
+      checked = TRUE;
+    }
+  g_assert_true (checked);
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
 static void
@@ -55,6 +110,8 @@ check_language (const char          *locale,
   for (guint i = 0; expected[i]; i++)
     if (!has_text (GTK_WIDGET (t.window), expected[i]))
       g_error ("%s: the window shows no “%s”", locale, expected[i]);
+
+  check_dates (&t, "2025年1月至2027年12月");
 
   /* Amounts the Chinese way. */
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);

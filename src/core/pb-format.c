@@ -5,7 +5,8 @@
  * Plans write amounts in 万 and 亿 (6.5万户, 1400亿元) and small numbers
  * without separators (2600个); readers elsewhere expect 65,000. The style
  * is the user's choice (GSettings number-style), by default the locale's.
- * Dates: 2024年12月31日 in Chinese, ISO 8601 otherwise. The decimal
+ * Dates follow the language alone: 2024年12月31日 and 2025年1月 in
+ * Chinese, ISO 8601 (2024-12-31, 2025-01) otherwise. The decimal
  * point is always '.', as both write it. Quarters: 一季度 on screen and
  * 第一季度 in printed reports, as documents write them; Q1 in English.
  */
@@ -508,10 +509,54 @@ pb_format_date_styled (const GDate   *date,
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
+/**
+ * pb_format_date:
+ * @date: a valid date
+ *
+ * A date follows the language, not the number style: a Chinese reader
+ * who chose 2,600 for amounts still reads 2024年12月31日.
+ *
+ * Returns: (transfer full): 2024年12月31日 in Chinese, else 2024-12-31
+ */
 char *
 pb_format_date (const GDate *date)
 {
-  return pb_format_date_styled (date, current_style);
+  return pb_format_date_styled (date, PB_NUMBER_STYLE_AUTO);
+}
+
+/**
+ * pb_format_month_styled:
+ * @year: a year
+ * @month: 1 to 12
+ * @style: Chinese gives 2025年1月; the others 2025-01
+ *
+ * Returns: (transfer full): the month
+ */
+char *
+pb_format_month_styled (int           year,
+                        int           month,
+                        PbNumberStyle style)
+{
+  if (resolve (style) == PB_NUMBER_STYLE_CHINESE)
+    return g_strdup_printf ("%d年%d月", year, month);
+  return g_strdup_printf ("%04d-%02d", year, month);
+}
+
+/**
+ * pb_format_iso_month:
+ * @iso: (nullable): a stored date, YYYY-MM-DD (or YYYY-MM)
+ *
+ * Returns: (transfer full): its month as the reader's language writes it
+ *   (2025年1月 in Chinese, 2025-01 otherwise), "…" when @iso is no date
+ */
+char *
+pb_format_iso_month (const char *iso)
+{
+  int y, m;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+    return g_strdup ("…");
+  return pb_format_month_styled (y, m, PB_NUMBER_STYLE_AUTO);
 }
 
 /**

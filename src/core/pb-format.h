@@ -44,6 +44,10 @@ gboolean      pb_parse_target            (const char    *text,
 char         *pb_format_date_styled      (const GDate   *date,
                                           PbNumberStyle  style);
 char         *pb_format_date             (const GDate   *date);
+char         *pb_format_month_styled     (int            year,
+                                          int            month,
+                                          PbNumberStyle  style);
+char         *pb_format_iso_month        (const char    *iso);
 const char   *pb_format_comparator       (PbComparator   comparator);
 const char   *pb_format_quarter          (int            quarter,
                                           gboolean       formal);

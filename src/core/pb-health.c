@@ -116,19 +116,45 @@ pb_indicator_status_clear (PbIndicatorStatus *status)
   g_clear_pointer (&status->reason, g_free);
 }
 
-/* A number as a planner writes it: no trailing zeros. */
-static char *
-format_value (double value)
+/**
+ * pb_indicator_get_precision:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets
+ * @actuals: (element-type PbActual) (nullable): its actuals
+ *
+ * The indicator's precision (DESIGN §7): the most decimals among its
+ * baseline, targets and actuals. A count (2600个) has none, so its
+ * expected value reads 1733, never 1733.33.
+ *
+ * Returns: 0 to 9
+ */
+int
+pb_indicator_get_precision (PbIndicator *indicator,
+                            GListModel  *targets,
+                            GListModel  *actuals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *s = g_strdup (g_ascii_formatd (buf, sizeof buf, fabs (value) >= 100 ? "%.0f" : "%.2f", value));
-  char *end = s + strlen (s) - 1;
+  double baseline = pb_record_get_double (PB_RECORD (indicator), "baseline_value");
+  int decimals = isnan (baseline) ? 0 : pb_format_decimals_of (baseline);
 
-  while (strchr (s, '.') && end > s && *end == '0')
-    *end-- = '\0';
-  if (end > s && *end == '.')
-    *end = '\0';
-  return s;
+  for (guint i = 0; targets && i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+      decimals = MAX (decimals, pb_format_decimals_of (pb_target_get_value (t)));
+    }
+  for (guint i = 0; actuals && i < g_list_model_get_n_items (actuals); i++)
+    {
+      g_autoptr(PbRecord) a = g_list_model_get_item (actuals, i);
+      decimals = MAX (decimals, pb_format_decimals_of (pb_record_get_double (a, "value")));
+    }
+  return decimals;
+}
+
+/* A value in a reason: the one formatter, to the indicator's precision. */
+static char *
+format_value (double value,
+              int    decimals)
+{
+  return pb_format_number_to (value, NULL, decimals);
 }
 
 static char *
@@ -421,6 +447,7 @@ evaluate_targets (PbIndicator       *indicator,
   status->expected_today = NAN;
   status->completion = NAN;
   status->progress = -1;
+  status->decimals = pb_indicator_get_precision (indicator, targets, actuals);
 
   goals = collect_goals (targets);
   n_actuals = g_list_model_get_n_items (actuals);
@@ -485,8 +512,8 @@ evaluate_targets (PbIndicator       *indicator,
   year_end (g->year, &due);
   if (g_date_compare (today, &due) > 0 && !goal_met (indicator, g, status->latest))
     {
-      g_autofree char *target = format_value (g->value);
-      g_autofree char *actual = format_value (status->latest);
+      g_autofree char *target = format_value (g->value, status->decimals);
+      g_autofree char *actual = format_value (status->latest, status->decimals);
 
       if (expected_from_goals (indicator, goals, origin, &date, &expected))
         status->expected = expected;
@@ -507,7 +534,7 @@ evaluate_targets (PbIndicator       *indicator,
   status->health = pb_health_from_completion (status->completion);
   {
     g_autofree char *percent = format_percent (status->completion);
-    g_autofree char *value = format_value (expected);
+    g_autofree char *value = format_value (expected, status->decimals);
     g_autofree char *when = pb_format_date (&date);  /* 2023年6月30日 in Chinese */
 
     /* Translators: "92% of the 1950 expected by 2023-06-30" */

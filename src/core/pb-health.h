@@ -38,9 +38,13 @@ typedef struct
   double   completion;      /* progress made / progress expected, or NAN */
   double   progress;        /* towards the last target, 0 to 1, or -1 */
   int      judged_year;     /* the target year judged against, or 0 */
+  int      decimals;        /* the indicator's precision: its values' most decimals */
 } PbIndicatorStatus;
 
 void     pb_indicator_status_clear (PbIndicatorStatus *status);
+int      pb_indicator_get_precision (PbIndicator *indicator,
+                                     GListModel  *targets,
+                                     GListModel  *actuals);
 
 gboolean pb_indicator_expected_value (PbIndicator *indicator,
                                       GListModel  *targets,

@@ -477,8 +477,17 @@ collect (PbReport *self,
       if (!n_years)
         g_ptr_array_add (cells, g_strdup (all->str));
 
-      g_ptr_array_add (cells, st->has_actual ? g_strdup_printf ("%s\n%s", pb_format_amount (st->latest, unit), st->latest_date)
-                                             : g_strdup ("—"));
+      if (st->has_actual)
+        {
+          /* To the indicator's precision, dated as the reader writes dates
+           * (2026年9月30日 in Chinese). */
+          g_autofree char *latest = pb_format_number_to (st->latest, unit, st->decimals);
+          g_autofree char *when = date_text (st->latest_date);
+
+          g_ptr_array_add (cells, g_strdup_printf ("%s\n%s", latest, when));
+        }
+      else
+        g_ptr_array_add (cells, g_strdup ("—"));
       g_ptr_array_add (cells, isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100));
       g_ptr_array_add (cells, health_text (st->health));
       g_ptr_array_add (cells, NULL);

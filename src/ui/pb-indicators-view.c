@@ -746,12 +746,12 @@ rebuild (PbIndicatorsView *self)
     {
       g_autofree char *text = NULL;
       g_autofree char *period = pb_format_period_label (pb_record_get_string (PB_RECORD (last), "label"));
+      g_autofree char *closed = pb_format_iso_date (pb_record_get_string (PB_RECORD (last), "closed_date"));
 
       self->previous = pb_store_dup_period_indicators (self->store, pb_record_get_id (PB_RECORD (last)));
       /* Translators: the period (2026年三季度, October 2026) and the day it was closed */
       text = g_strdup_printf (_("Compared with period %s, closed %s"),
-                              period,
-                              pb_record_get_string (PB_RECORD (last), "closed_date"));
+                              period, closed);
       gtk_label_set_text (self->period_label, text);
     }
   else

@@ -799,7 +799,8 @@ rebuild_lists (PbItemEditor *self)
         g_autoptr(PbNote) n = g_list_model_get_item (notes, i - 1);
         GtkWidget *row = adw_action_row_new ();
         g_autofree char *text = g_markup_escape_text (pb_record_get_string (PB_RECORD (n), "text"), -1);
-        g_autofree char *date = g_markup_escape_text (pb_record_get_string (PB_RECORD (n), "date"), -1);
+        g_autofree char *shown = pb_format_iso_date (pb_record_get_string (PB_RECORD (n), "date"));
+        g_autofree char *date = g_markup_escape_text (shown, -1);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);

@@ -278,9 +278,8 @@ rebuild (PbOrganisationsView *self)
   else if (last)
     {
       g_autofree char *period = pb_format_period_label (pb_record_get_string (PB_RECORD (last), "label"));
-      g_autofree char *text = g_strdup_printf (_("Compared with period %s, closed %s"),
-                                               period,
-                                               pb_record_get_string (PB_RECORD (last), "closed_date"));
+      g_autofree char *closed = pb_format_iso_date (pb_record_get_string (PB_RECORD (last), "closed_date"));
+      g_autofree char *text = g_strdup_printf (_("Compared with period %s, closed %s"), period, closed);
       gtk_label_set_text (self->period_label, text);
     }
   else

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-task-card.h"
@@ -67,17 +68,6 @@ draw_stripe (GtkDrawingArea *area,
   PbTaskCard *self = user_data;
 
   pb_health_paint_swatch (cr, self->health, 0, 0, width, height);
-}
-
-/* "2022-01-01" → "2022.1" */
-static char *
-short_date (const char *iso)
-{
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup ("…");
-  return g_strdup_printf ("%d.%d", y, m);
 }
 
 static void
@@ -139,15 +129,21 @@ update (PbTaskCard *self)
   gtk_label_set_text (GTK_LABEL (self->leads), leads);
   gtk_widget_set_visible (self->leads, leads[0] != '\0');
 
-  start = short_date (pb_record_get_string (r, "start_date"));
-  due = short_date (pb_record_get_string (r, "due_date"));
+  /* Months as the language writes them: 2025年1月, 2025-01 (DESIGN §7). */
+  start = pb_format_iso_month (pb_record_get_string (r, "start_date"));
+  due = pb_format_iso_month (pb_record_get_string (r, "due_date"));
   indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_indicators),
                                 n_indicators);
   /* TRANSLATORS: how many organisations are responsible for an item */
   responsible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u responsible", "%u responsible", n_responsible),
                                  n_responsible);
-  details = g_strdup_printf ("%s – %s · %s\n%s · %s", start, due, pb_status_get_name (pb_item_get_status (self->item)),
-                             indicators, responsible);
+  {
+    /* TRANSLATORS: an item's months on its card, "2025-01 – 2027-12" */
+    g_autofree char *span = g_strdup_printf (C_("month range", "%s – %s"), start, due);
+
+    details = g_strdup_printf ("%s · %s\n%s · %s", span, pb_status_get_name (pb_item_get_status (self->item)),
+                               indicators, responsible);
+  }
   gtk_label_set_text (GTK_LABEL (self->details), details);
 
   /* Since the last closed period: the health it had, and the progress made. */

@@ -818,11 +818,14 @@ query_tooltip_cb (PbTimelineView *self,
   pb_store_get_item_health (self->store, item, &self->today, &reason);
   leads = pb_store_dup_lead_names (self->store, hit.item_id);
   /* TRANSLATORS: a timeline tooltip: number and title, start – due, lead organisations, health */
-  text = g_strdup_printf (_("%s %s\n%s – %s\nLead: %s\n%s"),
-                          pb_item_get_number (item), pb_item_get_title (item),
-                          pb_record_get_string (PB_RECORD (item), "start_date") ?: "?",
-                          pb_record_get_string (PB_RECORD (item), "due_date") ?: "?",
-                          leads && leads[0] ? leads : _("none"), reason ? reason : "");
+  {
+    g_autofree char *start = pb_format_iso_date (pb_record_get_string (PB_RECORD (item), "start_date") ?: "?");
+    g_autofree char *due = pb_format_iso_date (pb_record_get_string (PB_RECORD (item), "due_date") ?: "?");
+
+    text = g_strdup_printf (_("%s %s\n%s – %s\nLead: %s\n%s"),
+                            pb_item_get_number (item), pb_item_get_title (item), start, due,
+                            leads && leads[0] ? leads : _("none"), reason ? reason : "");
+  }
 
   /* Since the last closed period, as the cards show it. */
   {
