@@ -29,6 +29,7 @@
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-indicator-links.h"
+#include "pb-outline.h"
 #include "pb-script.h"
 #include "pb-timeline.h"
 
@@ -1585,13 +1586,11 @@ pb_timeline_new_from_store (PbStore     *store,
                             GError     **error)
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
-  g_autoptr(GListModel) sections = NULL;
-  g_autoptr(GListModel) items = NULL;
   g_autoptr(GListModel) indicators = NULL;
   g_autoptr(GHashTable) serving = NULL;
   g_autoptr(GListModel) deps = NULL;
   g_autoptr(GHashTable) leads = NULL;
-  g_autoptr(GHashTable) by_section = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GHashTable) org_names = NULL;
   GDate today_date;
   PbTimeline *self;
@@ -1625,37 +1624,20 @@ pb_timeline_new_from_store (PbStore     *store,
         g_hash_table_insert (org_names, g_memdup2 (&org_id, sizeof org_id), g_strdup (pb_organisation_get_name (org)));
       }
   }
-  sections = pb_store_list_sections (store, plan_id);
-  items = pb_store_list_items (store, plan_id);
-
-  /* Items by section, in the board's order. */
-  by_section = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  /* Sections and items in document order: a section whose items go on
+   * after a sub-section of its own gets a second header there. */
+  runs = pb_outline_new_from_store (store, plan_id);
+  for (guint s = 0; s < runs->len; s++)
     {
-      PbItem *item = g_list_model_get_item (items, i);
-      gint64 key = pb_item_get_section_id (item);
-      GPtrArray *list = g_hash_table_lookup (by_section, &key);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_section, g_memdup2 (&key, sizeof key), list);
-        }
-      g_ptr_array_add (list, item);
-    }
-
-  for (guint s = 0; s <= g_list_model_get_n_items (sections); s++)
-    {
-      g_autoptr(PbSection) section = s < g_list_model_get_n_items (sections) ? g_list_model_get_item (sections, s) : NULL;
+      PbOutlineRun *run = g_ptr_array_index (runs, s);
+      PbSection *section = run->section;
       gint64 key = section ? pb_record_get_id (PB_RECORD (section)) : 0;
-      GPtrArray *list = g_hash_table_lookup (by_section, &key);
 
-      if (list == NULL || list->len == 0)
-        continue;
       if (section)
         {
-          g_autofree char *title = g_strdup_printf ("%s %s", pb_section_get_number (section), pb_section_get_title (section));
-          pb_timeline_add_section_full (self, key, g_strstrip (title),
+          g_autofree char *title = pb_outline_run_dup_title (run);
+
+          pb_timeline_add_section_full (self, key, title,
                                         collapsed && g_hash_table_contains (collapsed, &key));
         }
       else
@@ -1663,9 +1645,9 @@ pb_timeline_new_from_store (PbStore     *store,
       if (collapsed && g_hash_table_contains (collapsed, &key))
         continue;
 
-      for (guint i = 0; i < list->len; i++)
+      for (guint i = 0; i < run->items->len; i++)
         {
-          PbItem *item = g_ptr_array_index (list, i);
+          PbItem *item = g_ptr_array_index (run->items, i);
           PbRecord *r = PB_RECORD (item);
           gint64 id = pb_record_get_id (r);
           gint64 *lead = g_hash_table_lookup (leads, &id);

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-board-view.h"
+#include "pb-outline.h"
 #include "pb-health.h"
 #include "pb-task-card.h"
 
@@ -223,6 +224,8 @@ struct _PbBoardView
   GPtrArray       *held_sections; /* the plan's sections, kept alive for the titles */
   GPtrArray       *columns;     /* PbBoardColumn, owned */
   GHashTable      *by_value;    /* gint64 * (the column's value) → PbBoardColumn */
+  GHashTable      *by_item;     /* gint64 * (an item's id) → PbBoardColumn, by section:
+                                 * a section shown in two runs has two columns */
   GHashTable      *orgs;        /* item id → ItemOrgs */
   GHashTable      *indicator_counts; /* item id → gint64 */
   GHashTable      *bound_cards; /* PbTaskCard, unowned: the cards bound to an item */
@@ -424,7 +427,13 @@ regroup (PbBoardView *self)
       if (!passes_filters (self, item))
         continue;
       value = group_value (self, item);
-      c = g_hash_table_lookup (self->by_value, &value);
+      if (self->grouping == PB_BOARD_GROUPING_SECTION)
+        {
+          gint64 id = pb_record_get_id (PB_RECORD (item));
+          c = g_hash_table_lookup (self->by_item, &id);
+        }
+      else
+        c = g_hash_table_lookup (self->by_value, &value);
       if (c != NULL)
         g_ptr_array_add (c->next, item);
     }
@@ -812,6 +821,7 @@ typedef struct
   char   *key;
   char   *title;
   gint64  value;
+  GArray *ids;    /* by section: the items of the column (gint64), or NULL */
 } Wanted;
 
 static void
@@ -821,6 +831,7 @@ wanted_clear (gpointer data)
 
   g_free (w->key);
   g_free (w->title);
+  g_clear_pointer (&w->ids, g_array_unref);
 }
 
 static GArray *
@@ -892,62 +903,62 @@ wanted_columns (PbBoardView *self)
     }
   else
     {
-      guint n_sections = self->held_sections->len;
-      g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal); /* id → position + 1 */
-      g_autofree gint64 *ids = g_new (gint64, MAX (n_sections, 1));
-      g_autofree gboolean *used = g_new0 (gboolean, MAX (n_sections, 1));
+      /* The sections in document order: a section whose items go on after
+       * a sub-section of its own shows them in a second column there.
+       * A nested one says its parent, so that two "(一)" columns are
+       * told apart. */
+      g_autoptr(GPtrArray) runs = pb_outline_build (self->held_sections, self->held);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       gboolean loose = FALSE;
 
-      for (guint i = 0; i < n_sections; i++)
-        {
-          ids[i] = pb_record_get_id (PB_RECORD (g_ptr_array_index (self->held_sections, i)));
-          g_hash_table_insert (index, &ids[i], GUINT_TO_POINTER (i + 1));
-        }
-      for (guint i = 0; i < self->held->len; i++)
-        {
-          gint64 s = pb_item_get_section_id (g_ptr_array_index (self->held, i));
-          guint at = s ? GPOINTER_TO_UINT (g_hash_table_lookup (index, &s)) : 0;
-
-          if (s == 0)
-            loose = TRUE;
-          else if (at != 0)
-            used[at - 1] = TRUE;
-        }
-      /* The sections that hold items; a nested one says its parent, so
-       * that two "(一)" columns are told apart. */
-      for (guint i = 0; i < n_sections; i++)
+      for (guint i = 0; i < self->held_sections->len; i++)
         {
           PbSection *s = g_ptr_array_index (self->held_sections, i);
-          gint64 parent_id = pb_section_get_parent_id (s);
-          guint parent_at = parent_id ? GPOINTER_TO_UINT (g_hash_table_lookup (index, &parent_id)) : 0;
-          g_autofree char *title = NULL;
+          gint64 id = pb_record_get_id (PB_RECORD (s));
+
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), s);
+        }
+      for (guint r = 0; r < runs->len; r++)
+        {
+          PbOutlineRun *run = g_ptr_array_index (runs, r);
+          gint64 id = run->section ? pb_record_get_id (PB_RECORD (run->section)) : 0;
+          gint64 parent_id = run->section ? pb_section_get_parent_id (run->section) : 0;
+          PbSection *parent = parent_id ? g_hash_table_lookup (by_id, &parent_id) : NULL;
+          guint n_seen = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &id));
+          g_autofree char *title = pb_outline_run_dup_title (run);
           Wanted w;
 
-          if (!used[i])
-            continue;
-
-          w.key = g_strdup_printf ("section:%" G_GINT64_FORMAT, ids[i]);
-          w.value = ids[i];
-          title = g_strstrip (g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s)));
-          if (parent_at)
+          if (run->section == NULL)
+            loose = TRUE;
+          g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (n_seen + 1));
+          w.key = n_seen == 0 ? g_strdup_printf ("section:%" G_GINT64_FORMAT, id)
+                              : g_strdup_printf ("section:%" G_GINT64_FORMAT ":%u", id, n_seen + 1);
+          w.value = id;
+          w.title = parent ? g_strdup_printf ("%s\n%s %s", title, pb_section_get_number (parent),
+                                              pb_section_get_title (parent))
+                           : g_steal_pointer (&title);
+          w.ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), run->items->len);
+          for (guint i = 0; i < run->items->len; i++)
             {
-              PbSection *parent = g_ptr_array_index (self->held_sections, parent_at - 1);
-              w.title = g_strdup_printf ("%s\n%s %s", title, pb_section_get_number (parent),
-                                         pb_section_get_title (parent));
+              gint64 item_id = pb_record_get_id (PB_RECORD (g_ptr_array_index (run->items, i)));
+              g_array_append_val (w.ids, item_id);
             }
-          else
-            w.title = g_steal_pointer (&title);
           g_array_append_val (wanted, w);
         }
-      if (loose || n_sections == 0)
+      if (!loose && self->held_sections->len == 0)
         {
-          Wanted w = { g_strdup ("section:0"), g_strdup (_("No section")), 0 };
+          Wanted w = { g_strdup ("section:0"), g_strdup (_("No section")), 0, NULL };
           g_array_append_val (wanted, w);
         }
     }
 
   return wanted;
 }
+
+static void replace_columns (PbBoardView *self,
+                             GArray      *wanted,
+                             gboolean     force);
 
 /* Makes the columns the plan needs now; a column whose key and title stay
  * keeps its object, so its widget, cards and scroll position stay too. */
@@ -956,8 +967,6 @@ rebuild_columns (PbBoardView *self,
                  gboolean     force)
 {
   g_autoptr(GArray) wanted = wanted_columns (self);
-  g_autoptr(GHashTable) old = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) previous = NULL;
   gboolean same = !force && wanted->len == self->columns->len;
 
   for (guint i = 0; same && i < self->columns->len; i++)
@@ -967,8 +976,28 @@ rebuild_columns (PbBoardView *self,
 
       same = g_str_equal (c->key, w->key) && g_str_equal (c->title, w->title);
     }
-  if (same)
-    return;
+  if (!same)
+    replace_columns (self, wanted, force);
+
+  /* By section, each item goes to its run's column. */
+  g_hash_table_remove_all (self->by_item);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      Wanted *w = &g_array_index (wanted, Wanted, i);
+
+      for (guint k = 0; w->ids && k < w->ids->len; k++)
+        g_hash_table_insert (self->by_item, g_memdup2 (&g_array_index (w->ids, gint64, k), sizeof (gint64)),
+                             g_ptr_array_index (self->columns, i));
+    }
+}
+
+static void
+replace_columns (PbBoardView *self,
+                 GArray      *wanted,
+                 gboolean     force)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) previous = NULL;
 
   previous = g_steal_pointer (&self->columns);
   self->columns = g_ptr_array_new_full (wanted->len, g_object_unref);
@@ -1738,6 +1767,7 @@ pb_board_view_dispose (GObject *object)
   g_clear_object (&self->column_model);
   g_clear_pointer (&self->column_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->by_value, g_hash_table_unref);
+  g_clear_pointer (&self->by_item, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->held_sections, g_ptr_array_unref);
@@ -1843,6 +1873,7 @@ pb_board_view_init (PbBoardView *self)
                   g_date_time_get_month (now), g_date_time_get_year (now));
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_value = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
