@@ -134,13 +134,13 @@ pb_form_layout_free (PbFormLayout *layout)
 char *
 pb_store_dup_library_id (PbStore *store)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (store, "SELECT value FROM library_info WHERE key = 'id'", NULL);
+  PbDbStmt *stmt = pb_store_prepare (store, "SELECT value FROM library_info WHERE key = 'id'", NULL);
   char *id = NULL;
 
   if (stmt && pb_store_step (store, stmt, NULL))
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    id = g_strdup ((const char *) pb_db_column_text (stmt, 0));
   if (stmt)
-    sqlite3_reset (stmt);
+    pb_db_reset (stmt);
   return id ? id : g_strdup ("");
 }
 
@@ -433,17 +433,17 @@ char *
 pb_store_dup_form_period (PbStore *store,
                           gint64   plan_id)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (store,
+  PbDbStmt *stmt = pb_store_prepare (store,
                                          "SELECT period FROM progress_form WHERE plan_id = ?1"
                                          " ORDER BY sent_date DESC, id DESC LIMIT 1", NULL);
   char *period = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_int64 (stmt, 1, plan_id);
   if (pb_store_step (store, stmt, NULL))
-    period = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    period = g_strdup ((const char *) pb_db_column_text (stmt, 0));
+  pb_db_reset (stmt);
   return period;
 }
 
@@ -453,19 +453,19 @@ find_form (PbStore    *store,
            gint64      organisation_id,
            const char *period)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (store,
+  PbDbStmt *stmt = pb_store_prepare (store,
                                          "SELECT id FROM progress_form WHERE plan_id = ?1"
                                          " AND organisation_id = ?2 AND period = ?3", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int64 (stmt, 2, organisation_id);
-  sqlite3_bind_text (stmt, 3, period, -1, SQLITE_TRANSIENT);
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_int64 (stmt, 2, organisation_id);
+  pb_db_bind_text (stmt, 3, period);
   if (pb_store_step (store, stmt, NULL))
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    id = pb_db_column_int64 (stmt, 0);
+  pb_db_reset (stmt);
   return id;
 }
 
@@ -489,7 +489,7 @@ pb_store_list_form_status (PbStore     *store,
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_form_status_free);
   g_autoptr(GArray) orgs = pb_store_list_form_organisations (store, plan_id, FALSE);
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   char today_text[11];
 
   pb_date_format (today, today_text);
@@ -511,11 +511,11 @@ pb_store_list_form_status (PbStore     *store,
                            " WHERE f.plan_id = ?1 AND f.period = ?2 ORDER BY f.id", NULL);
   if (stmt == NULL || period == NULL)
     return out;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_text (stmt, 2, period);
   while (pb_store_step (store, stmt, NULL))
     {
-      gint64 org_id = sqlite3_column_int64 (stmt, 0);
+      gint64 org_id = pb_db_column_int64 (stmt, 0);
       PbFormStatus *s = g_hash_table_lookup (index, &org_id);
       const char *due;
 
@@ -523,13 +523,13 @@ pb_store_list_form_status (PbStore     *store,
         {
           s = g_new0 (PbFormStatus, 1);
           s->organisation_id = org_id;
-          s->organisation = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          s->organisation = g_strdup ((const char *) pb_db_column_text (stmt, 1));
           g_ptr_array_add (out, s);
           g_hash_table_insert (index, &s->organisation_id, s);
         }
-      s->sent_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      s->due_date = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      s->returned_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      s->sent_date = g_strdup ((const char *) pb_db_column_text (stmt, 2));
+      s->due_date = g_strdup ((const char *) pb_db_column_text (stmt, 3));
+      s->returned_date = g_strdup ((const char *) pb_db_column_text (stmt, 4));
       due = s->due_date;
       if (s->returned_date)
         s->state = PB_FORM_STATE_RETURNED;
@@ -538,7 +538,7 @@ pb_store_list_form_status (PbStore     *store,
       else
         s->state = PB_FORM_STATE_SENT;
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return out;
 }
 
@@ -643,7 +643,7 @@ pb_store_apply_form (PbStore     *store,
   char today_text[11];
   gint64 form_id;
   gboolean returned = FALSE, any = FALSE, ok = TRUE;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_return_val_if_fail (PB_IS_STORE (store), FALSE);
 
@@ -660,9 +660,9 @@ pb_store_apply_form (PbStore     *store,
       stmt = pb_store_prepare (store, "SELECT returned_date IS NOT NULL FROM progress_form WHERE id = ?1", NULL);
       if (stmt)
         {
-          sqlite3_bind_int64 (stmt, 1, form_id);
-          returned = pb_store_step (store, stmt, NULL) && sqlite3_column_int (stmt, 0);
-          sqlite3_reset (stmt);
+          pb_db_bind_int64 (stmt, 1, form_id);
+          returned = pb_store_step (store, stmt, NULL) && pb_db_column_int (stmt, 0);
+          pb_db_reset (stmt);
         }
     }
   for (guint i = 0; i < changes->len; i++)

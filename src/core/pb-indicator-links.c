@@ -30,31 +30,31 @@
 /* ---- On a raw connection ------------------------------------------------- */
 
 static gboolean
-raw_error (sqlite3  *db,
+raw_error (PbDb     *db,
            GError  **error)
 {
   g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
-               "%s", sqlite3_errmsg (db));
+               "%s", pb_db_errmsg (db));
   return FALSE;
 }
 
 static gboolean
-raw_exec_ids (sqlite3     *db,
+raw_exec_ids (PbDb        *db,
               const char  *sql,
               gint64       first,
               gint64       second,
               GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  PbDbStmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (pb_db_prepare (db, sql, &stmt) != PB_DB_OK)
     return raw_error (db, error);
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  pb_db_bind_int64 (stmt, 1, first);
+  pb_db_bind_int64 (stmt, 2, second);
+  rc = pb_db_step (stmt);
+  pb_db_finalize (stmt);
+  if (rc != PB_DB_DONE && rc != PB_DB_ROW)
     return raw_error (db, error);
   return TRUE;
 }
@@ -72,54 +72,52 @@ raw_exec_ids (sqlite3     *db,
  * Returns: (transfer full) (nullable): why not, in words; %NULL if they can
  */
 char *
-pb_indicators_find_conflict (sqlite3 *db,
+pb_indicators_find_conflict (PbDb    *db,
                              gint64   a,
                              gint64   b)
 {
-  sqlite3_stmt *stmt = NULL;
+  PbDbStmt *stmt = NULL;
   char *why = NULL;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT x.kind <> y.kind OR x.direction <> y.direction,"
-                          " x.baseline_value IS NOT NULL AND y.baseline_value IS NOT NULL"
-                          "  AND (x.baseline_value <> y.baseline_value"
-                          "       OR coalesce(x.baseline_date, '') <> coalesce(y.baseline_date, ''))"
-                          " FROM indicator x, indicator y WHERE x.id = ?1 AND y.id = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return g_strdup (sqlite3_errmsg (db));
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (pb_db_prepare (db,
+                     "SELECT x.kind <> y.kind OR x.direction <> y.direction,"
+                     " x.baseline_value IS NOT NULL AND y.baseline_value IS NOT NULL"
+                     "  AND (x.baseline_value <> y.baseline_value"
+                     "       OR coalesce(x.baseline_date, '') <> coalesce(y.baseline_date, ''))"
+                     " FROM indicator x, indicator y WHERE x.id = ?1 AND y.id = ?2", &stmt) != PB_DB_OK)
+    return g_strdup (pb_db_errmsg (db));
+  pb_db_bind_int64 (stmt, 1, a);
+  pb_db_bind_int64 (stmt, 2, b);
+  if (pb_db_step (stmt) != PB_DB_ROW)
     why = g_strdup (_("one of them no longer exists"));
-  else if (sqlite3_column_int (stmt, 0))
+  else if (pb_db_column_int (stmt, 0))
     why = g_strdup (_("one is cumulative or decreasing and the other is not"));
-  else if (sqlite3_column_int (stmt, 1))
+  else if (pb_db_column_int (stmt, 1))
     why = g_strdup (_("their baselines differ"));
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   if (why != NULL)
     return why;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT x.year, x.value, y.value FROM target x JOIN target y"
-                          " ON y.year = x.year AND y.stretch = x.stretch"
-                          " WHERE x.indicator_id = ?1 AND y.indicator_id = ?2"
-                          " AND (x.value <> y.value OR x.comparator <> y.comparator)"
-                          " ORDER BY x.year LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return g_strdup (sqlite3_errmsg (db));
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (pb_db_prepare (db,
+                     "SELECT x.year, x.value, y.value FROM target x JOIN target y"
+                     " ON y.year = x.year AND y.stretch = x.stretch"
+                     " WHERE x.indicator_id = ?1 AND y.indicator_id = ?2"
+                     " AND (x.value <> y.value OR x.comparator <> y.comparator)"
+                     " ORDER BY x.year LIMIT 1", &stmt) != PB_DB_OK)
+    return g_strdup (pb_db_errmsg (db));
+  pb_db_bind_int64 (stmt, 1, a);
+  pb_db_bind_int64 (stmt, 2, b);
+  if (pb_db_step (stmt) == PB_DB_ROW)
     {
-      g_autofree char *x = pb_format_number (sqlite3_column_double (stmt, 1), NULL);
-      g_autofree char *y = pb_format_number (sqlite3_column_double (stmt, 2), NULL);
+      g_autofree char *x = pb_format_number (pb_db_column_double (stmt, 1), NULL);
+      g_autofree char *y = pb_format_number (pb_db_column_double (stmt, 2), NULL);
 
       /* Translators: why two indicators cannot be merged: a year and two
        * different target values for it */
       why = g_strdup_printf (_("their targets for %d differ (%s and %s)"),
-                             sqlite3_column_int (stmt, 0), x, y);
+                             pb_db_column_int (stmt, 0), x, y);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   return why;
 }
 
@@ -138,7 +136,7 @@ pb_indicators_find_conflict (sqlite3 *db,
  * Returns: %TRUE on success
  */
 gboolean
-pb_indicators_merge_rows (sqlite3  *db,
+pb_indicators_merge_rows (PbDb     *db,
                           gint64    keep_id,
                           gint64    gone_id,
                           GError  **error)
@@ -195,35 +193,34 @@ candidate_clear (gpointer data)
  * Returns: %TRUE on success
  */
 gboolean
-pb_indicators_merge_duplicates (sqlite3  *db,
+pb_indicators_merge_duplicates (PbDb     *db,
                                 gint64    plan_id,
                                 GError  **error)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Candidate));
   g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt = NULL;
+  PbDbStmt *stmt = NULL;
 
   g_array_set_clear_func (all, candidate_clear);
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT id, plan_id, name, measure_unit FROM indicator"
-                          " WHERE ?1 = 0 OR plan_id = ?1 ORDER BY plan_id, position, id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (pb_db_prepare (db,
+                     "SELECT id, plan_id, name, measure_unit FROM indicator"
+                     " WHERE ?1 = 0 OR plan_id = ?1 ORDER BY plan_id, position, id", &stmt) != PB_DB_OK)
     return raw_error (db, error);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  while (pb_db_step (stmt) == PB_DB_ROW)
     {
-      g_autofree char *name = pb_fold_name_key ((const char *) sqlite3_column_text (stmt, 2));
-      g_autofree char *unit = pb_fold_name_key ((const char *) sqlite3_column_text (stmt, 3));
+      g_autofree char *name = pb_fold_name_key ((const char *) pb_db_column_text (stmt, 2));
+      g_autofree char *unit = pb_fold_name_key ((const char *) pb_db_column_text (stmt, 3));
       Candidate c = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s", (gint64) sqlite3_column_int64 (stmt, 1), name, unit),
+        pb_db_column_int64 (stmt, 0),
+        pb_db_column_int64 (stmt, 1),
+        g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s", (gint64) pb_db_column_int64 (stmt, 1), name, unit),
       };
 
       g_array_append_val (all, c);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -273,7 +270,7 @@ pb_store_dup_indicator_items (PbStore *self,
                               gint64   plan_id)
 {
   GHashTable *map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_return_val_if_fail (PB_IS_STORE (self), map);
 
@@ -283,11 +280,11 @@ pb_store_dup_indicator_items (PbStore *self,
                            " WHERE i.plan_id = ?1 ORDER BY l.indicator_id, i.position, i.id", NULL);
   if (stmt == NULL)
     return map;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  while (pb_db_step (stmt) == PB_DB_ROW)
     {
-      gint64 indicator = sqlite3_column_int64 (stmt, 0);
-      gint64 item = sqlite3_column_int64 (stmt, 1);
+      gint64 indicator = pb_db_column_int64 (stmt, 0);
+      gint64 item = pb_db_column_int64 (stmt, 1);
       GArray *items = g_hash_table_lookup (map, &indicator);
 
       if (items == NULL)
@@ -297,7 +294,7 @@ pb_store_dup_indicator_items (PbStore *self,
         }
       g_array_append_val (items, item);
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return map;
 }
 
@@ -344,7 +341,7 @@ int
 pb_store_get_indicator_decimals (PbStore *self,
                                  gint64   indicator_id)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   int decimals = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -356,10 +353,10 @@ pb_store_get_indicator_decimals (PbStore *self,
                            NULL);
   if (stmt == NULL)
     return 2;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    decimals = MAX (decimals, pb_format_decimals_of (sqlite3_column_double (stmt, 0)));
-  sqlite3_reset (stmt);
+  pb_db_bind_int64 (stmt, 1, indicator_id);
+  while (pb_db_step (stmt) == PB_DB_ROW)
+    decimals = MAX (decimals, pb_format_decimals_of (pb_db_column_double (stmt, 0)));
+  pb_db_reset (stmt);
   return decimals;
 }
 
@@ -393,7 +390,7 @@ pb_store_link_indicator (PbStore  *self,
 {
   g_autoptr(PbItem) item = NULL;
   g_autoptr(PbIndicator) indicator = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gint64 id = 0, position = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -413,16 +410,16 @@ pb_store_link_indicator (PbStore  *self,
       stmt = pb_store_prepare (self, "SELECT 1 FROM item_indicator WHERE item_id = ?1 AND indicator_id = ?2", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt, 2, indicator_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      pb_db_bind_int64 (stmt, 1, item_id);
+      pb_db_bind_int64 (stmt, 2, indicator_id);
+      if (pb_db_step (stmt) == PB_DB_ROW)
         {
-          sqlite3_reset (stmt);
+          pb_db_reset (stmt);
           g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                        _("The item already serves “%s”."), pb_indicator_get_name (indicator));
           return 0;
         }
-      sqlite3_reset (stmt);
+      pb_db_reset (stmt);
     }
 
   if (!pb_store_begin (self, error))
@@ -431,10 +428,10 @@ pb_store_link_indicator (PbStore  *self,
   stmt = pb_store_prepare (self, "SELECT coalesce(max(position) + 1, 0) FROM item_indicator WHERE item_id = ?1", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        position = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      pb_db_bind_int64 (stmt, 1, item_id);
+      if (pb_db_step (stmt) == PB_DB_ROW)
+        position = pb_db_column_int64 (stmt, 0);
+      pb_db_reset (stmt);
       id = pb_store_insert (self, PB_TYPE_ITEM_INDICATOR, error,
                             "item_id", item_id,
                             "indicator_id", indicator_id,
@@ -464,7 +461,7 @@ pb_store_detach_indicator (PbStore  *self,
                            gint64    indicator_id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -472,10 +469,10 @@ pb_store_detach_indicator (PbStore  *self,
   stmt = pb_store_prepare (self, "SELECT 1 FROM item_indicator WHERE item_id = ?1 AND indicator_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_int64 (stmt, 2, indicator_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  pb_db_bind_int64 (stmt, 1, item_id);
+  pb_db_bind_int64 (stmt, 2, indicator_id);
+  found = pb_db_step (stmt) == PB_DB_ROW;
+  pb_db_reset (stmt);
   if (!found)
     return not_found (error);
 
@@ -527,7 +524,7 @@ pb_store_merge_indicators (PbStore  *self,
       return FALSE;
     }
 
-  why = pb_indicators_find_conflict (pb_store_get_db (self), keep_id, gone_id);
+  why = pb_indicators_find_conflict (pb_store_get_conn (self), keep_id, gone_id);
   if (why != NULL)
     {
       /* Translators: the first two %s are indicator names, the last why
@@ -541,6 +538,6 @@ pb_store_merge_indicators (PbStore  *self,
   if (!pb_store_begin (self, error))
     return FALSE;
 
-  return pb_store_finish (self, pb_indicators_merge_rows (pb_store_get_db (self), keep_id, gone_id, error),
+  return pb_store_finish (self, pb_indicators_merge_rows (pb_store_get_conn (self), keep_id, gone_id, error),
                           _("Merge indicators"), error);
 }

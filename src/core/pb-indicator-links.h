@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
+#include "pb-db.h"
 
 #include "pb-store.h"
 
@@ -38,14 +38,14 @@ gboolean     pb_store_merge_indicators (PbStore  *self,
 
 /* On a raw connection, inside the caller's transaction (the schema
  * migration, the import of a plan file). */
-char        *pb_indicators_find_conflict    (sqlite3  *db,
+char        *pb_indicators_find_conflict    (PbDb     *db,
                                              gint64    a,
                                              gint64    b);
-gboolean     pb_indicators_merge_rows       (sqlite3  *db,
+gboolean     pb_indicators_merge_rows       (PbDb     *db,
                                              gint64    keep_id,
                                              gint64    gone_id,
                                              GError  **error);
-gboolean     pb_indicators_merge_duplicates (sqlite3  *db,
+gboolean     pb_indicators_merge_duplicates (PbDb     *db,
                                              gint64    plan_id,
                                              GError  **error);
 

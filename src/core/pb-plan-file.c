@@ -209,54 +209,23 @@ pb_store_export_planboard (PbStore     *self,
   return TRUE;
 }
 
-/* Copies the database at @path into @copy through SQLite's backup API: a
- * consistent snapshot that includes what is committed but still in the
- * source's WAL (a library open in another program), which copying the
- * main file alone would silently drop. The source is only read. */
+/* Copies the database at @path into @copy through SQLite's backup API
+ * (pb_db_backup_file()): a consistent snapshot that includes what is
+ * committed but still in the source's WAL. The source is only read. */
 static gboolean
 backup_copy (const char  *path,
              const char  *copy,
              GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
-  sqlite3 *src = NULL, *dst = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  int rc = pb_db_backup_file (path, copy);
 
-  rc = sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (src, 5000);
-      rc = sqlite3_open_v2 (copy, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dst, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dst);
-      else
-        {
-          do
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep (50);
-            }
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = sqlite3_errcode (dst);
-        }
-    }
-
-  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+  if (rc != PB_DB_OK)
     g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
                  _("“%s” could not be read (%s). Nothing was imported."),
-                 name, sqlite3_errstr (rc));
+                 name, pb_db_errstr (rc));
 
-  sqlite3_close_v2 (dst);
-  sqlite3_close_v2 (src);
-  return rc == SQLITE_OK || rc == SQLITE_DONE;
+  return rc == PB_DB_OK;
 }
 
 /**

@@ -47,7 +47,7 @@
 typedef struct
 {
   PbStore      *store;
-  sqlite3      *db;
+  PbDb         *db;
   JsonBuilder  *b;
   GHashTable   *section_ids;   /* db id → "sN" */
   GHashTable   *item_ids;      /* db id → "iN" */
@@ -55,24 +55,24 @@ typedef struct
   GError       *error;         /* the first failure: the export is void */
 } Export;
 
-static sqlite3_stmt *
+static PbDbStmt *
 query (Export     *e,
        const char *sql,
        gint64      param)
 {
-  sqlite3_stmt *stmt = NULL;
+  PbDbStmt *stmt = NULL;
   int rc;
 
   if (e->error != NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (e->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = pb_db_prepare (e->db, sql, &stmt);
+  if (rc != PB_DB_OK)
     {
       pb_store_set_error (e->store, rc, &e->error);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, param);
+  pb_db_bind_int64 (stmt, 1, param);
   return stmt;
 }
 
@@ -80,7 +80,7 @@ query (Export     *e,
  * than ending a loop early and returning part of the plan. */
 static gboolean
 next_row (Export       *e,
-          sqlite3_stmt *stmt)
+          PbDbStmt *stmt)
 {
   if (stmt == NULL || e->error != NULL)
     return FALSE;
@@ -89,10 +89,10 @@ next_row (Export       *e,
 }
 
 static const char *
-col_text (sqlite3_stmt *stmt,
+col_text (PbDbStmt     *stmt,
           int           i)
 {
-  return (const char *) sqlite3_column_text (stmt, i);
+  return (const char *) pb_db_column_text (stmt, i);
 }
 
 static void
@@ -110,20 +110,20 @@ add_string_or_null (JsonBuilder *b,
 static void
 add_number (JsonBuilder  *b,
             const char   *member,
-            sqlite3_stmt *stmt,
+            PbDbStmt *stmt,
             int           i)
 {
   json_builder_set_member_name (b, member);
-  switch (sqlite3_column_type (stmt, i))
+  switch (pb_db_column_type (stmt, i))
     {
-    case SQLITE_NULL:
+    case PB_DB_NULL:
       json_builder_add_null_value (b);
       break;
-    case SQLITE_INTEGER:
-      json_builder_add_int_value (b, sqlite3_column_int64 (stmt, i));
+    case PB_DB_INTEGER:
+      json_builder_add_int_value (b, pb_db_column_int64 (stmt, i));
       break;
     default:
-      json_builder_add_double_value (b, sqlite3_column_double (stmt, i));
+      json_builder_add_double_value (b, pb_db_column_double (stmt, i));
       break;
     }
 }
@@ -142,15 +142,15 @@ assign_ids (Export     *e,
             gint64      plan_id,
             char        prefix)
 {
-  sqlite3_stmt *stmt = query (e, sql, plan_id);
+  PbDbStmt *stmt = query (e, sql, plan_id);
   guint n = 0;
 
   while (next_row (e, stmt))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = pb_db_column_int64 (stmt, 0);
       g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), g_strdup_printf ("%c%u", prefix, ++n));
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
 }
 
 static void
@@ -158,27 +158,27 @@ export_targets (Export     *e,
                 const char *sql,
                 gint64      param)
 {
-  sqlite3_stmt *stmt = query (e, sql, param);
+  PbDbStmt *stmt = query (e, sql, param);
 
   json_builder_begin_array (e->b);
   while (next_row (e, stmt))
     {
       json_builder_begin_object (e->b);
       add_string_or_null (e->b, "indicator", col_text (stmt, 0));
-      add_string_or_null (e->b, "indicator_id", id_for (e->indicator_ids, sqlite3_column_int64 (stmt, 1)));
+      add_string_or_null (e->b, "indicator_id", id_for (e->indicator_ids, pb_db_column_int64 (stmt, 1)));
       add_number (e->b, "year", stmt, 2);
       json_builder_set_member_name (e->b, "year_implied");
-      json_builder_add_boolean_value (e->b, sqlite3_column_int (stmt, 3));
+      json_builder_add_boolean_value (e->b, pb_db_column_int (stmt, 3));
       add_number (e->b, "value", stmt, 4);
       add_string_or_null (e->b, "unit", col_text (stmt, 5));
       add_string_or_null (e->b, "comparator", col_text (stmt, 6));
       json_builder_set_member_name (e->b, "stretch");
-      json_builder_add_boolean_value (e->b, sqlite3_column_int (stmt, 7));
+      json_builder_add_boolean_value (e->b, pb_db_column_int (stmt, 7));
       add_string_or_null (e->b, "text", col_text (stmt, 8));
       add_string_or_null (e->b, "confidence", col_text (stmt, 9));
       json_builder_end_object (e->b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (e->b);
 }
 
@@ -192,13 +192,13 @@ export_indicators (Export     *e,
                    const char *sql,
                    gint64      param)
 {
-  sqlite3_stmt *stmt = query (e, sql, param);
+  PbDbStmt *stmt = query (e, sql, param);
 
   json_builder_begin_array (e->b);
   while (next_row (e, stmt))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_stmt *actuals;
+      gint64 id = pb_db_column_int64 (stmt, 0);
+      PbDbStmt *actuals;
 
       json_builder_begin_object (e->b);
       add_string_or_null (e->b, "id", id_for (e->indicator_ids, id));
@@ -228,12 +228,12 @@ export_indicators (Export     *e,
             }
           json_builder_end_object (e->b);
         }
-      sqlite3_finalize (actuals);
+      pb_db_finalize (actuals);
       json_builder_end_array (e->b);
 
       json_builder_end_object (e->b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (e->b);
 }
 
@@ -251,28 +251,28 @@ export_units (Export     *e,
                                           " JOIN organisation o ON o.id = io.organisation_id"
                                           " WHERE io.item_id = ?1 AND io.role = '%s'"
                                           " ORDER BY io.position, io.id", role);
-  sqlite3_stmt *stmt = query (e, sql, item_id);
+  PbDbStmt *stmt = query (e, sql, item_id);
 
   json_builder_set_member_name (e->b, member);
   json_builder_begin_array (e->b);
   while (next_row (e, stmt))
     json_builder_add_string_value (e->b, col_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (e->b);
 }
 
 static void
 export_item (Export       *e,
-             sqlite3_stmt *row)
+             PbDbStmt *row)
 {
-  gint64 id = sqlite3_column_int64 (row, 0);
-  sqlite3_stmt *stmt;
+  gint64 id = pb_db_column_int64 (row, 0);
+  PbDbStmt *stmt;
 
   json_builder_begin_object (e->b);
   add_string_or_null (e->b, "id", id_for (e->item_ids, id));
   add_string_or_null (e->b, "section",
-                      sqlite3_column_type (row, 1) == SQLITE_NULL ? NULL
-                      : id_for (e->section_ids, sqlite3_column_int64 (row, 1)));
+                      pb_db_column_type (row, 1) == PB_DB_NULL ? NULL
+                      : id_for (e->section_ids, pb_db_column_int64 (row, 1)));
   add_string_or_null (e->b, "kind", col_text (row, 2));
   add_string_or_null (e->b, "number", col_text (row, 3));
   add_string_or_null (e->b, "title", col_text (row, 4));
@@ -290,7 +290,7 @@ export_item (Export       *e,
   add_string_or_null (e->b, "progress_mode", col_text (row, 10));
 
   json_builder_set_member_name (e->b, "health_override");
-  if (sqlite3_column_type (row, 11) == SQLITE_NULL)
+  if (pb_db_column_type (row, 11) == PB_DB_NULL)
     json_builder_add_null_value (e->b);
   else
     {
@@ -310,9 +310,9 @@ export_item (Export       *e,
   json_builder_set_member_name (e->b, "indicator_ids");
   json_builder_begin_array (e->b);
   stmt = query (e, "SELECT indicator_id FROM item_indicator WHERE item_id = ?1 ORDER BY position, id", id);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    json_builder_add_string_value (e->b, id_for (e->indicator_ids, sqlite3_column_int64 (stmt, 0)));
-  sqlite3_finalize (stmt);
+  while (stmt && pb_db_step (stmt) == PB_DB_ROW)
+    json_builder_add_string_value (e->b, id_for (e->indicator_ids, pb_db_column_int64 (stmt, 0)));
+  pb_db_finalize (stmt);
   json_builder_end_array (e->b);
 
   json_builder_set_member_name (e->b, "notes");
@@ -329,7 +329,7 @@ export_item (Export       *e,
       add_string_or_null (e->b, "status", col_text (stmt, 3));
       json_builder_end_object (e->b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (e->b);
 
   json_builder_set_member_name (e->b, "depends_on");
@@ -338,11 +338,11 @@ export_item (Export       *e,
   while (next_row (e, stmt))
     {
       json_builder_begin_object (e->b);
-      add_string_or_null (e->b, "item", id_for (e->item_ids, sqlite3_column_int64 (stmt, 0)));
+      add_string_or_null (e->b, "item", id_for (e->item_ids, pb_db_column_int64 (stmt, 0)));
       add_number (e->b, "lag_days", stmt, 1);
       json_builder_end_object (e->b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (e->b);
 
   json_builder_end_object (e->b);
@@ -365,8 +365,8 @@ pb_store_export_plan_json (PbStore  *self,
   g_autoptr(GHashTable) section_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) item_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) indicator_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  Export e = { self, pb_store_get_db (self), b, section_ids, item_ids, indicator_ids, NULL };
-  sqlite3_stmt *plan, *stmt;
+  Export e = { self, pb_store_get_conn (self), b, section_ids, item_ids, indicator_ids, NULL };
+  PbDbStmt *plan, *stmt;
   gboolean own_transaction;
   int rc;
 
@@ -374,8 +374,8 @@ pb_store_export_plan_json (PbStore  *self,
 
   /* One read transaction, so the export is one consistent snapshot (or
    * the command's own, when a command exports). */
-  own_transaction = sqlite3_get_autocommit (e.db);
-  if (own_transaction && (rc = sqlite3_exec (e.db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK)
+  own_transaction = pb_db_get_autocommit (e.db);
+  if (own_transaction && (rc = pb_db_exec (e.db, "BEGIN")) != PB_DB_OK)
     {
       pb_store_set_error (self, rc, error);
       return NULL;
@@ -387,9 +387,9 @@ pb_store_export_plan_json (PbStore  *self,
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
 
-      sqlite3_finalize (plan);
+      pb_db_finalize (plan);
       if (own_transaction)
-        sqlite3_exec (e.db, "ROLLBACK", NULL, NULL, NULL);
+        pb_db_exec (e.db, "ROLLBACK");
       if (e.error != NULL)
         g_propagate_error (error, e.error);
       else
@@ -408,7 +408,7 @@ pb_store_export_plan_json (PbStore  *self,
   add_string_or_null (b, "doc_number", col_text (plan, 1));
   add_string_or_null (b, "issuer", col_text (plan, 2));
   json_builder_set_member_name (b, "period");
-  if (sqlite3_column_type (plan, 4) == SQLITE_NULL && sqlite3_column_type (plan, 5) == SQLITE_NULL)
+  if (pb_db_column_type (plan, 4) == PB_DB_NULL && pb_db_column_type (plan, 5) == PB_DB_NULL)
     json_builder_add_null_value (b);
   else
     {
@@ -425,14 +425,14 @@ pb_store_export_plan_json (PbStore  *self,
   while (next_row (&e, stmt))
     {
       json_builder_begin_object (b);
-      add_string_or_null (b, "id", id_for (section_ids, sqlite3_column_int64 (stmt, 0)));
-      add_string_or_null (b, "parent", sqlite3_column_type (stmt, 1) == SQLITE_NULL ? NULL
-                          : id_for (section_ids, sqlite3_column_int64 (stmt, 1)));
+      add_string_or_null (b, "id", id_for (section_ids, pb_db_column_int64 (stmt, 0)));
+      add_string_or_null (b, "parent", pb_db_column_type (stmt, 1) == PB_DB_NULL ? NULL
+                          : id_for (section_ids, pb_db_column_int64 (stmt, 1)));
       add_string_or_null (b, "number", col_text (stmt, 2));
       add_string_or_null (b, "title", col_text (stmt, 3));
       json_builder_end_object (b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "items");
@@ -442,7 +442,7 @@ pb_store_export_plan_json (PbStore  *self,
                     " FROM item WHERE plan_id = ?1 ORDER BY position, id", plan_id);
   while (next_row (&e, stmt))
     export_item (&e, stmt);
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "organisations");
@@ -450,7 +450,7 @@ pb_store_export_plan_json (PbStore  *self,
   stmt = query (&e, "SELECT id, name, short_name FROM organisation WHERE plan_id = ?1 ORDER BY id", plan_id);
   while (next_row (&e, stmt))
     {
-      sqlite3_stmt *aliases;
+      PbDbStmt *aliases;
 
       json_builder_begin_object (b);
       add_string_or_null (b, "name", col_text (stmt, 1));
@@ -458,14 +458,14 @@ pb_store_export_plan_json (PbStore  *self,
       json_builder_set_member_name (b, "aliases");
       json_builder_begin_array (b);
       aliases = query (&e, "SELECT alias FROM organisation_alias WHERE organisation_id = ?1 ORDER BY id",
-                       sqlite3_column_int64 (stmt, 0));
+                       pb_db_column_int64 (stmt, 0));
       while (next_row (&e, aliases))
         json_builder_add_string_value (b, col_text (aliases, 0));
-      sqlite3_finalize (aliases);
+      pb_db_finalize (aliases);
       json_builder_end_array (b);
       json_builder_end_object (b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "indicators");
@@ -485,8 +485,8 @@ pb_store_export_plan_json (PbStore  *self,
                     " ORDER BY end_date, id", plan_id);
   while (next_row (&e, stmt))
     {
-      gint64 period_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_stmt *rows;
+      gint64 period_id = pb_db_column_int64 (stmt, 0);
+      PbDbStmt *rows;
 
       json_builder_begin_object (b);
       add_string_or_null (b, "kind", col_text (stmt, 1));
@@ -501,14 +501,14 @@ pb_store_export_plan_json (PbStore  *self,
       while (next_row (&e, rows))
         {
           json_builder_begin_object (b);
-          add_string_or_null (b, "indicator", id_for (indicator_ids, sqlite3_column_int64 (rows, 0)));
+          add_string_or_null (b, "indicator", id_for (indicator_ids, pb_db_column_int64 (rows, 0)));
           add_number (b, "value", rows, 1);
           add_string_or_null (b, "date", col_text (rows, 2));
           add_number (b, "completion", rows, 3);
           add_string_or_null (b, "health", col_text (rows, 4));
           json_builder_end_object (b);
         }
-      sqlite3_finalize (rows);
+      pb_db_finalize (rows);
       json_builder_end_array (b);
 
       json_builder_set_member_name (b, "items");
@@ -518,29 +518,29 @@ pb_store_export_plan_json (PbStore  *self,
       while (next_row (&e, rows))
         {
           json_builder_begin_object (b);
-          add_string_or_null (b, "item", id_for (item_ids, sqlite3_column_int64 (rows, 0)));
+          add_string_or_null (b, "item", id_for (item_ids, pb_db_column_int64 (rows, 0)));
           add_string_or_null (b, "status", col_text (rows, 1));
           add_number (b, "progress", rows, 2);
           add_string_or_null (b, "health", col_text (rows, 3));
           json_builder_end_object (b);
         }
-      sqlite3_finalize (rows);
+      pb_db_finalize (rows);
       json_builder_end_array (b);
       json_builder_end_object (b);
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
   json_builder_end_array (b);
 
   add_string_or_null (b, "source_text", col_text (plan, 6));
   json_builder_end_object (b);
 
-  sqlite3_finalize (plan);
+  pb_db_finalize (plan);
   if (own_transaction)
     {
-      if (e.error == NULL && (rc = sqlite3_exec (e.db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+      if (e.error == NULL && (rc = pb_db_exec (e.db, "COMMIT")) != PB_DB_OK)
         pb_store_set_error (self, rc, &e.error);
       if (e.error != NULL)
-        sqlite3_exec (e.db, "ROLLBACK", NULL, NULL, NULL);
+        pb_db_exec (e.db, "ROLLBACK");
     }
 
   if (e.error != NULL)
@@ -725,7 +725,7 @@ import_units (Import     *im,
     {
       const char *name = json_array_get_string_element (units, i);
       g_autofree char *clean = NULL;
-      sqlite3_stmt *stmt;
+      PbDbStmt *stmt;
       gint64 org;
 
       if (name == NULL)
@@ -742,13 +742,13 @@ import_units (Import     *im,
       stmt = pb_store_prepare (im->store, "SELECT 1 FROM item_org WHERE item_id = ?1 AND organisation_id = ?2", im->error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt, 2, org);
+      pb_db_bind_int64 (stmt, 1, item_id);
+      pb_db_bind_int64 (stmt, 2, org);
       {
         g_autoptr(GError) local = NULL;
         gboolean seen = pb_store_step (im->store, stmt, &local);
 
-        sqlite3_reset (stmt);
+        pb_db_reset (stmt);
         if (local != NULL)
           {
             g_propagate_error (im->error, g_steal_pointer (&local));
@@ -871,20 +871,20 @@ target_conflicts (Import       *im,
                   gboolean      stretch)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (PB_TYPE_COMPARATOR);
-  sqlite3_stmt *stmt = pb_store_prepare (im->store,
+  PbDbStmt *stmt = pb_store_prepare (im->store,
                                          "SELECT 1 FROM target WHERE indicator_id = ?1 AND year = ?2 AND stretch = ?3"
                                          " AND (value <> ?4 OR comparator <> ?5)", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int (stmt, 3, stretch ? 1 : 0);
-  sqlite3_bind_double (stmt, 4, value);
-  sqlite3_bind_text (stmt, 5, g_enum_get_value (klass, comparator)->value_nick, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  pb_db_bind_int64 (stmt, 1, indicator);
+  pb_db_bind_int (stmt, 2, year);
+  pb_db_bind_int (stmt, 3, stretch ? 1 : 0);
+  pb_db_bind_double (stmt, 4, value);
+  pb_db_bind_text (stmt, 5, g_enum_get_value (klass, comparator)->value_nick);
+  found = pb_db_step (stmt) == PB_DB_ROW;
+  pb_db_reset (stmt);
   return found;
 }
 
@@ -1417,7 +1417,7 @@ import_plan (Import     *im,
   /* A file that does not say which items serve which indicator holds one
    * indicator per item for a quantity a goal and a task both state. */
   if (!bool_member (root, "indicator_links") &&
-      !pb_indicators_merge_duplicates (pb_store_get_db (im->store), im->plan_id, im->error))
+      !pb_indicators_merge_duplicates (pb_store_get_conn (im->store), im->plan_id, im->error))
     return FALSE;
 
   return TRUE;

@@ -97,7 +97,7 @@ query_ids (PbRecordList *self)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   stmt = pb_store_prepare (self->store, self->sql, &error);
   if (stmt == NULL)
@@ -107,18 +107,18 @@ query_ids (PbRecordList *self)
     }
 
   if (strstr (self->sql, "?1") != NULL)
-    sqlite3_bind_int64 (stmt, 1, self->param);
+    pb_db_bind_int64 (stmt, 1, self->param);
 
   while (pb_store_step (self->store, stmt, &error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = pb_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
 
   if (error != NULL)
     g_warning ("Listing records stopped early: %s", error->message);
 
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return ids;
 }
 

@@ -185,32 +185,32 @@ pb_record_class_find_column (PbRecordClass *klass,
 
 void
 pb_column_read (const PbColumn *column,
-                sqlite3_stmt   *stmt,
+                PbDbStmt       *stmt,
                 int             index,
                 GValue         *value)
 {
-  gboolean is_null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
+  gboolean is_null = pb_db_column_type (stmt, index) == PB_DB_NULL;
 
   g_value_init (value, column_gtype (column));
 
   switch (column->type)
     {
     case PB_COLUMN_INT:
-      g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+      g_value_set_int64 (value, pb_db_column_int64 (stmt, index));
       break;
     case PB_COLUMN_TEXT:
       if (!is_null)
-        g_value_set_string (value, (const char *) sqlite3_column_text (stmt, index));
+        g_value_set_string (value, (const char *) pb_db_column_text (stmt, index));
       break;
     case PB_COLUMN_REAL:
-      g_value_set_double (value, is_null ? NAN : sqlite3_column_double (stmt, index));
+      g_value_set_double (value, is_null ? NAN : pb_db_column_double (stmt, index));
       break;
     case PB_COLUMN_BOOL:
-      g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
+      g_value_set_boolean (value, pb_db_column_int (stmt, index) != 0);
       break;
     case PB_COLUMN_ENUM:
       if (!is_null)
-        pb_column_value_from_string (column, (const char *) sqlite3_column_text (stmt, index), value);
+        pb_column_value_from_string (column, (const char *) pb_db_column_text (stmt, index), value);
       break;
     default:
       g_assert_not_reached ();
@@ -244,7 +244,7 @@ pb_column_value_from_string (const PbColumn *column,
 
 int
 pb_column_bind (const PbColumn *column,
-                sqlite3_stmt   *stmt,
+                PbDbStmt       *stmt,
                 int             index,
                 const GValue   *value)
 {
@@ -254,28 +254,28 @@ pb_column_bind (const PbColumn *column,
       {
         gint64 v = g_value_get_int64 (value);
         if (column->nullable && v == 0)
-          return sqlite3_bind_null (stmt, index);
-        return sqlite3_bind_int64 (stmt, index, v);
+          return pb_db_bind_null (stmt, index);
+        return pb_db_bind_int64 (stmt, index, v);
       }
     case PB_COLUMN_TEXT:
       {
         const char *s = g_value_get_string (value);
         if (s == NULL)
-          return column->nullable ? sqlite3_bind_null (stmt, index)
-                                  : sqlite3_bind_text (stmt, index, "", 0, SQLITE_STATIC);
-        return sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+          return column->nullable ? pb_db_bind_null (stmt, index)
+                                  : pb_db_bind_text (stmt, index, "");
+        return pb_db_bind_text (stmt, index, s);
       }
     case PB_COLUMN_REAL:
       {
         double d = g_value_get_double (value);
         if (isnan (d))
-          return column->nullable ? sqlite3_bind_null (stmt, index) : SQLITE_MISMATCH;
+          return column->nullable ? pb_db_bind_null (stmt, index) : PB_DB_MISMATCH;
         if (!isfinite (d))
-          return SQLITE_MISMATCH;
-        return sqlite3_bind_double (stmt, index, d);
+          return PB_DB_MISMATCH;
+        return pb_db_bind_double (stmt, index, d);
       }
     case PB_COLUMN_BOOL:
-      return sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+      return pb_db_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
     case PB_COLUMN_ENUM:
       {
         g_autoptr(GEnumClass) enum_class = g_type_class_ref (column->enum_type ());
@@ -283,10 +283,10 @@ pb_column_bind (const PbColumn *column,
         GEnumValue *ev = g_enum_get_value (enum_class, v);
 
         if (ev == NULL)
-          return SQLITE_MISMATCH;
+          return PB_DB_MISMATCH;
         if (column->nullable && v == 0)
-          return sqlite3_bind_null (stmt, index);
-        return sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+          return pb_db_bind_null (stmt, index);
+        return pb_db_bind_text (stmt, index, ev->value_nick);
       }
     default:
       g_assert_not_reached ();
@@ -316,13 +316,13 @@ values_equal (const GValue *a,
 
 PbRecord *
 pb_record_new_from_row (GType         type,
-                        sqlite3_stmt *stmt)
+                        PbDbStmt *stmt)
 {
   PbRecord *self = g_object_new (type, NULL);
   PbRecordPrivate *priv = pb_record_get_instance_private (self);
   PbRecordClass *klass = PB_RECORD_GET_CLASS (self);
 
-  g_assert (sqlite3_column_count (stmt) == (int) klass->n_columns);
+  g_assert (pb_db_column_count (stmt) == (int) klass->n_columns);
 
   priv->values = g_new0 (GValue, klass->n_columns);
   for (guint i = 0; i < klass->n_columns; i++)
@@ -334,7 +334,7 @@ pb_record_new_from_row (GType         type,
 /* Takes the row's values and notifies each property that really changed. */
 void
 pb_record_update_from_row (PbRecord     *self,
-                           sqlite3_stmt *stmt)
+                           PbDbStmt *stmt)
 {
   PbRecordPrivate *priv = pb_record_get_instance_private (self);
   PbRecordClass *klass = PB_RECORD_GET_CLASS (self);

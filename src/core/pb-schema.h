@@ -5,7 +5,7 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
+#include "pb-db.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +24,7 @@ const char *pb_schema_migration (int to);
 
 /* Code a migration runs between two parts of its SQL: @plan_id 0 is every
  * plan. */
-typedef gboolean (*PbMigrationStep) (sqlite3  *db,
+typedef gboolean (*PbMigrationStep) (PbDb     *db,
                                      gint64    plan_id,
                                      GError  **error);
 

@@ -45,16 +45,16 @@ query_ids (PbStore    *self,
            gint64      second,
            gint64      fallback)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (self, sql, NULL);
+  PbDbStmt *stmt = pb_store_prepare (self, sql, NULL);
   gint64 value = fallback;
 
   if (stmt == NULL)
     return fallback;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  pb_db_bind_int64 (stmt, 1, first);
+  pb_db_bind_int64 (stmt, 2, second);
+  if (pb_db_step (stmt) == PB_DB_ROW && pb_db_column_type (stmt, 0) != PB_DB_NULL)
+    value = pb_db_column_int64 (stmt, 0);
+  pb_db_reset (stmt);
   return value;
 }
 
@@ -153,7 +153,7 @@ pb_store_next_item_number (PbStore *self,
                            gint64   plan_id,
                            gint64   section_id)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gint64 largest = 0, count = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
@@ -161,11 +161,11 @@ pb_store_next_item_number (PbStore *self,
   stmt = pb_store_prepare (self, "SELECT number FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      sqlite3_bind_int64 (stmt, 2, section_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      pb_db_bind_int64 (stmt, 1, plan_id);
+      pb_db_bind_int64 (stmt, 2, section_id);
+      while (pb_db_step (stmt) == PB_DB_ROW)
         {
-          const char *number = (const char *) sqlite3_column_text (stmt, 0);
+          const char *number = (const char *) pb_db_column_text (stmt, 0);
           char *end = NULL;
           gint64 n;
 
@@ -176,7 +176,7 @@ pb_store_next_item_number (PbStore *self,
           if (end != NULL && *end == '\0' && n > largest)
             largest = n;
         }
-      sqlite3_reset (stmt);
+      pb_db_reset (stmt);
     }
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, (largest > 0 ? largest : count) + 1);
@@ -334,18 +334,18 @@ load_sections (PbStore *self,
                gint64   plan_id)
 {
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (SectionRow));
-  sqlite3_stmt *stmt = pb_store_prepare (self, "SELECT id, coalesce(parent_id, 0), position FROM section"
+  PbDbStmt *stmt = pb_store_prepare (self, "SELECT id, coalesce(parent_id, 0), position FROM section"
                                                " WHERE plan_id = ?1 ORDER BY position, id", NULL);
 
   if (stmt == NULL)
     return rows;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  while (pb_db_step (stmt) == PB_DB_ROW)
     {
-      SectionRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+      SectionRow row = { pb_db_column_int64 (stmt, 0), pb_db_column_int64 (stmt, 1), pb_db_column_int64 (stmt, 2) };
       g_array_append_val (rows, row);
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
 
   /* A parent outside the plan makes a top-level section. */
   for (guint i = 0; i < rows->len; i++)
@@ -815,23 +815,23 @@ pb_store_delete_section (PbStore    *self,
       ok = TRUE;
       if (after >= 0)
         {
-          sqlite3_stmt *stmt = pb_store_prepare (self, SUBTREE_SQL "UPDATE item SET position = position + ?3"
+          PbDbStmt *stmt = pb_store_prepare (self, SUBTREE_SQL "UPDATE item SET position = position + ?3"
                                                                    " WHERE plan_id = ?4 AND position > ?2"
                                                                    " AND coalesce(section_id, 0) NOT IN (SELECT id FROM sub)",
                                                  error);
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int64 (stmt, 2, after);
-              sqlite3_bind_int64 (stmt, 3, n);
-              sqlite3_bind_int64 (stmt, 4, plan_id);
+              pb_db_bind_int64 (stmt, 1, id);
+              pb_db_bind_int64 (stmt, 2, after);
+              pb_db_bind_int64 (stmt, 3, n);
+              pb_db_bind_int64 (stmt, 4, plan_id);
               ok = pb_store_step_done (self, stmt, error);
             }
         }
       if (ok)
         {
-          sqlite3_stmt *stmt = pb_store_prepare (self, SUBTREE_SQL ", moved(id, rank) AS"
+          PbDbStmt *stmt = pb_store_prepare (self, SUBTREE_SQL ", moved(id, rank) AS"
                                                        " (SELECT id, row_number() OVER (ORDER BY position, id) FROM item"
                                                        "  WHERE section_id IN (SELECT id FROM sub))"
                                                        " UPDATE item SET section_id = ?2,"
@@ -840,9 +840,9 @@ pb_store_delete_section (PbStore    *self,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int64 (stmt, 2, move_items_to);
-              sqlite3_bind_int64 (stmt, 3, after >= 0 ? after
+              pb_db_bind_int64 (stmt, 1, id);
+              pb_db_bind_int64 (stmt, 2, move_items_to);
+              pb_db_bind_int64 (stmt, 3, after >= 0 ? after
                                            : query_ids (self, "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1",
                                                         plan_id, 0, -1));
               ok = pb_store_step_done (self, stmt, error);
@@ -875,7 +875,7 @@ pb_store_count_default_dated_items (PbStore *self,
 {
   g_autofree char *start = NULL;
   g_autofree char *due = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -886,12 +886,12 @@ pb_store_count_default_dated_items (PbStore *self,
   stmt = pb_store_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND (start_date = ?2 OR due_date = ?3)", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, pb_record_get_id (PB_RECORD (plan)));
-  sqlite3_bind_text (stmt, 2, start, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, due, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  pb_db_bind_int64 (stmt, 1, pb_record_get_id (PB_RECORD (plan)));
+  pb_db_bind_text (stmt, 2, start);
+  pb_db_bind_text (stmt, 3, due);
+  if (pb_db_step (stmt) == PB_DB_ROW)
+    count = pb_db_column_int (stmt, 0);
+  pb_db_reset (stmt);
   return count;
 }
 
@@ -904,13 +904,13 @@ replace_date (PbStore     *self,
               GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE item SET %s = ?3 WHERE plan_id = ?1 AND %s = ?2", column, column);
-  sqlite3_stmt *stmt = pb_store_prepare (self, sql, error);
+  PbDbStmt *stmt = pb_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_text (stmt, 2, old_date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, new_date, -1, SQLITE_TRANSIENT);
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_text (stmt, 2, old_date);
+  pb_db_bind_text (stmt, 3, new_date);
   return pb_store_step_done (self, stmt, error);
 }
 
@@ -1335,20 +1335,20 @@ pb_store_move_items_to_section (PbStore       *self,
                      query_ids (self, "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1", plan_id, 0, -1));
   if (ok)
     {
-      sqlite3_stmt *stmt = pb_store_prepare (self, "UPDATE item SET position = position + ?3 WHERE plan_id = ?1"
+      PbDbStmt *stmt = pb_store_prepare (self, "UPDATE item SET position = position + ?3 WHERE plan_id = ?1"
                                                    " AND position > ?2 AND id NOT IN (SELECT id FROM temp.pb_moving)", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, plan_id);
-          sqlite3_bind_int64 (stmt, 2, after);
-          sqlite3_bind_int64 (stmt, 3, ids->len);
+          pb_db_bind_int64 (stmt, 1, plan_id);
+          pb_db_bind_int64 (stmt, 2, after);
+          pb_db_bind_int64 (stmt, 3, ids->len);
           ok = pb_store_step_done (self, stmt, error);
         }
     }
   if (ok)
     {
-      sqlite3_stmt *stmt = pb_store_prepare (self, "WITH moved(id, rank) AS"
+      PbDbStmt *stmt = pb_store_prepare (self, "WITH moved(id, rank) AS"
                                                    " (SELECT id, row_number() OVER (ORDER BY position, id) FROM item"
                                                    "  WHERE id IN (SELECT id FROM temp.pb_moving))"
                                                    " UPDATE item SET section_id = nullif(?1, 0),"
@@ -1357,8 +1357,8 @@ pb_store_move_items_to_section (PbStore       *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, section_id);
-          sqlite3_bind_int64 (stmt, 2, after);
+          pb_db_bind_int64 (stmt, 1, section_id);
+          pb_db_bind_int64 (stmt, 2, after);
           ok = pb_store_step_done (self, stmt, error);
         }
     }

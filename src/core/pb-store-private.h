@@ -11,7 +11,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
+#include "pb-db.h"
 
 #include "pb-record-private.h"
 #include "pb-store.h"
@@ -38,19 +38,22 @@ gboolean      pb_store_update   (PbStore     *self,
 gboolean      pb_store_exec     (PbStore     *self,
                                  const char  *sql,
                                  GError     **error);
-sqlite3_stmt *pb_store_prepare  (PbStore     *self,
+PbDbStmt     *pb_store_prepare  (PbStore     *self,
                                  const char  *sql,
                                  GError     **error);
 gboolean      pb_store_step     (PbStore      *self,
-                                 sqlite3_stmt *stmt,
+                                 PbDbStmt     *stmt,
                                  GError      **error);
 gboolean      pb_store_step_done (PbStore      *self,
-                                  sqlite3_stmt *stmt,
+                                  PbDbStmt     *stmt,
                                   GError      **error);
 gboolean      pb_store_set_error (PbStore     *self,
                                   int          rc,
                                   GError     **error);
-sqlite3      *pb_store_get_db   (PbStore     *self);
+PbDb         *pb_store_get_conn (PbStore     *self);
+/* The SQLite handle of a store on a library file (NULL on a server): for
+ * tests that poke at the connection on purpose. */
+struct sqlite3 *pb_store_get_db (PbStore     *self);
 gboolean      pb_store_exec_ids (PbStore     *self,
                                  const char  *sql,
                                  gint64       first,

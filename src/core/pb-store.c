@@ -54,9 +54,9 @@ struct _PbStore
 {
   GObject      parent_instance;
 
-  sqlite3     *db;
+  PbDb        *db;
   char        *path;
-  GHashTable  *statements;   /* SQL → sqlite3_stmt */
+  GHashTable  *statements;   /* SQL → PbDbStmt */
   GHashTable **records;      /* per table: id → PbRecord (weak) */
   guint        n_tables;
   const GType *types;
@@ -131,11 +131,11 @@ pb_store_finalize (GObject *object)
 
   g_hash_table_iter_init (&iter, self->statements);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    sqlite3_finalize (value);
+    pb_db_finalize (value);
   g_clear_pointer (&self->statements, g_hash_table_unref);
 
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    pb_db_close (self->db);
 
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
@@ -237,49 +237,49 @@ pb_store_init (PbStore *self)
 /* ---- Errors ------------------------------------------------------------ */
 
 static gboolean
-set_error_for_db (sqlite3     *db,
+set_error_for_db (PbDb        *db,
                   const char  *path,
                   int          rc,
                   GError     **error)
 {
-  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *detail = db ? pb_db_errmsg (db) : pb_db_errstr (rc);
   g_autofree char *name = g_filename_display_basename (path ? path : "");
 
   switch (rc & 0xff)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case PB_DB_BUSY:
+    case PB_DB_LOCKED:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_BUSY,
                    _("The library “%s” is in use by another program. Nothing was changed; try again when it has finished."),
                    name);
       break;
-    case SQLITE_READONLY:
+    case PB_DB_READONLY:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
                    _("The library “%s” is read-only, so the change was not saved."),
                    name);
       break;
-    case SQLITE_FULL:
+    case PB_DB_FULL:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_FULL,
                    _("The disk is full, so the change was not saved. Free some space and try again."));
       break;
-    case SQLITE_IOERR:
+    case PB_DB_IOERR:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
                    _("The library “%s” could not be written to the disk (%s), so the change was not saved. The disk may be full or failing."),
                    name, detail);
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case PB_DB_CORRUPT:
+    case PB_DB_NOTADB:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT,
                    _("The library “%s” is damaged (%s). It was not changed."),
                    name, detail);
       break;
-    case SQLITE_CANTOPEN:
+    case PB_DB_CANTOPEN:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
                    _("The library “%s” could not be opened (%s)."), name, detail);
       break;
-    case SQLITE_CONSTRAINT:
-    case SQLITE_MISMATCH:
-    case SQLITE_RANGE:
+    case PB_DB_CONSTRAINT:
+    case PB_DB_MISMATCH:
+    case PB_DB_RANGE:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                    _("The change does not fit the plan (%s), so it was not made."), detail);
       break;
@@ -300,56 +300,62 @@ pb_store_set_error (PbStore  *self,
   return set_error_for_db (self->db, self->path, rc, error);
 }
 
-sqlite3 *
-pb_store_get_db (PbStore *self)
+PbDb *
+pb_store_get_conn (PbStore *self)
 {
   return self->db;
+}
+
+struct sqlite3 *
+pb_store_get_db (PbStore *self)
+{
+  return pb_db_get_sqlite (self->db);
 }
 
 /* ---- Statements -------------------------------------------------------- */
 
 /* Returns a cached statement for @sql, reset and with no bindings. */
-sqlite3_stmt *
+PbDbStmt *
 pb_store_prepare (PbStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  PbDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      pb_db_reset (stmt);
+      pb_db_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = pb_db_prepare_persistent (self->db, sql, &stmt);
+  if (rc != PB_DB_OK)
     {
       pb_store_set_error (self, rc, error);
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, (char *) sqlite3_sql (stmt), stmt);
+  g_hash_table_insert (self->statements, (char *) pb_db_sql (stmt), stmt);
   return stmt;
 }
 
 gboolean
 pb_store_step_done (PbStore       *self,
-                    sqlite3_stmt  *stmt,
+                    PbDbStmt      *stmt,
                     GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = pb_db_step (stmt);
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+  if (rc == PB_DB_ROW || rc == PB_DB_DONE)
     {
-      sqlite3_reset (stmt);
+      pb_db_reset (stmt);
       return TRUE;
     }
 
   pb_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return FALSE;
 }
 
@@ -364,16 +370,16 @@ set_read_error (PbStore  *self,
 
   switch (rc & 0xff)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case PB_DB_BUSY:
+    case PB_DB_LOCKED:
+    case PB_DB_CORRUPT:
+    case PB_DB_NOTADB:
       pb_store_set_error (self, rc, error);
       break;
     default:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
                    _("The library “%s” could not be read to the end (%s)."),
-                   name, sqlite3_errmsg (self->db));
+                   name, pb_db_errmsg (self->db));
       break;
     }
 }
@@ -397,7 +403,7 @@ set_read_error (PbStore  *self,
  */
 gboolean
 pb_store_step (PbStore       *self,
-               sqlite3_stmt  *stmt,
+               PbDbStmt      *stmt,
                GError       **error)
 {
   int rc;
@@ -405,10 +411,10 @@ pb_store_step (PbStore       *self,
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = pb_db_step (stmt);
+  if (rc == PB_DB_ROW)
     return TRUE;
-  if (rc == SQLITE_DONE)
+  if (rc == PB_DB_DONE)
     return FALSE;
 
   if (error != NULL)
@@ -417,8 +423,8 @@ pb_store_step (PbStore       *self,
         set_read_error (self, rc, error);
     }
   else
-    g_warning ("Reading the library failed: %s (%s)", sqlite3_errstr (rc),
-               sqlite3_sql (stmt));
+    g_warning ("Reading the library failed: %s (%s)", pb_db_errstr (rc),
+               pb_db_sql (stmt));
   return FALSE;
 }
 
@@ -427,34 +433,34 @@ pb_store_exec (PbStore     *self,
                const char  *sql,
                GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = pb_db_exec (self->db, sql);
 
-  if (rc != SQLITE_OK)
+  if (rc != PB_DB_OK)
     return pb_store_set_error (self, rc, error);
 
   return TRUE;
 }
 
 static gint64
-query_int (sqlite3    *db,
+query_int (PbDb       *db,
            const char *sql,
            int        *rc_out)
 {
-  sqlite3_stmt *stmt = NULL;
+  PbDbStmt *stmt = NULL;
   gint64 value = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = pb_db_prepare (db, sql, &stmt);
+  if (rc == PB_DB_OK)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rc = pb_db_step (stmt);
+      if (rc == PB_DB_ROW)
         {
-          value = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
+          value = pb_db_column_int64 (stmt, 0);
+          rc = PB_DB_OK;
         }
     }
-  sqlite3_finalize (stmt);
+  pb_db_finalize (stmt);
 
   if (rc_out)
     *rc_out = rc;
@@ -549,34 +555,31 @@ check_file (const char  *path,
             GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
-  sqlite3 *db = NULL;
-  gint64 app_id, n_objects;
+  PbDb *db = NULL;
+  gint64 app_id = 0, user_version = 0, n_objects = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
+  rc = pb_db_open (path, PB_DB_OPEN_READONLY, &db);
+  if (rc != PB_DB_OK)
     {
       set_error_for_db (db, path, rc, error);
-      sqlite3_close_v2 (db);
+      pb_db_close (db);
       return FALSE;
     }
 
-  sqlite3_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MSEC);
+  pb_db_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MSEC);
 
-  app_id = query_int (db, "PRAGMA application_id", &rc);
-  if (rc == SQLITE_OK)
-    *version = query_int (db, "PRAGMA user_version", &rc);
-  if (rc == SQLITE_OK)
-    n_objects = query_int (db, "SELECT count(*) FROM sqlite_master", &rc);
+  rc = pb_db_read_header (db, &app_id, &user_version, &n_objects);
+  *version = (int) user_version;
 
-  if (rc == SQLITE_NOTADB)
+  if (rc == PB_DB_NOTADB)
     {
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_A_LIBRARY,
                    _("“%s” is not a Planboard library: it is not a database at all. It was not changed."),
                    name);
       goto fail;
     }
-  if (rc != SQLITE_OK)
+  if (rc != PB_DB_OK)
     {
       set_error_for_db (db, path, rc, error);
       goto fail;
@@ -602,13 +605,9 @@ check_file (const char  *path,
 
   if (!*is_empty)
     {
-      sqlite3_stmt *stmt = NULL;
       gboolean ok = FALSE;
 
-      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-      sqlite3_finalize (stmt);
+      pb_db_quick_check (db, &ok);
 
       if (!ok)
         {
@@ -619,11 +618,11 @@ check_file (const char  *path,
         }
     }
 
-  sqlite3_close_v2 (db);
+  pb_db_close (db);
   return TRUE;
 
 fail:
-  sqlite3_close_v2 (db);
+  pb_db_close (db);
   return FALSE;
 }
 
@@ -639,7 +638,7 @@ rebuild_autoincrement (PbStore  *self,
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   stmt = pb_store_prepare (self, "SELECT name, sql FROM main.sqlite_master WHERE type = 'table'"
                                  " AND name NOT LIKE 'sqlite_%' ORDER BY rowid", error);
@@ -647,10 +646,10 @@ rebuild_autoincrement (PbStore  *self,
     return FALSE;
   while (pb_store_step (self, stmt, &local))
     {
-      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (definitions, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (tables, g_strdup ((const char *) pb_db_column_text (stmt, 0)));
+      g_ptr_array_add (definitions, g_strdup ((const char *) pb_db_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -673,10 +672,10 @@ rebuild_autoincrement (PbStore  *self,
                                      " AND tbl_name = ?1 AND sql IS NOT NULL", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      pb_db_bind_text (stmt, 1, table);
       while (pb_store_step (self, stmt, &local))
-        g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
+        g_ptr_array_add (indexes, g_strdup ((const char *) pb_db_column_text (stmt, 0)));
+      pb_db_reset (stmt);
       if (local != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local));
@@ -740,7 +739,7 @@ migrate (PbStore  *self,
           !pb_store_exec (self, "COMMIT", error))
         {
           g_autoptr(GError) local = NULL;
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          pb_db_exec (self->db, "ROLLBACK");
           local = g_error_new (PB_STORE_ERROR, PB_STORE_ERROR_IO,
                                _("The library could not be upgraded to format %d: %s"),
                                to, error && *error ? (*error)->message : "");
@@ -751,73 +750,6 @@ migrate (PbStore  *self,
     }
 
   return TRUE;
-}
-
-/* pb_row_hash(…): a 64-bit FNV-1a hash of its arguments' types and values,
- * a row's fingerprint in the undo log. A number is hashed by value, so 3
- * and 3.0 agree. */
-static void
-row_hash_func (sqlite3_context  *context,
-               int               argc,
-               sqlite3_value   **argv)
-{
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-
-#define MIX(ptr, len) G_STMT_START {                                      \
-    const guchar *p_ = (const guchar *) (ptr);                            \
-    for (gsize i_ = 0; i_ < (gsize) (len); i_++)                          \
-      h = (h ^ p_[i_]) * G_GUINT64_CONSTANT (0x100000001b3);              \
-  } G_STMT_END
-
-  for (int i = 0; i < argc; i++)
-    {
-      int type = sqlite3_value_type (argv[i]);
-      guchar tag;
-
-      switch (type)
-        {
-        case SQLITE_INTEGER:
-        case SQLITE_FLOAT:
-          {
-            double d = sqlite3_value_double (argv[i]);
-            gint64 n = sqlite3_value_int64 (argv[i]);
-
-            if (type == SQLITE_INTEGER || (d == (double) n && d > -9e18 && d < 9e18))
-              {
-                tag = 'i';
-                MIX (&tag, 1);
-                MIX (&n, sizeof n);
-              }
-            else
-              {
-                tag = 'r';
-                MIX (&tag, 1);
-                MIX (&d, sizeof d);
-              }
-          }
-          break;
-        case SQLITE_TEXT:
-        case SQLITE_BLOB:
-          tag = type == SQLITE_TEXT ? 't' : 'b';
-          MIX (&tag, 1);
-          {
-            const void *data = type == SQLITE_TEXT ? (const void *) sqlite3_value_text (argv[i])
-                                                   : sqlite3_value_blob (argv[i]);
-            int len = sqlite3_value_bytes (argv[i]);
-
-            MIX (&len, sizeof len);
-            MIX (data, len);
-          }
-          break;
-        default:
-          tag = 'n';
-          MIX (&tag, 1);
-          break;
-        }
-    }
-#undef MIX
-
-  sqlite3_result_int64 (context, (gint64) h);
 }
 
 /* Builds the temporary triggers that log, for every row a statement
@@ -840,9 +772,8 @@ create_undo_log (PbStore  *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   int rc;
 
-  rc = sqlite3_create_function (self->db, "pb_row_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                NULL, row_hash_func, NULL, NULL);
-  if (rc != SQLITE_OK)
+  rc = pb_db_install_functions (self->db);
+  if (rc != PB_DB_OK)
     return pb_store_set_error (self, rc, error);
 
   g_string_append (sql,
@@ -869,15 +800,15 @@ create_undo_log (PbStore  *self,
       g_autoptr(GString) differs = g_string_new (NULL);
       g_autofree char *pragma = g_strdup_printf ("PRAGMA main.table_info(%s)", table);
       g_autoptr(GError) local = NULL;
-      sqlite3_stmt *stmt = NULL;
+      PbDbStmt *stmt = NULL;
 
       g_type_class_unref (klass);
 
-      rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
-      while (rc == SQLITE_OK && pb_store_step (self, stmt, &local))
+      rc = pb_db_prepare (self->db, pragma, &stmt);
+      while (rc == PB_DB_OK && pb_store_step (self, stmt, &local))
         {
-          const char *col = (const char *) sqlite3_column_text (stmt, 1);
-          const char *decl = (const char *) sqlite3_column_text (stmt, 2);
+          const char *col = (const char *) pb_db_column_text (stmt, 1);
+          const char *decl = (const char *) pb_db_column_text (stmt, 2);
           g_autofree char *old_expr = NULL;
           g_autofree char *new_expr = NULL;
 
@@ -908,15 +839,15 @@ create_undo_log (PbStore  *self,
           g_string_append_printf (names, ",%s", col);
           g_string_append_printf (values, "||','||%s", old_expr);
         }
-      sqlite3_finalize (stmt);
+      pb_db_finalize (stmt);
 
       if (local != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      if (rc != SQLITE_OK || set->len == 0)
-        return pb_store_set_error (self, rc != SQLITE_OK ? rc : SQLITE_CORRUPT, error);
+      if (rc != PB_DB_OK || set->len == 0)
+        return pb_store_set_error (self, rc != PB_DB_OK ? rc : PB_DB_CORRUPT, error);
 
       self->hash_sql[t] = g_strdup_printf ("SELECT pb_row_hash(%s) FROM main.%s WHERE id = ?1",
                                            columns->str, table);
@@ -1013,17 +944,16 @@ pb_store_open (const char        *path,
       return NULL;
     }
 
-  open_flags = self->read_only ? SQLITE_OPEN_READONLY
-                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
-  if (rc != SQLITE_OK)
+  open_flags = self->read_only ? PB_DB_OPEN_READONLY
+                               : PB_DB_OPEN_READWRITE | PB_DB_OPEN_CREATE;
+  rc = pb_db_open (path, open_flags, &self->db);
+  if (rc != PB_DB_OK)
     {
       pb_store_set_error (self, rc, error);
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MSEC);
+  pb_db_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MSEC);
 
   if (!self->read_only)
     {
@@ -1122,7 +1052,7 @@ pb_store_set_busy_timeout (PbStore *self,
                            guint    msec)
 {
   g_return_if_fail (PB_IS_STORE (self));
-  sqlite3_busy_timeout (self->db, msec);
+  pb_db_busy_timeout (self->db, msec);
 }
 
 /* ---- Records and lists ------------------------------------------------- */
@@ -1153,7 +1083,7 @@ select_sql (PbRecordClass *klass)
 
 /* Steps the by-id query of @type for @id; returns it on a row, else NULL
  * (with *@failed set when the row could not be read, rather than absent). */
-static sqlite3_stmt *
+static PbDbStmt *
 select_row_checked (PbStore  *self,
                     GType     type,
                     gint64    id,
@@ -1162,7 +1092,7 @@ select_row_checked (PbStore  *self,
   g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
   g_autofree char *sql = select_sql (klass);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   *failed = FALSE;
   stmt = pb_store_prepare (self, sql, &error);
@@ -1173,7 +1103,7 @@ select_row_checked (PbStore  *self,
       return NULL;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  pb_db_bind_int64 (stmt, 1, id);
   if (pb_store_step (self, stmt, &error))
     return stmt;
 
@@ -1182,11 +1112,11 @@ select_row_checked (PbStore  *self,
       *failed = TRUE;
       g_warning ("Cannot read %s %" G_GINT64_FORMAT ": %s", klass->table, id, error->message);
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return NULL;
 }
 
-static sqlite3_stmt *
+static PbDbStmt *
 select_row (PbStore *self,
             GType    type,
             gint64   id)
@@ -1214,7 +1144,7 @@ pb_store_get_record (PbStore *self,
 {
   GHashTable *records;
   PbRecord *record;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, PB_TYPE_RECORD), NULL);
@@ -1232,7 +1162,7 @@ pb_store_get_record (PbStore *self,
     return NULL;
 
   record = pb_record_new_from_row (type, stmt);
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
 
   g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
   g_object_weak_ref (G_OBJECT (record), forget_record, records);
@@ -1268,7 +1198,7 @@ pb_store_dup_records_where (PbStore    *self,
   g_autoptr(GError) error = NULL;
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTable *map;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   int id_column = -1;
 
   g_return_val_if_fail (PB_IS_STORE (self), records);
@@ -1293,12 +1223,12 @@ pb_store_dup_records_where (PbStore    *self,
       return records;
     }
   if (where != NULL && strstr (where, "?1") != NULL)
-    sqlite3_bind_int64 (stmt, 1, param);
+    pb_db_bind_int64 (stmt, 1, param);
 
   map = self->records[type_index (self, type)];
   while (pb_store_step (self, stmt, &error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, id_column);
+      gint64 id = pb_db_column_int64 (stmt, id_column);
       PbRecord *record = g_hash_table_lookup (map, &id);
 
       if (record != NULL)
@@ -1313,7 +1243,7 @@ pb_store_dup_records_where (PbStore    *self,
     }
   if (error != NULL)
     g_warning ("Reading %s stopped early: %s", klass->table, error->message);
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
 
   return records;
 }
@@ -1560,7 +1490,7 @@ pb_store_count (PbStore    *self,
 {
   g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (pb_record_class_find_column (klass, column, NULL), 0);
@@ -1570,10 +1500,10 @@ pb_store_count (PbStore    *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, value);
+  pb_db_bind_int64 (stmt, 1, value);
   if (pb_store_step (self, stmt, NULL))
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+    count = pb_db_column_int (stmt, 0);
+  pb_db_reset (stmt);
 
   return count;
 }
@@ -1590,7 +1520,7 @@ char *
 pb_store_dup_lead_names (PbStore *self,
                          gint64   item_id)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   GString *names = g_string_new (NULL);
 
   stmt = pb_store_prepare (self,
@@ -1601,11 +1531,11 @@ pb_store_dup_lead_names (PbStore *self,
   if (stmt == NULL)
     return g_string_free (names, FALSE);
 
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  pb_db_bind_int64 (stmt, 1, item_id);
   while (pb_store_step (self, stmt, NULL))
     g_string_append_printf (names, "%s%s", names->len ? "、" : "",
-                            (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+                            (const char *) pb_db_column_text (stmt, 0));
+  pb_db_reset (stmt);
 
   return g_string_free (names, FALSE);
 }
@@ -1615,7 +1545,7 @@ pb_store_find_organisation (PbStore    *self,
                             gint64      plan_id,
                             const char *name)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gint64 id = 0;
 
   stmt = pb_store_prepare (self,
@@ -1627,11 +1557,11 @@ pb_store_find_organisation (PbStore    *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_text (stmt, 2, name);
   if (pb_store_step (self, stmt, NULL))
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    id = pb_db_column_int64 (stmt, 0);
+  pb_db_reset (stmt);
 
   return id;
 }
@@ -1659,7 +1589,7 @@ pb_store_begin (PbStore  *self,
     }
 
   if (self->read_only)
-    return pb_store_set_error (self, SQLITE_READONLY, error);
+    return pb_store_set_error (self, PB_DB_READONLY, error);
 
   if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -1677,22 +1607,22 @@ collect_changes (PbStore  *self,
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   stmt = pb_store_prepare (self, "SELECT tbl, row_id FROM temp.pb_undolog WHERE seq > ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, after);
+  pb_db_bind_int64 (stmt, 1, after);
   while (pb_store_step (self, stmt, &local))
     {
       Change change;
 
-      change.table = table_index (self, (const char *) sqlite3_column_text (stmt, 0));
-      change.row_id = sqlite3_column_int64 (stmt, 1);
+      change.table = table_index (self, (const char *) pb_db_column_text (stmt, 0));
+      change.row_id = pb_db_column_int64 (stmt, 1);
       g_array_append_val (changes, change);
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
 
   if (local != NULL)
     {
@@ -1726,11 +1656,11 @@ publish_changes (PbStore *self,
         continue;
 
       gboolean failed;
-      sqlite3_stmt *stmt = select_row_checked (self, self->types[change->table], change->row_id, &failed);
+      PbDbStmt *stmt = select_row_checked (self, self->types[change->table], change->row_id, &failed);
       if (stmt != NULL)
         {
           pb_record_update_from_row (record, stmt);
-          sqlite3_reset (stmt);
+          pb_db_reset (stmt);
         }
       else if (!failed)
         {
@@ -1826,10 +1756,7 @@ pb_store_dup_changed_ids (PbStore    *self,
 static gint64
 read_data_version (PbStore *self)
 {
-  int rc;
-  gint64 version = query_int (self->db, "PRAGMA main.data_version", &rc);
-
-  return rc == SQLITE_OK ? version : -1;
+  return pb_db_data_version (self->db);
 }
 
 /**
@@ -1910,13 +1837,13 @@ pb_store_exec_ids (PbStore     *self,
                    gint64       second,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (self, sql, error);
+  PbDbStmt *stmt = pb_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
+  pb_db_bind_int64 (stmt, 1, first);
+  pb_db_bind_int64 (stmt, 2, second);
   return pb_store_step_done (self, stmt, error);
 }
 
@@ -1974,7 +1901,7 @@ pb_store_finish (PbStore     *self,
 
   if (!ok)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      pb_db_exec (self->db, "ROLLBACK");
       self->in_transaction = FALSE;
       return FALSE;
     }
@@ -2104,7 +2031,7 @@ entry_holds (PbStore     *self,
 {
   g_autofree char *sql = NULL;
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt = NULL;
+  PbDbStmt *stmt = NULL;
   int rc;
 
   switch (expect)
@@ -2113,26 +2040,26 @@ entry_holds (PbStore     *self,
       sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM main.%s WHERE id = ?1)", e->table);
       if ((stmt = pb_store_prepare (self, sql, error)) == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, e->row_id);
-      *holds = pb_store_step (self, stmt, &local) && sqlite3_column_int (stmt, 0) == 1;
-      sqlite3_reset (stmt);
+      pb_db_bind_int64 (stmt, 1, e->row_id);
+      *holds = pb_store_step (self, stmt, &local) && pb_db_column_int (stmt, 0) == 1;
+      pb_db_reset (stmt);
       break;
     case EXPECT_HASH:
       if ((stmt = pb_store_prepare (self, self->hash_sql[table_index (self, e->table)], error)) == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, e->row_id);
-      *holds = pb_store_step (self, stmt, &local) && sqlite3_column_int64 (stmt, 0) == e->hash;
-      sqlite3_reset (stmt);
+      pb_db_bind_int64 (stmt, 1, e->row_id);
+      *holds = pb_store_step (self, stmt, &local) && pb_db_column_int64 (stmt, 0) == e->hash;
+      pb_db_reset (stmt);
       break;
     case EXPECT_CHANGED:
     default:
       sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM main.%s WHERE id = %" G_GINT64_FORMAT " AND %s)",
                              e->table, e->row_id, e->chk ? e->chk : "1");
-      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
+      rc = pb_db_prepare (self->db, sql, &stmt);
+      if (rc != PB_DB_OK)
         return pb_store_set_error (self, rc, error);
-      *holds = pb_store_step (self, stmt, &local) && sqlite3_column_int (stmt, 0) == 1;
-      sqlite3_finalize (stmt);
+      *holds = pb_store_step (self, stmt, &local) && pb_db_column_int (stmt, 0) == 1;
+      pb_db_finalize (stmt);
       break;
     }
   if (local != NULL)
@@ -2154,17 +2081,17 @@ touched_only (PbStore    *self,
               GError    **error)
 {
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   outside->table = NULL;
   stmt = pb_store_prepare (self, "SELECT tbl, row_id FROM temp.pb_undolog WHERE seq > ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
+  pb_db_bind_int64 (stmt, 1, after);
   while (outside->table == NULL && pb_store_step (self, stmt, &local))
     {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 row_id = sqlite3_column_int64 (stmt, 1);
+      const char *table = (const char *) pb_db_column_text (stmt, 0);
+      gint64 row_id = pb_db_column_int64 (stmt, 1);
       g_autofree char *key = row_key (table, row_id);
 
       if (!g_hash_table_contains (rows, key))
@@ -2173,7 +2100,7 @@ touched_only (PbStore    *self,
           outside->row_id = row_id;
         }
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -2205,7 +2132,7 @@ replay (PbStore  *self,
   g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) changes = NULL;
   Command *command;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gboolean ok = TRUE;
   LogEntry conflict = { NULL, 0, NULL, NULL, FALSE, 0 };
   gint64 mark, last = 0;
@@ -2248,17 +2175,17 @@ replay (PbStore  *self,
         {
           g_autoptr(GError) local = NULL;
 
-          sqlite3_bind_int64 (stmt, 1, command->first);
-          sqlite3_bind_int64 (stmt, 2, command->last);
+          pb_db_bind_int64 (stmt, 1, command->first);
+          pb_db_bind_int64 (stmt, 2, command->last);
           while (pb_store_step (self, stmt, &local))
             {
               LogEntry e = {
-                g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                sqlite3_column_int64 (stmt, 1),
-                g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-                g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
-                sqlite3_column_type (stmt, 4) != SQLITE_NULL,
-                sqlite3_column_int64 (stmt, 4),
+                g_strdup ((const char *) pb_db_column_text (stmt, 0)),
+                pb_db_column_int64 (stmt, 1),
+                g_strdup ((const char *) pb_db_column_text (stmt, 2)),
+                g_strdup ((const char *) pb_db_column_text (stmt, 3)),
+                pb_db_column_type (stmt, 4) != PB_DB_NULL,
+                pb_db_column_int64 (stmt, 4),
               };
               char *key = row_key (e.table, e.row_id);
 
@@ -2271,7 +2198,7 @@ replay (PbStore  *self,
               g_free (key);
               g_array_append_val (entries, e);
             }
-          sqlite3_reset (stmt);
+          pb_db_reset (stmt);
           ok = local == NULL;
           if (!ok)
             g_propagate_error (error, g_steal_pointer (&local));
@@ -2321,7 +2248,7 @@ replay (PbStore  *self,
   self->in_transaction = FALSE;
 
   if (!ok || conflict.table != NULL)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    pb_db_exec (self->db, "ROLLBACK");
 
   if (ok && conflict.table != NULL)
     {
@@ -2435,7 +2362,7 @@ pb_store_clear_history (PbStore *self)
   if (self->undo_stack->len == 0 && self->redo_stack->len == 0)
     return;
 
-  sqlite3_exec (self->db, "DELETE FROM temp.pb_undolog", NULL, NULL, NULL);
+  pb_db_exec (self->db, "DELETE FROM temp.pb_undolog");
   g_array_set_size (self->undo_stack, 0);
   g_array_set_size (self->redo_stack, 0);
   notify_history (self);
@@ -2549,7 +2476,7 @@ collect_assignments (PbRecordClass  *klass,
 
 static gboolean
 bind_assignments (PbStore       *self,
-                  sqlite3_stmt  *stmt,
+                  PbDbStmt      *stmt,
                   GArray        *assignments,
                   GError       **error)
 {
@@ -2574,7 +2501,7 @@ bind_assignments (PbStore       *self,
 
       rc = pb_column_bind (a->column, stmt, i + 1, &a->value);
 
-      if (rc != SQLITE_OK)
+      if (rc != PB_DB_OK)
         {
           g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                        _("The value given for “%s” is not valid, so nothing was changed."),
@@ -2598,7 +2525,7 @@ insert_valist (PbStore     *self,
   g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
   g_autoptr(GArray) assignments = NULL;
   g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_assert (self->in_transaction);
 
@@ -2631,7 +2558,7 @@ insert_valist (PbStore     *self,
       !pb_store_step_done (self, stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (self->db);
+  return pb_db_last_insert_id (self->db);
 }
 
 /**
@@ -2669,7 +2596,7 @@ update_assignments (PbStore        *self,
                     GError        **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_assert (self->in_transaction);
 
@@ -2683,11 +2610,11 @@ update_assignments (PbStore        *self,
       !bind_assignments (self, stmt, assignments, error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, assignments->len + 1, id);
+  pb_db_bind_int64 (stmt, assignments->len + 1, id);
   if (!pb_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (pb_db_changes (self->db) == 0)
     {
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
                    _("The thing being changed no longer exists."));
@@ -2727,16 +2654,16 @@ next_position (PbStore    *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(position) + 1, 0) FROM main.%s WHERE %s = ?1",
                                           table, column);
-  sqlite3_stmt *stmt = pb_store_prepare (self, sql, NULL);
+  PbDbStmt *stmt = pb_store_prepare (self, sql, NULL);
   gint64 position = 0;
 
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, value);
+  pb_db_bind_int64 (stmt, 1, value);
   if (pb_store_step (self, stmt, NULL))
-    position = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    position = pb_db_column_int64 (stmt, 0);
+  pb_db_reset (stmt);
 
   return position;
 }
@@ -2957,17 +2884,17 @@ static gint64
 first_serving_item (PbStore *self,
                     gint64   indicator_id)
 {
-  sqlite3_stmt *stmt = pb_store_prepare (self,
+  PbDbStmt *stmt = pb_store_prepare (self,
                                          "SELECT l.item_id FROM item_indicator l JOIN item i ON i.id = l.item_id"
                                          " WHERE l.indicator_id = ?1 ORDER BY i.position, i.id LIMIT 1", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  pb_db_bind_int64 (stmt, 1, indicator_id);
+  if (pb_db_step (stmt) == PB_DB_ROW)
+    id = pb_db_column_int64 (stmt, 0);
+  pb_db_reset (stmt);
   return id;
 }
 
@@ -2984,17 +2911,17 @@ pb_store_add_target (PbStore       *self,
 
   /* One firm and one stretch target a year at most. */
   {
-    sqlite3_stmt *stmt = pb_store_prepare (self, "SELECT 1 FROM target WHERE indicator_id = ?1 AND year = ?2"
+    PbDbStmt *stmt = pb_store_prepare (self, "SELECT 1 FROM target WHERE indicator_id = ?1 AND year = ?2"
                                                  " AND stretch = ?3", error);
     gboolean taken;
 
     if (stmt == NULL)
       return 0;
-    sqlite3_bind_int64 (stmt, 1, indicator_id);
-    sqlite3_bind_int (stmt, 2, year);
-    sqlite3_bind_int (stmt, 3, stretch ? 1 : 0);
-    taken = sqlite3_step (stmt) == SQLITE_ROW;
-    sqlite3_reset (stmt);
+    pb_db_bind_int64 (stmt, 1, indicator_id);
+    pb_db_bind_int (stmt, 2, year);
+    pb_db_bind_int (stmt, 3, stretch ? 1 : 0);
+    taken = pb_db_step (stmt) == PB_DB_ROW;
+    pb_db_reset (stmt);
     if (taken)
       {
         g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
@@ -3276,7 +3203,7 @@ pb_store_delete (PbStore   *self,
 {
   g_autofree char *sql = NULL;
   const char *label;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -3300,7 +3227,7 @@ pb_store_delete (PbStore   *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, pb_record_get_id (record));
+      pb_db_bind_int64 (stmt, 1, pb_record_get_id (record));
       ok = pb_store_step_done (self, stmt, error);
     }
 
@@ -3323,7 +3250,7 @@ pb_store_move_item (PbStore  *self,
                     GError  **error)
 {
   gint64 plan_id, item_id, position = 0;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -3343,15 +3270,15 @@ pb_store_move_item (PbStore  *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, before_id);
-          sqlite3_bind_int64 (stmt, 2, plan_id);
+          pb_db_bind_int64 (stmt, 1, before_id);
+          pb_db_bind_int64 (stmt, 2, plan_id);
           ok = pb_store_step (self, stmt, error);
           if (ok)
-            position = sqlite3_column_int64 (stmt, 0);
+            position = pb_db_column_int64 (stmt, 0);
           else if (error == NULL || *error == NULL)
             g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
                          _("The thing being changed no longer exists."));
-          sqlite3_reset (stmt);
+          pb_db_reset (stmt);
         }
       /* Make room: everything from there on moves one down. */
       if (ok)
@@ -3361,9 +3288,9 @@ pb_store_move_item (PbStore  *self,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, plan_id);
-              sqlite3_bind_int64 (stmt, 2, position);
-              sqlite3_bind_int64 (stmt, 3, item_id);
+              pb_db_bind_int64 (stmt, 1, plan_id);
+              pb_db_bind_int64 (stmt, 2, position);
+              pb_db_bind_int64 (stmt, 3, item_id);
               ok = pb_store_step_done (self, stmt, error);
             }
         }
@@ -3399,7 +3326,7 @@ pb_store_set_lead (PbStore  *self,
                    GError  **error)
 {
   gint64 item_id;
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   gboolean ok, exists = FALSE;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -3415,8 +3342,8 @@ pb_store_set_lead (PbStore  *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt, 2, organisation_id);
+      pb_db_bind_int64 (stmt, 1, item_id);
+      pb_db_bind_int64 (stmt, 2, organisation_id);
       ok = pb_store_step_done (self, stmt, error);
     }
 
@@ -3428,10 +3355,10 @@ pb_store_set_lead (PbStore  *self,
         {
           g_autoptr(GError) local = NULL;
 
-          sqlite3_bind_int64 (stmt, 1, item_id);
-          sqlite3_bind_int64 (stmt, 2, organisation_id);
+          pb_db_bind_int64 (stmt, 1, item_id);
+          pb_db_bind_int64 (stmt, 2, organisation_id);
           exists = pb_store_step (self, stmt, &local);
-          sqlite3_reset (stmt);
+          pb_db_reset (stmt);
           if (local != NULL)
             {
               ok = FALSE;
@@ -3445,8 +3372,8 @@ pb_store_set_lead (PbStore  *self,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, item_id);
-              sqlite3_bind_int64 (stmt, 2, organisation_id);
+              pb_db_bind_int64 (stmt, 1, item_id);
+              pb_db_bind_int64 (stmt, 2, organisation_id);
               ok = pb_store_step_done (self, stmt, error);
             }
         }
@@ -3475,7 +3402,7 @@ pb_store_count_item_orgs (PbStore *self,
                           gint64   item_id,
                           PbRole   role)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -3483,11 +3410,11 @@ pb_store_count_item_orgs (PbStore *self,
   stmt = pb_store_prepare (self, "SELECT count(*) FROM item_org WHERE item_id = ?1 AND role = ?2", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_text (stmt, 2, role == PB_ROLE_LEAD ? "lead" : "responsible", -1, SQLITE_STATIC);
+  pb_db_bind_int64 (stmt, 1, item_id);
+  pb_db_bind_text (stmt, 2, role == PB_ROLE_LEAD ? "lead" : "responsible");
   if (pb_store_step (self, stmt, NULL))
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+    count = pb_db_column_int (stmt, 0);
+  pb_db_reset (stmt);
   return count;
 }
 
@@ -3504,7 +3431,7 @@ pb_store_dup_first_leads (PbStore *self,
                           gint64   plan_id)
 {
   GHashTable *leads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_return_val_if_fail (PB_IS_STORE (self), leads);
 
@@ -3515,16 +3442,16 @@ pb_store_dup_first_leads (PbStore *self,
                            " ORDER BY io.item_id, io.position DESC, io.id DESC", NULL);
   if (stmt == NULL)
     return leads;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_int64 (stmt, 1, plan_id);
   /* Later rows of an item replace earlier: the first by position wins. */
   while (pb_store_step (self, stmt, NULL))
     {
-      gint64 item = sqlite3_column_int64 (stmt, 0);
-      gint64 org = sqlite3_column_int64 (stmt, 1);
+      gint64 item = pb_db_column_int64 (stmt, 0);
+      gint64 org = pb_db_column_int64 (stmt, 1);
 
       g_hash_table_insert (leads, g_memdup2 (&item, sizeof item), g_memdup2 (&org, sizeof org));
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return leads;
 }
 
@@ -3544,7 +3471,7 @@ pb_store_foreach_item_org (PbStore           *self,
                            PbItemOrgFunc      func,
                            gpointer           user_data)
 {
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_return_if_fail (PB_IS_STORE (self));
 
@@ -3554,13 +3481,13 @@ pb_store_foreach_item_org (PbStore           *self,
                            " WHERE i.plan_id = ?1 ORDER BY io.item_id, io.role <> 'lead', io.position, io.id", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_int64 (stmt, 1, plan_id);
   while (pb_store_step (self, stmt, NULL))
-    func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-          (const char *) sqlite3_column_text (stmt, 2),
-          g_str_equal ((const char *) sqlite3_column_text (stmt, 3), "lead") ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE,
+    func (pb_db_column_int64 (stmt, 0), pb_db_column_int64 (stmt, 1),
+          (const char *) pb_db_column_text (stmt, 2),
+          g_str_equal ((const char *) pb_db_column_text (stmt, 3), "lead") ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE,
           user_data);
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
 }
 
 typedef struct
@@ -3625,7 +3552,7 @@ pb_store_get_plan_years (PbStore *self,
                          int     *last)
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (self, PB_TYPE_PLAN, plan_id);
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   *first = plan ? pb_plan_get_period_start (plan) : 0;
   *last = plan ? pb_plan_get_period_end (plan) : 0;
@@ -3634,15 +3561,15 @@ pb_store_get_plan_years (PbStore *self,
                                  " JOIN indicator k ON k.id = t.indicator_id WHERE k.plan_id = ?1", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (pb_store_step (self, stmt, NULL) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  if (pb_store_step (self, stmt, NULL) && pb_db_column_type (stmt, 0) != PB_DB_NULL)
     {
-      int min = sqlite3_column_int (stmt, 0), max = sqlite3_column_int (stmt, 1);
+      int min = pb_db_column_int (stmt, 0), max = pb_db_column_int (stmt, 1);
 
       *first = *first > 0 ? MIN (*first, min) : min;
       *last = MAX (*last, max);
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
 
   if (*first > 0 && *last - *first > 15)
     *first = *last - 15;
@@ -3687,7 +3614,7 @@ pb_store_dup_indicator_counts (PbStore *self,
                                gint64   plan_id)
 {
   GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  PbDbStmt *stmt;
 
   g_return_val_if_fail (PB_IS_STORE (self), counts);
 
@@ -3696,14 +3623,14 @@ pb_store_dup_indicator_counts (PbStore *self,
                                  " WHERE i.plan_id = ?1 GROUP BY l.item_id", NULL);
   if (stmt == NULL)
     return counts;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_int64 (stmt, 1, plan_id);
   while (pb_store_step (self, stmt, NULL))
     {
-      gint64 item = sqlite3_column_int64 (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
+      gint64 item = pb_db_column_int64 (stmt, 0);
+      gint64 n = pb_db_column_int64 (stmt, 1);
 
       g_hash_table_insert (counts, g_memdup2 (&item, sizeof item), g_memdup2 (&n, sizeof n));
     }
-  sqlite3_reset (stmt);
+  pb_db_reset (stmt);
   return counts;
 }

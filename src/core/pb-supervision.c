@@ -373,13 +373,13 @@ pb_store_merge_organisations (PbStore  *store,
 
   if (ok && g_strcmp0 (merged_name, pb_organisation_get_name (keep)) != 0)
     {
-      sqlite3_stmt *stmt = pb_store_prepare (store, "INSERT OR IGNORE INTO organisation_alias (organisation_id, alias)"
+      PbDbStmt *stmt = pb_store_prepare (store, "INSERT OR IGNORE INTO organisation_alias (organisation_id, alias)"
                                                     " VALUES (?1, ?2)", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, keep_id);
-          sqlite3_bind_text (stmt, 2, merged_name, -1, SQLITE_TRANSIENT);
+          pb_db_bind_int64 (stmt, 1, keep_id);
+          pb_db_bind_text (stmt, 2, merged_name);
           ok = pb_store_step_done (store, stmt, error);
         }
     }
@@ -445,12 +445,12 @@ pb_store_rename_organisation (PbStore    *store,
   ok = pb_store_update (store, PB_TYPE_ORGANISATION, organisation_id, error, "name", clean, NULL);
   if (ok)
     {
-      sqlite3_stmt *stmt = pb_store_prepare (store, "DELETE FROM organisation_alias WHERE organisation_id = ?1 AND alias = ?2", error);
+      PbDbStmt *stmt = pb_store_prepare (store, "DELETE FROM organisation_alias WHERE organisation_id = ?1 AND alias = ?2", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, organisation_id);
-          sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+          pb_db_bind_int64 (stmt, 1, organisation_id);
+          pb_db_bind_text (stmt, 2, clean);
           ok = pb_store_step_done (store, stmt, error);
         }
       if (ok)
@@ -459,8 +459,8 @@ pb_store_rename_organisation (PbStore    *store,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, organisation_id);
-              sqlite3_bind_text (stmt, 2, old, -1, SQLITE_TRANSIENT);
+              pb_db_bind_int64 (stmt, 1, organisation_id);
+              pb_db_bind_text (stmt, 2, old);
               ok = pb_store_step_done (store, stmt, error);
             }
         }

@@ -1,0 +1,497 @@
+/* pb-db-sqlite.c — the SQLite backend of pb-db.h (a library file)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One to one onto SQLite's own calls; what only SQLite has (the backup
+ * API, data_version, the header pragmas, application functions) lives
+ * here too.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "pb-db-private.h"
+
+G_STATIC_ASSERT (PB_DB_OK == SQLITE_OK);
+G_STATIC_ASSERT (PB_DB_PERM == SQLITE_PERM);
+G_STATIC_ASSERT (PB_DB_BUSY == SQLITE_BUSY);
+G_STATIC_ASSERT (PB_DB_LOCKED == SQLITE_LOCKED);
+G_STATIC_ASSERT (PB_DB_READONLY == SQLITE_READONLY);
+G_STATIC_ASSERT (PB_DB_IOERR == SQLITE_IOERR);
+G_STATIC_ASSERT (PB_DB_CORRUPT == SQLITE_CORRUPT);
+G_STATIC_ASSERT (PB_DB_FULL == SQLITE_FULL);
+G_STATIC_ASSERT (PB_DB_CANTOPEN == SQLITE_CANTOPEN);
+G_STATIC_ASSERT (PB_DB_CONSTRAINT == SQLITE_CONSTRAINT);
+G_STATIC_ASSERT (PB_DB_MISMATCH == SQLITE_MISMATCH);
+G_STATIC_ASSERT (PB_DB_RANGE == SQLITE_RANGE);
+G_STATIC_ASSERT (PB_DB_NOTADB == SQLITE_NOTADB);
+G_STATIC_ASSERT (PB_DB_ROW == SQLITE_ROW);
+G_STATIC_ASSERT (PB_DB_DONE == SQLITE_DONE);
+G_STATIC_ASSERT (PB_DB_NULL == SQLITE_NULL);
+G_STATIC_ASSERT (PB_DB_TEXT == SQLITE_TEXT);
+G_STATIC_ASSERT (PB_DB_OPEN_READONLY == SQLITE_OPEN_READONLY);
+G_STATIC_ASSERT (PB_DB_OPEN_READWRITE == SQLITE_OPEN_READWRITE);
+G_STATIC_ASSERT (PB_DB_OPEN_CREATE == SQLITE_OPEN_CREATE);
+
+typedef struct
+{
+  PbDb     parent;
+  sqlite3 *handle;
+} SqliteDb;
+
+typedef struct
+{
+  PbDbStmt      parent;
+  sqlite3_stmt *handle;
+} SqliteStmt;
+
+#define DB(db)     (((SqliteDb *) (db))->handle)
+#define STMT(stmt) (((SqliteStmt *) (stmt))->handle)
+
+static int
+sq_close (PbDb *db)
+{
+  int rc = sqlite3_close_v2 (DB (db));
+
+  g_free (db);
+  return rc;
+}
+
+static int
+sq_prepare (PbDb        *db,
+            const char  *sql,
+            gboolean     persistent,
+            PbDbStmt   **out)
+{
+  sqlite3_stmt *handle = NULL;
+  SqliteStmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v3 (DB (db), sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &handle, NULL);
+  if (rc != SQLITE_OK || handle == NULL)
+    {
+      sqlite3_finalize (handle);
+      return rc != SQLITE_OK ? rc : SQLITE_MISUSE;
+    }
+
+  stmt = g_new0 (SqliteStmt, 1);
+  stmt->parent.db = db;
+  stmt->handle = handle;
+  *out = &stmt->parent;
+  return SQLITE_OK;
+}
+
+static int
+sq_step (PbDbStmt *stmt)
+{
+  return sqlite3_step (STMT (stmt));
+}
+
+static int
+sq_reset (PbDbStmt *stmt)
+{
+  return sqlite3_reset (STMT (stmt));
+}
+
+static int
+sq_clear_bindings (PbDbStmt *stmt)
+{
+  return sqlite3_clear_bindings (STMT (stmt));
+}
+
+static int
+sq_finalize (PbDbStmt *stmt)
+{
+  int rc = sqlite3_finalize (STMT (stmt));
+
+  g_free (stmt);
+  return rc;
+}
+
+static const char *
+sq_sql (PbDbStmt *stmt)
+{
+  return sqlite3_sql (STMT (stmt));
+}
+
+static int
+sq_bind_int64 (PbDbStmt *stmt,
+               int       index,
+               gint64    value)
+{
+  return sqlite3_bind_int64 (STMT (stmt), index, value);
+}
+
+static int
+sq_bind_double (PbDbStmt *stmt,
+                int       index,
+                double    value)
+{
+  return sqlite3_bind_double (STMT (stmt), index, value);
+}
+
+static int
+sq_bind_text (PbDbStmt   *stmt,
+              int         index,
+              const char *value)
+{
+  return sqlite3_bind_text (STMT (stmt), index, value, -1, SQLITE_TRANSIENT);
+}
+
+static int
+sq_bind_null (PbDbStmt *stmt,
+              int       index)
+{
+  return sqlite3_bind_null (STMT (stmt), index);
+}
+
+static int
+sq_column_count (PbDbStmt *stmt)
+{
+  return sqlite3_column_count (STMT (stmt));
+}
+
+static int
+sq_column_type (PbDbStmt *stmt,
+                int       index)
+{
+  return sqlite3_column_type (STMT (stmt), index);
+}
+
+static gint64
+sq_column_int64 (PbDbStmt *stmt,
+                 int       index)
+{
+  return sqlite3_column_int64 (STMT (stmt), index);
+}
+
+static double
+sq_column_double (PbDbStmt *stmt,
+                  int       index)
+{
+  return sqlite3_column_double (STMT (stmt), index);
+}
+
+static const char *
+sq_column_text (PbDbStmt *stmt,
+                int       index)
+{
+  return (const char *) sqlite3_column_text (STMT (stmt), index);
+}
+
+static const char *
+sq_column_name (PbDbStmt *stmt,
+                int       index)
+{
+  return sqlite3_column_name (STMT (stmt), index);
+}
+
+static int
+sq_exec (PbDb       *db,
+         const char *sql)
+{
+  return sqlite3_exec (DB (db), sql, NULL, NULL, NULL);
+}
+
+static int
+sq_changes (PbDb *db)
+{
+  return sqlite3_changes (DB (db));
+}
+
+static gint64
+sq_last_insert_id (PbDb *db)
+{
+  return sqlite3_last_insert_rowid (DB (db));
+}
+
+static gboolean
+sq_get_autocommit (PbDb *db)
+{
+  return sqlite3_get_autocommit (DB (db)) != 0;
+}
+
+static int
+sq_begin (PbDb *db)
+{
+  return sqlite3_exec (DB (db), "BEGIN IMMEDIATE", NULL, NULL, NULL);
+}
+
+static void
+sq_busy_timeout (PbDb *db,
+                 int   msec)
+{
+  sqlite3_busy_timeout (DB (db), msec);
+}
+
+static const char *
+sq_errmsg (PbDb *db)
+{
+  return sqlite3_errmsg (DB (db));
+}
+
+static int
+sq_errcode (PbDb *db)
+{
+  return sqlite3_extended_errcode (DB (db));
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+static gint64
+sq_data_version (PbDb *db)
+{
+  int rc;
+  gint64 version = query_int (DB (db), "PRAGMA main.data_version", &rc);
+
+  return rc == SQLITE_OK ? version : -1;
+}
+
+static const PbDbVTable sqlite_vtable = {
+  .backend = PB_DB_BACKEND_SQLITE,
+  .close = sq_close,
+  .prepare = sq_prepare,
+  .step = sq_step,
+  .reset = sq_reset,
+  .clear_bindings = sq_clear_bindings,
+  .finalize = sq_finalize,
+  .sql = sq_sql,
+  .bind_int64 = sq_bind_int64,
+  .bind_double = sq_bind_double,
+  .bind_text = sq_bind_text,
+  .bind_null = sq_bind_null,
+  .column_count = sq_column_count,
+  .column_type = sq_column_type,
+  .column_int64 = sq_column_int64,
+  .column_double = sq_column_double,
+  .column_text = sq_column_text,
+  .column_name = sq_column_name,
+  .exec = sq_exec,
+  .changes = sq_changes,
+  .last_insert_id = sq_last_insert_id,
+  .get_autocommit = sq_get_autocommit,
+  .begin = sq_begin,
+  .busy_timeout = sq_busy_timeout,
+  .errmsg = sq_errmsg,
+  .errcode = sq_errcode,
+  .data_version = sq_data_version,
+};
+
+int
+pb_db_sqlite_open (const char  *path,
+                   int          flags,
+                   PbDb       **out)
+{
+  SqliteDb *db = g_new0 (SqliteDb, 1);
+  int rc;
+
+  db->parent.vt = &sqlite_vtable;
+  rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
+  if (db->handle == NULL)
+    {
+      /* Out of memory: there is nothing to ask for a message. */
+      g_free (db);
+      *out = NULL;
+      return rc != SQLITE_OK ? rc : SQLITE_NOMEM;
+    }
+  if (rc == SQLITE_OK)
+    sqlite3_extended_result_codes (db->handle, 1);
+
+  *out = &db->parent;
+  return rc;
+}
+
+const char *
+pb_db_errstr (int rc)
+{
+  return sqlite3_errstr (rc);
+}
+
+struct sqlite3 *
+pb_db_get_sqlite (PbDb *db)
+{
+  if (db == NULL || db->vt != &sqlite_vtable)
+    return NULL;
+  return DB (db);
+}
+
+/* Copies the database at @path into @copy through SQLite's backup API: a
+ * consistent snapshot that includes what is committed but still in the
+ * source's WAL (a library open in another program), which copying the
+ * main file alone would silently drop. The source is only read. */
+int
+pb_db_backup_file (const char *path,
+                   const char *copy)
+{
+  sqlite3 *src = NULL, *dst = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (src, 5000);
+      rc = sqlite3_open_v2 (copy, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dst, "main", src, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dst);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (50);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_errcode (dst);
+        }
+    }
+
+  sqlite3_close_v2 (dst);
+  sqlite3_close_v2 (src);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The header pragmas of a library file. */
+int
+pb_db_read_header (PbDb   *db,
+                   gint64 *application_id,
+                   gint64 *user_version,
+                   gint64 *n_objects)
+{
+  int rc;
+
+  g_return_val_if_fail (pb_db_get_sqlite (db) != NULL, SQLITE_MISUSE);
+
+  *application_id = query_int (DB (db), "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    *user_version = query_int (DB (db), "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    *n_objects = query_int (DB (db), "SELECT count(*) FROM sqlite_master", &rc);
+  return rc;
+}
+
+int
+pb_db_quick_check (PbDb     *db,
+                   gboolean *ok)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (pb_db_get_sqlite (db) != NULL, SQLITE_MISUSE);
+
+  *ok = FALSE;
+  rc = sqlite3_prepare_v2 (DB (db), "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    *ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* pb_row_hash(…): a 64-bit FNV-1a hash of its arguments' types and values,
+ * a row's fingerprint in the undo log. A number is hashed by value, so 3
+ * and 3.0 agree. */
+static void
+row_hash_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+#define MIX(ptr, len) G_STMT_START {                                      \
+    const guchar *p_ = (const guchar *) (ptr);                            \
+    for (gsize i_ = 0; i_ < (gsize) (len); i_++)                          \
+      h = (h ^ p_[i_]) * G_GUINT64_CONSTANT (0x100000001b3);              \
+  } G_STMT_END
+
+  for (int i = 0; i < argc; i++)
+    {
+      int type = sqlite3_value_type (argv[i]);
+      guchar tag;
+
+      switch (type)
+        {
+        case SQLITE_INTEGER:
+        case SQLITE_FLOAT:
+          {
+            double d = sqlite3_value_double (argv[i]);
+            gint64 n = sqlite3_value_int64 (argv[i]);
+
+            if (type == SQLITE_INTEGER || (d == (double) n && d > -9e18 && d < 9e18))
+              {
+                tag = 'i';
+                MIX (&tag, 1);
+                MIX (&n, sizeof n);
+              }
+            else
+              {
+                tag = 'r';
+                MIX (&tag, 1);
+                MIX (&d, sizeof d);
+              }
+          }
+          break;
+        case SQLITE_TEXT:
+        case SQLITE_BLOB:
+          tag = type == SQLITE_TEXT ? 't' : 'b';
+          MIX (&tag, 1);
+          {
+            const void *data = type == SQLITE_TEXT ? (const void *) sqlite3_value_text (argv[i])
+                                                   : sqlite3_value_blob (argv[i]);
+            int len = sqlite3_value_bytes (argv[i]);
+
+            MIX (&len, sizeof len);
+            MIX (data, len);
+          }
+          break;
+        default:
+          tag = 'n';
+          MIX (&tag, 1);
+          break;
+        }
+    }
+#undef MIX
+
+  sqlite3_result_int64 (context, (gint64) h);
+}
+
+int
+pb_db_install_functions (PbDb *db)
+{
+  if (pb_db_get_sqlite (db) == NULL)
+    return PB_DB_OK;
+
+  return sqlite3_create_function (DB (db), "pb_row_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                  NULL, row_hash_func, NULL, NULL);
+}
