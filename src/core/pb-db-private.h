@@ -54,7 +54,7 @@ struct _PbDbStmt
 };
 
 int pb_db_sqlite_open (const char *path, int flags, PbDb **db);
-#ifdef HAVE_LIBPQ
+#ifdef PB_DB_HAVE_PG
 int pb_db_pg_open     (const char *conninfo, int flags, PbDb **db);
 #endif
 

@@ -60,7 +60,7 @@ pb_db_have_backend (PbDbBackend backend)
     case PB_DB_BACKEND_SQLITE:
       return TRUE;
     case PB_DB_BACKEND_POSTGRESQL:
-#ifdef HAVE_LIBPQ
+#ifdef PB_DB_HAVE_PG
       return TRUE;
 #else
       return FALSE;
@@ -105,7 +105,7 @@ pb_db_open (const char  *path,
 {
   if (pb_db_is_server_uri (path))
     {
-#ifdef HAVE_LIBPQ
+#ifdef PB_DB_HAVE_PG
       return pb_db_pg_open (path, flags, db);
 #else
       FailedDb *failed = g_new0 (FailedDb, 1);
