@@ -184,6 +184,255 @@ test_file (void)
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (plan))), ==, 9);
 }
 
+static void
+set_text (GtkWidget  *root,
+          const char *title,
+          guint       nth,
+          const char *text)
+{
+  GtkWidget *row = find_row (root, ADW_TYPE_ENTRY_ROW, title, nth);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  spin ();
+}
+
+/* The refusal shown in the row after @field, or NULL when none is shown. */
+static const char *
+field_error (GtkWidget *field)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (field);
+  GtkWidget *label;
+
+  g_assert_true (GTK_IS_LIST_BOX_ROW (next));
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (next));
+  g_assert_true (GTK_IS_LABEL (label));
+  if (!gtk_widget_get_visible (next))
+    return NULL;
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static PbIndicator *
+indicator_named (PbStore    *store,
+                 gint64      plan_id,
+                 const char *name)
+{
+  g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      PbIndicator *k = g_list_model_get_item (indicators, i);
+
+      if (g_str_equal (pb_indicator_get_name (k), name))
+        return k;
+      g_object_unref (k);
+    }
+  g_error ("no indicator %s", name);
+}
+
+/* Everything the review corrects reaches the plan, exactly. */
+static void
+assert_corrected_plan (PbStore *store)
+{
+  g_autoptr(PbPlan) plan = newest_plan (store);
+  gint64 id = pb_record_get_id (PB_RECORD (plan));
+  g_autoptr(GListModel) items = pb_store_list_items (store, id);
+  g_autoptr(PbItem) first = g_list_model_get_item (items, 0);
+  g_autoptr(PbItem) fourth = g_list_model_get_item (items, 3);
+  gint64 first_id = pb_record_get_id (PB_RECORD (first));
+  g_autofree char *leads = pb_store_dup_lead_names (store, first_id);
+  g_autoptr(PbIndicator) stations = indicator_named (store, id, "新建5G基站");
+  g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
+  g_autoptr(PbTarget) target = NULL;
+
+  g_assert_cmpstr (pb_plan_get_title (plan), ==, "青川市2023—2025年数字经济发展工作要点");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "doc_number"), ==, "青经信发〔2023〕5号");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "issuer"), ==, "青川市经济和信息化局");
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2023);
+  g_assert_cmpint (pb_plan_get_period_end (plan), ==, 2025);
+
+  /* The item: its kind, its lead organisations (edited and added), one
+   * responsible organisation removed. */
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
+  g_assert_cmpstr (pb_item_get_title (first), ==, "加快5G网络建设");
+  g_assert_cmpint (pb_item_get_kind (first), ==, PB_ITEM_KIND_GOAL);
+  g_assert_cmpstr (leads, ==, "市经信局、市通信管理办");
+  g_assert_cmpuint (pb_store_count_item_orgs (store, first_id, PB_ROLE_LEAD), ==, 2);
+  g_assert_cmpuint (pb_store_count_item_orgs (store, first_id, PB_ROLE_RESPONSIBLE), ==, 1);
+  g_assert_cmpint (pb_item_get_kind (fourth), ==, PB_ITEM_KIND_TASK);
+
+  /* The target: value read by the one number parser (1.6万), year,
+   * comparator, unit (its indicator's) and stretch. */
+  g_assert_cmpstr (pb_indicator_get_measure_unit (stations), ==, "座");
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+  target = g_list_model_get_item (targets, 0);
+  g_assert_cmpint (pb_target_get_year (target), ==, 2024);
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 16000);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (target), "comparator"), ==, PB_COMPARATOR_GE);
+  g_assert_true (pb_record_get_boolean (PB_RECORD (target), "stretch"));
+  g_assert_false (pb_record_get_boolean (PB_RECORD (target), "year_implied"));
+  g_assert_cmpint (pb_record_get_int (PB_RECORD (target), "item_id"), ==, first_id);
+}
+
+/* The planner corrects the plan's properties, an item and a target in the
+ * review; refused text is said under its field and holds Create Plan back;
+ * the plan is created as corrected, in one command that undoes and redoes. */
+static void
+test_correct_review (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "work-plan.txt", NULL);
+  g_autofree char *text = NULL;
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *item, *row, *value, *year, *first_year;
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint before = count_plans (store);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+
+  /* The plan's properties, at the top, as found … */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Document Number", 0))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "First Year", 0))), ==, "2023");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Last Year", 0))), ==, "2023");
+  /* … and corrected. */
+  set_text (root, "Title", 0, "青川市2023—2025年数字经济发展工作要点");
+  set_text (root, "Document Number", 0, "青经信发〔2023〕5号");
+  set_text (root, "Issued By", 0, "青川市经济和信息化局");
+  set_text (root, "Last Year", 0, "2025");
+
+  /* A year that is no year is refused under its field. */
+  first_year = find_row (root, ADW_TYPE_ENTRY_ROW, "First Year", 0);
+  set_text (root, "First Year", 0, "明年");
+  g_assert_nonnull (strstr (field_error (first_year), "is not a year"));
+
+  /* The item: its kind and its organisations. */
+  item = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  row = find_row (item, ADW_TYPE_COMBO_ROW, "Kind", 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  set_text (item, "Lead organisations", 0, "市经信局、市通信管理办");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item)), ==, "Lead: 市经信局、市通信管理办 · 1 target");
+  set_text (item, "Responsible organisations", 0, "市住建局");
+
+  /* Its target: garbage is refused, never read as 0 … */
+  value = find_row (item, ADW_TYPE_ENTRY_ROW, "Value", 0);
+  year = find_row (item, ADW_TYPE_ENTRY_ROW, "Year", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "1500");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2023");
+  g_assert_null (field_error (value));
+  set_text (item, "Value", 0, "很多");
+  g_assert_cmpstr (field_error (value), ==, "“很多” is not a number; write it as 2600, 2.6万 or 0.85.");
+  set_text (item, "Year", 0, "24年");
+  g_assert_nonnull (strstr (field_error (year), "is not a year"));
+
+  /* … and Create Plan waits until every refusal is corrected. */
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "review");
+
+  set_text (root, "First Year", 0, "2023");
+  g_assert_null (field_error (first_year));
+  set_text (item, "Value", 0, "1.6万");
+  g_assert_null (field_error (value));
+  set_text (item, "Year", 0, "2024");
+  g_assert_null (field_error (year));
+  set_text (item, "Unit", 0, "座");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (item, ADW_TYPE_COMBO_ROW, "Comparator", 0)), 1);
+  collect (find_row (item, ADW_TYPE_ACTION_ROW, "A stretch target (力争)", 0), GTK_TYPE_SWITCH, switches);
+  g_assert_cmpuint (switches->len, ==, 1);
+  gtk_switch_set_active (g_ptr_array_index (switches, 0), TRUE);
+  spin ();
+  /* The target's summary follows the corrections. */
+  g_assert_nonnull (find_row (item, ADW_TYPE_EXPANDER_ROW, "2024: ≥16,000 座", 0));
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  assert_corrected_plan (store);
+
+  /* One command: undone, the plan is gone; redone, it is back as corrected. */
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Import plan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+  g_assert_cmpstr (pb_store_get_redo_label (store), ==, "Import plan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  assert_corrected_plan (store);
+}
+
+/* A document with nothing to import says so and offers to go back; Back
+ * keeps the text that was pasted, and the review can be left for it too. */
+static void
+test_nothing_found (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "no-structure.txt", NULL);
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "work-plan.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();  /* the stack */
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *kept = NULL;
+  guint before = count_plans (store);
+
+  pb_import_window_read_file (import, file);
+  wait_for_page (import, "empty");
+  collect (root, GTK_TYPE_STACK, pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+  {
+    GtkWidget *page = gtk_stack_get_visible_child (g_ptr_array_index (pages, 0));
+    const char *description = adw_status_page_get_description (ADW_STATUS_PAGE (page));
+
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Nothing Found");
+    g_assert_nonnull (strstr (description, "No sections or tasks were found in “no-structure.txt”."));
+    g_assert_nonnull (strstr (description, "Go back"));
+  }
+  /* Nothing to create from it. */
+  gtk_widget_activate_action (root, "import.create", NULL);
+  spin ();
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "empty");
+  g_assert_cmpuint (count_plans (store), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
+  spin ();
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "source");
+  /* The file chosen is still there, to read again. */
+  g_assert_nonnull (find_row (root, ADW_TYPE_ACTION_ROW, "no-structure.txt", 0));
+  g_assert_true (gtk_widget_activate_action (root, "import.read-again", NULL));
+  wait_for_page (import, "empty");
+  g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
+  spin ();
+
+  /* Pasted text: Back from the review keeps it as it was. */
+  g_assert_true (g_file_get_contents (plan_path, &text, NULL, NULL));
+  collect (root, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_assert_true (gtk_widget_activate_action (root, "import.read-text", NULL));
+  wait_for_page (import, "review");
+  g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
+  spin ();
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "source");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, text);
+  g_assert_cmpuint (count_plans (store), ==, before);
+
+  gtk_window_close (GTK_WINDOW (import));
+  spin ();
+}
+
 /* A long read can be stopped; nothing is added. */
 static void
 test_cancel (void)
@@ -239,6 +488,8 @@ main (int    argc,
 
   g_test_add_func ("/import-window/paste-review-create", test_paste_review_create);
   g_test_add_func ("/import-window/file", test_file);
+  g_test_add_func ("/import-window/correct-review", test_correct_review);
+  g_test_add_func ("/import-window/nothing-found", test_nothing_found);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

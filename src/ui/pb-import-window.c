@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pb-document.h"
 #include "pb-format.h"
@@ -31,13 +32,26 @@ struct _PbImportWindow
   AdwPreferencesPage  *review_page;
   AdwPreferencesGroup *plan_group;
   AdwEntryRow         *title_row;
+  GtkWidget           *title_error_row;
+  AdwEntryRow         *doc_number_row;
+  AdwEntryRow         *issuer_row;
+  AdwEntryRow         *start_row;
+  GtkWidget           *start_error_row;
+  AdwEntryRow         *end_row;
+  GtkWidget           *end_error_row;
   AdwActionRow        *summary_row;
+  AdwStatusPage       *empty_page;
+  AdwActionRow        *file_row;
+  GtkButton           *back_button;
   GtkButton           *create_button;
 
   PbStore             *store;
   GCancellable        *cancellable;
   JsonNode            *draft;
   GPtrArray           *groups;       /* review groups to remove on re-read */
+  GHashTable          *invalid;      /* fields whose text is refused */
+  GFile               *file;         /* the last file read, to read again */
+  char                *source_name;  /* the file's name, or "Pasted text" */
   guint                pulse_id;
   GtkFileChooserNative *chooser;
 };
@@ -55,9 +69,13 @@ static void
 update_actions (PbImportWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean back = g_str_equal (page, "review") || g_str_equal (page, "empty");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.create", g_str_equal (page, "review"));
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), g_str_equal (page, "review"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", back);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.read-again", self->file != NULL);
 }
 
 static void
@@ -86,6 +104,24 @@ toast (PbImportWindow *self,
 
 /* ---- Review ------------------------------------------------------------- */
 
+/* The comparators in the order of PbComparator, as the store's nicks and as
+ * a target writes them. */
+static const char * const comparator_nicks[] = { "=", ">=", "<=", "~" };
+static const char * const comparator_symbols[] = { "=", "≥", "≤", "≈", NULL };
+static const char * const kind_nicks[] = { "goal", "task", "measure" };
+
+static guint
+index_of (const char * const *nicks,
+          guint               n,
+          const char         *nick,
+          guint               fallback)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (nicks[i], nick) == 0)
+      return i;
+  return fallback;
+}
+
 static char *
 join_names (JsonArray *names)
 {
@@ -96,11 +132,11 @@ join_names (JsonArray *names)
   return g_string_free (s, FALSE);
 }
 
-/* "市经信局、市发改委,各区政府" → the names, for an edited list. */
+/* "市经信局、市发改委，各区政府" → the names, for an edited list. */
 static JsonArray *
 split_names (const char *text)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("[、,,;;]", text, 0, 0);
+  g_auto(GStrv) parts = g_regex_split_simple ("[、,，;；]", text, 0, 0);
   JsonArray *a = json_array_new ();
 
   for (guint i = 0; parts[i]; i++)
@@ -112,6 +148,14 @@ split_names (const char *text)
   return a;
 }
 
+static gboolean
+target_has_year (JsonObject *t)
+{
+  JsonNode *year = json_object_get_member (t, "year");
+
+  return year != NULL && !JSON_NODE_HOLDS_NULL (year);
+}
+
 static char *
 format_target (JsonObject *t)
 {
@@ -119,7 +163,7 @@ format_target (JsonObject *t)
   const char *symbol = g_str_equal (cmp, ">=") ? "≥" : g_str_equal (cmp, "<=") ? "≤" : g_str_equal (cmp, "~") ? "≈" : "";
   g_autofree char *value = pb_format_number (json_object_get_double_member_with_default (t, "value", 0), NULL);
 
-  if (json_object_has_member (t, "year") && json_object_get_null_member (t, "year"))
+  if (!target_has_year (t))
     /* TRANSLATORS: a target whose document gives no year: comparator, value, unit, e.g. ≥10000 个 */
     return g_strdup_printf (_("No year: %s%s %s"), symbol, value,
                             json_object_get_string_member_with_default (t, "unit", ""));
@@ -129,20 +173,170 @@ format_target (JsonObject *t)
                           symbol, value, json_object_get_string_member_with_default (t, "unit", ""));
 }
 
+/* A refusal, said in the row under the field it is about; the field is
+ * marked and Create Plan waits until it is corrected. */
 static void
-title_changed_cb (GtkEditable *editable,
-                  JsonObject  *object)
+set_field_error (PbImportWindow *self,
+                 GtkWidget      *field,
+                 GtkWidget      *error_row,
+                 const char     *message)
 {
-  json_object_set_string_member (object, "title", gtk_editable_get_text (editable));
+  GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (error_row, message != NULL);
+  if (message)
+    {
+      gtk_widget_add_css_class (field, "error");
+      g_hash_table_add (self->invalid, field);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      g_hash_table_remove (self->invalid, field);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static GtkWidget *
+error_row_new (void)
+{
+  /* A preferences row, so that a preferences group keeps it in its list. */
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  return row;
+}
+
+/* A year as typed, through the one number parser: empty is no year. */
+static gboolean
+parse_year (const char *text,
+            int        *year,
+            char      **message)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  double v;
+
+  *year = 0;
+  if (clean[0] == '\0')
+    return TRUE;
+  if (!pb_parse_number (clean, &v) || v != floor (v) || v < 1900 || v > 2200)
+    {
+      /* TRANSLATORS: %s is what was typed in a year field */
+      *message = g_strdup_printf (_("“%s” is not a year; write it as 2025."), clean);
+      return FALSE;
+    }
+  *year = (int) v;
+  return TRUE;
 }
 
 static void
-units_changed_cb (GtkEditable *editable,
-                  JsonObject  *item)
+object_unref_notify (gpointer  data,
+                     GClosure *closure)
 {
+  json_object_unref (data);
+}
+
+static JsonObject *
+field_object (gpointer field)
+{
+  return g_object_get_data (G_OBJECT (field), "object");
+}
+
+static void
+set_field_object (gpointer    field,
+                  JsonObject *object)
+{
+  g_object_set_data_full (G_OBJECT (field), "object", json_object_ref (object),
+                          (GDestroyNotify) json_object_unref);
+}
+
+/* The item's heading and subtitle, again after an edit. */
+static void
+update_item_row (AdwExpanderRow *row,
+                 JsonObject     *item)
+{
+  JsonArray *targets = json_object_get_array_member (item, "targets");
+  const char *number = json_object_get_string_member_with_default (item, "number", "");
+  const char *name = json_object_get_string_member_with_default (item, "title", "");
+  g_autofree char *heading = g_strdup_printf ("%s%s%s", number, number[0] ? " " : "", name);
+  g_autofree char *escaped = g_markup_escape_text (heading, -1);
+  g_autofree char *leads = join_names (json_object_get_array_member (item, "lead_units"));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  guint n_targets = targets ? json_array_get_length (targets) : 0;
+  g_autofree char *sub = NULL;
+
+  if (leads[0])
+    {
+      /* TRANSLATORS: %s is the lead organisations of an item */
+      g_autofree char *lead = g_strdup_printf (_("Lead: %s"), leads);
+      g_string_append (subtitle, lead);
+    }
+  if (n_targets > 0)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target", "%u targets", n_targets),
+                                                n_targets);
+      g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", count);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  sub = g_markup_escape_text (subtitle->str, -1);
+  adw_expander_row_set_subtitle (row, sub);
+}
+
+static void
+update_target_row (AdwExpanderRow *row,
+                   JsonObject     *t)
+{
+  g_autofree char *label = format_target (t);
+  g_autofree char *escaped = g_markup_escape_text (label, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+}
+
+static void
+item_title_changed_cb (GtkEditable    *editable,
+                       PbImportWindow *self)
+{
+  JsonObject *item = field_object (editable);
+
+  json_object_set_string_member (item, "title", gtk_editable_get_text (editable));
+  update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
+}
+
+static void
+units_changed_cb (GtkEditable    *editable,
+                  PbImportWindow *self)
+{
+  JsonObject *item = field_object (editable);
   const char *member = g_object_get_data (G_OBJECT (editable), "member");
 
   json_object_set_array_member (item, member, split_names (gtk_editable_get_text (editable)));
+  update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
+}
+
+static void
+kind_changed_cb (AdwComboRow    *combo,
+                 GParamSpec     *pspec,
+                 PbImportWindow *self)
+{
+  guint kind = adw_combo_row_get_selected (combo);
+
+  if (kind < G_N_ELEMENTS (kind_nicks))
+    json_object_set_string_member (field_object (combo), "kind", kind_nicks[kind]);
 }
 
 static void
@@ -163,99 +357,243 @@ include_check (JsonObject *object,
   gtk_widget_set_tooltip_text (check, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_signal_connect_data (check, "toggled", G_CALLBACK (include_toggled_cb),
-                         json_object_ref (object), (GClosureNotify) (void (*)(void)) json_object_unref, 0);
+                         json_object_ref (object), object_unref_notify, 0);
   return check;
 }
 
 static GtkWidget *
-units_row (JsonObject *item,
-           const char *member,
-           const char *title)
+units_row (PbImportWindow *self,
+           AdwExpanderRow *expander,
+           JsonObject     *item,
+           const char     *member,
+           const char     *title)
 {
   GtkWidget *row = adw_entry_row_new ();
   g_autofree char *text = join_names (json_object_get_array_member (item, member));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_tooltip_text (row, _("Several organisations are separated by “、”; clear the field to remove them all"));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
+  set_field_object (row, item);
   g_object_set_data (G_OBJECT (row), "member", (gpointer) member);
-  g_signal_connect_data (row, "changed", G_CALLBACK (units_changed_cb),
-                         json_object_ref (item), (GClosureNotify) (void (*)(void)) json_object_unref, 0);
+  g_object_set_data (G_OBJECT (row), "expander", expander);
+  g_signal_connect (row, "changed", G_CALLBACK (units_changed_cb), self);
   return row;
 }
 
-static GtkWidget *
-item_row (JsonObject *item)
+/* ---- A target's fields -------------------------------------------------- */
+
+static void
+target_value_changed_cb (GtkEditable    *editable,
+                         PbImportWindow *self)
 {
-  GtkWidget *row = adw_expander_row_new ();
+  JsonObject *t = field_object (editable);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  GtkWidget *error_row = g_object_get_data (G_OBJECT (editable), "error-row");
+  g_autofree char *message = NULL;
+  double value;
+
+  if (text[0] == '\0')
+    message = g_strdup (_("A target needs a value; leave the target out if it has none."));
+  else if (!pb_parse_number (text, &value))
+    message = g_strdup_printf (_("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), text);
+  else if (fabs (value) > PB_MAX_NUMBER)
+    message = g_strdup_printf (_("“%s” is too large a number."), text);
+  else
+    {
+      json_object_set_double_member (t, "value", value);
+      update_target_row (g_object_get_data (G_OBJECT (editable), "expander"), t);
+    }
+  set_field_error (self, GTK_WIDGET (editable), error_row, message);
+}
+
+static void
+target_year_changed_cb (GtkEditable    *editable,
+                        PbImportWindow *self)
+{
+  JsonObject *t = field_object (editable);
+  GtkWidget *error_row = g_object_get_data (G_OBJECT (editable), "error-row");
+  g_autofree char *message = NULL;
+  int year;
+
+  if (parse_year (gtk_editable_get_text (editable), &year, &message))
+    {
+      if (year == 0)
+        json_object_set_null_member (t, "year");
+      else
+        json_object_set_int_member (t, "year", year);
+      /* The planner wrote it: the year is no longer inferred. */
+      json_object_set_boolean_member (t, "year_implied", FALSE);
+      update_target_row (g_object_get_data (G_OBJECT (editable), "expander"), t);
+    }
+  set_field_error (self, GTK_WIDGET (editable), error_row, message);
+}
+
+static void
+target_unit_changed_cb (GtkEditable    *editable,
+                        PbImportWindow *self)
+{
+  JsonObject *t = field_object (editable);
+  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  json_object_set_string_member (t, "unit", unit);
+  update_target_row (g_object_get_data (G_OBJECT (editable), "expander"), t);
+}
+
+static void
+target_comparator_cb (AdwComboRow    *combo,
+                      GParamSpec     *pspec,
+                      PbImportWindow *self)
+{
+  JsonObject *t = field_object (combo);
+  guint i = adw_combo_row_get_selected (combo);
+
+  if (i >= G_N_ELEMENTS (comparator_nicks))
+    return;
+  json_object_set_string_member (t, "comparator", comparator_nicks[i]);
+  update_target_row (g_object_get_data (G_OBJECT (combo), "expander"), t);
+}
+
+static void
+target_stretch_cb (GtkSwitch      *toggle,
+                   GParamSpec     *pspec,
+                   PbImportWindow *self)
+{
+  JsonObject *t = field_object (toggle);
+  gboolean stretch = gtk_switch_get_active (toggle);
+  GtkWidget *tag = g_object_get_data (G_OBJECT (toggle), "tag");
+
+  json_object_set_boolean_member (t, "stretch", stretch);
+  gtk_widget_set_visible (tag, stretch);
+}
+
+static GtkWidget *
+target_entry (PbImportWindow *self,
+              AdwExpanderRow *expander,
+              JsonObject     *t,
+              const char     *title,
+              const char     *text,
+              GCallback       changed)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  set_field_object (row, t);
+  g_object_set_data (G_OBJECT (row), "expander", expander);
+  g_signal_connect (row, "changed", changed, self);
+  adw_expander_row_add_row (expander, row);
+  return row;
+}
+
+/* One target: its summary as the title, and every part of it editable. */
+static GtkWidget *
+target_row (PbImportWindow *self,
+            JsonObject     *t,
+            gboolean       *doubtful)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  g_autofree char *indicator = g_markup_escape_text (json_object_get_string_member_with_default (t, "indicator", ""), -1);
+  gboolean borderline = g_strcmp0 (json_object_get_string_member_with_default (t, "confidence", "clear"), "borderline") == 0;
+  gboolean stretch = json_object_get_boolean_member_with_default (t, "stretch", FALSE);
+  g_autofree char *value = pb_format_editable (json_object_get_double_member_with_default (t, "value", 0));
+  g_autofree char *year = target_has_year (t)
+    ? g_strdup_printf ("%d", (int) json_object_get_int_member_with_default (t, "year", 0)) : g_strdup ("");
+  GtkWidget *entry, *combo, *stretch_row, *toggle, *tag;
+  g_autoptr(GtkStringList) symbols = gtk_string_list_new ((const char * const *) comparator_symbols);
+
+  update_target_row (row, t);
+  adw_expander_row_set_subtitle (row, indicator);
+  adw_expander_row_add_prefix (row, include_check (t, _("Import this target")));
+
+  tag = gtk_label_new (_("Stretch"));
+  gtk_widget_add_css_class (tag, "dim-label");
+  gtk_widget_set_visible (tag, stretch);
+  adw_expander_row_add_action (row, tag);
+  if (borderline)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (icon, _("Readers could disagree that this is a target: check it"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Uncertain target"), -1);
+      adw_expander_row_add_action (row, icon);
+      *doubtful = TRUE;
+    }
+
+  entry = target_entry (self, row, t, _("Value"), value, G_CALLBACK (target_value_changed_cb));
+  g_object_set_data (G_OBJECT (entry), "error-row", error_row_new ());
+  adw_expander_row_add_row (row, g_object_get_data (G_OBJECT (entry), "error-row"));
+
+  combo = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Comparator"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (symbols));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo),
+                              index_of (comparator_nicks, G_N_ELEMENTS (comparator_nicks),
+                                        json_object_get_string_member_with_default (t, "comparator", "="), 0));
+  set_field_object (combo, t);
+  g_object_set_data (G_OBJECT (combo), "expander", row);
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (target_comparator_cb), self);
+  adw_expander_row_add_row (row, combo);
+
+  target_entry (self, row, t, _("Unit"), json_object_get_string_member_with_default (t, "unit", ""),
+                G_CALLBACK (target_unit_changed_cb));
+
+  entry = target_entry (self, row, t, _("Year"), year, G_CALLBACK (target_year_changed_cb));
+  g_object_set_data (G_OBJECT (entry), "error-row", error_row_new ());
+  adw_expander_row_add_row (row, g_object_get_data (G_OBJECT (entry), "error-row"));
+
+  stretch_row = adw_action_row_new ();
+  toggle = gtk_switch_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (stretch_row), _("A stretch target (力争)"));
+  gtk_switch_set_active (GTK_SWITCH (toggle), stretch);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  set_field_object (toggle, t);
+  g_object_set_data (G_OBJECT (toggle), "tag", tag);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (target_stretch_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (stretch_row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (stretch_row), toggle);
+  adw_expander_row_add_row (row, stretch_row);
+
+  return GTK_WIDGET (row);
+}
+
+static GtkWidget *
+item_row (PbImportWindow *self,
+          JsonObject     *item)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   GtkWidget *title = adw_entry_row_new ();
+  GtkWidget *kind = adw_combo_row_new ();
   JsonArray *targets = json_object_get_array_member (item, "targets");
-  const char *number = json_object_get_string_member_with_default (item, "number", "");
-  const char *name = json_object_get_string_member_with_default (item, "title", "");
-  g_autofree char *heading = g_strdup_printf ("%s%s%s", number, number[0] ? " " : "", name);
-  g_autofree char *escaped = g_markup_escape_text (heading, -1);
-  g_autofree char *leads = join_names (json_object_get_array_member (item, "lead_units"));
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char * const kinds[] = { _("Goal"), _("Task"), _("Measure"), NULL };
+  g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
   gboolean doubtful = json_object_get_boolean_member_with_default (item, "review", FALSE);
   guint n_targets = targets ? json_array_get_length (targets) : 0;
 
-  if (leads[0])
-    {
-      /* TRANSLATORS: %s is the lead organisations of an item */
-      g_autofree char *lead = g_strdup_printf (_("Lead: %s"), leads);
-      g_string_append (subtitle, lead);
-    }
-  if (n_targets > 0)
-    {
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target", "%u targets", n_targets),
-                                                n_targets);
-      g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", count);
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  {
-    g_autofree char *sub = g_markup_escape_text (subtitle->str, -1);
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sub);
-  }
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
-                               include_check (item, _("Import this item")));
+  update_item_row (row, item);
+  adw_expander_row_add_prefix (row, include_check (item, _("Import this item")));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
-  gtk_editable_set_text (GTK_EDITABLE (title), name);
-  g_signal_connect_data (title, "changed", G_CALLBACK (title_changed_cb),
-                         json_object_ref (item), (GClosureNotify) (void (*)(void)) json_object_unref, 0);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), title);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), units_row (item, "lead_units", _("Lead organisations")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), units_row (item, "responsible_units", _("Responsible organisations")));
+  gtk_editable_set_text (GTK_EDITABLE (title), json_object_get_string_member_with_default (item, "title", ""));
+  set_field_object (title, item);
+  g_object_set_data (G_OBJECT (title), "expander", row);
+  g_signal_connect (title, "changed", G_CALLBACK (item_title_changed_cb), self);
+  adw_expander_row_add_row (row, title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kind_model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind),
+                              index_of (kind_nicks, G_N_ELEMENTS (kind_nicks),
+                                        json_object_get_string_member_with_default (item, "kind", "task"), 1));
+  set_field_object (kind, item);
+  g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_changed_cb), self);
+  adw_expander_row_add_row (row, kind);
+
+  adw_expander_row_add_row (row, units_row (self, row, item, "lead_units", _("Lead organisations")));
+  adw_expander_row_add_row (row, units_row (self, row, item, "responsible_units", _("Responsible organisations")));
 
   for (guint i = 0; i < n_targets; i++)
-    {
-      JsonObject *t = json_array_get_object_element (targets, i);
-      GtkWidget *target = adw_action_row_new ();
-      g_autofree char *label = format_target (t);
-      g_autofree char *label_escaped = g_markup_escape_text (label, -1);
-      g_autofree char *indicator = g_markup_escape_text (json_object_get_string_member_with_default (t, "indicator", ""), -1);
-      gboolean borderline = g_strcmp0 (json_object_get_string_member_with_default (t, "confidence", "clear"), "borderline") == 0;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target), label_escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (target), indicator);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (target), include_check (t, _("Import this target")));
-      if (json_object_get_boolean_member_with_default (t, "stretch", FALSE))
-        {
-          GtkWidget *tag = gtk_label_new (_("Stretch"));
-          gtk_widget_add_css_class (tag, "dim-label");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (target), tag);
-        }
-      if (borderline)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-          gtk_widget_set_tooltip_text (icon, _("Readers could disagree that this is a target: check it"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Uncertain target"), -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (target), icon);
-          doubtful = TRUE;
-        }
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target);
-    }
+    adw_expander_row_add_row (row, target_row (self, json_array_get_object_element (targets, i), &doubtful));
 
   if (doubtful)
     {
@@ -265,15 +603,17 @@ item_row (JsonObject *item)
       gtk_widget_set_tooltip_text (icon, _("Check this item: its organisations or targets are uncertain"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Needs review"), -1);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
+      adw_expander_row_add_action (row, icon);
     }
 
-  return row;
+  return GTK_WIDGET (row);
 }
 
 static void
 clear_review (PbImportWindow *self)
 {
+  /* The item fields go with their rows; the plan's own fields stay. */
+  g_hash_table_remove_all (self->invalid);
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->review_page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
@@ -298,12 +638,68 @@ add_group (PbImportWindow *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+/* ---- The plan's own fields ---------------------------------------------- */
+
+static void
+check_period (PbImportWindow *self)
+{
+  g_autofree char *start_message = NULL, *end_message = NULL;
+  int start = 0, end = 0;
+  gboolean start_ok = parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &start_message);
+  gboolean end_ok = parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &end_message);
+
+  if (start_ok && end_ok)
+    {
+      if ((start == 0) != (end == 0))
+        end_message = g_strdup (_("Give both the first and the last year of the plan, or neither."));
+      else if (end < start)
+        end_message = g_strdup (_("The last year cannot come before the first."));
+    }
+  set_field_error (self, GTK_WIDGET (self->start_row), self->start_error_row, start_message);
+  set_field_error (self, GTK_WIDGET (self->end_row), self->end_error_row, end_message);
+}
+
+static void
+plan_field_changed_cb (PbImportWindow *self,
+                       GtkEditable    *row)
+{
+  if (row == GTK_EDITABLE (self->title_row))
+    {
+      g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+      /* Said only once Create Plan is pressed: an empty title while typing is no fault. */
+      if (title[0])
+        set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
+    }
+  else if (row == GTK_EDITABLE (self->start_row) || row == GTK_EDITABLE (self->end_row))
+    check_period (self);
+}
+
+static void
+set_entry_member (AdwEntryRow *row,
+                  JsonObject  *plan,
+                  const char  *member)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), json_object_get_string_member_with_default (plan, member, "") ?: "");
+}
+
+static void
+set_year (AdwEntryRow *row,
+          JsonObject  *period,
+          const char  *member)
+{
+  gint64 year = period ? json_object_get_int_member_with_default (period, member, 0) : 0;
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%d", (int) year) : g_strdup ("");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 build_review (PbImportWindow *self)
 {
   JsonObject *plan = json_node_get_object (self->draft);
   JsonArray *sections = json_object_get_array_member (plan, "sections");
   JsonArray *items = json_object_get_array_member (plan, "items");
+  JsonNode *period = json_object_get_member (plan, "period");
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) orgs = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -312,8 +708,13 @@ build_review (PbImportWindow *self)
   g_autofree char *summary = NULL;
 
   clear_review (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                         json_object_get_string_member_with_default (plan, "title", ""));
+  set_entry_member (self->title_row, plan, "title");
+  set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
+  set_entry_member (self->doc_number_row, plan, "doc_number");
+  set_entry_member (self->issuer_row, plan, "issuer");
+  set_year (self->start_row, period && JSON_NODE_HOLDS_OBJECT (period) ? json_node_get_object (period) : NULL, "start");
+  set_year (self->end_row, period && JSON_NODE_HOLDS_OBJECT (period) ? json_node_get_object (period) : NULL, "end");
+  check_period (self);
 
   /* One group per section that holds items, in document order. */
   for (guint i = 0; i < json_array_get_length (sections); i++)
@@ -349,7 +750,7 @@ build_review (PbImportWindow *self)
             loose = add_group (self, _("Other Items"), NULL);
           group = loose;
         }
-      adw_preferences_group_add (group, item_row (it));
+      adw_preferences_group_add (group, item_row (self, it));
 
       n_targets += json_array_get_length (json_object_get_array_member (it, "targets"));
       for (guint k = 0; leads && k < json_array_get_length (leads); k++)
@@ -363,8 +764,30 @@ build_review (PbImportWindow *self)
                              json_array_get_length (sections), json_array_get_length (items),
                              g_hash_table_size (orgs), n_targets);
   adw_action_row_set_subtitle (self->summary_row, summary);
-  if (json_array_get_length (items) == 0)
-    toast (self, _("No numbered items were found. Check that this is a plan document."));
+}
+
+/* A document in which nothing was found says so, and what to do. */
+static void
+show_nothing_found (PbImportWindow *self)
+{
+  JsonObject *plan = json_node_get_object (self->draft);
+  JsonArray *sections = json_object_get_array_member (plan, "sections");
+  g_autofree char *what = NULL, *text = NULL, *escaped = NULL;
+
+  if (sections && json_array_get_length (sections) > 0)
+    /* TRANSLATORS: %s is a file name or "Pasted text" */
+    what = g_strdup_printf (_("No tasks were found in “%s”, only section headings."), self->source_name);
+  else
+    /* TRANSLATORS: %s is a file name or "Pasted text" */
+    what = g_strdup_printf (_("No sections or tasks were found in “%s”."), self->source_name);
+  text = g_strdup_printf ("%s\n\n%s", what,
+                          _("Planboard looks for numbered headings such as 一、, （一） and 1. "
+                            "Check that this is the plan itself, not its covering notice; a scanned PDF holds "
+                            "pictures, not text, so paste its text instead. Go back to choose another file or "
+                            "to correct the pasted text."));
+  escaped = g_markup_escape_text (text, -1);
+  adw_status_page_set_description (self->empty_page, escaped);
+  show_page (self, "empty");
 }
 
 /* ---- Reading ------------------------------------------------------------ */
@@ -438,6 +861,16 @@ read_done_cb (GObject      *object,
 
   g_clear_pointer (&self->draft, json_node_unref);
   self->draft = plan;
+  {
+    JsonArray *items = json_object_get_array_member (json_node_get_object (plan), "items");
+
+    if (items == NULL || json_array_get_length (items) == 0)
+      {
+        clear_review (self);
+        show_nothing_found (self);
+        return;
+      }
+  }
   build_review (self);
   show_page (self, "review");
 }
@@ -458,6 +891,8 @@ start_reading (PbImportWindow *self,
     g_autofree char *escaped = g_markup_escape_text (what, -1);
     adw_status_page_set_description (self->progress_page, escaped);
   }
+  g_free (self->source_name);
+  self->source_name = g_strdup (what);
   show_page (self, "progress");
   self->pulse_id = g_timeout_add (100, pulse_cb, self);
 
@@ -484,6 +919,19 @@ pb_import_window_read_file (PbImportWindow *self,
   g_return_if_fail (PB_IS_IMPORT_WINDOW (self));
 
   data->file = g_object_ref (file);
+  /* Kept, so that Back shows the file chosen and can read it again. */
+  if (self->file != file)
+    {
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
+      g_autofree char *escaped_folder = g_markup_escape_text (folder ? folder : "", -1);
+
+      g_set_object (&self->file, file);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), escaped);
+      adw_action_row_set_subtitle (self->file_row, escaped_folder);
+      gtk_widget_set_visible (GTK_WIDGET (self->file_row), TRUE);
+    }
   start_reading (self, data, name);
 }
 
@@ -556,6 +1004,32 @@ read_text_action (GtkWidget  *widget,
 }
 
 static void
+read_again_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PbImportWindow *self = PB_IMPORT_WINDOW (widget);
+
+  if (self->file)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+      pb_import_window_read_file (self, file);
+    }
+}
+
+/* Back to the document: the file chosen and the pasted text are still there. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbImportWindow *self = PB_IMPORT_WINDOW (widget);
+
+  show_page (self, "source");
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -569,7 +1043,67 @@ cancel_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
-/* The draft without what the review left out. */
+/* A text member, or null when the field is empty. */
+static void
+set_text_member (JsonObject  *object,
+                 const char  *member,
+                 AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0])
+    json_object_set_string_member (object, member, text);
+  else
+    json_object_set_null_member (object, member);
+}
+
+static JsonObject *
+find_indicator (JsonArray  *indicators,
+                const char *id)
+{
+  for (guint i = 0; id && indicators && i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *k = json_array_get_object_element (indicators, i);
+
+      if (k && g_strcmp0 (json_object_get_string_member_with_default (k, "id", NULL), id) == 0)
+        return k;
+    }
+  return NULL;
+}
+
+/* A unit corrected on a target is its indicator's unit. Two targets of one
+ * indicator given different units measure two quantities: the later one
+ * becomes an indicator of its own (by name and unit) for the same item. */
+static void
+carry_unit (JsonObject *plan,
+            JsonObject *item,
+            JsonObject *t,
+            GHashTable *units)
+{
+  const char *id = json_object_get_string_member_with_default (t, "indicator_id", NULL);
+  const char *unit = json_object_get_string_member_with_default (t, "unit", "");
+  JsonObject *k;
+  const char *seen;
+
+  if (id == NULL)
+    return;
+  k = find_indicator (json_object_get_array_member (item, "indicators"), id);
+  if (k == NULL)
+    k = find_indicator (json_object_get_array_member (plan, "indicators"), id);
+  if (k == NULL)
+    return;
+
+  seen = g_hash_table_lookup (units, id);
+  if (seen == NULL)
+    {
+      g_hash_table_insert (units, (gpointer) id, (gpointer) unit);
+      json_object_set_string_member (k, "unit", unit);
+    }
+  else if (!g_str_equal (seen, unit))
+    json_object_remove_member (t, "indicator_id");
+}
+
+/* The draft as corrected, without what the review left out. */
 static JsonNode *
 accepted_draft (PbImportWindow *self)
 {
@@ -577,8 +1111,26 @@ accepted_draft (PbImportWindow *self)
   JsonObject *plan = json_node_get_object (copy);
   JsonArray *items = json_object_get_array_member (plan, "items");
   JsonArray *kept = json_array_new ();
+  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  int start = 0, end = 0;
+  g_autofree char *unused = NULL;
 
-  json_object_set_string_member (plan, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  set_text_member (plan, "title", self->title_row);
+  set_text_member (plan, "doc_number", self->doc_number_row);
+  set_text_member (plan, "issuer", self->issuer_row);
+  /* Checked by create_action before. */
+  parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &unused);
+  parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &unused);
+  if (start && end)
+    {
+      JsonObject *period = json_object_new ();
+
+      json_object_set_int_member (period, "start", start);
+      json_object_set_int_member (period, "end", end);
+      json_object_set_object_member (plan, "period", period);
+    }
+  else
+    json_object_set_null_member (plan, "period");
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -591,11 +1143,16 @@ accepted_draft (PbImportWindow *self)
           json_array_unref (kept_targets);
           continue;
         }
+      json_object_remove_member (it, "_skip");
       for (guint k = 0; targets && k < json_array_get_length (targets); k++)
         {
           JsonObject *t = json_array_get_object_element (targets, k);
-          if (!json_object_get_boolean_member_with_default (t, "_skip", FALSE))
-            json_array_add_object_element (kept_targets, json_object_ref (t));
+
+          if (json_object_get_boolean_member_with_default (t, "_skip", FALSE))
+            continue;
+          json_object_remove_member (t, "_skip");
+          carry_unit (plan, it, t, units);
+          json_array_add_object_element (kept_targets, json_object_ref (t));
         }
       json_object_set_array_member (it, "targets", kept_targets);
       json_array_add_object_element (kept, json_object_ref (it));
@@ -603,6 +1160,38 @@ accepted_draft (PbImportWindow *self)
   json_object_set_array_member (plan, "items", kept);
 
   return copy;
+}
+
+/* The first refused field, shown: its item and target opened, focused. */
+static void
+show_first_invalid (PbImportWindow *self)
+{
+  GHashTableIter iter;
+  GtkWidget *field = NULL, *candidate;
+  graphene_point_t best = GRAPHENE_POINT_INIT (0, G_MAXFLOAT);
+
+  g_hash_table_iter_init (&iter, self->invalid);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &candidate, NULL))
+    {
+      graphene_point_t p;
+
+      /* The topmost; a field in a closed row has no place, so comes after. */
+      if (!gtk_widget_compute_point (candidate, GTK_WIDGET (self->review_page), &GRAPHENE_POINT_INIT (0, 0), &p) ||
+          !gtk_widget_get_mapped (candidate))
+        p.y = G_MAXFLOAT / 2;
+      if (field == NULL || p.y < best.y)
+        {
+          field = candidate;
+          best = p;
+        }
+    }
+  if (field == NULL)
+    return;
+
+  for (GtkWidget *w = gtk_widget_get_parent (field); w; w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+  gtk_widget_grab_focus (field);
 }
 
 static void
@@ -613,10 +1202,21 @@ create_action (GtkWidget  *widget,
   PbImportWindow *self = PB_IMPORT_WINDOW (widget);
   g_autoptr(JsonNode) plan = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   gint64 id;
 
   if (self->draft == NULL)
     return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (title[0] == '\0')
+    set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, _("A plan needs a title."));
+  if (g_hash_table_size (self->invalid) > 0)
+    {
+      toast (self, _("Correct the fields marked in red first."));
+      show_first_invalid (self);
+      return;
+    }
 
   plan = accepted_draft (self);
   id = pb_store_import_plan_json (self->store, plan, &error);
@@ -645,6 +1245,9 @@ pb_import_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->draft, json_node_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->invalid, g_hash_table_unref);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->source_name, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_IMPORT_WINDOW);
 
@@ -676,19 +1279,33 @@ pb_import_window_class_init (PbImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, plan_group);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, title_error_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, doc_number_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, issuer_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, start_error_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, end_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, end_error_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, file_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, plan_field_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, create_button);
 
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "import.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.read-text", NULL, read_text_action);
+  gtk_widget_class_install_action (widget_class, "import.read-again", NULL, read_again_action);
+  gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.create", NULL);
 }
 
 static void
 pb_import_window_init (PbImportWindow *self)
 {
+  self->invalid = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
   update_actions (self);
