@@ -650,6 +650,24 @@ test_strict_json (PbTestLibrary *f,
     g_string_append_c (deep, ']');
   g_string_append_c (deep, '}');
   import_text_fails (f, deep->str, NULL);
+
+  /* Many siblings are not depth: a plan of 200 items, 3 deep, imports. */
+  {
+    g_autoptr(GString) wide = g_string_new ("{\"format\":\"planboard-plan/1\",\"title\":\"宽方案\",\"items\":[");
+    g_autofree char *path = g_build_filename (f->dir, "wide.json", NULL);
+    g_autoptr(GError) error = NULL;
+    gint64 id;
+
+    for (int i = 0; i < 200; i++)
+      g_string_append_printf (wide, "%s{\"number\":\"%d\",\"title\":\"任务%d\",\"lead_units\":[\"市经信局\"]}",
+                              i ? "," : "", i + 1, i + 1);
+    g_string_append (wide, "]}");
+    g_assert_true (g_file_set_contents (path, wide->str, -1, NULL));
+    id = pb_store_import_file (f->store, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM item WHERE plan_id = (SELECT max(id) FROM plan)"), ==, 200);
+    g_assert_cmpint (id, >, 0);
+  }
 }
 
 int
