@@ -2,13 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage (needs a display): xvfb-run -a bench/board-scroll [N_ITEMS] [STEPS]
+ * Usage (needs a display): xvfb-run -a bench/board-scroll [N_ITEMS] [STEPS] [FRAMES]
  *
  * Makes a plan of N_ITEMS items in a temporary library, opens it on a board
  * in a 1280×800 window, and prints:
  *   open   time from setting the plan to the first painted frame;
  *   scroll median and 95th percentile time from moving a column's scroll
  *          position to the next painted frame, over STEPS random positions;
+ *   smooth the same, scrolling the columns 120 px a frame for FRAMES frames
+ *          (120 unless given; more to profile the scrolling alone);
  *   regroup time to regroup the board by status and paint.
  */
 #include "config.h"
@@ -184,6 +186,7 @@ main (int    argc,
 {
   guint n_items = argc > 1 ? atoi (argv[1]) : 5000;
   guint steps = argc > 2 ? atoi (argv[2]) : 200;
+  guint frames = argc > 3 ? MAX (atoi (argv[3]), 1) : 120;
   g_autofree char *dir = g_dir_make_tmp ("planboard-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -265,7 +268,7 @@ main (int    argc,
     g_autoptr(GArray) smooth = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) smooth_cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
-    for (guint f = 0; f < 120; f++)
+    for (guint f = 0; f < frames; f++)
       {
         guint column = f % n_column_scrollers (board);
         GtkScrolledWindow *scroller = nth_column_scroller (board, &column);
