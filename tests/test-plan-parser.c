@@ -685,6 +685,51 @@ test_appendix (void)
   assert_units (item (plan, "(一)", "建设网络"), "lead_units", "市经信局");
 }
 
+/* An appendix that lists or tabulates — a task table, a contact list,
+ * rows flattened into numbered lines — is kept as the plan's appendix
+ * text, not read as items; the list of attachments under the notice
+ * (附件:1.X ⏎ 2.Y) is neither a section nor an item. */
+static void
+test_appendix_records (void)
+{
+  JsonObject *plan = parse_text ("白河县智慧农业行动方案(2023—2025年)\n一、重点任务\n"
+                                 "(一)建设农业物联网。到2025年建成示范基地5个。(责任单位:县农业农村局)\n"
+                                 "二、保障措施\n(一)加强组织领导。成立工作专班。\n"
+                                 "附件:1.重点任务分工表\n2.工作专班联系人名单\n"
+                                 "附件1\n重点任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n"
+                                 "1\t建设农业物联网\t县农业农村局\t2025年底\n"
+                                 "附件2\n工作专班联系人名单\n1.王五 县农业农村局副局长 13700001111\n"
+                                 "2.赵六 县财政局科长 13700002222\n"
+                                 "附表\n各乡镇建设任务\n一、东坪镇:建成示范基地2个。\n二、西岭镇:建成示范基地3个。\n"
+                                 "附件3\n重点项目\n1.东坪智慧果园  县农业农村局  2024年\n2.西岭数字牧场  县畜牧局  2025年\n");
+  JsonArray *items = json_object_get_array_member (plan, "items");
+  JsonArray *sections = json_object_get_array_member (plan, "sections");
+  JsonArray *appendices = json_object_get_array_member (plan, "appendices");
+  static const char * const numbers[] = { "附件1", "附件2", "附表", "附件3" };
+  static const char * const titles[] = { "重点任务分工表", "工作专班联系人名单", "各乡镇建设任务", "重点项目" };
+  static const char * const texts[] = { "1\t建设农业物联网\t县农业农村局\t2025年底", "赵六", "西岭镇:建成示范基地3个", "西岭数字牧场" };
+
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  item (plan, "(一)", "建设农业物联网");
+  item (plan, "(一)", "加强组织领导");
+  g_assert_cmpuint (json_array_get_length (sections), ==, 2 + G_N_ELEMENTS (numbers));
+  g_assert_nonnull (appendices);
+  g_assert_cmpuint (json_array_get_length (appendices), ==, G_N_ELEMENTS (numbers));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, 2 + i);
+      JsonObject *appendix = json_array_get_object_element (appendices, i);
+
+      g_assert_cmpstr (json_object_get_string_member (section, "number"), ==, numbers[i]);
+      g_assert_cmpstr (json_object_get_string_member (section, "title"), ==, titles[i]);
+      g_assert_cmpstr (json_object_get_string_member (appendix, "section"), ==,
+                       json_object_get_string_member (section, "id"));
+      g_assert_cmpstr (json_object_get_string_member (appendix, "title"), ==, titles[i]);
+      g_assert_nonnull (strstr (json_object_get_string_member (appendix, "text"), texts[i]));
+      g_assert_false (g_str_has_prefix (json_object_get_string_member (appendix, "text"), titles[i]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -714,6 +759,7 @@ main (int    argc,
   g_test_add_func ("/plan-parser/headings-general", test_headings_general);
   g_test_add_func ("/plan-parser/targets-more", test_targets_more);
   g_test_add_func ("/plan-parser/appendix", test_appendix);
+  g_test_add_func ("/plan-parser/appendix-records", test_appendix_records);
 
   return g_test_run ();
 }

@@ -137,6 +137,7 @@ typedef struct
   /* Output */
   JsonArray    *sections;
   JsonArray    *items;
+  JsonArray    *appendices;   /* {section, number, title, text} */
   GHashTable   *indicator_ids;  /* "name\x1funit" → "kN" */
   guint         n_sections;
 } Parser;
@@ -347,18 +348,21 @@ read_heading (const PbText *t,
   return FALSE;
 }
 
-/* 附件, 附件1, 附件:X. Gives where the appendix's title starts. */
+/* 附件, 附件1, 附件:X, 附表, 附表2:X. Gives where its number ends and
+ * where its title starts. */
 static gboolean
 read_appendix (const PbText *t,
                PbRange       line,
+               gsize        *number_end,
                gsize        *title)
 {
   gsize k;
 
-  if (!pb_text_at (t, line.start, line.end, U"附件"))
+  if (!pb_text_at (t, line.start, line.end, U"附件") && !pb_text_at (t, line.start, line.end, U"附表"))
     return FALSE;
 
   k = skip_digits (t, line.start + 2, line.end);
+  *number_end = k;
   while (k < line.end && (t->f[k] == ':' || pb_char_is_space (t->f[k])))
     k++;
 
@@ -934,7 +938,7 @@ build_tree (Parser *p)
       PbRange r = g_array_index (p->lines, PbRange, l);
       Node *top = stack[depth - 1];
       Heading h;
-      gsize rest;
+      gsize rest, appendix_end;
 
       if (l % 256 == 0 && g_cancellable_is_cancelled (p->cancellable))
         return;
@@ -943,7 +947,7 @@ build_tree (Parser *p)
         continue;
 
       /* 附件 / 附件1:title — a new part, numbered afresh. */
-      if (read_appendix (t, r, &rest))
+      if (read_appendix (t, r, &appendix_end, &rest))
         {
           if (rest >= r.end && appendix != NULL && appendix->body->len == 0 &&
               appendix->children->len == 0 && top == appendix)
@@ -951,8 +955,9 @@ build_tree (Parser *p)
 
           depth = 1;
           appendix = node_new (p->root, LEVEL_APPENDIX);
-          appendix->number = pb_text_slice (t, r.start, r.start + 2);
+          appendix->number = pb_text_slice (t, r.start, appendix_end);
           appendix->title = rest < r.end ? pb_text_slice (t, rest, r.end) : NULL;
+          appendix->head = (PbRange) { rest, r.end };
           appendix->line = l;
           skip_appendix_title = TRUE;
           stack[depth++] = appendix;
@@ -967,7 +972,10 @@ build_tree (Parser *p)
           if (appendix->title == NULL || g_str_equal (line, appendix->title))
             {
               if (appendix->title == NULL)
-                appendix->title = g_steal_pointer (&line);
+                {
+                  appendix->title = g_steal_pointer (&line);
+                  appendix->head = r;
+                }
               skip_appendix_title = FALSE;
               continue;
             }
@@ -2436,6 +2444,157 @@ classify_goals (Parser     *p,
     }
 }
 
+/* A line that holds a record rather than a provision: cells split by a
+ * tab or by spaces, a telephone number, or a label and its value
+ * (城关镇:新建基站30个). */
+static gboolean
+is_record_line (const PbText *t,
+                PbRange       line)
+{
+  guint digits = 0, spaces = 0;
+
+  for (gsize i = line.start; i < line.end; i++)
+    {
+      gunichar c = t->f[i];
+
+      if (c == '\t')
+        return TRUE;
+      if (c == ' ' || c == 0x3000)
+        {
+          if (i + 1 < line.end && (t->f[i + 1] == ' ' || t->f[i + 1] == 0x3000))
+            return TRUE;
+          spaces++;
+        }
+      digits = g_unichar_isdigit (c) ? digits + 1 : 0;
+      if (digits >= 7 || spaces >= 2)
+        return TRUE;
+      if (c == 0x3002 /* 。 */)
+        break;
+      if (c == ':' && i + 1 < line.end && !pb_char_is_sentence_end (t->f[i + 1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+count_record_entries (Parser *p,
+                      Node   *node,
+                      guint  *n,
+                      guint  *records)
+{
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      Node *child = g_ptr_array_index (node->children, i);
+      PbRange line = g_array_index (p->lines, PbRange, child->line);
+
+      if (has_heading_children (child))
+        {
+          count_record_entries (p, child, n, records);
+          continue;
+        }
+      (*n)++;
+      if (is_record_line (&p->t, (PbRange) { child->head.start, line.end }))
+        (*records)++;
+    }
+}
+
+/* An appendix that lists or tabulates (重点任务分工表, 联系人名单, a
+ * table flattened into numbered rows) is the plan's text, not its
+ * items; one that is a document of its own (a meeting system with
+ * 一、主要职责…) yields its provisions as measures. */
+static gboolean
+appendix_is_records (Parser *p,
+                     Node   *appendix)
+{
+  static const char32_t * const list_words[] = {
+    U"表", U"名单", U"清单", U"名录", U"一览", U"通讯录", U"联系方式", U"目录", NULL
+  };
+  const PbText *t = &p->t;
+  guint n = 0, records = 0;
+  gsize end = appendix->head.end;
+
+  /* The title, without a bracketed note after it: 分工表(2023年). */
+  while (end > appendix->head.start && (pb_char_is_close_bracket (t->f[end - 1]) ||
+                                        pb_char_is_sentence_end (t->f[end - 1])))
+    {
+      gssize open = -1;
+
+      if (pb_char_is_sentence_end (t->f[end - 1]))
+        {
+          end--;
+          continue;
+        }
+      for (gsize k = end - 1; k > appendix->head.start; k--)
+        if (t->f[k - 1] == '(' || t->f[k - 1] == 0x3014 /* 〔 */ || t->f[k - 1] == '[')
+          {
+            open = (gssize) k - 1;
+            break;
+          }
+      if (open < 0)
+        break;
+      end = open;
+    }
+  for (guint w = 0; list_words[w] && end > appendix->head.start; w++)
+    {
+      gsize len = 0;
+
+      while (list_words[w][len])
+        len++;
+      if (end - appendix->head.start >= len && pb_text_at (t, end - len, end, list_words[w]))
+        return TRUE;
+    }
+
+  count_record_entries (p, appendix, &n, &records);
+  return n > 0 && records * 2 > n;
+}
+
+/* 附件:1.X ⏎ 2.Y at the foot of the notice: the list of what is
+ * attached, each given after it as an appendix of its own. */
+static gboolean
+appendix_is_index (Parser *p,
+                   Node   *appendix)
+{
+  Heading h;
+
+  return appendix->head.end > appendix->head.start &&
+         read_heading (&p->t, appendix->head, &h) && h.number_start == appendix->head.start &&
+         h.level != LEVEL_POINT;
+}
+
+/* The appendix's text as printed: its lines up to the next appendix,
+ * without its heading and title printed again. */
+static void
+emit_appendix (Parser     *p,
+               Node       *node,
+               Node       *next,
+               const char *section)
+{
+  const PbText *t = &p->t;
+  JsonObject *o = json_object_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize end = next ? next->line : p->lines->len;
+  gboolean leading = TRUE;
+
+  for (gsize l = node->line + 1; l < end; l++)
+    {
+      PbRange r = g_array_index (p->lines, PbRange, l);
+      g_autofree char *line = pb_text_slice (t, r.start, r.end);
+      gsize number_end, rest;
+
+      if (leading && ((read_appendix (t, r, &number_end, &rest) && rest >= r.end) ||
+                      g_strcmp0 (line, node->title) == 0))
+        continue;
+      leading = FALSE;
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line);
+    }
+
+  json_object_set_string_member (o, "section", section);
+  json_object_set_string_member (o, "number", node->number ? node->number : "");
+  json_object_set_string_member (o, "title", node->title ? node->title : "");
+  json_object_set_string_member (o, "text", text->str);
+  json_array_add_object_element (p->appendices, o);
+}
+
 static void
 classify (Parser     *p,
           Node       *node,
@@ -2458,8 +2617,18 @@ classify (Parser     *p,
 
       if (child->level == LEVEL_APPENDIX)
         {
-          g_autofree char *id = emit_section (p, child, NULL);
+          g_autofree char *id = NULL;
+          Node *next = NULL;
 
+          if (appendix_is_index (p, child))
+            continue;
+          for (guint j = i + 1; j < node->children->len && next == NULL; j++)
+            if (((Node *) g_ptr_array_index (node->children, j))->level == LEVEL_APPENDIX)
+              next = g_ptr_array_index (node->children, j);
+          id = emit_section (p, child, NULL);
+          emit_appendix (p, child, next, id);
+          if (appendix_is_records (p, child))
+            continue;
           p->in_appendix = TRUE;
           classify (p, child, id, "measure", FALSE);
           p->in_appendix = FALSE;
@@ -2541,6 +2710,10 @@ build_json (Parser *p)
     json_object_set_null_member (o, "period");
   json_object_set_array_member (o, "sections", json_array_ref (p->sections));
   json_object_set_array_member (o, "items", json_array_ref (p->items));
+  /* Appendices as printed (not part of SCHEMA.md: the scorer and the
+   * store's JSON import pass over it; the store keeps the whole text). */
+  if (json_array_get_length (p->appendices) > 0)
+    json_object_set_array_member (o, "appendices", json_array_ref (p->appendices));
   json_object_set_string_member (o, "source_text", source ? source : "");
 
   json_node_take_object (root, o);
@@ -2906,6 +3079,7 @@ pb_plan_parse_text (const char    *text,
   p.section_responsible = g_ptr_array_new_with_free_func (g_free);
   p.sections = json_array_new ();
   p.items = json_array_new ();
+  p.appendices = json_array_new ();
   p.indicator_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   split_lines (&p);
@@ -2937,6 +3111,7 @@ out:
   g_clear_pointer (&p.section_responsible, g_ptr_array_unref);
   g_clear_pointer (&p.sections, json_array_unref);
   g_clear_pointer (&p.items, json_array_unref);
+  g_clear_pointer (&p.appendices, json_array_unref);
   g_clear_pointer (&p.indicator_ids, g_hash_table_unref);
   g_free (p.title);
   g_free (p.doc_number);
