@@ -44,6 +44,7 @@
 #include "pb-health.h"
 #include "pb-indicator-links.h"
 #include "pb-ledger.h"
+#include "pb-pg-schema.h"
 #include "pb-report.h"
 #include "pb-supervision.h"
 #include "pb-store.h"
@@ -81,6 +82,10 @@ usage (const char *problem)
                 "       planboard-cli text FILE"));
   g_printerr ("%s\n", _("       planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS]\n"
                          "                     [--progress PERCENT]"));
+  g_printerr ("%s\n", _("       planboard-cli --db URI library init\n"
+                         "       planboard-cli --db URI member add LOGIN --role office|reporter|viewer\n"
+                         "                     [--organisation NAME] [--password]\n"
+                         "       planboard-cli --db URI member list"));
   return EXIT_USAGE;
 }
 
@@ -105,6 +110,158 @@ parse_id (const char *text,
     return FALSE;
   *id = value;
   return TRUE;
+}
+
+/* ---- A shared library on PostgreSQL: set-up and members ---------------- */
+
+/* A PostgreSQL connection URI or libpq key=value string, not a file. */
+static gboolean
+is_server_uri (const char *db)
+{
+  return g_str_has_prefix (db, "postgresql://") || g_str_has_prefix (db, "postgres://") ||
+         (strchr (db, '=') != NULL &&
+          (g_str_has_prefix (db, "host=") || g_str_has_prefix (db, "dbname=") ||
+           g_str_has_prefix (db, "user=") || g_str_has_prefix (db, "port=") ||
+           g_str_has_prefix (db, "service=")));
+}
+
+#ifdef HAVE_LIBPQ
+#include <termios.h>
+#include <unistd.h>
+
+/* A password from standard input: typed without echo on a terminal, or
+ * the first line of what a script pipes in. */
+static char *
+read_password (void)
+{
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char line[1024];
+  char *ok;
+
+  if (tty)
+    {
+      g_printerr ("%s", _("Password: "));
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  ok = fgets (line, sizeof line, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (ok == NULL)
+    return NULL;
+  line[strcspn (line, "\r\n")] = '\0';
+  return line[0] ? g_strdup (line) : NULL;
+}
+
+static int
+cmd_library (const char *db,
+             int         argc,
+             char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn;
+  gboolean ok;
+
+  if (argc != 1 || !g_str_equal (argv[0], "init"))
+    return usage (_("library takes init"));
+
+  if (!(conn = pb_pg_connect (db, &error)))
+    return fail (error);
+  ok = pb_pg_library_init (conn, &error);
+  if (ok)
+    g_print (_("Made a shared library in %s: add its members with “planboard-cli --db URI member add”.\n"),
+             PQdb (conn));
+  PQfinish (conn);
+  return ok ? EXIT_SUCCESS : fail (error);
+}
+
+static int
+cmd_member (const char *db,
+            int         argc,
+            char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn;
+
+  if (argc >= 1 && g_str_equal (argv[0], "list") && argc == 1)
+    {
+      g_autoptr(GPtrArray) members = NULL;
+
+      if (!(conn = pb_pg_connect (db, &error)))
+        return fail (error);
+      members = pb_pg_member_list (conn, &error);
+      PQfinish (conn);
+      if (members == NULL)
+        return fail (error);
+      for (guint i = 0; i < members->len; i++)
+        {
+          PbPgMember *m = g_ptr_array_index (members, i);
+          g_print ("%s\t%s\t%s\n", m->login, m->role, m->organisation ? m->organisation : "");
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (argc >= 2 && g_str_equal (argv[0], "add"))
+    {
+      const char *login = argv[1];
+      const char *role = NULL;
+      const char *organisation = NULL;
+      g_autofree char *password = NULL;
+      gboolean ask_password = FALSE;
+      gboolean ok;
+
+      for (int i = 2; i < argc; i++)
+        {
+          if (g_str_equal (argv[i], "--role") && i + 1 < argc)
+            role = argv[++i];
+          else if (g_str_equal (argv[i], "--organisation") && i + 1 < argc)
+            organisation = argv[++i];
+          else if (g_str_equal (argv[i], "--password"))
+            ask_password = TRUE;
+          else
+            return usage (_("unknown option"));
+        }
+      if (role == NULL)
+        return usage (_("member add needs --role office|reporter|viewer"));
+      if (ask_password && !(password = read_password ()))
+        return usage (_("--password reads the password from standard input, and it was empty"));
+
+      if (!(conn = pb_pg_connect (db, &error)))
+        return fail (error);
+      ok = pb_pg_member_add (conn, login, role, organisation, password, &error);
+      if (ok && g_str_equal (role, "reporter") && !pb_pg_organisation_known (conn, organisation))
+        g_printerr (_("planboard-cli: warning: no plan in this library has an organisation named “%s” yet\n"),
+                    organisation);
+      PQfinish (conn);
+      return ok ? EXIT_SUCCESS : fail (error);
+    }
+
+  return usage (_("member takes add LOGIN --role ROLE or list"));
+}
+#endif
+
+static int
+cmd_server (const char *db,
+            const char *command,
+            int         argc,
+            char      **argv)
+{
+  if (!is_server_uri (db))
+    return usage (_("library and member work on a shared library: --db postgresql://HOST/DATABASE"));
+#ifdef HAVE_LIBPQ
+  if (g_str_equal (command, "library"))
+    return cmd_library (db, argc, argv);
+  return cmd_member (db, argc, argv);
+#else
+  g_printerr ("planboard-cli: %s\n", _("This Planboard was built without PostgreSQL support (libpq)."));
+  return EXIT_FAILURE;
+#endif
 }
 
 static int
@@ -1024,6 +1181,9 @@ main (int    argc,
 
   if (g_str_equal (command, "import"))
     return cmd_import (db, argc - i, argv + i);
+
+  if (g_str_equal (command, "library") || g_str_equal (command, "member"))
+    return cmd_server (db, command, argc - i, argv + i);
 
   if (g_str_equal (command, "text"))
     {
