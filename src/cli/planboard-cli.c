@@ -38,6 +38,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "pb-db.h"
 #include "pb-document.h"
 #include "pb-form-reader.h"
 #include "pb-form-writer.h"
@@ -113,17 +114,6 @@ parse_id (const char *text,
 }
 
 /* ---- A shared library on PostgreSQL: set-up and members ---------------- */
-
-/* A PostgreSQL connection URI or libpq key=value string, not a file. */
-static gboolean
-is_server_uri (const char *db)
-{
-  return g_str_has_prefix (db, "postgresql://") || g_str_has_prefix (db, "postgres://") ||
-         (strchr (db, '=') != NULL &&
-          (g_str_has_prefix (db, "host=") || g_str_has_prefix (db, "dbname=") ||
-           g_str_has_prefix (db, "user=") || g_str_has_prefix (db, "port=") ||
-           g_str_has_prefix (db, "service=")));
-}
 
 #ifdef HAVE_LIBPQ
 #include <termios.h>
@@ -252,7 +242,7 @@ cmd_server (const char *db,
             int         argc,
             char      **argv)
 {
-  if (!is_server_uri (db))
+  if (!pb_db_is_server_uri (db))
     return usage (_("library and member work on a shared library: --db postgresql://HOST/DATABASE"));
 #ifdef HAVE_LIBPQ
   if (g_str_equal (command, "library"))
