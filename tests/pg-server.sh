@@ -92,8 +92,12 @@ $as_user "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --no-sync \
   fail "initdb failed"
 
 port=5432
+# PLANBOARD_PG_DURABLE=1 (for the benchmarks) keeps the server's default
+# durability: fsync and synchronous commit on.
+fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${PLANBOARD_PG_DURABLE:-0}" = 1 ] && fast=""
 $as_user "$bindir/pg_ctl" start -D "$dir/data" -w -t 30 -s -l "$dir/server.log" \
-  -o "-k $dir -c listen_addresses='' -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=16MB" \
+  -o "-k $dir -c listen_addresses='' -p $port $fast -c max_connections=60 -c shared_buffers=16MB" \
   >/dev/null 2>&1 || fail "the server did not start"
 
 PLANBOARD_TEST_PG="host=$dir port=$port user=postgres"

@@ -1,0 +1,279 @@
+/* pg-reporters.c — many reporters recording actuals into one shared library at once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   tests/pg-server.sh build/bench/pg-reporters [--reporters 20] [--actuals 200] [--via store|libpq]
+ *
+ * On the server in $PLANBOARD_TEST_PG (tests/pg-server.sh starts a
+ * throwaway one) it makes a database, runs library init, adds a plan of
+ * one task per reporter (each led by its own organisation, with one
+ * indicator) and one reporter login per organisation, then starts one
+ * process per reporter. At the same moment each records its actuals, one
+ * at a time, each in its own transaction, as its own login, on its own
+ * task's indicator: through Planboard's store (--via store, the default:
+ * what the window and `planboard-cli actual add` do) or as bare INSERTs
+ * (--via libpq, the server's own cost under the same rules). Then it
+ * checks that every actual is in the library exactly once and prints the
+ * time taken, the rate, and each actual's latency (median, 95th
+ * percentile, worst).
+ */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pb-pg-schema.h"
+#include "pb-store.h"
+
+static int n_reporters = 20;
+static int n_actuals = 200;
+static const char *via = "store";
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+must (PGconn     *conn,
+      const char *sql)
+{
+  PGresult *r = PQexec (conn, sql);
+
+  if (PQresultStatus (r) != PGRES_COMMAND_OK && PQresultStatus (r) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (r));
+  PQclear (r);
+}
+
+static gint64
+scalar (PGconn     *conn,
+        const char *sql)
+{
+  PGresult *r = PQexec (conn, sql);
+  gint64 v;
+
+  if (PQresultStatus (r) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (r));
+  v = g_ascii_strtoll (PQgetvalue (r, 0, 0), NULL, 10);
+  PQclear (r);
+  return v;
+}
+
+/* One reporter: waits for @start (real time, µs), records, prints its
+ * latencies in ms, one per line, after a line "END <real time µs>". */
+static int
+child (const char *conninfo,
+       int         index,
+       gint64      start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autofree char *source = g_strdup_printf ("reporter-%02d", index);
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  PGconn *conn = NULL;
+  gint64 indicator = index + 1;
+
+  if (g_str_equal (via, "store"))
+    {
+      store = pb_store_open (conninfo, PB_STORE_OPEN_DEFAULT, &error);
+      if (store == NULL)
+        g_error ("reporter %d: %s", index, error->message);
+    }
+  else if (!(conn = pb_pg_connect (conninfo, &error)))
+    g_error ("reporter %d: %s", index, error->message);
+
+  while (g_get_real_time () < start)
+    g_usleep (1000);
+
+  for (int n = 0; n < n_actuals; n++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-%02d-%02d", 1 + n % 12, 1 + n % 28);
+      g_autofree char *note = g_strdup_printf ("%d", n);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      if (store)
+        {
+          if (pb_store_record_actual (store, indicator, date, 100 + n, note, source, &error) == 0)
+            g_error ("reporter %d, actual %d: %s", index, n, error->message);
+        }
+      else
+        {
+          g_autofree char *ind = g_strdup_printf ("%" G_GINT64_FORMAT, indicator);
+          g_autofree char *value = g_strdup_printf ("%d", 100 + n);
+          const char *params[] = { ind, date, value, note, source };
+          PGresult *r = PQexecParams (conn,
+                                      "INSERT INTO actual (indicator_id, date, value, note, source)"
+                                      " VALUES ($1, $2, $3, $4, $5)", 5, NULL, params, NULL, NULL, 0);
+
+          if (PQresultStatus (r) != PGRES_COMMAND_OK)
+            g_error ("reporter %d, actual %d: %s", index, n, PQresultErrorMessage (r));
+          PQclear (r);
+        }
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (latencies, ms);
+    }
+
+  g_print ("END %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  for (guint i = 0; i < latencies->len; i++)
+    g_print ("%.3f\n", g_array_index (latencies, double, i));
+  if (conn)
+    PQfinish (conn);
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *dbname = NULL;
+  g_autofree char *admin_info = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *server = g_getenv ("PLANBOARD_TEST_PG");
+  int child_index = -1;
+  gint64 start = 0, end = 0;
+  PGconn *admin, *postgres;
+  double seconds;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--reporters") && i + 1 < argc)
+        n_reporters = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--actuals") && i + 1 < argc)
+        n_actuals = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--via") && i + 1 < argc)
+        via = argv[++i];
+      else if (g_str_equal (argv[i], "--child") && i + 3 < argc)
+        {
+          child_index = atoi (argv[i + 2]);
+          return child (argv[i + 1], child_index, g_ascii_strtoll (argv[i + 3], NULL, 10));
+        }
+      else
+        {
+          g_printerr ("usage: tests/pg-server.sh %s [--reporters N] [--actuals N] [--via store|libpq]\n", argv[0]);
+          return 2;
+        }
+    }
+  if (server == NULL)
+    {
+      g_printerr ("no server: run under tests/pg-server.sh (PLANBOARD_TEST_PG)\n");
+      return 2;
+    }
+
+  /* The library: a plan of one task per reporter, each with its own lead
+   * organisation and indicator. */
+  dbname = g_strdup_printf ("bench_%d", (int) getpid ());
+  {
+    g_autofree char *pg_info = g_strdup_printf ("%s dbname=postgres", server);
+    g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", dbname);
+
+    if (!(postgres = pb_pg_connect (pg_info, &error)))
+      g_error ("%s", error->message);
+    must (postgres, create);
+  }
+  admin_info = g_strdup_printf ("%s dbname=%s", server, dbname);
+  if (!(admin = pb_pg_connect (admin_info, &error)) || !pb_pg_library_init (admin, &error))
+    g_error ("%s", error->message);
+
+  g_string_append (sql, "INSERT INTO plan (title, period_start, period_end)"
+                        " VALUES ('云澜市新型基础设施建设三年行动方案', 2025, 2027);");
+  for (int i = 0; i < n_reporters; i++)
+    g_string_append_printf (sql,
+                            "INSERT INTO item (plan_id, kind, number, title, position)"
+                            " VALUES (1, 'task', '%d', '任务%d', %d);"
+                            "INSERT INTO organisation (plan_id, name) VALUES (1, '市第%d局');"
+                            "INSERT INTO item_org (item_id, organisation_id, role) VALUES (%d, %d, 'lead');"
+                            "INSERT INTO indicator (plan_id, name, measure_unit, position) VALUES (1, '指标%d', '个', %d);"
+                            "INSERT INTO item_indicator (item_id, indicator_id) VALUES (%d, %d);",
+                            i + 1, i + 1, i, i + 1, i + 1, i + 1, i + 1, i, i + 1, i + 1);
+  must (admin, sql->str);
+  for (int i = 0; i < n_reporters; i++)
+    {
+      g_autofree char *login = g_strdup_printf ("%s_r%02d", dbname, i);
+      g_autofree char *org = g_strdup_printf ("市第%d局", i + 1);
+
+      if (!pb_pg_member_add (admin, login, "reporter", org, NULL, &error))
+        g_error ("%s", error->message);
+    }
+
+  /* The reporters, all starting at the same moment once connected. */
+  start = g_get_real_time () + 3 * G_USEC_PER_SEC;
+  for (int i = 0; i < n_reporters; i++)
+    {
+      g_autofree char *info = g_strdup_printf ("%s user=%s_r%02d", admin_info, dbname, i);
+      g_autofree char *index = g_strdup_printf ("%d", i);
+      g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, start);
+      g_autofree char *count = g_strdup_printf ("%d", n_actuals);
+      GSubprocess *p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                         self, "--via", via, "--actuals", count,
+                                         "--child", info, index, at, NULL);
+      if (p == NULL)
+        g_error ("%s", error->message);
+      g_ptr_array_add (procs, p);
+    }
+  for (guint i = 0; i < procs->len; i++)
+    {
+      g_autofree char *out = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_subprocess_communicate_utf8 (procs->pdata[i], NULL, NULL, &out, NULL, &error))
+        g_error ("%s", error->message);
+      if (!g_subprocess_get_successful (procs->pdata[i]))
+        g_error ("reporter %u failed", i);
+      lines = g_strsplit (out, "\n", -1);
+      for (guint l = 0; lines[l] && lines[l][0]; l++)
+        {
+          if (g_str_has_prefix (lines[l], "END "))
+            end = MAX (end, g_ascii_strtoll (lines[l] + 4, NULL, 10));
+          else
+            {
+              double ms = g_ascii_strtod (lines[l], NULL);
+              g_array_append_val (latencies, ms);
+            }
+        }
+    }
+  seconds = (end - start) / (double) G_USEC_PER_SEC;
+
+  /* Every actual exactly once: each reporter's n = 0 … N-1, on its own
+   * indicator, no more, no less. */
+  {
+    gint64 total = scalar (admin, "SELECT count(*) FROM actual");
+    g_autofree char *q = g_strdup_printf (
+      "SELECT count(*) FROM (SELECT source, note FROM actual GROUP BY source, note HAVING count(*) = 1) s"
+      " WHERE note::int BETWEEN 0 AND %d", n_actuals - 1);
+    gint64 once = scalar (admin, q);
+    gint64 misplaced = scalar (admin, "SELECT count(*) FROM actual"
+                                      " WHERE indicator_id <> substr(source, 10)::int + 1");
+
+    g_array_sort (latencies, compare_double);
+    g_print ("%d reporters x %d actuals via %s: %" G_GINT64_FORMAT " recorded, %" G_GINT64_FORMAT
+             " exactly once, %" G_GINT64_FORMAT " on another's indicator\n",
+             n_reporters, n_actuals, via, total, once, misplaced);
+    g_print ("time %.2f s, %.0f actuals/s; latency per actual: median %.1f ms, p95 %.1f ms, max %.1f ms\n",
+             seconds, total / seconds,
+             g_array_index (latencies, double, latencies->len / 2),
+             g_array_index (latencies, double, (guint) (latencies->len * 0.95)),
+             g_array_index (latencies, double, latencies->len - 1));
+    if (total != (gint64) n_reporters * n_actuals || once != total || misplaced != 0)
+      {
+        g_printerr ("FAILED: not every actual recorded exactly once\n");
+        return 1;
+      }
+  }
+
+  PQfinish (admin);
+  {
+    g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", dbname);
+    must (postgres, drop);
+  }
+  PQfinish (postgres);
+  return 0;
+}
