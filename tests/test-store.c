@@ -461,7 +461,7 @@ test_merge_indicators (PbTestLibrary *f,
 
   g_assert_true (pb_store_merge_indicators (f->store, a, b, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Merge indicators");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Merge indicator “5G基站” into “新建5G基站”");
   g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM indicator"), ==, 2);
   g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM target WHERE indicator_id = 1"), ==, 2);
   g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM actual WHERE indicator_id = 1"), ==, 1);
@@ -510,7 +510,7 @@ test_detach_indicator (PbTestLibrary *f,
   task = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "3", "推进5G网络建设", &error);
   k = pb_store_add_indicator (f->store, plan_id, goal, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
   g_assert_cmpint (pb_store_link_indicator (f->store, task, k, &error), >, 0);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Link indicator to item");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Link “5G基站” to 3 推进5G网络建设");
   g_assert_cmpint (pb_store_link_indicator (f->store, task, k, &error), ==, 0);
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -524,7 +524,7 @@ test_detach_indicator (PbTestLibrary *f,
 
   g_assert_true (pb_store_detach_indicator (f->store, goal, k, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Detach indicator from item");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Detach “5G基站” from 主要目标");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM indicator"), ==, 1);
   g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM target WHERE item_id IS NULL"), ==, 1);

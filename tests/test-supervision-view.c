@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Under Xvfb, on the example plan: a target cell edited in place, an
- * actual recorded through its dialog, a period closed, two names of one
- * organisation merged, an organisation shown on the board — each checked
- * in the store, with undo.
+ * actual recorded through its dialog, a period closed, two indicators
+ * merged and one detached from an item through their buttons, two names
+ * of one organisation merged, an organisation shown on the board — each
+ * checked in the store, with undo and redo.
  */
 #include "config.h"
 
@@ -14,11 +15,13 @@
 #include "pb-board-view.h"
 #include "pb-editable-cell.h"
 #include "pb-health.h"
+#include "pb-indicator-links.h"
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
 #include "pb-supervision.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
+#include "pb-ui-util.h"
 
 static PbTestApp t;
 
@@ -419,6 +422,258 @@ test_merge_and_show (void)
   pb_test_app_stop (&t);
 }
 
+static gboolean
+serves (gint64 item_id,
+        gint64 indicator_id)
+{
+  g_autoptr(GListModel) list = pb_store_list_item_indicators (t.store, item_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) o = g_list_model_get_item (list, i);
+
+      if (pb_record_get_id (PB_RECORD (o)) == indicator_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The items whose groups list @indicator_id, as "2,6". */
+static char *
+listed_under (PbIndicatorsView *view,
+              gint64            indicator_id)
+{
+  g_autoptr(GArray) under = pb_indicators_view_dup_listed_under (view, indicator_id);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < under->len; i++)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (under, gint64, i));
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+undo_toast_title (void)
+{
+  AdwToast *toast = pb_ui_get_undo_toast (pb_window_get_indicators (t.window));
+
+  g_assert_nonnull (toast);
+  return adw_toast_get_title (toast);
+}
+
+static guint
+choose_in_combo (GtkWindow  *dialog,
+                 const char *name,
+                 const char *prefix)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+  GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (titles), i), prefix))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        spin ();
+        return i;
+      }
+  g_error ("no “%s…” to choose in %s", prefix, name);
+}
+
+/* A quantity a task states again, merged into the plan's indicator through
+ * the Merge Into… button: targets and actuals kept, one undoable command;
+ * then an actual recorded once counts for every item. */
+static void
+test_merge_indicator (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbIndicator) kept = NULL;
+  g_autoptr(PbIndicator) racks = NULL;
+  g_autoptr(PbIndicator) users = NULL;
+  g_autoptr(GListModel) kept_actuals = NULL;
+  g_autoptr(GListModel) kept_targets = NULL;
+  g_autofree char *before = NULL;
+  PbIndicatorsView *view;
+  GtkWindow *dialog;
+  gint64 plan, kept_id, dup_id, task_id;
+  guint n_targets, n_actuals;
+
+  pb_test_app_start (&t);
+  plan = pb_window_get_selected_plan (t.window);
+  kept = indicator_named ("5G基站");
+  racks = indicator_named ("数据中心标准机架");
+  users = indicator_named ("千兆宽带用户");
+  kept_id = pb_record_get_id (PB_RECORD (kept));
+  {
+    g_autoptr(PbItem) task = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+    task_id = pb_record_get_id (PB_RECORD (task));
+  }
+  dup_id = pb_store_add_indicator (t.store, plan, task_id, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  pb_store_add_target (t.store, dup_id, 2026, 9000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_record_actual (t.store, dup_id, "2026-10-31", 9100, NULL, NULL, &error);
+  g_assert_no_error (error);
+  kept_targets = pb_store_list_targets (t.store, kept_id);
+  kept_actuals = pb_store_list_actuals (t.store, kept_id);
+  n_targets = g_list_model_get_n_items (kept_targets);
+  n_actuals = g_list_model_get_n_items (kept_actuals);
+
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  g_assert_true (pb_indicators_view_select_under (view, dup_id, task_id));
+  before = listed_under (view, kept_id);
+
+  /* A merge the store refuses (other baselines) is said in the dialog. */
+  g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (racks))));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "merge"), "clicked");
+  spin ();
+  dialog = NULL;
+  {
+    GListModel *tops = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (tops) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+        if (find_named (GTK_WIDGET (w), "summary"))
+          dialog = w;
+      }
+  }
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  choose_in_combo (dialog, "other", "千兆宽带用户");
+  click_primary (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (pb_store_get_record (t.store, PB_TYPE_INDICATOR, pb_record_get_id (PB_RECORD (racks))));
+  g_assert_nonnull (pb_store_get_record (t.store, PB_TYPE_INDICATOR, pb_record_get_id (PB_RECORD (users))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog)))))),
+                            "cannot be merged"));
+  gtk_window_destroy (dialog);
+  spin ();
+
+  /* The duplicate, merged through the button: the likeliest is offered first. */
+  g_assert_true (pb_indicators_view_select_under (view, dup_id, task_id));
+  dialog = pb_indicators_view_merge_selected (view);
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "other"))), ==, 0);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "other")))), 0),
+                                   "5G基站 · 个"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))), "1 target and 1 actual"));
+  click_primary (dialog);
+  spin ();
+
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_INDICATOR, dup_id));
+  g_assert_cmpuint (g_list_model_get_n_items (kept_targets), ==, n_targets + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (kept_actuals), ==, n_actuals + 1);
+  g_assert_true (serves (task_id, kept_id));
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Merge indicator “5G基站” into “5G基站”");
+  g_assert_cmpstr (undo_toast_title (), ==, "Merge indicator “5G基站” into “5G基站”");
+  g_assert_cmpint (pb_indicators_view_get_selected (view), ==, kept_id);
+  {
+    /* Listed under every item it serves now, the task too. */
+    g_autofree char *after = listed_under (view, kept_id);
+    g_autofree char *wanted = g_strdup_printf ("%s,%" G_GINT64_FORMAT, before, task_id);
+    g_assert_cmpstr (after, ==, wanted);
+  }
+
+  undo ();
+  g_assert_nonnull (pb_store_get_record (t.store, PB_TYPE_INDICATOR, dup_id));
+  g_assert_cmpuint (g_list_model_get_n_items (kept_targets), ==, n_targets);
+  g_assert_cmpuint (g_list_model_get_n_items (kept_actuals), ==, n_actuals);
+  g_assert_true (serves (task_id, dup_id));
+  g_assert_false (serves (task_id, kept_id));
+  {
+    g_autofree char *after = listed_under (view, kept_id);
+    g_assert_cmpstr (after, ==, before);
+  }
+  redo ();
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_INDICATOR, dup_id));
+  g_assert_cmpuint (g_list_model_get_n_items (kept_actuals), ==, n_actuals + 1);
+  g_assert_true (serves (task_id, kept_id));
+
+  /* One actual, recorded from the task's row, counts once, for each item. */
+  g_assert_true (pb_indicators_view_select_under (view, kept_id, task_id));
+  dialog = pb_indicators_view_record_actual (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-11-15");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "9500");
+  click_primary (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (kept_actuals), ==, n_actuals + 2);
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ACTUAL, "indicator_id", kept_id), ==, n_actuals + 2);
+  {
+    g_autoptr(GDate) today = g_date_new_dmy (20, 11, 2026);
+    const PbIndicatorStatus *st = pb_store_get_indicator_status (t.store, kept, today);
+    g_autoptr(GListModel) items = pb_store_list_indicator_items (t.store, kept_id);
+
+    g_assert_cmpfloat (st->latest, ==, 9500);
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  }
+
+  pb_test_app_stop (&t);
+}
+
+/* A shared indicator is listed under each item it serves; its Detach
+ * button beside one item is one undoable command. */
+static void
+test_detach_indicator (void)
+{
+  g_autoptr(PbIndicator) k = NULL;
+  PbIndicatorsView *view;
+  GtkWidget *button;
+  gint64 id, task_id, goal_id;
+  g_autofree char *name = NULL;
+  g_autofree char *both = NULL;
+
+  pb_test_app_start (&t);
+  k = indicator_named ("数据中心标准机架");
+  id = pb_record_get_id (PB_RECORD (k));
+  {
+    g_autoptr(PbItem) task = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+    g_autoptr(PbItem) goal = pb_test_app_item_titled (&t, "建成高速泛在的信息基础设施");
+    task_id = pb_record_get_id (PB_RECORD (task));
+    goal_id = pb_record_get_id (PB_RECORD (goal));
+  }
+  g_assert_true (serves (task_id, id));
+  g_assert_true (serves (goal_id, id));
+
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  both = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, goal_id, task_id);
+  {
+    g_autofree char *under = listed_under (view, id);
+    g_assert_cmpstr (under, ==, both);
+  }
+
+  g_assert_true (pb_indicators_view_select_under (view, id, task_id));
+  spin ();
+  name = g_strdup_printf ("detach-%" G_GINT64_FORMAT, task_id);
+  button = find_named (GTK_WIDGET (view), name);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+
+  g_assert_false (serves (task_id, id));
+  g_assert_true (serves (goal_id, id));
+  g_assert_nonnull (pb_store_get_record (t.store, PB_TYPE_INDICATOR, id));
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Detach “数据中心标准机架” from 3 统筹建设绿色数据中心");
+  g_assert_cmpstr (undo_toast_title (), ==, "Detach “数据中心标准机架” from 3 统筹建设绿色数据中心");
+  {
+    g_autofree char *under = listed_under (view, id);
+    g_autofree char *goal_only = g_strdup_printf ("%" G_GINT64_FORMAT, goal_id);
+    g_assert_cmpstr (under, ==, goal_only);
+  }
+
+  undo ();
+  g_assert_true (serves (task_id, id));
+  {
+    g_autofree char *under = listed_under (view, id);
+    g_assert_cmpstr (under, ==, both);
+  }
+  redo ();
+  g_assert_false (serves (task_id, id));
+  g_assert_true (serves (goal_id, id));
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +684,8 @@ main (int    argc,
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
+  g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
+  g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);
 
   return g_test_run ();
 }

@@ -370,6 +370,25 @@ not_found (GError **error)
   return FALSE;
 }
 
+/* An item as a command's label names it: "3 推进5G网络建设", a long title
+ * cut short. */
+static char *
+item_ref (PbItem *item)
+{
+  const char *title = pb_item_get_title (item);
+  const char *number = pb_item_get_number (item);
+  g_autofree char *shown = NULL;
+
+  if (g_utf8_strlen (title, -1) > 16)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 15);
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (title);
+  return number && *number ? g_strdup_printf ("%s %s", number, shown) : g_steal_pointer (&shown);
+}
+
 /**
  * pb_store_link_indicator:
  * @self: a store
@@ -439,7 +458,14 @@ pb_store_link_indicator (PbStore  *self,
                             NULL);
     }
 
-  return pb_store_finish (self, id > 0, _("Link indicator to item"), error) ? id : 0;
+  {
+    g_autofree char *where = item_ref (item);
+    /* Translators: an undoable command: an indicator's name and an item,
+     * as "Link “5G基站” to 3 推进5G网络建设" */
+    g_autofree char *label = g_strdup_printf (_("Link “%s” to %s"), pb_indicator_get_name (indicator), where);
+
+    return pb_store_finish (self, id > 0, label, error) ? id : 0;
+  }
 }
 
 /**
@@ -461,10 +487,23 @@ pb_store_detach_indicator (PbStore  *self,
                            gint64    indicator_id,
                            GError  **error)
 {
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(PbIndicator) indicator = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *label = NULL;
   PbDbStmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  item = pb_store_get_record (self, PB_TYPE_ITEM, item_id);
+  indicator = pb_store_get_record (self, PB_TYPE_INDICATOR, indicator_id);
+  if (item == NULL || indicator == NULL)
+    return not_found (error);
+  where = item_ref (item);
+  /* Translators: an undoable command: an indicator's name and an item, as
+   * "Detach “5G基站” from 3 推进5G网络建设" */
+  label = g_strdup_printf (_("Detach “%s” from %s"), pb_indicator_get_name (indicator), where);
 
   stmt = pb_store_prepare (self, "SELECT 1 FROM item_indicator WHERE item_id = ?1 AND indicator_id = ?2", error);
   if (stmt == NULL)
@@ -484,7 +523,7 @@ pb_store_detach_indicator (PbStore  *self,
                                              item_id, indicator_id, error) &&
                           pb_store_exec_ids (self, "UPDATE target SET item_id = NULL WHERE item_id = ?1 AND indicator_id = ?2",
                                              item_id, indicator_id, error),
-                          _("Detach indicator from item"), error);
+                          label, error);
 }
 
 /**
@@ -538,6 +577,13 @@ pb_store_merge_indicators (PbStore  *self,
   if (!pb_store_begin (self, error))
     return FALSE;
 
-  return pb_store_finish (self, pb_indicators_merge_rows (pb_store_get_conn (self), keep_id, gone_id, error),
-                          _("Merge indicators"), error);
+  {
+    /* Translators: an undoable command: the indicator merged and the one
+     * it joins, as "Merge indicator “5G基站” into “新建5G基站”" */
+    g_autofree char *label = g_strdup_printf (_("Merge indicator “%s” into “%s”"),
+                                              pb_indicator_get_name (gone), pb_indicator_get_name (keep));
+
+    return pb_store_finish (self, pb_indicators_merge_rows (pb_store_get_conn (self), keep_id, gone_id, error),
+                            label, error);
+  }
 }

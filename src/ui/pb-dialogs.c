@@ -1,5 +1,5 @@
 /* pb-dialogs.c — the small dialogs of supervision: record an actual,
- * close a period, merge or rename an organisation
+ * close a period, merge two indicators, merge or rename an organisation
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,10 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-dialogs.h"
 #include "pb-format.h"
+#include "pb-fold.h"
 #include "pb-health.h"
+#include "pb-indicator-links.h"
 #include "pb-supervision.h"
 #include "pb-ui-util.h"
 
@@ -142,6 +145,20 @@ dialog_new (GtkWidget   *parent,
 
   *group_out = group;
   return GTK_WINDOW (window);
+}
+
+static GtkWidget *
+find_primary (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), "primary") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary (child);
+      if (found)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -562,5 +579,184 @@ pb_rename_dialog_new (GtkWidget      *parent,
 
   gtk_window_present (window);
   gtk_widget_grab_focus (d->rows[0]);
+  return window;
+}
+
+/* ---- Merge two indicators ------------------------------------------------------ */
+
+/* An item as the merge dialog names it: its number, or a goal's title. */
+static char *
+item_refs (PbStore *store,
+           gint64   indicator_id)
+{
+  g_autoptr(GListModel) items = pb_store_list_indicator_items (store, indicator_id);
+  g_autoptr(GString) refs = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      const char *number = pb_item_get_number (item);
+
+      if (refs->len)
+        g_string_append (refs, C_("list separator", ", "));
+      g_string_append (refs, number && *number ? number : pb_item_get_title (item));
+    }
+  return g_string_free (g_steal_pointer (&refs), FALSE);
+}
+
+/* How likely @other is the same quantity as @k: same kind and unit, and
+ * the same name 2, or a name within the other's 1; else 0. */
+static int
+likeness (PbIndicator *k,
+          PbIndicator *other)
+{
+  g_autofree char *a = pb_fold_name_key (pb_indicator_get_name (k));
+  g_autofree char *b = pb_fold_name_key (pb_indicator_get_name (other));
+
+  if (g_strcmp0 (pb_indicator_get_measure_unit (k), pb_indicator_get_measure_unit (other)) != 0 ||
+      pb_record_get_enum (PB_RECORD (k), "kind") != pb_record_get_enum (PB_RECORD (other), "kind"))
+    return 0;
+  if (g_str_equal (a, b))
+    return 2;
+  return strstr (a, b) || strstr (b, a) ? 1 : 0;
+}
+
+static PbIndicator *
+merge_choice (Dialog *d)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[0]));
+
+  return i == GTK_INVALID_LIST_POSITION ? NULL : g_list_model_get_item (d->choices, i);
+}
+
+/* What the merge will do, in words, for the indicator chosen. */
+static void
+update_merge_summary (Dialog *d)
+{
+  g_autoptr(PbIndicator) other = merge_choice (d);
+  gint64 id = pb_record_get_id (PB_RECORD (d->indicator));
+  guint n_targets = pb_store_count (d->store, PB_TYPE_TARGET, "indicator_id", id);
+  guint n_actuals = pb_store_count (d->store, PB_TYPE_ACTUAL, "indicator_id", id);
+  g_autofree char *targets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target", "%u targets", n_targets), n_targets);
+  g_autofree char *actuals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actual", "%u actuals", n_actuals), n_actuals);
+  g_autofree char *items = item_refs (d->store, id);
+  g_autofree char *text = NULL;
+  const char *name = pb_indicator_get_name (d->indicator);
+
+  if (other == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (d->rows[1]), "");
+      return;
+    }
+  /* Translators: what merging two indicators does: the indicator merged,
+   * the one it joins, its targets and actuals ("3 targets", "2 actuals"),
+   * the items it serves ("3, 主要目标"), the one it joins, the one merged */
+  text = g_strdup_printf (_("“%s” joins “%s”: its %s and %s move there and are kept, "
+                            "the items it serves (%s) then serve “%s”, and “%s” is removed. "
+                            "Undo restores it."),
+                          name, pb_indicator_get_name (other), targets, actuals,
+                          *items ? items : _("none"), pb_indicator_get_name (other), name);
+  gtk_label_set_text (GTK_LABEL (d->rows[1]), text);
+}
+
+static gboolean
+commit_indicator_merge (GtkWindow  *window,
+                        GError    **error)
+{
+  Dialog *d = get_dialog (window);
+  g_autoptr(PbIndicator) other = merge_choice (d);
+  gint64 keep;
+
+  if (other == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose the indicator to merge into."));
+      return FALSE;
+    }
+  keep = pb_record_get_id (PB_RECORD (other));
+  if (!pb_store_merge_indicators (d->store, keep, pb_record_get_id (PB_RECORD (d->indicator)), error))
+    return FALSE;
+  /* The toast says what was done, as the Undo button will. */
+  g_free (d->done_text);
+  d->done_text = g_strdup (pb_store_get_undo_label (d->store));
+  g_object_set_data (G_OBJECT (window), "pb-kept-id", GSIZE_TO_POINTER ((gsize) keep));
+  return TRUE;
+}
+
+/**
+ * pb_indicator_merge_dialog_new:
+ * @parent: the widget it is for
+ * @store: the store
+ * @indicator: the indicator to merge into another of its plan
+ *
+ * The other indicators of the plan, the likeliest first, and what the
+ * merge does; Merge makes it one undoable command. A refusal (two
+ * different quantities) is said in the dialog.
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWindow *
+pb_indicator_merge_dialog_new (GtkWidget   *parent,
+                               PbStore     *store,
+                               PbIndicator *indicator)
+{
+  g_autoptr(GListModel) all = pb_store_list_indicators (store, pb_record_get_int (PB_RECORD (indicator), "plan_id"));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *others = g_list_store_new (PB_TYPE_INDICATOR);
+  /* Translators: a dialog's title: the indicator to merge into another */
+  g_autofree char *title = g_strdup_printf (_("Merge “%s”"), pb_indicator_get_name (indicator));
+  GtkWidget *group, *summary;
+  GtkWindow *window;
+  Dialog *d;
+
+  window = dialog_new (parent, store, title, _("_Merge"),
+                       _("For one quantity the plan states twice (a goal’s 新建5G基站 and a task’s 5G基站): they become one indicator, so an actual recorded once counts for every item."),
+                       commit_indicator_merge, &group);
+  d = get_dialog (window);
+  d->indicator = g_object_ref (indicator);
+
+  for (int score = 2; score >= 0; score--)
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(PbIndicator) k = g_list_model_get_item (all, i);
+
+        if (pb_record_get_id (PB_RECORD (k)) != pb_record_get_id (PB_RECORD (indicator)) &&
+            likeness (indicator, k) == score)
+          g_ptr_array_add (ranked, g_steal_pointer (&k));
+      }
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      PbIndicator *k = g_ptr_array_index (ranked, i);
+      g_autofree char *items = item_refs (store, pb_record_get_id (PB_RECORD (k)));
+      const char *unit = pb_indicator_get_measure_unit (k);
+      g_autoptr(GString) label = g_string_new (pb_indicator_get_name (k));
+
+      if (unit && *unit)
+        g_string_append_printf (label, " · %s", unit);
+      if (*items)
+        g_string_append_printf (label, " · %s", items);
+      g_list_store_append (others, k);
+      gtk_string_list_append (names, label->str);
+    }
+  d->choices = G_LIST_MODEL (others);
+
+  d->rows[0] = adw_combo_row_new ();
+  gtk_widget_set_name (d->rows[0], "other");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[0]), _("Merge Into"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[0]), G_LIST_MODEL (names));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[0]);
+
+  summary = gtk_label_new (NULL);
+  gtk_widget_set_name (summary, "summary");
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_widget_set_margin_top (summary, 12);
+  d->rows[1] = summary;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary);
+  update_merge_summary (d);
+  g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (update_merge_summary), d);
+
+  gtk_widget_set_sensitive (find_primary (GTK_WIDGET (window)), ranked->len > 0);
+  gtk_window_present (window);
   return window;
 }

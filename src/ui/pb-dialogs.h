@@ -17,6 +17,9 @@ GtkWindow *pb_actual_dialog_new       (GtkWidget      *parent,
 GtkWindow *pb_close_period_dialog_new (GtkWidget      *parent,
                                        PbStore        *store,
                                        PbPlan         *plan);
+GtkWindow *pb_indicator_merge_dialog_new (GtkWidget   *parent,
+                                          PbStore     *store,
+                                          PbIndicator *indicator);
 GtkWindow *pb_merge_dialog_new        (GtkWidget      *parent,
                                        PbStore        *store,
                                        PbOrganisation *organisation);

@@ -2,14 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A table of the plan's indicators, grouped under the item that states
- * them: unit, kind, baseline, a column per plan year with its target
+ * A table of the plan's indicators, grouped under the items they serve (an
+ * indicator a goal and a task share is listed under each, saying so, and
+ * is one indicator: an actual recorded counts once for both): unit, kind, baseline, a column per plan year with its target
  * (firm; a stretch target 力争 beneath it), the latest actual, the value
  * expected today, completion, health and the change since the last closed
  * period. Kind, baseline and targets are edited in place; each edit is
  * one store command. Beside the table, the selected indicator's chart,
- * its actuals (record, edit, delete) and the same indicator in the
- * library's other plans.
+ * the items it serves (each can be detached), a merge into another
+ * indicator of the plan, its actuals (record, edit, delete) and the same
+ * indicator in the library's other plans.
  */
 #define G_LOG_DOMAIN "pb-indicators-view"
 
@@ -37,8 +39,9 @@ G_DECLARE_FINAL_TYPE (PbIndicatorRow, pb_indicator_row, PB, INDICATOR_ROW, GObje
 struct _PbIndicatorRow
 {
   GObject      parent_instance;
-  PbItem      *item;       /* a group's header: the item, or NULL for the plan */
-  PbIndicator *indicator;  /* an indicator's row */
+  PbItem      *item;       /* the group's item, or NULL for the plan */
+  PbIndicator *indicator;  /* an indicator's row; NULL for the group's header */
+  char        *shared;     /* the other items it serves, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PbIndicatorRow, pb_indicator_row, G_TYPE_OBJECT)
@@ -50,6 +53,7 @@ pb_indicator_row_finalize (GObject *object)
 
   g_clear_object (&self->item);
   g_clear_object (&self->indicator);
+  g_free (self->shared);
   G_OBJECT_CLASS (pb_indicator_row_parent_class)->finalize (object);
 }
 
@@ -107,6 +111,8 @@ struct _PbIndicatorsView
   GtkLabel           *title;
   GtkLabel           *subtitle;
   GtkLabel           *status;
+  GtkListBox         *served;
+  GtkWidget          *merge_button;
   GtkWidget          *chart_area;
   GtkListBox         *history;
   GtkWidget          *compare_group;
@@ -117,6 +123,7 @@ struct _PbIndicatorsView
 
   GHashTable         *previous;   /* indicator id → PbPeriodIndicator */
   gint64              selected_id;
+  gint64              selected_item_id;  /* the group it was chosen under */
   PbLazyRebuild       lazy;
   gboolean            binding;
 };
@@ -132,6 +139,15 @@ selected_indicator (PbIndicatorsView *self)
   PbIndicatorRow *row = gtk_single_selection_get_selected_item (self->selection);
 
   return row ? row->indicator : NULL;
+}
+
+/* The item the selected row is listed under, or 0. */
+static gint64
+selected_item_id (PbIndicatorsView *self)
+{
+  PbIndicatorRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row && row->item ? pb_record_get_id (PB_RECORD (row->item)) : 0;
 }
 
 static gboolean
@@ -179,11 +195,23 @@ name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                PbIndicatorsView         *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *shared = gtk_label_new (NULL);
 
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
+  gtk_label_set_xalign (GTK_LABEL (shared), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (shared), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (shared, "caption");
+  gtk_widget_add_css_class (shared, "dim-label");
+  gtk_widget_set_name (shared, "shared");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), shared);
+  g_object_set_data (G_OBJECT (box), "pb-name", label);
+  g_object_set_data (G_OBJECT (box), "pb-shared", shared);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -192,21 +220,33 @@ name_bind_cb (GtkSignalListItemFactory *factory,
               PbIndicatorsView         *self)
 {
   PbIndicatorRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "pb-name");
+  GtkWidget *shared = g_object_get_data (G_OBJECT (box), "pb-shared");
   g_autofree char *text = NULL;
 
+  gtk_widget_set_visible (shared, row->indicator && row->shared);
   if (row->indicator)
     {
       text = g_strdup (pb_indicator_get_name (row->indicator));
       gtk_widget_remove_css_class (label, "heading");
-      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_start (box, 12);
+      if (row->shared)
+        {
+          /* Translators: under an indicator's name in the table, the other
+           * items that serve it, as "Shared with 3, 主要目标" */
+          g_autofree char *also = g_strdup_printf (_("Shared with %s"), row->shared);
+
+          gtk_label_set_text (GTK_LABEL (shared), also);
+          gtk_widget_set_tooltip_text (shared, _("One indicator for these items: an actual recorded for it counts once, for each of them"));
+        }
     }
   else
     {
       text = row->item ? g_strdup_printf ("%s %s", pb_item_get_number (row->item), pb_item_get_title (row->item))
                        : g_strdup (_("The plan as a whole"));
       gtk_widget_add_css_class (label, "heading");
-      gtk_widget_set_margin_start (label, 0);
+      gtk_widget_set_margin_start (box, 0);
     }
   g_strstrip (text);
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -679,11 +719,32 @@ build_columns (PbIndicatorsView *self)
 /* ---- Rebuilding --------------------------------------------------------------- */
 
 static gint64
-row_key (PbIndicatorRow *row)
+row_indicator_id (PbIndicatorRow *row)
 {
-  if (row->indicator)
-    return pb_record_get_id (PB_RECORD (row->indicator));
-  return row->item ? -pb_record_get_id (PB_RECORD (row->item)) : G_MININT64;
+  return row->indicator ? pb_record_get_id (PB_RECORD (row->indicator)) : 0;
+}
+
+static gint64
+row_item_id (PbIndicatorRow *row)
+{
+  return row->item ? pb_record_get_id (PB_RECORD (row->item)) : 0;
+}
+
+/* An item as the table names it beside a shared indicator: its number
+ * and the start of its title ("1 加快5G网络规…"). */
+static char *
+item_short_ref (PbItem *item)
+{
+  const char *number = pb_item_get_number (item);
+  const char *title = pb_item_get_title (item);
+  g_autofree char *shown = g_utf8_strlen (title, -1) > 8 ? NULL : g_strdup (title);
+
+  if (shown == NULL)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 7);
+      shown = g_strconcat (start, "…", NULL);
+    }
+  return number && *number ? g_strdup_printf ("%s %s", number, shown) : g_steal_pointer (&shown);
 }
 
 static gboolean
@@ -698,7 +759,10 @@ same_rows (PbIndicatorsView *self,
     {
       g_autoptr(PbIndicatorRow) old = g_list_model_get_item (model, i);
 
-      if (row_key (old) != row_key (g_ptr_array_index (rows, i)))
+      PbIndicatorRow *row = g_ptr_array_index (rows, i);
+
+      if (row_indicator_id (old) != row_indicator_id (row) || row_item_id (old) != row_item_id (row) ||
+          g_strcmp0 (old->shared, row->shared) != 0)
         return FALSE;
     }
   return TRUE;
@@ -758,29 +822,74 @@ rebuild (PbIndicatorsView *self)
     gtk_label_set_text (self->period_label, _("No period closed yet: close one to see the change since"));
   gtk_column_view_column_set_visible (self->change_column, last != NULL);
 
-  loose = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      PbIndicator *k = g_list_model_get_item (indicators, i);
-      gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
-      GArray *served = g_hash_table_lookup (serving, &indicator_id);
-      /* Under the first item that serves it (its details list them all). */
-      gint64 item_id = served ? g_array_index (served, gint64, 0) : 0;
-      GPtrArray *group = item_id > 0 ? g_hash_table_lookup (by_item, &item_id) : loose;
+  /* Each indicator under every item it serves, in the plan's order;
+   * one that serves none under the plan as a whole. */
+  {
+    g_autoptr(GHashTable) item_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
-      if (group == NULL)
-        {
-          group = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), group);
-        }
-      g_ptr_array_add (group, k);
-    }
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        PbItem *item = g_list_model_get_item (items, i);
+        gint64 id = pb_record_get_id (PB_RECORD (item));
+
+        g_hash_table_insert (item_by_id, g_memdup2 (&id, sizeof id), item);
+      }
+
+    loose = g_ptr_array_new_with_free_func (g_object_unref);
+    for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+      {
+        g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+        gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
+        GArray *served = g_hash_table_lookup (serving, &indicator_id);
+        guint placed = 0;
+
+        for (guint j = 0; served && j < served->len; j++)
+          {
+            gint64 item_id = g_array_index (served, gint64, j);
+            PbItem *item = g_hash_table_lookup (item_by_id, &item_id);
+            GPtrArray *group;
+            PbIndicatorRow *row;
+            g_autoptr(GString) others = NULL;
+
+            if (item == NULL)
+              continue;
+            group = g_hash_table_lookup (by_item, &item_id);
+            if (group == NULL)
+              {
+                group = g_ptr_array_new_with_free_func (g_object_unref);
+                g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), group);
+              }
+            row = row_new (item, k);
+            for (guint o = 0; o < served->len; o++)
+              {
+                gint64 other_id = g_array_index (served, gint64, o);
+                PbItem *other = g_hash_table_lookup (item_by_id, &other_id);
+                g_autofree char *ref = NULL;
+
+                if (other == NULL || other_id == item_id)
+                  continue;
+                ref = item_short_ref (other);
+                if (others == NULL)
+                  others = g_string_new (ref);
+                else
+                  /* Translators: between the items a shared indicator
+                   * lists: ", " in English, "、" in Chinese */
+                  g_string_append_printf (others, "%s%s", C_("list separator", ", "), ref);
+              }
+            row->shared = others ? g_string_free (g_steal_pointer (&others), FALSE) : NULL;
+            g_ptr_array_add (group, row);
+            placed++;
+          }
+        if (placed == 0)
+          g_ptr_array_add (loose, row_new (NULL, k));
+      }
+  }
 
   if (loose->len > 0)
     {
       g_ptr_array_add (rows, row_new (NULL, NULL));
       for (guint i = 0; i < loose->len; i++)
-        g_ptr_array_add (rows, row_new (NULL, g_ptr_array_index (loose, i)));
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (loose, i)));
     }
   g_ptr_array_unref (loose);
 
@@ -794,18 +903,22 @@ rebuild (PbIndicatorsView *self)
         continue;
       g_ptr_array_add (rows, row_new (item, NULL));
       for (guint j = 0; j < group->len; j++)
-        g_ptr_array_add (rows, row_new (item, g_ptr_array_index (group, j)));
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (group, j)));
     }
 
+  /* The row chosen before: the same indicator under the same item, else
+   * under its first item. */
   for (guint i = 0; i < rows->len; i++)
     {
       PbIndicatorRow *row = g_ptr_array_index (rows, i);
 
-      if (row->indicator && pb_record_get_id (PB_RECORD (row->indicator)) == keep)
-        select = i;
-      if (select == GTK_INVALID_LIST_POSITION && keep == 0 && row->indicator)
+      if (row->indicator && row_indicator_id (row) == keep &&
+          (select == GTK_INVALID_LIST_POSITION || row_item_id (row) == self->selected_item_id))
         select = i;
     }
+  for (guint i = 0; keep == 0 && select == GTK_INVALID_LIST_POSITION && i < rows->len; i++)
+    if (((PbIndicatorRow *) g_ptr_array_index (rows, i))->indicator)
+      select = i;
 
   if (same_rows (self, rows))
     {
@@ -1002,6 +1115,60 @@ update_compare (PbIndicatorsView *self,
 }
 
 static void
+detach_clicked_cb (GtkButton        *button,
+                   PbIndicatorsView *self)
+{
+  gint64 item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "pb-item-id"));
+  gint64 indicator_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "pb-indicator-id"));
+
+  pb_indicators_view_detach (self, item_id, indicator_id);
+}
+
+/* The items the indicator serves, each with a button that detaches it. */
+static void
+update_served (PbIndicatorsView *self,
+               PbIndicator      *k)
+{
+  gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
+  g_autoptr(GListModel) serving = pb_store_list_indicator_items (self->store, indicator_id);
+  guint n = g_list_model_get_n_items (serving);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (serving, i);
+      gint64 item_id = pb_record_get_id (PB_RECORD (item));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *detach = gtk_button_new_with_label (_("Detach"));
+      g_autofree char *title = g_strdup_printf ("%s %s", pb_item_get_number (item), pb_item_get_title (item));
+      g_autofree char *escaped = g_markup_escape_text (g_strstrip (title), -1);
+      g_autofree char *name = g_strdup_printf ("detach-%" G_GINT64_FORMAT, item_id);
+      /* Translators: a button's tooltip: the item an indicator no longer serves */
+      g_autofree char *tip = g_strdup_printf (_("“%s” stops counting for this item; its targets and actuals stay in the plan"),
+                                              pb_indicator_get_name (k));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_name (detach, name);
+      gtk_widget_set_valign (detach, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (detach, "flat");
+      gtk_widget_set_tooltip_text (detach, tip);
+      g_object_set_data (G_OBJECT (detach), "pb-item-id", GSIZE_TO_POINTER ((gsize) item_id));
+      g_object_set_data (G_OBJECT (detach), "pb-indicator-id", GSIZE_TO_POINTER ((gsize) indicator_id));
+      g_signal_connect (detach, "clicked", G_CALLBACK (detach_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), detach);
+      gtk_list_box_append (self->served, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No item: listed under the plan as a whole"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->served, row);
+    }
+}
+
+static void
 update_details (PbIndicatorsView *self)
 {
   PbIndicator *k = selected_indicator (self);
@@ -1014,6 +1181,8 @@ update_details (PbIndicatorsView *self)
   g_clear_pointer (&self->chart, pb_indicator_chart_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history))))
     gtk_list_box_remove (self->history, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->served))))
+    gtk_list_box_remove (self->served, child);
 
   if (k == NULL)
     {
@@ -1021,26 +1190,18 @@ update_details (PbIndicatorsView *self)
       return;
     }
   self->selected_id = pb_record_get_id (PB_RECORD (k));
+  self->selected_item_id = selected_item_id (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->details_stack), "indicator");
 
   st = pb_store_get_indicator_status (self->store, k, &self->today);
   gtk_label_set_text (self->title, pb_indicator_get_name (k));
   {
-    g_autoptr(GListModel) serving = pb_store_list_indicator_items (self->store, self->selected_id);
-    g_autoptr(PbItem) item = g_list_model_get_n_items (serving) == 1 ? g_list_model_get_item (serving, 0) : NULL;
     const char *kind = pb_record_get_enum (PB_RECORD (k), "kind") == PB_INDICATOR_KIND_ANNUAL ? _("Annual") : _("Cumulative");
+    const char *unit = pb_indicator_get_measure_unit (k);
 
-    /* Every item it serves: one by number and title, several by number. */
-    if (item)
-      subtitle = g_strdup_printf ("%s %s · %s", pb_item_get_number (item), pb_item_get_title (item), kind);
-    else if (g_list_model_get_n_items (serving) > 1)
-      {
-        g_autofree char *numbers = pb_store_dup_indicator_item_numbers (self->store, self->selected_id);
-        subtitle = g_strdup_printf ("%s · %s", numbers, kind);
-      }
-    else
-      subtitle = g_strdup (kind);
+    subtitle = unit && *unit ? g_strdup_printf ("%s · %s", kind, unit) : g_strdup (kind);
   }
+  update_served (self, k);
   gtk_label_set_text (self->subtitle, g_strstrip (subtitle));
   status = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), st->reason);
   gtk_label_set_text (self->status, status);
@@ -1074,8 +1235,17 @@ selection_changed_cb (PbIndicatorsView *self)
   PbIndicator *k = selected_indicator (self);
 
   if (k)
-    self->selected_id = pb_record_get_id (PB_RECORD (k));
+    {
+      self->selected_id = pb_record_get_id (PB_RECORD (k));
+      self->selected_item_id = selected_item_id (self);
+    }
   update_details (self);
+}
+
+static void
+merge_clicked_cb (PbIndicatorsView *self)
+{
+  pb_indicators_view_merge_selected (self);
 }
 
 static void
@@ -1165,6 +1335,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   GtkWidget *details_scroller = gtk_scrolled_window_new ();
   GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record Actual…"));
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *empty = adw_status_page_new ();
   GtkWidget *none = adw_status_page_new ();
 
@@ -1227,8 +1398,20 @@ pb_indicators_view_init (PbIndicatorsView *self)
                                   _("Chart of targets, expected trajectory and actuals"), -1);
 
   gtk_widget_add_css_class (record, "suggested-action");
-  gtk_widget_set_halign (record, GTK_ALIGN_START);
   g_signal_connect_swapped (record, "clicked", G_CALLBACK (record_clicked_cb), self);
+  self->merge_button = gtk_button_new_with_mnemonic (_("_Merge Into…"));
+  gtk_widget_set_name (self->merge_button, "merge");
+  gtk_widget_set_tooltip_text (self->merge_button,
+                               _("Make this indicator and another of the plan one: its targets, actuals and items join the other"));
+  g_signal_connect_swapped (self->merge_button, "clicked", G_CALLBACK (merge_clicked_cb), self);
+  gtk_box_append (GTK_BOX (actions), record);
+  gtk_box_append (GTK_BOX (actions), self->merge_button);
+
+  self->served = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->served, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->served), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->served), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Items that serve the indicator"), -1);
 
   self->history = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->history, GTK_SELECTION_NONE);
@@ -1260,7 +1443,9 @@ pb_indicators_view_init (PbIndicatorsView *self)
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->subtitle));
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (details), self->chart_area);
-  gtk_box_append (GTK_BOX (details), record);
+  gtk_box_append (GTK_BOX (details), actions);
+  gtk_box_append (GTK_BOX (details), heading (_("Items Served")));
+  gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->served));
   gtk_box_append (GTK_BOX (details), heading (_("Actuals")));
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->history));
   gtk_box_append (GTK_BOX (details), self->compare_group);
@@ -1326,6 +1511,7 @@ pb_indicators_view_set_plan (PbIndicatorsView *self,
     return;
   g_set_object (&self->plan, plan);
   self->selected_id = 0;
+  self->selected_item_id = 0;
   self->first_year = self->last_year = -1;
   pb_lazy_rebuild_request (&self->lazy);
 }
@@ -1431,4 +1617,130 @@ pb_indicators_view_find_cell (PbIndicatorsView *self,
                               int               year)
 {
   return find_cell (GTK_WIDGET (self->columns), indicator_id, year);
+}
+
+static void
+merge_dialog_destroyed_cb (GtkWidget        *dialog,
+                           PbIndicatorsView *self)
+{
+  gint64 kept = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "pb-kept-id"));
+
+  /* The indicator merged is gone: the one it joined is chosen. */
+  if (kept > 0)
+    {
+      self->selected_id = kept;
+      self->selected_item_id = 0;
+      pb_lazy_rebuild_queue (&self->lazy);
+    }
+}
+
+/**
+ * pb_indicators_view_merge_selected:
+ * @self: the view
+ *
+ * Opens the dialog that merges the selected indicator into another of
+ * its plan.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+pb_indicators_view_merge_selected (PbIndicatorsView *self)
+{
+  PbIndicator *k = selected_indicator (self);
+  GtkWindow *dialog;
+
+  if (k == NULL)
+    return NULL;
+  dialog = pb_indicator_merge_dialog_new (GTK_WIDGET (self), self->store, k);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (merge_dialog_destroyed_cb), self, 0);
+  return dialog;
+}
+
+/**
+ * pb_indicators_view_detach:
+ * @self: the view
+ * @item_id: an item
+ * @indicator_id: an indicator it serves
+ *
+ * The item no longer serves the indicator, as one undoable command, with
+ * an Undo toast.
+ *
+ * Returns: whether it was detached
+ */
+gboolean
+pb_indicators_view_detach (PbIndicatorsView *self,
+                           gint64            item_id,
+                           gint64            indicator_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_store_detach_indicator (self->store, item_id, indicator_id, &error))
+    {
+      pb_ui_toast (GTK_WIDGET (self), error->message, FALSE);
+      return FALSE;
+    }
+  /* The toast says what was done: the command's own label. */
+  pb_ui_toast (GTK_WIDGET (self), pb_store_get_undo_label (self->store), TRUE);
+  return TRUE;
+}
+
+/**
+ * pb_indicators_view_select_under:
+ * @self: the view
+ * @indicator_id: an indicator of its plan
+ * @item_id: an item it serves, or 0 for the plan as a whole
+ *
+ * Selects the indicator's row in the group of @item_id.
+ *
+ * Returns: whether that row was found
+ */
+gboolean
+pb_indicators_view_select_under (PbIndicatorsView *self,
+                                 gint64            indicator_id,
+                                 gint64            item_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  pb_lazy_rebuild_flush (&self->lazy);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row_indicator_id (row) == indicator_id && row_item_id (row) == item_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * pb_indicators_view_dup_listed_under:
+ * @self: the view
+ * @indicator_id: an indicator
+ *
+ * Returns: (transfer full) (element-type gint64): the items whose groups
+ *   list the indicator, in the table's order (0 for the plan as a whole)
+ */
+GArray *
+pb_indicators_view_dup_listed_under (PbIndicatorsView *self,
+                                     gint64            indicator_id)
+{
+  GArray *under = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n;
+
+  pb_lazy_rebuild_flush (&self->lazy);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row_indicator_id (row) == indicator_id)
+        {
+          gint64 item_id = row_item_id (row);
+          g_array_append_val (under, item_id);
+        }
+    }
+  return under;
 }

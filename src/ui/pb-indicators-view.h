@@ -21,6 +21,15 @@ gboolean   pb_indicators_view_select        (PbIndicatorsView *self,
 gint64     pb_indicators_view_get_selected  (PbIndicatorsView *self);
 GtkWindow *pb_indicators_view_record_actual (PbIndicatorsView *self);
 GtkWindow *pb_indicators_view_close_period  (PbIndicatorsView *self);
+GtkWindow *pb_indicators_view_merge_selected (PbIndicatorsView *self);
+gboolean   pb_indicators_view_detach        (PbIndicatorsView *self,
+                                             gint64            item_id,
+                                             gint64            indicator_id);
+gboolean   pb_indicators_view_select_under  (PbIndicatorsView *self,
+                                             gint64            indicator_id,
+                                             gint64            item_id);
+GArray    *pb_indicators_view_dup_listed_under (PbIndicatorsView *self,
+                                                gint64            indicator_id);
 GtkWidget *pb_indicators_view_find_cell     (PbIndicatorsView *self,
                                              gint64            indicator_id,
                                              int               year);
