@@ -912,6 +912,389 @@ test_timeline_drag_feedback (void)
   settle ();
 }
 
+/* ---- The timeline ------------------------------------------------------- */
+
+static PbTimelineView *
+show_timeline (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  settle ();
+  return view;
+}
+
+static void
+show_board (void)
+{
+  GtkWidget *view = pb_window_get_timeline (t.window);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)), "board");
+  settle ();
+}
+
+/* Scrolls the chart so that chart row @row is on screen; its middle, in
+ * the widget's coordinates. */
+static double
+row_on_screen (PbTimelineView *view,
+               guint           row,
+               double          height)
+{
+  PbTimeline *tl = pb_timeline_view_get_timeline (view);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double row_y = pb_timeline_get_row_y (tl, row), x, y;
+
+  gtk_adjustment_set_value (vadj, MAX (row_y - 100, 0));
+  pb_timeline_view_widget_point (view, 0, row_y + height / 2, &x, &y);
+  g_assert_cmpfloat (y, >, PB_TIMELINE_HEADER_HEIGHT);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (view)));
+  return y;
+}
+
+/* The widget y of a section's header, scrolled into view; -1 if none. */
+static double
+section_header_y (PbTimelineView *view,
+                  gint64          section_id)
+{
+  PbTimeline *tl = pb_timeline_view_get_timeline (view);
+
+  for (guint r = 0; r < pb_timeline_get_n_rows (tl); r++)
+    {
+      PbTimelineHit hit;
+
+      pb_timeline_hit_test (tl, -1e6, pb_timeline_get_row_y (tl, r) + 1, &hit);
+      if (hit.kind == PB_TIMELINE_HIT_SECTION && hit.other_id == section_id)
+        return row_on_screen (view, r, PB_TIMELINE_SECTION_HEIGHT);
+    }
+  return -1;
+}
+
+/* Clicks an item's label on the chart, with modifiers. */
+static void
+click_item (PbTimelineView  *view,
+            gint64           id,
+            GdkModifierType  state)
+{
+  guint row;
+
+  g_assert_true (pb_timeline_get_item_row (pb_timeline_view_get_timeline (view), id, &row));
+  pb_timeline_view_click_full (view, 40, row_on_screen (view, row, PB_TIMELINE_ROW_HEIGHT), 1, state);
+  spin ();
+}
+
+static GtkWidget *
+shown_popover_menu (GtkWidget *view)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (view); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER_MENU (c) && gtk_widget_get_visible (c))
+      return c;
+  return NULL;
+}
+
+/* The actions a menu offers, "win.section-up" …, each aimed at @target. */
+static void
+collect_menu (GMenuModel *model,
+              gint64      target,
+              GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GVariant) value = NULL;
+      char *action = NULL;
+
+      if (section)
+        {
+          collect_menu (section, target, actions);
+          continue;
+        }
+      g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
+      g_assert_nonnull (value);
+      g_assert_cmpint (g_variant_get_int64 (value), ==, target);
+      g_ptr_array_add (actions, action);
+    }
+}
+
+/* Runs a menu's command as the menu does: from the menu, up to the window. */
+static void
+menu_act (GtkWidget  *menu,
+          const char *action,
+          gint64      section)
+{
+  g_assert_true (gtk_widget_activate_action_variant (menu, action, g_variant_new_int64 (section)));
+  spin ();
+}
+
+/* A section's header on the timeline offers the board column's menu: its
+ * "⋯" (a click), a right-click or Menu opens it, and each of its commands
+ * works from there, undoable; a section just added gets its header. */
+static void
+test_timeline_sections (void)
+{
+  PbTimelineView *view = show_timeline ();
+  gint64 s3 = section_titled ("建设开放共享的创新基础设施"), added;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL;
+  PbTimeline *tl;
+  GtkWidget *menu, *dialog;
+  guint n_rows;
+  double y;
+
+  pb_window_close_editor (t.window);
+  tl = pb_timeline_view_get_timeline (view);
+  n_rows = pb_timeline_get_n_rows (tl);
+  y = section_header_y (view, s3);
+  g_assert_cmpint (s3, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_null (shown_popover_menu (GTK_WIDGET (view)));
+  /* The "⋯" at the end of the header: the menu, and the section stays open. */
+  pb_timeline_view_click (view, pb_timeline_get_label_width (tl) - 14, y, 1);
+  spin ();
+  menu = shown_popover_menu (GTK_WIDGET (view));
+  g_assert_nonnull (menu);
+  g_assert_cmpuint (pb_timeline_get_n_rows (pb_timeline_view_get_timeline (view)), ==, n_rows);
+  collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), s3, actions);
+  {
+    static const char *expected[] = { "win.add-section", "win.rename-section", "win.section-up", "win.section-down",
+                                      "win.section-indent", "win.section-outdent", "win.delete-section" };
+
+    g_assert_cmpuint (actions->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < actions->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (actions, i), ==, expected[i]);
+  }
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  spin ();
+
+  /* Menu (or Shift+F10) on a selected bar: its section's menu. */
+  {
+    g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "加快5G网络建设");
+    g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_free);
+
+    pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (item)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.section-menu", NULL));
+    spin ();
+    menu = shown_popover_menu (GTK_WIDGET (view));
+    g_assert_nonnull (menu);
+    collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), pb_item_get_section_id (item), again);
+    g_assert_cmpuint (again->len, ==, 7);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    spin ();
+  }
+
+  /* Add Section…, from the menu of (三): after it, with a header. */
+  menu = pb_timeline_view_popup_section_menu (view, s3, -1, -1);
+  before = pb_test_dump_store (t.store);
+  menu_act (menu, "win.add-section", s3);
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "五");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "宣传引导");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  added = section_titled ("宣传引导");
+  g_assert_cmpint (added, >, 0);
+  settle ();
+  g_assert_cmpfloat (section_header_y (view, added), >, 0);
+  assert_undo_redo (before, "Add Section");
+
+  /* Rename…, from the new header's menu. */
+  menu = pb_timeline_view_popup_section_menu (view, added, -1, -1);
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  menu_act (menu, "win.rename-section", added);
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强宣传引导");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  g_assert_cmpint (section_titled ("加强宣传引导"), ==, added);
+  assert_undo_redo (before, "Rename Section");
+
+  /* Up, nest under the one before, out again, down: each undoable. */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *order[] = { "win.section-up", "win.section-indent", "win.section-outdent", "win.section-down" };
+      static const char *labels[] = { "Move Section Up", "Indent Section", "Outdent Section", "Move Section Down" };
+      g_autoptr(PbSection) section = pb_store_get_record (t.store, PB_TYPE_SECTION, added);
+
+      menu = pb_timeline_view_popup_section_menu (view, added, -1, -1);
+      g_clear_pointer (&before, g_free);
+      before = pb_test_dump_store (t.store);
+      menu_act (menu, order[i], added);
+      if (i == 1)
+        g_assert_cmpint (pb_section_get_parent_id (section), ==, section_titled ("建设智能协同的融合基础设施"));
+      assert_undo_redo (before, labels[i]);
+    }
+
+  /* Delete Section…: an empty one goes at once, its header with it. */
+  menu = pb_timeline_view_popup_section_menu (view, added, -1, -1);
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  menu_act (menu, "win.delete-section", added);
+  g_assert_cmpint (section_titled ("加强宣传引导"), ==, 0);
+  g_assert_cmpfloat (section_header_y (view, added), <, 0);
+  assert_undo_redo (before, "Delete Section");
+
+  /* A section with items asks first (the board's question). */
+  menu = pb_timeline_view_popup_section_menu (view, s3, -1, -1);
+  menu_act (menu, "win.delete-section", s3);
+  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_false (pb_record_is_deleted (PB_RECORD (pb_store_get_record (t.store, PB_TYPE_SECTION, s3))));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpint (section_titled ("建设开放共享的创新基础设施"), ==, s3);
+  show_board ();
+}
+
+/* Ctrl-click and Shift-click choose several bars; the window's edits of
+ * chosen items apply to them all, each one undoable command; Ctrl+A
+ * chooses every bar in view. */
+static void
+test_timeline_bulk (void)
+{
+  PbTimelineView *view = show_timeline ();
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络建设");
+  g_autoptr(PbItem) b = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  g_autoptr(PbItem) c = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  gint64 ids[] = { pb_record_get_id (PB_RECORD (a)), pb_record_get_id (PB_RECORD (b)), pb_record_get_id (PB_RECORD (c)) };
+  g_autofree char *before = NULL;
+  g_autoptr(GArray) chosen = NULL;
+  GtkWidget *dialog;
+  guint n = n_items ();
+
+  pb_window_close_editor (t.window);
+  click_item (view, ids[0], 0);
+  click_item (view, ids[2], GDK_CONTROL_MASK);
+  click_item (view, ids[1], GDK_CONTROL_MASK);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 3);
+  chosen = pb_window_get_selected_items (t.window);
+  g_assert_cmpuint (chosen->len, ==, 3);
+
+  before = pb_test_dump_store (t.store);
+  act ("win.set-status", g_variant_new_string ("in-progress"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_IN_PROGRESS);
+    }
+  assert_undo_redo (before, "Change Status of 3 Items");
+
+  /* Ten days later, all three. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  {
+    g_autofree char *a_start = g_strdup (pb_record_get_string (PB_RECORD (a), "start_date"));
+    GDate d;
+
+    dialog = pb_window_ask_bulk (t.window, "shift");
+    g_assert_nonnull (dialog);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 10);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_true (pb_date_parse (a_start, &d));
+    g_date_add_days (&d, 10);
+    {
+      char text[11];
+      pb_date_format (&d, text);
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, text);
+    }
+  }
+  assert_undo_redo (before, "Reschedule 3 Items");
+
+  /* A lead, a responsible organisation, another section. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "lead");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市通信管理局");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *leads = pb_store_dup_lead_names (t.store, ids[i]);
+      g_assert_cmpstr (leads, ==, "市通信管理局");
+    }
+  assert_undo_redo (before, "Change Lead of 3 Items");
+
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "responsible");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市发展改革委");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  assert_undo_redo (before, "Add Responsible Organisation to 3 Items");
+
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "section");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  {
+    g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+    g_autoptr(PbSection) first = g_list_model_get_item (sections, 0);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+        g_assert_cmpint (pb_item_get_section_id (item), ==, pb_record_get_id (PB_RECORD (first)));
+      }
+  }
+  assert_undo_redo (before, "Move 3 Items");
+  act ("win.undo", NULL);
+  settle ();
+
+  /* Delete: the three as one command, named in the toast. */
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 3);
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  act ("win.delete-items", NULL);
+  g_assert_cmpuint (n_items (), ==, n - 3);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 3 Items");
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+  assert_undo_redo (before, "Delete 3 Items");
+  act ("win.undo", NULL);
+  settle ();
+
+  /* Shift-click: the run of bars from the last one clicked. */
+  {
+    PbTimeline *tl = pb_timeline_view_get_timeline (view);
+    guint row, run = 0;
+
+    g_assert_true (pb_timeline_get_item_row (tl, ids[0], &row));
+    click_item (view, ids[0], 0);
+    g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+    for (guint r = row; r <= row + 3; r++)
+      run += pb_timeline_get_row_item (tl, r) != 0;
+    click_item (view, pb_timeline_get_row_item (tl, row + 3) ? pb_timeline_get_row_item (tl, row + 3)
+                                                             : pb_timeline_get_row_item (tl, row + 4),
+                GDK_SHIFT_MASK);
+    g_assert_cmpuint (pb_timeline_view_get_n_selected (view), >=, run);
+    g_assert_cmpuint (pb_timeline_view_get_n_selected (view), >=, 3);
+  }
+
+  /* Ctrl+A: every bar in view. */
+  act ("win.select-all", NULL);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, n_items ());
+  /* A plain click: one bar again. */
+  click_item (view, ids[1], 0);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+  g_clear_pointer (&chosen, g_array_unref);
+  chosen = pb_window_get_selected_items (t.window);
+  g_assert_cmpuint (chosen->len, ==, 1);
+  g_assert_cmpint (g_array_index (chosen, gint64, 0), ==, ids[1]);
+  show_board ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +1310,8 @@ main (int   argc,
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
+  g_test_add_func ("/edit-window/timeline-sections", test_timeline_sections);
+  g_test_add_func ("/edit-window/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-window/build-first-section", test_build_first_section);
   status = g_test_run ();
 

@@ -39,6 +39,7 @@ typedef struct
   gboolean  *visited;    /* its first item is known */
   gboolean  *done;       /* emitted */
   gboolean  *shown;      /* a run of it holds items already */
+  gboolean   every;      /* a section with no items of its own gets a run too */
   GPtrArray *out;
 } Outline;
 
@@ -102,6 +103,12 @@ emit (Outline *o,
   if (o->done[s])
     return 0;
   o->done[s] = TRUE;
+  /* Its heading, where its own items would be, above its sub-sections. */
+  if (o->every && direct->len == 0)
+    {
+      run_new (o, g_ptr_array_index (o->sections, s), depth, FALSE);
+      o->shown[s] = TRUE;
+    }
 
   for (guint c = 0; c < children->len; c++)
     {
@@ -142,6 +149,21 @@ GPtrArray *
 pb_outline_build (GPtrArray *sections,
                   GPtrArray *items)
 {
+  return pb_outline_build_full (sections, items, FALSE);
+}
+
+/**
+ * pb_outline_build_full:
+ * @every_section: %TRUE: a section with no items of its own gets a run
+ *   too, with no items (where a section just added is seen and edited)
+ *
+ * pb_outline_build() with the choice of empty sections.
+ */
+GPtrArray *
+pb_outline_build_full (GPtrArray *sections,
+                       GPtrArray *items,
+                       gboolean   every_section)
+{
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree gint64 *ids = g_new (gint64, sections->len + 1);
   g_autoptr(GArray) roots = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -149,6 +171,7 @@ pb_outline_build (GPtrArray *sections,
   Outline o = { sections, items };
   guint n = sections->len;
 
+  o.every = every_section;
   o.out = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_outline_run_free);
   o.children = g_new (GArray *, n + 1);
   o.direct = g_new (GArray *, n + 1);
@@ -244,12 +267,26 @@ GPtrArray *
 pb_outline_new_from_store (PbStore *store,
                            gint64   plan_id)
 {
+  return pb_outline_new_from_store_full (store, plan_id, FALSE);
+}
+
+/**
+ * pb_outline_new_from_store_full:
+ * @every_section: see pb_outline_build_full()
+ *
+ * Returns: (transfer full) (element-type PbOutlineRun): the plan's runs
+ */
+GPtrArray *
+pb_outline_new_from_store_full (PbStore *store,
+                                gint64   plan_id,
+                                gboolean every_section)
+{
   g_autoptr(GListModel) section_list = pb_store_list_sections (store, plan_id);
   g_autoptr(GListModel) item_list = pb_store_list_items (store, plan_id);
   g_autoptr(GPtrArray) sections = list_to_array (section_list);
   g_autoptr(GPtrArray) items = list_to_array (item_list);
 
-  return pb_outline_build (sections, items);
+  return pb_outline_build_full (sections, items, every_section);
 }
 
 /**

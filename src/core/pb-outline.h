@@ -20,6 +20,12 @@ typedef struct
 void       pb_outline_run_free (PbOutlineRun *run);
 GPtrArray *pb_outline_build    (GPtrArray    *sections,
                                 GPtrArray    *items);
+GPtrArray *pb_outline_build_full (GPtrArray  *sections,
+                                  GPtrArray  *items,
+                                  gboolean    every_section);
+GPtrArray *pb_outline_new_from_store_full (PbStore *store,
+                                           gint64   plan_id,
+                                           gboolean every_section);
 char      *pb_outline_run_dup_title (const PbOutlineRun *run);
 GPtrArray *pb_outline_new_from_store (PbStore *store,
                                       gint64   plan_id);

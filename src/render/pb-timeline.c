@@ -104,6 +104,7 @@ struct _PbTimeline
   guint           max_dep_span;
   gboolean        laid_out;
   gint64          selected;
+  GHashTable     *chosen;      /* gint64 item ids also painted as selected, or NULL */
   PangoLayout    *layout;      /* regular and bold text, kept between frames */
   PangoLayout    *bold;
   gint64          section;     /* the last section added */
@@ -228,6 +229,7 @@ pb_timeline_free (PbTimeline *self)
   g_array_unref (self->milestones);
   g_array_unref (self->deps);
   g_hash_table_unref (self->item_rows);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_array_unref (self->cached);
   g_hash_table_unref (self->scale_labels);
   g_clear_object (&self->layout);
@@ -688,6 +690,49 @@ pb_timeline_set_selected (PbTimeline *self,
                           gint64      item_id)
 {
   self->selected = item_id;
+}
+
+/**
+ * pb_timeline_set_chosen:
+ * @ids: (nullable): a set of gint64 item ids (g_int64_hash), referenced
+ *
+ * The items chosen together (Ctrl/Shift-click), painted as selected too.
+ */
+void
+pb_timeline_set_chosen (PbTimeline *self,
+                        GHashTable *ids)
+{
+  if (ids)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
+  self->chosen = ids;
+}
+
+static gboolean
+row_is_selected (PbTimeline *self,
+                 const Row  *row)
+{
+  if (row->kind != ROW_ITEM || row->id == 0)
+    return FALSE;
+  return row->id == self->selected || (self->chosen && g_hash_table_contains (self->chosen, &row->id));
+}
+
+/**
+ * pb_timeline_get_row_item:
+ * @row: a row
+ *
+ * Returns: the item the row shows, or 0 for a section's header
+ */
+gint64
+pb_timeline_get_row_item (PbTimeline *self,
+                          guint       row)
+{
+  const Row *r;
+
+  if (row >= self->rows->len)
+    return 0;
+  r = &g_array_index (self->rows, Row, row);
+  return r->kind == ROW_ITEM ? r->id : 0;
 }
 
 double
@@ -1315,7 +1360,7 @@ pb_timeline_paint (PbTimeline           *self,
           continue;
         }
 
-      if (row->id == self->selected && self->selected != 0)
+      if (row_is_selected (self, row))
         {
           cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.25 : 0.14);
           cairo_rectangle (cr, lw, y, width - lw, PB_TIMELINE_ROW_HEIGHT);
@@ -1506,15 +1551,22 @@ pb_timeline_paint (PbTimeline           *self,
               cairo_close_path (cr);
               cairo_fill (cr);
               row_keep (self, row, i);
-              show_layout (cr, kept_layout (bold, &row->label, row->title, lw - 30), 22, y, TRUE,
-                           PB_TIMELINE_SECTION_HEIGHT);
+              show_layout (cr, kept_layout (bold, &row->label, row->title, lw - (row->id > 0 && !self->formal ? 50 : 30)),
+                           22, y, TRUE, PB_TIMELINE_SECTION_HEIGHT);
+              /* "⋯": where the section's menu opens (the view's hit). */
+              if (row->id > 0 && !self->formal)
+                for (int d = -1; d <= 1; d++)
+                  {
+                    cairo_arc (cr, lw - 14 + d * 5, y + PB_TIMELINE_SECTION_HEIGHT / 2, 1.5, 0, 2 * G_PI);
+                    cairo_fill (cr);
+                  }
             }
           else
             {
               g_autofree char *text = NULL;
               double lead_w = row->lead[0] ? MIN (96, lw / 3) : 0;
 
-              if (row->id == self->selected && self->selected != 0)
+              if (row_is_selected (self, row))
                 {
                   cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.25 : 0.14);
                   cairo_rectangle (cr, 0, y, lw, PB_TIMELINE_ROW_HEIGHT);
@@ -1585,6 +1637,25 @@ pb_timeline_new_from_store (PbStore     *store,
                             GHashTable  *collapsed,
                             GError     **error)
 {
+  return pb_timeline_new_from_store_full (store, plan_id, today, collapsed, FALSE, error);
+}
+
+/**
+ * pb_timeline_new_from_store_full:
+ * @every_section: %TRUE to give each section its header, empty ones too
+ *   (on screen, where a section just added is edited from its header);
+ *   %FALSE for only the sections that hold items (printed)
+ *
+ * pb_timeline_new_from_store() with the choice of headers.
+ */
+PbTimeline *
+pb_timeline_new_from_store_full (PbStore     *store,
+                                 gint64       plan_id,
+                                 guint32      today,
+                                 GHashTable  *collapsed,
+                                 gboolean     every_section,
+                                 GError     **error)
+{
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(GListModel) indicators = NULL;
   g_autoptr(GHashTable) serving = NULL;
@@ -1626,7 +1697,7 @@ pb_timeline_new_from_store (PbStore     *store,
   }
   /* Sections and items in document order: a section whose items go on
    * after a sub-section of its own gets a second header there. */
-  runs = pb_outline_new_from_store (store, plan_id);
+  runs = pb_outline_new_from_store_full (store, plan_id, every_section);
   for (guint s = 0; s < runs->len; s++)
     {
       PbOutlineRun *run = g_ptr_array_index (runs, s);

@@ -66,6 +66,12 @@ PbTimeline   *pb_timeline_new_from_store  (PbStore        *store,
                                            guint32         today,
                                            GHashTable     *collapsed,
                                            GError        **error);
+PbTimeline   *pb_timeline_new_from_store_full (PbStore     *store,
+                                              gint64       plan_id,
+                                              guint32      today,
+                                              GHashTable  *collapsed,
+                                              gboolean     every_section,
+                                              GError     **error);
 gboolean      pb_timeline_update_from_store (PbTimeline   *self,
                                            PbStore        *store,
                                            gint64          plan_id,
@@ -146,6 +152,10 @@ gboolean      pb_timeline_get_item_dates  (PbTimeline     *self,
                                            guint32        *due_day);
 void          pb_timeline_set_selected    (PbTimeline     *self,
                                            gint64          item_id);
+void          pb_timeline_set_chosen      (PbTimeline     *self,
+                                           GHashTable     *ids);
+gint64        pb_timeline_get_row_item    (PbTimeline     *self,
+                                           guint           row);
 double        pb_timeline_get_row_y       (PbTimeline     *self,
                                            guint           row);
 guint         pb_timeline_row_at_y        (PbTimeline     *self,

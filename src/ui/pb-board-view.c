@@ -28,6 +28,7 @@
 #include "pb-outline.h"
 #include "pb-health.h"
 #include "pb-task-card.h"
+#include "pb-ui-util.h"
 
 /* ---- A column: its key, title and items, as a list model ---------------- */
 
@@ -740,30 +741,10 @@ column_header_bind (PbBoardColumnWidget *cw,
   gtk_widget_set_visible (cw->menu_button, section > 0);
   if (section > 0)
     {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenu) order = g_menu_new ();
-      g_autoptr(GMenu) end = g_menu_new ();
+      g_autoptr(GMenuModel) menu = pb_ui_section_menu_new (section);
       g_autofree char *menu_name = g_strdup_printf (_("Section menu of %s"), name);
-      struct { GMenu *menu; const char *label, *action; } entries[] = {
-        { menu, N_("_Add Section…"), "win.add-section" },
-        { menu, N_("_Rename Section…"), "win.rename-section" },
-        { order, N_("Move _Up"), "win.section-up" },
-        { order, N_("Move _Down"), "win.section-down" },
-        { order, N_("_Indent"), "win.section-indent" },
-        { order, N_("_Outdent"), "win.section-outdent" },
-        { end, N_("_Delete Section…"), "win.delete-section" },
-      };
 
-      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);
-
-          g_menu_item_set_action_and_target_value (item, entries[i].action, g_variant_new_int64 (section));
-          g_menu_append_item (entries[i].menu, item);
-        }
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (end));
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cw->menu_button), G_MENU_MODEL (menu));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cw->menu_button), menu);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cw->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name, -1);
     }
 }

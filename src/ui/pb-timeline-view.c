@@ -5,7 +5,10 @@
  * A scrollable widget around the render layer's PbTimeline: it rebuilds the
  * chart when the store changes what it shows (when next on screen), paints the visible part with the shared
  * painter, and turns drags and keys into store commands:
- *   - click a section's header to collapse or open it;
+ *   - click a section's header to collapse or open it; its "⋯" or a
+ *     right-click opens the section's menu (the board's column menu);
+ *   - Ctrl-click chooses several bars, Shift-click a run of them (Ctrl+A,
+ *     a window action, all in view): the window's edits apply to them all;
  *   - drag a bar to move it, its ends to change start or due date, snapped
  *     to the zoom's unit; Ctrl+drag from one bar to another adds a
  *     dependency; Delete removes a selected dependency;
@@ -60,6 +63,9 @@ struct _PbTimelineView
   GPtrArray      *held;         /* the same, held while the chart is */
   gboolean        moved;        /* items came, went or moved since the chart was made */
   GHashTable     *collapsed;    /* section ids whose items are hidden */
+  GHashTable     *chosen;       /* item ids chosen with Ctrl/Shift-click or Ctrl+A */
+  gint64          anchor;       /* the bar a Shift-click runs from */
+  GtkWidget      *section_menu; /* a GtkPopoverMenu */
 };
 
 enum {
@@ -68,6 +74,7 @@ enum {
   PROP_VADJUSTMENT,
   PROP_HSCROLL_POLICY,
   PROP_VSCROLL_POLICY,
+  PROP_N_SELECTED,
 };
 
 enum {
@@ -170,12 +177,14 @@ ensure_timeline (PbTimelineView *self)
   if (self->plan && self->store)
     {
       self->held = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
-      self->timeline = pb_timeline_new_from_store (self->store, pb_record_get_id (PB_RECORD (self->plan)),
-                                                   g_date_get_julian (&self->today), self->collapsed, &error);
+      self->timeline = pb_timeline_new_from_store_full (self->store, pb_record_get_id (PB_RECORD (self->plan)),
+                                                        g_date_get_julian (&self->today), self->collapsed, TRUE,
+                                                        &error);
       if (self->timeline)
         {
           pb_timeline_set_zoom (self->timeline, self->zoom);
           pb_timeline_set_selected (self->timeline, self->selected);
+          pb_timeline_set_chosen (self->timeline, self->chosen);
         }
       else
         g_warning ("%s", error->message);
@@ -699,8 +708,201 @@ click_cb (GtkGestureClick *gesture,
           double           y,
           PbTimelineView  *self)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  pb_timeline_view_click (self, x, y, n_press);
+  pb_timeline_view_click_full (self, x, y, n_press, state);
+}
+
+/* The width of the "⋯" at the end of a section's header. */
+#define MENU_HOT_WIDTH 28
+
+/* A right-click on a section's header opens its menu. */
+static void
+context_click_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  PbTimelineView  *self)
+{
+  PbTimelineHit hit;
+  double cx, cy;
+
+  ensure_timeline (self);
+  if (self->timeline == NULL || y < PB_TIMELINE_HEADER_HEIGHT)
+    return;
+  chart_point (self, MAX (x, label_width (self)), y, &cx, &cy);
+  pb_timeline_hit_test (self->timeline, x < label_width (self) ? -1e6 : cx, cy, &hit);
+  if (hit.kind == PB_TIMELINE_HIT_SECTION && hit.other_id > 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      pb_timeline_view_popup_section_menu (self, hit.other_id, x, y);
+    }
+}
+
+/**
+ * pb_timeline_view_popup_section_menu:
+ * @section_id: a section
+ * @x, @y: where it points to, in widget coordinates; negative: at the
+ *   section's header
+ *
+ * Opens the section's menu, the same as a board column's.
+ *
+ * Returns: (transfer none): the menu (a #GtkPopoverMenu)
+ */
+GtkWidget *
+pb_timeline_view_popup_section_menu (PbTimelineView *self,
+                                     gint64          section_id,
+                                     double          x,
+                                     double          y)
+{
+  g_autoptr(GMenuModel) model = pb_ui_section_menu_new (section_id);
+  GdkRectangle rect;
+
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
+
+  if (x < 0 || y < 0)
+    {
+      x = label_width (self) - MENU_HOT_WIDTH / 2.0;
+      y = PB_TIMELINE_HEADER_HEIGHT + PB_TIMELINE_SECTION_HEIGHT / 2;
+      ensure_timeline (self);
+      if (self->timeline)
+        for (guint r = 0; r < pb_timeline_get_n_rows (self->timeline); r++)
+          {
+            PbTimelineHit hit;
+            double row_y = pb_timeline_get_row_y (self->timeline, r);
+
+            pb_timeline_hit_test (self->timeline, -1e6, row_y + 1, &hit);
+            if (hit.kind == PB_TIMELINE_HIT_SECTION && hit.other_id == section_id)
+              {
+                y = PB_TIMELINE_HEADER_HEIGHT + row_y - gtk_adjustment_get_value (self->vadjustment) +
+                    PB_TIMELINE_SECTION_HEIGHT / 2;
+                break;
+              }
+          }
+    }
+  rect = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->section_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->section_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->section_menu));
+  return self->section_menu;
+}
+
+/* ---- Choosing several bars ------------------------------------------------ */
+
+static void
+chosen_changed (PbTimelineView *self)
+{
+  if (self->timeline)
+    pb_timeline_set_chosen (self->timeline, self->chosen);
+  g_object_notify (G_OBJECT (self), "n-selected");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+choose (PbTimelineView *self,
+        gint64          item_id)
+{
+  g_hash_table_add (self->chosen, g_memdup2 (&item_id, sizeof item_id));
+}
+
+/* The item rows from @from's to @to's, both in. */
+static void
+choose_run (PbTimelineView *self,
+            gint64          from,
+            gint64          to)
+{
+  guint a, b;
+
+  if (!pb_timeline_get_item_row (self->timeline, from, &a) || !pb_timeline_get_item_row (self->timeline, to, &b))
+    {
+      choose (self, to);
+      return;
+    }
+  for (guint r = MIN (a, b); r <= MAX (a, b); r++)
+    {
+      gint64 id = pb_timeline_get_row_item (self->timeline, r);
+
+      if (id != 0)
+        choose (self, id);
+    }
+}
+
+/**
+ * pb_timeline_view_select_all:
+ *
+ * Chooses every bar in view (the items of collapsed sections stay out).
+ */
+void
+pb_timeline_view_select_all (PbTimelineView *self)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  ensure_timeline (self);
+  g_hash_table_remove_all (self->chosen);
+  if (self->timeline)
+    for (guint r = 0; r < pb_timeline_get_n_rows (self->timeline); r++)
+      {
+        gint64 id = pb_timeline_get_row_item (self->timeline, r);
+
+        if (id != 0)
+          choose (self, id);
+      }
+  chosen_changed (self);
+}
+
+/**
+ * pb_timeline_view_set_selected_items:
+ * @item_ids: (array length=n_items) (nullable): the items to choose
+ *
+ * Chooses these bars (none: only the selected one stays).
+ */
+void
+pb_timeline_view_set_selected_items (PbTimelineView *self,
+                                     const gint64   *item_ids,
+                                     guint           n_items)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  g_hash_table_remove_all (self->chosen);
+  for (guint i = 0; i < n_items; i++)
+    choose (self, item_ids[i]);
+  chosen_changed (self);
+}
+
+/**
+ * pb_timeline_view_get_selected_items:
+ *
+ * Returns: (transfer full): the ids of the chosen bars still on the chart,
+ *   in the chart's order; else of the selected bar; else empty
+ */
+GArray *
+pb_timeline_view_get_selected_items (PbTimelineView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), ids);
+
+  ensure_timeline (self);
+  if (g_hash_table_size (self->chosen) > 0 && self->timeline)
+    for (guint r = 0; r < pb_timeline_get_n_rows (self->timeline); r++)
+      {
+        gint64 id = pb_timeline_get_row_item (self->timeline, r);
+
+        if (id != 0 && g_hash_table_contains (self->chosen, &id))
+          g_array_append_val (ids, id);
+      }
+  if (ids->len == 0 && self->selected != 0 &&
+      (self->timeline == NULL || pb_timeline_get_item_row (self->timeline, self->selected, &(guint) { 0 })))
+    g_array_append_val (ids, self->selected);
+  return ids;
+}
+
+guint
+pb_timeline_view_get_n_selected (PbTimelineView *self)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), 0);
+  return g_hash_table_size (self->chosen);
 }
 
 /**
@@ -718,6 +920,23 @@ pb_timeline_view_click (PbTimelineView *self,
                         double          y,
                         int             n_press)
 {
+  pb_timeline_view_click_full (self, x, y, n_press, 0);
+}
+
+/**
+ * pb_timeline_view_click_full:
+ * @state: the modifiers held: Ctrl adds or takes away a bar from the
+ *   chosen ones, Shift chooses the run from the last bar clicked
+ *
+ * pb_timeline_view_click() with modifiers.
+ */
+void
+pb_timeline_view_click_full (PbTimelineView  *self,
+                             double           x,
+                             double           y,
+                             int              n_press,
+                             GdkModifierType  state)
+{
   PbTimelineHit hit;
   double cx, cy;
 
@@ -730,7 +949,11 @@ pb_timeline_view_click (PbTimelineView *self,
   self->selected_dep_from = self->selected_dep_to = 0;
   if (hit.kind == PB_TIMELINE_HIT_SECTION)
     {
-      pb_timeline_view_toggle_section (self, hit.other_id);
+      /* Its "⋯" opens the section's menu; elsewhere the header folds. */
+      if (hit.other_id > 0 && x >= label_width (self) - MENU_HOT_WIDTH && x < label_width (self))
+        pb_timeline_view_popup_section_menu (self, hit.other_id, x, y);
+      else
+        pb_timeline_view_toggle_section (self, hit.other_id);
       return;
     }
   if (hit.kind == PB_TIMELINE_HIT_DEPENDENCY)
@@ -740,8 +963,47 @@ pb_timeline_view_click (PbTimelineView *self,
       g_signal_emit (self, signals[HINT], 0, _("Dependency selected: Delete removes it"));
       return;
     }
+  if (hit.item_id != 0 && (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) && n_press == 1)
+    {
+      /* Ctrl: this bar in or out; Shift: the run from the last one. */
+      gint64 from = self->anchor ? self->anchor : self->selected;
+      guint was = g_hash_table_size (self->chosen);
+
+      if (g_hash_table_size (self->chosen) == 0 && self->selected != 0)
+        choose (self, self->selected);
+      if (state & GDK_SHIFT_MASK)
+        {
+          if (!(state & GDK_CONTROL_MASK))
+            g_hash_table_remove_all (self->chosen);
+          choose_run (self, from ? from : hit.item_id, hit.item_id);
+        }
+      else if (!g_hash_table_remove (self->chosen, &hit.item_id))
+        choose (self, hit.item_id);
+      if (!(state & GDK_SHIFT_MASK))
+        self->anchor = hit.item_id;
+      pb_timeline_view_select (self, hit.item_id);
+      chosen_changed (self);
+      /* Once, as several become chosen: where their edits are. */
+      if (was < 2 && g_hash_table_size (self->chosen) > 1)
+        {
+          g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u item chosen: the main menu’s Selected Items edits it",
+                                                                "%u items chosen: the main menu’s Selected Items edits them all",
+                                                                g_hash_table_size (self->chosen)),
+                                                   g_hash_table_size (self->chosen));
+          g_signal_emit (self, signals[HINT], 0, hint);
+        }
+      return;
+    }
   if (hit.item_id != 0)
     {
+      /* A plain click chooses this bar alone. */
+      if (g_hash_table_size (self->chosen) > 0)
+        {
+          g_hash_table_remove_all (self->chosen);
+          chosen_changed (self);
+        }
+      self->anchor = hit.item_id;
       pb_timeline_view_select (self, hit.item_id);
       if (n_press == 2)
         gtk_widget_activate_action (GTK_WIDGET (self), "timeline.activate", NULL);
@@ -1074,6 +1336,21 @@ activate_action (GtkWidget  *widget,
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
+/* Menu or Shift+F10: the menu of the selected bar's section. */
+static void
+section_menu_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  g_autoptr(PbItem) item = NULL;
+
+  if (self->selected == 0 || (item = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected)) == NULL ||
+      pb_item_get_section_id (item) == 0)
+    return;
+  pb_timeline_view_popup_section_menu (self, pb_item_get_section_id (item), -1, -1);
+}
+
 /* ---- GtkWidget ------------------------------------------------------------ */
 
 static void
@@ -1116,6 +1393,8 @@ pb_timeline_view_size_allocate (GtkWidget *widget,
   configure_adjustments (self);
   if (self->fit_pending && self->timeline && width > 0)
     zoom_to_fit (self);
+  if (self->section_menu)
+    gtk_popover_present (GTK_POPOVER (self->section_menu));
 }
 
 static void
@@ -1164,6 +1443,7 @@ pb_timeline_view_get_property (GObject    *object,
     case PROP_VADJUSTMENT: g_value_set_object (value, self->vadjustment); break;
     case PROP_HSCROLL_POLICY: g_value_set_enum (value, self->hscroll_policy); break;
     case PROP_VSCROLL_POLICY: g_value_set_enum (value, self->vscroll_policy); break;
+    case PROP_N_SELECTED: g_value_set_uint (value, g_hash_table_size (self->chosen)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1193,6 +1473,8 @@ pb_timeline_view_dispose (GObject *object)
 
   g_clear_pointer (&self->timeline, pb_timeline_free);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
+  g_clear_pointer (&self->section_menu, gtk_widget_unparent);
   if (self->items)
     g_signal_handlers_disconnect_by_func (self->items, items_moved_cb, self);
   g_clear_object (&self->items);
@@ -1226,6 +1508,9 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  g_object_class_install_property (object_class, PROP_N_SELECTED,
+                                   g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1248,6 +1533,9 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.delete-dependency", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
+  gtk_widget_class_install_action (widget_class, "timeline.section-menu", NULL, section_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "timeline.section-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "timeline.section-menu", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.select", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.select", "i", 1);
@@ -1279,6 +1567,11 @@ pb_timeline_view_init (PbTimelineView *self)
 
   self->zoom = PB_TIMELINE_ZOOM_QUARTER;
   self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->section_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->section_menu), FALSE);
+  gtk_widget_set_halign (self->section_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->section_menu, GTK_WIDGET (self));
   g_date_clear (&self->today, 1);
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -1302,6 +1595,13 @@ pb_timeline_view_init (PbTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  {
+    GtkGesture *context = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
+    g_signal_connect (context, "pressed", G_CALLBACK (context_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (context));
+  }
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
@@ -1329,8 +1629,10 @@ pb_timeline_view_set_plan (PbTimelineView *self,
   if (g_set_object (&self->plan, plan))
     {
       self->selected = 0;
+      self->anchor = 0;
       self->selected_dep_from = self->selected_dep_to = 0;
       g_hash_table_remove_all (self->collapsed);
+      g_hash_table_remove_all (self->chosen);
       if (self->vadjustment)
         gtk_adjustment_set_value (self->vadjustment, 0);
       self->fit_pending = TRUE;

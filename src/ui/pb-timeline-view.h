@@ -30,6 +30,21 @@ void            pb_timeline_view_widget_point (PbTimelineView *self,
                                                double          chart_y,
                                                double         *x,
                                                double         *y);
+void            pb_timeline_view_click_full   (PbTimelineView *self,
+                                               double          x,
+                                               double          y,
+                                               int             n_press,
+                                               GdkModifierType state);
+void            pb_timeline_view_select_all   (PbTimelineView *self);
+void            pb_timeline_view_set_selected_items (PbTimelineView *self,
+                                                     const gint64   *item_ids,
+                                                     guint           n_items);
+GArray         *pb_timeline_view_get_selected_items (PbTimelineView *self);
+guint           pb_timeline_view_get_n_selected (PbTimelineView *self);
+GtkWidget      *pb_timeline_view_popup_section_menu (PbTimelineView *self,
+                                                     gint64          section_id,
+                                                     double          x,
+                                                     double          y);
 void            pb_timeline_view_toggle_section (PbTimelineView *self,
                                                  gint64          section_id);
 void            pb_timeline_view_click        (PbTimelineView *self,

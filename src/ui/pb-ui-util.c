@@ -97,6 +97,43 @@ pb_ui_toast (GtkWidget  *widget,
 }
 
 /**
+ * pb_ui_section_menu_new:
+ * @section_id: a section
+ *
+ * The section's menu, the same on the board's column headers and the
+ * timeline's section headers: the window's section actions aimed at it.
+ *
+ * Returns: (transfer full): the menu
+ */
+GMenuModel *
+pb_ui_section_menu_new (gint64 section_id)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) end = g_menu_new ();
+  struct { GMenu *menu; const char *label, *action; } entries[] = {
+    { menu, N_("_Add Section…"), "win.add-section" },
+    { menu, N_("_Rename Section…"), "win.rename-section" },
+    { order, N_("Move _Up"), "win.section-up" },
+    { order, N_("Move _Down"), "win.section-down" },
+    { order, N_("_Indent"), "win.section-indent" },
+    { order, N_("_Outdent"), "win.section-outdent" },
+    { end, N_("_Delete Section…"), "win.delete-section" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, entries[i].action, g_variant_new_int64 (section_id));
+      g_menu_append_item (entries[i].menu, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (end));
+  return G_MENU_MODEL (menu);
+}
+
+/**
  * pb_ui_get_undo_toast:
  * @widget: a widget inside the window's toast overlay
  *

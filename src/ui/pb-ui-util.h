@@ -21,6 +21,7 @@ const char *pb_ui_health_css_class   (PbHealth     health);
 void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
+GMenuModel *pb_ui_section_menu_new   (gint64       section_id);
 AdwToast   *pb_ui_get_undo_toast     (GtkWidget   *widget);
 void        pb_ui_dismiss_undo_toast (GtkWidget   *widget);
 

@@ -60,7 +60,7 @@ timeline_shown (PbWindow *self)
  * @self: the main window
  *
  * Returns: (transfer full): the ids of the items the next edit applies to:
- *   the selected bar on the timeline; else the cards chosen on the board or
+ *   the bars chosen on the timeline, or its selected one; else the cards chosen on the board or
  *   the card the keyboard is on; else the item in the editor
  */
 GArray *
@@ -71,13 +71,7 @@ pb_window_get_selected_items (PbWindow *self)
   GArray *ids = NULL;
 
   if (timeline_shown (self))
-    {
-      gint64 id = pb_timeline_view_get_selected (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
-
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (id != 0)
-        g_array_append_val (ids, id);
-    }
+    ids = pb_timeline_view_get_selected_items (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
   else if (board)
     ids = pb_board_view_get_selected_items (PB_BOARD_VIEW (board));
   else
@@ -286,6 +280,8 @@ pb_window_delete_items (PbWindow *self)
     pb_window_close_editor (self);
   if (board)
     pb_board_view_set_selected (PB_BOARD_VIEW (board), NULL, 0);
+  if (pb_window_get_timeline (self))
+    pb_timeline_view_set_selected_items (PB_TIMELINE_VIEW (pb_window_get_timeline (self)), NULL, 0);
 
   /* Translators: a toast; %s is "3 加快5G网络规模化部署" or "3 items" */
   text = g_strdup_printf (_("Deleted %s"), what);
@@ -685,7 +681,7 @@ pb_window_ask_bulk (PbWindow   *self,
 
   if (store == NULL || ids->len == 0)
     {
-      toast (self, _("Choose the items first: Ctrl-click or Shift-click their cards."), FALSE);
+      toast (self, _("Choose the items first: Ctrl-click or Shift-click their cards or bars."), FALSE);
       return NULL;
     }
 
@@ -783,7 +779,9 @@ select_all_action (GtkWidget  *widget,
 {
   GtkWidget *board = pb_window_get_board (PB_WINDOW (widget));
 
-  if (board && !timeline_shown (PB_WINDOW (widget)))
+  if (timeline_shown (PB_WINDOW (widget)))
+    pb_timeline_view_select_all (PB_TIMELINE_VIEW (pb_window_get_timeline (PB_WINDOW (widget))));
+  else if (board)
     pb_board_view_select_all (PB_BOARD_VIEW (board));
 }
 
