@@ -116,6 +116,10 @@ test_init_empty (void)
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_roles WHERE rolname IN"
                                 " (current_database() || '_office', current_database() || '_reporter',"
                                 "  current_database() || '_viewer') AND NOT rolcanlogin"), ==, 3);
+  /* Foreign keys as in SQLite, and deferrable for undo. */
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"), ==, 25);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                                " AND NOT (condeferrable AND NOT condeferred)"), ==, 0);
   /* Row security on every table of the library. */
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                                 " AND tablename <> 'pb_member' AND NOT rowsecurity"), ==, 0);
