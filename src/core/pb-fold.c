@@ -94,8 +94,40 @@ pb_fold_simplified (gunichar c)
 char *
 pb_fold_name_key (const char *name)
 {
-  g_autofree char *nfkc = g_utf8_normalize (name ? name : "", -1, G_NORMALIZE_ALL_COMPOSE);
-  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autofree char *nfkc = NULL;
+  g_autoptr(GString) kept = NULL;
+  gboolean plain = TRUE;
+
+  /* Most names are printable ASCII and CJK ideographs, which NFKC and
+   * case folding leave alone but for ASCII case: fold those directly
+   * (the importer folds every target's name and unit). */
+  for (const char *p = name ? name : ""; *p && plain; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      plain = (c >= 0x20 && c <= 0x7E) || (c >= 0x4E00 && c <= 0x9FFF);
+    }
+  if (plain)
+    {
+      kept = g_string_new (NULL);
+      for (const char *p = name ? name : ""; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x80)
+            {
+              /* ASCII: space, punctuation and symbols go; letters are lowered. */
+              if (g_ascii_isalnum (c))
+                g_string_append_c (kept, g_ascii_tolower (c));
+            }
+          else
+            g_string_append_unichar (kept, pb_fold_simplified (c));
+        }
+      return g_string_free (g_steal_pointer (&kept), FALSE);
+    }
+
+  nfkc = g_utf8_normalize (name ? name : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  kept = g_string_new (NULL);
 
   for (const char *p = nfkc; p && *p; p = g_utf8_next_char (p))
     {

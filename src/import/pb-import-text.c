@@ -47,15 +47,6 @@ fold_char (gunichar c)
     }
 }
 
-#ifdef HAVE_OPENCC
-static void
-fold_script (gunichar *f,
-             gsize     n)
-{
-  for (gsize i = 0; i < n; i++)
-    f[i] = pb_fold_simplified (f[i]);
-}
-#endif
 
 gboolean
 pb_text_init (PbText        *t,
@@ -70,11 +61,17 @@ pb_text_init (PbText        *t,
   t->n = n;
   t->f = g_new (gunichar, n + 1);
   for (gsize i = 0; i < t->n; i++)
-    t->f[i] = fold_char (t->o[i]);
-  t->f[n] = 0;
+    {
+      gunichar c = fold_char (t->o[i]);
+
 #ifdef HAVE_OPENCC
-  fold_script (t->f, t->n);
+      /* Only ideographs have another script's form. */
+      if (c >= 0x3400)
+        c = pb_fold_simplified (c);
 #endif
+      t->f[i] = c;
+    }
+  t->f[n] = 0;
   return TRUE;
 }
 
@@ -83,12 +80,6 @@ pb_text_clear (PbText *t)
 {
   g_clear_pointer (&t->o, g_free);
   g_clear_pointer (&t->f, g_free);
-}
-
-gboolean
-pb_char_is_space (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == 0x200B;
 }
 
 gsize
@@ -177,61 +168,49 @@ pb_text_slice (const PbText *t,
 {
   PbRange r = pb_text_trim (t, (PbRange) { start, MIN (end, t->n) });
 
+  gsize len = 0;
+  char *out, *w;
+
   if (r.end <= r.start)
     return g_strdup ("");
-  return g_ucs4_to_utf8 (t->o + r.start, r.end - r.start, NULL, NULL, NULL);
-}
 
-gboolean
-pb_char_is_digit (gunichar c)
-{
-  return c >= '0' && c <= '9';
-}
+  /* The original came from valid UTF-8: encode it in two plain passes
+   * (g_ucs4_to_utf8 checks and calls out per character; titles, bodies
+   * and targets' texts are sliced thousands of times per document). */
+  for (gsize i = r.start; i < r.end; i++)
+    {
+      gunichar c = t->o[i];
 
-gboolean
-pb_char_is_cn_numeral (gunichar c)
-{
-  return pb_cn_digit (c) >= 0 || c == 0x5341 /* 十 */ || c == 0x767E /* 百 */;
-}
+      len += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+  out = w = g_malloc (len + 1);
+  for (gsize i = r.start; i < r.end; i++)
+    {
+      gunichar c = t->o[i];
 
-gboolean
-pb_char_is_han (gunichar c)
-{
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
-gboolean
-pb_char_is_comma (gunichar c)
-{
-  return c == 0xFF0C || c == ',';
-}
-
-/* Clause punctuation: where a phrase ends. */
-gboolean
-pb_char_is_clause_end (gunichar c)
-{
-  return pb_char_is_comma (c) || c == 0x3002 || c == ';' || c == ':' || c == '\n' ||
-         c == '!' || c == '?';
-}
-
-gboolean
-pb_char_is_sentence_end (gunichar c)
-{
-  return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n';
-}
-
-gboolean
-pb_char_is_open_bracket (gunichar c)
-{
-  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */ ||
-         c == 0x300A /* 《 */ || c == 0x201C /* “ */ || c == 0x300C /* 「 */ || c == '{';
-}
-
-gboolean
-pb_char_is_close_bracket (gunichar c)
-{
-  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015 || c == 0x300B ||
-         c == 0x201D || c == 0x300D || c == '}';
+      if (c < 0x80)
+        *w++ = (char) c;
+      else if (c < 0x800)
+        {
+          *w++ = (char) (0xC0 | (c >> 6));
+          *w++ = (char) (0x80 | (c & 0x3F));
+        }
+      else if (c < 0x10000)
+        {
+          *w++ = (char) (0xE0 | (c >> 12));
+          *w++ = (char) (0x80 | ((c >> 6) & 0x3F));
+          *w++ = (char) (0x80 | (c & 0x3F));
+        }
+      else
+        {
+          *w++ = (char) (0xF0 | (c >> 18));
+          *w++ = (char) (0x80 | ((c >> 12) & 0x3F));
+          *w++ = (char) (0x80 | ((c >> 6) & 0x3F));
+          *w++ = (char) (0x80 | (c & 0x3F));
+        }
+    }
+  *w = '\0';
+  return out;
 }
 
 /* The index just after the bracket that closes the one at @i, or @end. */

@@ -218,22 +218,23 @@ static gboolean
 is_page_marker (const PbText *t,
                 PbRange       r)
 {
-  gsize digits = 0, others = 0;
+  gsize digits = 0;
 
   for (gsize i = r.start; i < r.end; i++)
     {
       gunichar c = t->f[i];
 
       if (pb_char_is_digit (c))
-        digits++;
-      else if (c == '-' || c == 0x2014 || pb_char_is_space (c) || c == 0x3001 || c == '.' ||
-               c == 0x7B2C /* 第 */ || c == 0x9875 /* 页 */ || c == 0x5171 /* 共 */ || c == '/')
-        ;
-      else
-        others++;
+        {
+          if (++digits > 4)
+            return FALSE;
+        }
+      else if (!(c == '-' || c == 0x2014 || pb_char_is_space (c) || c == 0x3001 || c == '.' ||
+                 c == 0x7B2C /* 第 */ || c == 0x9875 /* 页 */ || c == 0x5171 /* 共 */ || c == '/'))
+        return FALSE;  /* a page marker holds nothing else: stop at the first other */
     }
 
-  return digits > 0 && digits <= 4 && others == 0;
+  return digits > 0;
 }
 
 /* ---- Headings ----------------------------------------------------------- */
@@ -2326,7 +2327,9 @@ emit_item (Parser     *p,
       PbRange range = g_array_index (ranges, PbRange, r);
       g_autofree char *text = pb_text_slice (t, range.start, range.end);
 
-      g_string_append_printf (body, "%s%s", body->len ? "\n" : "", text);
+      if (body->len)
+        g_string_append_c (body, '\n');
+      g_string_append (body, text);
     }
 
   if (section)
