@@ -781,7 +781,7 @@ show_nothing_found (PbImportWindow *self)
     /* TRANSLATORS: %s is a file name or "Pasted text" */
     what = g_strdup_printf (_("No sections or tasks were found in “%s”."), self->source_name);
   text = g_strdup_printf ("%s\n\n%s", what,
-                          _("Planboard looks for numbered headings such as 一、, （一） and 1. "
+                          _("Planboard looks for numbered headings such as “一、”, “（一）” and “1.”. "
                             "Check that this is the plan itself, not its covering notice; a scanned PDF holds "
                             "pictures, not text, so paste its text instead. Go back to choose another file or "
                             "to correct the pasted text."));
