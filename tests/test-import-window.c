@@ -366,6 +366,63 @@ test_correct_review (void)
   assert_corrected_plan (store);
 }
 
+/* A year corrected onto another target of the same indicator is refused
+ * under it (one target a year of each firmness); corrected, it is created. */
+static void
+test_duplicate_year (void)
+{
+  g_autofree char *path = pb_test_corpus_path ("liupanshui-2022.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import;
+  GtkWidget *item, *year;
+  guint before = count_plans (store);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no ../shared/corpus beside the source tree");
+      return;
+    }
+
+  import = open_import_window ();
+  pb_import_window_read_file (import, file);
+  wait_for_page (import, "review");
+
+  item = find_row (GTK_WIDGET (import), ADW_TYPE_EXPANDER_ROW, "3 加快推进5G网络建设", 0);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_row (item, ADW_TYPE_EXPANDER_ROW, "2024: 60 个", 0))), ==, "5G应用场景项目");
+  year = find_row (item, ADW_TYPE_ENTRY_ROW, "Year", 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2024");
+  set_text (item, "Year", 4, "2022");
+  g_assert_null (field_error (year));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import), "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+  g_assert_cmpstr (field_error (year), ==, "“5G应用场景项目” already has a target for 2022; correct the year or leave one of them out.");
+  /* The field that is refused is opened and focused. */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (item)));
+  g_assert_true (gtk_widget_has_focus (year) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (import)), year));
+
+  set_text (item, "Year", 4, "2023");
+  g_assert_null (field_error (year));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import), "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    g_autoptr(PbIndicator) scenes = indicator_named (store, pb_record_get_id (PB_RECORD (plan)), "5G应用场景项目");
+    g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (scenes)));
+    g_autoptr(PbTarget) first = NULL, second = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+    first = g_list_model_get_item (targets, 0);
+    second = g_list_model_get_item (targets, 1);
+    g_assert_cmpint (pb_target_get_year (first), ==, 2022);
+    g_assert_cmpint (pb_target_get_year (second), ==, 2023);
+    g_assert_cmpfloat (pb_target_get_value (second), ==, 60);
+  }
+}
+
 /* A document with nothing to import says so and offers to go back; Back
  * keeps the text that was pasted, and the review can be left for it too. */
 static void
@@ -490,6 +547,7 @@ main (int    argc,
   g_test_add_func ("/import-window/file", test_file);
   g_test_add_func ("/import-window/correct-review", test_correct_review);
   g_test_add_func ("/import-window/nothing-found", test_nothing_found);
+  g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

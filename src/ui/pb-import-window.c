@@ -50,6 +50,7 @@ struct _PbImportWindow
   JsonNode            *draft;
   GPtrArray           *groups;       /* review groups to remove on re-read */
   GHashTable          *invalid;      /* fields whose text is refused */
+  GHashTable          *year_fields;  /* a target (JsonObject) → its Year row */
   GFile               *file;         /* the last file read, to read again */
   char                *source_name;  /* the file's name, or "Pasted text" */
   guint                pulse_id;
@@ -185,6 +186,7 @@ set_field_error (PbImportWindow *self,
 
   gtk_label_set_text (GTK_LABEL (label), message ? message : "");
   gtk_widget_set_visible (error_row, message != NULL);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
   if (message)
     {
       gtk_widget_add_css_class (field, "error");
@@ -540,6 +542,7 @@ target_row (PbImportWindow *self,
 
   entry = target_entry (self, row, t, _("Year"), year, G_CALLBACK (target_year_changed_cb));
   g_object_set_data (G_OBJECT (entry), "error-row", error_row_new ());
+  g_hash_table_insert (self->year_fields, t, entry);
   adw_expander_row_add_row (row, g_object_get_data (G_OBJECT (entry), "error-row"));
 
   stretch_row = adw_action_row_new ();
@@ -614,6 +617,7 @@ clear_review (PbImportWindow *self)
 {
   /* The item fields go with their rows; the plan's own fields stay. */
   g_hash_table_remove_all (self->invalid);
+  g_hash_table_remove_all (self->year_fields);
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->review_page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
@@ -1162,6 +1166,62 @@ accepted_draft (PbImportWindow *self)
   return copy;
 }
 
+/* An item states one target a year of each firmness for an indicator: a
+ * year corrected onto another target's is refused under it. (A goal and a
+ * task stating the same target are two items, and both keep it.) Each Year is read again
+ * first, so a refusal the planner resolved elsewhere goes. */
+static void
+check_target_years (PbImportWindow *self)
+{
+  JsonArray *items = json_object_get_array_member (json_node_get_object (self->draft), "items");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer field;
+
+  g_hash_table_iter_init (&iter, self->year_fields);
+  while (g_hash_table_iter_next (&iter, NULL, &field))
+    {
+      g_autofree char *message = NULL;
+      int year;
+
+      parse_year (gtk_editable_get_text (field), &year, &message);
+      set_field_error (self, field, g_object_get_data (G_OBJECT (field), "error-row"), message);
+    }
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      JsonArray *targets = json_object_get_array_member (it, "targets");
+
+      if (json_object_get_boolean_member_with_default (it, "_skip", FALSE))
+        continue;
+      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
+        {
+          JsonObject *t = json_array_get_object_element (targets, k);
+          const char *id = json_object_get_string_member_with_default (t, "indicator_id", NULL);
+          GtkWidget *year_field = g_hash_table_lookup (self->year_fields, t);
+          g_autofree char *key = NULL;
+          int year;
+
+          if (id == NULL || year_field == NULL || !target_has_year (t) ||
+              json_object_get_boolean_member_with_default (t, "_skip", FALSE) ||
+              g_hash_table_contains (self->invalid, year_field))
+            continue;
+          year = (int) json_object_get_int_member_with_default (t, "year", 0);
+          key = g_strdup_printf ("%u/%s/%d/%d", i, id, year, json_object_get_boolean_member_with_default (t, "stretch", FALSE));
+          if (g_hash_table_contains (seen, key))
+            {
+              /* TRANSLATORS: %s is an indicator, %d a year */
+              g_autofree char *message = g_strdup_printf (_("“%s” already has a target for %d; correct the year or leave one of them out."),
+                                                          json_object_get_string_member_with_default (t, "indicator", ""), year);
+              set_field_error (self, year_field, g_object_get_data (G_OBJECT (year_field), "error-row"), message);
+            }
+          else
+            g_hash_table_add (seen, g_steal_pointer (&key));
+        }
+    }
+}
+
 /* The first refused field, shown: its item and target opened, focused. */
 static void
 show_first_invalid (PbImportWindow *self)
@@ -1211,6 +1271,7 @@ create_action (GtkWidget  *widget,
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   if (title[0] == '\0')
     set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, _("A plan needs a title."));
+  check_target_years (self);
   if (g_hash_table_size (self->invalid) > 0)
     {
       toast (self, _("Correct the fields marked in red first."));
@@ -1246,6 +1307,7 @@ pb_import_window_dispose (GObject *object)
   g_clear_pointer (&self->draft, json_node_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->invalid, g_hash_table_unref);
+  g_clear_pointer (&self->year_fields, g_hash_table_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->source_name, g_free);
 
@@ -1306,6 +1368,7 @@ static void
 pb_import_window_init (PbImportWindow *self)
 {
   self->invalid = g_hash_table_new (NULL, NULL);
+  self->year_fields = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
   update_actions (self);
