@@ -17,6 +17,13 @@
  * checks that every actual is in the library exactly once and prints the
  * time taken, the rate, and each actual's latency (median, 95th
  * percentile, worst).
+ *
+ * --window (needs a display: xvfb-run -a): meanwhile this process shows
+ * the plan's board in a window, on the shared library as the office,
+ * and prints how late a 10 ms main-loop timer ran while the reporters
+ * wrote (the window's responsiveness), the frames painted, and how long
+ * after the last reporter finished the window's own lists held all the
+ * actuals (changes by others arriving through LISTEN/NOTIFY).
  */
 #include "config.h"
 
@@ -25,12 +32,44 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <adwaita.h>
+
+#include "pb-board-view.h"
 #include "pb-pg-schema.h"
 #include "pb-store.h"
 
 static int n_reporters = 20;
 static int n_actuals = 200;
 static const char *via = "store";
+static gboolean window_mode;
+
+/* The window's side: main-loop lateness and frames while the reporters run. */
+static GArray *lateness;
+static gint64 last_tick;
+static guint frames;
+static guint running;
+static gint64 end;
+static GArray *latencies;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+  double late = (now - last_tick) / 1000.0 - 10.0;
+
+  if (running > 0)
+    g_array_append_val (lateness, late);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (running > 0)
+    frames++;
+}
 
 static int
 compare_double (const void *a,
@@ -75,7 +114,6 @@ child (const char *conninfo,
   g_autoptr(GError) error = NULL;
   g_autoptr(PbStore) store = NULL;
   g_autofree char *source = g_strdup_printf ("reporter-%02d", index);
-  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   PGconn *conn = NULL;
   gint64 indicator = index + 1;
 
@@ -88,6 +126,7 @@ child (const char *conninfo,
   else if (!(conn = pb_pg_connect (conninfo, &error)))
     g_error ("reporter %d: %s", index, error->message);
 
+  latencies = g_array_new (FALSE, FALSE, sizeof (double));
   while (g_get_real_time () < start)
     g_usleep (1000);
 
@@ -128,19 +167,59 @@ child (const char *conninfo,
   return 0;
 }
 
+static void
+reporter_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &out, NULL, &error))
+    g_error ("%s", error->message);
+  if (!g_subprocess_get_successful (G_SUBPROCESS (source)))
+    g_error ("a reporter failed");
+  lines = g_strsplit (out, "\n", -1);
+  for (guint l = 0; lines[l] && lines[l][0]; l++)
+    {
+      if (g_str_has_prefix (lines[l], "END "))
+        end = MAX (end, g_ascii_strtoll (lines[l] + 4, NULL, 10));
+      else
+        {
+          double ms = g_ascii_strtod (lines[l], NULL);
+          g_array_append_val (latencies, ms);
+        }
+    }
+  running--;
+}
+
+/* The actuals the window's store holds in its live lists. */
+static guint
+window_actuals (GPtrArray *lists)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lists->len; i++)
+    n += g_list_model_get_n_items (lists->pdata[i]);
+  return n;
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(PbStore) window_store = NULL;
+  g_autoptr(GPtrArray) window_lists = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *window = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *dbname = NULL;
   g_autofree char *admin_info = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   const char *server = g_getenv ("PLANBOARD_TEST_PG");
   int child_index = -1;
-  gint64 start = 0, end = 0;
+  gint64 start = 0;
   PGconn *admin, *postgres;
   double seconds;
 
@@ -152,6 +231,8 @@ main (int argc, char **argv)
         n_actuals = atoi (argv[++i]);
       else if (g_str_equal (argv[i], "--via") && i + 1 < argc)
         via = argv[++i];
+      else if (g_str_equal (argv[i], "--window"))
+        window_mode = TRUE;
       else if (g_str_equal (argv[i], "--child") && i + 3 < argc)
         {
           child_index = atoi (argv[i + 2]);
@@ -159,10 +240,12 @@ main (int argc, char **argv)
         }
       else
         {
-          g_printerr ("usage: tests/pg-server.sh %s [--reporters N] [--actuals N] [--via store|libpq|owner]\n", argv[0]);
+          g_printerr ("usage: tests/pg-server.sh %s [--reporters N] [--actuals N] [--via store|libpq|owner] [--window]\n", argv[0]);
           return 2;
         }
     }
+  latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  lateness = g_array_new (FALSE, FALSE, sizeof (double));
   if (server == NULL)
     {
       g_printerr ("no server: run under tests/pg-server.sh (PLANBOARD_TEST_PG)\n");
@@ -205,6 +288,33 @@ main (int argc, char **argv)
         g_error ("%s", error->message);
     }
 
+  /* The office's window on the plan, open before the reporters start. */
+  if (window_mode)
+    {
+      g_autoptr(PbPlan) plan = NULL;
+      GdkFrameClock *clock;
+
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-font-name", "Noto Sans CJK SC 11", NULL);
+      window_store = pb_store_open (admin_info, PB_STORE_OPEN_DEFAULT, &error);
+      if (window_store == NULL)
+        g_error ("the window's store: %s", error->message);
+      for (int i = 0; i < n_reporters; i++)
+        g_ptr_array_add (window_lists, pb_store_list_actuals (window_store, i + 1));
+      plan = pb_store_get_record (window_store, PB_TYPE_PLAN, 1);
+      window = gtk_window_new ();
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_set_child (GTK_WINDOW (window), pb_board_view_new (window_store));
+      pb_board_view_set_plan (PB_BOARD_VIEW (gtk_window_get_child (GTK_WINDOW (window))), plan);
+      gtk_window_present (GTK_WINDOW (window));
+      while (!gtk_widget_get_mapped (window))
+        g_main_context_iteration (NULL, TRUE);
+      clock = gtk_widget_get_frame_clock (window);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+      last_tick = g_get_monotonic_time ();
+      g_timeout_add (10, tick_cb, NULL);
+    }
+
   /* The reporters, all starting at the same moment once connected. */
   start = g_get_real_time () + 3 * G_USEC_PER_SEC;
   for (int i = 0; i < n_reporters; i++)
@@ -224,28 +334,36 @@ main (int argc, char **argv)
         g_error ("%s", error->message);
       g_ptr_array_add (procs, p);
     }
+  running = procs->len;
   for (guint i = 0; i < procs->len; i++)
-    {
-      g_autofree char *out = NULL;
-      g_auto(GStrv) lines = NULL;
-
-      if (!g_subprocess_communicate_utf8 (procs->pdata[i], NULL, NULL, &out, NULL, &error))
-        g_error ("%s", error->message);
-      if (!g_subprocess_get_successful (procs->pdata[i]))
-        g_error ("reporter %u failed", i);
-      lines = g_strsplit (out, "\n", -1);
-      for (guint l = 0; lines[l] && lines[l][0]; l++)
-        {
-          if (g_str_has_prefix (lines[l], "END "))
-            end = MAX (end, g_ascii_strtoll (lines[l] + 4, NULL, 10));
-          else
-            {
-              double ms = g_ascii_strtod (lines[l], NULL);
-              g_array_append_val (latencies, ms);
-            }
-        }
-    }
+    g_subprocess_communicate_utf8_async (procs->pdata[i], NULL, NULL, reporter_done_cb, NULL);
+  while (running > 0)
+    g_main_context_iteration (NULL, TRUE);
   seconds = (end - start) / (double) G_USEC_PER_SEC;
+
+  if (window_mode)
+    {
+      gint64 deadline = g_get_real_time () + 30 * G_USEC_PER_SEC;
+      double caught_up;
+      guint seen;
+
+      /* Keep the window running until its own lists hold every actual. */
+      while ((seen = window_actuals (window_lists)) < (guint) (n_reporters * n_actuals) &&
+             g_get_real_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      caught_up = (g_get_real_time () - end) / 1000.0;
+      g_array_sort (lateness, compare_double);
+      g_print ("window: main loop late by median %.1f ms, p99 %.1f ms, worst %.1f ms over %u ticks;"
+               " %u frames painted while the reporters wrote\n",
+               g_array_index (lateness, double, lateness->len / 2),
+               g_array_index (lateness, double, (guint) (lateness->len * 0.99)),
+               g_array_index (lateness, double, lateness->len - 1), lateness->len, frames);
+      g_print ("window: its lists held %u of %d actuals %.0f ms after the last reporter finished\n",
+               seen, n_reporters * n_actuals, caught_up);
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_pointer (&window_lists, g_ptr_array_unref);
+      g_clear_object (&window_store);
+    }
 
   /* Every actual exactly once: each reporter's n = 0 … N-1, on its own
    * indicator, no more, no less. */
