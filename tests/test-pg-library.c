@@ -502,6 +502,92 @@ test_viewer_and_office (void)
   g_free (out);
 }
 
+/* The same rules through Planboard: planboard-cli and the store, opened
+ * on the shared library as each login, get the server's refusal as the
+ * message a planner reads, and nothing changes. */
+static void
+test_through_planboard (void)
+{
+  g_autofree char *db = make_library ();
+  g_autofree char *as_zhang = NULL;
+  g_autofree char *as_wang = NULL;
+  g_autofree char *as_li = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) targets = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(PbTarget) target = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  char *out = NULL, *err = NULL;
+
+  if (!db)
+    return;
+  as_zhang = pb_test_pg_as (db, "zhang");
+  as_wang = pb_test_pg_as (db, "wang");
+  as_li = pb_test_pg_as (db, "li");
+
+  /* A reporter records an actual and sets the status of its own item. */
+  g_assert_cmpint (cli (&out, &err, "--db", as_zhang, "actual", "add", "1", "1", "2026-06-30", "1200",
+                        "--source", "市工业和信息化局", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM actual WHERE indicator_id = 1 AND value = 1200"), ==, 1);
+  g_assert_cmpint (cli (&out, &err, "--db", as_zhang, "item", "set", "1", "3", "--status", "in-progress",
+                        "--progress", "46", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM item WHERE number = '3' AND status = 'in-progress'"), ==, 1);
+
+  /* Another organisation's item: the message names the rule. */
+  g_assert_cmpint (cli (&out, &err, "--db", as_zhang, "actual", "add", "1", "2", "2026-06-30", "50", NULL), ==, 1);
+  assert_has (err, "Only 市住房和城乡建设局 and the office may report on 5 推进老旧小区改造");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli (&out, &err, "--db", as_zhang, "item", "set", "1", "5", "--status", "done", NULL), ==, 1);
+  assert_has (err, "Only 市住房和城乡建设局 and the office may report on 5 推进老旧小区改造");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A viewer records nothing. */
+  g_assert_cmpint (cli (&out, &err, "--db", as_wang, "actual", "add", "1", "1", "2026-06-30", "1", NULL), ==, 1);
+  assert_has (err, "only the office may");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Through the store: a reporter cannot change a target or delete the
+   * plan. */
+  store = pb_store_open (as_zhang, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  targets = pb_store_list_targets (store, 1);
+  target = g_list_model_get_item (targets, 0);
+  g_assert_false (pb_store_set (store, target, &error, "value", 100.0, NULL));
+  g_assert_nonnull (error);
+  assert_has (error->message, "only the office may");
+  g_clear_error (&error);
+  plans = pb_store_list_plans (store);
+  plan = g_list_model_get_item (plans, 0);
+  g_assert_false (pb_store_delete (store, plan, &error));
+  g_assert_nonnull (error);
+  assert_has (error->message, "only the office may");
+  g_clear_error (&error);
+  g_clear_object (&target);
+  g_clear_object (&plan);
+  g_clear_object (&targets);
+  g_clear_object (&plans);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM actual"), ==, 2);
+  g_assert_cmpint (sql_int (db, "SELECT value FROM target WHERE item_id = 1"), ==, 2600);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM item WHERE number = '5' AND status = 'not-started'"), ==, 1);
+
+  /* The office changes anything, the example plan included. */
+  g_assert_cmpint (cli (&out, &err, "--db", as_li, "example", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM plan"), ==, 2);
+}
+
 /* The messages a client shows for a refusal. */
 static void
 test_refusal_messages (void)

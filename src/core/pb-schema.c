@@ -9,6 +9,10 @@
  *
  * Enumerations are stored as their nicks (see pb-enums.h); dates as ISO
  * 8601 text (YYYY-MM-DD).
+ *
+ * A shared library on PostgreSQL has the same tables (pb-pg-schema.c): a
+ * migration added here needs its PostgreSQL step in pb_pg_migration()
+ * too, or `library init` refuses; test-pg-library compares the columns.
  */
 #include "config.h"
 
