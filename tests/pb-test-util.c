@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -413,4 +417,46 @@ pb_test_pg_database (void)
   if (status != 0)
     g_error ("could not create the test database %s: %s", name, out);
   return g_strdup_printf ("%s dbname=%s", g_getenv ("PLANBOARD_TEST_PG"), name);
+}
+
+/* Runs the rest of this process as the user nobody, when it runs as root:
+ * root writes through any mode, so a test of read-only files run as root
+ * would pass without testing anything. The test fails, never skips, when
+ * the privileges cannot be dropped. */
+void
+pb_test_drop_privileges (void)
+{
+  struct passwd *pw;
+
+  if (geteuid () != 0)
+    return;
+
+  pw = getpwnam ("nobody");
+  if (pw == NULL)
+    g_error ("Running as root, and there is no user nobody to run the read-only checks as");
+  g_assert_cmpint (setgroups (0, NULL), ==, 0);
+  g_assert_cmpint (setgid (pw->pw_gid), ==, 0);
+  g_assert_cmpint (setuid (pw->pw_uid), ==, 0);
+  g_assert_cmpint (geteuid (), !=, 0);
+  g_assert_cmpint (setuid (0), !=, 0);
+}
+
+/* Fails the test unless this process really cannot write @path: make a
+ * file in it (@is_folder) or open it for writing. */
+void
+pb_test_assert_cannot_write (const char *path,
+                             gboolean    is_folder)
+{
+  g_autofree char *probe = is_folder ? g_build_filename (path, "probe", NULL) : NULL;
+  int fd;
+
+  fd = is_folder ? g_open (probe, O_WRONLY | O_CREAT | O_EXCL, 0644) : g_open (path, O_WRONLY, 0);
+  if (fd >= 0)
+    {
+      close (fd);
+      if (probe)
+        g_unlink (probe);
+      g_error ("%s can be written: this check would test nothing", path);
+    }
+  g_assert_true (errno == EACCES || errno == EPERM || errno == EROFS);
 }

@@ -47,6 +47,9 @@ char     *pb_test_run_status    (int        *status,
                                  ...) G_GNUC_NULL_TERMINATED;
 char     *pb_test_run_ok        (const char *first,
                                  ...) G_GNUC_NULL_TERMINATED;
+void      pb_test_drop_privileges     (void);
+void      pb_test_assert_cannot_write (const char *path,
+                                       gboolean    is_folder);
 
 /* A throwaway PostgreSQL server (tests/pg-server.sh). */
 char     *pb_test_pg_database   (void);

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pb-application.h"
@@ -178,11 +179,157 @@ test_window_beside_cli (void)
   pb_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) && gtk_widget_is_drawable (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_actionable (child, action)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A library in a folder that cannot be written opens read-only: the
+ * window shows the plan, says Read-Only and why, and offers no edit. The
+ * window runs as the user nobody (as root, chmod stops no write). */
+static void
+test_window_read_only_folder (void)
+{
+  const char *dir = g_getenv ("PB_TEST_DIR");
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autofree char *db = g_build_filename (folder, "library.db", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *home = NULL;
+      g_autoptr(PbApplication) app = NULL;
+      g_autoptr(GError) error = NULL;
+      PbWindow *window;
+      PbStore *store;
+      GtkWidget *toast;
+
+      pb_test_drop_privileges ();
+      pb_test_assert_cannot_write (folder, TRUE);
+      home = g_dir_make_tmp ("planboard-ro-home-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("HOME", home, TRUE);
+
+      g_setenv ("PLANBOARD_DB", db, TRUE);
+      app = pb_application_new ();
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_application_activate (G_APPLICATION (app));
+      window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      g_assert_nonnull (window);
+      spin ();
+
+      store = pb_window_get_store (window);
+      g_assert_nonnull (store);
+      g_assert_true (pb_store_get_read_only (store));
+      g_assert_cmpint (pb_store_get_access (store), ==, PB_STORE_ACCESS_READ_ONLY_FOLDER);
+      g_assert_cmpint (pb_window_get_selected_plan (window), >, 0);
+
+      /* It says so, and why. */
+      {
+        GtkWidget *title = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+
+        g_assert_nonnull (title);
+        g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)),
+                                  "Read-Only"));
+      }
+      toast = find_label_prefix (GTK_WIDGET (window), "This library is read-only: the folder of ");
+      g_assert_nonnull (toast);
+
+      /* Nothing that writes can be done: the Import button is off, and
+       * the actions do nothing. */
+      {
+        GtkWidget *button = find_actionable (GTK_WIDGET (window), "win.import");
+        g_autoptr(GListModel) plans = pb_store_list_plans (store);
+
+        g_assert_nonnull (button);
+        g_assert_false (gtk_widget_is_sensitive (button));
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL);
+        spin ();
+        g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+        g_assert_false (pb_store_can_undo (store));
+      }
+
+      /* Reading works: the board shows the example plan's cards. */
+      g_assert_nonnull (find_card (GTK_WIDGET (window), 3));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      spin ();
+      g_unsetenv ("PLANBOARD_DB");
+      pb_test_remove_dir (home);
+      return;
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PbStore) store = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    store = pb_store_open (db, PB_STORE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
+    g_assert_finalize_object (g_steal_pointer (&store));
+    g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+    before = pb_test_checksum_file (db);
+
+    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+
+    after = pb_test_checksum_file (db);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *dir = NULL;
+  int ret;
+
   gtk_test_init (&argc, &argv, NULL);
+  /* A subprocess works in its parent's folder. */
+  dir = g_test_subprocess () ? g_strdup (g_getenv ("PB_TEST_DIR")) : pb_test_make_dir ();
+  g_setenv ("PB_TEST_DIR", dir, TRUE);
+
   g_test_add_func ("/writers-window/beside-cli", test_window_beside_cli);
-  return g_test_run ();
+  g_test_add_func ("/writers-window/read-only-folder", test_window_read_only_folder);
+  ret = g_test_run ();
+  if (!g_test_subprocess ())
+    pb_test_remove_dir (dir);
+  return ret;
 }

@@ -8,7 +8,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "pb-db-private.h"
 
@@ -340,6 +346,165 @@ pb_db_get_sqlite (PbDb *db)
   return DB (db);
 }
 
+/* Whether the file's header says it is in WAL mode (format versions 2). */
+static gboolean
+header_says_wal (const char *path)
+{
+  guchar header[20];
+  gboolean wal = FALSE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  if (read (fd, header, sizeof header) == (ssize_t) sizeof header &&
+      memcmp (header, "SQLite format 3", 16) == 0)
+    wal = header[18] == 2 && header[19] == 2;
+  close (fd);
+
+  return wal;
+}
+
+static gboolean
+side_file_has_data (const char *path,
+                    const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (side, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  return g_file_get_contents (from, &data, &length, NULL) &&
+         g_file_set_contents_full (to, data, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
+}
+
+/* Opens @path, which @access says whether we may write, for reading only,
+ * so that nothing is left beside it:
+ *
+ *  - writable: an ordinary read-write connection that never writes; its
+ *    -wal and -shm go when it closes, as every connection's do (a
+ *    read-only connection could not remove them, and would leave them
+ *    with the file's mode, in the way of later writers);
+ *  - not writable, in WAL mode, with nothing in a -wal: the main file is
+ *    the whole library and nobody can be writing it, so it is read as
+ *    immutable (SQLite would otherwise need to make a -shm beside it);
+ *  - not writable, in WAL mode, with committed data in a -wal (a writer
+ *    was killed, or the folder was made read-only while it was open): a
+ *    private copy of both, in the temporary folder, named so that a later
+ *    run removes it if this one is killed; *@copy is its path;
+ *  - not writable, rollback journal: `mode=ro`, which makes nothing.
+ */
+static int
+open_reader (const char  *path,
+             gboolean     writable,
+             sqlite3    **db,
+             char       **copy)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = NULL;
+
+  *db = NULL;
+  *copy = NULL;
+
+  if (writable)
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (header_says_wal (path) && side_file_has_data (path, "-wal"))
+    {
+      g_autofree char *pattern = g_strdup_printf ("planboard-import-%d-XXXXXX.db", (int) getpid ());
+      g_autofree char *tmp = NULL;
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *tmp_wal = NULL;
+      int fd;
+
+      fd = g_file_open_tmp (pattern, &tmp, NULL);
+      if (fd < 0)
+        return SQLITE_CANTOPEN;
+      close (fd);
+      tmp_wal = g_strconcat (tmp, "-wal", NULL);
+      if (!copy_file (path, tmp) || !copy_file (wal, tmp_wal))
+        {
+          g_unlink (tmp);
+          g_unlink (tmp_wal);
+          return SQLITE_CANTOPEN;
+        }
+      *copy = g_steal_pointer (&tmp);
+      return sqlite3_open_v2 (*copy, db, SQLITE_OPEN_READWRITE, NULL);
+    }
+
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                         header_says_wal (path) ? "&immutable=1" : "");
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+void
+pb_db_remove_copy (const char *copy)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; copy != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (copy, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+/**
+ * pb_db_open_reader:
+ * @path: a library file
+ * @writable: whether this process may write the file and its folder
+ * @db: (out): the connection, set even on failure (close it either way)
+ * @copy: (out): the private copy read instead of @path, or %NULL; remove
+ *   it with pb_db_remove_copy() after closing @db
+ *
+ * Opens @path to read it, never write it, leaving nothing beside it.
+ *
+ * Returns: PB_DB_OK or an error code
+ */
+int
+pb_db_open_reader (const char  *path,
+                   gboolean     writable,
+                   PbDb       **out,
+                   char       **copy)
+{
+  SqliteDb *db = g_new0 (SqliteDb, 1);
+  int rc;
+
+  db->parent.vt = &sqlite_vtable;
+  rc = open_reader (path, writable, &db->handle, copy);
+  if (db->handle == NULL)
+    {
+      g_free (db);
+      *out = NULL;
+      return rc != SQLITE_OK ? rc : SQLITE_NOMEM;
+    }
+  sqlite3_extended_result_codes (db->handle, 1);
+
+  *out = &db->parent;
+  return rc;
+}
+
+/* Whether this process may write @path and its folder (as root, access()
+ * says a 0444 file is writable, and it is). */
+static gboolean
+file_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  if (statvfs (dir, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+    return FALSE;
+  return access (dir, W_OK) == 0 && access (path, W_OK) == 0;
+}
+
 /* Copies the database at @path into @copy through SQLite's backup API: a
  * consistent snapshot that includes what is committed but still in the
  * source's WAL (a library open in another program), which copying the
@@ -349,10 +514,13 @@ pb_db_backup_file (const char *path,
                    const char *copy)
 {
   sqlite3 *src = NULL, *dst = NULL;
+  g_autofree char *src_copy = NULL;
   sqlite3_backup *backup;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY, NULL);
+  /* Read so that nothing is left beside the file, even when it or its
+   * folder is read-only. */
+  rc = open_reader (path, file_writable (path), &src, &src_copy);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (src, 5000);
@@ -380,6 +548,7 @@ pb_db_backup_file (const char *path,
 
   sqlite3_close_v2 (dst);
   sqlite3_close_v2 (src);
+  pb_db_remove_copy (src_copy);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

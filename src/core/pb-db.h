@@ -162,6 +162,17 @@ gint64       pb_db_data_version    (PbDb        *db);
 int          pb_db_backup_file     (const char  *path,
                                     const char  *copy);
 
+/* SQLite only: opens the library file @path to read it and never write
+ * it, leaving nothing beside it (no -wal or -shm), even when this process
+ * may not write the file or its folder (@writable FALSE). When a private
+ * copy was read instead, *@copy is its path, for pb_db_remove_copy()
+ * after pb_db_close(). */
+int          pb_db_open_reader     (const char  *path,
+                                    gboolean     writable,
+                                    PbDb       **db,
+                                    char       **copy);
+void         pb_db_remove_copy     (const char  *copy);
+
 /* SQLite only: the header of a library file (application id, format,
  * whether it holds anything) and its quick check, read only. */
 int          pb_db_read_header     (PbDb        *db,

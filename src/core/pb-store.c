@@ -25,10 +25,13 @@
 #include <math.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gobject/gvaluecollector.h>
 #include <string.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "pb-indicator-links.h"
 #include "pb-record-list.h"
@@ -68,6 +71,8 @@ struct _PbStore
   guint        in_transaction : 1;
   guint        created : 1;
   guint        read_only : 1;
+  PbStoreAccess access;      /* why it is read-only, if it is */
+  char        *copy;         /* a private copy read instead of the file */
 
   guint        group_depth;
   char        *group_label;
@@ -136,6 +141,8 @@ pb_store_finalize (GObject *object)
 
   if (self->db != NULL)
     pb_db_close (self->db);
+  pb_db_remove_copy (self->copy);
+  g_clear_pointer (&self->copy, g_free);
 
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
@@ -495,7 +502,8 @@ type_index (PbStore *self,
 
 /* ---- Opening ----------------------------------------------------------- */
 
-static gboolean check_file (const char *path, gboolean *is_empty, int *version, GError **error);
+static PbStoreAccess file_access (const char *path);
+static gboolean check_file (const char *path, PbStoreAccess access_, gboolean *is_empty, int *version, GError **error);
 static gint64   read_data_version (PbStore *self);
 
 /* Refuses a file that is not a library of a version this code can read,
@@ -515,7 +523,7 @@ pb_store_check_file (const char  *path,
       return FALSE;
     }
 
-  if (!check_file (path, &is_empty, &version, error))
+  if (!check_file (path, file_access (path), &is_empty, &version, error))
     return FALSE;
 
   if (is_empty)
@@ -546,26 +554,71 @@ pb_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "planboard", "library.db", NULL);
 }
 
+/* ---- Opening for reading ---------------------------------------------- */
+
+/* Whether @path (an existing file) can be written, and if not, why. As
+ * root, access() says a 0444 file is writable, and it is. */
+static PbStoreAccess
+file_access (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  if (statvfs (dir, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+    return PB_STORE_ACCESS_READ_ONLY_DISK;
+  if (access (dir, W_OK) != 0)
+    return errno == EROFS ? PB_STORE_ACCESS_READ_ONLY_DISK : PB_STORE_ACCESS_READ_ONLY_FOLDER;
+  if (access (path, W_OK) != 0)
+    return errno == EROFS ? PB_STORE_ACCESS_READ_ONLY_DISK : PB_STORE_ACCESS_READ_ONLY_FILE;
+
+  return PB_STORE_ACCESS_WRITABLE;
+}
+
 /* Reads the header pragmas through a read-only connection, so a file that
  * is refused is never written to. */
+static gboolean check_header (PbDb        *db,
+                              const char  *path,
+                              gboolean    *is_empty,
+                              int         *version,
+                              GError     **error);
+
 static gboolean
-check_file (const char  *path,
-            gboolean    *is_empty,
-            int         *version,
-            GError     **error)
+check_file (const char     *path,
+            PbStoreAccess   access_,
+            gboolean       *is_empty,
+            int            *version,
+            GError        **error)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *copy = NULL;
   PbDb *db = NULL;
-  gint64 app_id = 0, user_version = 0, n_objects = 0;
+  gboolean ok;
   int rc;
 
-  rc = pb_db_open (path, PB_DB_OPEN_READONLY, &db);
+  rc = pb_db_open_reader (path, access_ == PB_STORE_ACCESS_WRITABLE, &db, &copy);
   if (rc != PB_DB_OK)
     {
       set_error_for_db (db, path, rc, error);
       pb_db_close (db);
+      pb_db_remove_copy (copy);
       return FALSE;
     }
+
+  ok = check_header (db, path, is_empty, version, error);
+  pb_db_close (db);
+  pb_db_remove_copy (copy);
+  return ok;
+}
+
+static gboolean
+check_header (PbDb        *db,
+              const char  *path,
+              gboolean    *is_empty,
+              int         *version,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  gint64 app_id = 0, user_version = 0, n_objects = 0;
+  int rc;
 
   pb_db_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MSEC);
 
@@ -618,11 +671,9 @@ check_file (const char  *path,
         }
     }
 
-  pb_db_close (db);
   return TRUE;
 
 fail:
-  pb_db_close (db);
   return FALSE;
 }
 
@@ -890,7 +941,8 @@ pb_store_open (const char        *path,
 {
   g_autoptr(PbStore) self = NULL;
   gboolean exists, is_empty = TRUE;
-  int version = 0, open_flags, rc;
+  PbStoreAccess access_ = PB_STORE_ACCESS_WRITABLE;
+  int version = 0, rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -912,7 +964,12 @@ pb_store_open (const char        *path,
       return NULL;
     }
 
-  if (exists && !check_file (path, &is_empty, &version, error))
+  /* A file that cannot be written (its own mode, its folder's, a
+   * read-only disk) opens for reading, whatever was asked. */
+  if (exists)
+    access_ = file_access (path);
+
+  if (exists && !check_file (path, access_, &is_empty, &version, error))
     return NULL;
 
   if (!exists)
@@ -928,12 +985,23 @@ pb_store_open (const char        *path,
                        name, g_strerror (saved_errno));
           return NULL;
         }
+      if (access (dir, W_OK) != 0)
+        {
+          g_autofree char *name = g_filename_display_name (dir);
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                       _("The folder “%s” is read-only, so no library can be made in it."),
+                       name);
+          return NULL;
+        }
     }
 
   self = g_object_new (PB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = (flags & PB_STORE_OPEN_READ_ONLY) != 0;
   self->created = !exists;
+  self->access = access_;
+  if (access_ == PB_STORE_ACCESS_WRITABLE && (flags & PB_STORE_OPEN_READ_ONLY))
+    self->access = PB_STORE_ACCESS_OPENED_READ_ONLY;
+  self->read_only = self->access != PB_STORE_ACCESS_WRITABLE;
 
   if (self->read_only && (is_empty || version < PB_SCHEMA_VERSION))
     {
@@ -944,9 +1012,10 @@ pb_store_open (const char        *path,
       return NULL;
     }
 
-  open_flags = self->read_only ? PB_DB_OPEN_READONLY
-                               : PB_DB_OPEN_READWRITE | PB_DB_OPEN_CREATE;
-  rc = pb_db_open (path, open_flags, &self->db);
+  if (self->read_only)
+    rc = pb_db_open_reader (path, access_ == PB_STORE_ACCESS_WRITABLE, &self->db, &self->copy);
+  else
+    rc = pb_db_open (path, PB_DB_OPEN_READWRITE | PB_DB_OPEN_CREATE, &self->db);
   if (rc != PB_DB_OK)
     {
       pb_store_set_error (self, rc, error);
@@ -967,6 +1036,11 @@ pb_store_open (const char        *path,
                       "PRAGMA synchronous = FULL;"
                       "PRAGMA temp_store = MEMORY;",
                       error))
+    return NULL;
+
+  /* A connection that reads a library it may not change never writes,
+   * whatever a bug asks of it. */
+  if (self->read_only && !pb_store_exec (self, "PRAGMA query_only = 1", error))
     return NULL;
 
   if (!self->read_only && !create_undo_log (self, error))
@@ -1040,6 +1114,68 @@ pb_store_get_read_only (PbStore *self)
 {
   g_return_val_if_fail (PB_IS_STORE (self), TRUE);
   return self->read_only;
+}
+
+/**
+ * pb_store_get_access:
+ * @self: a store
+ *
+ * Returns: whether the library can be written, and if not, why
+ */
+PbStoreAccess
+pb_store_get_access (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), PB_STORE_ACCESS_OPENED_READ_ONLY);
+  return self->access;
+}
+
+/**
+ * pb_store_check_writable:
+ * @self: a store
+ * @error: where to say why the library cannot be changed
+ *
+ * Returns: %TRUE if the library can be changed, else %FALSE with @error
+ *   (%PB_STORE_ERROR_READ_ONLY) saying why, in a planner's words
+ */
+gboolean
+pb_store_check_writable (PbStore  *self,
+                         GError  **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (!self->read_only)
+    return TRUE;
+
+  name = g_filename_display_basename (self->path);
+  switch (self->access)
+    {
+    case PB_STORE_ACCESS_READ_ONLY_FILE:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                   _("This library is read-only: the file “%s” cannot be written. Nothing in it can be changed."),
+                   name);
+      break;
+    case PB_STORE_ACCESS_READ_ONLY_FOLDER:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                   _("This library is read-only: the folder of “%s” cannot be written. Nothing in it can be changed."),
+                   name);
+      break;
+    case PB_STORE_ACCESS_READ_ONLY_DISK:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                   _("This library is read-only: “%s” is on a read-only disk. Nothing in it can be changed."),
+                   name);
+      break;
+    case PB_STORE_ACCESS_OPENED_READ_ONLY:
+    case PB_STORE_ACCESS_WRITABLE:
+    default:
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                   _("This library is read-only: “%s” was opened for reading only. Nothing in it can be changed."),
+                   name);
+      break;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -1588,8 +1724,8 @@ pb_store_begin (PbStore  *self,
       return FALSE;
     }
 
-  if (self->read_only)
-    return pb_store_set_error (self, PB_DB_READONLY, error);
+  if (!pb_store_check_writable (self, error))
+    return FALSE;
 
   if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;

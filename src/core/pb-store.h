@@ -39,6 +39,16 @@ typedef enum
   PB_STORE_OPEN_READ_ONLY = 1 << 1,
 } PbStoreOpenFlags;
 
+/* Whether a library can be written, and if not, why. */
+typedef enum
+{
+  PB_STORE_ACCESS_WRITABLE,
+  PB_STORE_ACCESS_OPENED_READ_ONLY,
+  PB_STORE_ACCESS_READ_ONLY_FILE,
+  PB_STORE_ACCESS_READ_ONLY_FOLDER,
+  PB_STORE_ACCESS_READ_ONLY_DISK,
+} PbStoreAccess;
+
 typedef void (*PbItemOrgFunc) (gint64      item_id,
                                gint64      organisation_id,
                                const char *name,
@@ -57,6 +67,9 @@ PbStore     *pb_store_open            (const char        *path,
 const char  *pb_store_get_path        (PbStore           *self);
 gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
+PbStoreAccess pb_store_get_access     (PbStore           *self);
+gboolean     pb_store_check_writable  (PbStore           *self,
+                                       GError           **error);
 guint64      pb_store_get_generation  (PbStore           *self);
 gboolean     pb_store_refresh         (PbStore           *self);
 gboolean     pb_store_is_library_file (PbStore           *self,

@@ -32,6 +32,7 @@ struct _PbWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *plans_title;
   AdwLeaflet           *leaflet;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
@@ -601,6 +602,7 @@ apply_read_only (PbWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], FALSE);
+  adw_window_title_set_subtitle (self->plans_title, _("Read-Only"));
   if (self->editor != NULL)
     gtk_widget_set_sensitive (self->editor, FALSE);
   if (self->board != NULL)
@@ -1414,6 +1416,7 @@ pb_window_class_init (PbWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, plans_title);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, redo_button);
@@ -1566,6 +1569,17 @@ pb_window_set_application_store (PbWindow      *self,
   g_signal_connect_object (self->store, "notify::undo-label", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);
   history_changed_cb (self);
+
+  /* A library that cannot be written opens for reading; say why (the
+   * sidebar's title keeps saying "Read-Only"). */
+  {
+    g_autoptr(GError) read_only = NULL;
+
+    if (!pb_store_check_writable (self->store, &read_only))
+      {
+        show_error (self, read_only);
+      }
+  }
 
   self->plans = pb_store_list_plans (self->store);
   self->plan_selection = gtk_single_selection_new (g_object_ref (self->plans));
