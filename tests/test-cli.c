@@ -241,6 +241,19 @@ test_actual_and_health (void)
   g_assert_cmpint (run (&out, &err, "--db", path, "health", "1", "--today", "2026-12-01", NULL), ==, 0);
   g_assert_true (strstr (out, "indicator\t") != NULL);
   g_assert_true (strstr (out, "\t统筹建设绿色数据中心\t") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A running total lower than before: recorded (corrections happen),
+   * with a warning; a rising one says nothing. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-12-15", "28000", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "planboard-cli: warning: Lower than the 30,000 recorded on 2026-11-30; "
+                            "a cumulative figure should not fall.\n");
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 28000 AND date = '2026-12-15'"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-12-31", "31000", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
 }
 
 int

@@ -261,6 +261,28 @@ test_record_actual (void)
 
   undo ();
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+
+  /* A running total lower than before: the dialog asks first, and keeps
+   * it when asked again (corrections happen). */
+  dialog = pb_indicators_view_record_actual (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-11-30");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "15000");
+  click_primary (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+  error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Lower than the 17,200 recorded on 2026-06-30; a cumulative figure should not fall. Keep it anyway?");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Record Anyway");
+  click_primary (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
+  {
+    g_autoptr(PbActual) a = g_list_model_get_item (actuals, before);
+    g_assert_cmpfloat (pb_record_get_double (PB_RECORD (a), "value"), ==, 15000);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record actual");
   pb_test_app_stop (&t);
 }
 

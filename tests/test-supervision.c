@@ -371,6 +371,67 @@ test_close_period (PbTestLibrary *f,
   g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_PERIOD_ITEM, "period_id", period), ==, 0);
 }
 
+/* A running total that falls is warned about, never refused: a rising
+ * cumulative indicator only, against the highest figure up to that day,
+ * not counting the actual being changed. */
+static void
+test_falling_actual (PbTestLibrary *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  gint64 total = pb_store_add_indicator (f->store, plan, 0, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 annual = pb_store_add_indicator (f->store, plan, 0, "新建5G基站", "个", PB_INDICATOR_KIND_ANNUAL, &error);
+  gint64 pue = pb_store_add_indicator (f->store, plan, 0, "数据中心PUE", "", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 september;
+  static const struct {
+    int         which;   /* 0 total, 1 annual, 2 pue */
+    const char *date;
+    double      value;
+    const char *warning; /* NULL: none */
+  } cases[] = {
+    { 0, "2026-10-31", 8000, "Lower than the 9,000 recorded on 2026-09-30; a cumulative figure should not fall." },
+    { 0, "2026-10-31", 9000, NULL },     /* equal is not lower */
+    { 0, "2026-10-31", 9500, NULL },
+    { 0, "2026-09-30", 8999, "Lower than the 9,000 recorded on 2026-09-30; a cumulative figure should not fall." },
+    { 0, "2026-08-31", 8500, "Lower than the 8,600 recorded on 2026-06-30; a cumulative figure should not fall." },
+    { 0, "2025-12-31", 100, NULL },       /* before any figure */
+    { 0, "2026-10-31", 8999.5, "Lower than the 9,000 recorded on 2026-09-30; a cumulative figure should not fall." },
+    { 1, "2026-10-31", 100, NULL },       /* annual: each year starts again */
+    { 2, "2026-10-31", 1.2, NULL },       /* decreasing: falling is the aim */
+  };
+  gint64 ids[] = { total, annual, pue };
+  g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, pue);
+
+  g_assert_no_error (error);
+  pb_store_set (f->store, k, &error, "direction", PB_DIRECTION_DECREASE, NULL);
+  pb_store_add_actual (f->store, total, "2026-06-30", 8600, NULL, &error);
+  september = pb_store_add_actual (f->store, total, "2026-09-30", 9000, NULL, &error);
+  pb_store_add_actual (f->store, total, "2026-12-31", 12000, NULL, &error);
+  pb_store_add_actual (f->store, annual, "2026-09-30", 3000, NULL, &error);
+  pb_store_add_actual (f->store, pue, "2026-09-30", 1.4, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = pb_store_check_falling_actual (f->store, ids[cases[i].which], cases[i].date, cases[i].value, 0);
+
+      if (g_strcmp0 (got, cases[i].warning) != 0)
+        g_error ("case %u: %s %g gave “%s”, wanted “%s”", i, cases[i].date, cases[i].value,
+                 got ? got : "(none)", cases[i].warning ? cases[i].warning : "(none)");
+    }
+
+  /* Changing September's own figure: it does not count against itself. */
+  {
+    g_autofree char *self = pb_store_check_falling_actual (f->store, total, "2026-09-30", 8800, september);
+    g_assert_null (self);
+  }
+
+  /* The store keeps a falling figure: corrections happen. */
+  g_assert_cmpint (pb_store_record_actual (f->store, total, "2026-10-31", 8000, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +443,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/ranking", test_ranking);
   PB_TEST_ADD_LIBRARY ("/supervision/across-plans", test_across_plans);
   PB_TEST_ADD_LIBRARY ("/supervision/close-period", test_close_period);
+  PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
 
   return g_test_run ();
 }

@@ -592,6 +592,7 @@ cmd_actual (PbStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbIndicator) k = NULL;
+  g_autofree char *falling = NULL;
   const char *note = NULL, *source = NULL;
   const char *args[4];
   guint n_args = 0;
@@ -628,9 +629,13 @@ cmd_actual (PbStore *store,
   if (k == NULL)
     return fail (error);
 
+  /* Recorded all the same (corrections happen), but said. */
+  falling = pb_store_check_falling_actual (store, indicator_id, args[2], value, 0);
   id = pb_store_record_actual (store, indicator_id, args[2], value, note, source, &error);
   if (id == 0)
     return fail (error);
+  if (falling)
+    g_printerr (_("planboard-cli: warning: %s\n"), falling);
   g_print ("%" G_GINT64_FORMAT "\n", id);
   return EXIT_SUCCESS;
 }

@@ -17,6 +17,7 @@
 
 #include "pb-fold.h"
 #include "pb-format.h"
+#include "pb-indicator-links.h"
 #include "pb-store-private.h"
 #include "pb-supervision.h"
 
@@ -753,4 +754,73 @@ pb_store_find_matching_indicators (PbStore       *store,
     }
 
   return found;
+}
+
+/**
+ * pb_store_check_falling_actual:
+ * @store: a store
+ * @indicator_id: an indicator
+ * @date: the new actual's date, YYYY-MM-DD
+ * @value: its value
+ * @except_actual_id: the actual being changed, or 0 for a new one
+ *
+ * A cumulative figure (a running total that rises) should not fall: a
+ * value lower than one recorded on or before @date is most often a typing
+ * slip, or this year's figure where the total was wanted. The store
+ * accepts it (corrections happen); the editor asks, the CLI warns.
+ *
+ * Returns: (transfer full) (nullable): the warning, in words, as "Lower
+ *   than the 9,000 recorded on 2026-09-30; a cumulative figure should not
+ *   fall."; %NULL when the value does not fall or the indicator is not a
+ *   rising cumulative one
+ */
+char *
+pb_store_check_falling_actual (PbStore    *store,
+                               gint64      indicator_id,
+                               const char *date,
+                               double      value,
+                               gint64      except_actual_id)
+{
+  g_autoptr(PbIndicator) k = NULL;
+  g_autofree char *earlier_date = NULL;
+  double earlier = NAN;
+  PbDbStmt *stmt;
+
+  g_return_val_if_fail (PB_IS_STORE (store), NULL);
+
+  k = pb_store_get_record (store, PB_TYPE_INDICATOR, indicator_id);
+  if (k == NULL || date == NULL ||
+      pb_record_get_enum (PB_RECORD (k), "kind") != PB_INDICATOR_KIND_CUMULATIVE ||
+      pb_record_get_enum (PB_RECORD (k), "direction") != PB_DIRECTION_INCREASE)
+    return NULL;
+
+  /* The highest figure recorded up to that day, the latest of equals. */
+  stmt = pb_store_prepare (store,
+                           "SELECT value, date FROM actual"
+                           " WHERE indicator_id = ?1 AND date <= ?2 AND id <> ?3 AND value > ?4"
+                           " ORDER BY value DESC, date DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, indicator_id);
+  pb_db_bind_text (stmt, 2, date);
+  pb_db_bind_int64 (stmt, 3, except_actual_id);
+  pb_db_bind_double (stmt, 4, value);
+  if (pb_db_step (stmt) == PB_DB_ROW)
+    {
+      earlier = pb_db_column_double (stmt, 0);
+      earlier_date = g_strdup (pb_db_column_text (stmt, 1));
+    }
+  pb_db_reset (stmt);
+  if (earlier_date == NULL)
+    return NULL;
+
+  {
+    int decimals = MAX (pb_store_get_indicator_decimals (store, indicator_id), pb_format_decimals_of (value));
+    g_autofree char *amount = pb_format_number_to (earlier, NULL, decimals);
+    g_autofree char *when = pb_format_iso_date (earlier_date);
+
+    /* Translators: a warning when a running total is recorded lower than
+     * before: the earlier figure and its date */
+    return g_strdup_printf (_("Lower than the %s recorded on %s; a cumulative figure should not fall."), amount, when);
+  }
 }

@@ -74,4 +74,10 @@ GPtrArray  *pb_store_find_matching_indicators (PbStore       *store,
                                                const char    *name,
                                                PbNameKeyFunc  key_func);
 
+char       *pb_store_check_falling_actual (PbStore    *store,
+                                           gint64      indicator_id,
+                                           const char *date,
+                                           double      value,
+                                           gint64      except_actual_id);
+
 G_END_DECLS

@@ -37,6 +37,8 @@ typedef struct
   PbOrganisation *organisation;
   GListModel  *choices;   /* organisations or periods to choose from */
   GtkWidget   *rows[4];
+  GtkWidget   *primary;
+  char        *confirmed; /* the date and value the user chose to keep anyway */
 } Dialog;
 
 static void
@@ -51,6 +53,7 @@ dialog_free (gpointer data)
   g_clear_object (&d->organisation);
   g_clear_object (&d->choices);
   g_free (d->done_text);
+  g_free (d->confirmed);
   g_free (d);
 }
 
@@ -69,6 +72,11 @@ primary_clicked_cb (GtkButton *button,
 
   if (!d->commit (window, &error))
     {
+      /* A commit that said why itself (a question, not a refusal). */
+      if (error == NULL && gtk_widget_get_visible (GTK_WIDGET (d->error)))
+        return;
+      gtk_widget_remove_css_class (GTK_WIDGET (d->error), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (d->error), "error");
       gtk_label_set_text (d->error, error ? error->message : _("That did not work."));
       gtk_widget_set_visible (GTK_WIDGET (d->error), TRUE);
       gtk_widget_error_bell (GTK_WIDGET (window));
@@ -121,6 +129,7 @@ dialog_new (GtkWidget   *parent,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
   gtk_widget_add_css_class (ok, "suggested-action");
   gtk_widget_set_name (ok, "primary");
+  d->primary = ok;
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
   g_signal_connect (ok, "clicked", G_CALLBACK (primary_clicked_cb), window);
   gtk_box_append (GTK_BOX (box), header);
@@ -204,6 +213,32 @@ commit_actual (GtkWindow  *window,
                    _("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), value_text);
       return FALSE;
     }
+  /* A running total lower than before: asked once, kept if confirmed. */
+  {
+    g_autofree char *key = g_strdup_printf ("%s|%.17g", date, value);
+    g_autofree char *falling = pb_store_check_falling_actual (d->store, pb_record_get_id (PB_RECORD (d->indicator)),
+                                                               date, value,
+                                                               d->actual ? pb_record_get_id (PB_RECORD (d->actual)) : 0);
+
+    if (falling && g_strcmp0 (key, d->confirmed) != 0)
+      {
+        /* Translators: after the warning that a cumulative figure falls */
+        g_autofree char *ask = g_strdup_printf (_("%s Keep it anyway?"), falling);
+
+        g_free (d->confirmed);
+        d->confirmed = g_steal_pointer (&key);
+        gtk_label_set_text (d->error, ask);
+        gtk_widget_remove_css_class (GTK_WIDGET (d->error), "error");
+        gtk_widget_add_css_class (GTK_WIDGET (d->error), "warning");
+        gtk_widget_set_visible (GTK_WIDGET (d->error), TRUE);
+        gtk_button_set_label (GTK_BUTTON (d->primary), d->actual ? _("_Save Anyway") : _("_Record Anyway"));
+        gtk_button_set_use_underline (GTK_BUTTON (d->primary), TRUE);
+        gtk_widget_remove_css_class (d->primary, "suggested-action");
+        gtk_widget_add_css_class (d->primary, "destructive-action");
+        return FALSE;
+      }
+  }
+
   if (source_index != GTK_INVALID_LIST_POSITION && source_index > 0)
     {
       GObject *o = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (d->rows[3])), source_index);
