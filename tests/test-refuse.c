@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -43,18 +44,58 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
-/* Opens @path expecting @code, and checks that the file is unchanged and
- * that no side file appeared. */
+/* The bytes, modification time and mode of a file, to compare. */
+static char *
+file_state (const char *path)
+{
+  g_autofree char *sum = pb_test_checksum_file (path);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT ".%09ld %o", sum, (gint64) st.st_mtim.tv_sec,
+                          st.st_mtim.tv_nsec, (unsigned) (st.st_mode & 07777));
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s was left beside the refused file", side);
+    }
+}
+
+/* The file's header says it is in WAL mode (format versions 2). */
+static gboolean
+is_wal_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return length >= 20 && (guchar) data[18] == 2 && (guchar) data[19] == 2;
+}
+
+/* Opens @path expecting @code, and checks that the file is unchanged (its
+ * bytes and its modification time) and that no side file (-wal, -shm,
+ * -journal) is left beside it. */
 static void
 assert_refused (const char *path,
                 int         code,
                 const char *words)
 {
-  g_autofree char *before = pb_test_checksum_file (path);
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(GError) error = NULL;
   PbStore *store;
+
+  assert_no_side_files (path);
+  before = file_state (path);
 
   store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
@@ -62,9 +103,28 @@ assert_refused (const char *path,
   g_assert_nonnull (strstr (error->message, words));
   g_assert_null (strchr (error->message, '\n'));
 
-  after = pb_test_checksum_file (path);
+  after = file_state (path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  assert_no_side_files (path);
+
+  /* Importing it is refused the same way, leaving nothing either. */
+  if (code != PB_STORE_ERROR_NOT_FOUND)
+    {
+      g_autofree char *other_path = g_build_filename (dir, "importer.db", NULL);
+      g_autoptr(PbStore) other = pb_store_open (other_path, PB_STORE_OPEN_CREATE, &error);
+
+      g_clear_error (&error);
+      g_assert_nonnull (other);
+      g_assert_cmpint (pb_store_import_planboard (other, path, &error), ==, 0);
+      g_assert_error (error, PB_STORE_ERROR, code);
+      g_clear_error (&error);
+      g_clear_object (&other);
+
+      g_free (after);
+      after = file_state (path);
+      g_assert_cmpstr (before, ==, after);
+      assert_no_side_files (path);
+    }
 }
 
 static void
@@ -105,6 +165,98 @@ test_newer_schema (void)
   exec_sql (path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
   expected = g_strdup_printf ("format 99; this version knows up to %d", PB_SCHEMA_VERSION);
   assert_refused (path, PB_STORE_ERROR_NEWER_SCHEMA, expected);
+}
+
+/* The same refusals of a file in WAL mode, the mode every library is in:
+ * a read-only connection to it would make a -wal and a -shm, and could
+ * not remove them. */
+static void
+test_newer_schema_wal (void)
+{
+  g_autofree char *path = make_library ("newer-wal.db", 0);
+  g_autofree char *expected = NULL;
+
+  exec_sql (path, "PRAGMA user_version = 99;");
+  g_assert_true (is_wal_file (path));
+  expected = g_strdup_printf ("format 99; this version knows up to %d", PB_SCHEMA_VERSION);
+  assert_refused (path, PB_STORE_ERROR_NEWER_SCHEMA, expected);
+}
+
+static void
+test_foreign_database_wal (void)
+{
+  g_autofree char *path = g_build_filename (dir, "other-wal.sqlite", NULL);
+
+  exec_sql (path, "PRAGMA journal_mode = WAL; PRAGMA application_id = 12345;"
+                  " CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('张三');");
+  g_assert_true (is_wal_file (path));
+  assert_refused (path, PB_STORE_ERROR_NOT_A_LIBRARY, "another program");
+}
+
+static void
+test_corrupt_wal (void)
+{
+  g_autofree char *path = make_library ("corrupt-wal.db", 3000);
+  g_autofree char *data = NULL;
+  gsize length;
+  int page_size;
+
+  g_assert_true (is_wal_file (path));
+  page_size = pb_test_sql_int (path, "PRAGMA page_size");
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 40 * (gsize) page_size);
+  for (gsize page = length / page_size / 2; page < length / page_size / 2 + 6; page++)
+    memset (data + page * page_size + 8, 0xA5, page_size - 16);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  g_assert_true (is_wal_file (path));
+
+  assert_refused (path, PB_STORE_ERROR_CORRUPT, "damaged");
+}
+
+/* A newer WAL library in a folder this process cannot write: refused in
+ * the same words, and still nothing beside it (run as nobody: as root,
+ * chmod stops no write). */
+static void
+test_newer_schema_wal_read_only (void)
+{
+  g_autofree char *folder = g_build_filename (dir, "ro", NULL);
+  g_autofree char *path = g_build_filename (folder, "newer.db", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("format 99; this version knows up to %d", PB_SCHEMA_VERSION);
+
+      pb_test_drop_privileges ();
+      pb_test_assert_cannot_write (folder, TRUE);
+      g_assert_null (pb_store_open (path, PB_STORE_OPEN_CREATE, &error));
+      g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NEWER_SCHEMA);
+      g_assert_nonnull (strstr (error->message, expected));
+      assert_no_side_files (path);
+      return;
+    }
+
+  {
+    g_autofree char *made = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+    made = make_library ("ro/newer.db", 0);
+    exec_sql (made, "PRAGMA user_version = 99;");
+    g_assert_true (is_wal_file (made));
+    g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+    before = file_state (made);
+
+    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+
+    after = file_state (made);
+    g_assert_cmpstr (before, ==, after);
+    assert_no_side_files (made);
+    g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  }
 }
 
 static void
@@ -296,6 +448,10 @@ main (int    argc,
   g_test_add_func ("/refuse/corrupt", test_corrupt);
   g_test_add_func ("/refuse/truncated", test_truncated);
   g_test_add_func ("/refuse/directory", test_directory);
+  g_test_add_func ("/refuse/wal/newer-schema", test_newer_schema_wal);
+  g_test_add_func ("/refuse/wal/foreign-database", test_foreign_database_wal);
+  g_test_add_func ("/refuse/wal/corrupt", test_corrupt_wal);
+  g_test_add_func ("/refuse/wal/newer-schema-read-only-folder", test_newer_schema_wal_read_only);
   g_test_add_func ("/fault/read-only", test_read_only);
   g_test_add_func ("/fault/locked", test_locked);
   g_test_add_func ("/fault/disk-full", test_disk_full);
