@@ -464,7 +464,7 @@ static void
 test_cards_follow_links (void)
 {
   PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
-  GListModel *column = pb_board_view_get_column_items (board, 0);
+  GListModel *column = pb_board_view_get_column_items (board, pb_board_view_get_first_filled_column (board));
   g_autoptr(GError) error = NULL;
   gint64 ids[3];
   PbItem *items[3];
@@ -511,7 +511,7 @@ test_delete_section_undo (void)
 
   /* An item in the first column with a lead and indicators. */
   {
-    GListModel *column = pb_board_view_get_column_items (board, 0);
+    GListModel *column = pb_board_view_get_column_items (board, pb_board_view_get_first_filled_column (board));
 
     for (guint c = 0; c < pb_board_view_get_n_columns (board) && id == 0; c++)
       {

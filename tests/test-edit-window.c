@@ -123,14 +123,15 @@ test_insert_delete (void)
   PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
   PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
   g_autofree char *before = pb_test_dump_store (t.store);
-  g_autofree char *first_key = g_strdup (pb_board_view_get_column_key (board, 0));
+  guint first = pb_board_view_get_first_filled_column (board);
+  g_autofree char *first_key = g_strdup (pb_board_view_get_column_key (board, first));
   guint n = n_items ();
   GListModel *column;
   guint in_column;
   PbItem *item;
   GtkWidget *focus;
 
-  column = pb_board_view_get_column_items (board, 0);
+  column = pb_board_view_get_column_items (board, first);
   in_column = g_list_model_get_n_items (column);
   act ("win.add-item", NULL);
   g_assert_cmpuint (n_items (), ==, n + 1);
@@ -1295,6 +1296,107 @@ test_timeline_bulk (void)
   show_board ();
 }
 
+/* The "+" of the column whose action targets @key, or NULL when that
+ * column is not bound (out of view). */
+static GtkWidget *
+add_button_for (GtkWidget  *root,
+                const char *key)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "win.add-item-to") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c));
+
+          if (target && g_strcmp0 (g_variant_get_string (target, NULL), key) == 0 && gtk_widget_get_mapped (c))
+            return c;
+        }
+      if ((found = add_button_for (c, key)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A new, empty section is a column of the board (grouped by section), in
+ * its place, and its "+" adds an item to it. The board still opens at its
+ * first cards. */
+static void
+test_board_new_section (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 after = section_titled ("建设开放共享的创新基础设施"), added;
+  g_autofree char *before = NULL;
+  g_autofree char *key = NULL;
+  GtkWidget *dialog, *plus = NULL;
+  guint column = G_MAXUINT, after_column = G_MAXUINT;
+  GListModel *items;
+
+  show_board ();
+  pb_window_close_editor (t.window);
+  g_assert_cmpint (pb_board_view_get_grouping (board), ==, PB_BOARD_GROUPING_SECTION);
+  act ("win.add-section", g_variant_new_int64 (after));
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(四)");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设安全可靠的数据基础设施");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  settle ();
+  added = section_titled ("建设安全可靠的数据基础设施");
+  g_assert_cmpint (added, >, 0);
+
+  /* Its column, right after the section it was added after. */
+  key = g_strdup_printf ("section:%" G_GINT64_FORMAT, added);
+  {
+    g_autofree char *after_key = g_strdup_printf ("section:%" G_GINT64_FORMAT, after);
+
+    for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+      {
+        if (g_strcmp0 (pb_board_view_get_column_key (board, c), key) == 0)
+          column = c;
+        if (g_strcmp0 (pb_board_view_get_column_key (board, c), after_key) == 0)
+          after_column = c;
+      }
+  }
+  g_assert_cmpuint (column, <, pb_board_view_get_n_columns (board));
+  g_assert_cmpuint (column, ==, after_column + 1);
+  items = pb_board_view_get_column_items (board, column);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+
+  /* Its "+", brought into view, adds an item to it. */
+  for (guint tries = 0; tries < 5 && plus == NULL; tries++)
+    {
+      plus = add_button_for (GTK_WIDGET (board), key);
+      if (plus == NULL)
+        {
+          g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+
+          collect (GTK_WIDGET (board), GTK_TYPE_GRID_VIEW, grids);
+          g_assert_cmpuint (grids->len, >, 0);
+          /* The first grid is the row of columns. */
+          gtk_widget_activate_action (g_ptr_array_index (grids, 0), "list.scroll-to-item", "u", column);
+          settle ();
+        }
+    }
+  g_assert_nonnull (plus);
+  before = pb_test_dump_store (t.store);
+  g_signal_emit_by_name (plus, "clicked");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  {
+    g_autoptr(PbItem) item = g_list_model_get_item (items, 0);
+
+    g_assert_cmpint (pb_item_get_section_id (item), ==, added);
+    g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))) == item);
+  }
+  assert_undo_redo (before, "Add Item");
+  pb_window_close_editor (t.window);
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  g_assert_cmpint (section_titled ("建设安全可靠的数据基础设施"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1312,6 +1414,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/timeline-sections", test_timeline_sections);
   g_test_add_func ("/edit-window/timeline-bulk", test_timeline_bulk);
+  g_test_add_func ("/edit-window/board-new-section", test_board_new_section);
   g_test_add_func ("/edit-window/build-first-section", test_build_first_section);
   status = g_test_run ();
 

@@ -216,6 +216,9 @@ struct _PbBoardView
   GListStore      *column_model; /* PbBoardColumn, what columns_view shows */
   GPtrArray       *column_widgets; /* PbBoardColumnWidget bound to a column, unowned */
   guint            fill_source;
+  guint            reveal_tick;  /* a plan just shown: scroll to its first cards */
+  guint            reveal_frames;
+  guint            reveal_stable;
 
   PbStore         *store;
   PbPlan          *plan;
@@ -646,6 +649,84 @@ queue_fill_columns (PbBoardView *self)
     self->fill_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, fill_columns_in_view, self, NULL);
 }
 
+/* The first column holding cards, or G_MAXUINT. */
+static guint
+first_filled_column (PbBoardView *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (self->columns, i))) > 0)
+      return i;
+  return G_MAXUINT;
+}
+
+/* A plan opens with its first column with cards in view: sections with
+ * no items yet (a heading's prose parts, 指导思想; a section just added)
+ * are columns in document order, and would otherwise fill a narrow window.
+ * When that column is not in view once the grid is laid out, the grid
+ * scrolls (with its own scroll-to-item, which knows the columns' places):
+ * to the last column, then back to that one, which puts it at the left. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  PbBoardView *self = PB_BOARD_VIEW (widget);
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
+  guint n = self->columns->len, first = first_filled_column (self);
+
+  if (self->plan == NULL || n == 0 || first == 0 || ++self->reveal_frames > 60)
+    goto done;
+  if (first == G_MAXUINT || page <= 0 || upper <= 0)
+    return G_SOURCE_CONTINUE; /* not laid out, or no cards yet */
+
+  switch (self->reveal_stable++)
+    {
+    case 0:
+      /* In view already (the columns are all as wide)? */
+      if ((first + 1) * (upper / n) <= gtk_adjustment_get_value (adj) + page + 1)
+        goto done;
+      gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", n - 1);
+      return G_SOURCE_CONTINUE;
+    case 1:
+      gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", first);
+      queue_fill_columns (self);
+      return G_SOURCE_CONTINUE;
+    default:
+      queue_fill_columns (self);
+      break;
+    }
+
+done:
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_first_cards (PbBoardView *self)
+{
+  if (self->reveal_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_frames = self->reveal_stable = 0;
+  self->reveal_tick = self->plan ? gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL) : 0;
+}
+
+/**
+ * pb_board_view_get_first_filled_column:
+ * @self: a board
+ *
+ * Returns: the first column holding cards, or 0
+ */
+guint
+pb_board_view_get_first_filled_column (PbBoardView *self)
+{
+  guint first;
+
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+  first = first_filled_column (self);
+  return first == G_MAXUINT ? 0 : first;
+}
+
 static void
 column_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -887,8 +968,11 @@ wanted_columns (PbBoardView *self)
       /* The sections in document order: a section whose items go on after
        * a sub-section of its own shows them in a second column there.
        * A nested one says its parent, so that two "(一)" columns are
-       * told apart. */
-      g_autoptr(GPtrArray) runs = pb_outline_build (self->held_sections, self->held);
+       * told apart. A section with no items and no sub-sections is a
+       * column too (a section just added is where its "+" and menu are);
+       * a heading whose items all sit in its sub-sections is not. */
+      g_autoptr(GPtrArray) runs = pb_outline_build_full (self->held_sections, self->held, TRUE);
+      g_autoptr(GHashTable) parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       gboolean loose = FALSE;
@@ -899,6 +983,8 @@ wanted_columns (PbBoardView *self)
           gint64 id = pb_record_get_id (PB_RECORD (s));
 
           g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), s);
+          if (pb_section_get_parent_id (s) != 0)
+            g_hash_table_add (parents, g_memdup2 (&(gint64) { pb_section_get_parent_id (s) }, sizeof (gint64)));
         }
       for (guint r = 0; r < runs->len; r++)
         {
@@ -912,6 +998,8 @@ wanted_columns (PbBoardView *self)
 
           if (run->section == NULL)
             loose = TRUE;
+          else if (run->items->len == 0 && g_hash_table_contains (parents, &id))
+            continue;
           g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (n_seen + 1));
           w.key = n_seen == 0 ? g_strdup_printf ("section:%" G_GINT64_FORMAT, id)
                               : g_strdup_printf ("section:%" G_GINT64_FORMAT ":%u", id, n_seen + 1);
@@ -1619,6 +1707,7 @@ pb_board_view_set_plan (PbBoardView *self,
     }
   rebuild_columns (self, TRUE);
   regroup (self);
+  reveal_first_cards (self);
 }
 
 PbBoardGrouping
@@ -1745,6 +1834,9 @@ pb_board_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  if (self->reveal_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   g_clear_object (&self->column_model);
   g_clear_pointer (&self->column_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->by_value, g_hash_table_unref);

@@ -34,6 +34,7 @@ void             pb_board_view_set_filter      (PbBoardView    *self,
                                                 int             health,
                                                 int             kind);
 guint            pb_board_view_get_n_columns   (PbBoardView    *self);
+guint            pb_board_view_get_first_filled_column (PbBoardView *self);
 const char      *pb_board_view_get_column_key  (PbBoardView    *self,
                                                 guint           column);
 GListModel      *pb_board_view_get_column_items (PbBoardView   *self,
