@@ -2574,27 +2574,31 @@ emit_appendix (Parser     *p,
 {
   const PbText *t = &p->t;
   JsonObject *o = json_object_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   gsize end = next ? next->line : p->lines->len;
-  gboolean leading = TRUE;
+  gsize first = node->line + 1;
 
-  for (gsize l = node->line + 1; l < end; l++)
+  for (; first < end; first++)
     {
-      PbRange r = g_array_index (p->lines, PbRange, l);
-      g_autofree char *line = pb_text_slice (t, r.start, r.end);
+      PbRange r = g_array_index (p->lines, PbRange, first);
+      g_autofree char *line = NULL;
       gsize number_end, rest;
 
-      if (leading && ((read_appendix (t, r, &number_end, &rest) && rest >= r.end) ||
-                      g_strcmp0 (line, node->title) == 0))
+      if (read_appendix (t, r, &number_end, &rest) && rest >= r.end)
         continue;
-      leading = FALSE;
-      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line);
+      line = pb_text_slice (t, r.start, r.end);
+      if (g_strcmp0 (line, node->title) != 0)
+        break;
     }
+  /* One slice: the lines as printed, with their breaks. */
+  text = first < end ? pb_text_slice (t, g_array_index (p->lines, PbRange, first).start,
+                                      g_array_index (p->lines, PbRange, end - 1).end)
+                     : g_strdup ("");
 
   json_object_set_string_member (o, "section", section);
   json_object_set_string_member (o, "number", node->number ? node->number : "");
   json_object_set_string_member (o, "title", node->title ? node->title : "");
-  json_object_set_string_member (o, "text", text->str);
+  json_object_set_string_member (o, "text", text);
   json_array_add_object_element (p->appendices, o);
 }
 
