@@ -17,6 +17,13 @@ opencc=""
 if pkg-config --exists opencc; then opencc="-DHAVE_OPENCC $(pkg-config --cflags --libs opencc)"; fi
 pdf=""
 if pkg-config --exists poppler-glib; then pdf="-DHAVE_PDF $(pkg-config --cflags --libs poppler-glib)"; fi
+# The core holds the PostgreSQL back end when the build found libpq
+# (HAVE_LIBPQ in the build's config.h): its header and library then too.
+pq=""
+if grep -q "^#define HAVE_LIBPQ" "$build/config.h" 2>/dev/null; then
+  pkg-config --exists libpq || { echo "libpq is needed for the fuzz test (the build has the PostgreSQL back end)"; exit 1; }
+  pq="$(pkg-config --cflags --libs libpq)"
+fi
 for pc in libarchive libxml-2.0 sqlite3; do
   pkg-config --exists $pc || { echo "$pc is needed for the fuzz test (the DOCX reader and the library)"; exit 1; }
 done
@@ -29,7 +36,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   "$src/tests/fuzz-parser.c" \
   "$src"/src/import/*.c "$src"/src/core/*.c \
   "$build/src/core/pb-core-resources.c" "$build/src/core/pb-enum-types.c" \
-  $opencc $pdf $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 libarchive libxml-2.0 sqlite3) -lm \
+  $opencc $pdf $pq $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 libarchive libxml-2.0 sqlite3) -lm \
   -o "$work/fuzz-parser"
 
 mkdir "$work/corpus"
