@@ -478,13 +478,31 @@ test_nothing_found (void)
   gtk_text_buffer_set_text (buffer, text, -1);
   g_assert_true (gtk_widget_activate_action (root, "import.read-text", NULL));
   wait_for_page (import, "review");
+  set_text (root, "Document Number", 0, "青经信发〔2023〕5号");
   g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
   spin ();
   g_assert_cmpstr (pb_import_window_get_page (import), ==, "source");
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_assert_cmpstr (kept, ==, text);
+  g_assert_cmpstr (g_strstrip (kept), ==, g_strstrip (text));
   g_assert_cmpuint (count_plans (store), ==, before);
+
+  /* The same text read again: the review as it was left, corrections kept. */
+  g_assert_true (gtk_widget_activate_action (root, "import.read-text", NULL));
+  spin ();
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Document Number", 0))), ==,
+                   "青经信发〔2023〕5号");
+  /* Other text is read afresh. */
+  g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
+  spin ();
+  gtk_text_buffer_insert (buffer, &end, "\n", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "6、推进数字乡村建设。建成益农信息社100个(市农业农村局牵头)。\n", -1);
+  g_assert_true (gtk_widget_activate_action (root, "import.read-text", NULL));
+  wait_for_page (import, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Document Number", 0))), ==, "");
+  g_assert_nonnull (find_row (root, ADW_TYPE_EXPANDER_ROW, "6 推进数字乡村建设", 0));
 
   gtk_window_close (GTK_WINDOW (import));
   spin ();

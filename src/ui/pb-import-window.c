@@ -53,6 +53,7 @@ struct _PbImportWindow
   GHashTable          *year_fields;  /* a target (JsonObject) → its Year row */
   GFile               *file;         /* the last file read, to read again */
   char                *source_name;  /* the file's name, or "Pasted text" */
+  char                *draft_text;   /* the pasted text the draft was read from */
   guint                pulse_id;
   GtkFileChooserNative *chooser;
 };
@@ -843,6 +844,14 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+draft_is_empty (PbImportWindow *self)
+{
+  JsonArray *items = json_object_get_array_member (json_node_get_object (self->draft), "items");
+
+  return items == NULL || json_array_get_length (items) == 0;
+}
+
 static void
 read_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -865,16 +874,14 @@ read_done_cb (GObject      *object,
 
   g_clear_pointer (&self->draft, json_node_unref);
   self->draft = plan;
-  {
-    JsonArray *items = json_object_get_array_member (json_node_get_object (plan), "items");
-
-    if (items == NULL || json_array_get_length (items) == 0)
-      {
-        clear_review (self);
-        show_nothing_found (self);
-        return;
-      }
-  }
+  g_free (self->draft_text);
+  self->draft_text = g_strdup (((ReadData *) g_task_get_task_data (G_TASK (result)))->text);
+  if (draft_is_empty (self))
+    {
+      clear_review (self);
+      show_nothing_found (self);
+      return;
+    }
   build_review (self);
   show_page (self, "review");
 }
@@ -1002,6 +1009,12 @@ read_text_action (GtkWidget  *widget,
   if (g_strstrip (text)[0] == '\0')
     {
       toast (self, _("Paste the plan's text first."));
+      return;
+    }
+  /* The same text again, after Back: the review as the planner left it. */
+  if (self->draft && g_strcmp0 (text, self->draft_text) == 0)
+    {
+      show_page (self, draft_is_empty (self) ? "empty" : "review");
       return;
     }
   pb_import_window_read_text (self, text);
@@ -1310,6 +1323,7 @@ pb_import_window_dispose (GObject *object)
   g_clear_pointer (&self->year_fields, g_hash_table_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->draft_text, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_IMPORT_WINDOW);
 
