@@ -941,7 +941,7 @@ pb_import_window_read_file (PbImportWindow *self,
       g_set_object (&self->file, file);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), escaped);
       adw_action_row_set_subtitle (self->file_row, escaped_folder);
-      gtk_widget_set_visible (GTK_WIDGET (self->file_row), TRUE);
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->file_row)), TRUE);
     }
   start_reading (self, data, name);
 }
