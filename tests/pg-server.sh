@@ -50,7 +50,11 @@ if [ -z "$bindir" ]; then
   exec "$@"
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/planboard-pg.XXXXXX") || exit 1
+# As root the folder is in /tmp, which "nobody" can reach (a TMPDIR under
+# /root would not be).
+tmp=${TMPDIR:-/tmp}
+[ "$(id -u)" = 0 ] && tmp=/tmp
+dir=$(mktemp -d "$tmp/planboard-pg.XXXXXX") || exit 1
 chmod 755 "$dir"
 
 # As root, everything the server touches belongs to "nobody".
