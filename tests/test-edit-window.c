@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pb-board-view.h"
+#include "pb-health.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
 #include "pb-test-ui.h"
@@ -19,6 +20,24 @@
 #include "pb-test-util.h"
 #include "pb-ui-util.h"
 #include "pb-window-edit.h"
+
+
+/* A new item starts today within the plan's period (2025—2027), never on
+ * a first day long past. */
+static char *
+expected_new_start (void)
+{
+  GDate today;
+  char text[11];
+
+  pb_date_today (&today);
+  if (g_date_get_year (&today) < 2025)
+    return g_strdup ("2025-01-01");
+  if (g_date_get_year (&today) > 2027)
+    return g_strdup ("2027-01-01");
+  pb_date_format (&today, text);
+  return g_strdup (text);
+}
 
 static PbTestApp t;
 
@@ -145,7 +164,14 @@ test_insert_delete (void)
     g_assert_cmpstr (key, ==, first_key);
     g_assert_true (last == item);
   }
-  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-01-01");
+  {
+    g_autofree char *start = expected_new_start ();
+    GDate today;
+
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, start);
+    pb_date_today (&today);
+    g_assert_cmpint (pb_store_get_item_health (t.store, item, &today, NULL), !=, PB_HEALTH_RED);
+  }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
   g_assert_cmpstr (pb_item_get_number (item), ==, "4");
   /* The title has the keyboard, for typing straight away. */
@@ -708,6 +734,10 @@ add_task (const char *title,
   gtk_editable_set_text (GTK_EDITABLE (editor_row ("Title")), title);
   pb_item_editor_flush (editor);
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  /* A new item starts today; the example plan's tasks start with it. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_row ("Start (YYYY-MM-DD)")), "2025-01-01");
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-01-01");
   editor_apply ("Add organisation", lead);
   return g_object_ref (item);
 }

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "pb-health.h"
 #include "pb-test-util.h"
 
 typedef struct
@@ -14,6 +15,24 @@ typedef struct
   PbTestLibrary lib;
   gint64 plan, s1, s2, s2a, a, b, c, d;
 } Plan;
+
+
+/* A new item starts today within the plan's period (2025—2027), never on
+ * a first day long past. */
+static char *
+expected_new_start (void)
+{
+  GDate today;
+  char text[11];
+
+  pb_date_today (&today);
+  if (g_date_get_year (&today) < 2025)
+    return g_strdup ("2025-01-01");
+  if (g_date_get_year (&today) > 2027)
+    return g_strdup ("2027-01-01");
+  pb_date_format (&today, text);
+  return g_strdup (text);
+}
 
 static void
 plan_set_up (Plan          *f,
@@ -130,7 +149,15 @@ test_insert_item (Plan          *f,
   item = pb_store_get_record (store, PB_TYPE_ITEM, id);
   g_assert_cmpstr (pb_item_get_number (item), ==, "4");
   g_assert_cmpint (pb_item_get_section_id (item), ==, f->s2a);
-  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-01-01");
+  {
+    g_autofree char *start = expected_new_start ();
+    GDate today;
+
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, start);
+    /* Not behind its schedule before anyone worked on it. */
+    pb_date_today (&today);
+    g_assert_cmpint (pb_store_get_item_health (store, item, &today, NULL), !=, PB_HEALTH_RED);
+  }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
   order = item_order (f);
   g_assert_cmpstr (order, ==, "1|4|2|3|");

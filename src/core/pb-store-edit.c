@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pb-health.h"
 #include "pb-store-private.h"
 
 #define SUBTREE_SQL \
@@ -196,7 +197,11 @@ pb_store_next_item_number (PbStore *self,
  * @lead_organisation_id: its lead (the column when grouped by lead), or 0
  * @error: where to say why not
  *
- * Adds an item dated over the plan's period, as one "Add Item" command.
+ * Adds an item as one "Add Item" command, dated from today (or the
+ * period's first day, before the period; its last year's first day, after
+ * it) to the end of the plan's period: an item dated from a first day
+ * long past would start out behind its schedule, red, before anyone
+ * worked on it.
  *
  * Returns: the new item's id, or 0
  */
@@ -234,7 +239,19 @@ pb_store_insert_item (PbStore      *self,
     return not_found (error);
 
   if (pb_plan_get_period_start (plan) > 0)
-    g_snprintf (start, sizeof start, "%04d-01-01", pb_plan_get_period_start (plan));
+    {
+      int first = pb_plan_get_period_start (plan);
+      int last = MAX (pb_plan_get_period_end (plan), first);
+      GDate today;
+
+      pb_date_today (&today);
+      if (g_date_get_year (&today) < first)
+        g_snprintf (start, sizeof start, "%04d-01-01", first);
+      else if (g_date_get_year (&today) > last)
+        g_snprintf (start, sizeof start, "%04d-01-01", last);
+      else
+        pb_date_format (&today, start);
+    }
   if (pb_plan_get_period_end (plan) > 0)
     g_snprintf (due, sizeof due, "%04d-12-31", pb_plan_get_period_end (plan));
   if (number == NULL)
