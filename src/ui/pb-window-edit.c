@@ -67,7 +67,7 @@ GArray *
 pb_window_get_selected_items (PbWindow *self)
 {
   GtkWidget *board = pb_window_get_board (self);
-  GtkWidget *editor = pb_window_get_editor (self);
+  GtkWidget *editor = pb_window_peek_editor (self);
   GArray *ids = NULL;
 
   if (timeline_shown (self))
@@ -263,7 +263,7 @@ pb_window_delete_items (PbWindow *self)
 {
   PbStore *store = pb_window_get_store (self);
   GtkWidget *board = pb_window_get_board (self);
-  GtkWidget *editor = pb_window_get_editor (self);
+  GtkWidget *editor = pb_window_peek_editor (self);
   g_autoptr(GArray) ids = pb_window_get_selected_items (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;

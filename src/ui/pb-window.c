@@ -304,6 +304,21 @@ restore_grouping (PbWindow *self)
   self->restoring = FALSE;
 }
 
+/* The editor is made when first asked for: a window opens without it
+ * (its fields, lists and popovers cost the first frame ~20 ms). */
+static GtkWidget *
+ensure_editor (PbWindow *self)
+{
+  if (self->editor == NULL && self->store != NULL)
+    {
+      self->editor = pb_item_editor_new (self->store);
+      adw_bin_set_child (self->editor_bin, self->editor);
+      if (pb_store_get_read_only (self->store))
+        gtk_widget_set_sensitive (self->editor, FALSE);
+    }
+  return self->editor;
+}
+
 void
 pb_window_close_editor (PbWindow *self)
 {
@@ -330,7 +345,7 @@ pb_window_open_editor (PbWindow *self,
 {
   g_return_if_fail (PB_IS_WINDOW (self));
 
-  if (self->editor == NULL)
+  if (ensure_editor (self) == NULL)
     return;
   pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
   adw_flap_set_reveal_flap (self->editor_flap, TRUE);
@@ -348,6 +363,20 @@ pb_window_get_board (PbWindow *self)
 
 GtkWidget *
 pb_window_get_editor (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return ensure_editor (self);
+}
+
+/**
+ * pb_window_peek_editor:
+ * @self: the main window
+ *
+ * Returns: (nullable) (transfer none): the item editor, or %NULL when it
+ *   has not been needed yet (nothing was opened in it)
+ */
+GtkWidget *
+pb_window_peek_editor (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return self->editor;
@@ -1540,8 +1569,6 @@ pb_window_set_application_store (PbWindow      *self,
   g_signal_connect_object (self->timeline, "hint", G_CALLBACK (timeline_hint_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "selection-changed", G_CALLBACK (timeline_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  self->editor = pb_item_editor_new (self->store);
-  adw_bin_set_child (self->editor_bin, self->editor);
   self->indicators = pb_indicators_view_new (self->store);
   adw_bin_set_child (self->indicators_bin, self->indicators);
   self->organisations_view = pb_organisations_view_new (self->store);

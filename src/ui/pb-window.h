@@ -25,6 +25,7 @@ void      pb_window_close_editor     (PbWindow      *self);
 GtkWidget *pb_window_get_board       (PbWindow      *self);
 GtkWidget *pb_window_get_timeline    (PbWindow      *self);
 GtkWidget *pb_window_get_editor      (PbWindow      *self);
+GtkWidget *pb_window_peek_editor     (PbWindow      *self);
 GtkWidget *pb_window_get_indicators  (PbWindow      *self);
 GtkWindow *pb_window_get_report_dialog (PbWindow    *self);
 gboolean   pb_window_export_ledger   (PbWindow      *self,
