@@ -862,6 +862,16 @@ typedef struct
   GHashTable *items;       /* item id → ItemHealth */
   GHashTable *indicators;  /* indicator id → PbIndicatorStatus */
   GHashTable *by_item;     /* item id → ItemIndicators, pointing into indicators */
+  /* What an item's health is computed from, kept so that an edit of a few
+   * items recomputes those items and the items after them, not the plan. */
+  GHashTable *item_by_id;  /* item id → PbItem (a ref) */
+  GHashTable *predecessors; /* item id → GPtrArray of PbDependency into it */
+  GHashTable *successors;  /* item id → GArray of the item ids depending on it */
+  GHashTable *previous;    /* item id → PbPeriodItem of the last closed period */
+  GDate       origin, end; /* the plan period */
+  guint       n_computed;  /* items judged so far, carried on, for the tests */
+  GArray     *updated;     /* the item ids the last update judged again, or
+                            * NULL when it judged the whole plan */
 } PlanHealth;
 
 static void
@@ -888,6 +898,11 @@ plan_health_free (gpointer data)
   g_hash_table_unref (p->items);
   g_clear_pointer (&p->by_item, g_hash_table_unref);
   g_clear_pointer (&p->indicators, g_hash_table_unref);
+  g_clear_pointer (&p->item_by_id, g_hash_table_unref);
+  g_clear_pointer (&p->predecessors, g_hash_table_unref);
+  g_clear_pointer (&p->successors, g_hash_table_unref);
+  g_clear_pointer (&p->previous, g_hash_table_unref);
+  g_clear_pointer (&p->updated, g_array_unref);
   g_free (p);
 }
 
@@ -1033,6 +1048,111 @@ by_indicator_model (GHashTable *by,
   return G_LIST_MODEL (list);
 }
 
+/* One item's health, from what @p keeps: its own rules, its predecessors
+ * and its indicators. */
+static ItemHealth *
+compute_item_health (PlanHealth  *p,
+                     PbItem      *item,
+                     const GDate *today)
+{
+  gint64 id = pb_record_get_id (PB_RECORD (item));
+  ItemHealth *h = g_new0 (ItemHealth, 1);
+  char *why = NULL;
+  ItemIndicators *w = g_hash_table_lookup (p->by_item, &id);
+  GPtrArray *deps;
+  PbItemStatus status = pb_item_get_status (item);
+  gboolean judged = pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE &&
+                    status != PB_ITEM_STATUS_DONE && status != PB_ITEM_STATUS_CANCELLED;
+  const GDate *origin = &p->origin, *end = &p->end;
+
+  p->n_computed++;
+
+  if (judged && pb_item_get_kind (item) == PB_ITEM_KIND_GOAL && w != NULL && w->status != NULL)
+    {
+      /* A goal is as good as the indicators it carries. */
+      h->health = w->status->health;
+      /* Translators: an indicator's name and why it has its health */
+      h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
+    }
+  else
+    {
+      h->health = pb_item_compute_health (item, origin, end, today, &why);
+      if (pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE &&
+          pb_record_get_string (PB_RECORD (item), "health_date") != NULL)
+        {
+          /* Translators: a health set by hand: its reason and the day it was set */
+          h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why,
+                                       pb_record_get_string (PB_RECORD (item), "health_date"));
+          g_free (why);
+        }
+      else
+        h->reason = why;
+    }
+
+  /* Finish-to-start: it starts before a predecessor, not done, finishes. */
+  deps = g_hash_table_lookup (p->predecessors, &id);
+  for (guint d = 0; judged && deps != NULL && d < deps->len; d++)
+    {
+      PbRecord *dep = g_ptr_array_index (deps, d);
+      gint64 from_id = pb_record_get_int (dep, "from_item_id");
+      PbItem *before;
+      GDate start, due, from_start, from_due;
+
+      if ((before = g_hash_table_lookup (p->item_by_id, &from_id)) == NULL ||
+          pb_item_get_status (before) == PB_ITEM_STATUS_DONE ||
+          pb_item_get_status (before) == PB_ITEM_STATUS_CANCELLED)
+        continue;
+      item_dates (item, origin, end, &start, &due);
+      item_dates (before, origin, end, &from_start, &from_due);
+      if (!g_date_valid (&start) || !g_date_valid (&from_due))
+        continue;
+      g_date_add_days (&from_due, MAX (pb_record_get_int (dep, "lag_days"), 0));
+      if (g_date_compare (&start, &from_due) <= 0 && PB_HEALTH_YELLOW > h->health)
+        {
+          g_autofree char *name = item_short_name (before);
+
+          h->health = PB_HEALTH_YELLOW;
+          g_free (h->reason);
+          /* Translators: a predecessor's number and the start of its title, "3 加快…" */
+          h->reason = g_strdup_printf (_("Starts before %s finishes"), name);
+        }
+    }
+
+  h->indicator_progress = w != NULL && w->progress_count > 0 ? w->progress_sum / w->progress_count : -1;
+  if (status == PB_ITEM_STATUS_DONE)
+    h->completion = 1;
+  else if (pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS &&
+           h->indicator_progress >= 0)
+    h->completion = h->indicator_progress;
+  else
+    h->completion = pb_item_get_progress (item);
+
+  /* Its indicators: the worse decides; on a tie the measured figure
+   * says more than the item's own progress, but not more than a due
+   * date that has passed. */
+  if (judged && w != NULL && w->status != NULL &&
+      (w->status->health > h->health ||
+       (w->status->health == h->health && h->health >= PB_HEALTH_YELLOW && !item_past_due (item, end, today))))
+    {
+      h->health = w->status->health;
+      g_free (h->reason);
+      h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
+    }
+
+  {
+    PbRecord *then = g_hash_table_lookup (p->previous, &id);
+
+    if (then != NULL)
+      {
+        h->has_previous = TRUE;
+        h->previous_health = pb_record_get_enum (then, "health");
+        h->previous_completion = pb_record_get_double (then, "progress");
+      }
+  }
+
+  return h;
+}
+
 /* The plan's health. @reuse, when given, is the plan's last health, whose
  * indicators have not changed since: their statuses are kept (an edit of
  * an item then costs the items' rules, not every indicator's figures). */
@@ -1040,7 +1160,8 @@ static PlanHealth *
 compute_plan_health (PbStore     *store,
                      gint64       plan_id,
                      const GDate *today,
-                     PlanHealth  *reuse)
+                     PlanHealth  *reuse,
+                     guint        n_computed)
 {
   PlanHealth *p = g_new0 (PlanHealth, 1);
   /* Every item and indicator read in one query each, not one per row. */
@@ -1049,15 +1170,10 @@ compute_plan_health (PbStore     *store,
   g_autoptr(GPtrArray) loaded_dependencies =
     pb_store_dup_records_where (store, PB_TYPE_DEPENDENCY,
                                 "from_item_id IN (SELECT id FROM item WHERE plan_id = ?1)", plan_id);
-  g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
   g_autoptr(GListModel) indicators = reuse ? NULL : pb_store_list_indicators (store, plan_id);
   GHashTable *by_item;
   g_autoptr(GHashTable) serving = reuse ? NULL : pb_store_dup_indicator_items (store, plan_id);
-  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  g_autoptr(GHashTable) item_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GListModel) dependencies = pb_store_list_dependencies (store, plan_id);
-  g_autoptr(GHashTable) predecessors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                              (GDestroyNotify) g_ptr_array_unref);
   /* Every target and actual of the plan's indicators, in the order of
    * pb_store_list_targets () and pb_store_list_actuals (), in one query
    * each (by indicator, they were two queries and a row each). */
@@ -1071,6 +1187,12 @@ compute_plan_health (PbStore     *store,
                                                     " ORDER BY indicator_id, date, id", plan_id));
   GDate origin, end, since;
   gboolean has_since = FALSE;
+
+  p->n_computed = n_computed;
+  p->item_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  p->predecessors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  p->successors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  p->previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
   /* Each item as the last closed period kept it. */
   {
@@ -1092,13 +1214,15 @@ compute_plan_health (PbStore     *store,
             PbRecord *row = g_list_model_get_item (rows, i);
             gint64 item_id = pb_record_get_int (row, "item_id");
 
-            g_hash_table_insert (previous, g_memdup2 (&item_id, sizeof item_id), row);
+            g_hash_table_insert (p->previous, g_memdup2 (&item_id, sizeof item_id), row);
           }
       }
   }
 
   p->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_health_free);
   plan_period (store, plan_id, &origin, &end);
+  p->origin = origin;
+  p->end = end;
   if (reuse)
     {
       p->indicators = g_steal_pointer (&reuse->indicators);
@@ -1149,128 +1273,113 @@ compute_plan_health (PbStore     *store,
         }
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < loaded_items->len; i++)
     {
-      PbItem *item = g_list_model_get_item (items, i);
+      PbItem *item = g_ptr_array_index (loaded_items, i);
       gint64 id = pb_record_get_id (PB_RECORD (item));
 
-      g_hash_table_insert (item_by_id, g_memdup2 (&id, sizeof id), item);
+      g_hash_table_insert (p->item_by_id, g_memdup2 (&id, sizeof id), g_object_ref (item));
     }
 
-  /* Each item's predecessors. */
+  /* Each item's predecessors, and the items after each. */
   for (guint d = 0; d < g_list_model_get_n_items (dependencies); d++)
     {
       PbRecord *dep = g_list_model_get_item (dependencies, d);
       gint64 to_id = pb_record_get_int (dep, "to_item_id");
-      GPtrArray *list = g_hash_table_lookup (predecessors, &to_id);
+      gint64 from_id = pb_record_get_int (dep, "from_item_id");
+      GPtrArray *list = g_hash_table_lookup (p->predecessors, &to_id);
+      GArray *after = g_hash_table_lookup (p->successors, &from_id);
 
       if (list == NULL)
         {
           list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (predecessors, g_memdup2 (&to_id, sizeof to_id), list);
+          g_hash_table_insert (p->predecessors, g_memdup2 (&to_id, sizeof to_id), list);
         }
       g_ptr_array_add (list, dep);
+      if (after == NULL)
+        {
+          after = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (p->successors, g_memdup2 (&from_id, sizeof from_id), after);
+        }
+      g_array_append_val (after, to_id);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < loaded_items->len; i++)
     {
-      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      PbItem *item = g_ptr_array_index (loaded_items, i);
       gint64 id = pb_record_get_id (PB_RECORD (item));
-      ItemHealth *h = g_new0 (ItemHealth, 1);
-      char *why = NULL;
-      ItemIndicators *w = g_hash_table_lookup (by_item, &id);
-      GPtrArray *deps;
-      PbItemStatus status = pb_item_get_status (item);
-      gboolean judged = pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE &&
-                        status != PB_ITEM_STATUS_DONE && status != PB_ITEM_STATUS_CANCELLED;
 
-      if (judged && pb_item_get_kind (item) == PB_ITEM_KIND_GOAL && w != NULL && w->status != NULL)
-        {
-          /* A goal is as good as the indicators it carries. */
-          h->health = w->status->health;
-          /* Translators: an indicator's name and why it has its health */
-          h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
-        }
-      else
-        {
-          h->health = pb_item_compute_health (item, &origin, &end, today, &why);
-          if (pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE &&
-              pb_record_get_string (PB_RECORD (item), "health_date") != NULL)
-            {
-              /* Translators: a health set by hand: its reason and the day it was set */
-              h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why,
-                                           pb_record_get_string (PB_RECORD (item), "health_date"));
-              g_free (why);
-            }
-          else
-            h->reason = why;
-        }
-
-      /* Finish-to-start: it starts before a predecessor, not done, finishes. */
-      deps = g_hash_table_lookup (predecessors, &id);
-      for (guint d = 0; judged && deps != NULL && d < deps->len; d++)
-        {
-          PbRecord *dep = g_ptr_array_index (deps, d);
-          gint64 from_id = pb_record_get_int (dep, "from_item_id");
-          PbItem *before;
-          GDate start, due, from_start, from_due;
-
-          if ((before = g_hash_table_lookup (item_by_id, &from_id)) == NULL ||
-              pb_item_get_status (before) == PB_ITEM_STATUS_DONE ||
-              pb_item_get_status (before) == PB_ITEM_STATUS_CANCELLED)
-            continue;
-          item_dates (item, &origin, &end, &start, &due);
-          item_dates (before, &origin, &end, &from_start, &from_due);
-          if (!g_date_valid (&start) || !g_date_valid (&from_due))
-            continue;
-          g_date_add_days (&from_due, MAX (pb_record_get_int (dep, "lag_days"), 0));
-          if (g_date_compare (&start, &from_due) <= 0 && PB_HEALTH_YELLOW > h->health)
-            {
-              g_autofree char *name = item_short_name (before);
-
-              h->health = PB_HEALTH_YELLOW;
-              g_free (h->reason);
-              /* Translators: a predecessor's number and the start of its title, "3 加快…" */
-              h->reason = g_strdup_printf (_("Starts before %s finishes"), name);
-            }
-        }
-
-      h->indicator_progress = w != NULL && w->progress_count > 0 ? w->progress_sum / w->progress_count : -1;
-      if (status == PB_ITEM_STATUS_DONE)
-        h->completion = 1;
-      else if (pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS &&
-               h->indicator_progress >= 0)
-        h->completion = h->indicator_progress;
-      else
-        h->completion = pb_item_get_progress (item);
-
-      /* Its indicators: the worse decides; on a tie the measured figure
-       * says more than the item's own progress, but not more than a due
-       * date that has passed. */
-      if (judged && w != NULL && w->status != NULL &&
-          (w->status->health > h->health ||
-           (w->status->health == h->health && h->health >= PB_HEALTH_YELLOW && !item_past_due (item, &end, today))))
-        {
-          h->health = w->status->health;
-          g_free (h->reason);
-          h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
-        }
-
-      {
-        PbRecord *then = g_hash_table_lookup (previous, &id);
-
-        if (then != NULL)
-          {
-            h->has_previous = TRUE;
-            h->previous_health = pb_record_get_enum (then, "health");
-            h->previous_completion = pb_record_get_double (then, "progress");
-          }
-      }
-
-      g_hash_table_insert (p->items, g_memdup2 (&id, sizeof id), h);
+      g_hash_table_insert (p->items, g_memdup2 (&id, sizeof id), compute_item_health (p, item, today));
     }
 
   return p;
+}
+
+/* Brings @p, the plan's health before the command being published, up to
+ * date when that command changed items and nothing else health reads.
+ * Returns FALSE, leaving @p as it was, when it cannot. */
+static gboolean
+update_items (PbStore     *store,
+              gint64       plan_id,
+              PlanHealth  *p,
+              const GDate *today)
+{
+  static const char * const other_tables[] = {
+    "plan", "indicator", "item_indicator", "target", "actual", "period", "period_item", "period_indicator",
+    "dependency", NULL
+  };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) redo = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint t = 0; other_tables[t]; t++)
+    if (pb_store_get_table_generation (store, other_tables[t]) > p->generation)
+      return FALSE;
+  /* The rows of this command (NULL outside ::changed, or for another
+   * program's change, which names none). */
+  ids = pb_store_dup_changed_ids (store, "item");
+  if (ids == NULL)
+    return FALSE;
+
+  redo = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 *id = &g_array_index (ids, gint64, i);
+      g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, *id);
+      GArray *after = g_hash_table_lookup (p->successors, id);
+
+      if (item == NULL || pb_record_is_deleted (PB_RECORD (item)) || pb_item_get_plan_id (item) != plan_id)
+        {
+          g_hash_table_remove (p->item_by_id, id);
+          g_hash_table_remove (p->items, id);
+        }
+      else
+        {
+          g_hash_table_replace (p->item_by_id, g_memdup2 (id, sizeof *id), g_object_ref (item));
+          g_hash_table_add (redo, id);
+        }
+      /* A predecessor's status and dates judge the items after it. */
+      for (guint j = 0; after != NULL && j < after->len; j++)
+        g_hash_table_add (redo, &g_array_index (after, gint64, j));
+    }
+
+  if (p->updated == NULL)
+    p->updated = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_set_size (p->updated, 0);
+  for (guint i = 0; i < ids->len; i++) /* deleted ones too */
+    if (!g_hash_table_contains (redo, &g_array_index (ids, gint64, i)))
+      g_array_append_val (p->updated, g_array_index (ids, gint64, i));
+  g_hash_table_iter_init (&iter, redo);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      PbItem *item = g_hash_table_lookup (p->item_by_id, key);
+
+      g_array_append_val (p->updated, *(gint64 *) key);
+      if (item != NULL)
+        g_hash_table_replace (p->items, g_memdup2 (key, sizeof (gint64)), compute_item_health (p, item, today));
+    }
+  return TRUE;
 }
 
 static GQuark
@@ -1299,6 +1408,16 @@ get_plan_health (PbStore     *store,
   if (p != NULL && p->generation == generation && p->serial == threshold_serial && p->julian == julian)
     return p;
 
+  /* An edit of items alone, being published now: recompute those items
+   * and the items that depend on them, not the plan (one edit at 5,000
+   * items cost 20 ms of rules before). */
+  if (p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL &&
+      p->generation + 1 == generation && update_items (store, plan_id, p, today))
+    {
+      p->generation = generation;
+      return p;
+    }
+
   /* The indicators' part outlives changes to items and dependencies. */
   {
     static const char * const indicator_tables[] = {
@@ -1308,7 +1427,9 @@ get_plan_health (PbStore     *store,
 
     for (guint t = 0; keep && indicator_tables[t]; t++)
       keep = pb_store_get_table_generation (store, indicator_tables[t]) <= p->generation;
-    p = compute_plan_health (store, plan_id, today, keep ? p : NULL);
+    guint n_computed = p ? p->n_computed : 0;
+
+    p = compute_plan_health (store, plan_id, today, keep ? p : NULL, n_computed);
   }
   p->generation = generation;
   p->serial = threshold_serial;
@@ -1488,4 +1609,57 @@ pb_store_compute_item_progress (PbStore *store,
   pb_date_today (&today);
   h = g_hash_table_lookup (get_plan_health (store, pb_item_get_plan_id (item), &today)->items, &id);
   return h ? h->indicator_progress : -1;
+}
+
+/**
+ * pb_store_get_n_item_healths_computed:
+ * @store: a store
+ *
+ * For the tests and benchmarks: how many item healths the store's health
+ * cache has computed, over every plan, since it was made.
+ *
+ * Returns: the count
+ */
+guint
+pb_store_get_n_item_healths_computed (PbStore *store)
+{
+  GHashTable *cache = g_object_get_qdata (G_OBJECT (store), cache_quark ());
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  if (cache == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((PlanHealth *) value)->n_computed;
+  return n;
+}
+
+/**
+ * pb_store_dup_item_health_updates:
+ * @store: a store
+ * @plan_id: a plan
+ * @today: the day
+ *
+ * After a change, which items' health may have changed: when the health
+ * of the plan's items was brought up to date by judging only the items
+ * the change touched and the items waiting for them, their ids. A view
+ * that shows every item's health updates those alone.
+ *
+ * Returns: (transfer full) (nullable) (element-type gint64): the ids
+ *   (deleted items among them), or %NULL when any item's may have changed
+ */
+GArray *
+pb_store_dup_item_health_updates (PbStore     *store,
+                                  gint64       plan_id,
+                                  const GDate *today)
+{
+  PlanHealth *p;
+
+  g_return_val_if_fail (PB_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  p = get_plan_health (store, plan_id, today);
+  return p->updated ? g_array_copy (p->updated) : NULL;
 }

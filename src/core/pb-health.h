@@ -91,6 +91,10 @@ const PbIndicatorStatus *
                                         const GDate *today);
 double   pb_store_compute_item_progress  (PbStore     *store,
                                           PbItem      *item);
+guint    pb_store_get_n_item_healths_computed (PbStore *store);
+GArray  *pb_store_dup_item_health_updates (PbStore     *store,
+                                           gint64       plan_id,
+                                           const GDate *today);
 gboolean pb_store_get_item_change        (PbStore     *store,
                                           PbItem      *item,
                                           const GDate *today,

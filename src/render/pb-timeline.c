@@ -1846,14 +1846,29 @@ pb_timeline_update_from_store (PbTimeline *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      PbItem *item = g_ptr_array_index (items, i);
+  /* The health of the items the change judged again, when the health
+   * cache can say which (an edit of items); else every item's. */
+  {
+    g_autoptr(GArray) updated = pb_store_dup_item_health_updates (store, plan_id, &today_date);
 
-      pb_timeline_set_item_health (self, pb_record_get_id (PB_RECORD (item)),
-                                   pb_store_get_item_completion (store, item, &today_date),
-                                   pb_store_get_item_health (store, item, &today_date, NULL));
-    }
+    for (guint i = 0; updated != NULL && i < updated->len; i++)
+      {
+        g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, g_array_index (updated, gint64, i));
+
+        if (item != NULL && !pb_record_is_deleted (PB_RECORD (item)) && pb_item_get_plan_id (item) == plan_id)
+          pb_timeline_set_item_health (self, pb_record_get_id (PB_RECORD (item)),
+                                       pb_store_get_item_completion (store, item, &today_date),
+                                       pb_store_get_item_health (store, item, &today_date, NULL));
+      }
+    for (guint i = 0; updated == NULL && i < items->len; i++)
+      {
+        PbItem *item = g_ptr_array_index (items, i);
+
+        pb_timeline_set_item_health (self, pb_record_get_id (PB_RECORD (item)),
+                                     pb_store_get_item_completion (store, item, &today_date),
+                                     pb_store_get_item_health (store, item, &today_date, NULL));
+      }
+  }
   return TRUE;
 }
 
