@@ -247,6 +247,7 @@ struct _PbBoardView
 
   guint            n_classified; /* items put in a column, for the tests */
   guint            n_bound;      /* cards bound */
+  guint            pending;      /* PENDING_*: what a change asked of the board while hidden */
 };
 
 enum {
@@ -702,6 +703,8 @@ done:
   return G_SOURCE_REMOVE;
 }
 
+static void flush_pending (PbBoardView *self);
+
 static void
 reveal_first_cards (PbBoardView *self)
 {
@@ -723,6 +726,7 @@ pb_board_view_get_first_filled_column (PbBoardView *self)
   guint first;
 
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+  flush_pending (self);
   first = first_filled_column (self);
   return first == G_MAXUINT ? 0 : first;
 }
@@ -1126,24 +1130,79 @@ refresh_bound_cards (PbBoardView *self)
     }
 }
 
+/* A hidden board (another page shown) does what the store's changes ask
+ * of it when it is shown, or asked about, once: an edit on the Timeline
+ * then costs the board nothing (regrouping 5,000 items was half of an
+ * edit's CPU). */
+enum {
+  PENDING_ORGS    = 1 << 0,
+  PENDING_COLUMNS = 1 << 1,
+  PENDING_FORCE   = 1 << 2, /* the columns made anew */
+  PENDING_REGROUP = 1 << 3,
+  PENDING_CARDS   = 1 << 4,
+  PENDING_REVEAL  = 1 << 5, /* a plan was set: show its first cards */
+};
+
+static gboolean
+defer (PbBoardView *self,
+       guint        what)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  self->pending |= what;
+  return TRUE;
+}
+
+static void
+flush_pending (PbBoardView *self)
+{
+  guint pending = self->pending;
+
+  self->pending = 0;
+  if (pending & PENDING_ORGS)
+    reload_orgs (self);
+  if (pending & PENDING_COLUMNS)
+    rebuild_columns (self, (pending & PENDING_FORCE) != 0);
+  if (pending & PENDING_REGROUP)
+    regroup (self);
+  if (pending & PENDING_CARDS)
+    refresh_bound_cards (self);
+  if (pending & PENDING_REVEAL)
+    reveal_first_cards (self);
+}
+
+static void
+board_mapped_cb (GtkWidget *widget,
+                 gpointer   data)
+{
+  flush_pending (PB_BOARD_VIEW (widget));
+}
+
 static void
 store_changed_cb (PbBoardView *self,
                   const char  *table)
 {
+  guint what = PENDING_CARDS;
+
   if (self->plan == NULL)
     return;
 
   if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") || g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator"))
-    reload_orgs (self);
+    what |= PENDING_ORGS;
 
   if (g_str_equal (table, "item") || g_str_equal (table, "item_org") ||
       g_str_equal (table, "organisation") || g_str_equal (table, "section"))
     {
-      rebuild_columns (self, g_str_equal (table, "organisation") && self->grouping == PB_BOARD_GROUPING_LEAD);
-      regroup (self);
+      what |= PENDING_COLUMNS | PENDING_REGROUP;
+      if (g_str_equal (table, "organisation") && self->grouping == PB_BOARD_GROUPING_LEAD)
+        what |= PENDING_FORCE;
     }
 
-  refresh_bound_cards (self);
+  if (!defer (self, what))
+    {
+      self->pending |= what;
+      flush_pending (self);
+    }
 }
 
 /* ---- Moving cards -------------------------------------------------------- */
@@ -1195,6 +1254,8 @@ pb_board_view_move_card (PbBoardView  *self,
 
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), FALSE);
   g_return_val_if_fail (column_key != NULL, FALSE);
+
+  flush_pending (self);
 
   item = pb_store_get_record (self->store, PB_TYPE_ITEM, item_id);
   column = find_column (self, column_key, NULL);
@@ -1546,6 +1607,7 @@ pb_board_view_select_all (PbBoardView *self)
 {
   g_return_if_fail (PB_IS_BOARD_VIEW (self));
 
+  flush_pending (self);
   for (guint c = 0; c < self->columns->len; c++)
     {
       PbBoardColumn *col = g_ptr_array_index (self->columns, c);
@@ -1598,6 +1660,7 @@ pb_board_view_get_focused_item (PbBoardView  *self,
 
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
 
+  flush_pending (self);
   card = focused_card (self, &column, &position);
   if (column_key)
     *column_key = card ? ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key : NULL;
@@ -1703,11 +1766,18 @@ pb_board_view_set_plan (PbBoardView *self,
       self->sections = pb_store_list_sections (self->store, plan_id);
       sections_changed_cb (self->sections, 0, 0, g_list_model_get_n_items (self->sections), self);
       g_signal_connect (self->sections, "items-changed", G_CALLBACK (sections_changed_cb), self);
-      reload_orgs (self);
     }
-  rebuild_columns (self, TRUE);
-  regroup (self);
-  reveal_first_cards (self);
+  /* Columns and cards when shown (a window opening on the Timeline
+   * groups nothing). */
+  self->pending = 0;
+  if (!defer (self, PENDING_ORGS | PENDING_COLUMNS | PENDING_FORCE | PENDING_REGROUP | PENDING_REVEAL))
+    {
+      if (plan)
+        reload_orgs (self);
+      rebuild_columns (self, TRUE);
+      regroup (self);
+      reveal_first_cards (self);
+    }
 }
 
 PbBoardGrouping
@@ -1727,8 +1797,12 @@ pb_board_view_set_grouping (PbBoardView     *self,
     return;
 
   self->grouping = grouping;
-  rebuild_columns (self, TRUE);
-  regroup (self);
+  if (!defer (self, PENDING_COLUMNS | PENDING_FORCE | PENDING_REGROUP))
+    {
+      flush_pending (self);
+      rebuild_columns (self, TRUE);
+      regroup (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
 }
 
@@ -1741,7 +1815,11 @@ pb_board_view_set_search (PbBoardView *self,
   g_clear_pointer (&self->search, g_free);
   if (text && text[0])
     self->search = g_utf8_casefold (text, -1);
-  regroup (self);
+  if (!defer (self, PENDING_REGROUP))
+    {
+      flush_pending (self);
+      regroup (self);
+    }
 }
 
 /**
@@ -1765,13 +1843,18 @@ pb_board_view_set_filter (PbBoardView *self,
   self->filter_status = status;
   self->filter_health = health;
   self->filter_kind = kind;
-  regroup (self);
+  if (!defer (self, PENDING_REGROUP))
+    {
+      flush_pending (self);
+      regroup (self);
+    }
 }
 
 guint
 pb_board_view_get_n_columns (PbBoardView *self)
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+  flush_pending (self);
   return self->columns->len;
 }
 
@@ -1780,6 +1863,7 @@ pb_board_view_get_column_key (PbBoardView *self,
                               guint        column)
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
+  flush_pending (self);
   g_return_val_if_fail (column < self->columns->len, NULL);
   return ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key;
 }
@@ -1796,6 +1880,7 @@ pb_board_view_get_column_items (PbBoardView *self,
                                 guint        column)
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
+  flush_pending (self);
   g_return_val_if_fail (column < self->columns->len, NULL);
   return G_LIST_MODEL (g_ptr_array_index (self->columns, column));
 }
@@ -1815,6 +1900,7 @@ pb_board_view_get_work (PbBoardView *self,
                         guint       *n_bound)
 {
   g_return_if_fail (PB_IS_BOARD_VIEW (self));
+  flush_pending (self);
   if (n_classified)
     *n_classified = self->n_classified;
   if (n_bound)
@@ -1978,6 +2064,7 @@ pb_board_view_init (PbBoardView *self)
   }
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"), -1);
+  g_signal_connect (self, "map", G_CALLBACK (board_mapped_cb), NULL);
 }
 
 GtkWidget *
