@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "pb-db-private.h"
 
 /**
@@ -52,6 +54,119 @@ pb_db_is_server_uri (const char *path)
   return FALSE;
 }
 
+/* The value of @key in libpq's key=value form, unquoted. */
+static char *
+conninfo_value (const char *conninfo,
+                const char *key)
+{
+  const char *p = conninfo;
+  gsize len = strlen (key);
+
+  while (*p)
+    {
+      p += strspn (p, " \t");
+      if (strncmp (p, key, len) == 0 && strspn (p + len, " \t") + len < strlen (p) &&
+          p[len + strspn (p + len, " \t")] == '=')
+        {
+          GString *value = g_string_new (NULL);
+
+          p += len + strspn (p + len, " \t") + 1;
+          p += strspn (p, " \t");
+          if (*p == '\'')
+            {
+              for (p++; *p && *p != '\''; p++)
+                {
+                  if (*p == '\\' && p[1])
+                    p++;
+                  g_string_append_c (value, *p);
+                }
+            }
+          else
+            while (*p && !g_ascii_isspace (*p))
+              g_string_append_c (value, *p++);
+          return g_string_free (value, FALSE);
+        }
+      /* Skip this word (and a quoted value). */
+      while (*p && !g_ascii_isspace (*p))
+        {
+          if (*p == '\'')
+            {
+              for (p++; *p && *p != '\''; p++)
+                if (*p == '\\' && p[1])
+                  p++;
+            }
+          if (*p)
+            p++;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * pb_db_display_name:
+ * @path: a library file or a server URI
+ *
+ * Returns: (transfer full): what to call the library in a title or a
+ *   message: a file's name, or a shared library's database and server
+ *   ("plans on db.example.org"), never its password
+ */
+char *
+pb_db_display_name (const char *path)
+{
+  g_autofree char *dbname = NULL;
+  g_autofree char *host = NULL;
+
+  if (!pb_db_is_server_uri (path))
+    return g_filename_display_basename (path);
+
+  if (g_str_has_prefix (path, "postgres"))
+    {
+      const char *rest = strstr (path, "://") + 3;
+      const char *slash = strchr (rest, '/');
+      const char *at;
+      g_autofree char *authority = g_strndup (rest, slash ? (gsize) (slash - rest) : strlen (rest));
+
+      at = strrchr (authority, '@');
+      host = g_strdup (at ? at + 1 : authority);
+      if (slash != NULL)
+        dbname = g_strndup (slash + 1, strcspn (slash + 1, "?"));
+      if (dbname != NULL)
+        {
+          char *unescaped = g_uri_unescape_string (dbname, NULL);
+
+          if (unescaped != NULL)
+            {
+              g_free (dbname);
+              dbname = unescaped;
+            }
+        }
+      if (host != NULL && host[0] == '\0')
+        g_clear_pointer (&host, g_free);
+      if (host == NULL && slash != NULL && strstr (slash, "host=") != NULL)
+        {
+          const char *h = strstr (slash, "host=") + 5;
+
+          host = g_uri_unescape_segment (h, h + strcspn (h, "&"), NULL);
+        }
+    }
+  else
+    {
+      dbname = conninfo_value (path, "dbname");
+      host = conninfo_value (path, "host");
+    }
+
+  if (dbname == NULL || dbname[0] == '\0')
+    {
+      g_free (dbname);
+      dbname = g_strdup ("planboard");
+    }
+  if (host == NULL || host[0] == '\0' || host[0] == '/')
+    /* TRANSLATORS: a shared library on a server of this computer */
+    return g_strdup_printf (_("%s on this computer"), dbname);
+  /* TRANSLATORS: a shared library: "plans on db.example.org" */
+  return g_strdup_printf (_("%s on %s"), dbname, host);
+}
+
 gboolean
 pb_db_have_backend (PbDbBackend backend)
 {
@@ -70,6 +185,7 @@ pb_db_have_backend (PbDbBackend backend)
     }
 }
 
+#ifndef PB_DB_HAVE_PG
 /* A connection that could not be made: only its message can be read. */
 typedef struct
 {
@@ -88,6 +204,7 @@ static const PbDbVTable failed_vtable = {
   .errmsg = failed_errmsg,
   .errcode = failed_errcode,
 };
+#endif
 
 /**
  * pb_db_open:
@@ -356,4 +473,108 @@ pb_db_data_version (PbDb *db)
   if (db->vt->data_version == NULL)
     return -1;
   return db->vt->data_version (db);
+}
+
+/* The tables of the store, in the order the schema makes them. */
+static const char *const store_tables[] = {
+  "plan", "section", "item", "organisation", "item_org", "indicator", "target",
+  "actual", "dependency", "note", "organisation_alias", "period",
+  "period_indicator", "period_item", "progress_form", "item_indicator",
+};
+
+/**
+ * pb_db_pg_triggers_sql:
+ *
+ * What a shared library needs of the store on the server, besides its
+ * tables (`library init` runs it, as the tables' owner, after the
+ * schema): on every store table one row trigger, `pb_undo`, that
+ *
+ *  - notifies the channel "planboard" with "TABLE ID", so the other
+ *    connections refresh (pb_db_data_version());
+ *  - when the connection keeps an undo log (the store's session table
+ *    `pg_temp.pb_undolog`), writes to it what puts the row back and what
+ *    the row must still look like for that, as the SQLite store's
+ *    temporary triggers do (see create_undo_log() in pb-store.c): the
+ *    restoring SQL, the changed columns as the change left them (`chk`),
+ *    and `pb_row_hash()` of the whole row but its id.
+ *
+ * The trigger is AFTER ROW, so a cascade's rows are logged before the
+ * row that caused it and undo, running the log backwards, puts the
+ * parent back before its children.
+ *
+ * Returns: SQL, idempotent
+ */
+const char *
+pb_db_pg_triggers_sql (void)
+{
+  static gsize once;
+  static char *sql;
+
+  if (g_once_init_enter (&once))
+    {
+      GString *s = g_string_new (
+        "CREATE OR REPLACE FUNCTION pb_row_hash(j jsonb) RETURNS bigint"
+        " LANGUAGE sql IMMUTABLE AS"
+        " $$ SELECT ('x' || substr(md5(j::text), 1, 16))::bit(64)::bigint $$;\n"
+        "CREATE OR REPLACE FUNCTION pb_undo_log() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "DECLARE\n"
+        "  o jsonb; n jsonb; k text; sets text := ''; chk text := 'true'; rid bigint;\n"
+        "BEGIN\n"
+        "  IF TG_OP = 'DELETE' THEN rid := OLD.id; ELSE rid := NEW.id; END IF;\n"
+        "  IF TG_OP = 'UPDATE' THEN\n"
+        "    o := to_jsonb(OLD); n := to_jsonb(NEW);\n"
+        "    FOR k IN SELECT jsonb_object_keys(o) LOOP\n"
+        "      IF k <> 'id' AND o->k IS DISTINCT FROM n->k THEN\n"
+        "        sets := sets || format(',%I=%s', k, quote_nullable(o->>k));\n"
+        "        chk := chk || format(' AND %I IS NOT DISTINCT FROM %s', k, quote_nullable(n->>k));\n"
+        "      END IF;\n"
+        "    END LOOP;\n"
+        "    IF sets = '' THEN RETURN NULL; END IF;\n"
+        "  END IF;\n"
+        "  PERFORM pg_notify('planboard', TG_TABLE_NAME || ' ' || rid);\n"
+        "  IF to_regclass('pg_temp.pb_undolog') IS NULL THEN RETURN NULL; END IF;\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    INSERT INTO pg_temp.pb_undolog (tbl, row_id, sql, chk, hash)\n"
+        "      VALUES (TG_TABLE_NAME, rid, format('DELETE FROM %I WHERE id=%s', TG_TABLE_NAME, rid),\n"
+        "              NULL, pb_row_hash(to_jsonb(NEW) - 'id'));\n"
+        "  ELSIF TG_OP = 'UPDATE' THEN\n"
+        "    INSERT INTO pg_temp.pb_undolog (tbl, row_id, sql, chk, hash)\n"
+        "      VALUES (TG_TABLE_NAME, rid, format('UPDATE %I SET %s WHERE id=%s', TG_TABLE_NAME, substr(sets, 2), rid),\n"
+        "              chk, pb_row_hash(n - 'id'));\n"
+        "  ELSE\n"
+        "    INSERT INTO pg_temp.pb_undolog (tbl, row_id, sql, chk, hash)\n"
+        "      VALUES (TG_TABLE_NAME, rid,\n"
+        "              format('INSERT INTO %I SELECT * FROM jsonb_populate_record(NULL::%I, %L)',\n"
+        "                     TG_TABLE_NAME, TG_TABLE_NAME, to_jsonb(OLD)::text),\n"
+        "              NULL, NULL);\n"
+        "  END IF;\n"
+        "  RETURN NULL;\n"
+        "END $$;\n");
+
+      for (guint i = 0; i < G_N_ELEMENTS (store_tables); i++)
+        g_string_append_printf (s,
+                                "DROP TRIGGER IF EXISTS pb_undo ON %1$s;\n"
+                                "CREATE TRIGGER pb_undo AFTER INSERT OR UPDATE OR DELETE ON %1$s"
+                                " FOR EACH ROW EXECUTE FUNCTION pb_undo_log();\n",
+                                store_tables[i]);
+
+      sql = g_string_free (s, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+
+  return sql;
+}
+
+/* The SQL that creates the session's undo log on a server (the SQLite
+ * store makes its own, with temporary triggers). */
+const char *
+pb_db_pg_undo_log_sql (void)
+{
+  return "CREATE TEMP TABLE IF NOT EXISTS pb_undolog ("
+         " seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+         " tbl text NOT NULL,"
+         " row_id bigint NOT NULL,"
+         " sql text NOT NULL,"
+         " chk text,"
+         " hash bigint)";
 }

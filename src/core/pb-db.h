@@ -88,6 +88,7 @@ typedef enum {
 
 gboolean     pb_db_is_server_uri   (const char  *path);
 gboolean     pb_db_have_backend    (PbDbBackend  backend);
+char        *pb_db_display_name    (const char  *path);
 
 int          pb_db_open            (const char  *path,
                                     int          flags,
@@ -185,6 +186,11 @@ int          pb_db_quick_check     (PbDb        *db,
 /* Makes the store's own SQL functions (pb_row_hash(…), the undo log's
  * row fingerprint) known to the connection. */
 int          pb_db_install_functions (PbDb      *db);
+
+/* PostgreSQL: the store's triggers (undo log, NOTIFY) for `library init`,
+ * and the session's undo log table. Plain text: no libpq needed. */
+const char  *pb_db_pg_triggers_sql (void);
+const char  *pb_db_pg_undo_log_sql (void);
 
 /* The SQLite handle under @db, or NULL on another backend: for tests
  * that poke at the connection on purpose. */

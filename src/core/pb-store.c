@@ -71,6 +71,7 @@ struct _PbStore
   guint        in_transaction : 1;
   guint        created : 1;
   guint        read_only : 1;
+  guint        shared : 1;     /* on a server */
   PbStoreAccess access;      /* why it is read-only, if it is */
   char        *copy;         /* a private copy read instead of the file */
 
@@ -250,7 +251,35 @@ set_error_for_db (PbDb        *db,
                   GError     **error)
 {
   const char *detail = db ? pb_db_errmsg (db) : pb_db_errstr (rc);
-  g_autofree char *name = g_filename_display_basename (path ? path : "");
+  g_autofree char *name = pb_db_display_name (path ? path : "");
+
+  if (pb_db_is_server_uri (path))
+    switch (rc & 0xff)
+      {
+      case PB_DB_PERM:
+        /* The server's rule says what was refused and why. */
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_REFUSED,
+                     _("The shared library refused the change: %s. Nothing was changed."), detail);
+        return FALSE;
+      case PB_DB_CANTOPEN:
+      case PB_DB_AUTH:
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
+                     _("The shared library “%s” could not be opened: %s"), name, detail);
+        return FALSE;
+      case PB_DB_IOERR:
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
+                     _("The connection to the shared library “%s” was lost (%s), so the change was not saved. Try again when the server is back."),
+                     name, detail);
+        return FALSE;
+      case PB_DB_BUSY:
+      case PB_DB_LOCKED:
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_BUSY,
+                     _("Someone else is changing the same part of the shared library “%s”. Nothing was changed; try again in a moment."),
+                     name);
+        return FALSE;
+      default:
+        break;
+      }
 
   switch (rc & 0xff)
     {
@@ -373,7 +402,15 @@ set_read_error (PbStore  *self,
                 int       rc,
                 GError  **error)
 {
-  g_autofree char *name = g_filename_display_basename (self->path ? self->path : "");
+  g_autofree char *name = pb_db_display_name (self->path ? self->path : "");
+
+  /* A lost server or a refusal says so, as for a write. */
+  if (pb_db_is_server_uri (self->path) &&
+      ((rc & 0xff) == PB_DB_IOERR || (rc & 0xff) == PB_DB_PERM))
+    {
+      pb_store_set_error (self, rc, error);
+      return;
+    }
 
   switch (rc & 0xff)
     {
@@ -920,6 +957,109 @@ create_undo_log (PbStore  *self,
   return pb_store_exec (self, sql->str, error);
 }
 
+/* The session's undo log on a server: the triggers are the library's own
+ * (pb_db_pg_triggers_sql(), made by `library init`); they write to this
+ * table when the connection has one. A row's fingerprint is of its JSON,
+ * as the triggers take it. */
+static gboolean
+create_server_undo_log (PbStore  *self,
+                        GError  **error)
+{
+  if (!pb_store_exec (self, pb_db_pg_undo_log_sql (), error))
+    return FALSE;
+
+  self->hash_sql = g_new0 (char *, self->n_tables);
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      PbRecordClass *klass = g_type_class_ref (self->types[t]);
+
+      self->hash_sql[t] = g_strdup_printf ("SELECT pb_row_hash(to_jsonb(r) - 'id') FROM %s r WHERE id = ?1",
+                                           klass->table);
+      g_type_class_unref (klass);
+    }
+  return TRUE;
+}
+
+/* Opens a shared library on a PostgreSQL server (@path is its URI). Its
+ * schema is made by `planboard-cli --db URI library init`, never by
+ * opening it; a server that does not answer is given up after a few
+ * seconds. */
+static PbStore *
+open_server (const char        *path,
+             PbStoreOpenFlags   flags,
+             GError           **error)
+{
+  g_autoptr(PbStore) self = g_object_new (PB_TYPE_STORE, NULL);
+  g_autofree char *name = pb_db_display_name (path);
+  g_autofree char *version_text = NULL;
+  PbDbStmt *stmt;
+  int rc, version;
+
+  self->path = g_strdup (path);
+  self->read_only = (flags & PB_STORE_OPEN_READ_ONLY) != 0;
+  self->shared = TRUE;
+
+  if (!pb_db_have_backend (PB_DB_BACKEND_POSTGRESQL))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
+                   _("“%s” is a shared library on a PostgreSQL server, but this Planboard was built without PostgreSQL support."),
+                   name);
+      return NULL;
+    }
+
+  rc = pb_db_open (path, self->read_only ? PB_DB_OPEN_READONLY : PB_DB_OPEN_READWRITE, &self->db);
+  if (rc != PB_DB_OK)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
+                   _("The shared library “%s” could not be opened: %s"),
+                   name, self->db ? pb_db_errmsg (self->db) : pb_db_errstr (rc));
+      return NULL;
+    }
+
+  /* The schema's version; no library_info at all is an empty database. */
+  rc = pb_db_prepare (self->db, "SELECT value FROM library_info WHERE key = 'schema_version'", &stmt);
+  if (rc == PB_DB_OK)
+    {
+      rc = pb_db_step (stmt);
+      if (rc == PB_DB_ROW)
+        version_text = g_strdup (pb_db_column_text (stmt, 0));
+      pb_db_finalize (stmt);
+    }
+  if (rc != PB_DB_ROW || version_text == NULL)
+    {
+      if (rc == PB_DB_ERROR || rc == PB_DB_DONE)
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_A_LIBRARY,
+                     _("The database “%s” holds no Planboard library yet. The office sets it up with “planboard-cli --db URI library init”."),
+                     name);
+      else
+        pb_store_set_error (self, rc, error);
+      return NULL;
+    }
+  version = atoi (version_text);
+  if (version > PB_SCHEMA_VERSION)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NEWER_SCHEMA,
+                   _("The shared library “%s” was set up by a newer version of Planboard (format %d; this version knows up to %d). Update Planboard to open it."),
+                   name, version, PB_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version < PB_SCHEMA_VERSION)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NEWER_SCHEMA,
+                   _("The shared library “%s” is in an older format (%d; this version needs %d). The office upgrades it with “planboard-cli --db URI library init”."),
+                   name, version, PB_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  pb_db_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MSEC);
+
+  if (!self->read_only && !create_server_undo_log (self, error))
+    return NULL;
+
+  self->data_version = read_data_version (self);
+  return g_steal_pointer (&self);
+}
+
 /**
  * pb_store_open:
  * @path: the library file
@@ -945,6 +1085,9 @@ pb_store_open (const char        *path,
   int version = 0, rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (pb_db_is_server_uri (path))
+    return open_server (path, flags, error);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
@@ -1056,6 +1199,33 @@ pb_store_get_path (PbStore *self)
 {
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * pb_store_dup_display_name:
+ * @self: a store
+ *
+ * Returns: (transfer full): what to call the library: its file's name,
+ *   or for a shared library its database and server, never a password
+ */
+char *
+pb_store_dup_display_name (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  return pb_db_display_name (self->path);
+}
+
+/**
+ * pb_store_is_shared:
+ * @self: a store
+ *
+ * Returns: %TRUE if the library is on a PostgreSQL server
+ */
+gboolean
+pb_store_is_shared (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  return self->shared;
 }
 
 /**
@@ -2190,7 +2360,7 @@ entry_holds (PbStore     *self,
     case EXPECT_CHANGED:
     default:
       sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM main.%s WHERE id = %" G_GINT64_FORMAT " AND %s)",
-                             e->table, e->row_id, e->chk ? e->chk : "1");
+                             e->table, e->row_id, e->chk ? e->chk : "1 = 1");
       rc = pb_db_prepare (self->db, sql, &stmt);
       if (rc != PB_DB_OK)
         return pb_store_set_error (self, rc, error);

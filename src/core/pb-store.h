@@ -30,6 +30,8 @@ typedef enum
   PB_STORE_ERROR_NOT_FOUND,
   PB_STORE_ERROR_NO_HISTORY,
   PB_STORE_ERROR_CONFLICT,
+  PB_STORE_ERROR_REFUSED,      /* a shared library's rules refused the change */
+  PB_STORE_ERROR_UNREACHABLE,  /* a shared library's server did not answer */
 } PbStoreError;
 
 typedef enum
@@ -65,6 +67,8 @@ PbStore     *pb_store_open            (const char        *path,
                                        PbStoreOpenFlags   flags,
                                        GError           **error);
 const char  *pb_store_get_path        (PbStore           *self);
+char        *pb_store_dup_display_name (PbStore          *self);
+gboolean     pb_store_is_shared       (PbStore           *self);
 gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
 PbStoreAccess pb_store_get_access     (PbStore           *self);
