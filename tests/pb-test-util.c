@@ -14,6 +14,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "pb-db.h"
+#ifdef HAVE_LIBPQ
+#include "pb-pg-schema.h"
+#endif
 #include "pb-test-util.h"
 
 /* A fresh folder per test, so every library is a real file with real WAL. */
@@ -36,10 +40,30 @@ pb_test_library_set_up (PbTestLibrary *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = pb_test_make_dir ();
-  f->path = g_build_filename (f->dir, "data", "library.db", NULL);
+  if (pb_test_on_server ())
+    {
+      /* NULL: the test skips (no server), said by pb_test_pg_library (). */
+      f->path = pb_test_pg_library ();
+      if (f->path == NULL)
+        return;
+    }
+  else
+    f->path = g_build_filename (f->dir, "data", "library.db", NULL);
   f->store = pb_store_open (f->path, PB_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
+}
+
+/* Runs the test function given as @data, unless the library could not be
+ * made because the test skips. */
+void
+pb_test_library_run (PbTestLibrary *f,
+                     gconstpointer  data)
+{
+  void (*func) (PbTestLibrary *, gconstpointer) = (void (*) (PbTestLibrary *, gconstpointer)) data;
+
+  if (f->store != NULL)
+    func (f, NULL);
 }
 
 void
@@ -47,7 +71,8 @@ pb_test_library_tear_down (PbTestLibrary *f,
                            gconstpointer  data)
 {
   /* Nothing may keep the store alive: that would be a leak. */
-  g_assert_finalize_object (f->store);
+  if (f->store != NULL)
+    g_assert_finalize_object (f->store);
   pb_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
@@ -125,11 +150,59 @@ dump_connection (sqlite3 *db)
 
 /* Every row of every table, as text: two dumps are equal when the
  * libraries hold the same data. */
+/* The same dump through the store's own interface, for a shared library. */
+static char *
+dump_server (const char *path)
+{
+  static const char * const tables[] = {
+    "plan", "section", "item", "organisation", "organisation_alias", "item_org",
+    "indicator", "target", "actual", "dependency", "note",
+  };
+  GString *out = g_string_new (NULL);
+  PbDb *db = NULL;
+
+  g_assert_cmpint (pb_db_open (path, PB_DB_OPEN_READONLY, &db), ==, PB_DB_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      PbDbStmt *stmt = NULL;
+
+      g_assert_cmpint (pb_db_prepare (db, sql, &stmt), ==, PB_DB_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (pb_db_step (stmt) == PB_DB_ROW)
+        {
+          for (int c = 0; c < pb_db_column_count (stmt); c++)
+            {
+              switch (pb_db_column_type (stmt, c))
+                {
+                case PB_DB_NULL:
+                  g_string_append (out, "NULL");
+                  break;
+                case PB_DB_FLOAT:
+                  g_string_append_printf (out, "%.17g", pb_db_column_double (stmt, c));
+                  break;
+                default:
+                  g_string_append_printf (out, "'%s'", pb_db_column_text (stmt, c));
+                }
+              g_string_append_c (out, '|');
+            }
+          g_string_append_c (out, '\n');
+        }
+      pb_db_finalize (stmt);
+    }
+  pb_db_close (db);
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 pb_test_dump_db (const char *path)
 {
   sqlite3 *db = NULL;
   char *dump;
+
+  if (pb_db_is_server_uri (path))
+    return dump_server (path);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   dump = dump_connection (db);
@@ -151,6 +224,20 @@ pb_test_sql_int (const char *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
+
+  if (pb_db_is_server_uri (path))
+    {
+      PbDb *conn = NULL;
+      PbDbStmt *query = NULL;
+
+      g_assert_cmpint (pb_db_open (path, PB_DB_OPEN_READONLY, &conn), ==, PB_DB_OK);
+      g_assert_cmpint (pb_db_prepare (conn, sql, &query), ==, PB_DB_OK);
+      if (pb_db_step (query) == PB_DB_ROW)
+        value = pb_db_column_int64 (query, 0);
+      pb_db_finalize (query);
+      pb_db_close (conn);
+      return value;
+    }
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -393,6 +480,37 @@ pb_test_pg_as (const char *conninfo,
                const char *user)
 {
   return g_strdup_printf ("%s user=%s", conninfo, user);
+}
+
+/* Whether the library tests run on a shared library (PB_TEST_BACKEND). */
+gboolean
+pb_test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("PB_TEST_BACKEND"), "postgresql") == 0;
+}
+
+/* Returns: (nullable): the connection string of a new shared library (a
+ * fresh database, `library init` done), as the server's superuser (who
+ * counts as the office); %NULL when the test skips. */
+char *
+pb_test_pg_library (void)
+{
+#ifdef HAVE_LIBPQ
+  g_autoptr(GError) error = NULL;
+  char *conninfo = pb_test_pg_database ();
+  PGconn *conn;
+
+  if (conninfo == NULL)
+    return NULL;
+  conn = pb_pg_connect (conninfo, &error);
+  g_assert_no_error (error);
+  pb_pg_library_init (conn, &error);
+  g_assert_no_error (error);
+  PQfinish (conn);
+  return conninfo;
+#else
+  return pb_test_pg_database ();
+#endif
 }
 
 /* Returns: (nullable): the connection string of a new, empty database on

@@ -21,8 +21,18 @@ void      pb_test_library_set_up    (PbTestLibrary *f,
 void      pb_test_library_tear_down (PbTestLibrary *f,
                                      gconstpointer  data);
 
+void      pb_test_library_run       (PbTestLibrary *f,
+                                     gconstpointer  data);
+
+/* The library is a file, or with PB_TEST_BACKEND=postgresql (the "-pg"
+ * runs of tests/meson.build, under pg-server.sh) a fresh shared library
+ * on the test server: the same test runs on both backends. */
 #define PB_TEST_ADD_LIBRARY(path, func) \
-  g_test_add (path, PbTestLibrary, NULL, pb_test_library_set_up, func, pb_test_library_tear_down)
+  g_test_add (path, PbTestLibrary, (gconstpointer) (func), pb_test_library_set_up, \
+              pb_test_library_run, pb_test_library_tear_down)
+
+gboolean  pb_test_on_server     (void);
+char     *pb_test_pg_library    (void);
 
 char     *pb_test_make_dir      (void);
 guint32   pb_test_julian        (int         year,

@@ -1205,7 +1205,7 @@ main (int    argc,
     return usage (_("unknown command"));
 
   /* Listing a library that does not exist yet lists nothing. */
-  if (g_str_equal (command, "list") && !g_file_test (db, G_FILE_TEST_EXISTS))
+  if (g_str_equal (command, "list") && !pb_db_is_server_uri (db) && !g_file_test (db, G_FILE_TEST_EXISTS))
     return EXIT_SUCCESS;
 
   store = pb_store_open (db, flags, &error);

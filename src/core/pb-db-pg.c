@@ -22,6 +22,8 @@
  *    by a rule (42501, or PB001 from the library's own checks) is
  *    PB_DB_PERM with the server's message.
  */
+#define G_LOG_DOMAIN "pb-db"
+
 #include "config.h"
 
 #define _GNU_SOURCE 1
@@ -45,6 +47,7 @@
 #define FLOAT4OID  700
 #define FLOAT8OID  701
 #define NUMERICOID 1700
+#define TEXTOID    25
 
 typedef struct
 {
@@ -65,6 +68,7 @@ typedef struct
   gboolean   returning;    /* RETURNING id added by us */
   int        n_params;
   char     **values;       /* n_params, NULL is NULL */
+  Oid       *types;        /* n_params: 0 (the server's guess) or text */
   PGresult  *result;
   int        row;          /* the current row, -1 before the first */
   gboolean   executed;
@@ -163,8 +167,10 @@ end_statement (GString  *out,
  * parameter number. */
 static char *
 translate (const char *sql,
-           int        *n_params)
+           int        *n_params,
+           Oid       **types)
 {
+  g_autoptr(GArray) used = g_array_new (FALSE, TRUE, sizeof (gboolean));
   GString *out = g_string_sized_new (strlen (sql) + 32);
   const char *p = sql;
   gsize stmt_start = 0;
@@ -234,6 +240,9 @@ translate (const char *sql,
           else
             n = highest + 1;
           highest = MAX (highest, n);
+          if ((guint) n > used->len)
+            g_array_set_size (used, n);
+          g_array_index (used, gboolean, n - 1) = TRUE;
           g_string_append_printf (out, "$%d", n);
           at_start = FALSE;
           continue;
@@ -259,6 +268,8 @@ translate (const char *sql,
           g_string_append (out, "BEGIN");
           if (word_at (q, sql, "IMMEDIATE") || word_at (q, sql, "DEFERRED") || word_at (q, sql, "EXCLUSIVE"))
             q += strcspn (q, " \t\n;");
+          else if (*q && *q != ';')
+            g_string_append_c (out, ' ');
           p = q;
           at_start = FALSE;
           continue;
@@ -268,7 +279,7 @@ translate (const char *sql,
           const char *q = p + 6;
 
           q += strspn (q, " \t\n");
-          g_string_append (out, "INSERT");
+          g_string_append (out, "INSERT ");
           if (word_at (q, sql, "OR"))
             {
               const char *r = q + 2;
@@ -309,7 +320,16 @@ translate (const char *sql,
     }
   end_statement (out, stmt_start, &ignore, &pragma);
 
+  /* A parameter the statement never uses (?2 alone) cannot be typed from
+   * where it is used: say it is text. The others are typed by the server. */
   *n_params = highest;
+  if (types != NULL)
+    {
+      *types = g_new0 (Oid, MAX (highest, 1));
+      for (int i = 0; i < highest; i++)
+        if ((guint) i >= used->len || !g_array_index (used, gboolean, i))
+          (*types)[i] = TEXTOID;
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -418,7 +438,7 @@ pg_prepare (PbDb        *db,
 
   stmt->parent.db = db;
   stmt->sql = g_strdup (sql);
-  stmt->pg_sql = translate (sql, &stmt->n_params);
+  stmt->pg_sql = translate (sql, &stmt->n_params, &stmt->types);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->row = -1;
   if (inserts_return_id (sql) && strchr (sql, ';') == NULL)
@@ -458,7 +478,7 @@ pg_step (PbDbStmt *stmt)
       self->executed = TRUE;
       self->row = -1;
       g_clear_pointer (&self->result, PQclear);
-      self->result = PQexecParams (db->conn, self->pg_sql, self->n_params, NULL,
+      self->result = PQexecParams (db->conn, self->pg_sql, self->n_params, self->types,
                                    (const char *const *) self->values, NULL, NULL, 0);
       drain_notifies (db);
       status = PQresultStatus (self->result);
@@ -492,6 +512,7 @@ pg_step (PbDbStmt *stmt)
           {
             int rc = take_error (db, self->result);
 
+            g_debug ("%s: %s", db->message, self->pg_sql);
             g_clear_pointer (&self->result, PQclear);
             return rc;
           }
@@ -525,6 +546,7 @@ pg_finalize (PbDbStmt *stmt)
   pg_reset (stmt);
   pg_clear_bindings (stmt);
   g_free (self->values);
+  g_free (self->types);
   g_free (self->sql);
   g_free (self->pg_sql);
   g_free (self);
@@ -701,7 +723,7 @@ pg_exec (PbDb       *db,
 {
   PgDb *self = PG (db);
   int n_params, rc = PB_DB_OK;
-  g_autofree char *pg_sql = translate (sql, &n_params);
+  g_autofree char *pg_sql = translate (sql, &n_params, NULL);
   PGresult *result;
 
   if (n_params > 0)
@@ -727,6 +749,7 @@ pg_exec (PbDb       *db,
       break;
     default:
       rc = take_error (self, result);
+      g_debug ("%s: %s", self->message, pg_sql);
       break;
     }
   PQclear (result);

@@ -41,6 +41,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pb-db.h"
 #include "pb-pg-schema.h"
 #include "pb-schema.h"
 
@@ -760,6 +761,7 @@ pb_pg_library_init (PGconn  *conn,
         goto fail;
     }
   if (!exec_ok (conn, version, error) ||
+      !exec_ok (conn, pb_db_pg_triggers_sql (), error) ||
       !exec_ok (conn, pb_pg_policies_sql (), error) ||
       !exec_ok (conn, "COMMIT", error))
     goto fail;

@@ -1588,7 +1588,7 @@ pb_store_dup_records (PbStore    *self,
     known = g_str_equal (klass->columns[i].name, column);
   g_return_val_if_fail (known, g_ptr_array_new_with_free_func (g_object_unref));
 
-  where = g_strdup_printf ("%s%s ORDER BY id", column ? column : "", column ? " = ?1" : "1");
+  where = g_strdup_printf ("%s%s ORDER BY id", column ? column : "", column ? " = ?1" : "1 = 1");
   return pb_store_dup_records_where (self, type, where, value);
 }
 
