@@ -132,7 +132,10 @@ test_undo_delete_plan (PbTestLibrary *f,
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
   json_after = pb_test_export_string (f->store, id);
   g_assert_cmpstr (json_after, ==, json_before);
-  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* A server checks every (deferred) key at COMMIT itself: the undo
+   * committed, so they hold. */
+  if (!pb_test_on_server ())
+    g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
   redo_ok (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);

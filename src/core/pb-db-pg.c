@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "pb-db-private.h"
+#include "pb-pg-schema.h"
 
 /* How long a connection may take before the server is said to be away. */
 #define CONNECT_TIMEOUT_SEC "5"
@@ -340,7 +341,7 @@ code_for_sqlstate (const char *state)
 {
   if (state == NULL)
     return PB_DB_IOERR;  /* no answer: the connection */
-  if (g_str_equal (state, "42501") || g_str_equal (state, "PB001"))
+  if (g_str_equal (state, "42501") || g_str_has_prefix (state, "PB"))
     return PB_DB_PERM;
   if (g_str_has_prefix (state, "23"))
     return PB_DB_CONSTRAINT;
@@ -382,7 +383,14 @@ take_error (PgDb     *db,
   g_autofree char *message = NULL;
   int rc = code_for_sqlstate (state);
 
-  if (primary == NULL)
+  /* A rule of the library refused it: say which, in the user's words. */
+  if (rc == PB_DB_PERM)
+    message = pb_pg_refusal_message (state, primary, detail,
+                                     result ? PQresultErrorField (result, PG_DIAG_MESSAGE_HINT) : NULL);
+
+  if (message != NULL)
+    ;
+  else if (primary == NULL)
     message = g_strstrip (g_strdup (PQerrorMessage (db->conn)));
   else if (detail != NULL && rc != PB_DB_PERM)
     message = g_strdup_printf ("%s (%s)", primary, detail);

@@ -19,7 +19,7 @@
 #include "pb-store-private.h"
 
 #define SUBTREE_SQL \
-  "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL" \
+  "WITH RECURSIVE sub(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL" \
   " SELECT s.id FROM section s JOIN sub ON s.parent_id = sub.id) "
 
 static gboolean

@@ -997,6 +997,7 @@ open_server (const char        *path,
 
   self->path = g_strdup (path);
   self->read_only = (flags & PB_STORE_OPEN_READ_ONLY) != 0;
+  self->access = self->read_only ? PB_STORE_ACCESS_OPENED_READ_ONLY : PB_STORE_ACCESS_WRITABLE;
   self->shared = TRUE;
 
   if (!pb_db_have_backend (PB_DB_BACKEND_POSTGRESQL))
@@ -1318,7 +1319,7 @@ pb_store_check_writable (PbStore  *self,
   if (!self->read_only)
     return TRUE;
 
-  name = g_filename_display_basename (self->path);
+  name = pb_db_display_name (self->path);
   switch (self->access)
     {
     case PB_STORE_ACCESS_READ_ONLY_FILE:
