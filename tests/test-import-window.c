@@ -463,8 +463,15 @@ test_nothing_found (void)
   g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
   spin ();
   g_assert_cmpstr (pb_import_window_get_page (import), ==, "source");
-  /* The file chosen is still there, to read again. */
-  g_assert_nonnull (find_row (root, ADW_TYPE_ACTION_ROW, "no-structure.txt", 0));
+  /* The file chosen is still there, to read again, and focused. */
+  {
+    GtkWidget *file_row = find_row (root, ADW_TYPE_ACTION_ROW, "no-structure.txt", 0);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (import));
+
+    g_assert_true (gtk_widget_get_mapped (file_row));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, file_row));
+  }
   g_assert_true (gtk_widget_activate_action (root, "import.read-again", NULL));
   wait_for_page (import, "empty");
   g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));

@@ -42,6 +42,7 @@ struct _PbImportWindow
   AdwActionRow        *summary_row;
   AdwStatusPage       *empty_page;
   AdwActionRow        *file_row;
+  GtkWidget           *read_again_button;
   GtkButton           *back_button;
   GtkButton           *create_button;
 
@@ -1043,7 +1044,11 @@ back_action (GtkWidget  *widget,
   PbImportWindow *self = PB_IMPORT_WINDOW (widget);
 
   show_page (self, "source");
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  /* Where the planner was: the pasted text, or the file to read again. */
+  if (self->draft_text == NULL && self->file != NULL)
+    gtk_widget_grab_focus (self->read_again_button);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 static void
@@ -1365,6 +1370,7 @@ pb_import_window_class_init (PbImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, summary_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, file_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, read_again_button);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, back_button);
   gtk_widget_class_bind_template_callback (widget_class, plan_field_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, create_button);
