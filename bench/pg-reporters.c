@@ -46,6 +46,9 @@ static gboolean window_mode;
 /* The window's side: main-loop lateness and frames while the reporters run. */
 static GArray *lateness;
 static gint64 last_tick;
+static double worst_late;
+static gint64 start; /* real time µs the reporters start at */
+static gint64 worst_at; /* real time µs */
 static guint frames;
 static guint running;
 static gint64 end;
@@ -57,8 +60,15 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
   double late = (now - last_tick) / 1000.0 - 10.0;
 
-  if (running > 0)
-    g_array_append_val (lateness, late);
+  if (running > 0 && g_get_real_time () >= start)
+    {
+      g_array_append_val (lateness, late);
+      if (late > worst_late)
+        {
+          worst_late = late;
+          worst_at = g_get_real_time ();
+        }
+    }
   last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -67,7 +77,7 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
-  if (running > 0)
+  if (running > 0 && g_get_real_time () >= start)
     frames++;
 }
 
@@ -104,12 +114,12 @@ scalar (PGconn     *conn,
   return v;
 }
 
-/* One reporter: waits for @start (real time, µs), records, prints its
+/* One reporter: waits for @at (real time, µs), records, prints its
  * latencies in ms, one per line, after a line "END <real time µs>". */
 static int
 child (const char *conninfo,
        int         index,
-       gint64      start)
+       gint64      at)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbStore) store = NULL;
@@ -127,7 +137,7 @@ child (const char *conninfo,
     g_error ("reporter %d: %s", index, error->message);
 
   latencies = g_array_new (FALSE, FALSE, sizeof (double));
-  while (g_get_real_time () < start)
+  while (g_get_real_time () < at)
     g_usleep (1000);
 
   for (int n = 0; n < n_actuals; n++)
@@ -219,7 +229,6 @@ main (int argc, char **argv)
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   const char *server = g_getenv ("PLANBOARD_TEST_PG");
   int child_index = -1;
-  gint64 start = 0;
   PGconn *admin, *postgres;
   double seconds;
 
@@ -358,6 +367,8 @@ main (int argc, char **argv)
                g_array_index (lateness, double, lateness->len / 2),
                g_array_index (lateness, double, (guint) (lateness->len * 0.99)),
                g_array_index (lateness, double, lateness->len - 1), lateness->len, frames);
+      g_print ("window: the worst stall ended %.1f s after the reporters started\n",
+               (worst_at - start) / (double) G_USEC_PER_SEC);
       g_print ("window: its lists held %u of %d actuals %.0f ms after the last reporter finished\n",
                seen, n_reporters * n_actuals, caught_up);
       gtk_window_destroy (GTK_WINDOW (window));
