@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #ifdef HAVE_DOCX
 #include <archive.h>
@@ -77,6 +78,31 @@ append_paragraphs (xmlNode *node,
     }
 }
 
+/* A hostile .docx is refused before it costs time or memory: the text
+ * part may inflate to MAX_DOCX_PART_SIZE, counted as it inflates (a zip
+ * header's sizes are the sender's word), the package to at most
+ * MAX_DOCX_ENTRIES entries, and a part that inflates far more than any
+ * document's is refused as soon as that shows; the XML is parsed without a DTD, entities or
+ * libxml2's "huge" mode, and a DOCTYPE, which Word never writes, is refused
+ * before parsing (a 611-byte "billion laughs" expands to gigabytes). */
+#define MAX_DOCX_PART_SIZE (200 * 1024 * 1024)
+#define MAX_DOCX_ENTRIES   10000
+#define MAX_DOCX_RATIO_AFTER (16 * 1024 * 1024)
+#define MAX_DOCX_RATIO     100
+
+static gboolean
+has_bytes (const guint8 *data,
+           gsize         len,
+           const char   *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 read_docx (const char  *path,
            GError     **error)
@@ -86,7 +112,14 @@ read_docx (const char  *path,
   struct archive_entry *entry;
   g_autoptr(GByteArray) xml = NULL;
   char *text = NULL;
+  guint n_entries = 0;
+  gboolean too_large = FALSE, too_dense = FALSE, damaged = FALSE;
+  guint64 file_size = 1;
+  GStatBuf st;
+  int rc;
 
+  if (g_stat (path, &st) == 0)
+    file_size = MAX (st.st_size, 1);
   archive_read_support_format_zip (a);
   if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
     {
@@ -97,26 +130,63 @@ read_docx (const char  *path,
       return NULL;
     }
 
-  while (archive_read_next_header (a, &entry) == ARCHIVE_OK)
+  while ((rc = archive_read_next_header (a, &entry)) == ARCHIVE_OK && ++n_entries <= MAX_DOCX_ENTRIES)
     {
       if (g_strcmp0 (archive_entry_pathname (entry), "word/document.xml") == 0)
         {
           char buffer[65536];
           la_ssize_t got;
 
+          if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > MAX_DOCX_PART_SIZE)
+            {
+              too_large = TRUE;
+              break;
+            }
           xml = g_byte_array_new ();
           while ((got = archive_read_data (a, buffer, sizeof buffer)) > 0)
             {
-              if (xml->len + got > MAX_DOCUMENT_SIZE)
-                break;
+              if (xml->len + (gsize) got > MAX_DOCX_PART_SIZE)
+                {
+                  too_large = TRUE;
+                  break;
+                }
               g_byte_array_append (xml, (const guint8 *) buffer, got);
+              /* Word's XML deflates 5 to 20 times; a bomb near 1000.
+               * Past 16 MB, more than 100 times the whole file is refused
+               * at once, not at the cap. */
+              if (xml->len > MAX_DOCX_RATIO_AFTER && xml->len / MAX_DOCX_RATIO > file_size)
+                {
+                  too_dense = TRUE;
+                  break;
+                }
             }
+          damaged = got < 0;
           break;
         }
       archive_read_data_skip (a);
     }
   archive_read_free (a);
 
+  if (too_large || n_entries > MAX_DOCX_ENTRIES)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” was refused: unpacked, its text would be larger than %d MB, which no plan is. It may be damaged or made to harm."),
+                   name, MAX_DOCX_PART_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (too_dense)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” was refused: its text is packed hundreds of times more tightly than a document’s can be (a “zip bomb”). It may be damaged or made to harm."),
+                   name);
+      return NULL;
+    }
+  if (damaged)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” is damaged: its text could not be read."), name);
+      return NULL;
+    }
   if (xml == NULL || xml->len == 0)
     {
       g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
@@ -124,11 +194,26 @@ read_docx (const char  *path,
       return NULL;
     }
 
+  /* UTF-16 could hide a DOCTYPE from the scan below; Word writes UTF-8. */
+  if ((xml->len >= 2 && (xml->data[0] == 0 || xml->data[1] == 0 || xml->data[0] == 0xFE || xml->data[0] == 0xFF)) ||
+      has_bytes (xml->data, xml->len, "<!DOCTYPE") || has_bytes (xml->data, xml->len, "<!ENTITY"))
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” was refused: its text declares a document type or entities, which Word documents never do. It may be damaged or made to harm."),
+                   name);
+      return NULL;
+    }
+
   {
-    xmlDoc *doc = xmlReadMemory ((const char *) xml->data, xml->len, "document.xml", "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    /* No XML_PARSE_HUGE (depth and sizes stay within libxml2's limits), no
+     * XML_PARSE_NOENT or DTD loading (entities are never expanded), no
+     * network. */
+    xmlDoc *doc = xmlReadMemory ((const char *) xml->data, (int) xml->len, "document.xml", "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     g_autoptr(GString) out = g_string_new (NULL);
 
+    if (doc != NULL && doc->intSubset != NULL)
+      g_clear_pointer (&doc, xmlFreeDoc);
     if (doc == NULL)
       {
         g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
