@@ -17,6 +17,7 @@
 
 #include "pb-document.h"
 #include "pb-format.h"
+#include "pb-import-target-row.h"
 #include "pb-import-window.h"
 #include "pb-plan-parser.h"
 
@@ -107,10 +108,7 @@ toast (PbImportWindow *self,
 
 /* ---- Review ------------------------------------------------------------- */
 
-/* The comparators in the order of PbComparator, as the store's nicks and as
- * a target writes them. */
-static const char * const comparator_nicks[] = { "=", ">=", "<=", "~" };
-static const char * const comparator_symbols[] = { "=", "≥", "≤", "≈", NULL };
+/* The item kinds, as the store's nicks, in the order of PbItemKind. */
 static const char * const kind_nicks[] = { "goal", "task", "measure" };
 
 static guint
@@ -151,38 +149,13 @@ split_names (const char *text)
   return a;
 }
 
-static gboolean
-target_has_year (JsonObject *t)
-{
-  JsonNode *year = json_object_get_member (t, "year");
-
-  return year != NULL && !JSON_NODE_HOLDS_NULL (year);
-}
-
-static char *
-format_target (JsonObject *t)
-{
-  const char *cmp = json_object_get_string_member_with_default (t, "comparator", "=");
-  const char *symbol = g_str_equal (cmp, ">=") ? "≥" : g_str_equal (cmp, "<=") ? "≤" : g_str_equal (cmp, "~") ? "≈" : "";
-  g_autofree char *value = pb_format_number (json_object_get_double_member_with_default (t, "value", 0), NULL);
-
-  if (!target_has_year (t))
-    /* TRANSLATORS: a target whose document gives no year: comparator, value, unit, e.g. ≥10000 个 */
-    return g_strdup_printf (_("No year: %s%s %s"), symbol, value,
-                            json_object_get_string_member_with_default (t, "unit", ""));
-
-  /* TRANSLATORS: a target: year, comparator, value, unit, e.g. 2024: ≥10000 个 */
-  return g_strdup_printf (_("%d: %s%s %s"), (int) json_object_get_int_member_with_default (t, "year", 0),
-                          symbol, value, json_object_get_string_member_with_default (t, "unit", ""));
-}
-
 /* A refusal, said in the row under the field it is about; the field is
  * marked and Create Plan waits until it is corrected. */
-static void
-set_field_error (PbImportWindow *self,
-                 GtkWidget      *field,
-                 GtkWidget      *error_row,
-                 const char     *message)
+void
+pb_import_window_set_field_error (PbImportWindow *self,
+                                  GtkWidget      *field,
+                                  GtkWidget      *error_row,
+                                  const char     *message)
 {
   GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
 
@@ -202,49 +175,6 @@ set_field_error (PbImportWindow *self,
       g_hash_table_remove (self->invalid, field);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
     }
-}
-
-static GtkWidget *
-error_row_new (void)
-{
-  /* A preferences row, so that a preferences group keeps it in its list. */
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "field-error");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  return row;
-}
-
-/* A year as typed, through the one number parser: empty is no year. */
-static gboolean
-parse_year (const char *text,
-            int        *year,
-            char      **message)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text));
-  double v;
-
-  *year = 0;
-  if (clean[0] == '\0')
-    return TRUE;
-  if (!pb_parse_number (clean, &v) || v != floor (v) || v < 1900 || v > 2200)
-    {
-      /* TRANSLATORS: %s is what was typed in a year field */
-      *message = g_strdup_printf (_("“%s” is not a year; write it as 2025."), clean);
-      return FALSE;
-    }
-  *year = (int) v;
-  return TRUE;
 }
 
 static void
@@ -299,16 +229,6 @@ update_item_row (AdwExpanderRow *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   sub = g_markup_escape_text (subtitle->str, -1);
   adw_expander_row_set_subtitle (row, sub);
-}
-
-static void
-update_target_row (AdwExpanderRow *row,
-                   JsonObject     *t)
-{
-  g_autofree char *label = format_target (t);
-  g_autofree char *escaped = g_markup_escape_text (label, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
 }
 
 static void
@@ -385,183 +305,6 @@ units_row (PbImportWindow *self,
   return row;
 }
 
-/* ---- A target's fields -------------------------------------------------- */
-
-static void
-target_value_changed_cb (GtkEditable    *editable,
-                         PbImportWindow *self)
-{
-  JsonObject *t = field_object (editable);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  GtkWidget *error_row = g_object_get_data (G_OBJECT (editable), "error-row");
-  g_autofree char *message = NULL;
-  double value;
-
-  if (text[0] == '\0')
-    message = g_strdup (_("A target needs a value; leave the target out if it has none."));
-  else if (!pb_parse_number (text, &value))
-    message = g_strdup_printf (_("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), text);
-  else if (fabs (value) > PB_MAX_NUMBER)
-    message = g_strdup_printf (_("“%s” is too large a number."), text);
-  else
-    {
-      json_object_set_double_member (t, "value", value);
-      update_target_row (g_object_get_data (G_OBJECT (editable), "expander"), t);
-    }
-  set_field_error (self, GTK_WIDGET (editable), error_row, message);
-}
-
-static void
-target_year_changed_cb (GtkEditable    *editable,
-                        PbImportWindow *self)
-{
-  JsonObject *t = field_object (editable);
-  GtkWidget *error_row = g_object_get_data (G_OBJECT (editable), "error-row");
-  g_autofree char *message = NULL;
-  int year;
-
-  if (parse_year (gtk_editable_get_text (editable), &year, &message))
-    {
-      if (year == 0)
-        json_object_set_null_member (t, "year");
-      else
-        json_object_set_int_member (t, "year", year);
-      /* The planner wrote it: the year is no longer inferred. */
-      json_object_set_boolean_member (t, "year_implied", FALSE);
-      update_target_row (g_object_get_data (G_OBJECT (editable), "expander"), t);
-    }
-  set_field_error (self, GTK_WIDGET (editable), error_row, message);
-}
-
-static void
-target_unit_changed_cb (GtkEditable    *editable,
-                        PbImportWindow *self)
-{
-  JsonObject *t = field_object (editable);
-  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  json_object_set_string_member (t, "unit", unit);
-  update_target_row (g_object_get_data (G_OBJECT (editable), "expander"), t);
-}
-
-static void
-target_comparator_cb (AdwComboRow    *combo,
-                      GParamSpec     *pspec,
-                      PbImportWindow *self)
-{
-  JsonObject *t = field_object (combo);
-  guint i = adw_combo_row_get_selected (combo);
-
-  if (i >= G_N_ELEMENTS (comparator_nicks))
-    return;
-  json_object_set_string_member (t, "comparator", comparator_nicks[i]);
-  update_target_row (g_object_get_data (G_OBJECT (combo), "expander"), t);
-}
-
-static void
-target_stretch_cb (GtkSwitch      *toggle,
-                   GParamSpec     *pspec,
-                   PbImportWindow *self)
-{
-  JsonObject *t = field_object (toggle);
-  gboolean stretch = gtk_switch_get_active (toggle);
-  GtkWidget *tag = g_object_get_data (G_OBJECT (toggle), "tag");
-
-  json_object_set_boolean_member (t, "stretch", stretch);
-  gtk_widget_set_visible (tag, stretch);
-}
-
-static GtkWidget *
-target_entry (PbImportWindow *self,
-              AdwExpanderRow *expander,
-              JsonObject     *t,
-              const char     *title,
-              const char     *text,
-              GCallback       changed)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  set_field_object (row, t);
-  g_object_set_data (G_OBJECT (row), "expander", expander);
-  g_signal_connect (row, "changed", changed, self);
-  adw_expander_row_add_row (expander, row);
-  return row;
-}
-
-/* One target: its summary as the title, and every part of it editable. */
-static GtkWidget *
-target_row (PbImportWindow *self,
-            JsonObject     *t,
-            gboolean       *doubtful)
-{
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  g_autofree char *indicator = g_markup_escape_text (json_object_get_string_member_with_default (t, "indicator", ""), -1);
-  gboolean borderline = g_strcmp0 (json_object_get_string_member_with_default (t, "confidence", "clear"), "borderline") == 0;
-  gboolean stretch = json_object_get_boolean_member_with_default (t, "stretch", FALSE);
-  g_autofree char *value = pb_format_editable (json_object_get_double_member_with_default (t, "value", 0));
-  g_autofree char *year = target_has_year (t)
-    ? g_strdup_printf ("%d", (int) json_object_get_int_member_with_default (t, "year", 0)) : g_strdup ("");
-  GtkWidget *entry, *combo, *stretch_row, *toggle, *tag;
-  g_autoptr(GtkStringList) symbols = gtk_string_list_new ((const char * const *) comparator_symbols);
-
-  update_target_row (row, t);
-  adw_expander_row_set_subtitle (row, indicator);
-  adw_expander_row_add_prefix (row, include_check (t, _("Import this target")));
-
-  tag = gtk_label_new (_("Stretch"));
-  gtk_widget_add_css_class (tag, "dim-label");
-  gtk_widget_set_visible (tag, stretch);
-  adw_expander_row_add_action (row, tag);
-  if (borderline)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_set_tooltip_text (icon, _("Readers could disagree that this is a target: check it"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Uncertain target"), -1);
-      adw_expander_row_add_action (row, icon);
-      *doubtful = TRUE;
-    }
-
-  entry = target_entry (self, row, t, _("Value"), value, G_CALLBACK (target_value_changed_cb));
-  g_object_set_data (G_OBJECT (entry), "error-row", error_row_new ());
-  adw_expander_row_add_row (row, g_object_get_data (G_OBJECT (entry), "error-row"));
-
-  combo = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Comparator"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (symbols));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (combo),
-                              index_of (comparator_nicks, G_N_ELEMENTS (comparator_nicks),
-                                        json_object_get_string_member_with_default (t, "comparator", "="), 0));
-  set_field_object (combo, t);
-  g_object_set_data (G_OBJECT (combo), "expander", row);
-  g_signal_connect (combo, "notify::selected", G_CALLBACK (target_comparator_cb), self);
-  adw_expander_row_add_row (row, combo);
-
-  target_entry (self, row, t, _("Unit"), json_object_get_string_member_with_default (t, "unit", ""),
-                G_CALLBACK (target_unit_changed_cb));
-
-  entry = target_entry (self, row, t, _("Year"), year, G_CALLBACK (target_year_changed_cb));
-  g_object_set_data (G_OBJECT (entry), "error-row", error_row_new ());
-  g_hash_table_insert (self->year_fields, t, entry);
-  adw_expander_row_add_row (row, g_object_get_data (G_OBJECT (entry), "error-row"));
-
-  stretch_row = adw_action_row_new ();
-  toggle = gtk_switch_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (stretch_row), _("A stretch target (力争)"));
-  gtk_switch_set_active (GTK_SWITCH (toggle), stretch);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  set_field_object (toggle, t);
-  g_object_set_data (G_OBJECT (toggle), "tag", tag);
-  g_signal_connect (toggle, "notify::active", G_CALLBACK (target_stretch_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (stretch_row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (stretch_row), toggle);
-  adw_expander_row_add_row (row, stretch_row);
-
-  return GTK_WIDGET (row);
-}
-
 static GtkWidget *
 item_row (PbImportWindow *self,
           JsonObject     *item)
@@ -598,7 +341,14 @@ item_row (PbImportWindow *self,
   adw_expander_row_add_row (row, units_row (self, row, item, "responsible_units", _("Responsible organisations")));
 
   for (guint i = 0; i < n_targets; i++)
-    adw_expander_row_add_row (row, target_row (self, json_array_get_object_element (targets, i), &doubtful));
+    {
+      GtkWidget *target = pb_import_target_row_new (json_array_get_object_element (targets, i));
+
+      doubtful |= pb_import_target_row_is_borderline (PB_IMPORT_TARGET_ROW (target));
+      g_hash_table_insert (self->year_fields, json_array_get_object_element (targets, i),
+                           pb_import_target_row_get_year_field (PB_IMPORT_TARGET_ROW (target)));
+      adw_expander_row_add_row (row, target);
+    }
 
   if (doubtful)
     {
@@ -651,8 +401,8 @@ check_period (PbImportWindow *self)
 {
   g_autofree char *start_message = NULL, *end_message = NULL;
   int start = 0, end = 0;
-  gboolean start_ok = parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &start_message);
-  gboolean end_ok = parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &end_message);
+  gboolean start_ok = pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &start_message);
+  gboolean end_ok = pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &end_message);
 
   if (start_ok && end_ok)
     {
@@ -661,8 +411,8 @@ check_period (PbImportWindow *self)
       else if (end < start)
         end_message = g_strdup (_("The last year cannot come before the first."));
     }
-  set_field_error (self, GTK_WIDGET (self->start_row), self->start_error_row, start_message);
-  set_field_error (self, GTK_WIDGET (self->end_row), self->end_error_row, end_message);
+  pb_import_window_set_field_error (self, GTK_WIDGET (self->start_row), self->start_error_row, start_message);
+  pb_import_window_set_field_error (self, GTK_WIDGET (self->end_row), self->end_error_row, end_message);
 }
 
 static void
@@ -674,7 +424,7 @@ plan_field_changed_cb (PbImportWindow *self,
       g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (row)));
       /* Said only once Create Plan is pressed: an empty title while typing is no fault. */
       if (title[0])
-        set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
+        pb_import_window_set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
     }
   else if (row == GTK_EDITABLE (self->start_row) || row == GTK_EDITABLE (self->end_row))
     check_period (self);
@@ -715,7 +465,7 @@ build_review (PbImportWindow *self)
 
   clear_review (self);
   set_entry_member (self->title_row, plan, "title");
-  set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
+  pb_import_window_set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
   set_entry_member (self->doc_number_row, plan, "doc_number");
   set_entry_member (self->issuer_row, plan, "issuer");
   set_year (self->start_row, period && JSON_NODE_HOLDS_OBJECT (period) ? json_node_get_object (period) : NULL, "start");
@@ -1141,8 +891,8 @@ accepted_draft (PbImportWindow *self)
   set_text_member (plan, "doc_number", self->doc_number_row);
   set_text_member (plan, "issuer", self->issuer_row);
   /* Checked by create_action before. */
-  parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &unused);
-  parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &unused);
+  pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &unused);
+  pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &unused);
   if (start && end)
     {
       JsonObject *period = json_object_new ();
@@ -1202,8 +952,8 @@ check_target_years (PbImportWindow *self)
       g_autofree char *message = NULL;
       int year;
 
-      parse_year (gtk_editable_get_text (field), &year, &message);
-      set_field_error (self, field, g_object_get_data (G_OBJECT (field), "error-row"), message);
+      pb_import_parse_year (gtk_editable_get_text (field), &year, &message);
+      pb_import_window_set_field_error (self, field, g_object_get_data (G_OBJECT (field), "error-row"), message);
     }
 
   for (guint i = 0; items && i < json_array_get_length (items); i++)
@@ -1221,7 +971,7 @@ check_target_years (PbImportWindow *self)
           g_autofree char *key = NULL;
           int year;
 
-          if (id == NULL || year_field == NULL || !target_has_year (t) ||
+          if (id == NULL || year_field == NULL || !pb_import_target_has_year (t) ||
               json_object_get_boolean_member_with_default (t, "_skip", FALSE) ||
               g_hash_table_contains (self->invalid, year_field))
             continue;
@@ -1232,7 +982,7 @@ check_target_years (PbImportWindow *self)
               /* TRANSLATORS: %s is an indicator, %d a year */
               g_autofree char *message = g_strdup_printf (_("“%s” already has a target for %d; correct the year or leave one of them out."),
                                                           json_object_get_string_member_with_default (t, "indicator", ""), year);
-              set_field_error (self, year_field, g_object_get_data (G_OBJECT (year_field), "error-row"), message);
+              pb_import_window_set_field_error (self, year_field, g_object_get_data (G_OBJECT (year_field), "error-row"), message);
             }
           else
             g_hash_table_add (seen, g_steal_pointer (&key));
@@ -1288,7 +1038,7 @@ create_action (GtkWidget  *widget,
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   if (title[0] == '\0')
-    set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, _("A plan needs a title."));
+    pb_import_window_set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, _("A plan needs a title."));
   check_target_years (self);
   if (g_hash_table_size (self->invalid) > 0)
     {

@@ -20,5 +20,9 @@ void            pb_import_window_read_file (PbImportWindow *self,
 void            pb_import_window_read_text (PbImportWindow *self,
                                             const char     *text);
 const char     *pb_import_window_get_page  (PbImportWindow *self);
+void            pb_import_window_set_field_error (PbImportWindow *self,
+                                                  GtkWidget      *field,
+                                                  GtkWidget      *error_row,
+                                                  const char     *message);
 
 G_END_DECLS

@@ -1,0 +1,315 @@
+/* pb-import-target-row.c — one target in the import review
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A composite template (resources/ui/pb-import-target-row.ui) bound to a
+ * target of the draft JSON: every field writes its member on each change,
+ * so the draft is always what the fields show. Text that is no number or
+ * year is refused under its field through the import window, which keeps
+ * Create Plan back until it is corrected.
+ */
+#define G_LOG_DOMAIN "pb-import-target-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pb-format.h"
+#include "pb-import-target-row.h"
+#include "pb-import-window.h"
+#include "pb-store.h"
+
+struct _PbImportTargetRow
+{
+  AdwExpanderRow  parent_instance;
+
+  GtkCheckButton *include_check;
+  GtkWidget      *stretch_tag;
+  GtkWidget      *borderline_icon;
+  AdwEntryRow    *value_row;
+  GtkWidget      *value_error_row;
+  AdwComboRow    *comparator_row;
+  AdwEntryRow    *unit_row;
+  AdwEntryRow    *year_row;
+  GtkWidget      *year_error_row;
+  GtkSwitch      *stretch_switch;
+
+  JsonObject     *target;   /* NULL while the fields are filled */
+};
+
+G_DEFINE_FINAL_TYPE (PbImportTargetRow, pb_import_target_row, ADW_TYPE_EXPANDER_ROW)
+
+/* The store's nicks, in the order of PbComparator and of the combo row. */
+static const char * const comparator_nicks[] = { "=", ">=", "<=", "~" };
+
+gboolean
+pb_import_target_has_year (JsonObject *t)
+{
+  JsonNode *year = json_object_get_member (t, "year");
+
+  return year != NULL && !JSON_NODE_HOLDS_NULL (year);
+}
+
+/**
+ * pb_import_parse_year:
+ * @text: a year as typed
+ * @year: (out): the year, 0 for an empty @text (no year)
+ * @message: (out): why @text is refused
+ *
+ * Reads a year through the one number parser.
+ *
+ * Returns: whether @text is a year or empty
+ */
+gboolean
+pb_import_parse_year (const char *text,
+                      int        *year,
+                      char      **message)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  double v;
+
+  *year = 0;
+  if (clean[0] == '\0')
+    return TRUE;
+  if (!pb_parse_number (clean, &v) || v != floor (v) || v < 1900 || v > 2200)
+    {
+      /* TRANSLATORS: %s is what was typed in a year field */
+      *message = g_strdup_printf (_("“%s” is not a year; write it as 2025."), clean);
+      return FALSE;
+    }
+  *year = (int) v;
+  return TRUE;
+}
+
+static const char *
+string_member (JsonObject *o,
+               const char *name)
+{
+  const char *s = json_object_get_string_member_with_default (o, name, "");
+
+  return s ? s : "";
+}
+
+static char *
+format_target (JsonObject *t)
+{
+  const char *cmp = string_member (t, "comparator");
+  const char *symbol = g_str_equal (cmp, ">=") ? "≥" : g_str_equal (cmp, "<=") ? "≤" : g_str_equal (cmp, "~") ? "≈" : "";
+  g_autofree char *value = pb_format_number (json_object_get_double_member_with_default (t, "value", 0), NULL);
+
+  if (!pb_import_target_has_year (t))
+    /* TRANSLATORS: a target whose document gives no year: comparator, value, unit, e.g. ≥10000 个 */
+    return g_strdup_printf (_("No year: %s%s %s"), symbol, value, string_member (t, "unit"));
+
+  /* TRANSLATORS: a target: year, comparator, value, unit, e.g. 2024: ≥10000 个 */
+  return g_strdup_printf (_("%d: %s%s %s"), (int) json_object_get_int_member_with_default (t, "year", 0),
+                          symbol, value, string_member (t, "unit"));
+}
+
+/* The summary, again after an edit. */
+static void
+update_title (PbImportTargetRow *self)
+{
+  g_autofree char *label = format_target (self->target);
+  g_autofree char *escaped = g_markup_escape_text (label, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), escaped);
+}
+
+static void
+refuse (PbImportTargetRow *self,
+        gpointer           field,
+        GtkWidget         *error_row,
+        const char        *message)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PB_TYPE_IMPORT_WINDOW);
+
+  if (window)
+    pb_import_window_set_field_error (PB_IMPORT_WINDOW (window), GTK_WIDGET (field), error_row, message);
+}
+
+static void
+include_toggled_cb (PbImportTargetRow *self)
+{
+  if (self->target)
+    json_object_set_boolean_member (self->target, "_skip", !gtk_check_button_get_active (self->include_check));
+}
+
+static void
+value_changed_cb (PbImportTargetRow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
+  g_autofree char *message = NULL;
+  double value;
+
+  if (self->target == NULL)
+    return;
+  if (text[0] == '\0')
+    message = g_strdup (_("A target needs a value; leave the target out if it has none."));
+  else if (!pb_parse_number (text, &value))
+    message = g_strdup_printf (_("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), text);
+  else if (fabs (value) > PB_MAX_NUMBER)
+    message = g_strdup_printf (_("“%s” is too large a number."), text);
+  else
+    {
+      json_object_set_double_member (self->target, "value", value);
+      update_title (self);
+    }
+  refuse (self, self->value_row, self->value_error_row, message);
+}
+
+static void
+year_changed_cb (PbImportTargetRow *self)
+{
+  g_autofree char *message = NULL;
+  int year;
+
+  if (self->target == NULL)
+    return;
+  if (pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->year_row)), &year, &message))
+    {
+      if (year == 0)
+        json_object_set_null_member (self->target, "year");
+      else
+        json_object_set_int_member (self->target, "year", year);
+      /* The planner wrote it: the year is no longer inferred. */
+      json_object_set_boolean_member (self->target, "year_implied", FALSE);
+      update_title (self);
+    }
+  refuse (self, self->year_row, self->year_error_row, message);
+}
+
+static void
+unit_changed_cb (PbImportTargetRow *self)
+{
+  g_autofree char *unit = NULL;
+
+  if (self->target == NULL)
+    return;
+  unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_row))));
+  json_object_set_string_member (self->target, "unit", unit);
+  update_title (self);
+}
+
+static void
+comparator_changed_cb (PbImportTargetRow *self)
+{
+  guint i = adw_combo_row_get_selected (self->comparator_row);
+
+  if (self->target == NULL || i >= G_N_ELEMENTS (comparator_nicks))
+    return;
+  json_object_set_string_member (self->target, "comparator", comparator_nicks[i]);
+  update_title (self);
+}
+
+static void
+stretch_changed_cb (PbImportTargetRow *self)
+{
+  gboolean stretch = gtk_switch_get_active (self->stretch_switch);
+
+  gtk_widget_set_visible (self->stretch_tag, stretch);
+  if (self->target)
+    json_object_set_boolean_member (self->target, "stretch", stretch);
+}
+
+static void
+pb_import_target_row_dispose (GObject *object)
+{
+  PbImportTargetRow *self = PB_IMPORT_TARGET_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_IMPORT_TARGET_ROW);
+  g_clear_pointer (&self->target, json_object_unref);
+
+  G_OBJECT_CLASS (pb_import_target_row_parent_class)->dispose (object);
+}
+
+static void
+pb_import_target_row_class_init (PbImportTargetRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_import_target_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-import-target-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, include_check);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, stretch_tag);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, borderline_icon);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, value_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, value_error_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, comparator_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, year_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, year_error_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, stretch_switch);
+  gtk_widget_class_bind_template_callback (widget_class, include_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, comparator_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stretch_changed_cb);
+}
+
+static void
+pb_import_target_row_init (PbImportTargetRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * pb_import_target_row_new:
+ * @target: a target of the draft, edited in place
+ *
+ * Returns: (transfer floating): the row
+ */
+GtkWidget *
+pb_import_target_row_new (JsonObject *target)
+{
+  PbImportTargetRow *self = g_object_new (PB_TYPE_IMPORT_TARGET_ROW, NULL);
+  g_autofree char *value = pb_format_editable (json_object_get_double_member_with_default (target, "value", 0));
+  g_autofree char *year = pb_import_target_has_year (target)
+    ? g_strdup_printf ("%d", (int) json_object_get_int_member_with_default (target, "year", 0)) : g_strdup ("");
+  g_autofree char *indicator = g_markup_escape_text (string_member (target, "indicator"), -1);
+  guint comparator = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (comparator_nicks); i++)
+    if (g_str_equal (string_member (target, "comparator"), comparator_nicks[i]))
+      comparator = i;
+
+  /* Filled before the target is set: filling writes nothing back. */
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+  adw_combo_row_set_selected (self->comparator_row, comparator);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), string_member (target, "unit"));
+  gtk_editable_set_text (GTK_EDITABLE (self->year_row), year);
+  gtk_switch_set_active (self->stretch_switch, json_object_get_boolean_member_with_default (target, "stretch", FALSE));
+  gtk_widget_set_visible (self->borderline_icon, g_str_equal (string_member (target, "confidence"), "borderline"));
+  g_object_set_data (G_OBJECT (self->value_row), "error-row", self->value_error_row);
+  g_object_set_data (G_OBJECT (self->year_row), "error-row", self->year_error_row);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), indicator);
+
+  self->target = json_object_ref (target);
+  update_title (self);
+  return GTK_WIDGET (self);
+}
+
+JsonObject *
+pb_import_target_row_get_target (PbImportTargetRow *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), NULL);
+  return self->target;
+}
+
+GtkWidget *
+pb_import_target_row_get_year_field (PbImportTargetRow *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), NULL);
+  return GTK_WIDGET (self->year_row);
+}
+
+gboolean
+pb_import_target_row_is_borderline (PbImportTargetRow *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), FALSE);
+  return gtk_widget_get_visible (self->borderline_icon);
+}
