@@ -460,6 +460,52 @@ test_plan_properties (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
+  /* A new period: the items on the old one's first or last day do not
+   * move without asking; the question counts them. */
+  {
+    guint n = pb_store_count_default_dated_items (t.store, plan);
+    g_autofree char *heading = g_strdup_printf ("Move %u Items to the New Period?", n);
+    GtkWidget *question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_cmpuint (n, >, 1);
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, heading);
+    g_assert_cmpstr (now, ==, before);
+    g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2025);
+    /* Keep Dates: the period changes, the items stay. */
+    /* It goes with the Plan Properties window it belongs to. */
+    g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &question);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+    if (question)
+      gtk_window_destroy (GTK_WINDOW (question));
+    spin ();
+    g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2026);
+    g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), "SELECT count(*) FROM item WHERE start_date = '2025-01-01'"), >, 0);
+    act ("win.undo", NULL);
+    g_clear_pointer (&now, g_free);
+    now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* Again, and Move Items. */
+  act ("win.plan-properties", NULL);
+  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-20");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  {
+    GtkWidget *question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (question);
+    /* It goes with the Plan Properties window it belongs to. */
+    g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &question);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "move");
+    if (question)
+      gtk_window_destroy (GTK_WINDOW (question));
+    spin ();
+  }
   g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2026);
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "issue_date"), ==, "2025-03-20");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "doc_number"), ==, "云府办发〔2025〕9号");

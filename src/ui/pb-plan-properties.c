@@ -29,7 +29,6 @@ struct _PbPlanProperties
   GtkSpinButton  *start_spin;
   GtkSpinButton  *end_spin;
   GtkLabel       *period_error;
-  GtkCheckButton *move_check;
   GtkWidget      *save_button;
 
   PbStore        *store;
@@ -63,26 +62,60 @@ field_changed_cb (PbPlanProperties *self,
     show_field_error (GTK_WIDGET (self->issue_date_row), self->issue_date_error, NULL);
 }
 
-/* Offer to move the items on the old period's first or last day. */
 static void
 period_changed_cb (PbPlanProperties *self)
 {
   int start = gtk_spin_button_get_value_as_int (self->start_spin);
   int end = gtk_spin_button_get_value_as_int (self->end_spin);
-  guint n = pb_store_count_default_dated_items (self->store, self->plan);
-  gboolean changed = start != pb_plan_get_period_start (self->plan) || end != pb_plan_get_period_end (self->plan);
 
   show_field_error (NULL, self->period_error,
                     end < start ? _("The last year cannot come before the first.") : NULL);
-  if (n > 0 && changed)
+}
+
+/* Saves every field as one command; @move: the items on the old period's
+ * first or last day move with it. */
+static gboolean
+close_idle (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save (PbPlanProperties *self,
+      gboolean          move,
+      gboolean          close_now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *doc = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->doc_number_row))));
+  g_autofree char *issuer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issuer_row))));
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issue_date_row))));
+
+  if (!pb_store_set_plan_properties (self->store, self->plan, title, doc, issuer, date,
+                                     gtk_spin_button_get_value_as_int (self->start_spin),
+                                     gtk_spin_button_get_value_as_int (self->end_spin), move, &error))
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Move the %u item dated at the start or end of the old period with it",
-                                                            "Move the %u items dated at the start or end of the old period with them",
-                                                            n), n);
-      gtk_check_button_set_label (self->move_check, text);
+      show_field_error (NULL, self->period_error, error->message);
+      return FALSE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->move_check), n > 0 && changed);
+  /* From the question's response: once the question has gone. */
+  if (close_now)
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    g_idle_add (close_idle, g_object_ref (self));
+  return TRUE;
+}
+
+static void
+move_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PbPlanProperties *self)
+{
+  if (g_str_equal (response, "move") || g_str_equal (response, "keep"))
+    save (self, g_str_equal (response, "move"), FALSE);
 }
 
 static void
@@ -91,10 +124,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PbPlanProperties *self = PB_PLAN_PROPERTIES (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *doc = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->doc_number_row))));
-  g_autofree char *issuer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issuer_row))));
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issue_date_row))));
   int start = gtk_spin_button_get_value_as_int (self->start_spin);
   int end = gtk_spin_button_get_value_as_int (self->end_spin);
@@ -120,15 +150,39 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  if (!pb_store_set_plan_properties (self->store, self->plan, title, doc, issuer, date, start, end,
-                                     gtk_widget_get_visible (GTK_WIDGET (self->move_check)) &&
-                                     gtk_check_button_get_active (self->move_check),
-                                     &error))
+  /* A new period: ask before moving the items that still carry the old
+   * one's default dates (they may have been meant as they are). */
+  if (start != pb_plan_get_period_start (self->plan) || end != pb_plan_get_period_end (self->plan))
     {
-      show_field_error (NULL, self->period_error, error->message);
-      return;
+      guint n = pb_store_count_default_dated_items (self->store, self->plan);
+
+      if (n > 0)
+        {
+          g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "Move %u Item to the New Period?",
+                                                                   "Move %u Items to the New Period?", n), n);
+          g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u item starts on the first day of %d—%d or is due on its last day. Its dates can move with the period (%d—%d), or stay as they are.",
+                                                                "%u items start on the first day of %d—%d or are due on its last day. Their dates can move with the period (%d—%d), or stay as they are.",
+                                                                n),
+                                                   n, pb_plan_get_period_start (self->plan),
+                                                   pb_plan_get_period_end (self->plan), start, end);
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "keep", _("_Keep Dates"),
+                                            "move", _("_Move Items"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (move_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
     }
-  gtk_window_close (GTK_WINDOW (self));
+  save (self, FALSE, TRUE);
 }
 
 static void
@@ -159,7 +213,6 @@ pb_plan_properties_class_init (PbPlanPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, start_spin);
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, end_spin);
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, period_error);
-  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, move_check);
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, save_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
