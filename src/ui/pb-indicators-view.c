@@ -126,11 +126,62 @@ struct _PbIndicatorsView
   gint64              selected_item_id;  /* the group it was chosen under */
   PbLazyRebuild       lazy;
   gboolean            binding;
+  GPtrArray          *rest;       /* rows still to show after the first frame */
+  guint               rest_shown; /* how many of them are in rows */
+  guint               rest_id;
 };
 
 G_DEFINE_FINAL_TYPE (PbIndicatorsView, pb_indicators_view, GTK_TYPE_WIDGET)
 
 static void rebuild (PbIndicatorsView *self);
+
+/* A table of 5,000 indicators shows its first rows in the first frame and
+ * the others at low priority after it, a chunk at a time: GTK 4.8's list
+ * binds 200 rows of a model at once (each a dozen cells), which made the
+ * page take a second to appear. */
+#define ROWS_CHUNK 25
+
+static void
+cancel_rest (PbIndicatorsView *self)
+{
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
+  self->rest_shown = 0;
+}
+
+static void
+show_more_rows (PbIndicatorsView *self,
+                guint             n)
+{
+  guint end = MIN (self->rest->len, self->rest_shown + n);
+
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       self->rest->pdata + self->rest_shown, end - self->rest_shown);
+  self->rest_shown = end;
+}
+
+static gboolean
+rest_cb (gpointer data)
+{
+  PbIndicatorsView *self = data;
+
+  show_more_rows (self, ROWS_CHUNK);
+  if (self->rest_shown < self->rest->len)
+    return G_SOURCE_CONTINUE;
+  self->rest_id = 0;
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row, now: before the view answers a question about its rows. */
+static void
+flush_rows (PbIndicatorsView *self)
+{
+  pb_lazy_rebuild_flush (&self->lazy);
+  if (self->rest)
+    show_more_rows (self, G_MAXUINT);
+  cancel_rest (self);
+}
 static void update_details (PbIndicatorsView *self);
 
 static PbIndicator *
@@ -238,7 +289,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
           g_autofree char *also = g_strdup_printf (_("Shared with %s"), row->shared);
 
           gtk_label_set_text (GTK_LABEL (shared), also);
-          gtk_widget_set_tooltip_text (shared, _("One indicator for these items: an actual recorded for it counts once, for each of them"));
+          pb_ui_set_tooltip_lazily (shared, _("One indicator for these items: an actual recorded for it counts once, for each of them"));
         }
     }
   else
@@ -250,7 +301,7 @@ name_bind_cb (GtkSignalListItemFactory *factory,
     }
   g_strstrip (text);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  pb_ui_set_tooltip_lazily (label, text);
 }
 
 static void
@@ -295,7 +346,7 @@ text_bind (PbIndicatorsView *self,
   if (row->indicator == NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), "");
-      gtk_widget_set_tooltip_text (label, NULL);
+      pb_ui_set_tooltip_lazily (label, NULL);
       return;
     }
 
@@ -357,7 +408,7 @@ text_bind (PbIndicatorsView *self,
     }
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_tooltip_text (label, tooltip);
+  pb_ui_set_tooltip_lazily (label, tooltip);
 }
 
 #define TEXT_BIND(name, what)                                              \
@@ -370,18 +421,20 @@ TEXT_BIND (completion_bind_cb, TEXT_COMPLETION)
 TEXT_BIND (health_bind_cb, TEXT_HEALTH)
 TEXT_BIND (change_bind_cb, TEXT_CHANGE)
 
-/* Kind: a drop-down. */
+/* Kind: a menu button whose choices are made when it is opened (a
+ * GtkDropDown per row builds its popover and list at once: 200 rows of
+ * them were most of the page's first frame). */
 static void
-kind_changed_cb (GtkDropDown      *dropdown,
-                 GParamSpec       *pspec,
-                 PbIndicatorsView *self)
+kind_set (GtkWidget        *choice,
+          PbIndicatorsView *self)
 {
-  PbIndicatorRow *row = cell_row (GTK_WIDGET (dropdown));
+  GtkWidget *button = g_object_get_data (G_OBJECT (choice), "pb-kind-button");
+  PbIndicatorRow *row = cell_row (button);
   g_autoptr(GError) error = NULL;
-  PbIndicatorKind kind = gtk_drop_down_get_selected (dropdown) == 1 ? PB_INDICATOR_KIND_ANNUAL
-                                                                    : PB_INDICATOR_KIND_CUMULATIVE;
+  PbIndicatorKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (choice), "pb-kind"));
 
-  if (self->binding || row == NULL || row->indicator == NULL ||
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  if (row == NULL || row->indicator == NULL ||
       pb_record_get_enum (PB_RECORD (row->indicator), "kind") == (int) kind)
     return;
   if (!pb_store_set (self->store, row->indicator, &error, "kind", kind, NULL))
@@ -389,17 +442,45 @@ kind_changed_cb (GtkDropDown      *dropdown,
 }
 
 static void
+kind_create_popup (GtkMenuButton *button,
+                   gpointer       data)
+{
+  PbIndicatorsView *self = data;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  struct { PbIndicatorKind kind; const char *label; } kinds[] = {
+    { PB_INDICATOR_KIND_CUMULATIVE, N_("Cumulative") },
+    { PB_INDICATOR_KIND_ANNUAL, N_("Annual") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *choice = gtk_button_new_with_label (_(kinds[i].label));
+
+      gtk_widget_add_css_class (choice, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (choice))), 0);
+      g_object_set_data (G_OBJECT (choice), "pb-kind", GINT_TO_POINTER (kinds[i].kind));
+      g_object_set_data (G_OBJECT (choice), "pb-kind-button", button);
+      g_signal_connect (choice, "clicked", G_CALLBACK (kind_set), self);
+      gtk_box_append (GTK_BOX (box), choice);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
 kind_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                PbIndicatorsView         *self)
 {
-  const char *kinds[] = { _("Cumulative"), _("Annual"), NULL };
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (kinds);
+  GtkWidget *button = gtk_menu_button_new ();
 
-  gtk_widget_add_css_class (dropdown, "flat");
-  gtk_widget_set_tooltip_text (dropdown, _("Cumulative: a running total judged against the plan’s targets. Annual: each year on its own."));
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (kind_changed_cb), self);
-  gtk_list_item_set_child (list_item, dropdown);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_add_css_class (button, "kind-choice");
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), kind_create_popup, self, NULL);
+  pb_ui_set_tooltip_lazily (button, _("Cumulative: a running total judged against the plan’s targets. Annual: each year on its own."));
+  gtk_list_item_set_child (list_item, button);
 }
 
 static void
@@ -408,17 +489,14 @@ kind_bind_cb (GtkSignalListItemFactory *factory,
               PbIndicatorsView         *self)
 {
   PbIndicatorRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
+  GtkWidget *button = gtk_list_item_get_child (list_item);
 
-  g_object_set_data (G_OBJECT (dropdown), "pb-row", row);
-  gtk_widget_set_visible (dropdown, row->indicator != NULL);
+  g_object_set_data (G_OBJECT (button), "pb-row", row);
+  gtk_widget_set_visible (button, row->indicator != NULL);
   if (row->indicator)
-    {
-      self->binding = TRUE;
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                                  pb_record_get_enum (PB_RECORD (row->indicator), "kind") == PB_INDICATOR_KIND_ANNUAL);
-      self->binding = FALSE;
-    }
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button),
+                               pb_record_get_enum (PB_RECORD (row->indicator), "kind") == PB_INDICATOR_KIND_ANNUAL
+                               ? _("Annual") : _("Cumulative"));
 }
 
 static void
@@ -511,7 +589,7 @@ baseline_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = make_editable (self, 0);
 
-  gtk_widget_set_tooltip_text (label, _("The value when the plan began; click to edit"));
+  pb_ui_set_tooltip_lazily (label, _("The value when the plan began; click to edit"));
   g_object_set_data (G_OBJECT (label), "pb-editable", label);
   gtk_list_item_set_child (list_item, label);
 }
@@ -583,7 +661,7 @@ target_bind_cb (GtkSignalListItemFactory *factory,
   set_editable (label, text);
   {
     g_autofree char *tip = g_strdup_printf (_("The target for %d; click to edit (≥2600, ≤1.3, or empty for none)"), year);
-    gtk_widget_set_tooltip_text (label, tip);
+    pb_ui_set_tooltip_lazily (label, tip);
   }
 
   if (extra)
@@ -776,6 +854,8 @@ rebuild (PbIndicatorsView *self)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) serving = NULL;
+  g_autoptr(GPtrArray) loaded_items = NULL;
+  g_autoptr(GPtrArray) loaded_indicators = NULL;
   g_autoptr(PbPeriod) last = NULL;
   GPtrArray *loose;
   gint64 keep = self->selected_id;
@@ -783,6 +863,7 @@ rebuild (PbIndicatorsView *self)
   int first_year, last_year;
 
   pb_lazy_rebuild_begin (&self->lazy);
+  cancel_rest (self);
   g_clear_pointer (&self->previous, g_hash_table_unref);
 
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
@@ -793,6 +874,11 @@ rebuild (PbIndicatorsView *self)
     }
 
   pb_date_today (&self->today);
+  /* The plan's items and indicators read in one query each, not a query
+   * per row as the lists hand them out. */
+  loaded_items = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
+  loaded_indicators = pb_store_dup_records (self->store, PB_TYPE_INDICATOR, "plan_id",
+                                            pb_record_get_id (PB_RECORD (self->plan)));
   indicators = pb_store_list_indicators (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   serving = pb_store_dup_indicator_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
@@ -928,6 +1014,14 @@ rebuild (PbIndicatorsView *self)
           g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
           g_signal_emit (row, row_changed_signal, 0);
         }
+    }
+  else if (rows->len > ROWS_CHUNK && (select == GTK_INVALID_LIST_POSITION || select < ROWS_CHUNK))
+    {
+      g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                           rows->pdata, ROWS_CHUNK);
+      self->rest = g_ptr_array_ref (rows);
+      self->rest_shown = ROWS_CHUNK;
+      self->rest_id = g_idle_add_full (G_PRIORITY_LOW, rest_cb, self, NULL);
     }
   else
     g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -1090,7 +1184,7 @@ update_compare (PbIndicatorsView *self,
       gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
       gtk_widget_set_hexpand (name, TRUE);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_widget_set_tooltip_text (name, plan ? pb_plan_get_title (plan) : NULL);
+      pb_ui_set_tooltip_lazily (name, plan ? pb_plan_get_title (plan) : NULL);
       gtk_grid_attach (self->compare_grid, name, 0, row, 1, 1);
 
       for (int y = first; first > 0 && y <= last; y++)
@@ -1108,7 +1202,7 @@ update_compare (PbIndicatorsView *self,
         GtkWidget *label = gtk_label_new (shown);
 
         gtk_widget_add_css_class (label, pb_ui_health_css_class (st->health));
-        gtk_widget_set_tooltip_text (label, st->reason);
+        pb_ui_set_tooltip_lazily (label, st->reason);
         gtk_grid_attach (self->compare_grid, label, 2 + last - first, row, 1, 1);
       }
     }
@@ -1151,7 +1245,7 @@ update_served (PbIndicatorsView *self,
       gtk_widget_set_name (detach, name);
       gtk_widget_set_valign (detach, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (detach, "flat");
-      gtk_widget_set_tooltip_text (detach, tip);
+      pb_ui_set_tooltip_lazily (detach, tip);
       g_object_set_data (G_OBJECT (detach), "pb-item-id", GSIZE_TO_POINTER ((gsize) item_id));
       g_object_set_data (G_OBJECT (detach), "pb-indicator-id", GSIZE_TO_POINTER ((gsize) indicator_id));
       g_signal_connect (detach, "clicked", G_CALLBACK (detach_clicked_cb), self);
@@ -1278,6 +1372,7 @@ pb_indicators_view_dispose (GObject *object)
   GtkWidget *child;
 
   pb_lazy_rebuild_clear (&self->lazy);
+  cancel_rest (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -1527,9 +1622,10 @@ gboolean
 pb_indicators_view_select (PbIndicatorsView *self,
                            gint64            indicator_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n;
 
-  pb_lazy_rebuild_flush (&self->lazy);
+  flush_rows (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
@@ -1699,9 +1795,10 @@ pb_indicators_view_select_under (PbIndicatorsView *self,
                                  gint64            indicator_id,
                                  gint64            item_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n;
 
-  pb_lazy_rebuild_flush (&self->lazy);
+  flush_rows (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PbIndicatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
@@ -1730,7 +1827,7 @@ pb_indicators_view_dup_listed_under (PbIndicatorsView *self,
   GArray *under = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n;
 
-  pb_lazy_rebuild_flush (&self->lazy);
+  flush_rows (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
     {

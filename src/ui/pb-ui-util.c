@@ -290,3 +290,45 @@ pb_lazy_rebuild_clear (PbLazyRebuild *lazy)
   g_clear_handle_id (&lazy->idle_id, g_source_remove);
   lazy->dirty = FALSE;
 }
+
+static gboolean
+lazy_tooltip_cb (GtkWidget  *widget,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip,
+                 gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "pb-lazy-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * pb_ui_set_tooltip_lazily:
+ * @widget: a widget
+ * @text: (nullable): its tooltip, or %NULL for none
+ *
+ * Like gtk_widget_set_tooltip_text (), for widgets bound again and again
+ * (table cells): GTK 4.8 asks the display server where the pointer is
+ * each time a tooltip is set (a round trip; 1,000 cells of a table bound
+ * at once spent a fifth of a second there). The text is given when the
+ * tooltip is asked for.
+ */
+void
+pb_ui_set_tooltip_lazily (GtkWidget  *widget,
+                          const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "pb-lazy-tooltip-set") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "pb-lazy-tooltip-set", GINT_TO_POINTER (1));
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (lazy_tooltip_cb), NULL);
+    }
+  g_object_set_data_full (G_OBJECT (widget), "pb-lazy-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL && *text != '\0');
+}

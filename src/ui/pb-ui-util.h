@@ -46,6 +46,8 @@ typedef struct
   gboolean      dirty;     /* changed while off screen */
 } PbLazyRebuild;
 
+void        pb_ui_set_tooltip_lazily (GtkWidget  *widget,
+                                      const char *text);
 void        pb_lazy_rebuild_init     (PbLazyRebuild *lazy,
                                       GtkWidget     *widget,
                                       PbRebuildFunc  rebuild);
