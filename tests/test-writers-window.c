@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pb-application.h"
@@ -180,22 +181,6 @@ test_window_beside_cli (void)
 }
 
 static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_actionable (GtkWidget  *root,
                  const char *action)
 {
@@ -211,6 +196,119 @@ find_actionable (GtkWidget  *root,
     }
   return NULL;
 }
+
+static GtkWidget *
+find_button_label (GtkWidget  *root,
+                   const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_is_drawable (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_label (child, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Another program holds the write lock on a library named "R&D <1>.db":
+ * Undo waits a moment, not seconds (the window never freezes), then says
+ * so in a toast that shows the name as it is (toasts are markup: an
+ * unescaped "&" or "<" blanked them) and offers to try again, which works
+ * once the lock is gone. */
+static void
+test_window_locked (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "R&D <1>.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(PbItem) item = NULL;
+  PbWindow *window;
+  PbStore *store;
+  GtkWidget *toast, *retry;
+  sqlite3 *other = NULL;
+  gint64 start, waited;
+
+  g_setenv ("PLANBOARD_DB", db, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  spin ();
+
+  store = pb_window_get_store (window);
+  items = pb_store_list_items (store, pb_window_get_selected_plan (window));
+  item = g_list_model_get_item (items, 4);
+  g_assert_true (pb_store_set (store, item, &error, "title", "改过的标题", NULL));
+  g_assert_no_error (error);
+  spin ();
+
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE plan SET doc_number = doc_number;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  waited = g_get_monotonic_time () - start;
+  g_test_message ("Undo gave up on the lock after %" G_GINT64_FORMAT " ms", waited / 1000);
+  g_assert_cmpint (waited, <, G_USEC_PER_SEC);
+  spin ();
+
+  toast = find_label_prefix (GTK_WIDGET (window), "The library “R&D <1>.db” is in use by another program");
+  g_assert_nonnull (toast);
+  retry = find_button_label (GTK_WIDGET (window), "_Try Again");
+  g_assert_nonnull (retry);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (retry)), ==, "win.undo");
+  g_assert_cmpstr (pb_item_get_title (item), ==, "改过的标题");
+
+  /* The other program finishes; Try Again undoes. */
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_true (pb_store_can_undo (store));
+  g_assert_true (gtk_widget_activate (retry));
+  /* A button activated by the keyboard clicks after a short press. */
+  start = g_get_monotonic_time ();
+  while (g_str_equal (pb_item_get_title (item), "改过的标题") &&
+         g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpstr (pb_item_get_title (item), !=, "改过的标题");
+  sql = g_strdup_printf ("SELECT count(*) FROM item WHERE title = '改过的标题'");
+  g_assert_cmpint (pb_test_sql_int (db, sql), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&item);
+  g_clear_object (&items);
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
 
 /* A library in a folder that cannot be written opens read-only: the
  * window shows the plan, says Read-Only and why, and offers no edit. The
@@ -328,6 +426,7 @@ main (int    argc,
 
   g_test_add_func ("/writers-window/beside-cli", test_window_beside_cli);
   g_test_add_func ("/writers-window/read-only-folder", test_window_read_only_folder);
+  g_test_add_func ("/writers-window/locked", test_window_locked);
   ret = g_test_run ();
   if (!g_test_subprocess ())
     pb_test_remove_dir (dir);
