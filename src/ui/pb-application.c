@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-application.h"
+#include "pb-db.h"
 #include "pb-format.h"
 #include "pb-health.h"
 #include "pb-preferences.h"
@@ -42,6 +43,17 @@ open_library (PbApplication *self)
   g_autofree char *path = self->db_path ? g_strdup (self->db_path) : pb_store_default_path ();
 
   self->store = pb_store_open (path, PB_STORE_OPEN_CREATE, &self->store_error);
+
+  /* A shared library whose server is away: the planner's own library
+   * opens instead, and the window says why (pb_window shows store_error
+   * as a toast when there is a store). */
+  if (self->store == NULL && pb_db_is_server_uri (path) &&
+      g_error_matches (self->store_error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE))
+    {
+      g_autofree char *local = g_build_filename (g_get_user_data_dir (), "planboard", "library.db", NULL);
+
+      self->store = pb_store_open (local, PB_STORE_OPEN_CREATE, NULL);
+    }
   if (self->store == NULL)
     return;
 

@@ -623,6 +623,31 @@ static const char * const write_actions[] = {
   "win.section-outdent", "win.set-status", "win.bulk",
 };
 
+/* The sidebar's subtitle and the window's title name a shared library
+ * ("Shared: plans on db.example.org"), so a planner always knows whether
+ * what they change is seen by the whole office. */
+static void
+show_library (PbWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL || !pb_store_is_shared (self->store))
+    return;
+
+  name = pb_store_dup_display_name (self->store);
+  /* Translators: the sidebar's subtitle on a library on a server; %s is
+   * "plans on db.example.org" */
+  subtitle = pb_store_get_read_only (self->store) ? g_strdup_printf (_("Shared, Read-Only: %s"), name)
+                                                  : g_strdup_printf (_("Shared: %s"), name);
+  adw_window_title_set_subtitle (self->plans_title, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->plans_title), subtitle);
+  /* Translators: the window's title on a shared library */
+  title = g_strdup_printf (_("Planboard — %s"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 apply_read_only (PbWindow *self)
 {
@@ -631,7 +656,10 @@ apply_read_only (PbWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], FALSE);
-  adw_window_title_set_subtitle (self->plans_title, _("Read-Only"));
+  if (pb_store_is_shared (self->store))
+    show_library (self);
+  else
+    adw_window_title_set_subtitle (self->plans_title, _("Read-Only"));
   if (self->editor != NULL)
     gtk_widget_set_sensitive (self->editor, FALSE);
   if (self->board != NULL)
@@ -1585,6 +1613,13 @@ pb_window_set_application_store (PbWindow      *self,
   }
   g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* Which library this is, when it is not the planner's own file: a
+   * shared library names its database and server; one that could not be
+   * reached says so, over the local library that opened instead. */
+  show_library (self);
+  if (error != NULL)
+    show_error (self, error);
 
   self->refresh_id = g_timeout_add (REFRESH_MSEC, refresh_cb, self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);

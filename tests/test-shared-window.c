@@ -1,0 +1,265 @@
+/* test-shared-window.c — the window on a shared library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb and tests/pg-server.sh. The window opens a shared
+ * library from a connection string, says which library it is on, and
+ * shows within a second what another connection changed (LISTEN/NOTIFY);
+ * Undo of its own earlier edit of that item is refused, naming the item.
+ * A shared library whose server is away opens the planner's own library
+ * instead, with the reason, within a few seconds.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-application.h"
+#include "pb-health-style.h"
+#include "pb-task-card.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label_containing (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static PbTaskCard *
+find_card (GtkWidget *root,
+           gint64     item_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PbTaskCard *found;
+
+      if (PB_IS_TASK_CARD (child) && gtk_widget_is_drawable (child) &&
+          pb_task_card_get_item (PB_TASK_CARD (child)) != NULL &&
+          pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (child)))) == item_id)
+        return PB_TASK_CARD (child);
+      if ((found = find_card (child, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+card_text (GtkWidget *root,
+           GString   *s)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      card_text (child, s);
+    }
+}
+
+static gboolean
+card_says (PbWindow   *window,
+           gint64      item_id,
+           const char *text)
+{
+  PbTaskCard *card = find_card (GTK_WIDGET (window), item_id);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (card == NULL)
+    return FALSE;
+  card_text (GTK_WIDGET (card), s);
+  return strstr (s->str, text) != NULL;
+}
+
+static PbItem *
+find_item (PbStore    *store,
+           gint64      plan,
+           const char *number)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+
+      if (g_str_equal (pb_item_get_number (it), number))
+        return g_steal_pointer (&it);
+    }
+  return NULL;
+}
+
+static void
+test_other_connection (void)
+{
+  g_autofree char *conninfo = pb_test_pg_library ();
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(PbItem) other_item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *done = pb_status_get_name (PB_ITEM_STATUS_DONE);
+  PbWindow *window;
+  PbStore *store;
+  gint64 plan, item_id, start, seen = -1;
+
+  if (conninfo == NULL)
+    return;
+
+  /* The office's other desk: its own connection to the same library. */
+  other = pb_store_open (conninfo, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_store_add_example_plan (other, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("PLANBOARD_DB", conninfo, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  spin ();
+
+  /* The window says which library it is on. */
+  store = pb_window_get_store (window);
+  g_assert_true (pb_store_is_shared (store));
+  {
+    g_autofree char *name = pb_store_dup_display_name (store);
+
+    g_assert_nonnull (strstr (name, "pbtest_"));
+    g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), name));
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (window), name));
+  }
+
+  plan = pb_window_get_selected_plan (window);
+  g_assert_cmpint (plan, >, 0);
+  item = find_item (store, plan, "3");
+  g_assert_nonnull (item);
+  item_id = pb_record_get_id (PB_RECORD (item));
+
+  /* The window's own edit first. */
+  g_assert_true (pb_store_set (store, item, &error,
+                               "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.4, NULL));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (card_says (window, item_id, done));
+
+  /* The other desk marks the item done. */
+  pb_store_refresh (other);
+  other_item = find_item (other, plan, "3");
+  g_assert_nonnull (other_item);
+  g_assert_true (pb_store_set (other, other_item, &error,
+                               "status", PB_ITEM_STATUS_DONE, "progress", 1.0, NULL));
+  g_assert_no_error (error);
+
+  /* The window shows it within a second, by itself. */
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (card_says (window, item_id, done))
+        {
+          seen = g_get_monotonic_time () - start;
+          break;
+        }
+      g_usleep (1000);
+    }
+  g_test_message ("the card showed the other connection's change after %" G_GINT64_FORMAT " ms",
+                  seen / 1000);
+  g_assert_cmpint (seen, >=, 0);
+  g_assert_cmpint (seen, <=, G_USEC_PER_SEC);
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
+
+  /* Undo of the window's edit would revert the other desk's: refused,
+   * naming the item; the other desk's change stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  {
+    GtkWidget *toast = find_label_containing (GTK_WIDGET (window), "Someone else changed 3 ");
+
+    g_assert_nonnull (toast);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (toast)), "nothing was undone"));
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM item WHERE id = %" G_GINT64_FORMAT
+                                            " AND status = 'done' AND progress = 1", item_id);
+
+    g_assert_cmpint (pb_test_sql_int (conninfo, sql), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&item);
+  g_unsetenv ("PLANBOARD_DB");
+}
+
+/* The server is away: the planner's own library opens, and a toast says
+ * why, without a long wait. */
+static char *data_home;
+
+static void
+test_server_away (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *conninfo = g_strdup_printf ("host=%s/no-server port=5432 dbname=plans connect_timeout=3", dir);
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  PbWindow *window;
+  gint64 start;
+
+  g_setenv ("PLANBOARD_DB", conninfo, TRUE);
+  start = g_get_monotonic_time ();
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  spin ();
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  /* The local library, not the shared one. */
+  g_assert_nonnull (pb_window_get_store (window));
+  g_assert_false (pb_store_is_shared (pb_window_get_store (window)));
+  g_assert_true (g_str_has_prefix (pb_store_get_path (pb_window_get_store (window)), data_home));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "could not be opened"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* The planner's own library of test_server_away () is made here, never
+   * in the real home (GLib reads XDG_DATA_HOME once). */
+  data_home = pb_test_make_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/shared-window/other-connection", test_other_connection);
+  g_test_add_func ("/shared-window/server-away", test_server_away);
+  status = g_test_run ();
+  pb_test_remove_dir (data_home);
+  g_free (data_home);
+  return status;
+}
