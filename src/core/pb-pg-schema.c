@@ -538,8 +538,9 @@ pb_pg_policies_sql (void)
  * @hint: (nullable): its HINT field
  *
  * Returns: (transfer full) (nullable): the message for a change a rule of
- *   the shared library refused, in the user's language; %NULL when the
- *   error is not such a refusal
+ *   the shared library refused, in the user's language, as a clause
+ *   without a final full stop (the store wraps it in a sentence); %NULL
+ *   when the error is not such a refusal
  */
 char *
 pb_pg_refusal_message (const char *sqlstate,
@@ -554,26 +555,26 @@ pb_pg_refusal_message (const char *sqlstate,
     {
       if (detail && *detail)
         /* TRANSLATORS: "Only 市工业和信息化局 and the office may report on 3 加快5G…" */
-        return g_strdup_printf (_("Only %s and the office may report on %s."), detail, hint ? hint : "");
-      return g_strdup_printf (_("Only the office may report on %s."), hint ? hint : "");
+        return g_strdup_printf (_("Only %s and the office may report on %s"), detail, hint ? hint : "");
+      return g_strdup_printf (_("Only the office may report on %s"), hint ? hint : "");
     }
 
   if (g_str_equal (sqlstate, PB_PG_REFUSED_COLUMNS))
-    return g_strdup_printf (_("A reporter may change only the status and progress of %s."), hint ? hint : "");
+    return g_strdup_printf (_("A reporter may change only the status and progress of %s"), hint ? hint : "");
 
   if (g_str_equal (sqlstate, PB_PG_REFUSED_ROLE))
     {
       if (g_strcmp0 (detail, "viewer") == 0)
-        return g_strdup (_("A viewer may only read this library."));
+        return g_strdup (_("A viewer may only read this library"));
       if (detail && *detail)
-        return g_strdup (_("Your role may not make this change; only the office may."));
-      return g_strdup (_("Your login is not a member of this library."));
+        return g_strdup (_("Your role may not make this change; only the office may"));
+      return g_strdup (_("Your login is not a member of this library"));
     }
 
   /* insufficient_privilege: the grants refused it (a reporter editing a
    * target, a viewer writing anything). */
   if (g_str_equal (sqlstate, "42501"))
-    return g_strdup (_("Your role may not make this change; only the office may."));
+    return g_strdup (_("Your role may not make this change; only the office may"));
 
   return NULL;
 }
