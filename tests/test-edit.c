@@ -522,6 +522,47 @@ test_labels (Plan          *f,
   g_assert_no_error (error);
 }
 
+/* A new item never repeats a number: where the plan numbers its items
+ * straight through its sections, the next is the plan's largest plus one;
+ * where each section counts from 1, the section's own next. */
+static void
+test_next_number (Plan          *f,
+                  gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  gint64 s2b, s2c, id;
+  g_autofree char *in_first = NULL;
+  g_autofree char *in_second = NULL;
+  g_autofree char *in_third = NULL;
+  g_autoptr(PbItem) item = NULL;
+
+  s2b = pb_store_add_section (store, f->plan, f->s2, "(二)", "融合基础设施", &error);
+  pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "4", "建设城市物联感知体系", &error);
+  pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "5", "建设智慧交通基础设施", &error);
+  g_assert_no_error (error);
+
+  /* 1–3 in (一), 4–5 in (二): inserting after 3 in (一) gives 6, not 4. */
+  in_first = pb_store_next_item_number (store, f->plan, f->s2a);
+  g_assert_cmpstr (in_first, ==, "6");
+  id = pb_store_insert_item (store, f->plan, f->s2a, f->c, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "6");
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE number = '4'"), ==, 1);
+
+  /* A section that counts from 1 again: numbers repeat in the plan, so
+   * each section goes on from its own largest. */
+  s2c = pb_store_add_section (store, f->plan, f->s2, "(三)", "创新基础设施", &error);
+  pb_store_add_item (store, f->plan, s2c, PB_ITEM_KIND_TASK, "1", "建设重大科技基础设施", &error);
+  g_assert_no_error (error);
+  in_second = pb_store_next_item_number (store, f->plan, s2c);
+  g_assert_cmpstr (in_second, ==, "2");
+  in_third = pb_store_next_item_number (store, f->plan, s2b);
+  g_assert_cmpstr (in_third, ==, "6");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +572,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Plan, NULL, plan_set_up, func, plan_tear_down)
   ADD ("/edit/items/insert", test_insert_item);
   ADD ("/edit/items/delete", test_delete_items);
+  ADD ("/edit/items/next-number", test_next_number);
   ADD ("/edit/sections", test_sections);
   ADD ("/edit/plan-properties", test_plan_properties);
   ADD ("/edit/bulk", test_bulk);

@@ -145,7 +145,11 @@ pb_store_describe_items (PbStore      *self,
  *
  * The number the next item of a section takes: one more than the largest
  * number its items carry ("4" after "1"…"3"), else one more than the
- * section's count of items.
+ * section's count of items. Where the plan numbers its items straight
+ * through its sections (no number is used twice in the plan, as in
+ * "1"…"4" in one section and "5"…"9" in the next), one more than the
+ * largest number of the whole plan, so that a new item never repeats a
+ * number that another section already carries.
  *
  * Returns: (transfer full): the number, as text
  */
@@ -154,12 +158,15 @@ pb_store_next_item_number (PbStore *self,
                            gint64   plan_id,
                            gint64   section_id)
 {
+  g_autoptr(GHashTable) seen = NULL;
   PbDbStmt *stmt;
-  gint64 largest = 0, count = 0;
+  gint64 largest = 0, plan_largest = 0, count = 0;
+  gboolean repeats = FALSE;
 
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
 
-  stmt = pb_store_prepare (self, "SELECT number FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2", NULL);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  stmt = pb_store_prepare (self, "SELECT number, coalesce(section_id, 0) = ?2 FROM item WHERE plan_id = ?1", NULL);
   if (stmt != NULL)
     {
       pb_db_bind_int64 (stmt, 1, plan_id);
@@ -167,17 +174,36 @@ pb_store_next_item_number (PbStore *self,
       while (pb_db_step (stmt) == PB_DB_ROW)
         {
           const char *number = (const char *) pb_db_column_text (stmt, 0);
+          gboolean in_section = pb_db_column_int64 (stmt, 1) != 0;
           char *end = NULL;
           gint64 n;
 
-          count++;
+          if (in_section)
+            count++;
           if (number == NULL || !g_ascii_isdigit (number[0]))
             continue;
           n = g_ascii_strtoll (number, &end, 10);
-          if (end != NULL && *end == '\0' && n > largest)
+          if (end == NULL || *end != '\0')
+            continue;
+          if (in_section && n > largest)
             largest = n;
+          if (n > plan_largest)
+            plan_largest = n;
+          if (g_hash_table_contains (seen, &n))
+            repeats = TRUE;
+          else
+            g_hash_table_add (seen, g_memdup2 (&n, sizeof n));
         }
       pb_db_reset (stmt);
+    }
+
+  if (!repeats && plan_largest > largest)
+    {
+      gint64 next = (largest > 0 ? largest : count) + 1;
+
+      /* Straight-through numbering: the section's next number is taken. */
+      if (g_hash_table_contains (seen, &next))
+        return g_strdup_printf ("%" G_GINT64_FORMAT, plan_largest + 1);
     }
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, (largest > 0 ? largest : count) + 1);
