@@ -387,6 +387,63 @@ test_folder_with_wal (void)
   }
 }
 
+/* A folder we may only read, holding a library another program has open
+ * and is writing (a colleague's): it is read through the writer's -wal and
+ * -shm, so what it committed and has not checkpointed shows (an immutable
+ * read would miss it), with no private copy, and nothing is added. */
+static void
+test_folder_beside_writer (void)
+{
+  g_autofree char *folder = g_build_filename (dir, "colleague", NULL);
+  g_autofree char *path = g_build_filename (folder, "library.db", NULL);
+  const char *title = "同事刚改的标题";
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbStore) store = NULL;
+
+      pb_test_drop_privileges ();
+      pb_test_assert_cannot_write (folder, TRUE);
+
+      /* Read through the writer's files, not from a copy. */
+      store = pb_store_open (path, PB_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_own_copies (), ==, 0);
+      g_assert_finalize_object (g_steal_pointer (&store));
+
+      check_reads_and_refuses (path, PB_STORE_ACCESS_READ_ONLY_FOLDER, NULL, title);
+      return;
+    }
+
+  {
+    g_autofree char *made = make_library (folder);
+    g_autofree char *wal = g_strconcat (made, "-wal", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PbStore) writer = NULL;
+    g_autoptr(GListModel) plans = NULL;
+    g_autoptr(PbPlan) plan = NULL;
+    g_autofree char *listing_before = NULL;
+    g_autofree char *listing_after = NULL;
+
+    writer = pb_store_open (made, PB_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    plans = pb_store_list_plans (writer);
+    plan = g_list_model_get_item (plans, 0);
+    g_assert_true (pb_store_set (writer, plan, &error, "title", title, NULL));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+    listing_before = pb_test_run_ok ("ls", "-a", folder, NULL);
+
+    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+
+    listing_after = pb_test_run_ok ("ls", "-a", folder, NULL);
+    g_assert_cmpstr (listing_before, ==, listing_after);
+  }
+}
+
 /* Opened read-only on purpose (planboard-cli health, report, timeline) a
  * library that can be written leaves nothing beside it either. */
 static void
@@ -476,6 +533,68 @@ test_import_from_read_only (void)
   }
 }
 
+/* A library on a read-only disk: EROFS stops root as well, so this runs
+ * as whoever runs the tests, in a mount namespace of its own (unshare -m)
+ * with a tmpfs remounted read-only. Where mounting is not allowed (no
+ * CAP_SYS_ADMIN) the test says so and skips. */
+static void
+test_disk (void)
+{
+  g_autofree char *source_dir = g_build_filename (dir, "disk-source", NULL);
+  g_autofree char *source = make_library (source_dir);
+  g_autofree char *mount_point = g_build_filename (dir, "disk", NULL);
+  g_autofree char *script = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  int wait_status = -1;
+
+  g_assert_nonnull (cli);
+  g_assert_cmpint (g_mkdir_with_parents (mount_point, 0755), ==, 0);
+  {
+    const char *probe[] = { "unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs \"$0\"", mount_point, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) probe, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &wait_status, NULL) ||
+        !WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+      {
+        g_test_skip ("a read-only disk cannot be mounted here (unshare -m and mount need CAP_SYS_ADMIN)");
+        return;
+      }
+  }
+
+  script = g_strdup_printf (
+    "set -e\n"
+    "M=\"$0\"; CLI=\"$1\"\n"
+    "mount -t tmpfs -o size=16m tmpfs \"$M\"\n"
+    "cp \"$2\" \"$M/library.db\"\n"
+    "mount -o remount,ro \"$M\"\n"
+    "if touch \"$M/probe\" 2>/dev/null; then echo WRITABLE; exit 3; fi\n"
+    "\"$CLI\" --db \"$M/library.db\" list\n"
+    "\"$CLI\" --db \"$M/library.db\" health 1 --json >/dev/null\n"
+    "\"$CLI\" --db \"$M/library.db\" export 1 --format json -o \"$3\"\n"
+    "if \"$CLI\" --db \"$M/library.db\" item set 1 3 --status done; then echo CHANGED; exit 4; fi\n"
+    "echo FILES; ls -a \"$M\"\n");
+  {
+    g_autofree char *json = g_build_filename (dir, "disk.json", NULL);
+    const char *argv[] = { "unshare", "-m", "sh", "-c", script, mount_point, cli, source, json, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, &err, &wait_status, &error));
+    g_assert_no_error (error);
+    g_test_message ("%s\n%s", out, err);
+    g_assert_true (WIFEXITED (wait_status));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+    g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+  }
+  g_assert_nonnull (strstr (out, "云澜市新型基础设施建设三年行动方案"));
+  g_assert_nonnull (strstr (err, "This library is read-only: “library.db” is on a read-only disk."));
+  g_assert_null (strstr (err, "not saved"));
+  g_assert_null (strstr (strstr (out, "FILES"), "-wal"));
+  g_assert_null (strstr (strstr (out, "FILES"), "-shm"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,8 +616,10 @@ main (int    argc,
   g_test_add_func ("/read-only/folder", test_folder);
   g_test_add_func ("/read-only/file", test_file);
   g_test_add_func ("/read-only/folder-with-wal", test_folder_with_wal);
+  g_test_add_func ("/read-only/folder-beside-writer", test_folder_beside_writer);
   g_test_add_func ("/read-only/opened-read-only", test_opened_read_only);
   g_test_add_func ("/read-only/import-from", test_import_from_read_only);
+  g_test_add_func ("/read-only/disk", test_disk);
 
   ret = g_test_run ();
   if (!g_test_subprocess ())

@@ -375,6 +375,15 @@ side_file_has_data (const char *path,
 }
 
 static gboolean
+side_file_exists (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
 copy_file (const char  *from,
            const char  *to)
 {
@@ -392,6 +401,8 @@ copy_file (const char  *from,
  *    -wal and -shm go when it closes, as every connection's do (a
  *    read-only connection could not remove them, and would leave them
  *    with the file's mode, in the way of later writers);
+ *  - not writable, in WAL mode, with a -wal and a -shm that a writer
+ *    elsewhere is using: `mode=ro`, sharing them, so its commits show;
  *  - not writable, in WAL mode, with nothing in a -wal: the main file is
  *    the whole library and nobody can be writing it, so it is read as
  *    immutable (SQLite would otherwise need to make a -shm beside it);
@@ -416,6 +427,24 @@ open_reader (const char  *path,
   if (writable)
     return sqlite3_open_v2 (path, db, SQLITE_OPEN_READWRITE, NULL);
 
+  escaped = g_uri_escape_string (path, "/", FALSE);
+
+  /* Another program may be writing it (a colleague's library in a folder
+   * we may only read): its -wal and -shm are there, and a plain read-only
+   * connection shares them and sees what it commits. An immutable read
+   * would miss what is in the -wal, and a copy would not follow. */
+  if (header_says_wal (path) && side_file_exists (path, "-wal") && side_file_exists (path, "-shm"))
+    {
+      uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+      if (sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+          sqlite3_exec (*db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+        return SQLITE_OK;
+      /* No writer to share them with (a leftover -shm): read as below. */
+      sqlite3_close_v2 (*db);
+      *db = NULL;
+      g_clear_pointer (&uri, g_free);
+    }
+
   if (header_says_wal (path) && side_file_has_data (path, "-wal"))
     {
       g_autofree char *pattern = g_strdup_printf ("planboard-import-%d-XXXXXX.db", (int) getpid ());
@@ -439,7 +468,6 @@ open_reader (const char  *path,
       return sqlite3_open_v2 (*copy, db, SQLITE_OPEN_READWRITE, NULL);
     }
 
-  escaped = g_uri_escape_string (path, "/", FALSE);
   uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
                          header_says_wal (path) ? "&immutable=1" : "");
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
