@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "pb-indicator-links.h"
@@ -560,6 +561,78 @@ test_detach_indicator (PbTestLibrary *f,
   }
 }
 
+static PbItem *
+item_numbered (PbStore    *store,
+               gint64      plan,
+               const char *number)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+
+      if (g_str_equal (pb_item_get_number (it), number))
+        return g_steal_pointer (&it);
+    }
+  return NULL;
+}
+
+/* Two writers edit one row: the second, who has not seen the first's
+ * change, is refused with a message naming the item, and then sees the
+ * first's value; the last writer does not silently win. */
+static void
+test_conflict_one_row (PbTestLibrary *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbItem) mine = NULL;
+  g_autoptr(PbItem) theirs = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *undo_before = NULL;
+
+  g_assert_true (pb_store_add_example_plan (f->store, &error));
+  g_assert_no_error (error);
+  plans = pb_store_list_plans (f->store);
+  plan = g_list_model_get_item (plans, 0);
+  mine = item_numbered (f->store, pb_record_get_id (PB_RECORD (plan)), "3");
+  g_assert_nonnull (mine);
+
+  other = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  theirs = item_numbered (other, pb_record_get_id (PB_RECORD (plan)), "3");
+  g_assert_nonnull (theirs);
+
+  g_assert_true (pb_store_set (other, theirs, &error, "title", "统筹建设绿色数据中心（市发改委改）", NULL));
+  g_assert_no_error (error);
+
+  /* This store has not looked yet: its record still shows the old title. */
+  undo_before = g_strdup (pb_store_get_undo_label (f->store));
+  g_assert_false (pb_store_set (f->store, mine, &error, "title", "统筹建设绿色数据中心（办公室改）", NULL));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Someone else changed 3 "));
+  g_clear_error (&error);
+
+  /* It now shows the other writer's value, which stays. */
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (mine), "title"), ==, "统筹建设绿色数据中心（市发改委改）");
+  sql = g_strdup_printf ("SELECT count(*) FROM item WHERE id = %" G_GINT64_FORMAT
+                         " AND title = '统筹建设绿色数据中心（市发改委改）'", pb_record_get_id (PB_RECORD (mine)));
+  g_assert_cmpint (pb_test_sql_int (f->path, sql), ==, 1);
+  /* Nothing was written: the refused change is no step to undo. */
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, undo_before);
+
+  /* Having seen it, the planner's change goes through. */
+  g_assert_true (pb_store_set (f->store, mine, &error, "title", "统筹建设绿色数据中心（办公室改）", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (mine), "title"), ==, "统筹建设绿色数据中心（办公室改）");
+
+  g_clear_object (&theirs);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -579,6 +652,7 @@ main (int    argc,
   ADD ("/store/text-round-trip", test_text_round_trip);
   ADD ("/store/indicators/merge", test_merge_indicators);
   ADD ("/store/indicators/detach", test_detach_indicator);
+  ADD ("/store/conflict/one-row", test_conflict_one_row);
 #undef ADD
 
   return g_test_run ();

@@ -2895,6 +2895,83 @@ pb_store_insert (PbStore     *self,
   return id;
 }
 
+/* With @seen (the record the planner saw), the row changes only if the
+ * columns being set still hold what @seen holds: a change another writer
+ * made to them since is never overwritten unseen (the UPDATE itself checks,
+ * so two writers at once cannot both pass). *@conflict says it was that. */
+static gboolean
+update_assignments_seen (PbStore        *self,
+                         PbRecordClass  *klass,
+                         gint64          id,
+                         GArray         *assignments,
+                         PbRecord       *seen,
+                         gboolean       *conflict,
+                         GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  PbDbStmt *stmt;
+  guint n = assignments->len;
+
+  g_assert (self->in_transaction);
+
+  g_string_append_printf (sql, "UPDATE main.%s SET ", klass->table);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s%s = ?", i ? ", " : "",
+                            g_array_index (assignments, Assignment, i).column->name);
+  g_string_append_printf (sql, " WHERE id = ?%u", n + 1);
+  if (seen != NULL)
+    for (guint i = 0; i < n; i++)
+      g_string_append_printf (sql, " AND %s IS NOT DISTINCT FROM ?%u",
+                              g_array_index (assignments, Assignment, i).column->name, n + 2 + i);
+
+  if (!(stmt = pb_store_prepare (self, sql->str, error)) ||
+      !bind_assignments (self, stmt, assignments, error))
+    return FALSE;
+
+  pb_db_bind_int64 (stmt, n + 1, id);
+  if (seen != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        const PbColumn *column = g_array_index (assignments, Assignment, i).column;
+        const GValue *value = pb_record_peek_value (seen, column->name);
+
+        if (value == NULL || pb_column_bind (column, stmt, n + 2 + i, value) != PB_DB_OK)
+          pb_db_bind_null (stmt, n + 2 + i);
+      }
+  if (!pb_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (pb_db_changes (self->db) == 0)
+    {
+      g_autofree char *exists_sql = g_strdup_printf ("SELECT count(*) FROM main.%s WHERE id = ?1", klass->table);
+      PbDbStmt *exists = NULL;
+      gboolean there = FALSE;
+
+      if (seen != NULL && (exists = pb_store_prepare (self, exists_sql, NULL)) != NULL)
+        {
+          pb_db_bind_int64 (exists, 1, id);
+          there = pb_store_step (self, exists, NULL) && pb_db_column_int64 (exists, 0) > 0;
+          pb_db_reset (exists);
+        }
+
+      if (there)
+        {
+          g_autofree char *name = describe_row (self, klass->table, id, 0);
+
+          *conflict = TRUE;
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CONFLICT,
+                       _("Someone else changed %s since you last saw it, so your change was not made. It now shows their change; make yours again if it still applies."),
+                       name ? name : _("an entry"));
+        }
+      else
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                     _("The thing being changed no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 update_assignments (PbStore        *self,
                     PbRecordClass  *klass,
@@ -2902,33 +2979,43 @@ update_assignments (PbStore        *self,
                     GArray         *assignments,
                     GError        **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  PbDbStmt *stmt;
+  return update_assignments_seen (self, klass, id, assignments, NULL, NULL, error);
+}
 
-  g_assert (self->in_transaction);
+/* After a conflict: what the other writer did shows on @record now. */
+static void
+show_current (PbStore  *self,
+              PbRecord *record)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  Change change = { type_index (self, G_OBJECT_TYPE (record)), pb_record_get_id (record) };
 
-  g_string_append_printf (sql, "UPDATE main.%s SET ", klass->table);
-  for (guint i = 0; i < assignments->len; i++)
-    g_string_append_printf (sql, "%s%s = ?", i ? ", " : "",
-                            g_array_index (assignments, Assignment, i).column->name);
-  g_string_append_printf (sql, " WHERE id = ?%u", assignments->len + 1);
+  g_array_append_val (changes, change);
+  pb_store_refresh (self);
+  publish_changes (self, changes);
+}
 
-  if (!(stmt = pb_store_prepare (self, sql->str, error)) ||
-      !bind_assignments (self, stmt, assignments, error))
+static const char *set_label (PbRecordClass *klass, GArray *assignments);
+
+/* One command that sets columns of the row @record shows, refused if
+ * another writer changed them since. */
+static gboolean
+set_seen (PbStore   *self,
+          PbRecord  *record,
+          GArray    *assignments,
+          GError   **error)
+{
+  PbRecordClass *klass = PB_RECORD_GET_CLASS (record);
+  gboolean conflict = FALSE, ok;
+
+  if (!pb_store_begin (self, error))
     return FALSE;
 
-  pb_db_bind_int64 (stmt, assignments->len + 1, id);
-  if (!pb_store_step_done (self, stmt, error))
-    return FALSE;
-
-  if (pb_db_changes (self->db) == 0)
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
-                   _("The thing being changed no longer exists."));
-      return FALSE;
-    }
-
-  return TRUE;
+  ok = update_assignments_seen (self, klass, pb_record_get_id (record), assignments, record, &conflict, error);
+  ok = pb_store_finish (self, ok, set_label (klass, assignments), error);
+  if (!ok && conflict)
+    show_current (self, record);
+  return ok;
 }
 
 gboolean
@@ -3427,7 +3514,6 @@ pb_store_set (PbStore     *self,
   PbRecordClass *klass;
   g_autofree char *label = NULL;
   va_list args;
-  gboolean ok;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
   g_return_val_if_fail (PB_IS_RECORD (record), FALSE);
@@ -3441,12 +3527,7 @@ pb_store_set (PbStore     *self,
   if (assignments == NULL)
     return FALSE;
 
-  if (!pb_store_begin (self, error))
-    return FALSE;
-
-  ok = update_assignments (self, klass, pb_record_get_id (record), assignments, error);
-
-  return pb_store_finish (self, ok, set_label (klass, assignments), error);
+  return set_seen (self, record, assignments, error);
 }
 
 gboolean
@@ -3459,7 +3540,6 @@ pb_store_set_value (PbStore       *self,
   g_autoptr(GArray) assignments = NULL;
   PbRecordClass *klass;
   Assignment a = { NULL, G_VALUE_INIT };
-  gboolean ok;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
   g_return_val_if_fail (PB_IS_RECORD (record), FALSE);
@@ -3487,12 +3567,7 @@ pb_store_set_value (PbStore       *self,
   g_array_set_clear_func (assignments, assignment_clear);
   g_array_append_val (assignments, a);
 
-  if (!pb_store_begin (self, error))
-    return FALSE;
-
-  ok = update_assignments (self, klass, pb_record_get_id (record), assignments, error);
-
-  return pb_store_finish (self, ok, set_label (klass, assignments), error);
+  return set_seen (self, record, assignments, error);
 }
 
 /**
