@@ -731,6 +731,9 @@ pb_board_view_get_first_filled_column (PbBoardView *self)
   return first == G_MAXUINT ? 0 : first;
 }
 
+static void section_menu_create (GtkMenuButton *button,
+                                 gpointer       data);
+
 static void
 column_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -778,6 +781,7 @@ column_setup (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (cw->header), cw->add_button);
   cw->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (cw->menu_button), "view-more-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cw->menu_button), section_menu_create, NULL, NULL);
   gtk_widget_add_css_class (cw->menu_button, "flat");
   gtk_widget_set_valign (cw->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (cw->menu_button, _("Section"));
@@ -824,14 +828,30 @@ column_header_bind (PbBoardColumnWidget *cw,
     gtk_actionable_set_action_name (GTK_ACTIONABLE (cw->add_button), "win.add-item-to");
   gtk_accessible_update_property (GTK_ACCESSIBLE (cw->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
   gtk_widget_set_visible (cw->menu_button, section > 0);
+  /* The menu is made when opened (section_menu_create): a popover menu
+   * per column bound cost a plan of 100 sections a third of its start. */
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cw->menu_button), NULL);
+  g_object_set_data (G_OBJECT (cw->menu_button), "pb-section", GINT_TO_POINTER (0));
   if (section > 0)
     {
-      g_autoptr(GMenuModel) menu = pb_ui_section_menu_new (section);
       g_autofree char *menu_name = g_strdup_printf (_("Section menu of %s"), name);
 
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cw->menu_button), menu);
+      g_object_set_data_full (G_OBJECT (cw->menu_button), "pb-section", g_memdup2 (&section, sizeof section), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cw->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_name, -1);
     }
+}
+
+static void
+section_menu_create (GtkMenuButton *button,
+                     gpointer       data)
+{
+  gint64 *section = g_object_get_data (G_OBJECT (button), "pb-section");
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (section == NULL || *section <= 0)
+    return;
+  menu = pb_ui_section_menu_new (*section);
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 static void
@@ -848,7 +868,7 @@ column_bind (GtkSignalListItemFactory *factory,
   c->widget = cw;
   g_ptr_array_add (self->column_widgets, cw);
   gtk_label_set_text (GTK_LABEL (cw->title), lines[0]);
-  gtk_widget_set_tooltip_text (cw->title, lines[0]);
+  pb_ui_set_tooltip_lazily (cw->title, lines[0]);
   gtk_label_set_text (GTK_LABEL (cw->parent), lines[0] && lines[1] ? lines[1] : "");
   gtk_widget_set_visible (cw->parent, lines[0] && lines[1]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cw->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -1767,17 +1787,15 @@ pb_board_view_set_plan (PbBoardView *self,
       sections_changed_cb (self->sections, 0, 0, g_list_model_get_n_items (self->sections), self);
       g_signal_connect (self->sections, "items-changed", G_CALLBACK (sections_changed_cb), self);
     }
-  /* Columns and cards when shown (a window opening on the Timeline
-   * groups nothing). */
+  /* Grouped now, shown or not: done while the board is mapped, making the
+   * columns cost the first frame more than the grouping saves (each
+   * column's widget is mapped and styled as it is made). */
   self->pending = 0;
-  if (!defer (self, PENDING_ORGS | PENDING_COLUMNS | PENDING_FORCE | PENDING_REGROUP | PENDING_REVEAL))
-    {
-      if (plan)
-        reload_orgs (self);
-      rebuild_columns (self, TRUE);
-      regroup (self);
-      reveal_first_cards (self);
-    }
+  if (plan)
+    reload_orgs (self);
+  rebuild_columns (self, TRUE);
+  regroup (self);
+  reveal_first_cards (self);
 }
 
 PbBoardGrouping
