@@ -14,9 +14,10 @@
 #   launches the application on the plan;
 #   waits for its window (xdotool search --name);
 #   samples its CPU time (/proc/PID/stat, utime + stime) every 10 ms and
-#   waits until, after the window showed, it has not changed for 0.3 s
-#   with the process asleep throughout (not runnable: on a shared machine a
-#   process waiting for a CPU is not idle);
+#   waits until, after the window showed, neither it nor the Xvfb server
+#   has changed for 0.3 s, both asleep throughout (not runnable: on a
+#   shared machine a process waiting for a CPU, or for a starved display
+#   server, is not idle);
 # and prints seconds to the window, seconds to idle (when the CPU time last
 # changed), CPU seconds and RSS (VmRSS at idle, MB). Medians per shape and
 # application close the output. GNOME Planner comes from Debian's
@@ -89,9 +90,8 @@ def measure(argv, env, window_name, timeout=180.0):
         start = time.monotonic()
         app = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         to_window = None
-        last_cpu, last_change = 0.0, start
+        last_cpu, last_change = None, start
         while time.monotonic() - start < timeout:
-            now = time.monotonic()
             if to_window is None:
                 found = subprocess.run(["xdotool", "search", "--name", window_name], env=env,
                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.strip()
@@ -101,8 +101,12 @@ def measure(argv, env, window_name, timeout=180.0):
             cpu, running = cpu_seconds(app.pid)
             if cpu is None or app.poll() is not None:
                 raise RuntimeError("%s exited" % argv[0])
-            if cpu != last_cpu or running:
-                last_cpu, last_change = cpu, now
+            # The display server counts too: an application waiting for a
+            # starved X server is asleep, not done.
+            server_cpu, server_running = cpu_seconds(xvfb.pid)
+            now = time.monotonic()
+            if (cpu, server_cpu) != last_cpu or running or server_running:
+                last_cpu, last_change = (cpu, server_cpu), max(now, last_change)
             elif to_window is not None and now - last_change >= 0.3:
                 return to_window, last_change - start, cpu_seconds(app.pid)[0], rss_mb(app.pid)
             time.sleep(0.01)
