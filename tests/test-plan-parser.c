@@ -184,7 +184,8 @@ test_traditional (void)
   assert_units (task, "responsible_units", "各區、縣〔市〕政府|市住房城鄉建設局");
   assert_targets (task, "2024 10000 個 >=; 2024 12000 個 = stretch");
   t = json_array_get_object_element (json_object_get_array_member (task, "targets"), 1);
-  g_assert_cmpstr (json_object_get_string_member (t, "indicator"), ==, "累計建成5G基站");
+  /* 累計建成 says how it is counted: the name is what is counted. */
+  g_assert_cmpstr (json_object_get_string_member (t, "indicator"), ==, "5G基站");
   g_assert_cmpstr (json_object_get_string_member (item (plan, "(一)", "加強組織領導"), "kind"), ==, "measure");
 }
 
@@ -666,6 +667,75 @@ test_targets_more (void)
   assert_targets (item (plan, "(四)", "推进任务"), "");
 }
 
+/* A cumulative marker (累计, 总计, 共) and the verb that builds the thing
+ * (建成, 新建, 安装, 打造) say how a quantity is counted, not what is
+ * counted: a year's figure and a later cumulative one name one indicator,
+ * whose kind says how it is counted; a yearly 新建 one stays another. */
+static const char *
+indicator_kind (JsonObject *plan,
+                const char *id)
+{
+  JsonArray *items = json_object_get_array_member (plan, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      JsonArray *defs = json_object_get_array_member (it, "indicators");
+
+      for (guint j = 0; defs && j < json_array_get_length (defs); j++)
+        {
+          JsonObject *k = json_array_get_object_element (defs, j);
+
+          if (g_strcmp0 (json_object_get_string_member (k, "id"), id) == 0)
+            return json_object_get_string_member (k, "kind");
+        }
+    }
+  return NULL;
+}
+
+static void
+test_cumulative_names (void)
+{
+  JsonObject *plan = parse_text ("青河市智慧农机三年行动方案(2025—2027年)\n"
+                                 "一、主要目标\n到2027年,累计新建数字农场40个。\n"
+                                 "二、重点任务\n"
+                                 "(一)装备农机。2025年,安装农机北斗终端120台,累计建成农机服务站9座。"
+                                 "到2027年,力争累计安装农机北斗终端900台,总计建成农机服务站30座以上。\n"
+                                 "(二)建设农场。2025年,新建数字农场10个。到2027年,共打造数字农场40个。\n");
+  JsonObject *machines = item (plan, "(一)", "装备农机");
+  JsonObject *farms = item (plan, "(二)", "建设农场");
+  JsonObject *goal = item (plan, "", "主要目标");
+  JsonArray *ts = json_object_get_array_member (machines, "targets");
+  JsonArray *fs = json_object_get_array_member (farms, "targets");
+  JsonObject *gt = json_array_get_object_element (json_object_get_array_member (goal, "targets"), 0);
+  const char *names[] = { "农机北斗终端", "农机服务站", "农机北斗终端", "农机服务站" };
+
+  assert_targets (machines, "2025 120 台 =; 2025 9 座 =; 2027 900 台 = stretch; 2027 30 座 >= stretch");
+  g_assert_cmpuint (json_array_get_length (ts), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ts, i), "indicator"), ==, names[i]);
+  /* One indicator per quantity: the year's 120 and the cumulative 900. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ts, 0), "indicator_id"), ==,
+                   json_object_get_string_member (json_array_get_object_element (ts, 2), "indicator_id"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ts, 1), "indicator_id"), ==,
+                   json_object_get_string_member (json_array_get_object_element (ts, 3), "indicator_id"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (machines, "indicator_ids")), ==, 2);
+  g_assert_cmpstr (indicator_kind (plan, json_object_get_string_member (json_array_get_object_element (ts, 2), "indicator_id")), ==, "cumulative");
+
+  /* 新建 alone counts the year's new farms; 共打造 the total, which is
+   * the goal's quantity too (the indicator-link pass joins them). */
+  g_assert_cmpuint (json_array_get_length (fs), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (fs, i), "indicator"), ==, "数字农场");
+  g_assert_cmpstr (json_object_get_string_member (gt, "indicator"), ==, "数字农场");
+  g_assert_cmpstr (indicator_kind (plan, json_object_get_string_member (json_array_get_object_element (fs, 0), "indicator_id")), ==, "annual");
+  g_assert_cmpstr (indicator_kind (plan, json_object_get_string_member (json_array_get_object_element (fs, 1), "indicator_id")), ==, "cumulative");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (fs, 0), "indicator_id"), !=,
+                   json_object_get_string_member (json_array_get_object_element (fs, 1), "indicator_id"));
+  g_assert_cmpstr (json_object_get_string_member (gt, "indicator_id"), ==,
+                   json_object_get_string_member (json_array_get_object_element (fs, 1), "indicator_id"));
+}
+
 /* Pattern 9: an appendix is the plan's text, not a list of tasks: its
  * member lists are not the plan's organisations, its numbers not targets. */
 static void
@@ -758,6 +828,7 @@ main (int    argc,
   g_test_add_func ("/plan-parser/inherit-rules", test_inherit_rules);
   g_test_add_func ("/plan-parser/headings-general", test_headings_general);
   g_test_add_func ("/plan-parser/targets-more", test_targets_more);
+  g_test_add_func ("/plan-parser/cumulative-names", test_cumulative_names);
   g_test_add_func ("/plan-parser/appendix", test_appendix);
   g_test_add_func ("/plan-parser/appendix-records", test_appendix_records);
 

@@ -132,7 +132,7 @@ element (JsonArray *a,
 static char *
 strip_verbs (char *key)
 {
-  static const char * const verbs[] = { "累计", "新建", "建成", "建设", "打造", "新增", "创建", "培育", "达到" };
+  static const char * const verbs[] = { "累计", "总计", "合计", "共计", "新建", "建成", "建设", "安装", "打造", "新增", "创建", "培育", "达到" };
   gboolean again = TRUE;
   char *p = key;
 

@@ -1706,7 +1706,12 @@ is_name_end (gunichar c)
          c == 0x3010 || c == 0x7B49 /* 等 */;
 }
 
-/* Words at the start of a phrase that are not part of a name. */
+/* Words at the start of a phrase that are not part of a name: where, how
+ * firmly, and how it is counted. A cumulative marker (累计, 总计, 共…) and
+ * the verb that builds the thing (建成, 新建, 安装, 打造…) say how a quantity
+ * is counted, which the indicator's kind records (the annual test in
+ * read_sentence_targets), so "2023年安装监测终端80套" and "力争累计安装监测终端600套"
+ * name one indicator, 监测终端. */
 static gsize
 skip_lead_words (const PbText *t,
                  gsize         i,
@@ -1715,9 +1720,15 @@ skip_lead_words (const PbText *t,
   static const char32_t * const words[] = {
     U"全市", U"全区", U"全省", U"全县", U"全州", U"全国", U"我市", U"我区", U"我省",
     U"力争", U"争取", U"并", U"同时", U"其中", U"确保", U"进一步", U"基本", U"三年内", U"今年", U"全年",
+    U"累计", U"总计", U"合计", U"共计",
     U"培育", U"建设", U"打造", U"实现", U"推动", U"推进", U"完成", U"形成", U"创建",
     U"安装", U"改造", U"部署", U"布局", U"引进", U"培养", U"发展", U"规划",
+    U"建成", U"新建", U"新增",
     NULL
+  };
+  /* 共 alone is a marker only before such a verb (共建成), not in 共享. */
+  static const char32_t * const after_gong[] = {
+    U"建成", U"新建", U"新增", U"安装", U"打造", U"建设", U"培育", U"创建", U"完成", U"实现", U"部署", NULL
   };
   gboolean again = TRUE;
 
@@ -1726,8 +1737,21 @@ skip_lead_words (const PbText *t,
       again = FALSE;
       while (i < end && (pb_char_is_space (t->f[i]) || t->f[i] == 0x7684 /* 的 */))
         i++;
+      if (i + 1 < end && t->f[i] == 0x5171 /* 共 */)
+        for (guint k = 0; after_gong[k]; k++)
+          if (pb_text_at (t, i + 1, end, after_gong[k]))
+            {
+              i++;
+              again = TRUE;
+              break;
+            }
+      if (again)
+        continue;
       for (guint k = 0; words[k]; k++)
-        if (pb_text_at (t, i, end, words[k]) && i + pb_lit_len (words[k]) < end)
+        if (pb_text_at (t, i, end, words[k]) && i + pb_lit_len (words[k]) < end &&
+            /* 建成区 (a built-up area) is a noun, not a verb and its object. */
+            !(words[k][0] == 0x5EFA /* 建 */ && words[k][1] == 0x6210 /* 成 */ &&
+              t->f[i + pb_lit_len (words[k])] == 0x533A /* 区 */))
           {
             i += pb_lit_len (words[k]);
             again = TRUE;
@@ -1859,7 +1883,9 @@ emit_target (TargetSink     *sink,
   if (name == NULL || name[0] == '\0')
     name = sink->item_title;
 
-  key = g_strconcat (name, "\x1f", unit, NULL);
+  /* 新建X (a year's) and 累计建成X (the total) are both named X: the
+   * kind keeps them apart. */
+  key = g_strconcat (name, "\x1f", unit, "\x1f", annual ? "a" : "c", NULL);
   id = g_hash_table_lookup (p->indicator_ids, key);
   if (id == NULL)
     {
@@ -2154,8 +2180,10 @@ read_sentence_targets (TargetSink *sink,
 
         while (text_end < end && text_end < q.end + TARGET_WINDOW && !pb_char_is_clause_end (t->f[text_end]))
           text_end++;
+        /* 新建 counts a year's new ones, unless a cumulative marker
+         * (累计新建, 共新建) sums them over the years. */
         annual = pb_text_contains_any (t, near, q.start, PB_LITS (U"新建", U"新增", U"每年", U"年均", U"当年")) &&
-                 !pb_text_contains_any (t, near, q.start, PB_LITS (U"累计"));
+                 !pb_text_contains_any (t, near, q.start, PB_LITS (U"累计", U"总计", U"合计", U"共计", U"共新"));
 
         /* A count after 等 (汽车、家电等8个行业平台) sums a list the
          * sentence gives: a target readers may take either way. */
