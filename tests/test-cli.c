@@ -256,6 +256,76 @@ test_actual_and_health (void)
   g_assert_cmpstr (err, ==, "");
 }
 
+/* A text that is not a plan is refused, as the window's importer refuses
+ * it: a line on stderr, a non-zero status, nothing written; and the store
+ * takes no plan without a title from a plan file either. */
+static void
+test_import_not_a_plan (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *lib = g_build_filename (dir, "not-a-plan.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "随笔.txt", NULL);
+  g_autofree char *dry = g_build_filename (dir, "随笔.json", NULL);
+  g_autofree char *untitled = g_build_filename (dir, "untitled.json", NULL);
+  g_autofree char *titled = g_build_filename (dir, "titled.json", NULL);
+  g_autofree char *plan = g_build_filename (dir, "方案.txt", NULL);
+  const char *item = "\"items\":[{\"id\":\"i1\",\"kind\":\"task\",\"number\":\"1\",\"title\":\"建设网络\"}]}";
+  g_autofree char *untitled_json = g_strconcat ("{\"format\":\"planboard-plan/1\",\"title\":\" \",", item, NULL);
+  g_autofree char *nameless = g_build_filename (dir, "无题方案.txt", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *titled_json = g_strconcat ("{\"format\":\"planboard-plan/1\",\"title\":\"青河市测试方案\",", item, NULL);
+
+  g_assert_true (g_file_set_contents (text, "周末天气晴朗，我们一起去湖边骑车，傍晚回家吃饭。\n", -1, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", text, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_nonnull (strstr (err, "随笔.txt"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", text, "--dry-run", "--json", dry, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_false (g_file_test (dry, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A plan file whose title is blank: the store refuses it. */
+  g_assert_true (g_file_set_contents (untitled, untitled_json, -1, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", untitled, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_nonnull (strstr (err, "title"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nothing was written. */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "list", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same file with a title, and a text that is a plan, import. */
+  g_assert_true (g_file_set_contents (titled, titled_json, -1, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", titled, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_set_contents (plan, "青河市网络建设工作方案\n一、重点任务\n(一)建设网络。建成基站300个。\n", -1, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", plan, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* A plan text with no title line is named by its file. */
+  g_assert_true (g_file_set_contents (nameless, "一、重点任务\n(一)建设网络。建成基站300个。\n", -1, NULL));
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", nameless, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\t无题方案\t"));
+  g_assert_nonnull (strstr (out, "\t青河市测试方案\t"));
+  g_assert_nonnull (strstr (out, "\t青河市网络建设工作方案\t"));
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +338,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/list-export-import", test_list_export_import);
   g_test_add_func ("/cli/failures", test_failures);
+  g_test_add_func ("/cli/import-not-a-plan", test_import_not_a_plan);
   g_test_add_func ("/cli/actual-and-health", test_actual_and_health);
 
   ret = g_test_run ();

@@ -397,9 +397,27 @@ cmd_import (const char  *db,
 
   if (pb_document_is_supported (file))
     {
+      JsonArray *items, *sections;
+
       parsed = pb_document_parse (file, NULL, &error);
       if (parsed == NULL)
         return fail (error);
+      /* A text in which no task was found is not a plan: refused, as the
+       * window's importer refuses it, before anything is written. */
+      items = json_object_get_array_member (json_node_get_object (parsed), "items");
+      sections = json_object_get_array_member (json_node_get_object (parsed), "sections");
+      if (items == NULL || json_array_get_length (items) == 0)
+        {
+          g_autofree char *name = g_path_get_basename (file);
+
+          if (sections && json_array_get_length (sections) > 0)
+            g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                         _("No tasks were found in “%s”, only section headings."), name);
+          else
+            g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                         _("No sections or tasks were found in “%s”."), name);
+          return fail (error);
+        }
       if (json && !write_json (parsed, json, &error))
         return fail (error);
       if (dry_run)
@@ -411,6 +429,26 @@ cmd_import (const char  *db,
   store = pb_store_open (db, PB_STORE_OPEN_CREATE, &error);
   if (store == NULL)
     return fail (error);
+
+  /* A document with tasks but no title line (an excerpt, a speech without
+   * its heading) is named by its file, as the window asks for a title:
+   * the store takes no plan without one. */
+  if (parsed)
+    {
+      JsonObject *root = json_node_get_object (parsed);
+      const char *title = json_object_get_string_member_with_default (root, "title", NULL);
+      g_autofree char *stripped = g_strstrip (g_strdup (title ? title : ""));
+
+      if (stripped[0] == '\0')
+        {
+          g_autofree char *name = g_path_get_basename (file);
+          char *dot = strrchr (name, '.');
+
+          if (dot && dot != name)
+            *dot = '\0';
+          json_object_set_string_member (root, "title", name);
+        }
+    }
 
   id = parsed ? pb_store_import_plan_json (store, parsed, &error)
               : pb_store_import_file (store, file, &error);

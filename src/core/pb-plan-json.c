@@ -1188,6 +1188,18 @@ import_plan (Import     *im,
     return fail (im, "the period is not a pair of years");
   if (!valid_date (string_member (root, "issue_date")))
     return fail (im, "the issue date is invalid");
+  /* A plan with no title would be a blank row in the sidebar: an
+   * importer that found none has found no plan. */
+  {
+    g_autofree char *title = g_strstrip (g_strdup (string_member (root, "title") ? string_member (root, "title") : ""));
+
+    if (title[0] == '\0')
+      {
+        if (im->error && *im->error == NULL)
+          g_set_error (im->error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, _("A plan needs a title."));
+        return FALSE;
+      }
+  }
 
   im->plan_id = pb_store_insert (im->store, PB_TYPE_PLAN, im->error,
                                  "title", string_member (root, "title") ? string_member (root, "title") : "",
