@@ -907,6 +907,15 @@ test_build_first_section (void)
   g_assert_cmpstr (got, ==, expected);
 }
 
+static void
+keep_hint_cb (PbTimelineView *view,
+              const char     *hint,
+              char          **out)
+{
+  g_free (*out);
+  *out = g_strdup (hint);
+}
+
 /* A bar dragged on the timeline shows where it would go, snapped, with
  * its dates, and changes nothing until released; Escape cancels. */
 static void
@@ -971,6 +980,27 @@ test_timeline_drag_feedback (void)
   g_assert_cmpuint (g_date_get_julian (&d), ==, new_start);
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Dates");
   act ("win.undo", NULL);
+
+  /* Dragged far beyond the plan's last year: the bar stops at the end of
+   * the period (the preview shows it there), and says why. */
+  {
+    g_autofree char *hint = NULL;
+    gulong handler = g_signal_connect (view, "hint", G_CALLBACK (keep_hint_cb), &hint);
+    guint32 last;
+
+    g_date_set_dmy (&d, 31, G_DATE_DECEMBER, 2027);
+    last = g_date_get_julian (&d);
+    pb_timeline_view_drag_update (view, x, y, x + 5000, y, 0);
+    g_assert_true (pb_timeline_view_drag_preview (view, &dragged, &new_start, &new_due, NULL));
+    g_assert_cmpuint (new_due, ==, last);
+    g_assert_cmpuint (new_due - new_start, ==, due - start);
+    pb_timeline_view_cancel_drag (view);
+    g_assert_true (pb_timeline_view_drag (view, x, y, x + 5000, y, 0));
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+    g_assert_cmpstr (hint, ==, "Kept within the plan’s period, 2025—2027");
+    g_signal_handler_disconnect (view, handler);
+    act ("win.undo", NULL);
+  }
 
   /* Alt+↑ moves the selected bar above the one before it in its section;
    * Alt+↓ back. */

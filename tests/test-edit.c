@@ -563,6 +563,42 @@ test_next_number (Plan          *f,
   g_assert_cmpstr (in_third, ==, "6");
 }
 
+/* An item's dates as one command: never outside the plan's period, never
+ * a due date before the start, each refusal saying why. */
+static void
+test_item_dates (Plan          *f,
+                 gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, f->a);
+  g_autofree char *before = pb_test_dump_store (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pb_store_set_item_dates (store, item, "2025-03-01", "2028-01-31", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "2028-01-31 is outside the plan’s period, 2025—2027.");
+  g_clear_error (&error);
+  g_assert_false (pb_store_set_item_dates (store, item, "2024-12-31", "2025-06-30", &error));
+  g_assert_cmpstr (error->message, ==, "2024-12-31 is outside the plan’s period, 2025—2027.");
+  g_clear_error (&error);
+  g_assert_false (pb_store_set_item_dates (store, item, "2026-03-01", "2026-01-31", &error));
+  g_assert_cmpstr (error->message, ==, "The due date cannot come before the start");
+  g_clear_error (&error);
+  g_assert_false (pb_store_set_item_dates (store, item, "2026-02-30", "2026-03-31", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  g_assert_true (pb_store_set_item_dates (store, item, "2025-03-01", "2027-12-31", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-03-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+  assert_undoable (store, before, "Change Dates");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +614,7 @@ main (int   argc,
   ADD ("/edit/bulk", test_bulk);
   ADD ("/edit/labels", test_labels);
   ADD ("/edit/target-once-a-year", test_target_once_a_year);
+  ADD ("/edit/item-dates", test_item_dates);
 
   return g_test_run ();
 }

@@ -108,19 +108,28 @@ test_drag (void)
   item = item_titled ("统筹建设绿色数据中心");
   assert_dates (item, "2025-03-01", "2027-12-31");
 
-  /* Drag the bar a month later: it moves whole, its start on a month. */
+  /* Drag the bar a month earlier: it moves whole, its start on a month. */
   point (item, day (2025, 3, 11), 1, &x0, &y0);
-  point (item, day (2025, 4, 11), 1, &x1, &y1);
+  point (item, day (2025, 2, 11), 1, &x1, &y1);
   g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
   spin ();
-  assert_dates (item, "2025-04-01", "2028-01-31");
+  assert_dates (item, "2025-02-01", "2027-12-03");
   g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (item)));
   undo ();
   assert_dates (item, "2025-03-01", "2027-12-31");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
   spin ();
-  assert_dates (item, "2025-04-01", "2028-01-31");
+  assert_dates (item, "2025-02-01", "2027-12-03");
   undo ();
+
+  /* A month later would end it after the plan's period (2025—2027): it
+   * stays at the period's end, and the hint says why. */
+  g_clear_pointer (&last_hint, g_free);
+  point (item, day (2025, 4, 11), 1, &x1, &y1);
+  g_assert_false (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+  g_assert_cmpstr (last_hint, ==, "Kept within the plan’s period, 2025—2027");
 
   /* Drag the end a month earlier: only the due date moves, to a month's end. */
   point (item, day (2028, 1, 1), -2, &x0, &y0);
@@ -152,18 +161,35 @@ test_keyboard (void)
   next = item_titled ("建设城市物联感知体系");
   pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (item)));
 
-  /* Shift+Right: a month later, start and due. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+  /* Shift+Left: a month earlier, start and due. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
   spin ();
-  assert_dates (item, "2025-04-01", "2028-01-31");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-02-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), <, "2027-12-31");
   undo ();
   assert_dates (item, "2025-03-01", "2027-12-31");
 
-  /* Alt+Shift+Right: a month longer. */
+  /* Shift+Right, a month later, would end it after the plan's period:
+   * the store refuses, and the hint says why. */
+  g_clear_pointer (&last_hint, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+  spin ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+  g_assert_cmpstr (last_hint, ==, "2028-01-31 is outside the plan’s period, 2025—2027.");
+
+  /* Alt+Shift+Left: a month shorter; Alt+Shift+Right: not past the period. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.resize", "i", -1));
+  spin ();
+  assert_dates (item, "2025-03-01", "2027-11-30");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.resize", "i", 1));
   spin ();
-  assert_dates (item, "2025-03-01", "2028-01-31");
+  assert_dates (item, "2025-03-01", "2027-12-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.resize", "i", 1));
+  spin ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
   undo ();
+  undo ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
 
   /* At the month zoom the unit is a week. */
   pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_MONTH);

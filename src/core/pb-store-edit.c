@@ -1410,3 +1410,62 @@ pb_store_move_items_to_section (PbStore       *self,
 
   return pb_store_finish (self, ok, label, error);
 }
+
+/**
+ * pb_store_set_item_dates:
+ * @self: a store
+ * @item: an item
+ * @start: (nullable): its new start, YYYY-MM-DD
+ * @due: (nullable): its new due date
+ * @error: where to say why not
+ *
+ * Sets an item's dates as one command ("Change Dates"), refusing a due
+ * date before the start and a date outside the plan's period (when the
+ * plan has one) with a message that says so.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_item_dates (PbStore     *self,
+                         PbItem      *item,
+                         const char  *start,
+                         const char  *due,
+                         GError     **error)
+{
+  g_autoptr(PbPlan) plan = NULL;
+  GDate s, d;
+  gboolean has_s, has_d;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  has_s = start && *start;
+  has_d = due && *due;
+  if ((has_s && !pb_date_parse (start, &s)) || (has_d && !pb_date_parse (due, &d)))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, _("“%s” is not a date; write it as 2024-06-30."),
+                   has_s && !pb_date_parse (start, &s) ? start : due);
+      return FALSE;
+    }
+  if (has_s && has_d && g_date_compare (&d, &s) < 0)
+    return invalid (error, _("The due date cannot come before the start"));
+
+  plan = pb_store_get_record (self, PB_TYPE_PLAN, pb_item_get_plan_id (item));
+  if (plan && pb_plan_get_period_start (plan) > 0 && pb_plan_get_period_end (plan) >= pb_plan_get_period_start (plan))
+    {
+      int first = pb_plan_get_period_start (plan), last = pb_plan_get_period_end (plan);
+      const char *outside = NULL;
+
+      if (has_s && (g_date_get_year (&s) < first || g_date_get_year (&s) > last))
+        outside = start;
+      else if (has_d && (g_date_get_year (&d) < first || g_date_get_year (&d) > last))
+        outside = due;
+      if (outside)
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       _("%s is outside the plan’s period, %d—%d."), outside, first, last);
+          return FALSE;
+        }
+    }
+  return pb_store_set (self, item, error, "start_date", has_s ? start : NULL, "due_date", has_d ? due : NULL, NULL);
+}

@@ -312,7 +312,7 @@ set_dates (PbTimelineView *self,
   if (g_strcmp0 (pb_record_get_string (PB_RECORD (item), "start_date"), start_text) == 0 &&
       g_strcmp0 (pb_record_get_string (PB_RECORD (item), "due_date"), due_text) == 0)
     return FALSE;
-  if (!pb_store_set (self->store, item, &error, "start_date", start_text, "due_date", due_text, NULL))
+  if (!pb_store_set_item_dates (self->store, item, start_text, due_text, &error))
     {
       g_signal_emit (self, signals[HINT], 0, error->message);
       return FALSE;
@@ -334,7 +334,65 @@ typedef struct
   guint32  start;     /* DRAG_DATES: its new dates, snapped */
   guint32  due;
   gint64   to_id;     /* DRAG_LINK: the bar under the pointer, or 0 */
+  gboolean clamped;   /* DRAG_DATES: held at the plan's period */
 } DragProposal;
+
+/* The plan's period as Julian days; FALSE when it has none. */
+static gboolean
+period_days (PbTimelineView *self,
+             guint32        *first,
+             guint32        *last)
+{
+  int y0 = self->plan ? pb_plan_get_period_start (self->plan) : 0;
+  int y1 = self->plan ? pb_plan_get_period_end (self->plan) : 0;
+  GDate d;
+
+  if (y0 < 1 || y1 < y0 || y1 > 9999)
+    return FALSE;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, G_DATE_JANUARY, y0);
+  *first = g_date_get_julian (&d);
+  g_date_set_dmy (&d, 31, G_DATE_DECEMBER, y1);
+  *last = g_date_get_julian (&d);
+  return TRUE;
+}
+
+/* A bar dragged beyond the plan's period stops at its edge: the plan runs
+ * no earlier and no later (DESIGN: an item's dates lie in its plan's
+ * period; the store refuses others). An end already outside it stays. */
+static void
+clamp_to_period (PbTimelineView *self,
+                 PbTimelineHitKind kind,
+                 guint32         start,
+                 guint32         due,
+                 DragProposal   *p)
+{
+  guint32 first, last;
+  int shift;
+
+  if (!period_days (self, &first, &last))
+    return;
+  switch (kind)
+    {
+    case PB_TIMELINE_HIT_BAR_START:
+      if (p->start < first && p->start < start)
+        p->start = MIN (first, start), p->clamped = TRUE;
+      break;
+    case PB_TIMELINE_HIT_BAR_END:
+      if (p->due > last && p->due > due)
+        p->due = MAX (last, due), p->clamped = TRUE;
+      break;
+    default:
+      shift = (int) p->start - (int) start;
+      if (shift < 0 && p->start < first)
+        shift = MIN (0, (int) first - (int) start), p->clamped = TRUE;
+      else if (shift > 0 && p->due > last)
+        shift = MAX (0, (int) last - (int) due), p->clamped = TRUE;
+      p->start = start + shift;
+      p->due = due + shift;
+      break;
+    }
+}
 
 /* What releasing the pointer at (x1, y1) would do, without doing it. */
 static DragProposal
@@ -345,7 +403,7 @@ drag_proposal (PbTimelineView  *self,
                double           y1,
                GdkModifierType  modifiers)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0 };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE };
   PbTimelineHit from, to;
   double cx0, cy0, cx1, cy1;
   guint32 start, due, day0, day1;
@@ -400,6 +458,7 @@ drag_proposal (PbTimelineView  *self,
       p.due = due + (p.start - start);
       break;
     }
+  clamp_to_period (self, from.kind, start, due, &p);
   return p;
 }
 
@@ -425,6 +484,9 @@ pb_timeline_view_drag (PbTimelineView  *self,
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
 
+  /* Released: the drag is over, cancelled or not. */
+  self->dragging = FALSE;
+  self->drag_cancelled = FALSE;
   p = drag_proposal (self, x0, y0, x1, y1, modifiers);
   if (p.kind == DRAG_NONE)
     return FALSE;
@@ -448,6 +510,17 @@ pb_timeline_view_drag (PbTimelineView  *self,
     guint32 start = 0, due = 0;
 
     pb_timeline_get_item_dates (self->timeline, p.item_id, &start, &due);
+    if (p.clamped)
+      {
+        /* Translators: a hint after a bar was dragged beyond the plan's
+         * period; %d—%d are its first and last years */
+        g_autofree char *hint = g_strdup_printf (_("Kept within the plan’s period, %d—%d"),
+                                                 pb_plan_get_period_start (self->plan),
+                                                 pb_plan_get_period_end (self->plan));
+
+        g_signal_emit (self, signals[HINT], 0, hint);
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      }
     if (p.start == start && p.due == due)
       return FALSE;
   }
@@ -474,7 +547,7 @@ pb_timeline_view_drag_preview (PbTimelineView *self,
                                guint32        *due_day,
                                gint64         *to_id)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0 };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE };
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
 
