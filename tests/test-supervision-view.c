@@ -14,6 +14,7 @@
 
 #include "pb-board-view.h"
 #include "pb-editable-cell.h"
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-indicator-links.h"
 #include "pb-indicators-view.h"
@@ -696,6 +697,136 @@ test_detach_indicator (void)
   pb_test_app_stop (&t);
 }
 
+/* Focusing a cell of another indicator's row selects that indicator: the
+ * side panel (and Record Actual…) follows the row being edited. */
+static void
+test_panel_follows_row (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GListModel) all = NULL;
+  gint64 id, other = 0;
+  GtkWidget *cell = NULL;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("5G基站");
+  id = pb_record_get_id (PB_RECORD (k));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  g_assert_cmpint (pb_indicators_view_get_selected (view), ==, id);
+
+  all = pb_store_list_indicators (t.store, pb_window_get_selected_plan (t.window));
+  for (guint i = 0; i < g_list_model_get_n_items (all) && cell == NULL; i++)
+    {
+      g_autoptr(PbIndicator) m = g_list_model_get_item (all, i);
+
+      other = pb_record_get_id (PB_RECORD (m));
+      if (other != id)
+        cell = pb_indicators_view_find_cell (view, other, 0);
+    }
+  g_assert_nonnull (cell);
+
+  /* The baseline cell of the other row, put in edit mode. */
+  pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
+  spin ();
+  g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  g_assert_cmpint (pb_indicators_view_get_selected (view), ==, other);
+  pb_editable_cell_stop_editing (PB_EDITABLE_CELL (cell), FALSE);
+  spin ();
+
+  /* Focus alone, back in the first row's baseline cell, does it too. */
+  cell = pb_indicators_view_find_cell (view, id, 0);
+  g_assert_nonnull (cell);
+  gtk_widget_grab_focus (cell);
+  spin ();
+  g_assert_cmpint (pb_indicators_view_get_selected (view), ==, id);
+
+  pb_test_app_stop (&t);
+}
+
+/* Every value the table shows reads as the report and the CLI write it
+ * (DESIGN §7): the one formatter, the indicator's precision, the user's
+ * number style; the field being edited holds the plain number. */
+static void
+test_table_numbers (void)
+{
+  static const struct {
+    PbNumberStyle style;
+    const char   *baseline;  /* shown for a baseline of 30000 */
+    const char   *target;    /* for a target of ≥450000 */
+  } cases[] = {
+    { PB_NUMBER_STYLE_GROUPED, "30,000", "≥450,000" },
+    { PB_NUMBER_STYLE_CHINESE, "3万", "≥45万" },
+    { PB_NUMBER_STYLE_PLAIN, "30000", "≥450000" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      PbIndicatorsView *view;
+      g_autoptr(PbIndicator) k = NULL;
+      g_autoptr(GError) error = NULL;
+      const PbIndicatorStatus *st;
+      GDate today;
+      GtkWidget *cell;
+      gint64 id;
+      int decimals;
+      const char *shown;
+
+      pb_test_app_start (&t);
+      pb_format_set_style (cases[c].style);
+      k = indicator_named ("5G基站");
+      id = pb_record_get_id (PB_RECORD (k));
+      g_assert_true (pb_store_set (t.store, k, &error, "baseline_value", 30000.0, NULL));
+      g_assert_no_error (error);
+      g_assert_cmpint (pb_store_add_target (t.store, id, 2026, 450000, PB_COMPARATOR_GE, FALSE, &error), >, 0);
+      g_assert_no_error (error);
+      g_assert_cmpint (pb_store_add_actual (t.store, id, "2026-03-31", 17200, NULL, &error), >, 0);
+      g_assert_no_error (error);
+      show_page ("indicators");
+      view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+      g_assert_true (pb_indicators_view_select (view, id));
+      spin ();
+      decimals = pb_store_get_indicator_decimals (t.store, id);
+      pb_date_today (&today);
+      st = pb_store_get_indicator_status (t.store, k, &today);
+
+      cell = pb_indicators_view_find_cell (view, id, 0);
+      g_assert_nonnull (cell);
+      g_assert_cmpstr (pb_editable_cell_get_display_text (PB_EDITABLE_CELL (cell)), ==, cases[c].baseline);
+      {
+        g_autofree char *want = pb_format_number_to (30000, NULL, decimals);
+        g_assert_cmpstr (pb_editable_cell_get_display_text (PB_EDITABLE_CELL (cell)), ==, want);
+      }
+      g_assert_cmpstr (pb_editable_cell_get_text (PB_EDITABLE_CELL (cell)), ==, "30000");
+
+      cell = pb_indicators_view_find_cell (view, id, 2026);
+      g_assert_nonnull (cell);
+      g_assert_cmpstr (pb_editable_cell_get_display_text (PB_EDITABLE_CELL (cell)), ==, cases[c].target);
+      g_assert_cmpstr (pb_editable_cell_get_text (PB_EDITABLE_CELL (cell)), ==, "≥450000");
+      pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
+      g_assert_cmpstr (gtk_editable_get_text (pb_editable_cell_get_editable (PB_EDITABLE_CELL (cell))), ==, "≥450000");
+      pb_editable_cell_stop_editing (PB_EDITABLE_CELL (cell), FALSE);
+      spin ();
+
+      shown = pb_indicators_view_get_shown (view, id, "latest");
+      g_assert_true (st->has_actual);
+      {
+        g_autofree char *want = pb_format_number_to (st->latest, NULL, decimals);
+        g_assert_cmpstr (shown, ==, want);
+      }
+      shown = pb_indicators_view_get_shown (view, id, "expected");
+      {
+        g_autofree char *want = pb_format_number_to (st->expected_today, NULL, decimals);
+        g_assert_cmpstr (shown, ==, want);
+      }
+
+      pb_test_app_stop (&t);
+    }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -708,6 +839,8 @@ main (int    argc,
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
   g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);
+  g_test_add_func ("/supervision-view/panel-follows-row", test_panel_follows_row);
+  g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
 
   return g_test_run ();
 }

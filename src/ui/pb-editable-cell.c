@@ -21,6 +21,7 @@ struct _PbEditableCell
   GtkWidget *label;
   GtkWidget *text;
   char      *value;
+  char      *display;
   gboolean   editing;
 };
 
@@ -132,6 +133,7 @@ pb_editable_cell_dispose (GObject *object)
 
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->display, g_free);
   G_OBJECT_CLASS (pb_editable_cell_parent_class)->dispose (object);
 }
 
@@ -194,14 +196,44 @@ void
 pb_editable_cell_set_text (PbEditableCell *self,
                            const char     *text)
 {
+  pb_editable_cell_set_texts (self, text, NULL);
+}
+
+/**
+ * pb_editable_cell_set_texts:
+ * @self: a cell
+ * @text: what the field holds while editing (a plain number)
+ * @display: (nullable): what the cell reads otherwise (the number as
+ *   DESIGN §7 writes it), or %NULL for @text
+ */
+void
+pb_editable_cell_set_texts (PbEditableCell *self,
+                            const char     *text,
+                            const char     *display)
+{
   g_return_if_fail (PB_IS_EDITABLE_CELL (self));
 
   g_free (self->value);
+  g_free (self->display);
   self->value = g_strdup (text ? text : "");
-  gtk_label_set_text (GTK_LABEL (self->label), self->value);
+  self->display = g_strdup (display ? display : self->value);
+  gtk_label_set_text (GTK_LABEL (self->label), self->display);
   if (self->editing)
     gtk_editable_set_text (GTK_EDITABLE (self->text), self->value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->value, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->display, -1);
+}
+
+/**
+ * pb_editable_cell_get_display_text:
+ * @self: a cell
+ *
+ * Returns: what the cell reads when it is not being edited
+ */
+const char *
+pb_editable_cell_get_display_text (PbEditableCell *self)
+{
+  g_return_val_if_fail (PB_IS_EDITABLE_CELL (self), NULL);
+  return self->display ? self->display : "";
 }
 
 const char *

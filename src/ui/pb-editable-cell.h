@@ -14,7 +14,11 @@ G_DECLARE_FINAL_TYPE (PbEditableCell, pb_editable_cell, PB, EDITABLE_CELL, GtkWi
 GtkWidget  *pb_editable_cell_new           (void);
 void        pb_editable_cell_set_text      (PbEditableCell *self,
                                             const char     *text);
+void        pb_editable_cell_set_texts     (PbEditableCell *self,
+                                            const char     *text,
+                                            const char     *display);
 const char *pb_editable_cell_get_text      (PbEditableCell *self);
+const char *pb_editable_cell_get_display_text (PbEditableCell *self);
 gboolean    pb_editable_cell_get_editing   (PbEditableCell *self);
 void        pb_editable_cell_start_editing (PbEditableCell *self);
 void        pb_editable_cell_stop_editing  (PbEditableCell *self,

@@ -215,6 +215,34 @@ cell_row (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "pb-row");
 }
 
+/* A click or focus anywhere in a row's cell selects that row's
+ * indicator: the side panel (and "Record Actual…") follows the row being
+ * edited. */
+static void
+cell_focus_enter_cb (GtkEventControllerFocus *focus,
+                     PbIndicatorsView        *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  PbIndicatorRow *row = cell_row (widget);
+  guint position;
+
+  if (row == NULL || row->indicator == NULL ||
+      gtk_single_selection_get_selected_item (self->selection) == (gpointer) row)
+    return;
+  if (g_list_store_find (self->rows, row, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+follow_focus (PbIndicatorsView *self,
+              GtkWidget        *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
 static PbTarget *
 find_target (PbIndicatorsView *self,
              PbIndicator      *indicator,
@@ -233,10 +261,16 @@ find_target (PbIndicatorsView *self,
   return NULL;
 }
 
+/* A target as the cell reads it (DESIGN §7: the one formatter, to the
+ * indicator's precision, in the user's number style), or as its field
+ * holds it while edited (the plain number, read back exactly). */
 static char *
-format_target (PbTarget *t)
+format_target (PbTarget *t,
+               int       decimals,
+               gboolean  editing)
 {
-  g_autofree char *value = pb_ui_format_value (pb_target_get_value (t));
+  g_autofree char *value = editing ? pb_ui_format_value (pb_target_get_value (t))
+                                   : pb_format_number_to (pb_target_get_value (t), NULL, decimals);
 
   return g_strconcat (pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")), value, NULL);
 }
@@ -342,6 +376,8 @@ text_bind (PbIndicatorsView *self,
   for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
     gtk_widget_remove_css_class (label, pb_ui_health_css_class (h));
   gtk_widget_remove_css_class (label, "dim-label");
+  g_object_set_data (G_OBJECT (label), "pb-row", row);
+  g_object_set_data (G_OBJECT (label), "pb-text-column", GINT_TO_POINTER (what + 1));
 
   if (row->indicator == NULL)
     {
@@ -480,6 +516,7 @@ kind_setup_cb (GtkSignalListItemFactory *factory,
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), kind_create_popup, self, NULL);
   pb_ui_set_tooltip_lazily (button, _("Cumulative: a running total judged against the plan’s targets. Annual: each year on its own."));
+  follow_focus (self, button);
   gtk_list_item_set_child (list_item, button);
 }
 
@@ -576,13 +613,6 @@ make_editable (PbIndicatorsView *self,
 }
 
 static void
-set_editable (GtkWidget  *label,
-              const char *text)
-{
-  pb_editable_cell_set_text (PB_EDITABLE_CELL (label), text);
-}
-
-static void
 baseline_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    PbIndicatorsView         *self)
@@ -591,6 +621,7 @@ baseline_setup_cb (GtkSignalListItemFactory *factory,
 
   pb_ui_set_tooltip_lazily (label, _("The value when the plan began; click to edit"));
   g_object_set_data (G_OBJECT (label), "pb-editable", label);
+  follow_focus (self, label);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -603,6 +634,7 @@ baseline_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   double baseline;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
   g_object_set_data (G_OBJECT (label), "pb-row", row);
   gtk_widget_set_visible (label, row->indicator != NULL);
@@ -610,7 +642,10 @@ baseline_bind_cb (GtkSignalListItemFactory *factory,
     return;
   baseline = pb_record_get_double (PB_RECORD (row->indicator), "baseline_value");
   text = isnan (baseline) ? g_strdup ("") : pb_ui_format_value (baseline);
-  set_editable (label, text);
+  shown = isnan (baseline) ? g_strdup ("")
+    : pb_format_number_to (baseline, NULL,
+                           pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (row->indicator))));
+  pb_editable_cell_set_texts (PB_EDITABLE_CELL (label), text, shown);
 }
 
 static void
@@ -632,6 +667,7 @@ target_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), stretch);
   g_object_set_data (G_OBJECT (box), "pb-editable", label);
   g_object_set_data (G_OBJECT (box), "pb-stretch", stretch);
+  follow_focus (self, box);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -648,6 +684,8 @@ target_bind_cb (GtkSignalListItemFactory *factory,
   g_autoptr(PbTarget) firm = NULL;
   g_autoptr(PbTarget) extra = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  int decimals;
 
   g_object_set_data (G_OBJECT (box), "pb-row", row);
   g_object_set_data (G_OBJECT (label), "pb-row", row);
@@ -657,8 +695,10 @@ target_bind_cb (GtkSignalListItemFactory *factory,
 
   firm = find_target (self, row->indicator, year, FALSE);
   extra = find_target (self, row->indicator, year, TRUE);
-  text = firm ? format_target (firm) : g_strdup ("");
-  set_editable (label, text);
+  decimals = pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (row->indicator)));
+  text = firm ? format_target (firm, decimals, TRUE) : g_strdup ("");
+  shown = firm ? format_target (firm, decimals, FALSE) : g_strdup ("");
+  pb_editable_cell_set_texts (PB_EDITABLE_CELL (label), text, shown);
   {
     g_autofree char *tip = g_strdup_printf (_("The target for %d; click to edit (≥2600, ≤1.3, or empty for none)"), year);
     pb_ui_set_tooltip_lazily (label, tip);
@@ -666,10 +706,10 @@ target_bind_cb (GtkSignalListItemFactory *factory,
 
   if (extra)
     {
-      g_autofree char *value = format_target (extra);
+      g_autofree char *value = format_target (extra, decimals, FALSE);
       /* Translators: a stretch target, 力争 in a plan's own words */
-      g_autofree char *shown = g_strdup_printf (_("stretch %s"), value);
-      gtk_label_set_text (GTK_LABEL (stretch), shown);
+      g_autofree char *stretch_text = g_strdup_printf (_("stretch %s"), value);
+      gtk_label_set_text (GTK_LABEL (stretch), stretch_text);
     }
   gtk_widget_set_visible (stretch, extra != NULL);
 }
@@ -1190,7 +1230,7 @@ update_compare (PbIndicatorsView *self,
       for (int y = first; first > 0 && y <= last; y++)
         {
           g_autoptr(PbTarget) t = find_target (self, m, y, FALSE);
-          g_autofree char *text = t ? format_target (t) : NULL;
+          g_autofree char *text = t ? format_target (t, pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (m))), FALSE) : NULL;
 
           gtk_grid_attach (self->compare_grid, gtk_label_new (text ? text : "—"), 1 + y - first, row, 1, 1);
         }
@@ -1697,6 +1737,46 @@ find_cell (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_text (GtkWidget *widget,
+           gint64     indicator_id,
+           int        what)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "pb-text-column")) == what + 1 &&
+          cell_row (child) && cell_row (child)->indicator &&
+          pb_record_get_id (PB_RECORD (cell_row (child)->indicator)) == indicator_id)
+        return child;
+      if ((found = find_text (child, indicator_id, what)))
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * pb_indicators_view_get_shown:
+ * @self: the view
+ * @indicator_id: an indicator
+ * @column: "latest" or "expected"
+ *
+ * Returns: (nullable): what the table shows in that column of the
+ *   indicator's row (for tests)
+ */
+const char *
+pb_indicators_view_get_shown (PbIndicatorsView *self,
+                              gint64            indicator_id,
+                              const char       *column)
+{
+  GtkWidget *label = find_text (GTK_WIDGET (self->columns), indicator_id,
+                                g_str_equal (column, "latest") ? TEXT_LATEST : TEXT_EXPECTED);
+
+  return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 /**

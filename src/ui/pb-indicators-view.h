@@ -30,6 +30,9 @@ gboolean   pb_indicators_view_select_under  (PbIndicatorsView *self,
                                              gint64            item_id);
 GArray    *pb_indicators_view_dup_listed_under (PbIndicatorsView *self,
                                                 gint64            indicator_id);
+const char *pb_indicators_view_get_shown    (PbIndicatorsView *self,
+                                            gint64            indicator_id,
+                                            const char       *column);
 GtkWidget *pb_indicators_view_find_cell     (PbIndicatorsView *self,
                                              gint64            indicator_id,
                                              int               year);
