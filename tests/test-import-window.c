@@ -241,7 +241,8 @@ assert_corrected_plan (PbStore *store)
   g_autoptr(PbItem) fourth = g_list_model_get_item (items, 3);
   gint64 first_id = pb_record_get_id (PB_RECORD (first));
   g_autofree char *leads = pb_store_dup_lead_names (store, first_id);
-  g_autoptr(PbIndicator) stations = indicator_named (store, id, "新建5G基站");
+  /* 新建 says how it is counted (its kind), not what: the name is 5G基站. */
+  g_autoptr(PbIndicator) stations = indicator_named (store, id, "5G基站");
   g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
   g_autoptr(PbTarget) target = NULL;
 
