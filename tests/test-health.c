@@ -371,6 +371,123 @@ test_goal_and_late_report (PbTestLibrary *f,
   g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_BLUE);
 }
 
+/* DESIGN §5 completion, table-driven: progress over the share of the time
+ * gone, once a tenth has gone, capped at 100 %; done 100 %; cancelled,
+ * too early, not begun or without dates: none. Item 2025-01-01 →
+ * 2027-12-31 (1094 days). */
+static void
+test_item_completion (PbTestLibrary *f,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char  *what;
+    const char  *start, *due;
+    PbItemStatus status;
+    double       progress;
+    const char  *date;
+    double       completion;   /* NAN: none */
+  } cases[] = {
+    { "§5 example: 62 % with 63.5 % gone", "2025-01-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.62, "2026-11-27", 0.62 / (695.0 / 1094) },
+    { "48 % with 63.5 % gone", "2025-01-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.48, "2026-11-27", 0.48 / (695.0 / 1094) },
+    { "ahead: capped at 100 %", "2025-01-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.90, "2026-11-27", 1.0 },
+    { "blocked counts the same", "2025-01-01", "2027-12-31", PB_ITEM_STATUS_BLOCKED, 0.31, "2026-11-27", 0.31 / (695.0 / 1094) },
+    { "past due: over all its time", "2025-01-01", "2025-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.70, "2026-11-27", 0.70 },
+    { "not started, half gone: 0", "2026-01-01", "2026-12-31", PB_ITEM_STATUS_NOT_STARTED, 0.30, "2026-07-15", 0.0 },
+    { "under a tenth gone: none", "2026-03-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.0, "2026-04-15", NAN },
+    { "a tenth gone: judged", "2026-01-01", "2026-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.05, "2026-02-06", 0.05 / (36.0 / 364) },
+    { "not begun: none", "2027-01-01", "2027-12-31", PB_ITEM_STATUS_NOT_STARTED, 0.0, "2026-11-27", NAN },
+    { "done: 100 %", "2025-01-01", "2027-12-31", PB_ITEM_STATUS_DONE, 0.40, "2026-11-27", 1.0 },
+    { "cancelled: none", "2025-01-01", "2027-12-31", PB_ITEM_STATUS_CANCELLED, 0.40, "2026-11-27", NAN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate start, due, date;
+      double got;
+
+      g_assert_true (pb_date_parse (cases[i].start, &start));
+      g_assert_true (pb_date_parse (cases[i].due, &due));
+      g_assert_true (pb_date_parse (cases[i].date, &date));
+      got = pb_item_completion_at (cases[i].status, cases[i].progress, &start, &due, &date);
+      if (isnan (cases[i].completion) ? !isnan (got) : fabs (got - cases[i].completion) > 1e-9)
+        g_error ("completion case “%s”: %f, wanted %f", cases[i].what, got, cases[i].completion);
+    }
+
+  /* §5's figure, and what the store's cache says for the item. */
+  {
+    g_autoptr(PbItem) item = make_item (f, "2025-01-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.62);
+    g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+    double completion = pb_store_get_item_health_completion (f->store, item, today, NULL);
+    g_autofree char *text = pb_format_percent (completion);
+
+    g_assert_cmpfloat_with_epsilon (completion, 0.976, 0.0005);
+    g_assert_cmpstr (text, ==, "98%");
+    /* Its progress, for bars, is still its progress. */
+    g_assert_cmpfloat_with_epsilon (pb_store_get_item_completion (f->store, item, today), 0.62, 1e-9);
+  }
+}
+
+/* A percentage is rounded half away from zero, the same everywhere. */
+static void
+test_percent_format (void)
+{
+  static const struct { double fraction; const char *text; } cases[] = {
+    { 0.125, "13%" }, { 0.145, "15%" }, { 0.124999, "12%" }, { 0.5, "50%" },
+    { 0.005, "1%" }, { 0.004, "0%" }, { 0, "0%" }, { 1, "100%" }, { 0.976, "98%" },
+    { -0.125, "-13%" }, { -0.001, "0%" }, { NAN, "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pb_format_percent (cases[i].fraction);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* DESIGN §5: "A goal item's health is the worst of the indicators it
+ * carries": a goal with none has no health, whatever its own progress and
+ * dates (the example plan's 主要目标 was yellow from "55% done with 64% of
+ * the time gone"), and no completion; set by hand, it has that. */
+static void
+test_goal_without_indicators (PbTestLibrary *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  gint64 goal = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_GOAL, "", "主要目标", &error);
+  g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, goal);
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  const char *reason = NULL;
+
+  pb_store_set (f->store, item, &error, "start_date", "2025-01-01", "due_date", "2027-12-31",
+                "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.55, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_NONE);
+  g_assert_cmpstr (reason, ==, "No indicators to judge it by");
+  g_assert_true (isnan (pb_store_get_item_health_completion (f->store, item, today, NULL)));
+
+  pb_store_set (f->store, item, &error, "health_override", PB_HEALTH_RED, "health_reason", "领导批示", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_RED);
+  g_assert_true (g_str_has_prefix (reason, "领导批示"));
+  pb_store_set (f->store, item, &error, "health_override", PB_HEALTH_NONE, NULL);
+
+  /* With an indicator, the indicator's health and completion. */
+  {
+    gint64 k = pb_store_add_indicator (f->store, plan, goal, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    g_autoptr(PbIndicator) indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+
+    pb_store_add_target (f->store, k, 2027, 10000, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_actual (f->store, k, "2026-11-01", 9000, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==,
+                     pb_store_get_indicator_status (f->store, indicator, today)->health);
+    g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, item, today, NULL),
+                                    pb_store_get_indicator_status (f->store, indicator, today)->completion, 1e-9);
+  }
+}
+
 /* Progress from indicators: the latest actual against the target it answers. */
 static void
 test_indicator_progress (PbTestLibrary *f,
@@ -957,6 +1074,9 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/item-plan-dates", test_item_plan_dates);
   PB_TEST_ADD_LIBRARY ("/health/item-dependency", test_item_dependency);
   PB_TEST_ADD_LIBRARY ("/health/goal-and-late-report", test_goal_and_late_report);
+  PB_TEST_ADD_LIBRARY ("/health/item-completion", test_item_completion);
+  PB_TEST_ADD_LIBRARY ("/health/goal-without-indicators", test_goal_without_indicators);
+  g_test_add_func ("/health/percent-format", test_percent_format);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);
   PB_TEST_ADD_LIBRARY ("/health/thresholds", test_thresholds);

@@ -20,6 +20,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pb-format.h"
 #include "pb-board-view.h"
 #include "pb-document.h"
 #include "pb-health-style.h"
@@ -143,7 +144,7 @@ expected_text (const PbOrgStats *s,
     case COL_BLUE: return g_strdup_printf ("%s %u", pb_health_get_symbol (PB_HEALTH_BLUE), s->health[PB_HEALTH_BLUE]);
     case COL_YELLOW: return g_strdup_printf ("%s %u", pb_health_get_symbol (PB_HEALTH_YELLOW), s->health[PB_HEALTH_YELLOW]);
     case COL_RED: return g_strdup_printf ("%s %u", pb_health_get_symbol (PB_HEALTH_RED), s->health[PB_HEALTH_RED]);
-    case COL_COMPLETION: return isnan (s->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", s->completion * 100);
+    case COL_COMPLETION: return pb_format_percent (s->completion);
     default: return NULL;
     }
 }

@@ -146,27 +146,31 @@ test_ranking (PbTestLibrary *f,
   stats = pb_store_compute_organisation_stats (f->store, x.plan, today);
   g_assert_cmpuint (stats->len, ==, 4);
 
-  /* DESIGN §5: the mean completion of the items each leads, then the
-   * count of red items. On 2023-06-01 47 % of the time is gone:
-   * 市经济和信息化局 leads 1 (80 %, blue), 市经信局 2 (40 %, yellow),
-   * 市发展改革委 4 (20 %, red); 市通信管理办 leads nothing: unranked, last.
-   * (Until §5 said so, every item an organisation took part in counted.) */
+  /* DESIGN §5: the mean completion (progress over the share of the time
+   * gone, capped at 100 %) of the items each leads, then the count of red
+   * items. On 2023-06-01 516 of 1095 days (47 %) are gone:
+   * 市经济和信息化局 leads 1 (80 % done: 100 %, blue), 市经信局 2 (40 %
+   * done: 85 %, yellow), 市发展改革委 4 (20 % done: 42 %, red);
+   * 市通信管理办 leads nothing: unranked, last. (Until §5 said so, every
+   * item an organisation took part in counted; until issue #13 the mean
+   * was of raw progress.) */
   s = g_ptr_array_index (stats, 0);
   g_assert_cmpstr (s->name, ==, "市经济和信息化局");
   g_assert_cmpuint (s->rank, ==, 1);
   g_assert_cmpuint (s->led, ==, 1);
   g_assert_cmpuint (s->coowned, ==, 1);
-  g_assert_cmpfloat_with_epsilon (s->completion, 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->completion, 1.0, 1e-9);
   g_assert_cmpuint (s->health[PB_HEALTH_BLUE], ==, 1);
   s = g_ptr_array_index (stats, 1);
   g_assert_cmpstr (s->name, ==, "市经信局");
   g_assert_cmpuint (s->rank, ==, 2);
-  g_assert_cmpfloat_with_epsilon (s->completion, 0.4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->completion, 0.4 / (516.0 / 1095), 1e-9);
   g_assert_cmpuint (s->health[PB_HEALTH_YELLOW], ==, 1);
   s = g_ptr_array_index (stats, 2);
   g_assert_cmpstr (s->name, ==, "市发展改革委");
   g_assert_cmpuint (s->rank, ==, 3);
   g_assert_cmpuint (s->health[PB_HEALTH_RED], ==, 1);
+  g_assert_cmpfloat_with_epsilon (s->completion, 0.2 / (516.0 / 1095), 1e-9);
   g_assert_true (isnan (s->previous_completion));
   s = g_ptr_array_index (stats, 3);
   g_assert_cmpstr (s->name, ==, "市通信管理办");
@@ -175,7 +179,8 @@ test_ranking (PbTestLibrary *f,
   g_assert_true (isnan (s->completion));
 
   /* On request, by the items each is responsible for: 市通信管理办 and
-   * 市经信局 (item 3) at 80 %, equal; 市经济和信息化局 (item 2) 40 %. */
+   * 市经信局 (item 3) at 80 % done (100 %), equal; 市经济和信息化局
+   * (item 2) 40 % done (85 %). */
   g_clear_pointer (&stats, g_ptr_array_unref);
   stats = pb_store_compute_organisation_ranking (f->store, x.plan, PB_ROLE_RESPONSIBLE, today);
   g_assert_cmpuint (find_stats (stats, "市通信管理办")->rank, ==, 1);
@@ -217,7 +222,7 @@ test_ranking (PbTestLibrary *f,
   s = find_stats (stats, "市经济和信息化局");
   g_assert_cmpuint (s->led, ==, 2);
   g_assert_cmpuint (s->coowned, ==, 1);
-  g_assert_cmpfloat_with_epsilon (s->completion, (0.8 + 0.4) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->completion, (1.0 + 0.4 / (516.0 / 1095)) / 2, 1e-9);
 }
 
 static void
@@ -337,7 +342,8 @@ test_close_period (PbTestLibrary *f,
     g_assert_cmpuint (s->rank, ==, 1);
     /* Last of the three that lead (§5 ranks by the items led). */
     g_assert_cmpuint (s->previous_rank, ==, 3);
-    g_assert_cmpfloat_with_epsilon (s->previous_completion, 0.2, 1e-9);
+    /* Its completion then: 20 % done on 2023-03-31, 454 of 1095 days gone. */
+    g_assert_cmpfloat_with_epsilon (s->previous_completion, 0.2 / (454.0 / 1095), 1e-9);
   }
 
   /* A plan file keeps its periods: export, import, export again. */

@@ -38,6 +38,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "pb-format.h"
 #include "pb-db.h"
 #include "pb-document.h"
 #include "pb-form-reader.h"
@@ -881,12 +882,17 @@ cmd_health (PbStore *store,
       g_autoptr(PbItem) item = g_list_model_get_item (items, i);
       const char *reason = NULL;
       PbHealth health = pb_store_get_item_health (store, item, &today, &reason);
-      double completion = pb_store_get_item_completion (store, item, &today);
+      /* DESIGN §5 completion, as the window and the report show it. */
+      double completion = pb_store_get_item_health_completion (store, item, &today, NULL);
 
       if (!json)
-        g_print ("item\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%.0f%%\t%s\n",
-                 pb_record_get_id (PB_RECORD (item)), pb_item_get_number (item), pb_item_get_title (item),
-                 health_nick (health), completion * 100, reason ? reason : "");
+        {
+          g_autofree char *percent = isnan (completion) ? g_strdup ("-") : pb_format_percent (completion);
+
+          g_print ("item\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
+                   pb_record_get_id (PB_RECORD (item)), pb_item_get_number (item), pb_item_get_title (item),
+                   health_nick (health), percent, reason ? reason : "");
+        }
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -914,7 +920,7 @@ cmd_health (PbStore *store,
       if (!json)
         {
           g_autofree char *percent = isnan (st->completion) ? g_strdup ("-")
-                                     : g_strdup_printf ("%.0f%%", st->completion * 100);
+                                     : pb_format_percent (st->completion);
 
           g_print ("indicator\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
                    pb_record_get_id (PB_RECORD (k)), pb_indicator_get_name (k),

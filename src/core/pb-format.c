@@ -135,6 +135,31 @@ localised (const char *plain,
 }
 
 /**
+ * pb_format_percent:
+ * @fraction: 0.125 for 12.5 %
+ *
+ * A share as every view, table, chart, report and the CLI write it: a
+ * whole percent, rounded half away from zero (12.5 % → "13%", not the
+ * "12%" of printf's round-half-even on binary values), "—" for NAN.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pb_format_percent (double fraction)
+{
+  double percent;
+
+  if (isnan (fraction))
+    return g_strdup ("—");
+  percent = fraction * 100;
+  /* 0.145 * 100 is 14.499999…: judge the half on the decimal figure. */
+  percent = round (round (percent * 1e6) / 1e6);
+  if (percent == 0)
+    percent = 0; /* no "-0%" */
+  return g_strdup_printf ("%.0f%%", percent);
+}
+
+/**
  * pb_format_decimals_of:
  * @value: a number
  *

@@ -34,6 +34,7 @@ char         *pb_format_number_to        (double         value,
                                           const char    *unit,
                                           int            decimals);
 int           pb_format_decimals_of      (double         value);
+char         *pb_format_percent          (double         fraction);
 char         *pb_format_editable         (double         value);
 char         *pb_format_iso_date         (const char    *iso);
 gboolean      pb_parse_number            (const char    *text,

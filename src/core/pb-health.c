@@ -160,7 +160,7 @@ format_value (double value,
 static char *
 format_percent (double fraction)
 {
-  return g_strdup_printf ("%.0f%%", fraction * 100);
+  return pb_format_percent (fraction);
 }
 
 /* ---- Indicators ---------------------------------------------------------- */
@@ -723,7 +723,79 @@ verdict_consider (Verdict  *v,
 static char *
 percent_text (double fraction)
 {
-  return g_strdup_printf ("%.0f%%", floor (fraction * 100 + 0.5));
+  return pb_format_percent (fraction);
+}
+
+/**
+ * pb_item_completion_at:
+ * @status: the item's status
+ * @progress: its progress by hand, 0 to 1
+ * @start: (nullable): its start (the plan's when it has none)
+ * @due: (nullable): its due date (the plan's when it has none)
+ * @date: the day
+ *
+ * An item's completion on @date (DESIGN §5): its progress over the share
+ * of its time gone (序时进度), capped at 100 %, once a tenth of its time has
+ * gone. Done: 100 %. Cancelled, not yet a tenth of its time gone (or not
+ * begun), or without dates: none (NAN), and left out of every mean.
+ *
+ * Returns: the completion, 0 to 1, or NAN
+ */
+double
+pb_item_completion_at (PbItemStatus  status,
+                       double        progress,
+                       const GDate  *start,
+                       const GDate  *due,
+                       const GDate  *date)
+{
+  double span, elapsed;
+
+  if (status == PB_ITEM_STATUS_CANCELLED)
+    return NAN;
+  if (status == PB_ITEM_STATUS_DONE)
+    return 1;
+  if (start == NULL || due == NULL || date == NULL ||
+      !g_date_valid (start) || !g_date_valid (due) || !g_date_valid (date))
+    return NAN;
+  span = g_date_days_between (start, due);
+  if (span <= 0)
+    return NAN;
+  elapsed = g_date_days_between (start, date) / span;
+  if (elapsed < 0.10 - 1e-12)
+    return NAN;
+  if (status == PB_ITEM_STATUS_NOT_STARTED || isnan (progress))
+    progress = 0;
+  return CLAMP (progress / MIN (elapsed, 1.0), 0, 1);
+}
+
+/**
+ * pb_item_compute_completion:
+ * @item: an item
+ * @default_start: (nullable): its start when it has none: the plan's
+ * @default_due: (nullable): its due date when it has none: the plan's
+ * @date: the day
+ *
+ * pb_item_completion_at() for @item's own status, progress and dates.
+ *
+ * Returns: the completion, 0 to 1, or NAN
+ */
+double
+pb_item_compute_completion (PbItem      *item,
+                            const GDate *default_start,
+                            const GDate *default_due,
+                            const GDate *date)
+{
+  GDate start, due;
+
+  g_return_val_if_fail (PB_IS_ITEM (item), NAN);
+
+  g_date_clear (&start, 1);
+  g_date_clear (&due, 1);
+  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), &start) && default_start)
+    start = *default_start;
+  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &due) && default_due)
+    due = *default_due;
+  return pb_item_completion_at (pb_item_get_status (item), pb_item_get_progress (item), &start, &due, date);
 }
 
 /**
@@ -847,11 +919,13 @@ typedef struct
 {
   PbHealth health;
   char    *reason;
-  double   completion;
+  double   completion;        /* its progress (bars): see pb_store_get_item_completion() */
+  double   health_completion; /* DESIGN §5 completion, or NAN: see pb_store_get_item_health_completion() */
   double   indicator_progress;  /* mean progress of its indicators, or -1 */
   gboolean has_previous;      /* in the last closed period */
   PbHealth previous_health;
   double   previous_completion;
+  double   previous_health_completion; /* at the end of the last closed period, or NAN */
 } ItemHealth;
 
 typedef struct
@@ -869,6 +943,7 @@ typedef struct
   GHashTable *successors;  /* item id → GArray of the item ids depending on it */
   GHashTable *previous;    /* item id → PbPeriodItem of the last closed period */
   GDate       origin, end; /* the plan period */
+  GDate       previous_end; /* the last day of the last closed period, or invalid */
   guint       n_computed;  /* items judged so far, carried on, for the tests */
   GArray     *updated;     /* the item ids the last update judged again, or
                             * NULL when it judged the whole plan */
@@ -1074,6 +1149,13 @@ compute_item_health (PlanHealth  *p,
       /* Translators: an indicator's name and why it has its health */
       h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
     }
+  else if (judged && pb_item_get_kind (item) == PB_ITEM_KIND_GOAL)
+    {
+      /* …and with none, it has no health (未评估), whatever its own
+       * progress and dates say. */
+      h->health = PB_HEALTH_NONE;
+      h->reason = g_strdup (_("No indicators to judge it by"));
+    }
   else
     {
       h->health = pb_item_compute_health (item, origin, end, today, &why);
@@ -1127,6 +1209,19 @@ compute_item_health (PlanHealth  *p,
   else
     h->completion = pb_item_get_progress (item);
 
+  /* DESIGN §5 completion, what health and rankings are judged by: done,
+   * 100 %; cancelled, none; a goal, or an item measured by its
+   * indicators, its indicators' (the worst one's, which decides its
+   * health; none without indicators); otherwise progress by hand over
+   * the share of its time gone. */
+  if (status == PB_ITEM_STATUS_DONE || status == PB_ITEM_STATUS_CANCELLED)
+    h->health_completion = pb_item_completion_at (status, 0, NULL, NULL, NULL);
+  else if (pb_item_get_kind (item) == PB_ITEM_KIND_GOAL ||
+           pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS)
+    h->health_completion = w != NULL && w->status != NULL ? w->status->completion : NAN;
+  else
+    h->health_completion = pb_item_compute_completion (item, origin, end, today);
+
   /* Its indicators: the worse decides; on a tie the measured figure
    * says more than the item's own progress, but not more than a due
    * date that has passed. */
@@ -1147,7 +1242,22 @@ compute_item_health (PlanHealth  *p,
         h->has_previous = TRUE;
         h->previous_health = pb_record_get_enum (then, "health");
         h->previous_completion = pb_record_get_double (then, "progress");
+        h->previous_health_completion = NAN;
+        if (pb_item_get_kind (item) != PB_ITEM_KIND_GOAL &&
+            pb_record_get_enum (PB_RECORD (item), "progress_mode") != PB_PROGRESS_MODE_INDICATORS)
+          {
+            GDate start, due;
+
+            item_dates (item, origin, end, &start, &due);
+            h->previous_health_completion =
+              pb_item_completion_at (pb_record_get_enum (then, "status"), h->previous_completion,
+                                     &start, &due, &p->previous_end);
+          }
+        else if (pb_record_get_enum (then, "status") == PB_ITEM_STATUS_DONE)
+          h->previous_health_completion = 1;
       }
+    else
+      h->previous_health_completion = NAN;
   }
 
   return h;
@@ -1193,6 +1303,7 @@ compute_plan_health (PbStore     *store,
   p->predecessors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   p->successors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   p->previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_date_clear (&p->previous_end, 1);
 
   /* Each item as the last closed period kept it. */
   {
@@ -1208,6 +1319,7 @@ compute_plan_health (PbStore     *store,
                                                           pb_record_get_id (period), "period_item");
 
         has_since = period_start (period, &since);
+        pb_date_parse (pb_record_get_string (period, "end_date"), &p->previous_end);
 
         for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
           {
@@ -1525,8 +1637,10 @@ pb_store_get_item_change (PbStore     *store,
  * @item: an item
  * @today: the day
  *
- * Returns: how complete the item is, 0 to 1: its progress, from its
- *   indicators when it says so, 1 when done
+ * Returns: how far the item has got, 0 to 1, for bars: its progress,
+ *   from its indicators when it says so, 1 when done. Not the completion
+ *   of DESIGN §5 (progress over time gone): that is
+ *   pb_store_get_item_health_completion()
  */
 double
 pb_store_get_item_completion (PbStore     *store,
@@ -1544,6 +1658,47 @@ pb_store_get_item_completion (PbStore     *store,
   p = get_plan_health (store, pb_item_get_plan_id (item), today);
   h = g_hash_table_lookup (p->items, &id);
   return h ? h->completion : pb_item_get_progress (item);
+}
+
+/**
+ * pb_store_get_item_health_completion:
+ * @store: a store
+ * @item: an item
+ * @today: the day
+ * @previous: (out) (optional): its completion at the end of the last
+ *   closed period, or NAN
+ *
+ * The completion of DESIGN §5 that the item's health is judged by and
+ * that organisations are ranked by (pb_item_completion_at(); a goal's or
+ * an item's measured by indicators is its worst indicator's). Every view,
+ * the report and the CLI read this one value.
+ *
+ * Returns: 0 to 1, or NAN when the item has none (cancelled, too early,
+ *   a goal without indicators)
+ */
+double
+pb_store_get_item_health_completion (PbStore     *store,
+                                     PbItem      *item,
+                                     const GDate *today,
+                                     double      *previous)
+{
+  PlanHealth *p;
+  ItemHealth *h;
+  gint64 id;
+
+  if (previous)
+    *previous = NAN;
+  g_return_val_if_fail (PB_IS_STORE (store), NAN);
+  g_return_val_if_fail (PB_IS_ITEM (item), NAN);
+
+  id = pb_record_get_id (PB_RECORD (item));
+  p = get_plan_health (store, pb_item_get_plan_id (item), today);
+  h = g_hash_table_lookup (p->items, &id);
+  if (h == NULL)
+    return NAN;
+  if (previous && h->has_previous)
+    *previous = h->previous_health_completion;
+  return h->health_completion;
 }
 
 /**

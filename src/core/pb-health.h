@@ -79,6 +79,17 @@ PbHealth pb_item_compute_health (PbItem      *item,
                                  const GDate *today,
                                  char       **reason);
 
+/* Completion (DESIGN §5): progress over the share of the time gone. */
+double   pb_item_completion_at      (PbItemStatus  status,
+                                     double        progress,
+                                     const GDate  *start,
+                                     const GDate  *due,
+                                     const GDate  *date);
+double   pb_item_compute_completion (PbItem      *item,
+                                     const GDate *default_start,
+                                     const GDate *default_due,
+                                     const GDate *date);
+
 /* An item from its dates, status, indicators and override: what every
  * view shows. Cached per plan and day until the store changes. */
 PbHealth pb_store_get_item_health (PbStore     *store,
@@ -103,6 +114,10 @@ gboolean pb_store_get_item_change        (PbStore     *store,
 double   pb_store_get_item_completion    (PbStore     *store,
                                           PbItem      *item,
                                           const GDate *today);
+double   pb_store_get_item_health_completion (PbStore     *store,
+                                              PbItem      *item,
+                                              const GDate *today,
+                                              double      *previous);
 
 void     pb_date_today (GDate *date);
 

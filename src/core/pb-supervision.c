@@ -110,12 +110,21 @@ count_item_org (gint64      item_id,
     {
       PbPeriodItem *then = run->previous ? g_hash_table_lookup (run->previous, &item_id) : NULL;
 
+      double previous = NAN;
+      /* DESIGN §5 completion, the one the health is judged by; an item
+       * without one (too early, a goal without indicators) is left out of
+       * the mean. */
+      double completion = pb_store_get_item_health_completion (run->store, item, run->today, &previous);
+
       s->health[pb_store_get_item_health (run->store, item, run->today, NULL)]++;
-      sums[0] += pb_store_get_item_completion (run->store, item, run->today);
-      sums[1] += 1;
-      if (then != NULL)
+      if (!isnan (completion))
         {
-          sums[2] += pb_record_get_double (PB_RECORD (then), "progress");
+          sums[0] += completion;
+          sums[1] += 1;
+        }
+      if (then != NULL && !isnan (previous))
+        {
+          sums[2] += previous;
           sums[3] += 1;
         }
     }

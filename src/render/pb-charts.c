@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "pb-charts.h"
+#include "pb-format.h"
 #include "pb-health-style.h"
 
 typedef struct
@@ -660,7 +661,7 @@ pb_org_ranking_paint (GPtrArray *stats,
       if (!isnan (s->completion))
         {
           double w = round (CLAMP (s->completion, 0, 1) * bar_w);
-          g_autofree char *percent = g_strdup_printf ("%.0f%%", s->completion * 100);
+          g_autofree char *percent = pb_format_percent (s->completion);
 
           /* Completion is progress, not health: one neutral colour, so a
            * bar is not read as red when the plan is young. */

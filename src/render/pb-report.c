@@ -488,7 +488,7 @@ collect (PbReport *self,
         }
       else
         g_ptr_array_add (cells, g_strdup ("—"));
-      g_ptr_array_add (cells, isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100));
+      g_ptr_array_add (cells, pb_format_percent (st->completion));
       g_ptr_array_add (cells, health_text (st->health));
       g_ptr_array_add (cells, NULL);
 
@@ -577,7 +577,7 @@ collect (PbReport *self,
       g_autofree char *b = g_strdup_printf ("● %u", s->health[PB_HEALTH_BLUE]);
       g_autofree char *y = g_strdup_printf ("▲ %u", s->health[PB_HEALTH_YELLOW]);
       g_autofree char *r = g_strdup_printf ("■ %u", s->health[PB_HEALTH_RED]);
-      g_autofree char *c = isnan (s->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", s->completion * 100);
+      g_autofree char *c = pb_format_percent (s->completion);
 
       g_ptr_array_add (self->organisations->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, rank, s->name, led, co, b, y, r, c, END));
     }

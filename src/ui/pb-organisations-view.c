@@ -178,7 +178,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     case COL_YELLOW: text = g_strdup_printf ("%s %u", pb_health_get_symbol (PB_HEALTH_YELLOW), s->health[PB_HEALTH_YELLOW]); break;
     case COL_RED: text = g_strdup_printf ("%s %u", pb_health_get_symbol (PB_HEALTH_RED), s->health[PB_HEALTH_RED]); break;
     case COL_COMPLETION:
-      text = isnan (s->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", s->completion * 100);
+      text = pb_format_percent (s->completion);
       break;
     case COL_CHANGE:
       if (s->previous_rank == 0 || s->rank == 0)
