@@ -459,6 +459,33 @@ collect_cards (GtkWidget  *root,
     }
 }
 
+/* The mean completion of the items each organisation leads, from the
+ * CLI's per-item figures: name → double[2] (sum, count). */
+typedef struct
+{
+  GHashTable *cli;   /* item id → completion (a double, NAN for null) */
+  GHashTable *sums;
+} OrgMeans;
+
+static void
+add_led_item (gint64      item_id,
+              gint64      organisation_id,
+              const char *name,
+              PbRole      role,
+              gpointer    user_data)
+{
+  OrgMeans *m = user_data;
+  double *c = g_hash_table_lookup (m->cli, &item_id);
+  double *sum;
+
+  if (role != PB_ROLE_LEAD || c == NULL || isnan (*c))
+    return;
+  if ((sum = g_hash_table_lookup (m->sums, name)) == NULL)
+    g_hash_table_insert (m->sums, g_strdup (name), sum = g_new0 (double, 2));
+  sum[0] += *c;
+  sum[1] += 1;
+}
+
 static void
 check_cli_agrees (const char *what,
                   gint64      plan)
@@ -466,6 +493,7 @@ check_cli_agrees (const char *what,
   g_autofree char *db = g_build_filename (t.dir, "library.db", NULL);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) cli_completion = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   JsonArray *items;
   char today_text[11];
   guint n_cards = 0;
@@ -506,6 +534,18 @@ check_cli_agrees (const char *what,
                  json_object_get_string_member (o, "health"), json_object_get_string_member (o, "reason"),
                  health_nick (health), reason);
 
+      /* The same completion (DESIGN §5, null when none). */
+      {
+        double want = pb_store_get_item_health_completion (t.store, item, &today, NULL);
+        JsonNode *node = json_object_get_member (o, "completion");
+        double got = node == NULL || JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+
+        if (isnan (want) != isnan (got) || (!isnan (want) && fabs (want - got) > 1e-6))
+          g_error ("%s: item %s's completion: the CLI says %f, the window %f", what,
+                   pb_item_get_title (item), got, want);
+        g_hash_table_insert (cli_completion, g_memdup2 (&id, sizeof id), g_memdup2 (&got, sizeof got));
+      }
+
       card = g_hash_table_lookup (cards, &id);
       if (card)
         {
@@ -519,6 +559,29 @@ check_cli_agrees (const char *what,
                   json_array_get_length (items), n_cards, colours[PB_HEALTH_BLUE], colours[PB_HEALTH_YELLOW],
                   colours[PB_HEALTH_RED]);
   g_assert_cmpuint (n_cards, >=, 3);
+
+  /* Each organisation's mean completion on the Organisations page (whose
+   * cells test_table reads back) is the mean of the CLI's figures for the
+   * items it leads. */
+  {
+    g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GPtrArray) stats = pb_store_compute_organisation_stats (t.store, plan, &today);
+    OrgMeans m = { cli_completion, sums };
+    guint n_ranked = 0;
+
+    pb_store_foreach_item_org (t.store, plan, add_led_item, &m);
+    for (guint i = 0; i < stats->len; i++)
+      {
+        PbOrgStats *s = g_ptr_array_index (stats, i);
+        double *sum = g_hash_table_lookup (sums, s->name);
+        double want = sum ? sum[0] / sum[1] : NAN;
+
+        if (isnan (want) != isnan (s->completion) || (!isnan (want) && fabs (want - s->completion) > 1e-6))
+          g_error ("%s: %s's mean completion: the page %f, from the CLI %f", what, s->name, s->completion, want);
+        n_ranked += s->rank > 0;
+      }
+    g_assert_cmpuint (n_ranked, >, 0);
+  }
 }
 
 static void
