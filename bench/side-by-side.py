@@ -78,7 +78,8 @@ def start_xvfb():
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
                 return xvfb, display
             time.sleep(0.05)
-        xvfb.kill()
+        xvfb.terminate()
+        xvfb.wait()
     sys.exit("side-by-side: cannot start Xvfb")
 
 
@@ -115,8 +116,14 @@ def measure(argv, env, window_name, timeout=180.0):
         if 'app' in locals() and app.poll() is None:
             app.kill()
             app.wait()
-        xvfb.kill()
-        xvfb.wait()
+        # SIGTERM, so that Xvfb removes its /tmp/.X*-lock and socket: a
+        # killed one leaves them, and a hundred runs use up the displays.
+        xvfb.terminate()
+        try:
+            xvfb.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            xvfb.kill()
+            xvfb.wait()
 
 
 def main():
