@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "pb-task-card.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 
@@ -65,4 +68,65 @@ pb_test_app_item_titled (PbTestApp  *t,
       g_object_unref (item);
     }
   g_error ("no item %s", title);
+}
+
+/**
+ * pb_test_find_card:
+ * @root: a widget
+ * @item_id: an item
+ *
+ * Returns: (nullable) (transfer none): the drawn card under @root that shows
+ *   @item_id
+ */
+PbTaskCard *
+pb_test_find_card (GtkWidget *root,
+                   gint64     item_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PbTaskCard *found;
+
+      if (PB_IS_TASK_CARD (child) && gtk_widget_is_drawable (child) &&
+          pb_task_card_get_item (PB_TASK_CARD (child)) != NULL &&
+          pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (child)))) == item_id)
+        return PB_TASK_CARD (child);
+      if ((found = pb_test_find_card (child, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+card_text (GtkWidget *root,
+           GString   *s)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      card_text (child, s);
+    }
+}
+
+/**
+ * pb_test_card_says:
+ * @window: a window
+ * @item_id: an item
+ * @text: what to look for
+ *
+ * Returns: whether @item_id's card is drawn and one of its labels
+ *   contains @text
+ */
+gboolean
+pb_test_card_says (PbWindow   *window,
+                   gint64      item_id,
+                   const char *text)
+{
+  PbTaskCard *card = pb_test_find_card (GTK_WIDGET (window), item_id);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (card == NULL)
+    return FALSE;
+  card_text (GTK_WIDGET (card), s);
+  return strstr (s->str, text) != NULL;
 }

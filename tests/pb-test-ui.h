@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pb-application.h"
+#include "pb-task-card.h"
 #include "pb-window.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,11 @@ void pb_test_app_stop  (PbTestApp *t);
 void pb_test_spin      (void);
 PbItem *pb_test_app_item_titled (PbTestApp  *t,
                                  const char *title);
+
+PbTaskCard *pb_test_find_card (GtkWidget *root,
+                               gint64     item_id);
+gboolean pb_test_card_says (PbWindow   *window,
+                            gint64      item_id,
+                            const char *text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "pb-application.h"
 #include "pb-health-style.h"
 #include "pb-task-card.h"
+#include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -41,50 +42,6 @@ find_label_containing (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-static PbTaskCard *
-find_card (GtkWidget *root,
-           gint64     item_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PbTaskCard *found;
-
-      if (PB_IS_TASK_CARD (child) && gtk_widget_is_drawable (child) &&
-          pb_task_card_get_item (PB_TASK_CARD (child)) != NULL &&
-          pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (child)))) == item_id)
-        return PB_TASK_CARD (child);
-      if ((found = find_card (child, item_id)))
-        return found;
-    }
-  return NULL;
-}
-
-static void
-card_text (GtkWidget *root,
-           GString   *s)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
-      card_text (child, s);
-    }
-}
-
-static gboolean
-card_says (PbWindow   *window,
-           gint64      item_id,
-           const char *text)
-{
-  PbTaskCard *card = find_card (GTK_WIDGET (window), item_id);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (card == NULL)
-    return FALSE;
-  card_text (GTK_WIDGET (card), s);
-  return strstr (s->str, text) != NULL;
 }
 
 static PbItem *
@@ -157,7 +114,7 @@ test_other_connection (void)
                                "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.4, NULL));
   g_assert_no_error (error);
   spin ();
-  g_assert_false (card_says (window, item_id, done));
+  g_assert_false (pb_test_card_says (window, item_id, done));
 
   /* The other desk marks the item done. */
   pb_store_refresh (other);
@@ -172,7 +129,7 @@ test_other_connection (void)
   while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
     {
       g_main_context_iteration (NULL, FALSE);
-      if (card_says (window, item_id, done))
+      if (pb_test_card_says (window, item_id, done))
         {
           seen = g_get_monotonic_time () - start;
           break;

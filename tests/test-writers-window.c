@@ -16,6 +16,7 @@
 #include "pb-application.h"
 #include "pb-health-style.h"
 #include "pb-task-card.h"
+#include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -41,51 +42,6 @@ find_label_prefix (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-static PbTaskCard *
-find_card (GtkWidget *root,
-           gint64     item_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PbTaskCard *found;
-
-      if (PB_IS_TASK_CARD (child) && gtk_widget_is_drawable (child) &&
-          pb_task_card_get_item (PB_TASK_CARD (child)) != NULL &&
-          pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (child)))) == item_id)
-        return PB_TASK_CARD (child);
-      if ((found = find_card (child, item_id)))
-        return found;
-    }
-  return NULL;
-}
-
-/* The text the card shows, all its labels joined. */
-static void
-card_text (GtkWidget *root,
-           GString   *s)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
-      card_text (child, s);
-    }
-}
-
-static gboolean
-card_says (PbWindow   *window,
-           gint64      item_id,
-           const char *text)
-{
-  PbTaskCard *card = find_card (GTK_WIDGET (window), item_id);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (card == NULL)
-    return FALSE;
-  card_text (GTK_WIDGET (card), s);
-  return strstr (s->str, text) != NULL;
 }
 
 static void
@@ -134,7 +90,7 @@ test_window_beside_cli (void)
                                "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.4, NULL));
   g_assert_no_error (error);
   spin ();
-  g_assert_true (card_says (window, item_id, pb_status_get_name (PB_ITEM_STATUS_IN_PROGRESS)));
+  g_assert_true (pb_test_card_says (window, item_id, pb_status_get_name (PB_ITEM_STATUS_IN_PROGRESS)));
 
   /* planboard-cli marks the item done at 100 %. */
   plan_arg = g_strdup_printf ("%" G_GINT64_FORMAT, plan);
@@ -146,7 +102,7 @@ test_window_beside_cli (void)
   while (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
     {
       g_main_context_iteration (NULL, FALSE);
-      if (card_says (window, item_id, done))
+      if (pb_test_card_says (window, item_id, done))
         {
           seen = g_get_monotonic_time () - start;
           break;
@@ -154,7 +110,7 @@ test_window_beside_cli (void)
       g_usleep (1000);
     }
   g_test_message ("the card showed the CLI's change after %" G_GINT64_FORMAT " ms", seen / 1000);
-  g_assert_true (card_says (window, item_id, done));
+  g_assert_true (pb_test_card_says (window, item_id, done));
   g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
 
   /* Undo of the window's edit is refused with a toast naming the item. */
@@ -170,7 +126,7 @@ test_window_beside_cli (void)
   /* The CLI's change stays. */
   sql = g_strdup_printf ("SELECT status = 'done' AND progress = 1 FROM item WHERE id = %" G_GINT64_FORMAT, item_id);
   g_assert_cmpint (pb_test_sql_int (db, sql), ==, 1);
-  g_assert_true (card_says (window, item_id, done));
+  g_assert_true (pb_test_card_says (window, item_id, done));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -376,7 +332,7 @@ test_window_read_only_folder (void)
       }
 
       /* Reading works: the board shows the example plan's cards. */
-      g_assert_nonnull (find_card (GTK_WIDGET (window), 3));
+      g_assert_nonnull (pb_test_find_card (GTK_WIDGET (window), 3));
 
       gtk_window_destroy (GTK_WINDOW (window));
       spin ();
