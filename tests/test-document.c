@@ -333,6 +333,42 @@ test_zip_bomb (void)
     }
 }
 
+/* A package of more parts than any Word document has is refused before
+ * its text is looked for, and says so: not that its text is too large. */
+static void
+test_many_entries (void)
+{
+  g_autofree char *path = g_build_filename (dir, "many-parts.docx", NULL);
+  struct archive *a = archive_write_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < 10001; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      g_autofree char *name = g_strdup_printf ("word/media/part%u.bin", i);
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, 1);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, "x", 1), ==, 1);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (a), ==, ARCHIVE_OK);
+  archive_write_free (a);
+
+  text = pb_document_read_text (path, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY);
+  g_assert_nonnull (strstr (error->message, "many-parts.docx"));
+  g_assert_nonnull (strstr (error->message, "more than 10000 parts"));
+  g_assert_null (strstr (error->message, "200 MB"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/document/docx/billion-laughs", test_billion_laughs);
   g_test_add_func ("/document/docx/external-entity", test_external_entity);
   g_test_add_func ("/document/docx/zip-bomb", test_zip_bomb);
+  g_test_add_func ("/document/docx/many-parts", test_many_entries);
 
   ret = g_test_run ();
   pb_test_remove_dir (dir);

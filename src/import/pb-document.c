@@ -167,7 +167,14 @@ read_docx (const char  *path,
     }
   archive_read_free (a);
 
-  if (too_large || n_entries > MAX_DOCX_ENTRIES)
+  if (n_entries > MAX_DOCX_ENTRIES)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   _("“%s” was refused: it is packed from more than %d parts, which no Word document is. It may be damaged or made to harm."),
+                   name, MAX_DOCX_ENTRIES);
+      return NULL;
+    }
+  if (too_large)
     {
       g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
                    _("“%s” was refused: unpacked, its text would be larger than %d MB, which no plan is. It may be damaged or made to harm."),
