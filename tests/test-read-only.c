@@ -210,6 +210,25 @@ count_own_copies (void)
   return n;
 }
 
+/* A private copy as a reader that was killed leaves it: named with a pid
+ * that no longer runs. */
+static char *
+make_stale_copy (void)
+{
+  g_autofree char *name = NULL;
+  char *path;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (pid, NULL, 0), ==, pid);
+  name = g_strdup_printf ("planboard-import-%d-AbCdEf.db-wal", (int) pid);
+  path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_assert_true (g_file_set_contents (path, "left behind", -1, NULL));
+  return path;
+}
+
 /* ---- Cases --------------------------------------------------------------- */
 
 /* The library's folder cannot be written: SQLite cannot make a -wal or a
@@ -324,12 +343,17 @@ test_folder_with_wal (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(PbStore) store = NULL;
+      g_autofree char *stale = NULL;
 
       pb_test_drop_privileges ();
       pb_test_assert_cannot_write (folder, TRUE);
 
+      /* What a reader killed while reading left in the temporary folder
+       * (its pid is gone) goes when the next reader opens. */
+      stale = make_stale_copy ();
       store = pb_store_open (path, PB_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
+      g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
       g_assert_cmpuint (count_own_copies (), >, 0);
       g_assert_finalize_object (g_steal_pointer (&store));
       g_assert_cmpuint (count_own_copies (), ==, 0);

@@ -447,7 +447,7 @@ open_reader (const char  *path,
 
   if (header_says_wal (path) && side_file_has_data (path, "-wal"))
     {
-      g_autofree char *pattern = g_strdup_printf ("planboard-import-%d-XXXXXX.db", (int) getpid ());
+      g_autofree char *pattern = g_strdup_printf (PB_DB_COPY_PREFIX "%d-XXXXXX.db", (int) getpid ());
       g_autofree char *tmp = NULL;
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *tmp_wal = NULL;

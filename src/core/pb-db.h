@@ -167,7 +167,10 @@ int          pb_db_backup_file     (const char  *path,
  * it, leaving nothing beside it (no -wal or -shm), even when this process
  * may not write the file or its folder (@writable FALSE). When a private
  * copy was read instead, *@copy is its path, for pb_db_remove_copy()
- * after pb_db_close(). */
+ * after pb_db_close(); copies are named PB_DB_COPY_PREFIX<pid>-…, so
+ * the ones a killed reader left can be told apart and removed. */
+#define PB_DB_COPY_PREFIX "planboard-import-"
+
 int          pb_db_open_reader     (const char  *path,
                                     gboolean     writable,
                                     PbDb       **db,

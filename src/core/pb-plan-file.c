@@ -253,7 +253,7 @@ pb_store_import_planboard (PbStore     *self,
   g_autofree char *tmp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
-  g_autofree char *prefix = g_strdup ("planboard-import-");
+  g_autofree char *prefix = g_strdup (PB_DB_COPY_PREFIX);
   gint64 last = 0;
   gboolean ok = TRUE;
   int fd;

@@ -1157,7 +1157,11 @@ pb_store_open (const char        *path,
     }
 
   if (self->read_only)
-    rc = pb_db_open_reader (path, access_ == PB_STORE_ACCESS_WRITABLE, &self->db, &self->copy);
+    {
+      /* Private copies a killed reader left behind go first. */
+      pb_store_remove_stale_files (g_get_tmp_dir (), PB_DB_COPY_PREFIX);
+      rc = pb_db_open_reader (path, access_ == PB_STORE_ACCESS_WRITABLE, &self->db, &self->copy);
+    }
   else
     rc = pb_db_open (path, PB_DB_OPEN_READWRITE | PB_DB_OPEN_CREATE, &self->db);
   if (rc != PB_DB_OK)
