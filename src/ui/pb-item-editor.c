@@ -36,12 +36,14 @@ struct _PbItemEditor
   AdwEntryRow         *number_row;
   GtkLabel            *date_error;
   GtkTextView         *body_view;
+  GtkTextBuffer       *body_buffer;
   AdwComboRow         *kind_row;
   AdwComboRow         *section_row;
   AdwComboRow         *status_row;
   AdwComboRow         *progress_mode_row;
   AdwActionRow        *progress_row;
   GtkScale            *progress_scale;
+  GtkAdjustment       *progress_adjustment;
   AdwEntryRow         *start_row;
   AdwEntryRow         *due_row;
   AdwPreferencesGroup *orgs_group;
@@ -115,8 +117,8 @@ save_now (PbItemEditor *self)
   number = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
   start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
   due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->body_view), &a, &b);
-  body = gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->body_view), &a, &b, FALSE);
+  gtk_text_buffer_get_bounds (self->body_buffer, &a, &b);
+  body = gtk_text_buffer_get_text (self->body_buffer, &a, &b, FALSE);
 
   /* A refusal says why, under the dates, until they are right. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
@@ -173,7 +175,10 @@ field_key_pressed_cb (GtkEventControllerKey *controller,
                       PbItemEditor          *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  const char *column = g_object_get_data (G_OBJECT (row), "column");
+  const char *column = row == GTK_WIDGET (self->title_row) ? "title"
+                     : row == GTK_WIDGET (self->number_row) ? "number"
+                     : row == GTK_WIDGET (self->start_row) ? "start_date"
+                     : row == GTK_WIDGET (self->due_row) ? "due_date" : NULL;
   const char *saved;
 
   if (keyval != GDK_KEY_Escape || self->item == NULL || column == NULL)
@@ -868,7 +873,7 @@ static void
 load (PbItemEditor *self)
 {
   PbRecord *r;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextBuffer *buffer = self->body_buffer;
   g_autoptr(GtkStringList) sections = gtk_string_list_new (NULL);
   guint section_index = 0;
   const char *body;
@@ -1009,55 +1014,6 @@ pb_item_editor_focus_title (PbItemEditor *self)
 
 /* ---- Construction ------------------------------------------------------- */
 
-static AdwEntryRow *
-entry_row (PbItemEditor        *self,
-           AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (text_changed_cb), self);
-  g_signal_connect_swapped (row, "apply", G_CALLBACK (save_now), self);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    /* Before the editor's own Escape (close the editor). */
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (field_key_pressed_cb), self);
-    gtk_widget_add_controller (row, keys);
-  }
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static AdwComboRow *
-combo_row (PbItemEditor        *self,
-           AdwPreferencesGroup *group,
-           const char          *title,
-           const char * const  *choices)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) list = gtk_string_list_new (choices);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
-  adw_preferences_group_add (group, row);
-  return ADW_COMBO_ROW (row);
-}
-
-static AdwPreferencesGroup *
-new_group (PbItemEditor *self,
-           const char   *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
 static void
 pb_item_editor_dispose (GObject *object)
 {
@@ -1071,7 +1027,7 @@ pb_item_editor_dispose (GObject *object)
   g_clear_object (&self->plan_orgs);
   g_clear_object (&self->plan_items);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->page, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_EDITOR);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pb_item_editor_parent_class)->dispose (object);
@@ -1131,129 +1087,50 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemeditor");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-editor", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, number_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, section_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, body_buffer);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, date_error);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_scale);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, orgs_group);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, add_org_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, pick_org_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, indicators_group);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, add_indicator_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, deps_group);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, add_dep_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, add_note_row);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_now);
+  gtk_widget_class_bind_template_callback (widget_class, field_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, combo_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, progress_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scale_scroll_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_org_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pick_org_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_indicator_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_dependency_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_note_cb);
 }
 
 static void
 pb_item_editor_init (PbItemEditor *self)
 {
-  static const char *kinds[] = { N_("Goal"), N_("Task"), N_("Measure"), NULL };
-  static const char *statuses[] = { N_("Not started"), N_("In progress"), N_("Done"), N_("Blocked"), N_("Cancelled"), NULL };
-  const char *kind_labels[4], *status_labels[6];
-  const char *progress_mode_labels[] = { _("Set by hand"), _("Indicators"), NULL };
-  AdwPreferencesGroup *group;
-  GtkWidget *scroller, *row;
-
-  for (guint i = 0; kinds[i]; i++)
-    kind_labels[i] = _(kinds[i]);
-  kind_labels[3] = NULL;
-  for (guint i = 0; statuses[i]; i++)
-    status_labels[i] = _(statuses[i]);
-  status_labels[5] = NULL;
-
   self->dynamic_rows = g_ptr_array_new ();
-  self->page = adw_preferences_page_new ();
-  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
-
-  group = new_group (self, _("Item"));
-  {
-    GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-    gtk_widget_add_css_class (close, "flat");
-    gtk_widget_add_css_class (close, "circular");
-    gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (close, _("Close the Editor"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Editor"), -1);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-editor");
-    adw_preferences_group_set_header_suffix (group, close);
-  }
-  self->title_row = entry_row (self, group, _("Title"));
-  g_object_set_data (G_OBJECT (self->title_row), "column", (gpointer) "title");
-  self->number_row = entry_row (self, group, _("Number"));
-  g_object_set_data (G_OBJECT (self->number_row), "column", (gpointer) "number");
-  self->kind_row = combo_row (self, group, _("Kind"), kind_labels);
-  self->section_row = combo_row (self, group, _("Section"), (const char *[]) { NULL });
-
-  group = new_group (self, _("Text"));
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 100);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_add_css_class (scroller, "card");
-  self->body_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->body_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->body_view, 8);
-  gtk_text_view_set_bottom_margin (self->body_view, 8);
-  gtk_text_view_set_left_margin (self->body_view, 8);
-  gtk_text_view_set_right_margin (self->body_view, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"), -1);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed", G_CALLBACK (text_changed_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->body_view));
-  adw_preferences_group_add (group, scroller);
-
-  group = new_group (self, _("Schedule and Progress"));
-  self->start_row = entry_row (self, group, _("Start (YYYY-MM-DD)"));
-  g_object_set_data (G_OBJECT (self->start_row), "column", (gpointer) "start_date");
-  self->due_row = entry_row (self, group, _("Due (YYYY-MM-DD)"));
-  g_object_set_data (G_OBJECT (self->due_row), "column", (gpointer) "due_date");
-  /* The dates' refusal, beside them: the rows after it are a group of
-   * their own, so it sits right under the due date. */
-  self->date_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->date_error, 0);
-  gtk_label_set_wrap (self->date_error, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->date_error), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->date_error), "field-error");
-  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->date_error));
-  group = new_group (self, "");
-  self->status_row = combo_row (self, group, C_("item", "Status"), status_labels);
-  self->progress_mode_row = combo_row (self, group, _("Progress From"), progress_mode_labels);
-  row = adw_action_row_new ();
-  self->progress_row = ADW_ACTION_ROW (row);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Progress"));
-  self->progress_scale = GTK_SCALE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 5));
-  gtk_scale_set_draw_value (self->progress_scale, TRUE);
-  gtk_scale_set_value_pos (self->progress_scale, GTK_POS_LEFT);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress_scale), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
-  g_signal_connect (self->progress_scale, "change-value", G_CALLBACK (progress_changed_cb), self);
-  {
-    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-
-    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-    g_signal_connect (scroll, "scroll", G_CALLBACK (scale_scroll_cb), NULL);
-    gtk_widget_add_controller (GTK_WIDGET (self->progress_scale), scroll);
-  }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->progress_scale));
-  adw_preferences_group_add (group, row);
-
-  self->orgs_group = new_group (self, _("Organisations"));
-  self->add_org_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_org_row), _("Add organisation"));
-  adw_entry_row_set_show_apply_button (self->add_org_row, TRUE);
-  g_signal_connect_swapped (self->add_org_row, "apply", G_CALLBACK (add_org_cb), self);
-  adw_preferences_group_add (self->orgs_group, GTK_WIDGET (self->add_org_row));
-  self->pick_org_row = combo_row (self, self->orgs_group, _("Add from this plan"), (const char *[]) { NULL });
-  g_signal_handlers_disconnect_by_func (self->pick_org_row, combo_changed_cb, self);
-  g_signal_connect_swapped (self->pick_org_row, "notify::selected", G_CALLBACK (pick_org_cb), self);
-
-  self->indicators_group = new_group (self, _("Indicators and Targets"));
-  self->add_indicator_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_indicator_row), _("Add indicator: name and unit, as “5G基站 个”"));
-  adw_entry_row_set_show_apply_button (self->add_indicator_row, TRUE);
-  g_signal_connect_swapped (self->add_indicator_row, "apply", G_CALLBACK (add_indicator_cb), self);
-  adw_preferences_group_add (self->indicators_group, GTK_WIDGET (self->add_indicator_row));
-
-  self->deps_group = new_group (self, _("Depends On"));
-  self->add_dep_row = combo_row (self, self->deps_group, _("Add: starts after"), (const char *[]) { NULL });
-  g_signal_handlers_disconnect_by_func (self->add_dep_row, combo_changed_cb, self);
-  g_signal_connect_swapped (self->add_dep_row, "notify::selected", G_CALLBACK (add_dependency_cb), self);
-
-  self->notes_group = new_group (self, _("Progress Log"));
-  self->add_note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_note_row), _("Add a progress note"));
-  adw_entry_row_set_show_apply_button (self->add_note_row, TRUE);
-  g_signal_connect_swapped (self->add_note_row, "apply", G_CALLBACK (add_note_cb), self);
-  adw_preferences_group_add (self->notes_group, GTK_WIDGET (self->add_note_row));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
