@@ -410,6 +410,119 @@ test_plan_script (void)
     g_error ("the simplified plan is not set in the SC face:\n%s", sc);
 }
 
+/* The report of @library's plan written in @locale. */
+static char *
+report_in (const char *library,
+           const char *name,
+           const char *locale,
+           const char *paper,
+           const char *orientation)
+{
+  g_autofree char *old = g_strdup (g_getenv ("LC_ALL"));
+  char *pdf;
+
+  g_setenv ("LC_ALL", locale, TRUE);
+  pdf = report (library, name, "--parts", "tasks,indicators,reporting", "--paper", paper,
+                "--orientation", orientation, NULL);
+  if (old)
+    g_setenv ("LC_ALL", old, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+  return pdf;
+}
+
+/* A date in a table is never broken inside (2025年1月 / 1日, 2025-0 /
+ * 1-31), nor an amount (≥2.5 / 万) or an English word (Seriou / sly):
+ * in English and Chinese, on narrow and wide pages. */
+static void
+test_whole_dates (void)
+{
+  const char *libraries[] = { db, corpus_db };
+  const char *layouts[][2] = { { "a4", "portrait" }, { "a3", "landscape" } };
+  const char *locales[] = { "C.UTF-8", "zh_CN.UTF-8" };
+  g_autoptr(GRegex) broken = g_regex_new ("\\d{4}年(\\d{1,2}月?)?(\\s|$)"     /* 2025年1月 | 1日 */
+                                          "|(^|[^年\\d])\\d{1,2}月\\d{1,2}日"
+                                          "|(^|[^年月\\d])\\d{1,2}日"
+                                          "|\\d{4}-(\\d{1,2}-?)?(\\s|$)"      /* 2025-0 | 1-31 */
+                                          "|(^|\\s)\\d{1,2}-\\d{1,2}(\\s|$)"
+                                          "|(^|\\s)[万亿]"                       /* ≥2.5 | 万个 */
+                                          "|Seriou(\\s|$)|(^|\\s)sly\\b|Comple(\\s|$)",
+                                          G_REGEX_MULTILINE, 0, NULL);
+  guint dates = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (libraries); b++)
+    for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+      for (guint c = 0; c < G_N_ELEMENTS (locales); c++)
+        {
+          g_autofree char *name = g_strdup_printf ("dates-%u-%s-%s-%s.pdf", b, layouts[l][0], layouts[l][1], locales[c]);
+          g_autofree char *pdf = report_in (libraries[b], name, locales[c], layouts[l][0], layouts[l][1]);
+          int status;
+          g_autofree char *text = run (&status, "pdftotext", "-layout", pdf, "-", NULL);
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_assert_cmpint (status, ==, 0);
+          if (g_regex_match (broken, text, 0, &match))
+            {
+              g_autofree char *what = g_match_info_fetch (match, 0);
+              g_error ("%s breaks “%s” inside:\n%s", name, what, text);
+            }
+          dates += g_regex_match_simple ("20\\d\\d年12月31日|20\\d\\d-12-31", text, 0, 0);
+        }
+  g_assert_cmpuint (dates, ==, G_N_ELEMENTS (libraries) * G_N_ELEMENTS (layouts) * G_N_ELEMENTS (locales));
+}
+
+/* A plan of one section of @n tasks. */
+static char *
+make_tasks_library (guint n)
+{
+  g_autofree char *name = g_strdup_printf ("tasks-%u.db", n);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
+  gint64 plan, section;
+
+  g_assert_no_error (error);
+  plan = pb_store_create_plan (store, "新型基础设施建设三年行动方案", 2022, 2024, &error);
+  section = pb_store_add_section (store, plan, 0, "一", "重点任务", &error);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+      g_autofree char *task = g_strdup_printf ("任务%02u推进新型基础设施建设%s", i, i % 3 ? "" : "和数字政府建设、智慧城市建设");
+
+      pb_store_add_item (store, plan, section, PB_ITEM_KIND_TASK, number, task, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&path);
+}
+
+/* A table leaves no row alone on its last page: it takes at least two
+ * rows (with the header repeated) or none. */
+static void
+test_no_lone_row (void)
+{
+  guint continued = 0;
+
+  for (guint n = 29; n <= 34; n++)
+    {
+      g_autofree char *library = make_tasks_library (n);
+      g_autofree char *name = g_strdup_printf ("tasks-%u.pdf", n);
+      g_autofree char *pdf = report (library, name, "--parts", "tasks", "--paper", "a4", "--orientation", "portrait", NULL);
+      guint pages = n_pages (pdf);
+      g_autofree char *last = page_text (pdf, pages);
+      guint rows = 0;
+
+      if (pages < 2)
+        continue;
+      continued++;
+      for (const char *p = strstr (last, "任务"); p; p = strstr (p + 1, "任务"))
+        rows++;
+      if (rows < 2)
+        g_error ("%u tasks leave %u on the last page:\n%s", n, rows, last);
+      g_assert_nonnull (strstr (last, "Lead"));   /* the header, repeated */
+    }
+  g_assert_cmpuint (continued, >=, 4);
+}
+
 /* What the command line refuses. */
 static void
 test_refusals (void)
@@ -456,6 +569,8 @@ main (int    argc,
   g_test_add_func ("/report/no-orphan-headings", test_no_orphan_headings);
   g_test_add_func ("/report/no-dangling-dash", test_no_dangling_dash);
   g_test_add_func ("/report/plan-script", test_plan_script);
+  g_test_add_func ("/report/whole-dates", test_whole_dates);
+  g_test_add_func ("/report/no-lone-row", test_no_lone_row);
 
   status = g_test_run ();
   pb_test_remove_dir (dir);

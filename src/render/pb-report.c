@@ -710,6 +710,56 @@ get_context (PbReport *self)
   return self->context;
 }
 
+/* A date or an amount is one word: 2025年1月1日, 2025-01-01 and ≥2.5万
+ * never break inside (the text around them, a Chinese title, still wraps
+ * anywhere). */
+static GRegex *
+date_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\d{4}年\\d{1,2}月(\\d{1,2}日)?|\\d{4}-\\d{2}-\\d{2}|[≥≤~]?\\d[\\d,.]*[万亿]?%?",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+/* A word of Latin letters or digits ("behind", "2,000PFlops"), which word
+ * wrapping breaks only when its column is narrower than it. */
+static GRegex *
+word_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("[A-Za-z0-9][A-Za-z0-9.,%'’]*", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+static void
+keep_dates_whole (PangoLayout *layout,
+                  const char  *text)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  PangoAttrList *attrs = NULL;
+
+  if (text == NULL || !g_regex_match (date_regex (), text, 0, &match))
+    return;
+  attrs = pango_attr_list_new ();
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 static PangoLayout *
 make_layout (PbReport   *self,
              const char *font,
@@ -726,7 +776,36 @@ make_layout (PbReport   *self,
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_text (layout, text ? text : "", -1);
+  keep_dates_whole (layout, text);
   return layout;
+}
+
+/* The width of the widest date or Latin word in @text, or 0. */
+static double
+widest_word (PbReport   *self,
+             const char *font,
+             const char *text)
+{
+  GRegex *regexes[] = { date_regex (), word_regex () };
+  double widest = 0;
+
+  for (guint i = 0; text && i < G_N_ELEMENTS (regexes); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!g_regex_match (regexes[i], text, 0, &match))
+        continue;
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *word = g_match_info_fetch (match, 0);
+          g_autoptr(PangoLayout) layout = make_layout (self, font, word, -1);
+          int w, h;
+
+          pango_layout_get_size (layout, &w, &h);
+          widest = MAX (widest, (double) w / PANGO_SCALE);
+        }
+    }
+  return widest;
 }
 
 static double
@@ -780,11 +859,73 @@ content_box (PbReport *self,
   *h = page_h - 2 * self->o.margin - 2 * BAND;
 }
 
+/* Widens each column to its widest date or Latin word, taking the room
+ * from the columns that wrap (a task's title), so that no date or word
+ * ("2025-01-01", "behind") is broken inside nor runs into the next column. */
+static void
+fit_dates (PbReport *self,
+           Table    *t,
+           double    width)
+{
+  g_autofree double *need = g_new0 (double, t->n_cols);
+  g_autofree gboolean *fixed = g_new0 (gboolean, t->n_cols);
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (t->rows, r);
+
+      if (row->style == ROW_SECTION)
+        continue;
+      for (guint c = 0; c < t->n_cols && row->cells[c]; c++)
+        need[c] = MAX (need[c], widest_word (self, BODY_FONT, row->cells[c]));
+    }
+  for (guint c = 0; c < t->n_cols; c++)
+    need[c] = MAX (need[c], widest_word (self, "Sans Bold 8.5", t->headers[c]));
+  for (guint c = 0; c < t->n_cols; c++)
+    if (need[c] > 0)
+      need[c] = (need[c] + 2 * PAD + 1) / width;
+
+  /* Each pass fixes the columns too narrow and shares the room they take
+   * among the others; a column made too narrow by that is fixed next. */
+  for (guint pass = 0; pass < t->n_cols; pass++)
+    {
+      double extra = 0, free = 0;
+
+      for (guint c = 0; c < t->n_cols; c++)
+        if (!fixed[c] && t->widths[c] < need[c])
+          {
+            extra += need[c] - t->widths[c];
+            t->widths[c] = need[c];
+            fixed[c] = TRUE;
+          }
+      if (extra <= 0)
+        break;
+      for (guint c = 0; c < t->n_cols; c++)
+        if (!fixed[c])
+          free += t->widths[c];
+      if (free <= extra)
+        break;   /* no room to take: the dates keep theirs */
+      for (guint c = 0; c < t->n_cols; c++)
+        if (!fixed[c])
+          t->widths[c] -= extra * t->widths[c] / free;
+    }
+  /* Still the whole text width, whatever could not be given. */
+  {
+    double sum = 0;
+
+    for (guint c = 0; c < t->n_cols; c++)
+      sum += t->widths[c];
+    for (guint c = 0; c < t->n_cols; c++)
+      t->widths[c] /= sum;
+  }
+}
+
 static void
 measure_table (PbReport *self,
                Table    *t,
                double    width)
 {
+  fit_dates (self, t, width);
   g_free (t->heights);
   t->heights = g_new0 (double, t->rows->len);
 
@@ -812,6 +953,20 @@ add_page (PbReport *self,
           Page     *page)
 {
   g_array_append_val (self->pages, *page);
+}
+
+/* Whether rows from @from to the table's end fit in @room. */
+static gboolean
+fits_rest (PbReport *self,
+           Table    *t,
+           guint     from,
+           double    room)
+{
+  double need = 0;
+
+  for (guint i = from; i < t->rows->len; i++)
+    need += t->heights[i];
+  return need <= room;
 }
 
 static void
@@ -842,6 +997,26 @@ paginate_table (PbReport *self,
           r++;
           page.last = r;
         }
+      /* No row alone on the table's last page: rows go over from this
+       * page until the last holds two (this one keeping two of its own). */
+      {
+        guint left = 0, here = 0;
+
+        for (guint i = r; i < t->rows->len; i++)
+          left += ((Row *) g_ptr_array_index (t->rows, i))->style != ROW_SECTION;
+        for (guint i = page.first; i < page.last; i++)
+          here += ((Row *) g_ptr_array_index (t->rows, i))->style != ROW_SECTION;
+        while (left > 0 && left < 2 && here > 2 && fits_rest (self, t, page.last - 1, h - cont_h - t->header_height))
+          {
+            page.last--;
+            r--;
+            if (((Row *) g_ptr_array_index (t->rows, r))->style != ROW_SECTION)
+              {
+                left++;
+                here--;
+              }
+          }
+      }
       /* No section heading alone at the foot of a page: it goes over with
        * the rows it heads (unless it is all the page holds). */
       while (r < t->rows->len && page.last > page.first + 1 &&
