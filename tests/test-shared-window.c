@@ -15,6 +15,9 @@
 
 #include "pb-application.h"
 #include "pb-health-style.h"
+#ifdef HAVE_LIBPQ
+#include "pb-pg-schema.h"
+#endif
 #include "pb-task-card.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -165,6 +168,227 @@ test_other_connection (void)
   g_unsetenv ("PLANBOARD_DB");
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_actionable (child, action)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A shared library with the example plan, a viewer (wang) and a reporter
+ * for 市工业和信息化局 (zhang), which is responsible for 1 加快5G网络规模化部署
+ * and for nothing in 4 建设城市物联感知体系. */
+static char *
+make_members_library (void)
+{
+  char *conninfo = pb_test_pg_library ();
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (conninfo == NULL)
+    return NULL;
+  store = pb_store_open (conninfo, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_store_add_example_plan (store, &error));
+  g_assert_no_error (error);
+#ifdef HAVE_LIBPQ
+  {
+    PGconn *conn = pb_pg_connect (conninfo, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pb_pg_member_add (conn, "wang", "viewer", NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (pb_pg_member_add (conn, "zhang", "reporter", "市工业和信息化局", NULL, &error));
+    g_assert_no_error (error);
+    PQfinish (conn);
+  }
+#endif
+  return conninfo;
+}
+
+static PbWindow *
+open_window_as (PbApplication **app,
+                const char     *conninfo,
+                const char     *login)
+{
+  g_autofree char *as = pb_test_pg_as (conninfo, login);
+  g_autoptr(GError) error = NULL;
+  PbWindow *window;
+
+  g_setenv ("PLANBOARD_DB", as, TRUE);
+  *app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
+  g_application_activate (G_APPLICATION (*app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+  g_assert_nonnull (window);
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  return window;
+}
+
+static const char *
+window_subtitle (PbWindow *window)
+{
+  GtkWidget *title = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+
+  g_assert_nonnull (title);
+  return adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title));
+}
+
+/* A viewer's window reads every plan, says Read-Only and why, and offers
+ * nothing that writes. */
+static void
+test_viewer (void)
+{
+  g_autofree char *conninfo = make_members_library ();
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  PbWindow *window;
+  PbStore *store;
+
+  if (conninfo == NULL)
+    return;
+
+  window = open_window_as (&app, conninfo, "wang");
+  store = pb_window_get_store (window);
+  g_assert_true (pb_store_is_shared (store));
+  g_assert_cmpint (pb_store_get_member_role (store, NULL), ==, PB_STORE_MEMBER_VIEWER);
+  g_assert_true (pb_store_get_read_only (store));
+  g_assert_cmpint (pb_store_get_access (store), ==, PB_STORE_ACCESS_SHARED_VIEWER);
+  g_assert_false (pb_store_check_writable (store, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==,
+                   "You are a viewer of this shared library: you can read every plan but change nothing.");
+  g_clear_error (&error);
+
+  /* It says so, and why. */
+  g_assert_cmpint (pb_window_get_selected_plan (window), >, 0);
+  g_assert_nonnull (strstr (window_subtitle (window), "Read-Only"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Shared, Read-Only: "));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "You are a viewer of this shared library"));
+
+  /* Reading works: the board shows the example plan's cards. */
+  g_assert_nonnull (pb_test_find_card (GTK_WIDGET (window), 3));
+
+  /* Nothing that writes: the buttons are off and the actions do nothing. */
+  {
+    g_autoptr(GListModel) plans = pb_store_list_plans (store);
+    g_autoptr(GListModel) items = pb_store_list_items (store, pb_window_get_selected_plan (window));
+    guint n_items = g_list_model_get_n_items (items);
+    GtkWidget *button = find_actionable (GTK_WIDGET (window), "win.import");
+
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_is_sensitive (button));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "done");
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_items);
+    g_assert_false (pb_store_can_undo (store));
+    g_assert_cmpint (pb_test_sql_int (conninfo, "SELECT count(*) FROM plan"), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* A reporter's window says whose items it reports on; what only the
+ * office may do is off; reporting on its own items works. */
+static void
+test_reporter (void)
+{
+  g_autofree char *conninfo = make_members_library ();
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) own = NULL;
+  g_autoptr(PbItem) other = NULL;
+  const char *organisation = NULL;
+  PbWindow *window;
+  PbStore *store;
+  gint64 plan;
+
+  if (conninfo == NULL)
+    return;
+
+  window = open_window_as (&app, conninfo, "zhang");
+  store = pb_window_get_store (window);
+  g_assert_cmpint (pb_store_get_member_role (store, &organisation), ==, PB_STORE_MEMBER_REPORTER);
+  g_assert_cmpstr (organisation, ==, "市工业和信息化局");
+  g_assert_false (pb_store_get_read_only (store));
+
+  /* It says whose items it reports on. */
+  g_assert_nonnull (strstr (window_subtitle (window), "Reporting for 市工业和信息化局"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "You report for 市工业和信息化局 in this shared library"));
+
+  /* What only the office may do is off. */
+  plan = pb_window_get_selected_plan (window);
+  {
+    g_autoptr(GListModel) plans = pb_store_list_plans (store);
+    g_autoptr(GListModel) items = pb_store_list_items (store, plan);
+    guint n_items = g_list_model_get_n_items (items);
+    GtkWidget *button = find_actionable (GTK_WIDGET (window), "win.import");
+
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_is_sensitive (button));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL);
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_items);
+  }
+
+  /* Its own item's status and progress: recorded, and undoable. */
+  own = find_item (store, plan, "1");
+  other = find_item (store, plan, "4");
+  g_assert_true (pb_store_set (store, own, &error, "status", PB_ITEM_STATUS_DONE, "progress", 1.0, NULL));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (pb_store_can_undo (store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpint (pb_item_get_status (own), ==, PB_ITEM_STATUS_IN_PROGRESS);
+
+  /* Another organisation's: refused by the server, naming the rule. */
+  g_assert_false (pb_store_set (store, other, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "and the office may report on 4 "));
+  g_clear_error (&error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&own);
+  g_clear_object (&other);
+}
+
 /* The server is away: the planner's own library opens, and a toast says
  * why, without a long wait. */
 static char *data_home;
@@ -215,6 +439,8 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/shared-window/other-connection", test_other_connection);
   g_test_add_func ("/shared-window/server-away", test_server_away);
+  g_test_add_func ("/shared-window/viewer", test_viewer);
+  g_test_add_func ("/shared-window/reporter", test_reporter);
   status = g_test_run ();
   pb_test_remove_dir (data_home);
   g_free (data_home);

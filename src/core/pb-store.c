@@ -73,6 +73,8 @@ struct _PbStore
   guint        read_only : 1;
   guint        shared : 1;     /* on a server */
   PbStoreAccess access;      /* why it is read-only, if it is */
+  PbStoreMember member;      /* the login's role in a shared library */
+  char        *member_organisation; /* a reporter's organisation */
   char        *copy;         /* a private copy read instead of the file */
 
   guint        group_depth;
@@ -149,6 +151,7 @@ pb_store_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_array_unref);
   g_clear_pointer (&self->group_label, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->member_organisation, g_free);
   if (self->hash_sql != NULL)
     for (guint t = 0; t < self->n_tables; t++)
       g_free (self->hash_sql[t]);
@@ -980,6 +983,49 @@ create_server_undo_log (PbStore  *self,
   return TRUE;
 }
 
+/* Who the login is in a shared library: pb_my_role (), the rule the
+ * server's policies use (its pb_member row; the database's owner and
+ * superusers are the office). A viewer's store is read-only, saying so;
+ * a reporter's knows its organisation, so the window can say whose items
+ * it reports on. A login of no role reads at most, like a viewer. */
+static gboolean
+read_member (PbStore  *self,
+             GError  **error)
+{
+  PbDbStmt *stmt;
+  g_autofree char *role = NULL;
+  int rc;
+
+  rc = pb_db_prepare (self->db,
+                      "SELECT public.pb_my_role (),"
+                      " (SELECT m.organisation FROM public.pb_member m WHERE m.login = current_user)",
+                      &stmt);
+  if (rc == PB_DB_OK)
+    {
+      rc = pb_db_step (stmt);
+      if (rc == PB_DB_ROW)
+        {
+          role = g_strdup (pb_db_column_text (stmt, 0));
+          self->member_organisation = g_strdup (pb_db_column_text (stmt, 1));
+        }
+      pb_db_finalize (stmt);
+    }
+  if (rc != PB_DB_ROW)
+    return pb_store_set_error (self, rc, error);
+
+  if (g_strcmp0 (role, "office") == 0)
+    self->member = PB_STORE_MEMBER_OFFICE;
+  else if (g_strcmp0 (role, "reporter") == 0 && self->member_organisation && *self->member_organisation)
+    self->member = PB_STORE_MEMBER_REPORTER;
+  else
+    {
+      self->member = PB_STORE_MEMBER_VIEWER;
+      self->read_only = TRUE;
+      self->access = PB_STORE_ACCESS_SHARED_VIEWER;
+    }
+  return TRUE;
+}
+
 /* Opens a shared library on a PostgreSQL server (@path is its URI). Its
  * schema is made by `planboard-cli --db URI library init`, never by
  * opening it; a server that does not answer is given up after a few
@@ -1053,6 +1099,9 @@ open_server (const char        *path,
     }
 
   pb_db_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MSEC);
+
+  if (!read_member (self, error))
+    return NULL;
 
   if (!self->read_only && !create_server_undo_log (self, error))
     return NULL;
@@ -1305,6 +1354,28 @@ pb_store_get_access (PbStore *self)
 }
 
 /**
+ * pb_store_get_member_role:
+ * @self: a store
+ * @organisation: (out) (optional) (transfer none): a reporter's
+ *   organisation, else %NULL
+ *
+ * The login's role in a shared library, as the server's rules see it
+ * (read when the library was opened). A library file is the planner's
+ * own: the office.
+ *
+ * Returns: the role
+ */
+PbStoreMember
+pb_store_get_member_role (PbStore     *self,
+                          const char **organisation)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), PB_STORE_MEMBER_VIEWER);
+  if (organisation)
+    *organisation = self->member == PB_STORE_MEMBER_REPORTER ? self->member_organisation : NULL;
+  return self->member;
+}
+
+/**
  * pb_store_check_writable:
  * @self: a store
  * @error: where to say why the library cannot be changed
@@ -1326,6 +1397,10 @@ pb_store_check_writable (PbStore  *self,
   name = pb_db_display_name (self->path);
   switch (self->access)
     {
+    case PB_STORE_ACCESS_SHARED_VIEWER:
+      g_set_error_literal (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
+                           _("You are a viewer of this shared library: you can read every plan but change nothing."));
+      break;
     case PB_STORE_ACCESS_READ_ONLY_FILE:
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_READ_ONLY,
                    _("This library is read-only: the file “%s” cannot be written. Nothing in it can be changed."),

@@ -49,7 +49,17 @@ typedef enum
   PB_STORE_ACCESS_READ_ONLY_FILE,
   PB_STORE_ACCESS_READ_ONLY_FOLDER,
   PB_STORE_ACCESS_READ_ONLY_DISK,
+  PB_STORE_ACCESS_SHARED_VIEWER,     /* a viewer of a shared library */
 } PbStoreAccess;
+
+/* Who the planner is in a shared library (the server's roles); a library
+ * file is the planner's own, the office's. */
+typedef enum
+{
+  PB_STORE_MEMBER_OFFICE,
+  PB_STORE_MEMBER_REPORTER,
+  PB_STORE_MEMBER_VIEWER,
+} PbStoreMember;
 
 typedef void (*PbItemOrgFunc) (gint64      item_id,
                                gint64      organisation_id,
@@ -72,6 +82,8 @@ gboolean     pb_store_is_shared       (PbStore           *self);
 gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
 PbStoreAccess pb_store_get_access     (PbStore           *self);
+PbStoreMember pb_store_get_member_role (PbStore          *self,
+                                        const char      **organisation);
 gboolean     pb_store_check_writable  (PbStore           *self,
                                        GError           **error);
 guint64      pb_store_get_generation  (PbStore           *self);

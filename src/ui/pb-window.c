@@ -589,6 +589,7 @@ static void
 update_title (PbWindow *self)
 {
   const char *doc_number;
+  const char *organisation = NULL;
 
   if (self->plan == NULL)
     {
@@ -599,7 +600,19 @@ update_title (PbWindow *self)
 
   doc_number = pb_record_get_string (PB_RECORD (self->plan), "doc_number");
   adw_view_switcher_title_set_title (self->switcher_title, pb_plan_get_title (self->plan));
-  if (self->store != NULL && pb_store_get_read_only (self->store))
+  if (self->store != NULL && pb_store_get_member_role (self->store, &organisation) == PB_STORE_MEMBER_REPORTER)
+    {
+      /* Translators: the window's subtitle for a reporter of a shared
+       * library; %s is its organisation, 市工业和信息化局 */
+      g_autofree char *reporting = g_strdup_printf (_("Reporting for %s"), organisation);
+      /* Translators: the window's subtitle: the plan's document number,
+       * then "Reporting for 市工业和信息化局" */
+      g_autofree char *subtitle = doc_number && *doc_number
+                                  ? g_strdup_printf (_("%s · %s"), doc_number, reporting)
+                                  : g_strdup (reporting);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    }
+  else if (self->store != NULL && pb_store_get_read_only (self->store))
     {
       /* Translators: the window's subtitle when the library cannot be
        * written; %s is the plan's document number, or empty */
@@ -632,6 +645,7 @@ show_library (PbWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  const char *organisation = NULL;
 
   if (self->store == NULL || !pb_store_is_shared (self->store))
     return;
@@ -643,14 +657,40 @@ show_library (PbWindow *self)
                                                   : g_strdup_printf (_("Shared: %s"), name);
   adw_window_title_set_subtitle (self->plans_title, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->plans_title), subtitle);
+  if (pb_store_get_member_role (self->store, &organisation) == PB_STORE_MEMBER_REPORTER)
+    {
+      /* Translators: the sidebar title's tooltip for a reporter; the
+       * first %s is "Shared: plans on db.example.org", the second its
+       * organisation */
+      g_autofree char *tooltip = g_strdup_printf (_("%s. You report for %s."), subtitle, organisation);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->plans_title), tooltip);
+    }
   /* Translators: the window's title on a shared library */
   title = g_strdup_printf (_("Planboard — %s"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* What only the office may do in a shared library: a reporter records
+ * actuals, notes, status and progress of its organisation's items, and
+ * undoes what it did; the server refuses the rest anyway. */
+static const char * const office_actions[] = {
+  "win.add-example", "win.import", "win.new-plan", "win.rename-plan",
+  "win.duplicate-plan", "win.delete-plan", "win.open-plan-file", "win.collect-progress", "win.import-forms",
+  "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
+  "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
+  "win.section-outdent", "win.bulk",
+};
+
 static void
 apply_read_only (PbWindow *self)
 {
+  if (self->store != NULL && pb_store_get_member_role (self->store, NULL) == PB_STORE_MEMBER_REPORTER)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (office_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), office_actions[i], FALSE);
+      return;
+    }
   if (self->store == NULL || !pb_store_get_read_only (self->store))
     return;
 
@@ -1637,9 +1677,22 @@ pb_window_set_application_store (PbWindow      *self,
   {
     g_autoptr(GError) read_only = NULL;
 
+    const char *organisation = NULL;
+
     if (!pb_store_check_writable (self->store, &read_only))
       {
         show_error (self, read_only);
+      }
+    else if (pb_store_get_member_role (self->store, &organisation) == PB_STORE_MEMBER_REPORTER)
+      {
+        g_autofree char *escaped = g_markup_escape_text (organisation, -1);
+        /* Translators: said once when a reporter opens a shared library;
+         * %s is its organisation, 市工业和信息化局 */
+        AdwToast *toast = adw_toast_new_format (_("You report for %s in this shared library: you can record actuals, notes, status and progress of its items; everything else is the office’s."),
+                                                escaped);
+
+        adw_toast_set_timeout (toast, 8);
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
       }
   }
 
