@@ -155,6 +155,18 @@ test_full_report (void)
     g_assert_nonnull (strstr (chart, "保障用地和用能"));
   }
 
+  /* Every heading of the plan on the chart, those over sub-sections
+   * and those with no items of their own too. */
+  {
+    g_autofree char *chart = page_text (pdf, 3);
+
+    for (const char * const *h = (const char * const[]) { "一 总体要求", "(一) 指导思想", "(二) 主要目标", "二 重点任务",
+                                                           "(一) 建设高速泛在的信息基础设施", "(三) 建设开放共享的创新基础设施",
+                                                           "三 保障措施", NULL }; *h; h++)
+      if (strstr (chart, *h) == NULL)
+        g_error ("the chart has no heading “%s”:\n%s", *h, chart);
+  }
+
   /* The responsibility table, its header on each of its pages. */
   tasks = find_page (pdf, "Key Tasks and Responsibilities");
   g_assert_cmpuint (tasks, ==, 4);

@@ -280,6 +280,43 @@ test_render (void)
   pb_test_remove_dir (dir);
 }
 
+/* The printed chart shows a section's heading without the screen's ▾/▸
+ * that folds it: where the triangle is drawn on screen, paper shows the
+ * heading's background. */
+static void
+test_formal_headings (void)
+{
+  for (int formal = 0; formal <= 1; formal++)
+    {
+      g_autoptr(PbTimeline) t = fixture (day (2023, 1, 16));
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      double cy;
+      guchar *data;
+      int stride;
+      guint32 glyph, beside;
+
+      pb_timeline_set_formal (t, formal);
+      pb_timeline_set_label_width (t, 240);
+      pb_timeline_layout (t);
+      cy = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_row_y (t, 0) + PB_TIMELINE_SECTION_HEIGHT / 2;
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 200);
+      cr = cairo_create (surface);
+      pb_timeline_paint (t, cr, 0, 0, 600, 200, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      glyph = *(guint32 *) (data + (int) (cy - 1) * stride + 12 * 4) & 0xffffff;
+      beside = *(guint32 *) (data + (int) cy * stride + 3 * 4) & 0xffffff;
+      if (formal)
+        g_assert_cmphex (glyph, ==, beside);   /* no triangle */
+      else
+        g_assert_cmphex (glyph, !=, beside);   /* the screen's triangle */
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 capture_changed (PbStore    *store,
                  const char *table,
@@ -459,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/timeline/hit-testing", test_hit_testing);
   g_test_add_func ("/timeline/culling", test_culling);
   g_test_add_func ("/timeline/render", test_render);
+  g_test_add_func ("/timeline/formal-headings", test_formal_headings);
   g_test_add_func ("/timeline/cli", test_cli);
   PB_TEST_ADD_LIBRARY ("/timeline/update-from-store", test_update_from_store);
 

@@ -619,7 +619,9 @@ collect (PbReport *self,
   /* The chart, at the report's zoom. */
   if (self->o.parts & PB_REPORT_TIMELINE)
     {
-      self->timeline = pb_timeline_new_from_store (store, plan_id, g_date_get_julian (&self->o.today), NULL, error);
+      /* Every heading of the plan, those over sub-sections only too. */
+      self->timeline = pb_timeline_new_from_store_full (store, plan_id, g_date_get_julian (&self->o.today), NULL, TRUE,
+                                                        error);
       if (self->timeline == NULL)
         return FALSE;
       pb_timeline_set_zoom (self->timeline, self->o.zoom);

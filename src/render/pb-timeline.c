@@ -1535,24 +1535,28 @@ pb_timeline_paint (PbTimeline           *self,
               cairo_rectangle (cr, 0, y, lw, PB_TIMELINE_SECTION_HEIGHT);
               cairo_fill (cr);
               set_rgb (cr, &p.fg);
-              /* ▾ open, ▸ closed */
-              if (row->collapsed)
+              /* ▾ open, ▸ closed: on screen only, where they fold the
+               * section; paper shows the heading alone. */
+              if (!self->formal)
                 {
-                  cairo_move_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 5);
-                  cairo_line_to (cr, 15, y + PB_TIMELINE_SECTION_HEIGHT / 2);
-                  cairo_line_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 5);
+                  if (row->collapsed)
+                    {
+                      cairo_move_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 5);
+                      cairo_line_to (cr, 15, y + PB_TIMELINE_SECTION_HEIGHT / 2);
+                      cairo_line_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 5);
+                    }
+                  else
+                    {
+                      cairo_move_to (cr, 7, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
+                      cairo_line_to (cr, 17, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
+                      cairo_line_to (cr, 12, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 3);
+                    }
+                  cairo_close_path (cr);
+                  cairo_fill (cr);
                 }
-              else
-                {
-                  cairo_move_to (cr, 7, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
-                  cairo_line_to (cr, 17, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
-                  cairo_line_to (cr, 12, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 3);
-                }
-              cairo_close_path (cr);
-              cairo_fill (cr);
               row_keep (self, row, i);
-              show_layout (cr, kept_layout (bold, &row->label, row->title, lw - (row->id > 0 && !self->formal ? 50 : 30)),
-                           22, y, TRUE, PB_TIMELINE_SECTION_HEIGHT);
+              show_layout (cr, kept_layout (bold, &row->label, row->title, lw - (self->formal ? 16 : row->id > 0 ? 50 : 30)),
+                           self->formal ? 8 : 22, y, TRUE, PB_TIMELINE_SECTION_HEIGHT);
               /* "⋯": where the section's menu opens (the view's hit). */
               if (row->id > 0 && !self->formal)
                 for (int d = -1; d <= 1; d++)
