@@ -139,6 +139,82 @@ edit_cell (GtkWidget  *cell,
   spin ();
 }
 
+/* Presses @keyval on @widget, as its key controller hears it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        {
+          g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          break;
+        }
+    }
+  return handled;
+}
+
+/* A click on an empty target cell, Enter, then the figure typed and
+ * Enter: the figure is saved (through the store, undoably), not dropped
+ * while the cell has focus and no field is open. */
+static void
+test_type_into_cell (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbTarget) target = NULL;
+  GtkWidget *cell;
+  GtkEditable *field;
+  gint64 id;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("5G基站");
+  id = pb_record_get_id (PB_RECORD (k));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  g_assert_null (firm_target (k, 2025));
+
+  cell = pb_indicators_view_find_cell (view, id, 2025);
+  g_assert_nonnull (cell);
+  /* The click opens the field; Enter on it, empty, closes it again. */
+  pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
+  field = pb_editable_cell_get_editable (PB_EDITABLE_CELL (cell));
+  g_signal_emit_by_name (field, "activate");
+  g_assert_false (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  spin ();
+  g_assert_null (firm_target (k, 2025));
+
+  /* "5000" typed on the cell, then Enter. */
+  g_assert_true (press_key (cell, GDK_KEY_5));
+  g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  g_assert_cmpstr (gtk_editable_get_text (field), ==, "5");
+  {
+    int at = gtk_editable_get_position (field);
+    gtk_editable_insert_text (field, "000", -1, &at);
+  }
+  g_signal_emit_by_name (field, "activate");
+  spin ();
+  target = firm_target (k, 2025);
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 5000);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+
+  /* Space is not typing: the cell stays as it is. */
+  cell = pb_indicators_view_find_cell (view, id, 2025);
+  g_assert_false (press_key (cell, GDK_KEY_space));
+  g_assert_false (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+
+  pb_test_app_stop (&t);
+}
+
 static void
 test_edit_target (void)
 {
@@ -834,6 +910,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/supervision-view/edit-target", test_edit_target);
+  g_test_add_func ("/supervision-view/type-into-cell", test_type_into_cell);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);

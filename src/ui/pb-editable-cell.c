@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A label; a click, Enter or F2 turns it into a text field. Enter or
+ * A label; a click, Enter or F2 turns it into a text field, and so does
+ * typing on it (the field then holds what was typed). Enter or
  * leaving the field commits ("committed" with the new text, when it
  * changed), Escape puts the old text back. (GtkEditableLabel in GTK 4.8
  * leaves an idle behind that outlives the widget when a table is rebuilt
@@ -104,9 +105,28 @@ cell_key_cb (GtkEventControllerKey *controller,
              GdkModifierType        state,
              PbEditableCell        *self)
 {
-  if (!self->editing && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_F2))
+  gunichar c;
+
+  if (self->editing)
+    return FALSE;
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_F2)
     {
       pb_editable_cell_start_editing (self);
+      return TRUE;
+    }
+  /* Typing on a cell starts its edit with what is typed, as in a
+   * spreadsheet: the keys are never dropped while the cell has focus
+   * and the field does not (a click, then Enter, then "5000"). */
+  c = gdk_keyval_to_unicode (keyval);
+  if (c != 0 && g_unichar_isprint (c) && !g_unichar_isspace (c) &&
+      !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)))
+    {
+      char typed[8] = { 0 };
+
+      g_unichar_to_utf8 (c, typed);
+      pb_editable_cell_start_editing (self);
+      gtk_editable_set_text (GTK_EDITABLE (self->text), typed);
+      gtk_editable_set_position (GTK_EDITABLE (self->text), -1);
       return TRUE;
     }
   return FALSE;
