@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage (needs a display): xvfb-run -a bench/board-scroll [N_ITEMS] [STEPS] [FRAMES]
+ * Usage (needs a display): xvfb-run -a bench/board-scroll [N_ITEMS] [STEPS] [FRAMES] [REGROUPS]
  *
  * Makes a plan of N_ITEMS items in a temporary library, opens it on a board
  * in a 1280×800 window, and prints:
@@ -11,7 +11,9 @@
  *          position to the next painted frame, over STEPS random positions;
  *   smooth the same, scrolling the columns 120 px a frame for FRAMES frames
  *          (120 unless given; more to profile the scrolling alone);
- *   regroup time to regroup the board by status and paint.
+ *   regroup time to regroup the board by status and paint; then
+ *          REGROUPS cycles (1 unless given) of lead → section → status,
+ *          each to its painted frame.
  */
 #include "config.h"
 
@@ -187,6 +189,8 @@ main (int    argc,
   guint n_items = argc > 1 ? atoi (argv[1]) : 5000;
   guint steps = argc > 2 ? atoi (argv[2]) : 200;
   guint frames = argc > 3 ? MAX (atoi (argv[3]), 1) : 120;
+  guint regroups = argc > 4 ? atoi (argv[4]) : 1;
+  g_autoptr(GArray) regroup_cpus = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = g_dir_make_tmp ("planboard-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -297,6 +301,17 @@ main (int    argc,
     regroup_ms = wait_for_frame (start);
     regroup_cpu = cpu_ms () - c0;
   }
+  for (guint r = 0; r < regroups * 3; r++)
+    {
+      static const PbBoardGrouping cycle[] = { PB_BOARD_GROUPING_LEAD, PB_BOARD_GROUPING_SECTION,
+                                               PB_BOARD_GROUPING_STATUS };
+      double c0 = cpu_ms ();
+
+      pb_board_view_set_grouping (PB_BOARD_VIEW (board), cycle[r % 3]);
+      wait_for_frame (g_get_monotonic_time ());
+      c0 = cpu_ms () - c0;
+      g_array_append_val (regroup_cpus, c0);
+    }
 
   printf ("board of %u items in %u columns (wall time; CPU time of this process)\n", n_items, 8);
   printf ("idle:    median %.1f ms per frame with nothing changed (the display's pace)\n",
@@ -308,6 +323,17 @@ main (int    argc,
           g_array_index (cpu, double, cpu->len / 2),
           g_array_index (cpu, double, cpu->len * 95 / 100), steps);
   printf ("regroup: %.0f ms to regroup by status and paint; %.0f ms CPU\n", regroup_ms, regroup_cpu);
+
+  if (regroup_cpus->len > 0)
+    {
+      g_autoptr(GString) each = g_string_new (NULL);
+
+      for (guint r = 0; r < regroup_cpus->len; r++)
+        g_string_append_printf (each, "%s%.0f", r ? ", " : "", g_array_index (regroup_cpus, double, r));
+      g_array_sort (regroup_cpus, compare_double);
+      printf ("regroups: lead, section, status … CPU ms to the painted frame: %s; median %.0f ms\n",
+              each->str, g_array_index (regroup_cpus, double, regroup_cpus->len / 2));
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

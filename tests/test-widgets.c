@@ -287,6 +287,104 @@ test_board_linear (PbTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Regrouping reuses the widgets it has: a board whose number of columns
+ * stays (5 sections, 5 statuses) makes no column and no card widget
+ * anew, and tells each column's cards view at most one change (not one
+ * per item, nor the whole column removed and added). */
+static void
+test_board_regroup_reuses (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  gint64 id = add_sectioned_plan (f->store, 2000, 5);
+  g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, id);
+  GtkWidget *window = gtk_window_new ();
+  PbBoardView *board = PB_BOARD_VIEW (pb_board_view_new (f->store));
+  guint cards, columns, changes, cards_before, columns_before, changes_before, bound_before, bound;
+  GListModel *done;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (board));
+  gtk_window_present (GTK_WINDOW (window));
+  paint (window);
+  pb_board_view_set_plan (board, plan);
+  paint (window);
+  paint (window);
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 5);
+  pb_board_view_get_widget_work (board, &cards_before, &columns_before, &changes_before);
+  pb_board_view_get_work (board, NULL, &bound_before);
+  g_test_message ("open: %u cards and %u columns made, %u cards shown", cards_before, columns_before, bound_before);
+  g_assert_cmpuint (cards_before, >, 0);
+  g_assert_cmpuint (columns_before, >=, 5);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      pb_board_view_set_grouping (board, PB_BOARD_GROUPING_STATUS);
+      paint (window);
+      pb_board_view_get_widget_work (board, &cards, &columns, &changes);
+      pb_board_view_get_work (board, NULL, &bound);
+      g_test_message ("regroup by status: %u cards and %u columns made, %u changes told, %u cards shown",
+                      cards - cards_before, columns - columns_before, changes - changes_before, bound - bound_before);
+      g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 5);
+      g_assert_cmpstr (pb_board_view_get_column_key (board, 0), ==, "status:not-started");
+      g_assert_cmpuint (g_list_model_get_n_items (pb_board_view_get_column_items (board, 0)), ==, 1000);
+      g_assert_cmpuint (g_list_model_get_n_items (pb_board_view_get_column_items (board, 1)), ==, 1000);
+      done = pb_board_view_get_column_items (board, 2);
+      g_assert_cmpuint (g_list_model_get_n_items (done), ==, 0);
+      g_assert_cmpuint (cards - cards_before, ==, 0);
+      g_assert_cmpuint (columns - columns_before, ==, 0);
+      g_assert_cmpuint (changes - changes_before, <=, 5);
+      /* The cards in view show their new items (a few dozen, not 2,000). */
+      g_assert_cmpuint (bound - bound_before, >, 0);
+      g_assert_cmpuint (bound - bound_before, <=, 400);
+
+      /* Every card shows an item of its column, in the column's order. */
+      {
+        guint checked = 0;
+
+        for (GtkWidget *w = GTK_WIDGET (board); w; )
+          {
+            if (PB_IS_TASK_CARD (w) && pb_task_card_get_item (PB_TASK_CARD (w)) &&
+                gtk_widget_get_mapped (w))
+              {
+                PbItem *item = pb_task_card_get_item (PB_TASK_CARD (w));
+
+                g_assert_true (pb_item_get_status (item) == PB_ITEM_STATUS_NOT_STARTED ||
+                               pb_item_get_status (item) == PB_ITEM_STATUS_IN_PROGRESS);
+                checked++;
+              }
+            /* depth first */
+            if (gtk_widget_get_first_child (w))
+              w = gtk_widget_get_first_child (w);
+            else
+              {
+                while (w && w != GTK_WIDGET (board) && gtk_widget_get_next_sibling (w) == NULL)
+                  w = gtk_widget_get_parent (w);
+                w = (w && w != GTK_WIDGET (board)) ? gtk_widget_get_next_sibling (w) : NULL;
+              }
+          }
+        g_assert_cmpuint (checked, >, 0);
+      }
+
+      cards_before = cards;
+      columns_before = columns;
+      changes_before = changes;
+      bound_before = bound;
+      pb_board_view_set_grouping (board, PB_BOARD_GROUPING_SECTION);
+      paint (window);
+      pb_board_view_get_widget_work (board, &cards, &columns, &changes);
+      g_test_message ("regroup by section: %u cards and %u columns made, %u changes told",
+                      cards - cards_before, columns - columns_before, changes - changes_before);
+      g_assert_cmpstr (pb_board_view_get_column_key (board, 0), !=, "status:not-started");
+      g_assert_cmpuint (g_list_model_get_n_items (pb_board_view_get_column_items (board, 0)), ==, 400);
+      g_assert_cmpuint (columns - columns_before, ==, 0);
+      g_assert_cmpuint (changes - changes_before, <=, 5);
+      pb_board_view_get_widget_work (board, &cards_before, &columns_before, &changes_before);
+      pb_board_view_get_work (board, NULL, &bound_before);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +395,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/item-editor", test_item_editor);
   PB_TEST_ADD_LIBRARY ("/widgets/board-view", test_board_view);
   PB_TEST_ADD_LIBRARY ("/widgets/board-linear", test_board_linear);
+  PB_TEST_ADD_LIBRARY ("/widgets/board-regroup-reuses", test_board_regroup_reuses);
 
   return g_test_run ();
 }

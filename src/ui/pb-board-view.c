@@ -23,12 +23,145 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-board-view.h"
 #include "pb-outline.h"
 #include "pb-health.h"
 #include "pb-task-card.h"
 #include "pb-ui-util.h"
+
+/* Inserts n pointers at position in one move (GLib 2.74 has no
+ * g_ptr_array_insert_range; inserting one by one is quadratic). The
+ * array takes the pointers as they are. */
+static void
+ptr_array_insert_range (GPtrArray *array,
+                        guint      position,
+                        gpointer  *data,
+                        guint      n)
+{
+  guint len = array->len;
+
+  if (n == 0)
+    return;
+  g_ptr_array_set_size (array, len + n);
+  memmove (array->pdata + position + n, array->pdata + position, (len - position) * sizeof (gpointer));
+  memcpy (array->pdata + position, data, n * sizeof (gpointer));
+}
+
+/* ---- A card's place in a column ----------------------------------------- */
+
+/* A column's cards view shows places, not items: a place keeps its card
+ * widget while the item it holds changes, so regrouping the board (every
+ * column's items replaced) shows the new items in the cards already made
+ * and styled, instead of the views destroying ~200 cards and making as
+ * many anew (that was two thirds of a regroup). */
+#define PB_TYPE_BOARD_SLOT (pb_board_slot_get_type ())
+G_DECLARE_FINAL_TYPE (PbBoardSlot, pb_board_slot, PB, BOARD_SLOT, GObject)
+
+struct _PbBoardSlot
+{
+  GObject     parent_instance;
+
+  PbItem     *item;   /* owned */
+  PbTaskCard *card;   /* the card bound to this place, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (PbBoardSlot, pb_board_slot, G_TYPE_OBJECT)
+
+static void
+pb_board_slot_finalize (GObject *object)
+{
+  g_clear_object (&PB_BOARD_SLOT (object)->item);
+  G_OBJECT_CLASS (pb_board_slot_parent_class)->finalize (object);
+}
+
+static void
+pb_board_slot_class_init (PbBoardSlotClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_board_slot_finalize;
+}
+
+static void
+pb_board_slot_init (PbBoardSlot *self)
+{
+}
+
+static PbBoardSlot *
+pb_board_slot_new (PbItem *item)
+{
+  PbBoardSlot *self = g_object_new (PB_TYPE_BOARD_SLOT, NULL);
+
+  self->item = g_object_ref (item);
+  return self;
+}
+
+/* The places of a column, as the list model its cards view shows. */
+#define PB_TYPE_BOARD_SLOTS (pb_board_slots_get_type ())
+G_DECLARE_FINAL_TYPE (PbBoardSlots, pb_board_slots, PB, BOARD_SLOTS, GObject)
+
+struct _PbBoardSlots
+{
+  GObject    parent_instance;
+
+  GPtrArray *slots;   /* PbBoardSlot, owned */
+};
+
+static GType
+pb_board_slots_get_item_type (GListModel *model)
+{
+  return PB_TYPE_BOARD_SLOT;
+}
+
+static guint
+pb_board_slots_get_n_items (GListModel *model)
+{
+  return PB_BOARD_SLOTS (model)->slots->len;
+}
+
+static gpointer
+pb_board_slots_get_item (GListModel *model,
+                         guint       position)
+{
+  PbBoardSlots *self = PB_BOARD_SLOTS (model);
+
+  if (position >= self->slots->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->slots, position));
+}
+
+static void
+pb_board_slots_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pb_board_slots_get_item_type;
+  iface->get_n_items = pb_board_slots_get_n_items;
+  iface->get_item = pb_board_slots_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PbBoardSlots, pb_board_slots, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pb_board_slots_list_model_init))
+
+static void
+pb_board_slots_finalize (GObject *object)
+{
+  g_ptr_array_unref (PB_BOARD_SLOTS (object)->slots);
+  G_OBJECT_CLASS (pb_board_slots_parent_class)->finalize (object);
+}
+
+static void
+pb_board_slots_class_init (PbBoardSlotsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_board_slots_finalize;
+}
+
+static void
+pb_board_slots_init (PbBoardSlots *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Shows a card's item again (defined with the board). */
+static void slot_card_rebind (PbBoardSlot *slot);
 
 /* ---- A column: its key, title and items, as a list model ---------------- */
 
@@ -44,6 +177,7 @@ struct _PbBoardColumn
   gint64     value;     /* the section, status or lead organisation */
   GPtrArray *items;     /* PbItem, owned: what the column shows */
   GPtrArray *next;      /* PbItem, unowned: what the grouping pass found */
+  PbBoardSlots *cards;  /* the places of items, what the column's cards view shows */
   gpointer   widget;    /* its PbBoardColumnWidget while it has one, or NULL */
 };
 
@@ -90,6 +224,7 @@ pb_board_column_finalize (GObject *object)
   g_free (self->title);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->next);
+  g_object_unref (self->cards);
   G_OBJECT_CLASS (pb_board_column_parent_class)->finalize (object);
 }
 
@@ -104,6 +239,7 @@ pb_board_column_init (PbBoardColumn *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->next = g_ptr_array_new ();
+  self->cards = g_object_new (PB_TYPE_BOARD_SLOTS, NULL);
 }
 
 static PbBoardColumn *
@@ -121,12 +257,13 @@ pb_board_column_new (const char *key,
 
 /* Shows what the grouping pass found, telling the views only the span
  * between the unchanged head and tail: a card that changed place in a
- * column of 2,000 rebinds a few rows, not the column. */
-static void
+ * column of 2,000 rebinds a few rows, not the column. Returns how many
+ * items-changed its cards view was told (0 or 1). */
+static guint
 pb_board_column_take_next (PbBoardColumn *self)
 {
   GPtrArray *old = self->items, *next = self->next;
-  guint head = 0, tail = 0, removed, added;
+  guint head = 0, tail = 0, removed, added, changes = 0;
 
   while (head < old->len && head < next->len && old->pdata[head] == next->pdata[head])
     head++;
@@ -138,12 +275,44 @@ pb_board_column_take_next (PbBoardColumn *self)
 
   if (removed > 0 || added > 0)
     {
+      GPtrArray *slots = self->cards->slots;
+      guint reused = MIN (removed, added);
+
       g_ptr_array_remove_range (old, head, removed);
+      ptr_array_insert_range (old, head, next->pdata + head, added);
       for (guint i = 0; i < added; i++)
-        g_ptr_array_insert (old, head + i, g_object_ref (next->pdata[head + i]));
+        g_object_ref (old->pdata[head + i]);
+
+      /* The places of the changed span keep their cards and take the
+       * span's new items; only the places beyond are removed or added. */
+      for (guint i = 0; i < reused; i++)
+        {
+          PbBoardSlot *slot = slots->pdata[head + i];
+
+          g_set_object (&slot->item, old->pdata[head + i]);
+          if (slot->card)
+            slot_card_rebind (slot);
+        }
+      if (removed > reused)
+        g_ptr_array_remove_range (slots, head + reused, removed - reused);
+      else if (added > reused)
+        {
+          g_autoptr(GPtrArray) more = g_ptr_array_sized_new (added - reused);
+
+          for (guint i = reused; i < added; i++)
+            g_ptr_array_add (more, pb_board_slot_new (old->pdata[head + i]));
+          ptr_array_insert_range (slots, head + reused, more->pdata, more->len);
+        }
+
       g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
+      if (removed != added)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self->cards), head + reused, removed - reused, added - reused);
+          changes++;
+        }
     }
   g_ptr_array_set_size (next, 0);
+  return changes;
 }
 
 /* ---- A column's widget: header, count and its cards ---------------------- */
@@ -247,6 +416,9 @@ struct _PbBoardView
 
   guint            n_classified; /* items put in a column, for the tests */
   guint            n_bound;      /* cards bound */
+  guint            n_card_changes; /* items-changed told to the columns' cards views */
+  guint            n_cards_made; /* card widgets made */
+  guint            n_columns_made; /* column widgets made */
   guint            pending;      /* PENDING_*: what a change asked of the board while hidden */
 };
 
@@ -443,7 +615,7 @@ regroup (PbBoardView *self)
         g_ptr_array_add (c->next, item);
     }
   for (guint i = 0; i < self->columns->len; i++)
-    pb_board_column_take_next (g_ptr_array_index (self->columns, i));
+    self->n_card_changes += pb_board_column_take_next (g_ptr_array_index (self->columns, i));
 }
 
 /* ---- Columns ------------------------------------------------------------ */
@@ -472,22 +644,18 @@ card_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             PbBoardView              *self);
 
-/* Binding asks the store nothing: the board knows every item's
- * organisations and indicator count. */
+/* Shows an item on a card. Asks the store nothing: the board knows
+ * every item's organisations and indicator count. */
 static void
-card_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           PbBoardView              *self)
+card_show (PbBoardView *self,
+           PbTaskCard  *card,
+           PbItem      *item)
 {
-  PbTaskCard *card = PB_TASK_CARD (gtk_list_item_get_child (list_item));
-  PbItem *item = gtk_list_item_get_item (list_item);
   gint64 id = pb_record_get_id (PB_RECORD (item));
   ItemOrgs *o = g_hash_table_lookup (self->orgs, &id);
   gint64 *n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
 
   self->n_bound++;
-  if (self->bound_cards)
-    g_hash_table_add (self->bound_cards, card);
   pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
   pb_task_card_set_item (card, item);
   if (g_hash_table_contains (self->selected, &id))
@@ -497,12 +665,40 @@ card_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
+card_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           PbBoardView              *self)
+{
+  PbTaskCard *card = PB_TASK_CARD (gtk_list_item_get_child (list_item));
+  PbBoardSlot *slot = gtk_list_item_get_item (list_item);
+
+  slot->card = card;
+  if (self->bound_cards)
+    g_hash_table_add (self->bound_cards, card);
+  card_show (self, card, slot->item);
+}
+
+/* A place's item changed under its bound card (a regroup, or a card
+ * moved within the column's changed span). */
+static void
+slot_card_rebind (PbBoardSlot *slot)
+{
+  PbBoardView *self = g_object_get_data (G_OBJECT (slot->card), "pb-board");
+
+  if (self != NULL)
+    card_show (self, slot->card, slot->item);
+}
+
+static void
 card_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              PbBoardView              *self)
 {
   GtkWidget *card = gtk_list_item_get_child (list_item);
+  PbBoardSlot *slot = gtk_list_item_get_item (list_item);
 
+  if (slot && slot->card == PB_TASK_CARD (card))
+    slot->card = NULL;
   if (self->bound_cards)
     g_hash_table_remove (self->bound_cards, card);
   pb_task_card_set_item (PB_TASK_CARD (card), NULL);
@@ -623,7 +819,7 @@ static void
 column_widget_fill (PbBoardColumnWidget *cw)
 {
   if (cw->column && gtk_no_selection_get_model (cw->selection) == NULL)
-    gtk_no_selection_set_model (cw->selection, G_LIST_MODEL (cw->column));
+    gtk_no_selection_set_model (cw->selection, G_LIST_MODEL (cw->column->cards));
 }
 
 static gboolean
@@ -744,6 +940,8 @@ column_setup (GtkSignalListItemFactory *factory,
   GtkDropTarget *drop;
   GtkWidget *texts;
 
+  self->n_columns_made++;
+
   cw->board = self;
   cw->list_item = list_item;
   gtk_widget_add_css_class (GTK_WIDGET (cw), "board-column");
@@ -854,6 +1052,23 @@ section_menu_create (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, menu);
 }
 
+/* The column's header: its title, parent, "+" and menu. */
+static void
+column_widget_show_header (PbBoardColumnWidget *cw)
+{
+  PbBoardColumn *c = cw->column;
+  g_auto(GStrv) lines = g_strsplit (c->title, "\n", 2);
+  g_autofree char *name = g_strdelimit (g_strdup (c->title), "\n", ' ');
+
+  gtk_label_set_text (GTK_LABEL (cw->title), lines[0]);
+  pb_ui_set_tooltip_lazily (cw->title, lines[0]);
+  gtk_label_set_text (GTK_LABEL (cw->parent), lines[0] && lines[1] ? lines[1] : "");
+  gtk_widget_set_visible (cw->parent, lines[0] && lines[1]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cw->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  update_count (cw);
+  column_header_bind (cw, c->key, name);
+}
+
 static void
 column_bind (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -861,24 +1076,16 @@ column_bind (GtkSignalListItemFactory *factory,
 {
   PbBoardColumnWidget *cw = PB_BOARD_COLUMN_WIDGET (gtk_list_item_get_child (list_item));
   PbBoardColumn *c = gtk_list_item_get_item (list_item);
-  g_auto(GStrv) lines = g_strsplit (c->title, "\n", 2);
-  g_autofree char *name = g_strdelimit (g_strdup (c->title), "\n", ' ');
 
   cw->column = c;
   c->widget = cw;
   g_ptr_array_add (self->column_widgets, cw);
-  gtk_label_set_text (GTK_LABEL (cw->title), lines[0]);
-  pb_ui_set_tooltip_lazily (cw->title, lines[0]);
-  gtk_label_set_text (GTK_LABEL (cw->parent), lines[0] && lines[1] ? lines[1] : "");
-  gtk_widget_set_visible (cw->parent, lines[0] && lines[1]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cw->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (column_in_view (self, cw))
     column_widget_fill (cw);
   else
     queue_fill_columns (self);
   g_signal_connect (c, "items-changed", G_CALLBACK (column_items_changed_cb), cw);
-  update_count (cw);
-  column_header_bind (cw, c->key, name);
+  column_widget_show_header (cw);
 }
 
 static void
@@ -1091,6 +1298,7 @@ replace_columns (PbBoardView *self,
 {
   g_autoptr(GHashTable) old = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) previous = NULL;
+  guint kept = 0;
 
   previous = g_steal_pointer (&self->columns);
   self->columns = g_ptr_array_new_full (wanted->len, g_object_unref);
@@ -1109,14 +1317,40 @@ replace_columns (PbBoardView *self,
 
       if (c && g_str_equal (c->title, w->title))
         g_object_ref (c);
+      else if (force && i < previous->len)
+        {
+          /* Made anew (another grouping, plan or organisations): the
+           * column in this place takes the new key, keeping its widget
+           * and cards; the grouping pass then gives it its items. */
+          c = g_object_ref (g_ptr_array_index (previous, i));
+          g_free (c->key);
+          g_free (c->title);
+          c->key = g_strdup (w->key);
+          c->title = g_strdup (w->title);
+          c->value = w->value;
+          if (c->widget)
+            {
+              PbBoardColumnWidget *cw = c->widget;
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (cw->scroller));
+
+              column_widget_show_header (cw);
+              gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
+            }
+        }
       else
         c = pb_board_column_new (w->key, w->title, w->value);
       g_ptr_array_add (self->columns, c);
       g_hash_table_insert (self->by_value, &c->value, c);
     }
 
-  g_list_store_splice (self->column_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->column_model)),
-                       self->columns->pdata, self->columns->len);
+  /* The columns that stayed in their places are not spliced: their
+   * widgets stay bound. */
+  while (kept < previous->len && kept < self->columns->len &&
+         previous->pdata[kept] == self->columns->pdata[kept])
+    kept++;
+  if (kept < previous->len || kept < self->columns->len)
+    g_list_store_splice (self->column_model, kept, previous->len - kept,
+                         self->columns->pdata + kept, self->columns->len - kept);
 }
 
 /* A card that stays in its column is not bound again, and its item's
@@ -1736,6 +1970,8 @@ card_setup (GtkSignalListItemFactory *factory,
 {
   GtkWidget *card = pb_task_card_new (self->store);
 
+  self->n_cards_made++;
+  g_object_set_data (G_OBJECT (card), "pb-board", self);
   pb_task_card_set_today (PB_TASK_CARD (card), &self->today);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkGesture *click = gtk_gesture_click_new ();
@@ -1923,6 +2159,34 @@ pb_board_view_get_work (PbBoardView *self,
     *n_classified = self->n_classified;
   if (n_bound)
     *n_bound = self->n_bound;
+}
+
+/**
+ * pb_board_view_get_widget_work:
+ * @self: a board
+ * @n_cards_made: (out) (optional): card widgets made so far
+ * @n_columns_made: (out) (optional): column widgets made so far
+ * @n_card_changes: (out) (optional): items-changed the columns' cards
+ *   views were told so far
+ *
+ * Counts for the tests that hold a regroup to reusing the widgets it has:
+ * a regroup that keeps the number of columns makes no widget and tells
+ * each cards view at most one change.
+ */
+void
+pb_board_view_get_widget_work (PbBoardView *self,
+                               guint       *n_cards_made,
+                               guint       *n_columns_made,
+                               guint       *n_card_changes)
+{
+  g_return_if_fail (PB_IS_BOARD_VIEW (self));
+  flush_pending (self);
+  if (n_cards_made)
+    *n_cards_made = self->n_cards_made;
+  if (n_columns_made)
+    *n_columns_made = self->n_columns_made;
+  if (n_card_changes)
+    *n_card_changes = self->n_card_changes;
 }
 
 static void

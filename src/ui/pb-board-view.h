@@ -48,6 +48,10 @@ gboolean         pb_board_view_move_card       (PbBoardView    *self,
 void             pb_board_view_get_work        (PbBoardView    *self,
                                                 guint          *n_classified,
                                                 guint          *n_bound);
+void             pb_board_view_get_widget_work (PbBoardView    *self,
+                                                guint          *n_cards_made,
+                                                guint          *n_columns_made,
+                                                guint          *n_card_changes);
 
 void             pb_board_view_select_all      (PbBoardView    *self);
 void             pb_board_view_set_selected    (PbBoardView    *self,
