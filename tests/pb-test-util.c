@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -480,6 +481,68 @@ pb_test_pg_as (const char *conninfo,
                const char *user)
 {
   return g_strdup_printf ("%s user=%s", conninfo, user);
+}
+
+static gboolean
+lines_name (const char *text,
+            const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *slash = strrchr (lines[i], '/');
+      const char *name = slash ? slash + 1 : g_strstrip (lines[i]);
+
+      if (g_str_has_prefix (name, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+pb_test_maps_have (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, &error));
+  g_assert_no_error (error);
+  return lines_name (maps, prefix);
+}
+
+/* What the dynamic loader loads for @path, as ldd asks it: every object
+ * the program needs, and what those need, each on a line ending in
+ * "=> /usr/lib/…/libname.so.N (0x…)". */
+gboolean
+pb_test_program_loads (const char *path,
+                       const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_TRACE_LOADED_OBJECTS", "1", TRUE);
+  const char *argv[] = { path, NULL };
+  g_auto(GStrv) lines = NULL;
+  int status = -1;
+
+  g_assert_nonnull (path);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* The list is not empty: the program needs libc at least. */
+  g_assert_nonnull (strstr (out, "libc.so"));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *arrow = strstr (lines[i], " => ");
+
+      /* "libpq.so.5 => /usr/lib/x86_64-linux-gnu/libpq.so.5 (0x…)" */
+      *(arrow ? arrow : lines[i] + strlen (lines[i])) = '\0';
+      if (g_str_has_prefix (g_strstrip (lines[i]), prefix))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether the library tests run on a shared library (PB_TEST_BACKEND). */

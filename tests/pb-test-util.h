@@ -61,6 +61,13 @@ void      pb_test_drop_privileges     (void);
 void      pb_test_assert_cannot_write (const char *path,
                                        gboolean    is_folder);
 
+/* Whether a shared object whose file name starts with @prefix
+ * ("libpq.so") is mapped into this process. */
+gboolean  pb_test_maps_have     (const char *prefix);
+/* Whether the dynamic loader would load it for the program @path. */
+gboolean  pb_test_program_loads (const char *path,
+                                 const char *prefix);
+
 /* A throwaway PostgreSQL server (tests/pg-server.sh). */
 char     *pb_test_pg_database   (void);
 char     *pb_test_pg_as         (const char *conninfo,

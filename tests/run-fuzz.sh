@@ -18,11 +18,12 @@ if pkg-config --exists opencc; then opencc="-DHAVE_OPENCC $(pkg-config --cflags 
 pdf=""
 if pkg-config --exists poppler-glib; then pdf="-DHAVE_PDF $(pkg-config --cflags --libs poppler-glib)"; fi
 # The core holds the PostgreSQL back end when the build found libpq
-# (HAVE_LIBPQ in the build's config.h): its header and library then too.
+# (HAVE_LIBPQ in the build's config.h): then libpq's header, and GModule,
+# which loads libpq when a shared library is opened (src/core/pb-pq.c).
 pq=""
 if grep -q "^#define HAVE_LIBPQ" "$build/config.h" 2>/dev/null; then
   pkg-config --exists libpq || { echo "libpq is needed for the fuzz test (the build has the PostgreSQL back end)"; exit 1; }
-  pq="$(pkg-config --cflags --libs libpq)"
+  pq="$(pkg-config --cflags libpq) $(pkg-config --cflags --libs gmodule-2.0)"
 fi
 for pc in libarchive libxml-2.0 sqlite3; do
   pkg-config --exists $pc || { echo "$pc is needed for the fuzz test (the DOCX reader and the library)"; exit 1; }

@@ -609,6 +609,46 @@ test_refusal_messages (void)
   g_assert_null (f);
 }
 
+/* libpq is loaded when a shared library is opened, not before (see
+ * test-window's /window/file-library-loads-no-libpq), and the store then
+ * works on it. In a process of its own, where nothing loaded it yet. */
+static void
+test_libpq_loaded_on_open (void)
+{
+#ifndef HAVE_LIBPQ
+  g_test_skip ("built without libpq");
+#else
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *conninfo = pb_test_pg_library ();
+
+      if (conninfo == NULL)
+        return;
+      g_setenv ("PB_TEST_CONNINFO", conninfo, TRUE);
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("PB_TEST_CONNINFO");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_false (pb_pq_is_loaded ());
+  g_assert_false (pb_test_maps_have ("libpq.so"));
+  store = pb_store_open (g_getenv ("PB_TEST_CONNINFO"), PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_store_is_shared (store));
+  g_assert_true (pb_pq_is_loaded ());
+  g_assert_true (pb_test_maps_have ("libpq.so"));
+  g_assert_true (pb_store_add_example_plan (store, &error));
+  g_assert_no_error (error);
+  plans = pb_store_list_plans (store);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+#endif
+}
+
 int
 main (int argc, char **argv)
 {
@@ -623,5 +663,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pg-library/rules/viewer-and-office", test_viewer_and_office);
   g_test_add_func ("/pg-library/rules/through-planboard", test_through_planboard);
   g_test_add_func ("/pg-library/refusal-messages", test_refusal_messages);
+  g_test_add_func ("/pg-library/libpq-loaded-on-open", test_libpq_loaded_on_open);
   return g_test_run ();
 }

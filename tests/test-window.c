@@ -199,6 +199,48 @@ test_window_bad_library (void)
   pb_test_remove_dir (dir);
 }
 
+/* A library file opens without the PostgreSQL client: libpq, and the
+ * OpenSSL, Kerberos and LDAP it needs, are loaded only when a shared
+ * library is opened (src/core/pb-pq.h); test-pg-library shows that one
+ * still opens. Neither program links it. */
+static void
+test_window_file_library_no_libpq (void)
+{
+  static const char *const clients[] = { "libpq.so", "libgssapi_krb5.so", "libldap", "libkrb5.so" };
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  PbWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+        {
+          g_assert_false (pb_test_program_loads (g_getenv ("PLANBOARD_APP"), clients[i]));
+          g_assert_false (pb_test_program_loads (g_getenv ("PLANBOARD_CLI"), clients[i]));
+        }
+      /* The window, in a process of its own: nothing else loaded them. */
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = pb_test_make_dir ();
+  db = g_build_filename (dir, "data", "library.db", NULL);
+  app = start_app (db, (GtkWindow **) &window);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "加快5G网络规模化部署"));
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    g_assert_false (pb_test_maps_have (clients[i]));
+  /* The test sees what is mapped: the libraries the window uses are. */
+  g_assert_true (pb_test_maps_have ("libsqlite3.so"));
+  g_assert_true (pb_test_maps_have ("libgtk-4.so"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -208,6 +250,7 @@ main (int    argc,
   g_test_add_func ("/window/example-plan", test_window);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/bad-library", test_window_bad_library);
+  g_test_add_func ("/window/file-library-loads-no-libpq", test_window_file_library_no_libpq);
 
   return g_test_run ();
 }

@@ -29,12 +29,12 @@
 #define _GNU_SOURCE 1
 
 #include <errno.h>
-#include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pb-db-private.h"
 #include "pb-pg-schema.h"
+#include "pb-pq.h"
 
 /* How long a connection may take before the server is said to be away. */
 #define CONNECT_TIMEOUT_SEC "5"
@@ -868,8 +868,17 @@ pb_db_pg_open (const char  *conninfo,
   PgDb *db = g_new0 (PgDb, 1);
   int rc;
 
+  g_autoptr(GError) error = NULL;
+
   db->parent.vt = &pg_vtable;
   *out = &db->parent;
+
+  /* libpq is loaded with the first shared library (pb-pq.h). */
+  if (!pb_pq_load (&error))
+    {
+      set_message (db, PB_DB_CANTOPEN, error->message);
+      return PB_DB_CANTOPEN;
+    }
 
   db->conn = PQconnectdbParams (keys, values, 1);
   if (db->conn == NULL)

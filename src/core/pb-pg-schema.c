@@ -666,7 +666,17 @@ pb_pg_connect (const char  *conninfo,
   /* Keywords before dbname are defaults: the expanded @conninfo wins. */
   const char *keys[] = { "connect_timeout", "fallback_application_name", "client_encoding", "dbname", NULL };
   const char *values[] = { "5", "planboard", "UTF8", conninfo, NULL };
-  PGconn *conn = PQconnectdbParams (keys, values, 1);
+  g_autoptr(GError) load_error = NULL;
+  PGconn *conn;
+
+  /* libpq is loaded with the first connection (pb-pq.h). */
+  if (!pb_pq_load (&load_error))
+    {
+      g_set_error (error, PB_PG_ERROR, PB_PG_ERROR_CONNECT,
+                   _("Could not connect to the shared library: %s"), load_error->message);
+      return NULL;
+    }
+  conn = PQconnectdbParams (keys, values, 1);
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #ifdef HAVE_LIBPQ
-#include <libpq-fe.h>
+#include "pb-pq.h"
 #endif
 
 G_BEGIN_DECLS
