@@ -246,6 +246,7 @@ pb_application_init (PbApplication *self)
   static const char *import_accels[] = { "<Control>i", "<Control>o", NULL };
   static const char *report_accels[] = { "<Control>p", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   g_application_add_main_option (G_APPLICATION (self), "db", 0, 0, G_OPTION_ARG_FILENAME,
                                  _("Open the library at PATH"), _("PATH"));
@@ -261,6 +262,9 @@ pb_application_init (PbApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.report", report_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* GTK's own for the shortcuts window; PbWindow makes that window when
+   * it is first asked for (GTK would build it with every window). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 }
 
 PbStore *

@@ -1563,6 +1563,29 @@ pb_window_class_init (PbWindowClass *klass)
   pb_window_edit_class_init (widget_class);
 }
 
+/* The keyboard shortcuts window, made when first shown: GTK makes it with
+ * every window from gtk/help-overlay.ui, a few hundred widgets nobody sees
+ * at start. gtk_application_window_set_help_overlay() then does what GTK
+ * does with it (modal, transient, hidden on close) and keeps it. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/planboard/Planboard/ui/pb-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_widget_show (GTK_WIDGET (overlay));
+}
+
 static void
 pb_window_init (PbWindow *self)
 {
@@ -1587,6 +1610,13 @@ pb_window_init (PbWindow *self)
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
                            self, G_CONNECT_SWAPPED);
+
+  {
+    g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
+  }
 }
 
 static void
