@@ -385,6 +385,45 @@ test_board_regroup_reuses (PbTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A board on a hidden page (a window that opens on the Timeline) groups
+ * nothing until it is shown. */
+static void
+test_board_hidden_waits (PbTestLibrary *f,
+                         gconstpointer  data)
+{
+  gint64 id = add_sectioned_plan (f->store, 2000, 50);
+  g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, id);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  PbBoardView *board = PB_BOARD_VIEW (pb_board_view_new (f->store));
+  guint cards, columns, changes;
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("时间线"), "timeline");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (board), "board");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "timeline");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  pb_board_view_set_plan (board, plan);
+  gtk_window_present (GTK_WINDOW (window));
+  paint (window);
+  paint (window);
+  pb_board_view_get_widget_work (board, &cards, &columns, &changes);
+  g_assert_cmpuint (cards, ==, 0);
+  g_assert_cmpuint (columns, ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "board");
+  paint (window);
+  paint (window);
+  pb_board_view_get_widget_work (board, &cards, &columns, &changes);
+  g_assert_cmpuint (columns, >, 0);
+  g_assert_cmpuint (cards, >, 0);
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (pb_board_view_get_column_items (board, 0)), ==, 40);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +435,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/board-view", test_board_view);
   PB_TEST_ADD_LIBRARY ("/widgets/board-linear", test_board_linear);
   PB_TEST_ADD_LIBRARY ("/widgets/board-regroup-reuses", test_board_regroup_reuses);
+  PB_TEST_ADD_LIBRARY ("/widgets/board-hidden-waits", test_board_hidden_waits);
 
   return g_test_run ();
 }

@@ -1425,11 +1425,14 @@ flush_pending (PbBoardView *self)
     reveal_first_cards (self);
 }
 
+/* What changes asked of a hidden board is done before its children are
+ * mapped: columns made while the board is mapped would each be mapped
+ * and styled as they are made. */
 static void
-board_mapped_cb (GtkWidget *widget,
-                 gpointer   data)
+pb_board_view_map (GtkWidget *widget)
 {
   flush_pending (PB_BOARD_VIEW (widget));
+  GTK_WIDGET_CLASS (pb_board_view_parent_class)->map (widget);
 }
 
 static void
@@ -2023,15 +2026,19 @@ pb_board_view_set_plan (PbBoardView *self,
       sections_changed_cb (self->sections, 0, 0, g_list_model_get_n_items (self->sections), self);
       g_signal_connect (self->sections, "items-changed", G_CALLBACK (sections_changed_cb), self);
     }
-  /* Grouped now, shown or not: done while the board is mapped, making the
-   * columns cost the first frame more than the grouping saves (each
-   * column's widget is mapped and styled as it is made). */
+  /* Grouped when the board is mapped, before its children are (see
+   * pb_board_view_map), or when asked about: a window that opens on
+   * another page (the Timeline as the last view) does not group the plan
+   * at start-up. */
   self->pending = 0;
-  if (plan)
-    reload_orgs (self);
-  rebuild_columns (self, TRUE);
-  regroup (self);
-  reveal_first_cards (self);
+  if (!defer (self, (plan ? PENDING_ORGS : 0) | PENDING_COLUMNS | PENDING_FORCE | PENDING_REGROUP | PENDING_REVEAL))
+    {
+      if (plan)
+        reload_orgs (self);
+      rebuild_columns (self, TRUE);
+      regroup (self);
+      reveal_first_cards (self);
+    }
 }
 
 PbBoardGrouping
@@ -2169,9 +2176,11 @@ pb_board_view_get_work (PbBoardView *self,
  * @n_card_changes: (out) (optional): items-changed the columns' cards
  *   views were told so far
  *
- * Counts for the tests that hold a regroup to reusing the widgets it has:
- * a regroup that keeps the number of columns makes no widget and tells
- * each cards view at most one change.
+ * Counts for the tests that hold a regroup to reusing the widgets it has
+ * (a regroup that keeps the number of columns makes no widget and tells
+ * each cards view at most one change), and a hidden board to doing
+ * nothing: unlike the other getters, this one does not first do what a
+ * hidden board has left to do.
  */
 void
 pb_board_view_get_widget_work (PbBoardView *self,
@@ -2180,7 +2189,6 @@ pb_board_view_get_widget_work (PbBoardView *self,
                                guint       *n_card_changes)
 {
   g_return_if_fail (PB_IS_BOARD_VIEW (self));
-  flush_pending (self);
   if (n_cards_made)
     *n_cards_made = self->n_cards_made;
   if (n_columns_made)
@@ -2273,6 +2281,7 @@ pb_board_view_class_init (PbBoardViewClass *klass)
   object_class->dispose = pb_board_view_dispose;
   object_class->get_property = pb_board_view_get_property;
   object_class->set_property = pb_board_view_set_property;
+  widget_class->map = pb_board_view_map;
 
   properties[PROP_GROUPING] =
     g_param_spec_int ("grouping", NULL, NULL, 0, PB_BOARD_GROUPING_LEAD, 0,
@@ -2346,7 +2355,6 @@ pb_board_view_init (PbBoardView *self)
   }
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"), -1);
-  g_signal_connect (self, "map", G_CALLBACK (board_mapped_cb), NULL);
 }
 
 GtkWidget *
