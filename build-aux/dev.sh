@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 BUILD_DEPS="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
-  libopencc-dev libarchive-dev libxml2-dev libpoppler-glib-dev libxlsxwriter-dev libpq-dev
+  libopencc-dev libarchive-dev libxml2-dev libpoppler-glib-dev libxlsxwriter-dev libpq-dev libxtst-dev
   desktop-file-utils appstream"
 RUN_DEPS="fonts-noto-cjk"
 TEST_DEPS="xvfb xauth python3 sqlite3 clang libclang-rt-14-dev poppler-utils locales python3-openpyxl libreoffice-calc-nogui postgresql"

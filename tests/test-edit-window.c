@@ -417,17 +417,23 @@ test_sections (void)
     g_assert_cmpuint (pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first))), ==, in_first + n);
   }
   /* The toast that offers Undo goes when Undo runs: it does not linger
-   * offering to undo what was just undone. */
+   * offering to undo what was just undone. It is dismissed, or, when it
+   * only just slid in (libadwaita 1.2 crashes on dismissing those, see
+   * pb_ui_show_toast), it becomes the "Undone: …" toast without a button. */
   {
-    AdwToast *toast = pb_ui_get_undo_toast (pb_window_get_board (t.window));
+    GtkWidget *board = pb_window_get_board (t.window);
+    g_autoptr(AdwToast) toast = g_object_ref (pb_ui_get_undo_toast (board));
     guint dismissed = 0;
 
-    g_assert_nonnull (toast);
     g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted section 三 保障措施");
+    g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
     g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (count_cb), &dismissed);
     assert_undo_redo (before, "Delete Section");
-    g_assert_cmpuint (dismissed, ==, 1);
-    g_assert_null (pb_ui_get_undo_toast (pb_window_get_board (t.window)));
+    g_assert_true (dismissed == 1 || toast == pb_ui_get_toast (board));
+    g_assert_null (pb_ui_get_undo_toast (board));
+    g_assert_cmpstr (adw_toast_get_title (pb_ui_get_toast (board)), ==, "Redone: Delete Section");
+    g_assert_null (adw_toast_get_action_name (pb_ui_get_toast (board)));
+    g_assert_null (adw_toast_get_button_label (pb_ui_get_toast (board)));
   }
 }
 

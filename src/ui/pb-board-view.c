@@ -1925,6 +1925,33 @@ pb_board_view_get_focused_item (PbBoardView  *self,
 }
 
 /**
+ * pb_board_view_focus:
+ * @self: a board
+ *
+ * Gives the keyboard to the board: to the first chosen card, else to the
+ * first card of the first column that has cards.
+ */
+void
+pb_board_view_focus (PbBoardView *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (PB_IS_BOARD_VIEW (self));
+
+  ids = pb_board_view_get_selected_items (self);
+  if (ids->len > 0)
+    focus_item (self, g_array_index (ids, gint64, 0));
+  else if (self->columns->len > 0)
+    {
+      GListModel *column = pb_board_view_get_column_items (self, pb_board_view_get_first_filled_column (self));
+      g_autoptr(PbItem) first = g_list_model_get_n_items (column) ? g_list_model_get_item (column, 0) : NULL;
+
+      if (first)
+        focus_item (self, pb_record_get_id (PB_RECORD (first)));
+    }
+}
+
+/**
  * pb_board_view_get_selected_items:
  * @self: a board
  *

@@ -59,6 +59,7 @@ void             pb_board_view_set_selected    (PbBoardView    *self,
                                                 guint           n_items);
 guint            pb_board_view_get_n_selected  (PbBoardView    *self);
 GArray          *pb_board_view_get_selected_items (PbBoardView *self);
+void             pb_board_view_focus           (PbBoardView    *self);
 gint64           pb_board_view_get_focused_item (PbBoardView   *self,
                                                  const char   **column_key);
 

@@ -19,6 +19,7 @@
 #include "pb-format.h"
 #include "pb-import-target-row.h"
 #include "pb-import-window.h"
+#include "pb-ui-util.h"
 #include "pb-plan-parser.h"
 
 struct _PbImportWindow
@@ -103,7 +104,7 @@ toast (PbImportWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  pb_ui_show_toast (GTK_WIDGET (self->toast_overlay), adw_toast_new (escaped));
 }
 
 /* ---- Review ------------------------------------------------------------- */

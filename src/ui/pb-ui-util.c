@@ -63,11 +63,109 @@ pb_ui_health_css_class (PbHealth health)
   return classes[CLAMP (health, PB_HEALTH_NONE, PB_HEALTH_RED)];
 }
 
+/* A toast that went (timed out, closed, replaced) is no longer the one
+ * shown, nor the one that offers Undo. */
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    GtkWidget *overlay)
+{
+  if (g_object_get_data (G_OBJECT (overlay), "pb-toast") == toast)
+    g_object_set_data (G_OBJECT (overlay), "pb-toast", NULL);
+  if (g_object_get_data (G_OBJECT (overlay), "pb-undo-toast") == toast)
+    g_object_set_data (G_OBJECT (overlay), "pb-undo-toast", NULL);
+}
+
+/* libadwaita 1.2 frees a toast dismissed while it still slides in (500 ms
+ * when it replaced another) and then crashes when the slide ends: a toast
+ * younger than this is changed in place instead of dismissed. */
+#define YOUNG_TOAST_USEC (650 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+toast_is_young (AdwToast *toast)
+{
+  gint64 *shown = g_object_get_data (G_OBJECT (toast), "pb-shown-at");
+
+  return shown && g_get_monotonic_time () - *shown < YOUNG_TOAST_USEC;
+}
+
+/**
+ * pb_ui_show_toast:
+ * @widget: a widget inside the window's toast overlay
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast at once in place of the one shown before: an overlay queues
+ * its toasts, so "Deleted 3 …" would wait seconds behind an older
+ * "Redone: …" that no longer matters. A toast that only just appeared
+ * takes the new text, button and timeout instead (see YOUNG_TOAST_USEC).
+ *
+ * Returns: (transfer none) (nullable): the toast on screen that says it
+ */
+AdwToast *
+pb_ui_show_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *shown;
+
+  g_return_val_if_fail (ADW_IS_TOAST (toast), NULL);
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+      return NULL;
+    }
+
+  shown = g_object_get_data (G_OBJECT (overlay), "pb-toast");
+  if (shown && toast_is_young (shown))
+    {
+      g_object_set (shown,
+                    "title", adw_toast_get_title (toast),
+                    "button-label", adw_toast_get_button_label (toast),
+                    "action-name", adw_toast_get_action_name (toast),
+                    "action-target", adw_toast_get_action_target_value (toast),
+                    "timeout", adw_toast_get_timeout (toast),
+                    NULL);
+      g_object_unref (toast);
+      if (g_object_get_data (G_OBJECT (overlay), "pb-undo-toast") == shown)
+        g_object_set_data (G_OBJECT (overlay), "pb-undo-toast", NULL);
+      /* Adding the toast on screen again restarts its timeout. */
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (shown));
+      return shown;
+    }
+
+  if (shown)
+    adw_toast_dismiss (shown);
+  g_object_set_data_full (G_OBJECT (toast), "pb-shown-at", g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (overlay), "pb-toast", g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
+}
+
+/**
+ * pb_ui_get_toast:
+ * @widget: a widget inside the window's toast overlay
+ *
+ * Returns: (transfer none) (nullable): the toast on screen, if it came
+ *   through pb_ui_show_toast()
+ */
+AdwToast *
+pb_ui_get_toast (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  return overlay ? g_object_get_data (G_OBJECT (overlay), "pb-toast") : NULL;
+}
+
 /**
  * pb_ui_toast:
  * @widget: a widget inside the window's toast overlay
  * @text: plain text (it is escaped here)
  * @with_undo: whether the toast offers Undo (win.undo)
+ *
+ * Shows the toast at once, in place of the one before.
  */
 void
 pb_ui_toast (GtkWidget  *widget,
@@ -89,11 +187,12 @@ pb_ui_toast (GtkWidget  *widget,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
-      /* Kept until Undo or Redo runs, which dismisses it: an offer to undo
-       * what was just undone must not linger. */
-      g_object_set_data_full (G_OBJECT (overlay), "pb-undo-toast", g_object_ref (toast), g_object_unref);
     }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  toast = pb_ui_show_toast (overlay, toast);
+  /* Kept until Undo or Redo runs, which dismisses it: an offer to undo
+   * what was just undone must not linger. */
+  if (with_undo)
+    g_object_set_data_full (G_OBJECT (overlay), "pb-undo-toast", g_object_ref (toast), g_object_unref);
 }
 
 /**
@@ -164,7 +263,12 @@ pb_ui_dismiss_undo_toast (GtkWidget *widget)
     return;
   g_object_ref (toast);
   g_object_set_data (G_OBJECT (overlay), "pb-undo-toast", NULL);
-  adw_toast_dismiss (toast);
+  if (toast_is_young (toast))
+    /* Too young to dismiss safely (see YOUNG_TOAST_USEC): it stops
+     * offering Undo, and the toast that follows takes its place. */
+    g_object_set (toast, "button-label", NULL, "action-name", NULL, NULL);
+  else
+    adw_toast_dismiss (toast);
   g_object_unref (toast);
 }
 

@@ -21,6 +21,9 @@ const char *pb_ui_health_css_class   (PbHealth     health);
 void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
+AdwToast   *pb_ui_show_toast         (GtkWidget   *widget,
+                                      AdwToast    *toast);
+AdwToast   *pb_ui_get_toast          (GtkWidget   *widget);
 GMenuModel *pb_ui_section_menu_new   (gint64       section_id);
 AdwToast   *pb_ui_get_undo_toast     (GtkWidget   *widget);
 void        pb_ui_dismiss_undo_toast (GtkWidget   *widget);

@@ -55,6 +55,39 @@ timeline_shown (PbWindow *self)
   return timeline && gtk_widget_get_mapped (timeline);
 }
 
+static gboolean
+focus_view_idle (gpointer data)
+{
+  g_autoptr(PbWindow) self = data;
+  GtkWidget *view = timeline_shown (self) ? pb_window_get_timeline (self) : pb_window_get_board (self);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (view && gtk_widget_get_mapped (view) &&
+      (focus == NULL || (focus != view && !gtk_widget_is_ancestor (focus, view))))
+    {
+      if (PB_IS_BOARD_VIEW (view))
+        pb_board_view_focus (PB_BOARD_VIEW (view));
+      else
+        gtk_widget_grab_focus (view);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pb_window_focus_view:
+ * @self: the main window
+ *
+ * After a command run from a menu, a popover, a dialog or the action bar,
+ * gives the keyboard back to the board or timeline (once the popover has
+ * closed and put the focus on its button), so Ctrl+Z, Delete and the arrow
+ * keys work straight away.
+ */
+void
+pb_window_focus_view (PbWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_view_idle, g_object_ref (self), NULL);
+}
+
 /**
  * pb_window_get_selected_items:
  * @self: the main window
@@ -290,6 +323,7 @@ pb_window_delete_items (PbWindow *self)
   /* Translators: a toast; %s is "3 加快5G网络规模化部署" or "3 items" */
   text = g_strdup_printf (_("Deleted %s"), what);
   toast (self, text, TRUE);
+  pb_window_focus_view (self);
   return TRUE;
 }
 
@@ -563,6 +597,7 @@ set_status_action (GtkWidget  *widget,
     refuse (self, error);
   else
     toast_command (self);
+  pb_window_focus_view (self);
 }
 
 typedef enum
@@ -641,6 +676,7 @@ ask_run (Ask *a)
     }
   if (ok)
     toast_command (a->window);
+  pb_window_focus_view (a->window);
   return TRUE;
 }
 
@@ -787,6 +823,7 @@ select_all_action (GtkWidget  *widget,
     pb_timeline_view_select_all (PB_TIMELINE_VIEW (pb_window_get_timeline (PB_WINDOW (widget))));
   else if (board)
     pb_board_view_select_all (PB_BOARD_VIEW (board));
+  pb_window_focus_view (PB_WINDOW (widget));
 }
 
 /* ---- Installation ------------------------------------------------------- */

@@ -106,7 +106,7 @@ show_error_retry (PbWindow     *self,
       adw_toast_set_action_name (toast, retry);
     }
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  pb_ui_show_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void
@@ -425,7 +425,7 @@ timeline_hint_cb (PbWindow   *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  pb_ui_show_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 GtkWidget *
@@ -1047,7 +1047,7 @@ export_response_cb (GtkNativeDialog *chooser,
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *escaped = g_markup_escape_text (name, -1);
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new_format (_("Saved as “%s”"), escaped));
+          pb_ui_show_toast (GTK_WIDGET (self->toast_overlay), adw_toast_new_format (_("Saved as “%s”"), escaped));
         }
     }
   g_object_unref (chooser);
@@ -1347,15 +1347,6 @@ open_plan_file_action (GtkWidget  *widget,
 }
 
 static void
-toast_undo_cb (PbWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pb_store_undo (self->store, &error))
-    show_error (self, error);
-}
-
-static void
 delete_plan_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1363,8 +1354,7 @@ delete_plan_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  g_autofree char *text = NULL;
 
   if (self->plan == NULL)
     return;
@@ -1376,12 +1366,8 @@ delete_plan_action (GtkWidget  *widget,
       return;
     }
 
-  /* Toast titles are markup. */
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new_format (_("“%s” deleted"), escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  text = g_strdup_printf (_("“%s” deleted"), title);
+  pb_ui_toast (GTK_WIDGET (self->toast_overlay), text, TRUE);
 }
 
 static void

@@ -1,0 +1,289 @@
+/* test-edit-feedback.c — what a planner sees and presses while editing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, with real key presses (XTest): Delete shows its Undo toast at
+ * once in place of an older toast; Ctrl+Z works straight after a menu
+ * action; several chosen cards bring up the bulk action bar whose buttons
+ * run one command each; the header bar keeps Undo and the menu at 360 px.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "pb-board-view.h"
+#include "pb-item-editor.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+#include "pb-timeline-view.h"
+#include "pb-ui-util.h"
+#include "pb-window-edit.h"
+
+static PbTestApp t;
+
+#define spin pb_test_spin
+
+/* Lets the frame clock lay out, draw and animate for @ms. */
+static void
+settle_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A real key press through the X server, to the window's focus, as a
+ * planner's keyboard would send it. */
+static void
+press (guint           keyval,
+       GdkModifierType mods)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  Display *x;
+  Window xid;
+  KeyCode code, ctrl, shift;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    g_error ("these tests press keys through XTest and need an X display (run them under Xvfb)");
+  x = gdk_x11_display_get_xdisplay (display);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  code = XKeysymToKeycode (x, keyval);
+  ctrl = XKeysymToKeycode (x, XK_Control_L);
+  shift = XKeysymToKeycode (x, XK_Shift_L);
+  g_assert_cmpuint (code, !=, 0);
+
+  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
+  XSync (x, False);
+  settle_for (50);
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (x, shift, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, False, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (x, shift, False, CurrentTime);
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
+  XSync (x, False);
+  settle_for (150);
+}
+
+static void
+act (const char *action,
+     GVariant   *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), action, target));
+  spin ();
+}
+
+static void
+find_labels (GtkWidget  *root,
+             const char *text,
+             GPtrArray  *found)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), text))
+        g_ptr_array_add (found, c);
+      find_labels (c, text, found);
+    }
+}
+
+/* Whether a drawn label under the window's toast overlay says @text. */
+static gboolean
+toast_on_screen (const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  find_labels (overlay, text, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *l = g_ptr_array_index (labels, i);
+
+      /* A toast, not a card that says the same. */
+      if (gtk_widget_is_drawable (l) && !gtk_widget_get_ancestor (l, PB_TYPE_TASK_CARD) &&
+          !gtk_widget_get_ancestor (l, GTK_TYPE_ACTION_BAR))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+id_of (const char *title)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, title);
+
+  return pb_record_get_id (PB_RECORD (item));
+}
+
+static void
+choose_three (gint64 *ids)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+
+  ids[0] = id_of ("加快5G网络规模化部署");
+  ids[1] = id_of ("推进千兆光网“双千兆”城市建设");
+  ids[2] = id_of ("统筹建设绿色数据中心");
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, ids, 3);
+  spin ();
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 3);
+}
+
+/* Delete pressed after Undo and Redo: "Deleted 3 …" with Undo is on
+ * screen at once, and the older "Redone: …" toast is gone. */
+static void
+test_delete_toast (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autofree char *before = NULL;
+  gint64 ids[3];
+  AdwToast *toast;
+
+  choose_three (ids);
+  act ("win.set-status", g_variant_new_string ("blocked"));
+  act ("win.undo", NULL);
+  act ("win.redo", NULL);
+  settle_for (400);
+  g_assert_true (toast_on_screen ("Redone: Change Status of 3 Items"));
+
+  pb_board_view_set_selected (board, ids, 3);
+  spin ();
+  before = pb_test_dump_store (t.store);
+  gtk_widget_grab_focus (GTK_WIDGET (board));
+  press (GDK_KEY_Delete, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 3 Items");
+  toast = pb_ui_get_toast (GTK_WIDGET (board));
+  g_assert_nonnull (toast);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Deleted 3 "));
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  settle_for (700);
+  g_assert_true (toast_on_screen ("Deleted 3 "));
+  g_assert_false (toast_on_screen ("Redone:"));
+
+  /* Its Undo brings the three back. */
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+  settle_for (700);
+  g_assert_true (toast_on_screen ("Undone: Delete 3 Items"));
+  g_assert_false (toast_on_screen ("Deleted 3 "));
+}
+
+/* A bulk status change from the main menu, the way the menu runs it (a
+ * click on its item, which closes the popover), then Ctrl+Z and
+ * Ctrl+Shift+Z as real key presses. */
+static GtkWidget *
+find_model_button (GtkWidget  *root,
+                   const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkModelButton"))
+        {
+          g_autofree char *label = NULL;
+
+          g_object_get (c, "text", &label, NULL);
+          if (g_strcmp0 (label, text) == 0)
+            return c;
+        }
+      if ((found = find_model_button (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkMenuButton *
+main_menu_button (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (c) && gtk_widget_get_mapped (c) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (c)))
+        return GTK_MENU_BUTTON (c);
+      if ((found = main_menu_button (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_undo_after_menu (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 ids[3];
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkMenuButton *menu;
+  GtkWidget *popover, *done, *focus;
+
+  choose_three (ids);
+  gtk_widget_grab_focus (GTK_WIDGET (board));
+  before = pb_test_dump_store (t.store);
+
+  menu = main_menu_button (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  settle_for (200);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  done = find_model_button (popover, "Done");
+  g_assert_nonnull (done);
+  g_signal_emit_by_name (done, "clicked");
+  settle_for (300);
+  g_assert_false (gtk_widget_get_mapped (popover));
+  {
+    g_autoptr(PbItem) first = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[0]);
+    g_assert_cmpint (pb_item_get_status (first), ==, PB_ITEM_STATUS_DONE);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status of 3 Items");
+  g_assert_null (pb_store_get_redo_label (t.store));
+  after = pb_test_dump_store (t.store);
+
+  /* The keyboard is back on the board, not on the closed menu's button. */
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (board) || gtk_widget_is_ancestor (focus, GTK_WIDGET (board)));
+
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+  g_assert_cmpstr (pb_store_get_redo_label (t.store), ==, "Change Status of 3 Items");
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, after));
+  }
+  act ("win.undo", NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  pb_test_app_start (&t);
+
+  g_test_add_func ("/edit-feedback/delete-toast", test_delete_toast);
+  g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
+  status = g_test_run ();
+
+  pb_test_app_stop (&t);
+  return status;
+}
