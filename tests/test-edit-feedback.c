@@ -271,6 +271,86 @@ test_undo_after_menu (void)
   act ("win.undo", NULL);
 }
 
+static GtkWidget *
+find_header_button (GtkWidget  *root,
+                    const char *action,
+                    const char *icon)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_mapped (c) && gtk_widget_get_ancestor (c, ADW_TYPE_HEADER_BAR))
+        {
+          if (action && GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+            return c;
+          if (icon && GTK_IS_MENU_BUTTON (c) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (c)), icon) == 0)
+            return c;
+        }
+      if ((found = find_header_button (c, action, icon)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Mapped, with its whole width inside the window's. */
+static void
+assert_inside_window (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (t.window));
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (t.window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 10);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+}
+
+/* A phone-sized window, 360 px wide: Undo, Redo and the main menu stay in
+ * the header bar, inside the window. */
+static void
+test_narrow_header (void)
+{
+  GtkWidget *menu, *menu_popover;
+
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 360, 700);
+  settle_for (500);
+  if (g_getenv ("PB_TEST_SHOT"))
+    {
+      GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (t.window));
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      settle_for (300);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (t.window)), 700);
+      node = gtk_snapshot_free_to_node (snapshot);
+      {
+        GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (t.window));
+        g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (t.window)), 700));
+        gdk_texture_save_to_png (texture, g_getenv ("PB_TEST_SHOT"));
+      }
+      g_object_unref (paintable);
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t.window)), ==, 360);
+  assert_inside_window (find_header_button (GTK_WIDGET (t.window), "win.undo", NULL));
+  assert_inside_window (find_header_button (GTK_WIDGET (t.window), "win.redo", NULL));
+  menu = find_header_button (GTK_WIDGET (t.window), NULL, "open-menu-symbolic");
+  assert_inside_window (menu);
+  assert_inside_window (pb_window_get_board (t.window));
+
+  /* The menu opens and holds the plan's commands. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+  settle_for (200);
+  menu_popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+  g_assert_true (gtk_widget_get_mapped (menu_popover));
+  g_assert_nonnull (find_model_button (menu_popover, "Plan Properties…"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  settle_for (500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +362,7 @@ main (int   argc,
 
   g_test_add_func ("/edit-feedback/delete-toast", test_delete_toast);
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
+  g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -61,6 +61,7 @@ struct _PbWindow
   GtkWidget            *board;
   GtkWidget            *editor;
   GtkToggleButton      *search_button;
+  GtkWidget            *grouping_button;
   GListModel           *organisations;
   gboolean              restoring;
 
@@ -1520,6 +1521,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, health_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_button);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -1586,12 +1588,12 @@ pb_window_init (PbWindow *self)
   gtk_list_view_set_factory (self->plan_list, factory);
   g_object_unref (factory);
 
-  /* At 360 px the header bar cannot hold back, undo, redo, the title, two
-   * buttons and three window controls; narrow windows undo with Ctrl+Z and
-   * the toasts' Undo buttons instead. */
-  g_object_bind_property (self->leaflet, "folded", self->undo_button, "visible",
+  /* At 360 px the content's header bar holds back, Undo, Redo, the title,
+   * the main menu and three window controls: searching (Ctrl+F) and the
+   * grouping move into the main menu, which the folded window shows here. */
+  g_object_bind_property (self->leaflet, "folded", self->search_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->leaflet, "folded", self->redo_button, "visible",
+  g_object_bind_property (self->leaflet, "folded", self->grouping_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
