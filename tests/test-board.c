@@ -234,6 +234,35 @@ test_filter (void)
 }
 
 static GtkWidget *
+label_saying (GtkWidget  *widget,
+              const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = label_saying (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A section's long title heads its column whole, on two lines, not cut
+ * to "(一) 建设高速泛在…"; its tooltip has it too. */
+static void
+test_column_titles (void)
+{
+  GtkWidget *title = label_saying (GTK_WIDGET (window), "(一) 建设高速泛在的信息基础设施");
+
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), <=, 2);
+  g_assert_true (gtk_widget_get_has_tooltip (title));
+}
+
+static GtkWidget *
 entry_titled (GtkWidget  *root,
               const char *title)
 {
@@ -650,6 +679,7 @@ main (int    argc,
   g_test_add_func ("/board/keyboard-move", test_keyboard_move);
   g_test_add_func ("/board/status-and-lead", test_status_and_lead);
   g_test_add_func ("/board/filter", test_filter);
+  g_test_add_func ("/board/column-titles", test_column_titles);
   g_test_add_func ("/board/editor", test_editor);
   g_test_add_func ("/board/cards-follow-links", test_cards_follow_links);
   g_test_add_func ("/board/delete-section-undo", test_delete_section_undo);

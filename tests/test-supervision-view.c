@@ -215,6 +215,34 @@ test_type_into_cell (void)
   pb_test_app_stop (&t);
 }
 
+/* The stretch target (力争) under a firm one reads whole, "stretch
+ * ≥25,000", not "…tch ≥25000", wrapping in a narrow column. */
+static void
+test_stretch_whole (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  GtkWidget *cell, *stretch;
+  gint64 id;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("公共充电桩");
+  id = pb_record_get_id (PB_RECORD (k));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  cell = pb_indicators_view_find_cell (view, id, 2027);
+  g_assert_nonnull (cell);
+  stretch = gtk_widget_get_next_sibling (cell);
+  g_assert_true (GTK_IS_LABEL (stretch));
+  wait_for_mapped (stretch);
+  spin ();
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (stretch)), "25,000"));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (stretch))));
+  pb_test_app_stop (&t);
+}
+
 static void
 test_edit_target (void)
 {
@@ -911,6 +939,7 @@ main (int    argc,
 
   g_test_add_func ("/supervision-view/edit-target", test_edit_target);
   g_test_add_func ("/supervision-view/type-into-cell", test_type_into_cell);
+  g_test_add_func ("/supervision-view/stretch-whole", test_stretch_whole);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);

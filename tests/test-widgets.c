@@ -12,6 +12,7 @@
 #include "pb-item-editor.h"
 #include "pb-task-card.h"
 #include "pb-test-util.h"
+#include "pb-ui-util.h"
 
 static void
 count_notify (GObject    *object,
@@ -424,6 +425,37 @@ test_board_hidden_waits (PbTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A tooltip's label is as wide as its text up to a readable width: a
+ * Chinese title stays on one line, not wrapped every few characters,
+ * and a long reason wraps well before the screen's edge. */
+static void
+test_tooltip_label (void)
+{
+  GtkWidget *tip = g_object_ref_sink (pb_ui_tooltip_label_new ("(一) 建设高速泛在的信息基础设施"));
+  GtkWidget *one_line = g_object_ref_sink (gtk_label_new ("(一) 建设高速泛在的信息基础设施"));
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  GtkWidget *long_tip;
+  int min_w, nat_w, min_h, nat_h, line_h, dummy;
+
+  gtk_widget_measure (tip, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  gtk_widget_measure (one_line, GTK_ORIENTATION_VERTICAL, -1, &line_h, &dummy, NULL, NULL);
+  gtk_widget_measure (tip, GTK_ORIENTATION_VERTICAL, min_w, &min_h, &nat_h, NULL, NULL);
+  g_assert_cmpint (min_h, ==, line_h);   /* one line, at its smallest */
+
+  for (int i = 0; i < 12; i++)
+    g_string_append (long_text, "数据中心标准机架完成率百分之五十八");
+  long_tip = g_object_ref_sink (pb_ui_tooltip_label_new (long_text->str));
+  gtk_widget_measure (long_tip, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  gtk_widget_measure (long_tip, GTK_ORIENTATION_VERTICAL, min_w, &min_h, &nat_h, NULL, NULL);
+  g_assert_cmpint (min_w, <, 800);
+  g_assert_cmpint (min_h, >, 2 * line_h);
+  g_assert_cmpint (min_h, <, 12 * line_h);
+
+  g_object_unref (tip);
+  g_object_unref (one_line);
+  g_object_unref (long_tip);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -436,6 +468,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/board-linear", test_board_linear);
   PB_TEST_ADD_LIBRARY ("/widgets/board-regroup-reuses", test_board_regroup_reuses);
   PB_TEST_ADD_LIBRARY ("/widgets/board-hidden-waits", test_board_hidden_waits);
+  g_test_add_func ("/widgets/tooltip-label", test_tooltip_label);
 
   return g_test_run ();
 }

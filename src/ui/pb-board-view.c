@@ -954,6 +954,11 @@ column_setup (GtkSignalListItemFactory *factory,
   /* "title\nparent": the parent as a dim second line. */
   cw->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (cw->title), 0);
+  /* A long section title on two lines, then ellipsized; the tooltip
+   * has it whole. */
+  gtk_label_set_wrap (GTK_LABEL (cw->title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (cw->title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (cw->title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (cw->title), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (cw->title), 18);
   gtk_widget_add_css_class (cw->title, "heading");

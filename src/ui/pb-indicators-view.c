@@ -662,7 +662,11 @@ target_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (stretch, "stretch-target");
   gtk_widget_add_css_class (stretch, "caption");
   gtk_label_set_xalign (GTK_LABEL (stretch), 1);
-  gtk_label_set_ellipsize (GTK_LABEL (stretch), PANGO_ELLIPSIZE_START);
+  /* "stretch ≥25,000" whole: on a second line when the column is narrow,
+   * never cut to "…tch ≥25000". */
+  gtk_label_set_wrap (GTK_LABEL (stretch), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (stretch), PANGO_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (stretch), GTK_JUSTIFY_RIGHT);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), stretch);
   g_object_set_data (G_OBJECT (box), "pb-editable", label);

@@ -272,7 +272,7 @@ query_tooltip_cb (GtkWidget  *widget,
   else
     text = g_strdup (pb_item_get_title (self->item));
 
-  gtk_tooltip_set_text (tooltip, text);
+  pb_ui_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

@@ -1176,7 +1176,7 @@ query_tooltip_cb (PbTimelineView *self,
       }
   }
 
-  gtk_tooltip_set_text (tooltip, g_strstrip (text));
+  pb_ui_tooltip_set_text (tooltip, g_strstrip (text));
   return TRUE;
 }
 

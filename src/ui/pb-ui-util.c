@@ -395,6 +395,60 @@ pb_lazy_rebuild_clear (PbLazyRebuild *lazy)
   lazy->dirty = FALSE;
 }
 
+/**
+ * pb_ui_tooltip_label_new:
+ * @text: a tooltip's text
+ *
+ * GTK 4.8's own tooltip label may be given its minimum width, which
+ * for Chinese text, breakable after any character, is a character or
+ * two: a title then wraps every few characters. This label asks for the
+ * width of its text up to 40 characters (a short tooltip on one line, a
+ * long one wrapped at a readable width), never more than 60.
+ *
+ * Returns: (transfer floating): the label
+ */
+GtkWidget *
+pb_ui_tooltip_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  glong chars = 0;
+
+  /* The widest line, in characters; a CJK one counts twice (it is
+   * about two "average characters" wide). */
+  for (const char *line = text ? text : ""; *line;)
+    {
+      const char *end = strchr (line, '\n');
+      glong n = 0;
+
+      for (const char *p = line; *p && p != end; p = g_utf8_next_char (p))
+        n += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      chars = MAX (chars, n);
+      if (end == NULL)
+        break;
+      line = end + 1;
+    }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (chars, 40));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+/**
+ * pb_ui_tooltip_set_text:
+ * @tooltip: a tooltip being shown
+ * @text: its text
+ *
+ * gtk_tooltip_set_text() with pb_ui_tooltip_label_new()'s label.
+ */
+void
+pb_ui_tooltip_set_text (GtkTooltip *tooltip,
+                        const char *text)
+{
+  gtk_tooltip_set_custom (tooltip, pb_ui_tooltip_label_new (text));
+}
+
 static gboolean
 lazy_tooltip_cb (GtkWidget  *widget,
                  int         x,
@@ -407,7 +461,7 @@ lazy_tooltip_cb (GtkWidget  *widget,
 
   if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  pb_ui_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

@@ -49,6 +49,9 @@ typedef struct
   gboolean      dirty;     /* changed while off screen */
 } PbLazyRebuild;
 
+GtkWidget  *pb_ui_tooltip_label_new  (const char *text);
+void        pb_ui_tooltip_set_text   (GtkTooltip *tooltip,
+                                      const char *text);
 void        pb_ui_set_tooltip_lazily (GtkWidget  *widget,
                                       const char *text);
 void        pb_lazy_rebuild_init     (PbLazyRebuild *lazy,
