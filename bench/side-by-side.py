@@ -89,7 +89,9 @@ def measure(argv, env, window_name, timeout=180.0):
     env = dict(env, DISPLAY=display)
     try:
         start = time.monotonic()
-        app = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # The application's messages, to say why it exited if it does.
+        log = tempfile.TemporaryFile(mode="w+")
+        app = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=log)
         to_window = None
         last_cpu, last_change = None, start
         while time.monotonic() - start < timeout:
@@ -101,7 +103,11 @@ def measure(argv, env, window_name, timeout=180.0):
                     last_change = max(last_change, start + to_window)
             cpu, running = cpu_seconds(app.pid)
             if cpu is None or app.poll() is not None:
-                raise RuntimeError("%s exited" % argv[0])
+                app.wait()
+                log.seek(0)
+                said = [line.strip() for line in log if "session bus" not in line and line.strip()]
+                raise RuntimeError("%s exited (status %s)%s" % (argv[0], app.returncode,
+                                                               ": " + " / ".join(said[-3:]) if said else ""))
             # The display server counts too: an application waiting for a
             # starved X server is asleep, not done.
             server_cpu, server_running = cpu_seconds(xvfb.pid)

@@ -1663,6 +1663,8 @@ pb_timeline_new_from_store_full (PbStore     *store,
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(GListModel) indicators = NULL;
   g_autoptr(GHashTable) serving = NULL;
+  g_autoptr(GPtrArray) all_targets = NULL;
+  g_autoptr(GHashTable) first_target = NULL;
   g_autoptr(GListModel) deps = NULL;
   g_autoptr(GHashTable) leads = NULL;
   g_autoptr(GPtrArray) runs = NULL;
@@ -1743,19 +1745,35 @@ pb_timeline_new_from_store_full (PbStore     *store,
         }
     }
 
-  /* Each target: a diamond at the end of its year, on its item's row. */
+  /* Each target: a diamond at the end of its year, on its item's row.
+   * The plan's targets are read in one query (one per indicator made a
+   * plan of 5,000 indicators 5,000 queries), in each indicator's order of
+   * pb_store_list_targets (). */
   indicators = pb_store_list_indicators (store, plan_id);
   serving = pb_store_dup_indicator_items (store, plan_id);
+  all_targets = pb_store_dup_records_where (store, PB_TYPE_TARGET,
+                                            "indicator_id IN (SELECT id FROM indicator WHERE plan_id = ?1)"
+                                            " ORDER BY indicator_id, year, stretch, id", plan_id);
+  first_target = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint t = all_targets->len; t-- > 0; )
+    {
+      gint64 indicator_id = pb_record_get_int (g_ptr_array_index (all_targets, t), "indicator_id");
+
+      g_hash_table_insert (first_target, g_memdup2 (&indicator_id, sizeof indicator_id), GUINT_TO_POINTER (t + 1));
+    }
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
       gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
       GArray *served = g_hash_table_lookup (serving, &indicator_id);
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, indicator_id);
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (first_target, &indicator_id));
 
-      for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
+      for (guint t = first ? first - 1 : all_targets->len;
+           t < all_targets->len &&
+           pb_record_get_int (g_ptr_array_index (all_targets, t), "indicator_id") == indicator_id;
+           t++)
         {
-          g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
+          PbTarget *target = g_ptr_array_index (all_targets, t);
           gint64 item_id = pb_record_get_int (PB_RECORD (target), "item_id");
           g_autofree char *label = pb_format_amount (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
 

@@ -397,6 +397,7 @@ struct _PbBoardView
   GPtrArray       *held_sections; /* the plan's sections, kept alive for the titles */
   GPtrArray       *columns;     /* PbBoardColumn, owned */
   GHashTable      *by_value;    /* gint64 * (the column's value) → PbBoardColumn */
+  GPtrArray       *by_item_ids; /* GArray of gint64: the keys of by_item */
   GHashTable      *by_item;     /* gint64 * (an item's id) → PbBoardColumn, by section:
                                  * a section shown in two runs has two columns */
   GHashTable      *orgs;        /* item id → ItemOrgs */
@@ -1284,15 +1285,19 @@ rebuild_columns (PbBoardView *self,
   if (!same)
     replace_columns (self, wanted, force);
 
-  /* By section, each item goes to its run's column. */
+  /* By section, each item goes to its run's column. The keys are the
+   * runs' arrays of ids, kept with the table (no allocation per item). */
   g_hash_table_remove_all (self->by_item);
+  g_ptr_array_set_size (self->by_item_ids, 0);
   for (guint i = 0; i < wanted->len; i++)
     {
       Wanted *w = &g_array_index (wanted, Wanted, i);
 
-      for (guint k = 0; w->ids && k < w->ids->len; k++)
-        g_hash_table_insert (self->by_item, g_memdup2 (&g_array_index (w->ids, gint64, k), sizeof (gint64)),
-                             g_ptr_array_index (self->columns, i));
+      if (w->ids == NULL)
+        continue;
+      for (guint k = 0; k < w->ids->len; k++)
+        g_hash_table_insert (self->by_item, &g_array_index (w->ids, gint64, k), g_ptr_array_index (self->columns, i));
+      g_ptr_array_add (self->by_item_ids, g_steal_pointer (&w->ids));
     }
 }
 
@@ -2249,6 +2254,7 @@ pb_board_view_dispose (GObject *object)
   g_clear_pointer (&self->column_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->by_value, g_hash_table_unref);
   g_clear_pointer (&self->by_item, g_hash_table_unref);
+  g_clear_pointer (&self->by_item_ids, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->held_sections, g_ptr_array_unref);
@@ -2355,7 +2361,8 @@ pb_board_view_init (PbBoardView *self)
                   g_date_time_get_month (now), g_date_time_get_year (now));
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_value = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->by_item_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
