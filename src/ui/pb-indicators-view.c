@@ -153,7 +153,8 @@ static void
 show_more_rows (PbIndicatorsView *self,
                 guint             n)
 {
-  guint end = MIN (self->rest->len, self->rest_shown + n);
+  /* n may be G_MAXUINT (every row): rest_shown + n would wrap. */
+  guint end = self->rest_shown + MIN (n, self->rest->len - self->rest_shown);
 
   g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
                        self->rest->pdata + self->rest_shown, end - self->rest_shown);
