@@ -884,6 +884,9 @@ assert_health_fresh (PbTestLibrary *f,
   g_autoptr(PbStore) fresh = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
   g_autoptr(GListModel) items = pb_store_list_items (f->store, plan_id);
   g_autoptr(GListModel) fresh_items = NULL;
+  guint counts[PB_HEALTH_RED + 1] = { 0 };
+  guint cached[PB_HEALTH_RED + 1];
+  guint fresh_counts[PB_HEALTH_RED + 1];
 
   g_assert_no_error (error);
   fresh_items = pb_store_list_items (fresh, plan_id);
@@ -893,12 +896,24 @@ assert_health_fresh (PbTestLibrary *f,
       g_autoptr(PbItem) a = g_list_model_get_item (items, i);
       g_autoptr(PbItem) b = g_list_model_get_item (fresh_items, i);
       const char *why_a = NULL, *why_b = NULL;
+      PbHealth health = pb_store_get_item_health (f->store, a, today, &why_a);
 
-      g_assert_cmpint (pb_store_get_item_health (f->store, a, today, &why_a), ==,
-                       pb_store_get_item_health (fresh, b, today, &why_b));
+      counts[health]++;
+      g_assert_cmpint (health, ==, pb_store_get_item_health (fresh, b, today, &why_b));
       g_assert_cmpstr (why_a, ==, why_b);
       g_assert_cmpfloat_with_epsilon (pb_store_get_item_completion (f->store, a, today),
                                       pb_store_get_item_completion (fresh, b, today), 1e-9);
+    }
+
+  /* The list of plans' counts: the items' healths, from either cache. */
+  g_assert_cmpuint (pb_store_count_plan_health (f->store, plan_id, today, cached), ==,
+                    g_list_model_get_n_items (items));
+  g_assert_cmpuint (pb_store_count_plan_health (fresh, plan_id, today, fresh_counts), ==,
+                    g_list_model_get_n_items (items));
+  for (PbHealth h = PB_HEALTH_NONE; h <= PB_HEALTH_RED; h++)
+    {
+      g_assert_cmpuint (cached[h], ==, counts[h]);
+      g_assert_cmpuint (fresh_counts[h], ==, counts[h]);
     }
 }
 

@@ -1595,6 +1595,41 @@ pb_store_get_item_health (PbStore     *store,
 }
 
 /**
+ * pb_store_count_plan_health:
+ * @store: a store
+ * @plan_id: a plan
+ * @today: the day to judge on
+ * @counts: (out caller-allocates) (array fixed-size=4): how many of the
+ *   plan's items have each health, indexed by #PbHealth
+ *
+ * What pb_store_get_item_health() says of each of the plan's items,
+ * counted from the cache without reading the items again (the list of
+ * plans shows these counts for every plan).
+ *
+ * Returns: the number of items in the plan
+ */
+guint
+pb_store_count_plan_health (PbStore     *store,
+                            gint64       plan_id,
+                            const GDate *today,
+                            guint        counts[PB_HEALTH_RED + 1])
+{
+  GHashTableIter iter;
+  gpointer value;
+  PlanHealth *p;
+
+  g_return_val_if_fail (PB_IS_STORE (store), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  memset (counts, 0, sizeof (guint) * (PB_HEALTH_RED + 1));
+  p = get_plan_health (store, plan_id, today);
+  g_hash_table_iter_init (&iter, p->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    counts[((ItemHealth *) value)->health]++;
+  return g_hash_table_size (p->items);
+}
+
+/**
  * pb_store_get_item_change:
  * @store: a store
  * @item: an item

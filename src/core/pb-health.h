@@ -106,6 +106,10 @@ guint    pb_store_get_n_item_healths_computed (PbStore *store);
 GArray  *pb_store_dup_item_health_updates (PbStore     *store,
                                            gint64       plan_id,
                                            const GDate *today);
+guint    pb_store_count_plan_health      (PbStore     *store,
+                                          gint64       plan_id,
+                                          const GDate *today,
+                                          guint        counts[PB_HEALTH_RED + 1]);
 gboolean pb_store_get_item_change        (PbStore     *store,
                                           PbItem      *item,
                                           const GDate *today,
