@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "pb-application.h"
+#include "pb-board-view.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -199,6 +200,60 @@ test_window_bad_library (void)
   pb_test_remove_dir (dir);
 }
 
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_label (args[0], args[1]) != NULL;
+}
+
+/* A window that opens on the Timeline gives the board its plan when the
+ * board is first shown (or asked for), not at start; the board then shows
+ * that plan as it would have. */
+static void
+test_window_opens_on_timeline (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.planboard.Planboard");
+  AdwViewStack *stack;
+  PbWindow *window;
+  GtkWidget *board;
+
+  g_settings_set_string (settings, "last-view", "timeline");
+  g_settings_set_int64 (settings, "last-plan", 1);
+  app = start_app (db, (GtkWindow **) &window);
+  board = pb_window_peek_board (window);
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (pb_window_get_timeline (window), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+  g_assert_cmpint (pb_window_get_selected_plan (window), ==, 1);
+  g_assert_cmpuint (pb_board_view_get_n_columns (PB_BOARD_VIEW (board)), ==, 0);
+
+  /* Shown, it has the plan's sections and cards. */
+  adw_view_stack_set_visible_child_name (stack, "board");
+  wait_for (label_shown, (gpointer[]) { board, "加快5G网络规模化部署" });
+  g_assert_cmpuint (pb_board_view_get_n_columns (PB_BOARD_VIEW (board)), >, 0);
+
+  /* Another plan chosen on the Timeline: the board waits again, with
+   * nothing of the old plan on it, and the accessor gives it the plan. */
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-example", NULL));
+  spin ();
+  g_assert_cmpint (pb_window_get_selected_plan (window), ==, 2);
+  g_assert_cmpuint (pb_board_view_get_n_columns (PB_BOARD_VIEW (board)), ==, 0);
+  g_assert_true (pb_window_get_board (window) == board);
+  g_assert_cmpuint (pb_board_view_get_n_columns (PB_BOARD_VIEW (board)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-plan");
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 /* The keyboard shortcuts window is made when first asked for (Ctrl+?),
  * not with the window, and is then what GTK would have made: modal, over
  * the window, hidden (not destroyed) on close. */
@@ -297,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/window/bad-library", test_window_bad_library);
   g_test_add_func ("/window/file-library-loads-no-libpq", test_window_file_library_no_libpq);
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts);
+  g_test_add_func ("/window/opens-on-timeline", test_window_opens_on_timeline);
 
   return g_test_run ();
 }

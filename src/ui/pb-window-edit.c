@@ -25,7 +25,8 @@ toast (PbWindow   *self,
        const char *text,
        gboolean    with_undo)
 {
-  GtkWidget *anchor = pb_window_get_board (self);
+  /* Any widget under the window's toast overlay will do. */
+  GtkWidget *anchor = pb_window_peek_board (self);
 
   pb_ui_toast (anchor ? anchor : GTK_WIDGET (self), text, with_undo);
 }
@@ -99,13 +100,13 @@ pb_window_focus_view (PbWindow *self)
 GArray *
 pb_window_get_selected_items (PbWindow *self)
 {
-  GtkWidget *board = pb_window_get_board (self);
   GtkWidget *editor = pb_window_peek_editor (self);
+  GtkWidget *board;
   GArray *ids = NULL;
 
   if (timeline_shown (self))
     ids = pb_timeline_view_get_selected_items (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
-  else if (board)
+  else if ((board = pb_window_get_board (self)))
     ids = pb_board_view_get_selected_items (PB_BOARD_VIEW (board));
   else
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -183,6 +184,7 @@ pb_window_add_item (PbWindow   *self,
 {
   PbStore *store = pb_window_get_store (self);
   PbPlan *plan = pb_window_get_plan (self);
+  /* The new item opens on the board, which has the plan from now on. */
   GtkWidget *board = pb_window_get_board (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(PbItem) item = NULL;
@@ -295,7 +297,8 @@ gboolean
 pb_window_delete_items (PbWindow *self)
 {
   PbStore *store = pb_window_get_store (self);
-  GtkWidget *board = pb_window_get_board (self);
+  /* A board waiting to be shown has nothing chosen. */
+  GtkWidget *board = pb_window_peek_board (self);
   GtkWidget *editor = pb_window_peek_editor (self);
   g_autoptr(GArray) ids = pb_window_get_selected_items (self);
   g_autoptr(GError) error = NULL;
@@ -817,11 +820,11 @@ select_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkWidget *board = pb_window_get_board (PB_WINDOW (widget));
+  GtkWidget *board;
 
   if (timeline_shown (PB_WINDOW (widget)))
     pb_timeline_view_select_all (PB_TIMELINE_VIEW (pb_window_get_timeline (PB_WINDOW (widget))));
-  else if (board)
+  else if ((board = pb_window_get_board (PB_WINDOW (widget))))
     pb_board_view_select_all (PB_BOARD_VIEW (board));
   pb_window_focus_view (PB_WINDOW (widget));
 }

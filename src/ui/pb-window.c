@@ -71,6 +71,7 @@ struct _PbWindow
   PbPlan               *plan;
   gulong                plan_notify_id;
   guint                 refresh_id;
+  gboolean              board_pending; /* the board gets the plan when shown */
 };
 
 /* How often the window looks for what other programs wrote to the library
@@ -166,7 +167,6 @@ update_plan_row (PbWindow  *self,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *period = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GString) health = g_string_new (NULL);
   guint counts[PB_HEALTH_RED + 1] = { 0 };
@@ -178,11 +178,9 @@ update_plan_row (PbWindow  *self,
 
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  /* The plan's items in one query (a row each would be 20,000 queries). */
-  items = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (plan)));
-  n_items = items->len;
-  for (guint i = 0; i < n_items; i++)
-    counts[pb_store_get_item_health (self->store, g_ptr_array_index (items, i), &today, NULL)]++;
+  /* Counted in the health cache, which the board and the timeline use
+   * too: the items are not read again for the row. */
+  n_items = pb_store_count_plan_health (self->store, pb_record_get_id (PB_RECORD (plan)), &today, counts);
   for (PbHealth h = PB_HEALTH_BLUE; h <= PB_HEALTH_RED; h++)
     if (counts[h] > 0)
       g_string_append_printf (health, " %s%u", pb_health_get_symbol (h), counts[h]);
@@ -355,8 +353,72 @@ pb_window_open_editor (PbWindow *self,
     pb_timeline_view_select (PB_TIMELINE_VIEW (self->timeline), pb_record_get_id (PB_RECORD (item)));
 }
 
+/* The board gets the open plan when it is first shown, or asked for: a
+ * window that opens on the Timeline (or goes there and then changes plan)
+ * does not group thousands of items into columns nobody sees. Until then
+ * it holds no plan, so nothing on it is chosen or focused. */
+static gboolean
+board_shown (PbWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") == 0;
+}
+
+static void
+give_board_plan (PbWindow *self,
+                 gboolean  now)
+{
+  if (self->board == NULL)
+    return;
+  if (now || self->plan == NULL)
+    {
+      self->board_pending = FALSE;
+      pb_board_view_set_plan (PB_BOARD_VIEW (self->board), self->plan);
+    }
+  else
+    {
+      self->board_pending = TRUE;
+      pb_board_view_set_plan (PB_BOARD_VIEW (self->board), NULL);
+    }
+}
+
+static void
+flush_board (PbWindow *self)
+{
+  if (self->board_pending)
+    give_board_plan (self, TRUE);
+}
+
+static void
+visible_view_changed_cb (PbWindow *self)
+{
+  if (board_shown (self))
+    flush_board (self);
+}
+
+/**
+ * pb_window_get_board:
+ * @self: the main window
+ *
+ * Returns: (transfer none) (nullable): the board, showing the open plan
+ *   (given to it now if it was waiting to be shown)
+ */
 GtkWidget *
 pb_window_get_board (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  flush_board (self);
+  return self->board;
+}
+
+/**
+ * pb_window_peek_board:
+ * @self: the main window
+ *
+ * Returns: (transfer none) (nullable): the board as it is: without a plan
+ *   while it waits to be shown (see pb_window_get_board())
+ */
+GtkWidget *
+pb_window_peek_board (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return self->board;
@@ -745,7 +807,7 @@ set_plan (PbWindow *self,
       self->plan_notify_id = g_signal_connect_object (plan, "notify", G_CALLBACK (update_title),
                                                       self, G_CONNECT_SWAPPED);
       restore_grouping (self);
-      pb_board_view_set_plan (PB_BOARD_VIEW (self->board), plan);
+      give_board_plan (self, board_shown (self));
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), plan);
       pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), plan);
       pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), plan);
@@ -754,7 +816,7 @@ set_plan (PbWindow *self,
     }
   else
     {
-      pb_board_view_set_plan (PB_BOARD_VIEW (self->board), NULL);
+      give_board_plan (self, TRUE);
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), NULL);
       pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), NULL);
       pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), NULL);
@@ -1721,13 +1783,17 @@ pb_window_set_application_store (PbWindow      *self,
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->plan_list, GTK_SELECTION_MODEL (self->plan_selection));
 
+  /* The last page first, so that the plan goes to the page shown (the
+   * board gets it when it is shown). */
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   if (settings != NULL)
     {
       g_autofree char *view = g_settings_get_string (settings, "last-view");
 
-      pb_window_select_plan (self, g_settings_get_int64 (settings, "last-plan"));
       if (adw_view_stack_get_child_by_name (self->view_stack, view))
         adw_view_stack_set_visible_child_name (self->view_stack, view);
+      pb_window_select_plan (self, g_settings_get_int64 (settings, "last-plan"));
     }
   selection_changed_cb (self);
 

@@ -23,6 +23,7 @@ void      pb_window_open_editor      (PbWindow      *self,
                                       PbItem        *item);
 void      pb_window_close_editor     (PbWindow      *self);
 GtkWidget *pb_window_get_board       (PbWindow      *self);
+GtkWidget *pb_window_peek_board      (PbWindow      *self);
 GtkWidget *pb_window_get_timeline    (PbWindow      *self);
 GtkWidget *pb_window_get_editor      (PbWindow      *self);
 GtkWidget *pb_window_peek_editor     (PbWindow      *self);
