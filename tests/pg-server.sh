@@ -3,7 +3,12 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   tests/pg-server.sh COMMAND [ARGUMENTS...]
+#   tests/pg-server.sh [--password-login LOGIN] COMMAND [ARGUMENTS...]
+#
+# --password-login LOGIN: the server asks LOGIN for its password
+# (scram-sha-256 in pg_hba.conf) and trusts every other login, so a test
+# can drive the window's password dialog; the test gives LOGIN its
+# password (planboard-cli member add --password, pb_pg_member_add ()).
 #
 # Starts a PostgreSQL 15 server in a fresh temporary folder (initdb, then
 # pg_ctl start with a Unix socket in that folder and no TCP at all), runs
@@ -28,8 +33,14 @@
 # they fail.
 set -u
 
+password_login=""
+if [ "${1:-}" = --password-login ] && [ $# -ge 2 ]; then
+  password_login=$2
+  shift 2
+fi
+
 if [ $# -lt 1 ]; then
-  echo "usage: $0 COMMAND [ARGUMENTS...]" >&2
+  echo "usage: $0 [--password-login LOGIN] COMMAND [ARGUMENTS...]" >&2
   exit 2
 fi
 
@@ -95,6 +106,12 @@ $as_user "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --no-sync \
     --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 ||
   fail "initdb failed"
 
+# A login that must give its password; everybody else is trusted.
+if [ -n "$password_login" ]; then
+  printf 'local all "%s" scram-sha-256\nlocal all all trust\n' "$password_login" >"$dir/pg_hba.conf" &&
+    $as_user cp "$dir/pg_hba.conf" "$dir/data/pg_hba.conf" || fail "could not write pg_hba.conf"
+fi
+
 port=5432
 # PLANBOARD_PG_DURABLE=1 (for the benchmarks) keeps the server's default
 # durability: fsync and synchronous commit on.
@@ -107,6 +124,10 @@ $as_user "$bindir/pg_ctl" start -D "$dir/data" -w -t 30 -s -l "$dir/server.log" 
 PLANBOARD_TEST_PG="host=$dir port=$port user=postgres"
 PGBINDIR="$bindir"
 export PLANBOARD_TEST_PG PGBINDIR
+if [ -n "$password_login" ]; then
+  PLANBOARD_TEST_PG_PASSWORD_LOGIN=$password_login
+  export PLANBOARD_TEST_PG_PASSWORD_LOGIN
+fi
 unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS
 
 cd "$OLDPWD" || exit 1

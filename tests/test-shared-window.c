@@ -425,6 +425,189 @@ test_server_away (void)
   pb_test_remove_dir (dir);
 }
 
+/* ---- The password dialog ------------------------------------------------ */
+
+#define PASSWORD "云澜-督办-2026"
+
+/* The visible message dialog, if any. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_assert_null (found);  /* one at a time */
+        found = l->data;
+      }
+  return found;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_labelled (child, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A shared library whose login must give its password (pg-server.sh
+ * --password-login); the window is opened on it with no password in
+ * libpq's usual places. */
+static char *
+make_password_library (const char **login)
+{
+  char *conninfo = make_members_library ();
+  g_autoptr(GError) error = NULL;
+
+  if (conninfo == NULL)
+    return NULL;
+  *login = g_getenv ("PLANBOARD_TEST_PG_PASSWORD_LOGIN");
+  if (*login == NULL)
+    g_error ("run this test through tests/pg-server.sh --password-login LOGIN");
+#ifdef HAVE_LIBPQ
+  {
+    PGconn *conn = pb_pg_connect (conninfo, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pb_pg_member_add (conn, *login, "office", NULL, PASSWORD, &error));
+    g_assert_no_error (error);
+    PQfinish (conn);
+  }
+#endif
+  g_unsetenv ("PGPASSWORD");
+  g_setenv ("PGPASSFILE", "/nonexistent/planboard-test-pgpass", TRUE);
+  return conninfo;
+}
+
+static void
+type_and_connect (AdwMessageDialog *dialog,
+                  const char       *password)
+{
+  GtkWidget *entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
+  GtkWidget *connect = find_button_labelled (GTK_WIDGET (dialog), "C_onnect");
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (connect);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (connect));  /* nothing typed yet */
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  g_assert_true (gtk_widget_get_sensitive (connect));
+  g_object_ref (entry);
+  g_signal_emit_by_name (connect, "clicked");
+  /* Tried and wiped at once, whatever the answer. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_object_unref (entry);
+  spin ();
+}
+
+static void
+test_password (void)
+{
+  const char *login = NULL;
+  g_autofree char *conninfo = make_password_library (&login);
+  g_autofree char *as = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  PbWindow *window;
+  PbStore *store;
+
+  if (conninfo == NULL)
+    return;
+  as = pb_test_pg_as (conninfo, login);
+
+  /* The store says what is missing, and what was wrong. */
+  g_assert_null (pb_store_open (as, PB_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NEEDS_PASSWORD);
+  g_assert_nonnull (strstr (error->message, login));
+  g_clear_error (&error);
+  g_assert_null (pb_store_open_with_password (as, "wrong", PB_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_WRONG_PASSWORD);
+  g_clear_error (&error);
+
+  /* The window opens on the planner's own library and asks, naming the
+   * login and the library's database and server. */
+  window = open_window_as (&app, conninfo, login);
+  store = pb_window_get_store (window);
+  g_assert_false (pb_store_is_shared (store));
+  g_assert_true (g_str_has_prefix (pb_store_get_path (store), data_home));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Password for the Shared Library");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), login));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "pbtest_"));
+  g_assert_null (find_label_containing (GTK_WIDGET (window), "could not be opened"));
+
+  /* A wrong password: said plainly, and asked again. */
+  type_and_connect (dialog, "wrong");
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  g_assert_false (pb_store_is_shared (pb_window_get_store (window)));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Wrong Password");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was not accepted"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), login));
+
+  /* The right one: the window is on the shared library. */
+  type_and_connect (dialog, PASSWORD);
+  spin ();
+  g_assert_null (find_message_dialog ());
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  store = pb_window_get_store (window);
+  g_assert_true (pb_store_is_shared (store));
+  g_assert_cmpint (pb_store_get_member_role (store, NULL), ==, PB_STORE_MEMBER_OFFICE);
+  g_assert_cmpint (pb_window_get_selected_plan (window), >, 0);
+  g_assert_nonnull (pb_test_find_card (GTK_WIDGET (window), 3));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Shared: "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_unsetenv ("PGPASSFILE");
+}
+
+/* Cancel: the window stays on the planner's own library, saying so. */
+static void
+test_password_cancel (void)
+{
+  const char *login = NULL;
+  g_autofree char *conninfo = make_password_library (&login);
+  g_autoptr(PbApplication) app = NULL;
+  AdwMessageDialog *dialog;
+  PbWindow *window;
+
+  if (conninfo == NULL)
+    return;
+
+  window = open_window_as (&app, conninfo, login);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  spin ();
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  g_assert_false (pb_store_is_shared (pb_window_get_store (window)));
+  g_assert_true (g_str_has_prefix (pb_store_get_path (pb_window_get_store (window)), data_home));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "was not opened: this is your own library"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_unsetenv ("PGPASSFILE");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,6 +624,8 @@ main (int    argc,
   g_test_add_func ("/shared-window/server-away", test_server_away);
   g_test_add_func ("/shared-window/viewer", test_viewer);
   g_test_add_func ("/shared-window/reporter", test_reporter);
+  g_test_add_func ("/shared-window/password", test_password);
+  g_test_add_func ("/shared-window/password-cancel", test_password_cancel);
   status = g_test_run ();
   pb_test_remove_dir (data_home);
   g_free (data_home);

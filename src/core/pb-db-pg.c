@@ -853,18 +853,41 @@ static const PbDbVTable pg_vtable = {
   .data_version = pg_data_version,
 };
 
+/* The user named in @conninfo, or %NULL. */
+char *
+pb_db_pg_login (const char *conninfo)
+{
+  PQconninfoOption *options;
+  char *login = NULL;
+
+  if (!pb_pq_load (NULL))
+    return NULL;
+  options = PQconninfoParse (conninfo, NULL);
+  if (options == NULL)
+    return NULL;
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (g_str_equal (o->keyword, "user") && o->val && *o->val)
+      login = g_strdup (o->val);
+  PQconninfoFree (options);
+  return login;
+}
+
 /* Opens a connection to @conninfo (a URI or libpq's key=value form). A
  * server that does not answer is given up after CONNECT_TIMEOUT_SEC
  * seconds, unless the conninfo says otherwise. */
 int
 pb_db_pg_open (const char  *conninfo,
+               const char  *password,
                int          flags,
                PbDb       **out)
 {
   /* Later entries win over earlier ones, the expanded dbname included:
-   * the timeout is a default the conninfo may override. */
-  const char *const keys[] = { "connect_timeout", "fallback_application_name", "client_encoding", "dbname", NULL };
-  const char *const values[] = { CONNECT_TIMEOUT_SEC, "planboard", "UTF8", conninfo, NULL };
+   * the timeout is a default the conninfo may override; a password the
+   * planner typed wins over the conninfo's. libpq keeps its own copy (for
+   * the connection's life) and clears it when the connection closes. */
+  const char *const keys[] = { "connect_timeout", "fallback_application_name", "client_encoding", "dbname",
+                               password ? "password" : NULL, NULL };
+  const char *const values[] = { CONNECT_TIMEOUT_SEC, "planboard", "UTF8", conninfo, password, NULL };
   PgDb *db = g_new0 (PgDb, 1);
   int rc;
 
@@ -893,7 +916,13 @@ pb_db_pg_open (const char  *conninfo,
       /* libpq's message can span lines ("connection to server … failed:
        * …"); one line reads better in a dialog. */
       g_strdelimit (message, "\n", ' ');
-      set_message (db, PQconnectionNeedsPassword (db->conn) ? PB_DB_AUTH : PB_DB_CANTOPEN, message);
+      if (PQconnectionNeedsPassword (db->conn))
+        rc = PB_DB_AUTH;
+      else if (PQconnectionUsedPassword (db->conn) && strstr (message, "password authentication failed"))
+        rc = PB_DB_AUTH_REJECTED;  /* 28P01: the server's words, in English on most servers */
+      else
+        rc = PB_DB_CANTOPEN;
+      set_message (db, rc, message);
       return db->rc;
     }
 

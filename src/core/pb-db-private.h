@@ -55,7 +55,8 @@ struct _PbDbStmt
 
 int pb_db_sqlite_open (const char *path, int flags, PbDb **db);
 #ifdef PB_DB_HAVE_PG
-int pb_db_pg_open     (const char *conninfo, int flags, PbDb **db);
+int pb_db_pg_open     (const char *conninfo, const char *password, int flags, PbDb **db);
+char *pb_db_pg_login  (const char *conninfo);
 #endif
 
 G_END_DECLS

@@ -103,6 +103,27 @@ conninfo_value (const char *conninfo,
 }
 
 /**
+ * pb_db_server_login:
+ * @path: a server URI
+ *
+ * Returns: (transfer full): the login a connection to @path uses: the
+ *   URI's user, else libpq's default (PGUSER, else the system user)
+ */
+char *
+pb_db_server_login (const char *path)
+{
+#ifdef PB_DB_HAVE_PG
+  char *login = pb_db_pg_login (path);
+
+  if (login != NULL)
+    return login;
+#endif
+  if (g_getenv ("PGUSER") && *g_getenv ("PGUSER"))
+    return g_strdup (g_getenv ("PGUSER"));
+  return g_strdup (g_get_user_name ());
+}
+
+/**
  * pb_db_display_name:
  * @path: a library file or a server URI
  *
@@ -220,10 +241,32 @@ pb_db_open (const char  *path,
             int          flags,
             PbDb       **db)
 {
+  return pb_db_open_with_password (path, NULL, flags, db);
+}
+
+/**
+ * pb_db_open_with_password:
+ * @path: as for pb_db_open()
+ * @password: (nullable): a shared library's password, as the planner
+ *   typed it; it goes to libpq and nowhere else (never a log or a file)
+ * @flags: PB_DB_OPEN_*
+ * @db: (out): as for pb_db_open()
+ *
+ * pb_db_open(), with the password of a server that asks for one
+ * (PB_DB_AUTH without one; PB_DB_AUTH_REJECTED when it was wrong).
+ *
+ * Returns: PB_DB_OK or an error code
+ */
+int
+pb_db_open_with_password (const char  *path,
+                          const char  *password,
+                          int          flags,
+                          PbDb       **db)
+{
   if (pb_db_is_server_uri (path))
     {
 #ifdef PB_DB_HAVE_PG
-      return pb_db_pg_open (path, flags, db);
+      return pb_db_pg_open (path, password, flags, db);
 #else
       FailedDb *failed = g_new0 (FailedDb, 1);
 

@@ -58,11 +58,13 @@ enum {
   PB_DB_CONSTRAINT = 19,
   PB_DB_MISMATCH   = 20,
   PB_DB_MISUSE     = 21,
-  PB_DB_AUTH       = 23,
+  PB_DB_AUTH       = 23,  /* a server needs a password */
   PB_DB_RANGE      = 25,
   PB_DB_NOTADB     = 26,
   PB_DB_ROW        = 100,
   PB_DB_DONE       = 101,
+  /* Extended: a server did not accept the password it was given. */
+  PB_DB_AUTH_REJECTED = PB_DB_AUTH | (1 << 8),
 };
 
 /* Column types: SQLite's fundamental types. */
@@ -89,10 +91,15 @@ typedef enum {
 gboolean     pb_db_is_server_uri   (const char  *path);
 gboolean     pb_db_have_backend    (PbDbBackend  backend);
 char        *pb_db_display_name    (const char  *path);
+char        *pb_db_server_login    (const char  *path);
 
 int          pb_db_open            (const char  *path,
                                     int          flags,
                                     PbDb       **db);
+int          pb_db_open_with_password (const char *path,
+                                       const char *password,
+                                       int         flags,
+                                       PbDb      **db);
 int          pb_db_close           (PbDb        *db);
 PbDbBackend  pb_db_get_backend     (PbDb        *db);
 

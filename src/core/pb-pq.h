@@ -27,6 +27,9 @@ G_BEGIN_DECLS
   F (PQcmdTuples) \
   F (PQconnectdbParams) \
   F (PQconnectionNeedsPassword) \
+  F (PQconnectionUsedPassword) \
+  F (PQconninfoFree) \
+  F (PQconninfoParse) \
   F (PQconsumeInput) \
   F (PQdb) \
   F (PQencryptPasswordConn) \
@@ -68,6 +71,9 @@ gboolean pb_pq_is_loaded (void);
 #define PQcmdTuples               (pb_pq.PQcmdTuples)
 #define PQconnectdbParams         (pb_pq.PQconnectdbParams)
 #define PQconnectionNeedsPassword (pb_pq.PQconnectionNeedsPassword)
+#define PQconnectionUsedPassword  (pb_pq.PQconnectionUsedPassword)
+#define PQconninfoFree            (pb_pq.PQconninfoFree)
+#define PQconninfoParse           (pb_pq.PQconninfoParse)
 #define PQconsumeInput            (pb_pq.PQconsumeInput)
 #define PQdb                      (pb_pq.PQdb)
 #define PQencryptPasswordConn     (pb_pq.PQencryptPasswordConn)

@@ -1032,6 +1032,7 @@ read_member (PbStore  *self,
  * seconds. */
 static PbStore *
 open_server (const char        *path,
+             const char        *password,
              PbStoreOpenFlags   flags,
              GError           **error)
 {
@@ -1054,7 +1055,21 @@ open_server (const char        *path,
       return NULL;
     }
 
-  rc = pb_db_open (path, self->read_only ? PB_DB_OPEN_READONLY : PB_DB_OPEN_READWRITE, &self->db);
+  rc = pb_db_open_with_password (path, password, self->read_only ? PB_DB_OPEN_READONLY : PB_DB_OPEN_READWRITE,
+                                 &self->db);
+  if (rc == PB_DB_AUTH || rc == PB_DB_AUTH_REJECTED)
+    {
+      g_autofree char *login = pb_db_server_login (path);
+
+      if (rc == PB_DB_AUTH)
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NEEDS_PASSWORD,
+                     _("The shared library “%s” needs the password of “%s”: give it in PGPASSWORD or ~/.pgpass, or in the window."),
+                     name, login);
+      else
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_WRONG_PASSWORD,
+                     _("The shared library “%s” did not accept the password of “%s”."), name, login);
+      return NULL;
+    }
   if (rc != PB_DB_OK)
     {
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
@@ -1111,6 +1126,30 @@ open_server (const char        *path,
 }
 
 /**
+ * pb_store_open_with_password:
+ * @path: a shared library's URI
+ * @password: the password the planner typed: handed to libpq only, never
+ *   copied, logged or written; the caller clears it after the call
+ * @flags: as for pb_store_open()
+ * @error: where to say why it failed: %PB_STORE_ERROR_WRONG_PASSWORD when
+ *   the server did not accept the password
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PbStore *
+pb_store_open_with_password (const char        *path,
+                             const char        *password,
+                             PbStoreOpenFlags   flags,
+                             GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!pb_db_is_server_uri (path))
+    return pb_store_open (path, flags, error);
+  return open_server (path, password, flags, error);
+}
+
+/**
  * pb_store_open:
  * @path: the library file
  * @flags: %PB_STORE_OPEN_CREATE to make the file (and its folder) if it is
@@ -1137,7 +1176,7 @@ pb_store_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   if (pb_db_is_server_uri (path))
-    return open_server (path, flags, error);
+    return open_server (path, NULL, flags, error);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 

@@ -32,6 +32,8 @@ typedef enum
   PB_STORE_ERROR_CONFLICT,
   PB_STORE_ERROR_REFUSED,      /* a shared library's rules refused the change */
   PB_STORE_ERROR_UNREACHABLE,  /* a shared library's server did not answer */
+  PB_STORE_ERROR_NEEDS_PASSWORD,  /* a shared library's server asks for a password */
+  PB_STORE_ERROR_WRONG_PASSWORD,  /* ... and did not accept the one given */
 } PbStoreError;
 
 typedef enum
@@ -76,6 +78,10 @@ char        *pb_store_default_path    (void);
 PbStore     *pb_store_open            (const char        *path,
                                        PbStoreOpenFlags   flags,
                                        GError           **error);
+PbStore     *pb_store_open_with_password (const char     *path,
+                                          const char     *password,
+                                          PbStoreOpenFlags flags,
+                                          GError        **error);
 const char  *pb_store_get_path        (PbStore           *self);
 char        *pb_store_dup_display_name (PbStore          *self);
 gboolean     pb_store_is_shared       (PbStore           *self);

@@ -12,6 +12,7 @@
 #include "pb-db.h"
 #include "pb-format.h"
 #include "pb-health.h"
+#include "pb-password-dialog.h"
 #include "pb-preferences.h"
 #include "pb-window.h"
 
@@ -20,6 +21,7 @@ struct _PbApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  char           *password_uri;  /* a shared library that asked for a password */
   char           *import_path;
   PbStore        *store;
   GError         *store_error;
@@ -48,10 +50,15 @@ open_library (PbApplication *self)
    * opens instead, and the window says why (pb_window shows store_error
    * as a toast when there is a store). */
   if (self->store == NULL && pb_db_is_server_uri (path) &&
-      g_error_matches (self->store_error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE))
+      (g_error_matches (self->store_error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE) ||
+       g_error_matches (self->store_error, PB_STORE_ERROR, PB_STORE_ERROR_NEEDS_PASSWORD)))
     {
       g_autofree char *local = g_build_filename (g_get_user_data_dir (), "planboard", "library.db", NULL);
 
+      /* One that asks for a password gets it through a dialog over
+       * the window (pb_application_activate). */
+      if (g_error_matches (self->store_error, PB_STORE_ERROR, PB_STORE_ERROR_NEEDS_PASSWORD))
+        self->password_uri = g_strdup (path);
       self->store = pb_store_open (local, PB_STORE_OPEN_CREATE, NULL);
     }
   if (self->store == NULL)
@@ -136,6 +143,13 @@ pb_application_activate (GApplication *app)
 
   gtk_window_present (window);
 
+  if (self->password_uri != NULL)
+    {
+      g_autofree char *uri = g_steal_pointer (&self->password_uri);
+
+      pb_password_dialog_present (window, self, uri, FALSE);
+    }
+
   if (self->import_path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->import_path);
@@ -169,6 +183,7 @@ pb_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->password_uri, g_free);
   g_clear_pointer (&self->import_path, g_free);
 
   G_OBJECT_CLASS (pb_application_parent_class)->finalize (object);
@@ -265,6 +280,42 @@ pb_application_init (PbApplication *self)
   /* GTK's own for the shortcuts window; PbWindow makes that window when
    * it is first asked for (GTK would build it with every window). */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
+}
+
+static gboolean
+destroy_window_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pb_application_use_store:
+ * @self: the application
+ * @store: a library opened since (a shared library whose password the
+ *   planner gave)
+ *
+ * Makes @store the application's library: its window is made again on it
+ * and the window on the old library goes.
+ */
+void
+pb_application_use_store (PbApplication *self,
+                          PbStore       *store)
+{
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PbWindow *window;
+
+  g_return_if_fail (PB_IS_APPLICATION (self));
+  g_return_if_fail (PB_IS_STORE (store));
+
+  g_clear_error (&self->store_error);
+  g_set_object (&self->store, store);
+  pb_store_set_busy_timeout (self->store, 250);
+  window = pb_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Not from inside the handler of the dialog over it. */
+  if (old != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window_cb, g_object_ref (old), g_object_unref);
 }
 
 PbStore *

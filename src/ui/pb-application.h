@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (PbApplication, pb_application, PB, APPLICATION, AdwApplica
 
 PbApplication *pb_application_new        (void);
 PbStore       *pb_application_get_store  (PbApplication *self);
+void           pb_application_use_store  (PbApplication *self,
+                                          PbStore       *store);
 const GError  *pb_application_get_store_error (PbApplication *self);
 GSettings     *pb_application_get_settings (PbApplication *self);
 

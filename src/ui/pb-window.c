@@ -118,6 +118,24 @@ show_error (PbWindow     *self,
   show_error_retry (self, error, NULL);
 }
 
+/**
+ * pb_window_add_toast:
+ * @self: the main window
+ * @text: what to say, plain text
+ *
+ * Says @text in a toast.
+ */
+void
+pb_window_add_toast (PbWindow   *self,
+                     const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* ---- Plan list (sidebar) ---------------------------------------------- */
 
 static char *
@@ -1738,7 +1756,8 @@ pb_window_set_application_store (PbWindow      *self,
    * shared library names its database and server; one that could not be
    * reached says so, over the local library that opened instead. */
   show_library (self);
-  if (error != NULL)
+  /* (A password the server asks for is asked in a dialog instead.) */
+  if (error != NULL && !g_error_matches (error, PB_STORE_ERROR, PB_STORE_ERROR_NEEDS_PASSWORD))
     show_error (self, error);
 
   self->refresh_id = g_timeout_add (REFRESH_MSEC, refresh_cb, self);

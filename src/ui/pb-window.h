@@ -34,6 +34,8 @@ gboolean   pb_window_export_ledger   (PbWindow      *self,
                                       GError       **error);
 GtkWidget *pb_window_get_organisations (PbWindow    *self);
 PbStore   *pb_window_get_store       (PbWindow      *self);
+void       pb_window_add_toast       (PbWindow      *self,
+                                      const char    *text);
 PbPlan    *pb_window_get_plan        (PbWindow      *self);
 void       pb_window_show_board      (PbWindow      *self);
 GtkWidget *pb_window_get_form_status (PbWindow      *self);
