@@ -1511,6 +1511,221 @@ test_board_new_section (void)
   g_assert_cmpint (section_titled ("建设安全可靠的数据基础设施"), ==, 0);
 }
 
+/* The editor's fields follow the item's properties: a change made by
+ * another command (undo, another program on the same library) shows in
+ * that field at once, while a field being typed in keeps what is typed. */
+static void
+test_editor_bindings (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_title = g_strdup (pb_item_get_title (a));
+  g_autofree char *old_number = g_strdup (pb_item_get_number (a));
+  g_autofree char *old_due = g_strdup (pb_record_get_string (PB_RECORD (a), "due_date"));
+  g_autoptr(PbStore) other = NULL;
+  PbItemStatus old_status = pb_item_get_status (a);
+  PbItemStatus new_status = old_status == PB_ITEM_STATUS_BLOCKED ? PB_ITEM_STATUS_DONE : PB_ITEM_STATUS_BLOCKED;
+  GtkWidget *title, *number, *due, *status;
+
+  pb_window_open_editor (t.window, a);
+  spin ();
+  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  number = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Number");
+  due = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
+  status = child_of_type (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Status");
+  g_assert_nonnull (title);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, old_title);
+
+  /* The planner is typing a title; another command changes the due date
+   * and the status: those fields show it, the title keeps the typing. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "加快5G网络建设（修订）");
+  g_assert_true (pb_store_set_item_dates (t.store, a, pb_record_get_string (PB_RECORD (a), "start_date"),
+                                          "2027-06-30", &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_store_set (t.store, a, &error, "status", new_status, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2027-06-30");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, new_status);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络建设（修订）");
+  g_assert_cmpstr (pb_item_get_title (a), ==, old_title);
+
+  /* Saved, it is one command of its own. */
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络建设（修订）");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+
+  /* Undo: the title field goes back, then the status, then the due date. */
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_item_get_title (a), ==, old_title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, old_title);
+  act ("win.undo", NULL);
+  g_assert_cmpuint (pb_item_get_status (a), ==, old_status);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, old_status);
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "due_date"), ==, old_due);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, old_due);
+  /* Redo brings the due date back into the field. */
+  act ("win.redo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2027-06-30");
+  act ("win.undo", NULL);
+
+  /* Another program renumbers the item while the planner types in the
+   * title: after the window's store looks again, the number field shows
+   * the new number and the title what is typed. */
+  other = pb_store_open (pb_store_get_path (t.store), PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PbItem) there = pb_store_get_record (other, PB_TYPE_ITEM, pb_record_get_id (PB_RECORD (a)));
+
+    gtk_editable_set_text (GTK_EDITABLE (title), "加快5G网络建设");
+    g_assert_true (pb_store_set (other, there, &error, "number", "9", NULL));
+    g_assert_no_error (error);
+  }
+  g_assert_true (pb_store_refresh (t.store));
+  spin ();
+  g_assert_cmpstr (pb_item_get_number (a), ==, "9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络建设");
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络建设");
+  g_assert_cmpstr (pb_item_get_number (a), ==, "9");
+  act ("win.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, old_title);
+
+  /* Put the number back, as the other program. */
+  {
+    g_autoptr(PbItem) there = pb_store_get_record (other, PB_TYPE_ITEM, pb_record_get_id (PB_RECORD (a)));
+
+    pb_store_refresh (other);
+    g_assert_true (pb_store_set (other, there, &error, "number", old_number, NULL));
+    g_assert_no_error (error);
+  }
+  g_assert_true (pb_store_refresh (t.store));
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, old_number);
+  pb_window_close_editor (t.window);
+  spin ();
+}
+
+/* A date outside the plan's period (2025—2027) typed in the editor is
+ * refused by the store's check, the reason under the dates and the field
+ * at fault red, the store unchanged; the other field typed meanwhile is
+ * saved; Escape takes back the refused field alone; nothing of it is left
+ * on the next card opened. */
+static void
+test_editor_period (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbItem) b = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  g_autofree char *old_title = g_strdup (pb_item_get_title (a));
+  const char *old_start = "2025-03-01";
+  const char *old_due = "2027-10-31";
+  g_autofree char *before = NULL;
+  GtkWidget *title, *start, *due, *error_label;
+  gboolean moved;
+
+  /* Dates inside the period to start from (the bulk edits before may
+   * have shifted them); taken back at the end. */
+  moved = g_strcmp0 (pb_record_get_string (PB_RECORD (a), "start_date"), old_start) != 0 ||
+          g_strcmp0 (pb_record_get_string (PB_RECORD (a), "due_date"), old_due) != 0;
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (pb_store_set_item_dates (t.store, a, old_start, old_due, &error));
+    g_assert_no_error (error);
+  }
+  pb_window_open_editor (t.window, a);
+  spin ();
+  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  start = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
+  due = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
+  error_label = child_with_class (GTK_WIDGET (editor), "field-error");
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* A due date after the period. */
+  before = pb_test_dump_store (t.store);
+  gtk_editable_set_text (GTK_EDITABLE (due), "2028-01-31");
+  pb_item_editor_flush (editor);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "2028-01-31 is outside the plan’s period, 2025—2027.");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* The refused text stays in the field to be corrected, even when
+   * another command changes the item meanwhile. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (pb_store_set (t.store, a, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+    g_assert_no_error (error);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2028-01-31");
+    g_assert_true (gtk_widget_get_visible (error_label));
+    act ("win.undo", NULL);
+  }
+
+  /* A start before it, the red on the start alone; a title typed at the
+   * same time is saved all the same. */
+  gtk_editable_set_text (GTK_EDITABLE (due), old_due);
+  gtk_editable_set_text (GTK_EDITABLE (start), "2024-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (title), "加快5G网络规模化部署（一）");
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "2024-12-31 is outside the plan’s period, 2025—2027.");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, old_start);
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络规模化部署（一）");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+
+  /* Escape in the start takes back the start alone: the title typed
+   * after it stays, the reason goes. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "加快5G网络规模化部署（二）");
+  g_assert_true (send_escape (start));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, old_start);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络规模化部署（二）");
+  /* Escape in the title takes back the title alone. */
+  g_assert_true (send_escape (title));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络规模化部署（一）");
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络规模化部署（一）");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, old_start);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "due_date"), ==, old_due);
+
+  /* Refused again, then the next card: nothing of it is left. */
+  gtk_editable_set_text (GTK_EDITABLE (due), "2030-12-31");
+  pb_item_editor_flush (editor);
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  pb_window_open_editor (t.window, b);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, pb_record_get_string (PB_RECORD (b), "due_date"));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "due_date"), ==, old_due);
+
+  /* A date inside the period is taken, as one command named for it. */
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-03-31");
+  pb_item_editor_flush (editor);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "due_date"), ==, "2027-03-31");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Due Date");
+  act ("win.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, pb_record_get_string (PB_RECORD (b), "due_date"));
+
+  pb_window_close_editor (t.window);
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_item_get_title (a), ==, old_title);
+  if (moved)
+    act ("win.undo", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1524,6 +1739,8 @@ main (int   argc,
   g_test_add_func ("/edit-window/bulk", test_bulk);
   g_test_add_func ("/edit-window/sections", test_sections);
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
+  g_test_add_func ("/edit-window/editor-bindings", test_editor_bindings);
+  g_test_add_func ("/edit-window/editor-period", test_editor_period);
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/timeline-sections", test_timeline_sections);

@@ -592,11 +592,42 @@ test_item_dates (Plan          *f,
     g_assert_cmpstr (now, ==, before);
   }
 
+  /* Which field is at fault, for an editor to mark it. */
+  {
+    const char *column = NULL;
+
+    g_assert_false (pb_store_check_item_dates (store, item, "2025-03-01", "2028-01-31", &column, NULL));
+    g_assert_cmpstr (column, ==, "due_date");
+    g_assert_false (pb_store_check_item_dates (store, item, "2024-12-31", "2025-06-30", &column, NULL));
+    g_assert_cmpstr (column, ==, "start_date");
+    g_assert_false (pb_store_check_item_dates (store, item, "2026-13-01", "2026-03-31", &column, NULL));
+    g_assert_cmpstr (column, ==, "start_date");
+    g_assert_false (pb_store_check_item_dates (store, item, "2026-03-01", "2026-01-31", &column, NULL));
+    g_assert_cmpstr (column, ==, "due_date");
+    g_assert_true (pb_store_check_item_dates (store, item, "2025-03-01", "2027-12-31", &column, &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_true (pb_store_set_item_dates (store, item, "2025-03-01", "2027-12-31", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, "2025-03-01");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
   assert_undoable (store, before, "Change Dates");
+
+  /* One date changed: the command is named for it; none: no command. */
+  {
+    g_autofree char *start = g_strdup (pb_record_get_string (PB_RECORD (item), "start_date"));
+    g_autofree char *due = g_strdup (pb_record_get_string (PB_RECORD (item), "due_date"));
+    g_autofree char *unchanged = pb_test_dump_store (store);
+    g_autofree char *label = g_strdup (pb_store_get_undo_label (store));
+
+    g_assert_true (pb_store_set_item_dates (store, item, start, due, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (pb_store_get_undo_label (store), ==, label);
+    g_assert_true (pb_store_set_item_dates (store, item, start, "2027-06-30", &error));
+    g_assert_no_error (error);
+    assert_undoable (store, unchanged, "Change Due Date");
+  }
 }
 
 int

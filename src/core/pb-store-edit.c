@@ -1412,25 +1412,28 @@ pb_store_move_items_to_section (PbStore       *self,
 }
 
 /**
- * pb_store_set_item_dates:
+ * pb_store_check_item_dates:
  * @self: a store
  * @item: an item
- * @start: (nullable): its new start, YYYY-MM-DD
- * @due: (nullable): its new due date
+ * @start: (nullable): a start for it, YYYY-MM-DD, or empty for none
+ * @due: (nullable): a due date for it
+ * @column: (out) (optional): the column at fault, `start_date` or
+ *   `due_date`, so that an editor can mark the field that is wrong
  * @error: where to say why not
  *
- * Sets an item's dates as one command ("Change Dates"), refusing a due
- * date before the start and a date outside the plan's period (when the
- * plan has one) with a message that says so.
+ * Whether pb_store_set_item_dates() would take these dates: each one a
+ * date, the due date not before the start, both in the plan's period
+ * (when the plan has one).
  *
- * Returns: %TRUE on success
+ * Returns: %TRUE if they are acceptable
  */
 gboolean
-pb_store_set_item_dates (PbStore     *self,
-                         PbItem      *item,
-                         const char  *start,
-                         const char  *due,
-                         GError     **error)
+pb_store_check_item_dates (PbStore     *self,
+                           PbItem      *item,
+                           const char  *start,
+                           const char  *due,
+                           const char **column,
+                           GError     **error)
 {
   g_autoptr(PbPlan) plan = NULL;
   GDate s, d;
@@ -1443,12 +1446,20 @@ pb_store_set_item_dates (PbStore     *self,
   has_d = due && *due;
   if ((has_s && !pb_date_parse (start, &s)) || (has_d && !pb_date_parse (due, &d)))
     {
+      gboolean start_bad = has_s && !pb_date_parse (start, &s);
+
+      if (column)
+        *column = start_bad ? "start_date" : "due_date";
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, _("“%s” is not a date; write it as 2024-06-30."),
-                   has_s && !pb_date_parse (start, &s) ? start : due);
+                   start_bad ? start : due);
       return FALSE;
     }
   if (has_s && has_d && g_date_compare (&d, &s) < 0)
-    return invalid (error, _("The due date cannot come before the start"));
+    {
+      if (column)
+        *column = "due_date";
+      return invalid (error, _("The due date cannot come before the start"));
+    }
 
   plan = pb_store_get_record (self, PB_TYPE_PLAN, pb_item_get_plan_id (item));
   if (plan && pb_plan_get_period_start (plan) > 0 && pb_plan_get_period_end (plan) >= pb_plan_get_period_start (plan))
@@ -1462,10 +1473,54 @@ pb_store_set_item_dates (PbStore     *self,
         outside = due;
       if (outside)
         {
+          if (column)
+            *column = outside == start ? "start_date" : "due_date";
           g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                        _("%s is outside the plan’s period, %d—%d."), outside, first, last);
           return FALSE;
         }
     }
-  return pb_store_set (self, item, error, "start_date", has_s ? start : NULL, "due_date", has_d ? due : NULL, NULL);
+  return TRUE;
+}
+
+/**
+ * pb_store_set_item_dates:
+ * @self: a store
+ * @item: an item
+ * @start: (nullable): its new start, YYYY-MM-DD, or empty for none
+ * @due: (nullable): its new due date
+ * @error: where to say why not
+ *
+ * Sets an item's dates as one command, refusing what
+ * pb_store_check_item_dates() refuses, with the message it gives. The
+ * command is named for what changed: "Change Dates", or "Change Start
+ * Date" or "Change Due Date" when only one did; nothing is done when
+ * neither did.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_item_dates (PbStore     *self,
+                         PbItem      *item,
+                         const char  *start,
+                         const char  *due,
+                         GError     **error)
+{
+  const char *new_start, *new_due;
+  gboolean start_changed, due_changed;
+
+  if (!pb_store_check_item_dates (self, item, start, due, NULL, error))
+    return FALSE;
+
+  new_start = start && *start ? start : NULL;
+  new_due = due && *due ? due : NULL;
+  start_changed = g_strcmp0 (new_start, pb_record_get_string (PB_RECORD (item), "start_date")) != 0;
+  due_changed = g_strcmp0 (new_due, pb_record_get_string (PB_RECORD (item), "due_date")) != 0;
+  if (start_changed && due_changed)
+    return pb_store_set (self, item, error, "start_date", new_start, "due_date", new_due, NULL);
+  if (start_changed)
+    return pb_store_set (self, item, error, "start_date", new_start, NULL);
+  if (due_changed)
+    return pb_store_set (self, item, error, "due_date", new_due, NULL);
+  return TRUE;
 }

@@ -25,6 +25,12 @@ gint64       pb_store_insert_item      (PbStore      *self,
                                         PbItemStatus  status,
                                         gint64        lead_organisation_id,
                                         GError      **error);
+gboolean     pb_store_check_item_dates (PbStore      *self,
+                                        PbItem       *item,
+                                        const char   *start,
+                                        const char   *due,
+                                        const char  **column,
+                                        GError      **error);
 gboolean     pb_store_set_item_dates   (PbStore      *self,
                                         PbItem       *item,
                                         const char   *start,

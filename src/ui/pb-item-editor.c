@@ -21,15 +21,27 @@
 
 #define SAVE_DELAY_MSEC 400
 
+typedef enum
+{
+  FIELD_TITLE,
+  FIELD_NUMBER,
+  FIELD_BODY,
+  FIELD_START,
+  FIELD_DUE,
+  N_FIELDS
+} FieldId;
+
 struct _PbItemEditor
 {
   GtkWidget            parent_instance;
 
   PbStore             *store;
   PbItem              *item;
-  gulong               notify_id;
+  GBindingGroup       *bindings;       /* the fields, to the item's properties */
+  GSignalGroup        *item_signals;
+  gboolean             dirty[N_FIELDS];
   guint                save_id;
-  gboolean             loading;
+  gboolean             loading;        /* a picker's model being replaced */
 
   GtkWidget           *page;
   AdwEntryRow         *title_row;
@@ -87,14 +99,174 @@ report (PbItemEditor *self,
     g_warning ("%s", error->message);
 }
 
-static gboolean
-valid_date (const char *text)
-{
-  int y, m, d;
-  char tail;
+/* ---- Fields bound to the item's properties ------------------------------ */
 
-  return text[0] == '\0' ||
-         (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y));
+/* The title, number, text and dates show the item's properties through
+ * bindings, so that a change to one of them by the store (undo, another
+ * window, another program) shows in that field alone. A field the
+ * planner has typed in and not saved yet is "dirty": the store's value
+ * does not overwrite it until it is saved or taken back with Escape. */
+
+static const char *const field_columns[N_FIELDS] = {
+  [FIELD_TITLE] = "title",
+  [FIELD_NUMBER] = "number",
+  [FIELD_BODY] = "body",
+  [FIELD_START] = "start_date",
+  [FIELD_DUE] = "due_date",
+};
+
+static GtkWidget *
+field_widget (PbItemEditor *self,
+              FieldId       id)
+{
+  switch (id)
+    {
+    case FIELD_TITLE:  return GTK_WIDGET (self->title_row);
+    case FIELD_NUMBER: return GTK_WIDGET (self->number_row);
+    case FIELD_BODY:   return GTK_WIDGET (self->body_view);
+    case FIELD_START:  return GTK_WIDGET (self->start_row);
+    case FIELD_DUE:    return GTK_WIDGET (self->due_row);
+    case N_FIELDS:
+    default:           g_assert_not_reached ();
+    }
+}
+
+static FieldId
+field_of (PbItemEditor *self,
+          gpointer      widget)
+{
+  if (widget == self->body_buffer)
+    return FIELD_BODY;
+  for (FieldId id = 0; id < N_FIELDS; id++)
+    if (field_widget (self, id) == widget)
+      return id;
+  return N_FIELDS;
+}
+
+static char *
+field_text (PbItemEditor *self,
+            FieldId       id)
+{
+  if (id == FIELD_BODY)
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_bounds (self->body_buffer, &a, &b);
+      return gtk_text_buffer_get_text (self->body_buffer, &a, &b, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field_widget (self, id))));
+}
+
+static const char *
+stored_text (PbItemEditor *self,
+             FieldId       id)
+{
+  const char *text = pb_record_get_string (PB_RECORD (self->item), field_columns[id]);
+
+  return text ? text : "";
+}
+
+/* Whether the field shows something else than the item holds. */
+static void
+field_update_dirty (PbItemEditor *self,
+                    FieldId       id)
+{
+  g_autofree char *text = NULL;
+
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    {
+      self->dirty[id] = FALSE;
+      return;
+    }
+  text = field_text (self, id);
+  self->dirty[id] = g_strcmp0 (text, stored_text (self, id)) != 0;
+}
+
+/* A date's refusal: the field at fault turns red and the reason shows
+ * right under the dates; %NULL clears both. */
+static void
+show_date_error (PbItemEditor *self,
+                 FieldId       id,
+                 const char   *message)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  if (message)
+    {
+      gtk_widget_add_css_class (field_widget (self, id), "error");
+      gtk_label_set_text (self->date_error, message);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), message != NULL);
+}
+
+/* The item's value to the field, unless the field is being typed in. */
+static gboolean
+to_field (GBinding     *binding,
+          const GValue *from,
+          GValue       *to,
+          gpointer      user_data)
+{
+  gboolean *dirty = user_data;
+  const char *text = g_value_get_string (from);
+
+  if (*dirty)
+    return FALSE;
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
+}
+
+static gboolean
+enum_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+progress_to_percent (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  double progress = g_value_get_double (from);
+
+  g_value_set_double (to, isnan (progress) ? 0 : CLAMP (progress, 0, 1) * 100);
+  return TRUE;
+}
+
+/* Progress from indicators is computed, not set by hand. */
+static gboolean
+mode_to_scale_sensitive (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) != PB_PROGRESS_MODE_INDICATORS);
+  return TRUE;
+}
+
+static gboolean
+section_to_selected (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  PbItemEditor *self = user_data;
+  gint64 section = g_value_get_int64 (from);
+  guint index = 0;
+
+  for (guint i = 0; self->sections && i < g_list_model_get_n_items (self->sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (self->sections, i);
+
+      if (pb_record_get_id (PB_RECORD (s)) == section)
+        index = i + 1;
+    }
+  g_value_set_uint (to, index);
+  return TRUE;
 }
 
 /* ---- Saving ------------------------------------------------------------- */
@@ -103,66 +275,57 @@ static void
 save_now (PbItemEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  PbRecord *r;
-  const char *title, *number, *start, *due;
-  g_autofree char *body = NULL;
-  GtkTextIter a, b;
+  g_autofree char *texts[N_FIELDS] = { NULL };
+  const char *columns[4] = { NULL };
+  const char *values[4] = { NULL };
+  guint n = 0;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
     return;
 
-  r = PB_RECORD (self->item);
-  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  number = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
-  start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
-  due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  gtk_text_buffer_get_bounds (self->body_buffer, &a, &b);
-  body = gtk_text_buffer_get_text (self->body_buffer, &a, &b, FALSE);
-
-  /* A refusal says why, under the dates, until they are right. */
-  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
-  if (!valid_date (start) || !valid_date (due))
+  for (FieldId id = 0; id < N_FIELDS; id++)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it as 2024-06-30."),
-                                                  valid_date (start) ? due : start);
-      gtk_widget_add_css_class (GTK_WIDGET (valid_date (start) ? self->due_row : self->start_row), "error");
-      gtk_label_set_text (self->date_error, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
-      return;
-    }
-  if (start[0] && due[0] && g_strcmp0 (start, due) > 0)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
-      gtk_label_set_text (self->date_error, _("The due date cannot come before the start"));
-      gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
-      return;
+      field_update_dirty (self, id);
+      texts[id] = field_text (self, id);
     }
 
-  /* One command for what changed, named for it ("Change Due Date");
-   * nothing when nothing did. The first unused pair ends the list. */
-  {
-    const char *columns[6] = { NULL };
-    const char *values[6] = { NULL };
-    guint n = 0;
-
-#define CHANGED(column, now, was) \
-    if (g_strcmp0 ((now), (was)) != 0) { columns[n] = (column); values[n] = (now); n++; }
-    CHANGED ("title", title, pb_item_get_title (self->item));
-    CHANGED ("number", number, pb_item_get_number (self->item));
-    CHANGED ("body", body, pb_record_get_string (r, "body"));
-    CHANGED ("start_date", start[0] ? start : NULL, pb_record_get_string (r, "start_date"));
-    CHANGED ("due_date", due[0] ? due : NULL, pb_record_get_string (r, "due_date"));
-#undef CHANGED
-
-    if (n > 0 &&
-        !pb_store_set (self->store, self->item, &error,
-                       columns[0], values[0], columns[1], values[1], columns[2], values[2],
-                       columns[3], values[3], columns[4], values[4], NULL))
+  /* Title, number and text: one command for what changed, named for it
+   * ("Rename Item"); the first unused pair ends the list. */
+  for (FieldId id = FIELD_TITLE; id <= FIELD_BODY; id++)
+    if (self->dirty[id])
+      {
+        columns[n] = field_columns[id];
+        values[n] = texts[id];
+        n++;
+      }
+  if (n > 0 &&
+      !pb_store_set (self->store, self->item, &error,
+                     columns[0], values[0], columns[1], values[1], columns[2], values[2], NULL))
+    {
       report (self, error);
-  }
+      g_clear_error (&error);
+    }
+
+  /* The dates through the store's check: each a date, the due date not
+   * before the start, both in the plan's period. A refusal says why,
+   * under the dates, until they are right or taken back. */
+  if (self->dirty[FIELD_START] || self->dirty[FIELD_DUE])
+    {
+      const char *column = NULL;
+
+      if (!pb_store_check_item_dates (self->store, self->item, texts[FIELD_START], texts[FIELD_DUE],
+                                      &column, &error))
+        show_date_error (self, g_strcmp0 (column, "start_date") == 0 ? FIELD_START : FIELD_DUE,
+                         error->message);
+      else if (!pb_store_set_item_dates (self->store, self->item, texts[FIELD_START], texts[FIELD_DUE], &error))
+        report (self, error);
+      else
+        show_date_error (self, FIELD_DUE, NULL);
+    }
+
+  for (FieldId id = 0; id < N_FIELDS; id++)
+    field_update_dirty (self, id);
 }
 
 /* Escape in a field takes back what was typed there, and only there;
@@ -175,23 +338,20 @@ field_key_pressed_cb (GtkEventControllerKey *controller,
                       PbItemEditor          *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  const char *column = row == GTK_WIDGET (self->title_row) ? "title"
-                     : row == GTK_WIDGET (self->number_row) ? "number"
-                     : row == GTK_WIDGET (self->start_row) ? "start_date"
-                     : row == GTK_WIDGET (self->due_row) ? "due_date" : NULL;
-  const char *saved;
+  FieldId id = field_of (self, row);
 
-  if (keyval != GDK_KEY_Escape || self->item == NULL || column == NULL)
+  if (keyval != GDK_KEY_Escape || self->item == NULL || id == N_FIELDS)
     return FALSE;
-  saved = pb_record_get_string (PB_RECORD (self->item), column);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), saved ? saved : "") == 0)
+  field_update_dirty (self, id);
+  if (!self->dirty[id] && !gtk_widget_has_css_class (row, "error"))
     return FALSE;
 
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (row), saved ? saved : "");
-  self->loading = FALSE;
+  /* Through the binding: the field shows the item's value again. */
+  self->dirty[id] = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (row), stored_text (self, id));
   gtk_widget_remove_css_class (row, "error");
-  if ((row == GTK_WIDGET (self->start_row) || row == GTK_WIDGET (self->due_row)))
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->start_row), "error") &&
+      !gtk_widget_has_css_class (GTK_WIDGET (self->due_row), "error"))
     gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
   return TRUE;
 }
@@ -206,11 +366,29 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Typing marks the field dirty and saves after a pause; the binding
+ * writing the item's value makes it clean again. */
 static void
-text_changed_cb (PbItemEditor *self)
+text_changed_cb (PbItemEditor *self,
+                 gpointer      sender)
 {
-  if (self->loading)
+  FieldId id = field_of (self, sender);
+
+  if (id == N_FIELDS)
     return;
+  field_update_dirty (self, id);
+  if (!self->dirty[id])
+    {
+      /* Back to what the item holds: nothing to refuse there any more. */
+      if (id == FIELD_START || id == FIELD_DUE)
+        {
+          gtk_widget_remove_css_class (field_widget (self, id), "error");
+          if (!gtk_widget_has_css_class (GTK_WIDGET (self->start_row), "error") &&
+              !gtk_widget_has_css_class (GTK_WIDGET (self->due_row), "error"))
+            gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+        }
+      return;
+    }
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MSEC, save_timeout_cb, self);
 }
@@ -849,118 +1027,95 @@ add_note_cb (PbItemEditor *self)
     gtk_editable_set_text (GTK_EDITABLE (self->add_note_row), "");
 }
 
-static void
-store_changed_cb (PbItemEditor *self,
-                  const char   *table)
-{
-  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
-      g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator") || g_str_equal (table, "target") ||
-      g_str_equal (table, "dependency") || g_str_equal (table, "note"))
-    rebuild_lists (self);
-}
+/* ---- What the item's properties do not hold ---------------------------- */
 
-/* ---- Loading ------------------------------------------------------------ */
-
+/* Whether progress from indicators has anything to go on. */
 static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
+update_progress_subtitle (PbItemEditor *self)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
-static void
-load (PbItemEditor *self)
-{
-  PbRecord *r;
-  GtkTextBuffer *buffer = self->body_buffer;
-  g_autoptr(GtkStringList) sections = gtk_string_list_new (NULL);
-  guint section_index = 0;
-  const char *body;
-  GtkTextIter a, b;
-  g_autofree char *current = NULL;
+  gboolean from_indicators;
 
   if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
     return;
+  from_indicators = pb_record_get_enum (PB_RECORD (self->item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS;
+  adw_action_row_set_subtitle (self->progress_row,
+                               !from_indicators ? ""
+                               : pb_store_compute_item_progress (self->store, self->item) >= 0
+                               ? _("The latest actuals against their targets")
+                               : _("No actuals yet; kept as it was"));
+}
 
-  r = PB_RECORD (self->item);
-  self->loading = TRUE;
+/* The plan's sections to choose from, "No section" first; the item's
+ * own section chosen. */
+static void
+rebuild_sections (PbItemEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
 
-  /* An edit the store made (undo, another view) shows here, unless the
-   * field is being typed in. */
-  if (self->save_id == 0)
-    {
-      set_entry (self->title_row, pb_item_get_title (self->item));
-      set_entry (self->number_row, pb_item_get_number (self->item));
-      set_entry (self->start_row, pb_record_get_string (r, "start_date"));
-      set_entry (self->due_row, pb_record_get_string (r, "due_date"));
-      body = pb_record_get_string (r, "body");
-      gtk_text_buffer_get_bounds (buffer, &a, &b);
-      current = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
-      if (g_strcmp0 (current, body ? body : "") != 0)
-        gtk_text_buffer_set_text (buffer, body ? body : "", -1);
-    }
-
-  adw_combo_row_set_selected (self->kind_row, pb_item_get_kind (self->item));
-  adw_combo_row_set_selected (self->status_row, pb_item_get_status (self->item));
-  gtk_range_set_value (GTK_RANGE (self->progress_scale), pb_item_get_progress (self->item) * 100);
-  {
-    gboolean from_indicators = pb_record_get_enum (PB_RECORD (self->item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS;
-
-    adw_combo_row_set_selected (self->progress_mode_row, from_indicators);
-    gtk_widget_set_sensitive (GTK_WIDGET (self->progress_scale), !from_indicators);
-    adw_action_row_set_subtitle (self->progress_row,
-                                 !from_indicators ? ""
-                                 : pb_store_compute_item_progress (self->store, self->item) >= 0
-                                 ? _("The latest actuals against their targets")
-                                 : _("No actuals yet; kept as it was"));
-  }
-
-  g_clear_object (&self->sections);
-  self->sections = pb_store_list_sections (self->store, pb_item_get_plan_id (self->item));
-  gtk_string_list_append (sections, _("No section"));
+  if (self->sections == NULL)
+    return;
+  gtk_string_list_append (labels, _("No section"));
   for (guint i = 0; i < g_list_model_get_n_items (self->sections); i++)
     {
       g_autoptr(PbSection) s = g_list_model_get_item (self->sections, i);
       g_autofree char *label = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
 
-      gtk_string_list_append (sections, g_strstrip (label));
-      if (pb_record_get_id (PB_RECORD (s)) == pb_item_get_section_id (self->item))
-        section_index = i + 1;
+      gtk_string_list_append (labels, g_strstrip (label));
+      if (self->item && pb_record_get_id (PB_RECORD (s)) == pb_item_get_section_id (self->item))
+        selected = i + 1;
     }
-  adw_combo_row_set_model (self->section_row, G_LIST_MODEL (sections));
-  adw_combo_row_set_selected (self->section_row, section_index);
-
-  /* The plan's organisations and items, to add from. */
-  {
-    g_autoptr(GtkStringList) orgs = gtk_string_list_new (NULL);
-    g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-
-    g_clear_object (&self->plan_orgs);
-    self->plan_orgs = pb_store_list_organisations (self->store, pb_item_get_plan_id (self->item));
-    gtk_string_list_append (orgs, _("Choose…"));
-    for (guint i = 0; i < g_list_model_get_n_items (self->plan_orgs); i++)
-      {
-        g_autoptr(PbOrganisation) o = g_list_model_get_item (self->plan_orgs, i);
-        gtk_string_list_append (orgs, pb_organisation_get_name (o));
-      }
-    adw_combo_row_set_model (self->pick_org_row, G_LIST_MODEL (orgs));
-    adw_combo_row_set_selected (self->pick_org_row, 0);
-
-    g_clear_object (&self->plan_items);
-    self->plan_items = pb_store_list_items (self->store, pb_item_get_plan_id (self->item));
-    gtk_string_list_append (items, _("Choose…"));
-    for (guint i = 0; i < g_list_model_get_n_items (self->plan_items); i++)
-      {
-        g_autoptr(PbItem) it = g_list_model_get_item (self->plan_items, i);
-        g_autofree char *label = g_strdup_printf ("%s %s", pb_item_get_number (it), pb_item_get_title (it));
-        gtk_string_list_append (items, g_strstrip (label));
-      }
-    adw_combo_row_set_model (self->add_dep_row, G_LIST_MODEL (items));
-    adw_combo_row_set_selected (self->add_dep_row, 0);
-  }
-
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->section_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->section_row, selected);
   self->loading = FALSE;
+}
+
+/* The plan's organisations and items, to add from, "Choose…" first. */
+static void
+rebuild_pickers (PbItemEditor *self)
+{
+  g_autoptr(GtkStringList) orgs = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (orgs, _("Choose…"));
+  for (guint i = 0; self->plan_orgs && i < g_list_model_get_n_items (self->plan_orgs); i++)
+    {
+      g_autoptr(PbOrganisation) o = g_list_model_get_item (self->plan_orgs, i);
+      gtk_string_list_append (orgs, pb_organisation_get_name (o));
+    }
+  gtk_string_list_append (items, _("Choose…"));
+  for (guint i = 0; self->plan_items && i < g_list_model_get_n_items (self->plan_items); i++)
+    {
+      g_autoptr(PbItem) it = g_list_model_get_item (self->plan_items, i);
+      g_autofree char *label = g_strdup_printf ("%s %s", pb_item_get_number (it), pb_item_get_title (it));
+      gtk_string_list_append (items, g_strstrip (label));
+    }
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->pick_org_row, G_LIST_MODEL (orgs));
+  adw_combo_row_set_selected (self->pick_org_row, 0);
+  adw_combo_row_set_model (self->add_dep_row, G_LIST_MODEL (items));
+  adw_combo_row_set_selected (self->add_dep_row, 0);
+  self->loading = FALSE;
+}
+
+static void
+store_changed_cb (PbItemEditor *self,
+                  const char   *table)
+{
+  if (self->item == NULL)
+    return;
+  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
+      g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator") || g_str_equal (table, "target") ||
+      g_str_equal (table, "dependency") || g_str_equal (table, "note"))
+    rebuild_lists (self);
+  if (g_str_equal (table, "section"))
+    rebuild_sections (self);
+  if (g_str_equal (table, "organisation"))
+    rebuild_pickers (self);
+  if (g_str_equal (table, "actual") || g_str_equal (table, "target") || g_str_equal (table, "item_indicator"))
+    update_progress_subtitle (self);
 }
 
 PbItem *
@@ -974,6 +1129,8 @@ void
 pb_item_editor_set_item (PbItemEditor *self,
                          PbItem       *item)
 {
+  gint64 plan_id = 0;
+
   g_return_if_fail (PB_IS_ITEM_EDITOR (self));
   g_return_if_fail (item == NULL || PB_IS_ITEM (item));
 
@@ -982,16 +1139,44 @@ pb_item_editor_set_item (PbItemEditor *self,
 
   pb_item_editor_flush (self);
   if (self->item)
-    g_clear_signal_handler (&self->notify_id, self->item);
+    plan_id = pb_item_get_plan_id (self->item);
   g_set_object (&self->item, item);
-  if (item)
-    self->notify_id = g_signal_connect_object (item, "notify", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
 
-  /* A refusal belongs to the item it was about. */
-  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
-  load (self);
+  /* A refusal and what was typed belong to the item they were about. */
+  for (FieldId id = 0; id < N_FIELDS; id++)
+    self->dirty[id] = FALSE;
+  show_date_error (self, FIELD_DUE, NULL);
+
+  /* The plan's sections, organisations and items, live, for the
+   * pickers: read again only for another plan. */
+  if (item == NULL || pb_item_get_plan_id (item) != plan_id || self->sections == NULL)
+    {
+      g_clear_object (&self->sections);
+      g_clear_object (&self->plan_orgs);
+      g_clear_object (&self->plan_items);
+      if (item)
+        {
+          self->sections = pb_store_list_sections (self->store, pb_item_get_plan_id (item));
+          g_signal_connect_object (self->sections, "items-changed", G_CALLBACK (rebuild_sections), self,
+                                   G_CONNECT_SWAPPED);
+          self->plan_orgs = pb_store_list_organisations (self->store, pb_item_get_plan_id (item));
+          g_signal_connect_object (self->plan_orgs, "items-changed", G_CALLBACK (rebuild_pickers), self,
+                                   G_CONNECT_SWAPPED);
+          self->plan_items = pb_store_list_items (self->store, pb_item_get_plan_id (item));
+          g_signal_connect_object (self->plan_items, "items-changed", G_CALLBACK (rebuild_pickers), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
+  if (item)
+    {
+      rebuild_sections (self);
+      rebuild_pickers (self);
+    }
+
+  /* Every field shows the new item's value through its binding. */
+  g_binding_group_set_source (self->bindings, item);
+  g_signal_group_set_target (self->item_signals, item);
+  update_progress_subtitle (self);
   rebuild_lists (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
@@ -1019,9 +1204,11 @@ pb_item_editor_dispose (GObject *object)
 {
   PbItemEditor *self = PB_ITEM_EDITOR (object);
 
-  if (self->item)
-    g_clear_signal_handler (&self->notify_id, self->item);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->bindings)
+    g_binding_group_set_source (self->bindings, NULL);
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->item_signals);
   g_clear_object (&self->item);
   g_clear_object (&self->sections);
   g_clear_object (&self->plan_orgs);
@@ -1131,6 +1318,39 @@ pb_item_editor_init (PbItemEditor *self)
 {
   self->dynamic_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each field follows its property of the item; writing goes through
+   * store commands (save_now (), combo_changed_cb () …), which change the
+   * item, which comes back here. */
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->bindings, "title", self->title_row, "text", G_BINDING_SYNC_CREATE,
+                             to_field, NULL, &self->dirty[FIELD_TITLE], NULL);
+  g_binding_group_bind_full (self->bindings, "number", self->number_row, "text", G_BINDING_SYNC_CREATE,
+                             to_field, NULL, &self->dirty[FIELD_NUMBER], NULL);
+  g_binding_group_bind_full (self->bindings, "body", self->body_buffer, "text", G_BINDING_SYNC_CREATE,
+                             to_field, NULL, &self->dirty[FIELD_BODY], NULL);
+  g_binding_group_bind_full (self->bindings, "start-date", self->start_row, "text", G_BINDING_SYNC_CREATE,
+                             to_field, NULL, &self->dirty[FIELD_START], NULL);
+  g_binding_group_bind_full (self->bindings, "due-date", self->due_row, "text", G_BINDING_SYNC_CREATE,
+                             to_field, NULL, &self->dirty[FIELD_DUE], NULL);
+  g_binding_group_bind_full (self->bindings, "kind", self->kind_row, "selected", G_BINDING_SYNC_CREATE,
+                             enum_to_selected, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected", G_BINDING_SYNC_CREATE,
+                             enum_to_selected, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "progress-mode", self->progress_mode_row, "selected",
+                             G_BINDING_SYNC_CREATE, enum_to_selected, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "progress-mode", self->progress_scale, "sensitive",
+                             G_BINDING_SYNC_CREATE, mode_to_scale_sensitive, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "progress", self->progress_adjustment, "value",
+                             G_BINDING_SYNC_CREATE, progress_to_percent, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "section-id", self->section_row, "selected",
+                             G_BINDING_SYNC_CREATE, section_to_selected, NULL, self, NULL);
+
+  self->item_signals = g_signal_group_new (PB_TYPE_ITEM);
+  g_signal_group_connect_swapped (self->item_signals, "notify::progress-mode",
+                                  G_CALLBACK (update_progress_subtitle), self);
+  g_signal_group_connect_swapped (self->item_signals, "notify::progress",
+                                  G_CALLBACK (update_progress_subtitle), self);
 }
 
 GtkWidget *
