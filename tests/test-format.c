@@ -363,6 +363,32 @@ test_locale_tables (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* A computed figure (the value expected by a date) reads as a briefing
+ * writes it: 应完成44.7万, not 应完成446959; elsewhere 446,959. */
+static void
+test_estimate (void)
+{
+  static const struct { double value; PbNumberStyle style; const char *text; } estimates[] = {
+    { 446959, PB_NUMBER_STYLE_CHINESE, "44.7万" },
+    { 20975, PB_NUMBER_STYLE_CHINESE, "2.1万" },
+    { 8327.4, PB_NUMBER_STYLE_CHINESE, "8327" },
+    { 1234567, PB_NUMBER_STYLE_CHINESE, "123万" },
+    { 234567890, PB_NUMBER_STYLE_CHINESE, "2.35亿" },
+    { 446959, PB_NUMBER_STYLE_GROUPED, "446,959" },
+    { 8327.4, PB_NUMBER_STYLE_GROUPED, "8,327" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (estimates); i++)
+    {
+      g_autofree char *text = NULL;
+
+      pb_format_set_style (estimates[i].style);
+      text = pb_format_estimate (estimates[i].value, NULL, 0);
+      g_assert_cmpstr (text, ==, estimates[i].text);
+    }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,6 +400,7 @@ main (int    argc,
   g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/quarters", test_quarters);
   g_test_add_func ("/format/locales", test_locale_tables);
+  g_test_add_func ("/format/estimate", test_estimate);
 
   return g_test_run ();
 }

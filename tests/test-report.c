@@ -12,6 +12,10 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <cairo-pdf.h>
+
+#include "pb-charts.h"
+#include "pb-format.h"
 #include "pb-report.h"
 #include "pb-script.h"
 #include "pb-test-util.h"
@@ -535,6 +539,53 @@ test_no_lone_row (void)
   g_assert_cmpuint (continued, >=, 4);
 }
 
+/* The indicator chart's axis, targets and actuals go through the one
+ * formatter (DESIGN §7): 60万 in Chinese, 600,000 elsewhere, never 600000. */
+static void
+test_chart_numbers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = pb_store_open (db, 0, &error);
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(PbIndicator) k = NULL;
+  const struct { PbNumberStyle style; const char *want; } styles[] = {
+    { PB_NUMBER_STYLE_CHINESE, "60万" }, { PB_NUMBER_STYLE_GROUPED, "600,000" },
+  };
+
+  g_assert_no_error (error);
+  indicators = pb_store_list_indicators (store, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators) && k == NULL; i++)
+    {
+      g_autoptr(PbIndicator) each = g_list_model_get_item (indicators, i);
+
+      if (g_str_equal (pb_indicator_get_name (each), "千兆宽带用户"))
+        k = g_steal_pointer (&each);
+    }
+  g_assert_nonnull (k);
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+      g_autoptr(PbIndicatorChart) chart = pb_indicator_chart_new_from_store (store, k);
+      cairo_surface_t *surface = cairo_pdf_surface_create (path, 500, 300);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *text = NULL;
+      int status;
+
+      pb_format_set_style (styles[s].style);
+      pb_indicator_chart_paint (chart, cr, 500, 300, FALSE);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+
+      text = run (&status, "pdftotext", path, "-", NULL);
+      g_assert_cmpint (status, ==, 0);
+      if (strstr (text, styles[s].want) == NULL || g_regex_match_simple ("\\d{5}", text, 0, 0))
+        g_error ("the chart's numbers are not formatted (want %s):\n%s", styles[s].want, text);
+    }
+}
+
 /* What the command line refuses. */
 static void
 test_refusals (void)
@@ -583,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/report/plan-script", test_plan_script);
   g_test_add_func ("/report/whole-dates", test_whole_dates);
   g_test_add_func ("/report/no-lone-row", test_no_lone_row);
+  g_test_add_func ("/report/chart-numbers", test_chart_numbers);
 
   status = g_test_run ();
   pb_test_remove_dir (dir);

@@ -920,10 +920,13 @@ test_table_numbers (void)
         g_autofree char *want = pb_format_number_to (st->latest, NULL, decimals);
         g_assert_cmpstr (shown, ==, want);
       }
+      /* The value expected today is computed, not reported: as a
+       * briefing writes it (43万 in Chinese, never 430438). */
       shown = pb_indicators_view_get_shown (view, id, "expected");
       {
-        g_autofree char *want = pb_format_number_to (st->expected_today, NULL, decimals);
+        g_autofree char *want = pb_format_estimate (st->expected_today, NULL, decimals);
         g_assert_cmpstr (shown, ==, want);
+        g_assert_false (g_regex_match_simple ("\\d{5}", shown, 0, 0) && cases[c].style == PB_NUMBER_STYLE_CHINESE);
       }
 
       pb_test_app_stop (&t);

@@ -297,6 +297,38 @@ pb_format_number_to (double      value,
 }
 
 /**
+ * pb_format_estimate:
+ * @value: a figure Planboard computed (the value expected by a date),
+ *   not one reported
+ * @unit: (nullable): its unit
+ * @decimals: its indicator's precision
+ *
+ * A reported figure keeps its digits (12345); a computed one is read as
+ * a briefing writes it: in the Chinese style, 1万 and more in 万 or 亿 to
+ * three significant digits (446959 is 44.7万, 2.35亿); otherwise, and
+ * below 1万, as pb_format_number_to() writes it (446,959).
+ *
+ * Returns: (transfer full): @value
+ */
+char *
+pb_format_estimate (double      value,
+                    const char *unit,
+                    int         decimals)
+{
+  if (!isnan (value) && fabs (value) >= 1e4 && resolve (current_style) == PB_NUMBER_STYLE_CHINESE)
+    {
+      gboolean yi = fabs (round (value / 1e6) * 1e6) >= 1e8;
+      double v = value / (yi ? 1e8 : 1e4);
+      int places = fabs (v) >= 99.95 ? 0 : fabs (v) >= 9.995 ? 1 : 2;
+      g_autofree char *n = trimmed (v, places);
+      g_autofree char *number = localised (n, FALSE);
+
+      return g_strconcat (number, yi ? "亿" : "万", unit ? unit : "", NULL);
+    }
+  return pb_format_number_to (value, unit, decimals);
+}
+
+/**
  * pb_format_editable:
  * @value: a number
  *

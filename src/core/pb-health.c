@@ -534,7 +534,8 @@ evaluate_targets (PbIndicator       *indicator,
   status->health = pb_health_from_completion (status->completion);
   {
     g_autofree char *percent = format_percent (status->completion);
-    g_autofree char *value = format_value (expected, status->decimals);
+    /* Computed, not reported: 44.7万, as a briefing writes it. */
+    g_autofree char *value = pb_format_estimate (expected, NULL, status->decimals);
     g_autofree char *when = pb_format_date (&date);  /* 2023年6月30日 in Chinese */
 
     /* Translators: "92% of the 1950 expected by 2023-06-30" */

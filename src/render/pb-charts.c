@@ -275,12 +275,14 @@ nice_step (double max,
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
+/* A tick, a target or an actual on the chart, through the one formatter
+ * (DESIGN §7): 80万 and 1.2万 in Chinese, 800,000 elsewhere. */
 static char *
 format_tick (double value)
 {
-  if (value != 0 && fabs (value) < 10 && fabs (value - round (value)) > 1e-9)
-    return g_strdup_printf ("%.1f", value);
-  return g_strdup_printf ("%.0f", value);
+  int decimals = value != 0 && fabs (value) < 10 && fabs (value - round (value)) > 1e-9 ? 1 : 0;
+
+  return pb_format_number_to (value, NULL, decimals);
 }
 
 static PangoLayout *

@@ -408,7 +408,7 @@ text_bind (PbIndicatorsView *self,
       break;
     case TEXT_EXPECTED:
       /* To the indicator's precision: no 8,793.42 base stations. */
-      text = pb_format_number_to (st->expected_today, NULL, decimals);
+      text = pb_format_estimate (st->expected_today, NULL, decimals);
       break;
     case TEXT_COMPLETION:
       text = isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100);
