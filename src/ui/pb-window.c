@@ -870,6 +870,37 @@ plan_activated_cb (PbWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A click on a plan selects it (which shows it) and, in the folded
+ * window, goes on to its page. The list does not activate on a single
+ * click: a GtkListView that does selects whatever the pointer passes
+ * over, and a planner on the way to the main menu, or under a menu as
+ * it closes, would find another plan on show. */
+static gboolean
+navigate_forward_idle (gpointer data)
+{
+  PbWindow *self = data;
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      gtk_single_selection_get_selected_item (self->plan_selection) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+plan_list_released_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       PbWindow        *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->plan_list), x, y, GTK_PICK_DEFAULT);
+
+  /* On a plan's row, not the empty list below the rows. */
+  if (picked == NULL || picked == GTK_WIDGET (self->plan_list) || self->plan_selection == NULL)
+    return;
+  g_idle_add_full (G_PRIORITY_DEFAULT, navigate_forward_idle, g_object_ref (self), g_object_unref);
+}
+
 static void
 back_clicked_cb (PbWindow *self)
 {
@@ -1678,6 +1709,14 @@ pb_window_init (PbWindow *self)
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "released", G_CALLBACK (plan_list_released_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->plan_list), GTK_EVENT_CONTROLLER (click));
+  }
 
   {
     g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);

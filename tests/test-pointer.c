@@ -1,0 +1,185 @@
+/* test-pointer.c — what the pointer does, moved and clicked for real
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, with a real pointer (XTest): passing over the list of plans
+ * (on the way to a menu, or as a menu closes above it) never changes the
+ * plan on show; a click on a plan does.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+
+static PbTestApp t;
+
+/* Lets the frame clock lay out, draw and animate for @ms. */
+static void
+settle_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_drawn_label (GtkWidget  *root,
+                  const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && gtk_widget_is_drawable (c) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = find_drawn_label (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static Display *
+xdisplay (void)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    g_error ("these tests move the pointer through XTest and need an X display (run them under Xvfb)");
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+/* Moves the real pointer to the middle of @widget. */
+static void
+point_at (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *x = xdisplay ();
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  double wx = 0, wy = 0, sx = 0, sy = 0;
+  int rx = 0, ry = 0;
+  Window child;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &wx, &wy));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
+  /* Arrive from elsewhere, as a hand on a mouse does. */
+  XTestFakeMotionEvent (x, -1, rx + 40, ry - 30, CurrentTime);
+  XSync (x, False);
+  settle_for (100);
+  XTestFakeMotionEvent (x, -1, rx, ry, CurrentTime);
+  XSync (x, False);
+  settle_for (400);
+}
+
+static void
+click (void)
+{
+  Display *x = xdisplay ();
+
+  XTestFakeButtonEvent (x, 1, True, CurrentTime);
+  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  XSync (x, False);
+  settle_for (400);
+}
+
+/* The list of plans is a list a planner passes over on the way to the
+ * main menu, and under it when a menu closes: the pointer over a plan
+ * must not show that plan; a click on it does. */
+static void
+test_plan_list_hover (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *other = "测试用的第二个方案";
+  gint64 first, second;
+  GtkWidget *row;
+
+  pb_test_app_start (&t);
+  first = pb_window_get_selected_plan (t.window);
+  g_assert_cmpint (first, >, 0);
+  second = pb_store_create_plan (t.store, other, 2025, 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, 0);
+  settle_for (300);
+  pb_window_select_plan (t.window, first);
+  settle_for (300);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, first);
+
+  row = find_drawn_label (GTK_WIDGET (t.window), other);
+  g_assert_nonnull (row);
+  point_at (row);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, first);
+
+  click ();
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, second);
+
+  /* And back over the first one: still the second, until clicked. */
+  row = find_drawn_label (GTK_WIDGET (t.window), "云澜市新型基础设施建设三年行动方案(2025—2027年)");
+  g_assert_nonnull (row);
+  point_at (row);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, second);
+  click ();
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, first);
+
+  pb_test_app_stop (&t);
+}
+
+/* In the folded window (360 px), a click on a plan goes on to its page,
+ * and passing over one does not. */
+static void
+test_plan_list_folded (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *other = "测试用的第二个方案";
+  AdwLeaflet *leaflet;
+  GtkWidget *row;
+  gint64 first, second;
+
+  pb_test_app_start (&t);
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 360, 700);
+  settle_for (500);
+  first = pb_window_get_selected_plan (t.window);
+  second = pb_store_create_plan (t.store, other, 2025, 2027, &error);
+  g_assert_no_error (error);
+  settle_for (300);
+  pb_window_select_plan (t.window, first);
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  settle_for (600);
+
+  row = find_drawn_label (GTK_WIDGET (t.window), other);
+  g_assert_nonnull (row);
+  point_at (row);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, first);
+  g_assert_true (gtk_widget_is_ancestor (row, adw_leaflet_get_visible_child (leaflet)));
+
+  click ();
+  settle_for (400);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, second);
+  g_assert_false (gtk_widget_is_ancestor (row, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_true (gtk_widget_is_ancestor (pb_window_get_board (t.window), adw_leaflet_get_visible_child (leaflet)));
+
+  pb_test_app_stop (&t);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pointer/plan-list-hover", test_plan_list_hover);
+  g_test_add_func ("/pointer/plan-list-folded", test_plan_list_folded);
+
+  return g_test_run ();
+}
