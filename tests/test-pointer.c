@@ -71,6 +71,7 @@ point_at (GtkWidget *widget)
                                                    gtk_widget_get_height (widget) / 2.0,
                                                    &wx, &wy));
   gtk_native_get_surface_transform (native, &sx, &sy);
+  XRaiseWindow (x, xid);
   XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
   /* Arrive from elsewhere, as a hand on a mouse does. */
   XTestFakeMotionEvent (x, -1, rx + 40, ry - 30, CurrentTime);
