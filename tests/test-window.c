@@ -254,6 +254,84 @@ test_window_opens_on_timeline (void)
   pb_test_remove_dir (dir);
 }
 
+static void
+collect_menu_buttons (GtkWidget *root,
+                      GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        g_ptr_array_add (found, child);
+      collect_menu_buttons (child, found);
+    }
+}
+
+/* The header bars' menus are made when first opened, and are then the
+ * menus they were: the main menu (both of its buttons) and Group Cards By. */
+static void
+test_window_menus (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n_main = 0, n_grouping = 0;
+  PbWindow *window;
+
+  app = start_app (db, (GtkWindow **) &window);
+  collect_menu_buttons (GTK_WIDGET (window), buttons);
+  g_assert_cmpuint (buttons->len, >=, 3);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      const char *tip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+      GMenuModel *model;
+
+      if (g_strcmp0 (tip, "Main Menu") != 0 && g_strcmp0 (tip, "Group Cards By") != 0)
+        continue;
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+      gtk_menu_button_popup (button);
+      spin ();
+      model = gtk_menu_button_get_menu_model (button);
+      g_assert_nonnull (model);
+      g_assert_nonnull (gtk_menu_button_get_popover (button));
+      if (g_str_equal (tip, "Main Menu"))
+        {
+          g_autofree char *label = NULL;
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+
+          g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+          g_assert_cmpstr (label, ==, "_New Plan…");
+          n_main++;
+        }
+      else
+        {
+          g_autofree char *action = NULL;
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+
+          g_assert_true (g_menu_model_get_item_attribute (section, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_cmpstr (action, ==, "win.grouping");
+          n_grouping++;
+        }
+      gtk_menu_button_popdown (button);
+      spin ();
+      /* Opened again, the same menu. */
+      gtk_menu_button_popup (button);
+      spin ();
+      g_assert_true (gtk_menu_button_get_menu_model (button) == model);
+      gtk_menu_button_popdown (button);
+      spin ();
+    }
+  g_assert_cmpuint (n_main, ==, 2);
+  g_assert_cmpuint (n_grouping, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 /* The keyboard shortcuts window is made when first asked for (Ctrl+?),
  * not with the window, and is then what GTK would have made: modal, over
  * the window, hidden (not destroyed) on close. */
@@ -353,6 +431,7 @@ main (int    argc,
   g_test_add_func ("/window/file-library-loads-no-libpq", test_window_file_library_no_libpq);
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts);
   g_test_add_func ("/window/opens-on-timeline", test_window_opens_on_timeline);
+  g_test_add_func ("/window/menus", test_window_menus);
 
   return g_test_run ();
 }

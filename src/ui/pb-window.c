@@ -61,6 +61,10 @@ struct _PbWindow
   GtkWidget            *board;
   GtkWidget            *editor;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *grouping_menu;
   GtkWidget            *grouping_button;
   GListModel           *organisations;
   gboolean              restoring;
@@ -1632,6 +1636,10 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, health_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_button);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1685,12 +1693,27 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_widget_show (GTK_WIDGET (overlay));
 }
 
+/* A menu button's menu is made when first opened: a popover menu made
+ * from its model at start is a third of what the window's template costs,
+ * for menus not yet opened. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
 static void
 pb_window_init (PbWindow *self)
 {
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->grouping_button), create_menu_cb, self->grouping_menu, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (plan_row_setup), self);
