@@ -346,7 +346,8 @@ test_reporter (void)
 
   /* It says whose items it reports on. */
   g_assert_nonnull (strstr (window_subtitle (window), "Reporting for 市工业和信息化局"));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "You report for 市工业和信息化局 in this shared library"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "You report for 市工业和信息化局: actuals, notes, status and progress"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Reporting for 市工业和信息化局"));
 
   /* What only the office may do is off. */
   plan = pb_window_get_selected_plan (window);

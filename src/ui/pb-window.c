@@ -748,7 +748,11 @@ show_library (PbWindow *self)
        * first %s is "Shared: plans on db.example.org", the second its
        * organisation */
       g_autofree char *tooltip = g_strdup_printf (_("%s. You report for %s."), subtitle, organisation);
+      /* (The window's title names the library; in a wide window the
+       * sidebar is where the reporter's organisation always shows.) */
+      g_autofree char *reporting = g_strdup_printf (_("Reporting for %s"), organisation);
 
+      adw_window_title_set_subtitle (self->plans_title, reporting);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->plans_title), tooltip);
     }
   /* Translators: the window's title on a shared library */
@@ -1849,7 +1853,7 @@ pb_window_set_application_store (PbWindow      *self,
         g_autofree char *escaped = g_markup_escape_text (organisation, -1);
         /* Translators: said once when a reporter opens a shared library;
          * %s is its organisation, 市工业和信息化局 */
-        AdwToast *toast = adw_toast_new_format (_("You report for %s in this shared library: you can record actuals, notes, status and progress of its items; everything else is the office’s."),
+        AdwToast *toast = adw_toast_new_format (_("You report for %s: actuals, notes, status and progress of its items only."),
                                                 escaped);
 
         adw_toast_set_timeout (toast, 8);
