@@ -31,9 +31,9 @@
 #include "pb-task-card.h"
 #include "pb-ui-util.h"
 
-/* Inserts n pointers at position in one move (GLib 2.74 has no
- * g_ptr_array_insert_range; inserting one by one is quadratic). The
- * array takes the pointers as they are. */
+/* Inserts n pointers (or n NULLs, for @data NULL) at position in one
+ * move (GLib 2.74 has no g_ptr_array_insert_range; inserting one by one
+ * is quadratic). The array takes the pointers as they are. */
 static void
 ptr_array_insert_range (GPtrArray *array,
                         guint      position,
@@ -46,7 +46,10 @@ ptr_array_insert_range (GPtrArray *array,
     return;
   g_ptr_array_set_size (array, len + n);
   memmove (array->pdata + position + n, array->pdata + position, (len - position) * sizeof (gpointer));
-  memcpy (array->pdata + position, data, n * sizeof (gpointer));
+  if (data != NULL)
+    memcpy (array->pdata + position, data, n * sizeof (gpointer));
+  else
+    memset (array->pdata + position, 0, n * sizeof (gpointer));
 }
 
 /* ---- A card's place in a column ----------------------------------------- */
@@ -104,7 +107,11 @@ struct _PbBoardSlots
 {
   GObject    parent_instance;
 
-  GPtrArray *slots;   /* PbBoardSlot, owned */
+  GPtrArray *items;   /* PbItem, the column's (unowned) */
+  GPtrArray *slots;   /* PbBoardSlot or NULL, owned: a place's object is
+                       * made when the view first asks for it, so a column
+                       * of 5,000 items holds objects only for the few
+                       * dozen places its view has bound */
 };
 
 static GType
@@ -127,6 +134,8 @@ pb_board_slots_get_item (GListModel *model,
 
   if (position >= self->slots->len)
     return NULL;
+  if (self->slots->pdata[position] == NULL)
+    self->slots->pdata[position] = pb_board_slot_new (g_ptr_array_index (self->items, position));
   return g_object_ref (g_ptr_array_index (self->slots, position));
 }
 
@@ -155,9 +164,16 @@ pb_board_slots_class_init (PbBoardSlotsClass *klass)
 }
 
 static void
+slot_unref (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+static void
 pb_board_slots_init (PbBoardSlots *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (slot_unref);
 }
 
 /* Shows a card's item again (defined with the board). */
@@ -240,6 +256,7 @@ pb_board_column_init (PbBoardColumn *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->next = g_ptr_array_new ();
   self->cards = g_object_new (PB_TYPE_BOARD_SLOTS, NULL);
+  self->cards->items = self->items;
 }
 
 static PbBoardColumn *
@@ -289,6 +306,8 @@ pb_board_column_take_next (PbBoardColumn *self)
         {
           PbBoardSlot *slot = slots->pdata[head + i];
 
+          if (slot == NULL)
+            continue;
           g_set_object (&slot->item, old->pdata[head + i]);
           if (slot->card)
             slot_card_rebind (slot);
@@ -296,13 +315,7 @@ pb_board_column_take_next (PbBoardColumn *self)
       if (removed > reused)
         g_ptr_array_remove_range (slots, head + reused, removed - reused);
       else if (added > reused)
-        {
-          g_autoptr(GPtrArray) more = g_ptr_array_sized_new (added - reused);
-
-          for (guint i = reused; i < added; i++)
-            g_ptr_array_add (more, pb_board_slot_new (old->pdata[head + i]));
-          ptr_array_insert_range (slots, head + reused, more->pdata, more->len);
-        }
+        ptr_array_insert_range (slots, head + reused, NULL, added - reused);
 
       g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
       if (removed != added)

@@ -116,7 +116,9 @@ update (PbTaskCard *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self), classes[self->health]);
       gtk_widget_add_css_class (GTK_WIDGET (self), classes[health]);
       self->health = health;
-      gtk_label_set_text (GTK_LABEL (self->symbol), pb_health_get_symbol (health));
+      /* No health, no symbol: as a new card shows it (a card the board
+       * reuses for another item must look the same). */
+      gtk_label_set_text (GTK_LABEL (self->symbol), health == PB_HEALTH_NONE ? "" : pb_health_get_symbol (health));
       gtk_widget_queue_draw (self->stripe);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH]);
     }
