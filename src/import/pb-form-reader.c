@@ -679,6 +679,15 @@ value_text (double      value,
   return g_steal_pointer (&v);
 }
 
+/* A progress in percent as the reader typed it, to its own decimals. */
+static char *
+format_progress (double percent)
+{
+  g_autofree char *n = pb_format_number_to (percent, NULL, MIN (pb_format_decimals_of (round (percent * 1e6) / 1e6), 6));
+
+  return g_strconcat (n, "%", NULL);
+}
+
 static PbFormChange *
 change_new (PbFormChangeKind kind,
             PbFormRow       *row,
@@ -874,8 +883,9 @@ review_row (PbStore      *store,
           PbFormChange *change = change_new (PB_FORM_CHANGE_PROGRESS, row, r, PB_FORM_COL_PROGRESS);
 
           change->progress = percent / 100;
-          change->before = g_strdup_printf ("%.0f%%", pb_item_get_progress (item) * 100);
-          change->after = g_strdup_printf ("%.0f%%", percent);
+          /* As typed: 62.5% stays 62.5%, never "62%". */
+          change->before = format_progress (pb_item_get_progress (item) * 100);
+          change->after = format_progress (percent);
           g_ptr_array_add (review->changes, change);
         }
       if (*note && !note_exists (store, row->item_id, review->organisation_id, note))

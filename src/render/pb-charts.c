@@ -20,6 +20,7 @@
 #include "pb-charts.h"
 #include "pb-format.h"
 #include "pb-health-style.h"
+#include "pb-indicator-links.h"
 
 typedef struct
 {
@@ -38,6 +39,7 @@ typedef struct
 {
   char   *label;
   char   *unit;
+  int     decimals;    /* the indicator's precision */
   GArray *targets;     /* ChartTarget */
   GArray *expected;    /* ChartPoint, empty without a trajectory */
   GArray *actuals;     /* ChartPoint */
@@ -46,6 +48,7 @@ typedef struct
 struct _PbIndicatorChart
 {
   GPtrArray *series;
+  GPtrArray *labels;   /* the figures the last paint wrote */
 };
 
 static const PbRgb palette[] = {
@@ -76,6 +79,7 @@ pb_indicator_chart_new (void)
   PbIndicatorChart *chart = g_new0 (PbIndicatorChart, 1);
 
   chart->series = g_ptr_array_new_with_free_func (series_free);
+  chart->labels = g_ptr_array_new_with_free_func (g_free);
   return chart;
 }
 
@@ -85,6 +89,7 @@ pb_indicator_chart_free (PbIndicatorChart *chart)
   if (chart == NULL)
     return;
   g_ptr_array_unref (chart->series);
+  g_ptr_array_unref (chart->labels);
   g_free (chart);
 }
 
@@ -131,6 +136,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
 
   s->label = g_strdup (label);
   s->unit = g_strdup (pb_indicator_get_measure_unit (indicator));
+  s->decimals = pb_store_get_indicator_decimals (store, id);
   s->targets = g_array_new (FALSE, FALSE, sizeof (ChartTarget));
   s->expected = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
   s->actuals = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
@@ -275,14 +281,39 @@ nice_step (double max,
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
-/* A tick, a target or an actual on the chart, through the one formatter
- * (DESIGN §7): 80万 and 1.2万 in Chinese, 800,000 elsewhere. */
+/* A tick of the value axis, through the one formatter (DESIGN §7: 80万
+ * and 1.2万 in Chinese, 800,000 elsewhere), to the decimals its step
+ * needs (0.5, 1, 1.5 …). */
 static char *
-format_tick (double value)
+format_tick (double value,
+             double step)
 {
-  int decimals = value != 0 && fabs (value) < 10 && fabs (value - round (value)) > 1e-9 ? 1 : 0;
+  return pb_format_number_to (value, NULL, MIN (pb_format_decimals_of (step), 6));
+}
 
-  return pb_format_number_to (value, NULL, decimals);
+/* A figure the user entered (a target, an actual), by the one number
+ * formatter and never rounded below its own digits: 12.5 reads 12.5. */
+static char *
+format_figure (Series *s,
+               double  value)
+{
+  return pb_format_number_to (value, NULL, MAX (s->decimals, pb_format_decimals_of (value)));
+}
+
+/**
+ * pb_indicator_chart_get_labels:
+ * @chart: a chart
+ *
+ * The figures the last pb_indicator_chart_paint() wrote (the value axis's
+ * ticks, then the targets' and the latest actual's labels), in that
+ * order: what a reader of the chart sees, for tests and assistive text.
+ *
+ * Returns: (transfer none) (element-type utf8): the labels
+ */
+GPtrArray *
+pb_indicator_chart_get_labels (PbIndicatorChart *chart)
+{
+  return chart->labels;
 }
 
 static PangoLayout *
@@ -346,6 +377,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   guint32 j0, j1;
   gboolean single = chart->series->len == 1;
 
+  g_ptr_array_set_size (chart->labels, 0);
   cairo_save (cr);
   small = make_layout (cr, "Sans 8");
   pb_indicator_chart_get_range (chart, &first, &last, &max);
@@ -365,7 +397,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
 
   /* The widest tick label sets the left margin. */
   {
-    g_autofree char *widest = format_tick (ymax);
+    g_autofree char *widest = format_tick (ymax, step);
     int w, h;
 
     pango_layout_set_text (small, widest, -1);
@@ -402,9 +434,10 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
                      top + plot_h + 4, 0.5, 0);
         }
     }
-  for (double v = 0; v <= ymax + step / 2; v += step)
+  for (int k = 0; k * step <= ymax + step / 2; k++)
     {
-      g_autofree char *label = format_tick (v);
+      double v = k * step;
+      g_autofree char *label = format_tick (v, step);
       double y = round (Y (v)) + 0.5;
 
       cairo_set_source_rgba (cr, fg, fg, fg, v == 0 ? 0.35 : 0.12);
@@ -413,6 +446,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
       cairo_stroke (cr);
       cairo_set_source_rgba (cr, fg, fg, fg, 0.7);
       show_text (cr, small, label, left - 6, y, 1, 0.5);
+      g_ptr_array_add (chart->labels, g_strdup (label));
     }
 
   for (guint i = 0; i < chart->series->len; i++)
@@ -472,10 +506,11 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
             }
           if (single)
             {
-              g_autofree char *label = format_tick (t->value);
+              g_autofree char *label = format_figure (s, t->value);
 
               cairo_set_source_rgb (cr, c->red, c->green, c->blue);
               show_text (cr, small, label, x - 8, y - 3, 1, 1);
+              g_ptr_array_add (chart->labels, g_strdup (label));
             }
         }
 
@@ -505,9 +540,10 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
       if (single && s->actuals->len > 0)
         {
           ChartPoint *p = &g_array_index (s->actuals, ChartPoint, s->actuals->len - 1);
-          g_autofree char *label = format_tick (p->value);
+          g_autofree char *label = format_figure (s, p->value);
 
           show_text (cr, small, label, X (p->julian) + 6, Y (p->value) + 2, 0, 0);
+          g_ptr_array_add (chart->labels, g_strdup (label));
         }
     }
 

@@ -411,7 +411,7 @@ text_bind (PbIndicatorsView *self,
       text = pb_format_estimate (st->expected_today, NULL, decimals);
       break;
     case TEXT_COMPLETION:
-      text = isnan (st->completion) ? g_strdup ("—") : g_strdup_printf ("%.0f%%", st->completion * 100);
+      text = pb_format_percent (st->completion);
       tooltip = st->reason;
       break;
     case TEXT_HEALTH:

@@ -190,8 +190,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                 s->rank < s->previous_rank ? s->previous_rank - s->rank : s->rank - s->previous_rank);
       if (s->previous_rank > 0 && !isnan (s->previous_completion) && !isnan (s->completion))
         {
-          g_autofree char *tip = g_strdup_printf (_("Rank %u and %.0f%% at the end of the last period"),
-                                                  s->previous_rank, s->previous_completion * 100);
+          g_autofree char *percent = pb_format_percent (s->previous_completion);
+          /* Translators: a rank and a completion, as 3 and 85% */
+          g_autofree char *tip = g_strdup_printf (_("Rank %u and %s at the end of the last period"),
+                                                  s->previous_rank, percent);
           gtk_widget_set_tooltip_text (label, tip);
         }
       break;

@@ -148,12 +148,14 @@ update_accessible (PbTimelineView *self)
           health = pb_store_get_item_health (self->store, item, &self->today, &reason);
           start = pb_record_get_string (PB_RECORD (item), "start_date");
           due = pb_record_get_string (PB_RECORD (item), "due_date");
+          g_autofree char *percent = pb_format_percent (pb_store_get_item_completion (self->store, item, &self->today));
+
           /* Translators: the selected bar, for screen readers: row, number and
-           * title, start, due, progress, health symbol and why */
-          description = g_strdup_printf (_("Row %u of %u: %s %s, %s to %s, %.0f%% done, %s %s"),
+           * title, start, due, progress (as 85%), health symbol and why */
+          description = g_strdup_printf (_("Row %u of %u: %s %s, %s to %s, %s done, %s %s"),
                                          row + 1, n_rows, pb_item_get_number (item), pb_item_get_title (item),
                                          start ? start : "—", due ? due : "—",
-                                         pb_store_get_item_completion (self->store, item, &self->today) * 100,
+                                         percent,
                                          pb_health_get_symbol (health), reason ? reason : "");
         }
     }
