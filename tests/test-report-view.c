@@ -162,7 +162,7 @@ test_export_pdf (void)
   dialog = pb_window_get_report_dialog (t.window);
   g_assert_nonnull (dialog);
   g_assert_true (wait_for (previewed, dialog));
-  g_assert_cmpuint (pb_report_dialog_get_n_pages (dialog), ==, 8);
+  g_assert_cmpuint (pb_report_dialog_get_n_pages (dialog), ==, 9);   /* three of tasks, with their reasons */
   assert_sharp_preview (dialog);
 
   /* Export PDF…, as after the file chooser. */
@@ -178,8 +178,8 @@ test_export_pdf (void)
 
   gui_info = run ("pdfinfo", gui_pdf, NULL);
   cli_info = run ("pdfinfo", cli_pdf, NULL);
-  g_assert_nonnull (strstr (gui_info, "Pages:           8"));
-  g_assert_nonnull (strstr (cli_info, "Pages:           8"));
+  g_assert_nonnull (strstr (gui_info, "Pages:           9"));
+  g_assert_nonnull (strstr (cli_info, "Pages:           9"));
 
   gui_text = run ("pdftotext", "-layout", gui_pdf, "-", NULL);
   cli_text = run ("pdftotext", "-layout", cli_pdf, "-", NULL);
@@ -199,10 +199,10 @@ test_export_pdf (void)
     g_assert_true (pb_report_print_full (GTK_WINDOW (t.window), t.store, 1, &options, printed, &error));
     g_assert_no_error (error);
     printed_info = run ("pdfinfo", printed, NULL);
-    g_assert_nonnull (strstr (printed_info, "Pages:           8"));
+    g_assert_nonnull (strstr (printed_info, "Pages:           9"));
     printed_text = run ("pdftotext", "-f", "4", "-l", "4", printed, "-", NULL);
     g_assert_nonnull (strstr (printed_text, "Key Tasks and Responsibilities"));
-    g_assert_nonnull (strstr (printed_text, "Page 4 of 8"));
+    g_assert_nonnull (strstr (printed_text, "Page 4 of 9"));
   }
 
   pb_test_app_stop (&t);

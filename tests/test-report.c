@@ -140,9 +140,10 @@ test_full_report (void)
   guint tasks, indicators, ranking;
 
   /* Cover, summary, the timeline (shrunk a little onto one page rather
-   * than leave three rows on a second), two pages of tasks, one of
-   * indicators, the ranking and its table: eight A4 landscape pages. */
-  g_assert_cmpuint (n_pages (pdf), ==, 8);
+   * than leave three rows on a second), three pages of tasks (with the
+   * reasons of those behind), one of indicators, the ranking and its
+   * table: nine A4 landscape pages. */
+  g_assert_cmpuint (n_pages (pdf), ==, 9);
   assert_page_numbers (pdf);
 
   g_assert_nonnull (strstr (cover, "云府办发〔2025〕8号"));
@@ -177,18 +178,30 @@ test_full_report (void)
   {
     g_autofree char *first = page_text (pdf, tasks);
     g_autofree char *second = page_text (pdf, tasks + 1);
+    g_autofree char *last = page_text (pdf, tasks + 2);
 
     g_assert_nonnull (strstr (first, "加快5G网络规模化部署"));
     g_assert_nonnull (strstr (first, "市工业和信息化局"));
     g_assert_nonnull (strstr (second, "(continued)"));
     g_assert_nonnull (strstr (second, "Responsible"));
-    g_assert_nonnull (strstr (second, "保障用地和用能"));
+    g_assert_nonnull (strstr (last, "(continued)"));
+    g_assert_nonnull (strstr (last, "Responsible"));
+    g_assert_nonnull (strstr (last, "保障用地和用能"));
+  }
+
+  /* A yellow or red item says why, in its own column (DESIGN §5). */
+  {
+    g_autofree char *first = page_text (pdf, tasks);
+
+    g_assert_nonnull (strstr (first, "Why"));
+    if (!g_regex_match_simple ("Not started|expected by|No report since|of the time gone|Past its due", first, 0, 0))
+      g_error ("the tasks table gives no reasons:\n%s", first);
   }
 
   indicators = find_page (pdf, "Latest Actual");
   g_assert_cmpuint (indicators, >, tasks);
   ranking = find_page (pdf, "Organisations Ranked by Mean Completion");
-  g_assert_cmpuint (ranking, ==, 7);
+  g_assert_cmpuint (ranking, ==, 8);
   {
     g_autofree char *text = page_text (pdf, ranking);
     g_assert_nonnull (strstr (text, "市政务服务管理局"));

@@ -518,9 +518,11 @@ collect (PbReport *self,
 
   /* The responsibility table, by section. */
   {
+    /* "Why": the reason that decided a yellow or red item's health, as
+     * the board and the ledger give it (DESIGN §5). */
     const char *headers[] = { _("No."), _("Task"), C_("organisation role", "Lead"), C_("organisation role", "Responsible"),
-                              C_("item time span", "Period"), _("Targets"), _("Health") };
-    const double widths[] = { 0.7, 5.0, 2.0, 2.6, 1.7, 2.8, 1.3 };
+                              C_("item time span", "Period"), _("Targets"), _("Health"), _("Why") };
+    const double widths[] = { 0.7, 5.0, 1.8, 2.2, 1.7, 2.4, 1.3, 2.4 };
 
     self->tasks = table_new (_("Key Tasks and Responsibilities"), headers, widths, G_N_ELEMENTS (headers), 6);
   }
@@ -553,7 +555,8 @@ collect (PbReport *self,
       g_ptr_array_add (self->tasks->rows,
                        row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
                                 lead ? lead : "", resp ? resp : "", period,
-                                targets ? targets->str : "", health_cell, END));
+                                targets ? targets->str : "", health_cell,
+                                (health == PB_HEALTH_YELLOW || health == PB_HEALTH_RED) && reason ? reason : "", END));
       if (health == PB_HEALTH_RED)
         g_ptr_array_add (self->behind, row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
                                                 lead ? lead : "", reason ? reason : "", END));
