@@ -10,6 +10,9 @@
 
 #include "pb-application.h"
 #include "pb-board-view.h"
+#include "pb-forms-ui.h"
+#include "pb-indicators-view.h"
+#include "pb-organisations-view.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -332,6 +335,55 @@ test_window_menus (void)
   pb_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The Indicators and Organisations pages are made when first shown (or
+ * asked for), and then show the open plan, as they did when made at start. */
+static void
+test_window_pages_made_when_shown (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(PbApplication) app = NULL;
+  AdwViewStack *stack;
+  PbWindow *window;
+
+  app = start_app (db, (GtkWindow **) &window);
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (pb_window_get_timeline (window), ADW_TYPE_VIEW_STACK));
+  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_INDICATORS_VIEW));
+  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW));
+  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_FORM_STATUS_VIEW));
+
+  adw_view_stack_set_visible_child_name (stack, "indicators");
+  wait_for (label_shown, (gpointer[]) { window, "5G基站" });
+  g_assert_true (find_type (GTK_WIDGET (window), PB_TYPE_INDICATORS_VIEW) == pb_window_get_indicators (window));
+  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW));
+
+  adw_view_stack_set_visible_child_name (stack, "organisations");
+  wait_for (label_shown, (gpointer[]) { window, "市工业和信息化局" });
+  g_assert_true (find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW) == pb_window_get_organisations (window));
+  g_assert_true (find_type (GTK_WIDGET (window), PB_TYPE_FORM_STATUS_VIEW) == pb_window_get_form_status (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 /* The keyboard shortcuts window is made when first asked for (Ctrl+?),
  * not with the window, and is then what GTK would have made: modal, over
  * the window, hidden (not destroyed) on close. */
@@ -432,6 +484,7 @@ main (int    argc,
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts);
   g_test_add_func ("/window/opens-on-timeline", test_window_opens_on_timeline);
   g_test_add_func ("/window/menus", test_window_menus);
+  g_test_add_func ("/window/pages-made-when-shown", test_window_pages_made_when_shown);
 
   return g_test_run ();
 }

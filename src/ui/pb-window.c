@@ -375,6 +375,9 @@ pb_window_open_editor (PbWindow *self,
     pb_timeline_view_select (PB_TIMELINE_VIEW (self->timeline), pb_record_get_id (PB_RECORD (item)));
 }
 
+static void ensure_indicators (PbWindow *self);
+static void ensure_organisations (PbWindow *self);
+
 /* The board gets the open plan when it is first shown, or asked for: a
  * window that opens on the Timeline (or goes there and then changes plan)
  * does not group thousands of items into columns nobody sees. Until then
@@ -413,8 +416,14 @@ flush_board (PbWindow *self)
 static void
 visible_view_changed_cb (PbWindow *self)
 {
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
   if (board_shown (self))
     flush_board (self);
+  else if (g_strcmp0 (name, "indicators") == 0)
+    ensure_indicators (self);
+  else if (g_strcmp0 (name, "organisations") == 0)
+    ensure_organisations (self);
 }
 
 /**
@@ -517,6 +526,7 @@ GtkWidget *
 pb_window_get_indicators (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  ensure_indicators (self);
   return self->indicators;
 }
 
@@ -524,6 +534,7 @@ GtkWidget *
 pb_window_get_organisations (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  ensure_organisations (self);
   return self->organisations_view;
 }
 
@@ -581,6 +592,7 @@ organisations_all_plans_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
+  ensure_organisations (self);
   if (self->organisations_view == NULL || self->plan == NULL)
     return;
   pb_organisations_view_set_all_plans (PB_ORGANISATIONS_VIEW (self->organisations_view), TRUE);
@@ -654,6 +666,44 @@ update_organisation_filter (PbWindow *self)
     }
   gtk_drop_down_set_model (self->org_filter, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->org_filter, 0);
+}
+
+/* The Indicators page and the Organisations page (the ranking above, who
+ * has reported below) are made when first shown or asked for: a window
+ * opening on the board or the timeline does not build their tables. */
+static void
+ensure_indicators (PbWindow *self)
+{
+  if (self->indicators != NULL || self->store == NULL)
+    return;
+  self->indicators = pb_indicators_view_new (self->store);
+  adw_bin_set_child (self->indicators_bin, self->indicators);
+  if (self->plan != NULL)
+    pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), self->plan);
+}
+
+static void
+ensure_organisations (PbWindow *self)
+{
+  GtkWidget *page;
+
+  if (self->organisations_view != NULL || self->store == NULL)
+    return;
+  self->organisations_view = pb_organisations_view_new (self->store);
+  self->form_status_view = pb_form_status_view_new (self->store);
+  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (self->organisations_view, TRUE);
+  gtk_box_append (GTK_BOX (page), self->organisations_view);
+  gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (page), self->form_status_view);
+  adw_bin_set_child (self->organisations_bin, page);
+  g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->plan != NULL)
+    {
+      pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), self->plan);
+      pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), self->plan);
+    }
 }
 
 static void
@@ -835,18 +885,26 @@ set_plan (PbWindow *self,
       restore_grouping (self);
       give_board_plan (self, board_shown (self));
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), plan);
-      pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), plan);
-      pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), plan);
-      pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), plan);
+      if (self->indicators != NULL)
+        pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), plan);
+      if (self->organisations_view != NULL)
+        {
+          pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), plan);
+          pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), plan);
+        }
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   else
     {
       give_board_plan (self, TRUE);
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), NULL);
-      pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), NULL);
-      pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), NULL);
-      pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), NULL);
+      if (self->indicators != NULL)
+        pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), NULL);
+      if (self->organisations_view != NULL)
+        {
+          pb_organisations_view_set_plan (PB_ORGANISATIONS_VIEW (self->organisations_view), NULL);
+          pb_form_status_view_set_plan (PB_FORM_STATUS_VIEW (self->form_status_view), NULL);
+        }
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -1325,6 +1383,8 @@ pb_window_import_forms (PbWindow  *self,
 GtkWidget *
 pb_window_get_form_status (PbWindow *self)
 {
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  ensure_organisations (self);
   return self->form_status_view;
 }
 
@@ -1801,22 +1861,8 @@ pb_window_set_application_store (PbWindow      *self,
   g_signal_connect_object (self->timeline, "hint", G_CALLBACK (timeline_hint_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "selection-changed", G_CALLBACK (timeline_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  self->indicators = pb_indicators_view_new (self->store);
-  adw_bin_set_child (self->indicators_bin, self->indicators);
-  self->organisations_view = pb_organisations_view_new (self->store);
-  self->form_status_view = pb_form_status_view_new (self->store);
-  {
-    /* The ranking above, who has reported below: two sections of one page */
-    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    gtk_widget_set_vexpand (self->organisations_view, TRUE);
-    gtk_box_append (GTK_BOX (page), self->organisations_view);
-    gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-    gtk_box_append (GTK_BOX (page), self->form_status_view);
-    adw_bin_set_child (self->organisations_bin, page);
-  }
-  g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* The Indicators and Organisations pages are made when first shown
+   * (ensure_indicators (), ensure_organisations ()). */
 
   /* Which library this is, when it is not the planner's own file: a
    * shared library names its database and server; one that could not be
