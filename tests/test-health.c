@@ -1076,6 +1076,41 @@ test_precision (PbTestLibrary *f,
     }
 }
 
+/* A plan whose period moved from 2026 to 2027 past a "≥12.5 km in 2026"
+ * target: the target is expected whole, never "100% of the 0 expected",
+ * and the reason says it lies before the period; once 2026 is over and
+ * 11.25 short of it, the item is red, not On track. */
+static void
+test_target_before_period (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试方案", 2027, 2028, &error);
+  gint64 item_id = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "", "拓宽环城路", &error);
+  gint64 k = pb_store_add_indicator (f->store, plan, item_id, "道路长度", "km", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, item_id);
+  g_autoptr(GDate) today = g_date_new_dmy (27, 11, 2026);
+  g_autoptr(GDate) later = g_date_new_dmy (1, 2, 2027);
+  const PbIndicatorStatus *st;
+  const char *reason = NULL;
+
+  pb_store_add_target (f->store, k, 2026, 12.5, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, k, "2026-11-27", 11.25, NULL, &error);
+  g_assert_no_error (error);
+
+  g_autoptr(PbIndicator) indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+
+  st = pb_store_get_indicator_status (f->store, indicator, today);
+  g_assert_cmpfloat_with_epsilon (st->expected, 12.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (st->completion, 0.9, 1e-9);
+  g_assert_nonnull (strstr (st->reason, "2026"));
+  g_assert_nonnull (strstr (st->reason, "before the plan period"));
+  g_assert_null (strstr (st->reason, "of the 0 expected"));
+
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, later, &reason), ==, PB_HEALTH_RED);
+  g_assert_cmpstr (reason, !=, "On track");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1099,6 +1134,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/cache-after-edits", test_cache_after_edits);
   PB_TEST_ADD_LIBRARY ("/health/incremental-after-edits", test_incremental_after_edits);
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
+  PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 
   return g_test_run ();

@@ -278,6 +278,15 @@ indicator_baseline (PbIndicator *indicator,
   return known;
 }
 
+/* Whether the baseline has a date of its own (else the plan's start). */
+static gboolean
+baseline_dated (PbIndicator *indicator)
+{
+  GDate date;
+
+  return pb_date_parse (pb_record_get_string (PB_RECORD (indicator), "baseline_date"), &date);
+}
+
 static gboolean
 is_annual (PbIndicator *indicator)
 {
@@ -326,6 +335,23 @@ expected_from_goals (PbIndicator *indicator,
       double prev_value;
       GDate prev_date, due;
       gboolean known = indicator_baseline (indicator, origin, &prev_value, &prev_date);
+
+      /* A target whose year ended before the plan's start (its period
+       * moved past it) is expected whole: the trajectory runs on from
+       * it, never from 0 at the later start, which would expect nothing
+       * by the target's own year. */
+      if (g_date_valid (&prev_date) && !baseline_dated (indicator))
+        for (guint i = 0; i < goals->len; i++)
+          {
+            const Goal *g = &g_array_index (goals, Goal, i);
+
+            year_end (g->year, &due);
+            if (g_date_compare (&due, &prev_date) < 0)
+              {
+                prev_value = g->value;
+                known = TRUE;
+              }
+          }
 
       /* With no start to run from (a falling value does not fall from
        * 0), the expected value is the target of the year. */
@@ -538,8 +564,18 @@ evaluate_targets (PbIndicator       *indicator,
     g_autofree char *value = pb_format_estimate (expected, NULL, status->decimals);
     g_autofree char *when = pb_format_date (&date);  /* 2023年6月30日 in Chinese */
 
-    /* Translators: "92% of the 1950 expected by 2023-06-30" */
-    status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, when);
+    if (origin && g_date_valid (origin) && g->year < (int) g_date_get_year (origin) && !baseline_dated (indicator))
+      {
+        g_autofree char *target = format_value (g->value, status->decimals);
+
+        /* Translators: "90% of its 2026 target of 12.5, a year before the
+         * plan period": a target left behind when the period moved */
+        status->reason = g_strdup_printf (_("%s of its %d target of %s, a year before the plan period"),
+                                          percent, g->year, target);
+      }
+    else
+      /* Translators: "92% of the 1950 expected by 2023-06-30" */
+      status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, when);
   }
 }
 
