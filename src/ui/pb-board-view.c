@@ -12,7 +12,9 @@
  * The columns themselves are recycled: the board is a horizontal
  * GtkGridView over the columns, so a plan of 2,000 sections builds the
  * widgets of the few columns in view, not of all 2,000. Each column is a
- * one-column GtkGridView over its items, so its cards are recycled too.
+ * one-column GtkGridView over its items' places (PbBoardSlot), so its
+ * cards are recycled too; a regroup gives the columns and places their
+ * new keys and items, and the cards already made show them.
  * (Not GtkListViews: GTK 4.8's keeps 200 rows of every list bound and
  * laid out; a grid view keeps about 30.) Moving a card — by drag and drop
  * or by Alt+arrows — is one "Move card" command: the item's section,
