@@ -610,6 +610,7 @@ pb_form_change_free (PbFormChange *change)
   g_free (change->before);
   g_free (change->after);
   g_free (change->text);
+  g_free (change->warning);
   g_free (change);
 }
 

@@ -147,6 +147,7 @@ typedef struct
   double           progress;       /* 0–1 */
   char            *text;           /* the note */
   gint64           conflict_id;    /* an actual of that day with another value */
+  char            *warning;        /* why it is held back: a running total that falls */
   gboolean         accept;         /* record it (a conflict: replace the value) */
 } PbFormChange;
 

@@ -36,6 +36,7 @@
 #include "pb-cn-number.h"
 #include "pb-form-reader.h"
 #include "pb-format.h"
+#include "pb-supervision.h"
 #include "pb-xlsx.h"
 
 #define HIDDEN_SHEET "_planboard"
@@ -755,6 +756,11 @@ review_actual (PbStore      *store,
   change->before = latest_date ? value_text (latest, unit, latest_date) : NULL;
   change->after = value_text (value, unit, date);
   change->value = value;
+  /* A running total that falls: held back and said why, as the editor
+   * asks before it records one (the same rule). */
+  change->warning = pb_store_check_falling_actual (store, row->indicator_id, date, value, 0);
+  if (change->warning)
+    change->accept = FALSE;
   memcpy (change->date, date, sizeof change->date);
   g_ptr_array_add (review->changes, change);
 }
@@ -1092,6 +1098,12 @@ pb_form_review_format (PbFormReview *review)
           if (c->conflict_id)
             g_string_append_printf (out, " %s", c->accept ? _("(the form’s value will replace the recorded one)")
                                                           : _("(the recorded value is kept)"));
+          else if (c->warning && !c->accept)
+            {
+              /* Translators: a falling running total held back; %s says why */
+              g_autofree char *held = g_strdup_printf (_("(not recorded unless ticked: %s)"), c->warning);
+              g_string_append_printf (out, " %s", held);
+            }
           g_string_append_c (out, '\n');
         }
       if (review->changes->len == 0)

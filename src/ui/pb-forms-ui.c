@@ -624,6 +624,11 @@ review_group (PbFormReview *review)
         /* Translators: a conflict: the recorded value, the form's value, the cell */
         subtitle = g_strdup_printf (_("Recorded %s; the form says %s (%s). Tick to take the form’s value."),
                                     c->before, c->after, c->cell);
+      else if (c->warning)
+        /* Translators: a falling running total: before → after (the form's
+         * cell), then why it is not ticked */
+        subtitle = g_strdup_printf (_("%s → %s (%s). %s Tick to record it anyway."),
+                                    c->before ? c->before : "—", c->after ? c->after : "—", c->cell, c->warning);
       else
         /* Translators: a change on a returned form: before → after (the form's cell) */
         subtitle = g_strdup_printf (_("%s → %s (%s)"), c->before ? c->before : "—", c->after ? c->after : "—", c->cell);
@@ -637,7 +642,7 @@ review_group (PbFormReview *review)
       g_signal_connect (check, "toggled", G_CALLBACK (accept_toggled_cb), c);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      if (c->conflict_id)
+      if (c->conflict_id || c->warning)
         gtk_widget_add_css_class (row, "conflict");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
