@@ -399,6 +399,26 @@ test_plan_properties (Plan          *f,
   g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2026, 2028, FALSE, &error));
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");
   g_assert_null (pb_record_get_string (PB_RECORD (plan), "doc_number"));
+
+  /* 2026—2028 to 2027—2028: an item counted by its due date (the last
+   * day) but starting on 2026-11-27 moves too: its start shifts by the
+   * period's year, inside the new period, as one undoable command. */
+  {
+    g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
+    g_autofree char *mark = NULL;
+
+    pb_store_set (store, c, &error, "start_date", "2026-11-27", "due_date", "2028-12-31", NULL);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 1);
+    mark = pb_test_dump_store (store);
+    g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2027, 2028, TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "start_date"), ==, "2027-11-27");
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "due_date"), ==, "2028-12-31");
+    /* Not counted, not moved. */
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");
+    assert_undoable (store, mark, "Change Plan Properties");
+  }
 }
 
 static void

@@ -938,23 +938,102 @@ pb_store_count_default_dated_items (PbStore *self,
   return count;
 }
 
-static gboolean
-replace_date (PbStore     *self,
-              gint64       plan_id,
-              const char  *column,
-              const char  *old_date,
-              const char  *new_date,
-              GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE item SET %s = ?3 WHERE plan_id = ?1 AND %s = ?2", column, column);
-  PbDbStmt *stmt = pb_store_prepare (self, sql, error);
 
+/* Moves the items pb_store_count_default_dated_items() counts (on the
+ * old period's first or last day) with the period: a date on the old
+ * boundary goes to the new one, any other date shifts by the years the
+ * start moved; both then lie inside the new period, the start never
+ * after the due date. Inside the caller's transaction. */
+static gboolean
+move_period_items (PbStore     *self,
+                   gint64       plan_id,
+                   int          old_start,
+                   int          old_end,
+                   int          new_start,
+                   int          new_end,
+                   GError     **error)
+{
+  g_autofree char *old_first = g_strdup_printf ("%04d-01-01", old_start);
+  g_autofree char *old_last = g_strdup_printf ("%04d-12-31", old_end);
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", new_start);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", new_end);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  PbDbStmt *stmt;
+  int rc;
+
+  stmt = pb_store_prepare (self, "SELECT id, start_date, due_date FROM item WHERE plan_id = ?1"
+                                 " AND (start_date = ?2 OR due_date = ?3)", error);
   if (stmt == NULL)
     return FALSE;
   pb_db_bind_int64 (stmt, 1, plan_id);
-  pb_db_bind_text (stmt, 2, old_date);
-  pb_db_bind_text (stmt, 3, new_date);
-  return pb_store_step_done (self, stmt, error);
+  pb_db_bind_text (stmt, 2, old_first);
+  pb_db_bind_text (stmt, 3, old_last);
+  while ((rc = pb_db_step (stmt)) == PB_DB_ROW)
+    {
+      char **row = g_new0 (char *, 4);
+
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, pb_db_column_int64 (stmt, 0));
+      row[1] = g_strdup (pb_db_column_text (stmt, 1));
+      row[2] = g_strdup (pb_db_column_text (stmt, 2));
+      g_ptr_array_add (rows, row);
+    }
+  pb_db_reset (stmt);
+  if (rc != PB_DB_DONE)
+    return pb_store_set_error (self, rc, error);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      char *dates[2] = { NULL, NULL };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *old = row[1 + k];
+          GDate d;
+
+          if (old == NULL || !pb_date_parse (old, &d))
+            continue;
+          if (g_str_equal (old, k == 0 ? old_first : old_last))
+            dates[k] = g_strdup (k == 0 ? first : last);
+          else
+            {
+              char buf[16];
+
+              if (new_start > old_start)
+                g_date_add_years (&d, new_start - old_start);
+              else if (new_start < old_start)
+                g_date_subtract_years (&d, old_start - new_start);
+              g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+              dates[k] = g_strdup (strcmp (buf, first) < 0 ? first : strcmp (buf, last) > 0 ? last : buf);
+            }
+        }
+      if (dates[0] && dates[1] && strcmp (dates[0], dates[1]) > 0)
+        {
+          g_free (dates[0]);
+          dates[0] = g_strdup (dates[1]);
+        }
+      stmt = pb_store_prepare (self, "UPDATE item SET start_date = ?2, due_date = ?3 WHERE id = ?1", error);
+      if (stmt == NULL)
+        {
+          g_free (dates[0]);
+          g_free (dates[1]);
+          return FALSE;
+        }
+      pb_db_bind_int64 (stmt, 1, g_ascii_strtoll (row[0], NULL, 10));
+      if (dates[0])
+        pb_db_bind_text (stmt, 2, dates[0]);
+      else
+        pb_db_bind_null (stmt, 2);
+      if (dates[1])
+        pb_db_bind_text (stmt, 3, dates[1]);
+      else
+        pb_db_bind_null (stmt, 3);
+      g_free (dates[0]);
+      g_free (dates[1]);
+      if (!pb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1030,23 +1109,8 @@ pb_store_set_plan_properties (PbStore     *self,
                         "period_end", (gint64) period_end,
                         NULL);
 
-  if (ok && move_default_dates && old_start > 0 && old_start != period_start)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d-01-01", old_start);
-      g_autofree char *to = g_strdup_printf ("%04d-01-01", period_start);
-      ok = replace_date (self, plan_id, "start_date", from, to, error);
-    }
-  if (ok && move_default_dates && old_end > 0 && old_end != period_end)
-    {
-      g_autofree char *from = g_strdup_printf ("%04d-12-31", old_end);
-      g_autofree char *to = g_strdup_printf ("%04d-12-31", period_end);
-      ok = replace_date (self, plan_id, "due_date", from, to, error);
-    }
-  /* A moved start never lands after its due date. */
-  if (ok && move_default_dates)
-    ok = pb_store_exec_ids (self, "UPDATE item SET start_date = due_date WHERE plan_id = ?1"
-                                  " AND start_date IS NOT NULL AND due_date IS NOT NULL AND start_date > due_date",
-                            plan_id, 0, error);
+  if (ok && move_default_dates && old_start > 0)
+    ok = move_period_items (self, plan_id, old_start, old_end, period_start, period_end, error);
 
   return pb_store_finish (self, ok, _("Change Plan Properties"), error);
 }
