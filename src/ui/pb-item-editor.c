@@ -67,6 +67,7 @@ struct _PbItemEditor
   AdwPreferencesGroup *deps_group;
   AdwComboRow         *add_dep_row;
   GListModel          *plan_items;
+  GArray              *dep_choices;  /* item ids, as add_dep_row lists them after "Choose…" */
   AdwPreferencesGroup *notes_group;
   AdwEntryRow         *add_note_row;
   GPtrArray           *dynamic_rows;   /* rows rebuilt on change */
@@ -787,13 +788,13 @@ add_dependency_cb (PbItemEditor *self)
 {
   g_autoptr(GError) error = NULL;
   guint selected = adw_combo_row_get_selected (self->add_dep_row);
-  g_autoptr(PbItem) from = NULL;
 
   if (self->loading || self->item == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
     return;
-  from = g_list_model_get_item (self->plan_items, selected - 1);
-  if (from && !pb_store_add_dependency (self->store, pb_record_get_id (PB_RECORD (from)),
-                                        pb_record_get_id (PB_RECORD (self->item)), 0, &error))
+  if (self->dep_choices == NULL || selected - 1 >= self->dep_choices->len)
+    return;
+  if (!pb_store_add_dependency (self->store, g_array_index (self->dep_choices, gint64, selected - 1),
+                                pb_record_get_id (PB_RECORD (self->item)), 0, &error))
     report (self, error);
 }
 
@@ -1085,11 +1086,20 @@ rebuild_pickers (PbItemEditor *self)
       gtk_string_list_append (orgs, pb_organisation_get_name (o));
     }
   gtk_string_list_append (items, _("Choose…"));
+  g_clear_pointer (&self->dep_choices, g_array_unref);
+  self->dep_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; self->plan_items && i < g_list_model_get_n_items (self->plan_items); i++)
     {
       g_autoptr(PbItem) it = g_list_model_get_item (self->plan_items, i);
-      g_autofree char *label = g_strdup_printf ("%s %s", pb_item_get_number (it), pb_item_get_title (it));
+      g_autofree char *label = NULL;
+      gint64 id = pb_record_get_id (PB_RECORD (it));
+
+      /* An item cannot wait on itself: it is not offered. */
+      if (self->item != NULL && id == pb_record_get_id (PB_RECORD (self->item)))
+        continue;
+      label = g_strdup_printf ("%s %s", pb_item_get_number (it), pb_item_get_title (it));
       gtk_string_list_append (items, g_strstrip (label));
+      g_array_append_val (self->dep_choices, id);
     }
 
   self->loading = TRUE;
@@ -1213,6 +1223,7 @@ pb_item_editor_dispose (GObject *object)
   g_clear_object (&self->sections);
   g_clear_object (&self->plan_orgs);
   g_clear_object (&self->plan_items);
+  g_clear_pointer (&self->dep_choices, g_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_EDITOR);
   g_clear_object (&self->store);
