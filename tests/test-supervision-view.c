@@ -834,8 +834,8 @@ test_panel_follows_row (void)
 
   /* The baseline cell of the other row, put in edit mode. */
   pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
-  spin ();
   g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  spin ();
   g_assert_cmpint (pb_indicators_view_get_selected (view), ==, other);
   pb_editable_cell_stop_editing (PB_EDITABLE_CELL (cell), FALSE);
   spin ();
