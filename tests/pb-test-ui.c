@@ -18,6 +18,16 @@ pb_test_spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Lets the frame clock lay out, draw and animate for @ms. */
+void
+pb_test_settle_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* The real application on a new library in a fresh folder: it seeds the
  * library with the example plan and opens its window. */
 void

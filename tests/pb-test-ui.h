@@ -21,6 +21,7 @@ typedef struct
 void pb_test_app_start (PbTestApp *t);
 void pb_test_app_stop  (PbTestApp *t);
 void pb_test_spin      (void);
+void pb_test_settle_for (guint ms);
 PbItem *pb_test_app_item_titled (PbTestApp  *t,
                                  const char *title);
 

@@ -27,16 +27,6 @@ static PbTestApp t;
 
 #define spin pb_test_spin
 
-/* Lets the frame clock lay out, draw and animate for @ms. */
-static void
-settle_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* A real key press through the X server, to the window's focus, as a
  * planner's keyboard would send it. */
 static void
@@ -59,7 +49,7 @@ press (guint           keyval,
 
   XSetInputFocus (x, xid, RevertToParent, CurrentTime);
   XSync (x, False);
-  settle_for (50);
+  pb_test_settle_for (50);
   if (mods & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
   if (mods & GDK_SHIFT_MASK)
@@ -71,7 +61,7 @@ press (guint           keyval,
   if (mods & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
   XSync (x, False);
-  settle_for (150);
+  pb_test_settle_for (150);
 }
 
 static void
@@ -151,7 +141,7 @@ test_delete_toast (void)
   act ("win.set-status", g_variant_new_string ("blocked"));
   act ("win.undo", NULL);
   act ("win.redo", NULL);
-  settle_for (400);
+  pb_test_settle_for (400);
   g_assert_true (toast_on_screen ("Redone: Change Status of 3 Items"));
 
   pb_board_view_set_selected (board, ids, 3);
@@ -164,7 +154,7 @@ test_delete_toast (void)
   g_assert_nonnull (toast);
   g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Deleted 3 "));
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
-  settle_for (700);
+  pb_test_settle_for (700);
   g_assert_true (toast_on_screen ("Deleted 3 "));
   g_assert_false (toast_on_screen ("Redone:"));
 
@@ -174,7 +164,7 @@ test_delete_toast (void)
     g_autofree char *now = pb_test_dump_store (t.store);
     g_assert_true (g_str_equal (now, before));
   }
-  settle_for (700);
+  pb_test_settle_for (700);
   g_assert_true (toast_on_screen ("Undone: Delete 3 Items"));
   g_assert_false (toast_on_screen ("Deleted 3 "));
 }
@@ -236,13 +226,13 @@ test_undo_after_menu (void)
   menu = main_menu_button (GTK_WIDGET (t.window));
   g_assert_nonnull (menu);
   gtk_menu_button_popup (menu);
-  settle_for (200);
+  pb_test_settle_for (200);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (menu));
   g_assert_true (gtk_widget_get_mapped (popover));
   done = find_model_button (popover, "Done");
   g_assert_nonnull (done);
   g_signal_emit_by_name (done, "clicked");
-  settle_for (300);
+  pb_test_settle_for (300);
   g_assert_false (gtk_widget_get_mapped (popover));
   {
     g_autoptr(PbItem) first = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[0]);
@@ -316,13 +306,13 @@ test_narrow_header (void)
   GtkWidget *menu, *menu_popover;
 
   gtk_window_set_default_size (GTK_WINDOW (t.window), 360, 700);
-  settle_for (500);
+  pb_test_settle_for (500);
   if (g_getenv ("PB_TEST_SHOT"))
     {
       GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (t.window));
       GtkSnapshot *snapshot = gtk_snapshot_new ();
       g_autoptr(GskRenderNode) node = NULL;
-      settle_for (300);
+      pb_test_settle_for (300);
       gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (t.window)), 700);
       node = gtk_snapshot_free_to_node (snapshot);
       {
@@ -342,13 +332,13 @@ test_narrow_header (void)
 
   /* The menu opens and holds the plan's commands. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
-  settle_for (200);
+  pb_test_settle_for (200);
   menu_popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
   g_assert_true (gtk_widget_get_mapped (menu_popover));
   g_assert_nonnull (find_model_button (menu_popover, "Plan Properties…"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
   gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
-  settle_for (500);
+  pb_test_settle_for (500);
 }
 
 int

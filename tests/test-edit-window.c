@@ -47,10 +47,7 @@ static PbTestApp t;
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  pb_test_settle_for (300);
 }
 
 static GtkWidget *

@@ -18,16 +18,6 @@
 
 static PbTestApp t;
 
-/* Lets the frame clock lay out, draw and animate for @ms. */
-static void
-settle_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_drawn_label (GtkWidget  *root,
                   const char *text)
@@ -76,10 +66,10 @@ point_at (GtkWidget *widget)
   /* Arrive from elsewhere, as a hand on a mouse does. */
   XTestFakeMotionEvent (x, -1, rx + 40, ry - 30, CurrentTime);
   XSync (x, False);
-  settle_for (100);
+  pb_test_settle_for (100);
   XTestFakeMotionEvent (x, -1, rx, ry, CurrentTime);
   XSync (x, False);
-  settle_for (400);
+  pb_test_settle_for (400);
 }
 
 static void
@@ -90,7 +80,7 @@ click (void)
   XTestFakeButtonEvent (x, 1, True, CurrentTime);
   XTestFakeButtonEvent (x, 1, False, CurrentTime);
   XSync (x, False);
-  settle_for (400);
+  pb_test_settle_for (400);
 }
 
 /* The list of plans is a list a planner passes over on the way to the
@@ -110,9 +100,9 @@ test_plan_list_hover (void)
   second = pb_store_create_plan (t.store, other, 2025, 2027, &error);
   g_assert_no_error (error);
   g_assert_cmpint (second, >, 0);
-  settle_for (300);
+  pb_test_settle_for (300);
   pb_window_select_plan (t.window, first);
-  settle_for (300);
+  pb_test_settle_for (300);
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, first);
 
   row = find_drawn_label (GTK_WIDGET (t.window), other);
@@ -147,16 +137,16 @@ test_plan_list_folded (void)
 
   pb_test_app_start (&t);
   gtk_window_set_default_size (GTK_WINDOW (t.window), 360, 700);
-  settle_for (500);
+  pb_test_settle_for (500);
   first = pb_window_get_selected_plan (t.window);
   second = pb_store_create_plan (t.store, other, 2025, 2027, &error);
   g_assert_no_error (error);
-  settle_for (300);
+  pb_test_settle_for (300);
   pb_window_select_plan (t.window, first);
   leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_LEAFLET));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  settle_for (600);
+  pb_test_settle_for (600);
 
   row = find_drawn_label (GTK_WIDGET (t.window), other);
   g_assert_nonnull (row);
@@ -165,7 +155,7 @@ test_plan_list_folded (void)
   g_assert_true (gtk_widget_is_ancestor (row, adw_leaflet_get_visible_child (leaflet)));
 
   click ();
-  settle_for (400);
+  pb_test_settle_for (400);
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, second);
   g_assert_false (gtk_widget_is_ancestor (row, adw_leaflet_get_visible_child (leaflet)));
   g_assert_true (gtk_widget_is_ancestor (pb_window_get_board (t.window), adw_leaflet_get_visible_child (leaflet)));
