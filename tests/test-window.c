@@ -479,6 +479,139 @@ test_window_file_library_no_libpq (void)
   pb_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Style: Follow System / Light / Dark, from the main menu or Preferences,
+ * kept in GSettings and applied through AdwStyleManager. */
+static void
+test_window_style (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.planboard.Planboard");
+  g_autoptr(GMenuModel) style_menu = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWindow *prefs;
+  GtkWidget *row;
+  GMenuModel *menu;
+  GListModel *windows;
+  const char *targets[] = { "follow", "light", "dark" };
+  PbWindow *window;
+
+  g_settings_reset (settings, "style");
+  app = start_app (db, (GtkWindow **) &window);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The main menu has a Style submenu of three radio items. */
+  menu = NULL;
+  collect_menu_buttons (GTK_WIDGET (window), buttons);
+  for (guint i = 0; i < buttons->len && menu == NULL; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), "Main Menu") != 0)
+        continue;
+      gtk_menu_button_popup (button);
+      spin ();
+      menu = gtk_menu_button_get_menu_model (button);
+      gtk_menu_button_popdown (button);
+      spin ();
+    }
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && style_menu == NULL; i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section && j < g_menu_model_get_n_items (section) && style_menu == NULL; j++)
+        {
+          g_autofree char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+              g_str_equal (label, "_Style"))
+            style_menu = g_menu_model_get_item_link (section, j, G_MENU_LINK_SUBMENU);
+        }
+    }
+  g_assert_nonnull (style_menu);
+  g_assert_cmpint (g_menu_model_get_n_items (style_menu), ==, 3);
+  for (int j = 0; j < 3; j++)
+    {
+      g_autofree char *action = NULL, *target = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (style_menu, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (g_menu_model_get_item_attribute (style_menu, j, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+      g_assert_cmpstr (action, ==, "app.style");
+      g_assert_cmpstr (target, ==, targets[j]);
+    }
+
+  /* Choosing Dark there stores it and darkens the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.style", "s", "dark"));
+  spin ();
+  {
+    g_autofree char *style = g_settings_get_string (settings, "style");
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), "style");
+
+    g_assert_cmpstr (style, ==, "dark");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "dark");
+  }
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+
+  /* Preferences shows it and sets it back to Light. */
+  windows = gtk_window_get_toplevels ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  spin ();
+  prefs = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (windows) && prefs == NULL; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_PREFERENCES_WINDOW (w))
+        prefs = w;
+    }
+  g_assert_nonnull (prefs);
+  row = find_named (GTK_WIDGET (prefs), "style");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  spin ();
+  {
+    g_autofree char *style = g_settings_get_string (settings, "style");
+
+    g_assert_cmpstr (style, ==, "light");
+  }
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (manager));
+
+  /* Follow System hands it back to the system (no dark preference here). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  spin ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_cmpint (pb_application_color_scheme_for_style ("nonsense"), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (prefs);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_settings_reset (settings, "style");
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts);
   g_test_add_func ("/window/opens-on-timeline", test_window_opens_on_timeline);
   g_test_add_func ("/window/menus", test_window_menus);
+  g_test_add_func ("/window/style", test_window_style);
   g_test_add_func ("/window/pages-made-when-shown", test_window_pages_made_when_shown);
 
   return g_test_run ();

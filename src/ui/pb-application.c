@@ -105,6 +105,33 @@ number_style_changed_cb (PbApplication *self)
       pb_format_set_style (i);
 }
 
+/**
+ * pb_application_color_scheme_for_style:
+ * @style: a value of the `style` key: follow, light or dark
+ *
+ * Returns: the colour scheme libadwaita applies for @style; an unknown
+ *   value follows the system
+ */
+AdwColorScheme
+pb_application_color_scheme_for_style (const char *style)
+{
+  if (g_strcmp0 (style, "light") == 0)
+    return ADW_COLOR_SCHEME_FORCE_LIGHT;
+  if (g_strcmp0 (style, "dark") == 0)
+    return ADW_COLOR_SCHEME_FORCE_DARK;
+  /* ADW_COLOR_SCHEME_DEFAULT: light unless the system asks for dark. */
+  return ADW_COLOR_SCHEME_DEFAULT;
+}
+
+static void
+style_changed_cb (PbApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      pb_application_color_scheme_for_style (style));
+}
+
 static void
 pb_application_startup (GApplication *app)
 {
@@ -125,6 +152,16 @@ pb_application_startup (GApplication *app)
       g_signal_connect_swapped (self->settings, "changed::number-style",
                                 G_CALLBACK (number_style_changed_cb), self);
       number_style_changed_cb (self);
+      g_signal_connect_swapped (self->settings, "changed::style",
+                                G_CALLBACK (style_changed_cb), self);
+      style_changed_cb (self);
+      /* The primary menu's Style radio items: a stateful action whose
+       * state is the key's value. */
+      {
+        g_autoptr(GAction) style_action = g_settings_create_action (self->settings, "style");
+
+        g_action_map_add_action (G_ACTION_MAP (self), style_action);
+      }
     }
   else
     g_message ("Settings schema %s is not installed; window state will not be kept", APP_ID);

@@ -19,5 +19,6 @@ void           pb_application_use_store  (PbApplication *self,
                                           PbStore       *store);
 const GError  *pb_application_get_store_error (PbApplication *self);
 GSettings     *pb_application_get_settings (PbApplication *self);
+AdwColorScheme pb_application_color_scheme_for_style (const char *style);
 
 G_END_DECLS

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What a user sets once: the health thresholds, how amounts are written,
+ * What a user sets once: the light or dark style, the health thresholds, how amounts are written,
  * and the paper a new plan's report is laid out for. Each row is bound to
  * its GSettings key, so a change applies at once and is kept.
  */
@@ -12,8 +12,9 @@
 
 #include "pb-preferences.h"
 
-static const char * const number_styles[] = { "auto", "chinese", "grouped", "plain" };
-static const char * const papers[] = { "a4", "a3", "a1", "a0" };
+static const char * const number_styles[] = { "auto", "chinese", "grouped", "plain", NULL };
+static const char * const styles[] = { "follow", "light", "dark", NULL };
+static const char * const papers[] = { "a4", "a3", "a1", "a0", NULL };
 
 static gboolean
 percent_get (GValue   *value,
@@ -113,8 +114,10 @@ pb_preferences_window_new (GtkWindow *parent,
   const char *style_labels[] = { _("As the language writes them"), _("In 万 and 亿: 6.5万"),
                                  _("With separators: 65,000"), _("Plain: 65000"), NULL };
   const char *paper_labels[] = { "A4", "A3", "A1", "A0", NULL };
+  const char *style_choice_labels[] = { _("Follow System"), _("Light"), _("Dark"), NULL };
   GtkWidget *window = adw_preferences_window_new ();
   GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *appearance = adw_preferences_group_new ();
   GtkWidget *health = adw_preferences_group_new ();
   GtkWidget *numbers = adw_preferences_group_new ();
   GtkWidget *printing = adw_preferences_group_new ();
@@ -126,6 +129,10 @@ pb_preferences_window_new (GtkWindow *parent,
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (appearance), _("Appearance"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (appearance),
+                             choice_row (settings, "style", _("Style"), style_choice_labels, styles));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (health), _("Health"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (health),
@@ -154,6 +161,7 @@ pb_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "default-landscape", toggle, "active", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (printing), landscape);
 
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (appearance));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (health));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (numbers));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (printing));
