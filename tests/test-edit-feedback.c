@@ -341,6 +341,117 @@ test_narrow_header (void)
   pb_test_settle_for (500);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_button_labelled (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+toplevel_of_type (GType type)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* Three cards chosen: the bar at the bottom says so and its buttons each
+ * run one command over all three, which one Undo takes back. Enter opens
+ * none of them. */
+static void
+test_bulk_bar (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkWidget *bar, *button, *dialog;
+  g_autofree char *before = NULL;
+  gint64 ids[3];
+
+  g_assert_nonnull (revealer);
+  bar = gtk_revealer_get_child (revealer);
+  pb_board_view_set_selected (board, ids, 0);
+  pb_test_settle_for (300);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  choose_three (ids);
+  pb_test_settle_for (400);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_mapped (bar));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    find_labels (bar, "3 Items Selected", labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+  }
+  assert_inside_window (bar);
+
+  /* Shift Dates…: a month later, one command for the three. */
+  before = pb_test_dump_store (t.store);
+  button = find_button_labelled (bar, "Shift Dates…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 3 Items");
+  {
+    g_autoptr(PbItem) a = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[0]);
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-02-01");
+  }
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+
+  /* Enter on one of the three opens none, and says why. */
+  pb_window_close_editor (t.window);
+  {
+    g_autoptr(PbItem) a = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[1]);
+    g_signal_emit_by_name (board, "item-activated", a);
+  }
+  spin ();
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))));
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (pb_ui_get_toast (GTK_WIDGET (board))), "3 items are selected"));
+
+  /* Delete: the three go as one command; one Undo brings all back. */
+  pb_board_view_set_selected (board, ids, 3);
+  spin ();
+  button = find_button_labelled (bar, "Delete");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 3 Items");
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_ITEM, ids[2]));
+  pb_test_settle_for (400);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+  pb_board_view_set_selected (board, NULL, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +463,7 @@ main (int   argc,
 
   g_test_add_func ("/edit-feedback/delete-toast", test_delete_toast);
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
+  g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

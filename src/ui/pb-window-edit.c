@@ -829,6 +829,67 @@ select_all_action (GtkWidget  *widget,
   pb_window_focus_view (PB_WINDOW (widget));
 }
 
+/* ---- The bulk action bar ------------------------------------------------ */
+
+static guint
+n_chosen (PbWindow *self)
+{
+  GtkWidget *board = pb_window_get_board (self);
+
+  if (timeline_shown (self))
+    return pb_timeline_view_get_n_selected (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
+  return board && gtk_widget_get_mapped (board) ? pb_board_view_get_n_selected (PB_BOARD_VIEW (board)) : 0;
+}
+
+/**
+ * pb_window_edit_update_selection:
+ * @self: the main window
+ *
+ * With two or more cards or bars chosen, the bar at the bottom says how
+ * many and offers the edits of several items at once; else it hides.
+ */
+void
+pb_window_edit_update_selection (PbWindow *self)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_label"));
+  guint n = pb_window_get_plan (self) ? n_chosen (self) : 0;
+
+  if (n >= 2)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Item Selected", "%u Items Selected", n), n);
+
+      gtk_label_set_text (label, text);
+    }
+  gtk_revealer_set_reveal_child (revealer, n >= 2);
+}
+
+/**
+ * pb_window_edit_refuse_open_several:
+ * @self: the main window
+ * @n: how many items are chosen
+ *
+ * Enter on one of several chosen cards or bars opens none of them: it says
+ * so, and where the edits of several items are.
+ *
+ * Returns: %TRUE if several are chosen (and nothing opens)
+ */
+gboolean
+pb_window_edit_refuse_open_several (PbWindow *self,
+                                    guint     n)
+{
+  g_autofree char *text = NULL;
+
+  if (n < 2)
+    return FALSE;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u item is selected: change it with the bar below, or click one card to open it",
+                                       "%u items are selected: change them together with the bar below, or click one to open it",
+                                       n), n);
+  toast (self, text, FALSE);
+  return TRUE;
+}
+
 /* ---- Installation ------------------------------------------------------- */
 
 static const char * const plan_actions[] = {
@@ -840,6 +901,10 @@ static const char * const plan_actions[] = {
 void
 pb_window_edit_class_init (GtkWidgetClass *widget_class)
 {
+  /* Found with gtk_widget_get_template_child (). */
+  gtk_widget_class_bind_template_child_full (widget_class, "bulk_revealer", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "bulk_label", FALSE, 0);
+
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "win.add-item-to", "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "win.delete-items", NULL, delete_items_action);

@@ -16,6 +16,9 @@ gint64     pb_window_add_item             (PbWindow       *self,
 gboolean   pb_window_delete_items         (PbWindow       *self);
 GtkWidget *pb_window_ask_delete_section   (PbWindow       *self,
                                            PbSection      *section);
+void       pb_window_edit_update_selection (PbWindow      *self);
+gboolean   pb_window_edit_refuse_open_several (PbWindow   *self,
+                                               guint       n);
 void       pb_window_focus_view           (PbWindow       *self);
 GtkWidget *pb_window_ask_bulk             (PbWindow       *self,
                                            const char     *what);

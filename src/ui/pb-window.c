@@ -480,6 +480,8 @@ static void
 item_activated_cb (PbWindow *self,
                    PbItem   *item)
 {
+  if (pb_window_edit_refuse_open_several (self, pb_board_view_get_n_selected (PB_BOARD_VIEW (self->board))))
+    return;
   pb_window_open_editor (self, item);
 }
 
@@ -488,6 +490,8 @@ static void
 timeline_item_activated_cb (PbWindow *self,
                             PbItem   *item)
 {
+  if (pb_window_edit_refuse_open_several (self, pb_timeline_view_get_n_selected (PB_TIMELINE_VIEW (self->timeline))))
+    return;
   adw_view_stack_set_visible_child_name (self->view_stack, "board");
   pb_window_open_editor (self, item);
 }
@@ -1863,6 +1867,12 @@ pb_window_set_application_store (PbWindow      *self,
                            self, G_CONNECT_SWAPPED);
   /* The Indicators and Organisations pages are made when first shown
    * (ensure_indicators (), ensure_organisations ()). */
+  g_signal_connect_object (self->board, "notify::n-selected", G_CALLBACK (pb_window_edit_update_selection),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::n-selected", G_CALLBACK (pb_window_edit_update_selection),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (pb_window_edit_update_selection),
+                           self, G_CONNECT_SWAPPED);
 
   /* Which library this is, when it is not the planner's own file: a
    * shared library names its database and server; one that could not be
