@@ -64,6 +64,45 @@ press (guint           keyval,
   pb_test_settle_for (150);
 }
 
+/* A real right-click through the X server at @widget's middle. */
+static void
+right_click (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  Display *x = gdk_x11_display_get_xdisplay (display);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  graphene_point_t p;
+  Window child;
+  int root_x, root_y;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0), &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+  XTestFakeButtonEvent (x, 3, True, CurrentTime);
+  XTestFakeButtonEvent (x, 3, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (300);
+}
+
+static GtkWidget *
+open_popover_menu (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER_MENU (c) && gtk_widget_get_mapped (c))
+        return c;
+      if ((found = open_popover_menu (c)))
+        return found;
+    }
+  return NULL;
+}
+
 static void
 act (const char *action,
      GVariant   *target)
@@ -432,6 +471,37 @@ test_bulk_bar (void)
   spin ();
   g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))));
   g_assert_true (g_str_has_prefix (adw_toast_get_title (pb_ui_get_toast (GTK_WIDGET (board))), "3 items are selected"));
+
+  /* Right-click on one of the three: their menu; Done there is one
+   * command for the three. */
+  pb_board_view_set_selected (board, ids, 3);
+  spin ();
+  {
+    GtkWidget *card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), ids[1]));
+    GtkWidget *menu, *done;
+
+    g_assert_nonnull (card);
+    right_click (card);
+    menu = open_popover_menu (GTK_WIDGET (t.window));
+    g_assert_nonnull (menu);
+    g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 3);
+    done = find_model_button (menu, "Done");
+    g_assert_nonnull (done);
+    g_signal_emit_by_name (done, "clicked");
+    pb_test_settle_for (300);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status of 3 Items");
+    act ("win.undo", NULL);
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_true (g_str_equal (now, before));
+    }
+    /* The Menu key opens it too. */
+    press (GDK_KEY_Menu, 0);
+    menu = open_popover_menu (GTK_WIDGET (t.window));
+    g_assert_nonnull (menu);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    pb_test_settle_for (200);
+  }
 
   /* Delete: the three go as one command; one Undo brings all back. */
   pb_board_view_set_selected (board, ids, 3);

@@ -16,6 +16,7 @@
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
+#include "pb-task-card.h"
 #include "pb-timeline-view.h"
 #include "pb-ui-util.h"
 #include "pb-window-edit.h"
@@ -60,9 +61,13 @@ static gboolean
 focus_view_idle (gpointer data)
 {
   g_autoptr(PbWindow) self = data;
-  GtkWidget *view = timeline_shown (self) ? pb_window_get_timeline (self) : pb_window_get_board (self);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *view, *focus;
 
+  /* The window may have closed meanwhile. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  view = timeline_shown (self) ? pb_window_get_timeline (self) : pb_window_get_board (self);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
   if (view && gtk_widget_get_mapped (view) &&
       (focus == NULL || (focus != view && !gtk_widget_is_ancestor (focus, view))))
     {
@@ -83,10 +88,24 @@ focus_view_idle (gpointer data)
  * closed and put the focus on its button), so Ctrl+Z, Delete and the arrow
  * keys work straight away.
  */
+static void
+menu_closed_cb (GtkPopover *popover,
+                PbWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (popover, menu_closed_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, focus_view_idle, g_object_ref (self), NULL);
+}
+
 void
 pb_window_focus_view (PbWindow *self)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_view_idle, g_object_ref (self), NULL);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *popover = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
+
+  /* From a menu: once it has closed and handed the focus to its button. */
+  if (popover && gtk_widget_get_visible (popover))
+    g_signal_connect_object (popover, "closed", G_CALLBACK (menu_closed_cb), self, 0);
+  g_idle_add_full (G_PRIORITY_LOW, focus_view_idle, g_object_ref (self), NULL);
 }
 
 /**
@@ -851,9 +870,17 @@ n_chosen (PbWindow *self)
 void
 pb_window_edit_update_selection (PbWindow *self)
 {
-  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_revealer"));
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_label"));
-  guint n = pb_window_get_plan (self) ? n_chosen (self) : 0;
+  GtkRevealer *revealer;
+  GtkLabel *label;
+  guint n;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_revealer"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_label"));
+  if (revealer == NULL || label == NULL)
+    return;
+  n = pb_window_get_plan (self) ? n_chosen (self) : 0;
 
   if (n >= 2)
     {
@@ -890,20 +917,153 @@ pb_window_edit_refuse_open_several (PbWindow *self,
   return TRUE;
 }
 
+/* ---- The chosen items' context menu ------------------------------------- */
+
+static void
+context_menu_closed_cb (GtkPopover *popover)
+{
+  /* After the chosen item's action has run from it. */
+  g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) (void (*) (void)) gtk_widget_unparent, popover, NULL);
+}
+
+/**
+ * pb_window_popup_items_menu:
+ * @self: the main window
+ * @anchor: the widget it points into (a card, the board, the timeline)
+ * @x, @y: where, in @anchor's coordinates; negative: @anchor's middle
+ *
+ * The menu of the chosen items (right-click or the Menu key on a card or
+ * a bar): status, lead, responsible, dates, section, delete — each one
+ * command over all of them, as in the action bar.
+ *
+ * Returns: (transfer none): the menu (a #GtkPopoverMenu)
+ */
+GtkWidget *
+pb_window_popup_items_menu (PbWindow  *self,
+                            GtkWidget *anchor,
+                            double     x,
+                            double     y)
+{
+  GMenuModel *model = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "items_menu"));
+  GtkWidget *popover = gtk_popover_menu_new_from_model (model);
+  GdkRectangle rect;
+
+  if (x < 0 || y < 0)
+    {
+      x = gtk_widget_get_width (anchor) / 2.0;
+      y = gtk_widget_get_height (anchor) / 2.0;
+    }
+  rect = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+  gtk_widget_set_parent (popover, anchor);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  g_signal_connect (popover, "closed", G_CALLBACK (context_menu_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  return popover;
+}
+
+static GtkWidget *
+find_card (GtkWidget *root,
+           gint64     item_id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (PB_IS_TASK_CARD (c) && gtk_widget_get_mapped (c) && pb_task_card_get_item (PB_TASK_CARD (c)) &&
+          pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (c)))) == item_id)
+        return c;
+      if ((found = find_card (c, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Right-click on a card: it becomes the chosen one, unless it is among
+ * the chosen already; then the menu. */
+static void
+board_context_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  PbWindow        *self)
+{
+  GtkWidget *board = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (board, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *card = picked ? gtk_widget_get_ancestor (picked, PB_TYPE_TASK_CARD) : NULL;
+  g_autoptr(GArray) chosen = NULL;
+  gint64 id;
+  gboolean among = FALSE;
+
+  if (card == NULL || pb_task_card_get_item (PB_TASK_CARD (card)) == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  id = pb_record_get_id (PB_RECORD (pb_task_card_get_item (PB_TASK_CARD (card))));
+  chosen = pb_board_view_get_selected_items (PB_BOARD_VIEW (board));
+  for (guint i = 0; i < chosen->len && !among; i++)
+    among = g_array_index (chosen, gint64, i) == id;
+  if (!among || pb_board_view_get_n_selected (PB_BOARD_VIEW (board)) == 0)
+    pb_board_view_set_selected (PB_BOARD_VIEW (board), &id, 1);
+  pb_window_popup_items_menu (self, board, x, y);
+}
+
+/**
+ * pb_window_edit_setup_views:
+ * @self: the main window
+ *
+ * Right-click on the board's cards opens the chosen items' menu.
+ */
+void
+pb_window_edit_setup_views (PbWindow *self)
+{
+  GtkGesture *context = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
+  g_signal_connect (context, "pressed", G_CALLBACK (board_context_cb), self);
+  gtk_widget_add_controller (pb_window_get_board (self), GTK_EVENT_CONTROLLER (context));
+}
+
+/* The Menu key, Shift+F10: the menu at the chosen card or bar. */
+static void
+items_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+  GtkWidget *anchor;
+
+  if (ids->len == 0)
+    return;
+  if (timeline_shown (self))
+    {
+      anchor = pb_window_get_timeline (self);
+      pb_window_popup_items_menu (self, anchor, -1, -1);
+      return;
+    }
+  anchor = find_card (pb_window_get_board (self), g_array_index (ids, gint64, 0));
+  if (anchor == NULL)
+    anchor = pb_window_get_board (self);
+  if (pb_board_view_get_n_selected (PB_BOARD_VIEW (pb_window_get_board (self))) == 0)
+    pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (self)), (gint64 *) ids->data, ids->len);
+  pb_window_popup_items_menu (self, anchor, -1, -1);
+}
+
 /* ---- Installation ------------------------------------------------------- */
 
 static const char * const plan_actions[] = {
   "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
   "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
-  "win.section-outdent", "win.set-status", "win.bulk", "win.select-all",
+  "win.section-outdent", "win.set-status", "win.bulk", "win.select-all", "win.items-menu",
 };
 
 void
 pb_window_edit_class_init (GtkWidgetClass *widget_class)
 {
-  /* Found with gtk_widget_get_template_child (). */
-  gtk_widget_class_bind_template_child_full (widget_class, "bulk_revealer", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "bulk_label", FALSE, 0);
+  gtk_widget_class_install_action (widget_class, "win.items-menu", NULL, items_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.items-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.items-menu", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "win.add-item-to", "s", add_item_action);

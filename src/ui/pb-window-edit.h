@@ -19,6 +19,11 @@ GtkWidget *pb_window_ask_delete_section   (PbWindow       *self,
 void       pb_window_edit_update_selection (PbWindow      *self);
 gboolean   pb_window_edit_refuse_open_several (PbWindow   *self,
                                                guint       n);
+void       pb_window_edit_setup_views     (PbWindow       *self);
+GtkWidget *pb_window_popup_items_menu     (PbWindow       *self,
+                                           GtkWidget      *anchor,
+                                           double          x,
+                                           double          y);
 void       pb_window_focus_view           (PbWindow       *self);
 GtkWidget *pb_window_ask_bulk             (PbWindow       *self,
                                            const char     *what);

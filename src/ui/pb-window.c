@@ -66,6 +66,10 @@ struct _PbWindow
   GMenuModel           *primary_menu;
   GMenuModel           *grouping_menu;
   GtkWidget            *grouping_button;
+  /* Used by pb-window-edit.c through gtk_widget_get_template_child () */
+  GtkWidget            *bulk_revealer;
+  GtkWidget            *bulk_label;
+  GMenuModel           *items_menu;
   GListModel           *organisations;
   gboolean              restoring;
 
@@ -1709,6 +1713,9 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, items_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -1867,6 +1874,7 @@ pb_window_set_application_store (PbWindow      *self,
                            self, G_CONNECT_SWAPPED);
   /* The Indicators and Organisations pages are made when first shown
    * (ensure_indicators (), ensure_organisations ()). */
+  pb_window_edit_setup_views (self);
   g_signal_connect_object (self->board, "notify::n-selected", G_CALLBACK (pb_window_edit_update_selection),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::n-selected", G_CALLBACK (pb_window_edit_update_selection),
