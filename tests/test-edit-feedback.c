@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <gdk/x11/gdkx.h>
@@ -64,9 +65,10 @@ press (guint           keyval,
   pb_test_settle_for (150);
 }
 
-/* A real right-click through the X server at @widget's middle. */
+/* A real click of @button through the X server at @widget's middle. */
 static void
-right_click (GtkWidget *widget)
+click_button (GtkWidget *widget,
+              guint      button)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
   Display *x = gdk_x11_display_get_xdisplay (display);
@@ -82,10 +84,16 @@ right_click (GtkWidget *widget)
   gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
   XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
   XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
-  XTestFakeButtonEvent (x, 3, True, CurrentTime);
-  XTestFakeButtonEvent (x, 3, False, CurrentTime);
+  XTestFakeButtonEvent (x, button, True, CurrentTime);
+  XTestFakeButtonEvent (x, button, False, CurrentTime);
   XSync (x, False);
   pb_test_settle_for (300);
+}
+
+static void
+right_click (GtkWidget *widget)
+{
+  click_button (widget, 3);
 }
 
 static GtkWidget *
@@ -522,6 +530,63 @@ test_bulk_bar (void)
   pb_board_view_set_selected (board, NULL, 0);
 }
 
+/* How many cards the board shows, all columns together. */
+static guint
+n_cards_in_view (PbBoardView *board)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    n += g_list_model_get_n_items (pb_board_view_get_column_items (board, c));
+  return n;
+}
+
+/* The number the bulk bar says is chosen, 0 when it is hidden. */
+static guint
+n_chosen_shown (void)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_label"));
+  guint n = 0;
+
+  pb_test_settle_for (300);
+  if (!gtk_revealer_get_reveal_child (revealer))
+    return 0;
+  g_assert_cmpint (sscanf (gtk_label_get_text (label), "%u Items Selected", &n), ==, 1);
+  return n;
+}
+
+/* Ctrl+A after a click on a card chooses every card in view: the click
+ * puts the keyboard inside the card's column, whose list must not eat
+ * the shortcut. */
+static void
+test_select_all_after_click (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 id = id_of ("统筹建设绿色数据中心");
+  GtkWidget *card, *focus;
+  guint n = n_cards_in_view (board);
+
+  g_assert_cmpuint (n, >, 3);
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), id));
+  g_assert_nonnull (card);
+  click_button (card, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (board)));
+
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, n);
+  g_assert_cmpuint (n_chosen_shown (), ==, n);
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/delete-toast", test_delete_toast);
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
+  g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

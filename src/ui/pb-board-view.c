@@ -1017,6 +1017,11 @@ column_setup (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (cw->list, "board-list");
   gtk_widget_set_vexpand (cw->list, TRUE);
   g_signal_connect (cw->list, "activate", G_CALLBACK (list_activate_cb), cw);
+  /* A list's own Ctrl+A selects in its selection model, which chooses
+   * nothing here and ate the key: off, Ctrl+A reaches the board's, which
+   * chooses every card in view. */
+  gtk_widget_action_set_enabled (cw->list, "list.select-all", FALSE);
+  gtk_widget_action_set_enabled (cw->list, "list.unselect-all", FALSE);
 
   drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), cw);
@@ -2397,6 +2402,8 @@ pb_board_view_init (PbBoardView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns_view), GTK_ORIENTATION_HORIZONTAL);
   gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->columns_view), 1);
   gtk_widget_add_css_class (self->columns_view, "board-columns");
+  gtk_widget_action_set_enabled (self->columns_view, "list.select-all", FALSE);
+  gtk_widget_action_set_enabled (self->columns_view, "list.unselect-all", FALSE);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
