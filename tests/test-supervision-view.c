@@ -391,6 +391,101 @@ test_record_actual (void)
   pb_test_app_stop (&t);
 }
 
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @label shows all of its text: not ellipsized, and given at
+ * least the width it needs for its longest unbreakable line. */
+static gboolean
+label_shows_all (GtkWidget *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+
+  return gtk_widget_get_mapped (label) && !pango_layout_is_ellipsized (layout);
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autofree char *path = NULL;
+  GdkPaintable *paintable;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_save_to_png (texture, path);
+  g_object_unref (paintable);
+}
+
+/* The Record Actual dialog's title is whole (a short title in the header
+ * bar), and so is the indicator's name, however long: it wraps under it. */
+static void
+test_record_actual_title (void)
+{
+  const char *long_name = "数据中心标准机架（含边缘计算节点及算力枢纽节点）";
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *title, *name;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("数据中心标准机架");
+  g_assert_true (pb_store_set (t.store, PB_RECORD (k), &error, "name", long_name, NULL));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (k))));
+
+  dialog = pb_indicators_view_record_actual (view);
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  pb_test_settle_for (300);
+  save_shot (GTK_WIDGET (dialog), "record-actual.png");
+
+  title = find_label_text (GTK_WIDGET (dialog), gtk_window_get_title (dialog));
+  g_assert_nonnull (title);
+  g_assert_true (label_shows_all (title));
+  name = find_label_text (GTK_WIDGET (dialog), long_name);
+  g_assert_nonnull (name);
+  g_assert_true (label_shows_all (name));
+  /* Within the dialog, not past its edge. */
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (dialog), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (dialog)));
+  }
+  gtk_window_destroy (dialog);
+  spin ();
+  pb_test_app_stop (&t);
+}
+
 static void
 test_close_period (void)
 {
@@ -944,6 +1039,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/type-into-cell", test_type_into_cell);
   g_test_add_func ("/supervision-view/stretch-whole", test_stretch_whole);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
+  g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);

@@ -275,7 +275,6 @@ pb_actual_dialog_new (GtkWidget   *parent,
 {
   g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   g_autoptr(GListModel) orgs = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *value = NULL;
   g_autofree char *value_title = NULL;
   const char *unit = pb_indicator_get_measure_unit (indicator);
@@ -289,10 +288,22 @@ pb_actual_dialog_new (GtkWidget   *parent,
 
   pb_date_today (&date);
   pb_date_format (&date, today);
-  title = g_strdup_printf (actual ? _("Edit Actual of %s") : _("Record Actual of %s"), pb_indicator_get_name (indicator));
-  window = dialog_new (parent, store, title, actual ? _("_Save") : _("_Record"),
+  /* A short title fits the header bar between its two buttons; the
+   * indicator's name, however long, wraps above the fields. */
+  window = dialog_new (parent, store, actual ? _("Edit Actual") : _("Record Actual"),
+                       actual ? _("_Save") : _("_Record"),
                        _("The value the indicator stood at on the day: for a cumulative indicator the running total, for an annual one the total so far this year."),
                        commit_actual, &group);
+  {
+    GtkWidget *subject = gtk_label_new (pb_indicator_get_name (indicator));
+
+    gtk_label_set_wrap (GTK_LABEL (subject), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (subject), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (subject), 0);
+    gtk_widget_set_name (subject, "subject");
+    gtk_widget_add_css_class (subject, "title-4");
+    gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (group)), subject);
+  }
   d = get_dialog (window);
   d->indicator = g_object_ref (indicator);
   d->actual = actual ? g_object_ref (actual) : NULL;
