@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <math.h>
+
 #include "pb-charts.h"
 #include "pb-format.h"
 #include "pb-test-util.h"
@@ -96,6 +99,74 @@ test_decimals (PbTestLibrary *f,
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+static PbOrgStats *
+org (const char *name,
+     double      completion,
+     guint       rank)
+{
+  PbOrgStats *s = g_new0 (PbOrgStats, 1);
+
+  s->name = g_strdup (name);
+  s->completion = completion;
+  s->rank = rank;
+  s->previous_completion = NAN;
+  return s;
+}
+
+/* The ranking chart at the Organisations page's width (284 px): every
+ * name whole, never cut to "…" (a long one wraps and its row grows), and
+ * a point on a row finds that row (for its tooltip). */
+static void
+test_ranking_names (void)
+{
+  g_autoptr(GPtrArray) stats = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_org_stats_free);
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "ranking.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height, one_line;
+  const double width = 284;
+
+  g_ptr_array_add (stats, org ("市发展改革委", 0.92, 1));
+  g_ptr_array_add (stats, org ("市工业和信息化局", 0.86, 2));
+  g_ptr_array_add (stats, org ("市住房和城乡建设局", 0.71, 3));
+  g_ptr_array_add (stats, org ("市住房和城乡建设局（市人民防空办公室）", 0.64, 4));
+  g_ptr_array_add (stats, org ("国网云澜供电公司", 0.5, 5));
+
+  surface = cairo_pdf_surface_create (pdf, width, 400);
+  cr = cairo_create (surface);
+  height = pb_org_ranking_measure (stats, cr, width);
+  /* The long name takes a second line: taller than five one-line rows. */
+  one_line = pb_org_ranking_get_height (stats->len);
+  g_assert_cmpfloat (height, >, one_line);
+  g_assert_cmpfloat (height, <, one_line + 40);
+  pb_org_ranking_paint (stats, cr, width, height, FALSE);
+  /* Each row is found where it is painted, the wrapped one too. */
+  g_assert_cmpint (pb_org_ranking_row_at (stats, cr, width, 10), ==, 0);
+  g_assert_cmpint (pb_org_ranking_row_at (stats, cr, width, height - 10), ==, 4);
+  g_assert_cmpint (pb_org_ranking_row_at (stats, cr, width, height + 10), ==, -1);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (joined, g_utf8_get_char (p));
+  g_test_message ("%s", joined->str);
+  g_assert_null (strstr (joined->str, "…"));
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+
+      if (strstr (joined->str, s->name) == NULL)
+        g_error ("the ranking does not show “%s” whole: %s", s->name, joined->str);
+    }
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -103,6 +174,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   PB_TEST_ADD_LIBRARY ("/charts/decimals", test_decimals);
+  g_test_add_func ("/charts/ranking-names", test_ranking_names);
 
   return g_test_run ();
 }

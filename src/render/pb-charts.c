@@ -630,6 +630,9 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
 /* ---- The organisation ranking ----------------------------------------------- */
 
 #define RANK_ROW 26.0
+#define RANK_W 28.0
+#define RANK_TAIL_W 88.0
+#define RANK_MIN_BAR 40.0
 
 double
 pb_org_ranking_get_height (guint n_organisations)
@@ -637,16 +640,110 @@ pb_org_ranking_get_height (guint n_organisations)
   return MAX (1, n_organisations) * RANK_ROW + 8;
 }
 
+/* Where each row goes for @width: a name is the ranking's point, so it is
+ * never cut to "…". The name column is as wide as the longest name, within
+ * what leaves the bars room; a name longer than that wraps, and its row
+ * grows to hold it. @tops gets n + 1 values (row i spans tops[i] to
+ * tops[i + 1]); the total height is returned. */
+static double
+ranking_layout (GPtrArray   *stats,
+                PangoLayout *text,
+                double       width,
+                double      *label_w_out,
+                double      *tops)
+{
+  double widest = 0, label_w, y = 4;
+  int w, h;
+
+  pango_layout_set_width (text, -1);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+
+      pango_layout_set_text (text, s->name, -1);
+      pango_layout_get_pixel_size (text, &w, &h);
+      widest = MAX (widest, w);
+    }
+  label_w = MIN (ceil (widest) + 2, MAX (90, width - RANK_W - 8 - RANK_MIN_BAR - RANK_TAIL_W));
+  label_w = MAX (label_w, MIN (90, widest + 2));
+
+  pango_layout_set_width (text, (int) (label_w * PANGO_SCALE));
+  pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+
+      pango_layout_set_text (text, s->name, -1);
+      pango_layout_get_pixel_size (text, &w, &h);
+      if (tops)
+        tops[i] = y;
+      y += MAX (RANK_ROW, h + 8);
+    }
+  if (tops)
+    tops[stats->len] = y;
+  pango_layout_set_width (text, -1);
+  if (label_w_out)
+    *label_w_out = label_w;
+  return stats->len ? y + 4 : pb_org_ranking_get_height (0);
+}
+
+/**
+ * pb_org_ranking_measure:
+ * @stats: (element-type PbOrgStats): the ranking, best first
+ * @cr: the context it will be painted on (for its fonts and language)
+ * @width: the width it will be painted at
+ *
+ * Returns: the height the ranking needs at @width, every name whole
+ */
+double
+pb_org_ranking_measure (GPtrArray *stats,
+                        cairo_t   *cr,
+                        double     width)
+{
+  g_autoptr(PangoLayout) text = make_layout (cr, "Sans 9");
+
+  g_return_val_if_fail (stats != NULL, 0);
+  return ranking_layout (stats, text, width, NULL, NULL);
+}
+
+/**
+ * pb_org_ranking_row_at:
+ * @stats: (element-type PbOrgStats): the ranking, best first
+ * @cr: the context it is painted on
+ * @width: the width it is painted at
+ * @y: a height in it
+ *
+ * Returns: the index in @stats of the row at @y, or -1
+ */
+int
+pb_org_ranking_row_at (GPtrArray *stats,
+                       cairo_t   *cr,
+                       double     width,
+                       double     y)
+{
+  g_autoptr(PangoLayout) text = make_layout (cr, "Sans 9");
+  g_autofree double *tops = g_new0 (double, stats->len + 1);
+
+  ranking_layout (stats, text, width, NULL, tops);
+  for (guint i = 0; i < stats->len; i++)
+    if (y >= tops[i] && y < tops[i + 1])
+      return (int) i;
+  return -1;
+}
+
 /**
  * pb_org_ranking_paint:
  * @stats: (element-type PbOrgStats): the ranking, best first
  * @cr: where to paint
  * @width: the width
- * @height: the height (rows that do not fit are left out)
+ * @height: the height (rows that do not fit are left out; see
+ *   pb_org_ranking_measure() for the height that holds them all)
  * @dark: whether the background is dark
  *
  * A bar per organisation, as long as its mean completion, with the
- * percentage and the change of rank since the last period.
+ * percentage and the change of rank since the last period. Names are
+ * shown whole, wrapped when long.
  */
 void
 pb_org_ranking_paint (GPtrArray *stats,
@@ -656,11 +753,9 @@ pb_org_ranking_paint (GPtrArray *stats,
                       gboolean   dark)
 {
   g_autoptr(PangoLayout) text = NULL;
+  g_autofree double *tops = NULL;
   double fg = dark ? 1.0 : 0.0;
-  double label_w = CLAMP (width * 0.32, 90, 240);
-  double rank_w = 28, tail_w = 88;
-  double bar_x = rank_w + label_w + 8;
-  double bar_w = MAX (20, width - bar_x - tail_w);
+  double label_w, bar_x, bar_w;
 
   cairo_save (cr);
   text = make_layout (cr, "Sans 9");
@@ -673,28 +768,34 @@ pb_org_ranking_paint (GPtrArray *stats,
       return;
     }
 
+  tops = g_new0 (double, stats->len + 1);
+  ranking_layout (stats, text, width, &label_w, tops);
+  bar_x = RANK_W + label_w + 8;
+  bar_w = MAX (20, width - bar_x - RANK_TAIL_W);
+
   for (guint i = 0; i < stats->len; i++)
     {
       PbOrgStats *s = g_ptr_array_index (stats, i);
-      double y = 4 + i * RANK_ROW;
+      double y = tops[i], row_h = tops[i + 1] - tops[i];
+      double mid = y + row_h / 2;
       char rank[16];
 
-      if (y + RANK_ROW > height + 1)
+      if (y + row_h > height + 1)
         break;
 
       cairo_set_source_rgba (cr, fg, fg, fg, 0.6);
       g_snprintf (rank, sizeof rank, s->rank > 0 ? "%u" : "—", s->rank);
-      show_text (cr, text, rank, rank_w - 8, y + RANK_ROW / 2, 1, 0.5);
+      show_text (cr, text, rank, RANK_W - 8, mid, 1, 0.5);
 
       cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
       pango_layout_set_width (text, (int) (label_w * PANGO_SCALE));
-      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-      show_text (cr, text, s->name, rank_w, y + RANK_ROW / 2, 0, 0.5);
+      pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+      show_text (cr, text, s->name, RANK_W, mid, 0, 0.5);
       pango_layout_set_width (text, -1);
 
       /* The track, then the bar. */
       cairo_set_source_rgba (cr, fg, fg, fg, 0.08);
-      cairo_rectangle (cr, bar_x, y + 6, bar_w, RANK_ROW - 12);
+      cairo_rectangle (cr, bar_x, mid - RANK_ROW / 2 + 6, bar_w, RANK_ROW - 12);
       cairo_fill (cr);
       if (!isnan (s->completion))
         {
@@ -706,11 +807,11 @@ pb_org_ranking_paint (GPtrArray *stats,
           if (w > 0)
             {
               cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
-              cairo_rectangle (cr, bar_x, y + 6, w, RANK_ROW - 12);
+              cairo_rectangle (cr, bar_x, mid - RANK_ROW / 2 + 6, w, RANK_ROW - 12);
               cairo_fill (cr);
             }
           cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
-          show_text (cr, text, percent, bar_x + bar_w + 6, y + RANK_ROW / 2, 0, 0.5);
+          show_text (cr, text, percent, bar_x + bar_w + 6, mid, 0, 0.5);
 
           if (s->previous_rank > 0 && s->rank > 0 && s->previous_rank != s->rank)
             {
@@ -719,7 +820,7 @@ pb_org_ranking_paint (GPtrArray *stats,
 
               g_snprintf (change, sizeof change, "%s%u", up ? "↑" : "↓",
                           up ? s->previous_rank - s->rank : s->rank - s->previous_rank);
-              show_text (cr, text, change, bar_x + bar_w + 50, y + RANK_ROW / 2, 0, 0.5);
+              show_text (cr, text, change, bar_x + bar_w + 50, mid, 0, 0.5);
             }
         }
     }

@@ -42,6 +42,13 @@ void              pb_org_ranking_paint          (GPtrArray        *stats,
                                                  double            height,
                                                  gboolean          dark);
 double            pb_org_ranking_get_height     (guint             n_organisations);
+double            pb_org_ranking_measure        (GPtrArray        *stats,
+                                                 cairo_t          *cr,
+                                                 double            width);
+int               pb_org_ranking_row_at         (GPtrArray        *stats,
+                                                 cairo_t          *cr,
+                                                 double            width,
+                                                 double            y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbIndicatorChart, pb_indicator_chart_free)
 

@@ -1488,7 +1488,7 @@ draw_ranking (PbReport *self,
   y += show (self, cr, HEADING_FONT, _("Organisations Ranked by Mean Completion"), x, y, w, PANGO_ALIGN_LEFT) + 8;
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  pb_org_ranking_paint (self->ranking, cr, MIN (w, 640), MIN (h - 30, pb_org_ranking_get_height (self->ranking->len)), FALSE);
+  pb_org_ranking_paint (self->ranking, cr, MIN (w, 640), MIN (h - 30, pb_org_ranking_measure (self->ranking, cr, MIN (w, 640))), FALSE);
   cairo_restore (cr);
 }
 

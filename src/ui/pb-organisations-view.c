@@ -234,6 +234,36 @@ add_column (PbOrganisationsView *self,
 
 /* ---- Rebuilding ------------------------------------------------------------ */
 
+/* A scratch context with the plan's language, to measure the chart. */
+static cairo_t *
+chart_scratch (PbOrganisationsView *self)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  pb_render_set_language (cr, self->language);
+  return cr;
+}
+
+/* The chart is as tall as its rows at @width, long names wrapped. */
+static void
+chart_fit (PbOrganisationsView *self,
+           int                  width)
+{
+  int height = (int) pb_org_ranking_get_height (self->stats ? self->stats->len : 0);
+
+  if (self->stats && width > 0)
+    {
+      cairo_t *cr = chart_scratch (self);
+
+      height = (int) ceil (pb_org_ranking_measure (self->stats, cr, width));
+      cairo_destroy (cr);
+    }
+  if (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (self->chart_area)) != height)
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart_area), height);
+}
+
 static void
 rebuild (PbOrganisationsView *self)
 {
@@ -289,7 +319,7 @@ rebuild (PbOrganisationsView *self)
 
   gtk_column_view_column_set_visible (self->plans_column, self->all_plans);
   gtk_column_view_column_set_visible (self->change_column, last != NULL);
-  gtk_widget_set_size_request (self->chart_area, 260, (int) pb_org_ranking_get_height (self->stats->len));
+  chart_fit (self, gtk_widget_get_width (self->chart_area));
   gtk_widget_queue_draw (self->chart_area);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), rows->len ? "ranking" : "empty");
   update_buttons (self);
@@ -304,6 +334,50 @@ store_changed_cb (PbOrganisationsView *self,
 
   if (self->plan != NULL && g_strv_contains (watched, table))
     pb_lazy_rebuild_queue (&self->lazy);
+}
+
+static void
+chart_resize_cb (GtkDrawingArea      *area,
+                 int                  width,
+                 int                  height,
+                 PbOrganisationsView *self)
+{
+  chart_fit (self, width);
+}
+
+/* The full name of the row under the pointer, and its figures. */
+static gboolean
+chart_query_tooltip_cb (GtkWidget           *area,
+                        int                  x,
+                        int                  y,
+                        gboolean             keyboard,
+                        GtkTooltip          *tooltip,
+                        PbOrganisationsView *self)
+{
+  PbOrgStats *s;
+  cairo_t *cr;
+  int row;
+
+  if (self->stats == NULL || keyboard)
+    return FALSE;
+  cr = chart_scratch (self);
+  row = pb_org_ranking_row_at (self->stats, cr, gtk_widget_get_width (area), y);
+  cairo_destroy (cr);
+  if (row < 0)
+    return FALSE;
+  s = g_ptr_array_index (self->stats, row);
+  if (isnan (s->completion))
+    gtk_tooltip_set_text (tooltip, s->name);
+  else
+    {
+      g_autofree char *percent = pb_format_percent (s->completion);
+      /* Translators: the ranking chart's tooltip: an organisation, then
+       * its mean completion: "市工业和信息化局: 86%" */
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), s->name, percent);
+
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  return TRUE;
 }
 
 static void
@@ -508,6 +582,10 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_widget_add_css_class (chart_title, "heading");
   self->chart_area = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), chart_draw_cb, self, NULL);
+  gtk_widget_set_size_request (self->chart_area, 260, -1);
+  g_signal_connect (self->chart_area, "resize", G_CALLBACK (chart_resize_cb), self);
+  gtk_widget_set_has_tooltip (self->chart_area, TRUE);
+  g_signal_connect (self->chart_area, "query-tooltip", G_CALLBACK (chart_query_tooltip_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Bar chart of the organisations’ mean completion"), -1);
   gtk_box_append (GTK_BOX (chart_box), chart_title);
