@@ -419,6 +419,31 @@ test_plan_properties (Plan          *f,
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");
     assert_undoable (store, mark, "Change Plan Properties");
   }
+
+  /* Targets a new period leaves outside it are counted, and kept. */
+  {
+    gint64 k = pb_store_add_indicator (store, f->plan, f->a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    g_autofree char *mark = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2025, 2027, FALSE, &error));
+    pb_store_add_target (store, k, 2025, 2600, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_target (store, k, 2026, 6000, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_target (store, k, 2026, 8000, PB_COMPARATOR_GE, TRUE, &error);
+    pb_store_add_target (store, k, 2027, 10000, PB_COMPARATOR_GE, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pb_store_count_targets_outside (store, plan, 2025, 2027), ==, 0);
+    g_assert_cmpuint (pb_store_count_targets_outside (store, plan, 2027, 2028), ==, 3);
+    g_assert_cmpuint (pb_store_count_targets_outside (store, plan, 2026, 2026), ==, 2);
+    mark = pb_test_dump_store (store);
+    g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2027, 2028, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sql (f, "SELECT count(*) FROM target"), ==, 4);
+    g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2027);
+    assert_undoable (store, mark, "Change Plan Properties");
+    g_assert_cmpuint (pb_store_count_targets_outside (store, plan, pb_plan_get_period_start (plan),
+                                                      pb_plan_get_period_end (plan)), ==, 3);
+  }
 }
 
 static void

@@ -939,6 +939,47 @@ pb_store_count_default_dated_items (PbStore *self,
 }
 
 
+/**
+ * pb_store_count_targets_outside:
+ * @self: a store
+ * @plan: a plan
+ * @first: the first year of a period
+ * @last: its last year
+ *
+ * Returns: how many of the plan's targets (firm or stretch; one stated
+ *   by a goal and a task counts once) are for a year before @first or
+ *   after @last: those a new period would leave outside it. Changing the
+ *   period keeps them.
+ */
+guint
+pb_store_count_targets_outside (PbStore *self,
+                                PbPlan  *plan,
+                                int      first,
+                                int      last)
+{
+  PbDbStmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (PB_IS_PLAN (plan), 0);
+
+  /* A goal and a task often state one target: it counts once, as the
+   * indicator table shows it once. */
+  stmt = pb_store_prepare (self, "SELECT count(*) FROM (SELECT DISTINCT t.indicator_id, t.year, t.stretch"
+                                 " FROM target t JOIN indicator k ON k.id = t.indicator_id"
+                                 " WHERE k.plan_id = ?1 AND (t.year < ?2 OR t.year > ?3)) AS outside", NULL);
+  if (stmt == NULL)
+    return 0;
+  pb_db_bind_int64 (stmt, 1, pb_record_get_id (PB_RECORD (plan)));
+  pb_db_bind_int (stmt, 2, first);
+  pb_db_bind_int (stmt, 3, last);
+  if (pb_store_step (self, stmt, NULL))
+    count = pb_db_column_int (stmt, 0);
+  pb_db_reset (stmt);
+  return count;
+}
+
+
 /* Moves the items pb_store_count_default_dated_items() counts (on the
  * old period's first or last day) with the period: a date on the old
  * boundary goes to the new one, any other date shifts by the years the

@@ -77,6 +77,10 @@ gboolean     pb_store_delete_section   (PbStore      *self,
 /* The plan */
 guint        pb_store_count_default_dated_items (PbStore *self,
                                                  PbPlan  *plan);
+guint        pb_store_count_targets_outside (PbStore *self,
+                                             PbPlan  *plan,
+                                             int      first,
+                                             int      last);
 gboolean     pb_store_set_plan_properties (PbStore    *self,
                                            PbPlan     *plan,
                                            const char *title,

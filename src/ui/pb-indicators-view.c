@@ -104,6 +104,8 @@ struct _PbIndicatorsView
   GtkColumnViewColumn *change_column;
   int                 first_year;
   int                 last_year;
+  int                 period_start;  /* the plan's own years, within those */
+  int                 period_end;
   GtkLabel           *period_label;
 
   /* details */
@@ -818,9 +820,13 @@ build_columns (PbIndicatorsView *self)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
-      char title[8];
+      /* A target year the plan's period has left (it moved) is kept and
+       * shown, marked as outside the period. */
+      g_autofree char *title = (self->period_start > 0 && (year < self->period_start || year > self->period_end))
+                               /* TRANSLATORS: a year column of the indicator table, for a year outside the plan's period */
+                               ? g_strdup_printf (C_("year column", "%d (outside)"), year)
+                               : g_strdup_printf ("%d", year);
 
-      g_snprintf (title, sizeof title, "%d", year);
       g_object_set_data (G_OBJECT (factory), "pb-year", GINT_TO_POINTER (year));
       g_signal_connect (factory, "setup", G_CALLBACK (target_setup_cb), self);
       connect_factory (factory, self, target_bind_cb);
@@ -929,10 +935,14 @@ rebuild (PbIndicatorsView *self)
   items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
 
   pb_store_get_plan_years (self->store, pb_record_get_id (PB_RECORD (self->plan)), &first_year, &last_year);
-  if (first_year != self->first_year || last_year != self->last_year || self->year_columns->len == 0)
+  if (first_year != self->first_year || last_year != self->last_year || self->year_columns->len == 0 ||
+      pb_plan_get_period_start (self->plan) != self->period_start ||
+      pb_plan_get_period_end (self->plan) != self->period_end)
     {
       self->first_year = first_year;
       self->last_year = last_year;
+      self->period_start = pb_plan_get_period_start (self->plan);
+      self->period_end = pb_plan_get_period_end (self->plan);
       build_columns (self);
     }
 

@@ -29,6 +29,7 @@ struct _PbPlanProperties
   GtkSpinButton  *start_spin;
   GtkSpinButton  *end_spin;
   GtkLabel       *period_error;
+  GtkLabel       *period_warning;
   GtkWidget      *save_button;
 
   PbStore        *store;
@@ -62,14 +63,41 @@ field_changed_cb (PbPlanProperties *self,
     show_field_error (GTK_WIDGET (self->issue_date_row), self->issue_date_error, NULL);
 }
 
+/* "3 targets lie outside 2027–2028. They are kept…": what a new period
+ * does to the targets it leaves out; NULL when it leaves none. */
+static char *
+targets_outside_text (PbPlanProperties *self,
+                      int               start,
+                      int               end)
+{
+  guint n;
+
+  if (self->store == NULL || self->plan == NULL || end < start)
+    return NULL;
+  n = pb_store_count_targets_outside (self->store, self->plan, start, end);
+  if (n == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u target lies outside %d–%d. It is kept, and shown as outside the period; nothing is deleted.",
+                                       "%u targets lie outside %d–%d. They are kept, and shown as outside the period; nothing is deleted.",
+                                       n),
+                          n, start, end);
+}
+
 static void
 period_changed_cb (PbPlanProperties *self)
 {
   int start = gtk_spin_button_get_value_as_int (self->start_spin);
   int end = gtk_spin_button_get_value_as_int (self->end_spin);
+  g_autofree char *warning = NULL;
 
   show_field_error (NULL, self->period_error,
                     end < start ? _("The last year cannot come before the first.") : NULL);
+  /* Said as the years are chosen, before anything is saved. */
+  if (self->plan && (start != pb_plan_get_period_start (self->plan) || end != pb_plan_get_period_end (self->plan)))
+    warning = targets_outside_text (self, start, end);
+  gtk_label_set_text (self->period_warning, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->period_warning), warning != NULL);
 }
 
 /* Saves every field as one command; @move: the items on the old period's
@@ -114,7 +142,7 @@ move_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   PbPlanProperties *self)
 {
-  if (g_str_equal (response, "move") || g_str_equal (response, "keep"))
+  if (g_str_equal (response, "move") || g_str_equal (response, "keep") || g_str_equal (response, "change"))
     save (self, g_str_equal (response, "move"), FALSE);
 }
 
@@ -151,31 +179,58 @@ save_action (GtkWidget  *widget,
     }
 
   /* A new period: ask before moving the items that still carry the old
-   * one's default dates (they may have been meant as they are). */
+   * one's default dates (they may have been meant as they are), and say
+   * what becomes of the targets it leaves out. */
   if (start != pb_plan_get_period_start (self->plan) || end != pb_plan_get_period_end (self->plan))
     {
       guint n = pb_store_count_default_dated_items (self->store, self->plan);
+      g_autofree char *outside = targets_outside_text (self, start, end);
 
-      if (n > 0)
+      if (n > 0 || outside != NULL)
         {
-          g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "Move %u Item to the New Period?",
-                                                                   "Move %u Items to the New Period?", n), n);
-          g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u item starts on the first day of %d—%d or is due on its last day. Its dates can move with the period (%d—%d), or stay as they are.",
-                                                                "%u items start on the first day of %d—%d or are due on its last day. Their dates can move with the period (%d—%d), or stay as they are.",
-                                                                n),
-                                                   n, pb_plan_get_period_start (self->plan),
-                                                   pb_plan_get_period_end (self->plan), start, end);
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+          g_autofree char *heading = NULL;
+          g_autofree char *items = NULL;
+          g_autofree char *body = NULL;
+          GtkWidget *dialog;
 
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "cancel", _("_Cancel"),
-                                            "keep", _("_Keep Dates"),
-                                            "move", _("_Move Items"),
-                                            NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+          if (n > 0)
+            {
+              heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "Move %u Item to the New Period?",
+                                                      "Move %u Items to the New Period?", n), n);
+              items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u item starts on the first day of %d—%d or is due on its last day. Its dates can move with the period (%d—%d), or stay as they are.",
+                                                    "%u items start on the first day of %d—%d or are due on its last day. Their dates can move with the period (%d—%d), or stay as they are.",
+                                                    n),
+                                       n, pb_plan_get_period_start (self->plan),
+                                       pb_plan_get_period_end (self->plan), start, end);
+            }
+          else
+            /* TRANSLATORS: the plan's new period, as "Change the Period to 2027–2028?" */
+            heading = g_strdup_printf (_("Change the Period to %d–%d?"), start, end);
+          body = items && outside ? g_strconcat (items, "\n\n", outside, NULL)
+                                  : g_strdup (items ? items : outside);
+          dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+          if (n > 0)
+            {
+              adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                                "cancel", _("_Cancel"),
+                                                "keep", _("_Keep Dates"),
+                                                "move", _("_Move Items"),
+                                                NULL);
+              adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+              adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+            }
+          else
+            {
+              adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                                "cancel", _("_Cancel"),
+                                                "change", _("C_hange Period"),
+                                                NULL);
+              adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change", ADW_RESPONSE_SUGGESTED);
+              adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "change");
+            }
           adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
           g_signal_connect_object (dialog, "response", G_CALLBACK (move_response_cb), self, 0);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -213,6 +268,7 @@ pb_plan_properties_class_init (PbPlanPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, start_spin);
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, end_spin);
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, period_error);
+  gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, period_warning);
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, save_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);

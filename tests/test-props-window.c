@@ -1,0 +1,304 @@
+/* test-props-window.c — Plan Properties' period question and the item
+ * editor's Add Target, in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb: the window on a library with the example plan (2025—2027),
+ * driven through its dialogs and the editor's widgets, asserting on the
+ * store after each command, its undo and its redo.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-health.h"
+#include "pb-item-editor.h"
+#include "pb-plan-properties.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+#include "pb-ui-util.h"
+
+static PbTestApp t;
+
+#define spin pb_test_spin
+
+static void
+act (const char *action,
+     GVariant   *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), action, target));
+  spin ();
+}
+
+/* Every widget under @root of @type, depth first. */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        g_ptr_array_add (out, c);
+      collect (c, type, out);
+    }
+}
+
+static GtkWidget *
+toplevel_of_type (GType type)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* The visible label under @root whose text contains @text. */
+static GtkWidget *
+label_showing (GtkWidget  *root,
+               const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *l = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (l) && strstr (gtk_label_get_text (GTK_LABEL (l)), text))
+        return l;
+    }
+  return NULL;
+}
+
+static gint64
+sql_int (const char *query)
+{
+  return pb_test_sql_int (pb_store_get_path (t.store), query);
+}
+
+/* Targets of the plan outside @first—@last, one per indicator, year and
+ * firmness, counted straight from the database. */
+static gint64
+targets_outside (int first,
+                 int last)
+{
+  g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM (SELECT DISTINCT indicator_id, year, stretch FROM target"
+                                            " WHERE year < %d OR year > %d)", first, last);
+  return sql_int (query);
+}
+
+/* Set the period in an open Plan Properties and press Save. */
+static GtkWidget *
+properties_with_period (int first,
+                        int last)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWidget *dialog;
+
+  act ("win.plan-properties", NULL);
+  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  g_assert_nonnull (dialog);
+  collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+  /* The last year first: 2027 as a first year never stands after it. */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), last);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), first);
+  spin ();
+  return dialog;
+}
+
+static void
+show_page (GtkWidget  *view,
+           const char *name)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)), name);
+  while (!gtk_widget_get_mapped (view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static void
+respond (const char *response)
+{
+  GtkWidget *question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (question);
+  /* It goes with the Plan Properties window it belongs to. */
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), response);
+  if (question)
+    gtk_window_destroy (GTK_WINDOW (question));
+  spin ();
+}
+
+/* Whether the Indicators page has a year column titled @title. */
+static gboolean
+indicators_have_column (const char *title)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GListModel *columns;
+
+  collect (pb_window_get_indicators (t.window), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, >, 0);
+  columns = gtk_column_view_get_columns (g_ptr_array_index (views, 0));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (c), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* 2025—2027 to 2027—2028: before anything is saved the dialog says how many
+ * targets the new period leaves out and that they are kept; the question
+ * says it again; Keep Dates changes the period and keeps every target,
+ * shown as outside the period; undo and redo take it as one command. */
+static void
+test_period_targets (void)
+{
+  PbPlan *plan = pb_window_get_plan (t.window);
+  g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *says = NULL;
+  gint64 n_targets = sql_int ("SELECT count(*) FROM target");
+  gint64 n_out = targets_outside (2027, 2028);
+  GtkWidget *dialog, *warning, *question;
+
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2025);
+  /* The example plan has targets for 2025 and 2026. */
+  g_assert_cmpint (n_out, >=, 3);
+  g_assert_cmpint (targets_outside (2025, 2027), ==, 0);
+  g_assert_cmpuint (pb_store_count_targets_outside (t.store, plan, 2027, 2028), ==, n_out);
+  says = g_strdup_printf ("%" G_GINT64_FORMAT " targets lie outside 2027–2028.", n_out);
+
+  /* The period as it is: nothing to say. */
+  act ("win.plan-properties", NULL);
+  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  g_assert_null (label_showing (dialog, "lie outside"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+
+  dialog = properties_with_period (2027, 2028);
+  /* Said under the period as the years are chosen. */
+  warning = label_showing (dialog, says);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "They are kept, and shown as outside the period"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "nothing is deleted"));
+  /* Back to the plan's own period: the warning goes. */
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+    collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2025);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2027);
+    spin ();
+    g_assert_false (gtk_widget_get_visible (warning));
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2028);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2027);
+    spin ();
+    g_assert_true (gtk_widget_get_visible (warning));
+  }
+
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  /* The question: the items on the old dates, then the targets. */
+  question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  {
+    guint n = pb_store_count_default_dated_items (t.store, plan);
+    g_autofree char *heading = g_strdup_printf ("Move %u Items to the New Period?", n);
+    const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question));
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_cmpuint (n, >, 1);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, heading);
+    g_assert_nonnull (strstr (body, "items start on the first day of 2025—2027"));
+    g_assert_nonnull (strstr (body, says));
+    g_assert_nonnull (strstr (body, "They are kept, and shown as outside the period; nothing is deleted."));
+    /* Nothing is saved while it asks. */
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Cancel: nothing changes, the dialog stays to be corrected. */
+  respond ("cancel");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_get_visible (dialog));
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+
+  /* Keep Dates: the period changes; every target stays. */
+  respond ("keep");
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2027);
+  g_assert_cmpint (pb_plan_get_period_end (plan), ==, 2028);
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM target"), ==, n_targets);
+  g_assert_cmpint (targets_outside (2027, 2028), ==, n_out);
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM item WHERE start_date = '2025-01-01'"), >, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Plan Properties");
+  /* Shown as outside the period on the Indicators page. */
+  show_page (pb_window_get_indicators (t.window), "indicators");
+  g_assert_true (indicators_have_column ("2025 (outside)"));
+  g_assert_true (indicators_have_column ("2026 (outside)"));
+  g_assert_true (indicators_have_column ("2027"));
+
+  /* One command: undo takes all of it back, redo all of it again. */
+  after = pb_test_dump_store (t.store);
+  act ("win.undo", NULL);
+  undone = pb_test_dump_store (t.store);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2025);
+  spin ();
+  g_assert_false (indicators_have_column ("2025 (outside)"));
+  g_assert_true (indicators_have_column ("2025"));
+  act ("win.redo", NULL);
+  redone = pb_test_dump_store (t.store);
+  g_assert_cmpstr (redone, ==, after);
+  act ("win.undo", NULL);
+
+  /* Move Items: the items go with the period, the targets stay. */
+  dialog = properties_with_period (2027, 2028);
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  respond ("move");
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2027);
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM item WHERE start_date = '2025-01-01'"), ==, 0);
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM target"), ==, n_targets);
+  g_assert_cmpint (targets_outside (2027, 2028), ==, n_out);
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  show_page (pb_window_get_board (t.window), "board");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  pb_test_app_start (&t);
+
+  g_test_add_func ("/props-window/period-targets", test_period_targets);
+  status = g_test_run ();
+
+  pb_test_app_stop (&t);
+  return status;
+}
