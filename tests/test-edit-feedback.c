@@ -65,29 +65,49 @@ press (guint           keyval,
   pb_test_settle_for (150);
 }
 
-/* A real click of @button through the X server at @widget's middle. */
+/* A real click of @button through the X server at (@wx, @wy) in
+ * @widget, with Ctrl or Shift held. */
 static void
-click_button (GtkWidget *widget,
-              guint      button)
+click_at (GtkWidget       *widget,
+          double           wx,
+          double           wy,
+          guint            button,
+          GdkModifierType  mods)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
   Display *x = gdk_x11_display_get_xdisplay (display);
   Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
+  KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
   graphene_point_t p;
   Window child;
   int root_x, root_y;
   double sx, sy;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0), &p));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
   gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
   XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
   XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (x, shift, True, CurrentTime);
   XTestFakeButtonEvent (x, button, True, CurrentTime);
   XTestFakeButtonEvent (x, button, False, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (x, shift, False, CurrentTime);
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
   XSync (x, False);
   pb_test_settle_for (300);
+}
+
+/* A real click of @button at @widget's middle. */
+static void
+click_button (GtkWidget *widget,
+              guint      button)
+{
+  click_at (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, button, 0);
 }
 
 static void
@@ -587,6 +607,146 @@ test_select_all_after_click (void)
   pb_test_settle_for (300);
 }
 
+/* The timeline scrolled to @id's row; returns the row's middle, in the
+ * view's coordinates. */
+static double
+bar_on_screen (PbTimelineView *view,
+               gint64          id)
+{
+  PbTimeline *tl = pb_timeline_view_get_timeline (view);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint row;
+  double row_y, x, y;
+
+  g_assert_true (pb_timeline_get_item_row (tl, id, &row));
+  row_y = pb_timeline_get_row_y (tl, row);
+  gtk_adjustment_set_value (vadj, MAX (row_y - 100, 0));
+  pb_test_settle_for (200);
+  pb_timeline_view_widget_point (view, 0, row_y + PB_TIMELINE_ROW_HEIGHT / 2, &x, &y);
+  g_assert_cmpfloat (y, >, PB_TIMELINE_HEADER_HEIGHT);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (view)));
+  return y;
+}
+
+static void
+assert_store_is (const char *expected)
+{
+  g_autofree char *now = pb_test_dump_store (t.store);
+
+  g_assert_true (g_str_equal (now, expected));
+}
+
+/* On the timeline, as on the board: Ctrl-clicks choose three bars, the
+ * bulk bar appears; a right-click on one of them opens their menu, whose
+ * Done is one command for the three; the bar's Shift Dates… is another;
+ * Ctrl+Z and Ctrl+Shift+Z take each back and make it again. */
+static void
+test_timeline_bulk (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkWidget *bar = gtk_revealer_get_child (revealer);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *starts_before[3] = { NULL, NULL, NULL };
+  GtkWidget *menu, *done, *button, *dialog;
+  gint64 ids[3];
+
+  ids[0] = id_of ("加快5G网络规模化部署");
+  ids[1] = id_of ("推进千兆光网“双千兆”城市建设");
+  ids[2] = id_of ("统筹建设绿色数据中心");
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  before = pb_test_dump_store (t.store);
+
+  /* A click, then two Ctrl-clicks, on the bars' labels. */
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, ids[0]), 1, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, ids[0]);
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, ids[2]), 1, GDK_CONTROL_MASK);
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, ids[1]), 1, GDK_CONTROL_MASK);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 3);
+  g_assert_cmpuint (n_chosen_shown (), ==, 3);
+  g_assert_true (gtk_widget_get_mapped (bar));
+  assert_inside_window (bar);
+
+  /* Right-click on one of the three: their menu; Done sets all three. */
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, ids[2]), 3, 0);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_parent (menu) == GTK_WIDGET (view));
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 3);
+  done = find_model_button (menu, "Done");
+  g_assert_nonnull (done);
+  g_signal_emit_by_name (done, "clicked");
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status of 3 Items");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
+    }
+  after = pb_test_dump_store (t.store);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  assert_store_is (after);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 3);
+
+  /* The Menu key opens the same menu, on the timeline. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (GDK_KEY_Menu, 0);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_parent (menu) == GTK_WIDGET (view));
+  g_assert_nonnull (find_model_button (menu, "Done"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+
+  /* The bar's Shift Dates…: a month later, the three in one command. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      starts_before[i] = g_strdup (pb_record_get_string (PB_RECORD (item), "start_date"));
+    }
+  button = find_button_labelled (bar, "Shift Dates…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 3 Items");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), >, starts_before[i]);
+    }
+  g_clear_pointer (&after, g_free);
+  after = pb_test_dump_store (t.store);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  assert_store_is (after);
+  act ("win.undo", NULL);
+  assert_store_is (before);
+  for (guint i = 0; i < 3; i++)
+    g_free (starts_before[i]);
+
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  pb_test_settle_for (300);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
+  g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

@@ -9,6 +9,8 @@
  *     right-click opens the section's menu (the board's column menu);
  *   - Ctrl-click chooses several bars, Shift-click a run of them (Ctrl+A,
  *     a window action, all in view): the window's edits apply to them all;
+ *     a right-click on a bar, or Menu / Shift+F10, emits ::items-menu, for
+ *     which the window opens the chosen items' menu;
  *   - drag a bar to move it, its ends to change start or due date, snapped
  *     to the zoom's unit; Ctrl+drag from one bar to another adds a
  *     dependency; Delete removes a selected dependency;
@@ -81,6 +83,7 @@ enum {
   ITEM_ACTIVATED,
   HINT,
   SELECTION_CHANGED,
+  ITEMS_MENU,
   N_SIGNALS
 };
 
@@ -705,6 +708,8 @@ paint_drag (PbTimelineView *self,
 
 /* ---- Input ---------------------------------------------------------------- */
 
+static void chosen_changed (PbTimelineView *self);
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
@@ -812,6 +817,24 @@ context_click_cb (GtkGestureClick *gesture,
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       pb_timeline_view_popup_section_menu (self, hit.other_id, x, y);
+    }
+  else if (hit.item_id != 0 && hit.kind != PB_TIMELINE_HIT_DEPENDENCY)
+    {
+      /* On a bar or its label: the chosen items' menu, as on the board.
+       * A bar that is not among the chosen ones becomes the one chosen. */
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      if (!g_hash_table_contains (self->chosen, &hit.item_id))
+        {
+          if (g_hash_table_size (self->chosen) > 0)
+            {
+              g_hash_table_remove_all (self->chosen);
+              chosen_changed (self);
+            }
+          self->anchor = hit.item_id;
+          pb_timeline_view_select (self, hit.item_id);
+        }
+      g_signal_emit (self, signals[ITEMS_MENU], 0, x, y);
     }
 }
 
@@ -1411,7 +1434,32 @@ activate_action (GtkWidget  *widget,
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
-/* Menu or Shift+F10: the menu of the selected bar's section. */
+/* Menu or Shift+F10: the menu of the chosen bars, or of the selected one,
+ * pointing at its label. */
+static void
+items_menu_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  g_autoptr(GArray) ids = pb_timeline_view_get_selected_items (self);
+  gint64 id;
+  guint row;
+  double y;
+
+  if (ids->len == 0 || self->timeline == NULL)
+    return;
+  id = self->selected != 0 && (g_hash_table_size (self->chosen) == 0 || g_hash_table_contains (self->chosen, &self->selected))
+       ? self->selected : g_array_index (ids, gint64, 0);
+  if (!pb_timeline_get_item_row (self->timeline, id, &row))
+    return;
+  y = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_row_y (self->timeline, row) -
+      gtk_adjustment_get_value (self->vadjustment) + PB_TIMELINE_ROW_HEIGHT / 2;
+  y = CLAMP (y, PB_TIMELINE_HEADER_HEIGHT, MAX (PB_TIMELINE_HEADER_HEIGHT, gtk_widget_get_height (widget) - 1));
+  g_signal_emit (self, signals[ITEMS_MENU], 0, label_width (self) / 2, y);
+}
+
+/* The menu of the selected bar's section (from tests and the window). */
 static void
 section_menu_action (GtkWidget  *widget,
                      const char *name,
@@ -1593,6 +1641,16 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * PbTimelineView::items-menu:
+   * @x, @y: where the menu points to, in the view's coordinates
+   *
+   * A right-click on a bar, or the Menu key with bars chosen: the window
+   * opens the chosen items' menu there.
+   */
+  signals[ITEMS_MENU] =
+    g_signal_new ("items-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   signals[HINT] =
     g_signal_new ("hint", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -1609,8 +1667,9 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.delete-dependency", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
   gtk_widget_class_install_action (widget_class, "timeline.section-menu", NULL, section_menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "timeline.section-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "timeline.section-menu", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline.items-menu", NULL, items_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "timeline.items-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "timeline.items-menu", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.select", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.select", "i", 1);

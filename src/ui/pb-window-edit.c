@@ -1008,11 +1008,22 @@ board_context_cb (GtkGestureClick *gesture,
   pb_window_popup_items_menu (self, board, x, y);
 }
 
+/* A right-click on a bar, or the Menu key on the timeline. */
+static void
+timeline_items_menu_cb (GtkWidget *timeline,
+                        double     x,
+                        double     y,
+                        PbWindow  *self)
+{
+  pb_window_popup_items_menu (self, timeline, x, y);
+}
+
 /**
  * pb_window_edit_setup_views:
  * @self: the main window
  *
- * Right-click on the board's cards opens the chosen items' menu.
+ * Right-click on the board's cards or the timeline's bars opens the chosen
+ * items' menu.
  */
 void
 pb_window_edit_setup_views (PbWindow *self)
@@ -1022,6 +1033,7 @@ pb_window_edit_setup_views (PbWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
   g_signal_connect (context, "pressed", G_CALLBACK (board_context_cb), self);
   gtk_widget_add_controller (pb_window_get_board (self), GTK_EVENT_CONTROLLER (context));
+  g_signal_connect_object (pb_window_get_timeline (self), "items-menu", G_CALLBACK (timeline_items_menu_cb), self, 0);
 }
 
 /* The Menu key, Shift+F10: the menu at the chosen card or bar. */
@@ -1038,8 +1050,8 @@ items_menu_action (GtkWidget  *widget,
     return;
   if (timeline_shown (self))
     {
-      anchor = pb_window_get_timeline (self);
-      pb_window_popup_items_menu (self, anchor, -1, -1);
+      /* At the chosen bar (the timeline emits ::items-menu). */
+      gtk_widget_activate_action (pb_window_get_timeline (self), "timeline.items-menu", NULL);
       return;
     }
   anchor = find_card (pb_window_get_board (self), g_array_index (ids, gint64, 0));
