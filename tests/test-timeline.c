@@ -280,6 +280,75 @@ test_render (void)
   pb_test_remove_dir (dir);
 }
 
+/* Dark (text) pixels in a box of the image. */
+static guint
+count_dark (cairo_surface_t *surface,
+            double           x0,
+            double           x1,
+            double           y0,
+            double           y1)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int w = cairo_image_surface_get_width (surface);
+  guint n = 0;
+
+  for (int y = MAX (0, (int) y0); y < (int) y1; y++)
+    for (int x = MAX (0, (int) x0); x < MIN (w, (int) x1); x++)
+      {
+        guint32 px = *(guint32 *) (data + y * stride + x * 4);
+
+        if (((px >> 16) & 0xff) < 0x70 && ((px >> 8) & 0xff) < 0x70 && (px & 0xff) < 0x70)
+          n++;
+      }
+  return n;
+}
+
+/* A target due on the chart's last day: its label goes left of the diamond,
+ * whole, rather than past the right edge where it would be cut; one with
+ * room keeps to the right. The same in a viewport scrolled to the end. */
+static void
+test_milestone_label_edge (void)
+{
+  g_autoptr(PbTimeline) t = fixture (day (2023, 1, 16));
+  double lw = 240, top = PB_TIMELINE_HEADER_HEIGHT;
+
+  pb_timeline_add_milestone (t, 3, day (2024, 12, 31), "累计建成1.2万个");
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+  pb_timeline_set_label_width (t, lw);
+  for (int scrolled = 0; scrolled <= 1; scrolled++)
+    {
+      double chart_w = pb_timeline_get_width (t);
+      double width = scrolled ? lw + 500 : lw + chart_w;
+      double scroll_x = scrolled ? chart_w - 500 : 0;
+      double mx = lw - scroll_x + pb_timeline_x_for_day (t, day (2025, 1, 1));
+      double row3 = top + pb_timeline_get_row_y (t, 3);
+      double row1 = top + pb_timeline_get_row_y (t, 1);
+      double m1 = lw - scroll_x + pb_timeline_x_for_day (t, day (2022, 7, 1));
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, 300);
+      cairo_t *cr = cairo_create (surface);
+
+      pb_timeline_paint (t, cr, scroll_x, 0, width, 300, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("PB_TEST_SHOT_DIR"))
+        {
+          g_autofree char *name = g_strdup_printf ("milestone-edge-%d.png", scrolled);
+          g_autofree char *path = g_build_filename (g_getenv ("PB_TEST_SHOT_DIR"), name, NULL);
+          cairo_surface_write_to_png (surface, path);
+        }
+      /* The diamond is at the very edge; its label, some 90 px of text,
+       * is left of it, none of it beyond. */
+      g_assert_cmpfloat (mx, <=, width + 0.5);
+      g_assert_cmpuint (count_dark (surface, mx - 130, mx - 8, row3 + 2, row3 + PB_TIMELINE_ROW_HEIGHT - 2), >, 40);
+      g_assert_cmpuint (count_dark (surface, mx + 8, width, row3, row3 + PB_TIMELINE_ROW_HEIGHT), ==, 0);
+      /* 2600个, far from the edge, stays right of its diamond. */
+      if (!scrolled)
+        g_assert_cmpuint (count_dark (surface, m1 + 8, m1 + 60, row1 + 2, row1 + PB_TIMELINE_ROW_HEIGHT - 2), >, 20);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The printed chart shows a section's heading without the screen's ▾/▸
  * that folds it: where the triangle is drawn on screen, paper shows the
  * heading's background. */
@@ -496,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/timeline/hit-testing", test_hit_testing);
   g_test_add_func ("/timeline/culling", test_culling);
   g_test_add_func ("/timeline/render", test_render);
+  g_test_add_func ("/timeline/milestone-label-edge", test_milestone_label_edge);
   g_test_add_func ("/timeline/formal-headings", test_formal_headings);
   g_test_add_func ("/timeline/cli", test_cli);
   PB_TEST_ADD_LIBRARY ("/timeline/update-from-store", test_update_from_store);

@@ -1213,6 +1213,23 @@ paint_health_mark (cairo_t  *cr,
   cairo_fill (cr);
 }
 
+/* Where a milestone's label of width @tw starts: right of its diamond at
+ * @mx, or left of it when it would run past @right (the chart's end, or
+ * the viewport's, page's or tile's edge) and there is room on the left,
+ * right of the label column at @left. */
+static double
+milestone_label_x (double mx,
+                   double tw,
+                   double right,
+                   double left)
+{
+  double after = mx + 9, before = mx - 9 - tw;
+
+  if (after + tw + 2 <= right || before - 2 < left)
+    return after;
+  return before;
+}
+
 /**
  * pb_timeline_paint:
  * @cr: where to paint, with (0, 0) at the viewport's top left
@@ -1245,12 +1262,13 @@ pb_timeline_paint (PbTimeline           *self,
   double top = PB_TIMELINE_HEADER_HEIGHT;
   double ox = lw - scroll_x;              /* viewport x of chart x 0 */
   double oy = top - scroll_y;             /* viewport y of chart y 0 */
-  double rows_h;
+  double rows_h, chart_right;
   guint first, last;
 
   pb_timeline_layout (self);
   palette_init (&p, dark);
   rows_h = pb_timeline_get_height (self);
+  chart_right = ox + pb_timeline_get_width (self);
 
   /* The layouts and their context live as long as the chart; each frame
    * only brings the context up to date with its cairo_t. */
@@ -1436,14 +1454,17 @@ pb_timeline_paint (PbTimeline           *self,
 
               /* On a plate of the background, readable over a bar; the
                * text is shaped once while its row stays in view. */
+              double lx;
+
               row_keep (self, row, i);
               label = kept_layout (layout, &ms->layout, ms->label, -1);
               pango_layout_get_pixel_size (label, &tw, &th);
+              lx = milestone_label_x (mx, tw, MIN (width, chart_right), lw);
               cairo_set_source_rgba (cr, p.bg.red, p.bg.green, p.bg.blue, 0.9);
-              cairo_rectangle (cr, round (mx + 7), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2 - 1), tw + 4, th + 2);
+              cairo_rectangle (cr, round (lx - 2), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2 - 1), tw + 4, th + 2);
               cairo_fill (cr);
               set_rgb (cr, &p.fg);
-              cairo_move_to (cr, round (mx + 9), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2));
+              cairo_move_to (cr, round (lx), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2));
               pango_cairo_show_layout (cr, label);
             }
         }
