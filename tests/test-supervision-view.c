@@ -931,6 +931,9 @@ test_panel_follows_row (void)
   pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
   g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
   spin ();
+  /* Still editing after the main loop ran (a rebuild then waits for the
+   * edit to end: see edit-survives-refresh). */
+  g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
   g_assert_cmpint (pb_indicators_view_get_selected (view), ==, other);
   pb_editable_cell_stop_editing (PB_EDITABLE_CELL (cell), FALSE);
   spin ();
@@ -941,6 +944,97 @@ test_panel_follows_row (void)
   gtk_widget_grab_focus (cell);
   spin ();
   g_assert_cmpint (pb_indicators_view_get_selected (view), ==, id);
+
+  pb_test_app_stop (&t);
+}
+
+/* A background refresh (another program's change, noticed by the window's
+ * timer) rebuilds the table; a cell being edited keeps its edit through
+ * it: still editing, the typing kept, and committed to its own indicator.
+ * Twice: a change that keeps the rows (each binds again in place), then
+ * one that adds a row (the model is replaced). */
+static void
+test_edit_survives_refresh (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbIndicator) m = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, other_id;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("5G基站");
+  m = indicator_named ("数据中心标准机架");
+  id = pb_record_get_id (PB_RECORD (k));
+  other_id = pb_record_get_id (PB_RECORD (m));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+
+  other = pb_store_open (pb_store_get_path (t.store), PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *typed = g_strdup_printf ("%u2345", round + 1);
+      g_autofree char *typed_shown = NULL;
+      g_autoptr(GtkWidget) cell = NULL;
+      GtkEditable *text;
+
+      /* Held, so that a cell taken away by the rebuild fails the test
+       * rather than crashing it. */
+      cell = g_object_ref (pb_indicators_view_find_cell (view, id, 0));
+      pb_editable_cell_start_editing (PB_EDITABLE_CELL (cell));
+      text = pb_editable_cell_get_editable (PB_EDITABLE_CELL (cell));
+      gtk_editable_set_text (text, typed);
+      spin ();
+      g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+
+      /* Another program changes the plan: the other indicator's baseline,
+       * then a new indicator (a new row in the table). */
+      if (round == 0)
+        {
+          g_autoptr(PbIndicator) there = pb_store_get_record (other, PB_TYPE_INDICATOR, other_id);
+
+          g_assert_true (pb_store_set (other, there, &error, "baseline_value", 777.0, NULL));
+        }
+      else
+        g_assert_cmpint (pb_store_add_indicator (other, pb_window_get_selected_plan (t.window), 0, "新增指标", "个",
+                                                 PB_INDICATOR_KIND_CUMULATIVE, &error), >, 0);
+      g_assert_no_error (error);
+      g_assert_true (pb_store_refresh (t.store));
+      spin ();
+      pb_test_settle_for (200);
+
+      /* The edit goes on, in the same cell, with what was typed. */
+      g_assert_true (pb_indicators_view_find_cell (view, id, 0) == cell);
+      g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+      g_assert_cmpstr (gtk_editable_get_text (text), ==, typed);
+      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)));
+
+      /* Committed, it goes to that indicator alone; then the table shows
+       * what the other program changed. */
+      pb_editable_cell_stop_editing (PB_EDITABLE_CELL (cell), TRUE);
+      spin ();
+      g_assert_cmpfloat (pb_record_get_double (PB_RECORD (k), "baseline_value"), ==, g_ascii_strtod (typed, NULL));
+      if (round == 0)
+        {
+          g_assert_cmpfloat (pb_record_get_double (PB_RECORD (m), "baseline_value"), ==, 777.0);
+          GtkWidget *there = pb_indicators_view_find_cell (view, other_id, 0);
+
+          g_assert_nonnull (there);
+          g_assert_cmpstr (pb_editable_cell_get_text (PB_EDITABLE_CELL (there)), ==, "777");
+        }
+      else
+        {
+          g_autoptr(PbIndicator) added = indicator_named ("新增指标");
+          g_assert_nonnull (pb_indicators_view_find_cell (view, pb_record_get_id (PB_RECORD (added)), 0));
+        }
+      typed_shown = g_strdup (pb_editable_cell_get_text (PB_EDITABLE_CELL (pb_indicators_view_find_cell (view, id, 0))));
+      g_assert_cmpstr (typed_shown, ==, typed);
+    }
 
   pb_test_app_stop (&t);
 }
@@ -1045,6 +1139,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
   g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);
   g_test_add_func ("/supervision-view/panel-follows-row", test_panel_follows_row);
+  g_test_add_func ("/supervision-view/edit-survives-refresh", test_edit_survives_refresh);
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
 
   return g_test_run ();

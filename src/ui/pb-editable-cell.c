@@ -5,7 +5,9 @@
  * A label; a click, Enter or F2 turns it into a text field, and so does
  * typing on it (the field then holds what was typed). Enter or
  * leaving the field commits ("committed" with the new text, when it
- * changed), Escape puts the old text back. (GtkEditableLabel in GTK 4.8
+ * changed), Escape puts the old text back. A new value set while the
+ * field is being edited (the table refreshed under it) does not replace
+ * what is typed; it shows in a field not typed in yet. (GtkEditableLabel in GTK 4.8
  * leaves an idle behind that outlives the widget when a table is rebuilt
  * or the window closed while it has focus; this cell does all its work
  * synchronously.)
@@ -23,6 +25,7 @@ struct _PbEditableCell
   GtkWidget *text;
   char      *value;
   char      *display;
+  char      *started;   /* what the field held when the edit began */
   gboolean   editing;
 };
 
@@ -35,6 +38,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_EDITING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 void
 pb_editable_cell_start_editing (PbEditableCell *self)
 {
@@ -43,10 +54,13 @@ pb_editable_cell_start_editing (PbEditableCell *self)
   if (self->editing)
     return;
   self->editing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->text), self->value ? self->value : "");
+  g_free (self->started);
+  self->started = g_strdup (self->value ? self->value : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->text), self->started);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->text);
   gtk_widget_grab_focus (self->text);
   gtk_editable_select_region (GTK_EDITABLE (self->text), 0, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
 void
@@ -60,12 +74,14 @@ pb_editable_cell_stop_editing (PbEditableCell *self,
   if (!self->editing)
     return;
   self->editing = FALSE;
+  g_clear_pointer (&self->started, g_free);
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text))));
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
   if (gtk_widget_has_focus (self->text))
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
   g_object_ref (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
   if (commit && g_strcmp0 (text, self->value ? self->value : "") != 0)
     g_signal_emit (self, signals[COMMITTED], 0, text);
   g_object_unref (self);
@@ -154,7 +170,26 @@ pb_editable_cell_dispose (GObject *object)
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->display, g_free);
+  g_clear_pointer (&self->started, g_free);
   G_OBJECT_CLASS (pb_editable_cell_parent_class)->dispose (object);
+}
+
+static void
+pb_editable_cell_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PbEditableCell *self = PB_EDITABLE_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -163,6 +198,7 @@ pb_editable_cell_class_init (PbEditableCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pb_editable_cell_dispose;
+  G_OBJECT_CLASS (klass)->get_property = pb_editable_cell_get_property;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "editablecell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -173,6 +209,16 @@ pb_editable_cell_class_init (PbEditableCellClass *klass)
    */
   signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PbEditableCell:editing:
+   *
+   * Whether the cell is a text field being edited.
+   */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void
@@ -238,8 +284,14 @@ pb_editable_cell_set_texts (PbEditableCell *self,
   self->value = g_strdup (text ? text : "");
   self->display = g_strdup (display ? display : self->value);
   gtk_label_set_text (GTK_LABEL (self->label), self->display);
-  if (self->editing)
-    gtk_editable_set_text (GTK_EDITABLE (self->text), self->value);
+  /* While editing, what is typed stays; a field not typed in yet shows
+   * the new value (and commits nothing when left as it is). */
+  if (self->editing && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text)), self->started) == 0)
+    {
+      g_free (self->started);
+      self->started = g_strdup (self->value);
+      gtk_editable_set_text (GTK_EDITABLE (self->text), self->value);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->display, -1);
 }
 

@@ -131,6 +131,8 @@ struct _PbIndicatorsView
   GPtrArray          *rest;       /* rows still to show after the first frame */
   guint               rest_shown; /* how many of them are in rows */
   guint               rest_id;
+  guint               n_editing;  /* cells being edited */
+  gboolean            rebuild_after_edit;
 };
 
 G_DEFINE_FINAL_TYPE (PbIndicatorsView, pb_indicators_view, GTK_TYPE_WIDGET)
@@ -604,6 +606,24 @@ committed_cb (PbEditableCell   *label,
     }
 }
 
+/* A rebuild while a cell is edited would bind its widget again, maybe to
+ * another row, or take it away: the edit would end and the typing be
+ * lost or committed to the wrong indicator. It waits for the edit to
+ * end; the commit, which runs just after, comes first. */
+static void
+editing_changed_cb (PbEditableCell   *label,
+                    GParamSpec       *pspec,
+                    PbIndicatorsView *self)
+{
+  if (pb_editable_cell_get_editing (label))
+    self->n_editing++;
+  else if (self->n_editing > 0 && --self->n_editing == 0 && self->rebuild_after_edit)
+    {
+      self->rebuild_after_edit = FALSE;
+      pb_lazy_rebuild_queue (&self->lazy);
+    }
+}
+
 static GtkWidget *
 make_editable (PbIndicatorsView *self,
                int               year)
@@ -612,6 +632,7 @@ make_editable (PbIndicatorsView *self,
 
   g_object_set_data (G_OBJECT (label), "pb-year", GINT_TO_POINTER (year));
   g_signal_connect (label, "committed", G_CALLBACK (committed_cb), self);
+  g_signal_connect (label, "notify::editing", G_CALLBACK (editing_changed_cb), self);
   return label;
 }
 
@@ -914,6 +935,11 @@ rebuild (PbIndicatorsView *self)
   int first_year, last_year;
 
   pb_lazy_rebuild_begin (&self->lazy);
+  if (self->n_editing > 0)
+    {
+      self->rebuild_after_edit = TRUE;
+      return;
+    }
   cancel_rest (self);
   g_clear_pointer (&self->previous, g_hash_table_unref);
 
@@ -1428,8 +1454,11 @@ pb_indicators_view_dispose (GObject *object)
 
   pb_lazy_rebuild_clear (&self->lazy);
   cancel_rest (self);
+  /* A cell edited as the view goes ends its edit: nothing to rebuild. */
+  self->rebuild_after_edit = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  pb_lazy_rebuild_clear (&self->lazy);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_object (&self->rows);
