@@ -386,6 +386,154 @@ test_board_regroup_reuses (PbTestLibrary *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Walks the widgets under @root depth first: the cards bound to an item,
+ * and those of them mapped and on screen in @view. */
+static void
+count_cards (GtkWidget *root,
+             GtkWidget *view,
+             guint     *in_view,
+             guint     *stale_in_view,
+             guint     *wrong_in_view,
+             guint     *bound,
+             guint     *stale)
+{
+  double width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      graphene_rect_t b;
+
+      if (PB_IS_TASK_CARD (w) && pb_task_card_get_item (PB_TASK_CARD (w)))
+        {
+          PbItem *item = pb_task_card_get_item (PB_TASK_CARD (w));
+
+          (*bound)++;
+          if (pb_task_card_get_stale (PB_TASK_CARD (w)))
+            (*stale)++;
+          if (gtk_widget_get_mapped (w) && gtk_widget_compute_bounds (w, view, &b) && b.size.height > 0 &&
+              b.origin.x < width && b.origin.x + b.size.width > 0 &&
+              b.origin.y < height && b.origin.y + b.size.height > 0)
+            {
+              g_autoptr(GString) text = g_string_new (NULL);
+
+              (*in_view)++;
+              if (pb_task_card_get_stale (PB_TASK_CARD (w)))
+                (*stale_in_view)++;
+              /* What the card says is its item's title. */
+              for (GtkWidget *c = w; c; )
+                {
+                  if (GTK_IS_LABEL (c))
+                    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (c)));
+                  if (gtk_widget_get_first_child (c))
+                    c = gtk_widget_get_first_child (c);
+                  else
+                    {
+                      while (c && c != w && gtk_widget_get_next_sibling (c) == NULL)
+                        c = gtk_widget_get_parent (c);
+                      c = (c && c != w) ? gtk_widget_get_next_sibling (c) : NULL;
+                    }
+                }
+              if (strstr (text->str, pb_item_get_title (item)) == NULL)
+                (*wrong_in_view)++;
+            }
+          continue;
+        }
+      count_cards (w, view, in_view, stale_in_view, wrong_in_view, bound, stale);
+    }
+}
+
+/* The board keeps about 30 cards of each column bound and 30 columns,
+ * but only the cards in view set and shape their labels, and only the
+ * columns in view get their header and list: 2,000 items in 10 sections
+ * (200 a column) show a few dozen cards, every one in view showing its
+ * item, before and after a column is scrolled and a regroup. */
+static void
+test_board_shows_in_view (PbTestLibrary *f,
+                          gconstpointer  data)
+{
+  gint64 id = add_sectioned_plan (f->store, 2000, 10);
+  g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, id);
+  GtkWidget *window = gtk_window_new ();
+  PbBoardView *board = PB_BOARD_VIEW (pb_board_view_new (f->store));
+  guint shown, built, shown_before, in_view, stale, wrong, bound, cards, waiting;
+  GtkWidget *scrolled = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (board));
+  gtk_window_present (GTK_WINDOW (window));
+  paint (window);
+  pb_board_view_set_plan (board, plan);
+  paint (window);
+  paint (window);
+
+  pb_board_view_get_widget_work (board, &cards, NULL, NULL);
+  pb_board_view_get_shown_work (board, &shown, &built);
+  in_view = stale = wrong = bound = waiting = 0;
+  count_cards (GTK_WIDGET (board), GTK_WIDGET (board), &in_view, &stale, &wrong, &bound, &waiting);
+  g_test_message ("open: %u cards made, %u bound (%u waiting), %u shown, %u in view; %u columns built",
+                  cards, bound, waiting, shown, in_view, built);
+  g_assert_cmpuint (in_view, >, 3);
+  g_assert_cmpuint (stale, ==, 0);
+  g_assert_cmpuint (wrong, ==, 0);
+  /* The lists bind more than they show: the cards out of view wait. */
+  g_assert_cmpuint (shown, >=, in_view);
+  g_assert_cmpuint (shown, <=, in_view + 3 * 4);
+  g_assert_cmpuint (bound, >, 2 * shown);
+  g_assert_cmpuint (waiting, ==, bound - shown);
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 10);
+  g_assert_cmpuint (built, <=, 6);
+
+  /* Scrolled down a column: the cards that come into view show theirs. */
+  for (GtkWidget *w = GTK_WIDGET (board); w; )
+    {
+      if (GTK_IS_SCROLLED_WINDOW (w) && gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w)) &&
+          gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w))) > 2000)
+        {
+          scrolled = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != GTK_WIDGET (board) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w && w != GTK_WIDGET (board)) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (scrolled);
+  shown_before = shown;
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    for (int step = 0; step < 6; step++)
+      {
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 450);
+        paint (window);
+        in_view = stale = wrong = bound = waiting = 0;
+        count_cards (GTK_WIDGET (board), GTK_WIDGET (board), &in_view, &stale, &wrong, &bound, &waiting);
+        g_assert_cmpuint (in_view, >, 3);
+        g_assert_cmpuint (stale, ==, 0);
+        g_assert_cmpuint (wrong, ==, 0);
+      }
+  }
+  pb_board_view_get_shown_work (board, &shown, NULL);
+  g_test_message ("scrolled: %u more cards shown", shown - shown_before);
+  g_assert_cmpuint (shown, >, shown_before);
+
+  /* A regroup shows the new items of the cards in view. */
+  pb_board_view_set_grouping (board, PB_BOARD_GROUPING_STATUS);
+  paint (window);
+  paint (window);
+  in_view = stale = wrong = bound = waiting = 0;
+  count_cards (GTK_WIDGET (board), GTK_WIDGET (board), &in_view, &stale, &wrong, &bound, &waiting);
+  g_assert_cmpuint (in_view, >, 3);
+  g_assert_cmpuint (stale, ==, 0);
+  g_assert_cmpuint (wrong, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A board on a hidden page (a window that opens on the Timeline) groups
  * nothing until it is shown. */
 static void
@@ -468,6 +616,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/board-linear", test_board_linear);
   PB_TEST_ADD_LIBRARY ("/widgets/board-regroup-reuses", test_board_regroup_reuses);
   PB_TEST_ADD_LIBRARY ("/widgets/board-hidden-waits", test_board_hidden_waits);
+  PB_TEST_ADD_LIBRARY ("/widgets/board-shows-in-view", test_board_shows_in_view);
   g_test_add_func ("/widgets/tooltip-label", test_tooltip_label);
 
   return g_test_run ();

@@ -52,6 +52,9 @@ void             pb_board_view_get_widget_work (PbBoardView    *self,
                                                 guint          *n_cards_made,
                                                 guint          *n_columns_made,
                                                 guint          *n_card_changes);
+void             pb_board_view_get_shown_work  (PbBoardView    *self,
+                                                guint          *n_cards_shown,
+                                                guint          *n_columns_built);
 
 void             pb_board_view_select_all      (PbBoardView    *self);
 void             pb_board_view_set_selected    (PbBoardView    *self,

@@ -35,6 +35,8 @@ struct _PbTaskCard
   char        *leads_text;
   guint        n_indicators;
   guint        n_responsible;
+  gboolean     deferred;   /* shows its item only when asked (pb_task_card_show_now) */
+  gboolean     stale;      /* deferred, and not showing its item yet */
 
   GtkWidget   *stripe;
   GtkWidget   *number;
@@ -51,6 +53,7 @@ enum {
   PROP_STORE,
   PROP_ITEM,
   PROP_HEALTH,
+  PROP_DEFERRED,
   N_PROPS
 };
 
@@ -70,8 +73,26 @@ draw_stripe (GtkDrawingArea *area,
   pb_health_paint_swatch (cr, self->health, 0, 0, width, height);
 }
 
+static void update_now (PbTaskCard *self);
+
+#define DEFERRED_HEIGHT 120 /* a deferred card before its first item: about a card */
+
+/* A deferred card given a new item shows it only when it comes into view
+ * (pb_task_card_show_now): the board's lists keep about 30 cards of a
+ * column bound, 5 or 6 in view, and setting and shaping their labels was
+ * most of a board's start. Until then changes wait too. */
 static void
 update (PbTaskCard *self)
+{
+  if (self->stale)
+    return;
+  update_now (self);
+}
+
+static void build_children (PbTaskCard *self);
+
+static void
+update_now (PbTaskCard *self)
 {
   PbRecord *r;
   g_autofree char *own_leads = NULL;
@@ -89,6 +110,11 @@ update (PbTaskCard *self)
 
   if (self->item == NULL || self->store == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
     return;
+  if (self->stripe == NULL)
+    {
+      build_children (self);
+      gtk_widget_set_size_request (GTK_WIDGET (self), -1, -1);
+    }
 
   r = PB_RECORD (self->item);
   id = pb_record_get_id (r);
@@ -228,6 +254,7 @@ pb_task_card_set_item (PbTaskCard *self,
   if (item)
     self->notify_id = g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
+  self->stale = self->deferred && item != NULL;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
@@ -236,7 +263,39 @@ PbHealth
 pb_task_card_get_health (PbTaskCard *self)
 {
   g_return_val_if_fail (PB_IS_TASK_CARD (self), PB_HEALTH_NONE);
+  pb_task_card_show_now (self);
   return self->health;
+}
+
+/**
+ * pb_task_card_get_stale:
+ * @self: a card
+ *
+ * Returns: %TRUE while a deferred card does not show its item yet
+ */
+gboolean
+pb_task_card_get_stale (PbTaskCard *self)
+{
+  g_return_val_if_fail (PB_IS_TASK_CARD (self), FALSE);
+  return self->stale;
+}
+
+/**
+ * pb_task_card_show_now:
+ * @self: a card
+ *
+ * Shows the card's item now if it waits to (a deferred card coming into
+ * view). A card that shows its item already follows it by itself.
+ */
+void
+pb_task_card_show_now (PbTaskCard *self)
+{
+  g_return_if_fail (PB_IS_TASK_CARD (self));
+
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  update_now (self);
 }
 
 void
@@ -335,9 +394,24 @@ pb_task_card_set_property (GObject      *object,
     case PROP_ITEM:
       pb_task_card_set_item (self, g_value_get_object (value));
       break;
+    case PROP_DEFERRED:
+      self->deferred = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+pb_task_card_constructed (GObject *object)
+{
+  PbTaskCard *self = PB_TASK_CARD (object);
+
+  G_OBJECT_CLASS (pb_task_card_parent_class)->constructed (object);
+  if (self->deferred)
+    gtk_widget_set_size_request (GTK_WIDGET (self), -1, DEFERRED_HEIGHT);
+  else
+    build_children (self);
 }
 
 static void
@@ -346,6 +420,7 @@ pb_task_card_class_init (PbTaskCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pb_task_card_constructed;
   object_class->dispose = pb_task_card_dispose;
   object_class->get_property = pb_task_card_get_property;
   object_class->set_property = pb_task_card_set_property;
@@ -359,6 +434,9 @@ pb_task_card_class_init (PbTaskCardClass *klass)
   properties[PROP_HEALTH] =
     g_param_spec_enum ("health", NULL, NULL, PB_TYPE_HEALTH, PB_HEALTH_NONE,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFERRED] =
+    g_param_spec_boolean ("deferred", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -366,19 +444,15 @@ pb_task_card_class_init (PbTaskCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* A card's labels, stripe and bar: made with the card, or for a deferred
+ * card when it first shows an item (until then it is an empty card of
+ * about a card's height). */
+
 static void
-pb_task_card_init (PbTaskCard *self)
+build_children (PbTaskCard *self)
 {
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 
   self->stripe = gtk_drawing_area_new ();
   gtk_widget_set_size_request (self->stripe, 8, -1);
@@ -446,8 +520,41 @@ pb_task_card_init (PbTaskCard *self)
   gtk_box_append (GTK_BOX (body), self->progress);
 }
 
+static void
+pb_task_card_init (PbTaskCard *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+}
+
 GtkWidget *
 pb_task_card_new (PbStore *store)
 {
   return g_object_new (PB_TYPE_TASK_CARD, "store", store, NULL);
+}
+
+/**
+ * pb_task_card_new_deferred:
+ * @store: a store
+ *
+ * A card that shows an item it is given only when asked to
+ * (pb_task_card_show_now(), as it comes into view): until then it keeps
+ * the item (pb_task_card_get_item()) but neither sets nor shapes its
+ * labels, and before its first item it has no labels at all, only a
+ * card's height. Once shown, it follows its item's changes as any card.
+ * The board's lists keep about 30 cards of each column bound, 5 or 6 of
+ * them on screen.
+ *
+ * Returns: a card
+ */
+GtkWidget *
+pb_task_card_new_deferred (PbStore *store)
+{
+  return g_object_new (PB_TYPE_TASK_CARD, "store", store, "deferred", TRUE, NULL);
 }
