@@ -30,6 +30,7 @@
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -37,6 +38,7 @@
 #include "pb-board-view.h"
 #include "pb-pg-schema.h"
 #include "pb-store.h"
+#include "pb-store-private.h"
 
 static int n_reporters = 20;
 static int n_actuals = 200;
@@ -78,17 +80,43 @@ tick_cb (gpointer data)
  * takes in what other connections committed (NOTIFY) and updates its live
  * records and lists. */
 static GArray *refreshes;
+static GArray *refresh_statements;
+static GArray *refresh_cpu;
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+static GArray *refresh_rows;
 
 static gboolean
 refresh_cb (gpointer data)
 {
   gint64 t0 = g_get_monotonic_time ();
+  double cpu0 = thread_cpu_ms (), cpu;
+  guint64 statements0, rows0, statements1, rows1;
   double ms;
 
+  pb_db_get_counts (pb_store_get_conn (data), &statements0, &rows0);
   pb_store_refresh (data);
   ms = (g_get_monotonic_time () - t0) / 1000.0;
+  cpu = thread_cpu_ms () - cpu0;
+  pb_db_get_counts (pb_store_get_conn (data), &statements1, &rows1);
   if (running > 0 && g_get_real_time () >= start)
-    g_array_append_val (refreshes, ms);
+    {
+      double statements = statements1 - statements0, rows = rows1 - rows0;
+
+      g_array_append_val (refreshes, ms);
+      g_array_append_val (refresh_cpu, cpu);
+      g_array_append_val (refresh_statements, statements);
+      g_array_append_val (refresh_rows, rows);
+      if (g_getenv ("PB_BENCH_VERBOSE"))
+        g_print ("refresh: %.1f ms (%.1f ms of CPU), %.0f statements, %.0f rows\n", ms, cpu, statements, rows);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -275,6 +303,9 @@ main (int argc, char **argv)
   latencies = g_array_new (FALSE, FALSE, sizeof (double));
   lateness = g_array_new (FALSE, FALSE, sizeof (double));
   refreshes = g_array_new (FALSE, FALSE, sizeof (double));
+  refresh_statements = g_array_new (FALSE, FALSE, sizeof (double));
+  refresh_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  refresh_rows = g_array_new (FALSE, FALSE, sizeof (double));
   if (server == NULL)
     {
       g_printerr ("no server: run under tests/pg-server.sh (PLANBOARD_TEST_PG)\n");
@@ -393,6 +424,19 @@ main (int argc, char **argv)
         g_print ("window: %u refreshes (pb_store_refresh) took median %.1f ms, worst %.1f ms\n",
                  refreshes->len, g_array_index (refreshes, double, refreshes->len / 2),
                  g_array_index (refreshes, double, refreshes->len - 1));
+      g_array_sort (refresh_cpu, compare_double);
+      if (refresh_cpu->len > 0)
+        g_print ("window: the main thread's CPU time in a refresh: median %.1f ms, worst %.1f ms\n",
+                 g_array_index (refresh_cpu, double, refresh_cpu->len / 2),
+                 g_array_index (refresh_cpu, double, refresh_cpu->len - 1));
+      g_array_sort (refresh_statements, compare_double);
+      g_array_sort (refresh_rows, compare_double);
+      if (refresh_statements->len > 0)
+        g_print ("window: a refresh ran median %.0f statements (worst %.0f) reading median %.0f rows (worst %.0f)\n",
+                 g_array_index (refresh_statements, double, refresh_statements->len / 2),
+                 g_array_index (refresh_statements, double, refresh_statements->len - 1),
+                 g_array_index (refresh_rows, double, refresh_rows->len / 2),
+                 g_array_index (refresh_rows, double, refresh_rows->len - 1));
       g_print ("window: the worst stall ended %.1f s after the reporters started\n",
                (worst_at - start) / (double) G_USEC_PER_SEC);
       g_print ("window: its lists held %u of %d actuals %.0f ms after the last reporter finished\n",

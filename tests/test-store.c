@@ -10,6 +10,7 @@
 
 #include "pb-indicator-links.h"
 #include "pb-schema.h"
+#include "pb-store-private.h"
 #include "pb-test-util.h"
 
 static void
@@ -633,6 +634,100 @@ test_conflict_one_row (PbTestLibrary *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+static void
+count_notify_cb (GObject    *record,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+/* Another connection changes 3 of 60 items: a refresh brings them in. On
+ * a shared library, whose notifications name the rows, it reads those 3
+ * rows in one query and the one list they are in, and nothing else. */
+static void
+test_refresh_named_rows (PbTestLibrary *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) sections = NULL;
+  guint64 statements0, rows0, statements1, rows1;
+  guint notified = 0;
+  gint64 plan_id, changed[3];
+  gboolean refreshed = FALSE;
+
+  plan_id = pb_test_add_big_plan (f->store, "新型基础设施建设三年行动方案", 60, &error);
+  g_assert_no_error (error);
+
+  /* The other desk: its window holds every item, the plan's list of
+   * items and of sections. */
+  other = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  items = pb_store_dup_records (other, PB_TYPE_ITEM, "plan_id", plan_id);
+  g_assert_cmpuint (items->len, ==, 60);
+  list = pb_store_list_items (other, plan_id);
+  sections = pb_store_list_sections (other, plan_id);
+  for (guint i = 0; i < items->len; i++)
+    g_signal_connect (items->pdata[i], "notify", G_CALLBACK (count_notify_cb), &notified);
+
+  /* This desk changes three of them, one command each. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM,
+                                                    pb_record_get_id (items->pdata[10 + 20 * i]));
+      g_autofree char *title = g_strdup_printf ("第%u项：推进5G基站建设（市工信局改）", 11 + 20 * i);
+
+      changed[i] = pb_record_get_id (PB_RECORD (item));
+      g_assert_true (pb_store_set (f->store, item, &error, "title", title, NULL));
+      g_assert_no_error (error);
+    }
+
+  /* The other desk looks (as its window does every second). */
+  pb_db_get_counts (pb_store_get_conn (other), &statements0, &rows0);
+  for (guint tries = 0; !refreshed && tries < 200; tries++)
+    {
+      refreshed = pb_store_refresh (other);
+      if (!refreshed)
+        g_usleep (10000);
+    }
+  g_assert_true (refreshed);
+  pb_db_get_counts (pb_store_get_conn (other), &statements1, &rows1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (other, PB_TYPE_ITEM, changed[i]);
+      g_autofree char *title = g_strdup_printf ("第%u项：推进5G基站建设（市工信局改）", 11 + 20 * i);
+
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "title"), ==, title);
+    }
+  /* Only the three changed records told their views. */
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 60);
+
+  if (pb_test_on_server ())
+    {
+      /* One query for the three rows, one for the list of items (they
+       * are in it); the sections' list and the other 57 items are not
+       * read. */
+      g_test_message ("refresh: %" G_GUINT64_FORMAT " statements, %" G_GUINT64_FORMAT " rows",
+                      statements1 - statements0, rows1 - rows0);
+      g_assert_cmpuint (statements1 - statements0, ==, 2);
+      g_assert_cmpuint (rows1 - rows0, ==, 3 + 60);
+    }
+
+  /* Nothing more happened: nothing more is read. */
+  g_assert_false (pb_store_refresh (other));
+  {
+    guint64 statements2;
+
+    pb_db_get_counts (pb_store_get_conn (other), &statements2, NULL);
+    g_assert_cmpuint (statements2, <=, statements1 + 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -653,6 +748,7 @@ main (int    argc,
   ADD ("/store/indicators/merge", test_merge_indicators);
   ADD ("/store/indicators/detach", test_detach_indicator);
   ADD ("/store/conflict/one-row", test_conflict_one_row);
+  ADD ("/store/refresh/named-rows", test_refresh_named_rows);
 #undef ADD
 
   return g_test_run ();

@@ -17,7 +17,13 @@
  *  - Results come as text: booleans read as 1 and 0, numbers are parsed.
  *  - Another connection's commit arrives as a NOTIFY on the channel
  *    "planboard" (the triggers of pb_db_pg_triggers_sql()); each one
- *    moves pb_db_data_version(), as SQLite's PRAGMA data_version does.
+ *    moves pb_db_data_version(), as SQLite's PRAGMA data_version does,
+ *    and its payload ("TABLE ID", also read: "TABLE ID,ID,…", "TABLE *",
+ *    "*") names the rows, which pb_db_take_changes() hands out coalesced.
+ *  - A connection that breaks (the server restarted, an administrator
+ *    ended it) is lost (pb_db_is_lost()) until pb_db_reconnect() makes a
+ *    new one with PQconnectStartParams()/PQconnectPoll(), a few
+ *    milliseconds at a time, so a window's main loop never waits on it.
  *  - The server's errors get SQLite's codes by SQLSTATE class; a refusal
  *    by a rule (42501, or PB001 from the library's own checks) is
  *    PB_DB_PERM with the server's message.
@@ -29,6 +35,7 @@
 #define _GNU_SOURCE 1
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +45,10 @@
 
 /* How long a connection may take before the server is said to be away. */
 #define CONNECT_TIMEOUT_SEC "5"
+
+/* Rows named by other connections' notifications kept before the list
+ * gives way to "everything changed". */
+#define MAX_PENDING_ROWS 5000
 
 /* Type oids (catalog/pg_type_d.h). */
 #define BOOLOID    16
@@ -59,6 +70,19 @@ typedef struct
   int      changes;
   gint64   last_id;
   gint64   version;
+  char    *conninfo;     /* as opened, for reconnecting */
+  char    *password;     /* as typed, for reconnecting, or NULL */
+  int      flags;
+  int      lock_timeout; /* msec, 0 for the server's default */
+  /* Other connections' changes not yet taken: table (interned) → set of
+   * ids (gint64 *), or NULL for every row of it. */
+  GHashTable *pending;
+  guint    n_pending;
+  gboolean pending_all;
+  /* A new connection being made for a lost one. */
+  PGconn  *next;
+  PostgresPollingStatusType next_poll;
+  gint64   next_started; /* monotonic µs */
 } PgDb;
 
 typedef struct
@@ -406,7 +430,84 @@ take_error (PgDb     *db,
 
 /* ---- Notifications ----------------------------------------------------- */
 
-/* Counts the notifications of other connections that have arrived. */
+static void
+pending_add (PgDb       *db,
+             const char *table,
+             gint64      id)
+{
+  GHashTable *ids;
+
+  if (db->pending_all)
+    return;
+  if (db->n_pending >= MAX_PENDING_ROWS)
+    {
+      db->pending_all = TRUE;
+      g_hash_table_remove_all (db->pending);
+      db->n_pending = 0;
+      return;
+    }
+
+  table = g_intern_string (table);
+  if (!g_hash_table_lookup_extended (db->pending, table, NULL, (gpointer *) &ids))
+    {
+      ids = id == 0 ? NULL : g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (db->pending, (gpointer) table, ids);
+    }
+  else if (ids != NULL && id == 0)
+    {
+      db->n_pending -= g_hash_table_size (ids);
+      g_hash_table_insert (db->pending, (gpointer) table, NULL);
+      return;
+    }
+  if (ids != NULL && !g_hash_table_contains (ids, &id))
+    {
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+      db->n_pending++;
+    }
+}
+
+/* Reads a notification's payload: "TABLE ID", "TABLE ID,ID,…", "TABLE *"
+ * (every row of it) or "*" (anything); whatever else it says is taken as
+ * anything, so a change is never missed. */
+static void
+pending_add_payload (PgDb       *db,
+                     const char *payload)
+{
+  const char *space = strchr (payload, ' ');
+  g_autofree char *table = NULL;
+  const char *p;
+
+  if (space == NULL || space == payload || strspn (payload, "abcdefghijklmnopqrstuvwxyz_") != (gsize) (space - payload))
+    {
+      db->pending_all = TRUE;
+      g_hash_table_remove_all (db->pending);
+      db->n_pending = 0;
+      return;
+    }
+  table = g_strndup (payload, space - payload);
+  p = space + 1;
+  if (g_str_equal (p, "*"))
+    {
+      pending_add (db, table, 0);
+      return;
+    }
+  while (*p != '\0')
+    {
+      char *end;
+      gint64 id = g_ascii_strtoll (p, &end, 10);
+
+      if (end == p || id <= 0 || (*end != ',' && *end != '\0'))
+        {
+          pending_add (db, table, 0);
+          return;
+        }
+      pending_add (db, table, id);
+      p = *end == ',' ? end + 1 : end;
+    }
+}
+
+/* Counts the notifications of other connections that have arrived, and
+ * keeps the rows they name. */
 static void
 drain_notifies (PgDb *db)
 {
@@ -416,9 +517,53 @@ drain_notifies (PgDb *db)
   while ((n = PQnotifies (db->conn)) != NULL)
     {
       if (n->be_pid != self_pid)
-        db->version++;
+        {
+          db->version++;
+          pending_add_payload (db, n->extra != NULL ? n->extra : "");
+        }
       PQfreemem (n);
     }
+}
+
+static gboolean
+pg_take_changes (PbDb   *db,
+                 GArray *changes)
+{
+  PgDb *self = PG (db);
+  GHashTableIter iter, rows;
+  gpointer table, ids, id;
+
+  if (self->pending_all)
+    {
+      PbDbChange all = { NULL, 0 };
+
+      g_array_append_val (changes, all);
+    }
+  else
+    {
+      g_hash_table_iter_init (&iter, self->pending);
+      while (g_hash_table_iter_next (&iter, &table, &ids))
+        {
+          if (ids == NULL)
+            {
+              PbDbChange change = { table, 0 };
+
+              g_array_append_val (changes, change);
+              continue;
+            }
+          g_hash_table_iter_init (&rows, ids);
+          while (g_hash_table_iter_next (&rows, &id, NULL))
+            {
+              PbDbChange change = { table, *(gint64 *) id };
+
+              g_array_append_val (changes, change);
+            }
+        }
+    }
+  g_hash_table_remove_all (self->pending);
+  self->n_pending = 0;
+  self->pending_all = FALSE;
+  return TRUE;
 }
 
 static gint64
@@ -426,10 +571,16 @@ pg_data_version (PbDb *db)
 {
   PgDb *self = PG (db);
 
-  if (PQstatus (self->conn) != CONNECTION_OK)
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     return -1;
   if (!PQconsumeInput (self->conn))
-    return -1;
+    {
+      /* The server went away between two queries: say so now, not at
+       * the next write. */
+      if (PQstatus (self->conn) == CONNECTION_BAD)
+        take_error (self, NULL);
+      return -1;
+    }
   drain_notifies (self);
   return self->version;
 }
@@ -771,7 +922,14 @@ pg_close (PbDb *db)
 
   if (self->conn != NULL)
     PQfinish (self->conn);
+  if (self->next != NULL)
+    PQfinish (self->next);
   g_free (self->message);
+  g_free (self->conninfo);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_free (self);
   return PB_DB_OK;
 }
@@ -806,6 +964,7 @@ pg_busy_timeout (PbDb *db,
 {
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", MAX (msec, 1));
 
+  PG (db)->lock_timeout = MAX (msec, 1);
   pg_exec (db, sql);
 }
 
@@ -821,6 +980,120 @@ static int
 pg_errcode (PbDb *db)
 {
   return PG (db)->rc;
+}
+
+static const char *const conn_keys[] = { "connect_timeout", "fallback_application_name", "client_encoding", "dbname", NULL };
+
+/* What every connection of the store sets up: it hears the others. */
+static int
+setup_session (PgDb *db)
+{
+  int rc = pg_exec (&db->parent,
+                    "SET client_min_messages = warning;"
+                    "SET standard_conforming_strings = on;"
+                    "LISTEN planboard;");
+
+  if (rc == PB_DB_OK && (db->flags & PB_DB_OPEN_READONLY) && !(db->flags & PB_DB_OPEN_READWRITE))
+    rc = pg_exec (&db->parent, "SET default_transaction_read_only = on");
+  if (rc == PB_DB_OK && db->lock_timeout > 0)
+    pg_busy_timeout (&db->parent, db->lock_timeout);
+  return rc;
+}
+
+static gboolean
+pg_is_lost (PbDb *db)
+{
+  PgDb *self = PG (db);
+
+  return self->conn == NULL || PQstatus (self->conn) == CONNECTION_BAD;
+}
+
+static void
+give_up_next (PgDb       *db,
+              int         rc,
+              const char *why)
+{
+  g_autofree char *message = NULL;
+
+  if (why == NULL && db->next != NULL)
+    why = PQerrorMessage (db->next);
+  message = g_strstrip (g_strdup (why != NULL ? why : "no connection"));
+  g_strdelimit (message, "\n", ' ');
+  set_message (db, rc, message);
+  g_clear_pointer (&db->next, PQfinish);
+}
+
+static int
+pg_reconnect (PbDb *db,
+              int   budget_msec)
+{
+  PgDb *self = PG (db);
+  gint64 deadline = g_get_monotonic_time () + (gint64) MAX (budget_msec, 0) * 1000;
+  const char *const keys[] = { "connect_timeout", "fallback_application_name", "client_encoding", "dbname",
+                               self->password ? "password" : NULL, NULL };
+  const char *const values[] = { CONNECT_TIMEOUT_SEC, "planboard", "UTF8", self->conninfo, self->password, NULL };
+
+  if (!pg_is_lost (db))
+    return PB_DB_OK;
+
+  if (self->next == NULL)
+    {
+      self->next = PQconnectStartParams (keys, values, 1);
+      if (self->next == NULL)
+        {
+          set_message (self, PB_DB_NOMEM, "out of memory");
+          return PB_DB_NOMEM;
+        }
+      if (PQstatus (self->next) == CONNECTION_BAD)
+        {
+          give_up_next (self, PB_DB_CANTOPEN, NULL);
+          return PB_DB_CANTOPEN;
+        }
+      self->next_poll = PGRES_POLLING_WRITING;
+      self->next_started = g_get_monotonic_time ();
+    }
+
+  /* PQconnectPoll () does not keep connect_timeout: this does. */
+  while (self->next_poll != PGRES_POLLING_OK)
+    {
+      struct pollfd fd = { PQsocket (self->next), 0, 0 };
+      gint64 now = g_get_monotonic_time ();
+      int n;
+
+      if (self->next_poll == PGRES_POLLING_FAILED)
+        {
+          give_up_next (self, PQconnectionNeedsPassword (self->next) ? PB_DB_AUTH : PB_DB_CANTOPEN, NULL);
+          return self->rc;
+        }
+      if (now - self->next_started > atoi (CONNECT_TIMEOUT_SEC) * G_USEC_PER_SEC)
+        {
+          give_up_next (self, PB_DB_CANTOPEN, "timeout expired");
+          return PB_DB_CANTOPEN;
+        }
+      if (now >= deadline)
+        return PB_DB_BUSY;
+
+      fd.events = self->next_poll == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+      n = fd.fd < 0 ? 1 : poll (&fd, 1, (int) ((deadline - now + 999) / 1000));
+      if (n < 0 && errno != EINTR)
+        {
+          give_up_next (self, PB_DB_CANTOPEN, g_strerror (errno));
+          return PB_DB_CANTOPEN;
+        }
+      if (n > 0)
+        self->next_poll = PQconnectPoll (self->next);
+    }
+
+  /* Back: the new connection replaces the broken one. What others did
+   * meanwhile was not heard, so everything may have changed. */
+  if (self->conn != NULL)
+    PQfinish (self->conn);
+  self->conn = g_steal_pointer (&self->next);
+  g_hash_table_remove_all (self->pending);
+  self->n_pending = 0;
+  self->pending_all = TRUE;
+  self->version++;
+  return setup_session (self);
 }
 
 static const PbDbVTable pg_vtable = {
@@ -851,6 +1124,9 @@ static const PbDbVTable pg_vtable = {
   .errmsg = pg_errmsg,
   .errcode = pg_errcode,
   .data_version = pg_data_version,
+  .take_changes = pg_take_changes,
+  .is_lost = pg_is_lost,
+  .reconnect = pg_reconnect,
 };
 
 /* The user named in @conninfo, or %NULL. */
@@ -894,6 +1170,10 @@ pb_db_pg_open (const char  *conninfo,
   g_autoptr(GError) error = NULL;
 
   db->parent.vt = &pg_vtable;
+  db->conninfo = g_strdup (conninfo);
+  db->password = g_strdup (password);
+  db->flags = flags;
+  db->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   *out = &db->parent;
 
   /* libpq is loaded with the first shared library (pb-pq.h). */
@@ -926,11 +1206,5 @@ pb_db_pg_open (const char  *conninfo,
       return db->rc;
     }
 
-  rc = pg_exec (&db->parent,
-                "SET client_min_messages = warning;"
-                "SET standard_conforming_strings = on;"
-                "LISTEN planboard;");
-  if (rc == PB_DB_OK && (flags & PB_DB_OPEN_READONLY) && !(flags & PB_DB_OPEN_READWRITE))
-    rc = pg_exec (&db->parent, "SET default_transaction_read_only = on");
-  return rc;
+  return setup_session (db);
 }

@@ -41,16 +41,22 @@ typedef struct
   const char  *(*errmsg)         (PbDb *db);
   int          (*errcode)        (PbDb *db);
   gint64       (*data_version)   (PbDb *db);
+  gboolean     (*take_changes)   (PbDb *db, GArray *changes);
+  gboolean     (*is_lost)        (PbDb *db);
+  int          (*reconnect)      (PbDb *db, int budget_msec);
 } PbDbVTable;
 
 struct _PbDb
 {
   const PbDbVTable *vt;
+  guint64           n_statements;
+  guint64           n_rows;
 };
 
 struct _PbDbStmt
 {
-  PbDb *db;
+  PbDb     *db;
+  gboolean  started;   /* stepped since the last reset */
 };
 
 int pb_db_sqlite_open (const char *path, int flags, PbDb **db);

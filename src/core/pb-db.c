@@ -317,7 +317,17 @@ pb_db_prepare_persistent (PbDb        *db,
 int
 pb_db_step (PbDbStmt *stmt)
 {
-  return stmt->db->vt->step (stmt);
+  int rc;
+
+  if (!stmt->started)
+    {
+      stmt->started = TRUE;
+      stmt->db->n_statements++;
+    }
+  rc = stmt->db->vt->step (stmt);
+  if (rc == PB_DB_ROW)
+    stmt->db->n_rows++;
+  return rc;
 }
 
 int
@@ -325,6 +335,7 @@ pb_db_reset (PbDbStmt *stmt)
 {
   if (stmt == NULL)
     return PB_DB_OK;
+  stmt->started = FALSE;
   return stmt->db->vt->reset (stmt);
 }
 
@@ -448,6 +459,7 @@ int
 pb_db_exec (PbDb       *db,
             const char *sql)
 {
+  db->n_statements++;
   return db->vt->exec (db, sql);
 }
 
@@ -516,6 +528,41 @@ pb_db_data_version (PbDb *db)
   if (db->vt->data_version == NULL)
     return -1;
   return db->vt->data_version (db);
+}
+
+gboolean
+pb_db_take_changes (PbDb   *db,
+                    GArray *changes)
+{
+  if (db->vt->take_changes == NULL)
+    return FALSE;
+  return db->vt->take_changes (db, changes);
+}
+
+gboolean
+pb_db_is_lost (PbDb *db)
+{
+  return db->vt->is_lost != NULL && db->vt->is_lost (db);
+}
+
+int
+pb_db_reconnect (PbDb *db,
+                 int   budget_msec)
+{
+  if (db->vt->reconnect == NULL)
+    return PB_DB_OK;
+  return db->vt->reconnect (db, budget_msec);
+}
+
+void
+pb_db_get_counts (PbDb    *db,
+                  guint64 *statements,
+                  guint64 *rows)
+{
+  if (statements != NULL)
+    *statements = db->n_statements;
+  if (rows != NULL)
+    *rows = db->n_rows;
 }
 
 /* The tables of the store, in the order the schema makes them. */

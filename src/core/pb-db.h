@@ -165,6 +165,42 @@ const char  *pb_db_errstr          (int          rc);
  * PRAGMA data_version); -1 when it cannot be read. */
 gint64       pb_db_data_version    (PbDb        *db);
 
+/* What another connection changed, as far as the backend knows: a row
+ * (@table and @id), every row of @table (@id 0), or anything at all
+ * (@table NULL). @table is an interned string. */
+typedef struct
+{
+  const char *table;
+  gint64      id;
+} PbDbChange;
+
+/* Moves into @changes (of PbDbChange) what other connections changed
+ * since the last call, coalesced (each row once). Returns FALSE when the
+ * backend cannot tell which rows (SQLite: only that something changed,
+ * by pb_db_data_version()); @changes is then left as it was. */
+gboolean     pb_db_take_changes    (PbDb        *db,
+                                    GArray      *changes);
+
+/* A server connection that broke (the server restarted, the network
+ * went, an administrator ended it): TRUE until pb_db_reconnect() has
+ * made a new one. Always FALSE for a library file. */
+gboolean     pb_db_is_lost         (PbDb        *db);
+
+/* Works towards a new connection for a lost one, without blocking for
+ * more than about @budget_msec: PB_DB_OK once it is back (its session
+ * set up and listening again), PB_DB_BUSY while it is still being made
+ * (call again later), or another code when this attempt failed (the
+ * next call starts another). */
+int          pb_db_reconnect       (PbDb        *db,
+                                    int          budget_msec);
+
+/* What the connection ran since it opened, for tests and benchmarks:
+ * statements executed (a statement's first step, or an exec) and rows
+ * read. */
+void         pb_db_get_counts      (PbDb        *db,
+                                    guint64     *statements,
+                                    guint64     *rows);
+
 /* SQLite only: copies the library file @path into @copy through the
  * backup API (a consistent snapshot, WAL included). */
 int          pb_db_backup_file     (const char  *path,

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
   F (PQclear) \
   F (PQcmdTuples) \
   F (PQconnectdbParams) \
+  F (PQconnectPoll) \
+  F (PQconnectStartParams) \
   F (PQconnectionNeedsPassword) \
   F (PQconnectionUsedPassword) \
   F (PQconninfoFree) \
@@ -47,9 +49,11 @@ G_BEGIN_DECLS
   F (PQnfields) \
   F (PQnotifies) \
   F (PQntuples) \
+  F (PQpingParams) \
   F (PQresultErrorField) \
   F (PQresultErrorMessage) \
   F (PQresultStatus) \
+  F (PQsocket) \
   F (PQstatus) \
   F (PQtransactionStatus)
 
@@ -70,6 +74,8 @@ gboolean pb_pq_is_loaded (void);
 #define PQclear                   (pb_pq.PQclear)
 #define PQcmdTuples               (pb_pq.PQcmdTuples)
 #define PQconnectdbParams         (pb_pq.PQconnectdbParams)
+#define PQconnectPoll             (pb_pq.PQconnectPoll)
+#define PQconnectStartParams      (pb_pq.PQconnectStartParams)
 #define PQconnectionNeedsPassword (pb_pq.PQconnectionNeedsPassword)
 #define PQconnectionUsedPassword  (pb_pq.PQconnectionUsedPassword)
 #define PQconninfoFree            (pb_pq.PQconninfoFree)
@@ -91,9 +97,11 @@ gboolean pb_pq_is_loaded (void);
 #define PQnfields                 (pb_pq.PQnfields)
 #define PQnotifies                (pb_pq.PQnotifies)
 #define PQntuples                 (pb_pq.PQntuples)
+#define PQpingParams              (pb_pq.PQpingParams)
 #define PQresultErrorField        (pb_pq.PQresultErrorField)
 #define PQresultErrorMessage      (pb_pq.PQresultErrorMessage)
 #define PQresultStatus            (pb_pq.PQresultStatus)
+#define PQsocket                  (pb_pq.PQsocket)
 #define PQstatus                  (pb_pq.PQstatus)
 #define PQtransactionStatus       (pb_pq.PQtransactionStatus)
 #endif

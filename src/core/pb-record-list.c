@@ -26,6 +26,7 @@ struct _PbRecordList
   char     *sql;
   gint64    param;
   char    **depends_on;
+  char     *key;         /* the column of its one table that ?1 selects on */
   GArray   *ids;
 };
 
@@ -75,6 +76,7 @@ pb_record_list_finalize (GObject *object)
   g_clear_weak_pointer (&self->store);
   g_clear_pointer (&self->sql, g_free);
   g_clear_pointer (&self->depends_on, g_strfreev);
+  g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
 
   G_OBJECT_CLASS (pb_record_list_parent_class)->finalize (object);
@@ -180,4 +182,39 @@ pb_record_list_refresh (PbRecordList *self)
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               n_old - prefix - suffix,
                               n_new - prefix - suffix);
+}
+
+/* Says that the list is exactly the rows of its one table whose @column
+ * is its parameter (`… FROM t WHERE column = ?1 ORDER BY …`), so that a
+ * change to rows of that table that neither are in the list nor have
+ * that value cannot change it: the store then does not query it again. */
+void
+pb_record_list_set_key (PbRecordList *self,
+                        const char   *column)
+{
+  g_return_if_fail (g_strv_length (self->depends_on) == 1);
+
+  g_free (self->key);
+  self->key = g_strdup (column);
+}
+
+/* The column set by pb_record_list_set_key (), or NULL; and the value. */
+const char *
+pb_record_list_get_key (PbRecordList *self,
+                        gint64       *param)
+{
+  if (param != NULL)
+    *param = self->param;
+  return self->key;
+}
+
+/* Whether the list holds any of @ids (a set of gint64 *). */
+gboolean
+pb_record_list_has_any (PbRecordList *self,
+                        GHashTable   *ids)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_hash_table_contains (ids, &g_array_index (self->ids, gint64, i)))
+      return TRUE;
+  return FALSE;
 }

@@ -21,5 +21,11 @@ PbRecordList *pb_record_list_new         (PbStore            *store,
 gboolean      pb_record_list_depends_on  (PbRecordList       *self,
                                           const char         *table);
 void          pb_record_list_refresh     (PbRecordList       *self);
+void          pb_record_list_set_key     (PbRecordList       *self,
+                                          const char         *column);
+const char   *pb_record_list_get_key     (PbRecordList       *self,
+                                          gint64             *param);
+gboolean      pb_record_list_has_any     (PbRecordList       *self,
+                                          GHashTable         *ids);
 
 G_END_DECLS

@@ -1727,6 +1727,23 @@ make_list (PbStore            *self,
   return G_LIST_MODEL (list);
 }
 
+/* A list of the rows of @table whose @column is @param, in @order: a
+ * change to other rows of the table leaves it alone (publish_changes ()). */
+static GListModel *
+make_keyed_list (PbStore    *self,
+                 GType       type,
+                 const char *table,
+                 const char *column,
+                 gint64      param,
+                 const char *order)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 ORDER BY %s", table, column, order);
+  GListModel *list = make_list (self, type, sql, param, (const char * const[]) { table, NULL });
+
+  pb_record_list_set_key (PB_RECORD_LIST (list), column);
+  return list;
+}
+
 #define DEPENDS(...) (const char * const[]) { __VA_ARGS__, NULL }
 
 /**
@@ -1765,64 +1782,49 @@ GListModel *
 pb_store_list_sections (PbStore *self,
                         gint64   plan_id)
 {
-  return make_list (self, PB_TYPE_SECTION,
-                    "SELECT id FROM section WHERE plan_id = ?1 ORDER BY position, id",
-                    plan_id, DEPENDS ("section"));
+  return make_keyed_list (self, PB_TYPE_SECTION, "section", "plan_id", plan_id, "position, id");
 }
 
 GListModel *
 pb_store_list_items (PbStore *self,
                      gint64   plan_id)
 {
-  return make_list (self, PB_TYPE_ITEM,
-                    "SELECT id FROM item WHERE plan_id = ?1 ORDER BY position, id",
-                    plan_id, DEPENDS ("item"));
+  return make_keyed_list (self, PB_TYPE_ITEM, "item", "plan_id", plan_id, "position, id");
 }
 
 GListModel *
 pb_store_list_section_items (PbStore *self,
                              gint64   section_id)
 {
-  return make_list (self, PB_TYPE_ITEM,
-                    "SELECT id FROM item WHERE section_id = ?1 ORDER BY position, id",
-                    section_id, DEPENDS ("item"));
+  return make_keyed_list (self, PB_TYPE_ITEM, "item", "section_id", section_id, "position, id");
 }
 
 GListModel *
 pb_store_list_organisations (PbStore *self,
                              gint64   plan_id)
 {
-  return make_list (self, PB_TYPE_ORGANISATION,
-                    "SELECT id FROM organisation WHERE plan_id = ?1 ORDER BY id",
-                    plan_id, DEPENDS ("organisation"));
+  return make_keyed_list (self, PB_TYPE_ORGANISATION, "organisation", "plan_id", plan_id, "id");
 }
 
 GListModel *
 pb_store_list_organisation_aliases (PbStore *self,
                                     gint64   organisation_id)
 {
-  return make_list (self, PB_TYPE_ORGANISATION_ALIAS,
-                    "SELECT id FROM organisation_alias WHERE organisation_id = ?1 ORDER BY id",
-                    organisation_id, DEPENDS ("organisation_alias"));
+  return make_keyed_list (self, PB_TYPE_ORGANISATION_ALIAS, "organisation_alias", "organisation_id", organisation_id, "id");
 }
 
 GListModel *
 pb_store_list_item_orgs (PbStore *self,
                          gint64   item_id)
 {
-  return make_list (self, PB_TYPE_ITEM_ORG,
-                    "SELECT id FROM item_org WHERE item_id = ?1"
-                    " ORDER BY role <> 'lead', position, id",
-                    item_id, DEPENDS ("item_org"));
+  return make_keyed_list (self, PB_TYPE_ITEM_ORG, "item_org", "item_id", item_id, "role <> 'lead', position, id");
 }
 
 GListModel *
 pb_store_list_indicators (PbStore *self,
                           gint64   plan_id)
 {
-  return make_list (self, PB_TYPE_INDICATOR,
-                    "SELECT id FROM indicator WHERE plan_id = ?1 ORDER BY position, id",
-                    plan_id, DEPENDS ("indicator"));
+  return make_keyed_list (self, PB_TYPE_INDICATOR, "indicator", "plan_id", plan_id, "position, id");
 }
 
 /**
@@ -1865,18 +1867,14 @@ GListModel *
 pb_store_list_targets (PbStore *self,
                        gint64   indicator_id)
 {
-  return make_list (self, PB_TYPE_TARGET,
-                    "SELECT id FROM target WHERE indicator_id = ?1 ORDER BY year, stretch, id",
-                    indicator_id, DEPENDS ("target"));
+  return make_keyed_list (self, PB_TYPE_TARGET, "target", "indicator_id", indicator_id, "year, stretch, id");
 }
 
 GListModel *
 pb_store_list_actuals (PbStore *self,
                        gint64   indicator_id)
 {
-  return make_list (self, PB_TYPE_ACTUAL,
-                    "SELECT id FROM actual WHERE indicator_id = ?1 ORDER BY date, id",
-                    indicator_id, DEPENDS ("actual"));
+  return make_keyed_list (self, PB_TYPE_ACTUAL, "actual", "indicator_id", indicator_id, "date, id");
 }
 
 GListModel *
@@ -1893,9 +1891,7 @@ GListModel *
 pb_store_list_notes (PbStore *self,
                      gint64   item_id)
 {
-  return make_list (self, PB_TYPE_NOTE,
-                    "SELECT id FROM note WHERE item_id = ?1 ORDER BY date, id",
-                    item_id, DEPENDS ("note"));
+  return make_keyed_list (self, PB_TYPE_NOTE, "note", "item_id", item_id, "date, id");
 }
 
 /**
@@ -2057,24 +2053,183 @@ collect_changes (PbStore  *self,
   return g_steal_pointer (&changes);
 }
 
-/* Brings live records and lists up to date, then tells the listeners. */
+/* The changed rows of one table, when every one is known by id. */
+typedef struct
+{
+  GHashTable *ids;      /* gint64 * (into the changes) */
+  GArray     *values;   /* n_columns gint64 per row still there */
+  guint       n_columns;
+  gboolean    read;     /* the rows were read in a batch */
+} TableChanges;
+
+static void
+table_changes_clear (TableChanges *tc)
+{
+  g_clear_pointer (&tc->ids, g_hash_table_unref);
+  g_clear_pointer (&tc->values, g_array_unref);
+}
+
+/* Reads the rows @tc names in a few queries (not one per row): live
+ * records take their new values, live records whose row is gone are
+ * marked deleted, and @tc keeps the rows' integer columns for the lists.
+ * Returns FALSE, having changed nothing, when the rows could not be read. */
+static gboolean
+read_changed_rows (PbStore      *self,
+                   guint         t,
+                   TableChanges *tc)
+{
+  g_autoptr(PbRecordClass) klass = g_type_class_ref (self->types[t]);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autofree gint64 *ids = g_new (gint64, g_hash_table_size (tc->ids));
+  g_autofree char *select = select_sql (klass);
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  /* "… WHERE id = ?1" becomes "… WHERE id IN (1,2,…)". */
+  select[strlen (select) - strlen ("= ?1")] = '\0';
+  g_hash_table_iter_init (&iter, tc->ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    ids[n++] = *(gint64 *) key;
+
+  tc->n_columns = klass->n_columns;
+  tc->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint from = 0; from < n; from += 500)
+    {
+      g_autoptr(GString) sql = g_string_new (select);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbDbStmt) stmt = NULL;
+      int rc;
+
+      g_string_append (sql, "IN (");
+      for (guint i = from; i < n && i < from + 500; i++)
+        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > from ? "," : "", ids[i]);
+      g_string_append (sql, ")");
+
+      rc = pb_db_prepare (self->db, sql->str, &stmt);
+      if (rc != PB_DB_OK)
+        {
+          g_warning ("Cannot read the changed rows of %s: %s", klass->table, pb_db_errmsg (self->db));
+          return FALSE;
+        }
+      while (pb_store_step (self, stmt, &error))
+        {
+          gint64 id = pb_db_column_int64 (stmt, 0);
+          gint64 *kept = g_hash_table_lookup (tc->ids, &id);
+          PbRecord *record;
+
+          if (kept == NULL)
+            continue;
+          g_hash_table_add (found, kept);
+          for (guint c = 0; c < klass->n_columns; c++)
+            {
+              gint64 v = pb_db_column_int64 (stmt, c);
+              g_array_append_val (tc->values, v);
+            }
+          record = g_hash_table_lookup (self->records[t], &id);
+          if (record != NULL)
+            pb_record_update_from_row (record, stmt);
+        }
+      if (error != NULL)
+        {
+          g_warning ("Cannot read the changed rows of %s: %s", klass->table, error->message);
+          return FALSE;
+        }
+    }
+
+  /* A live record whose row is gone was deleted. */
+  g_hash_table_iter_init (&iter, tc->ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (found, key))
+      {
+        PbRecord *record = g_hash_table_lookup (self->records[t], key);
+
+        if (record != NULL)
+          {
+            pb_record_mark_deleted (record);
+            g_object_weak_unref (G_OBJECT (record), forget_record, self->records[t]);
+            g_hash_table_remove (self->records[t], key);
+          }
+      }
+  tc->read = TRUE;
+  return TRUE;
+}
+
+/* Whether @list can differ after the changes @tc of its one table: it
+ * holds one of the rows, or one of the rows now has its key. */
+static gboolean
+list_affected (PbStore      *self,
+               guint         t,
+               PbRecordList *list,
+               TableChanges *tc)
+{
+  g_autoptr(PbRecordClass) klass = NULL;
+  const char *key;
+  gint64 param;
+  int column = -1;
+
+  key = pb_record_list_get_key (list, &param);
+  if (key == NULL || tc == NULL || !tc->read)
+    return TRUE;
+
+  klass = g_type_class_ref (self->types[t]);
+  for (guint c = 0; c < klass->n_columns; c++)
+    if (g_str_equal (klass->columns[c].name, key))
+      column = c;
+  if (column < 0)
+    return TRUE;
+
+  for (guint r = 0; r < tc->values->len / tc->n_columns; r++)
+    if (g_array_index (tc->values, gint64, r * tc->n_columns + column) == param)
+      return TRUE;
+  return pb_record_list_has_any (list, tc->ids);
+}
+
+/* Brings live records and lists up to date, then tells the listeners.
+ * Rows of a table named one by one are read in a batch and only the lists
+ * they can change are queried again; a table whose rows are not known
+ * (row 0: a change from another program, as far as it is known) has each
+ * live record read again and every list of it refreshed. */
 static void
 publish_changes (PbStore *self,
                  GArray  *changes)
 {
   g_autofree gboolean *dirty = g_new0 (gboolean, self->n_tables);
+  g_autofree gboolean *unknown = g_new0 (gboolean, self->n_tables);
+  g_autofree TableChanges *by_table = g_new0 (TableChanges, self->n_tables);
   g_autoptr(GPtrArray) lists = NULL;
 
   self->generation++;
   for (guint i = 0; i < changes->len; i++)
-    self->table_generation[g_array_index (changes, Change, i).table] = self->generation;
+    {
+      Change *change = &g_array_index (changes, Change, i);
+
+      self->table_generation[change->table] = self->generation;
+      dirty[change->table] = TRUE;
+      if (change->row_id == 0)
+        unknown[change->table] = TRUE;
+      else
+        {
+          TableChanges *tc = &by_table[change->table];
+
+          if (tc->ids == NULL)
+            tc->ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+          g_hash_table_add (tc->ids, &change->row_id);
+        }
+    }
+
+  for (guint t = 0; t < self->n_tables; t++)
+    if (dirty[t] && !unknown[t] && by_table[t].ids != NULL)
+      read_changed_rows (self, t, &by_table[t]);
 
   for (guint i = 0; i < changes->len; i++)
     {
       const Change *change = &g_array_index (changes, Change, i);
       PbRecord *record;
 
-      dirty[change->table] = TRUE;
+      if (by_table[change->table].read)
+        continue;
 
       record = g_hash_table_lookup (self->records[change->table], &change->row_id);
       if (record == NULL)
@@ -2111,13 +2266,17 @@ publish_changes (PbStore *self,
         {
           PbRecordClass *klass = g_type_class_peek (self->types[t]);
 
-          if (dirty[t] && pb_record_list_depends_on (list, klass->table))
+          if (dirty[t] && pb_record_list_depends_on (list, klass->table) &&
+              list_affected (self, t, list, unknown[t] ? NULL : &by_table[t]))
             {
               g_ptr_array_add (lists, g_steal_pointer (&list));
               break;
             }
         }
     }
+
+  for (guint t = 0; t < self->n_tables; t++)
+    table_changes_clear (&by_table[t]);
 
   for (guint i = 0; i < lists->len; i++)
     pb_record_list_refresh (g_ptr_array_index (lists, i));
@@ -2184,17 +2343,94 @@ read_data_version (PbStore *self)
   return pb_db_data_version (self->db);
 }
 
+/* The index of @table, or -1 when the store has no such table. */
+static int
+find_table (PbStore    *self,
+            const char *table)
+{
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      PbRecordClass *klass = g_type_class_peek (self->types[t]);
+
+      if (g_str_equal (klass->table, table))
+        return t;
+    }
+  return -1;
+}
+
+/* Every live record of table @t is changed, and rows of it not known. */
+static void
+append_whole_table (PbStore *self,
+                    GArray  *changes,
+                    guint    t)
+{
+  GHashTableIter iter;
+  gpointer key;
+  Change none = { t, 0 };
+
+  g_array_append_val (changes, none);
+  g_hash_table_iter_init (&iter, self->records[t]);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Change change = { t, *(gint64 *) key };
+      g_array_append_val (changes, change);
+    }
+}
+
+/* What other connections changed, as rows of the store's tables, when
+ * the backend can tell (a server's notifications name them); NULL when
+ * it cannot, or when the list gave way to "anything". */
+static GArray *
+named_changes (PbStore *self)
+{
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (PbDbChange));
+  g_autoptr(GArray) changes = NULL;
+  g_autofree gboolean *whole = NULL;
+
+  if (!pb_db_take_changes (self->db, named))
+    return NULL;
+
+  whole = g_new0 (gboolean, self->n_tables);
+  changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  for (guint i = 0; i < named->len; i++)
+    {
+      const PbDbChange *c = &g_array_index (named, PbDbChange, i);
+      int t = c->table != NULL ? find_table (self, c->table) : -1;
+
+      if (t < 0)
+        return NULL; /* anything, or a table the store does not know */
+      if (c->id == 0)
+        whole[t] = TRUE;
+      else
+        {
+          Change change = { t, c->id };
+          g_array_append_val (changes, change);
+        }
+    }
+  for (guint t = 0; t < self->n_tables; t++)
+    if (whole[t])
+      append_whole_table (self, changes, t);
+  return g_steal_pointer (&changes);
+}
+
 /**
  * pb_store_refresh:
  * @self: a store
  *
  * Notices what other connections (another window, `planboard-cli`, a sync
- * tool) committed to the library since this store last looked, by `PRAGMA
- * data_version`, which costs next to nothing: call it on a short timer and
- * when a window gains focus. When something changed, every live record is
- * read again (notify:: for what differs, marked deleted when its row is
- * gone), every live list is refreshed, and ::changed is emitted for every
- * table, as after a command of this store.
+ * tool) committed to the library since this store last looked, which
+ * costs next to nothing when nothing changed (`PRAGMA data_version` of a
+ * file, the notifications already received from a server): call it on a
+ * short timer and when a window gains focus.
+ *
+ * On a shared library the notifications name the rows: only those live
+ * records are read again, only the lists of their tables are refreshed,
+ * and ::changed is emitted for those tables with the rows
+ * (pb_store_dup_changed_ids()), as after a command of this store. On a
+ * library file (or when a server's list of rows overflowed) which rows
+ * changed is not known: every live record is read again (notify:: for
+ * what differs, marked deleted when its row is gone), every live list is
+ * refreshed, and ::changed is emitted for every table.
  *
  * Returns: %TRUE if another connection had changed the library
  */
@@ -2214,23 +2450,17 @@ pb_store_refresh (PbStore *self)
     return FALSE;
   self->data_version = version;
 
-  /* Which rows another program changed is not known: every live record
-   * is one; a table with none still gets its lists refreshed. */
-  changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  for (guint t = 0; t < self->n_tables; t++)
+  changes = named_changes (self);
+  if (changes == NULL)
     {
-      GHashTableIter iter;
-      gpointer key;
-      Change none = { t, 0 };
-
-      g_array_append_val (changes, none);
-      g_hash_table_iter_init (&iter, self->records[t]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          Change change = { t, *(gint64 *) key };
-          g_array_append_val (changes, change);
-        }
+      /* Which rows another program changed is not known: every live
+       * record is one; a table with none still gets its lists refreshed. */
+      changes = g_array_new (FALSE, FALSE, sizeof (Change));
+      for (guint t = 0; t < self->n_tables; t++)
+        append_whole_table (self, changes, t);
     }
+  if (changes->len == 0)
+    return FALSE;
 
   publish_changes (self, changes);
   return TRUE;
