@@ -390,6 +390,142 @@ test_reporter (void)
   g_clear_object (&other);
 }
 
+/* Spins the main loop until a label with @text shows, for up to 3 s. */
+static GtkWidget *
+wait_for_label (GtkWidget  *window,
+                const char *text)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      GtkWidget *label;
+
+      g_main_context_iteration (NULL, FALSE);
+      if ((label = find_label_containing (window, text)) != NULL)
+        return label;
+      g_usleep (1000);
+    }
+  return NULL;
+}
+
+/* The server ends the window's connection: the window says so, a write
+ * meanwhile says it was not saved, and once the server lets it back in
+ * the window says it reconnected and shows others' changes again. */
+static void
+test_reconnect (void)
+{
+  g_autofree char *conninfo = pb_test_pg_library ();
+  g_autofree char *postgres = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(PbItem) other_item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *done = pb_status_get_name (PB_ITEM_STATUS_DONE);
+  PbWindow *window;
+  PbStore *store;
+  GtkWidget *label;
+  gint64 plan, item_id, start, seen = -1;
+  int status;
+
+  if (conninfo == NULL)
+    return;
+  postgres = g_strdup_printf ("%s dbname=postgres", g_getenv ("PLANBOARD_TEST_PG"));
+  dbname = g_strdup (strstr (conninfo, "dbname=") + strlen ("dbname="));
+
+  other = pb_store_open (conninfo, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_store_add_example_plan (other, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("PLANBOARD_DB", conninfo, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  spin ();
+  store = pb_window_get_store (window);
+  plan = pb_window_get_selected_plan (window);
+  item = find_item (store, plan, "3");
+  g_assert_nonnull (item);
+  item_id = pb_record_get_id (PB_RECORD (item));
+
+  /* The server ends the window's connection and, restarting, does not
+   * let it back in for now. */
+  sql = g_strdup_printf ("ALTER DATABASE \"%s\" ALLOW_CONNECTIONS false;"
+                         " SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                         " WHERE datname = '%s' AND application_name = 'planboard' AND pid <> pg_backend_pid();",
+                         dbname, dbname);
+  g_clear_object (&other);
+  out = pb_test_psql (&status, postgres, sql);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&sql, g_free);
+
+  label = wait_for_label (GTK_WIDGET (window), "Lost the connection to");
+  g_assert_nonnull (label);
+  {
+    g_autofree char *name = pb_store_dup_display_name (store);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "reconnecting"));
+  }
+  g_assert_false (pb_store_get_online (store));
+
+  /* A change meanwhile is not saved, and says so. */
+  g_assert_false (pb_store_set (store, item, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "not saved"));
+  g_clear_error (&error);
+
+  /* The server lets it in again: the window says so by itself. */
+  sql = g_strdup_printf ("ALTER DATABASE \"%s\" ALLOW_CONNECTIONS true", dbname);
+  out = pb_test_psql (&status, postgres, sql);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "Reconnected"));
+  g_assert_true (pb_store_get_online (store));
+  /* …and the message that it was lost goes (once its animation ends). */
+  start = g_get_monotonic_time ();
+  while (find_label_containing (GTK_WIDGET (window), "Lost the connection to") != NULL &&
+         g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (find_label_containing (GTK_WIDGET (window), "Lost the connection to"));
+
+  /* It hears the other desk again: a change shows within a second. */
+  other = pb_store_open (conninfo, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  other_item = find_item (other, plan, "3");
+  g_assert_true (pb_store_set (other, other_item, &error,
+                               "status", PB_ITEM_STATUS_DONE, "progress", 1.0, NULL));
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (pb_test_card_says (window, item_id, done))
+        {
+          seen = g_get_monotonic_time () - start;
+          break;
+        }
+      g_usleep (1000);
+    }
+  g_assert_cmpint (seen, >=, 0);
+  g_assert_cmpint (seen, <=, G_USEC_PER_SEC);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&item);
+  g_unsetenv ("PLANBOARD_DB");
+}
+
 /* The server is away: the planner's own library opens, and a toast says
  * why, without a long wait. */
 static char *data_home;
@@ -418,7 +554,20 @@ test_server_away (void)
   g_assert_nonnull (pb_window_get_store (window));
   g_assert_false (pb_store_is_shared (pb_window_get_store (window)));
   g_assert_true (g_str_has_prefix (pb_store_get_path (pb_window_get_store (window)), data_home));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "could not be opened"));
+  /* In one short line, in plain words; libpq's own words (which name the
+   * socket) are in the tooltip. */
+  {
+    GtkWidget *label = find_label_containing (GTK_WIDGET (window), "the server is not answering");
+    const char *text;
+
+    g_assert_nonnull (label);
+    text = gtk_label_get_text (GTK_LABEL (label));
+    g_assert_null (strchr (text, '\n'));
+    g_assert_null (strstr (text, "no-server"));
+    g_assert_nonnull (strstr (text, "Could not reach the shared library"));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (label));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), "no-server"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -550,6 +699,8 @@ test_password (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), login));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "pbtest_"));
   g_assert_null (find_label_containing (GTK_WIDGET (window), "could not be opened"));
+  g_assert_null (find_label_containing (GTK_WIDGET (window), "Could not open the shared library"));
+  g_assert_null (find_label_containing (GTK_WIDGET (window), "Could not reach the shared library"));
 
   /* A wrong password: said plainly, and asked again. */
   type_and_connect (dialog, "wrong");
@@ -627,6 +778,7 @@ main (int    argc,
   g_test_add_func ("/shared-window/reporter", test_reporter);
   g_test_add_func ("/shared-window/password", test_password);
   g_test_add_func ("/shared-window/password-cancel", test_password_cancel);
+  g_test_add_func ("/shared-window/reconnect", test_reconnect);
   status = g_test_run ();
   pb_test_remove_dir (data_home);
   g_free (data_home);

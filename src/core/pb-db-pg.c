@@ -83,6 +83,7 @@ typedef struct
   PGconn  *next;
   PostgresPollingStatusType next_poll;
   gint64   next_started; /* monotonic µs */
+  PbDbReach reach;       /* why the connection could not be made */
 } PgDb;
 
 typedef struct
@@ -1096,6 +1097,35 @@ pg_reconnect (PbDb *db,
   return setup_session (self);
 }
 
+static int
+pg_get_reach (PbDb *db)
+{
+  return PG (db)->reach;
+}
+
+/* Why connecting failed after @elapsed µs: a server that let the full
+ * timeout pass did not answer; otherwise a ping (as pg_isready does)
+ * tells a server that is off from one that answered and refused. */
+static PbDbReach
+classify_failure (const char *const *values,
+                  gint64             elapsed)
+{
+  if (elapsed >= (atoi (CONNECT_TIMEOUT_SEC) - 1) * G_USEC_PER_SEC)
+    return PB_DB_REACH_NO_ANSWER;
+  switch (PQpingParams (conn_keys, values, 1))
+    {
+    case PQPING_OK:
+      return PB_DB_REACH_REFUSED;
+    case PQPING_REJECT:
+      return PB_DB_REACH_NOT_READY;
+    case PQPING_NO_RESPONSE:
+      return PB_DB_REACH_NO_ANSWER;
+    case PQPING_NO_ATTEMPT:
+    default:
+      return PB_DB_REACH_UNKNOWN;
+    }
+}
+
 static const PbDbVTable pg_vtable = {
   .backend = PB_DB_BACKEND_POSTGRESQL,
   .close = pg_close,
@@ -1127,6 +1157,7 @@ static const PbDbVTable pg_vtable = {
   .take_changes = pg_take_changes,
   .is_lost = pg_is_lost,
   .reconnect = pg_reconnect,
+  .get_reach = pg_get_reach,
 };
 
 /* The user named in @conninfo, or %NULL. */
@@ -1166,6 +1197,7 @@ pb_db_pg_open (const char  *conninfo,
   const char *const values[] = { CONNECT_TIMEOUT_SEC, "planboard", "UTF8", conninfo, password, NULL };
   PgDb *db = g_new0 (PgDb, 1);
   int rc;
+  gint64 started;
 
   g_autoptr(GError) error = NULL;
 
@@ -1183,6 +1215,7 @@ pb_db_pg_open (const char  *conninfo,
       return PB_DB_CANTOPEN;
     }
 
+  started = g_get_monotonic_time ();
   db->conn = PQconnectdbParams (keys, values, 1);
   if (db->conn == NULL)
     {
@@ -1192,9 +1225,8 @@ pb_db_pg_open (const char  *conninfo,
   if (PQstatus (db->conn) != CONNECTION_OK)
     {
       g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (db->conn)));
-
       /* libpq's message can span lines ("connection to server … failed:
-       * …"); one line reads better in a dialog. */
+       * …"); one line reads better in a log. */
       g_strdelimit (message, "\n", ' ');
       if (PQconnectionNeedsPassword (db->conn))
         rc = PB_DB_AUTH;
@@ -1203,6 +1235,7 @@ pb_db_pg_open (const char  *conninfo,
       else
         rc = PB_DB_CANTOPEN;
       set_message (db, rc, message);
+      db->reach = rc != PB_DB_CANTOPEN ? PB_DB_REACH_REFUSED : classify_failure (values, g_get_monotonic_time () - started);
       return db->rc;
     }
 

@@ -44,6 +44,7 @@ typedef struct
   gboolean     (*take_changes)   (PbDb *db, GArray *changes);
   gboolean     (*is_lost)        (PbDb *db);
   int          (*reconnect)      (PbDb *db, int budget_msec);
+  int          (*get_reach)      (PbDb *db);
 } PbDbVTable;
 
 struct _PbDb

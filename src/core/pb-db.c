@@ -554,6 +554,14 @@ pb_db_reconnect (PbDb *db,
   return db->vt->reconnect (db, budget_msec);
 }
 
+PbDbReach
+pb_db_get_reach (PbDb *db)
+{
+  if (db == NULL || db->vt->get_reach == NULL)
+    return PB_DB_REACH_UNKNOWN;
+  return db->vt->get_reach (db);
+}
+
 void
 pb_db_get_counts (PbDb    *db,
                   guint64 *statements,

@@ -165,6 +165,19 @@ const char  *pb_db_errstr          (int          rc);
  * PRAGMA data_version); -1 when it cannot be read. */
 gint64       pb_db_data_version    (PbDb        *db);
 
+/* Why a connection to a server could not be made, as far as can be told
+ * (libpq's own message, which may be in the user's language, is the
+ * detail: pb_db_errmsg()). */
+typedef enum
+{
+  PB_DB_REACH_UNKNOWN,    /* not a server, it connected, or no telling */
+  PB_DB_REACH_NO_ANSWER,  /* nothing answered: the server is off or cut off */
+  PB_DB_REACH_NOT_READY,  /* the server is starting up or shutting down */
+  PB_DB_REACH_REFUSED,    /* it answered and refused: login, password, database */
+} PbDbReach;
+
+PbDbReach    pb_db_get_reach       (PbDb        *db);
+
 /* What another connection changed, as far as the backend knows: a row
  * (@table and @id), every row of @table (@id 0), or anything at all
  * (@table NULL). @table is an interned string. */

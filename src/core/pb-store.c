@@ -72,6 +72,7 @@ struct _PbStore
   guint        created : 1;
   guint        read_only : 1;
   guint        shared : 1;     /* on a server */
+  guint        lost : 1;       /* its connection broke; reconnecting */
   PbStoreAccess access;      /* why it is read-only, if it is */
   PbStoreMember member;      /* the login's role in a shared library */
   char        *member_organisation; /* a reporter's organisation */
@@ -94,6 +95,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_ONLINE,
   N_PROPS
 };
 
@@ -182,6 +184,9 @@ pb_store_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, pb_store_get_redo_label (self));
       break;
+    case PROP_ONLINE:
+      g_value_set_boolean (value, pb_store_get_online (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,6 +212,15 @@ pb_store_class_init (PbStoreClass *klass)
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PbStore:online:
+   *
+   * %FALSE while the connection to a shared library's server is lost and
+   * pb_store_refresh() is reconnecting; always %TRUE for a library file.
+   */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -247,6 +261,59 @@ pb_store_init (PbStore *self)
 
 /* ---- Errors ------------------------------------------------------------ */
 
+/* A server that could not be reached, told in a short line the window
+ * shows, then, on the next line, libpq's own words for the log and a
+ * tooltip (pb_store_error_split ()). */
+static void
+set_unreachable_error (const char  *name,
+                       PbDbReach    reach,
+                       const char  *detail,
+                       GError     **error)
+{
+  g_autofree char *said = NULL;
+
+  switch (reach)
+    {
+    case PB_DB_REACH_NO_ANSWER:
+      said = g_strdup_printf (_("Could not reach the shared library “%s”: the server is not answering."), name);
+      break;
+    case PB_DB_REACH_NOT_READY:
+      said = g_strdup_printf (_("Could not reach the shared library “%s”: the server is starting up or shutting down. Try again in a moment."), name);
+      break;
+    case PB_DB_REACH_REFUSED:
+      said = g_strdup_printf (_("Could not open the shared library “%s”: the server did not let this login in. Check the login, the password and the library’s name."), name);
+      break;
+    case PB_DB_REACH_UNKNOWN:
+    default:
+      said = g_strdup_printf (_("Could not reach the shared library “%s”."), name);
+      break;
+    }
+  g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE, "%s\n%s", said, detail);
+}
+
+/**
+ * pb_store_error_split:
+ * @message: an error message of the store
+ * @detail: (out) (transfer full) (optional): what follows the first line
+ *   (the server's or library's own words), or %NULL
+ *
+ * A store error's message may carry, after its first line, the detail of
+ * what the server said, for the log or a tooltip: the first line is the
+ * one to show.
+ *
+ * Returns: (transfer full): the first line
+ */
+char *
+pb_store_error_split (const char  *message,
+                      char       **detail)
+{
+  const char *nl = strchr (message, '\n');
+
+  if (detail != NULL)
+    *detail = nl != NULL && nl[1] != '\0' ? g_strdup (nl + 1) : NULL;
+  return nl != NULL ? g_strndup (message, nl - message) : g_strdup (message);
+}
+
 static gboolean
 set_error_for_db (PbDb        *db,
                   const char  *path,
@@ -266,8 +333,7 @@ set_error_for_db (PbDb        *db,
         return FALSE;
       case PB_DB_CANTOPEN:
       case PB_DB_AUTH:
-        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
-                     _("The shared library “%s” could not be opened: %s"), name, detail);
+        set_unreachable_error (name, db ? pb_db_get_reach (db) : PB_DB_REACH_UNKNOWN, detail, error);
         return FALSE;
       case PB_DB_IOERR:
         g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
@@ -1072,9 +1138,8 @@ open_server (const char        *path,
     }
   if (rc != PB_DB_OK)
     {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
-                   _("The shared library “%s” could not be opened: %s"),
-                   name, self->db ? pb_db_errmsg (self->db) : pb_db_errstr (rc));
+      set_unreachable_error (name, pb_db_get_reach (self->db),
+                             self->db ? pb_db_errmsg (self->db) : pb_db_errstr (rc), error);
       return NULL;
     }
 
@@ -2012,6 +2077,16 @@ pb_store_begin (PbStore  *self,
   if (!pb_store_check_writable (self, error))
     return FALSE;
 
+  if (self->lost)
+    {
+      g_autofree char *name = pb_db_display_name (self->path);
+
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_UNREACHABLE,
+                   _("The connection to the shared library “%s” is lost, so the change was not saved. Planboard is reconnecting; try again in a moment."),
+                   name);
+      return FALSE;
+    }
+
   if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
@@ -2413,6 +2488,74 @@ named_changes (PbStore *self)
   return g_steal_pointer (&changes);
 }
 
+static void notify_history (PbStore *self);
+
+/* How long one pb_store_refresh () may spend making a new connection
+ * before it leaves the rest for the next call. */
+#define RECONNECT_BUDGET_MSEC 20
+
+/* The connection to the server broke: notices it (PbStore:online), then
+ * works towards a new one a few milliseconds per call. Once back, the
+ * session is set up again; the undo history, which lived in the old
+ * session, is gone. Returns TRUE when the store is connected again. */
+static gboolean
+reconnect (PbStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (!self->lost)
+    {
+      g_autofree char *name = pb_db_display_name (self->path);
+
+      g_message ("Lost the connection to %s: %s", name, pb_db_errmsg (self->db));
+      self->lost = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+    }
+
+  rc = pb_db_reconnect (self->db, RECONNECT_BUDGET_MSEC);
+  if (rc == PB_DB_BUSY)
+    return FALSE;
+  if (rc != PB_DB_OK)
+    {
+      g_debug ("Reconnecting: %s", pb_db_errmsg (self->db));
+      return FALSE;
+    }
+
+  /* A new session: the undo log is new and empty, so is the history. */
+  if (!self->read_only && !pb_store_exec (self, pb_db_pg_undo_log_sql (), &error))
+    g_warning ("Reconnected without an undo log: %s", error->message);
+  if (self->undo_stack->len > 0 || self->redo_stack->len > 0)
+    {
+      g_array_set_size (self->undo_stack, 0);
+      g_array_set_size (self->redo_stack, 0);
+      notify_history (self);
+    }
+  self->lost = FALSE;
+  {
+    g_autofree char *name = pb_db_display_name (self->path);
+
+    g_message ("Reconnected to %s", name);
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+  return TRUE;
+}
+
+/**
+ * pb_store_get_online:
+ * @self: a store
+ *
+ * Returns: %FALSE while the connection to a shared library's server is
+ *   lost (pb_store_refresh() reconnects), else %TRUE
+ */
+gboolean
+pb_store_get_online (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), TRUE);
+
+  return !self->lost;
+}
+
 /**
  * pb_store_refresh:
  * @self: a store
@@ -2446,6 +2589,12 @@ pb_store_refresh (PbStore *self)
     return FALSE;
 
   version = read_data_version (self);
+  if (self->shared && (self->lost || pb_db_is_lost (self->db)))
+    {
+      if (!reconnect (self))
+        return FALSE;
+      version = read_data_version (self);
+    }
   if (version < 0 || version == self->data_version)
     return FALSE;
   self->data_version = version;

@@ -85,6 +85,9 @@ PbStore     *pb_store_open_with_password (const char     *path,
 const char  *pb_store_get_path        (PbStore           *self);
 char        *pb_store_dup_display_name (PbStore          *self);
 gboolean     pb_store_is_shared       (PbStore           *self);
+gboolean     pb_store_get_online      (PbStore           *self);
+char        *pb_store_error_split     (const char        *message,
+                                       char             **detail);
 gboolean     pb_store_get_created     (PbStore           *self);
 gboolean     pb_store_get_read_only   (PbStore           *self);
 PbStoreAccess pb_store_get_access     (PbStore           *self);

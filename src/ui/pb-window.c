@@ -80,6 +80,7 @@ struct _PbWindow
   gulong                plan_notify_id;
   guint                 refresh_id;
   gboolean              board_pending; /* the board gets the plan when shown */
+  AdwToast             *offline_toast;  /* while the server's connection is lost */
 };
 
 /* How often the window looks for what other programs wrote to the library
@@ -107,8 +108,25 @@ show_error_retry (PbWindow     *self,
                   const GError *error,
                   const char   *retry)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  g_autofree char *detail = NULL;
+  g_autofree char *said = pb_store_error_split (error->message, &detail);
+  g_autofree char *escaped = g_markup_escape_text (said, -1);
   AdwToast *toast = adw_toast_new (escaped);
+
+  /* The server's own words (long, several lines, maybe English) are for
+   * the log and a tooltip; the toast says what happened in one line. */
+  if (detail != NULL)
+    {
+      GtkWidget *title = gtk_label_new (said);
+
+      g_message ("%s (%s)", said, detail);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_label_set_lines (GTK_LABEL (title), 2);
+      gtk_widget_set_tooltip_text (title, detail);
+      gtk_widget_add_css_class (title, "heading");
+      adw_toast_set_custom_title (toast, title);
+    }
 
   if (retry != NULL && g_error_matches (error, PB_STORE_ERROR, PB_STORE_ERROR_BUSY))
     {
@@ -863,6 +881,37 @@ refresh_cb (gpointer data)
   if (self->store != NULL)
     pb_store_refresh (self->store);
   return G_SOURCE_CONTINUE;
+}
+
+/* A shared library's connection broke or came back (the store reconnects
+ * on its own, from refresh_cb): say so briefly, in plain words. */
+static void
+online_changed_cb (PbWindow *self)
+{
+  g_autofree char *name = pb_store_dup_display_name (self->store);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  AdwToast *toast;
+
+  if (self->offline_toast != NULL)
+    {
+      adw_toast_dismiss (self->offline_toast);
+      g_clear_object (&self->offline_toast);
+    }
+
+  if (!pb_store_get_online (self->store))
+    {
+      /* TRANSLATORS: %s is a shared library, such as "plans on db.example.org" */
+      toast = adw_toast_new_format (_("Lost the connection to %s; reconnecting…"), escaped);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      self->offline_toast = g_object_ref (toast);
+    }
+  else
+    {
+      toast = adw_toast_new (_("Reconnected"));
+      adw_toast_set_timeout (toast, 3);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -1649,6 +1698,7 @@ pb_window_dispose (GObject *object)
     g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_clear_object (&self->plan);
   g_clear_object (&self->organisations);
+  g_clear_object (&self->offline_toast);
   if (self->forms_dialog)
     {
       GtkWindow *dialog = self->forms_dialog;
@@ -1893,6 +1943,8 @@ pb_window_set_application_store (PbWindow      *self,
   self->refresh_id = g_timeout_add (REFRESH_MSEC, refresh_cb, self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
+  g_signal_connect_object (self->store, "notify::online", G_CALLBACK (online_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-redo", G_CALLBACK (history_changed_cb),
