@@ -582,6 +582,21 @@ pg_data_version (PbDb *db)
         take_error (self, NULL);
       return -1;
     }
+  /* A commit of another connection that returned before this call is
+   * counted: its notification may still be on its way from the server,
+   * which sends what it holds before answering (an empty query costs one
+   * round trip). */
+  if (PQtransactionStatus (self->conn) == PQTRANS_IDLE)
+    {
+      PGresult *r = PQexec (self->conn, "");
+
+      PQclear (r);
+      if (PQstatus (self->conn) == CONNECTION_BAD)
+        {
+          take_error (self, NULL);
+          return -1;
+        }
+    }
   drain_notifies (self);
   return self->version;
 }
