@@ -426,6 +426,29 @@ test_editor (void)
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
     spin ();
+    /* A row asks for the value first: nothing stored without one. */
+    targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (added)));
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 0);
+    g_clear_object (&targets);
+    {
+      GtkWidget *value = NULL;
+      GPtrArray *stack = g_ptr_array_new ();
+
+      g_ptr_array_add (stack, editor);
+      while (stack->len && value == NULL)
+        {
+          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+          value = g_object_get_data (G_OBJECT (w), "draft-value");
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (stack, c);
+        }
+      g_ptr_array_unref (stack);
+      g_assert_nonnull (value);
+      gtk_editable_set_text (GTK_EDITABLE (value), "1.2");
+      g_signal_emit_by_name (value, "activate");
+      spin ();
+    }
     targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (added)));
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
     g_clear_object (&targets);

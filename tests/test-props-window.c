@@ -287,6 +287,276 @@ test_period_targets (void)
   show_page (pb_window_get_board (t.window), "board");
 }
 
+/* ---- Add Target --------------------------------------------------------- */
+
+/* The expander of indicator @name in the open editor. */
+static GtkWidget *
+indicator_expander (const char *name)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (pb_window_get_editor (t.window), ADW_TYPE_EXPANDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      gint64 *id = g_object_get_data (G_OBJECT (row), "indicator-id");
+      g_autoptr(PbIndicator) k = id ? pb_store_get_record (t.store, PB_TYPE_INDICATOR, *id) : NULL;
+
+      if (k && g_str_equal (pb_indicator_get_name (k), name))
+        return row;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+add_target_button (GtkWidget *expander)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (expander, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add Target") == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* The new target's row under @expander, or NULL. */
+static GtkWidget *
+draft_row (GtkWidget *expander)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (expander, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "draft-value"))
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The value entry of the stored target for @year under @expander. */
+static GtkWidget *
+target_entry (GtkWidget  *expander,
+              int         year,
+              const char *column)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect (expander, GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *e = g_ptr_array_index (entries, i);
+      PbRecord *r = g_object_get_data (G_OBJECT (e), "record");
+
+      if (r && PB_IS_TARGET (r) && pb_target_get_year (PB_TARGET (r)) == year &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (e), "column"), column) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+/* Whether the keyboard is in @widget (or an entry's text inside it). */
+static gboolean
+has_keyboard (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (t.window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+press_return (GtkWidget *entry,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+}
+
+static gint64
+firm_targets (gint64 k,
+              int    year)
+{
+  g_autofree char *q = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                        " AND year = %d AND NOT stretch", k, year);
+  return sql_int (q);
+}
+
+/* Review finding 8: Add Target on 5G基站 (a 2027 target; the plan runs
+ * 2025—2027) opens a row for 2025 with its value to type and stores
+ * nothing, so the item's health stays as it was; Return with no value
+ * asks for one; Return with a value adds the target as one command and
+ * keeps the editor open, the indicator expanded, the keyboard on Add
+ * Target; a second target for a year and firmness is refused with the
+ * reason, as is a year outside the period; with every year taken, no
+ * row opens. Return in a stored target's value saves it and stays
+ * there. */
+static void
+test_add_target (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autofree char *before = NULL;
+  g_autofree char *added = NULL;
+  GtkWidget *expander, *add, *draft, *year, *value;
+  PbHealth health;
+  GDate today;
+  gint64 k;
+
+  pb_date_today (&today);
+  pb_window_open_editor (t.window, a);
+  spin ();
+  expander = indicator_expander ("5G基站");
+  g_assert_nonnull (expander);
+  k = *(gint64 *) g_object_get_data (G_OBJECT (expander), "indicator-id");
+  g_assert_cmpint (firm_targets (k, 2027), >=, 1);
+  g_assert_cmpint (firm_targets (k, 2025), ==, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  spin ();
+  health = pb_store_get_item_health (t.store, a, &today, NULL);
+  before = pb_test_dump_store (t.store);
+
+  /* A row for 2025, waiting for its value: nothing stored, no red. */
+  add = add_target_button (expander);
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  spin ();
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpint (pb_store_get_item_health (t.store, a, &today, NULL), ==, health);
+  expander = indicator_expander ("5G基站");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  draft = draft_row (expander);
+  g_assert_nonnull (draft);
+  year = g_object_get_data (G_OBJECT (draft), "draft-year");
+  value = g_object_get_data (G_OBJECT (draft), "draft-value");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2025");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "");
+  g_assert_true (has_keyboard (value));
+
+  /* Return with no value: it asks for one, stores nothing. */
+  press_return (value, "");
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (value), "Type the target’s value"));
+  g_assert_true (draft_row (indicator_expander ("5G基站")) == draft);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Return with a value: added, the editor open on the item, the
+   * indicator still open, the keyboard on Add Target. */
+  press_return (value, "3000");
+  g_assert_cmpint (firm_targets (k, 2025), ==, 1);
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM target WHERE year = 2025 AND value = 3000 AND comparator = '>='"), >=, 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+  g_assert_true (pb_item_editor_get_item (editor) == a);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  expander = indicator_expander ("5G基站");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_null (draft_row (expander));
+  g_assert_nonnull (target_entry (expander, 2025, "value"));
+  g_assert_true (has_keyboard (add_target_button (expander)));
+  added = pb_test_dump_store (t.store);
+  /* One command. */
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  act ("win.redo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, added);
+  }
+
+  /* Next: 2026 proposed. A second firm target for 2025 is refused with
+   * the reason beside the year; so is a year outside the period. */
+  expander = indicator_expander ("5G基站");
+  g_signal_emit_by_name (add_target_button (expander), "clicked");
+  spin ();
+  draft = draft_row (indicator_expander ("5G基站"));
+  g_assert_nonnull (draft);
+  year = g_object_get_data (G_OBJECT (draft), "draft-year");
+  value = g_object_get_data (G_OBJECT (draft), "draft-value");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2026");
+  gtk_editable_set_text (GTK_EDITABLE (year), "2025");
+  press_return (value, "5000");
+  g_assert_true (gtk_widget_has_css_class (year, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (year), ==, "The indicator has a target for 2025 already.");
+  g_assert_cmpint (firm_targets (k, 2025), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (year), "2030");
+  press_return (value, "5000");
+  g_assert_true (gtk_widget_has_css_class (year, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (year), ==, "A target’s year lies within the plan’s period, 2025—2027.");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, added);
+  }
+  /* 2026 with a comparator typed: added. */
+  gtk_editable_set_text (GTK_EDITABLE (year), "2026");
+  press_return (value, "≤4000");
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM target WHERE year = 2026 AND value = 4000 AND comparator = '<='"), >=, 1);
+
+  /* Every year of 2025—2027 has a firm target: no row opens. */
+  expander = indicator_expander ("5G基站");
+  g_signal_emit_by_name (add_target_button (expander), "clicked");
+  spin ();
+  g_assert_null (draft_row (indicator_expander ("5G基站")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add_target_button (indicator_expander ("5G基站"))), ==,
+                   "Every year of the plan’s period has a target already.");
+
+  /* Return in a stored target's value: saved, the editor open, the
+   * keyboard back in that value. */
+  {
+    GtkWidget *entry = target_entry (indicator_expander ("5G基站"), 2026, "value");
+
+    g_assert_nonnull (entry);
+    gtk_widget_grab_focus (entry);
+    press_return (entry, "4500");
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM target WHERE year = 2026 AND value = 4500"), >=, 1);
+    g_assert_true (pb_item_editor_get_item (editor) == a);
+    expander = indicator_expander ("5G基站");
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+    entry = target_entry (expander, 2026, "value");
+    g_assert_true (has_keyboard (entry));
+  }
+
+  /* The new target's row can be let go: nothing stored. */
+  {
+    g_autofree char *mark = NULL;
+    GtkWidget *discard = NULL;
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    act ("win.undo", NULL);
+    act ("win.undo", NULL);
+    mark = pb_test_dump_store (t.store);
+    g_signal_emit_by_name (add_target_button (indicator_expander ("5G基站")), "clicked");
+    spin ();
+    draft = draft_row (indicator_expander ("5G基站"));
+    g_assert_nonnull (draft);
+    collect (draft, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Do not add this target") == 0)
+        discard = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (discard);
+    g_signal_emit_by_name (discard, "clicked");
+    spin ();
+    g_assert_null (draft_row (indicator_expander ("5G基站")));
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, mark);
+    }
+  }
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_window_close_editor (t.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +567,7 @@ main (int   argc,
   pb_test_app_start (&t);
 
   g_test_add_func ("/props-window/period-targets", test_period_targets);
+  g_test_add_func ("/props-window/add-target", test_add_target);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -72,6 +72,15 @@ struct _PbItemEditor
   AdwEntryRow         *add_note_row;
   GPtrArray           *dynamic_rows;   /* rows rebuilt on change */
   GListModel          *sections;
+
+  /* A target being added: shown as a row, not in the store until it has
+   * a value (a target of 0 would make the item red). */
+  gint64               draft_indicator; /* 0: none */
+  int                  draft_year;
+  gboolean             draft_focus;     /* put the keyboard in its value once shown */
+  /* What a rebuild of the lists keeps: the indicators open, and where the
+   * keyboard was. */
+  GHashTable          *expanded;        /* indicator ids (gint64 *) */
 };
 
 enum {
@@ -625,6 +634,24 @@ number_entry (PbItemEditor *self,
   return entry;
 }
 
+/* The plan's period, or this year alone for a plan without one. */
+static void
+plan_period (PbItemEditor *self,
+             int          *first,
+             int          *last)
+{
+  g_autoptr(PbPlan) plan = self->item ? pb_store_get_record (self->store, PB_TYPE_PLAN, pb_item_get_plan_id (self->item))
+                                      : NULL;
+
+  *first = plan ? pb_plan_get_period_start (plan) : 0;
+  *last = plan ? pb_plan_get_period_end (plan) : 0;
+  if (*first <= 0 || *last < *first)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      *first = *last = g_date_time_get_year (now);
+    }
+}
+
 /* One target, editable in place: year, comparator, value, stretch. */
 static GtkWidget *
 target_row (PbItemEditor *self,
@@ -640,8 +667,23 @@ target_row (PbItemEditor *self,
   /* The fields say it all; a title would squeeze into one glyph a line. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("indicator value", "Target"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             number_entry (self, PB_RECORD (target), "year", pb_target_get_year (target), 4, _("Year")));
+  {
+    GtkWidget *year = number_entry (self, PB_RECORD (target), "year", pb_target_get_year (target), 4, _("Year"));
+    int first, last;
+
+    /* A target the period has left (it moved) is kept, and said to be
+     * outside it. */
+    plan_period (self, &first, &last);
+    if (pb_target_get_year (target) < first || pb_target_get_year (target) > last)
+      {
+        g_autofree char *tip = g_strdup_printf (_("%d lies outside the plan’s period, %d—%d; the target is kept."),
+                                                pb_target_get_year (target), first, last);
+        gtk_widget_add_css_class (year, "warning");
+        gtk_widget_set_tooltip_text (year, tip);
+        gtk_widget_set_tooltip_text (row, tip);
+      }
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
+  }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), pb_record_get_enum (PB_RECORD (target), "comparator"));
   gtk_widget_set_valign (cmp, GTK_ALIGN_CENTER);
@@ -691,54 +733,231 @@ scale_scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+static void rebuild_lists (PbItemEditor *self);
+
+/* The first year of the plan's period with no firm target for
+ * @indicator_id, or 0 when every year has one. */
+static int
+first_free_year (PbItemEditor *self,
+                 gint64        indicator_id)
+{
+  g_autoptr(GListModel) targets = pb_store_list_targets (self->store, indicator_id);
+  guint n = g_list_model_get_n_items (targets);
+  int first, last;
+
+  plan_period (self, &first, &last);
+  for (int y = first; y <= last; y++)
+    {
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < n && !taken; i++)
+        {
+          g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+          taken = pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch");
+        }
+      if (!taken)
+        return y;
+    }
+  return 0;
+}
+
+/* Add Target opens a row for the plan's first year with no firm target
+ * yet (never a year outside the period), its value to type; nothing is
+ * stored until the value is given. */
 static void
 add_target_cb (GtkButton    *button,
                PbItemEditor *self)
 {
   g_autoptr(GError) error = NULL;
   PbIndicator *indicator = g_object_get_data (G_OBJECT (button), "record");
-  g_autoptr(GListModel) targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (indicator)));
-  guint n = g_list_model_get_n_items (targets);
+  gint64 id = pb_record_get_id (PB_RECORD (indicator));
   int year;
 
-  /* The plan's first year with no firm target yet; never a year outside
-   * the plan's period. */
+  /* One at a time: a second press goes back to the one being added. */
+  if (self->draft_indicator == id)
+    {
+      self->draft_focus = TRUE;
+      rebuild_lists (self);
+      return;
+    }
+  year = first_free_year (self, id);
+  if (year == 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target already."));
+      g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                           _("Every year of the plan’s period has a target already."));
+      report (self, error);
+      return;
+    }
+  self->draft_indicator = id;
+  self->draft_year = year;
+  self->draft_focus = TRUE;
+  g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+  rebuild_lists (self);
+}
+
+static void
+discard_draft_cb (GtkButton    *button,
+                  PbItemEditor *self)
+{
+  self->draft_indicator = 0;
+  rebuild_lists (self);
+}
+
+/* Return in the new target's value (or year): with a value, the target
+ * is added as one command; without, the row says what it needs. */
+static void
+draft_activate_cb (GtkEditable  *entry,
+                   PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_ACTION_ROW);
+  GtkEditable *year_entry = g_object_get_data (G_OBJECT (row), "draft-year");
+  GtkEditable *value_entry = g_object_get_data (G_OBJECT (row), "draft-value");
+  GtkDropDown *cmp = g_object_get_data (G_OBJECT (row), "draft-comparator");
+  GtkToggleButton *stretch = g_object_get_data (G_OBJECT (row), "draft-stretch");
+  const char *text = gtk_editable_get_text (value_entry);
+  PbComparator comparator = gtk_drop_down_get_selected (cmp);
+  double year, value;
+  int first, last;
+  gint64 indicator_id = self->draft_indicator;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (year_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (value_entry), "error");
+  plan_period (self, &first, &last);
+  if (!pb_parse_number (gtk_editable_get_text (year_entry), &year) || year != floor (year) ||
+      year < first || year > last)
+    {
+      g_autofree char *why = g_strdup_printf (_("A target’s year lies within the plan’s period, %d—%d."), first, last);
+      gtk_widget_add_css_class (GTK_WIDGET (year_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (year_entry), why);
+      gtk_widget_grab_focus (GTK_WIDGET (year_entry));
+      return;
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (year_entry), NULL);
   {
-    g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_item_get_plan_id (self->item));
-    int first = plan ? pb_plan_get_period_start (plan) : 0;
-    int last = plan ? pb_plan_get_period_end (plan) : 0;
+    g_autofree char *clean = g_strstrip (g_strdup (text));
+    const char *first_char = clean;
 
-    if (first <= 0 || last < first)
+    /* Return in the year goes on to the value. */
+    if (entry == year_entry && clean[0] == '\0')
       {
-        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-        first = last = g_date_time_get_year (now);
-      }
-    year = 0;
-    for (int y = first; y <= last && year == 0; y++)
-      {
-        gboolean taken = FALSE;
-
-        for (guint i = 0; i < n && !taken; i++)
-          {
-            g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
-            taken = pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch");
-          }
-        if (!taken)
-          year = y;
-      }
-    if (year == 0)
-      {
-        gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target already."));
-        g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                             _("Every year of the plan’s period has a target already."));
-        report (self, error);
+        gtk_widget_grab_focus (GTK_WIDGET (value_entry));
         return;
       }
+
+    if (clean[0] == '\0' || !pb_parse_target (clean, &comparator, &value))
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (value_entry), "error");
+        gtk_widget_set_tooltip_text (GTK_WIDGET (value_entry),
+                                     _("Type the target’s value, as 2600 or ≥1.3万, then press Enter."));
+        gtk_widget_grab_focus (GTK_WIDGET (value_entry));
+        return;
+      }
+    /* A bare number takes the comparator chosen beside it. */
+    if (g_ascii_isdigit (*first_char) || *first_char == '.' || *first_char == '-' || *first_char == '+' ||
+        g_unichar_isdigit (g_utf8_get_char (first_char)))
+      comparator = gtk_drop_down_get_selected (cmp);
   }
 
-  if (!pb_store_add_target (self->store, pb_record_get_id (PB_RECORD (indicator)), year, 0,
-                            PB_COMPARATOR_GE, FALSE, &error))
-    report (self, error);
+  /* The row goes as the store's change rebuilds the lists with the
+   * target in them (the indicator still open). */
+  self->draft_year = (int) year;
+  self->draft_indicator = 0;
+  if (!pb_store_add_target (self->store, indicator_id, (int) year, value, comparator,
+                            gtk_toggle_button_get_active (stretch), &error))
+    {
+      /* A second target for the year and firmness: said, and the row
+       * stays to be corrected. */
+      self->draft_indicator = indicator_id;
+      gtk_widget_add_css_class (GTK_WIDGET (year_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (year_entry), error->message);
+      report (self, error);
+      return;
+    }
+  /* Added: the keyboard goes to Add Target, for the next one. */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, self);
+    while (stack->len)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        PbRecord *r;
+
+        if (GTK_IS_BUTTON (w) && g_object_get_data (G_OBJECT (w), "add-target") &&
+            (r = g_object_get_data (G_OBJECT (w), "record")) && pb_record_get_id (r) == indicator_id)
+          {
+            gtk_widget_grab_focus (w);
+            break;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+  }
+}
+
+/* The row of a target being added: its year proposed, its value empty
+ * and waiting. */
+static GtkWidget *
+draft_row (PbItemEditor *self,
+           PbIndicator  *indicator)
+{
+  static const char *comparators[] = { "=", "≥", "≤", "≈", NULL };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *year = gtk_entry_new ();
+  GtkWidget *cmp = gtk_drop_down_new_from_strings (comparators);
+  GtkWidget *value = gtk_entry_new ();
+  GtkWidget *unit = gtk_label_new (pb_indicator_get_measure_unit (indicator));
+  GtkWidget *stretch = gtk_toggle_button_new_with_label (_("Stretch"));
+  GtkWidget *discard = gtk_button_new_from_icon_name ("window-close-symbolic");
+  char text[16];
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New target"), -1);
+  gtk_widget_add_css_class (row, "pb-draft-target");
+
+  g_snprintf (text, sizeof text, "%d", self->draft_year);
+  gtk_editable_set_text (GTK_EDITABLE (year), text);
+  gtk_editable_set_width_chars (GTK_EDITABLE (year), 4);
+  gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
+  g_signal_connect (year, "activate", G_CALLBACK (draft_activate_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), PB_COMPARATOR_GE);
+  gtk_widget_set_valign (cmp, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cmp), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparator"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cmp);
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (value), 7);
+  gtk_widget_set_valign (value, GTK_ALIGN_CENTER);
+  /* TRANSLATORS: the placeholder of a new target's empty value */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (value), C_("target value", "Value"));
+  gtk_widget_set_tooltip_text (value, _("Type the target’s value, then press Enter to add it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Value"), -1);
+  g_signal_connect (value, "activate", G_CALLBACK (draft_activate_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+  gtk_widget_add_css_class (unit, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
+
+  gtk_widget_set_valign (stretch, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (stretch, _("A stretch target (力争)"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), stretch);
+
+  gtk_widget_add_css_class (discard, "flat");
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (discard, _("Do not add this target"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Do not add this target"), -1);
+  g_signal_connect (discard, "clicked", G_CALLBACK (discard_draft_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+
+  g_object_set_data (G_OBJECT (row), "draft-year", year);
+  g_object_set_data (G_OBJECT (row), "draft-value", value);
+  g_object_set_data (G_OBJECT (row), "draft-comparator", cmp);
+  g_object_set_data (G_OBJECT (row), "draft-stretch", stretch);
+  g_object_set_data (G_OBJECT (row), "draft-indicator", indicator);
+  return row;
 }
 
 static void
@@ -807,16 +1026,105 @@ add_row (PbItemEditor        *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* Where the keyboard is in the lists, to find again once rebuilt: a
+ * target's field (its id and column), the new target's field, or an Add
+ * Target button (its indicator). */
+typedef struct
+{
+  gint64      record_id;
+  const char *column;     /* "year", "value", "draft-year", "draft-value", "add-target" */
+} ListFocus;
+
+static gboolean
+find_list_focus (PbItemEditor *self,
+                 ListFocus    *focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *w = root ? gtk_root_get_focus (root) : NULL;
+
+  focus->record_id = 0;
+  focus->column = NULL;
+  for (; w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
+      GtkWidget *row = gtk_widget_get_parent (w);
+
+      if (r && PB_IS_TARGET (r) && g_object_get_data (G_OBJECT (w), "column"))
+        {
+          focus->record_id = pb_record_get_id (r);
+          focus->column = g_object_get_data (G_OBJECT (w), "column");
+          return TRUE;
+        }
+      if (r && g_object_get_data (G_OBJECT (w), "add-target"))
+        {
+          focus->record_id = pb_record_get_id (r);
+          focus->column = "add-target";
+          return TRUE;
+        }
+      row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
+      if (row && g_object_get_data (G_OBJECT (row), "draft-value") == w)
+        {
+          focus->column = "draft-value";
+          return TRUE;
+        }
+      if (row && g_object_get_data (G_OBJECT (row), "draft-year") == w)
+        {
+          focus->column = "draft-year";
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+list_focus_widget (PbItemEditor    *self,
+                   const ListFocus *focus)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    g_ptr_array_add (stack, g_ptr_array_index (self->dynamic_rows, i));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
+
+      if (g_str_has_prefix (focus->column, "draft-") && g_object_get_data (G_OBJECT (w), focus->column))
+        return g_object_get_data (G_OBJECT (w), focus->column);
+      if (r && pb_record_get_id (r) == focus->record_id &&
+          (g_strcmp0 (focus->column, "add-target") == 0 ? g_object_get_data (G_OBJECT (w), "add-target") != NULL
+                                                        : PB_IS_TARGET (r) &&
+                                                          g_strcmp0 (g_object_get_data (G_OBJECT (w), "column"), focus->column) == 0))
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
 static void
 rebuild_lists (PbItemEditor *self)
 {
   gint64 id;
+  ListFocus focus;
+  gboolean had_focus = find_list_focus (self, &focus);
+  gboolean draft_shown = FALSE;
 
   for (guint i = 0; i < self->dynamic_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+      gint64 *indicator = g_object_get_data (G_OBJECT (row), "indicator-id");
 
+      /* An indicator the planner opened stays open through the rebuild
+       * an edit of its targets makes. */
+      if (indicator && ADW_IS_EXPANDER_ROW (row))
+        {
+          if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+            g_hash_table_add (self->expanded, g_memdup2 (indicator, sizeof *indicator));
+          else
+            g_hash_table_remove (self->expanded, indicator);
+        }
       if (group)
         adw_preferences_group_remove (group, row);
     }
@@ -932,6 +1240,11 @@ rebuild_lists (PbItemEditor *self)
             g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
             adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target_row (self, k, target));
           }
+        if (self->draft_indicator == pb_record_get_id (PB_RECORD (k)))
+          {
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), draft_row (self, k));
+            draft_shown = TRUE;
+          }
         {
           GtkWidget *add = adw_action_row_new ();
           GtkWidget *button = gtk_button_new_with_label (_("Add Target"));
@@ -939,9 +1252,16 @@ rebuild_lists (PbItemEditor *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), "");
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (k), g_object_unref);
+          g_object_set_data (G_OBJECT (button), "add-target", GINT_TO_POINTER (TRUE));
           g_signal_connect (button, "clicked", G_CALLBACK (add_target_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (add), button);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
+        }
+        {
+          gint64 kid = pb_record_get_id (PB_RECORD (k));
+
+          g_object_set_data_full (G_OBJECT (row), "indicator-id", g_memdup2 (&kid, sizeof kid), g_free);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, &kid));
         }
         add_row (self, self->indicators_group, row);
       }
@@ -993,6 +1313,29 @@ rebuild_lists (PbItemEditor *self)
         add_row (self, self->notes_group, row);
       }
   }
+
+  /* A new target whose indicator went (an undo) goes with it. */
+  if (!draft_shown)
+    self->draft_indicator = 0;
+
+  /* The keyboard where it was: in the new target's value when it has
+   * just been asked for, else in the field it was in. */
+  if (self->draft_focus && draft_shown)
+    {
+      ListFocus draft = { 0, "draft-value" };
+      GtkWidget *w = list_focus_widget (self, &draft);
+
+      if (w)
+        gtk_widget_grab_focus (w);
+    }
+  else if (had_focus)
+    {
+      GtkWidget *w = list_focus_widget (self, &focus);
+
+      if (w)
+        gtk_widget_grab_focus (w);
+    }
+  self->draft_focus = FALSE;
 }
 
 static void
@@ -1155,6 +1498,8 @@ pb_item_editor_set_item (PbItemEditor *self,
   /* A refusal and what was typed belong to the item they were about. */
   for (FieldId id = 0; id < N_FIELDS; id++)
     self->dirty[id] = FALSE;
+  self->draft_indicator = 0;
+  g_hash_table_remove_all (self->expanded);
   show_date_error (self, FIELD_DUE, NULL);
 
   /* The plan's sections, organisations and items, live, for the
@@ -1225,6 +1570,7 @@ pb_item_editor_dispose (GObject *object)
   g_clear_object (&self->plan_items);
   g_clear_pointer (&self->dep_choices, g_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_EDITOR);
   g_clear_object (&self->store);
 
@@ -1328,6 +1674,7 @@ static void
 pb_item_editor_init (PbItemEditor *self)
 {
   self->dynamic_rows = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Each field follows its property of the item; writing goes through
