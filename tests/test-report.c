@@ -305,6 +305,59 @@ test_corpus_plan (void)
     }
 }
 
+/* The tasks table mirrors the plan: every section, one with no tasks
+ * saying so; and a task's targets grouped under each indicator's name,
+ * by year, whatever order they were entered in. */
+static void
+test_task_targets_and_sections (void)
+{
+  g_autofree char *path = g_build_filename (dir, "targets.db", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *order[] = { "板块甲", "推进算力设施建设", "机架甲", "2025: 111个", "2026: 222个", "2027: ≥333个",
+                          "2027: stretch ≥350个", "能耗乙", "2025: ≤555吨", "2026: ≤444吨", "板块乙",
+                          "No tasks in this section", "板块丙", "推进数据要素流通", NULL };
+  const char *at = NULL;
+
+  {
+    g_autoptr(PbStore) store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
+    gint64 plan, a, b, c, item, k1, k2;
+
+    g_assert_no_error (error);
+    plan = pb_store_create_plan (store, "云澜市新型基础设施建设三年行动方案", 2025, 2027, &error);
+    a = pb_store_add_section (store, plan, 0, "一", "板块甲", &error);
+    b = pb_store_add_section (store, plan, 0, "二", "板块乙", &error);
+    c = pb_store_add_section (store, plan, 0, "三", "板块丙", &error);
+    item = pb_store_add_item (store, plan, a, PB_ITEM_KIND_TASK, "1", "推进算力设施建设", &error);
+    pb_store_add_item (store, plan, c, PB_ITEM_KIND_TASK, "2", "推进数据要素流通", &error);
+    k1 = pb_store_add_indicator (store, plan, item, "机架甲", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    k2 = pb_store_add_indicator (store, plan, item, "能耗乙", "吨", PB_INDICATOR_KIND_ANNUAL, &error);
+    /* Entered out of year order, the two indicators interleaved. */
+    pb_store_add_target (store, k1, 2027, 350, PB_COMPARATOR_GE, TRUE, &error);
+    pb_store_add_target (store, k2, 2026, 444, PB_COMPARATOR_LE, FALSE, &error);
+    pb_store_add_target (store, k1, 2026, 222, PB_COMPARATOR_EQ, FALSE, &error);
+    pb_store_add_target (store, k1, 2027, 333, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_target (store, k2, 2025, 555, PB_COMPARATOR_LE, FALSE, &error);
+    pb_store_add_target (store, k1, 2025, 111, PB_COMPARATOR_EQ, FALSE, &error);
+    g_assert_no_error (error);
+    (void) b;
+  }
+  pdf = report (path, "targets.pdf", "--parts", "tasks", NULL);
+  text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+  g_test_message ("%s", text);
+  for (guint i = 0; order[i]; i++)
+    {
+      const char *found = strstr (at ? at : text, order[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is missing or out of order in the tasks table:\n%s", order[i], text);
+      at = found + strlen (order[i]);
+    }
+  /* Each target once, not followed by its indicator's name. */
+  g_assert_null (strstr (text, "111个 机架甲"));
+}
+
 /* A plan of many sections of one to five tasks each, led or not, some
  * seriously behind; @title in the script the test wants. Returns the
  * library's path. */
@@ -638,6 +691,7 @@ main (int    argc,
   g_assert_cmpint (status, ==, 0);
 
   g_test_add_func ("/report/full", test_full_report);
+  g_test_add_func ("/report/task-targets-and-sections", test_task_targets_and_sections);
   g_test_add_func ("/report/tiles", test_tiles);
   g_test_add_func ("/report/sheet-and-paper", test_sheet_and_paper);
   g_test_add_func ("/report/corpus-plan", test_corpus_plan);

@@ -42,6 +42,7 @@
 #include "pb-indicator-links.h"
 #include "pb-ledger.h"
 #include "pb-forms.h"
+#include "pb-outline.h"
 #include "pb-report.h"
 #include "pb-script.h"
 #include "pb-supervision.h"
@@ -339,6 +340,33 @@ period_text (const char *start,
   return g_strdup (due ? to : from);
 }
 
+/* Set before a target under its indicator's name in the tasks table: an
+ * em space, which Pango keeps at the start of a line. */
+#define TARGET_INDENT "\xe2\x80\x83"
+
+static GPtrArray *
+list_to_array (GListModel *list)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (array, g_list_model_get_item (list, i));
+  return array;
+}
+
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b)
+{
+  PbTarget *x = *(PbTarget * const *) a;
+  PbTarget *y = *(PbTarget * const *) b;
+  int by_year = pb_target_get_year (x) - pb_target_get_year (y);
+
+  if (by_year != 0)
+    return by_year;
+  return (int) pb_record_get_boolean (PB_RECORD (x), "stretch") - (int) pb_record_get_boolean (PB_RECORD (y), "stretch");
+}
+
 /* Reads the plan into the report's own tables. */
 static gboolean
 collect (PbReport *self,
@@ -349,12 +377,11 @@ collect (PbReport *self,
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GListModel) indicators = NULL;
-  g_autoptr(GHashTable) section_titles = NULL;
+  g_autoptr(GPtrArray) outline = NULL;
   g_autoptr(GHashTable) leads = NULL;
   g_autoptr(GHashTable) responsible = NULL;
   g_autoptr(GHashTable) item_targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, string_free);
   g_autoptr(GHashTable) serving = pb_store_dup_indicator_items (store, plan_id);
-  gint64 last_section = -1;
   int first_year, last_year, n_years;
 
   if (plan == NULL)
@@ -378,7 +405,6 @@ collect (PbReport *self,
   self->period_end = pb_plan_get_period_end (plan);
   pb_store_get_plan_years (store, plan_id, &first_year, &last_year);
 
-  section_titles = pb_store_dup_section_titles (store, plan_id);
   leads = pb_store_dup_org_names (store, plan_id, PB_ROLE_LEAD);
   responsible = pb_store_dup_org_names (store, plan_id, PB_ROLE_RESPONSIBLE);
 
@@ -421,6 +447,7 @@ collect (PbReport *self,
       gint64 indicator_id = pb_record_get_id (PB_RECORD (k));
       GArray *served = g_hash_table_lookup (serving, &indicator_id);
       g_autoptr(GListModel) targets = pb_store_list_targets (store, indicator_id);
+      g_autoptr(GPtrArray) sorted = list_to_array (targets);   /* by year, firm before stretch */
       const PbIndicatorStatus *st = pb_store_get_indicator_status (store, k, &self->o.today);
       const char *unit = pb_indicator_get_measure_unit (k);
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -428,15 +455,16 @@ collect (PbReport *self,
       GString *for_item;
       Row *row;
 
+      g_ptr_array_sort (sorted, compare_targets);
       g_ptr_array_add (cells, g_strdup (pb_indicator_get_name (k)));
       g_ptr_array_add (cells, g_strdup (unit));
       for (int y = first_year; n_years && y <= last_year; y++)
         {
           g_autoptr(GString) cell = g_string_new (NULL);
 
-          for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+          for (guint j = 0; j < sorted->len; j++)
             {
-              g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+              PbTarget *t = g_ptr_array_index (sorted, j);
               g_autofree char *amount = NULL;
 
               if (pb_target_get_year (t) != y)
@@ -458,10 +486,11 @@ collect (PbReport *self,
         }
 
       /* Every target, for the tasks table (and the indicator table when
-       * the years do not fit a column each). */
-      for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+       * the years do not fit a column each), by year, a year's firm
+       * target before its stretch (力争) one. */
+      for (guint j = 0; j < sorted->len; j++)
         {
-          g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+          PbTarget *t = g_ptr_array_index (sorted, j);
           g_autofree char *amount = pb_format_amount (pb_target_get_value (t), unit);
           gboolean stretch = pb_record_get_boolean (PB_RECORD (t), "stretch");
           /* TRANSLATORS: a target in the tasks table: year, comparator
@@ -508,10 +537,14 @@ collect (PbReport *self,
               for_item = g_string_new (NULL);
               g_hash_table_insert (item_targets, g_memdup2 (&item_id, sizeof item_id), for_item);
             }
+          /* Grouped by indicator: its name, then its targets by year,
+           * set in beneath it. */
           {
             g_auto(GStrv) lines = g_strsplit (all->str, "\n", -1);
+
+            g_string_append_printf (for_item, "%s%s", for_item->len ? "\n" : "", pb_indicator_get_name (k));
             for (guint l = 0; lines[l]; l++)
-              g_string_append_printf (for_item, "%s%s %s", for_item->len ? "\n" : "", lines[l], pb_indicator_get_name (k));
+              g_string_append_printf (for_item, "\n" TARGET_INDENT "%s", lines[l]);
           }
         }
     }
@@ -529,37 +562,47 @@ collect (PbReport *self,
   items = pb_store_list_items (store, plan_id);
   self->n_items = g_list_model_get_n_items (items);
   self->behind = g_ptr_array_new_with_free_func (row_free);
-  for (guint i = 0; i < self->n_items; i++)
+  /* The plan's structure, as the document has it: every heading, in
+   * document order, with its items; a section that holds neither items
+   * nor sub-sections says so, so that the table mirrors the plan. */
+  outline = pb_outline_new_from_store_full (store, plan_id, TRUE);
+  for (guint r = 0; r < outline->len; r++)
     {
-      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
-      gint64 id = pb_record_get_id (PB_RECORD (item));
-      gint64 section = pb_item_get_section_id (item);
-      const char *reason = NULL;
-      PbHealth health = pb_store_get_item_health (store, item, &self->o.today, &reason);
-      const char *lead = g_hash_table_lookup (leads, &id);
-      const char *resp = g_hash_table_lookup (responsible, &id);
-      GString *targets = g_hash_table_lookup (item_targets, &id);
-      g_autofree char *period = period_text (pb_record_get_string (PB_RECORD (item), "start_date"),
-                                             pb_record_get_string (PB_RECORD (item), "due_date"));
-      g_autofree char *health_cell = health_text (health);
+      PbOutlineRun *run = g_ptr_array_index (outline, r);
+      PbOutlineRun *next = r + 1 < outline->len ? g_ptr_array_index (outline, r + 1) : NULL;
+      g_autofree char *heading = run->section ? pb_outline_run_dup_title (run) : g_strdup (_("Other items"));
 
-      self->status_counts[CLAMP (pb_item_get_status (item), 0, 4)]++;
-      self->health_counts[health]++;
+      g_ptr_array_add (self->tasks->rows, row_new (ROW_SECTION, PB_HEALTH_NONE, heading, END));
+      if (run->items->len == 0 && (next == NULL || next->depth <= run->depth))
+        /* Translators: the tasks table's row under a section that has
+         * none, so that the report shows every section of the plan */
+        g_ptr_array_add (self->tasks->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, "", _("No tasks in this section"),
+                                                     "", "", "", "", "", "", END));
 
-      if (section != last_section)
+      for (guint i = 0; i < run->items->len; i++)
         {
-          const char *t = g_hash_table_lookup (section_titles, &section);
-          g_ptr_array_add (self->tasks->rows, row_new (ROW_SECTION, PB_HEALTH_NONE, t ? t : _("Other items"), END));
-          last_section = section;
+          PbItem *item = g_ptr_array_index (run->items, i);
+          gint64 id = pb_record_get_id (PB_RECORD (item));
+          const char *reason = NULL;
+          PbHealth health = pb_store_get_item_health (store, item, &self->o.today, &reason);
+          const char *lead = g_hash_table_lookup (leads, &id);
+          const char *resp = g_hash_table_lookup (responsible, &id);
+          GString *targets = g_hash_table_lookup (item_targets, &id);
+          g_autofree char *period = period_text (pb_record_get_string (PB_RECORD (item), "start_date"),
+                                                 pb_record_get_string (PB_RECORD (item), "due_date"));
+          g_autofree char *health_cell = health_text (health);
+
+          self->status_counts[CLAMP (pb_item_get_status (item), 0, 4)]++;
+          self->health_counts[health]++;
+          g_ptr_array_add (self->tasks->rows,
+                           row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
+                                    lead ? lead : "", resp ? resp : "", period,
+                                    targets ? targets->str : "", health_cell,
+                                    (health == PB_HEALTH_YELLOW || health == PB_HEALTH_RED) && reason ? reason : "", END));
+          if (health == PB_HEALTH_RED)
+            g_ptr_array_add (self->behind, row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
+                                                    lead ? lead : "", reason ? reason : "", END));
         }
-      g_ptr_array_add (self->tasks->rows,
-                       row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
-                                lead ? lead : "", resp ? resp : "", period,
-                                targets ? targets->str : "", health_cell,
-                                (health == PB_HEALTH_YELLOW || health == PB_HEALTH_RED) && reason ? reason : "", END));
-      if (health == PB_HEALTH_RED)
-        g_ptr_array_add (self->behind, row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
-                                                lead ? lead : "", reason ? reason : "", END));
     }
 
   /* Organisations. */
