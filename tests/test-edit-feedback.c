@@ -747,6 +747,125 @@ test_timeline_bulk (void)
   pb_test_settle_for (500);
 }
 
+static GtkWidget *
+entry_row_titled (GtkWidget  *root,
+                  const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = entry_row_titled (c, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkAdjustment *
+editor_vadjustment (GtkWidget *editor)
+{
+  GtkWidget *page = gtk_widget_get_first_child (editor);
+  GtkWidget *scroller;
+
+  g_assert_true (ADW_IS_PREFERENCES_PAGE (page));
+  for (scroller = gtk_widget_get_first_child (page); scroller && !GTK_IS_SCROLLED_WINDOW (scroller);
+       scroller = gtk_widget_get_next_sibling (scroller))
+    ;
+  g_assert_nonnull (scroller);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* The editor open on @id, at its top, the keyboard in the title. */
+static void
+assert_editor_opened_on (gint64 id)
+{
+  GtkWidget *editor = pb_window_get_editor (t.window);
+  PbItem *item = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
+  GtkWidget *title = entry_row_titled (editor, "Title");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (t.window));
+
+  g_assert_nonnull (item);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (item)), ==, id);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpfloat (gtk_adjustment_get_value (editor_vadjustment (editor)), ==, 0);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == title || gtk_widget_is_ancestor (focus, title));
+}
+
+/* The keyboard on @id's card. */
+static void
+assert_focus_on_card (gint64 id)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (t.window));
+
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (board)));
+  g_assert_cmpint (pb_board_view_get_focused_item (board, NULL), ==, id);
+}
+
+/* Enter on a card opens the editor at its top with the title focused, even
+ * after the one before was left scrolled down with the keyboard low in
+ * it; Escape closes it and gives the keyboard back to that card, not to a
+ * column's "+". */
+static void
+test_editor_focus (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 a = id_of ("统筹建设绿色数据中心");
+  gint64 b = id_of ("加快5G网络规模化部署");
+  GtkWidget *editor, *card;
+  GtkAdjustment *vadj;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (500);
+
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  g_assert_nonnull (card);
+  click_button (card, 1);
+  assert_focus_on_card (a);
+  press (GDK_KEY_Return, 0);
+  pb_test_settle_for (400);
+  assert_editor_opened_on (a);
+
+  /* Down at the bottom, the keyboard in a field there. */
+  editor = pb_window_get_editor (t.window);
+  vadj = editor_vadjustment (editor);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj), >, 100);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  g_assert_true (gtk_widget_child_focus (editor, GTK_DIR_TAB_BACKWARD));
+  pb_test_settle_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 100);
+
+  /* Escape: closed, the keyboard back on the card. */
+  gtk_widget_grab_focus (entry_row_titled (editor, "Title"));
+  press (GDK_KEY_Escape, 0);
+  pb_test_settle_for (500);
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
+  assert_focus_on_card (a);
+
+  /* Left scrolled down, then another card opened while it is open. */
+  press (GDK_KEY_Return, 0);
+  pb_test_settle_for (400);
+  assert_editor_opened_on (a);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  pb_test_settle_for (200);
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), b));
+  g_assert_nonnull (card);
+  click_button (card, 1);
+  assert_focus_on_card (b);
+  press (GDK_KEY_Return, 0);
+  pb_test_settle_for (400);
+  assert_editor_opened_on (b);
+  press (GDK_KEY_Escape, 0);
+  pb_test_settle_for (500);
+  assert_focus_on_card (b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
+  g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

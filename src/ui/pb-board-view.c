@@ -1709,7 +1709,7 @@ focused_card (PbBoardView *self,
   return NULL;
 }
 
-static void
+static gboolean
 focus_item (PbBoardView *self,
             gint64       item_id)
 {
@@ -1734,11 +1734,12 @@ focus_item (PbBoardView *self,
 
               column_widget_fill (cw);
               gtk_widget_activate_action (cw->list, "list.scroll-to-item", "u", i);
-              gtk_widget_grab_focus (cw->list);
+              return gtk_widget_grab_focus (cw->list);
             }
-          return;
+          return FALSE;
         }
     }
+  return FALSE;
 }
 
 /* Alt+←/→ moves the focused card to the next column; Alt+↑/↓ within its
@@ -2019,6 +2020,26 @@ pb_board_view_focus (PbBoardView *self)
       if (first)
         focus_item (self, pb_record_get_id (PB_RECORD (first)));
     }
+}
+
+/**
+ * pb_board_view_focus_item:
+ * @self: a board
+ * @item_id: an item
+ *
+ * Gives the keyboard to @item_id's card, scrolled into view (as the item
+ * editor closes, back to the card it was editing).
+ *
+ * Returns: %TRUE if the board shows the item and its card took the focus
+ */
+gboolean
+pb_board_view_focus_item (PbBoardView *self,
+                          gint64       item_id)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), FALSE);
+
+  flush_pending (self);
+  return item_id != 0 && focus_item (self, item_id);
 }
 
 /**

@@ -63,6 +63,8 @@ void             pb_board_view_set_selected    (PbBoardView    *self,
 guint            pb_board_view_get_n_selected  (PbBoardView    *self);
 GArray          *pb_board_view_get_selected_items (PbBoardView *self);
 void             pb_board_view_focus           (PbBoardView    *self);
+gboolean         pb_board_view_focus_item      (PbBoardView    *self,
+                                                gint64          item_id);
 gint64           pb_board_view_get_focused_item (PbBoardView   *self,
                                                  const char   **column_key);
 

@@ -1478,6 +1478,8 @@ pb_item_editor_get_item (PbItemEditor *self)
   return self->item;
 }
 
+static void scroll_to_top (PbItemEditor *self);
+
 void
 pb_item_editor_set_item (PbItemEditor *self,
                          PbItem       *item)
@@ -1533,6 +1535,9 @@ pb_item_editor_set_item (PbItemEditor *self,
   g_signal_group_set_target (self->item_signals, item);
   update_progress_subtitle (self);
   rebuild_lists (self);
+  /* Another item is read from its top. */
+  if (item)
+    scroll_to_top (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
@@ -1546,10 +1551,70 @@ pb_item_editor_set_item (PbItemEditor *self,
 void
 pb_item_editor_focus_title (PbItemEditor *self)
 {
+  GtkWidget *title = GTK_WIDGET (self->title_row);
+  GtkRoot *root;
+  GtkWidget *focus;
+
   g_return_if_fail (PB_IS_ITEM_EDITOR (self));
 
+  /* Selected as the focus comes in, not after: GTK 4.8 starts the
+   * cursor's blinking when a field takes the focus with nothing selected,
+   * and a selection made later under a blinking cursor makes it warn. The
+   * title may have the focus already (the editor opens with it there). */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus && (focus == title || gtk_widget_is_ancestor (focus, title)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_grab_focus (title);
+  gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
+}
+
+static GtkScrolledWindow *
+first_scrolled_window (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (c))
+        return GTK_SCROLLED_WINDOW (c);
+      if ((found = first_scrolled_window (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The page's own scroller (AdwPreferencesPage has no call for it in
+ * libadwaita 1.2) is the first one under the editor. */
+static void
+scroll_to_top (PbItemEditor *self)
+{
+  GtkScrolledWindow *scroller = first_scrolled_window (GTK_WIDGET (self));
+
+  if (scroller)
+    {
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (scroller);
+
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+    }
+}
+
+/**
+ * pb_item_editor_show_top:
+ * @self: an editor
+ *
+ * Scrolls the editor to its top and puts the keyboard in the title, the
+ * cursor after its text: how an item opens, whatever field and place the
+ * item before was left at.
+ */
+void
+pb_item_editor_show_top (PbItemEditor *self)
+{
+  g_return_if_fail (PB_IS_ITEM_EDITOR (self));
+
+  scroll_to_top (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+  gtk_editable_set_position (GTK_EDITABLE (self->title_row), -1);
 }
 
 /* ---- Construction ------------------------------------------------------- */

@@ -19,5 +19,6 @@ void       pb_item_editor_set_item (PbItemEditor *self,
                                     PbItem       *item);
 void       pb_item_editor_flush    (PbItemEditor *self);
 void       pb_item_editor_focus_title (PbItemEditor *self);
+void       pb_item_editor_show_top    (PbItemEditor *self);
 
 G_END_DECLS

@@ -369,8 +369,17 @@ pb_window_close_editor (PbWindow *self)
 
   if (self->editor)
     {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
       pb_item_editor_flush (PB_ITEM_EDITOR (self->editor));
       pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), NULL);
+      /* The keyboard does not stay in a field that goes out of sight: it
+       * goes back to the board or timeline. */
+      if (focus && gtk_widget_is_ancestor (focus, self->editor))
+        {
+          gtk_root_set_focus (GTK_ROOT (self), NULL);
+          pb_window_focus_view (self);
+        }
     }
   adw_flap_set_reveal_flap (self->editor_flap, FALSE);
 }
@@ -392,6 +401,9 @@ pb_window_open_editor (PbWindow *self,
     return;
   pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
   adw_flap_set_reveal_flap (self->editor_flap, TRUE);
+  /* It opens at its top, the keyboard in the title. */
+  if (item)
+    pb_item_editor_show_top (PB_ITEM_EDITOR (self->editor));
   /* The timeline selects what the editor shows. */
   if (self->timeline && item)
     pb_timeline_view_select (PB_TIMELINE_VIEW (self->timeline), pb_record_get_id (PB_RECORD (item)));
@@ -602,12 +614,33 @@ pb_window_show_board (PbWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "board");
 }
 
+/* Escape or the editor's close button: the keyboard goes back to the card
+ * (or bar) that was being edited, not to whatever GTK finds next once the
+ * editor hides. */
 static void
 close_editor_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  pb_window_close_editor (PB_WINDOW (widget));
+  PbWindow *self = PB_WINDOW (widget);
+  PbItem *item = self->editor ? pb_item_editor_get_item (PB_ITEM_EDITOR (self->editor)) : NULL;
+  gint64 id = item ? pb_record_get_id (PB_RECORD (item)) : 0;
+  gboolean focused = FALSE;
+
+  pb_window_close_editor (self);
+  if (id == 0)
+    return;
+  if (self->timeline && gtk_widget_get_mapped (self->timeline))
+    {
+      pb_timeline_view_select (PB_TIMELINE_VIEW (self->timeline), id);
+      focused = pb_timeline_view_get_selected (PB_TIMELINE_VIEW (self->timeline)) == id &&
+                gtk_widget_grab_focus (self->timeline);
+    }
+  else if (self->board && gtk_widget_get_mapped (self->board))
+    focused = pb_board_view_focus_item (PB_BOARD_VIEW (self->board), id);
+  /* Gone meanwhile: the view has it. */
+  if (!focused)
+    pb_window_focus_view (self);
 }
 
 /* From the library's menu: every organisation of every plan, ranked. */
