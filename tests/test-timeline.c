@@ -533,6 +533,53 @@ test_cli (void)
         g_assert_true (g_str_has_prefix (contents, "%PDF"));
     }
 
+  /* With no --width: the whole plan, every heading (一 总体要求 holds only
+   * sub-sections, (一) 指导思想 nothing) and every year to 2027 Q4, as
+   * printed: no screen-only ⋯ menus or folding triangles. */
+  {
+    g_autofree char *png = g_strdup_printf ("%s/whole.png", dir);
+    g_autofree char *pdf = g_strdup_printf ("%s/whole.pdf", dir);
+    g_autofree char *text = NULL;
+    const char *png_argv[] = { cli, "--db", db, "timeline", "1", "-o", png, "--today", "2026-06-30", NULL };
+    const char *pdf_argv[] = { cli, "--db", db, "timeline", "1", "-o", pdf, "--today", "2026-06-30", NULL };
+    const char *wanted[] = { "一 总体要求", "(一) 指导思想", "(二) 主要目标", "三 保障措施", "(三) 保障用地和用能",
+                             "2025 Q1", "2027 Q4", "12,000个", NULL };
+    cairo_surface_t *s;
+    guchar *data;
+    int stride;
+    double cy = PB_TIMELINE_HEADER_HEIGHT + PB_TIMELINE_SECTION_HEIGHT / 2;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) png_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) pdf_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    text = pb_test_run_ok ("pdftotext", "-layout", pdf, "-", NULL);
+    for (guint w = 0; wanted[w]; w++)
+      if (strstr (text, wanted[w]) == NULL)
+        g_error ("the exported timeline lacks “%s”:\n%s", wanted[w], text);
+
+    s = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+    /* Three years at the quarter zoom, beside the label column. */
+    g_assert_cmpint (cairo_image_surface_get_width (s), >, 260 + 3 * 365 * 2);
+    /* Every row of the example: 8 headings and 19 items. */
+    g_assert_cmpint (cairo_image_surface_get_height (s), >=,
+                     PB_TIMELINE_HEADER_HEIGHT + 8 * PB_TIMELINE_SECTION_HEIGHT + 19 * PB_TIMELINE_ROW_HEIGHT);
+    /* The first heading's row: where the screen draws ⋯ and ▾, the
+     * heading's plain background. */
+    data = cairo_image_surface_get_data (s);
+    stride = cairo_image_surface_get_stride (s);
+    {
+      guint32 plain = *(guint32 *) (data + (int) cy * stride + 226 * 4) & 0xffffff;
+
+      for (int x = 236; x < 256; x++)
+        g_assert_cmphex (*(guint32 *) (data + (int) cy * stride + x * 4) & 0xffffff, ==, plain);
+      for (int x = 4; x < 20; x++)
+        g_assert_cmphex (*(guint32 *) (data + (int) (cy - 2) * stride + x * 4) & 0xffffff, ==, plain);
+    }
+    cairo_surface_destroy (s);
+  }
+
   /* A bad name or plan: a clear message and a failing status. */
   {
     g_autofree char *out = g_strdup_printf ("%s/chart.bmp", dir);

@@ -10,6 +10,7 @@
  *   planboard-cli [--db PATH] example
  *   planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf
  *                 [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]
+ *                 (the whole chart, every row and year; --width scales it down)
  *   planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS] [--progress PERCENT]
  *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
  *                 [--note TEXT] [--source ORGANISATION]
@@ -474,7 +475,7 @@ cmd_timeline (PbStore *store,
   const char *out = NULL;
   const char *today_text = NULL;
   PbTimelineZoom zoom = PB_TIMELINE_ZOOM_QUARTER;
-  guint64 width = 1600;
+  guint64 width = 0;   /* the whole chart's own width */
   gint64 id = 0;
   GDate today;
 
@@ -521,9 +522,12 @@ cmd_timeline (PbStore *store,
       g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
     }
 
-  timeline = pb_timeline_new_from_store (store, id, g_date_get_julian (&today), NULL, &error);
+  /* The whole plan as it is printed: every heading (those over
+   * sub-sections only too), no screen-only folding triangles or menus. */
+  timeline = pb_timeline_new_from_store_full (store, id, g_date_get_julian (&today), NULL, TRUE, &error);
   if (timeline == NULL)
     return fail (error);
+  pb_timeline_set_formal (timeline, TRUE);
   pb_timeline_set_zoom (timeline, zoom);
   if (!pb_timeline_write_file (timeline, out, width, &error))
     return fail (error);

@@ -1916,12 +1916,26 @@ pb_timeline_update_from_store (PbTimeline *self,
 }
 
 /**
+ * pb_timeline_get_natural_width:
+ *
+ * Returns: the width the whole chart takes at its zoom: the label column,
+ *   every day of the plan's years, and room for the last day's diamond
+ */
+double
+pb_timeline_get_natural_width (PbTimeline *self)
+{
+  return ceil (self->label_width + pb_timeline_get_width (self) + 12);
+}
+
+/**
  * pb_timeline_write_file:
  * @path: ends in .png, .svg or .pdf
- * @width: the picture's width in pixels (points for PDF and SVG); the
- *   height holds every row
+ * @width: the picture's width in pixels (points for PDF and SVG), or 0 for
+ *   the chart's natural width at its zoom
  *
- * Paints the whole chart, label column and time scale included.
+ * Paints the whole chart, label column and time scale included: every row
+ * and every year of the plan. A chart wider than @width is scaled down to
+ * fit it, never cut; the height holds every row.
  */
 gboolean
 pb_timeline_write_file (PbTimeline  *self,
@@ -1929,7 +1943,9 @@ pb_timeline_write_file (PbTimeline  *self,
                         double       width,
                         GError     **error)
 {
-  double height = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_height (self) + 8;
+  double natural = pb_timeline_get_natural_width (self);
+  double scale = width > 0 && width < natural ? width / natural : 1.0;
+  double height;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1949,8 +1965,9 @@ pb_timeline_write_file (PbTimeline  *self,
       return FALSE;
     }
 
-  /* A chart wider than the picture is cut at the right, as on screen;
-   * --zoom year fits a three-year plan in 1,000 px. */
+  if (width <= 0)
+    width = natural;
+  height = ceil ((PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_height (self) + 8) * scale);
   if (kind == PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
   else if (kind == SVG)
@@ -1959,7 +1976,8 @@ pb_timeline_write_file (PbTimeline  *self,
     surface = cairo_pdf_surface_create (path, width, height);
 
   cr = cairo_create (surface);
-  pb_timeline_paint (self, cr, 0, 0, width, height, FALSE, NULL);
+  cairo_scale (cr, scale, scale);
+  pb_timeline_paint (self, cr, 0, 0, width / scale, height / scale, FALSE, NULL);
   cairo_destroy (cr);
   if (kind == PNG)
     status = cairo_surface_write_to_png (surface, path);

@@ -136,6 +136,7 @@ void          pb_timeline_layout          (PbTimeline     *self);
 
 guint         pb_timeline_get_n_rows      (PbTimeline     *self);
 double        pb_timeline_get_width       (PbTimeline     *self);
+double        pb_timeline_get_natural_width (PbTimeline   *self);
 double        pb_timeline_get_height      (PbTimeline     *self);
 double        pb_timeline_x_for_day       (PbTimeline     *self,
                                            guint32         day);
