@@ -805,10 +805,12 @@ column_items_changed_cb (GListModel          *column,
   update_count (cw);
 }
 
-/* A column's cards are made only when the column comes into view (or
- * next to it): a bound column out of view shows no model, so a plan of
- * 500 sections makes the cards of the four or five columns on screen,
- * not of the thirty the sideways grid keeps bound. */
+/* A column's header, list and cards are made only when the column comes
+ * into view: a bound column out of view is an empty widget, so a plan of
+ * 500 sections makes the cards of the three to five columns on screen,
+ * not of the thirty the sideways grid keeps bound. A column that comes
+ * into view as the board scrolls is filled before the frame is painted
+ * (show_in_view, after each layout). */
 #define COLUMN_WIDTH_GUESS 284
 
 static gboolean
@@ -816,7 +818,7 @@ column_in_view (PbBoardView         *self,
                 PbBoardColumnWidget *cw)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  double width = gtk_widget_get_width (self->scroller), margin = COLUMN_WIDTH_GUESS;
+  double width = gtk_widget_get_width (self->scroller);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   graphene_rect_t bounds;
   double x, w;
@@ -830,7 +832,6 @@ column_in_view (PbBoardView         *self,
       if (GTK_IS_WINDOW (root))
         gtk_window_get_default_size (GTK_WINDOW (root), &default_width, &default_height);
       width = default_width > 0 ? default_width : 1920;
-      margin = 0;
     }
   if (gtk_widget_get_width (GTK_WIDGET (cw)) > 0 &&
       gtk_widget_compute_bounds (GTK_WIDGET (cw), self->scroller, &bounds))
@@ -843,8 +844,7 @@ column_in_view (PbBoardView         *self,
       x = gtk_list_item_get_position (cw->list_item) * (double) COLUMN_WIDTH_GUESS - gtk_adjustment_get_value (adj);
       w = COLUMN_WIDTH_GUESS;
     }
-  /* In view, or within a column of it. */
-  return x < width + margin && x + w > -margin;
+  return x < width && x + w > 0;
 }
 
 static void column_widget_build (PbBoardColumnWidget *cw);
@@ -2110,7 +2110,7 @@ card_setup (GtkSignalListItemFactory *factory,
 }
 
 /* The cards the columns' lists keep bound (about 30 a column) wait to show
- * their items (pb_task_card_set_deferred) until they are in view: after
+ * their items (pb_task_card_new_deferred) until they are in view: after
  * each layout of the window, those now in view (or within a margin of it)
  * show theirs, which asks for another layout in the same frame. A board
  * of 5,000 items in 10 sections set and shaped the labels of 200 cards at
@@ -2118,7 +2118,7 @@ card_setup (GtkSignalListItemFactory *factory,
 #define SHOW_MARGIN 200
 
 static void
-show_cards_in_view (GdkFrameClock *clock,
+show_in_view (GdkFrameClock *clock,
                     PbBoardView   *self)
 {
   GHashTableIter iter;
@@ -2129,6 +2129,16 @@ show_cards_in_view (GdkFrameClock *clock,
     return;
   width = gtk_widget_get_width (self->scroller);
   height = gtk_widget_get_height (self->scroller);
+  /* A column scrolled into view gets its header and list: its cards are
+   * bound in the next layout, and shown after it. */
+  for (guint i = 0; i < self->column_widgets->len; i++)
+    {
+      PbBoardColumnWidget *cw = g_ptr_array_index (self->column_widgets, i);
+
+      if ((cw->selection == NULL || gtk_no_selection_get_model (cw->selection) == NULL) &&
+          column_in_view (self, cw))
+        column_widget_fill (cw);
+    }
   g_hash_table_iter_init (&iter, self->bound_cards);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -2155,7 +2165,7 @@ pb_board_view_realize (GtkWidget *widget)
   GTK_WIDGET_CLASS (pb_board_view_parent_class)->realize (widget);
   self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   /* After GTK's own handler, which lays the window out. */
-  self->layout_id = g_signal_connect_after (self->clock, "layout", G_CALLBACK (show_cards_in_view), self);
+  self->layout_id = g_signal_connect_after (self->clock, "layout", G_CALLBACK (show_in_view), self);
 }
 
 static void
