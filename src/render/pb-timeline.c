@@ -1214,9 +1214,10 @@ paint_health_mark (cairo_t  *cr,
 }
 
 /* Where a milestone's label of width @tw starts: right of its diamond at
- * @mx, or left of it when it would run past @right (the chart's end, or
- * the viewport's, page's or tile's edge) and there is room on the left,
- * right of the label column at @left. */
+ * @mx, or left of it when it would run past @right (the edge of the
+ * viewport, picture, page or tile: a report keeps room after the chart's
+ * end for these labels, a picture or the screen may not) and there is room
+ * on the left, right of the label column at @left. */
 static double
 milestone_label_x (double mx,
                    double tw,
@@ -1262,13 +1263,12 @@ pb_timeline_paint (PbTimeline           *self,
   double top = PB_TIMELINE_HEADER_HEIGHT;
   double ox = lw - scroll_x;              /* viewport x of chart x 0 */
   double oy = top - scroll_y;             /* viewport y of chart y 0 */
-  double rows_h, chart_right;
+  double rows_h;
   guint first, last;
 
   pb_timeline_layout (self);
   palette_init (&p, dark);
   rows_h = pb_timeline_get_height (self);
-  chart_right = ox + pb_timeline_get_width (self);
 
   /* The layouts and their context live as long as the chart; each frame
    * only brings the context up to date with its cairo_t. */
@@ -1459,7 +1459,7 @@ pb_timeline_paint (PbTimeline           *self,
               row_keep (self, row, i);
               label = kept_layout (layout, &ms->layout, ms->label, -1);
               pango_layout_get_pixel_size (label, &tw, &th);
-              lx = milestone_label_x (mx, tw, MIN (width, chart_right), lw);
+              lx = milestone_label_x (mx, tw, width, lw);
               cairo_set_source_rgba (cr, p.bg.red, p.bg.green, p.bg.blue, 0.9);
               cairo_rectangle (cr, round (lx - 2), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2 - 1), tw + 4, th + 2);
               cairo_fill (cr);
