@@ -390,7 +390,7 @@ test_duplicate_year (void)
   wait_for_page (import, "review");
 
   item = find_row (GTK_WIDGET (import), ADW_TYPE_EXPANDER_ROW, "3 加快推进5G网络建设", 0);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_row (item, ADW_TYPE_EXPANDER_ROW, "2024: 60 个", 0))), ==, "5G应用场景项目");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find_row (item, ADW_TYPE_EXPANDER_ROW, "2024: 60 个", 0))), ==, "5G应用场景项目 · Cumulative");
   year = find_row (item, ADW_TYPE_ENTRY_ROW, "Year", 4);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2024");
   set_text (item, "Year", 4, "2022");
@@ -422,6 +422,104 @@ test_duplicate_year (void)
     g_assert_cmpint (pb_target_get_year (second), ==, 2023);
     g_assert_cmpfloat (pb_target_get_value (second), ==, 60);
   }
+}
+
+/* Review findings 22, 9b and the clipped organisations: a target shows how
+ * its indicator is counted (Annual or Cumulative) and the kind can be
+ * changed; a target year outside the plan's period is refused with the
+ * reason under it, at once and again whenever the period changes, and
+ * holds Create Plan back until it is settled; a long list of
+ * organisations is shown whole, wrapped, under its field and in its
+ * tooltip. */
+static void
+test_review_kind_period_orgs (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "work-plan.txt", NULL);
+  g_autofree char *text = NULL;
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *item, *target, *kind, *year, *responsible, *full;
+  const char *long_list = "电信青川分公司、移动青川分公司、联通青川分公司、铁塔青川分公司、各区（县、市）人民政府";
+  guint before = count_plans (store);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  item = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  target = find_row (item, ADW_TYPE_EXPANDER_ROW, "2023: 1,500 个", 0);
+  year = find_row (item, ADW_TYPE_ENTRY_ROW, "Year", 0);
+
+  /* 新建 counts a year's new ones: Annual, shown under the target and
+   * in its Counted row; changed to Cumulative, both follow. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (target)), ==, "5G基站 · Annual");
+  kind = find_row (target, ADW_TYPE_COMBO_ROW, "Counted", 0);
+  g_assert_true (gtk_widget_get_visible (kind));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 0);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (target)), ==, "5G基站 · Cumulative");
+
+  /* The period as read (2023) holds the target: nothing said. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Last Year", 0))), ==, "2023");
+  g_assert_null (field_error (year));
+  /* A year outside it is refused with the reason, under the field … */
+  set_text (item, "Year", 0, "2025");
+  g_assert_cmpstr (field_error (year), ==,
+                   "2025 lies outside the plan’s period, 2023—2023: correct the year, widen the period above, or leave the target out.");
+  /* … and holds Create Plan back, the field shown. */
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "review");
+  g_assert_nonnull (field_error (year));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (target)));
+  /* Widening the period settles it; narrowing it again flags it again,
+   * and flags the other targets too. */
+  set_text (root, "Last Year", 0, "2025");
+  g_assert_null (field_error (year));
+  set_text (root, "First Year", 0, "2024");
+  g_assert_null (field_error (year));
+  g_assert_nonnull (strstr (field_error (find_row (root, ADW_TYPE_ENTRY_ROW, "Year", 1)),
+                            "2023 lies outside the plan’s period, 2024—2025"));
+  set_text (root, "First Year", 0, "2023");
+  g_assert_null (field_error (find_row (root, ADW_TYPE_ENTRY_ROW, "Year", 1)));
+
+  /* A long list of organisations: shown whole and wrapped under its
+   * field, and in the field's tooltip; a short one needs no second line. */
+  set_text (item, "Responsible organisations", 0, long_list);
+  responsible = find_row (item, ADW_TYPE_ENTRY_ROW, "Responsible organisations", 0);
+  full = gtk_widget_get_next_sibling (responsible);
+  g_assert_true (gtk_widget_has_css_class (full, "pb-units-in-full"));
+  g_assert_true (gtk_widget_get_visible (full));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (full)))), ==, long_list);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (full)))));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (responsible), long_list));
+  set_text (item, "Responsible organisations", 0, "市住建局");
+  g_assert_false (gtk_widget_get_visible (full));
+  set_text (item, "Responsible organisations", 0, long_list);
+
+  /* Created: the kind, the year and the organisations as corrected. */
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(PbIndicator) stations = indicator_named (store, id, "5G基站");
+    g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
+    g_autoptr(PbTarget) t2025 = g_list_model_get_item (targets, 0);
+    g_autoptr(GListModel) items = pb_store_list_items (store, id);
+    g_autoptr(PbItem) first = g_list_model_get_item (items, 0);
+
+    g_assert_cmpint (pb_plan_get_period_end (plan), ==, 2025);
+    g_assert_cmpint (pb_record_get_enum (PB_RECORD (stations), "kind"), ==, PB_INDICATOR_KIND_CUMULATIVE);
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+    g_assert_cmpint (pb_target_get_year (t2025), ==, 2025);
+    g_assert_cmpuint (pb_store_count_item_orgs (store, pb_record_get_id (PB_RECORD (first)), PB_ROLE_RESPONSIBLE), ==, 5);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
 }
 
 /* A document with nothing to import says so and offers to go back; Back
@@ -574,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/import-window/correct-review", test_correct_review);
   g_test_add_func ("/import-window/nothing-found", test_nothing_found);
   g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
+  g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

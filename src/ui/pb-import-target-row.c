@@ -30,18 +30,22 @@ struct _PbImportTargetRow
   AdwEntryRow    *value_row;
   GtkWidget      *value_error_row;
   AdwComboRow    *comparator_row;
+  AdwComboRow    *kind_row;
   AdwEntryRow    *unit_row;
   AdwEntryRow    *year_row;
   GtkWidget      *year_error_row;
   GtkSwitch      *stretch_switch;
 
   JsonObject     *target;   /* NULL while the fields are filled */
+  JsonObject     *indicator; /* the target's indicator in the draft, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PbImportTargetRow, pb_import_target_row, ADW_TYPE_EXPANDER_ROW)
 
 /* The store's nicks, in the order of PbComparator and of the combo row. */
 static const char * const comparator_nicks[] = { "=", ">=", "<=", "~" };
+/* …of PbIndicatorKind. */
+static const char * const kind_nicks[] = { "cumulative", "annual" };
 
 gboolean
 pb_import_target_has_year (JsonObject *t)
@@ -107,14 +111,32 @@ format_target (JsonObject *t)
                           symbol, value, string_member (t, "unit"));
 }
 
-/* The summary, again after an edit. */
+static gboolean
+is_annual (PbImportTargetRow *self)
+{
+  return self->indicator != NULL &&
+         g_strcmp0 (json_object_get_string_member_with_default (self->indicator, "kind", "cumulative"), "annual") == 0;
+}
+
+/* The summary, again after an edit: the target as the title, its
+ * indicator and how it is counted under it. */
 static void
 update_title (PbImportTargetRow *self)
 {
   g_autofree char *label = format_target (self->target);
   g_autofree char *escaped = g_markup_escape_text (label, -1);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_subtitle = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), escaped);
+  if (self->indicator)
+    /* TRANSLATORS: a target's indicator and how it is counted, as "5G基站 · Cumulative" */
+    subtitle = g_strdup_printf (_("%s · %s"), string_member (self->target, "indicator"),
+                                is_annual (self) ? _("Annual") : _("Cumulative"));
+  else
+    subtitle = g_strdup (string_member (self->target, "indicator"));
+  escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), escaped_subtitle);
 }
 
 static void
@@ -163,12 +185,18 @@ static void
 year_changed_cb (PbImportTargetRow *self)
 {
   g_autofree char *message = NULL;
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PB_TYPE_IMPORT_WINDOW);
   int year;
 
   if (self->target == NULL)
     return;
   if (pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->year_row)), &year, &message))
     {
+      /* Kept as typed, but refused while it lies outside the period:
+       * Create Plan waits until the year, the period or the choice to
+       * leave the target out settles it. */
+      if (window && year != 0)
+        message = pb_import_window_year_outside_period (PB_IMPORT_WINDOW (window), year);
       if (year == 0)
         json_object_set_null_member (self->target, "year");
       else
@@ -203,6 +231,19 @@ comparator_changed_cb (PbImportTargetRow *self)
   update_title (self);
 }
 
+/* How the target's indicator is counted: the indicator's, so every
+ * target of it follows. */
+static void
+kind_changed_cb (PbImportTargetRow *self)
+{
+  guint i = adw_combo_row_get_selected (self->kind_row);
+
+  if (self->target == NULL || self->indicator == NULL || i >= G_N_ELEMENTS (kind_nicks))
+    return;
+  json_object_set_string_member (self->indicator, "kind", kind_nicks[i]);
+  update_title (self);
+}
+
 static void
 stretch_changed_cb (PbImportTargetRow *self)
 {
@@ -220,6 +261,7 @@ pb_import_target_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_IMPORT_TARGET_ROW);
   g_clear_pointer (&self->target, json_object_unref);
+  g_clear_pointer (&self->indicator, json_object_unref);
 
   G_OBJECT_CLASS (pb_import_target_row_parent_class)->dispose (object);
 }
@@ -239,6 +281,7 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, value_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, value_error_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, comparator_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, unit_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, year_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, year_error_row);
@@ -248,6 +291,7 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, comparator_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stretch_changed_cb);
 }
 
@@ -260,11 +304,14 @@ pb_import_target_row_init (PbImportTargetRow *self)
 /**
  * pb_import_target_row_new:
  * @target: a target of the draft, edited in place
+ * @kind: (nullable): its indicator in the draft, whose kind
+ *   (cumulative or annual) the row shows and edits
  *
  * Returns: (transfer floating): the row
  */
 GtkWidget *
-pb_import_target_row_new (JsonObject *target)
+pb_import_target_row_new (JsonObject *target,
+                          JsonObject *kind)
 {
   PbImportTargetRow *self = g_object_new (PB_TYPE_IMPORT_TARGET_ROW, NULL);
   g_autofree char *value = pb_format_editable (json_object_get_double_member_with_default (target, "value", 0));
@@ -287,6 +334,14 @@ pb_import_target_row_new (JsonObject *target)
   g_object_set_data (G_OBJECT (self->value_row), "error-row", self->value_error_row);
   g_object_set_data (G_OBJECT (self->year_row), "error-row", self->year_error_row);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), indicator);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), kind != NULL);
+  if (kind)
+    {
+      adw_combo_row_set_selected (self->kind_row,
+                                  g_strcmp0 (json_object_get_string_member_with_default (kind, "kind", "cumulative"),
+                                             "annual") == 0 ? 1 : 0);
+      self->indicator = json_object_ref (kind);
+    }
 
   self->target = json_object_ref (target);
   update_title (self);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 #define PB_TYPE_IMPORT_TARGET_ROW (pb_import_target_row_get_type ())
 G_DECLARE_FINAL_TYPE (PbImportTargetRow, pb_import_target_row, PB, IMPORT_TARGET_ROW, AdwExpanderRow)
 
-GtkWidget  *pb_import_target_row_new            (JsonObject        *target);
+GtkWidget  *pb_import_target_row_new            (JsonObject        *target,
+                                                 JsonObject        *kind);
 JsonObject *pb_import_target_row_get_target     (PbImportTargetRow *self);
 GtkWidget  *pb_import_target_row_get_year_field (PbImportTargetRow *self);
 gboolean    pb_import_target_row_is_borderline  (PbImportTargetRow *self);

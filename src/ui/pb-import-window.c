@@ -138,14 +138,30 @@ join_names (JsonArray *names)
 static JsonArray *
 split_names (const char *text)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("[、,，;；]", text, 0, 0);
   JsonArray *a = json_array_new ();
+  g_autoptr(GString) name = g_string_new (NULL);
+  int depth = 0;
 
-  for (guint i = 0; parts[i]; i++)
+  /* 、 , ; part names, except inside brackets: 各区（县、市）人民政府 is one. */
+  for (const char *p = text; ; p = g_utf8_next_char (p))
     {
-      g_strstrip (parts[i]);
-      if (parts[i][0])
-        json_array_add_string_element (a, parts[i]);
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || (depth == 0 && (c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B)))
+        {
+          g_strstrip (name->str);
+          if (name->str[0])
+            json_array_add_string_element (a, name->str);
+          g_string_truncate (name, 0);
+          if (c == 0)
+            break;
+          continue;
+        }
+      if (c == '(' || c == 0xFF08 || c == 0x3014 || c == '[' || c == 0x3010)
+        depth++;
+      else if ((c == ')' || c == 0xFF09 || c == 0x3015 || c == ']' || c == 0x3011) && depth > 0)
+        depth--;
+      g_string_append_unichar (name, c);
     }
   return a;
 }
@@ -199,6 +215,34 @@ set_field_object (gpointer    field,
                           (GDestroyNotify) json_object_unref);
 }
 
+static JsonObject *find_indicator (JsonArray  *indicators,
+                                   const char *id);
+
+/**
+ * pb_import_window_year_outside_period:
+ * @self: the import window
+ * @year: a target's year
+ *
+ * Returns: (transfer full) (nullable): why @year cannot be imported as it
+ *   stands, when it lies outside the period given at the top (as typed
+ *   there; nothing when the period is not given or not valid)
+ */
+char *
+pb_import_window_year_outside_period (PbImportWindow *self,
+                                      int             year)
+{
+  g_autofree char *unused = NULL;
+  int start = 0, end = 0;
+
+  if (!pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &unused) ||
+      !pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &unused) ||
+      start == 0 || end < start || (year >= start && year <= end))
+    return NULL;
+  /* TRANSLATORS: a target's year, then the plan's first and last year */
+  return g_strdup_printf (_("%d lies outside the plan’s period, %d—%d: correct the year, widen the period above, or leave the target out."),
+                          year, start, end);
+}
+
 /* The item's heading and subtitle, again after an edit. */
 static void
 update_item_row (AdwExpanderRow *row,
@@ -242,6 +286,29 @@ item_title_changed_cb (GtkEditable    *editable,
   update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
 }
 
+/* An entry shows one line: a list longer than a short one is shown
+ * whole, wrapped, in the row under it, and in the field's tooltip. */
+#define UNITS_SHOWN_IN_FULL 20
+
+static void
+show_units_in_full (GtkWidget *entry)
+{
+  GtkWidget *full_row = g_object_get_data (G_OBJECT (entry), "full-row");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean long_list = g_utf8_strlen (text, -1) > UNITS_SHOWN_IN_FULL;
+  g_autofree char *tip = NULL;
+
+  if (full_row)
+    {
+      gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (full_row))), text);
+      gtk_widget_set_visible (full_row, long_list);
+    }
+  /* TRANSLATORS: a field's tooltip: the organisations it holds, then how to edit them */
+  tip = text[0] ? g_strdup_printf (_("%s\n\nSeveral organisations are separated by “、”; clear the field to remove them all"), text)
+                : g_strdup (_("Several organisations are separated by “、”; clear the field to remove them all"));
+  gtk_widget_set_tooltip_text (entry, tip);
+}
+
 static void
 units_changed_cb (GtkEditable    *editable,
                   PbImportWindow *self)
@@ -251,6 +318,7 @@ units_changed_cb (GtkEditable    *editable,
 
   json_object_set_array_member (item, member, split_names (gtk_editable_get_text (editable)));
   update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
+  show_units_in_full (GTK_WIDGET (editable));
 }
 
 static void
@@ -297,12 +365,37 @@ units_row (PbImportWindow *self,
   g_autofree char *text = join_names (json_object_get_array_member (item, member));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_tooltip_text (row, _("Several organisations are separated by “、”; clear the field to remove them all"));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   set_field_object (row, item);
   g_object_set_data (G_OBJECT (row), "member", (gpointer) member);
   g_object_set_data (G_OBJECT (row), "expander", expander);
   g_signal_connect (row, "changed", G_CALLBACK (units_changed_cb), self);
+  return row;
+}
+
+/* The row that shows @entry's organisations whole, wrapped, under it. */
+static GtkWidget *
+units_full_row (GtkWidget *entry)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "pb-units-in-full");
+  g_object_set_data (G_OBJECT (entry), "full-row", row);
+  show_units_in_full (entry);
   return row;
 }
 
@@ -338,12 +431,34 @@ item_row (PbImportWindow *self,
   g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_changed_cb), self);
   adw_expander_row_add_row (row, kind);
 
-  adw_expander_row_add_row (row, units_row (self, row, item, "lead_units", _("Lead organisations")));
-  adw_expander_row_add_row (row, units_row (self, row, item, "responsible_units", _("Responsible organisations")));
+  {
+    GtkWidget *leads = units_row (self, row, item, "lead_units", _("Lead organisations"));
+    GtkWidget *responsible = units_row (self, row, item, "responsible_units", _("Responsible organisations"));
+
+    adw_expander_row_add_row (row, leads);
+    adw_expander_row_add_row (row, units_full_row (leads));
+    adw_expander_row_add_row (row, responsible);
+    adw_expander_row_add_row (row, units_full_row (responsible));
+  }
 
   for (guint i = 0; i < n_targets; i++)
     {
-      GtkWidget *target = pb_import_target_row_new (json_array_get_object_element (targets, i));
+      JsonObject *t = json_array_get_object_element (targets, i);
+      const char *indicator_id = json_object_get_string_member_with_default (t, "indicator_id", NULL);
+      JsonObject *k = NULL;
+      GtkWidget *target;
+
+      if (indicator_id)
+        {
+          k = find_indicator (json_object_get_array_member (item, "indicators"), indicator_id);
+          if (k == NULL && self->draft)
+            k = find_indicator (json_object_get_array_member (json_node_get_object (self->draft), "indicators"),
+                                indicator_id);
+        }
+      target = pb_import_target_row_new (t, k);
+      /* Its item, for the checks that leave out what is left out. */
+      g_object_set_data_full (G_OBJECT (pb_import_target_row_get_year_field (PB_IMPORT_TARGET_ROW (target))), "item",
+                              json_object_ref (item), (GDestroyNotify) json_object_unref);
 
       doubtful |= pb_import_target_row_is_borderline (PB_IMPORT_TARGET_ROW (target));
       g_hash_table_insert (self->year_fields, json_array_get_object_element (targets, i),
@@ -397,6 +512,8 @@ add_group (PbImportWindow *self,
 
 /* ---- The plan's own fields ---------------------------------------------- */
 
+static void check_outside_years (PbImportWindow *self);
+
 static void
 check_period (PbImportWindow *self)
 {
@@ -414,6 +531,8 @@ check_period (PbImportWindow *self)
     }
   pb_import_window_set_field_error (self, GTK_WIDGET (self->start_row), self->start_error_row, start_message);
   pb_import_window_set_field_error (self, GTK_WIDGET (self->end_row), self->end_error_row, end_message);
+  /* The targets' years against the period as it now stands. */
+  check_outside_years (self);
 }
 
 static void
@@ -521,6 +640,9 @@ build_review (PbImportWindow *self)
                              json_array_get_length (sections), json_array_get_length (items),
                              g_hash_table_size (orgs), n_targets);
   adw_action_row_set_subtitle (self->summary_row, summary);
+  /* A target the document dates outside the plan's period is marked
+   * with the reason now, not found out at Create Plan. */
+  check_outside_years (self);
 }
 
 /* A document in which nothing was found says so, and what to do. */
@@ -939,23 +1061,36 @@ accepted_draft (PbImportWindow *self)
  * year corrected onto another target's is refused under it. (A goal and a
  * task stating the same target are two items, and both keep it.) Each Year is read again
  * first, so a refusal the planner resolved elsewhere goes. */
+/* Each target's Year read again, refused while it lies outside the
+ * period (unless the target or its item is left out). */
+static void
+check_outside_years (PbImportWindow *self)
+{
+  GHashTableIter iter;
+  gpointer target, field;
+
+  g_hash_table_iter_init (&iter, self->year_fields);
+  while (g_hash_table_iter_next (&iter, &target, &field))
+    {
+      g_autofree char *message = NULL;
+      JsonObject *item = g_object_get_data (G_OBJECT (field), "item");
+      int year;
+
+      if (pb_import_parse_year (gtk_editable_get_text (field), &year, &message) && year != 0 &&
+          !json_object_get_boolean_member_with_default (target, "_skip", FALSE) &&
+          !(item && json_object_get_boolean_member_with_default (item, "_skip", FALSE)))
+        message = pb_import_window_year_outside_period (self, year);
+      pb_import_window_set_field_error (self, field, g_object_get_data (G_OBJECT (field), "error-row"), message);
+    }
+}
+
 static void
 check_target_years (PbImportWindow *self)
 {
   JsonArray *items = json_object_get_array_member (json_node_get_object (self->draft), "items");
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer field;
 
-  g_hash_table_iter_init (&iter, self->year_fields);
-  while (g_hash_table_iter_next (&iter, NULL, &field))
-    {
-      g_autofree char *message = NULL;
-      int year;
-
-      pb_import_parse_year (gtk_editable_get_text (field), &year, &message);
-      pb_import_window_set_field_error (self, field, g_object_get_data (G_OBJECT (field), "error-row"), message);
-    }
+  check_outside_years (self);
 
   for (guint i = 0; items && i < json_array_get_length (items); i++)
     {

@@ -20,6 +20,8 @@ void            pb_import_window_read_file (PbImportWindow *self,
 void            pb_import_window_read_text (PbImportWindow *self,
                                             const char     *text);
 const char     *pb_import_window_get_page  (PbImportWindow *self);
+char           *pb_import_window_year_outside_period (PbImportWindow *self,
+                                                      int             year);
 void            pb_import_window_set_field_error (PbImportWindow *self,
                                                   GtkWidget      *field,
                                                   GtkWidget      *error_row,
