@@ -22,6 +22,7 @@
 #include <libxml/tree.h>
 #endif
 #ifdef HAVE_PDF
+#include <gmodule.h>
 #include <poppler.h>
 #endif
 
@@ -373,6 +374,83 @@ pb_document_unwrap_layout (const char *text)
 }
 
 #ifdef HAVE_PDF
+/* poppler is loaded when a PDF is first read, not linked: it and what it
+ * brings (NSS, lcms2, openjpeg: ten objects) were loaded and relocated at
+ * every start of the window and the CLI, for the few imports of a PDF. */
+#define PB_POPPLER_FUNCTIONS(F) \
+  F (poppler_document_new_from_gfile) \
+  F (poppler_document_get_n_pages) \
+  F (poppler_document_get_page) \
+  F (poppler_page_get_text)
+
+static struct
+{
+#define PB_POPPLER_POINTER(name) __typeof__ (name) *name;
+  PB_POPPLER_FUNCTIONS (PB_POPPLER_POINTER)
+#undef PB_POPPLER_POINTER
+} pb_poppler;
+
+static gboolean
+load_poppler (GError **error)
+{
+  static const struct { const char *name; gsize offset; } symbols[] = {
+#define PB_POPPLER_SYMBOL(name) { #name, G_STRUCT_OFFSET (__typeof__ (pb_poppler), name) },
+    PB_POPPLER_FUNCTIONS (PB_POPPLER_SYMBOL)
+#undef PB_POPPLER_SYMBOL
+  };
+  const char *const names[] = {
+    "libpoppler-glib.so.8",
+#ifdef PB_POPPLER_LIBDIR
+    PB_POPPLER_LIBDIR "/libpoppler-glib.so.8",
+#endif
+    "libpoppler-glib.so",
+  };
+  static GMutex lock;
+  static gboolean loaded;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autoptr(GString) why = g_string_new (NULL);
+  __typeof__ (pb_poppler) functions = { 0 };
+  GModule *module = NULL;
+
+  if (loaded)
+    return TRUE;
+  for (guint i = 0; module == NULL && i < G_N_ELEMENTS (names); i++)
+    {
+      module = g_module_open (names[i], G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      if (module == NULL && why->len == 0)
+        g_string_append (why, g_module_error ());
+    }
+  for (guint i = 0; module != NULL && i < G_N_ELEMENTS (symbols); i++)
+    {
+      gpointer symbol = NULL;
+
+      if (!g_module_symbol (module, symbols[i].name, &symbol) || symbol == NULL)
+        {
+          g_string_assign (why, g_module_error ());
+          g_clear_pointer (&module, g_module_close);
+          break;
+        }
+      G_STRUCT_MEMBER (gpointer, &functions, symbols[i].offset) = symbol;
+    }
+  if (module == NULL)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
+                   /* TRANSLATORS: %s is the system's reason, in English */
+                   _("The PDF library (poppler) could not be loaded: %s"), why->str);
+      return FALSE;
+    }
+  /* Its objects and types may outlive anything that could close it. */
+  g_module_make_resident (module);
+  pb_poppler = functions;
+  loaded = TRUE;
+  return TRUE;
+}
+
+#define poppler_document_new_from_gfile (pb_poppler.poppler_document_new_from_gfile)
+#define poppler_document_get_n_pages    (pb_poppler.poppler_document_get_n_pages)
+#define poppler_document_get_page       (pb_poppler.poppler_document_get_page)
+#define poppler_page_get_text           (pb_poppler.poppler_page_get_text)
+
 static char *
 read_pdf (const char    *path,
           GCancellable  *cancellable,
@@ -385,6 +463,8 @@ read_pdf (const char    *path,
   g_autoptr(GError) local = NULL;
   int pages;
 
+  if (!load_poppler (error))
+    return NULL;
   doc = poppler_document_new_from_gfile (file, NULL, cancellable, &local);
   if (doc == NULL)
     {
