@@ -182,7 +182,7 @@ test_period_targets (void)
   g_assert_cmpint (n_out, >=, 3);
   g_assert_cmpint (targets_outside (2025, 2027), ==, 0);
   g_assert_cmpuint (pb_store_count_targets_outside (t.store, plan, 2027, 2028), ==, n_out);
-  says = g_strdup_printf ("%" G_GINT64_FORMAT " targets lie outside 2027–2028.", n_out);
+  says = g_strdup_printf ("%" G_GINT64_FORMAT " targets lie outside 2027—2028.", n_out);
 
   /* The period as it is: nothing to say. */
   act ("win.plan-properties", NULL);

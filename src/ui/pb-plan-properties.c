@@ -63,7 +63,7 @@ field_changed_cb (PbPlanProperties *self,
     show_field_error (GTK_WIDGET (self->issue_date_row), self->issue_date_error, NULL);
 }
 
-/* "3 targets lie outside 2027–2028. They are kept…": what a new period
+/* "3 targets lie outside 2027—2028. They are kept…": what a new period
  * does to the targets it leaves out; NULL when it leaves none. */
 static char *
 targets_outside_text (PbPlanProperties *self,
@@ -78,8 +78,8 @@ targets_outside_text (PbPlanProperties *self,
   if (n == 0)
     return NULL;
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u target lies outside %d–%d. It is kept, and shown as outside the period; nothing is deleted.",
-                                       "%u targets lie outside %d–%d. They are kept, and shown as outside the period; nothing is deleted.",
+                                       "%u target lies outside %d—%d. It is kept, and shown as outside the period; nothing is deleted.",
+                                       "%u targets lie outside %d—%d. They are kept, and shown as outside the period; nothing is deleted.",
                                        n),
                           n, start, end);
 }
@@ -206,8 +206,8 @@ save_action (GtkWidget  *widget,
                                        pb_plan_get_period_end (self->plan), start, end);
             }
           else
-            /* TRANSLATORS: the plan's new period, as "Change the Period to 2027–2028?" */
-            heading = g_strdup_printf (_("Change the Period to %d–%d?"), start, end);
+            /* TRANSLATORS: the plan's new period, as "Change the Period to 2027—2028?" */
+            heading = g_strdup_printf (_("Change the Period to %d—%d?"), start, end);
           body = items && outside ? g_strconcat (items, "\n\n", outside, NULL)
                                   : g_strdup (items ? items : outside);
           dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
