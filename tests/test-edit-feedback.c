@@ -18,6 +18,7 @@
 
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
+#include "pb-plan-properties.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-timeline-view.h"
@@ -37,7 +38,7 @@ press (guint           keyval,
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
   Display *x;
   Window xid;
-  KeyCode code, ctrl, shift;
+  KeyCode code, ctrl, shift, alt;
 
   if (!GDK_IS_X11_DISPLAY (display))
     g_error ("these tests press keys through XTest and need an X display (run them under Xvfb)");
@@ -46,6 +47,7 @@ press (guint           keyval,
   code = XKeysymToKeycode (x, keyval);
   ctrl = XKeysymToKeycode (x, XK_Control_L);
   shift = XKeysymToKeycode (x, XK_Shift_L);
+  alt = XKeysymToKeycode (x, XK_Alt_L);
   g_assert_cmpuint (code, !=, 0);
 
   XSetInputFocus (x, xid, RevertToParent, CurrentTime);
@@ -55,8 +57,12 @@ press (guint           keyval,
     XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
   if (mods & GDK_SHIFT_MASK)
     XTestFakeKeyEvent (x, shift, True, CurrentTime);
+  if (mods & GDK_ALT_MASK)
+    XTestFakeKeyEvent (x, alt, True, CurrentTime);
   XTestFakeKeyEvent (x, code, True, CurrentTime);
   XTestFakeKeyEvent (x, code, False, CurrentTime);
+  if (mods & GDK_ALT_MASK)
+    XTestFakeKeyEvent (x, alt, False, CurrentTime);
   if (mods & GDK_SHIFT_MASK)
     XTestFakeKeyEvent (x, shift, False, CurrentTime);
   if (mods & GDK_CONTROL_MASK)
@@ -866,6 +872,230 @@ test_editor_focus (void)
   assert_focus_on_card (b);
 }
 
+/* A real drag with the first button from (@x0, @y0) to (@x1, @y1) in
+ * @widget, Ctrl held if asked; @escape presses Escape before the button
+ * is let go. */
+static void
+drag_with_pointer (GtkWidget       *widget,
+                   double           x0,
+                   double           y0,
+                   double           x1,
+                   double           y1,
+                   GdkModifierType  mods,
+                   gboolean         escape)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  Display *x = gdk_x11_display_get_xdisplay (display);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
+  KeyCode esc = XKeysymToKeycode (x, XK_Escape);
+  double sx, sy;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
+  for (int step = 0; step <= 10; step++)
+    {
+      graphene_point_t p;
+      Window child;
+      int root_x, root_y;
+      double f = step / 10.0;
+
+      g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window),
+                                               &GRAPHENE_POINT_INIT (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f), &p));
+      XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
+      XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+      if (step == 0)
+        {
+          if (mods & GDK_CONTROL_MASK)
+            XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
+          XTestFakeButtonEvent (x, 1, True, CurrentTime);
+        }
+      XSync (x, False);
+      pb_test_settle_for (40);
+    }
+  if (escape)
+    {
+      XTestFakeKeyEvent (x, esc, True, CurrentTime);
+      XTestFakeKeyEvent (x, esc, False, CurrentTime);
+      XSync (x, False);
+      pb_test_settle_for (100);
+    }
+  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (300);
+}
+
+/* The middle of @id's bar, in the view's coordinates; @scroll brings it
+ * into view first, else it must be in view as the chart is scrolled. */
+static void
+bar_middle (PbTimelineView *view,
+            gint64          id,
+            gboolean        scroll,
+            double         *x,
+            double         *y)
+{
+  PbTimeline *tl = pb_timeline_view_get_timeline (view);
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  guint32 start, due;
+  guint row;
+  double cx;
+
+  g_assert_true (pb_timeline_get_item_dates (tl, id, &start, &due));
+  g_assert_true (pb_timeline_get_item_row (tl, id, &row));
+  cx = pb_timeline_x_for_day (tl, start + (due - start) / 2);
+  if (scroll)
+    {
+      gtk_adjustment_set_value (hadj, MAX (cx - 200, 0));
+      bar_on_screen (view, id);
+    }
+  pb_timeline_view_widget_point (view, cx, pb_timeline_get_row_y (tl, row) + PB_TIMELINE_ROW_HEIGHT / 2, x, y);
+  g_assert_cmpfloat (*x, >, 0);
+  g_assert_cmpfloat (*x, <, gtk_widget_get_width (GTK_WIDGET (view)) - 160);
+  g_assert_cmpfloat (*y, >, PB_TIMELINE_HEADER_HEIGHT);
+  g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (view)));
+}
+
+/* A key's command changed the store; Ctrl+Z takes it back. */
+static void
+assert_changed_then_undo (const char *before)
+{
+  g_autofree char *now = pb_test_dump_store (t.store);
+
+  g_assert_false (g_str_equal (now, before));
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+}
+
+/* Every shortcut of the editing work that the shortcuts window lists,
+ * pressed for real: Insert, Delete, Alt+Up/Down, Shift+F10, Alt+Return,
+ * Ctrl- and Shift-click on the board; Alt+Up/Down, Escape during a drag
+ * and Ctrl+drag on the timeline. */
+static void
+test_shortcuts (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  gint64 a = id_of ("加快5G网络规模化部署");
+  gint64 b = id_of ("推进千兆光网“双千兆”城市建设");
+  gint64 c = id_of ("统筹建设绿色数据中心");
+  g_autofree char *before = NULL;
+  GtkWidget *card, *menu, *dialog;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (400);
+  before = pb_test_dump_store (t.store);
+
+  /* Insert: a new item after the focused card, open in the editor. */
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  click_button (card, 1);
+  press (GDK_KEY_Insert, 0);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  g_assert_nonnull (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))));
+  press (GDK_KEY_Escape, 0);
+  pb_test_settle_for (400);
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))));
+  assert_changed_then_undo (before);
+
+  /* Delete: the focused card's item. */
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), c));
+  click_button (card, 1);
+  press (GDK_KEY_Delete, 0);
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_ITEM, c));
+  assert_changed_then_undo (before);
+
+  /* Alt+Down, Alt+Up: the card down its column and back. */
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  click_button (card, 1);
+  press (GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move card");
+  /* The keyboard goes with the card, for the next press. */
+  g_assert_cmpint (pb_board_view_get_focused_item (board, NULL), ==, a);
+  {
+    g_autofree char *moved = pb_test_dump_store (t.store);
+
+    g_assert_false (g_str_equal (moved, before));
+    press (GDK_KEY_Up, GDK_ALT_MASK);
+  }
+  g_assert_cmpint (pb_board_view_get_focused_item (board, NULL), ==, a);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+
+  /* Shift+F10: the focused card's menu. */
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  click_button (card, 1);
+  press (GDK_KEY_F10, GDK_SHIFT_MASK);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_nonnull (find_model_button (menu, "Done"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+
+  /* Alt+Return: Plan Properties. */
+  press (GDK_KEY_Return, GDK_ALT_MASK);
+  pb_test_settle_for (300);
+  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  pb_test_settle_for (300);
+  assert_store_is (before);
+
+  /* Ctrl-click adds a card, Shift-click the run in its column. */
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  click_button (card, 1);
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), c));
+  click_at (card, 10, 10, 1, GDK_CONTROL_MASK);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 2);
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  click_button (card, 1);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 0);
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), b));
+  click_at (card, 10, 10, 1, GDK_SHIFT_MASK);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), >=, 2);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+
+  /* The timeline. */
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  {
+    double ya = bar_on_screen (view, a), xa, yb, xb;
+
+    /* Alt+Down and Alt+Up on the selected bar. */
+    click_at (GTK_WIDGET (view), 40, ya, 1, 0);
+    g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a);
+    press (GDK_KEY_Down, GDK_ALT_MASK);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Item");
+    press (GDK_KEY_Up, GDK_ALT_MASK);
+    press (GDK_KEY_z, GDK_CONTROL_MASK);
+    press (GDK_KEY_z, GDK_CONTROL_MASK);
+    assert_store_is (before);
+
+    /* A bar dragged, then Escape before the button is let go: nothing.
+     * (One shorter than the plan period, which a move could not keep.) */
+    bar_middle (view, id_of ("建设智慧能源网络"), TRUE, &xa, &ya);
+    drag_with_pointer (GTK_WIDGET (view), xa, ya, xa + 150, ya, 0, TRUE);
+    assert_store_is (before);
+    /* Without Escape the same drag moves it (the drag was a real one). */
+    drag_with_pointer (GTK_WIDGET (view), xa, ya, xa + 150, ya, 0, FALSE);
+    assert_changed_then_undo (before);
+
+    /* Ctrl+drag from one bar to the next: a dependency. */
+    bar_middle (view, a, TRUE, &xa, &ya);
+    bar_middle (view, b, FALSE, &xb, &yb);
+    drag_with_pointer (GTK_WIDGET (view), xa, ya, xb, yb, GDK_CONTROL_MASK, FALSE);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add dependency");
+    assert_changed_then_undo (before);
+  }
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +1111,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);
+  g_test_add_func ("/edit-feedback/shortcuts", test_shortcuts);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

@@ -1709,6 +1709,29 @@ focused_card (PbBoardView *self,
   return NULL;
 }
 
+/* The card widget under @root that shows @item_id, if one is made. */
+static GtkWidget *
+card_widget_showing (GtkWidget *root,
+                     gint64     item_id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (PB_IS_TASK_CARD (c))
+        {
+          PbItem *item = pb_task_card_get_item (PB_TASK_CARD (c));
+
+          if (item && pb_record_get_id (PB_RECORD (item)) == item_id && gtk_widget_get_child_visible (c))
+            return c;
+          continue;
+        }
+      if ((found = card_widget_showing (c, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 focus_item (PbBoardView *self,
             gint64       item_id)
@@ -1732,8 +1755,15 @@ focus_item (PbBoardView *self,
             {
               PbBoardColumnWidget *cw = col->widget;
 
+              GtkWidget *card;
+
               column_widget_fill (cw);
               gtk_widget_activate_action (cw->list, "list.scroll-to-item", "u", i);
+              /* On the card's own row: the list's focus stays on the row
+               * it had, which shows another card once this one moved. */
+              card = card_widget_showing (cw->list, item_id);
+              if (card && gtk_widget_get_parent (card) && gtk_widget_grab_focus (gtk_widget_get_parent (card)))
+                return TRUE;
               return gtk_widget_grab_focus (cw->list);
             }
           return FALSE;
@@ -1789,6 +1819,9 @@ move_focused_action (GtkWidget  *widget,
 
   if (!pb_board_view_move_card (self, item_id, target->key, before, &error))
     g_warning ("Cannot move the card: %s", error->message);
+  /* Its new place first (the board regroups when idle), so the keyboard
+   * goes with the card and the next Alt+arrow moves it again. */
+  flush_pending (self);
   focus_item (self, item_id);
 }
 
