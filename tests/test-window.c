@@ -392,6 +392,18 @@ test_window_pages_made_when_shown (void)
   pb_test_remove_dir (dir);
 }
 
+static void
+collect_shortcuts (GtkWidget *root,
+                   GPtrArray *found)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (c))
+        g_ptr_array_add (found, c);
+      collect_shortcuts (c, found);
+    }
+}
+
 /* The keyboard shortcuts window is made when first asked for (Ctrl+?),
  * not with the window, and is then what GTK would have made: modal, over
  * the window, hidden (not destroyed) on close. */
@@ -421,6 +433,48 @@ test_window_shortcuts (void)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
   g_assert_nonnull (find_label (GTK_WIDGET (overlay), "Rename Plan"));
+
+  /* Every shortcut of editing a plan by hand is listed (#14): keys by
+   * their title and accelerator, mouse gestures by their title. */
+  {
+    static const char *const listed[][2] = {
+      { "Add an item after the selected one", "Insert" },
+      { "Delete the selected items", "Delete" },
+      { "Move card up or down", "<Alt>Up <Alt>Down" },
+      { "Move the item up or down in its section", "<Alt>Up <Alt>Down" },
+      { "Select all cards in view", "<Control>a" },
+      { "Select all bars in view", "<Control>a" },
+      { "Open the menu of the selected cards", "Menu <Shift>F10" },
+      { "Open the menu of the selected bars", "Menu <Shift>F10" },
+      { "Plan Properties", "<Alt>Return" },
+      { "Cancel a drag", "Escape" },
+      { "Close the Editor", "Escape" },
+      { "Choose several cards", NULL },
+      { "Choose several bars", NULL },
+      { "Add a dependency", NULL },
+    };
+    g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+
+    collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
+    for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+      {
+        gboolean found = FALSE;
+
+        for (guint j = 0; j < shortcuts->len && !found; j++)
+          {
+            g_autofree char *title = NULL;
+            g_autofree char *accel = NULL;
+            GtkShortcutType type;
+
+            g_object_get (g_ptr_array_index (shortcuts, j), "title", &title, "accelerator", &accel,
+                          "shortcut-type", &type, NULL);
+            found = g_strcmp0 (title, listed[i][0]) == 0 &&
+                    (listed[i][1] ? g_strcmp0 (accel, listed[i][1]) == 0 : type == GTK_SHORTCUT_GESTURE);
+          }
+        if (!found)
+          g_error ("the shortcuts window does not list “%s” (%s)", listed[i][0], listed[i][1] ? listed[i][1] : "gesture");
+      }
+  }
 
   /* Closed, it is kept and shown again. */
   gtk_window_close (GTK_WINDOW (overlay));
