@@ -675,6 +675,84 @@ test_item_dates (Plan          *f,
   }
 }
 
+/* Shift Dates on several items keeps them in the plan's period
+ * (2025—2027), as the editor does for one: when a date would leave it,
+ * the whole command is refused, saying which item and where, and nothing
+ * is written. A date already outside the period may still move. */
+static void
+test_bulk_shift_period (Plan          *f,
+                        gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 three[] = { f->a, f->b, f->c };
+  g_autoptr(PbItem) a = pb_store_get_record (store, PB_TYPE_ITEM, f->a);
+  g_autoptr(PbItem) b = pb_store_get_record (store, PB_TYPE_ITEM, f->b);
+  g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
+  g_autoptr(PbItem) d = pb_store_get_record (store, PB_TYPE_ITEM, f->d);
+
+  g_assert_true (pb_store_set (store, a, &error, "start_date", "2025-01-31", "due_date", "2025-03-31", NULL));
+  g_assert_true (pb_store_set (store, b, &error, "start_date", "2027-06-01", "due_date", "2027-11-30", NULL));
+  g_assert_true (pb_store_set (store, c, &error, "start_date", "2027-10-01", "due_date", "2027-12-01", NULL));
+  /* Dated before the period (kept by Plan Properties' Keep Dates). */
+  g_assert_true (pb_store_set (store, d, &error, "start_date", "2024-06-01", "due_date", "2025-03-01", NULL));
+  g_assert_no_error (error);
+
+  /* Two months later: 2 and 3 would end in 2028. Refused, nothing
+   * written, no command made. */
+  before = pb_test_dump_store (store);
+  g_assert_false (pb_store_shift_items (store, three, 3, 0, 2, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Rescheduling would move 2 items outside the plan’s period, 2025—2027, among them "
+                   "2 推进千兆光网建设 to 2028-01-30. Nothing was changed.");
+  g_clear_error (&error);
+  after = pb_test_dump_store (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Dates");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-01-31");
+
+  /* One item alone: named, with the date it would get. */
+  g_assert_false (pb_store_shift_items (store, (gint64[]) { f->a, f->c }, 2, 31, 0, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Rescheduling would move 3 统筹建设绿色数据中心 to 2028-01-01, outside the plan’s period, 2025—2027. "
+                   "Nothing was changed.");
+  g_clear_error (&error);
+  /* Earlier, out at the start. */
+  g_assert_false (pb_store_shift_items (store, &f->a, 1, -31, 0, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Rescheduling would move 1 加快5G网络规模化部署 to 2024-12-31, outside the plan’s period, 2025—2027. "
+                   "Nothing was changed.");
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = pb_test_dump_store (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Up to the edges is taken, as one command. */
+  g_assert_true (pb_store_shift_items (store, (gint64[]) { f->a, f->b }, 2, -30, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-01-01");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Reschedule 2 Items");
+  assert_undoable (store, before, "Reschedule 2 Items");
+
+  /* The goal starts before the period already: it may move, while its
+   * due date stays in the period; not when the due date would leave it. */
+  g_assert_true (pb_store_shift_items (store, &f->d, 1, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (d), "start_date"), ==, "2024-07-01");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (d), "due_date"), ==, "2025-04-01");
+  g_assert_false (pb_store_shift_items (store, &f->d, 1, 0, -4, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Rescheduling would move 主要目标 to 2024-12-01, outside the plan’s period, 2025—2027. "
+                   "Nothing was changed.");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (d), "due_date"), ==, "2025-04-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +766,7 @@ main (int   argc,
   ADD ("/edit/sections", test_sections);
   ADD ("/edit/plan-properties", test_plan_properties);
   ADD ("/edit/bulk", test_bulk);
+  ADD ("/edit/bulk-shift-period", test_bulk_shift_period);
   ADD ("/edit/labels", test_labels);
   ADD ("/edit/target-once-a-year", test_target_once_a_year);
   ADD ("/edit/item-dates", test_item_dates);

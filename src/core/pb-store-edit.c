@@ -1369,6 +1369,17 @@ shift_date (const char *text,
   return g_strdup (out);
 }
 
+/* Whether a date (YYYY-MM-DD) falls in the years @first to @last. */
+static gboolean
+year_in (const char *date,
+         int         first,
+         int         last)
+{
+  GDate d;
+
+  return pb_date_parse (date, &d) && g_date_get_year (&d) >= first && g_date_get_year (&d) <= last;
+}
+
 /**
  * pb_store_shift_items:
  * @self: a store
@@ -1380,6 +1391,10 @@ shift_date (const char *text,
  * @error: where to say why not
  *
  * Moves the start and due dates of the items; dates not set stay unset.
+ * Refused as a whole, nothing changed, when a date would leave the
+ * calendar or the plan's period (when the plan has one), as
+ * pb_store_check_item_dates() refuses it for one item; a date already
+ * outside the period is not held to it.
  *
  * Returns: %TRUE on success
  */
@@ -1392,8 +1407,16 @@ pb_store_shift_items (PbStore       *self,
                       GError       **error)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) starts = NULL;
+  g_autoptr(GPtrArray) dues = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *first_refused = NULL;
+  g_autofree char *first_refused_date = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  guint n_refused = 0;
   gint64 plan_id;
+  gboolean has_period = FALSE;
+  int first = 0, last = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -1406,21 +1429,29 @@ pb_store_shift_items (PbStore       *self,
   label = ids->len == 1 ? g_strdup (_("Reschedule Item"))
                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reschedule %u Item", "Reschedule %u Items", ids->len), ids->len);
 
-  if (!pb_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; ok && i < ids->len; i++)
+  plan = pb_store_get_record (self, PB_TYPE_PLAN, plan_id);
+  if (plan && pb_plan_get_period_start (plan) > 0 && pb_plan_get_period_end (plan) >= pb_plan_get_period_start (plan))
+    {
+      has_period = TRUE;
+      first = pb_plan_get_period_start (plan);
+      last = pb_plan_get_period_end (plan);
+    }
+
+  /* Every item's new dates first, each checked: nothing is written when
+   * one of them is refused. */
+  starts = g_ptr_array_new_with_free_func (g_free);
+  dues = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i));
       const char *start = pb_record_get_string (PB_RECORD (item), "start_date");
       const char *due = pb_record_get_string (PB_RECORD (item), "due_date");
       g_autofree char *new_start = start ? shift_date (start, days, months) : NULL;
       g_autofree char *new_due = due ? shift_date (due, days, months) : NULL;
+      const char *outside;
 
       if ((start && !new_start) || (due && !new_due))
-        {
-          ok = invalid (error, _("The dates would move out of the calendar."));
-          break;
-        }
+        return invalid (error, _("The dates would move out of the calendar."));
       /* A month shift may shorten an item (31 March − 1 month); never
        * below a day. */
       if (new_start && new_due && strcmp (new_start, new_due) > 0)
@@ -1428,9 +1459,52 @@ pb_store_shift_items (PbStore       *self,
           g_free (new_start);
           new_start = g_strdup (new_due);
         }
-      ok = pb_store_update (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i), error,
-                            "start_date", new_start, "due_date", new_due, NULL);
+      /* Within the plan's period, as pb_store_check_item_dates() wants
+       * it of one item's dates. A date already outside it (Plan
+       * Properties' Keep Dates leaves such items) may still move. */
+      outside = has_period && new_start && !year_in (new_start, first, last) && year_in (start, first, last) ? new_start
+              : has_period && new_due && !year_in (new_due, first, last) && year_in (due, first, last) ? new_due
+              : NULL;
+      if (outside)
+        {
+          if (first_refused == NULL)
+            {
+              gint64 id = g_array_index (ids, gint64, i);
+
+              first_refused = pb_store_describe_items (self, &id, 1);
+              first_refused_date = g_strdup (outside);
+            }
+          n_refused++;
+          continue;
+        }
+      g_ptr_array_add (starts, g_steal_pointer (&new_start));
+      g_ptr_array_add (dues, g_steal_pointer (&new_due));
     }
+  if (n_refused > 0)
+    {
+      if (n_refused == 1)
+        /* Translators: "Rescheduling would move 3 统筹建设绿色数据中心 to
+         * 2028-01-31, outside the plan’s period, 2025—2027. …" */
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                     _("Rescheduling would move %s to %s, outside the plan’s period, %d—%d. Nothing was changed."),
+                     first_refused, first_refused_date, first, last);
+      else
+        /* Translators: the count of items that would leave the period,
+         * the period, then the first of them and where it would go */
+        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "Rescheduling would move %u item outside the plan’s period, %d—%d, among them %s to %s. Nothing was changed.",
+                                  "Rescheduling would move %u items outside the plan’s period, %d—%d, among them %s to %s. Nothing was changed.",
+                                  n_refused),
+                     n_refused, first, last, first_refused, first_refused_date);
+      return FALSE;
+    }
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = pb_store_update (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i), error,
+                          "start_date", g_ptr_array_index (starts, i), "due_date", g_ptr_array_index (dues, i), NULL);
   return pb_store_finish (self, ok, label, error);
 }
 
