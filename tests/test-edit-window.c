@@ -124,6 +124,28 @@ assert_undo_redo (const char *before,
   g_assert_cmpstr (redone, ==, after);
 }
 
+/* Shift Dates refuses to move a date out of the plan's period
+ * (2025—2027), and most of the example's items end on its last day: the
+ * items to shift get a due date some months earlier, each as a command
+ * of its own (none when already earlier). */
+static void
+end_before_period_end (PbItem **items,
+                       guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (pb_record_get_string (PB_RECORD (items[i]), "due_date"), "2027-06-30") > 0)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (pb_store_set_item_dates (t.store, items[i], pb_record_get_string (PB_RECORD (items[i]), "start_date"),
+                                                "2027-06-30", &error));
+        g_assert_no_error (error);
+      }
+}
+
+static GtkWidget *child_with_class (GtkWidget  *root,
+                                    const char *css_class);
+
 static guint
 n_items (void)
 {
@@ -260,7 +282,27 @@ test_bulk (void)
     }
   assert_undo_redo (before, "Change Lead of 3 Items");
 
-  /* Dates a month later. */
+  /* Dates a month later: refused while the items end on the last day of
+   * the plan's period, the reason in the dialog, nothing changed. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_ask_bulk (t.window, "shift");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin ();
+  {
+    GtkWidget *reason = child_with_class (dialog, "field-error");
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_true (gtk_widget_get_visible (reason));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==,
+                     "Rescheduling would move 3 items outside the plan’s period, 2025—2027, among them "
+                     "1 加快5G网络规模化部署 to 2028-01-31. Nothing was changed.");
+    g_assert_cmpstr (now, ==, before);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  /* Ending earlier, they move. */
+  end_before_period_end ((PbItem *[]) { a, b, c }, 3);
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "shift");
@@ -1348,7 +1390,8 @@ test_timeline_bulk (void)
     }
   assert_undo_redo (before, "Change Status of 3 Items");
 
-  /* Ten days later, all three. */
+  /* Ten days later, all three (ending before the period does). */
+  end_before_period_end ((PbItem *[]) { a, b, c }, 3);
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   {
