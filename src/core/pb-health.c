@@ -984,7 +984,22 @@ typedef struct
   guint       n_computed;  /* items judged so far, carried on, for the tests */
   GArray     *updated;     /* the item ids the last update judged again, or
                             * NULL when it judged the whole plan */
+  /* What the indicators' part is computed from, kept so that new or
+   * changed actuals and targets judge again their indicators and the
+   * items those serve, not the plan (a shared library's reporters add
+   * hundreds a second). */
+  GHashTable *indicator_by_id; /* indicator id → PbIndicator (a ref) */
+  GHashTable *rows_of[2];      /* ROWS_TARGET, ROWS_ACTUAL: indicator id →
+                                * GListStore of its rows, in list order */
+  GHashTable *row_indicator[2]; /* row id → the indicator id it is kept under */
+  GHashTable *indicators_of;   /* item id → GArray of the indicator ids serving
+                                * it, in the indicators' order */
+  GHashTable *serving;         /* indicator id → GArray of item ids */
+  gboolean    has_since;
+  GDate       since;           /* the first day after the last closed period */
 } PlanHealth;
+
+enum { ROWS_TARGET, ROWS_ACTUAL };
 
 static void
 item_health_free (gpointer data)
@@ -1015,6 +1030,14 @@ plan_health_free (gpointer data)
   g_clear_pointer (&p->successors, g_hash_table_unref);
   g_clear_pointer (&p->previous, g_hash_table_unref);
   g_clear_pointer (&p->updated, g_array_unref);
+  g_clear_pointer (&p->indicator_by_id, g_hash_table_unref);
+  for (guint r = 0; r < 2; r++)
+    {
+      g_clear_pointer (&p->rows_of[r], g_hash_table_unref);
+      g_clear_pointer (&p->row_indicator[r], g_hash_table_unref);
+    }
+  g_clear_pointer (&p->indicators_of, g_hash_table_unref);
+  g_clear_pointer (&p->serving, g_hash_table_unref);
   g_free (p);
 }
 
@@ -1158,6 +1181,47 @@ by_indicator_model (GHashTable *by,
       list = empty;
     }
   return G_LIST_MODEL (list);
+}
+
+/* Row id → indicator id, for the rows grouped in @by. */
+static GHashTable *
+index_rows (GHashTable *by)
+{
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, by);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < g_list_model_get_n_items (value); i++)
+      {
+        g_autoptr(PbRecord) row = g_list_model_get_item (value, i);
+        gint64 id = pb_record_get_id (row);
+
+        g_hash_table_insert (index, g_memdup2 (&id, sizeof id), g_memdup2 (key, sizeof (gint64)));
+      }
+  return index;
+}
+
+/* An indicator's status counts for an item it serves: the worst one
+ * decides (the first in the indicators' order on a tie), the progress
+ * is the mean. */
+static void
+add_indicator_status (ItemIndicators    *w,
+                      PbIndicatorStatus *status,
+                      PbIndicator       *indicator)
+{
+  if (status->progress >= 0)
+    {
+      w->progress_sum += status->progress;
+      w->progress_count++;
+    }
+  if (status->health != PB_HEALTH_NONE && (w->status == NULL || status->health > w->status->health))
+    {
+      w->status = status;
+      g_free (w->name);
+      w->name = g_strdup (pb_indicator_get_name (indicator));
+    }
 }
 
 /* One item's health, from what @p keeps: its own rules, its predecessors
@@ -1324,11 +1388,11 @@ compute_plan_health (PbStore     *store,
   /* Every target and actual of the plan's indicators, in the order of
    * pb_store_list_targets () and pb_store_list_actuals (), in one query
    * each (by indicator, they were two queries and a row each). */
-  g_autoptr(GHashTable) targets_of = reuse ? NULL :
+  GHashTable *targets_of = reuse ? NULL :
     group_by_indicator (pb_store_dup_records_where (store, PB_TYPE_TARGET,
                                                     "indicator_id IN (SELECT id FROM indicator WHERE plan_id = ?1)"
                                                     " ORDER BY indicator_id, year, stretch, id", plan_id));
-  g_autoptr(GHashTable) actuals_of = reuse ? NULL :
+  GHashTable *actuals_of = reuse ? NULL :
     group_by_indicator (pb_store_dup_records_where (store, PB_TYPE_ACTUAL,
                                                     "indicator_id IN (SELECT id FROM indicator WHERE plan_id = ?1)"
                                                     " ORDER BY indicator_id, date, id", plan_id));
@@ -1356,6 +1420,8 @@ compute_plan_health (PbStore     *store,
                                                           pb_record_get_id (period), "period_item");
 
         has_since = period_start (period, &since);
+        p->has_since = has_since;
+        p->since = since;
         pb_date_parse (pb_record_get_string (period, "end_date"), &p->previous_end);
 
         for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -1376,11 +1442,25 @@ compute_plan_health (PbStore     *store,
     {
       p->indicators = g_steal_pointer (&reuse->indicators);
       p->by_item = g_steal_pointer (&reuse->by_item);
+      p->indicator_by_id = g_steal_pointer (&reuse->indicator_by_id);
+      for (guint r = 0; r < 2; r++)
+        {
+          p->rows_of[r] = g_steal_pointer (&reuse->rows_of[r]);
+          p->row_indicator[r] = g_steal_pointer (&reuse->row_indicator[r]);
+        }
+      p->indicators_of = g_steal_pointer (&reuse->indicators_of);
+      p->serving = g_steal_pointer (&reuse->serving);
     }
   else
     {
       p->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, indicator_status_free);
       p->by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_indicators_free);
+      p->indicator_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      p->rows_of[ROWS_TARGET] = targets_of;
+      p->rows_of[ROWS_ACTUAL] = actuals_of;
+      for (guint r = 0; r < 2; r++)
+        p->row_indicator[r] = index_rows (p->rows_of[r]);
+      p->indicators_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
     }
   by_item = p->by_item;
 
@@ -1396,11 +1476,13 @@ compute_plan_health (PbStore     *store,
 
       pb_indicator_evaluate_since (k, targets, actuals, &origin, today, has_since ? &since : NULL, status);
       g_hash_table_insert (p->indicators, g_memdup2 (&id, sizeof id), status);
+      g_hash_table_insert (p->indicator_by_id, g_memdup2 (&id, sizeof id), g_object_ref (k));
 
       /* It counts for every item that serves it. */
       for (guint j = 0; served && j < served->len; j++)
         {
           gint64 item_id = g_array_index (served, gint64, j);
+          GArray *of = g_hash_table_lookup (p->indicators_of, &item_id);
 
           w = g_hash_table_lookup (by_item, &item_id);
           if (w == NULL)
@@ -1408,19 +1490,17 @@ compute_plan_health (PbStore     *store,
               w = g_new0 (ItemIndicators, 1);
               g_hash_table_insert (by_item, g_memdup2 (&item_id, sizeof item_id), w);
             }
-          if (status->progress >= 0)
+          add_indicator_status (w, status, k);
+          if (of == NULL)
             {
-              w->progress_sum += status->progress;
-              w->progress_count++;
+              of = g_array_new (FALSE, FALSE, sizeof (gint64));
+              g_hash_table_insert (p->indicators_of, g_memdup2 (&item_id, sizeof item_id), of);
             }
-          if (status->health != PB_HEALTH_NONE && (w->status == NULL || status->health > w->status->health))
-            {
-              w->status = status;
-              g_free (w->name);
-              w->name = g_strdup (pb_indicator_get_name (k));
-            }
+          g_array_append_val (of, id);
         }
     }
+  if (serving != NULL)
+    p->serving = g_steal_pointer (&serving);
 
   for (guint i = 0; i < loaded_items->len; i++)
     {
@@ -1531,6 +1611,171 @@ update_items (PbStore     *store,
   return TRUE;
 }
 
+static int
+compare_actuals (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  int c = g_strcmp0 (pb_record_get_string ((PbRecord *) a, "date"), pb_record_get_string ((PbRecord *) b, "date"));
+  gint64 x = pb_record_get_id ((PbRecord *) a), y = pb_record_get_id ((PbRecord *) b);
+
+  return c != 0 ? c : (x > y) - (x < y);
+}
+
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  gint64 ya = pb_record_get_int ((PbRecord *) a, "year"), yb = pb_record_get_int ((PbRecord *) b, "year");
+  gboolean sa = pb_record_get_boolean ((PbRecord *) a, "stretch"), sb = pb_record_get_boolean ((PbRecord *) b, "stretch");
+  gint64 x = pb_record_get_id ((PbRecord *) a), y = pb_record_get_id ((PbRecord *) b);
+
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (sa != sb)
+    return sa ? 1 : -1;
+  return (x > y) - (x < y);
+}
+
+/* Brings @p, the plan's health before the command being published, up to
+ * date when that command (or another connection's change) added, changed
+ * or deleted actuals or targets and nothing else health reads: their
+ * indicators are judged again from the rows @p keeps, and the items those
+ * serve; no query, as the rows published are live records. Returns FALSE,
+ * leaving @p as it was, when it cannot. */
+static gboolean
+update_indicators (PbStore     *store,
+                   gint64       plan_id,
+                   PlanHealth  *p,
+                   const GDate *today)
+{
+  static const char * const other_tables[] = {
+    "plan", "item", "indicator", "item_indicator", "period", "period_item", "period_indicator",
+    "dependency", NULL
+  };
+  static const char * const row_tables[] = { "target", "actual" };
+  const GType row_types[] = { PB_TYPE_TARGET, PB_TYPE_ACTUAL };
+  const GCompareDataFunc compare[] = { compare_targets, compare_actuals };
+  g_autoptr(GArray) target_ids = NULL;
+  g_autoptr(GArray) actual_ids = NULL;
+  GArray **ids[2] = { &target_ids, &actual_ids };
+  g_autoptr(GHashTable) judge = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) redo = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean any = FALSE;
+
+  if (p->indicator_by_id == NULL || p->rows_of[ROWS_ACTUAL] == NULL || p->serving == NULL)
+    return FALSE;
+  for (guint t = 0; other_tables[t]; t++)
+    if (pb_store_get_table_generation (store, other_tables[t]) > p->generation)
+      return FALSE;
+  for (guint r = 0; r < 2; r++)
+    if (pb_store_get_table_generation (store, row_tables[r]) > p->generation)
+      {
+        /* The rows of this command or change (NULL when not known). */
+        *ids[r] = pb_store_dup_changed_ids (store, row_tables[r]);
+        if (*ids[r] == NULL)
+          return FALSE;
+        any = TRUE;
+      }
+  if (!any)
+    return FALSE;
+
+  for (guint r = 0; r < 2; r++)
+    for (guint i = 0; *ids[r] != NULL && i < (*ids[r])->len; i++)
+      {
+        gint64 id = g_array_index (*ids[r], gint64, i);
+        gint64 *was = g_hash_table_lookup (p->row_indicator[r], &id);
+        g_autoptr(PbRecord) row = NULL;
+        gint64 now;
+        GListStore *rows;
+
+        if (was != NULL)
+          {
+            /* The row kept is the live record, already up to date. */
+            GListStore *old = g_hash_table_lookup (p->rows_of[r], was);
+            guint n = old ? g_list_model_get_n_items (G_LIST_MODEL (old)) : 0;
+
+            for (guint j = 0; j < n; j++)
+              {
+                g_autoptr(PbRecord) kept = g_list_model_get_item (G_LIST_MODEL (old), j);
+
+                if (pb_record_get_id (kept) == id)
+                  {
+                    row = g_steal_pointer (&kept);
+                    g_list_store_remove (old, j);
+                    break;
+                  }
+              }
+            g_hash_table_add (judge, g_memdup2 (was, sizeof *was));
+            g_hash_table_remove (p->row_indicator[r], &id);
+          }
+        if (row == NULL)
+          row = pb_store_get_record (store, row_types[r], id);
+        if (row == NULL || pb_record_is_deleted (row))
+          continue;
+        now = pb_record_get_int (row, "indicator_id");
+        if (!g_hash_table_contains (p->indicator_by_id, &now))
+          continue; /* another plan's */
+        rows = g_hash_table_lookup (p->rows_of[r], &now);
+        if (rows == NULL)
+          {
+            rows = g_list_store_new (row_types[r]);
+            g_hash_table_insert (p->rows_of[r], g_memdup2 (&now, sizeof now), rows);
+          }
+        g_list_store_insert_sorted (rows, row, compare[r], NULL);
+        g_hash_table_insert (p->row_indicator[r], g_memdup2 (&id, sizeof id), g_memdup2 (&now, sizeof now));
+        g_hash_table_add (judge, g_memdup2 (&now, sizeof now));
+      }
+
+  /* The indicators judged again, then the items they serve. */
+  g_hash_table_iter_init (&iter, judge);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      PbIndicator *k = g_hash_table_lookup (p->indicator_by_id, key);
+      PbIndicatorStatus *status = g_new0 (PbIndicatorStatus, 1);
+      GArray *served = g_hash_table_lookup (p->serving, key);
+
+      pb_indicator_evaluate_since (k, by_indicator_model (p->rows_of[ROWS_TARGET], *(gint64 *) key),
+                                   by_indicator_model (p->rows_of[ROWS_ACTUAL], *(gint64 *) key),
+                                   &p->origin, today, p->has_since ? &p->since : NULL, status);
+      g_hash_table_replace (p->indicators, g_memdup2 (key, sizeof (gint64)), status);
+      for (guint j = 0; served != NULL && j < served->len; j++)
+        g_hash_table_add (redo, &g_array_index (served, gint64, j));
+    }
+
+  if (p->updated == NULL)
+    p->updated = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_set_size (p->updated, 0);
+  g_hash_table_iter_init (&iter, redo);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ItemIndicators *w = g_hash_table_lookup (p->by_item, key);
+      GArray *of = g_hash_table_lookup (p->indicators_of, key);
+      PbItem *item = g_hash_table_lookup (p->item_by_id, key);
+
+      if (w == NULL)
+        continue;
+      w->status = NULL;
+      g_clear_pointer (&w->name, g_free);
+      w->progress_sum = 0;
+      w->progress_count = 0;
+      for (guint j = 0; of != NULL && j < of->len; j++)
+        {
+          gint64 *indicator = &g_array_index (of, gint64, j);
+
+          add_indicator_status (w, g_hash_table_lookup (p->indicators, indicator),
+                                g_hash_table_lookup (p->indicator_by_id, indicator));
+        }
+      g_array_append_val (p->updated, *(gint64 *) key);
+      if (item != NULL)
+        g_hash_table_replace (p->items, g_memdup2 (key, sizeof (gint64)), compute_item_health (p, item, today));
+    }
+  return TRUE;
+}
+
 static GQuark
 cache_quark (void)
 {
@@ -1562,6 +1807,14 @@ get_plan_health (PbStore     *store,
    * items cost 20 ms of rules before). */
   if (p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL &&
       p->generation + 1 == generation && update_items (store, plan_id, p, today))
+    {
+      p->generation = generation;
+      return p;
+    }
+  /* New actuals or targets alone (reporters recording): their indicators
+   * and the items those serve. */
+  if (p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL &&
+      p->generation + 1 == generation && update_indicators (store, plan_id, p, today))
     {
       p->generation = generation;
       return p;

@@ -27,5 +27,15 @@ const char   *pb_record_list_get_key     (PbRecordList       *self,
                                           gint64             *param);
 gboolean      pb_record_list_has_any     (PbRecordList       *self,
                                           GHashTable         *ids);
+PbRecordList *pb_record_list_new_keyed   (PbStore            *store,
+                                          GType               item_type,
+                                          const char         *table,
+                                          const char         *column,
+                                          gint64              param,
+                                          const char         *order);
+gboolean      pb_record_list_can_apply   (PbRecordList       *self);
+void          pb_record_list_apply       (PbRecordList       *self,
+                                          GHashTable         *ids,
+                                          GPtrArray          *rows);
 
 G_END_DECLS

@@ -1777,19 +1777,25 @@ pb_store_dup_records (PbStore    *self,
 }
 
 static GListModel *
-make_list (PbStore            *self,
-           GType               type,
-           const char         *sql,
-           gint64              param,
-           const char * const *depends_on)
+keep_list (PbStore      *self,
+           PbRecordList *list)
 {
-  PbRecordList *list = pb_record_list_new (self, type, sql, param, depends_on);
   GWeakRef *ref = g_new0 (GWeakRef, 1);
 
   g_weak_ref_init (ref, list);
   g_ptr_array_add (self->lists, ref);
 
   return G_LIST_MODEL (list);
+}
+
+static GListModel *
+make_list (PbStore            *self,
+           GType               type,
+           const char         *sql,
+           gint64              param,
+           const char * const *depends_on)
+{
+  return keep_list (self, pb_record_list_new (self, type, sql, param, depends_on));
 }
 
 /* A list of the rows of @table whose @column is @param, in @order: a
@@ -1802,11 +1808,7 @@ make_keyed_list (PbStore    *self,
                  gint64      param,
                  const char *order)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 ORDER BY %s", table, column, order);
-  GListModel *list = make_list (self, type, sql, param, (const char * const[]) { table, NULL });
-
-  pb_record_list_set_key (PB_RECORD_LIST (list), column);
-  return list;
+  return keep_list (self, pb_record_list_new_keyed (self, type, table, column, param, order));
 }
 
 #define DEPENDS(...) (const char * const[]) { __VA_ARGS__, NULL }
@@ -2133,6 +2135,9 @@ typedef struct
 {
   GHashTable *ids;      /* gint64 * (into the changes) */
   GArray     *values;   /* n_columns gint64 per row still there */
+  GPtrArray  *rows;     /* the records of the rows still there, held while
+                         * they are published (a view or the health cache
+                         * then finds them without a query) */
   guint       n_columns;
   gboolean    read;     /* the rows were read in a batch */
 } TableChanges;
@@ -2142,6 +2147,7 @@ table_changes_clear (TableChanges *tc)
 {
   g_clear_pointer (&tc->ids, g_hash_table_unref);
   g_clear_pointer (&tc->values, g_array_unref);
+  g_clear_pointer (&tc->rows, g_ptr_array_unref);
 }
 
 /* Reads the rows @tc names in a few queries (not one per row): live
@@ -2170,6 +2176,7 @@ read_changed_rows (PbStore      *self,
 
   tc->n_columns = klass->n_columns;
   tc->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  tc->rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint from = 0; from < n; from += 500)
     {
       g_autoptr(GString) sql = g_string_new (select);
@@ -2204,7 +2211,17 @@ read_changed_rows (PbStore      *self,
             }
           record = g_hash_table_lookup (self->records[t], &id);
           if (record != NULL)
-            pb_record_update_from_row (record, stmt);
+            {
+              pb_record_update_from_row (record, stmt);
+              g_object_ref (record);
+            }
+          else
+            {
+              record = pb_record_new_from_row (self->types[t], stmt);
+              g_hash_table_insert (self->records[t], g_memdup2 (&id, sizeof id), record);
+              g_object_weak_ref (G_OBJECT (record), forget_record, self->records[t]);
+            }
+          g_ptr_array_add (tc->rows, record);
         }
       if (error != NULL)
         {
@@ -2327,6 +2344,7 @@ publish_changes (PbStore *self,
 
   /* A handler of items-changed may drop or make lists: work on a copy. */
   lists = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) list_table = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = self->lists->len; i > 0; i--)
     {
       g_autoptr(PbRecordList) list = g_weak_ref_get (g_ptr_array_index (self->lists, i - 1));
@@ -2344,17 +2362,26 @@ publish_changes (PbStore *self,
           if (dirty[t] && pb_record_list_depends_on (list, klass->table) &&
               list_affected (self, t, list, unknown[t] ? NULL : &by_table[t]))
             {
+              /* A keyed list of one table, whose changed rows are read,
+               * places them itself. */
+              int from = !unknown[t] && by_table[t].read && pb_record_list_can_apply (list) ? (int) t : -1;
+
+              g_array_append_val (list_table, from);
               g_ptr_array_add (lists, g_steal_pointer (&list));
               break;
             }
         }
     }
 
-  for (guint t = 0; t < self->n_tables; t++)
-    table_changes_clear (&by_table[t]);
-
   for (guint i = 0; i < lists->len; i++)
-    pb_record_list_refresh (g_ptr_array_index (lists, i));
+    {
+      int t = g_array_index (list_table, int, i);
+
+      if (t >= 0)
+        pb_record_list_apply (g_ptr_array_index (lists, i), by_table[t].ids, by_table[t].rows);
+      else
+        pb_record_list_refresh (g_ptr_array_index (lists, i));
+    }
 
   self->publishing = changes;
   for (guint t = 0; t < self->n_tables; t++)
@@ -2364,6 +2391,9 @@ publish_changes (PbStore *self,
         g_signal_emit (self, signals[CHANGED], 0, klass->table);
       }
   self->publishing = NULL;
+
+  for (guint t = 0; t < self->n_tables; t++)
+    table_changes_clear (&by_table[t]);
 }
 
 /**
