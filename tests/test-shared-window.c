@@ -390,6 +390,145 @@ test_reporter (void)
   g_clear_object (&other);
 }
 
+/* The row of @root's item editor whose title is @title. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row_titled (child, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_office_only (GtkWidget  *editor,
+                    const char *title)
+{
+  GtkWidget *row = find_row_titled (editor, title);
+
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_is_sensitive (row));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Only the office may change this");
+}
+
+/* A reporter's item editor: on its own organisation's item, the status,
+ * progress and notes are on and change the item; the title, dates,
+ * organisations, indicators and the rest are off, saying only the office
+ * may change them. On another organisation's item everything is off,
+ * saying whose it is. The office's editor has everything on. */
+static void
+test_reporter_editor (void)
+{
+  g_autofree char *conninfo = make_members_library ();
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(PbItem) own = NULL;
+  g_autoptr(PbItem) other = NULL;
+  PbWindow *window;
+  GtkWidget *editor;
+  PbStore *store;
+  gint64 plan;
+
+  if (conninfo == NULL)
+    return;
+
+  window = open_window_as (&app, conninfo, "zhang");
+  store = pb_window_get_store (window);
+  plan = pb_window_get_selected_plan (window);
+  own = find_item (store, plan, "1");
+  other = find_item (store, plan, "4");
+  g_assert_true (pb_store_may_report_on_item (store, pb_record_get_id (PB_RECORD (own))));
+  g_assert_false (pb_store_may_report_on_item (store, pb_record_get_id (PB_RECORD (other))));
+
+  /* Its own item. */
+  pb_window_open_editor (window, own);
+  spin ();
+  editor = pb_window_get_editor (window);
+  g_assert_nonnull (find_label_containing (editor, "You report on this item for 市工业和信息化局"));
+  g_assert_nonnull (find_label_containing (editor, "Only the office may change the rest."));
+  assert_office_only (editor, "Title");
+  assert_office_only (editor, "Number");
+  assert_office_only (editor, "Kind");
+  assert_office_only (editor, "Section");
+  assert_office_only (editor, "Start (YYYY-MM-DD)");
+  assert_office_only (editor, "Due (YYYY-MM-DD)");
+  assert_office_only (editor, "Progress From");
+  assert_office_only (editor, "Add organisation");
+  assert_office_only (editor, "Add from this plan");
+  assert_office_only (editor, "Add: starts after");
+  assert_office_only (editor, "市工业和信息化局"); /* its organisations' rows */
+  g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Status")));
+  g_assert_null (gtk_widget_get_tooltip_text (find_row_titled (editor, "Status")));
+  g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Progress")));
+  g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Add a progress note")));
+
+  /* …and what is on works: the status chosen is the item's, on the server. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (editor, "Status")), PB_ITEM_STATUS_BLOCKED);
+  spin ();
+  g_assert_cmpint (pb_item_get_status (own), ==, PB_ITEM_STATUS_BLOCKED);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM item WHERE id = %" G_GINT64_FORMAT
+                                            " AND status = 'blocked'", pb_record_get_id (PB_RECORD (own)));
+
+    g_assert_cmpint (pb_test_sql_int (conninfo, sql), ==, 1);
+  }
+
+  /* Another organisation's item: all off, saying whose it is. */
+  pb_window_open_editor (window, other);
+  spin ();
+  g_assert_nonnull (find_label_containing (editor, "and the office may report on this item; you may read it."));
+  g_assert_null (find_label_containing (editor, "You report on this item"));
+  assert_office_only (editor, "Title");
+  {
+    GtkWidget *status = find_row_titled (editor, "Status");
+
+    g_assert_false (gtk_widget_is_sensitive (status));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status), "and the office may report on this item"));
+    g_assert_false (gtk_widget_is_sensitive (find_row_titled (editor, "Progress")));
+    g_assert_false (gtk_widget_is_sensitive (find_row_titled (editor, "Add a progress note")));
+  }
+
+  /* Back on its own: on again. */
+  pb_window_open_editor (window, own);
+  spin ();
+  g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Status")));
+  g_assert_null (gtk_widget_get_tooltip_text (find_row_titled (editor, "Status")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&app);
+
+  /* The office: everything on, nothing said. */
+  g_setenv ("PLANBOARD_DB", conninfo, TRUE);
+  app = pb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  store = pb_window_get_store (window);
+  g_assert_cmpint (pb_store_get_member_role (store, NULL), ==, PB_STORE_MEMBER_OFFICE);
+  {
+    g_autoptr(PbItem) item = find_item (store, pb_window_get_selected_plan (window), "4");
+
+    pb_window_open_editor (window, item);
+    spin ();
+    editor = pb_window_get_editor (window);
+    g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Title")));
+    g_assert_null (gtk_widget_get_tooltip_text (find_row_titled (editor, "Title")));
+    g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Status")));
+    g_assert_null (find_label_containing (editor, "Only the office"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Spins the main loop until a label with @text shows, for up to 3 s. */
 static GtkWidget *
 wait_for_label (GtkWidget  *window,
@@ -776,6 +915,7 @@ main (int    argc,
   g_test_add_func ("/shared-window/server-away", test_server_away);
   g_test_add_func ("/shared-window/viewer", test_viewer);
   g_test_add_func ("/shared-window/reporter", test_reporter);
+  g_test_add_func ("/shared-window/reporter-editor", test_reporter_editor);
   g_test_add_func ("/shared-window/password", test_password);
   g_test_add_func ("/shared-window/password-cancel", test_password_cancel);
   g_test_add_func ("/shared-window/reconnect", test_reconnect);

@@ -1480,6 +1480,48 @@ pb_store_get_member_role (PbStore     *self,
 }
 
 /**
+ * pb_store_may_report_on_item:
+ * @self: a store
+ * @item_id: an item
+ *
+ * Whether the planner may record the item's actuals, notes, status and
+ * progress: the office may (on a library it can write), a viewer may not,
+ * and a reporter may when one of the item's lead or responsible
+ * organisations is its own, as the server's rule (pb_reports_on_item)
+ * says, names, short names and aliases included. The server enforces it
+ * anyway; this is for the window to say so before it is tried.
+ *
+ * Returns: %TRUE when the planner may report on the item
+ */
+gboolean
+pb_store_may_report_on_item (PbStore *self,
+                             gint64   item_id)
+{
+  g_autoptr(GError) error = NULL;
+  PbDbStmt *stmt;
+  gboolean may = FALSE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    return FALSE;
+  if (self->member != PB_STORE_MEMBER_REPORTER)
+    return self->member == PB_STORE_MEMBER_OFFICE;
+
+  stmt = pb_store_prepare (self, "SELECT CASE WHEN public.pb_reports_on_item (?1) THEN 1 ELSE 0 END", &error);
+  if (stmt != NULL)
+    {
+      pb_db_bind_int64 (stmt, 1, item_id);
+      if (pb_store_step (self, stmt, &error))
+        may = pb_db_column_int64 (stmt, 0) == 1;
+      pb_db_reset (stmt);
+    }
+  if (error != NULL)
+    g_warning ("Cannot tell whether this login may report on item %" G_GINT64_FORMAT ": %s", item_id, error->message);
+  return may;
+}
+
+/**
  * pb_store_check_writable:
  * @self: a store
  * @error: where to say why the library cannot be changed

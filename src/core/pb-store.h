@@ -93,6 +93,8 @@ gboolean     pb_store_get_read_only   (PbStore           *self);
 PbStoreAccess pb_store_get_access     (PbStore           *self);
 PbStoreMember pb_store_get_member_role (PbStore          *self,
                                         const char      **organisation);
+gboolean     pb_store_may_report_on_item (PbStore        *self,
+                                          gint64          item_id);
 gboolean     pb_store_check_writable  (PbStore           *self,
                                        GError           **error);
 guint64      pb_store_get_generation  (PbStore           *self);

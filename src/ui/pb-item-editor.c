@@ -44,6 +44,7 @@ struct _PbItemEditor
   gboolean             loading;        /* a picker's model being replaced */
 
   GtkWidget           *page;
+  AdwPreferencesGroup *item_group;
   AdwEntryRow         *title_row;
   AdwEntryRow         *number_row;
   GtkLabel            *date_error;
@@ -81,6 +82,11 @@ struct _PbItemEditor
   /* What a rebuild of the lists keeps: the indicators open, and where the
    * keyboard was. */
   GHashTable          *expanded;        /* indicator ids (gint64 *) */
+  /* A reporter of a shared library changes only the status, progress and
+   * notes of its own organisation's items; the rest is the office's. */
+  gboolean             office_only;    /* the planner is a reporter */
+  gboolean             may_report;     /* …on this item */
+  char                *report_refusal; /* why it may not, or NULL */
 };
 
 enum {
@@ -1017,6 +1023,124 @@ add_dependency_cb (PbItemEditor *self)
     report (self, error);
 }
 
+/* Turns @widget off, saying why, or back on. */
+static void
+allow (GtkWidget  *widget,
+       gboolean    allowed,
+       const char *why)
+{
+  gboolean was_refused = g_object_get_data (G_OBJECT (widget), "pb-refused") != NULL;
+
+  gtk_widget_set_sensitive (widget, allowed);
+  if (!allowed)
+    {
+      gtk_widget_set_tooltip_text (widget, why);
+      g_object_set_data (G_OBJECT (widget), "pb-refused", GINT_TO_POINTER (1));
+    }
+  else if (was_refused)
+    {
+      gtk_widget_set_tooltip_text (widget, NULL);
+      g_object_set_data (G_OBJECT (widget), "pb-refused", NULL);
+    }
+}
+
+/* The item's lead and responsible organisations, leads first, joined as
+ * the server names them in its refusals (、). */
+static char *
+dup_item_orgs (PbItemEditor *self)
+{
+  g_autoptr(GListModel) roles = pb_store_list_item_orgs (self->store, pb_record_get_id (PB_RECORD (self->item)));
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(PbItemOrg) r = g_list_model_get_item (roles, i);
+      g_autoptr(PbOrganisation) org = pb_store_get_record (self->store, PB_TYPE_ORGANISATION,
+                                                           pb_item_org_get_organisation_id (r));
+
+      if (org == NULL)
+        continue;
+      if (names->len > 0)
+        /* Translators: between organisations' names in a sentence */
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append (names, pb_organisation_get_name (org));
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* What the planner may change of the item: a reporter, its own items'
+ * status, progress and notes; the fields that are the office's are off,
+ * each saying so, and the group's description says why. */
+static void
+update_rights (PbItemEditor *self)
+{
+  const char *organisation = NULL;
+  const char *office = _("Only the office may change this");
+  GtkWidget *office_fields[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->number_row), GTK_WIDGET (self->kind_row),
+    GTK_WIDGET (self->section_row), GTK_WIDGET (self->body_view), GTK_WIDGET (self->start_row),
+    GTK_WIDGET (self->due_row), GTK_WIDGET (self->progress_mode_row), GTK_WIDGET (self->add_org_row),
+    GTK_WIDGET (self->pick_org_row), GTK_WIDGET (self->add_indicator_row), GTK_WIDGET (self->add_dep_row),
+  };
+  GtkWidget *report_fields[] = {
+    GTK_WIDGET (self->status_row), GTK_WIDGET (self->progress_row), GTK_WIDGET (self->add_note_row),
+  };
+  g_autofree char *description = NULL;
+
+  g_clear_pointer (&self->report_refusal, g_free);
+  self->office_only = self->store != NULL &&
+                      pb_store_get_member_role (self->store, &organisation) == PB_STORE_MEMBER_REPORTER;
+  self->may_report = TRUE;
+  if (self->office_only && self->item != NULL && !pb_record_is_deleted (PB_RECORD (self->item)))
+    {
+      self->may_report = pb_store_may_report_on_item (self->store, pb_record_get_id (PB_RECORD (self->item)));
+      if (!self->may_report)
+        {
+          g_autofree char *orgs = dup_item_orgs (self);
+
+          self->report_refusal = orgs[0]
+                                 /* Translators: %s is the item's organisations, "市发展改革委、市工业和信息化局" */
+                                 ? g_strdup_printf (_("Only %s and the office may report on this item"), orgs)
+                                 : g_strdup (_("Only the office may report on this item"));
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (office_fields); i++)
+    allow (office_fields[i], !self->office_only, office);
+  for (guint i = 0; i < G_N_ELEMENTS (report_fields); i++)
+    allow (report_fields[i], self->may_report, self->report_refusal);
+
+  if (self->office_only && self->may_report)
+    /* Translators: at the top of a reporter's item editor; %s is its
+     * organisation, 市工业和信息化局 */
+    description = g_strdup_printf (_("You report on this item for %s: its status, progress and notes. "
+                                     "Only the office may change the rest."), organisation);
+  else if (self->office_only)
+    /* Translators: at the top of a reporter's item editor, for an item
+     * of other organisations; %s says whose it is */
+    description = g_strdup_printf (_("%s; you may read it."), self->report_refusal);
+  adw_preferences_group_set_description (self->item_group, description);
+}
+
+/* The rows rebuilt with the lists follow update_rights (): organisations,
+ * indicators and dependencies are the office's, notes the reporter's. */
+static void
+restrict_dynamic_rows (PbItemEditor *self)
+{
+  if (!self->office_only)
+    return;
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group == GTK_WIDGET (self->notes_group))
+        allow (row, self->may_report, self->report_refusal);
+      else
+        allow (row, FALSE, _("Only the office may change this"));
+    }
+}
+
 static void
 add_row (PbItemEditor        *self,
          AdwPreferencesGroup *group,
@@ -1336,6 +1460,7 @@ rebuild_lists (PbItemEditor *self)
         gtk_widget_grab_focus (w);
     }
   self->draft_focus = FALSE;
+  restrict_dynamic_rows (self);
 }
 
 static void
@@ -1459,6 +1584,10 @@ store_changed_cb (PbItemEditor *self,
 {
   if (self->item == NULL)
     return;
+  /* Whose item it is decides what a reporter may change. */
+  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
+      g_str_equal (table, "organisation_alias"))
+    update_rights (self);
   if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
       g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator") || g_str_equal (table, "target") ||
       g_str_equal (table, "dependency") || g_str_equal (table, "note"))
@@ -1534,6 +1663,7 @@ pb_item_editor_set_item (PbItemEditor *self,
   g_binding_group_set_source (self->bindings, item);
   g_signal_group_set_target (self->item_signals, item);
   update_progress_subtitle (self);
+  update_rights (self);
   rebuild_lists (self);
   /* Another item is read from its top. */
   if (item)
@@ -1636,6 +1766,7 @@ pb_item_editor_dispose (GObject *object)
   g_clear_pointer (&self->dep_choices, g_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->report_refusal, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_EDITOR);
   g_clear_object (&self->store);
 
@@ -1699,6 +1830,7 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, item_group);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, kind_row);
