@@ -110,6 +110,13 @@ update_now (PbTaskCard *self)
 
   if (self->item == NULL || self->store == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
     return;
+  if (!g_date_valid (&self->today))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+    }
   if (self->stripe == NULL)
     {
       build_children (self);
@@ -523,10 +530,10 @@ build_children (PbTaskCard *self)
 static void
 pb_task_card_init (PbTaskCard *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
+  /* Today is found when first needed (update_now), unless given first:
+   * the board gives its day to every card it makes, and the local time
+   * zone's look-up was a few percent of a regroup's new cards. */
+  g_date_clear (&self->today, 1);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_HORIZONTAL);
