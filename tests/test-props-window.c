@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "pb-board-view.h"
 #include "pb-health.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
@@ -557,6 +558,109 @@ test_add_target (void)
   pb_window_close_editor (t.window);
 }
 
+/* ---- A new section on the board ---------------------------------------- */
+
+static GtkWidget *
+add_button_for (GtkWidget  *root,
+                const char *key)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "win.add-item-to") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c));
+
+          if (target && g_strcmp0 (g_variant_get_string (target, NULL), key) == 0 && gtk_widget_get_mapped (c))
+            return c;
+        }
+      if ((found = add_button_for (c, key)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A section added after the board's last one (beyond its right edge) is
+ * brought into view as its column, which says how to fill it; undone, it
+ * goes. */
+static void
+test_new_section_shown (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *key = NULL;
+  const char *last_key;
+  GtkWidget *dialog, *plus = NULL, *column, *scroller, *empty = NULL;
+  gint64 last, added;
+  graphene_rect_t bounds;
+
+  show_page (GTK_WIDGET (board), "board");
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_board_view_get_grouping (board), ==, PB_BOARD_GROUPING_SECTION);
+  last_key = pb_board_view_get_column_key (board, pb_board_view_get_n_columns (board) - 1);
+  g_assert_true (g_str_has_prefix (last_key, "section:"));
+  last = g_ascii_strtoll (last_key + 8, NULL, 10);
+  /* The last column starts out of view. */
+  g_assert_null (add_button_for (GTK_WIDGET (board), last_key));
+
+  act ("win.add-section", g_variant_new_int64 (last));
+  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect (dialog, ADW_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+        if (g_str_equal (title, "Number"))
+          gtk_editable_set_text (g_ptr_array_index (rows, i), "(四)");
+        else if (g_str_equal (title, "Title"))
+          gtk_editable_set_text (g_ptr_array_index (rows, i), "建设安全可靠的网络安全基础设施");
+      }
+  }
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  pb_test_settle_for (500);
+  added = sql_int ("SELECT id FROM section WHERE title = '建设安全可靠的网络安全基础设施'");
+  g_assert_cmpint (added, >, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Section");
+  key = g_strdup_printf ("section:%" G_GINT64_FORMAT, added);
+  g_assert_cmpstr (pb_board_view_get_column_key (board, pb_board_view_get_n_columns (board) - 1), ==, key);
+
+  /* In view: its "+" on screen, the column inside the board's width. */
+  plus = add_button_for (GTK_WIDGET (board), key);
+  g_assert_nonnull (plus);
+  column = gtk_widget_get_parent (gtk_widget_get_parent (plus));
+  scroller = gtk_widget_get_ancestor (column, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_compute_bounds (column, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scroller) + 1);
+  /* Empty, it says how to fill it. */
+  for (GtkWidget *c = gtk_widget_get_first_child (column); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c))
+      empty = c;
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_visible (empty));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (empty)), ==, "No items here. Add one with +, or drag a card here.");
+
+  /* An item added with its "+": the hint goes; undone, it comes back. */
+  g_signal_emit_by_name (plus, "clicked");
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_visible (empty));
+  pb_window_close_editor (t.window);
+  act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  g_assert_true (gtk_widget_get_visible (empty));
+
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +672,7 @@ main (int   argc,
 
   g_test_add_func ("/props-window/period-targets", test_period_targets);
   g_test_add_func ("/props-window/add-target", test_add_target);
+  g_test_add_func ("/props-window/new-section-shown", test_new_section_shown);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -348,6 +348,7 @@ struct _PbBoardColumnWidget
   GtkWidget         *count;
   GtkWidget         *add_button;
   GtkWidget         *menu_button;
+  GtkWidget         *empty;    /* what to do in a column with no item */
   GtkWidget         *scroller;
   GtkWidget         *list;
   GtkNoSelection    *selection;
@@ -361,6 +362,7 @@ pb_board_column_widget_dispose (GObject *object)
   PbBoardColumnWidget *self = PB_BOARD_COLUMN_WIDGET (object);
 
   g_clear_pointer (&self->header, gtk_widget_unparent);
+  g_clear_pointer (&self->empty, gtk_widget_unparent);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   G_OBJECT_CLASS (pb_board_column_widget_parent_class)->dispose (object);
 }
@@ -793,6 +795,9 @@ update_count (PbBoardColumnWidget *cw)
     return;
   g_snprintf (text, sizeof text, "%u", cw->column ? cw->column->items->len : 0);
   gtk_label_set_text (GTK_LABEL (cw->count), text);
+  /* An empty column (a new section) says how to fill it, not nothing. */
+  if (cw->empty)
+    gtk_widget_set_visible (cw->empty, cw->column != NULL && cw->column->items->len == 0);
 }
 
 static void
@@ -1065,6 +1070,17 @@ column_widget_build (PbBoardColumnWidget *cw)
   drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), cw);
   gtk_widget_add_controller (cw->list, GTK_EVENT_CONTROLLER (drop));
+
+  cw->empty = gtk_label_new (_("No items here. Add one with +, or drag a card here."));
+  gtk_label_set_wrap (GTK_LABEL (cw->empty), TRUE);
+  gtk_label_set_justify (GTK_LABEL (cw->empty), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (cw->empty), 24);
+  gtk_widget_set_margin_top (cw->empty, 24);
+  gtk_widget_set_margin_start (cw->empty, 12);
+  gtk_widget_set_margin_end (cw->empty, 12);
+  gtk_widget_add_css_class (cw->empty, "dim-label");
+  gtk_widget_set_visible (cw->empty, FALSE);
+  gtk_widget_set_parent (cw->empty, GTK_WIDGET (cw));
 
   cw->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (cw->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -2348,6 +2364,33 @@ pb_board_view_get_column_key (PbBoardView *self,
   flush_pending (self);
   g_return_val_if_fail (column < self->columns->len, NULL);
   return ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key;
+}
+
+/**
+ * pb_board_view_show_column:
+ * @self: a board
+ * @key: a column's key ("section:12")
+ *
+ * Scrolls the board to the column, as after adding a section: a new
+ * column is seen, not left beyond the edge.
+ *
+ * Returns: whether the board has that column
+ */
+gboolean
+pb_board_view_show_column (PbBoardView *self,
+                           const char  *key)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  flush_pending (self);
+  for (guint i = 0; i < self->columns->len; i++)
+    if (g_strcmp0 (((PbBoardColumn *) g_ptr_array_index (self->columns, i))->key, key) == 0)
+      {
+        gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /**

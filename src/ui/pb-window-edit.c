@@ -390,6 +390,22 @@ target_section (PbWindow *self,
   return id ? pb_store_get_record (store, PB_TYPE_SECTION, id) : NULL;
 }
 
+/* The section just added, brought into view on the board: a new column
+ * beyond the edge would look as if nothing had happened. */
+static void
+section_added_cb (GtkWidget *dialog,
+                  PbWindow  *self)
+{
+  gint64 id = pb_section_dialog_get_saved_id (PB_SECTION_DIALOG (dialog));
+  GtkWidget *board = pb_window_peek_board (self);
+
+  if (id > 0 && board != NULL && pb_board_view_get_grouping (PB_BOARD_VIEW (board)) == PB_BOARD_GROUPING_SECTION)
+    {
+      g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, id);
+      pb_board_view_show_column (PB_BOARD_VIEW (board), key);
+    }
+}
+
 static void
 add_section_action (GtkWidget  *widget,
                     const char *action_name,
@@ -397,14 +413,16 @@ add_section_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
   g_autoptr(PbSection) current = NULL;
+  PbSectionDialog *dialog;
 
   if (pb_window_get_plan (self) == NULL)
     return;
   /* After the chosen item's section, beside it. */
   current = target_section (self, parameter);
-  pb_section_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_plan (self), NULL,
-                         current ? pb_section_get_parent_id (current) : 0,
-                         current ? pb_record_get_id (PB_RECORD (current)) : 0);
+  dialog = pb_section_dialog_new (GTK_WINDOW (self), pb_window_get_store (self), pb_window_get_plan (self), NULL,
+                                  current ? pb_section_get_parent_id (current) : 0,
+                                  current ? pb_record_get_id (PB_RECORD (current)) : 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (section_added_cb), self, 0);
 }
 
 static void
