@@ -553,6 +553,18 @@ test_whole_dates (void)
   g_assert_cmpuint (dates, ==, G_N_ELEMENTS (libraries) * G_N_ELEMENTS (layouts) * G_N_ELEMENTS (locales));
 }
 
+/* An amount keeps its measure unit: "力争 ≥2.5万个" in a narrow Targets
+ * cell never leaves "个" alone on the next line. */
+static void
+test_whole_amounts (void)
+{
+  g_autofree char *pdf = report_in (db, "amounts-zh.pdf", "zh_CN.UTF-8", "a4", "landscape");
+  g_autofree char *text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+
+  if (strstr (text, "≥2.5万个") == NULL || strstr (text, "万\n个") != NULL)
+    g_error ("an amount is parted from its unit:\n%s", text);
+}
+
 /* A plan of one section of @n tasks. */
 static char *
 make_tasks_library (guint n)
@@ -700,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/report/no-dangling-dash", test_no_dangling_dash);
   g_test_add_func ("/report/plan-script", test_plan_script);
   g_test_add_func ("/report/whole-dates", test_whole_dates);
+  g_test_add_func ("/report/whole-amounts", test_whole_amounts);
   g_test_add_func ("/report/no-lone-row", test_no_lone_row);
   g_test_add_func ("/report/chart-numbers", test_chart_numbers);
 

@@ -767,8 +767,11 @@ date_regex (void)
   static GRegex *regex;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\d{4}年\\d{1,2}月(\\d{1,2}日)?|\\d{4}-\\d{2}-\\d{2}|[≥≤~]?\\d[\\d,.]*[万亿]?%?",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&regex, g_regex_new ("\\d{4}年\\d{1,2}月(\\d{1,2}日)?|\\d{4}-\\d{2}-\\d{2}|[≥≤~]?\\d[\\d,.]*[万亿]?%?"
+                                            /* with the measure unit that ends a target's line:
+                                             * "≥2.5万个", "2,000PFlops", never "≥2.5万 / 个" */
+                                            "([^\\s\\d\\p{P}\\p{S}]{1,6}(?=\\s|$))?",
+                                            G_REGEX_OPTIMIZE | G_REGEX_MULTILINE, 0, NULL));
   return regex;
 }
 
