@@ -2376,6 +2376,55 @@ pb_board_view_get_column_key (PbBoardView *self,
  *
  * Returns: whether the board has that column
  */
+/* Once the column is laid out: the board scrolled so that all of it is
+ * in view (scroll-to-item leaves a column half beyond the edge as it is).
+ * Tried on each frame until the column has its place, for a second at most. */
+typedef struct
+{
+  char *key;
+  guint frames;
+} ShowColumn;
+
+static void
+show_column_free (gpointer data)
+{
+  ShowColumn *show = data;
+
+  g_free (show->key);
+  g_free (show);
+}
+
+static gboolean
+show_column_tick (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  PbBoardView *self = PB_BOARD_VIEW (widget);
+  ShowColumn *show = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double width = gtk_widget_get_width (self->scroller);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PbBoardColumn *c = g_ptr_array_index (self->columns, i);
+      graphene_rect_t bounds;
+
+      if (g_strcmp0 (c->key, show->key) != 0)
+        continue;
+      if (c->widget == NULL || gtk_widget_get_width (GTK_WIDGET (c->widget)) <= 0 ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (c->widget), self->scroller, &bounds))
+        break;
+      if (bounds.origin.x + bounds.size.width > width + 0.5)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + bounds.origin.x + bounds.size.width - width);
+      else if (bounds.origin.x < -0.5)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + bounds.origin.x);
+      else
+        return G_SOURCE_REMOVE;
+      break;
+    }
+  return ++show->frames < 60 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 gboolean
 pb_board_view_show_column (PbBoardView *self,
                            const char  *key)
@@ -2388,6 +2437,12 @@ pb_board_view_show_column (PbBoardView *self,
     if (g_strcmp0 (((PbBoardColumn *) g_ptr_array_index (self->columns, i))->key, key) == 0)
       {
         gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", i);
+        {
+          ShowColumn *show = g_new0 (ShowColumn, 1);
+
+          show->key = g_strdup (key);
+          gtk_widget_add_tick_callback (GTK_WIDGET (self), show_column_tick, show, show_column_free);
+        }
         return TRUE;
       }
   return FALSE;
