@@ -937,11 +937,23 @@ pb_window_edit_refuse_open_several (PbWindow *self,
 
 /* ---- The chosen items' context menu ------------------------------------- */
 
+static gboolean
+unparent_idle (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover))
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 context_menu_closed_cb (GtkPopover *popover)
 {
-  /* After the chosen item's action has run from it. */
-  g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) (void (*) (void)) gtk_widget_unparent, popover, NULL);
+  /* After the chosen item's action has run from it; once, and with the
+   * menu kept alive until then (its anchor may go first). */
+  g_signal_handlers_disconnect_by_func (popover, context_menu_closed_cb, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, unparent_idle, g_object_ref (popover), g_object_unref);
 }
 
 /**
