@@ -50,6 +50,8 @@ static GArray *lateness;
 static gint64 last_tick;
 static double worst_late;
 static gint64 start; /* real time µs the reporters start at */
+static gint64 spawned = G_MAXINT64; /* real time µs all the reporters were started */
+static guint frames_total;
 static gint64 worst_at; /* real time µs */
 static guint frames;
 static guint running;
@@ -62,8 +64,11 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
   double late = (now - last_tick) / 1000.0 - 10.0;
 
-  /* From the first tick after the reporters start. */
-  if (running > 0 && g_get_real_time () - (now - last_tick) >= start)
+  /* From the first tick after the reporters start, and after this
+   * process started them all (spawning 20 processes on a loaded machine
+   * can take longer than the 3 s they wait: the main loop waits on it,
+   * which is the bench's doing, not the window's). */
+  if (running > 0 && g_get_real_time () - (now - last_tick) >= MAX (start, spawned))
     {
       g_array_append_val (lateness, late);
       if (late > worst_late)
@@ -77,8 +82,8 @@ tick_cb (gpointer data)
 }
 
 /* As PbWindow does (REFRESH_MSEC in pb-window.c): once a second the store
- * takes in what other connections committed (NOTIFY) and updates its live
- * records and lists. */
+ * takes in what other connections committed (the NOTIFYs that arrived,
+ * pb_store_refresh_arrived ()) and updates its live records and lists. */
 static GArray *refreshes;
 static GArray *refresh_statements;
 static GArray *refresh_cpu;
@@ -102,7 +107,7 @@ refresh_cb (gpointer data)
   double ms;
 
   pb_db_get_counts (pb_store_get_conn (data), &statements0, &rows0);
-  pb_store_refresh (data);
+  pb_store_refresh_arrived (data);
   ms = (g_get_monotonic_time () - t0) / 1000.0;
   cpu = thread_cpu_ms () - cpu0;
   pb_db_get_counts (pb_store_get_conn (data), &statements1, &rows1);
@@ -124,6 +129,7 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
+  frames_total++;
   if (running > 0 && g_get_real_time () >= start)
     frames++;
 }
@@ -371,6 +377,13 @@ main (int argc, char **argv)
         g_main_context_iteration (NULL, TRUE);
       clock = gtk_widget_get_frame_clock (window);
       g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+      /* The board shown and settled (its columns built, its fonts
+       * loaded) before the reporters start: what is measured is the
+       * window while they write, not its first frames. */
+      while (frames_total < 3)
+        g_main_context_iteration (NULL, TRUE);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
       last_tick = g_get_monotonic_time ();
       g_timeout_add (10, tick_cb, NULL);
       g_timeout_add (1000, refresh_cb, window_store);
@@ -396,6 +409,7 @@ main (int argc, char **argv)
       g_ptr_array_add (procs, p);
     }
   running = procs->len;
+  spawned = g_get_real_time ();
   for (guint i = 0; i < procs->len; i++)
     g_subprocess_communicate_utf8_async (procs->pdata[i], NULL, NULL, reporter_done_cb, NULL);
   while (running > 0)
@@ -414,14 +428,14 @@ main (int argc, char **argv)
         g_main_context_iteration (NULL, TRUE);
       caught_up = (g_get_real_time () - end) / 1000.0;
       g_array_sort (lateness, compare_double);
-      g_print ("window: main loop late by median %.1f ms, p99 %.1f ms, worst %.1f ms over %u ticks;"
-               " %u frames painted while the reporters wrote\n",
+      g_print ("window: a 10 ms main-loop timer late by median %.1f ms, p99 %.1f ms;"
+               " longest main-loop stall %.1f ms (over %u ticks); %u frames painted while the reporters wrote\n",
                g_array_index (lateness, double, lateness->len / 2),
                g_array_index (lateness, double, (guint) (lateness->len * 0.99)),
                g_array_index (lateness, double, lateness->len - 1), lateness->len, frames);
       g_array_sort (refreshes, compare_double);
       if (refreshes->len > 0)
-        g_print ("window: %u refreshes (pb_store_refresh) took median %.1f ms, worst %.1f ms\n",
+        g_print ("window: %u refreshes (pb_store_refresh_arrived) took median %.1f ms, worst %.1f ms\n",
                  refreshes->len, g_array_index (refreshes, double, refreshes->len / 2),
                  g_array_index (refreshes, double, refreshes->len - 1));
       g_array_sort (refresh_cpu, compare_double);

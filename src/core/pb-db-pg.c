@@ -586,7 +586,7 @@ pg_data_version (PbDb *db)
    * counted: its notification may still be on its way from the server,
    * which sends what it holds before answering (an empty query costs one
    * round trip). */
-  if (PQtransactionStatus (self->conn) == PQTRANS_IDLE)
+  if (!db->arrived_only && PQtransactionStatus (self->conn) == PQTRANS_IDLE)
     {
       PGresult *r = PQexec (self->conn, "");
 

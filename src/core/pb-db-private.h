@@ -52,6 +52,7 @@ struct _PbDb
   const PbDbVTable *vt;
   guint64           n_statements;
   guint64           n_rows;
+  gboolean          arrived_only; /* pb_db_data_version_arrived () */
 };
 
 struct _PbDbStmt

@@ -530,6 +530,20 @@ pb_db_data_version (PbDb *db)
   return db->vt->data_version (db);
 }
 
+/* As pb_db_data_version (), from what has arrived without asking the
+ * server: no round trip, so a main loop never waits on a busy server; a
+ * commit of another connection a moment ago may count at the next call. */
+gint64
+pb_db_data_version_arrived (PbDb *db)
+{
+  gint64 version;
+
+  db->arrived_only = TRUE;
+  version = pb_db_data_version (db);
+  db->arrived_only = FALSE;
+  return version;
+}
+
 gboolean
 pb_db_take_changes (PbDb   *db,
                     GArray *changes)

@@ -164,6 +164,7 @@ const char  *pb_db_errstr          (int          rc);
 /* A number that changes when another connection commits (SQLite's
  * PRAGMA data_version); -1 when it cannot be read. */
 gint64       pb_db_data_version    (PbDb        *db);
+gint64       pb_db_data_version_arrived (PbDb   *db);
 
 /* Why a connection to a server could not be made, as far as can be told
  * (libpq's own message, which may be in the user's language, is the

@@ -86,6 +86,7 @@ struct _PbStore
   gint64       data_version; /* PRAGMA data_version when last in step */
   char       **hash_sql;     /* per table: the query of a row's pb_row_hash() */
   GArray      *publishing;   /* Change: what ::changed is telling, while it does */
+  gboolean     arrived_only; /* pb_store_refresh_arrived () */
   guint64     *table_generation; /* by table: the generation that last changed it */
 };
 
@@ -2487,7 +2488,7 @@ pb_store_dup_changed_ids (PbStore    *self,
 static gint64
 read_data_version (PbStore *self)
 {
-  return pb_db_data_version (self->db);
+  return self->arrived_only ? pb_db_data_version_arrived (self->db) : pb_db_data_version (self->db);
 }
 
 /* The index of @table, or -1 when the store has no such table. */
@@ -2685,6 +2686,30 @@ pb_store_refresh (PbStore *self)
 
   publish_changes (self, changes);
   return TRUE;
+}
+
+/**
+ * pb_store_refresh_arrived:
+ * @self: a store
+ *
+ * As pb_store_refresh(), taking in what the server has already sent
+ * (its notifications) without asking it: no round trip when nothing
+ * changed, so a window's timer never waits on a busy server. A commit
+ * of another connection a moment ago may come at the next call.
+ *
+ * Returns: %TRUE if another connection had changed the library
+ */
+gboolean
+pb_store_refresh_arrived (PbStore *self)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  self->arrived_only = TRUE;
+  changed = pb_store_refresh (self);
+  self->arrived_only = FALSE;
+  return changed;
 }
 
 static void

@@ -99,6 +99,7 @@ gboolean     pb_store_check_writable  (PbStore           *self,
                                        GError           **error);
 guint64      pb_store_get_generation  (PbStore           *self);
 gboolean     pb_store_refresh         (PbStore           *self);
+gboolean     pb_store_refresh_arrived (PbStore           *self);
 gboolean     pb_store_is_library_file (PbStore           *self,
                                        const char        *path);
 guint64      pb_store_get_table_generation (PbStore      *self,

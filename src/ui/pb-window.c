@@ -911,8 +911,9 @@ refresh_cb (gpointer data)
 {
   PbWindow *self = data;
 
+  /* What the server has sent: no round trip on the main loop. */
   if (self->store != NULL)
-    pb_store_refresh (self->store);
+    pb_store_refresh_arrived (self->store);
   return G_SOURCE_CONTINUE;
 }
 
