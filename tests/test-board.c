@@ -510,6 +510,83 @@ assert_cards_show_health (void)
   return n;
 }
 
+/* Every card on the board shows the health a fresh reading of the
+ * library gives (another store, its own health cache); returns how many
+ * cards show @health. */
+static guint
+assert_cards_show_fresh_health (PbHealth health)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) fresh = pb_store_open (pb_store_get_path (store), PB_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  GDate today;
+  guint n = 0, shown = 0;
+
+  g_assert_no_error (error);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    {
+      GListModel *items = pb_board_view_get_column_items (board, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+          g_autoptr(PbItem) again = pb_store_get_record (fresh, PB_TYPE_ITEM, pb_record_get_id (PB_RECORD (item)));
+          GtkWidget *card = card_for (GTK_WIDGET (window), item);
+
+          if (card == NULL)
+            continue;
+          g_assert_cmpint (pb_task_card_get_health (PB_TASK_CARD (card)), ==,
+                           pb_store_get_item_health (fresh, again, &today, NULL));
+          shown += pb_task_card_get_health (PB_TASK_CARD (card)) == health;
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >, 2);
+  return shown;
+}
+
+/* Ctrl+A, then a status for all of them (the bulk bar): every card takes
+ * the health the new status gives, at once, and back on undo (the cards
+ * of items without indicators kept their old colour until a restart). */
+static void
+test_bulk_status_health (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  guint yellow_before, red_before;
+
+  red_before = assert_cards_show_fresh_health (PB_HEALTH_RED);
+  yellow_before = assert_cards_show_fresh_health (PB_HEALTH_YELLOW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL));
+  spin ();
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), >, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "blocked"));
+  spin ();
+  /* Blocked: at least yellow, so more yellow or red cards than before. */
+  g_assert_cmpuint (assert_cards_show_fresh_health (PB_HEALTH_YELLOW) + assert_cards_show_fresh_health (PB_HEALTH_RED),
+                    >, yellow_before + red_before);
+  g_assert_cmpuint (assert_cards_show_fresh_health (PB_HEALTH_BLUE), ==, 0);
+  undo ();
+  g_assert_cmpuint (assert_cards_show_fresh_health (PB_HEALTH_YELLOW), ==, yellow_before);
+  redo ();
+  assert_cards_show_fresh_health (PB_HEALTH_YELLOW);
+  undo ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "done"));
+  spin ();
+  /* Done: blue, unless set by hand. */
+  g_assert_cmpuint (assert_cards_show_fresh_health (PB_HEALTH_YELLOW), ==, 0);
+  undo ();
+  g_assert_cmpuint (assert_cards_show_fresh_health (PB_HEALTH_YELLOW), ==, yellow_before);
+  g_assert_cmpuint (assert_cards_show_fresh_health (PB_HEALTH_RED), ==, red_before);
+  pb_board_view_set_selected (board, NULL, 0);
+}
+
 /* Changing only organisation links keeps the cards in their column: they
  * show the new lead all the same. */
 static void
@@ -705,6 +782,7 @@ main (int    argc,
   g_test_add_func ("/board/column-titles", test_column_titles);
   g_test_add_func ("/board/editor", test_editor);
   g_test_add_func ("/board/cards-follow-links", test_cards_follow_links);
+  g_test_add_func ("/board/bulk-status-health", test_bulk_status_health);
   g_test_add_func ("/board/delete-section-undo", test_delete_section_undo);
   g_test_add_func ("/board/plan-period-undo", test_plan_period_undo);
   g_test_add_func ("/board/delete-and-restore-plan", test_delete_and_restore_plan);

@@ -11,6 +11,7 @@
 #include "pb-format.h"
 #include "pb-health.h"
 #include "pb-indicator-links.h"
+#include "pb-store-edit.h"
 #include "pb-supervision.h"
 #include "pb-test-util.h"
 
@@ -1026,6 +1027,145 @@ test_incremental_after_edits (PbTestLibrary *f,
   g_signal_handlers_disconnect_by_func (f->store, ask_health_cb, other);
 }
 
+/* A card's handler: it asks for its item's health when the item says it
+ * changed, which the store tells while it brings the command's records up
+ * to date, one after the other. */
+static void
+card_notify_cb (PbItem     *item,
+                GParamSpec *pspec,
+                PbStore    *store)
+{
+  pb_store_get_item_health (store, item, &incremental_today, NULL);
+}
+
+/* Commands that change several items at once (the board's bulk bar:
+ * status, lead, dates, section, delete) and their undo and redo leave
+ * every touched item's health what a fresh reading gives, asked about
+ * while the store tells of the change (as the views do) or after it. */
+static void
+test_bulk_commands (PbTestLibrary *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "数字经济行动方案", 2025, 2027, &error);
+  gint64 ids[3];
+  g_autoptr(PbItem) first = NULL;
+  g_autoptr(PbItem) second = NULL;
+  g_autoptr(PbItem) third = NULL;
+  gint64 indicator, section;
+  GDate today;
+  guint counts[PB_HEALTH_RED + 1];
+
+  g_assert_no_error (error);
+  g_date_clear (&incremental_today, 1);
+  g_date_set_dmy (&incremental_today, 27, 11, 2026);
+  today = incremental_today;
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *title = g_strdup_printf ("推进第%u批5G基站建设", i + 1);
+      g_autoptr(PbItem) item = NULL;
+
+      ids[i] = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, number, title, &error);
+      g_assert_no_error (error);
+      item = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[i]);
+      /* 70 % done with 71.7 % of its time gone: blue (DESIGN §5). */
+      g_assert_true (pb_store_set (f->store, item, &error, "start_date", "2025-06-01", "due_date", "2027-06-30",
+                                   "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.7, NULL));
+    }
+  first = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[0]);
+  second = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[1]);
+  third = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[2]);
+  indicator = pb_store_add_indicator (f->store, plan, ids[0], "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, indicator, 2025, 5000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, indicator, 2027, 12000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, indicator, "2026-10-31", 8600, NULL, &error);
+  section = pb_store_insert_section (f->store, plan, 0, 0, "二", "重点任务", &error);
+  g_assert_no_error (error);
+
+  /* Every item known to the cache before the commands. */
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_BLUE);
+  g_signal_connect (f->store, "changed", G_CALLBACK (ask_health_cb), third);
+  g_signal_connect (first, "notify", G_CALLBACK (card_notify_cb), f->store);
+
+  /* Ctrl+A, Blocked: the items without indicators turn yellow. */
+  g_assert_true (pb_store_set_items_status (f->store, ids, 3, PB_ITEM_STATUS_BLOCKED, &error));
+  g_assert_no_error (error);
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_YELLOW);
+  g_assert_cmpint (pb_store_get_item_health (f->store, third, &today, NULL), ==, PB_HEALTH_YELLOW);
+  pb_store_count_plan_health (f->store, plan, &today, counts);
+  g_assert_cmpuint (counts[PB_HEALTH_YELLOW], >=, 2);
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_BLUE);
+  g_assert_true (pb_store_redo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_YELLOW);
+
+  /* Ctrl+A, Done: blue, all of them. */
+  g_assert_true (pb_store_set_items_status (f->store, ids, 3, PB_ITEM_STATUS_DONE, &error));
+  assert_health_fresh (f, plan, &today);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[i]);
+      g_assert_cmpint (pb_store_get_item_health (f->store, item, &today, NULL), ==, PB_HEALTH_BLUE);
+    }
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_YELLOW);
+  g_assert_true (pb_store_redo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+
+  /* A lead, dates five months earlier, a section, a deletion: each,
+   * undone and redone. */
+  g_assert_true (pb_store_set_items_lead (f->store, ids, 3, "市工业和信息化局", &error));
+  g_assert_no_error (error);
+  assert_health_fresh (f, plan, &today);
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_true (pb_store_redo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+
+  g_assert_true (pb_store_shift_items (f->store, ids + 1, 2, 0, -5, &error));
+  g_assert_no_error (error);
+  assert_health_fresh (f, plan, &today);
+  /* Due 2027-01-31 and blocked, with less than a quarter of its time
+   * left: red now. */
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_RED);
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_YELLOW);
+  g_assert_true (pb_store_redo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_RED);
+
+  g_assert_true (pb_store_move_items_to_section (f->store, ids, 3, section, &error));
+  g_assert_no_error (error);
+  assert_health_fresh (f, plan, &today);
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_true (pb_store_redo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+
+  g_assert_true (pb_store_delete_items (f->store, ids + 1, 2, &error));
+  g_assert_no_error (error);
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpuint (pb_store_count_plan_health (f->store, plan, &today, counts), ==, 1);
+  g_assert_true (pb_store_undo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpuint (pb_store_count_plan_health (f->store, plan, &today, counts), ==, 3);
+  g_assert_cmpint (pb_store_get_item_health (f->store, second, &today, NULL), ==, PB_HEALTH_RED);
+  g_assert_true (pb_store_redo (f->store, &error));
+  assert_health_fresh (f, plan, &today);
+  g_assert_cmpuint (pb_store_count_plan_health (f->store, plan, &today, counts), ==, 1);
+  g_signal_handlers_disconnect_by_func (f->store, ask_health_cb, third);
+  g_signal_handlers_disconnect_by_func (first, card_notify_cb, f->store);
+}
+
 /* Values in reasons follow the indicator's precision (DESIGN §7): a count
  * of base stations expected on a day reads 1,733, never 1,733.33; a rate
  * stated to one decimal keeps it. */
@@ -1133,6 +1273,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/item-with-indicators", test_item_with_indicators);
   PB_TEST_ADD_LIBRARY ("/health/cache-after-edits", test_cache_after_edits);
   PB_TEST_ADD_LIBRARY ("/health/incremental-after-edits", test_incremental_after_edits);
+  PB_TEST_ADD_LIBRARY ("/health/bulk-commands", test_bulk_commands);
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);

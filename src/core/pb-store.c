@@ -2334,6 +2334,7 @@ publish_changes (PbStore *self,
   g_autofree gboolean *unknown = g_new0 (gboolean, self->n_tables);
   g_autofree TableChanges *by_table = g_new0 (TableChanges, self->n_tables);
   g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) frozen = NULL;
 
   self->generation++;
   for (guint i = 0; i < changes->len; i++)
@@ -2351,6 +2352,25 @@ publish_changes (PbStore *self,
           if (tc->ids == NULL)
             tc->ids = g_hash_table_new (g_int64_hash, g_int64_equal);
           g_hash_table_add (tc->ids, &change->row_id);
+        }
+    }
+
+  /* The records tell what changed (notify::) only once every one of them
+   * is up to date: a handler that asks about another record, or
+   * something computed from several (the health cache, the plan's
+   * counts), must not see the command half applied (a bulk status
+   * change read item 2 still blocked while item 1 told it was done, and
+   * the health cache kept that until the next command). */
+  frozen = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *change = &g_array_index (changes, Change, i);
+      PbRecord *record = change->row_id != 0 ? g_hash_table_lookup (self->records[change->table], &change->row_id) : NULL;
+
+      if (record != NULL)
+        {
+          g_object_freeze_notify (G_OBJECT (record));
+          g_ptr_array_add (frozen, g_object_ref (record));
         }
     }
 
@@ -2384,6 +2404,13 @@ publish_changes (PbStore *self,
           g_hash_table_remove (self->records[change->table], &change->row_id);
         }
     }
+
+  /* Now every record is up to date: they tell, with the rows of the
+   * command known (pb_store_dup_changed_ids ()). */
+  self->publishing = changes;
+  for (guint i = 0; i < frozen->len; i++)
+    g_object_thaw_notify (g_ptr_array_index (frozen, i));
+  self->publishing = NULL;
 
   /* A handler of items-changed may drop or make lists: work on a copy. */
   lists = g_ptr_array_new_with_free_func (g_object_unref);
