@@ -167,6 +167,13 @@ pb_editable_cell_dispose (GObject *object)
 {
   PbEditableCell *self = PB_EDITABLE_CELL (object);
 
+  /* Gone while edited: whoever waits for the edit to end (a table's
+   * rebuild) is told, nothing is committed. */
+  if (self->editing)
+    {
+      self->editing = FALSE;
+      g_object_notify_by_pspec (object, properties[PROP_EDITING]);
+    }
   g_clear_pointer (&self->stack, gtk_widget_unparent);
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->display, g_free);
