@@ -604,6 +604,46 @@ test_tooltip_label (void)
   g_object_unref (long_tip);
 }
 
+/* Every widget's plain tooltip gets the readable label: "重做" (Redo) on
+ * one line, not one character a line as GTK 4.8's own label had it. */
+static void
+test_tooltip_plain (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new ());
+  GtkWidget *one_line = g_object_ref_sink (gtk_label_new ("重做"));
+  GtkTooltip *tooltip;
+  GtkWidget *label;
+  gboolean shown = FALSE;
+  int min_w, line_h, min_h, dummy;
+
+  pb_ui_install_tooltip_labels ();
+  gtk_widget_set_tooltip_text (button, "重做");
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  label = g_object_get_data (G_OBJECT (tooltip), "pb-tooltip-label");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "重做");
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &dummy, NULL, NULL);
+  gtk_widget_measure (one_line, GTK_ORIENTATION_VERTICAL, -1, &line_h, &dummy, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, min_w, &min_h, &dummy, NULL, NULL);
+  g_assert_cmpint (min_h, ==, line_h);
+
+  /* Markup stays markup; a widget without a tooltip shows none */
+  gtk_widget_set_tooltip_markup (button, "<b>Redo</b> “1 加快5G网络规模化部署”");
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  label = g_object_get_data (G_OBJECT (tooltip), "pb-tooltip-label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Redo “1 加快5G网络规模化部署”");
+  gtk_widget_set_tooltip_text (button, NULL);
+  shown = TRUE;
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+
+  g_object_unref (tooltip);
+  g_object_unref (button);
+  g_object_unref (one_line);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -618,6 +658,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/board-hidden-waits", test_board_hidden_waits);
   PB_TEST_ADD_LIBRARY ("/widgets/board-shows-in-view", test_board_shows_in_view);
   g_test_add_func ("/widgets/tooltip-label", test_tooltip_label);
+  g_test_add_func ("/widgets/tooltip-plain", test_tooltip_plain);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "pb-health.h"
 #include "pb-password-dialog.h"
 #include "pb-preferences.h"
+#include "pb-ui-util.h"
 #include "pb-window.h"
 
 struct _PbApplication
@@ -140,6 +141,7 @@ pb_application_startup (GApplication *app)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
+  pb_ui_install_tooltip_labels ();
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
     {

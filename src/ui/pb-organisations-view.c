@@ -367,7 +367,7 @@ chart_query_tooltip_cb (GtkWidget           *area,
     return FALSE;
   s = g_ptr_array_index (self->stats, row);
   if (isnan (s->completion))
-    gtk_tooltip_set_text (tooltip, s->name);
+    pb_ui_tooltip_set_text (tooltip, s->name);
   else
     {
       g_autofree char *percent = pb_format_percent (s->completion);
@@ -375,7 +375,7 @@ chart_query_tooltip_cb (GtkWidget           *area,
        * its mean completion: "市工业和信息化局: 86%" */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), s->name, percent);
 
-      gtk_tooltip_set_text (tooltip, text);
+      pb_ui_tooltip_set_text (tooltip, text);
     }
   return TRUE;
 }

@@ -407,11 +407,19 @@ pb_lazy_rebuild_clear (PbLazyRebuild *lazy)
  *
  * Returns: (transfer floating): the label
  */
-GtkWidget *
-pb_ui_tooltip_label_new (const char *text)
+static GtkWidget *
+tooltip_label_new (const char *text,
+                   const char *markup)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (NULL);
   glong chars = 0;
+
+  if (markup != NULL)
+    gtk_label_set_markup (GTK_LABEL (label), markup);
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+  /* The text shown, for its width */
+  text = gtk_label_get_text (GTK_LABEL (label));
 
   /* The widest line, in characters; a CJK one counts twice (it is
    * about two "average characters" wide). */
@@ -435,6 +443,12 @@ pb_ui_tooltip_label_new (const char *text)
   return label;
 }
 
+GtkWidget *
+pb_ui_tooltip_label_new (const char *text)
+{
+  return tooltip_label_new (text, NULL);
+}
+
 /**
  * pb_ui_tooltip_set_text:
  * @tooltip: a tooltip being shown
@@ -447,6 +461,65 @@ pb_ui_tooltip_set_text (GtkTooltip *tooltip,
                         const char *text)
 {
   gtk_tooltip_set_custom (tooltip, pb_ui_tooltip_label_new (text));
+}
+
+static gboolean (*default_query_tooltip) (GtkWidget  *widget,
+                                          int         x,
+                                          int         y,
+                                          gboolean    keyboard,
+                                          GtkTooltip *tooltip);
+
+static gboolean
+query_tooltip_override (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  const char *markup = gtk_widget_get_tooltip_markup (widget);
+
+  /* A widget's tooltip-text or tooltip-markup, unless its class shows
+   * tooltips its own way (an entry's icons) */
+  if (GTK_WIDGET_GET_CLASS (widget)->query_tooltip == default_query_tooltip
+      && gtk_widget_get_has_tooltip (widget)
+      && markup != NULL && *markup != '\0')
+    {
+      GtkWidget *label = tooltip_label_new (NULL, markup);
+
+      g_object_set_data (G_OBJECT (tooltip), "pb-tooltip-label", label);
+      gtk_tooltip_set_custom (tooltip, label);
+      return TRUE;
+    }
+  {
+    gboolean handled = FALSE;
+
+    g_signal_chain_from_overridden_handler (widget, x, y, keyboard, tooltip, &handled);
+    return handled;
+  }
+}
+
+/**
+ * pb_ui_install_tooltip_labels:
+ *
+ * Every widget's plain tooltip (tooltip-text, tooltip-markup) shown with
+ * pb_ui_tooltip_label_new()'s label: GTK 4.8's own label is given its
+ * minimum width, one Chinese character ("主/菜/单" down the main menu
+ * button, over the menu it opens). Call once, before tooltips show.
+ */
+void
+pb_ui_install_tooltip_labels (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      GtkWidgetClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
+
+      default_query_tooltip = klass->query_tooltip;
+      g_signal_override_class_handler ("query-tooltip", GTK_TYPE_WIDGET,
+                                       G_CALLBACK (query_tooltip_override));
+      g_once_init_leave (&installed, 1);
+    }
 }
 
 static gboolean

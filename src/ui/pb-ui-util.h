@@ -50,6 +50,7 @@ typedef struct
 } PbLazyRebuild;
 
 GtkWidget  *pb_ui_tooltip_label_new  (const char *text);
+void        pb_ui_install_tooltip_labels (void);
 void        pb_ui_tooltip_set_text   (GtkTooltip *tooltip,
                                       const char *text);
 void        pb_ui_set_tooltip_lazily (GtkWidget  *widget,
