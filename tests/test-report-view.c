@@ -208,6 +208,47 @@ test_export_pdf (void)
   pb_test_app_stop (&t);
 }
 
+/* The shortcut @window has for @keyval, activated as the key would */
+static gboolean
+press_shortcut (GtkWidget *window,
+                guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), key))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window, NULL);
+        }
+    }
+  return FALSE;
+}
+
+/* Escape closes the Print or Export Report dialog */
+static void
+test_escape_closes (void)
+{
+  GtkWindow *dialog;
+
+  pb_test_app_start (&t);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.report", NULL));
+  dialog = pb_window_get_report_dialog (t.window);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (previewed, dialog));
+  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  g_assert_true (wait_for (dialog_closed, NULL));
+  pb_test_app_stop (&t);
+}
+
 static void
 test_export_ledger (void)
 {
@@ -242,6 +283,7 @@ main (int    argc,
 
   g_test_add_func ("/report-view/export-pdf", test_export_pdf);
   g_test_add_func ("/report-view/export-ledger", test_export_ledger);
+  g_test_add_func ("/report-view/escape-closes", test_escape_closes);
 
   return g_test_run ();
 }
