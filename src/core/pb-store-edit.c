@@ -106,7 +106,8 @@ check_items (PbStore       *self,
  * @n_items: how many
  *
  * Says which items these are, for a toast: "3 加快5G网络规模化部署" for one,
- * "3 items" for several.
+ * "3 加快5G网络规模化部署 and 2 more" for several (an item given twice
+ * counts once), "3 items" when the first is not there.
  *
  * Returns: (transfer full): the words
  */
@@ -115,24 +116,35 @@ pb_store_describe_items (PbStore      *self,
                          const gint64 *item_ids,
                          guint         n_items)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *name = NULL;
+  guint n = 0;
+
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
 
-  if (n_items == 1)
-    {
-      g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, item_ids[0]);
+  for (guint i = 0; i < n_items; i++)
+    if (g_hash_table_add (seen, (gpointer) &item_ids[i]))
+      n++;
+  if (n_items > 0)
+    item = pb_store_get_record (self, PB_TYPE_ITEM, item_ids[0]);
+  if (item == NULL)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
 
-      if (item != NULL)
-        {
-          const char *number = pb_item_get_number (item);
-          const char *title = pb_item_get_title (item);
+  {
+    const char *number = pb_item_get_number (item);
+    const char *title = pb_item_get_title (item);
 
-          if (title[0] == '\0')
-            title = _("Untitled item");
-          return number[0] ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
-        }
-    }
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_items), n_items);
+    if (title[0] == '\0')
+      title = _("Untitled item");
+    name = number[0] ? g_strdup_printf ("%s %s", number, title) : g_strdup (title);
+  }
+  if (n == 1)
+    return g_steal_pointer (&name);
+  /* Translators: items named in a toast or a dialog; %s is the first
+   * ("3 加快5G网络规模化部署"), %u how many others there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", n - 1),
+                          name, n - 1);
 }
 
 /* ---- Items ----------------------------------------------------------- */
