@@ -576,6 +576,31 @@ test_nothing_found (void)
   g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
   spin ();
 
+  /* Nothing found in pasted text: Back goes back to the text, and says so. */
+  {
+    g_autoptr(GPtrArray) text_views = g_ptr_array_new ();
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    gboolean to_text = FALSE;
+
+    collect (root, GTK_TYPE_TEXT_VIEW, text_views);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (text_views, 0)),
+                              "会议纪要：请各单位抓紧落实。", -1);
+    g_assert_true (gtk_widget_activate_action (root, "import.read-text", NULL));
+    wait_for_page (import, "empty");
+    collect (root, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      {
+        const char *label = gtk_button_get_label (g_ptr_array_index (buttons, i));
+
+        g_assert_cmpstr (label, !=, "_Back to the Document");
+        to_text |= g_strcmp0 (label, "_Back to the Text") == 0
+                   && gtk_widget_get_mapped (g_ptr_array_index (buttons, i));
+      }
+    g_assert_true (to_text);
+    g_assert_true (gtk_widget_activate_action (root, "import.back", NULL));
+    spin ();
+  }
+
   /* Pasted text: Back from the review keeps it as it was. */
   g_assert_true (g_file_get_contents (plan_path, &text, NULL, NULL));
   collect (root, GTK_TYPE_TEXT_VIEW, views);

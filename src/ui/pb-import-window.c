@@ -46,6 +46,7 @@ struct _PbImportWindow
   AdwActionRow        *file_row;
   GtkWidget           *read_again_button;
   GtkButton           *back_button;
+  GtkButton           *empty_back_button;
   GtkButton           *create_button;
 
   PbStore             *store;
@@ -80,6 +81,11 @@ update_actions (PbImportWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), g_str_equal (page, "review"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
+  /* Back to what was read: the pasted text, or the file */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button),
+                               self->draft_text ? _("Back to the Text") : _("Back to the Document"));
+  gtk_button_set_label (self->empty_back_button,
+                        self->draft_text ? _("_Back to the Text") : _("_Back to the Document"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.read-again", self->file != NULL);
 }
 
@@ -1258,6 +1264,7 @@ pb_import_window_class_init (PbImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, file_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, read_again_button);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, empty_back_button);
   gtk_widget_class_bind_template_callback (widget_class, plan_field_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, create_button);
 
