@@ -301,6 +301,23 @@ test_bulk (void)
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
+  /* Apply clicked: libadwaita 1.2 closes the dialog, then answers. The
+   * reason must still reach the planner, in a toast. */
+  dialog = pb_window_ask_bulk (t.window, "shift");
+  g_object_ref (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  g_object_unref (dialog);
+  spin ();
+  {
+    GtkWidget *anchor = pb_window_get_board (t.window);
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_nonnull (pb_ui_get_toast (anchor));
+    g_assert_true (g_str_has_prefix (adw_toast_get_title (pb_ui_get_toast (anchor)),
+                                     "Rescheduling would move 3 items outside the plan’s period"));
+    g_assert_cmpstr (now, ==, before);
+  }
   /* Ending earlier, they move. */
   end_before_period_end ((PbItem *[]) { a, b, c }, 3);
   g_clear_pointer (&before, g_free);

@@ -671,7 +671,8 @@ ask_free (gpointer data)
   g_free (a);
 }
 
-/* Runs the command; a refusal stays in the dialog, beside the field. */
+/* Runs the command; a refusal stays in the dialog, beside the field, or
+ * shows in a toast when the dialog has already closed. */
 static gboolean
 ask_run (Ask *a)
 {
@@ -710,8 +711,14 @@ ask_run (Ask *a)
 
   if (!ok && error)
     {
+      GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (a->error));
+
       gtk_label_set_text (GTK_LABEL (a->error), error->message);
       gtk_widget_set_visible (a->error, TRUE);
+      /* A dialog button closes the dialog before it answers (libadwaita
+       * 1.2): then the reason goes where the planner is looking. */
+      if (dialog == NULL || !gtk_widget_get_visible (dialog))
+        refuse (a->window, error);
       return FALSE;
     }
   if (ok)
