@@ -140,3 +140,19 @@ pb_test_card_says (PbWindow   *window,
   card_text (GTK_WIDGET (card), s);
   return strstr (s->str, text) != NULL;
 }
+
+/* The visible toplevel window of @type (a dialog the test opened), or NULL. */
+GtkWidget *
+pb_test_toplevel_of_type (GType type)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}

@@ -31,4 +31,6 @@ gboolean pb_test_card_says (PbWindow   *window,
                             gint64      item_id,
                             const char *text);
 
+GtkWidget *pb_test_toplevel_of_type (GType type);
+
 G_END_DECLS

@@ -461,21 +461,6 @@ find_button_labelled (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-toplevel_of_type (GType type)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
 /* Three cards chosen: the bar at the bottom says so and its buttons each
  * run one command over all three, which one Undo takes back. Enter opens
  * none of them. */
@@ -512,7 +497,7 @@ test_bulk_bar (void)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
-  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -756,7 +741,7 @@ test_timeline_bulk (void)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
-  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1090,7 +1075,7 @@ test_shortcuts (void)
   /* Alt+Return: Plan Properties. */
   press (GDK_KEY_Return, GDK_ALT_MASK);
   pb_test_settle_for (300);
-  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_nonnull (dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   pb_test_settle_for (300);

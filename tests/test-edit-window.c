@@ -68,21 +68,6 @@ child_of_type (GtkWidget *root,
   return NULL;
 }
 
-static GtkWidget *
-toplevel_of_type (GType type)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
 static void
 act (const char *action,
      GVariant   *target)
@@ -404,7 +389,7 @@ test_sections (void)
 
   /* Add: an empty title is refused beside the field; then added. */
   act ("win.add-section", g_variant_new_int64 (s3));
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
   title = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
   gtk_widget_activate_action (dialog, "section.save", NULL);
@@ -430,7 +415,7 @@ test_sections (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   act ("win.rename-section", g_variant_new_int64 (added));
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强组织实施");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
@@ -509,7 +494,7 @@ test_plan_properties (void)
   GtkWidget *dialog, *date, *date_error;
 
   act ("win.plan-properties", NULL);
-  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_nonnull (dialog);
   date = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)");
   gtk_editable_set_text (GTK_EDITABLE (date), "2025-02-30");
@@ -535,7 +520,7 @@ test_plan_properties (void)
   {
     guint n = pb_store_count_default_dated_items (t.store, plan);
     g_autofree char *heading = g_strdup_printf ("Move %u Items to the New Period?", n);
-    GtkWidget *question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
     g_autofree char *now = pb_test_dump_store (t.store);
 
     g_assert_cmpuint (n, >, 1);
@@ -560,14 +545,14 @@ test_plan_properties (void)
   }
   /* Again, and Move Items. */
   act ("win.plan-properties", NULL);
-  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-20");
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
   {
-    GtkWidget *question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
 
     g_assert_nonnull (question);
     /* It goes with the Plan Properties window it belongs to. */
@@ -918,7 +903,7 @@ test_build_first_section (void)
 
   /* New Plan… */
   act ("win.new-plan", NULL);
-  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "云澜市新型基础设施建设三年行动方案");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Plan");
@@ -934,7 +919,7 @@ test_build_first_section (void)
 
   /* Plan Properties… */
   act ("win.plan-properties", NULL);
-  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")),
                          "云澜市新型基础设施建设三年行动方案(2025—2027年)");
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕8号");
@@ -954,7 +939,7 @@ test_build_first_section (void)
 
   /* A section, from the plan menu's Add Section… */
   act ("win.add-section", g_variant_new_int64 (0));
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(一)");
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
   gtk_widget_activate_action (dialog, "section.save", NULL);
@@ -1310,7 +1295,7 @@ test_timeline_sections (void)
   menu = pb_timeline_view_popup_section_menu (view, s3, -1, -1);
   before = pb_test_dump_store (t.store);
   menu_act (menu, "win.add-section", s3);
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "五");
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "宣传引导");
@@ -1327,7 +1312,7 @@ test_timeline_sections (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   menu_act (menu, "win.rename-section", added);
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强宣传引导");
   gtk_widget_activate_action (dialog, "section.save", NULL);
@@ -1363,7 +1348,7 @@ test_timeline_sections (void)
   /* A section with items asks first (the board's question). */
   menu = pb_timeline_view_popup_section_menu (view, s3, -1, -1);
   menu_act (menu, "win.delete-section", s3);
-  dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
   g_assert_false (pb_record_is_deleted (PB_RECORD (pb_store_get_record (t.store, PB_TYPE_SECTION, s3))));
@@ -1560,7 +1545,7 @@ test_board_new_section (void)
   pb_window_close_editor (t.window);
   g_assert_cmpint (pb_board_view_get_grouping (board), ==, PB_BOARD_GROUPING_SECTION);
   act ("win.add-section", g_variant_new_int64 (after));
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(四)");
   gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设安全可靠的数据基础设施");

@@ -45,21 +45,6 @@ collect (GtkWidget *root,
     }
 }
 
-static GtkWidget *
-toplevel_of_type (GType type)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
 /* The visible label under @root whose text contains @text. */
 static GtkWidget *
 label_showing (GtkWidget  *root,
@@ -104,7 +89,7 @@ properties_with_period (int first,
   GtkWidget *dialog;
 
   act ("win.plan-properties", NULL);
-  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_nonnull (dialog);
   collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 2);
@@ -130,7 +115,7 @@ show_page (GtkWidget  *view,
 static void
 respond (const char *response)
 {
-  GtkWidget *question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
 
   g_assert_nonnull (question);
   /* It goes with the Plan Properties window it belongs to. */
@@ -187,7 +172,7 @@ test_period_targets (void)
 
   /* The period as it is: nothing to say. */
   act ("win.plan-properties", NULL);
-  dialog = toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_null (label_showing (dialog, "lie outside"));
   gtk_window_close (GTK_WINDOW (dialog));
   spin ();
@@ -216,7 +201,7 @@ test_period_targets (void)
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
   /* The question: the items on the old dates, then the targets. */
-  question = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   {
     guint n = pb_store_count_default_dated_items (t.store, plan);
@@ -604,7 +589,7 @@ test_new_section_shown (void)
   last = g_ascii_strtoll (last_key + 8, NULL, 10);
 
   act ("win.add-section", g_variant_new_int64 (last));
-  dialog = toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
