@@ -109,7 +109,7 @@ test_drag_between_sections (void)
           g_assert_true (b == other);
       }
   }
-  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Move card");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Move Item");
 
   /* One undo takes back section and place together. */
   undo ();

@@ -1049,7 +1049,7 @@ test_shortcuts (void)
   /* Alt+Down, Alt+Up: the card down its column and back. */
   click_card (a);
   press (GDK_KEY_Down, GDK_ALT_MASK);
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move card");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Item");
   /* The keyboard goes with the card, for the next press. */
   g_assert_cmpint (pb_board_view_get_focused_item (board, NULL), ==, a);
   {

@@ -440,7 +440,8 @@ test_window_shortcuts (void)
     static const char *const listed[][2] = {
       { "Add an item after the selected one", "Insert" },
       { "Delete the selected items", "Delete" },
-      { "Move card up or down", "<Alt>Up <Alt>Down" },
+      { "Move the item up or down in its column", "<Alt>Up <Alt>Down" },
+      { "Move the item to the previous or next column", "<Alt>Left <Alt>Right" },
       { "Move the item up or down in its section", "<Alt>Up <Alt>Down" },
       { "Select all cards in view", "<Control>a" },
       { "Select all bars in view", "<Control>a" },

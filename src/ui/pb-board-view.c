@@ -17,7 +17,7 @@
  * new keys and items, and the cards already made show them.
  * (Not GtkListViews: GTK 4.8's keeps 200 rows of every list bound and
  * laid out; a grid view keeps about 30.) Moving a card — by drag and drop
- * or by Alt+arrows — is one "Move card" command: the item's section,
+ * or by Alt+arrows — is one "Move Item" command: the item's section,
  * status or lead changes and it takes its place in the plan's order.
  */
 #define G_LOG_DOMAIN "pb-board-view"
@@ -1630,7 +1630,7 @@ pb_board_view_move_card (PbBoardView  *self,
         }
     }
 
-  pb_store_begin_group (self->store, _("Move card"));
+  pb_store_begin_group (self->store, _("Move Item"));
 
   switch (self->grouping)
     {
