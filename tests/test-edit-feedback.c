@@ -1130,6 +1130,101 @@ test_shortcuts (void)
   pb_test_settle_for (500);
 }
 
+/* Whether the store holds a dependency of @to on @from. */
+static gboolean
+has_dependency (gint64 from,
+                gint64 to)
+{
+  g_autoptr(GListModel) deps = pb_store_list_dependencies (t.store, pb_record_get_id (PB_RECORD (pb_window_get_plan (t.window))));
+
+  for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+    {
+      g_autoptr(PbRecord) d = g_list_model_get_item (deps, i);
+
+      if (pb_record_get_int (d, "from_item_id") == from && pb_record_get_int (d, "to_item_id") == to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A Ctrl+drag from one bar to another, with the real pointer: a
+ * dependency, with an Undo toast that names the command; the selection
+ * stays as it was (no bars chosen, no bulk bar, no "chosen" hint); Ctrl+Z
+ * and Ctrl+Shift+Z take it back and make it again. A Ctrl-click without
+ * a drag still chooses the bar, with a hint that says what Ctrl, Shift
+ * and Ctrl+drag do on the timeline. */
+static void
+test_timeline_dependency_drag (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  gint64 a = id_of ("加快5G网络规模化部署");
+  gint64 b = id_of ("推进千兆光网“双千兆”城市建设");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwToast *toast;
+  double xa, ya, xb, yb;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  before = pb_test_dump_store (t.store);
+  g_assert_false (has_dependency (a, b));
+
+  /* Select b's bar with a plain click on its label: a Ctrl-click on a
+   * would now choose both. */
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, b), 1, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, b);
+
+  bar_middle (view, a, TRUE, &xa, &ya);
+  bar_middle (view, b, FALSE, &xb, &yb);
+  drag_with_pointer (GTK_WIDGET (view), xa, ya, xb, yb, GDK_CONTROL_MASK, FALSE);
+  g_assert_true (has_dependency (a, b));
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add dependency");
+  /* The selection as it was: nothing chosen, no bulk bar. */
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, b);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* The toast names the command and offers Undo; no "chosen" hint. */
+  toast = pb_ui_get_undo_toast (GTK_WIDGET (view));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Add dependency");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  g_assert_true (pb_ui_get_toast (GTK_WIDGET (view)) == toast);
+
+  after = pb_test_dump_store (t.store);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+  g_assert_false (has_dependency (a, b));
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  assert_store_is (after);
+  g_assert_true (has_dependency (a, b));
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+
+  /* A Ctrl-click on a's bar, without a drag: a joins b as chosen. */
+  bar_middle (view, a, FALSE, &xa, &ya);
+  click_at (GTK_WIDGET (view), xa, ya, 1, GDK_CONTROL_MASK);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  toast = pb_ui_get_toast (GTK_WIDGET (view));
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "2 items chosen"));
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Shift+click"));
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Ctrl+drag"));
+  assert_store_is (before);
+
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  pb_test_settle_for (300);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1146,6 +1241,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);
   g_test_add_func ("/edit-feedback/shortcuts", test_shortcuts);
+  g_test_add_func ("/edit-feedback/timeline-dependency-drag", test_timeline_dependency_drag);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

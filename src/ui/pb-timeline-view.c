@@ -13,7 +13,9 @@
  *     which the window opens the chosen items' menu;
  *   - drag a bar to move it, its ends to change start or due date, snapped
  *     to the zoom's unit; Ctrl+drag from one bar to another adds a
- *     dependency; Delete removes a selected dependency;
+ *     dependency (with an Undo toast, choosing nothing: a Ctrl-click
+ *     chooses when the button is let go without a drag); Delete removes a
+ *     selected dependency;
  *   - Up/Down select, Shift+Left/Right shift dates, Alt+Shift+Left/Right
  *     change the duration, +/− and 0 zoom (0 fits the plan period),
  *     Ctrl+scroll zooms; Enter opens the item.
@@ -67,6 +69,12 @@ struct _PbTimelineView
   GHashTable     *collapsed;    /* section ids whose items are hidden */
   GHashTable     *chosen;       /* item ids chosen with Ctrl/Shift-click or Ctrl+A */
   gint64          anchor;       /* the bar a Shift-click runs from */
+  /* A Ctrl-click pressed on the chart: it chooses when the button is let
+   * go without a drag; a drag from it draws a dependency instead. */
+  gboolean        click_pending;
+  double          click_x;
+  double          click_y;
+  GdkModifierType click_state;
   GtkWidget      *section_menu; /* a GtkPopoverMenu */
 };
 
@@ -495,12 +503,13 @@ pb_timeline_view_drag (PbTimelineView  *self,
   p = drag_proposal (self, x0, y0, x1, y1, modifiers);
   if (p.kind == DRAG_NONE)
     return FALSE;
-  pb_timeline_view_select (self, p.item_id);
 
   if (p.kind == DRAG_LINK)
     {
       g_autoptr(GError) error = NULL;
 
+      /* A dependency drawn leaves the selection and the chosen bars as
+       * they were: the drag is about the two bars' order, not a choice. */
       if (p.to_id == 0)
         return FALSE;
       if (pb_store_add_dependency (self->store, p.item_id, p.to_id, 0, &error) == 0)
@@ -508,8 +517,12 @@ pb_timeline_view_drag (PbTimelineView  *self,
           g_signal_emit (self, signals[HINT], 0, error->message);
           return FALSE;
         }
+      /* Like every command's: a toast that names it, with Undo. */
+      pb_ui_toast (GTK_WIDGET (self), pb_store_get_undo_label (self->store), TRUE);
       return TRUE;
     }
+
+  pb_timeline_view_select (self, p.item_id);
 
   {
     guint32 start = 0, due = 0;
@@ -733,6 +746,8 @@ drag_update_cb (GtkGestureDrag *gesture,
 
   if (self->drag_cancelled || (ABS (dx) < 3 && ABS (dy) < 3))
     return;
+  /* A drag, not a click: a Ctrl-click pressed here chooses nothing. */
+  self->click_pending = FALSE;
   pb_timeline_view_drag_update (self, self->drag_x, self->drag_y, self->drag_x + dx, self->drag_y + dy, state);
 }
 
@@ -791,7 +806,30 @@ click_cb (GtkGestureClick *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->click_pending = FALSE;
+  if ((state & GDK_CONTROL_MASK) && n_press == 1)
+    {
+      /* Ctrl-click chooses on release, when no Ctrl+drag began. */
+      self->click_pending = TRUE;
+      self->click_x = x;
+      self->click_y = y;
+      self->click_state = state;
+      return;
+    }
   pb_timeline_view_click_full (self, x, y, n_press, state);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   PbTimelineView  *self)
+{
+  if (!self->click_pending)
+    return;
+  self->click_pending = FALSE;
+  pb_timeline_view_click_full (self, self->click_x, self->click_y, 1, self->click_state);
 }
 
 /* The width of the "⋯" at the end of a section's header. */
@@ -1081,12 +1119,16 @@ pb_timeline_view_click_full (PbTimelineView  *self,
         self->anchor = hit.item_id;
       pb_timeline_view_select (self, hit.item_id);
       chosen_changed (self);
-      /* Once, as several become chosen: where their edits are. */
+      /* Once, as several become chosen: where their edits are, and what
+       * else Ctrl and Shift do on the timeline. */
       if (was < 2 && g_hash_table_size (self->chosen) > 1)
         {
+          /* Translators: a hint as a second bar is chosen with Ctrl+click;
+           * "the buttons below" are the edits of the chosen items under
+           * the timeline; a bar is an item's bar on the timeline */
           g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u item chosen: the main menu’s Selected Items edits it",
-                                                                "%u items chosen: the main menu’s Selected Items edits them all",
+                                                                "%u item chosen: the buttons below change it. Ctrl+click chooses or drops a bar, Shift+click a run of bars; Ctrl+drag from one bar to another adds a dependency",
+                                                                "%u items chosen: the buttons below change them together. Ctrl+click chooses or drops a bar, Shift+click a run of bars; Ctrl+drag from one bar to another adds a dependency",
                                                                 g_hash_table_size (self->chosen)),
                                                    g_hash_table_size (self->chosen));
           g_signal_emit (self, signals[HINT], 0, hint);
@@ -1728,6 +1770,7 @@ pb_timeline_view_init (PbTimelineView *self)
   }
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (click, "pressed", G_CALLBACK (click_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   {
     GtkGesture *context = gtk_gesture_click_new ();
