@@ -789,8 +789,9 @@ test_item_with_indicators (PbTestLibrary *f,
   g_assert_true (strstr (pb_store_get_item_health (f->store, item, today, &reason) == PB_HEALTH_RED ? reason : "", "No actual") != NULL);
   g_assert_true (pb_store_redo (f->store, &error));
 
-  /* Later in the year a good report: blue, its dates are fine too. */
-  pb_store_add_actual (f->store, id, "2023-12-31", 6300, NULL, &error);
+  /* Then a good report (dated by the day judged on: a later one does not
+   * count yet): blue, its dates are fine too. */
+  pb_store_add_actual (f->store, id, "2023-01-05", 6300, NULL, &error);
   g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_BLUE);
 
   /* Indicator blue, dates red (past due): red. */
@@ -800,7 +801,7 @@ test_item_with_indicators (PbTestLibrary *f,
   }
 
   /* Done is blue whatever its indicators say. */
-  pb_store_add_actual (f->store, id, "2024-01-01", 10, NULL, &error);
+  pb_store_add_actual (f->store, id, "2023-01-08", 10, NULL, &error);
   g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_RED);
   pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_DONE, NULL);
   g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_BLUE);
@@ -1166,6 +1167,43 @@ test_bulk_commands (PbTestLibrary *f,
   g_signal_handlers_disconnect_by_func (first, card_notify_cb, f->store);
 }
 
+/* Judged as on a past day (`health --today`): only the actuals reported
+ * by then count, and the figure expected by then. */
+static void
+test_judged_as_on (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "数字经济行动方案", 2025, 2027, &error);
+  gint64 item_id = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "加快5G网络规模化部署", &error);
+  gint64 id = pb_store_add_indicator (f->store, plan, item_id, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, id);
+  g_autoptr(GDate) april = g_date_new_dmy (15, 4, 2025);
+  g_autoptr(GDate) later = g_date_new_dmy (27, 11, 2026);
+  const PbIndicatorStatus *st;
+
+  pb_store_add_target (f->store, id, 2025, 5000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, id, 2027, 12000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, id, "2025-03-31", 1300, "一季度", &error);
+  pb_store_add_actual (f->store, id, "2026-10-31", 9900, "十月", &error);
+  g_assert_no_error (error);
+
+  st = pb_store_get_indicator_status (f->store, indicator, april);
+  g_assert_true (st->has_actual);
+  g_assert_cmpstr (st->latest_date, ==, "2025-03-31");
+  g_assert_cmpfloat (st->latest, ==, 1300);
+  /* 5000 × 89/365 by 2025-03-31, not 2026's figure. */
+  g_assert_cmpfloat (st->expected, <, 5000);
+  g_assert_cmpfloat_with_epsilon (st->expected, 5000.0 * 89 / 365, 10);
+  g_assert_null (strstr (st->reason, "2026"));
+  g_assert_cmpint (st->judged_year, ==, 2025);
+
+  /* On a later day, the later actual. */
+  st = pb_store_get_indicator_status (f->store, indicator, later);
+  g_assert_cmpstr (st->latest_date, ==, "2026-10-31");
+  g_assert_cmpfloat (st->latest, ==, 9900);
+}
+
 /* Values in reasons follow the indicator's precision (DESIGN §7): a count
  * of base stations expected on a day reads 1,733, never 1,733.33; a rate
  * stated to one decimal keeps it. */
@@ -1274,6 +1312,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/cache-after-edits", test_cache_after_edits);
   PB_TEST_ADD_LIBRARY ("/health/incremental-after-edits", test_incremental_after_edits);
   PB_TEST_ADD_LIBRARY ("/health/bulk-commands", test_bulk_commands);
+  PB_TEST_ADD_LIBRARY ("/health/judged-as-on", test_judged_as_on);
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);

@@ -278,7 +278,8 @@ test_close_period (PbTestLibrary *f,
   pb_store_add_target (f->store, k, 2022, 2600, PB_COMPARATOR_GE, FALSE, &error);
   pb_store_add_target (f->store, k, 2024, 10000, PB_COMPARATOR_GE, FALSE, &error);
   pb_store_add_actual (f->store, k, "2022-12-31", 2700, NULL, &error);
-  /* Reported after the period's end: not in its snapshot. */
+  /* A figure dated after the period's end (as of 30 April): not in its
+   * snapshot. */
   pb_store_add_actual (f->store, k, "2023-04-30", 5000, NULL, &error);
   g_assert_no_error (error);
 
@@ -375,6 +376,38 @@ test_close_period (PbTestLibrary *f,
     g_assert_false (pb_store_get_item_change (f->store, d, today, NULL, NULL));
   }
   g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_PERIOD_ITEM, "period_id", period), ==, 0);
+
+  /* The second quarter closed in early July: an actual carries the date
+   * of its figure, so the figure as of 30 June (recorded in July) is the
+   * quarter's, one as of 5 July is not; the indicator and the item it
+   * serves are judged alike, on the period's end. */
+  pb_store_add_actual (f->store, k, "2023-06-30", 6000, "二季度末", &error);
+  pb_store_add_actual (f->store, k, "2023-07-05", 9000, NULL, &error);
+  g_assert_no_error (error);
+  period = pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_QUARTER, 2023, 2, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&indicators, g_hash_table_unref);
+  indicators = pb_store_dup_period_indicators (f->store, period);
+  snap = g_hash_table_lookup (indicators, &k);
+  g_assert_cmpfloat (pb_record_get_double (snap, "value"), ==, 6000);
+  g_assert_cmpstr (pb_record_get_string (snap, "date"), ==, "2023-06-30");
+  g_assert_cmpint (pb_record_get_enum (snap, "health"), ==, PB_HEALTH_BLUE);
+  g_clear_pointer (&items, g_hash_table_unref);
+  items = pb_store_dup_period_items (f->store, period);
+  g_assert_cmpint (pb_record_get_enum (g_hash_table_lookup (items, &x.a), "health"), ==, PB_HEALTH_BLUE);
+  {
+    GDate q2_end;
+    const PbIndicatorStatus *st;
+    g_autoptr(PbIndicator) stations = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+
+    /* Judged as on that day afterwards, the same figure. */
+    g_date_clear (&q2_end, 1);
+    g_date_set_dmy (&q2_end, 30, 6, 2023);
+    st = pb_store_get_indicator_status (f->store, stations, &q2_end);
+    g_assert_cmpfloat (st->latest, ==, 6000);
+    g_assert_cmpstr (st->latest_date, ==, "2023-06-30");
+  }
+  g_assert_true (pb_store_undo (f->store, &error));
 }
 
 /* A running total that falls is warned about, never refused: a rising

@@ -579,6 +579,38 @@ evaluate_targets (PbIndicator       *indicator,
   }
 }
 
+/* The actuals (by date) dated on or before @today: @actuals itself when
+ * none is later. An actual without a valid date is kept (it is said to
+ * have none). */
+static GListModel *
+actuals_until (GListModel  *actuals,
+               const GDate *today)
+{
+  guint n = g_list_model_get_n_items (actuals);
+  GListStore *known = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbRecord) actual = g_list_model_get_item (actuals, i);
+      GDate date;
+      gboolean later = pb_date_parse (pb_record_get_string (actual, "date"), &date) &&
+                       g_date_compare (&date, today) > 0;
+
+      if (later && known == NULL)
+        {
+          known = g_list_store_new (G_OBJECT_TYPE (actual));
+          for (guint j = 0; j < i; j++)
+            {
+              g_autoptr(GObject) before = g_list_model_get_item (actuals, j);
+              g_list_store_append (known, before);
+            }
+        }
+      else if (!later && known != NULL)
+        g_list_store_append (known, actual);
+    }
+  return known ? G_LIST_MODEL (known) : g_object_ref (actuals);
+}
+
 /* The last day reports are still owed: the end of the last target's year. */
 static gboolean
 reports_owed (GListModel  *targets,
@@ -623,11 +655,17 @@ pb_indicator_evaluate_since (PbIndicator       *indicator,
 {
   GDate since, latest;
 
+  g_autoptr(GListModel) known = NULL;
+
   g_return_if_fail (PB_IS_INDICATOR (indicator));
   g_return_if_fail (today != NULL && g_date_valid (today));
   g_return_if_fail (status != NULL);
 
-  evaluate_targets (indicator, targets, actuals, origin, today, status);
+  /* Judged as on @today: what was reported by then, never a later
+   * actual (`health --today 2025-04-15` on a library reported into
+   * 2026 judged the 2026 figures against 2026's expectation). */
+  known = actuals_until (actuals, today);
+  evaluate_targets (indicator, targets, known, origin, today, status);
 
   if (!status->has_actual || status->health >= PB_HEALTH_YELLOW || !reports_owed (targets, today) ||
       !pb_date_parse (status->latest_date, &latest))

@@ -508,22 +508,24 @@ pb_period_bounds (PbPeriodKind  kind,
                                             : g_strdup_printf ("%04d-%02d", year, month);
 }
 
-/* The actuals dated on or before @end. */
-static GListModel *
-actuals_until (GListModel *actuals,
-               const char *end)
+/* What a closed period keeps of an indicator and of an item. */
+typedef struct
 {
-  GListStore *kept = g_list_store_new (PB_TYPE_ACTUAL);
+  gint64   id;
+  gboolean has_actual;
+  double   value;
+  char     date[11];
+  double   completion;
+  PbHealth health;
+} IndicatorSnapshot;
 
-  for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
-    {
-      g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
-
-      if (g_strcmp0 (pb_record_get_string (PB_RECORD (a), "date"), end) <= 0)
-        g_list_store_append (kept, a);
-    }
-  return G_LIST_MODEL (kept);
-}
+typedef struct
+{
+  gint64       id;
+  PbItemStatus status;
+  double       progress;
+  PbHealth     health;
+} ItemSnapshot;
 
 /**
  * pb_store_close_period:
@@ -550,10 +552,12 @@ pb_store_close_period (PbStore      *store,
 {
   g_autoptr(GListModel) indicators = NULL;
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(GArray) indicator_snaps = NULL;
+  g_autoptr(GArray) item_snaps = NULL;
   g_autofree char *label = NULL;
   g_autoptr(PbPlan) plan = NULL;
   char end_text[11], today_text[11];
-  GDate end, today, origin;
+  GDate end, today;
   gint64 period_id;
   gboolean ok;
 
@@ -570,9 +574,6 @@ pb_store_close_period (PbStore      *store,
   pb_date_format (&end, end_text);
   pb_date_today (&today);
   pb_date_format (&today, today_text);
-  g_date_clear (&origin, 1);
-  if (pb_plan_get_period_start (plan) > 0)
-    g_date_set_dmy (&origin, 1, G_DATE_JANUARY, pb_plan_get_period_start (plan));
 
   {
     g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);
@@ -590,9 +591,37 @@ pb_store_close_period (PbStore      *store,
       }
   }
 
-  /* Read everything before the transaction: health reads the store. */
+  /* Everything as it stood at the period's end, judged before the
+   * transaction: health reads the store, and the period being closed is
+   * not yet the "last closed period" its own end is judged against (an
+   * indicator and the items it serves are judged alike). Only the actuals
+   * dated by the period's end count: an actual carries the date of its
+   * figure, so Q3's figures recorded in early October are dated 30
+   * September and count, October's do not. */
   indicators = pb_store_list_indicators (store, plan_id);
   items = pb_store_list_items (store, plan_id);
+  indicator_snaps = g_array_sized_new (FALSE, TRUE, sizeof (IndicatorSnapshot), g_list_model_get_n_items (indicators));
+  item_snaps = g_array_sized_new (FALSE, TRUE, sizeof (ItemSnapshot), g_list_model_get_n_items (items));
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+      const PbIndicatorStatus *status = pb_store_get_indicator_status (store, k, &end);
+      IndicatorSnapshot snap = { pb_record_get_id (PB_RECORD (k)), status->has_actual, status->latest, "",
+                                 status->completion, status->health };
+
+      if (status->has_actual)
+        memcpy (snap.date, status->latest_date, sizeof snap.date);
+      g_array_append_val (indicator_snaps, snap);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      ItemSnapshot snap = { pb_record_get_id (PB_RECORD (item)), pb_item_get_status (item),
+                            CLAMP (pb_store_get_item_completion (store, item, &end), 0.0, 1.0),
+                            pb_store_get_item_health (store, item, &end, NULL) };
+
+      g_array_append_val (item_snaps, snap);
+    }
 
   if (!pb_store_begin (store, error))
     return 0;
@@ -606,37 +635,30 @@ pb_store_close_period (PbStore      *store,
                                NULL);
   ok = period_id > 0;
 
-  for (guint i = 0; ok && i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; ok && i < indicator_snaps->len; i++)
     {
-      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
-      gint64 id = pb_record_get_id (PB_RECORD (k));
-      g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
-      g_autoptr(GListModel) all = pb_store_list_actuals (store, id);
-      g_autoptr(GListModel) actuals = actuals_until (all, end_text);
-      PbIndicatorStatus status;
+      IndicatorSnapshot *snap = &g_array_index (indicator_snaps, IndicatorSnapshot, i);
 
-      pb_indicator_evaluate (k, targets, actuals, &origin, &end, &status);
       ok = pb_store_insert (store, PB_TYPE_PERIOD_INDICATOR, error,
                             "period_id", period_id,
-                            "indicator_id", id,
-                            "value", status.has_actual ? status.latest : NAN,
-                            "date", status.has_actual ? status.latest_date : NULL,
-                            "completion", status.completion,
-                            "health", status.health,
+                            "indicator_id", snap->id,
+                            "value", snap->has_actual ? snap->value : NAN,
+                            "date", snap->has_actual ? snap->date : NULL,
+                            "completion", snap->completion,
+                            "health", snap->health,
                             NULL) > 0;
-      pb_indicator_status_clear (&status);
     }
 
-  for (guint i = 0; ok && i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; ok && i < item_snaps->len; i++)
     {
-      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      ItemSnapshot *snap = &g_array_index (item_snaps, ItemSnapshot, i);
 
       ok = pb_store_insert (store, PB_TYPE_PERIOD_ITEM, error,
                             "period_id", period_id,
-                            "item_id", pb_record_get_id (PB_RECORD (item)),
-                            "status", pb_item_get_status (item),
-                            "progress", CLAMP (pb_store_get_item_completion (store, item, &end), 0.0, 1.0),
-                            "health", pb_store_get_item_health (store, item, &end, NULL),
+                            "item_id", snap->id,
+                            "status", snap->status,
+                            "progress", snap->progress,
+                            "health", snap->health,
                             NULL) > 0;
     }
 
