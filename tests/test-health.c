@@ -1246,12 +1246,41 @@ test_precision (PbTestLibrary *f,
       /* The expected value has more decimals than the indicator shows. */
       g_assert_cmpfloat (fabs (st->expected * pow (10, precision_cases[i].decimals)
                                - round (st->expected * pow (10, precision_cases[i].decimals))), >, 0.001);
-      wanted = pb_format_number_to (st->expected, NULL, precision_cases[i].decimals);
+      /* In the indicator's unit, right after the figure ("1,733个"). */
+      wanted = pb_format_number_to (st->expected, precision_cases[i].unit, precision_cases[i].decimals);
       fine = pb_format_number_to (st->expected, NULL, precision_cases[i].decimals + 2);
       if (strstr (st->reason, wanted) == NULL || strstr (st->reason, fine) != NULL)
         g_error ("%s: reason “%s” does not give the expected %s at its precision (%s)",
                  precision_cases[i].name, st->reason, fine, wanted);
     }
+}
+
+/* The figure expected by a date is said in the indicator's unit, as a
+ * briefing writes it (DESIGN §7: 应完成2.05万个, never 应完成2.05万). */
+static void
+test_reason_unit (PbTestLibrary *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2022, 2024, &error);
+  gint64 id = pb_store_add_indicator (f->store, plan, 0, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, id);
+  g_autofree char *wanted = NULL;
+  const PbIndicatorStatus *st;
+  GDate today;
+
+  pb_store_add_target (f->store, id, 2022, 30000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, id, "2022-09-08", 10000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_date_parse ("2022-09-10", &today));
+
+  pb_format_set_style (PB_NUMBER_STYLE_CHINESE);
+  st = pb_store_get_indicator_status (f->store, k, &today);
+  wanted = pb_format_estimate (st->expected, "个", 0);
+  g_assert_true (g_str_has_suffix (wanted, "万个"));
+  if (strstr (st->reason, wanted) == NULL)
+    g_error ("reason “%s” does not give the expected %s in its unit", st->reason, wanted);
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
 /* A plan whose period moved from 2026 to 2027 past a "≥12.5 km in 2026"
@@ -1314,6 +1343,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/bulk-commands", test_bulk_commands);
   PB_TEST_ADD_LIBRARY ("/health/judged-as-on", test_judged_as_on);
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
+  PB_TEST_ADD_LIBRARY ("/health/reason-unit", test_reason_unit);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 

@@ -560,8 +560,10 @@ evaluate_targets (PbIndicator       *indicator,
   status->health = pb_health_from_completion (status->completion);
   {
     g_autofree char *percent = format_percent (status->completion);
-    /* Computed, not reported: 44.7万, as a briefing writes it. */
-    g_autofree char *value = pb_format_estimate (expected, NULL, status->decimals);
+    /* Computed, not reported: 44.7万个, as a briefing writes it, with
+     * the indicator's unit (DESIGN §7: 2600个, 1.2万个). */
+    g_autofree char *value = pb_format_estimate (expected, pb_indicator_get_measure_unit (indicator),
+                                                 status->decimals);
     g_autofree char *when = pb_format_date (&date);  /* 2023年6月30日 in Chinese */
 
     if (origin && g_date_valid (origin) && g->year < (int) g_date_get_year (origin) && !baseline_dated (indicator))
