@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pb-application.h"
+#include "pb-import-target-row.h"
 #include "pb-import-window.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -522,6 +523,164 @@ test_review_kind_period_orgs (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+static GtkWidget *
+target_row (GtkWidget  *item,
+            const char *title,
+            guint       nth)
+{
+  GtkWidget *row = find_row (item, ADW_TYPE_EXPANDER_ROW, title, nth);
+
+  g_assert_true (PB_IS_IMPORT_TARGET_ROW (row));
+  return row;
+}
+
+/* The include check at the head of an item or target row. */
+static GtkCheckButton *
+include_of (GtkWidget  *row,
+            const char *tooltip)
+{
+  GtkCheckButton *check = first_check (row);
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (check)), ==, tooltip);
+  return check;
+}
+
+/* First-use review, findings A1 and A2: the "outside the plan period"
+ * mark on a target's year follows at once when the target or its item is
+ * ticked out or in and when the period changes; once Create Plan has
+ * marked a year given twice, leaving one of the two out settles it at
+ * once; a target's Counted setting is its indicator's, so every other
+ * target of that indicator, in this item and in another, follows. */
+static void
+test_review_marks_follow (void)
+{
+  const char *text =
+    "青川市新型基础设施建设行动方案（2024—2025年）\n\n"
+    "一、重点任务\n"
+    "（一）网络建设\n"
+    "1.加快5G网络建设。2024年新建5G基站1500个，2025年新建5G基站2000个。（牵头单位：市工信局；责任单位：市通信管理办）\n"
+    "2.推进千兆光网建设。2026年千兆宽带用户达到20万户。（牵头单位：市通信管理办）\n"
+    "3.推进5G网络覆盖乡镇。2025年新建5G基站2000个。（牵头单位：市住建局）\n";
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import);
+  GtkWidget *first, *second, *third, *t2024, *t2025, *t2026, *t3, *year, *kind;
+  GtkCheckButton *check;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  first = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  second = find_row (root, ADW_TYPE_EXPANDER_ROW, "2 推进千兆光网建设", 0);
+  third = find_row (root, ADW_TYPE_EXPANDER_ROW, "3 推进5G网络覆盖乡镇", 0);
+  t2026 = target_row (second, "2026: 200,000 户", 0);
+  year = find_row (t2026, ADW_TYPE_ENTRY_ROW, "Year", 0);
+
+  /* 2026 lies outside 2024—2025: marked from the start. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Last Year", 0))), ==, "2025");
+  g_assert_nonnull (field_error (year));
+  g_assert_true (g_str_has_prefix (field_error (year), "2026 lies outside the plan’s period, 2024—2025"));
+
+  /* Ticked out, the target is not imported: the mark goes at once, and
+   * Create Plan is no longer held back by it; ticked in, it is back. */
+  check = include_of (t2026, "Import this target");
+  gtk_check_button_set_active (check, FALSE);
+  spin ();
+  g_assert_null (field_error (year));
+  gtk_check_button_set_active (check, TRUE);
+  spin ();
+  g_assert_nonnull (field_error (year));
+
+  /* The same for its item. */
+  check = include_of (second, "Import this item");
+  gtk_check_button_set_active (check, FALSE);
+  spin ();
+  g_assert_null (field_error (year));
+  gtk_check_button_set_active (check, TRUE);
+  spin ();
+  g_assert_nonnull (field_error (year));
+
+  /* The period widened at the top: the mark goes as the year is typed;
+   * narrowed again, it is back. */
+  set_text (root, "Last Year", 0, "2026");
+  g_assert_null (field_error (year));
+  set_text (root, "Last Year", 0, "2025");
+  g_assert_nonnull (field_error (year));
+  /* Ticked out for good. */
+  gtk_check_button_set_active (include_of (t2026, "Import this target"), FALSE);
+  spin ();
+  g_assert_null (field_error (year));
+
+  /* A year given twice is marked by Create Plan; leaving one of the two
+   * out settles it at once. */
+  t2024 = target_row (first, "2024: 1,500 个", 0);
+  t2025 = target_row (first, "2025: 2,000 个", 0);
+  set_text (t2025, "Year", 0, "2024");
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+  year = find_row (t2025, ADW_TYPE_ENTRY_ROW, "Year", 0);
+  g_assert_nonnull (field_error (year));
+  g_assert_nonnull (strstr (field_error (year), "already has a target for 2024"));
+  gtk_check_button_set_active (include_of (t2024, "Import this target"), FALSE);
+  spin ();
+  g_assert_null (field_error (year));
+
+  /* Counted: 新建 reads as Annual on every target of 5G基站, in item 1
+   * and in item 3 (which states it without defining it). */
+  t3 = target_row (third, "2025: 2,000 个", 0);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2024)), ==, "5G基站 · Annual");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2025)), ==, "5G基站 · Annual");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t3)), ==, "5G基站 · Annual");
+  kind = find_row (t3, ADW_TYPE_COMBO_ROW, "Counted", 0);
+  g_assert_true (gtk_widget_get_visible (kind));
+  /* Changed on one target, the others follow at once: their subtitles
+   * and their own Counted rows. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (t2025, ADW_TYPE_COMBO_ROW, "Counted", 0)), 0);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2025)), ==, "5G基站 · Cumulative");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2024)), ==, "5G基站 · Cumulative");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t3)), ==, "5G基站 · Cumulative");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (t2024, ADW_TYPE_COMBO_ROW, "Counted", 0))), ==, 0);
+  /* And back, from the other item. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2025)), ==, "5G基站 · Annual");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (t2025, ADW_TYPE_COMBO_ROW, "Counted", 0))), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 0);
+  spin ();
+
+  /* Created: nothing is held back; one 5G基站, counted as set, with the
+   * 2024 target that was kept and item 3's 2025 one; no 2026 target. */
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(PbIndicator) stations = indicator_named (store, id, "5G基站");
+    g_autoptr(PbIndicator) users = indicator_named (store, id, "千兆宽带用户");
+    g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
+    g_autoptr(GListModel) none = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (users)));
+
+    g_assert_cmpint (pb_record_get_enum (PB_RECORD (stations), "kind"), ==, PB_INDICATOR_KIND_CUMULATIVE);
+    /* Item 1's second target, moved onto 2024 (the first left out), and
+     * item 3's 2025 one. */
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(PbTarget) tg = g_list_model_get_item (targets, i);
+        g_assert_cmpint (pb_target_get_year (tg), ==, 2024 + i);
+        g_assert_cmpfloat (pb_target_get_value (tg), ==, 2000);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 /* A document with nothing to import says so and offers to go back; Back
  * keeps the text that was pasted, and the review can be left for it too. */
 static void
@@ -698,6 +857,7 @@ main (int    argc,
   g_test_add_func ("/import-window/nothing-found", test_nothing_found);
   g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
   g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);
+  g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

@@ -42,6 +42,14 @@ struct _PbImportTargetRow
 
 G_DEFINE_FINAL_TYPE (PbImportTargetRow, pb_import_target_row, ADW_TYPE_EXPANDER_ROW)
 
+enum {
+  INCLUDE_TOGGLED,
+  KIND_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The store's nicks, in the order of PbComparator and of the combo row. */
 static const char * const comparator_nicks[] = { "=", ">=", "<=", "~" };
 /* …of PbIndicatorKind. */
@@ -154,8 +162,11 @@ refuse (PbImportTargetRow *self,
 static void
 include_toggled_cb (PbImportTargetRow *self)
 {
-  if (self->target)
-    json_object_set_boolean_member (self->target, "_skip", !gtk_check_button_get_active (self->include_check));
+  if (self->target == NULL)
+    return;
+  json_object_set_boolean_member (self->target, "_skip", !gtk_check_button_get_active (self->include_check));
+  /* What is left out is not checked: the window settles its marks now. */
+  g_signal_emit (self, signals[INCLUDE_TOGGLED], 0);
 }
 
 static void
@@ -238,10 +249,13 @@ kind_changed_cb (PbImportTargetRow *self)
 {
   guint i = adw_combo_row_get_selected (self->kind_row);
 
-  if (self->target == NULL || self->indicator == NULL || i >= G_N_ELEMENTS (kind_nicks))
+  if (self->target == NULL || self->indicator == NULL || i >= G_N_ELEMENTS (kind_nicks) ||
+      g_strcmp0 (json_object_get_string_member_with_default (self->indicator, "kind", "cumulative"), kind_nicks[i]) == 0)
     return;
   json_object_set_string_member (self->indicator, "kind", kind_nicks[i]);
   update_title (self);
+  /* The other targets of the indicator say how it is counted too. */
+  g_signal_emit (self, signals[KIND_CHANGED], 0);
 }
 
 static void
@@ -293,6 +307,22 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, comparator_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stretch_changed_cb);
+
+  /**
+   * PbImportTargetRow::include-toggled:
+   *
+   * The planner ticked the target in or out.
+   */
+  signals[INCLUDE_TOGGLED] = g_signal_new ("include-toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * PbImportTargetRow::kind-changed:
+   *
+   * The planner changed how the target's indicator is counted, which
+   * every target of that indicator shows: see pb_import_target_row_sync().
+   */
+  signals[KIND_CHANGED] = g_signal_new ("kind-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -360,6 +390,37 @@ pb_import_target_row_get_year_field (PbImportTargetRow *self)
 {
   g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), NULL);
   return GTK_WIDGET (self->year_row);
+}
+
+/**
+ * pb_import_target_row_get_indicator:
+ * @self: a target row
+ *
+ * Returns: (transfer none) (nullable): the target's indicator in the draft
+ */
+JsonObject *
+pb_import_target_row_get_indicator (PbImportTargetRow *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), NULL);
+  return self->indicator;
+}
+
+/**
+ * pb_import_target_row_sync:
+ * @self: a target row
+ *
+ * Shows its indicator's kind again, after another target of the same
+ * indicator changed it: the Counted row and the subtitle follow, and
+ * nothing is written back.
+ */
+void
+pb_import_target_row_sync (PbImportTargetRow *self)
+{
+  g_return_if_fail (PB_IS_IMPORT_TARGET_ROW (self));
+
+  if (self->indicator)
+    adw_combo_row_set_selected (self->kind_row, is_annual (self) ? 1 : 0);
+  update_title (self);
 }
 
 gboolean

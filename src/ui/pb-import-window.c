@@ -55,6 +55,7 @@ struct _PbImportWindow
   GPtrArray           *groups;       /* review groups to remove on re-read */
   GHashTable          *invalid;      /* fields whose text is refused */
   GHashTable          *year_fields;  /* a target (JsonObject) → its Year row */
+  gboolean             years_checked; /* Create Plan asked: duplicate years are marked too */
   GFile               *file;         /* the last file read, to read again */
   char                *source_name;  /* the file's name, or "Pasted text" */
   char                *draft_text;   /* the pasted text the draft was read from */
@@ -200,13 +201,6 @@ pb_import_window_set_field_error (PbImportWindow *self,
     }
 }
 
-static void
-object_unref_notify (gpointer  data,
-                     GClosure *closure)
-{
-  json_object_unref (data);
-}
-
 static JsonObject *
 field_object (gpointer field)
 {
@@ -338,16 +332,22 @@ kind_changed_cb (AdwComboRow    *combo,
     json_object_set_string_member (field_object (combo), "kind", kind_nicks[kind]);
 }
 
+static void recheck_years (PbImportWindow *self);
+
 static void
 include_toggled_cb (GtkCheckButton *check,
-                    JsonObject     *object)
+                    PbImportWindow *self)
 {
-  json_object_set_boolean_member (object, "_skip", !gtk_check_button_get_active (check));
+  json_object_set_boolean_member (field_object (check), "_skip", !gtk_check_button_get_active (check));
+  /* The targets of an item left out are not checked: their marks go now
+   * (and come back when it is ticked in again). */
+  recheck_years (self);
 }
 
 static GtkWidget *
-include_check (JsonObject *object,
-               const char *tooltip)
+include_check (PbImportWindow *self,
+               JsonObject     *object,
+               const char     *tooltip)
 {
   GtkWidget *check = gtk_check_button_new ();
 
@@ -355,9 +355,49 @@ include_check (JsonObject *object,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_signal_connect_data (check, "toggled", G_CALLBACK (include_toggled_cb),
-                         json_object_ref (object), object_unref_notify, 0);
+  set_field_object (check, object);
+  g_signal_connect (check, "toggled", G_CALLBACK (include_toggled_cb), self);
   return check;
+}
+
+/* Every target row of the review. */
+static GPtrArray *
+target_rows (PbImportWindow *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer field;
+
+  g_hash_table_iter_init (&iter, self->year_fields);
+  while (g_hash_table_iter_next (&iter, NULL, &field))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (field, PB_TYPE_IMPORT_TARGET_ROW);
+
+      if (row)
+        g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/* A target's indicator counted another way: every target of it says so. */
+static void
+target_kind_changed_cb (PbImportTargetRow *changed,
+                        PbImportWindow    *self)
+{
+  g_autoptr(GPtrArray) rows = target_rows (self);
+  JsonObject *indicator = pb_import_target_row_get_indicator (changed);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_ptr_array_index (rows, i) != changed &&
+        pb_import_target_row_get_indicator (g_ptr_array_index (rows, i)) == indicator)
+      pb_import_target_row_sync (g_ptr_array_index (rows, i));
+}
+
+static void
+target_include_toggled_cb (PbImportTargetRow *row,
+                           PbImportWindow    *self)
+{
+  recheck_years (self);
 }
 
 static GtkWidget *
@@ -405,6 +445,25 @@ units_full_row (GtkWidget *entry)
   return row;
 }
 
+/* A target's indicator in the draft: defined on its item, on the plan,
+ * or (one indicator served by several items) on the first item that
+ * serves it; so every target of one indicator edits one definition. */
+static JsonObject *
+draft_indicator (PbImportWindow *self,
+                 JsonObject     *item,
+                 const char     *id)
+{
+  JsonObject *plan = self->draft ? json_node_get_object (self->draft) : NULL;
+  JsonArray *items = plan ? json_object_get_array_member (plan, "items") : NULL;
+  JsonObject *k = find_indicator (json_object_get_array_member (item, "indicators"), id);
+
+  if (k == NULL && plan)
+    k = find_indicator (json_object_get_array_member (plan, "indicators"), id);
+  for (guint i = 0; k == NULL && items && i < json_array_get_length (items); i++)
+    k = find_indicator (json_object_get_array_member (json_array_get_object_element (items, i), "indicators"), id);
+  return k;
+}
+
 static GtkWidget *
 item_row (PbImportWindow *self,
           JsonObject     *item)
@@ -419,7 +478,7 @@ item_row (PbImportWindow *self,
   guint n_targets = targets ? json_array_get_length (targets) : 0;
 
   update_item_row (row, item);
-  adw_expander_row_add_prefix (row, include_check (item, _("Import this item")));
+  adw_expander_row_add_prefix (row, include_check (self, item, _("Import this item")));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
   gtk_editable_set_text (GTK_EDITABLE (title), json_object_get_string_member_with_default (item, "title", ""));
@@ -455,13 +514,10 @@ item_row (PbImportWindow *self,
       GtkWidget *target;
 
       if (indicator_id)
-        {
-          k = find_indicator (json_object_get_array_member (item, "indicators"), indicator_id);
-          if (k == NULL && self->draft)
-            k = find_indicator (json_object_get_array_member (json_node_get_object (self->draft), "indicators"),
-                                indicator_id);
-        }
+        k = draft_indicator (self, item, indicator_id);
       target = pb_import_target_row_new (t, k);
+      g_signal_connect (target, "kind-changed", G_CALLBACK (target_kind_changed_cb), self);
+      g_signal_connect (target, "include-toggled", G_CALLBACK (target_include_toggled_cb), self);
       /* Its item, for the checks that leave out what is left out. */
       g_object_set_data_full (G_OBJECT (pb_import_target_row_get_year_field (PB_IMPORT_TARGET_ROW (target))), "item",
                               json_object_ref (item), (GDestroyNotify) json_object_unref);
@@ -538,7 +594,7 @@ check_period (PbImportWindow *self)
   pb_import_window_set_field_error (self, GTK_WIDGET (self->start_row), self->start_error_row, start_message);
   pb_import_window_set_field_error (self, GTK_WIDGET (self->end_row), self->end_error_row, end_message);
   /* The targets' years against the period as it now stands. */
-  check_outside_years (self);
+  recheck_years (self);
 }
 
 static void
@@ -590,6 +646,7 @@ build_review (PbImportWindow *self)
   g_autofree char *summary = NULL;
 
   clear_review (self);
+  self->years_checked = FALSE;
   set_entry_member (self->title_row, plan, "title");
   pb_import_window_set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
   set_entry_member (self->doc_number_row, plan, "doc_number");
@@ -1132,6 +1189,21 @@ check_target_years (PbImportWindow *self)
     }
 }
 
+/* The marks on the targets' years again, after the period changed or a
+ * target or item was ticked in or out: outside the period always; once
+ * Create Plan has asked, a year given twice too (leaving one of them out
+ * settles it at once). */
+static void
+recheck_years (PbImportWindow *self)
+{
+  if (self->draft == NULL)
+    return;
+  if (self->years_checked)
+    check_target_years (self);
+  else
+    check_outside_years (self);
+}
+
 /* The first refused field, shown: its item and target opened, focused. */
 static void
 show_first_invalid (PbImportWindow *self)
@@ -1182,6 +1254,7 @@ create_action (GtkWidget  *widget,
   if (title[0] == '\0')
     pb_import_window_set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, _("A plan needs a title."));
   check_target_years (self);
+  self->years_checked = TRUE;
   if (g_hash_table_size (self->invalid) > 0)
     {
       toast (self, _("Correct the fields marked in red first."));
