@@ -1225,6 +1225,81 @@ test_timeline_dependency_drag (void)
   pb_test_settle_for (500);
 }
 
+/* The keyboard reaches a section's header on the timeline: Up from the
+ * section's first bar; there Menu and Shift+F10 open the section's menu
+ * (the board's column menu), whose Move Down is one undoable command;
+ * Return folds and unfolds the section; Down goes back to the bar. */
+static void
+test_timeline_section_keys (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  gint64 a = id_of ("加快5G网络规模化部署");
+  g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+  gint64 section = pb_item_get_section_id (item);
+  g_autofree char *before = NULL;
+  gint64 focused = 0;
+  GtkWidget *menu, *down;
+
+  g_assert_cmpint (section, >, 0);
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  before = pb_test_dump_store (t.store);
+
+  /* Up from the section's first bar: its header, no bar selected. */
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, a), 1, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a);
+  press (GDK_KEY_Up, 0);
+  g_assert_true (pb_timeline_view_get_focused_section (view, &focused));
+  g_assert_cmpint (focused, ==, section);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, 0);
+
+  /* Menu: the section's menu, on the timeline. */
+  press (GDK_KEY_Menu, 0);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_parent (menu) == GTK_WIDGET (view));
+  g_assert_nonnull (find_model_button (menu, "Rename Section…"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+  g_assert_null (open_popover_menu (GTK_WIDGET (t.window)));
+
+  /* Shift+F10: the same menu; its Move Down is one command. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (GDK_KEY_F10, GDK_SHIFT_MASK);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_parent (menu) == GTK_WIDGET (view));
+  down = find_model_button (menu, "Move Down");
+  g_assert_nonnull (down);
+  g_signal_emit_by_name (down, "clicked");
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Section Down");
+  assert_changed_then_undo (before);
+
+  /* Return folds the section and opens it again. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  pb_timeline_view_focus_section (view, section);
+  press (GDK_KEY_Return, 0);
+  g_assert_false (pb_timeline_get_item_row (pb_timeline_view_get_timeline (view), a, NULL));
+  g_assert_true (pb_timeline_view_get_focused_section (view, &focused));
+  g_assert_cmpint (focused, ==, section);
+  press (GDK_KEY_Return, 0);
+  g_assert_true (pb_timeline_get_item_row (pb_timeline_view_get_timeline (view), a, NULL));
+
+  /* Down: back to the first bar. */
+  press (GDK_KEY_Down, 0);
+  g_assert_false (pb_timeline_view_get_focused_section (view, NULL));
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a);
+  assert_store_is (before);
+
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1242,6 +1317,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);
   g_test_add_func ("/edit-feedback/shortcuts", test_shortcuts);
   g_test_add_func ("/edit-feedback/timeline-dependency-drag", test_timeline_dependency_drag);
+  g_test_add_func ("/edit-feedback/timeline-section-keys", test_timeline_section_keys);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   status = g_test_run ();
 

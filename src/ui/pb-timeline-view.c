@@ -7,6 +7,8 @@
  * painter, and turns drags and keys into store commands:
  *   - click a section's header to collapse or open it; its "⋯" or a
  *     right-click opens the section's menu (the board's column menu);
+ *     Up and Down reach the headers too, where Menu or Shift+F10 opens
+ *     that menu and Return folds the section;
  *   - Ctrl-click chooses several bars, Shift-click a run of them (Ctrl+A,
  *     a window action, all in view): the window's edits apply to them all;
  *     a right-click on a bar, or Menu / Shift+F10, emits ::items-menu, for
@@ -69,6 +71,10 @@ struct _PbTimelineView
   GHashTable     *collapsed;    /* section ids whose items are hidden */
   GHashTable     *chosen;       /* item ids chosen with Ctrl/Shift-click or Ctrl+A */
   gint64          anchor;       /* the bar a Shift-click runs from */
+  /* The keyboard on a section's header (Up/Down reach it, a click on it
+   * puts it there): Menu or Shift+F10 opens its menu, Return folds it. */
+  gboolean        header_focused;
+  gint64          focus_section;
   /* A Ctrl-click pressed on the chart: it chooses when the button is let
    * go without a drag; a drag from it draws a dependency instead. */
   gboolean        click_pending;
@@ -169,6 +175,17 @@ update_accessible (PbTimelineView *self)
                                          percent,
                                          pb_health_get_symbol (health), reason ? reason : "");
         }
+    }
+  if (description == NULL && self->header_focused && self->store)
+    {
+      g_autoptr(PbSection) section = self->focus_section > 0
+                                     ? pb_store_get_record (self->store, PB_TYPE_SECTION, self->focus_section) : NULL;
+
+      if (section)
+        /* Translators: a section header the keyboard is on, for screen
+         * readers: its number and title */
+        description = g_strdup_printf (_("Section %s %s: Menu opens its menu, Return folds or opens it"),
+                                       pb_section_get_number (section), pb_section_get_title (section));
     }
   if (description == NULL)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row; select one with Up and Down",
@@ -719,6 +736,40 @@ paint_drag (PbTimelineView *self,
   cairo_restore (cr);
 }
 
+static gboolean section_row (PbTimelineView *self,
+                             gint64          section_id,
+                             guint          *row);
+
+/* The section header the keyboard is on: tinted as a selected row, and
+ * outlined while the view has the focus. */
+static void
+paint_header_focus (PbTimelineView *self,
+                    cairo_t        *cr,
+                    int             width,
+                    gboolean        dark)
+{
+  guint row;
+  double x, y;
+
+  if (!section_row (self, self->focus_section, &row))
+    return;
+  pb_timeline_view_widget_point (self, 0, pb_timeline_get_row_y (self->timeline, row), &x, &y);
+  if (y + PB_TIMELINE_SECTION_HEIGHT <= PB_TIMELINE_HEADER_HEIGHT)
+    return;
+  cairo_rectangle (cr, 0, PB_TIMELINE_HEADER_HEIGHT, width, gtk_widget_get_height (GTK_WIDGET (self)));
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.25 : 0.14);
+  cairo_rectangle (cr, 0, y, width, PB_TIMELINE_SECTION_HEIGHT);
+  cairo_fill (cr);
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, 1, y + 1, width - 2, PB_TIMELINE_SECTION_HEIGHT - 2);
+      cairo_stroke (cr);
+    }
+}
+
 /* ---- Input ---------------------------------------------------------------- */
 
 static void chosen_changed (PbTimelineView *self);
@@ -876,6 +927,80 @@ context_click_cb (GtkGestureClick *gesture,
     }
 }
 
+/* The row of @section_id's header, if it is on the chart. */
+static gboolean
+section_row (PbTimelineView *self,
+             gint64          section_id,
+             guint          *row)
+{
+  ensure_timeline (self);
+  if (self->timeline == NULL)
+    return FALSE;
+  for (guint r = 0; r < pb_timeline_get_n_rows (self->timeline); r++)
+    {
+      PbTimelineHit hit;
+
+      pb_timeline_hit_test (self->timeline, -1e6, pb_timeline_get_row_y (self->timeline, r) + 1, &hit);
+      if (hit.kind == PB_TIMELINE_HIT_SECTION && hit.other_id == section_id)
+        {
+          *row = r;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * pb_timeline_view_focus_section:
+ * @section_id: a section on the chart (0: the items in no section)
+ *
+ * Puts the keyboard on the section's header, as Up and Down do: no bar is
+ * selected then, Menu or Shift+F10 opens the section's menu and Return
+ * folds or opens it.
+ */
+void
+pb_timeline_view_focus_section (PbTimelineView *self,
+                                gint64          section_id)
+{
+  guint row;
+
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  pb_timeline_view_select (self, 0);
+  self->header_focused = TRUE;
+  self->focus_section = section_id;
+  if (section_row (self, section_id, &row))
+    {
+      double y = pb_timeline_get_row_y (self->timeline, row);
+      double top = gtk_adjustment_get_value (self->vadjustment);
+      double page = gtk_adjustment_get_page_size (self->vadjustment);
+
+      if (y < top)
+        gtk_adjustment_set_value (self->vadjustment, y);
+      else if (y + PB_TIMELINE_SECTION_HEIGHT > top + page)
+        gtk_adjustment_set_value (self->vadjustment, y + PB_TIMELINE_SECTION_HEIGHT - page);
+    }
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pb_timeline_view_get_focused_section:
+ * @section_id: (out) (optional): the section whose header has the keyboard
+ *
+ * Returns: whether the keyboard is on a section's header
+ */
+gboolean
+pb_timeline_view_get_focused_section (PbTimelineView *self,
+                                      gint64         *section_id)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (section_id)
+    *section_id = self->header_focused ? self->focus_section : 0;
+  return self->header_focused;
+}
+
 /**
  * pb_timeline_view_popup_section_menu:
  * @section_id: a section
@@ -899,23 +1024,13 @@ pb_timeline_view_popup_section_menu (PbTimelineView *self,
 
   if (x < 0 || y < 0)
     {
+      guint row;
+
       x = label_width (self) - MENU_HOT_WIDTH / 2.0;
       y = PB_TIMELINE_HEADER_HEIGHT + PB_TIMELINE_SECTION_HEIGHT / 2;
-      ensure_timeline (self);
-      if (self->timeline)
-        for (guint r = 0; r < pb_timeline_get_n_rows (self->timeline); r++)
-          {
-            PbTimelineHit hit;
-            double row_y = pb_timeline_get_row_y (self->timeline, r);
-
-            pb_timeline_hit_test (self->timeline, -1e6, row_y + 1, &hit);
-            if (hit.kind == PB_TIMELINE_HIT_SECTION && hit.other_id == section_id)
-              {
-                y = PB_TIMELINE_HEADER_HEIGHT + row_y - gtk_adjustment_get_value (self->vadjustment) +
-                    PB_TIMELINE_SECTION_HEIGHT / 2;
-                break;
-              }
-          }
+      if (section_row (self, section_id, &row))
+        y = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_row_y (self->timeline, row) -
+            gtk_adjustment_get_value (self->vadjustment) + PB_TIMELINE_SECTION_HEIGHT / 2;
     }
   rect = (GdkRectangle) { (int) x, (int) y, 1, 1 };
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->section_menu), model);
@@ -1085,7 +1200,9 @@ pb_timeline_view_click_full (PbTimelineView  *self,
   self->selected_dep_from = self->selected_dep_to = 0;
   if (hit.kind == PB_TIMELINE_HIT_SECTION)
     {
-      /* Its "⋯" opens the section's menu; elsewhere the header folds. */
+      /* The keyboard goes to the header; its "⋯" opens the section's
+       * menu; elsewhere the header folds. */
+      pb_timeline_view_focus_section (self, hit.other_id);
       if (hit.other_id > 0 && x >= label_width (self) - MENU_HOT_WIDTH && x < label_width (self))
         pb_timeline_view_popup_section_menu (self, hit.other_id, x, y);
       else
@@ -1259,15 +1376,22 @@ select_step (PbTimelineView *self,
   if (self->timeline == NULL)
     return;
   n = pb_timeline_get_n_rows (self->timeline);
-  if (self->selected == 0 || !pb_timeline_get_item_row (self->timeline, self->selected, &row))
-    row = step > 0 ? 0 : n;
-  /* Skip section rows: their hit has no item. */
+  /* From the header or bar the keyboard is on, else from an end. */
+  if (!(self->header_focused && section_row (self, self->focus_section, &row)) &&
+      (self->selected == 0 || !pb_timeline_get_item_row (self->timeline, self->selected, &row)))
+    row = step > 0 ? (guint) -1 : n;
+  /* The next bar, or the next section's header (as a tree's rows). */
   for (int r = (int) row + step; r >= 0 && r < (int) n; r += step)
     {
       PbTimelineHit hit;
 
       pb_timeline_hit_test (self->timeline, -1e6, pb_timeline_get_row_y (self->timeline, r) + 1, &hit);
-      if (hit.kind != PB_TIMELINE_HIT_SECTION && hit.item_id != 0)
+      if (hit.kind == PB_TIMELINE_HIT_SECTION)
+        {
+          pb_timeline_view_focus_section (self, hit.other_id);
+          return;
+        }
+      if (hit.item_id != 0)
         {
           pb_timeline_view_select (self, hit.item_id);
           return;
@@ -1468,7 +1592,14 @@ activate_action (GtkWidget  *widget,
 {
   PbTimelineView *self = PB_TIMELINE_VIEW (widget);
   g_autoptr(PbItem) item = NULL;
+  guint row;
 
+  if (self->header_focused)
+    {
+      if (section_row (self, self->focus_section, &row))
+        pb_timeline_view_toggle_section (self, self->focus_section);
+      return;
+    }
   if (self->selected == 0)
     return;
   item = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected);
@@ -1484,11 +1615,21 @@ items_menu_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   PbTimelineView *self = PB_TIMELINE_VIEW (widget);
-  g_autoptr(GArray) ids = pb_timeline_view_get_selected_items (self);
+  g_autoptr(GArray) ids = NULL;
   gint64 id;
   guint row;
   double y;
 
+  /* On a section's header: the section's menu, as its "⋯" opens. */
+  if (self->header_focused)
+    {
+      if (self->focus_section > 0 && section_row (self, self->focus_section, &row))
+        pb_timeline_view_popup_section_menu (self, self->focus_section, -1, -1);
+      else
+        gtk_widget_error_bell (widget);
+      return;
+    }
+  ids = pb_timeline_view_get_selected_items (self);
   if (ids->len == 0 || self->timeline == NULL)
     return;
   id = self->selected != 0 && (g_hash_table_size (self->chosen) == 0 || g_hash_table_contains (self->chosen, &self->selected))
@@ -1537,6 +1678,12 @@ pb_timeline_view_snapshot (GtkWidget   *widget,
                      gtk_adjustment_get_value (self->vadjustment),
                      width, height, dark, NULL);
   cairo_destroy (cr);
+  if (self->header_focused)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      paint_header_focus (self, cr, width, dark);
+      cairo_destroy (cr);
+    }
   if (self->dragging)
     {
       /* On its own context: the painter leaves its clip behind. */
@@ -1755,6 +1902,8 @@ pb_timeline_view_init (PbTimelineView *self)
   set_adjustment (self, &self->vadjustment, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  /* The focused section header's outline comes and goes with the focus. */
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
@@ -1807,6 +1956,7 @@ pb_timeline_view_set_plan (PbTimelineView *self,
     {
       self->selected = 0;
       self->anchor = 0;
+      self->header_focused = FALSE;
       self->selected_dep_from = self->selected_dep_to = 0;
       g_hash_table_remove_all (self->collapsed);
       g_hash_table_remove_all (self->chosen);
@@ -1874,8 +2024,9 @@ pb_timeline_view_select (PbTimelineView *self,
                          gint64          item_id)
 {
   guint row;
-  gboolean changed = self->selected != item_id;
+  gboolean changed = self->selected != item_id || self->header_focused;
 
+  self->header_focused = FALSE;
   self->selected = item_id;
   if (changed)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0, item_id);

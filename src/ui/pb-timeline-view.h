@@ -41,6 +41,10 @@ void            pb_timeline_view_set_selected_items (PbTimelineView *self,
                                                      guint           n_items);
 GArray         *pb_timeline_view_get_selected_items (PbTimelineView *self);
 guint           pb_timeline_view_get_n_selected (PbTimelineView *self);
+void            pb_timeline_view_focus_section (PbTimelineView *self,
+                                                gint64          section_id);
+gboolean        pb_timeline_view_get_focused_section (PbTimelineView *self,
+                                                      gint64         *section_id);
 GtkWidget      *pb_timeline_view_popup_section_menu (PbTimelineView *self,
                                                      gint64          section_id,
                                                      double          x,
