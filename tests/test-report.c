@@ -251,6 +251,32 @@ test_tiles (void)
   g_assert_cmpuint (cols * rows, ==, n);
 }
 
+/* A wall chart takes whichever way up needs fewer sheets: the example's
+ * rows fill one portrait A4 at the tiles' scale but run a few rows past a
+ * landscape one, which would leave a row of nearly empty sheets. The
+ * report's other pages keep the orientation asked for. */
+static void
+test_tiles_fewest_sheets (void)
+{
+  g_autofree char *land = report (db, "tiles-land.pdf", "--parts", "cover,timeline", "--timeline", "tile",
+                                  "--zoom", "month", "--paper", "a4", "--orientation", "landscape", NULL);
+  g_autofree char *port = report (db, "tiles-port.pdf", "--parts", "cover,timeline", "--timeline", "tile",
+                                  "--zoom", "month", "--paper", "a4", "--orientation", "portrait", NULL);
+  int status;
+  g_autofree char *info = run (&status, "pdfinfo", "-f", "1", "-l", "3", land, NULL);
+  guint n = n_pages (land);
+
+  g_assert_cmpuint (n, ==, n_pages (port));
+  g_assert_true (g_regex_match_simple ("Page +1 size: +841\\.89 x 595\\.276 pts", info, 0, 0));
+  g_assert_true (g_regex_match_simple ("Page +2 size: +595\\.276 x 841\\.89 pts", info, 0, 0));
+  for (guint i = 2; i <= n; i++)
+    {
+      g_autofree char *text = page_text (land, i);
+
+      g_assert_true (g_regex_match_simple ("Timeline tile: column \\d+ of \\d+, row 1 of 1", text, 0, 0));
+    }
+}
+
 /* One sheet for a plotter, and the other papers. */
 static void
 test_sheet_and_paper (void)
@@ -707,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/report/full", test_full_report);
   g_test_add_func ("/report/task-targets-and-sections", test_task_targets_and_sections);
   g_test_add_func ("/report/tiles", test_tiles);
+  g_test_add_func ("/report/tiles-fewest-sheets", test_tiles_fewest_sheets);
   g_test_add_func ("/report/sheet-and-paper", test_sheet_and_paper);
   g_test_add_func ("/report/corpus-plan", test_corpus_plan);
   g_test_add_func ("/report/refusals", test_refusals);

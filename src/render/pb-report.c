@@ -1099,6 +1099,35 @@ row_break (PbTimeline *tl,
   return top > from ? top : limit;
 }
 
+/* How many sheets a wall chart needs at the tiles' scale on pages of
+ * @page_w × @page_h: columns of tiles times rows of whole timeline rows. */
+static guint
+count_tiles (PbReport *self,
+             double    page_w,
+             double    page_h)
+{
+  PbTimeline *tl = self->timeline;
+  double label = pb_timeline_get_label_width (tl);
+  double chart_w = pb_timeline_get_width (tl);
+  double chart_h = MAX (1, pb_timeline_get_height (tl));
+  double x, y, w, h, tile_w, rows_per_page;
+  guint n_cols = 1, n_rows = 0;
+
+  content_box (self, page_w, page_h, &x, &y, &w, &h);
+  tile_w = w / TIMELINE_TILE_SCALE - label;
+  rows_per_page = h / TIMELINE_TILE_SCALE - PB_TIMELINE_HEADER_HEIGHT;
+  if (tile_w <= 0 || rows_per_page <= 0)
+    return G_MAXUINT;
+  n_cols = MAX (1, (guint) ceil (chart_w / tile_w - 1e-9));
+  for (double from = 0; from < chart_h; n_rows++)
+    {
+      double next = row_break (tl, from, from + rows_per_page);
+
+      from = next > from ? next : from + rows_per_page;
+    }
+  return n_cols * MAX (1, n_rows);
+}
+
 static void
 paginate_timeline (PbReport *self,
                    double    page_w,
@@ -1129,6 +1158,19 @@ paginate_timeline (PbReport *self,
       page.n_tile_cols = page.n_tile_rows = 1;
       add_page (self, &page);
       return;
+    }
+
+  /* A wall chart's tiles are taped together, so which way up each sheet
+   * lies matters less than how many there are: the other orientation is
+   * taken when it needs fewer sheets (a chart a few rows taller than a
+   * landscape sheet otherwise leaves a row of nearly empty sheets). */
+  if (self->o.timeline_mode == PB_REPORT_TIMELINE_TILE &&
+      count_tiles (self, page_h, page_w) < count_tiles (self, page_w, page_h))
+    {
+      double swap = page_w;
+
+      page_w = page_h;
+      page_h = swap;
     }
 
   content_box (self, page_w, page_h, &x, &y, &w, &h);
