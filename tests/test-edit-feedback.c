@@ -573,6 +573,228 @@ test_bulk_bar (void)
   pb_board_view_set_selected (board, NULL, 0);
 }
 
+/* The window as drawn, saved to $PB_TEST_SHOT_DIR/@name when that is set
+ * (the screenshots in docs/screenshots/). */
+static void
+save_shot (const char *name)
+{
+  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
+  int width = gtk_widget_get_width (GTK_WIDGET (t.window));
+  int height = gtk_widget_get_height (GTK_WIDGET (t.window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (t.window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (t.window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Whether @model, or a section or submenu of it, has an item running
+ * @action with @target. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action,
+                 const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          (target == NULL || (value && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                              g_str_equal (g_variant_get_string (value, NULL), target))))
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has_action (link, action, target);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Drawn, and wholly inside @bar and the window. */
+static gboolean
+shown_inside (GtkWidget *widget,
+              GtkWidget *bar)
+{
+  graphene_rect_t in_bar, in_window;
+
+  if (!gtk_widget_is_drawable (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_compute_bounds (widget, bar, &in_bar) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (t.window), &in_window))
+    return FALSE;
+  return in_bar.size.width > 10 &&
+         in_bar.origin.x >= 0 && in_bar.origin.x + in_bar.size.width <= gtk_widget_get_width (bar) + 0.5 &&
+         in_window.origin.x >= 0 && in_window.origin.x + in_window.size.width <= gtk_widget_get_width (GTK_WIDGET (t.window)) + 0.5;
+}
+
+/* A button of the bar, drawn inside it, runs @action with @target, or
+ * a menu button drawn inside it has it in its menu. */
+static gboolean
+bar_reaches (GtkWidget  *root,
+             GtkWidget  *bar,
+             const char *action,
+             const char *target,
+             gboolean   *via_menu)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!gtk_widget_get_child_visible (c) || !gtk_widget_get_visible (c))
+        continue;
+      if (GTK_IS_MENU_BUTTON (c))
+        {
+          GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (c));
+
+          if (model && menu_has_action (model, action, target) && shown_inside (c, bar))
+            {
+              *via_menu = TRUE;
+              return TRUE;
+            }
+          continue;
+        }
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        {
+          GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c));
+
+          if ((target == NULL || (value && g_str_equal (g_variant_get_string (value, NULL), target))) &&
+              shown_inside (c, bar))
+            {
+              *via_menu = FALSE;
+              return TRUE;
+            }
+          continue;
+        }
+      if (bar_reaches (c, bar, action, target, via_menu))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* At @width px, with three cards chosen, the bulk bar fits the window
+ * (asks for no more than it is given) and every edit of several items is
+ * a button drawn inside it or in a menu whose button is. Returns how many
+ * are reached through a menu. */
+static guint
+assert_bulk_bar_fits (int width)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkWidget *bar = gtk_revealer_get_child (revealer);
+  static const char * const actions[][2] = {
+    { "win.set-status", "done" }, { "win.bulk", "lead" }, { "win.bulk", "responsible" },
+    { "win.bulk", "shift" }, { "win.bulk", "section" }, { "win.delete-items", NULL },
+  };
+  guint n_via_menu = 0;
+  int minimum = 0;
+  gint64 ids[3];
+
+  gtk_window_set_default_size (GTK_WINDOW (t.window), width, 700);
+  pb_test_settle_for (500);
+  choose_three (ids);
+  pb_test_settle_for (500);
+  /* (At the screen's width, the window's shadow takes a few pixels.) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t.window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t.window)), >, width - 20);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_mapped (bar));
+  assert_inside_window (bar);
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (bar));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    find_labels (bar, "3 Items Selected", labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+    g_assert_true (shown_inside (g_ptr_array_index (labels, 0), bar));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gboolean via_menu = FALSE;
+
+      if (!bar_reaches (bar, bar, actions[i][0], actions[i][1], &via_menu))
+        g_error ("at %d px the bulk bar does not reach %s %s", width, actions[i][0], actions[i][1] ? actions[i][1] : "");
+      n_via_menu += via_menu;
+    }
+  return n_via_menu;
+}
+
+/* The "…" menu button drawn in @root. */
+static GtkWidget *
+drawn_more_button (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (c) && gtk_widget_is_drawable (c) &&
+          g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (c)), "view-more-symbolic") == 0)
+        return c;
+      if ((found = drawn_more_button (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A wide window shows every edit of several items as a button; narrower
+ * ones keep the less used in a "…" menu, a phone-sized one all of them;
+ * nothing is cut off. From the narrowest, the menu's Done is one command
+ * over the three. */
+static void
+test_bulk_bar_widths (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autofree char *before = NULL;
+  GtkWidget *more, *menu, *done;
+
+  pb_window_close_editor (t.window);
+  /* Wide: a button for each (the status one opens the statuses). */
+  g_assert_cmpuint (assert_bulk_bar_fits (1280), ==, 1);
+  save_shot ("bulk-bar-1280.png");
+  assert_bulk_bar_fits (1100);
+  assert_bulk_bar_fits (800);
+  save_shot ("bulk-bar-800.png");
+  assert_bulk_bar_fits (360);
+  save_shot ("bulk-bar-360.png");
+
+  more = drawn_more_button (gtk_revealer_get_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"))));
+  g_assert_nonnull (more);
+  before = pb_test_dump_store (t.store);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  pb_test_settle_for (300);
+  menu = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+  g_assert_true (gtk_widget_get_mapped (menu));
+  done = find_model_button (menu, "Done");
+  g_assert_nonnull (done);
+  g_signal_emit_by_name (done, "clicked");
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status of 3 Items");
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+
+  pb_board_view_set_selected (board, NULL, 0);
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (500);
+}
+
 /* How many cards the board shows, all columns together. */
 static guint
 n_cards_in_view (PbBoardView *board)
@@ -1312,6 +1534,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/delete-toast", test_delete_toast);
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
+  g_test_add_func ("/edit-feedback/bulk-bar-widths", test_bulk_bar_widths);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);
