@@ -602,6 +602,123 @@ test_cli_agrees (void)
   pb_test_app_stop (&t);
 }
 
+/* ---- Dark style: every count is readable -------------------------------- */
+
+static double
+luminance (const guint8 *px)
+{
+  double c[3];
+
+  /* Cairo's ARGB32 as gdk_texture_download gives it: B, G, R, A. */
+  for (int i = 0; i < 3; i++)
+    {
+      double v = px[2 - i] / 255.0;
+      c[i] = v <= 0.03928 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/* The WCAG contrast of the most contrasting pixel inside @label, as
+ * drawn in @data, against the pixel at its top-left corner (the row's
+ * background). */
+static double
+drawn_contrast (GtkWidget    *label,
+                const guint8 *data,
+                gsize         stride,
+                int           width,
+                int           height)
+{
+  graphene_rect_t b;
+  double bg, best = 1.0;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (t.window), &b));
+  x0 = CLAMP ((int) b.origin.x, 0, width - 1);
+  y0 = CLAMP ((int) b.origin.y, 0, height - 1);
+  x1 = CLAMP ((int) (b.origin.x + b.size.width), 0, width);
+  y1 = CLAMP ((int) (b.origin.y + b.size.height), 0, height);
+  bg = luminance (data + y0 * stride + x0 * 4);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        double l = luminance (data + y * stride + x * 4);
+        double ratio = (MAX (l, bg) + 0.05) / (MIN (l, bg) + 0.05);
+
+        best = MAX (best, ratio);
+      }
+  return best;
+}
+
+/* In the dark style, the zero counts of the health columns (dimmed, as
+ * nothing is to be coloured) and the other counts read at least 4.5:1
+ * against the table's background (WCAG AA), as drawn. */
+static void
+test_dark_counts (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *data = NULL;
+  guint n_zero = 0, n_counts = 0;
+  int width, height;
+  gsize stride;
+
+  pb_test_app_start (&t);
+  wait_until (is_shown, GTK_WIDGET (t.window));
+  set_width (1280);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "app.style", "s", "dark"));
+  pb_test_settle_for (300);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  show_page ("organisations");
+  pb_test_settle_for (500);
+
+  width = gtk_widget_get_width (GTK_WIDGET (t.window));
+  height = gtk_widget_get_height (GTK_WIDGET (t.window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (t.window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (t.window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (g_getenv ("PB_TEST_SHOT_DIR"))
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("PB_TEST_SHOT_DIR"), "organisations-dark.png", NULL);
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+  stride = (gsize) width * 4;
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+
+  collect (pb_window_get_organisations (t.window), titles, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "pb-org-column")) - 1;
+      const char *text = gtk_label_get_text (GTK_LABEL (cell));
+      double contrast;
+
+      if ((column != COL_BLUE && column != COL_YELLOW && column != COL_RED) || !gtk_widget_is_drawable (cell))
+        continue;
+      contrast = drawn_contrast (cell, data, stride, width, height);
+      if (contrast < 4.5)
+        g_error ("in the dark style, the count \"%s\" under %s reads at %.2f:1 only", text, column_title (column), contrast);
+      if (g_str_has_suffix (text, " 0"))
+        n_zero++;
+      else
+        n_counts++;
+    }
+  g_assert_cmpuint (n_zero, >, 0);
+  g_assert_cmpuint (n_counts, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "app.style", "s", "follow"));
+  pb_test_settle_for (300);
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,6 +726,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/organisations-view/table", test_table);
+  g_test_add_func ("/organisations-view/dark-counts", test_dark_counts);
   g_test_add_func ("/health/cli-agrees-with-window", test_cli_agrees);
 
   return g_test_run ();

@@ -200,9 +200,17 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     }
   if ((column == COL_BLUE || column == COL_YELLOW || column == COL_RED) &&
       s->health[column == COL_BLUE ? PB_HEALTH_BLUE : column == COL_YELLOW ? PB_HEALTH_YELLOW : PB_HEALTH_RED] == 0)
-    gtk_widget_add_css_class (label, "dim-label");
+    {
+      /* Nothing to colour: the text's own colour, dimmed, which reads
+       * in the dark style too (a dimmed health colour does not). */
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "zero-count");
+    }
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_remove_css_class (label, "zero-count");
+    }
   gtk_label_set_text (GTK_LABEL (label), text);
 }
 
