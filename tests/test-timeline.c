@@ -349,6 +349,60 @@ test_milestone_label_edge (void)
     }
 }
 
+/* Scrolled so that a target's diamond is just left of the chart, its
+ * label is drawn whole from the chart's left edge, not cut at its start;
+ * once the label would lie wholly left of the edge it is gone. */
+static void
+test_milestone_label_sticky (void)
+{
+  g_autoptr(PbTimeline) t = fixture (day (2023, 1, 16));
+  double lw = 240, top = PB_TIMELINE_HEADER_HEIGHT, width = lw + 500;
+  double row1, m1;
+  guint whole = 0;
+
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+  pb_timeline_set_label_width (t, lw);
+  row1 = top + pb_timeline_get_row_y (t, 1);
+  m1 = pb_timeline_x_for_day (t, day (2022, 7, 1));   /* 2600个's diamond, in the chart */
+  for (int step = 0; step < 3; step++)
+    {
+      /* 0: the diamond 100 px into the chart; 1: 20 px left of it; 2: 90 px left. */
+      double at = step == 0 ? lw + 100 : step == 1 ? lw - 20 : lw - 90;
+      double scroll_x = m1 - (at - lw);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, 300);
+      cairo_t *cr = cairo_create (surface);
+      guint n;
+
+      g_assert_cmpfloat (scroll_x, >, 0);
+      pb_timeline_paint (t, cr, scroll_x, 0, width, 300, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("PB_TEST_SHOT_DIR"))
+        {
+          g_autofree char *name = g_strdup_printf ("milestone-sticky-%d.png", step);
+          g_autofree char *path = g_build_filename (g_getenv ("PB_TEST_SHOT_DIR"), name, NULL);
+          cairo_surface_write_to_png (surface, path);
+        }
+      if (step == 0)
+        {
+          /* The whole label, right of its diamond. */
+          whole = count_dark (surface, at + 8, at + 110, row1 + 2, row1 + PB_TIMELINE_ROW_HEIGHT - 2);
+          g_assert_cmpuint (whole, >, 20);
+        }
+      else
+        {
+          n = count_dark (surface, lw, lw + 110, row1 + 2, row1 + PB_TIMELINE_ROW_HEIGHT - 2);
+          if (step == 1)
+            /* As much text as the whole label (glyphs land on whole
+             * pixels both times; allow for the diamond's 3 px). */
+            g_assert_cmpuint (n, >=, whole - whole / 20);
+          else
+            g_assert_cmpuint (n, ==, 0);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The printed chart shows a section's heading without the screen's ▾/▸
  * that folds it: where the triangle is drawn on screen, paper shows the
  * heading's background. */
@@ -613,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/timeline/culling", test_culling);
   g_test_add_func ("/timeline/render", test_render);
   g_test_add_func ("/timeline/milestone-label-edge", test_milestone_label_edge);
+  g_test_add_func ("/timeline/milestone-label-sticky", test_milestone_label_sticky);
   g_test_add_func ("/timeline/formal-headings", test_formal_headings);
   g_test_add_func ("/timeline/cli", test_cli);
   PB_TEST_ADD_LIBRARY ("/timeline/update-from-store", test_update_from_store);

@@ -1217,7 +1217,9 @@ paint_health_mark (cairo_t  *cr,
  * @mx, or left of it when it would run past @right (the edge of the
  * viewport, picture, page or tile: a report keeps room after the chart's
  * end for these labels, a picture or the screen may not) and there is room
- * on the left, right of the label column at @left. */
+ * on the left, right of the label column at @left. A label whose start
+ * has scrolled past @left while some of it would still show is drawn from
+ * @left, whole (sticky, as Gantt charts keep their labels readable). */
 static double
 milestone_label_x (double mx,
                    double tw,
@@ -1226,6 +1228,8 @@ milestone_label_x (double mx,
 {
   double after = mx + 9, before = mx - 9 - tw;
 
+  if (after < left + 2 && after + tw > left)
+    return left + 2;
   if (after + tw + 2 <= right || before - 2 < left)
     return after;
   return before;
