@@ -15,6 +15,7 @@
 
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
+#include "pb-timeline-view.h"
 
 static PbTestApp t;
 
@@ -163,6 +164,101 @@ test_plan_list_folded (void)
   pb_test_app_stop (&t);
 }
 
+/* The label of the tooltip on show, if one is; NULL if none. */
+static const char *
+tooltip_shown (void)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (t.window)); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (G_OBJECT_TYPE_NAME (c), "GtkTooltipWindow") == 0 && gtk_widget_get_mapped (c))
+      {
+        for (GtkWidget *w = c; w; )
+          {
+            if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w))
+              return gtk_label_get_text (GTK_LABEL (w));
+            w = gtk_widget_get_first_child (w) ? gtk_widget_get_first_child (w) : gtk_widget_get_next_sibling (w);
+          }
+        return "";
+      }
+  return NULL;
+}
+
+/* Moves the real pointer to (@x, @y) of @widget, straight there. */
+static void
+move_to (GtkWidget *widget,
+         double     x,
+         double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *d = xdisplay ();
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  double wx = 0, wy = 0, sx = 0, sy = 0;
+  int rx = 0, ry = 0;
+  Window child;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &wx, &wy));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (d, xid, DefaultRootWindow (d), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
+  XTestFakeMotionEvent (d, -1, rx, ry, CurrentTime);
+  XSync (d, False);
+}
+
+/* A bar's tooltip shows when the pointer moves over it, and not when the
+ * window opens under a pointer resting there (GTK would ask the chart
+ * 500 ms after the window appeared: a tooltip nobody asked for, and half
+ * a second more before a start is done). */
+static void
+test_timeline_tooltip_waits_for_motion (void)
+{
+  PbTimelineView *view;
+  PbTimeline *timeline;
+  g_autoptr(PbItem) item = NULL;
+  const char *shown;
+  double x, y;
+  guint row;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  pb_test_settle_for (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 400);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+
+  item = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  timeline = pb_timeline_view_get_timeline (view);
+  g_assert_true (pb_timeline_get_item_row (timeline, pb_record_get_id (PB_RECORD (item)), &row));
+  /* On the item's row, in the column of titles. */
+  pb_timeline_view_widget_point (view, 0, pb_timeline_get_row_y (timeline, row) + PB_TIMELINE_ROW_HEIGHT / 2, &x, &y);
+  x = 40;
+
+  /* Moved there: the tooltip comes, naming the item. */
+  move_to (GTK_WIDGET (view), x + 30, y - 5);
+  pb_test_settle_for (100);
+  move_to (GTK_WIDGET (view), x, y);
+  pb_test_settle_for (1200);
+  shown = tooltip_shown ();
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, "统筹建设绿色数据中心"));
+
+  /* The window closes and opens again under the resting pointer: no
+   * tooltip, however long the pointer rests. */
+  gtk_widget_set_visible (GTK_WIDGET (t.window), FALSE);
+  pb_test_settle_for (300);
+  g_assert_null (tooltip_shown ());
+  gtk_window_present (GTK_WINDOW (t.window));
+  pb_test_settle_for (1500);
+  g_assert_null (tooltip_shown ());
+
+  /* The hand moves a little: the tooltip comes. */
+  move_to (GTK_WIDGET (view), x + 3, y + 1);
+  pb_test_settle_for (1200);
+  shown = tooltip_shown ();
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, "统筹建设绿色数据中心"));
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,6 +267,7 @@ main (int    argc,
 
   g_test_add_func ("/pointer/plan-list-hover", test_plan_list_hover);
   g_test_add_func ("/pointer/plan-list-folded", test_plan_list_folded);
+  g_test_add_func ("/pointer/timeline-tooltip-waits-for-motion", test_timeline_tooltip_waits_for_motion);
 
   return g_test_run ();
 }

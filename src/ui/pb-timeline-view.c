@@ -82,6 +82,11 @@ struct _PbTimelineView
   double          click_y;
   GdkModifierType click_state;
   GtkWidget      *section_menu; /* a GtkPopoverMenu */
+  /* Where the pointer came in, and whether it has moved since: a bar's
+   * tooltip waits for the pointer to move over the chart. */
+  double          enter_x;
+  double          enter_y;
+  gboolean        pointer_moved;
 };
 
 enum {
@@ -1324,6 +1329,13 @@ query_tooltip_cb (PbTimelineView *self,
   PbTimelineHit hit;
   double cx, cy;
 
+  /* A window that opens (or a chart that appears) under a pointer resting
+   * there gets no tooltip over the bars until the hand moves: GTK asks
+   * 500 ms after the pointer "enters", which at start-up put a tooltip
+   * nobody asked for over the chart (and half a second of waiting into
+   * every start with the pointer on the chart). */
+  if (!keyboard && !self->pointer_moved)
+    return FALSE;
   ensure_timeline (self);
   if (self->timeline == NULL || y < PB_TIMELINE_HEADER_HEIGHT)
     return FALSE;
@@ -1362,6 +1374,36 @@ query_tooltip_cb (PbTimelineView *self,
 
   pb_ui_tooltip_set_text (tooltip, g_strstrip (text));
   return TRUE;
+}
+
+static void
+pointer_enter_cb (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  PbTimelineView           *self)
+{
+  self->enter_x = x;
+  self->enter_y = y;
+  self->pointer_moved = FALSE;
+}
+
+static void
+pointer_motion_cb (GtkEventControllerMotion *motion,
+                   double                    x,
+                   double                    y,
+                   PbTimelineView           *self)
+{
+  /* GTK also reports motion where the pointer did not move (after a
+   * relayout under it): only a change of place counts. */
+  if (x != self->enter_x || y != self->enter_y)
+    self->pointer_moved = TRUE;
+}
+
+static void
+pointer_leave_cb (GtkEventControllerMotion *motion,
+                  PbTimelineView           *self)
+{
+  self->pointer_moved = FALSE;
 }
 
 /* ---- Actions -------------------------------------------------------------- */
@@ -1907,6 +1949,14 @@ pb_timeline_view_init (PbTimelineView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    g_signal_connect (motion, "enter", G_CALLBACK (pointer_enter_cb), self);
+    g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
+    g_signal_connect (motion, "leave", G_CALLBACK (pointer_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  }
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
