@@ -211,6 +211,83 @@ take_definitions (JsonObject *root,
     }
 }
 
+/* How a target's text writes "cumulative": 累计, or 累計 in a plan
+ * written in traditional characters. */
+static const char *
+cumulative_word (Quantity  *q,
+                 JsonArray *items)
+{
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonArray *targets = member_array (element (items, i), "targets");
+
+      for (guint j = 0; targets && j < json_array_get_length (targets); j++)
+        {
+          JsonObject *t = element (targets, j);
+
+          if (t && g_strcmp0 (member_string (t, "indicator_id", NULL), q->id) == 0 &&
+              strstr (member_string (t, "text", ""), "累計") != NULL)
+            return "累計";
+        }
+    }
+  return "累计";
+}
+
+/* One quantity counted two ways ("2022年新建5G基站2600个" a year,
+ * "到2024年累计建成1万个" in all) is two indicators of one name: each is
+ * named with how it is counted, "5G基站（年度）" and "5G基站（累计）", so
+ * that a planner tells them apart wherever an indicator is listed. A
+ * name that says it already, and a name no other kind shares, stay. */
+static void
+qualify_kinds (GPtrArray *quantities,
+               JsonArray *items)
+{
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  /* Which kinds each name and unit is counted in: bit 1 cumulative, 2 annual. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < quantities->len; i++)
+      {
+        Quantity *q = g_ptr_array_index (quantities, i);
+        const char *name = member_string (q->def, "name", "");
+        gboolean annual = g_strcmp0 (member_string (q->def, "kind", "cumulative"), "annual") == 0;
+        g_autofree char *folded = strip_verbs (pb_fold_name_key (name));
+        g_autofree char *unit = pb_fold_name_key (member_string (q->def, "unit", ""));
+        g_autofree char *key = g_strconcat (folded, "\x1f", unit, NULL);
+        guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (kinds, key));
+        const char *word;
+
+        if (pass == 0)
+          {
+            g_hash_table_insert (kinds, g_steal_pointer (&key), GUINT_TO_POINTER (seen | (annual ? 2 : 1)));
+            continue;
+          }
+        if (seen != 3 || name[0] == '\0')
+          continue;
+        word = annual ? "年度" : cumulative_word (q, items);
+        if (strstr (name, word) != NULL || (!annual && (strstr (name, "累计") || strstr (name, "累計"))))
+          continue;
+        /* Its name, qualified; its targets name it so too. */
+        g_hash_table_insert (renamed, q->id, g_strdup_printf ("%s（%s）", name, word));
+        json_object_set_string_member (q->def, "name", g_hash_table_lookup (renamed, q->id));
+      }
+
+  for (guint i = 0; g_hash_table_size (renamed) > 0 && items && i < json_array_get_length (items); i++)
+    {
+      JsonArray *targets = member_array (element (items, i), "targets");
+
+      for (guint j = 0; targets && j < json_array_get_length (targets); j++)
+        {
+          JsonObject *t = element (targets, j);
+          const char *name = t ? g_hash_table_lookup (renamed, member_string (t, "indicator_id", "")) : NULL;
+
+          if (name)
+            json_object_set_string_member (t, "indicator", name);
+        }
+    }
+}
+
 /**
  * pb_indicator_link:
  * @plan: a parsed plan (`planboard-plan/1`), changed in place
@@ -355,6 +432,8 @@ pb_indicator_link (JsonNode *plan)
 
       json_object_set_array_member (item, "indicator_ids", serves);
     }
+
+  qualify_kinds (quantities, items);
 
   /* Each indicator defined once: on the first item that serves it. */
   for (guint i = 0; i < quantities->len; i++)
