@@ -765,7 +765,6 @@ test_bulk_bar_widths (void)
   pb_window_close_editor (t.window);
   /* Wide: a button for each (the status one opens the statuses). */
   g_assert_cmpuint (assert_bulk_bar_fits (1280), ==, 1);
-  save_shot ("bulk-bar-1280.png");
   assert_bulk_bar_fits (1100);
   assert_bulk_bar_fits (800);
   save_shot ("bulk-bar-800.png");
@@ -793,6 +792,86 @@ test_bulk_bar_widths (void)
   pb_board_view_set_selected (board, NULL, 0);
   gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
   pb_test_settle_for (500);
+}
+
+/* One card clicked (the keyboard on it, not Ctrl-chosen): the main
+ * menu's Selected Items apply to it, a selection of one, when the menu is
+ * opened and used with the mouse. With nothing selected at all, they are
+ * insensitive. */
+static void
+test_menu_one_card (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 id = id_of ("统筹建设绿色数据中心");
+  g_autofree char *before = NULL;
+  GtkMenuButton *menu;
+  GtkWidget *card, *popover, *done, *plan_list;
+  PbItemStatus status;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+    status = pb_item_get_status (item);
+    g_assert_cmpint (status, !=, PB_ITEM_STATUS_DONE);
+  }
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), id));
+  g_assert_nonnull (card);
+  click_button (card, 1);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 0);
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))));
+  before = pb_test_dump_store (t.store);
+
+  /* The menu opened by a click on its button, Done clicked in it. */
+  menu = main_menu_button (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  click_button (GTK_WIDGET (menu), 1);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  done = find_model_button (popover, "Done");
+  g_assert_nonnull (done);
+  g_assert_true (gtk_widget_is_sensitive (done));
+  g_signal_emit_by_name (done, "clicked");
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_mapped (popover));
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+    g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status");
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+    g_assert_true (g_str_equal (now, before));
+    g_assert_cmpint (pb_item_get_status (item), ==, status);
+  }
+
+  /* The keyboard in the list of plans: no card is selected; the menu's
+   * commands on the selected items are insensitive, and back once it
+   * has closed. */
+  plan_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "plan_list"));
+  g_assert_true (gtk_widget_grab_focus (plan_list));
+  pb_test_settle_for (200);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 0);
+  click_button (GTK_WIDGET (menu), 1);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  done = find_model_button (popover, "Done");
+  g_assert_nonnull (done);
+  g_assert_false (gtk_widget_is_sensitive (done));
+  g_assert_false (gtk_widget_is_sensitive (find_model_button (popover, "S_hift Dates…") ? find_model_button (popover, "S_hift Dates…")
+                                                                                       : find_model_button (popover, "Shift Dates…")));
+  g_assert_true (gtk_widget_is_sensitive (find_model_button (popover, "Plan Properties…")));
+  gtk_menu_button_popdown (menu);
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_widget_is_sensitive (done));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
 }
 
 /* How many cards the board shows, all columns together. */
@@ -1535,6 +1614,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/bulk-bar-widths", test_bulk_bar_widths);
+  g_test_add_func ("/edit-feedback/menu-one-card", test_menu_one_card);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);

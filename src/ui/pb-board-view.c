@@ -425,6 +425,8 @@ struct _PbBoardView
 
   GHashTable      *selected;    /* item ids chosen with Ctrl/Shift-click or Ctrl+A */
   gint64           anchor;      /* the last card clicked, for Shift-click */
+  gint64           cursor;      /* the card the keyboard is on, kept while a menu has it */
+  gulong           focus_id;    /* the root's notify::focus-widget */
 
   char            *search;      /* casefolded, or NULL */
   gint64           filter_org;
@@ -2125,6 +2127,35 @@ pb_board_view_get_selected_items (PbBoardView *self)
   return ids;
 }
 
+/**
+ * pb_board_view_get_cursor_item:
+ * @self: a board
+ *
+ * The card the keyboard is on, or was on before it went into a menu or
+ * onto a menu's button (from where the menu's commands are for that
+ * card: a selection of one).
+ *
+ * Returns: the item's id, or 0 if no card that the board shows
+ */
+gint64
+pb_board_view_get_cursor_item (PbBoardView *self)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+
+  if (self->cursor == 0)
+    return 0;
+  flush_pending (self);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+
+      for (guint i = 0; i < col->items->len; i++)
+        if (pb_record_get_id (g_ptr_array_index (col->items, i)) == self->cursor)
+          return self->cursor;
+    }
+  return 0;
+}
+
 static void
 select_all_action (GtkWidget  *widget,
                    const char *action_name,
@@ -2206,12 +2237,34 @@ show_in_view (GdkFrameClock *clock,
     }
 }
 
+/* Where the keyboard went: onto a card, that card is the one the next
+ * edit applies to; into a menu (the main menu, the chosen items' menu)
+ * or onto a menu's button, the card it was on stays that one, as the
+ * menu's commands are for it; anywhere else (another card-less part of
+ * the board, the sidebar, a field), none is. */
+static void
+root_focus_changed_cb (PbBoardView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  PbTaskCard *card;
+  guint column, position;
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON))
+    return;
+  card = gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ? focused_card (self, &column, &position) : NULL;
+  self->cursor = card ? pb_record_get_id (PB_RECORD (pb_task_card_get_item (card))) : 0;
+}
+
 static void
 pb_board_view_realize (GtkWidget *widget)
 {
   PbBoardView *self = PB_BOARD_VIEW (widget);
 
   GTK_WIDGET_CLASS (pb_board_view_parent_class)->realize (widget);
+  self->focus_id = g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                                            G_CALLBACK (root_focus_changed_cb), self, G_CONNECT_SWAPPED);
   self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   /* After GTK's own handler, which lays the window out. */
   self->layout_id = g_signal_connect_after (self->clock, "layout", G_CALLBACK (show_in_view), self);
@@ -2225,6 +2278,7 @@ pb_board_view_unrealize (GtkWidget *widget)
   if (self->clock)
     g_clear_signal_handler (&self->layout_id, self->clock);
   g_clear_object (&self->clock);
+  g_clear_signal_handler (&self->focus_id, gtk_widget_get_root (widget));
   GTK_WIDGET_CLASS (pb_board_view_parent_class)->unrealize (widget);
 }
 
@@ -2248,6 +2302,7 @@ pb_board_view_set_plan (PbBoardView *self,
   g_clear_object (&self->sections);
   g_hash_table_remove_all (self->selected);
   self->anchor = 0;
+  self->cursor = 0;
   g_ptr_array_set_size (self->held, 0);
   g_ptr_array_set_size (self->held_sections, 0);
 

@@ -67,6 +67,7 @@ GArray          *pb_board_view_get_selected_items (PbBoardView *self);
 void             pb_board_view_focus           (PbBoardView    *self);
 gboolean         pb_board_view_focus_item      (PbBoardView    *self,
                                                 gint64          item_id);
+gint64           pb_board_view_get_cursor_item (PbBoardView    *self);
 gint64           pb_board_view_get_focused_item (PbBoardView   *self,
                                                  const char   **column_key);
 

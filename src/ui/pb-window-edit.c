@@ -114,7 +114,7 @@ pb_window_focus_view (PbWindow *self)
  *
  * Returns: (transfer full): the ids of the items the next edit applies to:
  *   the bars chosen on the timeline, or its selected one; else the cards chosen on the board or
- *   the card the keyboard is on; else the item in the editor
+ *   the card the keyboard is on (or was on, before a menu took it); else the item in the editor
  */
 GArray *
 pb_window_get_selected_items (PbWindow *self)
@@ -126,7 +126,18 @@ pb_window_get_selected_items (PbWindow *self)
   if (timeline_shown (self))
     ids = pb_timeline_view_get_selected_items (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
   else if ((board = pb_window_get_board (self)))
-    ids = pb_board_view_get_selected_items (PB_BOARD_VIEW (board));
+    {
+      ids = pb_board_view_get_selected_items (PB_BOARD_VIEW (board));
+      /* From the main menu: the card the keyboard was on before the
+       * menu took it (a selection of one). */
+      if (ids->len == 0 && gtk_widget_get_mapped (board))
+        {
+          gint64 id = pb_board_view_get_cursor_item (PB_BOARD_VIEW (board));
+
+          if (id != 0)
+            g_array_append_val (ids, id);
+        }
+    }
   else
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -1137,6 +1148,29 @@ pb_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "win.plan-properties", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.plan-properties", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "win.select-all", NULL);
+}
+
+static const char * const selection_actions[] = { "win.set-status", "win.bulk", "win.delete-items" };
+
+/**
+ * pb_window_edit_menu_shown:
+ * @self: the main window
+ * @shown: whether the main menu is open
+ *
+ * While the main menu is open, the commands on the selected items are
+ * insensitive when nothing is selected (no chosen cards or bars, no card
+ * or bar the keyboard was on, no item open in the editor); once it has
+ * closed they are as before.
+ */
+void
+pb_window_edit_menu_shown (PbWindow *self,
+                           gboolean  shown)
+{
+  gboolean has_plan = pb_window_get_plan (self) != NULL;
+  g_autoptr(GArray) ids = shown && has_plan ? pb_window_get_selected_items (self) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (selection_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), selection_actions[i], has_plan && (!shown || ids->len > 0));
 }
 
 /**

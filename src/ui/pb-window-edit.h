@@ -25,6 +25,8 @@ GtkWidget *pb_window_popup_items_menu     (PbWindow       *self,
                                            double          x,
                                            double          y);
 void       pb_window_focus_view           (PbWindow       *self);
+void       pb_window_edit_menu_shown      (PbWindow       *self,
+                                           gboolean        shown);
 GtkWidget *pb_window_ask_bulk             (PbWindow       *self,
                                            const char     *what);
 

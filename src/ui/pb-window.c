@@ -1864,14 +1864,38 @@ create_menu_cb (GtkMenuButton *button,
 }
 
 static void
+primary_menu_closed_cb (PbWindow *self)
+{
+  pb_window_edit_menu_shown (self, FALSE);
+}
+
+/* The main menu, about to open: its commands on the selected items are
+ * insensitive while nothing is selected. */
+static void
+primary_menu_popup_cb (GtkMenuButton *button,
+                       gpointer       data)
+{
+  PbWindow *self = PB_WINDOW (data);
+
+  GtkPopover *popover;
+
+  create_menu_cb (button, self->primary_menu);
+  popover = gtk_menu_button_get_popover (button);
+  if (popover && g_signal_handler_find (popover, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                        primary_menu_closed_cb, self) == 0)
+    g_signal_connect_swapped (popover, "closed", G_CALLBACK (primary_menu_closed_cb), self);
+  pb_window_edit_menu_shown (self, TRUE);
+}
+
+static void
 pb_window_init (PbWindow *self)
 {
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_menu_cb, self->primary_menu, NULL);
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, primary_menu_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, primary_menu_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->grouping_button), create_menu_cb, self->grouping_menu, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
