@@ -13,6 +13,9 @@
 #include "pb-test-util.h"
 
 static char *dir;
+/* Whether assert_refused () starts the checks ahead, as the application
+ * does (pb_store_check_ahead ()). */
+static gboolean check_ahead;
 
 static char *
 make_library (const char *name,
@@ -97,6 +100,9 @@ assert_refused (const char *path,
   assert_no_side_files (path);
   before = file_state (path);
 
+  /* As the application opens it: checked in a thread while it starts. */
+  if (check_ahead)
+    pb_store_check_ahead (path);
   store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, PB_STORE_ERROR, code);
@@ -431,6 +437,76 @@ test_disk_full (void)
   }
 }
 
+/* The same refusals when the checks ran in a thread before the open
+ * (what the application does while GTK starts). */
+static void
+test_ahead (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+  char *outer = dir;
+
+  /* In a folder of their own: the tests make the same files' names. */
+  dir = g_build_filename (outer, "ahead", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  check_ahead = TRUE;
+  func ();
+  check_ahead = FALSE;
+  g_free (dir);
+  dir = outer;
+}
+
+/* A check made ahead stands only for the file it checked: a damaged file
+ * opened after a good one was checked ahead is still refused, and a good
+ * one opened after a damaged one was checked opens. */
+static void
+test_ahead_other_file (void)
+{
+  g_autofree char *good = make_library ("ahead-good.db", 50);
+  g_autofree char *bad = make_library ("ahead-bad.db", 3000);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  PbStore *store;
+  gsize length;
+  int page_size;
+
+  exec_sql (bad, "PRAGMA journal_mode = DELETE;");
+  page_size = pb_test_sql_int (bad, "PRAGMA page_size");
+  g_assert_true (g_file_get_contents (bad, &data, &length, NULL));
+  for (gsize page = length / page_size / 2; page < length / page_size / 2 + 6; page++)
+    memset (data + page * page_size + 8, 0xA5, page_size - 16);
+  g_assert_true (g_file_set_contents (bad, data, length, NULL));
+
+  pb_store_check_ahead (good);
+  g_assert_null (pb_store_open (bad, 0, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  pb_store_check_ahead (bad);
+  store = pb_store_open (good, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_finalize_object (store);
+
+  /* Checked ahead and opened: the good one opens, with its plans. */
+  pb_store_check_ahead (good);
+  store = pb_store_open (good, 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) plans = pb_store_list_plans (store);
+
+    g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+  }
+  g_assert_finalize_object (store);
+
+  /* A check nobody took is waited for and forgotten. */
+  pb_store_check_ahead (bad);
+  pb_store_check_ahead_cancel ();
+  pb_store_check_ahead_cancel ();
+  store = pb_store_open (good, 0, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,6 +528,13 @@ main (int    argc,
   g_test_add_func ("/refuse/wal/foreign-database", test_foreign_database_wal);
   g_test_add_func ("/refuse/wal/corrupt", test_corrupt_wal);
   g_test_add_func ("/refuse/wal/newer-schema-read-only-folder", test_newer_schema_wal_read_only);
+  g_test_add_data_func ("/refuse/ahead/foreign-database", (gconstpointer) test_foreign_database, test_ahead);
+  g_test_add_data_func ("/refuse/ahead/not-a-database", (gconstpointer) test_not_a_database, test_ahead);
+  g_test_add_data_func ("/refuse/ahead/newer-schema", (gconstpointer) test_newer_schema, test_ahead);
+  g_test_add_data_func ("/refuse/ahead/corrupt", (gconstpointer) test_corrupt, test_ahead);
+  g_test_add_data_func ("/refuse/ahead/truncated", (gconstpointer) test_truncated, test_ahead);
+  g_test_add_data_func ("/refuse/ahead/wal/corrupt", (gconstpointer) test_corrupt_wal, test_ahead);
+  g_test_add_func ("/refuse/ahead/other-file", test_ahead_other_file);
   g_test_add_func ("/fault/read-only", test_read_only);
   g_test_add_func ("/fault/locked", test_locked);
   g_test_add_func ("/fault/disk-full", test_disk_full);

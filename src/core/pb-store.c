@@ -681,6 +681,132 @@ file_access (const char *path)
   return PB_STORE_ACCESS_WRITABLE;
 }
 
+/* ---- Checking ahead ---------------------------------------------------- */
+
+/* The check of one file (check_file ()) run in a thread while the caller
+ * does something else; pb_store_open () of the same file takes its
+ * result. */
+typedef struct
+{
+  char          *path;
+  PbStoreAccess  access;
+  GThread       *thread;
+  gboolean       ok;
+  gboolean       is_empty;
+  int            version;
+  GError        *error;
+} CheckAhead;
+
+static GMutex ahead_lock;
+static CheckAhead *ahead;
+
+static gpointer
+check_ahead_thread (gpointer data)
+{
+  CheckAhead *c = data;
+
+  c->ok = check_file (c->path, c->access, &c->is_empty, &c->version, &c->error);
+  return NULL;
+}
+
+static void
+check_ahead_free (CheckAhead *c)
+{
+  g_thread_join (c->thread);
+  g_free (c->path);
+  g_clear_error (&c->error);
+  g_free (c);
+}
+
+/**
+ * pb_store_check_ahead:
+ * @path: a library file (a server's address is ignored)
+ *
+ * Starts, in a thread, the checks pb_store_open() makes of @path before it
+ * opens it (the header, the format and `PRAGMA quick_check`, on a
+ * connection of their own that reads only), so that a program can do
+ * something else meanwhile (the window's start: GTK, libadwaita). The
+ * next pb_store_open() of the same @path waits for the checks and refuses
+ * the file exactly as if it had made them itself; any other path, or the
+ * file's access having changed, makes them again. Nothing is checked ahead
+ * for a file that does not exist yet.
+ */
+void
+pb_store_check_ahead (const char *path)
+{
+  CheckAhead *c;
+
+  g_return_if_fail (path != NULL);
+
+  pb_store_check_ahead_cancel ();
+  if (pb_db_is_server_uri (path) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  c = g_new0 (CheckAhead, 1);
+  c->path = g_strdup (path);
+  c->access = file_access (path);
+  c->thread = g_thread_new ("pb-check-ahead", check_ahead_thread, c);
+
+  g_mutex_lock (&ahead_lock);
+  ahead = c;
+  g_mutex_unlock (&ahead_lock);
+}
+
+/**
+ * pb_store_check_ahead_cancel:
+ *
+ * Waits for a check started by pb_store_check_ahead() and forgets it (a
+ * program that ends without opening the library).
+ */
+void
+pb_store_check_ahead_cancel (void)
+{
+  CheckAhead *c;
+
+  g_mutex_lock (&ahead_lock);
+  c = g_steal_pointer (&ahead);
+  g_mutex_unlock (&ahead_lock);
+  if (c != NULL)
+    check_ahead_free (c);
+}
+
+/* The checks of @path started ahead, waited for: TRUE with their result in
+ * @ok (and @error), or FALSE when there were none for this path and
+ * access (the caller checks). */
+static gboolean
+take_check_ahead (const char     *path,
+                  PbStoreAccess   access_,
+                  gboolean       *ok,
+                  gboolean       *is_empty,
+                  int            *version,
+                  GError        **error)
+{
+  CheckAhead *c;
+  gboolean found;
+
+  g_mutex_lock (&ahead_lock);
+  c = g_steal_pointer (&ahead);
+  g_mutex_unlock (&ahead_lock);
+  if (c == NULL)
+    return FALSE;
+
+  g_thread_join (c->thread);
+  c->thread = NULL;
+  found = g_str_equal (c->path, path) && c->access == access_;
+  if (found)
+    {
+      *ok = c->ok;
+      *is_empty = c->is_empty;
+      *version = c->version;
+      if (c->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&c->error));
+    }
+  g_free (c->path);
+  g_clear_error (&c->error);
+  g_free (c);
+  return found;
+}
+
 /* Reads the header pragmas through a read-only connection, so a file that
  * is refused is never written to. */
 static gboolean check_header (PbDb        *db,
@@ -1267,8 +1393,16 @@ pb_store_open (const char        *path,
   if (exists)
     access_ = file_access (path);
 
-  if (exists && !check_file (path, access_, &is_empty, &version, error))
-    return NULL;
+  if (exists)
+    {
+      gboolean ok = FALSE;
+
+      /* Checked in a thread while the program started, or now. */
+      if (!take_check_ahead (path, access_, &ok, &is_empty, &version, error))
+        ok = check_file (path, access_, &is_empty, &version, error);
+      if (!ok)
+        return NULL;
+    }
 
   if (!exists)
     {

@@ -82,6 +82,8 @@ PbStore     *pb_store_open_with_password (const char     *path,
                                           const char     *password,
                                           PbStoreOpenFlags flags,
                                           GError        **error);
+void         pb_store_check_ahead     (const char        *path);
+void         pb_store_check_ahead_cancel (void);
 const char  *pb_store_get_path        (PbStore           *self);
 char        *pb_store_dup_display_name (PbStore          *self);
 gboolean     pb_store_is_shared       (PbStore           *self);
