@@ -22,6 +22,13 @@
 # changed), CPU seconds and RSS (VmRSS at idle, MB). Medians per shape and
 # application close the output. GNOME Planner comes from Debian's
 # `planner` package, xdotool and Xvfb from `xdotool` and `xvfb`.
+#
+# --session-bus gives each run a D-Bus session bus of its own (dbus-daemon,
+# Debian's `dbus`), as a desktop session has. Without one (the default, as
+# the figures in docs/BENCHMARKS.md before session 5 were taken) GLib tries
+# to autolaunch a bus at every g_bus_get (): the application forks three
+# times at its start (GApplication, GTK, libadwaita each ask), and the
+# copy-on-write faults of the forks cost it CPU that no desktop pays.
 
 import argparse
 import os
@@ -83,10 +90,25 @@ def start_xvfb():
     sys.exit("side-by-side: cannot start Xvfb")
 
 
-def measure(argv, env, window_name, timeout=180.0):
+def start_session_bus():
+    """A private session bus: (process, address)."""
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    address = bus.stdout.readline().strip()
+    if not address:
+        bus.kill()
+        bus.wait()
+        sys.exit("side-by-side: dbus-daemon did not start")
+    return bus, address
+
+
+def measure(argv, env, window_name, timeout=180.0, session_bus=False):
     """Launches argv; returns (to_window, to_idle, cpu, rss) in seconds and MB."""
     xvfb, display = start_xvfb()
     env = dict(env, DISPLAY=display)
+    bus = None
+    if session_bus:
+        bus, env["DBUS_SESSION_BUS_ADDRESS"] = start_session_bus()
     try:
         start = time.monotonic()
         # The application's messages, to say why it exited if it does.
@@ -130,6 +152,9 @@ def measure(argv, env, window_name, timeout=180.0):
         except subprocess.TimeoutExpired:
             xvfb.kill()
             xvfb.wait()
+        if bus is not None:
+            bus.terminate()
+            bus.wait()
 
 
 def main():
@@ -140,12 +165,16 @@ def main():
     parser.add_argument("--only", choices=["planboard", "planner"])
     parser.add_argument("--build", default=os.path.join(SOURCE, "build"))
     parser.add_argument("--workdir", default=None, help="where the plans go (kept between runs)")
+    parser.add_argument("--session-bus", action="store_true",
+                        help="give each run a D-Bus session bus of its own, as a desktop has")
     args = parser.parse_args()
 
     need("Xvfb", "xvfb")
     need("xdotool", "xdotool")
     if args.only != "planboard":
         need("planner", "planner")
+    if args.session_bus:
+        need("dbus-daemon", "dbus")
 
     workdir = args.workdir or os.path.join(tempfile.gettempdir(), "planboard-side-by-side")
     os.makedirs(workdir, exist_ok=True)
@@ -187,7 +216,7 @@ def main():
                                PLANBOARD_LOCALEDIR=os.path.join(args.build, "po"))
                     argv, name = [planboard, "--db", copy], "^Planboard$"
                 try:
-                    r = measure(argv, env, name)
+                    r = measure(argv, env, name, session_bus=args.session_bus)
                 except RuntimeError as e:
                     print("%-14s %-9s run %d: %s" % (shape, app, run + 1, e), flush=True)
                     continue
@@ -197,7 +226,8 @@ def main():
                 print("%-14s %-9s run %d: window %.2f s, idle %.2f s, CPU %.2f s, RSS %.0f MB"
                       % (shape, app, run + 1, r[0], r[1], r[2], r[3] or 0), flush=True)
 
-    print("\nmedians (%d runs; %s as the last view)" % (args.runs, args.view))
+    print("\nmedians (%d runs; %s as the last view; %s)"
+          % (args.runs, args.view, "a session bus each" if args.session_bus else "no session bus"))
     print("| plan (items:groups) | app | window | idle | CPU | RSS |")
     print("|---|---|---|---|---|---|")
     for (shape, app), rs in results.items():
