@@ -1241,16 +1241,16 @@ pb_timeline_view_click_full (PbTimelineView  *self,
         self->anchor = hit.item_id;
       pb_timeline_view_select (self, hit.item_id);
       chosen_changed (self);
-      /* Once, as several become chosen: where their edits are, and what
-       * else Ctrl and Shift do on the timeline. */
+      /* Once, as several become chosen (their edits appear below): what
+       * Ctrl and Shift do on the timeline. */
       if (was < 2 && g_hash_table_size (self->chosen) > 1)
         {
-          /* Translators: a hint as a second bar is chosen with Ctrl+click;
-           * "the buttons below" are the edits of the chosen items under
-           * the timeline; a bar is an item's bar on the timeline */
+          /* Translators: a hint as a second bar is chosen with Ctrl+click
+           * (the bar of edits for the chosen items appears below); a bar
+           * is an item's bar on the timeline. Keep it short: a toast. */
           g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u item chosen: the buttons below change it. Ctrl+click chooses or drops a bar, Shift+click a run of bars; Ctrl+drag from one bar to another adds a dependency",
-                                                                "%u items chosen: the buttons below change them together. Ctrl+click chooses or drops a bar, Shift+click a run of bars; Ctrl+drag from one bar to another adds a dependency",
+                                                                "%u item chosen. Ctrl+click adds or drops a bar, Shift+click a run; Ctrl+drag to another bar adds a dependency",
+                                                                "%u items chosen. Ctrl+click adds or drops a bar, Shift+click a run; Ctrl+drag to another bar adds a dependency",
                                                                 g_hash_table_size (self->chosen)),
                                                    g_hash_table_size (self->chosen));
           g_signal_emit (self, signals[HINT], 0, hint);
