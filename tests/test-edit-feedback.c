@@ -874,6 +874,48 @@ test_menu_one_card (void)
   }
 }
 
+/* The main menu, opened from its button at the top of a window filling a
+ * 1280×800 screen, fits below the button without being cut or
+ * scrolled: its natural height is within what is left of the screen. */
+static void
+test_main_menu_fits (void)
+{
+  GtkMenuButton *menu;
+  GtkWidget *popover;
+  graphene_rect_t bounds;
+  int natural = 0, minimum = 0;
+  GdkRectangle monitor;
+
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (300);
+  gdk_monitor_get_geometry (g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (t.window))), 0),
+                            &monitor);
+  g_assert_cmpint (monitor.height, ==, 800);
+  menu = main_menu_button (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  pb_test_settle_for (300);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  gtk_widget_measure (popover, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (menu), GTK_WIDGET (t.window), &bounds));
+  g_test_message ("main menu: %d px tall below a button ending at %.0f px", natural, bounds.origin.y + bounds.size.height);
+  if (g_getenv ("PB_TEST_MENU_HEIGHT"))
+    g_printerr ("main menu: %d px tall below a button ending at %.0f px\n", natural, bounds.origin.y + bounds.size.height);
+  g_assert_cmpint (natural, <=, monitor.height - (int) (bounds.origin.y + bounds.size.height));
+  if (g_getenv ("PB_TEST_SCREEN_SHOT"))
+    {
+      /* The screen as it is, menu and all: $PB_TEST_SCREEN_SHOT names the file. */
+      const char *argv[] = { "/usr/bin/import", "-window", "root", g_getenv ("PB_TEST_SCREEN_SHOT"), NULL };
+      int status = 0;
+
+      pb_test_settle_for (300);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+    }
+  gtk_menu_button_popdown (menu);
+  pb_test_settle_for (200);
+}
+
 /* How many cards the board shows, all columns together. */
 static guint
 n_cards_in_view (PbBoardView *board)
@@ -1615,6 +1657,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/bulk-bar-widths", test_bulk_bar_widths);
   g_test_add_func ("/edit-feedback/menu-one-card", test_menu_one_card);
+  g_test_add_func ("/edit-feedback/main-menu-fits", test_main_menu_fits);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);
