@@ -656,6 +656,104 @@ test_cli (void)
   pb_test_remove_dir (dir);
 }
 
+/* Paints @t (1000×@height at @lw) onto a new image surface. */
+static cairo_surface_t *
+paint_image (PbTimeline           *t,
+             double                lw,
+             double                scroll_x,
+             int                   height,
+             PbTimelinePaintStats *stats)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1000, height);
+  cairo_t *cr = cairo_create (surface);
+
+  pb_timeline_set_label_width (t, lw);
+  pb_timeline_paint (t, cr, scroll_x, 0, 1000, height, FALSE, stats);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* On raster targets most labels are laid out from glyphs shaped once per
+ * character, not shaped each time their rows come into view: the chart
+ * must look exactly as when Pango shapes every label (ellipsized titles,
+ * CJK and full-width punctuation, digits, a lead without text), and the
+ * labels the shortcut cannot take (Latin words, which Pango kerns; a
+ * combining mark) still come from Pango. */
+static void
+test_labels_from_glyphs (void)
+{
+  const char *titles[] = {
+    "加快5G网络规模化部署，推进千兆光网“双千兆”城市建设（第一阶段）",
+    "算力平台建成",
+    "推进IPv6规模部署和应用",
+    "建设城市信息模型(CIM)平台",
+    "完善数据要素市场：交易额达到100亿元；覆盖率95%",
+    "e\xcc\x81tude de faisabilite\xcc\x81",
+    "健全「一网通办」政务服务体系・第二期",
+  };
+  const char *leads[] = { "市通信管理办公室", "", "市发展和改革委员会（市数据局）", "Planboard公司", "市财政局", "市教育局", "市人力资源和社会保障局" };
+  const char *marks[] = { "2600个", "1万个", "≥95%", "100亿元", "完成", "TBD", "第2期" };
+  PbTimeline *t[2];
+  PbTimelinePaintStats stats[2];
+
+  for (int k = 0; k < 2; k++)
+    {
+      t[k] = pb_timeline_new (day (2022, 1, 1), day (2024, 12, 31), day (2023, 6, 1));
+      pb_timeline_add_section (t[k], "（一）建设高速泛在、集约高效的新型信息基础设施体系");
+      for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+          if (i == 4)
+            pb_timeline_add_section (t[k], "(二) Smart City 智慧城市");
+          pb_timeline_add_item (t[k], i + 1, i == 1 ? "" : number, titles[i], leads[i][0] ? leads[i] : NULL,
+                                day (2022, 3, 1) + i * 40, day (2023, 1, 1) + i * 30, 0.3, (PbHealth) (1 + i % 3),
+                                PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+          pb_timeline_add_milestone (t[k], i + 1, day (2022, 5, 1) + i * 50, marks[i]);
+        }
+      pb_timeline_set_zoom (t[k], PB_TIMELINE_ZOOM_QUARTER);
+      pb_timeline_set_shape_all (t[k], k == 1);
+    }
+
+  for (int pass = 0; pass < 3; pass++)
+    {
+      /* Two label widths (the ellipsis falls elsewhere), then scrolled. */
+      double lw = pass == 1 ? 180 : 300, scroll_x = pass == 2 ? 120 : 0;
+      cairo_surface_t *a = paint_image (t[0], lw, scroll_x, 400, &stats[0]);
+      cairo_surface_t *b = paint_image (t[1], lw, scroll_x, 400, &stats[1]);
+
+      if (g_getenv ("PB_TEST_SHOT_DIR"))
+        {
+          g_autofree char *name = g_strdup_printf ("labels-from-glyphs-%d.png", pass);
+          g_autofree char *path = g_build_filename (g_getenv ("PB_TEST_SHOT_DIR"), name, NULL);
+          g_autofree char *name_b = g_strdup_printf ("labels-shaped-%d.png", pass);
+          g_autofree char *path_b = g_build_filename (g_getenv ("PB_TEST_SHOT_DIR"), name_b, NULL);
+
+          cairo_surface_write_to_png (a, path);
+          cairo_surface_write_to_png (b, path_b);
+        }
+      g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+      g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                             (gsize) cairo_image_surface_get_stride (a) * 400) == 0);
+      /* Pango shapes every label of the second chart, the first chart's
+       * only those the shortcut cannot take (and none again while their
+       * rows stay in view). */
+      g_assert_cmpuint (stats[1].labels_from_glyphs, ==, 0);
+      g_assert_cmpuint (stats[0].labels_from_glyphs, >=, 15);
+      if (pass == 0)
+        {
+          g_assert_cmpuint (stats[1].labels_shaped, >=, 20);
+          g_assert_cmpuint (stats[0].labels_shaped, >=, 3);
+          g_assert_cmpuint (stats[0].labels_shaped, <=, 6);
+        }
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+  pb_timeline_free (t[0]);
+  pb_timeline_free (t[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/timeline/milestone-label-edge", test_milestone_label_edge);
   g_test_add_func ("/timeline/milestone-label-sticky", test_milestone_label_sticky);
   g_test_add_func ("/timeline/formal-headings", test_formal_headings);
+  g_test_add_func ("/timeline/labels-from-glyphs", test_labels_from_glyphs);
   g_test_add_func ("/timeline/cli", test_cli);
   PB_TEST_ADD_LIBRARY ("/timeline/update-from-store", test_update_from_store);
 

@@ -115,9 +115,36 @@ struct _PbTimeline
   GArray         *cached;      /* guint: rows holding shaped labels */
   GHashTable     *scale_labels; /* text → PangoLayout, for the zoom shown */
   PbTimelineZoom  scale_zoom;
+  /* Raster targets: each character shaped once (regular, bold), so that
+   * a label of Han, kana, Hangul, digits and punctuation is laid out from
+   * its characters' glyphs without shaping it (see shape_simple ()). */
+  GHashTable     *glyphs[2];    /* gunichar → Glyph */
+  GArray         *run;          /* cairo_glyph_t: the label being drawn */
+  GPtrArray      *run_fonts;    /* PangoFont, one per glyph of run */
+  gboolean        shape_all;    /* every label through Pango (tests) */
+  guint           n_shaped;     /* this frame's labels, for the stats */
+  guint           n_from_glyphs;
 };
 
+typedef struct
+{
+  PangoFont  *font;             /* NULL: the character needs the shaper */
+  PangoGlyph  glyph;
+  int         width;            /* Pango units, as the shaper placed it */
+  int         ascent;
+  int         descent;
+} Glyph;
+
 static const double px_per_day[] = { 0.6, 2.0, 6.0, 18.0 };
+
+static void
+glyph_free (gpointer data)
+{
+  Glyph *g = data;
+
+  g_clear_object (&g->font);
+  g_free (g);
+}
 
 static void
 row_clear (gpointer data)
@@ -163,6 +190,8 @@ forget_all_labels (PbTimeline *self)
   for (guint m = 0; m < self->milestones->len; m++)
     g_clear_object (&g_array_index (self->milestones, Milestone, m).layout);
   g_hash_table_remove_all (self->scale_labels);
+  for (guint i = 0; i < G_N_ELEMENTS (self->glyphs); i++)
+    g_hash_table_remove_all (self->glyphs[i]);
 }
 
 static guint32
@@ -216,6 +245,10 @@ pb_timeline_new (guint32 first_day,
   self->item_rows = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->cached = g_array_new (FALSE, FALSE, sizeof (guint));
   self->scale_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->glyphs); i++)
+    self->glyphs[i] = g_hash_table_new_full (NULL, NULL, NULL, glyph_free);
+  self->run = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->run_fonts = g_ptr_array_new ();
   return self;
 }
 
@@ -232,6 +265,10 @@ pb_timeline_free (PbTimeline *self)
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_array_unref (self->cached);
   g_hash_table_unref (self->scale_labels);
+  for (guint i = 0; i < G_N_ELEMENTS (self->glyphs); i++)
+    g_hash_table_unref (self->glyphs[i]);
+  g_array_unref (self->run);
+  g_ptr_array_unref (self->run_fonts);
   g_clear_object (&self->layout);
   g_clear_object (&self->bold);
   g_free (self);
@@ -1054,6 +1091,249 @@ forget_unseen_labels (PbTimeline *self)
   g_array_set_size (self->cached, kept);
 }
 
+/* Whether @cr ends up as pixels (an image, or the recording surface of a
+ * GTK widget's cairo drawing): there a label may be drawn as bare glyphs.
+ * PDF, SVG and print keep Pango's text, which carries the characters
+ * (searchable, copyable); they are never recording surfaces. */
+static gboolean
+is_raster (cairo_t *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  return type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING;
+}
+
+/* Characters whose glyph, shaped alone, is the glyph the shaper gives
+ * them in a line: one glyph each, no marks, joining, reordering or
+ * ligatures (Han, kana, Hangul syllables, CJK and general punctuation,
+ * Latin letters and digits; two Latin letters in a row go to the shaper,
+ * which kerns them). */
+static gboolean
+simple_char (gunichar c)
+{
+  if (g_unichar_ismark (c) || g_unichar_iszerowidth (c))
+    return FALSE;
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0x24f) ||
+         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) ||
+         (c >= 0x2100 && c <= 0x24ff) || (c >= 0x2e80 && c <= 0x2fdf) ||
+         (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3100 && c <= 0x312f) ||
+         (c >= 0x31c0 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+         (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+         (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff01 && c <= 0xffee);
+}
+
+/* @c's glyph in @like's font, shaped once (with @like's context: its
+ * language's forms, the target's font options). */
+static const Glyph *
+glyph_of (PbTimeline  *self,
+          PangoLayout *like,
+          gunichar     c)
+{
+  GHashTable *table = self->glyphs[like == self->bold];
+  Glyph *g = g_hash_table_lookup (table, GUINT_TO_POINTER (c));
+
+  if (g == NULL)
+    {
+      g = g_new0 (Glyph, 1);
+      if (simple_char (c))
+        {
+          g_autoptr(PangoLayout) one = pango_layout_new (pango_layout_get_context (like));
+          PangoLayoutLine *line;
+          char text[8];
+
+          pango_layout_set_font_description (one, pango_layout_get_font_description (like));
+          pango_layout_set_text (one, text, g_unichar_to_utf8 (c, text));
+          line = pango_layout_get_line_readonly (one, 0);
+          if (line && line->runs && line->runs->next == NULL)
+            {
+              PangoGlyphItem *run = line->runs->data;
+              PangoGlyphInfo *info = run->glyphs->glyphs;
+              PangoRectangle logical;
+
+              if (run->glyphs->num_glyphs == 1 && (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 &&
+                  info->glyph != PANGO_GLYPH_EMPTY && info->geometry.x_offset == 0 && info->geometry.y_offset == 0)
+                {
+                  pango_layout_line_get_extents (line, NULL, &logical);
+                  g->font = g_object_ref (run->item->analysis.font);
+                  g->glyph = info->glyph;
+                  g->width = info->geometry.width;
+                  g->ascent = -logical.y;
+                  g->descent = logical.height + logical.y;
+                }
+            }
+        }
+      g_hash_table_insert (table, GUINT_TO_POINTER (c), g);
+    }
+  return g;
+}
+
+static gboolean
+is_latin_letter (gunichar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0x24f);
+}
+
+/* Lays out @first then @second (either may be NULL) in @like's font as
+ * glyphs, in self->run, ellipsized at the end to @width px (none when
+ * @width <= 0) as Pango ellipsizes; *@w and *@h are the label's size in
+ * pixels as pango_layout_get_pixel_size () gives it, *@baseline its
+ * baseline below its top. FALSE when a character needs the shaper. */
+static gboolean
+shape_simple (PbTimeline  *self,
+              PangoLayout *like,
+              const char  *first,
+              const char  *second,
+              double       width,
+              int         *w,
+              int         *h,
+              double      *baseline)
+{
+  const char *parts[2] = { first, second };
+  int x = 0, ascent = 0, descent = 0, limit = width > 0 ? (int) (width * PANGO_SCALE) : G_MAXINT;
+  gunichar before = 0;
+  const Glyph *dots = NULL;
+  guint n;
+
+  g_array_set_size (self->run, 0);
+  g_ptr_array_set_size (self->run_fonts, 0);
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    for (const char *s = parts[p]; s && *s; s = g_utf8_next_char (s))
+      {
+        gunichar c = g_utf8_get_char_validated (s, -1);
+        const Glyph *g;
+        cairo_glyph_t cg;
+
+        /* "number title", as the shaped label reads. */
+        if (p == 1 && s == parts[1] && first && first[0])
+          {
+            g = glyph_of (self, like, ' ');
+            if (g->font == NULL)
+              return FALSE;
+            cg.index = g->glyph;
+            cg.x = x / (double) PANGO_SCALE;
+            cg.y = 0;
+            g_array_append_val (self->run, cg);
+            g_ptr_array_add (self->run_fonts, g->font);
+            x += g->width;
+            ascent = MAX (ascent, g->ascent);
+            descent = MAX (descent, g->descent);
+            before = ' ';
+          }
+
+        if (c >= 0x110000 || (is_latin_letter (c) && is_latin_letter (before)))
+          return FALSE;
+        before = c;
+        g = glyph_of (self, like, c);
+        if (g->font == NULL)
+          return FALSE;
+        cg.index = g->glyph;
+        cg.x = x / (double) PANGO_SCALE;
+        cg.y = 0;
+        g_array_append_val (self->run, cg);
+        g_ptr_array_add (self->run_fonts, g->font);
+        x += g->width;
+        ascent = MAX (ascent, g->ascent);
+        descent = MAX (descent, g->descent);
+      }
+  if (x > limit)
+    {
+      /* Whole characters off the end until the rest and "…" fit. */
+      dots = glyph_of (self, like, 0x2026);
+      if (dots->font == NULL)
+        return FALSE;
+      n = self->run->len;
+      while (n > 0 && x + dots->width > limit)
+        {
+          n--;
+          x = (int) lround (g_array_index (self->run, cairo_glyph_t, n).x * PANGO_SCALE);
+        }
+      g_array_set_size (self->run, n);
+      g_ptr_array_set_size (self->run_fonts, n);
+      {
+        cairo_glyph_t cg = { dots->glyph, x / (double) PANGO_SCALE, 0 };
+
+        g_array_append_val (self->run, cg);
+        g_ptr_array_add (self->run_fonts, dots->font);
+      }
+      x += dots->width;
+      ascent = MAX (ascent, dots->ascent);
+      descent = MAX (descent, dots->descent);
+    }
+  *w = PANGO_PIXELS_CEIL (x);
+  *h = PANGO_PIXELS_CEIL (ascent + descent);
+  *baseline = ascent / (double) PANGO_SCALE;
+  return TRUE;
+}
+
+/* Draws self->run with its top left at (@x, @y), in the source colour. */
+static void
+show_simple (PbTimeline *self,
+             cairo_t    *cr,
+             double      x,
+             double      y,
+             double      baseline)
+{
+  cairo_glyph_t *glyphs = (cairo_glyph_t *) self->run->data;
+  guint n = self->run->len;
+
+  /* The current point where pango_cairo_show_layout () would leave it
+   * (a path begun next, as the health mark's arc, starts from it). */
+  cairo_move_to (cr, x, y);
+  for (guint i = 0; i < n; i++)
+    {
+      glyphs[i].x += x;
+      glyphs[i].y = y + baseline;
+    }
+  for (guint i = 0; i < n; )
+    {
+      PangoFont *font = g_ptr_array_index (self->run_fonts, i);
+      guint j = i + 1;
+
+      while (j < n && g_ptr_array_index (self->run_fonts, j) == font)
+        j++;
+      cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+      cairo_show_glyphs (cr, glyphs + i, (int) (j - i));
+      i = j;
+    }
+}
+
+/* A row's label: as bare glyphs on raster targets when its characters
+ * allow, else shaped by Pango and kept in *@slot while the row is in
+ * view. Vertically centred in @band below @y. */
+static void
+show_label (PbTimeline   *self,
+            cairo_t      *cr,
+            gboolean      raster,
+            PangoLayout  *like,
+            PangoLayout **slot,
+            const char   *first,
+            const char   *second,
+            double        width,
+            double        x,
+            double        y,
+            double        band)
+{
+  int w, h;
+  double baseline;
+
+  if (raster && !self->shape_all && *slot == NULL && shape_simple (self, like, first, second, width, &w, &h, &baseline))
+    {
+      show_simple (self, cr, x, y + (band - h) / 2, baseline);
+      self->n_from_glyphs++;
+      return;
+    }
+  if (*slot == NULL)
+    self->n_shaped++;
+  if (*slot == NULL && second && first && first[0])
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", first, second);
+
+      show_layout (cr, kept_layout (like, slot, text, width), x, y, TRUE, band);
+    }
+  else
+    show_layout (cr, kept_layout (like, slot, second ? second : first, width), x, y, TRUE, band);
+}
+
 /* A label of the time scale, shaped once per zoom. */
 static void
 show_scale_text (PbTimeline  *self,
@@ -1269,6 +1549,7 @@ pb_timeline_paint (PbTimeline           *self,
   double oy = top - scroll_y;             /* viewport y of chart y 0 */
   double rows_h;
   guint first, last;
+  gboolean raster = is_raster (cr);
 
   pb_timeline_layout (self);
   palette_init (&p, dark);
@@ -1345,6 +1626,7 @@ pb_timeline_paint (PbTimeline           *self,
       self->scale_zoom = self->zoom;
     }
   self->frame++;
+  self->n_shaped = self->n_from_glyphs = 0;
   layout = self->layout;
   bold = self->bold;
 
@@ -1454,22 +1736,39 @@ pb_timeline_paint (PbTimeline           *self,
           if (ms->label[0])
             {
               int tw, th;
-              PangoLayout *label;
+              PangoLayout *label = NULL;
+              double baseline = 0;
+              gboolean simple;
 
               /* On a plate of the background, readable over a bar; the
-               * text is shaped once while its row stays in view. */
+               * text is drawn from its characters' glyphs, or shaped once
+               * while its row stays in view. */
               double lx;
 
               row_keep (self, row, i);
-              label = kept_layout (layout, &ms->layout, ms->label, -1);
-              pango_layout_get_pixel_size (label, &tw, &th);
+              simple = raster && !self->shape_all && ms->layout == NULL &&
+                       shape_simple (self, layout, ms->label, NULL, -1, &tw, &th, &baseline);
+              if (simple)
+                self->n_from_glyphs++;
+              else
+                {
+                  if (ms->layout == NULL)
+                    self->n_shaped++;
+                  label = kept_layout (layout, &ms->layout, ms->label, -1);
+                  pango_layout_get_pixel_size (label, &tw, &th);
+                }
               lx = milestone_label_x (mx, tw, width, lw);
               cairo_set_source_rgba (cr, p.bg.red, p.bg.green, p.bg.blue, 0.9);
               cairo_rectangle (cr, round (lx - 2), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2 - 1), tw + 4, th + 2);
               cairo_fill (cr);
               set_rgb (cr, &p.fg);
-              cairo_move_to (cr, round (lx), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2));
-              pango_cairo_show_layout (cr, label);
+              if (simple)
+                show_simple (self, cr, round (lx), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2), baseline);
+              else
+                {
+                  cairo_move_to (cr, round (lx), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2));
+                  pango_cairo_show_layout (cr, label);
+                }
             }
         }
     }
@@ -1580,8 +1879,9 @@ pb_timeline_paint (PbTimeline           *self,
                   cairo_fill (cr);
                 }
               row_keep (self, row, i);
-              show_layout (cr, kept_layout (bold, &row->label, row->title, lw - (self->formal ? 16 : row->id > 0 ? 50 : 30)),
-                           self->formal ? 8 : 22, y, TRUE, PB_TIMELINE_SECTION_HEIGHT);
+              show_label (self, cr, raster, bold, &row->label, row->title, NULL,
+                          lw - (self->formal ? 16 : row->id > 0 ? 50 : 30), self->formal ? 8 : 22, y,
+                          PB_TIMELINE_SECTION_HEIGHT);
               /* "⋯": where the section's menu opens (the view's hit). */
               if (row->id > 0 && !self->formal)
                 for (int d = -1; d <= 1; d++)
@@ -1592,7 +1892,6 @@ pb_timeline_paint (PbTimeline           *self,
             }
           else
             {
-              g_autofree char *text = NULL;
               double lead_w = row->lead[0] ? MIN (96, lw / 3) : 0;
 
               if (row_is_selected (self, row))
@@ -1611,16 +1910,14 @@ pb_timeline_paint (PbTimeline           *self,
                   paint_health_mark (cr, row->health, 12, y + PB_TIMELINE_ROW_HEIGHT / 2, 4.5);
                 }
               row_keep (self, row, i);
-              if (row->label == NULL)
-                text = row->number[0] ? g_strdup_printf ("%s %s", row->number, row->title) : g_strdup (row->title);
               set_rgb (cr, &p.fg);
-              show_layout (cr, kept_layout (layout, &row->label, text, lw - 34 - lead_w), 22, y, TRUE,
-                           PB_TIMELINE_ROW_HEIGHT);
+              show_label (self, cr, raster, layout, &row->label, row->number, row->title, lw - 34 - lead_w, 22, y,
+                          PB_TIMELINE_ROW_HEIGHT);
               if (lead_w > 0)
                 {
                   set_rgb (cr, &p.dim);
-                  show_layout (cr, kept_layout (layout, &row->lead_label, row->lead, lead_w), lw - 8 - lead_w, y,
-                               TRUE, PB_TIMELINE_ROW_HEIGHT);
+                  show_label (self, cr, raster, layout, &row->lead_label, row->lead, NULL, lead_w, lw - 8 - lead_w, y,
+                              PB_TIMELINE_ROW_HEIGHT);
                 }
               set_rgb (cr, &p.grid);
               cairo_rectangle (cr, 0, floor (y + PB_TIMELINE_ROW_HEIGHT) - 1, lw, 1);
@@ -1635,8 +1932,25 @@ pb_timeline_paint (PbTimeline           *self,
 
   cairo_restore (cr);
   forget_unseen_labels (self);
+  counted.labels_shaped = self->n_shaped;
+  counted.labels_from_glyphs = self->n_from_glyphs;
   if (stats)
     *stats = counted;
+}
+
+/**
+ * pb_timeline_set_shape_all:
+ * @shape_all: lay out every label with Pango, as on PDF, SVG and print
+ *
+ * On raster targets a label whose characters allow it is laid out from
+ * each character's glyph, shaped once (pixel for pixel what Pango would
+ * draw); this makes Pango shape every label, for tests to compare.
+ */
+void
+pb_timeline_set_shape_all (PbTimeline *self,
+                           gboolean    shape_all)
+{
+  self->shape_all = shape_all;
 }
 
 /* Loading from the store */

@@ -50,6 +50,8 @@ typedef struct
   guint rows_painted;
   guint milestones_painted;
   guint arrows_painted;
+  guint labels_shaped;       /* labels Pango shaped this frame */
+  guint labels_from_glyphs;  /* labels laid out from kept glyphs */
 } PbTimelinePaintStats;
 
 typedef struct _PbTimeline PbTimeline;
@@ -174,6 +176,9 @@ void          pb_timeline_paint           (PbTimeline     *self,
                                            double          height,
                                            gboolean        dark,
                                            PbTimelinePaintStats *stats);
+
+void          pb_timeline_set_shape_all   (PbTimeline     *self,
+                                           gboolean        shape_all);
 
 gboolean      pb_timeline_write_file      (PbTimeline     *self,
                                            const char     *path,
