@@ -1643,6 +1643,67 @@ test_timeline_section_keys (void)
   pb_test_settle_for (500);
 }
 
+/* With the editor open, a plain click on another card moves the editor
+ * to that card: its fields never go on editing an item the planner has
+ * left. What was typed in the title goes to the item it was typed for. */
+static void
+test_editor_follows_click (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 a = id_of ("统筹建设绿色数据中心");
+  gint64 b = id_of ("加快5G网络规模化部署");
+  g_autoptr(PbItem) item_a = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+  g_autofree char *title_b = NULL;
+  PbItemEditor *editor;
+  GtkWidget *card, *title;
+
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_window_open_editor (t.window, item_a);
+  pb_test_settle_for (400);
+  editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor))), ==, a);
+
+  /* A title typed for A, not yet saved, then a click on B's card. */
+  pb_item_editor_focus_title (editor);
+  pb_test_settle_for (100);
+  title = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_is_ancestor (title, GTK_WIDGET (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (title, ADW_TYPE_ENTRY_ROW)), "统筹建设绿色数据中心（改）");
+
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), b));
+  g_assert_nonnull (card);
+  /* Near its left edge: the editor's flap lies over the rest. */
+  click_at (card, 12, gtk_widget_get_height (card) / 2.0, 1, 0);
+  pb_test_settle_for (300);
+
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor))), ==, b);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 0);
+  {
+    g_autoptr(PbItem) now_a = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+    g_autoptr(PbItem) now_b = pb_store_get_record (t.store, PB_TYPE_ITEM, b);
+
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (now_a), "title"), ==, "统筹建设绿色数据中心（改）");
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (now_b), "title"), ==, "加快5G网络规模化部署");
+  }
+  act ("win.undo", NULL);
+  pb_test_settle_for (200);
+  {
+    g_autoptr(PbItem) now_a = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (now_a), "title"), ==, "统筹建设绿色数据中心");
+  }
+
+  /* A Ctrl-click chooses; the editor stays where it is. */
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), a));
+  click_at (card, 12, gtk_widget_get_height (card) / 2.0, 1, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor))), ==, b);
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1665,6 +1726,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/timeline-dependency-drag", test_timeline_dependency_drag);
   g_test_add_func ("/edit-feedback/timeline-section-keys", test_timeline_section_keys);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
+  g_test_add_func ("/edit-feedback/editor-follows-click", test_editor_follows_click);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -455,6 +455,7 @@ enum {
 
 enum {
   ITEM_ACTIVATED,
+  ITEM_SELECTED,
   N_SIGNALS
 };
 
@@ -1968,6 +1969,9 @@ card_pressed_cb (GtkGestureClick *gesture,
   else
     {
       self->anchor = id;
+      /* A plain click picks this one card: an open editor follows it. */
+      if (n_press == 1)
+        g_signal_emit (self, signals[ITEM_SELECTED], 0, item);
       if (g_hash_table_size (self->selected) == 0)
         return;
       g_hash_table_remove_all (self->selected);
@@ -2698,6 +2702,16 @@ pb_board_view_class_init (PbBoardViewClass *klass)
    */
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_ITEM);
+
+  /**
+   * PbBoardView::item-selected:
+   * @item: the card's item
+   *
+   * A card was picked with a plain click (not Ctrl or Shift).
+   */
+  signals[ITEM_SELECTED] =
+    g_signal_new ("item-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_ITEM);
 
   gtk_widget_class_install_action (widget_class, "board.move-card", "(xsx)", move_card_action);

@@ -548,6 +548,18 @@ timeline_selection_changed_cb (PbWindow *self,
     pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
 }
 
+/* A card picked with a click: the open editor follows it, as it follows
+ * the Timeline's selection, so that its fields never edit another item
+ * than the one the planner is looking at. What was typed in the editor
+ * is saved to the item it was showing first (pb_item_editor_set_item ()
+ * flushes). */
+static void
+board_item_selected_cb (PbWindow *self,
+                        PbItem   *item)
+{
+  timeline_selection_changed_cb (self, item ? pb_record_get_id (PB_RECORD (item)) : 0);
+}
+
 static void
 timeline_hint_cb (PbWindow   *self,
                   const char *hint)
@@ -1974,6 +1986,7 @@ pb_window_set_application_store (PbWindow      *self,
   self->board = pb_board_view_new (self->store);
   adw_bin_set_child (self->board_bin, self->board);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board, "item-selected", G_CALLBACK (board_item_selected_cb), self, G_CONNECT_SWAPPED);
   self->timeline = pb_timeline_view_new (self->store);
   gtk_scrolled_window_set_child (self->timeline_scroller, self->timeline);
   g_signal_connect_object (self->timeline, "item-activated", G_CALLBACK (timeline_item_activated_cb), self, G_CONNECT_SWAPPED);
