@@ -1820,6 +1820,468 @@ test_editor_period (void)
     act ("win.undo", NULL);
 }
 
+/* ---- Targets in the editor ---------------------------------------------- */
+
+static gint64
+indicator_named (const char *name)
+{
+  g_autoptr(GListModel) indicators = pb_store_list_indicators (t.store, pb_window_get_selected_plan (t.window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) ind = g_list_model_get_item (indicators, i);
+
+      if (g_str_equal (pb_indicator_get_name (ind), name))
+        return pb_record_get_id (PB_RECORD (ind));
+    }
+  g_error ("no indicator %s", name);
+}
+
+/* Opens the editor's row of indicator @k, as a click on it does. */
+static void
+expand_indicator (gint64 k)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (pb_window_get_editor (t.window), ADW_TYPE_EXPANDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "indicator-id");
+
+      if (id && *id == k)
+        {
+          adw_expander_row_set_expanded (g_ptr_array_index (rows, i), TRUE);
+          pb_test_settle_for (400);
+          return;
+        }
+    }
+  g_error ("no row for indicator %" G_GINT64_FORMAT " in the editor", k);
+}
+
+/* The editor's fields of @column ("year", "value") of the targets of
+ * indicator @k for @year, firm ones. */
+static GPtrArray *
+target_fields (gint64      k,
+               int         year,
+               const char *column)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (pb_window_get_editor (t.window), GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *e = g_ptr_array_index (entries, i);
+      PbRecord *r = g_object_get_data (G_OBJECT (e), "record");
+
+      if (r && PB_IS_TARGET (r) && pb_record_get_int (r, "indicator_id") == k &&
+          pb_target_get_year (PB_TARGET (r)) == year && !pb_record_get_boolean (r, "stretch") &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (e), "column"), column) == 0)
+        g_ptr_array_add (found, e);
+    }
+  return found;
+}
+
+static GtkWidget *
+target_field (gint64      k,
+              int         year,
+              const char *column)
+{
+  g_autoptr(GPtrArray) found = target_fields (k, year, column);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The stored firm targets of @k for @year: how many rows, and their
+ * values (the same for all, else -1). */
+static gint64
+stored_targets (gint64  k,
+                int     year,
+                double *value)
+{
+  g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                            " AND year = %d AND stretch = 0", k, year);
+  g_autofree char *values = g_strdup_printf ("SELECT CASE WHEN count(DISTINCT value) = 1 THEN max(value) ELSE -1 END"
+                                             " FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                             " AND year = %d AND stretch = 0", k, year);
+
+  if (value)
+    *value = pb_test_sql_int (pb_store_get_path (t.store), values);
+  return pb_test_sql_int (pb_store_get_path (t.store), count);
+}
+
+/* Types @text into a target's field and leaves it by Tab: the window's
+ * move-focus, the path the Tab key takes (gtk_window_move_focus ()). */
+static void
+type_and_tab (GtkWidget  *entry,
+              const char *text)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (t.window), GTK_DIR_TAB_FORWARD));
+  root = gtk_widget_get_root (entry);
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  /* The keyboard has left the field (the store's change may have rebuilt
+   * the row since: then the field is not in the window at all). */
+  g_assert_true (focus == NULL || (focus != entry && !gtk_widget_is_ancestor (focus, entry)));
+  spin ();
+}
+
+static GtkWidget *
+refusal_of (GtkWidget *entry)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (entry), "error-label");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return label;
+}
+
+/* A target's year or value typed and left by Tab is stored as Enter
+ * stores it, one command Undo takes back; a year outside the plan's
+ * period, a second target for a year or text that is no number is
+ * refused on leaving, the reason in words under the field and nothing
+ * changed; Escape in the field shows the stored value again. */
+static void
+test_editor_target_tab (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  gint64 k = indicator_named ("新建5G基站");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *end = NULL;
+  GtkWidget *entry;
+  double value;
+
+  g_assert_cmpint (stored_targets (k, 2025, &value), ==, 1);
+  g_assert_cmpfloat (value, ==, 3000);
+  g_assert_cmpint (stored_targets (k, 2026, &value), ==, 1);
+  g_assert_cmpfloat (value, ==, 4000);
+  pb_window_open_editor (t.window, a);
+  spin ();
+  expand_indicator (k);
+
+  /* A value, Tab: stored, "Change Target"; undo, redo. */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+
+    entry = target_field (k, 2025, "value");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "3000");
+    type_and_tab (entry, "3500");
+    stored_targets (k, 2025, &value);
+    g_assert_cmpfloat (value, ==, 3500);
+    assert_undo_redo (before, "Change Target");
+    act ("win.undo", NULL);
+    stored_targets (k, 2025, &value);
+    g_assert_cmpfloat (value, ==, 3000);
+    /* The rebuilt field shows the stored value again. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (k, 2025, "value"))), ==, "3000");
+  }
+
+  /* A year, Tab: the 2026 target moves to 2027, "Change Target Year". */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+
+    type_and_tab (target_field (k, 2026, "year"), "2027");
+    g_assert_cmpint (stored_targets (k, 2026, NULL), ==, 0);
+    g_assert_cmpint (stored_targets (k, 2027, &value), ==, 1);
+    g_assert_cmpfloat (value, ==, 4000);
+    assert_undo_redo (before, "Change Target Year");
+    act ("win.undo", NULL);
+    g_assert_cmpint (stored_targets (k, 2026, &value), ==, 1);
+    g_assert_cmpfloat (value, ==, 4000);
+  }
+
+  /* Refusals on leaving, each said under its field, nothing stored. */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+    struct { const char *column, *text, *reason; } refused[] = {
+      { "year", "2030", "A target’s year lies within the plan’s period, 2025—2027." },
+      { "year", "二〇二六年底", "A target’s year lies within the plan’s period, 2025—2027." },
+      { "year", "2026", "The indicator has a target for 2026 already." },
+      { "value", "很多", "Not a value: type the target’s value, as 2600 or ≥1.3万." },
+      { "value", "", "Not a value: type the target’s value, as 2600 or ≥1.3万." },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        GtkWidget *label;
+        g_autofree char *now = NULL;
+
+        entry = target_field (k, 2025, refused[i].column);
+        label = refusal_of (entry);
+        g_assert_false (gtk_widget_get_visible (label));
+        type_and_tab (entry, refused[i].text);
+        g_test_message ("%s “%s”", refused[i].column, refused[i].text);
+        /* The same field, still there, keeps what was typed. */
+        g_assert_true (target_field (k, 2025, refused[i].column) == entry);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, refused[i].text);
+        g_assert_true (gtk_widget_has_css_class (entry, "error"));
+        g_assert_true (gtk_widget_get_visible (label));
+        if (gtk_widget_get_mapped (entry))
+          g_assert_true (gtk_widget_get_mapped (label));
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, refused[i].reason);
+        now = pb_test_dump_store (t.store);
+        g_assert_cmpstr (now, ==, before);
+
+        /* Escape: the stored value back, the reason gone, the editor
+         * still open on the item. */
+        g_assert_true (gtk_widget_grab_focus (entry));
+        g_assert_true (send_escape (entry));
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                         g_str_equal (refused[i].column, "year") ? "2025" : "3000");
+        g_assert_false (gtk_widget_has_css_class (entry, "error"));
+        g_assert_false (gtk_widget_get_visible (label));
+        g_assert_true (pb_item_editor_get_item (editor) == a);
+        /* Nothing left to take back: Escape goes on to close the editor. */
+        g_assert_false (send_escape (entry));
+        /* Leaving it now stores nothing. */
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (t.window), GTK_DIR_TAB_FORWARD));
+        spin ();
+        g_free (now);
+        now = pb_test_dump_store (t.store);
+        g_assert_cmpstr (now, ==, before);
+      }
+  }
+
+  /* A value typed, then another item opened without leaving the field
+   * first: it is stored all the same, not lost. */
+  {
+    g_autoptr(PbItem) b = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+
+    entry = target_field (k, 2025, "value");
+    g_assert_true (gtk_widget_grab_focus (entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "≥3200");
+    pb_window_open_editor (t.window, b);
+    spin ();
+    g_assert_true (pb_item_editor_get_item (editor) == b);
+    stored_targets (k, 2025, &value);
+    g_assert_cmpfloat (value, ==, 3200);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Target");
+    g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store),
+                                      "SELECT count(*) FROM target WHERE year = 2025 AND value = 3200 AND comparator = '>='"), ==, 1);
+    act ("win.undo", NULL);
+  }
+
+  pb_window_close_editor (t.window);
+  spin ();
+  end = pb_test_dump_store (t.store);
+  g_assert_cmpstr (end, ==, start);
+}
+
+/* The same target stated by a goal and by its task (5G基站, 2027: 1.2万,
+ * stated by goal 建成高速泛在的信息基础设施 and task 1) is two rows in the
+ * store: the editor of either item shows it once, says which items state
+ * it, and changes or deletes both rows as one command. */
+static void
+test_editor_target_twins (void)
+{
+  g_autoptr(PbItem) task = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbItem) goal = pb_test_app_item_titled (&t, "建成高速泛在的信息基础设施");
+  gint64 k = indicator_named ("5G基站");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *end = NULL;
+  PbItem *items[] = { task, goal };
+  double value;
+
+  g_assert_cmpint (stored_targets (k, 2027, &value), ==, 2);
+  g_assert_cmpfloat (value, ==, 12000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GPtrArray) years = NULL;
+      g_autoptr(GPtrArray) values = NULL;
+      GtkWidget *row;
+      const char *tip;
+
+      pb_window_open_editor (t.window, items[i]);
+      spin ();
+      expand_indicator (k);
+      years = target_fields (k, 2027, "year");
+      values = target_fields (k, 2027, "value");
+      g_assert_cmpuint (years->len, ==, 1);
+      g_assert_cmpuint (values->len, ==, 1);
+      /* Which items state it: both, named. */
+      row = gtk_widget_get_ancestor (g_ptr_array_index (values, 0), ADW_TYPE_ACTION_ROW);
+      tip = gtk_widget_get_tooltip_text (row);
+      g_assert_nonnull (tip);
+      g_assert_true (g_str_has_prefix (tip, "Stated by "));
+      g_assert_nonnull (strstr (tip, "建成高速泛在的信息基础设施"));
+      g_assert_nonnull (strstr (tip, "1 加快5G网络规模化部署"));
+    }
+
+  /* Changed from the goal's editor: both rows, one command. */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+
+    type_and_tab (target_field (k, 2027, "value"), "1.3万");
+    g_assert_cmpint (stored_targets (k, 2027, &value), ==, 2);
+    g_assert_cmpfloat (value, ==, 13000);
+    g_assert_cmpuint (target_fields (k, 2027, "value")->len, ==, 1);
+    assert_undo_redo (before, "Change Target");
+    act ("win.undo", NULL);
+    g_assert_cmpint (stored_targets (k, 2027, &value), ==, 2);
+    g_assert_cmpfloat (value, ==, 12000);
+  }
+
+  /* Deleted: both rows, one command, undone as one. */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+    GtkWidget *row = gtk_widget_get_ancestor (target_field (k, 2027, "value"), ADW_TYPE_ACTION_ROW);
+    GtkWidget *remove = NULL;
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect (row, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Remove target") == 0)
+        remove = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    spin ();
+    g_assert_cmpint (stored_targets (k, 2027, NULL), ==, 0);
+    g_assert_cmpuint (target_fields (k, 2027, "value")->len, ==, 0);
+    assert_undo_redo (before, "Delete Target");
+    act ("win.undo", NULL);
+    g_assert_cmpint (stored_targets (k, 2027, NULL), ==, 2);
+    g_assert_cmpuint (target_fields (k, 2027, "value")->len, ==, 1);
+  }
+
+  pb_window_close_editor (t.window);
+  spin ();
+  end = pb_test_dump_store (t.store);
+  g_assert_cmpstr (end, ==, start);
+}
+
+/* A target whose year the plan's period has left is marked so in the
+ * editor (a warning and the reason); when the period takes it in again,
+ * the marking goes. */
+static void
+test_editor_target_outside (void)
+{
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbPlan) plan = pb_store_get_record (t.store, PB_TYPE_PLAN, pb_window_get_selected_plan (t.window));
+  g_autoptr(GError) error = NULL;
+  gint64 k = indicator_named ("新建5G基站");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *end = NULL;
+  GtkWidget *year, *row;
+
+  g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2025);
+  g_assert_cmpint (pb_plan_get_period_end (plan), ==, 2027);
+  pb_window_open_editor (t.window, a);
+  spin ();
+  expand_indicator (k);
+  year = target_field (k, 2025, "year");
+  g_assert_false (gtk_widget_has_css_class (year, "warning"));
+  g_assert_null (gtk_widget_get_tooltip_text (year));
+
+#define SET_PERIOD(first, last) \
+  g_assert_true (pb_store_set_plan_properties (t.store, plan, pb_plan_get_title (plan),                 \
+                                               pb_record_get_string (PB_RECORD (plan), "doc_number"),   \
+                                               pb_record_get_string (PB_RECORD (plan), "issuer"),       \
+                                               pb_record_get_string (PB_RECORD (plan), "issue_date"),   \
+                                               (first), (last), FALSE, &error));                        \
+  g_assert_no_error (error);                                                                            \
+  spin ()
+
+  /* The period now starts in 2026: the 2025 target lies outside it. */
+  SET_PERIOD (2026, 2027);
+  year = target_field (k, 2025, "year");
+  row = gtk_widget_get_ancestor (year, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_has_css_class (year, "warning"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (year), ==,
+                   "2025 lies outside the plan’s period, 2026—2027; the target is kept.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==,
+                   "2025 lies outside the plan’s period, 2026—2027; the target is kept.");
+  /* The 2026 target lies inside: not marked. */
+  g_assert_false (gtk_widget_has_css_class (target_field (k, 2026, "year"), "warning"));
+  /* Kept, and its value may still change, its year staying. */
+  type_and_tab (target_field (k, 2025, "value"), "3100");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Target");
+  g_assert_true (gtk_widget_has_css_class (target_field (k, 2025, "year"), "warning"));
+  act ("win.undo", NULL);
+
+  /* The period widened to take 2025 in again: no marking. */
+  SET_PERIOD (2024, 2027);
+  year = target_field (k, 2025, "year");
+  row = gtk_widget_get_ancestor (year, ADW_TYPE_ACTION_ROW);
+  g_assert_false (gtk_widget_has_css_class (year, "warning"));
+  g_assert_null (gtk_widget_get_tooltip_text (year));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+#undef SET_PERIOD
+
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  pb_window_close_editor (t.window);
+  spin ();
+  end = pb_test_dump_store (t.store);
+  g_assert_cmpstr (end, ==, start);
+}
+
+/* A target's refusal stays with its item: the next item opened (here one
+ * serving the same kind of target) shows no red and no reason, nor does
+ * the first one opened again; the refused text was stored nowhere. */
+static void
+test_editor_target_no_leak (void)
+{
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbItem) b = pb_test_app_item_titled (&t, "建成高速泛在的信息基础设施");
+  gint64 k = indicator_named ("新建5G基站");
+  gint64 shared = indicator_named ("5G基站");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *end = NULL;
+  PbItem *next[] = { b, a };
+
+  pb_window_open_editor (t.window, a);
+  spin ();
+  expand_indicator (k);
+  expand_indicator (shared);
+  type_and_tab (target_field (k, 2025, "year"), "1999");
+  g_assert_true (gtk_widget_has_css_class (target_field (k, 2025, "year"), "error"));
+  type_and_tab (target_field (shared, 2027, "value"), "许多");
+  g_assert_true (gtk_widget_has_css_class (target_field (shared, 2027, "value"), "error"));
+  g_assert_true (gtk_widget_get_visible (refusal_of (target_field (shared, 2027, "value"))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (next); i++)
+    {
+      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GtkWidget *editor = pb_window_get_editor (t.window);
+      g_autofree char *now = NULL;
+
+      pb_window_open_editor (t.window, next[i]);
+      spin ();
+      expand_indicator (shared);
+      if (next[i] == a)
+        expand_indicator (k);
+      collect (editor, GTK_TYPE_ENTRY, entries);
+      g_assert_cmpuint (entries->len, >, 0);
+      for (guint j = 0; j < entries->len; j++)
+        g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (entries, j), "error"));
+      collect (editor, GTK_TYPE_LABEL, labels);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkWidget *label = g_ptr_array_index (labels, j);
+
+          if (gtk_widget_has_css_class (label, "error"))
+            g_assert_false (gtk_widget_get_visible (label));
+        }
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (shared, 2027, "value"))), ==, "12000");
+      if (next[i] == a)
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (k, 2025, "year"))), ==, "2025");
+      now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, start);
+    }
+
+  pb_window_close_editor (t.window);
+  spin ();
+  end = pb_test_dump_store (t.store);
+  g_assert_cmpstr (end, ==, start);
+}
+
 static GLogWriterOutput
 drop_the_known_leaflet_warning (GLogLevelFlags   level,
                                 const GLogField *fields,
@@ -1865,6 +2327,10 @@ main (int   argc,
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
   g_test_add_func ("/edit-window/editor-bindings", test_editor_bindings);
   g_test_add_func ("/edit-window/editor-period", test_editor_period);
+  g_test_add_func ("/edit-window/editor-target-tab", test_editor_target_tab);
+  g_test_add_func ("/edit-window/editor-target-twins", test_editor_target_twins);
+  g_test_add_func ("/edit-window/editor-target-outside", test_editor_target_outside);
+  g_test_add_func ("/edit-window/editor-target-no-leak", test_editor_target_no_leak);
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/timeline-sections", test_timeline_sections);

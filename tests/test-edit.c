@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "pb-health.h"
+#include "pb-indicator-links.h"
+#include "pb-store-private.h"
 #include "pb-test-util.h"
 
 typedef struct
@@ -551,6 +554,89 @@ test_target_once_a_year (Plan          *f,
   g_assert_cmpint (sql (f, "SELECT count(*) FROM target"), ==, 2);
 }
 
+/* A target a goal and its task both state is two rows, as an import
+ * makes them: changed or deleted, both go together as one command;
+ * a year outside the period or taken by another target is refused,
+ * nothing changed. */
+static void
+test_change_target (Plan          *f,
+                    gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbTarget) target = NULL;
+  g_autoptr(GPtrArray) twins = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *query = NULL;
+  gint64 k = pb_store_add_indicator (store, f->plan, f->a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 t1, t2, other;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_link_indicator (store, f->d, k, &error), >, 0);
+  t1 = pb_store_add_target (store, k, 2027, 12000, PB_COMPARATOR_EQ, FALSE, &error);
+  other = pb_store_add_target (store, k, 2026, 8000, PB_COMPARATOR_EQ, FALSE, &error);
+  g_assert_no_error (error);
+  /* The goal states it too: a row of its own. */
+  g_assert_true (pb_store_begin (store, &error));
+  t2 = pb_store_insert (store, PB_TYPE_TARGET, &error, "indicator_id", k, "item_id", f->d, "year", (gint64) 2027,
+                        "value", 12000.0, "comparator", PB_COMPARATOR_EQ, "stretch", FALSE, NULL);
+  g_assert_true (pb_store_finish (store, t2 > 0, "Import", &error));
+  g_assert_no_error (error);
+  target = pb_store_get_record (store, PB_TYPE_TARGET, t1);
+  twins = pb_store_list_target_twins (store, target);
+  g_assert_cmpuint (twins->len, ==, 2);
+  g_assert_cmpint (pb_record_get_id (g_ptr_array_index (twins, 1)), ==, t2);
+
+  /* Changed: both rows, one command. */
+  before = pb_test_dump_store (store);
+  g_assert_true (pb_store_change_target (store, target, 2027, 13000, PB_COMPARATOR_GE, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM target WHERE year = 2027 AND value = 13000 AND comparator = '>='"), ==, 2);
+  assert_undoable (store, before, "Change Target");
+  g_assert_true (pb_store_undo (store, &error));
+
+  /* A year: "Change Target Year", both rows. */
+  g_assert_true (pb_store_change_target (store, target, 2025, 12000, PB_COMPARATOR_EQ, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM target WHERE year = 2025"), ==, 2);
+  assert_undoable (store, before, "Change Target Year");
+  g_assert_true (pb_store_undo (store, &error));
+
+  /* Refused: outside 2025—2027, the year of another firm target, a value
+   * that is no number; nothing changes. */
+  g_assert_false (pb_store_change_target (store, target, 2028, 12000, PB_COMPARATOR_EQ, FALSE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A target’s year lies within the plan’s period, 2025—2027.");
+  g_clear_error (&error);
+  g_assert_false (pb_store_change_target (store, target, 2026, 12000, PB_COMPARATOR_EQ, FALSE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The indicator has a target for 2026 already.");
+  g_clear_error (&error);
+  g_assert_false (pb_store_change_target (store, target, 2027, NAN, PB_COMPARATOR_EQ, FALSE, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A stretch target for 2026 is no second firm one. */
+  g_assert_true (pb_store_change_target (store, target, 2026, 12000, PB_COMPARATOR_EQ, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_store_undo (store, &error));
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* Nothing to change: no command. */
+  g_assert_true (pb_store_change_target (store, target, 2027, 12000, PB_COMPARATOR_EQ, FALSE, &error));
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Import");
+
+  /* Deleted: both rows, one command; the other target stays. */
+  g_assert_true (pb_store_delete_target (store, target, &error));
+  g_assert_no_error (error);
+  query = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT, k);
+  g_assert_cmpint (sql (f, query), ==, 1);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM target WHERE year = 2026"), ==, 1);
+  assert_undoable (store, before, "Delete Target");
+  (void) other;
+}
+
 static void
 test_labels (Plan          *f,
              gconstpointer  data)
@@ -772,6 +858,7 @@ main (int   argc,
   ADD ("/edit/bulk-shift-period", test_bulk_shift_period);
   ADD ("/edit/labels", test_labels);
   ADD ("/edit/target-once-a-year", test_target_once_a_year);
+  ADD ("/edit/change-target", test_change_target);
   ADD ("/edit/item-dates", test_item_dates);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "pb-health.h"
@@ -1714,4 +1715,187 @@ pb_store_set_item_dates (PbStore     *self,
   if (due_changed)
     return pb_store_set (self, item, error, "due_date", new_due, NULL);
   return TRUE;
+}
+
+/* ---- Targets ------------------------------------------------------------ */
+
+/* Whether @a and @b are one target: of one indicator, for one year and
+ * firmness, with one comparator and value (a goal and its task often both
+ * state it, each as a row of its own). */
+static gboolean
+same_target (PbTarget *a,
+             PbTarget *b)
+{
+  return pb_record_get_int (PB_RECORD (a), "indicator_id") == pb_record_get_int (PB_RECORD (b), "indicator_id") &&
+         pb_target_get_year (a) == pb_target_get_year (b) &&
+         pb_record_get_boolean (PB_RECORD (a), "stretch") == pb_record_get_boolean (PB_RECORD (b), "stretch") &&
+         pb_record_get_enum (PB_RECORD (a), "comparator") == pb_record_get_enum (PB_RECORD (b), "comparator") &&
+         pb_target_get_value (a) == pb_target_get_value (b);
+}
+
+/**
+ * pb_store_list_target_twins:
+ * @self: a store
+ * @target: a target
+ *
+ * Returns: (transfer full) (element-type PbTarget): @target first, then
+ *   the rows of its indicator that state the same target (year, firmness,
+ *   comparator and value) for another item, in the indicator's order
+ */
+GPtrArray *
+pb_store_list_target_twins (PbStore  *self,
+                            PbTarget *target)
+{
+  g_autoptr(GListModel) all = NULL;
+  GPtrArray *twins = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PB_IS_STORE (self), twins);
+  g_return_val_if_fail (PB_IS_TARGET (target), twins);
+
+  g_ptr_array_add (twins, g_object_ref (target));
+  all = pb_store_list_targets (self, pb_record_get_int (PB_RECORD (target), "indicator_id"));
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (all, i);
+
+      if (pb_record_get_id (PB_RECORD (t)) != pb_record_get_id (PB_RECORD (target)) && same_target (t, target))
+        g_ptr_array_add (twins, g_steal_pointer (&t));
+    }
+  return twins;
+}
+
+/**
+ * pb_store_change_target:
+ * @self: a store
+ * @target: a target
+ * @year: its new year
+ * @value: its new value
+ * @comparator: its new comparator
+ * @stretch: whether it is a stretch target (力争)
+ * @error: where to say why not
+ *
+ * Changes a target, and with it the rows that state the same target for
+ * another item (pb_store_list_target_twins()), as one command: "Change
+ * Target Year" when the year changes, else "Change Target". Refuses a new
+ * year outside the plan's period and a second target of the indicator
+ * for one year and firmness, changing nothing. A target already outside
+ * the period (the period moved) keeps its year and may change otherwise.
+ *
+ * Returns: %TRUE on success, or when nothing changes
+ */
+gboolean
+pb_store_change_target (PbStore       *self,
+                        PbTarget      *target,
+                        int            year,
+                        double         value,
+                        PbComparator   comparator,
+                        gboolean       stretch,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) twins = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(PbIndicator) indicator = NULL;
+  gboolean year_changed, ok = TRUE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_TARGET (target), FALSE);
+
+  if (pb_record_is_deleted (PB_RECORD (target)))
+    return not_found (error);
+  if (!isfinite (value))
+    return invalid (error, _("Not a value: type the target’s value, as 2600 or ≥1.3万."));
+  year_changed = year != pb_target_get_year (target);
+  if (!year_changed && value == pb_target_get_value (target) &&
+      (int) comparator == pb_record_get_enum (PB_RECORD (target), "comparator") &&
+      !stretch == !pb_record_get_boolean (PB_RECORD (target), "stretch"))
+    return TRUE;
+
+  indicator = pb_store_get_record (self, PB_TYPE_INDICATOR, pb_record_get_int (PB_RECORD (target), "indicator_id"));
+  if (indicator == NULL)
+    return not_found (error);
+  if (year_changed)
+    {
+      g_autoptr(PbPlan) plan = pb_store_get_record (self, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (indicator), "plan_id"));
+      int first = plan ? pb_plan_get_period_start (plan) : 0;
+      int last = plan ? pb_plan_get_period_end (plan) : 0;
+
+      if (first > 0 && last >= first && (year < first || year > last))
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       _("A target’s year lies within the plan’s period, %d—%d."), first, last);
+          return FALSE;
+        }
+    }
+
+  /* One firm and one stretch target a year at most, as Add Target
+   * keeps it; the twins move together. */
+  twins = pb_store_list_target_twins (self, target);
+  all = pb_store_list_targets (self, pb_record_get_id (PB_RECORD (indicator)));
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (all, i);
+      gboolean twin = FALSE;
+
+      for (guint j = 0; j < twins->len && !twin; j++)
+        twin = pb_record_get_id (g_ptr_array_index (twins, j)) == pb_record_get_id (PB_RECORD (t));
+      if (!twin && pb_target_get_year (t) == year && !pb_record_get_boolean (PB_RECORD (t), "stretch") == !stretch)
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       stretch ? _("The indicator has a stretch target for %d already.")
+                               : _("The indicator has a target for %d already."), year);
+          return FALSE;
+        }
+    }
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  for (guint j = 0; j < twins->len && ok; j++)
+    ok = pb_store_update (self, PB_TYPE_TARGET, pb_record_get_id (g_ptr_array_index (twins, j)), error,
+                          "year", (gint64) year,
+                          "value", value,
+                          "comparator", comparator,
+                          "stretch", stretch,
+                          NULL);
+  return pb_store_finish (self, ok, year_changed ? _("Change Target Year") : _("Change Target"), error);
+}
+
+/**
+ * pb_store_delete_target:
+ * @self: a store
+ * @target: a target
+ * @error: where to say why not
+ *
+ * Deletes a target with the rows that state the same target for another
+ * item (pb_store_list_target_twins()), as one command, "Delete Target".
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_delete_target (PbStore   *self,
+                        PbTarget  *target,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) twins = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_TARGET (target), FALSE);
+
+  if (pb_record_is_deleted (PB_RECORD (target)))
+    return not_found (error);
+  twins = pb_store_list_target_twins (self, target);
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  for (guint j = 0; j < twins->len && ok; j++)
+    {
+      PbDbStmt *stmt = pb_store_prepare (self, "DELETE FROM main.target WHERE id = ?1", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          pb_db_bind_int64 (stmt, 1, pb_record_get_id (g_ptr_array_index (twins, j)));
+          ok = pb_store_step_done (self, stmt, error);
+        }
+    }
+  return pb_store_finish (self, ok, _("Delete Target"), error);
 }

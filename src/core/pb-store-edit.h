@@ -41,6 +41,21 @@ gboolean     pb_store_delete_items     (PbStore      *self,
                                         guint         n_items,
                                         GError      **error);
 
+/* Targets: one a goal and its task both state is one, changed and
+ * deleted together. */
+GPtrArray   *pb_store_list_target_twins (PbStore     *self,
+                                         PbTarget    *target);
+gboolean     pb_store_change_target    (PbStore      *self,
+                                        PbTarget     *target,
+                                        int           year,
+                                        double        value,
+                                        PbComparator  comparator,
+                                        gboolean      stretch,
+                                        GError      **error);
+gboolean     pb_store_delete_target    (PbStore      *self,
+                                        PbTarget     *target,
+                                        GError      **error);
+
 /* Sections */
 gint64       pb_store_insert_section   (PbStore      *self,
                                         gint64        plan_id,

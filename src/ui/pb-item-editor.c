@@ -115,6 +115,10 @@ report (PbItemEditor *self,
     g_warning ("%s", error->message);
 }
 
+static void     commit_target_field (PbItemEditor *self,
+                                     GtkEditable  *entry);
+static gboolean target_field_typed  (GtkEditable  *entry);
+
 /* ---- Fields bound to the item's properties ------------------------------ */
 
 /* The title, number, text and dates show the item's properties through
@@ -418,10 +422,26 @@ text_changed_cb (PbItemEditor *self,
 void
 pb_item_editor_flush (PbItemEditor *self)
 {
+  GtkRoot *root;
+  GtkWidget *focus;
+
   g_return_if_fail (PB_IS_ITEM_EDITOR (self));
 
   if (self->save_id != 0)
     save_now (self);
+
+  /* A target's year or value being typed in, as Enter would (another
+   * item opens, the editor closes). */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus && !GTK_IS_ENTRY (focus))
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      PB_IS_TARGET (g_object_get_data (G_OBJECT (focus), "record")) &&
+      g_object_get_data (G_OBJECT (focus), "shown") != NULL &&
+      target_field_typed (GTK_EDITABLE (focus)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (focus)), g_object_get_data (G_OBJECT (focus), "refused")) != 0)
+    commit_target_field (self, GTK_EDITABLE (focus));
 }
 
 static void
@@ -549,47 +569,238 @@ move_org_up_cb (GtkButton    *button,
     report (self, error);
 }
 
+static void plan_period (PbItemEditor *self,
+                         int          *first,
+                         int          *last);
+static void rebuild_lists (PbItemEditor *self);
+
+/* A target field's refusal, said right under the field (the field turns
+ * red and keeps what was typed); %NULL clears it. */
+static void
+show_target_error (GtkEditable *entry,
+                   const char  *message)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (entry), "error-label");
+
+  if (message)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  /* What was refused, not to be refused again as the keyboard leaves. */
+  g_object_set_data_full (G_OBJECT (entry), "refused",
+                          message ? g_strdup (gtk_editable_get_text (entry)) : NULL, g_free);
+  /* Back to what the field said before (a target outside the period). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message ? message : g_object_get_data (G_OBJECT (entry), "tip"));
+  if (label)
+    {
+      gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+      gtk_widget_set_visible (label, message != NULL);
+    }
+}
+
+/* Whether @entry is still one of the editor's fields (a rebuild of the
+ * lists replaces them). */
+static gboolean
+in_editor (PbItemEditor *self,
+           GtkWidget    *widget)
+{
+  return gtk_widget_get_root (widget) != NULL && gtk_widget_is_ancestor (widget, GTK_WIDGET (self));
+}
+
+/* A target's refusal: under its field while the field is in the editor,
+ * else (the planner has gone on to another item) in a toast. */
+static void
+refuse_target (PbItemEditor *self,
+               GtkEditable  *entry,
+               const GError *error)
+{
+  if (entry && in_editor (self, GTK_WIDGET (entry)))
+    show_target_error (entry, error->message);
+  else
+    report (self, error);
+}
+
+/* Enter in a target's year or value, or the keyboard leaving it (Tab, a
+ * click elsewhere): what was typed is stored, as one command (with the
+ * same target another item states), or refused with the reason under
+ * the field and nothing changed. */
+static void
+commit_target_field (PbItemEditor *self,
+                     GtkEditable  *entry)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbTarget) target = g_object_ref (g_object_get_data (G_OBJECT (entry), "record"));
+  const char *column = g_object_get_data (G_OBJECT (entry), "column");
+  g_autofree char *text = g_strdup (gtk_editable_get_text (entry));
+  PbComparator comparator = pb_record_get_enum (PB_RECORD (target), "comparator");
+  gboolean is_year = g_str_equal (column, "year");
+  int year = pb_target_get_year (target);
+  double value = pb_target_get_value (target);
+  double parsed;
+
+  if (pb_record_is_deleted (PB_RECORD (target)))
+    return;
+  /* What the Indicators page reads: 1.3万, ≥2600, 85%, 0.85, 2.600 (de). */
+  if (is_year ? !pb_parse_number (text, &parsed) || parsed != floor (parsed) || fabs (parsed) > 9999
+              : !pb_parse_target (text, &comparator, &parsed))
+    {
+      int first, last;
+
+      plan_period (self, &first, &last);
+      if (is_year)
+        g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                     _("A target’s year lies within the plan’s period, %d—%d."), first, last);
+      else
+        g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                             _("Not a value: type the target’s value, as 2600 or ≥1.3万."));
+      refuse_target (self, entry, error);
+      return;
+    }
+  /* A bare number keeps the target's comparator; ≥, ≤, ~ or = set it. */
+  if (is_year)
+    year = (int) parsed;
+  else
+    {
+      const char *first = text;
+
+      value = parsed;
+      while (*first == ' ')
+        first++;
+      if (g_ascii_isdigit (*first) || *first == '-' || *first == '+' || *first == '.' ||
+          g_unichar_isdigit (g_utf8_get_char (first)))
+        comparator = pb_record_get_enum (PB_RECORD (target), "comparator");
+    }
+
+  if (!pb_store_change_target (self->store, target, year, value, comparator,
+                               pb_record_get_boolean (PB_RECORD (target), "stretch"), &error))
+    {
+      refuse_target (self, entry, error);
+      return;
+    }
+  if (in_editor (self, GTK_WIDGET (entry)))
+    {
+      show_target_error (entry, NULL);
+      /* Nothing changed (the same value typed again): the field shows it
+       * as stored. */
+      g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (text), g_free);
+    }
+}
+
 static void
 target_value_cb (GtkEditable  *entry,
                  PbItemEditor *self)
 {
-  g_autoptr(GError) error = NULL;
+  commit_target_field (self, entry);
+}
+
+/* What a target's field shows when nothing is typed in it. */
+static char *
+target_field_stored (GtkEditable *entry)
+{
   PbTarget *target = g_object_get_data (G_OBJECT (entry), "record");
-  const char *column = g_object_get_data (G_OBJECT (entry), "column");
-  const char *text = gtk_editable_get_text (entry);
-  PbComparator comparator = pb_record_get_enum (PB_RECORD (target), "comparator");
-  gboolean is_year = g_str_equal (column, "year");
-  double value;
 
-  /* What the Indicators page reads: 1.3万, ≥2600, 85%, 0.85, 2.600 (de). */
-  if (is_year ? !pb_parse_number (text, &value) || value != floor (value)
-              : !pb_parse_target (text, &comparator, &value))
+  return pb_format_editable (g_str_equal (g_object_get_data (G_OBJECT (entry), "column"), "year")
+                             ? pb_target_get_year (target) : pb_target_get_value (target));
+}
+
+/* Whether the planner has typed in a target's field since it was shown. */
+static gboolean
+target_field_typed (GtkEditable *entry)
+{
+  return g_strcmp0 (gtk_editable_get_text (entry), g_object_get_data (G_OBJECT (entry), "shown")) != 0 ||
+         gtk_widget_has_css_class (GTK_WIDGET (entry), "error");
+}
+
+typedef struct
+{
+  GWeakRef      editor;
+  GtkEditable  *entry; /* a ref */
+} PendingCommit;
+
+static gboolean
+commit_on_leave_idle (gpointer data)
+{
+  PendingCommit *pending = data;
+  g_autoptr(PbItemEditor) self = g_weak_ref_get (&pending->editor);
+
+  /* Committed even when the field has gone from the editor (the planner
+   * clicked another card, the lists were rebuilt): what was typed is not
+   * lost, and a refusal is then said in a toast. */
+  if (self && target_field_typed (pending->entry))
+    commit_target_field (self, pending->entry);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_commit_free (gpointer data)
+{
+  PendingCommit *pending = data;
+
+  g_weak_ref_clear (&pending->editor);
+  g_object_unref (pending->entry);
+  g_free (pending);
+}
+
+/* The keyboard left a target's field: committed as Enter does, once the
+ * focus has settled (the store's change rebuilds the lists, and the
+ * focus is then found again where Tab took it), before the next event.
+ * A field nothing was typed in is left alone: a rebuild after an undo
+ * takes its old field away, and that must not store its value again. */
+static void
+target_leave_cb (GtkEventControllerFocus *controller,
+                 PbItemEditor            *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  PendingCommit *pending;
+
+  if (!target_field_typed (entry) ||
+      g_strcmp0 (gtk_editable_get_text (entry), g_object_get_data (G_OBJECT (entry), "refused")) == 0)
+    return;
+  pending = g_new0 (PendingCommit, 1);
+  g_weak_ref_init (&pending->editor, self);
+  pending->entry = g_object_ref (entry);
+  g_idle_add_full (G_PRIORITY_HIGH, commit_on_leave_idle, pending, pending_commit_free);
+}
+
+/* Escape in a target's field takes back what was typed there (and its
+ * refusal); in a field with nothing to take back it closes the editor. */
+static gboolean
+target_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       PbItemEditor          *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  g_autofree char *stored = NULL;
+
+  if (keyval != GDK_KEY_Escape || !target_field_typed (entry))
+    return FALSE;
+  stored = target_field_stored (entry);
+  g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (stored), g_free);
+  gtk_editable_set_text (entry, stored);
+  gtk_editable_set_position (entry, -1);
+  show_target_error (entry, NULL);
+  return TRUE;
+}
+
+/* The target's comparator, stretch flag: one command each, with the same
+ * target another item states; a refusal (a second stretch target for
+ * the year) is said and the control shows the target as it is. */
+static void
+change_target (PbItemEditor *self,
+               PbTarget     *target,
+               PbComparator  comparator,
+               gboolean      stretch)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_store_change_target (self->store, target, pb_target_get_year (target), pb_target_get_value (target),
+                               comparator, stretch, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return;
+      report (self, error);
+      rebuild_lists (self);
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  /* A bare number keeps the target's comparator; ≥, ≤, ~ or = set it. */
-  {
-    const char *first = text;
-
-    while (*first == ' ')
-      first++;
-    if (!is_year && (g_ascii_isdigit (*first) || *first == '-' || *first == '+' || *first == '.' ||
-                     g_unichar_isdigit (g_utf8_get_char (first))))
-      comparator = pb_record_get_enum (PB_RECORD (target), "comparator");
-  }
-
-  if (is_year)
-    {
-      if (value != pb_target_get_year (target) &&
-          !pb_store_set (self->store, target, &error, "year", (gint64) value, NULL))
-        report (self, error);
-    }
-  else if ((value != pb_target_get_value (target) ||
-            comparator != (PbComparator) pb_record_get_enum (PB_RECORD (target), "comparator")) &&
-           !pb_store_set (self->store, target, &error, "value", value, "comparator", comparator, NULL))
-    report (self, error);
 }
 
 static void
@@ -597,25 +808,32 @@ target_comparator_cb (GtkDropDown  *dropdown,
                       GParamSpec   *pspec,
                       PbItemEditor *self)
 {
-  g_autoptr(GError) error = NULL;
   PbTarget *target = g_object_get_data (G_OBJECT (dropdown), "record");
   int cmp = gtk_drop_down_get_selected (dropdown);
 
-  if (cmp != pb_record_get_enum (PB_RECORD (target), "comparator") &&
-      !pb_store_set (self->store, target, &error, "comparator", cmp, NULL))
-    report (self, error);
+  if (cmp != pb_record_get_enum (PB_RECORD (target), "comparator"))
+    change_target (self, target, cmp, pb_record_get_boolean (PB_RECORD (target), "stretch"));
 }
 
 static void
 target_stretch_cb (GtkToggleButton *toggle,
                    PbItemEditor    *self)
 {
-  g_autoptr(GError) error = NULL;
   PbTarget *target = g_object_get_data (G_OBJECT (toggle), "record");
   gboolean stretch = gtk_toggle_button_get_active (toggle);
 
-  if (stretch != pb_record_get_boolean (PB_RECORD (target), "stretch") &&
-      !pb_store_set (self->store, target, &error, "stretch", stretch, NULL))
+  if (stretch != pb_record_get_boolean (PB_RECORD (target), "stretch"))
+    change_target (self, target, pb_record_get_enum (PB_RECORD (target), "comparator"), stretch);
+}
+
+static void
+delete_target_cb (GtkButton    *button,
+                  PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbTarget *target = g_object_get_data (G_OBJECT (button), "record");
+
+  if (!pb_store_delete_target (self->store, target, &error))
     report (self, error);
 }
 
@@ -636,8 +854,41 @@ number_entry (PbItemEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (entry), "record", g_object_ref (record), g_object_unref);
   g_object_set_data (G_OBJECT (entry), "column", (gpointer) column);
+  g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (text), g_free);
   g_signal_connect (entry, "activate", G_CALLBACK (target_value_cb), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (focus, "leave", G_CALLBACK (target_leave_cb), self);
+    gtk_widget_add_controller (entry, focus);
+    /* Before the editor's own Escape (close the editor). */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (target_key_pressed_cb), self);
+    gtk_widget_add_controller (entry, keys);
+  }
   return entry;
+}
+
+/* A target's field with room for its refusal right under it. */
+static GtkWidget *
+with_error_label (GtkWidget *entry)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (entry, GTK_ALIGN_FILL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  g_object_set_data (G_OBJECT (entry), "error-label", label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
 }
 
 /* The plan's period, or this year alone for a plan without one. */
@@ -658,12 +909,55 @@ plan_period (PbItemEditor *self,
     }
 }
 
-/* One target, editable in place: year, comparator, value, stretch. */
+/* The items that state a target, "1 加快5G网络规模化部署、建成高速泛在的
+ *信息基础设施", or %NULL when it is only the open item (or none). */
+static char *
+dup_stating_items (PbItemEditor *self,
+                   GPtrArray    *twins)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean others = FALSE;
+
+  for (guint i = 0; i < twins->len; i++)
+    {
+      gint64 item_id = pb_record_get_int (PB_RECORD (g_ptr_array_index (twins, i)), "item_id");
+      g_autoptr(PbItem) item = NULL;
+      g_autofree char *name = NULL;
+      gboolean again = FALSE;
+
+      for (guint j = 0; j < seen->len && !again; j++)
+        again = g_array_index (seen, gint64, j) == item_id;
+      if (item_id <= 0 || again)
+        continue;
+      g_array_append_val (seen, item_id);
+      item = pb_store_get_record (self->store, PB_TYPE_ITEM, item_id);
+      if (item == NULL)
+        continue;
+      if (item_id != pb_record_get_id (PB_RECORD (self->item)))
+        others = TRUE;
+      name = g_strdup_printf ("%s %s", pb_item_get_number (item), pb_item_get_title (item));
+      if (names->len > 0)
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append (names, g_strstrip (name));
+    }
+  if (!others)
+    return NULL;
+  /* Translators: the items whose text states a target, as
+   * "Stated by 建成高速泛在的信息基础设施, 1 加快5G网络规模化部署" */
+  return g_strdup_printf (_("Stated by %s"), names->str);
+}
+
+/* One target, editable in place: year, comparator, value, stretch. The
+ * same target a goal and its task both state (@twins, @target first) is
+ * one row, which says which items state it. */
 static GtkWidget *
 target_row (PbItemEditor *self,
             PbIndicator  *indicator,
-            PbTarget     *target)
+            GPtrArray    *twins)
 {
+  PbTarget *target = g_ptr_array_index (twins, 0);
+  g_autofree char *stated = dup_stating_items (self, twins);
   static const char *comparators[] = { "=", "≥", "≤", "≈", NULL };
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *cmp = gtk_drop_down_new_from_strings (comparators);
@@ -684,11 +978,18 @@ target_row (PbItemEditor *self,
       {
         g_autofree char *tip = g_strdup_printf (_("%d lies outside the plan’s period, %d—%d; the target is kept."),
                                                 pb_target_get_year (target), first, last);
+        g_autofree char *both = stated ? g_strconcat (tip, "\n", stated, NULL) : NULL;
+
         gtk_widget_add_css_class (year, "warning");
         gtk_widget_set_tooltip_text (year, tip);
-        gtk_widget_set_tooltip_text (row, tip);
+        g_object_set_data_full (G_OBJECT (year), "tip", g_strdup (tip), g_free);
+        gtk_widget_set_tooltip_text (row, both ? both : tip);
       }
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
+    else if (stated)
+      gtk_widget_set_tooltip_text (row, stated);
+    if (stated)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, stated, -1);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), with_error_label (year));
   }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), pb_record_get_enum (PB_RECORD (target), "comparator"));
@@ -696,10 +997,14 @@ target_row (PbItemEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (cmp), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparator"), -1);
   g_object_set_data_full (G_OBJECT (cmp), "record", g_object_ref (target), g_object_unref);
   g_signal_connect (cmp, "notify::selected", G_CALLBACK (target_comparator_cb), self);
+  /* Named, as the fields are, so that the keyboard is found again here
+   * when the lists are rebuilt (Tab out of a field commits it). */
+  g_object_set_data (G_OBJECT (cmp), "column", (gpointer) "comparator");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), cmp);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             number_entry (self, PB_RECORD (target), "value", pb_target_get_value (target), 7, _("Value")));
+                             with_error_label (number_entry (self, PB_RECORD (target), "value",
+                                                             pb_target_get_value (target), 7, _("Value"))));
   gtk_widget_add_css_class (unit, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
 
@@ -708,9 +1013,18 @@ target_row (PbItemEditor *self,
   gtk_widget_set_tooltip_text (stretch, _("A stretch target (力争)"));
   g_object_set_data_full (G_OBJECT (stretch), "record", g_object_ref (target), g_object_unref);
   g_signal_connect (stretch, "toggled", G_CALLBACK (target_stretch_cb), self);
+  g_object_set_data (G_OBJECT (stretch), "column", (gpointer) "stretch");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), stretch);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (target), _("Remove target")));
+  {
+    GtkWidget *remove = remove_button (self, PB_RECORD (target), _("Remove target"));
+
+    /* With the same target another item states. */
+    g_signal_handlers_disconnect_by_func (remove, delete_record_cb, self);
+    g_signal_connect (remove, "clicked", G_CALLBACK (delete_target_cb), self);
+    g_object_set_data (G_OBJECT (remove), "column", (gpointer) "remove");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  }
   return row;
 }
 
@@ -738,8 +1052,6 @@ scale_scroll_cb (GtkEventControllerScroll *controller,
   gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + delta);
   return TRUE;
 }
-
-static void rebuild_lists (PbItemEditor *self);
 
 /* The first year of the plan's period with no firm target for
  * @indicator_id, or 0 when every year has one. */
@@ -1156,7 +1468,8 @@ add_row (PbItemEditor        *self,
 typedef struct
 {
   gint64      record_id;
-  const char *column;     /* "year", "value", "draft-year", "draft-value", "add-target" */
+  const char *column;     /* "year", "value", "comparator", "stretch", "remove", "draft-year",
+                           * "draft-value", "add-target" */
 } ListFocus;
 
 static gboolean
@@ -1307,44 +1620,58 @@ rebuild_lists (PbItemEditor *self)
       {
         g_autoptr(PbIndicator) k = g_list_model_get_item (all, i);
         g_autoptr(GListModel) targets = NULL;
+        g_autoptr(GPtrArray) groups = NULL;
         g_autoptr(GString) summary = g_string_new (NULL);
         GtkWidget *row;
         g_autofree char *name = NULL;
         g_autofree char *sub = NULL;
 
+        /* A goal and its task often state the same target, each as a
+         * row of the store: it is one target, shown and edited once. */
         targets = pb_store_list_targets (self->store, pb_record_get_id (PB_RECORD (k)));
+        groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
         for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
           {
             g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
+            gboolean seen = FALSE;
+
+            for (guint u = 0; u < groups->len && !seen; u++)
+              {
+                GPtrArray *twins = g_ptr_array_index (groups, u);
+                PbTarget *first = g_ptr_array_index (twins, 0);
+
+                seen = pb_target_get_year (first) == pb_target_get_year (target) &&
+                       pb_target_get_value (first) == pb_target_get_value (target) &&
+                       pb_record_get_enum (PB_RECORD (first), "comparator") ==
+                       pb_record_get_enum (PB_RECORD (target), "comparator") &&
+                       pb_record_get_boolean (PB_RECORD (first), "stretch") ==
+                       pb_record_get_boolean (PB_RECORD (target), "stretch");
+                if (seen)
+                  g_ptr_array_add (twins, g_object_ref (target));
+              }
+            if (!seen)
+              {
+                GPtrArray *twins = g_ptr_array_new_with_free_func (g_object_unref);
+
+                g_ptr_array_add (twins, g_object_ref (target));
+                g_ptr_array_add (groups, twins);
+              }
+          }
+        for (guint u = 0; u < groups->len; u++)
+          {
+            GPtrArray *twins = g_ptr_array_index (groups, u);
+            PbTarget *target = g_ptr_array_index (twins, 0);
             int cmp = pb_record_get_enum (PB_RECORD (target), "comparator");
             const char *symbol = cmp == PB_COMPARATOR_GE ? "≥" : cmp == PB_COMPARATOR_LE ? "≤" : cmp == PB_COMPARATOR_ABOUT ? "≈" : "";
-            gboolean repeated = FALSE;
+            g_autofree char *value = pb_format_number (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
 
-            /* A goal and a task often state the same target; say it once. */
-            for (guint u = 0; u < t && !repeated; u++)
-              {
-                g_autoptr(PbTarget) earlier = g_list_model_get_item (targets, u);
-
-                repeated = pb_target_get_year (earlier) == pb_target_get_year (target) &&
-                           pb_target_get_value (earlier) == pb_target_get_value (target) &&
-                           pb_record_get_enum (PB_RECORD (earlier), "comparator") == cmp &&
-                           pb_record_get_boolean (PB_RECORD (earlier), "stretch") ==
-                           pb_record_get_boolean (PB_RECORD (target), "stretch");
-              }
-            if (repeated)
-              continue;
-
-            {
-              g_autofree char *value = pb_format_number (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
-
-              if (summary->len)
-                g_string_append (summary, " · ");
-              /* TRANSLATORS: a target in a list: year, comparator, value with
-               * its unit, and " (stretch)" or nothing, as "2027: ≥1.2万个" */
-              g_string_append_printf (summary, C_("target in a list", "%d: %s%s%s"),
-                                      pb_target_get_year (target), symbol, value,
-                                      pb_record_get_boolean (PB_RECORD (target), "stretch") ? _(" (stretch)") : "");
-            }
+            if (summary->len)
+              g_string_append (summary, " · ");
+            /* TRANSLATORS: a target in a list: year, comparator, value with
+             * its unit, and " (stretch)" or nothing, as "2027: ≥1.2万个" */
+            g_string_append_printf (summary, C_("target in a list", "%d: %s%s%s"),
+                                    pb_target_get_year (target), symbol, value,
+                                    pb_record_get_boolean (PB_RECORD (target), "stretch") ? _(" (stretch)") : "");
           }
 
         row = adw_expander_row_new ();
@@ -1359,11 +1686,8 @@ rebuild_lists (PbItemEditor *self)
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sub);
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (self, PB_RECORD (k), _("Remove indicator")));
-        for (guint t = 0; t < g_list_model_get_n_items (targets); t++)
-          {
-            g_autoptr(PbTarget) target = g_list_model_get_item (targets, t);
-            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target_row (self, k, target));
-          }
+        for (guint u = 0; u < groups->len; u++)
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target_row (self, k, g_ptr_array_index (groups, u)));
         if (self->draft_indicator == pb_record_get_id (PB_RECORD (k)))
           {
             adw_expander_row_add_row (ADW_EXPANDER_ROW (row), draft_row (self, k));
@@ -1588,7 +1912,8 @@ store_changed_cb (PbItemEditor *self,
   if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
       g_str_equal (table, "organisation_alias"))
     update_rights (self);
-  if (g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
+  /* The plan's period says which targets lie outside it. */
+  if (g_str_equal (table, "plan") || g_str_equal (table, "item_org") || g_str_equal (table, "organisation") ||
       g_str_equal (table, "indicator") || g_str_equal (table, "item_indicator") || g_str_equal (table, "target") ||
       g_str_equal (table, "dependency") || g_str_equal (table, "note"))
     rebuild_lists (self);
