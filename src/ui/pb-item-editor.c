@@ -885,7 +885,9 @@ with_error_label (GtkWidget *entry)
   gtk_widget_add_css_class (label, "error");
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_set_visible (label, FALSE);
-  g_object_set_data (G_OBJECT (entry), "error-label", label);
+  /* Held: a field left by the keyboard may outlive its row (its pending
+   * commit holds it). */
+  g_object_set_data_full (G_OBJECT (entry), "error-label", g_object_ref (label), g_object_unref);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), label);
   return box;
