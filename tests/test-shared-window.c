@@ -408,6 +408,24 @@ find_row_titled (GtkWidget  *root,
   return NULL;
 }
 
+/* The icon an entry row shows at its end while not being edited (hidden
+ * while the keyboard is in it): a pencil where the planner may type, a
+ * lock where it may not. */
+static const char *
+entry_row_icon (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_IMAGE (child) && gtk_widget_has_css_class (child, "edit-icon"))
+        return gtk_image_get_icon_name (GTK_IMAGE (child));
+      if ((found = entry_row_icon (child)))
+        return found;
+    }
+  return NULL;
+}
+
 static void
 assert_office_only (GtkWidget  *editor,
                     const char *title)
@@ -417,6 +435,21 @@ assert_office_only (GtkWidget  *editor,
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_is_sensitive (row));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Only the office may change this");
+  /* No pencil where nothing can be typed: a lock. */
+  if (ADW_IS_ENTRY_ROW (row))
+    g_assert_cmpstr (entry_row_icon (row), ==, "changes-prevent-symbolic");
+}
+
+/* An entry row the planner may type in shows the pencil. */
+static void
+assert_pencil (GtkWidget  *editor,
+               const char *title)
+{
+  GtkWidget *row = find_row_titled (editor, title);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_cmpstr (entry_row_icon (row), ==, "document-edit-symbolic");
 }
 
 /* A reporter's item editor: on its own organisation's item, the status,
@@ -468,6 +501,7 @@ test_reporter_editor (void)
   g_assert_null (gtk_widget_get_tooltip_text (find_row_titled (editor, "Status")));
   g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Progress")));
   g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Add a progress note")));
+  assert_pencil (editor, "Add a progress note");
 
   /* …and what is on works: the status chosen is the item's, on the server. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (editor, "Status")), PB_ITEM_STATUS_BLOCKED);
@@ -493,6 +527,10 @@ test_reporter_editor (void)
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status), "and the office may report on this item"));
     g_assert_false (gtk_widget_is_sensitive (find_row_titled (editor, "Progress")));
     g_assert_false (gtk_widget_is_sensitive (find_row_titled (editor, "Add a progress note")));
+    /* Locked, saying who may report on it: no pencil. */
+    g_assert_cmpstr (entry_row_icon (find_row_titled (editor, "Add a progress note")), ==, "changes-prevent-symbolic");
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (find_row_titled (editor, "Add a progress note")),
+                              "and the office may report on this item"));
   }
 
   /* Back on its own: on again. */
@@ -500,6 +538,8 @@ test_reporter_editor (void)
   spin ();
   g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Status")));
   g_assert_null (gtk_widget_get_tooltip_text (find_row_titled (editor, "Status")));
+  assert_pencil (editor, "Add a progress note");
+  assert_office_only (editor, "Title");
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   g_clear_object (&app);
@@ -522,6 +562,9 @@ test_reporter_editor (void)
     editor = pb_window_get_editor (window);
     g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Title")));
     g_assert_null (gtk_widget_get_tooltip_text (find_row_titled (editor, "Title")));
+    assert_pencil (editor, "Title");
+    assert_pencil (editor, "Due (YYYY-MM-DD)");
+    assert_pencil (editor, "Add a progress note");
     g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Status")));
     g_assert_null (find_label_containing (editor, "Only the office"));
   }

@@ -1337,6 +1337,37 @@ add_dependency_cb (PbItemEditor *self)
     report (self, error);
 }
 
+/* The pencil an entry row shows while it is not being edited (its
+ * "edit-icon" image), or NULL. */
+static GtkWidget *
+find_edit_icon (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_IMAGE (child) && gtk_widget_has_css_class (child, "edit-icon"))
+        return child;
+      if ((found = find_edit_icon (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* An entry row shows its pencil even when it is off, as if it could be
+ * edited: one the planner may not change shows a lock in its place (the
+ * row's tooltip says who may change it), one it may the pencil again. */
+static void
+show_edit_icon (GtkWidget *widget,
+                gboolean   allowed)
+{
+  GtkWidget *icon;
+
+  if (!ADW_IS_ENTRY_ROW (widget) || (icon = find_edit_icon (widget)) == NULL)
+    return;
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), allowed ? "document-edit-symbolic" : "changes-prevent-symbolic");
+}
+
 /* Turns @widget off, saying why, or back on. */
 static void
 allow (GtkWidget  *widget,
@@ -1346,6 +1377,7 @@ allow (GtkWidget  *widget,
   gboolean was_refused = g_object_get_data (G_OBJECT (widget), "pb-refused") != NULL;
 
   gtk_widget_set_sensitive (widget, allowed);
+  show_edit_icon (widget, allowed);
   if (!allowed)
     {
       gtk_widget_set_tooltip_text (widget, why);
