@@ -44,10 +44,13 @@ test_task_card (PbTestLibrary *f,
   guint notified = 0, health_notified = 0;
 
   card = g_object_ref_sink (PB_TASK_CARD (pb_task_card_new (f->store)));
-  /* A day the example's task 1 is on track (today its 新建5G基站 has no
-   * report since 2025: yellow by DESIGN §5). */
+  /* A day the example's task 1 is on track, judged with the figures
+   * dated by then: just after the 2025 year-end figures (today its
+   * 新建5G基站 has no report since 2025: yellow by DESIGN §5; on 1 June
+   * 2025 it had none for 2025 yet, red, which only the figures dated
+   * later used to hide). */
   {
-    g_autoptr(GDate) early = g_date_new_dmy (1, 6, 2025);
+    g_autoptr(GDate) early = g_date_new_dmy (15, 1, 2026);
     pb_task_card_set_today (card, early);
   }
   g_signal_connect (card, "notify::item", G_CALLBACK (count_notify), &notified);
