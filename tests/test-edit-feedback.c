@@ -916,6 +916,111 @@ test_main_menu_fits (void)
   pb_test_settle_for (200);
 }
 
+/* The pointer, through the X server, to (@wx, @wy) in @widget, and a
+ * pixel further, as a hand resting there would. */
+static void
+point_at (GtkWidget *widget,
+          double     wx,
+          double     wy)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  Display *x = gdk_x11_display_get_xdisplay (display);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  graphene_point_t p;
+  Window child;
+  int root_x, root_y;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (100);
+  XTestFakeMotionEvent (x, -1, root_x + 1, root_y + 1, CurrentTime);
+  XSync (x, False);
+}
+
+/* A tooltip on screen over the window. */
+static gboolean
+tooltip_shown (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if ((g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkTooltipWindow") && gtk_widget_get_mapped (c)) || tooltip_shown (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* A label in the list of plans, whose tooltip is the plan's title. */
+static GtkWidget *
+plan_title_label (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && gtk_widget_is_drawable (c) && gtk_widget_get_tooltip_text (c) &&
+          g_str_has_prefix (gtk_widget_get_tooltip_text (c), "云澜市新型基础设施建设"))
+        return c;
+      if ((found = plan_title_label (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A bulk dialog (Shift Dates…) open over the window: the list of plans
+ * under it shows no tooltip however the pointer rests there, and none is
+ * left once the dialog has gone. */
+static void
+test_no_tooltip_under_dialog (void)
+{
+  GtkWidget *plan_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "plan_list"));
+  GtkWidget *title, *dialog;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  Display *x = gdk_x11_display_get_xdisplay (display);
+  gint64 ids[3];
+
+  choose_three (ids);
+  title = plan_title_label (plan_list);
+  g_assert_nonnull (title);
+
+  /* Without a dialog, the title's tooltip shows where the pointer rests. */
+  point_at (title, 20, gtk_widget_get_height (title) / 2.0);
+  pb_test_settle_for (1500);
+  g_assert_true (tooltip_shown (GTK_WIDGET (t.window)));
+
+  /* Shift Dates… opened with the tooltip on screen (by its action: no key
+   * or click that would hide it) takes it away. */
+  dialog = pb_window_ask_bulk (t.window, "shift");
+  g_assert_nonnull (dialog);
+  pb_test_settle_for (300);
+  /* Put where a window manager would, over the board and not over the
+   * list of plans (Xvfb alone puts it at the top left). */
+  XMoveWindow (x, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))), 600, 300);
+  XSync (x, False);
+  pb_test_settle_for (300);
+  g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+
+  /* The pointer resting on the list of plans under the dialog: no tooltip. */
+  point_at (title, 30, gtk_widget_get_height (title) / 2.0);
+  pb_test_settle_for (1500);
+  g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+
+  /* Closed, with the pointer on the board: none left. */
+  point_at (pb_window_get_board (t.window), 10, 10);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  pb_test_settle_for (1500);
+  g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+  /* And the window takes the pointer again: the tooltip shows. */
+  point_at (title, 20, gtk_widget_get_height (title) / 2.0);
+  pb_test_settle_for (1500);
+  g_assert_true (tooltip_shown (GTK_WIDGET (t.window)));
+  point_at (pb_window_get_board (t.window), 10, 10);
+  pb_test_settle_for (300);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+}
+
 /* How many cards the board shows, all columns together. */
 static guint
 n_cards_in_view (PbBoardView *board)
@@ -1719,6 +1824,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/bulk-bar-widths", test_bulk_bar_widths);
   g_test_add_func ("/edit-feedback/menu-one-card", test_menu_one_card);
   g_test_add_func ("/edit-feedback/main-menu-fits", test_main_menu_fits);
+  g_test_add_func ("/edit-feedback/no-tooltip-under-dialog", test_no_tooltip_under_dialog);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);

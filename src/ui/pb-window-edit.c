@@ -149,6 +149,40 @@ pb_window_get_selected_items (PbWindow *self)
   return ids;
 }
 
+/* ---- Modal dialogs -------------------------------------------------------- */
+
+static void
+modal_unmapped_cb (GtkWidget *dialog,
+                   PbWindow  *self)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (dialog, modal_unmapped_cb, self);
+  if (content)
+    gtk_widget_set_can_target (content, TRUE);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+/* While @dialog, modal, is on screen, the window under it takes no
+ * pointer: GTK would otherwise still show the tooltips of what the pointer
+ * rests on there (the list of plans), which then stayed on screen over
+ * the window once the dialog had gone. A tooltip shown before it opened
+ * goes now; on closing, the tooltips are asked again for where the
+ * pointer is. */
+static void
+present_modal (PbWindow  *self,
+               GtkWidget *dialog)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self));
+
+  if (content)
+    gtk_widget_set_can_target (content, FALSE);
+  g_signal_connect_object (dialog, "unmap", G_CALLBACK (modal_unmapped_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (modal_unmapped_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
 /* ---- Add Item ----------------------------------------------------------- */
 
 /* What a board column's key says a new item in it is: "section:12",
@@ -613,7 +647,7 @@ pb_window_ask_delete_section (PbWindow  *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_section_response_cb), d,
                          (GClosureNotify) (void (*) (void)) delete_section_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_modal (self, dialog);
   return dialog;
 }
 
@@ -857,7 +891,7 @@ pb_window_ask_bulk (PbWindow   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (ask_response_cb), a,
                          (GClosureNotify) (void (*) (void)) ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_modal (self, dialog);
   gtk_widget_grab_focus (a->entry ? a->entry : a->spin);
   return dialog;
 }
