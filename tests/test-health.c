@@ -489,6 +489,67 @@ test_goal_without_indicators (PbTestLibrary *f,
   }
 }
 
+/* DESIGN §5: an item's health is the worst of its own rules and its
+ * indicators', and organisations are ranked by the completion that health
+ * is judged by. A task measured by hand, too early in its time to judge
+ * its own progress, yellow because its indicator stands at 81 % of the
+ * figure expected: its completion is the indicator's 81 %, and its lead
+ * has that completion and a rank (the first-time user saw "—"). When its
+ * own progress is judged and is the worse, that decides. */
+static void
+test_completion_decided_by_indicator (PbTestLibrary *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试方案", 2026, 2027, &error);
+  gint64 task = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "建设5G基站", &error);
+  g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, task);
+  g_autoptr(GDate) today = g_date_new_dmy (20, 2, 2026);
+  g_autoptr(GPtrArray) stats = NULL;
+  const PbIndicatorStatus *status;
+  const char *reason = NULL;
+  PbIndicator *indicator;
+  gint64 k;
+
+  pb_store_set (f->store, item, &error, "start_date", "2026-02-01", "due_date", "2027-12-31",
+                "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.0, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_assign_organisation (f->store, task, "市工业和信息化局", PB_ROLE_LEAD, &error), >, 0);
+  g_assert_no_error (error);
+  /* 19 of 699 days gone: too early for its own progress to count. */
+  g_assert_true (isnan (pb_store_get_item_health_completion (f->store, item, today, NULL)));
+
+  k = pb_store_add_indicator (f->store, plan, task, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2026, 2600, PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+  /* Expected on 2026-02-20: 2600 × 50/364 = 357; reported 290: 81 %. */
+  pb_store_add_actual (f->store, k, "2026-02-20", 290, NULL, &error);
+  g_assert_no_error (error);
+  status = pb_store_get_indicator_status (f->store, indicator, today);
+  g_assert_cmpint (status->health, ==, PB_HEALTH_YELLOW);
+  g_assert_cmpfloat (status->completion, >, 0.7);
+  g_assert_cmpfloat (status->completion, <, 0.9);
+
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==, PB_HEALTH_YELLOW);
+  g_assert_true (g_str_has_prefix (reason, "5G基站"));
+  g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, item, today, NULL),
+                                  status->completion, 1e-9);
+  stats = pb_store_compute_organisation_stats (f->store, plan, today);
+  g_assert_cmpuint (stats->len, ==, 1);
+  g_assert_cmpuint (((PbOrgStats *) g_ptr_array_index (stats, 0))->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (((PbOrgStats *) g_ptr_array_index (stats, 0))->completion, status->completion, 1e-9);
+
+  /* Later, its own progress judged and worse (red): that decides. */
+  {
+    g_autoptr(GDate) later = g_date_new_dmy (1, 12, 2026);
+
+    g_assert_cmpint (pb_store_get_item_health (f->store, item, later, NULL), ==, PB_HEALTH_RED);
+    g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, item, later, NULL), 0.0, 1e-9);
+  }
+  g_object_unref (indicator);
+}
+
 /* Progress from indicators: the latest actual against the target it answers. */
 static void
 test_indicator_progress (PbTestLibrary *f,
@@ -1333,6 +1394,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/goal-and-late-report", test_goal_and_late_report);
   PB_TEST_ADD_LIBRARY ("/health/item-completion", test_item_completion);
   PB_TEST_ADD_LIBRARY ("/health/goal-without-indicators", test_goal_without_indicators);
+  PB_TEST_ADD_LIBRARY ("/health/completion-decided-by-indicator", test_completion_decided_by_indicator);
   g_test_add_func ("/health/percent-format", test_percent_format);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);

@@ -1373,7 +1373,16 @@ compute_item_health (PlanHealth  *p,
       h->health = w->status->health;
       g_free (h->reason);
       h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
+      /* The completion ranked is the one that decided the colour: an
+       * item yellow at 81 % of its indicator's target ranks at 81 %. */
+      if (!isnan (w->status->completion))
+        h->health_completion = w->status->completion;
     }
+  /* Too early to judge its own progress (under 10 % of its time gone):
+   * what its indicators have measured is its completion. */
+  if (judged && isnan (h->health_completion) && status != PB_ITEM_STATUS_CANCELLED &&
+      w != NULL && w->status != NULL && !isnan (w->status->completion))
+    h->health_completion = w->status->completion;
 
   {
     PbRecord *then = g_hash_table_lookup (p->previous, &id);
