@@ -17,6 +17,46 @@
 #endif
 
 #include "pb-fold.h"
+#include "pb-module.h"
+
+#ifdef HAVE_OPENCC
+/* OpenCC (and the marisa and C++ libraries it needs) is loaded when a
+ * traditional character is first folded, not at every start (pb-module.h). */
+#define PB_OPENCC_FUNCTIONS(F) \
+  F (opencc_open) \
+  F (opencc_convert_utf8) \
+  F (opencc_convert_utf8_free)
+
+typedef struct
+{
+  PB_OPENCC_FUNCTIONS (PB_MODULE_POINTER)
+} PbOpenccFunctions;
+
+static PbOpenccFunctions pb_opencc;
+
+static gboolean
+load_opencc (void)
+{
+  static const PbModuleSymbol symbols[] = {
+#define PB_OPENCC_SYMBOL(name) { #name, G_STRUCT_OFFSET (PbOpenccFunctions, name) },
+    PB_OPENCC_FUNCTIONS (PB_OPENCC_SYMBOL)
+#undef PB_OPENCC_SYMBOL
+  };
+  static const char *const names[] = { "libopencc.so.1.1", "libopencc.so.1", "libopencc.so", NULL };
+  g_autoptr(GString) why = g_string_new (NULL);
+
+  if (!pb_module_load (names, symbols, G_N_ELEMENTS (symbols), &pb_opencc, why))
+    {
+      g_warning ("OpenCC could not be loaded, so traditional characters are not folded: %s", why->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define opencc_open              (pb_opencc.opencc_open)
+#define opencc_convert_utf8      (pb_opencc.opencc_convert_utf8)
+#define opencc_convert_utf8_free (pb_opencc.opencc_convert_utf8_free)
+#endif
 
 #define CJK_FIRST 0x3400
 #define CJK_LAST  0x9FFF
@@ -51,7 +91,8 @@ pb_fold_simplified (gunichar c)
 
   if (g_once_init_enter (&initialised))
     {
-      cc = opencc_open (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+      if (load_opencc ())
+        cc = opencc_open (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
       g_once_init_leave (&initialised, 1);
     }
 

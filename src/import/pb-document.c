@@ -16,10 +16,7 @@
 #include <string.h>
 
 #ifdef HAVE_DOCX
-#include <archive.h>
-#include <archive_entry.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "pb-zip.h"
 #endif
 #ifdef HAVE_PDF
 #include <gmodule.h>
@@ -109,7 +106,8 @@ read_docx (const char  *path,
            GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
-  struct archive *a = archive_read_new ();
+  g_autofree char *why = NULL;
+  struct archive *a;
   struct archive_entry *entry;
   g_autoptr(GByteArray) xml = NULL;
   char *text = NULL;
@@ -119,6 +117,12 @@ read_docx (const char  *path,
   GStatBuf st;
   int rc;
 
+  if (!pb_zip_load (&why))
+    {
+      g_set_error_literal (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY, why);
+      return NULL;
+    }
+  a = archive_read_new ();
   if (g_stat (path, &st) == 0)
     file_size = MAX (st.st_size, 1);
   archive_read_support_format_zip (a);

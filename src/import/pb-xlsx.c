@@ -27,10 +27,7 @@
 #include <glib/gi18n-lib.h>
 
 #ifdef HAVE_DOCX
-#include <archive.h>
-#include <archive_entry.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "pb-zip.h"
 #endif
 
 #include "pb-xlsx.h"
@@ -1062,8 +1059,15 @@ pb_xlsx_book_open (const char  *path,
 {
   g_autofree char *name = g_filename_display_basename (path);
 #ifdef HAVE_DOCX
-  struct archive *a = archive_read_new ();
+  g_autofree char *why = NULL;
+  struct archive *a;
 
+  if (!pb_zip_load (&why))
+    {
+      g_set_error_literal (error, PB_XLSX_ERROR, PB_XLSX_ERROR_UNSUPPORTED, why);
+      return NULL;
+    }
+  a = archive_read_new ();
   archive_read_support_format_zip (a);
   if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
     {
@@ -1093,10 +1097,17 @@ pb_xlsx_book_open_bytes (GBytes      *bytes,
                          GError     **error)
 {
 #ifdef HAVE_DOCX
-  struct archive *a = archive_read_new ();
+  g_autofree char *why = NULL;
+  struct archive *a;
   gsize len;
   const void *data = g_bytes_get_data (bytes, &len);
 
+  if (!pb_zip_load (&why))
+    {
+      g_set_error_literal (error, PB_XLSX_ERROR, PB_XLSX_ERROR_UNSUPPORTED, why);
+      return NULL;
+    }
+  a = archive_read_new ();
   archive_read_support_format_zip (a);
   if (archive_read_open_memory (a, data, len) != ARCHIVE_OK)
     {

@@ -31,7 +31,7 @@
 #include <unistd.h>
 
 #ifdef HAVE_XLSX
-#include <xlsxwriter.h>
+#include "pb-xlsxwriter.h"
 #endif
 
 #include "pb-format.h"
@@ -396,12 +396,12 @@ pb_form_write (const PbFormLayout  *layout,
                GError             **error)
 {
 #ifdef HAVE_XLSX
-  g_autofree char *tmp = temp_beside (path, error);
+  g_autofree char *tmp = NULL;
   lxw_workbook *workbook;
   lxw_error status;
   locale_t c_locale, previous;
 
-  if (tmp == NULL)
+  if (!pb_xlsxwriter_load (error) || (tmp = temp_beside (path, error)) == NULL)
     return FALSE;
 
   /* libxlsxwriter formats numbers with printf: C numbers for this thread

@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #ifdef HAVE_XLSX
-#include <xlsxwriter.h>
+#include "pb-xlsxwriter.h"
 #endif
 
 #include "pb-format.h"
@@ -507,13 +507,13 @@ write_xlsx (GPtrArray   *sheets,
             const char  *path,
             GError     **error)
 {
-  g_autofree char *tmp = temp_beside (path, error);
+  g_autofree char *tmp = NULL;
   lxw_workbook *workbook;
   lxw_format *head, *wrap;
   lxw_error status;
   locale_t c_locale, previous;
 
-  if (tmp == NULL)
+  if (!pb_xlsxwriter_load (error) || (tmp = temp_beside (path, error)) == NULL)
     return FALSE;
 
   /* libxlsxwriter formats numbers with printf: the C locale for this
