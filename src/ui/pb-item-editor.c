@@ -593,8 +593,16 @@ show_target_error (GtkEditable *entry,
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message ? message : g_object_get_data (G_OBJECT (entry), "tip"));
   if (label)
     {
+      GtkWidget *row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+      gboolean any = FALSE;
+
       gtk_label_set_text (GTK_LABEL (label), message ? message : "");
       gtk_widget_set_visible (label, message != NULL);
+      /* The line of refusals shows while one of them does. */
+      for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_parent (label)); c; c = gtk_widget_get_next_sibling (c))
+        any = any || gtk_widget_get_visible (c);
+      if (row)
+        gtk_widget_set_visible (row, any);
     }
 }
 
@@ -870,27 +878,23 @@ number_entry (PbItemEditor *self,
   return entry;
 }
 
-/* A target's field with room for its refusal right under it. */
-static GtkWidget *
-with_error_label (GtkWidget *entry)
+/* The place of a target field's refusal, in @box: a line of the row
+ * under the target's row, as wide as the editor (the field itself is a
+ * few characters wide). */
+static void
+add_refusal_label (GtkWidget *box,
+                   GtkWidget *entry)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (entry, GTK_ALIGN_FILL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
   gtk_widget_set_visible (label, FALSE);
   /* Held: a field left by the keyboard may outlive its row (its pending
    * commit holds it). */
   g_object_set_data_full (G_OBJECT (entry), "error-label", g_object_ref (label), g_object_unref);
-  gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), label);
-  return box;
 }
 
 /* The plan's period, or this year alone for a plan without one. */
@@ -954,11 +958,14 @@ dup_stating_items (PbItemEditor *self,
  * same target a goal and its task both state (@twins, @target first) is
  * one row, which says which items state it. */
 static GtkWidget *
-target_row (PbItemEditor *self,
-            PbIndicator  *indicator,
-            GPtrArray    *twins)
+target_row (PbItemEditor  *self,
+            PbIndicator   *indicator,
+            GPtrArray     *twins,
+            GtkWidget    **refusals)
 {
   PbTarget *target = g_ptr_array_index (twins, 0);
+  GtkWidget *refusal_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value_entry;
   g_autofree char *stated = dup_stating_items (self, twins);
   static const char *comparators[] = { "=", "≥", "≤", "≈", NULL };
   GtkWidget *row = adw_action_row_new ();
@@ -991,7 +998,8 @@ target_row (PbItemEditor *self,
       gtk_widget_set_tooltip_text (row, stated);
     if (stated)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, stated, -1);
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), with_error_label (year));
+    add_refusal_label (refusal_box, year);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
   }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), pb_record_get_enum (PB_RECORD (target), "comparator"));
@@ -1004,9 +1012,9 @@ target_row (PbItemEditor *self,
   g_object_set_data (G_OBJECT (cmp), "column", (gpointer) "comparator");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), cmp);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             with_error_label (number_entry (self, PB_RECORD (target), "value",
-                                                             pb_target_get_value (target), 7, _("Value"))));
+  value_entry = number_entry (self, PB_RECORD (target), "value", pb_target_get_value (target), 7, _("Value"));
+  add_refusal_label (refusal_box, value_entry);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_entry);
   gtk_widget_add_css_class (unit, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
 
@@ -1027,6 +1035,18 @@ target_row (PbItemEditor *self,
     g_object_set_data (G_OBJECT (remove), "column", (gpointer) "remove");
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   }
+
+  /* Under the row, hidden until a field of it is refused. */
+  *refusals = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (*refusals), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (*refusals), FALSE);
+  gtk_widget_set_focusable (*refusals, FALSE);
+  gtk_widget_set_margin_start (refusal_box, 12);
+  gtk_widget_set_margin_end (refusal_box, 12);
+  gtk_widget_set_margin_top (refusal_box, 6);
+  gtk_widget_set_margin_bottom (refusal_box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (*refusals), refusal_box);
+  gtk_widget_set_visible (*refusals, FALSE);
   return row;
 }
 
@@ -1721,7 +1741,12 @@ rebuild_lists (PbItemEditor *self)
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sub);
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (self, PB_RECORD (k), _("Remove indicator")));
         for (guint u = 0; u < groups->len; u++)
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target_row (self, k, g_ptr_array_index (groups, u)));
+          {
+            GtkWidget *refusals = NULL;
+
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), target_row (self, k, g_ptr_array_index (groups, u), &refusals));
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), refusals);
+          }
         if (self->draft_indicator == pb_record_get_id (PB_RECORD (k)))
           {
             adw_expander_row_add_row (ADW_EXPANDER_ROW (row), draft_row (self, k));
