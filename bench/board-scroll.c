@@ -24,6 +24,7 @@
 
 #include "pb-board-view.h"
 #include "pb-store.h"
+#include "pb-ui-util.h"
 
 static gboolean painted;
 
@@ -205,6 +206,7 @@ main (int    argc,
   double open_ms, regroup_ms;
   gint64 start, id;
 
+  pb_ui_keep_frame_memory ();   /* as the application's main () */
   adw_init ();
   /* The desktop font, as a Chinese desktop has it (PB_BENCH_FONT overrides;
    * without a CJK font first, every label falls back glyph by glyph). */

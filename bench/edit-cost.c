@@ -27,6 +27,7 @@
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
 #include "pb-store.h"
+#include "pb-ui-util.h"
 #include "pb-test-util.h"
 #include "pb-timeline-view.h"
 
@@ -127,6 +128,7 @@ main (int    argc,
   GtkWidget *window, *stack, *timeline, *board, *indicators, *organisations;
   gint64 id;
 
+  pb_ui_keep_frame_memory ();   /* as the application's main () */
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-font-name",
                 g_getenv ("PB_BENCH_FONT") ? g_getenv ("PB_BENCH_FONT") : "Noto Sans CJK SC 11", NULL);

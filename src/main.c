@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "pb-application.h"
+#include "pb-ui-util.h"
 
 int
 main (int    argc,
@@ -15,6 +16,7 @@ main (int    argc,
 {
   g_autoptr(PbApplication) app = NULL;
 
+  pb_ui_keep_frame_memory ();
   setlocale (LC_ALL, "");
   /* PLANBOARD_LOCALEDIR: the build tree's translations, uninstalled. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANBOARD_LOCALEDIR") ? g_getenv ("PLANBOARD_LOCALEDIR") : LOCALEDIR);
