@@ -681,6 +681,55 @@ test_review_marks_follow (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+/* The importer names a quantity counted both ways with how each is
+ * counted (5G基站（年度）, 5G基站（累计）); counted the other way in the
+ * review, the name follows, on every target of it and in the plan. */
+static void
+test_review_kind_renames (void)
+{
+  const char *text =
+    "青川市5G网络建设行动方案（2024—2025年）\n\n"
+    "一、重点任务\n"
+    "1.加快5G网络建设。2024年新建5G基站1500个，到2025年累计建成5G基站5000个。（牵头单位：市工信局）\n";
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *item, *yearly, *total;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  item = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  yearly = target_row (item, "2024: 1,500 个", 0);
+  total = target_row (item, "2025: 5,000 个", 0);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (yearly)), ==, "5G基站（年度） · Annual");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (total)), ==, "5G基站（累计） · Cumulative");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (yearly, ADW_TYPE_COMBO_ROW, "Counted", 0)), 0);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (yearly)), ==, "5G基站（累计） · Cumulative");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (yearly, ADW_TYPE_COMBO_ROW, "Counted", 0)), 1);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (yearly)), ==, "5G基站（年度） · Annual");
+  /* The other one, counted as it was, keeps its name. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (total)), ==, "5G基站（累计） · Cumulative");
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(PbIndicator) annual = indicator_named (store, id, "5G基站（年度）");
+    g_autoptr(PbIndicator) cumulative = indicator_named (store, id, "5G基站（累计）");
+
+    g_assert_cmpint (pb_record_get_enum (PB_RECORD (annual), "kind"), ==, PB_INDICATOR_KIND_ANNUAL);
+    g_assert_cmpint (pb_record_get_enum (PB_RECORD (cumulative), "kind"), ==, PB_INDICATOR_KIND_CUMULATIVE);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 /* A document with nothing to import says so and offers to go back; Back
  * keeps the text that was pasted, and the review can be left for it too. */
 static void
@@ -858,6 +907,7 @@ main (int    argc,
   g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
   g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
+  g_test_add_func ("/import-window/review-kind-renames", test_review_kind_renames);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "pb-document.h"
 #include "pb-format.h"
@@ -379,6 +380,45 @@ target_rows (PbImportWindow *self)
   return rows;
 }
 
+/* An indicator the importer named with how it is counted, "5G基站（年度）"
+ * beside "5G基站（累计）", is named again when the planner counts it the
+ * other way, and its targets with it. */
+static void
+rename_with_kind (PbImportWindow *self,
+                  JsonObject     *indicator)
+{
+  static const char * const words[] = { "（累计）", "（累計）", "（年度）" };
+  const char *name = json_object_get_string_member_with_default (indicator, "name", "");
+  const char *id = json_object_get_string_member_with_default (indicator, "id", NULL);
+  gboolean annual = g_strcmp0 (json_object_get_string_member_with_default (indicator, "kind", "cumulative"), "annual") == 0;
+  JsonArray *items = json_object_get_array_member (json_node_get_object (self->draft), "items");
+  const char *now = NULL, *wanted;
+  g_autofree char *renamed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words) && now == NULL; i++)
+    if (g_str_has_suffix (name, words[i]) && strlen (name) > strlen (words[i]))
+      now = words[i];
+  if (now == NULL || id == NULL)
+    return;
+  wanted = annual ? "（年度）" : g_str_equal (now, "（年度）") ? "（累计）" : now;
+  if (g_str_equal (now, wanted))
+    return;
+  renamed = g_strdup_printf ("%.*s%s", (int) (strlen (name) - strlen (now)), name, wanted);
+  json_object_set_string_member (indicator, "name", renamed);
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonArray *targets = json_object_get_array_member (json_array_get_object_element (items, i), "targets");
+
+      for (guint j = 0; targets && j < json_array_get_length (targets); j++)
+        {
+          JsonObject *t = json_array_get_object_element (targets, j);
+
+          if (g_strcmp0 (json_object_get_string_member_with_default (t, "indicator_id", NULL), id) == 0)
+            json_object_set_string_member (t, "indicator", renamed);
+        }
+    }
+}
+
 /* A target's indicator counted another way: every target of it says so. */
 static void
 target_kind_changed_cb (PbImportTargetRow *changed,
@@ -387,9 +427,10 @@ target_kind_changed_cb (PbImportTargetRow *changed,
   g_autoptr(GPtrArray) rows = target_rows (self);
   JsonObject *indicator = pb_import_target_row_get_indicator (changed);
 
+  if (indicator && self->draft)
+    rename_with_kind (self, indicator);
   for (guint i = 0; i < rows->len; i++)
-    if (g_ptr_array_index (rows, i) != changed &&
-        pb_import_target_row_get_indicator (g_ptr_array_index (rows, i)) == indicator)
+    if (pb_import_target_row_get_indicator (g_ptr_array_index (rows, i)) == indicator)
       pb_import_target_row_sync (g_ptr_array_index (rows, i));
 }
 
