@@ -1673,6 +1673,64 @@ test_timeline_dependency_drag (void)
   pb_test_settle_for (500);
 }
 
+/* The board column header whose title holds @text. */
+static GtkWidget *
+column_header_with (GtkWidget  *root,
+                    const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (c, "column-header") && gtk_widget_get_mapped (c))
+        {
+          g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+          find_labels (c, text, labels);
+          if (labels->len > 0)
+            return c;
+        }
+      if ((found = column_header_with (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* On the board, as on the timeline's section headers: with the keyboard
+ * on a section column's header, Menu and Shift+F10 open the section's
+ * menu. */
+static void
+test_board_section_keys (void)
+{
+  GtkWidget *board = pb_window_get_board (t.window);
+  GtkWidget *header, *button = NULL, *menu;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (board), NULL, 0);
+  pb_test_settle_for (400);
+  header = column_header_with (board, "建设高速泛在的信息基础设施");
+  g_assert_nonnull (header);
+  for (GtkWidget *c = gtk_widget_get_first_child (header); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_MENU_BUTTON (c))
+      button = c;
+  g_assert_nonnull (button);
+
+  for (int key = 0; key < 2; key++)
+    {
+      g_assert_true (gtk_widget_grab_focus (button));
+      if (key == 0)
+        press (GDK_KEY_Menu, 0);
+      else
+        press (GDK_KEY_F10, GDK_SHIFT_MASK);
+      menu = open_popover_menu (GTK_WIDGET (t.window));
+      g_assert_nonnull (menu);
+      g_assert_nonnull (find_model_button (menu, "Rename Section…"));
+      g_assert_nonnull (find_model_button (menu, "Delete Section…"));
+      gtk_popover_popdown (GTK_POPOVER (menu));
+      pb_test_settle_for (300);
+    }
+}
+
 /* The keyboard reaches a section's header on the timeline: Up from the
  * section's first bar; there Menu and Shift+F10 open the section's menu
  * (the board's column menu), whose Move Down is one undoable command;
@@ -1831,6 +1889,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/shortcuts", test_shortcuts);
   g_test_add_func ("/edit-feedback/timeline-dependency-drag", test_timeline_dependency_drag);
   g_test_add_func ("/edit-feedback/timeline-section-keys", test_timeline_section_keys);
+  g_test_add_func ("/edit-feedback/board-section-keys", test_board_section_keys);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   g_test_add_func ("/edit-feedback/editor-follows-click", test_editor_follows_click);
   status = g_test_run ();

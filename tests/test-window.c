@@ -448,6 +448,7 @@ test_window_shortcuts (void)
       { "Open the menu of the selected cards", "Menu <Shift>F10" },
       { "Open the menu of the selected bars", "Menu <Shift>F10" },
       { "Open the menu of the selected section header", "Menu <Shift>F10" },
+      { "Open the section menu of the focused column header", "Menu <Shift>F10" },
       { "Fold or unfold the selected section", "Return" },
       { "Select the previous or next item or section header", "Up Down" },
       { "Plan Properties", "<Alt>Return" },

@@ -1118,16 +1118,42 @@ pb_window_edit_setup_views (PbWindow *self)
   g_signal_connect_object (pb_window_get_timeline (self), "items-menu", G_CALLBACK (timeline_items_menu_cb), self, 0);
 }
 
-/* The Menu key, Shift+F10: the menu at the chosen card or bar. */
+/* The section menu button of the board column header the keyboard is in
+ * (on its "+" or its "⋯"), if any. */
+static GtkWidget *
+focused_column_menu (PbWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w; w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "column-header"))
+      {
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          if (GTK_IS_MENU_BUTTON (c) && gtk_widget_get_visible (c))
+            return c;
+        return NULL;
+      }
+  return NULL;
+}
+
+/* The Menu key, Shift+F10: the menu at the chosen card or bar; on a
+ * board column's header, its section's menu (as on a timeline section
+ * header, which handles the keys itself). */
 static void
 items_menu_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(GArray) ids = pb_window_get_selected_items (self);
+  g_autoptr(GArray) ids = NULL;
   GtkWidget *anchor;
 
+  if (!timeline_shown (self) && (anchor = focused_column_menu (self)) != NULL)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (anchor));
+      return;
+    }
+  ids = pb_window_get_selected_items (self);
   if (ids->len == 0)
     return;
   if (timeline_shown (self))
