@@ -1571,7 +1571,7 @@ test_shortcuts (void)
     bar_middle (view, a, TRUE, &xa, &ya);
     bar_middle (view, b, FALSE, &xb, &yb);
     drag_with_pointer (GTK_WIDGET (view), xa, ya, xb, yb, GDK_CONTROL_MASK, FALSE);
-    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add dependency");
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Dependency");
     assert_changed_then_undo (before);
   }
   adw_view_stack_set_visible_child_name (stack, "board");
@@ -1631,7 +1631,7 @@ test_timeline_dependency_drag (void)
   bar_middle (view, b, FALSE, &xb, &yb);
   drag_with_pointer (GTK_WIDGET (view), xa, ya, xb, yb, GDK_CONTROL_MASK, FALSE);
   g_assert_true (has_dependency (a, b));
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add dependency");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Dependency");
   /* The selection as it was: nothing chosen, no bulk bar. */
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
   g_assert_cmpint (pb_timeline_view_get_selected (view), ==, b);
@@ -1639,7 +1639,7 @@ test_timeline_dependency_drag (void)
   /* The toast names the command and offers Undo; no "chosen" hint. */
   toast = pb_ui_get_undo_toast (GTK_WIDGET (view));
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Add dependency");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Add Dependency");
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
   g_assert_true (pb_ui_get_toast (GTK_WIDGET (view)) == toast);

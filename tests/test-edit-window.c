@@ -754,7 +754,7 @@ test_editor_refusals (void)
             g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
                                                     " AND year = %u AND NOT stretch", k, 2025 + round);
             g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 1);
-            g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+            g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
           }
       }
     {
@@ -992,7 +992,7 @@ test_build_first_section (void)
           }
       }
     spin ();
-    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add dependency");
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Dependency");
   }
   pb_window_close_editor (t.window);
 

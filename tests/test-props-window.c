@@ -436,7 +436,7 @@ test_add_target (void)
   press_return (value, "3000");
   g_assert_cmpint (firm_targets (k, 2025), ==, 1);
   g_assert_cmpint (sql_int ("SELECT count(*) FROM target WHERE year = 2025 AND value = 3000 AND comparator = '>='"), >=, 1);
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
   g_assert_true (pb_item_editor_get_item (editor) == a);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   expander = indicator_expander ("5G基站");

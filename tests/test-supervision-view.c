@@ -205,7 +205,7 @@ test_type_into_cell (void)
   target = firm_target (k, 2025);
   g_assert_nonnull (target);
   g_assert_cmpfloat (pb_target_get_value (target), ==, 5000);
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
 
   /* Space is not typing: the cell stays as it is. */
   cell = pb_indicators_view_find_cell (view, id, 2025);
@@ -269,7 +269,7 @@ test_edit_target (void)
   g_assert_nonnull (target);
   g_assert_cmpfloat (pb_target_get_value (target), ==, 9000);
   g_assert_cmpint (pb_record_get_enum (PB_RECORD (target), "comparator"), ==, PB_COMPARATOR_GE);
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add target");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
 
   /* Changed, the way plans write it: 1.3万. */
   cell = pb_indicators_view_find_cell (view, id, 2026);
@@ -362,7 +362,7 @@ test_record_actual (void)
     g_assert_cmpfloat (st->latest, ==, 25000);
     g_assert_cmpstr (st->latest_date, ==, "2026-10-31");
   }
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record actual");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record Actual");
 
   undo ();
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
@@ -387,7 +387,7 @@ test_record_actual (void)
     g_autoptr(PbActual) a = g_list_model_get_item (actuals, before);
     g_assert_cmpfloat (pb_record_get_double (PB_RECORD (a), "value"), ==, 15000);
   }
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record actual");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record Actual");
   pb_test_app_stop (&t);
 }
 

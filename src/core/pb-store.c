@@ -4080,7 +4080,7 @@ pb_store_add_target (PbStore       *self,
       }
   }
 
-  return insert_command (self, _("Add target"), PB_TYPE_TARGET, NULL, 0, error,
+  return insert_command (self, _("Add Target"), PB_TYPE_TARGET, NULL, 0, error,
                          "indicator_id", indicator_id,
                          "item_id", first_serving_item (self, indicator_id),
                          "year", (gint64) year,
@@ -4139,7 +4139,7 @@ pb_store_record_actual (PbStore     *self,
       return 0;
     }
 
-  return insert_command (self, _("Record actual"), PB_TYPE_ACTUAL, NULL, 0, error,
+  return insert_command (self, _("Record Actual"), PB_TYPE_ACTUAL, NULL, 0, error,
                          "indicator_id", indicator_id,
                          "date", date,
                          "value", value,
@@ -4164,7 +4164,7 @@ pb_store_add_note (PbStore     *self,
   /* A note records the item's status of the day. */
   item = pb_store_get_record (self, PB_TYPE_ITEM, item_id);
 
-  return insert_command (self, _("Add note"), PB_TYPE_NOTE, NULL, 0, error,
+  return insert_command (self, _("Add Note"), PB_TYPE_NOTE, NULL, 0, error,
                          "item_id", item_id,
                          "date", date,
                          "organisation_id", organisation_id,
@@ -4189,7 +4189,7 @@ pb_store_add_dependency (PbStore     *self,
       return 0;
     }
 
-  return insert_command (self, _("Add dependency"), PB_TYPE_DEPENDENCY, NULL, 0, error,
+  return insert_command (self, _("Add Dependency"), PB_TYPE_DEPENDENCY, NULL, 0, error,
                          "from_item_id", from_item_id,
                          "to_item_id", to_item_id,
                          "lag_days", (gint64) lag_days,
