@@ -1867,6 +1867,128 @@ test_editor_follows_click (void)
   pb_test_settle_for (300);
 }
 
+/* The field of @column ("year", "value") of the firm target of @year of
+ * the indicator named @indicator, in the open editor. */
+static GtkWidget *
+target_field_of (const char *indicator,
+                 int         year,
+                 const char *column)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, pb_window_get_editor (t.window));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
+
+      if (GTK_IS_ENTRY (w) && r && PB_IS_TARGET (r) && pb_target_get_year (PB_TARGET (r)) == year &&
+          !pb_record_get_boolean (r, "stretch") && g_strcmp0 (g_object_get_data (G_OBJECT (w), "column"), column) == 0)
+        {
+          g_autoptr(PbIndicator) k = pb_store_get_record (t.store, PB_TYPE_INDICATOR, pb_record_get_int (r, "indicator_id"));
+
+          if (k && g_str_equal (pb_indicator_get_name (k), indicator))
+            return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_error ("no %s field of %s %d in the editor", column, indicator, year);
+}
+
+static void
+open_indicator_rows (void)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, pb_window_get_editor (t.window));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (ADW_IS_EXPANDER_ROW (w))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  pb_test_settle_for (400);
+}
+
+/* Real keys in a target's field: what is typed and left by Tab is stored
+ * (Ctrl+Z takes it back); a year outside the period typed and left by Tab
+ * is refused under the field, the store unchanged; Escape takes it back
+ * and the editor stays open. */
+static void
+test_target_tab (void)
+{
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  const char *value_sql = "SELECT t.value FROM target t JOIN indicator k ON k.id = t.indicator_id"
+                          " WHERE k.name = '新建5G基站' AND t.year = 2025 AND t.stretch = 0";
+  GtkWidget *entry, *label;
+  GtkRoot *root;
+
+  pb_window_open_editor (t.window, a);
+  pb_test_settle_for (400);
+  open_indicator_rows ();
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), value_sql), ==, 3000);
+
+  entry = target_field_of ("新建5G基站", 2025, "value");
+  g_assert_true (gtk_widget_grab_focus (entry));
+  pb_test_settle_for (200);
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  press (GDK_KEY_3, 0);
+  press (GDK_KEY_6, 0);
+  press (GDK_KEY_0, 0);
+  press (GDK_KEY_0, 0);
+  press (GDK_KEY_Tab, 0);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), value_sql), ==, 3600);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Target");
+  root = gtk_widget_get_root (GTK_WIDGET (t.window));
+  g_assert_true (gtk_root_get_focus (root) != NULL);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), value_sql), ==, 3000);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+
+  /* A year outside the period: refused on leaving, said under it. */
+  entry = target_field_of ("新建5G基站", 2025, "year");
+  label = g_object_get_data (G_OBJECT (entry), "error-label");
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_grab_focus (entry));
+  pb_test_settle_for (200);
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  press (GDK_KEY_2, 0);
+  press (GDK_KEY_0, 0);
+  press (GDK_KEY_3, 0);
+  press (GDK_KEY_0, 0);
+  press (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2030");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "A target’s year lies within the plan’s period, 2025—2027.");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+  /* Back into it, Escape: the stored year again, the editor open. */
+  press (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (root), entry));
+  press (GDK_KEY_Escape, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))) == a);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1892,6 +2014,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/board-section-keys", test_board_section_keys);
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   g_test_add_func ("/edit-feedback/editor-follows-click", test_editor_follows_click);
+  g_test_add_func ("/edit-feedback/target-tab", test_target_tab);
   status = g_test_run ();
 
   pb_test_app_stop (&t);
