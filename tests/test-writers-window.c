@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pb-application.h"
+#include "pb-board-view.h"
 #include "pb-health-style.h"
 #include "pb-task-card.h"
 #include "pb-test-ui.h"
@@ -148,6 +149,22 @@ find_actionable (GtkWidget  *root,
           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
         return child;
       if ((found = find_actionable (child, action)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_primary_menu (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_widget_is_drawable (child) &&
+          gtk_menu_button_get_primary (GTK_MENU_BUTTON (child)))
+        return child;
+      if ((found = find_primary_menu (child)))
         return found;
     }
   return NULL;
@@ -333,6 +350,33 @@ test_window_read_only_folder (void)
 
       /* Reading works: the board shows the example plan's cards. */
       g_assert_nonnull (pb_test_find_card (GTK_WIDGET (window), 3));
+
+      /* Two cards chosen: the bulk bar's Delete is off, and stays off once
+       * the main menu (which turns its commands on the selected items on
+       * or off while it is open) has opened and closed. */
+      {
+        GtkWidget *board = pb_window_get_board (window);
+        gint64 ids[] = { 3, 4 };
+        GtkWidget *delete, *menu;
+
+        g_assert_nonnull (pb_test_find_card (GTK_WIDGET (window), 4));
+        pb_board_view_set_selected (PB_BOARD_VIEW (board), ids, 2);
+        pb_test_settle_for (500);
+        delete = find_actionable (GTK_WIDGET (window), "win.delete-items");
+        g_assert_nonnull (delete);
+        g_assert_false (gtk_widget_is_sensitive (delete));
+        menu = find_primary_menu (GTK_WIDGET (window));
+        g_assert_nonnull (menu);
+        gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+        pb_test_settle_for (300);
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+        pb_test_settle_for (300);
+        g_assert_false (gtk_widget_is_sensitive (delete));
+        g_assert_false (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (window), "win.import")));
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "done");
+        spin ();
+        g_assert_false (pb_store_can_undo (store));
+      }
 
       gtk_window_destroy (GTK_WINDOW (window));
       spin ();

@@ -1879,6 +1879,8 @@ static void
 primary_menu_closed_cb (PbWindow *self)
 {
   pb_window_edit_menu_shown (self, FALSE);
+  /* (What a read-only library or a reporter may not do stays off.) */
+  apply_read_only (self);
 }
 
 /* The main menu, about to open: its commands on the selected items are
@@ -1897,6 +1899,7 @@ primary_menu_popup_cb (GtkMenuButton *button,
                                         primary_menu_closed_cb, self) == 0)
     g_signal_connect_swapped (popover, "closed", G_CALLBACK (primary_menu_closed_cb), self);
   pb_window_edit_menu_shown (self, TRUE);
+  apply_read_only (self);
 }
 
 static void
