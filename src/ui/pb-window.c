@@ -384,6 +384,21 @@ pb_window_close_editor (PbWindow *self)
   adw_flap_set_reveal_flap (self->editor_flap, FALSE);
 }
 
+/* A closed editor is hidden, not only slid out of sight: AdwFlap lays out
+ * its flap at every reveal progress, 0 included, so the closed editor was
+ * still measured and allocated beside the board, and the emptied editor's
+ * text scroller queued resizes while being allocated when the board came
+ * back after its closing animation was cut short (see
+ * visible_view_changed_cb ()). A hidden editor is not laid out at all; it
+ * is shown again before it opens. */
+static void
+editor_reveal_progress_cb (PbWindow *self)
+{
+  if (!adw_flap_get_reveal_flap (self->editor_flap) &&
+      adw_flap_get_reveal_progress (self->editor_flap) <= 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), FALSE);
+}
+
 /**
  * pb_window_open_editor:
  * @self: the main window
@@ -399,6 +414,7 @@ pb_window_open_editor (PbWindow *self,
 
   if (ensure_editor (self) == NULL)
     return;
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), TRUE);
   pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
   adw_flap_set_reveal_flap (self->editor_flap, TRUE);
   /* It opens at its top, the keyboard in the title. */
@@ -452,6 +468,17 @@ visible_view_changed_cb (PbWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  /* The view shown is measured again before it is allocated. AdwViewStack
+   * only queues an allocation when its visible page changes (its pages
+   * are homogeneous), and a page that changed while hidden (an edit
+   * undone on the timeline while the board was away, the editor emptied
+   * as its flap was still closing) was then laid out inside the frame
+   * that shows it: its scrolled windows and text views queued resizes
+   * while being allocated, and GTK 4.8 drew that frame with the window's
+   * leaflet or gizmo still waiting for its allocation ("Trying to snapshot
+   * AdwLeaflet … without a current allocation"). Pages that did not change
+   * answer from their size caches, so this costs a switch next to nothing. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->view_stack));
   if (board_shown (self))
     flush_board (self);
   else if (g_strcmp0 (name, "indicators") == 0)
@@ -1908,6 +1935,8 @@ pb_window_init (PbWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->editor_flap, "notify::reveal-progress",
+                           G_CALLBACK (editor_reveal_progress_cb), self, G_CONNECT_SWAPPED);
 
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, primary_menu_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, primary_menu_popup_cb, self, NULL);
