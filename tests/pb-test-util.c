@@ -218,6 +218,25 @@ pb_test_dump_store (PbStore *store)
   return pb_test_dump_db (pb_store_get_path (store));
 }
 
+/* Planboard keeps a library's -wal and -shm when it closes it (another
+ * program may still be using them: pb_db_set_keep_wal()). Tests that start
+ * from the library file alone let SQLite itself tidy them: a plain
+ * connection that reads, alone, checkpoints the -wal into the file and
+ * removes both as it closes. */
+void
+pb_test_drop_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
 gint64
 pb_test_sql_int (const char *path,
                  const char *sql)

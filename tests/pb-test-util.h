@@ -45,6 +45,7 @@ char     *pb_test_dump_store    (PbStore    *store);
 char     *pb_test_json_string   (JsonNode   *node);
 char     *pb_test_export_string (PbStore    *store,
                                  gint64      plan_id);
+void      pb_test_drop_side_files (const char *path);
 gint64    pb_test_sql_int       (const char *path,
                                  const char *sql);
 gint64    pb_test_add_big_plan  (PbStore    *store,

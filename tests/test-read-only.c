@@ -51,7 +51,8 @@ file_state (const char *path)
                           st.st_mtim.tv_nsec, (unsigned) (st.st_mode & 07777));
 }
 
-/* A library with the example plan, closed cleanly (WAL mode, no -wal). */
+/* A library with the example plan, closed cleanly (WAL mode), the file
+ * alone (pb_test_drop_side_files()). */
 static char *
 make_library (const char *folder)
 {
@@ -66,6 +67,7 @@ make_library (const char *folder)
   g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&store));
+  pb_test_drop_side_files (path);
   assert_no_side_files (path);
 
   return path;
@@ -262,6 +264,7 @@ test_folder (void)
     g_autofree char *after = NULL;
 
     g_assert_finalize_object (g_steal_pointer (&store));
+    pb_test_drop_side_files (made);
     g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
     g_assert_cmpint (g_chmod (json_path, 0644), ==, 0);
     g_assert_cmpint (g_chmod (folder, 0555), ==, 0);

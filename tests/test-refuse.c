@@ -32,6 +32,7 @@ make_library (const char *name,
     pb_test_add_big_plan (store, "大方案", n_items, &error);
   g_assert_no_error (error);
   g_assert_finalize_object (store);
+  pb_test_drop_side_files (path);
 
   return path;
 }

@@ -397,6 +397,7 @@ test_window_read_only_folder (void)
     g_assert_no_error (error);
     g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
     g_assert_finalize_object (g_steal_pointer (&store));
+    pb_test_drop_side_files (db);
     g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
     g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
     before = pb_test_checksum_file (db);

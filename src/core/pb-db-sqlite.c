@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -43,6 +44,11 @@ typedef struct
 {
   PbDb     parent;
   sqlite3 *handle;
+  /* The -wal and -shm this connection writes, as first seen open
+   * (pb_db_check_files()). */
+  gboolean side_known;
+  dev_t    wal_dev, shm_dev;
+  ino_t    wal_ino, shm_ino;
 } SqliteDb;
 
 typedef struct
@@ -397,10 +403,10 @@ copy_file (const char  *from,
 /* Opens @path, which @access says whether we may write, for reading only,
  * so that nothing is left beside it:
  *
- *  - writable: an ordinary read-write connection that never writes; its
- *    -wal and -shm go when it closes, as every connection's do (a
- *    read-only connection could not remove them, and would leave them
- *    with the file's mode, in the way of later writers);
+ *  - writable: an ordinary read-write connection that never writes; the
+ *    -wal and -shm it made go when it closes (a read-only connection
+ *    could not remove them, and would leave them with the file's mode, in
+ *    the way of later writers), the ones that were there stay;
  *  - not writable, in WAL mode, with a -wal and a -shm that a writer
  *    elsewhere is using: `mode=ro`, sharing them, so its commits show;
  *  - not writable, in WAL mode, with nothing in a -wal: the main file is
@@ -425,7 +431,21 @@ open_reader (const char  *path,
   *copy = NULL;
 
   if (writable)
-    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READWRITE, NULL);
+    {
+      /* -wal and -shm that are there may be another program's, which may
+       * have lost its locks (pb_db_set_keep_wal()): they stay. The ones
+       * this connection makes go when it closes, so that reading (or
+       * refusing) a library nobody has open leaves nothing beside it. */
+      gboolean shared = side_file_exists (path, "-wal") || side_file_exists (path, "-shm");
+      int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READWRITE, NULL);
+
+      if (rc == SQLITE_OK && shared)
+        {
+          int keep = 1;
+          sqlite3_file_control (*db, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+        }
+      return rc;
+    }
 
   escaped = g_uri_escape_string (path, "/", FALSE);
 
@@ -691,4 +711,101 @@ pb_db_install_functions (PbDb *db)
 
   return sqlite3_create_function (DB (db), "pb_row_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                   NULL, row_hash_func, NULL, NULL);
+}
+
+/**
+ * pb_db_set_keep_wal:
+ * @db: a connection
+ * @keep: whether the -wal and -shm stay when it closes
+ *
+ * SQLITE_FCNTL_PERSIST_WAL on the main file. When the connection closes
+ * and can lock the library exclusively, SQLite checkpoints the -wal into
+ * it either way; with @keep it then leaves the -wal (its frames all
+ * copied, so the next opener's recovery finds nothing new) and the -shm
+ * where they are instead of unlinking them, so another program that
+ * still has them open, its locks lost, goes on writing where everybody
+ * reads. The WAL is not truncated (no journal_size_limit): truncating it
+ * under such a program would be as bad as unlinking it.
+ *
+ * Returns: PB_DB_OK or an error code
+ */
+int
+pb_db_set_keep_wal (PbDb     *db,
+                    gboolean  keep)
+{
+  int value = keep ? 1 : 0;
+
+  if (pb_db_get_sqlite (db) == NULL)
+    return PB_DB_OK;
+  return sqlite3_file_control (DB (db), "main", SQLITE_FCNTL_PERSIST_WAL, &value);
+}
+
+/* Whether the connection has its -wal open (WAL mode, read at least once). */
+static gboolean
+wal_is_open (sqlite3 *handle)
+{
+  sqlite3_file *journal = NULL;
+
+  if (sqlite3_file_control (handle, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) != SQLITE_OK)
+    return FALSE;
+  return journal != NULL && journal->pMethods != NULL;
+}
+
+/**
+ * pb_db_check_files:
+ * @db: a connection
+ *
+ * Whether the files @db has open are still the library's. The main file
+ * is asked of SQLite (SQLITE_FCNTL_HAS_MOVED: unlinked, or another file
+ * renamed over it). The -wal and -shm have no such question: their
+ * device and inode are noted the first time they are seen open (when
+ * the store opens the library) and compared with what is at their paths
+ * each time after. A missing -wal or -shm, or another one, means another
+ * program removed them while this connection had them open: what this
+ * connection commits goes into files nobody else will read.
+ *
+ * Returns: PB_DB_OK, or PB_DB_IOERR when they are not
+ */
+int
+pb_db_check_files (PbDb *db)
+{
+  SqliteDb *sq = (SqliteDb *) db;
+  const char *file;
+  g_autofree char *shm = NULL;
+  GStatBuf wal_st, shm_st;
+  int moved = 0;
+
+  if (pb_db_get_sqlite (db) == NULL)
+    return PB_DB_OK;
+
+  if (sqlite3_file_control (sq->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved)
+    return SQLITE_IOERR;
+
+  file = sqlite3_db_filename (sq->handle, "main");
+  if (file == NULL || file[0] == '\0')
+    return SQLITE_OK;
+  shm = g_strconcat (file, "-shm", NULL);
+
+  if (!sq->side_known)
+    {
+      /* Not in WAL mode (yet), or nothing read: nothing to compare. */
+      if (!wal_is_open (sq->handle) ||
+          g_stat (sqlite3_filename_wal (file), &wal_st) != 0 ||
+          g_stat (shm, &shm_st) != 0)
+        return SQLITE_OK;
+      sq->wal_dev = wal_st.st_dev;
+      sq->wal_ino = wal_st.st_ino;
+      sq->shm_dev = shm_st.st_dev;
+      sq->shm_ino = shm_st.st_ino;
+      sq->side_known = TRUE;
+      return SQLITE_OK;
+    }
+
+  if (g_stat (sqlite3_filename_wal (file), &wal_st) != 0 ||
+      wal_st.st_dev != sq->wal_dev || wal_st.st_ino != sq->wal_ino ||
+      g_stat (shm, &shm_st) != 0 ||
+      shm_st.st_dev != sq->shm_dev || shm_st.st_ino != sq->shm_ino)
+    return SQLITE_IOERR;
+
+  return SQLITE_OK;
 }

@@ -215,6 +215,24 @@ void         pb_db_get_counts      (PbDb        *db,
                                     guint64     *statements,
                                     guint64     *rows);
 
+/* SQLite only (elsewhere PB_DB_OK and nothing): whether closing @db may
+ * remove the library's -wal and -shm (SQLITE_FCNTL_PERSIST_WAL). A
+ * connection removes them when it believes it is the last one, which it
+ * judges by the POSIX locks of the others; a process loses all its locks
+ * on a file when it closes any descriptor of it (GTK's file chooser
+ * sniffing the library's folder does), so that belief can be wrong and
+ * the -wal another program still writes would be unlinked under it.
+ * With @keep they stay (checkpointed) beside the library. */
+int          pb_db_set_keep_wal    (PbDb        *db,
+                                    gboolean     keep);
+
+/* SQLite only (elsewhere PB_DB_OK): whether the files @db has open are
+ * still the library's: PB_DB_OK, or PB_DB_IOERR when the main file was
+ * moved or removed, or the -wal or -shm it writes was removed or
+ * replaced (another program did it: a write would then be lost or
+ * make the library inconsistent). */
+int          pb_db_check_files     (PbDb        *db);
+
 /* SQLite only: copies the library file @path into @copy through the
  * backup API (a consistent snapshot, WAL included). */
 int          pb_db_backup_file     (const char  *path,

@@ -73,6 +73,9 @@ struct _PbStore
   guint        read_only : 1;
   guint        shared : 1;     /* on a server */
   guint        lost : 1;       /* its connection broke; reconnecting */
+  guint        detached : 1;   /* another program removed its files */
+  GDateTime   *checked;      /* when its files were last seen the library's */
+  char        *detached_message; /* why it refuses writes, once detached */
   PbStoreAccess access;      /* why it is read-only, if it is */
   PbStoreMember member;      /* the login's role in a shared library */
   char        *member_organisation; /* a reporter's organisation */
@@ -139,6 +142,8 @@ pb_store_finalize (GObject *object)
     }
   g_free (self->records);
   g_free (self->table_generation);
+  g_clear_pointer (&self->checked, g_date_time_unref);
+  g_clear_pointer (&self->detached_message, g_free);
 
   g_hash_table_iter_init (&iter, self->statements);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -1451,7 +1456,14 @@ pb_store_open (const char        *path,
       rc = pb_db_open_reader (path, access_ == PB_STORE_ACCESS_WRITABLE, &self->db, &self->copy);
     }
   else
-    rc = pb_db_open (path, PB_DB_OPEN_READWRITE | PB_DB_OPEN_CREATE, &self->db);
+    {
+      rc = pb_db_open (path, PB_DB_OPEN_READWRITE | PB_DB_OPEN_CREATE, &self->db);
+      /* Closing never removes the -wal and -shm: another program (the
+       * app, while this is planboard-cli) may be using them with its
+       * locks lost (pb_db_set_keep_wal()). */
+      if (rc == PB_DB_OK)
+        rc = pb_db_set_keep_wal (self->db, TRUE);
+    }
   if (rc != PB_DB_OK)
     {
       pb_store_set_error (self, rc, error);
@@ -1483,6 +1495,17 @@ pb_store_open (const char        *path,
     return NULL;
 
   self->data_version = read_data_version (self);
+
+  /* Notes the -wal and -shm it has open, for check_files (). */
+  if (!self->read_only && pb_db_check_files (self->db) != PB_DB_OK)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                   _("The library “%s” could not be opened: another program moved or removed its files while it was being opened."),
+                   name);
+      return NULL;
+    }
+  self->checked = g_date_time_new_now_local ();
 
   return g_steal_pointer (&self);
 }
@@ -2239,6 +2262,73 @@ last_log_seq (PbStore *self)
   return query_int (self->db, "SELECT coalesce(max(seq), 0) FROM temp.pb_undolog", NULL);
 }
 
+/* Whether the -wal at @path holds no transaction: missing, or without a
+ * frame (a WAL's 32-byte header comes with its first frame). */
+static gboolean
+wal_is_empty (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) != 0 || st.st_size <= 32;
+}
+
+/* Whether the files the store's connection writes are still the
+ * library's (pb_db_check_files ()). When another program removed or
+ * replaced them (a sqlite3 shell or another program that, wrongly
+ * believing itself the last connection, removed the -wal and -shm as it
+ * closed), what this store commits goes where no later reader looks and
+ * would be lost without a word. It then stops writing for good, saying
+ * so, after rescuing what it can: when nobody has written the library
+ * since (no transaction in whatever -wal is at the path now), the
+ * commits in its own, unlinked -wal are checkpointed into the library
+ * file. Read-only stores and shared libraries have nothing to check. */
+static gboolean
+check_files (PbStore  *self,
+             GError  **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *since = NULL;
+  gboolean rescued = FALSE;
+
+  if (self->read_only || self->shared)
+    return TRUE;
+
+  if (!self->detached)
+    {
+      if (pb_db_check_files (self->db) == PB_DB_OK)
+        {
+          g_clear_pointer (&self->checked, g_date_time_unref);
+          self->checked = g_date_time_new_now_local ();
+          return TRUE;
+        }
+
+      name = g_filename_display_basename (self->path);
+      since = self->checked ? g_date_time_format (self->checked, "%H:%M:%S") : g_strdup ("?");
+
+      /* The library file itself is still where it was, and nobody
+       * wrote it through another -wal: copy this connection's commits
+       * into it. */
+      if (g_file_test (self->path, G_FILE_TEST_IS_REGULAR) && wal_is_empty (self->path))
+        rescued = pb_db_exec (self->db, "PRAGMA wal_checkpoint(FULL)") == PB_DB_OK &&
+                  wal_is_empty (self->path);
+
+      self->detached = TRUE;
+      if (rescued)
+        self->detached_message =
+          g_strdup_printf (_("Another program removed the working files of the library “%s” (its -wal and -shm) while Planboard had it open. Everything saved until now was written into the library, but this change was not saved and no more can be until the library is opened again: quit Planboard and start it again."),
+                           name);
+      else
+        self->detached_message =
+          g_strdup_printf (_("Another program removed or replaced the files of the library “%s” while Planboard had it open. Your changes since %s could not be saved in the library, and no more changes can be saved: quit Planboard, keep a copy of the library’s folder, and start Planboard again."),
+                           name, since);
+      g_message ("%s", self->detached_message);
+    }
+
+  g_set_error_literal (error, PB_STORE_ERROR, PB_STORE_ERROR_IO, self->detached_message);
+  return FALSE;
+}
+
 gboolean
 pb_store_begin (PbStore  *self,
                 GError  **error)
@@ -2265,6 +2355,9 @@ pb_store_begin (PbStore  *self,
                    name);
       return FALSE;
     }
+
+  if (!check_files (self, error))
+    return FALSE;
 
   if (!pb_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -2969,6 +3062,9 @@ pb_store_finish (PbStore     *self,
     }
 
   self->in_transaction = FALSE;
+  /* What was just committed went where the library's readers look, or
+   * is rescued into the library now (and the next command refused). */
+  check_files (self, NULL);
 
   if (last > self->mark)
     {
