@@ -169,6 +169,99 @@ repeated_child (void)
   app_side (FALSE, 3);
 }
 
+/* Another program (a sqlite3 shell, a sync tool) removes the -wal and
+ * -shm while the store has them open. The store's next command is
+ * refused, saying so, and what it had committed before is rescued into
+ * the library: nobody wrote the library since. */
+static void
+removed_child (void)
+{
+  const char *path = g_getenv ("PB_TEST_WAL_LIBRARY");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  PbStore *store;
+
+  store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
+  g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+
+  g_assert_cmpint (pb_store_add_example_plan (store, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "Another program removed the working files of the library “方案 库.db”"));
+  g_assert_nonnull (strstr (error->message, "Everything saved until now was written into the library"));
+  g_clear_error (&error);
+
+  /* And every command after it. */
+  g_assert_cmpint (pb_store_add_example_plan (store, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO);
+  _exit (0);
+}
+
+static void
+test_removed (void)
+{
+  run_app_side ("/store-wal/removed", 2);
+}
+
+/* The same, but another program (planboard-cli, in a process of its own)
+ * has written the library since, through a -wal of its own: rescuing
+ * would overwrite its work, so the store only says what was not saved. */
+static void
+removed_and_written_child (void)
+{
+  const char *path = g_getenv ("PB_TEST_WAL_LIBRARY");
+  const char *cli = g_getenv ("PLANBOARD_CLI");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  PbStore *store;
+
+  store = pb_store_open (path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
+  g_assert_true (pb_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_no_error (error);
+  /* Committed into the -wal only. */
+  g_assert_true (pb_store_exec (store, "PRAGMA wal_autocheckpoint = 0", &error));
+  g_assert_cmpint (pb_store_create_plan (store, "不会保存的方案", 2025, 2027, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+  out = pb_test_run_ok (cli, "--db", path, "example", NULL);
+
+  g_assert_cmpint (pb_store_create_plan (store, "新方案", 2025, 2027, &error), ==, 0);
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "Another program removed or replaced the files of the library “方案 库.db”"));
+  g_assert_nonnull (strstr (error->message, "Your changes since "));
+  _exit (0);
+}
+
+static void
+test_removed_and_written (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "方案 库.db", NULL);
+
+  g_setenv ("PB_TEST_WAL_LIBRARY", path, TRUE);
+  g_test_trap_subprocess ("/store-wal/removed-and-written/subprocess", 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The library has the store's first plan and the CLI's, untouched by
+   * a rescue; the plan committed into the removed -wal is not there. */
+  g_assert_cmpint (count_plans (path), ==, 2);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM plan WHERE title = '不会保存的方案'"), ==, 0);
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +274,10 @@ main (int    argc,
   g_test_add_func ("/store-wal/chooser-then-cli-closed/subprocess", chooser_then_cli_closed_child);
   g_test_add_func ("/store-wal/repeated", test_repeated);
   g_test_add_func ("/store-wal/repeated/subprocess", repeated_child);
+  g_test_add_func ("/store-wal/removed", test_removed);
+  g_test_add_func ("/store-wal/removed/subprocess", removed_child);
+  g_test_add_func ("/store-wal/removed-and-written", test_removed_and_written);
+  g_test_add_func ("/store-wal/removed-and-written/subprocess", removed_and_written_child);
 
   return g_test_run ();
 }

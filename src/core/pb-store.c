@@ -75,6 +75,7 @@ struct _PbStore
   guint        lost : 1;       /* its connection broke; reconnecting */
   guint        detached : 1;   /* another program removed its files */
   GDateTime   *checked;      /* when its files were last seen the library's */
+  GStatBuf     checked_file; /* the library file then */
   char        *detached_message; /* why it refuses writes, once detached */
   PbStoreAccess access;      /* why it is read-only, if it is */
   PbStoreMember member;      /* the login's role in a shared library */
@@ -1506,6 +1507,8 @@ pb_store_open (const char        *path,
       return NULL;
     }
   self->checked = g_date_time_new_now_local ();
+  if (g_stat (path, &self->checked_file) != 0)
+    memset (&self->checked_file, 0, sizeof self->checked_file);
 
   return g_steal_pointer (&self);
 }
@@ -2273,6 +2276,21 @@ wal_is_empty (const char *path)
   return g_stat (wal, &st) != 0 || st.st_size <= 32;
 }
 
+/* Whether the library file is the one, with the size and time, it had
+ * when the store last checked its files. */
+static gboolean
+file_unchanged (PbStore *self)
+{
+  GStatBuf st;
+
+  return self->checked_file.st_ino != 0 &&
+         g_stat (self->path, &st) == 0 && S_ISREG (st.st_mode) &&
+         st.st_dev == self->checked_file.st_dev && st.st_ino == self->checked_file.st_ino &&
+         st.st_size == self->checked_file.st_size &&
+         st.st_mtim.tv_sec == self->checked_file.st_mtim.tv_sec &&
+         st.st_mtim.tv_nsec == self->checked_file.st_mtim.tv_nsec;
+}
+
 /* Whether the files the store's connection writes are still the
  * library's (pb_db_check_files ()). When another program removed or
  * replaced them (a sqlite3 shell or another program that, wrongly
@@ -2300,16 +2318,18 @@ check_files (PbStore  *self,
         {
           g_clear_pointer (&self->checked, g_date_time_unref);
           self->checked = g_date_time_new_now_local ();
+          if (g_stat (self->path, &self->checked_file) != 0)
+            memset (&self->checked_file, 0, sizeof self->checked_file);
           return TRUE;
         }
 
       name = g_filename_display_basename (self->path);
       since = self->checked ? g_date_time_format (self->checked, "%H:%M:%S") : g_strdup ("?");
 
-      /* The library file itself is still where it was, and nobody
-       * wrote it through another -wal: copy this connection's commits
-       * into it. */
-      if (g_file_test (self->path, G_FILE_TEST_IS_REGULAR) && wal_is_empty (self->path))
+      /* The library file is the one it was at the last check, unchanged
+       * since (nobody checkpointed into it), and nobody has committed to
+       * it through another -wal: copy this connection's commits into it. */
+      if (file_unchanged (self) && wal_is_empty (self->path))
         rescued = pb_db_exec (self->db, "PRAGMA wal_checkpoint(FULL)") == PB_DB_OK &&
                   wal_is_empty (self->path);
 
