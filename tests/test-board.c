@@ -18,6 +18,7 @@
 #include "pb-task-card.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
+#include "pb-timeline-view.h"
 #include "pb-window.h"
 #include "pb-health.h"
 #include "pb-store-private.h"
@@ -749,6 +750,53 @@ test_plan_period_undo (void)
 }
 
 static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* Chosen cards and bars belong to their plan: showing another plan
+ * chooses nothing there, and the bulk bar goes (a first-time user saw
+ * "5 Items Selected" stay on the other plan's board). */
+static void
+test_choice_ends_with_plan (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  PbTimelineView *timeline = PB_TIMELINE_VIEW (pb_window_get_timeline (window));
+  gint64 first = pb_window_get_selected_plan (window);
+  g_autoptr(GError) error = NULL;
+  gint64 other = pb_store_create_plan (store, "另一个方案", 2025, 2027, &error);
+  gint64 ids[3];
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect_swapped (board, "notify::n-selected", G_CALLBACK (count_notify), &n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-all", NULL));
+  spin ();
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), >, 2);
+  {
+    g_autoptr(GArray) chosen = pb_board_view_get_selected_items (board);
+    memcpy (ids, chosen->data, sizeof ids);
+  }
+  pb_timeline_view_set_selected_items (timeline, ids, 3);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (timeline), ==, 3);
+
+  n = 0;
+  pb_window_select_plan (window, other);
+  spin ();
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 0);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (timeline), ==, 0);
+  g_assert_cmpuint (n, >, 0);
+
+  pb_window_select_plan (window, first);
+  spin ();
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_signal_handlers_disconnect_by_func (board, count_notify, &n);
+}
+
+static void
 test_delete_and_restore_plan (void)
 {
   g_autoptr(GListModel) plans = pb_store_list_plans (store);
@@ -785,6 +833,7 @@ main (int    argc,
   g_test_add_func ("/board/bulk-status-health", test_bulk_status_health);
   g_test_add_func ("/board/delete-section-undo", test_delete_section_undo);
   g_test_add_func ("/board/plan-period-undo", test_plan_period_undo);
+  g_test_add_func ("/board/choice-ends-with-plan", test_choice_ends_with_plan);
   g_test_add_func ("/board/delete-and-restore-plan", test_delete_and_restore_plan);
 
   ret = g_test_run ();

@@ -2304,7 +2304,12 @@ pb_board_view_set_plan (PbBoardView *self,
   g_set_object (&self->plan, plan);
   g_clear_object (&self->items);
   g_clear_object (&self->sections);
-  g_hash_table_remove_all (self->selected);
+  /* Another plan: nothing of the last one stays chosen, nor its bar. */
+  if (g_hash_table_size (self->selected) > 0)
+    {
+      g_hash_table_remove_all (self->selected);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
+    }
   self->anchor = 0;
   self->cursor = 0;
   g_ptr_array_set_size (self->held, 0);

@@ -2009,7 +2009,12 @@ pb_timeline_view_set_plan (PbTimelineView *self,
       self->header_focused = FALSE;
       self->selected_dep_from = self->selected_dep_to = 0;
       g_hash_table_remove_all (self->collapsed);
-      g_hash_table_remove_all (self->chosen);
+      /* Another plan: nothing of the last one stays chosen, nor its bar. */
+      if (g_hash_table_size (self->chosen) > 0)
+        {
+          g_hash_table_remove_all (self->chosen);
+          g_object_notify (G_OBJECT (self), "n-selected");
+        }
       if (self->vadjustment)
         gtk_adjustment_set_value (self->vadjustment, 0);
       self->fit_pending = TRUE;
