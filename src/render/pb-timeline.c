@@ -1173,6 +1173,32 @@ is_latin_letter (gunichar c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0x24f);
 }
 
+/* Appends @c's glyph at *@x to self->run, and widens the run's extents;
+ * FALSE when no font of @like has it. */
+static gboolean
+append_glyph (PbTimeline  *self,
+              PangoLayout *like,
+              gunichar     c,
+              int         *x,
+              int         *ascent,
+              int         *descent)
+{
+  const Glyph *g = glyph_of (self, like, c);
+  cairo_glyph_t cg;
+
+  if (g->font == NULL)
+    return FALSE;
+  cg.index = g->glyph;
+  cg.x = *x / (double) PANGO_SCALE;
+  cg.y = 0;
+  g_array_append_val (self->run, cg);
+  g_ptr_array_add (self->run_fonts, g->font);
+  *x += g->width;
+  *ascent = MAX (*ascent, g->ascent);
+  *descent = MAX (*descent, g->descent);
+  return TRUE;
+}
+
 /* Lays out @first then @second (either may be NULL) in @like's font as
  * glyphs, in self->run, ellipsized at the end to @width px (none when
  * @width <= 0) as Pango ellipsizes; *@w and *@h are the label's size in
@@ -1200,40 +1226,20 @@ shape_simple (PbTimeline  *self,
     for (const char *s = parts[p]; s && *s; s = g_utf8_next_char (s))
       {
         gunichar c = g_utf8_get_char_validated (s, -1);
-        const Glyph *g;
-        cairo_glyph_t cg;
 
         /* "number title", as the shaped label reads. */
         if (p == 1 && s == parts[1] && first && first[0])
           {
-            g = glyph_of (self, like, ' ');
-            if (g->font == NULL)
+            if (!append_glyph (self, like, ' ', &x, &ascent, &descent))
               return FALSE;
-            cg.index = g->glyph;
-            cg.x = x / (double) PANGO_SCALE;
-            cg.y = 0;
-            g_array_append_val (self->run, cg);
-            g_ptr_array_add (self->run_fonts, g->font);
-            x += g->width;
-            ascent = MAX (ascent, g->ascent);
-            descent = MAX (descent, g->descent);
             before = ' ';
           }
 
         if (c >= 0x110000 || (is_latin_letter (c) && is_latin_letter (before)))
           return FALSE;
         before = c;
-        g = glyph_of (self, like, c);
-        if (g->font == NULL)
+        if (!append_glyph (self, like, c, &x, &ascent, &descent))
           return FALSE;
-        cg.index = g->glyph;
-        cg.x = x / (double) PANGO_SCALE;
-        cg.y = 0;
-        g_array_append_val (self->run, cg);
-        g_ptr_array_add (self->run_fonts, g->font);
-        x += g->width;
-        ascent = MAX (ascent, g->ascent);
-        descent = MAX (descent, g->descent);
       }
   if (x > limit)
     {
@@ -1249,15 +1255,7 @@ shape_simple (PbTimeline  *self,
         }
       g_array_set_size (self->run, n);
       g_ptr_array_set_size (self->run_fonts, n);
-      {
-        cairo_glyph_t cg = { dots->glyph, x / (double) PANGO_SCALE, 0 };
-
-        g_array_append_val (self->run, cg);
-        g_ptr_array_add (self->run_fonts, dots->font);
-      }
-      x += dots->width;
-      ascent = MAX (ascent, dots->ascent);
-      descent = MAX (descent, dots->descent);
+      append_glyph (self, like, 0x2026, &x, &ascent, &descent);
     }
   *w = PANGO_PIXELS_CEIL (x);
   *h = PANGO_PIXELS_CEIL (ascent + descent);
