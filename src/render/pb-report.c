@@ -1099,6 +1099,28 @@ row_break (PbTimeline *tl,
   return top > from ? top : limit;
 }
 
+/* Where pages of @rows_per_page chart pixels break the chart: at whole
+ * timeline rows, from 0 to its height. */
+static GArray *
+page_breaks (PbTimeline *tl,
+             double      rows_per_page)
+{
+  double chart_h = MAX (1, pb_timeline_get_height (tl));
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_append_val (breaks, (double) { 0 });
+  for (double from = 0; from < chart_h;)
+    {
+      double next = row_break (tl, from, from + rows_per_page);
+
+      if (next <= from)
+        next = from + rows_per_page;
+      g_array_append_val (breaks, next);
+      from = next;
+    }
+  return breaks;
+}
+
 /* How many sheets a wall chart needs at the tiles' scale on pages of
  * @page_w × @page_h: columns of tiles times rows of whole timeline rows. */
 static guint
@@ -1107,25 +1129,16 @@ count_tiles (PbReport *self,
              double    page_h)
 {
   PbTimeline *tl = self->timeline;
-  double label = pb_timeline_get_label_width (tl);
-  double chart_w = pb_timeline_get_width (tl);
-  double chart_h = MAX (1, pb_timeline_get_height (tl));
   double x, y, w, h, tile_w, rows_per_page;
-  guint n_cols = 1, n_rows = 0;
+  g_autoptr(GArray) breaks = NULL;
 
   content_box (self, page_w, page_h, &x, &y, &w, &h);
-  tile_w = w / TIMELINE_TILE_SCALE - label;
+  tile_w = w / TIMELINE_TILE_SCALE - pb_timeline_get_label_width (tl);
   rows_per_page = h / TIMELINE_TILE_SCALE - PB_TIMELINE_HEADER_HEIGHT;
   if (tile_w <= 0 || rows_per_page <= 0)
     return G_MAXUINT;
-  n_cols = MAX (1, (guint) ceil (chart_w / tile_w - 1e-9));
-  for (double from = 0; from < chart_h; n_rows++)
-    {
-      double next = row_break (tl, from, from + rows_per_page);
-
-      from = next > from ? next : from + rows_per_page;
-    }
-  return n_cols * MAX (1, n_rows);
+  breaks = page_breaks (tl, rows_per_page);
+  return MAX (1, (guint) ceil (pb_timeline_get_width (tl) / tile_w - 1e-9)) * (breaks->len - 1);
 }
 
 static void
@@ -1139,7 +1152,7 @@ paginate_timeline (PbReport *self,
   double chart_h = MAX (1, pb_timeline_get_height (tl));
   double x, y, w, h, scale;
   double rows_per_page, tile_w;
-  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) breaks = NULL;
   guint n_cols = 1;
 
   if (self->o.timeline_mode == PB_REPORT_TIMELINE_SHEET)
@@ -1205,16 +1218,7 @@ paginate_timeline (PbReport *self,
 
   /* Rows of tiles: whole timeline rows, the scale on each. */
   rows_per_page = h / scale - PB_TIMELINE_HEADER_HEIGHT;
-  g_array_append_val (breaks, (double) { 0 });
-  for (double from = 0; from < chart_h;)
-    {
-      double next = row_break (tl, from, from + rows_per_page);
-
-      if (next <= from)
-        next = from + rows_per_page;
-      g_array_append_val (breaks, next);
-      from = next;
-    }
+  breaks = page_breaks (tl, rows_per_page);
 
   for (guint r = 0; r + 1 < breaks->len; r++)
     for (guint c = 0; c < n_cols; c++)
