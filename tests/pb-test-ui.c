@@ -156,3 +156,37 @@ pb_test_toplevel_of_type (GType type)
     }
   return NULL;
 }
+
+/**
+ * pb_test_save_shot:
+ * @widget: a widget on screen (a window, a dialog)
+ * @name: the PNG's file name
+ *
+ * With PB_TEST_SHOT_DIR set, saves @widget as drawn to @name there (the
+ * screenshots in docs/screenshots/, or to look at what a test asserts).
+ *
+ * Returns: %FALSE only when the file could not be written
+ */
+gboolean
+pb_test_save_shot (GtkWidget  *widget,
+                   const char *name)
+{
+  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return TRUE;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  return gdk_texture_save_to_png (texture, path);
+}

@@ -32,5 +32,7 @@ gboolean pb_test_card_says (PbWindow   *window,
                             const char *text);
 
 GtkWidget *pb_test_toplevel_of_type (GType type);
+gboolean   pb_test_save_shot        (GtkWidget  *widget,
+                                      const char *name);
 
 G_END_DECLS

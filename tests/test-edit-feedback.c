@@ -573,32 +573,6 @@ test_bulk_bar (void)
   pb_board_view_set_selected (board, NULL, 0);
 }
 
-/* The window as drawn, saved to $PB_TEST_SHOT_DIR/@name when that is set
- * (the screenshots in docs/screenshots/). */
-static void
-save_shot (const char *name)
-{
-  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
-  int width = gtk_widget_get_width (GTK_WIDGET (t.window));
-  int height = gtk_widget_get_height (GTK_WIDGET (t.window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (t.window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (t.window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Whether @model, or a section or submenu of it, has an item running
  * @action with @target. */
 static gboolean
@@ -767,9 +741,9 @@ test_bulk_bar_widths (void)
   g_assert_cmpuint (assert_bulk_bar_fits (1280), ==, 1);
   assert_bulk_bar_fits (1100);
   assert_bulk_bar_fits (800);
-  save_shot ("bulk-bar-800.png");
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "bulk-bar-800.png"));
   assert_bulk_bar_fits (360);
-  save_shot ("bulk-bar-360.png");
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "bulk-bar-360.png"));
 
   more = drawn_more_button (gtk_revealer_get_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"))));
   g_assert_nonnull (more);

@@ -408,33 +408,6 @@ find_row_titled (GtkWidget  *root,
   return NULL;
 }
 
-/* With PB_TEST_SHOT_DIR set, saves @widget as drawn to @name there (to
- * look at what the test asserts). */
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autofree char *path = NULL;
-  GdkPaintable *paintable;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gdk_texture_save_to_png (texture, path);
-  g_object_unref (paintable);
-}
-
 /* The icon an entry row shows at its end while not being edited (hidden
  * while the keyboard is in it): a pencil where the planner may type, a
  * lock where it may not. */
@@ -530,7 +503,7 @@ test_reporter_editor (void)
   g_assert_true (gtk_widget_is_sensitive (find_row_titled (editor, "Add a progress note")));
   assert_pencil (editor, "Add a progress note");
   pb_test_settle_for (500);
-  save_shot (GTK_WIDGET (window), "reporter-own-item.png");
+  pb_test_save_shot (GTK_WIDGET (window), "reporter-own-item.png");
 
   /* …and what is on works: the status chosen is the item's, on the server. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (editor, "Status")), PB_ITEM_STATUS_BLOCKED);
@@ -557,7 +530,7 @@ test_reporter_editor (void)
     g_assert_false (gtk_widget_is_sensitive (find_row_titled (editor, "Progress")));
     g_assert_false (gtk_widget_is_sensitive (find_row_titled (editor, "Add a progress note")));
     pb_test_settle_for (500);
-    save_shot (GTK_WIDGET (window), "reporter-other-item.png");
+    pb_test_save_shot (GTK_WIDGET (window), "reporter-other-item.png");
     /* Locked, saying who may report on it: no pencil. */
     g_assert_cmpstr (entry_row_icon (find_row_titled (editor, "Add a progress note")), ==, "changes-prevent-symbolic");
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (find_row_titled (editor, "Add a progress note")),

@@ -416,31 +416,6 @@ label_shows_all (GtkWidget *label)
   return gtk_widget_get_mapped (label) && !pango_layout_is_ellipsized (layout);
 }
 
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autofree char *path = NULL;
-  GdkPaintable *paintable;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gdk_texture_save_to_png (texture, path);
-  g_object_unref (paintable);
-}
-
 /* The Record Actual dialog's title is whole (a short title in the header
  * bar), and so is the indicator's name, however long: it wraps under it. */
 static void
@@ -466,7 +441,7 @@ test_record_actual_title (void)
   g_assert_nonnull (dialog);
   wait_for_mapped (GTK_WIDGET (dialog));
   pb_test_settle_for (300);
-  save_shot (GTK_WIDGET (dialog), "record-actual.png");
+  pb_test_save_shot (GTK_WIDGET (dialog), "record-actual.png");
 
   title = find_label_text (GTK_WIDGET (dialog), gtk_window_get_title (dialog));
   g_assert_nonnull (title);
