@@ -231,6 +231,23 @@ indicator_named (PbStore    *store,
   g_error ("no indicator %s", name);
 }
 
+static guint
+count_indicators_named (PbStore    *store,
+                        gint64      plan_id,
+                        const char *name)
+{
+  g_autoptr(GListModel) indicators = pb_store_list_indicators (store, plan_id);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(PbIndicator) k = g_list_model_get_item (indicators, i);
+
+      n += g_str_equal (pb_indicator_get_name (k), name);
+    }
+  return n;
+}
+
 /* Everything the review corrects reaches the plan, exactly. */
 static void
 assert_corrected_plan (PbStore *store)
@@ -660,9 +677,7 @@ test_review_marks_follow (void)
     g_autoptr(PbPlan) plan = newest_plan (store);
     gint64 id = pb_record_get_id (PB_RECORD (plan));
     g_autoptr(PbIndicator) stations = indicator_named (store, id, "5G基站");
-    g_autoptr(PbIndicator) users = indicator_named (store, id, "千兆宽带用户");
     g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
-    g_autoptr(GListModel) none = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (users)));
 
     g_assert_cmpint (pb_record_get_enum (PB_RECORD (stations), "kind"), ==, PB_INDICATOR_KIND_CUMULATIVE);
     /* Item 1's second target, moved onto 2024 (the first left out), and
@@ -674,7 +689,85 @@ test_review_marks_follow (void)
         g_assert_cmpint (pb_target_get_year (tg), ==, 2024 + i);
         g_assert_cmpfloat (pb_target_get_value (tg), ==, 2000);
       }
-    g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+    /* 千兆宽带用户's only target was left out: no empty indicator. */
+    g_assert_cmpuint (count_indicators_named (store, id, "千兆宽带用户"), ==, 0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
+/* A goal and two tasks: the goal defines 5G基站 and 千兆宽带用户, task 1
+ * states the goal's 5G基站 target, task 2 two targets of 千兆宽带用户. */
+static const char *shared_text =
+  "青川市新型基础设施建设行动方案（2024—2025年）\n\n"
+  "一、主要目标\n"
+  "到2025年，累计建成5G基站5000个，千兆宽带用户达到20万户。\n"
+  "二、重点任务\n"
+  "1.加快5G网络建设。到2025年累计建成5G基站5000个。（牵头单位：市工信局）\n"
+  "2.推进千兆光网建设。2024年千兆宽带用户达到10万户，2025年千兆宽带用户达到20万户。（牵头单位：市通信管理办）\n";
+
+/* Targets left out: the item's count and the summary follow at once; an
+ * indicator whose every target is left out is not created; an item left
+ * out that defined an indicator another item states does not take the
+ * indicator with it. */
+static void
+test_review_exclude_counts (void)
+{
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *goal, *second, *summary;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, shared_text);
+  wait_for_page (import, "review");
+  goal = find_row (root, ADW_TYPE_EXPANDER_ROW, "主要目标", 0);
+  second = find_row (root, ADW_TYPE_EXPANDER_ROW, "2 推进千兆光网建设", 0);
+  summary = find_row (root, ADW_TYPE_ACTION_ROW, "Found", 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), ==,
+                   "2 sections, 3 items, 2 organisations, 5 targets");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (second)), ==, "Lead: 市通信管理办 · 2 targets");
+
+  gtk_check_button_set_active (include_of (target_row (second, "2024: 100,000 户", 0), "Import this target"), FALSE);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (second)), ==, "Lead: 市通信管理办 · 1 target");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), ==,
+                   "2 sections, 3 items, 2 organisations, 4 targets");
+  gtk_check_button_set_active (include_of (target_row (second, "2025: 200,000 户", 0), "Import this target"), FALSE);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (second)), ==, "Lead: 市通信管理办");
+  /* Ticked in again, it counts again. */
+  gtk_check_button_set_active (include_of (target_row (second, "2025: 200,000 户", 0), "Import this target"), TRUE);
+  spin ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (second)), ==, "Lead: 市通信管理办 · 1 target");
+  gtk_check_button_set_active (include_of (target_row (second, "2025: 200,000 户", 0), "Import this target"), FALSE);
+  spin ();
+
+  /* The goal left out: its targets and its item no longer count. */
+  gtk_check_button_set_active (include_of (goal, "Import this item"), FALSE);
+  spin ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), ==,
+                   "2 sections, 2 items, 2 organisations, 1 targets");
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(PbIndicator) stations = indicator_named (store, id, "5G基站");
+    g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
+    g_autoptr(PbTarget) target = NULL;
+
+    /* Every target of 千兆宽带用户 left out: no such indicator. */
+    g_assert_cmpuint (count_indicators_named (store, id, "千兆宽带用户"), ==, 0);
+    g_assert_cmpint (pb_store_count (store, PB_TYPE_INDICATOR, "plan_id", id), ==, 1);
+    /* 5G基站, defined by the goal left out, is task 1's. */
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+    target = g_list_model_get_item (targets, 0);
+    g_assert_cmpint (pb_target_get_year (target), ==, 2025);
+    g_assert_cmpfloat (pb_target_get_value (target), ==, 5000);
+    g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", id), ==, 2);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   spin ();
@@ -908,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
   g_test_add_func ("/import-window/review-kind-renames", test_review_kind_renames);
+  g_test_add_func ("/import-window/review-exclude-counts", test_review_exclude_counts);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

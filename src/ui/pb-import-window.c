@@ -256,8 +256,13 @@ update_item_row (AdwExpanderRow *row,
   g_autofree char *escaped = g_markup_escape_text (heading, -1);
   g_autofree char *leads = join_names (json_object_get_array_member (item, "lead_units"));
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  guint n_targets = targets ? json_array_get_length (targets) : 0;
+  guint n_targets = 0;
   g_autofree char *sub = NULL;
+
+  /* The targets that will be imported: one left out no longer counts. */
+  for (guint i = 0; targets && i < json_array_get_length (targets); i++)
+    if (!json_object_get_boolean_member_with_default (json_array_get_object_element (targets, i), "_skip", FALSE))
+      n_targets++;
 
   if (leads[0])
     {
@@ -310,6 +315,8 @@ show_units_in_full (GtkWidget *entry)
   gtk_widget_set_tooltip_text (entry, tip);
 }
 
+static void update_summary (PbImportWindow *self);
+
 static void
 units_changed_cb (GtkEditable    *editable,
                   PbImportWindow *self)
@@ -320,6 +327,7 @@ units_changed_cb (GtkEditable    *editable,
   json_object_set_array_member (item, member, split_names (gtk_editable_get_text (editable)));
   update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
   show_units_in_full (GTK_WIDGET (editable));
+  update_summary (self);
 }
 
 static void
@@ -335,11 +343,59 @@ kind_changed_cb (AdwComboRow    *combo,
 
 static void recheck_years (PbImportWindow *self);
 
+static gboolean
+skipped (JsonObject *object)
+{
+  return json_object_get_boolean_member_with_default (object, "_skip", FALSE);
+}
+
+/* What will be imported, counted again after every change: an item or a
+ * target left out (and the organisations only it names) no longer
+ * counts. */
+static void
+update_summary (PbImportWindow *self)
+{
+  JsonObject *plan = json_node_get_object (self->draft);
+  JsonArray *sections = json_object_get_array_member (plan, "sections");
+  JsonArray *items = json_object_get_array_member (plan, "items");
+  g_autoptr(GHashTable) orgs = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items = 0, n_targets = 0;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      JsonArray *targets = json_object_get_array_member (it, "targets");
+      const char * const members[] = { "lead_units", "responsible_units" };
+
+      if (skipped (it))
+        continue;
+      n_items++;
+      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
+        if (!skipped (json_array_get_object_element (targets, k)))
+          n_targets++;
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          JsonArray *names = json_object_get_array_member (it, members[m]);
+
+          for (guint k = 0; names && k < json_array_get_length (names); k++)
+            g_hash_table_add (orgs, (gpointer) json_array_get_string_element (names, k));
+        }
+    }
+
+  /* TRANSLATORS: what the importer found; each %u is a count */
+  summary = g_strdup_printf (_("%u sections, %u items, %u organisations, %u targets"),
+                             sections ? json_array_get_length (sections) : 0, n_items,
+                             g_hash_table_size (orgs), n_targets);
+  adw_action_row_set_subtitle (self->summary_row, summary);
+}
+
 static void
 include_toggled_cb (GtkCheckButton *check,
                     PbImportWindow *self)
 {
   json_object_set_boolean_member (field_object (check), "_skip", !gtk_check_button_get_active (check));
+  update_summary (self);
   /* The targets of an item left out are not checked: their marks go now
    * (and come back when it is ticked in again). */
   recheck_years (self);
@@ -438,6 +494,9 @@ static void
 target_include_toggled_cb (PbImportTargetRow *row,
                            PbImportWindow    *self)
 {
+  /* Its item's count of targets and the summary follow at once. */
+  update_item_row (g_object_get_data (G_OBJECT (row), "item-row"), g_object_get_data (G_OBJECT (row), "item"));
+  update_summary (self);
   recheck_years (self);
 }
 
@@ -562,6 +621,8 @@ item_row (PbImportWindow *self,
       /* Its item, for the checks that leave out what is left out. */
       g_object_set_data_full (G_OBJECT (pb_import_target_row_get_year_field (PB_IMPORT_TARGET_ROW (target))), "item",
                               json_object_ref (item), (GDestroyNotify) json_object_unref);
+      g_object_set_data_full (G_OBJECT (target), "item", json_object_ref (item), (GDestroyNotify) json_object_unref);
+      g_object_set_data (G_OBJECT (target), "item-row", row);
 
       doubtful |= pb_import_target_row_is_borderline (PB_IMPORT_TARGET_ROW (target));
       g_hash_table_insert (self->year_fields, json_array_get_object_element (targets, i),
@@ -680,11 +741,8 @@ build_review (PbImportWindow *self)
   JsonArray *items = json_object_get_array_member (plan, "items");
   JsonNode *period = json_object_get_member (plan, "period");
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) orgs = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   AdwPreferencesGroup *loose = NULL;
-  guint n_targets = 0;
-  g_autofree char *summary = NULL;
 
   clear_review (self);
   self->years_checked = FALSE;
@@ -721,8 +779,6 @@ build_review (PbImportWindow *self)
       JsonObject *it = json_array_get_object_element (items, i);
       const char *section = json_object_get_string_member_with_default (it, "section", NULL);
       AdwPreferencesGroup *group = section ? g_hash_table_lookup (groups, section) : NULL;
-      JsonArray *leads = json_object_get_array_member (it, "lead_units");
-      JsonArray *resp = json_object_get_array_member (it, "responsible_units");
 
       if (group == NULL)
         {
@@ -731,19 +787,9 @@ build_review (PbImportWindow *self)
           group = loose;
         }
       adw_preferences_group_add (group, item_row (self, it));
-
-      n_targets += json_array_get_length (json_object_get_array_member (it, "targets"));
-      for (guint k = 0; leads && k < json_array_get_length (leads); k++)
-        g_hash_table_add (orgs, (gpointer) json_array_get_string_element (leads, k));
-      for (guint k = 0; resp && k < json_array_get_length (resp); k++)
-        g_hash_table_add (orgs, (gpointer) json_array_get_string_element (resp, k));
     }
 
-  /* TRANSLATORS: what the importer found; each %u is a count */
-  summary = g_strdup_printf (_("%u sections, %u items, %u organisations, %u targets"),
-                             json_array_get_length (sections), json_array_get_length (items),
-                             g_hash_table_size (orgs), n_targets);
-  adw_action_row_set_subtitle (self->summary_row, summary);
+  update_summary (self);
   /* A target the document dates outside the plan's period is marked
    * with the reason now, not found out at Create Plan. */
   check_outside_years (self);
@@ -1102,11 +1148,208 @@ carry_unit (JsonObject *plan,
     json_object_remove_member (t, "indicator_id");
 }
 
+/* A copy that shares nothing with @node (json_node_copy () shares the
+ * objects and arrays inside). */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *from = json_node_get_object (node), *to = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      JsonNode *copy = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_iter_init_ordered (&iter, from);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (to, name, deep_copy (member));
+      json_node_take_object (copy, to);
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *from = json_node_get_array (node), *to = json_array_sized_new (json_array_get_length (from));
+      JsonNode *copy = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < json_array_get_length (from); i++)
+        json_array_add_element (to, deep_copy (json_array_get_element (from, i)));
+      json_node_take_array (copy, to);
+      return copy;
+    }
+  return json_node_copy (node);
+}
+
+static JsonNode *
+deep_copy_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return deep_copy (node);
+}
+
+/* @object's array @member, or NULL (none, or not an array). */
+static JsonArray *
+array_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* @array without the ids (strings) or the definitions (objects with an
+ * "id") in @dead. */
+static void
+drop_dead (JsonObject *object,
+           const char *member,
+           GHashTable *dead)
+{
+  JsonArray *array = array_member (object, member);
+  JsonArray *alive;
+
+  if (array == NULL)
+    return;
+  alive = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *id = JSON_NODE_HOLDS_OBJECT (node)
+        ? json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL)
+        : JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+
+      if (id == NULL || !g_hash_table_contains (dead, id))
+        json_array_add_element (alive, json_node_copy (node));
+    }
+  json_object_set_array_member (object, member, alive);
+}
+
+/* The indicators of what is kept. One whose every target was left out
+ * (the targets, or the items stating them) is not created; one defined
+ * on an item left out but stated by a kept item is defined on the first
+ * such item instead, so that it keeps how it is counted and the items
+ * that serve it still find it. @found: the items as found, every target
+ * in them; @all: the same in the copy being accepted; @kept: the items
+ * imported, their targets already those imported. */
+static void
+keep_indicators (JsonObject *plan,
+                 JsonArray  *found,
+                 JsonArray  *all,
+                 JsonArray  *kept)
+{
+  g_autoptr(GHashTable) definitions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) stated = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) live = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) dead = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *own = array_member (plan, "indicators");
+  GHashTableIter iter;
+  gpointer id;
+
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *it = json_array_get_object_element (all, i);
+      JsonArray *defined = array_member (it, "indicators");
+
+      for (guint k = 0; defined && k < json_array_get_length (defined); k++)
+        {
+          JsonObject *d = json_array_get_object_element (defined, k);
+          const char *key = json_object_get_string_member_with_default (d, "id", NULL);
+
+          if (key && !g_hash_table_contains (definitions, key))
+            g_hash_table_insert (definitions, (gpointer) key, d);
+        }
+    }
+  /* Every target found, those left out too. */
+  for (guint i = 0; i < json_array_get_length (found); i++)
+    {
+      JsonArray *targets = array_member (json_array_get_object_element (found, i), "targets");
+
+      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
+        {
+          const char *key = json_object_get_string_member_with_default (json_array_get_object_element (targets, k),
+                                                                        "indicator_id", NULL);
+          if (key)
+            g_hash_table_add (stated, (gpointer) key);
+        }
+    }
+  for (guint i = 0; i < json_array_get_length (kept); i++)
+    {
+      JsonArray *targets = array_member (json_array_get_object_element (kept, i), "targets");
+
+      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
+        {
+          const char *key = json_object_get_string_member_with_default (json_array_get_object_element (targets, k),
+                                                                        "indicator_id", NULL);
+          if (key)
+            g_hash_table_add (live, (gpointer) key);
+        }
+    }
+  g_hash_table_iter_init (&iter, stated);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (live, id))
+      g_hash_table_add (dead, id);
+
+  if (own)
+    {
+      drop_dead (plan, "indicators", dead);
+      own = array_member (plan, "indicators");
+      for (guint k = 0; k < json_array_get_length (own); k++)
+        {
+          const char *key = json_object_get_string_member_with_default (json_array_get_object_element (own, k), "id", NULL);
+          if (key)
+            g_hash_table_add (placed, (gpointer) key);
+        }
+    }
+  for (guint i = 0; i < json_array_get_length (kept); i++)
+    {
+      JsonObject *it = json_array_get_object_element (kept, i);
+      JsonArray *defined;
+
+      drop_dead (it, "indicators", dead);
+      drop_dead (it, "indicator_ids", dead);
+      defined = array_member (it, "indicators");
+      for (guint k = 0; defined && k < json_array_get_length (defined); k++)
+        {
+          const char *key = json_object_get_string_member_with_default (json_array_get_object_element (defined, k), "id", NULL);
+          if (key)
+            g_hash_table_add (placed, (gpointer) key);
+        }
+    }
+  /* Definitions that went with an item left out. */
+  for (guint i = 0; i < json_array_get_length (kept); i++)
+    {
+      JsonObject *it = json_array_get_object_element (kept, i);
+      JsonArray *serves = array_member (it, "indicator_ids");
+      JsonArray *targets = array_member (it, "targets");
+      g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+
+      for (guint k = 0; serves && k < json_array_get_length (serves); k++)
+        g_ptr_array_add (wanted, (gpointer) json_array_get_string_element (serves, k));
+      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
+        g_ptr_array_add (wanted, (gpointer) json_object_get_string_member_with_default (json_array_get_object_element (targets, k),
+                                                                                       "indicator_id", NULL));
+      for (guint k = 0; k < wanted->len; k++)
+        {
+          const char *key = g_ptr_array_index (wanted, k);
+          JsonObject *d = key ? g_hash_table_lookup (definitions, key) : NULL;
+
+          if (d == NULL || g_hash_table_contains (placed, key))
+            continue;
+          if (array_member (it, "indicators") == NULL)
+            json_object_set_array_member (it, "indicators", json_array_new ());
+          json_array_add_element (array_member (it, "indicators"), deep_copy_object (d));
+          g_hash_table_add (placed, (gpointer) key);
+        }
+    }
+}
+
 /* The draft as corrected, without what the review left out. */
 static JsonNode *
 accepted_draft (PbImportWindow *self)
 {
-  JsonNode *copy = json_node_copy (self->draft);
+  JsonNode *copy = deep_copy (self->draft);
   JsonObject *plan = json_node_get_object (copy);
   JsonArray *items = json_object_get_array_member (plan, "items");
   JsonArray *kept = json_array_new ();
@@ -1156,6 +1399,7 @@ accepted_draft (PbImportWindow *self)
       json_object_set_array_member (it, "targets", kept_targets);
       json_array_add_object_element (kept, json_object_ref (it));
     }
+  keep_indicators (plan, json_object_get_array_member (json_node_get_object (self->draft), "items"), items, kept);
   json_object_set_array_member (plan, "items", kept);
 
   return copy;
