@@ -774,6 +774,162 @@ test_review_exclude_counts (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+/* Every item of @plan_id starts on @start and is due on @due. */
+static void
+assert_items_dated (PbStore    *store,
+                    gint64      plan_id,
+                    const char *start,
+                    const char *due)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, start);
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, due);
+    }
+}
+
+/* The note under the period at the top, or NULL when none is shown. */
+static const char *
+period_note (GtkWidget *root)
+{
+  GtkWidget *last = find_row (root, ADW_TYPE_ENTRY_ROW, "Last Year", 0);
+  GtkWidget *row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (last));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (row, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  return gtk_widget_get_visible (row) ? gtk_label_get_text (g_ptr_array_index (labels, 0)) : NULL;
+}
+
+/* A document that states no period: the review proposes one from its
+ * targets' years, and says so; the items are created dated from it. */
+static void
+test_review_proposes_period (void)
+{
+  const char *text =
+    "青川市关于加快5G发展的若干措施\n\n"
+    "一、重点任务\n"
+    "1.加快5G网络建设。2023年新建5G基站1500个，2025年累计建成5G基站5000个。（牵头单位：市工信局）\n"
+    "2.推进千兆光网建设。（牵头单位：市通信管理办）\n";
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import);
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "First Year", 0))), ==, "2023");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "Last Year", 0))), ==, "2025");
+  g_assert_nonnull (period_note (root));
+  g_assert_nonnull (strstr (period_note (root), "The document states no period: 2023—2025 is proposed"));
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+
+    g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2023);
+    g_assert_cmpint (pb_plan_get_period_end (plan), ==, 2025);
+    assert_items_dated (store, id, "2023-01-01", "2025-12-31");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
+/* Neither a period nor a target's year: Create Plan waits, and the line
+ * under the period says to set it; set, the items are dated from it. */
+static void
+test_review_needs_period (void)
+{
+  const char *text =
+    "青川市关于加快5G发展的若干措施\n\n"
+    "一、重点任务\n"
+    "1.加快5G网络建设。（牵头单位：市工信局）\n"
+    "2.推进千兆光网建设。（牵头单位：市通信管理办）\n";
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *create;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  create = NULL;
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "import.create") == 0)
+      create = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (create);
+  g_assert_true (gtk_widget_get_visible (create));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "First Year", 0))), ==, "");
+  g_assert_nonnull (period_note (root));
+  g_assert_true (g_str_has_prefix (period_note (root), "Set the plan’s period first"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  gtk_widget_activate_action (root, "import.create", NULL);
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+
+  /* One year is not a period yet. */
+  set_text (root, "First Year", 0, "2024");
+  g_assert_false (gtk_widget_is_sensitive (create));
+  g_assert_true (g_str_has_prefix (period_note (root), "Set the plan’s period first"));
+  set_text (root, "Last Year", 0, "2026");
+  g_assert_true (gtk_widget_is_sensitive (create));
+  g_assert_null (period_note (root));
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+
+    assert_items_dated (store, pb_record_get_id (PB_RECORD (plan)), "2024-01-01", "2026-12-31");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
+/* The period corrected in the review: the items, which carry the period
+ * the document states, follow it. */
+static void
+test_review_period_moves_items (void)
+{
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import);
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, shared_text);
+  wait_for_page (import, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "First Year", 0))), ==, "2024");
+  g_assert_null (period_note (root));
+  set_text (root, "First Year", 0, "2023");
+  set_text (root, "Last Year", 0, "2027");
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+
+    g_assert_cmpint (pb_plan_get_period_start (plan), ==, 2023);
+    g_assert_cmpint (pb_plan_get_period_end (plan), ==, 2027);
+    assert_items_dated (store, pb_record_get_id (PB_RECORD (plan)), "2023-01-01", "2027-12-31");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 /* The importer names a quantity counted both ways with how each is
  * counted (5G基站（年度）, 5G基站（累计）); counted the other way in the
  * review, the name follows, on every target of it and in the plan. */
@@ -1002,6 +1158,9 @@ main (int    argc,
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
   g_test_add_func ("/import-window/review-kind-renames", test_review_kind_renames);
   g_test_add_func ("/import-window/review-exclude-counts", test_review_exclude_counts);
+  g_test_add_func ("/import-window/review-proposes-period", test_review_proposes_period);
+  g_test_add_func ("/import-window/review-needs-period", test_review_needs_period);
+  g_test_add_func ("/import-window/review-period-moves-items", test_review_period_moves_items);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

@@ -42,6 +42,9 @@ struct _PbImportWindow
   GtkWidget           *start_error_row;
   AdwEntryRow         *end_row;
   GtkWidget           *end_error_row;
+  GtkWidget           *period_note_row;
+  GtkImage            *period_note_icon;
+  GtkLabel            *period_note;
   AdwActionRow        *summary_row;
   AdwStatusPage       *empty_page;
   AdwActionRow        *file_row;
@@ -57,6 +60,10 @@ struct _PbImportWindow
   GHashTable          *invalid;      /* fields whose text is refused */
   GHashTable          *year_fields;  /* a target (JsonObject) → its Year row */
   gboolean             years_checked; /* Create Plan asked: duplicate years are marked too */
+  int                  found_start;   /* the period the document states (0: none), */
+  int                  found_end;     /*   whose first and last days its items carry */
+  int                  proposed_start; /* the period proposed from the targets' years */
+  int                  proposed_end;   /*   when the document states none (0: none) */
   GFile               *file;         /* the last file read, to read again */
   char                *source_name;  /* the file's name, or "Pasted text" */
   char                *draft_text;   /* the pasted text the draft was read from */
@@ -73,13 +80,25 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PbImportWindow, pb_import_window, ADW_TYPE_WINDOW)
 
+/* A year of the period at the top left empty: the items are dated from
+ * the period, so Create Plan waits for it. */
+static gboolean
+period_missing (PbImportWindow *self)
+{
+  g_autofree char *start = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
+  g_autofree char *end = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->end_row))));
+
+  return start[0] == '\0' || end[0] == '\0';
+}
+
 static void
 update_actions (PbImportWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean back = g_str_equal (page, "review") || g_str_equal (page, "empty");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.create", g_str_equal (page, "review"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.create",
+                                 g_str_equal (page, "review") && !period_missing (self));
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), g_str_equal (page, "review"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), back);
@@ -678,6 +697,44 @@ add_group (PbImportWindow *self,
 
 static void check_outside_years (PbImportWindow *self);
 
+/* What the period at the top is: proposed from the targets' years (the
+ * document states none), or still to be set (Create Plan waits for it);
+ * nothing to say once it is the document's or the planner's own. */
+static void
+update_period_note (PbImportWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *unused = NULL;
+  int start = 0, end = 0;
+  gboolean missing = period_missing (self);
+
+  pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &unused);
+  g_clear_pointer (&unused, g_free);
+  pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &unused);
+
+  if (missing && self->found_start == 0 && self->proposed_start == 0)
+    text = g_strdup (_("Set the plan’s period first: the document states none, and none of its targets gives a year. "
+                       "Its items are dated from the period."));
+  else if (missing)
+    text = g_strdup (_("Set the plan’s period first: its items are dated from the period."));
+  else if (self->proposed_start != 0 && start == self->proposed_start && end == self->proposed_end)
+    /* TRANSLATORS: the first and the last year proposed for the plan */
+    text = g_strdup_printf (_("The document states no period: %d—%d is proposed, from the earliest and the latest "
+                              "year of its targets. Its items are dated from it; correct it if the plan runs longer."),
+                            start, end);
+
+  gtk_label_set_text (self->period_note, text ? text : "");
+  gtk_widget_set_visible (self->period_note_row, text != NULL);
+  gtk_image_set_from_icon_name (self->period_note_icon, missing ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+  if (missing)
+    gtk_widget_add_css_class (GTK_WIDGET (self->period_note), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->period_note), "warning");
+  /* The fields say why Create Plan waits. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->end_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->period_note, NULL, -1);
+}
+
 static void
 check_period (PbImportWindow *self)
 {
@@ -686,17 +743,15 @@ check_period (PbImportWindow *self)
   gboolean start_ok = pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start, &start_message);
   gboolean end_ok = pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (self->end_row)), &end, &end_message);
 
-  if (start_ok && end_ok)
-    {
-      if ((start == 0) != (end == 0))
-        end_message = g_strdup (_("Give both the first and the last year of the plan, or neither."));
-      else if (end < start)
-        end_message = g_strdup (_("The last year cannot come before the first."));
-    }
+  /* A year left empty is said once, in the note under the period. */
+  if (start_ok && end_ok && start != 0 && end != 0 && end < start)
+    end_message = g_strdup (_("The last year cannot come before the first."));
   pb_import_window_set_field_error (self, GTK_WIDGET (self->start_row), self->start_error_row, start_message);
   pb_import_window_set_field_error (self, GTK_WIDGET (self->end_row), self->end_error_row, end_message);
   /* The targets' years against the period as it now stands. */
   recheck_years (self);
+  update_period_note (self);
+  update_actions (self);
 }
 
 static void
@@ -733,6 +788,40 @@ set_year (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* A document that states no period: the earliest and the latest year of
+ * its targets, as the period proposed (none when no target has a year). */
+static void
+propose_period (PbImportWindow *self)
+{
+  JsonArray *items = json_object_get_array_member (json_node_get_object (self->draft), "items");
+
+  self->proposed_start = self->proposed_end = 0;
+  if (self->found_start != 0)
+    return;
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      JsonNode *node = json_object_get_member (it, "targets");
+      JsonArray *targets = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
+        {
+          JsonObject *t = json_array_get_object_element (targets, k);
+          int year;
+
+          if (!pb_import_target_has_year (t))
+            continue;
+          year = (int) json_object_get_int_member_with_default (t, "year", 0);
+          if (year < 1900 || year > 2200)
+            continue;
+          if (self->proposed_start == 0 || year < self->proposed_start)
+            self->proposed_start = year;
+          if (year > self->proposed_end)
+            self->proposed_end = year;
+        }
+    }
+}
+
 static void
 build_review (PbImportWindow *self)
 {
@@ -750,8 +839,28 @@ build_review (PbImportWindow *self)
   pb_import_window_set_field_error (self, GTK_WIDGET (self->title_row), self->title_error_row, NULL);
   set_entry_member (self->doc_number_row, plan, "doc_number");
   set_entry_member (self->issuer_row, plan, "issuer");
-  set_year (self->start_row, period && JSON_NODE_HOLDS_OBJECT (period) ? json_node_get_object (period) : NULL, "start");
-  set_year (self->end_row, period && JSON_NODE_HOLDS_OBJECT (period) ? json_node_get_object (period) : NULL, "end");
+  {
+    JsonObject *found = period && JSON_NODE_HOLDS_OBJECT (period) ? json_node_get_object (period) : NULL;
+
+    self->found_start = found ? (int) json_object_get_int_member_with_default (found, "start", 0) : 0;
+    self->found_end = found ? (int) json_object_get_int_member_with_default (found, "end", 0) : 0;
+    if (self->found_start == 0 || self->found_end == 0)
+      self->found_start = self->found_end = 0;
+    propose_period (self);
+    if (self->proposed_start != 0)
+      {
+        g_autofree char *start = g_strdup_printf ("%d", self->proposed_start);
+        g_autofree char *end = g_strdup_printf ("%d", self->proposed_end);
+
+        gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
+        gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+      }
+    else
+      {
+        set_year (self->start_row, found, "start");
+        set_year (self->end_row, found, "end");
+      }
+  }
   check_period (self);
 
   /* One group per section that holds items, in document order. */
@@ -1345,6 +1454,44 @@ keep_indicators (JsonObject *plan,
     }
 }
 
+/* Every item dated from the period at the top. The parser gives an item
+ * the first and the last day of the period the document states, or no
+ * dates when it states none; nothing in the review shows or edits an
+ * item's dates, so those dates follow the period as corrected, silently:
+ * they are the document's period, not dates anyone chose. A date the
+ * draft gives otherwise (a plan file's own) stays. */
+static void
+date_items (PbImportWindow *self,
+            JsonArray      *items,
+            int             start,
+            int             end)
+{
+  g_autofree char *old_first = g_strdup_printf ("%04d-01-01", self->found_start);
+  g_autofree char *old_last = g_strdup_printf ("%04d-12-31", self->found_end);
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", start);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", end);
+
+  if (start == 0 || end == 0)
+    return;
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      const char *from = json_object_get_string_member_with_default (it, "start", NULL);
+      const char *due = json_object_get_string_member_with_default (it, "due", NULL);
+      g_autofree char *new_from = g_strdup (from == NULL || g_str_equal (from, old_first) ? first : from);
+      g_autofree char *new_due = g_strdup (due == NULL || g_str_equal (due, old_last) ? last : due);
+
+      /* Never a start after the due date. */
+      if (strcmp (new_from, new_due) > 0)
+        {
+          g_free (new_from);
+          new_from = g_strdup (strcmp (first, new_due) <= 0 ? first : new_due);
+        }
+      json_object_set_string_member (it, "start", new_from);
+      json_object_set_string_member (it, "due", new_due);
+    }
+}
+
 /* The draft as corrected, without what the review left out. */
 static JsonNode *
 accepted_draft (PbImportWindow *self)
@@ -1400,6 +1547,7 @@ accepted_draft (PbImportWindow *self)
       json_array_add_object_element (kept, json_object_ref (it));
     }
   keep_indicators (plan, json_object_get_array_member (json_node_get_object (self->draft), "items"), items, kept);
+  date_items (self, kept, start, end);
   json_object_set_array_member (plan, "items", kept);
 
   return copy;
@@ -1617,6 +1765,9 @@ pb_import_window_class_init (PbImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, start_error_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, end_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, end_error_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, period_note_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, period_note_icon);
+  gtk_widget_class_bind_template_child (widget_class, PbImportWindow, period_note);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, summary_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PbImportWindow, file_row);
