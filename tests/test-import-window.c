@@ -912,7 +912,6 @@ test_review_period_moves_items (void)
   pb_import_window_read_text (import, shared_text);
   wait_for_page (import, "review");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, "First Year", 0))), ==, "2024");
-  g_assert_null (period_note (root));
   set_text (root, "First Year", 0, "2023");
   set_text (root, "Last Year", 0, "2027");
   g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
