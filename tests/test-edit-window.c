@@ -1012,6 +1012,19 @@ test_build_first_section (void)
       }
     spin ();
     g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Dependency");
+    /* The pick is done: the picker says "Choose…" again, not the last
+     * task chosen, and no longer offers what task 2 already waits for. */
+    g_assert_cmpuint (adw_combo_row_get_selected (deps), ==, 0);
+    model = adw_combo_row_get_model (deps);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GtkStringObject) s = g_list_model_get_item (model, i);
+        g_assert_null (strstr (gtk_string_object_get_string (s), "加快5G网络规模化部署"));
+      }
+    /* Task 3, opened next, starts from "Choose…" too. */
+    pb_window_open_editor (t.window, c);
+    spin ();
+    g_assert_cmpuint (adw_combo_row_get_selected (deps), ==, 0);
   }
   pb_window_close_editor (t.window);
 

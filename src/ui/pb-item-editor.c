@@ -69,6 +69,7 @@ struct _PbItemEditor
   AdwComboRow         *add_dep_row;
   GListModel          *plan_items;
   GArray              *dep_choices;  /* item ids, as add_dep_row lists them after "Choose…" */
+  guint                pickers_id;   /* the pickers back to "Choose…" after a pick */
   AdwPreferencesGroup *notes_group;
   AdwEntryRow         *add_note_row;
   GPtrArray           *dynamic_rows;   /* rows rebuilt on change */
@@ -1929,7 +1930,9 @@ rebuild_pickers (PbItemEditor *self)
 {
   g_autoptr(GtkStringList) orgs = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) waits_for = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
+  g_clear_handle_id (&self->pickers_id, g_source_remove);
   gtk_string_list_append (orgs, _("Choose…"));
   for (guint i = 0; self->plan_orgs && i < g_list_model_get_n_items (self->plan_orgs); i++)
     {
@@ -1939,6 +1942,21 @@ rebuild_pickers (PbItemEditor *self)
   gtk_string_list_append (items, _("Choose…"));
   g_clear_pointer (&self->dep_choices, g_array_unref);
   self->dep_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* What the item already waits for is not offered again. */
+  if (self->item != NULL)
+    {
+      g_autoptr(GListModel) deps = pb_store_list_dependencies (self->store, pb_item_get_plan_id (self->item));
+      gint64 item_id = pb_record_get_id (PB_RECORD (self->item));
+
+      for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+        {
+          g_autoptr(PbDependency) d = g_list_model_get_item (deps, i);
+          gint64 from = pb_record_get_int (PB_RECORD (d), "from_item_id");
+
+          if (pb_record_get_int (PB_RECORD (d), "to_item_id") == item_id)
+            g_hash_table_add (waits_for, g_memdup2 (&from, sizeof from));
+        }
+    }
   for (guint i = 0; self->plan_items && i < g_list_model_get_n_items (self->plan_items); i++)
     {
       g_autoptr(PbItem) it = g_list_model_get_item (self->plan_items, i);
@@ -1947,6 +1965,8 @@ rebuild_pickers (PbItemEditor *self)
 
       /* An item cannot wait on itself: it is not offered. */
       if (self->item != NULL && id == pb_record_get_id (PB_RECORD (self->item)))
+        continue;
+      if (g_hash_table_contains (waits_for, &id))
         continue;
       label = g_strdup_printf ("%s %s", pb_item_get_number (it), pb_item_get_title (it));
       gtk_string_list_append (items, g_strstrip (label));
@@ -1959,6 +1979,16 @@ rebuild_pickers (PbItemEditor *self)
   adw_combo_row_set_model (self->add_dep_row, G_LIST_MODEL (items));
   adw_combo_row_set_selected (self->add_dep_row, 0);
   self->loading = FALSE;
+}
+
+static gboolean
+pickers_idle (gpointer data)
+{
+  PbItemEditor *self = data;
+
+  self->pickers_id = 0;
+  rebuild_pickers (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1980,6 +2010,12 @@ store_changed_cb (PbItemEditor *self,
     rebuild_sections (self);
   if (g_str_equal (table, "organisation"))
     rebuild_pickers (self);
+  /* A pick made ("Add: starts after", an organisation) is done: the
+   * picker shows "Choose…" again, never the last choice, and no longer
+   * offers what was added. Not from within the picker's own handler:
+   * after it, when idle. */
+  else if ((g_str_equal (table, "dependency") || g_str_equal (table, "item_org")) && self->pickers_id == 0)
+    self->pickers_id = g_idle_add (pickers_idle, self);
   if (g_str_equal (table, "actual") || g_str_equal (table, "target") || g_str_equal (table, "item_indicator"))
     update_progress_subtitle (self);
 }
@@ -2139,6 +2175,7 @@ pb_item_editor_dispose (GObject *object)
   PbItemEditor *self = PB_ITEM_EDITOR (object);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->pickers_id, g_source_remove);
   if (self->bindings)
     g_binding_group_set_source (self->bindings, NULL);
   g_clear_object (&self->bindings);
