@@ -141,6 +141,7 @@ pb_application_startup (GApplication *app)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
+  pb_ui_settle_icon_theme ();
   pb_ui_install_tooltip_labels ();
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
