@@ -5,7 +5,7 @@
 #
 # Usage (from the source tree, after building into build/):
 #   bench/side-by-side.py [--runs 3] [--shapes 1000:100,5000:500,...]
-#                         [--view board|timeline] [--only planboard|planner]
+#                         [--view board|timeline] [--only planboard|planner|hello]
 #
 # For each shape (items:groups) it writes the plan with make-plans.py as a
 # .planner file and as planboard-plan/1 JSON, imports the JSON into a fresh
@@ -29,6 +29,12 @@
 # to autolaunch a bus at every g_bus_get (): the application forks three
 # times at its start (GApplication, GTK, libadwaita each ask), and the
 # copy-on-write faults of the forks cost it CPU that no desktop pays.
+#
+# --only hello times bench/hello-window (BUILD/bench/hello-window: one
+# AdwApplicationWindow with a header bar and a label, Planboard's size and
+# start-up settings) the same way, once per run of each shape: the floor
+# that GTK, libadwaita and the display set on this machine, before any of
+# Planboard's own work.
 
 import argparse
 import os
@@ -162,7 +168,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--shapes", default="1000:100,5000:500,20000:2000,5000:10,20000:10")
     parser.add_argument("--view", default="board", choices=["board", "timeline"])
-    parser.add_argument("--only", choices=["planboard", "planner"])
+    parser.add_argument("--only", choices=["planboard", "planner", "hello"])
     parser.add_argument("--build", default=os.path.join(SOURCE, "build"))
     parser.add_argument("--workdir", default=None, help="where the plans go (kept between runs)")
     parser.add_argument("--session-bus", action="store_true",
@@ -171,7 +177,7 @@ def main():
 
     need("Xvfb", "xvfb")
     need("xdotool", "xdotool")
-    if args.only != "planboard":
+    if args.only is None or args.only == "planner":
         need("planner", "planner")
     if args.session_bus:
         need("dbus-daemon", "dbus")
@@ -179,6 +185,9 @@ def main():
     workdir = args.workdir or os.path.join(tempfile.gettempdir(), "planboard-side-by-side")
     os.makedirs(workdir, exist_ok=True)
     planboard = os.path.join(args.build, "src", "planboard")
+    hello = os.path.join(args.build, "bench", "hello-window")
+    if args.only == "hello" and not os.path.exists(hello):
+        sys.exit("side-by-side: %s is missing: meson compile -C %s" % (hello, args.build))
     cli = os.path.join(args.build, "src", "cli", "planboard-cli")
     results = {}
 
@@ -194,6 +203,8 @@ def main():
 
         for run in range(args.runs):
             apps = ["planner", "planboard"] if run % 2 == 0 else ["planboard", "planner"]
+            if args.only == "hello":
+                apps = ["hello"]
             for app in apps:
                 if args.only and app != args.only:
                     continue
@@ -205,6 +216,9 @@ def main():
                 if app == "planner":
                     env["GSETTINGS_BACKEND"] = "memory"
                     argv, name = ["planner", stem + ".planner"], " - Planner$"
+                elif app == "hello":
+                    env.update(GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", GTK_A11Y="test")
+                    argv, name = [hello], "^Hello$"
                 else:
                     copy = os.path.join(home, "library.db")
                     shutil.copy(library, copy)
