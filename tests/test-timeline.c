@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -754,6 +755,119 @@ test_labels_from_glyphs (void)
   pb_timeline_free (t[1]);
 }
 
+/* A plan whose tasks start on its first day, at the very left of the
+ * chart: 甲 (row 1) → 乙 (row 2, all of 2024), and 丁 (row 4) → 丙 (row 3,
+ * three days), the predecessor below. */
+static PbTimeline *
+left_edge_chart (gboolean with_deps)
+{
+  PbTimeline *t = pb_timeline_new (day (2024, 1, 1), day (2026, 12, 31), 0);
+
+  pb_timeline_add_section (t, "(一) 加快数字基础设施建设");
+  pb_timeline_add_item (t, 1, "1", "编制算力设施布局规划", "市发展改革委", day (2024, 3, 1), day (2024, 8, 31), 0.5,
+                        PB_HEALTH_BLUE, PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+  pb_timeline_add_item (t, 2, "2", "加快5G网络规模化部署", "市通信管理办公室", day (2024, 1, 1), day (2024, 12, 31), 0.3,
+                        PB_HEALTH_YELLOW, PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+  pb_timeline_add_item (t, 3, "3", "启动千兆光网试点", "市工业和信息化局", day (2024, 1, 1), day (2024, 1, 3), 0,
+                        PB_HEALTH_BLUE, PB_ITEM_STATUS_NOT_STARTED, FALSE);
+  pb_timeline_add_item (t, 4, "4", "制定试点方案", "市工业和信息化局", day (2024, 2, 1), day (2024, 5, 31), 0,
+                        PB_HEALTH_BLUE, PB_ITEM_STATUS_NOT_STARTED, FALSE);
+  if (with_deps)
+    {
+      pb_timeline_add_dependency (t, 1, 2, 0);
+      pb_timeline_add_dependency (t, 4, 3, 0);
+    }
+  pb_timeline_set_label_width (t, 200);
+  return t;
+}
+
+/* An arrow into a bar that starts on the chart's first day reaches the
+ * bar: its head lands on the bar, and nothing of it lies left of the
+ * chart (where the label column hides it), at every zoom (#14). */
+static void
+test_arrow_left_edge (void)
+{
+  g_autoptr(PbTimeline) t = left_edge_chart (TRUE);
+  g_autoptr(PbTimeline) bare = left_edge_chart (FALSE);
+  static const gint64 deps[][2] = { { 1, 2 }, { 4, 3 } };
+  const double width = 1280, height = 400;
+
+  for (PbTimelineZoom zoom = PB_TIMELINE_ZOOM_YEAR; zoom <= PB_TIMELINE_ZOOM_WEEK; zoom++)
+    {
+      cairo_surface_t *with = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_surface_t *without = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_t *cr;
+
+      pb_timeline_set_zoom (t, zoom);
+      pb_timeline_set_zoom (bare, zoom);
+      cr = cairo_create (with);
+      pb_timeline_paint (t, cr, 0, 0, width, height, FALSE, NULL);
+      cairo_destroy (cr);
+      cr = cairo_create (without);
+      pb_timeline_paint (bare, cr, 0, 0, width, height, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (with);
+      cairo_surface_flush (without);
+
+      for (guint k = 0; k < G_N_ELEMENTS (deps); k++)
+        {
+          double pt[12], x0, x1, y0, y1, tx, ty, dx, dy, len, hx, hy;
+          guint32 start, due;
+          guint row, n;
+          int px, py;
+          const guint32 *a, *b;
+
+          g_test_message ("zoom %d, %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT, zoom, deps[k][0], deps[k][1]);
+          n = pb_timeline_get_dependency_path (t, deps[k][0], deps[k][1], pt);
+          g_assert_cmpuint (n, >=, 2);
+          g_assert_true (pb_timeline_get_item_row (t, deps[k][1], &row));
+          g_assert_true (pb_timeline_get_item_dates (t, deps[k][1], &start, &due));
+          g_assert_cmpuint (start, ==, day (2024, 1, 1));
+          x0 = pb_timeline_x_for_day (t, start);
+          g_assert_cmpfloat (x0, ==, 0);
+          x1 = pb_timeline_x_for_day (t, due + 1);
+          y0 = pb_timeline_get_row_y (t, row) + 8;
+          y1 = pb_timeline_get_row_y (t, row) + PB_TIMELINE_ROW_HEIGHT - 8;
+
+          /* Nothing left of the chart's first day. */
+          for (guint i = 0; i < n; i++)
+            g_assert_cmpfloat (pt[2 * i], >=, 0);
+          /* The head's tip is on the bar (its edge counts). */
+          tx = pt[2 * n - 2];
+          ty = pt[2 * n - 1];
+          g_assert_cmpfloat (tx, >=, x0);
+          g_assert_cmpfloat (tx, <=, x1);
+          g_assert_cmpfloat (ty, >=, y0);
+          g_assert_cmpfloat (ty, <=, y1);
+          /* ...at the bar's start: within its first 6 px. */
+          g_assert_cmpfloat (tx - x0, <=, 6);
+          /* It comes from outside the bar, along a leg long enough for the
+           * head (6 px), whose base stays right of the chart's left edge. */
+          dx = tx - pt[2 * n - 4];
+          dy = ty - pt[2 * n - 3];
+          len = hypot (dx, dy);
+          g_assert_cmpfloat (len, >=, 6);
+          g_assert_false (pt[2 * n - 4] > x0 && pt[2 * n - 4] < x1 &&
+                          pt[2 * n - 3] > y0 && pt[2 * n - 3] < y1);
+          dx /= len;
+          dy /= len;
+          g_assert_cmpfloat (tx - 6 * dx - 4 * fabs (dy), >=, 0);
+
+          /* And it is drawn: the head's middle (3 px back from the tip)
+           * differs from the same chart without the dependencies. */
+          hx = 200 + tx - 3 * dx;
+          hy = PB_TIMELINE_HEADER_HEIGHT + ty - 3 * dy;
+          px = (int) floor (hx);
+          py = (int) floor (hy);
+          a = (const guint32 *) (cairo_image_surface_get_data (with) + py * cairo_image_surface_get_stride (with)) + px;
+          b = (const guint32 *) (cairo_image_surface_get_data (without) + py * cairo_image_surface_get_stride (without)) + px;
+          g_assert_cmphex (*a & 0xffffff, !=, *b & 0xffffff);
+        }
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/timeline/geometry", test_geometry);
   g_test_add_func ("/timeline/hit-testing", test_hit_testing);
   g_test_add_func ("/timeline/culling", test_culling);
+  g_test_add_func ("/timeline/arrow-left-edge", test_arrow_left_edge);
   g_test_add_func ("/timeline/render", test_render);
   g_test_add_func ("/timeline/milestone-label-edge", test_milestone_label_edge);
   g_test_add_func ("/timeline/milestone-label-sticky", test_milestone_label_sticky);

@@ -829,8 +829,14 @@ bar_box (PbTimeline *self,
 
 /* A dependency's path: out of the predecessor's end (level for the lag's
  * days) and into the successor's start. When the successor starts before the predecessor
- * ends, the path runs back along the gap between the rows. Returns the
- * number of points (x, y) in @pts. */
+ * ends, the path runs back along the gap between the rows. A successor
+ * that starts at the very left of the chart (the first day shown) leaves
+ * no room to come in from its left, where nothing is drawn: the path then
+ * drops onto the bar's start from the gap, its head on the bar's top (or
+ * bottom) edge, a few pixels in. Returns the number of points (x, y) in @pts; the last is
+ * the head's tip. */
+#define ARROW_APPROACH 8.0  /* the level stretch before the head */
+
 static guint
 dependency_points (PbTimeline       *self,
                    const Dependency *d,
@@ -844,6 +850,7 @@ dependency_points (PbTimeline       *self,
   double ty = g_array_index (self->row_y, double, d->to_row) + PB_TIMELINE_ROW_HEIGHT / 2;
   /* A lag keeps the path level for its days before it turns. */
   double lag = MAX (d->lag, 0) * self->px_per_day;
+  double gap = ty > fy ? ty - PB_TIMELINE_ROW_HEIGHT / 2 : ty + PB_TIMELINE_ROW_HEIGHT / 2;
 
   if (tx >= fx + lag + 12)
     {
@@ -853,14 +860,100 @@ dependency_points (PbTimeline       *self,
       memcpy (pts, p, sizeof p);
       return 4;
     }
-  else
+  else if (tx - ARROW_APPROACH >= 0)
     {
-      double gap = ty > fy ? ty - PB_TIMELINE_ROW_HEIGHT / 2 : ty + PB_TIMELINE_ROW_HEIGHT / 2;
-      double p[] = { fx, fy, fx + lag + 6, fy, fx + lag + 6, gap, tx - 8, gap, tx - 8, ty, tx, ty };
+      double p[] = { fx, fy, fx + lag + 6, fy, fx + lag + 6, gap, tx - ARROW_APPROACH, gap,
+                     tx - ARROW_APPROACH, ty, tx, ty };
 
       memcpy (pts, p, sizeof p);
       return 6;
     }
+  else
+    {
+      Box box;
+      double inset = 0, edge;
+
+      /* A little way into the bar, so the head sits on it, not on its
+       * corner; as far as a narrow bar allows. */
+      if (bar_box (self, d->to_row, &box))
+        {
+          inset = MIN (6, (box.x1 - box.x0) / 2);
+          edge = ty > fy ? box.y0 : box.y1;
+        }
+      else
+        edge = ty > fy ? ty - PB_TIMELINE_ROW_HEIGHT / 2 + 8 : ty + PB_TIMELINE_ROW_HEIGHT / 2 - 8;
+      {
+        /* Straight down onto a bar wide enough for the head (8 px);
+         * onto a narrower one at 45°, so the head stays right of the
+         * chart's left edge. */
+        double slant = inset < 4 ? 8 : 0;
+        double p[] = { fx, fy, fx + lag + 6, fy, fx + lag + 6, gap, tx + inset + slant, gap, tx + inset, edge };
+
+        memcpy (pts, p, sizeof p);
+      }
+      return 5;
+    }
+}
+
+/**
+ * pb_timeline_get_dependency_path:
+ * @from_id: the predecessor
+ * @to_id: the successor
+ * @pts: (out caller-allocates) (array fixed-size=12): the path's points,
+ *   x and y in chart coordinates (as pb_timeline_hit_test() takes them)
+ *
+ * The path the arrow of a dependency is drawn along; its last point is the
+ * tip of the arrow's head.
+ *
+ * Returns: the number of points, or 0 when the chart shows no such
+ *   dependency
+ */
+guint
+pb_timeline_get_dependency_path (PbTimeline *self,
+                                 gint64      from_id,
+                                 gint64      to_id,
+                                 double      pts[12])
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  pb_timeline_layout (self);
+  for (guint i = 0; i < self->deps->len; i++)
+    {
+      const Dependency *d = &g_array_index (self->deps, Dependency, i);
+
+      if (d->from_id == from_id && d->to_id == to_id)
+        return dependency_points (self, d, pts);
+    }
+  return 0;
+}
+
+/* The head at the path's end, along its last leg: 6 px long, 8 wide. */
+static void
+paint_arrow_head (cairo_t      *cr,
+                  double        ox,
+                  double        oy,
+                  const double *pt,
+                  guint         n)
+{
+  double x = pt[2 * n - 2], y = pt[2 * n - 1];
+  double dx = x - pt[2 * n - 4], dy = y - pt[2 * n - 3];
+  double len = hypot (dx, dy);
+
+  if (len <= 0)
+    {
+      dx = 1;
+      dy = 0;
+    }
+  else
+    {
+      dx /= len;
+      dy /= len;
+    }
+  cairo_move_to (cr, ox + x, oy + y);
+  cairo_line_to (cr, ox + x - 6 * dx - 4 * dy, oy + y - 6 * dy + 4 * dx);
+  cairo_line_to (cr, ox + x - 6 * dx + 4 * dy, oy + y - 6 * dy - 4 * dx);
+  cairo_close_path (cr);
+  cairo_fill (cr);
 }
 
 static gboolean
@@ -1803,11 +1896,7 @@ pb_timeline_paint (PbTimeline           *self,
           for (guint s = 1; s < n; s++)
             cairo_line_to (cr, ox + pt[2 * s], oy + pt[2 * s + 1]);
           cairo_stroke (cr);
-          cairo_move_to (cr, ox + pt[2 * n - 2], oy + pt[2 * n - 1]);
-          cairo_rel_line_to (cr, -6, -4);
-          cairo_rel_line_to (cr, 0, 8);
-          cairo_close_path (cr);
-          cairo_fill (cr);
+          paint_arrow_head (cr, ox, oy, pt, n);
           counted.arrows_painted++;
         }
     }

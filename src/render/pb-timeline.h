@@ -163,6 +163,10 @@ double        pb_timeline_get_row_y       (PbTimeline     *self,
                                            guint           row);
 guint         pb_timeline_row_at_y        (PbTimeline     *self,
                                            double          y);
+guint         pb_timeline_get_dependency_path (PbTimeline *self,
+                                           gint64          from_id,
+                                           gint64          to_id,
+                                           double          pts[12]);
 void          pb_timeline_hit_test        (PbTimeline     *self,
                                            double          x,
                                            double          y,
