@@ -643,9 +643,11 @@ test_review_marks_follow (void)
   spin ();
   g_assert_null (field_error (year));
 
+  /* Item 3 states item 1's 2025 target: one target, so the year
+   * corrected in item 1 is corrected in item 3 too. */
+  t3 = target_row (third, "2024: 2,000 个", 0);
   /* Counted: 新建 reads as Annual on every target of 5G基站, in item 1
    * and in item 3 (which states it without defining it). */
-  t3 = target_row (third, "2025: 2,000 个", 0);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2024)), ==, "5G基站 · Annual");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t2025)), ==, "5G基站 · Annual");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (t3)), ==, "5G基站 · Annual");
@@ -669,7 +671,7 @@ test_review_marks_follow (void)
   spin ();
 
   /* Created: nothing is held back; one 5G基站, counted as set, with the
-   * 2024 target that was kept and item 3's 2025 one; no 2026 target. */
+   * target that was kept, moved to 2024 in items 1 and 3; no 2026 target. */
   g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
   spin ();
   g_assert_cmpuint (count_plans (store), ==, before + 1);
@@ -680,13 +682,13 @@ test_review_marks_follow (void)
     g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
 
     g_assert_cmpint (pb_record_get_enum (PB_RECORD (stations), "kind"), ==, PB_INDICATOR_KIND_CUMULATIVE);
-    /* Item 1's second target, moved onto 2024 (the first left out), and
-     * item 3's 2025 one. */
+    /* Item 1's second target, moved onto 2024 (the first left out), as
+     * item 3 states it. */
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
     for (guint i = 0; i < 2; i++)
       {
         g_autoptr(PbTarget) tg = g_list_model_get_item (targets, i);
-        g_assert_cmpint (pb_target_get_year (tg), ==, 2024 + i);
+        g_assert_cmpint (pb_target_get_year (tg), ==, 2024);
         g_assert_cmpfloat (pb_target_get_value (tg), ==, 2000);
       }
     /* 千兆宽带用户's only target was left out: no empty indicator. */
@@ -768,6 +770,60 @@ test_review_exclude_counts (void)
     g_assert_cmpint (pb_target_get_year (target), ==, 2025);
     g_assert_cmpfloat (pb_target_get_value (target), ==, 5000);
     g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", id), ==, 2);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
+/* A goal and a task state one target: corrected on either copy, the
+ * other shows the correction at once, and the plan is created with one
+ * value, the same on the indicator and on each item. */
+static void
+test_review_shared_target (void)
+{
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *goal, *first, *in_goal, *in_task;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, shared_text);
+  wait_for_page (import, "review");
+  goal = find_row (root, ADW_TYPE_EXPANDER_ROW, "主要目标", 0);
+  first = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  in_goal = target_row (goal, "2025: 5,000 个", 0);
+  in_task = target_row (first, "2025: 5,000 个", 0);
+
+  /* The value corrected in the task: the goal's copy follows. */
+  set_text (in_task, "Value", 0, "5200");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (in_goal)), ==, "2025: 5,200 个");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (in_goal, ADW_TYPE_ENTRY_ROW, "Value", 0))), ==, "5200");
+  /* The comparator corrected in the goal: the task's copy follows. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (in_goal, ADW_TYPE_COMBO_ROW, "Comparator", 0)), 1);
+  spin ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (in_task)), ==, "2025: ≥5,200 个");
+  /* Other targets are not touched. */
+  g_assert_nonnull (target_row (goal, "2025: 200,000 户", 0));
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(PbIndicator) stations = indicator_named (store, id, "5G基站");
+    g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
+
+    /* The indicator page and each item's editor read these: one value. */
+    g_assert_cmpuint (g_list_model_get_n_items (targets), >=, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+      {
+        g_autoptr(PbTarget) tg = g_list_model_get_item (targets, i);
+
+        g_assert_cmpint (pb_target_get_year (tg), ==, 2025);
+        g_assert_cmpfloat (pb_target_get_value (tg), ==, 5200);
+        g_assert_cmpint (pb_record_get_enum (PB_RECORD (tg), "comparator"), ==, PB_COMPARATOR_GE);
+      }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   spin ();
@@ -1157,6 +1213,7 @@ main (int    argc,
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
   g_test_add_func ("/import-window/review-kind-renames", test_review_kind_renames);
   g_test_add_func ("/import-window/review-exclude-counts", test_review_exclude_counts);
+  g_test_add_func ("/import-window/review-shared-target", test_review_shared_target);
   g_test_add_func ("/import-window/review-proposes-period", test_review_proposes_period);
   g_test_add_func ("/import-window/review-needs-period", test_review_needs_period);
   g_test_add_func ("/import-window/review-period-moves-items", test_review_period_moves_items);

@@ -45,6 +45,7 @@ G_DEFINE_FINAL_TYPE (PbImportTargetRow, pb_import_target_row, ADW_TYPE_EXPANDER_
 enum {
   INCLUDE_TOGGLED,
   KIND_CHANGED,
+  TARGET_EDITED,
   N_SIGNALS
 };
 
@@ -190,6 +191,8 @@ value_changed_cb (PbImportTargetRow *self)
       update_title (self);
     }
   refuse (self, self->value_row, self->value_error_row, message);
+  if (message == NULL)
+    g_signal_emit (self, signals[TARGET_EDITED], 0);
 }
 
 static void
@@ -215,6 +218,8 @@ year_changed_cb (PbImportTargetRow *self)
       /* The planner wrote it: the year is no longer inferred. */
       json_object_set_boolean_member (self->target, "year_implied", FALSE);
       update_title (self);
+      /* Written, even while refused as outside the period. */
+      g_signal_emit (self, signals[TARGET_EDITED], 0);
     }
   refuse (self, self->year_row, self->year_error_row, message);
 }
@@ -228,7 +233,7 @@ unit_changed_cb (PbImportTargetRow *self)
     return;
   unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_row))));
   json_object_set_string_member (self->target, "unit", unit);
-  update_title (self);
+  update_title (self);  g_signal_emit (self, signals[TARGET_EDITED], 0);
 }
 
 static void
@@ -239,7 +244,7 @@ comparator_changed_cb (PbImportTargetRow *self)
   if (self->target == NULL || i >= G_N_ELEMENTS (comparator_nicks))
     return;
   json_object_set_string_member (self->target, "comparator", comparator_nicks[i]);
-  update_title (self);
+  update_title (self);  g_signal_emit (self, signals[TARGET_EDITED], 0);
 }
 
 /* How the target's indicator is counted: the indicator's, so every
@@ -265,7 +270,10 @@ stretch_changed_cb (PbImportTargetRow *self)
 
   gtk_widget_set_visible (self->stretch_tag, stretch);
   if (self->target)
-    json_object_set_boolean_member (self->target, "stretch", stretch);
+    {
+      json_object_set_boolean_member (self->target, "stretch", stretch);
+      g_signal_emit (self, signals[TARGET_EDITED], 0);
+    }
 }
 
 static void
@@ -321,6 +329,16 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
    * The planner changed how the target's indicator is counted, which
    * every target of that indicator shows: see pb_import_target_row_sync().
    */
+  /**
+   * PbImportTargetRow::target-edited:
+   *
+   * The planner corrected the target (its value, comparator, unit, year
+   * or firmness) and the draft holds the correction: the window shows it
+   * on every other copy of the same target, see
+   * pb_import_target_row_copy_from().
+   */
+  signals[TARGET_EDITED] = g_signal_new ("target-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[KIND_CHANGED] = g_signal_new ("kind-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -428,4 +446,40 @@ pb_import_target_row_is_borderline (PbImportTargetRow *self)
 {
   g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), FALSE);
   return gtk_widget_get_visible (self->borderline_icon);
+}
+
+static void
+copy_text (AdwEntryRow *to,
+           AdwEntryRow *from)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (from));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (to)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (to), text);
+}
+
+/**
+ * pb_import_target_row_copy_from:
+ * @self: a target row
+ * @source: the row of another copy of the same target (a goal and a task
+ *   stating one indicator's target for one year)
+ *
+ * Takes the correction made in @source: its value, comparator, unit, year
+ * and firmness, through @self's own fields, so that @self's target in the
+ * draft is written and checked as if typed there.
+ */
+void
+pb_import_target_row_copy_from (PbImportTargetRow *self,
+                                PbImportTargetRow *source)
+{
+  g_return_if_fail (PB_IS_IMPORT_TARGET_ROW (self));
+  g_return_if_fail (PB_IS_IMPORT_TARGET_ROW (source));
+
+  copy_text (self->value_row, source->value_row);
+  if (adw_combo_row_get_selected (self->comparator_row) != adw_combo_row_get_selected (source->comparator_row))
+    adw_combo_row_set_selected (self->comparator_row, adw_combo_row_get_selected (source->comparator_row));
+  copy_text (self->unit_row, source->unit_row);
+  copy_text (self->year_row, source->year_row);
+  if (gtk_switch_get_active (self->stretch_switch) != gtk_switch_get_active (source->stretch_switch))
+    gtk_switch_set_active (self->stretch_switch, gtk_switch_get_active (source->stretch_switch));
 }

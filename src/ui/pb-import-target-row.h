@@ -18,6 +18,8 @@ JsonObject *pb_import_target_row_get_target     (PbImportTargetRow *self);
 GtkWidget  *pb_import_target_row_get_year_field (PbImportTargetRow *self);
 JsonObject *pb_import_target_row_get_indicator  (PbImportTargetRow *self);
 void        pb_import_target_row_sync           (PbImportTargetRow *self);
+void        pb_import_target_row_copy_from      (PbImportTargetRow *self,
+                                                 PbImportTargetRow *source);
 gboolean    pb_import_target_row_is_borderline  (PbImportTargetRow *self);
 
 gboolean    pb_import_parse_year                (const char        *text,

@@ -60,6 +60,7 @@ struct _PbImportWindow
   GHashTable          *invalid;      /* fields whose text is refused */
   GHashTable          *year_fields;  /* a target (JsonObject) → its Year row */
   gboolean             years_checked; /* Create Plan asked: duplicate years are marked too */
+  gboolean             copying;       /* a correction is being copied to a target's other copies */
   int                  found_start;   /* the period the document states (0: none), */
   int                  found_end;     /*   whose first and last days its items carry */
   int                  proposed_start; /* the period proposed from the targets' years */
@@ -509,6 +510,69 @@ target_kind_changed_cb (PbImportTargetRow *changed,
       pb_import_target_row_sync (g_ptr_array_index (rows, i));
 }
 
+/* A goal and a task often state one target of one indicator (the same
+ * year, firm or stretch): each item holds its own copy in the draft, but
+ * it is one target, so a correction made on one copy is made on every
+ * other, and the plan is created with one value. Not a copy in the same
+ * item: two targets of one year there are a duplicate to settle. */
+static void
+target_edited_cb (PbImportTargetRow *row,
+                  PbImportWindow    *self)
+{
+  GPtrArray *twins = g_object_get_data (G_OBJECT (row), "twins");
+  JsonObject *item = g_object_get_data (G_OBJECT (row), "item");
+
+  if (twins == NULL || self->copying)
+    return;
+  self->copying = TRUE;
+  for (guint i = 0; i < twins->len; i++)
+    {
+      PbImportTargetRow *twin = g_ptr_array_index (twins, i);
+
+      if (twin != row && g_object_get_data (G_OBJECT (twin), "item") != item)
+        pb_import_target_row_copy_from (twin, row);
+    }
+  self->copying = FALSE;
+}
+
+/* The copies of each target, found as the review is built: the rows of
+ * one indicator's target for one year and firmness. */
+static void
+find_twins (PbImportWindow *self)
+{
+  g_autoptr(GPtrArray) rows = target_rows (self);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  GPtrArray *group;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PbImportTargetRow *row = g_ptr_array_index (rows, i);
+      JsonObject *t = pb_import_target_row_get_target (row);
+      const char *id = json_object_get_string_member_with_default (t, "indicator_id", NULL);
+      g_autofree char *key = NULL;
+
+      if (id == NULL)
+        continue;
+      key = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%d", id,
+                             pb_import_target_has_year (t) ? json_object_get_int_member_with_default (t, "year", 0) : (gint64) -1,
+                             json_object_get_boolean_member_with_default (t, "stretch", FALSE));
+      group = g_hash_table_lookup (groups, key);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, g_steal_pointer (&key), group);
+        }
+      g_ptr_array_add (group, row);
+    }
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &group))
+    for (guint i = 0; group->len > 1 && i < group->len; i++)
+      g_object_set_data_full (g_ptr_array_index (group, i), "twins", g_ptr_array_ref (group),
+                              (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 target_include_toggled_cb (PbImportTargetRow *row,
                            PbImportWindow    *self)
@@ -637,6 +701,7 @@ item_row (PbImportWindow *self,
       target = pb_import_target_row_new (t, k);
       g_signal_connect (target, "kind-changed", G_CALLBACK (target_kind_changed_cb), self);
       g_signal_connect (target, "include-toggled", G_CALLBACK (target_include_toggled_cb), self);
+      g_signal_connect (target, "target-edited", G_CALLBACK (target_edited_cb), self);
       /* Its item, for the checks that leave out what is left out. */
       g_object_set_data_full (G_OBJECT (pb_import_target_row_get_year_field (PB_IMPORT_TARGET_ROW (target))), "item",
                               json_object_ref (item), (GDestroyNotify) json_object_unref);
@@ -898,6 +963,7 @@ build_review (PbImportWindow *self)
       adw_preferences_group_add (group, item_row (self, it));
     }
 
+  find_twins (self);
   update_summary (self);
   /* A target the document dates outside the plan's period is marked
    * with the reason now, not found out at Create Plan. */
