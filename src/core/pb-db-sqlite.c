@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+/* F_OFD_SETLK */
+#define _GNU_SOURCE 1
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -49,6 +52,10 @@ typedef struct
   gboolean side_known;
   dev_t    wal_dev, shm_dev;
   ino_t    wal_ino, shm_ino;
+  /* Descriptors of the library file and its -shm holding this
+   * connection's open-file-description locks (pb_db_hold_library()), or
+   * -1. */
+  int      hold_db_fd, hold_shm_fd;
 } SqliteDb;
 
 typedef struct
@@ -60,10 +67,19 @@ typedef struct
 #define DB(db)     (((SqliteDb *) (db))->handle)
 #define STMT(stmt) (((SqliteStmt *) (stmt))->handle)
 
+static void release_holds (SqliteDb *db, gboolean close_fds);
+
 static int
 sq_close (PbDb *db)
 {
-  int rc = sqlite3_close_v2 (DB (db));
+  int rc;
+
+  /* The locks go just before SQLite closes the connection, so that as the
+   * last connection it can take the library exclusively and checkpoint;
+   * their descriptors only after it (pb_db_hold_library()). */
+  release_holds ((SqliteDb *) db, FALSE);
+  rc = sqlite3_close_v2 (DB (db));
+  release_holds ((SqliteDb *) db, TRUE);
 
   g_free (db);
   return rc;
@@ -323,6 +339,7 @@ pb_db_sqlite_open (const char  *path,
   int rc;
 
   db->parent.vt = &sqlite_vtable;
+  db->hold_db_fd = db->hold_shm_fd = -1;
   rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
   if (db->handle == NULL)
     {
@@ -527,6 +544,7 @@ pb_db_open_reader (const char  *path,
   int rc;
 
   db->parent.vt = &sqlite_vtable;
+  db->hold_db_fd = db->hold_shm_fd = -1;
   rc = open_reader (path, writable, &db->handle, copy);
   if (db->handle == NULL)
     {
@@ -808,4 +826,265 @@ pb_db_check_files (PbDb *db)
     return SQLITE_IOERR;
 
   return SQLITE_OK;
+}
+
+/* Holding a library against other programs (pb_db_hold_library()).
+ *
+ * The lock bytes of SQLite 3.40's unix VFS (os_unix.c, os.h): in the
+ * -shm, the "dead man switch" UNIX_SHM_DMS = UNIX_SHM_BASE (120) +
+ * SQLITE_SHM_NLOCK (8), which every connection that has the WAL index
+ * mapped read-locks and which a first opener write-locks to reset the
+ * index; in the main file, the SHARED range (SHARED_FIRST = PENDING_BYTE
+ * 0x40000000 + 2, 510 bytes), which every reader read-locks and an
+ * EXCLUSIVE lock (the last connection's checkpoint and removal of the
+ * -wal, leaving WAL mode) write-locks whole. */
+#define HOLD_SHM_DMS_BYTE  128
+#define HOLD_SHARED_FIRST  (0x40000000 + 2)
+
+/* The library files this process holds, by device and inode: how many
+ * holds each has, and the descriptors of holds already released but not
+ * yet closed. Closing any descriptor of a file drops every POSIX lock
+ * this process has on it, SQLite's included, so a released hold's
+ * descriptor is closed only once no other hold of this process is left
+ * on that file. */
+typedef struct
+{
+  dev_t   dev;
+  ino_t   ino;
+  guint   holds;
+  GArray *unused;   /* of int */
+} HeldFile;
+
+static GMutex held_mutex;
+static GPtrArray *held_files;
+
+static HeldFile *
+held_file_find (const struct stat *st,
+                guint             *index)
+{
+  for (guint i = 0; held_files != NULL && i < held_files->len; i++)
+    {
+      HeldFile *held = g_ptr_array_index (held_files, i);
+
+      if (held->dev == st->st_dev && held->ino == st->st_ino)
+        {
+          if (index)
+            *index = i;
+          return held;
+        }
+    }
+  return NULL;
+}
+
+static void
+held_file_add (int fd)
+{
+  struct stat st;
+  HeldFile *held;
+
+  if (fstat (fd, &st) != 0)
+    return;
+
+  g_mutex_lock (&held_mutex);
+  held = held_file_find (&st, NULL);
+  if (held == NULL)
+    {
+      held = g_new0 (HeldFile, 1);
+      held->dev = st.st_dev;
+      held->ino = st.st_ino;
+      held->unused = g_array_new (FALSE, FALSE, sizeof (int));
+      if (held_files == NULL)
+        held_files = g_ptr_array_new ();
+      g_ptr_array_add (held_files, held);
+    }
+  held->holds++;
+  g_mutex_unlock (&held_mutex);
+}
+
+/* Closes @fd, a released hold's descriptor, or keeps it for later while
+ * another hold of this process is on its file. */
+static void
+held_file_close (int fd)
+{
+  struct stat st;
+  HeldFile *held;
+  guint index;
+
+  if (fstat (fd, &st) != 0)
+    {
+      close (fd);
+      return;
+    }
+
+  g_mutex_lock (&held_mutex);
+  held = held_file_find (&st, &index);
+  if (held != NULL && held->holds > 1)
+    {
+      held->holds--;
+      g_array_append_val (held->unused, fd);
+      fd = -1;
+    }
+  else if (held != NULL)
+    {
+      for (guint i = 0; i < held->unused->len; i++)
+        close (g_array_index (held->unused, int, i));
+      g_array_unref (held->unused);
+      g_ptr_array_remove_index_fast (held_files, index);
+      g_free (held);
+    }
+  g_mutex_unlock (&held_mutex);
+
+  if (fd >= 0)
+    close (fd);
+}
+
+/* Opens @path on a descriptor of its own and read-locks its byte @offset
+ * as an open file description lock; *@out is the descriptor, kept (and
+ * closed with held_file_close()) even when the lock could not be had:
+ * closing it here would drop this process's other locks on the file. */
+static int
+hold_byte (const char *path,
+           off_t       offset,
+           int        *out)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  *out = fd;
+  if (fd < 0)
+    return SQLITE_CANTOPEN;
+  held_file_add (fd);
+
+#ifdef F_OFD_SETLK
+  for (int attempt = 0; ; attempt++)
+    {
+      struct flock lock = { 0 };
+
+      lock.l_type = F_RDLCK;
+      lock.l_whence = SEEK_SET;
+      lock.l_start = offset;
+      lock.l_len = 1;
+      lock.l_pid = 0;
+      if (fcntl (fd, F_OFD_SETLK, &lock) == 0)
+        return SQLITE_OK;
+
+      if (errno == EINVAL || errno == ENOLCK || errno == EOPNOTSUPP)
+        {
+          /* A kernel or file system without them: SQLite's own locks are
+           * all there is, as before. */
+          g_message ("Could not hold “%s” against other programs: %s", path, g_strerror (errno));
+          return SQLITE_OK;
+        }
+      /* Another program holds a write lock on it for a moment (it is
+       * resetting a WAL index nobody else had mapped, or checkpointing as
+       * the last one out). */
+      if ((errno != EAGAIN && errno != EACCES && errno != EINTR) || attempt >= 250)
+        return SQLITE_BUSY;
+      g_usleep (20 * 1000);
+    }
+#else
+  (void) offset;
+  return SQLITE_OK;
+#endif
+}
+
+/* Drops the locks of @db's holds (@close_fds FALSE), or closes their
+ * descriptors (TRUE). */
+static void
+release_holds (SqliteDb *db,
+               gboolean  close_fds)
+{
+  int *fds[] = { &db->hold_shm_fd, &db->hold_db_fd };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fds); i++)
+    {
+      if (*fds[i] < 0)
+        continue;
+      if (close_fds)
+        {
+          held_file_close (*fds[i]);
+          *fds[i] = -1;
+        }
+      else
+        {
+#ifdef F_OFD_SETLK
+          struct flock lock = { 0 };
+
+          lock.l_type = F_UNLCK;
+          lock.l_whence = SEEK_SET;
+          lock.l_start = 0;
+          lock.l_len = 0;
+          lock.l_pid = 0;
+          fcntl (*fds[i], F_OFD_SETLK, &lock);
+#endif
+        }
+    }
+}
+
+/**
+ * pb_db_hold_library:
+ * @db: a read-write connection to a library file in WAL mode
+ *
+ * Besides SQLite's own locks, which are POSIX record locks (they belong
+ * to the process, and the process loses them all on a file as soon as
+ * it closes any descriptor of that file, even one SQLite never saw),
+ * @db now holds Linux open file description locks (F_OFD_SETLK), on
+ * descriptors of its own kept open until it closes: a read lock on the
+ * -shm's dead man switch byte and one on a byte of the library file's
+ * SHARED range. They belong to those descriptors, so no other close()
+ * in this process drops them, and they conflict with the POSIX locks of
+ * every other process. So while @db is open, another program (a sqlite3
+ * shell, planboard-cli) never takes itself for the first connection (it
+ * would reset the WAL index @db has mapped) nor for the last (it would
+ * checkpoint and, without SQLITE_FCNTL_PERSIST_WAL, remove the -wal and
+ * -shm @db writes).
+ *
+ * They are read locks: this process's own SQLite connections, which
+ * only read-lock those bytes while the library is in WAL mode, open,
+ * read and write as ever, but none can lock the library exclusively
+ * (leave WAL mode) until pb_db_release_library(). pb_db_close() releases
+ * them just before SQLite closes the connection, so the last connection
+ * still checkpoints. Not in WAL mode (a file system without it), or not
+ * a library file: nothing to hold, PB_DB_OK.
+ *
+ * Returns: PB_DB_OK, or an error code when another program kept the
+ *   library locked
+ */
+int
+pb_db_hold_library (PbDb *db)
+{
+  SqliteDb *sq = (SqliteDb *) db;
+  g_autofree char *shm = NULL;
+  const char *file;
+  int rc;
+
+  if (pb_db_get_sqlite (db) == NULL || sq->hold_db_fd >= 0 || sq->hold_shm_fd >= 0)
+    return PB_DB_OK;
+  if (!wal_is_open (sq->handle))
+    return PB_DB_OK;
+  file = sqlite3_db_filename (sq->handle, "main");
+  if (file == NULL || file[0] == '\0')
+    return PB_DB_OK;
+
+  shm = g_strconcat (file, "-shm", NULL);
+  rc = hold_byte (shm, HOLD_SHM_DMS_BYTE, &sq->hold_shm_fd);
+  if (rc == SQLITE_OK)
+    rc = hold_byte (file, HOLD_SHARED_FIRST, &sq->hold_db_fd);
+  return rc;
+}
+
+/**
+ * pb_db_release_library:
+ * @db: a connection
+ *
+ * Lets go of what pb_db_hold_library() holds, before the connection
+ * leaves WAL mode (which needs the library exclusively): only for a file
+ * nobody else has open.
+ */
+void
+pb_db_release_library (PbDb *db)
+{
+  if (pb_db_get_sqlite (db) == NULL)
+    return;
+  release_holds ((SqliteDb *) db, FALSE);
+  release_holds ((SqliteDb *) db, TRUE);
 }

@@ -233,6 +233,14 @@ int          pb_db_set_keep_wal    (PbDb        *db,
  * make the library inconsistent). */
 int          pb_db_check_files     (PbDb        *db);
 
+/* SQLite only (elsewhere PB_DB_OK): holds the library file and its -shm
+ * with open file description locks of @db's own, which no close() in
+ * this process drops, so that no other program resets the WAL index @db
+ * has mapped or removes the -wal it writes; pb_db_close() lets go of
+ * them. pb_db_release_library() lets go before leaving WAL mode. */
+int          pb_db_hold_library    (PbDb        *db);
+void         pb_db_release_library (PbDb        *db);
+
 /* SQLite only: copies the library file @path into @copy through the
  * backup API (a consistent snapshot, WAL included). */
 int          pb_db_backup_file     (const char  *path,

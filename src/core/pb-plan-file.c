@@ -181,10 +181,18 @@ pb_store_export_planboard (PbStore     *self,
       return FALSE;
     }
 
-  if (!pb_store_import_plan_json (out, root, error) ||
-      /* A standalone file keeps no side files; nobody else has this one
-       * open, so its -wal may go (pb_db_set_keep_wal()). */
-      pb_db_set_keep_wal (pb_store_get_conn (out), FALSE) != PB_DB_OK ||
+  /* A standalone file keeps no side files; nobody else has this one
+   * open, so its -wal may go (pb_db_set_keep_wal()), and leaving WAL
+   * mode needs it unheld (pb_db_release_library()). */
+  if (pb_store_import_plan_json (out, root, error))
+    pb_db_release_library (pb_store_get_conn (out));
+  else
+    {
+      g_object_unref (out);
+      remove_database_files (tmp);
+      return FALSE;
+    }
+  if (pb_db_set_keep_wal (pb_store_get_conn (out), FALSE) != PB_DB_OK ||
       !pb_store_exec (out, "PRAGMA journal_mode = DELETE", error))
     {
       g_object_unref (out);

@@ -1497,6 +1497,19 @@ pb_store_open (const char        *path,
 
   self->data_version = read_data_version (self);
 
+  /* Holds the library against other programs for as long as it is open,
+   * whatever closes a descriptor of its files in this process
+   * (pb_db_hold_library()). */
+  if (!self->read_only)
+    {
+      rc = pb_db_hold_library (self->db);
+      if (rc != PB_DB_OK)
+        {
+          pb_store_set_error (self, rc, error);
+          return NULL;
+        }
+    }
+
   /* Notes the -wal and -shm it has open, for check_files (). */
   if (!self->read_only && pb_db_check_files (self->db) != PB_DB_OK)
     {
