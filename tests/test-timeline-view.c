@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "pb-item-editor.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -328,6 +330,98 @@ test_sections (void)
   g_assert_true (pb_timeline_get_item_row (timeline, id, NULL));
 }
 
+/* The widget x of @day on the chart. */
+static double
+widget_x (guint32 at)
+{
+  double x, y;
+
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), at), 0, &x, &y);
+  return x;
+}
+
+/* The day in the middle of the chart's visible part. */
+static guint32
+middle_day (void)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  return pb_timeline_day_for_x (pb_timeline_view_get_timeline (view),
+                                gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h) / 2);
+}
+
+/* Zooming in keeps the selected bar where it is on screen; with nothing
+ * selected, the day in the middle of the view (#14). */
+static void
+test_zoom_keeps_selected (void)
+{
+  g_autoptr(PbItem) item = item_titled ("建设产业创新中心");
+  gint64 id = pb_record_get_id (PB_RECORD (item));
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  double left, x, y, start_x;
+  guint32 start, due, middle;
+  guint row;
+
+  pb_timeline_view_select (view, 0);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_YEAR);
+  gtk_adjustment_set_value (h, 0);
+  spin ();
+  g_assert_true (pb_timeline_get_item_dates (pb_timeline_view_get_timeline (view), id, &start, &due));
+  g_assert_cmpuint (start, ==, day (2026, 3, 1));
+  /* The chart's left edge: the labels' column ends there. */
+  left = widget_x (day (2025, 1, 1));
+
+  /* A click on the bar far to the right selects it. */
+  g_assert_true (pb_timeline_get_item_row (pb_timeline_view_get_timeline (view), id, &row));
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), start + 30),
+                                 pb_timeline_get_row_y (pb_timeline_view_get_timeline (view), row) + PB_TIMELINE_ROW_HEIGHT / 2,
+                                 &x, &y);
+  pb_timeline_view_click (view, x, y, 1);
+  spin ();
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, id);
+  start_x = widget_x (start);
+  g_assert_cmpfloat (start_x, >, left + (width - left) / 3);
+  g_assert_cmpfloat (start_x, <, width);
+
+  /* Zoom in twice (+, Ctrl++ and the zoom buttons all run this action):
+   * the bar's start stays where it was, on screen. */
+  for (PbTimelineZoom zoom = PB_TIMELINE_ZOOM_QUARTER; zoom <= PB_TIMELINE_ZOOM_MONTH; zoom++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
+      spin ();
+      g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), ==, zoom);
+      x = widget_x (start);
+      g_test_message ("zoom %d: the bar starts at x %.1f (was %.1f)", zoom, x, start_x);
+      g_assert_cmpfloat (x, >=, left);
+      g_assert_cmpfloat (x, <, width - 20);
+      g_assert_cmpfloat (fabs (x - start_x), <=, 2);
+    }
+  pb_test_settle_for (300);
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-zoom-kept.png"));
+
+  /* Out again: it stays too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-out", NULL));
+  spin ();
+  g_assert_cmpfloat (fabs (widget_x (start) - start_x), <=, 2);
+
+  /* Nothing selected: the middle of the view keeps its day. */
+  pb_timeline_view_select (view, 0);
+  gtk_adjustment_set_value (h, pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), day (2026, 1, 1)));
+  spin ();
+  middle = middle_day ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
+  spin ();
+  g_assert_cmpint (ABS ((int) middle_day () - (int) middle), <=, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-out", NULL));
+  spin ();
+  g_assert_cmpint (ABS ((int) middle_day () - (int) middle), <=, 2);
+
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  gtk_adjustment_set_value (h, 0);
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/dependency", test_dependency);
   g_test_add_func ("/timeline-view/sections", test_sections);
   g_test_add_func ("/timeline-view/selection-sync", test_selection_sync);
+  g_test_add_func ("/timeline-view/zoom-keeps-selected", test_zoom_keeps_selected);
 
   ret = g_test_run ();
   teardown ();

@@ -19,8 +19,10 @@
  *     chooses when the button is let go without a drag); Delete removes a
  *     selected dependency;
  *   - Up/Down select, Shift+Left/Right shift dates, Alt+Shift+Left/Right
- *     change the duration, +/− and 0 zoom (0 fits the plan period),
- *     Ctrl+scroll zooms; Enter opens the item.
+ *     change the duration, +/− and 0 zoom, with or without Ctrl (0 fits
+ *     the plan period), Ctrl+scroll zooms; a zoom keeps the selected bar
+ *     where it is on screen (else the day under the pointer, or in the
+ *     middle); Enter opens the item.
  * Every edit is one undoable store command; a due date before the start is
  * refused, and the "hint" signal says why.
  */
@@ -87,6 +89,9 @@ struct _PbTimelineView
   double          enter_x;
   double          enter_y;
   gboolean        pointer_moved;
+  /* Where the pointer is over the view (widget x), for Ctrl+scroll's zoom. */
+  gboolean        pointer_in;
+  double          pointer_x;
 };
 
 enum {
@@ -1272,6 +1277,59 @@ pb_timeline_view_click_full (PbTimelineView  *self,
     }
 }
 
+/* Zooms so that what the planner looks at stays where it is on screen: the
+ * selected bar (its start, else its end, whichever shows; the view's
+ * middle when the bar covers it all), else the day under the pointer at
+ * @pointer_x (widget x; -1 for none: keys and buttons), else the day in
+ * the middle of the view. A chart x grows with the zoom's day width, from
+ * the same first day, so the anchor's x scales by the ratio of the two. */
+static void
+zoom_keeping (PbTimelineView *self,
+              PbTimelineZoom  zoom,
+              double          pointer_x)
+{
+  double lw = label_width (self);
+  double page = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - lw, 1);
+  double scroll, anchor = -1, before, after;
+  guint32 first, start = 0, due = 0;
+
+  ensure_timeline (self);
+  if (self->timeline == NULL || zoom == self->zoom)
+    {
+      pb_timeline_view_set_zoom (self, zoom);
+      return;
+    }
+  scroll = gtk_adjustment_get_value (self->hadjustment);
+  first = pb_timeline_day_for_x (self->timeline, 0);
+
+  if (self->selected &&
+      pb_timeline_get_item_dates (self->timeline, self->selected, &start, &due) && start && due >= start)
+    {
+      double x0 = pb_timeline_x_for_day (self->timeline, start);
+      double x1 = pb_timeline_x_for_day (self->timeline, due + 1);
+
+      if (x0 >= scroll && x0 <= scroll + page)
+        anchor = x0;
+      else if (x1 >= scroll && x1 <= scroll + page)
+        anchor = x1;
+      else if (x0 < scroll && x1 > scroll + page)
+        anchor = scroll + page / 2;
+    }
+  if (anchor < 0 && pointer_x >= lw)
+    anchor = scroll + MIN (pointer_x - lw, page);
+  if (anchor < 0)
+    anchor = scroll + page / 2;
+
+  before = pb_timeline_x_for_day (self->timeline, first + 1000);
+  self->fit_pending = FALSE;
+  self->zoom = zoom;
+  pb_timeline_set_zoom (self->timeline, zoom);
+  after = pb_timeline_x_for_day (self->timeline, first + 1000);
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, anchor * after / before - (anchor - scroll));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static gboolean
 scroll_cb (GtkEventControllerScroll *controller,
            double                    dx,
@@ -1282,10 +1340,12 @@ scroll_cb (GtkEventControllerScroll *controller,
 
   if (state & GDK_CONTROL_MASK)
     {
+      double at = self->pointer_in ? self->pointer_x : -1;
+
       if (dy < 0 && self->zoom < PB_TIMELINE_ZOOM_WEEK)
-        pb_timeline_view_set_zoom (self, self->zoom + 1);
+        zoom_keeping (self, self->zoom + 1, at);
       else if (dy > 0 && self->zoom > PB_TIMELINE_ZOOM_YEAR)
-        pb_timeline_view_set_zoom (self, self->zoom - 1);
+        zoom_keeping (self, self->zoom - 1, at);
       return TRUE;
     }
   if (state & GDK_SHIFT_MASK)
@@ -1303,14 +1363,18 @@ zoom_scale_cb (GtkGestureZoom *gesture,
                double          scale,
                PbTimelineView *self)
 {
+  double at = -1, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &at, &y))
+    at = -1;
   if (scale > 1.6 && self->zoom < PB_TIMELINE_ZOOM_WEEK)
     {
-      pb_timeline_view_set_zoom (self, self->zoom + 1);
+      zoom_keeping (self, self->zoom + 1, at);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
     }
   else if (scale < 0.6 && self->zoom > PB_TIMELINE_ZOOM_YEAR)
     {
-      pb_timeline_view_set_zoom (self, self->zoom - 1);
+      zoom_keeping (self, self->zoom - 1, at);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
     }
 }
@@ -1385,6 +1449,8 @@ pointer_enter_cb (GtkEventControllerMotion *motion,
   self->enter_x = x;
   self->enter_y = y;
   self->pointer_moved = FALSE;
+  self->pointer_in = TRUE;
+  self->pointer_x = x;
 }
 
 static void
@@ -1397,6 +1463,8 @@ pointer_motion_cb (GtkEventControllerMotion *motion,
    * relayout under it): only a change of place counts. */
   if (x != self->enter_x || y != self->enter_y)
     self->pointer_moved = TRUE;
+  self->pointer_in = TRUE;
+  self->pointer_x = x;
 }
 
 static void
@@ -1404,6 +1472,7 @@ pointer_leave_cb (GtkEventControllerMotion *motion,
                   PbTimelineView           *self)
 {
   self->pointer_moved = FALSE;
+  self->pointer_in = FALSE;
 }
 
 /* ---- Actions -------------------------------------------------------------- */
@@ -1587,9 +1656,9 @@ zoom_action (GtkWidget  *widget,
   PbTimelineView *self = PB_TIMELINE_VIEW (widget);
 
   if (g_str_equal (name, "timeline.zoom-in") && self->zoom < PB_TIMELINE_ZOOM_WEEK)
-    pb_timeline_view_set_zoom (self, self->zoom + 1);
+    zoom_keeping (self, self->zoom + 1, -1);
   else if (g_str_equal (name, "timeline.zoom-out") && self->zoom > PB_TIMELINE_ZOOM_YEAR)
-    pb_timeline_view_set_zoom (self, self->zoom - 1);
+    zoom_keeping (self, self->zoom - 1, -1);
   else if (g_str_equal (name, "timeline.zoom-fit"))
     zoom_to_fit (self);
 }
@@ -1914,6 +1983,13 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  /* Ctrl with them, as in other GNOME applications. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete-dependency", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate", NULL);
 
