@@ -5,9 +5,10 @@
  * SQLite's locks on a library file are POSIX record locks: they belong to
  * the process, and the process loses all of them on a file as soon as it
  * closes ANY descriptor of that file. GTK's file chooser does exactly
- * that in the app's own process when it shows the library's folder (it
- * opens lib.db, lib.db-wal and lib.db-shm to guess their content type and
- * closes them). A second program on the library (planboard-cli) then
+ * that in the app's own process when it shows the library's folder: GIO
+ * sniffs the content type of lib.db, lib.db-wal and lib.db-shm (open
+ * O_RDONLY|O_NOATIME, read 4 KiB, close; seen with strace, see
+ * docs/ARCHITECTURE.md). A second program on the library (planboard-cli) then
  * believed it was alone: on closing it checkpointed and unlinked the -wal
  * and -shm the app still had open, and every later change of the app went
  * into the unlinked -wal and was lost without a word.
