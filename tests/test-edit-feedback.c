@@ -995,6 +995,63 @@ test_no_tooltip_under_dialog (void)
   pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
 }
 
+/* A mapped menu button whose tooltip is @tooltip. */
+static GtkWidget *
+menu_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (c) && gtk_widget_get_mapped (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), tooltip) == 0)
+        return c;
+      if ((found = menu_button_with_tooltip (c, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A section column's menu, opened by a click where the pointer had
+ * rested long enough for the button's tooltip ("Section") to show: the
+ * tooltip goes and stays away while the menu is open, instead of
+ * covering its first entry, Add Section…; it is back once the menu has
+ * closed. */
+static void
+test_no_tooltip_over_menu (void)
+{
+  GtkWidget *button = menu_button_with_tooltip (pb_window_get_board (t.window), "Section");
+  GtkWidget *popover;
+  double w, h;
+
+  g_assert_nonnull (button);
+  w = gtk_widget_get_width (button);
+  h = gtk_widget_get_height (button);
+  point_at (button, w / 2, h / 2);
+  pb_test_settle_for (1500);
+  g_assert_true (tooltip_shown (GTK_WIDGET (t.window)));
+
+  click_at (button, w / 2 + 1, h / 2 + 1, 1, 0);
+  pb_test_settle_for (1500);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+  /* The pointer resting there still: none comes back. */
+  point_at (button, w / 2, h / 2);
+  pb_test_settle_for (1500);
+  g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_mapped (popover));
+  point_at (button, w / 2 + 1, h / 2);
+  pb_test_settle_for (1500);
+  g_assert_true (tooltip_shown (GTK_WIDGET (t.window)));
+  point_at (pb_window_get_board (t.window), 10, 10);
+  pb_test_settle_for (300);
+}
+
 /* How many cards the board shows, all columns together. */
 static guint
 n_cards_in_view (PbBoardView *board)
@@ -1979,6 +2036,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/menu-one-card", test_menu_one_card);
   g_test_add_func ("/edit-feedback/main-menu-fits", test_main_menu_fits);
   g_test_add_func ("/edit-feedback/no-tooltip-under-dialog", test_no_tooltip_under_dialog);
+  g_test_add_func ("/edit-feedback/no-tooltip-over-menu", test_no_tooltip_over_menu);
   g_test_add_func ("/edit-feedback/select-all-after-click", test_select_all_after_click);
   g_test_add_func ("/edit-feedback/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-feedback/editor-focus", test_editor_focus);

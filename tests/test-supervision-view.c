@@ -481,6 +481,25 @@ test_close_period (void)
   /* Quarters: the last one that has ended is offered. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
   spin ();
+  /* Its heading asks about the period chosen; its button says what it
+   * does: they do not repeat each other. */
+  {
+    GtkWidget *row = find_named (GTK_WIDGET (dialog), "period");
+    GtkWidget *primary = find_named (GTK_WIDGET (dialog), "primary");
+    const char *chosen = gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                                                     adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+    g_autofree char *heading = g_strdup_printf ("Close %s?", chosen);
+
+    g_assert_cmpstr (gtk_window_get_title (dialog), ==, heading);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (primary)), ==, "C_lose Period");
+    /* Another period chosen, another heading. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), adw_combo_row_get_selected (ADW_COMBO_ROW (row)) + 1);
+    g_free (heading);
+    heading = g_strdup_printf ("Close %s?", gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                                                                          adw_combo_row_get_selected (ADW_COMBO_ROW (row))));
+    g_assert_cmpstr (gtk_window_get_title (dialog), ==, heading);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), adw_combo_row_get_selected (ADW_COMBO_ROW (row)) - 1);
+  }
   click_primary (dialog);
 
   last = pb_store_get_last_period (t.store, plan);

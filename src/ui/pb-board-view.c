@@ -1051,6 +1051,7 @@ column_widget_build (PbBoardColumnWidget *cw)
   gtk_widget_add_css_class (cw->menu_button, "flat");
   gtk_widget_set_valign (cw->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (cw->menu_button, _("Section"));
+  pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (cw->menu_button));
   gtk_box_append (GTK_BOX (cw->header), cw->menu_button);
   gtk_widget_set_parent (cw->header, GTK_WIDGET (cw));
 

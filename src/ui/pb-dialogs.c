@@ -435,6 +435,31 @@ fill_periods (Dialog *d)
   adw_combo_row_set_selected (ADW_COMBO_ROW (d->rows[1]), first_open == GTK_INVALID_LIST_POSITION ? 1 : first_open);
 }
 
+/* The heading asks about the period chosen ("Close 2026 Q3?"); the
+ * button says what it does ("Close Period"), as the GNOME HIG has it. */
+static void
+update_period_heading (Dialog *d)
+{
+  GArray *choices = g_object_get_data (G_OBJECT (d->rows[1]), "choices");
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[1]));
+  GtkRoot *window = gtk_widget_get_root (d->rows[1]);
+  g_autofree char *period = NULL;
+  g_autofree char *heading = NULL;
+
+  if (!GTK_IS_WINDOW (window))
+    return;
+  if (choices == NULL || i >= choices->len)
+    {
+      gtk_window_set_title (GTK_WINDOW (window), _("Close a Period?"));
+      return;
+    }
+  period = period_title (&g_array_index (choices, PeriodChoice, i));
+  /* Translators: the Close Period dialog's heading; %s is a month or a
+   * quarter, as "October 2026" or "2026 Q3" */
+  heading = g_strdup_printf (_("Close %s?"), period);
+  gtk_window_set_title (GTK_WINDOW (window), heading);
+}
+
 static gboolean
 commit_period (GtkWindow  *window,
                GError    **error)
@@ -488,8 +513,10 @@ pb_close_period_dialog_new (GtkWidget *parent,
   gtk_widget_set_name (d->rows[1], "period");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[1]), C_("reporting period", "Period"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[1]);
+  g_signal_connect_swapped (d->rows[1], "notify::selected", G_CALLBACK (update_period_heading), d);
   fill_periods (d);
   g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (fill_periods), d);
+  update_period_heading (d);
 
   gtk_window_present (window);
   return window;

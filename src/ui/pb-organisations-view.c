@@ -541,6 +541,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
 
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
     gtk_widget_set_tooltip_text (more, _("More Actions on the Organisation"));
+    pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (more));
     gtk_widget_add_css_class (self->rename_button, "flat");
     gtk_widget_add_css_class (self->merge_button, "flat");
     g_signal_connect_swapped (self->rename_button, "clicked", G_CALLBACK (gtk_popover_popdown), popover);

@@ -631,3 +631,57 @@ pb_ui_settle_icon_theme (void)
     g_main_context_iteration (NULL, FALSE);
   g_signal_handler_disconnect (theme, id);
 }
+
+/* The menu's popover open or closed: its button's tooltip off while it
+ * is open, back when it closes. */
+static void
+quiet_popover_visible_cb (GtkWidget  *popover,
+                          GParamSpec *pspec,
+                          GtkWidget  *button)
+{
+  if (gtk_widget_get_visible (popover))
+    {
+      if (gtk_widget_get_has_tooltip (button))
+        {
+          g_object_set_data (G_OBJECT (button), "pb-tooltip-quieted", GINT_TO_POINTER (TRUE));
+          gtk_widget_set_has_tooltip (button, FALSE);
+        }
+    }
+  else if (g_object_get_data (G_OBJECT (button), "pb-tooltip-quieted"))
+    {
+      g_object_set_data (G_OBJECT (button), "pb-tooltip-quieted", NULL);
+      gtk_widget_set_has_tooltip (button, TRUE);
+    }
+  /* A tooltip already on screen goes at once, not when the pointer moves. */
+  gtk_widget_trigger_tooltip_query (button);
+}
+
+static void
+quiet_popover_changed_cb (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover && g_object_get_data (G_OBJECT (popover), "pb-quiet-tooltip") == NULL)
+    {
+      g_object_set_data (G_OBJECT (popover), "pb-quiet-tooltip", GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (popover, "notify::visible", G_CALLBACK (quiet_popover_visible_cb), button, 0);
+    }
+}
+
+/**
+ * pb_ui_menu_button_quiet_tooltip:
+ * @button: a menu button with a tooltip
+ *
+ * Hides @button's tooltip while its menu is open: GTK 4.8 leaves it on
+ * screen, over the menu's first entry (a column's "Section" tooltip
+ * covered "Add Section…"). Works with a popover made when the menu
+ * opens (gtk_menu_button_set_create_popup_func ()) or replaced later.
+ */
+void
+pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  g_signal_connect (button, "notify::popover", G_CALLBACK (quiet_popover_changed_cb), NULL);
+  quiet_popover_changed_cb (button);
+}

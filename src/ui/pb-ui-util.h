@@ -57,6 +57,7 @@ void        pb_ui_set_tooltip_lazily (GtkWidget  *widget,
                                       const char *text);
 void        pb_ui_keep_frame_memory  (void);
 void        pb_ui_settle_icon_theme  (void);
+void        pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button);
 void        pb_lazy_rebuild_init     (PbLazyRebuild *lazy,
                                       GtkWidget     *widget,
                                       PbRebuildFunc  rebuild);

@@ -1941,6 +1941,10 @@ pb_window_init (PbWindow *self)
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, primary_menu_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, primary_menu_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->grouping_button), create_menu_cb, self->grouping_menu, NULL);
+  /* No tooltip left over an open menu. */
+  pb_ui_menu_button_quiet_tooltip (self->sidebar_menu_button);
+  pb_ui_menu_button_quiet_tooltip (self->menu_button);
+  pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (self->grouping_button));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (plan_row_setup), self);
