@@ -2020,6 +2020,244 @@ test_target_tab (void)
   pb_test_settle_for (300);
 }
 
+/* The widget of the open editor whose object data @key is set, and (for
+ * an Add Target button) whose record is @indicator_id. */
+static GtkWidget *
+editor_widget_with (const char *key,
+                    gint64      indicator_id)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, pb_window_get_editor (t.window));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
+
+      if (g_object_get_data (G_OBJECT (w), key) &&
+          (indicator_id == 0 || (r && pb_record_get_id (r) == indicator_id)))
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+/* @w scrolled into the editor's view, to be clicked. */
+static void
+scroll_into_view (GtkWidget *w)
+{
+  GtkWidget *sw = gtk_widget_get_ancestor (w, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  graphene_point_t p;
+  double h;
+
+  g_assert_nonnull (sw);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
+  g_assert_true (gtk_widget_compute_point (w, sw, &GRAPHENE_POINT_INIT (0, 0), &p));
+  h = gtk_widget_get_height (sw);
+  if (p.y < 0 || p.y + gtk_widget_get_height (w) > h)
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + p.y - h / 3);
+  pb_test_settle_for (200);
+  g_assert_true (gtk_widget_compute_point (w, sw, &GRAPHENE_POINT_INIT (0, 0), &p));
+  g_assert_cmpfloat (p.y, >=, 0);
+  g_assert_cmpfloat (p.y + gtk_widget_get_height (w), <=, h);
+}
+
+/* A real click on the Add Target button of indicator @k. */
+static void
+click_add_target_of (gint64 k)
+{
+  GtkWidget *add = editor_widget_with ("add-target", k);
+
+  g_assert_nonnull (add);
+  scroll_into_view (add);
+  click_button (add, 1);
+}
+
+/* The new target's value field (the row being added), or %NULL. */
+static GtkWidget *
+draft_value_field (void)
+{
+  GtkWidget *row = editor_widget_with ("draft-value", 0);
+
+  return row ? g_object_get_data (G_OBJECT (row), "draft-value") : NULL;
+}
+
+static void
+type_digits (const char *digits)
+{
+  for (const char *d = digits; *d; d++)
+    press (GDK_KEY_0 + (*d - '0'), 0);
+}
+
+static gint64
+target_value_of (gint64 indicator_id,
+                 int    year)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(value), -1) FROM target WHERE indicator_id = %"
+                                          G_GINT64_FORMAT " AND year = %d AND stretch = 0", indicator_id, year);
+
+  return pb_test_sql_int (pb_store_get_path (t.store), sql);
+}
+
+/* A NEW target typed in the row Add Target opens is stored as the
+ * keyboard leaves its value (Tab, a click on Add Target again, a click on
+ * another card, the editor closed), one "Add Target" command each; a
+ * value that is no value is refused under the field and kept; Escape
+ * takes it back. Real keys and clicks; the store checked at each step. */
+static void
+test_draft_target_leave (void)
+{
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *with_indicator = NULL;
+  g_autoptr(GError) error = NULL;
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  PbItemEditor *editor;
+  GtkWidget *value, *label, *card;
+  GtkRoot *root = GTK_ROOT (t.window);
+  gint64 k;
+
+  k = pb_store_add_indicator (t.store, pb_item_get_plan_id (a), pb_record_get_id (PB_RECORD (a)),
+                              "新建物联网基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  with_indicator = pb_test_dump_store (t.store);
+
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_window_open_editor (t.window, a);
+  pb_test_settle_for (400);
+  editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  open_indicator_rows ();
+
+  /* Add Target, 1000, Tab: stored, one command. */
+  click_add_target_of (k);
+  value = draft_value_field ();
+  g_assert_nonnull (value);
+  g_assert_true (gtk_widget_has_focus (value) || gtk_widget_is_ancestor (gtk_root_get_focus (root), value));
+  type_digits ("1000");
+  press (GDK_KEY_Tab, 0);
+  pb_test_settle_for (200);
+  g_assert_cmpint (target_value_of (k, 2025), ==, 1000);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
+  g_assert_null (draft_value_field ());
+  /* The keyboard stays in the editor, on the new target's row. */
+  g_assert_nonnull (gtk_root_get_focus (root));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (editor)));
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "draft-target-tab.png"));
+
+  /* Add Target again, 20000, a click on Add Target: stored, and the next
+   * year's row is open for typing. */
+  click_add_target_of (k);
+  value = draft_value_field ();
+  g_assert_nonnull (value);
+  type_digits ("20000");
+  click_add_target_of (k);
+  g_assert_cmpint (target_value_of (k, 2026), ==, 20000);
+  g_assert_cmpint (target_value_of (k, 2025), ==, 1000);
+  value = draft_value_field ();
+  g_assert_nonnull (value);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW)),
+                                                                            "draft-year"))), ==, "2027");
+  g_assert_true (gtk_widget_has_focus (value) || gtk_widget_is_ancestor (gtk_root_get_focus (root), value));
+
+  /* No value: refused under the field, the text kept, nothing stored. */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+    g_autofree char *now = NULL;
+
+    press (GDK_KEY_x, 0);
+    press (GDK_KEY_Tab, 0);
+    pb_test_settle_for (200);
+    value = draft_value_field ();
+    g_assert_nonnull (value);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "x");
+    g_assert_true (gtk_widget_has_css_class (value, "error"));
+    label = g_object_get_data (G_OBJECT (value), "error-label");
+    g_assert_true (GTK_IS_LABEL (label));
+    g_assert_true (gtk_widget_get_mapped (label));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Not a value: type the target’s value, as 2600 or ≥1.3万.");
+    g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "draft-target-refused.png"));
+    now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+
+    /* Back into it, Escape: the text goes, the editor stays. */
+    g_assert_true (gtk_widget_grab_focus (value));
+    pb_test_settle_for (100);
+    press (GDK_KEY_Escape, 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "");
+    g_assert_false (gtk_widget_has_css_class (value, "error"));
+    g_assert_false (gtk_widget_get_visible (label));
+    g_assert_true (pb_item_editor_get_item (editor) == a);
+    now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* 3000 typed, then a click on another card: stored for A before the
+   * editor goes to B. */
+  type_digits ("3000");
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), id_of ("统筹建设绿色数据中心")));
+  g_assert_nonnull (card);
+  click_at (card, 12, gtk_widget_get_height (card) / 2.0, 1, 0);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor))), ==, id_of ("统筹建设绿色数据中心"));
+  g_assert_cmpint (target_value_of (k, 2027), ==, 3000);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
+
+  /* Undo and Redo, one target each. */
+  act ("win.undo", NULL);
+  g_assert_cmpint (target_value_of (k, 2027), ==, -1);
+  g_assert_cmpint (target_value_of (k, 2026), ==, 20000);
+  act ("win.redo", NULL);
+  g_assert_cmpint (target_value_of (k, 2027), ==, 3000);
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  g_assert_cmpint (target_value_of (k, 2026), ==, -1);
+  act ("win.undo", NULL);
+  g_assert_cmpint (target_value_of (k, 2025), ==, -1);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, with_indicator);
+  }
+
+  /* Typed, and the editor closed: stored. */
+  pb_window_open_editor (t.window, a);
+  pb_test_settle_for (400);
+  open_indicator_rows ();
+  click_add_target_of (k);
+  g_assert_nonnull (draft_value_field ());
+  type_digits ("500");
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  g_assert_cmpint (target_value_of (k, 2025), ==, 500);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
+  act ("win.undo", NULL);
+
+  /* No value, and the editor closed: nothing stored, and a toast says
+   * which target was not added and why. */
+  pb_window_open_editor (t.window, a);
+  pb_test_settle_for (400);
+  open_indicator_rows ();
+  click_add_target_of (k);
+  g_assert_nonnull (draft_value_field ());
+  press (GDK_KEY_x, 0);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  g_assert_true (toast_on_screen ("The new target of 新建物联网基站 was not added: Not a value"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, with_indicator);
+  }
+
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2047,6 +2285,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/narrow-header", test_narrow_header);
   g_test_add_func ("/edit-feedback/editor-follows-click", test_editor_follows_click);
   g_test_add_func ("/edit-feedback/target-tab", test_target_tab);
+  g_test_add_func ("/edit-feedback/draft-target-leave", test_draft_target_leave);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -80,6 +80,18 @@ struct _PbItemEditor
   gint64               draft_indicator; /* 0: none */
   int                  draft_year;
   gboolean             draft_focus;     /* put the keyboard in its value once shown */
+  /* What its fields hold, kept through a rebuild of the lists. */
+  char                *draft_year_text;
+  char                *draft_value_text;
+  char                *draft_year_error;
+  char                *draft_value_error;
+  int                  draft_comparator;
+  gboolean             draft_stretch;
+  gboolean             draft_saved;
+  /* Add Target pressed: opened once the click is over (the button goes
+   * with the lists it rebuilds). */
+  guint                add_target_id;
+  gint64               add_target_indicator;
   /* What a rebuild of the lists keeps: the indicators open, and where the
    * keyboard was. */
   GHashTable          *expanded;        /* indicator ids (gint64 *) */
@@ -118,6 +130,15 @@ report (PbItemEditor *self,
 
 static void     commit_target_field (PbItemEditor *self,
                                      GtkEditable  *entry);
+typedef enum
+{
+  DRAFT_ENTER,  /* Return in its year or value */
+  DRAFT_LEAVE,  /* the keyboard left it: Tab, a click elsewhere, Add Target */
+  DRAFT_FLUSH,  /* another item opens, the editor closes */
+} DraftCommit;
+static gboolean commit_draft        (PbItemEditor *self,
+                                     GtkEditable  *entry,
+                                     DraftCommit   how);
 static gboolean target_field_typed  (GtkEditable  *entry);
 
 /* ---- Fields bound to the item's properties ------------------------------ */
@@ -443,6 +464,9 @@ pb_item_editor_flush (PbItemEditor *self)
       target_field_typed (GTK_EDITABLE (focus)) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (focus)), g_object_get_data (G_OBJECT (focus), "refused")) != 0)
     commit_target_field (self, GTK_EDITABLE (focus));
+
+  /* A new target typed and not yet added, wherever the keyboard is. */
+  commit_draft (self, NULL, DRAFT_FLUSH);
 }
 
 static void
@@ -574,6 +598,7 @@ static void plan_period (PbItemEditor *self,
                          int          *first,
                          int          *last);
 static void rebuild_lists (PbItemEditor *self);
+static GtkWidget *refusals_row (GtkWidget *refusal_box);
 
 /* A target field's refusal, said right under the field (the field turns
  * red and keeps what was typed); %NULL clears it. */
@@ -1038,16 +1063,7 @@ target_row (PbItemEditor  *self,
   }
 
   /* Under the row, hidden until a field of it is refused. */
-  *refusals = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (*refusals), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (*refusals), FALSE);
-  gtk_widget_set_focusable (*refusals, FALSE);
-  gtk_widget_set_margin_start (refusal_box, 12);
-  gtk_widget_set_margin_end (refusal_box, 12);
-  gtk_widget_set_margin_top (refusal_box, 6);
-  gtk_widget_set_margin_bottom (refusal_box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (*refusals), refusal_box);
-  gtk_widget_set_visible (*refusals, FALSE);
+  *refusals = refusals_row (refusal_box);
   return row;
 }
 
@@ -1102,19 +1118,314 @@ first_free_year (PbItemEditor *self,
   return 0;
 }
 
-/* Add Target opens a row for the plan's first year with no firm target
- * yet (never a year outside the period), its value to type; nothing is
- * stored until the value is given. */
+/* Where the keyboard is in the lists, to find again once rebuilt: a
+ * target's field (its id and column), the new target's field, or an Add
+ * Target button (its indicator). */
+typedef struct
+{
+  gint64      record_id;
+  const char *column;     /* "year", "value", "comparator", "stretch", "remove", "draft-year",
+                           * "draft-value", "add-target" */
+} ListFocus;
+
+static gboolean
+find_list_focus (PbItemEditor *self,
+                 ListFocus    *focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *w = root ? gtk_root_get_focus (root) : NULL;
+
+  focus->record_id = 0;
+  focus->column = NULL;
+  for (; w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
+      GtkWidget *row = gtk_widget_get_parent (w);
+
+      if (r && PB_IS_TARGET (r) && g_object_get_data (G_OBJECT (w), "column"))
+        {
+          focus->record_id = pb_record_get_id (r);
+          focus->column = g_object_get_data (G_OBJECT (w), "column");
+          return TRUE;
+        }
+      if (r && g_object_get_data (G_OBJECT (w), "add-target"))
+        {
+          focus->record_id = pb_record_get_id (r);
+          focus->column = "add-target";
+          return TRUE;
+        }
+      row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
+      if (row && g_object_get_data (G_OBJECT (row), "draft-value") == w)
+        {
+          focus->column = "draft-value";
+          return TRUE;
+        }
+      if (row && g_object_get_data (G_OBJECT (row), "draft-year") == w)
+        {
+          focus->column = "draft-year";
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+list_focus_widget (PbItemEditor    *self,
+                   const ListFocus *focus)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    g_ptr_array_add (stack, g_ptr_array_index (self->dynamic_rows, i));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
+
+      if (g_str_has_prefix (focus->column, "draft-") && g_object_get_data (G_OBJECT (w), focus->column))
+        return g_object_get_data (G_OBJECT (w), focus->column);
+      if (r && pb_record_get_id (r) == focus->record_id &&
+          (g_strcmp0 (focus->column, "add-target") == 0 ? g_object_get_data (G_OBJECT (w), "add-target") != NULL
+                                                        : PB_IS_TARGET (r) &&
+                                                          g_strcmp0 (g_object_get_data (G_OBJECT (w), "column"), focus->column) == 0))
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+/* The new target's row is gone (added, discarded, another item opened):
+ * what its fields held goes with it. */
 static void
-add_target_cb (GtkButton    *button,
-               PbItemEditor *self)
+clear_draft (PbItemEditor *self)
+{
+  self->draft_indicator = 0;
+  self->draft_saved = FALSE;
+  g_clear_pointer (&self->draft_year_text, g_free);
+  g_clear_pointer (&self->draft_value_text, g_free);
+  g_clear_pointer (&self->draft_year_error, g_free);
+  g_clear_pointer (&self->draft_value_error, g_free);
+}
+
+/* The row of the target being added, or %NULL. */
+static GtkWidget *
+find_draft_row (PbItemEditor *self)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    g_ptr_array_add (stack, g_ptr_array_index (self->dynamic_rows, i));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (g_object_get_data (G_OBJECT (w), "draft-value"))
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+/* What the new target's fields hold, for the row a rebuild makes. */
+static void
+save_draft (PbItemEditor *self)
+{
+  GtkWidget *row = self->draft_indicator ? find_draft_row (self) : NULL;
+  GtkWidget *year, *value;
+
+  if (row == NULL)
+    return;
+  year = g_object_get_data (G_OBJECT (row), "draft-year");
+  value = g_object_get_data (G_OBJECT (row), "draft-value");
+  g_free (self->draft_year_text);
+  self->draft_year_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (year)));
+  g_free (self->draft_value_text);
+  self->draft_value_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (value)));
+  g_free (self->draft_year_error);
+  self->draft_year_error = gtk_widget_has_css_class (year, "error") ? g_strdup (gtk_widget_get_tooltip_text (year)) : NULL;
+  g_free (self->draft_value_error);
+  self->draft_value_error = gtk_widget_has_css_class (value, "error") ? g_strdup (gtk_widget_get_tooltip_text (value)) : NULL;
+  self->draft_comparator = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "draft-comparator"));
+  self->draft_stretch = gtk_toggle_button_get_active (g_object_get_data (G_OBJECT (row), "draft-stretch"));
+  self->draft_saved = TRUE;
+}
+
+/* A refusal of the new target: under the field while the planner is at
+ * it, else (another item opens) in a toast that names the indicator. */
+static gboolean
+refuse_draft (PbItemEditor *self,
+              GtkEditable  *field,
+              const GError *error,
+              DraftCommit   how)
+{
+  if (how == DRAFT_FLUSH || !in_editor (self, GTK_WIDGET (field)))
+    {
+      g_autoptr(PbIndicator) k = pb_store_get_record (self->store, PB_TYPE_INDICATOR, self->draft_indicator);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *message = NULL;
+      g_autofree char *escaped = NULL;
+      AdwToast *toast;
+
+      /* TRANSLATORS: a new target typed in the item editor could not be
+       * stored as the editor moved on: the indicator, then the reason */
+      message = g_strdup_printf (_("The new target of %s was not added: %s"),
+                                 k ? pb_indicator_get_name (k) : "", error->message);
+      if (overlay == NULL)
+        {
+          g_warning ("%s", message);
+          return FALSE;
+        }
+      /* At once, before any toast waiting: what was typed is gone. */
+      escaped = g_markup_escape_text (message, -1);
+      toast = adw_toast_new (escaped);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return FALSE;
+    }
+  show_target_error (field, error->message);
+  if (how == DRAFT_ENTER)
+    gtk_widget_grab_focus (GTK_WIDGET (field));
+  return FALSE;
+}
+
+/* The new target, added as one command ("Add Target") once its value is
+ * typed: by Return, by the keyboard leaving the row's fields, or when the
+ * editor moves on. A year outside the period, a value that is no value, a
+ * second target for the year are refused with the reason under the field,
+ * the text kept. A row with no value typed is left as it is (on Return
+ * it says what it needs). Returns %FALSE when it was refused. */
+static gboolean
+commit_draft (PbItemEditor *self,
+              GtkEditable  *entry,
+              DraftCommit   how)
 {
   g_autoptr(GError) error = NULL;
-  PbIndicator *indicator = g_object_get_data (G_OBJECT (button), "record");
-  gint64 id = pb_record_get_id (PB_RECORD (indicator));
+  GtkWidget *row = self->draft_indicator ? find_draft_row (self) : NULL;
+  GtkEditable *year_entry, *value_entry;
+  GtkDropDown *cmp;
+  GtkToggleButton *stretch;
+  g_autofree char *clean = NULL;
+  PbComparator comparator;
+  double year, value;
+  int first, last;
+  gint64 indicator_id = self->draft_indicator, added;
+  const char *column = NULL;
+
+  if (row == NULL)
+    return TRUE;
+  year_entry = g_object_get_data (G_OBJECT (row), "draft-year");
+  value_entry = g_object_get_data (G_OBJECT (row), "draft-value");
+  cmp = g_object_get_data (G_OBJECT (row), "draft-comparator");
+  stretch = g_object_get_data (G_OBJECT (row), "draft-stretch");
+  comparator = gtk_drop_down_get_selected (cmp);
+  clean = g_strstrip (g_strdup (gtk_editable_get_text (value_entry)));
+
+  /* Nothing typed: nothing to store, and the row stays (Add Target, or
+   * the editor closing, leaves an empty row). */
+  if (clean[0] == '\0' && how != DRAFT_ENTER)
+    return TRUE;
+
+  plan_period (self, &first, &last);
+  if (!pb_parse_number (gtk_editable_get_text (year_entry), &year) || year != floor (year) ||
+      year < first || year > last)
+    {
+      g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("A target’s year lies within the plan’s period, %d—%d."), first, last);
+      return refuse_draft (self, year_entry, error, how);
+    }
+  show_target_error (year_entry, NULL);
+
+  if (clean[0] == '\0')
+    {
+      /* Return in the year goes on to the value. */
+      if (entry == year_entry)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (value_entry));
+          return TRUE;
+        }
+      g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                           _("Type the target’s value, as 2600 or ≥1.3万, then press Enter."));
+      return refuse_draft (self, value_entry, error, how);
+    }
+  if (!pb_parse_target (clean, &comparator, &value))
+    {
+      g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                           _("Not a value: type the target’s value, as 2600 or ≥1.3万."));
+      return refuse_draft (self, value_entry, error, how);
+    }
+  /* A bare number takes the comparator chosen beside it. */
+  if (g_ascii_isdigit (*clean) || *clean == '.' || *clean == '-' || *clean == '+' ||
+      g_unichar_isdigit (g_utf8_get_char (clean)))
+    comparator = gtk_drop_down_get_selected (cmp);
+
+  /* The keyboard, if Tab took it on in the row (to Stretch), goes to the
+   * same place in the added target's row. */
+  if (how == DRAFT_LEAVE)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      if (focus && (focus == GTK_WIDGET (stretch) || gtk_widget_is_ancestor (focus, GTK_WIDGET (stretch))))
+        column = "stretch";
+      else if (focus && g_object_get_data (G_OBJECT (row), "draft-discard") &&
+               (focus == g_object_get_data (G_OBJECT (row), "draft-discard") ||
+                gtk_widget_is_ancestor (focus, g_object_get_data (G_OBJECT (row), "draft-discard"))))
+        column = "remove";
+    }
+
+  /* The row goes as the store's change rebuilds the lists with the
+   * target in them (the indicator still open). */
+  self->draft_year = (int) year;
+  self->draft_indicator = 0;
+  added = pb_store_add_target (self->store, indicator_id, (int) year, value, comparator,
+                               gtk_toggle_button_get_active (stretch), &error);
+  if (added == 0)
+    {
+      /* A second target for the year and firmness: said, and the row
+       * stays to be corrected. */
+      self->draft_indicator = indicator_id;
+      return refuse_draft (self, year_entry, error, how);
+    }
+  clear_draft (self);
+  self->draft_year = (int) year;
+
+  if (how == DRAFT_ENTER)
+    {
+      /* Added: the keyboard goes to Add Target, for the next one. */
+      ListFocus next = { indicator_id, "add-target" };
+      GtkWidget *w = list_focus_widget (self, &next);
+
+      if (w)
+        gtk_widget_grab_focus (w);
+    }
+  else if (column)
+    {
+      ListFocus next = { added, column };
+      GtkWidget *w = list_focus_widget (self, &next);
+
+      if (w)
+        gtk_widget_grab_focus (w);
+    }
+  return TRUE;
+}
+
+/* Add Target opens a row for the plan's first year with no firm target
+ * yet (never a year outside the period), its value to type; nothing is
+ * stored until the value is given. A new target typed in an open row is
+ * added first (a click here is how a planner goes on to the next year);
+ * refused, its row stays with the reason. */
+static void
+open_draft (PbItemEditor *self,
+            gint64        id)
+{
+  g_autoptr(GError) error = NULL;
   int year;
 
-  /* One at a time: a second press goes back to the one being added. */
+  if (self->draft_indicator != 0 && !commit_draft (self, NULL, DRAFT_LEAVE))
+    return;
+  /* One at a time: an empty row is where the keyboard goes back to. */
   if (self->draft_indicator == id)
     {
       self->draft_focus = TRUE;
@@ -1124,12 +1435,12 @@ add_target_cb (GtkButton    *button,
   year = first_free_year (self, id);
   if (year == 0)
     {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target already."));
       g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                            _("Every year of the plan’s period has a target already."));
       report (self, error);
       return;
     }
+  clear_draft (self);
   self->draft_indicator = id;
   self->draft_year = year;
   self->draft_focus = TRUE;
@@ -1137,112 +1448,187 @@ add_target_cb (GtkButton    *button,
   rebuild_lists (self);
 }
 
+static gboolean
+add_target_idle (gpointer data)
+{
+  PbItemEditor *self = data;
+
+  self->add_target_id = 0;
+  open_draft (self, self->add_target_indicator);
+  return G_SOURCE_REMOVE;
+}
+
+/* The button is replaced by the rebuild the new row makes: done once
+ * the click is over, not inside it. */
+static void
+add_target_cb (GtkButton    *button,
+               PbItemEditor *self)
+{
+  PbIndicator *indicator = g_object_get_data (G_OBJECT (button), "record");
+
+  if (first_free_year (self, pb_record_get_id (PB_RECORD (indicator))) == 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target already."));
+  self->add_target_indicator = pb_record_get_id (PB_RECORD (indicator));
+  if (self->add_target_id == 0)
+    self->add_target_id = g_idle_add_full (G_PRIORITY_HIGH, add_target_idle, self, NULL);
+}
+
+static gboolean
+discard_draft_idle (gpointer data)
+{
+  g_autoptr(PbItemEditor) self = data;
+
+  clear_draft (self);
+  rebuild_lists (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_draft_cb (GtkButton    *button,
                   PbItemEditor *self)
 {
-  self->draft_indicator = 0;
-  rebuild_lists (self);
+  g_idle_add_full (G_PRIORITY_HIGH, discard_draft_idle, g_object_ref (self), NULL);
 }
 
-/* Return in the new target's value (or year): with a value, the target
- * is added as one command; without, the row says what it needs. */
+/* Return in the new target's value (or year). */
 static void
 draft_activate_cb (GtkEditable  *entry,
                    PbItemEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_ACTION_ROW);
-  GtkEditable *year_entry = g_object_get_data (G_OBJECT (row), "draft-year");
-  GtkEditable *value_entry = g_object_get_data (G_OBJECT (row), "draft-value");
-  GtkDropDown *cmp = g_object_get_data (G_OBJECT (row), "draft-comparator");
-  GtkToggleButton *stretch = g_object_get_data (G_OBJECT (row), "draft-stretch");
-  const char *text = gtk_editable_get_text (value_entry);
-  PbComparator comparator = gtk_drop_down_get_selected (cmp);
-  double year, value;
-  int first, last;
-  gint64 indicator_id = self->draft_indicator;
+  commit_draft (self, entry, DRAFT_ENTER);
+}
 
-  gtk_widget_remove_css_class (GTK_WIDGET (year_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (value_entry), "error");
-  plan_period (self, &first, &last);
-  if (!pb_parse_number (gtk_editable_get_text (year_entry), &year) || year != floor (year) ||
-      year < first || year > last)
+/* Whether the keyboard is in the new target's year, comparator or value:
+ * the target is still being stated. */
+static gboolean
+in_draft_fields (GtkWidget *row,
+                 GtkWidget *focus)
+{
+  static const char *keys[] = { "draft-year", "draft-comparator", "draft-value" };
+
+  if (focus == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      g_autofree char *why = g_strdup_printf (_("A target’s year lies within the plan’s period, %d—%d."), first, last);
-      gtk_widget_add_css_class (GTK_WIDGET (year_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (year_entry), why);
-      gtk_widget_grab_focus (GTK_WIDGET (year_entry));
-      return;
+      GtkWidget *w = g_object_get_data (G_OBJECT (row), keys[i]);
+
+      if (focus == w || gtk_widget_is_ancestor (focus, w))
+        return TRUE;
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (year_entry), NULL);
-  {
-    g_autofree char *clean = g_strstrip (g_strdup (text));
-    const char *first_char = clean;
+  return FALSE;
+}
 
-    /* Return in the year goes on to the value. */
-    if (entry == year_entry && clean[0] == '\0')
-      {
-        gtk_widget_grab_focus (GTK_WIDGET (value_entry));
-        return;
-      }
+static gboolean
+draft_leave_idle (gpointer data)
+{
+  PendingCommit *pending = data;
+  g_autoptr(PbItemEditor) self = g_weak_ref_get (&pending->editor);
+  GtkWidget *row;
+  GtkRoot *root;
 
-    if (clean[0] == '\0' || !pb_parse_target (clean, &comparator, &value))
-      {
-        gtk_widget_add_css_class (GTK_WIDGET (value_entry), "error");
-        gtk_widget_set_tooltip_text (GTK_WIDGET (value_entry),
-                                     _("Type the target’s value, as 2600 or ≥1.3万, then press Enter."));
-        gtk_widget_grab_focus (GTK_WIDGET (value_entry));
-        return;
-      }
-    /* A bare number takes the comparator chosen beside it. */
-    if (g_ascii_isdigit (*first_char) || *first_char == '.' || *first_char == '-' || *first_char == '+' ||
-        g_unichar_isdigit (g_utf8_get_char (first_char)))
-      comparator = gtk_drop_down_get_selected (cmp);
-  }
+  /* The field a rebuild took away (its text is in the new row), or the
+   * row gone with its item (stored by pb_item_editor_flush()). */
+  if (self == NULL || self->draft_indicator == 0 || !in_editor (self, GTK_WIDGET (pending->entry)))
+    return G_SOURCE_REMOVE;
+  row = gtk_widget_get_ancestor (GTK_WIDGET (pending->entry), ADW_TYPE_ACTION_ROW);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (row == NULL || row != find_draft_row (self) || in_draft_fields (row, root ? gtk_root_get_focus (root) : NULL))
+    return G_SOURCE_REMOVE;
+  commit_draft (self, pending->entry, DRAFT_LEAVE);
+  return G_SOURCE_REMOVE;
+}
 
-  /* The row goes as the store's change rebuilds the lists with the
-   * target in them (the indicator still open). */
-  self->draft_year = (int) year;
-  self->draft_indicator = 0;
-  if (!pb_store_add_target (self->store, indicator_id, (int) year, value, comparator,
-                            gtk_toggle_button_get_active (stretch), &error))
-    {
-      /* A second target for the year and firmness: said, and the row
-       * stays to be corrected. */
-      self->draft_indicator = indicator_id;
-      gtk_widget_add_css_class (GTK_WIDGET (year_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (year_entry), error->message);
-      report (self, error);
-      return;
-    }
-  /* Added: the keyboard goes to Add Target, for the next one. */
-  {
-    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+/* The keyboard left the new target's year, comparator or value: once
+ * the focus has settled, and unless it went on to another of them, the
+ * target is added as Return does, or refused under the field. */
+static void
+draft_leave_cb (GtkEventControllerFocus *controller,
+                PbItemEditor            *self)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *row = gtk_widget_get_ancestor (field, ADW_TYPE_ACTION_ROW);
+  GtkEditable *value = row ? g_object_get_data (G_OBJECT (row), "draft-value") : NULL;
+  PendingCommit *pending;
 
-    g_ptr_array_add (stack, self);
-    while (stack->len)
-      {
-        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
-        PbRecord *r;
+  if (value == NULL || gtk_editable_get_text (value)[0] == '\0')
+    return;
+  /* Refused already, and not changed since. */
+  if (GTK_IS_EDITABLE (field) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field)), g_object_get_data (G_OBJECT (field), "refused")) == 0)
+    return;
+  pending = g_new0 (PendingCommit, 1);
+  g_weak_ref_init (&pending->editor, self);
+  pending->entry = g_object_ref (GTK_EDITABLE (value));
+  g_idle_add_full (G_PRIORITY_HIGH, draft_leave_idle, pending, pending_commit_free);
+}
 
-        if (GTK_IS_BUTTON (w) && g_object_get_data (G_OBJECT (w), "add-target") &&
-            (r = g_object_get_data (G_OBJECT (w), "record")) && pb_record_get_id (r) == indicator_id)
-          {
-            gtk_widget_grab_focus (w);
-            break;
-          }
-        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-          g_ptr_array_add (stack, c);
-      }
-  }
+/* Escape in the new target's year or value takes back what was typed
+ * there (and its refusal); with nothing to take back it closes the
+ * editor, the empty row with it. */
+static gboolean
+draft_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      PbItemEditor          *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  const char *shown = g_object_get_data (G_OBJECT (entry), "shown");
+
+  if (keyval != GDK_KEY_Escape ||
+      (g_strcmp0 (gtk_editable_get_text (entry), shown) == 0 && !gtk_widget_has_css_class (GTK_WIDGET (entry), "error")))
+    return FALSE;
+  gtk_editable_set_text (entry, shown);
+  gtk_editable_set_position (entry, -1);
+  show_target_error (entry, NULL);
+  return TRUE;
+}
+
+/* The new target's year or value field: Return adds it, leaving it adds
+ * it, Escape takes back what was typed. */
+static void
+draft_field (PbItemEditor *self,
+             GtkWidget    *entry,
+             const char   *shown)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (shown), g_free);
+  g_signal_connect (entry, "activate", G_CALLBACK (draft_activate_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (draft_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (draft_key_pressed_cb), self);
+  gtk_widget_add_controller (entry, keys);
+}
+
+/* The line under a target's row where its fields' refusals are said,
+ * hidden until one is. */
+static GtkWidget *
+refusals_row (GtkWidget *refusal_box)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_start (refusal_box, 12);
+  gtk_widget_set_margin_end (refusal_box, 12);
+  gtk_widget_set_margin_top (refusal_box, 6);
+  gtk_widget_set_margin_bottom (refusal_box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), refusal_box);
+  gtk_widget_set_visible (row, FALSE);
+  return row;
 }
 
 /* The row of a target being added: its year proposed, its value empty
- * and waiting. */
+ * and waiting (or, rebuilt, what was typed in them), with the line of
+ * its refusals in @refusals. */
 static GtkWidget *
-draft_row (PbItemEditor *self,
-           PbIndicator  *indicator)
+draft_row (PbItemEditor  *self,
+           PbIndicator   *indicator,
+           GtkWidget    **refusals)
 {
   static const char *comparators[] = { "=", "≥", "≤", "≈", NULL };
   GtkWidget *row = adw_action_row_new ();
@@ -1252,6 +1638,8 @@ draft_row (PbItemEditor *self,
   GtkWidget *unit = gtk_label_new (pb_indicator_get_measure_unit (indicator));
   GtkWidget *stretch = gtk_toggle_button_new_with_label (_("Stretch"));
   GtkWidget *discard = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *refusal_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkEventController *focus;
   char text[16];
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
@@ -1259,35 +1647,48 @@ draft_row (PbItemEditor *self,
   gtk_widget_add_css_class (row, "pb-draft-target");
 
   g_snprintf (text, sizeof text, "%d", self->draft_year);
-  gtk_editable_set_text (GTK_EDITABLE (year), text);
+  draft_field (self, year, text);
+  gtk_editable_set_text (GTK_EDITABLE (year), self->draft_saved ? self->draft_year_text : text);
   gtk_editable_set_width_chars (GTK_EDITABLE (year), 4);
   gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  g_signal_connect (year, "activate", G_CALLBACK (draft_activate_cb), self);
+  add_refusal_label (refusal_box, year);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), PB_COMPARATOR_GE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), self->draft_saved ? self->draft_comparator : PB_COMPARATOR_GE);
   gtk_widget_set_valign (cmp, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cmp), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparator"), -1);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (draft_leave_cb), self);
+  gtk_widget_add_controller (cmp, focus);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), cmp);
 
+  draft_field (self, value, "");
+  gtk_editable_set_text (GTK_EDITABLE (value), self->draft_saved ? self->draft_value_text : "");
   gtk_editable_set_width_chars (GTK_EDITABLE (value), 7);
   gtk_widget_set_valign (value, GTK_ALIGN_CENTER);
   /* TRANSLATORS: the placeholder of a new target's empty value */
   gtk_entry_set_placeholder_text (GTK_ENTRY (value), C_("target value", "Value"));
   gtk_widget_set_tooltip_text (value, _("Type the target’s value, then press Enter to add it"));
+  g_object_set_data_full (G_OBJECT (value), "tip", g_strdup (_("Type the target’s value, then press Enter to add it")), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Value"), -1);
-  g_signal_connect (value, "activate", G_CALLBACK (draft_activate_cb), self);
+  add_refusal_label (refusal_box, value);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (unit, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
 
+  /* A click on Stretch or on the discard button leaves the keyboard in
+   * the value: the target is still being stated (a click on Stretch) or
+   * is not to be added at all. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stretch), self->draft_saved && self->draft_stretch);
   gtk_widget_set_valign (stretch, GTK_ALIGN_CENTER);
+  gtk_widget_set_focus_on_click (stretch, FALSE);
   gtk_widget_set_tooltip_text (stretch, _("A stretch target (力争)"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), stretch);
 
   gtk_widget_add_css_class (discard, "flat");
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_widget_set_focus_on_click (discard, FALSE);
   gtk_widget_set_tooltip_text (discard, _("Do not add this target"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Do not add this target"), -1);
   g_signal_connect (discard, "clicked", G_CALLBACK (discard_draft_cb), self);
@@ -1297,7 +1698,18 @@ draft_row (PbItemEditor *self,
   g_object_set_data (G_OBJECT (row), "draft-value", value);
   g_object_set_data (G_OBJECT (row), "draft-comparator", cmp);
   g_object_set_data (G_OBJECT (row), "draft-stretch", stretch);
+  g_object_set_data (G_OBJECT (row), "draft-discard", discard);
   g_object_set_data (G_OBJECT (row), "draft-indicator", indicator);
+
+  *refusals = refusals_row (refusal_box);
+  /* A refusal said before the rebuild is said again. */
+  if (self->draft_saved)
+    {
+      if (self->draft_year_error)
+        show_target_error (GTK_EDITABLE (year), self->draft_year_error);
+      if (self->draft_value_error)
+        show_target_error (GTK_EDITABLE (value), self->draft_value_error);
+    }
   return row;
 }
 
@@ -1517,83 +1929,6 @@ add_row (PbItemEditor        *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
-/* Where the keyboard is in the lists, to find again once rebuilt: a
- * target's field (its id and column), the new target's field, or an Add
- * Target button (its indicator). */
-typedef struct
-{
-  gint64      record_id;
-  const char *column;     /* "year", "value", "comparator", "stretch", "remove", "draft-year",
-                           * "draft-value", "add-target" */
-} ListFocus;
-
-static gboolean
-find_list_focus (PbItemEditor *self,
-                 ListFocus    *focus)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *w = root ? gtk_root_get_focus (root) : NULL;
-
-  focus->record_id = 0;
-  focus->column = NULL;
-  for (; w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-    {
-      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
-      GtkWidget *row = gtk_widget_get_parent (w);
-
-      if (r && PB_IS_TARGET (r) && g_object_get_data (G_OBJECT (w), "column"))
-        {
-          focus->record_id = pb_record_get_id (r);
-          focus->column = g_object_get_data (G_OBJECT (w), "column");
-          return TRUE;
-        }
-      if (r && g_object_get_data (G_OBJECT (w), "add-target"))
-        {
-          focus->record_id = pb_record_get_id (r);
-          focus->column = "add-target";
-          return TRUE;
-        }
-      row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
-      if (row && g_object_get_data (G_OBJECT (row), "draft-value") == w)
-        {
-          focus->column = "draft-value";
-          return TRUE;
-        }
-      if (row && g_object_get_data (G_OBJECT (row), "draft-year") == w)
-        {
-          focus->column = "draft-year";
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static GtkWidget *
-list_focus_widget (PbItemEditor    *self,
-                   const ListFocus *focus)
-{
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->dynamic_rows->len; i++)
-    g_ptr_array_add (stack, g_ptr_array_index (self->dynamic_rows, i));
-  while (stack->len)
-    {
-      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
-      PbRecord *r = g_object_get_data (G_OBJECT (w), "record");
-
-      if (g_str_has_prefix (focus->column, "draft-") && g_object_get_data (G_OBJECT (w), focus->column))
-        return g_object_get_data (G_OBJECT (w), focus->column);
-      if (r && pb_record_get_id (r) == focus->record_id &&
-          (g_strcmp0 (focus->column, "add-target") == 0 ? g_object_get_data (G_OBJECT (w), "add-target") != NULL
-                                                        : PB_IS_TARGET (r) &&
-                                                          g_strcmp0 (g_object_get_data (G_OBJECT (w), "column"), focus->column) == 0))
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (stack, c);
-    }
-  return NULL;
-}
-
 static void
 rebuild_lists (PbItemEditor *self)
 {
@@ -1601,6 +1936,8 @@ rebuild_lists (PbItemEditor *self)
   ListFocus focus;
   gboolean had_focus = find_list_focus (self, &focus);
   gboolean draft_shown = FALSE;
+
+  save_draft (self);
 
   for (guint i = 0; i < self->dynamic_rows->len; i++)
     {
@@ -1750,7 +2087,10 @@ rebuild_lists (PbItemEditor *self)
           }
         if (self->draft_indicator == pb_record_get_id (PB_RECORD (k)))
           {
-            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), draft_row (self, k));
+            GtkWidget *refusals = NULL;
+
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), draft_row (self, k, &refusals));
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), refusals);
             draft_shown = TRUE;
           }
         {
@@ -1761,6 +2101,9 @@ rebuild_lists (PbItemEditor *self)
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (k), g_object_unref);
           g_object_set_data (G_OBJECT (button), "add-target", GINT_TO_POINTER (TRUE));
+          /* A click leaves the keyboard where it is: a new target being
+           * typed is added by the click, not by the focus leaving it. */
+          gtk_widget_set_focus_on_click (button, FALSE);
           g_signal_connect (button, "clicked", G_CALLBACK (add_target_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (add), button);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add);
@@ -1824,7 +2167,7 @@ rebuild_lists (PbItemEditor *self)
 
   /* A new target whose indicator went (an undo) goes with it. */
   if (!draft_shown)
-    self->draft_indicator = 0;
+    clear_draft (self);
 
   /* The keyboard where it was: in the new target's value when it has
    * just been asked for, else in the field it was in. */
@@ -2049,7 +2392,8 @@ pb_item_editor_set_item (PbItemEditor *self,
   /* A refusal and what was typed belong to the item they were about. */
   for (FieldId id = 0; id < N_FIELDS; id++)
     self->dirty[id] = FALSE;
-  self->draft_indicator = 0;
+  clear_draft (self);
+  g_clear_handle_id (&self->add_target_id, g_source_remove);
   g_hash_table_remove_all (self->expanded);
   show_date_error (self, FIELD_DUE, NULL);
 
@@ -2176,6 +2520,8 @@ pb_item_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->pickers_id, g_source_remove);
+  g_clear_handle_id (&self->add_target_id, g_source_remove);
+  clear_draft (self);
   if (self->bindings)
     g_binding_group_set_source (self->bindings, NULL);
   g_clear_object (&self->bindings);
