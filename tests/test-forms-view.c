@@ -167,6 +167,23 @@ test_round_trip (void)
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), indicator));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), "4,321"));
+  /* One way out, Cancel: no window close button beside it. */
+  {
+    g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    guint n_cancel = 0;
+
+    collect_widgets (GTK_WIDGET (review), GTK_TYPE_WINDOW_CONTROLS, controls);
+    for (guint i = 0; i < controls->len; i++)
+      g_assert_true (!gtk_widget_get_mapped (g_ptr_array_index (controls, i)) ||
+                     gtk_window_controls_get_empty (g_ptr_array_index (controls, i)));
+    collect_widgets (GTK_WIDGET (review), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      n_cancel += gtk_widget_get_mapped (g_ptr_array_index (buttons, i)) &&
+                  g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Cancel") == 0;
+    g_assert_cmpuint (n_cancel, ==, 1);
+  }
+  pb_test_save_shot (GTK_WIDGET (review), "forms-review.png");
   g_signal_emit_by_name (button_labelled (GTK_WIDGET (review), "_Record"), "clicked");
   spin ();
 
