@@ -15,6 +15,7 @@
 
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
+#include "pb-task-card.h"
 #include "pb-timeline-view.h"
 
 static PbTestApp t;
@@ -259,6 +260,104 @@ test_timeline_tooltip_waits_for_motion (void)
   pb_test_app_stop (&t);
 }
 
+/* The title label of the first card on show. */
+static GtkWidget *
+first_card_title (GtkWidget *root,
+                  gboolean   in_card)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (c))
+        continue;
+      if (in_card && GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "heading"))
+        return c;
+      if ((found = first_card_title (c, in_card || PB_IS_TASK_CARD (c))))
+        return found;
+    }
+  return NULL;
+}
+
+/* The same for the board (and every tooltip of the main window): a card
+ * under the pointer when the window opens shows no tooltip until the
+ * pointer moves. */
+static void
+test_board_tooltip_waits_for_motion (void)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *title;
+  const char *shown;
+  int w, h;
+
+  pb_test_app_start (&t);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (pb_window_get_board (t.window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "board");
+  pb_test_settle_for (500);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  title = first_card_title (pb_window_get_board (t.window), FALSE);
+  g_assert_nonnull (title);
+  text = g_strdup (gtk_label_get_text (GTK_LABEL (title)));
+  w = gtk_widget_get_width (title);
+  h = gtk_widget_get_height (title);
+  g_assert_cmpint (w, >, 20);
+
+  /* Moved there: the tooltip comes, naming the item. */
+  move_to (title, w / 2 + 8, h / 2);
+  pb_test_settle_for (100);
+  move_to (title, w / 2, h / 2);
+  pb_test_settle_for (1200);
+  shown = tooltip_shown ();
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, text));
+
+  /* The pointer goes where there is no tooltip, the window closes, the
+   * pointer comes back over the card's place, and the window opens under
+   * it, as at start: no tooltip, however long the pointer rests. */
+  {
+    GtkWidget *board = pb_window_get_board (t.window);
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+    double bx = 0, by = 0;
+
+    g_assert_true (gtk_widget_translate_coordinates (title, board, w / 2, h / 2, &bx, &by));
+    move_to (board, gtk_widget_get_width (board) - 4, gtk_widget_get_height (board) - 4);
+    while (tooltip_shown () != NULL && g_get_monotonic_time () < end)
+      pb_test_settle_for (50);
+    g_assert_null (tooltip_shown ());
+    gtk_widget_set_visible (GTK_WIDGET (t.window), FALSE);
+    pb_test_settle_for (300);
+    g_assert_null (tooltip_shown ());
+    {
+      Display *d = xdisplay ();
+      int rx = 0, ry = 0;
+      Window child;
+      double sx = 0, sy = 0, wx = 0, wy = 0;
+
+      g_assert_true (gtk_widget_translate_coordinates (board, GTK_WIDGET (t.window), bx, by, &wx, &wy));
+      gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+      XTranslateCoordinates (d, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                             DefaultRootWindow (d), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
+      XTestFakeMotionEvent (d, -1, rx, ry, CurrentTime);
+      XSync (d, False);
+    }
+    pb_test_settle_for (200);
+    gtk_window_present (GTK_WINDOW (t.window));
+    pb_test_settle_for (1500);
+    g_assert_null (tooltip_shown ());
+  }
+
+  /* The hand moves a little: the tooltip comes. */
+  title = first_card_title (pb_window_get_board (t.window), FALSE);
+  move_to (title, w / 2 + 3, h / 2 + 1);
+  pb_test_settle_for (1200);
+  shown = tooltip_shown ();
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, text));
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +367,7 @@ main (int    argc,
   g_test_add_func ("/pointer/plan-list-hover", test_plan_list_hover);
   g_test_add_func ("/pointer/plan-list-folded", test_plan_list_folded);
   g_test_add_func ("/pointer/timeline-tooltip-waits-for-motion", test_timeline_tooltip_waits_for_motion);
+  g_test_add_func ("/pointer/board-tooltip-waits-for-motion", test_board_tooltip_waits_for_motion);
 
   return g_test_run ();
 }

@@ -366,7 +366,7 @@ chart_query_tooltip_cb (GtkWidget           *area,
   cairo_t *cr;
   int row;
 
-  if (self->stats == NULL || keyboard)
+  if (self->stats == NULL || keyboard || !pb_ui_tooltip_wanted (area, keyboard))
     return FALSE;
   cr = chart_scratch (self);
   row = pb_org_ranking_row_at (self->stats, cr, gtk_widget_get_width (area), y);

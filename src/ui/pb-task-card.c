@@ -330,7 +330,7 @@ query_tooltip_cb (GtkWidget  *widget,
 {
   g_autofree char *text = NULL;
 
-  if (self->item == NULL)
+  if (self->item == NULL || !pb_ui_tooltip_wanted (widget, keyboard))
     return FALSE;
 
   if (widget == self->symbol)

@@ -466,6 +466,123 @@ pb_ui_tooltip_set_text (GtkTooltip *tooltip,
   gtk_tooltip_set_custom (tooltip, pb_ui_tooltip_label_new (text));
 }
 
+/* Where the pointer was last seen in a window, and whether it has moved
+ * there since it came in. */
+typedef struct
+{
+  double   x;
+  double   y;
+  gboolean seen;
+  gboolean moved;
+} PointerMotion;
+
+static void
+window_pointer_motion_cb (GtkEventControllerMotion *motion,
+                          double                    x,
+                          double                    y,
+                          PointerMotion            *state)
+{
+  /* GTK's own motion events (after a relayout under the pointer, or a
+   * window mapped under it) are not the hand's: only the display
+   * server's count, and a motion to the place the pointer rested at as
+   * it came in does not. */
+  if (gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (motion)) == GDK_CURRENT_TIME)
+    return;
+  if (!state->seen || x != state->x || y != state->y)
+    state->moved = TRUE;
+  state->x = x;
+  state->y = y;
+  state->seen = TRUE;
+}
+
+static void
+window_pointer_enter_cb (GtkEventControllerMotion *motion,
+                         double                    x,
+                         double                    y,
+                         PointerMotion            *state)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (window));
+  GdkDevice *pointer = seat ? gdk_seat_get_pointer (seat) : NULL;
+  double sx, sy, px, py;
+
+  /* Where the pointer is now: the place the "enter" gives may be an
+   * earlier one (GTK reports a crossing after the motion that caused
+   * it). One round trip to the display, as GTK's tooltip makes. */
+  if (surface == NULL || pointer == NULL ||
+      !gdk_surface_get_device_position (surface, pointer, &px, &py, NULL))
+    return;
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  state->x = px - sx;
+  state->y = py - sy;
+  state->seen = TRUE;
+}
+
+static void
+window_pointer_leave_cb (GtkEventControllerMotion *motion,
+                         PointerMotion            *state)
+{
+  state->seen = FALSE;
+  state->moved = FALSE;
+}
+
+/**
+ * pb_ui_track_pointer_motion:
+ * @window: a toplevel window
+ *
+ * From now on, the pointer's tooltips in @window (pb_ui_tooltip_wanted ())
+ * wait for the pointer to move in it. GTK asks for a tooltip 500 ms after
+ * the pointer enters a window, and a window opening under a pointer
+ * resting there is entered: at start, the widget under the pointer (a
+ * card of the board, a button) would show a tooltip nobody asked for, and
+ * every start would wait the half second for it. Keyboard tooltips are
+ * unchanged.
+ */
+void
+pb_ui_track_pointer_motion (GtkWidget *window)
+{
+  GtkEventController *motion;
+  PointerMotion *state;
+
+  g_return_if_fail (GTK_IS_ROOT (window));
+
+  if (g_object_get_data (G_OBJECT (window), "pb-pointer-motion") != NULL)
+    return;
+  state = g_new0 (PointerMotion, 1);
+  g_object_set_data_full (G_OBJECT (window), "pb-pointer-motion", state, g_free);
+  motion = gtk_event_controller_motion_new ();
+  /* Before any widget of the window can stop the event. */
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect (motion, "enter", G_CALLBACK (window_pointer_enter_cb), state);
+  g_signal_connect (motion, "motion", G_CALLBACK (window_pointer_motion_cb), state);
+  g_signal_connect (motion, "leave", G_CALLBACK (window_pointer_leave_cb), state);
+  gtk_widget_add_controller (window, motion);
+}
+
+/**
+ * pb_ui_tooltip_wanted:
+ * @widget: a widget asked for its tooltip ("query-tooltip")
+ * @keyboard: whether the keyboard asked
+ *
+ * Returns: %FALSE if the pointer asked and has not moved in @widget's
+ *   window since it entered it (pb_ui_track_pointer_motion ()): the
+ *   tooltip waits for the hand to move
+ */
+gboolean
+pb_ui_tooltip_wanted (GtkWidget *widget,
+                      gboolean   keyboard)
+{
+  GtkRoot *root;
+  PointerMotion *state;
+
+  if (keyboard)
+    return TRUE;
+  root = gtk_widget_get_root (widget);
+  state = root ? g_object_get_data (G_OBJECT (root), "pb-pointer-motion") : NULL;
+  return state == NULL || state->moved;
+}
+
 static gboolean (*default_query_tooltip) (GtkWidget  *widget,
                                           int         x,
                                           int         y,
@@ -481,6 +598,8 @@ query_tooltip_override (GtkWidget  *widget,
 {
   const char *markup = gtk_widget_get_tooltip_markup (widget);
 
+  if (!pb_ui_tooltip_wanted (widget, keyboard))
+    return FALSE;
   /* A widget's tooltip-text or tooltip-markup, unless its class shows
    * tooltips its own way (an entry's icons) */
   if (GTK_WIDGET_GET_CLASS (widget)->query_tooltip == default_query_tooltip
@@ -535,7 +654,7 @@ lazy_tooltip_cb (GtkWidget  *widget,
 {
   const char *text = g_object_get_data (G_OBJECT (widget), "pb-lazy-tooltip");
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' || !pb_ui_tooltip_wanted (widget, keyboard))
     return FALSE;
   pb_ui_tooltip_set_text (tooltip, text);
   return TRUE;

@@ -51,6 +51,9 @@ typedef struct
 
 GtkWidget  *pb_ui_tooltip_label_new  (const char *text);
 void        pb_ui_install_tooltip_labels (void);
+void        pb_ui_track_pointer_motion (GtkWidget *window);
+gboolean    pb_ui_tooltip_wanted     (GtkWidget  *widget,
+                                      gboolean    keyboard);
 void        pb_ui_tooltip_set_text   (GtkTooltip *tooltip,
                                       const char *text);
 void        pb_ui_set_tooltip_lazily (GtkWidget  *widget,

@@ -1935,6 +1935,9 @@ pb_window_init (PbWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A tooltip waits for the pointer to move in the window, not for the
+   * window to open under it (pb_ui_tooltip_wanted ()). */
+  pb_ui_track_pointer_motion (GTK_WIDGET (self));
   g_signal_connect_object (self->editor_flap, "notify::reveal-progress",
                            G_CALLBACK (editor_reveal_progress_cb), self, G_CONNECT_SWAPPED);
 
