@@ -481,6 +481,30 @@ test_window_shortcuts (void)
       }
   }
 
+  /* It fits the screen (1280×800 under the tests' Xvfb): no column is
+   * cut off at the right, nor a row at the bottom (#14). */
+  {
+    GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (overlay));
+    GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (overlay)));
+    GdkRectangle screen;
+    int min_w, min_h;
+
+    g_assert_nonnull (monitor);
+    gdk_monitor_get_geometry (monitor, &screen);
+    for (gint64 end = g_get_monotonic_time () + 200 * 1000; g_get_monotonic_time () < end;)
+      g_main_context_iteration (NULL, FALSE);
+    gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_VERTICAL, min_w, &min_h, NULL, NULL, NULL);
+    g_test_message ("shortcuts window %d×%d (at least %d×%d), screen %d×%d",
+                    gtk_widget_get_width (GTK_WIDGET (overlay)), gtk_widget_get_height (GTK_WIDGET (overlay)),
+                    min_w, min_h, screen.width, screen.height);
+    g_assert_cmpint (screen.width, >=, 1280);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overlay)), <=, screen.width);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (overlay)), <=, screen.height);
+    g_assert_cmpint (min_w, <=, screen.width);
+    g_assert_cmpint (min_h, <=, screen.height);
+  }
+
   /* Closed, it is kept and shown again. */
   gtk_window_close (GTK_WINDOW (overlay));
   spin ();
