@@ -367,7 +367,9 @@ test_plan_properties (Plan          *f,
   }
   g_assert_no_error (error);
   g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Dates");
-  g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 1);
+  /* b on the period's first and last days; a and d with no dates. */
+  g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 3);
+  g_assert_cmpuint (pb_store_count_undated_items (store, plan), ==, 2);
 
   /* Refusals say why and change nothing. */
   before = pb_test_dump_store (store);
@@ -398,6 +400,9 @@ test_plan_properties (Plan          *f,
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2026-01-01");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "due_date"), ==, "2028-12-31");
   g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE start_date = '2025-06-01' AND due_date = '2026-06-30'"), ==, 1);
+  /* The items with no dates are dated from the new period. */
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE start_date = '2026-01-01' AND due_date = '2028-12-31'"), ==, 3);
+  g_assert_cmpuint (pb_store_count_undated_items (store, plan), ==, 0);
   assert_undoable (store, before, "Change Plan Properties");
 
   /* …or leaves them. */
@@ -415,7 +420,8 @@ test_plan_properties (Plan          *f,
 
     pb_store_set (store, c, &error, "start_date", "2026-11-27", "due_date", "2028-12-31", NULL);
     g_assert_no_error (error);
-    g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 1);
+    /* c, and a and d with no dates. */
+    g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 3);
     mark = pb_test_dump_store (store);
     g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2027, 2028, TRUE, &error));
     g_assert_no_error (error);
@@ -423,6 +429,7 @@ test_plan_properties (Plan          *f,
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "due_date"), ==, "2028-12-31");
     /* Not counted, not moved. */
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");
+    g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE start_date = '2027-01-01' AND due_date = '2028-12-31'"), ==, 2);
     assert_undoable (store, mark, "Change Plan Properties");
   }
 

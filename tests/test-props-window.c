@@ -645,6 +645,70 @@ test_new_section_shown (void)
   }
 }
 
+/* Items with no dates (as an import without a period left them) are in
+ * the period question too, and Move Items dates them from the new period,
+ * in the same one command. */
+static void
+test_undated_items (void)
+{
+  PbPlan *plan = pb_window_get_plan (t.window);
+  g_autoptr(GListModel) items = pb_store_list_items (t.store, pb_record_get_id (PB_RECORD (plan)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *cleared = NULL;
+  GtkWidget *question;
+  int start = pb_plan_get_period_start (plan), end = pb_plan_get_period_end (plan);
+  guint n;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      g_assert_true (pb_store_set_item_dates (t.store, item, "", "", &error));
+      g_assert_no_error (error);
+    }
+  spin ();
+  cleared = pb_test_dump_store (t.store);
+  g_assert_cmpint (sql_int ("SELECT count(*) FROM item WHERE start_date IS NULL AND due_date IS NULL"), ==, 2);
+  g_assert_cmpuint (pb_store_count_undated_items (t.store, plan), ==, 2);
+  n = pb_store_count_default_dated_items (t.store, plan);
+  g_assert_cmpuint (n, >=, 2);
+
+  properties_with_period (start, end + 1);
+  gtk_widget_activate_action (pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES), "plan-properties.save", NULL);
+  spin ();
+  question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  {
+    g_autofree char *heading = g_strdup_printf ("Move %u Items to the New Period?", n);
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, heading);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "no dates"));
+  }
+  respond ("move");
+
+  /* Dated from the new period; none left without dates. */
+  {
+    g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM item WHERE start_date = '%d-01-01' AND due_date = '%d-12-31'",
+                                              start, end + 1);
+
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM item WHERE start_date IS NULL OR due_date IS NULL"), ==, 0);
+    g_assert_cmpint (sql_int (query), >=, 2);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Plan Properties");
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, cleared);
+  }
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/props-window/period-targets", test_period_targets);
   g_test_add_func ("/props-window/add-target", test_add_target);
   g_test_add_func ("/props-window/new-section-shown", test_new_section_shown);
+  g_test_add_func ("/props-window/undated-items", test_undated_items);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -921,9 +921,10 @@ pb_store_delete_section (PbStore    *self,
  * @self: a store
  * @plan: a plan
  *
- * Returns: how many of its items start on the first day of its period or
- *   are due on its last day: those Plan Properties offers to move with
- *   the period
+ * Returns: how many of its items start on the first day of its period,
+ *   are due on its last day, or have no dates at all: those Plan
+ *   Properties offers to move with the period (the undated ones are given
+ *   the new period's first and last days)
  */
 guint
 pb_store_count_default_dated_items (PbStore *self,
@@ -939,7 +940,8 @@ pb_store_count_default_dated_items (PbStore *self,
 
   start = g_strdup_printf ("%04d-01-01", pb_plan_get_period_start (plan));
   due = g_strdup_printf ("%04d-12-31", pb_plan_get_period_end (plan));
-  stmt = pb_store_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND (start_date = ?2 OR due_date = ?3)", NULL);
+  stmt = pb_store_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1 AND (start_date = ?2 OR due_date = ?3"
+                                 " OR (start_date IS NULL AND due_date IS NULL))", NULL);
   if (stmt == NULL)
     return 0;
   pb_db_bind_int64 (stmt, 1, pb_record_get_id (PB_RECORD (plan)));
@@ -951,6 +953,34 @@ pb_store_count_default_dated_items (PbStore *self,
   return count;
 }
 
+/**
+ * pb_store_count_undated_items:
+ * @self: a store
+ * @plan: a plan
+ *
+ * Returns: how many of its items have neither a start nor a due date
+ *   (among those pb_store_count_default_dated_items() counts)
+ */
+guint
+pb_store_count_undated_items (PbStore *self,
+                              PbPlan  *plan)
+{
+  PbDbStmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (PB_IS_PLAN (plan), 0);
+
+  stmt = pb_store_prepare (self, "SELECT count(*) FROM item WHERE plan_id = ?1"
+                                 " AND start_date IS NULL AND due_date IS NULL", NULL);
+  if (stmt == NULL)
+    return 0;
+  pb_db_bind_int64 (stmt, 1, pb_record_get_id (PB_RECORD (plan)));
+  if (pb_store_step (self, stmt, NULL))
+    count = pb_db_column_int (stmt, 0);
+  pb_db_reset (stmt);
+  return count;
+}
 
 /**
  * pb_store_count_targets_outside:
@@ -994,10 +1024,11 @@ pb_store_count_targets_outside (PbStore *self,
 
 
 /* Moves the items pb_store_count_default_dated_items() counts (on the
- * old period's first or last day) with the period: a date on the old
- * boundary goes to the new one, any other date shifts by the years the
- * start moved; both then lie inside the new period, the start never
- * after the due date. Inside the caller's transaction. */
+ * old period's first or last day, or with no dates) with the period: a
+ * date on the old boundary goes to the new one, any other date shifts by
+ * the years the start moved; both then lie inside the new period, the
+ * start never after the due date. An item with no dates gets the new
+ * period's first and last days. Inside the caller's transaction. */
 static gboolean
 move_period_items (PbStore     *self,
                    gint64       plan_id,
@@ -1016,7 +1047,7 @@ move_period_items (PbStore     *self,
   int rc;
 
   stmt = pb_store_prepare (self, "SELECT id, start_date, due_date FROM item WHERE plan_id = ?1"
-                                 " AND (start_date = ?2 OR due_date = ?3)", error);
+                                 " AND (start_date = ?2 OR due_date = ?3 OR (start_date IS NULL AND due_date IS NULL))", error);
   if (stmt == NULL)
     return FALSE;
   pb_db_bind_int64 (stmt, 1, plan_id);
@@ -1039,12 +1070,18 @@ move_period_items (PbStore     *self,
     {
       char **row = g_ptr_array_index (rows, i);
       char *dates[2] = { NULL, NULL };
+      gboolean undated = row[1] == NULL && row[2] == NULL;
 
       for (guint k = 0; k < 2; k++)
         {
           const char *old = row[1 + k];
           GDate d;
 
+          if (undated)
+            {
+              dates[k] = g_strdup (k == 0 ? first : last);
+              continue;
+            }
           if (old == NULL || !pb_date_parse (old, &d))
             continue;
           if (g_str_equal (old, k == 0 ? old_first : old_last))
@@ -1101,7 +1138,8 @@ move_period_items (PbStore     *self,
  * @period_start: its first year
  * @period_end: its last year
  * @move_default_dates: when the period changes, items that start on the
- *   old period's first day or are due on its last day move with it
+ *   old period's first day or are due on its last day move with it, and
+ *   items with no dates get the new period's first and last days
  * @error: where to say why not
  *
  * One "Change Plan Properties" command.
@@ -1163,7 +1201,8 @@ pb_store_set_plan_properties (PbStore     *self,
                         "period_end", (gint64) period_end,
                         NULL);
 
-  if (ok && move_default_dates && old_start > 0)
+  /* A plan that had no period has no default dates, only undated items. */
+  if (ok && move_default_dates)
     ok = move_period_items (self, plan_id, old_start, old_end, period_start, period_end, error);
 
   return pb_store_finish (self, ok, _("Change Plan Properties"), error);

@@ -92,6 +92,8 @@ gboolean     pb_store_delete_section   (PbStore      *self,
 /* The plan */
 guint        pb_store_count_default_dated_items (PbStore *self,
                                                  PbPlan  *plan);
+guint        pb_store_count_undated_items (PbStore *self,
+                                           PbPlan  *plan);
 guint        pb_store_count_targets_outside (PbStore *self,
                                              PbPlan  *plan,
                                              int      first,

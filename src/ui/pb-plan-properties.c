@@ -184,6 +184,7 @@ save_action (GtkWidget  *widget,
   if (start != pb_plan_get_period_start (self->plan) || end != pb_plan_get_period_end (self->plan))
     {
       guint n = pb_store_count_default_dated_items (self->store, self->plan);
+      guint undated = n > 0 ? pb_store_count_undated_items (self->store, self->plan) : 0;
       g_autofree char *outside = targets_outside_text (self, start, end);
 
       if (n > 0 || outside != NULL)
@@ -198,12 +199,28 @@ save_action (GtkWidget  *widget,
               heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                       "Move %u Item to the New Period?",
                                                       "Move %u Items to the New Period?", n), n);
-              items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u item starts on the first day of %d—%d or is due on its last day. Its dates can move with the period (%d—%d), or stay as they are.",
-                                                    "%u items start on the first day of %d—%d or are due on its last day. Their dates can move with the period (%d—%d), or stay as they are.",
-                                                    n),
-                                       n, pb_plan_get_period_start (self->plan),
-                                       pb_plan_get_period_end (self->plan), start, end);
+              if (undated == n)
+                /* TRANSLATORS: a count of items, then the plan's new period */
+                items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u item has no dates. It can be dated from the new period (%d—%d), or stay as it is.",
+                                                      "%u items have no dates. They can be dated from the new period (%d—%d), or stay as they are.",
+                                                      n),
+                                         n, start, end);
+              else if (undated > 0)
+                /* TRANSLATORS: a count of items, the plan's old period, then its new one */
+                items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u item starts on the first day of %d—%d, is due on its last day, or has no dates. Its dates can move with the period (%d—%d), or stay as they are.",
+                                                      "%u items start on the first day of %d—%d, are due on its last day, or have no dates. Their dates can move with the period (%d—%d), or stay as they are.",
+                                                      n),
+                                         n, pb_plan_get_period_start (self->plan),
+                                         pb_plan_get_period_end (self->plan), start, end);
+              else
+                items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u item starts on the first day of %d—%d or is due on its last day. Its dates can move with the period (%d—%d), or stay as they are.",
+                                                      "%u items start on the first day of %d—%d or are due on its last day. Their dates can move with the period (%d—%d), or stay as they are.",
+                                                      n),
+                                         n, pb_plan_get_period_start (self->plan),
+                                         pb_plan_get_period_end (self->plan), start, end);
             }
           else
             /* TRANSLATORS: the plan's new period, as "Change the Period to 2027—2028?" */
