@@ -684,6 +684,7 @@ test_undated_items (void)
 
     g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, heading);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "no dates"));
+    g_assert_true (pb_test_save_shot (question, "plan-properties-undated.png"));
   }
   respond ("move");
 
