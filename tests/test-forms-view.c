@@ -203,6 +203,58 @@ test_round_trip (void)
   g_assert_nonnull (strstr (text, "0 returned · "));
 }
 
+/* A plan of 2022–2024, looked at in a later year: the status is for its
+ * last quarter, 2024 Q4, not for today's; the view says the plan has
+ * ended; Collect Progress… proposes that quarter too. */
+static void
+test_ended_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog = NULL;
+  gint64 plan_id;
+  GDate today;
+
+  pb_date_today (&today);
+  g_assert_cmpint (g_date_get_year (&today), >, 2024);
+  plan_id = pb_store_create_plan (t.store, "云澜市数字乡村建设行动方案(2022—2024年)", 2022, 2024, &error);
+  g_assert_no_error (error);
+  pb_window_select_plan (t.window, plan_id);
+  spin ();
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, plan_id);
+
+  {
+    /* As the planner sees it, on the Organisations page. */
+    GtkWidget *view = pb_window_get_organisations (t.window);
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)),
+                                           "organisations");
+    while (!gtk_widget_get_mapped (view) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    pb_test_settle_for (500);
+    pb_test_save_shot (GTK_WIDGET (t.window), "forms-ended-plan.png");
+  }
+  text = status_text ();
+  g_assert_true (g_str_has_prefix (text, "Reporting Status, 2024 Q4\n"));
+  g_assert_nonnull (strstr (text, "\nThis plan’s period ended in 2024: no forms are due after it.\n"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.collect-progress", NULL));
+  spin ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "period")), ==, "2024-Q4");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +265,7 @@ main (int   argc,
   adw_init ();
   pb_test_app_start (&t);
   g_test_add_func ("/forms-view/round-trip", test_round_trip);
+  g_test_add_func ("/forms-view/ended-plan", test_ended_plan);
   rc = g_test_run ();
   pb_test_app_stop (&t);
   return rc;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pb-forms.h"
 #include "pb-supervision.h"
 #include "pb-test-util.h"
 
@@ -471,12 +472,42 @@ test_falling_actual (PbTestLibrary *f,
   g_assert_no_error (error);
 }
 
+/* The quarter to report on stays within the plan's period. */
+static void
+test_period_for_plan (void)
+{
+  GDate d;
+  PbFormPeriod p;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 28, 11, 2026);
+  /* Within the period: today's quarter. */
+  g_assert_false (pb_form_period_for_plan (&d, 2025, 2027, &p));
+  g_assert_cmpstr (p.label, ==, "2026-Q4");
+  /* Ended (2022–2024): its last quarter, and it says so. */
+  g_assert_true (pb_form_period_for_plan (&d, 2022, 2024, &p));
+  g_assert_cmpstr (p.label, ==, "2024-Q4");
+  g_assert_cmpint (g_date_get_year (&p.end), ==, 2024);
+  g_assert_cmpint (g_date_get_month (&p.end), ==, 12);
+  g_assert_cmpint (g_date_get_day (&p.end), ==, 31);
+  /* Ending this year: not ended yet. */
+  g_assert_false (pb_form_period_for_plan (&d, 2024, 2026, &p));
+  g_assert_cmpstr (p.label, ==, "2026-Q4");
+  /* Not begun: its first quarter. */
+  g_assert_false (pb_form_period_for_plan (&d, 2028, 2030, &p));
+  g_assert_cmpstr (p.label, ==, "2028-Q1");
+  /* No period known: today's quarter. */
+  g_assert_false (pb_form_period_for_plan (&d, 0, 0, &p));
+  g_assert_cmpstr (p.label, ==, "2026-Q4");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/supervision/period-for-plan", test_period_for_plan);
   PB_TEST_ADD_LIBRARY ("/supervision/merge", test_merge);
   PB_TEST_ADD_LIBRARY ("/supervision/rename", test_rename);
   PB_TEST_ADD_LIBRARY ("/supervision/ranking", test_ranking);

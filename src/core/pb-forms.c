@@ -104,6 +104,44 @@ pb_form_period_for_date (const GDate  *date,
   period_fill (period);
 }
 
+/**
+ * pb_form_period_for_plan:
+ * @date: today
+ * @period_start: the plan's first year, 0 when unknown
+ * @period_end: the plan's last year, 0 when unknown
+ * @period: (out): the quarter to report on
+ *
+ * The quarter holding @date, kept within the plan's period: for a plan
+ * that has ended, its last quarter (2024 Q4 for a plan of 2022–2024);
+ * for one not yet begun, its first.
+ *
+ * Returns: whether the plan's period has ended before @date
+ */
+gboolean
+pb_form_period_for_plan (const GDate  *date,
+                         int           period_start,
+                         int           period_end,
+                         PbFormPeriod *period)
+{
+  int year = g_date_get_year (date);
+
+  pb_form_period_for_date (date, period);
+  if (period_end > 0 && year > period_end)
+    {
+      period->year = period_end;
+      period->number = 4;
+      period_fill (period);
+      return TRUE;
+    }
+  if (period_start > 0 && year < period_start && (period_end <= 0 || period_start <= period_end))
+    {
+      period->year = period_start;
+      period->number = 1;
+      period_fill (period);
+    }
+  return FALSE;
+}
+
 static void
 row_free (gpointer data)
 {

@@ -43,6 +43,10 @@ gboolean pb_form_period_parse (const char    *text,
                                PbFormPeriod  *period);
 void     pb_form_period_for_date (const GDate *date,
                                   PbFormPeriod *period);
+gboolean pb_form_period_for_plan (const GDate  *date,
+                                  int           period_start,
+                                  int           period_end,
+                                  PbFormPeriod *period);
 
 typedef struct
 {

@@ -40,6 +40,7 @@ struct _PbFormStatusView
   GtkWidget  *scroller;
   GtkWidget  *box;
   GtkLabel   *title;
+  GtkLabel   *ended;     /* "This plan ended in 2024…", when it has */
   GtkLabel   *counts;
   GtkWidget  *grid;
   GPtrArray  *rows;      /* PbFormStatus, as shown */
@@ -89,6 +90,8 @@ status_rebuild (gpointer data)
   guint n[4] = { 0 };
   GtkWidget *child;
   GDate today;
+  PbFormPeriod p;
+  gboolean ended;
 
   pb_lazy_rebuild_begin (&self->lazy);
   while ((child = gtk_widget_get_first_child (self->grid)))
@@ -101,13 +104,20 @@ status_rebuild (gpointer data)
     }
 
   pb_date_today (&today);
+  /* The period forms were last sent for, else today's quarter within the
+   * plan's period: an ended plan's last quarter, never one after it. */
+  ended = pb_form_period_for_plan (&today, pb_plan_get_period_start (self->plan),
+                                   pb_plan_get_period_end (self->plan), &p);
   period = pb_store_dup_form_period (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   if (period == NULL)
+    period = g_strdup (p.label);
+  gtk_widget_set_visible (GTK_WIDGET (self->ended), ended);
+  if (ended)
     {
-      PbFormPeriod p;
-
-      pb_form_period_for_date (&today, &p);
-      period = g_strdup (p.label);
+      /* Translators: under the Reporting Status heading; %d is the plan's last year */
+      g_autofree char *text = g_strdup_printf (_("This plan’s period ended in %d: no forms are due after it."),
+                                               pb_plan_get_period_end (self->plan));
+      gtk_label_set_text (self->ended, text);
     }
   self->rows = pb_store_list_form_status (self->store, pb_record_get_id (PB_RECORD (self->plan)), period, &today);
 
@@ -240,6 +250,12 @@ pb_form_status_view_init (PbFormStatusView *self)
   gtk_box_append (GTK_BOX (head), collect);
   gtk_box_append (GTK_BOX (head), import);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
+  self->ended = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->ended, 0);
+  gtk_label_set_wrap (self->ended, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->ended), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->ended), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->ended));
   gtk_box_append (GTK_BOX (self->box), head);
 
   self->counts = GTK_LABEL (gtk_label_new (NULL));
@@ -288,7 +304,10 @@ pb_form_status_view_dup_text (PbFormStatusView *self)
   pb_lazy_rebuild_flush (&self->lazy);
   if (self->rows == NULL)
     status_rebuild (self);
-  g_string_append_printf (out, "%s\n%s\n", gtk_label_get_text (self->title), gtk_label_get_text (self->counts));
+  g_string_append_printf (out, "%s\n", gtk_label_get_text (self->title));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->ended)))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (self->ended));
+  g_string_append_printf (out, "%s\n", gtk_label_get_text (self->counts));
   for (guint i = 0; self->rows && i < self->rows->len; i++)
     {
       PbFormStatus *s = g_ptr_array_index (self->rows, i);
@@ -476,7 +495,8 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
   char due_text[11];
 
   pb_date_today (&today);
-  pb_form_period_for_date (&today, &p);
+  /* Today's quarter within the plan's period: an ended plan's last. */
+  pb_form_period_for_plan (&today, pb_plan_get_period_start (plan), pb_plan_get_period_end (plan), &p);
   by = p.end;
   g_date_add_days (&by, 10);
   pb_date_format (&by, due_text);
