@@ -233,6 +233,33 @@ press_shortcut (GtkWidget *window,
   return FALSE;
 }
 
+/* Print… in the dialog: the report laid out in a worker thread is handed
+ * to the print operation once, printed whole, and the dialog closes. It
+ * used to be freed as it was handed on: a double free when the print
+ * dialog was cancelled or printed (a reviewer's crash). */
+static void
+test_print_from_dialog (void)
+{
+  g_autofree char *printed = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  pb_test_app_start (&t);
+  printed = g_build_filename (t.dir, "printed-from-dialog.pdf", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.report", NULL));
+  dialog = pb_window_get_report_dialog (t.window);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (previewed, dialog));
+  pb_report_dialog_print_to (dialog, printed);
+  g_assert_true (wait_for (dialog_closed, NULL));
+  info = run ("pdfinfo", printed, NULL);
+  g_assert_nonnull (strstr (info, "Pages:           9"));
+  text = run ("pdftotext", "-f", "9", "-l", "9", printed, "-", NULL);
+  g_assert_nonnull (strstr (text, "Page 9 of 9"));
+  pb_test_app_stop (&t);
+}
+
 /* Escape closes the Print or Export Report dialog */
 static void
 test_escape_closes (void)
@@ -284,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/report-view/export-pdf", test_export_pdf);
   g_test_add_func ("/report-view/export-ledger", test_export_ledger);
   g_test_add_func ("/report-view/escape-closes", test_escape_closes);
+  g_test_add_func ("/report-view/print-from-dialog", test_print_from_dialog);
 
   return g_test_run ();
 }

@@ -231,6 +231,7 @@ typedef struct
   guint          n_pages;
   guint          pulse_id;
   PbReport      *previewed;     /* laid out, for turning pages */
+  char          *print_path;    /* tests: Print… into this PDF, no dialog */
 } Dialog;
 
 static void
@@ -248,6 +249,7 @@ dialog_free (gpointer data)
   g_clear_object (&d->store);
   g_clear_object (&d->plan);
   g_clear_object (&d->settings);
+  g_free (d->print_path);
   g_free (d);
 }
 
@@ -628,8 +630,9 @@ pb_report_print (GtkWindow              *parent,
  *
  * Returns: %TRUE unless printing failed
  */
-/* Prints @report (taken), paginated already or in begin-print. */
-static gboolean
+/* Prints @report (taken), paginated already or in begin-print. Says
+ * whether it printed, was cancelled in the print dialog, or failed. */
+static GtkPrintOperationResult
 run_print (GtkWindow              *parent,
            PbReport               *report,
            const PbReportOptions  *options,
@@ -666,7 +669,7 @@ run_print (GtkWindow              *parent,
     gtk_print_operation_set_export_filename (op, export_path);
   result = gtk_print_operation_run (op, export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                                     : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return result;
 }
 
 gboolean
@@ -679,7 +682,8 @@ pb_report_print_full (GtkWindow              *parent,
 {
   PbReport *report = pb_report_new (store, plan_id, options, error);
 
-  return report != NULL && run_print (parent, report, options, export_path, error);
+  return report != NULL
+         && run_print (parent, report, options, export_path, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 static void
@@ -707,12 +711,17 @@ paginated_cb (GObject      *source,
 {
   GtkWindow *window = data;
   Dialog *d = g_object_get_data (G_OBJECT (window), "pb-dialog");
+  /* The task holds the report without a destroy notify: it is ours here,
+   * handed to the print operation or freed, exactly once. (Setting the
+   * task data again would free it under the print operation.) */
   PbReport *report = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult printed;
 
   g_task_propagate_int (G_TASK (result), NULL);
   if (d == NULL || d->parent == NULL)
     {
+      pb_report_free (report);
       g_object_unref (window);   /* closed meanwhile */
       return;
     }
@@ -720,16 +729,17 @@ paginated_cb (GObject      *source,
   set_busy (d, FALSE);
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
+      pb_report_free (report);
       g_object_unref (window);
       return;
     }
 
-  /* The print operation takes the report; the task's copy is let go. */
-  g_task_set_task_data (G_TASK (result), NULL, NULL);
-  if (!run_print (d->window, report, &d->options, NULL, &error))
+  printed = run_print (d->window, report, &d->options, d->print_path, &error);
+  if (printed == GTK_PRINT_OPERATION_RESULT_ERROR)
     pb_ui_toast (d->parent, error->message, FALSE);
-  else
+  else if (printed != GTK_PRINT_OPERATION_RESULT_CANCEL)
     gtk_window_destroy (d->window);
+  /* Cancelled in the print dialog: back to the report's dialog. */
   g_object_unref (window);
 }
 
@@ -755,7 +765,7 @@ print_clicked (Dialog *d)
   gtk_progress_bar_set_text (d->progress, _("Laying out the pages…"));
   d->pulse_id = g_timeout_add (100, pulse_cb, d->progress);
   task = g_task_new (NULL, d->cancellable, paginated_cb, g_object_ref (d->window));
-  g_task_set_task_data (task, report, (GDestroyNotify) pb_report_free);
+  g_task_set_task_data (task, report, NULL);   /* paginated_cb frees or hands it on */
   g_task_run_in_thread (task, paginate_thread);
 }
 
@@ -940,6 +950,27 @@ pb_report_dialog_export (GtkWindow  *dialog,
 
   g_return_if_fail (d != NULL);
   export_to (d, path);
+}
+
+/**
+ * pb_report_dialog_print_to:
+ * @dialog: the dialog
+ * @path: a PDF to print into
+ *
+ * Presses Print… as a test would: the report is laid out in a worker
+ * thread and printed through the same print operation, into @path
+ * through GTK's own PDF backend instead of the print dialog.
+ */
+void
+pb_report_dialog_print_to (GtkWindow  *dialog,
+                           const char *path)
+{
+  Dialog *d = g_object_get_data (G_OBJECT (dialog), "pb-dialog");
+
+  g_return_if_fail (d != NULL);
+  g_free (d->print_path);
+  d->print_path = g_strdup (path);
+  print_clicked (d);
 }
 
 /**

@@ -16,6 +16,8 @@ GtkWindow *pb_report_dialog_new          (GtkWidget              *parent,
                                           GSettings              *settings);
 void       pb_report_dialog_export       (GtkWindow              *dialog,
                                           const char             *path);
+void       pb_report_dialog_print_to     (GtkWindow              *dialog,
+                                          const char             *path);
 guint      pb_report_dialog_get_n_pages  (GtkWindow              *dialog);
 
 void       pb_report_export_async        (PbStore                *store,
