@@ -22,6 +22,7 @@
 #include "pb-form-reader.h"
 #include "pb-form-writer.h"
 #include "pb-store.h"
+#include "pb-xlsx.h"
 #include "pb-test-util.h"
 
 static const char *cli;
@@ -594,6 +595,94 @@ test_periods (void)
   }
 }
 
+/* The locked cells (No. to Last Reported) of every row of a form, one line
+ * per row, read with our own XLSX reader. */
+static char *
+locked_cells (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbXlsxBook) book = pb_xlsx_book_open (path, &error);
+  GString *out = g_string_new (NULL);
+  PbXlsxSheet *sheet;
+
+  g_assert_no_error (error);
+  sheet = pb_xlsx_book_find_sheet (book, pb_form_sheet_name ());
+  g_assert_nonnull (sheet);
+  for (guint r = PB_FORM_HEADER_ROW; r < pb_xlsx_sheet_get_n_rows (sheet); r++)
+    {
+      for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
+        {
+          const char *text = pb_xlsx_sheet_get_text (sheet, r, c);
+          g_string_append_printf (out, "%s%s", c ? " | " : "", text ? text : "");
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Finding 5 (rev6): `forms export` wrote every "Last Reported" cell empty
+ * while Collect Progress… filled it. Both now go through
+ * pb_forms_collect (); the forms they write must be the same, with the
+ * last value reported before the period where the indicator has one. */
+static void
+test_cli_matches_window (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *cli_dir = path_in ("collect-cli");
+  g_autofree char *win_dir = path_in ("collect-window");
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) cli_paths = NULL;
+  guint n_last = 0;
+  GDate today;
+  int status;
+
+  db = path_in ("example.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  out = run_cli (&status, "forms", "export", "1", "--period", "2026-Q4", "-o", cli_dir,
+                 "--due", "2027-01-10", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  cli_paths = g_strsplit (g_strstrip (out), "\n", -1);
+
+  {
+    /* The window's Collect Progress…, in this process */
+    g_autoptr(PbStore) store = pb_store_open (db, PB_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 28, 11, 2026);
+    paths = pb_forms_collect (store, 1, "2026-Q4", "2027-01-10", FALSE, win_dir, &today, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_strv_length (cli_paths), ==, paths->len);
+  g_assert_cmpuint (paths->len, >, 0);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *win_path = g_ptr_array_index (paths, i);
+      g_autofree char *base = g_path_get_basename (win_path);
+      g_autofree char *cli_path = g_build_filename (cli_dir, base, NULL);
+      g_autofree char *win_cells = locked_cells (win_path);
+      g_autofree char *cli_cells = locked_cells (cli_path);
+
+      g_assert_cmpstr (cli_path, ==, cli_paths[i]);
+      g_assert_cmpstr (cli_cells, ==, win_cells);
+      if (g_str_equal (base, "市通信管理办公室.xlsx"))
+        {
+          g_assert_nonnull (strstr (cli_cells, "| 5G基站 | 个 | 12,000 (2027) | 8,900 (2026-09-30)\n"));
+          g_assert_nonnull (strstr (cli_cells, "| 千兆宽带用户 | 户 | 600,000 (2027) | 395,000 (2026-09-30)\n"));
+        }
+      for (char *p = strstr (cli_cells, ")\n"); p; p = strstr (p + 1, ")\n"))
+        n_last++;
+    }
+  /* Every indicator row with an actual before 2026-10-01 says so. */
+  g_assert_cmpuint (n_last, >=, 2);
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/forms/periods", test_periods);
   g_test_add_func ("/forms/round-trip", test_round_trip);
   g_test_add_func ("/forms/refusals", test_refusals);
+  g_test_add_func ("/forms/cli-matches-window", test_cli_matches_window);
   rc = g_test_run ();
   pb_test_remove_dir (dir);
   return rc;

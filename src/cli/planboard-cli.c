@@ -1043,7 +1043,8 @@ cmd_forms_export (PbStore *store,
       }
   }
 
-  paths = pb_forms_export (store, plan_id, &period, all_roles, due, out, &today, &error);
+  /* What the window's Collect Progress… does, on the same code path. */
+  paths = pb_forms_collect (store, plan_id, period_text, due, all_roles, out, &today, &error);
   if (paths == NULL)
     return fail (error);
   for (guint i = 0; i < paths->len; i++)

@@ -289,7 +289,9 @@ last_reported_text (PbStore            *store,
 {
   g_autoptr(GListModel) actuals = pb_store_list_actuals (store, pb_record_get_id (PB_RECORD (k)));
   char end[11];
-  const char *best_date = NULL;
+  /* A copy: the record the date belongs to may be gone once the loop lets
+   * go of it (the CLI holds no other reference, unlike the window). */
+  g_autofree char *best_date = NULL;
   double best_value = NAN;
   g_autofree char *value = NULL;
   g_autofree char *date = NULL;
@@ -305,7 +307,8 @@ last_reported_text (PbStore            *store,
       if (g_strcmp0 (when, end) <= 0 && pb_date_parse (when, &d) && g_date_compare (&d, &period->start) < 0 &&
           (best_date == NULL || strcmp (when, best_date) >= 0))
         {
-          best_date = pb_record_get_string (PB_RECORD (a), "date");
+          g_free (best_date);
+          best_date = g_strdup (when);
           best_value = pb_record_get_double (PB_RECORD (a), "value");
         }
     }

@@ -509,3 +509,49 @@ pb_forms_export (PbStore            *store,
     return NULL;
   return g_steal_pointer (&paths);
 }
+
+/**
+ * pb_forms_collect:
+ * @period: 2026-Q3 or 2026-10, as typed
+ * @due_date: (nullable): YYYY-MM-DD, as typed; empty for none
+ * @dir: the folder to write into
+ * @today: (nullable): the day they are sent; %NULL for today
+ *
+ * What Collect Progress… does once its folder is chosen, and what
+ * `planboard-cli forms export` does: one code path, so both write the
+ * same forms.
+ *
+ * Returns: (transfer full): the forms written, or %NULL with @error set
+ */
+GPtrArray *
+pb_forms_collect (PbStore     *store,
+                  gint64       plan_id,
+                  const char  *period,
+                  const char  *due_date,
+                  gboolean     all_roles,
+                  const char  *dir,
+                  const GDate *today,
+                  GError     **error)
+{
+  PbFormPeriod p;
+  GDate now, due;
+
+  if (!pb_form_period_parse (period, &p))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a period; write a quarter as 2026-Q3 or a month as 2026-10."), period);
+      return NULL;
+    }
+  if (due_date && *due_date && !pb_date_parse (due_date, &due))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as 2024-06-30."), due_date);
+      return NULL;
+    }
+  if (today == NULL)
+    {
+      pb_date_today (&now);
+      today = &now;
+    }
+  return pb_forms_export (store, plan_id, &p, all_roles, due_date && *due_date ? due_date : NULL, dir, today, error);
+}

@@ -28,5 +28,13 @@ GPtrArray *pb_forms_export          (PbStore             *store,
                                      const char          *dir,
                                      const GDate         *today,
                                      GError             **error);
+GPtrArray *pb_forms_collect         (PbStore             *store,
+                                     gint64               plan_id,
+                                     const char          *period,
+                                     const char          *due_date,
+                                     gboolean             all_roles,
+                                     const char          *dir,
+                                     const GDate         *today,
+                                     GError             **error);
 
 G_END_DECLS

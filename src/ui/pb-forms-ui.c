@@ -321,45 +321,6 @@ pb_form_status_view_dup_text (PbFormStatusView *self)
 
 /* ---- Collect Progress… -------------------------------------------------- */
 
-/**
- * pb_forms_collect:
- * @period: 2026-Q3 or 2026-10
- * @due_date: (nullable): YYYY-MM-DD
- * @dir: the folder to write into
- *
- * What Collect Progress… does once its folder is chosen.
- *
- * Returns: (transfer full): the forms written, or %NULL with @error set
- */
-GPtrArray *
-pb_forms_collect (PbStore     *store,
-                  PbPlan      *plan,
-                  const char  *period,
-                  const char  *due_date,
-                  gboolean     all_roles,
-                  const char  *dir,
-                  GError     **error)
-{
-  PbFormPeriod p;
-  GDate today, due;
-
-  if (!pb_form_period_parse (period, &p))
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” is not a period; write a quarter as 2026-Q3 or a month as 2026-10."), period);
-      return NULL;
-    }
-  if (due_date && *due_date && !pb_date_parse (due_date, &due))
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as 2024-06-30."), due_date);
-      return NULL;
-    }
-  pb_date_today (&today);
-  return pb_forms_export (store, pb_record_get_id (PB_RECORD (plan)), &p, all_roles,
-                          due_date && *due_date ? due_date : NULL, dir, &today, error);
-}
-
 typedef struct
 {
   GtkWindow *parent;
@@ -387,7 +348,8 @@ collect_into (Collect    *c,
               const char *dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = pb_forms_collect (c->store, c->plan, c->period, c->due, c->all_roles, dir, &error);
+  g_autoptr(GPtrArray) paths = pb_forms_collect (c->store, pb_record_get_id (PB_RECORD (c->plan)), c->period, c->due, c->all_roles,
+                                                dir, NULL, &error);
 
   if (c->toast_widget == NULL)
     return;

@@ -22,13 +22,6 @@ GtkWindow *pb_forms_collect_dialog_new   (GtkWindow        *parent,
                                           GtkWidget        *toast_widget,
                                           PbStore          *store,
                                           PbPlan           *plan);
-GPtrArray *pb_forms_collect              (PbStore          *store,
-                                          PbPlan           *plan,
-                                          const char       *period,
-                                          const char       *due_date,
-                                          gboolean          all_roles,
-                                          const char       *dir,
-                                          GError          **error);
 
 GtkWindow *pb_forms_review_window_new    (GtkWindow        *parent,
                                           GtkWidget        *toast_widget,
