@@ -708,6 +708,107 @@ assert_bulk_bar_fits (int width)
   return n_via_menu;
 }
 
+/* The buttons drawn in @root. */
+static void
+collect_drawn_buttons (GtkWidget *root,
+                       GPtrArray *found)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if ((GTK_IS_BUTTON (c) || GTK_IS_MENU_BUTTON (c)) && gtk_widget_is_drawable (c))
+        g_ptr_array_add (found, c);
+      else
+        collect_drawn_buttons (c, found);
+    }
+}
+
+/* At @width, three cards chosen and their status set: the "Undo" toast
+ * shows, and not over any button of the bulk bar, which stays there. */
+static void
+assert_toast_clear_of_bulk_bar (int         width,
+                                const char *shot)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkWidget *bar = gtk_revealer_get_child (revealer);
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_TOAST_OVERLAY));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n_toasts = 0;
+  gint64 ids[3];
+
+  gtk_window_set_default_size (GTK_WINDOW (t.window), width, 700);
+  pb_test_settle_for (500);
+  choose_three (ids);
+  act ("win.set-status", g_variant_new_string ("done"));
+  pb_test_settle_for (700);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status of 3 Items");
+  g_assert_true (gtk_revealer_get_child_revealed (revealer));
+  g_assert_true (gtk_widget_get_mapped (bar));
+  collect_drawn_buttons (bar, buttons);
+  /* Status (or a menu of them all) and Delete at least. */
+  g_assert_cmpuint (buttons->len, >=, 2);
+  g_assert_true (toast_on_screen ("Change Status of 3 Items"));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (overlay)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_rect_t toast;
+
+      if (c == adw_toast_overlay_get_child (overlay) || !gtk_widget_get_mapped (c))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (c, GTK_WIDGET (t.window), &toast));
+      g_test_message ("%d px: toast at %.0f,%.0f %.0f×%.0f", width, toast.origin.x, toast.origin.y,
+                      toast.size.width, toast.size.height);
+      n_toasts++;
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, i);
+          graphene_rect_t b;
+
+          g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (t.window), &b));
+          if (graphene_rect_intersection (&toast, &b, NULL))
+            g_error ("at %d px the toast (%.0f,%.0f %.0f×%.0f) covers the bulk bar's button at %.0f,%.0f %.0f×%.0f",
+                     width, toast.origin.x, toast.origin.y, toast.size.width, toast.size.height,
+                     b.origin.x, b.origin.y, b.size.width, b.size.height);
+        }
+    }
+  g_assert_cmpuint (n_toasts, >=, 1);
+  if (shot)
+    g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), shot));
+  act ("win.undo", NULL);
+  pb_test_settle_for (300);
+}
+
+/* An "Undo …" toast never covers the bulk bar's buttons: a planner can
+ * set the status again while it shows (#14). */
+static void
+test_toast_above_bulk_bar (void)
+{
+  assert_toast_clear_of_bulk_bar (1280, "bulk-bar-with-toast.png");
+  assert_toast_clear_of_bulk_bar (800, NULL);
+
+  /* The bar is below the whole window now: a folded window showing the
+   * list of plans hides it, and shows it again with the plan. */
+  {
+    GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+    AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_LEAFLET));
+    gint64 ids[3];
+
+    gtk_window_set_default_size (GTK_WINDOW (t.window), 360, 700);
+    pb_test_settle_for (500);
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    choose_three (ids);
+    pb_test_settle_for (300);
+    g_assert_true (gtk_revealer_get_reveal_child (revealer));
+    g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+    pb_test_settle_for (500);
+    g_assert_false (gtk_revealer_get_reveal_child (revealer));
+    g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD));
+    pb_test_settle_for (500);
+    g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  }
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (300);
+}
+
 /* The "…" menu button drawn in @root. */
 static GtkWidget *
 drawn_more_button (GtkWidget *root)
@@ -2271,6 +2372,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/undo-after-menu", test_undo_after_menu);
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/bulk-bar-widths", test_bulk_bar_widths);
+  g_test_add_func ("/edit-feedback/toast-above-bulk-bar", test_toast_above_bulk_bar);
   g_test_add_func ("/edit-feedback/menu-one-card", test_menu_one_card);
   g_test_add_func ("/edit-feedback/main-menu-fits", test_main_menu_fits);
   g_test_add_func ("/edit-feedback/no-tooltip-under-dialog", test_no_tooltip_under_dialog);

@@ -923,7 +923,9 @@ select_all_action (GtkWidget  *widget,
 static guint
 n_chosen (PbWindow *self)
 {
-  GtkWidget *board = pb_window_get_board (self);
+  /* (A board still waiting to be shown has nothing chosen: peeking at it
+   * leaves it waiting.) */
+  GtkWidget *board = pb_window_peek_board (self);
 
   if (timeline_shown (self))
     return pb_timeline_view_get_n_selected (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
@@ -951,6 +953,18 @@ pb_window_edit_update_selection (PbWindow *self)
   if (revealer == NULL || label == NULL)
     return;
   n = pb_window_get_plan (self) ? n_chosen (self) : 0;
+  /* The bar lies below the whole window's width (so that toasts show
+   * above it): not under the list of plans when that is all a folded
+   * window shows. */
+  {
+    GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "leaflet");
+    GtkWidget *board = pb_window_peek_board (self);
+    GtkWidget *shown = leaflet ? adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet)) : NULL;
+
+    if (leaflet && board && shown && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)) &&
+        !gtk_widget_is_ancestor (board, shown))
+      n = 0;
+  }
 
   if (n >= 2)
     {

@@ -2041,6 +2041,12 @@ pb_window_set_application_store (PbWindow      *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (pb_window_edit_update_selection),
                            self, G_CONNECT_SWAPPED);
+  /* The bulk bar lies below the whole leaflet: a folded one showing the
+   * list of plans hides it. */
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (pb_window_edit_update_selection),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (pb_window_edit_update_selection),
+                           self, G_CONNECT_SWAPPED);
 
   /* Which library this is, when it is not the planner's own file: a
    * shared library names its database and server; one that could not be
