@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -2359,6 +2360,86 @@ test_draft_target_leave (void)
   pb_test_settle_for (300);
 }
 
+/* The chart x under the view's widget x @wx. */
+static double
+chart_x_at (PbTimelineView *view,
+            double          wx)
+{
+  double ox, oy;
+
+  pb_timeline_view_widget_point (view, 0, 0, &ox, &oy);
+  return wx - ox;
+}
+
+/* Zoomed by a real Ctrl+scroll, nothing selected, the day under the
+ * pointer stays under it; zoomed by real Ctrl+= and Ctrl+minus with a bar
+ * selected, the bar's start stays where it was on screen (#14). */
+static void
+test_timeline_zoom_real (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  PbTimeline *tl;
+  gint64 id = id_of ("建设产业创新中心");
+  guint32 under, start, due;
+  double wx, wy, start_x, ox, oy;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  pb_timeline_view_select (view, 0);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  gtk_adjustment_set_value (h, 300);
+  pb_test_settle_for (300);
+  tl = pb_timeline_view_get_timeline (view);
+
+  /* Ctrl+scroll up over the chart, two thirds across, on a row. */
+  wy = bar_on_screen (view, id);
+  pb_timeline_view_widget_point (view, 0, 0, &ox, &oy);
+  wx = ox + gtk_adjustment_get_value (h) + (gtk_widget_get_width (GTK_WIDGET (view)) - (ox + gtk_adjustment_get_value (h))) * 2 / 3;
+  under = pb_timeline_day_for_x (tl, chart_x_at (view, wx));
+  click_at (GTK_WIDGET (view), wx, wy, 4, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_timeline_get_zoom (tl), ==, PB_TIMELINE_ZOOM_MONTH);
+  g_test_message ("Ctrl+scroll at x %.0f: day %u under the pointer, now %u", wx, under,
+                  pb_timeline_day_for_x (tl, chart_x_at (view, wx)));
+  g_assert_cmpint (ABS ((int) pb_timeline_day_for_x (tl, chart_x_at (view, wx)) - (int) under), <=, 1);
+  /* And back out. */
+  click_at (GTK_WIDGET (view), wx, wy, 5, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_timeline_get_zoom (tl), ==, PB_TIMELINE_ZOOM_QUARTER);
+  g_assert_cmpint (ABS ((int) pb_timeline_day_for_x (tl, chart_x_at (view, wx)) - (int) under), <=, 1);
+
+  /* A click on the bar far to the right selects it; Ctrl+= twice, then
+   * Ctrl+minus, keep its start where it was. */
+  gtk_adjustment_set_value (h, 0);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_YEAR);
+  pb_test_settle_for (300);
+  g_assert_true (pb_timeline_get_item_dates (tl, id, &start, &due));
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (tl, start + 20), 0, &wx, &oy);
+  click_at (GTK_WIDGET (view), wx, wy, 1, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, id);
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (tl, start), 0, &start_x, &oy);
+  for (int i = 0; i < 3; i++)
+    {
+      double x;
+
+      press (i < 2 ? GDK_KEY_equal : GDK_KEY_minus, GDK_CONTROL_MASK);
+      g_assert_cmpint (pb_timeline_get_zoom (tl), ==, i < 2 ? PB_TIMELINE_ZOOM_QUARTER + i : PB_TIMELINE_ZOOM_QUARTER);
+      pb_timeline_view_widget_point (view, pb_timeline_x_for_day (tl, start), 0, &x, &oy);
+      g_test_message ("Ctrl+%s: the bar starts at x %.1f (was %.1f)", i < 2 ? "=" : "minus", x, start_x);
+      g_assert_cmpfloat (fabs (x - start_x), <=, 2);
+    }
+
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  gtk_adjustment_set_value (h, 0);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2373,6 +2454,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/bulk-bar", test_bulk_bar);
   g_test_add_func ("/edit-feedback/bulk-bar-widths", test_bulk_bar_widths);
   g_test_add_func ("/edit-feedback/toast-above-bulk-bar", test_toast_above_bulk_bar);
+  g_test_add_func ("/edit-feedback/timeline-zoom-real", test_timeline_zoom_real);
   g_test_add_func ("/edit-feedback/menu-one-card", test_menu_one_card);
   g_test_add_func ("/edit-feedback/main-menu-fits", test_main_menu_fits);
   g_test_add_func ("/edit-feedback/no-tooltip-under-dialog", test_no_tooltip_under_dialog);
