@@ -2440,6 +2440,97 @@ test_timeline_zoom_real (void)
   pb_test_settle_for (300);
 }
 
+/* The header bar's button of @action ("win.undo"). */
+static GtkWidget *
+action_button (const char *action)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, t.window);
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_error ("no button of %s", action);
+}
+
+/* Ctrl+Z with another plan on screen than the one the last command
+ * changed: the Undo button says which plan, Ctrl+Z takes the command back
+ * there and goes to that plan, and its toast names it; Redo likewise. */
+static void
+test_undo_other_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *with_plan = NULL;
+  gint64 shown = pb_window_get_selected_plan (t.window);
+  GtkWidget *undo = action_button ("win.undo");
+  GtkWidget *redo = action_button ("win.redo");
+  gint64 other, a, b;
+  const char *sql_count = NULL;
+  g_autofree char *count_sql = NULL;
+
+  other = pb_store_create_plan (t.store, "测试行动方案", 2025, 2027, &error);
+  a = pb_store_add_item (t.store, other, 0, PB_ITEM_KIND_TASK, "1", "建设数据中心", &error);
+  b = pb_store_add_item (t.store, other, 0, PB_ITEM_KIND_TASK, "2", "建设充电桩", &error);
+  g_assert_no_error (error);
+  with_plan = pb_test_dump_store (t.store);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM dependency WHERE from_item_id = %" G_GINT64_FORMAT
+                               " AND to_item_id = %" G_GINT64_FORMAT, a, b);
+  sql_count = count_sql;
+
+  /* The dependency added in 测试行动方案, then back to the example. */
+  pb_window_select_plan (t.window, other);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, other);
+  pb_store_add_dependency (t.store, a, b, 0, &error);
+  g_assert_no_error (error);
+  pb_test_settle_for (100);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Add Dependency");
+  pb_window_select_plan (t.window, shown);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, shown);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Add Dependency in 测试行动方案");
+
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql_count), ==, 0);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, other);
+  g_assert_true (toast_on_screen ("Undone: Add Dependency in 测试行动方案"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, with_plan);
+  }
+  /* In its plan now: said as usual. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Add Dependency");
+
+  /* Redo from the example: named, and done there. */
+  pb_window_select_plan (t.window, shown);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Add Dependency in 测试行动方案");
+  act ("win.redo", NULL);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql_count), ==, 1);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, other);
+  g_assert_true (toast_on_screen ("Redone: Add Dependency in 测试行动方案"));
+
+  /* Back as it was: the dependency, both items and the plan undone. */
+  for (guint i = 0; i < 4; i++)
+    act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  pb_window_select_plan (t.window, shown);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2470,6 +2561,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/editor-follows-click", test_editor_follows_click);
   g_test_add_func ("/edit-feedback/target-tab", test_target_tab);
   g_test_add_func ("/edit-feedback/draft-target-leave", test_draft_target_leave);
+  g_test_add_func ("/edit-feedback/undo-other-plan", test_undo_other_plan);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

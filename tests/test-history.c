@@ -284,6 +284,67 @@ test_notify (PbTestLibrary *f,
   g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM plan"), ==, 1);
 }
 
+/* Each command knows the one plan it changed, through what a row belongs
+ * to (a target's indicator, a dependency's items), after Undo and Redo
+ * too; a group over two plans, none. Undo in a window showing another
+ * plan says (and shows) where it acts. */
+static void
+test_command_plan (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = NULL;
+  gint64 p1, p2, a, b, c, k;
+
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, 0);
+  p1 = pb_store_create_plan (f->store, "甲方案", 2025, 2027, &error);
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
+  p2 = pb_store_create_plan (f->store, "乙方案", 2025, 2027, &error);
+  a = pb_store_add_item (f->store, p1, 0, PB_ITEM_KIND_TASK, "1", "建设数据中心", &error);
+  b = pb_store_add_item (f->store, p1, 0, PB_ITEM_KIND_TASK, "2", "建设充电桩", &error);
+  c = pb_store_add_item (f->store, p2, 0, PB_ITEM_KIND_TASK, "1", "推广5G应用", &error);
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p2);
+  pb_store_add_dependency (f->store, a, b, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add Dependency");
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
+  k = pb_store_add_indicator (f->store, p2, c, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2026, 1000, PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p2);
+
+  /* Taken back, the command is Redo's, with its plan. */
+  undo_ok (f->store);
+  g_assert_cmpint (pb_store_get_redo_plan (f->store), ==, p2);
+  undo_ok (f->store);
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add Dependency");
+  undo_ok (f->store);
+  g_assert_cmpint (pb_store_get_redo_plan (f->store), ==, p1);
+  redo_ok (f->store);
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
+  g_assert_cmpint (pb_store_get_redo_plan (f->store), ==, p2);
+
+  /* A deleted item: its plan still told. */
+  item = pb_store_get_record (f->store, PB_TYPE_ITEM, b);
+  g_assert_true (pb_store_delete (f->store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
+
+  /* One command over two plans: no one plan. */
+  {
+    g_autoptr(PbItem) ia = pb_store_get_record (f->store, PB_TYPE_ITEM, a);
+    g_autoptr(PbItem) ic = pb_store_get_record (f->store, PB_TYPE_ITEM, c);
+
+    pb_store_begin_group (f->store, "Mark Done");
+    pb_store_set (f->store, ia, &error, "status", PB_ITEM_STATUS_DONE, NULL);
+    pb_store_set (f->store, ic, &error, "status", PB_ITEM_STATUS_DONE, NULL);
+    pb_store_end_group (f->store);
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +359,7 @@ main (int    argc,
   ADD ("/history/new-command-drops-redo", test_new_command_drops_redo);
   ADD ("/history/failed-command", test_failed_command_not_recorded);
   ADD ("/history/notify", test_notify);
+  ADD ("/history/command-plan", test_command_plan);
 #undef ADD
 
   return g_test_run ();

@@ -45,6 +45,7 @@ typedef struct
   char   *label;
   gint64  first;
   gint64  last;
+  gint64  plan_id;  /* the one plan it changed; 0 unknown, -1 several */
 } Command;
 
 typedef struct
@@ -3044,6 +3045,76 @@ forget_span (PbStore  *self,
   return pb_store_exec_ids (self, "DELETE FROM temp.pb_undolog WHERE seq BETWEEN ?1 AND ?2", first, last, error);
 }
 
+/* The plan a changed row belongs to, through what it belongs to (a
+ * target's indicator, a note's item); 0 when it cannot be told. A live
+ * record is asked first: a row the command deleted is only there. */
+static gint64
+row_plan (PbStore *self,
+          guint    t,
+          gint64   id,
+          guint    depth)
+{
+  static const struct { const char *column; const char *table; } owners[] = {
+    { "plan_id", "plan" }, { "item_id", "item" }, { "indicator_id", "indicator" },
+    { "from_item_id", "item" }, { "organisation_id", "organisation" }, { "period_id", "period" },
+  };
+  g_autoptr(PbRecord) record = NULL;
+  PbRecordClass *klass;
+
+  if (t >= self->n_tables || depth > 3 || id <= 0)
+    return 0;
+  klass = g_type_class_peek (self->types[t]);
+  if (g_str_equal (klass->table, "plan"))
+    return id;
+  record = g_hash_table_lookup (self->records[t], &id);
+  if (record != NULL)
+    g_object_ref (record);
+  else
+    record = pb_store_get_record (self, self->types[t], id);
+  if (record == NULL)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    if (pb_record_class_find_column (klass, owners[i].column, NULL) != NULL)
+      {
+        gint64 owner = pb_record_get_int (record, owners[i].column);
+
+        if (owner > 0)
+          return g_str_equal (owners[i].table, "plan")
+                 ? owner : row_plan (self, table_index (self, owners[i].table), owner, depth + 1);
+      }
+  return 0;
+}
+
+/* The plan two commands (or rows) changed together: 0 unknown, -1 several. */
+static gint64
+join_plans (gint64 a,
+            gint64 b)
+{
+  if (a == 0 || a == b)
+    return b;
+  if (b == 0)
+    return a;
+  return -1;
+}
+
+/* The plan a command's @changes lie in, for Undo to say where it acts.
+ * Its first rows tell (an import of thousands of rows is not read again
+ * row by row for it). */
+static gint64
+changes_plan (PbStore *self,
+              GArray  *changes)
+{
+  gint64 plan = 0;
+
+  for (guint i = 0; changes && i < MIN (changes->len, 64) && plan >= 0; i++)
+    {
+      const Change *c = &g_array_index (changes, Change, i);
+
+      plan = join_plans (plan, row_plan (self, c->table, c->row_id, 0));
+    }
+  return plan;
+}
+
 /**
  * pb_store_finish: (skip)
  * @self: a store
@@ -3101,7 +3172,7 @@ pb_store_finish (PbStore     *self,
 
   if (last > self->mark)
     {
-      Command command = { g_strdup (label), self->mark + 1, last };
+      Command command = { g_strdup (label), self->mark + 1, last, changes_plan (self, changes) };
 
       g_array_set_size (self->redo_stack, 0);
       g_array_append_val (self->undo_stack, command);
@@ -3471,7 +3542,7 @@ replay (PbStore  *self,
     return FALSE;
 
   {
-    Command moved = { g_steal_pointer (&command->label), mark + 1, last };
+    Command moved = { g_steal_pointer (&command->label), mark + 1, last, command->plan_id };
 
     g_array_set_size (from, from->len - 1);
     g_array_append_val (to, moved);
@@ -3538,6 +3609,48 @@ pb_store_get_redo_label (PbStore *self)
 }
 
 /**
+ * pb_store_get_undo_plan:
+ * @self: a store
+ *
+ * The plan the command Undo would take back changed, so that a window
+ * showing another plan can say where Undo acts (and go there).
+ *
+ * Returns: the plan's id; 0 when there is nothing to undo, when the
+ *   command changed rows of several plans or none that can be told
+ */
+gint64
+pb_store_get_undo_plan (PbStore *self)
+{
+  gint64 plan;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  if (self->undo_stack->len == 0)
+    return 0;
+  plan = g_array_index (self->undo_stack, Command, self->undo_stack->len - 1).plan_id;
+  return MAX (plan, 0);
+}
+
+/**
+ * pb_store_get_redo_plan:
+ * @self: a store
+ *
+ * As pb_store_get_undo_plan(), for Redo.
+ *
+ * Returns: the plan's id, or 0
+ */
+gint64
+pb_store_get_redo_plan (PbStore *self)
+{
+  gint64 plan;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  if (self->redo_stack->len == 0)
+    return 0;
+  plan = g_array_index (self->redo_stack, Command, self->redo_stack->len - 1).plan_id;
+  return MAX (plan, 0);
+}
+
+/**
  * pb_store_clear_history:
  * @self: a store
  *
@@ -3597,6 +3710,8 @@ pb_store_end_group (PbStore *self)
       gint64 last = g_array_index (self->undo_stack, Command, self->undo_stack->len - 1).last;
 
       first->last = last;
+      for (guint i = self->group_start + 1; i < self->undo_stack->len; i++)
+        first->plan_id = join_plans (first->plan_id, g_array_index (self->undo_stack, Command, i).plan_id);
       g_free (first->label);
       first->label = g_steal_pointer (&self->group_label);
       g_array_set_size (self->undo_stack, self->group_start + 1);

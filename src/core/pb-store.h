@@ -268,6 +268,8 @@ gboolean     pb_store_can_undo        (PbStore  *self);
 gboolean     pb_store_can_redo        (PbStore  *self);
 const char  *pb_store_get_undo_label  (PbStore  *self);
 const char  *pb_store_get_redo_label  (PbStore  *self);
+gint64       pb_store_get_undo_plan   (PbStore  *self);
+gint64       pb_store_get_redo_plan   (PbStore  *self);
 gboolean     pb_store_undo            (PbStore  *self,
                                        GError  **error);
 gboolean     pb_store_redo            (PbStore  *self,

@@ -18,6 +18,7 @@
 #include "pb-item-editor.h"
 #include "pb-format.h"
 #include "pb-health.h"
+#include "pb-ui-util.h"
 
 #define SAVE_DELAY_MSEC 400
 
@@ -1277,11 +1278,10 @@ refuse_draft (PbItemEditor *self,
           g_warning ("%s", message);
           return FALSE;
         }
-      /* At once, before any toast waiting: what was typed is gone. */
+      /* At once, in place of any toast before: what was typed is gone. */
       escaped = g_markup_escape_text (message, -1);
       toast = adw_toast_new (escaped);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      pb_ui_show_toast (overlay, toast);
       return FALSE;
     }
   show_target_error (field, error->message);

@@ -996,6 +996,7 @@ active_changed_cb (PbWindow *self)
 
 static void update_organisation_filter (PbWindow *self);
 static void restore_grouping (PbWindow *self);
+static void update_history_tips (PbWindow *self);
 
 static void
 set_plan (PbWindow *self,
@@ -1007,6 +1008,8 @@ set_plan (PbWindow *self,
   g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_set_object (&self->plan, plan);
   pb_window_close_editor (self);
+  /* Undo names the plan of a command made in another. */
+  update_history_tips (self);
 
   if (plan != NULL)
     {
@@ -1130,24 +1133,84 @@ pb_window_get_selected_plan (PbWindow *self)
 
 /* ---- Actions ---------------------------------------------------------- */
 
+/* The title of @plan_id when it is not the plan shown (Undo then acts
+ * there, and says so), else %NULL. */
+static char *
+dup_other_plan_title (PbWindow *self,
+                      gint64    plan_id)
+{
+  g_autoptr(PbPlan) plan = NULL;
+
+  if (self->store == NULL || plan_id <= 0 || plan_id == pb_window_get_selected_plan (self))
+    return NULL;
+  plan = pb_store_get_record (self->store, PB_TYPE_PLAN, plan_id);
+  return plan ? g_strdup (pb_plan_get_title (plan)) : NULL;
+}
+
+/* Undo and Redo take back the last command wherever it was made; one made
+ * in another plan than the one shown is named with its plan, and the
+ * window goes to that plan to show what changed. */
+static void
+undo_redo (PbWindow *self,
+           gboolean  undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *other = NULL;
+  gint64 plan_id;
+
+  if (self->store == NULL)
+    return;
+  label = g_strdup (undo ? pb_store_get_undo_label (self->store) : pb_store_get_redo_label (self->store));
+  plan_id = undo ? pb_store_get_undo_plan (self->store) : pb_store_get_redo_plan (self->store);
+  other = dup_other_plan_title (self, plan_id);
+
+  pb_ui_dismiss_undo_toast (GTK_WIDGET (self->board_bin));
+  if (!(undo ? pb_store_undo (self->store, &error) : pb_store_redo (self->store, &error)))
+    {
+      show_error_retry (self, error, undo ? "win.undo" : "win.redo");
+      return;
+    }
+  if (label == NULL)
+    return;
+  if (other)
+    {
+      g_autofree char *text = NULL;
+
+      if (undo)
+        /* Translators: a toast after Undo of a command made in another
+         * plan than the one shown: the command, then the plan's title,
+         * "Add Dependency in 测试行动方案" */
+        text = g_strdup_printf (_("Undone: %s in %s"), label, other);
+      else
+        /* Translators: a toast after Redo of a command made in another
+         * plan: the command, then the plan's title */
+        text = g_strdup_printf (_("Redone: %s in %s"), label, other);
+      /* To the plan changed, if it is still there (Undo of a new plan
+       * takes it away). */
+      pb_window_select_plan (self, plan_id);
+      pb_ui_toast (GTK_WIDGET (self->board_bin), text, FALSE);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      if (undo)
+        /* Translators: a toast after Undo; %s is what was undone, "Delete 3 Items" */
+        text = g_strdup_printf (_("Undone: %s"), label);
+      else
+        /* Translators: a toast after Redo; %s is what was done again */
+        text = g_strdup_printf (_("Redone: %s"), label);
+      pb_ui_toast (GTK_WIDGET (self->board_bin), text, FALSE);
+    }
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = g_strdup (self->store ? pb_store_get_undo_label (self->store) : NULL);
-
-  pb_ui_dismiss_undo_toast (GTK_WIDGET (self->board_bin));
-  if (!pb_store_undo (self->store, &error))
-    show_error_retry (self, error, "win.undo");
-  else if (label)
-    {
-      /* Translators: a toast after Undo; %s is what was undone, "Delete 3 Items" */
-      g_autofree char *text = g_strdup_printf (_("Undone: %s"), label);
-      pb_ui_toast (GTK_WIDGET (self->board_bin), text, FALSE);
-    }
+  undo_redo (PB_WINDOW (widget), TRUE);
 }
 
 static void
@@ -1155,19 +1218,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = g_strdup (self->store ? pb_store_get_redo_label (self->store) : NULL);
-
-  pb_ui_dismiss_undo_toast (GTK_WIDGET (self->board_bin));
-  if (!pb_store_redo (self->store, &error))
-    show_error_retry (self, error, "win.redo");
-  else if (label)
-    {
-      /* Translators: a toast after Redo; %s is what was done again */
-      g_autofree char *text = g_strdup_printf (_("Redone: %s"), label);
-      pb_ui_toast (GTK_WIDGET (self->board_bin), text, FALSE);
-    }
+  undo_redo (PB_WINDOW (widget), FALSE);
 }
 
 static void
@@ -1680,6 +1731,45 @@ delete_plan_action (GtkWidget  *widget,
   pb_ui_toast (GTK_WIDGET (self->toast_overlay), text, TRUE);
 }
 
+/* The buttons say what they undo and redo: "Undo Change Due Date", and
+ * where, for a command made in another plan than the one shown. */
+static void
+update_history_tips (PbWindow *self)
+{
+  {
+    g_autofree char *undo = NULL;
+    g_autofree char *redo = NULL;
+
+    if (self->store && pb_store_can_undo (self->store))
+      {
+        g_autofree char *other = dup_other_plan_title (self, pb_store_get_undo_plan (self->store));
+
+        if (other)
+          /* Translators: the Undo button's tooltip when the command was made
+           * in another plan than the one shown: the command, then the
+           * plan's title, "Undo Add Dependency in 测试行动方案" */
+          undo = g_strdup_printf (_("Undo %s in %s"), pb_store_get_undo_label (self->store), other);
+        else
+          /* Translators: the Undo button's tooltip; %s is a command, "Move 3 Items" */
+          undo = g_strdup_printf (_("Undo %s"), pb_store_get_undo_label (self->store));
+      }
+    if (self->store && pb_store_can_redo (self->store))
+      {
+        g_autofree char *other = dup_other_plan_title (self, pb_store_get_redo_plan (self->store));
+
+        if (other)
+          /* Translators: the Redo button's tooltip when the command was made
+           * in another plan: the command, then the plan's title */
+          redo = g_strdup_printf (_("Redo %s in %s"), pb_store_get_redo_label (self->store), other);
+        else
+          /* Translators: the Redo button's tooltip; %s is a command */
+          redo = g_strdup_printf (_("Redo %s"), pb_store_get_redo_label (self->store));
+      }
+    gtk_widget_set_tooltip_text (self->undo_button, undo ? undo : _("Undo"));
+    gtk_widget_set_tooltip_text (self->redo_button, redo ? redo : _("Redo"));
+  }
+}
+
 static void
 history_changed_cb (PbWindow *self)
 {
@@ -1688,20 +1778,7 @@ history_changed_cb (PbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->store != NULL && pb_store_can_redo (self->store));
 
-  /* The buttons say what they undo and redo: "Undo Change Due Date". */
-  {
-    g_autofree char *undo = NULL;
-    g_autofree char *redo = NULL;
-
-    if (self->store && pb_store_can_undo (self->store))
-      /* Translators: the Undo button's tooltip; %s is a command, "Move 3 Items" */
-      undo = g_strdup_printf (_("Undo %s"), pb_store_get_undo_label (self->store));
-    if (self->store && pb_store_can_redo (self->store))
-      /* Translators: the Redo button's tooltip; %s is a command */
-      redo = g_strdup_printf (_("Redo %s"), pb_store_get_redo_label (self->store));
-    gtk_widget_set_tooltip_text (self->undo_button, undo ? undo : _("Undo"));
-    gtk_widget_set_tooltip_text (self->redo_button, redo ? redo : _("Redo"));
-  }
+  update_history_tips (self);
   apply_read_only (self);
 }
 
