@@ -2531,6 +2531,61 @@ test_undo_other_plan (void)
   }
 }
 
+/* The widget under the open editor of @type whose row title is @title
+ * (or, with %NULL, the first of @type). */
+static GtkWidget *
+editor_child (GType       type,
+              const char *title)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, pb_window_get_editor (t.window));
+  while (stack->len)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) &&
+          (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0))
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_error ("no %s %s in the editor", g_type_name (type), title ? title : "");
+}
+
+/* Status → Done in the editor: the progress goes to 100 % in the store
+ * and on the slider, as the card says; Undo takes both back. */
+static void
+test_done_progress (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *sql = g_strdup_printf ("SELECT round(progress * 100) FROM item WHERE id = %" G_GINT64_FORMAT
+                                          " AND status = 'done'", pb_record_get_id (PB_RECORD (item)));
+  GtkWidget *status, *scale;
+
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpfloat (pb_item_get_progress (item), ==, 0);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  status = editor_child (ADW_TYPE_COMBO_ROW, "Status");
+  scale = editor_child (GTK_TYPE_SCALE, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), PB_ITEM_STATUS_DONE);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 100);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status");
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (scale)), ==, 100);
+  act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (scale)), ==, 0);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2562,6 +2617,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/target-tab", test_target_tab);
   g_test_add_func ("/edit-feedback/draft-target-leave", test_draft_target_leave);
   g_test_add_func ("/edit-feedback/undo-other-plan", test_undo_other_plan);
+  g_test_add_func ("/edit-feedback/done-progress", test_done_progress);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -849,6 +849,62 @@ test_bulk_shift_period (Plan          *f,
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (d), "due_date"), ==, "2025-04-01");
 }
 
+/* Done is all of it: an item whose progress is by hand goes to 100 % as
+ * it is set to Done, in the same command (undone with it), whether one
+ * item or several at once; a progress from indicators, or one given with
+ * the status, is left as it is. */
+static void
+test_done_progress (Plan          *f,
+                    gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) a = pb_store_get_record (store, PB_TYPE_ITEM, f->a);
+  g_autoptr(PbItem) b = pb_store_get_record (store, PB_TYPE_ITEM, f->b);
+  g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
+  g_autofree char *before = NULL;
+  gint64 ids[2];
+
+  g_assert_true (pb_store_set (store, a, &error, "progress", 0.3, NULL));
+  before = pb_test_dump_store (store);
+  g_assert_true (pb_store_set (store, a, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Status");
+  g_assert_cmpfloat (pb_item_get_progress (a), ==, 1.0);
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_cmpint (pb_item_get_status (a), ==, PB_ITEM_STATUS_NOT_STARTED);
+  g_assert_cmpfloat (pb_item_get_progress (a), ==, 0.3);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (pb_store_redo (store, &error));
+  g_assert_cmpfloat (pb_item_get_progress (a), ==, 1.0);
+
+  /* From indicators: not the store's to say. */
+  g_assert_true (pb_store_set (store, b, &error, "progress_mode", PB_PROGRESS_MODE_INDICATORS, "progress", 0.2, NULL));
+  g_assert_true (pb_store_set (store, b, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+  g_assert_cmpfloat (pb_item_get_progress (b), ==, 0.2);
+
+  /* Given with the status: as given. */
+  g_assert_true (pb_store_set (store, c, &error, "status", PB_ITEM_STATUS_DONE, "progress", 0.8, NULL));
+  g_assert_cmpfloat (pb_item_get_progress (c), ==, 0.8);
+  g_assert_no_error (error);
+
+  /* Several at once (the bulk bar, a board column). */
+  g_assert_true (pb_store_set (store, a, &error, "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.5, NULL));
+  g_assert_true (pb_store_set (store, c, &error, "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.1, NULL));
+  ids[0] = f->a;
+  ids[1] = f->c;
+  g_assert_true (pb_store_set_items_status (store, ids, 2, PB_ITEM_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (pb_item_get_progress (a), ==, 1.0);
+  g_assert_cmpfloat (pb_item_get_progress (c), ==, 1.0);
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_cmpfloat (pb_item_get_progress (a), ==, 0.5);
+  g_assert_cmpfloat (pb_item_get_progress (c), ==, 0.1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +923,7 @@ main (int   argc,
   ADD ("/edit/target-once-a-year", test_target_once_a_year);
   ADD ("/edit/change-target", test_change_target);
   ADD ("/edit/item-dates", test_item_dates);
+  ADD ("/edit/done-progress", test_done_progress);
 
   return g_test_run ();
 }

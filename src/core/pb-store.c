@@ -3968,6 +3968,32 @@ update_assignments_seen (PbStore        *self,
       return FALSE;
     }
 
+  /* Done is all of it: an item set to Done whose progress is given by
+   * hand has it at 100 % in the same command, so that the editor, the
+   * progress forms and the export say what its card and the reports say
+   * (undone with the status). A progress given with the status stands. */
+  if (g_str_equal (klass->table, "item"))
+    {
+      gboolean done = FALSE, progress = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const Assignment *a = &g_array_index (assignments, Assignment, i);
+
+          if (g_str_equal (a->column->name, "progress"))
+            progress = TRUE;
+          else if (g_str_equal (a->column->name, "status") && G_VALUE_HOLDS_ENUM (&a->value))
+            done = g_value_get_enum (&a->value) == PB_ITEM_STATUS_DONE;
+          else if (g_str_equal (a->column->name, "status") && G_VALUE_HOLDS_INT (&a->value))
+            done = g_value_get_int (&a->value) == PB_ITEM_STATUS_DONE;
+        }
+      if (done && !progress &&
+          !pb_store_exec_ids (self, "UPDATE main.item SET progress = 1"
+                                    " WHERE id = ?1 AND progress_mode = 'manual' AND progress < ?2",
+                              id, 1, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
