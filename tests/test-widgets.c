@@ -647,44 +647,6 @@ test_tooltip_plain (void)
   g_object_unref (one_line);
 }
 
-/* The heap main () prepares (pb_ui_keep_frame_memory ()) is advised for
- * huge pages: a start touched tens of megabytes of fresh heap, a page
- * fault every 4 kB (half of the faults of a start at 5,000 items). The
- * kernel's flag on the heap's mapping ("hg" in /proc/self/smaps) says the
- * advice was taken, whether or not a huge page was free to give. */
-static void
-test_frame_memory_huge_pages (void)
-{
-  g_autofree char *smaps = NULL;
-  g_auto(GStrv) lines = NULL;
-  gboolean in_heap = FALSE, advised = FALSE;
-
-  if (!g_file_test ("/sys/kernel/mm/transparent_hugepage/enabled", G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("this kernel has no transparent huge pages");
-      return;
-    }
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
-  pb_ui_keep_frame_memory ();
-  g_assert_true (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL));
-  lines = g_strsplit (smaps, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      /* A mapping's first line: "start-end perms offset dev inode [name]" */
-      if (g_ascii_isxdigit (lines[i][0]) && strchr (lines[i], '-') != NULL && strchr (lines[i], ' ') != NULL &&
-          strchr (lines[i], '-') < strchr (lines[i], ' '))
-        in_heap = g_str_has_suffix (lines[i], "[heap]");
-      else if (in_heap && g_str_has_prefix (lines[i], "VmFlags:") && strstr (lines[i], " hg") != NULL)
-        advised = TRUE;
-    }
-  g_assert_true (advised);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -698,7 +660,6 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/board-regroup-reuses", test_board_regroup_reuses);
   PB_TEST_ADD_LIBRARY ("/widgets/board-hidden-waits", test_board_hidden_waits);
   PB_TEST_ADD_LIBRARY ("/widgets/board-shows-in-view", test_board_shows_in_view);
-  g_test_add_func ("/widgets/frame-memory-huge-pages", test_frame_memory_huge_pages);
   g_test_add_func ("/widgets/tooltip-label", test_tooltip_label);
   g_test_add_func ("/widgets/tooltip-plain", test_tooltip_plain);
 

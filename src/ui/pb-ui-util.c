@@ -9,7 +9,6 @@
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
-#include <sys/mman.h>
 #endif
 
 #include "pb-format.h"
@@ -698,12 +697,8 @@ pb_ui_set_tooltip_lazily (GtkWidget  *widget,
  * and mapped them again at the next frame, and touching the fresh pages
  * (page faults) was half of the CPU of a Timeline frame after an edit
  * (`perf`: `pixman_fill` → `exc_page_fault`). Blocks under 16 MB now
- * come from the heap, and up to 32 MB of free heap is kept. The heap's
- * first 30 MB are also advised for transparent huge pages (where the
- * kernel allows it: "madvise" or "always"), as the glibc tunable
- * glibc.malloc.hugetlb=1 would do: a start at 5,000 items took about
- * 12,100 page faults, and 6,300 with it (`perf stat -e page-faults`).
- * Call first thing in main(); a no-op without glibc.
+ * come from the heap, and up to 32 MB of free heap is kept. Call first
+ * thing in main(); a no-op without glibc.
  */
 void
 pb_ui_keep_frame_memory (void)
@@ -711,31 +706,6 @@ pb_ui_keep_frame_memory (void)
 #ifdef __GLIBC__
   mallopt (M_MMAP_THRESHOLD, 16 * 1024 * 1024);
   mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-#ifdef MADV_HUGEPAGE
-  {
-    /* The heap's first 30 MB in huge pages where the system allows it
-     * ("madvise"), as glibc.malloc.hugetlb=1 would have it: a start
-     * touches tens of megabytes of fresh heap, a page fault every 4 kB. */
-    const gsize huge = 2 * 1024 * 1024;
-    const gsize size = 15 * 1024 * 1024;
-    char *blocks[2];
-
-    for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-      {
-        guintptr start, end;
-
-        blocks[i] = malloc (size);
-        if (blocks[i] == NULL)
-          continue;
-        start = ((guintptr) blocks[i] + huge - 1) & ~(guintptr) (huge - 1);
-        end = ((guintptr) blocks[i] + size) & ~(guintptr) (huge - 1);
-        if (end > start)
-          madvise ((void *) start, end - start, MADV_HUGEPAGE);
-      }
-    for (guint i = G_N_ELEMENTS (blocks); i > 0; i--)
-      free (blocks[i - 1]);
-  }
-#endif
 #endif
 }
 
