@@ -486,7 +486,7 @@ test_sections (void)
     guint dismissed = 0;
     gulong handler;
 
-    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted section 三 保障措施");
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted section 三、保障措施");
     g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
     handler = g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (count_cb), &dismissed);
     assert_undo_redo (before, "Delete Section");

@@ -389,6 +389,35 @@ test_estimate (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* A section's number and title joined for display: Chinese numerals take
+ * the enumeration comma; other numbers keep their own punctuation. */
+static void
+test_section_heading (void)
+{
+  static const struct { const char *number, *title, *heading; } headings[] = {
+    { "二", "保障措施", "二、保障措施" },
+    { "十一", "组织实施", "十一、组织实施" },
+    { "二十三", "加强督查考核", "二十三、加强督查考核" },
+    { "〇", "总则", "〇、总则" },
+    { "三、", "强化要素保障", "三、强化要素保障" },   /* already written with it */
+    { " 四 ", " 营造良好氛围 ", "四、营造良好氛围" },
+    { "(一)", "建设高速泛在的信息基础设施", "(一) 建设高速泛在的信息基础设施" },
+    { "（二）", "完善应用场景", "（二） 完善应用场景" },
+    { "1.", "总体要求", "1. 总体要求" },
+    { "2", "Key tasks", "2 Key tasks" },
+    { "一是", "加快建设", "一是 加快建设" },
+    { "", "附则", "附则" },
+    { NULL, "附则", "附则" },
+    { "五", "", "五" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *heading = pb_format_section_heading (headings[i].number, headings[i].title);
+      g_assert_cmpstr (heading, ==, headings[i].heading);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +425,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/section-heading", test_section_heading);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/quarters", test_quarters);

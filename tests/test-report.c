@@ -165,9 +165,9 @@ test_full_report (void)
   {
     g_autofree char *chart = page_text (pdf, 3);
 
-    for (const char * const *h = (const char * const[]) { "一 总体要求", "(一) 指导思想", "(二) 主要目标", "二 重点任务",
+    for (const char * const *h = (const char * const[]) { "一、总体要求", "(一) 指导思想", "(二) 主要目标", "二、重点任务",
                                                            "(一) 建设高速泛在的信息基础设施", "(三) 建设开放共享的创新基础设施",
-                                                           "三 保障措施", NULL }; *h; h++)
+                                                           "三、保障措施", NULL }; *h; h++)
       if (strstr (chart, *h) == NULL)
         g_error ("the chart has no heading “%s”:\n%s", *h, chart);
   }

@@ -588,7 +588,7 @@ test_cli (void)
         g_assert_true (g_str_has_prefix (contents, "%PDF"));
     }
 
-  /* With no --width: the whole plan, every heading (一 总体要求 holds only
+  /* With no --width: the whole plan, every heading (一、总体要求 holds only
    * sub-sections, (一) 指导思想 nothing) and every year to 2027 Q4, as
    * printed: no screen-only ⋯ menus or folding triangles. */
   {
@@ -597,7 +597,7 @@ test_cli (void)
     g_autofree char *text = NULL;
     const char *png_argv[] = { cli, "--db", db, "timeline", "1", "-o", png, "--today", "2026-06-30", NULL };
     const char *pdf_argv[] = { cli, "--db", db, "timeline", "1", "-o", pdf, "--today", "2026-06-30", NULL };
-    const char *wanted[] = { "一 总体要求", "(一) 指导思想", "(二) 主要目标", "三 保障措施", "(三) 保障用地和用能",
+    const char *wanted[] = { "一、总体要求", "(一) 指导思想", "(二) 主要目标", "三、保障措施", "(三) 保障用地和用能",
                              "2025 Q1", "2027 Q4", "12,000个", NULL };
     cairo_surface_t *s;
     guchar *data;

@@ -703,3 +703,56 @@ pb_format_period_label (const char *label)
     }
   return g_strdup (label);
 }
+
+/* Whether @number is written in Chinese numerals alone: 二, 十一, 二十三. */
+static gboolean
+is_chinese_numeral (const char *number)
+{
+  static const char digits[] = "〇零一二三四五六七八九十百两";
+
+  if (*number == '\0')
+    return FALSE;
+  for (const char *p = number; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buf[7] = { 0 };
+
+      g_unichar_to_utf8 (c, buf);
+      if (c < 0x80 || strstr (digits, buf) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pb_format_section_heading:
+ * @number: (nullable): a section's number as stored: "二", "(一)", "1."
+ * @title: (nullable): its title
+ *
+ * Joins a section's number and title for display, as Chinese plans write
+ * them: a number in Chinese numerals takes the enumeration comma
+ * (二、保障措施); any other number keeps its own punctuation and a space
+ * ("(一) 建设…", "1. 总体要求"); no number, the title alone. The stored
+ * number and title are not changed.
+ *
+ * Returns: (transfer full): the heading
+ */
+char *
+pb_format_section_heading (const char *number,
+                           const char *title)
+{
+  g_autofree char *n = g_strstrip (g_strdup (number ? number : ""));
+  g_autofree char *t = g_strstrip (g_strdup (title ? title : ""));
+
+  if (*n == '\0')
+    return g_steal_pointer (&t);
+  if (*t == '\0')
+    return g_steal_pointer (&n);
+  if (is_chinese_numeral (n))
+    return g_strconcat (n, "、", t, NULL);
+  /* A number that already ends with an enumeration comma: none added. */
+  if (g_str_has_suffix (n, "、"))
+    return g_strconcat (n, t, NULL);
+  return g_strconcat (n, " ", t, NULL);
+}
+

@@ -59,5 +59,7 @@ char         *pb_format_year_quarter     (int            year,
                                           int            quarter,
                                           gboolean       formal);
 char         *pb_format_period_label     (const char    *label);
+char         *pb_format_section_heading  (const char    *number,
+                                          const char    *title);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pb-format.h"
 #include "pb-outline.h"
 
 void
@@ -303,8 +304,7 @@ pb_outline_run_dup_title (const PbOutlineRun *run)
 
   if (run->section == NULL)
     return g_strdup (_("No section"));
-  title = g_strstrip (g_strdup_printf ("%s %s", pb_section_get_number (run->section),
-                                       pb_section_get_title (run->section)));
+  title = pb_format_section_heading (pb_section_get_number (run->section), pb_section_get_title (run->section));
   if (!run->continued)
     return g_steal_pointer (&title);
   /* TRANSLATORS: a section's heading again, after a sub-section of its

@@ -33,6 +33,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "pb-format.h"
 #include "pb-indicator-links.h"
 #include "pb-record-list.h"
 #include "pb-schema.h"
@@ -5001,9 +5002,9 @@ pb_store_dup_section_titles (PbStore *self,
     {
       g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
       gint64 id = pb_record_get_id (PB_RECORD (s));
-      char *t = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+      char *t = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
 
-      g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), g_strstrip (t));
+      g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), t);
     }
   return titles;
 }

@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pb-format.h"
 #include "pb-board-view.h"
 #include "pb-outline.h"
 #include "pb-health.h"
@@ -1322,9 +1323,15 @@ wanted_columns (PbBoardView *self)
           w.key = n_seen == 0 ? g_strdup_printf ("section:%" G_GINT64_FORMAT, id)
                               : g_strdup_printf ("section:%" G_GINT64_FORMAT ":%u", id, n_seen + 1);
           w.value = id;
-          w.title = parent ? g_strdup_printf ("%s\n%s %s", title, pb_section_get_number (parent),
-                                              pb_section_get_title (parent))
-                           : g_steal_pointer (&title);
+          if (parent)
+            {
+              g_autofree char *heading = pb_format_section_heading (pb_section_get_number (parent),
+                                                                    pb_section_get_title (parent));
+
+              w.title = g_strdup_printf ("%s\n%s", title, heading);
+            }
+          else
+            w.title = g_steal_pointer (&title);
           w.ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), run->items->len);
           for (guint i = 0; i < run->items->len; i++)
             {

@@ -932,8 +932,8 @@ build_review (PbImportWindow *self)
   for (guint i = 0; i < json_array_get_length (sections); i++)
     {
       JsonObject *s = json_array_get_object_element (sections, i);
-      g_autofree char *title = g_strdup_printf ("%s %s", json_object_get_string_member_with_default (s, "number", ""),
-                                                json_object_get_string_member_with_default (s, "title", ""));
+      g_autofree char *title = pb_format_section_heading (json_object_get_string_member_with_default (s, "number", ""),
+                                                         json_object_get_string_member_with_default (s, "title", ""));
       const char *id = json_object_get_string_member (s, "id");
       const char *parent = json_object_get_string_member_with_default (s, "parent", NULL);
       gboolean used = FALSE;

@@ -2255,7 +2255,7 @@ rebuild_sections (PbItemEditor *self)
   for (guint i = 0; i < g_list_model_get_n_items (self->sections); i++)
     {
       g_autoptr(PbSection) s = g_list_model_get_item (self->sections, i);
-      g_autofree char *label = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+      g_autofree char *label = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
 
       gtk_string_list_append (labels, g_strstrip (label));
       if (self->item && pb_record_get_id (PB_RECORD (s)) == pb_item_get_section_id (self->item))

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-format.h"
 #include "pb-plan-properties.h"
 
 /* ---- Plan Properties ---------------------------------------------------- */
@@ -485,9 +486,8 @@ pb_section_dialog_new (GtkWindow *parent,
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
     {
       g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
-      g_autofree char *name = g_strdup_printf ("%s%s%s%s", pb_section_get_parent_id (s) ? "    " : "",
-                                               pb_section_get_number (s), pb_section_get_number (s)[0] ? " " : "",
-                                               pb_section_get_title (s));
+      g_autofree char *heading = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
+      g_autofree char *name = g_strdup_printf ("%s%s", pb_section_get_parent_id (s) ? "    " : "", heading);
       gint64 id = pb_record_get_id (PB_RECORD (s));
 
       gtk_string_list_append (names, name);

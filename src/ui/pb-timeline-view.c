@@ -192,10 +192,14 @@ update_accessible (PbTimelineView *self)
                                      ? pb_store_get_record (self->store, PB_TYPE_SECTION, self->focus_section) : NULL;
 
       if (section)
-        /* Translators: a section header the keyboard is on, for screen
-         * readers: its number and title */
-        description = g_strdup_printf (_("Section %s %s: Menu opens its menu, Return folds or opens it"),
-                                       pb_section_get_number (section), pb_section_get_title (section));
+        {
+          g_autofree char *heading = pb_format_section_heading (pb_section_get_number (section),
+                                                                pb_section_get_title (section));
+
+          /* Translators: a section header the keyboard is on, for screen
+           * readers; %s is its number and title, "二、保障措施" */
+          description = g_strdup_printf (_("Section %s: Menu opens its menu, Return folds or opens it"), heading);
+        }
     }
   if (description == NULL)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row; select one with Up and Down",

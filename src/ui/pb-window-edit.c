@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-format.h"
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
@@ -548,8 +549,13 @@ delete_section_response_cb (AdwMessageDialog *dialog,
   else if (!g_str_equal (response, "delete"))
     return;
 
-  text = g_strdup_printf (_("Deleted section %s %s"), pb_section_get_number (d->section),
-                          pb_section_get_title (d->section));
+  {
+    g_autofree char *heading = pb_format_section_heading (pb_section_get_number (d->section),
+                                                          pb_section_get_title (d->section));
+
+    /* Translators: a toast; %s is the section's number and title, "二、保障措施" */
+    text = g_strdup_printf (_("Deleted section %s"), heading);
+  }
   if (!pb_store_delete_section (store, d->section, move_to, &error))
     refuse (d->window, error);
   else
@@ -611,7 +617,7 @@ pb_window_ask_delete_section (PbWindow  *self,
       if (inside)
         continue;
       {
-        g_autofree char *name = g_strdup_printf ("%s %s", pb_section_get_number (s), pb_section_get_title (s));
+        g_autofree char *name = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
         gtk_string_list_append (names, g_strstrip (name));
         g_array_append_val (d->targets, id);
       }
@@ -863,8 +869,8 @@ pb_window_ask_bulk (PbWindow   *self,
       for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
         {
           g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
-          g_autofree char *name = g_strdup_printf ("%s%s %s", pb_section_get_parent_id (s) ? "    " : "",
-                                                   pb_section_get_number (s), pb_section_get_title (s));
+          g_autofree char *shown = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
+          g_autofree char *name = g_strdup_printf ("%s%s", pb_section_get_parent_id (s) ? "    " : "", shown);
           gint64 id = pb_record_get_id (PB_RECORD (s));
 
           gtk_string_list_append (names, name);
