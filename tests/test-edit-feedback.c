@@ -16,6 +16,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
+#include <sqlite3.h>
 
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
@@ -2586,6 +2587,105 @@ test_done_progress (void)
   pb_test_settle_for (300);
 }
 
+/* A card move the store refuses (another program holds the library) is
+ * said in a toast, the store unchanged; with the library free again the
+ * same keys move it. */
+static void
+test_move_refused (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 a = id_of ("统筹建设绿色数据中心");
+  g_autofree char *before = pb_test_dump_store (t.store);
+  sqlite3 *other = NULL;
+
+  pb_board_view_set_selected (board, NULL, 0);
+  click_card (a);
+  g_assert_cmpint (pb_board_view_get_focused_item (board, NULL), ==, a);
+
+  g_assert_cmpint (sqlite3_open (pb_store_get_path (t.store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  pb_store_set_busy_timeout (t.store, 200);
+  press (GDK_KEY_Down, GDK_ALT_MASK);
+  pb_test_settle_for (300);
+  g_assert_true (toast_on_screen ("The card was not moved: "));
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "move-refused.png"));
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  pb_store_set_busy_timeout (t.store, 5000);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Free again: moved, and taken back. */
+  click_card (a);
+  press (GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Item");
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (200);
+}
+
+/* A title typed while another program holds the library: refused in a
+ * toast, the field kept and marked as not saved with the reason; with the
+ * library free, closing the editor saves it (one command, undone). */
+static void
+test_title_refused (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM item WHERE id = %" G_GINT64_FORMAT
+                                          " AND title = '建设城市物联感知体系ab'", pb_record_get_id (PB_RECORD (item)));
+  PbItemEditor *editor;
+  GtkWidget *title;
+  sqlite3 *other = NULL;
+
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  pb_item_editor_focus_title (editor);
+  pb_test_settle_for (100);
+  title = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (t.window)), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title);
+
+  g_assert_cmpint (sqlite3_open (pb_store_get_path (t.store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  pb_store_set_busy_timeout (t.store, 200);
+  press (GDK_KEY_End, 0);
+  press (GDK_KEY_a, 0);
+  press (GDK_KEY_b, 0);
+  pb_test_settle_for (900);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "建设城市物联感知体系ab");
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (title));
+  g_assert_true (toast_on_screen ("in use by another program"));
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  pb_store_set_busy_timeout (t.store, 5000);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Free again: the editor closed saves it. */
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+  act ("win.undo", NULL);
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2618,6 +2718,8 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/draft-target-leave", test_draft_target_leave);
   g_test_add_func ("/edit-feedback/undo-other-plan", test_undo_other_plan);
   g_test_add_func ("/edit-feedback/done-progress", test_done_progress);
+  g_test_add_func ("/edit-feedback/move-refused", test_move_refused);
+  g_test_add_func ("/edit-feedback/title-refused", test_title_refused);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

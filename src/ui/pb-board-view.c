@@ -763,6 +763,18 @@ card_at (GtkWidget *list,
   return w && PB_IS_TASK_CARD (w) ? PB_TASK_CARD (w) : NULL;
 }
 
+/* A move the store refused (the library in use by another program, a
+ * reporter's card): said in a toast, never only to the terminal. */
+static void
+refuse_move (GtkWidget    *board,
+             const GError *error)
+{
+  /* Translators: a toast when a card could not be moved; %s is why */
+  g_autofree char *text = g_strdup_printf (_("The card was not moved: %s"), error->message);
+
+  pb_ui_toast (board, text, FALSE);
+}
+
 static gboolean
 drop_cb (GtkDropTarget       *target,
          const GValue        *value,
@@ -784,7 +796,7 @@ drop_cb (GtkDropTarget       *target,
 
   if (!pb_board_view_move_card (cw->board, item_id, cw->column->key, before, &error))
     {
-      g_warning ("Cannot move the card: %s", error->message);
+      refuse_move (GTK_WIDGET (cw->board), error);
       return FALSE;
     }
   return TRUE;
@@ -1691,7 +1703,7 @@ move_card_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(x&sx)", &item_id, &key, &before_id);
   if (!pb_board_view_move_card (self, item_id, key, before_id, &error))
-    g_warning ("Cannot move the card: %s", error->message);
+    refuse_move (GTK_WIDGET (self), error);
 }
 
 /* The focused card, and where it is. */
@@ -1845,7 +1857,7 @@ move_focused_action (GtkWidget  *widget,
     }
 
   if (!pb_board_view_move_card (self, item_id, target->key, before, &error))
-    g_warning ("Cannot move the card: %s", error->message);
+    refuse_move (GTK_WIDGET (self), error);
   /* Its new place first (the board regroups when idle), so the keyboard
    * goes with the card and the next Alt+arrow moves it again. */
   flush_pending (self);

@@ -121,9 +121,10 @@ report (PbItemEditor *self,
 
   if (overlay)
     {
-      /* Toast titles are markup. */
+      /* Toast titles are markup. At once, in place of the toast before
+       * (an overlay would queue it behind an older one). */
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      pb_ui_show_toast (overlay, adw_toast_new (escaped));
     }
   else
     g_warning ("%s", error->message);
@@ -314,6 +315,18 @@ section_to_selected (GBinding     *binding,
 
 /* ---- Saving ------------------------------------------------------------- */
 
+/* A title, number or text saved or taken back: no longer marked as not
+ * saved. */
+static void
+unmark_unsaved (PbItemEditor *self,
+                FieldId       id)
+{
+  if (id > FIELD_BODY || !gtk_widget_has_css_class (field_widget (self, id), "error"))
+    return;
+  gtk_widget_remove_css_class (field_widget (self, id), "error");
+  gtk_widget_set_tooltip_text (field_widget (self, id), NULL);
+}
+
 static void
 save_now (PbItemEditor *self)
 {
@@ -346,9 +359,21 @@ save_now (PbItemEditor *self)
       !pb_store_set (self->store, self->item, &error,
                      columns[0], values[0], columns[1], values[1], columns[2], values[2], NULL))
     {
+      /* Refused (the library in use by another program): what was typed
+       * stays, marked as not saved with the reason, and is saved when the
+       * field is typed in or left again, or the editor moves on. */
+      for (FieldId id = FIELD_TITLE; id <= FIELD_BODY; id++)
+        if (self->dirty[id])
+          {
+            gtk_widget_add_css_class (field_widget (self, id), "error");
+            gtk_widget_set_tooltip_text (field_widget (self, id), error->message);
+          }
       report (self, error);
       g_clear_error (&error);
     }
+  else
+    for (FieldId id = FIELD_TITLE; id <= FIELD_BODY; id++)
+      unmark_unsaved (self, id);
 
   /* The dates through the store's check: each a date, the due date not
    * before the start, both in the plan's period. A refusal says why,
@@ -423,6 +448,7 @@ text_changed_cb (PbItemEditor *self,
   if (!self->dirty[id])
     {
       /* Back to what the item holds: nothing to refuse there any more. */
+      unmark_unsaved (self, id);
       if (id == FIELD_START || id == FIELD_DUE)
         {
           gtk_widget_remove_css_class (field_widget (self, id), "error");
@@ -450,7 +476,13 @@ pb_item_editor_flush (PbItemEditor *self)
 
   g_return_if_fail (PB_IS_ITEM_EDITOR (self));
 
-  if (self->save_id != 0)
+  /* Typed and not saved yet, or refused before (the library was in use):
+   * saved now. */
+  if (self->save_id != 0 ||
+      (self->item != NULL &&
+       (gtk_widget_has_css_class (field_widget (self, FIELD_TITLE), "error") ||
+        gtk_widget_has_css_class (field_widget (self, FIELD_NUMBER), "error") ||
+        gtk_widget_has_css_class (field_widget (self, FIELD_BODY), "error"))))
     save_now (self);
 
   /* A target's year or value being typed in, as Enter would (another
@@ -2391,7 +2423,10 @@ pb_item_editor_set_item (PbItemEditor *self,
 
   /* A refusal and what was typed belong to the item they were about. */
   for (FieldId id = 0; id < N_FIELDS; id++)
-    self->dirty[id] = FALSE;
+    {
+      self->dirty[id] = FALSE;
+      unmark_unsaved (self, id);
+    }
   clear_draft (self);
   g_clear_handle_id (&self->add_target_id, g_source_remove);
   g_hash_table_remove_all (self->expanded);
