@@ -795,9 +795,13 @@ update_period_note (PbImportWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->period_note), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->period_note), "warning");
-  /* The fields say why Create Plan waits. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->end_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  self->period_note, NULL, -1);
+  /* Create Plan says why it waits (the fields' own relations are their
+   * refusals'). */
+  if (missing)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->create_button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                    self->period_note, NULL, -1);
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->create_button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
 }
 
 static void
