@@ -193,6 +193,24 @@ test_window_bad_library (void)
 
   g_assert_null (pb_application_get_store (app));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "The Library Could Not Be Opened"));
+  /* Nothing to switch between or search on that page; a way to another
+   * library instead, on the page and in the main menu. */
+  {
+    AdwViewSwitcherTitle *switcher = ADW_VIEW_SWITCHER_TITLE (
+      gtk_widget_get_template_child (GTK_WIDGET (window), PB_TYPE_WINDOW, "switcher_title"));
+    GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PB_TYPE_WINDOW, "search_button"));
+    GtkWidget *label = find_label (GTK_WIDGET (window), "Open Another Library…");
+    GtkWidget *button = label ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
+
+    g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (switcher));
+    g_assert_false (gtk_widget_is_sensitive (search));
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL) &&
+                    gtk_widget_is_sensitive (search));
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_mapped (button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.open-library");
+    g_assert_true (gtk_widget_is_sensitive (button));
+  }
   /* The actions that need a library do nothing, and the file that could
    * not be opened is left as it was. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-plan", NULL);

@@ -1707,6 +1707,72 @@ open_plan_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * pb_window_open_library:
+ * @self: the main window
+ * @path: a library file
+ *
+ * Opens the library at @path in a window of its own, as `planboard --db
+ * PATH` does, and closes this one: the window is made for one library.
+ *
+ * Returns: whether the new window's program was started
+ */
+gboolean
+pb_window_open_library (PbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { program ? program : "planboard", "--db", path, NULL };
+
+  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL, program ? G_SPAWN_DEFAULT : G_SPAWN_SEARCH_PATH,
+                      NULL, NULL, NULL, error))
+    return FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+open_library_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          PbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path && !pb_window_open_library (self, path, &error))
+        show_error (self, error);
+    }
+  g_object_unref (chooser);
+}
+
+/* Open Another Library…: from the main menu, or from the page that says
+ * the library could not be opened. */
+static void
+open_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Planboard libraries"));
+  gtk_file_filter_add_suffix (filter, "db");
+  chooser = gtk_file_chooser_native_new (_("Open a Library"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_library_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 delete_plan_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1938,6 +2004,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate-plan", NULL, duplicate_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan-file", NULL, open_plan_file_action);
+  gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-plan", NULL);
@@ -2087,6 +2154,14 @@ pb_window_set_application_store (PbWindow      *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-example", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", FALSE);
+      /* Nothing to switch between or search: only a way to another
+       * library (the page's button, the main menu's entry). */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-plan-file", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.organisations-all-plans", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), FALSE);
       history_changed_cb (self);
       return;
     }

@@ -43,4 +43,8 @@ GtkWindow *pb_window_collect_progress (PbWindow     *self);
 GtkWindow *pb_window_import_forms    (PbWindow      *self,
                                       GPtrArray     *paths);
 
+gboolean   pb_window_open_library (PbWindow    *self,
+                                   const char  *path,
+                                   GError     **error);
+
 G_END_DECLS
