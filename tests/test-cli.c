@@ -233,8 +233,24 @@ test_actual_and_health (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A date after today (a slip, 2027 for 2026) or long outside the
+   * plan's period (2025—2027): refused with the reason, nothing written. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2027-01-15", "30000",
+                        "--today", "2026-11-28", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "planboard-cli: 2027-01-15 is after today.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2029-01-15", "30000",
+                        "--today", "2030-01-01", NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_nonnull (strstr (err, "2029-01-15 is long outside the plan’s period, 2025—2027"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 30000"), ==, 0);
+
   /* Far ahead of the expected value: blue. */
   g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-11-30", "30000",
+                        "--today", "2026-12-01",
                         "--note", "含在建机架", "--source", "市发展改革委", NULL), ==, 0);
   g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE note = '含在建机架' AND source = '市发展改革委'"), ==, 1);
   g_clear_pointer (&out, g_free);
@@ -275,13 +291,15 @@ test_actual_and_health (void)
 
   /* A running total lower than before: recorded (corrections happen),
    * with a warning; a rising one says nothing. */
-  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-12-15", "28000", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-12-15", "28000",
+                        "--today", "2026-12-31", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "planboard-cli: warning: Lower than the 30,000 recorded on 2026-11-30; "
                             "a cumulative figure should not fall.\n");
   g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 28000 AND date = '2026-12-15'"), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-12-31", "31000", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-12-31", "31000",
+                        "--today", "2026-12-31", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 }
 

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "pb-board-view.h"
+#include "pb-dialogs.h"
 #include "pb-editable-cell.h"
 #include "pb-format.h"
 #include "pb-health.h"
@@ -339,6 +340,26 @@ test_record_actual (void)
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
 
+  /* A date after today (2027 typed for 2026): refused with the reason
+   * under the fields, the date field marked, nothing written. */
+  {
+    GDate later = today;
+    char iso[11];
+    g_autofree char *want = NULL;
+
+    g_date_add_days (&later, 48);
+    pb_date_format (&later, iso);
+    want = g_strdup_printf ("%s is after today.", iso);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), iso);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "2.5万");
+    click_primary (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, want);
+    g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (dialog), "date"), "error"));
+    g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-31");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "2.5万");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "note")), "含在建机架");
@@ -371,7 +392,13 @@ test_record_actual (void)
    * it when asked again (corrections happen). */
   dialog = pb_indicators_view_record_actual (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-11-30");
+  {
+    char iso[11];
+
+    /* Today: after the 17,200 of 2026-06-30, not after today. */
+    pb_date_format (&today, iso);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), iso);
+  }
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "15000");
   click_primary (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -388,6 +415,48 @@ test_record_actual (void)
     g_assert_cmpfloat (pb_record_get_double (PB_RECORD (a), "value"), ==, 15000);
   }
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record Actual");
+  pb_test_app_stop (&t);
+}
+
+/* A plan whose period has ended (成都, 2020—2022): the new actual starts
+ * on the period's last day, not today; a date years after it is refused
+ * with the reason. */
+static void
+test_record_actual_ended_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GListModel) actuals = NULL;
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  gint64 plan, id;
+
+  pb_test_app_start (&t);
+  plan = pb_store_create_plan (t.store, "成都市新型基础设施建设行动方案（2020—2022年）", 2020, 2022, &error);
+  id = pb_store_add_indicator (t.store, plan, 0, "5G基站", "座", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  k = pb_store_get_record (t.store, PB_TYPE_INDICATOR, id);
+  actuals = pb_store_list_actuals (t.store, id);
+  spin ();
+
+  dialog = pb_actual_dialog_new (GTK_WIDGET (t.window), t.store, k, NULL);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date"))), ==, "2022-12-31");
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2025-01-15");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "100");
+  click_primary (dialog);
+  error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "2025-01-15 is long outside the plan’s period, 2020—2022: "
+                   "a figure is reported from the year before it to the year after.");
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, 0);
+
+  /* Its final figure, on the prefilled last day: recorded. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2022-12-31");
+  click_primary (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, 1);
   pb_test_app_stop (&t);
 }
 
@@ -1128,6 +1197,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/stretch-whole", test_stretch_whole);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
+  g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);

@@ -501,6 +501,66 @@ test_period_for_plan (void)
   g_assert_cmpstr (p.label, ==, "2026-Q4");
 }
 
+/* The one rule for an actual's date (the dialog, `actual add` and the
+ * form import share it): not after today, not long outside the period;
+ * an ended plan's new actual starts on the period's last day. */
+static void
+test_actual_date (PbTestLibrary *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) ended = NULL;
+  g_autoptr(PbPlan) running = NULL;
+  gint64 plan, k;
+  char out[11];
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+
+  g_assert_true (pb_check_actual_date ("2026-11-28", 2025, 2027, &today, &error));
+  g_assert_no_error (error);
+  g_assert_false (pb_check_actual_date ("2026-11-29", 2025, 2027, &today, &error));
+  g_assert_cmpstr (error->message, ==, "2026-11-29 is after today.");
+  g_clear_error (&error);
+  g_assert_false (pb_check_actual_date ("2027-01-15", 2020, 2022, &today, &error));
+  g_assert_cmpstr (error->message, ==, "2027-01-15 is after today.");
+  g_clear_error (&error);
+  /* The year before the start and the year after the end are fine. */
+  g_assert_true (pb_check_actual_date ("2019-01-01", 2020, 2022, &today, NULL));
+  g_assert_true (pb_check_actual_date ("2023-12-31", 2020, 2022, &today, NULL));
+  g_assert_false (pb_check_actual_date ("2018-12-31", 2020, 2022, &today, &error));
+  g_assert_cmpstr (error->message, ==, "2018-12-31 is long outside the plan’s period, 2020—2022: "
+                                      "a figure is reported from the year before it to the year after.");
+  g_clear_error (&error);
+  g_assert_false (pb_check_actual_date ("2024-01-01", 2020, 2022, &today, &error));
+  g_assert_nonnull (strstr (error->message, "2024-01-01 is long outside the plan’s period, 2020—2022"));
+  g_clear_error (&error);
+  g_assert_false (pb_check_actual_date ("2026-13-01", 2025, 2027, &today, &error));
+  g_assert_cmpstr (error->message, ==, "“2026-13-01” is not a date; write it as 2024-06-30.");
+  g_clear_error (&error);
+  /* No period known: only today bounds it. */
+  g_assert_true (pb_check_actual_date ("1990-01-01", 0, 0, &today, NULL));
+
+  /* Through the store: the indicator's plan's period. */
+  plan = pb_store_create_plan (f->store, "成都市新型基础设施建设行动方案", 2020, 2022, &error);
+  k = pb_store_add_indicator (f->store, plan, 0, "5G基站", "座", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  g_assert_false (pb_store_check_actual_date (f->store, k, "2025-06-30", &today, &error));
+  g_assert_nonnull (strstr (error->message, "2020—2022"));
+  g_clear_error (&error);
+  g_assert_true (pb_store_check_actual_date (f->store, k, "2022-12-31", &today, &error));
+  g_assert_no_error (error);
+
+  ended = pb_store_get_record (f->store, PB_TYPE_PLAN, plan);
+  pb_plan_default_actual_date (ended, &today, out);
+  g_assert_cmpstr (out, ==, "2022-12-31");
+  running = pb_store_get_record (f->store, PB_TYPE_PLAN,
+                                 pb_store_create_plan (f->store, "方案", 2025, 2027, &error));
+  pb_plan_default_actual_date (running, &today, out);
+  g_assert_cmpstr (out, ==, "2026-11-28");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -514,6 +574,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/across-plans", test_across_plans);
   PB_TEST_ADD_LIBRARY ("/supervision/close-period", test_close_period);
   PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
+  PB_TEST_ADD_LIBRARY ("/supervision/actual-date", test_actual_date);
 
   return g_test_run ();
 }

@@ -13,7 +13,8 @@
  *                 (the whole chart, every row and year; --width scales it down)
  *   planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS] [--progress PERCENT]
  *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
- *                 [--note TEXT] [--source ORGANISATION]
+ *                 [--note TEXT] [--source ORGANISATION] [--today YYYY-MM-DD]
+ *                 (a DATE after today, or long outside the plan's period, is refused)
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER
  *   planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]
@@ -642,6 +643,8 @@ cmd_actual (PbStore *store,
   gint64 plan_id, indicator_id, id;
   double value;
   char *end = NULL;
+  gboolean today_set = FALSE;
+  GDate today;
 
   if (argc < 1 || !g_str_equal (argv[0], "add"))
     return usage (_("actual takes add"));
@@ -652,8 +655,14 @@ cmd_actual (PbStore *store,
         note = argv[++i];
       else if (g_str_equal (argv[i], "--source") && i + 1 < argc)
         source = argv[++i];
+      else if (g_str_equal (argv[i], "--today") && i + 1 < argc)
+        {
+          if (!pb_date_parse (argv[++i], &today))
+            return usage (_("--today is a date, as 2024-06-30"));
+          today_set = TRUE;
+        }
       else if (argv[i][0] == '-' && argv[i][1] == '-')
-        return usage (_("actual add takes --note and --source"));
+        return usage (_("actual add takes --note, --source and --today"));
       else if (n_args < G_N_ELEMENTS (args))
         args[n_args++] = argv[i];
       else
@@ -672,6 +681,10 @@ cmd_actual (PbStore *store,
   if (k == NULL)
     return fail (error);
 
+  /* A date after today or long outside the plan's period: refused, by
+   * the rule the window's dialog uses. */
+  if (!pb_store_check_actual_date (store, indicator_id, args[2], today_set ? &today : NULL, &error))
+    return fail (error);
   /* Recorded all the same (corrections happen), but said. */
   falling = pb_store_check_falling_actual (store, indicator_id, args[2], value, 0);
   id = pb_store_record_actual (store, indicator_id, args[2], value, note, source, &error);

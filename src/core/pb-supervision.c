@@ -855,3 +855,127 @@ pb_store_check_falling_actual (PbStore    *store,
     return g_strdup_printf (_("Lower than the %s recorded on %s; a cumulative figure should not fall."), amount, when);
   }
 }
+
+/* ---- The date of an actual ------------------------------------------------ */
+
+/**
+ * pb_check_actual_date:
+ * @date: the actual's date as typed, YYYY-MM-DD
+ * @first_year: the first year of the plan's period, or 0 when it has none
+ * @last_year: its last year
+ * @today: (nullable): today, or %NULL for the clock's
+ * @error: where to say why not
+ *
+ * The one rule for the date of a reported figure, shared by the Record
+ * Actual dialog, `planboard-cli actual add` and whatever reads returned
+ * forms: it is a date; it is not after today (a figure is reported for a
+ * day that has come; a later one is a typing slip, 2027 for 2026, and
+ * would be left out of every completion until that day); and it is not
+ * long outside the plan's period, before the year ahead of its first year
+ * or after the year following its last (a baseline reported the year
+ * before, a final figure the year after, are normal).
+ *
+ * Returns: %TRUE when the date is one an actual can have; else @error
+ *   says why in words, as "2027-01-15 is after today."
+ */
+gboolean
+pb_check_actual_date (const char   *date,
+                      int           first_year,
+                      int           last_year,
+                      const GDate  *today,
+                      GError      **error)
+{
+  GDate parsed, now;
+  char iso[11];
+  int year;
+
+  if (date == NULL || !pb_date_parse (date, &parsed))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as 2024-06-30."), date ? date : "");
+      return FALSE;
+    }
+  pb_date_format (&parsed, iso);
+  if (today)
+    now = *today;
+  else
+    pb_date_today (&now);
+  if (g_date_compare (&parsed, &now) > 0)
+    {
+      /* Translators: a date refused for a reported figure, as 2027-01-15 */
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, _("%s is after today."), iso);
+      return FALSE;
+    }
+  year = g_date_get_year (&parsed);
+  if (first_year > 0 && last_year >= first_year &&
+      (year < first_year - 1 || year > last_year + 1))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   /* Translators: a date refused for a reported figure, then
+                    * the plan's first and last years */
+                   _("%s is long outside the plan’s period, %d—%d: a figure is reported from the year before it to the year after."),
+                   iso, first_year, last_year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pb_store_check_actual_date:
+ * @store: a store
+ * @indicator_id: the indicator the figure is for
+ * @date: its date
+ * @today: (nullable): today, or %NULL for the clock's
+ * @error: where to say why not
+ *
+ * pb_check_actual_date() against the period of the indicator's plan.
+ *
+ * Returns: %TRUE when the date is one an actual of the indicator can have
+ */
+gboolean
+pb_store_check_actual_date (PbStore     *store,
+                            gint64       indicator_id,
+                            const char  *date,
+                            const GDate *today,
+                            GError     **error)
+{
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+
+  g_return_val_if_fail (PB_IS_STORE (store), FALSE);
+
+  k = pb_store_get_record (store, PB_TYPE_INDICATOR, indicator_id);
+  if (k)
+    plan = pb_store_get_record (store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (k), "plan_id"));
+  return pb_check_actual_date (date,
+                               plan ? pb_plan_get_period_start (plan) : 0,
+                               plan ? pb_plan_get_period_end (plan) : 0,
+                               today, error);
+}
+
+/**
+ * pb_plan_default_actual_date:
+ * @plan: (nullable): the plan
+ * @today: (nullable): today, or %NULL for the clock's
+ * @out: the date, YYYY-MM-DD
+ *
+ * The date a new actual starts with: today, or for a plan whose period
+ * has ended, the period's last day (its final figure).
+ */
+void
+pb_plan_default_actual_date (PbPlan      *plan,
+                             const GDate *today,
+                             char         out[11])
+{
+  GDate now;
+
+  if (today)
+    now = *today;
+  else
+    pb_date_today (&now);
+  if (plan && pb_plan_get_period_start (plan) > 0 &&
+      pb_plan_get_period_end (plan) >= pb_plan_get_period_start (plan) &&
+      g_date_get_year (&now) > pb_plan_get_period_end (plan))
+    g_date_set_dmy (&now, 31, G_DATE_DECEMBER, pb_plan_get_period_end (plan));
+  pb_date_format (&now, out);
+}

@@ -80,4 +80,18 @@ char       *pb_store_check_falling_actual (PbStore    *store,
                                            double      value,
                                            gint64      except_actual_id);
 
+gboolean    pb_check_actual_date        (const char   *date,
+                                         int           first_year,
+                                         int           last_year,
+                                         const GDate  *today,
+                                         GError      **error);
+gboolean    pb_store_check_actual_date  (PbStore      *store,
+                                         gint64        indicator_id,
+                                         const char   *date,
+                                         const GDate  *today,
+                                         GError      **error);
+void        pb_plan_default_actual_date (PbPlan       *plan,
+                                         const GDate  *today,
+                                         char          out[11]);
+
 G_END_DECLS

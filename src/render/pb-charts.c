@@ -395,15 +395,18 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   step = nice_step (max * 1.05, 4);
   ymax = ceil (max * 1.05 / step) * step;
 
-  /* The widest tick label sets the left margin. */
-  {
-    g_autofree char *widest = format_tick (ymax, step);
-    int w, h;
+  /* The widest tick label sets the left margin: not always the top one
+   * ("1.5万" is wider than "2万", "5000" than "1万"). */
+  left = 12;
+  for (int k = 0; k * step <= ymax + step / 2; k++)
+    {
+      g_autofree char *tick = format_tick (k * step, step);
+      int w, h;
 
-    pango_layout_set_text (small, widest, -1);
-    pango_layout_get_pixel_size (small, &w, &h);
-    left = w + 12;
-  }
+      pango_layout_set_text (small, tick, -1);
+      pango_layout_get_pixel_size (small, &w, &h);
+      left = MAX (left, w + 12);
+    }
 
   plot_w = MAX (10, width - left - right);
   plot_h = MAX (10, height - top - bottom);
@@ -542,7 +545,21 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
           ChartPoint *p = &g_array_index (s->actuals, ChartPoint, s->actuals->len - 1);
           g_autofree char *label = format_figure (s, p->value);
 
-          show_text (cr, small, label, X (p->julian) + 6, Y (p->value) + 2, 0, 0);
+          double lx = X (p->julian) + 6, ly = Y (p->value) + 2;
+          int w, h;
+
+          /* Inside the plot: left of the point when it is near the right
+           * edge, above it when it is near the axis (never over the year
+           * labels). */
+          pango_layout_set_text (small, label, -1);
+          pango_layout_get_pixel_size (small, &w, &h);
+          if (lx + w > width - 2)
+            lx = X (p->julian) - 6 - w;
+          if (ly + h > top + plot_h)
+            ly = Y (p->value) - 4 - h;
+          lx = MAX (lx, left + 2);
+          ly = MAX (ly, top);
+          show_text (cr, small, label, lx, ly, 0, 0);
           g_ptr_array_add (chart->labels, g_strdup (label));
         }
     }

@@ -199,12 +199,15 @@ commit_actual (GtkWindow  *window,
   guint source_index = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[3]));
   g_autofree char *source = NULL;
   double value;
-  GDate parsed;
 
-  if (!pb_date_parse (date, &parsed))
+  /* Not after today, not long outside the plan's period: the one rule
+   * of core (the CLI and the form import share it); the date field is
+   * marked and the reason shows under the fields. */
+  gtk_widget_remove_css_class (d->rows[0], "error");
+  if (!pb_store_check_actual_date (d->store, pb_record_get_id (PB_RECORD (d->indicator)), date, NULL, error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a date; write it as 2024-06-30."), date);
+      gtk_widget_add_css_class (d->rows[0], "error");
+      gtk_widget_grab_focus (d->rows[0]);
       return FALSE;
     }
   if (!pb_ui_parse_value (value_text, &value))
@@ -283,11 +286,14 @@ pb_actual_dialog_new (GtkWidget   *parent,
   GtkWidget *group;
   GtkWindow *window;
   Dialog *d;
-  GDate date;
   guint selected = 0;
 
-  pb_date_today (&date);
-  pb_date_format (&date, today);
+  /* Today, or the last day of a plan whose period has ended. */
+  {
+    g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN,
+                                                  pb_record_get_int (PB_RECORD (indicator), "plan_id"));
+    pb_plan_default_actual_date (plan, NULL, today);
+  }
   /* A short title fits the header bar between its two buttons; the
    * indicator's name, however long, wraps above the fields. */
   window = dialog_new (parent, store, actual ? _("Edit Actual") : _("Record Actual"),
