@@ -310,6 +310,28 @@ test_round_trip (void)
   g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
   g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note"), ==, n_notes);
 
+  /* A later report moved item 15 on (its progress now 60 %); form C,
+   * recorded already, imported again by mistake: its older 45 % is held
+   * back with the reason, and nothing is recorded. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PbStore) store = pb_store_open (db, PB_STORE_OPEN_DEFAULT, &error);
+    gint64 item = pb_test_sql_int (db, "SELECT id FROM item WHERE title = '建设公共卫生数字基础设施'");
+
+    g_assert_no_error (error);
+    g_autoptr(PbItem) record = pb_store_get_record (store, PB_TYPE_ITEM, item);
+
+    g_assert_true (pb_store_set (store, record, &error, "progress", 0.6, NULL));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "C.xlsx", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "  Progress: J8 15 建设公共卫生数字基础设施: 60% → 45% (not recorded unless ticked: "
+                                 "This form was recorded already, on "));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT round(progress * 100) FROM item WHERE title = '建设公共卫生数字基础设施'"), ==, 60);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
+
   /* Who has reported: two returned, the rest late after the due date */
   g_clear_pointer (&out, g_free);
   out = run_cli (&status, "forms", "status", "1", "--today", "2022-10-11", NULL);

@@ -511,6 +511,61 @@ find_form (PbStore    *store,
 }
 
 /**
+ * pb_store_dup_form_held_back:
+ * @store: the library
+ * @plan_id: the plan
+ * @organisation_id: the organisation that returned the form
+ * @period: the form's period
+ *
+ * Why the statuses and progress a returned form gives must not replace
+ * the items' own without the planner's word: the same form was recorded
+ * already (imported again by mistake, its figures may be older than what
+ * came since), or a form of a later period from the organisation was.
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL
+ */
+char *
+pb_store_dup_form_held_back (PbStore            *store,
+                             gint64              plan_id,
+                             gint64              organisation_id,
+                             const PbFormPeriod *period)
+{
+  PbDbStmt *stmt = pb_store_prepare (store,
+                                     "SELECT period, returned_date FROM progress_form WHERE plan_id = ?1"
+                                     " AND organisation_id = ?2 AND returned_date IS NOT NULL", NULL);
+  char *reason = NULL;
+  g_autofree char *later = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_int64 (stmt, 2, organisation_id);
+  while (reason == NULL && pb_store_step (store, stmt, NULL))
+    {
+      const char *text = (const char *) pb_db_column_text (stmt, 0);
+      PbFormPeriod other;
+
+      if (g_strcmp0 (text, period->label) == 0)
+        {
+          g_autofree char *when = pb_format_iso_date ((const char *) pb_db_column_text (stmt, 1));
+
+          /* Translators: a returned form imported again; %s is the date it was recorded */
+          reason = g_strdup_printf (_("This form was recorded already, on %s: what came since may be newer. "
+                                      "Tick it to record it again."), when);
+        }
+      else if (later == NULL && pb_form_period_parse (text, &other) &&
+               g_date_compare (&other.end, &period->end) > 0)
+        later = g_strdup (text);
+    }
+  pb_db_reset (stmt);
+  if (reason == NULL && later != NULL)
+    /* Translators: %s is a later period (2026-12) whose form from the same organisation is recorded */
+    reason = g_strdup_printf (_("The form for %s, a later period, is recorded already. Tick it to record this "
+                                "older figure anyway."), later);
+  return reason;
+}
+
+/**
  * pb_store_list_form_status:
  * @period: a period label (2026-Q3)
  * @today: the day that decides lateness

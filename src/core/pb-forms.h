@@ -155,6 +155,10 @@ typedef struct
   gboolean         accept;         /* record it (a conflict: replace the value) */
 } PbFormChange;
 
+char    *pb_store_dup_form_held_back (PbStore            *store,
+                                      gint64              plan_id,
+                                      gint64              organisation_id,
+                                      const PbFormPeriod *period);
 void     pb_form_change_free   (PbFormChange *change);
 gboolean pb_store_apply_form   (PbStore     *store,
                                 gint64       plan_id,

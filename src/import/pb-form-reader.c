@@ -765,6 +765,17 @@ review_actual (PbStore      *store,
   g_ptr_array_add (review->changes, change);
 }
 
+static void
+hold_back (PbFormChange *change,
+           const char   *reason)
+{
+  if (reason == NULL)
+    return;
+  g_free (change->warning);
+  change->warning = g_strdup (reason);
+  change->accept = FALSE;
+}
+
 static gboolean
 note_exists (PbStore    *store,
              gint64      item_id,
@@ -856,6 +867,11 @@ review_row (PbStore      *store,
       double percent;
       ReadResult rp = read_number (g, r, PB_FORM_COL_PROGRESS, &percent);
 
+      /* The form recorded already, or a later one: what it says of the
+       * item is held back, for the planner to tick. */
+      g_autofree char *held = pb_store_dup_form_held_back (store, review->plan_id, review->organisation_id,
+                                                           &review->period);
+
       if (*status_text)
         {
           PbItemStatus status;
@@ -871,6 +887,7 @@ review_row (PbStore      *store,
               change->status = status;
               change->before = g_strdup (status_name (pb_item_get_status (item)));
               change->after = g_strdup (status_name (status));
+              hold_back (change, held);
               g_ptr_array_add (review->changes, change);
               new_status = status;
               status_changed = TRUE;
@@ -892,6 +909,7 @@ review_row (PbStore      *store,
           /* As typed: 62.5% stays 62.5%, never "62%". */
           change->before = format_progress (pb_item_get_progress (item) * 100);
           change->after = format_progress (percent);
+          hold_back (change, held);
           g_ptr_array_add (review->changes, change);
         }
       if (*note && !note_exists (store, row->item_id, review->organisation_id, note))
