@@ -18,6 +18,7 @@
 #include "pb-format.h"
 #include "pb-report.h"
 #include "pb-script.h"
+#include "pb-supervision.h"
 #include "pb-test-util.h"
 
 #define run pb_test_run_status
@@ -713,6 +714,107 @@ test_refusals (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The printed ranking's change of rank, row by row, against the core's
+ * (the window's) figures; sets how many rose and how many fell. */
+static void
+check_rank_changes (const char *library,
+                    const char *pdf,
+                    guint      *n_up,
+                    guint      *n_down)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = pb_store_open (library, PB_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  GDate today;
+  guint n = n_pages (pdf);
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, 11, 2026);
+  stats = pb_store_compute_organisation_stats (store, 1, &today);
+  g_assert_cmpuint (stats->len, >, 5);
+  /* The table's pages: those with the column's header. */
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      if (strstr (text, "Change of Rank"))
+        g_string_append (all, text);
+    }
+  g_assert_cmpuint (all->len, >, 0);
+  lines = g_strsplit (all->str, "\n", -1);
+  *n_up = *n_down = 0;
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+      g_autofree char *want = pb_org_stats_format_rank_change (s);
+      gboolean found = FALSE;
+
+      for (guint l = 0; lines[l] && !found; l++)
+        {
+          g_auto(GStrv) cells = g_regex_split_simple ("\\s+", g_strstrip (lines[l]), 0, 0);
+          guint n_cells = g_strv_length (cells);
+
+          if (n_cells < 3 || !g_str_equal (cells[1], s->name))
+            continue;
+          found = TRUE;
+          if (!g_str_equal (cells[n_cells - 1], want ? want : "—"))
+            g_error ("%s: the report says %s, the window %s:\n%s", s->name, cells[n_cells - 1],
+                     want ? want : "(nothing)", all->str);
+        }
+      if (!found)
+        g_error ("%s is not in the printed ranking:\n%s", s->name, all->str);
+      if (want && g_str_has_prefix (want, "↑"))
+        (*n_up)++;
+      if (want && g_str_has_prefix (want, "↓"))
+        (*n_down)++;
+    }
+}
+
+/* The ranking table says how each organisation's rank changed since the
+ * last closed period, as the window's Organisations table does; "—"
+ * when no period is closed. */
+static void
+test_rank_change (void)
+{
+  g_autofree char *library = g_build_filename (dir, "ranks.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  guint up, down;
+  int status;
+
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "example", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* No period closed: every change is "—". */
+  before = report (library, "ranks-none.pdf", "--parts", "organisations", NULL);
+  check_rank_changes (library, before, &up, &down);
+  g_assert_cmpuint (up + down, ==, 0);
+  {
+    g_autofree char *text = pb_test_run_ok ("pdftotext", "-layout", before, "-", NULL);
+    g_assert_null (strstr (text, "↑"));
+    g_assert_null (strstr (text, "↓"));
+  }
+
+  /* October closed, then 市科技局's task 11 done: it rises, others fall. */
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "period", "close", "1", "month", "2026", "10", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "item", "set", "1", "11", "--progress", "100", NULL);
+  g_assert_cmpint (status, ==, 0);
+  after = report (library, "ranks-after.pdf", "--parts", "organisations", NULL);
+  check_rank_changes (library, after, &up, &down);
+  g_assert_cmpuint (up, >=, 1);
+  g_assert_cmpuint (down, >=, 1);
+  {
+    g_autofree char *text = pb_test_run_ok ("pdftotext", "-layout", after, "-", NULL);
+    g_assert_true (g_regex_match_simple ("市科技局.*↑\\d", text, 0, 0));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -746,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/report/whole-amounts", test_whole_amounts);
   g_test_add_func ("/report/no-lone-row", test_no_lone_row);
   g_test_add_func ("/report/chart-numbers", test_chart_numbers);
+  g_test_add_func ("/report/rank-change", test_rank_change);
 
   status = g_test_run ();
   pb_test_remove_dir (dir);

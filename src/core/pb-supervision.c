@@ -33,6 +33,31 @@ pb_org_stats_free (PbOrgStats *stats)
 }
 
 /**
+ * pb_org_stats_format_rank_change:
+ * @stats: an organisation's figures
+ *
+ * The change of rank since the end of the last closed period, as the
+ * Organisations table and the printed report show it: "↑2" (two places
+ * better), "↓1", or "=" when unchanged.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when there is
+ *   nothing to compare (no period closed, or no rank then or now)
+ */
+char *
+pb_org_stats_format_rank_change (const PbOrgStats *stats)
+{
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  if (stats->previous_rank == 0 || stats->rank == 0)
+    return NULL;
+  if (stats->previous_rank == stats->rank)
+    return g_strdup ("=");
+  if (stats->rank < stats->previous_rank)
+    return g_strdup_printf ("↑%u", stats->previous_rank - stats->rank);
+  return g_strdup_printf ("↓%u", stats->rank - stats->previous_rank);
+}
+
+/**
  * pb_name_key:
  * @name: a name as printed
  *

@@ -25,6 +25,7 @@ typedef struct
 } PbOrgStats;
 
 void       pb_org_stats_free (PbOrgStats *stats);
+char      *pb_org_stats_format_rank_change (const PbOrgStats *stats);
 
 GPtrArray *pb_store_compute_organisation_stats (PbStore     *store,
                                                 gint64       plan_id,

@@ -830,15 +830,12 @@ pb_org_ranking_paint (GPtrArray *stats,
           cairo_set_source_rgba (cr, fg, fg, fg, 0.9);
           show_text (cr, text, percent, bar_x + bar_w + 6, mid, 0, 0.5);
 
-          if (s->previous_rank > 0 && s->rank > 0 && s->previous_rank != s->rank)
-            {
-              char change[16];
-              gboolean up = s->rank < s->previous_rank;
+          {
+            g_autofree char *change = pb_org_stats_format_rank_change (s);
 
-              g_snprintf (change, sizeof change, "%s%u", up ? "↑" : "↓",
-                          up ? s->previous_rank - s->rank : s->rank - s->previous_rank);
+            if (change != NULL && !g_str_equal (change, "="))
               show_text (cr, text, change, bar_x + bar_w + 50, mid, 0, 0.5);
-            }
+          }
         }
     }
 

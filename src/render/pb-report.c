@@ -609,8 +609,10 @@ collect (PbReport *self,
   self->ranking = pb_store_compute_organisation_stats (store, plan_id, &self->o.today);
   {
     const char *headers[] = { _("Rank"), _("Organisation"), _("Leads"), _("Co-owns"), _("On Track"), _("Behind"),
-                              _("Seriously Behind"), _("Completion") };
-    const double widths[] = { 0.7, 4.0, 0.9, 0.9, 1.1, 1.1, 1.3, 1.2 };
+                              _("Seriously Behind"), _("Completion"),
+                              /* Translators: a column of the printed ranking: ↑2, ↓1 or = since the last closed period */
+                              _("Change of Rank") };
+    const double widths[] = { 0.7, 4.0, 0.9, 0.9, 1.1, 1.1, 1.3, 1.2, 1.2 };
 
     self->organisations = table_new (_("Organisations"), headers, widths, G_N_ELEMENTS (headers), -1);
   }
@@ -624,8 +626,12 @@ collect (PbReport *self,
       g_autofree char *y = g_strdup_printf ("▲ %u", s->health[PB_HEALTH_YELLOW]);
       g_autofree char *r = g_strdup_printf ("■ %u", s->health[PB_HEALTH_RED]);
       g_autofree char *c = pb_format_percent (s->completion);
+      /* The window's own comparison (pb-supervision.c); "—" when no
+       * period is closed or there was no rank then. */
+      g_autofree char *change = pb_org_stats_format_rank_change (s);
 
-      g_ptr_array_add (self->organisations->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, rank, s->name, led, co, b, y, r, c, END));
+      g_ptr_array_add (self->organisations->rows, row_new (ROW_PLAIN, PB_HEALTH_NONE, rank, s->name, led, co, b, y, r, c,
+                                                           change ? change : "—", END));
     }
 
   /* Reporting status (组织报送情况): the forms of the period last sent */

@@ -181,13 +181,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       text = pb_format_percent (s->completion);
       break;
     case COL_CHANGE:
-      if (s->previous_rank == 0 || s->rank == 0)
+      text = pb_org_stats_format_rank_change (s);
+      if (text == NULL)
         text = g_strdup ("");
-      else if (s->previous_rank == s->rank)
-        text = g_strdup ("=");
-      else
-        text = g_strdup_printf ("%s%u", s->rank < s->previous_rank ? "↑" : "↓",
-                                s->rank < s->previous_rank ? s->previous_rank - s->rank : s->rank - s->previous_rank);
       if (s->previous_rank > 0 && !isnan (s->previous_completion) && !isnan (s->completion))
         {
           g_autofree char *percent = pb_format_percent (s->previous_completion);
