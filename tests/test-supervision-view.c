@@ -1172,17 +1172,86 @@ test_table_numbers (void)
         g_autofree char *want = pb_format_number_to (st->latest, NULL, decimals);
         g_assert_cmpstr (shown, ==, want);
       }
-      /* The value expected today is computed, not reported: as a
-       * briefing writes it (43万 in Chinese, never 430438). */
+      /* The value the completion is measured against is computed, not
+       * reported: as a briefing writes it (43万 in Chinese, never 430438). */
       shown = pb_indicators_view_get_shown (view, id, "expected");
       {
-        g_autofree char *want = pb_format_estimate (st->expected_today, NULL, decimals);
+        g_autofree char *want = pb_format_estimate (st->against, NULL, decimals);
         g_assert_cmpstr (shown, ==, want);
         g_assert_false (g_regex_match_simple ("\\d{5}", shown, 0, 0) && cases[c].style == PB_NUMBER_STYLE_CHINESE);
       }
 
       pb_test_app_stop (&t);
     }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
+/* A number as the grouped style shows it ("20,975"), or NAN. */
+static double
+shown_number (const char *text)
+{
+  g_autofree char *digits = g_strdup (text);
+  char *end;
+  double v;
+
+  g_assert_nonnull (text);
+  for (char *r = digits, *w = digits;; r++)
+    if (*r != ',' && !(*w++ = *r))
+      break;
+  v = g_ascii_strtod (digits, &end);
+  return end == digits ? NAN : v;
+}
+
+/* rev6 finding 3: the row's figures agree. The column beside Completion
+ * is the value the completion is measured against, so (latest − baseline)
+ * ÷ (that − baseline) is the completion shown, whatever today is. */
+static void
+test_row_consistent (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GError) error = NULL;
+  const PbIndicatorStatus *st;
+  GDate today;
+  gint64 id;
+  double latest, expected, baseline = 12000, completion;
+  const char *shown;
+
+  pb_test_app_start (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+  k = indicator_named ("数据中心标准机架");
+  id = pb_record_get_id (PB_RECORD (k));
+  /* An invented report: 19,500 racks at the end of September 2026. */
+  g_assert_true (pb_store_set (t.store, k, &error, "baseline_value", baseline, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_add_actual (t.store, id, "2026-09-30", 19500, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  pb_date_today (&today);
+  st = pb_store_get_indicator_status (t.store, k, &today);
+  g_assert_true (st->has_actual);
+
+  latest = shown_number (pb_indicators_view_get_shown (view, id, "latest"));
+  expected = shown_number (pb_indicators_view_get_shown (view, id, "expected"));
+  shown = pb_indicators_view_get_shown (view, id, "completion");
+  g_assert_nonnull (shown);
+  completion = g_ascii_strtod (shown, NULL);
+  g_test_message ("latest %g expected %g completion %s", latest, expected, shown);
+  g_assert_cmpfloat (latest, ==, st->latest);
+  g_assert_false (isnan (expected));
+  g_assert_cmpfloat (fabs (100 * (latest - baseline) / (expected - baseline) - completion), <=, 1.0);
+  /* Two expectations are never shown without saying which one counts:
+   * today's is in the tooltip, named. */
+  if (!isnan (st->expected_today) && fabs (st->expected_today - st->against) >= 1)
+    {
+      g_autofree char *today_text = pb_format_estimate (st->expected_today, NULL, st->decimals);
+
+      g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "expected"), !=, today_text);
+    }
+  pb_test_app_stop (&t);
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
@@ -1205,6 +1274,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/panel-follows-row", test_panel_follows_row);
   g_test_add_func ("/supervision-view/edit-survives-refresh", test_edit_survives_refresh);
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
+  g_test_add_func ("/supervision-view/row-consistent", test_row_consistent);
 
   return g_test_run ();
 }

@@ -422,21 +422,27 @@ pb_indicator_expected_value (PbIndicator *indicator,
   return expected_from_goals (indicator, goals, origin, date, value);
 }
 
-/* Progress made over progress expected. */
+/* Progress made over progress expected. @from is set to the value
+ * progress is counted from, or NAN for a plain ratio. */
 static double
 completion_of (PbIndicator *indicator,
                const Goal  *g,
                double       baseline,
                gboolean     baseline_known,
                double       expected,
-               double       actual)
+               double       actual,
+               double      *from)
 {
+  *from = NAN;
   if (goal_decreases (indicator, g))
     {
       if (actual <= expected)
         return 1;
       if (baseline_known && baseline > expected)
-        return MAX (0, (baseline - actual) / (baseline - expected));
+        {
+          *from = baseline;
+          return MAX (0, (baseline - actual) / (baseline - expected));
+        }
       return actual > 0 ? MAX (0, expected / actual) : 0;
     }
 
@@ -444,7 +450,65 @@ completion_of (PbIndicator *indicator,
     baseline = 0;
   if (expected - baseline <= 1e-12)
     return actual >= expected ? 1 : (expected > 0 ? MAX (0, actual / expected) : 0);
+  if (baseline != 0)
+    *from = baseline;
   return MAX (0, (actual - baseline) / (expected - baseline));
+}
+
+/**
+ * pb_indicator_status_explain:
+ * @status: an indicator's status
+ * @unit: (nullable): its unit
+ *
+ * The completion as a sum a reader can redo from the figures shown beside
+ * it: "(17,200 − 12,000) ÷ (20,975 − 12,000) = 58%, against the 20,975
+ * expected by 2026-06-30, the latest actual's date".
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL with no completion
+ */
+char *
+pb_indicator_status_explain (const PbIndicatorStatus *status,
+                             const char              *unit)
+{
+  g_autofree char *latest = NULL, *against = NULL, *from = NULL, *percent = NULL, *sum = NULL, *when = NULL;
+  GDate date;
+
+  g_return_val_if_fail (status != NULL, NULL);
+  if (!status->has_actual || isnan (status->completion) || isnan (status->against))
+    return NULL;
+  latest = format_value (status->latest, status->decimals);
+  against = pb_format_estimate (status->against, NULL, status->decimals);
+  percent = format_percent (status->completion);
+  if (!isnan (status->against_from))
+    {
+      from = format_value (status->against_from, status->decimals);
+      if (status->decreasing)
+        /* Translators: a completion worked out: (baseline − latest) ÷ (baseline − expected) = percent */
+        sum = g_strdup_printf (_("(%s − %s) ÷ (%s − %s) = %s"), from, latest, from, against, percent);
+      else
+        /* Translators: a completion worked out: (latest − baseline) ÷ (expected − baseline) = percent */
+        sum = g_strdup_printf (_("(%s − %s) ÷ (%s − %s) = %s"), latest, from, against, from, percent);
+    }
+  else if (status->decreasing && status->latest > status->against)
+    /* Translators: a completion worked out: expected ÷ latest = percent */
+    sum = g_strdup_printf (_("%s ÷ %s = %s"), against, latest, percent);
+  else if (status->decreasing || status->completion >= 1)
+    /* Translators: a completion worked out when the latest actual reaches what was expected */
+    sum = g_strdup_printf (_("%s reaches %s: %s"), latest, against, percent);
+  else
+    sum = g_strdup_printf (_("%s ÷ %s = %s"), latest, against, percent);
+
+  g_free (against);
+  against = pb_format_estimate (status->against, unit, status->decimals);
+  if (status->against_target)
+    /* Translators: a completion worked out, then the missed target it is measured against and its year */
+    return g_strdup_printf (_("Completion %s, measured against the %d target of %s"), sum, status->judged_year, against);
+  if (!pb_date_parse (status->latest_date, &date))
+    return NULL;
+  when = pb_format_date (&date);
+  /* Translators: a completion worked out, then the value expected on the latest actual's date and that date */
+  return g_strdup_printf (_("Completion %s, measured against the %s expected by %s, the latest actual’s date"),
+                          sum, against, when);
 }
 
 /* Completion against the targets, missed targets and missing reports. */
@@ -472,6 +536,9 @@ evaluate_targets (PbIndicator       *indicator,
   status->expected = NAN;
   status->expected_today = NAN;
   status->completion = NAN;
+  status->against = NAN;
+  status->against_from = NAN;
+  status->later = NAN;
   status->progress = -1;
   status->decimals = pb_indicator_get_precision (indicator, targets, actuals);
 
@@ -543,7 +610,11 @@ evaluate_targets (PbIndicator       *indicator,
 
       if (expected_from_goals (indicator, goals, origin, &date, &expected))
         status->expected = expected;
-      status->completion = completion_of (indicator, g, baseline, baseline_known, g->value, status->latest);
+      status->completion = completion_of (indicator, g, baseline, baseline_known, g->value, status->latest,
+                                          &status->against_from);
+      status->against = g->value;
+      status->against_target = TRUE;
+      status->decreasing = goal_decreases (indicator, g);
       status->health = PB_HEALTH_RED;
       status->reason = g_strdup_printf (_("Missed its %d target of %s: %s"), g->year, target, actual);
       return;
@@ -556,7 +627,10 @@ evaluate_targets (PbIndicator       *indicator,
     }
 
   status->expected = expected;
-  status->completion = completion_of (indicator, g, baseline, baseline_known, expected, status->latest);
+  status->completion = completion_of (indicator, g, baseline, baseline_known, expected, status->latest,
+                                      &status->against_from);
+  status->against = expected;
+  status->decreasing = goal_decreases (indicator, g);
   status->health = pb_health_from_completion (status->completion);
   {
     g_autofree char *percent = format_percent (status->completion);
@@ -668,6 +742,23 @@ pb_indicator_evaluate_since (PbIndicator       *indicator,
    * 2026 judged the 2026 figures against 2026's expectation). */
   known = actuals_until (actuals, today);
   evaluate_targets (indicator, targets, known, origin, today, status);
+
+  /* An actual dated after @today is recorded but counts only from its
+   * date; the views say so beside the latest one that counts. */
+  if (g_list_model_get_n_items (known) < g_list_model_get_n_items (actuals))
+    for (guint i = 0; i < g_list_model_get_n_items (actuals) && !status->has_later; i++)
+      {
+        g_autoptr(PbRecord) a = g_list_model_get_item (actuals, i);
+        const char *when = pb_record_get_string (a, "date");
+        GDate d;
+
+        if (pb_date_parse (when, &d) && g_date_compare (&d, today) > 0)
+          {
+            status->has_later = TRUE;
+            status->later = pb_record_get_double (a, "value");
+            g_strlcpy (status->later_date, when, sizeof status->later_date);
+          }
+      }
 
   if (!status->has_actual || status->health >= PB_HEALTH_YELLOW || !reports_owed (targets, today) ||
       !pb_date_parse (status->latest_date, &latest))

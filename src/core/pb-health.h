@@ -39,7 +39,23 @@ typedef struct
   double   progress;        /* towards the last target, 0 to 1, or -1 */
   int      judged_year;     /* the target year judged against, or 0 */
   int      decimals;        /* the indicator's precision: its values' most decimals */
+  /* What the completion is measured against (rev6 finding 3): the value
+   * expected on the latest actual's date, or the target a year that is
+   * over missed; and the value progress is counted from (the baseline),
+   * or NAN when the completion is a plain ratio. */
+  double   against;
+  double   against_from;
+  gboolean against_target;  /* @against is a missed year's target */
+  gboolean decreasing;      /* a ≤ target: progress is a fall */
+  /* The first actual dated after the day judged on: recorded, but it
+   * counts only from its date (rev6 finding 4). */
+  gboolean has_later;
+  double   later;
+  char     later_date[11];
 } PbIndicatorStatus;
+
+char    *pb_indicator_status_explain (const PbIndicatorStatus *status,
+                                      const char              *unit);
 
 void     pb_indicator_status_clear (PbIndicatorStatus *status);
 int      pb_indicator_get_precision (PbIndicator *indicator,

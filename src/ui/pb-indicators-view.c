@@ -351,6 +351,7 @@ label_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (xalign) ? 1.0 : 0.0);
+  gtk_label_set_justify (GTK_LABEL (label), GPOINTER_TO_INT (xalign) ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_list_item_set_child (list_item, label);
 }
@@ -375,6 +376,7 @@ text_bind (PbIndicatorsView *self,
   const PbIndicatorStatus *st;
   g_autofree char *text = NULL;
   g_autofree char *latest_date = NULL;
+  g_autofree char *explained = NULL;
   const char *tooltip = NULL;
   int decimals;
 
@@ -409,14 +411,55 @@ text_bind (PbIndicatorsView *self,
           text = g_strdup ("—");
           gtk_widget_add_css_class (label, "dim-label");
         }
+      /* An actual dated after today is recorded but not yet counted: the
+       * row says so beneath the latest that counts (rev6 finding 4). */
+      if (st->has_later)
+        {
+          g_autofree char *later = pb_format_number_to (st->later, NULL, decimals);
+          g_autofree char *when = pb_format_iso_date (st->later_date);
+          g_autofree char *first = g_steal_pointer (&text);
+
+          /* Translators: beneath the latest actual in the indicator table:
+           * a value recorded with a date after today, and that date */
+          text = g_strdup_printf (_("%s\n%s counts\nfrom %s"), first, later, when);
+          /* Translators: a tooltip: the latest actual's date (or a dash),
+           * then a value dated after today and its date */
+          explained = g_strdup_printf (_("%s. %s dated %s is recorded; it counts from that date."),
+                                       latest_date ? latest_date : "—", later, when);
+          tooltip = explained;
+        }
       break;
     case TEXT_EXPECTED:
-      /* To the indicator's precision: no 8,793.42 base stations. */
-      text = pb_format_estimate (st->expected_today, NULL, decimals);
+      /* What the completion beside it is measured against (the value
+       * expected on the latest actual's date), to the indicator's
+       * precision: no 8,793.42 base stations. */
+      text = pb_format_estimate (st->against, NULL, decimals);
+      {
+        g_autofree char *sum = pb_indicator_status_explain (st, pb_indicator_get_measure_unit (row->indicator));
+        g_autofree char *today = pb_format_estimate (st->expected_today, pb_indicator_get_measure_unit (row->indicator),
+                                                     decimals);
+
+        if (sum && !isnan (st->expected_today))
+          /* Translators: a tooltip: how the completion was worked out, then the value expected today */
+          explained = g_strdup_printf (_("%s. Expected today: %s."), sum, today);
+        else if (sum)
+          explained = g_strdup_printf ("%s.", sum);
+        tooltip = explained;
+      }
       break;
     case TEXT_COMPLETION:
       text = pb_format_percent (st->completion);
-      tooltip = st->reason;
+      {
+        g_autofree char *sum = pb_indicator_status_explain (st, pb_indicator_get_measure_unit (row->indicator));
+
+        if (sum)
+          {
+            explained = g_strdup_printf ("%s\n%s.", st->reason, sum);
+            tooltip = explained;
+          }
+        else
+          tooltip = st->reason;
+      }
       break;
     case TEXT_HEALTH:
       text = g_strdup (pb_health_get_symbol (st->health));
@@ -858,8 +901,12 @@ build_columns (PbIndicatorsView *self)
       g_ptr_array_add (self->year_columns, column);
     }
 
-  add_column (self, _("Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (latest_bind_cb), 100);
-  add_column (self, _("Expected Today"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (expected_bind_cb), 110);
+  add_column (self, _("Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (latest_bind_cb), 120);
+  /* The value the completion beside it is measured against: expected on
+   * the latest actual's date, not today (DESIGN §5), so latest ÷ this
+   * (from the baseline) is the completion shown (rev6 finding 3). */
+  add_column (self, _("Expected at Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
+              G_CALLBACK (expected_bind_cb), 130);
   add_column (self, _("Completion"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (completion_bind_cb), 96);
   add_column (self, _("Health"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (health_bind_cb), 64);
   self->change_column = add_column (self, _("Since Last Period"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
@@ -1807,7 +1854,7 @@ find_text (GtkWidget *widget,
  * pb_indicators_view_get_shown:
  * @self: the view
  * @indicator_id: an indicator
- * @column: "latest" or "expected"
+ * @column: "latest", "expected" or "completion"
  *
  * Returns: (nullable): what the table shows in that column of the
  *   indicator's row (for tests)
@@ -1818,7 +1865,8 @@ pb_indicators_view_get_shown (PbIndicatorsView *self,
                               const char       *column)
 {
   GtkWidget *label = find_text (GTK_WIDGET (self->columns), indicator_id,
-                                g_str_equal (column, "latest") ? TEXT_LATEST : TEXT_EXPECTED);
+                                g_str_equal (column, "latest") ? TEXT_LATEST :
+                                g_str_equal (column, "completion") ? TEXT_COMPLETION : TEXT_EXPECTED);
 
   return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
