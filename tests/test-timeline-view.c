@@ -422,6 +422,36 @@ test_zoom_keeps_selected (void)
   spin ();
 }
 
+static gboolean
+milestone_label_is (const char *wanted)
+{
+  PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+
+  for (guint i = 0; timeline && i < pb_timeline_get_n_milestones (timeline); i++)
+    if (g_strcmp0 (pb_timeline_get_milestone_label (timeline, i), wanted) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Preferences › Amounts applies to the milestone labels at once, as to
+ * every other view: 12,000个 grouped, 1.2万个 in 万 and 亿. */
+static void
+test_amounts_preference (void)
+{
+  GSettings *settings = pb_application_get_settings (t.app);
+  g_autofree char *before = g_settings_get_string (settings, "number-style");
+
+  g_settings_set_string (settings, "number-style", "grouped");
+  spin ();
+  g_assert_true (milestone_label_is ("12,000个"));
+  g_settings_set_string (settings, "number-style", "chinese");
+  spin ();
+  g_assert_true (milestone_label_is ("1.2万个"));
+  g_assert_false (milestone_label_is ("12,000个"));
+  g_settings_set_string (settings, "number-style", before);
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/sections", test_sections);
   g_test_add_func ("/timeline-view/selection-sync", test_selection_sync);
   g_test_add_func ("/timeline-view/zoom-keeps-selected", test_zoom_keeps_selected);
+  g_test_add_func ("/timeline-view/amounts-preference", test_amounts_preference);
 
   ret = g_test_run ();
   teardown ();

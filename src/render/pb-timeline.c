@@ -402,6 +402,33 @@ pb_timeline_set_item_health (PbTimeline *self,
     }
 }
 
+/**
+ * pb_timeline_get_n_milestones:
+ * @self: a timeline
+ *
+ * Returns: how many milestones (targets) the chart holds
+ */
+guint
+pb_timeline_get_n_milestones (PbTimeline *self)
+{
+  return self->milestones->len;
+}
+
+/**
+ * pb_timeline_get_milestone_label:
+ * @self: a timeline
+ * @index: below pb_timeline_get_n_milestones()
+ *
+ * Returns: (transfer none): the milestone's label, as "1.2万个"
+ */
+const char *
+pb_timeline_get_milestone_label (PbTimeline *self,
+                                 guint       index)
+{
+  g_return_val_if_fail (index < self->milestones->len, NULL);
+  return g_array_index (self->milestones, Milestone, index).label;
+}
+
 void
 pb_timeline_add_milestone (PbTimeline *self,
                            gint64      item_id,

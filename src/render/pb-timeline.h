@@ -119,6 +119,9 @@ void          pb_timeline_set_item_health (PbTimeline     *self,
                                            gint64          id,
                                            double          progress,
                                            PbHealth        health);
+guint         pb_timeline_get_n_milestones (PbTimeline    *self);
+const char   *pb_timeline_get_milestone_label (PbTimeline *self,
+                                               guint       index);
 void          pb_timeline_add_milestone   (PbTimeline     *self,
                                            gint64          item_id,
                                            guint32         day,

@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "pb-application.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-format.h"
@@ -67,6 +68,8 @@ struct _PbTimelineView
   GdkModifierType drag_modifiers;
   gboolean        fit_pending;  /* a new plan shows its whole period */
   gboolean        stale;        /* the chart no longer matches the store */
+  PbNumberStyle   built_style;  /* the Amounts preference its labels were made in */
+  gboolean        follows_style; /* connected to the preference */
   GListModel     *items;        /* the plan's items, to see rows come, go and move */
   GPtrArray      *held;         /* the same, held while the chart is */
   gboolean        moved;        /* items came, went or moved since the chart was made */
@@ -221,6 +224,9 @@ ensure_timeline (PbTimelineView *self)
   if (self->plan && self->store)
     {
       self->held = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
+      /* Its milestone labels are formatted now, in the Amounts
+       * preference of the moment (1.5万个 or 15,000个). */
+      self->built_style = pb_format_get_style ();
       self->timeline = pb_timeline_new_from_store_full (self->store, pb_record_get_id (PB_RECORD (self->plan)),
                                                         g_date_get_julian (&self->today), self->collapsed, TRUE,
                                                         &error);
@@ -1824,11 +1830,32 @@ pb_timeline_view_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->section_menu));
 }
 
+/* Preferences › Amounts changed: the labels are made again in the new
+ * style (the application has set it: it connected first). */
+static void
+number_style_changed_cb (PbTimelineView *self)
+{
+  if (self->timeline && self->built_style != pb_format_get_style ())
+    invalidate (self);
+}
+
 static void
 pb_timeline_view_map (GtkWidget *widget)
 {
+  PbTimelineView *self = PB_TIMELINE_VIEW (widget);
+  GApplication *app = g_application_get_default ();
+
   GTK_WIDGET_CLASS (pb_timeline_view_parent_class)->map (widget);
-  ensure_timeline (PB_TIMELINE_VIEW (widget));
+  if (!self->follows_style && PB_IS_APPLICATION (app) && pb_application_get_settings (PB_APPLICATION (app)))
+    {
+      g_signal_connect_object (pb_application_get_settings (PB_APPLICATION (app)), "changed::number-style",
+                               G_CALLBACK (number_style_changed_cb), self, G_CONNECT_SWAPPED);
+      self->follows_style = TRUE;
+    }
+  /* Made in another style while hidden: made again. */
+  if (self->timeline && self->built_style != pb_format_get_style ())
+    invalidate (self);
+  ensure_timeline (self);
 }
 
 static void
