@@ -9,7 +9,8 @@ usage: fill-form.py IN.xlsx OUT.xlsx SPEC.json
 SPEC is a list of [row, column, kind, value]: row is an indicator's name
 or, for an item's own cells, "item:" and the item's title; column is a
 column title as the C locale writes it ("New Value", "Target"...); kind
-is number, text or date (value YYYY-MM-DD, written as a real date).
+is number, text, date (value YYYY-MM-DD, written as a real date) or percent
+(value 0.3, formatted 0% as Excel stores a typed 30%).
 ["swap", ROW, ROW, null] exchanges two rows; ["delete-sheet", NAME, null,
 null] removes a sheet.
 """
@@ -74,6 +75,10 @@ def main():
             cell.number_format = "yyyy-mm-dd"
         elif kind == "number":
             cell.value = float(value)
+        elif kind == "percent":
+            # 30% typed in Excel or WPS: 0.3, shown as a percentage
+            cell.value = float(value)
+            cell.number_format = "0%"
         else:
             cell.value = str(value)
     wb.save(dst)

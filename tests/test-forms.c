@@ -332,6 +332,17 @@ test_round_trip (void)
   g_assert_cmpint (pb_test_sql_int (db, "SELECT round(progress * 100) FROM item WHERE title = '建设公共卫生数字基础设施'"), ==, 60);
   g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
 
+  /* Progress typed as a percentage: 30% as Excel stores it (0.3, shown
+   * 0%), or "40%" as text, reads 30 and 40. */
+  fill ("C.xlsx", "P1.xlsx", "[[\"item:建设公共卫生数字基础设施\", \"Progress (%)\", \"percent\", 0.3]]");
+  fill ("C.xlsx", "P2.xlsx", "[[\"item:建设公共卫生数字基础设施\", \"Progress (%)\", \"text\", \"40%\"]]");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "P1.xlsx", "P2.xlsx", "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "  Progress: J8 15 建设公共卫生数字基础设施: 60% → 30% "));
+  g_assert_nonnull (strstr (out, "  Progress: J8 15 建设公共卫生数字基础设施: 60% → 40% "));
+  g_assert_null (strstr (out, "Refused"));
+
   /* Who has reported: two returned, the rest late after the due date */
   g_clear_pointer (&out, g_free);
   out = run_cli (&status, "forms", "status", "1", "--today", "2022-10-11", NULL);

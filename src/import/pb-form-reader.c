@@ -228,6 +228,14 @@ parse_number_text (const char *text,
 
   if (*t == '\0')
     return FALSE;
+  /* 30% or 30％ typed as text, in a percentage column: 30 */
+  if (g_str_has_suffix (t, "%"))
+    t[strlen (t) - 1] = '\0';
+  else if (g_str_has_suffix (t, "％"))
+    t[strlen (t) - strlen ("％")] = '\0';
+  g_strchomp (t);
+  if (*t == '\0')
+    return FALSE;
   /* 2,600 and 2600 as typed; 1.3万 and 两千 as the plans write them */
   for (const char *p = t; *p; p++)
     if (*p != ',' && *p != ' ')
@@ -272,9 +280,11 @@ read_number (Grid   *g,
   const PbXlsxCell *cell = grid_cell (g, row, col);
   g_autofree char *text = clean (grid_text (g, row, col));
 
+  /* A cell formatted as a percentage holds 0.3 for the 30% it shows, as
+   * Excel and WPS store a typed 30%: the form's figures are what it shows. */
   if (cell && cell->type == PB_XLSX_CELL_NUMBER)
     {
-      *value = cell->number;
+      *value = cell->is_percent ? cell->number * 100 : cell->number;
       return READ_OK;
     }
   if (*text == '\0')

@@ -316,6 +316,7 @@ typedef struct
   GHashTable *parts;   /* zip name → GBytes */
   GPtrArray  *shared;  /* char* */
   GArray     *date_styles; /* gboolean per cellXfs index */
+  GArray     *percent_styles; /* gboolean per cellXfs index: 0%, 0.0% */
 } Reader;
 
 static gboolean
@@ -654,6 +655,30 @@ format_code_is_date (const char *code)
   return FALSE;
 }
 
+/* A number format that shows the number as a percentage (0%, 0.00%): the
+ * cell holds 0.3 for what reads 30%. */
+static gboolean
+format_code_is_percent (const char *code)
+{
+  gboolean quoted = FALSE;
+
+  for (const char *p = code; p && *p; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\\' || *p == '_' || *p == '*')
+        {
+          if (p[1])
+            p++;
+        }
+      else if (*p == '%')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 builtin_date_format (int id)
 {
@@ -698,7 +723,10 @@ read_styles (Reader      *rd,
         const char *code = g_hash_table_lookup (custom, GINT_TO_POINTER (id));
         gboolean is_date = code ? format_code_is_date (code) : builtin_date_format (id);
 
+        gboolean is_percent = code ? format_code_is_percent (code) : id == 9 || id == 10;
+
         g_array_append_val (rd->date_styles, is_date);
+        g_array_append_val (rd->percent_styles, is_percent);
       }
   xmlFreeDoc (doc);
   return TRUE;
@@ -879,6 +907,8 @@ read_sheet (Reader       *rd,
               cell->text = g_steal_pointer (&v_text);
               cell->is_date = style < rd->date_styles->len &&
                               g_array_index (rd->date_styles, gboolean, style);
+              cell->is_percent = style < rd->percent_styles->len &&
+                                 g_array_index (rd->percent_styles, gboolean, style);
             }
 
           if (cell->type == PB_XLSX_CELL_EMPTY || (cell->type == PB_XLSX_CELL_STRING && cell->text == NULL))
@@ -1035,12 +1065,14 @@ open_archive (struct archive  *a,
   rd.parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   rd.shared = g_ptr_array_new_with_free_func (g_free);
   rd.date_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  rd.percent_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
   if (read_package (&rd, a, error))
     book = read_book (&rd, error);
   archive_read_free (a);
   g_hash_table_unref (rd.parts);
   g_ptr_array_unref (rd.shared);
   g_array_unref (rd.date_styles);
+  g_array_unref (rd.percent_styles);
   return book;
 }
 #endif

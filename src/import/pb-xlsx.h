@@ -33,6 +33,7 @@ typedef struct
   char          *text;     /* the string, the number as written, TRUE/FALSE, #N/A… */
   double         number;   /* numbers and booleans (1/0) */
   gboolean       is_date;  /* a number whose style is a date format */
+  gboolean       is_percent; /* a number shown as a percentage (0.3 reads 30%) */
 } PbXlsxCell;
 
 typedef struct _PbXlsxBook  PbXlsxBook;
