@@ -2079,6 +2079,10 @@ pb_window_init (PbWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Open Another Library… is for a library that could not be opened
+   * (pb_window_set_application_store ()): the main menu of an open one
+   * keeps its height (a laptop screen's, test-edit-feedback). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-library", FALSE);
   /* A tooltip waits for the pointer to move in the window, not for the
    * window to open under it (pb_ui_tooltip_wanted ()). */
   pb_ui_track_pointer_motion (GTK_WIDGET (self));
@@ -2161,6 +2165,7 @@ pb_window_set_application_store (PbWindow      *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.organisations-all-plans", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-library", TRUE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), FALSE);
       history_changed_cb (self);
       return;
