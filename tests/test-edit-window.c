@@ -2338,6 +2338,94 @@ settle_flap (AdwFlap *flap,
  * item's text in the editor and undoes it after switching, as a planner
  * does (on the view switched to), so the editor's text view has
  * something to lay out again. */
+/* Finding 11: an item from Insert whose editor closes (or moves to
+ * another card, or another Insert comes) with its title still empty goes
+ * again, and so does its Add Item: neither the plan nor Undo (nor Redo)
+ * keeps a stray untitled item. An item whose title was typed stays. */
+static void
+test_untitled_new_item (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  g_autoptr(PbItem) other = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  g_autofree char *before = NULL;
+  g_autofree char *undo_before = NULL;
+  guint n;
+  gint64 id, id2;
+
+  pb_window_open_editor (t.window, other);
+  spin ();
+  close_editor_settled ();
+  n = n_items ();
+  before = pb_test_dump_store (t.store);
+  undo_before = g_strdup (pb_store_get_undo_label (t.store));
+
+  /* Insert, then the editor closes untouched. */
+  act ("win.add-item", NULL);
+  g_assert_cmpuint (n_items (), ==, n + 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  id = pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor)));
+  close_editor_settled ();
+  g_assert_cmpuint (n_items (), ==, n);
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_ITEM, id));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, undo_before);
+  g_assert_cmpstr (pb_store_get_redo_label (t.store), !=, "Add Item");
+  g_assert_false (has_tooltip (GTK_WIDGET (t.window), "Undo Add Item"));
+
+  /* Insert, then another card opened: the same. */
+  act ("win.add-item", NULL);
+  g_assert_cmpuint (n_items (), ==, n + 1);
+  pb_window_open_editor (t.window, other);
+  spin ();
+  g_assert_cmpuint (n_items (), ==, n);
+  g_assert_true (pb_item_editor_get_item (editor) == other);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, undo_before);
+  close_editor_settled ();
+
+  /* Insert twice: only the second one is left, until it closes. */
+  act ("win.add-item", NULL);
+  act ("win.add-item", NULL);
+  id2 = pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor)));
+  {
+    g_autoptr(PbItem) second = pb_store_get_record (t.store, PB_TYPE_ITEM, id2);
+
+    g_assert_nonnull (second);
+  }
+  g_assert_cmpuint (n_items (), ==, n + 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  close_editor_settled ();
+  g_assert_cmpuint (n_items (), ==, n);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, undo_before);
+
+  /* A title typed (not yet saved when the editor closes): it stays, its
+   * Add Item and Rename Item in the history. */
+  act ("win.add-item", NULL);
+  id = pb_record_get_id (PB_RECORD (pb_item_editor_get_item (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (editor_row ("Title")), "建设车联网先导区");
+  close_editor_settled ();
+  g_assert_cmpuint (n_items (), ==, n + 1);
+  {
+    g_autoptr(PbItem) kept = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+
+    g_assert_nonnull (kept);
+    g_assert_cmpstr (pb_item_get_title (kept), ==, "建设车联网先导区");
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  act ("win.undo", NULL);
+  g_assert_cmpuint (n_items (), ==, n);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 static void
 test_close_editor_switch_view (void)
 {
@@ -2428,6 +2516,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/close-editor-switch-view", test_close_editor_switch_view);
+  g_test_add_func ("/edit-window/untitled-new-item", test_untitled_new_item);
   g_test_add_func ("/edit-window/timeline-sections", test_timeline_sections);
   g_test_add_func ("/edit-window/timeline-bulk", test_timeline_bulk);
   g_test_add_func ("/edit-window/board-new-section", test_board_new_section);

@@ -3652,6 +3652,56 @@ pb_store_get_redo_plan (PbStore *self)
 }
 
 /**
+ * pb_store_get_undo_mark:
+ * @self: a store
+ *
+ * Returns: what tells the latest command apart from any other, for
+ *   pb_store_withdraw(); 0 with nothing to undo
+ */
+gint64
+pb_store_get_undo_mark (PbStore *self)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  if (self->undo_stack->len == 0)
+    return 0;
+  return g_array_index (self->undo_stack, Command, self->undo_stack->len - 1).last;
+}
+
+/**
+ * pb_store_withdraw:
+ * @self: a store
+ * @mark: pb_store_get_undo_mark() just after the command
+ * @error: where to say why it failed
+ *
+ * Takes back the command marked @mark if it is still the latest one, and
+ * forgets it: no Redo offers it again, as if it had never been made (a
+ * new item left without a title). Nothing happens when another command
+ * came after it.
+ *
+ * Returns: %TRUE if it was taken back
+ */
+gboolean
+pb_store_withdraw (PbStore  *self,
+                   gint64    mark,
+                   GError  **error)
+{
+  guint n_redo;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction && self->group_depth == 0, FALSE);
+
+  if (mark == 0 || pb_store_get_undo_mark (self) != mark)
+    return FALSE;
+  n_redo = self->redo_stack->len;
+  if (!replay (self, self->undo_stack, self->redo_stack, error))
+    return FALSE;
+  if (self->redo_stack->len > n_redo)
+    g_array_set_size (self->redo_stack, n_redo);
+  notify_history (self);
+  return TRUE;
+}
+
+/**
  * pb_store_clear_history:
  * @self: a store
  *

@@ -275,6 +275,10 @@ gboolean     pb_store_undo            (PbStore  *self,
 gboolean     pb_store_redo            (PbStore  *self,
                                        GError  **error);
 void         pb_store_clear_history   (PbStore  *self);
+gint64       pb_store_get_undo_mark   (PbStore  *self);
+gboolean     pb_store_withdraw        (PbStore  *self,
+                                       gint64    mark,
+                                       GError  **error);
 void         pb_store_begin_group     (PbStore    *self,
                                        const char *label);
 void         pb_store_end_group       (PbStore    *self);

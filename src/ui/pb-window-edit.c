@@ -259,6 +259,9 @@ pb_window_add_item (PbWindow   *self,
 
   if (plan == NULL || store == NULL)
     return 0;
+  /* An untitled item added just before goes first (Insert twice), before
+   * the place of the new one is worked out from what is chosen. */
+  pb_window_drop_fresh_item (self);
   plan_id = pb_record_get_id (PB_RECORD (plan));
 
   if (key == NULL)
@@ -335,6 +338,7 @@ pb_window_add_item (PbWindow   *self,
     pb_timeline_view_select (PB_TIMELINE_VIEW (pb_window_get_timeline (self)), id);
   pb_window_show_board (self);
   pb_window_open_editor (self, item);
+  pb_window_set_fresh_item (self, id);
   /* After the flap has opened and the rows have their text. */
   g_idle_add (focus_title_idle, g_object_ref (self));
   return id;

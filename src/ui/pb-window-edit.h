@@ -25,6 +25,9 @@ GtkWidget *pb_window_popup_items_menu     (PbWindow       *self,
                                            double          x,
                                            double          y);
 void       pb_window_focus_view           (PbWindow       *self);
+void       pb_window_set_fresh_item       (PbWindow       *self,
+                                           gint64          item_id);
+void       pb_window_drop_fresh_item      (PbWindow       *self);
 void       pb_window_edit_menu_shown      (PbWindow       *self,
                                            gboolean        shown);
 GtkWidget *pb_window_ask_bulk             (PbWindow       *self,

@@ -60,6 +60,10 @@ struct _PbWindow
   GtkDropDown          *kind_filter;
   GtkWidget            *board;
   GtkWidget            *editor;
+  /* The item Insert/Add Item just made, and its command's mark: left
+   * without a title when its editor closes, it goes again. */
+  gint64                fresh_item;
+  gint64                fresh_mark;
   GtkToggleButton      *search_button;
   GtkMenuButton        *sidebar_menu_button;
   GtkMenuButton        *menu_button;
@@ -362,6 +366,57 @@ ensure_editor (PbWindow *self)
   return self->editor;
 }
 
+/**
+ * pb_window_set_fresh_item:
+ * @self: the main window
+ * @item_id: the item Add Item just made, its command the latest
+ */
+void
+pb_window_set_fresh_item (PbWindow *self,
+                          gint64    item_id)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+
+  self->fresh_item = item_id;
+  self->fresh_mark = item_id && self->store ? pb_store_get_undo_mark (self->store) : 0;
+}
+
+/**
+ * pb_window_drop_fresh_item:
+ * @self: the main window
+ *
+ * A new item whose editor closed (or moved to another item, or another
+ * item is being added) with its title still empty was made by mistake (an
+ * Insert pressed behind a filter): its Add Item is taken back and
+ * forgotten, when nothing came after it, so neither the plan nor the Undo
+ * history keeps a stray untitled item. An item with a title typed stays.
+ */
+void
+pb_window_drop_fresh_item (PbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = NULL;
+  gint64 id = self->fresh_item;
+  gint64 mark = self->fresh_mark;
+  g_autofree char *title = NULL;
+
+  if (id == 0)
+    return;
+  /* A title typed and not saved yet counts. */
+  if (self->editor)
+    pb_item_editor_flush (PB_ITEM_EDITOR (self->editor));
+  self->fresh_item = 0;
+  self->fresh_mark = 0;
+  if (self->store == NULL ||
+      (item = pb_store_get_record (self->store, PB_TYPE_ITEM, id)) == NULL)
+    return;
+  title = g_strstrip (g_strdup (pb_item_get_title (item)));
+  if (*title != '\0')
+    return;
+  if (!pb_store_withdraw (self->store, mark, &error) && error != NULL)
+    show_error (self, error);
+}
+
 void
 pb_window_close_editor (PbWindow *self)
 {
@@ -373,6 +428,7 @@ pb_window_close_editor (PbWindow *self)
 
       pb_item_editor_flush (PB_ITEM_EDITOR (self->editor));
       pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), NULL);
+      pb_window_drop_fresh_item (self);
       /* The keyboard does not stay in a field that goes out of sight: it
        * goes back to the board or timeline. */
       if (focus && gtk_widget_is_ancestor (focus, self->editor))
@@ -415,7 +471,14 @@ pb_window_open_editor (PbWindow *self,
   if (ensure_editor (self) == NULL)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), TRUE);
-  pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
+  if (self->fresh_item != 0 && (item == NULL || pb_record_get_id (PB_RECORD (item)) != self->fresh_item))
+    {
+      pb_item_editor_flush (PB_ITEM_EDITOR (self->editor));
+      pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
+      pb_window_drop_fresh_item (self);
+    }
+  else
+    pb_item_editor_set_item (PB_ITEM_EDITOR (self->editor), item);
   adw_flap_set_reveal_flap (self->editor_flap, TRUE);
   /* It opens at its top, the keyboard in the title. */
   if (item)
