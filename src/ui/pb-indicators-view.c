@@ -906,7 +906,7 @@ build_columns (PbIndicatorsView *self)
    * the latest actual's date, not today (DESIGN §5), so latest ÷ this
    * (from the baseline) is the completion shown (rev6 finding 3). */
   add_column (self, _("Expected at Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
-              G_CALLBACK (expected_bind_cb), 130);
+              G_CALLBACK (expected_bind_cb), 170);
   add_column (self, _("Completion"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (completion_bind_cb), 96);
   add_column (self, _("Health"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (health_bind_cb), 64);
   self->change_column = add_column (self, _("Since Last Period"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
