@@ -252,6 +252,8 @@ test_delete_toast (void)
   g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Deleted "));
   g_assert_true (g_str_has_suffix (adw_toast_get_title (toast), " and 2 more"));   /* names the first */
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  /* A destructive command: its Undo toast stays long enough to reach. */
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 10);
   pb_test_settle_for (700);
   g_assert_true (toast_on_screen (" and 2 more"));
   g_assert_false (toast_on_screen ("Redone:"));
@@ -1709,7 +1711,7 @@ test_shortcuts (void)
     bar_middle (view, a, TRUE, &xa, &ya);
     bar_middle (view, b, FALSE, &xb, &yb);
     drag_with_pointer (GTK_WIDGET (view), xa, ya, xb, yb, GDK_CONTROL_MASK, FALSE);
-    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Dependency");
+    g_assert_true (g_str_has_prefix (pb_store_get_undo_label (t.store), "Make "));
     assert_changed_then_undo (before);
   }
   adw_view_stack_set_visible_child_name (stack, "board");
@@ -1749,6 +1751,7 @@ test_timeline_dependency_drag (void)
   gint64 b = id_of ("推进千兆光网“双千兆”城市建设");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *label = NULL;
   AdwToast *toast;
   double xa, ya, xb, yb;
 
@@ -1769,7 +1772,15 @@ test_timeline_dependency_drag (void)
   bar_middle (view, b, FALSE, &xb, &yb);
   drag_with_pointer (GTK_WIDGET (view), xa, ya, xb, yb, GDK_CONTROL_MASK, FALSE);
   g_assert_true (has_dependency (a, b));
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Dependency");
+  /* Named: which item starts after which (titles shortened). */
+  {
+    g_autoptr(PbItem) item_a = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+    g_autoptr(PbItem) item_b = pb_store_get_record (t.store, PB_TYPE_ITEM, b);
+
+    label = g_strdup_printf ("Make %s 推进千兆光网“双千兆… Start After %s 加快5G网络规模化部署",
+                             pb_item_get_number (item_b), pb_item_get_number (item_a));
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, label);
   /* The selection as it was: nothing chosen, no bulk bar. */
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
   g_assert_cmpint (pb_timeline_view_get_selected (view), ==, b);
@@ -1777,7 +1788,7 @@ test_timeline_dependency_drag (void)
   /* The toast names the command and offers Undo; no "chosen" hint. */
   toast = pb_ui_get_undo_toast (GTK_WIDGET (view));
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Add Dependency");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, label);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
   g_assert_true (pb_ui_get_toast (GTK_WIDGET (view)) == toast);
@@ -2496,33 +2507,33 @@ test_undo_other_plan (void)
   pb_store_add_dependency (t.store, a, b, 0, &error);
   g_assert_no_error (error);
   pb_test_settle_for (100);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Add Dependency");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Make 2 建设充电桩 Start After 1 建设数据中心");
   pb_window_select_plan (t.window, shown);
   pb_test_settle_for (300);
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, shown);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Add Dependency in 测试行动方案");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Make 2 建设充电桩 Start After 1 建设数据中心 in 测试行动方案");
 
   press (GDK_KEY_z, GDK_CONTROL_MASK);
   pb_test_settle_for (300);
   g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql_count), ==, 0);
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, other);
-  g_assert_true (toast_on_screen ("Undone: Add Dependency in 测试行动方案"));
+  g_assert_true (toast_on_screen ("Undone: Make 2 建设充电桩 Start After 1 建设数据中心 in 测试行动方案"));
   {
     g_autofree char *now = pb_test_dump_store (t.store);
     g_assert_cmpstr (now, ==, with_plan);
   }
   /* In its plan now: said as usual. */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Add Dependency");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Make 2 建设充电桩 Start After 1 建设数据中心");
 
   /* Redo from the example: named, and done there. */
   pb_window_select_plan (t.window, shown);
   pb_test_settle_for (300);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Add Dependency in 测试行动方案");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Make 2 建设充电桩 Start After 1 建设数据中心 in 测试行动方案");
   act ("win.redo", NULL);
   pb_test_settle_for (300);
   g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql_count), ==, 1);
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, other);
-  g_assert_true (toast_on_screen ("Redone: Add Dependency in 测试行动方案"));
+  g_assert_true (toast_on_screen ("Redone: Make 2 建设充电桩 Start After 1 建设数据中心 in 测试行动方案"));
 
   /* Back as it was: the dependency, both items and the plan undone. */
   for (guint i = 0; i < 4; i++)

@@ -306,7 +306,7 @@ test_command_plan (PbTestLibrary *f,
   g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p2);
   pb_store_add_dependency (f->store, a, b, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add Dependency");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Make 2 建设充电桩 Start After 1 建设数据中心");
   g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
   k = pb_store_add_indicator (f->store, p2, c, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
   pb_store_add_target (f->store, k, 2026, 1000, PB_COMPARATOR_GE, FALSE, &error);
@@ -318,7 +318,7 @@ test_command_plan (PbTestLibrary *f,
   g_assert_cmpint (pb_store_get_redo_plan (f->store), ==, p2);
   undo_ok (f->store);
   g_assert_cmpint (pb_store_get_undo_plan (f->store), ==, p1);
-  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Add Dependency");
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Make 2 建设充电桩 Start After 1 建设数据中心");
   undo_ok (f->store);
   g_assert_cmpint (pb_store_get_redo_plan (f->store), ==, p1);
   redo_ok (f->store);

@@ -4494,6 +4494,32 @@ pb_store_add_note (PbStore     *self,
                          NULL);
 }
 
+/* An item as a dependency's command label names it: its number and the
+ * start of its title, "3 加快5G网络规模化…". */
+static char *
+dependency_item_name (PbItem *item)
+{
+  const char *number = pb_item_get_number (item);
+  const char *title = pb_item_get_title (item);
+  g_autofree char *shown = NULL;
+
+  if (title == NULL)
+    title = "";
+  if (g_utf8_strlen (title, -1) > 12)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 10);
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (title);
+
+  if (number == NULL || *number == '\0')
+    return g_steal_pointer (&shown);
+  if (*shown == '\0')
+    return g_strdup (number);
+  return g_strdup_printf ("%s %s", number, shown);
+}
+
 gint64
 pb_store_add_dependency (PbStore     *self,
                          gint64       from_item_id,
@@ -4501,6 +4527,10 @@ pb_store_add_dependency (PbStore     *self,
                          int          lag_days,
                          GError     **error)
 {
+  g_autoptr(PbItem) from = NULL;
+  g_autoptr(PbItem) to = NULL;
+  g_autofree char *label = NULL;
+
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
   if (from_item_id == to_item_id)
@@ -4510,7 +4540,19 @@ pb_store_add_dependency (PbStore     *self,
       return 0;
     }
 
-  return insert_command (self, _("Add Dependency"), PB_TYPE_DEPENDENCY, NULL, 0, error,
+  from = pb_store_get_record (self, PB_TYPE_ITEM, from_item_id);
+  to = pb_store_get_record (self, PB_TYPE_ITEM, to_item_id);
+  if (from && to)
+    {
+      g_autofree char *from_name = dependency_item_name (from);
+      g_autofree char *to_name = dependency_item_name (to);
+
+      /* TRANSLATORS: a command, in the Undo menu and its toast: item
+       * "3 加快5G网络…" now starts after item "2 推进千兆光网…" finishes */
+      label = g_strdup_printf (_("Make %s Start After %s"), to_name, from_name);
+    }
+
+  return insert_command (self, label ? label : _("Add Dependency"), PB_TYPE_DEPENDENCY, NULL, 0, error,
                          "from_item_id", from_item_id,
                          "to_item_id", to_item_id,
                          "lag_days", (gint64) lag_days,

@@ -30,6 +30,7 @@ typedef struct
   GtkLabel    *error;
   CommitFunc   commit;
   char        *done_text;
+  gboolean     done_destructive; /* its Undo toast stays longer */
   /* what the dialogs edit */
   PbIndicator *indicator;
   PbActual    *actual;
@@ -84,7 +85,12 @@ primary_clicked_cb (GtkButton *button,
     }
 
   if (d->done_text && d->parent)
-    pb_ui_toast (d->parent, d->done_text, TRUE);
+    {
+      if (d->done_destructive)
+        pb_ui_toast_destructive (d->parent, d->done_text);
+      else
+        pb_ui_toast (d->parent, d->done_text, TRUE);
+    }
   gtk_window_destroy (window);
 }
 
@@ -592,6 +598,7 @@ pb_merge_dialog_new (GtkWidget      *parent,
   d = get_dialog (window);
   d->organisation = g_object_ref (organisation);
   d->done_text = g_strdup (_("Organisations merged"));
+  d->done_destructive = TRUE;
 
   for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
     {

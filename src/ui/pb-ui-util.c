@@ -175,6 +175,40 @@ pb_ui_toast (GtkWidget  *widget,
              const char *text,
              gboolean    with_undo)
 {
+  pb_ui_toast_full (widget, text, with_undo, 0);
+}
+
+/**
+ * pb_ui_toast_destructive:
+ * @widget: a widget inside the window's toast overlay
+ * @text: plain text (it is escaped here)
+ *
+ * The Undo toast of a destructive command (items or a section deleted,
+ * organisations merged): it stays PB_UI_DESTRUCTIVE_TOAST_TIMEOUT
+ * seconds, long enough to read what went and reach Undo.
+ */
+void
+pb_ui_toast_destructive (GtkWidget  *widget,
+                         const char *text)
+{
+  pb_ui_toast_full (widget, text, TRUE, PB_UI_DESTRUCTIVE_TOAST_TIMEOUT);
+}
+
+/**
+ * pb_ui_toast_full:
+ * @widget: a widget inside the window's toast overlay
+ * @text: plain text (it is escaped here)
+ * @with_undo: whether the toast offers Undo (win.undo)
+ * @timeout: seconds it stays, or 0 for libadwaita's default
+ *
+ * Shows the toast at once, in place of the one before.
+ */
+void
+pb_ui_toast_full (GtkWidget  *widget,
+                  const char *text,
+                  gboolean    with_undo,
+                  guint       timeout)
+{
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast;
@@ -191,6 +225,8 @@ pb_ui_toast (GtkWidget  *widget,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
+  if (timeout > 0)
+    adw_toast_set_timeout (toast, timeout);
   toast = pb_ui_show_toast (overlay, toast);
   /* Kept until Undo or Redo runs, which dismisses it: an offer to undo
    * what was just undone must not linger. */

@@ -21,6 +21,14 @@ const char *pb_ui_health_css_class   (PbHealth     health);
 void        pb_ui_toast              (GtkWidget   *widget,
                                       const char  *text,
                                       gboolean     with_undo);
+/* Seconds the Undo toast of a destructive command stays. */
+#define PB_UI_DESTRUCTIVE_TOAST_TIMEOUT 10
+void        pb_ui_toast_full         (GtkWidget   *widget,
+                                      const char  *text,
+                                      gboolean     with_undo,
+                                      guint        timeout);
+void        pb_ui_toast_destructive  (GtkWidget   *widget,
+                                      const char  *text);
 AdwToast   *pb_ui_show_toast         (GtkWidget   *widget,
                                       AdwToast    *toast);
 AdwToast   *pb_ui_get_toast          (GtkWidget   *widget);

@@ -33,6 +33,16 @@ toast (PbWindow   *self,
   pb_ui_toast (anchor ? anchor : GTK_WIDGET (self), text, with_undo);
 }
 
+/* The Undo toast of a destructive command: it stays longer. */
+static void
+toast_destructive (PbWindow   *self,
+                   const char *text)
+{
+  GtkWidget *anchor = pb_window_peek_board (self);
+
+  pb_ui_toast_destructive (anchor ? anchor : GTK_WIDGET (self), text);
+}
+
 static void
 refuse (PbWindow     *self,
         const GError *error)
@@ -394,7 +404,7 @@ pb_window_delete_items (PbWindow *self)
 
   /* Translators: a toast; %s is "3 加快5G网络规模化部署" or "3 items" */
   text = g_strdup_printf (_("Deleted %s"), what);
-  toast (self, text, TRUE);
+  toast_destructive (self, text);
   pb_window_focus_view (self);
   return TRUE;
 }
@@ -563,7 +573,7 @@ delete_section_response_cb (AdwMessageDialog *dialog,
   if (!pb_store_delete_section (store, d->section, move_to, &error))
     refuse (d->window, error);
   else
-    toast (d->window, text, TRUE);
+    toast_destructive (d->window, text);
 }
 
 /**

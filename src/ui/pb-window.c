@@ -1857,7 +1857,7 @@ delete_plan_action (GtkWidget  *widget,
     }
 
   text = g_strdup_printf (_("“%s” deleted"), title);
-  pb_ui_toast (GTK_WIDGET (self->toast_overlay), text, TRUE);
+  pb_ui_toast_destructive (GTK_WIDGET (self->toast_overlay), text);
 }
 
 /* The buttons say what they undo and redo: "Undo Change Due Date", and
