@@ -353,6 +353,11 @@ label_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (xalign) ? 1.0 : 0.0);
   gtk_label_set_justify (GTK_LABEL (label), GPOINTER_TO_INT (xalign) ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  /* A line wider than its column (a long date in Chinese) wraps inside
+   * it: unwrapped, the label's lines are aligned to its own width, and the
+   * short ones fall outside the cell. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -901,7 +906,7 @@ build_columns (PbIndicatorsView *self)
       g_ptr_array_add (self->year_columns, column);
     }
 
-  add_column (self, _("Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (latest_bind_cb), 120);
+  add_column (self, _("Latest Actual"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (latest_bind_cb), 136);
   /* The value the completion beside it is measured against: expected on
    * the latest actual's date, not today (DESIGN §5), so latest ÷ this
    * (from the baseline) is the completion shown (rev6 finding 3). */
