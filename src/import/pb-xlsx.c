@@ -622,46 +622,18 @@ read_rels (Reader      *rd,
   return TRUE;
 }
 
-static gboolean
-format_code_is_date (const char *code)
+/* What a number format shows, read once outside quotes and escapes: a
+ * date or a time (d, m, y; [h], [mm] elapsed — [$-804], [Red] are not),
+ * and whether it shows the number as a percentage (0%, 0.00%: the cell
+ * holds 0.3 for what reads 30%). */
+static void
+scan_format_code (const char *code,
+                  gboolean   *is_date,
+                  gboolean   *is_percent)
 {
   gboolean quoted = FALSE;
 
-  for (const char *p = code; p && *p; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (quoted)
-        continue;
-      else if (*p == '\\' || *p == '_' || *p == '*')
-        {
-          if (p[1])
-            p++;
-        }
-      else if (*p == '[')
-        {
-          /* [h] and [mm] are elapsed times; [$-804], [Red] are not dates */
-          const char *end = strchr (p, ']');
-
-          if (end == NULL)
-            break;
-          if (p[1] == 'h' || p[1] == 'H' || p[1] == 'm' || p[1] == 's')
-            return TRUE;
-          p = end;
-        }
-      else if (strchr ("yYdDmM", *p) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A number format that shows the number as a percentage (0%, 0.00%): the
- * cell holds 0.3 for what reads 30%. */
-static gboolean
-format_code_is_percent (const char *code)
-{
-  gboolean quoted = FALSE;
-
+  *is_date = *is_percent = FALSE;
   for (const char *p = code; p && *p; p++)
     {
       if (*p == '"')
@@ -674,9 +646,22 @@ format_code_is_percent (const char *code)
             p++;
         }
       else if (*p == '%')
-        return TRUE;
+        *is_percent = TRUE;
+      else if (*p == '[')
+        {
+          const char *end = strchr (p, ']');
+
+          if (end == NULL)
+            break;
+          if (p[1] == 'h' || p[1] == 'H' || p[1] == 'm' || p[1] == 's')
+            *is_date = TRUE;
+          if (memchr (p, '%', end - p) != NULL)
+            *is_percent = TRUE;
+          p = end;
+        }
+      else if (strchr ("yYdDmM", *p) != NULL)
+        *is_date = TRUE;
     }
-  return FALSE;
 }
 
 static gboolean
@@ -721,9 +706,15 @@ read_styles (Reader      *rd,
         g_autofree char *id_text = prop (n, "numFmtId");
         int id = id_text ? atoi (id_text) : 0;
         const char *code = g_hash_table_lookup (custom, GINT_TO_POINTER (id));
-        gboolean is_date = code ? format_code_is_date (code) : builtin_date_format (id);
+        gboolean is_date, is_percent;
 
-        gboolean is_percent = code ? format_code_is_percent (code) : id == 9 || id == 10;
+        if (code)
+          scan_format_code (code, &is_date, &is_percent);
+        else
+          {
+            is_date = builtin_date_format (id);
+            is_percent = id == 9 || id == 10;
+          }
 
         g_array_append_val (rd->date_styles, is_date);
         g_array_append_val (rd->percent_styles, is_percent);
