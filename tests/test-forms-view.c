@@ -15,6 +15,7 @@
 
 #include "pb-format.h"
 #include "pb-forms.h"
+#include "pb-form-writer.h"
 #include "pb-forms-ui.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -65,7 +66,6 @@ test_round_trip (void)
   g_autofree char *spec_path = NULL;
   g_autofree char *filled = NULL;
   g_autofree char *first = NULL;
-  g_autofree char *end_text = NULL;
   g_autoptr(JsonNode) form = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -76,12 +76,14 @@ test_round_trip (void)
   PbFormPeriod period;
   guint n_forms = 0;
   GDate today;
-  char end[11];
+  char day[11];
 
   g_assert_cmpint (plan_id, >, 0);
   pb_date_today (&today);
   pb_form_period_for_date (&today, &period);
-  pb_date_format (&period.end, end);
+  /* Dated today: within the period, and never after today (the period's
+   * end would be, and is refused: see /forms-view/after-today) */
+  pb_date_format (&today, day);
 
   /* Nothing sent yet */
   text = status_text ();
@@ -150,7 +152,7 @@ test_round_trip (void)
       }
     g_assert_nonnull (indicator);
     spec = g_strdup_printf ("[[\"%s\", \"New Value\", \"number\", 4321], [\"%s\", \"As Of\", \"date\", \"%s\"]]",
-                            indicator, indicator, end);
+                            indicator, indicator, day);
     spec_path = g_build_filename (t.dir, "spec.json", NULL);
     g_assert_true (g_file_set_contents (spec_path, spec, -1, NULL));
     filled = g_build_filename (t.dir, first, NULL);
@@ -201,6 +203,90 @@ test_round_trip (void)
   g_clear_pointer (&text, g_free);
   text = status_text ();
   g_assert_nonnull (strstr (text, "0 returned · "));
+}
+
+/* Issue 14: a value dated after the day the forms are read (a month-end
+ * 2026-11-30 typed on 2026-11-28) is shown refused with the reason,
+ * unticked and impossible to tick, and is not recorded; the rest of the
+ * form is. The review is given its day, never the clock's. */
+static void
+test_after_today (void)
+{
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fill-form.py", NULL);
+  g_autofree char *dir = g_build_filename (t.dir, "future-forms", NULL);
+  g_autofree char *spec_path = g_build_filename (t.dir, "future-spec.json", NULL);
+  g_autofree char *filled = g_build_filename (t.dir, "future-filled.xlsx", NULL);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = pb_window_get_selected_plan (t.window);
+  GtkWidget *refused = NULL;
+  GtkWindow *review;
+  const char *db = pb_store_get_path (t.store);
+  GDate today;
+  guint n_ticked = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  paths = pb_forms_collect (t.store, plan_id, "2026-Q4", "2027-01-10", FALSE, dir, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (spec_path,
+                                      "[[\"5G基站\", \"New Value\", \"number\", 9100],"
+                                      " [\"5G基站\", \"As Of\", \"date\", \"2026-11-30\"],"
+                                      " [\"千兆宽带用户\", \"New Value\", \"number\", 400000],"
+                                      " [\"千兆宽带用户\", \"As Of\", \"date\", \"2026-11-20\"],"
+                                      " [\"item:加快5G网络规模化部署\", \"Note\", \"text\", \"11月底预计达到9100个\"]]",
+                                      -1, NULL));
+  {
+    g_autofree char *form = g_build_filename (dir, "市通信管理办公室.xlsx", NULL);
+    g_free (pb_test_run_ok (python, script, form, filled, spec_path, NULL));
+  }
+  g_ptr_array_set_size (paths, 0);
+  g_ptr_array_add (paths, g_strdup (filled));
+  review = pb_forms_review_window_new (GTK_WINDOW (t.window), GTK_WIDGET (t.window), t.store, plan_id, paths, &today);
+  spin ();
+  pb_test_settle_for (300);
+  collect_widgets (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+      collect_widgets (row, GTK_TYPE_CHECK_BUTTON, checks);
+      g_assert_cmpuint (checks->len, ==, 1);
+      if (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), " · 5G基站"))
+        {
+          GtkWidget *check = g_ptr_array_index (checks, 0);
+
+          refused = row;
+          g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                           "(G8). Not recorded: H8: 2026-11-30 is after today."));
+          g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+          g_assert_false (gtk_widget_is_sensitive (check));
+          /* Activating the row does not tick it either */
+          g_signal_emit_by_name (row, "activated");
+          g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+        }
+      else
+        n_ticked += gtk_check_button_get_active (GTK_CHECK_BUTTON (g_ptr_array_index (checks, 0)));
+    }
+  g_assert_nonnull (refused);
+  g_assert_cmpuint (n_ticked, ==, 2);
+  pb_test_save_shot (GTK_WIDGET (review), "forms-review-after-today.png");
+
+  /* Recorded: all but the refused value */
+  g_assert_cmpuint (pb_forms_review_window_record (review, &error), ==, 1);
+  g_assert_no_error (error);
+  gtk_window_destroy (review);
+  spin ();
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 9100"), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 400000 AND date = '2026-11-20'"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note WHERE text = '11月底预计达到9100个'"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 400000"), ==, 0);
 }
 
 /* A plan of 2022–2024, looked at in a later year: the status is for its
@@ -265,6 +351,7 @@ main (int   argc,
   adw_init ();
   pb_test_app_start (&t);
   g_test_add_func ("/forms-view/round-trip", test_round_trip);
+  g_test_add_func ("/forms-view/after-today", test_after_today);
   g_test_add_func ("/forms-view/ended-plan", test_ended_plan);
   rc = g_test_run ();
   pb_test_app_stop (&t);

@@ -256,14 +256,15 @@ test_round_trip (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(PbStore) store = pb_store_open (db, PB_STORE_OPEN_DEFAULT, &error);
     g_autofree char *a = path_in ("A.xlsx");
-    g_autoptr(PbFormReview) review = pb_form_review_read (store, 1, a);
+    g_autoptr(PbFormReview) review = NULL;
     GDate today;
 
     g_assert_no_error (error);
-    g_assert_false (review->refused);
-    g_assert_cmpuint (review->changes->len, ==, 5);
     g_date_clear (&today, 1);
     g_date_set_dmy (&today, 8, 10, 2022);
+    review = pb_form_review_read (store, 1, a, &today);
+    g_assert_false (review->refused);
+    g_assert_cmpuint (review->changes->len, ==, 5);
     g_assert_true (pb_form_review_apply (store, review, &today, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Import progress form from 市工业和信息化局 (2022-Q3)");
@@ -716,6 +717,120 @@ test_cli_matches_window (void)
   db = g_steal_pointer (&saved_db);
 }
 
+/* Issue 14: a value dated after the day the form is read (a month-end
+ * 2026-11-30 typed on 2026-11-28) was listed with no warning, recorded,
+ * and then ignored by completion and health until that day. The reader
+ * applies the one rule for an actual's date: the value is listed with
+ * the reason, never recorded (not even ticked), and the rest of the form
+ * is. "Today" is passed in, never the clock's. */
+static const char spec_future[] =
+  "[[\"5G基站\", \"New Value\", \"number\", 9100],"
+  " [\"5G基站\", \"As Of\", \"date\", \"2026-11-30\"],"
+  " [\"千兆宽带用户\", \"New Value\", \"number\", 400000],"
+  " [\"千兆宽带用户\", \"As Of\", \"date\", \"2026-11-20\"],"
+  " [\"新建5G基站\", \"New Value\", \"number\", 3500],"
+  " [\"item:加快5G网络规模化部署\", \"Note\", \"text\", \"11月底预计达到9100个\"]]";
+
+static void
+test_after_today (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *out = NULL;
+  g_autofree char *form = NULL;
+  GDate today;
+  int status;
+
+  db = path_in ("future.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  out = run_cli (&status, "forms", "export", "1", "--period", "2026-Q4", "-o", "future",
+                 "--due", "2027-01-10", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  fill ("future/市通信管理办公室.xlsx", "F.xlsx", spec_future);
+  form = path_in ("F.xlsx");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+
+  /* In process: the value dated after today carries the reason and is
+   * unticked; ticked by force, it is still not recorded. A value with no
+   * date, on a form of the running quarter, is today's, not the quarter's
+   * end (2026-12-31, after today); so is the note. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PbStore) store = pb_store_open (db, PB_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(PbFormReview) review = NULL;
+    guint n_refused = 0;
+
+    g_assert_no_error (error);
+    review = pb_form_review_read (store, 1, form, &today);
+    g_assert_false (review->refused);
+    g_assert_cmpuint (review->changes->len, ==, 4);
+    for (guint i = 0; i < review->changes->len; i++)
+      {
+        PbFormChange *c = g_ptr_array_index (review->changes, i);
+
+        if (c->refusal)
+          {
+            n_refused++;
+            g_assert_cmpint (c->kind, ==, PB_FORM_CHANGE_ACTUAL);
+            g_assert_cmpstr (c->refusal, ==, "H8: 2026-11-30 is after today.");
+            g_assert_cmpstr (c->date, ==, "2026-11-30");
+            g_assert_false (c->accept);
+          }
+        else
+          g_assert_true (c->accept);
+        if (c->kind == PB_FORM_CHANGE_NOTE || (c->kind == PB_FORM_CHANGE_ACTUAL && c->value == 3500))
+          g_assert_cmpstr (c->date, ==, "2026-11-28");
+        c->accept = TRUE;
+      }
+    g_assert_cmpuint (n_refused, ==, 1);
+    g_assert_true (pb_form_review_apply (store, review, &today, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 9100"), ==, 0);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 400000 AND date = '2026-11-20'"), ==, 1);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 3500 AND date = '2026-11-28'"), ==, 1);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note WHERE date = '2026-11-28'"), ==, 1);
+    g_assert_true (pb_store_undo (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value IN (400000, 3500)"), ==, 0);
+  }
+
+  /* The command line says the same, and --take-form-values does not
+   * tick it; everything else on the form is recorded. */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "F.xlsx", "--dry-run", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "市通信管理办公室 — 2026-Q4 (F.xlsx)\n"
+                   "  New value: G8 1 加快5G网络规模化部署 · 5G基站: 8,900个 (2026-09-30) → 9,100个 (2026-11-30)"
+                   " (not recorded: H8: 2026-11-30 is after today.)\n"
+                   "  Note: K8 1 加快5G网络规模化部署: — → 11月底预计达到9100个\n"
+                   "  New value: G9 1 加快5G网络规模化部署 · 新建5G基站: 3,200个 (2025-12-31) → 3,500个 (2026-11-28)\n"
+                   "  New value: G10 2 推进千兆光网“双千兆”城市建设 · 千兆宽带用户: 395,000户 (2026-09-30) → 400,000户 (2026-11-20)\n");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "F.xlsx", "--take-form-values", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, " (not recorded: H8: 2026-11-30 is after today.)\n"));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 9100"), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 400000 AND date = '2026-11-20'"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 3500 AND date = '2026-11-28'"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM progress_form WHERE returned_date = '2026-11-28'"), ==, 1);
+
+  /* Once its day has come, the same value is recorded */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "F.xlsx", "--today", "2026-12-01", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (strstr (out, "not recorded"));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 9100 AND date = '2026-11-30'"), ==, 1);
+  /* …and the value with no date, recorded on 2026-11-28, is not new */
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 3500"), ==, 1);
+  g_assert_nonnull (strstr (out, "  New value: G8 1 加快5G网络规模化部署 · 5G基站: 8,900个 (2026-09-30) → 9,100个 (2026-11-30)\n"));
+  g_assert_nonnull (strstr (out, "  2 rows with nothing new were skipped.\n"));
+
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/forms/round-trip", test_round_trip);
   g_test_add_func ("/forms/refusals", test_refusals);
   g_test_add_func ("/forms/cli-matches-window", test_cli_matches_window);
+  g_test_add_func ("/forms/after-today", test_after_today);
   rc = g_test_run ();
   pb_test_remove_dir (dir);
   return rc;

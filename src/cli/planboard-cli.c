@@ -25,6 +25,7 @@
  *                 [--role lead|all] [--due YYYY-MM-DD] [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values]
  *                 [--plan PLAN_ID] [--today YYYY-MM-DD]
+ *                 (a value dated after today is listed with why, not recorded)
  *   planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]
  *   planboard-cli text FILE         (a document's text, as the importer reads it)
  *
@@ -1103,12 +1104,17 @@ cmd_forms_import (PbStore *store,
 
   for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr(PbFormReview) review = pb_form_review_read (store, plan_id, g_ptr_array_index (files, i));
+      g_autoptr(PbFormReview) review = pb_form_review_read (store, plan_id, g_ptr_array_index (files, i), &today);
       g_autofree char *text = NULL;
 
+      /* Never a value the reader refused (dated after today) */
       if (take)
         for (guint j = 0; j < review->changes->len; j++)
-          ((PbFormChange *) g_ptr_array_index (review->changes, j))->accept = TRUE;
+          {
+            PbFormChange *c = g_ptr_array_index (review->changes, j);
+
+            c->accept = c->refusal == NULL;
+          }
       text = pb_form_review_format (review);
       g_print ("%s", text);
       if (review->refused)

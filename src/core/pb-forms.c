@@ -707,6 +707,7 @@ pb_form_change_free (PbFormChange *change)
   g_free (change->after);
   g_free (change->text);
   g_free (change->warning);
+  g_free (change->refusal);
   g_free (change);
 }
 
@@ -715,7 +716,7 @@ pb_form_change_free (PbFormChange *change)
  * @organisation_id: who returned it
  * @period: the period it reports on
  * @changes: (element-type PbFormChange): the reviewed changes; those
- *   with @accept set are recorded
+ *   with @accept set are recorded, never one with a @refusal
  * @today: the day it came back
  *
  * Records a returned form as ONE undoable command: new actuals (with the
@@ -763,7 +764,11 @@ pb_store_apply_form (PbStore     *store,
         }
     }
   for (guint i = 0; i < changes->len; i++)
-    any |= ((PbFormChange *) g_ptr_array_index (changes, i))->accept;
+    {
+      PbFormChange *c = g_ptr_array_index (changes, i);
+
+      any |= c->accept && c->refusal == NULL;
+    }
   if (!any && returned)
     return TRUE;
 
@@ -773,7 +778,9 @@ pb_store_apply_form (PbStore     *store,
     {
       PbFormChange *c = g_ptr_array_index (changes, i);
 
-      if (!c->accept)
+      /* A value the reader refused (dated after today) is never recorded,
+       * whatever ticked it. */
+      if (!c->accept || c->refusal)
         continue;
       switch (c->kind)
         {

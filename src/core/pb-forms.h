@@ -152,6 +152,8 @@ typedef struct
   char            *text;           /* the note */
   gint64           conflict_id;    /* an actual of that day with another value */
   char            *warning;        /* why it is held back: a running total that falls */
+  char            *refusal;        /* why it cannot be recorded at all, with the cell
+                                    * ("H8: 2026-11-30 is after today."): never ticked */
   gboolean         accept;         /* record it (a conflict: replace the value) */
 } PbFormChange;
 

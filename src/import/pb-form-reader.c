@@ -20,7 +20,13 @@
  * Refusals (nothing of the form is recorded): another library, another
  * plan, a missing hidden sheet, rows reordered beyond matching, a value
  * that is not a number, a date outside the period, an unknown status, a
- * progress outside 0–100. Importing the same form twice finds nothing
+ * progress outside 0–100. A value whose date the one rule for actuals
+ * refuses (pb_store_check_actual_date(): after the day the form is read,
+ * as a month-end 2026-11-30 typed on 2026-11-28) is refused alone: listed
+ * with the reason, never recorded, the rest of the form recorded; a value
+ * or note with no date is dated the period's end, or today while the
+ * period runs.
+ * Importing the same form twice finds nothing
  * new: an actual of the same indicator, day and value, the same status
  * and progress and a note already in the progress log are not changes.
  */
@@ -725,23 +731,38 @@ review_actual (PbStore      *store,
                PbFormRow    *row,
                guint         r,
                double        value,
-               const GDate  *as_of)
+               const GDate  *as_of,
+               gboolean      undated,
+               const char   *date_cell)
 {
   g_autoptr(PbIndicator) k = pb_store_get_record (store, PB_TYPE_INDICATOR, row->indicator_id);
   g_autoptr(GListModel) actuals = pb_store_list_actuals (store, row->indicator_id);
   const char *unit = k ? pb_indicator_get_measure_unit (k) : NULL;
   char date[11];
-  const char *latest_date = NULL;
+  g_autofree char *latest_date = NULL;
   double latest = NAN;
   PbFormChange *change;
+  g_autoptr(GError) why = NULL;
+  g_autofree char *refusal = NULL;
 
   pb_date_format (as_of, date);
+  /* The one rule for an actual's date, as Record Actual… applies it */
+  if (!pb_store_check_actual_date (store, row->indicator_id, date, &review->today, &why))
+    /* Translators: a value of a returned form that cannot be recorded: the
+     * cell of its date (H8), then why, as "2026-11-30 is after today." */
+    refusal = g_strdup_printf (_("%s: %s"), date_cell, why->message);
   for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
     {
       g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
       const char *when = pb_record_get_string (PB_RECORD (a), "date");
       double v = pb_record_get_double (PB_RECORD (a), "value");
 
+      /* A value with no date, dated today while the period runs: the same
+       * value recorded from a form of this period is it, whatever its day
+       * (the form imported again finds nothing new). */
+      if (undated && fabs (v - value) <= 1e-9 * MAX (1.0, fabs (v)) &&
+          g_strcmp0 (pb_record_get_string (PB_RECORD (a), "period"), review->period.label) == 0)
+        return;
       if (g_strcmp0 (when, date) == 0)
         {
           if (fabs (v - value) <= 1e-9 * MAX (1.0, fabs (v)))
@@ -749,6 +770,7 @@ review_actual (PbStore      *store,
           change = change_new (PB_FORM_CHANGE_ACTUAL, row, r, PB_FORM_COL_VALUE);
           change->conflict_id = pb_record_get_id (PB_RECORD (a));
           change->accept = FALSE;
+          change->refusal = g_steal_pointer (&refusal);
           change->before = value_text (v, unit, when);
           change->after = value_text (value, unit, date);
           change->value = value;
@@ -758,7 +780,9 @@ review_actual (PbStore      *store,
         }
       if (g_strcmp0 (when, date) < 0 && (latest_date == NULL || strcmp (when, latest_date) >= 0))
         {
-          latest_date = pb_record_get_string (PB_RECORD (a), "date");
+          /* A copy: the record may go with this iteration */
+          g_free (latest_date);
+          latest_date = g_strdup (when);
           latest = v;
         }
     }
@@ -768,7 +792,13 @@ review_actual (PbStore      *store,
   change->value = value;
   /* A running total that falls: held back and said why, as the editor
    * asks before it records one (the same rule). */
-  change->warning = pb_store_check_falling_actual (store, row->indicator_id, date, value, 0);
+  if (refusal)
+    {
+      change->refusal = g_steal_pointer (&refusal);
+      change->accept = FALSE;
+    }
+  else
+    change->warning = pb_store_check_falling_actual (store, row->indicator_id, date, value, 0);
   if (change->warning)
     change->accept = FALSE;
   memcpy (change->date, date, sizeof change->date);
@@ -803,6 +833,19 @@ note_exists (PbStore    *store,
         return TRUE;
     }
   return FALSE;
+}
+
+/* The day of what the form says without a date: the period's end, or
+ * today while the period runs (a form of this month returned before its
+ * end reports today's figure, never one dated after today). */
+static void
+undated_day (PbFormReview *review,
+             GDate        *day)
+{
+  *day = review->period.end;
+  if (g_date_compare (&review->today, &review->period.end) < 0 &&
+      g_date_compare (&review->today, &review->period.start) >= 0)
+    *day = review->today;
 }
 
 static void
@@ -864,8 +907,10 @@ review_row (PbStore      *store,
           g_autofree char *shown = pb_format_date (&as_of);
           refuse (review, _("%s: %s is outside the period %s."), dcell, shown, review->period.label);
         }
+      if (rd != READ_OK)
+        undated_day (review, &as_of);
       if (rv == READ_OK && review->refusals->len == refusals)
-        review_actual (store, review, row, r, value, rd == READ_OK ? &as_of : &review->period.end);
+        review_actual (store, review, row, r, value, &as_of, rd != READ_OK, dcell);
     }
 
   if (row->item_rows > 0)
@@ -924,12 +969,14 @@ review_row (PbStore      *store,
         }
       if (*note && !note_exists (store, row->item_id, review->organisation_id, note))
         {
+          GDate day;
           PbFormChange *change = change_new (PB_FORM_CHANGE_NOTE, row, r, PB_FORM_COL_NOTE);
 
           change->text = g_strdup (note);
           change->after = g_strdup (note);
           change->status = new_status;
-          pb_date_format (&review->period.end, change->date);
+          undated_day (review, &day);
+          pb_date_format (&day, change->date);
           g_ptr_array_add (review->changes, change);
         }
     }
@@ -944,6 +991,8 @@ review_row (PbStore      *store,
  * @store: the library
  * @plan_id: the plan the forms should belong to, or 0 for any plan
  * @path: a returned form, .xlsx or .csv
+ * @today: (nullable): the day it is read on, or %NULL for the clock's: a
+ *   value dated after it is refused (listed, never recorded)
  *
  * Reads and reviews a returned form. Nothing is written.
  *
@@ -951,9 +1000,10 @@ review_row (PbStore      *store,
  *   @refused is set and @refusals say why
  */
 PbFormReview *
-pb_form_review_read (PbStore    *store,
-                     gint64      plan_id,
-                     const char *path)
+pb_form_review_read (PbStore     *store,
+                     gint64       plan_id,
+                     const char  *path,
+                     const GDate *today)
 {
   PbFormReview *review = g_new0 (PbFormReview, 1);
   g_autoptr(PbXlsxBook) book = NULL;
@@ -966,6 +1016,10 @@ pb_form_review_read (PbStore    *store,
   Grid g = { 0 };
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
+  if (today)
+    review->today = *today;
+  else
+    pb_date_today (&review->today);
   review->path = g_strdup (path);
   review->file_name = g_filename_display_basename (path);
   review->refusals = g_ptr_array_new_with_free_func (g_free);
@@ -1123,7 +1177,14 @@ pb_form_review_format (PbFormReview *review)
            * the cell, the item and indicator, before and after */
           g_string_append_printf (out, _("%s %s %s: %s → %s"), kind, c->cell, c->subject,
                                   c->before ? c->before : "—", c->after ? c->after : "—");
-          if (c->conflict_id)
+          if (c->refusal)
+            {
+              /* Translators: a value of a returned form that cannot be
+               * recorded; %s says why, as "H8: 2026-11-30 is after today." */
+              g_autofree char *refused = g_strdup_printf (_("(not recorded: %s)"), c->refusal);
+              g_string_append_printf (out, " %s", refused);
+            }
+          else if (c->conflict_id)
             g_string_append_printf (out, " %s", c->accept ? _("(the form’s value will replace the recorded one)")
                                                           : _("(the recorded value is kept)"));
           else if (c->warning && !c->accept)

@@ -22,11 +22,13 @@ typedef struct
   PbFormPeriod  period;
   guint         n_rows;
   guint         n_unchanged;    /* rows with nothing new */
+  GDate         today;          /* the day it is read on: no value after it */
 } PbFormReview;
 
 PbFormReview *pb_form_review_read   (PbStore       *store,
                                      gint64         plan_id,
-                                     const char    *path);
+                                     const char    *path,
+                                     const GDate   *today);
 void          pb_form_review_free   (PbFormReview  *review);
 guint         pb_form_review_count  (PbFormReview  *review,
                                      PbFormChangeKind kind,

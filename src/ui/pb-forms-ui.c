@@ -505,6 +505,7 @@ typedef struct
   PbStore   *store;
   GPtrArray *reviews;   /* PbFormReview */
   GtkWidget *toast_widget;
+  GDate      today;     /* the day the forms were read and are recorded on */
 } Review;
 
 static void
@@ -561,6 +562,7 @@ review_group (PbFormReview *review)
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *description = NULL;
+  guint n_refused = 0;
 
   if (review->organisation)
     title = g_strdup_printf (_("%s — %s (%s)\n"), review->organisation, review->period.label, review->file_name);
@@ -570,14 +572,28 @@ review_group (PbFormReview *review)
   escaped = g_markup_escape_text (title, -1);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
 
+  for (guint i = 0; i < review->changes->len; i++)
+    n_refused += ((PbFormChange *) g_ptr_array_index (review->changes, i))->refusal != NULL;
   if (review->refused)
     description = g_strdup (_("Nothing of this form will be recorded."));
   else if (review->changes->len == 0)
     description = g_strdup (_("Nothing new."));
   else
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change; untick what should not be recorded.",
-                                                "%u changes; untick what should not be recorded.", review->changes->len),
-                                   review->changes->len);
+    {
+      guint n = review->changes->len - n_refused;
+      g_autoptr(GString) d = g_string_new (NULL);
+
+      if (n > 0)
+        g_string_append_printf (d, g_dngettext (GETTEXT_PACKAGE, "%u change; untick what should not be recorded.",
+                                                "%u changes; untick what should not be recorded.", n), n);
+      if (n > 0 && n_refused > 0)
+        g_string_append_c (d, ' ');
+      if (n_refused > 0)
+        g_string_append_printf (d, g_dngettext (GETTEXT_PACKAGE, "%u value cannot be recorded; the reason is beside it.",
+                                                "%u values cannot be recorded; the reason is beside each.", n_refused),
+                                n_refused);
+      description = g_string_free (g_steal_pointer (&d), FALSE);
+    }
   {
     g_autofree char *d = g_markup_escape_text (description, -1);
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), d);
@@ -602,7 +618,13 @@ review_group (PbFormReview *review)
       g_autofree char *t = g_markup_escape_text (row_title, -1);
       g_autofree char *s = NULL;
 
-      if (c->conflict_id)
+      if (c->refusal)
+        /* Translators: a value of a returned form that cannot be recorded:
+         * before → after (the form's cell), then why, as
+         * "H8: 2026-11-30 is after today." */
+        subtitle = g_strdup_printf (_("%s → %s (%s). Not recorded: %s"),
+                                    c->before ? c->before : "—", c->after ? c->after : "—", c->cell, c->refusal);
+      else if (c->conflict_id)
         /* Translators: a conflict: the recorded value, the form's value, the cell */
         subtitle = g_strdup_printf (_("Recorded %s; the form says %s (%s). Tick to take the form’s value."),
                                     c->before, c->after, c->cell);
@@ -624,7 +646,18 @@ review_group (PbFormReview *review)
       g_signal_connect (check, "toggled", G_CALLBACK (accept_toggled_cb), c);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      if (c->conflict_id || c->warning)
+      if (c->refusal)
+        {
+          /* Refused: unticked, and it cannot be ticked */
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+          gtk_widget_add_css_class (icon, "error");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          gtk_widget_set_sensitive (check, FALSE);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), NULL);
+          gtk_widget_add_css_class (row, "refused");
+        }
+      else if (c->conflict_id || c->warning)
         gtk_widget_add_css_class (row, "conflict");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -646,10 +679,8 @@ pb_forms_review_window_record (GtkWindow  *window,
 {
   Review *r = g_object_get_data (G_OBJECT (window), "pb-review");
   guint n = 0;
-  GDate today;
 
   g_return_val_if_fail (r != NULL, 0);
-  pb_date_today (&today);
   for (guint i = 0; i < r->reviews->len; i++)
     {
       PbFormReview *review = g_ptr_array_index (r->reviews, i);
@@ -659,7 +690,7 @@ pb_forms_review_window_record (GtkWindow  *window,
       {
         guint64 before = pb_store_get_generation (r->store);
 
-        if (!pb_form_review_apply (r->store, review, &today, error))
+        if (!pb_form_review_apply (r->store, review, &r->today, error))
           break;
         /* A form that brought nothing new records nothing */
         n += pb_store_get_generation (r->store) != before;
@@ -691,17 +722,20 @@ record_clicked_cb (GtkWindow *window)
  * pb_forms_review_window_new:
  * @plan_id: the plan the forms should belong to
  * @paths: (element-type filename): the returned forms
+ * @today: (nullable): the day they are read and recorded on, or %NULL for
+ *   the clock's: a value dated after it is listed, refused, never ticked
  *
  * Reads the forms and shows their review.
  *
  * Returns: (transfer none): the window, presented
  */
 GtkWindow *
-pb_forms_review_window_new (GtkWindow *parent,
-                            GtkWidget *toast_widget,
-                            PbStore   *store,
-                            gint64     plan_id,
-                            GPtrArray *paths)
+pb_forms_review_window_new (GtkWindow   *parent,
+                            GtkWidget   *toast_widget,
+                            PbStore     *store,
+                            gint64       plan_id,
+                            GPtrArray   *paths,
+                            const GDate *today)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -713,12 +747,16 @@ pb_forms_review_window_new (GtkWindow *parent,
   guint recordable = 0;
 
   r->store = g_object_ref (store);
+  if (today)
+    r->today = *today;
+  else
+    pb_date_today (&r->today);
   r->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_form_review_free);
   r->toast_widget = toast_widget;
   g_object_add_weak_pointer (G_OBJECT (toast_widget), (gpointer *) &r->toast_widget);
   for (guint i = 0; i < paths->len; i++)
     {
-      PbFormReview *review = pb_form_review_read (store, plan_id, g_ptr_array_index (paths, i));
+      PbFormReview *review = pb_form_review_read (store, plan_id, g_ptr_array_index (paths, i), &r->today);
 
       g_ptr_array_add (r->reviews, review);
       recordable += !review->refused;

@@ -27,7 +27,8 @@ GtkWindow *pb_forms_review_window_new    (GtkWindow        *parent,
                                           GtkWidget        *toast_widget,
                                           PbStore          *store,
                                           gint64            plan_id,
-                                          GPtrArray        *paths);
+                                          GPtrArray        *paths,
+                                          const GDate      *today);
 guint      pb_forms_review_window_record (GtkWindow        *window,
                                           GError          **error);
 

@@ -1619,7 +1619,7 @@ pb_window_import_forms (PbWindow  *self,
   if (self->forms_dialog)
     gtk_window_destroy (self->forms_dialog);
   self->forms_dialog = pb_forms_review_window_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay), self->store,
-                                                   pb_record_get_id (PB_RECORD (self->plan)), paths);
+                                                   pb_record_get_id (PB_RECORD (self->plan)), paths, NULL);
   g_object_add_weak_pointer (G_OBJECT (self->forms_dialog), (gpointer *) &self->forms_dialog);
   return self->forms_dialog;
 }
