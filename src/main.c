@@ -9,6 +9,7 @@
 
 #include "pb-application.h"
 #include "pb-ui-util.h"
+#include "pb-trace.h"
 
 int
 main (int    argc,
@@ -16,6 +17,7 @@ main (int    argc,
 {
   g_autoptr(PbApplication) app = NULL;
 
+  pb_trace_start_init ();
   pb_ui_keep_frame_memory ();
   setlocale (LC_ALL, "");
   /* PLANBOARD_LOCALEDIR: the build tree's translations, uninstalled. */
@@ -31,5 +33,6 @@ main (int    argc,
     g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
 
   app = pb_application_new ();
+  pb_trace_start ("application made");
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -42,6 +42,7 @@
 #include "pb-format.h"
 #include "pb-indicator-links.h"
 #include "pb-store-private.h"
+#include "pb-trace.h"
 
 static double threshold_blue = PB_HEALTH_DEFAULT_BLUE;
 static double threshold_yellow = PB_HEALTH_DEFAULT_YELLOW;
@@ -1680,6 +1681,7 @@ compute_plan_health (PbStore     *store,
 
       g_hash_table_insert (p->items, g_memdup2 (&id, sizeof id), compute_item_health (p, item, today));
     }
+  pb_trace_start ("health: plan %" G_GINT64_FORMAT " judged, %u items", plan_id, loaded_items->len);
 
   return p;
 }
@@ -1971,6 +1973,7 @@ get_plan_health (PbStore     *store,
       keep = pb_store_get_table_generation (store, indicator_tables[t]) <= p->generation;
     guint n_computed = p ? p->n_computed : 0;
 
+    pb_trace_start ("health: judging plan %" G_GINT64_FORMAT, plan_id);
     p = compute_plan_health (store, plan_id, today, keep ? p : NULL, n_computed);
   }
   p->generation = generation;

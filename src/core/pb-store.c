@@ -38,6 +38,7 @@
 #include "pb-record-list.h"
 #include "pb-schema.h"
 #include "pb-store-private.h"
+#include "pb-trace.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MSEC 5000
 
@@ -1408,6 +1409,7 @@ pb_store_open (const char        *path,
       /* Checked in a thread while the program started, or now. */
       if (!take_check_ahead (path, access_, &ok, &is_empty, &version, error))
         ok = check_file (path, access_, &is_empty, &version, error);
+      pb_trace_start ("store: file checked (quick_check, waited for)");
       if (!ok)
         return NULL;
     }
@@ -1481,6 +1483,7 @@ pb_store_open (const char        *path,
           !migrate (self, version, error))
         return NULL;
     }
+  pb_trace_start ("store: opened, WAL, migrations checked");
 
   if (!pb_store_exec (self,
                       "PRAGMA foreign_keys = ON;"
@@ -1952,6 +1955,7 @@ pb_store_dup_records_where (PbStore    *self,
   if (error != NULL)
     g_warning ("Reading %s stopped early: %s", klass->table, error->message);
   pb_db_reset (stmt);
+  pb_trace_start ("store: read %u %s rows (%s)", records->len, klass->table, where ? where : "");
 
   return records;
 }

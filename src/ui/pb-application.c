@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "pb-application"
 
 #include "config.h"
+#include "pb-trace.h"
 
 #include <glib/gi18n.h>
 
@@ -140,8 +141,11 @@ pb_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
+  pb_trace_start ("startup");
   G_APPLICATION_CLASS (pb_application_parent_class)->startup (app);
+  pb_trace_start ("GtkApplication/AdwApplication startup (gtk_init, adw_init)");
   pb_ui_settle_icon_theme ();
+  pb_trace_start ("icon theme settled");
   pb_ui_install_tooltip_labels ();
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
@@ -169,7 +173,9 @@ pb_application_startup (GApplication *app)
   else
     g_message ("Settings schema %s is not installed; window state will not be kept", APP_ID);
 
+  pb_trace_start ("settings");
   open_library (self);
+  pb_trace_start ("library open");
 }
 
 static void
@@ -178,10 +184,13 @@ pb_application_activate (GApplication *app)
   PbApplication *self = PB_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  pb_trace_start ("activate");
   if (window == NULL)
     window = GTK_WINDOW (pb_window_new (self));
+  pb_trace_start ("window made");
 
   gtk_window_present (window);
+  pb_trace_start ("window presented (realized, mapped)");
 
   if (self->password_uri != NULL)
     {
@@ -218,6 +227,7 @@ pb_application_handle_local_options (GApplication *app,
     g_autofree char *path = self->db_path ? g_strdup (self->db_path) : pb_store_default_path ();
 
     pb_store_check_ahead (path);
+    pb_trace_start ("local options, check ahead started");
   }
 
   return -1;

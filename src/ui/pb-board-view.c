@@ -23,6 +23,7 @@
 #define G_LOG_DOMAIN "pb-board-view"
 
 #include "config.h"
+#include "pb-trace.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -1522,16 +1523,21 @@ flush_pending (PbBoardView *self)
 {
   guint pending = self->pending;
   self->pending = 0;
+  pb_trace_start ("board: pending work");
   if (pending & PENDING_ORGS)
     reload_orgs (self);
+  pb_trace_start ("board: organisations read");
   if (pending & PENDING_COLUMNS)
     rebuild_columns (self, (pending & PENDING_FORCE) != 0);
+  pb_trace_start ("board: columns made (%u)", self->columns->len);
   if (pending & PENDING_REGROUP)
     regroup (self);
+  pb_trace_start ("board: items grouped (%u)", self->held->len);
   if (pending & PENDING_CARDS)
     refresh_bound_cards (self);
   if (pending & PENDING_REVEAL)
     reveal_first_cards (self);
+  pb_trace_start ("board: first cards revealed");
 }
 
 /* What changes asked of a hidden board is done before its children are
@@ -1542,6 +1548,7 @@ pb_board_view_map (GtkWidget *widget)
 {
   flush_pending (PB_BOARD_VIEW (widget));
   GTK_WIDGET_CLASS (pb_board_view_parent_class)->map (widget);
+  pb_trace_start ("board: mapped");
 }
 
 static void
@@ -2343,9 +2350,11 @@ pb_board_view_set_plan (PbBoardView *self,
       self->items = pb_store_list_items (self->store, plan_id);
       items_changed_cb (self->items, 0, 0, g_list_model_get_n_items (self->items), self);
       g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+      pb_trace_start ("board: items listed and held");
       self->sections = pb_store_list_sections (self->store, plan_id);
       sections_changed_cb (self->sections, 0, 0, g_list_model_get_n_items (self->sections), self);
       g_signal_connect (self->sections, "items-changed", G_CALLBACK (sections_changed_cb), self);
+      pb_trace_start ("board: sections listed and held");
     }
   /* Grouped when the board is mapped, before its children are (see
    * pb_board_view_map), or when asked about: a window that opens on

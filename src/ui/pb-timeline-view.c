@@ -29,6 +29,7 @@
 #define G_LOG_DOMAIN "pb-timeline-view"
 
 #include "config.h"
+#include "pb-trace.h"
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -223,6 +224,7 @@ ensure_timeline (PbTimelineView *self)
   g_clear_pointer (&self->held, g_ptr_array_unref);
   if (self->plan && self->store)
     {
+      pb_trace_start ("timeline: building");
       self->held = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
       /* Its milestone labels are formatted now, in the Amounts
        * preference of the moment (1.5万个 or 15,000个). */
@@ -239,6 +241,7 @@ ensure_timeline (PbTimelineView *self)
       else
         g_warning ("%s", error->message);
     }
+  pb_trace_start ("timeline: built");
   configure_adjustments (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -26,6 +26,7 @@
 #include "pb-report-dialog.h"
 #include "pb-ui-util.h"
 #include "pb-window-edit.h"
+#include "pb-trace.h"
 
 struct _PbWindow
 {
@@ -2136,12 +2137,18 @@ primary_menu_popup_cb (GtkMenuButton *button,
   apply_read_only (self);
 }
 
+static void trace_realize_cb (GtkWidget *widget);
+
 static void
 pb_window_init (PbWindow *self)
 {
   GtkListItemFactory *factory;
 
+  pb_trace_start ("window: init");
   gtk_widget_init_template (GTK_WIDGET (self));
+  pb_trace_start ("window: template");
+  if (pb_trace_start_on)
+    g_signal_connect (self, "realize", G_CALLBACK (trace_realize_cb), NULL);
   /* Open Another Library… is for a library that could not be opened
    * (pb_window_set_application_store ()): the main menu of an open one
    * keeps its height (a laptop screen's, test-edit-feedback). */
@@ -2194,6 +2201,48 @@ pb_window_init (PbWindow *self)
   }
 }
 
+/* PLANBOARD_TRACE_START: the window's frames, and the main loop's first
+ * idle moment after each. */
+static guint trace_frames;
+
+static gboolean
+trace_idle_cb (gpointer data)
+{
+  pb_trace_start ("idle after frame %u", GPOINTER_TO_UINT (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trace_layout_cb (GdkFrameClock *clock)
+{
+  pb_trace_start ("frame %u: layout", trace_frames + 1);
+}
+
+static void
+trace_paint_cb (GdkFrameClock *clock)
+{
+  pb_trace_start ("frame %u: layout done, paint", trace_frames + 1);
+}
+
+static void
+trace_after_paint_cb (GdkFrameClock *clock)
+{
+  trace_frames++;
+  pb_trace_start ("frame %u: painted", trace_frames);
+  g_idle_add_full (G_PRIORITY_LOW, trace_idle_cb, GUINT_TO_POINTER (trace_frames), NULL);
+}
+
+static void
+trace_realize_cb (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  pb_trace_start ("window: realized");
+  g_signal_connect (clock, "layout", G_CALLBACK (trace_layout_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (trace_paint_cb), NULL);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (trace_after_paint_cb), NULL);
+}
+
 static void
 pb_window_set_application_store (PbWindow      *self,
                                  PbApplication *app)
@@ -2242,6 +2291,7 @@ pb_window_set_application_store (PbWindow      *self,
     g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   }
+  pb_trace_start ("window: store given");
   self->board = pb_board_view_new (self->store);
   adw_bin_set_child (self->board_bin, self->board);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
@@ -2255,6 +2305,7 @@ pb_window_set_application_store (PbWindow      *self,
   /* The Indicators and Organisations pages are made when first shown
    * (ensure_indicators (), ensure_organisations ()). */
   pb_window_edit_setup_views (self);
+  pb_trace_start ("window: board and timeline made");
   g_signal_connect_object (self->board, "notify::n-selected", G_CALLBACK (pb_window_edit_update_selection),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::n-selected", G_CALLBACK (pb_window_edit_update_selection),
@@ -2313,12 +2364,14 @@ pb_window_set_application_store (PbWindow      *self,
       }
   }
 
+  pb_trace_start ("window: library shown, checked writable");
   self->plans = pb_store_list_plans (self->store);
   self->plan_selection = gtk_single_selection_new (g_object_ref (self->plans));
   gtk_single_selection_set_autoselect (self->plan_selection, TRUE);
   g_signal_connect_object (self->plan_selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->plan_list, GTK_SELECTION_MODEL (self->plan_selection));
+  pb_trace_start ("window: plans listed");
 
   /* The last page first, so that the plan goes to the page shown (the
    * board gets it when it is shown). */
@@ -2330,9 +2383,11 @@ pb_window_set_application_store (PbWindow      *self,
 
       if (adw_view_stack_get_child_by_name (self->view_stack, view))
         adw_view_stack_set_visible_child_name (self->view_stack, view);
+      pb_trace_start ("window: last view shown");
       pb_window_select_plan (self, g_settings_get_int64 (settings, "last-plan"));
     }
   selection_changed_cb (self);
+  pb_trace_start ("window: last plan selected");
 
   /* A narrow window opens on the plan it shows, not on the list of plans
    * (the leaflet's first child), however late it folds. */
