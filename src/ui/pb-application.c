@@ -147,6 +147,12 @@ pb_application_startup (GApplication *app)
   pb_ui_settle_icon_theme ();
   pb_trace_start ("icon theme settled");
   pb_ui_install_tooltip_labels ();
+  /* The heap the plan's start fills (26 MB at 5,000 items), made present
+   * in one call rather than a page fault at a time: here, after GTK and
+   * GLib have started (without a session bus GLib forks to look for one,
+   * and pages made present before a fork fault again when written). */
+  pb_ui_prefault_start_heap (24 * 1024 * 1024);
+  pb_trace_start ("heap made present");
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
     {

@@ -9,6 +9,9 @@
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 #endif
 
 #include "pb-format.h"
@@ -742,6 +745,47 @@ pb_ui_keep_frame_memory (void)
 #ifdef __GLIBC__
   mallopt (M_MMAP_THRESHOLD, 16 * 1024 * 1024);
   mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+#endif
+}
+
+/**
+ * pb_ui_prefault_start_heap:
+ * @size: how much of the heap to make present, in bytes (under 32 MB)
+ *
+ * Makes the first @size bytes of heap a start will use present in one
+ * system call (`MADV_POPULATE_WRITE`, Linux 5.14), instead of one page
+ * fault per 4 KB page as the start's allocations first touch them (a
+ * fault costs about 5 µs of CPU on a virtual machine, a page made present
+ * this way about 1.4 µs). Call once, after pb_ui_keep_frame_memory ()
+ * (whose trim threshold, 32 MB, keeps the freed blocks in the heap) and
+ * after GLib's start: pages made present before a fork (GLib looking for
+ * a session bus) fault again when written. The pages are the same small
+ * pages, of the heap the start fills anyway (26 MB at 5,000 items, 57 MB
+ * at 20,000): no huge pages (reverted in session 6), nothing changed for
+ * later work. A no-op without glibc on Linux.
+ */
+void
+pb_ui_prefault_start_heap (gsize size)
+{
+#if defined (__GLIBC__) && defined (__linux__)
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+  /* Two blocks under the mmap threshold (16 MB): both from the heap. */
+  char *a = malloc (size / 2), *b = malloc (size / 2);
+
+  if (a != NULL && b != NULL)
+    {
+      guintptr page = 4096;
+      guintptr lo = (MIN ((guintptr) a, (guintptr) b) + page - 1) & ~(page - 1);
+      guintptr hi = (MAX ((guintptr) a, (guintptr) b) + size / 2) & ~(page - 1);
+
+      /* Adjacent blocks of the heap (not two mappings): populate both. */
+      if (hi > lo && hi - lo < size + 2 * page)
+        madvise ((void *) lo, hi - lo, MADV_POPULATE_WRITE);
+    }
+  free (b);
+  free (a);
 #endif
 }
 

@@ -67,6 +67,7 @@ void        pb_ui_tooltip_set_text   (GtkTooltip *tooltip,
 void        pb_ui_set_tooltip_lazily (GtkWidget  *widget,
                                       const char *text);
 void        pb_ui_keep_frame_memory  (void);
+void        pb_ui_prefault_start_heap (gsize size);
 void        pb_ui_settle_icon_theme  (void);
 void        pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button);
 void        pb_lazy_rebuild_init     (PbLazyRebuild *lazy,
