@@ -12,11 +12,13 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
 
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-task-card.h"
 #include "pb-timeline-view.h"
+#include "pb-ui-util.h"
 
 static PbTestApp t;
 
@@ -358,6 +360,223 @@ test_board_tooltip_waits_for_motion (void)
   pb_test_app_stop (&t);
 }
 
+/* The button, or a key, pressed or let go through the X server. */
+static void
+button (gboolean down)
+{
+  Display *d = xdisplay ();
+
+  XTestFakeButtonEvent (d, 1, down, CurrentTime);
+  XSync (d, False);
+  pb_test_settle_for (150);
+}
+
+static void
+key (KeySym   keysym,
+     gboolean down)
+{
+  Display *d = xdisplay ();
+
+  XTestFakeKeyEvent (d, XKeysymToKeycode (d, keysym), down, CurrentTime);
+  XSync (d, False);
+  pb_test_settle_for (50);
+}
+
+/* The widget point of Julian day @at on @item's row of the chart. */
+static void
+bar_point (PbTimelineView *view,
+           PbItem         *item,
+           guint32         at,
+           double         *x,
+           double         *y)
+{
+  PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+  guint row;
+
+  g_assert_true (pb_timeline_get_item_row (timeline, pb_record_get_id (PB_RECORD (item)), &row));
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (timeline, at) + 1,
+                                 pb_timeline_get_row_y (timeline, row) + PB_TIMELINE_ROW_HEIGHT / 2, x, y);
+}
+
+/* The pointer pressed on a bar, moved by steps to (@x1, @y), as a hand
+ * drags; the button stays down. */
+static void
+press_and_drag (GtkWidget *widget,
+                double     x0,
+                double     x1,
+                double     y)
+{
+  move_to (widget, x0, y);
+  pb_test_settle_for (150);
+  button (TRUE);
+  for (int i = 1; i <= 6; i++)
+    {
+      move_to (widget, x0 + (x1 - x0) * i / 6, y);
+      pb_test_settle_for (60);
+    }
+  pb_test_settle_for (300);
+}
+
+static guint
+n_ghosts (PbTimelineView *view)
+{
+  g_autoptr(GArray) ghosts = pb_timeline_view_dup_drag_ghosts (view, NULL);
+
+  return ghosts->len;
+}
+
+static void
+assert_item_dates (PbItem     *item,
+                   const char *start,
+                   const char *due)
+{
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "start_date"), ==, start);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, due);
+}
+
+/* Two bars chosen with real Ctrl+clicks; a real drag of one of them
+ * moves both (each shown where it goes while the button is down) as one
+ * undoable command and leaves both chosen; Escape during such a drag
+ * moves nothing; a click on one of them without a drag chooses it
+ * alone. */
+static void
+test_timeline_drag_many (void)
+{
+  PbTimelineView *view;
+  GtkWidget *w;
+  g_autoptr(PbItem) a = NULL;
+  g_autoptr(PbItem) b = NULL;
+  g_autofree char *before = NULL;
+  GDate d;
+  double x0, x1, y, ya, yb;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  pb_test_settle_for (500);
+  g_assert_cmpint (gtk_widget_get_width (w), >, 400);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  pb_test_settle_for (200);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                  RevertToParent, CurrentTime);
+
+  a = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  b = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  assert_item_dates (a, "2025-03-01", "2027-12-31");
+  assert_item_dates (b, "2026-01-01", "2027-12-31");
+  g_date_clear (&d, 1);
+
+  /* A click on A's title, a Ctrl+click on B's. */
+  bar_point (view, a, 0, &x0, &ya);
+  bar_point (view, b, 0, &x0, &yb);
+  move_to (w, 40, ya);
+  pb_test_settle_for (100);
+  button (TRUE);
+  button (FALSE);
+  move_to (w, 40, yb);
+  pb_test_settle_for (100);
+  key (XK_Control_L, TRUE);
+  button (TRUE);
+  button (FALSE);
+  key (XK_Control_L, FALSE);
+  pb_test_settle_for (200);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  before = pb_test_dump_store (t.store);
+
+  /* A's bar dragged a month earlier with the button down: both bars
+   * show where they go, nothing is stored yet. */
+  g_date_set_dmy (&d, 11, G_DATE_MARCH, 2025);
+  bar_point (view, a, g_date_get_julian (&d), &x0, &y);
+  g_date_set_dmy (&d, 11, G_DATE_FEBRUARY, 2025);
+  bar_point (view, a, g_date_get_julian (&d), &x1, &y);
+  press_and_drag (w, x0, x1, y);
+  g_assert_cmpuint (n_ghosts (view), ==, 2);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  button (FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-02-01", "2027-12-03");
+  assert_item_dates (b, "2025-12-04", "2027-12-03");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 2 Items");
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  pb_test_settle_for (200);
+  assert_item_dates (a, "2025-02-01", "2027-12-03");
+  assert_item_dates (b, "2025-12-04", "2027-12-03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  pb_test_settle_for (200);
+
+  /* Escape while dragging both: nothing moves, both stay chosen. */
+  press_and_drag (w, x0, x1, y);
+  g_assert_cmpuint (n_ghosts (view), ==, 2);
+  key (XK_Escape, TRUE);
+  key (XK_Escape, FALSE);
+  pb_test_settle_for (200);
+  g_assert_cmpuint (n_ghosts (view), ==, 0);
+  button (FALSE);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+
+  /* A click on A's bar, no drag: A alone is chosen. */
+  move_to (w, x0, y);
+  pb_test_settle_for (150);
+  button (TRUE);
+  button (FALSE);
+  pb_test_settle_for (300);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (a)));
+
+  /* The picture (docs/screenshots/timeline-drag-many.png): the whole
+   * period, three bars chosen, dragged two months earlier. */
+  {
+    g_autoptr(PbItem) c = pb_test_app_item_titled (&t, "建设智慧交通基础设施");
+    gint64 ids[] = { pb_record_get_id (PB_RECORD (a)), pb_record_get_id (PB_RECORD (b)), pb_record_get_id (PB_RECORD (c)) };
+    AdwToast *toast;
+
+    g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-fit", NULL));
+    pb_timeline_view_set_selected_items (view, ids, 3);
+    pb_timeline_view_select (view, ids[0]);
+    while ((toast = pb_ui_get_toast (w)))
+      {
+        adw_toast_dismiss (toast);
+        pb_test_settle_for (100);
+      }
+    pb_test_settle_for (300);
+    g_date_set_dmy (&d, 1, G_DATE_SEPTEMBER, 2025);
+    bar_point (view, a, g_date_get_julian (&d), &x0, &y);
+    g_date_set_dmy (&d, 1, G_DATE_JULY, 2025);
+    bar_point (view, a, g_date_get_julian (&d), &x1, &y);
+    press_and_drag (w, x0, x1, y);
+    g_assert_cmpuint (n_ghosts (view), ==, 3);
+    g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-drag-many.png"));
+    key (XK_Escape, TRUE);
+    key (XK_Escape, FALSE);
+    button (FALSE);
+    pb_test_settle_for (200);
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, before);
+    }
+  }
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +587,7 @@ main (int    argc,
   g_test_add_func ("/pointer/plan-list-folded", test_plan_list_folded);
   g_test_add_func ("/pointer/timeline-tooltip-waits-for-motion", test_timeline_tooltip_waits_for_motion);
   g_test_add_func ("/pointer/board-tooltip-waits-for-motion", test_board_tooltip_waits_for_motion);
+  g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
 
   return g_test_run ();
 }

@@ -452,6 +452,195 @@ test_amounts_preference (void)
   spin ();
 }
 
+/* The bars a drag in progress shows, as "id:start:due" in the chart's
+ * order, or "" for none. */
+static char *
+ghosts (gboolean *refused)
+{
+  g_autoptr(GArray) g = pb_timeline_view_dup_drag_ghosts (view, refused);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g->len; i++)
+    {
+      const PbTimelineGhost *ghost = &g_array_index (g, PbTimelineGhost, i);
+
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT ":%u:%u", i ? " " : "", ghost->item_id,
+                              ghost->start_day, ghost->due_day);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Clicks @item's title in the column of titles, with modifiers. */
+static void
+click_title (PbItem          *item,
+             GdkModifierType  state)
+{
+  double x, y;
+
+  point (item, day (2026, 1, 1), 0, &x, &y);
+  pb_timeline_view_click_full (view, 40, y, 1, state);
+  spin ();
+}
+
+/* Several bars chosen (Ctrl+click): dragging one of them, or Shift+←/→,
+ * moves them all by the same days as one command, the chosen ones stay
+ * chosen; every one shows where it goes while dragged; a move taking one
+ * out of the plan's period is refused whole, saying why; Escape cancels;
+ * a resize stays the one bar's. */
+static void
+test_move_many (void)
+{
+  g_autoptr(PbItem) a = item_titled ("统筹建设绿色数据中心");
+  g_autoptr(PbItem) b = item_titled ("建设城市物联感知体系");
+  g_autoptr(PbItem) other = item_titled ("加快5G网络规模化部署");
+  g_autofree char *before = NULL;
+  g_autofree char *other_dates = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  gint64 ida = pb_record_get_id (PB_RECORD (a)), idb = pb_record_get_id (PB_RECORD (b));
+  gboolean refused = TRUE;
+  double x0, y0, x1, y1;
+
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  spin ();
+  assert_dates (a, "2025-03-01", "2027-12-31");
+  assert_dates (b, "2026-01-01", "2027-12-31");
+  other_dates = g_strdup (pb_record_get_string (PB_RECORD (other), "start_date"));
+  click_title (a, 0);
+  click_title (b, GDK_CONTROL_MASK);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  before = pb_test_dump_store (store);
+
+  /* Dragging A's bar a month earlier: both bars show where they go, by
+   * the days A's start moves to its month's first (28, to 1 February);
+   * nothing is stored yet. */
+  point (a, day (2025, 3, 11), 1, &x0, &y0);
+  point (a, day (2025, 2, 11), 1, &x1, &y1);
+  pb_timeline_view_drag_update (view, x0, y0, x1, y1, 0);
+  shown = ghosts (&refused);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%u:%u %" G_GINT64_FORMAT ":%u:%u",
+                              ida, day (2025, 2, 1), day (2027, 12, 3),
+                              idb, day (2025, 12, 4), day (2027, 12, 3));
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_false (refused);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  /* Escape: nothing moves, nothing is shown, both stay chosen. */
+  g_assert_true (pb_timeline_view_cancel_drag (view));
+  g_clear_pointer (&shown, g_free);
+  shown = ghosts (NULL);
+  g_assert_cmpstr (shown, ==, "");
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+
+  /* Released: both moved, one command, still chosen; undo, redo. */
+  g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  assert_dates (a, "2025-02-01", "2027-12-03");
+  assert_dates (b, "2025-12-04", "2027-12-03");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (other), "start_date"), ==, other_dates);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Reschedule 2 Items");
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  undo ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  spin ();
+  assert_dates (a, "2025-02-01", "2027-12-03");
+  assert_dates (b, "2025-12-04", "2027-12-03");
+  undo ();
+
+  /* A month later would take both past the period's end: the preview
+   * says so, and the release is refused whole with the reason. */
+  g_clear_pointer (&last_hint, g_free);
+  point (a, day (2025, 4, 11), 1, &x1, &y1);
+  pb_timeline_view_drag_update (view, x0, y0, x1, y1, 0);
+  g_clear_pointer (&shown, g_free);
+  shown = ghosts (&refused);
+  g_assert_true (refused);
+  g_assert_false (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_nonnull (last_hint);
+  g_assert_true (g_str_has_prefix (last_hint, "Rescheduling would move 2 items outside the plan’s period, 2025—2027"));
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+
+  /* Shift+Left: both a month earlier (A's month back: 28 days), one
+   * command; Shift+Right refused whole, saying why. */
+  pb_timeline_view_select (view, ida);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
+  spin ();
+  assert_dates (a, "2025-02-01", "2027-12-03");
+  assert_dates (b, "2025-12-04", "2027-12-03");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Reschedule 2 Items");
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  undo ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  spin ();
+  assert_dates (b, "2025-12-04", "2027-12-03");
+  undo ();
+  g_clear_pointer (&last_hint, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+  spin ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_nonnull (last_hint);
+  g_assert_true (g_str_has_prefix (last_hint, "Rescheduling would move 2 items outside the plan’s period"));
+
+  /* Ctrl+A with no bar selected: Shift+Left moves every bar, or (some
+   * starting on the period's first day) none, saying why. */
+  pb_timeline_view_select (view, 0);
+  pb_timeline_view_select_all (view);
+  g_clear_pointer (&last_hint, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
+  spin ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_nonnull (last_hint);
+  g_assert_true (g_str_has_prefix (last_hint, "Rescheduling would move "));
+
+  /* A resize stays the bar's own: dragging A's end moves only its due
+   * date, and Alt+Shift+Left only its. */
+  pb_timeline_view_set_selected_items (view, (gint64[]) { ida, idb }, 2);
+  point (a, day (2028, 1, 1), -2, &x0, &y0);
+  point (a, day (2027, 12, 1), -2, &x1, &y1);
+  g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+  spin ();
+  assert_dates (a, "2025-03-01", "2027-11-30");
+  assert_dates (b, "2026-01-01", "2027-12-31");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Due Date");
+  undo ();
+  pb_timeline_view_select (view, ida);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.resize", "i", -1));
+  spin ();
+  assert_dates (a, "2025-03-01", "2027-11-30");
+  assert_dates (b, "2026-01-01", "2027-12-31");
+  undo ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/selection-sync", test_selection_sync);
   g_test_add_func ("/timeline-view/zoom-keeps-selected", test_zoom_keeps_selected);
   g_test_add_func ("/timeline-view/amounts-preference", test_amounts_preference);
+  g_test_add_func ("/timeline-view/move-many", test_move_many);
 
   ret = g_test_run ();
   teardown ();

@@ -18,8 +18,15 @@
  *     dependency (with an Undo toast, choosing nothing: a Ctrl-click
  *     chooses when the button is let go without a drag); Delete removes a
  *     selected dependency;
+ *   - with several bars chosen, dragging one of them (its middle) or
+ *     Shift+Left/Right moves them all by the same days, as one command
+ *     (the bulk bar's Shift Dates…), every one drawn where it goes while
+ *     dragged; a move taking one of them out of the plan's period is
+ *     refused whole, saying why; the chosen bars stay chosen, and a
+ *     press on one of them chooses it alone only when let go without a
+ *     drag; Escape cancels any drag;
  *   - Up/Down select, Shift+Left/Right shift dates, Alt+Shift+Left/Right
- *     change the duration, +/− and 0 zoom, with or without Ctrl (0 fits
+ *     change the duration (of the selected bar alone), +/− and 0 zoom, with or without Ctrl (0 fits
  *     the plan period), Ctrl+scroll zooms; a zoom keeps the selected bar
  *     where it is on screen (else the day under the pointer, or in the
  *     middle); Enter opens the item.
@@ -373,6 +380,45 @@ set_dates (PbTimelineView *self,
   return TRUE;
 }
 
+/* The chosen bars on the chart, in its order. */
+static GArray *
+chosen_on_chart (PbTimelineView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->timeline == NULL || g_hash_table_size (self->chosen) == 0)
+    return ids;
+  for (guint r = 0; r < pb_timeline_get_n_rows (self->timeline); r++)
+    {
+      gint64 id = pb_timeline_get_row_item (self->timeline, r);
+
+      if (id != 0 && g_hash_table_contains (self->chosen, &id))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Moves every chosen bar by @days as one command ("Reschedule 3 Items"),
+ * the bulk bar's Shift Dates…; refused whole, saying why, when one of
+ * them would leave the plan's period. The chosen bars stay chosen. */
+static gboolean
+shift_chosen (PbTimelineView *self,
+              int             days)
+{
+  g_autoptr(GArray) ids = chosen_on_chart (self);
+  g_autoptr(GError) error = NULL;
+
+  if (ids->len == 0 || days == 0)
+    return FALSE;
+  if (!pb_store_shift_items (self->store, (const gint64 *) ids->data, ids->len, days, 0, &error))
+    {
+      g_signal_emit (self, signals[HINT], 0, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef enum
 {
   DRAG_NONE,
@@ -388,6 +434,11 @@ typedef struct
   guint32  due;
   gint64   to_id;     /* DRAG_LINK: the bar under the pointer, or 0 */
   gboolean clamped;   /* DRAG_DATES: held at the plan's period */
+  /* DRAG_DATES of one of several chosen bars: they all move by @shift
+   * days, or (@refused) none does, one of them leaving the period. */
+  gboolean many;
+  int      shift;
+  gboolean refused;
 } DragProposal;
 
 /* The plan's period as Julian days; FALSE when it has none. */
@@ -447,6 +498,36 @@ clamp_to_period (PbTimelineView *self,
     }
 }
 
+static GArray *chosen_on_chart (PbTimelineView *self);
+
+/* Whether moving every chosen bar by @shift days keeps them in the plan's
+ * period, as pb_store_shift_items() wants it (a date already outside it
+ * may move). */
+static gboolean
+shift_stays_in_period (PbTimelineView *self,
+                       int             shift)
+{
+  g_autoptr(GArray) ids = chosen_on_chart (self);
+  guint32 first, last;
+
+  if (!period_days (self, &first, &last))
+    return TRUE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint32 start = 0, due = 0;
+
+      if (!pb_timeline_get_item_dates (self->timeline, g_array_index (ids, gint64, i), &start, &due))
+        continue;
+      if (start != 0 && start >= first && start <= last &&
+          ((gint64) start + shift < first || (gint64) start + shift > last))
+        return FALSE;
+      if (due != 0 && due >= first && due <= last &&
+          ((gint64) due + shift < first || (gint64) due + shift > last))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* What releasing the pointer at (x1, y1) would do, without doing it. */
 static DragProposal
 drag_proposal (PbTimelineView  *self,
@@ -456,7 +537,7 @@ drag_proposal (PbTimelineView  *self,
                double           y1,
                GdkModifierType  modifiers)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE };
   PbTimelineHit from, to;
   double cx0, cy0, cx1, cy1;
   guint32 start, due, day0, day1;
@@ -494,6 +575,9 @@ drag_proposal (PbTimelineView  *self,
   p.kind = DRAG_DATES;
   p.start = start;
   p.due = due;
+  /* A chosen bar's middle, with others chosen: all of them move. */
+  p.many = from.kind == PB_TIMELINE_HIT_BAR && g_hash_table_size (self->chosen) > 1 &&
+           g_hash_table_contains (self->chosen, &from.item_id);
   if (delta == 0)
     return p;
 
@@ -510,6 +594,15 @@ drag_proposal (PbTimelineView  *self,
       p.start = pb_timeline_snap_day (self->timeline, start + delta);
       p.due = due + (p.start - start);
       break;
+    }
+  if (p.many)
+    {
+      /* The same number of days for every one, none held at the
+       * period's edge: a move that takes one of them out of it is
+       * refused whole, as Shift Dates… refuses it. */
+      p.shift = (int) p.start - (int) start;
+      p.refused = !shift_stays_in_period (self, p.shift);
+      return p;
     }
   clamp_to_period (self, from.kind, start, due, &p);
   return p;
@@ -563,6 +656,8 @@ pb_timeline_view_drag (PbTimelineView  *self,
     }
 
   pb_timeline_view_select (self, p.item_id);
+  if (p.many)
+    return shift_chosen (self, p.shift);
 
   {
     guint32 start = 0, due = 0;
@@ -605,7 +700,7 @@ pb_timeline_view_drag_preview (PbTimelineView *self,
                                guint32        *due_day,
                                gint64         *to_id)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE };
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
 
@@ -620,6 +715,67 @@ pb_timeline_view_drag_preview (PbTimelineView *self,
   if (to_id)
     *to_id = p.to_id;
   return p.kind != DRAG_NONE;
+}
+
+/* The ghosts of @p: the dragged bar, or every chosen one on the chart. */
+static GArray *
+proposal_ghosts (PbTimelineView     *self,
+                 const DragProposal *p)
+{
+  GArray *ghosts = g_array_new (FALSE, FALSE, sizeof (PbTimelineGhost));
+
+  if (p->kind != DRAG_DATES)
+    return ghosts;
+  if (p->many)
+    {
+      g_autoptr(GArray) ids = chosen_on_chart (self);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          PbTimelineGhost g = { g_array_index (ids, gint64, i), 0, 0 };
+
+          if (!pb_timeline_get_item_dates (self->timeline, g.item_id, &g.start_day, &g.due_day) ||
+              g.start_day == 0 || g.due_day == 0)
+            continue;
+          g.start_day += p->shift;
+          g.due_day += p->shift;
+          g_array_append_val (ghosts, g);
+        }
+    }
+  else
+    {
+      PbTimelineGhost g = { p->item_id, p->start, p->due };
+
+      g_array_append_val (ghosts, g);
+    }
+  return ghosts;
+}
+
+/**
+ * pb_timeline_view_dup_drag_ghosts:
+ * @self: a timeline view
+ * @refused: (out) (optional): whether releasing would be refused, one of
+ *   several bars leaving the plan's period
+ *
+ * The bars the drag in progress moves, where they would go: the dragged
+ * one, or all the chosen ones when it is one of them.
+ *
+ * Returns: (transfer full) (element-type PbTimelineGhost): empty when no
+ *   bar is being dragged
+ */
+GArray *
+pb_timeline_view_dup_drag_ghosts (PbTimelineView *self,
+                                  gboolean       *refused)
+{
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE };
+
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->dragging)
+    p = drag_proposal (self, self->drag_x, self->drag_y, self->drag_to_x, self->drag_to_y, self->drag_modifiers);
+  if (refused)
+    *refused = p.kind == DRAG_DATES && p.refused;
+  return proposal_ghosts (self, &p);
 }
 
 /**
@@ -671,6 +827,63 @@ pb_timeline_view_cancel_drag (PbTimelineView *self)
   return TRUE;
 }
 
+/* The dragged bar's new dates beside it (and, for a move of several
+ * that would be refused, why). */
+static void
+paint_drag_label (PbTimelineView     *self,
+                  cairo_t            *cr,
+                  int                 width,
+                  const DragProposal *p,
+                  guint               row)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *text = NULL;
+  GDate day;
+  PangoLayout *layout;
+  int tw, th;
+  double x, y, x2, y2;
+  double cy = pb_timeline_get_row_y (self->timeline, row);
+
+  pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, p->start), cy, &x, &y);
+  pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, p->due + 1), cy, &x2, &y2);
+  /* As the locale writes dates: 2025年8月1日 in Chinese. */
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, p->start);
+  start_text = pb_format_date (&day);
+  g_date_set_julian (&day, p->due);
+  due_text = pb_format_date (&day);
+  /* Translators: a bar's dates while it is dragged, "2025-03-01 – 2027-12-31" */
+  text = g_strdup_printf (_("%s – %s"), start_text, due_text);
+  if (p->refused)
+    {
+      /* Translators: under a dragged bar's dates, when the chosen bars
+       * dragged with it would leave the plan's period; %d—%d are its
+       * first and last years */
+      g_autofree char *why = g_strdup_printf (_("Not within the plan’s period, %d—%d: nothing will move"),
+                                              pb_plan_get_period_start (self->plan),
+                                              pb_plan_get_period_end (self->plan));
+      g_autofree char *both = g_strdup_printf ("%s\n%s", text, why);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  {
+    double lx = MIN (x2 + 8, width - tw - 12);
+    double ly = y - th - 4 < PB_TIMELINE_HEADER_HEIGHT ? y + PB_TIMELINE_ROW_HEIGHT + 2 : y - th - 4;
+
+    cairo_rectangle (cr, lx - 4, ly - 2, tw + 8, th + 4);
+    cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
+    cairo_fill (cr);
+    cairo_move_to (cr, lx, ly);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    pango_cairo_show_layout (cr, layout);
+  }
+  g_object_unref (layout);
+}
+
 /* The drag in progress, over the chart: the bar where it would go with
  * its new dates beside it, or a rubber band to the pointer with the bar
  * under it outlined. */
@@ -713,48 +926,34 @@ paint_drag (PbTimelineView *self,
           cairo_stroke (cr);
         }
     }
-  else if (pb_timeline_get_item_row (self->timeline, p.item_id, &row))
+  else
     {
-      g_autofree char *start_text = NULL;
-      g_autofree char *due_text = NULL;
-      g_autofree char *text = NULL;
-      GDate day;
-      PangoLayout *layout;
-      int tw, th;
-      double cy = pb_timeline_get_row_y (self->timeline, row);
+      g_autoptr(GArray) ghosts = proposal_ghosts (self, &p);
+      /* A move that would be refused shows in the error colour. */
+      GdkRGBA colour = p.refused ? (GdkRGBA) { 0.88, 0.11, 0.14, 1.0 } : accent;
 
-      pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, p.start), cy, &x, &y);
-      pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, p.due + 1), cy, &x2, &y2);
-      cairo_rectangle (cr, x, y + 6, MAX (x2 - x, 2), PB_TIMELINE_ROW_HEIGHT - 12);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.35);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
+      for (guint i = 0; i < ghosts->len; i++)
+        {
+          const PbTimelineGhost *g = &g_array_index (ghosts, PbTimelineGhost, i);
+          double cy;
 
-      /* The new dates beside the bar, where the pointer is. */
-      /* As the locale writes dates: 2025年8月1日 in Chinese. */
-      g_date_clear (&day, 1);
-      g_date_set_julian (&day, p.start);
-      start_text = pb_format_date (&day);
-      g_date_set_julian (&day, p.due);
-      due_text = pb_format_date (&day);
-      /* Translators: a bar's dates while it is dragged, "2025-03-01 – 2027-12-31" */
-      text = g_strdup_printf (_("%s – %s"), start_text, due_text);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      {
-        double lx = MIN (x2 + 8, width - tw - 12);
-        double ly = y - th - 4 < PB_TIMELINE_HEADER_HEIGHT ? y + PB_TIMELINE_ROW_HEIGHT + 2 : y - th - 4;
-
-        cairo_rectangle (cr, lx - 4, ly - 2, tw + 8, th + 4);
-        cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
-        cairo_fill (cr);
-        cairo_move_to (cr, lx, ly);
-        cairo_set_source_rgb (cr, 1, 1, 1);
-        pango_cairo_show_layout (cr, layout);
-      }
-      g_object_unref (layout);
+          if (!pb_timeline_get_item_row (self->timeline, g->item_id, &row))
+            continue;
+          cy = pb_timeline_get_row_y (self->timeline, row);
+          pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, g->start_day), cy, &x, &y);
+          pb_timeline_view_widget_point (self, pb_timeline_x_for_day (self->timeline, g->due_day + 1), cy, &x2, &y2);
+          if (y + PB_TIMELINE_ROW_HEIGHT < PB_TIMELINE_HEADER_HEIGHT || y > height)
+            continue;
+          cairo_rectangle (cr, x, y + 6, MAX (x2 - x, 2), PB_TIMELINE_ROW_HEIGHT - 12);
+          cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.35);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 1.0);
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
+      /* The new dates of the bar under the pointer, beside it. */
+      if (pb_timeline_get_item_row (self->timeline, p.item_id, &row))
+        paint_drag_label (self, cr, width, &p, row);
     }
   cairo_restore (cr);
 }
@@ -870,6 +1069,28 @@ pb_timeline_view_toggle_section (PbTimelineView *self,
   invalidate (self);
 }
 
+/* A plain press on a bar among several chosen: the start of a drag of
+ * them all, or, let go where it was, a click choosing that bar alone. */
+static gboolean
+pressed_on_chosen (PbTimelineView  *self,
+                   double           x,
+                   double           y,
+                   GdkModifierType  state)
+{
+  PbTimelineHit hit;
+  double cx, cy;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) || g_hash_table_size (self->chosen) < 2 ||
+      x < label_width (self) || y < PB_TIMELINE_HEADER_HEIGHT)
+    return FALSE;
+  ensure_timeline (self);
+  if (self->timeline == NULL)
+    return FALSE;
+  chart_point (self, x, y, &cx, &cy);
+  pb_timeline_hit_test (self->timeline, cx, cy, &hit);
+  return hit.kind == PB_TIMELINE_HIT_BAR && g_hash_table_contains (self->chosen, &hit.item_id);
+}
+
 static void
 click_cb (GtkGestureClick *gesture,
           int              n_press,
@@ -881,9 +1102,11 @@ click_cb (GtkGestureClick *gesture,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->click_pending = FALSE;
-  if ((state & GDK_CONTROL_MASK) && n_press == 1)
+  if (((state & GDK_CONTROL_MASK) || pressed_on_chosen (self, x, y, state)) && n_press == 1)
     {
-      /* Ctrl-click chooses on release, when no Ctrl+drag began. */
+      /* Ctrl-click chooses on release, when no Ctrl+drag began; so does
+       * a click on one of several chosen bars, which a drag moves
+       * together. */
       self->click_pending = TRUE;
       self->click_x = x;
       self->click_y = y;
@@ -1614,10 +1837,22 @@ shift_action (GtkWidget  *widget,
   gboolean resize = g_str_equal (name, "timeline.resize");
   int direction = g_variant_get_int32 (param);
   guint32 start, due, unit;
+  gint64 bar;
 
   ensure_timeline (self);
-  if (self->timeline == NULL || self->selected == 0 ||
-      !pb_timeline_get_item_dates (self->timeline, self->selected, &start, &due) || start == 0 || due == 0)
+  if (self->timeline == NULL)
+    return;
+  bar = self->selected;
+  /* Several chosen (Ctrl+A selects no bar): a month is counted from
+   * the first of them when no bar has the keyboard. */
+  if (!resize && g_hash_table_size (self->chosen) > 1 &&
+      (bar == 0 || !g_hash_table_contains (self->chosen, &bar)))
+    {
+      g_autoptr(GArray) ids = chosen_on_chart (self);
+
+      bar = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+    }
+  if (bar == 0 || !pb_timeline_get_item_dates (self->timeline, bar, &start, &due) || start == 0 || due == 0)
     return;
   unit = self->zoom == PB_TIMELINE_ZOOM_WEEK ? 1 : self->zoom == PB_TIMELINE_ZOOM_MONTH ? 7 : 0;
   if (unit == 0)
@@ -1636,6 +1871,10 @@ shift_action (GtkWidget  *widget,
     }
   if (resize)
     set_dates (self, self->selected, start, direction > 0 ? due + unit : due - unit);
+  else if (g_hash_table_size (self->chosen) > 1)
+    /* Several chosen: all of them, by the same days as the one the
+     * keyboard is on. */
+    shift_chosen (self, direction > 0 ? (int) unit : -(int) unit);
   else
     set_dates (self, self->selected, direction > 0 ? start + unit : start - unit,
                direction > 0 ? due + unit : due - unit);

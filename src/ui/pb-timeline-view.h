@@ -67,6 +67,16 @@ gboolean        pb_timeline_view_drag_preview (PbTimelineView *self,
                                                guint32        *start_day,
                                                guint32        *due_day,
                                                gint64         *to_id);
+/* A bar where the drag in progress would put it. */
+typedef struct
+{
+  gint64  item_id;
+  guint32 start_day;
+  guint32 due_day;
+} PbTimelineGhost;
+
+GArray         *pb_timeline_view_dup_drag_ghosts (PbTimelineView *self,
+                                                  gboolean       *refused);
 void            pb_timeline_view_drag_update  (PbTimelineView *self,
                                                double          x0,
                                                double          y0,
