@@ -17,6 +17,7 @@
 #include "pb-forms.h"
 #include "pb-form-writer.h"
 #include "pb-forms-ui.h"
+#include "pb-form-writer.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 
@@ -341,6 +342,153 @@ test_ended_plan (void)
   spin ();
 }
 
+static AdwMessageDialog *
+open_collect_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+  GList *toplevels;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.collect-progress", NULL));
+  spin ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static const char *
+dialog_text (AdwMessageDialog *dialog,
+             const char       *field)
+{
+  return gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), field));
+}
+
+static void
+set_dialog_text (AdwMessageDialog *dialog,
+                 const char       *field,
+                 const char       *text)
+{
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), field), text);
+  spin ();
+}
+
+/* Return By follows the Period while the officer has not set it; once set
+ * by hand it stays, and a date before the period's end is refused with
+ * the reason under the field. November's forms say December's date. */
+static void
+test_return_by_follows_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *error_row, *due;
+  AdwMessageDialog *dialog;
+  PbFormPeriod offered, month, later;
+  gint64 plan_id = pb_test_sql_int (pb_store_get_path (t.store), "SELECT min(id) FROM plan");
+  g_autofree char *month_text = NULL;
+  g_autofree char *later_text = NULL;
+  g_autofree char *sql = NULL;
+  GDate by;
+  char by_text[11], end_text[11], hand_text[11];
+
+  pb_window_select_plan (t.window, plan_id);
+  spin ();
+  dialog = open_collect_dialog ();
+  due = g_object_get_data (G_OBJECT (dialog), "due");
+
+  /* The quarter offered, due ten days after its end. */
+  g_assert_true (pb_form_period_parse (dialog_text (dialog, "period"), &offered));
+  g_assert_cmpint (offered.kind, ==, PB_PERIOD_KIND_QUARTER);
+  pb_form_period_default_due (&offered, &by);
+  pb_date_format (&by, by_text);
+  g_assert_cmpstr (dialog_text (dialog, "due"), ==, by_text);
+
+  /* The quarter's middle month instead: Return By follows it. */
+  month_text = g_strdup_printf ("%04d-%02d", offered.year, (offered.number - 1) * 3 + 2);
+  g_assert_true (pb_form_period_parse (month_text, &month));
+  set_dialog_text (dialog, "period", month_text);
+  pb_form_period_default_due (&month, &by);
+  pb_date_format (&by, by_text);
+  g_assert_cmpstr (dialog_text (dialog, "due"), ==, by_text);
+  /* The reason for a refusal, under the field: none so far. */
+  error_row = g_object_get_data (G_OBJECT (dialog), "due-error-row");
+  g_assert_nonnull (error_row);
+  g_assert_false (gtk_widget_get_visible (error_row));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+
+  /* Set by hand: a day after the month's end. The month before keeps it. */
+  by = month.end;
+  g_date_add_days (&by, 1);
+  pb_date_format (&by, hand_text);
+  set_dialog_text (dialog, "due", hand_text);
+  {
+    g_autofree char *first = g_strdup_printf ("%04d-%02d", offered.year, (offered.number - 1) * 3 + 1);
+
+    set_dialog_text (dialog, "period", first);
+  }
+  g_assert_cmpstr (dialog_text (dialog, "due"), ==, hand_text);
+  g_assert_false (gtk_widget_get_visible (error_row));
+
+  /* The quarter's last month ends after it: refused, and said why, under
+   * the field; Choose Folder… waits. */
+  later_text = g_strdup_printf ("%04d-%02d", offered.year, offered.number * 3);
+  g_assert_true (pb_form_period_parse (later_text, &later));
+  set_dialog_text (dialog, "period", later_text);
+  g_assert_cmpstr (dialog_text (dialog, "due"), ==, hand_text);
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  {
+    GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+
+    pb_date_format (&later.end, end_text);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "is before"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), end_text));
+  }
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  pb_test_settle_for (300);
+  pb_test_save_shot (GTK_WIDGET (dialog), "collect-return-by-refused.png");
+
+  /* The core refuses it too (the command line's forms export). */
+  g_assert_null (pb_forms_collect (t.store, plan_id, later_text, hand_text, FALSE, t.dir, NULL, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A date after it: accepted again. */
+  by = later.end;
+  g_date_add_days (&by, 3);
+  pb_date_format (&by, hand_text);
+  set_dialog_text (dialog, "due", hand_text);
+  g_assert_false (gtk_widget_get_visible (error_row));
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+
+  /* Forms for the month, written as the planner would: they are due ten
+   * days after the month, not after the quarter. */
+  dialog = open_collect_dialog ();
+  set_dialog_text (dialog, "period", month_text);
+  pb_test_settle_for (300);
+  pb_test_save_shot (GTK_WIDGET (dialog), "collect-return-by-month.png");
+  {
+    g_autofree char *folder = g_build_filename (t.dir, "month-forms", NULL);
+
+    g_object_set_data_full (G_OBJECT (dialog), "pb-test-folder", g_steal_pointer (&folder), g_free);
+  }
+  adw_message_dialog_response (dialog, "choose");
+  spin ();
+  pb_form_period_default_due (&month, &by);
+  pb_date_format (&by, by_text);
+  sql = g_strdup_printf ("SELECT count(*) FROM progress_form WHERE period = '%s' AND due_date = '%s'",
+                         month.label, by_text);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), >, 0);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM progress_form WHERE period = '%s' AND due_date <> '%s'",
+                         month.label, by_text);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/forms-view/round-trip", test_round_trip);
   g_test_add_func ("/forms-view/after-today", test_after_today);
   g_test_add_func ("/forms-view/ended-plan", test_ended_plan);
+  g_test_add_func ("/forms-view/return-by-follows-period", test_return_by_follows_period);
   rc = g_test_run ();
   pb_test_app_stop (&t);
   return rc;

@@ -142,6 +142,59 @@ pb_form_period_for_plan (const GDate  *date,
   return FALSE;
 }
 
+/**
+ * pb_form_period_default_due:
+ * @period: a reporting period
+ * @due: (out): the date its forms are due back when nobody said otherwise
+ *
+ * Ten days after the period's end: 2027-01-10 for 2026 Q4, 2026-12-10
+ * for November 2026.
+ */
+void
+pb_form_period_default_due (const PbFormPeriod *period,
+                            GDate              *due)
+{
+  g_return_if_fail (period != NULL && due != NULL);
+
+  *due = period->end;
+  g_date_add_days (due, 10);
+}
+
+/**
+ * pb_form_period_check_due:
+ * @period: a reporting period
+ * @due: the date its forms are to be returned by
+ * @error: where to say why not
+ *
+ * A form reports on its whole period, so it cannot be due back before
+ * the period's last day.
+ *
+ * Returns: whether @due is on or after @period's end
+ */
+gboolean
+pb_form_period_check_due (const PbFormPeriod *period,
+                          const GDate        *due,
+                          GError            **error)
+{
+  g_autofree char *due_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (period != NULL && due != NULL, FALSE);
+
+  if (g_date_compare (due, &period->end) >= 0)
+    return TRUE;
+  due_text = pb_format_date (due);
+  end_text = pb_format_date (&period->end);
+  shown = pb_format_period_label (period->label);
+  /* Translators: a Return By date refused: the date typed, the period's
+   * last day, the period (as "2026-11-20", "2026-11-30", "November 2026") */
+  g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+               _("Return by %s is before %s, the end of %s: forms report on the whole period."),
+               due_text, end_text, shown);
+  return FALSE;
+}
+
 static void
 row_free (gpointer data)
 {

@@ -47,6 +47,11 @@ gboolean pb_form_period_for_plan (const GDate  *date,
                                   int           period_start,
                                   int           period_end,
                                   PbFormPeriod *period);
+void     pb_form_period_default_due (const PbFormPeriod *period,
+                                     GDate              *due);
+gboolean pb_form_period_check_due   (const PbFormPeriod *period,
+                                     const GDate        *due,
+                                     GError            **error);
 
 typedef struct
 {

@@ -548,6 +548,8 @@ pb_forms_collect (PbStore     *store,
                    _("“%s” is not a date; write it as 2024-06-30."), due_date);
       return NULL;
     }
+  if (due_date && *due_date && !pb_form_period_check_due (&p, &due, error))
+    return NULL;
   if (today == NULL)
     {
       pb_date_today (&now);

@@ -429,6 +429,81 @@ collect_response_cb (AdwMessageDialog *dialog,
   collect_free (c);
 }
 
+/* Return By follows the period until the officer types a date of their
+ * own; a date of their own is kept when the period changes, but checked
+ * against it, with the reason under the field and Choose Folder… waiting. */
+static void
+check_due (AdwMessageDialog *dialog)
+{
+  GtkEditable *period = g_object_get_data (G_OBJECT (dialog), "period");
+  GtkWidget *due = g_object_get_data (G_OBJECT (dialog), "due");
+  GtkWidget *error_row = g_object_get_data (G_OBJECT (dialog), "due-error-row");
+  GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (due))));
+  g_autofree char *period_text = g_strstrip (g_strdup (gtk_editable_get_text (period)));
+  g_autofree char *message = NULL;
+  PbFormPeriod p;
+  GDate d;
+
+  if (text[0] && !pb_date_parse (text, &d))
+    message = g_strdup_printf (_("“%s” is not a date; write it as 2024-06-30."), text);
+  else if (text[0] && pb_form_period_parse (period_text, &p))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pb_form_period_check_due (&p, &d, &error))
+        message = g_strdup (error->message);
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (error_row, message != NULL);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (due), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+  if (message)
+    {
+      gtk_widget_add_css_class (due, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (due), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (due, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (due), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  adw_message_dialog_set_response_enabled (dialog, "choose", message == NULL);
+}
+
+static void
+collect_period_changed_cb (GtkEditable      *period,
+                           AdwMessageDialog *dialog)
+{
+  GtkEditable *due = g_object_get_data (G_OBJECT (dialog), "due");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (period)));
+  PbFormPeriod p;
+
+  if (!g_object_get_data (G_OBJECT (dialog), "due-by-hand") && pb_form_period_parse (text, &p))
+    {
+      GDate by;
+      char due_text[11];
+
+      pb_form_period_default_due (&p, &by);
+      pb_date_format (&by, due_text);
+      g_object_set_data (G_OBJECT (dialog), "due-following", GINT_TO_POINTER (TRUE));
+      gtk_editable_set_text (due, due_text);
+      g_object_set_data (G_OBJECT (dialog), "due-following", NULL);
+    }
+  check_due (dialog);
+}
+
+static void
+collect_due_changed_cb (GtkEditable      *due,
+                        AdwMessageDialog *dialog)
+{
+  /* A date the officer typed is theirs from now on. */
+  if (!g_object_get_data (G_OBJECT (dialog), "due-following"))
+    g_object_set_data (G_OBJECT (dialog), "due-by-hand", GINT_TO_POINTER (TRUE));
+  check_due (dialog);
+}
+
 /**
  * pb_forms_collect_dialog_new:
  * @toast_widget: a widget inside the window's toast overlay
@@ -449,6 +524,7 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *period = adw_entry_row_new ();
   GtkWidget *due = adw_entry_row_new ();
+  GtkWidget *due_error_row = adw_preferences_row_new ();
   GtkWidget *all = gtk_check_button_new_with_mnemonic (_("Also send forms to _responsible organisations"));
   g_autoptr(GArray) leads = pb_store_list_form_organisations (store, pb_record_get_id (PB_RECORD (plan)), FALSE);
   Collect *c = g_new0 (Collect, 1);
@@ -459,8 +535,7 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
   pb_date_today (&today);
   /* Today's quarter within the plan's period: an ended plan's last. */
   pb_form_period_for_plan (&today, pb_plan_get_period_start (plan), pb_plan_get_period_end (plan), &p);
-  by = p.end;
-  g_date_add_days (&by, 10);
+  pb_form_period_default_due (&p, &by);
   pb_date_format (&by, due_text);
 
   /* Translators: %s is the plan's title, %u how many organisations lead its items */
@@ -474,12 +549,28 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
   gtk_editable_set_text (GTK_EDITABLE (due), due_text);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), period);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), due);
+  {
+    GtkWidget *label = gtk_label_new (NULL);
+
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (due_error_row), FALSE);
+    gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (due_error_row), FALSE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_set_margin_start (label, 12);
+    gtk_widget_set_margin_end (label, 12);
+    gtk_widget_set_margin_top (label, 6);
+    gtk_widget_set_margin_bottom (label, 6);
+    gtk_widget_add_css_class (label, "field-error");
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (due_error_row), label);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), due_error_row);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), all);
   gtk_widget_set_margin_top (all, 6);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   g_object_set_data (G_OBJECT (dialog), "period", period);
   g_object_set_data (G_OBJECT (dialog), "due", due);
   g_object_set_data (G_OBJECT (dialog), "all", all);
+  g_object_set_data (G_OBJECT (dialog), "due-error-row", due_error_row);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "choose", _("_Choose Folder…"),
@@ -487,6 +578,9 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (period, "changed", G_CALLBACK (collect_period_changed_cb), dialog);
+  g_signal_connect (due, "changed", G_CALLBACK (collect_due_changed_cb), dialog);
+  check_due (ADW_MESSAGE_DIALOG (dialog));
 
   c->parent = parent;
   c->toast_widget = toast_widget;
