@@ -1517,7 +1517,7 @@ compute_plan_health (PbStore     *store,
 {
   PlanHealth *p = g_new0 (PlanHealth, 1);
   /* Every item and indicator read in one query each, not one per row. */
-  g_autoptr(GPtrArray) loaded_items = pb_store_dup_records (store, PB_TYPE_ITEM, "plan_id", plan_id);
+  g_autoptr(GPtrArray) loaded_items = pb_store_dup_plan_items (store, plan_id);
   g_autoptr(GPtrArray) loaded_indicators = reuse ? NULL : pb_store_dup_records (store, PB_TYPE_INDICATOR, "plan_id", plan_id);
   g_autoptr(GPtrArray) loaded_dependencies =
     pb_store_dup_records_where (store, PB_TYPE_DEPENDENCY,

@@ -1998,6 +1998,27 @@ pb_store_dup_records (PbStore    *self,
   return pb_store_dup_records_where (self, type, where, value);
 }
 
+/**
+ * pb_store_dup_plan_items:
+ * @self: a store
+ * @plan_id: a plan
+ *
+ * Like pb_store_dup_records (@self, %PB_TYPE_ITEM, "plan_id", @plan_id),
+ * in the plan's order (position, then id) instead of by id: the order of
+ * the `item_plan` index, so the rows come straight from it. Ordered by
+ * id, SQLite copied every row into a temporary B-tree to sort it: 95
+ * against 46 ms for the 18,000 items of a 20,000:2,000 plan (Python's
+ * sqlite3, medians of 9), the largest part of reading them at a start.
+ *
+ * Returns: (transfer full) (element-type PbItem): the plan's items
+ */
+GPtrArray *
+pb_store_dup_plan_items (PbStore *self,
+                         gint64   plan_id)
+{
+  return pb_store_dup_records_where (self, PB_TYPE_ITEM, "plan_id = ?1 ORDER BY position, id", plan_id);
+}
+
 static GListModel *
 keep_list (PbStore      *self,
            PbRecordList *list)

@@ -117,6 +117,8 @@ GPtrArray   *pb_store_dup_records     (PbStore    *self,
                                        GType       type,
                                        const char *column,
                                        gint64      value);
+GPtrArray   *pb_store_dup_plan_items  (PbStore    *self,
+                                       gint64      plan_id);
 GArray      *pb_store_dup_changed_ids (PbStore    *self,
                                        const char *table);
 GPtrArray   *pb_store_dup_records_where (PbStore  *self,

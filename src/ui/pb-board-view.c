@@ -2345,7 +2345,7 @@ pb_board_view_set_plan (PbBoardView *self,
   if (plan)
     {
       gint64 plan_id = pb_record_get_id (PB_RECORD (plan));
-      g_autoptr(GPtrArray) loaded = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", plan_id);
+      g_autoptr(GPtrArray) loaded = pb_store_dup_plan_items (self->store, plan_id);
 
       self->items = pb_store_list_items (self->store, plan_id);
       items_changed_cb (self->items, 0, 0, g_list_model_get_n_items (self->items), self);

@@ -1005,7 +1005,7 @@ rebuild (PbIndicatorsView *self)
   pb_date_today (&self->today);
   /* The plan's items and indicators read in one query each, not a query
    * per row as the lists hand them out. */
-  loaded_items = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
+  loaded_items = pb_store_dup_plan_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   loaded_indicators = pb_store_dup_records (self->store, PB_TYPE_INDICATOR, "plan_id",
                                             pb_record_get_id (PB_RECORD (self->plan)));
   indicators = pb_store_list_indicators (self->store, pb_record_get_id (PB_RECORD (self->plan)));

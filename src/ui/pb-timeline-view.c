@@ -232,7 +232,7 @@ ensure_timeline (PbTimelineView *self)
   if (self->plan && self->store)
     {
       pb_trace_start ("timeline: building");
-      self->held = pb_store_dup_records (self->store, PB_TYPE_ITEM, "plan_id", pb_record_get_id (PB_RECORD (self->plan)));
+      self->held = pb_store_dup_plan_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
       /* Its milestone labels are formatted now, in the Amounts
        * preference of the moment (1.5万个 or 15,000个). */
       self->built_style = pb_format_get_style ();
