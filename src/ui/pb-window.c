@@ -1080,7 +1080,9 @@ set_plan (PbWindow *self,
       self->plan_notify_id = g_signal_connect_object (plan, "notify", G_CALLBACK (update_title),
                                                       self, G_CONNECT_SWAPPED);
       restore_grouping (self);
+      pb_trace_start ("window: grouping restored");
       give_board_plan (self, board_shown (self));
+      pb_trace_start ("window: board given the plan");
       pb_timeline_view_set_plan (PB_TIMELINE_VIEW (self->timeline), plan);
       if (self->indicators != NULL)
         pb_indicators_view_set_plan (PB_INDICATORS_VIEW (self->indicators), plan);
@@ -1105,7 +1107,9 @@ set_plan (PbWindow *self,
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
+  pb_trace_start ("window: views given the plan");
   update_organisation_filter (self);
+  pb_trace_start ("window: organisation filter");
   update_title (self);
   for (const char * const *a = (const char * const[]) { "win.delete-plan", "win.rename-plan", "win.duplicate-plan",
                                                         "win.export-plan", "win.report", "win.export-ledger",
