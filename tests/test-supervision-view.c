@@ -609,6 +609,103 @@ test_close_period (void)
   pb_test_app_stop (&t);
 }
 
+/* The period row's titles, in order. */
+static GPtrArray *
+period_titles (GtkWindow *dialog)
+{
+  GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")));
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; titles && i < g_list_model_get_n_items (titles); i++)
+    g_ptr_array_add (out, (gpointer) gtk_string_list_get_string (GTK_STRING_LIST (titles), i));
+  return out;
+}
+
+static const char *
+chosen_period (GtkWindow *dialog)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (dialog), "period");
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                                     adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+}
+
+/* Close Period… offers only periods within the plan's period that have
+ * begun: an ended plan's quarters from its last back to its first, never
+ * today's; a plan not yet begun offers nothing and says so. */
+static void
+test_close_period_within_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  PbIndicatorsView *view;
+  GtkWindow *dialog;
+  GtkWidget *note;
+  gint64 ended, future;
+  GDate today;
+
+  pb_date_today (&today);
+  g_assert_cmpint (g_date_get_year (&today), >, 2024);
+  g_assert_cmpint (g_date_get_year (&today), <, 2030);
+  pb_test_app_start (&t);
+  ended = pb_store_create_plan (t.store, "云澜市数字乡村建设行动方案（2022—2024年）", 2022, 2024, &error);
+  future = pb_store_create_plan (t.store, "云澜市低空经济发展行动方案（2030—2032年）", 2030, 2032, &error);
+  g_assert_no_error (error);
+  spin ();
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+
+  /* The ended plan: its twelve quarters, its last first and chosen. */
+  pb_window_select_plan (t.window, ended);
+  spin ();
+  dialog = pb_indicators_view_close_period (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  spin ();
+  titles = period_titles (dialog);
+  g_assert_cmpuint (titles->len, ==, 12);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "2024 Q4");
+  g_assert_cmpstr (g_ptr_array_index (titles, 11), ==, "2022 Q1");
+  g_assert_cmpstr (chosen_period (dialog), ==, "2024 Q4");
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Close 2024 Q4?");
+  pb_test_settle_for (300);
+  pb_test_save_shot (GTK_WIDGET (dialog), "close-period-ended-plan.png");
+  /* Months: December 2024 back to January 2022. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 0);
+  spin ();
+  g_clear_pointer (&titles, g_ptr_array_unref);
+  titles = period_titles (dialog);
+  g_assert_cmpuint (titles->len, ==, 36);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "December 2024");
+  g_assert_cmpstr (g_ptr_array_index (titles, 35), ==, "January 2022");
+  click_primary (dialog);
+  {
+    g_autoptr(PbPeriod) last = pb_store_get_last_period (t.store, ended);
+
+    g_assert_nonnull (last);
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "label"), ==, "2024-12");
+  }
+
+  /* A plan not yet begun: nothing to close, said plainly. */
+  pb_window_select_plan (t.window, future);
+  spin ();
+  dialog = pb_indicators_view_close_period (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  note = find_named (GTK_WIDGET (dialog), "no-period");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), ==,
+                   "Nothing can be closed yet: the plan’s period begins in 2030.");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "period")));
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "primary")));
+  pb_test_settle_for (300);
+  pb_test_save_shot (GTK_WIDGET (dialog), "close-period-not-begun.png");
+  gtk_window_destroy (dialog);
+  spin ();
+  g_assert_null (pb_store_get_last_period (t.store, future));
+  pb_test_app_stop (&t);
+}
+
 static void
 test_merge_and_show (void)
 {
@@ -1268,6 +1365,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
   g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
+  g_test_add_func ("/supervision-view/close-period-within-plan", test_close_period_within_plan);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
   g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);

@@ -319,6 +319,19 @@ test_close_period (PbTestLibrary *f,
   g_assert_cmpint (pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_QUARTER, 2023, 1, &error), ==, 0);
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  /* Only within the plan's period (2022–2024), and nothing is written. */
+  {
+    guint64 generation = pb_store_get_generation (f->store);
+
+    g_assert_cmpint (pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_QUARTER, 2025, 1, &error), ==, 0);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "2025 Q1 lies outside the plan’s period, 2022—2024.");
+    g_clear_error (&error);
+    g_assert_cmpint (pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_MONTH, 2021, 12, &error), ==, 0);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (pb_store_get_generation (f->store), ==, generation);
+  }
 
   /* The ranking knows where each stood then. */
   {
@@ -561,6 +574,61 @@ test_actual_date (PbTestLibrary *f,
   g_assert_cmpstr (out, ==, "2026-11-28");
 }
 
+/* The periods a plan can close: within its period, begun by today. */
+static void
+test_period_choices (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (28, 11, 2026);
+  g_autoptr(GError) error = NULL;
+  GArray *c;
+
+  /* Ended 2022–2024: its quarters, the last first, all ended. */
+  c = pb_period_choices (PB_PERIOD_KIND_QUARTER, 2022, 2024, today);
+  g_assert_cmpuint (c->len, ==, 12);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 0).year, ==, 2024);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 0).number, ==, 4);
+  g_assert_true (g_array_index (c, PbPeriodChoice, 0).ended);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 11).year, ==, 2022);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 11).number, ==, 1);
+  g_array_unref (c);
+
+  /* Running 2025–2027: November 2026 (under way) back to January 2025. */
+  c = pb_period_choices (PB_PERIOD_KIND_MONTH, 2025, 2027, today);
+  g_assert_cmpuint (c->len, ==, 23);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 0).year, ==, 2026);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 0).number, ==, 11);
+  g_assert_false (g_array_index (c, PbPeriodChoice, 0).ended);
+  g_assert_true (g_array_index (c, PbPeriodChoice, 1).ended);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 22).year, ==, 2025);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 22).number, ==, 1);
+  g_array_unref (c);
+
+  /* Not begun: nothing. No period known: the twelve up to today. */
+  c = pb_period_choices (PB_PERIOD_KIND_QUARTER, 2027, 2029, today);
+  g_assert_cmpuint (c->len, ==, 0);
+  g_array_unref (c);
+  c = pb_period_choices (PB_PERIOD_KIND_MONTH, 0, 0, today);
+  g_assert_cmpuint (c->len, ==, 12);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 11).year, ==, 2025);
+  g_assert_cmpint (g_array_index (c, PbPeriodChoice, 11).number, ==, 12);
+  g_array_unref (c);
+
+  /* Refused: before the plan, after it, and not begun. */
+  g_assert_false (pb_period_check_closable (PB_PERIOD_KIND_QUARTER, 2021, 4, 2022, 2024, today, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "2021 Q4 lies outside the plan’s period, 2022—2024.");
+  g_clear_error (&error);
+  g_assert_false (pb_period_check_closable (PB_PERIOD_KIND_MONTH, 2025, 1, 2022, 2024, today, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pb_period_check_closable (PB_PERIOD_KIND_MONTH, 2026, 12, 2025, 2027, today, &error));
+  g_assert_cmpstr (error->message, ==, "December 2026 has not begun yet: a period can be closed once it has begun.");
+  g_clear_error (&error);
+  g_assert_true (pb_period_check_closable (PB_PERIOD_KIND_MONTH, 2026, 11, 2025, 2027, today, &error));
+  g_assert_true (pb_period_check_closable (PB_PERIOD_KIND_QUARTER, 2024, 4, 2022, 2024, today, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +636,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/supervision/period-for-plan", test_period_for_plan);
+  g_test_add_func ("/supervision/period-choices", test_period_choices);
   PB_TEST_ADD_LIBRARY ("/supervision/merge", test_merge);
   PB_TEST_ADD_LIBRARY ("/supervision/rename", test_rename);
   PB_TEST_ADD_LIBRARY ("/supervision/ranking", test_ranking);

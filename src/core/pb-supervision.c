@@ -533,6 +533,133 @@ pb_period_bounds (PbPeriodKind  kind,
                                             : g_strdup_printf ("%04d-%02d", year, month);
 }
 
+static void
+period_first_day (PbPeriodKind  kind,
+                  int           year,
+                  int           number,
+                  GDate        *start)
+{
+  int month = kind == PB_PERIOD_KIND_QUARTER ? (CLAMP (number, 1, 4) - 1) * 3 + 1 : CLAMP (number, 1, 12);
+
+  g_date_clear (start, 1);
+  g_date_set_dmy (start, 1, month, year);
+}
+
+/* The month or quarter holding @date. */
+static void
+period_holding (PbPeriodKind  kind,
+                const GDate  *date,
+                int          *year,
+                int          *number)
+{
+  *year = g_date_get_year (date);
+  *number = g_date_get_month (date);
+  if (kind == PB_PERIOD_KIND_QUARTER)
+    *number = (*number - 1) / 3 + 1;
+}
+
+/**
+ * pb_period_choices:
+ * @kind: months or quarters
+ * @period_start: the plan's first year, 0 when unknown
+ * @period_end: the plan's last year, 0 when unknown
+ * @today: today
+ *
+ * The periods that can be closed, newest first: those within the plan's
+ * period that have begun by @today (the one under way included, so a
+ * planner can close it on its last day). For a plan that has ended, its
+ * last period first; for one with no period, the twelve up to today.
+ *
+ * Returns: (transfer full) (element-type PbPeriodChoice): the choices,
+ *   empty when the plan's period has not begun
+ */
+GArray *
+pb_period_choices (PbPeriodKind  kind,
+                   int           period_start,
+                   int           period_end,
+                   const GDate  *today)
+{
+  GArray *choices = g_array_new (FALSE, FALSE, sizeof (PbPeriodChoice));
+  gboolean bounded = period_start > 0 && period_end >= period_start;
+  int per_year = kind == PB_PERIOD_KIND_QUARTER ? 4 : 12;
+  int year, number;
+
+  g_return_val_if_fail (today != NULL, choices);
+
+  period_holding (kind, today, &year, &number);
+  if (bounded && year > period_end)
+    {
+      year = period_end;
+      number = per_year;
+    }
+  for (guint n = 0; ; n++)
+    {
+      PbPeriodChoice c = { kind, year, number, FALSE };
+      GDate end;
+
+      if (bounded ? year < period_start : n >= 12)
+        break;
+      pb_period_bounds (kind, year, number, &end, NULL);
+      c.ended = g_date_compare (&end, today) < 0;
+      g_array_append_val (choices, c);
+      if (--number == 0)
+        {
+          number = per_year;
+          year--;
+        }
+    }
+  return choices;
+}
+
+/**
+ * pb_period_check_closable:
+ * @kind: month or quarter
+ * @year: the period's year
+ * @number: its month or quarter
+ * @period_start: the plan's first year, 0 when unknown
+ * @period_end: the plan's last year, 0 when unknown
+ * @today: today
+ * @error: where to say why not
+ *
+ * A period can be closed once it has begun, and only within the plan's
+ * period.
+ *
+ * Returns: whether the period can be closed
+ */
+gboolean
+pb_period_check_closable (PbPeriodKind  kind,
+                          int           year,
+                          int           number,
+                          int           period_start,
+                          int           period_end,
+                          const GDate  *today,
+                          GError      **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *shown = NULL;
+  GDate start;
+
+  pb_period_bounds (kind, year, number, NULL, &label);
+  shown = pb_format_period_label (label);
+  if (period_start > 0 && period_end >= period_start && (year < period_start || year > period_end))
+    {
+      /* Translators: a period refused: the period ("2024 Q4"), the plan's
+       * first and last years */
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("%s lies outside the plan’s period, %d—%d."), shown, period_start, period_end);
+      return FALSE;
+    }
+  period_first_day (kind, year, number, &start);
+  if (g_date_compare (&start, today) > 0)
+    {
+      /* Translators: a period refused: the period ("2027 Q1") */
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("%s has not begun yet: a period can be closed once it has begun."), shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* What a closed period keeps of an indicator and of an item. */
 typedef struct
 {
@@ -599,6 +726,9 @@ pb_store_close_period (PbStore      *store,
   pb_date_format (&end, end_text);
   pb_date_today (&today);
   pb_date_format (&today, today_text);
+  if (!pb_period_check_closable (kind, year, number, pb_plan_get_period_start (plan), pb_plan_get_period_end (plan),
+                                 &today, error))
+    return 0;
 
   {
     g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);

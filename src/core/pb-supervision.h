@@ -51,6 +51,26 @@ void        pb_period_bounds       (PbPeriodKind  kind,
                                     int           number,
                                     GDate        *end,
                                     char        **label);
+/* A period that can be closed, as the Close Period dialog offers it. */
+typedef struct
+{
+  PbPeriodKind kind;
+  int          year;
+  int          number;
+  gboolean     ended;     /* its last day is before today */
+} PbPeriodChoice;
+
+GArray     *pb_period_choices      (PbPeriodKind  kind,
+                                    int           period_start,
+                                    int           period_end,
+                                    const GDate  *today);
+gboolean    pb_period_check_closable (PbPeriodKind  kind,
+                                      int           year,
+                                      int           number,
+                                      int           period_start,
+                                      int           period_end,
+                                      const GDate  *today,
+                                      GError      **error);
 gint64      pb_store_close_period  (PbStore      *store,
                                     gint64        plan_id,
                                     PbPeriodKind  kind,

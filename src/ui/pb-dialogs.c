@@ -358,66 +358,34 @@ pb_actual_dialog_new (GtkWidget   *parent,
 
 /* ---- Close a period -------------------------------------------------------- */
 
-typedef struct
-{
-  PbPeriodKind kind;
-  int          year;
-  int          number;
-} PeriodChoice;
-
-static GArray *
-period_choices (PbPeriodKind kind)
-{
-  GArray *choices = g_array_new (FALSE, FALSE, sizeof (PeriodChoice));
-  GDate today;
-  int year, number;
-
-  pb_date_today (&today);
-  year = g_date_get_year (&today);
-  number = (int) g_date_get_month (&today);
-  if (kind == PB_PERIOD_KIND_QUARTER)
-    number = (number - 1) / 3 + 1;
-
-  /* The current period first, then the eleven before it. */
-  for (int i = 0; i < 12; i++)
-    {
-      PeriodChoice c = { kind, year, number };
-
-      g_array_append_val (choices, c);
-      if (--number == 0)
-        {
-          number = kind == PB_PERIOD_KIND_QUARTER ? 4 : 12;
-          year--;
-        }
-    }
-  return choices;
-}
-
 static char *
-period_title (const PeriodChoice *c)
+period_title (const PbPeriodChoice *c)
 {
-  if (c->kind == PB_PERIOD_KIND_QUARTER)
-    return pb_format_year_quarter (c->year, c->number, FALSE);
-  {
-    g_autoptr(GDateTime) dt = g_date_time_new_utc (c->year, c->number, 1, 0, 0, 0);
-    /* Translators: a month, as in a strftime format: "October 2026" */
-    return g_date_time_format (dt, _("%B %Y"));
-  }
+  g_autofree char *label = NULL;
+
+  pb_period_bounds (c->kind, c->year, c->number, NULL, &label);
+  return pb_format_period_label (label);
 }
 
+/* The periods within the plan's period that have begun (pb_period_choices);
+ * none when the plan's period has not begun, said plainly instead. */
 static void
 fill_periods (Dialog *d)
 {
   PbPeriodKind kind = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[0])) == 1
                       ? PB_PERIOD_KIND_QUARTER : PB_PERIOD_KIND_MONTH;
-  g_autoptr(GArray) choices = period_choices (kind);
+  int start = pb_plan_get_period_start (d->plan), end = pb_plan_get_period_end (d->plan);
+  g_autoptr(GArray) choices = NULL;
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   g_autoptr(GListModel) closed = pb_store_list_periods (d->store, pb_record_get_id (PB_RECORD (d->plan)));
   guint first_open = GTK_INVALID_LIST_POSITION;
+  GDate today;
 
+  pb_date_today (&today);
+  choices = pb_period_choices (kind, start, end, &today);
   for (guint i = 0; i < choices->len; i++)
     {
-      PeriodChoice *c = &g_array_index (choices, PeriodChoice, i);
+      PbPeriodChoice *c = &g_array_index (choices, PbPeriodChoice, i);
       g_autofree char *title = period_title (c);
       g_autofree char *label = NULL;
       gboolean done = FALSE;
@@ -437,14 +405,26 @@ fill_periods (Dialog *d)
         {
           gtk_string_list_append (titles, title);
           /* Offer the last period that has ended and is not closed. */
-          if (first_open == GTK_INVALID_LIST_POSITION && i > 0)
+          if (first_open == GTK_INVALID_LIST_POSITION && c->ended)
             first_open = i;
         }
     }
 
   g_object_set_data_full (G_OBJECT (d->rows[1]), "choices", g_array_ref (choices), (GDestroyNotify) g_array_unref);
   adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[1]), G_LIST_MODEL (titles));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (d->rows[1]), first_open == GTK_INVALID_LIST_POSITION ? 1 : first_open);
+  if (choices->len > 0)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (d->rows[1]), first_open == GTK_INVALID_LIST_POSITION
+                                                           ? MIN (1, choices->len - 1) : first_open);
+
+  gtk_widget_set_visible (d->rows[1], choices->len > 0);
+  gtk_widget_set_visible (d->rows[2], choices->len == 0);
+  gtk_widget_set_sensitive (d->primary, choices->len > 0);
+  if (choices->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Nothing can be closed yet: the plan’s period begins in %d."), start);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[2]), text);
+    }
 }
 
 /* The heading asks about the period chosen ("Close 2026 Q3?"); the
@@ -465,7 +445,7 @@ update_period_heading (Dialog *d)
       gtk_window_set_title (GTK_WINDOW (window), _("Close a Period?"));
       return;
     }
-  period = period_title (&g_array_index (choices, PeriodChoice, i));
+  period = period_title (&g_array_index (choices, PbPeriodChoice, i));
   /* Translators: the Close Period dialog's heading; %s is a month or a
    * quarter, as "October 2026" or "2026 Q3" */
   heading = g_strdup_printf (_("Close %s?"), period);
@@ -479,14 +459,14 @@ commit_period (GtkWindow  *window,
   Dialog *d = get_dialog (window);
   GArray *choices = g_object_get_data (G_OBJECT (d->rows[1]), "choices");
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (d->rows[1]));
-  PeriodChoice *c;
+  PbPeriodChoice *c;
 
   if (choices == NULL || i >= choices->len)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a period to close."));
       return FALSE;
     }
-  c = &g_array_index (choices, PeriodChoice, i);
+  c = &g_array_index (choices, PbPeriodChoice, i);
   return pb_store_close_period (d->store, pb_record_get_id (PB_RECORD (d->plan)), c->kind, c->year, c->number, error) > 0;
 }
 
@@ -526,6 +506,13 @@ pb_close_period_dialog_new (GtkWidget *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[1]), C_("reporting period", "Period"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[1]);
   g_signal_connect_swapped (d->rows[1], "notify::selected", G_CALLBACK (update_period_heading), d);
+
+  /* Said instead of the periods when there is none to close. */
+  d->rows[2] = adw_action_row_new ();
+  gtk_widget_set_name (d->rows[2], "no-period");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (d->rows[2]), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (d->rows[2]), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[2]);
   fill_periods (d);
   g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (fill_periods), d);
   update_period_heading (d);
