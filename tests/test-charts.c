@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <string.h>
 
 #include "pb-charts.h"
 #include "pb-format.h"
@@ -99,6 +100,69 @@ test_decimals (PbTestLibrary *f,
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* Issue 14: an actual dated after today counts only from its date. The
+ * chart, given today, draws it hollow and writes the latest figure that
+ * counts (the indicator table's); its legend says what the hollow point
+ * is, whole, at the side pane's width. Without today, every point alike. */
+static void
+test_later_actual (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试方案", 2025, 2027, &error);
+  gint64 item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "", "加快5G网络规模化部署", &error);
+  gint64 k = pb_store_add_indicator (f->store, plan, item, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) indicator = NULL;
+  g_autoptr(PbIndicatorChart) chart = NULL;
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GPtrArray *labels;
+  GDate today;
+
+  pb_store_add_target (f->store, k, 2027, 12000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, k, "2026-09-30", 8900, NULL, &error);
+  pb_store_add_actual (f->store, k, "2026-11-30", 9100, NULL, &error);
+  g_assert_no_error (error);
+  indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+  chart = pb_indicator_chart_new_from_store (f->store, indicator);
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+
+  paint (chart);
+  labels = pb_indicator_chart_get_labels (chart);
+  g_assert_cmpuint (pb_indicator_chart_get_n_later (chart), ==, 0);
+  g_assert_true (has_label (labels, "9,100"));
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  pb_indicator_chart_set_today (chart, &today);
+  surface = cairo_pdf_surface_create (pdf, 300, 220);
+  cr = cairo_create (surface);
+  pb_indicator_chart_paint (chart, cr, 300, 220, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  labels = pb_indicator_chart_get_labels (chart);
+  g_assert_cmpuint (pb_indicator_chart_get_n_later (chart), ==, 1);
+  g_assert_true (has_label (labels, "8,900"));
+  g_assert_false (has_label (labels, "9,100"));
+  text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Counts from its date"));
+  g_assert_nonnull (strstr (text, "Actual"));
+
+  /* Its day come: filled, and the figure */
+  g_date_set_dmy (&today, 30, 11, 2026);
+  pb_indicator_chart_set_today (chart, &today);
+  paint (chart);
+  g_assert_cmpuint (pb_indicator_chart_get_n_later (chart), ==, 0);
+  g_assert_true (has_label (pb_indicator_chart_get_labels (chart), "9,100"));
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+  pb_test_remove_dir (dir);
+}
+
 static PbOrgStats *
 org (const char *name,
      double      completion,
@@ -174,6 +238,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   PB_TEST_ADD_LIBRARY ("/charts/decimals", test_decimals);
+  PB_TEST_ADD_LIBRARY ("/charts/later-actual", test_later_actual);
   g_test_add_func ("/charts/ranking-names", test_ranking_names);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pb-board-view.h"
 #include "pb-dialogs.h"
@@ -1352,6 +1353,121 @@ test_row_consistent (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* The rows of actuals whose subtitle says they count later. */
+static void
+collect_later (GtkWidget *widget,
+               GPtrArray *out)
+{
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) &&
+      strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "counts from"))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_later (child, out);
+}
+
+static void
+later_rows (PbIndicatorsView *view,
+            GPtrArray        *out)
+{
+  collect_later (GTK_WIDGET (view), out);
+}
+
+/* The chart as painted: its figures and how many points it drew hollow. */
+static GPtrArray *
+paint_chart (PbIndicatorChart *chart,
+             guint            *n_later)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 360, 220);
+  cairo_t *cr = cairo_create (surface);
+
+  pb_indicator_chart_paint (chart, cr, 360, 220, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  *n_later = pb_indicator_chart_get_n_later (chart);
+  return pb_indicator_chart_get_labels (chart);
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *text)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (g_ptr_array_index (labels, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 14: an actual stored with a date after today (by an older version
+ * or another program) counts only from its date. The table said so; the
+ * side pane's list of actuals and its chart now do too: the list row says
+ * "counts from 2026-11-30" in dim text, the chart draws the point hollow
+ * and writes the latest figure that counts, the one the table shows. The
+ * view is given its day, never the clock's. */
+static void
+test_later_actual (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+  GPtrArray *labels;
+  GDate today;
+  gint64 id;
+  guint n_later;
+
+  pb_test_app_start (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+  k = indicator_named ("5G基站");
+  id = pb_record_get_id (PB_RECORD (k));
+  /* 8,900 on 2026-09-30 in the example; 9,100 dated 2026-11-30 written
+   * past the rule (Record Actual… refuses it on 2026-11-28) */
+  g_assert_cmpint (pb_store_add_actual (t.store, id, "2026-11-30", 9100, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  pb_indicators_view_set_today (view, &today);
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+
+  /* The table, as before */
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "latest"), ==, "8,900\n9,100 counts\nfrom 2026-11-30");
+
+  /* The list: the later actual's row, and only it, says from when it
+   * counts, in its (dim) subtitle */
+  later_rows (view, marks);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (marks, 0)), ==, "9,100个");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (marks, 0)), ==, "counts from 2026-11-30");
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (marks, 0), "later"));
+
+  /* The chart: the later point hollow; its figure the table's 8,900 */
+  g_assert_nonnull (pb_indicators_view_get_chart (view));
+  labels = paint_chart (pb_indicators_view_get_chart (view), &n_later);
+  g_assert_cmpuint (n_later, ==, 1);
+  g_assert_true (has_label (labels, "8,900"));
+  g_assert_false (has_label (labels, "9,100"));
+  pb_test_settle_for (400);
+  pb_test_save_shot (GTK_WIDGET (t.window), "indicators-later-actual-pane.png");
+
+  /* Its day come, it counts like any other */
+  g_date_set_dmy (&today, 1, 12, 2026);
+  pb_indicators_view_set_today (view, &today);
+  spin ();
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "latest"), ==, "9,100");
+  g_ptr_array_set_size (marks, 0);
+  later_rows (view, marks);
+  g_assert_cmpuint (marks->len, ==, 0);
+  labels = paint_chart (pb_indicators_view_get_chart (view), &n_later);
+  g_assert_cmpuint (n_later, ==, 0);
+  g_assert_true (has_label (labels, "9,100"));
+
+  pb_indicators_view_set_today (view, NULL);
+  pb_test_app_stop (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1373,6 +1489,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/edit-survives-refresh", test_edit_survives_refresh);
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
   g_test_add_func ("/supervision-view/row-consistent", test_row_consistent);
+  g_test_add_func ("/supervision-view/later-actual", test_later_actual);
 
   return g_test_run ();
 }

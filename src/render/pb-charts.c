@@ -7,7 +7,10 @@
  * hollow when a stretch target, 力争), the expected trajectory the health
  * rules judge by as a dashed line, and the actuals as points joined by a
  * line. Several series (the same indicator in several plans) share the
- * axes, one colour each.
+ * axes, one colour each. Given today, an actual dated after it (recorded,
+ * counted only from its date, as the health rules have it) is a hollow
+ * point on a dashed line, and the latest figure written is the latest
+ * that counts, as the indicator table shows it.
  */
 #define G_LOG_DOMAIN "pb-charts"
 
@@ -49,6 +52,8 @@ struct _PbIndicatorChart
 {
   GPtrArray *series;
   GPtrArray *labels;   /* the figures the last paint wrote */
+  guint32    today;    /* Julian day; actuals after it count later; 0: none */
+  guint      n_later;  /* the points the last paint drew hollow */
 };
 
 static const PbRgb palette[] = {
@@ -97,6 +102,36 @@ guint
 pb_indicator_chart_get_n_series (PbIndicatorChart *chart)
 {
   return chart->series->len;
+}
+
+/**
+ * pb_indicator_chart_set_today:
+ * @chart: a chart
+ * @today: (nullable): the day the chart is read on, or %NULL to draw every
+ *   actual alike
+ *
+ * An actual dated after @today is recorded but counts only from its date
+ * (DESIGN §5): it is drawn hollow, joined by a dashed line, and the
+ * latest figure written is the latest actual on or before @today.
+ */
+void
+pb_indicator_chart_set_today (PbIndicatorChart *chart,
+                              const GDate      *today)
+{
+  chart->today = today && g_date_valid (today) ? g_date_get_julian (today) : 0;
+}
+
+/**
+ * pb_indicator_chart_get_n_later:
+ * @chart: a chart
+ *
+ * Returns: how many actuals the last pb_indicator_chart_paint() drew as
+ *   dated after today (hollow)
+ */
+guint
+pb_indicator_chart_get_n_later (PbIndicatorChart *chart)
+{
+  return chart->n_later;
 }
 
 static guint32
@@ -354,6 +389,8 @@ show_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+#define LEGEND_ROW 16
+
 /**
  * pb_indicator_chart_paint:
  * @chart: a chart
@@ -376,10 +413,44 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   int first, last, n_years;
   guint32 j0, j1;
   gboolean single = chart->series->len == 1;
+  gboolean later = FALSE;
+  const char *words[] = { C_("indicator value", "Target"), _("Stretch target"), _("Expected"), C_("indicator value", "Actual"),
+                          /* Translators: the chart's legend: a hollow
+                           * point, an actual dated after today that
+                           * counts only from its date */
+                          C_("indicator value", "Counts from its date") };
+  guint n_words;
 
   g_ptr_array_set_size (chart->labels, 0);
+  chart->n_later = 0;
   cairo_save (cr);
   small = make_layout (cr, "Sans 8");
+
+  /* An actual after today: the legend says what its hollow point is, on
+   * a second line when the first is full. */
+  for (guint i = 0; chart->today && i < chart->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (chart->series, i);
+
+      for (guint j = 0; j < s->actuals->len; j++)
+        later |= g_array_index (s->actuals, ChartPoint, j).julian > chart->today;
+    }
+  n_words = G_N_ELEMENTS (words) - (later ? 0 : 1);
+  if (single)
+    {
+      double x = 4;
+
+      for (guint k = 0; k < n_words; k++)
+        {
+          int w, h;
+
+          pango_layout_set_text (small, words[k], -1);
+          pango_layout_get_pixel_size (small, &w, &h);
+          if (x > 4 && x + 18 + w > width - 4)
+            x = 4, top += LEGEND_ROW;
+          x += 18 + w + 10;
+        }
+    }
   pb_indicator_chart_get_range (chart, &first, &last, &max);
 
   if (first == 0 || last < first)
@@ -517,51 +588,94 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
             }
         }
 
-      /* Actuals: a line through points. */
-      cairo_set_line_width (cr, 2);
-      if (single)
-        cairo_set_source_rgb (cr, fg * 0.9 + (dark ? 0 : 0.1), fg * 0.9 + (dark ? 0 : 0.1), fg * 0.9 + (dark ? 0 : 0.1));
-      else
-        cairo_set_source_rgb (cr, c->red, c->green, c->blue);
-      for (guint j = 0; j < s->actuals->len; j++)
-        {
-          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
+      /* Actuals: a line through points; those dated after today (they
+       * count from their date) hollow, on a dashed line. */
+      {
+        guint n_known = 0;
+        double line_r, line_g, line_b;
 
-          if (j == 0)
-            cairo_move_to (cr, X (p->julian), Y (p->value));
-          else
-            cairo_line_to (cr, X (p->julian), Y (p->value));
-        }
-      cairo_stroke (cr);
-      for (guint j = 0; j < s->actuals->len; j++)
-        {
-          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
+        for (guint j = 0; j < s->actuals->len; j++)
+          if (chart->today == 0 || g_array_index (s->actuals, ChartPoint, j).julian <= chart->today)
+            n_known = j + 1;
+        if (single)
+          line_r = line_g = line_b = fg * 0.9 + (dark ? 0 : 0.1);
+        else
+          line_r = c->red, line_g = c->green, line_b = c->blue;
+        cairo_set_source_rgb (cr, line_r, line_g, line_b);
+        cairo_set_line_width (cr, 2);
+        for (guint j = 0; j < n_known; j++)
+          {
+            ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
 
-          cairo_arc (cr, X (p->julian), Y (p->value), 3.5, 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
-      if (single && s->actuals->len > 0)
-        {
-          ChartPoint *p = &g_array_index (s->actuals, ChartPoint, s->actuals->len - 1);
-          g_autofree char *label = format_figure (s, p->value);
+            if (j == 0)
+              cairo_move_to (cr, X (p->julian), Y (p->value));
+            else
+              cairo_line_to (cr, X (p->julian), Y (p->value));
+          }
+        cairo_stroke (cr);
+        if (n_known < s->actuals->len)
+          {
+            cairo_save (cr);
+            cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+            cairo_set_line_width (cr, 1.5);
+            for (guint j = n_known > 0 ? n_known - 1 : 0; j < s->actuals->len; j++)
+              {
+                ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
 
-          double lx = X (p->julian) + 6, ly = Y (p->value) + 2;
-          int w, h;
+                if (j == (n_known > 0 ? n_known - 1 : 0))
+                  cairo_move_to (cr, X (p->julian), Y (p->value));
+                else
+                  cairo_line_to (cr, X (p->julian), Y (p->value));
+              }
+            cairo_stroke (cr);
+            cairo_restore (cr);
+          }
+        for (guint j = 0; j < s->actuals->len; j++)
+          {
+            ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
 
-          /* Inside the plot: left of the point when it is near the right
-           * edge, above it when it is near the axis (never over the year
-           * labels). */
-          pango_layout_set_text (small, label, -1);
-          pango_layout_get_pixel_size (small, &w, &h);
-          if (lx + w > width - 2)
-            lx = X (p->julian) - 6 - w;
-          if (ly + h > top + plot_h)
-            ly = Y (p->value) - 4 - h;
-          lx = MAX (lx, left + 2);
-          ly = MAX (ly, top);
-          show_text (cr, small, label, lx, ly, 0, 0);
-          g_ptr_array_add (chart->labels, g_strdup (label));
-        }
+            cairo_arc (cr, X (p->julian), Y (p->value), 3.5, 0, 2 * G_PI);
+            if (j < n_known)
+              cairo_fill (cr);
+            else
+              {
+                cairo_set_source_rgb (cr, dark ? 0.14 : 1, dark ? 0.14 : 1, dark ? 0.14 : 1);
+                cairo_fill_preserve (cr);
+                cairo_set_source_rgb (cr, line_r, line_g, line_b);
+                cairo_set_line_width (cr, 1.5);
+                cairo_stroke (cr);
+                chart->n_later++;
+              }
+          }
+
+        /* The latest figure: the latest that counts, as the table has it */
+        if (single && n_known > 0)
+          {
+            ChartPoint *p = &g_array_index (s->actuals, ChartPoint, n_known - 1);
+            g_autofree char *label = format_figure (s, p->value);
+
+            double lx = X (p->julian) + 6, ly = Y (p->value) + 2;
+            int w, h;
+
+            /* Inside the plot: left of the point when it is near the right
+             * edge, above it when it is near the axis (never over the year
+             * labels). */
+            pango_layout_set_text (small, label, -1);
+            pango_layout_get_pixel_size (small, &w, &h);
+            /* Points after it: above and left of its own point, clear of
+             * the hollow ones to its right */
+            if (n_known < s->actuals->len)
+              lx = X (p->julian) - 6 - w, ly = Y (p->value) - 4 - h;
+            if (lx + w > width - 2)
+              lx = X (p->julian) - 6 - w;
+            if (ly + h > top + plot_h)
+              ly = Y (p->value) - 4 - h;
+            lx = MAX (lx, left + 2);
+            ly = MAX (ly, top);
+            show_text (cr, small, label, lx, ly, 0, 0);
+            g_ptr_array_add (chart->labels, g_strdup (label));
+          }
+      }
     }
 
   /* The legend, across the top. */
@@ -572,11 +686,17 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
     if (single)
       {
         const PbRgb *c = &palette[0];
-        const char *words[] = { C_("indicator value", "Target"), _("Stretch target"), _("Expected"), C_("indicator value", "Actual") };
+        double ly = 10;
 
-        for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        for (guint k = 0; k < n_words; k++)
           {
+            pango_layout_set_text (small, words[k], -1);
+            pango_layout_get_pixel_size (small, &w, &h);
+            if (x > 4 && x + 18 + w > width - 4)
+              x = 4, ly += LEGEND_ROW;
             cairo_save (cr);
+            cairo_new_path (cr);
+            cairo_translate (cr, 0, ly - 10);
             if (k == 0 || k == 1)
               {
                 pb_paint_diamond_path (cr, x + 6, 10, 5);
@@ -605,13 +725,17 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
               {
                 cairo_set_source_rgb (cr, fg, fg, fg);
                 cairo_arc (cr, x + 7, 10, 3.5, 0, 2 * G_PI);
-                cairo_fill (cr);
+                if (k == 4)
+                  {
+                    cairo_set_line_width (cr, 1.5);
+                    cairo_stroke (cr);
+                  }
+                else
+                  cairo_fill (cr);
               }
             cairo_restore (cr);
             cairo_set_source_rgba (cr, fg, fg, fg, 0.8);
-            pango_layout_set_text (small, words[k], -1);
-            pango_layout_get_pixel_size (small, &w, &h);
-            cairo_move_to (cr, x + 18, 10 - h / 2.0);
+            cairo_move_to (cr, x + 18, ly - h / 2.0);
             pango_cairo_show_layout (cr, small);
             x += 18 + w + 10;
           }

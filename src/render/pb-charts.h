@@ -25,6 +25,9 @@ void              pb_indicator_chart_add_series (PbIndicatorChart *chart,
 PbIndicatorChart *pb_indicator_chart_new_from_store (PbStore     *store,
                                                      PbIndicator *indicator);
 guint             pb_indicator_chart_get_n_series (PbIndicatorChart *chart);
+void              pb_indicator_chart_set_today  (PbIndicatorChart *chart,
+                                                 const GDate      *today);
+guint             pb_indicator_chart_get_n_later (PbIndicatorChart *chart);
 GPtrArray        *pb_indicator_chart_get_labels (PbIndicatorChart *chart);
 void              pb_indicator_chart_get_range  (PbIndicatorChart *chart,
                                                  int              *first_year,

@@ -94,6 +94,7 @@ struct _PbIndicatorsView
   PbStore            *store;
   PbPlan             *plan;
   GDate               today;
+  GDate               fixed_today;   /* valid: today is this day, not the clock's */
 
   GtkWidget          *stack;
   GtkWidget          *paned;
@@ -1002,7 +1003,10 @@ rebuild (PbIndicatorsView *self)
       return;
     }
 
-  pb_date_today (&self->today);
+  if (g_date_valid (&self->fixed_today))
+    self->today = self->fixed_today;
+  else
+    pb_date_today (&self->today);
   /* The plan's items and indicators read in one query each, not a query
    * per row as the lists hand them out. */
   loaded_items = pb_store_dup_plan_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
@@ -1232,6 +1236,20 @@ history_row (PbIndicatorsView *self,
   g_autoptr(GString) subtitle = g_string_new (date);
   const char *note = pb_record_get_string (PB_RECORD (a), "note");
   const char *source = pb_record_get_string (PB_RECORD (a), "source");
+  GDate when;
+
+  /* Dated after today: recorded, but it counts only from its date, as the
+   * table says beside the latest actual (and the chart draws it hollow). */
+  if (pb_date_parse (pb_record_get_string (PB_RECORD (a), "date"), &when) &&
+      g_date_compare (&when, &self->today) > 0)
+    {
+      g_string_truncate (subtitle, 0);
+      /* Translators: in the indicator's list of actuals, beneath an actual
+       * dated after today, in place of its date: it counts from that date */
+      g_string_append_printf (subtitle, _("counts from %s"), date);
+      gtk_widget_add_css_class (row, "later");
+      pb_ui_set_tooltip_lazily (row, _("Recorded with a date after today: completion and health count it from that date."));
+    }
 
   if (source && *source)
     g_string_append_printf (subtitle, " · %s", source);
@@ -1437,6 +1455,8 @@ update_details (PbIndicatorsView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status), pb_ui_health_css_class (st->health));
 
   self->chart = pb_indicator_chart_new_from_store (self->store, k);
+  /* Actuals after today hollow, the latest figure the one that counts */
+  pb_indicator_chart_set_today (self->chart, &self->today);
   gtk_widget_queue_draw (self->chart_area);
 
   actuals = pb_store_list_actuals (self->store, self->selected_id);
@@ -1578,6 +1598,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  g_date_clear (&self->fixed_today, 1);
   pb_date_today (&self->today);
 
   /* The bar above the table. */
@@ -1874,6 +1895,42 @@ pb_indicators_view_get_shown (PbIndicatorsView *self,
                                 g_str_equal (column, "completion") ? TEXT_COMPLETION : TEXT_EXPECTED);
 
   return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/**
+ * pb_indicators_view_set_today:
+ * @self: the view
+ * @today: (nullable): the day to show the indicators on, or %NULL for the
+ *   clock's
+ *
+ * The view judges and marks actuals as on @today (tests, and a day other
+ * than the clock's).
+ */
+void
+pb_indicators_view_set_today (PbIndicatorsView *self,
+                              const GDate      *today)
+{
+  g_return_if_fail (PB_IS_INDICATORS_VIEW (self));
+
+  if (today)
+    self->fixed_today = *today;
+  else
+    g_date_clear (&self->fixed_today, 1);
+  if (self->plan)
+    rebuild (self);
+}
+
+/**
+ * pb_indicators_view_get_chart:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the selected indicator's chart
+ */
+PbIndicatorChart *
+pb_indicators_view_get_chart (PbIndicatorsView *self)
+{
+  g_return_val_if_fail (PB_IS_INDICATORS_VIEW (self), NULL);
+  return self->chart;
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pb-charts.h"
 #include "pb-store.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,9 @@ GArray    *pb_indicators_view_dup_listed_under (PbIndicatorsView *self,
 const char *pb_indicators_view_get_shown    (PbIndicatorsView *self,
                                             gint64            indicator_id,
                                             const char       *column);
+void       pb_indicators_view_set_today     (PbIndicatorsView *self,
+                                             const GDate      *today);
+PbIndicatorChart *pb_indicators_view_get_chart (PbIndicatorsView *self);
 GtkWidget *pb_indicators_view_find_cell     (PbIndicatorsView *self,
                                              gint64            indicator_id,
                                              int               year);
