@@ -1299,7 +1299,9 @@ test_timeline_sections (void)
   g_assert_cmpuint (pb_timeline_get_n_rows (pb_timeline_view_get_timeline (view)), ==, n_rows);
   collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), s3, actions);
   {
-    static const char *expected[] = { "win.add-section", "win.rename-section", "win.section-up", "win.section-down",
+    /* (三) is the last of its parent's sections: Move Down is greyed out
+     * (the never-enabled action), still aimed at it. */
+    static const char *expected[] = { "win.add-section", "win.rename-section", "win.section-up", "win.section-cannot-move",
                                       "win.section-indent", "win.section-outdent", "win.delete-section" };
 
     g_assert_cmpuint (actions->len, ==, G_N_ELEMENTS (expected));
@@ -2625,6 +2627,261 @@ test_bulk_keeps_editor_scroll (void)
   settle ();
 }
 
+/* The menu entry (a model button) labelled @label ("Move Up") under @root. */
+static GtkWidget *
+menu_entry (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (c) && g_object_class_find_property (G_OBJECT_GET_CLASS (c), "text"))
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (c, "text", &text, NULL);
+          if (g_strcmp0 (text, label) == 0)
+            return c;
+        }
+      if ((found = menu_entry (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @section's menu, shown in @popover, offers each move as the
+ * section's place among its siblings allows: @up, @down, @indent,
+ * @outdent; the others greyed out, and still aimed at the section. */
+static void
+assert_moves_offered (GtkWidget *popover,
+                      gint64     section,
+                      gboolean   up,
+                      gboolean   down,
+                      gboolean   indent,
+                      gboolean   outdent)
+{
+  const char *labels[] = { "Move Up", "Move Down", "Indent", "Outdent" };
+  const char *actions[] = { "win.section-up", "win.section-down", "win.section-indent", "win.section-outdent" };
+  gboolean offered[] = { up, down, indent, outdent };
+
+  g_assert_true (gtk_widget_get_mapped (popover));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *entry = menu_entry (popover, labels[i]);
+
+      g_assert_nonnull (entry);
+      g_test_message ("%s: %s", labels[i], gtk_widget_is_sensitive (entry) ? "offered" : "greyed");
+      g_assert_cmpint (gtk_widget_is_sensitive (entry), ==, offered[i]);
+    }
+  /* Every entry is aimed at the section, the greyed ones too. */
+  {
+    g_autoptr(GPtrArray) aimed = g_ptr_array_new_with_free_func (g_free);
+
+    collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), section, aimed);
+    g_assert_cmpuint (aimed->len, ==, 7);
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      g_assert_cmpstr (g_ptr_array_index (aimed, 2 + i), ==, offered[i] ? actions[i] : "win.section-cannot-move");
+  }
+  /* Rename and Add always apply. */
+  g_assert_true (gtk_widget_is_sensitive (menu_entry (popover, "Add Section…")));
+  g_assert_true (gtk_widget_is_sensitive (menu_entry (popover, "Rename Section…")));
+}
+
+/* The board column's menu button of @section, mapped. */
+static GtkWidget *
+section_menu_button (GtkWidget *root,
+                     gint64     section)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      gint64 *id = GTK_IS_MENU_BUTTON (c) ? g_object_get_data (G_OBJECT (c), "pb-section") : NULL;
+
+      if (id && *id == section && gtk_widget_get_mapped (c))
+        return c;
+      if ((found = section_menu_button (c, section)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The sections of the plan in their order, and each one's parent. */
+static void
+sibling_state (gint64    section,
+               gboolean *first,
+               gboolean *last,
+               gboolean *top)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+  g_autoptr(PbSection) self = pb_store_get_record (t.store, PB_TYPE_SECTION, section);
+  gint64 parent = pb_section_get_parent_id (self);
+  gint64 before = 0, after = 0;
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+
+      if (id == section)
+        seen = TRUE;
+      else if (pb_section_get_parent_id (s) == parent)
+        {
+          if (!seen)
+            before = id;
+          else if (after == 0)
+            after = id;
+        }
+    }
+  *first = before == 0;
+  *last = after == 0;
+  *top = parent == 0;
+}
+
+/* Issue 14 (13b): the section menu's moves that cannot act (Move Up on
+ * the first section, Move Down on the last, Indent with nothing above,
+ * Outdent at the top level) are greyed out, on the board's column menu
+ * and on the timeline's header menu alike; choosing one changes nothing;
+ * after a move the menu offers what the new place allows. */
+static void
+test_section_menu_moves (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autoptr(GListModel) sections = NULL;
+  g_autofree char *before = NULL;
+  gint64 first_top = 0, last_top = 0, column0;
+  gboolean first, last, top;
+  GtkWidget *button, *popover;
+  PbTimelineView *view;
+
+  /* The example plan, the one with most sections (an earlier test may
+   * have left a new one chosen). */
+  {
+    g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+    guint most = 0;
+    gint64 chosen = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+      {
+        g_autoptr(PbPlan) plan = g_list_model_get_item (plans, i);
+        gint64 id = pb_record_get_id (PB_RECORD (plan));
+        g_autoptr(GListModel) its = pb_store_list_sections (t.store, id);
+
+        if (g_list_model_get_n_items (its) > most)
+          {
+            most = g_list_model_get_n_items (its);
+            chosen = id;
+          }
+      }
+    g_assert_cmpint (chosen, >, 0);
+    pb_window_select_plan (t.window, chosen);
+    settle ();
+  }
+  sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+
+      if (pb_section_get_parent_id (s) != 0)
+        continue;
+      if (first_top == 0)
+        first_top = pb_record_get_id (PB_RECORD (s));
+      last_top = pb_record_get_id (PB_RECORD (s));
+    }
+  g_assert_cmpint (first_top, >, 0);
+  g_assert_cmpint (last_top, !=, first_top);
+
+  /* The board, grouped by section: the first column's menu. */
+  show_board ();
+  close_editor_settled ();
+  g_assert_cmpint (pb_board_view_get_grouping (board), ==, PB_BOARD_GROUPING_SECTION);
+  g_assert_true (g_str_has_prefix (pb_board_view_get_column_key (board, 0), "section:"));
+  column0 = g_ascii_strtoll (pb_board_view_get_column_key (board, 0) + 8, NULL, 10);
+  sibling_state (column0, &first, &last, &top);
+  g_assert_true (first);
+  button = section_menu_button (GTK_WIDGET (board), column0);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  assert_moves_offered (popover, column0, FALSE, !last, FALSE, !top);
+
+  /* A greyed-out entry does nothing, even when clicked. */
+  before = pb_test_dump_store (t.store);
+  g_signal_emit_by_name (menu_entry (popover, "Move Up"), "clicked");
+  gtk_widget_activate_action_variant (popover, "win.section-cannot-move", g_variant_new_int64 (column0));
+  spin ();
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_window_close_editor (t.window);
+  settle ();
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  settle ();
+
+  /* Moved down (not from this menu): opened again, the same button's
+   * menu now offers Move Up and Indent. */
+  if (!last)
+    {
+      g_autoptr(PbSection) section = pb_store_get_record (t.store, PB_TYPE_SECTION, column0);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (pb_store_shift_section (t.store, section, 1, &error));
+      g_assert_no_error (error);
+      settle ();
+      sibling_state (column0, &first, &last, &top);
+      g_assert_false (first);
+      button = section_menu_button (GTK_WIDGET (board), column0);
+      g_assert_nonnull (button);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      settle ();
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+      assert_moves_offered (popover, column0, TRUE, !last, TRUE, !top);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      settle ();
+      act ("win.undo", NULL);
+      settle ();
+      g_clear_pointer (&before, g_free);
+      before = pb_test_dump_store (t.store);
+    }
+
+  /* The timeline's header menu: the first top-level section can only go
+   * down; the last only up or into the one above. */
+  view = show_timeline ();
+  popover = pb_timeline_view_popup_section_menu (view, first_top, -1, -1);
+  settle ();
+  assert_moves_offered (popover, first_top, FALSE, TRUE, FALSE, FALSE);
+  g_signal_emit_by_name (menu_entry (popover, "Outdent"), "clicked");
+  spin ();
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+  popover = pb_timeline_view_popup_section_menu (view, last_top, -1, -1);
+  settle ();
+  assert_moves_offered (popover, last_top, TRUE, FALSE, TRUE, FALSE);
+  g_signal_emit_by_name (menu_entry (popover, "Move Down"), "clicked");
+  spin ();
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* An offered one acts, from the menu: Move Down of the first. */
+  popover = pb_timeline_view_popup_section_menu (view, first_top, -1, -1);
+  settle ();
+  g_signal_emit_by_name (menu_entry (popover, "Move Down"), "clicked");
+  settle ();
+  assert_undo_redo (before, "Move Section Down");
+  act ("win.undo", NULL);
+  settle ();
+  show_board ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2653,6 +2910,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/board-new-section", test_board_new_section);
   g_test_add_func ("/edit-window/build-first-section", test_build_first_section);
   g_test_add_func ("/edit-window/bulk-keeps-editor-scroll", test_bulk_keeps_editor_scroll);
+  g_test_add_func ("/edit-window/section-menu-moves", test_section_menu_moves);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -905,6 +905,69 @@ test_done_progress (Plan          *f,
   g_assert_cmpfloat (pb_item_get_progress (c), ==, 0.1);
 }
 
+/* Which moves a section's menu offers: exactly those that would change
+ * the tree, and each one that is offered does. */
+static void
+test_section_moves (Plan          *f,
+                    gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbSection) s1 = pb_store_get_record (store, PB_TYPE_SECTION, f->s1);
+  g_autofree char *order = NULL;
+  gint64 s3, s2b;
+
+  /* 一 二 二/(一): the first top-level section can only go down; the
+   * last can go up or into the one above; a lone subsection only out. */
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s1), ==, PB_SECTION_MOVE_DOWN);
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s2a), ==, PB_SECTION_MOVE_OUTDENT);
+
+  /* 一 二 二/(一) 二/(二) 三: a middle one every way but out. */
+  s2b = pb_store_insert_section (store, f->plan, f->s2, f->s2a, "(二)", "融合基础设施", &error);
+  g_assert_no_error (error);
+  s3 = pb_store_insert_section (store, f->plan, 0, f->s2, "三", "保障措施", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==,
+                   PB_SECTION_MOVE_UP | PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_INDENT);
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s2a), ==, PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_OUTDENT);
+  g_assert_cmpint (pb_store_get_section_moves (store, s2b), ==,
+                   PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT | PB_SECTION_MOVE_OUTDENT);
+  g_assert_cmpint (pb_store_get_section_moves (store, s3), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
+
+  /* After a move, the answer follows the tree: 一 last, 三 in the middle. */
+  g_assert_true (pb_store_move_section (store, s1, 0, 0, &error));
+  order = section_order (f);
+  g_assert_cmpstr (order, ==, "二 二/(一) 二/(二) 三 一");
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s1), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==, PB_SECTION_MOVE_DOWN);
+  g_assert_cmpint (pb_store_get_section_moves (store, s3), ==,
+                   PB_SECTION_MOVE_UP | PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_INDENT);
+
+  /* A move it refuses to offer is one the store would not make: Indent
+   * of the first section says why; Outdent of a top-level one too. */
+  {
+    g_autoptr(PbSection) s2 = pb_store_get_record (store, PB_TYPE_SECTION, f->s2);
+
+    g_assert_false (pb_store_indent_section (store, s2, TRUE, &error));
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (pb_store_indent_section (store, s2, FALSE, &error));
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* Unknown, deleted: nothing. */
+  g_assert_cmpint (pb_store_get_section_moves (store, 4242), ==, 0);
+  {
+    g_autoptr(PbSection) gone = pb_store_get_record (store, PB_TYPE_SECTION, s3);
+
+    g_assert_true (pb_store_delete_section (store, gone, 0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_store_get_section_moves (store, s3), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +979,7 @@ main (int   argc,
   ADD ("/edit/items/delete", test_delete_items);
   ADD ("/edit/items/next-number", test_next_number);
   ADD ("/edit/sections", test_sections);
+  ADD ("/edit/section-moves", test_section_moves);
   ADD ("/edit/plan-properties", test_plan_properties);
   ADD ("/edit/bulk", test_bulk);
   ADD ("/edit/bulk-shift-period", test_bulk_shift_period);

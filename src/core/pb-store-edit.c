@@ -809,6 +809,50 @@ pb_store_indent_section (PbStore    *self,
 }
 
 /**
+ * pb_store_get_section_moves:
+ * @self: a store
+ * @section_id: a section
+ *
+ * Which of the section's moves can apply: Move Up (a sibling above),
+ * Move Down (a sibling below), Indent (a sibling above to go into) and
+ * Outdent (a parent to leave), so its menu offers only those.
+ *
+ * Returns: the #PbSectionMoves that apply; none for an unknown section
+ */
+PbSectionMoves
+pb_store_get_section_moves (PbStore *self,
+                            gint64   section_id)
+{
+  g_autoptr(PbSection) section = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  PbSectionMoves moves = 0;
+  SectionRow *row;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+
+  section = pb_store_get_record (self, PB_TYPE_SECTION, section_id);
+  if (section == NULL)
+    return 0;
+  rows = load_sections (self, pb_section_get_plan_id (section));
+  row = find_section (rows, section_id);
+  if (row == NULL)
+    return 0;
+  siblings = children_of (rows, row->parent);
+  for (guint i = 0; i < siblings->len; i++)
+    if (g_array_index (siblings, gint64, i) == section_id)
+      {
+        if (i > 0)
+          moves |= PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT;
+        if (i + 1 < siblings->len)
+          moves |= PB_SECTION_MOVE_DOWN;
+      }
+  if (find_section (rows, row->parent) != NULL)
+    moves |= PB_SECTION_MOVE_OUTDENT;
+  return moves;
+}
+
+/**
  * pb_store_count_section_items:
  * @self: a store
  * @section_id: a section

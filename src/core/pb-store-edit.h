@@ -82,6 +82,16 @@ gboolean     pb_store_indent_section   (PbStore      *self,
                                         PbSection    *section,
                                         gboolean      indent,
                                         GError      **error);
+typedef enum
+{
+  PB_SECTION_MOVE_UP      = 1 << 0,
+  PB_SECTION_MOVE_DOWN    = 1 << 1,
+  PB_SECTION_MOVE_INDENT  = 1 << 2,
+  PB_SECTION_MOVE_OUTDENT = 1 << 3,
+} PbSectionMoves;
+
+PbSectionMoves pb_store_get_section_moves (PbStore   *self,
+                                           gint64     section_id);
 guint        pb_store_count_section_items (PbStore   *self,
                                            gint64     section_id);
 gboolean     pb_store_delete_section   (PbStore      *self,

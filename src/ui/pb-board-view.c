@@ -1143,11 +1143,15 @@ section_menu_create (GtkMenuButton *button,
                      gpointer       data)
 {
   gint64 *section = g_object_get_data (G_OBJECT (button), "pb-section");
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (button), PB_TYPE_BOARD_VIEW);
   g_autoptr(GMenuModel) menu = NULL;
 
-  if (section == NULL || *section <= 0)
+  if (section == NULL || *section <= 0 || view == NULL)
     return;
-  menu = pb_ui_section_menu_new (*section);
+  /* Made anew at each opening (GtkMenuButton calls this every time): a
+   * move that can no longer apply, or now can, since the last one shows
+   * as it is. */
+  menu = pb_ui_section_menu_new (PB_BOARD_VIEW (view)->store, *section);
   gtk_menu_button_set_menu_model (button, menu);
 }
 

@@ -1263,10 +1263,12 @@ pb_timeline_view_popup_section_menu (PbTimelineView *self,
                                      double          x,
                                      double          y)
 {
-  g_autoptr(GMenuModel) model = pb_ui_section_menu_new (section_id);
+  g_autoptr(GMenuModel) model = NULL;
   GdkRectangle rect;
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
+
+  model = pb_ui_section_menu_new (self->store, section_id);
 
   if (x < 0 || y < 0)
     {
@@ -1278,6 +1280,10 @@ pb_timeline_view_popup_section_menu (PbTimelineView *self,
         y = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_row_y (self->timeline, row) -
             gtk_adjustment_get_value (self->vadjustment) + PB_TIMELINE_SECTION_HEIGHT / 2;
     }
+  /* A header scrolled out of view (Menu on a bar far below it): the
+   * menu points at the nearest edge of the chart, never outside it. */
+  x = CLAMP (x, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - 1, 0));
+  y = CLAMP (y, 0, MAX (gtk_widget_get_height (GTK_WIDGET (self)) - 1, 0));
   rect = (GdkRectangle) { (int) x, (int) y, 1, 1 };
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->section_menu), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->section_menu), &rect);

@@ -239,34 +239,45 @@ pb_ui_toast_full (GtkWidget  *widget,
 
 /**
  * pb_ui_section_menu_new:
+ * @store: the store
  * @section_id: a section
  *
  * The section's menu, the same on the board's column headers and the
  * timeline's section headers: the window's section actions aimed at it.
+ * A move that cannot apply (Move Up on the first section, Outdent on a
+ * top-level one) is shown greyed out.
  *
  * Returns: (transfer full): the menu
  */
 GMenuModel *
-pb_ui_section_menu_new (gint64 section_id)
+pb_ui_section_menu_new (PbStore *store,
+                        gint64   section_id)
 {
+  PbSectionMoves moves = store ? pb_store_get_section_moves (store, section_id) : 0;
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) order = g_menu_new ();
   g_autoptr(GMenu) end = g_menu_new ();
-  struct { GMenu *menu; const char *label, *action; } entries[] = {
-    { menu, N_("_Add Section…"), "win.add-section" },
-    { menu, N_("_Rename Section…"), "win.rename-section" },
-    { order, N_("Move _Up"), "win.section-up" },
-    { order, N_("Move _Down"), "win.section-down" },
-    { order, N_("_Indent"), "win.section-indent" },
-    { order, N_("_Outdent"), "win.section-outdent" },
-    { end, N_("_Delete Section…"), "win.delete-section" },
+  struct { GMenu *menu; const char *label, *action; PbSectionMoves needs; } entries[] = {
+    { menu, N_("_Add Section…"), "win.add-section", 0 },
+    { menu, N_("_Rename Section…"), "win.rename-section", 0 },
+    { order, N_("Move _Up"), "win.section-up", PB_SECTION_MOVE_UP },
+    { order, N_("Move _Down"), "win.section-down", PB_SECTION_MOVE_DOWN },
+    { order, N_("_Indent"), "win.section-indent", PB_SECTION_MOVE_INDENT },
+    { order, N_("_Outdent"), "win.section-outdent", PB_SECTION_MOVE_OUTDENT },
+    { end, N_("_Delete Section…"), "win.delete-section", 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);
 
-      g_menu_item_set_action_and_target_value (item, entries[i].action, g_variant_new_int64 (section_id));
+      /* A move that cannot apply names the window's never-enabled
+       * action, still aimed at the section, which greys it out (an
+       * item with no action at all would stay clickable). */
+      g_menu_item_set_action_and_target_value (item,
+                                               entries[i].needs != 0 && (moves & entries[i].needs) == 0
+                                                 ? "win.section-cannot-move" : entries[i].action,
+                                               g_variant_new_int64 (section_id));
       g_menu_append_item (entries[i].menu, item);
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));

@@ -32,7 +32,8 @@ void        pb_ui_toast_destructive  (GtkWidget   *widget,
 AdwToast   *pb_ui_show_toast         (GtkWidget   *widget,
                                       AdwToast    *toast);
 AdwToast   *pb_ui_get_toast          (GtkWidget   *widget);
-GMenuModel *pb_ui_section_menu_new   (gint64       section_id);
+GMenuModel *pb_ui_section_menu_new   (PbStore     *store,
+                                      gint64       section_id);
 AdwToast   *pb_ui_get_undo_toast     (GtkWidget   *widget);
 void        pb_ui_dismiss_undo_toast (GtkWidget   *widget);
 

@@ -524,6 +524,14 @@ move_section_action (GtkWidget  *widget,
     refuse (self, error);
 }
 
+/* Never enabled: the section menu's greyed-out moves point here. */
+static void
+cannot_move_section_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+}
+
 typedef struct
 {
   PbWindow  *window;
@@ -1230,6 +1238,7 @@ pb_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section-down", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.section-indent", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.section-outdent", "x", move_section_action);
+  gtk_widget_class_install_action (widget_class, "win.section-cannot-move", "x", cannot_move_section_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.bulk", "s", bulk_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
@@ -1280,4 +1289,6 @@ pb_window_edit_update_actions (PbWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), plan_actions[i], has_plan);
+  /* What a section menu's move that cannot apply points at: never on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.section-cannot-move", FALSE);
 }
