@@ -358,13 +358,14 @@ test_import_not_a_plan (void)
   g_assert_cmpint (run (&out, &err, "--db", lib, "import", titled, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+  /* (Neither states a period nor a target year: the period is given.) */
   g_assert_true (g_file_set_contents (plan, "青河市网络建设工作方案\n一、重点任务\n(一)建设网络。建成基站300个。\n", -1, NULL));
-  g_assert_cmpint (run (&out, &err, "--db", lib, "import", plan, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", plan, "--period", "2025-2027", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* A plan text with no title line is named by its file. */
   g_assert_true (g_file_set_contents (nameless, "一、重点任务\n(一)建设网络。建成基站300个。\n", -1, NULL));
-  g_assert_cmpint (run (&out, &err, "--db", lib, "import", nameless, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", nameless, "--period", "2025-2027", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "--db", lib, "list", NULL), ==, 0);
@@ -373,6 +374,141 @@ test_import_not_a_plan (void)
   g_assert_nonnull (strstr (out, "\t青河市网络建设工作方案\t"));
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
+}
+
+/* How many items of plan @id lack a date, and how many carry exactly
+ * @first–@last. */
+static void
+assert_items_dated (const char *lib,
+                    const char *id,
+                    const char *first,
+                    const char *last,
+                    gint64      n_items)
+{
+  g_autofree char *undated = g_strdup_printf ("SELECT count(*) FROM item WHERE plan_id = %s "
+                                              "AND (start_date IS NULL OR due_date IS NULL)", id);
+  g_autofree char *dated = g_strdup_printf ("SELECT count(*) FROM item WHERE plan_id = %s "
+                                            "AND start_date = '%s' AND due_date = '%s'", id, first, last);
+
+  g_assert_cmpint (pb_test_sql_int (lib, undated), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (lib, dated), ==, n_items);
+}
+
+static void
+assert_plan_period (const char *lib,
+                    const char *id,
+                    gint64      start,
+                    gint64      end)
+{
+  g_autofree char *q_start = g_strdup_printf ("SELECT period_start FROM plan WHERE id = %s", id);
+  g_autofree char *q_end = g_strdup_printf ("SELECT period_end FROM plan WHERE id = %s", id);
+
+  g_assert_cmpint (pb_test_sql_int (lib, q_start), ==, start);
+  g_assert_cmpint (pb_test_sql_int (lib, q_end), ==, end);
+}
+
+/* A document that states no period, as the window's import review does
+ * it: the period is proposed from its targets' years and said; with no
+ * target year either it is refused until --period gives it; items are
+ * always dated from the plan's period. */
+static void
+test_import_period (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *lib = library ("import-period.db");
+  g_autofree char *years = g_build_filename (dir, "新基建工作方案.txt", NULL);
+  g_autofree char *none = g_build_filename (dir, "充电设施工作方案.txt", NULL);
+  g_autofree char *stated = g_build_filename (dir, "数字乡村行动方案.txt", NULL);
+  g_autofree char *plan_file = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *id = NULL;
+
+  if (lib == NULL)
+    return;
+  g_assert_true (g_file_set_contents (years,
+                                      "青河市新型基础设施建设工作方案\n"
+                                      "一、重点任务\n"
+                                      "(一)加快5G网络建设。2025年新建5G基站300个，到2027年累计建成5G基站1200个。"
+                                      "(牵头单位:市通信管理办;责任单位:各区县政府)\n"
+                                      "(二)推进充电设施建设。建成公共充电桩500个。(牵头单位:市发展改革委)\n", -1, NULL));
+  g_assert_true (g_file_set_contents (none,
+                                      "青河市充电设施建设工作方案\n"
+                                      "一、重点任务\n"
+                                      "(一)完善公共充电网络。建成公共充电桩500个。(牵头单位:市发展改革委)\n"
+                                      "(二)推进居民小区充电设施建设。(牵头单位:市住房城乡建设局)\n", -1, NULL));
+  g_assert_true (g_file_set_contents (stated,
+                                      "青河市数字乡村建设行动方案（2024—2026年）\n"
+                                      "一、重点任务\n"
+                                      "(一)推进乡村网络覆盖。到2025年行政村5G通达率达到90%。(牵头单位:市农业农村局)\n", -1, NULL));
+
+  /* Target years 2025 and 2027: 2025—2027 is proposed, and said. */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", years, NULL), ==, 0);
+  id = last_line (out);
+  assert_items_dated (lib, id, "2025-01-01", "2027-12-31", 2);
+  assert_plan_period (lib, id, 2025, 2027);
+  assert_one_line_error (err);
+  g_assert_nonnull (strstr (err, "2025—2027 is proposed"));
+  g_assert_nonnull (strstr (err, "--period"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&id, g_free);
+
+  /* --period instead of the proposal. */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", years, "--period", "2024-2028", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  id = last_line (out);
+  assert_plan_period (lib, id, 2024, 2028);
+  assert_items_dated (lib, id, "2024-01-01", "2028-12-31", 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&id, g_free);
+
+  /* Neither a period nor a target year: refused, saying how to give it,
+   * and nothing is written. */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", none, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_nonnull (strstr (err, "充电设施工作方案.txt"));
+  g_assert_nonnull (strstr (err, "--period 2025-2027"));
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpint (pb_test_sql_int (lib, "SELECT count(*) FROM plan"), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Given: every item dated from it (one year, or as a plan writes it). */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", none, "--period", "2025—2026", NULL), ==, 0);
+  id = last_line (out);
+  assert_plan_period (lib, id, 2025, 2026);
+  assert_items_dated (lib, id, "2025-01-01", "2026-12-31", 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&id, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", none, "--period", "2026", NULL), ==, 0);
+  id = last_line (out);
+  assert_items_dated (lib, id, "2026-01-01", "2026-12-31", 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&id, g_free);
+
+  /* The period the document states: nothing to say. */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", stated, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  id = last_line (out);
+  assert_plan_period (lib, id, 2024, 2026);
+  assert_items_dated (lib, id, "2024-01-01", "2026-12-31", 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A period that is not one; --period for a plan file. */
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", none, "--period", "2027-2025", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", none, "--period", "明年", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "export", id, "--format", "json", "-o", plan_file, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", lib, "import", plan_file, "--period", "2025-2027", NULL), ==, 2);
+  g_assert_cmpint (pb_test_sql_int (lib, "SELECT count(*) FROM plan"), ==, 5);
 }
 
 int
@@ -387,6 +523,7 @@ main (int    argc,
   g_test_add_func ("/cli/list-export-import", test_list_export_import);
   g_test_add_func ("/cli/failures", test_failures);
   g_test_add_func ("/cli/import-not-a-plan", test_import_not_a_plan);
+  g_test_add_func ("/cli/import-period", test_import_period);
   g_test_add_func ("/cli/actual-and-health", test_actual_and_health);
 
   ret = g_test_run ();

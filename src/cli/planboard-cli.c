@@ -6,7 +6,9 @@
  *   planboard-cli [--db PATH] export PLAN_ID --format json|planboard|xlsx|csv -o OUT
  *                 [--today YYYY-MM-DD]   (xlsx/csv: the ledger; csv writes OUT.csv,
  *                 OUT-indicators.csv and OUT-actuals.csv)
- *   planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]
+ *   planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run] [--period START-END]
+ *                 (a document that states no period takes the earliest to the
+ *                 latest year of its targets; with neither, --period is asked for)
  *   planboard-cli [--db PATH] example
  *   planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf
  *                 [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]
@@ -44,6 +46,7 @@
 #include "pb-format.h"
 #include "pb-db.h"
 #include "pb-document.h"
+#include "pb-draft-period.h"
 #include "pb-form-reader.h"
 #include "pb-form-writer.h"
 #include "pb-health.h"
@@ -66,7 +69,7 @@ usage (const char *problem)
               _("Usage: planboard-cli [--db PATH] list\n"
                 "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard|xlsx|csv -o OUT\n"
                 "                     [--today YYYY-MM-DD]\n"
-                "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run]\n"
+                "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run] [--period START-END]\n"
                 "       planboard-cli [--db PATH] example\n"
                 "       planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf\n"
                 "                     [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]\n"
@@ -365,9 +368,73 @@ write_json (JsonNode    *node,
   return g_file_set_contents (path, text, length, error);
 }
 
-/* import FILE [--json OUT] [--dry-run]: a plan document (.txt, .docx,
- * .pdf) is parsed, a plan file (.json, .planboard) read; the plan is
- * added in one transaction and its id printed last. */
+/* --period 2025-2027 (or one year, 2025): the plan's first and last years. */
+static gboolean
+parse_period (const char *text,
+              int        *start,
+              int        *end)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 a, b;
+
+  if (text == NULL)
+    return FALSE;
+  /* 2025-2027, or as a plan writes it, 2025—2027 */
+  parts = g_strsplit (text, strstr (text, "—") ? "—" : "-", 3);
+  if (g_strv_length (parts) < 1 || g_strv_length (parts) > 2)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (g_strstrip (parts[0]), 10, 1900, 2200, &a, NULL))
+    return FALSE;
+  b = a;
+  if (parts[1] && !g_ascii_string_to_unsigned (g_strstrip (parts[1]), 10, 1900, 2200, &b, NULL))
+    return FALSE;
+  if (b < a)
+    return FALSE;
+  *start = (int) a;
+  *end = (int) b;
+  return TRUE;
+}
+
+/* The period of a parsed document, by the import review's rule
+ * (pb-draft-period.c): the one given with --period, else the one the
+ * document states, else the earliest to the latest year of its targets
+ * (said on stderr); every item is then dated from it. With none of
+ * these the document is refused: its items could not be dated. */
+static gboolean
+settle_period (JsonNode    *parsed,
+               const char  *file,
+               int          given_start,
+               int          given_end,
+               GError     **error)
+{
+  int start = given_start, end = given_end;
+
+  if (start == 0 && !pb_draft_stated_period (parsed, &start, &end))
+    {
+      g_autofree char *name = g_path_get_basename (file);
+
+      if (!pb_draft_propose_period (parsed, &start, &end))
+        {
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                       /* Translators: %s is a document's file name */
+                       _("“%s” states no period and none of its targets gives a year, so its items cannot be dated. "
+                         "Give the plan’s period with --period, as --period 2025-2027."),
+                       name);
+          return FALSE;
+        }
+      /* Translators: %s is a document's file name, %d—%d the plan's
+       * first and last years, as proposed */
+      g_printerr (_("planboard-cli: “%s” states no period: %d—%d is proposed, from the earliest and the latest year "
+                    "of its targets, and its items are dated from it. Give another with --period.\n"),
+                  name, start, end);
+    }
+  pb_draft_set_period (parsed, start, end);
+  return TRUE;
+}
+
+/* import FILE [--json OUT] [--dry-run] [--period START-END]: a plan
+ * document (.txt, .docx, .pdf) is parsed, a plan file (.json, .planboard)
+ * read; the plan is added in one transaction and its id printed last. */
 static int
 cmd_import (const char  *db,
             int          argc,
@@ -378,6 +445,7 @@ cmd_import (const char  *db,
   g_autoptr(JsonNode) parsed = NULL;
   const char *file = NULL, *json = NULL;
   gboolean dry_run = FALSE;
+  int period_start = 0, period_end = 0;
   gint64 id;
 
   for (int i = 0; i < argc; i++)
@@ -388,10 +456,15 @@ cmd_import (const char  *db,
         json = argv[i] + strlen ("--json=");
       else if (g_str_equal (argv[i], "--dry-run"))
         dry_run = TRUE;
+      else if (g_str_equal (argv[i], "--period") && i + 1 < argc)
+        {
+          if (!parse_period (argv[++i], &period_start, &period_end))
+            return usage (_("a plan’s period is written as its first and last years, 2025-2027"));
+        }
       else if (file == NULL && argv[i][0] != '-')
         file = argv[i];
       else
-        return usage (_("import takes one file, --json OUT and --dry-run"));
+        return usage (_("import takes one file, --json OUT, --dry-run and --period"));
     }
 
   if (file == NULL)
@@ -426,9 +499,15 @@ cmd_import (const char  *db,
         return fail (error);
       if (dry_run)
         return EXIT_SUCCESS;
+      /* Every item dated: refused, before anything is written, when no
+       * period can be found. */
+      if (!settle_period (parsed, file, period_start, period_end, &error))
+        return fail (error);
     }
   else if (dry_run)
     return usage (_("--dry-run is for plan documents (.txt, .docx, .pdf)"));
+  else if (period_start != 0)
+    return usage (_("--period is for plan documents (.txt, .docx, .pdf)"));
 
   store = pb_store_open (db, PB_STORE_OPEN_CREATE, &error);
   if (store == NULL)

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pb-draft-period.h"
 #include "pb-format.h"
 #include "pb-import-target-row.h"
 #include "pb-import-window.h"
@@ -59,9 +60,7 @@ static const char * const kind_nicks[] = { "cumulative", "annual" };
 gboolean
 pb_import_target_has_year (JsonObject *t)
 {
-  JsonNode *year = json_object_get_member (t, "year");
-
-  return year != NULL && !JSON_NODE_HOLDS_NULL (year);
+  return pb_draft_target_has_year (t);
 }
 
 /**

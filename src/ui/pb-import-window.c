@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pb-document.h"
+#include "pb-draft-period.h"
 #include "pb-format.h"
 #include "pb-import-target-row.h"
 #include "pb-import-window.h"
@@ -858,37 +859,15 @@ set_year (AdwEntryRow *row,
 }
 
 /* A document that states no period: the earliest and the latest year of
- * its targets, as the period proposed (none when no target has a year). */
+ * its targets, as the period proposed (none when no target has a year);
+ * the command line's import proposes the same (pb-draft-period.c). */
 static void
 propose_period (PbImportWindow *self)
 {
-  JsonArray *items = json_object_get_array_member (json_node_get_object (self->draft), "items");
-
   self->proposed_start = self->proposed_end = 0;
   if (self->found_start != 0)
     return;
-  for (guint i = 0; items && i < json_array_get_length (items); i++)
-    {
-      JsonObject *it = json_array_get_object_element (items, i);
-      JsonNode *node = json_object_get_member (it, "targets");
-      JsonArray *targets = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-
-      for (guint k = 0; targets && k < json_array_get_length (targets); k++)
-        {
-          JsonObject *t = json_array_get_object_element (targets, k);
-          int year;
-
-          if (!pb_import_target_has_year (t))
-            continue;
-          year = (int) json_object_get_int_member_with_default (t, "year", 0);
-          if (year < 1900 || year > 2200)
-            continue;
-          if (self->proposed_start == 0 || year < self->proposed_start)
-            self->proposed_start = year;
-          if (year > self->proposed_end)
-            self->proposed_end = year;
-        }
-    }
+  pb_draft_propose_period (self->draft, &self->proposed_start, &self->proposed_end);
 }
 
 static void
@@ -1529,37 +1508,15 @@ keep_indicators (JsonObject *plan,
  * dates when it states none; nothing in the review shows or edits an
  * item's dates, so those dates follow the period as corrected, silently:
  * they are the document's period, not dates anyone chose. A date the
- * draft gives otherwise (a plan file's own) stays. */
+ * draft gives otherwise (a plan file's own) stays. The command line's
+ * import dates them by the same rule (pb_draft_date_items()). */
 static void
 date_items (PbImportWindow *self,
             JsonArray      *items,
             int             start,
             int             end)
 {
-  g_autofree char *old_first = g_strdup_printf ("%04d-01-01", self->found_start);
-  g_autofree char *old_last = g_strdup_printf ("%04d-12-31", self->found_end);
-  g_autofree char *first = g_strdup_printf ("%04d-01-01", start);
-  g_autofree char *last = g_strdup_printf ("%04d-12-31", end);
-
-  if (start == 0 || end == 0)
-    return;
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *it = json_array_get_object_element (items, i);
-      const char *from = json_object_get_string_member_with_default (it, "start", NULL);
-      const char *due = json_object_get_string_member_with_default (it, "due", NULL);
-      g_autofree char *new_from = g_strdup (from == NULL || g_str_equal (from, old_first) ? first : from);
-      g_autofree char *new_due = g_strdup (due == NULL || g_str_equal (due, old_last) ? last : due);
-
-      /* Never a start after the due date. */
-      if (strcmp (new_from, new_due) > 0)
-        {
-          g_free (new_from);
-          new_from = g_strdup (strcmp (first, new_due) <= 0 ? first : new_due);
-        }
-      json_object_set_string_member (it, "start", new_from);
-      json_object_set_string_member (it, "due", new_due);
-    }
+  pb_draft_date_items (items, self->found_start, self->found_end, start, end);
 }
 
 /* The draft as corrected, without what the review left out. */
