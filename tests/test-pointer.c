@@ -517,6 +517,26 @@ test_timeline_drag_many (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
   pb_test_settle_for (200);
 
+  /* Real Shift+Left: both a month earlier (A's: 28 days), one command;
+   * both stay chosen. */
+  gtk_widget_grab_focus (w);
+  pb_test_settle_for (100);
+  key (XK_Shift_L, TRUE);
+  key (XK_Left, TRUE);
+  key (XK_Left, FALSE);
+  key (XK_Shift_L, FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-02-01", "2027-12-03");
+  assert_item_dates (b, "2025-12-04", "2027-12-03");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 2 Items");
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
   /* Escape while dragging both: nothing moves, both stay chosen. */
   press_and_drag (w, x0, x1, y);
   g_assert_cmpuint (n_ghosts (view), ==, 2);
