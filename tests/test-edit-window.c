@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pb-board-view.h"
+#include "pb-forms-ui.h"
 #include "pb-health.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
@@ -2882,6 +2883,147 @@ test_section_menu_moves (void)
   show_board ();
 }
 
+/* A mapped widget of @type under @root whose @property (a string) is @value. */
+static GtkWidget *
+mapped_with (GtkWidget  *root,
+             GType       type,
+             const char *property,
+             const char *value)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) && gtk_widget_get_mapped (c))
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (c, property, &text, NULL);
+          if (g_strcmp0 (text, value) == 0)
+            return c;
+        }
+      if ((found = mapped_with (c, type, property, value)))
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_plan_items (gint64 plan_id)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (t.store, plan_id);
+
+  return g_list_model_get_n_items (items);
+}
+
+/* Issue 14 (13i): a new, empty plan. The Timeline shows a status page
+ * whose Add Item adds the plan's first item (undoable), not a bare year
+ * grid; the Organisations page shows no "Reporting Status" heading,
+ * Collect Progress… or table header over nothing, and Collect Progress…
+ * from the menu says why it has nobody to ask; the Indicators page says
+ * it has none. Back on a plan with organisations, the reporting status
+ * is there again. */
+static void
+test_empty_plan_pages (void)
+{
+  GtkWidget *dialog, *timeline = pb_window_get_timeline (t.window);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (timeline, ADW_TYPE_VIEW_STACK));
+  GtkWidget *page, *add, *status;
+  gint64 example = pb_window_get_selected_plan (t.window), empty;
+  g_autofree char *before = NULL;
+
+  act ("win.new-plan", NULL);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "空白方案");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  empty = pb_window_get_selected_plan (t.window);
+  g_assert_cmpint (empty, !=, example);
+  g_assert_cmpstr (pb_plan_get_title (pb_window_get_plan (t.window)), ==, "空白方案");
+  g_assert_cmpuint (n_plan_items (empty), ==, 0);
+
+  /* The Timeline: a status page, not the chart. */
+  show_timeline ();
+  g_assert_false (gtk_widget_get_mapped (timeline));
+  page = mapped_with (GTK_WIDGET (stack), ADW_TYPE_STATUS_PAGE, "title", "No Items Yet");
+  g_assert_nonnull (page);
+  add = mapped_with (page, GTK_TYPE_BUTTON, "action-name", "win.add-item");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_sensitive (add));
+
+  /* Its Add Item adds the first item, one undoable command; undone, the
+   * status page is back; redone, the chart shows the item. */
+  before = pb_test_dump_store (t.store);
+  g_signal_emit_by_name (add, "clicked");
+  settle ();
+  g_assert_cmpuint (n_plan_items (empty), ==, 1);
+  assert_undo_redo (before, "Add Item");
+  /* (Closed untitled, a fresh item goes again: it keeps a title.) */
+  {
+    g_autoptr(GListModel) items = pb_store_list_items (t.store, empty);
+    g_autoptr(PbItem) item = g_list_model_get_item (items, 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (pb_store_set (t.store, item, &error, "title", "编制实施方案", NULL));
+    g_assert_no_error (error);
+  }
+  pb_window_close_editor (t.window);
+  settle ();
+  g_assert_cmpuint (n_plan_items (empty), ==, 1);
+  act ("win.undo", NULL); /* the title */
+  act ("win.undo", NULL); /* Add Item */
+  g_assert_cmpuint (n_plan_items (empty), ==, 0);
+  show_timeline ();
+  g_assert_nonnull (mapped_with (GTK_WIDGET (stack), ADW_TYPE_STATUS_PAGE, "title", "No Items Yet"));
+  g_assert_false (gtk_widget_get_mapped (timeline));
+  act ("win.redo", NULL);
+  g_assert_cmpuint (n_plan_items (empty), ==, 1);
+  show_timeline ();
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  g_assert_null (mapped_with (GTK_WIDGET (stack), ADW_TYPE_STATUS_PAGE, "title", "No Items Yet"));
+  g_assert_cmpuint (pb_timeline_get_n_rows (pb_timeline_view_get_timeline (PB_TIMELINE_VIEW (timeline))), >=, 1);
+  act ("win.undo", NULL);
+  g_assert_cmpuint (n_plan_items (empty), ==, 0);
+
+  /* The Organisations page: its status page, no reporting status. */
+  adw_view_stack_set_visible_child_name (stack, "organisations");
+  settle ();
+  g_assert_nonnull (mapped_with (GTK_WIDGET (stack), ADW_TYPE_STATUS_PAGE, "title", "No Organisations"));
+  status = pb_window_get_form_status (t.window);
+  g_assert_null (mapped_with (GTK_WIDGET (stack), GTK_TYPE_BUTTON, "action-name", "win.collect-progress"));
+  g_assert_null (mapped_with (status, GTK_TYPE_LABEL, "label", "Organisation"));
+  g_assert_null (mapped_with (status, GTK_TYPE_LABEL, "label", "Progress Form"));
+  {
+    g_autofree char *text = pb_form_status_view_dup_text (PB_FORM_STATUS_VIEW (status));
+    g_test_message ("form status: %s", text);
+  }
+  /* Collect Progress… from the menu: why not, and no dialog. */
+  g_assert_null (pb_window_collect_progress (t.window));
+  {
+    AdwToast *toast = pb_ui_get_toast (GTK_WIDGET (timeline));
+
+    g_assert_nonnull (toast);
+    g_assert_nonnull (strstr (adw_toast_get_title (toast), "no organisations"));
+  }
+
+  /* The Indicators page says it has none. */
+  adw_view_stack_set_visible_child_name (stack, "indicators");
+  settle ();
+  g_assert_nonnull (mapped_with (GTK_WIDGET (stack), ADW_TYPE_STATUS_PAGE, "title", "No Indicators"));
+
+  /* The example plan: its reporting status and Collect Progress… are back. */
+  pb_window_select_plan (t.window, example);
+  adw_view_stack_set_visible_child_name (stack, "organisations");
+  settle ();
+  g_assert_nonnull (mapped_with (GTK_WIDGET (stack), GTK_TYPE_BUTTON, "action-name", "win.collect-progress"));
+  g_assert_nonnull (mapped_with (status, GTK_TYPE_LABEL, "label", "Organisation"));
+  show_timeline ();
+  g_assert_true (gtk_widget_get_mapped (timeline));
+  show_board ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2911,6 +3053,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/build-first-section", test_build_first_section);
   g_test_add_func ("/edit-window/bulk-keeps-editor-scroll", test_bulk_keeps_editor_scroll);
   g_test_add_func ("/edit-window/section-menu-moves", test_section_menu_moves);
+  g_test_add_func ("/edit-window/empty-plan-pages", test_empty_plan_pages);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -306,6 +306,15 @@ test_ended_plan (void)
   g_assert_cmpint (g_date_get_year (&today), >, 2024);
   plan_id = pb_store_create_plan (t.store, "云澜市数字乡村建设行动方案(2022—2024年)", 2022, 2024, &error);
   g_assert_no_error (error);
+  /* A task with a lead: an organisation to collect progress from (a
+   * plan naming none has no reporting status at all). */
+  {
+    gint64 item = pb_store_add_item (t.store, plan_id, 0, PB_ITEM_KIND_TASK, "1", "推进乡村信息基础设施建设", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_store_assign_organisation (t.store, item, "市农业农村局", PB_ROLE_LEAD, &error), >, 0);
+    g_assert_no_error (error);
+  }
   pb_window_select_plan (t.window, plan_id);
   spin ();
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, plan_id);

@@ -37,6 +37,7 @@ struct _PbFormStatusView
 
   PbStore    *store;
   PbPlan     *plan;
+  GtkWidget  *outer;     /* the separator and the scroller: hidden when no organisation reports */
   GtkWidget  *scroller;
   GtkWidget  *box;
   GtkLabel   *title;
@@ -100,6 +101,7 @@ status_rebuild (gpointer data)
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
     {
       self->rows = g_ptr_array_new ();
+      gtk_widget_set_visible (self->outer, FALSE);
       return;
     }
 
@@ -120,6 +122,10 @@ status_rebuild (gpointer data)
       gtk_label_set_text (self->ended, text);
     }
   self->rows = pb_store_list_form_status (self->store, pb_record_get_id (PB_RECORD (self->plan)), period, &today);
+  /* A plan that names no organisation yet (a new, empty one) has nobody
+   * to collect progress from: no heading over an empty table, no Collect
+   * Progress… that would send nothing. */
+  gtk_widget_set_visible (self->outer, self->rows->len > 0);
 
   {
     g_autofree char *shown = pb_format_period_label (period);
@@ -182,7 +188,8 @@ pb_form_status_view_dispose (GObject *object)
   PbFormStatusView *self = PB_FORM_STATUS_VIEW (object);
 
   pb_lazy_rebuild_clear (&self->lazy);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->outer, gtk_widget_unparent);
+  self->scroller = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -221,7 +228,10 @@ pb_form_status_view_init (PbFormStatusView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), 300);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->outer), self->scroller);
+  gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
   gtk_widget_set_margin_start (self->box, 12);

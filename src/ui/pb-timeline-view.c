@@ -2385,6 +2385,20 @@ pb_timeline_view_set_plan (PbTimelineView *self,
     }
 }
 
+/**
+ * pb_timeline_view_get_items:
+ *
+ * Returns: (transfer none) (nullable): the plan's items, a live list, as
+ *   the timeline shows them; %NULL without a plan
+ */
+GListModel *
+pb_timeline_view_get_items (PbTimelineView *self)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->items;
+}
+
 void
 pb_timeline_view_set_today (PbTimelineView *self,
                             const GDate    *today)

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (PbTimelineView, pb_timeline_view, PB, TIMELINE_VIEW, GtkWi
 GtkWidget      *pb_timeline_view_new          (PbStore        *store);
 void            pb_timeline_view_set_plan     (PbTimelineView *self,
                                                PbPlan         *plan);
+GListModel     *pb_timeline_view_get_items    (PbTimelineView *self);
 void            pb_timeline_view_set_today    (PbTimelineView *self,
                                                const GDate    *today);
 PbTimeline     *pb_timeline_view_get_timeline (PbTimelineView *self);

@@ -50,6 +50,9 @@ struct _PbWindow
   GtkWidget            *form_status_view;
   GtkWindow            *forms_dialog;
   GtkScrolledWindow    *timeline_scroller;
+  GtkStack             *timeline_stack;
+  GListModel           *timeline_items; /* the plan's, to show the empty page */
+  guint                 timeline_empty_id;
   AdwViewStack         *view_stack;
   GtkWidget            *timeline;
   AdwBin               *editor_bin;
@@ -856,7 +859,7 @@ ensure_organisations (PbWindow *self)
   page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_vexpand (self->organisations_view, TRUE);
   gtk_box_append (GTK_BOX (page), self->organisations_view);
-  gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  /* (Its separator is its own: it goes with it when there is nothing to report.) */
   gtk_box_append (GTK_BOX (page), self->form_status_view);
   adw_bin_set_child (self->organisations_bin, page);
   g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
@@ -1058,6 +1061,44 @@ active_changed_cb (PbWindow *self)
     refresh_cb (self);
 }
 
+/* A plan without items: the Timeline says so and offers Add Item (the
+ * board's "+"), instead of a bare year grid under an empty "Item". */
+static gboolean
+show_timeline_empty_idle (gpointer data)
+{
+  PbWindow *self = data;
+  gboolean empty = self->timeline_items != NULL && g_list_model_get_n_items (self->timeline_items) == 0;
+
+  self->timeline_empty_id = 0;
+  gtk_stack_set_visible_child_name (self->timeline_stack, empty ? "empty" : "chart");
+  return G_SOURCE_REMOVE;
+}
+
+/* When idle: the list changes while the views lay out (an undo), and a
+ * page switched then would be drawn before it has a size. */
+static void
+update_timeline_empty (PbWindow *self)
+{
+  if (self->timeline_empty_id == 0)
+    self->timeline_empty_id = g_idle_add (show_timeline_empty_idle, self);
+}
+
+static void
+follow_timeline_items (PbWindow *self)
+{
+  GListModel *items = pb_timeline_view_get_items (PB_TIMELINE_VIEW (self->timeline));
+
+  if (self->timeline_items != items)
+    {
+      if (self->timeline_items)
+        g_signal_handlers_disconnect_by_func (self->timeline_items, update_timeline_empty, self);
+      g_set_object (&self->timeline_items, items);
+      if (items)
+        g_signal_connect_object (items, "items-changed", G_CALLBACK (update_timeline_empty), self, G_CONNECT_SWAPPED);
+    }
+  update_timeline_empty (self);
+}
+
 static void update_organisation_filter (PbWindow *self);
 static void restore_grouping (PbWindow *self);
 static void update_history_tips (PbWindow *self);
@@ -1108,6 +1149,7 @@ set_plan (PbWindow *self,
     }
 
   pb_trace_start ("window: views given the plan");
+  follow_timeline_items (self);
   update_organisation_filter (self);
   pb_trace_start ("window: organisation filter");
   update_title (self);
@@ -1601,6 +1643,19 @@ pb_window_collect_progress (PbWindow *self)
 
   if (self->plan == NULL || self->store == NULL)
     return NULL;
+  {
+    g_autoptr(GListModel) orgs = pb_store_list_organisations (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+
+    /* Nobody to send a form to (a new, empty plan): say so, not an
+     * empty dialog. */
+    if (g_list_model_get_n_items (orgs) == 0)
+      {
+        pb_ui_toast (GTK_WIDGET (self->toast_overlay),
+                     _("This plan names no organisations yet: give a task a lead or responsible organisation first."),
+                     FALSE);
+        return NULL;
+      }
+  }
   return pb_forms_collect_dialog_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay), self->store, self->plan);
 }
 
@@ -1981,6 +2036,10 @@ pb_window_dispose (GObject *object)
   if (self->plan)
     g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_clear_object (&self->plan);
+  if (self->timeline_items)
+    g_signal_handlers_disconnect_by_func (self->timeline_items, update_timeline_empty, self);
+  g_clear_object (&self->timeline_items);
+  g_clear_handle_id (&self->timeline_empty_id, g_source_remove);
   g_clear_object (&self->organisations);
   g_clear_object (&self->offline_toast);
   if (self->forms_dialog)
@@ -2033,6 +2092,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, indicators_bin);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_flap);
