@@ -48,6 +48,8 @@ struct _PbRecordClass
   const PbColumn  *columns;
   guint            n_columns;
   GParamSpec     **pspecs;
+  /* Column name's address → its index (pb_record_class_find_column ()) */
+  gpointer         found[32];
 };
 
 void            pb_record_class_set_table  (PbRecordClass  *klass,
