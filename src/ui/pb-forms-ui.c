@@ -452,11 +452,22 @@ check_due (AdwMessageDialog *dialog)
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (due))));
   g_autofree char *period_text = g_strstrip (g_strdup (gtk_editable_get_text (period)));
   g_autofree char *message = NULL;
+  gboolean invalid = FALSE;
   PbFormPeriod p;
   GDate d;
 
   if (text[0] && !pb_date_parse (text, &d))
-    message = g_strdup_printf (_("“%s” is not a date; write it as 2024-06-30."), text);
+    {
+      GtkEventController *focus = g_object_get_data (G_OBJECT (dialog), "due-focus");
+
+      /* A date half typed is no fault yet: said once it is whole
+       * (2024-06-30), left, or entered; Choose Folder… waits meanwhile. */
+      invalid = TRUE;
+      if (strlen (text) >= 10 || focus == NULL ||
+          !gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (focus)) ||
+          g_object_get_data (G_OBJECT (dialog), "due-entered"))
+        message = g_strdup_printf (_("“%s” is not a date; write it as 2024-06-30."), text);
+    }
   else if (text[0] && pb_form_period_parse (period_text, &p))
     {
       g_autoptr(GError) error = NULL;
@@ -479,7 +490,15 @@ check_due (AdwMessageDialog *dialog)
       gtk_widget_remove_css_class (due, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (due), GTK_ACCESSIBLE_STATE_INVALID);
     }
-  adw_message_dialog_set_response_enabled (dialog, "choose", message == NULL);
+  adw_message_dialog_set_response_enabled (dialog, "choose", message == NULL && !invalid);
+}
+
+static void
+collect_due_entered_cb (AdwEntryRow      *due,
+                        AdwMessageDialog *dialog)
+{
+  g_object_set_data (G_OBJECT (dialog), "due-entered", GINT_TO_POINTER (TRUE));
+  check_due (dialog);
 }
 
 static void
@@ -511,6 +530,7 @@ collect_due_changed_cb (GtkEditable      *due,
   /* A date the officer typed is theirs from now on. */
   if (!g_object_get_data (G_OBJECT (dialog), "due-following"))
     g_object_set_data (G_OBJECT (dialog), "due-by-hand", GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (dialog), "due-entered", NULL);
   check_due (dialog);
 }
 
@@ -566,6 +586,8 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
     gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (due_error_row), FALSE);
     gtk_label_set_xalign (GTK_LABEL (label), 0);
     gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    /* Wraps within the dialog as it is, never widens it. */
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
     gtk_widget_set_margin_start (label, 12);
     gtk_widget_set_margin_end (label, 12);
     gtk_widget_set_margin_top (label, 6);
@@ -590,6 +612,14 @@ pb_forms_collect_dialog_new (GtkWindow *parent,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (period, "changed", G_CALLBACK (collect_period_changed_cb), dialog);
   g_signal_connect (due, "changed", G_CALLBACK (collect_due_changed_cb), dialog);
+  g_signal_connect (due, "entry-activated", G_CALLBACK (collect_due_entered_cb), dialog);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "notify::contains-focus", G_CALLBACK (check_due), dialog);
+    gtk_widget_add_controller (due, focus);
+    g_object_set_data (G_OBJECT (dialog), "due-focus", focus);
+  }
   check_due (ADW_MESSAGE_DIALOG (dialog));
 
   c->parent = parent;
