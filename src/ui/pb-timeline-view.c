@@ -218,6 +218,18 @@ update_accessible (PbTimelineView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+static void items_moved_cb (PbTimelineView *self);
+
+/* The plan's live list of items, followed for moves (items_moved_cb ()). */
+static void
+ensure_items (PbTimelineView *self)
+{
+  if (self->items != NULL || self->plan == NULL || self->store == NULL)
+    return;
+  self->items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_moved_cb), self);
+}
+
 /* Builds the chart when the store or the view's plan changed since. */
 static void
 ensure_timeline (PbTimelineView *self)
@@ -226,6 +238,7 @@ ensure_timeline (PbTimelineView *self)
 
   if (!self->stale)
     return;
+  ensure_items (self);
   self->stale = FALSE;
   self->moved = FALSE;
   g_clear_pointer (&self->held, g_ptr_array_unref);
@@ -2376,11 +2389,9 @@ pb_timeline_view_set_plan (PbTimelineView *self,
       if (self->items)
         g_signal_handlers_disconnect_by_func (self->items, items_moved_cb, self);
       g_clear_object (&self->items);
-      if (plan)
-        {
-          self->items = pb_store_list_items (self->store, pb_record_get_id (PB_RECORD (plan)));
-          g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_moved_cb), self);
-        }
+      /* The plan's live list is made with the chart, or when asked for
+       * (ensure_items ()): a window opening on the board does not list
+       * the items for a hidden Timeline (16 ms at 20,000 items). */
       invalidate (self);
     }
 }
@@ -2396,6 +2407,7 @@ pb_timeline_view_get_items (PbTimelineView *self)
 {
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
 
+  ensure_items (self);
   return self->items;
 }
 
