@@ -84,6 +84,7 @@ test_list_export_import (void)
   g_autofree char *json = g_build_filename (dir, "方案.json", NULL);
   g_autofree char *json2 = g_build_filename (dir, "copy.json", NULL);
   g_autofree char *file = g_build_filename (dir, "方案.planboard", NULL);
+  g_autofree char *db2 = g_build_filename (dir, "另一库.db", NULL);
   g_autofree char *id = NULL;
   g_autofree char *a = NULL, *b = NULL;
 
@@ -127,7 +128,28 @@ test_list_export_import (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (&out, &err, "--db", db, "export", "3", "-o", json2, NULL), ==, 0);
+  /* Imported into the library they came from, the plans are no
+   * indistinguishable twins of the first: "… (copy)", "… (copy 2)", and
+   * the import says so (issue 14, 13c). */
+  g_assert_cmpint (run (&out, &err, "--db", db, "list", NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "1\t云澜市新型基础设施建设三年行动方案(2025—2027年)\t2025-2027\t19\n"
+                   "2\t云澜市新型基础设施建设三年行动方案(2025—2027年) (copy)\t2025-2027\t19\n"
+                   "3\t云澜市新型基础设施建设三年行动方案(2025—2027年) (copy 2)\t2025-2027\t19\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", db2, "import", file, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--db", db2, "import", file, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "planboard-cli: the library already holds this plan: added as "
+                            "“云澜市新型基础设施建设三年行动方案(2025—2027年) (copy)”.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The round trip, into another library: what was exported comes back. */
+  g_assert_cmpint (run (&out, &err, "--db", db2, "export", "1", "-o", json2, NULL), ==, 0);
   g_assert_true (g_file_get_contents (json, &a, NULL, NULL));
   g_assert_true (g_file_get_contents (json2, &b, NULL, NULL));
   g_assert_cmpstr (a, ==, b);

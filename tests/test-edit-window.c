@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pb-board-view.h"
@@ -3024,6 +3025,131 @@ test_empty_plan_pages (void)
   show_board ();
 }
 
+/* The plan with most sections: the example (an earlier test may have
+ * chosen another). */
+static gint64
+example_plan (void)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+  guint most = 0;
+  gint64 chosen = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PbPlan) plan = g_list_model_get_item (plans, i);
+      gint64 id = pb_record_get_id (PB_RECORD (plan));
+      g_autoptr(GListModel) its = pb_store_list_sections (t.store, id);
+
+      if (g_list_model_get_n_items (its) > most)
+        {
+          most = g_list_model_get_n_items (its);
+          chosen = id;
+        }
+    }
+  return chosen;
+}
+
+static guint
+n_plans (void)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+
+  return g_list_model_get_n_items (plans);
+}
+
+/* Issue 14 (13c): Open Plan File… on a .planboard file exported from this
+ * library asks first: Open the Existing Plan shows that plan and adds
+ * nothing; Add a Copy adds it titled "… (copy)" as one undoable command;
+ * Cancel does nothing. A file of a plan the library lacks is added at once. */
+static void
+test_open_plan_file_twin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pb-twin-XXXXXX", &error);
+  g_autofree char *file = g_build_filename (dir, "云澜方案.planboard", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *title = NULL;
+  gint64 example = example_plan (), added;
+  guint n = n_plans ();
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  pb_window_select_plan (t.window, example);
+  spin ();
+  title = g_strdup (pb_plan_get_title (pb_window_get_plan (t.window)));
+  g_assert_true (pb_store_export_planboard (t.store, example, file, &error));
+  g_assert_no_error (error);
+
+  /* Asked; Open the Existing Plan: that plan, nothing added. */
+  before = pb_test_dump_store (t.store);
+  dialog = pb_window_open_plan_file (t.window, file);
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "open"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "copy"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), title));
+  g_assert_cmpuint (n_plans (), ==, n);
+  pb_window_select_plan (t.window, 0);
+  spin ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (n_plans (), ==, n);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, example);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Cancel: nothing. */
+  dialog = pb_window_open_plan_file (t.window, file);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (n_plans (), ==, n);
+
+  /* Add a Copy: "… (copy)", shown, one undoable command. */
+  dialog = pb_window_open_plan_file (t.window, file);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpuint (n_plans (), ==, n + 1);
+  added = pb_window_get_selected_plan (t.window);
+  g_assert_cmpint (added, !=, example);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s (copy)", title);
+
+    g_assert_cmpstr (pb_plan_get_title (pb_window_get_plan (t.window)), ==, expected);
+  }
+  assert_undo_redo (before, "Import plan");
+  act ("win.undo", NULL);
+  g_assert_cmpuint (n_plans (), ==, n);
+
+  /* A plan the library lacks: added at once, its title as it is. */
+  {
+    g_autoptr(PbPlan) plan = pb_store_get_record (t.store, PB_TYPE_PLAN, example);
+    g_autofree char *fresh = NULL;
+
+    g_assert_true (pb_store_set (t.store, plan, &error, "title", "云澜市数字乡村建设行动方案", NULL));
+    g_assert_no_error (error);
+    g_assert_true (pb_store_export_planboard (t.store, example, file, &error));
+    act ("win.undo", NULL);
+    g_assert_null (pb_window_open_plan_file (t.window, file));
+    spin ();
+    g_assert_cmpuint (n_plans (), ==, n + 1);
+    fresh = g_strdup (pb_plan_get_title (pb_window_get_plan (t.window)));
+    g_assert_cmpstr (fresh, ==, "云澜市数字乡村建设行动方案");
+    act ("win.undo", NULL);
+    g_assert_cmpuint (n_plans (), ==, n);
+  }
+  pb_window_select_plan (t.window, example);
+  spin ();
+  g_remove (file);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3054,6 +3180,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/bulk-keeps-editor-scroll", test_bulk_keeps_editor_scroll);
   g_test_add_func ("/edit-window/section-menu-moves", test_section_menu_moves);
   g_test_add_func ("/edit-window/empty-plan-pages", test_empty_plan_pages);
+  g_test_add_func ("/edit-window/open-plan-file-twin", test_open_plan_file_twin);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

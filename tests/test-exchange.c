@@ -322,6 +322,113 @@ test_duplicate (PbTestLibrary *f,
   g_assert_cmpint (pb_store_count (f->store, PB_TYPE_ITEM, "plan_id", dup), ==, 19);
 }
 
+static char *
+plan_title (PbStore *store,
+            gint64   id)
+{
+  g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, id);
+
+  return g_strdup (plan ? pb_plan_get_title (plan) : NULL);
+}
+
+/* Issue 14 (13c): a plan file exported from this library, opened again.
+ * The library finds its twin (same title and document number); imported
+ * marking copies, it is "… (copy)", then "… (copy 2)", each one undoable
+ * command; a plan with another document number is no twin; a .json file
+ * the same. Importing as is keeps the title. */
+static void
+test_planboard_twin (PbTestLibrary *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "云澜 方案.planboard", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "云澜 方案.json", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "另一方案.planboard", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GListModel) plans = pb_store_list_plans (f->store);
+  gint64 id, copy, copy2, renumbered;
+
+  id = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  title = plan_title (f->store, id);
+  g_assert_true (pb_store_export_planboard (f->store, id, file, &error));
+  g_assert_true (pb_store_export_json_file (f->store, id, json, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (pb_store_find_plan_file_twin (f->store, file, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_find_plan_file_twin (f->store, json, &error), ==, id);
+  g_assert_no_error (error);
+
+  /* Marked: "… (copy)", one command that undoes whole. */
+  before = pb_test_dump_store (f->store);
+  copy = pb_store_import_file_full (f->store, file, PB_IMPORT_MARK_COPIES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, >, id);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s (copy)", title);
+    g_autofree char *got = plan_title (f->store, copy);
+
+    g_assert_cmpstr (got, ==, expected);
+  }
+  g_assert_cmpint (pb_store_count (f->store, PB_TYPE_ITEM, "plan_id", copy), ==, 19);
+  g_assert_cmpstr (pb_store_get_undo_label (f->store), ==, "Import plan");
+  g_assert_true (pb_store_undo (f->store, &error));
+  {
+    g_autofree char *after = pb_test_dump_store (f->store);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_true (pb_store_redo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+
+  /* Again: the copy's title is taken too. */
+  copy2 = pb_store_import_file_full (f->store, json, PB_IMPORT_MARK_COPIES, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s (copy 2)", title);
+    g_autofree char *got = plan_title (f->store, copy2);
+
+    g_assert_cmpstr (got, ==, expected);
+  }
+
+  /* Another document number: no twin, the title as it is. */
+  {
+    g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, copy2);
+
+    g_assert_true (pb_store_set (f->store, plan, &error, "title", title, "doc_number", "云府办发〔2026〕1号", NULL));
+    g_assert_no_error (error);
+  }
+  g_assert_true (pb_store_export_planboard (f->store, copy2, other, &error));
+  {
+    g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, copy2);
+
+    g_assert_true (pb_store_delete (f->store, plan, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (pb_store_find_plan_file_twin (f->store, other, &error), ==, 0);
+  g_assert_no_error (error);
+  renumbered = pb_store_import_file_full (f->store, other, PB_IMPORT_MARK_COPIES, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *got = plan_title (f->store, renumbered);
+    g_assert_cmpstr (got, ==, title);
+  }
+
+  /* As is: the same title (what pb_store_import_file did and does). */
+  {
+    gint64 same = pb_store_import_file (f->store, file, &error);
+    g_autofree char *got = plan_title (f->store, same);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (got, ==, title);
+  }
+
+  /* A file that cannot be read says so. */
+  g_assert_cmpint (pb_store_find_plan_file_twin (f->store, "/nonexistent/x.planboard", &error), ==, 0);
+  g_assert_nonnull (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -335,6 +442,7 @@ main (int    argc,
   ADD ("/exchange/planboard/round-trip", test_planboard_file);
   ADD ("/exchange/planboard/old-and-bad", test_planboard_old_and_bad);
   ADD ("/exchange/duplicate", test_duplicate);
+  ADD ("/exchange/planboard/twin", test_planboard_twin);
 #undef ADD
 
   return g_test_run ();

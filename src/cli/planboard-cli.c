@@ -446,7 +446,7 @@ cmd_import (const char  *db,
   const char *file = NULL, *json = NULL;
   gboolean dry_run = FALSE;
   int period_start = 0, period_end = 0;
-  gint64 id;
+  gint64 id, twin = 0;
 
   for (int i = 0; i < argc; i++)
     {
@@ -533,10 +533,28 @@ cmd_import (const char  *db,
         }
     }
 
+  /* A plan file whose plan the library holds already (exported from it
+   * and imported again) is added as "… (copy)", and says so: never a
+   * second plan nothing tells apart from the first. */
+  if (parsed == NULL)
+    {
+      twin = pb_store_find_plan_file_twin (store, file, &error);
+      if (error)
+        return fail (error);
+    }
   id = parsed ? pb_store_import_plan_json (store, parsed, &error)
-              : pb_store_import_file (store, file, &error);
+              : pb_store_import_file_full (store, file, PB_IMPORT_MARK_COPIES, &error);
   if (id == 0)
     return fail (error);
+  if (twin != 0)
+    {
+      g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, id);
+
+      /* Translators: planboard-cli's note after importing a plan file the
+       * library held already; %s is the new plan's title, "… (copy)" */
+      g_printerr (_("planboard-cli: the library already holds this plan: added as “%s”.\n"),
+                  plan ? pb_plan_get_title (plan) : "");
+    }
 
   if (json && parsed == NULL && !pb_store_export_json_file (store, id, json, &error))
     return fail (error);

@@ -238,6 +238,14 @@ backup_copy (const char  *path,
   return rc == PB_DB_OK;
 }
 
+static gboolean read_planboard_roots (const char  *path,
+                                      GPtrArray   *roots,
+                                      GError     **error);
+static gint64   import_roots         (PbStore       *self,
+                                      GPtrArray     *roots,
+                                      PbImportFlags  flags,
+                                      GError       **error);
+
 /**
  * pb_store_import_planboard:
  * @self: a store
@@ -257,38 +265,51 @@ pb_store_import_planboard (PbStore     *self,
                            const char  *path,
                            GError     **error)
 {
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!read_planboard_roots (path, roots, error))
+    return 0;
+  return import_roots (self, roots, PB_IMPORT_KEEP_TITLES, error);
+}
+
+/* A `.planboard` file's (or another library's) plans, as
+ * planboard-plan/1 documents appended to @roots. */
+static gboolean
+read_planboard_roots (const char  *path,
+                      GPtrArray   *roots,
+                      GError     **error)
+{
   g_autoptr(PbStore) in = NULL;
   g_autoptr(GListModel) plans = NULL;
-  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autofree char *tmp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *prefix = g_strdup (PB_DB_COPY_PREFIX);
-  gint64 last = 0;
   gboolean ok = TRUE;
+  guint before = roots->len;
   int fd;
-
-  g_return_val_if_fail (PB_IS_STORE (self), 0);
-  g_return_val_if_fail (path != NULL, 0);
 
   name = g_filename_display_basename (path);
 
   /* Refuse a foreign, newer or damaged file before copying anything. */
   if (!pb_store_check_file (path, error))
-    return 0;
+    return FALSE;
 
   /* Copies a killed import left behind go first. */
   pb_store_remove_stale_files (g_get_tmp_dir (), prefix);
   pattern = g_strdup_printf ("%s%d-XXXXXX.planboard", prefix, (int) getpid ());
   fd = g_file_open_tmp (pattern, &tmp, error);
   if (fd < 0)
-    return 0;
+    return FALSE;
   close (fd);
 
   if (!backup_copy (path, tmp, error))
     {
       remove_database_files (tmp);
-      return 0;
+      return FALSE;
     }
 
   in = pb_store_open (tmp, PB_STORE_OPEN_DEFAULT, error);
@@ -305,7 +326,7 @@ pb_store_import_planboard (PbStore     *self,
           g_free ((*error)->message);
           (*error)->message = g_string_free (g_steal_pointer (&s), FALSE);
         }
-      return 0;
+      return FALSE;
     }
 
   plans = pb_store_list_plans (in);
@@ -324,21 +345,15 @@ pb_store_import_planboard (PbStore     *self,
   remove_database_files (tmp);
 
   if (!ok)
-    return 0;
+    return FALSE;
 
-  if (roots->len == 0)
+  if (roots->len == before)
     {
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                    _("“%s” holds no plan."), name);
-      return 0;
+      return FALSE;
     }
-
-  if (!pb_store_begin (self, error))
-    return 0;
-  for (guint i = 0; ok && i < roots->len; i++)
-    ok = (last = pb_store_import_plan_json_in (self, g_ptr_array_index (roots, i), error)) > 0;
-
-  return pb_store_finish (self, ok, roots->len > 1 ? _("Import plans") : _("Import plan"), error) ? last : 0;
+  return TRUE;
 }
 
 /**
@@ -491,6 +506,215 @@ looks_like_sqlite (const char *path)
   return yes;
 }
 
+/* What a plan file holds, as planboard-plan/1 documents (a `.json`
+ * file: its one document, foreign ones too, refused when imported). */
+static gboolean
+read_plan_file (const char  *path,
+                GPtrArray   *roots,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no file “%s”."), name);
+      return FALSE;
+    }
+
+  if (g_str_has_suffix (path, ".planboard") || looks_like_sqlite (path))
+    return read_planboard_roots (path, roots, error);
+
+  if (!g_str_has_suffix (path, ".json"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Planboard cannot read “%s”: it reads .json and .planboard plan files."),
+                   name);
+      return FALSE;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local);
+  if (mapped == NULL)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid plan file: %s"), name, local->message);
+      return FALSE;
+    }
+  /* JSON nested 100,000 deep overflows a recursive parser's stack:
+   * measure the depth before parsing, and refuse. */
+  if (json_depth (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped)) > PB_MAX_JSON_DEPTH)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid plan file: it is nested more than %d deep."),
+                   name, PB_MAX_JSON_DEPTH);
+      return FALSE;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, g_mapped_file_get_contents (mapped),
+                                   g_mapped_file_get_length (mapped), &local))
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid plan file: %s"), name, local->message);
+      return FALSE;
+    }
+
+  g_ptr_array_add (roots, json_node_copy (json_parser_get_root (parser)));
+  return TRUE;
+}
+
+static const char *
+root_string (JsonNode   *root,
+             const char *member)
+{
+  JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+    ? json_node_get_string (node) : NULL;
+}
+
+/* The library's plan titled @title with document number @doc_number (no
+ * number and an empty one are the same), or 0. */
+static gint64
+find_plan_titled (PbStore    *self,
+                  const char *title,
+                  const char *doc_number)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (self);
+
+  for (guint i = 0; title && i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PbPlan) plan = g_list_model_get_item (plans, i);
+      const char *number = pb_record_get_string (PB_RECORD (plan), "doc_number");
+
+      if (!pb_record_is_deleted (PB_RECORD (plan)) &&
+          g_strcmp0 (pb_plan_get_title (plan), title) == 0 &&
+          g_strcmp0 (number ? number : "", doc_number ? doc_number : "") == 0)
+        return pb_record_get_id (PB_RECORD (plan));
+    }
+  return 0;
+}
+
+/**
+ * pb_store_find_plan_file_twin:
+ * @self: a store
+ * @path: a `.json` or `.planboard` plan file
+ * @error: where to say why the file could not be read
+ *
+ * Whether the library already holds the file's plan: a plan with the same
+ * title and document number (a file exported from this library and opened
+ * again), so the window can ask before adding a second plan nothing tells
+ * apart from the first.
+ *
+ * Returns: the id of the library's plan, or 0 (with @error set when the
+ *   file could not be read)
+ */
+gint64
+pb_store_find_plan_file_twin (PbStore     *self,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!read_plan_file (path, roots, error))
+    return 0;
+  for (guint i = 0; i < roots->len; i++)
+    {
+      JsonNode *root = g_ptr_array_index (roots, i);
+      gint64 twin = find_plan_titled (self, root_string (root, "title"), root_string (root, "doc_number"));
+
+      if (twin != 0)
+        return twin;
+    }
+  return 0;
+}
+
+/* A document whose plan the library holds already is titled "… (copy)"
+ * ("…（副本）"), or "… (copy 2)" when that is taken too. */
+static void
+mark_copy (PbStore  *self,
+           JsonNode *root)
+{
+  const char *title = root_string (root, "title");
+  const char *doc_number = root_string (root, "doc_number");
+  g_autofree char *copy = NULL;
+
+  if (title == NULL || find_plan_titled (self, title, doc_number) == 0)
+    return;
+  /* TRANSLATORS: the title of a copy of a plan; %s is the original title */
+  copy = g_strdup_printf (_("%s (copy)"), title);
+  for (guint n = 2; find_plan_titled (self, copy, doc_number) != 0 && n < 1000; n++)
+    {
+      g_free (copy);
+      /* TRANSLATORS: the title of the second, third… copy of a plan; %s
+       * is the original title, %u the copy's number */
+      copy = g_strdup_printf (_("%s (copy %u)"), title, n);
+    }
+  json_object_set_string_member (json_node_get_object (root), "title", copy);
+}
+
+/**
+ * pb_store_import_file_full:
+ * @self: a store
+ * @path: a `.json` plan exchange file or a `.planboard` file
+ * @flags: %PB_IMPORT_MARK_COPIES to title a plan the library already holds
+ *   (same title and document number) "… (copy)"
+ * @error: where to say why it failed
+ *
+ * Adds the file's plan (or plans) as one undoable command; a kill leaves
+ * all of them or none.
+ *
+ * Returns: the id of the last plan added, or 0 with @error set
+ */
+gint64
+pb_store_import_file_full (PbStore        *self,
+                           const char     *path,
+                           PbImportFlags   flags,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!read_plan_file (path, roots, error))
+    return 0;
+  return import_roots (self, roots, flags, error);
+}
+
+static gint64
+import_roots (PbStore        *self,
+              GPtrArray      *roots,
+              PbImportFlags   flags,
+              GError        **error)
+{
+  gint64 last = 0;
+  gboolean ok = TRUE;
+
+  if (flags & PB_IMPORT_MARK_COPIES)
+    for (guint i = 0; i < roots->len; i++)
+      mark_copy (self, g_ptr_array_index (roots, i));
+
+  /* One document: its own checks (a foreign one is refused before any
+   * transaction). */
+  if (roots->len == 1)
+    return pb_store_import_plan_json (self, g_ptr_array_index (roots, 0), error);
+
+  if (!pb_store_begin (self, error))
+    return 0;
+  for (guint i = 0; ok && i < roots->len; i++)
+    ok = (last = pb_store_import_plan_json_in (self, g_ptr_array_index (roots, i), error)) > 0;
+
+  return pb_store_finish (self, ok, _("Import plans"), error) ? last : 0;
+}
+
 /**
  * pb_store_import_file:
  * @self: a store
@@ -504,58 +728,9 @@ pb_store_import_file (PbStore     *self,
                       const char  *path,
                       GError     **error)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) local = NULL;
-
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no file “%s”."), name);
-      return 0;
-    }
-
-  if (g_str_has_suffix (path, ".planboard") || looks_like_sqlite (path))
-    return pb_store_import_planboard (self, path, error);
-
-  if (!g_str_has_suffix (path, ".json"))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Planboard cannot read “%s”: it reads .json and .planboard plan files."),
-                   name);
-      return 0;
-    }
-
-  mapped = g_mapped_file_new (path, FALSE, &local);
-  if (mapped == NULL)
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” is not a valid plan file: %s"), name, local->message);
-      return 0;
-    }
-  /* JSON nested 100,000 deep overflows a recursive parser's stack:
-   * measure the depth before parsing, and refuse. */
-  if (json_depth (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped)) > PB_MAX_JSON_DEPTH)
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” is not a valid plan file: it is nested more than %d deep."),
-                   name, PB_MAX_JSON_DEPTH);
-      return 0;
-    }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, g_mapped_file_get_contents (mapped),
-                                   g_mapped_file_get_length (mapped), &local))
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” is not a valid plan file: %s"), name, local->message);
-      return 0;
-    }
-
-  return pb_store_import_plan_json (self, json_parser_get_root (parser), error);
+  return pb_store_import_file_full (self, path, PB_IMPORT_KEEP_TITLES, error);
 }
 
 /**

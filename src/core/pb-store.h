@@ -295,6 +295,18 @@ gint64       pb_store_import_plan_json (PbStore   *self,
 gint64       pb_store_import_file     (PbStore     *self,
                                        const char  *path,
                                        GError     **error);
+typedef enum
+{
+  PB_IMPORT_KEEP_TITLES = 0,
+  PB_IMPORT_MARK_COPIES = 1 << 0,
+} PbImportFlags;
+gint64       pb_store_import_file_full (PbStore        *self,
+                                        const char     *path,
+                                        PbImportFlags   flags,
+                                        GError        **error);
+gint64       pb_store_find_plan_file_twin (PbStore     *self,
+                                           const char  *path,
+                                           GError     **error);
 gboolean     pb_store_export_planboard (PbStore    *self,
                                         gint64      plan_id,
                                         const char *path,

@@ -1788,6 +1788,97 @@ pb_window_get_report_dialog (PbWindow *self)
   return self->report_dialog;
 }
 
+/* Adds the file's plans (one undoable command), a plan the library holds
+ * already titled "… (copy)", and shows the last. */
+static void
+add_plan_file (PbWindow   *self,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = pb_store_import_file_full (self->store, path, PB_IMPORT_MARK_COPIES, &error);
+
+  if (id == 0)
+    show_error (self, error);
+  else
+    pb_window_select_plan (self, id);
+}
+
+static void
+plan_file_twin_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            PbWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  gint64 *twin = g_object_get_data (G_OBJECT (dialog), "twin");
+
+  if (g_str_equal (response, "open"))
+    pb_window_select_plan (self, *twin);
+  else if (g_str_equal (response, "copy"))
+    add_plan_file (self, path);
+}
+
+/**
+ * pb_window_open_plan_file:
+ * @self: the main window
+ * @path: a `.planboard` or `.json` plan file
+ *
+ * Open Plan File…: adds the file's plan to the library and shows it. When
+ * the library already holds a plan with the same title and document
+ * number (a file exported from it), asks first: open the existing plan,
+ * or add a copy, titled "… (copy)".
+ *
+ * Returns: (transfer none) (nullable): the question, when asked
+ */
+GtkWidget *
+pb_window_open_plan_file (PbWindow   *self,
+                          const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPlan) existing = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  gint64 twin;
+
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  twin = pb_store_find_plan_file_twin (self->store, path, &error);
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return NULL;
+    }
+  if (twin == 0)
+    {
+      add_plan_file (self, path);
+      return NULL;
+    }
+
+  existing = pb_store_get_record (self->store, PB_TYPE_PLAN, twin);
+  name = g_filename_display_basename (path);
+  /* Translators: the body of the question asked when a plan file holds a
+   * plan the library has already; the first %s is the file's name, the
+   * second the plan's title */
+  body = g_strdup_printf (_("The library already holds the plan in “%s”: %s. Open that plan, or add the file’s plan as a copy beside it?"),
+                          name, existing ? pb_plan_get_title (existing) : "");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Plan Already in the Library"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("_Add a Copy"),
+                                    "open", _("_Open the Existing Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "twin", g_memdup2 (&twin, sizeof twin), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (plan_file_twin_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 static void
 open_plan_file_response_cb (GtkNativeDialog *chooser,
                             int              response,
@@ -1797,13 +1888,9 @@ open_plan_file_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      gint64 id = pb_store_import_file (self->store, path, &error);
 
-      if (id == 0)
-        show_error (self, error);
-      else
-        pb_window_select_plan (self, id);
+      if (path != NULL)
+        pb_window_open_plan_file (self, path);
     }
   g_object_unref (chooser);
 }

@@ -19,6 +19,8 @@ void      pb_window_select_plan      (PbWindow      *self,
 gint64    pb_window_get_selected_plan (PbWindow     *self);
 void      pb_window_import_file      (PbWindow      *self,
                                       GFile         *file);
+GtkWidget *pb_window_open_plan_file  (PbWindow      *self,
+                                      const char    *path);
 void      pb_window_open_editor      (PbWindow      *self,
                                       PbItem        *item);
 void      pb_window_close_editor     (PbWindow      *self);
