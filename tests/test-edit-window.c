@@ -3022,6 +3022,15 @@ test_empty_plan_pages (void)
   g_assert_nonnull (mapped_with (status, GTK_TYPE_LABEL, "label", "Organisation"));
   show_timeline ();
   g_assert_true (gtk_widget_get_mapped (timeline));
+
+  /* On the Timeline, another plan chosen: its page follows. */
+  pb_window_select_plan (t.window, empty);
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (timeline));
+  g_assert_nonnull (mapped_with (GTK_WIDGET (stack), ADW_TYPE_STATUS_PAGE, "title", "No Items Yet"));
+  pb_window_select_plan (t.window, example);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (timeline));
   show_board ();
 }
 

@@ -530,10 +530,18 @@ flush_board (PbWindow *self)
     give_board_plan (self, TRUE);
 }
 
+static void follow_timeline_items (PbWindow *self,
+                                   gboolean  now);
+
 static void
 visible_view_changed_cb (PbWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  /* The Timeline's chart or its empty page: its list of items is made
+   * only when the Timeline is shown (d58f12f: not for a hidden one). */
+  if (g_strcmp0 (name, "timeline") == 0)
+    follow_timeline_items (self, TRUE);
 
   /* The view shown is measured again before it is allocated. AdwViewStack
    * only queues an allocation when its visible page changes (its pages
@@ -1063,14 +1071,21 @@ active_changed_cb (PbWindow *self)
 
 /* A plan without items: the Timeline says so and offers Add Item (the
  * board's "+"), instead of a bare year grid under an empty "Item". */
+static void
+show_timeline_page (PbWindow *self)
+{
+  gboolean empty = self->timeline_items != NULL && g_list_model_get_n_items (self->timeline_items) == 0;
+
+  gtk_stack_set_visible_child_name (self->timeline_stack, empty ? "empty" : "chart");
+}
+
 static gboolean
 show_timeline_empty_idle (gpointer data)
 {
   PbWindow *self = data;
-  gboolean empty = self->timeline_items != NULL && g_list_model_get_n_items (self->timeline_items) == 0;
 
   self->timeline_empty_id = 0;
-  gtk_stack_set_visible_child_name (self->timeline_stack, empty ? "empty" : "chart");
+  show_timeline_page (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1083,10 +1098,16 @@ update_timeline_empty (PbWindow *self)
     self->timeline_empty_id = g_idle_add (show_timeline_empty_idle, self);
 }
 
+/* Follows the plan's items while the Timeline is shown (@self->plan NULL
+ * or the Timeline hidden: follows nothing, and is asked again when the
+ * Timeline is shown); the page follows @now (the Timeline just shown) or
+ * when idle (another plan chosen, maybe by an undo during a layout). */
 static void
-follow_timeline_items (PbWindow *self)
+follow_timeline_items (PbWindow *self,
+                       gboolean  now)
 {
-  GListModel *items = pb_timeline_view_get_items (PB_TIMELINE_VIEW (self->timeline));
+  gboolean shown = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "timeline") == 0;
+  GListModel *items = shown ? pb_timeline_view_get_items (PB_TIMELINE_VIEW (self->timeline)) : NULL;
 
   if (self->timeline_items != items)
     {
@@ -1096,7 +1117,10 @@ follow_timeline_items (PbWindow *self)
       if (items)
         g_signal_connect_object (items, "items-changed", G_CALLBACK (update_timeline_empty), self, G_CONNECT_SWAPPED);
     }
-  update_timeline_empty (self);
+  if (shown && now)
+    show_timeline_page (self);
+  else if (shown)
+    update_timeline_empty (self);
 }
 
 static void update_organisation_filter (PbWindow *self);
@@ -1149,7 +1173,7 @@ set_plan (PbWindow *self,
     }
 
   pb_trace_start ("window: views given the plan");
-  follow_timeline_items (self);
+  follow_timeline_items (self, FALSE);
   update_organisation_filter (self);
   pb_trace_start ("window: organisation filter");
   update_title (self);
