@@ -3159,6 +3159,58 @@ test_open_plan_file_twin (void)
   g_rmdir (dir);
 }
 
+/* The editor pane's width, as laid out now. */
+static int
+editor_pane_width (void)
+{
+  GtkWidget *editor = pb_window_get_editor (t.window);
+
+  pb_test_settle_for (400);
+  return gtk_widget_get_width (gtk_widget_get_parent (editor));
+}
+
+/* The editor pane keeps its width when a target is added to an
+ * indicator, when a long value is typed in it, and for an indicator of a
+ * long unit: the target's row fits the pane, it does not push it. */
+static void
+test_editor_target_keeps_width (void)
+{
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkEditable *draft_value = NULL;
+  int before, after;
+
+  pb_window_open_editor (t.window, a);
+  spin ();
+  /* The width the pane asks for, whatever the item holds. */
+  gtk_widget_get_size_request (gtk_widget_get_parent (pb_window_get_editor (t.window)), &before, NULL);
+  g_assert_cmpint (before, >, 0);
+  after = editor_pane_width ();
+  g_assert_cmpint (after, ==, before);
+  expand_indicator (indicator_named ("5G基站"));
+  after = editor_pane_width ();
+  g_assert_cmpint (after, ==, before);
+  click_add_target ();
+  after = editor_pane_width ();
+  g_assert_cmpint (after, ==, before);
+
+  collect (pb_window_get_editor (t.window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len && draft_value == NULL; i++)
+    draft_value = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "draft-value");
+  g_assert_nonnull (draft_value);
+  gtk_editable_set_text (draft_value, "123456789012345678901234567890");
+  after = editor_pane_width ();
+  g_assert_cmpint (after, ==, before);
+
+  /* An indicator with a long unit, and a target for it. */
+  editor_apply ("Add indicator: name and unit, as “5G基站 个”", "新建基站 万个（含室内分布系统及共建共享站点）");
+  expand_indicator (indicator_named ("新建基站"));
+  click_add_target ();
+  after = editor_pane_width ();
+  g_assert_cmpint (after, ==, before);
+  act ("win.undo", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3179,6 +3231,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/editor-target-outside", test_editor_target_outside);
   g_test_add_func ("/edit-window/editor-target-no-leak", test_editor_target_no_leak);
   g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
+  g_test_add_func ("/edit-window/editor-target-keeps-width", test_editor_target_keeps_width);
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/close-editor-switch-view", test_close_editor_switch_view);
   g_test_add_func ("/edit-window/untitled-new-item", test_untitled_new_item);

@@ -1013,6 +1013,24 @@ dup_stating_items (PbItemEditor *self,
   return g_strdup_printf (_("Stated by %s"), names->str);
 }
 
+/* A target's row fits the editor pane, which keeps its width (360
+ * pixels): the value takes what the row leaves (it scrolls what it does
+ * not show), and a long measure unit is cut short, whole in its tooltip
+ * (it is whole in the indicator's title above). */
+static void
+fit_target_row (GtkWidget *row,
+                GtkWidget *value,
+                GtkWidget *unit)
+{
+  gtk_widget_add_css_class (row, "pb-target-row");
+  gtk_editable_set_width_chars (GTK_EDITABLE (value), 2);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (unit), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (unit), 4);
+  gtk_label_set_single_line_mode (GTK_LABEL (unit), TRUE);
+  gtk_widget_set_tooltip_text (unit, gtk_label_get_text (GTK_LABEL (unit)));
+}
+
 /* One target, editable in place: year, comparator, value, stretch. The
  * same target a goal and its task both state (@twins, @target first) is
  * one row, which says which items state it. */
@@ -1058,7 +1076,7 @@ target_row (PbItemEditor  *self,
     if (stated)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, stated, -1);
     add_refusal_label (refusal_box, year);
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), year);
   }
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), pb_record_get_enum (PB_RECORD (target), "comparator"));
@@ -1075,6 +1093,7 @@ target_row (PbItemEditor  *self,
   add_refusal_label (refusal_box, value_entry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_entry);
   gtk_widget_add_css_class (unit, "dim-label");
+  fit_target_row (row, value_entry, unit);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stretch), pb_record_get_boolean (PB_RECORD (target), "stretch"));
@@ -1685,7 +1704,7 @@ draft_row (PbItemEditor  *self,
   gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   add_refusal_label (refusal_box, year);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), year);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), year);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cmp), self->draft_saved ? self->draft_comparator : PB_COMPARATOR_GE);
   gtk_widget_set_valign (cmp, GTK_ALIGN_CENTER);
@@ -1707,6 +1726,7 @@ draft_row (PbItemEditor  *self,
   add_refusal_label (refusal_box, value);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (unit, "dim-label");
+  fit_target_row (row, value, unit);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
 
   /* A click on Stretch or on the discard button leaves the keyboard in
