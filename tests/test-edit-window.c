@@ -3208,7 +3208,73 @@ test_editor_target_keeps_width (void)
   click_add_target ();
   after = editor_pane_width ();
   g_assert_cmpint (after, ==, before);
+  close_editor_settled ();
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add indicator");
   act ("win.undo", NULL);
+}
+
+/* Selects the entry of the section dialog's "Inside" list that ends with
+ * @title. */
+static void
+section_dialog_inside (GtkWidget  *dialog,
+                       const char *title)
+{
+  AdwComboRow *inside = ADW_COMBO_ROW (child_of_type (dialog, ADW_TYPE_COMBO_ROW, "Inside"));
+  GListModel *names = adw_combo_row_get_model (inside);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), title))
+      {
+        adw_combo_row_set_selected (inside, i);
+        spin ();
+        return;
+      }
+  g_error ("no section %s in the dialog", title);
+}
+
+/* Add Section… proposes the next number in the style of the sections
+ * the new one goes beside: 四 after 一、二、三, (四) inside 二、重点任务
+ * after its (一)…(三); a number the planner typed stays; the section is
+ * added with the number proposed when only a title is typed. */
+static void
+test_section_number_proposed (void)
+{
+  gint64 s3 = section_titled ("保障措施"), added;
+  gint64 plan_id = pb_window_get_selected_plan (t.window);
+  g_autofree char *before = NULL;
+  g_autoptr(PbSection) section = NULL;
+  GtkWidget *dialog, *number;
+
+  act ("win.add-section", g_variant_new_int64 (s3));
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  number = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "四");
+  section_dialog_inside (dialog, "重点任务");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "(四)");
+  section_dialog_inside (dialog, "总体要求");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "(三)");
+  /* Typed by the planner: kept whatever the parent. */
+  gtk_editable_set_text (GTK_EDITABLE (number), "附");
+  section_dialog_inside (dialog, "Top level");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "附");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* A title alone: the section is added as 四. */
+  before = pb_test_dump_store (t.store);
+  act ("win.add-section", g_variant_new_int64 (s3));
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "组织实施");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  added = section_titled ("组织实施");
+  section = pb_store_get_record (t.store, PB_TYPE_SECTION, added);
+  g_assert_cmpstr (pb_section_get_number (section), ==, "四");
+  g_assert_cmpint (pb_section_get_parent_id (section), ==, 0);
+  assert_undo_redo (before, pb_store_get_undo_label (t.store));
+  act ("win.undo", NULL);
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_SECTION, "plan_id", plan_id), ==, 8);
 }
 
 int
@@ -3222,6 +3288,7 @@ main (int   argc,
 
   g_test_add_func ("/edit-window/insert-delete", test_insert_delete);
   g_test_add_func ("/edit-window/bulk", test_bulk);
+  g_test_add_func ("/edit-window/section-number-proposed", test_section_number_proposed);
   g_test_add_func ("/edit-window/sections", test_sections);
   g_test_add_func ("/edit-window/plan-properties", test_plan_properties);
   g_test_add_func ("/edit-window/editor-bindings", test_editor_bindings);
@@ -3230,8 +3297,8 @@ main (int   argc,
   g_test_add_func ("/edit-window/editor-target-twins", test_editor_target_twins);
   g_test_add_func ("/edit-window/editor-target-outside", test_editor_target_outside);
   g_test_add_func ("/edit-window/editor-target-no-leak", test_editor_target_no_leak);
-  g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   g_test_add_func ("/edit-window/editor-target-keeps-width", test_editor_target_keeps_width);
+  g_test_add_func ("/edit-window/editor-refusals", test_editor_refusals);
   g_test_add_func ("/edit-window/timeline-drag-feedback", test_timeline_drag_feedback);
   g_test_add_func ("/edit-window/close-editor-switch-view", test_close_editor_switch_view);
   g_test_add_func ("/edit-window/untitled-new-item", test_untitled_new_item);

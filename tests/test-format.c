@@ -418,6 +418,50 @@ test_section_heading (void)
     }
 }
 
+/* A new section proposes the next number in its siblings' style. */
+static void
+test_next_section_number (void)
+{
+  static const struct {
+    const char *siblings[24];
+    gboolean    nested;
+    gboolean    chinese;
+    const char *expected;
+  } numbers[] = {
+    { { NULL }, FALSE, TRUE, "一" },
+    { { NULL }, TRUE, TRUE, "(一)" },
+    { { NULL }, FALSE, FALSE, "1" },
+    { { "", NULL }, FALSE, TRUE, "一" },
+    { { "一", "二", NULL }, FALSE, TRUE, "三" },
+    { { "一、", "二、", NULL }, FALSE, TRUE, "三、" },
+    { { "(一)", "(二)", NULL }, TRUE, TRUE, "(三)" },
+    { { "（一）", "（二）", NULL }, TRUE, TRUE, "（三）" },
+    { { "1", "2", NULL }, FALSE, TRUE, "3" },
+    { { "1.", "2.", NULL }, FALSE, FALSE, "3." },
+    { { "九", NULL }, FALSE, TRUE, "十" },
+    { { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL }, FALSE, TRUE, "十一" },
+    { { "十一", NULL }, FALSE, TRUE, "十二" },
+    { { "十九、", NULL }, FALSE, TRUE, "二十、" },
+    { { "（十九）", NULL }, TRUE, TRUE, "（二十）" },
+    { { "二十", NULL }, FALSE, TRUE, "二十一" },
+    { { "九十九", NULL }, FALSE, TRUE, "一百" },
+    { { "一百", NULL }, FALSE, TRUE, "一百零一" },
+    { { "一百零九", NULL }, FALSE, TRUE, "一百一十" },
+    /* Out of order: one more than the largest of the style. */
+    { { "三", "一", "二", NULL }, FALSE, TRUE, "四" },
+    /* The last numbered sibling's style; unnumbered ones do not count. */
+    { { "一", "二", "", "保障措施", NULL }, FALSE, TRUE, "三" },
+    { { "第一部分", "第二部分", NULL }, FALSE, TRUE, "第三部分" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *got = pb_format_next_section_number (numbers[i].siblings, numbers[i].nested, numbers[i].chinese);
+
+      g_assert_cmpstr (got, ==, numbers[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +470,7 @@ main (int    argc,
 
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/section-heading", test_section_heading);
+  g_test_add_func ("/format/next-section-number", test_next_section_number);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/quarters", test_quarters);

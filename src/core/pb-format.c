@@ -756,3 +756,190 @@ pb_format_section_heading (const char *number,
   return g_strconcat (n, " ", t, NULL);
 }
 
+
+/* ---- The next section number ------------------------------------------ */
+
+static const char *const cn_digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+/* The value of Chinese numerals 一…九百九十九 (十一, 二十, 一百零五), or 0. */
+static int
+parse_chinese_numeral (const char *text)
+{
+  int total = 0, digit = -1;
+
+  if (*text == '\0')
+    return 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int d = -1;
+
+      for (int i = 0; i < 10; i++)
+        if (c == g_utf8_get_char (cn_digits[i]))
+          d = i;
+      if (c == 0x96F6 /* 零 */)
+        d = 0;
+      if (c == 0x4E24 /* 两 */)
+        d = 2;
+      if (d >= 0)
+        {
+          if (digit > 0)
+            return 0;   /* two digits in a row: not a numeral we write */
+          digit = d;
+        }
+      else if (c == 0x5341 /* 十 */ || c == 0x767E /* 百 */)
+        {
+          int unit = c == 0x5341 ? 10 : 100;
+
+          total += (digit < 0 ? 1 : digit) * unit;
+          digit = -1;
+        }
+      else
+        return 0;
+    }
+  if (digit > 0)
+    total += digit;
+  return total;
+}
+
+/* @n (1…999) in Chinese numerals, as plans number sections: 十, 十一, 二十,
+ * 一百零一; larger numbers in digits. */
+static char *
+format_chinese_numeral (int n)
+{
+  GString *s = g_string_new (NULL);
+  int hundreds = n / 100, tens = n / 10 % 10, ones = n % 10;
+
+  if (n <= 0 || n > 999)
+    {
+      g_string_printf (s, "%d", n);
+      return g_string_free (s, FALSE);
+    }
+  if (hundreds > 0)
+    g_string_append_printf (s, "%s百", cn_digits[hundreds]);
+  if (tens > 0)
+    {
+      if (hundreds > 0 || tens > 1)
+        g_string_append (s, cn_digits[tens]);
+      g_string_append (s, "十");
+    }
+  else if (hundreds > 0 && ones > 0)
+    g_string_append (s, "零");
+  if (ones > 0)
+    g_string_append (s, cn_digits[ones]);
+  return g_string_free (s, FALSE);
+}
+
+/* A section number split into its style and value: "（三）" is "（",
+ * Chinese, "）" and 3. */
+typedef struct
+{
+  char     *open;
+  char     *close;
+  gboolean  chinese;
+  int       value;
+} SectionNumber;
+
+static gboolean
+split_section_number (const char    *number,
+                      SectionNumber *out)
+{
+  g_autofree char *n = g_strstrip (g_strdup (number ? number : ""));
+  const char *p = n, *core, *end;
+  g_autofree char *middle = NULL;
+
+  memset (out, 0, sizeof *out);
+  /* The opening bracket, if any. */
+  while (*p && (g_str_has_prefix (p, "(") || g_str_has_prefix (p, "（") || g_str_has_prefix (p, "第")))
+    p = g_utf8_next_char (p);
+  core = p;
+  /* The numeral: digits, or Chinese numerals. */
+  if (g_ascii_isdigit (*p))
+    while (g_ascii_isdigit (*p))
+      p++;
+  else
+    while (*p && g_utf8_get_char (p) >= 0x80)
+      {
+        char buf[7] = { 0 };
+
+        g_unichar_to_utf8 (g_utf8_get_char (p), buf);
+        if (strstr ("〇零一二三四五六七八九十百两", buf) == NULL)
+          break;
+        p = g_utf8_next_char (p);
+      }
+  end = p;
+  if (end == core)
+    return FALSE;
+  middle = g_strndup (core, end - core);
+  out->chinese = !g_ascii_isdigit (*core);
+  out->value = out->chinese ? parse_chinese_numeral (middle) : (int) MIN (g_ascii_strtoll (middle, NULL, 10), 100000);
+  if (out->value <= 0)
+    return FALSE;
+  out->open = g_strndup (n, core - n);
+  out->close = g_strdup (end);
+  return TRUE;
+}
+
+/**
+ * pb_format_next_section_number:
+ * @siblings: (array zero-terminated=1) (nullable): the numbers of the
+ *   sections the new one goes beside, in their order
+ * @nested: whether the new section goes inside another one
+ * @chinese: whether the plan is written in Chinese
+ *
+ * The number a new section proposes, in the style of its siblings: one
+ * more than the largest of the numbers written as the last numbered
+ * sibling is ("三" after "一" and "二", "（三）" after "（一）（二）",
+ * "3." after "1." and "2.", "十一、" after "十、"). With no numbered
+ * sibling, the first number of the style Chinese plans use for the
+ * level: "一" for a top-level section, "(一)" inside one; "1" for a plan
+ * that is not in Chinese. The planner may edit it.
+ *
+ * Returns: (transfer full): the number
+ */
+char *
+pb_format_next_section_number (const char *const *siblings,
+                               gboolean           nested,
+                               gboolean           chinese)
+{
+  SectionNumber last = { 0 };
+  gboolean found = FALSE;
+  int largest = 0;
+  char *result;
+
+  for (guint i = 0; siblings && siblings[i]; i++)
+    {
+      SectionNumber s;
+
+      if (split_section_number (siblings[i], &s))
+        {
+          g_free (last.open);
+          g_free (last.close);
+          last = s;
+          found = TRUE;
+        }
+    }
+  if (!found)
+    return g_strdup (!chinese ? "1" : nested ? "(一)" : "一");
+
+  for (guint i = 0; siblings[i]; i++)
+    {
+      SectionNumber s;
+
+      if (!split_section_number (siblings[i], &s))
+        continue;
+      if (s.chinese == last.chinese && g_str_equal (s.open, last.open) && g_str_equal (s.close, last.close))
+        largest = MAX (largest, s.value);
+      g_free (s.open);
+      g_free (s.close);
+    }
+  {
+    g_autofree char *core = last.chinese ? format_chinese_numeral (largest + 1)
+                                         : g_strdup_printf ("%d", largest + 1);
+
+    result = g_strconcat (last.open, core, last.close, NULL);
+  }
+  g_free (last.open);
+  g_free (last.close);
+  return result;
+}

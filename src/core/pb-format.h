@@ -61,5 +61,8 @@ char         *pb_format_year_quarter     (int            year,
 char         *pb_format_period_label     (const char    *label);
 char         *pb_format_section_heading  (const char    *number,
                                           const char    *title);
+char         *pb_format_next_section_number (const char *const *siblings,
+                                             gboolean           nested,
+                                             gboolean           chinese);
 
 G_END_DECLS

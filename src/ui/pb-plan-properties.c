@@ -359,6 +359,7 @@ struct _PbSectionDialog
   PbPlan      *plan;
   PbSection   *section;     /* renaming it, or NULL to add one */
   GArray      *parents;     /* section ids the combo offers; 0 first */
+  char        *proposed;    /* the number proposed, while not edited */
   gint64       after_id;
   gint64       saved_id;
 };
@@ -419,6 +420,7 @@ pb_section_dialog_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   g_clear_pointer (&self->parents, g_array_unref);
+  g_clear_pointer (&self->proposed, g_free);
   G_OBJECT_CLASS (pb_section_dialog_parent_class)->dispose (object);
 }
 
@@ -446,6 +448,46 @@ pb_section_dialog_init (PbSectionDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->ok_button);
   self->parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/* Whether the plan is written in Chinese: its title has a Han character. */
+static gboolean
+plan_is_chinese (PbPlan *plan)
+{
+  const char *title = pb_plan_get_title (plan);
+
+  for (const char *p = title ? title : ""; *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
+/* A new section proposes the next number in the style of the sections it
+ * goes beside (the chosen parent's), unless the planner typed another. */
+static void
+propose_number (PbSectionDialog *self)
+{
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(GPtrArray) siblings = g_ptr_array_new_with_free_func (g_free);
+  const char *now = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
+  guint i = adw_combo_row_get_selected (self->parent_row);
+  gint64 parent = i < self->parents->len ? g_array_index (self->parents, gint64, i) : 0;
+
+  if (self->parents == NULL || self->section != NULL || (*now != '\0' && g_strcmp0 (now, self->proposed) != 0))
+    return;
+  sections = pb_store_list_sections (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  for (guint k = 0; k < g_list_model_get_n_items (sections); k++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, k);
+
+      if (pb_section_get_parent_id (s) == parent)
+        g_ptr_array_add (siblings, g_strdup (pb_section_get_number (s)));
+    }
+  g_ptr_array_add (siblings, NULL);
+  g_free (self->proposed);
+  self->proposed = pb_format_next_section_number ((const char *const *) siblings->pdata, parent != 0,
+                                                  plan_is_chinese (self->plan));
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), self->proposed);
 }
 
 /**
@@ -503,6 +545,11 @@ pb_section_dialog_new (GtkWindow *parent,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->number_row), pb_section_get_number (section));
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), pb_section_get_title (section));
+    }
+  else
+    {
+      propose_number (self);
+      g_signal_connect_swapped (self->parent_row, "notify::selected", G_CALLBACK (propose_number), self);
     }
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
