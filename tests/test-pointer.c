@@ -17,6 +17,7 @@
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-task-card.h"
+#include "pb-item-editor.h"
 #include "pb-timeline-view.h"
 #include "pb-ui-util.h"
 
@@ -597,6 +598,73 @@ test_timeline_drag_many (void)
   pb_test_app_stop (&t);
 }
 
+/* The first drawn widget under @root whose tooltip is @text. */
+static GtkWidget *
+drawn_with_tooltip (GtkWidget  *root,
+                    const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_is_drawable (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), text) == 0)
+        return c;
+      if ((found = drawn_with_tooltip (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A click on a column's "+" puts its tooltip away: "Add Item" does not
+ * stay over the first card while the editor opens, nor come back while
+ * the pointer stays on the button (even moving on it); it comes again
+ * once the pointer has left the button and returned. */
+static void
+test_click_hides_tooltip (void)
+{
+  GtkWidget *add;
+  const char *shown;
+  int w, h;
+
+  pb_test_app_start (&t);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (pb_window_get_board (t.window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "board");
+  pb_test_settle_for (500);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  add = drawn_with_tooltip (pb_window_get_board (t.window), "Add Item");
+  g_assert_true (GTK_IS_BUTTON (add));
+  w = gtk_widget_get_width (add);
+  h = gtk_widget_get_height (add);
+
+  /* The pointer rests on it: its tooltip. */
+  move_to (add, w / 2 + 6, h / 2);
+  pb_test_settle_for (100);
+  move_to (add, w / 2, h / 2);
+  pb_test_settle_for (1200);
+  shown = tooltip_shown ();
+  g_assert_cmpstr (shown, ==, "Add Item");
+
+  /* Clicked: the editor opens on a new item, and no tooltip shows,
+   * however long the pointer rests or moves on the button. */
+  click ();
+  g_assert_nonnull (pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window))));
+  pb_test_settle_for (1500);
+  g_assert_null (tooltip_shown ());
+  move_to (add, w / 2 + 2, h / 2 + 1);
+  pb_test_settle_for (1200);
+  g_assert_null (tooltip_shown ());
+
+  /* Out and back: it comes again. */
+  move_to (add, w / 2, h + 40);
+  pb_test_settle_for (300);
+  move_to (add, w / 2, h / 2);
+  pb_test_settle_for (1200);
+  g_assert_cmpstr (tooltip_shown (), ==, "Add Item");
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -607,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/pointer/plan-list-folded", test_plan_list_folded);
   g_test_add_func ("/pointer/timeline-tooltip-waits-for-motion", test_timeline_tooltip_waits_for_motion);
   g_test_add_func ("/pointer/board-tooltip-waits-for-motion", test_board_tooltip_waits_for_motion);
+  g_test_add_func ("/pointer/click-hides-tooltip", test_click_hides_tooltip);
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
 
   return g_test_run ();

@@ -520,11 +520,36 @@ pb_ui_tooltip_set_text (GtkTooltip *tooltip,
  * there since it came in. */
 typedef struct
 {
-  double   x;
-  double   y;
-  gboolean seen;
-  gboolean moved;
+  double     x;
+  double     y;
+  gboolean   seen;
+  gboolean   moved;
+  GtkWidget *window;
+  GWeakRef   clicked;   /* the widget clicked, quiet until the pointer leaves it */
 } PointerMotion;
+
+static void
+pointer_motion_free (PointerMotion *state)
+{
+  g_weak_ref_clear (&state->clicked);
+  g_free (state);
+}
+
+/* Whether the pointer, at (@x, @y) of the window, is still over the
+ * widget clicked last. */
+static gboolean
+over_clicked (PointerMotion *state,
+              double         x,
+              double         y)
+{
+  g_autoptr(GtkWidget) clicked = g_weak_ref_get (&state->clicked);
+  GtkWidget *under;
+
+  if (clicked == NULL)
+    return FALSE;
+  under = gtk_widget_pick (state->window, x, y, GTK_PICK_DEFAULT);
+  return under != NULL && (under == clicked || gtk_widget_is_ancestor (under, clicked));
+}
 
 static void
 window_pointer_motion_cb (GtkEventControllerMotion *motion,
@@ -540,6 +565,9 @@ window_pointer_motion_cb (GtkEventControllerMotion *motion,
     return;
   if (!state->seen || x != state->x || y != state->y)
     state->moved = TRUE;
+  /* Out of the widget clicked: its tooltip may come again. */
+  if (!over_clicked (state, x, y))
+    g_weak_ref_set (&state->clicked, NULL);
   state->x = x;
   state->y = y;
   state->seen = TRUE;
@@ -575,6 +603,35 @@ window_pointer_leave_cb (GtkEventControllerMotion *motion,
 {
   state->seen = FALSE;
   state->moved = FALSE;
+  g_weak_ref_set (&state->clicked, NULL);
+}
+
+/* A click puts away the tooltip of what was clicked (the column's "+"
+ * whose "Add Item" would stay over the card it opens): it does not come
+ * back until the pointer leaves that widget and returns; and, as after
+ * the window opened, no tooltip comes before the hand moves (what the
+ * click opens moves the widgets under a resting pointer). */
+static gboolean
+window_pointer_event_cb (GtkEventControllerLegacy *legacy,
+                         GdkEvent                 *event,
+                         PointerMotion            *state)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (legacy));
+  GtkWidget *under, *tipped;
+  double x, y, sx, sy;
+
+  if (gdk_event_get_event_type (event) != GDK_BUTTON_PRESS || !gdk_event_get_position (event, &x, &y))
+    return FALSE;
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  under = gtk_widget_pick (window, x - sx, y - sy, GTK_PICK_DEFAULT);
+  /* The widget whose tooltip the pointer would show there. */
+  for (tipped = under; tipped && !gtk_widget_get_has_tooltip (tipped); tipped = gtk_widget_get_parent (tipped))
+    ;
+  g_weak_ref_set (&state->clicked, tipped ? tipped : under);
+  state->moved = FALSE;
+  if (tipped)
+    gtk_widget_trigger_tooltip_query (tipped);
+  return FALSE;
 }
 
 /**
@@ -600,13 +657,19 @@ pb_ui_track_pointer_motion (GtkWidget *window)
   if (g_object_get_data (G_OBJECT (window), "pb-pointer-motion") != NULL)
     return;
   state = g_new0 (PointerMotion, 1);
-  g_object_set_data_full (G_OBJECT (window), "pb-pointer-motion", state, g_free);
+  state->window = window;
+  g_weak_ref_init (&state->clicked, NULL);
+  g_object_set_data_full (G_OBJECT (window), "pb-pointer-motion", state, (GDestroyNotify) pointer_motion_free);
   motion = gtk_event_controller_motion_new ();
   /* Before any widget of the window can stop the event. */
   gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
   g_signal_connect (motion, "enter", G_CALLBACK (window_pointer_enter_cb), state);
   g_signal_connect (motion, "motion", G_CALLBACK (window_pointer_motion_cb), state);
   g_signal_connect (motion, "leave", G_CALLBACK (window_pointer_leave_cb), state);
+  gtk_widget_add_controller (window, motion);
+  motion = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect (motion, "event", G_CALLBACK (window_pointer_event_cb), state);
   gtk_widget_add_controller (window, motion);
 }
 
@@ -630,7 +693,17 @@ pb_ui_tooltip_wanted (GtkWidget *widget,
     return TRUE;
   root = gtk_widget_get_root (widget);
   state = root ? g_object_get_data (G_OBJECT (root), "pb-pointer-motion") : NULL;
-  return state == NULL || state->moved;
+  if (state == NULL)
+    return TRUE;
+  {
+    g_autoptr(GtkWidget) clicked = g_weak_ref_get (&state->clicked);
+
+    /* The widget clicked, or what holds it or is in it: quiet. */
+    if (clicked && (widget == clicked || gtk_widget_is_ancestor (widget, clicked) ||
+                    gtk_widget_is_ancestor (clicked, widget)))
+      return FALSE;
+  }
+  return state->moved;
 }
 
 static gboolean (*default_query_tooltip) (GtkWidget  *widget,
