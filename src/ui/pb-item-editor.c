@@ -1023,7 +1023,13 @@ fit_target_row (GtkWidget *row,
                 GtkWidget *unit)
 {
   gtk_widget_add_css_class (row, "pb-target-row");
+  /* The row's empty title would share the room left with the value. */
+  for (GtkWidget *header = gtk_widget_get_first_child (row); header; header = gtk_widget_get_next_sibling (header))
+    for (GtkWidget *c = gtk_widget_get_first_child (header); c; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BOX (c) && gtk_widget_has_css_class (c, "title"))
+        gtk_widget_set_visible (c, FALSE);
   gtk_editable_set_width_chars (GTK_EDITABLE (value), 2);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (value), 7);
   gtk_widget_set_hexpand (value, TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (unit), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (unit), 4);
@@ -1055,6 +1061,8 @@ target_row (PbItemEditor  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("indicator value", "Target"), -1);
   {
     GtkWidget *year = number_entry (self, PB_RECORD (target), "year", pb_target_get_year (target), 4, _("Year"));
+
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (year), 4);
     int first, last;
 
     /* A target the period has left (it moved) is kept, and said to be
@@ -1701,6 +1709,7 @@ draft_row (PbItemEditor  *self,
   draft_field (self, year, text);
   gtk_editable_set_text (GTK_EDITABLE (year), self->draft_saved ? self->draft_year_text : text);
   gtk_editable_set_width_chars (GTK_EDITABLE (year), 4);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (year), 4);
   gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   add_refusal_label (refusal_box, year);
