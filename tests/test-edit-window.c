@@ -3277,6 +3277,262 @@ test_section_number_proposed (void)
   g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_SECTION, "plan_id", plan_id), ==, 8);
 }
 
+/* Chooses the example plan, the one with most sections: an earlier test
+ * may have left a new plan chosen. */
+static void
+choose_example_plan (void)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+  guint most = 0;
+  gint64 chosen = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PbPlan) plan = g_list_model_get_item (plans, i);
+      gint64 id = pb_record_get_id (PB_RECORD (plan));
+      g_autoptr(GListModel) its = pb_store_list_sections (t.store, id);
+
+      if (g_list_model_get_n_items (its) > most)
+        {
+          most = g_list_model_get_n_items (its);
+          chosen = id;
+        }
+    }
+  g_assert_cmpint (chosen, >, 0);
+  if (pb_window_get_selected_plan (t.window) != chosen)
+    {
+      pb_window_select_plan (t.window, chosen);
+      settle ();
+    }
+}
+
+/* The "+" of column @key, scrolled into view. */
+static GtkWidget *
+column_plus (PbBoardView *board,
+             const char  *key)
+{
+  GtkWidget *plus = NULL;
+  guint column = G_MAXUINT;
+
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    if (g_strcmp0 (pb_board_view_get_column_key (board, c), key) == 0)
+      column = c;
+  g_assert_cmpuint (column, <, pb_board_view_get_n_columns (board));
+  for (guint tries = 0; tries < 5 && plus == NULL; tries++)
+    {
+      plus = add_button_for (GTK_WIDGET (board), key);
+      if (plus == NULL)
+        {
+          g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+
+          collect (GTK_WIDGET (board), GTK_TYPE_GRID_VIEW, grids);
+          g_assert_cmpuint (grids->len, >, 0);
+          gtk_widget_activate_action (g_ptr_array_index (grids, 0), "list.scroll-to-item", "u", column);
+          settle ();
+        }
+    }
+  g_assert_nonnull (plus);
+  return plus;
+}
+
+/* The new item just added, open in the editor, undone and redone through
+ * the window, then taken back: the store is as before. */
+static PbItem *
+added_item_checked (void)
+{
+  PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  PbItem *item = pb_item_editor_get_item (editor);
+
+  g_assert_nonnull (item);
+  return g_object_ref (item);
+}
+
+static void
+take_back_added (const char *before)
+{
+  g_autofree char *now = NULL;
+
+  assert_undo_redo (before, "Add Item");
+  act ("win.undo", NULL);
+  close_editor_settled ();
+  now = pb_test_dump_store (t.store);
+  g_assert_cmpstr (now, ==, before);
+}
+
+/* On a board grouped by status or by lead, Insert after the chosen card
+ * (chosen, the keyboard on it, as after a click) and the column's "+"
+ * give the new item that column's status or lead, in the chosen card's
+ * section; each is one Add Item, undone and redone through the window. */
+static void
+test_insert_grouped (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autoptr(PbItem) task = NULL;
+  gint64 task_id;
+  g_autofree char *start = NULL;
+  g_autofree char *task_leads = NULL;
+  g_autoptr(GError) error = NULL;
+
+  choose_example_plan ();
+  task = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  task_id = pb_record_get_id (PB_RECORD (task));
+  start = pb_test_dump_store (t.store);
+  task_leads = pb_store_dup_lead_names (t.store, task_id);
+
+  g_assert_nonnull (task_leads);
+  g_assert_cmpstr (task_leads, !=, "");
+  close_editor_settled ();
+  /* A status no new item has by itself. */
+  g_assert_true (pb_store_set (t.store, task, &error, "status", PB_ITEM_STATUS_BLOCKED, NULL));
+  g_assert_no_error (error);
+  spin ();
+
+  for (guint grouping = 0; grouping < 2; grouping++)
+    {
+      pb_board_view_set_grouping (board, grouping == 0 ? PB_BOARD_GROUPING_STATUS : PB_BOARD_GROUPING_LEAD);
+      settle ();
+        {
+          g_autofree char *before = pb_test_dump_store (t.store);
+          g_autoptr(PbItem) item = NULL;
+          gint64 id;
+
+          /* As a click does: the card chosen, the keyboard on it. */
+          pb_board_view_set_selected (board, &task_id, 1);
+          g_assert_true (pb_board_view_focus_item (board, task_id));
+          spin ();
+          g_assert_cmpint (pb_board_view_get_focused_item (board, NULL), ==, task_id);
+          act ("win.add-item", NULL);
+          item = added_item_checked ();
+          id = pb_record_get_id (PB_RECORD (item));
+          g_assert_cmpint (id, !=, task_id);
+          g_assert_cmpint (pb_item_get_section_id (item), ==, pb_item_get_section_id (task));
+          if (grouping == 0)
+            g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_BLOCKED);
+          else
+            {
+              g_autofree char *leads = pb_store_dup_lead_names (t.store, id);
+              g_assert_cmpstr (leads, ==, task_leads);
+            }
+          take_back_added (before);
+          pb_board_view_set_selected (board, NULL, 0);
+        }
+    }
+
+  /* The "+" at the head of the Blocked column. */
+  pb_board_view_set_grouping (board, PB_BOARD_GROUPING_STATUS);
+  settle ();
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+    g_autoptr(PbItem) item = NULL;
+
+    g_signal_emit_by_name (column_plus (board, "status:blocked"), "clicked");
+    settle ();
+    item = added_item_checked ();
+    g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_BLOCKED);
+    take_back_added (before);
+  }
+
+  pb_board_view_set_grouping (board, PB_BOARD_GROUPING_SECTION);
+  settle ();
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+}
+
+/* Deleting a section with its items, "Delete Items" in the dialog: the
+ * section and its items go as one "Delete Section", undone and redone
+ * through the window. */
+static void
+test_delete_section_items (void)
+{
+  g_autoptr(PbItem) task = NULL;
+  g_autoptr(PbSection) section = NULL;
+  g_autofree char *before = NULL;
+  gint64 section_id;
+  guint n, in_section;
+  GtkWidget *dialog;
+
+  choose_example_plan ();
+  task = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  section_id = pb_item_get_section_id (task);
+  section = pb_store_get_record (t.store, PB_TYPE_SECTION, section_id);
+  g_assert_nonnull (section);
+  n = n_items ();
+  in_section = pb_store_count_section_items (t.store, section_id);
+  g_assert_cmpuint (in_section, >, 1);
+  before = pb_test_dump_store (t.store);
+
+  dialog = pb_window_ask_delete_section (t.window, section);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (pb_record_is_deleted (PB_RECORD (section)));
+  g_assert_true (pb_record_is_deleted (PB_RECORD (task)));
+  g_assert_cmpuint (n_items (), ==, n - in_section);
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), "Undo Delete Section"));
+  assert_undo_redo (before, "Delete Section");
+  act ("win.undo", NULL);
+  /* Back: a new record for the row (see pb_record_is_deleted). */
+  {
+    g_autoptr(PbSection) back = pb_store_get_record (t.store, PB_TYPE_SECTION, section_id);
+
+    g_assert_nonnull (back);
+    g_assert_false (pb_record_is_deleted (PB_RECORD (back)));
+    g_assert_cmpuint (pb_store_count_section_items (t.store, section_id), ==, in_section);
+  }
+  g_assert_cmpuint (n_items (), ==, n);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
+/* Renumbering a section from its dialog (its number alone changed) is one
+ * "Renumber Section", undone and redone through the window. */
+static void
+test_renumber_section (void)
+{
+  g_autoptr(PbItem) task = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(PbSection) section = NULL;
+  g_autofree char *old_number = NULL;
+  g_autofree char *title = NULL;
+  gint64 s3;
+  GtkWidget *dialog, *number;
+
+  choose_example_plan ();
+  task = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  s3 = pb_item_get_section_id (task);
+  section = pb_store_get_record (t.store, PB_TYPE_SECTION, s3);
+  g_assert_nonnull (section);
+  old_number = g_strdup (pb_section_get_number (section));
+  title = g_strdup (pb_section_get_title (section));
+  before = pb_test_dump_store (t.store);
+  g_assert_cmpstr (old_number, !=, "五");
+  act ("win.rename-section", g_variant_new_int64 (s3));
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  number = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number");
+  g_assert_nonnull (number);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, old_number);
+  gtk_editable_set_text (GTK_EDITABLE (number), "五");
+  gtk_widget_activate_action (dialog, "section.save", NULL);
+  spin ();
+  g_assert_cmpstr (pb_section_get_number (section), ==, "五");
+  g_assert_cmpstr (pb_section_get_title (section), ==, title);
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), "Undo Renumber Section"));
+  assert_undo_redo (before, "Renumber Section");
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_section_get_number (section), ==, old_number);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3310,6 +3566,9 @@ main (int   argc,
   g_test_add_func ("/edit-window/section-menu-moves", test_section_menu_moves);
   g_test_add_func ("/edit-window/empty-plan-pages", test_empty_plan_pages);
   g_test_add_func ("/edit-window/open-plan-file-twin", test_open_plan_file_twin);
+  g_test_add_func ("/edit-window/insert-grouped", test_insert_grouped);
+  g_test_add_func ("/edit-window/renumber-section", test_renumber_section);
+  g_test_add_func ("/edit-window/delete-section-items", test_delete_section_items);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

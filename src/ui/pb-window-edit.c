@@ -296,9 +296,11 @@ pb_window_add_item (PbWindow   *self,
       else
         {
           section = pb_item_get_section_id (before);
-          if (board && key == NULL)
+          if (board && column_key == NULL)
             {
-              /* The new item joins the column of the one it follows. */
+              /* The new item joins the column of the one it follows,
+               * whether it was chosen by a click or has the keyboard
+               * (then @key is that column's, and says the same). */
               PbBoardGrouping grouping = pb_board_view_get_grouping (PB_BOARD_VIEW (board));
 
               if (grouping == PB_BOARD_GROUPING_STATUS)
