@@ -484,9 +484,70 @@ test_goal_without_indicators (PbTestLibrary *f,
     g_assert_no_error (error);
     g_assert_cmpint (pb_store_get_item_health (f->store, item, today, &reason), ==,
                      pb_store_get_indicator_status (f->store, indicator, today)->health);
+    /* 9,000 where about 6,100 were expected: the indicator is at 147 %,
+     * the goal's completion is capped at 100 %, as every item's is. */
+    g_assert_cmpfloat (pb_store_get_indicator_status (f->store, indicator, today)->completion, >, 1.4);
     g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, item, today, NULL),
-                                    pb_store_get_indicator_status (f->store, indicator, today)->completion, 1e-9);
+                                    MIN (pb_store_get_indicator_status (f->store, indicator, today)->completion, 1.0),
+                                    1e-9);
+    g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, item, today, NULL), 1.0, 1e-9);
   }
+}
+
+/* DESIGN §5 ranks organisations by the mean completion of the items they
+ * lead. A reviewer saw an organisation whose only task was yellow rank
+ * first at "107 %" (its indicator's year over-fulfilled, 3,200 of 3,000)
+ * above one whose task was done (100 %), while a task's own progress over
+ * its time was capped at 100 %. Every item's completion is capped: the
+ * two tie, and share the first rank. */
+static void
+test_completion_capped_for_ranking (PbTestLibrary *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试方案", 2025, 2027, &error);
+  gint64 over = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "新建5G基站", &error);
+  gint64 done = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "2", "建设智能电网", &error);
+  g_autoptr(PbItem) over_item = pb_store_get_record (f->store, PB_TYPE_ITEM, over);
+  g_autoptr(PbItem) done_item = pb_store_get_record (f->store, PB_TYPE_ITEM, done);
+  g_autoptr(GDate) today = g_date_new_dmy (28, 11, 2026);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(PbIndicator) indicator = NULL;
+  gint64 k;
+
+  g_assert_no_error (error);
+  pb_store_set (f->store, over_item, &error, "start_date", "2025-01-01", "due_date", "2027-12-31",
+                "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.7, NULL);
+  g_assert_no_error (error);
+  pb_store_set (f->store, done_item, &error, "start_date", "2025-01-01", "due_date", "2027-12-31",
+                "status", PB_ITEM_STATUS_DONE, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_assign_organisation (f->store, over, "市通信管理办公室", PB_ROLE_LEAD, &error), >, 0);
+  g_assert_cmpint (pb_store_assign_organisation (f->store, done, "国网云澜供电公司", PB_ROLE_LEAD, &error), >, 0);
+  g_assert_no_error (error);
+
+  k = pb_store_add_indicator (f->store, plan, over, "新建5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2027, 3000, PB_COMPARATOR_GE, FALSE, &error);
+  /* Reported ahead, but 151 days ago: the indicator is yellow, "No
+   * report since …", and decides the task's health and completion. */
+  pb_store_add_actual (f->store, k, "2026-06-30", 3200, NULL, &error);
+  g_assert_no_error (error);
+  indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+  g_assert_cmpfloat (pb_store_get_indicator_status (f->store, indicator, today)->completion, >, 1.0);
+  g_assert_cmpint (pb_store_get_item_health (f->store, over_item, today, NULL), ==, PB_HEALTH_YELLOW);
+
+  g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, over_item, today, NULL), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, done_item, today, NULL), 1.0, 1e-9);
+
+  stats = pb_store_compute_organisation_stats (f->store, plan, today);
+  g_assert_cmpuint (stats->len, ==, 2);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      PbOrgStats *s = g_ptr_array_index (stats, i);
+
+      g_assert_cmpfloat (s->completion, <=, 1.0 + 1e-9);
+      g_assert_cmpuint (s->rank, ==, 1);
+    }
 }
 
 /* DESIGN §5: an item's health is the worst of its own rules and its
@@ -1395,6 +1456,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/item-completion", test_item_completion);
   PB_TEST_ADD_LIBRARY ("/health/goal-without-indicators", test_goal_without_indicators);
   PB_TEST_ADD_LIBRARY ("/health/completion-decided-by-indicator", test_completion_decided_by_indicator);
+  PB_TEST_ADD_LIBRARY ("/health/completion-capped-for-ranking", test_completion_capped_for_ranking);
   g_test_add_func ("/health/percent-format", test_percent_format);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);

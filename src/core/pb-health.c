@@ -1475,6 +1475,13 @@ compute_item_health (PlanHealth  *p,
   if (judged && isnan (h->health_completion) && status != PB_ITEM_STATUS_CANCELLED &&
       w != NULL && w->status != NULL && !isnan (w->status->completion))
     h->health_completion = w->status->completion;
+  /* An item's completion is capped at 100 % whichever rule gave it, as
+   * progress over the share of time gone is (pb_item_completion_at()): an
+   * indicator's year over-fulfilled (3,200 of 3,000) does not rank an item
+   * above one that is done. The indicator's own completion keeps its
+   * figure (117 %) where the indicator is shown. */
+  if (!isnan (h->health_completion))
+    h->health_completion = MIN (h->health_completion, 1.0);
 
   {
     PbRecord *then = g_hash_table_lookup (p->previous, &id);
