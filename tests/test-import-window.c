@@ -862,6 +862,150 @@ period_note (GtkWidget *root)
   return gtk_widget_get_visible (row) ? gtk_label_get_text (g_ptr_array_index (labels, 0)) : NULL;
 }
 
+
+/* Review finding (s17): a period that leaves the document's targets out
+ * is said where it shows with every row closed: the summary counts the
+ * targets outside it, each closed item with such targets is marked red
+ * with their count and says so under its title, and Create Plan, held
+ * back, opens the first of them (in the order shown), scrolls to it and
+ * focuses its Year. The counts come from the check under the Year. */
+static void
+test_review_outside_counts (void)
+{
+  g_autofree char *path = pb_test_corpus_path ("liupanshui-2022.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import;
+  GtkWidget *root, *summary, *first_item = NULL, *first_year = NULL, *focus, *scrolled;
+  guint before = count_plans (store), n_marked = 0, n_outside = 0;
+  g_autofree char *expected = NULL;
+  gint64 end;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no ../shared/corpus beside the source tree");
+      return;
+    }
+
+  import = open_import_window ();
+  root = GTK_WIDGET (import);
+  pb_import_window_read_file (import, file);
+  wait_for_page (import, "review");
+  summary = find_row (root, ADW_TYPE_ACTION_ROW, "Found", 0);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), "outside"));
+
+  set_text (root, "First Year", 0, "2025");
+  set_text (root, "Last Year", 0, "2027");
+  spin ();
+
+  /* Every Year marked under its field, counted. */
+  collect (root, ADW_TYPE_ENTRY_ROW, years);
+  for (guint i = 0; i < years->len; i++)
+    {
+      GtkWidget *y = g_ptr_array_index (years, i);
+      const char *e;
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (y)), "Year") != 0)
+        continue;
+      e = field_error (y);
+      if (e && strstr (e, "lies outside the plan’s period, 2025—2027"))
+        {
+          n_outside++;
+          if (first_year == NULL)
+            first_year = y;
+        }
+    }
+  g_assert_cmpuint (n_outside, >, 30);
+  expected = g_strdup_printf ("%u targets lie outside the plan’s period", n_outside);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), expected));
+
+  /* Closed, each item with such targets is marked: its subtitle and a red
+   * mark with the count, all of them adding up to the summary's. */
+  collect (root, ADW_TYPE_EXPANDER_ROW, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *it = g_ptr_array_index (items, i);
+      const char *sub = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (it));
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      const char *outside;
+
+      if (PB_IS_IMPORT_TARGET_ROW (it))
+        continue;
+      outside = sub ? strstr (sub, " outside the plan’s period") : NULL;
+      if (outside == NULL)
+        continue;
+      if (first_item == NULL)
+        first_item = it;
+      {
+        /* The number before it, as the mark shows it. */
+        const char *p = outside;
+        guint n;
+        gboolean shown = FALSE;
+
+        while (p > sub && g_ascii_isdigit (p[-1]))
+          p--;
+        n = (guint) g_ascii_strtoull (p, NULL, 10);
+        g_assert_cmpuint (n, >, 0);
+        n_marked += n;
+        collect (it, GTK_TYPE_LABEL, labels);
+        for (guint k = 0; k < labels->len; k++)
+          {
+            GtkWidget *l = g_ptr_array_index (labels, k);
+            GtkWidget *mark = gtk_widget_get_parent (l);
+
+            if (gtk_widget_has_css_class (mark, "error") && gtk_widget_get_mapped (l) &&
+                (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (l)), NULL, 10) == n)
+              shown = TRUE;
+          }
+        g_assert_true (shown);
+      }
+    }
+  g_assert_cmpuint (n_marked, ==, n_outside);
+  g_assert_nonnull (first_item);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (first_item)));
+  g_assert_true (gtk_widget_is_ancestor (first_year, first_item));
+
+  /* Create Plan is held back: the first of them opened, shown, focused. */
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (first_item)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (first_year, PB_TYPE_IMPORT_TARGET_ROW))));
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    {
+      g_main_context_iteration (NULL, FALSE);
+      focus = gtk_root_get_focus (GTK_ROOT (import));
+    }
+  while (!(focus && (focus == first_year || gtk_widget_is_ancestor (focus, first_year))) &&
+         g_get_monotonic_time () < end);
+  g_assert_true (focus == first_year || gtk_widget_is_ancestor (focus, first_year));
+  /* Scrolled into view. */
+  scrolled = gtk_widget_get_ancestor (first_year, GTK_TYPE_SCROLLED_WINDOW);
+  {
+    graphene_point_t p;
+
+    end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (g_get_monotonic_time () < end &&
+           !(gtk_widget_compute_point (first_year, scrolled, &GRAPHENE_POINT_INIT (0, 0), &p) &&
+             p.y >= 0 && p.y + gtk_widget_get_height (first_year) <= gtk_widget_get_height (scrolled)))
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_widget_compute_point (first_year, scrolled, &GRAPHENE_POINT_INIT (0, 0), &p));
+    g_assert_cmpfloat (p.y, >=, 0);
+    g_assert_cmpfloat (p.y + gtk_widget_get_height (first_year), <=, gtk_widget_get_height (scrolled));
+  }
+
+  /* The period widened over the document's years: every mark goes. */
+  set_text (root, "First Year", 0, "2022");
+  spin ();
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), "outside"));
+  g_assert_null (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (first_item)), "outside"));
+  gtk_window_close (GTK_WINDOW (import));
+  spin ();
+}
+
 /* A document that states no period: the review proposes one from its
  * targets' years, and says so; the items are created dated from it. */
 static void
@@ -1214,6 +1358,7 @@ main (int    argc,
   g_test_add_func ("/import-window/review-kind-renames", test_review_kind_renames);
   g_test_add_func ("/import-window/review-exclude-counts", test_review_exclude_counts);
   g_test_add_func ("/import-window/review-shared-target", test_review_shared_target);
+  g_test_add_func ("/import-window/review-outside-counts", test_review_outside_counts);
   g_test_add_func ("/import-window/review-proposes-period", test_review_proposes_period);
   g_test_add_func ("/import-window/review-needs-period", test_review_needs_period);
   g_test_add_func ("/import-window/review-period-moves-items", test_review_period_moves_items);

@@ -47,6 +47,10 @@ struct _PbImportWindow
   GtkImage            *period_note_icon;
   GtkLabel            *period_note;
   AdwActionRow        *summary_row;
+  GtkWidget           *summary_mark; /* red, while targets lie outside the period */
+  guint                scroll_id;    /* showing the first refused field */
+  guint                scroll_frames;
+  GtkWidget           *scroll_to;
   AdwStatusPage       *empty_page;
   AdwActionRow        *file_row;
   GtkWidget           *read_again_button;
@@ -265,11 +269,36 @@ pb_import_window_year_outside_period (PbImportWindow *self,
                           year, start, end);
 }
 
-/* The item's heading and subtitle, again after an edit. */
+/* Why the target whose Year field is @field cannot be imported as it
+ * stands because its year lies outside the period; nothing when it lies
+ * inside, is not given or not a year, or the target or its item is left
+ * out. The one check behind the mark under the Year, the count on its
+ * item's row and the count in the summary. */
+static char *
+target_outside_period (PbImportWindow *self,
+                       JsonObject     *target,
+                       GtkWidget      *field)
+{
+  g_autofree char *unused = NULL;
+  JsonObject *item = g_object_get_data (G_OBJECT (field), "item");
+  int year;
+
+  if (!pb_import_parse_year (gtk_editable_get_text (GTK_EDITABLE (field)), &year, &unused) || year == 0 ||
+      json_object_get_boolean_member_with_default (target, "_skip", FALSE) ||
+      (item && json_object_get_boolean_member_with_default (item, "_skip", FALSE)))
+    return NULL;
+  return pb_import_window_year_outside_period (self, year);
+}
+
+/* The item's heading and subtitle, again after an edit; an item with
+ * targets outside the period says how many, marked in red, while it is
+ * closed too. */
 static void
 update_item_row (AdwExpanderRow *row,
                  JsonObject     *item)
 {
+  guint n_outside = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "n-outside"));
+  GtkWidget *mark = g_object_get_data (G_OBJECT (row), "outside-mark");
   JsonArray *targets = json_object_get_array_member (item, "targets");
   const char *number = json_object_get_string_member_with_default (item, "number", "");
   const char *name = json_object_get_string_member_with_default (item, "title", "");
@@ -296,6 +325,28 @@ update_item_row (AdwExpanderRow *row,
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target", "%u targets", n_targets),
                                                 n_targets);
       g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", count);
+    }
+  if (n_outside > 0)
+    {
+      /* TRANSLATORS: on an item's row in the import review; %u is a count of its targets */
+      g_autofree char *outside = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outside the plan’s period",
+                                                               "%u outside the plan’s period", n_outside),
+                                                  n_outside);
+      g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", outside);
+    }
+  if (mark)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n_outside);
+      /* TRANSLATORS: the tooltip of the red mark on an item's row in the import review */
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u target lies outside the plan’s period: open the item to correct it",
+                                                           "%u targets lie outside the plan’s period: open the item to correct them",
+                                                           n_outside), n_outside);
+
+      gtk_label_set_text (g_object_get_data (G_OBJECT (mark), "count"), count);
+      gtk_widget_set_tooltip_text (mark, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      gtk_widget_set_visible (mark, n_outside > 0);
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
@@ -380,8 +431,11 @@ update_summary (PbImportWindow *self)
   JsonArray *sections = json_object_get_array_member (plan, "sections");
   JsonArray *items = json_object_get_array_member (plan, "items");
   g_autoptr(GHashTable) orgs = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_items = 0, n_targets = 0;
+  g_autoptr(GHashTable) item_rows = g_hash_table_new (NULL, NULL);
+  guint n_items = 0, n_targets = 0, n_outside = 0;
   g_autofree char *summary = NULL;
+  GHashTableIter iter;
+  gpointer target, field, row;
 
   for (guint i = 0; items && i < json_array_get_length (items); i++)
     {
@@ -408,6 +462,48 @@ update_summary (PbImportWindow *self)
   summary = g_strdup_printf (_("%u sections, %u items, %u organisations, %u targets"),
                              sections ? json_array_get_length (sections) : 0, n_items,
                              g_hash_table_size (orgs), n_targets);
+
+  /* The targets outside the period, by item: counted by the check that
+   * marks their Year, so the counts and the marks agree. */
+  g_hash_table_iter_init (&iter, self->year_fields);
+  while (g_hash_table_iter_next (&iter, &target, &field))
+    {
+      GtkWidget *target_row = gtk_widget_get_ancestor (field, PB_TYPE_IMPORT_TARGET_ROW);
+      g_autofree char *message = target_outside_period (self, target, field);
+      guint n;
+
+      row = target_row ? g_object_get_data (G_OBJECT (target_row), "item-row") : NULL;
+      if (row == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (item_rows, row));
+      if (message)
+        {
+          n++;
+          n_outside++;
+        }
+      g_hash_table_insert (item_rows, row, GUINT_TO_POINTER (n));
+    }
+  g_hash_table_iter_init (&iter, item_rows);
+  while (g_hash_table_iter_next (&iter, &row, &field))
+    if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "n-outside")) != GPOINTER_TO_UINT (field))
+      {
+        g_object_set_data (G_OBJECT (row), "n-outside", field);
+        update_item_row (row, g_object_get_data (G_OBJECT (row), "item"));
+      }
+
+  if (n_outside > 0)
+    {
+      /* TRANSLATORS: under what the importer found; %u is a count of targets */
+      g_autofree char *outside = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u target lies outside the plan’s period",
+                                                               "%u targets lie outside the plan’s period",
+                                                               n_outside), n_outside);
+      g_autofree char *both = g_strdup_printf ("%s\n%s", summary, outside);
+
+      g_free (summary);
+      summary = g_steal_pointer (&both);
+    }
+  gtk_widget_set_visible (self->summary_mark, n_outside > 0);
   adw_action_row_set_subtitle (self->summary_row, summary);
 }
 
@@ -523,6 +619,8 @@ target_edited_cb (PbImportTargetRow *row,
   GPtrArray *twins = g_object_get_data (G_OBJECT (row), "twins");
   JsonObject *item = g_object_get_data (G_OBJECT (row), "item");
 
+  /* A year typed may bring its target into the period or take it out. */
+  update_summary (self);
   if (twins == NULL || self->copying)
     return;
   self->copying = TRUE;
@@ -661,6 +759,20 @@ item_row (PbImportWindow *self,
   gboolean doubtful = json_object_get_boolean_member_with_default (item, "review", FALSE);
   guint n_targets = targets ? json_array_get_length (targets) : 0;
 
+  {
+    GtkWidget *mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+    GtkWidget *count = gtk_label_new (NULL);
+
+    gtk_box_append (GTK_BOX (mark), gtk_image_new_from_icon_name ("dialog-error-symbolic"));
+    gtk_box_append (GTK_BOX (mark), count);
+    gtk_widget_add_css_class (mark, "error");
+    gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (mark, FALSE);
+    g_object_set_data (G_OBJECT (mark), "count", count);
+    g_object_set_data (G_OBJECT (row), "outside-mark", mark);
+    adw_expander_row_add_action (row, mark);
+  }
+  g_object_set_data_full (G_OBJECT (row), "item", json_object_ref (item), (GDestroyNotify) json_object_unref);
   update_item_row (row, item);
   adw_expander_row_add_prefix (row, include_check (self, item, _("Import this item")));
 
@@ -1596,15 +1708,14 @@ check_outside_years (PbImportWindow *self)
   while (g_hash_table_iter_next (&iter, &target, &field))
     {
       g_autofree char *message = NULL;
-      JsonObject *item = g_object_get_data (G_OBJECT (field), "item");
       int year;
 
-      if (pb_import_parse_year (gtk_editable_get_text (field), &year, &message) && year != 0 &&
-          !json_object_get_boolean_member_with_default (target, "_skip", FALSE) &&
-          !(item && json_object_get_boolean_member_with_default (item, "_skip", FALSE)))
-        message = pb_import_window_year_outside_period (self, year);
+      if (pb_import_parse_year (gtk_editable_get_text (field), &year, &message))
+        message = target_outside_period (self, target, field);
       pb_import_window_set_field_error (self, field, g_object_get_data (G_OBJECT (field), "error-row"), message);
     }
+  /* The counts on the items' rows and in the summary with them. */
+  update_summary (self);
 }
 
 static void
@@ -1664,29 +1775,72 @@ recheck_years (PbImportWindow *self)
     check_outside_years (self);
 }
 
-/* The first refused field, shown: its item and target opened, focused. */
+/* The first refused field in the order the review shows them (the plan's
+ * own fields, then the items and their targets from the top), closed rows
+ * included. */
+static GtkWidget *
+first_invalid (PbImportWindow *self,
+               GtkWidget      *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_hash_table_contains (self->invalid, c))
+        return c;
+      if ((found = first_invalid (self, c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Once the rows opened are laid out, the field is scrolled to (with its
+ * target's heading above it) and focused. */
+static gboolean
+scroll_to_invalid_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  PbImportWindow *self = PB_IMPORT_WINDOW (widget);
+  GtkWidget *field = self->scroll_to;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *target = gtk_widget_get_ancestor (field, PB_TYPE_IMPORT_TARGET_ROW);
+  GtkWidget *top = target ? target : field;
+  gboolean settled = TRUE;
+  graphene_point_t p;
+
+  /* Still opening: the rows below an opening one are not yet in place. */
+  for (GtkWidget *w = gtk_widget_get_parent (field); w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_REVEALER (w) && !gtk_revealer_get_child_revealed (GTK_REVEALER (w)))
+      settled = FALSE;
+
+  if (scrolled && gtk_widget_get_mapped (field) &&
+      gtk_widget_compute_point (top, scrolled, &GRAPHENE_POINT_INIT (0, 0), &p))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* Its target's heading a little below the top of the view. */
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + p.y - 12);
+    }
+  /* Laid out once more after the rows have opened. */
+  if (!settled)
+    self->scroll_frames = 0;
+  if (self->scroll_frames++ < 3)
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_grab_focus (field);
+  self->scroll_id = 0;
+  g_clear_object (&self->scroll_to);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first refused field, shown: its item and target opened, scrolled
+ * to, focused. */
 static void
 show_first_invalid (PbImportWindow *self)
 {
-  GHashTableIter iter;
-  GtkWidget *field = NULL, *candidate;
-  graphene_point_t best = GRAPHENE_POINT_INIT (0, G_MAXFLOAT);
+  GtkWidget *field = first_invalid (self, GTK_WIDGET (self));
 
-  g_hash_table_iter_init (&iter, self->invalid);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &candidate, NULL))
-    {
-      graphene_point_t p;
-
-      /* The topmost; a field in a closed row has no place, so comes after. */
-      if (!gtk_widget_compute_point (candidate, GTK_WIDGET (self->review_page), &GRAPHENE_POINT_INIT (0, 0), &p) ||
-          !gtk_widget_get_mapped (candidate))
-        p.y = G_MAXFLOAT / 2;
-      if (field == NULL || p.y < best.y)
-        {
-          field = candidate;
-          best = p;
-        }
-    }
   if (field == NULL)
     return;
 
@@ -1694,6 +1848,10 @@ show_first_invalid (PbImportWindow *self)
     if (ADW_IS_EXPANDER_ROW (w))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
   gtk_widget_grab_focus (field);
+  g_set_object (&self->scroll_to, field);
+  self->scroll_frames = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_invalid_cb, NULL, NULL);
 }
 
 static void
@@ -1745,6 +1903,10 @@ pb_import_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->scroll_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_id);
+  self->scroll_id = 0;
+  g_clear_object (&self->scroll_to);
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->draft, json_node_unref);
@@ -1820,6 +1982,13 @@ pb_import_window_init (PbImportWindow *self)
   self->year_fields = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+  self->summary_mark = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (self->summary_mark, "error");
+  gtk_widget_set_valign (self->summary_mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->summary_mark, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Targets outside the plan’s period"), -1);
+  adw_action_row_add_prefix (self->summary_row, self->summary_mark);
   update_actions (self);
 }
 
