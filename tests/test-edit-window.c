@@ -3533,6 +3533,69 @@ test_renumber_section (void)
   }
 }
 
+/* Alt+Down on the board (its action, as the key runs it) moves the card
+ * with the keyboard down its column: one "Move Item", undone and redone
+ * through the window. */
+static void
+test_board_move_keys (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autoptr(PbItem) task = NULL;
+  g_autoptr(PbItem) below = NULL;
+  g_autofree char *before = NULL;
+  GListModel *cards = NULL;
+  gint64 task_id;
+  guint column = G_MAXUINT, place = G_MAXUINT;
+
+  choose_example_plan ();
+  close_editor_settled ();
+  pb_board_view_set_grouping (board, PB_BOARD_GROUPING_SECTION);
+  settle ();
+  task = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  task_id = pb_record_get_id (PB_RECORD (task));
+  for (guint c = 0; c < pb_board_view_get_n_columns (board) && column == G_MAXUINT; c++)
+    {
+      GListModel *items = pb_board_view_get_column_items (board, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+          if (it == task)
+            {
+              column = c;
+              place = i;
+              cards = items;
+            }
+        }
+    }
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+  g_assert_cmpuint (place + 1, <, g_list_model_get_n_items (cards));
+  below = g_list_model_get_item (cards, place + 1);
+  before = pb_test_dump_store (t.store);
+
+  pb_board_view_set_selected (board, &task_id, 1);
+  g_assert_true (pb_board_view_focus_item (board, task_id));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-focused-card", "(ii)", 0, 1));
+  spin ();
+  g_assert_cmpint (pb_record_get_int (PB_RECORD (task), "position"), >, pb_record_get_int (PB_RECORD (below), "position"));
+  g_assert_cmpint (pb_item_get_section_id (task), ==, pb_item_get_section_id (below));
+  {
+    g_autoptr(PbItem) now_there = g_list_model_get_item (cards, place + 1);
+    g_assert_true (now_there == task);
+  }
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), "Undo Move Item"));
+  assert_undo_redo (before, "Move Item");
+  g_assert_cmpint (pb_record_get_int (PB_RECORD (task), "position"), >, pb_record_get_int (PB_RECORD (below), "position"));
+  act ("win.undo", NULL);
+  g_assert_cmpint (pb_record_get_int (PB_RECORD (task), "position"), <, pb_record_get_int (PB_RECORD (below), "position"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_board_view_set_selected (board, NULL, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3569,6 +3632,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/insert-grouped", test_insert_grouped);
   g_test_add_func ("/edit-window/renumber-section", test_renumber_section);
   g_test_add_func ("/edit-window/delete-section-items", test_delete_section_items);
+  g_test_add_func ("/edit-window/board-move-keys", test_board_move_keys);
   status = g_test_run ();
 
   pb_test_app_stop (&t);
