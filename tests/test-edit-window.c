@@ -3596,6 +3596,43 @@ test_board_move_keys (void)
   pb_board_view_set_selected (board, NULL, 0);
 }
 
+/* Plan Properties…: the title and the issuer, changed in the dialog, are
+ * one "Change Plan Properties", undone and redone through the window. */
+static void
+test_plan_title_issuer (void)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *old_title = NULL;
+  PbPlan *plan;
+  GtkWidget *dialog;
+
+  choose_example_plan ();
+  plan = pb_window_get_plan (t.window);
+  old_title = g_strdup (pb_plan_get_title (plan));
+  before = pb_test_dump_store (t.store);
+  act ("win.plan-properties", NULL);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title"))), ==, old_title);
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "云澜市新型基础设施建设三年行动方案（修订）");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issued By")), "云澜市发展和改革委员会");
+  gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
+  spin ();
+  if ((dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)))
+    g_error ("unexpected question: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+  plan = pb_window_get_plan (t.window);
+  g_assert_cmpstr (pb_plan_get_title (plan), ==, "云澜市新型基础设施建设三年行动方案（修订）");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (plan), "issuer"), ==, "云澜市发展和改革委员会");
+  g_assert_true (has_tooltip (GTK_WIDGET (t.window), "Undo Change Plan Properties"));
+  assert_undo_redo (before, "Change Plan Properties");
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_plan_get_title (pb_window_get_plan (t.window)), ==, old_title);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3633,6 +3670,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/renumber-section", test_renumber_section);
   g_test_add_func ("/edit-window/delete-section-items", test_delete_section_items);
   g_test_add_func ("/edit-window/board-move-keys", test_board_move_keys);
+  g_test_add_func ("/edit-window/plan-title-issuer", test_plan_title_issuer);
   status = g_test_run ();
 
   pb_test_app_stop (&t);
