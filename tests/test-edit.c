@@ -411,21 +411,22 @@ test_plan_properties (Plan          *f,
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");
   g_assert_null (pb_record_get_string (PB_RECORD (plan), "doc_number"));
 
-  /* 2026—2028 to 2027—2028: an item counted by its due date (the last
-   * day) but starting on 2026-11-27 moves too: its start shifts by the
-   * period's year, inside the new period, as one undoable command. */
+  /* 2026—2028 to 2027—2028, the period shrunk at its start: an item
+   * counted by its due date (the last day) keeps a start that lies inside
+   * the new period (2027-03-01; it was shifted a year, to 2028-03-01, which
+   * a reviewer saw turn a red task blue), as one undoable command. */
   {
     g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
     g_autofree char *mark = NULL;
 
-    pb_store_set (store, c, &error, "start_date", "2026-11-27", "due_date", "2028-12-31", NULL);
+    pb_store_set (store, c, &error, "start_date", "2027-03-01", "due_date", "2028-12-31", NULL);
     g_assert_no_error (error);
     /* c, and a and d with no dates. */
     g_assert_cmpuint (pb_store_count_default_dated_items (store, plan), ==, 3);
     mark = pb_test_dump_store (store);
     g_assert_true (pb_store_set_plan_properties (store, plan, "方案", NULL, NULL, NULL, 2027, 2028, TRUE, &error));
     g_assert_no_error (error);
-    g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "start_date"), ==, "2027-11-27");
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "start_date"), ==, "2027-03-01");
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (c), "due_date"), ==, "2028-12-31");
     /* Not counted, not moved. */
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (b), "start_date"), ==, "2025-01-01");

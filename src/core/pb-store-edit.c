@@ -1069,8 +1069,9 @@ pb_store_count_targets_outside (PbStore *self,
 
 /* Moves the items pb_store_count_default_dated_items() counts (on the
  * old period's first or last day, or with no dates) with the period: a
- * date on the old boundary goes to the new one, any other date shifts by
- * the years the start moved; both then lie inside the new period, the
+ * date on the old boundary goes to the new one; any other date shifts by
+ * the years the period moved when it moved whole, and otherwise stays
+ * (kept inside the new period); both then lie inside the new period, the
  * start never after the due date. An item with no dates gets the new
  * period's first and last days. Inside the caller's transaction. */
 static gboolean
@@ -1134,10 +1135,18 @@ move_period_items (PbStore     *self,
             {
               char buf[16];
 
-              if (new_start > old_start)
-                g_date_add_years (&d, new_start - old_start);
-              else if (new_start < old_start)
-                g_date_subtract_years (&d, old_start - new_start);
+              /* Shifted only when the whole period moved (2025—2027 to
+               * 2026—2028); a period that grew or shrank at one end keeps
+               * the item's other date where it was, inside the new period
+               * (an item from 2026-01-01 to 2027-12-31 keeps its start when
+               * 2025—2027 becomes 2026—2027). */
+              if (new_start - old_start == new_end - old_end)
+                {
+                  if (new_start > old_start)
+                    g_date_add_years (&d, new_start - old_start);
+                  else if (new_start < old_start)
+                    g_date_subtract_years (&d, old_start - new_start);
+                }
               g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
               dates[k] = g_strdup (strcmp (buf, first) < 0 ? first : strcmp (buf, last) > 0 ? last : buf);
             }
