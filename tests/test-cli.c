@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <sys/wait.h>
+
+#include "pb-report.h"
 
 #include "pb-test-util.h"
 
@@ -32,6 +35,29 @@ main_library (void)
   return db != NULL;
 }
 
+static int
+run_v (char       **envp,
+       char       **out,
+       char       **err,
+       const char  *first,
+       va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLANBOARD_CLI"));
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 /* Runs planboard-cli; returns its exit status. */
 static int
 run (char       **out,
@@ -39,23 +65,40 @@ run (char       **out,
      const char  *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
   va_list args;
+  int status;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("PLANBOARD_CLI"));
   va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  status = run_v (NULL, out, err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+  return status;
+}
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, out, err, &status, &error));
-  g_assert_no_error (error);
+/* The same as a user whose LANG is @lang runs it (no LC_ALL). The locale
+ * must exist (build-aux/dev.sh makes it): without it the test fails
+ * rather than pass for the wrong reason. */
+static int
+run_lang (const char  *lang,
+          char       **out,
+          char       **err,
+          const char  *first,
+          ...)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  va_list args;
+  int status;
 
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  if (setlocale (LC_ALL, lang) == NULL)
+    g_error ("The %s locale is needed (build-aux/dev.sh test makes it)", lang);
+  setlocale (LC_ALL, saved);
+  envp = g_environ_unsetenv (envp, "LC_ALL");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LANG", lang, TRUE);
+  va_start (args, first);
+  status = run_v (envp, out, err, first, args);
+  va_end (args);
+  return status;
 }
 
 static char *
@@ -533,6 +576,151 @@ test_import_period (void)
   g_assert_cmpint (pb_test_sql_int (lib, "SELECT count(*) FROM plan"), ==, 5);
 }
 
+/* Issue 14 (review): the command line read a value with g_ascii_strtod,
+ * so 45万, 1.3万, 450,000 and 85% — all read by the window's Record
+ * Actual — were refused with the whole usage. It reads them with the one
+ * parser (DESIGN §7), and a refusal is one line naming what was typed. */
+static void
+test_typed_numbers (void)
+{
+  g_autofree char *path = library ("numbers.db");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  /* In the example plan: 千兆宽带用户 (户) is indicator 3, 公共充电桩 (个)
+   * 6, 重点工业企业上云率 (%) 7, as `health --json` lists them. */
+  const char *broadband = "3", *chargers = "6", *cloud = "7";
+
+  if (path == NULL)
+    return;
+  g_assert_cmpint (run (&out, &err, "--db", path, "example", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM indicator WHERE id = 3 AND name = '千兆宽带用户'"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM indicator WHERE id = 6 AND name = '公共充电桩'"), ==, 1);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM indicator WHERE id = 7 AND measure_unit = '%'"), ==, 1);
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", broadband, "2026-11-20", "45万",
+                        "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE indicator_id = 3 AND date = '2026-11-20' AND value = 450000"), ==, 1);
+
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", broadband, "2026-11-25", "450,000",
+                        "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE indicator_id = 3 AND date = '2026-11-25' AND value = 450000"), ==, 1);
+
+  g_assert_cmpint (run_lang ("zh_CN.UTF-8", &out, &err, "--db", path, "actual", "add", "1", chargers, "2026-11-20", "1.8万",
+                             "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE indicator_id = 6 AND date = '2026-11-20' AND value = 18000"), ==, 1);
+
+  /* A percentage keeps its number, as the plan writes it (达到85%). */
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", cloud, "2026-11-20", "85%",
+                        "--today", "2026-12-01", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE indicator_id = 7 AND date = '2026-11-20' AND value = 85"), ==, 1);
+
+  /* Refused: one line naming the text, no usage, status 2, nothing written. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", broadband, "2026-11-26", "45万户多",
+                        "--today", "2026-12-01", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "planboard-cli: “45万户多” is not a number; write it as 2600, 2.6万 or 0.85.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_lang ("zh_CN.UTF-8", &out, &err, "--db", path, "actual", "add", "1", broadband, "2026-11-26", "四十五万",
+                             "--today", "2026-12-01", NULL), ==, 2);
+  assert_one_line_error (err);
+  g_assert_nonnull (strstr (err, "四十五万"));
+  g_assert_null (strstr (err, "planboard-cli [--db"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE date = '2026-11-26'"), ==, 0);
+
+  /* An item's progress, the same way: 62.5% is 0.625. */
+  g_assert_cmpint (run (&out, &err, "--db", path, "item", "set", "1", "1", "--progress", "62.5%", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM item WHERE plan_id = 1 AND number = '1' AND progress = 0.625"), ==, 1);
+  g_assert_cmpint (run (&out, &err, "--db", path, "item", "set", "1", "1", "--progress", "120%", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "planboard-cli: --progress is a percentage from 0 to 100, not “120%”.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM item WHERE plan_id = 1 AND number = '1' AND progress = 0.625"), ==, 1);
+}
+
+/* Issue 14 (review): the usage's `--parts` list left out `reporting`,
+ * which the report takes. Every part the report takes (every bit of
+ * PB_REPORT_EVERY_PART has a name that pb_report_parts_from_string()
+ * reads back) is in the usage, in English and in Chinese, and in the
+ * line that refuses an unknown part. */
+static void
+test_usage_parts (void)
+{
+  const char * const *names = pb_report_part_names ();
+  const char *langs[] = { NULL, "zh_CN.UTF-8", "zh_TW.UTF-8" };
+  g_autofree char *path = library ("parts.db");
+  guint n = 0;
+
+  if (path == NULL)
+    return;
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (run (&out, &err, "--db", path, "example", NULL), ==, 0);
+  }
+
+  for (; names[n]; n++)
+    {
+      PbReportParts parts = 0;
+
+      g_assert_true (pb_report_parts_from_string (names[n], &parts));
+      g_assert_cmpint (parts, ==, 1 << n);
+    }
+  g_assert_cmpint ((1 << n) - 1, ==, PB_REPORT_EVERY_PART);
+  g_assert_cmpstr (names[6], ==, "reporting");
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *out = NULL, *err = NULL, *refused = NULL, *out2 = NULL;
+      const char *list, *list_end;
+
+      if (langs[l])
+        g_assert_cmpint (run_lang (langs[l], &out, &err, "--help", NULL), ==, 0);
+      else
+        g_assert_cmpint (run (&out, &err, "--help", NULL), ==, 0);
+      list = strstr (err, "[--parts ");
+      g_assert_nonnull (list);
+      list += strlen ("[--parts ");
+      list_end = strchr (list, ']');
+      g_assert_nonnull (list_end);
+      {
+        g_autofree char *typed = g_strndup (list, list_end - list);
+        g_auto(GStrv) words = g_strsplit (typed, ",", -1);
+        PbReportParts parts = 0;
+
+        /* What the usage lists, typed after --parts, is every part */
+        g_assert_cmpuint (g_strv_length (words), ==, n);
+        g_assert_true (pb_report_parts_from_string (typed, &parts));
+        g_assert_cmpint (parts, ==, PB_REPORT_EVERY_PART);
+      }
+      if (langs[l])
+        g_assert_cmpint (run_lang (langs[l], &out2, &refused, "--db", path, "report", "1", "-o", "x.pdf", "--parts", "cover,封面", NULL), ==, 2);
+      else
+        g_assert_cmpint (run (&out2, &refused, "--db", path, "report", "1", "-o", "x.pdf", "--parts", "cover,封面", NULL), ==, 2);
+      assert_one_line_error (refused);
+      g_assert_nonnull (strstr (refused, "cover,封面"));
+      for (guint i = 0; i < n; i++)
+        g_assert_nonnull (strstr (refused, names[i]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,6 +735,8 @@ main (int    argc,
   g_test_add_func ("/cli/import-not-a-plan", test_import_not_a_plan);
   g_test_add_func ("/cli/import-period", test_import_period);
   g_test_add_func ("/cli/actual-and-health", test_actual_and_health);
+  g_test_add_func ("/cli/typed-numbers", test_typed_numbers);
+  g_test_add_func ("/cli/usage-parts", test_usage_parts);
 
   ret = g_test_run ();
   pb_test_remove_dir (dir);

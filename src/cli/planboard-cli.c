@@ -14,13 +14,16 @@
  *                 [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]
  *                 (the whole chart, every row and year; --width scales it down)
  *   planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS] [--progress PERCENT]
+ *                 (VALUE and PERCENT are read by pb_parse_number(), as in the
+ *                 window: 45万, 1.3万, 450,000, 85%)
  *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
  *                 [--note TEXT] [--source ORGANISATION] [--today YYYY-MM-DD]
  *                 (a DATE after today, or long outside the plan's period, is refused)
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER
  *   planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]
- *                 [--orientation landscape|portrait] [--parts cover,summary,…]
+ *                 [--orientation landscape|portrait] [--parts PART,…]
+ *                 (the parts: pb_report_part_names(), listed in the usage)
  *                 [--timeline fit|tile|sheet] [--zoom year|quarter|month|week]
  *                 [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] forms export PLAN_ID --period 2026-Q3|2026-10 -o DIR
@@ -63,10 +66,14 @@
 static int
 usage (const char *problem)
 {
+  /* The report's parts come from the report itself, so that the list
+   * cannot drift from what --parts accepts. */
+  g_autofree char *parts = pb_report_part_list (",");
+
   if (problem)
     g_printerr ("planboard-cli: %s\n", problem);
-  g_printerr ("%s\n",
-              _("Usage: planboard-cli [--db PATH] list\n"
+  /* Translators: %s is the list of report parts, as typed after --parts */
+  g_printerr (_("Usage: planboard-cli [--db PATH] list\n"
                 "       planboard-cli [--db PATH] export PLAN_ID --format json|planboard|xlsx|csv -o OUT\n"
                 "                     [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] import FILE [--json OUT] [--dry-run] [--period START-END]\n"
@@ -74,12 +81,12 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] timeline PLAN_ID -o OUT.png|OUT.svg|OUT.pdf\n"
                 "                     [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE\n"
-                "                     [--note TEXT] [--source ORGANISATION]\n"
+                "                     [--note TEXT] [--source ORGANISATION] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER\n"
                 "       planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]\n"
                 "                     [--orientation landscape|portrait]\n"
-                "                     [--parts cover,summary,timeline,tasks,indicators,organisations]\n"
+                "                     [--parts %s]\n"
                 "                     [--timeline fit|tile|sheet] [--zoom year|quarter|month|week]\n"
                 "                     [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] forms export PLAN_ID --period 2026-Q3|2026-10 -o DIR\n"
@@ -87,13 +94,36 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values]\n"
                 "                     [--plan PLAN_ID] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]\n"
-                "       planboard-cli text FILE"));
+                "       planboard-cli text FILE\n"),
+              parts);
   g_printerr ("%s\n", _("       planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS]\n"
                          "                     [--progress PERCENT]"));
   g_printerr ("%s\n", _("       planboard-cli --db URI library init\n"
                          "       planboard-cli --db URI member add LOGIN --role office|reporter|viewer\n"
                          "                     [--organisation NAME] [--password]\n"
                          "       planboard-cli --db URI member list"));
+  return EXIT_USAGE;
+}
+
+/* An argument that is not what it should be: one line naming it (the
+ * whole usage would bury it), status 2 like any command line that is
+ * not understood. */
+static int
+refuse_argument (const char *format,
+                 ...) G_GNUC_PRINTF (1, 2);
+
+static int
+refuse_argument (const char *format,
+                 ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_strdelimit (line, "\n", ' ');
+  g_printerr ("planboard-cli: %s\n", line);
   return EXIT_USAGE;
 }
 
@@ -668,7 +698,6 @@ cmd_item (PbStore *store,
   GEnumValue *ev = NULL;
   gint64 plan_id;
   double value = 0;
-  char *end = NULL;
   gboolean ok;
 
   if (argc < 3 || !g_str_equal (argv[0], "set"))
@@ -688,9 +717,9 @@ cmd_item (PbStore *store,
     return usage (_("the status is not-started, in-progress, done, blocked or cancelled"));
   if (progress != NULL)
     {
-      value = g_ascii_strtod (progress, &end);
-      if (end == progress || *end != '\0' || !isfinite (value) || value < 0 || value > 100)
-        return usage (_("the progress is a percentage from 0 to 100"));
+      /* Read as everywhere else (DESIGN §7): 85, 85%, ８５, 62.5 */
+      if (!pb_parse_number (progress, &value) || value < 0 || value > 100)
+        return refuse_argument (_("--progress is a percentage from 0 to 100, not “%s”."), progress);
     }
   if (status == NULL && progress == NULL)
     return usage (_("item set takes --status and --progress"));
@@ -740,7 +769,6 @@ cmd_actual (PbStore *store,
   guint n_args = 0;
   gint64 plan_id, indicator_id, id;
   double value;
-  char *end = NULL;
   gboolean today_set = FALSE;
   GDate today;
 
@@ -771,9 +799,10 @@ cmd_actual (PbStore *store,
   if (!parse_id (args[0], &plan_id) || !parse_id (args[1], &indicator_id))
     return usage (_("a plan or indicator id is a positive number"));
 
-  value = g_ascii_strtod (args[3], &end);
-  if (end == args[3] || *end != '\0' || !isfinite (value))
-    return usage (_("the value is a number, as 2600 or 0.85"));
+  /* The one parser, as the window's Record Actual reads it (DESIGN §7):
+   * 45万, 1.3万, 450,000, 85% (of a percentage: 85), full-width digits. */
+  if (!pb_parse_number (args[3], &value))
+    return refuse_argument (_("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), args[3]);
 
   k = plan_indicator (store, plan_id, indicator_id, &error);
   if (k == NULL)
@@ -876,7 +905,13 @@ cmd_report (PbStore *store,
       else if (g_str_equal (argv[i], "--parts") && value)
         {
           if (!pb_report_parts_from_string (argv[++i], &options.parts))
-            return usage (_("--parts is a list of cover, summary, timeline, tasks, indicators and organisations"));
+            {
+              g_autofree char *parts = pb_report_part_list (", ");
+
+              /* Translators: %s is the list of report parts: cover, summary, … */
+              return refuse_argument (_("--parts takes one or more of %s, separated by commas, not “%s”."),
+                                      parts, argv[i]);
+            }
         }
       else if (g_str_equal (argv[i], "--timeline") && value)
         {

@@ -110,9 +110,43 @@ pb_paper_get_size (PbPaper   paper,
   *height = landscape ? w : h;
 }
 
+/* The parts by name, in the order of their bits in PbReportParts. */
+static const char * const part_names[] = { "cover", "summary", "timeline", "tasks", "indicators", "organisations",
+                                           "reporting", NULL };
+
+G_STATIC_ASSERT ((1 << (G_N_ELEMENTS (part_names) - 1)) - 1 == PB_REPORT_EVERY_PART);
+
+/**
+ * pb_report_part_names:
+ *
+ * The one list of the report's parts, as they are typed (`--parts`):
+ * what pb_report_parts_from_string() accepts and the CLI's usage lists.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the names, the
+ *   n-th for the part 1 << n
+ */
+const char * const *
+pb_report_part_names (void)
+{
+  return part_names;
+}
+
+/**
+ * pb_report_part_list:
+ * @separator: what goes between two names: "," or ", "
+ *
+ * Returns: (transfer full): every part's name, joined
+ */
+char *
+pb_report_part_list (const char *separator)
+{
+  return g_strjoinv (separator, (char **) part_names);
+}
+
 /**
  * pb_report_parts_from_string:
- * @text: "cover,summary,timeline,tasks,indicators,organisations" or a part of it
+ * @text: "cover,summary,timeline,tasks,indicators,organisations,reporting"
+ *   or a part of it (pb_report_part_names())
  * @parts: (out): the parts
  *
  * Returns: whether every name is a part
@@ -121,8 +155,6 @@ gboolean
 pb_report_parts_from_string (const char    *text,
                              PbReportParts *parts)
 {
-  static const char * const names[] = { "cover", "summary", "timeline", "tasks", "indicators", "organisations",
-                                        "reporting" };
   g_auto(GStrv) words = g_strsplit (text, ",", -1);
 
   *parts = 0;
@@ -131,8 +163,8 @@ pb_report_parts_from_string (const char    *text,
       gboolean known = FALSE;
 
       g_strstrip (words[i]);
-      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
-        if (g_str_equal (words[i], names[j]))
+      for (guint j = 0; part_names[j]; j++)
+        if (g_str_equal (words[i], part_names[j]))
           {
             *parts |= 1 << j;
             known = TRUE;

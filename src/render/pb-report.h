@@ -69,6 +69,8 @@ void        pb_paper_get_size        (PbPaper          paper,
                                       gboolean         landscape,
                                       double          *width,
                                       double          *height);
+const char * const *pb_report_part_names (void);
+char       *pb_report_part_list      (const char      *separator);
 gboolean    pb_report_parts_from_string (const char   *text,
                                          PbReportParts *parts);
 
