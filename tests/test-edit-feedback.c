@@ -1279,6 +1279,17 @@ test_timeline_bulk (void)
   g_assert_cmpuint (n_chosen_shown (), ==, 3);
   g_assert_true (gtk_widget_get_mapped (bar));
   assert_inside_window (bar);
+  /* The hint toast shown at the second bar is still up at the third: it
+   * never says "2 items chosen" beside a bar that says 3 (issue 14). */
+  {
+    AdwToast *hint = pb_ui_get_toast (GTK_WIDGET (view));
+    guint said = 0;
+
+    g_assert_nonnull (hint);
+    g_assert_nonnull (strstr (adw_toast_get_title (hint), "Ctrl+click"));
+    if (sscanf (adw_toast_get_title (hint), "%u item", &said) == 1)
+      g_assert_cmpuint (said, ==, pb_timeline_view_get_n_selected (view));
+  }
 
   /* Right-click on one of the three: their menu; Done sets all three. */
   click_at (GTK_WIDGET (view), 40, bar_on_screen (view, ids[2]), 3, 0);

@@ -1505,14 +1505,14 @@ pb_timeline_view_click_full (PbTimelineView  *self,
        * Ctrl and Shift do on the timeline. */
       if (was < 2 && g_hash_table_size (self->chosen) > 1)
         {
+          /* No count here: the bulk bar below says how many are chosen
+           * and stays true as more are added, while this toast would
+           * not. */
           /* Translators: a hint as a second bar is chosen with Ctrl+click
            * (the bar of edits for the chosen items appears below); a bar
            * is an item's bar on the timeline. Keep it short: a toast. */
-          g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u item chosen. Ctrl+click adds or drops a bar, Shift+click a run; Ctrl+drag to another bar adds a dependency",
-                                                                "%u items chosen. Ctrl+click adds or drops a bar, Shift+click a run; Ctrl+drag to another bar adds a dependency",
-                                                                g_hash_table_size (self->chosen)),
-                                                   g_hash_table_size (self->chosen));
+          const char *hint = _("Ctrl+click adds or drops a bar, Shift+click a run; Ctrl+drag to another bar adds a dependency");
+
           g_signal_emit (self, signals[HINT], 0, hint);
         }
       return;
