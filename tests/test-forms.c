@@ -657,7 +657,8 @@ locked_cells (const char *path)
 /* Finding 5 (rev6): `forms export` wrote every "Last Reported" cell empty
  * while Collect Progress… filled it. Both now go through
  * pb_forms_collect (); the forms they write must be the same, with the
- * last value reported before the period where the indicator has one. */
+ * last value on file on the day they are made where the indicator has
+ * one (test_last_reported). */
 static void
 test_cli_matches_window (void)
 {
@@ -831,6 +832,93 @@ test_after_today (void)
   db = g_steal_pointer (&saved_db);
 }
 
+/* Issue 14 (review): "Last Reported" showed the latest value before the
+ * form's period (395,000 of 2026-09-30) even with a later one on file in
+ * the period itself (450,000 of 2026-11-20, on a 2026-11 form made on
+ * 2026-11-28), so the organisation was shown a figure it had long passed.
+ * It is the latest value on file on the day the form is made (for a
+ * period that has ended, on the period's end); a CSV, whose rows are
+ * computed again on import, is computed as on the day it was sent. */
+static const char spec_locked_target[] =
+  "[[\"千兆宽带用户\", \"Target\", \"text\", \"500,000 (2027)\"]]";
+
+/* The form's sheet saved as CSV by a program that is not ours. */
+static const char to_csv[] =
+  "import csv, sys, openpyxl\n"
+  "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+  "with open(sys.argv[2], 'w', newline='', encoding='utf-8') as f:\n"
+  "    w = csv.writer(f)\n"
+  "    for row in ws.iter_rows(values_only=True):\n"
+  "        w.writerow(['' if v is None else v for v in row])\n";
+
+static void
+test_last_reported (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *out = NULL;
+  g_autofree char *cells = NULL;
+  g_autofree char *early = NULL;
+  g_autofree char *past = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *early_form = NULL;
+  g_autofree char *past_form = NULL;
+  int status;
+
+  db = path_in ("last.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  /* 千兆宽带用户 is indicator 3 of the example plan */
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM indicator WHERE id = 3 AND name = '千兆宽带用户'"), ==, 1);
+  g_free (run_cli (&status, "actual", "add", "1", "3", "2026-11-20", "450000", "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+
+  /* Made on 2026-11-15, before the value came in: the September one */
+  g_free (run_cli (&status, "forms", "export", "1", "--period", "2026-11", "-o", "last-early",
+                   "--today", "2026-11-15", NULL));
+  g_assert_cmpint (status, ==, 0);
+  early_form = path_in ("last-early/市通信管理办公室.xlsx");
+  early = locked_cells (early_form);
+  g_assert_nonnull (strstr (early, "| 千兆宽带用户 | 户 | 600,000 (2027) | 395,000 (2026-09-30)\n"));
+
+  /* Made on 2026-11-28: the value of 2026-11-20, inside its own period */
+  g_free (run_cli (&status, "forms", "export", "1", "--period", "2026-11", "-o", "last",
+                   "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+  form = path_in ("last/市通信管理办公室.xlsx");
+  cells = locked_cells (form);
+  g_assert_nonnull (strstr (cells, "| 千兆宽带用户 | 户 | 600,000 (2027) | 450,000 (2026-11-20)\n"));
+  g_assert_nonnull (strstr (cells, "| 5G基站 | 个 | 12,000 (2027) | 8,900 (2026-09-30)\n"));
+
+  /* A form for the third quarter, made in November: what was on file at
+   * the quarter's end */
+  g_free (run_cli (&status, "forms", "export", "1", "--period", "2026-Q3", "-o", "last-q3",
+                   "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+  past_form = path_in ("last-q3/市通信管理办公室.xlsx");
+  past = locked_cells (past_form);
+  g_assert_nonnull (strstr (past, "| 千兆宽带用户 | 户 | 600,000 (2027) | 395,000 (2026-09-30)\n"));
+
+  /* Returned as CSV after a newer value came in (2026-11-29): its rows are
+   * still those it was sent with, so an edited locked cell is still
+   * caught, not lost because the library now computes another row. */
+  fill ("last/市通信管理办公室.xlsx", "last-T.xlsx", spec_locked_target);
+  filled = path_in ("last-T.xlsx");
+  csv = path_in ("last-T.csv");
+  g_free (pb_test_run_ok (python, "-c", to_csv, filled, csv, NULL));
+  g_free (run_cli (&status, "actual", "add", "1", "3", "2026-11-29", "460000", "--today", "2026-11-30", NULL));
+  g_assert_cmpint (status, ==, 0);
+  out = run_cli (&status, "forms", "import", "last-T.csv", "--dry-run", "--today", "2026-11-30", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "  Warning: E10: the locked cell “Target” was changed from “600,000 (2027)” "
+                                 "to “500,000 (2027)”; the change is ignored.\n"));
+  g_assert_null (strstr (out, "Last Reported"));
+
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/forms/refusals", test_refusals);
   g_test_add_func ("/forms/cli-matches-window", test_cli_matches_window);
   g_test_add_func ("/forms/after-today", test_after_today);
+  g_test_add_func ("/forms/last-reported", test_last_reported);
   rc = g_test_run ();
   pb_test_remove_dir (dir);
   return rc;

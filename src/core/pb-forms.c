@@ -335,13 +335,18 @@ target_text (PbStore            *store,
                           value, pb_target_get_year (best));
 }
 
+/* The latest value on file on @until (the day the form is made, or the
+ * period's end if that came first), so that an organisation sees what it
+ * last reported, also when that was earlier in the form's own period: a
+ * November form made on 2026-11-28 shows the 450,000 of 2026-11-20, not
+ * the 395,000 of September before it. */
 static char *
-last_reported_text (PbStore            *store,
-                    PbIndicator        *k,
-                    const PbFormPeriod *period)
+last_reported_text (PbStore     *store,
+                    PbIndicator *k,
+                    const GDate *until)
 {
   g_autoptr(GListModel) actuals = pb_store_list_actuals (store, pb_record_get_id (PB_RECORD (k)));
-  char end[11];
+  char last[11];
   /* A copy: the record the date belongs to may be gone once the loop lets
    * go of it (the CLI holds no other reference, unlike the window). */
   g_autofree char *best_date = NULL;
@@ -350,14 +355,13 @@ last_reported_text (PbStore            *store,
   g_autofree char *date = NULL;
   GDate d;
 
-  pb_date_format (&period->end, end);
+  pb_date_format (until, last);
   for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
     {
       g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
       const char *when = pb_record_get_string (PB_RECORD (a), "date");
 
-      /* Before the period: what the organisation reported last time. */
-      if (g_strcmp0 (when, end) <= 0 && pb_date_parse (when, &d) && g_date_compare (&d, &period->start) < 0 &&
+      if (pb_date_parse (when, &d) && strcmp (when, last) <= 0 &&
           (best_date == NULL || strcmp (when, best_date) >= 0))
         {
           g_free (best_date);
@@ -373,16 +377,40 @@ last_reported_text (PbStore            *store,
   return g_strdup_printf (_("%s (%s)"), value, date);
 }
 
+static gint64 find_form (PbStore    *store,
+                         gint64      plan_id,
+                         gint64      organisation_id,
+                         const char *period);
+
+/* The day the form for @period was sent, as recorded (a CSV's rows are
+ * computed again as they were written); FALSE when none was. */
+static gboolean
+form_sent_date (PbStore            *store,
+                gint64              plan_id,
+                gint64              organisation_id,
+                const PbFormPeriod *period,
+                GDate              *date)
+{
+  gint64 id = find_form (store, plan_id, organisation_id, period->label);
+  g_autoptr(PbRecord) form = id ? pb_store_get_record (store, PB_TYPE_PROGRESS_FORM, id) : NULL;
+
+  g_date_clear (date, 1);
+  return form != NULL && pb_date_parse (pb_record_get_string (form, "sent_date"), date);
+}
+
 /**
  * pb_form_layout_build:
  * @organisation_id: the organisation the form is for
  * @period: the reporting period
  * @all_roles: also the items it co-owns
+ * @made: (nullable): the day the form is made; %NULL for the day it was
+ *   sent, as recorded (the period's end if it never was)
  *
  * Computes a form's rows: per item the organisation answers for (plan
  * order, cancelled items left out), one row per indicator of the item, or
  * one row when it has none. The locked cells are formatted in the
- * current locale.
+ * current locale; "Last Reported" is the latest value on file on @made
+ * (or on the period's end, for a form made after its period).
  *
  * Returns: (transfer full): the layout, or %NULL with @error set
  */
@@ -392,9 +420,11 @@ pb_form_layout_build (PbStore            *store,
                       gint64              organisation_id,
                       const PbFormPeriod *period,
                       gboolean            all_roles,
+                      const GDate        *made,
                       GError            **error)
 {
   g_autoptr(PbPlan) plan = pb_store_get_record (store, PB_TYPE_PLAN, plan_id);
+  GDate until;
   g_autoptr(PbOrganisation) org = pb_store_get_record (store, PB_TYPE_ORGANISATION, organisation_id);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GHashTable) answered = NULL;
@@ -412,6 +442,13 @@ pb_form_layout_build (PbStore            *store,
                    _("The organisation is no longer in this plan."));
       return NULL;
     }
+
+  if (made != NULL && g_date_valid (made))
+    until = *made;
+  else if (!form_sent_date (store, plan_id, organisation_id, period, &until))
+    until = period->end;
+  if (g_date_compare (&until, &period->end) > 0)
+    until = period->end;
 
   answered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   scan.items = answered;
@@ -455,7 +492,7 @@ pb_form_layout_build (PbStore            *store,
               row->cells[PB_FORM_COL_INDICATOR] = g_strdup (pb_indicator_get_name (k));
               row->cells[PB_FORM_COL_UNIT] = g_strdup (pb_indicator_get_measure_unit (k));
               row->cells[PB_FORM_COL_TARGET] = target_text (store, k, period);
-              row->cells[PB_FORM_COL_LAST] = last_reported_text (store, k, period);
+              row->cells[PB_FORM_COL_LAST] = last_reported_text (store, k, &until);
             }
           for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
             if (row->cells[c] == NULL)

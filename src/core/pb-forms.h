@@ -82,6 +82,7 @@ PbFormLayout *pb_form_layout_build    (PbStore            *store,
                                        gint64              organisation_id,
                                        const PbFormPeriod *period,
                                        gboolean            all_roles,
+                                       const GDate        *made,
                                        GError            **error);
 char         *pb_form_checksum        (const char         *library_id,
                                        gint64              plan_id,

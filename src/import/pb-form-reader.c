@@ -536,7 +536,9 @@ read_code (PbStore      *store,
     if (!g_str_equal (mine, id->library_id))
       return TRUE;
   }
-  layout = pb_form_layout_build (store, id->plan_id, id->organisation_id, &period, id->all_roles, NULL);
+  /* As on the day the form was sent: its "Last Reported" is what was on
+   * file then, not what came back since. */
+  layout = pb_form_layout_build (store, id->plan_id, id->organisation_id, &period, id->all_roles, NULL, NULL);
   if (layout == NULL)
     return TRUE;
   {

@@ -481,7 +481,7 @@ pb_forms_export (PbStore            *store,
   for (guint i = 0; i < orgs->len; i++)
     {
       gint64 org_id = g_array_index (orgs, gint64, i);
-      g_autoptr(PbFormLayout) layout = pb_form_layout_build (store, plan_id, org_id, period, all_roles, error);
+      g_autoptr(PbFormLayout) layout = pb_form_layout_build (store, plan_id, org_id, period, all_roles, today, error);
       g_autofree char *file = NULL;
       char *path;
 
