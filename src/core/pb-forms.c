@@ -36,6 +36,9 @@ pb_form_column_title (PbFormColumn column)
     case PB_FORM_COL_INDICATOR: return _("Indicator");
     case PB_FORM_COL_UNIT: return _("Unit");
     case PB_FORM_COL_TARGET: return C_("indicator value", "Target");
+    /* Translators: a column of a progress form: the latest value on file
+     * when the form is made, which may lie inside the form's own period
+     * (so not "last period's value") */
     case PB_FORM_COL_LAST: return _("Last Reported");
     case PB_FORM_COL_VALUE: return _("New Value");
     case PB_FORM_COL_AS_OF: return _("As Of");

@@ -195,7 +195,8 @@ write_workbook (lxw_workbook       *workbook,
   g_autofree char *period_text = NULL;
   g_autofree char *due_text = NULL;
   const char *status_names[PB_ITEM_STATUS_CANCELLED + 2];
-  static const double widths[PB_FORM_N_COLS] = { 6, 36, 22, 8, 16, 18, 12, 12, 11, 11, 30 };
+  /* Last Reported holds a value and a full date: 3200（2025年12月31日） */
+  static const double widths[PB_FORM_N_COLS] = { 6, 36, 22, 8, 16, 24, 12, 12, 11, 11, 30 };
   guint first = PB_FORM_HEADER_ROW + 1, last;
   lxw_data_validation dv;
 
