@@ -11,6 +11,8 @@
 #include "pb-application.h"
 #include "pb-board-view.h"
 #include "pb-forms-ui.h"
+#include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
 #include "pb-test-util.h"
@@ -145,6 +147,97 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   g_clear_object (&plans);
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
+/* The plan's row in the sidebar: "2025—2027 · 19 items · ●15 ▲2 ■1". */
+static char *
+plan_row_health (PbStore *store,
+                 gint64   plan_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GString *text = g_string_new (NULL);
+  guint counts[PB_HEALTH_RED + 1];
+  GDate today;
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  pb_store_count_plan_health (store, plan_id, &today, counts);
+  for (PbHealth h = PB_HEALTH_BLUE; h <= PB_HEALTH_RED; h++)
+    if (counts[h] > 0)
+      g_string_append_printf (text, " %s%u", pb_health_get_symbol (h), counts[h]);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+row_shows (PbWindow   *window,
+           const char *health)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (window), "2025—2027 · 19 items ·…");
+
+  return label != NULL && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), health);
+}
+
+/* A change that is not an item's own (a dependency, a target) can change
+ * an item's health: the sidebar's counts follow it at once, as the board
+ * does, and follow its undo and redo. */
+static void
+test_window_plan_row_follows_health (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "data", "library.db", NULL);
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PbStore *store;
+  PbWindow *window;
+  guint n;
+  gboolean changed = FALSE;
+
+  app = start_app (db, (GtkWindow **) &window);
+  store = pb_application_get_store (app);
+  wait_for (shows_first_task, window);
+  before = plan_row_health (store, 1);
+  g_assert_true (row_shows (window, before));
+
+  /* A dependency that makes some item start before another finishes. */
+  items = pb_store_list_items (store, 1);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n && !changed; i++)
+    for (guint j = 0; j < n && !changed; j++)
+      {
+        g_autoptr(PbItem) from = g_list_model_get_item (items, i);
+        g_autoptr(PbItem) to = g_list_model_get_item (items, j);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *now = NULL;
+
+        if (i == j || pb_store_add_dependency (store, pb_record_get_id (PB_RECORD (from)),
+                                               pb_record_get_id (PB_RECORD (to)), 0, &error) == 0)
+          continue;
+        now = plan_row_health (store, 1);
+        if (g_strcmp0 (now, before) != 0)
+          changed = TRUE;
+        else
+          g_assert_true (pb_store_undo (store, NULL));
+      }
+  g_assert_true (changed);
+  spin ();
+  after = plan_row_health (store, 1);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_true (row_shows (window, after));
+
+  /* Undo and redo through the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_true (row_shows (window, before));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin ();
+  g_assert_true (row_shows (window, after));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
   g_unsetenv ("PLANBOARD_DB");
   pb_test_remove_dir (dir);
 }
@@ -794,6 +887,7 @@ main (int    argc,
 
   g_test_add_func ("/window/example-plan", test_window);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/plan-row-follows-health", test_window_plan_row_follows_health);
   g_test_add_func ("/window/bad-library", test_window_bad_library);
   g_test_add_func ("/window/file-library-loads-no-libpq", test_window_file_library_no_libpq);
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts);

@@ -2035,6 +2035,29 @@ pb_store_get_item_health (PbStore     *store,
 }
 
 /**
+ * pb_health_reads_table:
+ * @table: a table of the store, such as "target"
+ *
+ * Whether an item's health can change when @table changes: what shows
+ * health or counts it (the list of plans, say) follows these tables'
+ * changes, not only the items'.
+ *
+ * Returns: %TRUE when the health rules read @table
+ */
+gboolean
+pb_health_reads_table (const char *table)
+{
+  static const char * const tables[] = {
+    "plan", "item", "indicator", "item_indicator", "target", "actual", "period", "period_item",
+    "period_indicator", "dependency", NULL
+  };
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  return g_strv_contains (tables, table);
+}
+
+/**
  * pb_store_count_plan_health:
  * @store: a store
  * @plan_id: a plan

@@ -122,6 +122,7 @@ guint    pb_store_get_n_item_healths_computed (PbStore *store);
 GArray  *pb_store_dup_item_health_updates (PbStore     *store,
                                            gint64       plan_id,
                                            const GDate *today);
+gboolean pb_health_reads_table           (const char  *table);
 guint    pb_store_count_plan_health      (PbStore     *store,
                                           gint64       plan_id,
                                           const GDate *today,

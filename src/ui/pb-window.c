@@ -267,12 +267,13 @@ plan_row_unbind (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "plan", NULL);
 }
 
-/* The rows' counts and health follow the items. */
+/* The rows' counts and health follow the items, and whatever else
+ * decides their health: a target added, an actual, a dependency. */
 static void
 plans_changed_cb (PbWindow   *self,
                   const char *table)
 {
-  if (!g_str_equal (table, "item") && !g_str_equal (table, "plan"))
+  if (!pb_health_reads_table (table))
     return;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->plan_list)); row;
