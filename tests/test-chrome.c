@@ -4,7 +4,8 @@
  *
  * Under Xvfb, through XTest (issue 14): the shortcuts
  * window lists every key the window and its views answer to, and each
- * key it lists is one they answer to; the timeline's zoom keys, pressed.
+ * key it lists is one they answer to; the timeline's zoom keys, pressed;
+ * no menu button leaves its tooltip over its own open menu.
  */
 #include "config.h"
 
@@ -61,6 +62,96 @@ press (guint           keyval,
     XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
   XSync (x, False);
   pb_test_settle_for (250);
+}
+
+/* Moves the real pointer to (@wx, @wy) in @widget, arriving from a pixel
+ * away, as a hand does. */
+static void
+point_at (GtkWidget *widget,
+          double     wx,
+          double     wy)
+{
+  Display *x = xdisplay ();
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  graphene_point_t p;
+  Window child;
+  int root_x, root_y;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (x, -1, root_x + 1, root_y + 1, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (100);
+  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+  XSync (x, False);
+}
+
+/* A real click of the first button where the pointer is, with @mods held. */
+static void
+click (GdkModifierType mods)
+{
+  Display *x = xdisplay ();
+  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
+  KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
+
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (x, shift, True, CurrentTime);
+  XTestFakeButtonEvent (x, 1, True, CurrentTime);
+  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  if (mods & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (x, shift, False, CurrentTime);
+  if (mods & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (300);
+}
+
+/* A tooltip on screen over the window. */
+static gboolean
+tooltip_shown (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if ((g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkTooltipWindow") && gtk_widget_get_mapped (c)) || tooltip_shown (c))
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+id_of (const char *title)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, title);
+
+  return pb_record_get_id (PB_RECORD (item));
+}
+
+/* Three cards of the board chosen: the bulk bar shows. */
+static void
+choose_three (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 ids[3];
+
+  ids[0] = id_of ("加快5G网络规模化部署");
+  ids[1] = id_of ("推进千兆光网“双千兆”城市建设");
+  ids[2] = id_of ("统筹建设绿色数据中心");
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, ids, 3);
+  pb_test_settle_for (500);
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 3);
+}
+
+static void
+set_width (int width,
+           int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (t.window), width, height);
+  pb_test_settle_for (600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t.window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (t.window)), >, width - 20);
 }
 
 static void
@@ -355,6 +446,218 @@ test_zoom_keys (void)
   show_page ("board");
 }
 
+/* ---- Tooltips over open menus ------------------------------------------ */
+
+/* What @button's tooltip says (set plainly or lazily), or NULL. */
+static const char *
+tooltip_of (GtkWidget *button)
+{
+  if (!gtk_widget_get_has_tooltip (button))
+    return NULL;
+  return gtk_widget_get_tooltip_text (button) ?: g_object_get_data (G_OBJECT (button), "pb-lazy-tooltip");
+}
+
+/* The drawn menu buttons with a tooltip in @root. */
+static void
+collect_menu_buttons (GtkWidget *root,
+                      GPtrArray *found)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_MENU_BUTTON (c) && gtk_widget_is_drawable (c) && tooltip_of (c))
+        g_ptr_array_add (found, c);
+      else if (!GTK_IS_NATIVE (c))
+        collect_menu_buttons (c, found);
+    }
+}
+
+/* The pointer rests on @button until its tooltip shows, then clicks: the
+ * menu opens and the tooltip is gone; resting there longer brings it
+ * not back; once the menu has closed, it comes back. */
+static void
+assert_menu_quiets_tooltip (GtkWidget  *button,
+                            const char *where)
+{
+  double w = gtk_widget_get_width (button), h = gtk_widget_get_height (button);
+  GtkWidget *popover;
+
+  g_test_message ("%s: the menu button “%s”", where, tooltip_of (button));
+  /* GTK 4.8 leaves a tooltip over the open menu in some sessions, not
+   * always under Xvfb (the pointer checks below pass without it): the
+   * button must be one pb_ui_menu_button_quiet_tooltip () looks after. */
+  if (!g_object_get_data (G_OBJECT (button), "pb-quiet-tooltip"))
+    g_error ("%s: the menu button “%s” keeps its tooltip while its menu is open (no pb_ui_menu_button_quiet_tooltip ())",
+             where, tooltip_of (button));
+  point_at (button, w / 2, h / 2);
+  pb_test_settle_for (900);
+  if (!tooltip_shown (GTK_WIDGET (t.window)))
+    g_error ("%s: no tooltip shows on the menu button “%s” (a vacuous check)", where, tooltip_of (button));
+  click (0);
+  pb_test_settle_for (500);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  if (tooltip_shown (GTK_WIDGET (t.window)))
+    g_error ("%s: the tooltip “%s” lies over its own open menu", where, tooltip_of (button));
+  point_at (button, w / 2 + 1, h / 2);
+  pb_test_settle_for (900);
+  if (tooltip_shown (GTK_WIDGET (t.window)))
+    g_error ("%s: the tooltip “%s” comes back over its own open menu", where, tooltip_of (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_mapped (popover));
+  point_at (button, w / 2, h / 2 + 1);
+  pb_test_settle_for (900);
+  if (!tooltip_shown (GTK_WIDGET (t.window)))
+    g_error ("%s: the tooltip “%s” does not come back once its menu has closed", where, tooltip_of (button));
+  /* Off the button, the tooltip goes. */
+  point_at (pb_window_get_board (t.window), 5, 5);
+  pb_test_settle_for (300);
+}
+
+/* Each kind of menu button on show (one of the board's many column
+ * menus, one of the indicators' many kinds) not checked before. */
+static guint
+check_menu_buttons (GHashTable *seen,
+                    const char *where)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_menu_buttons (GTK_WIDGET (t.window), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      g_autofree char *key = g_strdup_printf ("%s|%s", gtk_widget_get_name (button), tooltip_of (button));
+
+      /* The bulk bar's two "⋯" say the same: told apart by their id. */
+      if (gtk_buildable_get_buildable_id (GTK_BUILDABLE (button)))
+        {
+          g_free (key);
+          key = g_strdup (gtk_buildable_get_buildable_id (GTK_BUILDABLE (button)));
+        }
+      if (g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      assert_menu_quiets_tooltip (button, where);
+      n++;
+    }
+  return n;
+}
+
+/* The widget of the window's template whose id is @id. */
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
+        return c;
+      if ((found = find_by_id (c, id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A popover open in @root. */
+static GtkWidget *
+find_mapped_popover (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (c) && gtk_widget_get_mapped (c))
+        return c;
+      if ((found = find_mapped_popover (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* No menu button of the window leaves its tooltip over its open menu
+ * (issue 14): the bulk bar's "⋯" (at 800 px, beside Status; at 360 px,
+ * the one menu of all), the header bars', the board's column menus, the
+ * Indicators' kinds, the Organisations' "⋯"; and the Timeline's section
+ * headers, whose menu opens at their "⋯". */
+static void
+test_no_tooltip_over_menu (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *more = find_by_id (GTK_WIDGET (t.window), "bulk_more_button");
+  GtkWidget *all = find_by_id (GTK_WIDGET (t.window), "bulk_all_button");
+  guint n = 0;
+
+  g_assert_nonnull (more);
+  g_assert_nonnull (all);
+  show_page ("board");
+  set_width (1280, 800);
+  choose_three ();
+  n += check_menu_buttons (seen, "1280 px, board");
+
+  set_width (800, 700);
+  choose_three ();
+  g_assert_true (gtk_widget_is_drawable (more));
+  n += check_menu_buttons (seen, "800 px, board");
+
+  set_width (360, 700);
+  choose_three ();
+  g_assert_true (gtk_widget_is_drawable (all));
+  n += check_menu_buttons (seen, "360 px, board");
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+
+  set_width (1280, 800);
+  show_page ("indicators");
+  n += check_menu_buttons (seen, "indicators");
+  show_page ("organisations");
+  n += check_menu_buttons (seen, "organisations");
+
+  g_assert_true (g_hash_table_contains (seen, "bulk_more_button"));
+  g_assert_true (g_hash_table_contains (seen, "bulk_all_button"));
+  /* The main menus (sidebar, folded content), grouping, a column's,
+   * the bulk bar's two, an indicator's kind, an organisation's. */
+  g_test_message ("%u kinds of menu button checked", n);
+  g_assert_cmpuint (n, >=, 7);
+
+  /* The Timeline's section headers: the pointer resting on a header's
+   * "⋯" shows no tooltip, before or after its menu opens there. */
+  {
+    PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+    PbTimeline *tl;
+    PbTimelineHit hit;
+    GtkWidget *menu;
+    double x, y;
+
+    show_page ("timeline");
+    tl = pb_timeline_view_get_timeline (view);
+    g_assert_nonnull (tl);
+    pb_timeline_hit_test (tl, -1e6, pb_timeline_get_row_y (tl, 0) + PB_TIMELINE_SECTION_HEIGHT / 2, &hit);
+    g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_SECTION);
+    pb_timeline_view_widget_point (view, 0, pb_timeline_get_row_y (tl, 0) + PB_TIMELINE_SECTION_HEIGHT / 2, &x, &y);
+    /* The "⋯" at the right end of the labels' column (a third of the
+     * view, 120 to 300 px). */
+    x = CLAMP (gtk_widget_get_width (GTK_WIDGET (view)) / 3.0, 120, 300) - 10;
+    point_at (GTK_WIDGET (view), x, y);
+    pb_test_settle_for (1200);
+    g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+    click (0);
+    pb_test_settle_for (700);
+    menu = find_mapped_popover (GTK_WIDGET (view));
+    if (menu == NULL)
+      g_error ("a click on the section header's “⋯” opened no menu");
+    g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+    point_at (GTK_WIDGET (view), x + 1, y);
+    pb_test_settle_for (1200);
+    g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    pb_test_settle_for (300);
+  }
+  show_page ("board");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +669,7 @@ main (int   argc,
 
   g_test_add_func ("/chrome/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/chrome/zoom-keys", test_zoom_keys);
+  g_test_add_func ("/chrome/no-tooltip-over-menu", test_no_tooltip_over_menu);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -570,6 +570,7 @@ kind_setup_cb (GtkSignalListItemFactory *factory,
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), kind_create_popup, self, NULL);
   pb_ui_set_tooltip_lazily (button, _("Cumulative: a running total judged against the plan’s targets. Annual: each year on its own."));
+  pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (button));
   follow_focus (self, button);
   gtk_list_item_set_child (list_item, button);
 }

@@ -965,6 +965,8 @@ pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button)
 {
   g_return_if_fail (GTK_IS_MENU_BUTTON (button));
 
+  /* Marked, for the tests that check every menu button of the window. */
+  g_object_set_data (G_OBJECT (button), "pb-quiet-tooltip", GINT_TO_POINTER (TRUE));
   g_signal_connect (button, "notify::popover", G_CALLBACK (quiet_popover_changed_cb), NULL);
   quiet_popover_changed_cb (button);
 }

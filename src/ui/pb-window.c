@@ -76,6 +76,8 @@ struct _PbWindow
   GtkWidget            *grouping_button;
   /* Used by pb-window-edit.c through gtk_widget_get_template_child () */
   GtkWidget            *bulk_revealer;
+  GtkMenuButton        *bulk_more_button;
+  GtkMenuButton        *bulk_all_button;
   GtkWidget            *bulk_label;
   GMenuModel           *items_menu;
   GListModel           *organisations;
@@ -2220,6 +2222,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_more_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_all_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, items_menu);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -2342,6 +2346,10 @@ pb_window_init (PbWindow *self)
   pb_ui_menu_button_quiet_tooltip (self->sidebar_menu_button);
   pb_ui_menu_button_quiet_tooltip (self->menu_button);
   pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (self->grouping_button));
+  /* The bulk bar's "⋯" of a narrower window, whose tooltip lay over its
+   * own menu (issue 14). */
+  pb_ui_menu_button_quiet_tooltip (self->bulk_more_button);
+  pb_ui_menu_button_quiet_tooltip (self->bulk_all_button);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (plan_row_setup), self);
