@@ -811,6 +811,28 @@ test_bulk_shift_period (Plan          *f,
   g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Dates");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-01-31");
 
+  /* The same asked before Apply (the Shift Dates dialog checks as the
+   * planner types): the same verdict, worded for a dialog, nothing
+   * written; a shift that is taken is said to be. */
+  g_assert_false (pb_store_check_shift_items (store, three, 3, 0, 2, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "This would move 2 items outside the plan’s period, 2025—2027, among them "
+                   "2 推进千兆光网建设 to 2028-01-30.");
+  g_clear_error (&error);
+  g_assert_false (pb_store_check_shift_items (store, &f->a, 1, -31, 0, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "This would move 1 加快5G网络规模化部署 to 2024-12-31, outside the plan’s period, 2025—2027.");
+  g_clear_error (&error);
+  g_assert_true (pb_store_check_shift_items (store, three, 3, -30, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_store_check_shift_items (store, three, 3, 0, 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = pb_test_dump_store (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Change Dates");
+
   /* One item alone: named, with the date it would get. */
   g_assert_false (pb_store_shift_items (store, (gint64[]) { f->a, f->c }, 2, 31, 0, &error));
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pb-format.h"
 #include "pb-health.h"
 #include "pb-store-private.h"
 
@@ -1485,6 +1486,115 @@ year_in (const char *date,
   return pb_date_parse (date, &d) && g_date_get_year (&d) >= first && g_date_get_year (&d) <= last;
 }
 
+/* Every item's new dates, each checked: @starts and @dues (may be NULL)
+ * get them in @ids' order; %FALSE, saying why, when one of them would
+ * leave the calendar or the plan's period. @before_apply words the reason
+ * for a dialog that has not applied anything yet. */
+static gboolean
+shift_items_dates (PbStore   *self,
+                   GArray    *ids,
+                   gint64     plan_id,
+                   int        days,
+                   int        months,
+                   gboolean   before_apply,
+                   GPtrArray *starts,
+                   GPtrArray *dues,
+                   GError   **error)
+{
+  g_autofree char *first_refused = NULL;
+  g_autofree char *first_refused_date = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  guint n_refused = 0;
+  gboolean has_period = FALSE;
+  int first = 0, last = 0;
+
+  plan = pb_store_get_record (self, PB_TYPE_PLAN, plan_id);
+  if (plan && pb_plan_get_period_start (plan) > 0 && pb_plan_get_period_end (plan) >= pb_plan_get_period_start (plan))
+    {
+      has_period = TRUE;
+      first = pb_plan_get_period_start (plan);
+      last = pb_plan_get_period_end (plan);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i));
+      const char *start = item ? pb_record_get_string (PB_RECORD (item), "start_date") : NULL;
+      const char *due = item ? pb_record_get_string (PB_RECORD (item), "due_date") : NULL;
+      g_autofree char *new_start = start ? shift_date (start, days, months) : NULL;
+      g_autofree char *new_due = due ? shift_date (due, days, months) : NULL;
+      const char *outside;
+
+      if ((start && !new_start) || (due && !new_due))
+        return invalid (error, _("The dates would move out of the calendar."));
+      /* A month shift may shorten an item (31 March − 1 month); never
+       * below a day. */
+      if (new_start && new_due && strcmp (new_start, new_due) > 0)
+        {
+          g_free (new_start);
+          new_start = g_strdup (new_due);
+        }
+      /* Within the plan's period, as pb_store_check_item_dates() wants
+       * it of one item's dates. A date already outside it (Plan
+       * Properties' Keep Dates leaves such items) may still move. */
+      outside = has_period && new_start && !year_in (new_start, first, last) && year_in (start, first, last) ? new_start
+              : has_period && new_due && !year_in (new_due, first, last) && year_in (due, first, last) ? new_due
+              : NULL;
+      if (outside)
+        {
+          if (first_refused == NULL)
+            {
+              gint64 id = g_array_index (ids, gint64, i);
+
+              first_refused = pb_store_describe_items (self, &id, 1);
+              first_refused_date = before_apply ? pb_format_iso_date (outside) : g_strdup (outside);
+            }
+          n_refused++;
+          continue;
+        }
+      if (starts)
+        g_ptr_array_add (starts, g_steal_pointer (&new_start));
+      if (dues)
+        g_ptr_array_add (dues, g_steal_pointer (&new_due));
+    }
+  if (n_refused == 0)
+    return TRUE;
+
+  if (before_apply && n_refused == 1)
+    /* Translators: beside the Shift Dates dialog's field, before Apply:
+     * "This would move 3 统筹建设绿色数据中心 to 2028年1月31日, outside
+     * the plan’s period, 2025—2027." */
+    g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                 _("This would move %s to %s, outside the plan’s period, %d—%d."),
+                 first_refused, first_refused_date, first, last);
+  else if (before_apply)
+    /* Translators: beside the Shift Dates dialog's field, before Apply:
+     * the count of items that would leave the period, the period, then
+     * the first of them and where it would go */
+    g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "This would move %u item outside the plan’s period, %d—%d, among them %s to %s.",
+                              "This would move %u items outside the plan’s period, %d—%d, among them %s to %s.",
+                              n_refused),
+                 n_refused, first, last, first_refused, first_refused_date);
+  else if (n_refused == 1)
+    /* Translators: "Rescheduling would move 3 统筹建设绿色数据中心 to
+     * 2028-01-31, outside the plan’s period, 2025—2027. …" */
+    g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                 _("Rescheduling would move %s to %s, outside the plan’s period, %d—%d. Nothing was changed."),
+                 first_refused, first_refused_date, first, last);
+  else
+    /* Translators: the count of items that would leave the period,
+     * the period, then the first of them and where it would go */
+    g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Rescheduling would move %u item outside the plan’s period, %d—%d, among them %s to %s. Nothing was changed.",
+                              "Rescheduling would move %u items outside the plan’s period, %d—%d, among them %s to %s. Nothing was changed.",
+                              n_refused),
+                 n_refused, first, last, first_refused, first_refused_date);
+  return FALSE;
+}
+
 /**
  * pb_store_shift_items:
  * @self: a store
@@ -1515,13 +1625,7 @@ pb_store_shift_items (PbStore       *self,
   g_autoptr(GPtrArray) starts = NULL;
   g_autoptr(GPtrArray) dues = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *first_refused = NULL;
-  g_autofree char *first_refused_date = NULL;
-  g_autoptr(PbPlan) plan = NULL;
-  guint n_refused = 0;
   gint64 plan_id;
-  gboolean has_period = FALSE;
-  int first = 0, last = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -1534,76 +1638,12 @@ pb_store_shift_items (PbStore       *self,
   label = ids->len == 1 ? g_strdup (_("Reschedule Item"))
                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reschedule %u Item", "Reschedule %u Items", ids->len), ids->len);
 
-  plan = pb_store_get_record (self, PB_TYPE_PLAN, plan_id);
-  if (plan && pb_plan_get_period_start (plan) > 0 && pb_plan_get_period_end (plan) >= pb_plan_get_period_start (plan))
-    {
-      has_period = TRUE;
-      first = pb_plan_get_period_start (plan);
-      last = pb_plan_get_period_end (plan);
-    }
-
   /* Every item's new dates first, each checked: nothing is written when
    * one of them is refused. */
   starts = g_ptr_array_new_with_free_func (g_free);
   dues = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(PbItem) item = pb_store_get_record (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i));
-      const char *start = pb_record_get_string (PB_RECORD (item), "start_date");
-      const char *due = pb_record_get_string (PB_RECORD (item), "due_date");
-      g_autofree char *new_start = start ? shift_date (start, days, months) : NULL;
-      g_autofree char *new_due = due ? shift_date (due, days, months) : NULL;
-      const char *outside;
-
-      if ((start && !new_start) || (due && !new_due))
-        return invalid (error, _("The dates would move out of the calendar."));
-      /* A month shift may shorten an item (31 March − 1 month); never
-       * below a day. */
-      if (new_start && new_due && strcmp (new_start, new_due) > 0)
-        {
-          g_free (new_start);
-          new_start = g_strdup (new_due);
-        }
-      /* Within the plan's period, as pb_store_check_item_dates() wants
-       * it of one item's dates. A date already outside it (Plan
-       * Properties' Keep Dates leaves such items) may still move. */
-      outside = has_period && new_start && !year_in (new_start, first, last) && year_in (start, first, last) ? new_start
-              : has_period && new_due && !year_in (new_due, first, last) && year_in (due, first, last) ? new_due
-              : NULL;
-      if (outside)
-        {
-          if (first_refused == NULL)
-            {
-              gint64 id = g_array_index (ids, gint64, i);
-
-              first_refused = pb_store_describe_items (self, &id, 1);
-              first_refused_date = g_strdup (outside);
-            }
-          n_refused++;
-          continue;
-        }
-      g_ptr_array_add (starts, g_steal_pointer (&new_start));
-      g_ptr_array_add (dues, g_steal_pointer (&new_due));
-    }
-  if (n_refused > 0)
-    {
-      if (n_refused == 1)
-        /* Translators: "Rescheduling would move 3 统筹建设绿色数据中心 to
-         * 2028-01-31, outside the plan’s period, 2025—2027. …" */
-        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                     _("Rescheduling would move %s to %s, outside the plan’s period, %d—%d. Nothing was changed."),
-                     first_refused, first_refused_date, first, last);
-      else
-        /* Translators: the count of items that would leave the period,
-         * the period, then the first of them and where it would go */
-        g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "Rescheduling would move %u item outside the plan’s period, %d—%d, among them %s to %s. Nothing was changed.",
-                                  "Rescheduling would move %u items outside the plan’s period, %d—%d, among them %s to %s. Nothing was changed.",
-                                  n_refused),
-                     n_refused, first, last, first_refused, first_refused_date);
-      return FALSE;
-    }
+  if (!shift_items_dates (self, ids, plan_id, days, months, FALSE, starts, dues, error))
+    return FALSE;
 
   if (!pb_store_begin (self, error))
     return FALSE;
@@ -1611,6 +1651,43 @@ pb_store_shift_items (PbStore       *self,
     ok = pb_store_update (self, PB_TYPE_ITEM, g_array_index (ids, gint64, i), error,
                           "start_date", g_ptr_array_index (starts, i), "due_date", g_ptr_array_index (dues, i), NULL);
   return pb_store_finish (self, ok, label, error);
+}
+
+/**
+ * pb_store_check_shift_items:
+ * @self: a store
+ * @item_ids: (array length=n_items): items of one plan
+ * @n_items: how many
+ * @days: days to add (negative: earlier)
+ * @months: months to add (negative: earlier)
+ * @error: where to say why not
+ *
+ * Whether pb_store_shift_items() would take this shift, without writing
+ * anything: for a dialog to say why not beside its field, before Apply.
+ * The reason is worded for that ("This would move 3 items outside the
+ * plan's period, …"), dates as the locale writes them.
+ *
+ * Returns: %TRUE if the shift would be taken
+ */
+gboolean
+pb_store_check_shift_items (PbStore       *self,
+                            const gint64  *item_ids,
+                            guint          n_items,
+                            int            days,
+                            int            months,
+                            GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 plan_id;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  ids = check_items (self, item_ids, n_items, &plan_id, error);
+  if (ids == NULL)
+    return FALSE;
+  if (days == 0 && months == 0)
+    return TRUE;
+  return shift_items_dates (self, ids, plan_id, days, months, TRUE, NULL, NULL, error);
 }
 
 /**

@@ -141,6 +141,12 @@ gboolean     pb_store_shift_items      (PbStore      *self,
                                         int           days,
                                         int           months,
                                         GError      **error);
+gboolean     pb_store_check_shift_items (PbStore      *self,
+                                         const gint64 *item_ids,
+                                         guint         n_items,
+                                         int           days,
+                                         int           months,
+                                         GError      **error);
 gboolean     pb_store_move_items_to_section (PbStore      *self,
                                              const gint64 *item_ids,
                                              guint         n_items,

@@ -733,6 +733,7 @@ typedef struct
   GtkWidget *spin;
   GtkWidget *unit;
   GtkWidget *error;
+  GtkWidget *dialog;   /* (unowned): the dialog owns the Ask */
 } Ask;
 
 static void
@@ -800,6 +801,39 @@ ask_run (Ask *a)
     toast_command (a->window);
   pb_window_focus_view (a->window);
   return TRUE;
+}
+
+/* The shift asked for, checked as it is typed: when it would take an
+ * item out of the plan's period the reason shows beside the field, whole
+ * and before Apply, and Apply waits for a shift that is taken. */
+static void
+ask_check_shift (Ask *a)
+{
+  int n = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (a->spin));
+  gboolean months = gtk_drop_down_get_selected (GTK_DROP_DOWN (a->unit)) == 1;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = pb_store_check_shift_items (pb_window_get_store (a->window), (const gint64 *) a->ids->data, a->ids->len,
+                                   months ? 0 : n, months ? n : 0, &error);
+  gtk_label_set_text (GTK_LABEL (a->error), ok ? "" : error->message);
+  gtk_widget_set_visible (a->error, !ok);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (a->spin), GTK_ACCESSIBLE_STATE_INVALID,
+                               ok ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (ok)
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (a->spin), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  else
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (a->spin), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, a->error, NULL, -1);
+  if (a->dialog)
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (a->dialog), "apply", ok);
+}
+
+static void
+ask_shift_changed_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      Ask        *a)
+{
+  ask_check_shift (a);
 }
 
 static void
@@ -921,6 +955,13 @@ pb_window_ask_bulk (PbWindow   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (ask_response_cb), a,
                          (GClosureNotify) (void (*) (void)) ask_free, 0);
+  a->dialog = dialog;
+  if (a->kind == ASK_SHIFT)
+    {
+      g_signal_connect (a->spin, "notify::value", G_CALLBACK (ask_shift_changed_cb), a);
+      g_signal_connect (a->unit, "notify::selected", G_CALLBACK (ask_shift_changed_cb), a);
+      ask_check_shift (a);
+    }
   present_modal (self, dialog);
   gtk_widget_grab_focus (a->entry ? a->entry : a->spin);
   return dialog;

