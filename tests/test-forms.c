@@ -919,6 +919,46 @@ test_last_reported (void)
   db = g_steal_pointer (&saved_db);
 }
 
+/* Numbers typed as text into a form are read by the one parser
+ * (DESIGN §7), as the window and the command line read them: the form
+ * reader had a copy of its own that dropped every comma, so a progress of
+ * 62,5 was read as 625 and refused the whole form. */
+static const char spec_typed[] =
+  "[[\"千兆宽带用户\", \"New Value\", \"text\", \"46万\"],"
+  " [\"千兆宽带用户\", \"As Of\", \"date\", \"2026-11-25\"],"
+  " [\"5G基站\", \"New Value\", \"text\", \"9 100\"],"
+  " [\"5G基站\", \"As Of\", \"date\", \"2026-11-25\"],"
+  " [\"item:推进千兆光网“双千兆”城市建设\", \"Progress (%)\", \"text\", \"62,5\"],"
+  " [\"item:加快5G网络规模化部署\", \"Progress (%)\", \"text\", \"70％\"]]";
+
+static void
+test_typed_numbers (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *out = NULL;
+  int status;
+
+  db = path_in ("typed.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (run_cli (&status, "forms", "export", "1", "--period", "2026-11", "-o", "typed",
+                   "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+  fill ("typed/市通信管理办公室.xlsx", "typed-N.xlsx", spec_typed);
+  out = run_cli (&status, "forms", "import", "typed-N.xlsx", "--dry-run", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "市通信管理办公室 — 2026-11 (typed-N.xlsx)\n"
+                   "  New value: G8 1 加快5G网络规模化部署 · 5G基站: 8,900个 (2026-09-30) → 9,100个 (2026-11-25)\n"
+                   "  Progress: J8 1 加快5G网络规模化部署: 62% → 70%\n"
+                   "  New value: G10 2 推进千兆光网“双千兆”城市建设 · 千兆宽带用户: 395,000户 (2026-09-30) → 460,000户 (2026-11-25)\n"
+                   "  Progress: J10 2 推进千兆光网“双千兆”城市建设: 48% → 62.5%\n"
+                   "  1 row with nothing new was skipped.\n");
+
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/forms/cli-matches-window", test_cli_matches_window);
   g_test_add_func ("/forms/after-today", test_after_today);
   g_test_add_func ("/forms/last-reported", test_last_reported);
+  g_test_add_func ("/forms/typed-numbers", test_typed_numbers);
   rc = g_test_run ();
   pb_test_remove_dir (dir);
   return rc;
