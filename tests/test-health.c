@@ -550,6 +550,54 @@ test_completion_capped_for_ranking (PbTestLibrary *f,
     }
 }
 
+/* DESIGN §5, the worst rule that applies wins, for the completion an
+ * organisation is ranked by too: a task yellow by its own schedule (50 %
+ * done with 64 % of its time gone, 79 %) and yellow by an indicator late
+ * to report (at 97 % of its trajectory) ranks at 79 %, not 97 %. The last
+ * closed period's completion follows the same rules on what it kept, so
+ * the change of rank compares like with like (a first-time user saw an
+ * organisation that reported nothing climb three places). */
+static void
+test_completion_worst_rule (PbTestLibrary *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试方案", 2025, 2027, &error);
+  gint64 task = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "7", "推动工业互联网平台建设", &error);
+  g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, task);
+  g_autoptr(GDate) today = g_date_new_dmy (28, 11, 2026);
+  g_autoptr(PbIndicator) indicator = NULL;
+  const PbIndicatorStatus *status;
+  double previous = NAN;
+  gint64 k;
+
+  g_assert_no_error (error);
+  pb_store_set (f->store, item, &error, "start_date", "2025-01-01", "due_date", "2027-12-31",
+                "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.5, NULL);
+  g_assert_no_error (error);
+  k = pb_store_add_indicator (f->store, plan, task, "重点工业企业上云率", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2027, 3000, PB_COMPARATOR_GE, FALSE, &error);
+  /* Expected on 2026-06-30: 3000 × 546/1095 = 1496; reported 1450: 97 %. */
+  pb_store_add_actual (f->store, k, "2026-06-30", 1450, NULL, &error);
+  g_assert_no_error (error);
+  indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+  status = pb_store_get_indicator_status (f->store, indicator, today);
+  g_assert_cmpint (status->health, ==, PB_HEALTH_YELLOW);
+  g_assert_cmpfloat_with_epsilon (status->completion, 0.969, 0.005);
+  g_assert_cmpint (pb_store_get_item_health (f->store, item, today, NULL), ==, PB_HEALTH_YELLOW);
+
+  /* 696 of 1095 days gone: 0.5 / 0.6356 = 78.7 %. */
+  g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, item, today, NULL),
+                                  0.5 / (696.0 / 1095.0), 0.002);
+
+  /* October 2026 closed: 668 of 1095 days gone then, 82.0 %; the
+   * indicator kept at 97 %: the period's completion is 82 %. */
+  g_assert_cmpint (pb_store_close_period (f->store, plan, PB_PERIOD_KIND_MONTH, 2026, 10, &error), >, 0);
+  g_assert_no_error (error);
+  pb_store_get_item_health_completion (f->store, item, today, &previous);
+  g_assert_cmpfloat_with_epsilon (previous, 0.5 / (668.0 / 1095.0), 0.002);
+}
+
 /* DESIGN §5: an item's health is the worst of its own rules and its
  * indicators', and organisations are ranked by the completion that health
  * is judged by. A task measured by hand, too early in its time to judge
@@ -1457,6 +1505,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/goal-without-indicators", test_goal_without_indicators);
   PB_TEST_ADD_LIBRARY ("/health/completion-decided-by-indicator", test_completion_decided_by_indicator);
   PB_TEST_ADD_LIBRARY ("/health/completion-capped-for-ranking", test_completion_capped_for_ranking);
+  PB_TEST_ADD_LIBRARY ("/health/completion-worst-rule", test_completion_worst_rule);
   g_test_add_func ("/health/percent-format", test_percent_format);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);

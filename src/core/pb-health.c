@@ -1111,6 +1111,7 @@ typedef struct
   GHashTable *predecessors; /* item id → GPtrArray of PbDependency into it */
   GHashTable *successors;  /* item id → GArray of the item ids depending on it */
   GHashTable *previous;    /* item id → PbPeriodItem of the last closed period */
+  GHashTable *previous_indicators; /* indicator id → PbPeriodIndicator of it */
   GDate       origin, end; /* the plan period */
   GDate       previous_end; /* the last day of the last closed period, or invalid */
   guint       n_computed;  /* items judged so far, carried on, for the tests */
@@ -1161,6 +1162,7 @@ plan_health_free (gpointer data)
   g_clear_pointer (&p->predecessors, g_hash_table_unref);
   g_clear_pointer (&p->successors, g_hash_table_unref);
   g_clear_pointer (&p->previous, g_hash_table_unref);
+  g_clear_pointer (&p->previous_indicators, g_hash_table_unref);
   g_clear_pointer (&p->updated, g_array_unref);
   g_clear_pointer (&p->indicator_by_id, g_hash_table_unref);
   for (guint r = 0; r < 2; r++)
@@ -1465,11 +1467,14 @@ compute_item_health (PlanHealth  *p,
       h->health = w->status->health;
       g_free (h->reason);
       h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
-      /* The completion ranked is the one that decided the colour: an
-       * item yellow at 81 % of its indicator's target ranks at 81 %. */
-      if (!isnan (w->status->completion))
-        h->health_completion = w->status->completion;
     }
+  /* The completion ranked is the worst of the rules that apply (DESIGN
+   * §5), as its health is: an item yellow at 81 % of its indicator's
+   * target ranks at 81 %, and one yellow both ways, 79 % of its own
+   * schedule and 97 % of an indicator late to report, at 79 %. */
+  if (judged && w != NULL && w->status != NULL && !isnan (w->status->completion) &&
+      !isnan (h->health_completion))
+    h->health_completion = MIN (h->health_completion, w->status->completion);
   /* Too early to judge its own progress (under 10 % of its time gone):
    * what its indicators have measured is its completion. */
   if (judged && isnan (h->health_completion) && status != PB_ITEM_STATUS_CANCELLED &&
@@ -1492,18 +1497,47 @@ compute_item_health (PlanHealth  *p,
         h->previous_health = pb_record_get_enum (then, "health");
         h->previous_completion = pb_record_get_double (then, "progress");
         h->previous_health_completion = NAN;
-        if (pb_item_get_kind (item) != PB_ITEM_KIND_GOAL &&
-            pb_record_get_enum (PB_RECORD (item), "progress_mode") != PB_PROGRESS_MODE_INDICATORS)
-          {
-            GDate start, due;
-
-            item_dates (item, origin, end, &start, &due);
-            h->previous_health_completion =
-              pb_item_completion_at (pb_record_get_enum (then, "status"), h->previous_completion,
-                                     &start, &due, &p->previous_end);
-          }
-        else if (pb_record_get_enum (then, "status") == PB_ITEM_STATUS_DONE)
+        if (pb_record_get_enum (then, "status") == PB_ITEM_STATUS_DONE)
           h->previous_health_completion = 1;
+        else if (pb_record_get_enum (then, "status") != PB_ITEM_STATUS_CANCELLED)
+          {
+            /* The same rules as today's, on what the period kept: its
+             * own progress over the time gone then, and the worst of
+             * its indicators as kept then (the first on a tie). */
+            GArray *of = g_hash_table_lookup (p->indicators_of, &id);
+            PbRecord *worst = NULL;
+            double kept = NAN;
+
+            for (guint i = 0; of != NULL && i < of->len; i++)
+              {
+                PbRecord *row = g_hash_table_lookup (p->previous_indicators,
+                                                     &g_array_index (of, gint64, i));
+
+                if (row != NULL && pb_record_get_enum (row, "health") != PB_HEALTH_NONE &&
+                    (worst == NULL || pb_record_get_enum (row, "health") > pb_record_get_enum (worst, "health")))
+                  worst = row;
+              }
+            if (worst != NULL)
+              kept = pb_record_get_double (worst, "completion");
+
+            if (pb_item_get_kind (item) != PB_ITEM_KIND_GOAL &&
+                pb_record_get_enum (PB_RECORD (item), "progress_mode") != PB_PROGRESS_MODE_INDICATORS)
+              {
+                GDate start, due;
+
+                item_dates (item, origin, end, &start, &due);
+                h->previous_health_completion =
+                  pb_item_completion_at (pb_record_get_enum (then, "status"), h->previous_completion,
+                                         &start, &due, &p->previous_end);
+                if (!isnan (kept) && !isnan (h->previous_health_completion) &&
+                    pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE)
+                  h->previous_health_completion = MIN (h->previous_health_completion, kept);
+              }
+            else
+              h->previous_health_completion = kept;
+            if (!isnan (h->previous_health_completion))
+              h->previous_health_completion = MIN (h->previous_health_completion, 1.0);
+          }
       }
     else
       h->previous_health_completion = NAN;
@@ -1552,6 +1586,7 @@ compute_plan_health (PbStore     *store,
   p->predecessors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   p->successors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   p->previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  p->previous_indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_date_clear (&p->previous_end, 1);
 
   /* Each item as the last closed period kept it. */
@@ -1579,6 +1614,22 @@ compute_plan_health (PbStore     *store,
 
             g_hash_table_insert (p->previous, g_memdup2 (&item_id, sizeof item_id), row);
           }
+
+        /* …and each indicator: an item's completion then is judged by
+         * the same rules as today's, its indicators' included. */
+        {
+          g_autoptr(GListModel) kept = pb_store_list_query (store, PB_TYPE_PERIOD_INDICATOR,
+                                                            "SELECT id FROM period_indicator WHERE period_id = ?1",
+                                                            pb_record_get_id (period), "period_indicator");
+
+          for (guint i = 0; i < g_list_model_get_n_items (kept); i++)
+            {
+              PbRecord *row = g_list_model_get_item (kept, i);
+              gint64 indicator_id = pb_record_get_int (row, "indicator_id");
+
+              g_hash_table_insert (p->previous_indicators, g_memdup2 (&indicator_id, sizeof indicator_id), row);
+            }
+        }
       }
   }
 
