@@ -658,6 +658,128 @@ test_no_tooltip_over_menu (void)
   show_page ("board");
 }
 
+/* ---- Toasts and the bars at the bottom ---------------------------------- */
+
+static void
+act (const char *action,
+     GVariant   *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), action, target));
+  pb_test_settle_for (200);
+}
+
+/* The first widget of @type in @root. */
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_type (c, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The view switcher bar (Board, Timeline… at the bottom), revealed and
+ * drawn. */
+static gboolean
+switcher_bar_shown (void)
+{
+  GtkWidget *bar = find_type (GTK_WIDGET (t.window), ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  g_assert_nonnull (bar);
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) && gtk_widget_is_drawable (bar) &&
+         gtk_widget_get_height (bar) > 0;
+}
+
+/* The toasts on show must leave @what (@widget) free. Returns how many
+ * toasts there are. */
+static guint
+assert_toasts_clear_of (GtkWidget  *widget,
+                        const char *what,
+                        int         width)
+{
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_TOAST_OVERLAY));
+  graphene_rect_t b;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (t.window), &b));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (overlay)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_rect_t toast;
+
+      if (c == adw_toast_overlay_get_child (overlay) || !gtk_widget_get_mapped (c))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (c, GTK_WIDGET (t.window), &toast));
+      g_test_message ("%d px: toast at %.0f,%.0f %.0f×%.0f; %s at %.0f,%.0f %.0f×%.0f", width,
+                      toast.origin.x, toast.origin.y, toast.size.width, toast.size.height,
+                      what, b.origin.x, b.origin.y, b.size.width, b.size.height);
+      n++;
+      if (graphene_rect_intersection (&toast, &b, NULL))
+        g_error ("at %d px the toast (%.0f,%.0f %.0f×%.0f) covers the %s at %.0f,%.0f %.0f×%.0f",
+                 width, toast.origin.x, toast.origin.y, toast.size.width, toast.size.height,
+                 what, b.origin.x, b.origin.y, b.size.width, b.size.height);
+    }
+  return n;
+}
+
+/* At 800 px the Board/Timeline tabs are a bar at the bottom of the
+ * window: an "Undo" toast (three cards' status set, the bulk bar shown),
+ * and one with no bulk bar, show above it, not over it; nor over the bulk
+ * bar's buttons. At 1280 px the tabs are in the header; a folded window
+ * showing only the list of plans shows no tabs (nothing to switch). */
+static void
+test_toast_clear_of_tabs (void)
+{
+  GtkWidget *switcher_bar = find_type (GTK_WIDGET (t.window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_LEAFLET));
+  GtkWidget *bulk_bar = gtk_revealer_get_child (revealer);
+
+  show_page ("board");
+  set_width (800, 600);
+  g_assert_true (switcher_bar_shown ());
+  choose_three ();
+  act ("win.set-status", g_variant_new_string ("done"));
+  pb_test_settle_for (700);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Status of 3 Items");
+  g_assert_true (gtk_revealer_get_child_revealed (revealer));
+  g_assert_true (switcher_bar_shown ());
+  g_assert_cmpuint (assert_toasts_clear_of (switcher_bar, "view switcher bar", 800), >=, 1);
+  assert_toasts_clear_of (bulk_bar, "bulk bar", 800);
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "toast-narrow.png"));
+
+  /* Without the bulk bar. */
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  act ("win.undo", NULL);
+  pb_test_settle_for (700);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (switcher_bar_shown ());
+  g_assert_cmpuint (assert_toasts_clear_of (switcher_bar, "view switcher bar", 800), >=, 1);
+
+  /* The tabs in the header. */
+  set_width (1280, 800);
+  g_assert_false (switcher_bar_shown ());
+
+  /* Folded: with the plan, the tabs at the bottom; with the list of plans
+   * alone, none. */
+  set_width (360, 700);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (switcher_bar_shown ());
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+  pb_test_settle_for (600);
+  g_assert_false (switcher_bar_shown ());
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD));
+  pb_test_settle_for (600);
+  g_assert_true (switcher_bar_shown ());
+  set_width (1280, 800);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/chrome/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/chrome/zoom-keys", test_zoom_keys);
   g_test_add_func ("/chrome/no-tooltip-over-menu", test_no_tooltip_over_menu);
+  g_test_add_func ("/chrome/toast-clear-of-tabs", test_toast_clear_of_tabs);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

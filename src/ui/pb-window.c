@@ -40,6 +40,7 @@ struct _PbWindow
   GtkListView          *plan_list;
   GtkStack             *stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwStatusPage        *error_page;
   AdwBin               *board_bin;
   AdwBin               *indicators_bin;
@@ -2201,6 +2202,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, plan_list);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, indicators_bin);
@@ -2319,6 +2321,28 @@ primary_menu_popup_cb (GtkMenuButton *button,
 
 static void trace_realize_cb (GtkWidget *widget);
 
+/* The view switcher bar lies below the whole window, out of the toasts'
+ * overlay (a toast covered its tabs at 800 px): it shows when the header
+ * is too narrow for the tabs, with a plan on show, and not under the
+ * list of plans when that is all a folded window shows. */
+static void
+update_switcher_bar (PbWindow *self)
+{
+  gboolean reveal;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  reveal = adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "plan") == 0;
+  if (reveal && adw_leaflet_get_folded (self->leaflet))
+    {
+      GtkWidget *shown = adw_leaflet_get_visible_child (self->leaflet);
+
+      reveal = shown && gtk_widget_is_ancestor (GTK_WIDGET (self->stack), shown);
+    }
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
 static void
 pb_window_init (PbWindow *self)
 {
@@ -2365,6 +2389,15 @@ pb_window_init (PbWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_object_bind_property (self->leaflet, "folded", self->grouping_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
+  update_switcher_bar (self);
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
                            self, G_CONNECT_SWAPPED);
