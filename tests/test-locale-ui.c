@@ -5,7 +5,7 @@
  * Under Xvfb with LANG=zh_CN.UTF-8 (then zh_TW.UTF-8) and the build tree's
  * translations: the window's pages, buttons and a card's status read in
  * Chinese, amounts are written in 万, and the accessible names are
- * translated too.
+ * translated too; Preferences → Amounts shows every choice whole.
  */
 #include "config.h"
 
@@ -15,6 +15,7 @@
 
 #include "pb-format.h"
 #include "pb-health.h"
+#include "pb-preferences.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 
@@ -89,6 +90,125 @@ check_dates (PbTestApp  *t,
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* The shown labels under @root that Pango cut to "…", added to @cut. */
+static void
+collect_cut_labels (GtkWidget *root,
+                    GString   *cut)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        g_string_append_printf (cut, "“%s” ", gtk_label_get_text (GTK_LABEL (child)));
+      collect_cut_labels (child, cut);
+    }
+}
+
+static gboolean
+row_shows (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (row_shows (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child))
+        return child;
+      if ((found = find_popover (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences → Amounts: every choice reads whole in the closed row and
+ * in its open list, in the language of the interface; the first says
+ * what that language writes (@first). */
+static void
+check_amounts (const char *first)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GtkWindow *window;
+  GtkWidget *row;
+  GListModel *choices;
+
+  /* libadwaita's style, as in the app: its rows and their widths. */
+  adw_init ();
+  settings = g_settings_new (APP_ID);
+  window = pb_preferences_window_new (NULL, settings);
+  row = find_named (GTK_WIDGET (window), "number-style");
+  gtk_window_set_default_size (window, 480, 640);
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, first);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (choices), i);
+      g_autoptr(GString) cut = g_string_new (NULL);
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      pb_test_settle_for (150);
+      if (!row_shows (row, text))
+        g_error ("the Amounts row does not show “%s”", text);
+      collect_cut_labels (row, cut);
+      if (cut->len > 0)
+        g_error ("Preferences → Amounts cuts %s", cut->str);
+    }
+
+  /* The open list, each choice whole. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  gtk_widget_activate (row);
+  pb_test_settle_for (300);
+  {
+    g_autoptr(GString) cut = g_string_new (NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      g_assert_true (row_shows (row, gtk_string_list_get_string (GTK_STRING_LIST (choices), i)));
+    collect_cut_labels (row, cut);
+    if (cut->len > 0)
+      g_error ("the list of Amounts cuts %s", cut->str);
+  }
+  {
+    GtkWidget *popover = find_popover (row);
+
+    g_assert_nonnull (popover);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+  pb_test_settle_for (200);
+  gtk_window_destroy (window);
+  g_settings_reset (settings, "number-style");
+  pb_test_settle_for (50);
+}
+
 static void
 check_language (const char          *locale,
                 const char * const  *expected)
@@ -106,6 +226,8 @@ check_language (const char          *locale,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANBOARD_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  check_amounts (g_str_has_prefix (locale, "zh_TW") ? "隨介面語言" : "随界面语言");
 
   pb_test_app_start (&t);
   for (guint i = 0; expected[i]; i++)
@@ -147,12 +269,19 @@ test_traditional (void)
   check_language ("zh_TW.UTF-8", expected);
 }
 
+static void
+test_amounts_english (void)
+{
+  check_amounts ("As the language writes them");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/locale-ui/amounts-en", test_amounts_english);
   g_test_add_func ("/locale-ui/zh-CN", test_simplified);
   g_test_add_func ("/locale-ui/zh-TW", test_traditional);
 

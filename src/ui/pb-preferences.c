@@ -83,6 +83,95 @@ percent_row (GSettings  *settings,
   return row;
 }
 
+/* A choice reads whole, in the closed row as in its list: never cut to
+ * "…" (libadwaita's own labels stop at about 20 characters), wrapped
+ * when the row is narrower than its words. The list marks the chosen one
+ * with a check, as libadwaita's does. */
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  in_list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (in_list)
+    {
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+choice_update_check (GtkListItem *item,
+                     GParamSpec  *pspec,
+                     AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  if (GTK_IS_IMAGE (check))
+    gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) == gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+choice_selected_cb (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    GtkListItem *item)
+{
+  choice_update_check (item, NULL, row);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  in_list)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  AdwComboRow *row = g_object_get_data (G_OBJECT (factory), "pb-row");
+
+  gtk_label_set_text (GTK_LABEL (label), choice ? gtk_string_object_get_string (choice) : "");
+  if (in_list && row)
+    {
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (choice_selected_cb), item, 0);
+      choice_update_check (item, NULL, row);
+    }
+}
+
+static void
+choice_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  in_list)
+{
+  AdwComboRow *row = g_object_get_data (G_OBJECT (factory), "pb-row");
+
+  if (in_list && row)
+    g_signal_handlers_disconnect_by_func (row, choice_selected_cb, item);
+}
+
+static GtkListItemFactory *
+choice_factory (AdwComboRow *row,
+                gboolean     in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  /* The row owns the factory: a plain pointer back to it. */
+  g_object_set_data (G_OBJECT (factory), "pb-row", row);
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
 static GtkWidget *
 choice_row (GSettings          *settings,
             const char         *key,
@@ -91,7 +180,11 @@ choice_row (GSettings          *settings,
             const char * const *choices)
 {
   GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkListItemFactory) factory = choice_factory (ADW_COMBO_ROW (row), FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = choice_factory (ADW_COMBO_ROW (row), TRUE);
 
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), factory);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), list_factory);
   gtk_widget_set_name (row, key);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (labels)));
