@@ -37,6 +37,7 @@ click_at (GtkWidget *widget,
           gboolean   ctrl)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
+  GtkNative *native;
   Display *x;
   Window xid, child;
   KeyCode ctrl_key;
@@ -47,10 +48,12 @@ click_at (GtkWidget *widget,
   if (!GDK_IS_X11_DISPLAY (display))
     g_error ("these tests click through XTest and need an X display (run them under Xvfb)");
   x = gdk_x11_display_get_xdisplay (display);
-  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  /* In the window @widget is in: the main window or a dialog. */
+  native = gtk_widget_get_native (widget);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
   ctrl_key = XKeysymToKeycode (x, XK_Control_L);
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
-  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (wx, wy), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
   XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
   XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
   if (ctrl)
@@ -236,8 +239,8 @@ test_shift_refused_in_dialog (void)
     g_assert_true (g_str_equal (now, before));
   }
 
-  /* Back to +1 month: refused again, and a response forced through
-   * anyway changes nothing. Then −1 month, applied: one command. */
+  /* Back to +1 month: refused again. Then −1 month, applied: one
+   * command. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
   pb_test_settle_for (200);
   g_assert_true (gtk_widget_get_visible (error));
@@ -262,6 +265,176 @@ test_shift_refused_in_dialog (void)
   pb_test_settle_for (300);
 }
 
+/* The rows of @list the planner sees (the filter lets through). */
+static guint
+n_rows_shown (GtkListBox *list)
+{
+  guint n = 0;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      n++;
+  return n;
+}
+
+static GtkListBoxRow *
+row_named (GtkListBox *list,
+           const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (row);
+
+      if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name))
+        return row;
+    }
+  return NULL;
+}
+
+static guint
+n_orgs_with (const char *part)
+{
+  g_autoptr(GListModel) orgs = pb_store_list_organisations (t.store, pb_window_get_selected_plan (t.window));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+    {
+      g_autoptr(PbOrganisation) org = g_list_model_get_item (orgs, i);
+
+      n += part == NULL || strstr (pb_organisation_get_name (org), part) != NULL;
+    }
+  return n;
+}
+
+/* With @ids chosen (on the board or the timeline): Lead… lists the plan's
+ * organisations; typing 市 narrows the list to those with 市 and says that
+ * 市 itself is new; a click on 市大数据局 takes it, and Apply makes it the
+ * lead of the three in one command, adding no organisation. Then 市 typed
+ * and applied adds it, saying so first, again one command. */
+static void
+check_lead_dialog (const gint64 *ids,
+                   const char   *shot)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *dialog, *entry, *note;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint n_orgs = n_orgs_with (NULL);
+
+  g_assert_cmpuint (n_orgs, >, 5);
+  before = pb_test_dump_store (t.store);
+  dialog = open_bulk_dialog ("Lead…");
+  entry = find_widget (dialog, GTK_TYPE_ENTRY, NULL);
+  list = GTK_LIST_BOX (find_widget (dialog, GTK_TYPE_LIST_BOX, NULL));
+  g_assert_nonnull (entry);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpuint (n_rows_shown (list), ==, n_orgs);
+
+  /* 市, half typed: the known ones with 市; 市 itself is new, and said. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "市");
+  pb_test_settle_for (200);
+  g_assert_cmpuint (n_rows_shown (list), ==, n_orgs_with ("市"));
+  g_assert_cmpuint (n_rows_shown (list), <, n_orgs);
+  note = find_widget (dialog, GTK_TYPE_LABEL, "warning");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==,
+                   "“市” is not yet an organisation of this plan: it will be added.");
+  g_assert_null (gtk_list_box_get_selected_row (list));
+  if (shot)
+    pb_test_save_shot (dialog, shot);
+
+  /* A click on a known one takes its name; nothing is new any more. */
+  row = row_named (list, "市大数据局");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (row)));
+  click_at (GTK_WIDGET (row), 20, gtk_widget_get_height (GTK_WIDGET (row)) / 2.0, FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "市大数据局");
+  g_assert_false (gtk_widget_get_visible (note));
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Lead of 3 Items");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *leads = pb_store_dup_lead_names (t.store, ids[i]);
+      g_assert_cmpstr (leads, ==, "市大数据局");
+    }
+  g_assert_cmpuint (n_orgs_with (NULL), ==, n_orgs);
+  after = pb_test_dump_store (t.store);
+  g_assert_true (pb_store_undo (t.store, NULL));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+  g_assert_true (pb_store_redo (t.store, NULL));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, after));
+  }
+  g_assert_true (pb_store_undo (t.store, NULL));
+
+  /* 市 applied as typed, after being told: added, one command. */
+  dialog = open_bulk_dialog ("Lead…");
+  entry = find_widget (dialog, GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "市");
+  pb_test_settle_for (200);
+  g_assert_true (gtk_widget_get_mapped (find_widget (dialog, GTK_TYPE_LABEL, "warning")));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pb_test_settle_for (300);
+  g_assert_cmpuint (n_orgs_with (NULL), ==, n_orgs + 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Lead of 3 Items");
+  g_assert_true (pb_store_undo (t.store, NULL));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+}
+
+static void
+test_lead_known_orgs_board (void)
+{
+  gint64 ids[3];
+
+  ids[0] = id_of ("建设智慧交通基础设施");
+  ids[1] = id_of ("加快充电基础设施建设");
+  ids[2] = id_of ("推动工业互联网平台建设");
+  ctrl_click_cards (ids, 3);
+  check_lead_dialog (ids, "bulk-lead-board.png");
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  pb_test_settle_for (300);
+}
+
+static void
+test_lead_known_orgs_timeline (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  gint64 ids[3];
+
+  ids[0] = id_of ("加快5G网络规模化部署");
+  ids[1] = id_of ("推进千兆光网“双千兆”城市建设");
+  ids[2] = id_of ("统筹建设绿色数据中心");
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  pb_timeline_view_set_selected_items (view, ids, 3);
+  pb_test_settle_for (300);
+  check_lead_dialog (ids, "bulk-lead-timeline.png");
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +445,8 @@ main (int   argc,
   pb_test_app_start (&t);
 
   g_test_add_func ("/bulk-edit/shift-refused-in-dialog", test_shift_refused_in_dialog);
+  g_test_add_func ("/bulk-edit/lead-known-orgs-board", test_lead_known_orgs_board);
+  g_test_add_func ("/bulk-edit/lead-known-orgs-timeline", test_lead_known_orgs_timeline);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

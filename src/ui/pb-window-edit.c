@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-format.h"
 #include "pb-board-view.h"
@@ -734,6 +735,13 @@ typedef struct
   GtkWidget *unit;
   GtkWidget *error;
   GtkWidget *dialog;   /* (unowned): the dialog owns the Ask */
+  /* Lead… and Add Responsible…: the plan's organisations to choose from */
+  gint64      plan_id;
+  GListModel *orgs;
+  GHashTable *aliases; /* organisation id → its aliases, "\n"-joined */
+  GtkWidget  *org_list;
+  GtkWidget  *org_frame;
+  GtkWidget  *note;
 } Ask;
 
 static void
@@ -744,6 +752,8 @@ ask_free (gpointer data)
   g_object_unref (a->window);
   g_array_unref (a->ids);
   g_clear_pointer (&a->sections, g_array_unref);
+  g_clear_object (&a->orgs);
+  g_clear_pointer (&a->aliases, g_hash_table_unref);
   g_free (a);
 }
 
@@ -854,6 +864,218 @@ ask_activate_cb (GtkWidget *entry,
     gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (entry)));
 }
 
+/* ---- Lead… / Add Responsible…: the plan's known organisations ---------- */
+
+/* Whether @org answers to @typed (casefolded): in its name, short name or
+ * an alias; anything, when nothing is typed. */
+static gboolean
+org_matches (Ask            *a,
+             PbOrganisation *org,
+             const char     *typed)
+{
+  gint64 id = pb_record_get_id (PB_RECORD (org));
+  const char *short_name = pb_record_get_string (PB_RECORD (org), "short_name");
+  const char *aliases = g_hash_table_lookup (a->aliases, &id);
+  const char *names[] = { pb_organisation_get_name (org), short_name, aliases };
+
+  if (typed == NULL || typed[0] == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *folded = names[i] ? g_utf8_casefold (names[i], -1) : NULL;
+
+      if (folded && strstr (folded, typed))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+ask_typed_name (Ask *a)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->entry))));
+}
+
+static gboolean
+org_row_filter (GtkListBoxRow *row,
+                gpointer       data)
+{
+  Ask *a = data;
+  PbOrganisation *org = g_object_get_data (G_OBJECT (row), "pb-organisation");
+  g_autofree char *typed = ask_typed_name (a);
+  g_autofree char *folded = g_utf8_casefold (typed, -1);
+
+  return org && org_matches (a, org, folded);
+}
+
+static GtkWidget *
+org_row_new (gpointer item,
+             gpointer data)
+{
+  PbOrganisation *org = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (pb_organisation_get_name (org));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "pb-organisation", g_object_ref (org), g_object_unref);
+  return row;
+}
+
+/* As the name is typed: the known organisations that answer to it (the
+ * one it names chosen), and, for a name the plan does not know yet, that
+ * Apply will add it (a half-typed "市" is not silently a new
+ * organisation). */
+static void
+ask_org_changed_cb (GtkEditable *entry,
+                    Ask         *a)
+{
+  PbStore *store = pb_window_get_store (a->window);
+  g_autofree char *typed = ask_typed_name (a);
+  g_autofree char *folded = g_utf8_casefold (typed, -1);
+  gint64 known = typed[0] ? pb_store_find_organisation (store, a->plan_id, typed) : 0;
+  GtkListBoxRow *chosen = NULL;
+  guint n_shown = 0;
+
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (a->org_list));
+  for (guint i = 0; i < g_list_model_get_n_items (a->orgs); i++)
+    {
+      g_autoptr(PbOrganisation) org = g_list_model_get_item (a->orgs, i);
+
+      if (!org_matches (a, org, folded))
+        continue;
+      n_shown++;
+      if (known && pb_record_get_id (PB_RECORD (org)) == known)
+        chosen = gtk_list_box_get_row_at_index (GTK_LIST_BOX (a->org_list), i);
+    }
+  gtk_list_box_select_row (GTK_LIST_BOX (a->org_list), chosen);
+  gtk_widget_set_visible (a->org_frame, n_shown > 0);
+
+  if (typed[0] && known == 0)
+    {
+      /* Translators: below the organisation typed in Set Lead
+       * Organisation or Add Responsible Organisation, before Apply */
+      g_autofree char *text = g_strdup_printf (_("“%s” is not yet an organisation of this plan: it will be added."), typed);
+
+      gtk_label_set_text (GTK_LABEL (a->note), text);
+    }
+  gtk_widget_set_visible (a->note, typed[0] && known == 0);
+  if (a->error)
+    gtk_widget_set_visible (a->error, FALSE);
+}
+
+static void
+org_row_activated_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      Ask           *a)
+{
+  PbOrganisation *org = g_object_get_data (G_OBJECT (row), "pb-organisation");
+
+  if (org == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (a->entry), pb_organisation_get_name (org));
+  gtk_editable_set_position (GTK_EDITABLE (a->entry), -1);
+  gtk_widget_grab_focus (a->entry);
+}
+
+/* Down from the field goes into the list of organisations. */
+static gboolean
+org_entry_key_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  Ask                   *a)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (a->org_list), i);
+
+      if (row == NULL)
+        return FALSE;
+      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+        return gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+/* The field, the list of the plan's organisations under it and the note
+ * that says a name is new, in @box. */
+static void
+ask_org_build (Ask        *a,
+               GtkWidget  *box,
+               const char *label)
+{
+  PbStore *store = pb_window_get_store (a->window);
+  GtkWidget *scrolled;
+  GtkEventController *keys;
+
+  a->plan_id = pb_window_get_selected_plan (a->window);
+  a->orgs = pb_store_list_organisations (store, a->plan_id);
+  a->aliases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (a->orgs); i++)
+    {
+      g_autoptr(PbOrganisation) org = g_list_model_get_item (a->orgs, i);
+      gint64 id = pb_record_get_id (PB_RECORD (org));
+      g_autoptr(GListModel) aliases = pb_store_list_organisation_aliases (store, id);
+      GString *joined = g_string_new (NULL);
+
+      for (guint j = 0; j < g_list_model_get_n_items (aliases); j++)
+        {
+          g_autoptr(PbRecord) alias = g_list_model_get_item (aliases, j);
+          g_string_append_printf (joined, "%s%s", j ? "\n" : "", pb_record_get_string (alias, "alias"));
+        }
+      g_hash_table_insert (a->aliases, g_memdup2 (&id, sizeof id), g_string_free (joined, FALSE));
+    }
+
+  a->entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (a->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (a->entry), label);
+  g_signal_connect (a->entry, "activate", G_CALLBACK (ask_activate_cb), a);
+  g_signal_connect (a->entry, "changed", G_CALLBACK (ask_org_changed_cb), a);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (org_entry_key_cb), a);
+  gtk_widget_add_controller (a->entry, keys);
+  gtk_box_append (GTK_BOX (box), a->entry);
+
+  a->org_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (a->org_list), GTK_SELECTION_SINGLE);
+  /* Rows of their own (a list box bound to a model filters nothing): the
+   * organisations as the dialog opens. */
+  for (guint i = 0; i < g_list_model_get_n_items (a->orgs); i++)
+    {
+      g_autoptr(PbOrganisation) org = g_list_model_get_item (a->orgs, i);
+
+      gtk_list_box_append (GTK_LIST_BOX (a->org_list), org_row_new (org, a));
+    }
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (a->org_list), org_row_filter, a, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (a->org_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Organisations of this plan"), -1);
+  g_signal_connect (a->org_list, "row-activated", G_CALLBACK (org_row_activated_cb), a);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), a->org_list);
+  a->org_frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (a->org_frame), scrolled);
+  gtk_widget_set_visible (a->org_frame, g_list_model_get_n_items (a->orgs) > 0);
+  gtk_box_append (GTK_BOX (box), a->org_frame);
+
+  a->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (a->note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (a->note), 0);
+  gtk_widget_add_css_class (a->note, "warning");
+  gtk_widget_set_visible (a->note, FALSE);
+  gtk_box_append (GTK_BOX (box), a->note);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (a->entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, a->note, NULL, -1);
+}
+
 /**
  * pb_window_ask_bulk:
  * @self: the main window
@@ -891,11 +1113,7 @@ pb_window_ask_bulk (PbWindow   *self,
       a->kind = g_str_equal (what, "lead") ? ASK_LEAD : ASK_RESPONSIBLE;
       heading = a->kind == ASK_LEAD ? _("Set Lead Organisation") : _("Add Responsible Organisation");
       label = a->kind == ASK_LEAD ? _("Lead organisation") : _("Responsible organisation");
-      a->entry = gtk_entry_new ();
-      gtk_accessible_update_property (GTK_ACCESSIBLE (a->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (a->entry), label);
-      g_signal_connect (a->entry, "activate", G_CALLBACK (ask_activate_cb), a);
-      gtk_box_append (GTK_BOX (box), a->entry);
+      ask_org_build (a, box, label);
     }
   else if (g_str_equal (what, "shift"))
     {
