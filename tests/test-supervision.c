@@ -629,6 +629,25 @@ test_period_choices (void)
   g_assert_no_error (error);
 }
 
+/* "Since Last Period": an annual indicator counts each year from nothing,
+ * so 2,600 new base stations so far in 2026 after 3,200 in the whole of
+ * 2025 is +2,600, not −600 (a first-time user read the minus as base
+ * stations lost). A cumulative one, and an annual one within a year,
+ * subtract; with nothing kept, the figure is new. */
+static void
+test_change_since (void)
+{
+  double change;
+
+  g_assert_true (pb_indicator_change_since (PB_INDICATOR_KIND_ANNUAL, 3200, "2025-12-31", 2600, "2026-11-20", &change));
+  g_assert_cmpfloat (change, ==, 2600);
+  g_assert_true (pb_indicator_change_since (PB_INDICATOR_KIND_ANNUAL, 1800, "2026-09-30", 2600, "2026-11-20", &change));
+  g_assert_cmpfloat (change, ==, 800);
+  g_assert_true (pb_indicator_change_since (PB_INDICATOR_KIND_CUMULATIVE, 3200, "2025-12-31", 2600, "2026-11-20", &change));
+  g_assert_cmpfloat (change, ==, -600);
+  g_assert_false (pb_indicator_change_since (PB_INDICATOR_KIND_ANNUAL, NAN, NULL, 2600, "2026-11-20", &change));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -644,6 +663,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/close-period", test_close_period);
   PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/actual-date", test_actual_date);
+  g_test_add_func ("/supervision/change-since", test_change_since);
 
   return g_test_run ();
 }

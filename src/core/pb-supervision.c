@@ -897,6 +897,50 @@ pb_store_dup_period_items (PbStore *store,
                        "SELECT id FROM period_item WHERE period_id = ?1", "item_id", period_id);
 }
 
+/**
+ * pb_indicator_change_since:
+ * @kind: the indicator's kind
+ * @kept: the actual the last closed period kept, or NAN for none
+ * @kept_date: (nullable): its date, YYYY-MM-DD
+ * @latest: the latest actual
+ * @latest_date: (nullable): its date
+ * @change: (out): what the latest actual adds to the kept one
+ *
+ * The change of an indicator since the last closed period, as the
+ * Indicators page's "Since Last Period" shows it. An annual indicator
+ * counts each year from nothing: 2,600 new base stations so far in 2026
+ * after 3,200 in 2025 is +2,600 in 2026, not 600 fewer.
+ *
+ * Returns: %FALSE when the period kept no actual to compare with (the
+ *   figure is new)
+ */
+gboolean
+pb_indicator_change_since (PbIndicatorKind  kind,
+                           double           kept,
+                           const char      *kept_date,
+                           double           latest,
+                           const char      *latest_date,
+                           double          *change)
+{
+  GDate then, now;
+
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  *change = NAN;
+  if (isnan (kept))
+    return FALSE;
+  if (kind == PB_INDICATOR_KIND_ANNUAL && kept_date && latest_date &&
+      pb_date_parse (kept_date, &then) && pb_date_parse (latest_date, &now) &&
+      g_date_get_year (&now) > g_date_get_year (&then))
+    {
+      /* Another year's amount: this year's began at nothing. */
+      *change = latest;
+      return TRUE;
+    }
+  *change = latest - kept;
+  return TRUE;
+}
+
 /* ---- Across plans ------------------------------------------------------------ */
 
 /**

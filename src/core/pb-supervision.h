@@ -85,6 +85,12 @@ GHashTable *pb_store_dup_period_indicators (PbStore *store,
                                             gint64   period_id);
 GHashTable *pb_store_dup_period_items      (PbStore *store,
                                             gint64   period_id);
+gboolean    pb_indicator_change_since (PbIndicatorKind  kind,
+                                       double           kept,
+                                       const char      *kept_date,
+                                       double           latest,
+                                       const char      *latest_date,
+                                       double          *change);
 
 /* ---- Across plans ---- */
 

@@ -480,14 +480,22 @@ text_bind (PbIndicatorsView *self,
         PbHealth was = then ? pb_record_get_enum (then, "health") : PB_HEALTH_NONE;
         g_autoptr(GString) s = g_string_new (NULL);
 
+        double change;
+
         if (then == NULL)
           break;
-        if (st->has_actual && !isnan (before) && st->latest != before)
+        if (st->has_actual &&
+            pb_indicator_change_since (pb_record_get_enum (PB_RECORD (row->indicator), "kind"), before,
+                                       pb_record_get_string (then, "date"), st->latest, st->latest_date,
+                                       &change))
           {
-            g_autofree char *delta = pb_format_number_to (fabs (st->latest - before), NULL, decimals);
-            g_string_append_printf (s, "%s%s", st->latest > before ? "+" : "−", delta);
+            if (change != 0)
+              {
+                g_autofree char *delta = pb_format_number_to (fabs (change), NULL, decimals);
+                g_string_append_printf (s, "%s%s", change > 0 ? "+" : "−", delta);
+              }
           }
-        else if (st->has_actual && isnan (before))
+        else if (st->has_actual)
           g_string_append (s, _("new"));
         if (was != st->health && was != PB_HEALTH_NONE && st->health != PB_HEALTH_NONE)
           g_string_append_printf (s, "%s%s→%s", s->len ? " " : "",
