@@ -233,7 +233,14 @@ typedef struct
   { "abc", FALSE, PB_COMPARATOR_EQ, 0 }, \
   { "1.2.3", FALSE, PB_COMPARATOR_EQ, 0 }, \
   { "1,2,3", FALSE, PB_COMPARATOR_EQ, 0 }, \
-  { "2600个", FALSE, PB_COMPARATOR_EQ, 0 }
+  { "2600个", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "1e15", TRUE, PB_COMPARATOR_EQ, 1e15 }, \
+  { "2.6E4", TRUE, PB_COMPARATOR_EQ, 26000 }, \
+  { "-1e-3", TRUE, PB_COMPARATOR_EQ, -0.001 }, \
+  { "1e", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "e5", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "1e5万", FALSE, PB_COMPARATOR_EQ, 0 }, \
+  { "1e5.5", FALSE, PB_COMPARATOR_EQ, 0 }
 
 static const LocaleCase c_formats[] = {
   { 2600, "个", 0, "2,600个" },

@@ -389,7 +389,7 @@ groups_of_three (const char *s,
  * separator unless the locale writes decimals with it ("1,234" is 1234 in
  * English and 1.234 in German), otherwise it is the decimal sign ("0,85"
  * and "0.85" are 0.85 everywhere). 万 and 亿 multiply; a percentage keeps
- * its number (85% is 85).
+ * its number (85% is 85). A script's exponent is read too: 1e15, 2.6E4.
  *
  * Returns: whether @text is a number
  */
@@ -398,6 +398,7 @@ pb_parse_number (const char *text,
                  double     *value)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
+  g_autoptr(GString) exponent = NULL;   /* after e or E: a sign, digits */
   char decimal[8], group[8];
   double scale = 1, v;
   gboolean percent = FALSE;
@@ -422,7 +423,16 @@ pb_parse_number (const char *text,
       else if (c == 0x3001)                 /* 、 */
         return FALSE;
 
-      if (c == 0x4E07 /* 万 */ && !after)
+      if (exponent != NULL)
+        {
+          if (g_ascii_isdigit (c) || ((c == '-' || c == '+') && exponent->len == 0))
+            g_string_append_c (exponent, (char) c);
+          else
+            return FALSE;
+        }
+      else if ((c == 'e' || c == 'E') && !after && strpbrk (plain->str, "0123456789") != NULL)
+        exponent = g_string_new (NULL);
+      else if (c == 0x4E07 /* 万 */ && !after)
         scale = 1e4;
       else if (c == 0x4EBF /* 亿 */ && !after)
         scale = 1e8;
@@ -477,6 +487,12 @@ pb_parse_number (const char *text,
         *strchr (plain->str, ',') = '.';
     }
 
+  if (exponent != NULL)
+    {
+      if (strpbrk (exponent->str, "0123456789") == NULL)
+        return FALSE;
+      g_string_append_printf (plain, "e%s", exponent->str);
+    }
   v = g_ascii_strtod (plain->str, &end);
   if (end == plain->str || *end != '\0' || !isfinite (v))
     return FALSE;
