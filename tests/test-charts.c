@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 
@@ -163,6 +164,86 @@ test_later_actual (PbTestLibrary *f,
   pb_test_remove_dir (dir);
 }
 
+/* The runs of the chart's strokes of @width (2: the actuals' line; 1.5
+ * and dashed: the expected trajectory), counted as the "M" (move to) of
+ * their paths in the chart painted as SVG. */
+static guint
+count_runs (PbIndicatorChart *chart,
+            const char       *dir,
+            const char       *style)
+{
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface = cairo_svg_surface_create (svg, 300, 220);
+  cairo_t *cr = cairo_create (surface);
+  guint runs = 0;
+
+  pb_indicator_chart_paint (chart, cr, 300, 220, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  for (const char *p = text; (p = strstr (p, "<path ")); p++)
+    {
+      const char *end = strstr (p, "/>");
+      g_autofree char *element = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+      const char *d = strstr (element, " d=\"");
+
+      if (strstr (element, style) == NULL || d == NULL)
+        continue;
+      for (const char *c = d; *c; c++)
+        runs += *c == 'M';
+    }
+  return runs;
+}
+
+/* Issue 14 (13a): an annual indicator's figure starts again each year,
+ * so its actuals are a line within each year, never one line across the
+ * years (nor is its expected trajectory); a cumulative one's actuals stay
+ * one line. */
+static void
+test_annual_runs (PbTestLibrary *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试方案", 2025, 2027, &error);
+  gint64 item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "", "加快5G网络规模化部署", &error);
+  gint64 annual = pb_store_add_indicator (f->store, plan, item, "新建5G基站", "个", PB_INDICATOR_KIND_ANNUAL, &error);
+  gint64 total = pb_store_add_indicator (f->store, plan, item, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  const char *dates[] = { "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30" };
+  const double annual_values[] = { 700, 1500, 2300, 3100, 800, 1700 };
+  const double total_values[] = { 700, 1500, 2300, 3100, 3900, 4800 };
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(PbIndicator) k_annual = NULL;
+  g_autoptr(PbIndicator) k_total = NULL;
+  g_autoptr(PbIndicatorChart) chart_annual = NULL;
+  g_autoptr(PbIndicatorChart) chart_total = NULL;
+
+  for (int y = 2025; y <= 2027; y++)
+    {
+      pb_store_add_target (f->store, annual, y, 3000 + 500 * (y - 2025), PB_COMPARATOR_GE, FALSE, &error);
+      pb_store_add_target (f->store, total, y, 3000 * (y - 2024), PB_COMPARATOR_GE, FALSE, &error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      pb_store_add_actual (f->store, annual, dates[i], annual_values[i], NULL, &error);
+      pb_store_add_actual (f->store, total, dates[i], total_values[i], NULL, &error);
+    }
+  g_assert_no_error (error);
+  k_annual = pb_store_get_record (f->store, PB_TYPE_INDICATOR, annual);
+  k_total = pb_store_get_record (f->store, PB_TYPE_INDICATOR, total);
+  chart_annual = pb_indicator_chart_new_from_store (f->store, k_annual);
+  chart_total = pb_indicator_chart_new_from_store (f->store, k_total);
+
+  /* Actuals: 2025's four points, then 2026's two, apart. */
+  g_assert_cmpuint (count_runs (chart_annual, dir, "stroke-width:2;"), ==, 2);
+  g_assert_cmpuint (count_runs (chart_total, dir, "stroke-width:2;"), ==, 1);
+  /* The expected trajectory: a run per year, 2025 to 2027. */
+  g_assert_cmpuint (count_runs (chart_annual, dir, "stroke-dasharray:5,4;"), ==, 3);
+  g_assert_cmpuint (count_runs (chart_total, dir, "stroke-dasharray:5,4;"), ==, 1);
+  pb_test_remove_dir (dir);
+}
+
 static PbOrgStats *
 org (const char *name,
      double      completion,
@@ -239,6 +320,7 @@ main (int    argc,
 
   PB_TEST_ADD_LIBRARY ("/charts/decimals", test_decimals);
   PB_TEST_ADD_LIBRARY ("/charts/later-actual", test_later_actual);
+  PB_TEST_ADD_LIBRARY ("/charts/annual-runs", test_annual_runs);
   g_test_add_func ("/charts/ranking-names", test_ranking_names);
 
   return g_test_run ();

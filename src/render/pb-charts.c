@@ -6,7 +6,9 @@
  * each year's target a diamond at the year's end (filled when firm,
  * hollow when a stretch target, 力争), the expected trajectory the health
  * rules judge by as a dashed line, and the actuals as points joined by a
- * line. Several series (the same indicator in several plans) share the
+ * line — within a year, for an annual indicator, whose figure starts
+ * again each year (DESIGN §5), so a year's actuals never join the next
+ * year's. Several series (the same indicator in several plans) share the
  * axes, one colour each. Given today, an actual dated after it (recorded,
  * counted only from its date, as the health rules have it) is a hollow
  * point on a dashed line, and the latest figure written is the latest
@@ -42,7 +44,8 @@ typedef struct
 {
   char   *label;
   char   *unit;
-  int     decimals;    /* the indicator's precision */
+  int      decimals;   /* the indicator's precision */
+  gboolean annual;     /* a year's amount: actuals start again each year */
   GArray *targets;     /* ChartTarget */
   GArray *expected;    /* ChartPoint, empty without a trajectory */
   GArray *actuals;     /* ChartPoint */
@@ -172,6 +175,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
   s->label = g_strdup (label);
   s->unit = g_strdup (pb_indicator_get_measure_unit (indicator));
   s->decimals = pb_store_get_indicator_decimals (store, id);
+  s->annual = pb_record_get_enum (PB_RECORD (indicator), "kind") == PB_INDICATOR_KIND_ANNUAL;
   s->targets = g_array_new (FALSE, FALSE, sizeof (ChartTarget));
   s->expected = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
   s->actuals = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
@@ -220,6 +224,39 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
 
           g_date_clear (&d, 1);
           g_date_set_julian (&d, MIN (j, j1));
+          /* An annual amount starts again each year: the trajectory runs
+           * to the year's last day and breaks there. */
+          if (s->annual && s->expected->len > 0)
+            {
+              ChartPoint *prev = &g_array_index (s->expected, ChartPoint, s->expected->len - 1);
+              GDate pd;
+
+              g_date_clear (&pd, 1);
+              g_date_set_julian (&pd, prev->julian);
+              if (!isnan (prev->value) && g_date_get_year (&pd) != g_date_get_year (&d))
+                {
+                  GDate end;
+                  ChartPoint gap = { 0, NAN };
+
+                  g_date_clear (&end, 1);
+                  g_date_set_dmy (&end, 31, G_DATE_DECEMBER, g_date_get_year (&pd));
+                  if (prev->julian < g_date_get_julian (&end) &&
+                      pb_indicator_expected_value (indicator, targets, &origin, &end, &v))
+                    {
+                      ChartPoint last_day = { g_date_get_julian (&end), v };
+                      g_array_append_val (s->expected, last_day);
+                    }
+                  gap.julian = g_date_get_julian (&end);
+                  g_array_append_val (s->expected, gap);
+                  g_date_set_dmy (&end, 1, G_DATE_JANUARY, g_date_get_year (&d));
+                  if (g_date_get_julian (&end) < g_date_get_julian (&d) &&
+                      pb_indicator_expected_value (indicator, targets, &origin, &end, &v))
+                    {
+                      ChartPoint first_day = { g_date_get_julian (&end), v };
+                      g_array_append_val (s->expected, first_day);
+                    }
+                }
+            }
           if (!pb_indicator_expected_value (indicator, targets, &origin, &d, &v))
             {
               /* A gap: a point of NAN breaks the line. */
@@ -390,6 +427,27 @@ show_text (cairo_t     *cr,
 }
 
 #define LEGEND_ROW 16
+
+static int
+year_of (guint32 julian)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  return g_date_get_year (&d);
+}
+
+/* Whether the line of actuals starts again at actual @j: an annual
+ * amount's figures of one year never join the next year's. */
+static gboolean
+new_run (Series *s,
+         guint   j)
+{
+  return s->annual && j > 0 &&
+         year_of (g_array_index (s->actuals, ChartPoint, j).julian) !=
+         year_of (g_array_index (s->actuals, ChartPoint, j - 1).julian);
+}
 
 /**
  * pb_indicator_chart_paint:
@@ -607,7 +665,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
           {
             ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
 
-            if (j == 0)
+            if (j == 0 || new_run (s, j))
               cairo_move_to (cr, X (p->julian), Y (p->value));
             else
               cairo_line_to (cr, X (p->julian), Y (p->value));
@@ -622,7 +680,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
               {
                 ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
 
-                if (j == (n_known > 0 ? n_known - 1 : 0))
+                if (j == (n_known > 0 ? n_known - 1 : 0) || new_run (s, j))
                   cairo_move_to (cr, X (p->julian), Y (p->value));
                 else
                   cairo_line_to (cr, X (p->julian), Y (p->value));
