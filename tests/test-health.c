@@ -1488,6 +1488,127 @@ test_target_before_period (PbTestLibrary *f,
   g_assert_cmpstr (reason, !=, "On track");
 }
 
+/* A generated plan of every kind, status, progress mode, override and
+ * date shape, with dependencies: what the health cache and the item rules
+ * say of each item on five days, in one dump whose checksum was taken
+ * from the rules as they were before they read an item's facts once
+ * (issue #15, session 8). A change to what any item is judged to be, to
+ * its reason or to a completion changes the checksum; the dump is printed
+ * when it does, to see which. */
+#define GENERATED_PLAN_CHECKSUM "077f416715babef29f960df342c7b461790b799fbef12f9f496a223e0d41d2d9"
+
+static guint32
+lcg (guint32 *state)
+{
+  *state = *state * 1103515245u + 12345u;
+  return (*state >> 8) & 0xffffff;
+}
+
+static char *
+generated_date (guint32 *state)
+{
+  if (lcg (state) % 7 == 0)
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", 2021 + lcg (state) % 7, 1 + lcg (state) % 12, 1 + lcg (state) % 28);
+}
+
+static void
+test_generated_plan_unchanged (PbTestLibrary *f,
+                               gconstpointer  data)
+{
+  const guint n = 360;
+  const int days[][3] = { { 2022, 3, 1 }, { 2023, 6, 15 }, { 2024, 12, 31 }, { 2025, 7, 2 }, { 2028, 1, 1 } };
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "生成的方案", 2022, 2026, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autofree char *checksum = NULL;
+  guint32 state = 20261128;
+  GDate plan_start, plan_due;
+
+  g_assert_no_error (error);
+  pb_store_begin_group (f->store, "Generate");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *title = g_strdup_printf ("第%u项:推进新型基础设施建设", i + 1);
+      g_autofree char *start = generated_date (&state);
+      g_autofree char *due = generated_date (&state);
+      guint k = lcg (&state) % 10;
+      PbItemKind kind = k == 0 ? PB_ITEM_KIND_GOAL : k < 3 ? PB_ITEM_KIND_MEASURE : PB_ITEM_KIND_TASK;
+      gint64 id = pb_store_add_item (f->store, plan, 0, kind, number, title, &error);
+      PbItem *item;
+      PbHealth override = lcg (&state) % 8 == 0 ? PB_HEALTH_BLUE + lcg (&state) % 3 : PB_HEALTH_NONE;
+
+      g_assert_no_error (error);
+      item = pb_store_get_record (f->store, PB_TYPE_ITEM, id);
+      pb_store_set (f->store, item, &error,
+                    "start_date", start, "due_date", due,
+                    "status", (int) (lcg (&state) % 5),
+                    "progress", (double) (lcg (&state) % 101) / 100,
+                    "progress_mode", lcg (&state) % 6 == 0 ? PB_PROGRESS_MODE_INDICATORS : PB_PROGRESS_MODE_MANUAL,
+                    "health_override", override,
+                    NULL);
+      g_assert_no_error (error);
+      if (override != PB_HEALTH_NONE)
+        {
+          guint r = lcg (&state) % 3;
+
+          pb_store_set (f->store, item, &error,
+                        "health_reason", r == 0 ? NULL : r == 1 ? "" : "领导批示,暂缓",
+                        "health_date", lcg (&state) % 2 ? "2024-03-05" : NULL,
+                        NULL);
+          g_assert_no_error (error);
+        }
+      g_ptr_array_add (items, item);
+    }
+  for (guint d = 0; d < n / 4; d++)
+    {
+      PbItem *from = g_ptr_array_index (items, lcg (&state) % n);
+      PbItem *to = g_ptr_array_index (items, lcg (&state) % n);
+
+      if (from != to)
+        pb_store_add_dependency (f->store, pb_record_get_id (PB_RECORD (from)), pb_record_get_id (PB_RECORD (to)),
+                                 (int) (lcg (&state) % 3) * 10, &error);
+      g_clear_error (&error);
+    }
+  pb_store_end_group (f->store);
+
+  g_date_clear (&plan_start, 1);
+  g_date_clear (&plan_due, 1);
+  g_date_set_dmy (&plan_start, 1, 1, 2022);
+  g_date_set_dmy (&plan_due, 31, 12, 2026);
+  for (guint t = 0; t < G_N_ELEMENTS (days); t++)
+    {
+      g_autoptr(GDate) today = g_date_new_dmy (days[t][2], days[t][1], days[t][0]);
+      guint counts[PB_HEALTH_RED + 1] = { 0 };
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          PbItem *item = g_ptr_array_index (items, i);
+          const char *reason = NULL;
+          g_autofree char *own_reason = NULL;
+          PbHealth health = pb_store_get_item_health (f->store, item, today, &reason);
+          PbHealth own = pb_item_compute_health (item, &plan_start, &plan_due, today, &own_reason);
+
+          g_string_append_printf (dump, "%u %s %d %s | %.6f %.6f | %d %s | %.6f %.6f\n", t,
+                                  pb_item_get_number (item), health, reason,
+                                  pb_store_get_item_completion (f->store, item, today),
+                                  pb_store_get_item_health_completion (f->store, item, today, NULL),
+                                  own, own_reason,
+                                  pb_item_compute_completion (item, &plan_start, &plan_due, today),
+                                  pb_item_compute_completion (item, NULL, NULL, today));
+        }
+      pb_store_count_plan_health (f->store, plan, today, counts);
+      g_string_append_printf (dump, "%u counts %u %u %u %u\n", t, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, dump->str, dump->len);
+  if (g_strcmp0 (checksum, GENERATED_PLAN_CHECKSUM) != 0)
+    g_printerr ("%s", dump->str);
+  g_assert_cmpstr (checksum, ==, GENERATED_PLAN_CHECKSUM);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1518,6 +1639,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
   PB_TEST_ADD_LIBRARY ("/health/reason-unit", test_reason_unit);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
+  PB_TEST_ADD_LIBRARY ("/health/generated-plan-unchanged", test_generated_plan_unchanged);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 
   return g_test_run ();
