@@ -948,23 +948,75 @@ pb_item_completion_at (PbItemStatus  status,
  *
  * Returns: the completion, 0 to 1, or NAN
  */
+/* What an item's rules read, read from its record once: an item is judged
+ * by several rules, each of which read the record's columns by name and
+ * parsed its dates again (a start of 20,000 items judged each about ten
+ * times). */
+typedef struct
+{
+  PbItemKind     kind;
+  PbItemStatus   status;
+  double         progress;
+  PbProgressMode progress_mode;
+  PbHealth       override;
+  const char    *health_reason; /* the record's; NULL when none */
+  const char    *health_date;
+  gboolean       has_start;
+  gboolean       has_due;
+  GDate          start;         /* its own, valid when has_start */
+  GDate          due;           /* its own, valid when has_due */
+} ItemFacts;
+
+static void
+item_facts (PbItem    *item,
+            ItemFacts *f)
+{
+  PbRecord *r = (PbRecord *) item;
+
+  f->kind = pb_record_get_enum (r, "kind");
+  f->status = pb_record_get_enum (r, "status");
+  f->progress = pb_record_get_double (r, "progress");
+  f->progress_mode = pb_record_get_enum (r, "progress_mode");
+  f->override = pb_record_get_enum (r, "health_override");
+  f->health_reason = pb_record_get_string (r, "health_reason");
+  f->health_date = pb_record_get_string (r, "health_date");
+  f->has_start = pb_date_parse (pb_record_get_string (r, "start_date"), &f->start);
+  f->has_due = pb_date_parse (pb_record_get_string (r, "due_date"), &f->due);
+}
+
+static double
+facts_completion (const ItemFacts *f,
+                  const GDate     *default_start,
+                  const GDate     *default_due,
+                  const GDate     *date)
+{
+  GDate start, due;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&due, 1);
+  if (f->has_start)
+    start = f->start;
+  else if (default_start)
+    start = *default_start;
+  if (f->has_due)
+    due = f->due;
+  else if (default_due)
+    due = *default_due;
+  return pb_item_completion_at (f->status, f->progress, &start, &due, date);
+}
+
 double
 pb_item_compute_completion (PbItem      *item,
                             const GDate *default_start,
                             const GDate *default_due,
                             const GDate *date)
 {
-  GDate start, due;
+  ItemFacts f;
 
   g_return_val_if_fail (PB_IS_ITEM (item), NAN);
 
-  g_date_clear (&start, 1);
-  g_date_clear (&due, 1);
-  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), &start) && default_start)
-    start = *default_start;
-  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &due) && default_due)
-    due = *default_due;
-  return pb_item_completion_at (pb_item_get_status (item), pb_item_get_progress (item), &start, &due, date);
+  item_facts (item, &f);
+  return facts_completion (&f, default_start, default_due, date);
 }
 
 /**
@@ -986,34 +1038,33 @@ pb_item_compute_completion (PbItem      *item,
  *
  * Returns: the item's health on @today
  */
-PbHealth
-pb_item_compute_health (PbItem      *item,
-                        const GDate *default_start,
-                        const GDate *default_due,
-                        const GDate *today,
-                        char       **reason)
+static PbHealth
+facts_health (const ItemFacts *f,
+              const GDate     *default_start,
+              const GDate     *default_due,
+              const GDate     *today,
+              char           **reason)
 {
-  PbRecord *r = PB_RECORD (item);
-  PbHealth override;
-  PbItemStatus status;
+  PbHealth override = f->override;
+  PbItemStatus status = f->status;
   GDate start, due;
   gboolean has_start, has_due;
   Verdict v = { PB_HEALTH_BLUE, NULL };
 
-  g_return_val_if_fail (PB_IS_ITEM (item), PB_HEALTH_NONE);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), PB_HEALTH_NONE);
-
-  override = pb_record_get_enum (r, "health_override");
-  status = pb_item_get_status (item);
-
-  has_start = pb_date_parse (pb_record_get_string (r, "start_date"), &start);
-  if (!has_start && default_start && g_date_valid (default_start))
+  g_date_clear (&start, 1);
+  g_date_clear (&due, 1);
+  has_start = f->has_start;
+  if (has_start)
+    start = f->start;
+  else if (default_start && g_date_valid (default_start))
     {
       start = *default_start;
       has_start = TRUE;
     }
-  has_due = pb_date_parse (pb_record_get_string (r, "due_date"), &due);
-  if (!has_due && default_due && g_date_valid (default_due))
+  has_due = f->has_due;
+  if (has_due)
+    due = f->due;
+  else if (default_due && g_date_valid (default_due))
     {
       due = *default_due;
       has_due = TRUE;
@@ -1021,7 +1072,7 @@ pb_item_compute_health (PbItem      *item,
 
   if (override != PB_HEALTH_NONE)
     {
-      const char *why = pb_record_get_string (r, "health_reason");
+      const char *why = f->health_reason;
 
       verdict_consider (&v, override, g_strdup (why && *why ? why : _("Set by hand")));
     }
@@ -1059,10 +1110,10 @@ pb_item_compute_health (PbItem      *item,
 
       /* 序时进度: progress (by hand) against the share of the time gone. */
       if ((status == PB_ITEM_STATUS_IN_PROGRESS || status == PB_ITEM_STATUS_BLOCKED) &&
-          pb_record_get_enum (r, "progress_mode") == PB_PROGRESS_MODE_MANUAL &&
+          f->progress_mode == PB_PROGRESS_MODE_MANUAL &&
           !isnan (elapsed) && elapsed >= 0.10 - 1e-12)
         {
-          double progress = pb_item_get_progress (item);
+          double progress = f->progress;
           double share = MIN (elapsed, 1.0);
           g_autofree char *done = percent_text (progress);
           g_autofree char *gone = percent_text (share);
@@ -1080,6 +1131,22 @@ pb_item_compute_health (PbItem      *item,
   else
     g_free (v.reason);
   return v.health;
+}
+
+PbHealth
+pb_item_compute_health (PbItem      *item,
+                        const GDate *default_start,
+                        const GDate *default_due,
+                        const GDate *today,
+                        char       **reason)
+{
+  ItemFacts f;
+
+  g_return_val_if_fail (PB_IS_ITEM (item), PB_HEALTH_NONE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), PB_HEALTH_NONE);
+
+  item_facts (item, &f);
+  return facts_health (&f, default_start, default_due, today, reason);
 }
 
 /* ---- The cache ------------------------------------------------------------ */
@@ -1210,27 +1277,23 @@ period_start (PbRecord *period,
 
 /* An item's dates, the plan's where it has none. */
 static void
-item_dates (PbItem      *item,
-            const GDate *origin,
-            const GDate *end,
-            GDate       *start,
-            GDate       *due)
+item_dates (const ItemFacts *f,
+            const GDate     *origin,
+            const GDate     *end,
+            GDate           *start,
+            GDate           *due)
 {
-  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), start))
-    *start = *origin;
-  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), due))
-    *due = *end;
+  *start = f->has_start ? f->start : *origin;
+  *due = f->has_due ? f->due : *end;
 }
 
 static gboolean
-item_past_due (PbItem      *item,
-               const GDate *end,
-               const GDate *today)
+item_past_due (const ItemFacts *f,
+               const GDate     *end,
+               const GDate     *today)
 {
-  GDate due;
+  GDate due = f->has_due ? f->due : *end;
 
-  if (!pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &due))
-    due = *end;
   return g_date_valid (&due) && g_date_compare (today, &due) > 0;
 }
 
@@ -1365,26 +1428,29 @@ compute_item_health (PlanHealth  *p,
                      PbItem      *item,
                      const GDate *today)
 {
-  gint64 id = pb_record_get_id (PB_RECORD (item));
+  gint64 id = pb_record_get_id ((PbRecord *) item);
   ItemHealth *h = g_new0 (ItemHealth, 1);
   char *why = NULL;
   ItemIndicators *w = g_hash_table_lookup (p->by_item, &id);
   GPtrArray *deps;
-  PbItemStatus status = pb_item_get_status (item);
-  gboolean judged = pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE &&
-                    status != PB_ITEM_STATUS_DONE && status != PB_ITEM_STATUS_CANCELLED;
+  ItemFacts f;
+  PbItemStatus status;
+  gboolean judged;
   const GDate *origin = &p->origin, *end = &p->end;
 
+  item_facts (item, &f);
+  status = f.status;
+  judged = f.override == PB_HEALTH_NONE && status != PB_ITEM_STATUS_DONE && status != PB_ITEM_STATUS_CANCELLED;
   p->n_computed++;
 
-  if (judged && pb_item_get_kind (item) == PB_ITEM_KIND_GOAL && w != NULL && w->status != NULL)
+  if (judged && f.kind == PB_ITEM_KIND_GOAL && w != NULL && w->status != NULL)
     {
       /* A goal is as good as the indicators it carries. */
       h->health = w->status->health;
       /* Translators: an indicator's name and why it has its health */
       h->reason = g_strdup_printf (_("%s: %s"), w->name, w->status->reason);
     }
-  else if (judged && pb_item_get_kind (item) == PB_ITEM_KIND_GOAL)
+  else if (judged && f.kind == PB_ITEM_KIND_GOAL)
     {
       /* …and with none, it has no health (未评估), whatever its own
        * progress and dates say. */
@@ -1393,13 +1459,11 @@ compute_item_health (PlanHealth  *p,
     }
   else
     {
-      h->health = pb_item_compute_health (item, origin, end, today, &why);
-      if (pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE &&
-          pb_record_get_string (PB_RECORD (item), "health_date") != NULL)
+      h->health = facts_health (&f, origin, end, today, &why);
+      if (f.override != PB_HEALTH_NONE && f.health_date != NULL)
         {
           /* Translators: a health set by hand: its reason and the day it was set */
-          h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why,
-                                       pb_record_get_string (PB_RECORD (item), "health_date"));
+          h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why, f.health_date);
           g_free (why);
         }
       else
@@ -1413,14 +1477,16 @@ compute_item_health (PlanHealth  *p,
       PbRecord *dep = g_ptr_array_index (deps, d);
       gint64 from_id = pb_record_get_int (dep, "from_item_id");
       PbItem *before;
+      ItemFacts bf;
       GDate start, due, from_start, from_due;
 
-      if ((before = g_hash_table_lookup (p->item_by_id, &from_id)) == NULL ||
-          pb_item_get_status (before) == PB_ITEM_STATUS_DONE ||
-          pb_item_get_status (before) == PB_ITEM_STATUS_CANCELLED)
+      if ((before = g_hash_table_lookup (p->item_by_id, &from_id)) == NULL)
         continue;
-      item_dates (item, origin, end, &start, &due);
-      item_dates (before, origin, end, &from_start, &from_due);
+      item_facts (before, &bf);
+      if (bf.status == PB_ITEM_STATUS_DONE || bf.status == PB_ITEM_STATUS_CANCELLED)
+        continue;
+      item_dates (&f, origin, end, &start, &due);
+      item_dates (&bf, origin, end, &from_start, &from_due);
       if (!g_date_valid (&start) || !g_date_valid (&from_due))
         continue;
       g_date_add_days (&from_due, MAX (pb_record_get_int (dep, "lag_days"), 0));
@@ -1438,11 +1504,10 @@ compute_item_health (PlanHealth  *p,
   h->indicator_progress = w != NULL && w->progress_count > 0 ? w->progress_sum / w->progress_count : -1;
   if (status == PB_ITEM_STATUS_DONE)
     h->completion = 1;
-  else if (pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS &&
-           h->indicator_progress >= 0)
+  else if (f.progress_mode == PB_PROGRESS_MODE_INDICATORS && h->indicator_progress >= 0)
     h->completion = h->indicator_progress;
   else
-    h->completion = pb_item_get_progress (item);
+    h->completion = f.progress;
 
   /* DESIGN §5 completion, what health and rankings are judged by: done,
    * 100 %; cancelled, none; a goal, or an item measured by its
@@ -1451,18 +1516,17 @@ compute_item_health (PlanHealth  *p,
    * the share of its time gone. */
   if (status == PB_ITEM_STATUS_DONE || status == PB_ITEM_STATUS_CANCELLED)
     h->health_completion = pb_item_completion_at (status, 0, NULL, NULL, NULL);
-  else if (pb_item_get_kind (item) == PB_ITEM_KIND_GOAL ||
-           pb_record_get_enum (PB_RECORD (item), "progress_mode") == PB_PROGRESS_MODE_INDICATORS)
+  else if (f.kind == PB_ITEM_KIND_GOAL || f.progress_mode == PB_PROGRESS_MODE_INDICATORS)
     h->health_completion = w != NULL && w->status != NULL ? w->status->completion : NAN;
   else
-    h->health_completion = pb_item_compute_completion (item, origin, end, today);
+    h->health_completion = facts_completion (&f, origin, end, today);
 
   /* Its indicators: the worse decides; on a tie the measured figure
    * says more than the item's own progress, but not more than a due
    * date that has passed. */
   if (judged && w != NULL && w->status != NULL &&
       (w->status->health > h->health ||
-       (w->status->health == h->health && h->health >= PB_HEALTH_YELLOW && !item_past_due (item, end, today))))
+       (w->status->health == h->health && h->health >= PB_HEALTH_YELLOW && !item_past_due (&f, end, today))))
     {
       h->health = w->status->health;
       g_free (h->reason);
@@ -1520,17 +1584,16 @@ compute_item_health (PlanHealth  *p,
             if (worst != NULL)
               kept = pb_record_get_double (worst, "completion");
 
-            if (pb_item_get_kind (item) != PB_ITEM_KIND_GOAL &&
-                pb_record_get_enum (PB_RECORD (item), "progress_mode") != PB_PROGRESS_MODE_INDICATORS)
+            if (f.kind != PB_ITEM_KIND_GOAL && f.progress_mode != PB_PROGRESS_MODE_INDICATORS)
               {
                 GDate start, due;
 
-                item_dates (item, origin, end, &start, &due);
+                item_dates (&f, origin, end, &start, &due);
                 h->previous_health_completion =
                   pb_item_completion_at (pb_record_get_enum (then, "status"), h->previous_completion,
                                          &start, &due, &p->previous_end);
                 if (!isnan (kept) && !isnan (h->previous_health_completion) &&
-                    pb_record_get_enum (PB_RECORD (item), "health_override") == PB_HEALTH_NONE)
+                    f.override == PB_HEALTH_NONE)
                   h->previous_health_completion = MIN (h->previous_health_completion, kept);
               }
             else
