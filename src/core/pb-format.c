@@ -156,6 +156,23 @@ pb_format_percent (double fraction)
   percent = round (round (percent * 1e6) / 1e6);
   if (percent == 0)
     percent = 0; /* no "-0%" */
+  /* A whole number: written as "%.0f%%" writes it, without printf's
+   * floating-point path (two a judged item at a start). */
+  if (fabs (percent) < 1e9)
+    {
+      char buf[16], *p = buf + sizeof buf;
+      gint64 n = (gint64) percent;
+      guint64 u = n < 0 ? (guint64) -n : (guint64) n;
+
+      *--p = '\0';
+      *--p = '%';
+      do
+        *--p = (char) ('0' + u % 10);
+      while ((u /= 10) > 0);
+      if (n < 0)
+        *--p = '-';
+      return g_strdup (p);
+    }
   return g_strdup_printf ("%.0f%%", percent);
 }
 
