@@ -264,6 +264,72 @@ test_report_ledger_cli (PbTestLibrary *f,
   g_assert_no_error (error);
 }
 
+/* Runs as "一: 1 2 3 | (一): -": a section's title and its items' numbers. */
+static char *
+runs_text (PbStore *store,
+           gint64   plan_id)
+{
+  g_autoptr(GPtrArray) runs = pb_outline_new_from_store_full (store, plan_id, TRUE);
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; r < runs->len; r++)
+    {
+      PbOutlineRun *run = g_ptr_array_index (runs, r);
+
+      g_string_append_printf (out, "%s%s:", r ? " | " : "", run->section ? pb_section_get_number (run->section) : "");
+      for (guint i = 0; i < run->items->len; i++)
+        g_string_append_printf (out, " %s", pb_item_get_number (g_ptr_array_index (run->items, i)));
+      if (run->items->len == 0)
+        g_string_append (out, " -");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A sub-section added inside a section that holds items, before it holds
+ * any itself, comes after its parent's items (where Add Section puts it),
+ * on the board, the timeline and in print alike; not before its parent
+ * (a first-time user saw the column (一) left of 一、). Another empty
+ * one added after it stays after it; one placed before a sibling with
+ * items goes before that sibling. */
+static void
+test_empty_subsection (PbTestLibrary *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "测试市数字经济行动方案", 2025, 2027, &error);
+  gint64 s1 = pb_store_add_section (f->store, plan, 0, "一、", "加快数字基础设施建设", &error);
+  gint64 s2 = pb_store_add_section (f->store, plan, 0, "二、", "保障措施", &error);
+  gint64 a, b, c;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  pb_store_add_item (f->store, plan, s1, PB_ITEM_KIND_TASK, "1", "建设5G基站", &error);
+  pb_store_add_item (f->store, plan, s1, PB_ITEM_KIND_TASK, "2", "推进千兆光网", &error);
+  pb_store_add_item (f->store, plan, s1, PB_ITEM_KIND_TASK, "3", "建设数据中心", &error);
+  pb_store_add_item (f->store, plan, s2, PB_ITEM_KIND_TASK, "4", "加强组织领导", &error);
+  g_assert_no_error (error);
+
+  a = pb_store_insert_section (f->store, plan, s1, 0, "(一)", "推进5G网络建设", &error);
+  g_assert_no_error (error);
+  text = runs_text (f->store, plan);
+  g_assert_cmpstr (text, ==, "一、: 1 2 3 | (一): - | 二、: 4");
+
+  b = pb_store_insert_section (f->store, plan, s1, a, "(二)", "推进算力建设", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = runs_text (f->store, plan);
+  g_assert_cmpstr (text, ==, "一、: 1 2 3 | (一): - | (二): - | 二、: 4");
+
+  /* An item of the second sub-section: the empty first one goes before
+   * it, after the parent's items that precede it. */
+  c = pb_store_add_item (f->store, plan, b, PB_ITEM_KIND_TASK, "5", "建设智算中心", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c, >, 0);
+  g_clear_pointer (&text, g_free);
+  text = runs_text (f->store, plan);
+  g_assert_cmpstr (text, ==, "一、: 1 2 3 | (一): - | (二): 5 | 二、: 4");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +339,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/document-order/store-and-outline", test_store_and_outline);
   PB_TEST_ADD_LIBRARY ("/document-order/board", test_board);
   PB_TEST_ADD_LIBRARY ("/document-order/timeline", test_timeline);
+  PB_TEST_ADD_LIBRARY ("/document-order/empty-subsection", test_empty_subsection);
   PB_TEST_ADD_LIBRARY ("/document-order/report-ledger-cli", test_report_ledger_cli);
 
   return g_test_run ();

@@ -239,6 +239,61 @@ test_delete_items (Plan          *f,
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
 }
 
+static char *
+list_order (PbStore *store, GListModel *sections)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      g_autoptr(PbSection) parent = pb_store_get_record (store, PB_TYPE_SECTION, pb_section_get_parent_id (s));
+
+      g_string_append_printf (out, "%s%s%s%s", i ? " " : "", parent ? pb_section_get_number (parent) : "",
+                              parent ? "/" : "", pb_section_get_number (s));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A list kept open (the board's columns, the timeline's headers) keeps
+ * the tree's order through every section command, as a list made afresh
+ * does: a section added inside the first one comes after it, not before
+ * (a first-time user saw (一) left of 一、). */
+static void
+test_sections_live_order (Plan          *f,
+                          gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) live = pb_store_list_sections (store, f->plan);
+  g_autofree char *order = NULL;
+  g_autoptr(PbSection) s1 = pb_store_get_record (store, PB_TYPE_SECTION, f->s1);
+  g_autoptr(PbSection) s2 = pb_store_get_record (store, PB_TYPE_SECTION, f->s2);
+  gint64 inside;
+
+#define LIVE_IS(expected) \
+  G_STMT_START { g_clear_pointer (&order, g_free); order = list_order (store, live); g_assert_cmpstr (order, ==, expected); \
+                 g_clear_pointer (&order, g_free); order = section_order (f); g_assert_cmpstr (order, ==, expected); } G_STMT_END
+
+  LIVE_IS ("一 二 二/(一)");
+  inside = pb_store_insert_section (store, f->plan, f->s1, 0, "(一)", "推进5G网络建设", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (inside, >, 0);
+  LIVE_IS ("一 一/(一) 二 二/(一)");
+  g_assert_true (pb_store_undo (store, NULL));
+  LIVE_IS ("一 二 二/(一)");
+  g_assert_true (pb_store_redo (store, NULL));
+  LIVE_IS ("一 一/(一) 二 二/(一)");
+  g_assert_true (pb_store_shift_section (store, s2, -1, &error));
+  LIVE_IS ("二 二/(一) 一 一/(一)");
+  g_assert_true (pb_store_indent_section (store, s1, TRUE, &error));
+  LIVE_IS ("二 二/(一) 二/一 一/(一)");
+  g_assert_true (pb_store_undo (store, NULL));
+  g_assert_true (pb_store_undo (store, NULL));
+  LIVE_IS ("一 一/(一) 二 二/(一)");
+#undef LIVE_IS
+}
+
 static void
 test_sections (Plan          *f,
                gconstpointer  data)
@@ -1002,6 +1057,7 @@ main (int   argc,
   ADD ("/edit/items/delete", test_delete_items);
   ADD ("/edit/items/next-number", test_next_number);
   ADD ("/edit/sections", test_sections);
+  ADD ("/edit/sections-live-order", test_sections_live_order);
   ADD ("/edit/section-moves", test_section_moves);
   ADD ("/edit/plan-properties", test_plan_properties);
   ADD ("/edit/bulk", test_bulk);

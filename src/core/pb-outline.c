@@ -117,9 +117,21 @@ emit (Outline *o,
       guint emitted;
 
       /* A sub-section goes before the first own item that comes after
-       * its own first item; one without items stays after its sibling. */
+       * its own first item. One without items goes after the section's
+       * own items that come before its next sibling with items, so after
+       * its sibling, and after all of them when none follows: a
+       * sub-section just added inside a section with items comes after
+       * them, not before its own parent's items. */
       if (o->first[child] != G_MAXUINT)
         place = MAX (place, o->first[child]);
+      else
+        {
+          guint next = G_MAXUINT;
+
+          for (guint k = c + 1; k < children->len && next == G_MAXUINT; k++)
+            next = o->first[g_array_index (children, guint, k)];
+          place = MAX (place, next);
+        }
       while (d < direct->len && g_array_index (direct, guint, d) < place)
         {
           add_item (o, &run, s, depth, g_array_index (direct, guint, d++));
