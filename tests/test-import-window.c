@@ -1180,6 +1180,56 @@ test_review_kind_renames (void)
 
 /* A document with nothing to import says so and offers to go back; Back
  * keeps the text that was pasted, and the review can be left for it too. */
+/* A name the parser found whole, with a 、 of its own (各区、县〔市〕政府,
+ * a collective name plans give many tasks), stays one organisation when
+ * the planner adds another to the list in the review: not 各区 and
+ * 县〔市〕政府 (a first-time user got a bogus 各区 in the ranking). */
+static void
+test_review_keeps_known_names (void)
+{
+  const char *text =
+    "某市数字经济发展行动方案(2025—2027年)\n"
+    "一、重点任务\n"
+    "1.加快5G网络建设。到2025年新建5G基站1500个。(牵头单位:市经信局;责任单位:市住建局、各区、县〔市〕政府)\n"
+    "2.推进千兆光网建设。到2026年千兆用户10万户。(牵头单位:市通信管理办;责任单位:各区、县〔市〕政府)\n";
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *item;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  item = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (item, ADW_TYPE_ENTRY_ROW, "Responsible organisations", 0))),
+                   ==, "市住建局、各区、县〔市〕政府");
+  set_text (item, "Responsible organisations", 0, "市住建局、各区、县〔市〕政府、市财政局");
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(GListModel) items = pb_store_list_items (store, id);
+    g_autoptr(PbItem) first = g_list_model_get_item (items, 0);
+    g_autoptr(GListModel) orgs = pb_store_list_organisations (store, id);
+    gboolean whole = FALSE;
+
+    g_assert_cmpuint (pb_store_count_item_orgs (store, pb_record_get_id (PB_RECORD (first)), PB_ROLE_RESPONSIBLE), ==, 3);
+    for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+      {
+        g_autoptr(PbOrganisation) org = g_list_model_get_item (orgs, i);
+
+        g_assert_cmpstr (pb_organisation_get_name (org), !=, "各区");
+        whole |= g_str_equal (pb_organisation_get_name (org), "各区、县〔市〕政府");
+      }
+    g_assert_true (whole);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 static void
 test_nothing_found (void)
 {
@@ -1352,6 +1402,7 @@ main (int    argc,
   g_test_add_func ("/import-window/file", test_file);
   g_test_add_func ("/import-window/correct-review", test_correct_review);
   g_test_add_func ("/import-window/nothing-found", test_nothing_found);
+  g_test_add_func ("/import-window/review-keeps-known-names", test_review_keeps_known_names);
   g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
   g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);

@@ -12,6 +12,7 @@
 
 #include "pb-cn-number.h"
 #include "pb-document.h"
+#include "pb-org-list.h"
 #include "pb-plan-parser.h"
 #include "pb-text-source.h"
 
@@ -801,6 +802,33 @@ test_appendix_records (void)
     }
 }
 
+/* A list typed in one field: 、 , ; part names, brackets keep theirs, and
+ * a name known whole keeps its own 、. */
+static void
+test_edited_names (void)
+{
+  const char *known[] = { "各区、县〔市〕政府", "各区", NULL };
+  g_autoptr(GPtrArray) a = pb_org_names_split_edited ("市住建局、各区、县〔市〕政府、市财政局", known);
+  g_autoptr(GPtrArray) b = pb_org_names_split_edited (" 市经信局，各区（县、市）人民政府；市发改委、 ", NULL);
+  g_autoptr(GPtrArray) c = pb_org_names_split_edited ("各区、县〔市〕政府办公室、各区", known);
+  g_autoptr(GPtrArray) d = pb_org_names_split_edited ("", known);
+
+  g_assert_cmpuint (a->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (a, 0), ==, "市住建局");
+  g_assert_cmpstr (g_ptr_array_index (a, 1), ==, "各区、县〔市〕政府");
+  g_assert_cmpstr (g_ptr_array_index (a, 2), ==, "市财政局");
+  g_assert_cmpuint (b->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (b, 0), ==, "市经信局");
+  g_assert_cmpstr (g_ptr_array_index (b, 1), ==, "各区（县、市）人民政府");
+  g_assert_cmpstr (g_ptr_array_index (b, 2), ==, "市发改委");
+  /* A known name only where it stands whole between separators. */
+  g_assert_cmpuint (c->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (c, 0), ==, "各区");
+  g_assert_cmpstr (g_ptr_array_index (c, 1), ==, "县〔市〕政府办公室");
+  g_assert_cmpstr (g_ptr_array_index (c, 2), ==, "各区");
+  g_assert_cmpuint (d->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -831,6 +859,7 @@ main (int    argc,
   g_test_add_func ("/plan-parser/targets-more", test_targets_more);
   g_test_add_func ("/plan-parser/cumulative-names", test_cumulative_names);
   g_test_add_func ("/plan-parser/appendix", test_appendix);
+  g_test_add_func ("/plan-parser/edited-names", test_edited_names);
   g_test_add_func ("/plan-parser/appendix-records", test_appendix_records);
 
   return g_test_run ();

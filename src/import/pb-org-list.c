@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pb-org-list.h"
 
 /* Characters an organisation's name ends with: 局, 委员会, 人民政府,
@@ -234,5 +236,87 @@ pb_org_list_split (const PbText *t,
       g_ptr_array_add (names, pb_text_slice (t, from, r.end));
     }
 
+  return names;
+}
+
+static gboolean
+is_name_separator (gunichar c)
+{
+  return c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B;
+}
+
+/**
+ * pb_org_names_split_edited:
+ * @text: a list of organisation names as a planner types it in one field:
+ *   "市经信局、市发改委，各区政府"
+ * @known: (nullable) (array zero-terminated=1): names known whole, such as
+ *   those the parser found, some with a 、 of their own (各区、县〔市〕政府)
+ *
+ * The names of an edited list: 、 , ; part them, except inside brackets
+ * (各区（县、市）人民政府 is one) and inside a known name, which stays
+ * whole where it stands between separators (the longest one wins).
+ *
+ * Returns: (transfer full) (element-type utf8): the names, trimmed, none
+ *   empty
+ */
+GPtrArray *
+pb_org_names_split_edited (const char         *text,
+                           const char * const *known)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text ? text : "";
+
+  while (*p)
+    {
+      const char *end = NULL;
+      gsize best = 0;
+      int depth = 0;
+      g_autofree char *name = NULL;
+
+      /* Spaces before a name are not part of it. */
+      while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      for (guint k = 0; known != NULL && known[k] != NULL; k++)
+        {
+          gsize len = strlen (known[k]);
+
+          if (len > best && strncmp (p, known[k], len) == 0)
+            {
+              const char *after = p + len;
+
+              while (*after && g_unichar_isspace (g_utf8_get_char (after)))
+                after = g_utf8_next_char (after);
+              if (*after == '\0' || is_name_separator (g_utf8_get_char (after)))
+                {
+                  best = len;
+                  end = p + len;
+                }
+            }
+        }
+
+      if (end == NULL)
+        for (end = p; *end; end = g_utf8_next_char (end))
+          {
+            gunichar c = g_utf8_get_char (end);
+
+            if (depth == 0 && is_name_separator (c))
+              break;
+            if (c == '(' || c == 0xFF08 || c == 0x3014 || c == '[' || c == 0x3010)
+              depth++;
+            else if ((c == ')' || c == 0xFF09 || c == 0x3015 || c == ']' || c == 0x3011) && depth > 0)
+              depth--;
+          }
+
+      name = g_strstrip (g_strndup (p, end - p));
+      if (name[0])
+        g_ptr_array_add (names, g_steal_pointer (&name));
+      p = end;
+      /* Past the separator after it. */
+      while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || is_name_separator (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+    }
   return names;
 }

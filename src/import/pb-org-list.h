@@ -14,5 +14,7 @@ GPtrArray *pb_org_list_split    (const PbText *t,
 gboolean   pb_org_name_has_head (const PbText *t,
                                  gsize         start,
                                  gsize         end);
+GPtrArray *pb_org_names_split_edited (const char         *text,
+                                      const char * const *known);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "pb-format.h"
 #include "pb-import-target-row.h"
 #include "pb-import-window.h"
+#include "pb-org-list.h"
 #include "pb-ui-util.h"
 #include "pb-plan-parser.h"
 
@@ -167,35 +168,41 @@ join_names (JsonArray *names)
   return g_string_free (s, FALSE);
 }
 
-/* "市经信局、市发改委，各区政府" → the names, for an edited list. */
+/* "市经信局、市发改委，各区政府" → the names, for an edited list. The
+ * names the draft holds already stay whole: 各区、县〔市〕政府, found by
+ * the parser, is one organisation, not 各区 and 县〔市〕政府. */
 static JsonArray *
-split_names (const char *text)
+split_names (JsonNode   *draft,
+             const char *text)
 {
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = NULL;
+  JsonArray *items = draft ? json_object_get_array_member (json_node_get_object (draft), "items") : NULL;
   JsonArray *a = json_array_new ();
-  g_autoptr(GString) name = g_string_new (NULL);
-  int depth = 0;
 
-  /* 、 , ; part names, except inside brackets: 各区（县、市）人民政府 is one. */
-  for (const char *p = text; ; p = g_utf8_next_char (p))
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      gunichar c = g_utf8_get_char (p);
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *members[] = { "lead_units", "responsible_units" };
 
-      if (c == 0 || (depth == 0 && (c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B)))
+      for (guint m = 0; item != NULL && m < G_N_ELEMENTS (members); m++)
         {
-          g_strstrip (name->str);
-          if (name->str[0])
-            json_array_add_string_element (a, name->str);
-          g_string_truncate (name, 0);
-          if (c == 0)
-            break;
-          continue;
+          JsonArray *units = json_object_has_member (item, members[m]) ? json_object_get_array_member (item, members[m]) : NULL;
+
+          for (guint u = 0; units != NULL && u < json_array_get_length (units); u++)
+            {
+              const char *name = json_array_get_string_element (units, u);
+
+              if (name != NULL && strstr (name, "、") != NULL)
+                g_ptr_array_add (known, (gpointer) name);
+            }
         }
-      if (c == '(' || c == 0xFF08 || c == 0x3014 || c == '[' || c == 0x3010)
-        depth++;
-      else if ((c == ')' || c == 0xFF09 || c == 0x3015 || c == ']' || c == 0x3011) && depth > 0)
-        depth--;
-      g_string_append_unichar (name, c);
     }
+  g_ptr_array_add (known, NULL);
+
+  names = pb_org_names_split_edited (text, (const char * const *) known->pdata);
+  for (guint i = 0; i < names->len; i++)
+    json_array_add_string_element (a, g_ptr_array_index (names, i));
   return a;
 }
 
@@ -396,7 +403,7 @@ units_changed_cb (GtkEditable    *editable,
   JsonObject *item = field_object (editable);
   const char *member = g_object_get_data (G_OBJECT (editable), "member");
 
-  json_object_set_array_member (item, member, split_names (gtk_editable_get_text (editable)));
+  json_object_set_array_member (item, member, split_names (self->draft, gtk_editable_get_text (editable)));
   update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
   show_units_in_full (GTK_WIDGET (editable));
   update_summary (self);
