@@ -5,7 +5,10 @@
  * Under Xvfb, through XTest (issue 14): the shortcuts
  * window lists every key the window and its views answer to, and each
  * key it lists is one they answer to; the timeline's zoom keys, pressed;
- * no menu button leaves its tooltip over its own open menu.
+ * no menu button leaves its tooltip over its own open menu; a toast
+ * leaves the tabs at the bottom of a narrow window free; the rows of the
+ * timeline and the cards of the board stay under the pointer as the bulk
+ * bar comes and goes.
  */
 #include "config.h"
 
@@ -780,6 +783,272 @@ test_toast_clear_of_tabs (void)
   set_width (1280, 800);
 }
 
+/* ---- Rows that stay under the pointer ----------------------------------- */
+
+/* The row of @tl under widget y @y of @view. */
+static guint
+row_under (PbTimelineView *view,
+           double          y)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  return pb_timeline_row_at_y (pb_timeline_view_get_timeline (view),
+                               y - PB_TIMELINE_HEADER_HEIGHT + gtk_adjustment_get_value (vadj));
+}
+
+/* Widget y of the middle of @row. */
+static double
+row_middle (PbTimelineView *view,
+            guint           row)
+{
+  double x, y;
+
+  pb_timeline_view_widget_point (view, 0, pb_timeline_get_row_y (pb_timeline_view_get_timeline (view), row) +
+                                 PB_TIMELINE_ROW_HEIGHT / 2, &x, &y);
+  return y;
+}
+
+/* A real click (with @mods) on the label of @row, the timeline scrolled to
+ * its end: the row stays where it was, under the pointer, whether the
+ * click makes the bulk bar appear, hide, or neither. */
+static void
+click_row_in_place (PbTimelineView  *view,
+                    guint            row,
+                    GdkModifierType  mods,
+                    const char      *what)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  gboolean shown_before = gtk_revealer_get_reveal_child (revealer);
+  double y = row_middle (view, row);
+  double after;
+
+  g_assert_cmpuint (row_under (view, y), ==, row);
+  point_at (GTK_WIDGET (view), 40, y);
+  pb_test_settle_for (100);
+  click (mods);
+  /* The revealer's slide and any scrolling done. */
+  pb_test_settle_for (600);
+  after = row_middle (view, row);
+  g_test_message ("%s: row %u at y %.0f, then %.0f (bulk bar %s → %s; %u chosen)", what, row, y, after,
+                  shown_before ? "shown" : "hidden", gtk_revealer_get_reveal_child (revealer) ? "shown" : "hidden",
+                  pb_timeline_view_get_n_selected (view));
+  if (after != y || row_under (view, y) != row)
+    g_error ("%s: row %u moved from y %.0f to %.0f under the pointer (now row %u there; the bulk bar %s)", what, row, y,
+             after, row_under (view, y), gtk_revealer_get_reveal_child (revealer) ? "appeared" : "hid");
+}
+
+/* The item rows (no section headers) of the timeline, last first. */
+static GArray *
+last_item_rows (PbTimeline *tl,
+                guint       n)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint r = pb_timeline_get_n_rows (tl); r-- > 0 && rows->len < n;)
+    if (pb_timeline_get_row_item (tl, r) > 0)
+      {
+        PbTimelineHit hit;
+
+        pb_timeline_hit_test (tl, -1e6, pb_timeline_get_row_y (tl, r) + PB_TIMELINE_ROW_HEIGHT / 2, &hit);
+        if (hit.kind != PB_TIMELINE_HIT_SECTION)
+          g_array_append_val (rows, r);
+      }
+  return rows;
+}
+
+/* The timeline scrolled to its end (where the bulk bar appears over the
+ * last rows): choosing three bars (the bar appears), scrolling to the end
+ * again, then a plain click (the bar hides) moves no row under the
+ * pointer; a Shift+click then chooses the run the planner points at, not
+ * rows 47 px away; the last row can be seen above the bar. */
+static void
+test_rows_stay_put (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GtkAdjustment *vadj;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) chosen = NULL;
+  PbTimeline *tl;
+  guint a, b, c;
+
+  set_width (1280, 800);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  show_page ("timeline");
+  tl = pb_timeline_view_get_timeline (view);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  pb_test_settle_for (300);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* The item rows, bottom up from the last; the ones clicked lie above
+   * the last few, where the toasts show (the hint as a second bar is
+   * chosen would take the click). */
+  rows = last_item_rows (tl, 13);
+  g_assert_cmpuint (rows->len, ==, 13);
+  a = g_array_index (rows, guint, 8);
+  b = g_array_index (rows, guint, 9);
+  c = g_array_index (rows, guint, 10);
+
+  click_row_in_place (view, a, 0, "click");
+  click_row_in_place (view, b, GDK_CONTROL_MASK, "Ctrl+click, the bulk bar appears");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  click_row_in_place (view, c, GDK_CONTROL_MASK, "Ctrl+click, a third");
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 3);
+  /* The planner scrolls to the end again, to see the last rows, which
+   * the bar had pushed off when it took its height from the chart. */
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  pb_test_settle_for (300);
+  g_test_message ("scrolled to the end again: %.0f of %.0f, page %.0f", gtk_adjustment_get_value (vadj),
+                  gtk_adjustment_get_upper (vadj), gtk_adjustment_get_page_size (vadj));
+  /* The last row shows, above the bulk bar. */
+  {
+    graphene_rect_t bar, last;
+    guint last_row = g_array_index (rows, guint, 0);
+    double y = row_middle (view, last_row) + PB_TIMELINE_ROW_HEIGHT / 2;
+
+    g_assert_true (gtk_widget_compute_bounds (gtk_revealer_get_child (revealer), GTK_WIDGET (view), &bar));
+    last = GRAPHENE_RECT_INIT (0, y - PB_TIMELINE_ROW_HEIGHT, 100, PB_TIMELINE_ROW_HEIGHT);
+    g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+    if (graphene_rect_intersection (&bar, &last, NULL))
+      g_error ("the bulk bar (from y %.0f) covers the last row (to y %.0f)", bar.origin.y, y);
+  }
+
+  /* A plain click on a fourth: the bar hides, the row stays. */
+  click_row_in_place (view, g_array_index (rows, guint, 12), 0, "click, the bulk bar hides");
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* Shift+click on the first clicked: the run between them. */
+  click_row_in_place (view, a, GDK_SHIFT_MASK, "Shift+click, the bulk bar appears");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  chosen = pb_timeline_view_get_selected_items (view);
+  g_assert_cmpuint (chosen->len, ==, 5);
+  for (guint i = 8; i <= 12; i++)
+    {
+      gint64 id = pb_timeline_get_row_item (tl, g_array_index (rows, guint, i));
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < chosen->len; j++)
+        found |= g_array_index (chosen, gint64, j) == id;
+      if (!found)
+        g_error ("Shift+click did not choose the item of row %u", g_array_index (rows, guint, i));
+    }
+
+  /* And a plain click once more, the bar hiding with the rows in place. */
+  click_row_in_place (view, g_array_index (rows, guint, 11), 0, "click, the bulk bar hides again");
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  show_page ("board");
+}
+
+/* Widget y of @item's card in @board. */
+static double
+card_y (PbBoardView *board,
+        gint64       item_id)
+{
+  PbTaskCard *card = pb_test_find_card (GTK_WIDGET (board), item_id);
+  graphene_rect_t r;
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (board), &r));
+  return r.origin.y;
+}
+
+/* A real click (with @mods) on @item's card: it stays where it was. */
+static void
+click_card_in_place (PbBoardView     *board,
+                     gint64           item_id,
+                     GdkModifierType  mods,
+                     const char      *what)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  PbTaskCard *card = pb_test_find_card (GTK_WIDGET (board), item_id);
+  double y = card_y (board, item_id), after;
+
+  point_at (GTK_WIDGET (card), 20, gtk_widget_get_height (GTK_WIDGET (card)) / 2.0);
+  pb_test_settle_for (100);
+  click (mods);
+  pb_test_settle_for (600);
+  after = card_y (board, item_id);
+  g_test_message ("board, %s: card at y %.0f, then %.0f (bulk bar %s; %u chosen)", what, y, after,
+                  gtk_revealer_get_reveal_child (revealer) ? "shown" : "hidden", pb_board_view_get_n_selected (board));
+  if (after != y)
+    g_error ("board, %s: the card moved from y %.0f to %.0f under the pointer (the bulk bar %s)", what, y, after,
+             gtk_revealer_get_reveal_child (revealer) ? "appeared" : "hid");
+}
+
+/* The same on the board, its longest column scrolled to its end: cards
+ * chosen with Ctrl+click (the bar appears), the column scrolled to its
+ * end again (its last card shows above the bar), a plain click (the bar
+ * hides): no card moves. */
+static void
+test_cards_stay_put (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
+  GListModel *items = NULL;
+  GtkWidget *scroller;
+  GtkAdjustment *vadj;
+  gint64 ids[6];
+  guint n = 0;
+
+  show_page ("board");
+  set_width (1280, 560);
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (300);
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    if (g_list_model_get_n_items (pb_board_view_get_column_items (board, c)) > n)
+      {
+        items = pb_board_view_get_column_items (board, c);
+        n = g_list_model_get_n_items (items);
+      }
+  g_assert_cmpuint (n, >=, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, n - 6 + i);
+
+      ids[i] = pb_record_get_id (PB_RECORD (item));
+    }
+  {
+    g_autoptr(PbItem) first = g_list_model_get_item (items, 0);
+    PbTaskCard *card = pb_test_find_card (GTK_WIDGET (board), pb_record_get_id (PB_RECORD (first)));
+
+    g_assert_nonnull (card);
+    scroller = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  }
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  pb_test_settle_for (400);
+
+  click_card_in_place (board, ids[3], GDK_CONTROL_MASK, "Ctrl+click");
+  click_card_in_place (board, ids[4], GDK_CONTROL_MASK, "Ctrl+click, the bulk bar appears");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  click_card_in_place (board, ids[5], GDK_CONTROL_MASK, "Ctrl+click, a third");
+  g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 3);
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  pb_test_settle_for (400);
+  {
+    graphene_rect_t bar, last;
+
+    g_assert_true (gtk_widget_compute_bounds (gtk_revealer_get_child (revealer), GTK_WIDGET (board), &bar));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), ids[5])),
+                                              GTK_WIDGET (board), &last));
+    g_test_message ("board: last card %.0f to %.0f, bulk bar from %.0f", last.origin.y,
+                    last.origin.y + last.size.height, bar.origin.y);
+    if (graphene_rect_intersection (&bar, &last, NULL))
+      g_error ("the bulk bar (from y %.0f) covers the column's last card (to y %.0f)", bar.origin.y,
+               last.origin.y + last.size.height);
+  }
+  click_card_in_place (board, ids[4], 0, "click, the bulk bar hides");
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  set_width (1280, 800);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +1062,8 @@ main (int   argc,
   g_test_add_func ("/chrome/zoom-keys", test_zoom_keys);
   g_test_add_func ("/chrome/no-tooltip-over-menu", test_no_tooltip_over_menu);
   g_test_add_func ("/chrome/toast-clear-of-tabs", test_toast_clear_of_tabs);
+  g_test_add_func ("/chrome/rows-stay-put", test_rows_stay_put);
+  g_test_add_func ("/chrome/cards-stay-put", test_cards_stay_put);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -60,6 +60,9 @@ struct _PbTimelineView
   gint64          selected;
   gint64          selected_dep_from;
   gint64          selected_dep_to;
+  /* Room kept below the last row, for the bulk bar that lies over the
+   * chart's bottom while several bars are chosen. */
+  double          bottom_inset;
 
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;
@@ -158,8 +161,9 @@ configure_adjustments (PbTimelineView *self)
                               0, MAX (chart_w, page_w), 20, page_w * 0.9, page_w);
   if (self->vadjustment)
     gtk_adjustment_configure (self->vadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (chart_h - page_h, 0)),
-                              0, MAX (chart_h, page_h), PB_TIMELINE_ROW_HEIGHT, page_h * 0.9, page_h);
+                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0,
+                                     MAX (chart_h + self->bottom_inset - page_h, 0)),
+                              0, MAX (chart_h + self->bottom_inset, page_h), PB_TIMELINE_ROW_HEIGHT, page_h * 0.9, page_h);
 }
 
 /* What assistive technology hears: how many rows, and the selected bar
@@ -2478,6 +2482,8 @@ pb_timeline_view_select (PbTimelineView *self,
           double top = gtk_adjustment_get_value (self->vadjustment);
           double page = gtk_adjustment_get_page_size (self->vadjustment);
 
+          /* Above the bulk bar, which may lie over the bottom. */
+          page = MAX (page - self->bottom_inset, PB_TIMELINE_ROW_HEIGHT);
           if (y < top)
             gtk_adjustment_set_value (self->vadjustment, y);
           else if (y + PB_TIMELINE_ROW_HEIGHT > top + page)
@@ -2485,4 +2491,23 @@ pb_timeline_view_select (PbTimelineView *self,
         }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pb_timeline_view_set_bottom_inset:
+ * @inset: pixels, 0 for none
+ *
+ * Lets the chart scroll @inset pixels past its last row, which then shows
+ * above whatever lies over the view's bottom (the bulk bar of the
+ * window), and keeps a selected row above it. A constant: the view keeps
+ * its height, and the rows their place, as the bar comes and goes.
+ */
+void
+pb_timeline_view_set_bottom_inset (PbTimelineView *self,
+                                   double          inset)
+{
+  g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
+
+  self->bottom_inset = MAX (inset, 0);
+  configure_adjustments (self);
 }

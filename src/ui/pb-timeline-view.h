@@ -88,4 +88,7 @@ gboolean        pb_timeline_view_cancel_drag  (PbTimelineView *self);
 gboolean        pb_timeline_view_move_selected (PbTimelineView *self,
                                                 int             direction);
 
+void            pb_timeline_view_set_bottom_inset (PbTimelineView *self,
+                                                   double          inset);
+
 G_END_DECLS

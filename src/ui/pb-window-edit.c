@@ -1242,9 +1242,8 @@ pb_window_edit_update_selection (PbWindow *self)
   if (revealer == NULL || label == NULL)
     return;
   n = pb_window_get_plan (self) ? n_chosen (self) : 0;
-  /* The bar lies below the whole window's width (so that toasts show
-   * above it): not under the list of plans when that is all a folded
-   * window shows. */
+  /* The bar lies over the views: not when a folded window shows only the
+   * list of plans. */
   {
     GObject *leaflet = gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "leaflet");
     GtkWidget *board = pb_window_peek_board (self);
@@ -1262,6 +1261,15 @@ pb_window_edit_update_selection (PbWindow *self)
       gtk_label_set_text (label, text);
     }
   gtk_revealer_set_reveal_child (revealer, n >= 2);
+  /* The toasts rise above the bar while it shows (setup_bulk_inset ()). */
+  {
+    GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "toast_overlay"));
+
+    if (n >= 2)
+      gtk_widget_add_css_class (overlay, "pb-toasts-raised");
+    else
+      gtk_widget_remove_css_class (overlay, "pb-toasts-raised");
+  }
 }
 
 /**

@@ -78,6 +78,7 @@ struct _PbWindow
   /* Used by pb-window-edit.c through gtk_widget_get_template_child () */
   GtkWidget            *bulk_revealer;
   GtkMenuButton        *bulk_more_button;
+  int                   bulk_inset;
   GtkMenuButton        *bulk_all_button;
   GtkWidget            *bulk_label;
   GMenuModel           *items_menu;
@@ -2321,6 +2322,40 @@ primary_menu_popup_cb (GtkMenuButton *button,
 
 static void trace_realize_cb (GtkWidget *widget);
 
+/* The bulk bar lies over the bottom of the views (bulk_overlay), which
+ * keep their height as it comes and goes, so that no row or card moves
+ * under the pointer (issue 14). Their content ends the bar's height
+ * higher, a constant, so that the last row or card shows above the bar;
+ * and the toasts rise above it while it shows (.pb-toasts-raised). */
+static void
+setup_bulk_inset (PbWindow *self)
+{
+  static GtkCssProvider *provider;
+  static int provided;
+  GtkWidget *bar = gtk_revealer_get_child (GTK_REVEALER (self->bulk_revealer));
+  int natural = 0;
+
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  self->bulk_inset = MAX (natural, 1);
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  if (provided != self->bulk_inset)
+    {
+      /* 24 px: libadwaita's own margin under a toast. */
+      g_autofree char *css = g_strdup_printf (".board-column gridview.board-list { padding-bottom: %dpx; }\n"
+                                              "toastoverlay.pb-toasts-raised > toast { margin-bottom: %dpx; }\n",
+                                              self->bulk_inset, self->bulk_inset + 24);
+
+      gtk_css_provider_load_from_data (provider, css, -1);
+      provided = self->bulk_inset;
+    }
+}
+
 /* The view switcher bar lies below the whole window, out of the toasts'
  * overlay (a toast covered its tabs at 800 px): it shows when the header
  * is too narrow for the tabs, with a plan on show, and not under the
@@ -2398,6 +2433,7 @@ pb_window_init (PbWindow *self)
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_switcher_bar),
                            self, G_CONNECT_SWAPPED);
   update_switcher_bar (self);
+  setup_bulk_inset (self);
 
   g_signal_connect_object (self->plan_list, "activate", G_CALLBACK (plan_activated_cb),
                            self, G_CONNECT_SWAPPED);
@@ -2515,6 +2551,7 @@ pb_window_set_application_store (PbWindow      *self,
   g_signal_connect_object (self->board, "item-selected", G_CALLBACK (board_item_selected_cb), self, G_CONNECT_SWAPPED);
   self->timeline = pb_timeline_view_new (self->store);
   gtk_scrolled_window_set_child (self->timeline_scroller, self->timeline);
+  pb_timeline_view_set_bottom_inset (PB_TIMELINE_VIEW (self->timeline), self->bulk_inset);
   g_signal_connect_object (self->timeline, "item-activated", G_CALLBACK (timeline_item_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "hint", G_CALLBACK (timeline_hint_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "selection-changed", G_CALLBACK (timeline_selection_changed_cb),
