@@ -424,6 +424,115 @@ test_close_period (PbTestLibrary *f,
   g_assert_true (pb_store_undo (f->store, &error));
 }
 
+/* An actual dated in a closed month or quarter is known as such (the
+ * window asks, the CLI refuses without --into-closed-period, the form
+ * review marks it); the period keeps its figures, and says when the data
+ * no longer match them: recorded, changed, deleted, undone, redone. */
+static void
+test_closed_period_actual (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) indicators = NULL;
+  g_autoptr(PbActual) september = NULL;
+  Fixture x;
+  gint64 k, other, october, quarter, id;
+  struct { const char *date; const char *label; } cases[] = {
+    { "2023-09-30", NULL },
+    { "2023-10-01", "2023-10" },
+    { "2023-10-15", "2023-10" },
+    { "2023-10-31", "2023-10" },
+    { "2023-11-02", "2023-Q4" },
+    { "2023-12-31", "2023-Q4" },
+    { "2024-01-01", NULL },
+    { "不是日期", NULL },
+  };
+
+  make_plan (f, &x);
+  k = pb_store_add_indicator (f->store, x.plan, x.a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2023, 5000, PB_COMPARATOR_GE, FALSE, &error);
+  id = pb_store_add_actual (f->store, k, "2023-09-20", 3000, NULL, &error);
+  g_assert_no_error (error);
+  september = pb_store_get_record (f->store, PB_TYPE_ACTUAL, id);
+  /* Another plan's closed month is not this indicator's. */
+  {
+    gint64 plan2 = pb_store_create_plan (f->store, "数字经济发展规划", 2022, 2025, &error);
+
+    other = pb_store_add_indicator (f->store, plan2, 0, "数据中心机架", "架", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    g_assert_cmpint (pb_store_close_period (f->store, plan2, PB_PERIOD_KIND_MONTH, 2023, 9, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  october = pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_MONTH, 2023, 10, &error);
+  g_assert_no_error (error);
+  quarter = pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_QUARTER, 2023, 4, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, k, cases[i].date);
+
+      if (cases[i].label == NULL)
+        g_assert_null (p);
+      else
+        {
+          g_assert_nonnull (p);
+          g_assert_cmpstr (pb_record_get_string (PB_RECORD (p), "label"), ==, cases[i].label);
+        }
+    }
+  {
+    g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, other, "2023-10-15");
+    g_autoptr(PbPeriod) q = pb_store_find_closed_period (f->store, other, "2023-09-15");
+
+    g_assert_null (p);
+    g_assert_nonnull (q);
+  }
+
+  /* Closed on the data as it stood: nothing changed yet. */
+  g_assert_false (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_false (pb_store_period_changed_since_closing (f->store, quarter));
+
+  /* Recorded into October afterwards: October's kept figure stays 3000
+   * (what was reported), and October says it changed since. */
+  id = pb_store_record_actual (f->store, k, "2023-10-15", 4000, "补报", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  indicators = pb_store_dup_period_indicators (f->store, october);
+  g_assert_cmpfloat (pb_record_get_double (g_hash_table_lookup (indicators, &k), "value"), ==, 3000);
+  g_assert_true (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_true (pb_store_period_changed_since_closing (f->store, quarter));
+
+  /* Undone: the data match the kept figures again; redone: changed. */
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_false (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_true (pb_store_redo (f->store, &error));
+  g_assert_true (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_no_error (error);
+
+  /* Deleted again: as closed. */
+  {
+    g_autoptr(PbActual) added = pb_store_get_record (f->store, PB_TYPE_ACTUAL, id);
+
+    g_assert_true (pb_store_delete (f->store, added, &error));
+    g_assert_no_error (error);
+    g_assert_false (pb_store_period_changed_since_closing (f->store, october));
+  }
+
+  /* The kept September figure corrected, or deleted: changed. */
+  g_assert_true (pb_store_set (f->store, september, &error, "value", 3100.0, NULL));
+  g_assert_true (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_false (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_true (pb_store_delete (f->store, september, &error));
+  g_assert_true (pb_store_period_changed_since_closing (f->store, october));
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_false (pb_store_period_changed_since_closing (f->store, october));
+  /* After the period's end: not its business. */
+  pb_store_record_actual (f->store, k, "2024-01-05", 5200, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (pb_store_period_changed_since_closing (f->store, quarter));
+}
+
 /* A running total that falls is warned about, never refused: a rising
  * cumulative indicator only, against the highest figure up to that day,
  * not counting the actual being changed. */
@@ -661,6 +770,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/ranking", test_ranking);
   PB_TEST_ADD_LIBRARY ("/supervision/across-plans", test_across_plans);
   PB_TEST_ADD_LIBRARY ("/supervision/close-period", test_close_period);
+  PB_TEST_ADD_LIBRARY ("/supervision/closed-period-actual", test_closed_period_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/actual-date", test_actual_date);
   g_test_add_func ("/supervision/change-since", test_change_since);

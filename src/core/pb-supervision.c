@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -844,6 +845,143 @@ pb_store_get_last_period (PbStore *store,
   guint n = g_list_model_get_n_items (periods);
 
   return n ? g_list_model_get_item (periods, n - 1) : NULL;
+}
+
+/* The first day of a closed period, from its kind and last day. */
+static void
+period_start_date (PbPeriod *period,
+                   char      out[11])
+{
+  const char *end = pb_record_get_string (PB_RECORD (period), "end_date");
+  int year = 0, month = 0, day = 0;
+
+  out[0] = '\0';
+  if (end == NULL || sscanf (end, "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 || month > 12)
+    return;
+  if (pb_record_get_enum (PB_RECORD (period), "kind") == PB_PERIOD_KIND_QUARTER)
+    month = (month - 1) / 3 * 3 + 1;
+  g_snprintf (out, 11, "%04d-%02d-01", year, month);
+}
+
+/**
+ * pb_store_find_closed_period:
+ * @store: a store
+ * @indicator_id: the indicator an actual is for
+ * @date: (nullable): the actual's date, YYYY-MM-DD
+ *
+ * The closed reporting period of the indicator's plan whose days hold
+ * @date: an actual recorded, changed or deleted there changes a month or
+ * quarter whose figures were kept when it was closed. A month is named
+ * before a closed quarter that holds the same day.
+ *
+ * Returns: (transfer full) (nullable): the period, or %NULL when @date
+ *   falls in no closed period (or is not a date)
+ */
+PbPeriod *
+pb_store_find_closed_period (PbStore    *store,
+                             gint64      indicator_id,
+                             const char *date)
+{
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GListModel) periods = NULL;
+  PbPeriod *found = NULL;
+  GDate parsed;
+
+  g_return_val_if_fail (PB_IS_STORE (store), NULL);
+
+  if (date == NULL || !pb_date_parse (date, &parsed))
+    return NULL;
+  k = pb_store_get_record (store, PB_TYPE_INDICATOR, indicator_id);
+  if (k == NULL)
+    return NULL;
+  periods = pb_store_list_periods (store, pb_record_get_int (PB_RECORD (k), "plan_id"));
+  for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
+    {
+      g_autoptr(PbPeriod) p = g_list_model_get_item (periods, i);
+      char start[11], day[11];
+
+      period_start_date (p, start);
+      pb_date_format (&parsed, day);
+      if (start[0] == '\0' || strcmp (day, start) < 0 ||
+          strcmp (day, pb_record_get_string (PB_RECORD (p), "end_date")) > 0)
+        continue;
+      if (found == NULL ||
+          (pb_record_get_enum (PB_RECORD (found), "kind") == PB_PERIOD_KIND_QUARTER &&
+           pb_record_get_enum (PB_RECORD (p), "kind") == PB_PERIOD_KIND_MONTH))
+        g_set_object (&found, p);
+    }
+  return found;
+}
+
+/**
+ * pb_store_period_changed_since_closing:
+ * @store: a store
+ * @period_id: a closed period
+ *
+ * Whether an indicator's figure at the period's end is no longer the one
+ * the period kept when it was closed: an actual dated by its end was
+ * recorded, changed or deleted afterwards. The kept figures stay (they
+ * are what was reported); this says they no longer match the data.
+ *
+ * Returns: %TRUE when the data changed after closing
+ */
+gboolean
+pb_store_period_changed_since_closing (PbStore *store,
+                                       gint64   period_id)
+{
+  g_autoptr(PbPeriod) period = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *end;
+  PbDbStmt *stmt;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (PB_IS_STORE (store), FALSE);
+
+  period = pb_store_get_record (store, PB_TYPE_PERIOD, period_id);
+  if (period == NULL)
+    return FALSE;
+  end = pb_record_get_string (PB_RECORD (period), "end_date");
+  kept = pb_store_dup_period_indicators (store, period_id);
+  /* The latest date by the period's end, and whether one actual of that
+   * day has the kept value (two on one day: either may be the kept one). */
+  stmt = pb_store_prepare (store,
+                           "SELECT date, value FROM actual"
+                           " WHERE indicator_id = ?1 AND date = (SELECT MAX(date) FROM actual"
+                           "   WHERE indicator_id = ?1 AND date <= ?2)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, kept);
+  while (!changed && g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PbRecord *snap = value;
+      const char *kept_date = pb_record_get_string (snap, "date");
+      double kept_value = pb_record_get_double (snap, "value");
+      gboolean any = FALSE, same = FALSE;
+      int rc;
+
+      pb_db_bind_int64 (stmt, 1, *(gint64 *) key);
+      pb_db_bind_text (stmt, 2, end);
+      while ((rc = pb_db_step (stmt)) == PB_DB_ROW)
+        {
+          const char *date = pb_db_column_text (stmt, 0);
+          double v = pb_db_column_double (stmt, 1);
+
+          any = TRUE;
+          if (g_strcmp0 (date, kept_date) == 0 &&
+              fabs (v - kept_value) <= 1e-9 * MAX (1.0, fabs (kept_value)))
+            same = TRUE;
+        }
+      pb_db_reset (stmt);
+      if (rc != PB_DB_DONE)
+        break;
+      if (kept_date == NULL || *kept_date == '\0')
+        changed = any;
+      else
+        changed = !same;
+    }
+  return changed;
 }
 
 static GHashTable *
