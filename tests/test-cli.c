@@ -347,6 +347,43 @@ test_actual_and_health (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* An actual dated in the closed quarter: refused in one line naming
+   * the period and the flag, nothing written; with the flag, recorded
+   * and said. The quarter keeps the figure it was closed with. */
+  {
+    gint64 kept = pb_test_sql_int (path, "SELECT count(*) * 1000000 + coalesce(sum(CAST(pi.value AS INTEGER)), -1) FROM period_indicator pi JOIN period p ON p.id = pi.period_id"
+                                                    " JOIN indicator k ON k.id = pi.indicator_id"
+                                                    " WHERE p.label = '2026-Q3' AND k.name = '数据中心标准机架'");
+
+    g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-08-15", "29000",
+                          "--today", "2026-12-01", NULL), ==, 1);
+    assert_one_line_error (err);
+    g_assert_cmpstr (err, ==, "planboard-cli: 2026 Q3 is closed; nothing recorded. "
+                              "Add --into-closed-period to record into it anyway.\n");
+    g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 29000"), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-08-15", "29000",
+                          "--today", "2026-12-01", "--into-closed-period", NULL), ==, 0);
+    g_assert_nonnull (strstr (err, "recorded into 2026 Q3, which is closed"));
+    g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 29000 AND date = '2026-08-15'"), ==, 1);
+    {
+      gint64 still = pb_test_sql_int (path, "SELECT count(*) * 1000000 + coalesce(sum(CAST(pi.value AS INTEGER)), -1) FROM period_indicator pi JOIN period p ON p.id = pi.period_id"
+                                                       " JOIN indicator k ON k.id = pi.indicator_id"
+                                                       " WHERE p.label = '2026-Q3' AND k.name = '数据中心标准机架'");
+      g_assert_cmpint (kept, >=, 1000000);
+      g_assert_cmpint (still, ==, kept);
+    }
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    /* After the quarter: as before. */
+    g_assert_cmpint (run (&out, &err, "--db", path, "actual", "add", "1", k_id, "2026-10-05", "29500",
+                          "--today", "2026-12-01", NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* The plain form: a line per item and per indicator. */
   g_assert_cmpint (run (&out, &err, "--db", path, "health", "1", "--today", "2026-12-01", NULL), ==, 0);
   g_assert_true (strstr (out, "indicator\t") != NULL);

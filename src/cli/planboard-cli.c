@@ -18,7 +18,9 @@
  *                 window: 45万, 1.3万, 450,000, 85%)
  *   planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE
  *                 [--note TEXT] [--source ORGANISATION] [--today YYYY-MM-DD]
- *                 (a DATE after today, or long outside the plan's period, is refused)
+ *                 [--into-closed-period]
+ *                 (a DATE after today, or long outside the plan's period, is refused;
+ *                 one in a closed reporting period only with --into-closed-period)
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER
  *   planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]
@@ -82,6 +84,7 @@ usage (const char *problem)
                 "                     [--width PX] [--zoom year|quarter|month|week] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] actual add PLAN_ID INDICATOR_ID DATE VALUE\n"
                 "                     [--note TEXT] [--source ORGANISATION] [--today YYYY-MM-DD]\n"
+                "                     [--into-closed-period]\n"
                 "       planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER\n"
                 "       planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]\n"
@@ -764,12 +767,14 @@ cmd_actual (PbStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(PbIndicator) k = NULL;
   g_autofree char *falling = NULL;
+  g_autofree char *closed_name = NULL;
+  g_autoptr(PbPeriod) closed = NULL;
   const char *note = NULL, *source = NULL;
   const char *args[4];
   guint n_args = 0;
   gint64 plan_id, indicator_id, id;
   double value;
-  gboolean today_set = FALSE;
+  gboolean today_set = FALSE, into_closed = FALSE;
   GDate today;
 
   if (argc < 1 || !g_str_equal (argv[0], "add"))
@@ -787,8 +792,10 @@ cmd_actual (PbStore *store,
             return usage (_("--today is a date, as 2024-06-30"));
           today_set = TRUE;
         }
+      else if (g_str_equal (argv[i], "--into-closed-period"))
+        into_closed = TRUE;
       else if (argv[i][0] == '-' && argv[i][1] == '-')
-        return usage (_("actual add takes --note, --source and --today"));
+        return usage (_("actual add takes --note, --source, --today and --into-closed-period"));
       else if (n_args < G_N_ELEMENTS (args))
         args[n_args++] = argv[i];
       else
@@ -812,6 +819,22 @@ cmd_actual (PbStore *store,
    * the rule the window's dialog uses. */
   if (!pb_store_check_actual_date (store, indicator_id, args[2], today_set ? &today : NULL, &error))
     return fail (error);
+  /* A date in a closed month or quarter would change figures already
+   * kept and reported: only when asked for, and then said. */
+  closed = pb_store_find_closed_period (store, indicator_id, args[2]);
+  if (closed)
+    {
+      g_autofree char *name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
+
+      if (!into_closed)
+        {
+          /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+          g_printerr (_("planboard-cli: %s is closed; nothing recorded. Add --into-closed-period to record into it anyway.\n"),
+                      name);
+          return EXIT_FAILURE;
+        }
+      closed_name = g_steal_pointer (&name);
+    }
   /* Recorded all the same (corrections happen), but said. */
   falling = pb_store_check_falling_actual (store, indicator_id, args[2], value, 0);
   id = pb_store_record_actual (store, indicator_id, args[2], value, note, source, &error);
@@ -819,6 +842,10 @@ cmd_actual (PbStore *store,
     return fail (error);
   if (falling)
     g_printerr (_("planboard-cli: warning: %s\n"), falling);
+  if (closed_name)
+    /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+    g_printerr (_("planboard-cli: warning: recorded into %s, which is closed: it keeps the figures it was closed with, marked as changed since.\n"),
+                closed_name);
   g_print ("%" G_GINT64_FORMAT "\n", id);
   return EXIT_SUCCESS;
 }
