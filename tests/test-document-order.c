@@ -213,6 +213,36 @@ test_timeline (PbTestLibrary *f,
   pb_timeline_free (t);
 }
 
+/* Folding 二、保障措施 hides everything under it: its items, its
+ * sub-section (三) with its items, and its item (四) after that; the
+ * header stays (a first-time user folded a chapter and saw no change). */
+static void
+test_timeline_fold (PbTestLibrary *f,
+                    gconstpointer  data)
+{
+  gint64 plan_id = import_document (f->store);
+  g_autoptr(GListModel) sections = pb_store_list_sections (f->store, plan_id);
+  g_autoptr(GHashTable) collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 second = 0;
+  PbTimeline *t;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+
+      if (pb_section_get_parent_id (s) == 0 && strstr (pb_section_get_title (s), "保障措施"))
+        second = pb_record_get_id (PB_RECORD (s));
+    }
+  g_assert_cmpint (second, >, 0);
+  g_hash_table_add (collapsed, g_memdup2 (&second, sizeof second));
+  t = pb_timeline_new_from_store (f->store, plan_id, pb_test_julian (2024, 6, 1), collapsed, &error);
+  g_assert_no_error (error);
+  /* 一 and its four items, then 二 alone. */
+  g_assert_cmpuint (pb_timeline_get_n_rows (t), ==, 1 + 4 + 1);
+  pb_timeline_free (t);
+}
+
 static void
 test_report_ledger_cli (PbTestLibrary *f,
                         gconstpointer  data)
@@ -339,6 +369,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/document-order/store-and-outline", test_store_and_outline);
   PB_TEST_ADD_LIBRARY ("/document-order/board", test_board);
   PB_TEST_ADD_LIBRARY ("/document-order/timeline", test_timeline);
+  PB_TEST_ADD_LIBRARY ("/document-order/timeline-fold", test_timeline_fold);
   PB_TEST_ADD_LIBRARY ("/document-order/empty-subsection", test_empty_subsection);
   PB_TEST_ADD_LIBRARY ("/document-order/report-ledger-cli", test_report_ledger_cli);
 

@@ -2122,6 +2122,8 @@ pb_timeline_new_from_store_full (PbStore     *store,
   g_autoptr(GHashTable) leads = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GHashTable) org_names = NULL;
+  guint hidden_depth = G_MAXUINT; /* of the folded section being passed */
+  gint64 hidden_key = 0;
   GDate today_date;
   PbTimeline *self;
   int y0, y1;
@@ -2162,6 +2164,18 @@ pb_timeline_new_from_store_full (PbStore     *store,
       PbOutlineRun *run = g_ptr_array_index (runs, s);
       PbSection *section = run->section;
       gint64 key = section ? pb_record_get_id (PB_RECORD (section)) : 0;
+
+      /* A folded section hides everything under it: its sub-sections,
+       * and its own items that go on after them. */
+      if (hidden_depth != G_MAXUINT && section != NULL &&
+          (run->depth > hidden_depth || (run->continued && key == hidden_key)))
+        continue;
+      hidden_depth = G_MAXUINT;
+      if (section != NULL && collapsed && g_hash_table_contains (collapsed, &key))
+        {
+          hidden_depth = run->depth;
+          hidden_key = key;
+        }
 
       if (section)
         {
