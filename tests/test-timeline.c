@@ -868,6 +868,108 @@ test_arrow_left_edge (void)
     }
 }
 
+/* The leftmost pixel of a row's label column that is not its background
+ * (the background read at x = 1). */
+static int
+leftmost_ink (cairo_surface_t *surface,
+              double           y0,
+              double           height,
+              int              lw)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int best = G_MAXINT;
+
+  for (int y = (int) ceil (y0) + 2; y < (int) (y0 + height) - 2; y++)
+    {
+      const guint32 *line = (const guint32 *) (data + y * stride);
+
+      for (int x = 2; x < lw - 60 && x < best; x++)
+        if ((line[x] & 0xffffff) != (line[1] & 0xffffff))
+          best = x;
+    }
+  return best;
+}
+
+/* Sections nested in the store are indented by depth in the label column,
+ * their items with them, on screen and on paper alike. */
+static void
+test_nested_sections (PbTestLibrary *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = pb_store_create_plan (f->store, "数字经济发展行动方案", 2025, 2027, &error);
+  gint64 sections[3], items[3];
+  gint64 parent = 0;
+  /* Numbers that start with the same glyph, for the ink to compare. */
+  const char *numbers[3] = { "（一）", "（二）", "（三）" };
+  const char *titles[3] = { "建设高速泛在的信息基础设施", "加快5G网络规模化部署", "推进千兆光网建设" };
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < 3; d++)
+    {
+      sections[d] = pb_store_add_section (f->store, plan_id, parent, numbers[d], titles[d], &error);
+      g_assert_no_error (error);
+      items[d] = pb_store_add_item (f->store, plan_id, sections[d], PB_ITEM_KIND_TASK, "1", "算力平台建成", &error);
+      g_assert_no_error (error);
+      parent = sections[d];
+    }
+
+  for (int formal = 0; formal <= 1; formal++)
+    {
+      g_autoptr(PbTimeline) t = pb_timeline_new_from_store_full (f->store, plan_id, day (2026, 3, 1), NULL, !formal,
+                                                                  &error);
+      guint section_rows[3], item_rows[3];
+      int section_ink[3], item_ink[3];
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      g_assert_no_error (error);
+      pb_timeline_set_formal (t, formal);
+      pb_timeline_set_label_width (t, 300);
+      pb_timeline_layout (t);
+      for (guint d = 0; d < 3; d++)
+        {
+          g_assert_true (pb_timeline_get_item_row (t, items[d], &item_rows[d]));
+          g_assert_cmpuint (item_rows[d], >, 0);
+          section_rows[d] = item_rows[d] - 1;
+          g_assert_cmpint (pb_timeline_get_row_item (t, section_rows[d]), ==, 0);
+        }
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 400);
+      cr = cairo_create (surface);
+      pb_timeline_paint (t, cr, 0, 0, 800, 400, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("PB_TEST_SAVE"))
+        cairo_surface_write_to_png (surface, formal ? "/tmp/w5-nested-1.png" : "/tmp/w5-nested-0.png");
+      for (guint d = 0; d < 3; d++)
+        {
+          double sy = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_row_y (t, section_rows[d]);
+          double iy = PB_TIMELINE_HEADER_HEIGHT + pb_timeline_get_row_y (t, item_rows[d]);
+
+          section_ink[d] = leftmost_ink (surface, sy, PB_TIMELINE_SECTION_HEIGHT, 300);
+          item_ink[d] = leftmost_ink (surface, iy, PB_TIMELINE_ROW_HEIGHT, 300);
+          g_test_message ("formal %d depth %u: section ink %d item ink %d", formal, d, section_ink[d], item_ink[d]);
+          g_assert_cmpint (section_ink[d], <, 300);
+          g_assert_cmpint (item_ink[d], <, 300);
+          if (d == 0)
+            continue;
+          /* Deeper is further right, a step a level, in the geometry and
+           * in the pixels painted. */
+          g_assert_cmpfloat (pb_timeline_get_row_label_x (t, section_rows[d]), >=,
+                             pb_timeline_get_row_label_x (t, section_rows[d - 1]) + 12);
+          g_assert_cmpfloat (pb_timeline_get_row_label_x (t, item_rows[d]), >=,
+                             pb_timeline_get_row_label_x (t, item_rows[d - 1]) + 12);
+          g_assert_cmpint (section_ink[d], >=, section_ink[d - 1] + 12);
+          g_assert_cmpint (item_ink[d], >=, item_ink[d - 1] + 12);
+        }
+      /* An item's label sits under its own section's, not its parent's. */
+      g_assert_cmpfloat (pb_timeline_get_row_label_x (t, item_rows[1]), >, pb_timeline_get_row_label_x (t, section_rows[0]));
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/timeline/labels-from-glyphs", test_labels_from_glyphs);
   g_test_add_func ("/timeline/cli", test_cli);
   PB_TEST_ADD_LIBRARY ("/timeline/update-from-store", test_update_from_store);
+  PB_TEST_ADD_LIBRARY ("/timeline/nested-sections", test_nested_sections);
 
   return g_test_run ();
 }

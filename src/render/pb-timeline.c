@@ -56,6 +56,7 @@ typedef struct
   guint        first_milestone;  /* into the sorted milestones */
   guint        n_milestones;
   gint64       section_id;       /* the section row above it */
+  guint        depth;            /* its section's nesting: 0 at the top */
   /* Shaped labels, kept while the row stays in view (sysprof keeps its
    * layouts the same way): scrolling reshapes only the rows it brings in. */
   PangoLayout *label;
@@ -108,6 +109,7 @@ struct _PbTimeline
   PangoLayout    *layout;      /* regular and bold text, kept between frames */
   PangoLayout    *bold;
   gint64          section;     /* the last section added */
+  guint           section_depth; /* and its nesting */
   guint           frame;       /* frames painted */
   guint           context_serial;
   gulong          context_key;   /* the target's font options and kind */
@@ -289,10 +291,28 @@ pb_timeline_add_section_full (PbTimeline *self,
                               const char *title,
                               gboolean    collapsed)
 {
+  pb_timeline_add_section_at_depth (self, id, title, collapsed, 0);
+}
+
+/**
+ * pb_timeline_add_section_at_depth:
+ * @depth: how deep the section is nested: 0 for a top-level one
+ *
+ * A section header indented by @depth in the label column, like an
+ * outline; the items added after it are indented with it.
+ */
+void
+pb_timeline_add_section_at_depth (PbTimeline *self,
+                                  gint64      id,
+                                  const char *title,
+                                  gboolean    collapsed,
+                                  guint       depth)
+{
   Row row = { .kind = ROW_SECTION, .id = id, .collapsed = collapsed, .title = g_strdup (title ? title : ""),
-              .section_id = id };
+              .section_id = id, .depth = depth };
 
   self->section = id;
+  self->section_depth = depth;
   g_array_append_val (self->rows, row);
   self->laid_out = FALSE;
 }
@@ -316,6 +336,7 @@ pb_timeline_add_item (PbTimeline   *self,
     .lead = g_strdup (lead ? lead : ""),
     .start = start_day, .due = due_day, .progress = CLAMP (progress, 0, 1),
     .health = health, .status = status, .milestone = milestone, .section_id = self->section,
+    .depth = self->section_depth,
   };
 
   g_array_append_val (self->rows, row);
@@ -1177,6 +1198,40 @@ kept_layout (PangoLayout  *like,
 }
 
 /* The row's labels are in use this frame. */
+/* Nested sections are indented like an outline (GNOME Planner and
+ * GanttProject indent their summary rows): a step a level, but never more
+ * than a third of the label column, which keeps room for the titles. */
+#define INDENT_STEP 16.0
+
+static double
+row_indent (PbTimeline *self,
+            const Row  *row)
+{
+  return MIN (row->depth * INDENT_STEP, floor (self->label_width / 3));
+}
+
+static double
+label_x (PbTimeline *self,
+         const Row  *row)
+{
+  return row_indent (self, row) + (row->kind == ROW_SECTION && self->formal ? 8 : 22);
+}
+
+/**
+ * pb_timeline_get_row_label_x:
+ * @row: a row of the chart
+ *
+ * Returns: where the row's label starts in the label column: further
+ *   right the deeper its section is nested
+ */
+double
+pb_timeline_get_row_label_x (PbTimeline *self,
+                             guint       row)
+{
+  g_return_val_if_fail (row < self->rows->len, 0);
+  return label_x (self, &g_array_index (self->rows, Row, row));
+}
+
 static void
 row_keep (PbTimeline *self,
           Row        *row,
@@ -1966,6 +2021,7 @@ pb_timeline_paint (PbTimeline           *self,
         {
           Row *row = &g_array_index (self->rows, Row, i);
           double y = oy + g_array_index (self->row_y, double, i);
+          double in = row_indent (self, row);
 
           if (row->kind == ROW_SECTION)
             {
@@ -1979,22 +2035,22 @@ pb_timeline_paint (PbTimeline           *self,
                 {
                   if (row->collapsed)
                     {
-                      cairo_move_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 5);
-                      cairo_line_to (cr, 15, y + PB_TIMELINE_SECTION_HEIGHT / 2);
-                      cairo_line_to (cr, 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 5);
+                      cairo_move_to (cr, in + 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 5);
+                      cairo_line_to (cr, in + 15, y + PB_TIMELINE_SECTION_HEIGHT / 2);
+                      cairo_line_to (cr, in + 9, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 5);
                     }
                   else
                     {
-                      cairo_move_to (cr, 7, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
-                      cairo_line_to (cr, 17, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
-                      cairo_line_to (cr, 12, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 3);
+                      cairo_move_to (cr, in + 7, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
+                      cairo_line_to (cr, in + 17, y + PB_TIMELINE_SECTION_HEIGHT / 2 - 3);
+                      cairo_line_to (cr, in + 12, y + PB_TIMELINE_SECTION_HEIGHT / 2 + 3);
                     }
                   cairo_close_path (cr);
                   cairo_fill (cr);
                 }
               row_keep (self, row, i);
               show_label (self, cr, raster, bold, &row->label, row->title, NULL,
-                          lw - (self->formal ? 16 : row->id > 0 ? 50 : 30), self->formal ? 8 : 22, y,
+                          lw - (self->formal ? 16 : row->id > 0 ? 50 : 30) - in, label_x (self, row), y,
                           PB_TIMELINE_SECTION_HEIGHT);
               /* "⋯": where the section's menu opens (the view's hit). */
               if (row->id > 0 && !self->formal)
@@ -2021,12 +2077,12 @@ pb_timeline_paint (PbTimeline           *self,
 
                   pb_health_get_rgb (row->health, &c);
                   set_rgb (cr, &c);
-                  paint_health_mark (cr, row->health, 12, y + PB_TIMELINE_ROW_HEIGHT / 2, 4.5);
+                  paint_health_mark (cr, row->health, in + 12, y + PB_TIMELINE_ROW_HEIGHT / 2, 4.5);
                 }
               row_keep (self, row, i);
               set_rgb (cr, &p.fg);
-              show_label (self, cr, raster, layout, &row->label, row->number, row->title, lw - 34 - lead_w, 22, y,
-                          PB_TIMELINE_ROW_HEIGHT);
+              show_label (self, cr, raster, layout, &row->label, row->number, row->title, lw - 34 - lead_w - in,
+                          label_x (self, row), y, PB_TIMELINE_ROW_HEIGHT);
               if (lead_w > 0)
                 {
                   set_rgb (cr, &p.dim);
@@ -2181,8 +2237,8 @@ pb_timeline_new_from_store_full (PbStore     *store,
         {
           g_autofree char *title = pb_outline_run_dup_title (run);
 
-          pb_timeline_add_section_full (self, key, title,
-                                        collapsed && g_hash_table_contains (collapsed, &key));
+          pb_timeline_add_section_at_depth (self, key, title,
+                                            collapsed && g_hash_table_contains (collapsed, &key), run->depth);
         }
       else
         pb_timeline_add_section_full (self, 0, _("No section"), collapsed && g_hash_table_contains (collapsed, &key));

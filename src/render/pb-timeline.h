@@ -93,6 +93,11 @@ void          pb_timeline_add_section_full (PbTimeline    *self,
                                            gint64          id,
                                            const char     *title,
                                            gboolean        collapsed);
+void          pb_timeline_add_section_at_depth (PbTimeline *self,
+                                           gint64          id,
+                                           const char     *title,
+                                           gboolean        collapsed,
+                                           guint           depth);
 void          pb_timeline_add_item        (PbTimeline     *self,
                                            gint64          id,
                                            const char     *number,
@@ -161,6 +166,8 @@ void          pb_timeline_set_selected    (PbTimeline     *self,
 void          pb_timeline_set_chosen      (PbTimeline     *self,
                                            GHashTable     *ids);
 gint64        pb_timeline_get_row_item    (PbTimeline     *self,
+                                           guint           row);
+double        pb_timeline_get_row_label_x (PbTimeline     *self,
                                            guint           row);
 double        pb_timeline_get_row_y       (PbTimeline     *self,
                                            guint           row);
