@@ -487,6 +487,22 @@ test_merge_indicators (PbTestLibrary *f,
   g_clear_error (&error);
   g_assert_false (pb_store_merge_indicators (f->store, a, a, &error));
   g_clear_error (&error);
+  /* Another unit is another quantity, whatever the targets say. */
+  {
+    gint64 km = pb_store_add_indicator (f->store, plan_id, other, "5G基站", "公里", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    g_autofree char *held = pb_test_dump_store (f->store);
+
+    g_assert_no_error (error);
+    g_assert_false (pb_store_merge_indicators (f->store, a, km, &error));
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "different units (个 and 公里)"));
+    g_clear_error (&error);
+    {
+      g_autofree char *now = pb_test_dump_store (f->store);
+      g_assert_cmpstr (now, ==, held);
+    }
+    g_assert_true (pb_store_undo (f->store, &error));
+  }
 
   after = pb_test_dump_store (f->store);
   g_assert_true (pb_store_undo (f->store, &error));

@@ -83,17 +83,29 @@ pb_indicators_find_conflict (PbDb    *db,
                      "SELECT x.kind <> y.kind OR x.direction <> y.direction,"
                      " x.baseline_value IS NOT NULL AND y.baseline_value IS NOT NULL"
                      "  AND (x.baseline_value <> y.baseline_value"
-                     "       OR coalesce(x.baseline_date, '') <> coalesce(y.baseline_date, ''))"
+                     "       OR coalesce(x.baseline_date, '') <> coalesce(y.baseline_date, '')),"
+                     " x.measure_unit, y.measure_unit"
                      " FROM indicator x, indicator y WHERE x.id = ?1 AND y.id = ?2", &stmt) != PB_DB_OK)
     return g_strdup (pb_db_errmsg (db));
   pb_db_bind_int64 (stmt, 1, a);
   pb_db_bind_int64 (stmt, 2, b);
   if (pb_db_step (stmt) != PB_DB_ROW)
     why = g_strdup (_("one of them no longer exists"));
-  else if (pb_db_column_int (stmt, 0))
-    why = g_strdup (_("one is cumulative or decreasing and the other is not"));
-  else if (pb_db_column_int (stmt, 1))
-    why = g_strdup (_("their baselines differ"));
+  else
+    {
+      g_autofree char *x_unit = g_strstrip (g_strdup (pb_db_column_text (stmt, 2) ? (const char *) pb_db_column_text (stmt, 2) : ""));
+      g_autofree char *y_unit = g_strstrip (g_strdup (pb_db_column_text (stmt, 3) ? (const char *) pb_db_column_text (stmt, 3) : ""));
+
+      /* Counted in different units, they are different quantities (个
+       * and 公里; 个 and 万个 too: merging moves the figures as they are). */
+      if (x_unit[0] && y_unit[0] && !g_str_equal (x_unit, y_unit))
+        /* Translators: why two indicators cannot be merged: their two measure units */
+        why = g_strdup_printf (_("they are counted in different units (%s and %s)"), x_unit, y_unit);
+      else if (pb_db_column_int (stmt, 0))
+        why = g_strdup (_("one is cumulative or decreasing and the other is not"));
+      else if (pb_db_column_int (stmt, 1))
+        why = g_strdup (_("their baselines differ"));
+    }
   pb_db_finalize (stmt);
   if (why != NULL)
     return why;
