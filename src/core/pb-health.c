@@ -967,21 +967,57 @@ typedef struct
   GDate          due;           /* its own, valid when has_due */
 } ItemFacts;
 
+enum
+{
+  FACT_KIND, FACT_STATUS, FACT_PROGRESS, FACT_PROGRESS_MODE, FACT_OVERRIDE,
+  FACT_HEALTH_REASON, FACT_HEALTH_DATE, FACT_START_DATE, FACT_DUE_DATE, N_FACTS
+};
+
 static void
 item_facts (PbItem    *item,
             ItemFacts *f)
 {
-  PbRecord *r = (PbRecord *) item;
+  static const struct { const char *name; PbColumnType type; } columns[N_FACTS] = {
+    [FACT_KIND] = { "kind", PB_COLUMN_ENUM },
+    [FACT_STATUS] = { "status", PB_COLUMN_ENUM },
+    [FACT_PROGRESS] = { "progress", PB_COLUMN_REAL },
+    [FACT_PROGRESS_MODE] = { "progress_mode", PB_COLUMN_ENUM },
+    [FACT_OVERRIDE] = { "health_override", PB_COLUMN_ENUM },
+    [FACT_HEALTH_REASON] = { "health_reason", PB_COLUMN_TEXT },
+    [FACT_HEALTH_DATE] = { "health_date", PB_COLUMN_TEXT },
+    [FACT_START_DATE] = { "start_date", PB_COLUMN_TEXT },
+    [FACT_DUE_DATE] = { "due_date", PB_COLUMN_TEXT },
+  };
+  /* The item table's columns, looked up once: each value is of its
+   * column's type (pb_record_get_enum () and the others read them so). */
+  static guint index[N_FACTS];
+  static gsize looked_up;
+  const GValue *v;
 
-  f->kind = pb_record_get_enum (r, "kind");
-  f->status = pb_record_get_enum (r, "status");
-  f->progress = pb_record_get_double (r, "progress");
-  f->progress_mode = pb_record_get_enum (r, "progress_mode");
-  f->override = pb_record_get_enum (r, "health_override");
-  f->health_reason = pb_record_get_string (r, "health_reason");
-  f->health_date = pb_record_get_string (r, "health_date");
-  f->has_start = pb_date_parse (pb_record_get_string (r, "start_date"), &f->start);
-  f->has_due = pb_date_parse (pb_record_get_string (r, "due_date"), &f->due);
+  if (g_once_init_enter (&looked_up))
+    {
+      g_autoptr(PbRecordClass) klass = g_type_class_ref (PB_TYPE_ITEM);
+
+      for (guint i = 0; i < N_FACTS; i++)
+        {
+          const PbColumn *c = pb_record_class_find_column (klass, columns[i].name, &index[i]);
+
+          g_assert (c != NULL && c->type == columns[i].type);
+        }
+      g_once_init_leave (&looked_up, 1);
+    }
+
+  g_return_if_fail (PB_IS_ITEM (item));
+  v = pb_record_peek_values ((PbRecord *) item);
+  f->kind = (int) v[index[FACT_KIND]].data[0].v_long;
+  f->status = (int) v[index[FACT_STATUS]].data[0].v_long;
+  f->progress = v[index[FACT_PROGRESS]].data[0].v_double;
+  f->progress_mode = (int) v[index[FACT_PROGRESS_MODE]].data[0].v_long;
+  f->override = (int) v[index[FACT_OVERRIDE]].data[0].v_long;
+  f->health_reason = v[index[FACT_HEALTH_REASON]].data[0].v_pointer;
+  f->health_date = v[index[FACT_HEALTH_DATE]].data[0].v_pointer;
+  f->has_start = pb_date_parse (v[index[FACT_START_DATE]].data[0].v_pointer, &f->start);
+  f->has_due = pb_date_parse (v[index[FACT_DUE_DATE]].data[0].v_pointer, &f->due);
 }
 
 static double
@@ -1767,7 +1803,7 @@ compute_plan_health (PbStore     *store,
   for (guint i = 0; i < loaded_items->len; i++)
     {
       PbItem *item = g_ptr_array_index (loaded_items, i);
-      gint64 id = pb_record_get_id (PB_RECORD (item));
+      gint64 id = pb_record_get_id ((PbRecord *) item);
 
       g_hash_table_insert (p->item_by_id, g_memdup2 (&id, sizeof id), g_object_ref (item));
     }
@@ -1798,7 +1834,7 @@ compute_plan_health (PbStore     *store,
   for (guint i = 0; i < loaded_items->len; i++)
     {
       PbItem *item = g_ptr_array_index (loaded_items, i);
-      gint64 id = pb_record_get_id (PB_RECORD (item));
+      gint64 id = pb_record_get_id ((PbRecord *) item);
 
       g_hash_table_insert (p->items, g_memdup2 (&id, sizeof id), compute_item_health (p, item, today));
     }

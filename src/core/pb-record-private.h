@@ -15,6 +15,7 @@ PbRecord *pb_record_new_from_row   (GType          type,
 void      pb_record_update_from_row (PbRecord     *self,
                                      PbDbStmt *stmt);
 void      pb_record_mark_deleted    (PbRecord     *self);
+const GValue *pb_record_peek_values (PbRecord     *self);
 void      pb_column_read            (const PbColumn *column,
                                      PbDbStmt       *stmt,
                                      int             index,

@@ -418,7 +418,19 @@ pb_record_get_id (PbRecord *self)
 
   g_return_val_if_fail (PB_IS_RECORD (self), 0);
 
-  return g_value_get_int64 (&priv->values[0]);
+  /* Every table's first column is its id, an INT (pb_column_read ()). */
+  return priv->values[0].data[0].v_int64;
+}
+
+/* The record's values, in its class's column order, each of its
+ * column's type: for a reader of many records that has looked its
+ * columns up once (the health cache). */
+const GValue *
+pb_record_peek_values (PbRecord *self)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+
+  return priv->values;
 }
 
 const char *
