@@ -914,6 +914,19 @@ test_rows_stay_put (void)
     if (graphene_rect_intersection (&bar, &last, NULL))
       g_error ("the bulk bar (from y %.0f) covers the last row (to y %.0f)", bar.origin.y, y);
   }
+  /* The timeline's horizontal scrollbar shows above the bar, not under it. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *hbar = gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scroller));
+    graphene_rect_t bar, sb;
+
+    g_assert_true (gtk_widget_get_visible (hbar));
+    g_assert_true (gtk_widget_compute_bounds (gtk_revealer_get_child (revealer), GTK_WIDGET (view), &bar));
+    g_assert_true (gtk_widget_compute_bounds (hbar, GTK_WIDGET (view), &sb));
+    if (graphene_rect_intersection (&bar, &sb, NULL))
+      g_error ("the bulk bar (from y %.0f) lies over the timeline's horizontal scrollbar (%.0f to %.0f)", bar.origin.y,
+               sb.origin.y, sb.origin.y + sb.size.height);
+  }
 
   /* A plain click on a fourth: the bar hides, the row stays. */
   click_row_in_place (view, g_array_index (rows, guint, 12), 0, "click, the bulk bar hides");
@@ -1040,6 +1053,21 @@ test_cards_stay_put (void)
     if (graphene_rect_intersection (&bar, &last, NULL))
       g_error ("the bulk bar (from y %.0f) covers the column's last card (to y %.0f)", bar.origin.y,
                last.origin.y + last.size.height);
+  }
+  /* The board's horizontal scrollbar shows above the bar, not under it. */
+  {
+    GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *hbar = outer ? gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (outer)) : NULL;
+    graphene_rect_t bar, sb;
+
+    g_assert_nonnull (hbar);
+    g_assert_true (gtk_widget_compute_bounds (gtk_revealer_get_child (revealer), GTK_WIDGET (board), &bar));
+    g_assert_true (gtk_widget_compute_bounds (hbar, GTK_WIDGET (board), &sb));
+    g_test_message ("board: horizontal scrollbar %.0f to %.0f, bulk bar from %.0f", sb.origin.y,
+                    sb.origin.y + sb.size.height, bar.origin.y);
+    if (gtk_widget_get_visible (hbar) && graphene_rect_intersection (&bar, &sb, NULL))
+      g_error ("the bulk bar (from y %.0f) lies over the board's horizontal scrollbar (%.0f to %.0f)", bar.origin.y,
+               sb.origin.y, sb.origin.y + sb.size.height);
   }
   click_card_in_place (board, ids[4], 0, "click, the bulk bar hides");
   g_assert_false (gtk_revealer_get_reveal_child (revealer));

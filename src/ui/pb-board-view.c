@@ -2850,6 +2850,8 @@ pb_board_view_init (PbBoardView *self)
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  /* Its scrollbar rises above the window's bulk bar while that shows. */
+  gtk_widget_add_css_class (self->scroller, "pb-above-bulk-bar");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->columns_view);
   {
     GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));

@@ -1261,14 +1261,23 @@ pb_window_edit_update_selection (PbWindow *self)
       gtk_label_set_text (label, text);
     }
   gtk_revealer_set_reveal_child (revealer, n >= 2);
-  /* The toasts rise above the bar while it shows (setup_bulk_inset ()). */
+  /* The toasts and the views' horizontal scrollbars rise above the bar
+   * while it shows (setup_bulk_inset ()). */
   {
     GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "toast_overlay"));
 
+    GtkWidget *views = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PB_TYPE_WINDOW, "bulk_overlay"));
+
     if (n >= 2)
-      gtk_widget_add_css_class (overlay, "pb-toasts-raised");
+      {
+        gtk_widget_add_css_class (overlay, "pb-toasts-raised");
+        gtk_widget_add_css_class (views, "pb-bulk-shown");
+      }
     else
-      gtk_widget_remove_css_class (overlay, "pb-toasts-raised");
+      {
+        gtk_widget_remove_css_class (overlay, "pb-toasts-raised");
+        gtk_widget_remove_css_class (views, "pb-bulk-shown");
+      }
   }
 }
 

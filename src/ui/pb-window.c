@@ -77,6 +77,7 @@ struct _PbWindow
   GtkWidget            *grouping_button;
   /* Used by pb-window-edit.c through gtk_widget_get_template_child () */
   GtkWidget            *bulk_revealer;
+  GtkWidget            *bulk_overlay;
   GtkMenuButton        *bulk_more_button;
   int                   bulk_inset;
   GtkMenuButton        *bulk_all_button;
@@ -2225,6 +2226,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_menu);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, grouping_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_overlay);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_more_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_all_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bulk_label);
@@ -2326,7 +2328,8 @@ static void trace_realize_cb (GtkWidget *widget);
  * keep their height as it comes and goes, so that no row or card moves
  * under the pointer (issue 14). Their content ends the bar's height
  * higher, a constant, so that the last row or card shows above the bar;
- * and the toasts rise above it while it shows (.pb-toasts-raised). */
+ * and the toasts and the views' horizontal scrollbars rise above it while
+ * it shows (.pb-toasts-raised, .pb-bulk-shown). */
 static void
 setup_bulk_inset (PbWindow *self)
 {
@@ -2348,8 +2351,10 @@ setup_bulk_inset (PbWindow *self)
     {
       /* 24 px: libadwaita's own margin under a toast. */
       g_autofree char *css = g_strdup_printf (".board-column gridview.board-list { padding-bottom: %dpx; }\n"
-                                              "toastoverlay.pb-toasts-raised > toast { margin-bottom: %dpx; }\n",
-                                              self->bulk_inset, self->bulk_inset + 24);
+                                              "toastoverlay.pb-toasts-raised > toast { margin-bottom: %dpx; }\n"
+                                              ".pb-bulk-shown scrolledwindow.pb-above-bulk-bar > scrollbar.horizontal"
+                                              " { margin-bottom: %dpx; }\n",
+                                              self->bulk_inset, self->bulk_inset + 24, self->bulk_inset);
 
       gtk_css_provider_load_from_data (provider, css, -1);
       provided = self->bulk_inset;
