@@ -419,6 +419,122 @@ test_record_actual (void)
   pb_test_app_stop (&t);
 }
 
+/* A figure dated in a closed month, through the real Record Actual
+ * dialog: asked first, nothing written until confirmed; then recorded,
+ * the month keeping the figure it was closed with and saying its data
+ * changed since; undone and redone alike. A date after the month is
+ * recorded at once; an actual moved into the month is asked about too. */
+static void
+test_record_actual_closed_period (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(GListModel) actuals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  gint64 plan, october, kid;
+  guint before;
+  double kept_value;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  plan = pb_window_get_selected_plan (t.window);
+  k = indicator_named ("数据中心标准机架");
+  kid = pb_record_get_id (PB_RECORD (k));
+  g_assert_true (pb_indicators_view_select (view, kid));
+  october = pb_store_close_period (t.store, plan, PB_PERIOD_KIND_MONTH, 2026, 10, &error);
+  g_assert_no_error (error);
+  spin ();
+  kept = pb_store_dup_period_indicators (t.store, october);
+  kept_value = pb_record_get_double (g_hash_table_lookup (kept, &kid), "value");
+  g_clear_pointer (&kept, g_hash_table_unref);
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  actuals = pb_store_list_actuals (t.store, kid);
+  before = g_list_model_get_n_items (actuals);
+
+  dialog = pb_indicators_view_record_actual (view);
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-15");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "1.8万");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "note")), "十月补报");
+  click_primary (dialog);
+  /* Asked, not recorded. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+  error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "October 2026 is closed. Record into it anyway? The period keeps the figures "
+                   "it was closed with and is marked as changed since.");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Record Anyway");
+  spin ();
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (dialog), "record-actual-closed-period.png"));
+  click_primary (dialog);
+
+  /* Confirmed: recorded; October keeps its figure and says it changed. */
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
+  {
+    g_autoptr(PbActual) a = g_list_model_get_item (actuals, before);
+
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "date"), ==, "2026-10-15");
+    g_assert_cmpfloat (pb_record_get_double (PB_RECORD (a), "value"), ==, 18000);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Record Actual");
+  kept = pb_store_dup_period_indicators (t.store, october);
+  g_assert_cmpfloat (pb_record_get_double (g_hash_table_lookup (kept, &kid), "value"), ==, kept_value);
+  g_assert_true (pb_store_period_changed_since_closing (t.store, october));
+
+  undo ();
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  redo ();
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
+  g_assert_true (pb_store_period_changed_since_closing (t.store, october));
+  undo ();
+
+  /* After October: recorded at once. */
+  dialog = pb_indicators_view_record_actual (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-11-02");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "1.9万");
+  click_primary (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  undo ();
+  g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
+
+  /* An earlier actual moved into October: asked too, saved if confirmed. */
+  {
+    g_autoptr(PbActual) last = g_list_model_get_item (actuals, before - 1);
+    g_autofree char *old_date = g_strdup (pb_record_get_string (PB_RECORD (last), "date"));
+    g_autoptr(PbPeriod) none = pb_store_find_closed_period (t.store, kid, old_date);
+
+    g_assert_null (none);
+    dialog = pb_actual_dialog_new (GTK_WIDGET (t.window), t.store, k, last);
+    wait_for_mapped (GTK_WIDGET (dialog));
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-20");
+    click_primary (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "date"), ==, old_date);
+    error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                     "October 2026 is closed. Change its figure anyway? The period keeps the figures "
+                     "it was closed with and is marked as changed since.");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Save Anyway");
+    click_primary (dialog);
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "date"), ==, "2026-10-20");
+    g_assert_true (pb_store_period_changed_since_closing (t.store, october));
+    undo ();
+    g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "date"), ==, old_date);
+    g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  }
+  pb_test_app_stop (&t);
+}
+
 /* A plan whose period has ended (成都, 2020—2022): the new actual starts
  * on the period's last day, not today; a date years after it is refused
  * with the reason. */
@@ -1478,6 +1594,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/type-into-cell", test_type_into_cell);
   g_test_add_func ("/supervision-view/stretch-whole", test_stretch_whole);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
+  g_test_add_func ("/supervision-view/record-actual-closed-period", test_record_actual_closed_period);
   g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
   g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);

@@ -222,17 +222,58 @@ commit_actual (GtkWindow  *window,
                    _("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), value_text);
       return FALSE;
     }
-  /* A running total lower than before: asked once, kept if confirmed. */
+  /* A running total lower than before, or a figure dated in a closed
+   * month or quarter (or moved out of one, or changed there): asked
+   * once, kept if confirmed. */
   {
+    gint64 indicator_id = pb_record_get_id (PB_RECORD (d->indicator));
     g_autofree char *key = g_strdup_printf ("%s|%.17g", date, value);
-    g_autofree char *falling = pb_store_check_falling_actual (d->store, pb_record_get_id (PB_RECORD (d->indicator)),
+    g_autofree char *falling = pb_store_check_falling_actual (d->store, indicator_id,
                                                                date, value,
                                                                d->actual ? pb_record_get_id (PB_RECORD (d->actual)) : 0);
+    g_autoptr(PbPeriod) closed = NULL;
 
-    if (falling && g_strcmp0 (key, d->confirmed) != 0)
+    if (d->actual == NULL)
+      closed = pb_store_find_closed_period (d->store, indicator_id, date);
+    else
       {
-        /* Translators: after the warning that a cumulative figure falls */
-        g_autofree char *ask = g_strdup_printf (_("%s Keep it anyway?"), falling);
+        const char *old_date = pb_record_get_string (PB_RECORD (d->actual), "date");
+        double old_value = pb_record_get_double (PB_RECORD (d->actual), "value");
+        g_autoptr(GDate) parsed = g_date_new ();
+        char iso[11] = "";
+
+        if (pb_date_parse (date, parsed))
+          pb_date_format (parsed, iso);
+        /* The note or the source alone changes no figure. */
+        if (g_strcmp0 (iso, old_date) != 0 || value != old_value)
+          {
+            closed = pb_store_find_closed_period (d->store, indicator_id, date);
+            if (closed == NULL)
+              closed = pb_store_find_closed_period (d->store, indicator_id, old_date);
+          }
+      }
+
+    if ((falling || closed) && g_strcmp0 (key, d->confirmed) != 0)
+      {
+        g_autofree char *ask = NULL;
+
+        if (closed)
+          {
+            g_autofree char *name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
+            g_autofree char *question = NULL;
+
+            question = d->actual
+              /* Translators: %s is a closed period, "October 2026"; asked
+               * before an actual dated in it is changed */
+              ? g_strdup_printf (_("%s is closed. Change its figure anyway? The period keeps the figures it was closed with and is marked as changed since."), name)
+              /* Translators: %s is a closed period, "October 2026"; asked
+               * before an actual dated in it is recorded */
+              : g_strdup_printf (_("%s is closed. Record into it anyway? The period keeps the figures it was closed with and is marked as changed since."), name);
+            ask = falling ? g_strdup_printf ("%s %s", falling, question) : g_steal_pointer (&question);
+          }
+        else
+          /* Translators: after the warning that a cumulative figure falls */
+          ask = g_strdup_printf (_("%s Keep it anyway?"), falling);
 
         g_free (d->confirmed);
         d->confirmed = g_steal_pointer (&key);

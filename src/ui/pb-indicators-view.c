@@ -1046,8 +1046,15 @@ rebuild (PbIndicatorsView *self)
 
       self->previous = pb_store_dup_period_indicators (self->store, pb_record_get_id (PB_RECORD (last)));
       /* Translators: the period (2026年三季度, October 2026) and the day it was closed */
-      text = g_strdup_printf (_("Compared with period %s, closed %s"),
-                              period, closed);
+      if (pb_store_period_changed_since_closing (self->store, pb_record_get_id (PB_RECORD (last))))
+        /* Translators: the period (2026年三季度, October 2026) and the day
+         * it was closed; an actual dated in it was recorded, changed or
+         * deleted since, so the figures it kept no longer match the data */
+        text = g_strdup_printf (_("Compared with period %s, closed %s; its data changed after closing"),
+                                period, closed);
+      else
+        text = g_strdup_printf (_("Compared with period %s, closed %s"),
+                                period, closed);
       gtk_label_set_text (self->period_label, text);
     }
   else
