@@ -392,14 +392,21 @@ test_table (void)
           show_page ("organisations");
           check_table (this_plan, FALSE);
 
+          /* The selected plan's reporting status ("Reporting Status,
+           * <month>", Collect Progress…, Import…) shows under its ranking… */
+          g_assert_true (gtk_widget_get_mapped (pb_window_get_form_status (t.window)));
           /* All Plans: every plan's organisations; the plan stays selected. */
           set_all_plans (TRUE);
           check_table (all, TRUE);
           g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, plan);
-          /* And back, the Plans column gone again. */
+          /* …but not under every plan's: an officer comparing plans is not
+           * shown, nor offered to collect, one plan's forms unnamed. */
+          g_assert_false (gtk_widget_get_mapped (pb_window_get_form_status (t.window)));
+          /* And back, the Plans column gone again, the status back. */
           set_all_plans (FALSE);
           check_table (this_plan, FALSE);
           g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, plan);
+          g_assert_true (gtk_widget_get_mapped (pb_window_get_form_status (t.window)));
         }
 
       /* The library menu's "all plans" leaves the selected plan alone too. */

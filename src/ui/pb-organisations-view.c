@@ -92,6 +92,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_ALL_PLANS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static PbOrgRow *
 selected_row (PbOrganisationsView *self)
 {
@@ -460,11 +468,41 @@ pb_organisations_view_map (GtkWidget *widget)
 }
 
 static void
+pb_organisations_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PbOrganisationsView *self = PB_ORGANISATIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALL_PLANS:
+      g_value_set_boolean (value, self->all_plans);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pb_organisations_view_class_init (PbOrganisationsViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->map = pb_organisations_view_map;
+  G_OBJECT_CLASS (klass)->get_property = pb_organisations_view_get_property;
+
+  /**
+   * PbOrganisationsView:all-plans:
+   *
+   * Whether the ranking compares every plan in the library (the page's
+   * one-plan parts, such as its reporting status, then step aside).
+   */
+  properties[PROP_ALL_PLANS] = g_param_spec_boolean ("all-plans", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                     G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   G_OBJECT_CLASS (klass)->dispose = pb_organisations_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -667,6 +705,7 @@ pb_organisations_view_set_all_plans (PbOrganisationsView *self,
   self->all_plans = all_plans;
   self->selected_id = 0;
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALL_PLANS]);
 }
 
 gboolean

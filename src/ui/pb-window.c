@@ -864,7 +864,7 @@ ensure_indicators (PbWindow *self)
 static void
 ensure_organisations (PbWindow *self)
 {
-  GtkWidget *page;
+  GtkWidget *page, *status_box;
 
   if (self->organisations_view != NULL || self->store == NULL)
     return;
@@ -873,8 +873,14 @@ ensure_organisations (PbWindow *self)
   page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_vexpand (self->organisations_view, TRUE);
   gtk_box_append (GTK_BOX (page), self->organisations_view);
-  /* (Its separator is its own: it goes with it when there is nothing to report.) */
-  gtk_box_append (GTK_BOX (page), self->form_status_view);
+  /* (Its separator is its own: it goes with it when there is nothing to report.)
+   * It is one plan's reporting: with the ranking comparing every plan it
+   * steps aside (in a box of its own, which it does not show and hide). */
+  status_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (status_box), self->form_status_view);
+  gtk_box_append (GTK_BOX (page), status_box);
+  g_object_bind_property (self->organisations_view, "all-plans", status_box, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   adw_bin_set_child (self->organisations_bin, page);
   g_signal_connect_object (self->organisations_view, "show-organisation", G_CALLBACK (show_organisation_cb),
                            self, G_CONNECT_SWAPPED);
