@@ -823,6 +823,47 @@ test_close_period_within_plan (void)
   pb_test_app_stop (&t);
 }
 
+/* Once a month is closed, Close Period… proposes the one after it, not
+ * an older one still open (a first-time user was offered September after
+ * October was closed): here, with last month closed, this month. */
+static void
+test_close_period_proposes_next (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  PbIndicatorsView *view;
+  GtkWindow *dialog;
+  gint64 plan;
+  GDate today;
+  int year, month;
+
+  pb_date_today (&today);
+  year = g_date_get_year (&today);
+  month = g_date_get_month (&today);
+  pb_test_app_start (&t);
+  plan = pb_store_create_plan (t.store, "云澜市数字经济发展行动方案", year - 1, year + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_close_period (t.store, plan, PB_PERIOD_KIND_MONTH,
+                                          month == 1 ? year - 1 : year, month == 1 ? 12 : month - 1, &error), >, 0);
+  g_assert_no_error (error);
+  spin ();
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  pb_window_select_plan (t.window, plan);
+  spin ();
+  dialog = pb_indicators_view_close_period (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 0);
+  spin ();
+  titles = period_titles (dialog);
+  g_assert_cmpuint (titles->len, >, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (titles, 1), "(closed)"));
+  g_assert_cmpstr (chosen_period (dialog), ==, g_ptr_array_index (titles, 0));
+  gtk_window_destroy (dialog);
+  spin ();
+  pb_test_app_stop (&t);
+}
+
 static void
 test_merge_and_show (void)
 {
@@ -1599,6 +1640,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/close-period-within-plan", test_close_period_within_plan);
+  g_test_add_func ("/supervision-view/close-period-proposes-next", test_close_period_proposes_next);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
   g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);

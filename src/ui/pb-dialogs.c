@@ -420,6 +420,7 @@ fill_periods (Dialog *d)
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   g_autoptr(GListModel) closed = pb_store_list_periods (d->store, pb_record_get_id (PB_RECORD (d->plan)));
   guint first_open = GTK_INVALID_LIST_POSITION;
+  guint newest_closed = GTK_INVALID_LIST_POSITION;
   GDate today;
 
   pb_date_today (&today);
@@ -441,15 +442,24 @@ fill_periods (Dialog *d)
         {
           g_autofree char *with = g_strdup_printf (_("%s (closed)"), title);
           gtk_string_list_append (titles, with);
+          if (newest_closed == GTK_INVALID_LIST_POSITION)
+            newest_closed = i;
         }
       else
         {
           gtk_string_list_append (titles, title);
-          /* Offer the last period that has ended and is not closed. */
-          if (first_open == GTK_INVALID_LIST_POSITION && c->ended)
+          /* Offer the last period that has ended and is not closed, if
+           * it is after the last one closed (the choices run newest
+           * first): never September once October is closed. */
+          if (first_open == GTK_INVALID_LIST_POSITION && newest_closed == GTK_INVALID_LIST_POSITION && c->ended)
             first_open = i;
         }
     }
+  /* None ended since: the one after the last closed, under way (it can
+   * be closed on its last day); none after it: the last closed, which
+   * says it is closed. */
+  if (first_open == GTK_INVALID_LIST_POSITION && newest_closed != GTK_INVALID_LIST_POSITION)
+    first_open = newest_closed > 0 ? newest_closed - 1 : newest_closed;
 
   g_object_set_data_full (G_OBJECT (d->rows[1]), "choices", g_array_ref (choices), (GDestroyNotify) g_array_unref);
   adw_combo_row_set_model (ADW_COMBO_ROW (d->rows[1]), G_LIST_MODEL (titles));
