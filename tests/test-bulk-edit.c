@@ -19,6 +19,7 @@
 #include <X11/keysym.h>
 
 #include "pb-board-view.h"
+#include "pb-format.h"
 #include "pb-item-editor.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -64,6 +65,24 @@ click_at (GtkWidget *widget,
     XTestFakeKeyEvent (x, ctrl_key, False, CurrentTime);
   XSync (x, False);
   pb_test_settle_for (300);
+}
+
+/* A real key press through the X server, to the main window. */
+static void
+press (guint keyval)
+{
+  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (t.window)));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  KeyCode code = XKeysymToKeycode (x, keyval);
+
+  g_assert_cmpuint (code, !=, 0);
+  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (50);
+  XTestFakeKeyEvent (x, code, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (400);
 }
 
 static gint64
@@ -435,6 +454,101 @@ test_lead_known_orgs_timeline (void)
   pb_test_settle_for (500);
 }
 
+/* Issue 14: a plan numbering its key tasks straight through its sections
+ * (its goals numbered on their own, 1…3), task 10 in (三) after 11…13.
+ * Insert after task 9, the last of (二): the new task is numbered 14, not
+ * a second 10; typing 10 in its number says, beside the field, which task
+ * carries it; a free number says nothing. */
+static void
+test_number_warning (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  const char *goals[] = { "主要目标", "建成高速泛在的信息基础设施", "建成智能协同的融合基础设施" };
+  gint64 ten = id_of ("推进政务服务“一网通办”");
+  gint64 nine = id_of ("发展智慧教育和智慧医疗");
+  gint64 eleven = id_of ("建设重大科技基础设施");
+  g_autoptr(PbItem) eleven_item = pb_store_get_record (t.store, PB_TYPE_ITEM, eleven);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *editor, *number_row, *note, *card;
+  PbItem *added;
+
+  for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
+    {
+      g_autoptr(PbItem) goal = pb_test_app_item_titled (&t, goals[i]);
+      g_autofree char *n = g_strdup_printf ("%u", i + 1);
+
+      g_assert_true (pb_store_set (t.store, goal, &error, "number", n, NULL));
+      g_assert_no_error (error);
+    }
+  g_assert_true (pb_store_move_items_to_section (t.store, &ten, 1, pb_item_get_section_id (eleven_item), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PbSection) s = pb_store_get_record (t.store, PB_TYPE_SECTION, pb_item_get_section_id (eleven_item));
+    heading = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
+  }
+  before = pb_test_dump_store (t.store);
+
+  /* A click on task 9, then Insert. */
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_test_settle_for (400);
+  card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), nine));
+  g_assert_nonnull (card);
+  click_at (card, 12, 12, FALSE);
+  press (XK_Insert);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  editor = pb_window_get_editor (t.window);
+  added = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
+  g_assert_nonnull (added);
+  {
+    g_autoptr(PbItem) nine_item = pb_store_get_record (t.store, PB_TYPE_ITEM, nine);
+    g_assert_cmpint (pb_item_get_section_id (added), ==, pb_item_get_section_id (nine_item));
+  }
+  g_assert_cmpstr (pb_item_get_number (added), ==, "14");
+  {
+    g_autoptr(GListModel) items = pb_store_list_items (t.store, pb_window_get_selected_plan (t.window));
+    guint tens = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+        tens += g_str_equal (pb_item_get_number (it), "10");
+      }
+    g_assert_cmpuint (tens, ==, 1);
+  }
+
+  number_row = GTK_WIDGET (gtk_widget_get_template_child (editor, PB_TYPE_ITEM_EDITOR, "number_row"));
+  note = GTK_WIDGET (gtk_widget_get_template_child (editor, PB_TYPE_ITEM_EDITOR, "number_note"));
+  g_assert_nonnull (note);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, "14");
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* 10 typed: said beside the field, which task and where. */
+  gtk_editable_set_text (GTK_EDITABLE (number_row), "10");
+  pb_test_settle_for (300);
+  expected = g_strdup_printf ("10 is also the number of 推进政务服务“一网通办” in %s", g_strstrip (heading));
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, expected);
+  pb_test_save_shot (GTK_WIDGET (t.window), "number-warning.png");
+  /* A free number: nothing to say. */
+  gtk_editable_set_text (GTK_EDITABLE (number_row), "15");
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_visible (note));
+
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  while (pb_store_can_undo (t.store) && g_strcmp0 (pb_store_get_undo_label (t.store), "Add Item") != 0)
+    g_assert_true (pb_store_undo (t.store, NULL));
+  g_assert_true (pb_store_undo (t.store, NULL));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_true (g_str_equal (now, before));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/bulk-edit/shift-refused-in-dialog", test_shift_refused_in_dialog);
   g_test_add_func ("/bulk-edit/lead-known-orgs-board", test_lead_known_orgs_board);
   g_test_add_func ("/bulk-edit/lead-known-orgs-timeline", test_lead_known_orgs_timeline);
+  g_test_add_func ("/bulk-edit/number-warning", test_number_warning);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

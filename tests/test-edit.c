@@ -760,6 +760,97 @@ test_next_number (Plan          *f,
   g_assert_cmpstr (in_third, ==, "6");
 }
 
+/* Issue 14: a plan that numbers its key tasks straight through its
+ * sections, with goals numbered on their own (1, 2 under 主要目标, as
+ * plans write them): inserting after the last task of (二), whose next
+ * number (三) carries already, proposes the plan's next number, not a
+ * second one; goals and a number repeated by mistake do not make it a
+ * plan that restarts in each section. A number typed that another task
+ * carries is found, with the task; in a plan that restarts in each
+ * section only within the section. */
+static void
+test_number_straight_through (Plan          *f,
+                              gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) added = NULL;
+  g_autoptr(PbItem) clash = NULL;
+  g_autoptr(PbItem) none = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *goal_next = NULL;
+  gint64 s2b, s2c, four, nine, id;
+
+  pb_store_add_item (store, f->plan, f->s1, PB_ITEM_KIND_GOAL, "1", "信息基础设施目标", &error);
+  pb_store_add_item (store, f->plan, f->s1, PB_ITEM_KIND_GOAL, "2", "融合基础设施目标", &error);
+  s2b = pb_store_add_section (store, f->plan, f->s2, "(二)", "融合基础设施", &error);
+  four = pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "4", "建设城市物联感知体系", &error);
+  nine = pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "9", "发展智慧教育和智慧医疗", &error);
+  s2c = pb_store_add_section (store, f->plan, f->s2, "(三)", "创新基础设施", &error);
+  pb_store_add_item (store, f->plan, s2c, PB_ITEM_KIND_TASK, "10", "推进政务服务“一网通办”", &error);
+  pb_store_add_item (store, f->plan, s2c, PB_ITEM_KIND_TASK, "11", "建设重大科技基础设施", &error);
+  g_assert_no_error (error);
+
+  /* After 9 in (二): 10 is (三)'s, so 12. */
+  next = pb_store_propose_item_number (store, f->plan, s2b, PB_ITEM_KIND_TASK);
+  g_assert_cmpstr (next, ==, "12");
+  id = pb_store_insert_item (store, f->plan, s2b, nine, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  added = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  g_assert_cmpstr (pb_item_get_number (added), ==, "12");
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE number = '10'"), ==, 1);
+  /* Goals go on from their own numbers. */
+  goal_next = pb_store_propose_item_number (store, f->plan, f->s1, PB_ITEM_KIND_GOAL);
+  g_assert_cmpstr (goal_next, ==, "3");
+
+  /* "10" typed for the new task: (三)'s 10 is found; "13" is free; the
+   * goals' 1 is no task's. */
+  clash = pb_store_find_number_clash (store, added, " 10 ");
+  g_assert_nonnull (clash);
+  g_assert_cmpstr (pb_item_get_title (clash), ==, "推进政务服务“一网通办”");
+  g_assert_cmpint (pb_item_get_section_id (clash), ==, s2c);
+  none = pb_store_find_number_clash (store, added, "13");
+  g_assert_null (none);
+  g_clear_object (&none);
+  {
+    g_autoptr(PbItem) a = pb_store_get_record (store, PB_TYPE_ITEM, f->a);
+    g_autoptr(PbItem) own = pb_store_find_number_clash (store, a, "1");
+
+    g_assert_null (own);   /* its own number, and the goal 1 */
+  }
+  g_clear_object (&clash);
+
+  /* A number repeated by mistake (a second 4) leaves the rule as it is. */
+  pb_store_add_item (store, f->plan, s2c, PB_ITEM_KIND_TASK, "4", "建设产业创新中心", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&next, g_free);
+  next = pb_store_propose_item_number (store, f->plan, f->s2a, PB_ITEM_KIND_TASK);
+  g_assert_cmpstr (next, ==, "13");   /* (一)'s 4 is taken */
+
+  /* (三) counts from 1 again, as (一) does: a plan that restarts in each
+   * section. Its next is its own; a 10 in (二) clashes with nothing. */
+  {
+    gint64 s3 = pb_store_add_section (store, f->plan, 0, "三", "保障措施", &error);
+    gint64 first = pb_store_add_item (store, f->plan, s3, PB_ITEM_KIND_TASK, "1", "加强组织领导", &error);
+    g_autoptr(PbItem) four_item = pb_store_get_record (store, PB_TYPE_ITEM, four);
+    g_autoptr(PbItem) first_item = pb_store_get_record (store, PB_TYPE_ITEM, first);
+
+    g_assert_no_error (error);
+    g_clear_pointer (&next, g_free);
+    next = pb_store_propose_item_number (store, f->plan, s3, PB_ITEM_KIND_TASK);
+    g_assert_cmpstr (next, ==, "2");
+    clash = pb_store_find_number_clash (store, four_item, "10");
+    g_assert_null (clash);
+    clash = pb_store_find_number_clash (store, four_item, "9");
+    g_assert_nonnull (clash);
+    g_assert_cmpint (pb_record_get_id (PB_RECORD (clash)), ==, nine);
+    g_clear_object (&clash);
+    clash = pb_store_find_number_clash (store, first_item, "2");
+    g_assert_null (clash);
+  }
+}
+
 /* An item's dates as one command: never outside the plan's period, never
  * a due date before the start, each refusal saying why. */
 static void
@@ -1056,6 +1147,7 @@ main (int   argc,
   ADD ("/edit/items/insert", test_insert_item);
   ADD ("/edit/items/delete", test_delete_items);
   ADD ("/edit/items/next-number", test_next_number);
+  ADD ("/edit/items/number-straight-through", test_number_straight_through);
   ADD ("/edit/sections", test_sections);
   ADD ("/edit/sections-live-order", test_sections_live_order);
   ADD ("/edit/section-moves", test_section_moves);

@@ -151,19 +151,116 @@ pb_store_describe_items (PbStore      *self,
 
 /* ---- Items ----------------------------------------------------------- */
 
+/* How a plan numbers its items of one kind, as far as their numbers are
+ * whole numbers ("10", not "(一)"). */
+typedef struct
+{
+  gint64      largest;        /* in the section asked about */
+  gint64      count;          /* the section's items of the kind */
+  gint64      plan_largest;
+  GHashTable *used;           /* numbers of the plan's items of the kind */
+  gboolean    restarts;       /* each section counts from 1 again */
+} Numbering;
+
+static gboolean
+whole_number (const char *number,
+              gint64     *n)
+{
+  char *end = NULL;
+
+  if (number == NULL || !g_ascii_isdigit (number[0]))
+    return FALSE;
+  *n = g_ascii_strtoll (number, &end, 10);
+  return end != NULL && *end == '\0';
+}
+
+/* Reads how @plan_id numbers its items of @kind, seen from @section_id.
+ * The plan restarts its numbering in each section when two sections or
+ * more each count from 1 (一、… 1 2 3, 二、… 1 2); else it numbers its
+ * items straight through its sections, as Chinese plans number their key
+ * tasks (1…4 in (一), 5…10 in (二)), and a number that is repeated
+ * there by mistake does not make it a plan that restarts. */
+static void
+numbering_read (PbStore    *self,
+                gint64      plan_id,
+                gint64      section_id,
+                PbItemKind  kind,
+                Numbering  *out)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (self, plan_id);
+  g_autoptr(GHashTable) starting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  memset (out, 0, sizeof *out);
+  out->used = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      gint64 section = pb_item_get_section_id (item);
+      gint64 n;
+
+      if (pb_item_get_kind (item) != kind)
+        continue;
+      if (section == section_id)
+        out->count++;
+      if (!whole_number (pb_item_get_number (item), &n))
+        continue;
+      if (section == section_id && n > out->largest)
+        out->largest = n;
+      out->plan_largest = MAX (out->plan_largest, n);
+      g_hash_table_add (out->used, g_memdup2 (&n, sizeof n));
+      if (n == 1)
+        g_hash_table_add (starting, g_memdup2 (&section, sizeof section));
+    }
+  out->restarts = g_hash_table_size (starting) >= 2;
+}
+
+/**
+ * pb_store_propose_item_number:
+ * @self: a store
+ * @plan_id: a plan
+ * @section_id: a section of it, or 0 for the items outside any section
+ * @kind: the new item's kind: tasks, goals and measures are each
+ *   numbered on their own
+ *
+ * The number a new item of @kind in a section takes. Where the plan
+ * restarts its numbering in each section, the section's next: one more
+ * than the largest number its items carry ("4" after "1"…"3"), else one
+ * more than its count of items. Where the plan numbers its items straight
+ * through its sections (as Chinese plans number their key tasks: 1…4 in
+ * (一), 5…9 in (二), 10…13 in (三)), the section's next when no item of
+ * the plan carries it yet, else the next number of the plan's sequence,
+ * one more than its largest ("14", never a second "10").
+ *
+ * Returns: (transfer full): the number, as text
+ */
+char *
+pb_store_propose_item_number (PbStore    *self,
+                              gint64      plan_id,
+                              gint64      section_id,
+                              PbItemKind  kind)
+{
+  Numbering n;
+  gint64 next;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+
+  numbering_read (self, plan_id, section_id, kind, &n);
+  next = (n.largest > 0 ? n.largest : n.count) + 1;
+  /* Straight-through numbering: the section's next may be taken. */
+  if (!n.restarts && g_hash_table_contains (n.used, &next))
+    next = n.plan_largest + 1;
+  g_hash_table_unref (n.used);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, next);
+}
+
 /**
  * pb_store_next_item_number:
  * @self: a store
  * @plan_id: a plan
  * @section_id: a section of it, or 0 for the items outside any section
  *
- * The number the next item of a section takes: one more than the largest
- * number its items carry ("4" after "1"…"3"), else one more than the
- * section's count of items. Where the plan numbers its items straight
- * through its sections (no number is used twice in the plan, as in
- * "1"…"4" in one section and "5"…"9" in the next), one more than the
- * largest number of the whole plan, so that a new item never repeats a
- * number that another section already carries.
+ * The number a new task in the section takes: see
+ * pb_store_propose_item_number().
  *
  * Returns: (transfer full): the number, as text
  */
@@ -172,55 +269,62 @@ pb_store_next_item_number (PbStore *self,
                            gint64   plan_id,
                            gint64   section_id)
 {
-  g_autoptr(GHashTable) seen = NULL;
-  PbDbStmt *stmt;
-  gint64 largest = 0, plan_largest = 0, count = 0;
-  gboolean repeats = FALSE;
+  return pb_store_propose_item_number (self, plan_id, section_id, PB_ITEM_KIND_TASK);
+}
+
+/**
+ * pb_store_find_number_clash:
+ * @self: a store
+ * @item: an item
+ * @number: the number it is given (typed, not yet stored)
+ *
+ * Another item that carries @number where @item's plan would not want it
+ * twice: an item of the same kind anywhere in a plan that numbers its
+ * items straight through its sections; in the same section, in a plan
+ * that restarts its numbering in each (see pb_store_propose_item_number()).
+ *
+ * Returns: (transfer full) (nullable): the first such item, in plan order
+ */
+PbItem *
+pb_store_find_number_clash (PbStore    *self,
+                            PbItem     *item,
+                            const char *number)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autofree char *wanted = NULL;
+  gint64 plan_id, section_id, id;
+  PbItemKind kind;
+  Numbering n;
+  gboolean restarts;
 
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  g_return_val_if_fail (PB_IS_ITEM (item), NULL);
 
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  stmt = pb_store_prepare (self, "SELECT number, coalesce(section_id, 0) = ?2 FROM item WHERE plan_id = ?1", NULL);
-  if (stmt != NULL)
+  wanted = g_strstrip (g_strdup (number ? number : ""));
+  if (wanted[0] == '\0')
+    return NULL;
+  plan_id = pb_item_get_plan_id (item);
+  section_id = pb_item_get_section_id (item);
+  kind = pb_item_get_kind (item);
+  id = pb_record_get_id (PB_RECORD (item));
+  numbering_read (self, plan_id, section_id, kind, &n);
+  restarts = n.restarts;
+  g_hash_table_unref (n.used);
+
+  items = pb_store_list_items (self, plan_id);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      pb_db_bind_int64 (stmt, 1, plan_id);
-      pb_db_bind_int64 (stmt, 2, section_id);
-      while (pb_db_step (stmt) == PB_DB_ROW)
-        {
-          const char *number = (const char *) pb_db_column_text (stmt, 0);
-          gboolean in_section = pb_db_column_int64 (stmt, 1) != 0;
-          char *end = NULL;
-          gint64 n;
+      g_autoptr(PbItem) other = g_list_model_get_item (items, i);
+      g_autofree char *theirs = g_strstrip (g_strdup (pb_item_get_number (other)));
 
-          if (in_section)
-            count++;
-          if (number == NULL || !g_ascii_isdigit (number[0]))
-            continue;
-          n = g_ascii_strtoll (number, &end, 10);
-          if (end == NULL || *end != '\0')
-            continue;
-          if (in_section && n > largest)
-            largest = n;
-          if (n > plan_largest)
-            plan_largest = n;
-          if (g_hash_table_contains (seen, &n))
-            repeats = TRUE;
-          else
-            g_hash_table_add (seen, g_memdup2 (&n, sizeof n));
-        }
-      pb_db_reset (stmt);
+      if (pb_record_get_id (PB_RECORD (other)) == id || pb_item_get_kind (other) != kind)
+        continue;
+      if (restarts && pb_item_get_section_id (other) != section_id)
+        continue;
+      if (g_str_equal (theirs, wanted))
+        return g_steal_pointer (&other);
     }
-
-  if (!repeats && plan_largest > largest)
-    {
-      gint64 next = (largest > 0 ? largest : count) + 1;
-
-      /* Straight-through numbering: the section's next number is taken. */
-      if (g_hash_table_contains (seen, &next))
-        return g_strdup_printf ("%" G_GINT64_FORMAT, plan_largest + 1);
-    }
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, (largest > 0 ? largest : count) + 1);
+  return NULL;
 }
 
 /**
@@ -295,7 +399,7 @@ pb_store_insert_item (PbStore      *self,
   if (pb_plan_get_period_end (plan) > 0)
     g_snprintf (due, sizeof due, "%04d-12-31", pb_plan_get_period_end (plan));
   if (number == NULL)
-    number = next = pb_store_next_item_number (self, plan_id, section_id);
+    number = next = pb_store_propose_item_number (self, plan_id, section_id, kind);
 
   if (!pb_store_begin (self, error))
     return 0;

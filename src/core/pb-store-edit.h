@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 char        *pb_store_next_item_number (PbStore      *self,
                                         gint64        plan_id,
                                         gint64        section_id);
+char        *pb_store_propose_item_number (PbStore    *self,
+                                           gint64      plan_id,
+                                           gint64      section_id,
+                                           PbItemKind  kind);
+PbItem      *pb_store_find_number_clash (PbStore    *self,
+                                         PbItem     *item,
+                                         const char *number);
 gint64       pb_store_insert_item      (PbStore      *self,
                                         gint64        plan_id,
                                         gint64        section_id,

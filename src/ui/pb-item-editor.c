@@ -48,6 +48,7 @@ struct _PbItemEditor
   AdwPreferencesGroup *item_group;
   AdwEntryRow         *title_row;
   AdwEntryRow         *number_row;
+  GtkLabel            *number_note;
   GtkLabel            *date_error;
   GtkTextView         *body_view;
   GtkTextBuffer       *body_buffer;
@@ -241,6 +242,52 @@ show_date_error (PbItemEditor *self,
       gtk_label_set_text (self->date_error, message);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->date_error), message != NULL);
+}
+
+/* A number another item carries where the plan wants it once (anywhere
+ * in a plan numbered straight through its sections, in the section where
+ * each section counts from 1), said under the field as it is typed: "10
+ * is also the number of 推进政务服务“一网通办” in (三) …". Saving it is
+ * not refused: a plan may be being renumbered. */
+static void
+update_number_note (PbItemEditor *self)
+{
+  g_autofree char *number = NULL;
+  g_autoptr(PbItem) other = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->item && !pb_record_is_deleted (PB_RECORD (self->item)))
+    {
+      number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+      other = pb_store_find_number_clash (self->store, self->item, number);
+    }
+  if (other)
+    {
+      gint64 section_id = pb_item_get_section_id (other);
+      g_autoptr(PbSection) section = section_id ? pb_store_get_record (self->store, PB_TYPE_SECTION, section_id) : NULL;
+      const char *title = pb_item_get_title (other)[0] ? pb_item_get_title (other) : _("Untitled item");
+
+      if (section)
+        {
+          g_autofree char *heading = pb_format_section_heading (pb_section_get_number (section),
+                                                                pb_section_get_title (section));
+
+          /* Translators: under an item's number in the editor: the number,
+           * the other item's title, its section ("(三) 建设开放共享的创新基础设施") */
+          text = g_strdup_printf (_("%s is also the number of %s in %s"), number, title, g_strstrip (heading));
+        }
+      else
+        /* Translators: under an item's number in the editor: the number,
+         * the other item's title */
+        text = g_strdup_printf (_("%s is also the number of %s"), number, title);
+      gtk_label_set_text (self->number_note, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->number_note), other != NULL);
+  if (other)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->number_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                    self->number_note, NULL, -1);
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->number_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
 }
 
 /* The item's value to the field, unless the field is being typed in. */
@@ -445,6 +492,8 @@ text_changed_cb (PbItemEditor *self,
   if (id == N_FIELDS)
     return;
   field_update_dirty (self, id);
+  if (id == FIELD_NUMBER)
+    update_number_note (self);
   if (!self->dirty[id])
     {
       /* Back to what the item holds: nothing to refuse there any more. */
@@ -2491,6 +2540,7 @@ pb_item_editor_set_item (PbItemEditor *self,
   g_binding_group_set_source (self->bindings, item);
   g_signal_group_set_target (self->item_signals, item);
   update_progress_subtitle (self);
+  update_number_note (self);
   update_rights (self);
   rebuild_lists (self);
   /* Another item is read from its top. */
@@ -2664,6 +2714,7 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, item_group);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, number_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, number_note);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, section_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, body_view);
