@@ -418,6 +418,26 @@ press_and_drag (GtkWidget *widget,
   pb_test_settle_for (300);
 }
 
+/* The pointer pressed at (@x0, @y0) and moved by steps to (@x1, @y1);
+ * the button stays down. */
+static void
+press_and_drag_to (GtkWidget *widget,
+                   double     x0,
+                   double     y0,
+                   double     x1,
+                   double     y1)
+{
+  move_to (widget, x0, y0);
+  pb_test_settle_for (150);
+  button (TRUE);
+  for (int i = 1; i <= 8; i++)
+    {
+      move_to (widget, x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8);
+      pb_test_settle_for (60);
+    }
+  pb_test_settle_for (300);
+}
+
 static guint
 n_ghosts (PbTimelineView *view)
 {
@@ -598,6 +618,157 @@ test_timeline_drag_many (void)
   pb_test_app_stop (&t);
 }
 
+/* @widget as drawn now, as BGRA bytes (Cairo's order) of its size. */
+static guchar *
+widget_pixels (GtkWidget *widget,
+               gsize     *stride)
+{
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *data;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  *stride = (gsize) w * 4;
+  data = g_malloc (*stride * h);
+  gdk_texture_download (texture, data, *stride);
+  return data;
+}
+
+static gboolean
+has_dependency (gint64 plan,
+                gint64 from,
+                gint64 to)
+{
+  g_autoptr(GListModel) deps = pb_store_list_dependencies (t.store, plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+    {
+      g_autoptr(PbRecord) dep = g_list_model_get_item (deps, i);
+
+      if (pb_record_get_int (dep, "from_item_id") == from && pb_record_get_int (dep, "to_item_id") == to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A real Ctrl+drag from one bar to another: while the button is down, a
+ * rubber band runs from where it was pressed to the pointer and the bar
+ * under the pointer is outlined (the view's drag, and its pixels); the
+ * release adds the dependency as one command, which Undo takes back and
+ * Redo puts again. */
+static void
+test_timeline_link_drag (void)
+{
+  PbTimelineView *view;
+  GtkWidget *w;
+  g_autoptr(PbItem) a = NULL;
+  g_autoptr(PbItem) b = NULL;
+  g_autofree char *before = NULL;
+  g_autofree guchar *still = NULL;
+  g_autofree guchar *dragging = NULL;
+  gsize stride;
+  gint64 plan, from = 0, to = 0, a_id, b_id;
+  guint32 start, due;
+  GDate d;
+  double x0, x1, ya, yb, lw;
+  guint band = 0, outline = 0;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  pb_test_settle_for (500);
+  g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-fit", NULL));
+  pb_test_settle_for (300);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                  RevertToParent, CurrentTime);
+  plan = pb_window_get_selected_plan (t.window);
+  a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  b = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  a_id = pb_record_get_id (PB_RECORD (a));
+  b_id = pb_record_get_id (PB_RECORD (b));
+  g_assert_false (has_dependency (plan, a_id, b_id));
+  before = pb_test_dump_store (t.store);
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, G_DATE_JUNE, 2025);
+  bar_point (view, a, g_date_get_julian (&d), &x0, &ya);
+  g_date_set_dmy (&d, 1, G_DATE_AUGUST, 2026);
+  bar_point (view, b, g_date_get_julian (&d), &x1, &yb);
+  lw = pb_timeline_get_label_width (pb_timeline_view_get_timeline (view));
+  g_assert_cmpfloat (x0, >, lw);
+  g_assert_cmpfloat (x1, <, gtk_widget_get_width (w));
+  g_assert_cmpfloat (yb, <, gtk_widget_get_height (w));
+  move_to (w, x0, ya);
+  pb_test_settle_for (200);
+  still = widget_pixels (w, &stride);
+
+  /* Ctrl held, pressed on A's bar and dragged to B's. */
+  key (XK_Control_L, TRUE);
+  press_and_drag_to (w, x0, ya, x1, yb);
+  g_assert_true (pb_timeline_view_drag_preview (view, &from, &start, &due, &to));
+  g_assert_cmpint (from, ==, a_id);
+  g_assert_cmpint (to, ==, b_id);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  dragging = widget_pixels (w, &stride);
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-link-drag.png"));
+  /* The band: blue pixels along the line from the press to the pointer
+   * (dashed: some steps fall in its gaps). */
+  for (int i = 10; i <= 90; i++)
+    {
+      int px = (int) (x0 + (x1 - x0) * i / 100.0), py = (int) (ya + (yb - ya) * i / 100.0);
+      const guchar *now = dragging + py * stride + px * 4, *was = still + py * stride + px * 4;
+
+      if (memcmp (now, was, 3) != 0 && now[0] > now[2] + 60)
+        band++;
+    }
+  g_test_message ("rubber band: %u of 81 points", band);
+  g_assert_cmpuint (band, >=, 30);
+  /* B's row outlined, the length of the chart; A's not. */
+  for (int px = (int) lw + 3; px < gtk_widget_get_width (w) - 3; px += 7)
+    {
+      const guchar *now = dragging + (int) (yb - PB_TIMELINE_ROW_HEIGHT / 2 + 1) * stride + px * 4;
+      const guchar *was = still + (int) (yb - PB_TIMELINE_ROW_HEIGHT / 2 + 1) * stride + px * 4;
+
+      if (memcmp (now, was, 3) != 0 && now[0] > now[2] + 60)
+        outline++;
+    }
+  g_test_message ("outline: %u points", outline);
+  g_assert_cmpuint (outline, >=, (gtk_widget_get_width (w) - lw - 6) / 7 - 2);
+
+  button (FALSE);
+  key (XK_Control_L, FALSE);
+  pb_test_settle_for (300);
+  g_assert_false (pb_timeline_view_drag_preview (view, &from, &start, &due, &to));
+  g_assert_true (has_dependency (plan, a_id, b_id));
+  g_assert_cmpuint (pb_timeline_get_dependency_path (pb_timeline_view_get_timeline (view), a_id, b_id,
+                                                     (double[12]) { 0 }), >, 0);
+  g_assert_true (g_str_has_prefix (pb_store_get_undo_label (t.store), "Make "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  pb_test_settle_for (200);
+  g_assert_false (has_dependency (plan, a_id, b_id));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  pb_test_settle_for (200);
+  g_assert_true (has_dependency (plan, a_id, b_id));
+
+  pb_test_app_stop (&t);
+}
+
 /* The first drawn widget under @root whose tooltip is @text. */
 static GtkWidget *
 drawn_with_tooltip (GtkWidget  *root,
@@ -677,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/pointer/board-tooltip-waits-for-motion", test_board_tooltip_waits_for_motion);
   g_test_add_func ("/pointer/click-hides-tooltip", test_click_hides_tooltip);
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
+  g_test_add_func ("/pointer/timeline-link-drag", test_timeline_link_drag);
 
   return g_test_run ();
 }
