@@ -544,6 +544,60 @@ test_round_trip (void)
     g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals2);
     g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM note"), ==, n_notes2);
   }
+
+  /* The quarter closed, a form returned late with a value dated in it:
+   * marked with why and held back, --take-form-values alone does not
+   * record it; --into-closed-period does, and the quarter keeps the
+   * figure it was closed with. */
+  {
+    const char *q_new = "SELECT count(*) FROM actual a JOIN indicator k ON k.id = a.indicator_id"
+                        " WHERE k.name = '通信光缆总长度' AND a.value = 160000";
+    const char *q_kept = "SELECT CAST(pi.value AS INTEGER) FROM period_indicator pi JOIN period p ON p.id = pi.period_id"
+                         " JOIN indicator k ON k.id = pi.indicator_id WHERE p.label = '2022-Q3' AND k.name = '通信光缆总长度'";
+    gint64 kept;
+
+    g_clear_pointer (&out, g_free);
+    out = run_cli (&status, "period", "close", "1", "quarter", "2022", "3", NULL);
+    g_assert_cmpint (status, ==, 0);
+    kept = pb_test_sql_int (db, q_kept);
+    fill ("forms/市工业和信息化局.xlsx", "A4.xlsx",
+          "[[\"通信光缆总长度\", \"New Value\", \"number\", 160000],"
+          " [\"通信光缆总长度\", \"As Of\", \"date\", \"2022-09-20\"]]");
+    g_clear_pointer (&out, g_free);
+    out = run_cli (&status, "forms", "import", "A4.xlsx", "--take-form-values", NULL);
+    g_assert_cmpint (status, ==, 0);
+    if (strstr (out, "(not recorded unless ticked: 2022 Q3 is closed: it keeps the figures it was closed with") == NULL)
+      g_error ("a value in a closed quarter is not held back:\n%s", out);
+    g_assert_cmpint (pb_test_sql_int (db, q_new), ==, 0);
+    g_clear_pointer (&out, g_free);
+    out = run_cli (&status, "forms", "import", "A4.xlsx", "--into-closed-period", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpint (pb_test_sql_int (db, q_new), ==, 1);
+    g_assert_cmpint (pb_test_sql_int (db, q_kept), ==, kept);
+
+    /* The library as the tests after this one expect it: the late value
+     * and the closed quarter gone again. */
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbStore) store = pb_store_open (db, PB_STORE_OPEN_DEFAULT, &error);
+      g_autoptr(PbActual) late = NULL;
+      g_autoptr(PbPeriod) quarter = NULL;
+
+      g_assert_no_error (error);
+      late = pb_store_get_record (store, PB_TYPE_ACTUAL,
+                                  pb_test_sql_int (db, "SELECT a.id FROM actual a JOIN indicator k ON k.id = a.indicator_id"
+                                                       " WHERE k.name = '通信光缆总长度' AND a.value = 160000"));
+      quarter = pb_store_get_record (store, PB_TYPE_PERIOD,
+                                     pb_test_sql_int (db, "SELECT id FROM period WHERE label = '2022-Q3'"));
+      g_assert_nonnull (late);
+      g_assert_nonnull (quarter);
+      g_assert_true (pb_store_delete (store, late, &error));
+      g_assert_true (pb_store_delete (store, quarter, &error));
+      g_assert_no_error (error);
+    }
+    g_assert_cmpint (pb_test_sql_int (db, q_new), ==, 0);
+    g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM period"), ==, 0);
+  }
 }
 
 static void

@@ -30,7 +30,7 @@
  *                 [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] forms export PLAN_ID --period 2026-Q3|2026-10 -o DIR
  *                 [--role lead|all] [--due YYYY-MM-DD] [--today YYYY-MM-DD]
- *   planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values]
+ *   planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values] [--into-closed-period]
  *                 [--plan PLAN_ID] [--today YYYY-MM-DD]
  *                 (a value dated after today is listed with why, not recorded)
  *   planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]
@@ -95,6 +95,7 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] forms export PLAN_ID --period 2026-Q3|2026-10 -o DIR\n"
                 "                     [--role lead|all] [--due YYYY-MM-DD] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] forms import FILE… [--dry-run] [--take-form-values]\n"
+                "                     [--into-closed-period]\n"
                 "                     [--plan PLAN_ID] [--today YYYY-MM-DD]\n"
                 "       planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE\n"),
@@ -1231,7 +1232,7 @@ cmd_forms_import (PbStore *store,
                   char   **argv)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  gboolean dry_run = FALSE, take = FALSE;
+  gboolean dry_run = FALSE, take = FALSE, into_closed = FALSE;
   gint64 plan_id = 0;
   GDate today;
   int status = EXIT_SUCCESS;
@@ -1243,6 +1244,8 @@ cmd_forms_import (PbStore *store,
         dry_run = TRUE;
       else if (g_str_equal (argv[i], "--take-form-values"))
         take = TRUE;
+      else if (g_str_equal (argv[i], "--into-closed-period"))
+        into_closed = TRUE;
       else if (g_str_equal (argv[i], "--plan") && i + 1 < argc)
         {
           if (!parse_id (argv[++i], &plan_id))
@@ -1254,7 +1257,7 @@ cmd_forms_import (PbStore *store,
             return usage (_("dates are written YYYY-MM-DD"));
         }
       else if (argv[i][0] == '-' && argv[i][1] == '-')
-        return usage (_("forms import takes files, --dry-run, --take-form-values, --plan and --today"));
+        return usage (_("forms import takes files, --dry-run, --take-form-values, --into-closed-period, --plan and --today"));
       else
         g_ptr_array_add (files, argv[i]);
     }
@@ -1266,14 +1269,17 @@ cmd_forms_import (PbStore *store,
       g_autoptr(PbFormReview) review = pb_form_review_read (store, plan_id, g_ptr_array_index (files, i), &today);
       g_autofree char *text = NULL;
 
-      /* Never a value the reader refused (dated after today) */
-      if (take)
-        for (guint j = 0; j < review->changes->len; j++)
-          {
-            PbFormChange *c = g_ptr_array_index (review->changes, j);
+      /* Never a value the reader refused (dated after today); one dated
+       * in a closed period only with --into-closed-period. */
+      for (guint j = 0; j < review->changes->len; j++)
+        {
+          PbFormChange *c = g_ptr_array_index (review->changes, j);
 
+          if (take)
             c->accept = c->refusal == NULL;
-          }
+          if (c->closed_period)
+            c->accept = into_closed && c->refusal == NULL && (take || c->closed_only);
+        }
       text = pb_form_review_format (review);
       g_print ("%s", text);
       if (review->refused)

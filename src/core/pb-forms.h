@@ -161,6 +161,8 @@ typedef struct
   char            *refusal;        /* why it cannot be recorded at all, with the cell
                                     * ("H8: 2026-11-30 is after today."): never ticked */
   gboolean         accept;         /* record it (a conflict: replace the value) */
+  gboolean         closed_period;  /* dated in a closed period: held back for it */
+  gboolean         closed_only;    /* ... and for nothing else */
 } PbFormChange;
 
 char    *pb_store_dup_form_held_back (PbStore            *store,

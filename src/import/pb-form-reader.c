@@ -715,6 +715,39 @@ change_new (PbFormChangeKind kind,
   return change;
 }
 
+/* A value dated in a closed month or quarter changes figures already kept
+ * and reported: held back with why, as Record Actual… asks first. */
+static void
+hold_back_closed (PbStore      *store,
+                  PbFormChange *change)
+{
+  g_autoptr(PbPeriod) closed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *why = NULL;
+
+  if (change->refusal)
+    return;
+  closed = pb_store_find_closed_period (store, change->indicator_id, change->date);
+  if (closed == NULL)
+    return;
+  name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
+  /* Translators: why a value of a returned form is held back; %s is a
+   * closed period, "October 2026" or "2026 Q3" */
+  why = g_strdup_printf (_("%s is closed: it keeps the figures it was closed with and would be marked as changed since."), name);
+  change->closed_period = TRUE;
+  change->closed_only = change->warning == NULL && change->conflict_id == 0;
+  if (change->warning)
+    {
+      char *both = g_strdup_printf ("%s %s", change->warning, why);
+
+      g_free (change->warning);
+      change->warning = both;
+    }
+  else
+    change->warning = g_steal_pointer (&why);
+  change->accept = FALSE;
+}
+
 static void
 review_actual (PbStore      *store,
                PbFormReview *review,
@@ -765,6 +798,7 @@ review_actual (PbStore      *store,
           change->after = value_text (value, unit, date);
           change->value = value;
           memcpy (change->date, date, sizeof change->date);
+          hold_back_closed (store, change);
           g_ptr_array_add (review->changes, change);
           return;
         }
@@ -792,6 +826,7 @@ review_actual (PbStore      *store,
   if (change->warning)
     change->accept = FALSE;
   memcpy (change->date, date, sizeof change->date);
+  hold_back_closed (store, change);
   g_ptr_array_add (review->changes, change);
 }
 
@@ -1175,8 +1210,12 @@ pb_form_review_format (PbFormReview *review)
               g_string_append_printf (out, " %s", refused);
             }
           else if (c->conflict_id)
-            g_string_append_printf (out, " %s", c->accept ? _("(the form’s value will replace the recorded one)")
-                                                          : _("(the recorded value is kept)"));
+            {
+              g_string_append_printf (out, " %s", c->accept ? _("(the form’s value will replace the recorded one)")
+                                                            : _("(the recorded value is kept)"));
+              if (c->closed_period)
+                g_string_append_printf (out, " %s", c->warning);
+            }
           else if (c->warning && !c->accept)
             {
               /* Translators: a falling running total held back; %s says why */
