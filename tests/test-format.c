@@ -469,6 +469,28 @@ test_next_section_number (void)
     }
 }
 
+/* Issue 14: which units one chart may compare, and how (DESIGN §7: 万
+ * and 亿 multiply; 个 and % never meet). */
+static void
+test_unit_factor (void)
+{
+  g_assert_cmpfloat (pb_unit_factor ("个", "个"), ==, 1);
+  g_assert_cmpfloat (pb_unit_factor ("万个", "个"), ==, 10000);
+  g_assert_cmpfloat (pb_unit_factor ("个", "万个"), ==, 0.0001);
+  g_assert_cmpfloat (pb_unit_factor ("亿元", "万元"), ==, 10000);
+  g_assert_cmpfloat (pb_unit_factor ("万亿元", "元"), ==, 1e12);
+  g_assert_cmpfloat (pb_unit_factor ("万户", " 户"), ==, 10000);
+  g_assert_cmpfloat (pb_unit_factor ("", NULL), ==, 1);
+  g_assert_cmpfloat (pb_unit_factor ("%", "%"), ==, 1);
+  /* A unit that is only 万 is a unit, not a scale of nothing. */
+  g_assert_cmpfloat (pb_unit_factor ("万", "万"), ==, 1);
+  g_assert_true (isnan (pb_unit_factor ("万", "")));
+  g_assert_true (isnan (pb_unit_factor ("个", "%")));
+  g_assert_true (isnan (pb_unit_factor ("万户", "个")));
+  g_assert_true (isnan (pb_unit_factor ("个", "")));
+  g_assert_true (isnan (pb_unit_factor ("PFlops", "EFlops")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/format/quarters", test_quarters);
   g_test_add_func ("/format/locales", test_locale_tables);
   g_test_add_func ("/format/estimate", test_estimate);
+  g_test_add_func ("/format/unit-factor", test_unit_factor);
 
   return g_test_run ();
 }

@@ -757,6 +757,37 @@ test_change_since (void)
   g_assert_false (pb_indicator_change_since (PB_INDICATOR_KIND_ANNUAL, NAN, NULL, 2600, "2026-11-20", &change));
 }
 
+/* Issue 14: plan titles side by side (a chart's legend, a table) are
+ * shortened so that two never read the same where they differ. */
+static void
+test_shorten_titles (void)
+{
+  const char *editions[] = { "云澜市5G网络建设三年行动方案（2025—2027年）",
+                             "云澜市5G网络建设三年行动方案（2022—2024年）",
+                             "临江市信息基础设施提升行动计划",
+                             "数字临江方案", NULL };
+  const char *years[] = { "云澜市新型基础设施建设专项规划 2024", "云澜市新型基础设施建设专项规划 2027", NULL };
+  const char *same[] = { "云澜市新型基础设施建设三年行动方案", "云澜市新型基础设施建设三年行动方案", NULL };
+  g_auto(GStrv) a = pb_shorten_titles (editions, 14);
+  g_auto(GStrv) b = pb_shorten_titles (years, 14);
+  g_auto(GStrv) c = pb_shorten_titles (same, 14);
+  g_auto(GStrv) d = pb_shorten_titles ((const char *[]) { NULL }, 14);
+
+  g_assert_cmpuint (g_strv_length (a), ==, 4);
+  g_assert_cmpstr (a[0], ==, "…（2025—2027年）");
+  g_assert_cmpstr (a[1], ==, "…（2022—2024年）");
+  g_assert_cmpstr (a[2], ==, "临江市信息基础设施提升行动…");
+  g_assert_cmpstr (a[3], ==, "数字临江方案");
+  g_assert_cmpstr (b[0], ==, "…2024");
+  g_assert_cmpstr (b[1], ==, "…2027");
+  for (guint i = 0; a[i]; i++)
+    g_assert_cmpint (g_utf8_strlen (a[i], -1), <=, 14);
+  /* The same title twice stays the same: nothing tells them apart. */
+  g_assert_cmpstr (c[0], ==, c[1]);
+  g_assert_cmpint (g_utf8_strlen (c[0], -1), ==, 14);
+  g_assert_cmpuint (g_strv_length (d), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +805,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/actual-date", test_actual_date);
   g_test_add_func ("/supervision/change-since", test_change_since);
+  g_test_add_func ("/supervision/shorten-titles", test_shorten_titles);
 
   return g_test_run ();
 }

@@ -976,3 +976,61 @@ pb_format_next_section_number (const char *const *siblings,
   g_free (last.close);
   return result;
 }
+
+/* ---- Units ------------------------------------------------------------------- */
+
+/* @unit without spaces, split into its 万 or 亿 (DESIGN §7: they
+ * multiply) and the rest: 万户 is 10⁴ 户, 亿元 10⁸ 元, 万亿元 10¹² 元. */
+static char *
+unit_base (const char *unit,
+           double     *scale)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  const char *p = unit ? unit : "";
+
+  *scale = 1;
+  for (const char *c = p; *c; c = g_utf8_next_char (c))
+    if (!g_unichar_isspace (g_utf8_get_char (c)))
+      g_string_append_unichar (base, g_utf8_get_char (c));
+  for (;;)
+    {
+      if (g_str_has_prefix (base->str, "万") && base->len > strlen ("万"))
+        {
+          *scale *= 1e4;
+          g_string_erase (base, 0, strlen ("万"));
+        }
+      else if (g_str_has_prefix (base->str, "亿") && base->len > strlen ("亿"))
+        {
+          *scale *= 1e8;
+          g_string_erase (base, 0, strlen ("亿"));
+        }
+      else
+        break;
+    }
+  return g_string_free (g_steal_pointer (&base), FALSE);
+}
+
+/**
+ * pb_unit_factor:
+ * @from: (nullable): a measure unit, as 万个
+ * @to: (nullable): another, as 个
+ *
+ * Whether a figure in @from can be read in @to, and how: the same unit
+ * but for a 万 or 亿 (DESIGN §7: 1.2万个 is 12000个) converts, any other
+ * pair (个 and %, 户 and 个) does not.
+ *
+ * Returns: what multiplies a figure in @from to read it in @to (10000
+ *   from 万个 to 个, 1 for the same unit), or NAN when they differ
+ */
+double
+pb_unit_factor (const char *from,
+                const char *to)
+{
+  double from_scale, to_scale;
+  g_autofree char *from_base = unit_base (from, &from_scale);
+  g_autofree char *to_base = unit_base (to, &to_scale);
+
+  if (!g_str_equal (from_base, to_base))
+    return NAN;
+  return from_scale / to_scale;
+}

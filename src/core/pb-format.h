@@ -64,5 +64,7 @@ char         *pb_format_section_heading  (const char    *number,
 char         *pb_format_next_section_number (const char *const *siblings,
                                              gboolean           nested,
                                              gboolean           chinese);
+double        pb_unit_factor             (const char    *from,
+                                          const char    *to);
 
 G_END_DECLS

@@ -1124,6 +1124,129 @@ pb_store_find_matching_indicators (PbStore       *store,
   return found;
 }
 
+/* Where a title's words part: after a space or a separator, at an
+ * opening bracket. */
+static gboolean
+opens_part (gunichar c)
+{
+  return c == 0xFF08 /* （ */ || c == '(' || c == 0x3014 /* 〔 */ || c == '[' ||
+         c == 0x3010 /* 【 */ || c == 0x300A /* 《 */;
+}
+
+static gboolean
+ends_part (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00B7 /* · */ || c == 0x2014 /* — */ || c == '-' ||
+         c == 0xFF0C /* ， */ || c == 0x3001 /* 、 */ || c == ':' || c == 0xFF1A /* ： */;
+}
+
+/**
+ * pb_shorten_titles:
+ * @titles: (array zero-terminated=1): plan titles, side by side (a
+ *   chart's legend, a table's columns)
+ * @max_chars: the most characters a short title may have (at least 4)
+ *
+ * Titles that fit stay whole. A longer one is cut to @max_chars with
+ * "…", at its end when what sets it apart from the others comes early,
+ * else from the part that does (云澜市5G网络建设三年行动方案（2025—2027年）
+ * beside its （2022—2024年） edition reads "…（2025—2027年）"), so two
+ * titles never read the same where they differ.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the short titles,
+ *   in the order of @titles
+ */
+char **
+pb_shorten_titles (const char * const *titles,
+                   guint               max_chars)
+{
+  guint n = titles ? g_strv_length ((char **) titles) : 0;
+  GStrvBuilder *builder = g_strv_builder_new ();
+  g_autofree gunichar **chars = g_new0 (gunichar *, n + 1);
+  g_autofree glong *lengths = g_new0 (glong, n + 1);
+  char **shortened;
+
+  max_chars = MAX (max_chars, 4);
+  for (guint i = 0; i < n; i++)
+    chars[i] = g_utf8_to_ucs4_fast (titles[i], -1, &lengths[i]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      glong len = lengths[i], shared = 0, start;
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      /* The longest start it shares with another title. */
+      for (guint j = 0; j < n; j++)
+        {
+          glong k = 0;
+
+          if (j == i)
+            continue;
+          while (k < len && k < lengths[j] && chars[i][k] == chars[j][k])
+            k++;
+          shared = MAX (shared, k);
+        }
+
+      if ((guint) len <= max_chars)
+        {
+          g_strv_builder_add (builder, titles[i]);
+          continue;
+        }
+      if (shared + 1 < (glong) max_chars || shared >= len)
+        {
+          /* What sets it apart is before the "…" (or nothing does). */
+          for (glong k = 0; k < (glong) max_chars - 1; k++)
+            g_string_append_unichar (out, chars[i][k]);
+          g_string_append (out, "…");
+          g_strv_builder_add (builder, out->str);
+          continue;
+        }
+
+      /* From the part where it differs: its bracket, the word after a
+       * separator, its whole number, else two characters before. */
+      start = shared >= 2 ? shared - 2 : 0;
+      for (glong k = shared; k >= 0 && k >= shared - 6; k--)
+        {
+          if (k < shared && opens_part (chars[i][k]))
+            {
+              start = k;
+              break;
+            }
+          if (k > 0 && k <= shared && ends_part (chars[i][k - 1]))
+            {
+              start = k;
+              break;
+            }
+        }
+      if (start == shared - 2 || start == 0)
+        {
+          glong k = shared;
+
+          while (k > 0 && g_unichar_isdigit (chars[i][k - 1]) && g_unichar_isdigit (chars[i][shared]))
+            k--;
+          if (k < shared)
+            start = k;
+        }
+
+      g_string_append (out, "…");
+      if (len - start <= (glong) max_chars - 1)
+        for (glong k = start; k < len; k++)
+          g_string_append_unichar (out, chars[i][k]);
+      else
+        {
+          for (glong k = start; k < start + (glong) max_chars - 2; k++)
+            g_string_append_unichar (out, chars[i][k]);
+          g_string_append (out, "…");
+        }
+      g_strv_builder_add (builder, out->str);
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_free (chars[i]);
+  shortened = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return shortened;
+}
+
 /**
  * pb_store_check_falling_actual:
  * @store: a store

@@ -105,6 +105,8 @@ char       *pb_name_key (const char *name);
 GPtrArray  *pb_store_find_matching_indicators (PbStore       *store,
                                                const char    *name,
                                                PbNameKeyFunc  key_func);
+char      **pb_shorten_titles (const char * const *titles,
+                               guint               max_chars);
 
 char       *pb_store_check_falling_actual (PbStore    *store,
                                            gint64      indicator_id,
