@@ -244,6 +244,74 @@ test_annual_runs (PbTestLibrary *f,
   pb_test_remove_dir (dir);
 }
 
+/* Issue 14: a comparison's legend has an entry for every series, on as
+ * many lines as they need at the side pane's width (never cut off where
+ * the first line ends), and the chart measures the height that keeps its
+ * plot whole below it; a series in 万个 is read in 个. */
+static void
+test_compare_legend (PbTestLibrary *f,
+                     gconstpointer  data)
+{
+  const char *labels[] = { "…(2025—2027年)", "…(2022—2024年)", "临江市信息基础设施提升行动…", "数字临江建设方案" };
+  const char *units[] = { "个", "个", "万个", "个" };
+  const double values[] = { 12000, 10000, 1.0, 8000 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbIndicatorChart) chart = pb_indicator_chart_new ();
+  g_autoptr(PbIndicatorChart) one = pb_indicator_chart_new ();
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "compare.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const double width = 304;
+  double height, one_line;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double max;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gint64 plan = pb_store_create_plan (f->store, labels[i], 2025, 2027, &error);
+      gint64 item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "", "加快5G网络规模化部署", &error);
+      gint64 k = pb_store_add_indicator (f->store, plan, item, "5G基站", units[i], PB_INDICATOR_KIND_CUMULATIVE, &error);
+      g_autoptr(PbIndicator) indicator = NULL;
+
+      pb_store_add_target (f->store, k, 2027, values[i], PB_COMPARATOR_GE, FALSE, &error);
+      g_assert_no_error (error);
+      indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+      pb_indicator_chart_add_series_scaled (chart, f->store, indicator, labels[i], FALSE,
+                                            pb_unit_factor (units[i], "个"));
+      if (i < 2)
+        pb_indicator_chart_add_series (one, f->store, indicator, labels[i], FALSE);
+    }
+  pb_indicator_chart_get_range (chart, NULL, NULL, &max);
+  g_assert_cmpfloat (max, ==, 12000);
+
+  surface = cairo_pdf_surface_create (pdf, width, 400);
+  cr = cairo_create (surface);
+  /* Two short entries share a line; four take more. */
+  one_line = pb_indicator_chart_measure (one, cr, width, 150);
+  height = pb_indicator_chart_measure (chart, cr, width, 150);
+  g_assert_cmpfloat (height, >, one_line);
+  pb_indicator_chart_paint (chart, cr, width, height, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (joined, g_utf8_get_char (p));
+  g_test_message ("%s", joined->str);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *whole = g_utf8_substring (labels[i], 1, g_utf8_strlen (labels[i], -1) - 1);
+
+      if (strstr (joined->str, whole) == NULL)
+        g_error ("the legend does not show “%s”: %s", labels[i], joined->str);
+    }
+  pb_test_remove_dir (dir);
+}
+
 static PbOrgStats *
 org (const char *name,
      double      completion,
@@ -321,6 +389,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/charts/decimals", test_decimals);
   PB_TEST_ADD_LIBRARY ("/charts/later-actual", test_later_actual);
   PB_TEST_ADD_LIBRARY ("/charts/annual-runs", test_annual_runs);
+  PB_TEST_ADD_LIBRARY ("/charts/compare-legend", test_compare_legend);
   g_test_add_func ("/charts/ranking-names", test_ranking_names);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <math.h>
 #include <string.h>
 
@@ -1625,6 +1626,136 @@ test_later_actual (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+static gint64
+other_plan (const char *title,
+            int         start,
+            const char *unit,
+            const int   years[],
+            const double values[],
+            guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (t.store, title, start, start + 2, &error);
+  gint64 item = pb_store_add_item (t.store, plan, 0, PB_ITEM_KIND_TASK, "1", "加快5G网络规模化部署", &error);
+  gint64 k = pb_store_add_indicator (t.store, plan, item, "5G基站", unit, PB_INDICATOR_KIND_CUMULATIVE, &error);
+
+  for (guint i = 0; i < n; i++)
+    pb_store_add_target (t.store, k, years[i], values[i], PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  return k;
+}
+
+/* Issue 14: the same indicator in the library's plans ("In Other Plans"),
+ * in the side pane of the real window: every plan compared has its entry
+ * in the chart's legend, on as many lines as they need, the chart as tall
+ * as its legend asks; the table shows every year within the pane; only
+ * figures in one unit meet on the axis (万个 read in 个, % left out and
+ * named, with why); two editions of one plan read apart. */
+static void
+test_compare (void)
+{
+  const int old_years[] = { 2022, 2023, 2024 };
+  const double old_values[] = { 2600, 6000, 10000 };
+  const int lj_years[] = { 2024, 2025, 2026 };
+  const double lj_values[] = { 0.4, 0.7, 1.0 };
+  const int share_years[] = { 2025 };
+  const double share_values[] = { 80 };
+  PbIndicatorsView *view;
+  PbIndicatorChart *chart;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  GtkWidget *area, *table, *note, *scroller;
+  const char *heads[3];
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int natural, width;
+
+  pb_test_app_start (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+  k = indicator_named ("5G基站");
+  other_plan ("云澜市新型基础设施建设三年行动方案(2022—2024年)", 2022, "个", old_years, old_values, 3);
+  other_plan ("临江市信息基础设施提升行动计划", 2024, "万个", lj_years, lj_values, 3);
+  other_plan ("临江市5G应用发展计划", 2025, "%", share_years, share_values, 1);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (k))));
+  pb_test_settle_for (300);
+
+  area = find_named (GTK_WIDGET (view), "compare-chart");
+  table = find_named (GTK_WIDGET (view), "compare-table");
+  note = find_named (GTK_WIDGET (view), "compare-note");
+  g_assert_nonnull (area);
+  g_assert_nonnull (table);
+  g_assert_nonnull (note);
+  chart = pb_indicators_view_get_compare_chart (view);
+  g_assert_nonnull (chart);
+
+  /* The % plan is left out, and the note says which and why; the 万个
+   * plan is read in 个. */
+  g_assert_cmpuint (pb_indicator_chart_get_n_series (chart), ==, 3);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (note)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)),
+                            "Left out: 临江市5G应用发展计划 counts it in %, this plan in 个."));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)),
+                            "临江市信息基础设施提升行动计划 counts it in 万个: shown in 个."));
+
+  /* The table: a column per plan, this one first; their heads read
+   * apart; 0.4万个 reads ≥4,000; every column within the pane. */
+  for (int c = 0; c < 3; c++)
+    {
+      GtkWidget *head = gtk_grid_get_child_at (GTK_GRID (table), 1 + c, 0);
+
+      g_assert_true (GTK_IS_LABEL (head));
+      heads[c] = gtk_label_get_text (GTK_LABEL (head));
+      g_test_message ("column %d: %s", c, heads[c]);
+      g_assert_cmpint (g_utf8_strlen (heads[c], -1), <=, 14);
+    }
+  g_assert_nonnull (strstr (heads[0], "2025—2027"));
+  g_assert_nonnull (strstr (heads[1], "2022—2024"));
+  g_assert_cmpstr (heads[0], !=, heads[1]);
+  g_assert_nonnull (strstr (heads[2], "临江市"));
+  {
+    GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (table), 3, 1 + 2024 - 2022);
+
+    g_assert_true (GTK_IS_LABEL (cell));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "≥4,000");
+  }
+  scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  gtk_widget_measure (table, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  width = gtk_widget_get_width (scroller);
+  g_test_message ("table %d px wide in %d px", natural, width);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (natural, <=, width);
+
+  /* The chart: as tall as its legend needs at its width, and every plan
+   * in the legend. */
+  width = gtk_widget_get_width (area);
+  pdf = g_build_filename (t.dir, "compare.pdf", NULL);
+  surface = cairo_pdf_surface_create (pdf, width, 400);
+  cr = cairo_create (surface);
+  g_assert_cmpint (gtk_widget_get_height (area), >=, (int) pb_indicator_chart_measure (chart, cr, width, 150));
+  pb_indicator_chart_paint (chart, cr, width, gtk_widget_get_height (area), FALSE);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (joined, g_utf8_get_char (p));
+  g_test_message ("%s", joined->str);
+  g_assert_nonnull (strstr (joined->str, "2025—2027"));
+  g_assert_nonnull (strstr (joined->str, "2022—2024"));
+  g_assert_nonnull (strstr (joined->str, "临江市信息基础设施提升行动"));
+  g_assert_null (strstr (joined->str, "临江市5G应用发展计划"));
+
+  pb_test_save_shot (GTK_WIDGET (t.window), "indicators-compare-test.png");
+  pb_test_app_stop (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1649,6 +1780,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
   g_test_add_func ("/supervision-view/row-consistent", test_row_consistent);
   g_test_add_func ("/supervision-view/later-actual", test_later_actual);
+  g_test_add_func ("/supervision-view/compare", test_compare);
 
   return g_test_run ();
 }

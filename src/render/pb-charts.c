@@ -164,6 +164,29 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
                                const char       *label,
                                gboolean          with_trajectory)
 {
+  pb_indicator_chart_add_series_scaled (chart, store, indicator, label, with_trajectory, 1);
+}
+
+/**
+ * pb_indicator_chart_add_series_scaled:
+ * @chart: a chart
+ * @store: the store
+ * @indicator: an indicator
+ * @label: (nullable): what the legend calls it (the plan, when comparing)
+ * @with_trajectory: whether to draw the expected trajectory
+ * @factor: what multiplies its figures to read them in the chart's unit
+ *   (pb_unit_factor(): 10000 for an indicator in 万个 on a chart in 个)
+ *
+ * Series share one value axis: only figures in one unit may meet there.
+ */
+void
+pb_indicator_chart_add_series_scaled (PbIndicatorChart *chart,
+                                      PbStore          *store,
+                                      PbIndicator      *indicator,
+                                      const char       *label,
+                                      gboolean          with_trajectory,
+                                      double            factor)
+{
   gint64 id = pb_record_get_id (PB_RECORD (indicator));
   g_autoptr(GListModel) targets = pb_store_list_targets (store, id);
   g_autoptr(GListModel) actuals = pb_store_list_actuals (store, id);
@@ -174,7 +197,10 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
 
   s->label = g_strdup (label);
   s->unit = g_strdup (pb_indicator_get_measure_unit (indicator));
-  s->decimals = pb_store_get_indicator_decimals (store, id);
+  if (!(factor > 0) || !isfinite (factor))
+    factor = 1;
+  /* 0.45万个 is 4500个: the digits move with the unit. */
+  s->decimals = MAX (0, pb_store_get_indicator_decimals (store, id) - (int) round (log10 (factor)));
   s->annual = pb_record_get_enum (PB_RECORD (indicator), "kind") == PB_INDICATOR_KIND_ANNUAL;
   s->targets = g_array_new (FALSE, FALSE, sizeof (ChartTarget));
   s->expected = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
@@ -183,7 +209,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
-      ChartTarget ct = { pb_target_get_year (t), pb_target_get_value (t),
+      ChartTarget ct = { pb_target_get_year (t), pb_target_get_value (t) * factor,
                          pb_record_get_boolean (PB_RECORD (t), "stretch") };
 
       g_array_append_val (s->targets, ct);
@@ -198,7 +224,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
 
       if (!pb_date_parse (pb_record_get_string (PB_RECORD (a), "date"), &d))
         continue;
-      ChartPoint p = { g_date_get_julian (&d), pb_record_get_double (PB_RECORD (a), "value") };
+      ChartPoint p = { g_date_get_julian (&d), pb_record_get_double (PB_RECORD (a), "value") * factor };
       g_array_append_val (s->actuals, p);
       first = MIN (first, (int) g_date_get_year (&d));
       last = MAX (last, (int) g_date_get_year (&d));
@@ -243,7 +269,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
                   if (prev->julian < g_date_get_julian (&end) &&
                       pb_indicator_expected_value (indicator, targets, &origin, &end, &v))
                     {
-                      ChartPoint last_day = { g_date_get_julian (&end), v };
+                      ChartPoint last_day = { g_date_get_julian (&end), v * factor };
                       g_array_append_val (s->expected, last_day);
                     }
                   gap.julian = g_date_get_julian (&end);
@@ -252,7 +278,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
                   if (g_date_get_julian (&end) < g_date_get_julian (&d) &&
                       pb_indicator_expected_value (indicator, targets, &origin, &end, &v))
                     {
-                      ChartPoint first_day = { g_date_get_julian (&end), v };
+                      ChartPoint first_day = { g_date_get_julian (&end), v * factor };
                       g_array_append_val (s->expected, first_day);
                     }
                 }
@@ -266,7 +292,7 @@ pb_indicator_chart_add_series (PbIndicatorChart *chart,
           else
             {
               p.julian = MIN (j, j1);
-              p.value = v;
+              p.value = v * factor;
             }
           g_array_append_val (s->expected, p);
           if (j >= j1)
@@ -449,6 +475,132 @@ new_run (Series *s,
          year_of (g_array_index (s->actuals, ChartPoint, j - 1).julian);
 }
 
+/* The words of a one-series chart's legend (the last, for a hollow point,
+ * only when an actual is dated after today); returns how many. */
+static guint
+legend_words (PbIndicatorChart *chart,
+              const char       *words[5])
+{
+  gboolean later = FALSE;
+
+  words[0] = C_("indicator value", "Target");
+  words[1] = _("Stretch target");
+  words[2] = _("Expected");
+  words[3] = C_("indicator value", "Actual");
+  /* Translators: the chart's legend: a hollow point, an actual dated
+   * after today that counts only from its date */
+  words[4] = C_("indicator value", "Counts from its date");
+  for (guint i = 0; chart->today && i < chart->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (chart->series, i);
+
+      for (guint j = 0; j < s->actuals->len; j++)
+        later |= g_array_index (s->actuals, ChartPoint, j).julian > chart->today;
+    }
+  return later ? 5 : 4;
+}
+
+/* The top of the plot below a one-series chart's legend, on a second
+ * line when the first is full. */
+static double
+words_top (PangoLayout  *small,
+           const char  **words,
+           guint         n_words,
+           double        width)
+{
+  double x = 4, top = 28;
+
+  for (guint k = 0; k < n_words; k++)
+    {
+      int w, h;
+
+      pango_layout_set_text (small, words[k], -1);
+      pango_layout_get_pixel_size (small, &w, &h);
+      if (x > 4 && x + 18 + w > width - 4)
+        x = 4, top += LEGEND_ROW;
+      x += 18 + w + 10;
+    }
+  return top;
+}
+
+/* The legend of a comparison: an entry per series, its colour and its
+ * label, flowing onto as many lines as they need (a label wider than the
+ * chart wraps): every series has its entry. Painted when @cr is given;
+ * returns the top of the plot below it. */
+static double
+series_legend (PbIndicatorChart *chart,
+               PangoLayout      *small,
+               double            width,
+               cairo_t          *cr,
+               double            fg)
+{
+  double x = 4, row_top = 4, row_h = 0;
+  int line_h, w, h;
+
+  pango_layout_set_width (small, -1);
+  pango_layout_set_text (small, "Ag", -1);
+  pango_layout_get_pixel_size (small, NULL, &line_h);
+  pango_layout_set_width (small, (int) (MAX (40, width - 8 - 16) * PANGO_SCALE));
+  pango_layout_set_wrap (small, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      Series *s = g_ptr_array_index (chart->series, i);
+      const PbRgb *c = &palette[i % G_N_ELEMENTS (palette)];
+
+      pango_layout_set_text (small, s->label ? s->label : "", -1);
+      pango_layout_get_pixel_size (small, &w, &h);
+      if (x > 4 && x + 16 + w > width - 4)
+        {
+          x = 4;
+          row_top += MAX (row_h, line_h) + 3;
+          row_h = 0;
+        }
+      if (cr)
+        {
+          cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+          cairo_rectangle (cr, x, round (row_top + line_h / 2.0 - 5), 12, 10);
+          cairo_fill (cr);
+          cairo_set_source_rgba (cr, fg, fg, fg, 0.8);
+          cairo_move_to (cr, x + 16, row_top);
+          pango_cairo_show_layout (cr, small);
+        }
+      row_h = MAX (row_h, h);
+      x += 16 + w + 14;
+    }
+  pango_layout_set_width (small, -1);
+  return row_top + MAX (row_h, line_h) + 11;
+}
+
+/**
+ * pb_indicator_chart_measure:
+ * @chart: a chart
+ * @cr: the context it will be painted on (for its fonts)
+ * @width: the width it will be painted at
+ * @plot_height: the height its plot should have
+ *
+ * Returns: the height that gives the plot @plot_height below the whole
+ *   legend (on several lines when it needs them) and above the years
+ */
+double
+pb_indicator_chart_measure (PbIndicatorChart *chart,
+                            cairo_t          *cr,
+                            double            width,
+                            double            plot_height)
+{
+  g_autoptr(PangoLayout) small = NULL;
+  const char *words[5];
+  double top;
+
+  g_return_val_if_fail (chart != NULL, 0);
+  small = make_layout (cr, "Sans 8");
+  if (chart->series->len > 1)
+    top = series_legend (chart, small, width, NULL, 0);
+  else
+    top = words_top (small, words, legend_words (chart, words), width);
+  return ceil (top + plot_height + 24);
+}
+
 /**
  * pb_indicator_chart_paint:
  * @chart: a chart
@@ -471,12 +623,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   int first, last, n_years;
   guint32 j0, j1;
   gboolean single = chart->series->len == 1;
-  gboolean later = FALSE;
-  const char *words[] = { C_("indicator value", "Target"), _("Stretch target"), _("Expected"), C_("indicator value", "Actual"),
-                          /* Translators: the chart's legend: a hollow
-                           * point, an actual dated after today that
-                           * counts only from its date */
-                          C_("indicator value", "Counts from its date") };
+  const char *words[5];
   guint n_words;
 
   g_ptr_array_set_size (chart->labels, 0);
@@ -484,31 +631,9 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   cairo_save (cr);
   small = make_layout (cr, "Sans 8");
 
-  /* An actual after today: the legend says what its hollow point is, on
-   * a second line when the first is full. */
-  for (guint i = 0; chart->today && i < chart->series->len; i++)
-    {
-      Series *s = g_ptr_array_index (chart->series, i);
-
-      for (guint j = 0; j < s->actuals->len; j++)
-        later |= g_array_index (s->actuals, ChartPoint, j).julian > chart->today;
-    }
-  n_words = G_N_ELEMENTS (words) - (later ? 0 : 1);
-  if (single)
-    {
-      double x = 4;
-
-      for (guint k = 0; k < n_words; k++)
-        {
-          int w, h;
-
-          pango_layout_set_text (small, words[k], -1);
-          pango_layout_get_pixel_size (small, &w, &h);
-          if (x > 4 && x + 18 + w > width - 4)
-            x = 4, top += LEGEND_ROW;
-          x += 18 + w + 10;
-        }
-    }
+  /* The legend's lines set the plot's top. */
+  n_words = legend_words (chart, words);
+  top = single ? words_top (small, words, n_words, width) : series_legend (chart, small, width, NULL, 0);
   pb_indicator_chart_get_range (chart, &first, &last, &max);
 
   if (first == 0 || last < first)
@@ -799,26 +924,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
           }
       }
     else
-      for (guint i = 0; i < chart->series->len; i++)
-        {
-          Series *s = g_ptr_array_index (chart->series, i);
-          const PbRgb *c = &palette[i % G_N_ELEMENTS (palette)];
-
-          cairo_set_source_rgb (cr, c->red, c->green, c->blue);
-          cairo_rectangle (cr, x, 5, 12, 10);
-          cairo_fill (cr);
-          cairo_set_source_rgba (cr, fg, fg, fg, 0.8);
-          pango_layout_set_text (small, s->label ? s->label : "", -1);
-          pango_layout_set_width (small, 180 * PANGO_SCALE);
-          pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
-          pango_layout_get_pixel_size (small, &w, &h);
-          cairo_move_to (cr, x + 16, 10 - h / 2.0);
-          pango_cairo_show_layout (cr, small);
-          pango_layout_set_width (small, -1);
-          x += 16 + w + 14;
-          if (x > width - 40)
-            break;
-        }
+      series_legend (chart, small, width, cr, fg);
   }
 
 #undef X

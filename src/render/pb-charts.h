@@ -22,6 +22,12 @@ void              pb_indicator_chart_add_series (PbIndicatorChart *chart,
                                                  PbIndicator      *indicator,
                                                  const char       *label,
                                                  gboolean          with_trajectory);
+void              pb_indicator_chart_add_series_scaled (PbIndicatorChart *chart,
+                                                        PbStore          *store,
+                                                        PbIndicator      *indicator,
+                                                        const char       *label,
+                                                        gboolean          with_trajectory,
+                                                        double            factor);
 PbIndicatorChart *pb_indicator_chart_new_from_store (PbStore     *store,
                                                      PbIndicator *indicator);
 guint             pb_indicator_chart_get_n_series (PbIndicatorChart *chart);
@@ -33,6 +39,10 @@ void              pb_indicator_chart_get_range  (PbIndicatorChart *chart,
                                                  int              *first_year,
                                                  int              *last_year,
                                                  double           *max_value);
+double            pb_indicator_chart_measure    (PbIndicatorChart *chart,
+                                                 cairo_t          *cr,
+                                                 double            width,
+                                                 double            plot_height);
 void              pb_indicator_chart_paint      (PbIndicatorChart *chart,
                                                  cairo_t          *cr,
                                                  double            width,

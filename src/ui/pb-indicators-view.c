@@ -121,6 +121,8 @@ struct _PbIndicatorsView
   GtkWidget          *compare_group;
   GtkWidget          *compare_area;
   GtkGrid            *compare_grid;
+  GtkLabel           *compare_note;
+  int                 compare_width;  /* the chart's last width */
   PbIndicatorChart   *chart;
   PbIndicatorChart   *compare_chart;
 
@@ -1295,82 +1297,211 @@ history_row (PbIndicatorsView *self,
   return row;
 }
 
+/* The comparison's height at @width: the plot keeps its height below a
+ * legend of as many lines as the plans need. */
+static void
+compare_fit (PbIndicatorsView *self,
+             int               width)
+{
+  int height = 200;
+
+  /* Hidden, then shown at the same size, it hears of no resize: its last
+   * width stands in until it does. */
+  if (width > 0)
+    self->compare_width = width;
+  else
+    width = self->compare_width > 0 ? self->compare_width : 260;
+  if (self->compare_chart)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+
+      height = (int) pb_indicator_chart_measure (self->compare_chart, cr, width, 150);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  if (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (self->compare_area)) != height)
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->compare_area), height);
+}
+
+static void
+compare_resize_cb (GtkDrawingArea   *area,
+                   int               width,
+                   int               height,
+                   PbIndicatorsView *self)
+{
+  compare_fit (self, width);
+}
+
+/* A unit in words, for a sentence: "个", or that there is none. */
+static const char *
+unit_words (const char *unit)
+{
+  /* Translators: an indicator counted without a measure unit, in "it
+   * counts in %s" */
+  return unit && *unit ? unit : _("no unit");
+}
+
 static void
 update_compare (PbIndicatorsView *self,
                 PbIndicator      *k)
 {
   g_autoptr(GPtrArray) matches = pb_store_find_matching_indicators (self->store, pb_indicator_get_name (k),
                                                                      pb_import_name_key);
+  g_autoptr(GPtrArray) compared = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) factors = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_auto(GStrv) labels = NULL;
+  const char *unit = pb_indicator_get_measure_unit (k);
+  gint64 own_plan = pb_record_get_int (PB_RECORD (k), "plan_id");
+  int own_decimals = pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (k)));
   GtkWidget *child;
-  int first = 0, last = 0, row = 1;
+  int first = 0, last = 0;
+  gboolean other = FALSE;
 
   g_clear_pointer (&self->compare_chart, pb_indicator_chart_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_grid))))
     gtk_grid_remove (self->compare_grid, child);
 
   /* Only worth showing when another plan has it too. */
-  {
-    gboolean other = FALSE;
+  for (guint i = 0; i < matches->len; i++)
+    other |= pb_record_get_int (g_ptr_array_index (matches, i), "plan_id") != own_plan;
+  gtk_widget_set_visible (self->compare_group, other);
+  if (!other)
+    return;
+
+  /* This plan's first, then the others that count in its unit, or in
+   * one that converts (万个 and 个, DESIGN §7); the rest are named, with
+   * why, never drawn on an axis they do not share. */
+  for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < matches->len; i++)
-      other |= pb_record_get_int (g_ptr_array_index (matches, i), "plan_id") != pb_record_get_int (PB_RECORD (k), "plan_id");
-    gtk_widget_set_visible (self->compare_group, other);
-    if (!other)
-      return;
-  }
+      {
+        PbIndicator *m = g_ptr_array_index (matches, i);
+        gboolean own = pb_record_get_int (PB_RECORD (m), "plan_id") == own_plan;
+        g_autoptr(PbPlan) plan = NULL;
+        const char *title;
+        double factor;
+
+        if (own != (pass == 0) || (own && pb_record_get_id (PB_RECORD (m)) != pb_record_get_id (PB_RECORD (k))))
+          continue;
+        plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (m), "plan_id"));
+        title = plan ? pb_plan_get_title (plan) : "";
+        factor = pb_unit_factor (pb_indicator_get_measure_unit (m), unit);
+        if (isnan (factor))
+          {
+            if (note->len)
+              g_string_append_c (note, '\n');
+            /* Translators: beneath the comparison of an indicator across
+             * plans: the first %s is a plan, the others measure units */
+            g_string_append_printf (note, _("Left out: %s counts it in %s, this plan in %s."),
+                                    title, unit_words (pb_indicator_get_measure_unit (m)), unit_words (unit));
+            continue;
+          }
+        if (factor != 1)
+          {
+            if (note->len)
+              g_string_append_c (note, '\n');
+            /* Translators: beneath the comparison of an indicator across
+             * plans: a plan (%s) counts it in 万个, shown in 个 */
+            g_string_append_printf (note, _("%s counts it in %s: shown in %s."),
+                                    title, unit_words (pb_indicator_get_measure_unit (m)), unit_words (unit));
+          }
+        g_ptr_array_add (compared, g_object_ref (m));
+        g_array_append_val (factors, factor);
+        g_ptr_array_add (titles, g_strdup (title));
+      }
+  g_ptr_array_add (titles, NULL);
+  /* Side by side, titles read apart where they differ. */
+  labels = pb_shorten_titles ((const char * const *) titles->pdata, 14);
+
+  gtk_label_set_text (self->compare_note, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_note), note->len > 0);
+  gtk_widget_set_visible (self->compare_area, compared->len > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_grid), compared->len > 1);
+  if (compared->len < 2)
+    return;
 
   self->compare_chart = pb_indicator_chart_new ();
-  for (guint i = 0; i < matches->len; i++)
-    {
-      PbIndicator *m = g_ptr_array_index (matches, i);
-      g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (m), "plan_id"));
-
-      pb_indicator_chart_add_series (self->compare_chart, self->store, m, plan ? pb_plan_get_title (plan) : "", FALSE);
-    }
+  for (guint i = 0; i < compared->len; i++)
+    pb_indicator_chart_add_series_scaled (self->compare_chart, self->store, g_ptr_array_index (compared, i),
+                                          labels[i], FALSE, g_array_index (factors, double, i));
   pb_indicator_chart_get_range (self->compare_chart, &first, &last, NULL);
+  compare_fit (self, gtk_widget_get_width (self->compare_area));
   gtk_widget_queue_draw (self->compare_area);
 
-  /* The table: a row per plan, a column per year, the latest actual. */
-  gtk_grid_attach (self->compare_grid, gtk_label_new (_("Plan")), 0, 0, 1, 1);
+  /* The table: a year per row, a plan per column (plans are few, years
+   * many: it stays within the pane), the latest actual last; figures in
+   * this plan's unit. */
+  {
+    GtkWidget *year = gtk_label_new (_("Year"));
+
+    gtk_label_set_xalign (GTK_LABEL (year), 0);
+    gtk_widget_set_valign (year, GTK_ALIGN_END);
+    gtk_grid_attach (self->compare_grid, year, 0, 0, 1, 1);
+  }
   for (int y = first; first > 0 && y <= last; y++)
     {
       char year[8];
+      GtkWidget *label;
+
       g_snprintf (year, sizeof year, "%d", y);
-      gtk_grid_attach (self->compare_grid, gtk_label_new (year), 1 + y - first, 0, 1, 1);
+      label = gtk_label_new (year);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (self->compare_grid, label, 0, 1 + y - first, 1, 1);
     }
-  gtk_grid_attach (self->compare_grid, gtk_label_new (_("Latest")), 2 + last - first, 0, 1, 1);
+  {
+    GtkWidget *latest = gtk_label_new (_("Latest"));
 
-  for (guint i = 0; i < matches->len; i++, row++)
+    gtk_label_set_xalign (GTK_LABEL (latest), 0);
+    gtk_grid_attach (self->compare_grid, latest, 0, 2 + last - first, 1, 1);
+  }
+
+  for (guint i = 0; i < compared->len; i++)
     {
-      PbIndicator *m = g_ptr_array_index (matches, i);
-      g_autoptr(PbPlan) plan = pb_store_get_record (self->store, PB_TYPE_PLAN, pb_record_get_int (PB_RECORD (m), "plan_id"));
+      PbIndicator *m = g_ptr_array_index (compared, i);
+      double factor = g_array_index (factors, double, i);
+      int decimals = MAX (own_decimals, MAX (0, pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (m)))
+                                                - (int) round (log10 (factor))));
       const PbIndicatorStatus *st = pb_store_get_indicator_status (self->store, m, &self->today);
-      GtkWidget *name = gtk_label_new (plan ? pb_plan_get_title (plan) : "");
+      GtkWidget *name = gtk_label_new (labels[i]);
+      int column = 1 + i;
 
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (name), 6);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 8);
+      gtk_label_set_xalign (GTK_LABEL (name), 1);
+      gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (name, GTK_ALIGN_END);
       gtk_widget_set_hexpand (name, TRUE);
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      pb_ui_set_tooltip_lazily (name, plan ? pb_plan_get_title (plan) : NULL);
-      gtk_grid_attach (self->compare_grid, name, 0, row, 1, 1);
+      gtk_widget_add_css_class (name, "caption-heading");
+      pb_ui_set_tooltip_lazily (name, g_ptr_array_index (titles, i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      (const char *) g_ptr_array_index (titles, i), -1);
+      gtk_grid_attach (self->compare_grid, name, column, 0, 1, 1);
 
       for (int y = first; first > 0 && y <= last; y++)
         {
           g_autoptr(PbTarget) t = find_target (self, m, y, FALSE);
-          g_autofree char *text = t ? format_target (t, pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (m))), FALSE) : NULL;
+          g_autofree char *value = t ? pb_format_number_to (pb_target_get_value (t) * factor, NULL, decimals) : NULL;
+          g_autofree char *text = t ? g_strconcat (pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")),
+                                                   value, NULL) : NULL;
+          GtkWidget *label = gtk_label_new (text ? text : "—");
 
-          gtk_grid_attach (self->compare_grid, gtk_label_new (text ? text : "—"), 1 + y - first, row, 1, 1);
+          gtk_label_set_xalign (GTK_LABEL (label), 1);
+          gtk_grid_attach (self->compare_grid, label, column, 1 + y - first, 1, 1);
         }
       {
         g_autofree char *latest = st->has_actual
-          ? pb_format_number_to (st->latest, NULL, pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (m))))
+          ? pb_format_number_to (st->latest * factor, NULL, decimals)
           : g_strdup ("—");
         g_autofree char *shown = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), latest);
         GtkWidget *label = gtk_label_new (shown);
 
+        gtk_label_set_xalign (GTK_LABEL (label), 1);
         gtk_widget_add_css_class (label, pb_ui_health_css_class (st->health));
         pb_ui_set_tooltip_lazily (label, st->reason);
-        gtk_grid_attach (self->compare_grid, label, 2 + last - first, row, 1, 1);
+        gtk_grid_attach (self->compare_grid, label, column, 2 + last - first, 1, 1);
       }
     }
 }
@@ -1688,17 +1819,29 @@ pb_indicators_view_init (PbIndicatorsView *self)
   self->compare_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->compare_group), heading (_("In Other Plans")));
   self->compare_area = gtk_drawing_area_new ();
+  gtk_widget_set_name (self->compare_area, "compare-chart");
   gtk_widget_set_size_request (self->compare_area, 260, 200);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->compare_area), chart_draw_cb, &self->compare_chart, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The same indicator in the library’s plans"), -1);
+  g_signal_connect (self->compare_area, "resize", G_CALLBACK (compare_resize_cb), self);
   gtk_box_append (GTK_BOX (self->compare_group), self->compare_area);
+  /* What the chart leaves out, or shows in another unit, and why. */
+  self->compare_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->compare_note), "compare-note");
+  gtk_label_set_wrap (self->compare_note, TRUE);
+  gtk_label_set_wrap_mode (self->compare_note, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->compare_note, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->compare_note), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->compare_note), "caption");
+  gtk_box_append (GTK_BOX (self->compare_group), GTK_WIDGET (self->compare_note));
   self->compare_grid = GTK_GRID (gtk_grid_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->compare_grid), "compare-table");
   gtk_grid_set_column_spacing (self->compare_grid, 12);
   gtk_grid_set_row_spacing (self->compare_grid, 4);
   {
-    /* A plan per row and a year per column: it scrolls sideways rather
-     * than widen the page past a phone's width. */
+    /* A year per row and a plan per column: with many plans it scrolls
+     * sideways rather than widen the page past a phone's width. */
     GtkWidget *grid_scroller = gtk_scrolled_window_new ();
 
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (grid_scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
@@ -1947,6 +2090,20 @@ pb_indicators_view_get_chart (PbIndicatorsView *self)
 {
   g_return_val_if_fail (PB_IS_INDICATORS_VIEW (self), NULL);
   return self->chart;
+}
+
+/**
+ * pb_indicators_view_get_compare_chart:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the chart of the selected
+ *   indicator in the library's plans ("In Other Plans"), when it has one
+ */
+PbIndicatorChart *
+pb_indicators_view_get_compare_chart (PbIndicatorsView *self)
+{
+  g_return_val_if_fail (PB_IS_INDICATORS_VIEW (self), NULL);
+  return self->compare_chart;
 }
 
 /**

@@ -37,6 +37,7 @@ const char *pb_indicators_view_get_shown    (PbIndicatorsView *self,
 void       pb_indicators_view_set_today     (PbIndicatorsView *self,
                                              const GDate      *today);
 PbIndicatorChart *pb_indicators_view_get_chart (PbIndicatorsView *self);
+PbIndicatorChart *pb_indicators_view_get_compare_chart (PbIndicatorsView *self);
 GtkWidget *pb_indicators_view_find_cell     (PbIndicatorsView *self,
                                              gint64            indicator_id,
                                              int               year);
