@@ -67,12 +67,13 @@ click_at (GtkWidget *widget,
   pb_test_settle_for (300);
 }
 
-/* A real key press through the X server, to the main window. */
+/* A real key press through the X server, to @window's focus. */
 static void
-press (guint keyval)
+press_in (GtkWidget *window,
+          guint      keyval)
 {
   Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (t.window)));
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
   KeyCode code = XKeysymToKeycode (x, keyval);
 
   g_assert_cmpuint (code, !=, 0);
@@ -83,6 +84,12 @@ press (guint keyval)
   XTestFakeKeyEvent (x, code, False, CurrentTime);
   XSync (x, False);
   pb_test_settle_for (400);
+}
+
+static void
+press (guint keyval)
+{
+  press_in (GTK_WIDGET (t.window), keyval);
 }
 
 static gint64
@@ -428,6 +435,43 @@ test_lead_known_orgs_board (void)
   ids[2] = id_of ("推动工业互联网平台建设");
   ctrl_click_cards (ids, 3);
   check_lead_dialog (ids, "bulk-lead-board.png");
+
+  /* By keyboard: Down from the field into the list, Enter on a known
+   * organisation takes it into the field (not Apply with 市); Enter
+   * again applies it. */
+  {
+    g_autofree char *before = pb_test_dump_store (t.store);
+    GtkWidget *dialog = open_bulk_dialog ("Lead…");
+    GtkWidget *entry = find_widget (dialog, GTK_TYPE_ENTRY, NULL);
+
+    gtk_widget_grab_focus (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "市");
+    pb_test_settle_for (200);
+    press_in (dialog, XK_Down);
+    g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), GTK_TYPE_LIST_BOX_ROW) != NULL);
+    press_in (dialog, XK_Down);
+    press_in (dialog, XK_Down);
+    press_in (dialog, XK_Down);
+    press_in (dialog, XK_Return);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "市大数据局");
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_true (g_str_equal (now, before));
+    }
+    press_in (dialog, XK_Return);
+    pb_test_settle_for (300);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Lead of 3 Items");
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autofree char *leads = pb_store_dup_lead_names (t.store, ids[i]);
+        g_assert_cmpstr (leads, ==, "市大数据局");
+      }
+    g_assert_true (pb_store_undo (t.store, NULL));
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_true (g_str_equal (now, before));
+    }
+  }
   pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
   pb_test_settle_for (300);
 }

@@ -1004,6 +1004,26 @@ org_entry_key_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* Enter on an organisation of the list takes it into the field (the
+ * dialog would apply what the field holds): Apply is one more Enter. */
+static gboolean
+org_list_key_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 Ask                   *a)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (a->org_list));
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter && keyval != GDK_KEY_space)
+    return FALSE;
+  if (row == NULL || !gtk_widget_is_ancestor (row, a->org_list))
+    return FALSE;
+  org_row_activated_cb (GTK_LIST_BOX (a->org_list), GTK_LIST_BOX_ROW (row), a);
+  return TRUE;
+}
+
 /* The field, the list of the plan's organisations under it and the note
  * that says a name is new, in @box. */
 static void
@@ -1039,6 +1059,8 @@ ask_org_build (Ask        *a,
   g_signal_connect (a->entry, "activate", G_CALLBACK (ask_activate_cb), a);
   g_signal_connect (a->entry, "changed", G_CALLBACK (ask_org_changed_cb), a);
   keys = gtk_event_controller_key_new ();
+  /* Before the entry's text, which keeps Down to itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (org_entry_key_cb), a);
   gtk_widget_add_controller (a->entry, keys);
   gtk_box_append (GTK_BOX (box), a->entry);
@@ -1057,6 +1079,10 @@ ask_org_build (Ask        *a,
   gtk_accessible_update_property (GTK_ACCESSIBLE (a->org_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Organisations of this plan"), -1);
   g_signal_connect (a->org_list, "row-activated", G_CALLBACK (org_row_activated_cb), a);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (org_list_key_cb), a);
+  gtk_widget_add_controller (a->org_list, keys);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
