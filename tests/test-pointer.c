@@ -836,6 +836,119 @@ test_click_hides_tooltip (void)
   pb_test_app_stop (&t);
 }
 
+/* The Julian day at widget x @x of the chart. */
+static guint32
+day_at (PbTimelineView *view,
+        double          x)
+{
+  double origin, y;
+
+  pb_timeline_view_widget_point (view, 0, 0, &origin, &y);
+  return pb_timeline_day_for_x (pb_timeline_view_get_timeline (view), x - origin);
+}
+
+static void
+scroll_up_with_ctrl (void)
+{
+  Display *d = xdisplay ();
+
+  key (XK_Control_L, TRUE);
+  XTestFakeButtonEvent (d, 4, True, CurrentTime);
+  XTestFakeButtonEvent (d, 4, False, CurrentTime);
+  XSync (d, False);
+  pb_test_settle_for (150);
+  key (XK_Control_L, FALSE);
+  pb_test_settle_for (300);
+}
+
+/* Issue 14: with the pointer on today's line of a plan shown whole at
+ * the year zoom (and a bar chosen whose start shows), each real
+ * Ctrl+scroll up zooms in and keeps the day under the pointer under it,
+ * down to the week zoom, instead of going back to the plan's first
+ * days. From the keyboard with nothing chosen, a zoom brings today's
+ * line into view. */
+static void
+test_timeline_zoom_at_pointer (void)
+{
+  PbTimelineView *view;
+  GtkWidget *w;
+  GtkAdjustment *h;
+  g_autoptr(PbItem) a = NULL;
+  GDate today;
+  guint32 day;
+  double xt, y, x, page, lw;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_NOVEMBER, 2026);
+  pb_timeline_view_set_today (view, &today);
+  pb_test_settle_for (500);
+  g_assert_cmpint (gtk_widget_get_width (w), >, 400);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_YEAR);
+  pb_test_settle_for (200);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                  RevertToParent, CurrentTime);
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
+
+  /* A bar chosen whose start shows: the pointer still wins. */
+  a = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (a)));
+  pb_test_settle_for (200);
+
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (pb_timeline_view_get_timeline (view),
+                                                              g_date_get_julian (&today)),
+                                 0, &xt, &y);
+  y = gtk_widget_get_height (w) / 2.0;
+  move_to (w, xt + 8, y);
+  pb_test_settle_for (100);
+  move_to (w, xt, y);
+  pb_test_settle_for (300);
+  day = day_at (view, xt);
+  g_assert_cmpint (ABS ((gint64) day - (gint64) g_date_get_julian (&today)), <=, 3);
+
+  for (PbTimelineZoom zoom = PB_TIMELINE_ZOOM_QUARTER; zoom <= PB_TIMELINE_ZOOM_WEEK; zoom++)
+    {
+      guint32 now;
+
+      scroll_up_with_ctrl ();
+      g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), ==, zoom);
+      now = day_at (view, xt);
+      g_test_message ("zoom %d: day under the pointer %u (was %u), scrolled to %.0f", zoom, now, day,
+                      gtk_adjustment_get_value (h));
+      /* Within the old zoom's day at that pixel (a year-zoom pixel is
+       * several days wide), and a day at the week zoom. */
+      g_assert_cmpint (ABS ((gint64) now - (gint64) day), <=, zoom == PB_TIMELINE_ZOOM_QUARTER ? 3 : 1);
+      day = now;
+    }
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-zoom-at-pointer.png"));
+
+  /* From the keyboard, nothing chosen, today out of view at the month
+   * zoom: zooming in brings today's line into view. */
+  pb_timeline_view_select (view, 0);
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_MONTH);
+  pb_test_settle_for (200);
+  gtk_adjustment_set_value (h, 0);
+  pb_test_settle_for (200);
+  pb_timeline_view_widget_point (view, 0, 0, &lw, &y);
+  page = gtk_adjustment_get_page_size (h);
+  x = pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), g_date_get_julian (&today));
+  g_assert_cmpfloat (x, >, page);
+  g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-in", NULL));
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), ==, PB_TIMELINE_ZOOM_WEEK);
+  x = pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), g_date_get_julian (&today));
+  g_assert_cmpfloat (x, >=, gtk_adjustment_get_value (h));
+  g_assert_cmpfloat (x, <=, gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h));
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -849,6 +962,7 @@ main (int    argc,
   g_test_add_func ("/pointer/click-hides-tooltip", test_click_hides_tooltip);
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
   g_test_add_func ("/pointer/timeline-link-drag", test_timeline_link_drag);
+  g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
 
   return g_test_run ();
 }

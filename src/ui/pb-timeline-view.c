@@ -27,9 +27,10 @@
  *     drag; Escape cancels any drag;
  *   - Up/Down select, Shift+Left/Right shift dates, Alt+Shift+Left/Right
  *     change the duration (of the selected bar alone), +/− and 0 zoom, with or without Ctrl (0 fits
- *     the plan period), Ctrl+scroll zooms; a zoom keeps the selected bar
- *     where it is on screen (else the day under the pointer, or in the
- *     middle); Enter opens the item.
+ *     the plan period), Ctrl+scroll zooms; a zoom keeps the day under
+ *     the pointer under it (Ctrl+scroll, pinch), else (keys, buttons)
+ *     the selected bar, else today's line, where it is on screen or
+ *     brings it into view; Enter opens the item.
  * Every edit is one undoable store command; a due date before the start is
  * refused, and the "hint" signal says why.
  */
@@ -1536,12 +1537,16 @@ pb_timeline_view_click_full (PbTimelineView  *self,
     }
 }
 
-/* Zooms so that what the planner looks at stays where it is on screen: the
- * selected bar (its start, else its end, whichever shows; the view's
- * middle when the bar covers it all), else the day under the pointer at
- * @pointer_x (widget x; -1 for none: keys and buttons), else the day in
- * the middle of the view. A chart x grows with the zoom's day width, from
- * the same first day, so the anchor's x scales by the ratio of the two. */
+/* Zooms so that what the planner looks at stays where it is on screen, as
+ * Gantt charts do: with the pointer over the chart (Ctrl+scroll, a pinch;
+ * @pointer_x in widget x), the day under the pointer stays under it;
+ * from the keyboard or a button (@pointer_x -1), the selected bar (its
+ * start, else its end, whichever shows; the view's middle when the bar
+ * covers it all), else today's line, else the view's middle. A bar or
+ * today out of view before the zoom is brought into view after it. A
+ * chart x grows with the zoom's day width, from the same first day, so
+ * the anchor's x scales by the ratio of the two; the adjustment is
+ * configured for the new width before its value is set. */
 static void
 zoom_keeping (PbTimelineView *self,
               PbTimelineZoom  zoom,
@@ -1549,8 +1554,8 @@ zoom_keeping (PbTimelineView *self,
 {
   double lw = label_width (self);
   double page = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - lw, 1);
-  double scroll, anchor = -1, before, after;
-  guint32 first, start = 0, due = 0;
+  double scroll, anchor = -1, before, after, value;
+  guint32 first, start = 0, due = 0, reveal = 0;
 
   ensure_timeline (self);
   if (self->timeline == NULL || zoom == self->zoom)
@@ -1561,8 +1566,10 @@ zoom_keeping (PbTimelineView *self,
   scroll = gtk_adjustment_get_value (self->hadjustment);
   first = pb_timeline_day_for_x (self->timeline, 0);
 
-  if (self->selected &&
-      pb_timeline_get_item_dates (self->timeline, self->selected, &start, &due) && start && due >= start)
+  if (pointer_x >= lw)
+    anchor = scroll + MIN (pointer_x - lw, page);
+  else if (self->selected &&
+           pb_timeline_get_item_dates (self->timeline, self->selected, &start, &due) && start && due >= start)
     {
       double x0 = pb_timeline_x_for_day (self->timeline, start);
       double x1 = pb_timeline_x_for_day (self->timeline, due + 1);
@@ -1573,9 +1580,23 @@ zoom_keeping (PbTimelineView *self,
         anchor = x1;
       else if (x0 < scroll && x1 > scroll + page)
         anchor = scroll + page / 2;
+      else
+        reveal = start;
     }
-  if (anchor < 0 && pointer_x >= lw)
-    anchor = scroll + MIN (pointer_x - lw, page);
+  else if (g_date_valid (&self->today))
+    {
+      guint32 today = g_date_get_julian (&self->today);
+      double xt = pb_timeline_x_for_day (self->timeline, today);
+      double width = pb_timeline_get_width (self->timeline);
+
+      if (today >= first && xt <= width)
+        {
+          if (xt >= scroll && xt <= scroll + page)
+            anchor = xt;
+          else
+            reveal = today;
+        }
+    }
   if (anchor < 0)
     anchor = scroll + page / 2;
 
@@ -1585,7 +1606,12 @@ zoom_keeping (PbTimelineView *self,
   pb_timeline_set_zoom (self->timeline, zoom);
   after = pb_timeline_x_for_day (self->timeline, first + 1000);
   configure_adjustments (self);
-  gtk_adjustment_set_value (self->hadjustment, anchor * after / before - (anchor - scroll));
+  if (reveal)
+    /* Out of view before: a third of the way into the view after. */
+    value = pb_timeline_x_for_day (self->timeline, reveal) - page / 3;
+  else
+    value = anchor * after / before - (anchor - scroll);
+  gtk_adjustment_set_value (self->hadjustment, value);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
