@@ -1230,6 +1230,83 @@ test_review_keeps_known_names (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A document imported twice (the same title and document number) is
+ * asked about, as Open Plan File… asks: add a copy, titled "… (copy)",
+ * or open the plan the library holds, adding nothing (a first-time user
+ * got two plans nothing told apart). */
+static void
+test_review_twin (void)
+{
+  const char *text =
+    "云澜市数字乡村建设行动方案(2025—2027年)\n"
+    "一、重点任务\n"
+    "1.加快5G网络建设。到2025年新建5G基站1500个。(牵头单位:市经信局)\n";
+  PbStore *store = pb_application_get_store (app);
+  guint before = count_plans (store);
+  AdwMessageDialog *dialog;
+  PbImportWindow *import;
+  gint64 first = 0;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      import = open_import_window ();
+      pb_import_window_read_text (import, text);
+      wait_for_page (import, "review");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import), "import.create", NULL));
+      spin ();
+      dialog = find_message_dialog ();
+      if (round == 0)
+        {
+          g_assert_null (dialog);
+          g_assert_cmpuint (count_plans (store), ==, before + 1);
+          first = pb_window_get_selected_plan (window);
+          continue;
+        }
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Plan Already in the Library");
+      if (round == 1)
+        {
+          g_autoptr(PbPlan) copy = NULL;
+
+          adw_message_dialog_response (dialog, "copy");
+          spin ();
+          g_assert_cmpuint (count_plans (store), ==, before + 2);
+          copy = newest_plan (store);
+          g_assert_cmpstr (pb_plan_get_title (copy), ==, "云澜市数字乡村建设行动方案(2025—2027年) (copy)");
+          g_assert_cmpint (pb_window_get_selected_plan (window), ==, pb_record_get_id (PB_RECORD (copy)));
+        }
+      else
+        {
+          adw_message_dialog_response (dialog, "open");
+          spin ();
+          g_assert_cmpuint (count_plans (store), ==, before + 2);
+          g_assert_cmpint (pb_window_get_selected_plan (window), ==, first);
+        }
+    }
+  /* The copy is one command: undone, the first stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 static void
 test_nothing_found (void)
 {
@@ -1402,6 +1479,7 @@ main (int    argc,
   g_test_add_func ("/import-window/file", test_file);
   g_test_add_func ("/import-window/correct-review", test_correct_review);
   g_test_add_func ("/import-window/nothing-found", test_nothing_found);
+  g_test_add_func ("/import-window/review-twin", test_review_twin);
   g_test_add_func ("/import-window/review-keeps-known-names", test_review_keeps_known_names);
   g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
   g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);

@@ -661,6 +661,54 @@ mark_copy (PbStore  *self,
 }
 
 /**
+ * pb_store_find_plan_json_twin:
+ * @self: a store
+ * @root: a plan draft (`planboard-plan/1`), as a document's review makes
+ *
+ * pb_store_find_plan_file_twin() for a draft: the library's plan with
+ * the same title and document number, so a document imported twice is
+ * asked about, as a plan file opened twice is.
+ *
+ * Returns: the id of the library's plan, or 0
+ */
+gint64
+pb_store_find_plan_json_twin (PbStore  *self,
+                              JsonNode *root)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (root != NULL, 0);
+
+  return find_plan_titled (self, root_string (root, "title"), root_string (root, "doc_number"));
+}
+
+/**
+ * pb_store_import_plan_json_full:
+ * @self: a store
+ * @root: a plan draft
+ * @flags: %PB_IMPORT_MARK_COPIES to title it "… (copy)" when the library
+ *   holds its plan already
+ * @error: where to say why it failed
+ *
+ * pb_store_import_plan_json() with the choice of marking a copy (@root
+ * is changed then); one undoable command.
+ *
+ * Returns: the new plan's id, or 0 with @error set
+ */
+gint64
+pb_store_import_plan_json_full (PbStore        *self,
+                                JsonNode       *root,
+                                PbImportFlags   flags,
+                                GError        **error)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  g_return_val_if_fail (root != NULL, 0);
+
+  if (flags & PB_IMPORT_MARK_COPIES)
+    mark_copy (self, root);
+  return pb_store_import_plan_json (self, root, error);
+}
+
+/**
  * pb_store_import_file_full:
  * @self: a store
  * @path: a `.json` plan exchange file or a `.planboard` file

@@ -307,6 +307,12 @@ gint64       pb_store_import_file_full (PbStore        *self,
 gint64       pb_store_find_plan_file_twin (PbStore     *self,
                                            const char  *path,
                                            GError     **error);
+gint64       pb_store_find_plan_json_twin (PbStore     *self,
+                                           JsonNode    *root);
+gint64       pb_store_import_plan_json_full (PbStore        *self,
+                                             JsonNode       *root,
+                                             PbImportFlags   flags,
+                                             GError        **error);
 gboolean     pb_store_export_planboard (PbStore    *self,
                                         gint64      plan_id,
                                         const char *path,

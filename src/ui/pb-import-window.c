@@ -1861,6 +1861,72 @@ show_first_invalid (PbImportWindow *self)
     self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_invalid_cb, NULL, NULL);
 }
 
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The library holds the plan already (the same title and document
+ * number: a document imported twice): open that one, add this one as
+ * "… (copy)", or go back to the review; as Open Plan File… asks. */
+static void
+twin_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PbImportWindow   *self)
+{
+  JsonNode *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  gint64 twin = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "twin");
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (g_str_equal (response, "open"))
+    id = twin;
+  else if (g_str_equal (response, "copy"))
+    {
+      id = pb_store_import_plan_json_full (self->store, plan, PB_IMPORT_MARK_COPIES, &error);
+      if (id == 0)
+        {
+          toast (self, error->message);
+          return;
+        }
+    }
+  else
+    return;
+
+  g_signal_emit (self, signals[PLAN_CREATED], 0, id);
+  /* Closed once the question has gone: it is this window's child. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+ask_twin (PbImportWindow *self,
+          JsonNode       *plan,
+          gint64          twin)
+{
+  g_autoptr(PbPlan) existing = pb_store_get_record (self->store, PB_TYPE_PLAN, twin);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* The same question as Open Plan File… asks, in the same words. */
+  body = g_strdup_printf (_("The library already holds the plan in “%s”: %s. Open that plan, or add the file’s plan as a copy beside it?"),
+                          self->source_name ? self->source_name : "", existing ? pb_plan_get_title (existing) : "");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Plan Already in the Library"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("_Add a Copy"),
+                                    "open", _("_Open the Existing Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "plan", json_node_ref (plan), (GDestroyNotify) json_node_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "twin", g_memdup2 (&twin, sizeof twin), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (twin_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 create_action (GtkWidget  *widget,
                const char *action_name,
@@ -1870,7 +1936,7 @@ create_action (GtkWidget  *widget,
   g_autoptr(JsonNode) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  gint64 id;
+  gint64 id, twin;
 
   if (self->draft == NULL)
     return;
@@ -1888,6 +1954,12 @@ create_action (GtkWidget  *widget,
     }
 
   plan = accepted_draft (self);
+  twin = pb_store_find_plan_json_twin (self->store, plan);
+  if (twin != 0)
+    {
+      ask_twin (self, plan, twin);
+      return;
+    }
   id = pb_store_import_plan_json (self->store, plan, &error);
   if (id == 0)
     {
