@@ -95,10 +95,13 @@ pb_indicators_find_conflict (PbDb    *db,
     {
       g_autofree char *x_unit = g_strstrip (g_strdup (pb_db_column_text (stmt, 2) ? (const char *) pb_db_column_text (stmt, 2) : ""));
       g_autofree char *y_unit = g_strstrip (g_strdup (pb_db_column_text (stmt, 3) ? (const char *) pb_db_column_text (stmt, 3) : ""));
+      g_autofree char *x_key = pb_fold_name_key (x_unit);
+      g_autofree char *y_key = pb_fold_name_key (y_unit);
 
       /* Counted in different units, they are different quantities (个
-       * and 公里; 个 and 万个 too: merging moves the figures as they are). */
-      if (x_unit[0] && y_unit[0] && !g_str_equal (x_unit, y_unit))
+       * and 公里; 个 and 万个 too: merging moves the figures as they are);
+       * 个 and 個 are one unit in two scripts. */
+      if (x_unit[0] && y_unit[0] && g_strcmp0 (x_key, y_key) != 0)
         /* Translators: why two indicators cannot be merged: their two measure units */
         why = g_strdup_printf (_("they are counted in different units (%s and %s)"), x_unit, y_unit);
       else if (pb_db_column_int (stmt, 0))
