@@ -488,10 +488,24 @@ test_record_actual_closed_period (void)
   kept = pb_store_dup_period_indicators (t.store, october);
   g_assert_cmpfloat (pb_record_get_double (g_hash_table_lookup (kept, &kid), "value"), ==, kept_value);
   g_assert_true (pb_store_period_changed_since_closing (t.store, october));
+  /* The page says so beside the comparison, marked. */
+  {
+    GtkWidget *compared = find_named (GTK_WIDGET (view), "period-compared");
+
+    g_assert_nonnull (compared);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (compared)), "changed after closing"));
+    g_assert_true (gtk_widget_has_css_class (compared, "warning"));
+  }
 
   undo ();
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
   g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  {
+    GtkWidget *compared = find_named (GTK_WIDGET (view), "period-compared");
+
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (compared)), "changed after closing"));
+    g_assert_false (gtk_widget_has_css_class (compared, "warning"));
+  }
   redo ();
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
   g_assert_true (pb_store_period_changed_since_closing (t.store, october));

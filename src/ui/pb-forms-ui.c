@@ -758,6 +758,11 @@ review_group (PbFormReview *review)
          * "H8: 2026-11-30 is after today." */
         subtitle = g_strdup_printf (_("%s → %s (%s). Not recorded: %s"),
                                     c->before ? c->before : "—", c->after ? c->after : "—", c->cell, c->refusal);
+      else if (c->conflict_id && c->closed_period)
+        /* Translators: a conflict in a closed period: the recorded value,
+         * the form's value, the cell, then that the period is closed */
+        subtitle = g_strdup_printf (_("Recorded %s; the form says %s (%s). %s Tick to take the form’s value."),
+                                    c->before, c->after, c->cell, c->warning);
       else if (c->conflict_id)
         /* Translators: a conflict: the recorded value, the form's value, the cell */
         subtitle = g_strdup_printf (_("Recorded %s; the form says %s (%s). Tick to take the form’s value."),

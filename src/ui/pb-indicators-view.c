@@ -1043,24 +1043,44 @@ rebuild (PbIndicatorsView *self)
   if (last)
     {
       g_autofree char *text = NULL;
+      gboolean changed;
       g_autofree char *period = pb_format_period_label (pb_record_get_string (PB_RECORD (last), "label"));
       g_autofree char *closed = pb_format_iso_date (pb_record_get_string (PB_RECORD (last), "closed_date"));
 
       self->previous = pb_store_dup_period_indicators (self->store, pb_record_get_id (PB_RECORD (last)));
-      /* Translators: the period (2026年三季度, October 2026) and the day it was closed */
-      if (pb_store_period_changed_since_closing (self->store, pb_record_get_id (PB_RECORD (last))))
+      changed = pb_store_period_changed_since_closing (self->store, pb_record_get_id (PB_RECORD (last)));
+      if (changed)
         /* Translators: the period (2026年三季度, October 2026) and the day
          * it was closed; an actual dated in it was recorded, changed or
          * deleted since, so the figures it kept no longer match the data */
-        text = g_strdup_printf (_("Compared with period %s, closed %s; its data changed after closing"),
+        text = g_strdup_printf (_("Compared with period %s, changed after closing (closed %s)"),
                                 period, closed);
       else
+        /* Translators: the period (2026年三季度, October 2026) and the day it was closed */
         text = g_strdup_printf (_("Compared with period %s, closed %s"),
                                 period, closed);
       gtk_label_set_text (self->period_label, text);
+      /* Whole in the tooltip when the bar is too narrow for it; a period
+       * whose data changed since is marked, not only said. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_label), text);
+      if (changed)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->period_label), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "warning");
+        }
+      else
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "dim-label");
+          gtk_widget_remove_css_class (GTK_WIDGET (self->period_label), "warning");
+        }
     }
   else
-    gtk_label_set_text (self->period_label, _("No period closed yet: close one to see the change since"));
+    {
+      gtk_label_set_text (self->period_label, _("No period closed yet: close one to see the change since"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_label), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->period_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->period_label), "dim-label");
+    }
   gtk_column_view_column_set_visible (self->change_column, last != NULL);
 
   /* Each indicator under every item it serves, in the plan's order;
@@ -1750,6 +1770,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
 
   /* The bar above the table. */
   self->period_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->period_label), "period-compared");
   gtk_label_set_xalign (self->period_label, 0);
   gtk_label_set_ellipsize (self->period_label, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->period_label), TRUE);
