@@ -1990,6 +1990,60 @@ pb_store_set_item_dates (PbStore     *self,
   return TRUE;
 }
 
+/**
+ * pb_store_set_health_override:
+ * @self: a store
+ * @item: an item
+ * @health: the health set by hand, or %PB_HEALTH_NONE to clear it
+ * @reason: (nullable): why; required unless clearing
+ *
+ * Sets an item's health by hand, with its reason and today's date (a
+ * manual override wins over every rule, DESIGN §5), or clears it, as one
+ * command.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_set_health_override (PbStore     *self,
+                              PbItem      *item,
+                              PbHealth     health,
+                              const char  *reason,
+                              GError     **error)
+{
+  g_autofree char *why = NULL;
+  g_autofree char *date = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  g_return_val_if_fail (health >= PB_HEALTH_NONE && health <= PB_HEALTH_RED, FALSE);
+
+  if (health != PB_HEALTH_NONE)
+    {
+      GDate today;
+
+      why = g_strstrip (g_strdup (reason ? reason : ""));
+      if (*why == '\0')
+        return invalid (error, _("Say why the health is set by hand: the reason is required."));
+      pb_date_today (&today);
+      date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&today),
+                              g_date_get_month (&today), g_date_get_day (&today));
+    }
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  ok = pb_store_update (self, PB_TYPE_ITEM, pb_record_get_id (PB_RECORD (item)), error,
+                        "health_override", health,
+                        "health_reason", why,
+                        "health_date", date,
+                        NULL);
+  return pb_store_finish (self, ok,
+                          health != PB_HEALTH_NONE ? _("Set Health by Hand")
+                                                   : _("Clear Health Set by Hand"),
+                          error);
+}
+
 /* ---- Targets ------------------------------------------------------------ */
 
 /* Whether @a and @b are one target: of one indicator, for one year and

@@ -43,6 +43,11 @@ gboolean     pb_store_set_item_dates   (PbStore      *self,
                                         const char   *start,
                                         const char   *due,
                                         GError      **error);
+gboolean     pb_store_set_health_override (PbStore    *self,
+                                           PbItem     *item,
+                                           PbHealth    health,
+                                           const char *reason,
+                                           GError    **error);
 gboolean     pb_store_delete_items     (PbStore      *self,
                                         const gint64 *item_ids,
                                         guint         n_items,

@@ -18,6 +18,7 @@
 #include "pb-item-editor.h"
 #include "pb-format.h"
 #include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-ui-util.h"
 
 #define SAVE_DELAY_MSEC 400
@@ -59,6 +60,13 @@ struct _PbItemEditor
   AdwActionRow        *progress_row;
   GtkScale            *progress_scale;
   GtkAdjustment       *progress_adjustment;
+  AdwActionRow        *health_row;
+  GtkButton           *health_clear_button;
+  GtkMenuButton       *health_button;
+  GtkPopover          *health_popover;
+  GtkDropDown         *health_dropdown;
+  GtkEntry            *health_reason_entry;
+  GtkButton           *health_set_button;
   AdwEntryRow         *start_row;
   AdwEntryRow         *due_row;
   AdwPreferencesGroup *orgs_group;
@@ -1970,6 +1978,7 @@ update_rights (PbItemEditor *self)
     GTK_WIDGET (self->section_row), GTK_WIDGET (self->body_view), GTK_WIDGET (self->start_row),
     GTK_WIDGET (self->due_row), GTK_WIDGET (self->progress_mode_row), GTK_WIDGET (self->add_org_row),
     GTK_WIDGET (self->pick_org_row), GTK_WIDGET (self->add_indicator_row), GTK_WIDGET (self->add_dep_row),
+    GTK_WIDGET (self->health_button), GTK_WIDGET (self->health_clear_button),
   };
   GtkWidget *report_fields[] = {
     GTK_WIDGET (self->status_row), GTK_WIDGET (self->progress_row), GTK_WIDGET (self->add_note_row),
@@ -2351,6 +2360,88 @@ update_progress_subtitle (PbItemEditor *self)
                                : _("No actuals yet; kept as it was"));
 }
 
+/* The health every view shows, and, set by hand, its reason and date
+ * (the health module's reason says both); a way to set it by hand or to
+ * clear what was. */
+static void
+update_health_row (PbItemEditor *self)
+{
+  const char *reason = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped = NULL;
+  PbHealth health;
+  gboolean by_hand;
+  GDate today;
+
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+  pb_date_today (&today);
+  health = pb_store_get_item_health (self->store, self->item, &today, &reason);
+  by_hand = pb_record_get_enum (PB_RECORD (self->item), "health_override") != PB_HEALTH_NONE;
+  subtitle = reason && *reason ? g_strdup_printf ("%s — %s", pb_health_get_name (health), reason)
+                               : g_strdup (pb_health_get_name (health));
+  /* Row subtitles are markup. */
+  escaped = g_markup_escape_text (subtitle, -1);
+  adw_action_row_set_subtitle (self->health_row, escaped);
+  gtk_widget_set_visible (GTK_WIDGET (self->health_clear_button), by_hand);
+  gtk_menu_button_set_label (self->health_button, by_hand ? _("Change…") : _("Set by Hand…"));
+}
+
+/* The popover opens on the health set by hand (or blue) and its reason. */
+static void
+health_popover_show_cb (PbItemEditor *self)
+{
+  PbHealth health;
+  const char *reason;
+
+  if (self->item == NULL)
+    return;
+  health = pb_record_get_enum (PB_RECORD (self->item), "health_override");
+  reason = pb_record_get_string (PB_RECORD (self->item), "health_reason");
+  gtk_drop_down_set_selected (self->health_dropdown, health == PB_HEALTH_NONE ? 0 : health - PB_HEALTH_BLUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->health_reason_entry), reason ? reason : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->health_reason_entry));
+}
+
+/* No health by hand without its reason. */
+static void
+health_reason_changed_cb (PbItemEditor *self)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->health_reason_entry))));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->health_set_button), *reason != '\0');
+}
+
+static void
+health_set_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  PbHealth health = PB_HEALTH_BLUE + gtk_drop_down_get_selected (self->health_dropdown);
+
+  if (self->item == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->health_set_button)))
+    return;
+  if (!pb_store_set_health_override (self->store, self->item, CLAMP (health, PB_HEALTH_BLUE, PB_HEALTH_RED),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->health_reason_entry)), &error))
+    {
+      report (self, error);
+      return;
+    }
+  gtk_popover_popdown (self->health_popover);
+  update_health_row (self);
+}
+
+static void
+health_clear_cb (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->item == NULL)
+    return;
+  if (!pb_store_set_health_override (self->store, self->item, PB_HEALTH_NONE, NULL, &error))
+    report (self, error);
+  update_health_row (self);
+}
+
 /* The plan's sections to choose from, "No section" first; the item's
  * own section chosen. */
 static void
@@ -2471,6 +2562,8 @@ store_changed_cb (PbItemEditor *self,
     self->pickers_id = g_idle_add (pickers_idle, self);
   if (g_str_equal (table, "actual") || g_str_equal (table, "target") || g_str_equal (table, "item_indicator"))
     update_progress_subtitle (self);
+  /* The health reads the item, its indicators, actuals and more. */
+  update_health_row (self);
 }
 
 PbItem *
@@ -2541,6 +2634,7 @@ pb_item_editor_set_item (PbItemEditor *self,
   g_signal_group_set_target (self->item_signals, item);
   update_progress_subtitle (self);
   update_number_note (self);
+  update_health_row (self);
   update_rights (self);
   rebuild_lists (self);
   /* Another item is read from its top. */
@@ -2727,6 +2821,17 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_scale);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_button);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_popover);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, health_set_button);
+  gtk_widget_class_bind_template_callback (widget_class, health_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, health_reason_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, health_set_cb);
+  gtk_widget_class_bind_template_callback (widget_class, health_clear_cb);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, orgs_group);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, add_org_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, pick_org_row);

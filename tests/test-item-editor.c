@@ -1,0 +1,227 @@
+/* test-item-editor.c — the item editor's fields in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, with real clicks (XTest): a health set by hand with its
+ * reason in the editor (issue 14, DESIGN §5), on the card at once, undone,
+ * redone and cleared, each one command.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "pb-item-editor.h"
+#include "pb-test-ui.h"
+#include "pb-test-util.h"
+#include "pb-ui-util.h"
+#include "pb-window-edit.h"
+
+static PbTestApp t;
+
+/* A real click through the X server at @widget's middle. */
+static void
+click (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  Display *x;
+  Window xid, child;
+  graphene_point_t p;
+  int root_x, root_y;
+  double sx, sy;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    g_error ("these tests click through XTest and need an X display (run them under Xvfb)");
+  g_assert_true (gtk_widget_is_drawable (widget));
+  x = gdk_x11_display_get_xdisplay (display);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+  XTestFakeButtonEvent (x, 1, True, CurrentTime);
+  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (300);
+}
+
+static void
+act (const char *action)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), action, NULL));
+  pb_test_settle_for (300);
+}
+
+/* The first widget of @type under @root whose row title (for rows) is
+ * @title, or %NULL. */
+static GtkWidget *
+find_child (GtkWidget  *root,
+            GType       type,
+            const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
+          (title == NULL || (ADW_IS_PREFERENCES_ROW (c) &&
+                             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)))
+        return c;
+      if ((found = find_child (c, type, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if ((GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0) ||
+          (GTK_IS_MENU_BUTTON (c) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (c)), label) == 0))
+        return c;
+      if ((found = find_button (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Health → Set by Hand…: red with a reason, in the store with today's
+ * date as one command; the card and the row follow; Undo, Redo, Clear. */
+static void
+test_health_override (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  gint64 id = pb_record_get_id (PB_RECORD (item));
+  g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *today = today_text ();
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM item WHERE id = %" G_GINT64_FORMAT
+                                          " AND health_override = 'red'"
+                                          " AND health_reason = '土地报批未完成，延期开工'"
+                                          " AND health_date = '%s'", id, today);
+  g_autofree char *cleared = g_strdup_printf ("SELECT count(*) FROM item WHERE id = %" G_GINT64_FORMAT
+                                              " AND health_override IS NULL AND health_reason IS NULL"
+                                              " AND health_date IS NULL", id);
+  const char *path = pb_store_get_path (t.store);
+  GtkWidget *editor, *row, *set_by_hand, *popover, *dropdown, *entry, *set, *clear;
+  PbTaskCard *card;
+  PbHealth computed;
+
+  card = pb_test_find_card (GTK_WIDGET (t.window), id);
+  g_assert_nonnull (card);
+  computed = pb_task_card_get_health (card);
+  g_assert_cmpint (computed, !=, PB_HEALTH_RED);
+  g_assert_cmpint (pb_test_sql_int (path, cleared), ==, 1);
+
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Health");
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  pb_test_settle_for (200);
+  set_by_hand = find_button (row, "Set by Hand…");
+  g_assert_nonnull (set_by_hand);
+  clear = find_button (row, "Clear");
+  g_assert_nonnull (clear);
+  g_assert_false (gtk_widget_get_visible (clear));
+
+  click (set_by_hand);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (set_by_hand)));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  dropdown = find_child (popover, GTK_TYPE_DROP_DOWN, NULL);
+  entry = find_child (popover, GTK_TYPE_ENTRY, NULL);
+  set = find_button (popover, "Set");
+  g_assert_nonnull (dropdown);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (set);
+
+  /* No reason, no health by hand. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  pb_test_settle_for (100);
+  g_assert_false (gtk_widget_get_sensitive (set));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "土地报批未完成，延期开工");
+  pb_test_settle_for (100);
+  g_assert_true (gtk_widget_get_sensitive (set));
+  click (set);
+  pb_test_settle_for (300);
+
+  g_assert_cmpint (pb_test_sql_int (path, sql), ==, 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Set Health by Hand");
+  g_assert_false (gtk_widget_get_mapped (popover));
+  card = pb_test_find_card (GTK_WIDGET (t.window), id);
+  g_assert_cmpint (pb_task_card_get_health (card), ==, PB_HEALTH_RED);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "土地报批未完成，延期开工"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), today));
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "editor-health-override.png"));
+
+  /* Undo: as before; Redo: set again. */
+  act ("win.undo");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  card = pb_test_find_card (GTK_WIDGET (t.window), id);
+  g_assert_cmpint (pb_task_card_get_health (card), ==, computed);
+  g_assert_false (gtk_widget_get_visible (clear));
+  act ("win.redo");
+  g_assert_cmpint (pb_test_sql_int (path, sql), ==, 1);
+  card = pb_test_find_card (GTK_WIDGET (t.window), id);
+  g_assert_cmpint (pb_task_card_get_health (card), ==, PB_HEALTH_RED);
+
+  /* Clear: the rules decide again, one command, undone. */
+  g_assert_true (gtk_widget_get_visible (clear));
+  click (clear);
+  g_assert_cmpint (pb_test_sql_int (path, cleared), ==, 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Clear Health Set by Hand");
+  card = pb_test_find_card (GTK_WIDGET (t.window), id);
+  g_assert_cmpint (pb_task_card_get_health (card), ==, computed);
+  g_assert_false (gtk_widget_get_visible (clear));
+  act ("win.undo");
+  g_assert_cmpint (pb_test_sql_int (path, sql), ==, 1);
+  act ("win.undo");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  pb_test_app_start (&t);
+
+  g_test_add_func ("/item-editor/health-override", test_health_override);
+  status = g_test_run ();
+
+  pb_test_app_stop (&t);
+  return status;
+}
