@@ -786,6 +786,73 @@ drawn_with_tooltip (GtkWidget  *root,
   return NULL;
 }
 
+/* "Add Item" in the main menu, as a planner reaches it: the real pointer
+ * opens the menu and clicks the item in its popover (not the action
+ * behind it). A new item, numbered next, open in the editor; one command,
+ * undone and redone. */
+static void
+test_menu_add_item (void)
+{
+  GtkWidget *menu_button, *popover, *entry;
+  PbItemEditor *editor;
+  PbItem *item;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 plan;
+  guint n;
+
+  pb_test_app_start (&t);
+  pb_test_settle_for (300);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                  RevertToParent, CurrentTime);
+  plan = pb_window_get_selected_plan (t.window);
+  n = pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan);
+  before = pb_test_dump_store (t.store);
+
+  menu_button = drawn_with_tooltip (GTK_WIDGET (t.window), "Main Menu");
+  g_assert_nonnull (menu_button);
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  point_at (menu_button);
+  click ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  entry = find_drawn_label (popover, "Add Item");
+  g_assert_nonnull (entry);
+  /* Nothing yet: the menu is only open. */
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  point_at (entry);
+  click ();
+  pb_test_settle_for (300);
+
+  g_assert_false (gtk_widget_get_mapped (popover));
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan), ==, n + 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
+  item = pb_item_editor_get_item (editor);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "14");
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
+  after = pb_test_dump_store (t.store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  pb_test_settle_for (200);
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan), ==, n + 1);
+
+  pb_test_app_stop (&t);
+}
+
+
 /* A click on a column's "+" puts its tooltip away: "Add Item" does not
  * stay over the first card while the editor opens, nor come back while
  * the pointer stays on the button (even moving on it); it comes again
@@ -963,6 +1030,7 @@ main (int    argc,
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
   g_test_add_func ("/pointer/timeline-link-drag", test_timeline_link_drag);
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
+  g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);
 
   return g_test_run ();
 }
