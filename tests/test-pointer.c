@@ -786,6 +786,71 @@ drawn_with_tooltip (GtkWidget  *root,
   return NULL;
 }
 
+/* The item editor's menu → Delete, clicked with the real pointer: the
+ * item goes, the editor closes, and a toast names what went and offers
+ * Undo, which brings it back; Redo takes it again. */
+static void
+test_editor_menu_delete (void)
+{
+  GtkWidget *editor, *menu_button, *popover, *entry;
+  g_autoptr(PbItem) item = NULL;
+  g_autofree char *before = NULL;
+  AdwToast *toast;
+  gint64 plan;
+  guint n;
+
+  pb_test_app_start (&t);
+  pb_test_settle_for (300);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                  RevertToParent, CurrentTime);
+  plan = pb_window_get_selected_plan (t.window);
+  n = pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan);
+  item = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+  before = pb_test_dump_store (t.store);
+
+  menu_button = drawn_with_tooltip (editor, "Item Menu");
+  g_assert_nonnull (menu_button);
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  point_at (menu_button);
+  click ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  entry = find_drawn_label (popover, "Delete");
+  g_assert_nonnull (entry);
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "editor-menu.png"));
+  point_at (entry);
+  click ();
+  pb_test_settle_for (300);
+
+  g_assert_true (pb_record_is_deleted (PB_RECORD (item)));
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan), ==, n - 1);
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete Item");
+  toast = pb_ui_get_undo_toast (pb_window_get_board (t.window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted 1 加快5G网络规模化部署");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), adw_toast_get_action_name (toast), NULL));
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
+  pb_test_settle_for (200);
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan), ==, n - 1);
+
+  pb_test_app_stop (&t);
+}
+
 /* "Add Item" in the main menu, as a planner reaches it: the real pointer
  * opens the menu and clicks the item in its popover (not the action
  * behind it). A new item, numbered next, open in the editor; one command,
@@ -1031,6 +1096,7 @@ main (int    argc,
   g_test_add_func ("/pointer/timeline-link-drag", test_timeline_link_drag);
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
   g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);
+  g_test_add_func ("/pointer/editor-menu-delete", test_editor_menu_delete);
 
   return g_test_run ();
 }
