@@ -18,6 +18,7 @@
 #include "pb-test-util.h"
 #include "pb-task-card.h"
 #include "pb-item-editor.h"
+#include "pb-import-window.h"
 #include "pb-timeline-view.h"
 #include "pb-ui-util.h"
 
@@ -786,6 +787,114 @@ drawn_with_tooltip (GtkWidget  *root,
   return NULL;
 }
 
+static guint
+n_plans (void)
+{
+  g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+
+  return g_list_model_get_n_items (plans);
+}
+
+/* The first drawn button under @root that activates @action. */
+static GtkWidget *
+drawn_button_for (GtkWidget  *root,
+                  const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_is_drawable (c) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        return c;
+      if ((found = drawn_button_for (c, action)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Import Plan… clicked in the header, a pasted plan reviewed, Create Plan
+ * clicked: the plan is in the list of plans and shown. The header's Undo
+ * button, clicked, takes it away (gone from the list); its Redo brings it
+ * back. */
+static void
+test_import_create_undo (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "work-plan.txt", NULL);
+  g_autofree char *text = NULL;
+  const char *title = "青川市2023年数字经济发展工作要点";
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  PbImportWindow *import = NULL;
+  GtkWidget *button, *create;
+  g_autofree char *before = NULL;
+  gint64 end;
+  guint n;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  pb_test_app_start (&t);
+  pb_test_settle_for (300);
+  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
+                  RevertToParent, CurrentTime);
+  n = n_plans ();
+  before = pb_test_dump_store (t.store);
+  g_assert_null (find_drawn_label (GTK_WIDGET (t.window), title));
+
+  button = drawn_with_tooltip (GTK_WIDGET (t.window), "Import Plan…");
+  g_assert_nonnull (button);
+  point_at (button);
+  click ();
+  pb_test_settle_for (300);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (PB_IS_IMPORT_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        import = PB_IMPORT_WINDOW (w);
+    }
+  g_assert_nonnull (import);
+  pb_import_window_read_text (import, text);
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_str_equal (pb_import_window_get_page (import), "review") && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (pb_import_window_get_page (import), ==, "review");
+  pb_test_settle_for (400);
+
+  create = drawn_button_for (GTK_WIDGET (import), "import.create");
+  g_assert_nonnull (create);
+  point_at (create);
+  click ();
+  pb_test_settle_for (500);
+  g_assert_cmpuint (n_plans (), ==, n + 1);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Import plan");
+  g_assert_nonnull (find_drawn_label (GTK_WIDGET (t.window), title));
+
+  /* The header's Undo, clicked: the plan is gone, from the list too. */
+  button = drawn_button_for (GTK_WIDGET (t.window), "win.undo");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Undo Import plan");
+  point_at (button);
+  click ();
+  pb_test_settle_for (400);
+  g_assert_cmpuint (n_plans (), ==, n);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_null (find_drawn_label (GTK_WIDGET (t.window), title));
+
+  /* Its Redo, clicked: back. */
+  button = drawn_button_for (GTK_WIDGET (t.window), "win.redo");
+  g_assert_nonnull (button);
+  point_at (button);
+  click ();
+  pb_test_settle_for (400);
+  g_assert_cmpuint (n_plans (), ==, n + 1);
+  g_assert_nonnull (find_drawn_label (GTK_WIDGET (t.window), title));
+
+  pb_test_app_stop (&t);
+}
+
 /* The item editor's menu → Delete, clicked with the real pointer: the
  * item goes, the editor closes, and a toast names what went and offers
  * Undo, which brings it back; Redo takes it again. */
@@ -1097,6 +1206,7 @@ main (int    argc,
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
   g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);
   g_test_add_func ("/pointer/editor-menu-delete", test_editor_menu_delete);
+  g_test_add_func ("/pointer/import-create-undo", test_import_create_undo);
 
   return g_test_run ();
 }
