@@ -1906,21 +1906,11 @@ ask_twin (PbImportWindow *self,
           gint64          twin)
 {
   g_autoptr(PbPlan) existing = pb_store_get_record (self->store, PB_TYPE_PLAN, twin);
-  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  /* The same question as Open Plan File… asks, in the same words. */
-  body = g_strdup_printf (_("The library already holds the plan in “%s”: %s. Open that plan, or add the file’s plan as a copy beside it?"),
-                          self->source_name ? self->source_name : "", existing ? pb_plan_get_title (existing) : "");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Plan Already in the Library"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "copy", _("_Add a Copy"),
-                                    "open", _("_Open the Existing Plan"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* The same question as Open Plan File… asks. */
+  dialog = pb_ui_plan_twin_dialog_new (GTK_WINDOW (self), self->source_name,
+                                       existing ? pb_plan_get_title (existing) : NULL);
   g_object_set_data_full (G_OBJECT (dialog), "plan", json_node_ref (plan), (GDestroyNotify) json_node_unref);
   g_object_set_data_full (G_OBJECT (dialog), "twin", g_memdup2 (&twin, sizeof twin), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (twin_response_cb), self, 0);

@@ -970,3 +970,41 @@ pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button)
   g_signal_connect (button, "notify::popover", G_CALLBACK (quiet_popover_changed_cb), NULL);
   quiet_popover_changed_cb (button);
 }
+
+/**
+ * pb_ui_plan_twin_dialog_new:
+ * @parent: the window it asks over
+ * @source: the file (or document) that holds the plan, as shown
+ * @title: the title of the library's plan that it repeats
+ *
+ * The question asked when a plan file or a document holds a plan the
+ * library has already (same title and document number): Open the
+ * Existing Plan ("open", the default), Add a Copy ("copy") or Cancel
+ * ("cancel"). The caller connects ::response and presents it.
+ *
+ * Returns: (transfer floating): an #AdwMessageDialog
+ */
+GtkWidget *
+pb_ui_plan_twin_dialog_new (GtkWindow  *parent,
+                            const char *source,
+                            const char *title)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: the body of the question asked when a plan file holds a
+   * plan the library has already; the first %s is the file's name, the
+   * second the plan's title */
+  body = g_strdup_printf (_("The library already holds the plan in “%s”: %s. Open that plan, or add the file’s plan as a copy beside it?"),
+                          source ? source : "", title ? title : "");
+  dialog = adw_message_dialog_new (parent, _("Plan Already in the Library"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("_Add a Copy"),
+                                    "open", _("_Open the Existing Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}

@@ -1872,7 +1872,6 @@ pb_window_open_plan_file (PbWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(PbPlan) existing = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
   GtkWidget *dialog;
   gint64 twin;
 
@@ -1894,20 +1893,7 @@ pb_window_open_plan_file (PbWindow   *self,
 
   existing = pb_store_get_record (self->store, PB_TYPE_PLAN, twin);
   name = g_filename_display_basename (path);
-  /* Translators: the body of the question asked when a plan file holds a
-   * plan the library has already; the first %s is the file's name, the
-   * second the plan's title */
-  body = g_strdup_printf (_("The library already holds the plan in “%s”: %s. Open that plan, or add the file’s plan as a copy beside it?"),
-                          name, existing ? pb_plan_get_title (existing) : "");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Plan Already in the Library"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "copy", _("_Add a Copy"),
-                                    "open", _("_Open the Existing Plan"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pb_ui_plan_twin_dialog_new (GTK_WINDOW (self), name, existing ? pb_plan_get_title (existing) : NULL);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "twin", g_memdup2 (&twin, sizeof twin), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (plan_file_twin_response_cb), self, 0);
