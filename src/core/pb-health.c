@@ -1843,6 +1843,12 @@ compute_plan_health (PbStore     *store,
   return p;
 }
 
+/* The tables an item's health is read from (pb_health_reads_table()). */
+static const char * const health_tables[] = {
+  "plan", "item", "indicator", "item_indicator", "target", "actual", "period", "period_item",
+  "period_indicator", "dependency", NULL
+};
+
 /* Brings @p, the plan's health before the command being published, up to
  * date when that command changed items and nothing else health reads.
  * Returns FALSE, leaving @p as it was, when it cannot. */
@@ -1852,17 +1858,14 @@ update_items (PbStore     *store,
               PlanHealth  *p,
               const GDate *today)
 {
-  static const char * const other_tables[] = {
-    "plan", "indicator", "item_indicator", "target", "actual", "period", "period_item", "period_indicator",
-    "dependency", NULL
-  };
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) redo = NULL;
   GHashTableIter iter;
   gpointer key;
 
-  for (guint t = 0; other_tables[t]; t++)
-    if (pb_store_get_table_generation (store, other_tables[t]) > p->generation)
+  for (guint t = 0; health_tables[t]; t++)
+    if (!g_str_equal (health_tables[t], "item") &&
+        pb_store_get_table_generation (store, health_tables[t]) > p->generation)
       return FALSE;
   /* The rows of this command (NULL outside ::changed, or for another
    * program's change, which names none). */
@@ -2197,14 +2200,9 @@ pb_store_get_item_health (PbStore     *store,
 gboolean
 pb_health_reads_table (const char *table)
 {
-  static const char * const tables[] = {
-    "plan", "item", "indicator", "item_indicator", "target", "actual", "period", "period_item",
-    "period_indicator", "dependency", NULL
-  };
-
   g_return_val_if_fail (table != NULL, FALSE);
 
-  return g_strv_contains (tables, table);
+  return g_strv_contains (health_tables, table);
 }
 
 /**
