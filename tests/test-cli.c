@@ -374,6 +374,40 @@ test_actual_and_health (void)
       g_assert_cmpint (kept, >=, 1000000);
       g_assert_cmpint (still, ==, kept);
     }
+    /* Deleting it again: the same refusal, nothing deleted; with the
+     * flag, deleted and said. */
+    {
+      g_autofree char *actual_id = g_strstrip (g_strdup (out));
+
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (&out, &err, "--db", path, "actual", "delete", "1", actual_id, NULL), ==, 1);
+      assert_one_line_error (err);
+      g_assert_cmpstr (err, ==, "planboard-cli: 2026 Q3 is closed; nothing deleted. "
+                                "Add --into-closed-period to delete from it anyway.\n");
+      g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 29000 AND date = '2026-08-15'"), ==, 1);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      /* Not this plan's actual, or no number: refused. */
+      g_assert_cmpint (run (&out, &err, "--db", path, "actual", "delete", "2", actual_id, "--into-closed-period", NULL), ==, 1);
+      assert_one_line_error (err);
+      g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 29000 AND date = '2026-08-15'"), ==, 1);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (&out, &err, "--db", path, "actual", "delete", "1", "x", NULL), ==, 2);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (&out, &err, "--db", path, "actual", "delete", "1", actual_id, "--into-closed-period", NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "planboard-cli: warning: deleted from 2026 Q3, which is closed: "
+                                "it keeps the figures it was closed with, marked as changed since.\n");
+      g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM actual WHERE value = 29000 AND date = '2026-08-15'"), ==, 0);
+      {
+        gint64 still = pb_test_sql_int (path, "SELECT count(*) * 1000000 + coalesce(sum(CAST(pi.value AS INTEGER)), -1) FROM period_indicator pi JOIN period p ON p.id = pi.period_id"
+                                                         " JOIN indicator k ON k.id = pi.indicator_id"
+                                                         " WHERE p.label = '2026-Q3' AND k.name = '数据中心标准机架'");
+        g_assert_cmpint (still, ==, kept);
+      }
+    }
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     /* After the quarter: as before. */

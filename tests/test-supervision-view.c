@@ -550,6 +550,145 @@ test_record_actual_closed_period (void)
   pb_test_app_stop (&t);
 }
 
+/* The Delete button of the actual @id in the indicator's details. */
+static GtkWidget *
+find_delete_button (GtkWidget *widget,
+                    gint64     id)
+{
+  PbActual *a = GTK_IS_BUTTON (widget) ? g_object_get_data (G_OBJECT (widget), "pb-actual") : NULL;
+
+  if (a && pb_record_get_id (PB_RECORD (a)) == id &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Delete Actual") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_delete_button (child, id);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* An actual dated in a closed month, deleted from its row in the
+ * details: asked first, as recording there is, nothing deleted when
+ * cancelled; deleted when confirmed, the month keeping its figure and
+ * saying its data changed since; undone and redone alike. An actual
+ * after the month goes at once. */
+static void
+test_delete_actual_closed_period (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbActual) actual = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *button;
+  gint64 plan, october, kid, id, later;
+  double kept_value;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  plan = pb_window_get_selected_plan (t.window);
+  k = indicator_named ("数据中心标准机架");
+  kid = pb_record_get_id (PB_RECORD (k));
+  id = pb_store_record_actual (t.store, kid, "2026-10-15", 18000, "十月数", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  october = pb_store_close_period (t.store, plan, PB_PERIOD_KIND_MONTH, 2026, 10, &error);
+  g_assert_no_error (error);
+  kept = pb_store_dup_period_indicators (t.store, october);
+  kept_value = pb_record_get_double (g_hash_table_lookup (kept, &kid), "value");
+  g_clear_pointer (&kept, g_hash_table_unref);
+  g_assert_cmpfloat (kept_value, ==, 18000);
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  actual = pb_store_get_record (t.store, PB_TYPE_ACTUAL, id);
+  g_assert_true (pb_indicators_view_select (view, kid));
+  spin ();
+
+  /* Its row's Delete button asks; cancelled, nothing changes. */
+  button = find_delete_button (GTK_WIDGET (view), id);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Delete Actual?");
+  g_assert_cmpstr (adw_message_dialog_get_body (question), ==,
+                   "October 2026 is closed. Delete its figure anyway? The period keeps the figures "
+                   "it was closed with and is marked as changed since.");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (question, "delete"), ==, "_Delete Anyway");
+  g_assert_false (pb_record_is_deleted (PB_RECORD (actual)));
+  adw_message_dialog_response (question, "cancel");
+  spin ();
+  g_assert_false (pb_record_is_deleted (PB_RECORD (actual)));
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+
+  /* Confirmed: deleted, October keeps its figure and says it changed. */
+  question = ADW_MESSAGE_DIALOG (pb_indicators_view_delete_actual (view, actual));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "delete");
+  spin ();
+  g_assert_true (pb_record_is_deleted (PB_RECORD (actual)));
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete Actual");
+  kept = pb_store_dup_period_indicators (t.store, october);
+  g_assert_cmpfloat (pb_record_get_double (g_hash_table_lookup (kept, &kid), "value"), ==, kept_value);
+  g_clear_pointer (&kept, g_hash_table_unref);
+  g_assert_true (pb_store_period_changed_since_closing (t.store, october));
+  {
+    GtkWidget *compared = find_named (GTK_WIDGET (view), "period-compared");
+
+    g_assert_nonnull (compared);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (compared)), "changed after closing"));
+    g_assert_true (gtk_widget_has_css_class (compared, "warning"));
+  }
+
+  undo ();
+  g_clear_object (&actual);
+  actual = pb_store_get_record (t.store, PB_TYPE_ACTUAL, id);
+  g_assert_nonnull (actual);
+  g_assert_cmpfloat (pb_record_get_double (PB_RECORD (actual), "value"), ==, 18000);
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  redo ();
+  g_assert_true (pb_store_period_changed_since_closing (t.store, october));
+  undo ();
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+
+  /* After October: deleted at once, nothing asked. */
+  later = pb_store_record_actual (t.store, kid, "2026-11-02", 19000, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PbActual) a = pb_store_get_record (t.store, PB_TYPE_ACTUAL, later);
+
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    guint n = g_list_model_get_n_items (toplevels);
+
+    g_assert_null (pb_indicators_view_delete_actual (view, a));
+    g_assert_true (pb_record_is_deleted (PB_RECORD (a)));
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), <=, n);
+  }
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  pb_test_app_stop (&t);
+}
+
 /* A plan whose period has ended (成都, 2020—2022): the new actual starts
  * on the period's last day, not today; a date years after it is refused
  * with the reason. */
@@ -1781,6 +1920,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/stretch-whole", test_stretch_whole);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/record-actual-closed-period", test_record_actual_closed_period);
+  g_test_add_func ("/supervision-view/delete-actual-closed-period", test_delete_actual_closed_period);
   g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
   g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);

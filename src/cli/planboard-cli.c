@@ -21,6 +21,9 @@
  *                 [--into-closed-period]
  *                 (a DATE after today, or long outside the plan's period, is refused;
  *                 one in a closed reporting period only with --into-closed-period)
+ *   planboard-cli [--db PATH] actual delete PLAN_ID ACTUAL_ID [--into-closed-period]
+ *                 (the id actual add printed; one dated in a closed reporting
+ *                 period only with --into-closed-period)
  *   planboard-cli [--db PATH] health PLAN_ID [--json] [--today YYYY-MM-DD]
  *   planboard-cli [--db PATH] period close PLAN_ID month|quarter YEAR NUMBER
  *   planboard-cli [--db PATH] report PLAN_ID -o OUT.pdf [--paper a4|a3|a1|a0]
@@ -100,6 +103,7 @@ usage (const char *problem)
                 "       planboard-cli [--db PATH] forms status PLAN_ID [--period P] [--today YYYY-MM-DD]\n"
                 "       planboard-cli text FILE\n"),
               parts);
+  g_printerr ("%s\n", _("       planboard-cli [--db PATH] actual delete PLAN_ID ACTUAL_ID [--into-closed-period]"));
   g_printerr ("%s\n", _("       planboard-cli [--db PATH] item set PLAN_ID ITEM_NUMBER [--status STATUS]\n"
                          "                     [--progress PERCENT]"));
   g_printerr ("%s\n", _("       planboard-cli --db URI library init\n"
@@ -760,6 +764,79 @@ cmd_item (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+/* actual delete PLAN_ID ACTUAL_ID [--into-closed-period]: as the
+ * window's Delete Actual, one undoable command; an actual dated in a
+ * closed month or quarter only when asked for, as actual add. */
+static int
+cmd_actual_delete (PbStore *store,
+                   int      argc,
+                   char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbActual) actual = NULL;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbPeriod) closed = NULL;
+  g_autofree char *closed_name = NULL;
+  const char *args[2];
+  guint n_args = 0;
+  gint64 plan_id, actual_id;
+  gboolean into_closed = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--into-closed-period"))
+        into_closed = TRUE;
+      else if (argv[i][0] == '-' && argv[i][1] == '-')
+        return usage (_("actual delete takes --into-closed-period"));
+      else if (n_args < G_N_ELEMENTS (args))
+        args[n_args++] = argv[i];
+      else
+        return usage (_("actual delete takes a plan id and an actual id"));
+    }
+  if (n_args != 2)
+    return usage (_("actual delete takes a plan id and an actual id"));
+  if (!parse_id (args[0], &plan_id) || !parse_id (args[1], &actual_id))
+    return usage (_("a plan or actual id is a positive number"));
+
+  actual = pb_store_get_record (store, PB_TYPE_ACTUAL, actual_id);
+  if (actual)
+    k = pb_store_get_record (store, PB_TYPE_INDICATOR, pb_record_get_int (PB_RECORD (actual), "indicator_id"));
+  if (k == NULL || pb_record_get_int (PB_RECORD (k), "plan_id") != plan_id)
+    {
+      g_autofree char *plan = g_strdup_printf ("%" G_GINT64_FORMAT, plan_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, actual_id);
+
+      g_set_error (&error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND,
+                   _("Plan %s has no actual %s."), plan, id);
+      return fail (error);
+    }
+
+  /* Deleting a figure dated in a closed month or quarter changes what
+   * was kept and reported: only when asked for, and then said. */
+  closed = pb_store_find_closed_period (store, pb_record_get_id (PB_RECORD (k)),
+                                        pb_record_get_string (PB_RECORD (actual), "date"));
+  if (closed)
+    {
+      g_autofree char *name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
+
+      if (!into_closed)
+        {
+          /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+          g_printerr (_("planboard-cli: %s is closed; nothing deleted. Add --into-closed-period to delete from it anyway.\n"),
+                      name);
+          return EXIT_FAILURE;
+        }
+      closed_name = g_steal_pointer (&name);
+    }
+  if (!pb_store_delete (store, actual, &error))
+    return fail (error);
+  if (closed_name)
+    /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+    g_printerr (_("planboard-cli: warning: deleted from %s, which is closed: it keeps the figures it was closed with, marked as changed since.\n"),
+                closed_name);
+  return EXIT_SUCCESS;
+}
+
 static int
 cmd_actual (PbStore *store,
             int      argc,
@@ -778,8 +855,10 @@ cmd_actual (PbStore *store,
   gboolean today_set = FALSE, into_closed = FALSE;
   GDate today;
 
+  if (argc >= 1 && g_str_equal (argv[0], "delete"))
+    return cmd_actual_delete (store, argc, argv);
   if (argc < 1 || !g_str_equal (argv[0], "add"))
-    return usage (_("actual takes add"));
+    return usage (_("actual takes add or delete"));
 
   for (int i = 1; i < argc; i++)
     {

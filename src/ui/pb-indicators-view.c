@@ -1245,18 +1245,88 @@ edit_actual_cb (GtkButton        *button,
 }
 
 static void
-delete_actual_cb (GtkButton        *button,
-                  PbIndicatorsView *self)
+delete_actual_now (PbIndicatorsView *self,
+                   PbActual         *actual)
 {
-  PbActual *actual = g_object_get_data (G_OBJECT (button), "pb-actual");
   g_autoptr(GError) error = NULL;
 
-  if (actual == NULL)
-    return;
   if (pb_store_delete (self->store, actual, &error))
     pb_ui_toast (GTK_WIDGET (self), _("Actual deleted"), TRUE);
   else
     pb_ui_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+static void
+delete_closed_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           PbIndicatorsView *self)
+{
+  PbActual *actual = g_object_get_data (G_OBJECT (dialog), "pb-actual");
+
+  if (g_str_equal (response, "delete") && actual && !pb_record_is_deleted (PB_RECORD (actual)))
+    delete_actual_now (self, actual);
+}
+
+/**
+ * pb_indicators_view_delete_actual:
+ * @self: the view
+ * @actual: an actual of the selected indicator
+ *
+ * Deletes @actual as its row's Delete button does: at once (undoable,
+ * said in a toast), unless it is dated in a closed month or quarter.
+ * Then it asks first, as Record Actual asks before recording there: the
+ * period keeps the figures it was closed with and is marked as changed
+ * since.
+ *
+ * Returns: (transfer none) (nullable): the question asked, or %NULL
+ *   when the actual was deleted at once
+ */
+GtkWindow *
+pb_indicators_view_delete_actual (PbIndicatorsView *self,
+                                  PbActual         *actual)
+{
+  g_autoptr(PbPeriod) closed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (PB_IS_INDICATORS_VIEW (self), NULL);
+  g_return_val_if_fail (PB_IS_ACTUAL (actual), NULL);
+
+  closed = pb_store_find_closed_period (self->store, pb_record_get_int (PB_RECORD (actual), "indicator_id"),
+                                        pb_record_get_string (PB_RECORD (actual), "date"));
+  if (closed == NULL)
+    {
+      delete_actual_now (self, actual);
+      return NULL;
+    }
+  name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
+  /* Translators: %s is a closed period, "October 2026"; asked before an
+   * actual dated in it is deleted */
+  body = g_strdup_printf (_("%s is closed. Delete its figure anyway? The period keeps the figures it was closed with and is marked as changed since."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Delete Actual?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pb-actual", g_object_ref (actual), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_closed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+delete_actual_cb (GtkButton        *button,
+                  PbIndicatorsView *self)
+{
+  PbActual *actual = g_object_get_data (G_OBJECT (button), "pb-actual");
+
+  if (actual)
+    pb_indicators_view_delete_actual (self, actual);
 }
 
 static GtkWidget *

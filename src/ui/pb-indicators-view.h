@@ -21,6 +21,8 @@ gboolean   pb_indicators_view_select        (PbIndicatorsView *self,
                                              gint64            indicator_id);
 gint64     pb_indicators_view_get_selected  (PbIndicatorsView *self);
 GtkWindow *pb_indicators_view_record_actual (PbIndicatorsView *self);
+GtkWindow *pb_indicators_view_delete_actual (PbIndicatorsView *self,
+                                             PbActual         *actual);
 GtkWindow *pb_indicators_view_close_period  (PbIndicatorsView *self);
 GtkWindow *pb_indicators_view_merge_selected (PbIndicatorsView *self);
 gboolean   pb_indicators_view_detach        (PbIndicatorsView *self,
