@@ -383,6 +383,14 @@ test_estimate (void)
     { 234567890, PB_NUMBER_STYLE_CHINESE, "2.35亿" },
     { 446959, PB_NUMBER_STYLE_GROUPED, "446,959" },
     { 8327.4, PB_NUMBER_STYLE_GROUPED, "8,327" },
+    /* A billion and more: to three significant digits, as in 亿. */
+    { 9333333333.3, PB_NUMBER_STYLE_GROUPED, "9.33 bn" },
+    { 28000000000, PB_NUMBER_STYLE_GROUPED, "28 bn" },
+    { 140123456789, PB_NUMBER_STYLE_GROUPED, "140 bn" },
+    { 1234567890123, PB_NUMBER_STYLE_GROUPED, "1,235 bn" },
+    { 999999999, PB_NUMBER_STYLE_GROUPED, "1 bn" },
+    { 28000000000, PB_NUMBER_STYLE_CHINESE, "280亿" },
+    { 28000000000, PB_NUMBER_STYLE_PLAIN, "28000000000" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (estimates); i++)
@@ -394,6 +402,50 @@ test_estimate (void)
       g_assert_cmpstr (text, ==, estimates[i].text);
     }
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
+/* The indicator table's cells (DESIGN §7): a large amount fits its
+ * column. Chinese as plans write it (280亿元 is 280亿); grouped in
+ * billions when exact to a million (28 bn, 2.8 bn, 1,400 bn), every digit
+ * otherwise (a reported figure keeps its digits); plain is bare digits,
+ * as the user chose. */
+static void
+test_compact (void)
+{
+  static const struct { double value; PbNumberStyle style; int decimals; const char *text; } values[] = {
+    { 28000000000, PB_NUMBER_STYLE_GROUPED, 0, "28 bn" },
+    { 2800000000, PB_NUMBER_STYLE_GROUPED, 0, "2.8 bn" },
+    { 140000000000, PB_NUMBER_STYLE_GROUPED, 0, "140 bn" },
+    { 1400000000000, PB_NUMBER_STYLE_GROUPED, 0, "1,400 bn" },
+    { 6000000000, PB_NUMBER_STYLE_GROUPED, 0, "6 bn" },
+    { 1234000000, PB_NUMBER_STYLE_GROUPED, 0, "1.234 bn" },
+    { -2500000000, PB_NUMBER_STYLE_GROUPED, 0, "-2.5 bn" },
+    { 1234567890, PB_NUMBER_STYLE_GROUPED, 0, "1,234,567,890" },
+    { 1800000, PB_NUMBER_STYLE_GROUPED, 0, "1,800,000" },
+    { 999000000, PB_NUMBER_STYLE_GROUPED, 0, "999,000,000" },
+    { 2600, PB_NUMBER_STYLE_GROUPED, 0, "2,600" },
+    { 0.85, PB_NUMBER_STYLE_GROUPED, 2, "0.85" },
+    { 28000000000, PB_NUMBER_STYLE_CHINESE, 0, "280亿" },
+    { 1800000, PB_NUMBER_STYLE_CHINESE, 0, "180万" },
+    { 28000000000, PB_NUMBER_STYLE_PLAIN, 0, "28000000000" },
+  };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = NULL;
+
+      pb_format_set_style (values[i].style);
+      text = pb_format_number_compact (values[i].value, NULL, values[i].decimals);
+      g_assert_cmpstr (text, ==, values[i].text);
+    }
+  /* Auto in English is grouped: the default fits too. */
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+  {
+    g_autofree char *text = pb_format_number_compact (28000000000, "元", 0);
+
+    g_assert_cmpstr (text, ==, "28 bn元");
+  }
 }
 
 /* A section's number and title joined for display: Chinese numerals take
@@ -505,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/format/quarters", test_quarters);
   g_test_add_func ("/format/locales", test_locale_tables);
   g_test_add_func ("/format/estimate", test_estimate);
+  g_test_add_func ("/format/compact", test_compact);
   g_test_add_func ("/format/unit-factor", test_unit_factor);
 
   return g_test_run ();

@@ -16,12 +16,14 @@
 
 #include "pb-board-view.h"
 #include "pb-dialogs.h"
+#include "pb-document.h"
 #include "pb-editable-cell.h"
 #include "pb-format.h"
 #include "pb-health.h"
 #include "pb-indicator-links.h"
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
+#include "pb-plan-parser.h"
 #include "pb-supervision.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -686,6 +688,169 @@ test_delete_actual_closed_period (void)
     g_assert_cmpuint (g_list_model_get_n_items (toplevels), <=, n);
   }
   g_assert_false (pb_store_period_changed_since_closing (t.store, october));
+  pb_test_app_stop (&t);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_window_width (int width)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (t.window), width, 800);
+  while (abs (gtk_widget_get_width (GTK_WIDGET (t.window)) - width) > 16 && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_assert_cmpint (abs (gtk_widget_get_width (GTK_WIDGET (t.window)) - width), <=, 16);
+  pb_test_settle_for (300);
+}
+
+/* Every label drawn under @widget, but the indicators' names (which
+ * ellipsize by design, their whole name in a tooltip): none is cut. */
+static void
+check_not_ellipsized (GtkWidget  *widget,
+                      const char *where,
+                      guint      *n_checked,
+                      GHashTable *seen)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_is_drawable (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_object_get_data (G_OBJECT (widget), "pb-name") == NULL)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (child));
+
+          if (*text == '\0')
+            continue;
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+            g_error ("%s: “%s” is cut to %d px", where, text, gtk_widget_get_width (child));
+          /* Nor clipped: given less room than it needs. */
+          {
+            int min = 0;
+
+            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+            if (gtk_widget_get_width (child) < min)
+              g_error ("%s: “%s” is clipped to %d px of %d", where, text, gtk_widget_get_width (child), min);
+          }
+          /* Nor wider than the cell or column title that holds it (which
+           * would clip it): within each of its parents up to the cell. */
+          for (GtkWidget *up = widget; up; up = gtk_widget_get_parent (up))
+            {
+              graphene_rect_t r;
+
+              g_assert_true (gtk_widget_compute_bounds (child, up, &r));
+              if (r.origin.x < -1 || r.origin.x + r.size.width > gtk_widget_get_width (up) + 1)
+                g_error ("%s: “%s” (%g px) overflows its %d px %s", where, text, r.size.width,
+                         gtk_widget_get_width (up), G_OBJECT_TYPE_NAME (up));
+              if (g_str_has_prefix (G_OBJECT_TYPE_NAME (up), "GtkListItemWidget") ||
+                  g_str_has_prefix (G_OBJECT_TYPE_NAME (up), "GtkColumnViewCell") ||
+                  g_str_has_prefix (G_OBJECT_TYPE_NAME (up), "GtkColumnViewTitle"))
+                break;
+            }
+          g_hash_table_add (seen, g_strdup (text));
+          (*n_checked)++;
+        }
+      check_not_ellipsized (child, where, n_checked, seen);
+    }
+}
+
+/* The whole table, scrolled from top to bottom. */
+static void
+check_table_readable (GtkColumnView *columns,
+                      const char    *where,
+                      GHashTable    *seen)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (columns), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scrolled);
+  guint n = 0;
+
+  gtk_adjustment_set_value (v, 0);
+  pb_test_settle_for (200);
+  for (int step = 0; step < 100; step++)
+    {
+      check_not_ellipsized (GTK_WIDGET (columns), where, &n, seen);
+      if (gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v) >= gtk_adjustment_get_upper (v) - 1)
+        break;
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v) / 2);
+      pb_test_settle_for (150);
+    }
+  g_assert_cmpuint (n, >, 40);
+  gtk_adjustment_set_value (v, 0);
+  pb_test_settle_for (200);
+}
+
+/* The 绍兴 plan's investment targets (280亿元 is 28,000,000,000 元), as
+ * Import Plan creates it: in English every target and actual in the
+ * indicator table reads whole ("≥28 bn", not "≥28,000,0…"), and so do the
+ * column titles, at 1280 px with the details hidden and at 1024 with
+ * them shown. */
+static void
+test_large_amounts (void)
+{
+  g_autofree char *path = pb_test_corpus_path ("shaoxing-2020.txt");
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PbIndicator) k = NULL;
+  PbIndicatorsView *view;
+  GtkColumnView *columns;
+  AdwFlap *details;
+  gint64 plan;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_error ("no corpus at %s: the tests need ../shared beside the source tree", path);
+  pb_test_app_start (&t);
+  text = pb_document_read_text (path, NULL, &error);
+  g_assert_no_error (error);
+  parsed = pb_plan_parse_text (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  plan = pb_store_import_plan_json (t.store, parsed, &error);
+  g_assert_no_error (error);
+  pb_window_select_plan (t.window, plan);
+  spin ();
+  k = indicator_named ("新产业基础设施投资");
+  g_assert_cmpint (pb_store_record_actual (t.store, pb_record_get_id (PB_RECORD (k)), "2021-12-31", 21000000000,
+                                           NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  columns = GTK_COLUMN_VIEW (find_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  details = ADW_FLAP (find_of_type (GTK_WIDGET (view), ADW_TYPE_FLAP));
+  g_assert_nonnull (columns);
+  g_assert_nonnull (details);
+
+  set_window_width (1280);
+  adw_flap_set_reveal_flap (details, FALSE);
+  pb_test_settle_for (400);
+  check_table_readable (columns, "1280 px, details hidden", seen);
+  g_assert_true (g_hash_table_contains (seen, "≥28 bn"));
+  g_assert_true (g_hash_table_contains (seen, "≥140 bn"));
+  g_assert_true (g_hash_table_contains (seen, "21 bn"));
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "indicators-large-amounts.png"));
+
+  set_window_width (1024);
+  g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (k))));
+  adw_flap_set_reveal_flap (details, TRUE);
+  pb_test_settle_for (400);
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  check_table_readable (columns, "1024 px, details shown", seen);
+
   pb_test_app_stop (&t);
 }
 
@@ -1921,6 +2086,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/record-actual-closed-period", test_record_actual_closed_period);
   g_test_add_func ("/supervision-view/delete-actual-closed-period", test_delete_actual_closed_period);
+  g_test_add_func ("/supervision-view/large-amounts", test_large_amounts);
   g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
   g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);

@@ -313,6 +313,58 @@ pb_format_number_to (double      value,
   return pb_format_number_full (value, unit, current_style, decimals);
 }
 
+/* @value in billions (thousand millions), "28 bn", "2.8 bn", "1,400 bn",
+ * to at most @places decimals of a billion. */
+static char *
+billions (double value,
+          int    places)
+{
+  g_autofree char *n = trimmed (value / 1e9, places);
+  g_autofree char *number = localised (n, TRUE);
+
+  /* Translators: an amount in billions (thousand millions) where room is
+   * short, as "28 bn" for 28,000,000,000 in the indicator table; %s is
+   * the number of billions */
+  return g_strdup_printf (_("%s bn"), number);
+}
+
+/**
+ * pb_format_number_compact:
+ * @value: a target or an actual
+ * @unit: (nullable): its unit
+ * @decimals: its indicator's precision
+ *
+ * A value for a narrow cell (the indicator table's targets and actuals).
+ * The Chinese style already writes large amounts as plans write them
+ * (280亿); the grouped style writes a billion and more as "28 bn" or
+ * "2.8 bn" when that is exact to a million (as 亿 is used only when
+ * exact), so that 28,000,000,000 does not outgrow its column. Smaller or
+ * inexact values, and the plain style (the user's choice of bare digits),
+ * read as pb_format_number_to() writes them.
+ *
+ * Returns: (transfer full): @value
+ */
+char *
+pb_format_number_compact (double      value,
+                          const char *unit,
+                          int         decimals)
+{
+  int places = decimals < 0 ? 2 : MIN (decimals, 9);
+
+  if (isfinite (value) && resolve (current_style) == PB_NUMBER_STYLE_GROUPED)
+    {
+      double rounded = round (value * pow (10, places)) / pow (10, places);
+
+      if (fabs (rounded) >= 1e9 && fmod (rounded, 1e6) == 0)
+        {
+          g_autofree char *number = billions (rounded, 3);
+
+          return g_strconcat (number, unit ? unit : "", NULL);
+        }
+    }
+  return pb_format_number_to (value, unit, decimals);
+}
+
 /**
  * pb_format_estimate:
  * @value: a figure Planboard computed (the value expected by a date),
@@ -341,6 +393,15 @@ pb_format_estimate (double      value,
       g_autofree char *number = localised (n, FALSE);
 
       return g_strconcat (number, yi ? "亿" : "万", unit ? unit : "", NULL);
+    }
+  /* Grouped, a billion and more to three significant digits: 9.33 bn. */
+  if (isfinite (value) && fabs (round (value / 1e6) * 1e6) >= 1e9 &&
+      resolve (current_style) == PB_NUMBER_STYLE_GROUPED)
+    {
+      double v = fabs (value / 1e9);
+      g_autofree char *number = billions (value, v >= 99.95 ? 0 : v >= 9.995 ? 1 : 2);
+
+      return g_strconcat (number, unit ? unit : "", NULL);
     }
   return pb_format_number_to (value, unit, decimals);
 }

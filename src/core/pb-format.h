@@ -33,6 +33,9 @@ char         *pb_format_number_full      (double         value,
 char         *pb_format_number_to        (double         value,
                                           const char    *unit,
                                           int            decimals);
+char         *pb_format_number_compact   (double         value,
+                                          const char    *unit,
+                                          int            decimals);
 char         *pb_format_estimate         (double         value,
                                           const char    *unit,
                                           int            decimals);

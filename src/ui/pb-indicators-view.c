@@ -278,7 +278,7 @@ format_target (PbTarget *t,
                gboolean  editing)
 {
   g_autofree char *value = editing ? pb_ui_format_value (pb_target_get_value (t))
-                                   : pb_format_number_to (pb_target_get_value (t), NULL, decimals);
+                                   : pb_format_number_compact (pb_target_get_value (t), NULL, decimals);
 
   return g_strconcat (pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")), value, NULL);
 }
@@ -411,7 +411,7 @@ text_bind (PbIndicatorsView *self,
     case TEXT_LATEST:
       if (st->has_actual)
         {
-          text = pb_format_number_to (st->latest, NULL, decimals);
+          text = pb_format_number_compact (st->latest, NULL, decimals);
           tooltip = latest_date = pb_format_iso_date (st->latest_date);
         }
       else
@@ -423,7 +423,7 @@ text_bind (PbIndicatorsView *self,
        * row says so beneath the latest that counts (rev6 finding 4). */
       if (st->has_later)
         {
-          g_autofree char *later = pb_format_number_to (st->later, NULL, decimals);
+          g_autofree char *later = pb_format_number_compact (st->later, NULL, decimals);
           g_autofree char *when = pb_format_iso_date (st->later_date);
           g_autofree char *first = g_steal_pointer (&text);
 
@@ -493,7 +493,7 @@ text_bind (PbIndicatorsView *self,
           {
             if (change != 0)
               {
-                g_autofree char *delta = pb_format_number_to (fabs (change), NULL, decimals);
+                g_autofree char *delta = pb_format_number_compact (fabs (change), NULL, decimals);
                 g_string_append_printf (s, "%s%s", change > 0 ? "+" : "−", delta);
               }
           }
@@ -727,7 +727,7 @@ baseline_bind_cb (GtkSignalListItemFactory *factory,
   baseline = pb_record_get_double (PB_RECORD (row->indicator), "baseline_value");
   text = isnan (baseline) ? g_strdup ("") : pb_ui_format_value (baseline);
   shown = isnan (baseline) ? g_strdup ("")
-    : pb_format_number_to (baseline, NULL,
+    : pb_format_number_compact (baseline, NULL,
                            pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (row->indicator))));
   pb_editable_cell_set_texts (PB_EDITABLE_CELL (label), text, shown);
 }
@@ -879,6 +879,33 @@ add_column (PbIndicatorsView *self,
   return column;
 }
 
+/* The column titles wrap rather than overflow their columns ("Expected
+ * at Latest Actual" on two lines in its 170 px), their whole text in a
+ * tooltip. GtkColumnView (4.8) has no API for its title widgets: they
+ * are the labels in its header. */
+static void
+wrap_titles (GtkWidget *widget,
+             gboolean   in_title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean title = in_title || g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnViewTitle");
+
+      if (title && GTK_IS_LABEL (child))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_widget_set_hexpand (child, TRUE);
+          gtk_widget_set_tooltip_text (child, gtk_label_get_text (GTK_LABEL (child)));
+        }
+      /* Only the header: the rows' cells come and go with the rows. */
+      if (title || g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))
+        wrap_titles (child, title);
+    }
+}
+
 static void
 build_columns (PbIndicatorsView *self)
 {
@@ -928,6 +955,7 @@ build_columns (PbIndicatorsView *self)
   add_column (self, _("Health"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (health_bind_cb), 64);
   self->change_column = add_column (self, _("Since Last Period"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
                                     G_CALLBACK (change_bind_cb), 130);
+  wrap_titles (GTK_WIDGET (self->columns), FALSE);
 }
 
 /* ---- Rebuilding --------------------------------------------------------------- */
@@ -1573,7 +1601,7 @@ update_compare (PbIndicatorsView *self,
       for (int y = first; first > 0 && y <= last; y++)
         {
           g_autoptr(PbTarget) t = find_target (self, m, y, FALSE);
-          g_autofree char *value = t ? pb_format_number_to (pb_target_get_value (t) * factor, NULL, decimals) : NULL;
+          g_autofree char *value = t ? pb_format_number_compact (pb_target_get_value (t) * factor, NULL, decimals) : NULL;
           g_autofree char *text = t ? g_strconcat (pb_format_comparator (pb_record_get_enum (PB_RECORD (t), "comparator")),
                                                    value, NULL) : NULL;
           GtkWidget *label = gtk_label_new (text ? text : "—");
@@ -1583,7 +1611,7 @@ update_compare (PbIndicatorsView *self,
         }
       {
         g_autofree char *latest = st->has_actual
-          ? pb_format_number_to (st->latest * factor, NULL, decimals)
+          ? pb_format_number_compact (st->latest * factor, NULL, decimals)
           : g_strdup ("—");
         g_autofree char *shown = g_strdup_printf ("%s %s", pb_health_get_symbol (st->health), latest);
         GtkWidget *label = gtk_label_new (shown);
