@@ -15,6 +15,7 @@
 #include "pb-application.h"
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
+#include "pb-organisations-view.h"
 #include "pb-task-card.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -247,6 +248,232 @@ label_saying (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+mapped_label_saying (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mapped_label_saying (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the columns the board shows on screen (mapped), left to
+ * right, as their headers say them (the first line). */
+static void
+collect_shown_titles (GtkWidget *root,
+                      GPtrArray *titles)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (g_str_equal (gtk_widget_get_css_name (c), "boardcolumn"))
+        {
+          GtkWidget *header = gtk_widget_get_first_child (c);
+          GtkWidget *texts = header ? gtk_widget_get_first_child (header) : NULL;
+          GtkWidget *title = texts ? gtk_widget_get_first_child (texts) : NULL;
+
+          if (gtk_widget_get_mapped (c) && title && GTK_IS_LABEL (title))
+            g_ptr_array_add (titles, g_strdup (gtk_label_get_text (GTK_LABEL (title))));
+          continue;
+        }
+      collect_shown_titles (c, titles);
+    }
+}
+
+static char *
+shown_titles (PbBoardView *board)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+  collect_shown_titles (GTK_WIDGET (board), titles);
+  g_ptr_array_add (titles, NULL);
+  return g_strjoinv (" | ", (char **) titles->pdata);
+}
+
+/* The board's column keys, joined: what it shows, in order. */
+static char *
+column_keys (PbBoardView *board)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    g_string_append_printf (keys, "%s%s", c ? " " : "", pb_board_view_get_column_key (board, c));
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static char *
+section_key (const char *title)
+{
+  g_autoptr(PbItem) item = item_titled (title);
+
+  return g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (item));
+}
+
+static GtkWidget *
+widget_of_type (GtkWidget *root,
+                GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = widget_of_type (c, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into the window's search entry, and waits for it to tell the
+ * board (the entry waits a moment after the last key). */
+static void
+search_for (const char *text)
+{
+  GtkWidget *entry = widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  pb_test_settle_for (500);
+}
+
+/* A filtered or searched board shows only the columns holding a card
+ * that matches (issue 14): "Show on Board" for 市财政局 is its one
+ * column with its one card in view, not a row of empty columns with the
+ * card far right; a search for 创新 is the two columns of its two cards;
+ * cleared, every column is back in its order; nothing matching is one
+ * message with a way back; Alt+→ moves a card past the hidden columns. */
+static void
+test_filter_hides_empty_columns (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  PbOrganisationsView *orgs;
+  gint64 plan = pb_window_get_selected_plan (window);
+  gint64 finance = pb_store_find_organisation (store, plan, "市财政局");
+  g_autofree char *all_keys = NULL;
+  g_autofree char *all_titles = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *funds = section_key ("强化资金保障");
+  g_autofree char *goals = section_key ("主要目标");
+  g_autofree char *centres = section_key ("建设产业创新中心");
+  g_autofree char *expected = NULL;
+  g_autoptr(PbItem) card_item = item_titled ("强化资金保障");
+  GHashTable *title_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GtkWidget *card, *message;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.grouping", "s", "section"));
+  pb_test_settle_for (300);
+  all_keys = column_keys (board);
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), >, 4);
+  for (guint c = 0; c < pb_board_view_get_n_columns (board); c++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pb_board_view_get_column_title (board, c), "\n", 2);
+      g_hash_table_insert (title_of, g_strdup (pb_board_view_get_column_key (board, c)), g_strdup (lines[0]));
+    }
+
+  /* Organisations → 市财政局 → Show on Board. */
+  g_assert_cmpint (finance, >, 0);
+  orgs = PB_ORGANISATIONS_VIEW (pb_window_get_organisations (window));
+  g_assert_true (pb_organisations_view_select (orgs, finance));
+  pb_organisations_view_show_selected (orgs);
+  pb_test_settle_for (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (board)));
+  keys = column_keys (board);
+  g_assert_cmpstr (keys, ==, funds);
+  titles = shown_titles (board);
+  g_assert_cmpstr (titles, ==, g_hash_table_lookup (title_of, funds));
+  g_assert_null (mapped_label_saying (GTK_WIDGET (board), "No items here. Add one with +, or drag a card here."));
+  /* Its card in view, not beyond the right edge. */
+  card = card_for (GTK_WIDGET (board), card_item);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_mapped (card));
+  {
+    graphene_rect_t b;
+
+    g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (board), &b));
+    g_assert_cmpfloat (b.origin.x, >=, 0);
+    g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (GTK_WIDGET (board)));
+  }
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (window), "board-filtered.png"));
+
+  /* Cleared: every column, in its order. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filter", NULL));
+  pb_test_settle_for (500);
+  g_clear_pointer (&keys, g_free);
+  keys = column_keys (board);
+  g_assert_cmpstr (keys, ==, all_keys);
+
+  /* A search: the columns of its two cards, none between them. */
+  search_for ("创新");
+  g_clear_pointer (&keys, g_free);
+  g_clear_pointer (&titles, g_free);
+  keys = column_keys (board);
+  expected = g_strdup_printf ("%s %s", goals, centres);
+  g_assert_cmpstr (keys, ==, expected);
+  titles = shown_titles (board);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s | %s", (char *) g_hash_table_lookup (title_of, goals),
+                              (char *) g_hash_table_lookup (title_of, centres));
+  g_assert_cmpstr (titles, ==, expected);
+
+  /* Alt+→ moves the card to the next column shown, past the hidden ones;
+   * Undo takes it back. */
+  {
+    g_autoptr(PbItem) goal = item_titled ("主要目标");
+    g_autofree char *before = pb_test_dump_store (store);
+    g_autofree char *now = NULL;
+    g_autofree char *key = NULL;
+
+    g_assert_true (pb_board_view_focus_item (board, pb_record_get_id (PB_RECORD (goal))));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-focused-card", "(ii)", 1, 0));
+    spin ();
+    key = g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (goal));
+    g_assert_cmpstr (key, ==, centres);
+    undo ();
+    now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+    pb_test_settle_for (300);
+  }
+
+  /* Cleared from the search entry: every column again. */
+  search_for ("");
+  g_clear_pointer (&keys, g_free);
+  keys = column_keys (board);
+  g_assert_cmpstr (keys, ==, all_keys);
+
+  /* Nothing matches: one message and a way back, no columns. */
+  search_for ("无此内容的词");
+  g_assert_cmpuint (pb_board_view_get_n_columns (board), ==, 0);
+  message = label_saying (GTK_WIDGET (board), "No items match the search");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_mapped (message));
+  g_clear_pointer (&titles, g_free);
+  titles = shown_titles (board);
+  g_assert_cmpstr (titles, ==, "");
+  {
+    GtkWidget *status = gtk_widget_get_ancestor (message, ADW_TYPE_STATUS_PAGE);
+    GtkWidget *clear = widget_of_type (status, GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (clear);
+    g_assert_true (gtk_widget_activate (clear));
+    pb_test_settle_for (500);
+    g_assert_false (gtk_widget_get_mapped (message));
+  }
+  g_clear_pointer (&keys, g_free);
+  keys = column_keys (board);
+  g_assert_cmpstr (keys, ==, all_keys);
+  all_titles = shown_titles (board);
+  g_assert_cmpstr (all_titles, !=, "");
+  g_hash_table_unref (title_of);
 }
 
 /* A section's long title heads its column whole, on two lines, not cut
@@ -827,6 +1054,7 @@ main (int    argc,
   g_test_add_func ("/board/keyboard-move", test_keyboard_move);
   g_test_add_func ("/board/status-and-lead", test_status_and_lead);
   g_test_add_func ("/board/filter", test_filter);
+  g_test_add_func ("/board/filter-hides-empty-columns", test_filter_hides_empty_columns);
   g_test_add_func ("/board/column-titles", test_column_titles);
   g_test_add_func ("/board/editor", test_editor);
   g_test_add_func ("/board/cards-follow-links", test_cards_follow_links);

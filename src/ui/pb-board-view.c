@@ -25,6 +25,7 @@
 #include "config.h"
 #include "pb-trace.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -405,12 +406,16 @@ struct _PbBoardView
 
   GtkWidget       *scroller;
   GtkWidget       *columns_view; /* a horizontal GtkGridView of the columns */
-  GListStore      *column_model; /* PbBoardColumn, what columns_view shows */
+  GListStore      *column_model; /* PbBoardColumn, what columns_view shows: shown */
+  GPtrArray       *shown;        /* PbBoardColumn, owned: the columns on screen, in order (all
+                                  * of columns, or while filtered those with a matching card) */
+  GtkWidget       *no_match;     /* an AdwStatusPage: nothing matches the filter or search */
   GPtrArray       *column_widgets; /* PbBoardColumnWidget bound to a column, unowned */
   guint            fill_source;
   guint            reveal_tick;  /* a plan just shown: scroll to its first cards */
   guint            reveal_frames;
   guint            reveal_stable;
+  gboolean         reveal_start; /* a filter or search changed: first back to the first column */
 
   PbStore         *store;
   PbPlan          *plan;
@@ -612,6 +617,14 @@ orgs_match (PbBoardView *self,
   return FALSE;
 }
 
+/* Whether a filter or a search is on. */
+static gboolean
+filtering (PbBoardView *self)
+{
+  return self->filter_status >= 0 || self->filter_kind >= 0 || self->filter_health >= 0 ||
+         self->filter_org > 0 || self->search != NULL;
+}
+
 static gboolean
 passes_filters (PbBoardView *self,
                 PbItem      *item)
@@ -619,8 +632,7 @@ passes_filters (PbBoardView *self,
   gint64 id;
   ItemOrgs *o;
 
-  if (self->filter_status < 0 && self->filter_kind < 0 && self->filter_health < 0 &&
-      self->filter_org <= 0 && self->search == NULL)
+  if (!filtering (self))
     return TRUE;
 
   id = pb_record_get_id (PB_RECORD (item));
@@ -654,8 +666,10 @@ passes_filters (PbBoardView *self,
   return TRUE;
 }
 
+static void update_shown (PbBoardView *self);
+
 /* The grouping pass: every item once, into its column; then each column
- * shows what changed. */
+ * shows what changed, and the board the columns it now shows. */
 static void
 regroup (PbBoardView *self)
 {
@@ -681,6 +695,61 @@ regroup (PbBoardView *self)
     }
   for (guint i = 0; i < self->columns->len; i++)
     self->n_card_changes += pb_board_column_take_next (g_ptr_array_index (self->columns, i));
+  update_shown (self);
+}
+
+/* The columns on screen: every column; while a filter or a search is on,
+ * only those holding a card that matches (an empty column would only say
+ * that nothing there matched, and push the cards found off screen). One
+ * pass over the columns; the board's model is told only the span between
+ * the unchanged head and tail, so a column that stays keeps its widget.
+ * With a filter on and nothing matching, one message says so instead. */
+static void
+update_shown (PbBoardView *self)
+{
+  gboolean filtered = filtering (self);
+  GPtrArray *old = self->shown;
+  GPtrArray *next = g_ptr_array_new_full (self->columns->len, g_object_unref);
+  guint head = 0, tail = 0;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PbBoardColumn *c = g_ptr_array_index (self->columns, i);
+
+      if (!filtered || c->items->len > 0)
+        g_ptr_array_add (next, g_object_ref (c));
+    }
+  while (head < old->len && head < next->len && old->pdata[head] == next->pdata[head])
+    head++;
+  while (tail < old->len - head && tail < next->len - head &&
+         old->pdata[old->len - 1 - tail] == next->pdata[next->len - 1 - tail])
+    tail++;
+  self->shown = next;
+  if (head < old->len || head < next->len)
+    g_list_store_splice (self->column_model, head, old->len - head - tail,
+                         next->pdata + head, next->len - head - tail);
+  g_ptr_array_unref (old);
+
+  if (self->no_match)
+    {
+      gboolean none = filtered && self->plan != NULL && next->len == 0;
+
+      if (none)
+        {
+          gboolean search_only = self->search != NULL && self->filter_org <= 0 && self->filter_status < 0 &&
+                                 self->filter_health < 0 && self->filter_kind < 0;
+
+          /* Translators: the board when no card matches what was typed in its search */
+          adw_status_page_set_title (ADW_STATUS_PAGE (self->no_match),
+                                     search_only ? _("No items match the search")
+                                                 /* Translators: the board when no card matches its filters */
+                                                 : _("No items match the filter"));
+          gtk_button_set_label (GTK_BUTTON (adw_status_page_get_child (ADW_STATUS_PAGE (self->no_match))),
+                                search_only ? _("_Clear Search") : _("_Clear Filter"));
+        }
+      gtk_widget_set_visible (self->no_match, none);
+      gtk_widget_set_visible (self->scroller, !none);
+    }
 }
 
 /* ---- Columns ------------------------------------------------------------ */
@@ -948,8 +1017,8 @@ queue_fill_columns (PbBoardView *self)
 static guint
 first_filled_column (PbBoardView *self)
 {
-  for (guint i = 0; i < self->columns->len; i++)
-    if (g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (self->columns, i))) > 0)
+  for (guint i = 0; i < self->shown->len; i++)
+    if (g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (self->shown, i))) > 0)
       return i;
   return G_MAXUINT;
 }
@@ -968,8 +1037,23 @@ reveal_tick_cb (GtkWidget     *widget,
   PbBoardView *self = PB_BOARD_VIEW (widget);
   GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   double upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
-  guint n = self->columns->len, first = first_filled_column (self);
+  guint n = self->shown->len, first = first_filled_column (self);
 
+  /* Another filter or search: back to the first column. Not in the
+   * first tick, which runs before the frame's layout: the grid is then
+   * as it was before the columns changed, and fails to scroll. */
+  if (self->reveal_start)
+    {
+      if (self->reveal_frames++ == 0)
+        return G_SOURCE_CONTINUE;
+      self->reveal_start = FALSE;
+      if (gtk_adjustment_get_value (adj) > 0)
+        {
+          gtk_adjustment_set_value (adj, 0);
+          queue_fill_columns (self);
+          return G_SOURCE_CONTINUE;
+        }
+    }
   if (self->plan == NULL || n == 0 || first == 0 || ++self->reveal_frames > 60)
     goto done;
   if (first == G_MAXUINT || page <= 0 || upper <= 0)
@@ -994,6 +1078,7 @@ reveal_tick_cb (GtkWidget     *widget,
 
 done:
   self->reveal_tick = 0;
+  self->reveal_start = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -1452,7 +1537,6 @@ replace_columns (PbBoardView *self,
 {
   g_autoptr(GHashTable) old = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) previous = NULL;
-  guint kept = 0;
 
   previous = g_steal_pointer (&self->columns);
   self->columns = g_ptr_array_new_full (wanted->len, g_object_unref);
@@ -1497,14 +1581,9 @@ replace_columns (PbBoardView *self,
       g_hash_table_insert (self->by_value, &c->value, c);
     }
 
-  /* The columns that stayed in their places are not spliced: their
-   * widgets stay bound. */
-  while (kept < previous->len && kept < self->columns->len &&
-         previous->pdata[kept] == self->columns->pdata[kept])
-    kept++;
-  if (kept < previous->len || kept < self->columns->len)
-    g_list_store_splice (self->column_model, kept, previous->len - kept,
-                         self->columns->pdata + kept, self->columns->len - kept);
+  /* The board's model follows in update_shown (after the grouping pass,
+   * which tells which columns a filter leaves): the columns that stayed
+   * in their places are not spliced, their widgets stay bound. */
 }
 
 /* A card that stays in its column is not bound again, and its item's
@@ -1552,6 +1631,7 @@ enum {
   PENDING_REGROUP = 1 << 3,
   PENDING_CARDS   = 1 << 4,
   PENDING_REVEAL  = 1 << 5, /* a plan was set: show its first cards */
+  PENDING_START   = 1 << 6, /* the filter or search changed: back to the first column */
 };
 
 static gboolean
@@ -1578,9 +1658,13 @@ flush_pending (PbBoardView *self)
   pb_trace_start ("board: columns made (%u)", self->columns->len);
   if (pending & PENDING_REGROUP)
     regroup (self);
+  else if (pending & PENDING_COLUMNS)
+    update_shown (self);
   pb_trace_start ("board: items grouped (%u)", self->held->len);
   if (pending & PENDING_CARDS)
     refresh_bound_cards (self);
+  if (pending & PENDING_START)
+    self->reveal_start = TRUE;
   if (pending & PENDING_REVEAL)
     reveal_first_cards (self);
   pb_trace_start ("board: first cards revealed");
@@ -1781,9 +1865,9 @@ focused_card (PbBoardView *self,
   if (card == NULL || pb_task_card_get_item (card) == NULL)
     return NULL;
 
-  for (guint c = 0; c < self->columns->len; c++)
+  for (guint c = 0; c < self->shown->len; c++)
     {
-      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+      PbBoardColumn *col = g_ptr_array_index (self->shown, c);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (col));
 
       for (guint i = 0; i < n; i++)
@@ -1828,9 +1912,9 @@ static gboolean
 focus_item (PbBoardView *self,
             gint64       item_id)
 {
-  for (guint c = 0; c < self->columns->len; c++)
+  for (guint c = 0; c < self->shown->len; c++)
     {
-      PbBoardColumn *col = g_ptr_array_index (self->columns, c);
+      PbBoardColumn *col = g_ptr_array_index (self->shown, c);
 
       for (guint i = 0; i < col->items->len; i++)
         {
@@ -1885,15 +1969,17 @@ move_focused_action (GtkWidget  *widget,
     return;
   item_id = pb_record_get_id (PB_RECORD (pb_task_card_get_item (card)));
 
+  /* The next column on screen: while filtered, the hidden ones are
+   * skipped, as the keyboard skips them between columns. */
   if (dx != 0)
     {
-      if ((int) column + dx < 0 || column + dx >= self->columns->len)
+      if ((int) column + dx < 0 || column + dx >= self->shown->len)
         return;
-      target = g_ptr_array_index (self->columns, column + dx);
+      target = g_ptr_array_index (self->shown, column + dx);
     }
   else
     {
-      PbBoardColumn *col = g_ptr_array_index (self->columns, column);
+      PbBoardColumn *col = g_ptr_array_index (self->shown, column);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (col));
       int to = (int) position + (dy < 0 ? -1 : 2);
 
@@ -2119,7 +2205,7 @@ pb_board_view_get_focused_item (PbBoardView  *self,
   flush_pending (self);
   card = focused_card (self, &column, &position);
   if (column_key)
-    *column_key = card ? ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key : NULL;
+    *column_key = card ? ((PbBoardColumn *) g_ptr_array_index (self->shown, column))->key : NULL;
   return card ? pb_record_get_id (PB_RECORD (pb_task_card_get_item (card))) : 0;
 }
 
@@ -2140,7 +2226,7 @@ pb_board_view_focus (PbBoardView *self)
   ids = pb_board_view_get_selected_items (self);
   if (ids->len > 0)
     focus_item (self, g_array_index (ids, gint64, 0));
-  else if (self->columns->len > 0)
+  else if (self->shown->len > 0)
     {
       GListModel *column = pb_board_view_get_column_items (self, pb_board_view_get_first_filled_column (self));
       g_autoptr(PbItem) first = g_list_model_get_n_items (column) ? g_list_model_get_item (column, 0) : NULL;
@@ -2447,6 +2533,17 @@ pb_board_view_set_grouping (PbBoardView     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
 }
 
+/* Another filter or search: the columns it leaves, from the first (the
+ * board scrolled far right stays there no more); cleared, the plan's
+ * first cards, as when it opened. */
+static void
+filter_changed (PbBoardView *self)
+{
+  self->pending |= PENDING_REGROUP | PENDING_START | PENDING_REVEAL;
+  if (!defer (self, 0))
+    flush_pending (self);
+}
+
 void
 pb_board_view_set_search (PbBoardView *self,
                           const char  *text)
@@ -2456,11 +2553,7 @@ pb_board_view_set_search (PbBoardView *self,
   g_clear_pointer (&self->search, g_free);
   if (text && text[0])
     self->search = g_utf8_casefold (text, -1);
-  if (!defer (self, PENDING_REGROUP))
-    {
-      flush_pending (self);
-      regroup (self);
-    }
+  filter_changed (self);
 }
 
 /**
@@ -2484,19 +2577,22 @@ pb_board_view_set_filter (PbBoardView *self,
   self->filter_status = status;
   self->filter_health = health;
   self->filter_kind = kind;
-  if (!defer (self, PENDING_REGROUP))
-    {
-      flush_pending (self);
-      regroup (self);
-    }
+  filter_changed (self);
 }
 
+/**
+ * pb_board_view_get_n_columns:
+ * @self: a board
+ *
+ * Returns: how many columns the board shows: all, or while a filter or a
+ *   search is on, those holding a matching card
+ */
 guint
 pb_board_view_get_n_columns (PbBoardView *self)
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
   flush_pending (self);
-  return self->columns->len;
+  return self->shown->len;
 }
 
 const char *
@@ -2505,8 +2601,26 @@ pb_board_view_get_column_key (PbBoardView *self,
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
   flush_pending (self);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  return ((PbBoardColumn *) g_ptr_array_index (self->columns, column))->key;
+  g_return_val_if_fail (column < self->shown->len, NULL);
+  return ((PbBoardColumn *) g_ptr_array_index (self->shown, column))->key;
+}
+
+/**
+ * pb_board_view_get_column_title:
+ * @self: a board
+ * @column: a column shown, from 0
+ *
+ * Returns: (transfer none): its title, as its header says it (a nested
+ *   section's parent on a second line)
+ */
+const char *
+pb_board_view_get_column_title (PbBoardView *self,
+                                guint        column)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
+  flush_pending (self);
+  g_return_val_if_fail (column < self->shown->len, NULL);
+  return ((PbBoardColumn *) g_ptr_array_index (self->shown, column))->title;
 }
 
 /**
@@ -2576,8 +2690,8 @@ pb_board_view_show_column (PbBoardView *self,
   g_return_val_if_fail (key != NULL, FALSE);
 
   flush_pending (self);
-  for (guint i = 0; i < self->columns->len; i++)
-    if (g_strcmp0 (((PbBoardColumn *) g_ptr_array_index (self->columns, i))->key, key) == 0)
+  for (guint i = 0; i < self->shown->len; i++)
+    if (g_strcmp0 (((PbBoardColumn *) g_ptr_array_index (self->shown, i))->key, key) == 0)
       {
         gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", i);
         {
@@ -2604,8 +2718,8 @@ pb_board_view_get_column_items (PbBoardView *self,
 {
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), NULL);
   flush_pending (self);
-  g_return_val_if_fail (column < self->columns->len, NULL);
-  return G_LIST_MODEL (g_ptr_array_index (self->columns, column));
+  g_return_val_if_fail (column < self->shown->len, NULL);
+  return G_LIST_MODEL (g_ptr_array_index (self->shown, column));
 }
 
 /**
@@ -2695,6 +2809,7 @@ pb_board_view_dispose (GObject *object)
   if (self->scroller)
     g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->no_match, gtk_widget_unparent);
   g_clear_handle_id (&self->fill_source, g_source_remove);
   if (self->reveal_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
@@ -2705,6 +2820,7 @@ pb_board_view_dispose (GObject *object)
   g_clear_pointer (&self->by_item, g_hash_table_unref);
   g_clear_pointer (&self->by_item_ids, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->held_sections, g_ptr_array_unref);
   g_clear_object (&self->sections);
@@ -2822,6 +2938,7 @@ pb_board_view_init (PbBoardView *self)
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_value = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->by_item_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -2860,6 +2977,22 @@ pb_board_view_init (PbBoardView *self)
     g_signal_connect_swapped (adj, "changed", G_CALLBACK (queue_fill_columns), self);
   }
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  /* In place of the columns when a filter or a search leaves no card:
+   * one message, and the way back to the whole plan (the window's). */
+  {
+    GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Filter"));
+
+    gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (clear, "pill");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "win.clear-filter");
+    self->no_match = adw_status_page_new ();
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_match), "edit-find-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (self->no_match), _("No items match the filter"));
+    adw_status_page_set_child (ADW_STATUS_PAGE (self->no_match), clear);
+    gtk_widget_set_visible (self->no_match, FALSE);
+    gtk_widget_set_parent (self->no_match, GTK_WIDGET (self));
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Board"), -1);
 }
 

@@ -37,6 +37,8 @@ guint            pb_board_view_get_n_columns   (PbBoardView    *self);
 guint            pb_board_view_get_first_filled_column (PbBoardView *self);
 const char      *pb_board_view_get_column_key  (PbBoardView    *self,
                                                 guint           column);
+const char      *pb_board_view_get_column_title (PbBoardView   *self,
+                                                 guint          column);
 gboolean         pb_board_view_show_column     (PbBoardView    *self,
                                                 const char     *key);
 GListModel      *pb_board_view_get_column_items (PbBoardView   *self,

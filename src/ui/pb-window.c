@@ -903,6 +903,24 @@ search_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The board's "Clear Filter" when nothing matched: the search and every
+ * filter back to all, so the whole plan shows again. */
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->org_filter, 0);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->health_filter, 0);
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  /* The search entry tells the board after a delay: at once here. */
+  search_changed_cb (self);
+}
+
 /* ---- Selection -------------------------------------------------------- */
 
 static void
@@ -2238,6 +2256,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_property_action (widget_class, "win.grouping", "grouping-name");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.close-editor", NULL, close_editor_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
