@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "pb-forms.h"
 #include "pb-health.h"
 #include "pb-indicator-links.h"
 #include "pb-schema.h"
@@ -877,6 +878,111 @@ test_refresh_in_place (PbTestLibrary *f,
     }
 }
 
+/* The rounds of progress forms (JOURNEYS 5): forms for 2026-Q4 went out
+ * on 2026-11-27, three came back; then November's went out, to the same
+ * organisations, on 2026-11-28. Both rounds are listed, the newest first,
+ * each with its own counts; lateness is counted against the day given. */
+static void
+test_form_rounds (PbTestLibrary *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) orgs = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  GDate sent_q4, sent_nov, today, later;
+  PbFormRound *r;
+  gint64 plan;
+
+  plan = pb_store_add_example_plan (f->store, &error);
+  g_assert_no_error (error);
+  g_date_clear (&sent_q4, 1);
+  g_date_set_dmy (&sent_q4, 27, 11, 2026);
+  g_date_clear (&sent_nov, 1);
+  g_date_set_dmy (&sent_nov, 28, 11, 2026);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&later, 11, 12, 2026);
+
+  /* None sent yet: no round */
+  rounds = pb_store_list_form_rounds (f->store, plan, &today);
+  g_assert_nonnull (rounds);
+  g_assert_cmpuint (rounds->len, ==, 0);
+  g_clear_pointer (&rounds, g_ptr_array_unref);
+
+  orgs = pb_store_list_form_organisations (f->store, plan, FALSE);
+  g_assert_cmpuint (orgs->len, >=, 4);
+  g_assert_true (pb_store_record_forms_sent (f->store, plan, "2026-Q4", FALSE, "2027-01-10", orgs, &sent_q4, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (pb_store_apply_form (f->store, plan, g_array_index (orgs, gint64, i), "2026-Q4", none,
+                                          &today, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (pb_store_record_forms_sent (f->store, plan, "2026-11", FALSE, "2026-12-10", orgs, &sent_nov, &error));
+  g_assert_no_error (error);
+  /* One November form came back too */
+  g_assert_true (pb_store_apply_form (f->store, plan, g_array_index (orgs, gint64, 3), "2026-11", none,
+                                      &today, &error));
+  g_assert_no_error (error);
+
+  rounds = pb_store_list_form_rounds (f->store, plan, &today);
+  g_assert_nonnull (rounds);
+  g_assert_cmpuint (rounds->len, ==, 2);
+  r = g_ptr_array_index (rounds, 0);
+  g_assert_cmpstr (r->period, ==, "2026-11");
+  g_assert_cmpstr (r->sent_date, ==, "2026-11-28");
+  g_assert_cmpstr (r->due_date, ==, "2026-12-10");
+  g_assert_cmpuint (r->n_sent, ==, orgs->len);
+  g_assert_cmpuint (r->n_returned, ==, 1);
+  g_assert_cmpuint (r->n_late, ==, 0);
+  r = g_ptr_array_index (rounds, 1);
+  g_assert_cmpstr (r->period, ==, "2026-Q4");
+  g_assert_cmpstr (r->sent_date, ==, "2026-11-27");
+  g_assert_cmpstr (r->due_date, ==, "2027-01-10");
+  g_assert_cmpuint (r->n_sent, ==, orgs->len);
+  g_assert_cmpuint (r->n_returned, ==, 3);
+  g_assert_cmpuint (r->n_late, ==, 0);
+  g_clear_pointer (&rounds, g_ptr_array_unref);
+
+  /* The day after November's date: its outstanding forms are late, the
+   * quarter's are not; the counts agree with the status list. */
+  rounds = pb_store_list_form_rounds (f->store, plan, &later);
+  g_assert_cmpuint (rounds->len, ==, 2);
+  r = g_ptr_array_index (rounds, 0);
+  g_assert_cmpuint (r->n_late, ==, orgs->len - 1);
+  g_assert_cmpuint (((PbFormRound *) g_ptr_array_index (rounds, 1))->n_late, ==, 0);
+  for (guint k = 0; k < rounds->len; k++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      guint n[4] = { 0 };
+
+      r = g_ptr_array_index (rounds, k);
+      rows = pb_store_list_form_status (f->store, plan, r->period, &later);
+      for (guint i = 0; i < rows->len; i++)
+        n[((PbFormStatus *) g_ptr_array_index (rows, i))->state]++;
+      g_assert_cmpuint (n[PB_FORM_STATE_RETURNED], ==, r->n_returned);
+      g_assert_cmpuint (n[PB_FORM_STATE_LATE], ==, r->n_late);
+      g_assert_cmpuint (n[PB_FORM_STATE_RETURNED] + n[PB_FORM_STATE_LATE] + n[PB_FORM_STATE_SENT], ==, r->n_sent);
+    }
+  g_clear_pointer (&rounds, g_ptr_array_unref);
+
+  /* The quarter's forms sent again, later: it is the newest round now */
+  g_assert_true (pb_store_record_forms_sent (f->store, plan, "2026-Q4", FALSE, "2027-01-10", orgs, &later, &error));
+  g_assert_no_error (error);
+  rounds = pb_store_list_form_rounds (f->store, plan, &later);
+  g_assert_cmpuint (rounds->len, ==, 2);
+  g_assert_cmpstr (((PbFormRound *) g_ptr_array_index (rounds, 0))->period, ==, "2026-Q4");
+  g_assert_cmpuint (((PbFormRound *) g_ptr_array_index (rounds, 0))->n_returned, ==, 3);
+  g_clear_pointer (&rounds, g_ptr_array_unref);
+
+  /* Another plan's rounds are its own */
+  rounds = pb_store_list_form_rounds (f->store, plan + 1000, &later);
+  g_assert_cmpuint (rounds->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -899,6 +1005,7 @@ main (int    argc,
   ADD ("/store/conflict/one-row", test_conflict_one_row);
   ADD ("/store/refresh/named-rows", test_refresh_named_rows);
   ADD ("/store/refresh/in-place", test_refresh_in_place);
+  ADD ("/store/form-rounds", test_form_rounds);
 #undef ADD
 
   return g_test_run ();

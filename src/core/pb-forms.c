@@ -731,6 +731,74 @@ pb_store_list_form_status (PbStore     *store,
   return out;
 }
 
+void
+pb_form_round_free (PbFormRound *round)
+{
+  if (round == NULL)
+    return;
+  g_free (round->period);
+  g_free (round->sent_date);
+  g_free (round->due_date);
+  g_free (round);
+}
+
+/**
+ * pb_store_list_form_rounds:
+ * @today: the day that decides lateness
+ *
+ * The plan's rounds of forms, one per period forms were sent for, the
+ * newest first (the one a form went out for last, as
+ * pb_store_dup_form_period () has it): how many forms went out, came back
+ * and are late, counted as pb_store_list_form_status () shows them.
+ *
+ * Returns: (transfer full) (element-type PbFormRound): the rounds, or
+ *   %NULL when the library could not be read
+ */
+GPtrArray *
+pb_store_list_form_rounds (PbStore     *store,
+                           gint64       plan_id,
+                           const GDate *today)
+{
+  PbDbStmt *stmt = pb_store_prepare (store,
+                                     "SELECT f.period, MAX(f.sent_date), MAX(f.due_date), COUNT(*),"
+                                     " COUNT(f.returned_date),"
+                                     " SUM(CASE WHEN f.returned_date IS NULL AND f.due_date < ?2 THEN 1 ELSE 0 END)"
+                                     " FROM progress_form f JOIN organisation o ON o.id = f.organisation_id"
+                                     " WHERE f.plan_id = ?1 GROUP BY f.period"
+                                     " ORDER BY MAX(f.sent_date) DESC, MAX(f.id) DESC", NULL);
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+  char today_text[11];
+
+  g_return_val_if_fail (PB_IS_STORE (store), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_form_round_free);
+  pb_date_format (today, today_text);
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  pb_db_bind_text (stmt, 2, today_text);
+  while (pb_store_step (store, stmt, &error))
+    {
+      PbFormRound *r = g_new0 (PbFormRound, 1);
+
+      r->period = g_strdup ((const char *) pb_db_column_text (stmt, 0));
+      r->sent_date = g_strdup ((const char *) pb_db_column_text (stmt, 1));
+      r->due_date = g_strdup ((const char *) pb_db_column_text (stmt, 2));
+      r->n_sent = pb_db_column_int64 (stmt, 3);
+      r->n_returned = pb_db_column_int64 (stmt, 4);
+      r->n_late = pb_db_column_int64 (stmt, 5);
+      g_ptr_array_add (out, r);
+    }
+  pb_db_reset (stmt);
+  if (error)
+    {
+      g_warning ("Could not read the rounds of progress forms: %s", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 /**
  * pb_store_record_forms_sent:
  * @period: the period label

@@ -123,6 +123,21 @@ GPtrArray  *pb_store_list_form_status (PbStore      *store,
                                        gint64        plan_id,
                                        const char   *period,
                                        const GDate  *today);
+/* One round of forms: every form sent for one period. */
+typedef struct
+{
+  char  *period;       /* 2026-Q4 */
+  char  *sent_date;    /* the last day a form of it went out */
+  char  *due_date;     /* the latest date to return one by, or NULL */
+  guint  n_sent;
+  guint  n_returned;
+  guint  n_late;       /* not returned, past its date */
+} PbFormRound;
+
+void        pb_form_round_free        (PbFormRound  *round);
+GPtrArray  *pb_store_list_form_rounds (PbStore      *store,
+                                       gint64        plan_id,
+                                       const GDate  *today);
 gboolean    pb_store_record_forms_sent (PbStore     *store,
                                         gint64       plan_id,
                                         const char  *period,
