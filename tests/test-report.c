@@ -815,6 +815,104 @@ test_rank_change (void)
   }
 }
 
+/* pdftotext's words on one line each run of spaces and line breaks: a
+ * note wraps where the page width says. */
+static char *
+report_words (const char *pdf)
+{
+  g_autofree char *text = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The ranking compares with the last closed period: the report names it
+ * and when it was closed, and, once an actual dated in it is deleted (or
+ * recorded, or changed) after closing, says that its data changed after
+ * it was closed, as the window does beside its comparison. */
+static void
+test_closed_period_note (void)
+{
+  g_autofree char *library = g_build_filename (dir, "closed-note.db", NULL);
+  g_autofree char *k_id = NULL;
+  g_autofree char *actual_id = NULL;
+  g_autofree char *closed = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  gint64 day;
+  int status;
+
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "example", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* No period closed: no note. */
+  pdf = report (library, "closed-none.pdf", "--parts", "organisations", NULL);
+  text = report_words (pdf);
+  g_assert_null (strstr (text, "Compared with period"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&pdf, g_free);
+
+  /* A figure dated in October, then October closed: named, unchanged. */
+  k_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          pb_test_sql_int (library, "SELECT id FROM indicator WHERE name = '数据中心标准机架'"));
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "actual", "add", "1", k_id, "2026-10-20", "19000",
+             "--today", "2026-11-22", NULL);
+  g_assert_cmpint (status, ==, 0);
+  actual_id = g_strstrip (g_steal_pointer (&out));
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "period", "close", "1", "month", "2026", "10", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  day = pb_test_sql_int (library, "SELECT CAST(replace(closed_date, '-', '') AS INTEGER) FROM period WHERE label = '2026-10'");
+  closed = g_strdup_printf ("%04d-%02d-%02d", (int) (day / 10000), (int) (day / 100 % 100), (int) (day % 100));
+  named = g_strdup_printf ("Compared with period October 2026, closed %s.", closed);
+  changed = g_strdup_printf ("Compared with period October 2026, closed %s. October 2026 was changed after it was closed: "
+                             "the figures it kept no longer match the data.", closed);
+  pdf = report (library, "closed-kept.pdf", "--parts", "organisations", NULL);
+  text = report_words (pdf);
+  if (strstr (text, named) == NULL)
+    g_error ("the report does not name the closed period (%s):\n%s", named, text);
+  g_assert_null (strstr (text, "changed after it was closed"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&pdf, g_free);
+
+  /* The figure deleted after closing: the report says October changed. */
+  out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "actual", "delete", "1", actual_id,
+             "--into-closed-period", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  pdf = report (library, "closed-changed.pdf", "--parts", "organisations", NULL);
+  text = report_words (pdf);
+  if (strstr (text, changed) == NULL)
+    g_error ("the report does not say the closed period changed (%s):\n%s", changed, text);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&pdf, g_free);
+
+  /* Progress forms sent for October: the reporting status names it, and
+   * says so too. */
+  {
+    g_autofree char *forms = g_build_filename (dir, "closed-note-forms", NULL);
+    g_autofree char *said = g_strdup_printf ("Reporting Status, October 2026 October 2026 (closed %s) was changed "
+                                             "after it was closed: the figures it kept no longer match the data.", closed);
+
+    out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "forms", "export", "1", "--period", "2026-10",
+               "-o", forms, "--today", "2026-11-22", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_clear_pointer (&out, g_free);
+    pdf = report (library, "closed-reporting.pdf", "--parts", "reporting", NULL);
+    text = report_words (pdf);
+    if (strstr (text, said) == NULL)
+      g_error ("the reporting status does not say its period changed (%s):\n%s", said, text);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -849,6 +947,7 @@ main (int    argc,
   g_test_add_func ("/report/no-lone-row", test_no_lone_row);
   g_test_add_func ("/report/chart-numbers", test_chart_numbers);
   g_test_add_func ("/report/rank-change", test_rank_change);
+  g_test_add_func ("/report/closed-period-note", test_closed_period_note);
 
   status = g_test_run ();
   pb_test_remove_dir (dir);

@@ -193,6 +193,7 @@ typedef struct
 typedef struct
 {
   char       *title;
+  char       *note;       /* beneath the title on its first page, or NULL */
   guint       n_cols;
   char      **headers;
   double     *widths;     /* fractions of the text width */
@@ -316,6 +317,7 @@ table_free (Table *t)
   if (t == NULL)
     return;
   g_free (t->title);
+  g_free (t->note);
   g_strfreev (t->headers);
   g_free (t->widths);
   g_free (t->heights);
@@ -397,6 +399,34 @@ compare_targets (gconstpointer a,
   if (by_year != 0)
     return by_year;
   return (int) pb_record_get_boolean (PB_RECORD (x), "stretch") - (int) pb_record_get_boolean (PB_RECORD (y), "stretch");
+}
+
+/* The note under a table that compares with or names a closed period:
+ * which, closed when, and whether its data changed after closing. */
+static char *
+closed_period_note (PbStore  *store,
+                    PbPeriod *period,
+                    gboolean  compared)
+{
+  g_autofree char *name = pb_format_period_label (pb_record_get_string (PB_RECORD (period), "label"));
+  g_autofree char *closed = date_text (pb_record_get_string (PB_RECORD (period), "closed_date"));
+
+  if (!compared)
+    /* Translators: under the printed report's reporting status: the
+     * forms' period (October 2026), closed on a day, had an actual dated
+     * in it recorded, changed or deleted since */
+    return g_strdup_printf (_("%s (closed %s) was changed after it was closed: the figures it kept no longer match the data."),
+                            name, closed);
+  if (pb_store_period_changed_since_closing (store, pb_record_get_id (PB_RECORD (period))))
+    /* Translators: under a table of the printed report: the closed
+     * period (October 2026, 2026年三季度) and the day it was closed; an
+     * actual dated in it was recorded, changed or deleted since, so the
+     * figures it kept no longer match the data */
+    return g_strdup_printf (_("Compared with period %s, closed %s. %s was changed after it was closed: the figures it kept no longer match the data."),
+                            name, closed, name);
+  /* Translators: under a table of the printed report: the closed period
+   * (October 2026, 2026年三季度) and the day it was closed */
+  return g_strdup_printf (_("Compared with period %s, closed %s."), name, closed);
 }
 
 /* Reads the plan into the report's own tables. */
@@ -648,6 +678,16 @@ collect (PbReport *self,
 
     self->organisations = table_new (_("Organisations"), headers, widths, G_N_ELEMENTS (headers), -1);
   }
+  /* The change of rank is measured from the last closed period: the
+   * table names it, and says when its data changed after it was closed
+   * (its kept figures, which the ranks compare with, no longer match),
+   * as the window says beside its comparison. */
+  {
+    g_autoptr(PbPeriod) last = pb_store_get_last_period (store, plan_id);
+
+    if (last)
+      self->organisations->note = closed_period_note (store, last, TRUE);
+  }
   for (guint i = 0; i < self->ranking->len; i++)
     {
       PbOrgStats *s = g_ptr_array_index (self->ranking, i);
@@ -681,6 +721,20 @@ collect (PbReport *self,
       const char *states[] = { _("Not sent"), C_("form state", "Sent"), C_("form state", "Returned"), _("Late") };
 
       self->reporting = table_new (title, headers, widths, G_N_ELEMENTS (headers), -1);
+      /* The forms' period, when it is closed and changed since. */
+      if (period)
+        {
+          g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);
+
+          for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
+            {
+              g_autoptr(PbPeriod) p = g_list_model_get_item (periods, i);
+
+              if (g_strcmp0 (pb_record_get_string (PB_RECORD (p), "label"), period) == 0 &&
+                  pb_store_period_changed_since_closing (store, pb_record_get_id (PB_RECORD (p))))
+                self->reporting->note = closed_period_note (store, p, FALSE);
+            }
+        }
       for (guint i = 0; i < rows->len; i++)
         {
           PbFormStatus *s = g_ptr_array_index (rows, i);
@@ -1072,6 +1126,8 @@ paginate_table (PbReport *self,
   content_box (self, page_w, page_h, &x, &y, &w, &h);
   measure_table (self, t, w);
   title_h = text_height (self, HEADING_FONT, t->title, w) + 8;
+  if (t->note)
+    title_h += text_height (self, SMALL_FONT, t->note, w) + 6;
   cont_h = text_height (self, SMALL_FONT, t->title, w) + 4;
 
   do
@@ -1545,6 +1601,11 @@ draw_table (PbReport *self,
     {
       set_grey (cr, 0);
       y += show (self, cr, HEADING_FONT, t->title, x, y, w, PANGO_ALIGN_LEFT) + 8;
+      if (t->note)
+        {
+          set_grey (cr, 0.25);
+          y += show (self, cr, SMALL_FONT, t->note, x, y, w, PANGO_ALIGN_LEFT) + 6;
+        }
     }
   else
     {
