@@ -690,8 +690,22 @@ test_editor_refusals (void)
   pb_item_editor_flush (editor);
   g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络建设");
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
-  /* Nothing to take back: Escape goes on to close the editor. */
+  /* Saved, the title still is not what it was when the editor opened on
+   * the item: the first Escape takes it back, as one more "Rename Item",
+   * and the editor stays on the item (it used to close the editor and
+   * keep the typing silently). With nothing left to take back, Escape
+   * goes on to close the editor. */
+  g_assert_true (send_escape (title));
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络规模化部署");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络规模化部署");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  g_assert_true (pb_item_editor_get_item (editor) == a);
   g_assert_false (send_escape (title));
+  /* Undo gives the title typed again (the tests after this one find the
+   * item by it). */
+  act ("win.undo", NULL);
+  g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络建设");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络建设");
 
   /* A due date alone is "Change Due Date". */
   gtk_editable_set_text (GTK_EDITABLE (due), "2027-10-31");

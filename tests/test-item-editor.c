@@ -15,6 +15,7 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -50,6 +51,24 @@ click (GtkWidget *widget)
   XTestFakeButtonEvent (x, 1, False, CurrentTime);
   XSync (x, False);
   pb_test_settle_for (300);
+}
+
+/* A real key press through the X server to the window's focus. */
+static void
+press (guint keyval)
+{
+  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (t.window)));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
+  KeyCode code = XKeysymToKeycode (x, keyval);
+
+  g_assert_cmpuint (code, !=, 0);
+  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (50);
+  XTestFakeKeyEvent (x, code, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, False, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (100);
 }
 
 static void
@@ -210,6 +229,77 @@ test_health_override (void)
   pb_test_settle_for (300);
 }
 
+/* README: "Escape takes back one field". Card 11 → Enter (the title has
+ * the keyboard) → Home → Delete: one character gone, saved after the
+ * pause in typing and shown on the card. The first Escape takes the
+ * title back to what it was when the field got the focus, as one more
+ * "Rename Item" (Undo still gives the slip), and leaves the editor open
+ * on the item; only the second Escape closes it. Before, the first
+ * Escape closed the editor and kept "设重大科技基础设施". */
+static void
+test_escape_takes_back (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设重大科技基础设施");
+  gint64 id = pb_record_get_id (PB_RECORD (item));
+  GtkWidget *editor, *title, *focus;
+  gint64 mark;
+
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  /* The keyboard on card 11 (scrolled to), as a planner's arrows put it. */
+  g_assert_true (pb_board_view_focus_item (PB_BOARD_VIEW (pb_window_get_board (t.window)), id));
+  pb_test_settle_for (300);
+  g_assert_nonnull (pb_test_find_card (GTK_WIDGET (t.window), id));
+  press (XK_Return);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+  title = find_child (editor, ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_nonnull (title);
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_true (focus != NULL && (focus == title || gtk_widget_is_ancestor (focus, title)));
+
+  /* Home, Delete: typed, then saved by the pause. */
+  mark = pb_store_get_undo_mark (t.store);
+  press (XK_Home);
+  press (XK_Delete);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "设重大科技基础设施");
+  pb_test_settle_for (800);
+  g_assert_cmpstr (pb_item_get_title (item), ==, "设重大科技基础设施");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), !=, mark);
+  g_assert_true (pb_test_card_says (t.window, id, "设重大科技基础设施"));
+  g_assert_false (pb_test_card_says (t.window, id, "建设重大科技基础设施"));
+  mark = pb_store_get_undo_mark (t.store);
+
+  /* Escape: the title back, one more command, the editor still open on
+   * the item with the keyboard in the title. */
+  press (XK_Escape);
+  pb_test_settle_for (200);
+  g_assert_cmpstr (pb_item_get_title (item), ==, "建设重大科技基础设施");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "建设重大科技基础设施");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Item");
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), !=, mark);
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_true (focus != NULL && (focus == title || gtk_widget_is_ancestor (focus, title)));
+  g_assert_true (pb_test_card_says (t.window, id, "建设重大科技基础设施"));
+
+  /* Nothing left to take back: the second Escape closes the editor and
+   * keeps the title. */
+  press (XK_Escape);
+  pb_test_settle_for (500);
+  g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
+  g_assert_cmpstr (pb_item_get_title (item), ==, "建设重大科技基础设施");
+
+  /* Undo still works: the take-back, then the slip. */
+  act ("win.undo");
+  g_assert_cmpstr (pb_item_get_title (item), ==, "设重大科技基础设施");
+  act ("win.undo");
+  g_assert_cmpstr (pb_item_get_title (item), ==, "建设重大科技基础设施");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +310,7 @@ main (int   argc,
   pb_test_app_start (&t);
 
   g_test_add_func ("/item-editor/health-override", test_health_override);
+  g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

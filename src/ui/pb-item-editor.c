@@ -42,6 +42,11 @@ struct _PbItemEditor
   GBindingGroup       *bindings;       /* the fields, to the item's properties */
   GSignalGroup        *item_signals;
   gboolean             dirty[N_FIELDS];
+  /* What Escape takes a field back to: the item's value when the field
+   * got the focus (or the item was opened), and whether it was typed in
+   * since. */
+  char                *focus_text[N_FIELDS];
+  gboolean             typed[N_FIELDS];
   guint                save_id;
   gboolean             loading;        /* a picker's model being replaced */
 
@@ -451,8 +456,14 @@ save_now (PbItemEditor *self)
     field_update_dirty (self, id);
 }
 
-/* Escape in a field takes back what was typed there, and only there;
- * in a field with nothing to take back it closes the editor. */
+/* Escape in a field takes back what was typed there, and only there.
+ * Typing not saved yet (or refused: red, with the reason) goes back to
+ * what the item holds, as the field shows the item's value again. With
+ * nothing unsaved, a field that holds something else than when it got
+ * the focus (typed, then saved after the pause in typing) goes back to
+ * that, saved as one more command named as usual ("Rename Item"), and
+ * the editor stays open on the item. In a field with nothing to take
+ * back, Escape goes on to close the editor. */
 static gboolean
 field_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
@@ -463,11 +474,23 @@ field_key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   FieldId id = field_of (self, row);
 
-  if (keyval != GDK_KEY_Escape || self->item == NULL || id == N_FIELDS)
+  if (keyval != GDK_KEY_Escape || self->item == NULL || id == N_FIELDS ||
+      pb_record_is_deleted (PB_RECORD (self->item)))
     return FALSE;
   field_update_dirty (self, id);
   if (!self->dirty[id] && !gtk_widget_has_css_class (row, "error"))
-    return FALSE;
+    {
+      g_autofree char *back = NULL;
+
+      if (!self->typed[id] || self->focus_text[id] == NULL ||
+          g_strcmp0 (stored_text (self, id), self->focus_text[id]) == 0)
+        return FALSE;
+      back = g_strdup (self->focus_text[id]);
+      gtk_editable_set_text (GTK_EDITABLE (row), back);
+      save_now (self);
+      self->typed[id] = FALSE;
+      return TRUE;
+    }
 
   /* Through the binding: the field shows the item's value again. */
   self->dirty[id] = FALSE;
@@ -477,6 +500,33 @@ field_key_pressed_cb (GtkEventControllerKey *controller,
       !gtk_widget_has_css_class (GTK_WIDGET (self->due_row), "error"))
     gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
   return TRUE;
+}
+
+/* Where Escape in a field goes back to: what the item holds as the field
+ * gets the focus, unless the field holds typing not saved yet (refused:
+ * the library in use, a wrong date), which keeps where it started. */
+static void
+remember_field (PbItemEditor *self,
+                FieldId       id)
+{
+  g_clear_pointer (&self->focus_text[id], g_free);
+  self->typed[id] = FALSE;
+  if (self->item != NULL && !pb_record_is_deleted (PB_RECORD (self->item)))
+    self->focus_text[id] = g_strdup (stored_text (self, id));
+}
+
+static void
+field_focus_enter_cb (GtkEventControllerFocus *controller,
+                      PbItemEditor            *self)
+{
+  FieldId id = field_of (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (id == N_FIELDS)
+    return;
+  field_update_dirty (self, id);
+  if (self->dirty[id] || gtk_widget_has_css_class (field_widget (self, id), "error"))
+    return;
+  remember_field (self, id);
 }
 
 static gboolean
@@ -500,6 +550,8 @@ text_changed_cb (PbItemEditor *self,
   if (id == N_FIELDS)
     return;
   field_update_dirty (self, id);
+  if (self->dirty[id])
+    self->typed[id] = TRUE;
   if (id == FIELD_NUMBER)
     update_number_note (self);
   if (!self->dirty[id])
@@ -2632,6 +2684,8 @@ pb_item_editor_set_item (PbItemEditor *self,
   /* Every field shows the new item's value through its binding. */
   g_binding_group_set_source (self->bindings, item);
   g_signal_group_set_target (self->item_signals, item);
+  for (FieldId id = 0; id < N_FIELDS; id++)
+    remember_field (self, id);
   update_progress_subtitle (self);
   update_number_note (self);
   update_health_row (self);
@@ -2742,6 +2796,8 @@ pb_item_editor_dispose (GObject *object)
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->report_refusal, g_free);
+  for (FieldId id = 0; id < N_FIELDS; id++)
+    g_clear_pointer (&self->focus_text[id], g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_EDITOR);
   g_clear_object (&self->store);
 
@@ -2860,6 +2916,14 @@ pb_item_editor_init (PbItemEditor *self)
   self->dynamic_rows = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (FieldId id = 0; id < N_FIELDS; id++)
+    if (id != FIELD_BODY)
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (focus, "enter", G_CALLBACK (field_focus_enter_cb), self);
+        gtk_widget_add_controller (field_widget (self, id), focus);
+      }
 
   /* Each field follows its property of the item; writing goes through
    * store commands (save_now (), combo_changed_cb () …), which change the
