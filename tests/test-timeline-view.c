@@ -294,6 +294,68 @@ test_selection_sync (void)
   spin ();
 }
 
+/* An item opened (Return) or added (Insert) on the timeline opens in the
+ * editor beside the timeline: the planner stays on the Timeline. The
+ * editor goes along, still open on its item, when the Board is shown, and
+ * comes back with the Timeline. */
+static void
+test_editor_beside_timeline (void)
+{
+  g_autoptr(PbItem) item = item_titled ("统筹建设绿色数据中心");
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  GtkWidget *timeline_page = adw_view_stack_get_child_by_name (stack, "timeline");
+  GtkWidget *board_page = adw_view_stack_get_child_by_name (stack, "board");
+  GtkWidget *editor;
+  guint n = pb_store_count (store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (t.window));
+  PbItem *added;
+
+  pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (item)));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.activate", NULL));
+  spin ();
+  editor = pb_window_get_editor (t.window);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+  g_assert_true (gtk_widget_is_ancestor (editor, timeline_page));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* To the Board and back: the editor is open beside each, on its item. */
+  adw_view_stack_set_visible_child_name (stack, "board");
+  spin ();
+  g_assert_true (gtk_widget_is_ancestor (editor, board_page));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  spin ();
+  g_assert_true (gtk_widget_is_ancestor (editor, timeline_page));
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* Insert on the timeline: the new item opens here too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.add-item", NULL));
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+  g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (t.window)), ==, n + 1);
+  added = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
+  g_assert_nonnull (added);
+  g_assert_true (added != item);
+  g_assert_cmpint (pb_item_get_section_id (added), ==, pb_item_get_section_id (item));
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (added)));
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* Closed, the (untitled) new item is taken back and the editor hides. */
+  gtk_widget_activate_action (GTK_WIDGET (t.window), "win.close-editor", NULL);
+  {
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (gtk_widget_get_mapped (editor) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (gtk_widget_get_mapped (editor));
+  g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (t.window)), ==, n);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+}
+
 /* A click on a section's header closes it to the header, and opens it. */
 static void
 test_sections (void)
@@ -649,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/dependency", test_dependency);
   g_test_add_func ("/timeline-view/sections", test_sections);
   g_test_add_func ("/timeline-view/selection-sync", test_selection_sync);
+  g_test_add_func ("/timeline-view/editor-beside-timeline", test_editor_beside_timeline);
   g_test_add_func ("/timeline-view/zoom-keeps-selected", test_zoom_keeps_selected);
   g_test_add_func ("/timeline-view/amounts-preference", test_amounts_preference);
   g_test_add_func ("/timeline-view/move-many", test_move_many);

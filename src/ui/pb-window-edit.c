@@ -347,9 +347,11 @@ pb_window_add_item (PbWindow   *self,
     }
 
   item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  /* It opens beside the Timeline when added there, else on the Board. */
   if (timeline_shown (self))
     pb_timeline_view_select (PB_TIMELINE_VIEW (pb_window_get_timeline (self)), id);
-  pb_window_show_board (self);
+  else
+    pb_window_show_board (self);
   pb_window_open_editor (self, item);
   pb_window_set_fresh_item (self, id);
   /* After the flap has opened and the rows have their text. */

@@ -57,7 +57,9 @@ struct _PbWindow
   AdwViewStack         *view_stack;
   GtkWidget            *timeline;
   AdwBin               *editor_bin;
-  AdwFlap              *editor_flap;
+  AdwFlap              *editor_flap;    /* the flap the editor is in: board_flap or timeline_flap */
+  AdwFlap              *board_flap;
+  AdwFlap              *timeline_flap;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *org_filter;
   GtkDropDown          *status_filter;
@@ -458,11 +460,37 @@ pb_window_close_editor (PbWindow *self)
  * visible_view_changed_cb ()). A hidden editor is not laid out at all; it
  * is shown again before it opens. */
 static void
-editor_reveal_progress_cb (PbWindow *self)
+editor_reveal_progress_cb (AdwFlap    *flap,
+                           GParamSpec *pspec,
+                           PbWindow   *self)
 {
-  if (!adw_flap_get_reveal_flap (self->editor_flap) &&
-      adw_flap_get_reveal_progress (self->editor_flap) <= 0)
+  if (flap == self->editor_flap &&
+      !adw_flap_get_reveal_flap (flap) &&
+      adw_flap_get_reveal_progress (flap) <= 0)
     gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), FALSE);
+}
+
+/* The editor opens beside the view it was opened from: the Board's and
+ * the Timeline's pages each have a flap, and the editor (with what it
+ * shows, open or closed) goes along to the one shown, so that opening an
+ * item or adding one on the Timeline keeps the planner on the Timeline. */
+static void
+place_editor (PbWindow *self,
+              AdwFlap  *flap)
+{
+  gboolean reveal;
+
+  if (flap == self->editor_flap)
+    return;
+  reveal = adw_flap_get_reveal_flap (self->editor_flap);
+  g_object_ref (self->editor_bin);
+  adw_flap_set_flap (self->editor_flap, NULL);
+  adw_flap_set_reveal_flap (self->editor_flap, FALSE);
+  self->editor_flap = flap;
+  adw_flap_set_reveal_flap (flap, reveal);
+  adw_flap_set_flap (flap, GTK_WIDGET (self->editor_bin));
+  g_object_unref (self->editor_bin);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), reveal);
 }
 
 /**
@@ -547,7 +575,12 @@ visible_view_changed_cb (PbWindow *self)
   /* The Timeline's chart or its empty page: its list of items is made
    * only when the Timeline is shown (d58f12f: not for a hidden one). */
   if (g_strcmp0 (name, "timeline") == 0)
-    follow_timeline_items (self, TRUE);
+    {
+      follow_timeline_items (self, TRUE);
+      place_editor (self, self->timeline_flap);
+    }
+  else if (g_strcmp0 (name, "board") == 0)
+    place_editor (self, self->board_flap);
 
   /* The view shown is measured again before it is allocated. AdwViewStack
    * only queues an allocation when its visible page changes (its pages
@@ -627,14 +660,13 @@ item_activated_cb (PbWindow *self,
   pb_window_open_editor (self, item);
 }
 
-/* An item opened on the timeline: its editor lives beside the board. */
+/* An item opened on the timeline: its editor opens beside the timeline. */
 static void
 timeline_item_activated_cb (PbWindow *self,
                             PbItem   *item)
 {
   if (pb_window_edit_refuse_open_several (self, pb_timeline_view_get_n_selected (PB_TIMELINE_VIEW (self->timeline))))
     return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "board");
   pb_window_open_editor (self, item);
 }
 
@@ -2223,7 +2255,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_bin);
-  gtk_widget_class_bind_template_child (widget_class, PbWindow, editor_flap);
+  gtk_widget_class_bind_template_child_full (widget_class, "editor_flap", FALSE, G_STRUCT_OFFSET (PbWindow, board_flap));
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, timeline_flap);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, org_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, status_filter);
@@ -2411,8 +2444,11 @@ pb_window_init (PbWindow *self)
   /* A tooltip waits for the pointer to move in the window, not for the
    * window to open under it (pb_ui_tooltip_wanted ()). */
   pb_ui_track_pointer_motion (GTK_WIDGET (self));
-  g_signal_connect_object (self->editor_flap, "notify::reveal-progress",
-                           G_CALLBACK (editor_reveal_progress_cb), self, G_CONNECT_SWAPPED);
+  self->editor_flap = self->board_flap;
+  g_signal_connect_object (self->board_flap, "notify::reveal-progress",
+                           G_CALLBACK (editor_reveal_progress_cb), self, 0);
+  g_signal_connect_object (self->timeline_flap, "notify::reveal-progress",
+                           G_CALLBACK (editor_reveal_progress_cb), self, 0);
 
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, primary_menu_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, primary_menu_popup_cb, self, NULL);
