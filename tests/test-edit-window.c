@@ -3455,6 +3455,174 @@ test_insert_grouped (void)
   }
 }
 
+/* Opens Delete Section… from the ⋮ menu of @section's board column, as a
+ * planner does, and returns the question. */
+static GtkWidget *
+ask_delete_from_column (gint64 section)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section);
+  GtkWidget *button, *popover, *entry, *dialog;
+
+  g_assert_true (pb_board_view_show_column (board, key));
+  settle ();
+  button = section_menu_button (GTK_WIDGET (board), section);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  entry = menu_entry (popover, "Delete Section…");
+  g_assert_nonnull (entry);
+  g_signal_emit_by_name (entry, "clicked");
+  spin ();
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Deletes with the question's Delete Items: the section, its sub-sections
+ * and every item in them go as one "Delete Section"; Undo brings all of
+ * it back (the store as it was), Redo takes it again, Undo once more. */
+static void
+delete_and_undo (GtkWidget  *dialog,
+                 gint64      section,
+                 gint64      sub,
+                 const char *before)
+{
+  g_autofree char *now = NULL;
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_SECTION, section));
+  g_assert_null (pb_store_get_record (t.store, PB_TYPE_SECTION, sub));
+  assert_undo_redo (before, "Delete Section");
+  act ("win.undo", NULL);
+  now = pb_test_dump_store (t.store);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpuint (pb_store_count_section_items (t.store, section), >, 0);
+  g_assert_nonnull (pb_store_get_record (t.store, PB_TYPE_SECTION, sub));
+}
+
+/* The Delete Section question says what its buttons do (issue 14): with
+ * another section to take the items, delete or move them; with none, only
+ * that they are deleted; and it names a sub-section, or counts several,
+ * as going with the section. */
+static void
+test_delete_section_question (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 example, plan, top, sub, measures, added, lone, lone_section;
+  GtkWidget *dialog;
+
+  choose_example_plan ();
+  example = pb_window_get_selected_plan (t.window);
+  show_board ();
+  close_editor_settled ();
+
+  /* 三、保障措施 with a sub-section of its own, holding one more item:
+   * the other sections can take the items. */
+  measures = section_titled ("保障措施");
+  g_assert_cmpint (measures, >, 0);
+  added = pb_store_insert_section (t.store, example, measures, 0, "(四)", "加强宣传引导", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_insert_item (t.store, example, added, 0, PB_ITEM_KIND_TASK, NULL, "编制宣传方案",
+                                         PB_ITEM_STATUS_NOT_STARTED, 0, &error), >, 0);
+  g_assert_no_error (error);
+  settle ();
+  before = pb_test_dump_store (t.store);
+  dialog = ask_delete_from_column (measures);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "It holds 4 items and the sub-section “(四) 加强宣传引导”. The sub-section is deleted with it; "
+                   "delete the items too, or move them to another section.");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "move"));
+  g_assert_nonnull (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  pb_test_save_shot (dialog, "delete-section-move.png");
+  delete_and_undo (dialog, measures, added, before);
+
+  /* 二、重点任务 and its three sub-sections: counted. */
+  {
+    gint64 tasks = section_titled ("重点任务");
+    g_autoptr(PbSection) section = pb_store_get_record (t.store, PB_TYPE_SECTION, tasks);
+    g_autofree char *expected = g_strdup_printf ("It holds %u items and 3 sub-sections. The sub-sections are deleted "
+                                                 "with it; delete the items too, or move them to another section.",
+                                                 pb_store_count_section_items (t.store, tasks));
+
+    dialog = pb_window_ask_delete_section (t.window, section);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+  }
+  g_assert_true (pb_store_undo (t.store, &error)); /* the item added */
+  g_assert_true (pb_store_undo (t.store, &error)); /* the section added */
+  g_assert_no_error (error);
+
+  /* A plan of one section and its sub-section: nowhere to move the
+   * items, so only their deletion is offered and said. */
+  plan = pb_store_create_plan (t.store, "单一板块方案", 2025, 2027, &error);
+  g_assert_no_error (error);
+  top = pb_store_insert_section (t.store, plan, 0, 0, "一", "重点任务", &error);
+  g_assert_no_error (error);
+  sub = pb_store_insert_section (t.store, plan, top, 0, "(一)", "推进5G网络建设", &error);
+  g_assert_no_error (error);
+  {
+    static const char *titles[] = { "制定实施方案", "建立工作台账" };
+    gint64 after = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        after = pb_store_insert_item (t.store, plan, top, after, PB_ITEM_KIND_TASK, NULL, titles[i],
+                                      PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+        g_assert_no_error (error);
+      }
+    g_assert_cmpint (pb_store_insert_item (t.store, plan, sub, 0, PB_ITEM_KIND_TASK, NULL, "新建5G基站",
+                                           PB_ITEM_STATUS_NOT_STARTED, 0, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  pb_window_select_plan (t.window, plan);
+  settle ();
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (t.store);
+  dialog = ask_delete_from_column (top);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "It holds 3 items and the sub-section “(一) 推进5G网络建设”. They are deleted with it.");
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "move"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "delete"));
+  g_assert_null (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  pb_test_save_shot (dialog, "delete-section-subsections.png");
+  delete_and_undo (dialog, top, sub, before);
+
+  /* A plan of one section, no sub-section: its items go with it. */
+  lone = pb_store_create_plan (t.store, "另一单一板块方案", 2025, 2027, &error);
+  g_assert_no_error (error);
+  lone_section = pb_store_insert_section (t.store, lone, 0, 0, "一", "工作任务", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      pb_store_insert_item (t.store, lone, lone_section, 0, PB_ITEM_KIND_TASK, NULL, "梳理任务清单",
+                            PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(PbSection) section = pb_store_get_record (t.store, PB_TYPE_SECTION, lone_section);
+
+    dialog = pb_window_ask_delete_section (t.window, section);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "It holds 2 items. They are deleted with the section.");
+    g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "move"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+  }
+  pb_window_select_plan (t.window, example);
+  settle ();
+}
+
 /* Deleting a section with its items, "Delete Items" in the dialog: the
  * section and its items go as one "Delete Section", undone and redone
  * through the window. */
@@ -3683,6 +3851,7 @@ main (int   argc,
   g_test_add_func ("/edit-window/insert-grouped", test_insert_grouped);
   g_test_add_func ("/edit-window/renumber-section", test_renumber_section);
   g_test_add_func ("/edit-window/delete-section-items", test_delete_section_items);
+  g_test_add_func ("/edit-window/delete-section-question", test_delete_section_question);
   g_test_add_func ("/edit-window/board-move-keys", test_board_move_keys);
   g_test_add_func ("/edit-window/plan-title-issuer", test_plan_title_issuer);
   status = g_test_run ();

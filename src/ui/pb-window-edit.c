@@ -589,6 +589,66 @@ delete_section_response_cb (AdwMessageDialog *dialog,
     toast_destructive (d->window, text);
 }
 
+/* What the Delete Section question says: what the section holds (its
+ * items, with its sub-sections', and its sub-sections: the one named, or
+ * counted), and what the buttons offered do with them: delete them with
+ * it, or, when another section can take them, move the items there (the
+ * sub-sections go with it either way). */
+static char *
+delete_section_body (guint       n,
+                     guint       n_subs,
+                     const char *sub_name,
+                     gboolean    can_move)
+{
+  g_autofree char *subs = NULL;
+
+  if (n_subs == 0)
+    return g_strdup_printf (can_move
+                            ? g_dngettext (GETTEXT_PACKAGE,
+                                           "It holds %u item. Delete it with the section, or move it to another section.",
+                                           "It holds %u items. Delete them with the section, or move them to another section.",
+                                           n)
+                            : g_dngettext (GETTEXT_PACKAGE,
+                                           "It holds %u item. It is deleted with the section.",
+                                           "It holds %u items. They are deleted with the section.",
+                                           n),
+                            n);
+  if (n_subs == 1)
+    return g_strdup_printf (can_move
+                            /* Translators: the Delete Section question; %u is how many
+                             * items it and its sub-section hold, %s the sub-section's number
+                             * and title, "(一) 推进5G网络建设" */
+                            ? g_dngettext (GETTEXT_PACKAGE,
+                                           "It holds %u item and the sub-section “%s”. The sub-section is deleted with it; delete the item too, or move it to another section.",
+                                           "It holds %u items and the sub-section “%s”. The sub-section is deleted with it; delete the items too, or move them to another section.",
+                                           n)
+                            /* Translators: the Delete Section question when no other section
+                             * can take the items; %u is how many items it and its sub-section
+                             * hold, %s the sub-section's number and title */
+                            : g_dngettext (GETTEXT_PACKAGE,
+                                           "It holds %u item and the sub-section “%s”. They are deleted with it.",
+                                           "It holds %u items and the sub-section “%s”. They are deleted with it.",
+                                           n),
+                            n, sub_name);
+  /* Translators: in the Delete Section question, "It holds 3 items and 2 sub-sections" */
+  subs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sub-section", "%u sub-sections", n_subs), n_subs);
+  return g_strdup_printf (can_move
+                          /* Translators: the Delete Section question; %u is how many items
+                           * it and its sub-sections hold, %s how many sub-sections, "2 sub-sections" */
+                          ? g_dngettext (GETTEXT_PACKAGE,
+                                         "It holds %u item and %s. The sub-sections are deleted with it; delete the item too, or move it to another section.",
+                                         "It holds %u items and %s. The sub-sections are deleted with it; delete the items too, or move them to another section.",
+                                         n)
+                          /* Translators: the Delete Section question when no other section
+                           * can take the items; %u is how many items it and its sub-sections
+                           * hold, %s how many sub-sections, "2 sub-sections" */
+                          : g_dngettext (GETTEXT_PACKAGE,
+                                         "It holds %u item and %s. They are deleted with it.",
+                                         "It holds %u items and %s. They are deleted with it.",
+                                         n),
+                          n, subs);
+}
+
 /**
  * pb_window_ask_delete_section:
  * @self: the main window
@@ -609,6 +669,8 @@ pb_window_ask_delete_section (PbWindow  *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *sub_name = NULL;
+  guint n_subs = 0;
   DeleteSection *d;
   GtkWidget *dialog;
 
@@ -641,8 +703,14 @@ pb_window_ask_delete_section (PbWindow  *self,
           if (parent)
             up = pb_store_get_record (store, PB_TYPE_SECTION, parent);
         }
+      /* Its sub-sections (at any depth) go with it: the question
+       * names the one, or counts them. */
       if (inside)
-        continue;
+        {
+          if (id != pb_record_get_id (PB_RECORD (section)) && n_subs++ == 0)
+            sub_name = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
+          continue;
+        }
       {
         g_autofree char *name = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
         gtk_string_list_append (names, g_strstrip (name));
@@ -651,10 +719,7 @@ pb_window_ask_delete_section (PbWindow  *self,
     }
 
   heading = g_strdup_printf (_("Delete Section “%s”?"), pb_section_get_title (section));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "It holds %u item. Delete it with the section, or move it to another section.",
-                                       "It holds %u items. Delete them with the section, or move them to another section.",
-                                       n), n);
+  body = delete_section_body (n, n_subs, sub_name, d->targets->len > 0);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
