@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
 #include "pb-task-card.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -189,4 +193,210 @@ pb_test_save_shot (GtkWidget  *widget,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   path = g_build_filename (dir, name, NULL);
   return gdk_texture_save_to_png (texture, path);
+}
+
+/* Real input through the X server (XTest): the keyboard and the pointer as
+ * a planner's hands send them, focus, grabs and shortcut controllers
+ * included. Each stops the test when the display is not X11. */
+static Display *
+pb_test_x_display (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    g_error ("these tests press keys and drive the pointer through XTest and need an X display (run them under Xvfb)");
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+static Window
+pb_test_x_window_of (GtkWidget *widget)
+{
+  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+}
+
+/* Holds (@down) or lets go of the modifiers in @mods. */
+static void
+pb_test_x_mods (Display         *x,
+                GdkModifierType  mods,
+                gboolean         down)
+{
+  if (down)
+    {
+      if (mods & GDK_CONTROL_MASK)
+        XTestFakeKeyEvent (x, XKeysymToKeycode (x, XK_Control_L), True, CurrentTime);
+      if (mods & GDK_SHIFT_MASK)
+        XTestFakeKeyEvent (x, XKeysymToKeycode (x, XK_Shift_L), True, CurrentTime);
+      if (mods & GDK_ALT_MASK)
+        XTestFakeKeyEvent (x, XKeysymToKeycode (x, XK_Alt_L), True, CurrentTime);
+    }
+  else
+    {
+      if (mods & GDK_ALT_MASK)
+        XTestFakeKeyEvent (x, XKeysymToKeycode (x, XK_Alt_L), False, CurrentTime);
+      if (mods & GDK_SHIFT_MASK)
+        XTestFakeKeyEvent (x, XKeysymToKeycode (x, XK_Shift_L), False, CurrentTime);
+      if (mods & GDK_CONTROL_MASK)
+        XTestFakeKeyEvent (x, XKeysymToKeycode (x, XK_Control_L), False, CurrentTime);
+    }
+}
+
+/* Raises the window (or dialog, or popover) @widget is in. */
+void
+pb_test_x_raise (GtkWidget *widget)
+{
+  XRaiseWindow (pb_test_x_display (), pb_test_x_window_of (widget));
+}
+
+/* Gives the keyboard focus to the window @widget is in. */
+void
+pb_test_x_focus (GtkWidget *widget)
+{
+  XSetInputFocus (pb_test_x_display (), pb_test_x_window_of (widget), RevertToParent, CurrentTime);
+}
+
+/* Moves the window @widget is in to (@x, @y) of the screen, as a window
+ * manager would place it. */
+void
+pb_test_x_move_window (GtkWidget *widget,
+                       int        x,
+                       int        y)
+{
+  Display *d = pb_test_x_display ();
+
+  XMoveWindow (d, pb_test_x_window_of (widget), x, y);
+  XSync (d, False);
+}
+
+/* One key (a GDK keyval, which is its X keysym) pressed (@down) or let
+ * go; nothing settles. */
+void
+pb_test_x_key (guint    keyval,
+               gboolean down)
+{
+  Display *d = pb_test_x_display ();
+
+  XTestFakeKeyEvent (d, XKeysymToKeycode (d, keyval), down, CurrentTime);
+  XSync (d, False);
+}
+
+/* Pointer @button (1 the first, 3 the menu one, 4 and 5 the wheel)
+ * pressed (@down) or let go where the pointer is; nothing settles. */
+void
+pb_test_x_button (guint    button,
+                  gboolean down)
+{
+  Display *d = pb_test_x_display ();
+
+  XTestFakeButtonEvent (d, button, down, CurrentTime);
+  XSync (d, False);
+}
+
+/* The screen point of (@x, @y) in @widget, through the window (or
+ * dialog, or popover) it is in. */
+void
+pb_test_x_root_point (GtkWidget *widget,
+                      double     x,
+                      double     y,
+                      int       *root_x,
+                      int       *root_y)
+{
+  Display *d = pb_test_x_display ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  Window child;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (d, pb_test_x_window_of (widget), DefaultRootWindow (d),
+                         (int) (p.x + sx), (int) (p.y + sy), root_x, root_y, &child);
+}
+
+/* The real pointer moved straight to (@root_x, @root_y) of the screen;
+ * nothing settles. */
+void
+pb_test_x_move (int root_x,
+                int root_y)
+{
+  Display *d = pb_test_x_display ();
+
+  XTestFakeMotionEvent (d, -1, root_x, root_y, CurrentTime);
+  XSync (d, False);
+}
+
+/* The real pointer moved straight to (@x, @y) of @widget; nothing
+ * settles. */
+void
+pb_test_x_move_to (GtkWidget *widget,
+                   double     x,
+                   double     y)
+{
+  int root_x, root_y;
+
+  pb_test_x_root_point (widget, x, y, &root_x, &root_y);
+  pb_test_x_move (root_x, root_y);
+}
+
+/* A real key press (@keyval with @mods held) to the focus of @window, as
+ * a planner's keyboard sends it; nothing settles after it. */
+void
+pb_test_x_send_key (GtkWidget       *window,
+                    guint            keyval,
+                    GdkModifierType  mods)
+{
+  Display *x = pb_test_x_display ();
+  KeyCode code = XKeysymToKeycode (x, keyval);
+
+  g_assert_cmpuint (code, !=, 0);
+  XSetInputFocus (x, pb_test_x_window_of (window), RevertToParent, CurrentTime);
+  XSync (x, False);
+  pb_test_settle_for (50);
+  pb_test_x_mods (x, mods, TRUE);
+  XTestFakeKeyEvent (x, code, True, CurrentTime);
+  XTestFakeKeyEvent (x, code, False, CurrentTime);
+  pb_test_x_mods (x, mods, FALSE);
+  XSync (x, False);
+}
+
+/* pb_test_x_send_key(), then 250 ms to settle. */
+void
+pb_test_x_press_in (GtkWidget       *window,
+                    guint            keyval,
+                    GdkModifierType  mods)
+{
+  pb_test_x_send_key (window, keyval, mods);
+  pb_test_settle_for (250);
+}
+
+/* A real click of @button where the pointer is, with @mods held, then
+ * 300 ms to settle. */
+void
+pb_test_x_click (guint           button,
+                 GdkModifierType mods)
+{
+  Display *x = pb_test_x_display ();
+
+  pb_test_x_mods (x, mods, TRUE);
+  XTestFakeButtonEvent (x, button, True, CurrentTime);
+  XTestFakeButtonEvent (x, button, False, CurrentTime);
+  pb_test_x_mods (x, mods, FALSE);
+  XSync (x, False);
+  pb_test_settle_for (300);
+}
+
+/* A real click of @button at (@x, @y) in @widget (the pointer moved
+ * there straight), with @mods held, then 300 ms to settle. */
+void
+pb_test_x_click_at (GtkWidget       *widget,
+                    double           x,
+                    double           y,
+                    guint            button,
+                    GdkModifierType  mods)
+{
+  Display *d = pb_test_x_display ();
+  int root_x, root_y;
+
+  pb_test_x_root_point (widget, x, y, &root_x, &root_y);
+  XTestFakeMotionEvent (d, -1, root_x, root_y, CurrentTime);
+  pb_test_x_click (button, mods);
 }

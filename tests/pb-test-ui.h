@@ -35,4 +35,40 @@ GtkWidget *pb_test_toplevel_of_type (GType type);
 gboolean   pb_test_save_shot        (GtkWidget  *widget,
                                       const char *name);
 
+/* Real input through the X server (XTest), for the suites that press keys
+ * and drive the pointer as a planner's hands do: they need Xvfb. Keys are
+ * GDK keyvals (GDK_KEY_Escape...). */
+void pb_test_x_raise       (GtkWidget *widget);
+void pb_test_x_focus       (GtkWidget *widget);
+void pb_test_x_move_window (GtkWidget *widget,
+                            int        x,
+                            int        y);
+void pb_test_x_key         (guint      keyval,
+                            gboolean   down);
+void pb_test_x_button      (guint      button,
+                            gboolean   down);
+void pb_test_x_root_point  (GtkWidget *widget,
+                            double     x,
+                            double     y,
+                            int       *root_x,
+                            int       *root_y);
+void pb_test_x_move        (int        root_x,
+                            int        root_y);
+void pb_test_x_move_to     (GtkWidget *widget,
+                            double     x,
+                            double     y);
+void pb_test_x_send_key    (GtkWidget       *window,
+                            guint            keyval,
+                            GdkModifierType  mods);
+void pb_test_x_press_in    (GtkWidget       *window,
+                            guint            keyval,
+                            GdkModifierType  mods);
+void pb_test_x_click       (guint            button,
+                            GdkModifierType  mods);
+void pb_test_x_click_at    (GtkWidget       *widget,
+                            double           x,
+                            double           y,
+                            guint            button,
+                            GdkModifierType  mods);
+
 G_END_DECLS

@@ -14,10 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
-
 #include "pb-board-view.h"
 #include "pb-format.h"
 #include "pb-item-editor.h"
@@ -37,34 +33,7 @@ click_at (GtkWidget *widget,
           double     wy,
           gboolean   ctrl)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-  GtkNative *native;
-  Display *x;
-  Window xid, child;
-  KeyCode ctrl_key;
-  graphene_point_t p;
-  int root_x, root_y;
-  double sx, sy;
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("these tests click through XTest and need an X display (run them under Xvfb)");
-  x = gdk_x11_display_get_xdisplay (display);
-  /* In the window @widget is in: the main window or a dialog. */
-  native = gtk_widget_get_native (widget);
-  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
-  ctrl_key = XKeysymToKeycode (x, XK_Control_L);
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (wx, wy), &p));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
-  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
-  if (ctrl)
-    XTestFakeKeyEvent (x, ctrl_key, True, CurrentTime);
-  XTestFakeButtonEvent (x, 1, True, CurrentTime);
-  XTestFakeButtonEvent (x, 1, False, CurrentTime);
-  if (ctrl)
-    XTestFakeKeyEvent (x, ctrl_key, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (300);
+  pb_test_x_click_at (widget, wx, wy, 1, ctrl ? GDK_CONTROL_MASK : 0);
 }
 
 /* A real key press through the X server, to @window's focus. */
@@ -72,17 +41,7 @@ static void
 press_in (GtkWidget *window,
           guint      keyval)
 {
-  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (t.window)));
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
-  KeyCode code = XKeysymToKeycode (x, keyval);
-
-  g_assert_cmpuint (code, !=, 0);
-  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (50);
-  XTestFakeKeyEvent (x, code, True, CurrentTime);
-  XTestFakeKeyEvent (x, code, False, CurrentTime);
-  XSync (x, False);
+  pb_test_x_send_key (window, keyval, 0);
   pb_test_settle_for (400);
 }
 
@@ -447,18 +406,18 @@ test_lead_known_orgs_board (void)
     gtk_widget_grab_focus (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "市");
     pb_test_settle_for (200);
-    press_in (dialog, XK_Down);
+    press_in (dialog, GDK_KEY_Down);
     g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), GTK_TYPE_LIST_BOX_ROW) != NULL);
-    press_in (dialog, XK_Down);
-    press_in (dialog, XK_Down);
-    press_in (dialog, XK_Down);
-    press_in (dialog, XK_Return);
+    press_in (dialog, GDK_KEY_Down);
+    press_in (dialog, GDK_KEY_Down);
+    press_in (dialog, GDK_KEY_Down);
+    press_in (dialog, GDK_KEY_Return);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "市大数据局");
     {
       g_autofree char *now = pb_test_dump_store (t.store);
       g_assert_true (g_str_equal (now, before));
     }
-    press_in (dialog, XK_Return);
+    press_in (dialog, GDK_KEY_Return);
     pb_test_settle_for (300);
     g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Lead of 3 Items");
     for (guint i = 0; i < 3; i++)
@@ -542,7 +501,7 @@ test_number_warning (void)
   card = GTK_WIDGET (pb_test_find_card (GTK_WIDGET (board), nine));
   g_assert_nonnull (card);
   click_at (card, 12, 12, FALSE);
-  press (XK_Insert);
+  press (GDK_KEY_Insert);
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
   editor = pb_window_get_editor (t.window);
   added = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));

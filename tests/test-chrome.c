@@ -14,10 +14,6 @@
 
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
-
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-board-view.h"
@@ -28,43 +24,12 @@
 
 static PbTestApp t;
 
-static Display *
-xdisplay (void)
-{
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("these tests press keys and move the pointer through XTest and need an X display (run them under Xvfb)");
-  return gdk_x11_display_get_xdisplay (display);
-}
-
 /* A real key press through the X server, to the window's focus. */
 static void
 press (guint           keyval,
        GdkModifierType mods)
 {
-  Display *x = xdisplay ();
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  KeyCode code = XKeysymToKeycode (x, keyval);
-  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
-  KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
-
-  g_assert_cmpuint (code, !=, 0);
-  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (50);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, True, CurrentTime);
-  XTestFakeKeyEvent (x, code, True, CurrentTime);
-  XTestFakeKeyEvent (x, code, False, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, False, CurrentTime);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (250);
+  pb_test_x_press_in (GTK_WIDGET (t.window), keyval, mods);
 }
 
 /* Moves the real pointer to (@wx, @wy) in @widget, arriving from a pixel
@@ -74,46 +39,21 @@ point_at (GtkWidget *widget,
           double     wx,
           double     wy)
 {
-  Display *x = xdisplay ();
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  graphene_point_t p;
-  Window child;
   int root_x, root_y;
-  double sx, sy;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
-  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
-  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
-  XTestFakeMotionEvent (x, -1, root_x + 1, root_y + 1, CurrentTime);
-  XSync (x, False);
+  pb_test_x_root_point (widget, wx, wy, &root_x, &root_y);
+  pb_test_x_move (root_x + 1, root_y + 1);
   pb_test_settle_for (100);
-  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
-  XSync (x, False);
+  pb_test_x_move (root_x, root_y);
 }
 
 /* A real click of the first button where the pointer is, with @mods held. */
 static void
 click (GdkModifierType mods)
 {
-  Display *x = xdisplay ();
-  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
-  KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
-
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, True, CurrentTime);
-  XTestFakeButtonEvent (x, 1, True, CurrentTime);
-  XTestFakeButtonEvent (x, 1, False, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, False, CurrentTime);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (300);
+  pb_test_x_click (1, mods);
 }
 
-/* A tooltip on screen over the window. */
 static gboolean
 tooltip_shown (GtkWidget *root)
 {

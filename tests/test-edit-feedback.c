@@ -13,9 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
 #include <sqlite3.h>
 
 #include "pb-board-view.h"
@@ -37,40 +34,7 @@ static void
 press (guint           keyval,
        GdkModifierType mods)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-  Display *x;
-  Window xid;
-  KeyCode code, ctrl, shift, alt;
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("these tests press keys through XTest and need an X display (run them under Xvfb)");
-  x = gdk_x11_display_get_xdisplay (display);
-  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  code = XKeysymToKeycode (x, keyval);
-  ctrl = XKeysymToKeycode (x, XK_Control_L);
-  shift = XKeysymToKeycode (x, XK_Shift_L);
-  alt = XKeysymToKeycode (x, XK_Alt_L);
-  g_assert_cmpuint (code, !=, 0);
-
-  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (50);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, True, CurrentTime);
-  if (mods & GDK_ALT_MASK)
-    XTestFakeKeyEvent (x, alt, True, CurrentTime);
-  XTestFakeKeyEvent (x, code, True, CurrentTime);
-  XTestFakeKeyEvent (x, code, False, CurrentTime);
-  if (mods & GDK_ALT_MASK)
-    XTestFakeKeyEvent (x, alt, False, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, False, CurrentTime);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (250);
+  pb_test_x_press_in (GTK_WIDGET (t.window), keyval, mods);
 }
 
 /* A real click of @button through the X server at (@wx, @wy) in
@@ -82,32 +46,7 @@ click_at (GtkWidget       *widget,
           guint            button,
           GdkModifierType  mods)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-  Display *x = gdk_x11_display_get_xdisplay (display);
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
-  KeyCode shift = XKeysymToKeycode (x, XK_Shift_L);
-  graphene_point_t p;
-  Window child;
-  int root_x, root_y;
-  double sx, sy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
-  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
-  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
-  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, True, CurrentTime);
-  XTestFakeButtonEvent (x, button, True, CurrentTime);
-  XTestFakeButtonEvent (x, button, False, CurrentTime);
-  if (mods & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (x, shift, False, CurrentTime);
-  if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (300);
+  pb_test_x_click_at (widget, wx, wy, button, mods);
 }
 
 /* A real click of @button at @widget's middle. */
@@ -1002,22 +941,12 @@ point_at (GtkWidget *widget,
           double     wx,
           double     wy)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-  Display *x = gdk_x11_display_get_xdisplay (display);
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  graphene_point_t p;
-  Window child;
   int root_x, root_y;
-  double sx, sy;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window), &GRAPHENE_POINT_INIT (wx, wy), &p));
-  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
-  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
-  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
-  XSync (x, False);
+  pb_test_x_root_point (widget, wx, wy, &root_x, &root_y);
+  pb_test_x_move (root_x, root_y);
   pb_test_settle_for (100);
-  XTestFakeMotionEvent (x, -1, root_x + 1, root_y + 1, CurrentTime);
-  XSync (x, False);
+  pb_test_x_move (root_x + 1, root_y + 1);
 }
 
 /* A tooltip on screen over the window. */
@@ -1055,8 +984,6 @@ test_no_tooltip_under_dialog (void)
 {
   GtkWidget *plan_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "plan_list"));
   GtkWidget *title, *dialog;
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-  Display *x = gdk_x11_display_get_xdisplay (display);
   gint64 ids[3];
 
   choose_three (ids);
@@ -1075,8 +1002,7 @@ test_no_tooltip_under_dialog (void)
   pb_test_settle_for (300);
   /* Put where a window manager would, over the board and not over the
    * list of plans (Xvfb alone puts it at the top left). */
-  XMoveWindow (x, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))), 600, 300);
-  XSync (x, False);
+  pb_test_x_move_window (dialog, 600, 300);
   pb_test_settle_for (300);
   g_assert_false (tooltip_shown (GTK_WIDGET (t.window)));
 
@@ -1497,46 +1423,31 @@ drag_with_pointer (GtkWidget       *widget,
                    GdkModifierType  mods,
                    gboolean         escape)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-  Display *x = gdk_x11_display_get_xdisplay (display);
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
-  KeyCode esc = XKeysymToKeycode (x, XK_Escape);
-  double sx, sy;
-
-  gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
-  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
+  pb_test_x_focus (GTK_WIDGET (t.window));
   for (int step = 0; step <= 10; step++)
     {
-      graphene_point_t p;
-      Window child;
       int root_x, root_y;
       double f = step / 10.0;
 
-      g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (t.window),
-                                               &GRAPHENE_POINT_INIT (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f), &p));
-      XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
-      XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
+      pb_test_x_root_point (widget, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, &root_x, &root_y);
+      pb_test_x_move (root_x, root_y);
       if (step == 0)
         {
           if (mods & GDK_CONTROL_MASK)
-            XTestFakeKeyEvent (x, ctrl, True, CurrentTime);
-          XTestFakeButtonEvent (x, 1, True, CurrentTime);
+            pb_test_x_key (GDK_KEY_Control_L, TRUE);
+          pb_test_x_button (1, TRUE);
         }
-      XSync (x, False);
       pb_test_settle_for (40);
     }
   if (escape)
     {
-      XTestFakeKeyEvent (x, esc, True, CurrentTime);
-      XTestFakeKeyEvent (x, esc, False, CurrentTime);
-      XSync (x, False);
+      pb_test_x_key (GDK_KEY_Escape, TRUE);
+      pb_test_x_key (GDK_KEY_Escape, FALSE);
       pb_test_settle_for (100);
     }
-  XTestFakeButtonEvent (x, 1, False, CurrentTime);
+  pb_test_x_button (1, FALSE);
   if (mods & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (x, ctrl, False, CurrentTime);
-  XSync (x, False);
+    pb_test_x_key (GDK_KEY_Control_L, FALSE);
   pb_test_settle_for (300);
 }
 

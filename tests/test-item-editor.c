@@ -11,10 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
-
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-test-ui.h"
@@ -28,46 +24,15 @@ static PbTestApp t;
 static void
 click (GtkWidget *widget)
 {
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
-  Display *x;
-  Window xid, child;
-  graphene_point_t p;
-  int root_x, root_y;
-  double sx, sy;
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("these tests click through XTest and need an X display (run them under Xvfb)");
   g_assert_true (gtk_widget_is_drawable (widget));
-  x = gdk_x11_display_get_xdisplay (display);
-  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0), &p));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (p.x + sx), (int) (p.y + sy), &root_x, &root_y, &child);
-  XTestFakeMotionEvent (x, -1, root_x, root_y, CurrentTime);
-  XTestFakeButtonEvent (x, 1, True, CurrentTime);
-  XTestFakeButtonEvent (x, 1, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (300);
+  pb_test_x_click_at (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, 1, 0);
 }
 
 /* A real key press through the X server to the window's focus. */
 static void
 press (guint keyval)
 {
-  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (t.window)));
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window)));
-  KeyCode code = XKeysymToKeycode (x, keyval);
-
-  g_assert_cmpuint (code, !=, 0);
-  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (50);
-  XTestFakeKeyEvent (x, code, True, CurrentTime);
-  XTestFakeKeyEvent (x, code, False, CurrentTime);
-  XSync (x, False);
+  pb_test_x_send_key (GTK_WIDGET (t.window), keyval, 0);
   pb_test_settle_for (100);
 }
 
@@ -250,7 +215,7 @@ test_escape_takes_back (void)
   g_assert_true (pb_board_view_focus_item (PB_BOARD_VIEW (pb_window_get_board (t.window)), id));
   pb_test_settle_for (300);
   g_assert_nonnull (pb_test_find_card (GTK_WIDGET (t.window), id));
-  press (XK_Return);
+  press (GDK_KEY_Return);
   pb_test_settle_for (400);
   editor = pb_window_get_editor (t.window);
   g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
@@ -261,8 +226,8 @@ test_escape_takes_back (void)
 
   /* Home, Delete: typed, then saved by the pause. */
   mark = pb_store_get_undo_mark (t.store);
-  press (XK_Home);
-  press (XK_Delete);
+  press (GDK_KEY_Home);
+  press (GDK_KEY_Delete);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "设重大科技基础设施");
   pb_test_settle_for (800);
   g_assert_cmpstr (pb_item_get_title (item), ==, "设重大科技基础设施");
@@ -274,7 +239,7 @@ test_escape_takes_back (void)
 
   /* Escape: the title back, one more command, the editor still open on
    * the item with the keyboard in the title. */
-  press (XK_Escape);
+  press (GDK_KEY_Escape);
   pb_test_settle_for (200);
   g_assert_cmpstr (pb_item_get_title (item), ==, "建设重大科技基础设施");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "建设重大科技基础设施");
@@ -288,7 +253,7 @@ test_escape_takes_back (void)
 
   /* Nothing left to take back: the second Escape closes the editor and
    * keeps the title. */
-  press (XK_Escape);
+  press (GDK_KEY_Escape);
   pb_test_settle_for (500);
   g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
   g_assert_cmpstr (pb_item_get_title (item), ==, "建设重大科技基础设施");

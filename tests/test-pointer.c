@@ -10,10 +10,6 @@
 
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
-
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-task-card.h"
@@ -41,52 +37,26 @@ find_drawn_label (GtkWidget  *root,
   return NULL;
 }
 
-static Display *
-xdisplay (void)
-{
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (t.window));
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    g_error ("these tests move the pointer through XTest and need an X display (run them under Xvfb)");
-  return gdk_x11_display_get_xdisplay (display);
-}
-
 /* Moves the real pointer to the middle of @widget. */
 static void
 point_at (GtkWidget *widget)
 {
-  GtkNative *native = gtk_widget_get_native (widget);
-  Display *x = xdisplay ();
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
-  double wx = 0, wy = 0, sx = 0, sy = 0;
   int rx = 0, ry = 0;
-  Window child;
 
-  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
-                                                   gtk_widget_get_width (widget) / 2.0,
-                                                   gtk_widget_get_height (widget) / 2.0,
-                                                   &wx, &wy));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  XRaiseWindow (x, xid);
-  XTranslateCoordinates (x, xid, DefaultRootWindow (x), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
+  pb_test_x_raise (widget);
+  pb_test_x_root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &rx, &ry);
   /* Arrive from elsewhere, as a hand on a mouse does. */
-  XTestFakeMotionEvent (x, -1, rx + 40, ry - 30, CurrentTime);
-  XSync (x, False);
+  pb_test_x_move (rx + 40, ry - 30);
   pb_test_settle_for (100);
-  XTestFakeMotionEvent (x, -1, rx, ry, CurrentTime);
-  XSync (x, False);
+  pb_test_x_move (rx, ry);
   pb_test_settle_for (400);
 }
 
 static void
 click (void)
 {
-  Display *x = xdisplay ();
-
-  XTestFakeButtonEvent (x, 1, True, CurrentTime);
-  XTestFakeButtonEvent (x, 1, False, CurrentTime);
-  XSync (x, False);
-  pb_test_settle_for (400);
+  pb_test_x_click (1, 0);
+  pb_test_settle_for (100);
 }
 
 /* The list of plans is a list a planner passes over on the way to the
@@ -193,18 +163,7 @@ move_to (GtkWidget *widget,
          double     x,
          double     y)
 {
-  GtkNative *native = gtk_widget_get_native (widget);
-  Display *d = xdisplay ();
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
-  double wx = 0, wy = 0, sx = 0, sy = 0;
-  int rx = 0, ry = 0;
-  Window child;
-
-  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &wx, &wy));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  XTranslateCoordinates (d, xid, DefaultRootWindow (d), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
-  XTestFakeMotionEvent (d, -1, rx, ry, CurrentTime);
-  XSync (d, False);
+  pb_test_x_move_to (widget, x, y);
 }
 
 /* A bar's tooltip shows when the pointer moves over it, and not when the
@@ -227,7 +186,7 @@ test_timeline_tooltip_waits_for_motion (void)
                                          "timeline");
   pb_test_settle_for (500);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 400);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  pb_test_x_raise (GTK_WIDGET (t.window));
 
   item = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
   timeline = pb_timeline_view_get_timeline (view);
@@ -299,7 +258,7 @@ test_board_tooltip_waits_for_motion (void)
                                                                                   ADW_TYPE_VIEW_STACK)),
                                          "board");
   pb_test_settle_for (500);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  pb_test_x_raise (GTK_WIDGET (t.window));
   title = first_card_title (pb_window_get_board (t.window), FALSE);
   g_assert_nonnull (title);
   text = g_strdup (gtk_label_get_text (GTK_LABEL (title)));
@@ -332,19 +291,7 @@ test_board_tooltip_waits_for_motion (void)
     gtk_widget_set_visible (GTK_WIDGET (t.window), FALSE);
     pb_test_settle_for (300);
     g_assert_null (tooltip_shown ());
-    {
-      Display *d = xdisplay ();
-      int rx = 0, ry = 0;
-      Window child;
-      double sx = 0, sy = 0, wx = 0, wy = 0;
-
-      g_assert_true (gtk_widget_translate_coordinates (board, GTK_WIDGET (t.window), bx, by, &wx, &wy));
-      gtk_native_get_surface_transform (GTK_NATIVE (t.window), &sx, &sy);
-      XTranslateCoordinates (d, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                             DefaultRootWindow (d), (int) (wx + sx), (int) (wy + sy), &rx, &ry, &child);
-      XTestFakeMotionEvent (d, -1, rx, ry, CurrentTime);
-      XSync (d, False);
-    }
+    move_to (board, bx, by);
     pb_test_settle_for (200);
     gtk_window_present (GTK_WINDOW (t.window));
     pb_test_settle_for (1500);
@@ -366,21 +313,15 @@ test_board_tooltip_waits_for_motion (void)
 static void
 button (gboolean down)
 {
-  Display *d = xdisplay ();
-
-  XTestFakeButtonEvent (d, 1, down, CurrentTime);
-  XSync (d, False);
+  pb_test_x_button (1, down);
   pb_test_settle_for (150);
 }
 
 static void
-key (KeySym   keysym,
+key (guint    keyval,
      gboolean down)
 {
-  Display *d = xdisplay ();
-
-  XTestFakeKeyEvent (d, XKeysymToKeycode (d, keysym), down, CurrentTime);
-  XSync (d, False);
+  pb_test_x_key (keyval, down);
   pb_test_settle_for (50);
 }
 
@@ -481,9 +422,8 @@ test_timeline_drag_many (void)
   g_assert_cmpint (gtk_widget_get_width (w), >, 400);
   pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
   pb_test_settle_for (200);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
-  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                  RevertToParent, CurrentTime);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
 
   a = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
   b = pb_test_app_item_titled (&t, "建设城市物联感知体系");
@@ -500,10 +440,10 @@ test_timeline_drag_many (void)
   button (FALSE);
   move_to (w, 40, yb);
   pb_test_settle_for (100);
-  key (XK_Control_L, TRUE);
+  key (GDK_KEY_Control_L, TRUE);
   button (TRUE);
   button (FALSE);
-  key (XK_Control_L, FALSE);
+  key (GDK_KEY_Control_L, FALSE);
   pb_test_settle_for (200);
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
   before = pb_test_dump_store (t.store);
@@ -543,10 +483,10 @@ test_timeline_drag_many (void)
    * both stay chosen. */
   gtk_widget_grab_focus (w);
   pb_test_settle_for (100);
-  key (XK_Shift_L, TRUE);
-  key (XK_Left, TRUE);
-  key (XK_Left, FALSE);
-  key (XK_Shift_L, FALSE);
+  key (GDK_KEY_Shift_L, TRUE);
+  key (GDK_KEY_Left, TRUE);
+  key (GDK_KEY_Left, FALSE);
+  key (GDK_KEY_Shift_L, FALSE);
   pb_test_settle_for (300);
   assert_item_dates (a, "2025-02-01", "2027-12-03");
   assert_item_dates (b, "2025-12-04", "2027-12-03");
@@ -562,8 +502,8 @@ test_timeline_drag_many (void)
   /* Escape while dragging both: nothing moves, both stay chosen. */
   press_and_drag (w, x0, x1, y);
   g_assert_cmpuint (n_ghosts (view), ==, 2);
-  key (XK_Escape, TRUE);
-  key (XK_Escape, FALSE);
+  key (GDK_KEY_Escape, TRUE);
+  key (GDK_KEY_Escape, FALSE);
   pb_test_settle_for (200);
   g_assert_cmpuint (n_ghosts (view), ==, 0);
   button (FALSE);
@@ -606,8 +546,8 @@ test_timeline_drag_many (void)
     press_and_drag (w, x0, x1, y);
     g_assert_cmpuint (n_ghosts (view), ==, 3);
     g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-drag-many.png"));
-    key (XK_Escape, TRUE);
-    key (XK_Escape, FALSE);
+    key (GDK_KEY_Escape, TRUE);
+    key (GDK_KEY_Escape, FALSE);
     button (FALSE);
     pb_test_settle_for (200);
     {
@@ -688,9 +628,8 @@ test_timeline_link_drag (void)
   pb_test_settle_for (500);
   g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-fit", NULL));
   pb_test_settle_for (300);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
-  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                  RevertToParent, CurrentTime);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
   plan = pb_window_get_selected_plan (t.window);
   a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
   b = pb_test_app_item_titled (&t, "建设城市物联感知体系");
@@ -713,7 +652,7 @@ test_timeline_link_drag (void)
   still = widget_pixels (w, &stride);
 
   /* Ctrl held, pressed on A's bar and dragged to B's. */
-  key (XK_Control_L, TRUE);
+  key (GDK_KEY_Control_L, TRUE);
   press_and_drag_to (w, x0, ya, x1, yb);
   g_assert_true (pb_timeline_view_drag_preview (view, &from, &start, &due, &to));
   g_assert_cmpint (from, ==, a_id);
@@ -749,7 +688,7 @@ test_timeline_link_drag (void)
   g_assert_cmpuint (outline, >=, (gtk_widget_get_width (w) - lw - 6) / 7 - 2);
 
   button (FALSE);
-  key (XK_Control_L, FALSE);
+  key (GDK_KEY_Control_L, FALSE);
   pb_test_settle_for (300);
   g_assert_false (pb_timeline_view_drag_preview (view, &from, &start, &due, &to));
   g_assert_true (has_dependency (plan, a_id, b_id));
@@ -833,9 +772,8 @@ test_import_create_undo (void)
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   pb_test_app_start (&t);
   pb_test_settle_for (300);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
-  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                  RevertToParent, CurrentTime);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
   n = n_plans ();
   before = pb_test_dump_store (t.store);
   g_assert_null (find_drawn_label (GTK_WIDGET (t.window), title));
@@ -910,9 +848,8 @@ test_editor_menu_delete (void)
 
   pb_test_app_start (&t);
   pb_test_settle_for (300);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
-  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                  RevertToParent, CurrentTime);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
   plan = pb_window_get_selected_plan (t.window);
   n = pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan);
   item = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
@@ -977,9 +914,8 @@ test_menu_add_item (void)
 
   pb_test_app_start (&t);
   pb_test_settle_for (300);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
-  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                  RevertToParent, CurrentTime);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
   plan = pb_window_get_selected_plan (t.window);
   n = pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan);
   before = pb_test_dump_store (t.store);
@@ -1043,7 +979,7 @@ test_click_hides_tooltip (void)
                                                                                   ADW_TYPE_VIEW_STACK)),
                                          "board");
   pb_test_settle_for (500);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
+  pb_test_x_raise (GTK_WIDGET (t.window));
   add = drawn_with_tooltip (pb_window_get_board (t.window), "Add Item");
   g_assert_true (GTK_IS_BUTTON (add));
   w = gtk_widget_get_width (add);
@@ -1091,14 +1027,11 @@ day_at (PbTimelineView *view,
 static void
 scroll_up_with_ctrl (void)
 {
-  Display *d = xdisplay ();
-
-  key (XK_Control_L, TRUE);
-  XTestFakeButtonEvent (d, 4, True, CurrentTime);
-  XTestFakeButtonEvent (d, 4, False, CurrentTime);
-  XSync (d, False);
+  key (GDK_KEY_Control_L, TRUE);
+  pb_test_x_button (4, TRUE);
+  pb_test_x_button (4, FALSE);
   pb_test_settle_for (150);
-  key (XK_Control_L, FALSE);
+  key (GDK_KEY_Control_L, FALSE);
   pb_test_settle_for (300);
 }
 
@@ -1131,9 +1064,8 @@ test_timeline_zoom_at_pointer (void)
   g_assert_cmpint (gtk_widget_get_width (w), >, 400);
   pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_YEAR);
   pb_test_settle_for (200);
-  XRaiseWindow (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))));
-  XSetInputFocus (xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (t.window))),
-                  RevertToParent, CurrentTime);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
   h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
 
