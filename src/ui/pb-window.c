@@ -2427,6 +2427,72 @@ update_switcher_bar (PbWindow *self)
   adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
+/* libadwaita 1.2's AdwViewSwitcherTitle shows, in an AdwSqueezer, the
+ * first of its wide tabs (icon beside label), narrow tabs (icon above
+ * label) and title that fits the width its header bar gives it. It is
+ * made showing the wide tabs, and a switch made while the window is
+ * mapped goes through the squeezer's animation, whose end one frame later
+ * unmaps the tabs left and lays the window out again; at 360 px the
+ * title's switch also reveals the view switcher bar below the window
+ * with its own animation, a frame at a time. Before the window maps (at
+ * its realize), the header bar is laid out once at the width the
+ * window's default width will give it, so that the squeezer makes its
+ * choice while no animation can run and the first frame already shows
+ * it. The squeezer still chooses at every allocation, by the same rule:
+ * a width guessed wrong (a maximized window, a sidebar wider than
+ * measured) costs the frame this saves, never what shows. */
+static void
+settle_switcher_title_cb (PbWindow *self)
+{
+  GtkWidget *title = GTK_WIDGET (self->switcher_title);
+  GtkWidget *header = gtk_widget_get_ancestor (title, ADW_TYPE_HEADER_BAR);
+  GtkWidget *squeezer = gtk_widget_get_first_child (title);
+  GListModel *pages = G_LIST_MODEL (adw_leaflet_get_pages (self->leaflet));
+  int width, height, window_min, leaflet_min, header_min, header_height;
+  int fold_min = 0, beside = 0;
+  guint n_pages = g_list_model_get_n_items (pages);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width <= 0 || header == NULL || !ADW_IS_SQUEEZER (squeezer) ||
+      gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)) ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->stack)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "plan") != 0)
+    {
+      g_object_unref (pages);
+      return;
+    }
+  /* The window's frame (its border, with client-side decorations). */
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &window_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &leaflet_min, NULL, NULL, NULL);
+  width -= CLAMP (window_min - leaflet_min, 0, 64);
+  /* Unfolded, the leaflet gives the pages before the content (the list of
+   * plans, its separator) their natural width, the content the rest; it
+   * folds below the sum of their minimum widths. */
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr (AdwLeafletPage) page = g_list_model_get_item (pages, i);
+      GtkWidget *child = adw_leaflet_page_get_child (page);
+      int min, nat;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      fold_min += min;
+      if (!gtk_widget_is_ancestor (header, child))
+        beside += nat;
+    }
+  g_object_unref (pages);
+  if (adw_leaflet_get_can_unfold (self->leaflet) && width >= fold_min)
+    width -= beside;
+
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &header_min, NULL, NULL, NULL);
+  width = MAX (width, header_min);
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &header_height, NULL, NULL, NULL);
+  gtk_widget_allocate (header, width, header_height, -1, NULL);
+  pb_trace_start ("window: header laid out at %d px, %s", width,
+                  adw_view_switcher_title_get_title_visible (self->switcher_title) ? "title" : "tabs");
+}
+
 static void
 pb_window_init (PbWindow *self)
 {
@@ -2435,6 +2501,7 @@ pb_window_init (PbWindow *self)
   pb_trace_start ("window: init");
   gtk_widget_init_template (GTK_WIDGET (self));
   pb_trace_start ("window: template");
+  g_signal_connect (self, "realize", G_CALLBACK (settle_switcher_title_cb), NULL);
   if (pb_trace_start_on)
     g_signal_connect (self, "realize", G_CALLBACK (trace_realize_cb), NULL);
   /* Open Another Library… is for a library that could not be opened
