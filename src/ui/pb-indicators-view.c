@@ -920,7 +920,7 @@ build_columns (PbIndicatorsView *self)
 
   gtk_column_view_column_set_expand (add_column (self, _("Indicator"), G_CALLBACK (name_setup_cb), self,
                                                  G_CALLBACK (name_bind_cb), 220), TRUE);
-  add_column (self, _("Unit"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (unit_bind_cb), 60);
+  add_column (self, _("Unit"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (unit_bind_cb), 72);
   add_column (self, _("Kind"), G_CALLBACK (kind_setup_cb), self, G_CALLBACK (kind_bind_cb), 118);
   add_column (self, _("Baseline"), G_CALLBACK (baseline_setup_cb), self, G_CALLBACK (baseline_bind_cb), 80);
 
