@@ -284,10 +284,12 @@ test_sections_live_order (Plan          *f,
   LIVE_IS ("一 二 二/(一)");
   g_assert_true (pb_store_redo (store, NULL));
   LIVE_IS ("一 一/(一) 二 二/(一)");
+  /* The sections count on in their new order (二 is now 一). */
   g_assert_true (pb_store_shift_section (store, s2, -1, &error));
-  LIVE_IS ("二 二/(一) 一 一/(一)");
+  LIVE_IS ("一 一/(一) 二 二/(一)");
+  g_assert_cmpstr (pb_section_get_number (s2), ==, "一");
   g_assert_true (pb_store_indent_section (store, s1, TRUE, &error));
-  LIVE_IS ("二 二/(一) 二/一 一/(一)");
+  LIVE_IS ("一 一/(一) 一/(二) (二)/(一)");
   g_assert_true (pb_store_undo (store, NULL));
   g_assert_true (pb_store_undo (store, NULL));
   LIVE_IS ("一 一/(一) 二 二/(一)");
@@ -333,21 +335,24 @@ test_sections (Plan          *f,
   ORDER_IS ("一 二 二/(一) 二/(二) 三");
   assert_undoable (store, before, "Move Section Down");
   MARK ();
+  /* Sections counted in order keep counting in order: 二 moved up is 一. */
   g_assert_true (pb_store_shift_section (store, s2, -1, &error));
-  ORDER_IS ("二 二/(一) 二/(二) 一 三");
+  ORDER_IS ("一 一/(一) 一/(二) 二 三");
+  g_assert_cmpstr (pb_section_get_number (s2), ==, "一");
+  g_assert_cmpstr (pb_section_get_number (s1), ==, "二");
   assert_undoable (store, before, "Move Section Up");
   g_assert_true (pb_store_shift_section (store, s2, -1, &error));
   g_assert_false (pb_store_can_redo (store));
-  ORDER_IS ("二 二/(一) 二/(二) 一 三");
+  ORDER_IS ("一 一/(一) 一/(二) 二 三");
 
   /* Nest under the section above, and out again. */
   MARK ();
   g_assert_true (pb_store_indent_section (store, s3, TRUE, &error));
-  ORDER_IS ("二 二/(一) 二/(二) 一 一/三");
+  ORDER_IS ("一 一/(一) 一/(二) 二 二/(一)");
   assert_undoable (store, before, "Indent Section");
   MARK ();
   g_assert_true (pb_store_indent_section (store, s3, FALSE, &error));
-  ORDER_IS ("二 二/(一) 二/(二) 一 三");
+  ORDER_IS ("一 一/(一) 一/(二) 二 三");
   assert_undoable (store, before, "Outdent Section");
   g_assert_false (pb_store_indent_section (store, s2, TRUE, &error));
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
@@ -1074,6 +1079,103 @@ test_done_progress (Plan          *f,
   g_assert_cmpfloat (pb_item_get_progress (c), ==, 0.1);
 }
 
+/* The sections' headings in order ("二/(一) 信息基础设施"). */
+static char *
+heading_order (Plan *f)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (f->lib.store, f->plan);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      g_autoptr(PbSection) parent = pb_store_get_record (f->lib.store, PB_TYPE_SECTION, pb_section_get_parent_id (s));
+
+      g_string_append_printf (out, "%s%s%s%s %s", i ? " | " : "", parent ? pb_section_get_number (parent) : "",
+                              parent ? "/" : "", pb_section_get_number (s), pb_section_get_title (s));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Sub-sections numbered (一) (二) (三) keep counting in order when one of
+ * them moves up or down, goes into another section or comes out of it,
+ * or is deleted, within the same command (a first-time user had to
+ * rename every sibling by hand); a list that does not count in order is
+ * the document's own numbering and is left as written. */
+static void
+test_sections_count_on (Plan          *f,
+                        gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(PbSection) a = NULL;
+  g_autoptr(PbSection) b = NULL;
+  g_autoptr(PbSection) c = NULL;
+  gint64 b_id, c_id;
+
+#define HEADINGS_ARE(expected) \
+  G_STMT_START { g_clear_pointer (&order, g_free); order = heading_order (f); g_assert_cmpstr (order, ==, expected); } G_STMT_END
+#define MARK() G_STMT_START { g_clear_pointer (&before, g_free); before = pb_test_dump_store (store); } G_STMT_END
+
+  b_id = pb_store_insert_section (store, f->plan, f->s2, f->s2a, "(二)", "融合基础设施", &error);
+  g_assert_no_error (error);
+  c_id = pb_store_insert_section (store, f->plan, f->s2, b_id, "(三)", "创新基础设施", &error);
+  g_assert_no_error (error);
+  a = pb_store_get_record (store, PB_TYPE_SECTION, f->s2a);
+  b = pb_store_get_record (store, PB_TYPE_SECTION, b_id);
+  c = pb_store_get_record (store, PB_TYPE_SECTION, c_id);
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 融合基础设施 | 二/(三) 创新基础设施");
+
+  /* Up: (三) becomes (二), (二) becomes (三). One command, undone whole. */
+  MARK ();
+  g_assert_true (pb_store_shift_section (store, c, -1, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 创新基础设施 | 二/(三) 融合基础设施");
+  assert_undoable (store, before, "Move Section Up");
+  g_assert_cmpstr (pb_section_get_number (c), ==, "(二)");
+
+  /* Into the section above: the first there takes that level's first
+   * number (1.); the ones it left count on. */
+  MARK ();
+  g_assert_true (pb_store_indent_section (store, b, TRUE, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 创新基础设施 | (二)/1. 融合基础设施");
+  assert_undoable (store, before, "Indent Section");
+
+  /* Out again: it joins its new siblings' count, after its old parent. */
+  MARK ();
+  g_assert_true (pb_store_indent_section (store, b, FALSE, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 创新基础设施 | 二/(三) 融合基础设施");
+  assert_undoable (store, before, "Outdent Section");
+
+  /* Delete the first: the rest count from (一). */
+  MARK ();
+  g_assert_true (pb_store_delete_section (store, a, 0, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 创新基础设施 | 二/(二) 融合基础设施");
+  assert_undoable (store, before, "Delete Section");
+  g_assert_true (pb_store_undo (store, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 创新基础设施 | 二/(三) 融合基础设施");
+  g_clear_object (&a);
+  a = pb_store_get_record (store, PB_TYPE_SECTION, f->s2a);
+
+  /* A list that does not count in order (the document skips a number, or
+   * mixes styles) keeps its numbers. */
+  g_assert_true (pb_store_rename_section (store, c, "(五)", "创新基础设施", &error));
+  MARK ();
+  g_assert_true (pb_store_shift_section (store, b, -1, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(三) 融合基础设施 | 二/(五) 创新基础设施");
+  assert_undoable (store, before, "Move Section Up");
+  /* …and a section without a number joins a counted list as it is. */
+  g_assert_true (pb_store_rename_section (store, c, "", "附件", &error));
+  g_assert_true (pb_store_rename_section (store, b, "(二)", "融合基础设施", &error));
+  MARK ();
+  g_assert_true (pb_store_move_section (store, c, f->s1, 0, &error));
+  HEADINGS_ARE ("一 总体要求 | 一/ 附件 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 融合基础设施");
+  assert_undoable (store, before, "Move Section");
+#undef HEADINGS_ARE
+#undef MARK
+}
+
 /* Which moves a section's menu offers: exactly those that would change
  * the tree, and each one that is offered does. */
 static void
@@ -1107,7 +1209,8 @@ test_section_moves (Plan          *f,
   /* After a move, the answer follows the tree: 一 last, 三 in the middle. */
   g_assert_true (pb_store_move_section (store, s1, 0, 0, &error));
   order = section_order (f);
-  g_assert_cmpstr (order, ==, "二 二/(一) 二/(二) 三 一");
+  /* (They count on in their new order: 二 三 一 is 一 二 三.) */
+  g_assert_cmpstr (order, ==, "一 一/(一) 一/(二) 二 三");
   g_assert_cmpint (pb_store_get_section_moves (store, f->s1), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
   g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==, PB_SECTION_MOVE_DOWN);
   g_assert_cmpint (pb_store_get_section_moves (store, s3), ==,
@@ -1151,6 +1254,7 @@ main (int   argc,
   ADD ("/edit/sections", test_sections);
   ADD ("/edit/sections-live-order", test_sections_live_order);
   ADD ("/edit/section-moves", test_section_moves);
+  ADD ("/edit/sections-count-on", test_sections_count_on);
   ADD ("/edit/plan-properties", test_plan_properties);
   ADD ("/edit/bulk", test_bulk);
   ADD ("/edit/bulk-shift-period", test_bulk_shift_period);

@@ -521,6 +521,48 @@ test_next_section_number (void)
     }
 }
 
+/* Sections counted in order count on after a move; other lists stay. */
+static void
+test_renumber_sections (void)
+{
+  static const struct {
+    const char *before[5];
+    const char *after[5];
+    const char *first;
+    const char *expected; /* joined by spaces, or NULL: left as written */
+  } lists[] = {
+    { { "一", "二", "三", NULL }, { "二", "一", "三", NULL }, NULL, "一 二 三" },
+    { { "(一)", "(二)", "(三)", NULL }, { "(一)", "(三)", NULL }, NULL, "(一) (二)" },
+    { { "（一）", "（二）", NULL }, { "（二）", "（一）", "三", NULL }, NULL, "（一） （二） （三）" },
+    { { "1.", "2.", NULL }, { "2.", "1.", NULL }, NULL, "1. 2." },
+    { { "第一部分", "第二部分", NULL }, { "第二部分", "第一部分", NULL }, NULL, "第一部分 第二部分" },
+    /* Not counting from one, a number skipped, two styles, one missing. */
+    { { "九", "十", "十一", NULL }, { "十一", "九", "十", NULL }, NULL, NULL },
+    { { "二", "三", NULL }, { "三", "二", NULL }, NULL, NULL },
+    { { "(一)", "(三)", NULL }, { "(三)", "(一)", NULL }, NULL, NULL },
+    { { "(一)", "二", NULL }, { "二", "(一)", NULL }, NULL, NULL },
+    { { "一", "", NULL }, { "", "一", NULL }, NULL, NULL },
+    /* An empty list: the level's first number, when one is given. */
+    { { NULL }, { "(三)", NULL }, "1.", "1." },
+    { { NULL }, { "(三)", NULL }, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_auto(GStrv) got = pb_format_renumber_sections (lists[i].before, lists[i].after, lists[i].first);
+      g_autofree char *joined = got ? g_strjoinv (" ", got) : NULL;
+
+      g_assert_cmpstr (joined, ==, lists[i].expected);
+    }
+  g_assert_cmpstr (pb_format_first_section_number (0, TRUE), ==, "一");
+  g_assert_cmpstr (pb_format_first_section_number (1, TRUE), ==, "(一)");
+  g_assert_cmpstr (pb_format_first_section_number (2, TRUE), ==, "1.");
+  g_assert_cmpstr (pb_format_first_section_number (5, TRUE), ==, "(1)");
+  g_assert_cmpstr (pb_format_first_section_number (1, FALSE), ==, "1");
+  g_assert_cmpint (pb_format_section_number_value ("（十一）"), ==, 11);
+  g_assert_cmpint (pb_format_section_number_value ("附件"), ==, 0);
+}
+
 /* Issue 14: which units one chart may compare, and how (DESIGN §7: 万
  * and 亿 multiply; 个 and % never meet). */
 static void
@@ -552,6 +594,7 @@ main (int    argc,
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/section-heading", test_section_heading);
   g_test_add_func ("/format/next-section-number", test_next_section_number);
+  g_test_add_func ("/format/renumber-sections", test_renumber_sections);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/quarters", test_quarters);

@@ -1038,6 +1038,135 @@ pb_format_next_section_number (const char *const *siblings,
   return result;
 }
 
+/* The style @numbers count 1, 2, 3… in, in their order, one style for
+ * all; %FALSE when they do not (a number missing, out of step, or two
+ * styles). */
+static gboolean
+counted_style (const char *const *numbers,
+               SectionNumber     *style)
+{
+  guint n = 0;
+
+  memset (style, 0, sizeof *style);
+  for (guint i = 0; numbers && numbers[i]; i++, n++)
+    {
+      SectionNumber s;
+
+      if (!split_section_number (numbers[i], &s))
+        goto fail;
+      if (s.value != (int) i + 1 ||
+          (i > 0 && (s.chinese != style->chinese || !g_str_equal (s.open, style->open) ||
+                     !g_str_equal (s.close, style->close))))
+        {
+          g_free (s.open);
+          g_free (s.close);
+          goto fail;
+        }
+      if (i == 0)
+        *style = s;
+      else
+        {
+          g_free (s.open);
+          g_free (s.close);
+        }
+    }
+  return n > 0;
+
+fail:
+  g_clear_pointer (&style->open, g_free);
+  g_clear_pointer (&style->close, g_free);
+  return FALSE;
+}
+
+/**
+ * pb_format_renumber_sections:
+ * @before: (array zero-terminated=1): the numbers of a section's
+ *   sub-sections (or of the top-level sections) before a move, a nest or
+ *   a delete, in their order
+ * @after: (array zero-terminated=1): the numbers of the same list after
+ *   it, in their new order
+ * @first: (nullable): the number a first section of the list takes when
+ *   @before is empty ("(一)")
+ *
+ * Sections keep counting in order when one moves among them, goes in or
+ * out, or is deleted: when @before counted 1, 2, 3… in one style ("一"
+ * "二" "三", "(一)" "(二)", "1." "2."), @after is numbered again in that
+ * style, the section that joined the list included. A list that did not
+ * count in order (numbers skipped, mixed, missing) is left as written: its
+ * numbers are the document's, not a count.
+ *
+ * Returns: (transfer full) (nullable): the new numbers for @after, or
+ *   %NULL to leave them as they are
+ */
+char **
+pb_format_renumber_sections (const char *const *before,
+                             const char *const *after,
+                             const char        *first)
+{
+  SectionNumber style = { 0 };
+  GPtrArray *out;
+
+  if (before == NULL || before[0] == NULL)
+    {
+      if (first == NULL || !split_section_number (first, &style))
+        return NULL;
+    }
+  else if (!counted_style (before, &style))
+    return NULL;
+
+  out = g_ptr_array_new ();
+  for (guint i = 0; after && after[i]; i++)
+    {
+      g_autofree char *core = style.chinese ? format_chinese_numeral (i + 1)
+                                            : g_strdup_printf ("%u", i + 1);
+
+      g_ptr_array_add (out, g_strconcat (style.open, core, style.close, NULL));
+    }
+  g_ptr_array_add (out, NULL);
+  g_free (style.open);
+  g_free (style.close);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/**
+ * pb_format_section_number_value:
+ * @number: (nullable): a section's number ("（三）", "十一", "2.")
+ *
+ * Returns: the count it writes (3, 11, 2), or 0 when it is not a number
+ */
+int
+pb_format_section_number_value (const char *number)
+{
+  SectionNumber s;
+
+  if (!split_section_number (number, &s))
+    return 0;
+  g_free (s.open);
+  g_free (s.close);
+  return s.value;
+}
+
+/**
+ * pb_format_first_section_number:
+ * @depth: 0 for a top-level section, 1 inside one, 2 inside that…
+ * @chinese: whether the plan is written in Chinese
+ *
+ * The number of the first section at @depth in the order Chinese official
+ * documents number their levels (一、 (一) 1. (1)); "1" in other plans.
+ *
+ * Returns: (transfer full): the number
+ */
+char *
+pb_format_first_section_number (guint    depth,
+                                gboolean chinese)
+{
+  static const char *const levels[] = { "一", "(一)", "1.", "(1)" };
+
+  if (!chinese)
+    return g_strdup ("1");
+  return g_strdup (levels[MIN (depth, G_N_ELEMENTS (levels) - 1)]);
+}
+
 /* ---- Units ------------------------------------------------------------------- */
 
 /* @unit without spaces, split into its 万 or 亿 (DESIGN §7: they

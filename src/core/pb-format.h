@@ -67,6 +67,12 @@ char         *pb_format_section_heading  (const char    *number,
 char         *pb_format_next_section_number (const char *const *siblings,
                                              gboolean           nested,
                                              gboolean           chinese);
+char        **pb_format_renumber_sections (const char *const *before,
+                                           const char *const *after,
+                                           const char        *first);
+int           pb_format_section_number_value (const char *number);
+char         *pb_format_first_section_number (guint    depth,
+                                              gboolean chinese);
 double        pb_unit_factor             (const char    *from,
                                           const char    *to);
 

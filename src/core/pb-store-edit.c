@@ -641,6 +641,125 @@ place_section (PbStore  *self,
   return ok;
 }
 
+/* The plan's section numbers by id; %NULL when they cannot be read. */
+static GHashTable *
+load_section_numbers (PbStore  *self,
+                      gint64    plan_id,
+                      gboolean *chinese,
+                      GError  **error)
+{
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  PbDbStmt *stmt = pb_store_prepare (self, "SELECT id, coalesce(number, '') FROM section WHERE plan_id = ?1", error);
+  int rc;
+
+  *chinese = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  while ((rc = pb_db_step (stmt)) == PB_DB_ROW)
+    {
+      const char *number = pb_db_column_text (stmt, 1);
+
+      g_hash_table_insert (numbers, g_memdup2 (&(gint64) { pb_db_column_int64 (stmt, 0) }, sizeof (gint64)),
+                           g_strdup (number ? number : ""));
+      for (const char *c = number; c && *c; c = g_utf8_next_char (c))
+        if (g_utf8_get_char (c) >= 0x4e00 && g_utf8_get_char (c) < 0xa000)
+          *chinese = TRUE;
+    }
+  pb_db_reset (stmt);
+  if (rc != PB_DB_DONE)
+    {
+      pb_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
+}
+
+static char **
+numbers_of (GHashTable *numbers,
+            GArray     *ids)
+{
+  char **out = g_new0 (char *, ids->len + 1);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *n = g_hash_table_lookup (numbers, &g_array_index (ids, gint64, i));
+
+      out[i] = g_strdup (n ? n : "");
+    }
+  return out;
+}
+
+/* A list of sibling sections (@before, then @after a change) numbered
+ * again if it counted 1, 2, 3… (pb_format_renumber_sections ()), inside
+ * the command that changed it. */
+static gboolean
+renumber_siblings (PbStore    *self,
+                   GHashTable *numbers,
+                   GArray     *before,
+                   GArray     *after,
+                   const char *first,
+                   GError    **error)
+{
+  g_auto(GStrv) old_before = numbers_of (numbers, before);
+  g_auto(GStrv) old_after = numbers_of (numbers, after);
+  g_auto(GStrv) renumbered = pb_format_renumber_sections ((const char *const *) old_before,
+                                                         (const char *const *) old_after, first);
+
+  for (guint i = 0; renumbered && renumbered[i]; i++)
+    if (!g_str_equal (renumbered[i], old_after[i]) &&
+        !pb_store_update (self, PB_TYPE_SECTION, g_array_index (after, gint64, i), error,
+                          "number", renumbered[i], NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* After @moved went from @old_rows' place to its place in the store:
+ * the list it left and the list it joined keep counting in order. */
+static gboolean
+renumber_after_move (PbStore  *self,
+                     gint64    plan_id,
+                     GArray   *old_rows,
+                     gint64    moved,
+                     GError  **error)
+{
+  g_autoptr(GArray) new_rows = load_sections (self, plan_id);
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(GArray) left_before = NULL;
+  g_autoptr(GArray) left_after = NULL;
+  SectionRow *old_row = find_section (old_rows, moved);
+  SectionRow *new_row = find_section (new_rows, moved);
+  gboolean chinese;
+
+  if (old_row == NULL || new_row == NULL)
+    return TRUE;
+  if ((numbers = load_section_numbers (self, plan_id, &chinese, error)) == NULL)
+    return FALSE;
+
+  left_before = children_of (old_rows, old_row->parent);
+  left_after = children_of (new_rows, old_row->parent);
+  if (!renumber_siblings (self, numbers, left_before, left_after, NULL, error))
+    return FALSE;
+  if (new_row->parent != old_row->parent)
+    {
+      g_autoptr(GArray) joined_before = children_of (old_rows, new_row->parent);
+      g_autoptr(GArray) joined_after = children_of (new_rows, new_row->parent);
+      g_autofree char *first = NULL;
+      guint depth = 0;
+
+      /* A section written without a number (an annex) joins as it is. */
+      if (pb_format_section_number_value (g_hash_table_lookup (numbers, &moved)) == 0)
+        return TRUE;
+      for (SectionRow *r = find_section (new_rows, new_row->parent); r && depth <= new_rows->len;
+           r = find_section (new_rows, r->parent))
+        depth++;
+      first = pb_format_first_section_number (depth, chinese);
+      if (!renumber_siblings (self, numbers, joined_before, joined_after, first, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 move_section_command (PbStore     *self,
                       PbSection   *section,
@@ -670,7 +789,10 @@ move_section_command (PbStore     *self,
         before = 0;
     }
 
-  return pb_store_finish (self, place_section (self, rows, id, parent, before, error), label, error);
+  return pb_store_finish (self,
+                          place_section (self, rows, id, parent, before, error) &&
+                          renumber_after_move (self, pb_section_get_plan_id (section), rows, id, error),
+                          label, error);
 }
 
 /**
@@ -992,6 +1114,9 @@ pb_store_delete_section (PbStore    *self,
                          gint64      move_items_to,
                          GError    **error)
 {
+  g_autoptr(GArray) siblings_before = NULL;
+  g_autoptr(GArray) siblings_after = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
   gint64 id, plan_id;
   gboolean ok;
 
@@ -1010,6 +1135,23 @@ pb_store_delete_section (PbStore    *self,
 
   if (!pb_store_begin (self, error))
     return FALSE;
+
+  /* Its siblings, before and after, and their numbers. */
+  {
+    g_autoptr(GArray) rows = load_sections (self, plan_id);
+    SectionRow *row = find_section (rows, id);
+    gboolean chinese;
+
+    if (row == NULL)
+      return pb_store_finish (self, not_found (error), NULL, error);
+    siblings_before = children_of (rows, row->parent);
+    siblings_after = g_array_copy (siblings_before);
+    for (guint i = 0; i < siblings_after->len; i++)
+      if (g_array_index (siblings_after, gint64, i) == id)
+        g_array_remove_index (siblings_after, i--);
+    if ((numbers = load_section_numbers (self, plan_id, &chinese, error)) == NULL)
+      return pb_store_finish (self, FALSE, NULL, error);
+  }
 
   if (move_items_to != 0)
     {
@@ -1059,6 +1201,9 @@ pb_store_delete_section (PbStore    *self,
 
   if (ok)
     ok = pb_store_exec_ids (self, "DELETE FROM section WHERE id = ?1", id, 0, error);
+  /* The sections beside it keep counting in order. */
+  if (ok && numbers != NULL)
+    ok = renumber_siblings (self, numbers, siblings_before, siblings_after, NULL, error);
 
   return pb_store_finish (self, ok, _("Delete Section"), error);
 }
