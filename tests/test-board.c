@@ -425,6 +425,24 @@ test_filter_hides_empty_columns (void)
                               (char *) g_hash_table_lookup (title_of, centres));
   g_assert_cmpstr (titles, ==, expected);
 
+  /* → (board.focus-column) takes the keyboard to the next column shown,
+   * past the hidden ones; ← back. */
+  {
+    g_autoptr(PbItem) goal = item_titled ("主要目标");
+    g_autoptr(PbItem) centre = item_titled ("建设产业创新中心");
+    const char *key = NULL;
+
+    g_assert_true (pb_board_view_focus_item (board, pb_record_get_id (PB_RECORD (goal))));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.focus-column", "i", 1));
+    spin ();
+    g_assert_cmpint (pb_board_view_get_focused_item (board, &key), ==, pb_record_get_id (PB_RECORD (centre)));
+    g_assert_cmpstr (key, ==, centres);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.focus-column", "i", -1));
+    spin ();
+    g_assert_cmpint (pb_board_view_get_focused_item (board, &key), ==, pb_record_get_id (PB_RECORD (goal)));
+    g_assert_cmpstr (key, ==, goals);
+  }
+
   /* Alt+→ moves the card to the next column shown, past the hidden ones;
    * Undo takes it back. */
   {

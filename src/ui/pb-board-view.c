@@ -2003,6 +2003,53 @@ move_focused_action (GtkWidget  *widget,
   focus_item (self, item_id);
 }
 
+/* ←/→ from a card: the keyboard goes to the card at the same place (or
+ * the last) of the next column on screen that has cards — past a filter's
+ * hidden columns, and past empty ones. Each column is a list of its own,
+ * whose arrow keys stay inside it: the board takes ←/→ first. */
+static gboolean
+focus_next_column (PbBoardView *self,
+                   int          dx)
+{
+  guint column, position;
+  PbBoardColumn *target = NULL;
+  PbItem *item;
+
+  flush_pending (self);
+  if (focused_card (self, &column, &position) == NULL)
+    return FALSE;
+  for (int c = (int) column + dx; c >= 0 && c < (int) self->shown->len && target == NULL; c += dx)
+    if (((PbBoardColumn *) g_ptr_array_index (self->shown, c))->items->len > 0)
+      target = g_ptr_array_index (self->shown, c);
+  if (target == NULL)
+    return FALSE;
+  item = g_ptr_array_index (target->items, MIN (position, target->items->len - 1));
+  return focus_item (self, pb_record_get_id (PB_RECORD (item)));
+}
+
+/* ← (@data -1) or → (1): not taken (left to the list) when the keyboard
+ * is not on a card or no column with cards lies that way. */
+static gboolean
+column_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   data)
+{
+  int dx = GPOINTER_TO_INT (data);
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    dx = -dx;
+  return focus_next_column (PB_BOARD_VIEW (widget), dx);
+}
+
+/* board.focus-column (dx): as ←/→ (for the tests and the shortcuts). */
+static void
+focus_column_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  focus_next_column (PB_BOARD_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
 /* ---- Cards -------------------------------------------------------------- */
 
 static GdkContentProvider *
@@ -2921,6 +2968,7 @@ pb_board_view_class_init (PbBoardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 0, -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "board.move-focused-card", "(ii)", 0, 1);
+  gtk_widget_class_install_action (widget_class, "board.focus-column", "i", focus_column_action);
   gtk_widget_class_install_action (widget_class, "board.select-all", NULL, select_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "board.select-all", NULL);
 
@@ -2977,6 +3025,19 @@ pb_board_view_init (PbBoardView *self)
     g_signal_connect_swapped (adj, "changed", G_CALLBACK (queue_fill_columns), self);
   }
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  /* ←/→ reach the board before a column's list, which keeps them. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, 0),
+                                                            gtk_callback_action_new (column_key_cb, GINT_TO_POINTER (-1), NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
+                                                            gtk_callback_action_new (column_key_cb, GINT_TO_POINTER (1), NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   /* In place of the columns when a filter or a search leaves no card:
    * one message, and the way back to the whole plan (the window's). */
