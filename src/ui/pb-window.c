@@ -2448,7 +2448,8 @@ settle_switcher_title_cb (PbWindow *self)
   GtkWidget *header = gtk_widget_get_ancestor (title, ADW_TYPE_HEADER_BAR);
   GtkWidget *squeezer = gtk_widget_get_first_child (title);
   GListModel *pages = G_LIST_MODEL (adw_leaflet_get_pages (self->leaflet));
-  int width, height, window_min, leaflet_min, header_min, header_height;
+  int width, height, header_min, header_height;
+  double frame_x, frame_y;
   int fold_min = 0, beside = 0;
   guint n_pages = g_list_model_get_n_items (pages);
 
@@ -2461,13 +2462,16 @@ settle_switcher_title_cb (PbWindow *self)
       g_object_unref (pages);
       return;
     }
-  /* The window's frame (its border, with client-side decorations). */
-  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &window_min, NULL, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (self->leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &leaflet_min, NULL, NULL, NULL);
-  width -= CLAMP (window_min - leaflet_min, 0, 64);
+  /* Only the header bar and what lies beside it are measured here (the
+   * views are laid out with the window, once). The window's frame: its
+   * border and shadow, with client-side decorations. */
+  pb_trace_start ("window: realize (surface made)");
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &frame_x, &frame_y);
+  width -= 2 * CLAMP ((int) frame_x, 0, 64);
   /* Unfolded, the leaflet gives the pages before the content (the list of
    * plans, its separator) their natural width, the content the rest; it
-   * folds below the sum of their minimum widths. */
+   * folds below the sum of their minimum widths (the content's is its
+   * size request). */
   for (guint i = 0; i < n_pages; i++)
     {
       g_autoptr (AdwLeafletPage) page = g_list_model_get_item (pages, i);
@@ -2476,10 +2480,15 @@ settle_switcher_title_cb (PbWindow *self)
 
       if (!gtk_widget_get_visible (child))
         continue;
+      if (gtk_widget_is_ancestor (header, child))
+        {
+          gtk_widget_get_size_request (child, &min, NULL);
+          fold_min += MAX (min, 0);
+          continue;
+        }
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
       fold_min += min;
-      if (!gtk_widget_is_ancestor (header, child))
-        beside += nat;
+      beside += nat;
     }
   g_object_unref (pages);
   if (adw_leaflet_get_can_unfold (self->leaflet) && width >= fold_min)
