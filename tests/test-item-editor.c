@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Under Xvfb, with real clicks (XTest): a health set by hand with its
+ * Under Xvfb, with real clicks and keys (XTest): a health set by hand with its
  * reason in the editor (issue 14, DESIGN §5), on the card at once, undone,
  * redone and cleared, each one command.
  */
@@ -265,6 +265,114 @@ test_escape_takes_back (void)
   g_assert_cmpstr (pb_item_get_title (item), ==, "建设重大科技基础设施");
 }
 
+static GtkWidget *
+child_named (GtkWidget  *root,
+             const char *css_name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_css_name (c), css_name) == 0)
+        return c;
+      if ((found = child_named (c, css_name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* One gesture on the progress slider is one command: a real drag (press,
+ * moves, release) is stored once, at the release, while the slider and
+ * its figure follow the pointer; Undo once gives the progress before the
+ * drag. Arrow keys in a row are one command too, stored after the pause.
+ * Before, a drag from 40 to 80 left five "Change Progress" to undo. */
+static void
+test_progress_one_gesture (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "发展智慧教育和智慧医疗");
+  GtkWidget *editor, *row, *scale, *trough, *slider;
+  GtkAdjustment *adj;
+  gint64 mark;
+  int rx, ry, tx, ty;
+  double dragged;
+
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Progress");
+  g_assert_nonnull (row);
+  scale = find_child (row, GTK_TYPE_SCALE, NULL);
+  g_assert_nonnull (scale);
+  adj = gtk_range_get_adjustment (GTK_RANGE (scale));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), 40, 1e-6);
+  /* In sight (scrolled to), then dragged by its knob. */
+  gtk_widget_grab_focus (scale);
+  pb_test_settle_for (300);
+  trough = child_named (scale, "trough");
+  slider = trough ? child_named (trough, "slider") : NULL;
+  g_assert_nonnull (slider);
+  g_assert_true (gtk_widget_is_drawable (slider));
+
+  mark = pb_store_get_undo_mark (t.store);
+  pb_test_x_root_point (slider, gtk_widget_get_width (slider) / 2.0, gtk_widget_get_height (slider) / 2.0, &rx, &ry);
+  pb_test_x_root_point (trough, gtk_widget_get_width (trough) * 0.8, gtk_widget_get_height (trough) / 2.0, &tx, &ty);
+  pb_test_x_move (rx, ry);
+  pb_test_settle_for (100);
+  pb_test_x_button (1, TRUE);
+  pb_test_settle_for (100);
+  for (int i = 1; i <= 8; i++)
+    {
+      pb_test_x_move (rx + (tx - rx) * i / 8, ry);
+      /* Longer than the pause that stores typing: still not stored. */
+      pb_test_settle_for (i == 4 ? 600 : 80);
+    }
+  /* The figure follows, the item does not yet. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 70);
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+  pb_test_x_button (1, FALSE);
+  pb_test_settle_for (300);
+  dragged = pb_item_get_progress (item);
+  g_assert_cmpfloat (dragged, >, 0.7);
+  g_assert_cmpfloat_with_epsilon (dragged * 100, gtk_adjustment_get_value (adj), 0.01);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Progress");
+
+  /* One Undo: before the drag, and nothing else of it left to undo. */
+  act ("win.undo");
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), 40, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+  act ("win.redo");
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), dragged, 1e-6);
+  act ("win.undo");
+
+  /* Three presses of Right: 40 → 55, one command after the pause. */
+  gtk_widget_grab_focus (scale);
+  pb_test_settle_for (100);
+  press (GDK_KEY_Right);
+  press (GDK_KEY_Right);
+  press (GDK_KEY_Right);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), 55, 1e-6);
+  pb_test_settle_for (800);
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.55, 1e-6);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Progress");
+  act ("win.undo");
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+
+  /* Keys and then straight away another item: stored all the same. */
+  gtk_widget_grab_focus (scale);
+  pb_test_settle_for (100);
+  press (GDK_KEY_Left);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.35, 1e-6);
+  act ("win.undo");
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +384,7 @@ main (int   argc,
 
   g_test_add_func ("/item-editor/health-override", test_health_override);
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
+  g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

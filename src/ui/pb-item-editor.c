@@ -48,6 +48,11 @@ struct _PbItemEditor
   char                *focus_text[N_FIELDS];
   gboolean             typed[N_FIELDS];
   guint                save_id;
+  /* The progress slider: one gesture, one command. A drag (press to
+   * release) is stored at the release, keys after a pause or as the
+   * keyboard leaves; the slider and its figure follow at once. */
+  guint                progress_save_id;
+  gboolean             progress_pressed;
   gboolean             loading;        /* a picker's model being replaced */
 
   GtkWidget           *page;
@@ -571,6 +576,8 @@ text_changed_cb (PbItemEditor *self,
   self->save_id = g_timeout_add (SAVE_DELAY_MSEC, save_timeout_cb, self);
 }
 
+static void save_progress (PbItemEditor *self);
+
 /**
  * pb_item_editor_flush:
  * @self: an editor
@@ -584,6 +591,13 @@ pb_item_editor_flush (PbItemEditor *self)
   GtkWidget *focus;
 
   g_return_if_fail (PB_IS_ITEM_EDITOR (self));
+
+  /* A progress being changed with the keys, or dragged. */
+  if (self->progress_save_id != 0 || self->progress_pressed)
+    {
+      self->progress_pressed = FALSE;
+      save_progress (self);
+    }
 
   /* Typed and not saved yet, or refused before (the library was in use):
    * saved now. */
@@ -661,19 +675,92 @@ combo_changed_cb (PbItemEditor *self,
     report (self, error);
 }
 
+/* The slider's value to the item, one command ("Change Progress"), if
+ * it is another. */
+static void
+save_progress (PbItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  g_clear_handle_id (&self->progress_save_id, g_source_remove);
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+  value = CLAMP (gtk_adjustment_get_value (self->progress_adjustment), 0, 100) / 100.0;
+  if (ABS (value - pb_item_get_progress (self->item)) > 0.001 &&
+      !pb_store_set (self->store, self->item, &error, "progress", value, NULL))
+    {
+      report (self, error);
+      /* The slider shows what the item holds again. */
+      g_object_notify (G_OBJECT (self->item), "progress");
+    }
+}
+
+static gboolean
+save_progress_cb (gpointer user_data)
+{
+  PbItemEditor *self = user_data;
+
+  self->progress_save_id = 0;
+  save_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The slider moves (and its figure with it) at every step of a drag or
+ * key; the item changes once the gesture is over: at the release of a
+ * drag or click, after a pause in pressing keys. */
 static gboolean
 progress_changed_cb (GtkRange      *range,
                      GtkScrollType  scroll,
                      double         value,
                      PbItemEditor  *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  value = CLAMP (value, 0, 100) / 100.0;
-  if (!self->loading && self->item && ABS (value - pb_item_get_progress (self->item)) > 0.001 &&
-      !pb_store_set (self->store, self->item, &error, "progress", value, NULL))
-    report (self, error);
+  if (self->loading || self->item == NULL)
+    return FALSE;
+  g_clear_handle_id (&self->progress_save_id, g_source_remove);
+  if (!self->progress_pressed)
+    self->progress_save_id = g_timeout_add (SAVE_DELAY_MSEC, save_progress_cb, self);
   return FALSE;
+}
+
+/* Seen before the slider's own gestures, and left to them: where a drag
+ * starts and ends. Stored when idle after the release, once the slider
+ * has taken its last position. */
+static gboolean
+progress_event_cb (GtkEventControllerLegacy *controller,
+                   GdkEvent                 *event,
+                   PbItemEditor             *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->progress_pressed = TRUE;
+      g_clear_handle_id (&self->progress_save_id, g_source_remove);
+      break;
+    case GDK_BUTTON_RELEASE:
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+      if (self->progress_pressed)
+        {
+          self->progress_pressed = FALSE;
+          g_clear_handle_id (&self->progress_save_id, g_source_remove);
+          self->progress_save_id = g_idle_add (save_progress_cb, self);
+        }
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* The keyboard leaving the slider stores what its keys did. */
+static void
+progress_leave_cb (GtkEventControllerFocus *controller,
+                   PbItemEditor            *self)
+{
+  if (self->progress_save_id != 0 && !self->progress_pressed)
+    save_progress (self);
 }
 
 /* ---- Lists: organisations, indicators, dependencies, notes -------------- */
@@ -2796,6 +2883,7 @@ pb_item_editor_dispose (GObject *object)
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->report_refusal, g_free);
+  g_clear_handle_id (&self->progress_save_id, g_source_remove);
   for (FieldId id = 0; id < N_FIELDS; id++)
     g_clear_pointer (&self->focus_text[id], g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_ITEM_EDITOR);
@@ -2902,6 +2990,8 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, combo_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, progress_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, progress_event_cb);
+  gtk_widget_class_bind_template_callback (widget_class, progress_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, scale_scroll_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_org_cb);
   gtk_widget_class_bind_template_callback (widget_class, pick_org_cb);
