@@ -62,6 +62,7 @@ struct _PbImportWindow
   PbStore             *store;
   GCancellable        *cancellable;
   JsonNode            *draft;
+  GHashTable          *known_names;  /* the draft's names with a 、 of their own → how many fields hold each */
   GPtrArray           *groups;       /* review groups to remove on re-read */
   GHashTable          *invalid;      /* fields whose text is refused */
   GHashTable          *year_fields;  /* a target (JsonObject) → its Year row */
@@ -168,39 +169,65 @@ join_names (JsonArray *names)
   return g_string_free (s, FALSE);
 }
 
-/* "市经信局、市发改委，各区政府" → the names, for an edited list. The
- * names the draft holds already stay whole: 各区、县〔市〕政府, found by
- * the parser, is one organisation, not 各区 and 县〔市〕政府. */
-static JsonArray *
-split_names (JsonNode   *draft,
-             const char *text)
+/* Counts (@delta 1) or uncounts (-1) the names in @units that hold a 、
+ * of their own (各区、县〔市〕政府, found by the parser), as known names. */
+static void
+count_known_names (GHashTable *known,
+                   JsonArray  *units,
+                   int         delta)
 {
-  g_autoptr(GPtrArray) known = g_ptr_array_new ();
-  g_autoptr(GPtrArray) names = NULL;
-  JsonArray *items = draft ? json_object_get_array_member (json_node_get_object (draft), "items") : NULL;
-  JsonArray *a = json_array_new ();
+  for (guint u = 0; units != NULL && u < json_array_get_length (units); u++)
+    {
+      const char *name = json_array_get_string_element (units, u);
+      guint n;
 
+      if (name == NULL || strstr (name, "、") == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (known, name));
+      if (delta > 0)
+        g_hash_table_insert (known, g_strdup (name), GUINT_TO_POINTER (n + 1));
+      else if (n > 1)
+        g_hash_table_insert (known, g_strdup (name), GUINT_TO_POINTER (n - 1));
+      else
+        g_hash_table_remove (known, name);
+    }
+}
+
+/* The known names of the draft, gathered once when a draft is read (not
+ * on every keystroke in an organisation field): each name with a 、 of
+ * its own that some item's organisations hold, with how many fields hold
+ * it. units_changed_cb() keeps the counts as fields are edited, so a name
+ * is known exactly while the draft holds it. */
+static void
+gather_known_names (PbImportWindow *self)
+{
+  JsonArray *items = self->draft ? json_object_get_array_member (json_node_get_object (self->draft), "items") : NULL;
+
+  g_clear_pointer (&self->known_names, g_hash_table_unref);
+  self->known_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
       const char *members[] = { "lead_units", "responsible_units" };
 
       for (guint m = 0; item != NULL && m < G_N_ELEMENTS (members); m++)
-        {
-          JsonArray *units = json_object_has_member (item, members[m]) ? json_object_get_array_member (item, members[m]) : NULL;
-
-          for (guint u = 0; units != NULL && u < json_array_get_length (units); u++)
-            {
-              const char *name = json_array_get_string_element (units, u);
-
-              if (name != NULL && strstr (name, "、") != NULL)
-                g_ptr_array_add (known, (gpointer) name);
-            }
-        }
+        count_known_names (self->known_names,
+                           json_object_has_member (item, members[m]) ? json_object_get_array_member (item, members[m]) : NULL,
+                           1);
     }
-  g_ptr_array_add (known, NULL);
+}
 
-  names = pb_org_names_split_edited (text, (const char * const *) known->pdata);
+/* "市经信局、市发改委，各区政府" → the names, for an edited list. The
+ * names the draft holds already stay whole: 各区、县〔市〕政府, found by
+ * the parser, is one organisation, not 各区 and 县〔市〕政府. */
+static JsonArray *
+split_names (GHashTable *known,
+             const char *text)
+{
+  g_autofree gpointer *names_known = g_hash_table_get_keys_as_array (known, NULL);
+  g_autoptr(GPtrArray) names = pb_org_names_split_edited (text, (const char * const *) names_known);
+  JsonArray *a = json_array_new ();
+
   for (guint i = 0; i < names->len; i++)
     json_array_add_string_element (a, g_ptr_array_index (names, i));
   return a;
@@ -402,8 +429,18 @@ units_changed_cb (GtkEditable    *editable,
 {
   JsonObject *item = field_object (editable);
   const char *member = g_object_get_data (G_OBJECT (editable), "member");
+  JsonArray *names;
 
-  json_object_set_array_member (item, member, split_names (self->draft, gtk_editable_get_text (editable)));
+  if (self->known_names == NULL)
+    gather_known_names (self);
+  /* Split with the names known before this edit (this field's own
+   * included), then count the field's new names instead of its old. */
+  names = split_names (self->known_names, gtk_editable_get_text (editable));
+  count_known_names (self->known_names,
+                     json_object_has_member (item, member) ? json_object_get_array_member (item, member) : NULL,
+                     -1);
+  count_known_names (self->known_names, names, 1);
+  json_object_set_array_member (item, member, names);
   update_item_row (g_object_get_data (G_OBJECT (editable), "expander"), item);
   show_units_in_full (GTK_WIDGET (editable));
   update_summary (self);
@@ -1175,6 +1212,7 @@ read_done_cb (GObject      *object,
 
   g_clear_pointer (&self->draft, json_node_unref);
   self->draft = plan;
+  gather_known_names (self);
   g_free (self->draft_text);
   self->draft_text = g_strdup (((ReadData *) g_task_get_task_data (G_TASK (result)))->text);
   if (draft_is_empty (self))
@@ -1979,6 +2017,7 @@ pb_import_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->draft, json_node_unref);
+  g_clear_pointer (&self->known_names, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->invalid, g_hash_table_unref);
   g_clear_pointer (&self->year_fields, g_hash_table_unref);
