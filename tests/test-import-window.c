@@ -1230,6 +1230,52 @@ test_review_keeps_known_names (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+/* The known names follow the edits (gathered once per draft, then
+ * counted as fields change): item 1's copy of 各区、县〔市〕政府 cleared
+ * and typed again while item 2 still holds it stays one organisation. */
+static void
+test_review_known_names_follow_edits (void)
+{
+  const char *text =
+    "某市数字经济发展行动方案(2025—2027年)\n"
+    "一、重点任务\n"
+    "1.加快5G网络建设。到2025年新建5G基站1500个。(牵头单位:市经信局;责任单位:市住建局、各区、县〔市〕政府)\n"
+    "2.推进千兆光网建设。到2026年千兆用户10万户。(牵头单位:市通信管理办;责任单位:各区、县〔市〕政府)\n";
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *item;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, text);
+  wait_for_page (import, "review");
+  item = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  set_text (item, "Responsible organisations", 0, "市住建局");
+  set_text (item, "Responsible organisations", 0, "市住建局、各区、县〔市〕政府、市财政局");
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(GListModel) items = pb_store_list_items (store, id);
+    g_autoptr(PbItem) first = g_list_model_get_item (items, 0);
+    g_autoptr(GListModel) orgs = pb_store_list_organisations (store, id);
+
+    g_assert_cmpuint (pb_store_count_item_orgs (store, pb_record_get_id (PB_RECORD (first)), PB_ROLE_RESPONSIBLE), ==, 3);
+    for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+      {
+        g_autoptr(PbOrganisation) org = g_list_model_get_item (orgs, i);
+
+        g_assert_cmpstr (pb_organisation_get_name (org), !=, "各区");
+        g_assert_cmpstr (pb_organisation_get_name (org), !=, "县〔市〕政府");
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -1481,6 +1527,7 @@ main (int    argc,
   g_test_add_func ("/import-window/nothing-found", test_nothing_found);
   g_test_add_func ("/import-window/review-twin", test_review_twin);
   g_test_add_func ("/import-window/review-keeps-known-names", test_review_keeps_known_names);
+  g_test_add_func ("/import-window/review-known-names-follow-edits", test_review_known_names_follow_edits);
   g_test_add_func ("/import-window/duplicate-year", test_duplicate_year);
   g_test_add_func ("/import-window/review-kind-period-orgs", test_review_kind_period_orgs);
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
