@@ -517,6 +517,224 @@ test_return_by_follows_period (void)
   g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 0);
 }
 
+/* A widget inside the window, drawn on its own (pb_test_save_shot ()
+ * takes a window), into PB_TEST_SHOT_DIR when set. */
+static void
+save_section_shot (GtkWidget  *widget,
+                   const char *name)
+{
+  const char *dir = g_getenv ("PB_TEST_SHOT_DIR");
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  /* On the window's background, as it is seen */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkDropDown *
+round_drop_down (void)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (pb_window_get_form_status (t.window), GTK_TYPE_DROP_DOWN, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The rounds in the drop-down, one a line, the one shown marked "*". */
+static char *
+rounds_text (void)
+{
+  GtkDropDown *round = round_drop_down ();
+  GListModel *model = gtk_drop_down_get_model (round);
+  GString *out = g_string_new (NULL);
+
+  g_free (pb_form_status_view_dup_text (PB_FORM_STATUS_VIEW (pb_window_get_form_status (t.window))));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (round))));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (out, "%s%s\n", i == gtk_drop_down_get_selected (round) ? "*" : "",
+                              gtk_string_object_get_string (item));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+other_sends (PbStore     *other,
+             gint64       plan_id,
+             const char  *period,
+             int          sent_days_ago,
+             int          due_in_days,
+             GArray      *orgs,
+             guint        n_returned)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  GDate sent, due;
+  char due_text[11];
+
+  pb_date_today (&sent);
+  g_date_subtract_days (&sent, sent_days_ago);
+  pb_date_today (&due);
+  if (due_in_days >= 0)
+    g_date_add_days (&due, due_in_days);
+  else
+    g_date_subtract_days (&due, -due_in_days);
+  pb_date_format (&due, due_text);
+  pb_store_refresh (other);
+  g_assert_true (pb_store_record_forms_sent (other, plan_id, period, FALSE, due_text, orgs, &sent, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_returned; i++)
+    {
+      g_assert_true (pb_store_apply_form (other, plan_id, g_array_index (orgs, gint64, i), period, none, &sent, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Reviewer finding (JOURNEYS 5, following up late forms): a new round of
+ * forms hid the older one, outstanding forms and all. The section lets
+ * the officer pick the round, each with how many came back; by default
+ * the newest still waiting for forms. Every round here is written by
+ * another connection (as planboard-cli would) while the window is open. */
+static void
+test_rounds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autoptr(GArray) orgs = NULL;
+  g_autofree char *rounds = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *q_shown = NULL;
+  g_autofree char *m1_shown = NULL;
+  g_autofree char *m2_shown = NULL;
+  char m1[8], m2[8];
+  PbFormPeriod quarter;
+  GDate day;
+  gint64 plan_id;
+  guint n;
+
+  /* Periods around today: the quarter before, last month, this month */
+  pb_date_today (&day);
+  g_snprintf (m2, sizeof m2, "%04d-%02d", g_date_get_year (&day), g_date_get_month (&day));
+  g_date_subtract_days (&day, 35);
+  g_snprintf (m1, sizeof m1, "%04d-%02d", g_date_get_year (&day), g_date_get_month (&day));
+  g_date_subtract_days (&day, 65);
+  pb_form_period_for_date (&day, &quarter);
+  q_shown = pb_format_period_label (quarter.label);
+  m1_shown = pb_format_period_label (m1);
+  m2_shown = pb_format_period_label (m2);
+
+  plan_id = pb_store_add_example_plan (t.store, &error);
+  g_assert_no_error (error);
+  pb_window_select_plan (t.window, plan_id);
+  spin ();
+  {
+    GtkWidget *view = pb_window_get_organisations (t.window);
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)),
+                                           "organisations");
+    while (!gtk_widget_get_mapped (view) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  /* Nothing sent for this plan: nothing to pick */
+  g_free (pb_form_status_view_dup_text (PB_FORM_STATUS_VIEW (pb_window_get_form_status (t.window))));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (round_drop_down ()))));
+
+  other = pb_store_open (pb_store_get_path (t.store), PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  orgs = pb_store_list_form_organisations (other, plan_id, FALSE);
+  n = orgs->len;
+  g_assert_cmpuint (n, >=, 4);
+
+  /* The quarter's round, a month ago, two back and the rest past their
+   * date; then last month's, yesterday, one back. */
+  other_sends (other, plan_id, quarter.label, 30, -5, orgs, 2);
+  other_sends (other, plan_id, m1, 1, 20, orgs, 1);
+  g_assert_true (pb_store_refresh (t.store));
+  spin ();
+  rounds = rounds_text ();
+  expected = g_strdup_printf ("*%s · 1 of %u returned\n"
+                              "%s · 2 of %u returned · %u late\n", m1_shown, n, q_shown, n, n - 2);
+  g_assert_cmpstr (rounds, ==, expected);
+  text = status_text ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Reporting Status, %s\n", m1_shown);
+  g_assert_true (g_str_has_prefix (text, expected));
+
+  /* The older round picked: its organisations, returned and late */
+  gtk_drop_down_set_selected (round_drop_down (), 1);
+  spin ();
+  g_clear_pointer (&text, g_free);
+  text = status_text ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Reporting Status, %s\n", q_shown);
+  g_assert_true (g_str_has_prefix (text, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("\n2 returned · 0 sent, not yet due · %u late · 0 not sent\n", n - 2);
+  g_assert_nonnull (strstr (text, expected));
+  {
+    guint n_returned = 0, n_late = 0;
+
+    for (const char *line = strchr (text, '\t'); line; line = strchr (line + 1, '\t'))
+      {
+        n_returned += g_str_has_prefix (line, "\tReturned ");
+        n_late += g_str_has_prefix (line, "\tLate (due ");
+      }
+    g_assert_cmpuint (n_returned, ==, 2);
+    g_assert_cmpuint (n_late, ==, n - 2);
+  }
+  pb_test_settle_for (300);
+  /* The section alone: no toast of an earlier test over it */
+  save_section_shot (pb_window_get_form_status (t.window), "reporting-status-rounds.png");
+
+  /* A new round written by the other connection appears, first; the
+   * round the officer picked stays shown. */
+  other_sends (other, plan_id, m2, 0, 30, orgs, 0);
+  g_assert_true (pb_store_refresh (t.store));
+  spin ();
+  g_clear_pointer (&rounds, g_free);
+  rounds = rounds_text ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s · 0 of %u returned\n"
+                              "%s · 1 of %u returned\n"
+                              "*%s · 2 of %u returned · %u late\n", m2_shown, n, m1_shown, n, q_shown, n, n - 2);
+  g_assert_cmpstr (rounds, ==, expected);
+  g_clear_pointer (&text, g_free);
+  text = status_text ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Reporting Status, %s\n", q_shown);
+  g_assert_true (g_str_has_prefix (text, expected));
+
+  /* The plan opened afresh: the newest round still waiting */
+  pb_window_select_plan (t.window, pb_test_sql_int (pb_store_get_path (t.store), "SELECT min(id) FROM plan"));
+  spin ();
+  pb_window_select_plan (t.window, plan_id);
+  spin ();
+  g_clear_pointer (&text, g_free);
+  text = status_text ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Reporting Status, %s\n", m2_shown);
+  g_assert_true (g_str_has_prefix (text, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/forms-view/after-today", test_after_today);
   g_test_add_func ("/forms-view/ended-plan", test_ended_plan);
   g_test_add_func ("/forms-view/return-by-follows-period", test_return_by_follows_period);
+  g_test_add_func ("/forms-view/rounds", test_rounds);
   rc = g_test_run ();
   pb_test_app_stop (&t);
   return rc;

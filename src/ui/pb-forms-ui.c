@@ -5,8 +5,10 @@
  * Three pieces of the month-end round trip (JOURNEYS 5):
  *
  * - PbFormStatusView, the Organisations page's "Reporting Status"
- *   section: for the period forms were last sent for, each organisation's
- *   form (not sent, sent, returned, late) with its date, and the counts.
+ *   section: a round of forms (the period they were sent for), picked
+ *   from the plan's rounds, each with how many came back; for it each
+ *   organisation's form (not sent, sent, returned, late) with its date,
+ *   and the counts.
  * - Collect Progress…: the period, the date to return by and whether
  *   co-owners get a form too, then a folder; one XLSX per organisation
  *   (src/render/pb-form-writer.c) and one undoable "Send progress forms".
@@ -43,6 +45,12 @@ struct _PbFormStatusView
   GtkLabel   *title;
   GtkLabel   *ended;     /* "This plan ended in 2024…", when it has */
   GtkLabel   *counts;
+  GtkWidget  *round_box; /* "Round" and the drop-down: hidden before any form is sent */
+  GtkDropDown *round;
+  GtkStringList *round_names;
+  GPtrArray  *rounds;    /* PbFormRound, as in the drop-down */
+  char       *chosen;    /* the period the officer picked, or NULL: the default */
+  gboolean    filling;   /* the drop-down is being refilled, not picked from */
   GtkWidget  *grid;
   GPtrArray  *rows;      /* PbFormStatus, as shown */
   PbLazyRebuild lazy;
@@ -81,6 +89,93 @@ state_text (PbFormStatus *s,
     }
 }
 
+static char *
+round_text (PbFormRound *r)
+{
+  g_autofree char *shown = pb_format_period_label (r->period);
+
+  if (r->n_late > 0)
+    /* Translators: a round of progress forms in the Reporting Status
+     * drop-down: the period, how many came back of how many sent, how
+     * many are late */
+    return g_strdup_printf (_("%s · %u of %u returned · %u late"), shown, r->n_returned, r->n_sent, r->n_late);
+  /* Translators: a round of progress forms in the Reporting Status
+   * drop-down: the period, how many came back of how many sent */
+  return g_strdup_printf (_("%s · %u of %u returned"), shown, r->n_returned, r->n_sent);
+}
+
+/* The round shown: the one picked while it is still there, else the
+ * newest that still waits for a form, else the newest. */
+static guint
+round_default (PbFormStatusView *self)
+{
+  for (guint i = 0; self->chosen && i < self->rounds->len; i++)
+    if (g_strcmp0 (((PbFormRound *) g_ptr_array_index (self->rounds, i))->period, self->chosen) == 0)
+      return i;
+  for (guint i = 0; i < self->rounds->len; i++)
+    {
+      PbFormRound *r = g_ptr_array_index (self->rounds, i);
+
+      if (r->n_returned < r->n_sent)
+        return i;
+    }
+  return 0;
+}
+
+/* The plan's rounds into the drop-down; returns the period to show, or
+ * NULL before any form is sent. */
+static char *
+rounds_fill (PbFormStatusView *self,
+             const GDate      *today)
+{
+  g_autoptr(GPtrArray) rounds = pb_store_list_form_rounds (self->store, pb_record_get_id (PB_RECORD (self->plan)), today);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint shown;
+
+  /* Unreadable: the rounds as they were, rather than none */
+  if (rounds == NULL && self->rounds != NULL)
+    rounds = g_ptr_array_ref (self->rounds);
+  else if (rounds == NULL)
+    rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_form_round_free);
+  g_clear_pointer (&self->rounds, g_ptr_array_unref);
+  self->rounds = g_ptr_array_ref (rounds);
+  for (guint i = 0; i < rounds->len; i++)
+    g_ptr_array_add (names, round_text (g_ptr_array_index (rounds, i)));
+  g_ptr_array_add (names, NULL);
+
+  self->filling = TRUE;
+  /* Refilled only when a round or its counts changed: the list stays put
+   * under the pointer otherwise */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->round_names));
+    gboolean same = n == rounds->len;
+
+    for (guint i = 0; same && i < n; i++)
+      same = g_strcmp0 (gtk_string_list_get_string (self->round_names, i), g_ptr_array_index (names, i)) == 0;
+    if (!same)
+      gtk_string_list_splice (self->round_names, 0, n, (const char * const *) names->pdata);
+  }
+  shown = round_default (self);
+  if (rounds->len > 0)
+    gtk_drop_down_set_selected (self->round, shown);
+  self->filling = FALSE;
+  gtk_widget_set_visible (self->round_box, rounds->len > 0);
+  return rounds->len > 0 ? g_strdup (((PbFormRound *) g_ptr_array_index (rounds, shown))->period) : NULL;
+}
+
+static void
+round_selected_cb (PbFormStatusView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->round);
+
+  if (self->filling || self->rounds == NULL || i >= self->rounds->len)
+    return;
+  g_free (self->chosen);
+  self->chosen = g_strdup (((PbFormRound *) g_ptr_array_index (self->rounds, i))->period);
+  /* Not from within the drop-down's own signal: it is refilled */
+  pb_lazy_rebuild_queue (&self->lazy);
+}
+
 static void
 status_rebuild (gpointer data)
 {
@@ -101,16 +196,18 @@ status_rebuild (gpointer data)
   if (self->plan == NULL || pb_record_is_deleted (PB_RECORD (self->plan)))
     {
       self->rows = g_ptr_array_new ();
+      g_clear_pointer (&self->rounds, g_ptr_array_unref);
       gtk_widget_set_visible (self->outer, FALSE);
       return;
     }
 
   pb_date_today (&today);
-  /* The period forms were last sent for, else today's quarter within the
-   * plan's period: an ended plan's last quarter, never one after it. */
+  /* The round picked (by default the newest still waiting for forms),
+   * else today's quarter within the plan's period: an ended plan's last
+   * quarter, never one after it. */
   ended = pb_form_period_for_plan (&today, pb_plan_get_period_start (self->plan),
                                    pb_plan_get_period_end (self->plan), &p);
-  period = pb_store_dup_form_period (self->store, pb_record_get_id (PB_RECORD (self->plan)));
+  period = rounds_fill (self, &today);
   if (period == NULL)
     period = g_strdup (p.label);
   gtk_widget_set_visible (GTK_WIDGET (self->ended), ended);
@@ -183,6 +280,27 @@ status_store_changed_cb (PbFormStatusView *self,
 }
 
 static void
+round_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+round_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
 pb_form_status_view_dispose (GObject *object)
 {
   PbFormStatusView *self = PB_FORM_STATUS_VIEW (object);
@@ -193,6 +311,8 @@ pb_form_status_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rounds, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen, g_free);
   G_OBJECT_CLASS (pb_form_status_view_parent_class)->dispose (object);
 }
 
@@ -266,6 +386,34 @@ pb_form_status_view_init (PbFormStatusView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->ended), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->ended), FALSE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->ended));
+  {
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("_Round"));
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->round_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    self->round_names = gtk_string_list_new (NULL);
+    self->round = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->round_names), NULL));
+    /* The button's label ellipsizes, so the page still fits a
+     * phone-sized window; the list shows each round whole. */
+    g_signal_connect (factory, "setup", G_CALLBACK (round_item_setup_cb), GINT_TO_POINTER (TRUE));
+    g_signal_connect (factory, "bind", G_CALLBACK (round_item_bind_cb), NULL);
+    gtk_drop_down_set_factory (self->round, factory);
+    g_object_unref (factory);
+    factory = gtk_signal_list_item_factory_new ();
+    g_signal_connect (factory, "setup", G_CALLBACK (round_item_setup_cb), GINT_TO_POINTER (FALSE));
+    g_signal_connect (factory, "bind", G_CALLBACK (round_item_bind_cb), NULL);
+    gtk_drop_down_set_list_factory (self->round, factory);
+    g_object_unref (factory);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->round), TRUE);
+    gtk_widget_set_halign (GTK_WIDGET (self->round), GTK_ALIGN_START);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->round));
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->round), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    g_signal_connect_swapped (self->round, "notify::selected", G_CALLBACK (round_selected_cb), self);
+    gtk_box_append (GTK_BOX (self->round_box), label);
+    gtk_box_append (GTK_BOX (self->round_box), GTK_WIDGET (self->round));
+    gtk_widget_set_visible (self->round_box, FALSE);
+    gtk_box_append (GTK_BOX (self->box), self->round_box);
+  }
   gtk_box_append (GTK_BOX (self->box), head);
 
   self->counts = GTK_LABEL (gtk_label_new (NULL));
@@ -297,7 +445,12 @@ pb_form_status_view_set_plan (PbFormStatusView *self,
   g_return_if_fail (PB_IS_FORM_STATUS_VIEW (self));
 
   if (g_set_object (&self->plan, plan))
-    pb_lazy_rebuild_request (&self->lazy);
+    {
+      /* Another plan's rounds: its own default */
+      g_clear_pointer (&self->chosen, g_free);
+      g_clear_pointer (&self->rounds, g_ptr_array_unref);
+      pb_lazy_rebuild_request (&self->lazy);
+    }
 }
 
 /**
