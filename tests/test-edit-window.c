@@ -198,9 +198,11 @@ test_insert_delete (void)
     g_assert_cmpint (pb_store_get_item_health (t.store, item, &today, NULL), !=, PB_HEALTH_RED);
   }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
-  /* The example plan numbers its tasks 1–13 straight through its
-   * sections: the new one is 14, not a second 4. */
-  g_assert_cmpstr (pb_item_get_number (item), ==, "14");
+  /* That column, (二) 主要目标, holds the plan's goals, which carry no
+   * numbers: the new item is a goal, without a number, like them (not
+   * "Task 14" among goals). */
+  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_GOAL);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "");
   /* The title has the keyboard, for typing straight away. */
   for (int i = 0; i < 5; i++)
     spin ();
@@ -227,6 +229,10 @@ test_insert_delete (void)
     item = pb_item_editor_get_item (editor);
     g_assert_cmpint (pb_record_get_id (PB_RECORD (item)), ==, id);
     g_assert_cmpint (pb_item_get_section_id (item), ==, pb_item_get_section_id (task));
+    /* A task after a task. The example plan numbers its tasks 1–13
+     * straight through its sections: the new one is 14, not a second 4. */
+    g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
+    g_assert_cmpstr (pb_item_get_number (item), ==, "14");
     for (guint i = 0; i + 1 < g_list_model_get_n_items (items); i++)
       {
         g_autoptr(PbItem) a = g_list_model_get_item (items, i);
@@ -3443,6 +3449,14 @@ test_insert_grouped (void)
     settle ();
     item = added_item_checked ();
     g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_BLOCKED);
+    /* A task, in the first section that holds tasks: not in the chapter
+     * heading 一、总体要求, whose content is in its sub-sections. */
+    g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
+    {
+      g_autoptr(PbItem) first_task = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+
+      g_assert_cmpint (pb_item_get_section_id (item), ==, pb_item_get_section_id (first_task));
+    }
     take_back_added (before);
   }
 

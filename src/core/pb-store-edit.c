@@ -160,6 +160,8 @@ typedef struct
   gint64      plan_largest;
   GHashTable *used;           /* numbers of the plan's items of the kind */
   gboolean    restarts;       /* each section counts from 1 again */
+  gint64      plan_count;     /* the plan's items of the kind */
+  gint64      plan_numbered;  /* …that carry a number of any sort */
 } Numbering;
 
 static gboolean
@@ -202,6 +204,9 @@ numbering_read (PbStore    *self,
         continue;
       if (section == section_id)
         out->count++;
+      out->plan_count++;
+      if (pb_item_get_number (item) && pb_item_get_number (item)[0] != '\0')
+        out->plan_numbered++;
       if (!whole_number (pb_item_get_number (item), &n))
         continue;
       if (section == section_id && n > out->largest)
@@ -229,7 +234,8 @@ numbering_read (PbStore    *self,
  * through its sections (as Chinese plans number their key tasks: 1…4 in
  * (一), 5…9 in (二), 10…13 in (三)), the section's next when no item of
  * the plan carries it yet, else the next number of the plan's sequence,
- * one more than its largest ("14", never a second "10").
+ * one more than its largest ("14", never a second "10"). Where the plan
+ * numbers none of its items of @kind (its goals, often), none: "".
  *
  * Returns: (transfer full): the number, as text
  */
@@ -245,6 +251,11 @@ pb_store_propose_item_number (PbStore    *self,
   g_return_val_if_fail (PB_IS_STORE (self), NULL);
 
   numbering_read (self, plan_id, section_id, kind, &n);
+  if (n.plan_count > 0 && n.plan_numbered == 0)
+    {
+      g_hash_table_unref (n.used);
+      return g_strdup ("");
+    }
   next = (n.largest > 0 ? n.largest : n.count) + 1;
   /* Straight-through numbering: the section's next may be taken. */
   if (!n.restarts && g_hash_table_contains (n.used, &next))

@@ -221,14 +221,69 @@ read_column_key (const char   *key,
     }
 }
 
+/* Where a new task goes when only its status or lead is known: the first
+ * section that holds tasks, not a chapter heading whose content is in its
+ * sub-sections; else the first section with no sub-sections; else the
+ * first. */
 static gint64
 first_section (PbStore *store,
                gint64   plan_id)
 {
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan_id);
   g_autoptr(GListModel) sections = pb_store_list_sections (store, plan_id);
-  g_autoptr(PbSection) first = g_list_model_get_n_items (sections) ? g_list_model_get_item (sections, 0) : NULL;
+  g_autoptr(GHashTable) parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (sections);
 
-  return first ? pb_record_get_id (PB_RECORD (first)) : 0;
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      if (pb_item_get_kind (item) == PB_ITEM_KIND_TASK && pb_item_get_section_id (item) != 0)
+        return pb_item_get_section_id (item);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 parent = pb_section_get_parent_id (s);
+
+      g_hash_table_add (parents, g_memdup2 (&parent, sizeof parent));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+
+      if (!g_hash_table_contains (parents, &id))
+        return id;
+    }
+  if (n > 0)
+    {
+      g_autoptr(PbSection) first = g_list_model_get_item (sections, 0);
+
+      return pb_record_get_id (PB_RECORD (first));
+    }
+  return 0;
+}
+
+/* The kind a new item in @section_id takes: the kind of all its items when
+ * they are of one kind (a column of goals gets a goal), else a task. */
+static PbItemKind
+section_kind (PbStore *store,
+              gint64   section_id)
+{
+  g_autoptr(GListModel) items = section_id ? pb_store_list_section_items (store, section_id) : NULL;
+  guint n = items ? g_list_model_get_n_items (items) : 0;
+  PbItemKind kind = PB_ITEM_KIND_TASK;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      if (i > 0 && pb_item_get_kind (item) != kind)
+        return PB_ITEM_KIND_TASK;
+      kind = pb_item_get_kind (item);
+    }
+  return kind;
 }
 
 static gboolean
@@ -265,7 +320,9 @@ pb_window_add_item (PbWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(PbItem) item = NULL;
   PbItemStatus status = PB_ITEM_STATUS_NOT_STARTED;
+  PbItemKind kind = PB_ITEM_KIND_TASK;
   gint64 plan_id, after = 0, section = -1, lead = 0, id;
+  gboolean keyed_section = FALSE;
   const char *key = column_key;
 
   if (plan == NULL || store == NULL)
@@ -297,6 +354,8 @@ pb_window_add_item (PbWindow   *self,
       else
         {
           section = pb_item_get_section_id (before);
+          /* A goal after a goal, a measure after a measure. */
+          kind = pb_item_get_kind (before);
           if (board && column_key == NULL)
             {
               /* The new item joins the column of the one it follows,
@@ -333,12 +392,19 @@ pb_window_add_item (PbWindow   *self,
 
       read_column_key (key, &keyed, &status, &lead);
       if (keyed >= 0)
-        section = keyed;
+        {
+          section = keyed;
+          keyed_section = TRUE;
+        }
+      else
+        kind = PB_ITEM_KIND_TASK;
     }
   if (section < 0)
     section = first_section (store, plan_id);
+  if (keyed_section)
+    kind = section_kind (store, section);
 
-  id = pb_store_insert_item (store, plan_id, section, column_key ? 0 : after, PB_ITEM_KIND_TASK, NULL, "",
+  id = pb_store_insert_item (store, plan_id, section, column_key ? 0 : after, kind, NULL, "",
                              status, lead, &error);
   if (id == 0)
     {
