@@ -77,6 +77,10 @@ struct _PbImportWindow
   char                *draft_text;   /* the pasted text the draft was read from */
   guint                pulse_id;
   GtkFileChooserNative *chooser;
+  char                *pristine;     /* the review's fields as built, to tell corrections */
+  GtkWidget           *focus_field;  /* the review field with the focus (weak) */
+  gboolean             discarding;   /* closing: the corrections may go */
+  AdwMessageDialog    *discard_dialog;
 };
 
 enum {
@@ -1026,6 +1030,67 @@ propose_period (PbImportWindow *self)
   pb_draft_propose_period (self->draft, &self->proposed_start, &self->proposed_end);
 }
 
+/* Everything the planner can correct on the review, as it stands: each
+ * field's text, each tick, choice and switch, in the order shown. */
+static void
+append_state (GtkWidget *root,
+              GString   *state)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (ADW_IS_ENTRY_ROW (c))
+        {
+          g_string_append_printf (state, "e%s\x1f", gtk_editable_get_text (GTK_EDITABLE (c)));
+          continue;
+        }
+      if (GTK_IS_CHECK_BUTTON (c))
+        g_string_append_printf (state, "c%d\x1f", gtk_check_button_get_active (GTK_CHECK_BUTTON (c)));
+      else if (ADW_IS_COMBO_ROW (c))
+        g_string_append_printf (state, "k%u\x1f", adw_combo_row_get_selected (ADW_COMBO_ROW (c)));
+      else if (GTK_IS_SWITCH (c))
+        g_string_append_printf (state, "s%d\x1f", gtk_switch_get_active (GTK_SWITCH (c)));
+      append_state (c, state);
+    }
+}
+
+static char *
+review_state (PbImportWindow *self)
+{
+  GString *state = g_string_new (NULL);
+
+  append_state (GTK_WIDGET (self->review_page), state);
+  return g_string_free (state, FALSE);
+}
+
+/* The planner has corrected something on the review (and not taken it
+ * back since). */
+static gboolean
+review_corrected (PbImportWindow *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->pristine == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "review"))
+    return FALSE;
+  now = review_state (self);
+  return !g_str_equal (now, self->pristine);
+}
+
+/* Each field's text as the review was built: what Escape takes a refused
+ * field back to when it held the refused text already as it got the
+ * focus. */
+static void
+remember_texts (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (ADW_IS_ENTRY_ROW (c))
+        g_object_set_data_full (G_OBJECT (c), "pb-review-text",
+                                g_strdup (gtk_editable_get_text (GTK_EDITABLE (c))), g_free);
+      else
+        remember_texts (c);
+    }
+}
+
 static void
 build_review (PbImportWindow *self)
 {
@@ -1107,6 +1172,11 @@ build_review (PbImportWindow *self)
   /* A target the document dates outside the plan's period is marked
    * with the reason now, not found out at Create Plan. */
   check_outside_years (self);
+  /* What the review shows before the planner corrects anything. */
+  g_free (self->pristine);
+  self->pristine = review_state (self);
+  remember_texts (GTK_WIDGET (self->review_page));
+  g_clear_weak_pointer (&self->focus_field);
 }
 
 /* A document in which nothing was found says so, and what to do. */
@@ -1902,8 +1972,120 @@ show_first_invalid (PbImportWindow *self)
 static gboolean
 close_when_idle (gpointer data)
 {
+  PB_IMPORT_WINDOW (data)->discarding = TRUE;
   gtk_window_close (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
+}
+
+/* ---- Escape and closing ------------------------------------------------- */
+
+/* The review's entry field @widget is in, if any. */
+static GtkWidget *
+review_field_of (PbImportWindow *self,
+                 GtkWidget      *widget)
+{
+  GtkWidget *row = widget ? gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) : NULL;
+
+  if (row && gtk_widget_is_ancestor (row, GTK_WIDGET (self->review_page)))
+    return row;
+  return NULL;
+}
+
+/* A review field getting the focus: what it holds now is what Escape
+ * takes it back to. */
+static void
+focus_changed_cb (PbImportWindow *self)
+{
+  GtkWidget *field = review_field_of (self, gtk_root_get_focus (GTK_ROOT (self)));
+
+  if (field == self->focus_field)
+    return;
+  g_set_weak_pointer (&self->focus_field, field);
+  if (field)
+    g_object_set_data_full (G_OBJECT (field), "pb-focus-text",
+                            g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))), g_free);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PbImportWindow   *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  /* Closed once the question has gone: it is this window's child. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+/* Corrections made on the review are not thrown away without asking. */
+static void
+ask_discard (PbImportWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_dialog)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard the corrections?"),
+                                                       _("The corrections made on the review will be lost, and no plan is imported.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_set_weak_pointer (&self->discard_dialog, dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closing (Escape with nothing to take back, Cancel, the window's close
+ * button): once the planner has corrected the review, asked first. */
+static gboolean
+pb_import_window_close_request (GtkWindow *window)
+{
+  PbImportWindow *self = PB_IMPORT_WINDOW (window);
+
+  if (!self->discarding && review_corrected (self))
+    {
+      ask_discard (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (pb_import_window_parent_class)->close_request (window);
+}
+
+/* Escape takes back one field: the review field with the focus, when it
+ * differs from what it held as it got the focus, or shows a refusal;
+ * with nothing to take back, it closes the window (asking first once the
+ * review has been corrected). */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  PbImportWindow *self = PB_IMPORT_WINDOW (widget);
+  GtkWidget *field = review_field_of (self, gtk_root_get_focus (GTK_ROOT (self)));
+
+  if (field && g_str_equal (gtk_stack_get_visible_child_name (self->stack), "review"))
+    {
+      const char *now = gtk_editable_get_text (GTK_EDITABLE (field));
+      const char *held = g_object_get_data (G_OBJECT (field), "pb-focus-text");
+      const char *built = g_object_get_data (G_OBJECT (field), "pb-review-text");
+      g_autofree char *back = NULL;
+
+      if (held && !g_str_equal (now, held))
+        back = g_strdup (held);
+      else if (gtk_widget_has_css_class (field, "error") && built && !g_str_equal (now, built))
+        back = g_strdup (built);
+      if (back)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (field), back);
+          gtk_editable_set_position (GTK_EDITABLE (field), -1);
+          return TRUE;
+        }
+    }
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
 }
 
 /* The library holds the plan already (the same title and document
@@ -1996,6 +2178,8 @@ create_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[PLAN_CREATED], 0, id);
+  /* The corrections are in the plan now. */
+  self->discarding = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -2024,6 +2208,9 @@ pb_import_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->source_name, g_free);
   g_clear_pointer (&self->draft_text, g_free);
+  g_clear_pointer (&self->pristine, g_free);
+  g_clear_weak_pointer (&self->focus_field);
+  g_clear_weak_pointer (&self->discard_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_IMPORT_WINDOW);
 
@@ -2037,6 +2224,7 @@ pb_import_window_class_init (PbImportWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pb_import_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = pb_import_window_close_request;
 
   /**
    * PbImportWindow::plan-created:
@@ -2081,6 +2269,7 @@ pb_import_window_class_init (PbImportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "import.read-again", NULL, read_again_action);
   gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.create", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
 static void
@@ -2097,6 +2286,7 @@ pb_import_window_init (PbImportWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Targets outside the plan’s period"), -1);
   adw_action_row_add_prefix (self->summary_row, self->summary_mark);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
   update_actions (self);
 }
 
