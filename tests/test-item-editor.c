@@ -373,6 +373,63 @@ test_progress_one_gesture (void)
   g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
 }
 
+/* "Progress From: Indicators": the progress shows as a bar beside its
+ * subtitle ("The latest actuals against their targets"), read only, and
+ * keeps a readable width (it was squeezed to a stub of ~20 px), in the
+ * editor beside the board and in a window as narrow as the editor. */
+static void
+test_progress_from_indicators_width (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  GtkWidget *editor, *row, *mode, *scale, *trough;
+  static const int widths[] = { 1280, 360 };
+
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  mode = find_child (editor, ADW_TYPE_COMBO_ROW, "Progress From");
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Progress");
+  g_assert_nonnull (mode);
+  g_assert_nonnull (row);
+  scale = find_child (row, GTK_TYPE_SCALE, NULL);
+  g_assert_nonnull (scale);
+  trough = child_named (scale, "trough");
+  g_assert_nonnull (trough);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mode), PB_PROGRESS_MODE_INDICATORS);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (item), "progress_mode"), ==, PB_PROGRESS_MODE_INDICATORS);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "The latest actuals against their targets");
+  g_assert_false (gtk_widget_get_sensitive (scale));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (t.window), widths[i], 800);
+      pb_test_settle_for (600);
+      /* The row in sight: the keyboard on the row after it. */
+      gtk_widget_grab_focus (find_child (editor, ADW_TYPE_ACTION_ROW, "Health"));
+      pb_test_settle_for (300);
+      g_test_message ("window %d: editor %d, row %d, scale %d, trough %d", gtk_widget_get_width (GTK_WIDGET (t.window)),
+                      gtk_widget_get_width (editor), gtk_widget_get_width (row), gtk_widget_get_width (scale),
+                      gtk_widget_get_width (trough));
+      g_assert_true (gtk_widget_get_mapped (trough));
+      g_assert_cmpint (gtk_widget_get_width (trough), >=, 160);
+      if (i == 0 && g_getenv ("PB_TEST_SHOT_DIR"))
+        {
+          /* The Undo toast of the test before gone first. */
+          pb_test_settle_for (5500);
+          g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "editor-progress-from-indicators.png"));
+        }
+    }
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (500);
+
+  act ("win.undo");
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (item), "progress_mode"), ==, PB_PROGRESS_MODE_MANUAL);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/health-override", test_health_override);
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
+  g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);
   status = g_test_run ();
 
   pb_test_app_stop (&t);
