@@ -12,6 +12,7 @@
 #include "pb-health.h"
 #include "pb-indicator-links.h"
 #include "pb-schema.h"
+#include "pb-supervision.h"
 #include "pb-test-util.h"
 
 static char *
@@ -387,6 +388,79 @@ test_json_merges_indicators (void)
   pb_test_remove_dir (dir);
 }
 
+/* A library of version 7 (the one before items kept a history) opens and
+ * closes periods as before: an item with no history is kept as it is;
+ * the dialog's count says which cannot be known as they stood at the
+ * end (the history began today). A change after the upgrade is recorded
+ * with what the item had before, and a period closed after it keeps that. */
+static void
+test_from_v7_history (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = copy_fixture (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) store = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autofree char *since = NULL;
+  char today_text[11];
+  PbRecord *snap;
+  GDate today, end;
+  PbHealth before;
+  gint64 id = 1, period;
+
+  /* Stopped at version 7 by the real migrations: the previous version's
+   * library. */
+  g_setenv ("PB_TEST_FAIL_MIGRATION", "8", TRUE);
+  store = pb_store_open (path, PB_STORE_OPEN_DEFAULT, &error);
+  g_unsetenv ("PB_TEST_FAIL_MIGRATION");
+  g_assert_null (store);
+  g_clear_error (&error);
+  g_assert_cmpint (pb_test_sql_int (path, "PRAGMA user_version"), ==, 7);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'item_history'"), ==, 0);
+
+  store = pb_store_open (path, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_sql_int (path, "PRAGMA user_version"), ==, PB_SCHEMA_VERSION);
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM item_history"), ==, 0);
+  pb_date_today (&today);
+  pb_date_format (&today, today_text);
+
+  /* 2023 Q2: item 1 (加强算力基础设施建设) at 40 %, in progress, as it is;
+   * health judged on the end as before the history. */
+  item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 30, 6, 2023);
+  before = pb_store_get_item_health (store, item, &end, NULL);
+  g_assert_cmpuint (pb_store_count_items_unknown_at_end (store, 1, PB_PERIOD_KIND_QUARTER, 2023, 2, &since), ==, 2);
+  g_assert_cmpstr (since, ==, today_text);
+  period = pb_store_close_period (store, 1, PB_PERIOD_KIND_QUARTER, 2023, 2, &error);
+  g_assert_no_error (error);
+  kept = pb_store_dup_period_items (store, period);
+  snap = g_hash_table_lookup (kept, &id);
+  g_assert_cmpfloat_with_epsilon (pb_record_get_double (snap, "progress"), 0.4, 1e-9);
+  g_assert_cmpint (pb_record_get_enum (snap, "status"), ==, PB_ITEM_STATUS_IN_PROGRESS);
+  g_assert_cmpint (pb_record_get_enum (snap, "health"), ==, before);
+  id = 2;
+  snap = g_hash_table_lookup (kept, &id);
+  g_assert_cmpint (pb_record_get_enum (snap, "status"), ==, PB_ITEM_STATUS_DONE);
+  g_assert_cmpfloat_with_epsilon (pb_record_get_double (snap, "progress"), 1.0, 1e-9);
+
+  /* Changed today: recorded; Q3 (ended long before) keeps what it had. */
+  g_assert_true (pb_store_set (store, item, &error, "progress", 0.55, NULL));
+  g_assert_cmpint (pb_test_sql_int (path, "SELECT count(*) FROM item_history WHERE item_id = 1"), ==, 1);
+  g_clear_pointer (&kept, g_hash_table_unref);
+  period = pb_store_close_period (store, 1, PB_PERIOD_KIND_QUARTER, 2023, 3, &error);
+  g_assert_no_error (error);
+  kept = pb_store_dup_period_items (store, period);
+  id = 1;
+  g_assert_cmpfloat_with_epsilon (pb_record_get_double (g_hash_table_lookup (kept, &id), "progress"), 0.4, 1e-9);
+
+  g_clear_object (&item);
+  g_clear_object (&store);
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,6 +472,7 @@ main (int    argc,
   g_test_add_func ("/migrate/read-only-needs-upgrade", test_read_only_needs_upgrade);
   g_test_add_func ("/migrate/from-v4/merge-indicators", test_from_v4_merges_indicators);
   g_test_add_func ("/migrate/json/merge-indicators", test_json_merges_indicators);
+  g_test_add_func ("/migrate/from-v7/history", test_from_v7_history);
 
   return g_test_run ();
 }

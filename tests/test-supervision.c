@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pb-forms.h"
+#include "pb-store-private.h"
 #include "pb-supervision.h"
 #include "pb-test-util.h"
 
@@ -37,13 +38,21 @@ make_plan (PbTestLibrary *f,
   pb_store_assign_organisation (f->store, x->d, "市发展改革委", PB_ROLE_LEAD, &error);
   g_assert_no_error (error);
 
+  /* Their progress as reported in mid-January 2023 (the day it is as
+   * of, as a progress form's, not the day the test runs): the periods the
+   * tests close end after it. */
   for (gint64 id = x->a; id <= x->d; id++)
     {
-      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, id);
       double progress[] = { 0.8, 0.4, 0.8, 0.2 };
 
-      pb_store_set (f->store, item, &error, "start_date", "2022-01-01", "due_date", "2024-12-31",
-                    "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", progress[id - x->a], NULL);
+      g_assert_true (pb_store_begin (f->store, &error));
+      pb_store_set_change_date (f->store, "2023-01-15");
+      g_assert_true (pb_store_finish (f->store,
+                                      pb_store_update (f->store, PB_TYPE_ITEM, id, &error,
+                                                       "start_date", "2022-01-01", "due_date", "2024-12-31",
+                                                       "status", PB_ITEM_STATUS_IN_PROGRESS,
+                                                       "progress", progress[id - x->a], NULL),
+                                      "Change Item", &error));
       g_assert_no_error (error);
     }
 }
@@ -788,6 +797,219 @@ test_shorten_titles (void)
   g_assert_cmpuint (g_strv_length (d), ==, 0);
 }
 
+/* A change of status or progress as of @date (as a form reports it). */
+static void
+set_as_of (PbStore    *store,
+           gint64      item_id,
+           const char *date,
+           double      progress)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pb_store_begin (store, &error));
+  pb_store_set_change_date (store, date);
+  g_assert_true (pb_store_finish (store,
+                                  pb_store_update (store, PB_TYPE_ITEM, item_id, &error,
+                                                   "status", PB_ITEM_STATUS_IN_PROGRESS,
+                                                   "progress", progress, NULL),
+                                  "Change Progress", &error));
+  g_assert_no_error (error);
+}
+
+static PbFormChange *
+form_progress (gint64      item_id,
+               const char *as_of,
+               double      progress)
+{
+  PbFormChange *c = g_new0 (PbFormChange, 1);
+
+  c->kind = PB_FORM_CHANGE_PROGRESS;
+  c->item_id = item_id;
+  c->progress = progress;
+  c->accept = TRUE;
+  g_strlcpy (c->date, as_of, sizeof c->date);
+  return c;
+}
+
+/* The reviewer's case (DESIGN §5, the Close Period dialog's words): on
+ * 28 November the returned forms say where the tasks stood on 20 and 25
+ * November; October is closed after that, as offices do. October keeps
+ * the tasks as they stood on 31 October, so the next bulletin shows
+ * November's progress as the change since, as it does the indicators'. */
+static void
+test_close_late (PbTestLibrary *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) items = NULL;
+  g_autoptr(GHashTable) indicators = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pb_form_change_free);
+  g_autoptr(GDate) today = g_date_new_dmy (28, 11, 2026);
+  const char *titles[] = { "加快5G网络建设", "推进工业互联网平台建设", "建设城市数据中心" };
+  const double october[] = { 0.62, 0.48, 0.35 }, november[] = { 0.70, 0.55, 0.45 };
+  const char *as_of[] = { "2026-11-20", "2026-11-25", "2026-11-25" };
+  gint64 plan, ids[3], k, org, period;
+  GDate end;
+
+  plan = pb_store_create_plan (f->store, "数字经济发展三年行动方案（2025—2027年）", 2025, 2027, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      ids[i] = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, number, titles[i], &error);
+      org = pb_store_assign_organisation (f->store, ids[i], "市工业和信息化局", PB_ROLE_LEAD, &error);
+      g_assert_no_error (error);
+      {
+        g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[i]);
+
+        pb_store_set (f->store, item, &error, "start_date", "2025-01-01", "due_date", "2027-12-31", NULL);
+        g_assert_no_error (error);
+      }
+      /* October's form: as of 26 October. */
+      set_as_of (f->store, ids[i], "2026-10-26", october[i]);
+    }
+  org = pb_store_find_organisation (f->store, plan, "市工业和信息化局");
+  k = pb_store_add_indicator (f->store, plan, ids[0], "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (f->store, k, 2027, 10000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, k, "2026-10-31", 5200, NULL, &error);
+  g_assert_no_error (error);
+
+  /* 28 November: November's form comes back, one command. */
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (changes, form_progress (ids[i], as_of[i], november[i]));
+  {
+    PbFormChange *c = g_new0 (PbFormChange, 1);
+
+    c->kind = PB_FORM_CHANGE_ACTUAL;
+    c->indicator_id = k;
+    c->value = 5900;
+    c->accept = TRUE;
+    g_strlcpy (c->date, "2026-11-20", sizeof c->date);
+    g_ptr_array_add (changes, c);
+  }
+  g_assert_true (pb_store_apply_form (f->store, plan, org, "2026-11", changes, today, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GListModel) entries =
+        pb_store_list_query (f->store, PB_TYPE_ITEM_HISTORY,
+                             "SELECT id FROM item_history WHERE item_id = ?1 ORDER BY date DESC, id DESC LIMIT 1",
+                             ids[i], "item_history");
+      g_autoptr(PbRecord) last = g_list_model_get_item (entries, 0);
+
+      /* The form's day, and what it was before. */
+      g_assert_nonnull (last);
+      g_assert_cmpstr (pb_record_get_string (last, "date"), ==, as_of[i]);
+      g_assert_cmpfloat_with_epsilon (pb_record_get_double (last, "progress"), november[i], 1e-9);
+      g_assert_cmpfloat_with_epsilon (pb_record_get_double (last, "progress_before"), october[i], 1e-9);
+    }
+
+  /* Then October is closed: it keeps October's progress, and the health
+   * of 31 October judged with it (task 3 at 35 % with 61 % of its time
+   * gone: red; with today's 45 % it would have been yellow). */
+  g_assert_cmpuint (pb_store_count_items_unknown_at_end (f->store, plan, PB_PERIOD_KIND_MONTH, 2026, 10, NULL), ==, 0);
+  period = pb_store_close_period (f->store, plan, PB_PERIOD_KIND_MONTH, 2026, 10, &error);
+  g_assert_no_error (error);
+  items = pb_store_dup_period_items (f->store, period);
+  for (guint i = 0; i < 3; i++)
+    {
+      PbRecord *snap = g_hash_table_lookup (items, &ids[i]);
+
+      g_assert_nonnull (snap);
+      g_assert_cmpfloat_with_epsilon (pb_record_get_double (snap, "progress"), october[i], 1e-9);
+      g_assert_cmpint (pb_record_get_enum (snap, "status"), ==, PB_ITEM_STATUS_IN_PROGRESS);
+    }
+  g_assert_cmpint (pb_record_get_enum (g_hash_table_lookup (items, &ids[2]), "health"), ==, PB_HEALTH_RED);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 31, 10, 2026);
+  {
+    g_autoptr(PbItem) third = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[2]);
+
+    g_assert_cmpint (pb_item_compute_health (third, NULL, NULL, &end, NULL), ==, PB_HEALTH_YELLOW);
+  }
+  /* The indicator, by its dated actuals, as before. */
+  indicators = pb_store_dup_period_indicators (f->store, period);
+  g_assert_cmpfloat (pb_record_get_double (g_hash_table_lookup (indicators, &k), "value"), ==, 5200);
+
+  /* The next bulletin's change since: +8 %, +7 %, +10 %. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, ids[i]);
+      double then = NAN;
+      const int expected[] = { 8, 7, 10 };
+
+      g_assert_true (pb_store_get_item_change (f->store, item, today, NULL, &then));
+      g_assert_cmpint ((int) lround ((pb_store_get_item_completion (f->store, item, today) - then) * 100), ==,
+                       expected[i]);
+    }
+
+  /* Undo the close, then the form: its history goes with it, and
+   * October closed now keeps what the tasks are again. */
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", ids[i]), ==, 1);
+}
+
+/* Every change of status or progress adds to the item's history, in the
+ * same command: undo takes it away, redo puts it back; a change that
+ * changes nothing adds nothing. */
+static void
+test_history_undo (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(PbRecord) entry = NULL;
+  char today_text[11];
+  GDate today;
+  Fixture x;
+  guint n;
+
+  make_plan (f, &x);
+  item = pb_store_get_record (f->store, PB_TYPE_ITEM, x.b);
+  n = pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b);
+  g_assert_cmpuint (n, ==, 1);
+
+  g_assert_true (pb_store_set (f->store, item, &error, "progress", 0.55, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b), ==, n + 1);
+  entries = pb_store_list_query (f->store, PB_TYPE_ITEM_HISTORY,
+                                 "SELECT id FROM item_history WHERE item_id = ?1 ORDER BY id DESC LIMIT 1",
+                                 x.b, "item_history");
+  entry = g_list_model_get_item (entries, 0);
+  pb_date_today (&today);
+  pb_date_format (&today, today_text);
+  g_assert_cmpstr (pb_record_get_string (entry, "date"), ==, today_text);
+  g_assert_cmpfloat_with_epsilon (pb_record_get_double (entry, "progress"), 0.55, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pb_record_get_double (entry, "progress_before"), 0.4, 1e-9);
+  g_assert_cmpint (pb_record_get_enum (entry, "status_before"), ==, PB_ITEM_STATUS_IN_PROGRESS);
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b), ==, n);
+  g_assert_true (pb_store_redo (f->store, &error));
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b), ==, n + 1);
+
+  /* Done: 100 % with it, one entry saying both. */
+  g_assert_true (pb_store_set (f->store, item, &error, "status", PB_ITEM_STATUS_DONE, NULL));
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b), ==, n + 2);
+  /* Many at once (the bulk edit): one each. */
+  g_assert_true (pb_store_set_items_status (f->store, (gint64[]) { x.a, x.b, x.c }, 3,
+                                            PB_ITEM_STATUS_BLOCKED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.a), ==, 2);
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b), ==, n + 3);
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.a), ==, 1);
+  /* Another column: no entry. */
+  g_assert_true (pb_store_set (f->store, item, &error, "title", "建设城市数据中心", NULL));
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", x.b), ==, n + 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -804,6 +1026,8 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/closed-period-actual", test_closed_period_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/actual-date", test_actual_date);
+  PB_TEST_ADD_LIBRARY ("/supervision/close-late", test_close_late);
+  PB_TEST_ADD_LIBRARY ("/supervision/history-undo", test_history_undo);
   g_test_add_func ("/supervision/change-since", test_change_since);
   g_test_add_func ("/supervision/shorten-titles", test_shorten_titles);
 

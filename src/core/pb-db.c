@@ -592,6 +592,7 @@ static const char *const store_tables[] = {
   "plan", "section", "item", "organisation", "item_org", "indicator", "target",
   "actual", "dependency", "note", "organisation_alias", "period",
   "period_indicator", "period_item", "progress_form", "item_indicator",
+  "item_history",
 };
 
 /**

@@ -961,11 +961,17 @@ pb_store_apply_form (PbStore     *store,
                                   "period", period,
                                   NULL) > 0;
           break;
+        /* The item's history has them on the day the form says they are
+         * as of (a period closed late keeps what they were at its end). */
         case PB_FORM_CHANGE_STATUS:
+          pb_store_set_change_date (store, c->date[0] ? c->date : NULL);
           ok = pb_store_update (store, PB_TYPE_ITEM, c->item_id, error, "status", c->status, NULL);
+          pb_store_set_change_date (store, NULL);
           break;
         case PB_FORM_CHANGE_PROGRESS:
+          pb_store_set_change_date (store, c->date[0] ? c->date : NULL);
           ok = pb_store_update (store, PB_TYPE_ITEM, c->item_id, error, "progress", CLAMP (c->progress, 0, 1), NULL);
+          pb_store_set_change_date (store, NULL);
           break;
         case PB_FORM_CHANGE_NOTE:
           ok = pb_store_insert (store, PB_TYPE_NOTE, error,

@@ -166,7 +166,8 @@ typedef struct
   char            *subject;        /* "3 加快5G网络建设 · 5G基站" */
   char            *before;         /* as shown, or NULL */
   char            *after;
-  char             date[11];       /* the actual's or the note's date */
+  char             date[11];       /* the actual's or the note's date; the day
+                                    * a status or progress is as of ("" today) */
   double           value;
   PbItemStatus     status;
   double           progress;       /* 0–1 */

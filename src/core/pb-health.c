@@ -1653,7 +1653,8 @@ compute_plan_health (PbStore     *store,
                      gint64       plan_id,
                      const GDate *today,
                      PlanHealth  *reuse,
-                     guint        n_computed)
+                     guint        n_computed,
+                     GHashTable  *as_of)
 {
   PlanHealth *p = g_new0 (PlanHealth, 1);
   /* Every item and indicator read in one query each, not one per row. */
@@ -1804,7 +1805,15 @@ compute_plan_health (PbStore     *store,
     {
       PbItem *item = g_ptr_array_index (loaded_items, i);
       gint64 id = pb_record_get_id ((PbRecord *) item);
+      PbItem *then = as_of ? g_hash_table_lookup (as_of, &id) : NULL;
 
+      /* As it stood on another day, when asked (its status and progress
+       * then): its successors are judged by that too. */
+      if (then != NULL)
+        {
+          g_object_unref (item);
+          g_ptr_array_index (loaded_items, i) = item = g_object_ref (then);
+        }
       g_hash_table_insert (p->item_by_id, g_memdup2 (&id, sizeof id), g_object_ref (item));
     }
 
@@ -2134,13 +2143,58 @@ get_plan_health (PbStore     *store,
     guint n_computed = p ? p->n_computed : 0;
 
     pb_trace_start ("health: judging plan %" G_GINT64_FORMAT, plan_id);
-    p = compute_plan_health (store, plan_id, today, keep ? p : NULL, n_computed);
+    p = compute_plan_health (store, plan_id, today, keep ? p : NULL, n_computed, NULL);
   }
   p->generation = generation;
   p->serial = threshold_serial;
   p->julian = julian;
   g_hash_table_insert (cache, g_memdup2 (&plan_id, sizeof plan_id), p);
   return p;
+}
+
+/**
+ * pb_store_judge_items_as_of:
+ * @store: a store
+ * @plan_id: a plan
+ * @day: the day to judge on
+ * @as_of: (element-type gint64 PbItem): item id → the item as it stood
+ *   on @day (a copy with its status and progress then), for the items
+ *   that stood otherwise than they do now
+ *
+ * Every item of the plan judged on @day as pb_store_get_item_health()
+ * and pb_store_get_item_completion() would, with the items of @as_of in
+ * place of the store's: closing a period late keeps each item as it stood
+ * at the period's end. Not cached.
+ *
+ * Returns: (transfer full): item id → #PbItemJudgement
+ */
+GHashTable *
+pb_store_judge_items_as_of (PbStore     *store,
+                            gint64       plan_id,
+                            const GDate *day,
+                            GHashTable  *as_of)
+{
+  GHashTable *judged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  PlanHealth *p;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (PB_IS_STORE (store), judged);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), judged);
+
+  p = compute_plan_health (store, plan_id, day, NULL, 0, as_of);
+  g_hash_table_iter_init (&iter, p->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ItemHealth *h = value;
+      PbItemJudgement *j = g_new0 (PbItemJudgement, 1);
+
+      j->health = h->health;
+      j->completion = h->completion;
+      g_hash_table_insert (judged, g_memdup2 (key, sizeof (gint64)), j);
+    }
+  plan_health_free (p);
+  return judged;
 }
 
 /**

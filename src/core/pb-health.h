@@ -106,6 +106,18 @@ double   pb_item_compute_completion (PbItem      *item,
                                      const GDate *default_due,
                                      const GDate *date);
 
+/* An item judged on a day as it stood then (pb_store_judge_items_as_of()). */
+typedef struct
+{
+  PbHealth health;
+  double   completion; /* as pb_store_get_item_completion () */
+} PbItemJudgement;
+
+GHashTable *pb_store_judge_items_as_of (PbStore     *store,
+                                        gint64       plan_id,
+                                        const GDate *day,
+                                        GHashTable  *as_of);
+
 /* An item from its dates, status, indicators and override: what every
  * view shows. Cached per plan and day until the store changes. */
 PbHealth pb_store_get_item_health (PbStore     *store,

@@ -179,10 +179,21 @@ PB_DEFINE_RECORD (PbProgressForm, pb_progress_form, "progress_form",
   TEXT_NULL ("due_date"),
   TEXT_NULL ("returned_date"))
 
+/* What an item's status and progress became, and had been, on a day
+ * (schema 8). */
+PB_DEFINE_RECORD (PbItemHistory, pb_item_history, "item_history",
+  INT ("id"),
+  REF ("item_id", "item"),
+  TEXT ("date"),
+  ENUM ("status", pb_item_status_get_type),
+  REAL ("progress"),
+  ENUM ("status_before", pb_item_status_get_type),
+  REAL ("progress_before"))
+
 const GType *
 pb_model_get_types (guint *n_types)
 {
-  static GType types[16];
+  static GType types[17];
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
@@ -204,6 +215,7 @@ pb_model_get_types (guint *n_types)
       types[i++] = PB_TYPE_PERIOD_INDICATOR;
       types[i++] = PB_TYPE_PERIOD_ITEM;
       types[i++] = PB_TYPE_PROGRESS_FORM;
+      types[i++] = PB_TYPE_ITEM_HISTORY;
       g_assert (i == G_N_ELEMENTS (types));
       g_once_init_leave (&initialised, 1);
     }

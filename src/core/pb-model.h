@@ -61,6 +61,9 @@ G_DECLARE_FINAL_TYPE (PbPeriodItem, pb_period_item, PB, PERIOD_ITEM, PbRecord)
 #define PB_TYPE_PROGRESS_FORM (pb_progress_form_get_type ())
 G_DECLARE_FINAL_TYPE (PbProgressForm, pb_progress_form, PB, PROGRESS_FORM, PbRecord)
 
+#define PB_TYPE_ITEM_HISTORY (pb_item_history_get_type ())
+G_DECLARE_FINAL_TYPE (PbItemHistory, pb_item_history, PB, ITEM_HISTORY, PbRecord)
+
 /* The record types in dependency order: a table's foreign keys point only
  * at tables before it. */
 const GType *pb_model_get_types (guint *n_types);

@@ -13,8 +13,8 @@
  *    `planboard-cli member add` calls.
  *  - GRANTs: every role reads everything; the office writes every table
  *    (library_info excepted); a reporter may insert, change and delete
- *    actuals and notes and change an item's status and progress (column
- *    grants), nothing else; a viewer only reads.
+ *    actuals, notes and an item's history and change an item's status and
+ *    progress (column grants), nothing else; a viewer only reads.
  *  - Row-level security on every table: members read; the office writes;
  *    a reporter's actuals, notes and item updates must be on items whose
  *    lead or responsible organisation is the reporter's own (by name,
@@ -236,7 +236,7 @@ static const char schema_sql[] =
 #define PB_PG_TABLES \
   "'plan', 'section', 'item', 'organisation', 'item_org', 'indicator', 'target'," \
   " 'actual', 'dependency', 'note', 'organisation_alias', 'period', 'period_indicator'," \
-  " 'period_item', 'library_info', 'progress_form', 'item_indicator'"
+  " 'period_item', 'library_info', 'progress_form', 'item_indicator', 'item_history'"
 
 #define FN_OPTS " SET search_path = public, pg_temp"
 
@@ -374,6 +374,10 @@ static const char policies_sql[] =
   "END $$;"
   "CREATE TRIGGER pb_check BEFORE INSERT OR UPDATE OR DELETE ON note"
   "  FOR EACH ROW EXECUTE FUNCTION pb_check_note ();"
+  /* A reporter's change of status or progress records the item's history
+   * (schema 8): on its own items, as its notes. */
+  "CREATE TRIGGER pb_check BEFORE INSERT OR UPDATE OR DELETE ON item_history"
+  "  FOR EACH ROW EXECUTE FUNCTION pb_check_note ();"
 
   /* Items: a reporter changes the status and progress of its own items
    * (the column grants say the same); inserting or deleting an item is
@@ -470,11 +474,12 @@ static const char policies_sql[] =
   "    END IF;"
   "  END LOOP;"
   "  EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', o);"
-  "  EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON public.actual, public.note TO %I', r);"
+  "  EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON public.actual, public.note, public.item_history TO %I', r);"
   "  EXECUTE format ('GRANT UPDATE (status, progress) ON public.item TO %I', r);"
-  "  EXECUTE format ('GRANT USAGE ON SEQUENCE %s, %s TO %I',"
+  "  EXECUTE format ('GRANT USAGE ON SEQUENCE %s, %s, %s TO %I',"
   "                  pg_get_serial_sequence ('public.actual', 'id'),"
-  "                  pg_get_serial_sequence ('public.note', 'id'), r);"
+  "                  pg_get_serial_sequence ('public.note', 'id'),"
+  "                  pg_get_serial_sequence ('public.item_history', 'id'), r);"
   "END $$;"
   /* A reporter's rows (the triggers have refused with the message
    * before these are checked). */
@@ -482,6 +487,9 @@ static const char policies_sql[] =
   "  USING ((SELECT public.pb_my_role ()) = 'reporter')"
   "  WITH CHECK ((SELECT public.pb_my_role ()) = 'reporter' AND public.pb_reports_on_indicator (indicator_id));"
   "CREATE POLICY pb_report ON note FOR ALL"
+  "  USING ((SELECT public.pb_my_role ()) = 'reporter')"
+  "  WITH CHECK ((SELECT public.pb_my_role ()) = 'reporter' AND public.pb_reports_on_item (item_id));"
+  "CREATE POLICY pb_report ON item_history FOR ALL"
   "  USING ((SELECT public.pb_my_role ()) = 'reporter')"
   "  WITH CHECK ((SELECT public.pb_my_role ()) = 'reporter' AND public.pb_reports_on_item (item_id));"
   "CREATE POLICY pb_report ON item FOR UPDATE"
@@ -515,7 +523,27 @@ pb_pg_migration (int to)
 {
   g_return_val_if_fail (to > PB_PG_SCHEMA_BASE && to <= PB_SCHEMA_VERSION, NULL);
 
-  return NULL;
+  switch (to)
+    {
+    case 8:
+      /* Each item's dated history of status and progress (pb-schema.c). */
+      return "CREATE TABLE item_history ("
+             "  " ID ","
+             "  item_id bigint NOT NULL REFERENCES item(id) ON DELETE CASCADE DEFERRABLE,"
+             "  date text NOT NULL,"
+             "  status text NOT NULL"
+             "    CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),"
+             "  progress double precision NOT NULL,"
+             "  status_before text NOT NULL"
+             "    CHECK (status_before IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),"
+             "  progress_before double precision NOT NULL"
+             ");"
+             "CREATE INDEX item_history_item ON item_history(item_id, date);"
+             "INSERT INTO library_info (key, value)"
+             "  VALUES ('item_history_since', to_char (current_date, 'YYYY-MM-DD'));";
+    default:
+      return NULL;
+    }
 }
 
 /**

@@ -15,6 +15,9 @@ PbRecord *pb_record_new_from_row   (GType          type,
 void      pb_record_update_from_row (PbRecord     *self,
                                      PbDbStmt *stmt);
 void      pb_record_mark_deleted    (PbRecord     *self);
+PbRecord *pb_record_dup_with        (PbRecord     *self,
+                                     const char   *column,
+                                     const GValue *value);
 const GValue *pb_record_peek_values (PbRecord     *self);
 void      pb_column_read            (const PbColumn *column,
                                      PbDbStmt       *stmt,

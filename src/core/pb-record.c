@@ -359,6 +359,35 @@ pb_record_new_from_row (GType         type,
   return self;
 }
 
+/* A copy of @self that is no row's: what the row held, with @column set
+ * to @value (of the column's type), for judging a record as it stood on
+ * another day. */
+PbRecord *
+pb_record_dup_with (PbRecord     *self,
+                    const char   *column,
+                    const GValue *value)
+{
+  PbRecordPrivate *priv = pb_record_get_instance_private (self);
+  PbRecordClass *klass = PB_RECORD_GET_CLASS (self);
+  PbRecord *copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  PbRecordPrivate *cp = pb_record_get_instance_private (copy);
+  guint index = G_MAXUINT;
+
+  if (column != NULL && !pb_record_class_find_column (klass, column, &index))
+    g_critical ("Table %s has no column %s", klass->table, column);
+  cp->values = g_new0 (GValue, klass->n_columns);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const GValue *from = i == index ? value : &priv->values[i];
+
+      if (G_VALUE_TYPE (&priv->values[i]) == G_TYPE_INVALID)
+        continue;
+      g_value_init (&cp->values[i], G_VALUE_TYPE (&priv->values[i]));
+      g_value_copy (from, &cp->values[i]);
+    }
+  return copy;
+}
+
 /* Takes the row's values and notifies each property that really changed. */
 void
 pb_record_update_from_row (PbRecord     *self,

@@ -280,6 +280,29 @@ static const char migration_7_after[] =
   "ALTER TABLE indicator_v7 RENAME TO indicator;"
   "CREATE INDEX indicator_plan ON indicator(plan_id, position);";
 
+/* Version 8: a dated history of each item's status and progress. Every
+ * change of either (the editor, the board, many items at once, a progress
+ * form, the CLI) records what the item had before and what it became, on
+ * the day it is as of (a form's "as of" day, otherwise the day it was
+ * made), in the same command; closing a period late reads it to keep the
+ * item as it stood at the period's end. library_info's
+ * 'item_history_since' is the day the library began keeping it: a change
+ * before then was not recorded. */
+static const char migration_8[] =
+  "CREATE TABLE item_history ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  status TEXT NOT NULL"
+  "    CHECK (status IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),"
+  "  progress REAL NOT NULL,"
+  "  status_before TEXT NOT NULL"
+  "    CHECK (status_before IN ('not-started', 'in-progress', 'done', 'blocked', 'cancelled')),"
+  "  progress_before REAL NOT NULL"
+  ");"
+  "CREATE INDEX item_history_item ON item_history(item_id, date);"
+  "INSERT INTO library_info (key, value) VALUES ('item_history_since', date('now', 'localtime'));";
+
 typedef struct
 {
   const char     *sql;
@@ -296,6 +319,7 @@ static const Migration migrations[] = {
   { migration_5, NULL, NULL },
   { migration_6, NULL, NULL },
   { migration_7, pb_indicators_merge_duplicates, migration_7_after },
+  { migration_8, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PB_SCHEMA_VERSION + 1);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define PB_APPLICATION_ID 0x504C4244
 
 /* The newest schema this code knows; PRAGMA user_version. */
-#define PB_SCHEMA_VERSION 7
+#define PB_SCHEMA_VERSION 8
 
 /* A migration whose SQL is this is done by code: every table is rebuilt
  * with AUTOINCREMENT row ids (version 6). */

@@ -71,5 +71,10 @@ gint64        pb_store_import_plan_json_in (PbStore   *self,
                                             GError   **error);
 void          pb_store_remove_stale_files (const char *dir,
                                            const char *prefix);
+/* The day the item changes of status and progress made next, in the
+ * open command, are as of (a progress form's "as of" day); NULL is today,
+ * as it is again once the command finishes. */
+void          pb_store_set_change_date (PbStore    *self,
+                                        const char *date);
 
 G_END_DECLS

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "pb-format.h"
+#include "pb-health.h"
 #include "pb-indicator-links.h"
 #include "pb-record-list.h"
 #include "pb-schema.h"
@@ -95,6 +96,7 @@ struct _PbStore
   GArray      *publishing;   /* Change: what ::changed is telling, while it does */
   gboolean     arrived_only; /* pb_store_refresh_arrived () */
   guint64     *table_generation; /* by table: the generation that last changed it */
+  char        *change_date;  /* pb_store_set_change_date (), or NULL: today */
 };
 
 enum {
@@ -164,6 +166,7 @@ pb_store_finalize (GObject *object)
   g_clear_pointer (&self->group_label, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->member_organisation, g_free);
+  g_clear_pointer (&self->change_date, g_free);
   if (self->hash_sql != NULL)
     for (guint t = 0; t < self->n_tables; t++)
       g_free (self->hash_sql[t]);
@@ -3164,6 +3167,7 @@ pb_store_finish (PbStore     *self,
 
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  g_clear_pointer (&self->change_date, g_free);
   if (ok)
     {
       last = last_log_seq (self);
@@ -3970,6 +3974,48 @@ pb_store_insert (PbStore     *self,
   return id;
 }
 
+void
+pb_store_set_change_date (PbStore    *self,
+                          const char *date)
+{
+  g_return_if_fail (PB_IS_STORE (self));
+
+  g_free (self->change_date);
+  self->change_date = g_strdup (date);
+}
+
+/* Adds to the item's history what its status and progress became, when
+ * they changed from @status_before and @progress_before. */
+static gboolean
+record_item_history (PbStore     *self,
+                     gint64       id,
+                     const char  *status_before,
+                     double       progress_before,
+                     GError     **error)
+{
+  char today[11];
+  PbDbStmt *stmt;
+
+  if (self->change_date == NULL)
+    {
+      GDate day;
+
+      pb_date_today (&day);
+      pb_date_format (&day, today);
+    }
+  stmt = pb_store_prepare (self, "INSERT INTO main.item_history"
+                                 " (item_id, date, status, progress, status_before, progress_before)"
+                                 " SELECT id, ?2, status, progress, ?3, ?4 FROM main.item"
+                                 " WHERE id = ?1 AND (status <> ?3 OR progress <> ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  pb_db_bind_int64 (stmt, 1, id);
+  pb_db_bind_text (stmt, 2, self->change_date ? self->change_date : today);
+  pb_db_bind_text (stmt, 3, status_before);
+  pb_db_bind_double (stmt, 4, progress_before);
+  return pb_store_step_done (self, stmt, error);
+}
+
 /* With @seen (the record the planner saw), the row changes only if the
  * columns being set still hold what @seen holds: a change another writer
  * made to them since is never overwritten unseen (the UPDATE itself checks,
@@ -3984,10 +4030,36 @@ update_assignments_seen (PbStore        *self,
                          GError        **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *status_before = NULL;
+  double progress_before = 0;
+  gboolean history = FALSE;
   PbDbStmt *stmt;
   guint n = assignments->len;
 
   g_assert (self->in_transaction);
+
+  /* An item's status or progress: what it had, for its history. */
+  for (guint i = 0; g_str_equal (klass->table, "item") && i < n; i++)
+    {
+      const char *name = g_array_index (assignments, Assignment, i).column->name;
+
+      if (g_str_equal (name, "status") || g_str_equal (name, "progress"))
+        history = TRUE;
+    }
+  if (history)
+    {
+      PbDbStmt *before = pb_store_prepare (self, "SELECT status, progress FROM main.item WHERE id = ?1", error);
+
+      if (before == NULL)
+        return FALSE;
+      pb_db_bind_int64 (before, 1, id);
+      if (pb_store_step (self, before, error))
+        {
+          status_before = g_strdup (pb_db_column_text (before, 0));
+          progress_before = pb_db_column_double (before, 1);
+        }
+      pb_db_reset (before);
+    }
 
   g_string_append_printf (sql, "UPDATE main.%s SET ", klass->table);
   for (guint i = 0; i < n; i++)
@@ -4069,6 +4141,13 @@ update_assignments_seen (PbStore        *self,
                               id, 1, error))
         return FALSE;
     }
+
+  /* …and what it became, on the day it is as of, in the same command
+   * (undone with it): a closed period keeps the item as it stood at its
+   * end from these (pb_store_get_items_as_of ()). */
+  if (history && status_before != NULL &&
+      !record_item_history (self, id, status_before, progress_before, error))
+    return FALSE;
 
   return TRUE;
 }

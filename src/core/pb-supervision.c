@@ -680,6 +680,184 @@ typedef struct
   PbHealth     health;
 } ItemSnapshot;
 
+/* An item's status from its nick, as stored. */
+static gboolean
+status_from_nick (const char   *nick,
+                  PbItemStatus *status)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (PB_TYPE_ITEM_STATUS);
+  GEnumValue *v = nick ? g_enum_get_value_by_nick (statuses, nick) : NULL;
+
+  if (v == NULL)
+    return FALSE;
+  *status = v->value;
+  return TRUE;
+}
+
+/* The items of @items (the plan's) as they stood at the end of @end, from
+ * their history (item_history, schema 8): the last entry dated on or
+ * before it; with entries only after it, what the first of those found;
+ * with none, the item as it is. Returns item id → a copy of the item with
+ * its status and progress then, for the items that stood otherwise than
+ * they do; *@unknown counts the items whose value at the end cannot be
+ * known (the library began keeping history after it and no entry reaches
+ * back to it); *@since is that day. NULL on a failed read. */
+static GHashTable *
+items_as_of (PbStore     *store,
+             gint64       plan_id,
+             GListModel  *items,
+             const char  *end,
+             guint       *unknown,
+             char       **since,
+             GError     **error)
+{
+  g_autoptr(GHashTable) as_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *began = NULL;
+  PbDbStmt *stmt;
+  gint64 current = 0;
+  gboolean have = FALSE, at_end = FALSE;
+  PbItemStatus status = PB_ITEM_STATUS_NOT_STARTED;
+  double progress = 0;
+
+  *unknown = 0;
+  stmt = pb_store_prepare (store, "SELECT value FROM library_info WHERE key = 'item_history_since'", error);
+  if (stmt == NULL)
+    return NULL;
+  if (pb_store_step (store, stmt, NULL))
+    began = g_strdup (pb_db_column_text (stmt, 0));
+  pb_db_reset (stmt);
+
+  stmt = pb_store_prepare (store, "SELECT h.item_id, h.date, h.status, h.progress, h.status_before, h.progress_before"
+                                  " FROM item_history h JOIN item i ON i.id = h.item_id"
+                                  " WHERE i.plan_id = ?1 ORDER BY h.item_id, h.date, h.id", error);
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  for (;;)
+    {
+      g_autoptr(GError) local = NULL;
+      gboolean row = pb_store_step (store, stmt, &local);
+      gint64 id = row ? pb_db_column_int64 (stmt, 0) : 0;
+
+      if (local != NULL)
+        {
+          pb_db_reset (stmt);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      /* The item before is done: keep what it had at the end. */
+      if (have && (!row || id != current))
+        {
+          g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, current);
+
+          if (item != NULL &&
+              (pb_item_get_status (item) != status || pb_item_get_progress (item) != progress))
+            {
+              g_auto(GValue) v = G_VALUE_INIT;
+              g_autoptr(PbRecord) with_status = NULL;
+
+              g_value_init (&v, G_VALUE_TYPE (pb_record_peek_value (PB_RECORD (item), "status")));
+              g_value_set_enum (&v, status);
+              with_status = pb_record_dup_with (PB_RECORD (item), "status", &v);
+              g_value_unset (&v);
+              g_value_init (&v, G_TYPE_DOUBLE);
+              g_value_set_double (&v, progress);
+              g_hash_table_insert (as_of, g_memdup2 (&current, sizeof current),
+                                   pb_record_dup_with (with_status, "progress", &v));
+            }
+          if (at_end)
+            g_hash_table_add (known, g_memdup2 (&current, sizeof current));
+          have = at_end = FALSE;
+        }
+      if (!row)
+        break;
+
+      if (id != current || !have)
+        {
+          /* Its first entry: after the end, what it had before is what
+           * it had at the end; on or before, what it became, unless a
+           * later one on or before the end says otherwise. */
+          current = id;
+          have = TRUE;
+          if (g_strcmp0 (pb_db_column_text (stmt, 1), end) > 0)
+            {
+              if (!status_from_nick (pb_db_column_text (stmt, 4), &status))
+                status = PB_ITEM_STATUS_NOT_STARTED;
+              progress = pb_db_column_double (stmt, 5);
+              continue;
+            }
+        }
+      if (g_strcmp0 (pb_db_column_text (stmt, 1), end) <= 0)
+        {
+          if (!status_from_nick (pb_db_column_text (stmt, 2), &status))
+            status = PB_ITEM_STATUS_NOT_STARTED;
+          progress = pb_db_column_double (stmt, 3);
+          at_end = TRUE;
+        }
+    }
+
+  /* Before the library kept history, a change was not recorded: an item
+   * no entry by the end speaks for is as it stood when history began. */
+  if (began != NULL && g_strcmp0 (began, end) > 0)
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(PbRecord) item = g_list_model_get_item (items, i);
+        gint64 id = pb_record_get_id (item);
+
+        if (!g_hash_table_contains (known, &id))
+          (*unknown)++;
+      }
+  if (since != NULL)
+    *since = g_steal_pointer (&began);
+  return g_steal_pointer (&as_of);
+}
+
+/**
+ * pb_store_count_items_unknown_at_end:
+ * @store: a store
+ * @plan_id: a plan
+ * @kind: month or quarter
+ * @year: the period's year
+ * @number: its month or quarter
+ * @since: (out) (optional) (transfer full): the day the library began
+ *   keeping its items' history
+ *
+ * How many of the plan's items cannot be known as they stood at the
+ * period's end: the library began keeping the history of status and
+ * progress after it (a library of an earlier version), and no entry
+ * reaches back to it. Closing the period keeps them as they stood on
+ * *@since or later.
+ *
+ * Returns: the count; 0 when all are known
+ */
+guint
+pb_store_count_items_unknown_at_end (PbStore      *store,
+                                     gint64        plan_id,
+                                     PbPeriodKind  kind,
+                                     int           year,
+                                     int           number,
+                                     char        **since)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GHashTable) as_of = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *began = NULL;
+  char end_text[11];
+  GDate end;
+  guint unknown = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (store), 0);
+
+  pb_period_bounds (kind, year, number, &end, &label);
+  pb_date_format (&end, end_text);
+  items = pb_store_list_items (store, plan_id);
+  as_of = items_as_of (store, plan_id, items, end_text, &unknown, &began, NULL);
+  if (since != NULL)
+    *since = g_steal_pointer (&began);
+  return unknown;
+}
+
 /**
  * pb_store_close_period:
  * @store: a store
@@ -707,9 +885,12 @@ pb_store_close_period (PbStore      *store,
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GArray) indicator_snaps = NULL;
   g_autoptr(GArray) item_snaps = NULL;
+  g_autoptr(GHashTable) as_of = NULL;
+  g_autoptr(GHashTable) judged = NULL;
   g_autofree char *label = NULL;
   g_autoptr(PbPlan) plan = NULL;
   char end_text[11], today_text[11];
+  guint unknown = 0;
   GDate end, today;
   gint64 period_id;
   gboolean ok;
@@ -756,6 +937,13 @@ pb_store_close_period (PbStore      *store,
    * September and count, October's do not. */
   indicators = pb_store_list_indicators (store, plan_id);
   items = pb_store_list_items (store, plan_id);
+  /* Each item as it stood at the end, from its history (a month closed
+   * in mid-November keeps October's progress, not today's), judged on
+   * the end with that. */
+  as_of = items_as_of (store, plan_id, items, end_text, &unknown, NULL, error);
+  if (as_of == NULL)
+    return 0;
+  judged = pb_store_judge_items_as_of (store, plan_id, &end, as_of);
   indicator_snaps = g_array_sized_new (FALSE, TRUE, sizeof (IndicatorSnapshot), g_list_model_get_n_items (indicators));
   item_snaps = g_array_sized_new (FALSE, TRUE, sizeof (ItemSnapshot), g_list_model_get_n_items (items));
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
@@ -772,9 +960,12 @@ pb_store_close_period (PbStore      *store,
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(PbItem) item = g_list_model_get_item (items, i);
-      ItemSnapshot snap = { pb_record_get_id (PB_RECORD (item)), pb_item_get_status (item),
-                            CLAMP (pb_store_get_item_completion (store, item, &end), 0.0, 1.0),
-                            pb_store_get_item_health (store, item, &end, NULL) };
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+      PbItem *then = g_hash_table_lookup (as_of, &id);
+      PbItemJudgement *j = g_hash_table_lookup (judged, &id);
+      ItemSnapshot snap = { id, pb_item_get_status (then ? then : item),
+                            CLAMP (j ? j->completion : pb_item_get_progress (then ? then : item), 0.0, 1.0),
+                            j ? j->health : PB_HEALTH_NONE };
 
       g_array_append_val (item_snaps, snap);
     }

@@ -71,6 +71,12 @@ gboolean    pb_period_check_closable (PbPeriodKind  kind,
                                       int           period_end,
                                       const GDate  *today,
                                       GError      **error);
+guint       pb_store_count_items_unknown_at_end (PbStore      *store,
+                                                 gint64        plan_id,
+                                                 PbPeriodKind  kind,
+                                                 int           year,
+                                                 int           number,
+                                                 char        **since);
 gint64      pb_store_close_period  (PbStore      *store,
                                     gint64        plan_id,
                                     PbPeriodKind  kind,

@@ -951,6 +951,18 @@ review_row (PbStore      *store,
        * item is held back, for the planner to tick. */
       g_autofree char *held = pb_store_dup_form_held_back (store, review->plan_id, review->organisation_id,
                                                            &review->period);
+      /* The day its status and progress are as of: the row's "as of"
+       * when it holds one within the period and not after today, else
+       * the day of what the form says undated. */
+      GDate as_of;
+      char as_of_text[11];
+
+      if (read_date (g, r, PB_FORM_COL_AS_OF, &as_of) != READ_OK ||
+          g_date_compare (&as_of, &review->period.start) < 0 ||
+          g_date_compare (&as_of, &review->period.end) > 0 ||
+          g_date_compare (&as_of, &review->today) > 0)
+        undated_day (review, &as_of);
+      pb_date_format (&as_of, as_of_text);
 
       if (*status_text)
         {
@@ -965,6 +977,7 @@ review_row (PbStore      *store,
               PbFormChange *change = change_new (PB_FORM_CHANGE_STATUS, row, r, PB_FORM_COL_STATUS);
 
               change->status = status;
+              memcpy (change->date, as_of_text, sizeof change->date);
               change->before = g_strdup (status_name (pb_item_get_status (item)));
               change->after = g_strdup (status_name (status));
               hold_back (change, held);
@@ -986,6 +999,7 @@ review_row (PbStore      *store,
           PbFormChange *change = change_new (PB_FORM_CHANGE_PROGRESS, row, r, PB_FORM_COL_PROGRESS);
 
           change->progress = percent / 100;
+          memcpy (change->date, as_of_text, sizeof change->date);
           /* As typed: 62.5% stays 62.5%, never "62%". */
           change->before = format_progress (pb_item_get_progress (item) * 100);
           change->after = format_progress (percent);

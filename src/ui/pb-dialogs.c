@@ -488,6 +488,33 @@ update_period_heading (Dialog *d)
   GtkRoot *window = gtk_widget_get_root (d->rows[1]);
   g_autofree char *period = NULL;
   g_autofree char *heading = NULL;
+  guint unknown = 0;
+
+  /* Items the library cannot know as they stood at the period's end (it
+   * began keeping their history after it): said, with how many. */
+  if (d->rows[3] != NULL && choices != NULL && i < choices->len)
+    {
+      PbPeriodChoice *c = &g_array_index (choices, PbPeriodChoice, i);
+      g_autofree char *since = NULL;
+
+      unknown = pb_store_count_items_unknown_at_end (d->store, pb_record_get_id (PB_RECORD (d->plan)),
+                                                     c->kind, c->year, c->number, &since);
+      if (unknown > 0)
+        {
+          GDate day;
+          g_autofree char *shown = since && pb_date_parse (since, &day) ? pb_format_date (&day) : g_strdup (since);
+          g_autofree char *text =
+            /* Translators: %1$u is a number of tasks, %2$s a date */
+            g_strdup_printf (ngettext ("This library keeps a history of progress only since %2$s: for %1$u task, the status and progress at the period’s end cannot be known, so it is kept as it stood on that day.",
+                                       "This library keeps a history of progress only since %2$s: for %1$u tasks, the status and progress at the period’s end cannot be known, so they are kept as they stood on that day.",
+                                       unknown),
+                             unknown, shown ? shown : "");
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->rows[3]), text);
+        }
+    }
+  if (d->rows[3] != NULL)
+    gtk_widget_set_visible (d->rows[3], unknown > 0);
 
   if (!GTK_IS_WINDOW (window))
     return;
@@ -564,6 +591,14 @@ pb_close_period_dialog_new (GtkWidget *parent,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (d->rows[2]), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (d->rows[2]), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[2]);
+
+  /* Said when some task cannot be known as it stood at the end. */
+  d->rows[3] = adw_action_row_new ();
+  gtk_widget_set_name (d->rows[3], "unknown-at-end");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (d->rows[3]), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (d->rows[3]), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+  gtk_widget_set_visible (d->rows[3], FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[3]);
   fill_periods (d);
   g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (fill_periods), d);
   update_period_heading (d);
