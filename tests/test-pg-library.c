@@ -116,8 +116,9 @@ test_init_empty (void)
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_roles WHERE rolname IN"
                                 " (current_database() || '_office', current_database() || '_reporter',"
                                 "  current_database() || '_viewer') AND NOT rolcanlogin"), ==, 3);
-  /* Foreign keys as in SQLite, and deferrable for undo. */
-  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"), ==, 25);
+  /* Foreign keys as in SQLite (item_history's item since schema 8), and
+   * deferrable for undo. */
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"), ==, 26);
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
                                 " AND NOT (condeferrable AND NOT condeferred)"), ==, 0);
   /* Row security on every table of the library. */
@@ -129,7 +130,10 @@ test_init_empty (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli (&out, &err, "--db", db, "library", "init", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already holds a library"));
-  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM library_info"), ==, 2);
+  /* id, schema_version and the day the items' history began. */
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM library_info"), ==, 3);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM library_info WHERE key = 'item_history_since'"
+                                " AND value = to_char (current_date, 'YYYY-MM-DD')"), ==, 1);
 }
 
 static void
