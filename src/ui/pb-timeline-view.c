@@ -2105,6 +2105,23 @@ pb_timeline_view_snapshot (GtkWidget   *widget,
     }
 }
 
+/* The chart asks for no width (it scrolls), but would like enough for its
+ * item labels and a readable stretch of time: the editor beside it then
+ * lies over it (AdwFlap's natural fold threshold) rather than squeeze the
+ * labels to a few characters. */
+static void
+pb_timeline_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  *minimum = 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 0;
+}
+
 static void
 pb_timeline_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -2247,6 +2264,7 @@ pb_timeline_view_class_init (PbTimelineViewClass *klass)
   object_class->set_property = pb_timeline_view_set_property;
   widget_class->snapshot = pb_timeline_view_snapshot;
   widget_class->size_allocate = pb_timeline_view_size_allocate;
+  widget_class->measure = pb_timeline_view_measure;
   widget_class->map = pb_timeline_view_map;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
