@@ -947,7 +947,7 @@ test_build_first_section (void)
   act ("win.new-plan", NULL);
   dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "云澜市新型基础设施建设三年行动方案");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "云澜市新型基础设施建设三年行动方案");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Plan");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -3860,6 +3860,104 @@ test_plan_title_issuer (void)
   }
 }
 
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), tooltip) == 0)
+        return c;
+      if ((found = button_with_tooltip (c, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The sidebar's "+" is New Plan…, beside Import Plan…; the dialog asks a
+ * labelled title and shows the period it proposes (this year and the two
+ * after), editable, and refuses a last year before the first with the
+ * reason; Return creates the plan with the period as typed. Real clicks
+ * and key presses. */
+static void
+test_new_plan_dialog (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+  g_autofree char *first_text = g_strdup_printf ("%d", year);
+  g_autofree char *last_text = g_strdup_printf ("%d", year + 2);
+  g_autofree char *before_text = g_strdup_printf ("%d", year - 1);
+  g_autofree char *wanted = g_strdup_printf ("%d", year + 3);
+  g_autoptr(GListModel) plans = pb_store_list_plans (t.store);
+  guint n_plans = g_list_model_get_n_items (plans);
+  GtkWidget *plus, *dialog, *title, *first, *last, *reason;
+
+  g_assert_nonnull (button_with_tooltip (GTK_WIDGET (t.window), "Import Plan…"));
+  plus = button_with_tooltip (GTK_WIDGET (t.window), "New Plan…");
+  g_assert_nonnull (plus);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (plus)), ==, "win.new-plan");
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_click_at (plus, gtk_widget_get_width (plus) / 2.0, gtk_widget_get_height (plus) / 2.0, 1, 0);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Plan");
+  title = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
+  first = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "First Year");
+  last = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Last Year");
+  g_assert_nonnull (title);
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first)), ==, first_text);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (last)), ==, last_text);
+  g_assert_true (gtk_widget_get_mapped (first));
+  g_assert_true (gtk_widget_get_mapped (last));
+  /* Nothing to create without a title. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+
+  /* The title typed; the last year before the first: refused, said why. */
+  pb_test_x_raise (dialog);
+  gtk_widget_grab_focus (title);
+  spin ();
+  pb_test_x_press_in (dialog, GDK_KEY_P, GDK_SHIFT_MASK);
+  pb_test_x_press_in (dialog, GDK_KEY_b, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Pb");
+  gtk_widget_grab_focus (last);
+  spin ();
+  pb_test_x_press_in (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  for (const char *k = before_text; *k; k++)
+    pb_test_x_press_in (dialog, gdk_unicode_to_keyval ((guchar) *k), 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (last)), ==, before_text);
+  /* The reason, under the fields. */
+  reason = gtk_widget_get_next_sibling (gtk_widget_get_parent (last));
+  g_assert_true (GTK_IS_LABEL (reason));
+  g_assert_true (gtk_widget_get_visible (reason));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, "The last year cannot come before the first.");
+  g_assert_true (gtk_widget_has_css_class (last, "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  /* Return does not create it while refused. */
+  pb_test_x_press_in (dialog, GDK_KEY_Return, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_plans);
+  g_assert_true (pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+
+  /* Corrected: the reason goes; Return creates the plan with the period. */
+  pb_test_x_press_in (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  for (const char *k = wanted; *k; k++)
+    pb_test_x_press_in (dialog, gdk_unicode_to_keyval ((guchar) *k), 0);
+  g_assert_false (gtk_widget_get_visible (reason));
+  g_assert_false (gtk_widget_has_css_class (last, "error"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  g_assert_true (pb_test_save_shot (dialog, "new-plan-dialog.png"));
+  pb_test_x_press_in (dialog, GDK_KEY_Return, 0);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_plans + 1);
+  g_assert_cmpstr (pb_plan_get_title (pb_window_get_plan (t.window)), ==, "Pb");
+  g_assert_cmpint (pb_plan_get_period_start (pb_window_get_plan (t.window)), ==, year);
+  g_assert_cmpint (pb_plan_get_period_end (pb_window_get_plan (t.window)), ==, year + 3);
+  g_assert_null (pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3899,6 +3997,8 @@ main (int   argc,
   g_test_add_func ("/edit-window/delete-section-question", test_delete_section_question);
   g_test_add_func ("/edit-window/board-move-keys", test_board_move_keys);
   g_test_add_func ("/edit-window/plan-title-issuer", test_plan_title_issuer);
+  /* Last: it adds a plan, which the tests above count. */
+  g_test_add_func ("/edit-window/new-plan-dialog", test_new_plan_dialog);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -1520,30 +1520,154 @@ ask_title (PbWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A year typed in the New Plan dialog, or FALSE when it is not one. */
+static gboolean
+parse_plan_year (GtkEditable *field,
+                 int         *year)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (field)));
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (text, 10, 1900, 2200, &value, NULL))
+    return FALSE;
+  *year = (int) value;
+  return TRUE;
+}
+
 static void
-create_plan (PbWindow   *self,
-             const char *title)
+mark_field (GtkWidget *field,
+            gboolean   refused)
+{
+  if (refused)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+}
+
+/* The New Plan dialog checked as the planner types: a title, and a period
+ * whose last year is not before its first; the reason under the years. */
+static gboolean
+new_plan_check (AdwMessageDialog *dialog)
+{
+  GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "title");
+  GtkEditable *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *last = g_object_get_data (G_OBJECT (dialog), "last");
+  GtkLabel *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (title)));
+  const char *message = NULL;
+  int start = 0, end = 0;
+  gboolean first_ok = parse_plan_year (first, &start);
+  gboolean last_ok = parse_plan_year (last, &end);
+
+  if (!first_ok)
+    message = _("The first year is not a year: write it as 2026.");
+  else if (!last_ok)
+    message = _("The last year is not a year: write it as 2028.");
+  else if (end < start)
+    message = _("The last year cannot come before the first.");
+  mark_field (GTK_WIDGET (first), !first_ok);
+  mark_field (GTK_WIDGET (last), first_ok && (!last_ok || end < start));
+  gtk_label_set_text (reason, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (reason), message != NULL);
+  adw_message_dialog_set_response_enabled (dialog, "ok", message == NULL && text[0] != '\0');
+  return message == NULL && text[0] != '\0';
+}
+
+static void
+new_plan_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PbWindow         *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int year = g_date_time_get_year (now);
-  gint64 id = pb_store_create_plan (self->store, title, year, year + 2, &error);
+  g_autofree char *title = NULL;
+  int start = 0, end = 0;
+  gint64 id;
 
+  if (!g_str_equal (response, "ok") || !new_plan_check (dialog))
+    return;
+  title = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "title"))));
+  parse_plan_year (g_object_get_data (G_OBJECT (dialog), "first"), &start);
+  parse_plan_year (g_object_get_data (G_OBJECT (dialog), "last"), &end);
+  id = pb_store_create_plan (self->store, title, start, end, &error);
   if (id == 0)
     show_error (self, error);
   else
     pb_window_select_plan (self, id);
 }
 
+/* Return in a field creates the plan, as the Create button does. */
+static void
+new_plan_activated_cb (AdwEntryRow      *row,
+                       AdwMessageDialog *dialog)
+{
+  if (!new_plan_check (dialog))
+    return;
+  adw_message_dialog_response (dialog, "ok");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+new_plan_row (GtkWidget        *list,
+              AdwMessageDialog *dialog,
+              const char       *title,
+              const char       *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (new_plan_check), dialog);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (new_plan_activated_cb), dialog);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+/* New Plan: its title and its period, the period proposed from this
+ * year (three years) and shown, to correct before it is created. */
 static void
 new_plan_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+  g_autofree char *first = g_strdup_printf ("%d", year);
+  g_autofree char *last = g_strdup_printf ("%d", year + 2);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *list, *title, *first_row, *last_row, *reason;
 
-  if (self->store)
-    ask_title (self, _("New Plan"), _("C_reate"), NULL, create_plan);
+  if (self->store == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Plan"), NULL));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), list);
+  title = new_plan_row (list, dialog, _("Title"), "");
+  first_row = new_plan_row (list, dialog, _("First Year"), first);
+  last_row = new_plan_row (list, dialog, _("Last Year"), last);
+  reason = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_widget_add_css_class (reason, "error");
+  gtk_widget_set_visible (reason, FALSE);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (last_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, reason, NULL, -1);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "ok", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "title", title);
+  g_object_set_data (G_OBJECT (dialog), "first", first_row);
+  g_object_set_data (G_OBJECT (dialog), "last", last_row);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  new_plan_check (dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_plan_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (title);
 }
 
 static void
