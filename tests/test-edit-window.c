@@ -3956,6 +3956,41 @@ test_new_plan_dialog (void)
   g_assert_cmpint (pb_plan_get_period_start (pb_window_get_plan (t.window)), ==, year);
   g_assert_cmpint (pb_plan_get_period_end (pb_window_get_plan (t.window)), ==, year + 3);
   g_assert_null (pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* The new plan has no section: its "No section" column has a menu,
+   * and its Add Section… (clicked for real) is the plan menu's. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *menu_button = NULL, *popover, *item = NULL;
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    settle ();
+    collect (pb_window_get_board (t.window), GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
+        {
+          g_assert_null (menu_button);
+          menu_button = g_ptr_array_index (buttons, i);
+        }
+    g_assert_nonnull (menu_button);
+    pb_test_x_raise (GTK_WIDGET (t.window));
+    pb_test_x_click_at (menu_button, gtk_widget_get_width (menu_button) / 2.0, gtk_widget_get_height (menu_button) / 2.0, 1, 0);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    collect (popover, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "Add Section…") == 0)
+        item = g_ptr_array_index (labels, i);
+    g_assert_nonnull (item);
+    pb_test_x_click_at (item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0, 1, 0);
+    dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
+    gtk_widget_activate_action (dialog, "section.save", NULL);
+    spin ();
+    g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_SECTION, "plan_id", pb_window_get_selected_plan (t.window)), ==, 1);
+  }
 }
 
 int

@@ -1248,7 +1248,10 @@ column_header_bind (PbBoardColumnWidget *cw,
   if (gtk_actionable_get_action_name (GTK_ACTIONABLE (cw->add_button)) == NULL)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (cw->add_button), "win.add-item-to");
   gtk_accessible_update_property (GTK_ACCESSIBLE (cw->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
-  gtk_widget_set_visible (cw->menu_button, section > 0);
+  /* "No section" (a plan without sections) has a menu too: Add Section…,
+   * where a planner looks for it. */
+  gtk_widget_set_visible (cw->menu_button, section > 0 || g_str_equal (key, "section:0"));
+  g_object_set_data (G_OBJECT (cw->menu_button), "pb-no-section", GINT_TO_POINTER (g_str_equal (key, "section:0")));
   /* The menu is made when opened (section_menu_create): a popover menu
    * per column bound cost a plan of 100 sections a third of its start. */
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cw->menu_button), NULL);
@@ -1270,6 +1273,17 @@ section_menu_create (GtkMenuButton *button,
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (button), PB_TYPE_BOARD_VIEW);
   g_autoptr(GMenuModel) menu = NULL;
 
+  if (view && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pb-no-section")))
+    {
+      g_autoptr(GMenu) none = g_menu_new ();
+      g_autoptr(GMenuItem) add = g_menu_item_new (_("Add _Section…"), NULL);
+
+      /* The plan menu's own Add Section… */
+      g_menu_item_set_action_and_target_value (add, "win.add-section", g_variant_new_int64 (0));
+      g_menu_append_item (none, add);
+      gtk_menu_button_set_menu_model (button, G_MENU_MODEL (none));
+      return;
+    }
   if (section == NULL || *section <= 0 || view == NULL)
     return;
   /* Made anew at each opening (GtkMenuButton calls this every time): a
