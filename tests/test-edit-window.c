@@ -2956,7 +2956,7 @@ test_empty_plan_pages (void)
   act ("win.new-plan", NULL);
   dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "空白方案");
+  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "空白方案");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
