@@ -713,6 +713,19 @@ test_editor_refusals (void)
   g_assert_cmpstr (pb_item_get_title (a), ==, "加快5G网络建设");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "加快5G网络建设");
 
+  /* A title erased is refused with the reason: the item keeps its own. */
+  {
+    g_autofree char *kept = g_strdup (pb_item_get_title (a));
+
+    gtk_editable_set_text (GTK_EDITABLE (title), "  ");
+    pb_item_editor_flush (editor);
+    g_assert_cmpstr (pb_item_get_title (a), ==, kept);
+    g_assert_true (gtk_widget_has_css_class (title, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (title), kept);
+    pb_item_editor_flush (editor);
+    g_assert_false (gtk_widget_has_css_class (title, "error"));
+  }
+
   /* A due date alone is "Change Due Date". */
   gtk_editable_set_text (GTK_EDITABLE (due), "2027-10-31");
   pb_item_editor_flush (editor);

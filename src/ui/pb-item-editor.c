@@ -60,6 +60,7 @@ struct _PbItemEditor
   AdwEntryRow         *title_row;
   AdwEntryRow         *number_row;
   GtkLabel            *number_note;
+  GtkLabel            *title_error;
   GtkLabel            *date_error;
   GtkTextView         *body_view;
   GtkTextBuffer       *body_buffer;
@@ -380,6 +381,27 @@ section_to_selected (GBinding     *binding,
 
 /* ---- Saving ------------------------------------------------------------- */
 
+static void
+show_title_error (PbItemEditor *self,
+                  gboolean      refused)
+{
+  GtkWidget *row = field_widget (self, FIELD_TITLE);
+
+  if (refused)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_label_set_text (self->title_error, _("An item needs a title. Type one, or press Escape to take back the one it had."));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      self->title_error, NULL, -1);
+    }
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->title_error)))
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->title_error), refused);
+}
+
 /* A title, number or text saved or taken back: no longer marked as not
  * saved. */
 static void
@@ -399,6 +421,7 @@ save_now (PbItemEditor *self)
   g_autofree char *texts[N_FIELDS] = { NULL };
   const char *columns[4] = { NULL };
   const char *values[4] = { NULL };
+  gboolean title_refused;
   guint n = 0;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
@@ -411,10 +434,20 @@ save_now (PbItemEditor *self)
       texts[id] = field_text (self, id);
     }
 
+  /* An item keeps a title: one erased (a Delete meant for the card, a
+   * slip) is refused with the reason, the item keeping its title, until
+   * one is typed or Escape takes the field back. */
+  {
+    g_autofree char *title = g_strstrip (g_strdup (texts[FIELD_TITLE] ? texts[FIELD_TITLE] : ""));
+
+    title_refused = self->dirty[FIELD_TITLE] && title[0] == '\0';
+  }
+  show_title_error (self, title_refused);
+
   /* Title, number and text: one command for what changed, named for it
    * ("Rename Item"); the first unused pair ends the list. */
   for (FieldId id = FIELD_TITLE; id <= FIELD_BODY; id++)
-    if (self->dirty[id])
+    if (self->dirty[id] && !(id == FIELD_TITLE && title_refused))
       {
         columns[n] = field_columns[id];
         values[n] = texts[id];
@@ -438,7 +471,8 @@ save_now (PbItemEditor *self)
     }
   else
     for (FieldId id = FIELD_TITLE; id <= FIELD_BODY; id++)
-      unmark_unsaved (self, id);
+      if (!(id == FIELD_TITLE && title_refused))
+        unmark_unsaved (self, id);
 
   /* The dates through the store's check: each a date, the due date not
    * before the start, both in the plan's period. A refusal says why,
@@ -455,6 +489,7 @@ save_now (PbItemEditor *self)
         report (self, error);
       else
         show_date_error (self, FIELD_DUE, NULL);
+  show_title_error (self, FALSE);
     }
 
   for (FieldId id = 0; id < N_FIELDS; id++)
@@ -504,6 +539,7 @@ field_key_pressed_cb (GtkEventControllerKey *controller,
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->start_row), "error") &&
       !gtk_widget_has_css_class (GTK_WIDGET (self->due_row), "error"))
     gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+  show_title_error (self, FALSE);
   return TRUE;
 }
 
@@ -2741,6 +2777,7 @@ pb_item_editor_set_item (PbItemEditor *self,
   g_clear_handle_id (&self->add_target_id, g_source_remove);
   g_hash_table_remove_all (self->expanded);
   show_date_error (self, FIELD_DUE, NULL);
+  show_title_error (self, FALSE);
 
   /* The plan's sections, organisations and items, live, for the
    * pickers: read again only for another plan. */
@@ -2960,6 +2997,7 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, date_error);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, title_error);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_mode_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, progress_row);
