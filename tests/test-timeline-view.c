@@ -294,6 +294,19 @@ test_selection_sync (void)
   spin ();
 }
 
+/* Until @widget is mapped (or not), as the flap's animation and a loaded
+ * machine allow: at most 5 s. */
+static void
+wait_mapped (GtkWidget *widget,
+             gboolean   mapped)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  spin ();
+  while (gtk_widget_get_mapped (widget) != mapped && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* An item opened (Return) or added (Insert) on the timeline opens in the
  * editor beside the timeline: the planner stays on the Timeline. The
  * editor goes along, still open on its item, when the Board is shown, and
@@ -314,6 +327,7 @@ test_editor_beside_timeline (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.activate", NULL));
   spin ();
   editor = pb_window_get_editor (t.window);
+  wait_mapped (editor, TRUE);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
   g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
   g_assert_true (gtk_widget_is_ancestor (editor, timeline_page));
@@ -322,18 +336,18 @@ test_editor_beside_timeline (void)
 
   /* To the Board and back: the editor is open beside each, on its item. */
   adw_view_stack_set_visible_child_name (stack, "board");
-  spin ();
+  wait_mapped (editor, TRUE);
   g_assert_true (gtk_widget_is_ancestor (editor, board_page));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
   adw_view_stack_set_visible_child_name (stack, "timeline");
-  spin ();
+  wait_mapped (editor, TRUE);
   g_assert_true (gtk_widget_is_ancestor (editor, timeline_page));
   g_assert_true (gtk_widget_get_mapped (editor));
 
   /* Insert on the timeline: the new item opens here too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.add-item", NULL));
-  spin ();
+  wait_mapped (editor, TRUE);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (t.window)), ==, n + 1);
   added = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
@@ -345,12 +359,7 @@ test_editor_beside_timeline (void)
 
   /* Closed, the (untitled) new item is taken back and the editor hides. */
   gtk_widget_activate_action (GTK_WIDGET (t.window), "win.close-editor", NULL);
-  {
-    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-    while (gtk_widget_get_mapped (editor) && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  wait_mapped (editor, FALSE);
   g_assert_false (gtk_widget_get_mapped (editor));
   g_assert_cmpuint (pb_store_count (store, PB_TYPE_ITEM, "plan_id", pb_window_get_selected_plan (t.window)), ==, n);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");

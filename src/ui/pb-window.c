@@ -487,10 +487,10 @@ place_editor (PbWindow *self,
   adw_flap_set_flap (self->editor_flap, NULL);
   adw_flap_set_reveal_flap (self->editor_flap, FALSE);
   self->editor_flap = flap;
-  adw_flap_set_reveal_flap (flap, reveal);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), reveal);
   adw_flap_set_flap (flap, GTK_WIDGET (self->editor_bin));
   g_object_unref (self->editor_bin);
-  gtk_widget_set_visible (GTK_WIDGET (self->editor_bin), reveal);
+  adw_flap_set_reveal_flap (flap, reveal);
 }
 
 /**
