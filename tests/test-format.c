@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "pb-format.h"
+#include "pb-model.h"
 
 typedef struct
 {
@@ -585,6 +586,62 @@ test_unit_factor (void)
   g_assert_true (isnan (pb_unit_factor ("PFlops", "EFlops")));
 }
 
+static char *
+months_later (const char *from,
+              int         months)
+{
+  GDate d;
+  char out[11];
+
+  g_assert_true (pb_date_parse (from, &d));
+  pb_date_add_months (&d, months);
+  if (!g_date_valid (&d))
+    return g_strdup ("invalid");
+  pb_date_format (&d, out);
+  return g_strdup (out);
+}
+
+/* Calendar months as plans count them: a month end stays a month end
+ * ("2026年6月底前" moved two months is the end of August), other days keep
+ * their day, clamped to the month. */
+static void
+test_add_months (void)
+{
+  const struct { const char *from; int months; const char *to; } cases[] = {
+    { "2026-06-30", 2, "2026-08-31" },
+    { "2026-06-30", -2, "2026-04-30" },
+    { "2026-08-31", -2, "2026-06-30" },
+    { "2025-01-31", 1, "2025-02-28" },
+    { "2024-01-31", 1, "2024-02-29" },
+    { "2024-02-29", 12, "2025-02-28" },
+    { "2024-02-29", 1, "2024-03-31" },
+    { "2025-02-28", 12, "2026-02-28" },
+    { "2023-02-28", 12, "2024-02-29" },
+    { "2025-01-30", 1, "2025-02-28" },
+    { "2025-03-30", -1, "2025-02-28" },
+    { "2025-03-30", 1, "2025-04-30" },
+    { "2025-04-30", 1, "2025-05-31" },
+    { "2025-06-15", 2, "2025-08-15" },
+    { "2025-06-01", -4, "2025-02-01" },
+    { "2027-12-31", -4, "2027-08-31" },
+    { "2025-11-30", 3, "2026-02-28" },
+    { "2026-01-31", -13, "2024-12-31" },
+    { "2025-03-15", -27, "2022-12-15" },
+    { "2025-03-15", 0, "2025-03-15" },
+    { "0001-02-28", -1, "0001-01-28" },
+    { "0001-01-31", -1, "invalid" },
+    { "9999-12-31", 1, "invalid" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *to = months_later (cases[i].from, cases[i].months);
+
+      g_test_message ("%s %+d months", cases[i].from, cases[i].months);
+      g_assert_cmpstr (to, ==, cases[i].to);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -602,6 +659,7 @@ main (int    argc,
   g_test_add_func ("/format/estimate", test_estimate);
   g_test_add_func ("/format/compact", test_compact);
   g_test_add_func ("/format/unit-factor", test_unit_factor);
+  g_test_add_func ("/format/add-months", test_add_months);
 
   return g_test_run ();
 }

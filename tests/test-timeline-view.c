@@ -110,18 +110,19 @@ test_drag (void)
   item = item_titled ("统筹建设绿色数据中心");
   assert_dates (item, "2025-03-01", "2027-12-31");
 
-  /* Drag the bar a month earlier: it moves whole, its start on a month. */
+  /* Drag the bar a month earlier: it moves whole, its start on a month,
+   * by a calendar month, its due date on a month end staying on one. */
   point (item, day (2025, 3, 11), 1, &x0, &y0);
   point (item, day (2025, 2, 11), 1, &x1, &y1);
   g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
   spin ();
-  assert_dates (item, "2025-02-01", "2027-12-03");
+  assert_dates (item, "2025-02-01", "2027-11-30");
   g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (item)));
   undo ();
   assert_dates (item, "2025-03-01", "2027-12-31");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
   spin ();
-  assert_dates (item, "2025-02-01", "2027-12-03");
+  assert_dates (item, "2025-02-01", "2027-11-30");
   undo ();
 
   /* A month later would end it after the plan's period (2025—2027): it
@@ -576,16 +577,16 @@ test_move_many (void)
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
   before = pb_test_dump_store (store);
 
-  /* Dragging A's bar a month earlier: both bars show where they go, by
-   * the days A's start moves to its month's first (28, to 1 February);
-   * nothing is stored yet. */
+  /* Dragging A's bar a month earlier: both bars show where they go, a
+   * calendar month earlier (A's start on 1 February), month ends staying
+   * month ends; nothing is stored yet. */
   point (a, day (2025, 3, 11), 1, &x0, &y0);
   point (a, day (2025, 2, 11), 1, &x1, &y1);
   pb_timeline_view_drag_update (view, x0, y0, x1, y1, 0);
   shown = ghosts (&refused);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%u:%u %" G_GINT64_FORMAT ":%u:%u",
-                              ida, day (2025, 2, 1), day (2027, 12, 3),
-                              idb, day (2025, 12, 4), day (2027, 12, 3));
+                              ida, day (2025, 2, 1), day (2027, 11, 30),
+                              idb, day (2025, 12, 1), day (2027, 11, 30));
   g_assert_cmpstr (shown, ==, expected);
   g_assert_false (refused);
   {
@@ -606,8 +607,8 @@ test_move_many (void)
   /* Released: both moved, one command, still chosen; undo, redo. */
   g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
   spin ();
-  assert_dates (a, "2025-02-01", "2027-12-03");
-  assert_dates (b, "2025-12-04", "2027-12-03");
+  assert_dates (a, "2025-02-01", "2027-11-30");
+  assert_dates (b, "2025-12-01", "2027-11-30");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (other), "start_date"), ==, other_dates);
   g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Reschedule 2 Items");
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
@@ -618,8 +619,8 @@ test_move_many (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
   spin ();
-  assert_dates (a, "2025-02-01", "2027-12-03");
-  assert_dates (b, "2025-12-04", "2027-12-03");
+  assert_dates (a, "2025-02-01", "2027-11-30");
+  assert_dates (b, "2025-12-01", "2027-11-30");
   undo ();
 
   /* A month later would take both past the period's end: the preview
@@ -640,13 +641,13 @@ test_move_many (void)
   g_assert_true (g_str_has_prefix (last_hint, "Rescheduling would move 2 items outside the plan’s period, 2025—2027"));
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
 
-  /* Shift+Left: both a month earlier (A's month back: 28 days), one
-   * command; Shift+Right refused whole, saying why. */
+  /* Shift+Left: both a calendar month earlier, one command; Shift+Right
+   * refused whole, saying why. */
   pb_timeline_view_select (view, ida);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
   spin ();
-  assert_dates (a, "2025-02-01", "2027-12-03");
-  assert_dates (b, "2025-12-04", "2027-12-03");
+  assert_dates (a, "2025-02-01", "2027-11-30");
+  assert_dates (b, "2025-12-01", "2027-11-30");
   g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Reschedule 2 Items");
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
   undo ();
@@ -656,7 +657,7 @@ test_move_many (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
   spin ();
-  assert_dates (b, "2025-12-04", "2027-12-03");
+  assert_dates (b, "2025-12-01", "2027-11-30");
   undo ();
   g_clear_pointer (&last_hint, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
@@ -667,6 +668,38 @@ test_move_many (void)
   }
   g_assert_nonnull (last_hint);
   g_assert_true (g_str_has_prefix (last_hint, "Rescheduling would move 2 items outside the plan’s period"));
+
+  /* Twice Shift+Left, then twice Shift+Right: both bars a calendar month
+   * at a time, their due dates on month ends staying on month ends (not
+   * kept lengths in days, 2027-11-02); one Undo takes back one press for
+   * both. */
+  pb_timeline_view_select (view, ida);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
+      spin ();
+    }
+  assert_dates (a, "2025-01-01", "2027-10-31");
+  assert_dates (b, "2025-11-01", "2027-10-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+  spin ();
+  assert_dates (a, "2025-02-01", "2027-11-30");
+  assert_dates (b, "2025-12-01", "2027-11-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+  spin ();
+  assert_dates (a, "2025-03-01", "2027-12-31");
+  assert_dates (b, "2026-01-01", "2027-12-31");
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Reschedule 2 Items");
+  undo ();
+  assert_dates (a, "2025-02-01", "2027-11-30");
+  assert_dates (b, "2025-12-01", "2027-11-30");
+  undo ();
+  undo ();
+  undo ();
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
 
   /* Ctrl+A with no bar selected: Shift+Left moves every bar, or (some
    * starting on the period's first day) none, saying why. */

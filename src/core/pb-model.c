@@ -315,3 +315,42 @@ pb_date_format (const GDate *date,
 {
   g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
+
+/**
+ * pb_date_add_months:
+ * @date: a valid date
+ * @months: calendar months to move it by (negative: earlier)
+ *
+ * Moves @date by calendar months as plans count them: the last day of a
+ * month stays the last day of the new month (30 June + 2 months is
+ * 31 August: a deadline "by the end of June" stays a month end), other
+ * days keep their day, clamped to the new month's length (31 January + 1
+ * month is 28 or 29 February, 29 February + 12 months is 28 February).
+ * @date is cleared (invalid) when it would leave the years 1 to 9999
+ * that pb_date_parse() reads.
+ */
+void
+pb_date_add_months (GDate *date,
+                    int    months)
+{
+  int y, m, d, days;
+  gboolean month_end;
+  gint64 index;
+
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  y = g_date_get_year (date);
+  m = g_date_get_month (date);
+  d = g_date_get_day (date);
+  month_end = d == g_date_get_days_in_month (m, y);
+  index = (gint64) y * 12 + (m - 1) + months;
+  if (index < 12 || index > (gint64) 9999 * 12 + 11)
+    {
+      g_date_clear (date, 1);
+      return;
+    }
+  y = (int) (index / 12);
+  m = (int) (index % 12) + 1;
+  days = g_date_get_days_in_month (m, y);
+  g_date_set_dmy (date, month_end || d > days ? days : d, m, y);
+}

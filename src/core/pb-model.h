@@ -103,5 +103,7 @@ gboolean     pb_date_parse              (const char  *text,
                                          GDate       *date);
 void         pb_date_format             (const GDate *date,
                                          char         out[11]);
+void         pb_date_add_months         (GDate       *date,
+                                         int          months);
 
 G_END_DECLS

@@ -1721,13 +1721,12 @@ shift_date (const char *text,
 
   if (!pb_date_parse (text, &date))
     return NULL;
-  if (months > 0)
-    g_date_add_months (&date, months);
-  else if (months < 0)
-    g_date_subtract_months (&date, -months);
-  if (days > 0)
+  /* Month ends stay month ends, as the timeline moves them. */
+  if (months != 0)
+    pb_date_add_months (&date, months);
+  if (g_date_valid (&date) && days > 0)
     g_date_add_days (&date, days);
-  else if (days < 0)
+  else if (g_date_valid (&date) && days < 0)
     g_date_subtract_days (&date, -days);
   if (!g_date_valid (&date))
     return NULL;
@@ -1861,8 +1860,9 @@ shift_items_dates (PbStore   *self,
  * @item_ids: (array length=n_items): items of one plan
  * @n_items: how many
  * @days: days to move their dates by (negative: earlier)
- * @months: months to move them by, first (31 January + 1 month is 28 or
- *   29 February)
+ * @months: months to move them by, first, as pb_date_add_months() does
+ *   (31 January + 1 month is 28 or 29 February, 30 June + 2 months is
+ *   31 August)
  * @error: where to say why not
  *
  * Moves the start and due dates of the items; dates not set stay unset.

@@ -416,19 +416,61 @@ chosen_on_chart (PbTimelineView *self)
   return ids;
 }
 
-/* Moves every chosen bar by @days as one command ("Reschedule 3 Items"),
- * the bulk bar's Shift Dates…; refused whole, saying why, when one of
- * them would leave the plan's period. The chosen bars stay chosen. */
+/* Whether the zoom moves bars by calendar months (a key press moves a
+ * month, a drag snaps to months): Quarters and Years. Months and Weeks
+ * move them by days. */
+static gboolean
+moves_by_months (PbTimelineView *self)
+{
+  return self->zoom == PB_TIMELINE_ZOOM_QUARTER || self->zoom == PB_TIMELINE_ZOOM_YEAR;
+}
+
+/* @day (Julian) moved by @months calendar months, a month end staying a
+ * month end (pb_date_add_months(), as the store shifts dates); 0 when
+ * it would leave the calendar. */
+static guint32
+day_add_months (guint32 day,
+                int     months)
+{
+  GDate d;
+
+  if (day == 0)
+    return 0;
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  pb_date_add_months (&d, months);
+  return g_date_valid (&d) ? g_date_get_julian (&d) : 0;
+}
+
+/* Where a date of a bar moved by @days and @months goes, as
+ * pb_store_shift_items() moves it: the months first. */
+static guint32
+shift_day (guint32 day,
+           int     days,
+           int     months)
+{
+  if (day == 0)
+    return 0;
+  if (months != 0)
+    day = day_add_months (day, months);
+  return day == 0 ? 0 : (guint32) ((gint64) day + days);
+}
+
+/* Moves every chosen bar by @days, or by @months calendar months, as one
+ * command ("Reschedule 3 Items"), the bulk bar's Shift Dates…; refused
+ * whole, saying why, when one of them would leave the plan's period. The
+ * chosen bars stay chosen. */
 static gboolean
 shift_chosen (PbTimelineView *self,
-              int             days)
+              int             days,
+              int             months)
 {
   g_autoptr(GArray) ids = chosen_on_chart (self);
   g_autoptr(GError) error = NULL;
 
-  if (ids->len == 0 || days == 0)
+  if (ids->len == 0 || (days == 0 && months == 0))
     return FALSE;
-  if (!pb_store_shift_items (self->store, (const gint64 *) ids->data, ids->len, days, 0, &error))
+  if (!pb_store_shift_items (self->store, (const gint64 *) ids->data, ids->len, days, months, &error))
     {
       g_signal_emit (self, signals[HINT], 0, error->message);
       gtk_widget_error_bell (GTK_WIDGET (self));
@@ -457,6 +499,10 @@ typedef struct
   gboolean many;
   int      shift;
   gboolean refused;
+  /* DRAG_DATES of a bar's middle by whole months (Quarters and Years
+   * zooms): every date moves by @months calendar months instead, month
+   * ends staying month ends (@shift is 0). */
+  int      months;
 } DragProposal;
 
 /* The plan's period as Julian days; FALSE when it has none. */
@@ -505,6 +551,27 @@ clamp_to_period (PbTimelineView *self,
         p->due = MAX (last, due), p->clamped = TRUE;
       break;
     default:
+      if (p->months != 0)
+        {
+          /* By whole months: the most months that keep it in the period. */
+          int m = p->months;
+
+          while (m != 0)
+            {
+              guint32 s = day_add_months (start, m), d = day_add_months (due, m);
+
+              if (m < 0 && (s == 0 || (s < first && s < start)))
+                m++, p->clamped = TRUE;
+              else if (m > 0 && (d == 0 || (d > last && d > due)))
+                m--, p->clamped = TRUE;
+              else
+                break;
+            }
+          p->months = m;
+          p->start = m != 0 ? day_add_months (start, m) : start;
+          p->due = m != 0 ? day_add_months (due, m) : due;
+          break;
+        }
       shift = (int) p->start - (int) start;
       if (shift < 0 && p->start < first)
         shift = MIN (0, (int) first - (int) start), p->clamped = TRUE;
@@ -518,12 +585,13 @@ clamp_to_period (PbTimelineView *self,
 
 static GArray *chosen_on_chart (PbTimelineView *self);
 
-/* Whether moving every chosen bar by @shift days keeps them in the plan's
- * period, as pb_store_shift_items() wants it (a date already outside it
- * may move). */
+/* Whether moving every chosen bar by @shift days, or @months months,
+ * keeps them in the plan's period, as pb_store_shift_items() wants it (a
+ * date already outside it may move). */
 static gboolean
 shift_stays_in_period (PbTimelineView *self,
-                       int             shift)
+                       int             shift,
+                       int             months)
 {
   g_autoptr(GArray) ids = chosen_on_chart (self);
   guint32 first, last;
@@ -536,11 +604,12 @@ shift_stays_in_period (PbTimelineView *self,
 
       if (!pb_timeline_get_item_dates (self->timeline, g_array_index (ids, gint64, i), &start, &due))
         continue;
-      if (start != 0 && start >= first && start <= last &&
-          ((gint64) start + shift < first || (gint64) start + shift > last))
+      guint32 new_start = shift_day (start, shift, months);
+      guint32 new_due = shift_day (due, shift, months);
+
+      if (start != 0 && start >= first && start <= last && (new_start < first || new_start > last))
         return FALSE;
-      if (due != 0 && due >= first && due <= last &&
-          ((gint64) due + shift < first || (gint64) due + shift > last))
+      if (due != 0 && due >= first && due <= last && (new_due < first || new_due > last))
         return FALSE;
     }
   return TRUE;
@@ -555,11 +624,12 @@ drag_proposal (PbTimelineView  *self,
                double           y1,
                GdkModifierType  modifiers)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE, 0 };
   PbTimelineHit from, to;
   double cx0, cy0, cx1, cy1;
   guint32 start, due, day0, day1;
   int delta;
+  GDate a, b;
 
   ensure_timeline (self);
   if (self->timeline == NULL)
@@ -610,16 +680,33 @@ drag_proposal (PbTimelineView  *self,
       break;
     default:
       p.start = pb_timeline_snap_day (self->timeline, start + delta);
-      p.due = due + (p.start - start);
+      /* Snapped to the start of another month from the start of one: a
+       * move by whole months, every date by calendar months, so a due
+       * date on a month end stays on one (30 June + 2 months is 31
+       * August, not 29 August). */
+      g_date_clear (&a, 1);
+      g_date_clear (&b, 1);
+      g_date_set_julian (&a, start);
+      g_date_set_julian (&b, p.start);
+      p.months = ((int) g_date_get_year (&b) - (int) g_date_get_year (&a)) * 12 +
+                 ((int) g_date_get_month (&b) - (int) g_date_get_month (&a));
+      if (moves_by_months (self) && p.months != 0 && day_add_months (start, p.months) == p.start &&
+          day_add_months (due, p.months) != 0)
+        p.due = day_add_months (due, p.months);
+      else
+        {
+          p.months = 0;
+          p.due = due + (p.start - start);
+        }
       break;
     }
   if (p.many)
     {
-      /* The same number of days for every one, none held at the
+      /* The same days, or months, for every one, none held at the
        * period's edge: a move that takes one of them out of it is
        * refused whole, as Shift Dates… refuses it. */
-      p.shift = (int) p.start - (int) start;
-      p.refused = !shift_stays_in_period (self, p.shift);
+      p.shift = p.months != 0 ? 0 : (int) p.start - (int) start;
+      p.refused = !shift_stays_in_period (self, p.shift, p.months);
       return p;
     }
   clamp_to_period (self, from.kind, start, due, &p);
@@ -675,7 +762,7 @@ pb_timeline_view_drag (PbTimelineView  *self,
 
   pb_timeline_view_select (self, p.item_id);
   if (p.many)
-    return shift_chosen (self, p.shift);
+    return shift_chosen (self, p.shift, p.months);
 
   {
     guint32 start = 0, due = 0;
@@ -718,7 +805,7 @@ pb_timeline_view_drag_preview (PbTimelineView *self,
                                guint32        *due_day,
                                gint64         *to_id)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE, 0 };
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
 
@@ -755,8 +842,10 @@ proposal_ghosts (PbTimelineView     *self,
           if (!pb_timeline_get_item_dates (self->timeline, g.item_id, &g.start_day, &g.due_day) ||
               g.start_day == 0 || g.due_day == 0)
             continue;
-          g.start_day += p->shift;
-          g.due_day += p->shift;
+          g.start_day = shift_day (g.start_day, p->shift, p->months);
+          g.due_day = shift_day (g.due_day, p->shift, p->months);
+          if (g.start_day == 0 || g.due_day == 0)
+            continue;
           g_array_append_val (ghosts, g);
         }
     }
@@ -785,7 +874,7 @@ GArray *
 pb_timeline_view_dup_drag_ghosts (PbTimelineView *self,
                                   gboolean       *refused)
 {
-  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE };
+  DragProposal p = { DRAG_NONE, 0, 0, 0, 0, FALSE, FALSE, 0, FALSE, 0 };
 
   g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), NULL);
 
@@ -1903,27 +1992,28 @@ shift_action (GtkWidget  *widget,
     }
   if (bar == 0 || !pb_timeline_get_item_dates (self->timeline, bar, &start, &due) || start == 0 || due == 0)
     return;
-  unit = self->zoom == PB_TIMELINE_ZOOM_WEEK ? 1 : self->zoom == PB_TIMELINE_ZOOM_MONTH ? 7 : 0;
-  if (unit == 0)
+  if (moves_by_months (self))
     {
-      /* A month: the same day a month on (or back), clamped to its length. */
-      GDate d;
-      guint32 from = resize ? due + 1 : start;
+      /* A month: every date a calendar month on (or back), a month end
+       * staying a month end, other days clamped to the month's length,
+       * as Shift Dates… moves them. */
+      int months = direction > 0 ? 1 : -1;
 
-      g_date_clear (&d, 1);
-      g_date_set_julian (&d, from);
-      if (direction > 0)
-        g_date_add_months (&d, 1);
+      if (resize)
+        set_dates (self, self->selected, start, day_add_months (due, months));
+      else if (g_hash_table_size (self->chosen) > 1)
+        shift_chosen (self, 0, months);
       else
-        g_date_subtract_months (&d, 1);
-      unit = (guint32) ABS ((gint64) g_date_get_julian (&d) - (gint64) from);
+        set_dates (self, self->selected, day_add_months (start, months), day_add_months (due, months));
+      return;
     }
+  unit = self->zoom == PB_TIMELINE_ZOOM_WEEK ? 1 : 7;
   if (resize)
     set_dates (self, self->selected, start, direction > 0 ? due + unit : due - unit);
   else if (g_hash_table_size (self->chosen) > 1)
     /* Several chosen: all of them, by the same days as the one the
      * keyboard is on. */
-    shift_chosen (self, direction > 0 ? (int) unit : -(int) unit);
+    shift_chosen (self, direction > 0 ? (int) unit : -(int) unit, 0);
   else
     set_dates (self, self->selected, direction > 0 ? start + unit : start - unit,
                direction > 0 ? due + unit : due - unit);
