@@ -1123,12 +1123,27 @@ test_timeline_drag_feedback (void)
     y -= 8;
     x -= 20;
   }
-  /* Dragging: the preview moved later by whole units, the store did not. */
+  /* Dragging: the preview moved later by whole months, the due date by
+   * the same calendar months (a month end staying one), the store did
+   * not. */
   pb_timeline_view_drag_update (view, x, y, x + 200, y, 0);
   g_assert_true (pb_timeline_view_drag_preview (view, &dragged, &new_start, &new_due, NULL));
   g_assert_cmpint (dragged, ==, id);
   g_assert_cmpuint (new_start, >, start);
-  g_assert_cmpuint (new_due - new_start, ==, due - start);
+  {
+    GDate a, b, e;
+    int months;
+
+    g_date_clear (&a, 1);
+    g_date_clear (&b, 1);
+    g_date_set_julian (&a, start);
+    g_date_set_julian (&b, new_start);
+    months = ((int) g_date_get_year (&b) - (int) g_date_get_year (&a)) * 12 +
+             ((int) g_date_get_month (&b) - (int) g_date_get_month (&a));
+    g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "due_date"), &e));
+    pb_date_add_months (&e, months);
+    g_assert_cmpuint (new_due, ==, g_date_get_julian (&e));
+  }
   g_date_set_julian (&d, new_start);
   g_assert_cmpint (g_date_get_day (&d), ==, 1);
   {
@@ -1161,7 +1176,21 @@ test_timeline_drag_feedback (void)
     pb_timeline_view_drag_update (view, x, y, x + 5000, y, 0);
     g_assert_true (pb_timeline_view_drag_preview (view, &dragged, &new_start, &new_due, NULL));
     g_assert_cmpuint (new_due, ==, last);
-    g_assert_cmpuint (new_due - new_start, ==, due - start);
+    /* Moved whole, by calendar months: the start by as many as the due date. */
+    {
+      GDate a, b, e;
+      int months;
+
+      g_date_clear (&a, 1);
+      g_date_clear (&b, 1);
+      g_date_set_julian (&a, due);
+      g_date_set_julian (&b, new_due);
+      months = ((int) g_date_get_year (&b) - (int) g_date_get_year (&a)) * 12 +
+               ((int) g_date_get_month (&b) - (int) g_date_get_month (&a));
+      g_assert_true (pb_date_parse (pb_record_get_string (PB_RECORD (item), "start_date"), &e));
+      pb_date_add_months (&e, months);
+      g_assert_cmpuint (new_start, ==, g_date_get_julian (&e));
+    }
     pb_timeline_view_cancel_drag (view);
     g_assert_true (pb_timeline_view_drag (view, x, y, x + 5000, y, 0));
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");

@@ -948,14 +948,14 @@ test_bulk_shift_period (Plan          *f,
   g_assert_true (pb_store_set (store, d, &error, "start_date", "2024-06-01", "due_date", "2025-03-01", NULL));
   g_assert_no_error (error);
 
-  /* Two months later: 2 and 3 would end in 2028. Refused, nothing
+  /* Two months later (a month end staying one): 2 and 3 would end in 2028. Refused, nothing
    * written, no command made. */
   before = pb_test_dump_store (store);
   g_assert_false (pb_store_shift_items (store, three, 3, 0, 2, &error));
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "Rescheduling would move 2 items outside the plan’s period, 2025—2027, among them "
-                   "2 推进千兆光网建设 to 2028-01-30. Nothing was changed.");
+                   "2 推进千兆光网建设 to 2028-01-31. Nothing was changed.");
   g_clear_error (&error);
   after = pb_test_dump_store (store);
   g_assert_cmpstr (after, ==, before);
@@ -969,7 +969,7 @@ test_bulk_shift_period (Plan          *f,
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "This would move 2 items outside the plan’s period, 2025—2027, among them "
-                   "2 推进千兆光网建设 to 2028-01-30.");
+                   "2 推进千兆光网建设 to 2028-01-31.");
   g_clear_error (&error);
   g_assert_false (pb_store_check_shift_items (store, &f->a, 1, -31, 0, &error));
   g_assert_cmpstr (error->message, ==,

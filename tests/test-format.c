@@ -607,7 +607,7 @@ months_later (const char *from,
 static void
 test_add_months (void)
 {
-  const struct { const char *from; int months; const char *to; } cases[] = {
+  const struct { const char *from; int months; const char *to; } shifts[] = {
     { "2026-06-30", 2, "2026-08-31" },
     { "2026-06-30", -2, "2026-04-30" },
     { "2026-08-31", -2, "2026-06-30" },
@@ -628,17 +628,18 @@ test_add_months (void)
     { "2026-01-31", -13, "2024-12-31" },
     { "2025-03-15", -27, "2022-12-15" },
     { "2025-03-15", 0, "2025-03-15" },
-    { "0001-02-28", -1, "0001-01-28" },
+    { "0001-02-28", -1, "0001-01-31" },
+    { "0001-02-15", -1, "0001-01-15" },
     { "0001-01-31", -1, "invalid" },
     { "9999-12-31", 1, "invalid" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
     {
-      g_autofree char *to = months_later (cases[i].from, cases[i].months);
+      g_autofree char *to = months_later (shifts[i].from, shifts[i].months);
 
-      g_test_message ("%s %+d months", cases[i].from, cases[i].months);
-      g_assert_cmpstr (to, ==, cases[i].to);
+      g_test_message ("%s %+d months", shifts[i].from, shifts[i].months);
+      g_assert_cmpstr (to, ==, shifts[i].to);
     }
 }
 
