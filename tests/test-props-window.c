@@ -485,13 +485,33 @@ test_add_target (void)
   press_return (value, "≤4000");
   g_assert_cmpint (sql_int ("SELECT count(*) FROM target WHERE year = 2026 AND value = 4000 AND comparator = '<='"), >=, 1);
 
-  /* Every year of 2025—2027 has a firm target: no row opens. */
-  expander = indicator_expander ("5G基站");
-  g_signal_emit_by_name (add_target_button (expander), "clicked");
-  spin ();
-  g_assert_null (draft_row (indicator_expander ("5G基站")));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (add_target_button (indicator_expander ("5G基站"))), ==,
-                   "Every year of the plan’s period has a target already.");
+  /* Every year of 2025—2027 has a firm target: what is left to state is
+   * the plan's 力争 figures, so the row proposes a stretch target for
+   * 2025, added as one command beside the firm one. */
+  {
+    g_autofree char *firm = pb_test_dump_store (t.store);
+    GtkToggleButton *stretch;
+
+    expander = indicator_expander ("5G基站");
+    g_signal_emit_by_name (add_target_button (expander), "clicked");
+    spin ();
+    draft = draft_row (indicator_expander ("5G基站"));
+    g_assert_nonnull (draft);
+    year = g_object_get_data (G_OBJECT (draft), "draft-year");
+    value = g_object_get_data (G_OBJECT (draft), "draft-value");
+    stretch = g_object_get_data (G_OBJECT (draft), "draft-stretch");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2025");
+    g_assert_true (gtk_toggle_button_get_active (stretch));
+    press_return (value, "6000");
+    g_assert_cmpint (firm_targets (k, 2025), ==, 1);
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM target WHERE year = 2025 AND value = 6000 AND stretch"), ==, 1);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
+    act ("win.undo", NULL);
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, firm);
+    }
+  }
 
   /* Return in a stored target's value: saved, the editor open, the
    * keyboard back in that value. */

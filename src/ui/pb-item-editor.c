@@ -108,6 +108,7 @@ struct _PbItemEditor
   char                *draft_value_error;
   int                  draft_comparator;
   gboolean             draft_stretch;
+  gboolean             draft_propose_stretch; /* every year has a firm target: a 力争 one */
   gboolean             draft_saved;
   /* Add Target pressed: opened once the click is over (the button goes
    * with the lists it rebuilds). */
@@ -1384,11 +1385,13 @@ scale_scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
-/* The first year of the plan's period with no firm target for
- * @indicator_id, or 0 when every year has one. */
+/* The first year of the plan's period with no firm target (or, with
+ * @stretch, no stretch target) for @indicator_id, or 0 when every year
+ * has one. */
 static int
-first_free_year (PbItemEditor *self,
-                 gint64        indicator_id)
+first_year_without (PbItemEditor *self,
+                    gint64        indicator_id,
+                    gboolean      stretch)
 {
   g_autoptr(GListModel) targets = pb_store_list_targets (self->store, indicator_id);
   guint n = g_list_model_get_n_items (targets);
@@ -1402,12 +1405,19 @@ first_free_year (PbItemEditor *self,
       for (guint i = 0; i < n && !taken; i++)
         {
           g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
-          taken = pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch");
+          taken = pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch") == !stretch;
         }
       if (!taken)
         return y;
     }
   return 0;
+}
+
+static int
+first_free_year (PbItemEditor *self,
+                 gint64        indicator_id)
+{
+  return first_year_without (self, indicator_id, FALSE);
 }
 
 /* Where the keyboard is in the lists, to find again once rebuilt: a
@@ -1494,6 +1504,7 @@ clear_draft (PbItemEditor *self)
 {
   self->draft_indicator = 0;
   self->draft_saved = FALSE;
+  self->draft_propose_stretch = FALSE;
   g_clear_pointer (&self->draft_year_text, g_free);
   g_clear_pointer (&self->draft_value_text, g_free);
   g_clear_pointer (&self->draft_year_error, g_free);
@@ -1712,6 +1723,7 @@ open_draft (PbItemEditor *self,
             gint64        id)
 {
   g_autoptr(GError) error = NULL;
+  gboolean stretch = FALSE;
   int year;
 
   if (self->draft_indicator != 0 && !commit_draft (self, NULL, DRAFT_LEAVE))
@@ -1724,14 +1736,19 @@ open_draft (PbItemEditor *self,
       return;
     }
   year = first_free_year (self, id);
+  /* Every year has its firm target: the plan's 力争 figures are what is
+   * left to state, a stretch target for the first year without one. */
+  if (year == 0)
+    stretch = (year = first_year_without (self, id, TRUE)) != 0;
   if (year == 0)
     {
       g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                           _("Every year of the plan’s period has a target already."));
+                           _("Every year of the plan’s period has a target and a stretch target already."));
       report (self, error);
       return;
     }
   clear_draft (self);
+  self->draft_propose_stretch = stretch;
   self->draft_indicator = id;
   self->draft_year = year;
   self->draft_focus = TRUE;
@@ -1757,8 +1774,9 @@ add_target_cb (GtkButton    *button,
 {
   PbIndicator *indicator = g_object_get_data (G_OBJECT (button), "record");
 
-  if (first_free_year (self, pb_record_get_id (PB_RECORD (indicator))) == 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target already."));
+  if (first_year_without (self, pb_record_get_id (PB_RECORD (indicator)), FALSE) == 0 &&
+      first_year_without (self, pb_record_get_id (PB_RECORD (indicator)), TRUE) == 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Every year of the plan’s period has a target and a stretch target already."));
   self->add_target_indicator = pb_record_get_id (PB_RECORD (indicator));
   if (self->add_target_id == 0)
     self->add_target_id = g_idle_add_full (G_PRIORITY_HIGH, add_target_idle, self, NULL);
@@ -1973,7 +1991,8 @@ draft_row (PbItemEditor  *self,
   /* A click on Stretch or on the discard button leaves the keyboard in
    * the value: the target is still being stated (a click on Stretch) or
    * is not to be added at all. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stretch), self->draft_saved && self->draft_stretch);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stretch),
+                                self->draft_saved ? self->draft_stretch : self->draft_propose_stretch);
   gtk_widget_set_valign (stretch, GTK_ALIGN_CENTER);
   gtk_widget_set_focus_on_click (stretch, FALSE);
   gtk_widget_set_tooltip_text (stretch, _("A stretch target (力争)"));
