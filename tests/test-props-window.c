@@ -730,6 +730,65 @@ test_undated_items (void)
   }
 }
 
+/* Changes typed in Plan Properties are not lost to one Escape or Cancel:
+ * closing asks; Cancel keeps the dialog and what was typed; Discard
+ * closes, the plan unchanged. Nothing typed: it closes at once. */
+static void
+test_properties_discard (void)
+{
+  g_autofree char *before = pb_test_dump_store (t.store);
+  GtkWidget *dialog, *question;
+  AdwEntryRow *doc = NULL;
+
+  act ("win.plan-properties", NULL);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
+  g_assert_nonnull (dialog);
+  for (GtkWidget *w = dialog; w; )
+    {
+      /* Depth first through the dialog for the Document Number row. */
+      if (ADW_IS_ENTRY_ROW (w) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Document Number") == 0)
+        {
+          doc = ADW_ENTRY_ROW (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != dialog && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w && w != dialog) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (doc);
+  gtk_editable_set_text (GTK_EDITABLE (doc), "云府办发〔2025〕9号");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Discard the Changes?");
+  g_assert_true (gtk_widget_get_visible (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (doc)), ==, "云府办发〔2025〕9号");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  question = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  spin ();
+  spin ();
+  g_assert_null (pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/props-window/add-target", test_add_target);
   g_test_add_func ("/props-window/new-section-shown", test_new_section_shown);
   g_test_add_func ("/props-window/undated-items", test_undated_items);
+  g_test_add_func ("/props-window/properties-discard", test_properties_discard);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

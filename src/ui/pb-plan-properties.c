@@ -35,9 +35,74 @@ struct _PbPlanProperties
 
   PbStore        *store;
   PbPlan         *plan;
+  char           *opened;       /* the fields as the dialog opened */
+  gboolean        closing;      /* saved, or the changes let go */
+  GtkWindow      *discard_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (PbPlanProperties, pb_plan_properties, ADW_TYPE_WINDOW)
+
+/* What the fields hold, to tell whether anything was changed. */
+static char *
+fields_state (PbPlanProperties *self)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d",
+                          gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->doc_number_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->issuer_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->issue_date_row)),
+                          gtk_spin_button_get_value_as_int (self->start_spin),
+                          gtk_spin_button_get_value_as_int (self->end_spin));
+}
+
+static gboolean
+close_when_idle (gpointer data)
+{
+  g_autoptr(PbPlanProperties) self = data;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PbPlanProperties *self)
+{
+  if (g_str_equal (response, "discard"))
+    g_idle_add (close_when_idle, g_object_ref (self));
+}
+
+/* Escape, Cancel or the window's close: changes typed are not thrown
+ * away without asking (a first-time user lost a document number, an
+ * issuer and a period to one Escape). */
+static gboolean
+pb_plan_properties_close_request (GtkWindow *window)
+{
+  PbPlanProperties *self = PB_PLAN_PROPERTIES (window);
+  g_autofree char *now = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->closing || self->opened == NULL ||
+      g_str_equal ((now = fields_state (self)), self->opened))
+    return GTK_WINDOW_CLASS (pb_plan_properties_parent_class)->close_request (window);
+  if (self->discard_dialog)
+    {
+      gtk_window_present (self->discard_dialog);
+      return TRUE;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard the Changes?"),
+                                                       _("The changes made to the plan’s properties will be lost.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_set_weak_pointer (&self->discard_dialog, GTK_WINDOW (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
 
 static void
 show_field_error (GtkWidget  *row,
@@ -130,6 +195,7 @@ save (PbPlanProperties *self,
       show_field_error (NULL, self->period_error, error->message);
       return FALSE;
     }
+  self->closing = TRUE;
   /* From the question's response: once the question has gone. */
   if (close_now)
     gtk_window_close (GTK_WINDOW (self));
@@ -265,6 +331,8 @@ pb_plan_properties_dispose (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->opened, g_free);
+  g_clear_weak_pointer (&self->discard_dialog);
   G_OBJECT_CLASS (pb_plan_properties_parent_class)->dispose (object);
 }
 
@@ -275,6 +343,7 @@ pb_plan_properties_class_init (PbPlanPropertiesClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pb_plan_properties_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = pb_plan_properties_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-plan-properties.ui");
   gtk_widget_class_bind_template_child (widget_class, PbPlanProperties, title_row);
@@ -339,6 +408,7 @@ pb_plan_properties_new (GtkWindow *parent,
   gtk_spin_button_set_value (self->end_spin, end);
   show_field_error (NULL, self->title_error, NULL);
   period_changed_cb (self);
+  self->opened = fields_state (self);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
