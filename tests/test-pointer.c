@@ -449,7 +449,8 @@ test_timeline_drag_many (void)
   before = pb_test_dump_store (t.store);
 
   /* A's bar dragged a month earlier with the button down: both bars
-   * show where they go, nothing is stored yet. */
+   * show where they go, nothing is stored yet. Both move by a calendar
+   * month, the month-end due dates staying month ends. */
   g_date_set_dmy (&d, 11, G_DATE_MARCH, 2025);
   bar_point (view, a, g_date_get_julian (&d), &x0, &y);
   g_date_set_dmy (&d, 11, G_DATE_FEBRUARY, 2025);
@@ -462,8 +463,8 @@ test_timeline_drag_many (void)
   }
   button (FALSE);
   pb_test_settle_for (300);
-  assert_item_dates (a, "2025-02-01", "2027-12-03");
-  assert_item_dates (b, "2025-12-04", "2027-12-03");
+  assert_item_dates (a, "2025-02-01", "2027-11-30");
+  assert_item_dates (b, "2025-12-01", "2027-11-30");
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 2 Items");
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
@@ -474,12 +475,12 @@ test_timeline_drag_many (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.redo", NULL));
   pb_test_settle_for (200);
-  assert_item_dates (a, "2025-02-01", "2027-12-03");
-  assert_item_dates (b, "2025-12-04", "2027-12-03");
+  assert_item_dates (a, "2025-02-01", "2027-11-30");
+  assert_item_dates (b, "2025-12-01", "2027-11-30");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
   pb_test_settle_for (200);
 
-  /* Real Shift+Left: both a month earlier (A's: 28 days), one command;
+  /* Real Shift+Left: both a calendar month earlier, one command;
    * both stay chosen. */
   gtk_widget_grab_focus (w);
   pb_test_settle_for (100);
@@ -488,8 +489,8 @@ test_timeline_drag_many (void)
   key (GDK_KEY_Left, FALSE);
   key (GDK_KEY_Shift_L, FALSE);
   pb_test_settle_for (300);
-  assert_item_dates (a, "2025-02-01", "2027-12-03");
-  assert_item_dates (b, "2025-12-04", "2027-12-03");
+  assert_item_dates (a, "2025-02-01", "2027-11-30");
+  assert_item_dates (b, "2025-12-01", "2027-11-30");
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Reschedule 2 Items");
   g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
