@@ -2028,12 +2028,8 @@ ask_discard (PbImportWindow *self)
       gtk_window_present (GTK_WINDOW (self->discard_dialog));
       return;
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard the corrections?"),
-                                                       _("The corrections made on the review will be lost, and no plan is imported.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = ADW_MESSAGE_DIALOG (pb_ui_discard_dialog_new (GTK_WINDOW (self), _("Discard the corrections?"),
+                                                         _("The corrections made on the review will be lost, and no plan is imported.")));
   g_set_weak_pointer (&self->discard_dialog, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

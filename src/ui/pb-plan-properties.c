@@ -14,6 +14,7 @@
 
 #include "pb-format.h"
 #include "pb-plan-properties.h"
+#include "pb-ui-util.h"
 
 /* ---- Plan Properties ---------------------------------------------------- */
 
@@ -92,12 +93,8 @@ pb_plan_properties_close_request (GtkWindow *window)
       gtk_window_present (self->discard_dialog);
       return TRUE;
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard the Changes?"),
-                                                       _("The changes made to the plan’s properties will be lost.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = ADW_MESSAGE_DIALOG (pb_ui_discard_dialog_new (window, _("Discard the Changes?"),
+                                                         _("The changes made to the plan’s properties will be lost.")));
   g_set_weak_pointer (&self->discard_dialog, GTK_WINDOW (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -972,6 +972,32 @@ pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button)
 }
 
 /**
+ * pb_ui_discard_dialog_new:
+ * @parent: the window whose changes would be lost
+ * @heading: the question ("Discard the Changes?")
+ * @body: what is lost
+ *
+ * The question asked before a window with changes typed in it closes:
+ * Cancel (the default, also Escape) or Discard ("discard", destructive).
+ * The caller connects ::response and presents it.
+ *
+ * Returns: (transfer floating): an #AdwMessageDialog
+ */
+GtkWidget *
+pb_ui_discard_dialog_new (GtkWindow  *parent,
+                          const char *heading,
+                          const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+/**
  * pb_ui_plan_twin_dialog_new:
  * @parent: the window it asks over
  * @source: the file (or document) that holds the plan, as shown

@@ -71,6 +71,9 @@ void        pb_ui_keep_frame_memory  (void);
 void        pb_ui_prefault_start_heap (gsize size);
 void        pb_ui_settle_icon_theme  (void);
 void        pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button);
+GtkWidget  *pb_ui_discard_dialog_new   (GtkWindow  *parent,
+                                        const char *heading,
+                                        const char *body);
 GtkWidget  *pb_ui_plan_twin_dialog_new (GtkWindow  *parent,
                                         const char *source,
                                         const char *title);
