@@ -278,9 +278,13 @@ collect_shown_titles (GtkWidget *root,
         {
           GtkWidget *header = gtk_widget_get_first_child (c);
           GtkWidget *texts = header ? gtk_widget_get_first_child (header) : NULL;
-          GtkWidget *title = texts ? gtk_widget_get_first_child (texts) : NULL;
+          GtkWidget *title = NULL;
 
-          if (gtk_widget_get_mapped (c) && title && GTK_IS_LABEL (title))
+          /* The title, under a nested section's parent heading. */
+          for (GtkWidget *w = texts ? gtk_widget_get_first_child (texts) : NULL; w; w = gtk_widget_get_next_sibling (w))
+            if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "heading"))
+              title = w;
+          if (gtk_widget_get_mapped (c) && title)
             g_ptr_array_add (titles, g_strdup (gtk_label_get_text (GTK_LABEL (title))));
           continue;
         }

@@ -1806,6 +1806,150 @@ test_board_section_keys (void)
     }
 }
 
+static guint
+n_items_in_section (gint64 section)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (t.store, pb_window_get_selected_plan (t.window));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      n += pb_item_get_section_id (item) == section;
+    }
+  return n;
+}
+
+/* The column-parent menu button under @root, or NULL. */
+static GtkWidget *
+parent_menu_button (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (c) && gtk_widget_has_css_class (c, "column-parent"))
+        return c;
+      if ((found = parent_menu_button (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A heading whose items all sit in its sub-sections (一、总体要求) has no
+ * column of its own; its sub-sections' columns show it above their
+ * titles, as a menu with its section actions: a real click opens it,
+ * its Move Down moves the heading (one command, Ctrl+Z takes it back);
+ * from the keyboard, Space opens it and its Add Item adds an item to the
+ * heading itself. */
+static void
+test_board_parent_section (void)
+{
+  GtkWidget *board = pb_window_get_board (t.window);
+  g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+  g_autofree char *before = NULL;
+  GtkWidget *header, *button, *menu, *entry, *label = NULL;
+  gint64 heading = 0, second = 0;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_before;
+
+  /* The example's first heading and the next top-level section. */
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+
+      if (pb_section_get_parent_id (s) != 0)
+        continue;
+      if (heading == 0)
+        {
+          g_assert_cmpstr (pb_section_get_title (s), ==, "总体要求");
+          heading = pb_record_get_id (PB_RECORD (s));
+        }
+      else if (second == 0)
+        second = pb_record_get_id (PB_RECORD (s));
+    }
+  g_assert_cmpint (second, >, 0);
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (board), NULL, 0);
+  pb_test_settle_for (400);
+  {
+    g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, heading);
+
+    /* No column of its own. */
+    for (guint c = 0; c < pb_board_view_get_n_columns (PB_BOARD_VIEW (board)); c++)
+      g_assert_false (g_str_equal (pb_board_view_get_column_key (PB_BOARD_VIEW (board), c), key));
+  }
+  header = column_header_with (board, "主要目标");
+  g_assert_nonnull (header);
+  button = parent_menu_button (header);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  find_labels (button, "一、总体要求", labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  label = g_ptr_array_index (labels, 0);
+  g_assert_true (gtk_widget_is_drawable (label));
+
+  /* A real click: the heading's menu; Move Down is offered and acts on
+   * the heading, not on the column's own section. */
+  before = pb_test_dump_store (t.store);
+  click_button (button, 1);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_nonnull (find_model_button (menu, "Add Item"));
+  g_assert_nonnull (find_model_button (menu, "Rename Section…"));
+  g_assert_nonnull (find_model_button (menu, "Delete Section…"));
+  entry = find_model_button (menu, "Move Down");
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_sensitive (entry));
+  g_assert_false (gtk_widget_is_sensitive (find_model_button (menu, "Move Up")));
+  click_button (entry, 1);
+  pb_test_settle_for (400);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Section Down");
+  {
+    g_autoptr(GListModel) now = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+    gint64 first_top = 0;
+
+    for (guint i = 0; first_top == 0 && i < g_list_model_get_n_items (now); i++)
+      {
+        g_autoptr(PbSection) s = g_list_model_get_item (now, i);
+
+        if (pb_section_get_parent_id (s) == 0)
+          first_top = pb_record_get_id (PB_RECORD (s));
+      }
+    g_assert_cmpint (first_top, ==, second);
+  }
+  assert_changed_then_undo (before);
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Section Down");
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (before);
+
+  /* The keyboard: Space on the heading's button opens the same menu;
+   * Add Item adds to the heading itself. */
+  pb_test_settle_for (300);
+  header = column_header_with (board, "主要目标");
+  g_assert_nonnull (header);
+  button = parent_menu_button (header);
+  g_assert_nonnull (button);
+  n_before = n_items_in_section (heading);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (button)));
+  press (GDK_KEY_space, 0);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  click_button (find_model_button (menu, "Add Item"), 1);
+  pb_test_settle_for (400);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  g_assert_cmpuint (n_items_in_section (heading), ==, n_before + 1);
+  /* Closed untitled, the new item goes again (as after Insert). */
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+}
+
 /* The keyboard reaches a section's header on the timeline: Up from the
  * section's first bar; there Menu and Shift+F10 open the section's menu
  * (the board's column menu), whose Move Down is one undoable command;
@@ -2661,6 +2805,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/done-progress", test_done_progress);
   g_test_add_func ("/edit-feedback/move-refused", test_move_refused);
   g_test_add_func ("/edit-feedback/title-refused", test_title_refused);
+  g_test_add_func ("/edit-feedback/board-parent-section", test_board_parent_section);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

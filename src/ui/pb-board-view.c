@@ -347,7 +347,8 @@ struct _PbBoardColumnWidget
   PbBoardColumn     *column;   /* while bound */
   GtkWidget         *header;
   GtkWidget         *title;
-  GtkWidget         *parent;
+  GtkWidget         *parent_button; /* the parent section's menu, above the title */
+  GtkWidget         *parent;        /* its label */
   GtkWidget         *count;
   GtkWidget         *add_button;
   GtkWidget         *menu_button;
@@ -1112,6 +1113,8 @@ pb_board_view_get_first_filled_column (PbBoardView *self)
 
 static void section_menu_create (GtkMenuButton *button,
                                  gpointer       data);
+static void parent_menu_create (GtkMenuButton *button,
+                                gpointer       data);
 
 static void column_widget_show_header (PbBoardColumnWidget *cw);
 
@@ -1152,7 +1155,32 @@ column_widget_build (PbBoardColumnWidget *cw)
   cw->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (cw->header, "column-header");
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  /* "title\nparent": the parent as a dim second line. */
+  /* "title\nparent": a nested section's parent heading goes above the
+   * title, as a menu with the parent's section actions. A heading whose
+   * items all sit in its sub-sections has no column of its own; this is
+   * where the board edits it (the timeline has its header). */
+  cw->parent_button = gtk_menu_button_new ();
+  cw->parent = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (cw->parent), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (cw->parent), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (cw->parent), 18);
+  gtk_widget_add_css_class (cw->parent, "caption");
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+    GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+    gtk_widget_add_css_class (arrow, "dim-label");
+    gtk_box_append (GTK_BOX (box), cw->parent);
+    gtk_box_append (GTK_BOX (box), arrow);
+    gtk_menu_button_set_child (GTK_MENU_BUTTON (cw->parent_button), box);
+  }
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (cw->parent_button), parent_menu_create, cw, NULL);
+  gtk_widget_add_css_class (cw->parent_button, "flat");
+  gtk_widget_add_css_class (cw->parent_button, "column-parent");
+  gtk_widget_set_halign (cw->parent_button, GTK_ALIGN_START);
+  gtk_widget_set_visible (cw->parent_button, FALSE);
+  pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (cw->parent_button));
+  gtk_box_append (GTK_BOX (texts), cw->parent_button);
   cw->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (cw->title), 0);
   /* A long section title on two lines, then ellipsized; the tooltip
@@ -1164,13 +1192,6 @@ column_widget_build (PbBoardColumnWidget *cw)
   gtk_label_set_max_width_chars (GTK_LABEL (cw->title), 18);
   gtk_widget_add_css_class (cw->title, "heading");
   gtk_box_append (GTK_BOX (texts), cw->title);
-  cw->parent = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (cw->parent), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (cw->parent), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (cw->parent), 18);
-  gtk_widget_add_css_class (cw->parent, "caption");
-  gtk_widget_add_css_class (cw->parent, "dim-label");
-  gtk_box_append (GTK_BOX (texts), cw->parent);
   gtk_widget_set_hexpand (texts, TRUE);
   cw->count = gtk_label_new (NULL);
   gtk_widget_add_css_class (cw->count, "dim-label");
@@ -1265,6 +1286,68 @@ column_header_bind (PbBoardColumnWidget *cw,
     }
 }
 
+/* The menu of a column's parent section and of its parents in turn: the
+ * parent's own section actions and Add Item, then each further heading
+ * up the outline as a submenu with the same. Made at each opening, from
+ * the store, so that it follows renames and moves. */
+static GMenuModel *
+parent_section_menu_new (PbStore *store,
+                         gint64   section_id)
+{
+  GMenuModel *menu = pb_ui_section_menu_new (store, section_id);
+  g_autoptr(GMenu) add = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Item"), NULL);
+  g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section_id);
+
+  g_menu_item_set_action_and_target_value (item, "win.add-item-to", g_variant_new_string (key));
+  g_menu_append_item (add, item);
+  g_menu_prepend_section (G_MENU (menu), NULL, G_MENU_MODEL (add));
+  return menu;
+}
+
+static void
+parent_menu_create (GtkMenuButton *button,
+                    gpointer       data)
+{
+  PbBoardColumnWidget *cw = data;
+  PbStore *store = cw->board->store;
+  g_autoptr(PbSection) section = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GMenu) further = g_menu_new ();
+  gint64 id, parent_id;
+
+  if (store == NULL || cw->column == NULL || !g_str_has_prefix (cw->column->key, "section:"))
+    return;
+  id = g_ascii_strtoll (cw->column->key + 8, NULL, 10);
+  section = id > 0 ? pb_store_get_record (store, PB_TYPE_SECTION, id) : NULL;
+  parent_id = section ? pb_section_get_parent_id (section) : 0;
+  if (parent_id == 0)
+    {
+      gtk_menu_button_set_menu_model (button, NULL);
+      return;
+    }
+  menu = parent_section_menu_new (store, parent_id);
+  /* Headings further up (一、 above (一) above 1.): a submenu each. */
+  for (guint depth = 0; depth < 16; depth++)
+    {
+      g_autoptr(PbSection) parent = pb_store_get_record (store, PB_TYPE_SECTION, parent_id);
+      g_autoptr(PbSection) up = NULL;
+      g_autoptr(GMenuModel) submenu = NULL;
+      g_autofree char *heading = NULL;
+
+      parent_id = parent ? pb_section_get_parent_id (parent) : 0;
+      up = parent_id ? pb_store_get_record (store, PB_TYPE_SECTION, parent_id) : NULL;
+      if (up == NULL)
+        break;
+      heading = pb_format_section_heading (pb_section_get_number (up), pb_section_get_title (up));
+      submenu = parent_section_menu_new (store, parent_id);
+      g_menu_append_submenu (further, heading, submenu);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (further)) > 0)
+    g_menu_append_section (G_MENU (menu), NULL, G_MENU_MODEL (further));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 section_menu_create (GtkMenuButton *button,
                      gpointer       data)
@@ -1304,7 +1387,14 @@ column_widget_show_header (PbBoardColumnWidget *cw)
   gtk_label_set_text (GTK_LABEL (cw->title), lines[0]);
   pb_ui_set_tooltip_lazily (cw->title, lines[0]);
   gtk_label_set_text (GTK_LABEL (cw->parent), lines[0] && lines[1] ? lines[1] : "");
-  gtk_widget_set_visible (cw->parent, lines[0] && lines[1]);
+  gtk_widget_set_visible (cw->parent_button, lines[0] && lines[1]);
+  if (lines[0] && lines[1])
+    {
+      g_autofree char *parent_name = g_strdup_printf (_("Section menu of %s"), lines[1]);
+
+      gtk_widget_set_tooltip_text (cw->parent_button, lines[1]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cw->parent_button), GTK_ACCESSIBLE_PROPERTY_LABEL, parent_name, -1);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (cw->list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   update_count (cw);
   column_header_bind (cw, c->key, name);
