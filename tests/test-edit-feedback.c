@@ -1842,7 +1842,8 @@ parent_menu_button (GtkWidget *root)
  * titles, as a menu with its section actions: a real click opens it,
  * its Move Down moves the heading (one command, Ctrl+Z takes it back);
  * from the keyboard, Space opens it and its Add Item adds an item to the
- * heading itself. */
+ * heading itself. A right-click opens the heading's menu, or on the
+ * title the column's own. */
 static void
 test_board_parent_section (void)
 {
@@ -1946,6 +1947,32 @@ test_board_parent_section (void)
   g_assert_cmpuint (n_items_in_section (heading), ==, n_before + 1);
   /* Closed untitled, the new item goes again (as after Insert). */
   pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+
+  /* A right-click on the heading opens its menu too; on the column's
+   * title, the column's own section menu (no Add Item: its "+" is). */
+  header = column_header_with (board, "主要目标");
+  g_assert_nonnull (header);
+  button = parent_menu_button (header);
+  right_click (button);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_nonnull (find_model_button (menu, "Add Item"));
+  g_assert_true (gtk_widget_is_sensitive (find_model_button (menu, "Move Down")));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+  g_ptr_array_set_size (labels, 0);
+  find_labels (header, "(二) 主要目标", labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  right_click (g_ptr_array_index (labels, 0));
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_null (find_model_button (menu, "Add Item"));
+  g_assert_nonnull (find_model_button (menu, "Rename Section…"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
   pb_test_settle_for (300);
   assert_store_is (before);
 }

@@ -1141,6 +1141,25 @@ column_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
+header_secondary_cb (GtkGestureClick     *click,
+                     int                  n_press,
+                     double               x,
+                     double               y,
+                     PbBoardColumnWidget *cw)
+{
+  GtkWidget *picked = gtk_widget_pick (cw->header, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *button = cw->menu_button;
+
+  if (picked && gtk_widget_get_visible (cw->parent_button) &&
+      (picked == cw->parent_button || gtk_widget_is_ancestor (picked, cw->parent_button)))
+    button = cw->parent_button;
+  if (!gtk_widget_get_visible (button))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+}
+
+static void
 column_widget_build (PbBoardColumnWidget *cw)
 {
   PbBoardView *self = cw->board;
@@ -1213,6 +1232,15 @@ column_widget_build (PbBoardColumnWidget *cw)
   pb_ui_menu_button_quiet_tooltip (GTK_MENU_BUTTON (cw->menu_button));
   gtk_box_append (GTK_BOX (cw->header), cw->menu_button);
   gtk_widget_set_parent (cw->header, GTK_WIDGET (cw));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* A right-click on the header opens its menu, as on the timeline's
+     * section headers: the parent's on the parent heading. */
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (header_secondary_cb), cw);
+    gtk_widget_add_controller (cw->header, GTK_EVENT_CONTROLLER (click));
+  }
 
   cards = gtk_signal_list_item_factory_new ();
   g_signal_connect (cards, "setup", G_CALLBACK (card_setup), self);
