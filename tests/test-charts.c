@@ -6,12 +6,16 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "pb-charts.h"
 #include "pb-format.h"
 #include "pb-test-util.h"
+
+/* The no-break space of "2.8 bn": never broken at the end of a line. */
+#define NBSP "\xc2\xa0"
 
 static gboolean
 has_label (GPtrArray  *labels,
@@ -99,6 +103,52 @@ test_decimals (PbTestLibrary *f,
     g_assert_true (has_label (labels, "8793"));
   }
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
+/* A 28亿元 target and a 21亿元 actual: the chart writes them as the
+ * indicator table and the details do, "2.8 bn" and "2.1 bn" in English
+ * (its axis too: "1 bn", "2 bn"), 28亿 and 21亿 in zh_CN; never every
+ * digit of a billion. */
+static void
+test_large_amounts (PbTestLibrary *f,
+                    gconstpointer  data)
+{
+  static const struct { const char *locale; const char *target, *actual, *tick, *never; } locales[] = {
+    { "C.UTF-8", "2.8" NBSP "bn", "2.1" NBSP "bn", "2" NBSP "bn", ",000,000" },
+    { "zh_CN.UTF-8", "28亿", "21亿", "20亿", "bn" },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2025, 2027, &error);
+  gint64 item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "扩大新型基础设施投资", &error);
+  gint64 k = pb_store_add_indicator (f->store, plan, item, "新型基础设施投资", "元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) indicator = NULL;
+
+  pb_store_add_target (f->store, k, 2026, 2800000000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, k, "2025-12-31", 2100000000, NULL, &error);
+  g_assert_no_error (error);
+  indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr(PbIndicatorChart) chart = NULL;
+      g_autofree char *all = NULL;
+      GPtrArray *labels;
+
+      if (setlocale (LC_ALL, locales[l].locale) == NULL)
+        g_error ("no %s locale (build-aux/dev.sh test makes it with localedef)", locales[l].locale);
+      chart = pb_indicator_chart_new_from_store (f->store, indicator);
+      paint (chart);
+      labels = pb_indicator_chart_get_labels (chart);
+      g_ptr_array_add (labels, NULL);
+      all = g_strjoinv (" | ", (char **) labels->pdata);
+      g_ptr_array_remove_index (labels, labels->len - 1);
+      if (!has_label (labels, locales[l].target) || !has_label (labels, locales[l].actual) ||
+          !has_label (labels, locales[l].tick) || strstr (all, locales[l].never) != NULL)
+        g_error ("%s: the chart writes %s, not %s, %s and %s", locales[l].locale, all,
+                 locales[l].target, locales[l].actual, locales[l].tick);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 /* Issue 14: an actual dated after today counts only from its date. The
@@ -388,6 +438,7 @@ main (int    argc,
 
   PB_TEST_ADD_LIBRARY ("/charts/decimals", test_decimals);
   PB_TEST_ADD_LIBRARY ("/charts/later-actual", test_later_actual);
+  PB_TEST_ADD_LIBRARY ("/charts/large-amounts", test_large_amounts);
   PB_TEST_ADD_LIBRARY ("/charts/annual-runs", test_annual_runs);
   PB_TEST_ADD_LIBRARY ("/charts/compare-legend", test_compare_legend);
   g_test_add_func ("/charts/ranking-names", test_ranking_names);

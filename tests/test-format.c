@@ -11,6 +11,9 @@
 #include "pb-format.h"
 #include "pb-model.h"
 
+/* The no-break space of "2.8 bn": never broken at the end of a line. */
+#define NBSP "\xc2\xa0"
+
 typedef struct
 {
   double         value;
@@ -385,11 +388,11 @@ test_estimate (void)
     { 446959, PB_NUMBER_STYLE_GROUPED, "446,959" },
     { 8327.4, PB_NUMBER_STYLE_GROUPED, "8,327" },
     /* A billion and more: to three significant digits, as in 亿. */
-    { 9333333333.3, PB_NUMBER_STYLE_GROUPED, "9.33 bn" },
-    { 28000000000, PB_NUMBER_STYLE_GROUPED, "28 bn" },
-    { 140123456789, PB_NUMBER_STYLE_GROUPED, "140 bn" },
-    { 1234567890123, PB_NUMBER_STYLE_GROUPED, "1,235 bn" },
-    { 999999999, PB_NUMBER_STYLE_GROUPED, "1 bn" },
+    { 9333333333.3, PB_NUMBER_STYLE_GROUPED, "9.33" NBSP "bn" },
+    { 28000000000, PB_NUMBER_STYLE_GROUPED, "28" NBSP "bn" },
+    { 140123456789, PB_NUMBER_STYLE_GROUPED, "140" NBSP "bn" },
+    { 1234567890123, PB_NUMBER_STYLE_GROUPED, "1,235" NBSP "bn" },
+    { 999999999, PB_NUMBER_STYLE_GROUPED, "1" NBSP "bn" },
     { 28000000000, PB_NUMBER_STYLE_CHINESE, "280亿" },
     { 28000000000, PB_NUMBER_STYLE_PLAIN, "28000000000" },
   };
@@ -414,13 +417,13 @@ static void
 test_compact (void)
 {
   static const struct { double value; PbNumberStyle style; int decimals; const char *text; } values[] = {
-    { 28000000000, PB_NUMBER_STYLE_GROUPED, 0, "28 bn" },
-    { 2800000000, PB_NUMBER_STYLE_GROUPED, 0, "2.8 bn" },
-    { 140000000000, PB_NUMBER_STYLE_GROUPED, 0, "140 bn" },
-    { 1400000000000, PB_NUMBER_STYLE_GROUPED, 0, "1,400 bn" },
-    { 6000000000, PB_NUMBER_STYLE_GROUPED, 0, "6 bn" },
-    { 1234000000, PB_NUMBER_STYLE_GROUPED, 0, "1.234 bn" },
-    { -2500000000, PB_NUMBER_STYLE_GROUPED, 0, "-2.5 bn" },
+    { 28000000000, PB_NUMBER_STYLE_GROUPED, 0, "28" NBSP "bn" },
+    { 2800000000, PB_NUMBER_STYLE_GROUPED, 0, "2.8" NBSP "bn" },
+    { 140000000000, PB_NUMBER_STYLE_GROUPED, 0, "140" NBSP "bn" },
+    { 1400000000000, PB_NUMBER_STYLE_GROUPED, 0, "1,400" NBSP "bn" },
+    { 6000000000, PB_NUMBER_STYLE_GROUPED, 0, "6" NBSP "bn" },
+    { 1234000000, PB_NUMBER_STYLE_GROUPED, 0, "1.234" NBSP "bn" },
+    { -2500000000, PB_NUMBER_STYLE_GROUPED, 0, "-2.5" NBSP "bn" },
     { 1234567890, PB_NUMBER_STYLE_GROUPED, 0, "1,234,567,890" },
     { 1800000, PB_NUMBER_STYLE_GROUPED, 0, "1,800,000" },
     { 999000000, PB_NUMBER_STYLE_GROUPED, 0, "999,000,000" },
@@ -445,8 +448,66 @@ test_compact (void)
   {
     g_autofree char *text = pb_format_number_compact (28000000000, "元", 0);
 
-    g_assert_cmpstr (text, ==, "28 bn元");
+    g_assert_cmpstr (text, ==, "28" NBSP "bn元");
   }
+}
+
+/* 28亿 (2,800,000,000) as every view shows a target or an actual: the
+ * details' list of actuals, the charts, the health's reason, the report
+ * (DESIGN §7). Grouped, in billions when exact to a million, with the
+ * unit after it, at any precision, up to two decimals by default (-1);
+ * Chinese in 亿; plain the user's bare digits; a figure with more digits
+ * than a million keeps them all. In zh_CN the default style is Chinese. */
+static void
+test_compact_amounts (void)
+{
+  static const struct { double value; const char *unit; PbNumberStyle style; int decimals; const char *text; } values[] = {
+    { 2800000000, "元", PB_NUMBER_STYLE_GROUPED, 0, "2.8" NBSP "bn元" },
+    { 2800000000, "元", PB_NUMBER_STYLE_GROUPED, -1, "2.8" NBSP "bn元" },
+    { 2800000000, NULL, PB_NUMBER_STYLE_GROUPED, 2, "2.8" NBSP "bn" },
+    { 2100000000, NULL, PB_NUMBER_STYLE_GROUPED, 0, "2.1" NBSP "bn" },
+    { 2800000000.5, NULL, PB_NUMBER_STYLE_GROUPED, 2, "2,800,000,000.5" },
+    { 2800000000.004, NULL, PB_NUMBER_STYLE_GROUPED, 2, "2.8" NBSP "bn" },
+    { 2800500000, NULL, PB_NUMBER_STYLE_GROUPED, 0, "2,800,500,000" },
+    { 2801000000, NULL, PB_NUMBER_STYLE_GROUPED, 0, "2.801" NBSP "bn" },
+    { 500000000, NULL, PB_NUMBER_STYLE_GROUPED, 0, "500,000,000" },
+    { 2800000000, "元", PB_NUMBER_STYLE_CHINESE, 0, "28亿元" },
+    { 2800000000, "元", PB_NUMBER_STYLE_CHINESE, -1, "28亿元" },
+    { 2100000000, NULL, PB_NUMBER_STYLE_CHINESE, 0, "21亿" },
+    { 2800500000, NULL, PB_NUMBER_STYLE_CHINESE, 0, "280050万" },
+    { 2800000000, "元", PB_NUMBER_STYLE_PLAIN, 0, "2800000000元" },
+    { NAN, NULL, PB_NUMBER_STYLE_GROUPED, 0, "—" },
+  };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = NULL;
+
+      pb_format_set_style (values[i].style);
+      text = pb_format_number_compact (values[i].value, values[i].unit, values[i].decimals);
+      if (g_strcmp0 (text, values[i].text) != 0)
+        g_error ("%.17g%s (style %d, %d decimals) reads “%s”, not “%s”", values[i].value,
+                 values[i].unit ? values[i].unit : "", values[i].style, values[i].decimals, text, values[i].text);
+    }
+
+  /* The default style: grouped in English, 亿 in zh_CN. */
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+  {
+    g_autofree char *text = pb_format_number_compact (2800000000, "元", 0);
+
+    g_assert_cmpstr (text, ==, "2.8" NBSP "bn元");
+  }
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      g_autofree char *text = pb_format_number_compact (2800000000, "元", 0);
+
+      g_assert_cmpstr (text, ==, "28亿元");
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+  else
+    g_test_message ("no zh_CN.UTF-8 locale here: its default style checked by name only");
+  g_assert_cmpint (pb_format_style_for_locale ("zh_CN.UTF-8"), ==, PB_NUMBER_STYLE_CHINESE);
 }
 
 /* A section's number and title joined for display: Chinese numerals take
@@ -659,6 +720,7 @@ main (int    argc,
   g_test_add_func ("/format/locales", test_locale_tables);
   g_test_add_func ("/format/estimate", test_estimate);
   g_test_add_func ("/format/compact", test_compact);
+  g_test_add_func ("/format/compact-amounts", test_compact_amounts);
   g_test_add_func ("/format/unit-factor", test_unit_factor);
   g_test_add_func ("/format/add-months", test_add_months);
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,9 @@
 #include "pb-store-private.h"
 #include "pb-supervision.h"
 #include "pb-test-util.h"
+
+/* The no-break space of "2.8 bn": never broken at the end of a line. */
+#define NBSP "\xc2\xa0"
 
 static PbItem *
 make_item (PbTestLibrary *f,
@@ -1436,6 +1440,55 @@ test_precision (PbTestLibrary *f,
     }
 }
 
+/* A missed 28亿元 target: the reason writes its figures as the indicator
+ * table does (DESIGN §7), "2.8 bn" in English, 28亿 in Chinese, bare
+ * digits in the plain style; the item it serves says the same; and when
+ * the user picks another style (Preferences › Amounts) with nothing in
+ * the library changed, the next reason is written in it. */
+static void
+test_reason_amounts (PbTestLibrary *f,
+                     gconstpointer  data)
+{
+  static const struct { PbNumberStyle style; const char *reason; const char *explained; } styles[] = {
+    { PB_NUMBER_STYLE_GROUPED, "Missed its 2025 target of 2.8" NBSP "bn: 2.1" NBSP "bn", "2.1" NBSP "bn ÷ 2.8" NBSP "bn = 75%" },
+    { PB_NUMBER_STYLE_CHINESE, "Missed its 2025 target of 28亿: 21亿", "21亿 ÷ 28亿 = 75%" },
+    { PB_NUMBER_STYLE_PLAIN, "Missed its 2025 target of 2800000000: 2100000000", "2100000000 ÷ 2800000000 = 75%" },
+    { PB_NUMBER_STYLE_GROUPED, "Missed its 2025 target of 2.8" NBSP "bn: 2.1" NBSP "bn", "2.1" NBSP "bn ÷ 2.8" NBSP "bn = 75%" },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "新型基础设施建设三年行动方案", 2025, 2027, &error);
+  gint64 item = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "扩大新型基础设施投资", &error);
+  gint64 id = pb_store_add_indicator (f->store, plan, item, "新型基础设施投资", "元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, id);
+  g_autoptr(PbItem) it = pb_store_get_record (f->store, PB_TYPE_ITEM, item);
+  GDate today;
+
+  pb_store_add_target (f->store, id, 2025, 2800000000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, id, "2025-12-31", 2100000000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_date_parse ("2026-03-10", &today));
+  setlocale (LC_ALL, "C.UTF-8");
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      const PbIndicatorStatus *st;
+      const char *item_reason = NULL;
+      g_autofree char *explained = NULL;
+
+      pb_format_set_style (styles[i].style);
+      st = pb_store_get_indicator_status (f->store, k, &today);
+      g_assert_cmpint (st->health, ==, PB_HEALTH_RED);
+      g_assert_cmpstr (st->reason, ==, styles[i].reason);
+      explained = pb_indicator_status_explain (st, "元");
+      if (explained == NULL || strstr (explained, styles[i].explained) == NULL)
+        g_error ("“%s” does not work out “%s”", explained, styles[i].explained);
+      g_assert_cmpint (pb_store_get_item_health (f->store, it, &today, &item_reason), ==, PB_HEALTH_RED);
+      if (item_reason == NULL || strstr (item_reason, styles[i].reason) == NULL)
+        g_error ("the item's reason “%s” does not say “%s”", item_reason, styles[i].reason);
+    }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 /* The figure expected by a date is said in the indicator's unit, as a
  * briefing writes it (DESIGN §7: 应完成2.05万个, never 应完成2.05万). */
 static void
@@ -1649,6 +1702,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/judged-as-on", test_judged_as_on);
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
   PB_TEST_ADD_LIBRARY ("/health/reason-unit", test_reason_unit);
+  PB_TEST_ADD_LIBRARY ("/health/reason-amounts", test_reason_amounts);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
   PB_TEST_ADD_LIBRARY ("/health/generated-plan-unchanged", test_generated_plan_unchanged);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);

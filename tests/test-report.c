@@ -596,6 +596,50 @@ test_whole_amounts (void)
     g_error ("an amount is parted from its unit:\n%s", text);
 }
 
+/* A 28亿元 target and its 21亿元 actual in the printed tables: as the
+ * indicator table writes them (DESIGN §7), "≥2.8 bn" and "2.1 bn元" in
+ * English, never every digit, and never broken inside ("2.8 / bn");
+ * "≥28亿" and "21亿元" in zh_CN. */
+static void
+test_large_amounts (void)
+{
+  static const struct { const char *locale; const char *target, *actual, *never; } locales[] = {
+    { "C.UTF-8", "≥2.8 bn", "2.1 bn元", ",000,000" },
+    { "zh_CN.UTF-8", "≥28亿", "21亿元", "bn" },
+  };
+  g_autofree char *library = g_build_filename (dir, "amounts.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(PbStore) store = pb_store_open (library, PB_STORE_OPEN_CREATE, &error);
+    gint64 plan, section, item, k;
+
+    g_assert_no_error (error);
+    plan = pb_store_create_plan (store, "新型基础设施建设三年行动方案", 2025, 2027, &error);
+    section = pb_store_add_section (store, plan, 0, "一", "重点任务", &error);
+    item = pb_store_add_item (store, plan, section, PB_ITEM_KIND_TASK, "1", "扩大新型基础设施投资", &error);
+    k = pb_store_add_indicator (store, plan, item, "新型基础设施投资", "元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    pb_store_add_target (store, k, 2025, 2800000000, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_target (store, k, 2027, 5000000000, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_actual (store, k, "2025-12-31", 2100000000, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    for (guint o = 0; o < 2; o++)
+      {
+        g_autofree char *name = g_strdup_printf ("amounts-%s-%u.pdf", locales[l].locale, o);
+        g_autofree char *pdf = report_in (library, name, locales[l].locale, "a4", o ? "landscape" : "portrait");
+        g_autofree char *raw = pb_test_run_ok ("pdftotext", "-raw", pdf, "-", NULL);
+        g_auto(GStrv) parts = g_strsplit (raw, "\u00a0", -1);
+        g_autofree char *text = g_strjoinv (" ", parts);   /* the no-break space read as a space */
+
+        if (strstr (text, locales[l].target) == NULL || strstr (text, locales[l].actual) == NULL ||
+            strstr (text, locales[l].never) != NULL || strstr (text, "\nbn") != NULL)
+          g_error ("%s: not %s and %s, whole:\n%s", name, locales[l].target, locales[l].actual, text);
+      }
+}
+
 /* A plan of one section of @n tasks. */
 static char *
 make_tasks_library (guint n)
@@ -944,6 +988,7 @@ main (int    argc,
   g_test_add_func ("/report/plan-script", test_plan_script);
   g_test_add_func ("/report/whole-dates", test_whole_dates);
   g_test_add_func ("/report/whole-amounts", test_whole_amounts);
+  g_test_add_func ("/report/large-amounts", test_large_amounts);
   g_test_add_func ("/report/no-lone-row", test_no_lone_row);
   g_test_add_func ("/report/chart-numbers", test_chart_numbers);
   g_test_add_func ("/report/rank-change", test_rank_change);

@@ -29,6 +29,9 @@
 #include "pb-test-util.h"
 #include "pb-ui-util.h"
 
+/* The no-break space of "2.8 bn": never broken at the end of a line. */
+#define NBSP "\xc2\xa0"
+
 static PbTestApp t;
 
 #define spin pb_test_spin
@@ -839,9 +842,9 @@ test_large_amounts (void)
   adw_flap_set_reveal_flap (details, FALSE);
   pb_test_settle_for (400);
   check_table_readable (columns, "1280 px, details hidden", seen);
-  g_assert_true (g_hash_table_contains (seen, "≥28 bn"));
-  g_assert_true (g_hash_table_contains (seen, "≥140 bn"));
-  g_assert_true (g_hash_table_contains (seen, "21 bn"));
+  g_assert_true (g_hash_table_contains (seen, "≥28" NBSP "bn"));
+  g_assert_true (g_hash_table_contains (seen, "≥140" NBSP "bn"));
+  g_assert_true (g_hash_table_contains (seen, "21" NBSP "bn"));
   g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "indicators-large-amounts.png"));
 
   set_window_width (1024);
@@ -1944,6 +1947,138 @@ test_later_actual (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* The text of every label shown under @widget, a line each. */
+static void
+shown_texts (GtkWidget *widget,
+             GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)))
+        g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      shown_texts (child, out);
+    }
+}
+
+/* @texts has each of @wanted (NULL-terminated) and not @never. */
+static void
+check_says (const char         *where,
+            const char         *texts,
+            const char * const *wanted,
+            const char         *never)
+{
+  for (guint i = 0; wanted[i]; i++)
+    if (strstr (texts, wanted[i]) == NULL)
+      g_error ("%s does not say “%s”:\n%s", where, wanted[i], texts);
+  if (strstr (texts, never))
+    g_error ("%s says “%s”:\n%s", where, never, texts);
+}
+
+/* The table's latest figure for @k, its row (the last: its task has no
+ * section) scrolled into view, is @text. */
+static void
+shown_row_latest (PbIndicatorsView *view,
+                  gint64            k,
+                  const char       *text)
+{
+  GtkWidget *columns = find_of_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW)));
+
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, k, "latest"), ==, text);
+}
+
+/* A 28亿元 target missed with 21亿元 (DESIGN §7): the indicator's details
+ * (its health line, its list of actuals, its chart) and the item editor
+ * (its health line, its indicator's targets) write them as the indicator
+ * table does, 2.8 bn and 2.1 bn in English, never every digit; when the
+ * user picks 万/亿 in Preferences › Amounts, the editor beside the board
+ * writes 28亿 at once and the details when next shown. */
+static void
+test_details_large_amounts (void)
+{
+  const char * const details_en[] = { "Missed its 2025 target of 2.8" NBSP "bn: 2.1" NBSP "bn", "2.1" NBSP "bn元", NULL };
+  const char * const details_zh[] = { "Missed its 2025 target of 28亿: 21亿", "21亿元", NULL };
+  const char * const editor_en[] = { "Missed its 2025 target of 2.8" NBSP "bn: 2.1" NBSP "bn", "≥2.8" NBSP "bn元", NULL };
+  const char * const editor_zh[] = { "Missed its 2025 target of 28亿: 21亿", "≥28亿元", NULL };
+  g_autoptr(PbItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  GSettings *settings;
+  PbIndicatorsView *view;
+  AdwFlap *details;
+  GPtrArray *labels;
+  GDate today;
+  gint64 k, id;
+  guint n_later;
+
+  pb_test_app_start (&t);
+  settings = pb_application_get_settings (t.app);
+  g_settings_set_string (settings, "number-style", "grouped");
+  spin ();
+  /* A task of its own: the indicator alone decides its health. */
+  id = pb_store_add_item (t.store, pb_window_get_selected_plan (t.window), 0, PB_ITEM_KIND_TASK, "9",
+                          "扩大新型基础设施投资", &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+  k = pb_store_add_indicator (t.store, pb_window_get_selected_plan (t.window), id,
+                              "新型基础设施投资", "元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  pb_store_add_target (t.store, k, 2025, 2800000000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (t.store, k, "2025-12-31", 2100000000, NULL, &error);
+  g_assert_no_error (error);
+
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  details = ADW_FLAP (find_of_type (GTK_WIDGET (view), ADW_TYPE_FLAP));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  pb_indicators_view_set_today (view, &today);
+  g_assert_true (pb_indicators_view_select (view, k));
+  adw_flap_set_reveal_flap (details, TRUE);
+  pb_test_settle_for (400);
+  shown_row_latest (view, k, "2.1" NBSP "bn");
+  shown_texts (adw_flap_get_flap (details), texts);
+  check_says ("the details", texts->str, details_en, ",000,000");
+  labels = paint_chart (pb_indicators_view_get_chart (view), &n_later);
+  g_assert_true (has_label (labels, "2.8" NBSP "bn"));
+  g_assert_true (has_label (labels, "2.1" NBSP "bn"));
+  pb_test_save_shot (GTK_WIDGET (t.window), "indicators-details-large-amounts.png");
+
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  g_string_truncate (texts, 0);
+  shown_texts (pb_window_get_editor (t.window), texts);
+  check_says ("the item editor", texts->str, editor_en, ",000,000");
+
+  /* Preferences › Amounts: 万 and 亿 */
+  g_settings_set_string (settings, "number-style", "chinese");
+  pb_test_settle_for (300);
+  g_string_truncate (texts, 0);
+  shown_texts (pb_window_get_editor (t.window), texts);
+  check_says ("the item editor in 亿", texts->str, editor_zh, "bn");
+
+  show_page ("indicators");
+  g_assert_true (pb_indicators_view_select (view, k));
+  adw_flap_set_reveal_flap (details, TRUE);
+  pb_test_settle_for (400);
+  shown_row_latest (view, k, "21亿");
+  g_string_truncate (texts, 0);
+  shown_texts (adw_flap_get_flap (details), texts);
+  check_says ("the details in 亿", texts->str, details_zh, "bn");
+  labels = paint_chart (pb_indicators_view_get_chart (view), &n_later);
+  g_assert_true (has_label (labels, "28亿"));
+  g_assert_true (has_label (labels, "21亿"));
+
+  g_settings_reset (settings, "number-style");
+  pb_indicators_view_set_today (view, NULL);
+  pb_test_app_stop (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 static gint64
 other_plan (const char *title,
             int         start,
@@ -2100,6 +2235,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
   g_test_add_func ("/supervision-view/row-consistent", test_row_consistent);
   g_test_add_func ("/supervision-view/later-actual", test_later_actual);
+  g_test_add_func ("/supervision-view/details-large-amounts", test_details_large_amounts);
   g_test_add_func ("/supervision-view/compare", test_compare);
 
   return g_test_run ();

@@ -314,18 +314,23 @@ pb_format_number_to (double      value,
 }
 
 /* @value in billions (thousand millions), "28 bn", "2.8 bn", "1,400 bn",
- * to at most @places decimals of a billion. */
+ * to at most @places decimals of a billion; its space a no-break space,
+ * so that a wrapping line never leaves "2.8" at its end and "bn" on the
+ * next. */
 static char *
 billions (double value,
           int    places)
 {
   g_autofree char *n = trimmed (value / 1e9, places);
   g_autofree char *number = localised (n, TRUE);
+  GString *text = g_string_new (NULL);
 
   /* Translators: an amount in billions (thousand millions) where room is
    * short, as "28 bn" for 28,000,000,000 in the indicator table; %s is
    * the number of billions */
-  return g_strdup_printf (_("%s bn"), number);
+  g_string_printf (text, _("%s bn"), number);
+  g_string_replace (text, " ", "\u00a0", 0);
+  return g_string_free (text, FALSE);
 }
 
 /**

@@ -150,12 +150,13 @@ pb_indicator_get_precision (PbIndicator *indicator,
   return decimals;
 }
 
-/* A value in a reason: the one formatter, to the indicator's precision. */
+/* A value in a reason: the one formatter, to the indicator's precision,
+ * as the indicator table writes it (28 bn and 280亿 whole; DESIGN §7). */
 static char *
 format_value (double value,
               int    decimals)
 {
-  return pb_format_number_to (value, NULL, decimals);
+  return pb_format_number_compact (value, NULL, decimals);
 }
 
 static char *
@@ -1202,9 +1203,10 @@ typedef struct
 
 typedef struct
 {
-  guint64     generation;
-  guint       serial;
-  int         julian;
+  guint64       generation;
+  guint         serial;
+  int           julian;
+  PbNumberStyle style;     /* the figures in the reasons are written in it */
   GHashTable *items;       /* item id → ItemHealth */
   GHashTable *indicators;  /* indicator id → PbIndicatorStatus */
   GHashTable *by_item;     /* item id → ItemIndicators, pointing into indicators */
@@ -2093,6 +2095,16 @@ cache_quark (void)
   return g_quark_from_static_string ("pb-health-cache");
 }
 
+/* Judged by the same thresholds on the same day, its reasons' figures
+ * written in the same style (Preferences › Amounts: "28 bn" or
+ * "28,000,000,000" as the rest of the window writes them). */
+static gboolean
+same_rules (const PlanHealth *p,
+            int               julian)
+{
+  return p != NULL && p->serial == threshold_serial && p->julian == julian && p->style == pb_format_get_style ();
+}
+
 static PlanHealth *
 get_plan_health (PbStore     *store,
                  gint64       plan_id,
@@ -2110,13 +2122,13 @@ get_plan_health (PbStore     *store,
     }
 
   p = g_hash_table_lookup (cache, &plan_id);
-  if (p != NULL && p->generation == generation && p->serial == threshold_serial && p->julian == julian)
+  if (same_rules (p, julian) && p->generation == generation)
     return p;
 
   /* An edit of items alone, being published now: recompute those items
    * and the items that depend on them, not the plan (one edit at 5,000
    * items cost 20 ms of rules before). */
-  if (p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL &&
+  if (same_rules (p, julian) && p->indicators != NULL &&
       p->generation + 1 == generation && update_items (store, plan_id, p, today))
     {
       p->generation = generation;
@@ -2124,7 +2136,7 @@ get_plan_health (PbStore     *store,
     }
   /* New actuals or targets alone (reporters recording): their indicators
    * and the items those serve. */
-  if (p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL &&
+  if (same_rules (p, julian) && p->indicators != NULL &&
       p->generation + 1 == generation && update_indicators (store, plan_id, p, today))
     {
       p->generation = generation;
@@ -2136,7 +2148,7 @@ get_plan_health (PbStore     *store,
     static const char * const indicator_tables[] = {
       "plan", "indicator", "item_indicator", "target", "actual", "period", "period_item", "period_indicator", NULL
     };
-    gboolean keep = p != NULL && p->serial == threshold_serial && p->julian == julian && p->indicators != NULL;
+    gboolean keep = same_rules (p, julian) && p->indicators != NULL;
 
     for (guint t = 0; keep && indicator_tables[t]; t++)
       keep = pb_store_get_table_generation (store, indicator_tables[t]) <= p->generation;
@@ -2148,6 +2160,7 @@ get_plan_health (PbStore     *store,
   p->generation = generation;
   p->serial = threshold_serial;
   p->julian = julian;
+  p->style = pb_format_get_style ();
   g_hash_table_insert (cache, g_memdup2 (&plan_id, sizeof plan_id), p);
   return p;
 }

@@ -124,8 +124,9 @@ pb_indicators_find_conflict (PbDb    *db,
   pb_db_bind_int64 (stmt, 2, b);
   if (pb_db_step (stmt) == PB_DB_ROW)
     {
-      g_autofree char *x = pb_format_number (pb_db_column_double (stmt, 1), NULL);
-      g_autofree char *y = pb_format_number (pb_db_column_double (stmt, 2), NULL);
+      /* Every digit that differs shows: the compact form is exact. */
+      g_autofree char *x = pb_format_number_compact (pb_db_column_double (stmt, 1), NULL, -1);
+      g_autofree char *y = pb_format_number_compact (pb_db_column_double (stmt, 2), NULL, -1);
 
       /* Translators: why two indicators cannot be merged: a year and two
        * different target values for it */

@@ -1498,7 +1498,7 @@ pb_store_check_falling_actual (PbStore    *store,
 
   {
     int decimals = MAX (pb_store_get_indicator_decimals (store, indicator_id), pb_format_decimals_of (value));
-    g_autofree char *amount = pb_format_number_to (earlier, NULL, decimals);
+    g_autofree char *amount = pb_format_number_compact (earlier, NULL, decimals);
     g_autofree char *when = pb_format_iso_date (earlier_date);
 
     /* Translators: a warning when a running total is recorded lower than

@@ -380,22 +380,24 @@ nice_step (double max,
 }
 
 /* A tick of the value axis, through the one formatter (DESIGN §7: 80万
- * and 1.2万 in Chinese, 800,000 elsewhere), to the decimals its step
- * needs (0.5, 1, 1.5 …). */
+ * and 1.2万 in Chinese, 800,000 elsewhere, 25亿 and 2.5 bn as the
+ * indicator table writes them), to the decimals its step needs (0.5, 1,
+ * 1.5 …). */
 static char *
 format_tick (double value,
              double step)
 {
-  return pb_format_number_to (value, NULL, MIN (pb_format_decimals_of (step), 6));
+  return pb_format_number_compact (value, NULL, MIN (pb_format_decimals_of (step), 6));
 }
 
 /* A figure the user entered (a target, an actual), by the one number
- * formatter and never rounded below its own digits: 12.5 reads 12.5. */
+ * formatter and never rounded below its own digits: 12.5 reads 12.5,
+ * 2,800,000,000 reads 2.8 bn (28亿) as in the indicator table. */
 static char *
 format_figure (Series *s,
                double  value)
 {
-  return pb_format_number_to (value, NULL, MAX (s->decimals, pb_format_decimals_of (value)));
+  return pb_format_number_compact (value, NULL, MAX (s->decimals, pb_format_decimals_of (value)));
 }
 
 /**

@@ -210,13 +210,14 @@ pb_paint_diamond_path (cairo_t *cr,
  * @unit: (nullable): its unit, as 个
  *
  * Returns: (transfer full): the amount as planners write it: 2600个,
- *   1.2万个, 1400亿元
+ *   1.2万个, 1400亿元 (1,400 bn元 in English, as the indicator table
+ *   writes it: pb_format_number_compact())
  */
 char *
 pb_format_amount (double      value,
                   const char *unit)
 {
-  return pb_format_number (value, unit);
+  return pb_format_number_compact (value, unit, -1);
 }
 
 /* The words shown with the colour and the symbol. */

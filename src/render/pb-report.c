@@ -570,9 +570,10 @@ collect (PbReport *self,
 
       if (st->has_actual)
         {
-          /* To the indicator's precision, dated as the reader writes dates
+          /* To the indicator's precision, as the indicator table writes
+           * it (2.8 bn元, 28亿元), dated as the reader writes dates
            * (2026年9月30日 in Chinese). */
-          g_autofree char *latest = pb_format_number_to (st->latest, unit, st->decimals);
+          g_autofree char *latest = pb_format_number_compact (st->latest, unit, st->decimals);
           g_autofree char *when = date_text (st->latest_date);
 
           g_ptr_array_add (cells, g_strdup_printf ("%s\n%s", latest, when));
@@ -850,18 +851,22 @@ get_context (PbReport *self)
   return self->context;
 }
 
-/* A date or an amount is one word: 2025年1月1日, 2025-01-01 and ≥2.5万
- * never break inside (the text around them, a Chinese title, still wraps
- * anywhere). */
+/* A date or an amount is one word: 2025年1月1日, 2025-01-01, ≥2.5万 and
+ * ≥2.8 bn never break inside (the text around them, a Chinese title,
+ * still wraps anywhere). */
 static GRegex *
 date_regex (void)
 {
   static GRegex *regex;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\d{4}年\\d{1,2}月(\\d{1,2}日)?|\\d{4}-\\d{2}-\\d{2}|[≥≤~]?\\d[\\d,.]*[万亿]?%?"
+    /* A number, in 万 or 亿 or in billions after a no-break space (the one
+     * formatter's "2.8 bn"), */
+    g_once_init_leave (&regex, g_regex_new ("\\d{4}年\\d{1,2}月(\\d{1,2}日)?|\\d{4}-\\d{2}-\\d{2}"
+                                            "|[≥≤~]?\\d[\\d,.]*([万亿]|\\x{a0}[A-Za-z]+)?%?"
                                             /* with the measure unit that ends a target's line:
-                                             * "≥2.5万个", "2,000PFlops", never "≥2.5万 / 个" */
+                                             * "≥2.5万个", "2,000PFlops", "2.8 bn元", never
+                                             * "≥2.5万 / 个" */
                                             "([^\\s\\d\\p{P}\\p{S}]{1,6}(?=\\s|$))?",
                                             G_REGEX_OPTIMIZE | G_REGEX_MULTILINE, 0, NULL));
   return regex;

@@ -108,7 +108,7 @@ format_target (JsonObject *t)
 {
   const char *cmp = string_member (t, "comparator");
   const char *symbol = g_str_equal (cmp, ">=") ? "≥" : g_str_equal (cmp, "<=") ? "≤" : g_str_equal (cmp, "~") ? "≈" : "";
-  g_autofree char *value = pb_format_number (json_object_get_double_member_with_default (t, "value", 0), NULL);
+  g_autofree char *value = pb_format_number_compact (json_object_get_double_member_with_default (t, "value", 0), NULL, -1);
 
   if (!pb_import_target_has_year (t))
     /* TRANSLATORS: a target whose document gives no year: comparator, value, unit, e.g. ≥10000 个 */

@@ -1365,9 +1365,10 @@ history_row (PbIndicatorsView *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *title = pb_format_number_to (pb_record_get_double (PB_RECORD (a), "value"),
-                                                pb_indicator_get_measure_unit (k),
-                                                pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (k))));
+  /* As the table writes it beside (2.8 bn元, 28亿元); its editor has every digit. */
+  g_autofree char *title = pb_format_number_compact (pb_record_get_double (PB_RECORD (a), "value"),
+                                                     pb_indicator_get_measure_unit (k),
+                                                     pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (k))));
   g_autofree char *date = pb_format_iso_date (pb_record_get_string (PB_RECORD (a), "date"));
   g_autoptr(GString) subtitle = g_string_new (date);
   const char *note = pb_record_get_string (PB_RECORD (a), "note");
@@ -1808,6 +1809,15 @@ pb_indicators_view_dispose (GObject *object)
   G_OBJECT_CLASS (pb_indicators_view_parent_class)->dispose (object);
 }
 
+/* Preferences › Amounts changed: every figure written again in the new
+ * style, the table's and the details' alike. */
+static void
+number_style_changed_cb (PbIndicatorsView *self)
+{
+  if (self->plan != NULL)
+    pb_lazy_rebuild_queue (&self->lazy);
+}
+
 static void
 pb_indicators_view_map (GtkWidget *widget)
 {
@@ -1857,6 +1867,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
   pb_lazy_rebuild_init (&self->lazy, GTK_WIDGET (self), (PbRebuildFunc) rebuild);
+  pb_ui_follow_number_style (GTK_WIDGET (self), G_CALLBACK (number_style_changed_cb));
   self->year_columns = g_ptr_array_new ();
   self->rows = g_list_store_new (PB_TYPE_INDICATOR_ROW);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));

@@ -2368,7 +2368,8 @@ rebuild_lists (PbItemEditor *self)
             PbTarget *target = g_ptr_array_index (twins, 0);
             int cmp = pb_record_get_enum (PB_RECORD (target), "comparator");
             const char *symbol = cmp == PB_COMPARATOR_GE ? "≥" : cmp == PB_COMPARATOR_LE ? "≤" : cmp == PB_COMPARATOR_ABOUT ? "≈" : "";
-            g_autofree char *value = pb_format_number (pb_target_get_value (target), pb_indicator_get_measure_unit (k));
+            g_autofree char *value = pb_format_number_compact (pb_target_get_value (target), pb_indicator_get_measure_unit (k),
+                                                               pb_store_get_indicator_decimals (self->store, pb_record_get_id (PB_RECORD (k))));
 
             if (summary->len)
               g_string_append (summary, " · ");
@@ -3057,12 +3058,24 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_note_cb);
 }
 
+/* Preferences › Amounts changed: the health's reason and the indicators'
+ * targets written again in the new style (the fields keep every digit). */
+static void
+number_style_changed_cb (PbItemEditor *self)
+{
+  if (self->item == NULL || pb_record_is_deleted (PB_RECORD (self->item)))
+    return;
+  update_health_row (self);
+  rebuild_lists (self);
+}
+
 static void
 pb_item_editor_init (PbItemEditor *self)
 {
   self->dynamic_rows = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  pb_ui_follow_number_style (GTK_WIDGET (self), G_CALLBACK (number_style_changed_cb));
   for (FieldId id = 0; id < N_FIELDS; id++)
     if (id != FIELD_BODY)
       {

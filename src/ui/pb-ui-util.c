@@ -14,6 +14,7 @@
 #endif
 #endif
 
+#include "pb-application.h"
 #include "pb-format.h"
 #include "pb-health.h"
 #include "pb-health-style.h"
@@ -1033,4 +1034,27 @@ pb_ui_plan_twin_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   return dialog;
+}
+
+/**
+ * pb_ui_follow_number_style:
+ * @widget: a widget that shows figures
+ * @callback: called as `callback (widget)` when Preferences › Amounts
+ *   changes, the new style already set (pb_format_get_style())
+ *
+ * Makes @widget write its figures again in the style the user chose, for
+ * as long as it lives. Nothing without a #PbApplication.
+ */
+void
+pb_ui_follow_number_style (GtkWidget *widget,
+                           GCallback  callback)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = PB_IS_APPLICATION (app) ? pb_application_get_settings (PB_APPLICATION (app)) : NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* The application connected first: the style is set when this runs. */
+  if (settings)
+    g_signal_connect_object (settings, "changed::number-style", callback, widget, G_CONNECT_SWAPPED);
 }

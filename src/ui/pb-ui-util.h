@@ -71,6 +71,8 @@ void        pb_ui_keep_frame_memory  (void);
 void        pb_ui_prefault_start_heap (gsize size);
 void        pb_ui_settle_icon_theme  (void);
 void        pb_ui_menu_button_quiet_tooltip (GtkMenuButton *button);
+void        pb_ui_follow_number_style (GtkWidget *widget,
+                                       GCallback  callback);
 GtkWidget  *pb_ui_discard_dialog_new   (GtkWindow  *parent,
                                         const char *heading,
                                         const char *body);
