@@ -560,6 +560,219 @@ test_timeline_drag_many (void)
   pb_test_app_stop (&t);
 }
 
+/* The Julian day of @y-@m-@d. */
+static guint32
+julian (int y,
+        int m,
+        int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+/* Scrolls the chart so that @day is a little right of its left edge. */
+static void
+scroll_to_day (PbTimelineView *view,
+               guint32         day)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  gtk_adjustment_set_value (h, pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), day) - 30);
+  pb_test_settle_for (200);
+}
+
+/* The widget x of Julian day @at on the chart, checked to be in view. */
+static double
+chart_x (PbTimelineView *view,
+         guint32         at)
+{
+  double x, y, left;
+
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), at), 0, &x, &y);
+  pb_timeline_view_widget_point (view, gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view))),
+                                 0, &left, &y);
+  g_assert_cmpfloat (x, >=, left);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (view)) - 4);
+  return x;
+}
+
+static void
+undo_redo (gboolean undo)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), undo ? "win.undo" : "win.redo", NULL));
+  pb_test_settle_for (200);
+}
+
+/* Real Shift (and Alt) with Left or Right, on the focused chart. */
+static void
+shift_key (guint    arrow,
+           gboolean alt)
+{
+  if (alt)
+    key (GDK_KEY_Alt_L, TRUE);
+  key (GDK_KEY_Shift_L, TRUE);
+  key (arrow, TRUE);
+  key (arrow, FALSE);
+  key (GDK_KEY_Shift_L, FALSE);
+  if (alt)
+    key (GDK_KEY_Alt_L, FALSE);
+  pb_test_settle_for (300);
+}
+
+/* At the Months zoom every move and resize, by the real pointer and by
+ * real keys, goes by calendar months, never by weeks: a move shifts both
+ * dates by whole calendar months, keeping the start's day of the month
+ * (a bar from 17 March moved a month starts 17 April, as Shift+Right and
+ * Shift Dates… move it) and keeping a month-end due date at a month end
+ * (30 June a month on is 31 July, not 14 July); a drag of an end snaps it
+ * to a month's 1st or last day. Each is one command, undone whole. */
+static void
+test_timeline_months_zoom (void)
+{
+  g_autoptr(GError) error = NULL;
+  PbTimelineView *view;
+  GtkWidget *w;
+  g_autoptr(PbItem) a = NULL;
+  g_autofree char *before = NULL;
+  double x0, x1, y;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  pb_test_settle_for (500);
+  g_assert_cmpint (gtk_widget_get_width (w), >, 400);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
+
+  a = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  g_assert_true (pb_store_set_item_dates (t.store, a, "2025-03-17", "2025-06-30", &error));
+  g_assert_no_error (error);
+  pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (a)));
+  /* The Months zoom from the Quarters one, by a real "+". */
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  pb_test_settle_for (200);
+  gtk_widget_grab_focus (w);
+  pb_test_settle_for (100);
+  key (GDK_KEY_plus, TRUE);
+  key (GDK_KEY_plus, FALSE);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), ==, PB_TIMELINE_ZOOM_MONTH);
+  scroll_to_day (view, julian (2025, 3, 1));
+  before = pb_test_dump_store (t.store);
+
+  /* The bar's middle dragged 30 days later (past half a month): while
+   * the button is down the bar shows a calendar month on, nothing is
+   * stored; let go, both dates move a calendar month. */
+  bar_point (view, a, julian (2025, 4, 10), &x0, &y);
+  x0 = chart_x (view, julian (2025, 4, 10));
+  x1 = chart_x (view, julian (2025, 5, 10));
+  press_and_drag (w, x0, x1, y);
+  {
+    g_autoptr(GArray) ghosts = pb_timeline_view_dup_drag_ghosts (view, NULL);
+    g_autofree char *now = pb_test_dump_store (t.store);
+    PbTimelineGhost *g;
+
+    g_assert_cmpuint (ghosts->len, ==, 1);
+    g = &g_array_index (ghosts, PbTimelineGhost, 0);
+    g_assert_cmpuint (g->start_day, ==, julian (2025, 4, 17));
+    g_assert_cmpuint (g->due_day, ==, julian (2025, 7, 31));
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-months-drag.png"));
+  button (FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-04-17", "2025-07-31");
+  undo_redo (TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  undo_redo (FALSE);
+  assert_item_dates (a, "2025-04-17", "2025-07-31");
+  undo_redo (TRUE);
+
+  /* Two weeks is no month: the bar stays where it was. */
+  x1 = chart_x (view, julian (2025, 4, 24));
+  press_and_drag (w, x0, x1, y);
+  button (FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+
+  /* Dragged two months earlier: the 17th again, May's end. */
+  x1 = chart_x (view, julian (2025, 4, 24));
+  press_and_drag (w, x1, chart_x (view, julian (2025, 3, 1)) + 2, y);
+  button (FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-01-17", "2025-04-30");
+  undo_redo (TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+
+  /* Real Shift+Right and Shift+Left agree with the drag: a calendar
+   * month, the 17th kept, the month end kept. */
+  gtk_widget_grab_focus (w);
+  pb_test_settle_for (100);
+  shift_key (GDK_KEY_Right, FALSE);
+  assert_item_dates (a, "2025-04-17", "2025-07-31");
+  undo_redo (TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+  shift_key (GDK_KEY_Left, FALSE);
+  assert_item_dates (a, "2025-02-17", "2025-05-31");
+  undo_redo (TRUE);
+
+  /* Real Alt+Shift+Right / Left: the due date a calendar month later or
+   * earlier, at a month end. */
+  shift_key (GDK_KEY_Right, TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-07-31");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Due Date");
+  undo_redo (TRUE);
+  shift_key (GDK_KEY_Left, TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-05-31");
+  undo_redo (TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+
+  /* The end dragged 20 days later: to the nearest month's end (31 July),
+   * not to a week. */
+  scroll_to_day (view, julian (2025, 5, 1));
+  x0 = chart_x (view, julian (2025, 7, 1)) - 1;
+  x1 = chart_x (view, julian (2025, 7, 21)) - 1;
+  {
+    PbTimelineHit hit;
+    double cx, cy;
+
+    cx = pb_timeline_x_for_day (pb_timeline_view_get_timeline (view), julian (2025, 7, 1)) - 2;
+    pb_timeline_get_item_row (pb_timeline_view_get_timeline (view), pb_record_get_id (PB_RECORD (a)), &hit.row);
+    cy = pb_timeline_get_row_y (pb_timeline_view_get_timeline (view), hit.row) + PB_TIMELINE_ROW_HEIGHT / 2;
+    pb_timeline_hit_test (pb_timeline_view_get_timeline (view), cx, cy, &hit);
+    g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_END);
+  }
+  press_and_drag (w, x0, x1, y);
+  button (FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-03-17", "2025-07-31");
+  undo_redo (TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+
+  /* The start dragged 10 days earlier: to the nearest month's 1st. */
+  scroll_to_day (view, julian (2025, 3, 1));
+  x0 = chart_x (view, julian (2025, 3, 17)) + 1;
+  x1 = chart_x (view, julian (2025, 3, 7)) + 1;
+  press_and_drag (w, x0, x1, y);
+  button (FALSE);
+  pb_test_settle_for (300);
+  assert_item_dates (a, "2025-03-01", "2025-06-30");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Start Date");
+  undo_redo (TRUE);
+  assert_item_dates (a, "2025-03-17", "2025-06-30");
+
+  pb_test_app_stop (&t);
+}
+
 /* @widget as drawn now, as BGRA bytes (Cairo's order) of its size. */
 static guchar *
 widget_pixels (GtkWidget *widget,
@@ -1138,6 +1351,7 @@ main (int    argc,
   g_test_add_func ("/pointer/board-tooltip-waits-for-motion", test_board_tooltip_waits_for_motion);
   g_test_add_func ("/pointer/click-hides-tooltip", test_click_hides_tooltip);
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
+  g_test_add_func ("/pointer/timeline-months-zoom", test_timeline_months_zoom);
   g_test_add_func ("/pointer/timeline-link-drag", test_timeline_link_drag);
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
   g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);

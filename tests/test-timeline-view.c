@@ -143,6 +143,38 @@ test_drag (void)
   undo ();
   assert_dates (item, "2025-03-01", "2027-12-31");
 
+  /* A bar from the middle of a month, dragged a month later at the
+   * quarter, month and year zooms: both dates a calendar month on, the
+   * start's day kept (a move is no edit of its days), the month end
+   * kept; as Shift+Right moves it. */
+  {
+    g_autoptr(GError) error = NULL;
+    PbTimelineZoom zooms[] = { PB_TIMELINE_ZOOM_QUARTER, PB_TIMELINE_ZOOM_MONTH, PB_TIMELINE_ZOOM_YEAR };
+
+    g_assert_true (pb_store_set_item_dates (store, item, "2025-03-17", "2025-06-30", &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+      {
+        pb_timeline_view_set_zoom (view, zooms[i]);
+        spin ();
+        point (item, day (2025, 4, 10), 0, &x0, &y0);
+        point (item, day (2025, 5, 10), 0, &x1, &y1);
+        g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, 0));
+        spin ();
+        assert_dates (item, "2025-04-17", "2025-07-31");
+        undo ();
+        assert_dates (item, "2025-03-17", "2025-06-30");
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", 1));
+        spin ();
+        assert_dates (item, "2025-04-17", "2025-07-31");
+        undo ();
+      }
+    undo ();
+    assert_dates (item, "2025-03-01", "2027-12-31");
+    pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+    spin ();
+  }
+
   /* Drag the start past the due date: refused, with a hint, nothing saved. */
   point (item, day (2025, 3, 1), 2, &x0, &y0);
   point (item, day (2028, 6, 1), 2, &x1, &y1);
@@ -194,12 +226,26 @@ test_keyboard (void)
   undo ();
   assert_dates (item, "2025-03-01", "2027-12-31");
 
-  /* At the month zoom the unit is a week. */
+  /* At the month zoom too the unit is a calendar month, never a week:
+   * the month end stays a month end. */
   pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_MONTH);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
   spin ();
-  assert_dates (item, "2025-02-22", "2027-12-24");
+  assert_dates (item, "2025-02-01", "2027-11-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.resize", "i", -1));
+  spin ();
+  assert_dates (item, "2025-02-01", "2027-10-31");
   undo ();
+  undo ();
+  assert_dates (item, "2025-03-01", "2027-12-31");
+
+  /* At the week zoom, a day. */
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_WEEK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.shift", "i", -1));
+  spin ();
+  assert_dates (item, "2025-02-28", "2027-12-30");
+  undo ();
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_MONTH);
 
   /* Down selects the next item. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.select", "i", 1));

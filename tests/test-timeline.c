@@ -80,14 +80,19 @@ test_geometry (void)
   g_assert_cmpuint (pb_timeline_row_at_y (t, PB_TIMELINE_SECTION_HEIGHT), ==, 1);
   g_assert_cmpuint (pb_timeline_row_at_y (t, 1e9), ==, 3);
 
-  /* Snapping: months at the quarter zoom, Mondays at the month zoom,
-   * days at the week zoom. */
+  /* Snapping: to the nearest month's 1st at the year, quarter and month
+   * zooms (plans date tasks by months; the month zoom's grid shows weeks,
+   * but a Wednesday is no deadline), days at the week zoom. */
   pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
   g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 14)), ==, day (2023, 3, 1));
   g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 20)), ==, day (2023, 4, 1));
   pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_MONTH);
-  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 15)), ==, day (2023, 3, 13)); /* Wed → Mon */
-  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 17)), ==, day (2023, 3, 20)); /* Fri → next Mon */
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 15)), ==, day (2023, 3, 1));  /* a Wednesday */
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 17)), ==, day (2023, 4, 1));  /* a Friday */
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 2, 15)), ==, day (2023, 2, 1));  /* a tie: the earlier */
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 12, 30)), ==, day (2024, 1, 1));
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_YEAR);
+  g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 17)), ==, day (2023, 4, 1));
   pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_WEEK);
   g_assert_cmpuint (pb_timeline_snap_day (t, day (2023, 3, 17)), ==, day (2023, 3, 17));
 }

@@ -708,8 +708,10 @@ pb_timeline_day_for_x (PbTimeline *self,
   return (guint32) CLAMP (day, 1, G_MAXUINT32 / 2);
 }
 
-/* The zoom's unit: days when a day is wide, else weeks (from Monday), else
- * months. Snaps to the nearest unit boundary. */
+/* The zoom's unit: days at the Weeks zoom, where a day is wide, else
+ * months, as plans date their tasks (a task due by the end of June; the
+ * Months zoom too, though its grid shows weeks). Snaps to the nearest
+ * unit boundary, the earlier on a tie. */
 guint32
 pb_timeline_snap_day (PbTimeline *self,
                       guint32     day)
@@ -721,12 +723,6 @@ pb_timeline_snap_day (PbTimeline *self,
     return day;
   g_date_clear (&d, 1);
   g_date_set_julian (&d, day);
-  if (self->zoom == PB_TIMELINE_ZOOM_MONTH)
-    {
-      guint32 monday = day - (g_date_get_weekday (&d) - G_DATE_MONDAY);
-
-      return day - monday < 4 ? monday : monday + 7;
-    }
   g_date_clear (&a, 1);
   g_date_set_dmy (&a, 1, g_date_get_month (&d), g_date_get_year (&d));
   b = a;

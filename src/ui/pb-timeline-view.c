@@ -13,20 +13,25 @@
  *     a window action, all in view): the window's edits apply to them all;
  *     a right-click on a bar, or Menu / Shift+F10, emits ::items-menu, for
  *     which the window opens the chosen items' menu;
- *   - drag a bar to move it, its ends to change start or due date, snapped
- *     to the zoom's unit; Ctrl+drag from one bar to another adds a
+ *   - drag a bar to move it, its ends to change start or due date, by
+ *     the zoom's unit: at the Years, Quarters and Months zooms a calendar
+ *     month (a move shifts both dates by whole months, the start's day of
+ *     the month kept and a month end staying a month end, as Shift+arrows
+ *     and Shift Dates… do; a dragged end snaps to a month's first or last
+ *     day), at the Weeks zoom a day; Ctrl+drag from one bar to another adds a
  *     dependency (with an Undo toast, choosing nothing: a Ctrl-click
  *     chooses when the button is let go without a drag); Delete removes a
  *     selected dependency;
  *   - with several bars chosen, dragging one of them (its middle) or
- *     Shift+Left/Right moves them all by the same days, as one command
+ *     Shift+Left/Right moves them all by the same days or months, as one command
  *     (the bulk bar's Shift Dates…), every one drawn where it goes while
  *     dragged; a move taking one of them out of the plan's period is
  *     refused whole, saying why; the chosen bars stay chosen, and a
  *     press on one of them chooses it alone only when let go without a
  *     drag; Escape cancels any drag;
  *   - Up/Down select, Shift+Left/Right shift dates, Alt+Shift+Left/Right
- *     change the duration (of the selected bar alone), +/− and 0 zoom, with or without Ctrl (0 fits
+ *     change the duration (of the selected bar alone), by a calendar
+ *     month (a day at the Weeks zoom), +/− and 0 zoom, with or without Ctrl (0 fits
  *     the plan period), Ctrl+scroll zooms; a zoom keeps the day under
  *     the pointer under it (Ctrl+scroll, pinch), else (keys, buttons)
  *     the selected bar, else today's line, where it is on screen or
@@ -416,13 +421,14 @@ chosen_on_chart (PbTimelineView *self)
   return ids;
 }
 
-/* Whether the zoom moves bars by calendar months (a key press moves a
- * month, a drag snaps to months): Quarters and Years. Months and Weeks
- * move them by days. */
+/* Whether the zoom moves bars by calendar months (a key press moves or
+ * stretches a bar a month, a drag moves it by whole months and snaps its
+ * ends to months): Years, Quarters and Months, whose grid is months or
+ * wider. Weeks, wide enough for days, moves them by days. */
 static gboolean
 moves_by_months (PbTimelineView *self)
 {
-  return self->zoom == PB_TIMELINE_ZOOM_QUARTER || self->zoom == PB_TIMELINE_ZOOM_YEAR;
+  return self->zoom != PB_TIMELINE_ZOOM_WEEK;
 }
 
 /* @day (Julian) moved by @months calendar months, a month end staying a
@@ -440,6 +446,34 @@ day_add_months (guint32 day,
   g_date_set_julian (&d, day);
   pb_date_add_months (&d, months);
   return g_date_valid (&d) ? g_date_get_julian (&d) : 0;
+}
+
+/* The whole calendar months a bar starting on @from moves by when the
+ * pointer moves @delta days: the move that takes @from nearest to
+ * @from + @delta (the earlier on a tie), as a bar starting on the 1st
+ * snaps to the nearest month's 1st. */
+static int
+months_for_delta (guint32 from,
+                  int     delta)
+{
+  gint64 target = (gint64) from + delta;
+  gint64 best_gap = G_MAXINT64;
+  /* A month is 30.44 days on average; a few either side of that guess. */
+  int guess = (int) ((gint64) delta * 10000 / 304369);
+  int best = 0;
+
+  for (int m = guess - 2; m <= guess + 2; m++)
+    {
+      guint32 d = day_add_months (from, m);
+      gint64 gap;
+
+      if (d == 0)
+        continue;
+      gap = ABS ((gint64) d - target);
+      if (gap < best_gap)
+        best = m, best_gap = gap;
+    }
+  return best;
 }
 
 /* Where a date of a bar moved by @days and @months goes, as
@@ -499,9 +533,9 @@ typedef struct
   gboolean many;
   int      shift;
   gboolean refused;
-  /* DRAG_DATES of a bar's middle by whole months (Quarters and Years
-   * zooms): every date moves by @months calendar months instead, month
-   * ends staying month ends (@shift is 0). */
+  /* DRAG_DATES of a bar's middle by whole months (every zoom but
+   * Weeks): every date moves by @months calendar months instead, its day
+   * of the month kept, a month end staying a month end (@shift is 0). */
   int      months;
 } DragProposal;
 
@@ -629,7 +663,6 @@ drag_proposal (PbTimelineView  *self,
   double cx0, cy0, cx1, cy1;
   guint32 start, due, day0, day1;
   int delta;
-  GDate a, b;
 
   ensure_timeline (self);
   if (self->timeline == NULL)
@@ -679,23 +712,27 @@ drag_proposal (PbTimelineView  *self,
       p.due = pb_timeline_snap_day (self->timeline, due + 1 + delta) - 1;
       break;
     default:
-      p.start = pb_timeline_snap_day (self->timeline, start + delta);
-      /* Snapped to the start of another month from the start of one: a
-       * move by whole months, every date by calendar months, so a due
-       * date on a month end stays on one (30 June + 2 months is 31
-       * August, not 29 August). */
-      g_date_clear (&a, 1);
-      g_date_clear (&b, 1);
-      g_date_set_julian (&a, start);
-      g_date_set_julian (&b, p.start);
-      p.months = ((int) g_date_get_year (&b) - (int) g_date_get_year (&a)) * 12 +
-                 ((int) g_date_get_month (&b) - (int) g_date_get_month (&a));
-      if (moves_by_months (self) && p.months != 0 && day_add_months (start, p.months) == p.start &&
-          day_add_months (due, p.months) != 0)
-        p.due = day_add_months (due, p.months);
+      if (moves_by_months (self))
+        {
+          /* A move by whole calendar months, every date as Shift+Left/
+           * Right and Shift Dates… move it: the day of the month kept
+           * (17 March a month on is 17 April), a month end staying a
+           * month end (30 June + 2 months is 31 August). A move changes
+           * when a task runs, not its dates' days: the start handle
+           * snaps a start to a month's 1st. */
+          p.months = months_for_delta (start, delta);
+          p.start = day_add_months (start, p.months);
+          p.due = day_add_months (due, p.months);
+          if (p.months == 0 || p.start == 0 || p.due == 0)
+            {
+              p.months = 0;
+              p.start = start;
+              p.due = due;
+            }
+        }
       else
         {
-          p.months = 0;
+          p.start = pb_timeline_snap_day (self->timeline, start + delta);
           p.due = due + (p.start - start);
         }
       break;
@@ -2007,7 +2044,8 @@ shift_action (GtkWidget  *widget,
         set_dates (self, self->selected, day_add_months (start, months), day_add_months (due, months));
       return;
     }
-  unit = self->zoom == PB_TIMELINE_ZOOM_WEEK ? 1 : 7;
+  /* Weeks: a day. */
+  unit = 1;
   if (resize)
     set_dates (self, self->selected, start, direction > 0 ? due + unit : due - unit);
   else if (g_hash_table_size (self->chosen) > 1)
