@@ -167,7 +167,9 @@ test_insert_delete (void)
   PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
   PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
   g_autofree char *before = pb_test_dump_store (t.store);
-  guint first = pb_board_view_get_first_filled_column (board);
+  /* The first column in view: the example's (一) 指导思想, empty, left
+   * of the first with cards. */
+  guint first = pb_board_view_get_first_column_in_view (board);
   g_autofree char *first_key = g_strdup (pb_board_view_get_column_key (board, first));
   guint n = n_items ();
   GListModel *column;
@@ -198,11 +200,11 @@ test_insert_delete (void)
     g_assert_cmpint (pb_store_get_item_health (t.store, item, &today, NULL), !=, PB_HEALTH_RED);
   }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
-  /* That column, (二) 主要目标, holds the plan's goals, which carry no
-   * numbers: the new item is a goal, without a number, like them (not
-   * "Task 14" among goals). */
-  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_GOAL);
-  g_assert_cmpstr (pb_item_get_number (item), ==, "");
+  /* That column, (一) 指导思想, holds nothing yet: the new item is a
+   * task, numbered on from the plan's tasks (1–13 straight through its
+   * sections), not a second 1. */
+  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "14");
   /* The title has the keyboard, for typing straight away. */
   for (int i = 0; i < 5; i++)
     spin ();
@@ -230,9 +232,10 @@ test_insert_delete (void)
     g_assert_cmpint (pb_record_get_id (PB_RECORD (item)), ==, id);
     g_assert_cmpint (pb_item_get_section_id (item), ==, pb_item_get_section_id (task));
     /* A task after a task. The example plan numbers its tasks 1–13
-     * straight through its sections: the new one is 14, not a second 4. */
+     * straight through its sections, and 14 was just added: the new one
+     * is 15, not a second 4. */
     g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
-    g_assert_cmpstr (pb_item_get_number (item), ==, "14");
+    g_assert_cmpstr (pb_item_get_number (item), ==, "15");
     for (guint i = 0; i + 1 < g_list_model_get_n_items (items); i++)
       {
         g_autoptr(PbItem) a = g_list_model_get_item (items, i);

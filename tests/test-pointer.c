@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "pb-board-view.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-task-card.h"
@@ -1159,10 +1160,16 @@ test_menu_add_item (void)
   editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
   item = pb_item_editor_get_item (editor);
   g_assert_nonnull (item);
-  /* Nothing chosen: the first column with cards, (二) 主要目标, whose
-   * items are all goals without numbers: a goal, without a number. */
-  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_GOAL);
-  g_assert_cmpstr (pb_item_get_number (item), ==, "");
+  /* Nothing chosen: the first column in view, the example's (一) 指导思想,
+   * empty: a task, numbered on from the plan's 13. */
+  {
+    PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+    g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (item));
+
+    g_assert_cmpstr (key, ==, pb_board_view_get_column_key (board, 0));
+  }
+  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "14");
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
   after = pb_test_dump_store (t.store);
 

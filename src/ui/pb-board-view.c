@@ -1111,6 +1111,44 @@ pb_board_view_get_first_filled_column (PbBoardView *self)
   return first == G_MAXUINT ? 0 : first;
 }
 
+/**
+ * pb_board_view_get_first_column_in_view:
+ * @self: a board
+ *
+ * The column a planner sees first: the leftmost one at least half in
+ * view. Before the board is laid out, the first column holding cards
+ * (where it opens).
+ *
+ * Returns: a column shown, from 0
+ */
+guint
+pb_board_view_get_first_column_in_view (PbBoardView *self)
+{
+  guint first = G_MAXUINT;
+
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+  flush_pending (self);
+  for (guint i = 0; i < self->column_widgets->len; i++)
+    {
+      PbBoardColumnWidget *cw = g_ptr_array_index (self->column_widgets, i);
+      double width = gtk_widget_get_width (self->scroller);
+      graphene_rect_t bounds;
+      guint position;
+
+      if (cw->column == NULL || cw->list_item == NULL || !gtk_widget_get_mapped (GTK_WIDGET (cw)) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (cw), self->scroller, &bounds))
+        continue;
+      if (bounds.origin.x + bounds.size.width / 2 < 0 || bounds.origin.x + bounds.size.width / 2 > width)
+        continue;
+      position = gtk_list_item_get_position (cw->list_item);
+      if (position < self->shown->len && position < first)
+        first = position;
+    }
+  if (first == G_MAXUINT)
+    first = first_filled_column (self);
+  return first == G_MAXUINT ? 0 : first;
+}
+
 static void section_menu_create (GtkMenuButton *button,
                                  gpointer       data);
 static void parent_menu_create (GtkMenuButton *button,

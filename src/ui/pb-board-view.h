@@ -35,6 +35,7 @@ void             pb_board_view_set_filter      (PbBoardView    *self,
                                                 int             kind);
 guint            pb_board_view_get_n_columns   (PbBoardView    *self);
 guint            pb_board_view_get_first_filled_column (PbBoardView *self);
+guint            pb_board_view_get_first_column_in_view (PbBoardView *self);
 const char      *pb_board_view_get_column_key  (PbBoardView    *self,
                                                 guint           column);
 const char      *pb_board_view_get_column_title (PbBoardView   *self,

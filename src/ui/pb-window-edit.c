@@ -380,12 +380,12 @@ pb_window_add_item (PbWindow   *self,
         }
     }
 
-  /* Nothing chosen: the first column with cards, the one the board opens
-   * at (a section's prose parts before it are empty columns), else the
-   * first column. */
+  /* Nothing chosen: the first column the planner sees, the leftmost in
+   * view (the board opens at the first column with cards when the empty
+   * ones before it would fill the window). */
   if (after == 0 && key == NULL && board && pb_board_view_get_n_columns (PB_BOARD_VIEW (board)) > 0)
     key = pb_board_view_get_column_key (PB_BOARD_VIEW (board),
-                                        pb_board_view_get_first_filled_column (PB_BOARD_VIEW (board)));
+                                        pb_board_view_get_first_column_in_view (PB_BOARD_VIEW (board)));
   if (after == 0 || column_key)
     {
       gint64 keyed = -1;
