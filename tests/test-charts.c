@@ -149,6 +149,37 @@ test_large_amounts (PbTestLibrary *f,
                  locales[l].target, locales[l].actual, locales[l].tick);
     }
   setlocale (LC_ALL, "C.UTF-8");
+
+  /* 9亿 and 12亿: the axis in one unit, 0.5 bn beside 1 bn; 5亿 and 10亿 */
+  {
+    static const struct { PbNumberStyle style; const char *ticks[4]; const char *never; } axes[] = {
+      { PB_NUMBER_STYLE_GROUPED, { "0", "0.5" NBSP "bn", "1" NBSP "bn", "1.5" NBSP "bn" }, "500,000,000" },
+      { PB_NUMBER_STYLE_CHINESE, { "0", "5亿", "10亿", "15亿" }, "bn" },
+    };
+    gint64 k2 = pb_store_add_indicator (f->store, plan, item, "数字基础设施投资", "元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+    g_autoptr(PbIndicator) smaller = NULL;
+
+    pb_store_add_target (f->store, k2, 2025, 900000000, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_target (f->store, k2, 2027, 1200000000, PB_COMPARATOR_GE, FALSE, &error);
+    g_assert_no_error (error);
+    smaller = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k2);
+    for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+      {
+        g_autoptr(PbIndicatorChart) chart = pb_indicator_chart_new_from_store (f->store, smaller);
+        GPtrArray *labels;
+
+        pb_format_set_style (axes[a].style);
+        paint (chart);
+        labels = pb_indicator_chart_get_labels (chart);
+        for (guint i = 0; i < G_N_ELEMENTS (axes[a].ticks); i++)
+          if (!has_label (labels, axes[a].ticks[i]))
+            g_error ("style %d: no tick %s", axes[a].style, axes[a].ticks[i]);
+        for (guint i = 0; i < labels->len; i++)
+          if (strstr (g_ptr_array_index (labels, i), axes[a].never))
+            g_error ("style %d: a label reads %s", axes[a].style, (char *) g_ptr_array_index (labels, i));
+      }
+    pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+  }
 }
 
 /* Issue 14: an actual dated after today counts only from its date. The

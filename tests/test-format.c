@@ -510,6 +510,41 @@ test_compact_amounts (void)
   g_assert_cmpint (pb_format_style_for_locale ("zh_CN.UTF-8"), ==, PB_NUMBER_STYLE_CHINESE);
 }
 
+/* An axis's ticks in one unit: under a top tick of 1.5 bn, 0.5 bn (not
+ * 500,000,000 beside 1 bn), 0 bare; under 900,000,000 every digit, as
+ * the table writes it; Chinese as plans write it (5亿 under 15亿, 5000万
+ * under 1.5亿); plain, bare digits. */
+static void
+test_scaled (void)
+{
+  static const struct { double value, scale; PbNumberStyle style; const char *text; } values[] = {
+    { 500000000, 1500000000, PB_NUMBER_STYLE_GROUPED, "0.5" NBSP "bn" },
+    { 1000000000, 1500000000, PB_NUMBER_STYLE_GROUPED, "1" NBSP "bn" },
+    { 1500000000, 1500000000, PB_NUMBER_STYLE_GROUPED, "1.5" NBSP "bn" },
+    { 250000000, 1000000000, PB_NUMBER_STYLE_GROUPED, "0.25" NBSP "bn" },
+    { 0, 1500000000, PB_NUMBER_STYLE_GROUPED, "0" },
+    { 300000000, 900000000, PB_NUMBER_STYLE_GROUPED, "300,000,000" },
+    { 500000000.5, 1500000000, PB_NUMBER_STYLE_GROUPED, "500,000,000.5" },
+    { 2000, 6000, PB_NUMBER_STYLE_GROUPED, "2,000" },
+    { 500000000, 1500000000, PB_NUMBER_STYLE_CHINESE, "5亿" },
+    { 50000000, 150000000, PB_NUMBER_STYLE_CHINESE, "5000万" },
+    { 500000000, 1500000000, PB_NUMBER_STYLE_PLAIN, "500000000" },
+  };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = NULL;
+
+      pb_format_set_style (values[i].style);
+      text = pb_format_number_scaled (values[i].value, NULL, 2, values[i].scale);
+      if (g_strcmp0 (text, values[i].text) != 0)
+        g_error ("%.17g under %.17g (style %d) reads “%s”, not “%s”", values[i].value, values[i].scale,
+                 values[i].style, text, values[i].text);
+    }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 /* A section's number and title joined for display: Chinese numerals take
  * the enumeration comma; other numbers keep their own punctuation. */
 static void
@@ -721,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/format/estimate", test_estimate);
   g_test_add_func ("/format/compact", test_compact);
   g_test_add_func ("/format/compact-amounts", test_compact_amounts);
+  g_test_add_func ("/format/scaled", test_scaled);
   g_test_add_func ("/format/unit-factor", test_unit_factor);
   g_test_add_func ("/format/add-months", test_add_months);
 

@@ -371,6 +371,44 @@ pb_format_number_compact (double      value,
 }
 
 /**
+ * pb_format_number_scaled:
+ * @value: a figure written among others (an axis's tick)
+ * @unit: (nullable): its unit
+ * @decimals: the decimals to round to
+ * @scale: the largest of those figures (the axis's top tick)
+ *
+ * Figures read together in one unit: in the grouped style, when @scale is
+ * written in billions (pb_format_number_compact(): 1.5 bn), so is every
+ * smaller round figure beside it (0.5 bn, not 500,000,000 under 1 bn);
+ * zero stays 0. Otherwise as pb_format_number_compact() writes @value
+ * (5000万 under 1.5亿 reads as Chinese writes it).
+ *
+ * Returns: (transfer full): @value
+ */
+char *
+pb_format_number_scaled (double      value,
+                         const char *unit,
+                         int         decimals,
+                         double      scale)
+{
+  int places = decimals < 0 ? 2 : MIN (decimals, 9);
+
+  if (isfinite (value) && isfinite (scale) && value != 0 && resolve (current_style) == PB_NUMBER_STYLE_GROUPED)
+    {
+      double rounded = round (value * pow (10, places)) / pow (10, places);
+      double top = round (scale * pow (10, places)) / pow (10, places);
+
+      if (fabs (top) >= 1e9 && fmod (top, 1e6) == 0 && fabs (rounded) < 1e9 && fmod (rounded, 1e6) == 0)
+        {
+          g_autofree char *number = billions (rounded, 3);
+
+          return g_strconcat (number, unit ? unit : "", NULL);
+        }
+    }
+  return pb_format_number_compact (value, unit, decimals);
+}
+
+/**
  * pb_format_estimate:
  * @value: a figure Planboard computed (the value expected by a date),
  *   not one reported

@@ -36,6 +36,10 @@ char         *pb_format_number_to        (double         value,
 char         *pb_format_number_compact   (double         value,
                                           const char    *unit,
                                           int            decimals);
+char         *pb_format_number_scaled    (double         value,
+                                          const char    *unit,
+                                          int            decimals,
+                                          double         scale);
 char         *pb_format_estimate         (double         value,
                                           const char    *unit,
                                           int            decimals);

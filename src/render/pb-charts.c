@@ -382,12 +382,13 @@ nice_step (double max,
 /* A tick of the value axis, through the one formatter (DESIGN §7: 80万
  * and 1.2万 in Chinese, 800,000 elsewhere, 25亿 and 2.5 bn as the
  * indicator table writes them), to the decimals its step needs (0.5, 1,
- * 1.5 …). */
+ * 1.5 …), in the unit of the top tick @ymax (0.5 bn under 1.5 bn). */
 static char *
 format_tick (double value,
-             double step)
+             double step,
+             double ymax)
 {
-  return pb_format_number_compact (value, NULL, MIN (pb_format_decimals_of (step), 6));
+  return pb_format_number_scaled (value, NULL, MIN (pb_format_decimals_of (step), 6), ymax);
 }
 
 /* A figure the user entered (a target, an actual), by the one number
@@ -656,7 +657,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   left = 12;
   for (int k = 0; k * step <= ymax + step / 2; k++)
     {
-      g_autofree char *tick = format_tick (k * step, step);
+      g_autofree char *tick = format_tick (k * step, step, ymax);
       int w, h;
 
       pango_layout_set_text (small, tick, -1);
@@ -696,7 +697,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
   for (int k = 0; k * step <= ymax + step / 2; k++)
     {
       double v = k * step;
-      g_autofree char *label = format_tick (v, step);
+      g_autofree char *label = format_tick (v, step, ymax);
       double y = round (Y (v)) + 0.5;
 
       cairo_set_source_rgba (cr, fg, fg, fg, v == 0 ? 0.35 : 0.12);
@@ -766,9 +767,17 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
           if (single)
             {
               g_autofree char *label = format_figure (s, t->value);
+              int w, h;
 
+              /* Left of its mark, or right of it where it would reach
+               * over the value axis's ticks ("900,000,000" by 2025). */
+              pango_layout_set_text (small, label, -1);
+              pango_layout_get_pixel_size (small, &w, &h);
               cairo_set_source_rgb (cr, c->red, c->green, c->blue);
-              show_text (cr, small, label, x - 8, y - 3, 1, 1);
+              if (x - 8 - w < left)
+                show_text (cr, small, label, x + 8, y - 3, 0, 1);
+              else
+                show_text (cr, small, label, x - 8, y - 3, 1, 1);
               g_ptr_array_add (chart->labels, g_strdup (label));
             }
         }
