@@ -764,6 +764,67 @@ cmd_item (PbStore *store,
   return EXIT_SUCCESS;
 }
 
+/* What actual add and actual delete do to a figure: the one gate both
+ * pass when the figure's date is in a closed month or quarter, so the
+ * two commands cannot drift apart in what they refuse or say. */
+typedef enum {
+  ACTUAL_RECORD,
+  ACTUAL_DELETE,
+} ActualChange;
+
+/* A change dated in a closed month or quarter changes figures already
+ * kept and reported: only when asked for (--into-closed-period), and
+ * then said. FALSE, having said why, when the period is closed and
+ * INTO_CLOSED is not set; else TRUE with *CLOSED_NAME the closed
+ * period's name to warn of once the change is made (NULL when open). */
+static gboolean
+pass_closed_period (PbStore      *store,
+                    ActualChange  change,
+                    gint64        indicator_id,
+                    const char   *date,
+                    gboolean      into_closed,
+                    char        **closed_name)
+{
+  g_autoptr(PbPeriod) closed = pb_store_find_closed_period (store, indicator_id, date);
+  g_autofree char *name = NULL;
+
+  *closed_name = NULL;
+  if (closed == NULL)
+    return TRUE;
+  name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
+  if (!into_closed)
+    {
+      if (change == ACTUAL_RECORD)
+        /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+        g_printerr (_("planboard-cli: %s is closed; nothing recorded. Add --into-closed-period to record into it anyway.\n"),
+                    name);
+      else
+        /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+        g_printerr (_("planboard-cli: %s is closed; nothing deleted. Add --into-closed-period to delete from it anyway.\n"),
+                    name);
+      return FALSE;
+    }
+  *closed_name = g_steal_pointer (&name);
+  return TRUE;
+}
+
+/* Said after a change let into a closed period by pass_closed_period(). */
+static void
+warn_closed_period (ActualChange  change,
+                    const char   *closed_name)
+{
+  if (closed_name == NULL)
+    return;
+  if (change == ACTUAL_RECORD)
+    /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+    g_printerr (_("planboard-cli: warning: recorded into %s, which is closed: it keeps the figures it was closed with, marked as changed since.\n"),
+                closed_name);
+  else
+    /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
+    g_printerr (_("planboard-cli: warning: deleted from %s, which is closed: it keeps the figures it was closed with, marked as changed since.\n"),
+                closed_name);
+}
+
 /* actual delete PLAN_ID ACTUAL_ID [--into-closed-period]: as the
  * window's Delete Actual, one undoable command; an actual dated in a
  * closed month or quarter only when asked for, as actual add. */
@@ -775,7 +836,6 @@ cmd_actual_delete (PbStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(PbActual) actual = NULL;
   g_autoptr(PbIndicator) k = NULL;
-  g_autoptr(PbPeriod) closed = NULL;
   g_autofree char *closed_name = NULL;
   const char *args[2];
   guint n_args = 0;
@@ -811,29 +871,13 @@ cmd_actual_delete (PbStore *store,
       return fail (error);
     }
 
-  /* Deleting a figure dated in a closed month or quarter changes what
-   * was kept and reported: only when asked for, and then said. */
-  closed = pb_store_find_closed_period (store, pb_record_get_id (PB_RECORD (k)),
-                                        pb_record_get_string (PB_RECORD (actual), "date"));
-  if (closed)
-    {
-      g_autofree char *name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
-
-      if (!into_closed)
-        {
-          /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
-          g_printerr (_("planboard-cli: %s is closed; nothing deleted. Add --into-closed-period to delete from it anyway.\n"),
-                      name);
-          return EXIT_FAILURE;
-        }
-      closed_name = g_steal_pointer (&name);
-    }
+  if (!pass_closed_period (store, ACTUAL_DELETE, pb_record_get_id (PB_RECORD (k)),
+                           pb_record_get_string (PB_RECORD (actual), "date"),
+                           into_closed, &closed_name))
+    return EXIT_FAILURE;
   if (!pb_store_delete (store, actual, &error))
     return fail (error);
-  if (closed_name)
-    /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
-    g_printerr (_("planboard-cli: warning: deleted from %s, which is closed: it keeps the figures it was closed with, marked as changed since.\n"),
-                closed_name);
+  warn_closed_period (ACTUAL_DELETE, closed_name);
   return EXIT_SUCCESS;
 }
 
@@ -846,7 +890,6 @@ cmd_actual (PbStore *store,
   g_autoptr(PbIndicator) k = NULL;
   g_autofree char *falling = NULL;
   g_autofree char *closed_name = NULL;
-  g_autoptr(PbPeriod) closed = NULL;
   const char *note = NULL, *source = NULL;
   const char *args[4];
   guint n_args = 0;
@@ -899,22 +942,8 @@ cmd_actual (PbStore *store,
    * the rule the window's dialog uses. */
   if (!pb_store_check_actual_date (store, indicator_id, args[2], today_set ? &today : NULL, &error))
     return fail (error);
-  /* A date in a closed month or quarter would change figures already
-   * kept and reported: only when asked for, and then said. */
-  closed = pb_store_find_closed_period (store, indicator_id, args[2]);
-  if (closed)
-    {
-      g_autofree char *name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));
-
-      if (!into_closed)
-        {
-          /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
-          g_printerr (_("planboard-cli: %s is closed; nothing recorded. Add --into-closed-period to record into it anyway.\n"),
-                      name);
-          return EXIT_FAILURE;
-        }
-      closed_name = g_steal_pointer (&name);
-    }
+  if (!pass_closed_period (store, ACTUAL_RECORD, indicator_id, args[2], into_closed, &closed_name))
+    return EXIT_FAILURE;
   /* Recorded all the same (corrections happen), but said. */
   falling = pb_store_check_falling_actual (store, indicator_id, args[2], value, 0);
   id = pb_store_record_actual (store, indicator_id, args[2], value, note, source, &error);
@@ -922,10 +951,7 @@ cmd_actual (PbStore *store,
     return fail (error);
   if (falling)
     g_printerr (_("planboard-cli: warning: %s\n"), falling);
-  if (closed_name)
-    /* Translators: %s is a closed period, "October 2026" or "2026 Q3" */
-    g_printerr (_("planboard-cli: warning: recorded into %s, which is closed: it keeps the figures it was closed with, marked as changed since.\n"),
-                closed_name);
+  warn_closed_period (ACTUAL_RECORD, closed_name);
   g_print ("%" G_GINT64_FORMAT "\n", id);
   return EXIT_SUCCESS;
 }
