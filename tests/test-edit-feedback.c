@@ -2798,6 +2798,156 @@ test_title_refused (void)
   }
 }
 
+static gint64
+section_titled (const char *title)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+
+      if (g_str_equal (pb_section_get_title (s), title))
+        return pb_record_get_id (PB_RECORD (s));
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = button_labelled (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Delete Section… from the ⋮ menu of @title's board column (or, for a
+ * heading without a column, from the heading's menu above the column of
+ * @column, its sub-section), with real clicks: the question, with what
+ * it proposes to move the items to. */
+static GtkWidget *
+ask_delete_with_clicks (const char *title,
+                        const char *column)
+{
+  GtkWidget *board = pb_window_get_board (t.window);
+  g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section_titled (column ? column : title));
+  GtkWidget *header, *button = NULL, *menu, *entry, *dialog;
+
+  g_assert_true (pb_board_view_show_column (PB_BOARD_VIEW (board), key));
+  pb_test_settle_for (400);
+  header = column_header_with (board, column ? column : title);
+  g_assert_nonnull (header);
+  /* The column's own menu, not its heading's (column-parent). */
+  if (column)
+    button = parent_menu_button (header);
+  else
+    for (GtkWidget *c = gtk_widget_get_first_child (header); c; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_MENU_BUTTON (c) && !gtk_widget_has_css_class (c, "column-parent"))
+        button = c;
+  g_assert_nonnull (button);
+  click_button (button, 1);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  entry = find_model_button (menu, "Delete Section…");
+  g_assert_nonnull (entry);
+  click_button (entry, 1);
+  pb_test_settle_for (400);
+  dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static const char *
+proposed_target (GtkWidget *dialog)
+{
+  GtkWidget *to = NULL;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, dialog);
+  while (stack->len && to == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_DROP_DOWN (w))
+        to = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_assert_nonnull (to);
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (to)));
+}
+
+/* The Delete Section question (issue 14) proposes the natural place for
+ * the items: the previous sibling section, else the next, else the
+ * nearest section that holds items or has no sub-sections; never a
+ * heading whose items all sit in its sub-sections (here 二、重点任务 and
+ * 一、总体要求, which it proposed before). Real clicks; Move Items moves
+ * them there, one command, and Undo takes it back. */
+static void
+test_delete_section_proposes (void)
+{
+  struct {
+    const char *deleted, *proposed, *to;
+    guint       n;
+    const char *column;
+  } cases[] = {
+    /* No previous sibling: the next one. */
+    { "建设高速泛在的信息基础设施", "(二) 建设智能协同的融合基础设施", "建设智能协同的融合基础设施", 4 },
+    /* The previous sibling, 二、重点任务, only heads sub-sections: the
+     * nearest section before that takes items, its last sub-section. */
+    { "保障措施", "(三) 建设开放共享的创新基础设施", "建设开放共享的创新基础设施", 3 },
+    /* The previous sibling, empty and without sub-sections. */
+    { "主要目标", "(一) 指导思想", "指导思想", 3 },
+    /* The previous sibling is a heading of sub-sections: the next one. */
+    { "重点任务", "三、保障措施", "保障措施", 13, "建设高速泛在的信息基础设施" },
+  };
+  g_autofree char *start = NULL;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  pb_test_settle_for (400);
+  start = pb_test_dump_store (t.store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 deleted = section_titled (cases[i].deleted);
+      gint64 to = section_titled (cases[i].to);
+      guint in_to = pb_store_count_section_items (t.store, to);
+      GtkWidget *dialog, *move;
+      g_autofree char *now = NULL;
+
+      g_test_message ("deleting %s", cases[i].deleted);
+      g_assert_cmpuint (pb_store_count_section_items (t.store, deleted), ==, cases[i].n);
+      dialog = ask_delete_with_clicks (cases[i].deleted, cases[i].column);
+      g_assert_cmpstr (proposed_target (dialog), ==, cases[i].proposed);
+      if (i == 0)
+        g_assert_true (pb_test_save_shot (dialog, "delete-section-proposes-next.png"));
+      move = button_labelled (dialog, "_Move Items");
+      g_assert_nonnull (move);
+      click_button (move, 1);
+      pb_test_settle_for (400);
+      g_assert_null (pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+      /* Gone, its items in the section proposed, as one command. */
+      g_assert_null (pb_store_get_record (t.store, PB_TYPE_SECTION, deleted));
+      g_assert_cmpuint (pb_store_count_section_items (t.store, to), ==, in_to + cases[i].n);
+      g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete Section");
+      act ("win.undo", NULL);
+      pb_test_settle_for (300);
+      now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, start);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2833,6 +2983,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/move-refused", test_move_refused);
   g_test_add_func ("/edit-feedback/title-refused", test_title_refused);
   g_test_add_func ("/edit-feedback/board-parent-section", test_board_parent_section);
+  g_test_add_func ("/edit-feedback/delete-section-proposes", test_delete_section_proposes);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

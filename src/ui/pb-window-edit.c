@@ -715,6 +715,67 @@ delete_section_body (guint       n,
                           n, subs);
 }
 
+/* Where the question proposes to move the items of @section (at @self in
+ * @all, the plan's sections in document order, @inside marking it and its
+ * sub-sections): the section that reads as the natural place for them.
+ * A section "takes items" when it holds items of its own or, its subtree
+ * gone, has no sub-section left: never a heading whose items all sit in
+ * its sub-sections while another will do. In that order: the previous
+ * sibling, the next sibling, the nearest such section before it in the
+ * document, the nearest after it; else the first section that may take
+ * them. Returns an index into @all, or -1 when none may. */
+static int
+natural_move_target (PbStore        *store,
+                     GPtrArray      *all,
+                     const gboolean *inside,
+                     guint           self)
+{
+  PbSection *section = g_ptr_array_index (all, self);
+  gint64 parent = pb_section_get_parent_id (section);
+  g_autofree gboolean *takes = g_new0 (gboolean, all->len);
+  int prev = -1, next = -1, first = -1;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      PbSection *s = g_ptr_array_index (all, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+      gboolean has_sub = FALSE;
+
+      if (inside[i])
+        continue;
+      if (first < 0)
+        first = i;
+      for (guint j = 0; j < all->len && !has_sub; j++)
+        has_sub = !inside[j] && pb_section_get_parent_id (g_ptr_array_index (all, j)) == id;
+      if (has_sub)
+        {
+          g_autoptr(GListModel) own = pb_store_list_section_items (store, id);
+
+          takes[i] = g_list_model_get_n_items (own) > 0;
+        }
+      else
+        takes[i] = TRUE;
+      if (pb_section_get_parent_id (s) == parent)
+        {
+          if (i < self)
+            prev = i;
+          else if (next < 0)
+            next = i;
+        }
+    }
+  if (prev >= 0 && takes[prev])
+    return prev;
+  if (next >= 0 && takes[next])
+    return next;
+  for (int i = (int) self - 1; i >= 0; i--)
+    if (takes[i])
+      return i;
+  for (guint i = self + 1; i < all->len; i++)
+    if (takes[i])
+      return i;
+  return first;
+}
+
 /**
  * pb_window_ask_delete_section:
  * @self: the main window
@@ -736,7 +797,9 @@ pb_window_ask_delete_section (PbWindow  *self,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *sub_name = NULL;
-  guint n_subs = 0;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree gboolean *inside = NULL;
+  guint n_subs = 0, self_at = G_MAXUINT, proposed = 0;
   DeleteSection *d;
   GtkWidget *dialog;
 
@@ -754,24 +817,34 @@ pb_window_ask_delete_section (PbWindow  *self,
 
   /* The sections outside this one's subtree can take its items. */
   sections = pb_store_list_sections (store, pb_section_get_plan_id (section));
+  all = g_ptr_array_new_with_free_func (g_object_unref);
+  inside = g_new0 (gboolean, g_list_model_get_n_items (sections));
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
     {
       g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
       gint64 id = pb_record_get_id (PB_RECORD (s));
-      gboolean inside = FALSE;
 
-      for (g_autoptr(PbSection) up = g_object_ref (s); up && !inside;)
+      for (g_autoptr(PbSection) up = g_object_ref (s); up && !inside[i];)
         {
           gint64 parent = pb_section_get_parent_id (up);
 
-          inside = pb_record_get_id (PB_RECORD (up)) == pb_record_get_id (PB_RECORD (section));
+          inside[i] = pb_record_get_id (PB_RECORD (up)) == pb_record_get_id (PB_RECORD (section));
           g_clear_object (&up);
           if (parent)
             up = pb_store_get_record (store, PB_TYPE_SECTION, parent);
         }
+      if (id == pb_record_get_id (PB_RECORD (section)))
+        self_at = all->len;
+      g_ptr_array_add (all, g_steal_pointer (&s));
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      PbSection *s = g_ptr_array_index (all, i);
+      gint64 id = pb_record_get_id (PB_RECORD (s));
+
       /* Its sub-sections (at any depth) go with it: the question
        * names the one, or counts them. */
-      if (inside)
+      if (inside[i])
         {
           if (id != pb_record_get_id (PB_RECORD (section)) && n_subs++ == 0)
             sub_name = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
@@ -782,6 +855,14 @@ pb_window_ask_delete_section (PbWindow  *self,
         gtk_string_list_append (names, g_strstrip (name));
         g_array_append_val (d->targets, id);
       }
+    }
+  /* Proposed: the section that reads as the natural place for them. */
+  if (self_at < all->len)
+    {
+      int natural = natural_move_target (store, all, inside, self_at);
+
+      for (int i = 0; i < natural; i++)
+        proposed += !inside[i];
     }
 
   heading = g_strdup_printf (_("Delete Section “%s”?"), pb_section_get_title (section));
@@ -798,6 +879,7 @@ pb_window_ask_delete_section (PbWindow  *self,
       GtkWidget *label = gtk_label_new (_("Move the items to"));
 
       d->drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (d->drop_down), proposed < d->targets->len ? proposed : 0);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_accessible_update_property (GTK_ACCESSIBLE (d->drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Move the items to"), -1);
