@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "pb-board-view.h"
+#include "pb-format.h"
+#include "pb-health-style.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-task-card.h"
@@ -241,6 +243,103 @@ first_card_title (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* The label under @root reading @text, or NULL. */
+static GtkWidget *
+label_reading (GtkWidget  *root,
+               const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = label_reading (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The tooltip shown when the pointer comes to rest over @widget, or fails. */
+static char *
+tooltip_over (GtkWidget *widget)
+{
+  GtkWidget *board = pb_window_get_board (t.window);
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  const char *shown;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  /* From where there is none, then moving onto it, as a hand does. */
+  move_to (board, gtk_widget_get_width (board) - 4, gtk_widget_get_height (board) - 4);
+  while (tooltip_shown () != NULL && g_get_monotonic_time () < end)
+    pb_test_settle_for (50);
+  move_to (widget, w / 2 + 6, h / 2);
+  pb_test_settle_for (100);
+  move_to (widget, w / 2, h / 2);
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while ((shown = tooltip_shown ()) == NULL && g_get_monotonic_time () < end)
+    pb_test_settle_for (50);
+  g_assert_nonnull (shown);
+  return g_strdup (shown);
+}
+
+/* A card's health symbol says why in a tooltip, its figures as every
+ * view writes them (DESIGN §7): a missed 28亿元 target reads "2.8 bn"
+ * in English; once Preferences › Amounts is 万/亿, "28亿", with nothing
+ * else changed. */
+static void
+test_card_tooltip_amounts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(PbItem) first = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *chinese = NULL;
+  GSettings *settings;
+  PbTaskCard *card;
+  GtkWidget *symbol;
+  gint64 plan, item, k;
+
+  pb_test_app_start (&t);
+  settings = pb_application_get_settings (t.app);
+  g_settings_set_string (settings, "number-style", "grouped");
+  plan = pb_window_get_selected_plan (t.window);
+  items = pb_store_list_items (t.store, plan);
+  first = g_list_model_get_item (items, 0);
+  /* In the first column, its own indicator deciding its health */
+  item = pb_store_add_item (t.store, plan, pb_record_get_int (PB_RECORD (first), "section_id"), PB_ITEM_KIND_TASK,
+                            "", "扩大新型基础设施投资", &error);
+  k = pb_store_add_indicator (t.store, plan, item, "新型基础设施投资", "元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  pb_store_add_target (t.store, k, 2025, 2800000000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (t.store, k, "2025-12-31", 2100000000, NULL, &error);
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (pb_window_get_board (t.window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "board");
+  pb_test_settle_for (500);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  card = pb_test_find_card (GTK_WIDGET (t.window), item);
+  g_assert_nonnull (card);
+  g_assert_cmpint (pb_task_card_get_health (card), ==, PB_HEALTH_RED);
+  symbol = label_reading (GTK_WIDGET (card), pb_health_get_symbol (PB_HEALTH_RED));
+  g_assert_nonnull (symbol);
+  g_assert_true (gtk_widget_get_mapped (symbol));
+
+  english = tooltip_over (symbol);
+  if (strstr (english, "Missed its 2025 target of 2.8\u00a0bn: 2.1\u00a0bn") == NULL)
+    g_error ("the card says “%s”", english);
+
+  g_settings_set_string (settings, "number-style", "chinese");
+  pb_test_settle_for (300);
+  chinese = tooltip_over (symbol);
+  if (strstr (chinese, "Missed its 2025 target of 28亿: 21亿") == NULL)
+    g_error ("in 万/亿 the card says “%s”", chinese);
+
+  g_settings_reset (settings, "number-style");
+  pb_test_app_stop (&t);
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
 /* The same for the board (and every tooltip of the main window): a card
@@ -1356,6 +1455,7 @@ main (int    argc,
   g_test_add_func ("/pointer/plan-list-folded", test_plan_list_folded);
   g_test_add_func ("/pointer/timeline-tooltip-waits-for-motion", test_timeline_tooltip_waits_for_motion);
   g_test_add_func ("/pointer/board-tooltip-waits-for-motion", test_board_tooltip_waits_for_motion);
+  g_test_add_func ("/pointer/card-tooltip-amounts", test_card_tooltip_amounts);
   g_test_add_func ("/pointer/click-hides-tooltip", test_click_hides_tooltip);
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
   g_test_add_func ("/pointer/timeline-months-zoom", test_timeline_months_zoom);

@@ -1878,6 +1878,20 @@ store_changed_cb (PbBoardView *self,
     }
 }
 
+/* Preferences › Amounts changed: the cards' health reasons (their
+ * tooltips) are written again in the new style. */
+static void
+number_style_changed_cb (PbBoardView *self)
+{
+  if (self->plan == NULL)
+    return;
+  if (!defer (self, PENDING_CARDS))
+    {
+      self->pending |= PENDING_CARDS;
+      flush_pending (self);
+    }
+}
+
 /* ---- Moving cards -------------------------------------------------------- */
 
 /* The item after @item_id in the plan's order, or 0. */
@@ -3163,6 +3177,7 @@ pb_board_view_init (PbBoardView *self)
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->held_sections = g_ptr_array_new_with_free_func (g_object_unref);
   self->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  pb_ui_follow_number_style (GTK_WIDGET (self), G_CALLBACK (number_style_changed_cb));
   self->org_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bound_cards = g_hash_table_new (NULL, NULL);
   self->filter_status = self->filter_health = self->filter_kind = -1;

@@ -31,7 +31,8 @@ struct _PbTaskCard
   GDate        today;
   PbHealth     health;
   gboolean     has_details;
-  const char  *health_reason;
+  char        *health_reason; /* a copy: the store's is judged again when the
+                                * thresholds or Preferences › Amounts change */
   char        *leads_text;
   guint        n_indicators;
   guint        n_responsible;
@@ -155,7 +156,8 @@ update_now (PbTaskCard *self)
       gtk_widget_queue_draw (self->stripe);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH]);
     }
-  self->health_reason = reason;
+  g_free (self->health_reason);
+  self->health_reason = g_strdup (reason);
 
   gtk_label_set_text (GTK_LABEL (self->number), pb_item_get_number (self->item));
   gtk_widget_set_visible (self->number, pb_item_get_number (self->item)[0] != '\0');
@@ -355,6 +357,7 @@ pb_task_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->store);
   g_clear_pointer (&self->leads_text, g_free);
+  g_clear_pointer (&self->health_reason, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
