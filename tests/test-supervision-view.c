@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pb-board-view.h"
@@ -24,6 +25,7 @@
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
 #include "pb-plan-parser.h"
+#include "pb-store-private.h"
 #include "pb-supervision.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -531,7 +533,7 @@ test_record_actual_closed_period (void)
   {
     g_autoptr(PbActual) last = g_list_model_get_item (actuals, before - 1);
     g_autofree char *old_date = g_strdup (pb_record_get_string (PB_RECORD (last), "date"));
-    g_autoptr(PbPeriod) none = pb_store_find_closed_period (t.store, kid, old_date);
+    g_autoptr(PbPeriod) none = pb_store_find_closed_period (t.store, kid, old_date, NULL);
 
     g_assert_null (none);
     dialog = pb_actual_dialog_new (GTK_WIDGET (t.window), t.store, k, last);
@@ -590,6 +592,47 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* Denies every read of the period table, as a broken or unreadable
+ * library would. */
+static int
+deny_periods (void       *data,
+              int         action,
+              const char *a,
+              const char *b,
+              const char *database,
+              const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (a, "period") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+static void
+find_labels (GtkWidget  *root,
+             const char *text,
+             GPtrArray  *found)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), text))
+        g_ptr_array_add (found, c);
+      find_labels (c, text, found);
+    }
+}
+
+/* Whether a drawn label under the window's toast overlay says @text. */
+static gboolean
+toast_on_screen (const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (pb_window_get_indicators (t.window), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_nonnull (overlay);
+  find_labels (overlay, text, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)))
+      return TRUE;
+  return FALSE;
+}
+
 /* An actual dated in a closed month, deleted from its row in the
  * details: asked first, as recording there is, nothing deleted when
  * cancelled; deleted when confirmed, the month keeping its figure and
@@ -627,6 +670,22 @@ test_delete_actual_closed_period (void)
   actual = pb_store_get_record (t.store, PB_TYPE_ACTUAL, id);
   g_assert_true (pb_indicators_view_select (view, kid));
   spin ();
+
+  /* The closed periods cannot be read: whether October is closed is not
+   * known, so nothing is deleted and a toast says why (not deleted at
+   * once as if no period were closed). */
+  button = find_delete_button (GTK_WIDGET (view), id);
+  g_assert_nonnull (button);
+  sqlite3_set_authorizer (pb_store_get_db (t.store), deny_periods, NULL);
+  g_signal_emit_by_name (button, "clicked");
+  sqlite3_set_authorizer (pb_store_get_db (t.store), NULL, NULL);
+  spin ();
+  g_assert_false (pb_record_is_deleted (PB_RECORD (actual)));
+  g_assert_null (find_message_dialog ());
+  pb_test_settle_for (400);
+  g_assert_true (toast_on_screen ("The actual was not deleted: "));
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "delete-actual-unreadable.png"));
+  g_assert_false (pb_store_period_changed_since_closing (t.store, october));
 
   /* Its row's Delete button asks; cancelled, nothing changes. */
   button = find_delete_button (GTK_WIDGET (view), id);

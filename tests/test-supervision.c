@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pb-forms.h"
@@ -433,6 +434,74 @@ test_close_period (PbTestLibrary *f,
   g_assert_true (pb_store_undo (f->store, &error));
 }
 
+/* Denies every read of the period table, as a broken or unreadable
+ * library would. */
+static int
+deny_periods (void       *data,
+              int         action,
+              const char *a,
+              const char *b,
+              const char *database,
+              const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (a, "period") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* Whether an actual's day lies in a closed period, when the periods
+ * cannot be read: an error, not "no closed period" (a delete or a record
+ * that would ask first would otherwise go ahead without asking). Read
+ * again, the period is found as before. */
+static void
+test_closed_period_unreadable (PbTestLibrary *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPeriod) october = NULL;
+  Fixture x;
+  gint64 k, id;
+
+  if (pb_test_on_server ())
+    {
+      g_test_skip ("the read failure is made with SQLite's authorizer: SQLite only");
+      return;
+    }
+  make_plan (f, &x);
+  k = pb_store_add_indicator (f->store, x.plan, x.a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  id = pb_store_add_actual (f->store, k, "2023-10-20", 3000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (pb_store_close_period (f->store, x.plan, PB_PERIOD_KIND_MONTH, 2023, 10, &error), >, 0);
+  g_assert_no_error (error);
+  october = pb_store_find_closed_period (f->store, k, "2023-10-20", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (october);
+  /* The record stays alive: a cached record must not hide the failure. */
+
+  sqlite3_set_authorizer (pb_store_get_db (f->store), deny_periods, NULL);
+  {
+    g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, k, "2023-10-20", &error);
+
+    g_assert_null (p);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO);
+    g_clear_error (&error);
+    /* Not a date: nothing to read, no error. */
+    g_assert_null (pb_store_find_closed_period (f->store, k, "不是日期", &error));
+    g_assert_no_error (error);
+  }
+  sqlite3_set_authorizer (pb_store_get_db (f->store), NULL, NULL);
+
+  {
+    g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, k, "2023-10-20", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (p == october);
+    g_assert_null (pb_store_find_closed_period (f->store, k, "2023-11-20", &error));
+    g_assert_no_error (error);
+  }
+}
+
+
 /* An actual dated in a closed month or quarter is known as such (the
  * window asks, the CLI refuses without --into-closed-period, the form
  * review marks it); the period keeps its figures, and says when the data
@@ -479,8 +548,9 @@ test_closed_period_actual (PbTestLibrary *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, k, cases[i].date);
+      g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, k, cases[i].date, &error);
 
+      g_assert_no_error (error);
       if (cases[i].label == NULL)
         g_assert_null (p);
       else
@@ -490,8 +560,8 @@ test_closed_period_actual (PbTestLibrary *f,
         }
     }
   {
-    g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, other, "2023-10-15");
-    g_autoptr(PbPeriod) q = pb_store_find_closed_period (f->store, other, "2023-09-15");
+    g_autoptr(PbPeriod) p = pb_store_find_closed_period (f->store, other, "2023-10-15", NULL);
+    g_autoptr(PbPeriod) q = pb_store_find_closed_period (f->store, other, "2023-09-15", NULL);
 
     g_assert_null (p);
     g_assert_nonnull (q);
@@ -1024,6 +1094,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/supervision/across-plans", test_across_plans);
   PB_TEST_ADD_LIBRARY ("/supervision/close-period", test_close_period);
   PB_TEST_ADD_LIBRARY ("/supervision/closed-period-actual", test_closed_period_actual);
+  PB_TEST_ADD_LIBRARY ("/supervision/closed-period-unreadable", test_closed_period_unreadable);
   PB_TEST_ADD_LIBRARY ("/supervision/falling-actual", test_falling_actual);
   PB_TEST_ADD_LIBRARY ("/supervision/actual-date", test_actual_date);
   PB_TEST_ADD_LIBRARY ("/supervision/close-late", test_close_late);

@@ -775,8 +775,9 @@ typedef enum {
 /* A change dated in a closed month or quarter changes figures already
  * kept and reported: only when asked for (--into-closed-period), and
  * then said. FALSE, having said why, when the period is closed and
- * INTO_CLOSED is not set; else TRUE with *CLOSED_NAME the closed
- * period's name to warn of once the change is made (NULL when open). */
+ * INTO_CLOSED is not set, or when the closed periods cannot be read;
+ * else TRUE with *CLOSED_NAME the closed period's name to warn of once
+ * the change is made (NULL when open). */
 static gboolean
 pass_closed_period (PbStore      *store,
                     ActualChange  change,
@@ -785,10 +786,17 @@ pass_closed_period (PbStore      *store,
                     gboolean      into_closed,
                     char        **closed_name)
 {
-  g_autoptr(PbPeriod) closed = pb_store_find_closed_period (store, indicator_id, date);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPeriod) closed = pb_store_find_closed_period (store, indicator_id, date, &error);
   g_autofree char *name = NULL;
 
   *closed_name = NULL;
+  /* Whether the period is closed is not known: nothing changed. */
+  if (error != NULL)
+    {
+      fail (error);
+      return FALSE;
+    }
   if (closed == NULL)
     return TRUE;
   name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));

@@ -1038,69 +1038,89 @@ pb_store_get_last_period (PbStore *store,
   return n ? g_list_model_get_item (periods, n - 1) : NULL;
 }
 
-/* The first day of a closed period, from its kind and last day. */
-static void
-period_start_date (PbPeriod *period,
-                   char      out[11])
-{
-  const char *end = pb_record_get_string (PB_RECORD (period), "end_date");
-  int year = 0, month = 0, day = 0;
-
-  out[0] = '\0';
-  if (end == NULL || sscanf (end, "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 || month > 12)
-    return;
-  if (pb_record_get_enum (PB_RECORD (period), "kind") == PB_PERIOD_KIND_QUARTER)
-    month = (month - 1) / 3 * 3 + 1;
-  g_snprintf (out, 11, "%04d-%02d-01", year, month);
-}
-
 /**
  * pb_store_find_closed_period:
  * @store: a store
  * @indicator_id: the indicator an actual is for
  * @date: (nullable): the actual's date, YYYY-MM-DD
+ * @error: where to say that the periods could not be read
  *
  * The closed reporting period of the indicator's plan whose days hold
  * @date: an actual recorded, changed or deleted there changes a month or
  * quarter whose figures were kept when it was closed. A month is named
  * before a closed quarter that holds the same day.
  *
+ * "No closed period" and "the periods could not be read" differ: only
+ * the first leaves @error unset. A caller about to change an actual asks
+ * first in the one case and changes nothing in the other.
+ *
  * Returns: (transfer full) (nullable): the period, or %NULL when @date
- *   falls in no closed period (or is not a date)
+ *   falls in no closed period (or is not a date), or with @error set when
+ *   the library could not be read
  */
 PbPeriod *
 pb_store_find_closed_period (PbStore    *store,
                              gint64      indicator_id,
-                             const char *date)
+                             const char *date,
+                             GError    **error)
 {
-  g_autoptr(PbIndicator) k = NULL;
-  g_autoptr(GListModel) periods = NULL;
-  PbPeriod *found = NULL;
+  g_autoptr(GError) local = NULL;
+  PbPeriod *found;
+  PbDbStmt *stmt;
+  gint64 found_id = 0;
+  gboolean found_month = FALSE;
+  char day[11];
   GDate parsed;
 
   g_return_val_if_fail (PB_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (date == NULL || !pb_date_parse (date, &parsed))
     return NULL;
-  k = pb_store_get_record (store, PB_TYPE_INDICATOR, indicator_id);
-  if (k == NULL)
-    return NULL;
-  periods = pb_store_list_periods (store, pb_record_get_int (PB_RECORD (k), "plan_id"));
-  for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
-    {
-      g_autoptr(PbPeriod) p = g_list_model_get_item (periods, i);
-      char start[11], day[11];
+  pb_date_format (&parsed, day);
 
-      period_start_date (p, start);
-      pb_date_format (&parsed, day);
-      if (start[0] == '\0' || strcmp (day, start) < 0 ||
-          strcmp (day, pb_record_get_string (PB_RECORD (p), "end_date")) > 0)
+  /* Read here, each failure said: the lists and records of the store
+   * answer "none" when a read fails, which would read as "not closed". */
+  stmt = pb_store_prepare (store,
+                           "SELECT p.id, p.kind, p.end_date FROM period p"
+                           " JOIN indicator k ON k.plan_id = p.plan_id"
+                           " WHERE k.id = ?1 ORDER BY p.end_date, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, indicator_id);
+  while (pb_store_step (store, stmt, &local))
+    {
+      gboolean month = g_strcmp0 (pb_db_column_text (stmt, 1), "month") == 0;
+      const char *end = pb_db_column_text (stmt, 2);
+      int year = 0, m = 0, d = 0;
+      char start[11];
+
+      if (end == NULL || sscanf (end, "%4d-%2d-%2d", &year, &m, &d) != 3 || m < 1 || m > 12)
         continue;
-      if (found == NULL ||
-          (pb_record_get_enum (PB_RECORD (found), "kind") == PB_PERIOD_KIND_QUARTER &&
-           pb_record_get_enum (PB_RECORD (p), "kind") == PB_PERIOD_KIND_MONTH))
-        g_set_object (&found, p);
+      if (!month)
+        m = (m - 1) / 3 * 3 + 1;
+      g_snprintf (start, sizeof start, "%04d-%02d-01", year, m);
+      if (strcmp (day, start) < 0 || strcmp (day, end) > 0)
+        continue;
+      if (found_id == 0 || (!found_month && month))
+        {
+          found_id = pb_db_column_int64 (stmt, 0);
+          found_month = month;
+        }
     }
+  pb_db_reset (stmt);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (found_id == 0)
+    return NULL;
+
+  found = pb_store_get_record (store, PB_TYPE_PERIOD, found_id);
+  if (found == NULL)
+    g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                 _("The closed periods of the plan could not be read."));
   return found;
 }
 

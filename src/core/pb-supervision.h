@@ -89,7 +89,8 @@ PbPeriod   *pb_store_get_last_period (PbStore    *store,
                                       gint64      plan_id);
 PbPeriod   *pb_store_find_closed_period (PbStore    *store,
                                          gint64      indicator_id,
-                                         const char *date);
+                                         const char *date,
+                                         GError    **error);
 gboolean    pb_store_period_changed_since_closing (PbStore *store,
                                                    gint64   period_id);
 GHashTable *pb_store_dup_period_indicators (PbStore *store,

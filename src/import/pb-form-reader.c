@@ -722,12 +722,20 @@ hold_back_closed (PbStore      *store,
                   PbFormChange *change)
 {
   g_autoptr(PbPeriod) closed = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *why = NULL;
 
   if (change->refusal)
     return;
-  closed = pb_store_find_closed_period (store, change->indicator_id, change->date);
+  closed = pb_store_find_closed_period (store, change->indicator_id, change->date, &error);
+  /* Whether its period is closed is not known: not recorded, and why. */
+  if (error != NULL)
+    {
+      change->refusal = g_strdup (error->message);
+      change->accept = FALSE;
+      return;
+    }
   if (closed == NULL)
     return;
   name = pb_format_period_label (pb_record_get_string (PB_RECORD (closed), "label"));

@@ -233,8 +233,14 @@ commit_actual (GtkWindow  *window,
                                                                d->actual ? pb_record_get_id (PB_RECORD (d->actual)) : 0);
     g_autoptr(PbPeriod) closed = NULL;
 
+    /* A closed period that cannot be read is no "not closed": refused,
+     * nothing saved. */
     if (d->actual == NULL)
-      closed = pb_store_find_closed_period (d->store, indicator_id, date);
+      {
+        closed = pb_store_find_closed_period (d->store, indicator_id, date, error);
+        if (closed == NULL && error != NULL && *error != NULL)
+          return FALSE;
+      }
     else
       {
         const char *old_date = pb_record_get_string (PB_RECORD (d->actual), "date");
@@ -247,9 +253,16 @@ commit_actual (GtkWindow  *window,
         /* The note or the source alone changes no figure. */
         if (g_strcmp0 (iso, old_date) != 0 || value != old_value)
           {
-            closed = pb_store_find_closed_period (d->store, indicator_id, date);
-            if (closed == NULL)
-              closed = pb_store_find_closed_period (d->store, indicator_id, old_date);
+            g_autoptr(GError) local = NULL;
+
+            closed = pb_store_find_closed_period (d->store, indicator_id, date, &local);
+            if (closed == NULL && local == NULL)
+              closed = pb_store_find_closed_period (d->store, indicator_id, old_date, &local);
+            if (local != NULL)
+              {
+                g_propagate_error (error, g_steal_pointer (&local));
+                return FALSE;
+              }
           }
       }
 

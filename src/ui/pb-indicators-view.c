@@ -1304,16 +1304,18 @@ delete_closed_response_cb (AdwMessageDialog *dialog,
  * said in a toast), unless it is dated in a closed month or quarter.
  * Then it asks first, as Record Actual asks before recording there: the
  * period keeps the figures it was closed with and is marked as changed
- * since.
+ * since. When the closed periods cannot be read, nothing is deleted and
+ * a toast says why.
  *
  * Returns: (transfer none) (nullable): the question asked, or %NULL
- *   when the actual was deleted at once
+ *   when the actual was deleted at once (or not at all)
  */
 GtkWindow *
 pb_indicators_view_delete_actual (PbIndicatorsView *self,
                                   PbActual         *actual)
 {
   g_autoptr(PbPeriod) closed = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -1322,7 +1324,17 @@ pb_indicators_view_delete_actual (PbIndicatorsView *self,
   g_return_val_if_fail (PB_IS_ACTUAL (actual), NULL);
 
   closed = pb_store_find_closed_period (self->store, pb_record_get_int (PB_RECORD (actual), "indicator_id"),
-                                        pb_record_get_string (PB_RECORD (actual), "date"));
+                                        pb_record_get_string (PB_RECORD (actual), "date"), &error);
+  /* Whether it is closed is not known: nothing deleted, and said. */
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the library could not be read */
+      message = g_strdup_printf (_("The actual was not deleted: %s"), error->message);
+      pb_ui_toast (GTK_WIDGET (self), message, FALSE);
+      return NULL;
+    }
   if (closed == NULL)
     {
       delete_actual_now (self, actual);
