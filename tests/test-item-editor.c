@@ -430,6 +430,131 @@ test_progress_from_indicators_width (void)
   pb_test_settle_for (300);
 }
 
+/* The window closed while the progress slider still holds a change it
+ * has not stored: three presses of Right in their pause, a drag not let
+ * go, then two presses of Left and Ctrl+Q. Closing or quitting disposes
+ * the editor; the change is stored, one "Change Progress" each, as
+ * opening another item stores it (it was dropped). The window is made
+ * again each time, for the tests after. */
+static void
+test_progress_saved_on_close (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "发展智慧教育和智慧医疗");
+  GtkWidget *editor, *row, *scale, *trough, *slider;
+  GtkAdjustment *adj;
+  gint64 mark;
+  int rx, ry, tx, ty;
+  double shown;
+
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  mark = pb_store_get_undo_mark (t.store);
+
+  /* Keys, and the window closed within the pause. */
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Progress");
+  g_assert_nonnull (row);
+  scale = find_child (row, GTK_TYPE_SCALE, NULL);
+  g_assert_nonnull (scale);
+  adj = gtk_range_get_adjustment (GTK_RANGE (scale));
+  gtk_widget_grab_focus (scale);
+  pb_test_settle_for (300);
+  press (GDK_KEY_Right);
+  press (GDK_KEY_Right);
+  press (GDK_KEY_Right);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), 55, 1e-6);
+  /* Not stored yet: the pause is not over. */
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+  gtk_window_close (GTK_WINDOW (t.window));
+  pb_test_settle_for (300);
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.55, 1e-6);
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store),
+                                    "SELECT round(progress * 100) FROM item WHERE title = '发展智慧教育和智慧医疗'"), ==, 55);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Progress");
+  g_assert_true (pb_store_undo (t.store, NULL));
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+
+  /* A new window; a drag, and the window closed before the release. */
+  g_application_activate (G_APPLICATION (t.app));
+  t.window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t.app)));
+  g_assert_nonnull (t.window);
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (600);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Progress");
+  scale = find_child (row, GTK_TYPE_SCALE, NULL);
+  adj = gtk_range_get_adjustment (GTK_RANGE (scale));
+  gtk_widget_grab_focus (scale);
+  pb_test_settle_for (300);
+  trough = child_named (scale, "trough");
+  slider = trough ? child_named (trough, "slider") : NULL;
+  g_assert_nonnull (slider);
+  g_assert_true (gtk_widget_is_drawable (slider));
+  pb_test_x_root_point (slider, gtk_widget_get_width (slider) / 2.0, gtk_widget_get_height (slider) / 2.0, &rx, &ry);
+  pb_test_x_root_point (trough, gtk_widget_get_width (trough) * 0.8, gtk_widget_get_height (trough) / 2.0, &tx, &ty);
+  pb_test_x_move (rx, ry);
+  pb_test_settle_for (100);
+  pb_test_x_button (1, TRUE);
+  pb_test_settle_for (100);
+  for (int i = 1; i <= 8; i++)
+    {
+      pb_test_x_move (rx + (tx - rx) * i / 8, ry);
+      pb_test_settle_for (80);
+    }
+  shown = gtk_adjustment_get_value (adj);
+  g_assert_cmpfloat (shown, >, 70);
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+  gtk_window_close (GTK_WINDOW (t.window));
+  pb_test_settle_for (200);
+  pb_test_x_button (1, FALSE);
+  pb_test_settle_for (200);
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item) * 100, shown, 0.01);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Progress");
+  g_assert_true (pb_store_undo (t.store, NULL));
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+
+  /* A new window; keys, and Quit (Ctrl+Q) within the pause. */
+  g_application_activate (G_APPLICATION (t.app));
+  t.window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t.app)));
+  g_assert_nonnull (t.window);
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (600);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Progress");
+  scale = find_child (row, GTK_TYPE_SCALE, NULL);
+  adj = gtk_range_get_adjustment (GTK_RANGE (scale));
+  gtk_widget_grab_focus (scale);
+  pb_test_settle_for (300);
+  press (GDK_KEY_Left);
+  press (GDK_KEY_Left);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adj), 30, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+  pb_test_x_send_key (GTK_WIDGET (t.window), GDK_KEY_q, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (t.app)));
+  g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store),
+                                    "SELECT round(progress * 100) FROM item WHERE title = '发展智慧教育和智慧医疗'"), ==, 30);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Progress");
+  g_assert_true (pb_store_undo (t.store, NULL));
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), 0.4, 1e-6);
+  g_assert_cmpint (pb_store_get_undo_mark (t.store), ==, mark);
+
+  g_application_activate (G_APPLICATION (t.app));
+  t.window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t.app)));
+  g_assert_nonnull (t.window);
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +568,8 @@ main (int   argc,
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
   g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);
+  /* Last: it closes the window (and makes another). */
+  g_test_add_func ("/item-editor/progress-saved-on-close", test_progress_saved_on_close);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -296,6 +296,16 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
+
+  /* Each window goes first, its editor storing what it still holds (a
+   * progress in its pause, a field being typed): quitting alone would
+   * leave them unmade. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (user_data));
 }
 

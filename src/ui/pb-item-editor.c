@@ -2924,6 +2924,20 @@ pb_item_editor_dispose (GObject *object)
 {
   PbItemEditor *self = PB_ITEM_EDITOR (object);
 
+  /* The window closes (or the application quits) with a progress still
+   * to be stored (a drag not let go, keys in their pause) or a field
+   * typed in its pause: stored now, one command each, as another item
+   * opening stores them, not dropped with the editor. */
+  if (self->item != NULL && self->store != NULL)
+    {
+      if (self->progress_save_id != 0 || self->progress_pressed)
+        {
+          self->progress_pressed = FALSE;
+          save_progress (self);
+        }
+      if (self->save_id != 0)
+        save_now (self);
+    }
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->pickers_id, g_source_remove);
   g_clear_handle_id (&self->add_target_id, g_source_remove);

@@ -2316,6 +2316,11 @@ pb_window_dispose (GObject *object)
 {
   PbWindow *self = PB_WINDOW (object);
 
+  /* What the editor still holds (a progress in its pause, a field being
+   * typed) is stored while the window is whole: the commands it makes
+   * update the window's Undo and Redo. */
+  if (self->editor && self->store)
+    pb_item_editor_flush (PB_ITEM_EDITOR (self->editor));
   if (self->plan)
     g_clear_signal_handler (&self->plan_notify_id, self->plan);
   g_clear_object (&self->plan);
