@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include "pb-store-private.h"
+#include "pb-supervision.h"
 #include "pb-test-util.h"
 
 static void
@@ -157,6 +159,18 @@ test_bad_json (PbTestLibrary *f,
     "{\"format\": \"planboard-plan/1\", \"items\": [{\"id\": \"i1\", \"title\": \"x\", \"depends_on\": [{\"item\": \"i7\"}]}]}",
     "{\"format\": \"planboard-plan/1\", \"period\": {\"start\": 2024, \"end\": 2020}}",
     "{\"format\": \"planboard-plan/1\", \"items\": [{\"title\": \"x\", \"progress\": 7}]}",
+    /* An item's history: a bad day, a progress beyond 0..1, an unknown
+     * status, no status, not a list, not entries; a bad history_since. */
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-02-30\", \"status\": \"done\", \"progress\": 1}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-03-31\", \"status\": \"in-progress\", \"progress\": 1.5}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-03-31\", \"status\": \"in-progress\", \"progress\": 0.5, \"progress_before\": -0.1}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-03-31\", \"status\": \"finished-ish\", \"progress\": 0.5}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-03-31\", \"status\": \"done\", \"progress\": 1, \"status_before\": \"nope\"}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-03-31\", \"progress\": 0.5}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [{\"date\": \"2026-03-31\", \"status\": \"done\", \"progress\": \"1\"}]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": {\"date\": \"2026-03-31\"}}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"items\": [{\"title\": \"x\", \"history\": [\"2026-03-31\"]}]}",
+    "{\"format\": \"planboard-plan/1\", \"title\": \"x\", \"history_since\": \"yesterday\", \"items\": [{\"title\": \"x\"}]}",
   };
   g_autofree char *before = pb_test_dump_store (f->store);
 
@@ -171,6 +185,24 @@ test_bad_json (PbTestLibrary *f,
       g_assert_cmpstr (after, ==, before);
       g_assert_false (pb_store_can_undo (f->store));
     }
+
+  /* A history far longer than any item's is refused, saying so. */
+  {
+    g_autoptr(GString) huge = g_string_new ("{\"format\": \"planboard-plan/1\", \"title\": \"x\","
+                                            " \"items\": [{\"title\": \"x\", \"history\": [");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *after = NULL;
+
+    for (guint i = 0; i < 20001; i++)
+      g_string_append_printf (huge, "%s{\"date\": \"2026-03-31\", \"status\": \"in-progress\", \"progress\": 0.5}",
+                              i ? "," : "");
+    g_string_append (huge, "]}]}");
+    g_assert_cmpint (import_text (f->store, huge->str, &error), ==, 0);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "more than 20000 entries"));
+    after = pb_test_dump_store (f->store);
+    g_assert_cmpstr (after, ==, before);
+  }
 
   /* A file that is not JSON at all. */
   {
@@ -429,6 +461,291 @@ test_planboard_twin (PbTestLibrary *f,
   g_assert_nonnull (error);
 }
 
+/* ---- An item's history of status and progress ---------------------- */
+
+/* The item's status and progress set in one command, as of @date (NULL:
+ * today), as a progress form does: the library records the change in
+ * the item's history on that day. */
+static void
+set_as_of (PbStore      *store,
+           gint64        item,
+           const char   *date,
+           PbItemStatus  status,
+           double        progress)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert_true (pb_store_begin (store, &error));
+  pb_store_set_change_date (store, date);
+  ok = pb_store_update (store, PB_TYPE_ITEM, item, &error, "status", status, "progress", progress, NULL);
+  g_assert_no_error (error);
+  g_assert_true (pb_store_finish (store, ok, "Set progress", &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+nth_item (PbStore *store,
+          gint64   plan,
+          guint    n)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan);
+  g_autoptr(PbRecord) item = g_list_model_get_item (items, n);
+
+  g_assert_nonnull (item);
+  return pb_record_get_id (item);
+}
+
+/* The example plan in a library that has kept history since 1 January
+ * 2025, three of its tasks changed during 2026. */
+static gint64
+add_plan_with_history (PbStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = pb_store_add_example_plan (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (pb_store_exec (store, "UPDATE library_info SET value = '2025-01-01' WHERE key = 'item_history_since'",
+                                &error));
+  g_assert_no_error (error);
+
+  /* i1 (55 % now): 30 % by mid-February, 45 % by May. */
+  set_as_of (store, nth_item (store, id, 0), "2026-02-15", PB_ITEM_STATUS_IN_PROGRESS, 0.3);
+  set_as_of (store, nth_item (store, id, 0), "2026-05-20", PB_ITEM_STATUS_IN_PROGRESS, 0.45);
+  set_as_of (store, nth_item (store, id, 0), NULL, PB_ITEM_STATUS_IN_PROGRESS, 0.55);
+  /* i11 (done): reopened in April, done again at the end of June. */
+  set_as_of (store, nth_item (store, id, 10), "2026-04-10", PB_ITEM_STATUS_IN_PROGRESS, 0.8);
+  set_as_of (store, nth_item (store, id, 10), "2026-06-30", PB_ITEM_STATUS_DONE, 1.0);
+  /* i14 (blocked at 10 %): blocked since August. */
+  set_as_of (store, nth_item (store, id, 13), "2026-03-31", PB_ITEM_STATUS_IN_PROGRESS, 0.05);
+  set_as_of (store, nth_item (store, id, 13), "2026-08-01", PB_ITEM_STATUS_BLOCKED, 0.1);
+
+  return id;
+}
+
+/* What closing the period "as of" its end says and keeps for the plan:
+ * how many tasks cannot be known then, and from when; each item in the
+ * plan's order with the status, completion and health kept. The close is
+ * undone again. */
+static char *
+as_of_answer (PbStore      *store,
+              gint64        plan,
+              PbPeriodKind  kind,
+              int           year,
+              int           number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan);
+  g_autoptr(GHashTable) kept = NULL;
+  g_autofree char *since = NULL;
+  GString *s = g_string_new (NULL);
+  guint unknown;
+  gint64 period;
+
+  unknown = pb_store_count_items_unknown_at_end (store, plan, kind, year, number, &since);
+  g_string_append_printf (s, "%u unknown since %s\n", unknown, unknown ? since : "-");
+  period = pb_store_close_period (store, plan, kind, year, number, &error);
+  g_assert_no_error (error);
+  kept = pb_store_dup_period_items (store, period);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbRecord) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (item);
+      PbRecord *snap = g_hash_table_lookup (kept, &id);
+
+      g_assert_nonnull (snap);
+      g_string_append_printf (s, "%u %d %.6f %d\n", i, pb_record_get_enum (snap, "status"),
+                              pb_record_get_double (snap, "progress"), pb_record_get_enum (snap, "health"));
+    }
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_no_error (error);
+  return g_string_free (s, FALSE);
+}
+
+static const struct { PbPeriodKind kind; int year, number; } as_of_periods[] = {
+  { PB_PERIOD_KIND_MONTH, 2026, 1 }, { PB_PERIOD_KIND_QUARTER, 2026, 1 }, { PB_PERIOD_KIND_MONTH, 2026, 4 },
+  { PB_PERIOD_KIND_QUARTER, 2026, 2 }, { PB_PERIOD_KIND_MONTH, 2026, 7 }, { PB_PERIOD_KIND_QUARTER, 2026, 3 },
+};
+
+/* Every period of as_of_periods closed on @plan of @a and on @copy of @b
+ * keeps the same, and says the same of what cannot be known; before the
+ * history began (December 2024, not closable: only counted), too. */
+static void
+assert_same_as_of (PbStore *a,
+                   gint64   plan,
+                   PbStore *b,
+                   gint64   copy)
+{
+  g_autofree char *since_a = NULL;
+  g_autofree char *since_b = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (as_of_periods); i++)
+    {
+      g_autofree char *here = as_of_answer (a, plan, as_of_periods[i].kind, as_of_periods[i].year, as_of_periods[i].number);
+      g_autofree char *there = as_of_answer (b, copy, as_of_periods[i].kind, as_of_periods[i].year, as_of_periods[i].number);
+
+      g_assert_cmpstr (there, ==, here);
+      /* Every task is known from the history kept since 2025. */
+      g_assert_true (g_str_has_prefix (here, "0 unknown"));
+    }
+  g_assert_cmpuint (pb_store_count_items_unknown_at_end (a, plan, PB_PERIOD_KIND_MONTH, 2024, 12, &since_a), ==, 19);
+  g_assert_cmpuint (pb_store_count_items_unknown_at_end (b, copy, PB_PERIOD_KIND_MONTH, 2024, 12, &since_b), ==, 19);
+  g_assert_cmpstr (since_a, ==, "2025-01-01");
+  g_assert_cmpstr (since_b, ==, "2025-01-01");
+}
+
+static JsonObject *
+item_object (JsonNode *root,
+             guint     n)
+{
+  return json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "items"), n);
+}
+
+/* A plan exported as JSON carries each item's history, and the day the
+ * library began keeping it; imported into another library (one that
+ * began only today), closing a period "as of" its end keeps and says the
+ * same as in the first. Imported into the same library, it exports the
+ * same JSON again. */
+static void
+test_json_history (PbTestLibrary *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  JsonArray *history;
+  JsonObject *entry;
+  gint64 id, copy, here;
+
+  id = add_plan_with_history (f->store);
+  json = pb_store_export_plan_json (f->store, id, &error);
+  g_assert_no_error (error);
+
+  /* i1: three entries, by date, with what it had before. */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "history_since"), ==, "2025-01-01");
+  history = json_object_get_array_member (item_object (json, 0), "history");
+  g_assert_nonnull (history);
+  g_assert_cmpuint (json_array_get_length (history), ==, 3);
+  entry = json_array_get_object_element (history, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "date"), ==, "2026-02-15");
+  g_assert_cmpstr (json_object_get_string_member (entry, "status"), ==, "in-progress");
+  g_assert_cmpfloat (json_object_get_double_member (entry, "progress"), ==, 0.3);
+  g_assert_cmpstr (json_object_get_string_member (entry, "status_before"), ==, "in-progress");
+  g_assert_cmpfloat (json_object_get_double_member (entry, "progress_before"), ==, 0.55);
+  entry = json_array_get_object_element (json_object_get_array_member (item_object (json, 13), "history"), 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "date"), ==, "2026-08-01");
+  g_assert_cmpstr (json_object_get_string_member (entry, "status"), ==, "blocked");
+  g_assert_cmpstr (json_object_get_string_member (entry, "status_before"), ==, "in-progress");
+  /* An item with none has no member. */
+  g_assert_false (json_object_has_member (item_object (json, 1), "history"));
+
+  /* The same library: the same JSON again, no entry more. */
+  here = pb_store_import_plan_json (f->store, json, &error);
+  g_assert_no_error (error);
+  a = pb_test_export_string (f->store, id);
+  b = pb_test_export_string (f->store, here);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", nth_item (f->store, here, 0)), ==, 3);
+
+  /* Another library, which began keeping history today: one command. */
+  other = pb_store_open (other_path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  copy = pb_store_import_plan_json (other, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_store_get_undo_label (other), ==, "Import plan");
+  assert_same_as_of (f->store, id, other, copy);
+
+  /* Undone, the history goes with the plan. */
+  g_assert_true (pb_store_undo (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_sql_int (other_path, "SELECT count(*) FROM item_history"), ==, 0);
+}
+
+/* A .planboard file (a library of its own, made today) carries the
+ * history too, and the day it began; the plan opened from it in another
+ * library closes periods as the original does. */
+static void
+test_planboard_history (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "历史.planboard", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  gint64 id, copy, back;
+
+  id = add_plan_with_history (f->store);
+  g_assert_true (pb_store_export_planboard (f->store, id, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_sql_int (file, "SELECT count(*) FROM item_history"
+                                          " WHERE date <> '2025-01-01' AND item_id = (SELECT min(id) FROM item)"), ==, 3);
+
+  other = pb_store_open (other_path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  copy = pb_store_import_planboard (other, file, &error);
+  g_assert_no_error (error);
+  assert_same_as_of (f->store, id, other, copy);
+
+  /* And back into the first library, as is. */
+  back = pb_store_import_planboard (f->store, file, &error);
+  g_assert_no_error (error);
+  assert_same_as_of (f->store, id, f->store, back);
+}
+
+/* Duplicate Plan copies the history with the plan. */
+static void
+test_duplicate_history (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  gint64 id, dup;
+
+  id = add_plan_with_history (f->store);
+  dup = pb_store_duplicate_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  a = pb_store_export_plan_json (f->store, id, &error);
+  b = pb_store_export_plan_json (f->store, dup, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (a), "items"),
+                                  json_object_get_member (json_node_get_object (b), "items")));
+  g_assert_cmpint (pb_store_count (f->store, PB_TYPE_ITEM_HISTORY, "item_id", nth_item (f->store, dup, 0)), ==, 3);
+  assert_same_as_of (f->store, id, f->store, dup);
+}
+
+/* A file written before items' history travelled (no "history", no
+ * "history_since") still imports, with no history. */
+static void
+test_json_without_history (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(PbStore) other = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  JsonArray *items;
+  gint64 id, copy;
+
+  id = add_plan_with_history (f->store);
+  json = pb_store_export_plan_json (f->store, id, &error);
+  g_assert_no_error (error);
+  json_object_remove_member (json_node_get_object (json), "history_since");
+  items = json_object_get_array_member (json_node_get_object (json), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    json_object_remove_member (json_array_get_object_element (items, i), "history");
+
+  other = pb_store_open (other_path, PB_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  copy = pb_store_import_plan_json (other, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_count (other, PB_TYPE_ITEM, "plan_id", copy), ==, 19);
+  g_assert_cmpint (pb_test_sql_int (other_path, "SELECT count(*) FROM item_history"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,6 +760,10 @@ main (int    argc,
   ADD ("/exchange/planboard/old-and-bad", test_planboard_old_and_bad);
   ADD ("/exchange/duplicate", test_duplicate);
   ADD ("/exchange/planboard/twin", test_planboard_twin);
+  ADD ("/exchange/json/history", test_json_history);
+  ADD ("/exchange/json/without-history", test_json_without_history);
+  ADD ("/exchange/planboard/history", test_planboard_history);
+  ADD ("/exchange/duplicate/history", test_duplicate_history);
 #undef ADD
 
   return g_test_run ();

@@ -9,12 +9,15 @@
  *   top level  issue_date, source_text, organisations [{name, short_name,
  *              aliases}], indicators (those no item serves), targets
  *              (those stated by no item), indicator_links (true: the file
- *              says which items serve which indicator)
+ *              says which items serve which indicator), history_since
+ *              (the day the library began keeping its items' history)
  *   item       id, body, start, due, status, progress, progress_mode,
  *              health_override {health, reason, date}, indicators (those
  *              whose first serving item it is), indicator_ids (every
  *              indicator it serves, in its order), notes [{date,
- *              organisation, text, status}], depends_on [{item, lag_days}]
+ *              organisation, text, status}], depends_on [{item, lag_days}],
+ *              history [{date, status, progress, status_before,
+ *              progress_before}] (only when it has one)
  *   indicator  id, name, unit, kind, direction, baseline, baseline_date,
  *              position, actuals [{date, value, note, source, period}]
  *   target     indicator_id (besides the base shape's indicator name)
@@ -41,6 +44,28 @@
 #include "pb-store-private.h"
 
 #define FORMAT "planboard-plan/1"
+
+/* The day the library began keeping its items' history of status and
+ * progress (library_info's 'item_history_since', schema 8), or NULL. */
+static char *
+history_since (PbStore  *store,
+               GError  **error)
+{
+  PbDbStmt *stmt = pb_store_prepare (store, "SELECT value FROM library_info WHERE key = 'item_history_since'", error);
+  g_autoptr(GError) local = NULL;
+  char *since = NULL;
+  GDate day;
+
+  if (stmt == NULL)
+    return NULL;
+  if (pb_store_step (store, stmt, &local) && pb_db_column_text (stmt, 0) != NULL &&
+      pb_date_parse ((const char *) pb_db_column_text (stmt, 0), &day))
+    since = g_strdup ((const char *) pb_db_column_text (stmt, 0));
+  pb_db_reset (stmt);
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return since;
+}
 
 /* ---- Export ------------------------------------------------------------ */
 
@@ -266,6 +291,7 @@ export_item (Export       *e,
              PbDbStmt *row)
 {
   gint64 id = pb_db_column_int64 (row, 0);
+  gboolean history = FALSE;
   PbDbStmt *stmt;
 
   json_builder_begin_object (e->b);
@@ -344,6 +370,29 @@ export_item (Export       *e,
     }
   pb_db_finalize (stmt);
   json_builder_end_array (e->b);
+
+  /* Its dated history of status and progress (schema 8), when it has one. */
+  stmt = query (e, "SELECT date, status, progress, status_before, progress_before FROM item_history"
+                   " WHERE item_id = ?1 ORDER BY date, id", id);
+  for (guint n = 0; next_row (e, stmt); n++)
+    {
+      if (n == 0)
+        {
+          json_builder_set_member_name (e->b, "history");
+          json_builder_begin_array (e->b);
+          history = TRUE;
+        }
+      json_builder_begin_object (e->b);
+      add_string_or_null (e->b, "date", col_text (stmt, 0));
+      add_string_or_null (e->b, "status", col_text (stmt, 1));
+      add_number (e->b, "progress", stmt, 2);
+      add_string_or_null (e->b, "status_before", col_text (stmt, 3));
+      add_number (e->b, "progress_before", stmt, 4);
+      json_builder_end_object (e->b);
+    }
+  pb_db_finalize (stmt);
+  if (history)
+    json_builder_end_array (e->b);
 
   json_builder_end_object (e->b);
 }
@@ -531,6 +580,17 @@ pb_store_export_plan_json (PbStore  *self,
   pb_db_finalize (stmt);
   json_builder_end_array (b);
 
+  /* The day the library began keeping history (docs/PLAN-JSON.md): an
+   * item's begins then, unless its first entry changes nothing, which
+   * says where it begins (import_history()). */
+  if (e.error == NULL)
+    {
+      g_autofree char *since = history_since (self, &e.error);
+
+      if (since != NULL)
+        add_string_or_null (b, "history_since", since);
+    }
+
   add_string_or_null (b, "source_text", col_text (plan, 6));
   json_builder_end_object (b);
 
@@ -564,6 +624,8 @@ typedef struct
   GHashTable *by_name;     /* "name\x1funit" → id */
   gint64      n_indicators;
   GError    **error;
+  const char *history_since; /* the file's: its items' history is kept from then */
+  char       *here_since;    /* this library's 'item_history_since' */
 } Import;
 
 static gboolean
@@ -967,6 +1029,124 @@ import_targets (Import    *im,
   return TRUE;
 }
 
+/* An item's history holds at most this many entries: one change a day
+ * for the longest plan is a few thousand. */
+#define MAX_HISTORY 20000
+
+typedef struct
+{
+  const char *date;
+  int         status;
+  double      progress;
+  int         status_before;
+  double      progress_before;
+} HistoryEntry;
+
+static gboolean
+insert_history (Import             *im,
+                gint64              item_id,
+                const HistoryEntry *h)
+{
+  return pb_store_insert (im->store, PB_TYPE_ITEM_HISTORY, im->error,
+                          "item_id", item_id,
+                          "date", h->date,
+                          "status", h->status,
+                          "progress", h->progress,
+                          "status_before", h->status_before,
+                          "progress_before", h->progress_before,
+                          NULL) > 0;
+}
+
+/* The item's dated history of status and progress, on the new item.
+ *
+ * An entry that changes nothing (status and progress as they were
+ * before) is never a change: it says the item's history is kept from its
+ * day, and first in an item's history it is read so (items_as_of() in
+ * pb-supervision.c). This library's history of the item begins when the
+ * file's "history_since" says (the sending library's day, or the item's
+ * own such first entry), not when this library began keeping its own:
+ * an item whose history does not already begin so gets such an entry, on
+ * that day or on its first entry's if earlier, with what it had then. A
+ * period closed "as of" its end here then keeps what it would have kept
+ * where the plan came from, and says the same of what cannot be known. */
+static gboolean
+import_history (Import     *im,
+                JsonObject *it,
+                gint64      item_id)
+{
+  JsonArray *history = array_member (it, "history");
+  guint n = history ? json_array_get_length (history) : 0;
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, TRUE, sizeof (HistoryEntry), n);
+  const HistoryEntry *first = NULL;
+  int status = PB_ITEM_STATUS_NOT_STARTED;
+  double progress = 0;
+
+  if (n > MAX_HISTORY)
+    {
+      g_autofree char *what = g_strdup_printf ("an item's history has more than %u entries", MAX_HISTORY);
+      return fail (im, what);
+    }
+
+  /* What the item is now; before its first entry, what that says. */
+  enum_member (it, "status", PB_TYPE_ITEM_STATUS, PB_ITEM_STATUS_NOT_STARTED, &status);
+  number_member (it, "progress", &progress);
+
+  for (guint j = 0; j < n; j++)
+    {
+      JsonObject *o = element_object (history, j);
+      HistoryEntry h = { string_member (o, "date"), 0, 0, 0, 0 };
+      const HistoryEntry *previous = j > 0 ? &g_array_index (entries, HistoryEntry, j - 1) : NULL;
+
+      if (o == NULL)
+        return fail (im, "an item's history holds something other than entries");
+      if (h.date == NULL || !valid_date (h.date))
+        return fail (im, "an item's history has an entry with no valid date");
+      if (string_member (o, "status") == NULL ||
+          !enum_member (o, "status", PB_TYPE_ITEM_STATUS, 0, &h.status))
+        return fail (im, "an item's history has an entry with no known status");
+      if (!number_member (o, "progress", &h.progress) || h.progress < 0 || h.progress > 1)
+        return fail (im, "an item's history has an entry whose progress is not between 0 and 1");
+      /* What it had before: as written, else what the entry before it
+       * became, else what it became (the history begins there). */
+      if (!enum_member (o, "status_before", PB_TYPE_ITEM_STATUS, previous ? previous->status : h.status,
+                        &h.status_before))
+        return fail (im, "an item's history has an entry with no known status");
+      h.progress_before = previous ? previous->progress : h.progress;
+      if (json_object_has_member (o, "progress_before") &&
+          (!number_member (o, "progress_before", &h.progress_before) ||
+           h.progress_before < 0 || h.progress_before > 1))
+        return fail (im, "an item's history has an entry whose progress is not between 0 and 1");
+      g_array_append_val (entries, h);
+    }
+
+  /* Its first entry: the earliest, the first written of a day. */
+  for (guint j = 0; j < entries->len; j++)
+    if (first == NULL || strcmp (g_array_index (entries, HistoryEntry, j).date, first->date) < 0)
+      first = &g_array_index (entries, HistoryEntry, j);
+
+  if (im->history_since != NULL && g_strcmp0 (im->history_since, im->here_since) != 0 &&
+      (first == NULL || first->status != first->status_before || first->progress != first->progress_before))
+    {
+      HistoryEntry since = { im->history_since, status, progress, status, progress };
+
+      if (first != NULL)
+        {
+          if (strcmp (first->date, since.date) < 0)
+            since.date = first->date;
+          since.status = since.status_before = first->status_before;
+          since.progress = since.progress_before = first->progress_before;
+        }
+      if (!insert_history (im, item_id, &since))
+        return FALSE;
+    }
+
+  for (guint j = 0; j < entries->len; j++)
+    if (!insert_history (im, item_id, &g_array_index (entries, HistoryEntry, j)))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Closed reporting periods and what they kept. */
 static gboolean
 import_periods (Import    *im,
@@ -1127,16 +1307,21 @@ check_kinds (Import     *im,
     { "title", T_STRING }, { "doc_number", T_STRING }, { "issuer", T_STRING }, { "issue_date", T_STRING },
     { "source_text", T_STRING }, { "period", T_OBJECT }, { "sections", T_ARRAY }, { "items", T_ARRAY },
     { "organisations", T_ARRAY }, { "indicators", T_ARRAY }, { "targets", T_ARRAY }, { "periods", T_ARRAY },
+    { "history_since", T_STRING },
   }, item[] = {
     { "id", T_STRING }, { "section", T_STRING }, { "kind", T_STRING }, { "number", T_STRING },
     { "title", T_STRING }, { "body", T_STRING }, { "start", T_STRING }, { "due", T_STRING },
     { "status", T_STRING }, { "progress", T_NUMBER }, { "progress_mode", T_STRING },
     { "lead_units", T_ARRAY }, { "responsible_units", T_ARRAY }, { "targets", T_ARRAY },
     { "indicators", T_ARRAY }, { "notes", T_ARRAY }, { "depends_on", T_ARRAY }, { "health_override", T_OBJECT },
+    { "history", T_ARRAY },
   }, section[] = {
     { "id", T_STRING }, { "parent", T_STRING }, { "number", T_STRING }, { "title", T_STRING },
+  }, entry[] = {
+    { "date", T_STRING }, { "status", T_STRING }, { "progress", T_NUMBER },
+    { "status_before", T_STRING }, { "progress_before", T_NUMBER },
   };
-  JsonArray *items, *sections;
+  JsonArray *items, *sections, *history;
 
   for (guint i = 0; i < G_N_ELEMENTS (top); i++)
     if (!expect_kind (im, root, "", top[i].name, top[i].kind))
@@ -1164,6 +1349,18 @@ check_kinds (Import     *im,
       for (guint j = 0; j < G_N_ELEMENTS (item); j++)
         if (!expect_kind (im, o, "items[].", item[j].name, item[j].kind))
           return FALSE;
+
+      history = array_member (o, "history");
+      for (guint j = 0; history && j < json_array_get_length (history) && j <= MAX_HISTORY; j++)
+        {
+          JsonObject *h = element_object (history, j);
+
+          if (h == NULL)
+            return fail (im, "“items[].history” should hold objects");
+          for (guint k = 0; k < G_N_ELEMENTS (entry); k++)
+            if (!expect_kind (im, h, "items[].history[].", entry[k].name, entry[k].kind))
+              return FALSE;
+        }
     }
 
   return TRUE;
@@ -1188,6 +1385,9 @@ import_plan (Import     *im,
     return fail (im, "the period is not a pair of years");
   if (!valid_date (string_member (root, "issue_date")))
     return fail (im, "the issue date is invalid");
+  im->history_since = string_member (root, "history_since");
+  if (!valid_date (im->history_since))
+    return fail (im, "the day the history is kept from (“history_since”) is invalid");
   /* A plan with no title would be a blank row in the sidebar: an
    * importer that found none has found no plan. */
   {
@@ -1375,7 +1575,8 @@ import_plan (Import     *im,
       JsonArray *notes = array_member (it, "notes");
       JsonArray *deps = array_member (it, "depends_on");
 
-      if (!import_targets (im, array_member (it, "targets"), item_id))
+      if (!import_targets (im, array_member (it, "targets"), item_id) ||
+          !import_history (im, it, item_id))
         return FALSE;
 
       for (guint j = 0; notes && j < json_array_get_length (notes); j++)
@@ -1455,7 +1656,8 @@ pb_store_import_plan_json_in (PbStore   *self,
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Import im = { self, 0, sections, items, indicators, by_name, 0, error };
+  Import im = { self, 0, sections, items, indicators, by_name, 0, error, NULL, NULL };
+  g_autofree char *here_since = NULL;
   JsonObject *object;
   const char *format;
 
@@ -1470,6 +1672,18 @@ pb_store_import_plan_json_in (PbStore   *self,
                    format ? format : "?", FORMAT);
       return 0;
     }
+
+  {
+    g_autoptr(GError) local = NULL;
+
+    here_since = history_since (self, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return 0;
+      }
+    im.here_since = here_since;
+  }
 
   return import_plan (&im, object) ? im.plan_id : 0;
 }

@@ -701,7 +701,9 @@ status_from_nick (const char   *nick,
  * its status and progress then, for the items that stood otherwise than
  * they do; *@unknown counts the items whose value at the end cannot be
  * known (the library began keeping history after it and no entry reaches
- * back to it); *@since is that day. NULL on a failed read. */
+ * back to it, or the item's own history begins after it: its first entry
+ * changes nothing, as a plan from another library has); *@since is that
+ * day (the latest, when they differ). NULL on a failed read. */
 static GHashTable *
 items_as_of (PbStore     *store,
              gint64       plan_id,
@@ -713,7 +715,9 @@ items_as_of (PbStore     *store,
 {
   g_autoptr(GHashTable) as_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) begins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autofree char *began = NULL;
+  const char *latest = NULL;
   PbDbStmt *stmt;
   gint64 current = 0;
   gboolean have = FALSE, at_end = FALSE;
@@ -785,6 +789,13 @@ items_as_of (PbStore     *store,
               if (!status_from_nick (pb_db_column_text (stmt, 4), &status))
                 status = PB_ITEM_STATUS_NOT_STARTED;
               progress = pb_db_column_double (stmt, 5);
+              /* An entry that changes nothing, first, is where the
+               * item's history begins (a plan from another library,
+               * pb-plan-json.c): before it, the item cannot be known. */
+              if (g_strcmp0 (pb_db_column_text (stmt, 2), pb_db_column_text (stmt, 4)) == 0 &&
+                  pb_db_column_double (stmt, 3) == progress)
+                g_hash_table_insert (begins, g_memdup2 (&current, sizeof current),
+                                     g_strdup (pb_db_column_text (stmt, 1)));
               continue;
             }
         }
@@ -798,16 +809,29 @@ items_as_of (PbStore     *store,
     }
 
   /* Before the library kept history, a change was not recorded: an item
-   * no entry by the end speaks for is as it stood when history began. */
-  if (began != NULL && g_strcmp0 (began, end) > 0)
-    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-      {
-        g_autoptr(PbRecord) item = g_list_model_get_item (items, i);
-        gint64 id = pb_record_get_id (item);
+   * no entry by the end speaks for is as it stood when history began
+   * (the library's, or the item's own when that begins after the end). */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbRecord) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (item);
+      const char *own = g_hash_table_lookup (begins, &id);
 
-        if (!g_hash_table_contains (known, &id))
-          (*unknown)++;
-      }
+      if (g_hash_table_contains (known, &id) ||
+          (own == NULL && (began == NULL || g_strcmp0 (began, end) <= 0)))
+        continue;
+      (*unknown)++;
+      if (latest == NULL || strcmp (own ? own : began, latest) > 0)
+        latest = own ? own : began;
+    }
+  /* The day given is the latest beginning of those. */
+  if (latest != NULL && latest != began)
+    {
+      g_autofree char *day = g_strdup (latest);
+
+      g_free (began);
+      began = g_steal_pointer (&day);
+    }
   if (since != NULL)
     *since = g_steal_pointer (&began);
   return g_steal_pointer (&as_of);
