@@ -776,6 +776,74 @@ test_review_exclude_counts (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+/* The summary's organisations follow an organisation field as it is
+ * typed (counted by the field's own names, not the whole draft again):
+ * a name no other field holds counts once and goes when its last field
+ * lets it go; a name another field holds still counts; a field of an
+ * item left out does not count, and counts again when it is ticked in. */
+static void
+summary_says_orgs (GtkWidget *summary,
+                   guint      n)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (summary));
+  g_autofree char *expected = g_strdup_printf (", %u organisations,", n);
+
+  if (strstr (subtitle, expected) == NULL)
+    g_error ("summary “%s”, expected %u organisations", subtitle, n);
+}
+
+static void
+test_review_summary_follows_orgs (void)
+{
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *first, *second, *summary;
+
+  pb_import_window_read_text (import, shared_text);
+  wait_for_page (import, "review");
+  first = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  second = find_row (root, ADW_TYPE_EXPANDER_ROW, "2 推进千兆光网建设", 0);
+  summary = find_row (root, ADW_TYPE_ACTION_ROW, "Found", 0);
+  summary_says_orgs (summary, 2);       /* 市工信局, 市通信管理办 */
+
+  /* Typed one character at a time: 市财 is a name until 市财政局 is. */
+  set_text (second, "Lead organisations", 0, "市通信管理办、市财");
+  summary_says_orgs (summary, 3);
+  set_text (second, "Lead organisations", 0, "市通信管理办、市财政局");
+  summary_says_orgs (summary, 3);
+  pb_test_save_shot (root, "import-review-summary-orgs.png");
+  /* A name item 1 holds already: not one more. */
+  set_text (second, "Responsible organisations", 0, "市工信局");
+  summary_says_orgs (summary, 3);
+  /* 市通信管理办's only field lets it go. */
+  set_text (second, "Lead organisations", 0, "市财政局");
+  summary_says_orgs (summary, 2);
+  /* 市工信局 is still item 2's. */
+  set_text (first, "Lead organisations", 0, "");
+  summary_says_orgs (summary, 2);
+  set_text (second, "Responsible organisations", 0, "");
+  summary_says_orgs (summary, 1);
+
+  /* Item 2 left out: its names do not count, typed or not ... */
+  gtk_check_button_set_active (include_of (second, "Import this item"), FALSE);
+  spin ();
+  summary_says_orgs (summary, 0);
+  set_text (second, "Responsible organisations", 0, "市统计局、市审计局");
+  summary_says_orgs (summary, 0);
+  set_text (first, "Lead organisations", 0, "市统计局");
+  summary_says_orgs (summary, 1);
+  /* ... and count again, as now typed, when it is ticked in. */
+  gtk_check_button_set_active (include_of (second, "Import this item"), TRUE);
+  spin ();
+  summary_says_orgs (summary, 3);     /* 市统计局, 市审计局, 市财政局 */
+  set_text (first, "Lead organisations", 0, "");
+  summary_says_orgs (summary, 3);
+  set_text (second, "Responsible organisations", 0, "");
+  summary_says_orgs (summary, 1);
+
+  gtk_window_destroy (GTK_WINDOW (import));
+  spin ();
+}
+
 /* A goal and a task state one target: corrected on either copy, the
  * other shows the correction at once, and the plan is created with one
  * value, the same on the indicator and on each item. */
@@ -1670,6 +1738,7 @@ main (int    argc,
   g_test_add_func ("/import-window/review-marks-follow", test_review_marks_follow);
   g_test_add_func ("/import-window/review-kind-renames", test_review_kind_renames);
   g_test_add_func ("/import-window/review-exclude-counts", test_review_exclude_counts);
+  g_test_add_func ("/import-window/review-summary-follows-orgs", test_review_summary_follows_orgs);
   g_test_add_func ("/import-window/review-shared-target", test_review_shared_target);
   g_test_add_func ("/import-window/review-outside-counts", test_review_outside_counts);
   g_test_add_func ("/import-window/review-proposes-period", test_review_proposes_period);
