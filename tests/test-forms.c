@@ -1013,6 +1013,86 @@ test_typed_numbers (void)
   db = g_steal_pointer (&saved_db);
 }
 
+/* Two rounds sent (the third quarter, then October): forms status with no
+ * --period prints each round, the newest first, so the quarter's late
+ * forms are not hidden behind October's (it printed October alone);
+ * --period prints that round alone. The report's Reporting status part
+ * lists both rounds, each under its heading with its counts, as the
+ * window's Round drop-down names them. */
+static void
+test_status_every_round (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *out = NULL;
+  g_autofree char *q3 = NULL, *october = NULL;
+  g_auto(GStrv) blocks = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_orgs;
+  int status;
+
+  db = path_in ("rounds.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  out = run_cli (&status, "forms", "export", "1", "--period", "2026-Q3", "-o", "rounds-q3",
+                 "--due", "2026-10-10", "--today", "2026-10-01", NULL);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  n_orgs = g_strv_length (lines);
+  g_assert_cmpuint (n_orgs, >, 1);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "export", "1", "--period", "2026-10", "-o", "rounds-10",
+                 "--due", "2026-11-10", "--today", "2026-11-01", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* Both rounds, October first, a blank line between. */
+  out = run_cli (&status, "forms", "status", "1", "--today", "2026-11-05", NULL);
+  g_assert_cmpint (status, ==, 0);
+  blocks = g_strsplit (out, "\n\n", -1);
+  g_assert_cmpuint (g_strv_length (blocks), ==, 2);
+  october = g_strdup_printf ("not-sent 0 sent %u returned 0 late 0", n_orgs);
+  q3 = g_strdup_printf ("not-sent 0 sent 0 returned 0 late %u\n", n_orgs);
+  g_assert_true (g_str_has_prefix (blocks[0], "2026-10\n"));
+  g_assert_true (g_str_has_suffix (blocks[0], october));
+  g_assert_nonnull (strstr (blocks[0], "sent\t市通信管理办公室\t2026-11-01\t2026-11-10\t-\n"));
+  g_assert_true (g_str_has_prefix (blocks[1], "2026-Q3\n"));
+  g_assert_true (g_str_has_suffix (blocks[1], q3));
+  g_assert_nonnull (strstr (blocks[1], "late\t市通信管理办公室\t2026-10-01\t2026-10-10\t-\n"));
+
+  /* --period: that round alone. */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "status", "1", "--period", "2026-Q3", "--today", "2026-11-05", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "2026-Q3\n"));
+  g_assert_true (g_str_has_suffix (out, q3));
+  g_assert_null (strstr (out, "2026-10\n"));
+  g_assert_null (strstr (out, "\n\n"));
+
+  /* The report: one table, a heading per round, newest first. */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "report", "1", "-o", "rounds.pdf", "--parts", "reporting", "--today", "2026-11-05", NULL);
+  g_assert_cmpint (status, ==, 0);
+  {
+    g_autofree char *pdf = path_in ("rounds.pdf");
+    g_autofree char *text = pb_test_run_ok ("pdftotext", "-layout", pdf, "-", NULL);
+    g_autofree char *oct_heading = g_strdup_printf ("October 2026 · 0 of %u returned\n", n_orgs);
+    g_autofree char *q3_heading = g_strdup_printf ("2026 Q3 · 0 of %u returned · %u late\n", n_orgs, n_orgs);
+    const char *at_oct, *at_q3;
+
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "Reporting status"));
+    at_oct = strstr (text, oct_heading);
+    at_q3 = strstr (text, q3_heading);
+    g_assert_nonnull (at_oct);
+    g_assert_nonnull (at_q3);
+    g_assert_true (at_oct < at_q3);
+    g_assert_true (g_regex_match_simple ("市通信管理办公室 +Sent +2026-11-01 +2026-11-10 +—", at_oct, 0, 0));
+    g_assert_true (g_regex_match_simple ("市通信管理办公室 +Late +2026-10-01 +2026-10-10 +—", at_q3, 0, 0));
+  }
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/forms/after-today", test_after_today);
   g_test_add_func ("/forms/last-reported", test_last_reported);
   g_test_add_func ("/forms/typed-numbers", test_typed_numbers);
+  g_test_add_func ("/forms/status-every-round", test_status_every_round);
   rc = g_test_run ();
   pb_test_remove_dir (dir);
   return rc;

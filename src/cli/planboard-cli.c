@@ -1414,18 +1414,44 @@ cmd_forms_import (PbStore *store,
   return status;
 }
 
+/* One round's block: its period, a line per organisation, the counts. */
+static void
+print_form_status (PbStore     *store,
+                   gint64       plan_id,
+                   const char  *period,
+                   const GDate *today)
+{
+  g_autoptr(GPtrArray) rows = pb_store_list_form_status (store, plan_id, period, today);
+  guint counts[4] = { 0 };
+  static const char * const states[] = { "not-sent", "sent", "returned", "late" };
+
+  g_print ("%s\n", period ? period : "-");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PbFormStatus *s = g_ptr_array_index (rows, i);
+
+      counts[s->state]++;
+      g_print ("%s\t%s\t%s\t%s\t%s\n", states[s->state], s->organisation,
+               s->sent_date ? s->sent_date : "-", s->due_date ? s->due_date : "-",
+               s->returned_date ? s->returned_date : "-");
+    }
+  g_print ("not-sent %u sent %u returned %u late %u\n", counts[0], counts[1], counts[2], counts[3]);
+}
+
+/* Who has reported: for --period, that round; else every round forms
+ * were sent for, the newest first, a blank line between them (sending
+ * November's forms does not hide the quarter's outstanding ones, as the
+ * window's Round drop-down lists them all). */
 static int
 cmd_forms_status (PbStore *store,
                   int      argc,
                   char   **argv)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
   g_autofree char *period = NULL;
   gboolean have_plan = FALSE;
   gint64 plan_id = 0;
   GDate today;
-  guint counts[4] = { 0 };
-  static const char * const states[] = { "not-sent", "sent", "returned", "late" };
 
   pb_date_today (&today);
   for (int i = 0; i < argc; i++)
@@ -1450,20 +1476,27 @@ cmd_forms_status (PbStore *store,
     }
   if (!have_plan)
     return usage (_("forms status takes a plan id"));
-  if (period == NULL)
-    period = pb_store_dup_form_period (store, plan_id);
-  rows = pb_store_list_form_status (store, plan_id, period, &today);
-  g_print ("%s\n", period ? period : "-");
-  for (guint i = 0; i < rows->len; i++)
+  if (period != NULL)
     {
-      PbFormStatus *s = g_ptr_array_index (rows, i);
-
-      counts[s->state]++;
-      g_print ("%s\t%s\t%s\t%s\t%s\n", states[s->state], s->organisation,
-               s->sent_date ? s->sent_date : "-", s->due_date ? s->due_date : "-",
-               s->returned_date ? s->returned_date : "-");
+      print_form_status (store, plan_id, period, &today);
+      return EXIT_SUCCESS;
     }
-  g_print ("not-sent %u sent %u returned %u late %u\n", counts[0], counts[1], counts[2], counts[3]);
+  rounds = pb_store_list_form_rounds (store, plan_id, &today);
+  if (rounds == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                                             _("The progress forms of the plan could not be read."));
+      return fail (error);
+    }
+  /* None sent yet: who would get one. */
+  if (rounds->len == 0)
+    print_form_status (store, plan_id, NULL, &today);
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      print_form_status (store, plan_id, ((PbFormRound *) g_ptr_array_index (rounds, i))->period, &today);
+    }
   return EXIT_SUCCESS;
 }
 

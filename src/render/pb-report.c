@@ -707,52 +707,98 @@ collect (PbReport *self,
                                                            change ? change : "—", END));
     }
 
-  /* Reporting status (组织报送情况): the forms of the period last sent */
+  /* Reporting status (组织报送情况): every round of forms, the newest
+   * first, each under a heading with its counts (as the window's Round
+   * drop-down lists them): the quarter's outstanding forms stay in sight
+   * after November's went out. One round alone is named in the title. */
   if (self->o.parts & PB_REPORT_REPORTING)
     {
-      g_autofree char *period = pb_store_dup_form_period (store, plan_id);
-      g_autofree char *shown = period ? pb_format_period_label (period) : NULL;
-      g_autofree char *title = period ? g_strdup_printf (_("Reporting Status, %s"), shown) : g_strdup (_("Reporting status"));
+      g_autoptr(GPtrArray) rounds = pb_store_list_form_rounds (store, plan_id, &self->o.today);
+      g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);
+      g_autoptr(GString) notes = g_string_new (NULL);
+      g_autofree char *title = NULL;
       /* "Sent" and "Returned" head the date columns here and name a
        * form's state below: two senses, two contexts. */
       const char *headers[] = { _("Organisation"), _("Progress Form"), C_("form date", "Sent"), _("Return By"),
                                 C_("form date", "Returned") };
       const double widths[] = { 4.0, 1.6, 1.6, 1.6, 1.6 };
-      g_autoptr(GPtrArray) rows = pb_store_list_form_status (store, plan_id, period, &self->o.today);
       const char *states[] = { _("Not sent"), C_("form state", "Sent"), C_("form state", "Returned"), _("Late") };
+      guint n_rounds;
 
-      self->reporting = table_new (title, headers, widths, G_N_ELEMENTS (headers), -1);
-      /* The forms' period, when it is closed and changed since. */
-      if (period)
+      if (rounds == NULL)
         {
-          g_autoptr(GListModel) periods = pb_store_list_periods (store, plan_id);
+          g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
+                       _("The progress forms of the plan could not be read."));
+          return FALSE;
+        }
+      n_rounds = rounds->len;
+      if (n_rounds == 1)
+        {
+          g_autofree char *shown = pb_format_period_label (((PbFormRound *) g_ptr_array_index (rounds, 0))->period);
 
-          for (guint i = 0; i < g_list_model_get_n_items (periods); i++)
+          title = g_strdup_printf (_("Reporting Status, %s"), shown);
+        }
+      else
+        title = g_strdup (_("Reporting status"));
+      self->reporting = table_new (title, headers, widths, G_N_ELEMENTS (headers), -1);
+
+      /* None sent yet: who would get one, all "Not sent". */
+      for (guint r = 0; r < MAX (n_rounds, 1); r++)
+        {
+          PbFormRound *round = n_rounds ? g_ptr_array_index (rounds, r) : NULL;
+          const char *period = round ? round->period : NULL;
+          g_autoptr(GPtrArray) rows = pb_store_list_form_status (store, plan_id, period, &self->o.today);
+
+          if (round != NULL && n_rounds > 1)
+            {
+              g_autofree char *shown = pb_format_period_label (period);
+              g_autofree char *heading = NULL;
+
+              if (round->n_late > 0)
+                /* Translators: a round of progress forms in the Reporting Status
+                 * drop-down: the period, how many came back of how many sent, how
+                 * many are late */
+                heading = g_strdup_printf (_("%s · %u of %u returned · %u late"), shown, round->n_returned,
+                                           round->n_sent, round->n_late);
+              else
+                /* Translators: a round of progress forms in the Reporting Status
+                 * drop-down: the period, how many came back of how many sent */
+                heading = g_strdup_printf (_("%s · %u of %u returned"), shown, round->n_returned, round->n_sent);
+              g_ptr_array_add (self->reporting->rows, row_new (ROW_SECTION, PB_HEALTH_NONE, heading, END));
+            }
+          /* The round's period, when it is closed and changed since. */
+          for (guint i = 0; period && i < g_list_model_get_n_items (periods); i++)
             {
               g_autoptr(PbPeriod) p = g_list_model_get_item (periods, i);
 
               if (g_strcmp0 (pb_record_get_string (PB_RECORD (p), "label"), period) == 0 &&
                   pb_store_period_changed_since_closing (store, pb_record_get_id (PB_RECORD (p))))
-                self->reporting->note = closed_period_note (store, p, FALSE);
+                {
+                  g_autofree char *note = closed_period_note (store, p, FALSE);
+
+                  g_string_append_printf (notes, "%s%s", notes->len ? " " : "", note);
+                }
+            }
+          for (guint i = 0; i < rows->len; i++)
+            {
+              PbFormStatus *s = g_ptr_array_index (rows, i);
+              g_autofree char *sent = NULL, *due = NULL, *back = NULL;
+              GDate d;
+
+              if (s->sent_date && pb_date_parse (s->sent_date, &d))
+                sent = pb_format_date (&d);
+              if (s->due_date && pb_date_parse (s->due_date, &d))
+                due = pb_format_date (&d);
+              if (s->returned_date && pb_date_parse (s->returned_date, &d))
+                back = pb_format_date (&d);
+              g_ptr_array_add (self->reporting->rows,
+                               row_new (ROW_PLAIN, s->state == PB_FORM_STATE_LATE ? PB_HEALTH_RED : PB_HEALTH_NONE,
+                                        s->organisation, states[s->state], sent ? sent : "—", due ? due : "—",
+                                        back ? back : "—", END));
             }
         }
-      for (guint i = 0; i < rows->len; i++)
-        {
-          PbFormStatus *s = g_ptr_array_index (rows, i);
-          g_autofree char *sent = NULL, *due = NULL, *back = NULL;
-          GDate d;
-
-          if (s->sent_date && pb_date_parse (s->sent_date, &d))
-            sent = pb_format_date (&d);
-          if (s->due_date && pb_date_parse (s->due_date, &d))
-            due = pb_format_date (&d);
-          if (s->returned_date && pb_date_parse (s->returned_date, &d))
-            back = pb_format_date (&d);
-          g_ptr_array_add (self->reporting->rows,
-                           row_new (ROW_PLAIN, s->state == PB_FORM_STATE_LATE ? PB_HEALTH_RED : PB_HEALTH_NONE,
-                                    s->organisation, states[s->state], sent ? sent : "—", due ? due : "—",
-                                    back ? back : "—", END));
-        }
+      if (notes->len)
+        self->reporting->note = g_string_free (g_steal_pointer (&notes), FALSE);
     }
 
   /* The chart, at the report's zoom. */
