@@ -1204,6 +1204,70 @@ test_close_period_within_plan (void)
   pb_test_app_stop (&t);
 }
 
+/* A plan opened from a file brings its tasks' history: the library, made
+ * today, knows them as far back as the sender did (1 July 2025 here), and
+ * Close Period says so for a quarter before that day only. */
+static void
+test_close_period_imported_history (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  PbIndicatorsView *view;
+  GtkWindow *dialog;
+  GtkWidget *note;
+  gint64 example, plan;
+  guint before = G_MAXUINT, after = G_MAXUINT;
+
+  pb_test_app_start (&t);
+  example = pb_store_add_example_plan (t.store, &error);
+  g_assert_no_error (error);
+  json = pb_store_export_plan_json (t.store, example, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_node_get_object (json), "history_since", "2025-07-01");
+  plan = pb_store_import_plan_json (t.store, json, &error);
+  g_assert_no_error (error);
+  spin ();
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  pb_window_select_plan (t.window, plan);
+  spin ();
+
+  dialog = pb_indicators_view_close_period (view);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  spin ();
+  titles = period_titles (dialog);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (titles, i), "2025 Q2"))
+        before = i;
+      if (g_str_equal (g_ptr_array_index (titles, i), "2025 Q3"))
+        after = i;
+    }
+  g_assert_cmpuint (before, !=, G_MAXUINT);
+  g_assert_cmpuint (after, !=, G_MAXUINT);
+  note = find_named (GTK_WIDGET (dialog), "unknown-at-end");
+
+  /* Ended 30 June 2025: before the tasks' history began. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")), before);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), ==,
+                   "Status and progress have been recorded only since 2025-07-01: for 19 tasks, the status and"
+                   " progress at the period’s end cannot be known, so they are kept as they stood on that day.");
+  pb_test_settle_for (300);
+  pb_test_save_shot (GTK_WIDGET (dialog), "close-period-imported-history.png");
+
+  /* Ended 30 September 2025: known, though the library began today. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")), after);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (note));
+  gtk_window_destroy (dialog);
+  spin ();
+  pb_test_app_stop (&t);
+}
+
 /* Once a month is closed, Close Period… proposes the one after it, not
  * an older one still open (a first-time user was offered September after
  * October was closed): here, with last month closed, this month. */
@@ -2286,6 +2350,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/close-period-within-plan", test_close_period_within_plan);
   g_test_add_func ("/supervision-view/close-period-proposes-next", test_close_period_proposes_next);
+  g_test_add_func ("/supervision-view/close-period-imported-history", test_close_period_imported_history);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
   g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);

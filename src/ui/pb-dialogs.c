@@ -503,8 +503,9 @@ update_period_heading (Dialog *d)
   g_autofree char *heading = NULL;
   guint unknown = 0;
 
-  /* Items the library cannot know as they stood at the period's end (it
-   * began keeping their history after it): said, with how many. */
+  /* Items the library cannot know as they stood at the period's end
+   * (their history, the library's or the one a plan file brought, begins
+   * after it): said, with how many and from when. */
   if (d->rows[3] != NULL && choices != NULL && i < choices->len)
     {
       PbPeriodChoice *c = &g_array_index (choices, PbPeriodChoice, i);
@@ -518,8 +519,8 @@ update_period_heading (Dialog *d)
           g_autofree char *shown = since && pb_date_parse (since, &day) ? pb_format_date (&day) : g_strdup (since);
           g_autofree char *text =
             /* Translators: %1$u is a number of tasks, %2$s a date */
-            g_strdup_printf (ngettext ("This library keeps a history of progress only since %2$s: for %1$u task, the status and progress at the period’s end cannot be known, so it is kept as it stood on that day.",
-                                       "This library keeps a history of progress only since %2$s: for %1$u tasks, the status and progress at the period’s end cannot be known, so they are kept as they stood on that day.",
+            g_strdup_printf (ngettext ("Status and progress have been recorded only since %2$s: for %1$u task, the status and progress at the period’s end cannot be known, so it is kept as it stood on that day.",
+                                       "Status and progress have been recorded only since %2$s: for %1$u tasks, the status and progress at the period’s end cannot be known, so they are kept as they stood on that day.",
                                        unknown),
                              unknown, shown ? shown : "");
 
