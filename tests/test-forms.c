@@ -1018,7 +1018,8 @@ test_typed_numbers (void)
  * forms are not hidden behind October's (it printed October alone);
  * --period prints that round alone. The report's Reporting status part
  * lists both rounds, each under its heading with its counts, as the
- * window's Round drop-down names them. */
+ * window's Round drop-down names them; a page that goes on with a round
+ * names it. */
 static void
 test_status_every_round (void)
 {
@@ -1088,6 +1089,14 @@ test_status_every_round (void)
     g_assert_true (at_oct < at_q3);
     g_assert_true (g_regex_match_simple ("市通信管理办公室 +Sent +2026-11-01 +2026-11-10 +—", at_oct, 0, 0));
     g_assert_true (g_regex_match_simple ("市通信管理办公室 +Late +2026-10-01 +2026-10-10 +—", at_q3, 0, 0));
+    /* The quarter goes on to a second page, which names it. */
+    {
+      g_autofree char *cont = g_strdup_printf ("Reporting status (continued): 2026 Q3 · 0 of %u returned · %u late\n",
+                                               n_orgs, n_orgs);
+
+      g_assert_nonnull (strstr (at_q3, "\f"));
+      g_assert_nonnull (strstr (strstr (at_q3, "\f"), cont));
+    }
   }
   g_free (db);
   db = g_steal_pointer (&saved_db);

@@ -198,6 +198,7 @@ typedef struct
   char      **headers;
   double     *widths;     /* fractions of the text width */
   int         health_col; /* coloured by the row's health, or -1 */
+  gboolean    name_section; /* a continued page names the heading its first rows are under */
   GPtrArray  *rows;
   double     *heights;    /* per row, after measuring */
   double      header_height;
@@ -741,6 +742,8 @@ collect (PbReport *self,
       else
         title = g_strdup (_("Reporting status"));
       self->reporting = table_new (title, headers, widths, G_N_ELEMENTS (headers), -1);
+      /* Which round the rows at the top of a page are from. */
+      self->reporting->name_section = TRUE;
 
       /* None sent yet: who would get one, all "Not sent". */
       for (guint r = 0; r < MAX (n_rounds, 1); r++)
@@ -1163,6 +1166,32 @@ fits_rest (PbReport *self,
   return need <= room;
 }
 
+/* What a page of @t that goes on from an earlier one says above its
+ * header: the table's title, continued, and with name_section the
+ * heading row its first row is under (a round of forms) when that
+ * heading is on an earlier page. */
+static char *
+continued_caption (Table *t,
+                   guint  first)
+{
+  const char *section = NULL;
+
+  if (t->name_section && first < t->rows->len &&
+      ((Row *) g_ptr_array_index (t->rows, first))->style != ROW_SECTION)
+    for (guint i = first; i-- > 0;)
+      if (((Row *) g_ptr_array_index (t->rows, i))->style == ROW_SECTION)
+        {
+          section = ((Row *) g_ptr_array_index (t->rows, i))->cells[0];
+          break;
+        }
+  if (section)
+    /* Translators: a table continued on another page, then the heading
+     * its first rows are under ("2026 Q3 · 2 of 13 returned") */
+    return g_strdup_printf (_("%s (continued): %s"), t->title, section);
+  /* Translators: a table continued on another page */
+  return g_strdup_printf (_("%s (continued)"), t->title);
+}
+
 static void
 paginate_table (PbReport *self,
                 Table    *t,
@@ -1180,6 +1209,13 @@ paginate_table (PbReport *self,
   if (t->note)
     title_h += text_height (self, SMALL_FONT, t->note, w) + 6;
   cont_h = text_height (self, SMALL_FONT, t->title, w) + 4;
+  /* The tallest caption a continued page may have. */
+  for (guint i = 0; t->name_section && i < t->rows->len; i++)
+    {
+      g_autofree char *caption = continued_caption (t, i);
+
+      cont_h = MAX (cont_h, text_height (self, SMALL_FONT, caption, w) + 4);
+    }
 
   do
     {
@@ -1660,8 +1696,7 @@ draw_table (PbReport *self,
     }
   else
     {
-      /* Translators: a table continued on another page */
-      g_autofree char *cont = g_strdup_printf (_("%s (continued)"), t->title);
+      g_autofree char *cont = continued_caption (t, page->first);
       set_grey (cr, 0.4);
       y += show (self, cr, SMALL_FONT, cont, x, y, w, PANGO_ALIGN_LEFT) + 4;
     }
