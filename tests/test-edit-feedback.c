@@ -2316,6 +2316,136 @@ target_value_of (gint64 indicator_id,
   return pb_test_sql_int (pb_store_get_path (t.store), sql);
 }
 
+/* After the new target's year is refused (a firm target for it exists),
+ * the refusal is judged again as soon as the row changes (issue 14), not
+ * only on Return: another year typed clears it, the taken year typed
+ * again brings it back; Stretch clicked clears it (a stretch target for
+ * that year may be added), clicked again brings it back; clicked once
+ * more, Return adds the stretch target as one "Add Target". Real keys
+ * and clicks; the store checked at each step. */
+static void
+test_draft_target_recheck (void)
+{
+  g_autoptr(PbItem) a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  GtkWidget *row, *year, *value, *stretch, *label;
+  gint64 k;
+
+#define ASSERT_UNCHANGED()                                   \
+  G_STMT_START {                                             \
+    g_autofree char *now_ = pb_test_dump_store (t.store);    \
+    g_assert_cmpstr (now_, ==, before);                      \
+  } G_STMT_END
+#define ASSERT_REFUSED(text)                                              \
+  G_STMT_START {                                                          \
+    g_assert_true (gtk_widget_has_css_class (year, "error"));             \
+    g_assert_true (gtk_widget_get_mapped (label));                        \
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, (text)); \
+  } G_STMT_END
+#define ASSERT_CLEAR()                                           \
+  G_STMT_START {                                                 \
+    g_assert_false (gtk_widget_has_css_class (year, "error"));   \
+    g_assert_false (gtk_widget_get_visible (label));             \
+    g_assert_false (gtk_widget_has_css_class (value, "error"));  \
+  } G_STMT_END
+
+  k = pb_store_add_indicator (t.store, pb_item_get_plan_id (a), pb_record_get_id (PB_RECORD (a)),
+                              "物联网感知终端", "万个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_add_target (t.store, k, 2025, 100, PB_COMPARATOR_GE, FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  before = pb_test_dump_store (t.store);
+
+  pb_board_view_set_selected (board, NULL, 0);
+  pb_window_open_editor (t.window, a);
+  pb_test_settle_for (400);
+  open_indicator_rows ();
+  click_add_target_of (k);
+  row = editor_widget_with ("draft-value", 0);
+  g_assert_nonnull (row);
+  year = g_object_get_data (G_OBJECT (row), "draft-year");
+  value = g_object_get_data (G_OBJECT (row), "draft-value");
+  stretch = g_object_get_data (G_OBJECT (row), "draft-stretch");
+  label = g_object_get_data (G_OBJECT (year), "error-label");
+  g_assert_true (GTK_IS_LABEL (label));
+  /* The first year without a firm target, firm. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2026");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (stretch)));
+
+  /* 2000 for 2025, Return: refused, the firm 2025 target being there. */
+  type_digits ("2000");
+  g_assert_true (gtk_widget_grab_focus (year));
+  pb_test_settle_for (100);
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  type_digits ("2025");
+  /* Not judged while typed before any refusal. */
+  ASSERT_CLEAR ();
+  press (GDK_KEY_Return, 0);
+  pb_test_settle_for (200);
+  g_assert_true (editor_widget_with ("draft-value", 0) == row);
+  ASSERT_REFUSED ("The indicator has a target for 2025 already.");
+  ASSERT_UNCHANGED ();
+
+  /* Another year typed: the refusal goes at once, nothing stored; the
+   * taken year again: back. */
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  type_digits ("2026");
+  ASSERT_CLEAR ();
+  ASSERT_UNCHANGED ();
+  press (GDK_KEY_a, GDK_CONTROL_MASK);
+  type_digits ("2025");
+  ASSERT_REFUSED ("The indicator has a target for 2025 already.");
+
+  /* Stretch: a stretch target for 2025 may be added; the refusal goes
+   * with the click, before any Return. */
+  scroll_into_view (stretch);
+  click_button (stretch, 1);
+  pb_test_settle_for (200);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (stretch)));
+  ASSERT_CLEAR ();
+  ASSERT_UNCHANGED ();
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "draft-target-stretch-recheck.png"));
+  click_button (stretch, 1);
+  pb_test_settle_for (200);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (stretch)));
+  ASSERT_REFUSED ("The indicator has a target for 2025 already.");
+  click_button (stretch, 1);
+  pb_test_settle_for (200);
+  ASSERT_CLEAR ();
+  ASSERT_UNCHANGED ();
+
+  /* Return (the keyboard still in the year): added, a stretch target. */
+  g_assert_true (gtk_widget_has_focus (year) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (t.window)), year));
+  press (GDK_KEY_Return, 0);
+  pb_test_settle_for (200);
+  g_assert_null (editor_widget_with ("draft-value", 0));
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM target WHERE indicator_id = %" G_GINT64_FORMAT
+                                            " AND year = 2025 AND stretch = 1 AND value = 2000 AND comparator = '>='", k);
+
+    g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store), sql), ==, 1);
+  }
+  g_assert_cmpint (target_value_of (k, 2025), ==, 100);
+
+  act ("win.undo", NULL);
+  ASSERT_UNCHANGED ();
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+#undef ASSERT_UNCHANGED
+#undef ASSERT_REFUSED
+#undef ASSERT_CLEAR
+}
+
 /* A NEW target typed in the row Add Target opens is stored as the
  * keyboard leaves its value (Tab, a click on Add Target again, a click on
  * another card, the editor closed), one "Add Target" command each; a
@@ -2978,6 +3108,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/editor-follows-click", test_editor_follows_click);
   g_test_add_func ("/edit-feedback/target-tab", test_target_tab);
   g_test_add_func ("/edit-feedback/draft-target-leave", test_draft_target_leave);
+  g_test_add_func ("/edit-feedback/draft-target-recheck", test_draft_target_recheck);
   g_test_add_func ("/edit-feedback/undo-other-plan", test_undo_other_plan);
   g_test_add_func ("/edit-feedback/done-progress", test_done_progress);
   g_test_add_func ("/edit-feedback/move-refused", test_move_refused);

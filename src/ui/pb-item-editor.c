@@ -1385,6 +1385,26 @@ scale_scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* Whether @indicator_id has a firm target (or, with @stretch, a stretch
+ * target) for @year: one of each a year at most, as Add Target keeps it. */
+static gboolean
+year_taken (PbItemEditor *self,
+            gint64        indicator_id,
+            int           year,
+            gboolean      stretch)
+{
+  g_autoptr(GListModel) targets = pb_store_list_targets (self->store, indicator_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+
+      if (pb_target_get_year (t) == year && !pb_record_get_boolean (PB_RECORD (t), "stretch") == !stretch)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The first year of the plan's period with no firm target (or, with
  * @stretch, no stretch target) for @indicator_id, or 0 when every year
  * has one. */
@@ -1393,23 +1413,12 @@ first_year_without (PbItemEditor *self,
                     gint64        indicator_id,
                     gboolean      stretch)
 {
-  g_autoptr(GListModel) targets = pb_store_list_targets (self->store, indicator_id);
-  guint n = g_list_model_get_n_items (targets);
   int first, last;
 
   plan_period (self, &first, &last);
   for (int y = first; y <= last; y++)
-    {
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < n && !taken; i++)
-        {
-          g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
-          taken = pb_target_get_year (t) == y && !pb_record_get_boolean (PB_RECORD (t), "stretch") == !stretch;
-        }
-      if (!taken)
-        return y;
-    }
+    if (!year_taken (self, indicator_id, y, stretch))
+      return y;
   return 0;
 }
 
@@ -1799,6 +1808,85 @@ discard_draft_cb (GtkButton    *button,
   g_idle_add_full (G_PRIORITY_HIGH, discard_draft_idle, g_object_ref (self), NULL);
 }
 
+/* Why the new target's year (with its firmness) cannot be added as it
+ * stands, or %NULL when it can: what Add Target would refuse. */
+static char *
+draft_year_refusal (PbItemEditor *self,
+                    GtkWidget    *row)
+{
+  GtkEditable *year_entry = g_object_get_data (G_OBJECT (row), "draft-year");
+  GtkToggleButton *stretch = g_object_get_data (G_OBJECT (row), "draft-stretch");
+  double year;
+  int first, last;
+
+  plan_period (self, &first, &last);
+  if (!pb_parse_number (gtk_editable_get_text (year_entry), &year) || year != floor (year) ||
+      year < first || year > last)
+    return g_strdup_printf (_("A target’s year lies within the plan’s period, %d—%d."), first, last);
+  if (year_taken (self, self->draft_indicator, (int) year, gtk_toggle_button_get_active (stretch)))
+    return g_strdup_printf (gtk_toggle_button_get_active (stretch)
+                            ? _("The indicator has a stretch target for %d already.")
+                            : _("The indicator has a target for %d already."), (int) year);
+  return NULL;
+}
+
+/* Once the new target has been refused, its row is judged again as soon
+ * as any of its fields changes (the year typed, Stretch toggled, the
+ * comparator chosen, the value typed): a refusal goes the moment the row
+ * is right (a stretch target for a year whose firm one exists) and, while
+ * wrong, says why now. Nothing is stored here: Return or leaving the row
+ * adds it as ever. */
+static void
+recheck_draft (PbItemEditor *self,
+               GtkWidget    *field)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (field, ADW_TYPE_ACTION_ROW);
+  GtkEditable *year_entry, *value_entry;
+  g_autofree char *year_message = NULL;
+  g_autofree char *clean = NULL;
+  const char *value_message = NULL;
+  PbComparator comparator;
+  double value;
+
+  if (row == NULL || self->draft_indicator == 0 || g_object_get_data (G_OBJECT (row), "draft-value") == NULL)
+    return;
+  year_entry = g_object_get_data (G_OBJECT (row), "draft-year");
+  value_entry = g_object_get_data (G_OBJECT (row), "draft-value");
+  if (gtk_widget_has_css_class (GTK_WIDGET (year_entry), "error") ||
+      gtk_widget_has_css_class (GTK_WIDGET (value_entry), "error"))
+    g_object_set_data (G_OBJECT (row), "draft-judged", GINT_TO_POINTER (TRUE));
+  if (!g_object_get_data (G_OBJECT (row), "draft-judged"))
+    return;
+
+  year_message = draft_year_refusal (self, row);
+  show_target_error (year_entry, year_message);
+  /* An empty value is refused only once Return asked for it. */
+  clean = g_strstrip (g_strdup (gtk_editable_get_text (value_entry)));
+  if (clean[0] == '\0')
+    {
+      if (gtk_widget_has_css_class (GTK_WIDGET (value_entry), "error"))
+        value_message = _("Type the target’s value, as 2600 or ≥1.3万, then press Enter.");
+    }
+  else if (!pb_parse_target (clean, &comparator, &value))
+    value_message = _("Not a value: type the target’s value, as 2600 or ≥1.3万.");
+  show_target_error (value_entry, value_message);
+}
+
+static void
+draft_changed_cb (GtkWidget    *field,
+                  PbItemEditor *self)
+{
+  recheck_draft (self, field);
+}
+
+static void
+draft_comparator_cb (GtkWidget    *cmp,
+                     GParamSpec   *pspec,
+                     PbItemEditor *self)
+{
+  recheck_draft (self, cmp);
+}
+
 /* Return in the new target's value (or year). */
 static void
 draft_activate_cb (GtkEditable  *entry,
@@ -2022,6 +2110,11 @@ draft_row (PbItemEditor  *self,
       if (self->draft_value_error)
         show_target_error (GTK_EDITABLE (value), self->draft_value_error);
     }
+  /* A refusal is judged again as any field of the row changes. */
+  g_signal_connect (year, "changed", G_CALLBACK (draft_changed_cb), self);
+  g_signal_connect (value, "changed", G_CALLBACK (draft_changed_cb), self);
+  g_signal_connect (stretch, "toggled", G_CALLBACK (draft_changed_cb), self);
+  g_signal_connect (cmp, "notify::selected", G_CALLBACK (draft_comparator_cb), self);
   return row;
 }
 
