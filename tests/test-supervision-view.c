@@ -1204,7 +1204,7 @@ test_close_period_within_plan (void)
   pb_test_app_stop (&t);
 }
 
-/* A plan opened from a file brings its tasks' history: the library, made
+/* A plan opened from a file brings its items' history: the library, made
  * today, knows them as far back as the sender did (1 July 2025 here), and
  * Close Period says so for a quarter before that day only. */
 static void
@@ -1249,12 +1249,12 @@ test_close_period_imported_history (void)
   g_assert_cmpuint (after, !=, G_MAXUINT);
   note = find_named (GTK_WIDGET (dialog), "unknown-at-end");
 
-  /* Ended 30 June 2025: before the tasks' history began. */
+  /* Ended 30 June 2025: before the items' history began. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")), before);
   spin ();
   g_assert_true (gtk_widget_get_visible (note));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), ==,
-                   "Status and progress have been recorded only since 2025-07-01: for 19 tasks, the status and"
+                   "Status and progress have been recorded only since 2025-07-01: for 19 items, the status and"
                    " progress at the period’s end cannot be known, so they are kept as they stood on that day.");
   pb_test_settle_for (300);
   pb_test_save_shot (GTK_WIDGET (dialog), "close-period-imported-history.png");
@@ -1265,6 +1265,112 @@ test_close_period_imported_history (void)
   g_assert_false (gtk_widget_get_visible (note));
   gtk_window_destroy (dialog);
   spin ();
+  pb_test_app_stop (&t);
+}
+
+/* Close Period… says for how many items the library cannot know how
+ * they stood at the period's end, and calls them items: closing keeps
+ * every item's status, goals and measures as well as tasks (issue 14: it
+ * said "tasks" and counted goals too). The example plan, in a library
+ * made today, for its first month: none of its items is known then. Real
+ * clicks open the dialog and close the period; what it keeps is checked
+ * in the store. */
+static void
+test_close_period_counts_items (void)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(PbPeriod) last = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *view, *button, *row, *note;
+  GtkWindow *dialog;
+  guint n_items, n_goals = 0, first;
+  gint64 plan;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = pb_window_get_indicators (t.window);
+  plan = pb_window_get_selected_plan (t.window);
+  items = pb_store_list_items (t.store, plan);
+  n_items = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      n_goals += pb_item_get_kind (item) == PB_ITEM_KIND_GOAL;
+    }
+  g_assert_cmpuint (n_goals, >, 0);
+  g_assert_cmpuint (n_goals, <, n_items);
+
+  /* A real click on Close Period…. */
+  button = NULL;
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, view);
+    while (stack->len && button == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "C_lose Period…") == 0)
+          button = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+  }
+  g_assert_nonnull (button);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_click_at (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, 1, 0);
+  pb_test_settle_for (300);
+  dialog = NULL;
+  {
+    GListModel *windows = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (windows) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
+
+        if (w != GTK_WIDGET (t.window) && gtk_widget_get_visible (w) && find_named (w, "unknown-at-end"))
+          dialog = GTK_WINDOW (w);
+      }
+  }
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+
+  /* Months; the plan's first, January 2025, the last of the list. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 0);
+  spin ();
+  row = find_named (GTK_WIDGET (dialog), "period");
+  first = g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))) - 1;
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))), first),
+                   ==, "January 2025");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), first);
+  spin ();
+
+  /* The count is of the items the store cannot know, goals with them,
+   * and it says items. */
+  g_assert_cmpuint (pb_store_count_items_unknown_at_end (t.store, plan, PB_PERIOD_KIND_MONTH, 2025, 1, NULL), ==, n_items);
+  note = find_named (GTK_WIDGET (dialog), "unknown-at-end");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_visible (note));
+  expected = g_strdup_printf (": for %u items, the status and progress at the period’s end cannot be known, "
+                              "so they are kept as they stood on that day.", n_items);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)),
+                                   "Status and progress have been recorded only since "));
+  g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), expected));
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), "task"));
+  pb_test_settle_for (300);
+  pb_test_save_shot (GTK_WIDGET (dialog), "close-period-unknown-items.png");
+
+  /* Closed with a real click: every item kept, as many as were said. */
+  button = find_named (GTK_WIDGET (dialog), "primary");
+  pb_test_x_raise (GTK_WIDGET (dialog));
+  pb_test_x_click_at (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, 1, 0);
+  pb_test_settle_for (300);
+  last = pb_store_get_last_period (t.store, plan);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "label"), ==, "2025-01");
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_PERIOD_ITEM, "period_id", pb_record_get_id (PB_RECORD (last))), ==,
+                    n_items);
   pb_test_app_stop (&t);
 }
 
@@ -2351,6 +2457,8 @@ main (int    argc,
   g_test_add_func ("/supervision-view/close-period-within-plan", test_close_period_within_plan);
   g_test_add_func ("/supervision-view/close-period-proposes-next", test_close_period_proposes_next);
   g_test_add_func ("/supervision-view/close-period-imported-history", test_close_period_imported_history);
+
+  g_test_add_func ("/supervision-view/close-period-counts-items", test_close_period_counts_items);
   g_test_add_func ("/supervision-view/merge-and-show", test_merge_and_show);
   g_test_add_func ("/supervision-view/merge-indicator", test_merge_indicator);
   g_test_add_func ("/supervision-view/detach-indicator", test_detach_indicator);

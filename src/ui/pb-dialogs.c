@@ -518,9 +518,10 @@ update_period_heading (Dialog *d)
           GDate day;
           g_autofree char *shown = since && pb_date_parse (since, &day) ? pb_format_date (&day) : g_strdup (since);
           g_autofree char *text =
-            /* Translators: %1$u is a number of tasks, %2$s a date */
-            g_strdup_printf (ngettext ("Status and progress have been recorded only since %2$s: for %1$u task, the status and progress at the period’s end cannot be known, so it is kept as it stood on that day.",
-                                       "Status and progress have been recorded only since %2$s: for %1$u tasks, the status and progress at the period’s end cannot be known, so they are kept as they stood on that day.",
+            /* Translators: %1$u is a number of items (goals, tasks and
+             * measures: closing keeps every item's status), %2$s a date */
+            g_strdup_printf (ngettext ("Status and progress have been recorded only since %2$s: for %1$u item, the status and progress at the period’s end cannot be known, so it is kept as it stood on that day.",
+                                       "Status and progress have been recorded only since %2$s: for %1$u items, the status and progress at the period’s end cannot be known, so they are kept as they stood on that day.",
                                        unknown),
                              unknown, shown ? shown : "");
 
@@ -581,7 +582,7 @@ pb_close_period_dialog_new (GtkWidget *parent,
   const char *kinds[] = { _("Month"), _("Quarter"), NULL };
 
   window = dialog_new (parent, store, _("Close Period"), _("C_lose Period"),
-                       _("Keeps every indicator’s latest actual and every task’s status and health as they stood at the period’s end, so the next bulletin can show what changed since."),
+                       _("Keeps every indicator’s latest actual and every item’s status and health as they stood at the period’s end, so the next bulletin can show what changed since."),
                        commit_period, &group);
   d = get_dialog (window);
   d->plan = g_object_ref (plan);
@@ -606,7 +607,7 @@ pb_close_period_dialog_new (GtkWidget *parent,
   adw_action_row_add_prefix (ADW_ACTION_ROW (d->rows[2]), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->rows[2]);
 
-  /* Said when some task cannot be known as it stood at the end. */
+  /* Said when some item cannot be known as it stood at the end. */
   d->rows[3] = adw_action_row_new ();
   gtk_widget_set_name (d->rows[3], "unknown-at-end");
   adw_action_row_set_title_lines (ADW_ACTION_ROW (d->rows[3]), 0);
