@@ -371,6 +371,8 @@ test_bulk (void)
     g_assert_cmpint (pb_item_get_section_id (c), ==, pb_record_get_id (PB_RECORD (first)));
   }
   assert_undo_redo (before, "Move 3 Items");
+  /* Back in their section, for the tests after this one. */
+  act ("win.undo", NULL);
 
   /* Ctrl+A chooses every card in view; Delete takes them all as one. */
   act ("win.select-all", NULL);
@@ -2641,6 +2643,14 @@ test_bulk_keeps_editor_scroll (void)
   spin ();
   g_assert_cmpuint (pb_board_view_get_n_selected (board), ==, 3);
   end_before_period_end ((PbItem *[]) { a, b, c }, 3);
+  /* A section of their own plan to move them to, last: the plan chosen
+   * may be the one build-first-section made, with one section. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (pb_store_add_section (t.store, pb_window_get_selected_plan (t.window), 0, "九", "保障措施", &error), >, 0);
+    g_assert_no_error (error);
+  }
   settle ();
   before = pb_test_dump_store (t.store);
 
@@ -2675,7 +2685,16 @@ test_bulk_keeps_editor_scroll (void)
   gtk_adjustment_set_value (vadj, 300);
   settle ();
   bulk_dialog ("responsible", "市财政局", 0);
-  bulk_dialog ("section", NULL, 0);
+  {
+    GtkWidget *dialog = pb_window_ask_bulk (t.window, "section");
+    GtkDropDown *sections = GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+
+    /* The last section, the one added above. */
+    gtk_drop_down_set_selected (sections, g_list_model_get_n_items (gtk_drop_down_get_model (sections)) - 1);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    settle ();
+  }
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move 3 Items");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 300);
   act ("win.undo", NULL);
@@ -2902,6 +2921,14 @@ test_section_menu_moves (void)
       settle ();
       sibling_state (column0, &first, &last, &top);
       g_assert_false (first);
+      /* Its column, moved, may now be beyond the window's edge: in view
+       * first, as a planner would scroll to it. */
+      {
+        g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, column0);
+
+        pb_board_view_show_column (board, key);
+        settle ();
+      }
       button = section_menu_button (GTK_WIDGET (board), column0);
       g_assert_nonnull (button);
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));

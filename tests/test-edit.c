@@ -1240,6 +1240,71 @@ test_section_moves (Plan          *f,
   }
 }
 
+/* An item added or moved to a section with nothing saying where goes to
+ * the section's end in document order: a heading's own items before its
+ * sub-sections', an empty section's first item where the section stands
+ * (not at the end of the plan). */
+static void
+test_item_joins_in_order (Plan          *f,
+                          gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 plan, a, a1, b, c, moved, id;
+
+  plan = pb_store_create_plan (store, "试行方案", 2025, 2027, &error);
+  a = pb_store_add_section (store, plan, 0, "一", "总体要求", &error);
+  a1 = pb_store_add_section (store, plan, a, "(一)", "主要目标", &error);
+  b = pb_store_add_section (store, plan, 0, "二", "重点任务", &error);
+  c = pb_store_add_section (store, plan, 0, "三", "保障措施", &error);
+  pb_store_add_item (store, plan, a1, PB_ITEM_KIND_TASK, "1", "甲", &error);
+  moved = pb_store_add_item (store, plan, a1, PB_ITEM_KIND_TASK, "2", "乙", &error);
+  pb_store_add_item (store, plan, c, PB_ITEM_KIND_TASK, "3", "丙", &error);
+  g_assert_no_error (error);
+
+#define JOIN_ORDER(expected) G_STMT_START { \
+    g_autoptr(GListModel) items_ = pb_store_list_items (store, plan); \
+    g_autoptr(GString) out_ = g_string_new (NULL); \
+    for (guint i_ = 0; i_ < g_list_model_get_n_items (items_); i_++) \
+      { \
+        g_autoptr(PbItem) item_ = g_list_model_get_item (items_, i_); \
+        g_string_append_printf (out_, "%s%s", i_ ? "|" : "", pb_item_get_number (item_)); \
+      } \
+    g_assert_cmpstr (out_->str, ==, expected); \
+  } G_STMT_END
+
+  JOIN_ORDER ("1|2|3");
+  /* The empty 二, between 一's items and 三's. */
+  before = pb_test_dump_store (store);
+  id = pb_store_insert_item (store, plan, b, 0, PB_ITEM_KIND_TASK, "b", "", PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  JOIN_ORDER ("1|2|b|3");
+  assert_undoable (store, before, "Add Item");
+  /* The heading 一, before its sub-section's items; a second one after
+   * the first, still before them. */
+  id = pb_store_insert_item (store, plan, a, 0, PB_ITEM_KIND_GOAL, "a", "", PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  JOIN_ORDER ("a|1|2|b|3");
+  id = pb_store_insert_item (store, plan, a, 0, PB_ITEM_KIND_GOAL, "a2", "", PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  JOIN_ORDER ("a|a2|1|2|b|3");
+  /* Moved to the heading: after its own, before (一)'s. */
+  g_clear_pointer (&before, g_free);
+  before = pb_test_dump_store (store);
+  g_assert_true (pb_store_move_items_to_section (store, &moved, 1, a, &error));
+  g_assert_no_error (error);
+  JOIN_ORDER ("a|a2|2|1|b|3");
+  assert_undoable (store, before, "Move Item");
+  /* 二 has its own item now: the next goes after it. */
+  id = pb_store_insert_item (store, plan, b, 0, PB_ITEM_KIND_TASK, "b2", "", PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  JOIN_ORDER ("a|a2|2|1|b|b2|3");
+#undef JOIN_ORDER
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1263,6 +1328,7 @@ main (int   argc,
   ADD ("/edit/change-target", test_change_target);
   ADD ("/edit/item-dates", test_item_dates);
   ADD ("/edit/done-progress", test_done_progress);
+  ADD ("/edit/items/join-in-order", test_item_joins_in_order);
 
   return g_test_run ();
 }

@@ -61,6 +61,42 @@ query_ids (PbStore    *self,
   return value;
 }
 
+/* The position after which an item joins @section_id when nothing says
+ * where: after the section's last item; in a section with none, after the
+ * last item of the sections before it in document order (section.position),
+ * its sub-sections not counted. So a
+ * heading's own items come before its sub-sections' (as its words come
+ * before (一) in the document), and the first item of an empty section
+ * takes the section's place in the plan's order, not the end of the
+ * plan. Items being moved (temp.pb_moving, with @moving) do not count.
+ * -1: first in the plan. Without a section: last in the plan. */
+static gint64
+section_end_position (PbStore  *self,
+                      gint64    plan_id,
+                      gint64    section_id,
+                      gboolean  moving)
+{
+  gint64 own, last = query_ids (self, moving ? "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1"
+                                          " AND id NOT IN (SELECT id FROM temp.pb_moving)"
+                                        : "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1",
+                           plan_id, 0, -1);
+
+  if (section_id == 0)
+    return last;
+  own = query_ids (self, moving ? "SELECT max(position) FROM item WHERE plan_id = ?1 AND section_id = ?2"
+                                  " AND id NOT IN (SELECT id FROM temp.pb_moving)"
+                                : "SELECT max(position) FROM item WHERE plan_id = ?1 AND section_id = ?2",
+                   plan_id, section_id, -2);
+  if (own != -2)
+    return own;
+  return query_ids (self, moving ? "SELECT coalesce(max(i.position), -1) FROM item i JOIN section s ON s.id = i.section_id"
+                                   " WHERE i.plan_id = ?1 AND s.position <= (SELECT position FROM section WHERE id = ?2)"
+                                   " AND i.id NOT IN (SELECT id FROM temp.pb_moving)"
+                                 : "SELECT coalesce(max(i.position), -1) FROM item i JOIN section s ON s.id = i.section_id"
+                                   " WHERE i.plan_id = ?1 AND s.position <= (SELECT position FROM section WHERE id = ?2)",
+                    plan_id, section_id, last);
+}
+
 /* The ids, without duplicates, of rows that exist in one plan; else an error. */
 static GArray *
 check_items (PbStore       *self,
@@ -415,15 +451,12 @@ pb_store_insert_item (PbStore      *self,
   if (!pb_store_begin (self, error))
     return 0;
 
-  /* Where it goes: after @after_item_id, else after the last item of its
-   * section, else last in the plan. */
+  /* Where it goes: after @after_item_id, else at the end of its section
+   * in document order (section_end_position()). */
   if (after_item_id != 0)
     position = query_ids (self, "SELECT position + 1 FROM item WHERE id = ?1", after_item_id, 0, 0);
   else
-    position = query_ids (self, "SELECT max(position) + 1 FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2",
-                          plan_id, section_id,
-                          query_ids (self, "SELECT coalesce(max(position) + 1, 0) FROM item WHERE plan_id = ?1",
-                                     plan_id, 0, 0));
+    position = section_end_position (self, plan_id, section_id, FALSE) + 1;
 
   ok = pb_store_exec_ids (self, "UPDATE item SET position = position + 1 WHERE plan_id = ?1 AND position >= ?2",
                           plan_id, position, error);
@@ -1958,7 +1991,9 @@ pb_store_check_shift_items (PbStore       *self,
  * @section_id: a section of that plan, or 0 for none
  * @error: where to say why not
  *
- * Moves the items, in their order, after the last item of the section.
+ * Moves the items, in their order, to the end of the section: after its
+ * last item, or, in a section with none of its own, where the section
+ * stands in the document (before its sub-sections' items).
  *
  * Returns: %TRUE on success
  */
@@ -1993,10 +2028,9 @@ pb_store_move_items_to_section (PbStore       *self,
   for (guint i = 0; ok && i < ids->len; i++)
     ok = pb_store_exec_ids (self, "INSERT INTO temp.pb_moving (id) VALUES (?1)", g_array_index (ids, gint64, i), 0, error);
 
-  /* After the section's last item that stays, else last in the plan. */
-  after = query_ids (self, "SELECT max(position) FROM item WHERE plan_id = ?1 AND coalesce(section_id, 0) = ?2"
-                           " AND id NOT IN (SELECT id FROM temp.pb_moving)", plan_id, section_id,
-                     query_ids (self, "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1", plan_id, 0, -1));
+  /* At the end of the section in document order, among the items that
+   * stay (section_end_position()). */
+  after = section_end_position (self, plan_id, section_id, TRUE);
   if (ok)
     {
       PbDbStmt *stmt = pb_store_prepare (self, "UPDATE item SET position = position + ?3 WHERE plan_id = ?1"
