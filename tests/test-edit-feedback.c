@@ -1951,7 +1951,8 @@ test_board_parent_section (void)
   assert_store_is (before);
 
   /* A right-click on the heading opens its menu too; on the column's
-   * title, the column's own section menu (no Add Item: its "+" is). */
+   * title, the column's own section menu: (二) 主要目标 is the last of
+   * its heading's sections, so there Move Down is greyed out. */
   header = column_header_with (board, "主要目标");
   g_assert_nonnull (header);
   button = parent_menu_button (header);
@@ -1970,11 +1971,74 @@ test_board_parent_section (void)
   pb_test_settle_for (300);
   menu = open_popover_menu (GTK_WIDGET (t.window));
   g_assert_nonnull (menu);
-  g_assert_null (find_model_button (menu, "Add Item"));
   g_assert_nonnull (find_model_button (menu, "Rename Section…"));
+  g_assert_false (gtk_widget_is_sensitive (find_model_button (menu, "Move Down")));
+  g_assert_true (gtk_widget_is_sensitive (find_model_button (menu, "Move Up")));
   gtk_popover_popdown (GTK_POPOVER (menu));
   pb_test_settle_for (300);
   assert_store_is (before);
+}
+
+/* On the timeline, with the keyboard on a section's header (no bar
+ * chosen), Insert adds to that section, as its menu's Add Item does; not
+ * to the board's first column. */
+static void
+test_timeline_insert_at_header (void)
+{
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  gint64 a = id_of ("建设智慧交通基础设施");
+  g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+  gint64 section = pb_item_get_section_id (item), focused = 0;
+  g_autofree char *before = NULL;
+  PbItem *added;
+  GtkWidget *menu;
+
+  g_assert_cmpint (section, >, 0);
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  pb_timeline_view_set_selected_items (view, NULL, 0);
+  before = pb_test_dump_store (t.store);
+
+  /* Up from the section's first bar: its header. */
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, a), 1, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a);
+  press (GDK_KEY_Up, 0);
+  g_assert_true (pb_timeline_view_get_focused_section (view, &focused));
+  g_assert_cmpint (focused, ==, section);
+
+  press (GDK_KEY_Insert, 0);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  added = pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window)));
+  g_assert_nonnull (added);
+  g_assert_cmpint (pb_item_get_section_id (added), ==, section);
+  /* Among tasks, a task. */
+  g_assert_cmpint (pb_item_get_kind (added), ==, PB_ITEM_KIND_TASK);
+  /* Closed untitled, it goes again. */
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+
+  /* The header's menu: Add Item, into the same section. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  pb_timeline_view_focus_section (view, section);
+  press (GDK_KEY_Menu, 0);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  click_button (find_model_button (menu, "Add Item"), 1);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Item");
+  added = pb_item_editor_get_item (PB_ITEM_EDITOR (pb_window_get_editor (t.window)));
+  g_assert_nonnull (added);
+  g_assert_cmpint (pb_item_get_section_id (added), ==, section);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (300);
 }
 
 /* The keyboard reaches a section's header on the timeline: Up from the
@@ -3114,6 +3178,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/move-refused", test_move_refused);
   g_test_add_func ("/edit-feedback/title-refused", test_title_refused);
   g_test_add_func ("/edit-feedback/board-parent-section", test_board_parent_section);
+  g_test_add_func ("/edit-feedback/timeline-insert-at-header", test_timeline_insert_at_header);
   g_test_add_func ("/edit-feedback/delete-section-proposes", test_delete_section_proposes);
   status = g_test_run ();
 

@@ -1325,9 +1325,21 @@ collect_menu (GMenuModel *model,
           continue;
         }
       g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
-      value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
-      g_assert_nonnull (value);
-      g_assert_cmpint (g_variant_get_int64 (value), ==, target);
+      if (g_str_equal (action, "win.add-item-to"))
+        {
+          /* Add Item takes a board column's key: "section:ID". */
+          g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, target);
+
+          value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+          g_assert_nonnull (value);
+          g_assert_cmpstr (g_variant_get_string (value, NULL), ==, key);
+        }
+      else
+        {
+          value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_INT64);
+          g_assert_nonnull (value);
+          g_assert_cmpint (g_variant_get_int64 (value), ==, target);
+        }
       g_ptr_array_add (actions, action);
     }
 }
@@ -1374,7 +1386,7 @@ test_timeline_sections (void)
   {
     /* (三) is the last of its parent's sections: Move Down is greyed out
      * (the never-enabled action), still aimed at it. */
-    static const char *expected[] = { "win.add-section", "win.rename-section", "win.section-up", "win.section-cannot-move",
+    static const char *expected[] = { "win.add-item-to", "win.add-section", "win.rename-section", "win.section-up", "win.section-cannot-move",
                                       "win.section-indent", "win.section-outdent", "win.delete-section" };
 
     g_assert_cmpuint (actions->len, ==, G_N_ELEMENTS (expected));
@@ -1395,7 +1407,7 @@ test_timeline_sections (void)
     menu = shown_popover_menu (GTK_WIDGET (view));
     g_assert_nonnull (menu);
     collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), pb_item_get_section_id (item), again);
-    g_assert_cmpuint (again->len, ==, 7);
+    g_assert_cmpuint (again->len, ==, 8);
     gtk_popover_popdown (GTK_POPOVER (menu));
     spin ();
   }
@@ -2769,9 +2781,10 @@ assert_moves_offered (GtkWidget *popover,
     g_autoptr(GPtrArray) aimed = g_ptr_array_new_with_free_func (g_free);
 
     collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), section, aimed);
-    g_assert_cmpuint (aimed->len, ==, 7);
+    g_assert_cmpuint (aimed->len, ==, 8);
+    g_assert_cmpstr (g_ptr_array_index (aimed, 0), ==, "win.add-item-to");
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      g_assert_cmpstr (g_ptr_array_index (aimed, 2 + i), ==, offered[i] ? actions[i] : "win.section-cannot-move");
+      g_assert_cmpstr (g_ptr_array_index (aimed, 3 + i), ==, offered[i] ? actions[i] : "win.section-cannot-move");
   }
   /* Rename and Add always apply. */
   g_assert_true (gtk_widget_is_sensitive (menu_entry (popover, "Add Section…")));

@@ -1352,25 +1352,10 @@ column_header_bind (PbBoardColumnWidget *cw,
     }
 }
 
-/* The menu of a column's parent section and of its parents in turn: the
- * parent's own section actions and Add Item, then each further heading
- * up the outline as a submenu with the same. Made at each opening, from
- * the store, so that it follows renames and moves. */
-static GMenuModel *
-parent_section_menu_new (PbStore *store,
-                         gint64   section_id)
-{
-  GMenuModel *menu = pb_ui_section_menu_new (store, section_id);
-  g_autoptr(GMenu) add = g_menu_new ();
-  g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Item"), NULL);
-  g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section_id);
-
-  g_menu_item_set_action_and_target_value (item, "win.add-item-to", g_variant_new_string (key));
-  g_menu_append_item (add, item);
-  g_menu_prepend_section (G_MENU (menu), NULL, G_MENU_MODEL (add));
-  return menu;
-}
-
+/* The menu of a column's parent section (its section menu, Add Item
+ * first) and, for each further heading up the outline, a submenu with
+ * the same. Made at each opening, from the store, so that it follows
+ * renames and moves. */
 static void
 parent_menu_create (GtkMenuButton *button,
                     gpointer       data)
@@ -1392,7 +1377,7 @@ parent_menu_create (GtkMenuButton *button,
       gtk_menu_button_set_menu_model (button, NULL);
       return;
     }
-  menu = parent_section_menu_new (store, parent_id);
+  menu = pb_ui_section_menu_new (store, parent_id);
   /* Headings further up (一、 above (一) above 1.): a submenu each. */
   for (guint depth = 0; depth < 16; depth++)
     {
@@ -1406,7 +1391,7 @@ parent_menu_create (GtkMenuButton *button,
       if (up == NULL)
         break;
       heading = pb_format_section_heading (pb_section_get_number (up), pb_section_get_title (up));
-      submenu = parent_section_menu_new (store, parent_id);
+      submenu = pb_ui_section_menu_new (store, parent_id);
       g_menu_append_submenu (further, heading, submenu);
     }
   if (g_menu_model_get_n_items (G_MENU_MODEL (further)) > 0)

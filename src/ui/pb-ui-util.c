@@ -244,7 +244,8 @@ pb_ui_toast_full (GtkWidget  *widget,
  * @section_id: a section
  *
  * The section's menu, the same on the board's column headers and the
- * timeline's section headers: the window's section actions aimed at it.
+ * timeline's section headers: Add Item and the window's section actions,
+ * aimed at it.
  * A move that cannot apply (Move Up on the first section, Outdent on a
  * top-level one) is shown greyed out.
  *
@@ -268,6 +269,15 @@ pb_ui_section_menu_new (PbStore *store,
     { end, N_("_Delete Section…"), "win.delete-section", 0 },
   };
 
+  /* Add Item first: the end of this section (win.add-item-to takes a
+   * board column's key). */
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Item"), NULL);
+    g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section_id);
+
+    g_menu_item_set_action_and_target_value (item, "win.add-item-to", g_variant_new_string (key));
+    g_menu_append_item (menu, item);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);

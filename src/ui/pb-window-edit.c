@@ -324,6 +324,7 @@ pb_window_add_item (PbWindow   *self,
   gint64 plan_id, after = 0, section = -1, lead = 0, id;
   gboolean keyed_section = FALSE;
   const char *key = column_key;
+  g_autofree char *header_key = NULL;
 
   if (plan == NULL || store == NULL)
     return 0;
@@ -335,7 +336,15 @@ pb_window_add_item (PbWindow   *self,
   if (key == NULL)
     {
       if (timeline_shown (self))
-        after = pb_timeline_view_get_selected (PB_TIMELINE_VIEW (pb_window_get_timeline (self)));
+        {
+          PbTimelineView *timeline = PB_TIMELINE_VIEW (pb_window_get_timeline (self));
+          gint64 header = 0;
+
+          after = pb_timeline_view_get_selected (timeline);
+          /* The keyboard on a section's header: the end of that section. */
+          if (after == 0 && pb_timeline_view_get_focused_section (timeline, &header) && header > 0)
+            key = header_key = g_strdup_printf ("section:%" G_GINT64_FORMAT, header);
+        }
       else if (board)
         after = pb_board_view_get_focused_item (PB_BOARD_VIEW (board), &key);
       if (after == 0)
@@ -383,7 +392,7 @@ pb_window_add_item (PbWindow   *self,
   /* Nothing chosen: the first column the planner sees, the leftmost in
    * view (the board opens at the first column with cards when the empty
    * ones before it would fill the window). */
-  if (after == 0 && key == NULL && board && pb_board_view_get_n_columns (PB_BOARD_VIEW (board)) > 0)
+  if (after == 0 && key == NULL && board && !timeline_shown (self) && pb_board_view_get_n_columns (PB_BOARD_VIEW (board)) > 0)
     key = pb_board_view_get_column_key (PB_BOARD_VIEW (board),
                                         pb_board_view_get_first_column_in_view (PB_BOARD_VIEW (board)));
   if (after == 0 || column_key)
