@@ -142,6 +142,26 @@ import_text (PbStore     *store,
   return pb_store_import_plan_json (store, json_parser_get_root (parser), error);
 }
 
+/* A file whose dependencies make a loop (1 after 2, 2 after 1: no
+ * schedule holds both) imports with the one that closes it left out. */
+static void
+test_dependency_loop (PbTestLibrary *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = import_text (f->store,
+                             "{\"format\": \"planboard-plan/1\", \"title\": \"循环\", \"items\": ["
+                             "{\"id\": \"i1\", \"number\": \"1\", \"title\": \"甲\", \"depends_on\": [{\"item\": \"i2\"}]},"
+                             "{\"id\": \"i2\", \"number\": \"2\", \"title\": \"乙\", \"depends_on\": [{\"item\": \"i1\"}]},"
+                             "{\"id\": \"i3\", \"number\": \"3\", \"title\": \"丙\", \"depends_on\": [{\"item\": \"i2\"}]}]}",
+                             &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (plan, >, 0);
+  /* 1 after 2 and 3 after 2 stand; 2 after 1 would close the loop. */
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM dependency"), ==, 2);
+}
+
 static void
 test_bad_json (PbTestLibrary *f,
                gconstpointer  data)
@@ -756,6 +776,7 @@ main (int    argc,
   ADD ("/exchange/json/round-trip", test_json_round_trip);
   ADD ("/exchange/json/gold-files", test_gold_files);
   ADD ("/exchange/json/bad", test_bad_json);
+  ADD ("/exchange/json/dependency-loop", test_dependency_loop);
   ADD ("/exchange/planboard/round-trip", test_planboard_file);
   ADD ("/exchange/planboard/old-and-bad", test_planboard_old_and_bad);
   ADD ("/exchange/duplicate", test_duplicate);

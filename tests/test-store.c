@@ -301,6 +301,37 @@ test_invalid (PbTestLibrary *f,
   after = pb_test_dump_store (f->store);
   g_assert_cmpstr (before, ==, after);
 
+  /* No loop of dependencies: 2 after 1 and 3 after 2, then 1 after 3
+   * (or after 2) would have each wait for the other. Refused with the
+   * reason, nothing written; the other way round is fine. */
+  {
+    gint64 two = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "2", "任务二", &error);
+    gint64 three = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "3", "任务三", &error);
+    g_autofree char *chain = NULL;
+    g_autofree char *now = NULL;
+
+    g_assert_cmpint (pb_store_add_dependency (f->store, item_id, two, 0, &error), >, 0);
+    g_assert_cmpint (pb_store_add_dependency (f->store, two, three, 0, &error), >, 0);
+    g_assert_no_error (error);
+    chain = pb_test_dump_store (f->store);
+    g_assert_cmpint (pb_store_add_dependency (f->store, three, item_id, 0, &error), ==, 0);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "1 任务"));
+    g_assert_nonnull (strstr (error->message, "3 任务三"));
+    g_clear_error (&error);
+    g_assert_cmpint (pb_store_add_dependency (f->store, two, item_id, 0, &error), ==, 0);
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (pb_store_check_dependency (f->store, three, two, &error));
+    g_clear_error (&error);
+    now = pb_test_dump_store (f->store);
+    g_assert_cmpstr (now, ==, chain);
+    /* 3 after 1 as well: no loop. */
+    g_assert_true (pb_store_check_dependency (f->store, item_id, three, &error));
+    g_assert_cmpint (pb_store_add_dependency (f->store, item_id, three, 0, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
   /* A record whose row is gone cannot be edited. */
   g_assert_true (pb_store_delete (f->store, item, &error));
   g_assert_false (pb_store_set (f->store, item, &error, "title", "x", NULL));

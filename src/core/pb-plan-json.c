@@ -1613,6 +1613,23 @@ import_plan (Import     *im,
           if (from == 0 || from == item_id)
             return fail (im, "a dependency names an item that does not exist");
           number_member (d, "lag_days", &lag);
+          /* One that would close a loop (each item waiting for the other,
+           * which no schedule holds; a library could make one before
+           * Planboard refused them) is left out. */
+          {
+            g_autoptr(GError) loop = NULL;
+
+            if (!pb_store_check_dependency (im->store, from, item_id, &loop))
+              {
+                if (!g_error_matches (loop, PB_STORE_ERROR, PB_STORE_ERROR_INVALID))
+                  {
+                    g_propagate_error (im->error, g_steal_pointer (&loop));
+                    return FALSE;
+                  }
+                g_message ("Import: %s", loop->message);
+                continue;
+              }
+          }
 
           if (!pb_store_insert (im->store, PB_TYPE_DEPENDENCY, im->error,
                                 "from_item_id", from,

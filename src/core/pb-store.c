@@ -4624,6 +4624,73 @@ dependency_item_name (PbItem *item)
   return g_strdup_printf ("%s %s", number, shown);
 }
 
+/**
+ * pb_store_check_dependency:
+ * @self: a store
+ * @from_item_id: the item to finish first
+ * @to_item_id: the item to start after it
+ * @error: where to say why not
+ *
+ * Whether @to_item_id may start after @from_item_id: not when
+ * @from_item_id already waits for @to_item_id, directly or through other
+ * items, for then each would wait for the other and no schedule could
+ * hold. The error is %PB_STORE_ERROR_INVALID for such a loop, else a read
+ * failure.
+ *
+ * Returns: %TRUE when the dependency may be added
+ */
+gboolean
+pb_store_check_dependency (PbStore     *self,
+                           gint64       from_item_id,
+                           gint64       to_item_id,
+                           GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  PbDbStmt *stmt;
+  gboolean loop;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (from_item_id == to_item_id)
+    {
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("An item cannot depend on itself."));
+      return FALSE;
+    }
+  /* Everything that starts after @to_item_id, in turn: @from_item_id
+   * among them closes a loop. */
+  stmt = pb_store_prepare (self, "WITH RECURSIVE later(id) AS (SELECT CAST(?1 AS BIGINT)"
+                                 " UNION SELECT d.to_item_id FROM dependency d JOIN later l ON d.from_item_id = l.id)"
+                                 " SELECT 1 FROM later WHERE id = ?2 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  pb_db_bind_int64 (stmt, 1, to_item_id);
+  pb_db_bind_int64 (stmt, 2, from_item_id);
+  loop = pb_store_step (self, stmt, &local);
+  pb_db_reset (stmt);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (loop)
+    {
+      g_autoptr(PbItem) from = pb_store_get_record (self, PB_TYPE_ITEM, from_item_id);
+      g_autoptr(PbItem) to = pb_store_get_record (self, PB_TYPE_ITEM, to_item_id);
+      g_autofree char *from_name = from ? dependency_item_name (from) : g_strdup ("?");
+      g_autofree char *to_name = to ? dependency_item_name (to) : g_strdup ("?");
+
+      /* TRANSLATORS: a refusal; "3 统筹建设绿色数据中心" already starts
+       * after "12 建设算力调度平台" finishes, so 12 cannot also start
+       * after 3 */
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
+                   _("%s already starts after %s, directly or through other items: each would wait for the other."),
+                   from_name, to_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 pb_store_add_dependency (PbStore     *self,
                          gint64       from_item_id,
@@ -4637,12 +4704,8 @@ pb_store_add_dependency (PbStore     *self,
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  if (from_item_id == to_item_id)
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("An item cannot depend on itself."));
-      return 0;
-    }
+  if (!pb_store_check_dependency (self, from_item_id, to_item_id, error))
+    return 0;
 
   from = pb_store_get_record (self, PB_TYPE_ITEM, from_item_id);
   to = pb_store_get_record (self, PB_TYPE_ITEM, to_item_id);

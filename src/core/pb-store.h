@@ -235,6 +235,10 @@ gint64       pb_store_add_note        (PbStore     *self,
                                        gint64       organisation_id,
                                        const char  *text,
                                        GError     **error);
+gboolean     pb_store_check_dependency (PbStore    *self,
+                                        gint64      from_item_id,
+                                        gint64      to_item_id,
+                                        GError    **error);
 gint64       pb_store_add_dependency  (PbStore     *self,
                                        gint64       from_item_id,
                                        gint64       to_item_id,
