@@ -178,6 +178,7 @@ test_insert_item (Plan          *f,
   g_assert_no_error (error);
   item = pb_store_get_record (store, PB_TYPE_ITEM, id);
   g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_BLOCKED);
+  g_assert_cmpfloat (pb_item_get_progress (item), ==, 0);
   g_assert_cmpstr (pb_item_get_number (item), ==, "9");
   g_clear_pointer (&order, g_free);
   order = item_order (f);
@@ -186,6 +187,18 @@ test_insert_item (Plan          *f,
     g_autofree char *leads = pb_store_dup_lead_names (store, id);
     g_assert_cmpstr (leads, ==, "市通信管理办公室");
   }
+  assert_undoable (store, before, "Add Item");
+
+  /* Added Done (the board's Done column): at 100 %, in the one command. */
+  g_clear_pointer (&before, g_free);
+  g_clear_object (&item);
+  before = pb_test_dump_store (store);
+  id = pb_store_insert_item (store, f->plan, f->s2a, 0, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_DONE, 0, &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+  g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_DONE);
+  g_assert_cmpfloat (pb_item_get_progress (item), ==, 1);
   assert_undoable (store, before, "Add Item");
 
   /* A section, item or lead of another plan is refused. */

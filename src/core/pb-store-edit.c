@@ -473,6 +473,10 @@ pb_store_insert_item (PbStore      *self,
                           "position", position,
                           NULL);
   ok = id > 0;
+  /* Done is all of it, as when an item is set to Done (a card added in
+   * the Done column): the editor says 100 %, as the card does. */
+  if (ok && status == PB_ITEM_STATUS_DONE)
+    ok = pb_store_exec_ids (self, "UPDATE item SET progress = 1 WHERE id = ?1", id, 0, error);
   if (ok && lead_organisation_id != 0)
     ok = pb_store_insert (self, PB_TYPE_ITEM_ORG, error,
                           "item_id", id,
