@@ -412,7 +412,9 @@ test_editor_beside_timeline (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
 }
 
-/* A click on a section's header closes it to the header, and opens it. */
+/* A click on a section's header chooses it (the keyboard goes there) and
+ * leaves it open; a click on its arrow, or a double click, closes it to
+ * the header, and opens it again. */
 static void
 test_sections (void)
 {
@@ -436,16 +438,32 @@ test_sections (void)
         }
     }
   pb_timeline_view_widget_point (view, 0, pb_timeline_get_row_y (timeline, header) + 4, &x, &y);
-  pb_timeline_view_click (view, 10, y, 1);
-  timeline = pb_timeline_view_get_timeline (view);
-  /* (一) holds four items. */
-  g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows - 4);
-  g_assert_false (pb_timeline_get_item_row (timeline, id, NULL));
+  {
+    gint64 focused = 0;
+    double title_x = pb_timeline_get_row_label_x (timeline, header) + 20;
+    double arrow_x = pb_timeline_get_row_label_x (timeline, header) - 10;
 
-  pb_timeline_view_click (view, 10, y, 1);
-  timeline = pb_timeline_view_get_timeline (view);
-  g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows);
-  g_assert_true (pb_timeline_get_item_row (timeline, id, NULL));
+    /* On the heading: chosen, still open. */
+    pb_timeline_view_click (view, title_x, y, 1);
+    timeline = pb_timeline_view_get_timeline (view);
+    g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows);
+    g_assert_true (pb_timeline_view_get_focused_section (view, &focused));
+    g_assert_cmpint (focused, >, 0);
+    g_assert_cmpint (pb_timeline_view_get_selected (view), ==, 0);
+
+    /* On its arrow: closed; (一) holds four items. */
+    pb_timeline_view_click (view, arrow_x, y, 1);
+    timeline = pb_timeline_view_get_timeline (view);
+    g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows - 4);
+    g_assert_false (pb_timeline_get_item_row (timeline, id, NULL));
+
+    /* A double click on the heading: open again. */
+    pb_timeline_view_click (view, title_x, y, 1);
+    pb_timeline_view_click (view, title_x, y, 2);
+    timeline = pb_timeline_view_get_timeline (view);
+    g_assert_cmpuint (pb_timeline_get_n_rows (timeline), ==, rows);
+    g_assert_true (pb_timeline_get_item_row (timeline, id, NULL));
+  }
 }
 
 /* The widget x of @day on the chart. */

@@ -1596,13 +1596,21 @@ pb_timeline_view_click_full (PbTimelineView  *self,
   self->selected_dep_from = self->selected_dep_to = 0;
   if (hit.kind == PB_TIMELINE_HIT_SECTION)
     {
-      /* The keyboard goes to the header; its "⋯" opens the section's
-       * menu; elsewhere the header folds. */
+      guint row;
+      /* The ▾/▸ before the heading (and the indent before it). */
+      gboolean on_arrow = x < label_width (self) && section_row (self, hit.other_id, &row) &&
+                          x < pb_timeline_get_row_label_x (self->timeline, row);
+
+      /* The header is chosen: the keyboard goes to it (Insert adds
+       * there, Menu opens its menu); its "⋯" opens the menu; its arrow,
+       * or a double click, folds or opens the section, as in a tree. */
       pb_timeline_view_focus_section (self, hit.other_id);
       if (hit.other_id > 0 && x >= label_width (self) - MENU_HOT_WIDTH && x < label_width (self))
         pb_timeline_view_popup_section_menu (self, hit.other_id, x, y);
-      else
+      else if (on_arrow || n_press == 2)
         pb_timeline_view_toggle_section (self, hit.other_id);
+      else
+        gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
   if (hit.kind == PB_TIMELINE_HIT_DEPENDENCY)
