@@ -8,10 +8,12 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "pb-board-view.h"
+#include "pb-indicator-links.h"
 #include "pb-item-editor.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -555,6 +557,159 @@ test_progress_saved_on_close (void)
   pb_test_settle_for (600);
 }
 
+/* A real click on @widget, scrolled into the editor's view first (the
+ * keyboard on it scrolls its viewport there), as a planner scrolls. */
+static void
+click_in_view (GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_grab_focus (widget));
+  pb_test_settle_for (300);
+  click (widget);
+}
+
+/* The button under @root whose tooltip is @tooltip, drawn, or NULL. */
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_is_drawable (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), tooltip) == 0)
+        return c;
+      if ((found = button_with_tooltip (c, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+sql_int (const char *fmt,
+         ...)
+{
+  va_list args;
+  g_autofree char *sql = NULL;
+
+  va_start (args, fmt);
+  sql = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  return pb_test_sql_int (pb_store_get_path (t.store), sql);
+}
+
+/* The bin beside an indicator in one item's editor: an indicator another
+ * item serves too is only taken from this item (its actuals and the
+ * other item keep it), with a toast; one only this item serves, with
+ * actuals, asks first and then deletes it with them. Each is one command
+ * that Undo takes back. */
+static void
+test_remove_indicator (void)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (t.store, pb_window_get_selected_plan (t.window));
+  g_autofree char *before = pb_test_dump_store (t.store);
+  gint64 shared = 0, shared_item = 0, own = 0, own_item = 0;
+  GtkWidget *editor, *bin, *dialog;
+
+  /* From the store: an indicator two items serve, one only one item
+   * serves, each with actuals. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+      gint64 id = pb_record_get_id (PB_RECORD (item));
+      g_autoptr(GListModel) indicators = pb_store_list_item_indicators (t.store, id);
+
+      for (guint k = 0; k < g_list_model_get_n_items (indicators); k++)
+        {
+          g_autoptr(PbIndicator) indicator = g_list_model_get_item (indicators, k);
+          gint64 kid = pb_record_get_id (PB_RECORD (indicator));
+          gint64 n_items = sql_int ("SELECT count(*) FROM item_indicator WHERE indicator_id = %" G_GINT64_FORMAT, kid);
+          gint64 n_actuals = sql_int ("SELECT count(*) FROM actual WHERE indicator_id = %" G_GINT64_FORMAT, kid);
+
+          if (n_actuals == 0)
+            continue;
+          if (n_items > 1 && shared == 0)
+            {
+              shared = kid;
+              shared_item = id;
+            }
+          if (n_items == 1 && own == 0)
+            {
+              own = kid;
+              own_item = id;
+            }
+        }
+    }
+  g_assert_cmpint (shared, >, 0);
+  g_assert_cmpint (own, >, 0);
+
+  /* Shared: detached from this item only. */
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, shared_item);
+    gint64 n_actuals = sql_int ("SELECT count(*) FROM actual WHERE indicator_id = %" G_GINT64_FORMAT, shared);
+    gint64 n_items = sql_int ("SELECT count(*) FROM item_indicator WHERE indicator_id = %" G_GINT64_FORMAT, shared);
+
+    pb_window_open_editor (t.window, item);
+    pb_test_settle_for (500);
+    editor = pb_window_get_editor (t.window);
+    bin = button_with_tooltip (editor, "Detach from this item");
+    g_assert_nonnull (bin);
+    g_assert_null (button_with_tooltip (editor, "Remove indicator"));
+    click_in_view (bin);
+    pb_test_settle_for (400);
+    g_assert_true (g_str_has_prefix (pb_store_get_undo_label (t.store), "Detach "));
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM indicator WHERE id = %" G_GINT64_FORMAT, shared), ==, 1);
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM actual WHERE indicator_id = %" G_GINT64_FORMAT, shared), ==, n_actuals);
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM item_indicator WHERE indicator_id = %" G_GINT64_FORMAT, shared), ==, n_items - 1);
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM item_indicator WHERE indicator_id = %" G_GINT64_FORMAT
+                              " AND item_id = %" G_GINT64_FORMAT, shared, shared_item), ==, 0);
+    act ("win.undo");
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, before);
+    }
+  }
+
+  /* Its own, with actuals: asked first; Cancel leaves it, Delete takes
+   * it with its actuals. */
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, own_item);
+
+    pb_window_open_editor (t.window, item);
+    pb_test_settle_for (500);
+    editor = pb_window_get_editor (t.window);
+    bin = button_with_tooltip (editor, "Delete indicator");
+    g_assert_nonnull (bin);
+    click_in_view (bin);
+    pb_test_settle_for (400);
+    dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Delete Indicator “"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    pb_test_settle_for (300);
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, before);
+    }
+    bin = button_with_tooltip (pb_window_get_editor (t.window), "Delete indicator");
+    g_assert_nonnull (bin);
+    click_in_view (bin);
+    pb_test_settle_for (400);
+    dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+    pb_test_settle_for (400);
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM indicator WHERE id = %" G_GINT64_FORMAT, own), ==, 0);
+    g_assert_cmpint (sql_int ("SELECT count(*) FROM actual WHERE indicator_id = %" G_GINT64_FORMAT, own), ==, 0);
+    act ("win.undo");
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, before);
+    }
+  }
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);
   /* Last: it closes the window (and makes another). */
   g_test_add_func ("/item-editor/progress-saved-on-close", test_progress_saved_on_close);
+  g_test_add_func ("/item-editor/remove-indicator", test_remove_indicator);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

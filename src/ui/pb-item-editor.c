@@ -39,6 +39,8 @@ struct _PbItemEditor
 
   PbStore             *store;
   PbItem              *item;
+  PbIndicator         *removing_indicator; /* its bin clicked, to act when idle */
+  guint                remove_indicator_id;
   GBindingGroup       *bindings;       /* the fields, to the item's properties */
   GSignalGroup        *item_signals;
   gboolean             dirty[N_FIELDS];
@@ -827,6 +829,111 @@ remove_button (PbItemEditor *self,
   g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (delete_record_cb), self);
   return button;
+}
+
+/* The items an indicator serves, counted. */
+static guint
+n_indicator_items (PbItemEditor *self,
+                   gint64        indicator_id)
+{
+  g_autoptr(GListModel) items = pb_store_list_indicator_items (self->store, indicator_id);
+
+  return items ? g_list_model_get_n_items (items) : 0;
+}
+
+static void
+delete_indicator_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              PbItemEditor     *self)
+{
+  PbIndicator *indicator = g_object_get_data (G_OBJECT (dialog), "record");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (response, "delete") || indicator == NULL)
+    return;
+  if (!pb_store_delete (self->store, PB_RECORD (indicator), &error))
+    {
+      report (self, error);
+      return;
+    }
+  /* Translators: a toast; %s is an indicator's name */
+  text = g_strdup_printf (_("Deleted indicator “%s”"), pb_indicator_get_name (indicator));
+  pb_ui_toast (GTK_WIDGET (self), text, TRUE);
+}
+
+/* The bin beside an indicator: an indicator another item serves too is
+ * only taken from this item (its targets, its actuals and the other
+ * items keep it); one only this item serves is deleted, after a question
+ * when actuals were recorded for it, which go with it. Either way a
+ * toast says what went, with Undo. */
+static gboolean
+remove_indicator_idle (gpointer data)
+{
+  PbItemEditor *self = data;
+  g_autoptr(PbIndicator) indicator = g_steal_pointer (&self->removing_indicator);
+  gint64 id = indicator ? pb_record_get_id (PB_RECORD (indicator)) : 0;
+  g_autoptr(GError) error = NULL;
+  guint n_actuals;
+
+  self->remove_indicator_id = 0;
+  if (self->item == NULL || indicator == NULL)
+    return G_SOURCE_REMOVE;
+  if (n_indicator_items (self, id) > 1)
+    {
+      if (!pb_store_detach_indicator (self->store, pb_record_get_id (PB_RECORD (self->item)), id, &error))
+        report (self, error);
+      else
+        pb_ui_toast (GTK_WIDGET (self), pb_store_get_undo_label (self->store), TRUE);
+      return G_SOURCE_REMOVE;
+    }
+  n_actuals = pb_store_count (self->store, PB_TYPE_ACTUAL, "indicator_id", id);
+  if (n_actuals == 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (!pb_store_delete (self->store, PB_RECORD (indicator), &error))
+        {
+          report (self, error);
+          return G_SOURCE_REMOVE;
+        }
+      text = g_strdup_printf (_("Deleted indicator “%s”"), pb_indicator_get_name (indicator));
+      pb_ui_toast (GTK_WIDGET (self), text, TRUE);
+      return G_SOURCE_REMOVE;
+    }
+  {
+    /* Translators: a question's heading; %s is an indicator's name */
+    g_autofree char *heading = g_strdup_printf (_("Delete Indicator “%s”?"), pb_indicator_get_name (indicator));
+    g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "The %u actual recorded for it is deleted with it.",
+                                                          "The %u actuals recorded for it are deleted with it.",
+                                                          n_actuals),
+                                             n_actuals);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (indicator), g_object_unref);
+    g_signal_connect_object (dialog, "response", G_CALLBACK (delete_indicator_response_cb), self, 0);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the click is done: what it removes rebuilds the list the button
+ * sits in, which a button still pressed must not be taken from. */
+static void
+remove_indicator_cb (GtkButton    *button,
+                     PbItemEditor *self)
+{
+  PbIndicator *indicator = g_object_get_data (G_OBJECT (button), "record");
+
+  if (indicator == NULL || self->remove_indicator_id != 0)
+    return;
+  g_set_object (&self->removing_indicator, indicator);
+  self->remove_indicator_id = g_idle_add_full (G_PRIORITY_DEFAULT, remove_indicator_idle, self, NULL);
 }
 
 static void
@@ -2484,7 +2591,16 @@ rebuild_lists (PbItemEditor *self)
         sub = g_markup_escape_text (summary->str, -1);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sub);
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (self, PB_RECORD (k), _("Remove indicator")));
+        {
+          /* Shared: taken from this item only (remove_indicator_cb()). */
+          gboolean shared = n_indicator_items (self, pb_record_get_id (PB_RECORD (k))) > 1;
+          GtkWidget *remove = remove_button (self, PB_RECORD (k),
+                                             shared ? _("Detach from this item") : _("Delete indicator"));
+
+          g_signal_handlers_disconnect_by_func (remove, delete_record_cb, self);
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_indicator_cb), self);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+        }
         for (guint u = 0; u < groups->len; u++)
           {
             GtkWidget *refusals = NULL;
@@ -3016,6 +3132,9 @@ static void
 pb_item_editor_dispose (GObject *object)
 {
   PbItemEditor *self = PB_ITEM_EDITOR (object);
+
+  g_clear_handle_id (&self->remove_indicator_id, g_source_remove);
+  g_clear_object (&self->removing_indicator);
 
   /* The window closes (or the application quits) with a progress still
    * to be stored (a drag not let go, keys in their pause) or a field
