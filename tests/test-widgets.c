@@ -467,6 +467,14 @@ test_board_shows_in_view (PbTestLibrary *f,
   paint (window);
   pb_board_view_set_plan (board, plan);
   paint (window);
+  /* The first frame is final: the cards in view made their labels
+   * before it, so GTK styled them for it, not in the frame after. */
+  in_view = stale = wrong = bound = waiting = 0;
+  count_cards (GTK_WIDGET (board), GTK_WIDGET (board), &in_view, &stale, &wrong, &bound, &waiting);
+  g_assert_cmpuint (in_view, >, 3);
+  g_assert_cmpuint (stale, ==, 0);
+  g_assert_cmpuint (wrong, ==, 0);
+  g_assert_cmpuint (pb_board_view_get_late_cards (board), ==, 0);
   paint (window);
 
   pb_board_view_get_widget_work (board, &cards, NULL, NULL);
@@ -535,6 +543,47 @@ test_board_shows_in_view (PbTestLibrary *f,
   g_assert_cmpuint (wrong, ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A window that opens on a board (the start of the application): the
+ * cards in view at the first frame made their labels before it, so the
+ * frame is final (GTK would style labels made during it in the next
+ * frame, and lay the cards out and paint them again), and it shows no
+ * card more than a board opened in an open window. */
+static void
+test_board_first_frame (PbTestLibrary *f,
+                        gconstpointer  data)
+{
+  gint64 id = add_sectioned_plan (f->store, 2000, 10);
+  g_autoptr(PbPlan) plan = pb_store_get_record (f->store, PB_TYPE_PLAN, id);
+  GtkWidget *window = gtk_window_new ();
+  PbBoardView *board = PB_BOARD_VIEW (pb_board_view_new (f->store));
+  guint shown, in_view = 0, stale = 0, wrong = 0, bound = 0, waiting = 0;
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+  /* The application's style, as AdwApplication loads it: the columns'
+   * widths are its. 1100 px (the default) shows a sliver of a fifth. */
+  gtk_css_provider_load_from_resource (style, "/io/github/planboard/Planboard/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (board));
+  pb_board_view_set_plan (board, plan);
+  gtk_window_present (GTK_WINDOW (window));
+  paint (window);
+
+  count_cards (GTK_WIDGET (board), GTK_WIDGET (board), &in_view, &stale, &wrong, &bound, &waiting);
+  pb_board_view_get_shown_work (board, &shown, NULL);
+  g_test_message ("first frame: %u bound, %u shown, %u in view, %u shown after the layout",
+                  bound, shown, in_view, pb_board_view_get_late_cards (board));
+  g_assert_cmpuint (in_view, >, 3);
+  g_assert_cmpuint (stale, ==, 0);
+  g_assert_cmpuint (wrong, ==, 0);
+  g_assert_cmpuint (pb_board_view_get_late_cards (board), ==, 0);
+  g_assert_cmpuint (shown, <=, in_view + 3 * 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
 /* A board on a hidden page (a window that opens on the Timeline) groups
@@ -660,6 +709,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/widgets/board-regroup-reuses", test_board_regroup_reuses);
   PB_TEST_ADD_LIBRARY ("/widgets/board-hidden-waits", test_board_hidden_waits);
   PB_TEST_ADD_LIBRARY ("/widgets/board-shows-in-view", test_board_shows_in_view);
+  PB_TEST_ADD_LIBRARY ("/widgets/board-first-frame", test_board_first_frame);
   g_test_add_func ("/widgets/tooltip-label", test_tooltip_label);
   g_test_add_func ("/widgets/tooltip-plain", test_tooltip_plain);
 

@@ -27,6 +27,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "pb-format.h"
@@ -457,6 +458,9 @@ struct _PbBoardView
   GdkFrameClock   *clock;        /* while realized: after each layout, show the cards in view */
   gulong           layout_id;
   guint            n_cards_shown; /* cards that set and shaped their item's labels, for the tests */
+  guint            n_cards_late;  /* of them, made their labels after a layout (show_in_view) */
+  int              width_hint;    /* the size the window expects to give it (pb_board_view_set_size_hint) */
+  int              height_hint;
 };
 
 enum {
@@ -699,6 +703,8 @@ regroup (PbBoardView *self)
   update_shown (self);
 }
 
+static void show_first_cards (PbBoardView *self);
+
 /* The columns on screen: every column; while a filter or a search is on,
  * only those holding a card that matches (an empty column would only say
  * that nothing there matched, and push the cards found off screen). One
@@ -751,6 +757,10 @@ update_shown (PbBoardView *self)
       gtk_widget_set_visible (self->no_match, none);
       gtk_widget_set_visible (self->scroller, !none);
     }
+  /* The cards just bound, before the next frame (a board being mapped
+   * does it once its children are: pb_board_view_map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_first_cards (self);
 }
 
 /* ---- Columns ------------------------------------------------------------ */
@@ -955,8 +965,11 @@ column_in_view (PbBoardView         *self,
   double x, w;
 
   /* Not laid out yet (a board bound as the window is first shown): the
-   * window's width, no more (the sidebar takes some of it). */
-  if (width <= 0)
+   * width its window expects to give it, else the window's width, no
+   * more (the sidebar takes some of it). */
+  if (width <= 0 && self->width_hint > 0)
+    width = self->width_hint;
+  else if (width <= 0)
     {
       int default_width = -1, default_height = -1;
 
@@ -1003,6 +1016,9 @@ fill_columns_in_view (gpointer data)
       if (column_in_view (self, cw))
         column_widget_fill (cw);
     }
+  /* Before the frame (this idle comes first): their first cards too. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_first_cards (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1833,7 +1849,8 @@ pb_board_view_map (GtkWidget *widget)
 {
   flush_pending (PB_BOARD_VIEW (widget));
   GTK_WIDGET_CLASS (pb_board_view_parent_class)->map (widget);
-  pb_trace_start ("board: mapped");
+  show_first_cards (PB_BOARD_VIEW (widget));
+  pb_trace_start ("board: mapped, first cards shown");
 }
 
 static void
@@ -2610,8 +2627,81 @@ show_in_view (GdkFrameClock *clock,
       if (b.origin.x < width && b.origin.x + b.size.width > 0 &&
           b.origin.y < height + SHOW_MARGIN && b.origin.y + b.size.height > -SHOW_MARGIN)
         {
+          /* Its labels made now, after the layout: styled next frame. */
+          if (gtk_widget_get_first_child (GTK_WIDGET (card)) == NULL)
+            self->n_cards_late++;
           pb_task_card_show_now (card);
           self->n_cards_shown++;
+        }
+    }
+}
+
+/* The cards a plan opens with, shown before its first frame. GTK 4.8
+ * styles a widget made during a frame's layout only in the next frame
+ * (the window's CSS is validated in the update phase, before layout):
+ * cards shown by show_in_view () after the first layout made their
+ * labels, stripe and bar then, were restyled a frame later, and that
+ * frame laid them out and painted them again (12–28 ms of CPU at start). So
+ * when a plan's cards have just been bound (opened, regrouped, filtered:
+ * the columns' lists bind their first cards as they are given their
+ * models, before any layout), the first cards of each column in view
+ * show their items at once: as many as would be in view if every card
+ * were as short as CARD_HEIGHT_SHORT, about a card with a one-line title
+ * and a lead (most are taller: titles of two or three lines), below a
+ * column's header (CARD_TOP_GUESS). A card this misses (shorter cards,
+ * a window taller than its default) is shown after the layout as
+ * before, restyled a frame later; one shown that ends below the view
+ * costs its labels, nothing else. */
+#define CARD_HEIGHT_SHORT 112
+#define CARD_TOP_GUESS    80
+
+static void
+show_first_cards (PbBoardView *self)
+{
+  double height = gtk_widget_get_height (self->scroller);
+  guint n;
+
+  if (self->bound_cards == NULL || g_hash_table_size (self->bound_cards) == 0)
+    return;
+  /* Not laid out yet (a window opening on the board): the height its
+   * window expects to give it, else the window's default height, which
+   * the board's is less than. */
+  if (height <= 0 && self->height_hint > 0)
+    height = self->height_hint;
+  else if (height <= 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      int default_width = -1, default_height = -1;
+
+      if (GTK_IS_WINDOW (root))
+        gtk_window_get_default_size (GTK_WINDOW (root), &default_width, &default_height);
+      height = default_height > 0 ? default_height : 1080;
+    }
+  n = height > CARD_TOP_GUESS ? (guint) ceil ((height - CARD_TOP_GUESS) / CARD_HEIGHT_SHORT) : 1;
+  for (guint i = 0; i < self->column_widgets->len; i++)
+    {
+      PbBoardColumnWidget *cw = g_ptr_array_index (self->column_widgets, i);
+      GtkAdjustment *vadj;
+      GPtrArray *slots;
+
+      if (cw->column == NULL || cw->selection == NULL || gtk_no_selection_get_model (cw->selection) == NULL ||
+          !column_in_view (self, cw))
+        continue;
+      /* A column scrolled down (a regroup keeps its place) shows its
+       * cards after the layout, which knows where they are. */
+      vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cw->list));
+      if (vadj && gtk_adjustment_get_value (vadj) > 0)
+        continue;
+      slots = cw->column->cards->slots;
+      for (guint p = 0; p < MIN (n, slots->len); p++)
+        {
+          PbBoardSlot *slot = g_ptr_array_index (slots, p);
+
+          if (slot && slot->card && pb_task_card_get_stale (slot->card))
+            {
+              pb_task_card_show_now (slot->card);
+              self->n_cards_shown++;
+            }
         }
     }
 }
@@ -2982,6 +3072,45 @@ pb_board_view_get_shown_work (PbBoardView *self,
     *n_cards_shown = self->n_cards_shown;
   if (n_columns_built)
     *n_columns_built = self->n_columns_built;
+}
+
+/**
+ * pb_board_view_set_size_hint:
+ * @self: a board
+ * @width: the width its window expects to give it, or -1
+ * @height: the height, or -1
+ *
+ * What a window about to show the board expects its size to be (the
+ * window's default size less its sidebar and header bar): until the
+ * board is laid out, it makes the columns and shows the cards of that
+ * much, not of the whole window's default size.
+ */
+void
+pb_board_view_set_size_hint (PbBoardView *self,
+                             int          width,
+                             int          height)
+{
+  g_return_if_fail (PB_IS_BOARD_VIEW (self));
+  self->width_hint = width;
+  self->height_hint = height;
+}
+
+/**
+ * pb_board_view_get_late_cards:
+ * @self: a board
+ *
+ * For the tests that hold a plan's first frame to being final: cards
+ * that made their labels only after a frame's layout, so far. GTK styles
+ * widgets made then in the next frame, which lays them out and paints
+ * them again; the cards in view when a plan opens are made before.
+ *
+ * Returns: how many cards made their labels after a layout
+ */
+guint
+pb_board_view_get_late_cards (PbBoardView *self)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), 0);
+  return self->n_cards_late;
 }
 
 /**

@@ -60,6 +60,10 @@ void             pb_board_view_get_widget_work (PbBoardView    *self,
 void             pb_board_view_get_shown_work  (PbBoardView    *self,
                                                 guint          *n_cards_shown,
                                                 guint          *n_columns_built);
+guint            pb_board_view_get_late_cards  (PbBoardView    *self);
+void             pb_board_view_set_size_hint   (PbBoardView    *self,
+                                                int             width,
+                                                int             height);
 
 void             pb_board_view_select_all      (PbBoardView    *self);
 void             pb_board_view_set_selected    (PbBoardView    *self,

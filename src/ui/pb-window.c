@@ -2627,6 +2627,12 @@ settle_switcher_title_cb (PbWindow *self)
   width = MAX (width, header_min);
   gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &header_height, NULL, NULL, NULL);
   gtk_widget_allocate (header, width, header_height, -1, NULL);
+  /* The board below it: the columns and cards it makes before its first
+   * layout are those of this much (the window's default size, less the
+   * sidebar, the frame and the header bar). */
+  if (self->board)
+    pb_board_view_set_size_hint (PB_BOARD_VIEW (self->board), width,
+                                 height - 2 * CLAMP ((int) frame_y, 0, 64) - header_height);
   pb_trace_start ("window: header laid out at %d px, %s", width,
                   adw_view_switcher_title_get_title_visible (self->switcher_title) ? "title" : "tabs");
 }
