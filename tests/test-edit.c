@@ -1315,6 +1315,24 @@ test_item_joins_in_order (Plan          *f,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   JOIN_ORDER ("a|a2|2|1|b|b2|3");
+
+  /* A section deleted, its items moved to a heading with none of its own
+   * (四, whose item is in (一)): before the sub-section's, as when moved. */
+  {
+    gint64 d = pb_store_add_section (store, plan, 0, "四", "组织实施", &error);
+    gint64 d1 = pb_store_add_section (store, plan, d, "(一)", "加强领导", &error);
+    g_autoptr(PbSection) second = pb_store_get_record (store, PB_TYPE_SECTION, b);
+
+    pb_store_add_item (store, plan, d1, PB_ITEM_KIND_MEASURE, "4", "丁", &error);
+    g_assert_no_error (error);
+    JOIN_ORDER ("a|a2|2|1|b|b2|3|4");
+    g_clear_pointer (&before, g_free);
+    before = pb_test_dump_store (store);
+    g_assert_true (pb_store_delete_section (store, second, d, &error));
+    g_assert_no_error (error);
+    JOIN_ORDER ("a|a2|2|1|3|b|b2|4");
+    assert_undoable (store, before, "Delete Section");
+  }
 #undef JOIN_ORDER
 }
 

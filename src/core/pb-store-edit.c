@@ -1203,12 +1203,21 @@ pb_store_delete_section (PbStore    *self,
 
   if (move_items_to != 0)
     {
-      /* Last in their new section, in their order. */
-      gint64 after = query_ids (self, "SELECT max(position) FROM item WHERE section_id = ?1", move_items_to, 0, -1);
+      /* Last in their new section, in their order: after its last item,
+       * or, in a section with none of its own (a heading of
+       * sub-sections), where it stands in the document, before its
+       * sub-sections' items (section_end_position()). */
+      gint64 after = -1;
       gint64 n = pb_store_count_section_items (self, id);
 
-      ok = TRUE;
-      if (after >= 0)
+      ok = pb_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS pb_moving (id INTEGER PRIMARY KEY)", error) &&
+           pb_store_exec (self, "DELETE FROM temp.pb_moving", error) &&
+           pb_store_exec_ids (self, SUBTREE_SQL "INSERT INTO temp.pb_moving (id)"
+                                                " SELECT id FROM item WHERE section_id IN (SELECT id FROM sub)",
+                              id, 0, error);
+      if (ok)
+        after = section_end_position (self, plan_id, move_items_to, TRUE);
+      if (ok)
         {
           PbDbStmt *stmt = pb_store_prepare (self, SUBTREE_SQL "UPDATE item SET position = position + ?3"
                                                                    " WHERE plan_id = ?4 AND position > ?2"
@@ -1237,12 +1246,12 @@ pb_store_delete_section (PbStore    *self,
             {
               pb_db_bind_int64 (stmt, 1, id);
               pb_db_bind_int64 (stmt, 2, move_items_to);
-              pb_db_bind_int64 (stmt, 3, after >= 0 ? after
-                                           : query_ids (self, "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1",
-                                                        plan_id, 0, -1));
+              pb_db_bind_int64 (stmt, 3, after);
               ok = pb_store_step_done (self, stmt, error);
             }
         }
+      if (ok)
+        ok = pb_store_exec (self, "DELETE FROM temp.pb_moving", error);
     }
   else
     ok = pb_store_exec_ids (self, SUBTREE_SQL "DELETE FROM item WHERE section_id IN (SELECT id FROM sub)", id, 0, error);
