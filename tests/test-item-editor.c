@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -710,6 +711,173 @@ test_remove_indicator (void)
   pb_test_settle_for (300);
 }
 
+/* The Add Target button of indicator @k in the open editor. */
+static GtkWidget *
+add_target_button (GtkWidget *root,
+                   gint64     k)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      PbRecord *r;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), "Add Target") == 0 &&
+          (r = g_object_get_data (G_OBJECT (c), "record")) && pb_record_get_id (r) == k)
+        return c;
+      if ((found = add_target_button (c, k)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The indicator @k's row (an expander) in the open editor. */
+static GtkWidget *
+indicator_row (GtkWidget *root,
+               gint64     k)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      gint64 *id;
+
+      if (ADW_IS_EXPANDER_ROW (c) && (id = g_object_get_data (G_OBJECT (c), "indicator-id")) && *id == k)
+        return c;
+      if ((found = indicator_row (c, k)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The new target's row in the open editor, or %NULL. */
+static GtkWidget *
+draft_row (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (c) && g_object_get_data (G_OBJECT (c), "draft-value"))
+        return c;
+      if ((found = draft_row (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The stored target of @k for @year (firm), its value, or NAN. */
+static double
+stored_target (gint64 k,
+               int    year)
+{
+  g_autoptr(GListModel) targets = pb_store_list_targets (t.store, k);
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) target = g_list_model_get_item (targets, i);
+
+      if (pb_target_get_year (target) == year && !pb_record_get_boolean (PB_RECORD (target), "stretch"))
+        return pb_target_get_value (target);
+    }
+  return NAN;
+}
+
+/* Types @text with real keys (digits, a point) and presses Return. */
+static void
+type_and_return (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    press (*p == '.' ? GDK_KEY_period : GDK_KEY_0 + (*p - '0'));
+  press (GDK_KEY_Return);
+  pb_test_settle_for (300);
+}
+
+/* Issue 14: a task that runs 2026-11-28 – 2027-12-31 in a 2025—2027 plan.
+ * Add Target, pressed with the keyboard, proposes 2026 (the first year the
+ * task runs in), then 2027, and only then 2025, the plan's year before
+ * the task began; each value typed with real keys is stored for the year
+ * proposed, one "Add Target" each. Before, 2025 came first. */
+static void
+test_add_target_item_years (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) neighbour = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  gint64 plan = pb_item_get_plan_id (neighbour);
+  g_autoptr(PbPlan) p = pb_store_get_record (t.store, PB_TYPE_PLAN, plan);
+  gint64 id, k;
+  g_autoptr(PbItem) item = NULL;
+  GtkWidget *editor, *add, *row, *focus;
+  static const int expected_years[] = { 2026, 2027, 2025 };
+  static const char *values[] = { "15000", "30000", "100" };
+
+  g_assert_cmpint (pb_plan_get_period_start (p), ==, 2025);
+  g_assert_cmpint (pb_plan_get_period_end (p), ==, 2027);
+  id = pb_store_add_item (t.store, plan, pb_item_get_section_id (neighbour), PB_ITEM_KIND_TASK, "", "测试任务", &error);
+  g_assert_no_error (error);
+  item = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+  g_assert_true (pb_store_set (t.store, item, &error, "start_date", "2026-11-28", "due_date", "2027-12-31", NULL));
+  k = pb_store_add_indicator (t.store, plan, id, "测试站点数", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (500);
+  editor = pb_window_get_editor (t.window);
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == item);
+
+  /* The indicator's row opened by the keyboard, as a planner opens it. */
+  row = indicator_row (editor, k);
+  g_assert_nonnull (row);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (gtk_widget_grab_focus (find_child (row, GTK_TYPE_LIST_BOX_ROW, NULL)));
+  pb_test_settle_for (100);
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, row));
+  press (GDK_KEY_Return);
+  pb_test_settle_for (300);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  for (guint round = 0; round < G_N_ELEMENTS (expected_years); round++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", expected_years[round]);
+
+      add = add_target_button (editor, k);
+      g_assert_nonnull (add);
+      /* The first time the keyboard is put there; after a target is
+       * added by Return, it is on Add Target already. */
+      if (round == 0)
+        {
+          gtk_widget_grab_focus (add);
+          pb_test_settle_for (100);
+        }
+      focus = gtk_root_get_focus (GTK_ROOT (t.window));
+      g_assert_true (focus == add);
+      press (GDK_KEY_space);
+      pb_test_settle_for (300);
+
+      row = draft_row (editor);
+      g_assert_nonnull (row);
+      g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "draft-year")), ==, year);
+      /* Nothing stored before the value is typed. */
+      g_assert_true (isnan (stored_target (k, expected_years[round])));
+      focus = gtk_root_get_focus (GTK_ROOT (t.window));
+      g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, g_object_get_data (G_OBJECT (row), "draft-value")));
+
+      type_and_return (values[round]);
+      g_assert_cmpfloat (stored_target (k, expected_years[round]), ==, g_ascii_strtod (values[round], NULL));
+      g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
+      g_assert_null (draft_row (editor));
+    }
+  {
+    g_autoptr(GListModel) targets = pb_store_list_targets (t.store, k);
+    g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 3);
+  }
+
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  g_assert_true (pb_store_delete (t.store, item, &error));
+  g_assert_no_error (error);
+  pb_test_settle_for (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
   g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);
+  g_test_add_func ("/item-editor/add-target-item-years", test_add_target_item_years);
   /* Last: it closes the window (and makes another). */
   g_test_add_func ("/item-editor/progress-saved-on-close", test_progress_saved_on_close);
   g_test_add_func ("/item-editor/remove-indicator", test_remove_indicator);

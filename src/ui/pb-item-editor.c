@@ -1512,20 +1512,51 @@ year_taken (PbItemEditor *self,
   return FALSE;
 }
 
-/* The first year of the plan's period with no firm target (or, with
- * @stretch, no stretch target) for @indicator_id, or 0 when every year
- * has one. */
+/* The years the open item runs in, its start's to its due date's (the
+ * plan's period where it has neither), within the plan's period
+ * [@first, @last]; the whole period when they do not meet it. */
+static void
+item_years (PbItemEditor *self,
+            int           first,
+            int           last,
+            int          *from,
+            int          *to)
+{
+  GDate start, due;
+
+  *from = first;
+  *to = last;
+  if (self->item == NULL)
+    return;
+  if (pb_date_parse (pb_record_get_string (PB_RECORD (self->item), "start_date"), &start))
+    *from = MAX (first, (int) g_date_get_year (&start));
+  if (pb_date_parse (pb_record_get_string (PB_RECORD (self->item), "due_date"), &due))
+    *to = MIN (last, (int) g_date_get_year (&due));
+  if (*from > *to)
+    {
+      *from = first;
+      *to = last;
+    }
+}
+
+/* The first year with no firm target (or, with @stretch, no stretch
+ * target) for @indicator_id: first among the years the open item runs in
+ * (issue 14: a task from 2026-11 is not offered 2025, a year before it
+ * began), then among the plan's other years, in order; never a year
+ * outside the plan's period. 0 when every year of the period has one. */
 static int
 first_year_without (PbItemEditor *self,
                     gint64        indicator_id,
                     gboolean      stretch)
 {
-  int first, last;
+  int first, last, from, to;
 
   plan_period (self, &first, &last);
-  for (int y = first; y <= last; y++)
-    if (!year_taken (self, indicator_id, y, stretch))
-      return y;
+  item_years (self, first, last, &from, &to);
+  for (int pass = 0; pass < 2; pass++)
+    for (int y = pass == 0 ? from : first; y <= (pass == 0 ? to : last); y++)
+      if (!(pass == 1 && y >= from && y <= to) && !year_taken (self, indicator_id, y, stretch))
+        return y;
   return 0;
 }
 
@@ -1829,9 +1860,9 @@ commit_draft (PbItemEditor *self,
   return TRUE;
 }
 
-/* Add Target opens a row for the plan's first year with no firm target
- * yet (never a year outside the period), its value to type; nothing is
- * stored until the value is given. A new target typed in an open row is
+/* Add Target opens a row for the first year with no firm target yet,
+ * the item's own years first (never a year outside the period), its
+ * value to type; nothing is stored until the value is given. A new target typed in an open row is
  * added first (a click here is how a planner goes on to the next year);
  * refused, its row stays with the reason. */
 static void
