@@ -1552,6 +1552,121 @@ test_target_before_period (PbTestLibrary *f,
   g_assert_cmpstr (reason, !=, "On track");
 }
 
+/* Issue 14: a task added on 2026-11-28 to run to 2027-12-31, its
+ * indicator given a target for 2025 (the plan's first year). The task is
+ * judged on the years it runs in: the 2025 target nobody reported does
+ * not make it red, while the indicator itself, and an item that ran in
+ * 2025 with it, stay red for 2025. A year the task runs in with no
+ * report is red as §5 says; a report in it judges it; a report dated
+ * before the task began does not stand for its years. */
+static void
+test_item_judged_on_its_years (PbTestLibrary *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  gint64 task_id = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "5", "测试任务", &error);
+  gint64 old_id = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "1", "早期任务", &error);
+  g_autoptr(PbItem) task = pb_store_get_record (f->store, PB_TYPE_ITEM, task_id);
+  g_autoptr(PbItem) old = pb_store_get_record (f->store, PB_TYPE_ITEM, old_id);
+  g_autoptr(GDate) before_start = g_date_new_dmy (1, 6, 2026);
+  g_autoptr(GDate) start = g_date_new_dmy (28, 11, 2026);
+  g_autoptr(GDate) next_year = g_date_new_dmy (15, 3, 2027);
+  g_autoptr(PbIndicator) indicator = NULL;
+  const PbIndicatorStatus *st;
+  const char *reason = NULL;
+  gint64 k;
+
+  g_assert_no_error (error);
+  g_assert_true (pb_store_set (f->store, task, &error, "start_date", "2026-11-28", "due_date", "2027-12-31",
+                               "status", PB_ITEM_STATUS_IN_PROGRESS, NULL));
+  /* The earlier item runs over the plan period, on track by its own
+   * dates: only the indicator can make it red. */
+  g_assert_true (pb_store_set (f->store, old, &error, "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.9, NULL));
+  k = pb_store_add_indicator (f->store, plan, task_id, "测试站点数", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  pb_store_link_indicator (f->store, old_id, k, &error);
+  g_assert_no_error (error);
+  indicator = pb_store_get_record (f->store, PB_TYPE_INDICATOR, k);
+
+  /* The issue: 100 for 2025 (a year before the task), nothing reported. */
+  pb_store_add_target (f->store, k, 2025, 100, PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  st = pb_store_get_indicator_status (f->store, indicator, start);
+  g_assert_cmpint (st->health, ==, PB_HEALTH_RED);
+  g_assert_nonnull (strstr (st->reason, "2025"));
+  g_assert_cmpint (pb_store_get_item_health (f->store, old, start, &reason), ==, PB_HEALTH_RED);
+  g_assert_nonnull (strstr (reason, "No actual reported for 2025"));
+  /* The task: no target in its years, nothing to judge by; it was red,
+   * "测试站点数: No actual reported for 2025". */
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, start, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_null (strstr (reason, "2025"));
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, before_start, &reason), !=, PB_HEALTH_RED);
+
+  /* A target for 2026, a year it runs in, with no report: red, for 2026. */
+  pb_store_add_target (f->store, k, 2026, 200, PB_COMPARATOR_GE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, start, &reason), ==, PB_HEALTH_RED);
+  g_assert_cmpstr (reason, ==, "测试站点数: No actual reported for 2026");
+  /* Before 2026 began nothing of it is due; 2025's target is not its. */
+  {
+    g_autoptr(GDate) in_2025 = g_date_new_dmy (1, 12, 2025);
+
+    g_assert_cmpint (pb_store_get_item_health (f->store, task, in_2025, &reason), !=, PB_HEALTH_RED);
+    g_assert_cmpint (pb_store_get_item_health (f->store, old, in_2025, &reason), ==, PB_HEALTH_RED);
+  }
+
+  /* 2025 reported at half its target: the indicator and the earlier item
+   * red, "Missed its 2025 target"; the task still has no report of its
+   * own years, red for that. */
+  pb_store_add_actual (f->store, k, "2025-12-31", 50, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, old, start, &reason), ==, PB_HEALTH_RED);
+  g_assert_nonnull (strstr (reason, "Missed its 2025 target"));
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, start, &reason), ==, PB_HEALTH_RED);
+  g_assert_cmpstr (reason, ==, "测试站点数: No actual reported for 2026");
+
+  /* A report in 2026 on the indicator's path (100 at the end of 2025,
+   * 200 at the end of 2026: about 189 expected on 2026-11-20): the task
+   * is judged by it, against the same expected value as the indicator. */
+  pb_store_add_actual (f->store, k, "2026-11-20", 190, NULL, &error);
+  g_assert_no_error (error);
+  st = pb_store_get_indicator_status (f->store, indicator, start);
+  g_assert_cmpint (st->health, ==, PB_HEALTH_BLUE);
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, start, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_cmpfloat_with_epsilon (pb_store_get_item_health_completion (f->store, task, start, NULL),
+                                  MIN (st->completion, 1.0), 1e-9);
+
+  /* Far behind in a year it runs in: red, never hidden. */
+  pb_store_add_actual (f->store, k, "2027-03-01", 100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, next_year, &reason), ==, PB_HEALTH_RED);
+  g_assert_nonnull (strstr (reason, "2026"));
+
+  /* The same from a fresh reading of the library (no cache). */
+  {
+    g_autoptr(PbStore) again = pb_store_open (f->path, PB_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(PbItem) task_again = NULL;
+
+    g_assert_no_error (error);
+    task_again = pb_store_get_record (again, PB_TYPE_ITEM, task_id);
+    g_assert_cmpint (pb_store_get_item_health (again, task_again, next_year, NULL), ==, PB_HEALTH_RED);
+    g_assert_cmpint (pb_store_get_item_health (again, task_again, start, &reason), ==, PB_HEALTH_BLUE);
+  }
+
+  /* The 2026 and 2027 reports undone: no report of its years again. Then
+   * its start moved back into 2025 (an item edit, which keeps the
+   * indicators' part of the cache): 2025 is its year, missed. */
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, start, &reason), ==, PB_HEALTH_RED);
+  g_assert_cmpstr (reason, ==, "测试站点数: No actual reported for 2026");
+  g_assert_true (pb_store_set (f->store, task, &error, "start_date", "2025-01-01", NULL));
+  g_assert_cmpint (pb_store_get_item_health (f->store, task, start, &reason), ==, PB_HEALTH_RED);
+  g_assert_nonnull (strstr (reason, "Missed its 2025 target"));
+}
+
 /* A generated plan of every kind, status, progress mode, override and
  * date shape, with dependencies: what the health cache and the item rules
  * say of each item on five days, in one dump whose checksum was taken
@@ -1704,6 +1819,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/reason-unit", test_reason_unit);
   PB_TEST_ADD_LIBRARY ("/health/reason-amounts", test_reason_amounts);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
+  PB_TEST_ADD_LIBRARY ("/health/item-judged-on-its-years", test_item_judged_on_its_years);
   PB_TEST_ADD_LIBRARY ("/health/generated-plan-unchanged", test_generated_plan_unchanged);
   PB_TEST_ADD_LIBRARY ("/store/move-and-lead", test_move_and_lead);
 

@@ -513,13 +513,18 @@ pb_indicator_status_explain (const PbIndicatorStatus *status,
                           sum, against, when);
 }
 
-/* Completion against the targets, missed targets and missing reports. */
+/* Completion against the targets, missed targets and missing reports.
+ * With @from_year (an item's first year; 0 for the indicator itself),
+ * only the targets of that year and later are judged, met, missed or
+ * unreported (@actuals are then the reports from that year on); the
+ * value expected on a date still runs through every target. */
 static void
 evaluate_targets (PbIndicator       *indicator,
                   GListModel        *targets,
                   GListModel        *actuals,
                   const GDate       *origin,
                   const GDate       *today,
+                  int                from_year,
                   PbIndicatorStatus *status)
 {
   g_autoptr(GArray) goals = NULL;
@@ -554,7 +559,8 @@ evaluate_targets (PbIndicator       *indicator,
   if (!expected_from_goals (indicator, goals, origin, today, &status->expected_today))
     status->expected_today = NAN;
 
-  if (goals->len == 0)
+  /* For an item, no target in the years it runs is none to judge by. */
+  if (goals->len == 0 || g_array_index (goals, Goal, goals->len - 1).year < from_year)
     {
       status->reason = g_strdup (_("No target to judge by"));
       return;
@@ -563,6 +569,9 @@ evaluate_targets (PbIndicator       *indicator,
   if (n_actuals == 0)
     {
       const Goal *first = &g_array_index (goals, Goal, 0);
+
+      for (guint i = 0; first->year < from_year && i + 1 < goals->len; i++)
+        first = &g_array_index (goals, Goal, i + 1);
 
       /* A first target year that has begun with no report at all. */
       if (g_date_get_year (today) >= first->year)
@@ -704,6 +713,17 @@ reports_owed (GListModel  *targets,
   return last > 0 && g_date_get_year (today) <= last;
 }
 
+static void evaluate_since (PbIndicator       *indicator,
+                            GListModel        *targets,
+                            GListModel        *actuals,
+                            const GDate       *origin,
+                            const GDate       *today,
+                            const GDate       *report_since,
+                            int                from_year,
+                            PbIndicatorStatus *status);
+static GListModel *actuals_from (GListModel *actuals,
+                                 int         from_year);
+
 /**
  * pb_indicator_evaluate_since:
  * @indicator: an indicator
@@ -731,19 +751,119 @@ pb_indicator_evaluate_since (PbIndicator       *indicator,
                              const GDate       *report_since,
                              PbIndicatorStatus *status)
 {
-  GDate since, latest;
-
-  g_autoptr(GListModel) known = NULL;
-
   g_return_if_fail (PB_IS_INDICATOR (indicator));
   g_return_if_fail (today != NULL && g_date_valid (today));
   g_return_if_fail (status != NULL);
+
+  evaluate_since (indicator, targets, actuals, origin, today, report_since, 0, status);
+}
+
+/* Whether @targets has one for a year before @first_year. */
+static gboolean
+targets_before (GListModel *targets,
+                int         first_year)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(PbTarget) t = g_list_model_get_item (targets, i);
+
+      if (pb_target_get_year (t) < first_year)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * pb_indicator_evaluate_for_item:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets
+ * @actuals: (element-type PbActual): its actuals, by date
+ * @origin: (nullable): the first day of the plan period
+ * @today: the day to judge on
+ * @report_since: (nullable): as for pb_indicator_evaluate_since()
+ * @first_year: the year the item starts in
+ * @status: (out caller-allocates): what the rules say for the item
+ *
+ * The indicator's part of the health of an item that starts in
+ * @first_year (DESIGN §5, docs/ARCHITECTURE.md "Health"): an item is
+ * judged on the target years it runs in. When the indicator has a target
+ * for a year before @first_year, that target, and the reports dated
+ * before @first_year, neither make the item red nor yellow: the targets
+ * from @first_year on are judged by the indicator's rules on the reports
+ * from @first_year on (a first one of those years begun with no report is
+ * red), against the value expected on a date through every target. The
+ * indicator itself is still judged on all its years
+ * (pb_indicator_evaluate_since()), and so is every item that ran in
+ * them. Without a target before @first_year this is
+ * pb_indicator_evaluate_since().
+ */
+void
+pb_indicator_evaluate_for_item (PbIndicator       *indicator,
+                                GListModel        *targets,
+                                GListModel        *actuals,
+                                const GDate       *origin,
+                                const GDate       *today,
+                                const GDate       *report_since,
+                                int                first_year,
+                                PbIndicatorStatus *status)
+{
+  g_return_if_fail (PB_IS_INDICATOR (indicator));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (status != NULL);
+
+  evaluate_since (indicator, targets, actuals, origin, today, report_since,
+                  targets_before (targets, first_year) ? first_year : 0, status);
+}
+
+/* The actuals dated in @from_year or later (or with no valid date, which
+ * is said); @actuals itself with @from_year 0. */
+static GListModel *
+actuals_from (GListModel *actuals,
+              int         from_year)
+{
+  GListStore *kept = NULL;
+  guint n = g_list_model_get_n_items (actuals);
+
+  if (from_year <= 0)
+    return g_object_ref (actuals);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbRecord) actual = g_list_model_get_item (actuals, i);
+      GDate date;
+
+      if (kept == NULL)
+        kept = g_list_store_new (G_OBJECT_TYPE (actual));
+      if (!pb_date_parse (pb_record_get_string (actual, "date"), &date) ||
+          (int) g_date_get_year (&date) >= from_year)
+        g_list_store_append (kept, actual);
+    }
+  return kept ? G_LIST_MODEL (kept) : g_object_ref (actuals);
+}
+
+static void
+evaluate_since (PbIndicator       *indicator,
+                GListModel        *targets,
+                GListModel        *actuals,
+                const GDate       *origin,
+                const GDate       *today,
+                const GDate       *report_since,
+                int                from_year,
+                PbIndicatorStatus *status)
+{
+  GDate since, latest;
+
+  g_autoptr(GListModel) known = NULL;
+  g_autoptr(GListModel) judged = NULL;
 
   /* Judged as on @today: what was reported by then, never a later
    * actual (`health --today 2025-04-15` on a library reported into
    * 2026 judged the 2026 figures against 2026's expectation). */
   known = actuals_until (actuals, today);
-  evaluate_targets (indicator, targets, known, origin, today, status);
+  judged = actuals_from (known, from_year);
+  evaluate_targets (indicator, targets, judged, origin, today, from_year, status);
+  /* An item's progress is the indicator's, from every report. */
+  if (judged != known)
+    status->progress = pb_indicator_compute_progress (indicator, targets, known);
 
   /* An actual dated after @today is recorded but counts only from its
    * date; the views say so beside the latest one that counts. */
@@ -1459,6 +1579,61 @@ add_indicator_status (ItemIndicators    *w,
     }
 }
 
+/* The item's indicators as they count for it (pb_indicator_evaluate_for_item()):
+ * @w, the indicators' own statuses, unless the item has a start date and
+ * one of them has a target for a year before that date's year; then @own, with such an
+ * indicator judged on the item's years (its statuses kept in
+ * @statuses). */
+static ItemIndicators *
+item_view (PlanHealth      *p,
+           gint64           id,
+           const ItemFacts *f,
+           const GDate     *today,
+           ItemIndicators  *w,
+           ItemIndicators  *own,
+           GPtrArray      **statuses)
+{
+  GArray *of = g_hash_table_lookup (p->indicators_of, &id);
+  gboolean any = FALSE;
+  int first_year;
+
+  if (w == NULL || of == NULL || p->rows_of[ROWS_TARGET] == NULL || p->rows_of[ROWS_ACTUAL] == NULL)
+    return w;
+  /* An item without a start date of its own runs over the plan period,
+   * and answers for every target of it, one the period has left behind
+   * included (test_target_before_period). */
+  if (!f->has_start)
+    return w;
+  first_year = g_date_get_year (&f->start);
+  for (guint i = 0; i < of->len && !any; i++)
+    any = targets_before (by_indicator_model (p->rows_of[ROWS_TARGET], g_array_index (of, gint64, i)), first_year);
+  if (!any)
+    return w;
+
+  *statuses = g_ptr_array_new_with_free_func (indicator_status_free);
+  for (guint i = 0; i < of->len; i++)
+    {
+      gint64 *indicator = &g_array_index (of, gint64, i);
+      PbIndicator *k = g_hash_table_lookup (p->indicator_by_id, indicator);
+      PbIndicatorStatus *status = g_hash_table_lookup (p->indicators, indicator);
+      GListModel *targets = by_indicator_model (p->rows_of[ROWS_TARGET], *indicator);
+
+      if (k == NULL || status == NULL)
+        continue;
+      if (targets_before (targets, first_year))
+        {
+          PbIndicatorStatus *mine = g_new0 (PbIndicatorStatus, 1);
+
+          pb_indicator_evaluate_for_item (k, targets, by_indicator_model (p->rows_of[ROWS_ACTUAL], *indicator),
+                                          &p->origin, today, p->has_since ? &p->since : NULL, first_year, mine);
+          g_ptr_array_add (*statuses, mine);
+          status = mine;
+        }
+      add_indicator_status (own, status, k);
+    }
+  return own;
+}
+
 /* One item's health, from what @p keeps: its own rules, its predecessors
  * and its indicators. */
 static ItemHealth *
@@ -1470,6 +1645,8 @@ compute_item_health (PlanHealth  *p,
   ItemHealth *h = g_new0 (ItemHealth, 1);
   char *why = NULL;
   ItemIndicators *w = g_hash_table_lookup (p->by_item, &id);
+  ItemIndicators own = { NULL, NULL, 0, 0 };
+  g_autoptr(GPtrArray) own_statuses = NULL;
   GPtrArray *deps;
   ItemFacts f;
   PbItemStatus status;
@@ -1480,6 +1657,9 @@ compute_item_health (PlanHealth  *p,
   status = f.status;
   judged = f.override == PB_HEALTH_NONE && status != PB_ITEM_STATUS_DONE && status != PB_ITEM_STATUS_CANCELLED;
   p->n_computed++;
+  /* Judged on the years it runs in: a target of a year before it
+   * started does not count against it. */
+  w = item_view (p, id, &f, today, w, &own, &own_statuses);
 
   if (judged && f.kind == PB_ITEM_KIND_GOAL && w != NULL && w->status != NULL)
     {
@@ -1644,6 +1824,7 @@ compute_item_health (PlanHealth  *p,
       h->previous_health_completion = NAN;
   }
 
+  g_free (own.name);
   return h;
 }
 
