@@ -2090,7 +2090,7 @@ test_editor_target_tab (void)
     g_autofree char *before = pb_test_dump_store (t.store);
 
     entry = target_field (k, 2025, "value");
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "3000");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "3,000");
     type_and_tab (entry, "3500");
     stored_targets (k, 2025, &value);
     g_assert_cmpfloat (value, ==, 3500);
@@ -2098,8 +2098,8 @@ test_editor_target_tab (void)
     act ("win.undo", NULL);
     stored_targets (k, 2025, &value);
     g_assert_cmpfloat (value, ==, 3000);
-    /* The rebuilt field shows the stored value again. */
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (k, 2025, "value"))), ==, "3000");
+    /* The rebuilt field shows the stored value again, as Planboard writes it. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (k, 2025, "value"))), ==, "3,000");
   }
 
   /* A year, Tab: the 2026 target moves to 2027, "Change Target Year". */
@@ -2153,7 +2153,7 @@ test_editor_target_tab (void)
         g_assert_true (gtk_widget_grab_focus (entry));
         g_assert_true (send_escape (entry));
         g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
-                         g_str_equal (refused[i].column, "year") ? "2025" : "3000");
+                         g_str_equal (refused[i].column, "year") ? "2025" : "3,000");
         g_assert_false (gtk_widget_has_css_class (entry, "error"));
         g_assert_false (gtk_widget_get_visible (label));
         g_assert_true (pb_item_editor_get_item (editor) == a);
@@ -2390,7 +2390,7 @@ test_editor_target_no_leak (void)
           if (gtk_widget_has_css_class (label, "error"))
             g_assert_false (gtk_widget_get_visible (label));
         }
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (shared, 2027, "value"))), ==, "12000");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (shared, 2027, "value"))), ==, "12,000");
       if (next[i] == a)
         g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_field (k, 2025, "year"))), ==, "2025");
       now = pb_test_dump_store (t.store);

@@ -781,12 +781,33 @@ stored_target (gint64 k,
   return NAN;
 }
 
-/* Types @text with real keys (digits, a point) and presses Return. */
+/* The value field of @k's stored target for @year in the open editor. */
+static GtkWidget *
+target_value_entry (GtkWidget *root,
+                    gint64     k,
+                    int        year)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      PbRecord *r;
+
+      if (GTK_IS_ENTRY (c) && g_strcmp0 (g_object_get_data (G_OBJECT (c), "column"), "value") == 0 &&
+          (r = g_object_get_data (G_OBJECT (c), "record")) && PB_IS_TARGET (r) &&
+          pb_record_get_int (r, "indicator_id") == k && pb_target_get_year (PB_TARGET (r)) == year)
+        return c;
+      if ((found = target_value_entry (c, k, year)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text with real keys (digits, a point, a comma) and presses Return. */
 static void
 type_and_return (const char *text)
 {
   for (const char *p = text; *p; p++)
-    press (*p == '.' ? GDK_KEY_period : GDK_KEY_0 + (*p - '0'));
+    press (*p == '.' ? GDK_KEY_period : *p == ',' ? GDK_KEY_comma : GDK_KEY_0 + (*p - '0'));
   press (GDK_KEY_Return);
   pb_test_settle_for (300);
 }
@@ -808,6 +829,8 @@ test_add_target_item_years (void)
   GtkWidget *editor, *add, *row, *focus;
   static const int expected_years[] = { 2026, 2027, 2025 };
   static const char *values[] = { "15000", "30000", "100" };
+  static const char *shown[] = { "15,000", "30,000", "100" };
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.planboard.Planboard");
 
   g_assert_cmpint (pb_plan_get_period_start (p), ==, 2025);
   g_assert_cmpint (pb_plan_get_period_end (p), ==, 2027);
@@ -865,11 +888,68 @@ test_add_target_item_years (void)
       g_assert_cmpfloat (stored_target (k, expected_years[round]), ==, g_ascii_strtod (values[round], NULL));
       g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Target");
       g_assert_null (draft_row (editor));
+      /* Stored, the value reads as the summary and every view write it
+       * (DESIGN §7), not as typed: 15,000, not 15000. */
+      {
+        GtkWidget *value = target_value_entry (editor, k, expected_years[round]);
+
+        g_assert_nonnull (value);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, shown[round]);
+      }
     }
   {
     g_autoptr(GListModel) targets = pb_store_list_targets (t.store, k);
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 3);
   }
+
+  /* A stored value typed again as the planner writes it, with real keys:
+   * "16,000" is 16,000; what is typed is read, what is shown is
+   * Planboard's. */
+  {
+    GtkWidget *value = target_value_entry (editor, k, 2026);
+
+    g_assert_true (gtk_widget_grab_focus (value));
+    pb_test_settle_for (100);
+    press (GDK_KEY_End);
+    for (int i = 0; i < 8; i++)
+      press (GDK_KEY_BackSpace);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "");
+    type_and_return ("16,000");
+    g_assert_cmpfloat (stored_target (k, 2026), ==, 16000);
+    g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Target");
+    value = target_value_entry (editor, k, 2026);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "16,000");
+  }
+
+  /* Preferences › Amounts in the Chinese style: the fields read 1.6万 and
+   * 3万, and 1.5万 typed (Return by a real key) is stored as 15,000 and
+   * shown as typed, 1.5万. */
+  g_settings_set_string (settings, "number-style", "chinese");
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (500);
+  editor = pb_window_get_editor (t.window);
+  row = indicator_row (editor, k);
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  pb_test_settle_for (200);
+  {
+    GtkWidget *value = target_value_entry (editor, k, 2026);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "1.6万");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (target_value_entry (editor, k, 2027))), ==, "3万");
+    g_assert_true (gtk_widget_grab_focus (value));
+    pb_test_settle_for (100);
+    gtk_editable_set_text (GTK_EDITABLE (value), "1.5万");
+    press (GDK_KEY_Return);
+    pb_test_settle_for (300);
+    g_assert_cmpfloat (stored_target (k, 2026), ==, 15000);
+    value = target_value_entry (editor, k, 2026);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "1.5万");
+  }
+  g_settings_reset (settings, "number-style");
+  pb_test_settle_for (200);
 
   pb_window_close_editor (t.window);
   pb_test_settle_for (300);

@@ -971,6 +971,8 @@ static void plan_period (PbItemEditor *self,
                          int          *first,
                          int          *last);
 static void rebuild_lists (PbItemEditor *self);
+static char *target_value_text (PbItemEditor *self,
+                                PbTarget     *target);
 static GtkWidget *refusals_row (GtkWidget *refusal_box);
 
 /* A target field's refusal, said right under the field (the field turns
@@ -1087,9 +1089,23 @@ commit_target_field (PbItemEditor *self,
   if (in_editor (self, GTK_WIDGET (entry)))
     {
       show_target_error (entry, NULL);
-      /* Nothing changed (the same value typed again): the field shows it
-       * as stored. */
-      g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (text), g_free);
+      /* Nothing changed (the same value typed again, or 1.5万 for
+       * 15,000): the field shows it as stored, the value written as
+       * Planboard writes numbers. */
+      if (!is_year)
+        {
+          g_autofree char *shown = target_value_text (self, target);
+
+          g_object_set_data_full (G_OBJECT (entry), "stored", g_strdup (shown), g_free);
+          if (g_strcmp0 (gtk_editable_get_text (entry), shown) != 0)
+            {
+              gtk_editable_set_text (entry, shown);
+              gtk_editable_set_position (entry, -1);
+            }
+          g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (shown), g_free);
+        }
+      else
+        g_object_set_data_full (G_OBJECT (entry), "shown", g_strdup (text), g_free);
     }
 }
 
@@ -1104,10 +1120,26 @@ target_value_cb (GtkEditable  *entry,
 static char *
 target_field_stored (GtkEditable *entry)
 {
-  PbTarget *target = g_object_get_data (G_OBJECT (entry), "record");
+  return g_strdup (g_object_get_data (G_OBJECT (entry), "stored"));
+}
 
-  return pb_format_editable (g_str_equal (g_object_get_data (G_OBJECT (entry), "column"), "year")
-                             ? pb_target_get_year (target) : pb_target_get_value (target));
+/* A target's value as Planboard writes numbers (DESIGN §7, Preferences ›
+ * Amounts): 15,000 or 1.5万 as the summary above says it, never raw
+ * 15000; to the indicator's precision, and never fewer decimals than the
+ * value has (the field is what is stored). What is typed is read by
+ * pb_parse_target(): 15000, 15,000, 1.5万, ≥1.5万 alike. */
+static char *
+target_value_text (PbItemEditor *self,
+                   PbTarget     *target)
+{
+  double value = pb_target_get_value (target);
+  int decimals;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  decimals = MAX (pb_store_get_indicator_decimals (self->store, pb_record_get_int (PB_RECORD (target), "indicator_id")),
+                  pb_format_decimals_of (value));
+  return pb_format_number_to (value, NULL, decimals);
 }
 
 /* Whether the planner has typed in a target's field since it was shown. */
@@ -1244,18 +1276,19 @@ delete_target_cb (GtkButton    *button,
     report (self, error);
 }
 
+/* A target's field showing @text, what is stored (Escape gives it back). */
 static GtkWidget *
 number_entry (PbItemEditor *self,
               PbRecord     *record,
               const char   *column,
-              double        value,
+              const char   *text,
               int           chars,
               const char   *label)
 {
   GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *text = pb_format_editable (value);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_object_set_data_full (G_OBJECT (entry), "stored", g_strdup (text), g_free);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -1400,7 +1433,8 @@ target_row (PbItemEditor  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("indicator value", "Target"), -1);
   {
-    GtkWidget *year = number_entry (self, PB_RECORD (target), "year", pb_target_get_year (target), 4, _("Year"));
+    g_autofree char *year_text = pb_format_editable (pb_target_get_year (target));
+    GtkWidget *year = number_entry (self, PB_RECORD (target), "year", year_text, 4, _("Year"));
 
     gtk_editable_set_max_width_chars (GTK_EDITABLE (year), 4);
     int first, last;
@@ -1437,7 +1471,11 @@ target_row (PbItemEditor  *self,
   g_object_set_data (G_OBJECT (cmp), "column", (gpointer) "comparator");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), cmp);
 
-  value_entry = number_entry (self, PB_RECORD (target), "value", pb_target_get_value (target), 7, _("Value"));
+  {
+    g_autofree char *value_text = target_value_text (self, target);
+
+    value_entry = number_entry (self, PB_RECORD (target), "value", value_text, 7, _("Value"));
+  }
   add_refusal_label (refusal_box, value_entry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_entry);
   gtk_widget_add_css_class (unit, "dim-label");
