@@ -161,6 +161,127 @@ pb_test_toplevel_of_type (GType type)
   return NULL;
 }
 
+/* The visible message dialog (a question the test caused), or NULL; two
+ * at once are a fault of their own. */
+AdwMessageDialog *
+pb_test_message_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+        {
+          g_assert_null (found);  /* one at a time */
+          found = ADW_MESSAGE_DIALOG (w);
+        }
+    }
+  return found;
+}
+
+/* The first widget of @type under @root. */
+GtkWidget *
+pb_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return pb_test_child_of_type (root, type, NULL);
+}
+
+/* The first widget of @type under @root; with @title, the first row of
+ * that title (@type is then a kind of AdwPreferencesRow). */
+GtkWidget *
+pb_test_child_of_type (GtkWidget  *root,
+                       GType       type,
+                       const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
+          (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0))
+        return c;
+      if ((found = pb_test_child_of_type (c, type, title)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button under @root whose label is @label. */
+GtkWidget *
+pb_test_button_labelled (GtkWidget  *root,
+                         const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = pb_test_button_labelled (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget under @root named @name (gtk_widget_set_name ()). */
+GtkWidget *
+pb_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
+        return c;
+      if ((found = pb_test_find_named (c, name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The entry of an open menu (a popover menu's model button) under @root
+ * whose text is @label. */
+GtkWidget *
+pb_test_menu_entry (GtkWidget  *root,
+                    const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (c) && g_object_class_find_property (G_OBJECT_GET_CLASS (c), "text"))
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (c, "text", &text, NULL);
+          if (g_strcmp0 (text, label) == 0)
+            return c;
+        }
+      if ((found = pb_test_menu_entry (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Adds every widget of @type under @root to @out, depth first. */
+void
+pb_test_collect (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        g_ptr_array_add (out, c);
+      pb_test_collect (c, type, out);
+    }
+}
+
 /**
  * pb_test_save_shot:
  * @widget: a widget on screen (a window, a dialog)

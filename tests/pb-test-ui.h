@@ -32,6 +32,24 @@ gboolean pb_test_card_says (PbWindow   *window,
                             const char *text);
 
 GtkWidget *pb_test_toplevel_of_type (GType type);
+AdwMessageDialog *pb_test_message_dialog (void);
+
+/* Widgets under @root (not @root itself), depth first in the order the
+ * widget tree holds them: the first that fits, or NULL. */
+GtkWidget *pb_test_find_type       (GtkWidget  *root,
+                                    GType       type);
+GtkWidget *pb_test_child_of_type   (GtkWidget  *root,
+                                    GType       type,
+                                    const char *title);
+GtkWidget *pb_test_button_labelled (GtkWidget  *root,
+                                    const char *label);
+GtkWidget *pb_test_find_named      (GtkWidget  *root,
+                                    const char *name);
+GtkWidget *pb_test_menu_entry      (GtkWidget  *root,
+                                    const char *label);
+void       pb_test_collect         (GtkWidget  *root,
+                                    GType       type,
+                                    GPtrArray  *out);
 gboolean   pb_test_save_shot        (GtkWidget  *widget,
                                       const char *name);
 

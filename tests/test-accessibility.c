@@ -16,22 +16,6 @@
 #include "pb-test-util.h"
 #include "pb-timeline-view.h"
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
 static void
 show_page (PbTestApp  *t,
            GtkWidget  *view,
@@ -56,7 +40,7 @@ test_roles_and_names (void)
   pb_test_app_start (&t);
 
   /* A card: a group named by its number, title, lead and health. */
-  card = find_type (GTK_WIDGET (t.window), PB_TYPE_TASK_CARD);
+  card = pb_test_find_type (GTK_WIDGET (t.window), PB_TYPE_TASK_CARD);
   g_assert_nonnull (card);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_GROUP);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL));
@@ -100,8 +84,8 @@ test_roles_and_names (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (indicators), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (indicators), GTK_ACCESSIBLE_PROPERTY_LABEL, "Indicators");
   {
-    GtkWidget *columns = find_type (indicators, GTK_TYPE_COLUMN_VIEW);
-    GtkWidget *chart = find_type (indicators, GTK_TYPE_DRAWING_AREA);
+    GtkWidget *columns = pb_test_find_type (indicators, GTK_TYPE_COLUMN_VIEW);
+    GtkWidget *chart = pb_test_find_type (indicators, GTK_TYPE_DRAWING_AREA);
 
     g_assert_nonnull (columns);
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (columns), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -109,7 +93,7 @@ test_roles_and_names (void)
     g_assert_nonnull (chart);
     g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL));
   }
-  cell = find_type (indicators, PB_TYPE_EDITABLE_CELL);
+  cell = pb_test_find_type (indicators, PB_TYPE_EDITABLE_CELL);
   g_assert_nonnull (cell);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_BUTTON);
   g_assert_true (gtk_widget_get_focusable (cell));

@@ -59,22 +59,6 @@ id_of (const char *title)
   return pb_record_get_id (PB_RECORD (item));
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = find_button_labelled (c, label)))
-        return found;
-    }
-  return NULL;
-}
-
 /* The first widget of @type under @root with the CSS class @css (any,
  * when NULL). */
 static GtkWidget *
@@ -131,7 +115,7 @@ ctrl_click_cards (const gint64 *ids,
 static GtkWidget *
 open_bulk_dialog (const char *button_label)
 {
-  GtkWidget *button = find_button_labelled (bulk_bar (), button_label);
+  GtkWidget *button = pb_test_button_labelled (bulk_bar (), button_label);
   GtkWidget *dialog;
 
   g_assert_nonnull (button);

@@ -611,29 +611,12 @@ act (const char *action,
   pb_test_settle_for (200);
 }
 
-/* The first widget of @type in @root. */
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      if ((found = find_type (c, type)))
-        return found;
-    }
-  return NULL;
-}
-
 /* The view switcher bar (Board, Timeline… at the bottom), revealed and
  * drawn. */
 static gboolean
 switcher_bar_shown (void)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (t.window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = pb_test_find_type (GTK_WIDGET (t.window), ADW_TYPE_VIEW_SWITCHER_BAR);
 
   g_assert_nonnull (bar);
   return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) && gtk_widget_is_drawable (bar) &&
@@ -679,7 +662,7 @@ assert_toasts_clear_of (GtkWidget  *widget,
 static void
 test_toast_clear_of_tabs (void)
 {
-  GtkWidget *switcher_bar = find_type (GTK_WIDGET (t.window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *switcher_bar = pb_test_find_type (GTK_WIDGET (t.window), ADW_TYPE_VIEW_SWITCHER_BAR);
   GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (t.window), PB_TYPE_WINDOW, "bulk_revealer"));
   AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (pb_window_get_board (t.window), ADW_TYPE_LEAFLET));
   GtkWidget *bulk_bar = gtk_revealer_get_child (revealer);

@@ -388,22 +388,6 @@ test_narrow_header (void)
   pb_test_settle_for (500);
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = find_button_labelled (c, label)))
-        return found;
-    }
-  return NULL;
-}
-
 /* Three cards chosen: the bar at the bottom says so and its buttons each
  * run one command over all three, which one Undo takes back. Enter opens
  * none of them. */
@@ -436,7 +420,7 @@ test_bulk_bar (void)
   /* Shift Dates…: a month later, one command for the three. */
   end_before_period_end (ids, 3);
   before = pb_test_dump_store (t.store);
-  button = find_button_labelled (bar, "Shift Dates…");
+  button = pb_test_button_labelled (bar, "Shift Dates…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
@@ -500,7 +484,7 @@ test_bulk_bar (void)
   /* Delete: the three go as one command; one Undo brings all back. */
   pb_board_view_set_selected (board, ids, 3);
   spin ();
-  button = find_button_labelled (bar, "Delete");
+  button = pb_test_button_labelled (bar, "Delete");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
@@ -1258,7 +1242,7 @@ test_timeline_bulk (void)
       g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
       starts_before[i] = g_strdup (pb_record_get_string (PB_RECORD (item), "start_date"));
     }
-  button = find_button_labelled (bar, "Shift Dates…");
+  button = pb_test_button_labelled (bar, "Shift Dates…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
@@ -3008,22 +2992,6 @@ section_titled (const char *title)
   return 0;
 }
 
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = button_labelled (c, label)))
-        return found;
-    }
-  return NULL;
-}
-
 /* Delete Section… from the ⋮ menu of @title's board column (or, for a
  * heading without a column, from the heading's menu above the column of
  * @column, its sub-section), with real clicks: the question, with what
@@ -3126,7 +3094,7 @@ test_delete_section_proposes (void)
       g_assert_cmpstr (proposed_target (dialog), ==, cases[i].proposed);
       if (i == 0)
         g_assert_true (pb_test_save_shot (dialog, "delete-section-proposes-next.png"));
-      move = button_labelled (dialog, "_Move Items");
+      move = pb_test_button_labelled (dialog, "_Move Items");
       g_assert_nonnull (move);
       click_button (move, 1);
       pb_test_settle_for (400);

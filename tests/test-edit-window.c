@@ -71,24 +71,6 @@ close_editor_settled (void)
   settle ();
 }
 
-static GtkWidget *
-child_of_type (GtkWidget *root,
-               GType      type,
-               const char *title)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0))
-        return c;
-      if ((found = child_of_type (c, type, title)))
-        return found;
-    }
-  return NULL;
-}
-
 static void
 act (const char *action,
      GVariant   *target)
@@ -286,7 +268,7 @@ test_bulk (void)
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "lead");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市大数据局");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市大数据局");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -349,7 +331,7 @@ test_bulk (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "responsible");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市财政局");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市财政局");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -359,7 +341,7 @@ test_bulk (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "section");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -423,7 +405,7 @@ test_sections (void)
   act ("win.add-section", g_variant_new_int64 (s3));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
-  title = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
+  title = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
   error = gtk_widget_get_next_sibling (title);
@@ -434,7 +416,7 @@ test_sections (void)
   }
   g_assert_true (gtk_widget_has_css_class (title, "error"));
   (void) error;
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "四");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "四");
   gtk_editable_set_text (GTK_EDITABLE (title), "组织实施");
   g_assert_false (gtk_widget_has_css_class (title, "error"));
   gtk_widget_activate_action (dialog, "section.save", NULL);
@@ -448,7 +430,7 @@ test_sections (void)
   before = pb_test_dump_store (t.store);
   act ("win.rename-section", g_variant_new_int64 (added));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强组织实施");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强组织实施");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
   g_assert_cmpint (section_titled ("加强组织实施"), ==, added);
@@ -474,7 +456,7 @@ test_sections (void)
   g_assert_nonnull (dialog);
   {
     guint n = pb_store_count_section_items (t.store, s3);
-    GtkDropDown *to = GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+    GtkDropDown *to = GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
 
     g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
     g_autoptr(PbSection) first = g_list_model_get_item (sections, 0);
@@ -529,7 +511,7 @@ test_plan_properties (void)
   act ("win.plan-properties", NULL);
   dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_nonnull (dialog);
-  date = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)");
+  date = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)");
   gtk_editable_set_text (GTK_EDITABLE (date), "2025-02-30");
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
@@ -544,8 +526,8 @@ test_plan_properties (void)
 
   gtk_editable_set_text (GTK_EDITABLE (date), "2025-03-20");
   g_assert_false (gtk_widget_has_css_class (date, "error"));
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (pb_test_child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
   /* A new period: the items on the old one's first or last day do not
@@ -579,9 +561,9 @@ test_plan_properties (void)
   /* Again, and Move Items. */
   act ("win.plan-properties", NULL);
   dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-20");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-20");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕9号");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (pb_test_child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 2026);
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
   {
@@ -605,22 +587,6 @@ test_plan_properties (void)
   act ("win.undo", NULL);
 }
 
-
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = button_labelled (c, label)))
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 child_with_class (GtkWidget  *root,
@@ -654,10 +620,6 @@ send_escape (GtkWidget *row)
   return handled;
 }
 
-static void collect (GtkWidget *root,
-                     GType      type,
-                     GPtrArray *out);
-
 /* The editor says why it refuses a date, under the dates; Escape takes
  * back one field; nothing of it is left on the next item; Add Target
  * proposes the plan's first year without a target and never a second one
@@ -674,9 +636,9 @@ test_editor_refusals (void)
 
   pb_window_open_editor (t.window, a);
   spin ();
-  due = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
-  start = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
-  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  due = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
+  start = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
+  title = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
   error_label = child_with_class (GTK_WIDGET (editor), "field-error");
   g_assert_true (GTK_IS_LABEL (error_label));
 
@@ -751,7 +713,7 @@ test_editor_refusals (void)
    * no more, as the plan runs 2025—2027. */
   pb_window_open_editor (t.window, a);
   spin ();
-  add = button_labelled (GTK_WIDGET (editor), "Add Target");
+  add = pb_test_button_labelled (GTK_WIDGET (editor), "Add Target");
   g_assert_nonnull (add);
   {
     gint64 k = 0;
@@ -799,7 +761,7 @@ test_editor_refusals (void)
             g_autoptr(GPtrArray) rows = g_ptr_array_new ();
             g_autofree char *year = g_strdup_printf ("%u", 2025 + round);
 
-            collect (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, rows);
+            pb_test_collect (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, rows);
             for (guint i = 0; i < rows->len; i++)
               if (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "draft-value"))
                 draft = g_ptr_array_index (rows, i);
@@ -827,25 +789,11 @@ test_editor_refusals (void)
   pb_window_close_editor (t.window);
 }
 
-/* Every widget under @root of @type, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        g_ptr_array_add (out, c);
-      collect (c, type, out);
-    }
-}
-
 static GtkWidget *
 editor_row (const char *title)
 {
   GtkWidget *editor = pb_window_get_editor (t.window);
-  GtkWidget *row = child_of_type (editor, ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = pb_test_child_of_type (editor, ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (row);
   return row;
@@ -873,7 +821,7 @@ editor_set_target (int         year,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *year_text = g_strdup_printf ("%d", year);
 
-  collect (pb_window_get_editor (t.window), ADW_TYPE_ACTION_ROW, rows);
+  pb_test_collect (pb_window_get_editor (t.window), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       GObject *row = g_ptr_array_index (rows, i);
@@ -887,7 +835,7 @@ editor_set_target (int         year,
           return;
         }
     }
-  collect (pb_window_get_editor (t.window), GTK_TYPE_ENTRY, entries);
+  pb_test_collect (pb_window_get_editor (t.window), GTK_TYPE_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     {
       GtkWidget *e = g_ptr_array_index (entries, i);
@@ -910,7 +858,7 @@ click_add_target (void)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (pb_window_get_editor (t.window), GTK_TYPE_BUTTON, buttons);
+  pb_test_collect (pb_window_get_editor (t.window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add Target") == 0)
       {
@@ -965,7 +913,7 @@ test_build_first_section (void)
   act ("win.new-plan", NULL);
   dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "云澜市新型基础设施建设三年行动方案");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "云澜市新型基础设施建设三年行动方案");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Plan");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -980,15 +928,15 @@ test_build_first_section (void)
   /* Plan Properties… */
   act ("win.plan-properties", NULL);
   dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")),
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")),
                          "云澜市新型基础设施建设三年行动方案(2025—2027年)");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕8号");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issued By")), "云澜市人民政府办公室");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-18");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Document Number")), "云府办发〔2025〕8号");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issued By")), "云澜市人民政府办公室");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issue Date (YYYY-MM-DD)")), "2025-03-18");
   {
     g_autoptr(GPtrArray) spins = g_ptr_array_new ();
 
-    collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+    pb_test_collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
     g_assert_cmpuint (spins->len, ==, 2);
     gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2025);
     gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2027);
@@ -1000,8 +948,8 @@ test_build_first_section (void)
   /* A section, from the plan menu's Add Section… */
   act ("win.add-section", g_variant_new_int64 (0));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(一)");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(一)");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
   g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_SECTION, "plan_id", plan_id), ==, 1);
@@ -1030,7 +978,7 @@ test_build_first_section (void)
     g_autoptr(GPtrArray) combos = g_ptr_array_new ();
     GListModel *model;
 
-    collect (pb_window_get_editor (t.window), ADW_TYPE_COMBO_ROW, combos);
+    pb_test_collect (pb_window_get_editor (t.window), ADW_TYPE_COMBO_ROW, combos);
     for (guint i = 0; i < combos->len; i++)
       if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Add: starts after") == 0)
         deps = g_ptr_array_index (combos, i);
@@ -1418,8 +1366,8 @@ test_timeline_sections (void)
   menu_act (menu, "win.add-section", s3);
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "五");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "宣传引导");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "五");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "宣传引导");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
   added = section_titled ("宣传引导");
@@ -1435,7 +1383,7 @@ test_timeline_sections (void)
   menu_act (menu, "win.rename-section", added);
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强宣传引导");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "加强宣传引导");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
   g_assert_cmpint (section_titled ("加强宣传引导"), ==, added);
@@ -1471,7 +1419,7 @@ test_timeline_sections (void)
   menu_act (menu, "win.delete-section", s3);
   dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_nonnull (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
   g_assert_false (pb_record_is_deleted (PB_RECORD (pb_store_get_record (t.store, PB_TYPE_SECTION, s3))));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1523,8 +1471,8 @@ test_timeline_bulk (void)
 
     dialog = pb_window_ask_bulk (t.window, "shift");
     g_assert_nonnull (dialog);
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 10);
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (pb_test_child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), 10);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
     gtk_window_destroy (GTK_WINDOW (dialog));
     spin ();
@@ -1542,7 +1490,7 @@ test_timeline_bulk (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "lead");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市通信管理局");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市通信管理局");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -1556,7 +1504,7 @@ test_timeline_bulk (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "responsible");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市发展改革委");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), "市发展改革委");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -1565,7 +1513,7 @@ test_timeline_bulk (void)
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (t.store);
   dialog = pb_window_ask_bulk (t.window, "section");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -1668,8 +1616,8 @@ test_board_new_section (void)
   act ("win.add-section", g_variant_new_int64 (after));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(四)");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设安全可靠的数据基础设施");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number")), "(四)");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设安全可靠的数据基础设施");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   settle ();
   added = section_titled ("建设安全可靠的数据基础设施");
@@ -1701,7 +1649,7 @@ test_board_new_section (void)
         {
           g_autoptr(GPtrArray) grids = g_ptr_array_new ();
 
-          collect (GTK_WIDGET (board), GTK_TYPE_GRID_VIEW, grids);
+          pb_test_collect (GTK_WIDGET (board), GTK_TYPE_GRID_VIEW, grids);
           g_assert_cmpuint (grids->len, >, 0);
           /* The first grid is the row of columns. */
           gtk_widget_activate_action (g_ptr_array_index (grids, 0), "list.scroll-to-item", "u", column);
@@ -1745,10 +1693,10 @@ test_editor_bindings (void)
 
   pb_window_open_editor (t.window, a);
   spin ();
-  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
-  number = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Number");
-  due = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
-  status = child_of_type (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Status");
+  title = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  number = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Number");
+  due = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
+  status = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Status");
   g_assert_nonnull (title);
   g_assert_nonnull (status);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, old_title);
@@ -1854,9 +1802,9 @@ test_editor_period (void)
   }
   pb_window_open_editor (t.window, a);
   spin ();
-  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
-  start = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
-  due = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
+  title = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  start = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
+  due = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Due (YYYY-MM-DD)");
   error_label = child_with_class (GTK_WIDGET (editor), "field-error");
   g_assert_false (gtk_widget_get_visible (error_label));
 
@@ -1964,7 +1912,7 @@ expand_indicator (gint64 k)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (pb_window_get_editor (t.window), ADW_TYPE_EXPANDER_ROW, rows);
+  pb_test_collect (pb_window_get_editor (t.window), ADW_TYPE_EXPANDER_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       gint64 *id = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "indicator-id");
@@ -1989,7 +1937,7 @@ target_fields (gint64      k,
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   GPtrArray *found = g_ptr_array_new ();
 
-  collect (pb_window_get_editor (t.window), GTK_TYPE_ENTRY, entries);
+  pb_test_collect (pb_window_get_editor (t.window), GTK_TYPE_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     {
       GtkWidget *e = g_ptr_array_index (entries, i);
@@ -2255,7 +2203,7 @@ test_editor_target_twins (void)
     GtkWidget *remove = NULL;
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-    collect (row, GTK_TYPE_BUTTON, buttons);
+    pb_test_collect (row, GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Remove target") == 0)
         remove = g_ptr_array_index (buttons, i);
@@ -2378,11 +2326,11 @@ test_editor_target_no_leak (void)
       expand_indicator (shared);
       if (next[i] == a)
         expand_indicator (k);
-      collect (editor, GTK_TYPE_ENTRY, entries);
+      pb_test_collect (editor, GTK_TYPE_ENTRY, entries);
       g_assert_cmpuint (entries->len, >, 0);
       for (guint j = 0; j < entries->len; j++)
         g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (entries, j), "error"));
-      collect (editor, GTK_TYPE_LABEL, labels);
+      pb_test_collect (editor, GTK_TYPE_LABEL, labels);
       for (guint j = 0; j < labels->len; j++)
         {
           GtkWidget *label = g_ptr_array_index (labels, j);
@@ -2521,7 +2469,7 @@ test_close_editor_switch_view (void)
   static const char *const views[] = { "timeline", "indicators", "organisations" };
   g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设智慧能源网络");
   GtkWidget *editor = pb_window_get_editor (t.window);
-  GtkWidget *body = child_of_type (editor, GTK_TYPE_TEXT_VIEW, NULL);
+  GtkWidget *body = pb_test_child_of_type (editor, GTK_TYPE_TEXT_VIEW, NULL);
   AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (editor, ADW_TYPE_FLAP));
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (flap), ADW_TYPE_VIEW_STACK));
   g_autofree char *before = pb_test_dump_store (t.store);
@@ -2588,7 +2536,7 @@ static GtkAdjustment *
 editor_vadjustment (void)
 {
   GtkWidget *editor = pb_window_get_editor (t.window);
-  GtkWidget *scroller = child_of_type (editor, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  GtkWidget *scroller = pb_test_child_of_type (editor, GTK_TYPE_SCROLLED_WINDOW, NULL);
 
   g_assert_nonnull (scroller);
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -2618,11 +2566,11 @@ bulk_dialog (const char *what,
 
   g_assert_nonnull (dialog);
   if (text)
-    gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), text);
+    gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, GTK_TYPE_ENTRY, NULL)), text);
   if (days)
     {
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), days);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (pb_test_child_of_type (dialog, GTK_TYPE_SPIN_BUTTON, NULL)), days);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL)), 0);
     }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -2650,8 +2598,8 @@ test_bulk_keeps_editor_scroll (void)
   pb_window_open_editor (t.window, a);
   settle ();
   editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
-  title = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
-  start = child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
+  title = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  start = pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)");
   vadj = editor_vadjustment ();
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
   g_assert_true (in_view (title));
@@ -2680,8 +2628,8 @@ test_bulk_keeps_editor_scroll (void)
   g_assert_cmpint (pb_item_get_status (a), ==, PB_ITEM_STATUS_BLOCKED);
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, "2025-01-11");
   g_assert_true (pb_item_editor_get_item (editor) == a);
-  g_assert_true (child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title") == title);
-  g_assert_true (child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)") == start);
+  g_assert_true (pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title") == title);
+  g_assert_true (pb_test_child_of_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Start (YYYY-MM-DD)") == start);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "2025-01-11");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
   g_assert_true (in_view (title));
@@ -2703,7 +2651,7 @@ test_bulk_keeps_editor_scroll (void)
   bulk_dialog ("responsible", "市财政局", 0);
   {
     GtkWidget *dialog = pb_window_ask_bulk (t.window, "section");
-    GtkDropDown *sections = GTK_DROP_DOWN (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+    GtkDropDown *sections = GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
 
     /* The last section, the one added above. */
     gtk_drop_down_set_selected (sections, g_list_model_get_n_items (gtk_drop_down_get_model (sections)) - 1);
@@ -2729,29 +2677,6 @@ test_bulk_keeps_editor_scroll (void)
   settle ();
 }
 
-/* The menu entry (a model button) labelled @label ("Move Up") under @root. */
-static GtkWidget *
-menu_entry (GtkWidget  *root,
-            const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (c) && g_object_class_find_property (G_OBJECT_GET_CLASS (c), "text"))
-        {
-          g_autofree char *text = NULL;
-
-          g_object_get (c, "text", &text, NULL);
-          if (g_strcmp0 (text, label) == 0)
-            return c;
-        }
-      if ((found = menu_entry (c, label)))
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether @section's menu, shown in @popover, offers each move as the
  * section's place among its siblings allows: @up, @down, @indent,
  * @outdent; the others greyed out, and still aimed at the section. */
@@ -2770,7 +2695,7 @@ assert_moves_offered (GtkWidget *popover,
   g_assert_true (gtk_widget_get_mapped (popover));
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      GtkWidget *entry = menu_entry (popover, labels[i]);
+      GtkWidget *entry = pb_test_menu_entry (popover, labels[i]);
 
       g_assert_nonnull (entry);
       g_test_message ("%s: %s", labels[i], gtk_widget_is_sensitive (entry) ? "offered" : "greyed");
@@ -2787,8 +2712,8 @@ assert_moves_offered (GtkWidget *popover,
       g_assert_cmpstr (g_ptr_array_index (aimed, 3 + i), ==, offered[i] ? actions[i] : "win.section-cannot-move");
   }
   /* Rename and Add always apply. */
-  g_assert_true (gtk_widget_is_sensitive (menu_entry (popover, "Add Section…")));
-  g_assert_true (gtk_widget_is_sensitive (menu_entry (popover, "Rename Section…")));
+  g_assert_true (gtk_widget_is_sensitive (pb_test_menu_entry (popover, "Add Section…")));
+  g_assert_true (gtk_widget_is_sensitive (pb_test_menu_entry (popover, "Rename Section…")));
 }
 
 /* The board column's menu button of @section, mapped. */
@@ -2913,7 +2838,7 @@ test_section_menu_moves (void)
 
   /* A greyed-out entry does nothing, even when clicked. */
   before = pb_test_dump_store (t.store);
-  g_signal_emit_by_name (menu_entry (popover, "Move Up"), "clicked");
+  g_signal_emit_by_name (pb_test_menu_entry (popover, "Move Up"), "clicked");
   gtk_widget_activate_action_variant (popover, "win.section-cannot-move", g_variant_new_int64 (column0));
   spin ();
   {
@@ -2966,14 +2891,14 @@ test_section_menu_moves (void)
   popover = pb_timeline_view_popup_section_menu (view, first_top, -1, -1);
   settle ();
   assert_moves_offered (popover, first_top, FALSE, TRUE, FALSE, FALSE);
-  g_signal_emit_by_name (menu_entry (popover, "Outdent"), "clicked");
+  g_signal_emit_by_name (pb_test_menu_entry (popover, "Outdent"), "clicked");
   spin ();
   gtk_popover_popdown (GTK_POPOVER (popover));
   settle ();
   popover = pb_timeline_view_popup_section_menu (view, last_top, -1, -1);
   settle ();
   assert_moves_offered (popover, last_top, TRUE, FALSE, TRUE, FALSE);
-  g_signal_emit_by_name (menu_entry (popover, "Move Down"), "clicked");
+  g_signal_emit_by_name (pb_test_menu_entry (popover, "Move Down"), "clicked");
   spin ();
   gtk_popover_popdown (GTK_POPOVER (popover));
   settle ();
@@ -2985,7 +2910,7 @@ test_section_menu_moves (void)
   /* An offered one acts, from the menu: Move Down of the first. */
   popover = pb_timeline_view_popup_section_menu (view, first_top, -1, -1);
   settle ();
-  g_signal_emit_by_name (menu_entry (popover, "Move Down"), "clicked");
+  g_signal_emit_by_name (pb_test_menu_entry (popover, "Move Down"), "clicked");
   settle ();
   assert_undo_redo (before, "Move Section Down");
   act ("win.undo", NULL);
@@ -3045,7 +2970,7 @@ test_empty_plan_pages (void)
   act ("win.new-plan", NULL);
   dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "空白方案");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "空白方案");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -3303,7 +3228,7 @@ test_editor_target_keeps_width (void)
   after = editor_pane_width ();
   g_assert_cmpint (after, ==, before);
 
-  collect (pb_window_get_editor (t.window), ADW_TYPE_ACTION_ROW, rows);
+  pb_test_collect (pb_window_get_editor (t.window), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len && draft_value == NULL; i++)
     draft_value = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "draft-value");
   g_assert_nonnull (draft_value);
@@ -3328,7 +3253,7 @@ static void
 section_dialog_inside (GtkWidget  *dialog,
                        const char *title)
 {
-  AdwComboRow *inside = ADW_COMBO_ROW (child_of_type (dialog, ADW_TYPE_COMBO_ROW, "Inside"));
+  AdwComboRow *inside = ADW_COMBO_ROW (pb_test_child_of_type (dialog, ADW_TYPE_COMBO_ROW, "Inside"));
   GListModel *names = adw_combo_row_get_model (inside);
 
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -3357,7 +3282,7 @@ test_section_number_proposed (void)
   act ("win.add-section", g_variant_new_int64 (s3));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
-  number = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number");
+  number = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "四");
   section_dialog_inside (dialog, "重点任务");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "(四)");
@@ -3374,7 +3299,7 @@ test_section_number_proposed (void)
   before = pb_test_dump_store (t.store);
   act ("win.add-section", g_variant_new_int64 (s3));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "组织实施");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "组织实施");
   gtk_widget_activate_action (dialog, "section.save", NULL);
   spin ();
   added = section_titled ("组织实施");
@@ -3434,7 +3359,7 @@ column_plus (PbBoardView *board,
         {
           g_autoptr(GPtrArray) grids = g_ptr_array_new ();
 
-          collect (GTK_WIDGET (board), GTK_TYPE_GRID_VIEW, grids);
+          pb_test_collect (GTK_WIDGET (board), GTK_TYPE_GRID_VIEW, grids);
           g_assert_cmpuint (grids->len, >, 0);
           gtk_widget_activate_action (g_ptr_array_index (grids, 0), "list.scroll-to-item", "u", column);
           settle ();
@@ -3589,7 +3514,7 @@ ask_delete_from_column (gint64 section)
   settle ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
-  entry = menu_entry (popover, "Delete Section…");
+  entry = pb_test_menu_entry (popover, "Delete Section…");
   g_assert_nonnull (entry);
   g_signal_emit_by_name (entry, "clicked");
   spin ();
@@ -3673,7 +3598,7 @@ test_delete_section_question (void)
                    "It holds 3 items and the sub-section “(一) 加强宣传引导”. The sub-section is deleted with it; "
                    "delete the items too, or move them to another section.");
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "move"));
-  g_assert_nonnull (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_nonnull (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
   pb_test_save_shot (dialog, "delete-section-move.png");
   delete_and_undo (dialog, measures, added, before);
 
@@ -3725,7 +3650,7 @@ test_delete_section_question (void)
                    "It holds 3 items and the sub-section “(一) 推进5G网络建设”. They are deleted with it.");
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "move"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "delete"));
-  g_assert_null (child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_null (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
   pb_test_save_shot (dialog, "delete-section-subsections.png");
   delete_and_undo (dialog, top, sub, before);
 
@@ -3831,7 +3756,7 @@ test_renumber_section (void)
   act ("win.rename-section", g_variant_new_int64 (s3));
   dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
   g_assert_nonnull (dialog);
-  number = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number");
+  number = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Number");
   g_assert_nonnull (number);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, old_number);
   gtk_editable_set_text (GTK_EDITABLE (number), "五");
@@ -3929,9 +3854,9 @@ test_plan_title_issuer (void)
   act ("win.plan-properties", NULL);
   dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title"))), ==, old_title);
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "云澜市新型基础设施建设三年行动方案（修订）");
-  gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issued By")), "云澜市发展和改革委员会");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title"))), ==, old_title);
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "云澜市新型基础设施建设三年行动方案（修订）");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Issued By")), "云澜市发展和改革委员会");
   gtk_widget_activate_action (dialog, "plan-properties.save", NULL);
   spin ();
   if ((dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)))
@@ -3992,9 +3917,9 @@ test_new_plan_dialog (void)
   dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Plan");
-  title = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
-  first = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "First Year");
-  last = child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Last Year");
+  title = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title");
+  first = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "First Year");
+  last = pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Last Year");
   g_assert_nonnull (title);
   g_assert_nonnull (first);
   g_assert_nonnull (last);
@@ -4054,7 +3979,7 @@ test_new_plan_dialog (void)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
     settle ();
-    collect (pb_window_get_board (t.window), GTK_TYPE_MENU_BUTTON, buttons);
+    pb_test_collect (pb_window_get_board (t.window), GTK_TYPE_MENU_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
         {
@@ -4067,7 +3992,7 @@ test_new_plan_dialog (void)
     popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
     g_assert_nonnull (popover);
     g_assert_true (gtk_widget_get_mapped (popover));
-    collect (popover, GTK_TYPE_LABEL, labels);
+    pb_test_collect (popover, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "Add Section…") == 0)
         item = g_ptr_array_index (labels, i);
@@ -4075,7 +4000,7 @@ test_new_plan_dialog (void)
     pb_test_x_click_at (item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0, 1, 0);
     dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
+    gtk_editable_set_text (GTK_EDITABLE (pb_test_child_of_type (dialog, ADW_TYPE_ENTRY_ROW, "Title")), "建设高速泛在的信息基础设施");
     gtk_widget_activate_action (dialog, "section.save", NULL);
     spin ();
     g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_SECTION, "plan_id", pb_window_get_selected_plan (t.window)), ==, 1);

@@ -25,30 +25,6 @@ static PbTestApp t;
 
 #define spin pb_test_spin
 
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    collect_widgets (c, type, out);
-}
-
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  g_error ("no button %s", label);
-}
-
 static char *
 status_text (void)
 {
@@ -166,7 +142,7 @@ test_round_trip (void)
   g_assert_nonnull (review);
   spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (review)));
-  collect_widgets (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
+  pb_test_collect (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), indicator));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), "4,321"));
@@ -176,18 +152,18 @@ test_round_trip (void)
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
     guint n_cancel = 0;
 
-    collect_widgets (GTK_WIDGET (review), GTK_TYPE_WINDOW_CONTROLS, controls);
+    pb_test_collect (GTK_WIDGET (review), GTK_TYPE_WINDOW_CONTROLS, controls);
     for (guint i = 0; i < controls->len; i++)
       g_assert_true (!gtk_widget_get_mapped (g_ptr_array_index (controls, i)) ||
                      gtk_window_controls_get_empty (g_ptr_array_index (controls, i)));
-    collect_widgets (GTK_WIDGET (review), GTK_TYPE_BUTTON, buttons);
+    pb_test_collect (GTK_WIDGET (review), GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       n_cancel += gtk_widget_get_mapped (g_ptr_array_index (buttons, i)) &&
                   g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Cancel") == 0;
     g_assert_cmpuint (n_cancel, ==, 1);
   }
   pb_test_save_shot (GTK_WIDGET (review), "forms-review.png");
-  g_signal_emit_by_name (button_labelled (GTK_WIDGET (review), "_Record"), "clicked");
+  g_signal_emit_by_name (pb_test_button_labelled (GTK_WIDGET (review), "_Record"), "clicked");
   spin ();
 
   g_assert_cmpint (pb_test_sql_int (pb_store_get_path (t.store),
@@ -248,14 +224,14 @@ test_after_today (void)
   review = pb_forms_review_window_new (GTK_WINDOW (t.window), GTK_WIDGET (t.window), t.store, plan_id, paths, &today);
   spin ();
   pb_test_settle_for (300);
-  collect_widgets (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
+  pb_test_collect (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 3);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-      collect_widgets (row, GTK_TYPE_CHECK_BUTTON, checks);
+      pb_test_collect (row, GTK_TYPE_CHECK_BUTTON, checks);
       g_assert_cmpuint (checks->len, ==, 1);
       if (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), " · 5G基站"))
         {
@@ -550,7 +526,7 @@ round_drop_down (void)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (pb_window_get_form_status (t.window), GTK_TYPE_DROP_DOWN, found);
+  pb_test_collect (pb_window_get_form_status (t.window), GTK_TYPE_DROP_DOWN, found);
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
 }

@@ -51,21 +51,6 @@ open_import_window (void)
   g_assert_not_reached ();
 }
 
-/* The entry rows of the review, in order: the plan's title first, then per
- * item its title, lead and responsible organisations. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        g_ptr_array_add (out, c);
-      collect (c, type, out);
-    }
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
@@ -74,7 +59,7 @@ find_row (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (root, type, rows);
+  pb_test_collect (root, type, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0 && nth-- == 0)
       return g_ptr_array_index (rows, i);
@@ -86,7 +71,7 @@ first_check (GtkWidget *root)
 {
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_CHECK_BUTTON, checks);
+  pb_test_collect (root, GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, >, 0);
   return g_ptr_array_index (checks, 0);
 }
@@ -361,7 +346,7 @@ test_correct_review (void)
   g_assert_null (field_error (year));
   set_text (item, "Unit", 0, "座");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (item, ADW_TYPE_COMBO_ROW, "Comparator", 0)), 1);
-  collect (find_row (item, ADW_TYPE_ACTION_ROW, "A stretch target (力争)", 0), GTK_TYPE_SWITCH, switches);
+  pb_test_collect (find_row (item, ADW_TYPE_ACTION_ROW, "A stretch target (力争)", 0), GTK_TYPE_SWITCH, switches);
   g_assert_cmpuint (switches->len, ==, 1);
   gtk_switch_set_active (g_ptr_array_index (switches, 0), TRUE);
   spin ();
@@ -925,7 +910,7 @@ period_note (GtkWidget *root)
   GtkWidget *row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (last));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (row, GTK_TYPE_LABEL, labels);
+  pb_test_collect (row, GTK_TYPE_LABEL, labels);
   g_assert_cmpuint (labels->len, ==, 1);
   return gtk_widget_get_visible (row) ? gtk_label_get_text (g_ptr_array_index (labels, 0)) : NULL;
 }
@@ -969,7 +954,7 @@ test_review_outside_counts (void)
   spin ();
 
   /* Every Year marked under its field, counted. */
-  collect (root, ADW_TYPE_ENTRY_ROW, years);
+  pb_test_collect (root, ADW_TYPE_ENTRY_ROW, years);
   for (guint i = 0; i < years->len; i++)
     {
       GtkWidget *y = g_ptr_array_index (years, i);
@@ -991,7 +976,7 @@ test_review_outside_counts (void)
 
   /* Closed, each item with such targets is marked: its subtitle and a red
    * mark with the count, all of them adding up to the summary's. */
-  collect (root, ADW_TYPE_EXPANDER_ROW, items);
+  pb_test_collect (root, ADW_TYPE_EXPANDER_ROW, items);
   for (guint i = 0; i < items->len; i++)
     {
       GtkWidget *it = g_ptr_array_index (items, i);
@@ -1017,7 +1002,7 @@ test_review_outside_counts (void)
         n = (guint) g_ascii_strtoull (p, NULL, 10);
         g_assert_cmpuint (n, >, 0);
         n_marked += n;
-        collect (it, GTK_TYPE_LABEL, labels);
+        pb_test_collect (it, GTK_TYPE_LABEL, labels);
         for (guint k = 0; k < labels->len; k++)
           {
             GtkWidget *l = g_ptr_array_index (labels, k);
@@ -1131,7 +1116,7 @@ test_review_needs_period (void)
 
   pb_import_window_read_text (import, text);
   wait_for_page (import, "review");
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  pb_test_collect (root, GTK_TYPE_BUTTON, buttons);
   create = NULL;
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "import.create") == 0)
@@ -1345,21 +1330,6 @@ test_review_known_names_follow_edits (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 /* A document imported twice (the same title and document number) is
  * asked about, as Open Plan File… asks: add a copy, titled "… (copy)",
  * or open the plan the library holds, adding nothing (a first-time user
@@ -1384,7 +1354,7 @@ test_review_twin (void)
       wait_for_page (import, "review");
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import), "import.create", NULL));
       spin ();
-      dialog = find_message_dialog ();
+      dialog = pb_test_message_dialog ();
       if (round == 0)
         {
           g_assert_null (dialog);
@@ -1441,7 +1411,7 @@ test_nothing_found (void)
 
   pb_import_window_read_file (import, file);
   wait_for_page (import, "empty");
-  collect (root, GTK_TYPE_STACK, pages);
+  pb_test_collect (root, GTK_TYPE_STACK, pages);
   g_assert_cmpuint (pages->len, ==, 1);
   {
     GtkWidget *page = gtk_stack_get_visible_child (g_ptr_array_index (pages, 0));
@@ -1480,12 +1450,12 @@ test_nothing_found (void)
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
     gboolean to_text = FALSE;
 
-    collect (root, GTK_TYPE_TEXT_VIEW, text_views);
+    pb_test_collect (root, GTK_TYPE_TEXT_VIEW, text_views);
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (text_views, 0)),
                               "会议纪要：请各单位抓紧落实。", -1);
     g_assert_true (gtk_widget_activate_action (root, "import.read-text", NULL));
     wait_for_page (import, "empty");
-    collect (root, GTK_TYPE_BUTTON, buttons);
+    pb_test_collect (root, GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       {
         const char *label = gtk_button_get_label (g_ptr_array_index (buttons, i));
@@ -1501,7 +1471,7 @@ test_nothing_found (void)
 
   /* Pasted text: Back from the review keeps it as it was. */
   g_assert_true (g_file_get_contents (plan_path, &text, NULL, NULL));
-  collect (root, GTK_TYPE_TEXT_VIEW, views);
+  pb_test_collect (root, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -1557,19 +1527,6 @@ discard_question (void)
   GtkWidget *w = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
 
   return w ? ADW_MESSAGE_DIALOG (w) : NULL;
-}
-
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  g_error ("no button %s", label);
 }
 
 /* Escape in the review takes back one field, with real key presses: a
@@ -1645,7 +1602,7 @@ test_review_escape (void)
 
   /* Cancel (pressed for real) keeps the corrections. */
   pb_test_x_raise (GTK_WIDGET (ask));
-  pb_test_x_click_at (button_labelled (GTK_WIDGET (ask), "_Cancel"), 8, 8, 1, 0);
+  pb_test_x_click_at (pb_test_button_labelled (GTK_WIDGET (ask), "_Cancel"), 8, 8, 1, 0);
   pb_test_settle_for (300);
   g_assert_null (discard_question ());
   g_assert_true (gtk_widget_get_visible (root));
@@ -1659,7 +1616,7 @@ test_review_escape (void)
   g_assert_true (gtk_widget_get_visible (root));
   g_weak_ref_init (&gone, import);
   pb_test_x_raise (GTK_WIDGET (ask));
-  pb_test_x_click_at (button_labelled (GTK_WIDGET (ask), "_Discard"), 8, 8, 1, 0);
+  pb_test_x_click_at (pb_test_button_labelled (GTK_WIDGET (ask), "_Discard"), 8, 8, 1, 0);
   pb_test_settle_for (300);
   g_assert_null (discard_question ());
   spin ();

@@ -120,22 +120,6 @@ row_shows (GtkWidget  *root,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)))
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_popover (GtkWidget *root)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
@@ -165,7 +149,7 @@ check_amounts (const char *first)
   adw_init ();
   settings = g_settings_new (APP_ID);
   window = pb_preferences_window_new (NULL, settings);
-  row = find_named (GTK_WIDGET (window), "number-style");
+  row = pb_test_find_named (GTK_WIDGET (window), "number-style");
   gtk_window_set_default_size (window, 480, 640);
   g_assert_true (ADW_IS_COMBO_ROW (row));
   choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));

@@ -85,24 +85,6 @@ set_width (int width)
     }
 }
 
-static GtkWidget *
-find_type (GtkWidget  *root,
-           GType       type,
-           const char *type_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if ((type && G_TYPE_CHECK_INSTANCE_TYPE (child, type)) ||
-          (type_name && g_str_equal (G_OBJECT_TYPE_NAME (child), type_name)))
-        return child;
-      if ((found = find_type (child, type, type_name)))
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect (GtkWidget  *root,
          GPtrArray  *titles,
@@ -170,7 +152,7 @@ check_table (const char *what,
              gboolean    all_plans)
 {
   GtkWidget *view = pb_window_get_organisations (t.window);
-  GtkWidget *columns = find_type (view, GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *columns = pb_test_find_type (view, GTK_TYPE_COLUMN_VIEW);
   GtkWidget *scroller = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
@@ -193,7 +175,7 @@ check_table (const char *what,
   for (guint i = 0; i < titles->len; i++)
     {
       GtkWidget *title = g_ptr_array_index (titles, i);
-      GtkWidget *label = find_type (title, GTK_TYPE_LABEL, NULL);
+      GtkWidget *label = pb_test_find_type (title, GTK_TYPE_LABEL);
       graphene_rect_t box;
       int column;
 
@@ -228,7 +210,7 @@ check_table (const char *what,
 
     for (guint i = 0; i < titles->len; i++)
       {
-        GtkWidget *label = find_type (g_ptr_array_index (titles, i), GTK_TYPE_LABEL, NULL);
+        GtkWidget *label = pb_test_find_type (g_ptr_array_index (titles, i), GTK_TYPE_LABEL);
         if (label && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), "Completion"))
           completion_title = g_ptr_array_index (titles, i);
       }
@@ -333,7 +315,7 @@ static void
 set_all_plans (gboolean all)
 {
   GtkWidget *view = pb_window_get_organisations (t.window);
-  GtkDropDown *scope = GTK_DROP_DOWN (find_type (view, GTK_TYPE_DROP_DOWN, NULL));
+  GtkDropDown *scope = GTK_DROP_DOWN (pb_test_find_type (view, GTK_TYPE_DROP_DOWN));
 
   /* As the user does: the scope menu. */
   gtk_drop_down_set_selected (scope, all ? 1 : 0);

@@ -31,20 +31,6 @@ act (const char *action,
   spin ();
 }
 
-/* Every widget under @root of @type, depth first. */
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        g_ptr_array_add (out, c);
-      collect (c, type, out);
-    }
-}
-
 /* The visible label under @root whose text contains @text. */
 static GtkWidget *
 label_showing (GtkWidget  *root,
@@ -52,7 +38,7 @@ label_showing (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  pb_test_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *l = g_ptr_array_index (labels, i);
@@ -91,7 +77,7 @@ properties_with_period (int first,
   act ("win.plan-properties", NULL);
   dialog = pb_test_toplevel_of_type (PB_TYPE_PLAN_PROPERTIES);
   g_assert_nonnull (dialog);
-  collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+  pb_test_collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 2);
   /* The last year first: 2027 as a first year never stands after it. */
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), last);
@@ -133,7 +119,7 @@ indicators_have_column (const char *title)
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GListModel *columns;
 
-  collect (pb_window_get_indicators (t.window), GTK_TYPE_COLUMN_VIEW, views);
+  pb_test_collect (pb_window_get_indicators (t.window), GTK_TYPE_COLUMN_VIEW, views);
   g_assert_cmpuint (views->len, >, 0);
   columns = gtk_column_view_get_columns (g_ptr_array_index (views, 0));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
@@ -187,7 +173,7 @@ test_period_targets (void)
   {
     g_autoptr(GPtrArray) spins = g_ptr_array_new ();
 
-    collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+    pb_test_collect (dialog, GTK_TYPE_SPIN_BUTTON, spins);
     gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2025);
     gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2027);
     spin ();
@@ -281,7 +267,7 @@ indicator_expander (const char *name)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (pb_window_get_editor (t.window), ADW_TYPE_EXPANDER_ROW, rows);
+  pb_test_collect (pb_window_get_editor (t.window), ADW_TYPE_EXPANDER_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
@@ -299,7 +285,7 @@ add_target_button (GtkWidget *expander)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (expander, GTK_TYPE_BUTTON, buttons);
+  pb_test_collect (expander, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add Target") == 0)
       return g_ptr_array_index (buttons, i);
@@ -312,7 +298,7 @@ draft_row (GtkWidget *expander)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (expander, ADW_TYPE_ACTION_ROW, rows);
+  pb_test_collect (expander, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "draft-value"))
       return g_ptr_array_index (rows, i);
@@ -327,7 +313,7 @@ target_entry (GtkWidget  *expander,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect (expander, GTK_TYPE_ENTRY, entries);
+  pb_test_collect (expander, GTK_TYPE_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     {
       GtkWidget *e = g_ptr_array_index (entries, i);
@@ -542,7 +528,7 @@ test_add_target (void)
     spin ();
     draft = draft_row (indicator_expander ("5G基站"));
     g_assert_nonnull (draft);
-    collect (draft, GTK_TYPE_BUTTON, buttons);
+    pb_test_collect (draft, GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Do not add this target") == 0)
         discard = g_ptr_array_index (buttons, i);
@@ -614,7 +600,7 @@ test_new_section_shown (void)
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect (dialog, ADW_TYPE_ENTRY_ROW, rows);
+    pb_test_collect (dialog, ADW_TYPE_ENTRY_ROW, rows);
     for (guint i = 0; i < rows->len; i++)
       {
         const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));

@@ -169,22 +169,6 @@ test_other_connection (void)
 }
 
 static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_actionable (GtkWidget  *root,
                  const char *action)
 {
@@ -255,7 +239,7 @@ open_window_as (PbApplication **app,
 static const char *
 window_subtitle (PbWindow *window)
 {
-  GtkWidget *title = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget *title = pb_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
 
   g_assert_nonnull (title);
   return adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title));
@@ -765,38 +749,6 @@ test_server_away (void)
 
 #define PASSWORD "云澜-督办-2026"
 
-/* The visible message dialog, if any. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_assert_null (found);  /* one at a time */
-        found = l->data;
-      }
-  return found;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button_labelled (child, label)))
-        return found;
-    }
-  return NULL;
-}
-
 /* A shared library whose login must give its password (pg-server.sh
  * --password-login); the window is opened on it with no password in
  * libpq's usual places. */
@@ -830,8 +782,8 @@ static void
 type_and_connect (AdwMessageDialog *dialog,
                   const char       *password)
 {
-  GtkWidget *entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
-  GtkWidget *connect = find_button_labelled (GTK_WIDGET (dialog), "C_onnect");
+  GtkWidget *entry = pb_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
+  GtkWidget *connect = pb_test_button_labelled (GTK_WIDGET (dialog), "C_onnect");
 
   g_assert_nonnull (entry);
   g_assert_nonnull (connect);
@@ -878,7 +830,7 @@ test_password (void)
   store = pb_window_get_store (window);
   g_assert_false (pb_store_is_shared (store));
   g_assert_true (g_str_has_prefix (pb_store_get_path (store), data_home));
-  dialog = find_message_dialog ();
+  dialog = pb_test_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Password for the Shared Library");
@@ -892,7 +844,7 @@ test_password (void)
   type_and_connect (dialog, "wrong");
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
   g_assert_false (pb_store_is_shared (pb_window_get_store (window)));
-  dialog = find_message_dialog ();
+  dialog = pb_test_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Wrong Password");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was not accepted"));
@@ -901,7 +853,7 @@ test_password (void)
   /* The right one: the window is on the shared library. */
   type_and_connect (dialog, PASSWORD);
   spin ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pb_test_message_dialog ());
   window = PB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
@@ -931,11 +883,11 @@ test_password_cancel (void)
     return;
 
   window = open_window_as (&app, conninfo, login);
-  dialog = find_message_dialog ();
+  dialog = pb_test_message_dialog ();
   g_assert_nonnull (dialog);
-  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  g_signal_emit_by_name (pb_test_button_labelled (GTK_WIDGET (dialog), "_Cancel"), "clicked");
   spin ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pb_test_message_dialog ());
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
   g_assert_false (pb_store_is_shared (pb_window_get_store (window)));
   g_assert_true (g_str_has_prefix (pb_store_get_path (pb_window_get_store (window)), data_home));

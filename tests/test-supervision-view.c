@@ -109,25 +109,10 @@ firm_target (PbIndicator *k,
   return NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 click_primary (GtkWindow *dialog)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (dialog), "primary");
+  GtkWidget *button = pb_test_find_named (GTK_WIDGET (dialog), "primary");
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -343,7 +328,7 @@ test_record_actual (void)
   wait_for_mapped (GTK_WIDGET (dialog));
 
   /* A value that is not one: refused in the dialog, nothing written. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "不少");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "不少");
   click_primary (dialog);
   error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -359,20 +344,20 @@ test_record_actual (void)
     g_date_add_days (&later, 48);
     pb_date_format (&later, iso);
     want = g_strdup_printf ("%s is after today.", iso);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), iso);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "2.5万");
+    gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), iso);
+    gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "2.5万");
     click_primary (dialog);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
     g_assert_true (gtk_widget_get_visible (error_label));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, want);
-    g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (dialog), "date"), "error"));
+    g_assert_true (gtk_widget_has_css_class (pb_test_find_named (GTK_WIDGET (dialog), "date"), "error"));
     g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-31");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "2.5万");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "note")), "含在建机架");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "source")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2026-10-31");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "2.5万");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "note")), "含在建机架");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "source")), 1);
   click_primary (dialog);
 
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
@@ -406,9 +391,9 @@ test_record_actual (void)
 
     /* Today: after the 17,200 of 2026-06-30, not after today. */
     pb_date_format (&today, iso);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), iso);
+    gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), iso);
   }
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "15000");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "15000");
   click_primary (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
@@ -416,7 +401,7 @@ test_record_actual (void)
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    "Lower than the 17,200 recorded on 2026-06-30; a cumulative figure should not fall. Keep it anyway?");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Record Anyway");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pb_test_find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Record Anyway");
   click_primary (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
   {
@@ -466,9 +451,9 @@ test_record_actual_closed_period (void)
   dialog = pb_indicators_view_record_actual (view);
   g_assert_nonnull (dialog);
   wait_for_mapped (GTK_WIDGET (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-15");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "1.8万");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "note")), "十月补报");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2026-10-15");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "1.8万");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "note")), "十月补报");
   click_primary (dialog);
   /* Asked, not recorded. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -478,7 +463,7 @@ test_record_actual_closed_period (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    "October 2026 is closed. Record into it anyway? The period keeps the figures "
                    "it was closed with and is marked as changed since.");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Record Anyway");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pb_test_find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Record Anyway");
   spin ();
   g_assert_true (pb_test_save_shot (GTK_WIDGET (dialog), "record-actual-closed-period.png"));
   click_primary (dialog);
@@ -497,7 +482,7 @@ test_record_actual_closed_period (void)
   g_assert_true (pb_store_period_changed_since_closing (t.store, october));
   /* The page says so beside the comparison, marked. */
   {
-    GtkWidget *compared = find_named (GTK_WIDGET (view), "period-compared");
+    GtkWidget *compared = pb_test_find_named (GTK_WIDGET (view), "period-compared");
 
     g_assert_nonnull (compared);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (compared)), "changed after closing"));
@@ -508,7 +493,7 @@ test_record_actual_closed_period (void)
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before);
   g_assert_false (pb_store_period_changed_since_closing (t.store, october));
   {
-    GtkWidget *compared = find_named (GTK_WIDGET (view), "period-compared");
+    GtkWidget *compared = pb_test_find_named (GTK_WIDGET (view), "period-compared");
 
     g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (compared)), "changed after closing"));
     g_assert_false (gtk_widget_has_css_class (compared, "warning"));
@@ -521,8 +506,8 @@ test_record_actual_closed_period (void)
   /* After October: recorded at once. */
   dialog = pb_indicators_view_record_actual (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-11-02");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "1.9万");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2026-11-02");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "1.9万");
   click_primary (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, before + 1);
   g_assert_false (pb_store_period_changed_since_closing (t.store, october));
@@ -538,7 +523,7 @@ test_record_actual_closed_period (void)
     g_assert_null (none);
     dialog = pb_actual_dialog_new (GTK_WIDGET (t.window), t.store, k, last);
     wait_for_mapped (GTK_WIDGET (dialog));
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-10-20");
+    gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2026-10-20");
     click_primary (dialog);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "date"), ==, old_date);
@@ -546,7 +531,7 @@ test_record_actual_closed_period (void)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                      "October 2026 is closed. Change its figure anyway? The period keeps the figures "
                      "it was closed with and is marked as changed since.");
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Save Anyway");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pb_test_find_named (GTK_WIDGET (dialog), "primary"))), ==, "_Save Anyway");
     click_primary (dialog);
     g_assert_cmpstr (pb_record_get_string (PB_RECORD (last), "date"), ==, "2026-10-20");
     g_assert_true (pb_store_period_changed_since_closing (t.store, october));
@@ -572,22 +557,6 @@ find_delete_button (GtkWidget *widget,
       GtkWidget *found = find_delete_button (child, id);
       if (found)
         return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-
-  g_object_ref (toplevels);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
     }
   return NULL;
 }
@@ -681,7 +650,7 @@ test_delete_actual_closed_period (void)
   sqlite3_set_authorizer (pb_store_get_db (t.store), NULL, NULL);
   spin ();
   g_assert_false (pb_record_is_deleted (PB_RECORD (actual)));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pb_test_message_dialog ());
   pb_test_settle_for (400);
   g_assert_true (toast_on_screen ("The actual was not deleted: "));
   g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "delete-actual-unreadable.png"));
@@ -692,7 +661,7 @@ test_delete_actual_closed_period (void)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
-  question = find_message_dialog ();
+  question = pb_test_message_dialog ();
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Delete Actual?");
   g_assert_cmpstr (adw_message_dialog_get_body (question), ==,
@@ -717,7 +686,7 @@ test_delete_actual_closed_period (void)
   g_clear_pointer (&kept, g_hash_table_unref);
   g_assert_true (pb_store_period_changed_since_closing (t.store, october));
   {
-    GtkWidget *compared = find_named (GTK_WIDGET (view), "period-compared");
+    GtkWidget *compared = pb_test_find_named (GTK_WIDGET (view), "period-compared");
 
     g_assert_nonnull (compared);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (compared)), "changed after closing"));
@@ -939,10 +908,10 @@ test_record_actual_ended_plan (void)
 
   dialog = pb_actual_dialog_new (GTK_WIDGET (t.window), t.store, k, NULL);
   wait_for_mapped (GTK_WIDGET (dialog));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date"))), ==, "2022-12-31");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date"))), ==, "2022-12-31");
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2025-01-15");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "100");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2025-01-15");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "100");
   click_primary (dialog);
   error_label = gtk_widget_get_last_child (gtk_widget_get_last_child (adw_window_get_content (ADW_WINDOW (dialog))));
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -952,7 +921,7 @@ test_record_actual_ended_plan (void)
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, 0);
 
   /* Its final figure, on the prefilled last day: recorded. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2022-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2022-12-31");
   click_primary (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (actuals), ==, 1);
   pb_test_app_stop (&t);
@@ -1046,13 +1015,13 @@ test_close_period (void)
   g_assert_nonnull (dialog);
   wait_for_mapped (GTK_WIDGET (dialog));
   /* Quarters: the last one that has ended is offered. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 1);
   spin ();
   /* Its heading asks about the period chosen; its button says what it
    * does: they do not repeat each other. */
   {
-    GtkWidget *row = find_named (GTK_WIDGET (dialog), "period");
-    GtkWidget *primary = find_named (GTK_WIDGET (dialog), "primary");
+    GtkWidget *row = pb_test_find_named (GTK_WIDGET (dialog), "period");
+    GtkWidget *primary = pb_test_find_named (GTK_WIDGET (dialog), "primary");
     const char *chosen = gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
                                                      adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
     g_autofree char *heading = g_strdup_printf ("Close %s?", chosen);
@@ -1081,11 +1050,11 @@ test_close_period (void)
   /* The same period again is refused, in the dialog. */
   dialog = pb_indicators_view_close_period (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 1);
   spin ();
   {
     /* Pick the closed one. */
-    GtkWidget *row = find_named (GTK_WIDGET (dialog), "period");
+    GtkWidget *row = pb_test_find_named (GTK_WIDGET (dialog), "period");
     GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (row));
     guint closed = GTK_INVALID_LIST_POSITION;
 
@@ -1111,7 +1080,7 @@ test_close_period (void)
 static GPtrArray *
 period_titles (GtkWindow *dialog)
 {
-  GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")));
+  GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "period")));
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; titles && i < g_list_model_get_n_items (titles); i++)
@@ -1122,7 +1091,7 @@ period_titles (GtkWindow *dialog)
 static const char *
 chosen_period (GtkWindow *dialog)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (dialog), "period");
+  GtkWidget *row = pb_test_find_named (GTK_WIDGET (dialog), "period");
 
   return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
                                      adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
@@ -1158,7 +1127,7 @@ test_close_period_within_plan (void)
   spin ();
   dialog = pb_indicators_view_close_period (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 1);
   spin ();
   titles = period_titles (dialog);
   g_assert_cmpuint (titles->len, ==, 12);
@@ -1169,7 +1138,7 @@ test_close_period_within_plan (void)
   pb_test_settle_for (300);
   pb_test_save_shot (GTK_WIDGET (dialog), "close-period-ended-plan.png");
   /* Months: December 2024 back to January 2022. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 0);
   spin ();
   g_clear_pointer (&titles, g_ptr_array_unref);
   titles = period_titles (dialog);
@@ -1189,13 +1158,13 @@ test_close_period_within_plan (void)
   spin ();
   dialog = pb_indicators_view_close_period (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  note = find_named (GTK_WIDGET (dialog), "no-period");
+  note = pb_test_find_named (GTK_WIDGET (dialog), "no-period");
   g_assert_nonnull (note);
   g_assert_true (gtk_widget_get_visible (note));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), ==,
                    "Nothing can be closed yet: the plan’s period begins in 2030.");
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "period")));
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "primary")));
+  g_assert_false (gtk_widget_get_visible (pb_test_find_named (GTK_WIDGET (dialog), "period")));
+  g_assert_false (gtk_widget_get_sensitive (pb_test_find_named (GTK_WIDGET (dialog), "primary")));
   pb_test_settle_for (300);
   pb_test_save_shot (GTK_WIDGET (dialog), "close-period-not-begun.png");
   gtk_window_destroy (dialog);
@@ -1235,7 +1204,7 @@ test_close_period_imported_history (void)
 
   dialog = pb_indicators_view_close_period (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 1);
   spin ();
   titles = period_titles (dialog);
   for (guint i = 0; i < titles->len; i++)
@@ -1247,10 +1216,10 @@ test_close_period_imported_history (void)
     }
   g_assert_cmpuint (before, !=, G_MAXUINT);
   g_assert_cmpuint (after, !=, G_MAXUINT);
-  note = find_named (GTK_WIDGET (dialog), "unknown-at-end");
+  note = pb_test_find_named (GTK_WIDGET (dialog), "unknown-at-end");
 
   /* Ended 30 June 2025: before the items' history began. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")), before);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "period")), before);
   spin ();
   g_assert_true (gtk_widget_get_visible (note));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), ==,
@@ -1260,7 +1229,7 @@ test_close_period_imported_history (void)
   pb_test_save_shot (GTK_WIDGET (dialog), "close-period-imported-history.png");
 
   /* Ended 30 September 2025: known, though the library began today. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "period")), after);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "period")), after);
   spin ();
   g_assert_false (gtk_widget_get_visible (note));
   gtk_window_destroy (dialog);
@@ -1329,7 +1298,7 @@ test_close_period_counts_items (void)
       {
         g_autoptr(GtkWidget) w = g_list_model_get_item (windows, i);
 
-        if (w != GTK_WIDGET (t.window) && gtk_widget_get_visible (w) && find_named (w, "unknown-at-end"))
+        if (w != GTK_WIDGET (t.window) && gtk_widget_get_visible (w) && pb_test_find_named (w, "unknown-at-end"))
           dialog = GTK_WINDOW (w);
       }
   }
@@ -1337,9 +1306,9 @@ test_close_period_counts_items (void)
   wait_for_mapped (GTK_WIDGET (dialog));
 
   /* Months; the plan's first, January 2025, the last of the list. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 0);
   spin ();
-  row = find_named (GTK_WIDGET (dialog), "period");
+  row = pb_test_find_named (GTK_WIDGET (dialog), "period");
   first = g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))) - 1;
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))), first),
                    ==, "January 2025");
@@ -1349,7 +1318,7 @@ test_close_period_counts_items (void)
   /* The count is of the items the store cannot know, goals with them,
    * and it says items. */
   g_assert_cmpuint (pb_store_count_items_unknown_at_end (t.store, plan, PB_PERIOD_KIND_MONTH, 2025, 1, NULL), ==, n_items);
-  note = find_named (GTK_WIDGET (dialog), "unknown-at-end");
+  note = pb_test_find_named (GTK_WIDGET (dialog), "unknown-at-end");
   g_assert_nonnull (note);
   g_assert_true (gtk_widget_get_visible (note));
   expected = g_strdup_printf (": for %u items, the status and progress at the period’s end cannot be known, "
@@ -1362,7 +1331,7 @@ test_close_period_counts_items (void)
   pb_test_save_shot (GTK_WIDGET (dialog), "close-period-unknown-items.png");
 
   /* Closed with a real click: every item kept, as many as were said. */
-  button = find_named (GTK_WIDGET (dialog), "primary");
+  button = pb_test_find_named (GTK_WIDGET (dialog), "primary");
   pb_test_x_raise (GTK_WIDGET (dialog));
   pb_test_x_click_at (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, 1, 0);
   pb_test_settle_for (300);
@@ -1404,7 +1373,7 @@ test_close_period_proposes_next (void)
   spin ();
   dialog = pb_indicators_view_close_period (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "kind")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "kind")), 0);
   spin ();
   titles = period_titles (dialog);
   g_assert_cmpuint (titles->len, >, 2);
@@ -1445,7 +1414,7 @@ test_merge_and_show (void)
   g_assert_nonnull (dialog);
   wait_for_mapped (GTK_WIDGET (dialog));
   {
-    GtkWidget *other = find_named (GTK_WIDGET (dialog), "other");
+    GtkWidget *other = pb_test_find_named (GTK_WIDGET (dialog), "other");
     GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (other));
     guint found = GTK_INVALID_LIST_POSITION;
 
@@ -1456,7 +1425,7 @@ test_merge_and_show (void)
     adw_combo_row_set_selected (ADW_COMBO_ROW (other), found);
     spin ();
     /* Keep the full name. */
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "keep")), 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "keep")), 1);
   }
   click_primary (dialog);
 
@@ -1556,7 +1525,7 @@ choose_in_combo (GtkWindow  *dialog,
                  const char *name,
                  const char *prefix)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *row = pb_test_find_named (GTK_WIDGET (dialog), name);
   GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (row));
 
   for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
@@ -1614,7 +1583,7 @@ test_merge_indicator (void)
 
   /* A merge the store refuses (other baselines) is said in the dialog. */
   g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (racks))));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (view), "merge"), "clicked");
+  g_signal_emit_by_name (pb_test_find_named (GTK_WIDGET (view), "merge"), "clicked");
   spin ();
   dialog = NULL;
   {
@@ -1623,7 +1592,7 @@ test_merge_indicator (void)
     for (guint i = 0; i < g_list_model_get_n_items (tops) && dialog == NULL; i++)
       {
         g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
-        if (find_named (GTK_WIDGET (w), "summary"))
+        if (pb_test_find_named (GTK_WIDGET (w), "summary"))
           dialog = w;
       }
   }
@@ -1644,10 +1613,10 @@ test_merge_indicator (void)
   dialog = pb_indicators_view_merge_selected (view);
   g_assert_nonnull (dialog);
   wait_for_mapped (GTK_WIDGET (dialog));
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "other"))), ==, 0);
-  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "other")))), 0),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "other"))), ==, 0);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (pb_test_find_named (GTK_WIDGET (dialog), "other")))), 0),
                                    "5G基站 · 个"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "summary"))), "1 target and 1 actual"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (pb_test_find_named (GTK_WIDGET (dialog), "summary"))), "1 target and 1 actual"));
   click_primary (dialog);
   spin ();
 
@@ -1684,8 +1653,8 @@ test_merge_indicator (void)
   g_assert_true (pb_indicators_view_select_under (view, kept_id, task_id));
   dialog = pb_indicators_view_record_actual (view);
   wait_for_mapped (GTK_WIDGET (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "date")), "2026-11-15");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "value")), "9500");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "date")), "2026-11-15");
+  gtk_editable_set_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "value")), "9500");
   click_primary (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (kept_actuals), ==, n_actuals + 2);
   g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ACTUAL, "indicator_id", kept_id), ==, n_actuals + 2);
@@ -1736,7 +1705,7 @@ test_detach_indicator (void)
   g_assert_true (pb_indicators_view_select_under (view, id, task_id));
   spin ();
   name = g_strdup_printf ("detach-%" G_GINT64_FORMAT, task_id);
-  button = find_named (GTK_WIDGET (view), name);
+  button = pb_test_find_named (GTK_WIDGET (view), name);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   spin ();
@@ -2365,9 +2334,9 @@ test_compare (void)
   g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (k))));
   pb_test_settle_for (300);
 
-  area = find_named (GTK_WIDGET (view), "compare-chart");
-  table = find_named (GTK_WIDGET (view), "compare-table");
-  note = find_named (GTK_WIDGET (view), "compare-note");
+  area = pb_test_find_named (GTK_WIDGET (view), "compare-chart");
+  table = pb_test_find_named (GTK_WIDGET (view), "compare-table");
+  note = pb_test_find_named (GTK_WIDGET (view), "compare-note");
   g_assert_nonnull (area);
   g_assert_nonnull (table);
   g_assert_nonnull (note);

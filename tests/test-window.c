@@ -15,6 +15,7 @@
 #include "pb-health-style.h"
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
+#include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -454,22 +455,6 @@ test_window_menus (void)
   pb_test_remove_dir (dir);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
 /* The Indicators and Organisations pages are made when first shown (or
  * asked for), and then show the open plan, as they did when made at start. */
 static void
@@ -483,19 +468,19 @@ test_window_pages_made_when_shown (void)
 
   app = start_app (db, (GtkWindow **) &window);
   stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (pb_window_get_timeline (window), ADW_TYPE_VIEW_STACK));
-  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_INDICATORS_VIEW));
-  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW));
-  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_FORM_STATUS_VIEW));
+  g_assert_null (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_INDICATORS_VIEW));
+  g_assert_null (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW));
+  g_assert_null (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_FORM_STATUS_VIEW));
 
   adw_view_stack_set_visible_child_name (stack, "indicators");
   wait_for (label_shown, (gpointer[]) { window, "5G基站" });
-  g_assert_true (find_type (GTK_WIDGET (window), PB_TYPE_INDICATORS_VIEW) == pb_window_get_indicators (window));
-  g_assert_null (find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW));
+  g_assert_true (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_INDICATORS_VIEW) == pb_window_get_indicators (window));
+  g_assert_null (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW));
 
   adw_view_stack_set_visible_child_name (stack, "organisations");
   wait_for (label_shown, (gpointer[]) { window, "市工业和信息化局" });
-  g_assert_true (find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW) == pb_window_get_organisations (window));
-  g_assert_true (find_type (GTK_WIDGET (window), PB_TYPE_FORM_STATUS_VIEW) == pb_window_get_form_status (window));
+  g_assert_true (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_ORGANISATIONS_VIEW) == pb_window_get_organisations (window));
+  g_assert_true (pb_test_find_type (GTK_WIDGET (window), PB_TYPE_FORM_STATUS_VIEW) == pb_window_get_form_status (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -690,22 +675,6 @@ test_window_file_library_no_libpq (void)
   pb_test_remove_dir (dir);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)))
-        return found;
-    }
-  return NULL;
-}
-
 /* Style: Follow System / Light / Dark, from the main menu or Preferences,
  * kept in GSettings and applied through AdwStyleManager. */
 static void
@@ -796,7 +765,7 @@ test_window_style (void)
         prefs = w;
     }
   g_assert_nonnull (prefs);
-  row = find_named (GTK_WIDGET (prefs), "style");
+  row = pb_test_find_named (GTK_WIDGET (prefs), "style");
   g_assert_true (ADW_IS_COMBO_ROW (row));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);

@@ -266,22 +266,6 @@ test_window_locked (void)
   pb_test_remove_dir (dir);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
 
 /* A library in a folder that cannot be written opens read-only: the
  * window shows the plan, says Read-Only and why, and offers no edit. The
@@ -324,7 +308,7 @@ test_window_read_only_folder (void)
 
       /* It says so, and why. */
       {
-        GtkWidget *title = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+        GtkWidget *title = pb_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
 
         g_assert_nonnull (title);
         g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)),
