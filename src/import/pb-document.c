@@ -88,19 +88,6 @@ append_paragraphs (xmlNode *node,
 #define MAX_DOCX_RATIO_AFTER (16 * 1024 * 1024)
 #define MAX_DOCX_RATIO     100
 
-static gboolean
-has_bytes (const guint8 *data,
-           gsize         len,
-           const char   *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static char *
 read_docx (const char  *path,
            GError     **error)
@@ -207,8 +194,7 @@ read_docx (const char  *path,
     }
 
   /* UTF-16 could hide a DOCTYPE from the scan below; Word writes UTF-8. */
-  if ((xml->len >= 2 && (xml->data[0] == 0 || xml->data[1] == 0 || xml->data[0] == 0xFE || xml->data[0] == 0xFF)) ||
-      has_bytes (xml->data, xml->len, "<!DOCTYPE") || has_bytes (xml->data, xml->len, "<!ENTITY"))
+  if (pb_zip_xml_not_utf8 (xml->data, xml->len) || pb_zip_xml_declares_dtd (xml->data, xml->len))
     {
       g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_BINARY,
                    _("“%s” was refused: its text declares a document type or entities, which Word documents never do. It may be damaged or made to harm."),

@@ -403,19 +403,6 @@ read_package (Reader          *rd,
   return TRUE;
 }
 
-static gboolean
-has_bytes (const guint8 *data,
-           gsize         len,
-           const char   *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Parses a part, or NULL with @error set. A missing optional part gives
  * NULL without an error. */
 static xmlDoc *
@@ -438,12 +425,12 @@ parse_part (Reader      *rd,
   data = g_bytes_get_data (bytes, &len);
   /* UTF-16 or another encoding could hide a DOCTYPE from the scan below;
    * Excel, LibreOffice and WPS write UTF-8. */
-  if (len >= 2 && (data[0] == 0 || data[1] == 0 || data[0] == 0xFE || data[0] == 0xFF))
+  if (pb_zip_xml_not_utf8 (data, len))
     {
       fail (rd, error, PB_XLSX_ERROR_DAMAGED, _("a part is not UTF-8 XML"));
       return NULL;
     }
-  if (has_bytes (data, len, "<!DOCTYPE") || has_bytes (data, len, "<!ENTITY"))
+  if (pb_zip_xml_declares_dtd (data, len))
     {
       fail (rd, error, PB_XLSX_ERROR_DAMAGED, _("a part declares a document type, which workbooks never do"));
       return NULL;

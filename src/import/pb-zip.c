@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #define PB_ZIP_NO_REDIRECT 1
 #include "pb-zip.h"
@@ -60,4 +61,37 @@ pb_zip_load (char **message)
     }
   loaded = TRUE;
   return TRUE;
+}
+
+/* A part in UTF-16 (or starting with a NUL), which could hide a DOCTYPE
+ * from pb_zip_xml_declares_dtd (): Word, Excel, LibreOffice and WPS write
+ * UTF-8. */
+gboolean
+pb_zip_xml_not_utf8 (const guint8 *data,
+                     gsize         len)
+{
+  return len >= 2 && (data[0] == 0 || data[1] == 0 || data[0] == 0xFE || data[0] == 0xFF);
+}
+
+static gboolean
+has_bytes (const guint8 *data,
+           gsize         len,
+           const char   *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A part that declares a document type or entities, which Word and
+ * Excel never write: "billion laughs" expands a few hundred bytes to
+ * gigabytes in the parser. */
+gboolean
+pb_zip_xml_declares_dtd (const guint8 *data,
+                         gsize         len)
+{
+  return has_bytes (data, len, "<!DOCTYPE") || has_bytes (data, len, "<!ENTITY");
 }

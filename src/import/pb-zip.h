@@ -61,6 +61,12 @@ extern PbXmlFunctions pb_xml;
 
 gboolean pb_zip_load (char **message);
 
+/* What the readers refuse in a part before libxml2 parses it: */
+gboolean pb_zip_xml_not_utf8     (const guint8 *data,
+                                  gsize         len);
+gboolean pb_zip_xml_declares_dtd (const guint8 *data,
+                                  gsize         len);
+
 #ifndef PB_ZIP_NO_REDIRECT
 #define archive_entry_filetype          (pb_archive.archive_entry_filetype)
 #define archive_entry_pathname          (pb_archive.archive_entry_pathname)
