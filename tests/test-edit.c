@@ -331,12 +331,15 @@ test_sections (Plan          *f,
 
   /* Add: after a sibling, under a parent, or last. */
   MARK ();
+  /* Proposed 三, the next number; put after 一, it is 二 and the old 二
+   * counts on as 三, in the same command (a plan reading 一 三 二 was
+   * the wrong number a planner saw). */
   s3_id = pb_store_insert_section (store, f->plan, 0, f->s1, "三", "保障措施", &error);
   g_assert_no_error (error);
-  ORDER_IS ("一 三 二 二/(一)");
+  ORDER_IS ("一 二 三 三/(一)");
   assert_undoable (store, before, "Add Section");
   s2b = pb_store_insert_section (store, f->plan, f->s2, 0, "(二)", "融合基础设施", &error);
-  ORDER_IS ("一 三 二 二/(一) 二/(二)");
+  ORDER_IS ("一 二 三 三/(一) 三/(二)");
   g_assert_cmpint (pb_store_insert_section (store, f->plan, 0, 0, "四", "  ", &error), ==, 0);
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -1336,6 +1339,43 @@ test_item_joins_in_order (Plan          *f,
 #undef JOIN_ORDER
 }
 
+/* A section added between two that count in order takes its place in
+ * the count, and those after it count on, in the one command. */
+static void
+test_section_added_between (Plan          *f,
+                            gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *order = NULL;
+  gint64 plan, a, id;
+
+  plan = pb_store_create_plan (store, "试行方案", 2025, 2027, &error);
+  a = pb_store_add_section (store, plan, 0, "(一)", "甲", &error);
+  pb_store_add_section (store, plan, 0, "(二)", "乙", &error);
+  pb_store_add_section (store, plan, 0, "(三)", "丙", &error);
+  g_assert_no_error (error);
+  before = pb_test_dump_store (store);
+
+  /* Proposed "(四)", the next number, and put after (一). */
+  id = pb_store_insert_section (store, plan, 0, a, "(四)", "新", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  {
+    g_autoptr(GListModel) sections = pb_store_list_sections (store, plan);
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+      {
+        g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+        g_string_append_printf (out, "%s%s%s", i ? " " : "", pb_section_get_number (s), pb_section_get_title (s));
+      }
+    g_assert_cmpstr (out->str, ==, "(一)甲 (二)新 (三)乙 (四)丙");
+  }
+  assert_undoable (store, before, "Add Section");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1360,6 +1400,7 @@ main (int   argc,
   ADD ("/edit/item-dates", test_item_dates);
   ADD ("/edit/done-progress", test_done_progress);
   ADD ("/edit/items/join-in-order", test_item_joins_in_order);
+  ADD ("/edit/section-added-between", test_section_added_between);
 
   return g_test_run ();
 }

@@ -905,6 +905,19 @@ pb_store_insert_section (PbStore     *self,
       g_array_append_val (rows, row);
       ok = place_section (self, rows, id, parent_id, before, error);
     }
+  /* Put between two of its siblings that count in order, a numbered one
+   * takes its place in the count and those after it count on: (三)
+   * added after (一) is (二), the old (二) (三). */
+  if (ok && before != 0 && number != NULL && pb_format_section_number_value (number) > 0)
+    {
+      g_autoptr(GArray) now = load_sections (self, plan_id);
+      g_autoptr(GArray) siblings_after = children_of (now, parent_id);
+      g_autoptr(GHashTable) numbers = NULL;
+      gboolean chinese;
+
+      numbers = load_section_numbers (self, plan_id, &chinese, error);
+      ok = numbers != NULL && renumber_siblings (self, numbers, siblings, siblings_after, NULL, error);
+    }
 
   return pb_store_finish (self, ok, _("Add Section"), error) ? id : 0;
 }
