@@ -841,17 +841,15 @@ n_indicator_items (PbItemEditor *self,
   return items ? g_list_model_get_n_items (items) : 0;
 }
 
+/* Deletes the indicator, its targets and actuals, as one command, and
+ * says so in a toast with Undo. */
 static void
-delete_indicator_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              PbItemEditor     *self)
+delete_indicator (PbItemEditor *self,
+                  PbIndicator  *indicator)
 {
-  PbIndicator *indicator = g_object_get_data (G_OBJECT (dialog), "record");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!g_str_equal (response, "delete") || indicator == NULL)
-    return;
   if (!pb_store_delete (self->store, PB_RECORD (indicator), &error))
     {
       report (self, error);
@@ -860,6 +858,17 @@ delete_indicator_response_cb (AdwMessageDialog *dialog,
   /* Translators: a toast; %s is an indicator's name */
   text = g_strdup_printf (_("Deleted indicator “%s”"), pb_indicator_get_name (indicator));
   pb_ui_toast (GTK_WIDGET (self), text, TRUE);
+}
+
+static void
+delete_indicator_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              PbItemEditor     *self)
+{
+  PbIndicator *indicator = g_object_get_data (G_OBJECT (dialog), "record");
+
+  if (g_str_equal (response, "delete") && indicator != NULL)
+    delete_indicator (self, indicator);
 }
 
 /* The bin beside an indicator: an indicator another item serves too is
@@ -890,15 +899,7 @@ remove_indicator_idle (gpointer data)
   n_actuals = pb_store_count (self->store, PB_TYPE_ACTUAL, "indicator_id", id);
   if (n_actuals == 0)
     {
-      g_autofree char *text = NULL;
-
-      if (!pb_store_delete (self->store, PB_RECORD (indicator), &error))
-        {
-          report (self, error);
-          return G_SOURCE_REMOVE;
-        }
-      text = g_strdup_printf (_("Deleted indicator “%s”"), pb_indicator_get_name (indicator));
-      pb_ui_toast (GTK_WIDGET (self), text, TRUE);
+      delete_indicator (self, indicator);
       return G_SOURCE_REMOVE;
     }
   {
