@@ -721,6 +721,50 @@ test_indicator_progress (PbTestLibrary *f,
   pb_store_add_actual (f->store, annual, "2024-12-31", 9000, NULL, &error);
   g_assert_cmpfloat_with_epsilon (pb_store_compute_item_progress (f->store, item), (0.375 + 1) / 2, 1e-9);
 
+  /* A year without a target of its own (2025, after the last): the
+   * annual figure answers none, never 2024's 4400 (it read 1100 of 4400,
+   * 25 %, while its health said "No target for 2025"); the item's
+   * progress is the other indicator's. */
+  pb_store_add_actual (f->store, annual, "2025-03-31", 1100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pb_store_compute_item_progress (f->store, item), 0.375, 1e-9);
+  {
+    g_autoptr(PbIndicator) a = pb_store_get_record (f->store, PB_TYPE_INDICATOR, annual);
+    g_autoptr(GListModel) t = pb_store_list_targets (f->store, annual);
+    g_autoptr(GListModel) l = pb_store_list_actuals (f->store, annual);
+    g_autoptr(GDate) day = g_date_new_dmy (1, 4, 2025);
+    const PbIndicatorStatus *st = pb_store_get_indicator_status (f->store, a, day);
+
+    g_assert_cmpfloat (pb_indicator_compute_progress (a, t, l), ==, -1);
+    g_assert_cmpfloat (st->progress, ==, -1);
+    g_assert_cmpstr (st->reason, ==, "No target for 2025");
+  }
+  /* …nor a year before its first: a 2021 figure is not 2022's. */
+  {
+    gint64 early = pb_store_add_indicator (f->store, plan, 0, "新增充电桩", "个", PB_INDICATOR_KIND_ANNUAL, &error);
+    g_autoptr(PbIndicator) e = pb_store_get_record (f->store, PB_TYPE_INDICATOR, early);
+    g_autoptr(GListModel) t = NULL;
+    g_autoptr(GListModel) l = NULL;
+
+    pb_store_add_target (f->store, early, 2022, 400, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_target (f->store, early, 2024, 800, PB_COMPARATOR_GE, FALSE, &error);
+    pb_store_add_actual (f->store, early, "2021-12-31", 300, NULL, &error);
+    g_assert_no_error (error);
+    t = pb_store_list_targets (f->store, early);
+    l = pb_store_list_actuals (f->store, early);
+    g_assert_cmpfloat (pb_indicator_compute_progress (e, t, l), ==, -1);
+    /* 2023 has no target either (2022 and 2024 do). */
+    pb_store_add_actual (f->store, early, "2023-06-30", 350, NULL, &error);
+    g_clear_object (&l);
+    l = pb_store_list_actuals (f->store, early);
+    g_assert_cmpfloat (pb_indicator_compute_progress (e, t, l), ==, -1);
+    /* 2024's own: 600 of 800. */
+    pb_store_add_actual (f->store, early, "2024-09-30", 600, NULL, &error);
+    g_clear_object (&l);
+    l = pb_store_list_actuals (f->store, early);
+    g_assert_cmpfloat_with_epsilon (pb_indicator_compute_progress (e, t, l), 0.75, 1e-9);
+  }
+
   /* Decreasing (PUE 1.3 以下): complete at or under the target. */
   g_clear_object (&k);
   k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, energy);
@@ -735,6 +779,21 @@ test_indicator_progress (PbTestLibrary *f,
   g_clear_object (&actuals);
   actuals = pb_store_list_actuals (f->store, energy);
   g_assert_cmpfloat (pb_indicator_compute_progress (k, targets, actuals), ==, 1);
+
+  /* From a baseline, the way down made over the way down needed, as its
+   * completion counts it: 1.7 to 1.5 of 1.7 to 1.3 is half the way
+   * (1.3 ÷ 1.5 read 87 %, with a fifth of the fall still to come). */
+  pb_store_set (f->store, k, &error, "baseline_value", 1.7, NULL);
+  pb_store_add_actual (f->store, energy, "2024-06-01", 1.5, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&actuals);
+  actuals = pb_store_list_actuals (f->store, energy);
+  g_assert_cmpfloat_with_epsilon (pb_indicator_compute_progress (k, targets, actuals), 0.5, 1e-9);
+  /* No way down at all is none of it. */
+  pb_store_add_actual (f->store, energy, "2024-07-01", 1.75, NULL, &error);
+  g_clear_object (&actuals);
+  actuals = pb_store_list_actuals (f->store, energy);
+  g_assert_cmpfloat (pb_indicator_compute_progress (k, targets, actuals), ==, 0);
 }
 
 /* ---- The indicator rules, table-driven ---------------------------------- */
@@ -917,6 +976,30 @@ test_indicator_table (PbTestLibrary *f,
         g_assert_true (isnan (status->expected));
       else if (fabs (status->expected - c->expected) > 1e-6 * MAX (1, c->expected))
         g_error ("case “%s”: expected %f, wanted %f", c->what, status->expected, c->expected);
+
+      /* Progress (an item's bar, `health --json`) answers the target its
+       * health judges the latest actual by, and counts the same way: an
+       * annual figure of a year without a target has none; a year over
+       * and missed, measured against its target, is as far as it says. */
+      {
+        g_autoptr(GListModel) targets = pb_store_list_targets (f->store, id);
+        g_autoptr(GListModel) actuals = pb_store_list_actuals (f->store, id);
+        double progress = pb_indicator_compute_progress (k, targets, actuals);
+        int last = 0;
+
+        for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+          {
+            g_autoptr(PbTarget) t = g_list_model_get_item (targets, j);
+            last = MAX (last, pb_target_get_year (t));
+          }
+        if (c->kind == PB_INDICATOR_KIND_ANNUAL && status->has_actual && status->judged_year == 0 &&
+            progress != -1)
+          g_error ("case “%s”: progress %f with no target for its year (%s)", c->what, progress, status->reason);
+        if (status->against_target && (c->kind == PB_INDICATOR_KIND_ANNUAL || status->judged_year == last) &&
+            fabs (progress - CLAMP (status->completion, 0, 1)) > 1e-9)
+          g_error ("case “%s”: progress %f, completion against the target %f", c->what, progress,
+                   status->completion);
+      }
     }
 }
 

@@ -934,10 +934,15 @@ pb_indicator_evaluate (PbIndicator       *indicator,
  * @actuals: (element-type PbActual): its actuals, by date
  *
  * How far the latest actual has come towards the target it answers:
- * for a cumulative indicator the last target (from the baseline, when
- * there is one), for an annual one the target of the actual's year, else
- * the last. A decreasing indicator (能耗, 以内) is complete at or under
- * its target. This is an item's progress, not its health.
+ * for a cumulative indicator the last target, for an annual one the
+ * target of the actual's own year — a year without a target of its own
+ * has none to answer (its health says "No target for 2023"; a 2023
+ * figure is never measured against 2025's). Progress is counted as
+ * completion is (DESIGN §5), from the baseline when there is one: made
+ * over needed, (latest − baseline) ÷ (target − baseline), and for a
+ * decreasing indicator (能耗, 以内) (baseline − latest) ÷ (baseline −
+ * target), complete at or under its target. This is an item's progress,
+ * not its health.
  *
  * Returns: 0 to 1, or -1 when there is no actual or no target to judge by
  */
@@ -949,10 +954,10 @@ pb_indicator_compute_progress (PbIndicator *indicator,
   g_autoptr(GArray) goals = NULL;
   g_autoptr(PbActual) actual = NULL;
   guint n_actuals;
-  const Goal *g = NULL;
-  double value, baseline = 0;
-  const GValue *baseline_value;
-  GDate date;
+  const Goal *g;
+  double value, baseline, from;
+  gboolean baseline_known;
+  GDate date, baseline_date;
 
   g_return_val_if_fail (PB_IS_INDICATOR (indicator), -1);
 
@@ -964,26 +969,22 @@ pb_indicator_compute_progress (PbIndicator *indicator,
   actual = g_list_model_get_item (actuals, n_actuals - 1);
   value = pb_record_get_double (PB_RECORD (actual), "value");
 
-  if (is_annual (indicator) && pb_date_parse (pb_record_get_string (PB_RECORD (actual), "date"), &date))
-    g = goal_for_year (goals, g_date_get_year (&date));
-  if (g == NULL)
+  if (is_annual (indicator))
+    {
+      /* The target the latest actual answers, as its health takes it
+       * (evaluate_targets()): an annual figure answers its own year's. */
+      if (!pb_date_parse (pb_record_get_string (PB_RECORD (actual), "date"), &date))
+        return -1;
+      g = goal_for_year (goals, g_date_get_year (&date));
+      if (g == NULL)
+        return -1;
+    }
+  else
     g = &g_array_index (goals, Goal, goals->len - 1);
 
-  if (goal_decreases (indicator, g))
-    {
-      if (value <= g->value)
-        return 1;
-      return value > 0 ? CLAMP (g->value / value, 0, 1) : -1;
-    }
-
-  baseline_value = pb_record_peek_value (PB_RECORD (indicator), "baseline_value");
-  if (!is_annual (indicator) && baseline_value && G_VALUE_HOLDS_DOUBLE (baseline_value) &&
-      g_value_get_double (baseline_value) < g->value)
-    baseline = g_value_get_double (baseline_value);
-
-  if (g->value - baseline <= 0)
-    return value >= g->value ? 1 : 0;
-  return CLAMP ((value - baseline) / (g->value - baseline), 0, 1);
+  /* The same sum as completion's, with the target as what is expected. */
+  baseline_known = indicator_baseline (indicator, NULL, &baseline, &baseline_date);
+  return CLAMP (completion_of (indicator, g, baseline, baseline_known, g->value, value, &from), 0, 1);
 }
 
 /* ---- Items ---------------------------------------------------------------- */
