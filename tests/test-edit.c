@@ -1339,6 +1339,132 @@ test_item_joins_in_order (Plan          *f,
 #undef JOIN_ORDER
 }
 
+/* Issue 14, finding 13: a section renamed to a sibling's number is
+ * found as a clash (a warning, not a refusal); its siblings no longer
+ * count in order, so a move leaves them be; Renumber Sections counts
+ * them 1, 2, 3… again, in the first one's style, as one command undone
+ * and redone whole; afterwards moves count on again. */
+static void
+test_renumber_sections (Plan          *f,
+                        gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(PbSection) s1 = pb_store_get_record (store, PB_TYPE_SECTION, f->s1);
+  g_autoptr(PbSection) s2 = pb_store_get_record (store, PB_TYPE_SECTION, f->s2);
+  g_autoptr(PbSection) b = NULL;
+  g_autoptr(PbSection) c = NULL;
+  g_autoptr(PbSection) s3 = NULL;
+  g_autoptr(PbSection) clash = NULL;
+  gint64 b_id, c_id, s3_id;
+
+#define HEADINGS_ARE(expected) \
+  G_STMT_START { g_clear_pointer (&order, g_free); order = heading_order (f); g_assert_cmpstr (order, ==, expected); } G_STMT_END
+#define MARK() G_STMT_START { g_clear_pointer (&before, g_free); before = pb_test_dump_store (store); } G_STMT_END
+
+  b_id = pb_store_insert_section (store, f->plan, f->s2, f->s2a, "(二)", "融合基础设施", &error);
+  g_assert_no_error (error);
+  c_id = pb_store_insert_section (store, f->plan, f->s2, b_id, "(三)", "创新基础设施", &error);
+  g_assert_no_error (error);
+  s3_id = pb_store_insert_section (store, f->plan, 0, f->s2, "三", "保障措施", &error);
+  g_assert_no_error (error);
+  b = pb_store_get_record (store, PB_TYPE_SECTION, b_id);
+  c = pb_store_get_record (store, PB_TYPE_SECTION, c_id);
+  s3 = pb_store_get_record (store, PB_TYPE_SECTION, s3_id);
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 融合基础设施 | 二/(三) 创新基础设施 | 三 保障措施");
+
+  /* Counting in order: nothing to renumber, and nothing recorded. */
+  g_assert_false (pb_store_get_section_moves (store, c_id) & PB_SECTION_MOVE_RENUMBER);
+  g_assert_false (pb_store_get_section_moves (store, f->s1) & PB_SECTION_MOVE_RENUMBER);
+  MARK ();
+  g_assert_true (pb_store_renumber_sections (store, f->plan, f->s2, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Add Section");
+
+  /* The clash a sibling's number makes, as the dialog asks while typing:
+   * a sibling's, written either way; never its own, nor a cousin's. */
+  clash = pb_store_find_section_number_clash (store, c, "(二)");
+  g_assert_nonnull (clash);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (clash)), ==, b_id);
+  g_clear_object (&clash);
+  clash = pb_store_find_section_number_clash (store, c, "（一）");
+  g_assert_nonnull (clash);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (clash)), ==, f->s2a);
+  g_clear_object (&clash);
+  g_assert_null (pb_store_find_section_number_clash (store, c, "(三)"));
+  g_assert_null (pb_store_find_section_number_clash (store, c, "(四)"));
+  g_assert_null (pb_store_find_section_number_clash (store, c, "二"));
+  g_assert_null (pb_store_find_section_number_clash (store, c, ""));
+  clash = pb_store_find_section_number_clash (store, s3, "二、");
+  g_assert_nonnull (clash);
+  g_assert_cmpint (pb_record_get_id (PB_RECORD (clash)), ==, f->s2);
+  g_clear_object (&clash);
+
+  /* Saved all the same: two (二). */
+  g_assert_true (pb_store_rename_section (store, c, "(二)", "创新基础设施", &error));
+  g_assert_no_error (error);
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 融合基础设施 | 二/(二) 创新基础设施 | 三 保障措施");
+
+  /* The count is broken: a move leaves the numbers as written… */
+  MARK ();
+  g_assert_true (pb_store_shift_section (store, b, 1, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 创新基础设施 | 二/(二) 融合基础设施 | 三 保障措施");
+  g_assert_true (pb_store_undo (store, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 融合基础设施 | 二/(二) 创新基础设施 | 三 保障措施");
+
+  /* …and Renumber Sections applies to each of the three, not to the
+   * top level, which counts in order. */
+  g_assert_true (pb_store_get_section_moves (store, f->s2a) & PB_SECTION_MOVE_RENUMBER);
+  g_assert_true (pb_store_get_section_moves (store, b_id) & PB_SECTION_MOVE_RENUMBER);
+  g_assert_true (pb_store_get_section_moves (store, c_id) & PB_SECTION_MOVE_RENUMBER);
+  g_assert_false (pb_store_get_section_moves (store, f->s2) & PB_SECTION_MOVE_RENUMBER);
+  g_assert_false (pb_store_get_section_moves (store, s3_id) & PB_SECTION_MOVE_RENUMBER);
+
+  /* One command, named after the parent. */
+  MARK ();
+  g_assert_true (pb_store_renumber_sections (store, f->plan, f->s2, &error));
+  g_assert_no_error (error);
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 融合基础设施 | 二/(三) 创新基础设施 | 三 保障措施");
+  g_assert_cmpstr (pb_section_get_number (c), ==, "(三)");
+  assert_undoable (store, before, "Renumber Sections in 二、重点任务");
+  g_assert_false (pb_store_get_section_moves (store, c_id) & PB_SECTION_MOVE_RENUMBER);
+
+  /* Counting in order again, a move counts on. */
+  MARK ();
+  g_assert_true (pb_store_shift_section (store, c, -1, &error));
+  HEADINGS_ARE ("一 总体要求 | 二 重点任务 | 二/(一) 信息基础设施 | 二/(二) 创新基础设施 | 二/(三) 融合基础设施 | 三 保障措施");
+  assert_undoable (store, before, "Move Section Up");
+  g_assert_true (pb_store_undo (store, &error));
+
+  /* The top level: two 二 and a skipped number; "Renumber Sections". */
+  g_assert_true (pb_store_rename_section (store, s3, "二", "保障措施", &error));
+  g_assert_true (pb_store_rename_section (store, s1, "一、", "总体要求", &error));
+  g_assert_true (pb_store_rename_section (store, s2, "五", "重点任务", &error));
+  HEADINGS_ARE ("一、 总体要求 | 五 重点任务 | 五/(一) 信息基础设施 | 五/(二) 融合基础设施 | 五/(三) 创新基础设施 | 二 保障措施");
+  g_assert_true (pb_store_get_section_moves (store, s3_id) & PB_SECTION_MOVE_RENUMBER);
+  MARK ();
+  g_assert_true (pb_store_renumber_sections (store, f->plan, 0, &error));
+  g_assert_no_error (error);
+  HEADINGS_ARE ("一、 总体要求 | 二、 重点任务 | 二、/(一) 信息基础设施 | 二、/(二) 融合基础设施 | 二、/(三) 创新基础设施 | 三、 保障措施");
+  assert_undoable (store, before, "Renumber Sections");
+
+  /* Another plan's section, or none, is refused. */
+  g_assert_false (pb_store_renumber_sections (store, f->plan + 1000, f->s2, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (pb_store_renumber_sections (store, f->plan, 99999, &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+#undef HEADINGS_ARE
+#undef MARK
+}
+
 /* A section added between two that count in order takes its place in
  * the count, and those after it count on, in the one command. */
 static void
@@ -1401,6 +1527,7 @@ main (int   argc,
   ADD ("/edit/done-progress", test_done_progress);
   ADD ("/edit/items/join-in-order", test_item_joins_in_order);
   ADD ("/edit/section-added-between", test_section_added_between);
+  ADD ("/edit/renumber-sections", test_renumber_sections);
 
   return g_test_run ();
 }

@@ -660,6 +660,65 @@ test_renumber_sections (void)
   g_assert_cmpint (pb_format_section_number_value ("附件"), ==, 0);
 }
 
+/* Renumber Sections (issue 14, finding 13): a list counted 1, 2, 3… in
+ * the first numbered one's style, whether or not it counted in order;
+ * sections without a number stay as written. */
+static void
+test_renumber_sections_forced (void)
+{
+  static const struct {
+    const char *numbers[6];
+    const char *expected; /* joined by "|", or NULL: nothing to count */
+  } lists[] = {
+    /* Two (二) after a rename: counted again. */
+    { { "一", "二", "二", NULL }, "一|二|三" },
+    { { "(一)", "(二)", "(二)", NULL }, "(一)|(二)|(三)" },
+    /* Out of step, skipped, mixed: the first one's style. */
+    { { "二", "三", NULL }, "一|二" },
+    { { "（一）", "三", "(五)", NULL }, "（一）|（二）|（三）" },
+    { { "1.", "3.", "3.", NULL }, "1.|2.|3." },
+    { { "九", "十", "十一", "十", NULL }, "一|二|三|四" },
+    { { "第一部分", "第三部分", NULL }, "第一部分|第二部分" },
+    /* Counting in order already: the same numbers. */
+    { { "一", "二", "三", NULL }, "一|二|三" },
+    /* An annex or an unnumbered heading keeps its words and is not
+     * counted; the first numbered one sets the style. */
+    { { "", "(二)", "附件", "(二)", NULL }, "|(一)|附件|(二)" },
+    /* Nothing numbered. */
+    { { "", "附件", NULL }, NULL },
+    { { NULL }, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_auto(GStrv) got = pb_format_renumber_sections_forced (lists[i].numbers);
+      g_autofree char *joined = got ? g_strjoinv ("|", got) : NULL;
+
+      g_test_message ("list %u: %s", i, joined ? joined : "(none)");
+      g_assert_cmpstr (joined, ==, lists[i].expected);
+    }
+}
+
+/* Whether a number typed for a section is one a sibling carries. */
+static void
+test_same_section_number (void)
+{
+  g_assert_true (pb_format_same_section_number ("二", "二"));
+  g_assert_true (pb_format_same_section_number ("二、", " 二"));
+  g_assert_true (pb_format_same_section_number ("（二）", "(二)"));
+  g_assert_true (pb_format_same_section_number ("2.", "2"));
+  g_assert_true (pb_format_same_section_number ("2．", "2."));
+  g_assert_true (pb_format_same_section_number ("附件", "附件"));
+  g_assert_false (pb_format_same_section_number ("(二)", "二"));
+  g_assert_false (pb_format_same_section_number ("二", "三"));
+  g_assert_false (pb_format_same_section_number ("2", "二"));
+  g_assert_false (pb_format_same_section_number ("(2)", "2."));
+  g_assert_false (pb_format_same_section_number ("十二", "二"));
+  g_assert_false (pb_format_same_section_number ("附件", "二"));
+  g_assert_false (pb_format_same_section_number ("", ""));
+  g_assert_false (pb_format_same_section_number (NULL, "二"));
+}
+
 /* Issue 14: which units one chart may compare, and how (DESIGN §7: 万
  * and 亿 multiply; 个 and % never meet). */
 static void
@@ -748,6 +807,8 @@ main (int    argc,
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/section-heading", test_section_heading);
   g_test_add_func ("/format/next-section-number", test_next_section_number);
+  g_test_add_func ("/format/renumber-sections-forced", test_renumber_sections_forced);
+  g_test_add_func ("/format/same-section-number", test_same_section_number);
   g_test_add_func ("/format/renumber-sections", test_renumber_sections);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);

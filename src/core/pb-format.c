@@ -1172,6 +1172,137 @@ pb_format_renumber_sections (const char *const *before,
 }
 
 /**
+ * pb_format_renumber_sections_forced:
+ * @numbers: (array zero-terminated=1): the numbers of a section's
+ *   sub-sections (or of the top-level sections), in their order
+ *
+ * Renumber Sections: the numbered sections of the list counted 1, 2, 3…
+ * in their order, in the style of the first numbered one ("一" "二",
+ * "(一)" "(二)", "1." "2."), whether or not they count in order now
+ * ("一" "二" "二" is "一" "二" "三"; "(一)" "三" is "(一)" "(二)"). A
+ * section written without a number (an annex, a preface) keeps it as it
+ * is and is not counted.
+ *
+ * Returns: (transfer full) (nullable): the new numbers, one for each of
+ *   @numbers, or %NULL when none of them is a number
+ */
+char **
+pb_format_renumber_sections_forced (const char *const *numbers)
+{
+  SectionNumber style = { 0 };
+  gboolean found = FALSE;
+  GPtrArray *out;
+  guint count = 0;
+
+  for (guint i = 0; numbers && numbers[i] && !found; i++)
+    found = split_section_number (numbers[i], &style);
+  if (!found)
+    return NULL;
+
+  out = g_ptr_array_new ();
+  for (guint i = 0; numbers[i]; i++)
+    {
+      g_autofree char *core = NULL;
+
+      if (pb_format_section_number_value (numbers[i]) == 0)
+        {
+          g_ptr_array_add (out, g_strdup (numbers[i]));
+          continue;
+        }
+      count++;
+      core = style.chinese ? format_chinese_numeral (count) : g_strdup_printf ("%u", count);
+      g_ptr_array_add (out, g_strconcat (style.open, core, style.close, NULL));
+    }
+  g_ptr_array_add (out, NULL);
+  g_free (style.open);
+  g_free (style.close);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* A number's bracket or separator as a planner reads it: full-width
+ * brackets as ASCII ones, the 、 or full stop after it dropped. */
+static char *
+section_number_mark (const char *mark,
+                     gboolean    closing)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = mark; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xff08)
+        g_string_append_c (out, '(');
+      else if (c == 0xff09)
+        g_string_append_c (out, ')');
+      else if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  while (closing && out->len > 0)
+    {
+      if (g_str_has_suffix (out->str, "、") || g_str_has_suffix (out->str, "．"))
+        g_string_truncate (out, out->len - strlen ("、"));
+      else if (g_str_has_suffix (out->str, "."))
+        g_string_truncate (out, out->len - 1);
+      else
+        break;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * pb_format_same_section_number:
+ * @a: (nullable): a section's number ("（二）")
+ * @b: (nullable): another ("(二)")
+ *
+ * Whether two sections carry the same number as a reader sees it: the
+ * same count in the same style, full-width or ASCII brackets alike, with
+ * or without the 、 or full stop after it ("二" and "二、", "（二）" and
+ * "(二)", "2" and "2."); "(二)" and "二" are two styles, not one number.
+ * Two numbers that are not counts are the same when written the same;
+ * an empty number is never anyone's.
+ *
+ * Returns: %TRUE when they are one number
+ */
+gboolean
+pb_format_same_section_number (const char *a,
+                               const char *b)
+{
+  SectionNumber sa, sb;
+  gboolean na, nb, same;
+
+  na = split_section_number (a, &sa);
+  nb = split_section_number (b, &sb);
+  if (!na || !nb)
+    {
+      g_autofree char *ta = g_strstrip (g_strdup (a ? a : ""));
+      g_autofree char *tb = g_strstrip (g_strdup (b ? b : ""));
+
+      same = !na && !nb && ta[0] != '\0' && g_str_equal (ta, tb);
+    }
+  else
+    {
+      g_autofree char *oa = section_number_mark (sa.open, FALSE);
+      g_autofree char *ob = section_number_mark (sb.open, FALSE);
+      g_autofree char *ca = section_number_mark (sa.close, TRUE);
+      g_autofree char *cb = section_number_mark (sb.close, TRUE);
+
+      same = sa.value == sb.value && sa.chinese == sb.chinese && g_str_equal (oa, ob) && g_str_equal (ca, cb);
+    }
+  if (na)
+    {
+      g_free (sa.open);
+      g_free (sa.close);
+    }
+  if (nb)
+    {
+      g_free (sb.open);
+      g_free (sb.close);
+    }
+  return same;
+}
+
+/**
  * pb_format_section_number_value:
  * @number: (nullable): a section's number ("（三）", "十一", "2.")
  *

@@ -74,6 +74,9 @@ char         *pb_format_next_section_number (const char *const *siblings,
 char        **pb_format_renumber_sections (const char *const *before,
                                            const char *const *after,
                                            const char        *first);
+char        **pb_format_renumber_sections_forced (const char *const *numbers);
+gboolean      pb_format_same_section_number (const char *a,
+                                             const char *b);
 int           pb_format_section_number_value (const char *number);
 char         *pb_format_first_section_number (guint    depth,
                                               gboolean chinese);

@@ -740,19 +740,23 @@ numbers_of (GHashTable *numbers,
 
 /* A list of sibling sections (@before, then @after a change) numbered
  * again if it counted 1, 2, 3… (pb_format_renumber_sections ()), inside
- * the command that changed it. */
+ * the command that changed it; with @force, @after counted 1, 2, 3…
+ * whether or not it did (pb_format_renumber_sections_forced (), Renumber
+ * Sections; @before and @first unused). */
 static gboolean
 renumber_siblings (PbStore    *self,
                    GHashTable *numbers,
                    GArray     *before,
                    GArray     *after,
                    const char *first,
+                   gboolean    force,
                    GError    **error)
 {
-  g_auto(GStrv) old_before = numbers_of (numbers, before);
+  g_auto(GStrv) old_before = force ? NULL : numbers_of (numbers, before);
   g_auto(GStrv) old_after = numbers_of (numbers, after);
-  g_auto(GStrv) renumbered = pb_format_renumber_sections ((const char *const *) old_before,
-                                                         (const char *const *) old_after, first);
+  g_auto(GStrv) renumbered = force ? pb_format_renumber_sections_forced ((const char *const *) old_after)
+                                   : pb_format_renumber_sections ((const char *const *) old_before,
+                                                                  (const char *const *) old_after, first);
 
   for (guint i = 0; renumbered && renumbered[i]; i++)
     if (!g_str_equal (renumbered[i], old_after[i]) &&
@@ -786,7 +790,7 @@ renumber_after_move (PbStore  *self,
 
   left_before = children_of (old_rows, old_row->parent);
   left_after = children_of (new_rows, old_row->parent);
-  if (!renumber_siblings (self, numbers, left_before, left_after, NULL, error))
+  if (!renumber_siblings (self, numbers, left_before, left_after, NULL, FALSE, error))
     return FALSE;
   if (new_row->parent != old_row->parent)
     {
@@ -802,7 +806,7 @@ renumber_after_move (PbStore  *self,
            r = find_section (new_rows, r->parent))
         depth++;
       first = pb_format_first_section_number (depth, chinese);
-      if (!renumber_siblings (self, numbers, joined_before, joined_after, first, error))
+      if (!renumber_siblings (self, numbers, joined_before, joined_after, first, FALSE, error))
         return FALSE;
     }
   return TRUE;
@@ -916,7 +920,7 @@ pb_store_insert_section (PbStore     *self,
       gboolean chinese;
 
       numbers = load_section_numbers (self, plan_id, &chinese, error);
-      ok = numbers != NULL && renumber_siblings (self, numbers, siblings, siblings_after, NULL, error);
+      ok = numbers != NULL && renumber_siblings (self, numbers, siblings, siblings_after, NULL, FALSE, error);
     }
 
   return pb_store_finish (self, ok, _("Add Section"), error) ? id : 0;
@@ -1096,14 +1100,139 @@ pb_store_indent_section (PbStore    *self,
     }
 }
 
+/* Whether Renumber Sections would change the numbers of @parent's
+ * sub-sections (the top level's, for 0). */
+static gboolean
+sections_recount (PbStore *self,
+                  gint64   plan_id,
+                  GArray  *rows,
+                  gint64   parent)
+{
+  g_autoptr(GArray) siblings = children_of (rows, parent);
+  g_autoptr(GHashTable) numbers = NULL;
+  g_auto(GStrv) old = NULL;
+  g_auto(GStrv) recounted = NULL;
+  gboolean chinese;
+
+  if (siblings->len == 0 || (numbers = load_section_numbers (self, plan_id, &chinese, NULL)) == NULL)
+    return FALSE;
+  old = numbers_of (numbers, siblings);
+  recounted = pb_format_renumber_sections_forced ((const char *const *) old);
+  return recounted != NULL && !g_strv_equal ((const char *const *) old, (const char *const *) recounted);
+}
+
+/**
+ * pb_store_renumber_sections:
+ * @self: a store
+ * @plan_id: the plan
+ * @parent_id: the section whose sub-sections are numbered again, or 0 for
+ *   the top-level sections
+ * @error: where to say why not
+ *
+ * Renumber Sections: the sub-sections of @parent_id counted 1, 2, 3… in
+ * their order, in the style of the first numbered one, even when they do
+ * not count in order now (two "(二)", a number skipped): see
+ * pb_format_renumber_sections_forced(). One command, "Renumber Sections
+ * in 二、重点任务" (for the top level "Renumber Sections"); nothing is
+ * recorded when the numbers already count in order.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_renumber_sections (PbStore  *self,
+                            gint64    plan_id,
+                            gint64    parent_id,
+                            GError  **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(PbSection) parent = NULL;
+  g_autofree char *label = NULL;
+  gboolean chinese;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  if (parent_id != 0)
+    {
+      g_autofree char *heading = NULL;
+
+      parent = pb_store_get_record (self, PB_TYPE_SECTION, parent_id);
+      if (parent == NULL || pb_section_get_plan_id (parent) != plan_id)
+        return not_found (error);
+      heading = pb_format_section_heading (pb_section_get_number (parent), pb_section_get_title (parent));
+      /* Translators: an undoable command: the sub-sections of a section
+       * numbered again, 1, 2, 3… in order; %s is that section's number and
+       * title ("二、重点任务") */
+      label = g_strdup_printf (_("Renumber Sections in %s"), g_strstrip (heading));
+    }
+  else
+    {
+      if (query_ids (self, "SELECT 1 FROM plan WHERE id = ?1", plan_id, 0, 0) == 0)
+        return not_found (error);
+      label = g_strdup (_("Renumber Sections"));
+    }
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  rows = load_sections (self, plan_id);
+  if (parent_id != 0 && find_section (rows, parent_id) == NULL)
+    return pb_store_finish (self, not_found (error), label, error);
+  siblings = children_of (rows, parent_id);
+  if ((numbers = load_section_numbers (self, plan_id, &chinese, error)) == NULL)
+    return pb_store_finish (self, FALSE, label, error);
+  return pb_store_finish (self, renumber_siblings (self, numbers, NULL, siblings, NULL, TRUE, error), label, error);
+}
+
+/**
+ * pb_store_find_section_number_clash:
+ * @self: a store
+ * @section: a section
+ * @number: the number it is given (typed, not yet stored)
+ *
+ * A sibling of @section (a section under the same parent) that carries
+ * @number already, as a reader sees it (pb_format_same_section_number():
+ * "（二）" is "(二)"), for a warning under the field as it is typed: a
+ * plan being renumbered may hold two "(二)" for a while, so a clash is not
+ * refused.
+ *
+ * Returns: (transfer full) (nullable): the first such sibling, in order
+ */
+PbSection *
+pb_store_find_section_number_clash (PbStore    *self,
+                                    PbSection  *section,
+                                    const char *number)
+{
+  g_autoptr(GListModel) sections = NULL;
+  gint64 id, parent;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+  g_return_val_if_fail (PB_IS_SECTION (section), NULL);
+
+  id = pb_record_get_id (PB_RECORD (section));
+  parent = pb_section_get_parent_id (section);
+  sections = pb_store_list_sections (self, pb_section_get_plan_id (section));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) other = g_list_model_get_item (sections, i);
+
+      if (pb_record_get_id (PB_RECORD (other)) != id && pb_section_get_parent_id (other) == parent &&
+          pb_format_same_section_number (pb_section_get_number (other), number))
+        return g_steal_pointer (&other);
+    }
+  return NULL;
+}
+
 /**
  * pb_store_get_section_moves:
  * @self: a store
  * @section_id: a section
  *
  * Which of the section's moves can apply: Move Up (a sibling above),
- * Move Down (a sibling below), Indent (a sibling above to go into) and
- * Outdent (a parent to leave), so its menu offers only those.
+ * Move Down (a sibling below), Indent (a sibling above to go into),
+ * Outdent (a parent to leave) and Renumber Sections (its siblings, itself
+ * included, numbered otherwise than 1, 2, 3… in order: see
+ * pb_store_renumber_sections()), so its menu offers only those.
  *
  * Returns: the #PbSectionMoves that apply; none for an unknown section
  */
@@ -1137,6 +1266,8 @@ pb_store_get_section_moves (PbStore *self,
       }
   if (find_section (rows, row->parent) != NULL)
     moves |= PB_SECTION_MOVE_OUTDENT;
+  if (sections_recount (self, pb_section_get_plan_id (section), rows, row->parent))
+    moves |= PB_SECTION_MOVE_RENUMBER;
   return moves;
 }
 
@@ -1273,7 +1404,7 @@ pb_store_delete_section (PbStore    *self,
     ok = pb_store_exec_ids (self, "DELETE FROM section WHERE id = ?1", id, 0, error);
   /* The sections beside it keep counting in order. */
   if (ok && numbers != NULL)
-    ok = renumber_siblings (self, numbers, siblings_before, siblings_after, NULL, error);
+    ok = renumber_siblings (self, numbers, siblings_before, siblings_after, NULL, FALSE, error);
 
   return pb_store_finish (self, ok, _("Delete Section"), error);
 }

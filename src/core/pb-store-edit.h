@@ -94,12 +94,20 @@ gboolean     pb_store_indent_section   (PbStore      *self,
                                         PbSection    *section,
                                         gboolean      indent,
                                         GError      **error);
+gboolean     pb_store_renumber_sections (PbStore     *self,
+                                         gint64       plan_id,
+                                         gint64       parent_id,
+                                         GError     **error);
+PbSection   *pb_store_find_section_number_clash (PbStore    *self,
+                                                 PbSection  *section,
+                                                 const char *number);
 typedef enum
 {
-  PB_SECTION_MOVE_UP      = 1 << 0,
-  PB_SECTION_MOVE_DOWN    = 1 << 1,
-  PB_SECTION_MOVE_INDENT  = 1 << 2,
-  PB_SECTION_MOVE_OUTDENT = 1 << 3,
+  PB_SECTION_MOVE_UP       = 1 << 0,
+  PB_SECTION_MOVE_DOWN     = 1 << 1,
+  PB_SECTION_MOVE_INDENT   = 1 << 2,
+  PB_SECTION_MOVE_OUTDENT  = 1 << 3,
+  PB_SECTION_MOVE_RENUMBER = 1 << 4,
 } PbSectionMoves;
 
 PbSectionMoves pb_store_get_section_moves (PbStore   *self,
