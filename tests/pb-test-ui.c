@@ -32,6 +32,37 @@ pb_test_settle_for (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Waits until @widget's window has been laid out and painted after
+ * everything queued so far: a test that changed the view reads what the
+ * user sees, not the allocations of the frame before. */
+void
+pb_test_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gulong id;
+
+  pb_test_spin ();
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  while (!painted && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+  pb_test_spin ();
+}
+
 /* The real application on a new library in a fresh folder: it seeds the
  * library with the example plan and opens its window. */
 void

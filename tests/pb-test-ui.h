@@ -22,6 +22,7 @@ void pb_test_app_start (PbTestApp *t);
 void pb_test_app_stop  (PbTestApp *t);
 void pb_test_spin      (void);
 void pb_test_settle_for (guint ms);
+void pb_test_wait_frame (GtkWidget *widget);
 PbItem *pb_test_app_item_titled (PbTestApp  *t,
                                  const char *title);
 
