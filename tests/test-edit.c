@@ -1306,18 +1306,19 @@ test_item_joins_in_order (Plan          *f,
   id = pb_store_insert_item (store, plan, a, 0, PB_ITEM_KIND_GOAL, "a2", "", PB_ITEM_STATUS_NOT_STARTED, 0, &error);
   g_assert_no_error (error);
   JOIN_ORDER ("a|a2|1|2|b|3");
-  /* Moved to the heading: after its own, before (一)'s. */
+  /* Moved to the heading: after its own, before (一)'s. The tasks do not
+   * count (a "b" among them): it takes the plan's next task number, 4. */
   g_clear_pointer (&before, g_free);
   before = pb_test_dump_store (store);
   g_assert_true (pb_store_move_items_to_section (store, &moved, 1, a, &error));
   g_assert_no_error (error);
-  JOIN_ORDER ("a|a2|2|1|b|3");
+  JOIN_ORDER ("a|a2|4|1|b|3");
   assert_undoable (store, before, "Move Item");
   /* 二 has its own item now: the next goes after it. */
   id = pb_store_insert_item (store, plan, b, 0, PB_ITEM_KIND_TASK, "b2", "", PB_ITEM_STATUS_NOT_STARTED, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  JOIN_ORDER ("a|a2|2|1|b|b2|3");
+  JOIN_ORDER ("a|a2|4|1|b|b2|3");
 
   /* A section deleted, its items moved to a heading with none of its own
    * (四, whose item is in (一)): before the sub-section's, as when moved. */
@@ -1328,12 +1329,12 @@ test_item_joins_in_order (Plan          *f,
 
     pb_store_add_item (store, plan, d1, PB_ITEM_KIND_MEASURE, "4", "丁", &error);
     g_assert_no_error (error);
-    JOIN_ORDER ("a|a2|2|1|b|b2|3|4");
+    JOIN_ORDER ("a|a2|4|1|b|b2|3|4");
     g_clear_pointer (&before, g_free);
     before = pb_test_dump_store (store);
     g_assert_true (pb_store_delete_section (store, second, d, &error));
     g_assert_no_error (error);
-    JOIN_ORDER ("a|a2|2|1|3|b|b2|4");
+    JOIN_ORDER ("a|a2|4|1|3|b|b2|4");
     assert_undoable (store, before, "Delete Section");
   }
 #undef JOIN_ORDER
@@ -1465,6 +1466,228 @@ test_renumber_sections (Plan          *f,
 #undef MARK
 }
 
+/* A section's items in the plan's order, as title=number. */
+static char *
+section_items (PbStore *store,
+               gint64   plan,
+               gint64   section)
+{
+  g_autoptr(GListModel) items = pb_store_list_items (store, plan);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+      if (pb_item_get_section_id (item) == section)
+        g_string_append_printf (out, "%s%s=%s", out->len ? " " : "", pb_item_get_title (item),
+                                pb_item_get_number (item));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define ASSERT_SECTION(section, expected) G_STMT_START { \
+    g_autofree char *got_ = section_items (store, plan, section); \
+    g_assert_cmpstr (got_, ==, expected); \
+  } G_STMT_END
+
+/* Adds tasks titled @first_title, the next letter… with @numbers to
+ * @section; their ids in @ids. */
+static void
+add_numbered (PbStore           *store,
+              gint64             plan,
+              gint64             section,
+              char               first_title,
+              const char *const *numbers,
+              gint64            *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; numbers[i]; i++)
+    {
+      char title[2] = { first_title + (char) i, 0 };
+
+      ids[i] = pb_store_add_item (store, plan, section, PB_ITEM_KIND_TASK, numbers[i], title, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Moves @id before @before_id in one command, remembering the store
+ * before it in @before. */
+static void
+move_item (PbStore  *store,
+           gint64    id,
+           gint64    before_id,
+           char    **before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+
+  g_free (*before);
+  *before = pb_test_dump_store (store);
+  g_assert_true (pb_store_move_item (store, item, before_id, &error));
+  g_assert_no_error (error);
+}
+
+/* Move Up/Down (Alt+↑/↓) and a drag within a section: numbers that
+ * counted in order count in the new order, whatever their style, inside
+ * the one "Move Item" command; a planner's own numbers stay. */
+static void
+test_move_renumbers (Plan          *f,
+                     gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 plan = f->plan, one, two, x[4], y[4], z[4];
+
+  /* The fixture's (一) counts 1 2 3. Move Up: 3 above 2. */
+  ASSERT_SECTION (f->s2a, "加快5G网络规模化部署=1 推进千兆光网建设=2 统筹建设绿色数据中心=3");
+  move_item (store, f->c, f->b, &before);
+  ASSERT_SECTION (f->s2a, "加快5G网络规模化部署=1 统筹建设绿色数据中心=2 推进千兆光网建设=3");
+  assert_undoable (store, before, "Move Item");
+  /* Move Down: the first below the next one. */
+  move_item (store, f->a, f->b, &before);
+  ASSERT_SECTION (f->s2a, "统筹建设绿色数据中心=1 加快5G网络规模化部署=2 推进千兆光网建设=3");
+  assert_undoable (store, before, "Move Item");
+  /* Dragged last in the plan. */
+  move_item (store, f->c, 0, &before);
+  ASSERT_SECTION (f->s2a, "加快5G网络规模化部署=1 推进千兆光网建设=2 统筹建设绿色数据中心=3");
+  assert_undoable (store, before, "Move Item");
+
+  /* A plan whose sections each count from 1, in the styles of Chinese
+   * plans; moving in one leaves the other as it is. */
+  plan = pb_store_create_plan (store, "试行方案", 2025, 2027, &error);
+  one = pb_store_add_section (store, plan, 0, "一", "重点任务", &error);
+  two = pb_store_add_section (store, plan, 0, "二", "保障措施", &error);
+  g_assert_no_error (error);
+  add_numbered (store, plan, one, 'a', (const char *[]) { "（一）", "（二）", "（三）", NULL }, x);
+  add_numbered (store, plan, two, 'p', (const char *[]) { "一、", "二、", "三、", NULL }, y);
+  move_item (store, x[2], x[0], &before);
+  ASSERT_SECTION (one, "c=（一） a=（二） b=（三）");
+  ASSERT_SECTION (two, "p=一、 q=二、 r=三、");
+  assert_undoable (store, before, "Move Item");
+  move_item (store, y[0], 0, &before);
+  ASSERT_SECTION (two, "q=一、 r=二、 p=三、");
+  ASSERT_SECTION (one, "c=（一） a=（二） b=（三）");
+  assert_undoable (store, before, "Move Item");
+
+  /* A section whose tasks count on from 5, as where a plan numbers them
+   * straight through its sections: 5 6 7 in the new order. */
+  {
+    gint64 three = pb_store_add_section (store, plan, 0, "三", "组织实施", &error);
+
+    add_numbered (store, plan, three, 'u', (const char *[]) { "5", "6", "7", NULL }, z);
+    move_item (store, z[1], z[0], &before);
+    ASSERT_SECTION (three, "v=5 u=6 w=7");
+    assert_undoable (store, before, "Move Item");
+  }
+
+  /* A planner's own numbers (or a document's 1, 3, 7) are not a count:
+   * they go with their items. */
+  {
+    gint64 own[4];
+    gint64 four = pb_store_add_section (store, plan, 0, "四", "附则", &error);
+
+    add_numbered (store, plan, four, 'h', (const char *[]) { "1", "3", "7", NULL }, own);
+    move_item (store, own[2], own[0], &before);
+    ASSERT_SECTION (four, "j=7 h=1 i=3");
+    assert_undoable (store, before, "Move Item");
+  }
+}
+
+/* Move to Section (and a card dropped in another column): the item takes
+ * its place in the count of the section it joins, or that section's next
+ * number; the section it left closes the gap when it counted in order;
+ * one command, undone whole. */
+static void
+test_move_to_section_renumbers (Plan          *f,
+                                gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 plan, one, two, three, four, x[4], y[4], z[4];
+
+#define MARK() G_STMT_START { g_clear_pointer (&before, g_free); before = pb_test_dump_store (store); } G_STMT_END
+
+  plan = pb_store_create_plan (store, "试行方案", 2025, 2027, &error);
+  one = pb_store_add_section (store, plan, 0, "一", "重点任务", &error);
+  two = pb_store_add_section (store, plan, 0, "二", "保障措施", &error);
+  three = pb_store_add_section (store, plan, 0, "三", "组织实施", &error);
+  four = pb_store_add_section (store, plan, 0, "四", "附则", &error);
+  g_assert_no_error (error);
+  /* Each section counts from 1; 三's numbers are the planner's own. */
+  add_numbered (store, plan, one, 'a', (const char *[]) { "1", "2", "3", NULL }, x);
+  add_numbered (store, plan, two, 'p', (const char *[]) { "1", "2", NULL }, y);
+  add_numbered (store, plan, three, 'u', (const char *[]) { "1", "3", "7", NULL }, z);
+
+  /* 一's 2 to 二: it is 二's 3, and 一 counts 1 2. */
+  MARK ();
+  g_assert_true (pb_store_move_items_to_section (store, &x[1], 1, two, &error));
+  g_assert_no_error (error);
+  ASSERT_SECTION (one, "a=1 c=2");
+  ASSERT_SECTION (two, "p=1 q=2 b=3");
+  assert_undoable (store, before, "Move Item");
+
+  /* 三's 3 to 一: 三 keeps its own numbers; the item is 一's 3. */
+  MARK ();
+  g_assert_true (pb_store_move_items_to_section (store, &z[1], 1, one, &error));
+  g_assert_no_error (error);
+  ASSERT_SECTION (three, "u=1 w=7");
+  ASSERT_SECTION (one, "a=1 c=2 v=3");
+  assert_undoable (store, before, "Move Item");
+
+  /* Two of 二 to 三, whose numbers do not count: its next ones, 8 and 9;
+   * 二 counts again from 1. */
+  MARK ();
+  g_assert_true (pb_store_move_items_to_section (store, (gint64[]) { y[0], y[1] }, 2, three, &error));
+  g_assert_no_error (error);
+  ASSERT_SECTION (two, "b=1");
+  ASSERT_SECTION (three, "u=1 w=7 p=8 q=9");
+  assert_undoable (store, before, "Move 2 Items");
+
+  /* A card dropped into 二 above its first: it takes the first number
+   * there, the others count on, and 一 closes the gap. */
+  MARK ();
+  {
+    g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, x[2]);
+
+    g_assert_true (pb_store_place_item (store, c, two, x[1], &error));
+    g_assert_no_error (error);
+  }
+  ASSERT_SECTION (two, "c=1 b=2");
+  ASSERT_SECTION (one, "a=1 v=2");
+  assert_undoable (store, before, "Move Item");
+
+  /* To the empty 四: its first, in the plan that counts from 1 in each. */
+  MARK ();
+  g_assert_true (pb_store_move_items_to_section (store, &x[1], 1, four, &error));
+  g_assert_no_error (error);
+  ASSERT_SECTION (two, "c=1");
+  ASSERT_SECTION (four, "b=1");
+  assert_undoable (store, before, "Move Item");
+
+  /* A plan that numbers its tasks straight through its sections (1 2 3,
+   * 4 5): the moved task takes its place in the plan's count. */
+  plan = pb_store_create_plan (store, "另一方案", 2025, 2027, &error);
+  one = pb_store_add_section (store, plan, 0, "一", "重点任务", &error);
+  two = pb_store_add_section (store, plan, 0, "二", "保障措施", &error);
+  add_numbered (store, plan, one, 'a', (const char *[]) { "1", "2", "3", NULL }, x);
+  add_numbered (store, plan, two, 'p', (const char *[]) { "4", "5", NULL }, y);
+  MARK ();
+  g_assert_true (pb_store_move_items_to_section (store, &x[1], 1, two, &error));
+  g_assert_no_error (error);
+  ASSERT_SECTION (one, "a=1 c=2");
+  ASSERT_SECTION (two, "p=3 q=4 b=5");
+  assert_undoable (store, before, "Move Item");
+  /* …and Move Up within a section counts 3 4 5 in the new order. */
+  move_item (store, x[1], y[1], &before);
+  ASSERT_SECTION (two, "p=3 b=4 q=5");
+  assert_undoable (store, before, "Move Item");
+#undef MARK
+}
+
 /* A section added between two that count in order takes its place in
  * the count, and those after it count on, in the one command. */
 static void
@@ -1527,6 +1750,8 @@ main (int   argc,
   ADD ("/edit/done-progress", test_done_progress);
   ADD ("/edit/items/join-in-order", test_item_joins_in_order);
   ADD ("/edit/section-added-between", test_section_added_between);
+  ADD ("/edit/items/move-renumbers", test_move_renumbers);
+  ADD ("/edit/items/move-to-section-renumbers", test_move_to_section_renumbers);
   ADD ("/edit/renumber-sections", test_renumber_sections);
 
   return g_test_run ();

@@ -719,6 +719,52 @@ test_same_section_number (void)
   g_assert_false (pb_format_same_section_number (NULL, "二"));
 }
 
+/* Items counted in order, from any start, count on after a move in their
+ * style; a planner's own numbers stay. */
+static void
+test_recount (void)
+{
+  static const struct {
+    const char *before[5];
+    const char *after[5];
+    const char *expected; /* joined by spaces, or NULL: left as written */
+    int start;
+  } lists[] = {
+    { { "1", "2", "3", NULL }, { "2", "1", "3", NULL }, "1 2 3", 1 },
+    { { "（一）", "（二）", "（三）", NULL }, { "（一）", "（三）", "（二）", NULL }, "（一） （二） （三）", 1 },
+    { { "一、", "二、", NULL }, { "二、", "一、", NULL }, "一、 二、", 1 },
+    { { "1.", "2.", "3.", NULL }, { "1.", "3.", NULL }, "1. 2.", 1 },
+    /* A section's tasks where the plan numbers them straight through. */
+    { { "5", "6", "7", NULL }, { "7", "5", "6", NULL }, "5 6 7", 5 },
+    { { "九", "十", NULL }, { "十", "九", "3", NULL }, "九 十 十一", 9 },
+    /* A planner's own numbers, one missing, two styles, none. */
+    { { "1", "3", "7", NULL }, { "3", "1", "7", NULL }, NULL, 0 },
+    { { "1", "", "3", NULL }, { "", "1", "3", NULL }, NULL, 0 },
+    { { "(一)", "2", NULL }, { "2", "(一)", NULL }, NULL, 0 },
+    { { "2", "1", NULL }, { "1", "2", NULL }, NULL, 0 },
+    { { NULL }, { "1", NULL }, NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      int start = -1;
+      g_auto(GStrv) got = pb_format_recount (lists[i].before, lists[i].after, &start);
+      g_autofree char *joined = got ? g_strjoinv (" ", got) : NULL;
+
+      g_assert_cmpstr (joined, ==, lists[i].expected);
+      g_assert_cmpint (start, ==, lists[i].start);
+    }
+  {
+    g_autofree char *seven = pb_format_number_like ("（三）", 7);
+    g_autofree char *twelve = pb_format_number_like ("3.", 12);
+    g_autofree char *none = pb_format_number_like ("", 2);
+
+    g_assert_cmpstr (seven, ==, "（七）");
+    g_assert_cmpstr (twelve, ==, "12.");
+    g_assert_null (none);
+  }
+}
+
 /* Issue 14: which units one chart may compare, and how (DESIGN §7: 万
  * and 亿 multiply; 个 and % never meet). */
 static void
@@ -810,6 +856,7 @@ main (int    argc,
   g_test_add_func ("/format/renumber-sections-forced", test_renumber_sections_forced);
   g_test_add_func ("/format/same-section-number", test_same_section_number);
   g_test_add_func ("/format/renumber-sections", test_renumber_sections);
+  g_test_add_func ("/format/recount", test_recount);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/locale", test_locale);
   g_test_add_func ("/format/quarters", test_quarters);

@@ -1081,23 +1081,29 @@ pb_format_next_section_number (const char *const *siblings,
   return result;
 }
 
-/* The style @numbers count 1, 2, 3… in, in their order, one style for
- * all; %FALSE when they do not (a number missing, out of step, or two
- * styles). */
+/* The style @numbers count in, in their order, one style for all, and
+ * the count they start from: 1, 2, 3… from 1, or 5, 6, 7… from 5 (a
+ * section's key tasks, where a plan numbers them straight through its
+ * sections); %FALSE when they do not count (a number missing, out of
+ * step, or two styles). */
 static gboolean
 counted_style (const char *const *numbers,
-               SectionNumber     *style)
+               SectionNumber     *style,
+               int               *start)
 {
   guint n = 0;
 
   memset (style, 0, sizeof *style);
+  *start = 0;
   for (guint i = 0; numbers && numbers[i]; i++, n++)
     {
       SectionNumber s;
 
       if (!split_section_number (numbers[i], &s))
         goto fail;
-      if (s.value != (int) i + 1 ||
+      if (i == 0)
+        *start = s.value;
+      if (s.value != *start + (int) i ||
           (i > 0 && (s.chinese != style->chinese || !g_str_equal (s.open, style->open) ||
                      !g_str_equal (s.close, style->close))))
         {
@@ -1148,14 +1154,21 @@ pb_format_renumber_sections (const char *const *before,
 {
   SectionNumber style = { 0 };
   GPtrArray *out;
+  int start;
 
   if (before == NULL || before[0] == NULL)
     {
       if (first == NULL || !split_section_number (first, &style))
         return NULL;
     }
-  else if (!counted_style (before, &style))
+  else if (!counted_style (before, &style, &start))
     return NULL;
+  else if (start != 1)
+    {
+      g_free (style.open);
+      g_free (style.close);
+      return NULL;
+    }
 
   out = g_ptr_array_new ();
   for (guint i = 0; after && after[i]; i++)
@@ -1169,6 +1182,84 @@ pb_format_renumber_sections (const char *const *before,
   g_free (style.open);
   g_free (style.close);
   return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* @style's way of writing @value: "（" "三" "）" for 3. */
+static char *
+number_in_style (const SectionNumber *style,
+                 int                  value)
+{
+  g_autofree char *core = style->chinese ? format_chinese_numeral (value)
+                                         : g_strdup_printf ("%d", value);
+
+  return g_strconcat (style->open, core, style->close, NULL);
+}
+
+/**
+ * pb_format_recount:
+ * @before: (array zero-terminated=1): the numbers of a section's items
+ *   of one kind before a move, in their order
+ * @after: (array zero-terminated=1): the numbers of the section's items
+ *   after it, in their new order (fewer when one left, more when one
+ *   joined)
+ * @start: (out) (optional): the count @before starts from
+ *
+ * Items keep counting in order when one moves among them, leaves or
+ * joins: when @before counted in order in one style — 1, 2, 3 from 1,
+ * "（一）" "（二）", "一、" "二、", or 5, 6, 7 from 5 where a plan numbers
+ * its tasks straight through its sections — @after is numbered again in
+ * that style from the same start. A list that did not count in order (a
+ * planner's own numbers, or a document's as 1, 3, 7; a number missing;
+ * two styles) is left as written.
+ *
+ * Returns: (transfer full) (nullable): the new numbers for @after, or
+ *   %NULL to leave them as they are
+ */
+char **
+pb_format_recount (const char *const *before,
+                   const char *const *after,
+                   int               *start)
+{
+  SectionNumber style = { 0 };
+  GPtrArray *out;
+  int from;
+
+  if (start != NULL)
+    *start = 0;
+  if (!counted_style (before, &style, &from))
+    return NULL;
+  out = g_ptr_array_new ();
+  for (guint i = 0; after && after[i]; i++)
+    g_ptr_array_add (out, number_in_style (&style, from + (int) i));
+  g_ptr_array_add (out, NULL);
+  g_free (style.open);
+  g_free (style.close);
+  if (start != NULL)
+    *start = from;
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/**
+ * pb_format_number_like:
+ * @like: (nullable): a number written in some style ("（三）", "5.")
+ * @value: a count
+ *
+ * Returns: (transfer full) (nullable): @value written as @like is
+ *   ("（七）", "7." for 7), or %NULL when @like is not a number
+ */
+char *
+pb_format_number_like (const char *like,
+                       int         value)
+{
+  SectionNumber style;
+  char *out;
+
+  if (value <= 0 || !split_section_number (like, &style))
+    return NULL;
+  out = number_in_style (&style, value);
+  g_free (style.open);
+  g_free (style.close);
+  return out;
 }
 
 /**

@@ -77,6 +77,11 @@ char        **pb_format_renumber_sections (const char *const *before,
 char        **pb_format_renumber_sections_forced (const char *const *numbers);
 gboolean      pb_format_same_section_number (const char *a,
                                              const char *b);
+char        **pb_format_recount          (const char *const *before,
+                                          const char *const *after,
+                                          int               *start);
+char         *pb_format_number_like      (const char    *like,
+                                          int            value);
 int           pb_format_section_number_value (const char *number);
 char         *pb_format_first_section_number (guint    depth,
                                               gboolean chinese);

@@ -528,6 +528,490 @@ pb_store_delete_items (PbStore       *self,
   return pb_store_finish (self, ok, label, error);
 }
 
+/* ---- Moving items: their numbers keep counting ----------------------- */
+
+typedef struct
+{
+  gint64  id;
+  gint64  section;
+  char   *kind;
+  char   *number;
+} ItemRow;
+
+static void
+item_row_clear (gpointer data)
+{
+  ItemRow *row = data;
+
+  g_free (row->kind);
+  g_free (row->number);
+}
+
+/* The plan's items in their order; %NULL when they cannot be read. */
+static GArray *
+load_item_rows (PbStore  *self,
+                gint64    plan_id,
+                GError  **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ItemRow));
+  PbDbStmt *stmt = pb_store_prepare (self, "SELECT id, coalesce(section_id, 0), kind, coalesce(number, '')"
+                                           " FROM item WHERE plan_id = ?1 ORDER BY position, id", error);
+  int rc;
+
+  g_array_set_clear_func (rows, item_row_clear);
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  while ((rc = pb_db_step (stmt)) == PB_DB_ROW)
+    {
+      ItemRow row = {
+        .id = pb_db_column_int64 (stmt, 0),
+        .section = pb_db_column_int64 (stmt, 1),
+        .kind = g_strdup (pb_db_column_text (stmt, 2)),
+        .number = g_strdup (pb_db_column_text (stmt, 3)),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  pb_db_reset (stmt);
+  if (rc != PB_DB_DONE)
+    {
+      pb_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* A move's items of one kind, before and after, and the numbers they are
+ * to carry (item id → number). */
+typedef struct
+{
+  GPtrArray  *before;         /* ItemRow *, the plan's order before */
+  GPtrArray  *after;          /* …and after */
+  GHashTable *was;            /* id → ItemRow * before */
+  GHashTable *changes;        /* id → new number */
+  gboolean    restarts;       /* two sections or more count from 1 */
+} Recount;
+
+static const char *
+final_number (Recount *r,
+              ItemRow *row)
+{
+  const char *changed = g_hash_table_lookup (r->changes, &row->id);
+
+  return changed ? changed : row->number;
+}
+
+static void
+set_number (Recount    *r,
+            gint64      id,
+            const char *number)
+{
+  g_hash_table_insert (r->changes, g_memdup2 (&id, sizeof id), g_strdup (number));
+}
+
+/* The largest count the items of the kind carry, once renumbered. */
+static int
+largest_value (Recount *r)
+{
+  int largest = 0;
+
+  for (guint i = 0; i < r->after->len; i++)
+    largest = MAX (largest, pb_format_section_number_value (final_number (r, g_ptr_array_index (r->after, i))));
+  return largest;
+}
+
+/* Whether an item of the kind outside @section carries the count @value,
+ * in a plan that numbers its items straight through its sections (one
+ * that restarts in each section has a 1 in each). */
+static gboolean
+value_taken (Recount *r,
+             gint64   section,
+             int      value)
+{
+  if (r->restarts)
+    return FALSE;
+  for (guint i = 0; i < r->after->len; i++)
+    {
+      ItemRow *row = g_ptr_array_index (r->after, i);
+
+      if (row->section != section && pb_format_section_number_value (final_number (r, row)) == value)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char **
+numbers_of_rows (GPtrArray *rows)
+{
+  char **out = g_new0 (char *, rows->len + 1);
+
+  for (guint i = 0; i < rows->len; i++)
+    out[i] = g_strdup (((ItemRow *) g_ptr_array_index (rows, i))->number);
+  return out;
+}
+
+static GPtrArray *
+rows_in (GPtrArray *rows,
+         gint64     section)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    if (((ItemRow *) g_ptr_array_index (rows, i))->section == section)
+      g_ptr_array_add (out, g_ptr_array_index (rows, i));
+  return out;
+}
+
+static gboolean
+joined (Recount *r,
+        ItemRow *row)
+{
+  ItemRow *old = g_hash_table_lookup (r->was, &row->id);
+
+  return old == NULL || old->section != row->section;
+}
+
+/* The items that joined @section take its next numbers, in the style of
+ * its last numbered item (or their own, in a section that had none): one
+ * more than the largest it carries, 1 in an empty section of a plan that
+ * restarts in each; where the plan numbers straight through its sections
+ * and that number is another section's, the plan's next. An item whose
+ * number is no number keeps it. */
+static void
+number_joined (Recount   *r,
+               gint64     section,
+               GPtrArray *now)
+{
+  const char *like = NULL;
+  int next = 0;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      ItemRow *row = g_ptr_array_index (now, i);
+      int value;
+
+      if (joined (r, row))
+        continue;
+      value = pb_format_section_number_value (final_number (r, row));
+      if (value > 0)
+        {
+          like = final_number (r, row);
+          next = MAX (next, value + 1);
+        }
+    }
+  if (next == 0)
+    next = r->restarts ? 1 : largest_value (r) + 1;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      ItemRow *row = g_ptr_array_index (now, i);
+      g_autofree char *number = NULL;
+
+      if (!joined (r, row))
+        continue;
+      if (value_taken (r, section, next))
+        next = largest_value (r) + 1;
+      number = pb_format_number_like (like ? like : row->number, next);
+      if (number != NULL)
+        {
+          set_number (r, row->id, number);
+          next++;
+        }
+    }
+}
+
+/* One section the move changed: when its items of the kind counted in
+ * order before (pb_format_recount()), they count in their new order from
+ * the same start, those that joined included; else those that joined take
+ * its next numbers and the others keep theirs. */
+static void
+recount_section (Recount *r,
+                 gint64   section)
+{
+  g_autoptr(GPtrArray) was = rows_in (r->before, section);
+  g_autoptr(GPtrArray) now = rows_in (r->after, section);
+  g_auto(GStrv) was_numbers = numbers_of_rows (was);
+  g_auto(GStrv) now_numbers = numbers_of_rows (now);
+  g_auto(GStrv) counted = NULL;
+  int start = 0;
+
+  if (was->len > 0)
+    counted = pb_format_recount ((const char *const *) was_numbers, (const char *const *) now_numbers, &start);
+  if (counted != NULL)
+    {
+      gboolean clash = FALSE;
+
+      /* The counts past the section's old ones must be nobody else's. */
+      for (guint i = was->len; i < now->len && !clash; i++)
+        clash = value_taken (r, section, start + (int) i);
+      if (!clash)
+        {
+          for (guint i = 0; i < now->len; i++)
+            set_number (r, ((ItemRow *) g_ptr_array_index (now, i))->id, counted[i]);
+          return;
+        }
+    }
+  number_joined (r, section, now);
+}
+
+static void
+add_section_once (GArray *sections,
+                  gint64  section)
+{
+  for (guint i = 0; i < sections->len; i++)
+    if (g_array_index (sections, gint64, i) == section)
+      return;
+  g_array_append_val (sections, section);
+}
+
+/* The items of @kind after a move that changed some of them (@moved):
+ * where the plan's items of the kind counted 1, 2, 3… in its order, they
+ * count in the new order; else each section the move changed keeps
+ * counting (recount_section()), the ones they left first. */
+static void
+recount_kind (Recount    *r,
+              GArray     *before,
+              GArray     *after,
+              GHashTable *moved,
+              const char *kind)
+{
+  g_autoptr(GHashTable) starting = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) sections = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) was_numbers = NULL;
+  g_auto(GStrv) now_numbers = NULL;
+  g_auto(GStrv) counted = NULL;
+  int start = 0;
+
+  for (guint i = 0; i < before->len; i++)
+    if (g_str_equal (g_array_index (before, ItemRow, i).kind, kind))
+      {
+        ItemRow *row = &g_array_index (before, ItemRow, i);
+
+        g_ptr_array_add (r->before, row);
+        g_hash_table_insert (r->was, &row->id, row);
+        if (pb_format_section_number_value (row->number) == 1)
+          g_hash_table_add (starting, &row->section);
+      }
+  for (guint i = 0; i < after->len; i++)
+    if (g_str_equal (g_array_index (after, ItemRow, i).kind, kind))
+      g_ptr_array_add (r->after, &g_array_index (after, ItemRow, i));
+  r->restarts = g_hash_table_size (starting) >= 2;
+
+  was_numbers = numbers_of_rows (r->before);
+  now_numbers = numbers_of_rows (r->after);
+  counted = pb_format_recount ((const char *const *) was_numbers, (const char *const *) now_numbers, &start);
+  if (counted != NULL && start == 1)
+    {
+      for (guint i = 0; i < r->after->len; i++)
+        set_number (r, ((ItemRow *) g_ptr_array_index (r->after, i))->id, counted[i]);
+      return;
+    }
+
+  /* The sections the items left (or moved in), then those they joined. */
+  for (guint i = 0; i < r->before->len; i++)
+    {
+      ItemRow *row = g_ptr_array_index (r->before, i);
+
+      if (g_hash_table_contains (moved, &row->id))
+        add_section_once (sections, row->section);
+    }
+  for (guint i = 0; i < r->after->len; i++)
+    {
+      ItemRow *row = g_ptr_array_index (r->after, i);
+
+      if (g_hash_table_contains (moved, &row->id))
+        add_section_once (sections, row->section);
+    }
+  for (guint i = 0; i < sections->len; i++)
+    recount_section (r, g_array_index (sections, gint64, i));
+}
+
+/* After items (@moved, ids) moved among the plan's items or to another
+ * section, from @before (load_item_rows()) to where they are now: the
+ * numbers that counted in order count in the new order, inside the
+ * command that moved them. Numbers that did not count (a planner's own,
+ * a document's 1, 3, 7) stay as written. */
+static gboolean
+renumber_moved_items (PbStore     *self,
+                      gint64       plan_id,
+                      GArray      *before,
+                      GHashTable  *moved,
+                      GError     **error)
+{
+  g_autoptr(GArray) after = load_item_rows (self, plan_id, error);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  if (after == NULL)
+    return FALSE;
+  for (guint i = 0; i < before->len; i++)
+    {
+      ItemRow *row = &g_array_index (before, ItemRow, i);
+
+      if (g_hash_table_contains (moved, &row->id) &&
+          !g_ptr_array_find_with_equal_func (kinds, row->kind, g_str_equal, NULL))
+        g_ptr_array_add (kinds, row->kind);
+    }
+
+  for (guint k = 0; k < kinds->len; k++)
+    {
+      Recount r = {
+        .before = g_ptr_array_new (),
+        .after = g_ptr_array_new (),
+        .was = g_hash_table_new (g_int64_hash, g_int64_equal),
+        .changes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
+      };
+      gboolean ok = TRUE;
+
+      recount_kind (&r, before, after, moved, g_ptr_array_index (kinds, k));
+      for (guint i = 0; ok && i < r.after->len; i++)
+        {
+          ItemRow *row = g_ptr_array_index (r.after, i);
+          const char *number = g_hash_table_lookup (r.changes, &row->id);
+
+          if (number != NULL && !g_str_equal (number, row->number))
+            ok = pb_store_update (self, PB_TYPE_ITEM, row->id, error, "number", number, NULL);
+        }
+      g_ptr_array_unref (r.before);
+      g_ptr_array_unref (r.after);
+      g_hash_table_unref (r.was);
+      g_hash_table_unref (r.changes);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts @item in @section_id (-1: its own) before @before_id in the plan's
+ * order (0: last), its section's numbers counting on, as one command. */
+static gboolean
+place_item (PbStore  *self,
+            PbItem   *item,
+            gint64    section_id,
+            gint64    before_id,
+            GError  **error)
+{
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GHashTable) moved = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 plan_id = pb_item_get_plan_id (item);
+  gint64 item_id = pb_record_get_id (PB_RECORD (item));
+  gint64 position = 0;
+  gboolean ok;
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+
+  before = load_item_rows (self, plan_id, error);
+  ok = before != NULL;
+  if (ok && query_ids (self, "SELECT 1 FROM item WHERE id = ?1 AND plan_id = ?2", item_id, plan_id, 0) == 0)
+    ok = not_found (error);
+  if (ok && section_id > 0 &&
+      query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, 0, 0) != plan_id)
+    ok = not_found (error);
+
+  if (ok && before_id == item_id)
+    /* Before itself: it keeps its place (and changes section). */
+    position = query_ids (self, "SELECT position FROM item WHERE id = ?1", item_id, 0, 0);
+  else if (ok && before_id > 0)
+    {
+      position = query_ids (self, "SELECT position FROM item WHERE id = ?1 AND plan_id = ?2", before_id, plan_id, -1);
+      if (position < 0)
+        ok = not_found (error);
+      /* Make room: everything from there on moves one down. */
+      if (ok)
+        {
+          PbDbStmt *stmt = pb_store_prepare (self, "UPDATE item SET position = position + 1"
+                                                   " WHERE plan_id = ?1 AND position >= ?2 AND id <> ?3", error);
+
+          ok = stmt != NULL;
+          if (ok)
+            {
+              pb_db_bind_int64 (stmt, 1, plan_id);
+              pb_db_bind_int64 (stmt, 2, position);
+              pb_db_bind_int64 (stmt, 3, item_id);
+              ok = pb_store_step_done (self, stmt, error);
+            }
+        }
+    }
+  else
+    position = query_ids (self, "SELECT coalesce(max(position) + 1, 0) FROM item WHERE plan_id = ?1", plan_id, 0, 0);
+
+  if (ok)
+    ok = pb_store_update (self, PB_TYPE_ITEM, item_id, error, "position", position, NULL);
+  if (ok && section_id >= 0 && section_id != pb_item_get_section_id (item))
+    ok = pb_store_update (self, PB_TYPE_ITEM, item_id, error, "section_id", section_id, NULL);
+  if (ok)
+    {
+      g_hash_table_add (moved, &item_id);
+      ok = renumber_moved_items (self, plan_id, before, moved, error);
+    }
+
+  return pb_store_finish (self, ok, _("Move Item"), error);
+}
+
+/**
+ * pb_store_move_item:
+ * @self: a store
+ * @item: the item to move
+ * @before_id: the item it goes before in its plan's order, or 0 for last
+ * @error: where to say why it failed
+ *
+ * Moves an item among the plan's items, in its section, as one "Move
+ * Item" command. When its section's items (of its kind) counted in order
+ * — 1, 2, 3; "（一）" "（二）"; "一、" "二、"; or 5, 6, 7 in a plan that
+ * numbers them straight through its sections — they count in their new
+ * order (a section never reads 2, 1, 3); numbers that did not count (a
+ * planner's own, a document's 1, 3, 7) stay as written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_move_item (PbStore  *self,
+                    PbItem   *item,
+                    gint64    before_id,
+                    GError  **error)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  if (before_id == pb_record_get_id (PB_RECORD (item)))
+    return TRUE;
+  return place_item (self, item, -1, before_id, error);
+}
+
+/**
+ * pb_store_place_item:
+ * @self: a store
+ * @item: the item to move
+ * @section_id: the section it goes to (its own, or another of its plan;
+ *   0 for none)
+ * @before_id: the item it goes before in its plan's order, or 0 for last
+ * @error: where to say why it failed
+ *
+ * Moves an item to a place in a section (a card dropped in a board's
+ * column), as one "Move Item" command. The section it left and the one
+ * it joined keep counting as pb_store_move_item() says: the item takes
+ * its place in its new section's count, or, where that section's numbers
+ * do not count, the section's next number.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pb_store_place_item (PbStore  *self,
+                     PbItem   *item,
+                     gint64    section_id,
+                     gint64    before_id,
+                     GError  **error)
+{
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (section_id >= 0, FALSE);
+
+  if (before_id == pb_record_get_id (PB_RECORD (item)) && section_id == pb_item_get_section_id (item))
+    return TRUE;
+  return place_item (self, item, section_id, before_id, error);
+}
+
 /* ---- Sections -------------------------------------------------------- */
 
 typedef struct
@@ -2150,7 +2634,9 @@ pb_store_check_shift_items (PbStore       *self,
  *
  * Moves the items, in their order, to the end of the section: after its
  * last item, or, in a section with none of its own, where the section
- * stands in the document (before its sub-sections' items).
+ * stands in the document (before its sub-sections' items). They take the
+ * section's next numbers, and the sections they left close the gap when
+ * their numbers counted in order (see pb_store_place_item()).
  *
  * Returns: %TRUE on success
  */
@@ -2162,6 +2648,7 @@ pb_store_move_items_to_section (PbStore       *self,
                                 GError       **error)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) before = NULL;
   g_autofree char *label = NULL;
   gint64 plan_id, after;
   gboolean ok = TRUE;
@@ -2180,7 +2667,9 @@ pb_store_move_items_to_section (PbStore       *self,
   if (!pb_store_begin (self, error))
     return FALSE;
 
-  ok = pb_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS pb_moving (id INTEGER PRIMARY KEY)", error) &&
+  before = load_item_rows (self, plan_id, error);
+  ok = before != NULL &&
+       pb_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS pb_moving (id INTEGER PRIMARY KEY)", error) &&
        pb_store_exec (self, "DELETE FROM temp.pb_moving", error);
   for (guint i = 0; ok && i < ids->len; i++)
     ok = pb_store_exec_ids (self, "INSERT INTO temp.pb_moving (id) VALUES (?1)", g_array_index (ids, gint64, i), 0, error);
@@ -2219,6 +2708,14 @@ pb_store_move_items_to_section (PbStore       *self,
     }
   if (ok)
     ok = pb_store_exec (self, "DELETE FROM temp.pb_moving", error);
+  if (ok)
+    {
+      g_autoptr(GHashTable) moved = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_add (moved, &g_array_index (ids, gint64, i));
+      ok = renumber_moved_items (self, plan_id, before, moved, error);
+    }
 
   return pb_store_finish (self, ok, label, error);
 }

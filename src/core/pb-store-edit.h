@@ -167,6 +167,11 @@ gboolean     pb_store_check_shift_items (PbStore      *self,
                                          int           days,
                                          int           months,
                                          GError      **error);
+gboolean     pb_store_place_item       (PbStore      *self,
+                                        PbItem       *item,
+                                        gint64        section_id,
+                                        gint64        before_id,
+                                        GError      **error);
 gboolean     pb_store_move_items_to_section (PbStore      *self,
                                              const gint64 *item_ids,
                                              guint         n_items,

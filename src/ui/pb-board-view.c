@@ -18,7 +18,9 @@
  * (Not GtkListViews: GTK 4.8's keeps 200 rows of every list bound and
  * laid out; a grid view keeps about 30.) Moving a card — by drag and drop
  * or by Alt+arrows — is one "Move Item" command: the item's section,
- * status or lead changes and it takes its place in the plan's order.
+ * status or lead changes and it takes its place in the plan's order,
+ * and numbers that counted in order in its section count on
+ * (pb_store_place_item()).
  */
 #define G_LOG_DOMAIN "pb-board-view"
 
@@ -1939,7 +1941,7 @@ pb_board_view_move_card (PbBoardView  *self,
   g_autoptr(PbItem) item = NULL;
   PbBoardColumn *column;
   const char *value;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, placed = FALSE;
 
   g_return_val_if_fail (PB_IS_BOARD_VIEW (self), FALSE);
   g_return_val_if_fail (column_key != NULL, FALSE);
@@ -1982,9 +1984,14 @@ pb_board_view_move_card (PbBoardView  *self,
     {
     case PB_BOARD_GROUPING_SECTION:
       {
+        /* Its section and its place at once: the numbers of the section
+         * it left and of the one it joined keep counting. */
         gint64 section = g_ascii_strtoll (value, NULL, 10);
         if (section != pb_item_get_section_id (item))
-          ok = pb_store_set (self->store, item, error, "section_id", section, NULL);
+          {
+            ok = pb_store_place_item (self->store, item, section, before_id, error);
+            placed = TRUE;
+          }
       }
       break;
     case PB_BOARD_GROUPING_STATUS:
@@ -2006,7 +2013,7 @@ pb_board_view_move_card (PbBoardView  *self,
       g_assert_not_reached ();
     }
 
-  if (ok)
+  if (ok && !placed)
     ok = pb_store_move_item (self->store, item, before_id, error);
 
   pb_store_end_group (self->store);
