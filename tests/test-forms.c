@@ -32,31 +32,66 @@ static char *dir;
 static char *db;
 static char *profile;
 
+/* planboard-cli in @lang (a locale, as LANG), or in the tests' own */
+static char *
+run_cli_v (const char *lang,
+           int        *status,
+           const char *first,
+           va_list     ap)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = -1;
+
+  if (lang)
+    {
+      envp = g_environ_unsetenv (envp, "LC_ALL");
+      envp = g_environ_unsetenv (envp, "LANGUAGE");
+      envp = g_environ_setenv (envp, "LANG", lang, TRUE);
+    }
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, db);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, envp, 0, NULL, NULL, &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (err && *err)
+    g_test_message ("planboard-cli %s: %s", first, err);
+  return out;
+}
+
 static char *
 run_cli (int        *status,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status = -1;
   va_list ap;
+  char *out;
 
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, db);
   va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  out = run_cli_v (NULL, status, first, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, &err, &wait_status, &error));
-  g_assert_no_error (error);
-  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (err && *err)
-    g_test_message ("planboard-cli %s: %s", first, err);
+  return out;
+}
+
+static char *
+run_cli_lang (const char *lang,
+              int        *status,
+              const char *first,
+              ...)
+{
+  va_list ap;
+  char *out;
+
+  va_start (ap, first);
+  out = run_cli_v (lang, status, first, ap);
+  va_end (ap);
   return out;
 }
 
@@ -142,7 +177,7 @@ static const char spec_a[] =
  * per quantity), so its rows are among those skipped. */
 static const char expected_a[] =
   "市工业和信息化局 — 2022-Q3 (A.xlsx)\n"
-  "  Warning: E10: the locked cell “Target” was changed from “2,600 (2022)” to “3000”; the change is ignored.\n"
+  "  Warning: E10 2 完善基础通信网络设施 · 互联网出市带宽: the locked cell “Target” says “3000” where the library holds “2,600 (2022)”; the form’s text is ignored.\n"
   "  New value: G8 1 加强算力基础设施建设 · 中小型城市数据中心: — → 1个 (2022-09-30)\n"
   "  Status: I8 1 加强算力基础设施建设: Not started → In progress\n"
   "  Progress: J8 1 加强算力基础设施建设: 0% → 30%\n"
@@ -305,7 +340,7 @@ test_round_trip (void)
   out = run_cli (&status, "forms", "import", "A.xlsx", "C.xlsx", "lo/C.csv", NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "市工业和信息化局 — 2022-Q3 (A.xlsx)\n"
-                                 "  Warning: E10: the locked cell “Target” was changed from “2,600 (2022)” to “3000”; the change is ignored.\n"
+                                 "  Warning: E10 2 完善基础通信网络设施 · 互联网出市带宽: the locked cell “Target” says “3000” where the library holds “2,600 (2022)”; the form’s text is ignored.\n"
                                  "  Nothing new.\n"));
   g_assert_nonnull (strstr (out, "市卫生健康局 — 2022-Q3 (C.csv)\n  Nothing new.\n"));
   g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual"), ==, n_actuals);
@@ -965,9 +1000,194 @@ test_last_reported (void)
   g_assert_cmpint (status, ==, 0);
   out = run_cli (&status, "forms", "import", "last-T.csv", "--dry-run", "--today", "2026-11-30", NULL);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "  Warning: E10: the locked cell “Target” was changed from “600,000 (2027)” "
-                                 "to “500,000 (2027)”; the change is ignored.\n"));
+  g_assert_nonnull (strstr (out, "  Warning: E10 2 推进千兆光网“双千兆”城市建设 · 千兆宽带用户: the locked cell “Target” says "
+                                 "“500,000 (2027)” where the library holds “600,000 (2027)”; the form’s text is ignored.\n"));
   g_assert_null (strstr (out, "Last Reported"));
+
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
+/* Journey 5 (review): 市通信管理办公室's form came back as CSV with the
+ * locked Target cell E8 edited (12,000 (2027) → 99,999 (2027)) and a New
+ * Value in conflict with the 9,600 recorded since the form was sent; the
+ * review listed the conflict and nothing about E8: a CSV whose rows the
+ * library now computes otherwise (its Last Reported moved on) had its
+ * locked cells not looked at. Every edited locked cell is warned about,
+ * with its row, what the form says and what the library holds, whichever
+ * program saved it (openpyxl, LibreOffice as XLSX and as CSV), and
+ * ignored; a figure written otherwise (12000 (2027) for 12,000 (2027), or
+ * a Chinese form's 1.2万（2027年）) is no edit, and warns of nothing. */
+static const char spec_locked_edited[] =
+  "[[\"5G基站\", \"Target\", \"text\", \"99,999 (2027)\"],"
+  " [\"5G基站\", \"New Value\", \"number\", 9700]]";
+static const char spec_locked_kept[] =
+  "[[\"5G基站\", \"New Value\", \"number\", 9700]]";
+static const char spec_locked_rewritten[] =
+  "[[\"5G基站\", \"Target\", \"text\", \"12000 (2027)\"],"
+  " [\"千兆宽带用户\", \"Last Reported\", \"text\", \"395000 (2026-09-30)\"],"
+  " [\"5G基站\", \"New Value\", \"number\", 9700]]";
+
+/* A CSV with every figure's thousands separators dropped, as a
+ * spreadsheet program may write them back, and E8 edited too: where the
+ * checksum cannot tell what was sent, the figures are compared. */
+static const char rewrite_csv[] =
+  "import csv, re, sys\n"
+  "rows = list(csv.reader(open(sys.argv[1], encoding='utf-8')))\n"
+  "for row in rows[7:]:\n"
+  "    for c in (4, 5):\n"
+  "        if c < len(row):\n"
+  "            row[c] = re.sub(r'(\\d),(\\d\\d\\d)', r'\\1\\2', row[c])\n"
+  "rows[7][4] = '99999 (2027)'\n"
+  "csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)\n";
+
+static const char locked_warning[] =
+  "  Warning: E8 1 加快5G网络规模化部署 · 5G基站: the locked cell “Target” says “99,999 (2027)” "
+  "where the library holds “12,000 (2027)”; the form’s text is ignored.\n";
+static const char locked_conflict[] =
+  "  Conflict: G8 1 加快5G网络规模化部署 · 5G基站: 9,600个 (2026-11-28) → 9,700个 (2026-11-28) "
+  "(the recorded value is kept)\n"
+  "  2 rows with nothing new were skipped.\n";
+
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_locked_cells (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *expected_edited = g_strconcat (locked_warning, locked_conflict, NULL);
+  const char * const edited[] = { "locked-E.xlsx", "locked-lo/locked-E.xlsx", "locked-lo/locked-E.csv" };
+  const char * const kept[] = { "locked-K.xlsx", "locked-lo/locked-K.xlsx", "locked-lo/locked-K.csv",
+                                "locked-R.xlsx", "locked-lo/locked-R.xlsx", "locked-lo/locked-R.csv" };
+  g_autofree char *out = NULL;
+  int status;
+
+  db = path_in ("locked.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM indicator WHERE id = 1 AND name = '5G基站'"), ==, 1);
+  g_free (run_cli (&status, "forms", "export", "1", "--period", "2026-Q4", "-o", "locked",
+                   "--due", "2027-01-10", "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+  /* Recorded after the form was sent, dated that day: the library now
+   * computes another Last Reported for the row than the form was sent with */
+  g_free (run_cli (&status, "actual", "add", "1", "1", "2026-11-28", "9600", "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+
+  fill ("locked/市通信管理办公室.xlsx", "locked-E.xlsx", spec_locked_edited);
+  fill ("locked/市通信管理办公室.xlsx", "locked-K.xlsx", spec_locked_kept);
+  fill ("locked/市通信管理办公室.xlsx", "locked-R.xlsx", spec_locked_rewritten);
+  g_assert_cmpint (g_mkdir_with_parents (g_build_filename (dir, "locked-lo", NULL), 0700), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *name = (const char *[]) { "locked-E.xlsx", "locked-K.xlsx", "locked-R.xlsx" }[i];
+
+      soffice_convert (name, "xlsx", "locked-lo");
+      soffice_convert (name, "csv:Text - txt - csv (StarCalc):44,34,76", "locked-lo");
+    }
+
+  /* The edit is warned about, with its row and both texts, however saved */
+  for (guint i = 0; i < G_N_ELEMENTS (edited); i++)
+    {
+      g_autofree char *review = run_cli (&status, "forms", "import", edited[i], "--dry-run", "--today", "2026-11-28", NULL);
+      g_autofree char *text = body (review);
+
+      g_assert_cmpint (status, ==, 0);
+      if (!g_str_equal (text, expected_edited))
+        g_error ("%s:\n%s", edited[i], review);
+    }
+  /* Nothing edited: no warning, also where the figures are written
+   * otherwise than Planboard writes them */
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *review = run_cli (&status, "forms", "import", kept[i], "--dry-run", "--today", "2026-11-28", NULL);
+      g_autofree char *text = body (review);
+
+      g_assert_cmpint (status, ==, 0);
+      if (!g_str_equal (text, locked_conflict))
+        g_error ("%s:\n%s", kept[i], review);
+    }
+  /* The separators dropped and E8 edited: E8 alone */
+  {
+    g_autofree char *in = path_in ("locked-lo/locked-E.csv");
+    g_autofree char *rewritten = path_in ("locked-S.csv");
+    g_autofree char *review = NULL;
+
+    g_free (pb_test_run_ok (python, "-c", rewrite_csv, in, rewritten, NULL));
+    review = run_cli (&status, "forms", "import", "locked-S.csv", "--dry-run", "--today", "2026-11-28", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (review, "  Warning: E8 1 加快5G网络规模化部署 · 5G基站: the locked cell “Target” says "
+                                      "“99999 (2027)” where the library holds “12,000 (2027)”; the form’s text is ignored.\n"));
+    g_assert_cmpuint (count_of (review, "Warning:"), ==, 1);
+  }
+
+  /* Recorded for real: warned, and the target is not changed */
+  out = run_cli (&status, "forms", "import", "locked-lo/locked-E.csv", "--take-form-values", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, locked_warning));
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT value FROM target WHERE indicator_id = 1 AND year = 2027"), ==, 12000);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM target WHERE value = 99999"), ==, 0);
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT value FROM actual WHERE indicator_id = 1 AND date = '2026-11-28'"), ==, 9700);
+  /* …and again: nothing new, still warned */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "forms", "import", "locked-lo/locked-E.csv", "--today", "2026-11-28", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, locked_warning));
+  g_assert_nonnull (strstr (out, "  Nothing new.\n"));
+
+  /* A form sent in Chinese (1.2万（2027年）, 8900（2026年9月30日）),
+   * returned as CSV by LibreOffice, read in English and in Chinese */
+  g_free (db);
+  db = path_in ("locked-zh.db");
+  g_free (run_cli (&status, "example", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (run_cli_lang ("zh_CN.UTF-8", &status, "forms", "export", "1", "--period", "2026-Q4", "-o", "locked-zh",
+                        "--due", "2027-01-10", "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (run_cli (&status, "actual", "add", "1", "1", "2026-11-28", "9600", "--today", "2026-11-28", NULL));
+  g_assert_cmpint (status, ==, 0);
+  {
+    g_autofree char *form = path_in ("locked-zh/市通信管理办公室.xlsx");
+    g_autofree char *described = pb_test_run_ok (python, fill_script, "--describe", form, NULL);
+
+    g_assert_nonnull (strstr (described, "\"5G基站\", \"个\", \"1.2万（2027年）\", \"8900（2026年9月30日）\"]"));
+  }
+  fill ("locked-zh/市通信管理办公室.xlsx", "locked-zh-E.xlsx",
+        "[[\"5G基站\", \"Target\", \"text\", \"99,999（2027年）\"], [\"5G基站\", \"New Value\", \"number\", 9700]]");
+  fill ("locked-zh/市通信管理办公室.xlsx", "locked-zh-K.xlsx", spec_locked_kept);
+  soffice_convert ("locked-zh-E.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76", "locked-lo");
+  soffice_convert ("locked-zh-K.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76", "locked-lo");
+  {
+    const char * const langs[] = { "C.UTF-8", "zh_CN.UTF-8" };
+
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autofree char *review_e = run_cli_lang (langs[l], &status, "forms", "import", "locked-lo/locked-zh-E.csv",
+                                                  "locked-zh-E.xlsx", "--dry-run", "--today", "2026-11-28", NULL);
+        g_autofree char *review_k = run_cli_lang (langs[l], &status, "forms", "import", "locked-lo/locked-zh-K.csv",
+                                                  "locked-zh-K.xlsx", "--dry-run", "--today", "2026-11-28", NULL);
+        const char *warning = l == 0
+          ? "E8 1 加快5G网络规模化部署 · 5G基站: the locked cell “Target” says “99,999（2027年）” where the library "
+            "holds “12,000 (2027)”; the form’s text is ignored.\n"
+          : "E8 1 加快5G网络规模化部署 · 5G基站：锁定单元格“目标值”填的是“99,999（2027年）”，方案库中为“1.2万（2027年）”；"
+            "表中所填不予采用。\n";
+
+        g_assert_cmpint (status, ==, 0);
+        if (count_of (review_e, warning) != 2 || count_of (review_e, "E8") != 2)
+          g_error ("%s:\n%s", langs[l], review_e);
+        if (count_of (review_k, "E8") != 0 || count_of (review_k, "F8") != 0 || count_of (review_k, "G8") != 2)
+          g_error ("%s:\n%s", langs[l], review_k);
+      }
+  }
 
   g_free (db);
   db = g_steal_pointer (&saved_db);
@@ -1133,6 +1353,7 @@ main (int   argc,
   g_test_add_func ("/forms/cli-matches-window", test_cli_matches_window);
   g_test_add_func ("/forms/after-today", test_after_today);
   g_test_add_func ("/forms/last-reported", test_last_reported);
+  g_test_add_func ("/forms/locked-cells", test_locked_cells);
   g_test_add_func ("/forms/typed-numbers", test_typed_numbers);
   g_test_add_func ("/forms/status-every-round", test_status_every_round);
   rc = g_test_run ();

@@ -17,6 +17,13 @@
  * sheet only, so it is matched through the form code in its header: the
  * form's rows are computed again from the library and found the same way.
  *
+ * Locked cells. An edited one (a target, a unit, a Last Reported) is
+ * warned about, with its row, what the form says and what the library
+ * holds, and ignored. An XLSX says what each was sent with; for a CSV the
+ * checksum in its form code tells it, also when the library has moved on
+ * since (csv_cells_as_sent()). A figure is compared as a figure: 12,000
+ * (2027), 12000 (2027) and 1.2万（2027年） say the same.
+ *
  * Refusals (nothing of the form is recorded): another library, another
  * plan, a missing hidden sheet, rows reordered beyond matching, a value
  * that is not a number, a date outside the period, an unknown status, a
@@ -360,6 +367,11 @@ typedef struct
   GHashTable *statuses;      /* label or nick → status + 1 */
   gboolean   from_code;      /* a CSV: rows computed again */
   gboolean   code_matches;   /* …and the library still computes the same */
+  GPtrArray *sent;           /* PbFormRow per row: its locked cells as sent,
+                              * or NULL when a CSV's cannot be told */
+  GPtrArray *library;        /* PbFormRow per row, as the library computes
+                              * it now (NULL where it no longer does); borrowed */
+  PbFormLayout *layout;      /* an XLSX's rows computed now, for @library */
 } Identity;
 
 static void
@@ -371,6 +383,9 @@ identity_clear (Identity *id)
   g_clear_pointer (&id->rows, g_ptr_array_unref);
   g_clear_pointer (&id->sheet_rows, g_array_unref);
   g_clear_pointer (&id->statuses, g_hash_table_unref);
+  g_clear_pointer (&id->sent, g_ptr_array_unref);
+  g_clear_pointer (&id->library, g_ptr_array_unref);
+  g_clear_pointer (&id->layout, pb_form_layout_free);
 }
 
 static void
@@ -381,6 +396,17 @@ form_row_free (gpointer data)
   for (guint i = 0; i < PB_FORM_N_LOCKED; i++)
     g_free (row->cells[i]);
   g_free (row);
+}
+
+static PbFormRow *
+form_row_copy (const PbFormRow *src)
+{
+  PbFormRow *row = g_new (PbFormRow, 1);
+
+  *row = *src;
+  for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
+    row->cells[c] = g_strdup (src->cells[c]);
+  return row;
 }
 
 static gboolean
@@ -621,6 +647,242 @@ match_rows (Grid         *g,
       g_array_append_val (found, at);
     }
   return TRUE;
+}
+
+/* ---- Locked cells ---- */
+
+/* A locked cell's text as the form shows it: No. and Item from a merged
+ * cell's first row in a CSV. */
+static const char *
+form_cell (Grid  *g,
+           guint  r,
+           guint  c)
+{
+  const char *number, *item;
+
+  row_key_texts (g, r, &number, &item);
+  return c == PB_FORM_COL_NUMBER ? number : c == PB_FORM_COL_ITEM ? item : grid_text (g, r, c);
+}
+
+/* What a locked figure says, whoever wrote it: a comparator, a number and
+ * the year or date in brackets, as "≥|12000|Y2027". Planboard writes
+ * "12,000 (2027)", in Chinese "1.2万（2027年）" and "8,900（2026年9月30日）";
+ * a spreadsheet program may write "12000 (2027)" back. NULL for a text
+ * that is not a figure (a unit), compared as text. */
+static char *
+locked_meaning (const char *text)
+{
+  static const char * const comparators[][2] = {
+    { "≥", "≥" }, { ">=", "≥" }, { "＞＝", "≥" }, { "≤", "≤" }, { "<=", "≤" }, { "＜＝", "≤" },
+    { "~", "~" }, { "～", "~" }, { "〜", "~" },
+  };
+  g_autoptr(GString) t = g_string_new (text ? text : "");
+  g_autofree char *paren_key = NULL;
+  const char *cmp = "";
+  char *head, *open;
+  double value;
+
+  g_string_replace (t, "（", "(", 0);
+  g_string_replace (t, "）", ")", 0);
+  head = g_strstrip (t->str);
+  if (g_str_has_suffix (head, ")") && (open = strrchr (head, '(')) != NULL)
+    {
+      char *inner = open + 1;
+      char *end = NULL;
+      gint64 year;
+      GDate date;
+
+      head[strlen (head) - 1] = '\0';
+      *open = '\0';
+      g_strstrip (inner);
+      year = g_ascii_strtoll (inner, &end, 10);
+      if (end != inner && g_ascii_isdigit (*inner) && (*end == '\0' || g_str_equal (end, "年")) &&
+          year > 1900 && year < 10000)
+        paren_key = g_strdup_printf ("Y%" G_GINT64_FORMAT, year);
+      else if (parse_date_text (inner, &date))
+        paren_key = g_strdup_printf ("D%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                                     g_date_get_day (&date));
+      else
+        paren_key = g_strconcat ("T", inner, NULL);
+      g_strstrip (head);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (comparators); i++)
+    if (g_str_has_prefix (head, comparators[i][0]))
+      {
+        cmp = comparators[i][1];
+        head += strlen (comparators[i][0]);
+        break;
+      }
+  if (!parse_number_text (head, &value))
+    return NULL;
+  return g_strdup_printf ("%s|%.10g|%s", cmp, round (value * 100) / 100, paren_key ? paren_key : "");
+}
+
+/* Whether two texts of a locked cell say the same */
+static gboolean
+locked_same (const char *a,
+             const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (same_text (a, b))
+    return TRUE;
+  x = locked_meaning (a);
+  y = locked_meaning (b);
+  return x && y && g_str_equal (x, y);
+}
+
+/* Whether @text ("8,900 (2026-09-30)") names a value on file for the
+ * indicator: a Last Reported the form may have been sent with. */
+static gboolean
+names_actual_on_file (PbStore    *store,
+                      gint64      indicator_id,
+                      const char *text)
+{
+  g_autofree char *meaning = locked_meaning (text);
+  g_autoptr(GListModel) actuals = NULL;
+
+  if (meaning == NULL || indicator_id <= 0)
+    return FALSE;
+  actuals = pb_store_list_actuals (store, indicator_id);
+  for (guint i = 0; i < g_list_model_get_n_items (actuals); i++)
+    {
+      g_autoptr(PbActual) a = g_list_model_get_item (actuals, i);
+      g_autofree char *key = g_strdup_printf ("|%.10g|D%s", round (pb_record_get_double (PB_RECORD (a), "value") * 100) / 100,
+                                              pb_record_get_string (PB_RECORD (a), "date"));
+
+      if (g_str_equal (key, meaning))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define MAX_GUESSED_CELLS 10
+
+/* A CSV's rows are computed again from the library, which may have moved
+ * on since the form was sent: a value recorded since, dated before the
+ * day it was sent, changes its Last Reported; a target may have been
+ * edited. The form code's checksum is of the cells as sent, so of the
+ * cells where the form and the library now differ, the one choice of
+ * form or library text whose checksum is the code's tells which ones the
+ * reporter edited (the library's text was sent) and which the library
+ * changed since (the form's text was sent). NULL when no choice gives
+ * it (a cell both edited and changed since, or rewritten by the program
+ * that saved the CSV). */
+static GPtrArray *
+csv_cells_as_sent (Grid     *g,
+                   Identity *id,
+                   GArray   *found)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (form_row_free);
+  guint diff_row[MAX_GUESSED_CELLS], diff_col[MAX_GUESSED_CELLS];
+  guint n = 0;
+
+  if (strlen (id->checksum) < 16)
+    return NULL;
+  for (guint i = 0; i < id->rows->len; i++)
+    {
+      PbFormRow *row = g_ptr_array_index (id->rows, i);
+
+      g_ptr_array_add (rows, form_row_copy (row));
+      for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
+        if (!g_str_equal (form_cell (g, g_array_index (found, guint, i), c), row->cells[c]))
+          {
+            if (n == MAX_GUESSED_CELLS)
+              return NULL;
+            diff_row[n] = i;
+            diff_col[n++] = c;
+          }
+    }
+  /* Every form text first: the form as sent, the library changed since */
+  for (guint mask = (1u << n) - 1; ; mask--)
+    {
+      g_autofree char *sum = NULL;
+
+      for (guint j = 0; j < n; j++)
+        {
+          PbFormRow *row = g_ptr_array_index (rows, diff_row[j]);
+          const char *text = (mask & (1u << j))
+            ? form_cell (g, g_array_index (found, guint, diff_row[j]), diff_col[j])
+            : ((PbFormRow *) g_ptr_array_index (id->rows, diff_row[j]))->cells[diff_col[j]];
+
+          g_free (row->cells[diff_col[j]]);
+          row->cells[diff_col[j]] = g_strdup (text);
+        }
+      sum = pb_form_checksum (id->library_id, id->plan_id, id->organisation_id, id->period, rows);
+      if (g_str_has_prefix (sum, id->checksum))
+        return g_steal_pointer (&rows);
+      if (mask == 0)
+        return NULL;
+    }
+}
+
+/* The cells each row was sent with, and what the library holds now. */
+static void
+locked_cells_resolve (PbStore            *store,
+                      Grid               *g,
+                      Identity           *id,
+                      GArray             *found,
+                      const PbFormPeriod *period)
+{
+  id->library = g_ptr_array_new ();
+  if (id->from_code)
+    {
+      /* A CSV: its rows are the library's, computed again */
+      for (guint i = 0; i < id->rows->len; i++)
+        g_ptr_array_add (id->library, g_ptr_array_index (id->rows, i));
+      if (!id->code_matches)
+        {
+          id->sent = csv_cells_as_sent (g, id, found);
+          return;
+        }
+    }
+  else
+    {
+      /* An XLSX: sent as its hidden sheet says; the library's rows now */
+      id->layout = pb_form_layout_build (store, id->plan_id, id->organisation_id, period, id->all_roles, NULL, NULL);
+      for (guint i = 0; i < id->rows->len; i++)
+        {
+          PbFormRow *row = g_ptr_array_index (id->rows, i);
+          PbFormRow *now = NULL;
+
+          for (guint j = 0; id->layout && j < id->layout->rows->len && now == NULL; j++)
+            {
+              PbFormRow *candidate = g_ptr_array_index (id->layout->rows, j);
+
+              if (candidate->item_id == row->item_id && candidate->indicator_id == row->indicator_id)
+                now = candidate;
+            }
+          g_ptr_array_add (id->library, now);
+        }
+    }
+  id->sent = g_ptr_array_new_with_free_func (form_row_free);
+  for (guint i = 0; i < id->rows->len; i++)
+    g_ptr_array_add (id->sent, form_row_copy (g_ptr_array_index (id->rows, i)));
+}
+
+/* Whether the form's @now of locked cell @c of row @i is what it was
+ * sent with. When a CSV's cells as sent cannot be told, the library's
+ * text now stands for them: the same figure however written, or for Last
+ * Reported a value on file (the one sent, before a later one came in) or
+ * nothing (there may have been none). */
+static gboolean
+locked_as_sent (PbStore    *store,
+                Identity   *id,
+                guint       i,
+                guint       c,
+                const char *now)
+{
+  PbFormRow *row = g_ptr_array_index (id->rows, i);
+  g_autofree char *t = NULL;
+
+  if (id->sent)
+    return locked_same (now, ((PbFormRow *) g_ptr_array_index (id->sent, i))->cells[c]);
+  if (locked_same (now, row->cells[c]))
+    return TRUE;
+  t = clean (now);
+  return c == PB_FORM_COL_LAST && (*t == '\0' || names_actual_on_file (store, row->indicator_id, t));
 }
 
 static gboolean
@@ -886,12 +1148,12 @@ review_row (PbStore      *store,
             PbFormReview *review,
             Identity     *id,
             Grid         *g,
-            PbFormRow    *row,
+            guint         i,
             guint         r)
 {
+  PbFormRow *row = g_ptr_array_index (id->rows, i);
   g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, row->item_id);
   guint before = review->changes->len, refusals = review->refusals->len;
-  gboolean checks_locked = !id->from_code || id->code_matches;
   PbItemStatus new_status;
   gboolean status_changed = FALSE;
 
@@ -902,23 +1164,32 @@ review_row (PbStore      *store,
     }
   new_status = pb_item_get_status (item);
 
-  /* Locked cells that were edited anyway: warned, ignored */
+  /* Locked cells that were edited anyway: warned, ignored. Said with
+   * the row, what the form says and what the library holds; a figure
+   * written otherwise (12000 for 12,000, 1.2万 in Chinese) is the same. */
   for (guint c = 0; c < PB_FORM_N_LOCKED; c++)
     {
-      const char *number, *item_text, *now;
+      const char *now = form_cell (g, r, c);
+      PbFormRow *library = g_ptr_array_index (id->library, i);
+      const char *held = library ? library->cells[c] : row->cells[c];
       g_autofree char *cell = NULL;
+      g_autofree char *subject = NULL;
+      g_autofree char *says = NULL;
+      g_autofree char *holds = NULL;
 
-      if (!checks_locked && c > PB_FORM_COL_INDICATOR)
-        continue;
-      row_key_texts (g, r, &number, &item_text);
-      now = c == PB_FORM_COL_NUMBER ? number : c == PB_FORM_COL_ITEM ? item_text : grid_text (g, r, c);
-      if (same_text (now, row->cells[c]))
+      if (locked_as_sent (store, id, i, c, now) || locked_same (now, held))
         continue;
       cell = pb_xlsx_cell_name (r, c);
+      subject = subject_of (row);
+      says = clean (now);
+      holds = clean (held);
       g_ptr_array_add (review->warnings,
-                       /* Translators: a cell (E9), a column title, the text it had, the text it has */
-                       g_strdup_printf (_("%s: the locked cell “%s” was changed from “%s” to “%s”; the change is ignored."),
-                                        cell, pb_form_column_title (c), row->cells[c], now));
+                       /* Translators: a locked cell of a returned form that was
+                        * edited: the cell (E8), its row (the item's number and
+                        * title · the indicator), the column title, what the
+                        * form says, what the library holds */
+                       g_strdup_printf (_("%s %s: the locked cell “%s” says “%s” where the library holds “%s”; the form’s text is ignored."),
+                                        cell, subject, pb_form_column_title (c), *says ? says : "—", *holds ? holds : "—"));
     }
 
   if (row->indicator_id)
@@ -1148,8 +1419,9 @@ pb_form_review_read (PbStore     *store,
 
   if (!match_rows (&g, &id, found, review))
     goto out;
+  locked_cells_resolve (store, &g, &id, found, &review->period);
   for (guint i = 0; i < id.rows->len; i++)
-    review_row (store, review, &id, &g, g_ptr_array_index (id.rows, i), g_array_index (found, guint, i));
+    review_row (store, review, &id, &g, i, g_array_index (found, guint, i));
 
 out:
   identity_clear (&id);
