@@ -527,7 +527,7 @@ test_merge_indicators (PbTestLibrary *f,
     g_assert_no_error (error);
     g_assert_false (pb_store_merge_indicators (f->store, a, km, &error));
     g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "different units (个 and 公里)"));
+    g_assert_cmpstr (error->message, ==, "“新建5G基站” is counted in 个 and “5G基站” in 公里: they cannot be one indicator.");
     g_clear_error (&error);
     {
       g_autofree char *now = pb_test_dump_store (f->store);
@@ -550,6 +550,79 @@ test_merge_indicators (PbTestLibrary *f,
     g_assert_cmpstr (redone, ==, after);
   }
   g_assert_cmpuint (g_list_model_get_n_items (served), ==, 2);
+}
+
+/* Why two indicators cannot be one, said before any merge is tried and
+ * the same when one is: each case in its own words, naming both (the
+ * annual one first: it counts each year's figure; the decreasing one
+ * first: it counts down to its target); nothing changes on a refusal. */
+static void
+test_merge_refusals (PbTestLibrary *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *held = NULL;
+  gint64 plan_id, other_plan, total, yearly, down, km, based, aimed, fresh, elsewhere;
+  g_autoptr(PbIndicator) down_k = NULL;
+  g_autoptr(PbIndicator) based_k = NULL;
+  g_autoptr(PbIndicator) total_k = NULL;
+  const struct { gint64 *keep, *gone; const char *why; } cases[] = {
+    { &total, &yearly, "“新建5G基站” counts each year’s figure on its own and “5G基站” the running total: they cannot be one indicator." },
+    { &yearly, &total, "“新建5G基站” counts each year’s figure on its own and “5G基站” the running total: they cannot be one indicator." },
+    { &total, &down, "“5G基站能耗” counts down to its target (lower is better) and “5G基站” up to its target: they cannot be one indicator." },
+    { &total, &km, "“5G基站” is counted in 个 and “5G光缆” in 公里: they cannot be one indicator." },
+    { &total, &based, "“5G基站” starts from 3,200 and “5G基站（续）” from 0: they cannot be one indicator." },
+    { &total, &aimed, "“5G基站” aims at ≥12,000 for 2027 and “5G基站（任务）” at 12,000: they cannot be one indicator." },
+    { &total, &total, "Only two different indicators of one plan can be merged." },
+    { &total, &elsewhere, "Only two different indicators of one plan can be merged." },
+  };
+
+  plan_id = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  other_plan = pb_store_create_plan (f->store, "另一方案", 2025, 2027, &error);
+  total = pb_store_add_indicator (f->store, plan_id, 0, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  yearly = pb_store_add_indicator (f->store, plan_id, 0, "新建5G基站", "个", PB_INDICATOR_KIND_ANNUAL, &error);
+  down = pb_store_add_indicator (f->store, plan_id, 0, "5G基站能耗", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  km = pb_store_add_indicator (f->store, plan_id, 0, "5G光缆", "公里", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  based = pb_store_add_indicator (f->store, plan_id, 0, "5G基站（续）", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  aimed = pb_store_add_indicator (f->store, plan_id, 0, "5G基站（任务）", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  fresh = pb_store_add_indicator (f->store, plan_id, 0, "5G基站", "個", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  elsewhere = pb_store_add_indicator (f->store, other_plan, 0, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  g_assert_no_error (error);
+  down_k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, down);
+  based_k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, based);
+  total_k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, total);
+  g_assert_true (pb_store_set (f->store, down_k, &error, "direction", PB_DIRECTION_DECREASE, NULL));
+  g_assert_true (pb_store_set (f->store, total_k, &error, "baseline_value", 3200.0, NULL));
+  g_assert_true (pb_store_set (f->store, based_k, &error, "baseline_value", 0.0, NULL));
+  pb_store_add_target (f->store, total, 2027, 12000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, aimed, 2027, 12000, PB_COMPARATOR_EQ, FALSE, &error);
+  pb_store_add_target (f->store, fresh, 2027, 12000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_record_actual (f->store, fresh, "2025-06-30", 5000, NULL, NULL, &error);
+  g_assert_no_error (error);
+  held = pb_test_dump_store (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *why = pb_store_dup_merge_conflict (f->store, *cases[i].keep, *cases[i].gone);
+      g_autofree char *now = NULL;
+
+      g_assert_cmpstr (why, ==, cases[i].why);
+      g_assert_false (pb_store_merge_indicators (f->store, *cases[i].keep, *cases[i].gone, &error));
+      g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].why);
+      g_clear_error (&error);
+      now = pb_test_dump_store (f->store);
+      g_assert_cmpstr (now, ==, held);
+    }
+
+  /* One quantity, 个 and 個, one target agreed, no baseline on one side:
+   * nothing stands in the way, and the merge is made. */
+  g_assert_null (pb_store_dup_merge_conflict (f->store, total, fresh));
+  g_assert_true (pb_store_merge_indicators (f->store, total, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_null (pb_store_get_record (f->store, PB_TYPE_INDICATOR, fresh));
+  g_assert_cmpuint (pb_store_count (f->store, PB_TYPE_ACTUAL, "indicator_id", total), ==, 1);
+  g_assert_cmpstr (pb_store_dup_merge_conflict (f->store, total, fresh), ==, "One of the two indicators no longer exists.");
 }
 
 /* Detaching an indicator from an item leaves the indicator, its targets and
@@ -1032,6 +1105,7 @@ main (int    argc,
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/text-round-trip", test_text_round_trip);
   ADD ("/store/indicators/merge", test_merge_indicators);
+  ADD ("/store/indicators/merge-refusals", test_merge_refusals);
   ADD ("/store/indicators/detach", test_detach_indicator);
   ADD ("/store/conflict/one-row", test_conflict_one_row);
   ADD ("/store/refresh/named-rows", test_refresh_named_rows);

@@ -59,6 +59,37 @@ raw_exec_ids (PbDb        *db,
   return TRUE;
 }
 
+/* A target's comparator as stored ('>=') as a target writes it (≥). */
+static const char *
+comparator_sign (const char *stored)
+{
+  if (g_str_equal (stored, ">="))
+    return pb_format_comparator (PB_COMPARATOR_GE);
+  if (g_str_equal (stored, "<="))
+    return pb_format_comparator (PB_COMPARATOR_LE);
+  if (g_str_equal (stored, "~"))
+    return pb_format_comparator (PB_COMPARATOR_ABOUT);
+  return pb_format_comparator (PB_COMPARATOR_EQ);
+}
+
+/* A baseline as the refusal says it: its value, and its date when the
+ * two differ only there. */
+static char *
+baseline_text (double      value,
+               const char *date,
+               gboolean    with_date)
+{
+  g_autofree char *number = pb_format_number_compact (value, NULL, -1);
+  g_autofree char *day = NULL;
+
+  if (!with_date)
+    return g_steal_pointer (&number);
+  day = date && *date ? pb_format_iso_date (date) : g_strdup ("…");
+  /* Translators: a baseline value and the date it was measured on, as
+   * "3200（2022年12月31日）" */
+  return g_strdup_printf (_("%s (%s)"), number, day);
+}
+
 /**
  * pb_indicators_find_conflict:
  * @db: a library connection
@@ -66,10 +97,13 @@ raw_exec_ids (PbDb        *db,
  * @b: another
  *
  * Whether the two cannot be one indicator without losing what the plan
- * states: different kinds or directions, different baselines, or a year
- * with two different firm (or two different stretch) targets.
+ * states: different units, kinds (a running total and each year's
+ * figure) or directions (one counts up to its target, the other down),
+ * different baselines, or a year with two different firm (or two
+ * different stretch) targets.
  *
- * Returns: (transfer full) (nullable): why not, in words; %NULL if they can
+ * Returns: (transfer full) (nullable): why not, as a sentence that names
+ *   both, in words an officer reads; %NULL if they can be one
  */
 char *
 pb_indicators_find_conflict (PbDb    *db,
@@ -78,43 +112,82 @@ pb_indicators_find_conflict (PbDb    *db,
 {
   PbDbStmt *stmt = NULL;
   char *why = NULL;
+  g_autofree char *a_name = NULL;
+  g_autofree char *b_name = NULL;
 
   if (pb_db_prepare (db,
-                     "SELECT x.kind <> y.kind OR x.direction <> y.direction,"
+                     "SELECT x.name, y.name, x.measure_unit, y.measure_unit,"
+                     " x.kind, y.kind, x.direction, y.direction,"
+                     " x.baseline_value, y.baseline_value,"
+                     " coalesce(x.baseline_date, ''), coalesce(y.baseline_date, ''),"
                      " x.baseline_value IS NOT NULL AND y.baseline_value IS NOT NULL"
-                     "  AND (x.baseline_value <> y.baseline_value"
-                     "       OR coalesce(x.baseline_date, '') <> coalesce(y.baseline_date, '')),"
-                     " x.measure_unit, y.measure_unit"
                      " FROM indicator x, indicator y WHERE x.id = ?1 AND y.id = ?2", &stmt) != PB_DB_OK)
     return g_strdup (pb_db_errmsg (db));
   pb_db_bind_int64 (stmt, 1, a);
   pb_db_bind_int64 (stmt, 2, b);
   if (pb_db_step (stmt) != PB_DB_ROW)
-    why = g_strdup (_("one of them no longer exists"));
+    why = g_strdup (_("One of the two indicators no longer exists."));
   else
     {
-      g_autofree char *x_unit = g_strstrip (g_strdup (pb_db_column_text (stmt, 2) ? (const char *) pb_db_column_text (stmt, 2) : ""));
-      g_autofree char *y_unit = g_strstrip (g_strdup (pb_db_column_text (stmt, 3) ? (const char *) pb_db_column_text (stmt, 3) : ""));
+#define TEXT(i) (pb_db_column_text (stmt, (i)) ? (const char *) pb_db_column_text (stmt, (i)) : "")
+      g_autofree char *x_unit = g_strstrip (g_strdup (TEXT (2)));
+      g_autofree char *y_unit = g_strstrip (g_strdup (TEXT (3)));
       g_autofree char *x_key = pb_fold_name_key (x_unit);
       g_autofree char *y_key = pb_fold_name_key (y_unit);
+      gboolean x_annual = g_str_equal (TEXT (4), "annual");
+      gboolean y_annual = g_str_equal (TEXT (5), "annual");
+      gboolean x_down = g_str_equal (TEXT (6), "decrease");
+      gboolean y_down = g_str_equal (TEXT (7), "decrease");
+
+      a_name = g_strdup (TEXT (0));
+      b_name = g_strdup (TEXT (1));
 
       /* Counted in different units, they are different quantities (个
        * and 公里; 个 and 万个 too: merging moves the figures as they are);
        * 个 and 個 are one unit in two scripts. */
       if (x_unit[0] && y_unit[0] && g_strcmp0 (x_key, y_key) != 0)
-        /* Translators: why two indicators cannot be merged: their two measure units */
-        why = g_strdup_printf (_("they are counted in different units (%s and %s)"), x_unit, y_unit);
-      else if (pb_db_column_int (stmt, 0))
-        why = g_strdup (_("one is cumulative or decreasing and the other is not"));
-      else if (pb_db_column_int (stmt, 1))
-        why = g_strdup (_("their baselines differ"));
+        /* Translators: why two indicators cannot be merged: each name
+         * with its measure unit, as "“5G基站” is counted in 个 and
+         * “光纤网络” in 公里" */
+        why = g_strdup_printf (_("“%s” is counted in %s and “%s” in %s: they cannot be one indicator."),
+                               a_name, x_unit, b_name, y_unit);
+      else if (x_annual != y_annual)
+        /* Translators: why two indicators cannot be merged: the first
+         * %s has a target for each year on its own (新建5G基站: the
+         * stations built that year), the second a running total
+         * (5G基站: all the stations built so far) */
+        why = g_strdup_printf (_("“%s” counts each year’s figure on its own and “%s” the running total: "
+                                 "they cannot be one indicator."),
+                               x_annual ? a_name : b_name, x_annual ? b_name : a_name);
+      else if (x_down != y_down)
+        /* Translators: why two indicators cannot be merged: the first
+         * %s is met by falling to its target (单位GDP能耗: lower is
+         * better), the second by rising to its target */
+        why = g_strdup_printf (_("“%s” counts down to its target (lower is better) and “%s” up to its target: "
+                                 "they cannot be one indicator."),
+                               x_down ? a_name : b_name, x_down ? b_name : a_name);
+      else if (pb_db_column_int (stmt, 12) &&
+               (pb_db_column_double (stmt, 8) != pb_db_column_double (stmt, 9) ||
+                !g_str_equal (TEXT (10), TEXT (11))))
+        {
+          gboolean dates = pb_db_column_double (stmt, 8) == pb_db_column_double (stmt, 9);
+          g_autofree char *x_base = baseline_text (pb_db_column_double (stmt, 8), TEXT (10), dates);
+          g_autofree char *y_base = baseline_text (pb_db_column_double (stmt, 9), TEXT (11), dates);
+
+          /* Translators: why two indicators cannot be merged: each name
+           * with the baseline it starts from, as "“5G基站” starts from
+           * 3200 and “智能化改造路口” from 0" */
+          why = g_strdup_printf (_("“%s” starts from %s and “%s” from %s: they cannot be one indicator."),
+                                 a_name, x_base, b_name, y_base);
+        }
+#undef TEXT
     }
   pb_db_finalize (stmt);
   if (why != NULL)
     return why;
 
   if (pb_db_prepare (db,
-                     "SELECT x.year, x.value, y.value FROM target x JOIN target y"
+                     "SELECT x.year, x.value, y.value, x.comparator, y.comparator FROM target x JOIN target y"
                      " ON y.year = x.year AND y.stretch = x.stretch"
                      " WHERE x.indicator_id = ?1 AND y.indicator_id = ?2"
                      " AND (x.value <> y.value OR x.comparator <> y.comparator)"
@@ -124,14 +197,20 @@ pb_indicators_find_conflict (PbDb    *db,
   pb_db_bind_int64 (stmt, 2, b);
   if (pb_db_step (stmt) == PB_DB_ROW)
     {
-      /* Every digit that differs shows: the compact form is exact. */
+      /* Every digit that differs shows: the compact form is exact; the
+       * comparators too, where only they differ (≥2600 and 2600). */
       g_autofree char *x = pb_format_number_compact (pb_db_column_double (stmt, 1), NULL, -1);
       g_autofree char *y = pb_format_number_compact (pb_db_column_double (stmt, 2), NULL, -1);
+      const char *x_cmp = pb_db_column_text (stmt, 3) ? (const char *) pb_db_column_text (stmt, 3) : "";
+      const char *y_cmp = pb_db_column_text (stmt, 4) ? (const char *) pb_db_column_text (stmt, 4) : "";
+      g_autofree char *x_text = g_strconcat (comparator_sign (x_cmp), x, NULL);
+      g_autofree char *y_text = g_strconcat (comparator_sign (y_cmp), y, NULL);
 
-      /* Translators: why two indicators cannot be merged: a year and two
-       * different target values for it */
-      why = g_strdup_printf (_("their targets for %d differ (%s and %s)"),
-                             pb_db_column_int (stmt, 0), x, y);
+      /* Translators: why two indicators cannot be merged: each name with
+       * its target for one year, as "“5G基站” aims at ≥1.2万 for 2027 and
+       * “新建5G基站” at ≥3000" */
+      why = g_strdup_printf (_("“%s” aims at %s for %d and “%s” at %s: they cannot be one indicator."),
+                             a_name, x_text, pb_db_column_int (stmt, 0), b_name, y_text);
     }
   pb_db_finalize (stmt);
   return why;
@@ -543,6 +622,39 @@ pb_store_detach_indicator (PbStore  *self,
 }
 
 /**
+ * pb_store_dup_merge_conflict:
+ * @self: a store
+ * @keep_id: the indicator that would stay
+ * @gone_id: the indicator that would be merged into it
+ *
+ * Why pb_store_merge_indicators() would refuse to merge the two, before
+ * anything is tried: the Merge Into dialog says it as soon as an
+ * indicator is chosen.
+ *
+ * Returns: (transfer full) (nullable): the reason, a sentence naming
+ *   both; %NULL when they can be one
+ */
+char *
+pb_store_dup_merge_conflict (PbStore *self,
+                             gint64   keep_id,
+                             gint64   gone_id)
+{
+  g_autoptr(PbIndicator) keep = NULL;
+  g_autoptr(PbIndicator) gone = NULL;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+
+  keep = pb_store_get_record (self, PB_TYPE_INDICATOR, keep_id);
+  gone = pb_store_get_record (self, PB_TYPE_INDICATOR, gone_id);
+  if (keep == NULL || gone == NULL)
+    return g_strdup (_("One of the two indicators no longer exists."));
+  if (keep_id == gone_id ||
+      pb_record_get_int (PB_RECORD (keep), "plan_id") != pb_record_get_int (PB_RECORD (gone), "plan_id"))
+    return g_strdup (_("Only two different indicators of one plan can be merged."));
+  return pb_indicators_find_conflict (pb_store_get_conn (self), keep_id, gone_id);
+}
+
+/**
  * pb_store_merge_indicators:
  * @self: a store
  * @keep_id: the indicator that stays
@@ -551,7 +663,7 @@ pb_store_detach_indicator (PbStore  *self,
  *
  * One indicator of the two, as one command: @gone_id's targets, actuals and
  * the items it serves move to @keep_id, and @gone_id is deleted. Refused,
- * saying why, when they cannot be one (pb_indicators_find_conflict()).
+ * saying why, when they cannot be one (pb_store_dup_merge_conflict()).
  *
  * Returns: %TRUE on success
  */
@@ -571,22 +683,11 @@ pb_store_merge_indicators (PbStore  *self,
   gone = pb_store_get_record (self, PB_TYPE_INDICATOR, gone_id);
   if (keep == NULL || gone == NULL)
     return not_found (error);
-  if (keep_id == gone_id ||
-      pb_record_get_int (PB_RECORD (keep), "plan_id") != pb_record_get_int (PB_RECORD (gone), "plan_id"))
-    {
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("Only two different indicators of one plan can be merged."));
-      return FALSE;
-    }
 
-  why = pb_indicators_find_conflict (pb_store_get_conn (self), keep_id, gone_id);
+  why = pb_store_dup_merge_conflict (self, keep_id, gone_id);
   if (why != NULL)
     {
-      /* Translators: the first two %s are indicator names, the last why
-       * they cannot be one */
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
-                   _("“%s” and “%s” cannot be merged: %s."),
-                   pb_indicator_get_name (keep), pb_indicator_get_name (gone), why);
+      g_set_error_literal (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID, why);
       return FALSE;
     }
 

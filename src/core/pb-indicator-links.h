@@ -21,6 +21,9 @@ char        *pb_store_dup_indicator_item_numbers (PbStore *self,
                                                   gint64   indicator_id);
 int          pb_store_get_indicator_decimals (PbStore *self,
                                               gint64   indicator_id);
+char        *pb_store_dup_merge_conflict     (PbStore *self,
+                                              gint64   keep_id,
+                                              gint64   gone_id);
 
 /* Commands: each one transaction and one undoable command. */
 gint64       pb_store_link_indicator   (PbStore  *self,

@@ -163,20 +163,6 @@ dialog_new (GtkWidget   *parent,
 }
 
 static GtkWidget *
-find_primary (GtkWidget *widget)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), "primary") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary (child);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 add_entry_row (GtkWidget  *group,
                const char *name,
                const char *title,
@@ -778,8 +764,9 @@ item_refs (PbStore *store,
   return g_string_free (g_steal_pointer (&refs), FALSE);
 }
 
-/* How likely @other is the same quantity as @k: same kind and unit, and
- * the same name 2, or a name within the other's 1; else 0. */
+/* How likely @other is the same quantity as @k, by name: the same name
+ * 2, a name within the other's 1 (5G基站 in 新建5G基站), else 0. Whether
+ * they can be one is the store's to say (pb_store_dup_merge_conflict()). */
 static int
 likeness (PbIndicator *k,
           PbIndicator *other)
@@ -787,9 +774,6 @@ likeness (PbIndicator *k,
   g_autofree char *a = pb_fold_name_key (pb_indicator_get_name (k));
   g_autofree char *b = pb_fold_name_key (pb_indicator_get_name (other));
 
-  if (g_strcmp0 (pb_indicator_get_measure_unit (k), pb_indicator_get_measure_unit (other)) != 0 ||
-      pb_record_get_enum (PB_RECORD (k), "kind") != pb_record_get_enum (PB_RECORD (other), "kind"))
-    return 0;
   if (g_str_equal (a, b))
     return 2;
   return strstr (a, b) || strstr (b, a) ? 1 : 0;
@@ -803,7 +787,8 @@ merge_choice (Dialog *d)
   return i == GTK_INVALID_LIST_POSITION ? NULL : g_list_model_get_item (d->choices, i);
 }
 
-/* What the merge will do, in words, for the indicator chosen. */
+/* What the merge will do, in words, for the indicator chosen; or, when
+ * the two cannot be one, why not, and Merge cannot be pressed. */
 static void
 update_merge_summary (Dialog *d)
 {
@@ -815,11 +800,25 @@ update_merge_summary (Dialog *d)
   g_autofree char *actuals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actual", "%u actuals", n_actuals), n_actuals);
   g_autofree char *items = item_refs (d->store, id);
   g_autofree char *text = NULL;
+  g_autofree char *conflict = NULL;
   const char *name = pb_indicator_get_name (d->indicator);
+  GtkWidget *summary = d->rows[1];
 
+  /* A refusal said after an earlier press no longer applies. */
+  gtk_widget_set_visible (GTK_WIDGET (d->error), FALSE);
+  gtk_widget_remove_css_class (summary, "error");
   if (other == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (d->rows[1]), "");
+      gtk_label_set_text (GTK_LABEL (summary), "");
+      gtk_widget_set_sensitive (d->primary, FALSE);
+      return;
+    }
+  conflict = pb_store_dup_merge_conflict (d->store, pb_record_get_id (PB_RECORD (other)), id);
+  gtk_widget_set_sensitive (d->primary, conflict == NULL);
+  if (conflict != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (summary), conflict);
+      gtk_widget_add_css_class (summary, "error");
       return;
     }
   /* Translators: what merging two indicators does: the indicator merged,
@@ -830,7 +829,7 @@ update_merge_summary (Dialog *d)
                             "Undo restores it."),
                           name, pb_indicator_get_name (other), targets, actuals,
                           *items ? items : _("none"), pb_indicator_get_name (other), name);
-  gtk_label_set_text (GTK_LABEL (d->rows[1]), text);
+  gtk_label_set_text (GTK_LABEL (summary), text);
 }
 
 static gboolean
@@ -862,9 +861,11 @@ commit_indicator_merge (GtkWindow  *window,
  * @store: the store
  * @indicator: the indicator to merge into another of its plan
  *
- * The other indicators of the plan, the likeliest first, and what the
- * merge does; Merge makes it one undoable command. A refusal (two
- * different quantities) is said in the dialog.
+ * The other indicators of the plan, those it can be merged into first,
+ * the likeliest first, and what the merge does; Merge makes it one
+ * undoable command. For one it cannot be merged into (two different
+ * quantities) the dialog says why as soon as it is chosen, and Merge
+ * cannot be pressed.
  *
  * Returns: (transfer none): the dialog, shown
  */
@@ -889,15 +890,36 @@ pb_indicator_merge_dialog_new (GtkWidget   *parent,
   d = get_dialog (window);
   d->indicator = g_object_ref (indicator);
 
-  for (int score = 2; score >= 0; score--)
-    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+  /* Of those named alike, the ones it can be merged into first, the
+   * likeliest first, then the ones it cannot (chosen, they say why); then
+   * the unrelated names, never proposed ahead of a likely one: 5G基站
+   * could join 新增公共充电桩, but that is no quantity it states twice. */
+  {
+    gint64 id = pb_record_get_id (PB_RECORD (indicator));
+    guint n = g_list_model_get_n_items (all);
+    g_autofree int *scores = g_new0 (int, n);
+
+    for (guint i = 0; i < n; i++)
       {
         g_autoptr(PbIndicator) k = g_list_model_get_item (all, i);
+        gint64 k_id = pb_record_get_id (PB_RECORD (k));
+        g_autofree char *conflict = NULL;
+        int like;
 
-        if (pb_record_get_id (PB_RECORD (k)) != pb_record_get_id (PB_RECORD (indicator)) &&
-            likeness (indicator, k) == score)
-          g_ptr_array_add (ranked, g_steal_pointer (&k));
+        if (k_id == id)
+          {
+            scores[i] = -1;
+            continue;
+          }
+        conflict = pb_store_dup_merge_conflict (store, k_id, id);
+        like = likeness (indicator, k);
+        scores[i] = like > 0 ? (conflict == NULL ? 4 : 2) + like : conflict == NULL ? 1 : 0;
       }
+    for (int score = 6; score >= 0; score--)
+      for (guint i = 0; i < n; i++)
+        if (scores[i] == score)
+          g_ptr_array_add (ranked, g_list_model_get_item (all, i));
+  }
   for (guint i = 0; i < ranked->len; i++)
     {
       PbIndicator *k = g_ptr_array_index (ranked, i);
@@ -927,10 +949,10 @@ pb_indicator_merge_dialog_new (GtkWidget   *parent,
   gtk_widget_set_margin_top (summary, 12);
   d->rows[1] = summary;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary);
+  /* Merge is pressable only for a merge the store would make. */
   update_merge_summary (d);
   g_signal_connect_swapped (d->rows[0], "notify::selected", G_CALLBACK (update_merge_summary), d);
 
-  gtk_widget_set_sensitive (find_primary (GTK_WIDGET (window)), ranked->len > 0);
   gtk_window_present (window);
   return window;
 }
