@@ -3110,6 +3110,185 @@ test_delete_section_proposes (void)
     }
 }
 
+/* The top-level sections' numbers in their order: "一 二 三". */
+static char *
+top_numbers (void)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+
+      if (pb_section_get_parent_id (s) == 0)
+        g_string_append_printf (out, "%s%s", out->len ? " " : "", pb_section_get_number (s));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_top_numbers (const char *expected)
+{
+  g_autofree char *now = top_numbers ();
+
+  g_assert_cmpstr (now, ==, expected);
+}
+
+/* The ⋮ menu of @title's board column, opened with a real click. */
+static GtkWidget *
+open_column_menu (const char *title)
+{
+  GtkWidget *board = pb_window_get_board (t.window);
+  g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section_titled (title));
+  GtkWidget *header, *button = NULL, *menu;
+
+  g_assert_true (pb_board_view_show_column (PB_BOARD_VIEW (board), key));
+  pb_test_settle_for (400);
+  header = column_header_with (board, title);
+  g_assert_nonnull (header);
+  for (GtkWidget *c = gtk_widget_get_first_child (header); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_MENU_BUTTON (c) && !gtk_widget_has_css_class (c, "column-parent"))
+      button = c;
+  g_assert_nonnull (button);
+  click_button (button, 1);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  return menu;
+}
+
+/* Issue 14, finding 13: Rename Section warns at once, under the number,
+ * when the number typed is a sibling's (三、保障措施 given 二, 重点任务's);
+ * it saves all the same. The column menu's Renumber Sections, greyed out
+ * while the sections counted 一 二 三, is then offered and counts them
+ * 一 二 三 again as one command; Ctrl+Z brings back the two 二, Ctrl+Shift+Z
+ * renumbers again. Real clicks and keys throughout. */
+static void
+test_rename_clash_renumber (void)
+{
+  gint64 s3 = section_titled ("保障措施");
+  g_autofree char *start = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *renumbered = NULL;
+  GtkWidget *menu, *entry, *dialog, *number_row, *note, *title_row, *text;
+  graphene_point_t at_note, at_title;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  pb_test_settle_for (400);
+  start = pb_test_dump_store (t.store);
+  assert_top_numbers ("一 二 三");
+
+  /* Counting in order: Renumber Sections is there, greyed out. */
+  menu = open_column_menu ("保障措施");
+  entry = find_model_button (menu, "Renumber Sections");
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_is_sensitive (entry));
+  entry = find_model_button (menu, "Rename Section…");
+  g_assert_nonnull (entry);
+  click_button (entry, 1);
+  pb_test_settle_for (400);
+  dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  number_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_SECTION_DIALOG, "number_row"));
+  title_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_SECTION_DIALOG, "title_row"));
+  note = GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_SECTION_DIALOG, "number_note"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, "三");
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* Into the number, everything chosen, 二 pasted over it (XTest has no
+   * key for a Han character; a planner pastes or uses an input method). */
+  click_button (number_row, 1);
+  text = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_is_ancestor (text, number_row));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (text), "二");
+  pb_test_x_press_in (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  pb_test_x_press_in (dialog, GDK_KEY_v, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, "二");
+
+  /* Said at once, under the number, above the title; the field tells a
+   * screen reader where its description is. */
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_true (gtk_widget_is_drawable (note));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, "二 is also the number of section 二、重点任务");
+  g_assert_true (gtk_widget_compute_point (note, dialog, &GRAPHENE_POINT_INIT (0, 0), &at_note));
+  g_assert_true (gtk_widget_compute_point (title_row, dialog, &GRAPHENE_POINT_INIT (0, 0), &at_title));
+  {
+    graphene_point_t at_number;
+
+    g_assert_true (gtk_widget_compute_point (number_row, dialog, &GRAPHENE_POINT_INIT (0, 0), &at_number));
+    g_assert_cmpfloat (at_note.y, >=, at_number.y + gtk_widget_get_height (number_row));
+    g_assert_cmpfloat (at_note.y + gtk_widget_get_height (note), <=, at_title.y);
+    /* The dialog grew for it: the title is whole on screen, with the
+     * dialog's margin under it, not scrolled off or cut at the bottom. */
+    g_test_message ("title at %g + %d, dialog %d", at_title.y, gtk_widget_get_height (title_row), gtk_widget_get_height (dialog));
+    g_assert_cmpfloat (at_title.y + gtk_widget_get_height (title_row) + 12, <=, gtk_widget_get_height (dialog));
+  }
+  g_assert_true (pb_test_save_shot (dialog, "section-number-clash.png"));
+
+  /* Typed back to its own number, the warning goes; 二 again, it is back. */
+  pb_test_x_press_in (dialog, GDK_KEY_BackSpace, 0);
+  g_assert_false (gtk_widget_get_visible (note));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (text), "（二）");
+  pb_test_x_press_in (dialog, GDK_KEY_v, GDK_CONTROL_MASK);
+  pb_test_settle_for (200);
+  g_assert_false (gtk_widget_get_visible (note));
+  pb_test_x_press_in (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (text), "二");
+  pb_test_x_press_in (dialog, GDK_KEY_v, GDK_CONTROL_MASK);
+  pb_test_settle_for (200);
+  g_assert_true (gtk_widget_get_visible (note));
+
+  /* A warning, not a refusal: Rename saves it. */
+  click_button (pb_test_button_labelled (dialog, "_Rename"), 1);
+  pb_test_settle_for (400);
+  g_assert_null (pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG));
+  assert_top_numbers ("一 二 二");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Renumber Section");
+  renamed = pb_test_dump_store (t.store);
+
+  /* Renumber Sections, offered now, counts them again. */
+  menu = open_column_menu ("保障措施");
+  entry = find_model_button (menu, "Renumber Sections");
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_sensitive (entry));
+  click_button (entry, 1);
+  pb_test_settle_for (400);
+  assert_top_numbers ("一 二 三");
+  {
+    g_autoptr(PbSection) section = pb_store_get_record (t.store, PB_TYPE_SECTION, s3);
+
+    g_assert_cmpstr (pb_section_get_number (section), ==, "三");
+    g_assert_cmpstr (pb_section_get_title (section), ==, "保障措施");
+  }
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Renumber Sections");
+  renumbered = pb_test_dump_store (t.store);
+
+  /* Ctrl+Z: the two 二 again; Ctrl+Shift+Z: 一 二 三 again. */
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_top_numbers ("一 二 二");
+  assert_store_is (renamed);
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  assert_top_numbers ("一 二 三");
+  assert_store_is (renumbered);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Renumber Sections");
+
+  /* Counting in order again: greyed out again. */
+  menu = open_column_menu ("保障措施");
+  g_assert_false (gtk_widget_is_sensitive (find_model_button (menu, "Renumber Sections")));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+
+  /* Both undone: the plan as it was. */
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  assert_store_is (start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3148,6 +3327,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/board-parent-section", test_board_parent_section);
   g_test_add_func ("/edit-feedback/timeline-insert-at-header", test_timeline_insert_at_header);
   g_test_add_func ("/edit-feedback/delete-section-proposes", test_delete_section_proposes);
+  g_test_add_func ("/edit-feedback/rename-clash-renumber", test_rename_clash_renumber);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -1333,9 +1333,10 @@ test_timeline_sections (void)
   collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), s3, actions);
   {
     /* (三) is the last of its parent's sections: Move Down is greyed out
-     * (the never-enabled action), still aimed at it. */
+     * (the never-enabled action), still aimed at it; so is Renumber
+     * Sections, the sections counting (一) (二) (三) already. */
     static const char *expected[] = { "win.add-item-to", "win.add-section", "win.rename-section", "win.section-up", "win.section-cannot-move",
-                                      "win.section-indent", "win.section-outdent", "win.delete-section" };
+                                      "win.section-indent", "win.section-outdent", "win.section-cannot-move", "win.delete-section" };
 
     g_assert_cmpuint (actions->len, ==, G_N_ELEMENTS (expected));
     for (guint i = 0; i < actions->len; i++)
@@ -1355,7 +1356,7 @@ test_timeline_sections (void)
     menu = shown_popover_menu (GTK_WIDGET (view));
     g_assert_nonnull (menu);
     collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), pb_item_get_section_id (item), again);
-    g_assert_cmpuint (again->len, ==, 8);
+    g_assert_cmpuint (again->len, ==, 9);
     gtk_popover_popdown (GTK_POPOVER (menu));
     spin ();
   }
@@ -2706,7 +2707,7 @@ assert_moves_offered (GtkWidget *popover,
     g_autoptr(GPtrArray) aimed = g_ptr_array_new_with_free_func (g_free);
 
     collect_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), section, aimed);
-    g_assert_cmpuint (aimed->len, ==, 8);
+    g_assert_cmpuint (aimed->len, ==, 9);
     g_assert_cmpstr (g_ptr_array_index (aimed, 0), ==, "win.add-item-to");
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
       g_assert_cmpstr (g_ptr_array_index (aimed, 3 + i), ==, offered[i] ? actions[i] : "win.section-cannot-move");

@@ -417,6 +417,7 @@ struct _PbSectionDialog
   AdwWindow    parent_instance;
 
   AdwEntryRow *number_row;
+  GtkLabel    *number_note;
   AdwEntryRow *title_row;
   GtkLabel    *title_error;
   AdwComboRow *parent_row;
@@ -438,6 +439,37 @@ title_changed_cb (PbSectionDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->title_error), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+}
+
+/* A number a sibling section carries already, said under the field as
+ * it is typed: "二 is also the number of 重点任务". Saving it is not
+ * refused: a planner may be halfway through renumbering, and Renumber
+ * Sections puts the count right. */
+static void
+number_changed_cb (PbSectionDialog *self)
+{
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+  g_autoptr(PbSection) other = NULL;
+
+  if (self->section && !pb_record_is_deleted (PB_RECORD (self->section)))
+    other = pb_store_find_section_number_clash (self->store, self->section, number);
+  if (other)
+    {
+      g_autofree char *heading = pb_format_section_heading (pb_section_get_number (other),
+                                                            pb_section_get_title (other));
+      g_autofree char *text = NULL;
+
+      /* Translators: under a section's number in Rename Section: the
+       * number typed, and the sibling section that has it already, with
+       * its number and title ("二、重点任务") */
+      text = g_strdup_printf (_("%s is also the number of section %s"), number, g_strstrip (heading));
+      gtk_label_set_text (self->number_note, text);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->number_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      self->number_note, NULL, -1);
+    }
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->number_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_widget_set_visible (GTK_WIDGET (self->number_note), other != NULL);
 }
 
 static void
@@ -501,11 +533,13 @@ pb_section_dialog_class_init (PbSectionDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-section-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, number_row);
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, number_note);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, title_error);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, parent_row);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, ok_button);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
   gtk_widget_class_install_action (widget_class, "section.save", NULL, section_save_action);
 }
 

@@ -247,7 +247,8 @@ pb_ui_toast_full (GtkWidget  *widget,
  * timeline's section headers: Add Item and the window's section actions,
  * aimed at it.
  * A move that cannot apply (Move Up on the first section, Outdent on a
- * top-level one) is shown greyed out.
+ * top-level one, Renumber Sections where the section and its siblings
+ * count 1, 2, 3… already) is shown greyed out.
  *
  * Returns: (transfer full): the menu
  */
@@ -266,6 +267,7 @@ pb_ui_section_menu_new (PbStore *store,
     { order, N_("Move _Down"), "win.section-down", PB_SECTION_MOVE_DOWN },
     { order, N_("_Indent"), "win.section-indent", PB_SECTION_MOVE_INDENT },
     { order, N_("_Outdent"), "win.section-outdent", PB_SECTION_MOVE_OUTDENT },
+    { order, N_("Re_number Sections"), "win.renumber-sections", PB_SECTION_MOVE_RENUMBER },
     { end, N_("_Delete Section…"), "win.delete-section", 0 },
   };
 

@@ -604,6 +604,24 @@ move_section_action (GtkWidget  *widget,
     refuse (self, error);
 }
 
+/* Renumber Sections: the section and its siblings counted 1, 2, 3… in
+ * their order (a repair after two were given one number), one command. */
+static void
+renumber_sections_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbSection) section = target_section (self, parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (section == NULL)
+    return;
+  if (!pb_store_renumber_sections (pb_window_get_store (self), pb_section_get_plan_id (section),
+                                   pb_section_get_parent_id (section), &error))
+    refuse (self, error);
+}
+
 /* Never enabled: the section menu's greyed-out moves point here. */
 static void
 cannot_move_section_action (GtkWidget  *widget,
@@ -1745,7 +1763,7 @@ items_menu_action (GtkWidget  *widget,
 static const char * const plan_actions[] = {
   "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
   "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
-  "win.section-outdent", "win.set-status", "win.bulk", "win.select-all", "win.items-menu",
+  "win.section-outdent", "win.renumber-sections", "win.set-status", "win.bulk", "win.select-all", "win.items-menu",
 };
 
 void
@@ -1766,6 +1784,7 @@ pb_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section-down", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.section-indent", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.section-outdent", "x", move_section_action);
+  gtk_widget_class_install_action (widget_class, "win.renumber-sections", "x", renumber_sections_action);
   gtk_widget_class_install_action (widget_class, "win.section-cannot-move", "x", cannot_move_section_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.bulk", "s", bulk_action);
