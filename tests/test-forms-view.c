@@ -266,6 +266,120 @@ test_after_today (void)
   g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value = 400000"), ==, 0);
 }
 
+/* Journey 5 (review): 市通信管理办公室's form came back as CSV, saved by
+ * LibreOffice, with the locked Target cell E8 edited and a New Value in
+ * conflict with the 9,600 recorded since the form went out; the review
+ * listed the conflict and nothing about E8. It shows the warning, with
+ * the cell, its row, what the form says and what the library holds, above
+ * the changes; the target is not changed. */
+static void
+test_locked_cell (void)
+{
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fill-form.py", NULL);
+  g_autofree char *dir = g_build_filename (t.dir, "locked-forms", NULL);
+  g_autofree char *spec_path = g_build_filename (t.dir, "locked-spec.json", NULL);
+  g_autofree char *filled = g_build_filename (t.dir, "locked-filled.xlsx", NULL);
+  g_autofree char *lo_dir = g_build_filename (t.dir, "locked-lo", NULL);
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/locked-lo-profile", t.dir);
+  g_autofree char *csv = g_build_filename (lo_dir, "locked-filled.csv", NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = pb_window_get_selected_plan (t.window);
+  const char *db = pb_store_get_path (t.store);
+  g_autofree char *k_sql = g_strdup_printf ("SELECT id FROM indicator WHERE name = '5G基站' AND plan_id = %" G_GINT64_FORMAT,
+                                            plan_id);
+  gint64 k = pb_test_sql_int (db, k_sql);
+  GtkWidget *warning = NULL, *conflict = NULL;
+  GtkWindow *review;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  paths = pb_forms_collect (t.store, plan_id, "2026-Q4", "2027-01-10", FALSE, dir, &today, &error);
+  g_assert_no_error (error);
+  /* Recorded after the form went out, dated that day */
+  g_assert_cmpint (pb_store_add_actual (t.store, k, "2026-11-28", 9600, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (spec_path,
+                                      "[[\"5G基站\", \"Target\", \"text\", \"99,999 (2027)\"],"
+                                      " [\"5G基站\", \"New Value\", \"number\", 9700]]",
+                                      -1, NULL));
+  {
+    g_autofree char *form = g_build_filename (dir, "市通信管理办公室.xlsx", NULL);
+    g_free (pb_test_run_ok (python, script, form, filled, spec_path, NULL));
+  }
+  g_free (pb_test_run_ok ("soffice", profile, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                          "--outdir", lo_dir, filled, NULL));
+  g_ptr_array_set_size (paths, 0);
+  g_ptr_array_add (paths, g_strdup (csv));
+  review = pb_forms_review_window_new (GTK_WINDOW (t.window), GTK_WIDGET (t.window), t.store, plan_id, paths, &today);
+  spin ();
+  pb_test_settle_for (300);
+
+  /* What the library holds, as the window's language writes it */
+  number = pb_format_number (12000, NULL);
+  held = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s%s (%d)"), "", number, 2027);
+  expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s %s: the locked cell “%s” says “%s” where the library holds “%s”; "
+                                                           "the form’s text is ignored."),
+                              "E8", "1 加快5G网络规模化部署 · 5G基站", pb_form_column_title (PB_FORM_COL_TARGET),
+                              "99,999 (2027)", held);
+  pb_test_collect (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      if (g_str_equal (title, expected))
+        {
+          g_autoptr(GPtrArray) images = g_ptr_array_new ();
+          guint n_icons = 0;
+
+          g_assert_null (warning);
+          warning = row;
+          /* With the warning sign, on screen */
+          pb_test_collect (row, GTK_TYPE_IMAGE, images);
+          for (guint j = 0; j < images->len; j++)
+            n_icons += gtk_widget_get_mapped (g_ptr_array_index (images, j)) &&
+                       g_strcmp0 (gtk_image_get_icon_name (g_ptr_array_index (images, j)), "dialog-warning-symbolic") == 0;
+          g_assert_cmpuint (n_icons, ==, 1);
+          g_assert_true (gtk_widget_get_mapped (row));
+        }
+      else if (g_str_has_suffix (title, " · 5G基站"))
+        conflict = row;
+      else
+        g_assert_null (strstr (title, "E8"));
+    }
+  if (warning == NULL)
+    {
+      g_autoptr(GString) shown = g_string_new (NULL);
+
+      for (guint i = 0; i < rows->len; i++)
+        g_string_append_printf (shown, "%s\n", adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+      g_error ("no warning “%s” in the review:\n%s", expected, shown->str);
+    }
+  if (g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Warning:"), "Warning:"))
+    g_assert_nonnull (strstr (expected, "where the library holds “12,000 (2027)”"));
+  /* …and the conflict with the value recorded since, below it */
+  g_assert_nonnull (conflict);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (conflict)),
+                                   g_dgettext (GETTEXT_PACKAGE, "Conflict:")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (conflict)), "(G8)"));
+  pb_test_save_shot (GTK_WIDGET (review), "forms-review-locked.png");
+
+  gtk_window_destroy (review);
+  spin ();
+  /* The value recorded for the test taken back */
+  g_assert_true (pb_store_undo (t.store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpint (pb_test_sql_int (db, "SELECT count(*) FROM actual WHERE value IN (9600, 9700)"), ==, 0);
+}
+
 /* A plan of 2022–2024, looked at in a later year: the status is for its
  * last quarter, 2024 Q4, not for today's; the view says the plan has
  * ended; Collect Progress… proposes that quarter too. */
@@ -725,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/forms-view/ended-plan", test_ended_plan);
   g_test_add_func ("/forms-view/return-by-follows-period", test_return_by_follows_period);
   g_test_add_func ("/forms-view/rounds", test_rounds);
+  g_test_add_func ("/forms-view/locked-cell", test_locked_cell);
   rc = g_test_run ();
   pb_test_app_stop (&t);
   return rc;
