@@ -3084,12 +3084,12 @@ test_delete_section_proposes (void)
     {
       gint64 deleted = section_titled (cases[i].deleted);
       gint64 to = section_titled (cases[i].to);
-      guint in_to = pb_store_count_section_items (t.store, to);
+      guint in_to = pb_store_count_section_items (t.store, to, NULL);
       GtkWidget *dialog, *move;
       g_autofree char *now = NULL;
 
       g_test_message ("deleting %s", cases[i].deleted);
-      g_assert_cmpuint (pb_store_count_section_items (t.store, deleted), ==, cases[i].n);
+      g_assert_cmpuint (pb_store_count_section_items (t.store, deleted, NULL), ==, cases[i].n);
       dialog = ask_delete_with_clicks (cases[i].deleted, cases[i].column);
       g_assert_cmpstr (proposed_target (dialog), ==, cases[i].proposed);
       if (i == 0)
@@ -3101,7 +3101,7 @@ test_delete_section_proposes (void)
       g_assert_null (pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
       /* Gone, its items in the section proposed, as one command. */
       g_assert_null (pb_store_get_record (t.store, PB_TYPE_SECTION, deleted));
-      g_assert_cmpuint (pb_store_count_section_items (t.store, to), ==, in_to + cases[i].n);
+      g_assert_cmpuint (pb_store_count_section_items (t.store, to, NULL), ==, in_to + cases[i].n);
       g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete Section");
       act ("win.undo", NULL);
       pb_test_settle_for (300);

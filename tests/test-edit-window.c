@@ -455,12 +455,12 @@ test_sections (void)
   dialog = pb_window_ask_delete_section (t.window, section);
   g_assert_nonnull (dialog);
   {
-    guint n = pb_store_count_section_items (t.store, s3);
+    guint n = pb_store_count_section_items (t.store, s3, NULL);
     GtkDropDown *to = GTK_DROP_DOWN (pb_test_child_of_type (dialog, GTK_TYPE_DROP_DOWN, NULL));
 
     g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
     g_autoptr(PbSection) first = g_list_model_get_item (sections, 0);
-    guint in_first = pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first)));
+    guint in_first = pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first)), NULL);
 
     g_assert_cmpuint (n, >, 0);
     gtk_drop_down_set_selected (to, 0);
@@ -469,7 +469,7 @@ test_sections (void)
     spin ();
     g_assert_true (pb_record_is_deleted (PB_RECORD (section)));
     g_assert_cmpuint (n_items (), ==, 20);
-    g_assert_cmpuint (pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first))), ==, in_first + n);
+    g_assert_cmpuint (pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first)), NULL), ==, in_first + n);
   }
   /* The toast that offers Undo goes when Undo runs: it does not linger
    * offering to undo what was just undone. It is dismissed, or, when it
@@ -3544,7 +3544,7 @@ delete_and_undo (GtkWidget  *dialog,
   act ("win.undo", NULL);
   now = pb_test_dump_store (t.store);
   g_assert_cmpstr (now, ==, before);
-  g_assert_cmpuint (pb_store_count_section_items (t.store, section), >, 0);
+  g_assert_cmpuint (pb_store_count_section_items (t.store, section, NULL), >, 0);
   g_assert_nonnull (pb_store_get_record (t.store, PB_TYPE_SECTION, sub));
 }
 
@@ -3702,7 +3702,7 @@ test_delete_section_items (void)
   section = pb_store_get_record (t.store, PB_TYPE_SECTION, section_id);
   g_assert_nonnull (section);
   n = n_items ();
-  in_section = pb_store_count_section_items (t.store, section_id);
+  in_section = pb_store_count_section_items (t.store, section_id, NULL);
   g_assert_cmpuint (in_section, >, 1);
   before = pb_test_dump_store (t.store);
 
@@ -3723,7 +3723,7 @@ test_delete_section_items (void)
 
     g_assert_nonnull (back);
     g_assert_false (pb_record_is_deleted (PB_RECORD (back)));
-    g_assert_cmpuint (pb_store_count_section_items (t.store, section_id), ==, in_section);
+    g_assert_cmpuint (pb_store_count_section_items (t.store, section_id, NULL), ==, in_section);
   }
   g_assert_cmpuint (n_items (), ==, n);
   {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pb-health.h"
@@ -398,9 +399,9 @@ test_sections (Plan          *f,
 
   /* Delete a section with a subsection: its items move to another
    * section, after that section's own, in their order. */
-  g_assert_cmpuint (pb_store_count_section_items (store, f->s2), ==, 3);
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2, NULL), ==, 3);
   pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "5", "建设智慧交通基础设施", &error);
-  g_assert_cmpuint (pb_store_count_section_items (store, f->s2), ==, 4);
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2, NULL), ==, 4);
   MARK ();
   g_assert_false (pb_store_delete_section (store, s2, f->s2a, &error));
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
@@ -1688,6 +1689,113 @@ test_move_to_section_renumbers (Plan          *f,
 #undef MARK
 }
 
+typedef struct
+{
+  const char *column;
+  guint       reads;
+} DenyOnce;
+
+/* SQLite's authorizer: the first statement that reads the column of item
+ * named by @data fails; the ones after it read as usual, so a fallback
+ * taken for the failed answer would go on to change the plan. */
+static int
+deny_item_column_once (void       *data,
+                       int         action,
+                       const char *table,
+                       const char *column,
+                       const char *database,
+                       const char *trigger)
+{
+  DenyOnce *d = data;
+
+  if (action == SQLITE_READ && g_strcmp0 (table, "item") == 0 && g_strcmp0 (column, d->column) == 0 &&
+      d->reads++ == 0)
+    return SQLITE_DENY;
+  return SQLITE_OK;
+}
+
+/* Setting an authorizer expires every prepared statement: the store's
+ * cached ones are prepared again, and asked about, when next used. */
+static void
+deny_once (sqlite3    *db,
+           DenyOnce   *d,
+           const char *column)
+{
+  d->column = column;
+  d->reads = 0;
+  sqlite3_set_authorizer (db, deny_item_column_once, d);
+}
+
+/* Every read an edit makes is checked: one that fails is an error and
+ * changes nothing, never its fallback taken for the answer (a failed
+ * position read put a new item first in its plan, or a deleted
+ * section's items at the top of their new one; a failed count said a
+ * section held no items, and the window deleted it without asking). */
+static void
+test_read_failures_reported (Plan          *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbSection) s2a = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PbStore *store = f->lib.store;
+  DenyOnce deny;
+  sqlite3 *db;
+  gint64 id;
+
+  if (pb_test_on_server ())
+    {
+      g_test_skip ("the read failures are made with SQLite's authorizer: SQLite only");
+      return;
+    }
+  db = pb_store_get_db (store);
+  s2a = pb_store_get_record (store, PB_TYPE_SECTION, f->s2a);
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2, &error), ==, 3);
+  g_assert_no_error (error);
+  before = pb_test_dump_store (store);
+
+  /* Items that cannot be counted are not none. */
+  deny_once (db, &deny, "section_id");
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("count: %s", error->message);
+  g_clear_error (&error);
+
+  /* Where an item goes, unread: no item, rather than one in the wrong
+   * place (it went first in the plan). */
+  deny_once (db, &deny, "position");
+  g_assert_cmpint (pb_store_insert_item (store, f->plan, f->s2a, f->b, PB_ITEM_KIND_TASK, "9", "新增任务",
+                                         PB_ITEM_STATUS_NOT_STARTED, 0, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("after an item: %s", error->message);
+  g_clear_error (&error);
+  deny_once (db, &deny, "position");
+  g_assert_cmpint (pb_store_insert_item (store, f->plan, 0, 0, PB_ITEM_KIND_TASK, "9", "新增任务",
+                                         PB_ITEM_STATUS_NOT_STARTED, 0, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* Where a section's items go when it is deleted. */
+  deny_once (db, &deny, "position");
+  g_assert_false (pb_store_delete_section (store, s2a, f->s1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  sqlite3_set_authorizer (db, NULL, NULL);
+
+  after = pb_test_dump_store (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (pb_store_can_undo (store));
+
+  /* Read again, the same edits are made. */
+  id = pb_store_insert_item (store, f->plan, f->s2a, f->b, PB_ITEM_KIND_TASK, "9", "新增任务",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (item_order (f), ==, "1|2|9|3|");
+  g_assert_cmpuint (pb_store_count_section_items (store, f->s2, &error), ==, 4);
+  g_assert_no_error (error);
+}
+
 /* A section added between two that count in order takes its place in
  * the count, and those after it count on, in the one command. */
 static void
@@ -1753,6 +1861,7 @@ main (int   argc,
   ADD ("/edit/items/move-renumbers", test_move_renumbers);
   ADD ("/edit/items/move-to-section-renumbers", test_move_to_section_renumbers);
   ADD ("/edit/renumber-sections", test_renumber_sections);
+  ADD ("/edit/read-failures-reported", test_read_failures_reported);
 
   return g_test_run ();
 }

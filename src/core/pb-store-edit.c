@@ -40,25 +40,53 @@ invalid (GError    **error,
   return FALSE;
 }
 
-/* One integer from a query with parameters ?1 and ?2; @fallback when no row. */
-static gint64
+/* One integer from a query with parameters ?1 and ?2 into @value;
+ * @fallback when no row (or NULL). A read that fails is an error, never
+ * the fallback: every read is checked (a failed position read put a new
+ * item first in its plan, a failed count deleted a section unasked). */
+static gboolean
 query_ids (PbStore    *self,
            const char *sql,
            gint64      first,
            gint64      second,
-           gint64      fallback)
+           gint64      fallback,
+           gint64     *value,
+           GError    **error)
 {
-  PbDbStmt *stmt = pb_store_prepare (self, sql, NULL);
-  gint64 value = fallback;
+  g_autoptr(GError) local = NULL;
+  PbDbStmt *stmt = pb_store_prepare (self, sql, error);
 
+  *value = fallback;
   if (stmt == NULL)
-    return fallback;
+    return FALSE;
   pb_db_bind_int64 (stmt, 1, first);
   pb_db_bind_int64 (stmt, 2, second);
-  if (pb_db_step (stmt) == PB_DB_ROW && pb_db_column_type (stmt, 0) != PB_DB_NULL)
-    value = pb_db_column_int64 (stmt, 0);
+  if (pb_store_step (self, stmt, &local) && pb_db_column_type (stmt, 0) != PB_DB_NULL)
+    *value = pb_db_column_int64 (stmt, 0);
   pb_db_reset (stmt);
-  return value;
+  if (local != NULL)
+    {
+      *value = fallback;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the row of @sql (?1 = @id; its plan id) is in @plan_id: else
+ * "no longer exists", or why it could not be read. */
+static gboolean
+in_plan (PbStore    *self,
+         const char *sql,
+         gint64      id,
+         gint64      plan_id,
+         GError    **error)
+{
+  gint64 got;
+
+  if (!query_ids (self, sql, id, 0, 0, &got, error))
+    return FALSE;
+  return got == plan_id || not_found (error);
 }
 
 /* The position after which an item joins @section_id when nothing says
@@ -69,32 +97,43 @@ query_ids (PbStore    *self,
  * before (一) in the document), and the first item of an empty section
  * takes the section's place in the plan's order, not the end of the
  * plan. Items being moved (temp.pb_moving, with @moving) do not count.
- * -1: first in the plan. Without a section: last in the plan. */
-static gint64
+ * -1: first in the plan. Without a section: last in the plan. %FALSE
+ * with @error when it cannot be read. */
+static gboolean
 section_end_position (PbStore  *self,
                       gint64    plan_id,
                       gint64    section_id,
-                      gboolean  moving)
+                      gboolean  moving,
+                      gint64   *position,
+                      GError  **error)
 {
-  gint64 own, last = query_ids (self, moving ? "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1"
-                                          " AND id NOT IN (SELECT id FROM temp.pb_moving)"
-                                        : "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1",
-                           plan_id, 0, -1);
+  gint64 own, last;
 
+  if (!query_ids (self, moving ? "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1"
+                                 " AND id NOT IN (SELECT id FROM temp.pb_moving)"
+                               : "SELECT coalesce(max(position), -1) FROM item WHERE plan_id = ?1",
+                  plan_id, 0, -1, &last, error))
+    return FALSE;
+
+  *position = last;
   if (section_id == 0)
-    return last;
-  own = query_ids (self, moving ? "SELECT max(position) FROM item WHERE plan_id = ?1 AND section_id = ?2"
-                                  " AND id NOT IN (SELECT id FROM temp.pb_moving)"
-                                : "SELECT max(position) FROM item WHERE plan_id = ?1 AND section_id = ?2",
-                   plan_id, section_id, -2);
+    return TRUE;
+  if (!query_ids (self, moving ? "SELECT max(position) FROM item WHERE plan_id = ?1 AND section_id = ?2"
+                                 " AND id NOT IN (SELECT id FROM temp.pb_moving)"
+                               : "SELECT max(position) FROM item WHERE plan_id = ?1 AND section_id = ?2",
+                  plan_id, section_id, -2, &own, error))
+    return FALSE;
   if (own != -2)
-    return own;
+    {
+      *position = own;
+      return TRUE;
+    }
   return query_ids (self, moving ? "SELECT coalesce(max(i.position), -1) FROM item i JOIN section s ON s.id = i.section_id"
                                    " WHERE i.plan_id = ?1 AND s.position <= (SELECT position FROM section WHERE id = ?2)"
                                    " AND i.id NOT IN (SELECT id FROM temp.pb_moving)"
                                  : "SELECT coalesce(max(i.position), -1) FROM item i JOIN section s ON s.id = i.section_id"
                                    " WHERE i.plan_id = ?1 AND s.position <= (SELECT position FROM section WHERE id = ?2)",
-                    plan_id, section_id, last);
+                    plan_id, section_id, last, position, error);
 }
 
 /* The ids, without duplicates, of rows that exist in one plan; else an error. */
@@ -420,14 +459,14 @@ pb_store_insert_item (PbStore      *self,
   if (plan == NULL)
     return not_found (error);
   if (section_id != 0 &&
-      query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, 0, 0) != plan_id)
-    return not_found (error);
+      !in_plan (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, plan_id, error))
+    return 0;
   if (after_item_id != 0 &&
-      query_ids (self, "SELECT plan_id FROM item WHERE id = ?1", after_item_id, 0, 0) != plan_id)
-    return not_found (error);
+      !in_plan (self, "SELECT plan_id FROM item WHERE id = ?1", after_item_id, plan_id, error))
+    return 0;
   if (lead_organisation_id != 0 &&
-      query_ids (self, "SELECT plan_id FROM organisation WHERE id = ?1", lead_organisation_id, 0, 0) != plan_id)
-    return not_found (error);
+      !in_plan (self, "SELECT plan_id FROM organisation WHERE id = ?1", lead_organisation_id, plan_id, error))
+    return 0;
 
   if (pb_plan_get_period_start (plan) > 0)
     {
@@ -454,12 +493,13 @@ pb_store_insert_item (PbStore      *self,
   /* Where it goes: after @after_item_id, else at the end of its section
    * in document order (section_end_position()). */
   if (after_item_id != 0)
-    position = query_ids (self, "SELECT position + 1 FROM item WHERE id = ?1", after_item_id, 0, 0);
-  else
-    position = section_end_position (self, plan_id, section_id, FALSE) + 1;
+    ok = query_ids (self, "SELECT position + 1 FROM item WHERE id = ?1", after_item_id, 0, 0, &position, error);
+  else if ((ok = section_end_position (self, plan_id, section_id, FALSE, &position, error)))
+    position++;
 
-  ok = pb_store_exec_ids (self, "UPDATE item SET position = position + 1 WHERE plan_id = ?1 AND position >= ?2",
-                          plan_id, position, error);
+  if (ok)
+    ok = pb_store_exec_ids (self, "UPDATE item SET position = position + 1 WHERE plan_id = ?1 AND position >= ?2",
+                            plan_id, position, error);
   if (ok)
     id = pb_store_insert (self, PB_TYPE_ITEM, error,
                           "plan_id", plan_id,
@@ -903,19 +943,25 @@ place_item (PbStore  *self,
 
   before = load_item_rows (self, plan_id, error);
   ok = before != NULL;
-  if (ok && query_ids (self, "SELECT 1 FROM item WHERE id = ?1 AND plan_id = ?2", item_id, plan_id, 0) == 0)
-    ok = not_found (error);
-  if (ok && section_id > 0 &&
-      query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, 0, 0) != plan_id)
-    ok = not_found (error);
+  if (ok)
+    {
+      gint64 exists;
+
+      ok = query_ids (self, "SELECT 1 FROM item WHERE id = ?1 AND plan_id = ?2", item_id, plan_id, 0, &exists, error);
+      if (ok && exists == 0)
+        ok = not_found (error);
+    }
+  if (ok && section_id > 0)
+    ok = in_plan (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, plan_id, error);
 
   if (ok && before_id == item_id)
     /* Before itself: it keeps its place (and changes section). */
-    position = query_ids (self, "SELECT position FROM item WHERE id = ?1", item_id, 0, 0);
+    ok = query_ids (self, "SELECT position FROM item WHERE id = ?1", item_id, 0, 0, &position, error);
   else if (ok && before_id > 0)
     {
-      position = query_ids (self, "SELECT position FROM item WHERE id = ?1 AND plan_id = ?2", before_id, plan_id, -1);
-      if (position < 0)
+      ok = query_ids (self, "SELECT position FROM item WHERE id = ?1 AND plan_id = ?2", before_id, plan_id, -1,
+                      &position, error);
+      if (ok && position < 0)
         ok = not_found (error);
       /* Make room: everything from there on moves one down. */
       if (ok)
@@ -933,8 +979,9 @@ place_item (PbStore  *self,
             }
         }
     }
-  else
-    position = query_ids (self, "SELECT coalesce(max(position) + 1, 0) FROM item WHERE plan_id = ?1", plan_id, 0, 0);
+  else if (ok)
+    ok = query_ids (self, "SELECT coalesce(max(position) + 1, 0) FROM item WHERE plan_id = ?1", plan_id, 0, 0,
+                    &position, error);
 
   if (ok)
     ok = pb_store_update (self, PB_TYPE_ITEM, item_id, error, "position", position, NULL);
@@ -1363,8 +1410,14 @@ pb_store_insert_section (PbStore     *self,
   clean = g_strstrip (g_strdup (title ? title : ""));
   if (clean[0] == '\0')
     return invalid (error, _("A section needs a title."));
-  if (query_ids (self, "SELECT 1 FROM plan WHERE id = ?1", plan_id, 0, 0) == 0)
-    return not_found (error);
+  {
+    gint64 exists;
+
+    if (!query_ids (self, "SELECT 1 FROM plan WHERE id = ?1", plan_id, 0, 0, &exists, error))
+      return 0;
+    if (exists == 0)
+      return not_found (error);
+  }
 
   if (!pb_store_begin (self, error))
     return 0;
@@ -1652,7 +1705,11 @@ pb_store_renumber_sections (PbStore  *self,
     }
   else
     {
-      if (query_ids (self, "SELECT 1 FROM plan WHERE id = ?1", plan_id, 0, 0) == 0)
+      gint64 exists;
+
+      if (!query_ids (self, "SELECT 1 FROM plan WHERE id = ?1", plan_id, 0, 0, &exists, error))
+        return FALSE;
+      if (exists == 0)
         return not_found (error);
       label = g_strdup (_("Renumber Sections"));
     }
@@ -1759,17 +1816,24 @@ pb_store_get_section_moves (PbStore *self,
  * pb_store_count_section_items:
  * @self: a store
  * @section_id: a section
+ * @error: where to say why they could not be counted
  *
- * Returns: how many items the section and its subsections hold
+ * Returns: how many items the section and its subsections hold; 0 with
+ *   @error set when they cannot be read (never 0 for "none" then)
  */
 guint
-pb_store_count_section_items (PbStore *self,
-                              gint64   section_id)
+pb_store_count_section_items (PbStore  *self,
+                              gint64    section_id,
+                              GError  **error)
 {
+  gint64 n;
+
   g_return_val_if_fail (PB_IS_STORE (self), 0);
 
-  return query_ids (self, SUBTREE_SQL "SELECT count(*) FROM item WHERE section_id IN (SELECT id FROM sub)",
-                    section_id, 0, 0);
+  if (!query_ids (self, SUBTREE_SQL "SELECT count(*) FROM item WHERE section_id IN (SELECT id FROM sub)",
+                  section_id, 0, 0, &n, error))
+    return 0;
+  return n;
 }
 
 /**
@@ -1803,9 +1867,13 @@ pb_store_delete_section (PbStore    *self,
   plan_id = pb_section_get_plan_id (section);
   if (move_items_to != 0)
     {
-      if (query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", move_items_to, 0, 0) != plan_id)
-        return not_found (error);
-      if (query_ids (self, SUBTREE_SQL "SELECT count(*) FROM sub WHERE id = ?2", id, move_items_to, 0) > 0)
+      gint64 inside;
+
+      if (!in_plan (self, "SELECT plan_id FROM section WHERE id = ?1", move_items_to, plan_id, error))
+        return FALSE;
+      if (!query_ids (self, SUBTREE_SQL "SELECT count(*) FROM sub WHERE id = ?2", id, move_items_to, 0, &inside, error))
+        return FALSE;
+      if (inside > 0)
         return invalid (error, _("The items cannot go to a section that is being deleted."));
     }
 
@@ -1835,16 +1903,17 @@ pb_store_delete_section (PbStore    *self,
        * or, in a section with none of its own (a heading of
        * sub-sections), where it stands in the document, before its
        * sub-sections' items (section_end_position()). */
-      gint64 after = -1;
-      gint64 n = pb_store_count_section_items (self, id);
+      gint64 after = -1, n = 0;
 
-      ok = pb_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS pb_moving (id INTEGER PRIMARY KEY)", error) &&
+      ok = query_ids (self, SUBTREE_SQL "SELECT count(*) FROM item WHERE section_id IN (SELECT id FROM sub)",
+                      id, 0, 0, &n, error) &&
+           pb_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS pb_moving (id INTEGER PRIMARY KEY)", error) &&
            pb_store_exec (self, "DELETE FROM temp.pb_moving", error) &&
            pb_store_exec_ids (self, SUBTREE_SQL "INSERT INTO temp.pb_moving (id)"
                                                 " SELECT id FROM item WHERE section_id IN (SELECT id FROM sub)",
                               id, 0, error);
       if (ok)
-        after = section_end_position (self, plan_id, move_items_to, TRUE);
+        ok = section_end_position (self, plan_id, move_items_to, TRUE, &after, error);
       if (ok)
         {
           PbDbStmt *stmt = pb_store_prepare (self, SUBTREE_SQL "UPDATE item SET position = position + ?3"
@@ -2650,7 +2719,7 @@ pb_store_move_items_to_section (PbStore       *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) before = NULL;
   g_autofree char *label = NULL;
-  gint64 plan_id, after;
+  gint64 plan_id, after = -1;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PB_IS_STORE (self), FALSE);
@@ -2659,8 +2728,8 @@ pb_store_move_items_to_section (PbStore       *self,
   if (ids == NULL)
     return FALSE;
   if (section_id != 0 &&
-      query_ids (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, 0, 0) != plan_id)
-    return not_found (error);
+      !in_plan (self, "SELECT plan_id FROM section WHERE id = ?1", section_id, plan_id, error))
+    return FALSE;
   label = ids->len == 1 ? g_strdup (_("Move Item"))
                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Move %u Item", "Move %u Items", ids->len), ids->len);
 
@@ -2676,7 +2745,8 @@ pb_store_move_items_to_section (PbStore       *self,
 
   /* At the end of the section in document order, among the items that
    * stay (section_end_position()). */
-  after = section_end_position (self, plan_id, section_id, TRUE);
+  if (ok)
+    ok = section_end_position (self, plan_id, section_id, TRUE, &after, error);
   if (ok)
     {
       PbDbStmt *stmt = pb_store_prepare (self, "UPDATE item SET position = position + ?3 WHERE plan_id = ?1"

@@ -113,7 +113,8 @@ typedef enum
 PbSectionMoves pb_store_get_section_moves (PbStore   *self,
                                            gint64     section_id);
 guint        pb_store_count_section_items (PbStore   *self,
-                                           gint64     section_id);
+                                           gint64     section_id,
+                                           GError   **error);
 gboolean     pb_store_delete_section   (PbStore      *self,
                                         PbSection    *section,
                                         gint64        move_items_to,

@@ -818,7 +818,8 @@ pb_window_ask_delete_section (PbWindow  *self,
                               PbSection *section)
 {
   PbStore *store = pb_window_get_store (self);
-  guint n = pb_store_count_section_items (store, pb_record_get_id (PB_RECORD (section)));
+  g_autoptr(GError) error = NULL;
+  guint n = pb_store_count_section_items (store, pb_record_get_id (PB_RECORD (section)), &error);
   g_autoptr(GListModel) sections = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *heading = NULL;
@@ -829,6 +830,14 @@ pb_window_ask_delete_section (PbWindow  *self,
   guint n_subs = 0, self_at = G_MAXUINT, proposed = 0;
   DeleteSection *d;
   GtkWidget *dialog;
+
+  /* Items that cannot be counted are never taken for none: nothing is
+   * deleted unasked. */
+  if (error != NULL)
+    {
+      refuse (self, error);
+      return NULL;
+    }
 
   d = g_new0 (DeleteSection, 1);
   d->window = g_object_ref (self);
