@@ -545,6 +545,92 @@ test_scaled (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* A Chinese reader who chose separators (Preferences › Amounts: 65,000)
+ * reads a large amount as officials write it, where English reads
+ * "2.8 bn": 28亿元, to the same precision, and under 1亿 in 万 (an axis's
+ * 2800万 under 10亿) — never "2.8十亿元", and never a translation's unit
+ * put on the number of billions (亿 is 10⁸: "2.8亿" would be a tenth of
+ * the amount). Every other figure keeps its separated digits. With the
+ * build tree's translations, in zh_CN and zh_TW (LANGUAGE as the app sets
+ * it); English is unchanged. */
+static void
+test_large_amounts_chinese (void)
+{
+  static const struct { int kind; double value, scale; const char *unit; const char *text; } values[] = {
+    /* kind 0: the table's cell (compact), 1: an estimate, 2: an axis's tick */
+    { 0, 2800000000, 0, "元", "28亿元" },
+    { 0, 28000000000, 0, "元", "280亿元" },
+    { 0, 2801000000, 0, NULL, "28.01亿" },
+    { 0, 1234000000, 0, NULL, "12.34亿" },
+    { 0, 1400000000000, 0, NULL, "14000亿" },
+    { 0, -2500000000, 0, NULL, "-25亿" },
+    { 0, 2800500000, 0, NULL, "2,800,500,000" },
+    { 0, 999000000, 0, NULL, "999,000,000" },
+    { 0, 28000000, 0, "元", "28,000,000元" },
+    { 1, 9333333333.3, 0, NULL, "93.3亿" },
+    { 1, 140123456789, 0, NULL, "1400亿" },
+    { 1, 999999999, 0, NULL, "10亿" },
+    { 1, 446959, 0, NULL, "446,959" },
+    { 2, 500000000, 1500000000, NULL, "5亿" },
+    { 2, 1500000000, 1500000000, "元", "15亿元" },
+    { 2, 250000000, 1000000000, NULL, "2.5亿" },
+    { 2, 28000000, 1000000000, "元", "2800万元" },
+    { 2, 0, 1500000000, NULL, "0" },
+  };
+  static const char * const languages[] = { "zh_CN", "zh_TW" };
+  const char *localedir = g_getenv ("PLANBOARD_LOCALEDIR");
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("PLANBOARD_LOCALEDIR is not set: run through meson test");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *locale = g_strconcat (languages[l], ".UTF-8", NULL);
+
+      if (setlocale (LC_ALL, locale) == NULL)
+        {
+          g_test_skip ("no Chinese locale on this machine (build-aux/dev.sh test makes it with localedef)");
+          break;
+        }
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      /* The translation is there: the test reads what a user reads. */
+      g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Cumulative"), ==, l == 0 ? "累计" : "累計");
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_autofree char *text = NULL;
+
+          text = values[i].kind == 0 ? pb_format_number_compact (values[i].value, values[i].unit, 0)
+               : values[i].kind == 1 ? pb_format_estimate (values[i].value, values[i].unit, 0)
+               : pb_format_number_scaled (values[i].value, values[i].unit, 2, values[i].scale);
+          if (g_strcmp0 (text, values[i].text) != 0)
+            g_error ("%s: %.17g (%s) reads “%s”, not “%s”", languages[l], values[i].value,
+                     values[i].kind == 0 ? "compact" : values[i].kind == 1 ? "estimate" : "scaled",
+                     text, values[i].text);
+        }
+    }
+
+  /* English, the same figures in billions, as before. */
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+  {
+    g_autofree char *cell = pb_format_number_compact (2800000000, "元", 0);
+    g_autofree char *estimate = pb_format_estimate (9333333333.3, NULL, 0);
+    g_autofree char *tick = pb_format_number_scaled (28000000, NULL, 2, 1000000000);
+
+    g_assert_cmpstr (cell, ==, "2.8" NBSP "bn元");
+    g_assert_cmpstr (estimate, ==, "9.33" NBSP "bn");
+    g_assert_cmpstr (tick, ==, "0.028" NBSP "bn");
+  }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 /* A section's number and title joined for display: Chinese numerals take
  * the enumeration comma; other numbers keep their own punctuation. */
 static void
@@ -865,6 +951,7 @@ main (int    argc,
   g_test_add_func ("/format/compact", test_compact);
   g_test_add_func ("/format/compact-amounts", test_compact_amounts);
   g_test_add_func ("/format/scaled", test_scaled);
+  g_test_add_func ("/format/large-amounts-chinese", test_large_amounts_chinese);
   g_test_add_func ("/format/unit-factor", test_unit_factor);
   g_test_add_func ("/format/add-months", test_add_months);
 

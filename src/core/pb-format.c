@@ -313,21 +313,50 @@ pb_format_number_to (double      value,
   return pb_format_number_full (value, unit, current_style, decimals);
 }
 
+/* Whether the reader reads Chinese (the messages locale, or LANGUAGE
+ * over it): large amounts are then written in 亿 and 万, whatever the
+ * number style. */
+static gboolean
+reads_chinese (void)
+{
+  return pb_format_style_for_locale (NULL) == PB_NUMBER_STYLE_CHINESE;
+}
+
 /* @value in billions (thousand millions), "28 bn", "2.8 bn", "1,400 bn",
  * to at most @places decimals of a billion; its space a no-break space,
  * so that a wrapping line never leaves "2.8" at its end and "bn" on the
- * next. */
+ * next. A Chinese reader reads the same amount as officials write it, to
+ * the same precision: in 亿 (2.8 bn is 28亿, 1,400 bn 14000亿), under 1亿
+ * in 万 (0.028 bn is 2800万); never "2.8十亿", and never a translation's
+ * unit: 亿 is 10⁸, not 10⁹, so the number changes with the unit. */
 static char *
 billions (double value,
           int    places)
 {
-  g_autofree char *n = trimmed (value / 1e9, places);
-  g_autofree char *number = localised (n, TRUE);
-  GString *text = g_string_new (NULL);
+  g_autofree char *n = NULL;
+  g_autofree char *number = NULL;
+  GString *text;
 
+  if (reads_chinese ())
+    {
+      /* @places decimals of 10⁹: a step of 10^(9 - @places). */
+      double step = pow (10, 9 - places);
+      double rounded = round (value / step) * step;
+      gboolean yi = fabs (rounded) >= 1e8;
+
+      n = yi ? trimmed (rounded / 1e8, MAX (places - 1, 0)) : trimmed (rounded / 1e4, MAX (places - 5, 0));
+      number = localised (n, FALSE);
+      return g_strconcat (number, yi ? "亿" : "万", NULL);
+    }
+
+  n = trimmed (value / 1e9, places);
+  number = localised (n, TRUE);
+  text = g_string_new (NULL);
   /* Translators: an amount in billions (thousand millions) where room is
    * short, as "28 bn" for 28,000,000,000 in the indicator table; %s is
-   * the number of billions */
+   * the number of billions. Chinese never shows it: Planboard writes
+   * such amounts in 亿 (28亿) itself, so do not write 亿 here (it is a
+   * tenth of a billion) */
   g_string_printf (text, _("%s bn"), number);
   g_string_replace (text, " ", "\u00a0", 0);
   return g_string_free (text, FALSE);
@@ -343,7 +372,8 @@ billions (double value,
  * The Chinese style already writes large amounts as plans write them
  * (280亿); the grouped style writes a billion and more as "28 bn" or
  * "2.8 bn" when that is exact to a million (as 亿 is used only when
- * exact), so that 28,000,000,000 does not outgrow its column. Smaller or
+ * exact), so that 28,000,000,000 does not outgrow its column; a Chinese
+ * reader who chose separators reads 28亿 there, not "2.8十亿". Smaller or
  * inexact values, and the plain style (the user's choice of bare digits),
  * read as pb_format_number_to() writes them.
  *
