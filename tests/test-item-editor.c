@@ -16,6 +16,8 @@
 #include "pb-board-view.h"
 #include "pb-indicator-links.h"
 #include "pb-item-editor.h"
+#include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-ui-util.h"
@@ -90,6 +92,42 @@ today_text (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The Health row says the health, and a reason only when it says more:
+ * an item on track for no particular reason read "On track — On track". */
+static void
+test_health_said_once (void)
+{
+  const char *name = pb_health_get_name (PB_HEALTH_BLUE);
+  PbItem *item;
+  GtkWidget *editor, *row;
+  const char *reason = NULL;
+  GDate today;
+
+  /* A new task, as Insert makes it after a task: on track, for no
+   * particular reason. */
+  g_autoptr(PbItem) task = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+
+  pb_window_open_editor (t.window, task);
+  pb_test_settle_for (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.add-item", NULL));
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  item = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
+  g_assert_nonnull (item);
+  g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
+  pb_date_today (&today);
+  g_assert_cmpint (pb_store_get_item_health (t.store, item, &today, &reason), ==, PB_HEALTH_BLUE);
+  g_assert_cmpstr (reason, ==, name);
+
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Health");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, name);
+
+  pb_window_close_editor (t.window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.undo", NULL));
+  pb_test_settle_for (300);
 }
 
 /* Health → Set by Hand…: red with a reason, in the store with today's
@@ -968,6 +1006,7 @@ main (int   argc,
   pb_test_app_start (&t);
 
   g_test_add_func ("/item-editor/health-override", test_health_override);
+  g_test_add_func ("/item-editor/health-said-once", test_health_said_once);
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
   g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);

@@ -2852,8 +2852,10 @@ update_health_row (PbItemEditor *self)
   pb_date_today (&today);
   health = pb_store_get_item_health (self->store, self->item, &today, &reason);
   by_hand = pb_record_get_enum (PB_RECORD (self->item), "health_override") != PB_HEALTH_NONE;
-  subtitle = reason && *reason ? g_strdup_printf ("%s — %s", pb_health_get_name (health), reason)
-                               : g_strdup (pb_health_get_name (health));
+  /* A reason that only repeats the health ("On track") is not said twice. */
+  subtitle = reason && *reason && g_strcmp0 (reason, pb_health_get_name (health)) != 0
+                 ? g_strdup_printf ("%s — %s", pb_health_get_name (health), reason)
+                 : g_strdup (pb_health_get_name (health));
   /* Row subtitles are markup. */
   escaped = g_markup_escape_text (subtitle, -1);
   adw_action_row_set_subtitle (self->health_row, escaped);
