@@ -975,6 +975,107 @@ test_nested_sections (PbTestLibrary *f,
     }
 }
 
+/* A click a few pixels beside a dependency's line chooses it: along every
+ * leg, where it crosses another section's header, and on its head beside
+ * the successor's start (the grip is the bar's own edge). Beyond the
+ * reach it is empty space. The chosen one is drawn thick in the
+ * selection's colour. */
+static void
+test_dependency_reach (void)
+{
+  g_autoptr(PbTimeline) t = pb_timeline_new (day (2022, 1, 1), day (2024, 12, 31), 0);
+  PbTimelineHit hit;
+  double pt[12], ux, uy, len;
+  guint n, row;
+
+  pb_timeline_add_section_full (t, 10, "(一) 基础设施", FALSE);
+  pb_timeline_add_item (t, 1, "1", "加快5G网络规模化部署", NULL, day (2022, 1, 1), day (2022, 12, 31), 0,
+                        PB_HEALTH_BLUE, PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+  pb_timeline_add_section_full (t, 20, "(二) 数字应用", FALSE);
+  pb_timeline_add_item (t, 2, "2", "建设城市物联感知体系", NULL, day (2023, 6, 1), day (2024, 6, 30), 0,
+                        PB_HEALTH_BLUE, PB_ITEM_STATUS_IN_PROGRESS, FALSE);
+  pb_timeline_add_dependency (t, 1, 2, 0);
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+
+  n = pb_timeline_get_dependency_path (t, 1, 2, pt);
+  g_assert_cmpuint (n, ==, 4);
+  /* Its legs, 2 px either side of each, at every other pixel. */
+  for (guint s = 0; s + 1 < n; s++)
+    {
+      len = hypot (pt[2 * s + 2] - pt[2 * s], pt[2 * s + 3] - pt[2 * s + 1]);
+      ux = (pt[2 * s + 2] - pt[2 * s]) / len;
+      uy = (pt[2 * s + 3] - pt[2 * s + 1]) / len;
+      for (double u = 1; u < len - 1; u += 2)
+        for (int side = -1; side <= 1; side += 2)
+          {
+            double x = pt[2 * s] + ux * u - side * 2 * uy, y = pt[2 * s + 1] + uy * u + side * 2 * ux;
+
+            pb_timeline_hit_test (t, x, y, &hit);
+            if (hit.kind != PB_TIMELINE_HIT_DEPENDENCY)
+              g_test_message ("leg %u at %.0f, side %d: kind %d", s, u, side, hit.kind);
+            g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+            g_assert_cmpint (hit.other_id, ==, 1);
+            g_assert_cmpint (hit.item_id, ==, 2);
+          }
+    }
+
+  /* Where the down leg crosses section (二)'s header. */
+  g_assert_true (pb_timeline_get_item_row (t, 2, &row));
+  pb_timeline_hit_test (t, pt[2] + 2, pb_timeline_get_row_y (t, row - 1) + PB_TIMELINE_SECTION_HEIGHT / 2, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+  /* ...the header itself, away from it. */
+  pb_timeline_hit_test (t, pt[2] + 40, pb_timeline_get_row_y (t, row - 1) + PB_TIMELINE_SECTION_HEIGHT / 2, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_SECTION);
+  g_assert_cmpint (hit.other_id, ==, 20);
+  /* Labels have no arrows. */
+  pb_timeline_hit_test (t, -1e6, pt[3], &hit);
+  g_assert_cmpint (hit.kind, !=, PB_TIMELINE_HIT_DEPENDENCY);
+
+  /* The head, just left of B's start, 2 px above the line: the arrow;
+   * just inside the bar, its grip. */
+  pb_timeline_hit_test (t, pt[6] - 3, pt[7] - 2, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+  pb_timeline_hit_test (t, pt[6] + 2, pt[7] - 2, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_START);
+  g_assert_cmpint (hit.item_id, ==, 2);
+
+  /* Within the reach, and beyond it: B's row, left of the down leg. */
+  pb_timeline_hit_test (t, pt[4] - PB_TIMELINE_DEPENDENCY_REACH + 0.5, pt[5] - 10, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_DEPENDENCY);
+  pb_timeline_hit_test (t, pt[4] - PB_TIMELINE_DEPENDENCY_REACH - 2, pt[5] - 10, &hit);
+  g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_NONE);
+  g_assert_cmpint (hit.item_id, ==, 2);
+
+  /* Chosen, it is drawn in the selection's blue, thick: on its level leg
+   * into B, and 1.5 px beside its middle; not chosen, a thin grey line. */
+  for (int chosen = 0; chosen <= 1; chosen++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 300);
+      cairo_t *cr = cairo_create (surface);
+      int x = (int) ((pt[4] + pt[6]) / 2) + 300, y = (int) (pt[7] + PB_TIMELINE_HEADER_HEIGHT);
+
+      g_assert_cmpint (x, <, 1600);
+      pb_timeline_set_label_width (t, 300);
+      pb_timeline_set_selected_dependency (t, chosen ? 1 : 0, chosen ? 2 : 0);
+      pb_timeline_paint (t, cr, 0, 0, 1600, 300, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      for (int dy = -2; dy <= 0; dy += 2)
+        {
+          const guint32 *px = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                                 (y + dy) * cairo_image_surface_get_stride (surface)) + x;
+          guint r = (*px >> 16) & 0xff, g = (*px >> 8) & 0xff, b = *px & 0xff;
+
+          g_test_message ("chosen %d, %d px: %u %u %u", chosen, dy, r, g, b);
+          if (chosen)
+            g_assert_cmpuint (b, >, r + 60);
+          else if (dy == 0)
+            g_assert_true (b < 200 && b < r + 20);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -985,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/timeline/hit-testing", test_hit_testing);
   g_test_add_func ("/timeline/culling", test_culling);
   g_test_add_func ("/timeline/arrow-left-edge", test_arrow_left_edge);
+  g_test_add_func ("/timeline/dependency-reach", test_dependency_reach);
   g_test_add_func ("/timeline/render", test_render);
   g_test_add_func ("/timeline/milestone-label-edge", test_milestone_label_edge);
   g_test_add_func ("/timeline/milestone-label-sticky", test_milestone_label_sticky);

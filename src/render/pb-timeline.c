@@ -106,6 +106,8 @@ struct _PbTimeline
   gboolean        laid_out;
   gint64          selected;
   GHashTable     *chosen;      /* gint64 item ids also painted as selected, or NULL */
+  gint64          selected_from; /* the dependency painted as selected, or 0 */
+  gint64          selected_to;
   PangoLayout    *layout;      /* regular and bold text, kept between frames */
   PangoLayout    *bold;
   gint64          section;     /* the last section added */
@@ -789,6 +791,25 @@ pb_timeline_set_chosen (PbTimeline *self,
   self->chosen = ids;
 }
 
+/**
+ * pb_timeline_set_selected_dependency:
+ * @from_id: its predecessor, 0 for none
+ * @to_id: its successor, 0 for none
+ *
+ * The dependency painted as selected: thicker, in the selection's colour,
+ * over the others.
+ */
+void
+pb_timeline_set_selected_dependency (PbTimeline *self,
+                                     gint64      from_id,
+                                     gint64      to_id)
+{
+  g_return_if_fail (self != NULL);
+
+  self->selected_from = from_id;
+  self->selected_to = to_id;
+}
+
 static gboolean
 row_is_selected (PbTimeline *self,
                  const Row  *row)
@@ -1000,86 +1021,31 @@ paint_arrow_head (cairo_t      *cr,
   cairo_fill (cr);
 }
 
-static gboolean
-near_segment (double px, double py,
-              double ax, double ay,
-              double bx, double by,
-              double tolerance)
+/* The square of the distance from (@px, @py) to the segment @a–@b. */
+static double
+segment_distance2 (double px, double py,
+                   double ax, double ay,
+                   double bx, double by)
 {
   double dx = bx - ax, dy = by - ay;
   double len2 = dx * dx + dy * dy;
   double t = len2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1) : 0;
   double cx = ax + t * dx - px, cy = ay + t * dy - py;
 
-  return cx * cx + cy * cy <= tolerance * tolerance;
+  return cx * cx + cy * cy;
 }
 
-/**
- * pb_timeline_hit_test:
- * @x: chart-area x (0 at the first day shown)
- * @y: chart-area y (0 at the top of the first row)
- *
- * What is under a point: a bar's ends (grips for resizing win over a target
- * drawn there), then a milestone, the bar's middle, a dependency arrow,
- * then the row itself.
- */
-void
-pb_timeline_hit_test (PbTimeline    *self,
-                      double         x,
-                      double         y,
-                      PbTimelineHit *hit)
+/* The dependency whose arrow passes nearest the point, within
+ * PB_TIMELINE_DEPENDENCY_REACH of it, among those whose rows meet @index;
+ * -1 for none. */
+static int
+dependency_near (PbTimeline *self,
+                 guint       index,
+                 double      x,
+                 double      y)
 {
-  guint index;
-  Row *row;
-  Box box;
-  gboolean has_bar;
-
-  pb_timeline_layout (self);
-  *hit = (PbTimelineHit) { PB_TIMELINE_HIT_NONE, 0, 0, 0, 0 };
-  if (self->rows->len == 0 || y < 0 || y >= pb_timeline_get_height (self))
-    return;
-
-  index = pb_timeline_row_at_y (self, y);
-  row = &g_array_index (self->rows, Row, index);
-  hit->row = index;
-
-  if (row->kind == ROW_SECTION)
-    {
-      hit->kind = PB_TIMELINE_HIT_SECTION;
-      hit->other_id = row->id;
-      return;
-    }
-  hit->item_id = row->id;
-
-  has_bar = bar_box (self, index, &box) && y >= box.y0 - 2 && y <= box.y1 + 2;
-  if (has_bar)
-    {
-      if (fabs (x - box.x0) <= 5)
-        hit->kind = PB_TIMELINE_HIT_BAR_START;
-      else if (fabs (x - box.x1) <= 5)
-        hit->kind = PB_TIMELINE_HIT_BAR_END;
-      if (hit->kind != PB_TIMELINE_HIT_NONE)
-        return;
-    }
-
-  for (guint m = row->first_milestone; m < row->first_milestone + row->n_milestones; m++)
-    {
-      Milestone *ms = &g_array_index (self->milestones, Milestone, m);
-      double mx = pb_timeline_x_for_day (self, ms->day + 1);
-
-      if (fabs (x - mx) <= 7)
-        {
-          hit->kind = PB_TIMELINE_HIT_MILESTONE;
-          hit->index = m;
-          return;
-        }
-    }
-
-  if (has_bar && x > box.x0 && x < box.x1)
-    {
-      hit->kind = PB_TIMELINE_HIT_BAR;
-      return;
-    }
+  double best = PB_TIMELINE_DEPENDENCY_REACH * PB_TIMELINE_DEPENDENCY_REACH;
+  int found = -1;
 
   for (guint i = 0; i < self->deps->len; i++)
     {
@@ -1093,15 +1059,116 @@ pb_timeline_hit_test (PbTimeline    *self,
         continue;
       n = dependency_points (self, d, p);
       for (guint s = 0; s + 1 < n; s++)
-        if (near_segment (x, y, p[2 * s], p[2 * s + 1], p[2 * s + 2], p[2 * s + 3], 4))
+        {
+          double d2 = segment_distance2 (x, y, p[2 * s], p[2 * s + 1], p[2 * s + 2], p[2 * s + 3]);
+
+          if (d2 <= best)
+            {
+              best = d2;
+              found = (int) i;
+            }
+        }
+    }
+  return found;
+}
+
+static void
+hit_dependency (PbTimeline    *self,
+                int            index,
+                PbTimelineHit *hit)
+{
+  Dependency *d = &g_array_index (self->deps, Dependency, index);
+
+  hit->kind = PB_TIMELINE_HIT_DEPENDENCY;
+  hit->item_id = d->to_id;
+  hit->other_id = d->from_id;
+  hit->index = (guint) index;
+}
+
+/**
+ * pb_timeline_hit_test:
+ * @x: chart-area x (0 at the first day shown)
+ * @y: chart-area y (0 at the top of the first row)
+ *
+ * What is under a point: a bar's ends (grips for resizing win over a target
+ * drawn there), then a milestone, the bar's middle, a dependency arrow,
+ * then the row itself. An arrow is hit within
+ * PB_TIMELINE_DEPENDENCY_REACH of its line (the nearest one, where several
+ * pass), also where it crosses a section's header and beside a bar's end,
+ * up to the bar's edge (its head ends there).
+ */
+void
+pb_timeline_hit_test (PbTimeline    *self,
+                      double         x,
+                      double         y,
+                      PbTimelineHit *hit)
+{
+  guint index;
+  Row *row;
+  Box box;
+  gboolean has_bar;
+  int dep;
+
+  pb_timeline_layout (self);
+  *hit = (PbTimelineHit) { PB_TIMELINE_HIT_NONE, 0, 0, 0, 0 };
+  if (self->rows->len == 0 || y < 0 || y >= pb_timeline_get_height (self))
+    return;
+
+  index = pb_timeline_row_at_y (self, y);
+  row = &g_array_index (self->rows, Row, index);
+  hit->row = index;
+  /* Only the chart has arrows, not the labels left of it. */
+  dep = x >= 0 ? dependency_near (self, index, x, y) : -1;
+
+  if (row->kind == ROW_SECTION)
+    {
+      if (dep >= 0)
+        {
+          hit_dependency (self, dep, hit);
+          return;
+        }
+      hit->kind = PB_TIMELINE_HIT_SECTION;
+      hit->other_id = row->id;
+      return;
+    }
+  hit->item_id = row->id;
+
+  has_bar = bar_box (self, index, &box) && y >= box.y0 - 2 && y <= box.y1 + 2;
+  /* Outside the bar, an arrow coming into its start (or leaving its end)
+   * wins over the grip: a click on the arrow's head chooses the arrow. */
+  if (has_bar && (dep < 0 || (x >= box.x0 && x <= box.x1)))
+    {
+      if (fabs (x - box.x0) <= 5)
+        hit->kind = PB_TIMELINE_HIT_BAR_START;
+      else if (fabs (x - box.x1) <= 5)
+        hit->kind = PB_TIMELINE_HIT_BAR_END;
+      if (hit->kind != PB_TIMELINE_HIT_NONE)
+        return;
+    }
+
+  /* A target's diamond: 6 px each way from the row's middle. */
+  if (fabs (y - (g_array_index (self->row_y, double, index) + PB_TIMELINE_ROW_HEIGHT / 2)) <= 8)
+    for (guint m = row->first_milestone; m < row->first_milestone + row->n_milestones; m++)
+      {
+        Milestone *ms = &g_array_index (self->milestones, Milestone, m);
+        double mx = pb_timeline_x_for_day (self, ms->day + 1);
+
+        if (fabs (x - mx) <= 7)
           {
-            hit->kind = PB_TIMELINE_HIT_DEPENDENCY;
-            hit->item_id = d->to_id;
-            hit->other_id = d->from_id;
-            hit->index = i;
+            hit->kind = PB_TIMELINE_HIT_MILESTONE;
+            hit->index = m;
             return;
           }
+      }
+
+  if (has_bar && x > box.x0 && x < box.x1)
+    {
+      hit->kind = PB_TIMELINE_HIT_BAR;
+      return;
     }
+
+  if (dep >= 0)
+    hit_dependency (self, dep, hit);
 }
 
 /* Painting */
@@ -1957,6 +2024,8 @@ pb_timeline_paint (PbTimeline           *self,
           else
             hi = mid;
         }
+      int chosen = -1;
+
       set_rgb (cr, &p.arrow);
       cairo_set_line_width (cr, 1.2);
       for (guint i = lo; i < self->deps->len; i++)
@@ -1969,13 +2038,45 @@ pb_timeline_paint (PbTimeline           *self,
             break;
           if (d->max_row < first)
             continue;
+          counted.arrows_painted++;
+          /* The selected one last, over the others. */
+          if (d->from_id == self->selected_from && d->to_id == self->selected_to)
+            {
+              chosen = (int) i;
+              continue;
+            }
           n = dependency_points (self, d, pt);
           cairo_move_to (cr, ox + pt[0], oy + pt[1]);
           for (guint s = 1; s < n; s++)
             cairo_line_to (cr, ox + pt[2 * s], oy + pt[2 * s + 1]);
           cairo_stroke (cr);
           paint_arrow_head (cr, ox, oy, pt, n);
-          counted.arrows_painted++;
+        }
+      if (chosen >= 0)
+        {
+          double pt[12];
+          guint n = dependency_points (self, &g_array_index (self->deps, Dependency, chosen), pt);
+
+          /* In the selection's colour (libadwaita's accent), thick
+           * enough to tell from the others at a glance. */
+          if (dark)
+            cairo_set_source_rgb (cr, 0.47, 0.68, 0.93);
+          else
+            cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+          cairo_set_line_width (cr, 3);
+          cairo_move_to (cr, ox + pt[0], oy + pt[1]);
+          for (guint s = 1; s + 1 < n; s++)
+            cairo_line_to (cr, ox + pt[2 * s], oy + pt[2 * s + 1]);
+          {
+            /* The thick line stops inside the head, not at its tip. */
+            double lx = pt[2 * n - 2] - pt[2 * n - 4], ly = pt[2 * n - 1] - pt[2 * n - 3];
+            double len = hypot (lx, ly), back = len > 4 ? 4 / len : 0;
+
+            cairo_line_to (cr, ox + pt[2 * n - 2] - lx * back, oy + pt[2 * n - 1] - ly * back);
+          }
+          cairo_stroke (cr);
+          cairo_set_line_width (cr, 1.2);
+          paint_arrow_head (cr, ox, oy, pt, n);
         }
     }
 

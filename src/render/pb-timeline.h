@@ -59,6 +59,11 @@ typedef struct _PbTimeline PbTimeline;
 #define PB_TIMELINE_HEADER_HEIGHT  48.0
 #define PB_TIMELINE_ROW_HEIGHT     32.0
 #define PB_TIMELINE_SECTION_HEIGHT 28.0
+/* How far from a dependency's line a point still hits it, either side, in
+ * the chart's units: logical pixels, which GTK's pointer events come in and
+ * which a HiDPI screen draws with 2 or 3 device pixels each, so the reach
+ * is the same to the eye and the hand at any scale. */
+#define PB_TIMELINE_DEPENDENCY_REACH 5.0
 
 PbTimeline   *pb_timeline_new             (guint32         first_day,
                                            guint32         last_day,
@@ -165,6 +170,9 @@ void          pb_timeline_set_selected    (PbTimeline     *self,
                                            gint64          item_id);
 void          pb_timeline_set_chosen      (PbTimeline     *self,
                                            GHashTable     *ids);
+void          pb_timeline_set_selected_dependency (PbTimeline *self,
+                                           gint64          from_id,
+                                           gint64          to_id);
 gint64        pb_timeline_get_row_item    (PbTimeline     *self,
                                            guint           row);
 double        pb_timeline_get_row_label_x (PbTimeline     *self,
