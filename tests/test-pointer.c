@@ -1023,6 +1023,296 @@ test_timeline_link_drag (void)
   pb_test_app_stop (&t);
 }
 
+/* Chart point (@cx, @cy) of @view, scrolled into view (rows only: not
+ * under the scale, nor the window's bottom), as a widget point. */
+static void
+chart_point_in_view (PbTimelineView *view,
+                     double          cx,
+                     double          cy,
+                     double         *x,
+                     double         *y)
+{
+  GtkWidget *w = GTK_WIDGET (view);
+
+  pb_timeline_view_widget_point (view, cx, cy, x, y);
+  if (*y < PB_TIMELINE_HEADER_HEIGHT + 20 || *y > gtk_widget_get_height (w) - 80)
+    {
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), cy - 200);
+      pb_test_settle_for (200);
+      pb_timeline_view_widget_point (view, cx, cy, x, y);
+    }
+  g_assert_cmpfloat (*y, >, PB_TIMELINE_HEADER_HEIGHT + 10);
+  g_assert_cmpfloat (*y, <, gtk_widget_get_height (w) - 40);
+  g_assert_cmpfloat (*x, >, pb_timeline_get_label_width (pb_timeline_view_get_timeline (view)));
+  g_assert_cmpfloat (*x, <, gtk_widget_get_width (w) - 10);
+}
+
+/* A chart point on @item's row with nothing within 12 px of it: no bar,
+ * target or arrow; in the part of the chart in view. */
+static void
+empty_chart_point (PbTimelineView *view,
+                   PbItem         *item,
+                   double         *cx,
+                   double         *cy)
+{
+  PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  double left = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
+  guint row;
+
+  g_assert_true (pb_timeline_get_item_row (timeline, pb_record_get_id (PB_RECORD (item)), &row));
+  *cy = pb_timeline_get_row_y (timeline, row) + PB_TIMELINE_ROW_HEIGHT / 2;
+  for (double x = left + page - 30; x > left + 30; x -= 4)
+    {
+      gboolean empty = TRUE;
+
+      for (double dx = -12; empty && dx <= 12; dx += 2)
+        for (double dy = -8; empty && dy <= 8; dy += 4)
+          {
+            PbTimelineHit hit;
+
+            pb_timeline_hit_test (timeline, x + dx, *cy + dy, &hit);
+            empty = hit.kind == PB_TIMELINE_HIT_NONE;
+          }
+      if (empty)
+        {
+          *cx = x;
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A real click at a widget point, then time enough that the next is no
+ * double click. */
+static void
+click_at (GtkWidget      *widget,
+          double          x,
+          double          y,
+          GdkModifierType mods)
+{
+  pb_test_x_click_at (widget, x, y, 1, mods);
+  pb_test_settle_for (500);
+}
+
+/* Finding 14: a click on the chart's empty space chooses nothing, so that
+ * Delete then deletes nothing (not the bar chosen before, far away, nor
+ * the row's item, nor the item open in the editor); Ctrl or Shift keeps
+ * what is chosen. A chosen bar scrolled out of view is deleted by Delete
+ * with a toast that names it, and Undo brings it back. */
+static void
+test_timeline_click_empty (void)
+{
+  PbTimelineView *view;
+  GtkWidget *w, *editor;
+  g_autoptr(PbItem) a = NULL;
+  g_autoptr(PbItem) e = NULL;
+  g_autoptr(PbItem) last = NULL;
+  g_autofree char *before = NULL;
+  AdwToast *toast;
+  gint64 plan, a_id;
+  double x, y, ex, ey, cx, cy;
+  guint n;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  pb_test_settle_for (500);
+  g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-fit", NULL));
+  pb_test_settle_for (300);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
+  plan = pb_window_get_selected_plan (t.window);
+  n = pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan);
+  a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  a_id = pb_record_get_id (PB_RECORD (a));
+  /* 2025-01-01 → 2026-06-30: the chart is empty after it on its row. */
+  e = pb_test_app_item_titled (&t, "建设智慧能源网络");
+  before = pb_test_dump_store (t.store);
+
+  /* A's bar chosen with a click; then a click on empty chart, on E's row. */
+  bar_point (view, a, julian (2025, 7, 1), &x, &y);
+  click_at (w, x, y, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a_id);
+  empty_chart_point (view, e, &cx, &cy);
+  chart_point_in_view (view, cx, cy, &ex, &ey);
+  bar_point (view, a, julian (2025, 7, 1), &x, &y);
+  g_assert_cmpfloat (y, >, PB_TIMELINE_HEADER_HEIGHT);
+  click_at (w, ex, ey, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, 0);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+  g_assert_false (pb_timeline_view_get_selected_dependency (view, NULL, NULL));
+  /* Delete: nothing goes. */
+  pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Delete, 0);
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* Ctrl+click and Shift+click on empty chart keep the chosen bar. */
+  click_at (w, x, y, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a_id);
+  click_at (w, ex, ey, GDK_CONTROL_MASK);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a_id);
+  click_at (w, ex, ey, GDK_SHIFT_MASK);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a_id);
+
+  /* A open in the editor beside the chart (Return): a click on empty
+   * chart, then Delete, deletes nothing either, not the item open. */
+  pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Return, 0);
+  pb_test_settle_for (500);
+  editor = pb_window_get_editor (t.window);
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == a);
+  /* (The chart is narrower beside the editor.) */
+  empty_chart_point (view, e, &cx, &cy);
+  chart_point_in_view (view, cx, cy, &ex, &ey);
+  click_at (w, ex, ey, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, 0);
+  g_assert_true (gtk_widget_has_focus (w));
+  pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Delete, 0);
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_true (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)) == a);
+  gtk_widget_activate_action (GTK_WIDGET (t.window), "win.close-editor", NULL);
+  pb_test_settle_for (500);
+
+  /* The last bar chosen, then scrolled out of view: Delete deletes it,
+   * and the toast names it, with Undo. */
+  last = pb_test_app_item_titled (&t, "保障用地和用能");
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 1e6);
+  pb_test_settle_for (200);
+  bar_point (view, last, julian (2025, 7, 1), &x, &y);
+  click_at (w, x, y, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (last)));
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0);
+  pb_test_settle_for (200);
+  bar_point (view, last, julian (2025, 7, 1), &x, &y);
+  g_assert_cmpfloat (y - PB_TIMELINE_ROW_HEIGHT / 2, >, gtk_widget_get_height (w));
+  pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Delete, 0);
+  pb_test_settle_for (200);
+  g_assert_true (pb_record_is_deleted (PB_RECORD (last)));
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan), ==, n - 1);
+  toast = pb_ui_get_toast (w);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted (三) 保障用地和用能");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  undo_redo (TRUE);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  pb_test_app_stop (&t);
+}
+
+/* Finding 14: a click 2 px beside a dependency's arrow chooses it (here
+ * where it crosses a section's header, which took such a click before),
+ * and it alone: the bar chosen before is not any more. Delete removes the
+ * dependency and nothing else, saying so with Undo; Undo brings it back. */
+static void
+test_timeline_dependency_click (void)
+{
+  PbTimelineView *view;
+  PbTimeline *timeline;
+  GtkWidget *w;
+  g_autoptr(PbItem) a = NULL;
+  g_autoptr(PbItem) from = NULL;
+  g_autoptr(PbItem) to = NULL;
+  g_autofree char *before = NULL;
+  AdwToast *toast;
+  gint64 plan, from_id, to_id, chosen_from = 0, chosen_to = 0;
+  double pt[12], x, y, cx = -1, cy = -1;
+  guint n, n_pts;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  pb_test_settle_for (500);
+  g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-fit", NULL));
+  pb_test_settle_for (300);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
+  plan = pb_window_get_selected_plan (t.window);
+  n = pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan);
+  a = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  /* The example's dependency: 12 starts after 3, two sections below. */
+  from = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+  to = pb_test_app_item_titled (&t, "建设算力调度平台");
+  from_id = pb_record_get_id (PB_RECORD (from));
+  to_id = pb_record_get_id (PB_RECORD (to));
+  g_assert_true (has_dependency (plan, from_id, to_id));
+  before = pb_test_dump_store (t.store);
+
+  /* Where its down leg crosses a section's header, 2 px right of it. */
+  timeline = pb_timeline_view_get_timeline (view);
+  n_pts = pb_timeline_get_dependency_path (timeline, from_id, to_id, pt);
+  g_assert_cmpuint (n_pts, >=, 4);
+  for (guint s = 0; cy < 0 && s + 1 < n_pts; s++)
+    {
+      double y0 = MIN (pt[2 * s + 1], pt[2 * s + 3]), y1 = MAX (pt[2 * s + 1], pt[2 * s + 3]);
+
+      if (pt[2 * s] != pt[2 * s + 2])
+        continue;
+      for (guint r = 0; r < pb_timeline_get_n_rows (timeline); r++)
+        {
+          double mid = pb_timeline_get_row_y (timeline, r) + PB_TIMELINE_SECTION_HEIGHT / 2;
+
+          if (pb_timeline_get_row_item (timeline, r) == 0 && mid > y0 + 4 && mid < y1 - 4)
+            {
+              cx = pt[2 * s] + 2;
+              cy = mid;
+              break;
+            }
+        }
+    }
+  g_assert_cmpfloat (cy, >, 0);
+
+  /* A's bar chosen first. */
+  bar_point (view, a, julian (2025, 7, 1), &x, &y);
+  click_at (w, x, y, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (a)));
+
+  chart_point_in_view (view, cx, cy, &x, &y);
+  click_at (w, x, y, 0);
+  g_assert_true (pb_timeline_view_get_selected_dependency (view, &chosen_from, &chosen_to));
+  g_assert_cmpint (chosen_from, ==, from_id);
+  g_assert_cmpint (chosen_to, ==, to_id);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, 0);
+  g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-dependency-chosen.png"));
+
+  /* Delete: the dependency goes, every item stays; the toast says which,
+   * with Undo. */
+  pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Delete, 0);
+  pb_test_settle_for (200);
+  g_assert_false (has_dependency (plan, from_id, to_id));
+  g_assert_cmpuint (pb_store_count (t.store, PB_TYPE_ITEM, "plan_id", plan), ==, n);
+  g_assert_false (pb_timeline_view_get_selected_dependency (view, NULL, NULL));
+  toast = pb_ui_get_toast (w);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted the dependency: 12 建设算力调度平台 starts after 3 统筹建设绿色数据中心");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+
+  /* Undo (Ctrl+Z): back, and the store as it was. */
+  pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (200);
+  g_assert_true (has_dependency (plan, from_id, to_id));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  pb_test_app_stop (&t);
+}
+
 /* The first drawn widget under @root whose tooltip is @text. */
 static GtkWidget *
 drawn_with_tooltip (GtkWidget  *root,
@@ -1472,6 +1762,8 @@ main (int    argc,
   g_test_add_func ("/pointer/timeline-drag-many", test_timeline_drag_many);
   g_test_add_func ("/pointer/timeline-months-zoom", test_timeline_months_zoom);
   g_test_add_func ("/pointer/timeline-link-drag", test_timeline_link_drag);
+  g_test_add_func ("/pointer/timeline-click-empty", test_timeline_click_empty);
+  g_test_add_func ("/pointer/timeline-dependency-click", test_timeline_dependency_click);
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
   g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);
   g_test_add_func ("/pointer/editor-menu-delete", test_editor_menu_delete);

@@ -1087,6 +1087,55 @@ test_form_rounds (PbTestLibrary *f,
   g_assert_cmpuint (rounds->len, ==, 0);
 }
 
+/* A dependency the dates already contradict: the successor starts (its
+ * start, else its due date) on or before the day the predecessor ends (its
+ * due, else its start) plus the lag. Such a one may be added all the same;
+ * items without dates contradict nothing. */
+static void
+test_dependency_contradicts (PbTestLibrary *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = pb_store_create_plan (f->store, "方案", 2025, 2027, &error);
+  gint64 a = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "3", "加快5G网络规模化部署建设", &error);
+  gint64 b = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "5", "建设城市物联感知体系", &error);
+  gint64 c = pb_store_add_item (f->store, plan_id, 0, PB_ITEM_KIND_TASK, "6", "无日期", &error);
+  g_autoptr(PbItem) ia = pb_store_get_record (f->store, PB_TYPE_ITEM, a);
+  g_autoptr(PbItem) ib = pb_store_get_record (f->store, PB_TYPE_ITEM, b);
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pb_store_set (f->store, ia, &error, "start_date", "2025-01-01", "due_date", "2025-12-31", NULL));
+  g_assert_true (pb_store_set (f->store, ib, &error, "start_date", "2026-01-01", "due_date", "2026-06-30", NULL));
+  g_assert_no_error (error);
+
+  /* B starts the day after A ends: agreed, both ways round only one. */
+  g_assert_false (pb_store_dependency_contradicts (f->store, a, b, 0));
+  g_assert_true (pb_store_dependency_contradicts (f->store, b, a, 0));
+  /* A lag of a day: B would have to start on 2026-01-02. */
+  g_assert_true (pb_store_dependency_contradicts (f->store, a, b, 1));
+  /* B starting on A's last day starts before A ends. */
+  g_assert_true (pb_store_set (f->store, ib, &error, "start_date", "2025-12-31", NULL));
+  g_assert_true (pb_store_dependency_contradicts (f->store, a, b, 0));
+  /* Only a due date: B is a milestone on it. */
+  g_assert_true (pb_store_set (f->store, ib, &error, "start_date", NULL, "due_date", "2026-03-31", NULL));
+  g_assert_no_error (error);
+  g_assert_false (pb_store_dependency_contradicts (f->store, a, b, 0));
+  g_assert_true (pb_store_set (f->store, ia, &error, "due_date", "2026-06-30", NULL));
+  g_assert_true (pb_store_dependency_contradicts (f->store, a, b, 0));
+  /* No dates, nothing contradicted; nor with an item that is not there. */
+  g_assert_false (pb_store_dependency_contradicts (f->store, a, c, 0));
+  g_assert_false (pb_store_dependency_contradicts (f->store, c, a, 0));
+  g_assert_false (pb_store_dependency_contradicts (f->store, a, 999999, 0));
+  /* It is added all the same. */
+  g_assert_cmpint (pb_store_add_dependency (f->store, a, b, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The short name commands and toasts use. */
+  name = pb_item_dup_short_name (ia);
+  g_assert_cmpstr (name, ==, "3 加快5G网络规模化部…");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1102,6 +1151,7 @@ main (int    argc,
   ADD ("/store/lists", test_lists);
   ADD ("/store/cascade", test_cascade);
   ADD ("/store/invalid", test_invalid);
+  ADD ("/store/dependency-contradicts", test_dependency_contradicts);
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/text-round-trip", test_text_round_trip);
   ADD ("/store/indicators/merge", test_merge_indicators);

@@ -260,6 +260,39 @@ const char  *pb_item_get_title (PbItem *self) { return pb_record_get_string (REC
 PbItemStatus pb_item_get_status (PbItem *self) { return pb_record_get_enum (REC (self), "status"); }
 double       pb_item_get_progress (PbItem *self) { return pb_record_get_double (REC (self), "progress"); }
 
+/**
+ * pb_item_dup_short_name:
+ * @self: an item
+ *
+ * The item as a command, a toast or a note names it in passing: its
+ * number and the start of its title, "3 加快5G网络规模化…".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+pb_item_dup_short_name (PbItem *self)
+{
+  const char *number = pb_item_get_number (self);
+  const char *title = pb_item_get_title (self);
+  g_autofree char *shown = NULL;
+
+  if (title == NULL)
+    title = "";
+  if (g_utf8_strlen (title, -1) > 12)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 10);
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (title);
+
+  if (number == NULL || *number == '\0')
+    return g_steal_pointer (&shown);
+  if (*shown == '\0')
+    return g_strdup (number);
+  return g_strdup_printf ("%s %s", number, shown);
+}
+
 const char  *pb_organisation_get_name (PbOrganisation *self) { return pb_record_get_string (REC (self), "name"); }
 
 gint64       pb_item_org_get_item_id (PbItemOrg *self) { return pb_record_get_int (REC (self), "item_id"); }

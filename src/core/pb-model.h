@@ -85,6 +85,7 @@ const char  *pb_item_get_number         (PbItem *self);
 const char  *pb_item_get_title          (PbItem *self);
 PbItemStatus pb_item_get_status         (PbItem *self);
 double       pb_item_get_progress       (PbItem *self);
+char        *pb_item_dup_short_name     (PbItem *self);
 
 const char  *pb_organisation_get_name   (PbOrganisation *self);
 

@@ -4598,32 +4598,6 @@ pb_store_add_note (PbStore     *self,
                          NULL);
 }
 
-/* An item as a dependency's command label names it: its number and the
- * start of its title, "3 加快5G网络规模化…". */
-static char *
-dependency_item_name (PbItem *item)
-{
-  const char *number = pb_item_get_number (item);
-  const char *title = pb_item_get_title (item);
-  g_autofree char *shown = NULL;
-
-  if (title == NULL)
-    title = "";
-  if (g_utf8_strlen (title, -1) > 12)
-    {
-      g_autofree char *start = g_utf8_substring (title, 0, 10);
-      shown = g_strconcat (start, "…", NULL);
-    }
-  else
-    shown = g_strdup (title);
-
-  if (number == NULL || *number == '\0')
-    return g_steal_pointer (&shown);
-  if (*shown == '\0')
-    return g_strdup (number);
-  return g_strdup_printf ("%s %s", number, shown);
-}
-
 /**
  * pb_store_check_dependency:
  * @self: a store
@@ -4677,8 +4651,8 @@ pb_store_check_dependency (PbStore     *self,
     {
       g_autoptr(PbItem) from = pb_store_get_record (self, PB_TYPE_ITEM, from_item_id);
       g_autoptr(PbItem) to = pb_store_get_record (self, PB_TYPE_ITEM, to_item_id);
-      g_autofree char *from_name = from ? dependency_item_name (from) : g_strdup ("?");
-      g_autofree char *to_name = to ? dependency_item_name (to) : g_strdup ("?");
+      g_autofree char *from_name = from ? pb_item_dup_short_name (from) : g_strdup ("?");
+      g_autofree char *to_name = to ? pb_item_dup_short_name (to) : g_strdup ("?");
 
       /* TRANSLATORS: a refusal; "3 统筹建设绿色数据中心" already starts
        * after "12 建设算力调度平台" finishes, so 12 cannot also start
@@ -4689,6 +4663,64 @@ pb_store_check_dependency (PbStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* When an item ends, and when it starts, as the timeline draws it: an
+ * item with one date only is a milestone on it. A Julian day, 0 for
+ * none. */
+static guint32
+item_day (PbItem     *item,
+          const char *column,
+          const char *otherwise)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  if (pb_date_parse (pb_record_get_string (PB_RECORD (item), column), &d) ||
+      pb_date_parse (pb_record_get_string (PB_RECORD (item), otherwise), &d))
+    return g_date_get_julian (&d);
+  return 0;
+}
+
+/**
+ * pb_store_dependency_contradicts:
+ * @self: a store
+ * @from_item_id: the item to finish first
+ * @to_item_id: the item to start after it
+ * @lag_days: the days to wait after it
+ *
+ * Whether the two items' dates already say otherwise than a dependency
+ * "@to_item_id starts after @from_item_id finishes" would: the successor
+ * starts (its start date, else its due date) on or before the day the
+ * predecessor ends (its due date, else its start date) plus @lag_days.
+ * The rule of DESIGN §5's "Starts before … finishes", on the dates alone,
+ * whatever the items' status. Such a dependency may still be added (a
+ * planner may move the dates next); the caller says so. An item without
+ * dates contradicts nothing.
+ *
+ * Returns: %TRUE when the successor starts before the predecessor ends
+ */
+gboolean
+pb_store_dependency_contradicts (PbStore *self,
+                                 gint64   from_item_id,
+                                 gint64   to_item_id,
+                                 int      lag_days)
+{
+  g_autoptr(PbItem) from = NULL;
+  g_autoptr(PbItem) to = NULL;
+  guint32 ends, starts;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+
+  from = pb_store_get_record (self, PB_TYPE_ITEM, from_item_id);
+  to = pb_store_get_record (self, PB_TYPE_ITEM, to_item_id);
+  if (from == NULL || to == NULL)
+    return FALSE;
+  ends = item_day (from, "due_date", "start_date");
+  starts = item_day (to, "start_date", "due_date");
+  if (ends == 0 || starts == 0)
+    return FALSE;
+  return (gint64) starts <= (gint64) ends + MAX (lag_days, 0);
 }
 
 gint64
@@ -4711,8 +4743,8 @@ pb_store_add_dependency (PbStore     *self,
   to = pb_store_get_record (self, PB_TYPE_ITEM, to_item_id);
   if (from && to)
     {
-      g_autofree char *from_name = dependency_item_name (from);
-      g_autofree char *to_name = dependency_item_name (to);
+      g_autofree char *from_name = pb_item_dup_short_name (from);
+      g_autofree char *to_name = pb_item_dup_short_name (to);
 
       /* TRANSLATORS: a command, in the Undo menu and its toast: item
        * "3 加快5G网络…" now starts after item "2 推进千兆光网…" finishes */

@@ -239,6 +239,10 @@ gboolean     pb_store_check_dependency (PbStore    *self,
                                         gint64      from_item_id,
                                         gint64      to_item_id,
                                         GError    **error);
+gboolean     pb_store_dependency_contradicts (PbStore *self,
+                                              gint64   from_item_id,
+                                              gint64   to_item_id,
+                                              int      lag_days);
 gint64       pb_store_add_dependency  (PbStore     *self,
                                        gint64       from_item_id,
                                        gint64       to_item_id,

@@ -2347,6 +2347,8 @@ add_dependency_cb (PbItemEditor *self)
     return;
   if (self->dep_choices == NULL || selected - 1 >= self->dep_choices->len)
     return;
+  /* Added even when the dates say otherwise: the planner may move the
+   * dates next. Its row says so (update_dependency_notes ()). */
   if (!pb_store_add_dependency (self->store, g_array_index (self->dep_choices, gint64, selected - 1),
                                 pb_record_get_id (PB_RECORD (self->item)), 0, &error))
     report (self, error);
@@ -2510,6 +2512,34 @@ add_row (PbItemEditor        *self,
 {
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->dynamic_rows, row);
+}
+
+/* Under each dependency, a note when the dates already contradict it:
+ * this item starts before the one it waits for ends (DESIGN §5's "Starts
+ * before … finishes"). Kept true as either item's dates change. */
+static void
+update_dependency_notes (PbItemEditor *self)
+{
+  gint64 id;
+
+  if (self->item == NULL)
+    return;
+  id = pb_record_get_id (PB_RECORD (self->item));
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      PbRecord *d = g_object_get_data (G_OBJECT (row), "dependency");
+      g_autofree char *note = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (d == NULL || pb_record_is_deleted (d))
+        continue;
+      note = pb_ui_dup_dependency_conflict (self->store, pb_record_get_int (d, "from_item_id"), id,
+                                            (int) pb_record_get_int (d, "lag_days"), FALSE);
+      escaped = note ? g_markup_escape_text (note, -1) : NULL;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped ? escaped : "");
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "dependency-warning"), note != NULL);
+    }
 }
 
 static void
@@ -2733,9 +2763,19 @@ rebuild_lists (PbItemEditor *self)
         escaped = g_markup_escape_text (title, -1);
         row = adw_action_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+        {
+          GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (warning, "warning");
+          gtk_widget_set_visible (warning, FALSE);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning);
+          g_object_set_data (G_OBJECT (row), "dependency-warning", warning);
+        }
+        g_object_set_data_full (G_OBJECT (row), "dependency", g_object_ref (d), g_object_unref);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button (self, PB_RECORD (d), _("Remove dependency")));
         add_row (self, self->deps_group, row);
       }
+    update_dependency_notes (self);
   }
 
   /* The progress log, newest first. */
@@ -3038,6 +3078,9 @@ store_changed_cb (PbItemEditor *self,
     self->pickers_id = g_idle_add (pickers_idle, self);
   if (g_str_equal (table, "actual") || g_str_equal (table, "target") || g_str_equal (table, "item_indicator"))
     update_progress_subtitle (self);
+  /* Its dates, or those of an item it waits for. */
+  if (g_str_equal (table, "item"))
+    update_dependency_notes (self);
   /* The health reads the item, its indicators, actuals and more. */
   update_health_row (self);
 }

@@ -20,8 +20,12 @@
  *     and Shift Dates… do; a dragged end snaps to a month's first or last
  *     day), at the Weeks zoom a day; Ctrl+drag from one bar to another adds a
  *     dependency (with an Undo toast, choosing nothing: a Ctrl-click
- *     chooses when the button is let go without a drag); Delete removes a
- *     selected dependency;
+ *     chooses when the button is let go without a drag; the toast says
+ *     when the dates already contradict it); a click on a dependency's
+ *     arrow (or within PB_TIMELINE_DEPENDENCY_REACH of it) chooses it
+ *     alone, drawn so, and Delete removes it; a plain click on the
+ *     chart's empty space chooses nothing, and Delete with nothing chosen
+ *     deletes nothing;
  *   - with several bars chosen, dragging one of them (its middle) or
  *     Shift+Left/Right moves them all by the same days or months, as one command
  *     (the bulk bar's Shift Dates…), every one drawn where it goes while
@@ -267,6 +271,7 @@ ensure_timeline (PbTimelineView *self)
           pb_timeline_set_zoom (self->timeline, self->zoom);
           pb_timeline_set_selected (self->timeline, self->selected);
           pb_timeline_set_chosen (self->timeline, self->chosen);
+          pb_timeline_set_selected_dependency (self->timeline, self->selected_dep_from, self->selected_dep_to);
         }
       else
         g_warning ("%s", error->message);
@@ -792,8 +797,14 @@ pb_timeline_view_drag (PbTimelineView  *self,
           g_signal_emit (self, signals[HINT], 0, error->message);
           return FALSE;
         }
-      /* Like every command's: a toast that names it, with Undo. */
-      pb_ui_toast (GTK_WIDGET (self), pb_store_get_undo_label (self->store), TRUE);
+      /* Like every command's: a toast that names it, with Undo; or, when
+       * the dates already say otherwise, one that says so (the planner
+       * may move the dates next, or undo). */
+      {
+        g_autofree char *conflict = pb_ui_dup_dependency_conflict (self->store, p.item_id, p.to_id, 0, TRUE);
+
+        pb_ui_toast (GTK_WIDGET (self), conflict ? conflict : pb_store_get_undo_label (self->store), TRUE);
+      }
       return TRUE;
     }
 
@@ -1139,6 +1150,9 @@ paint_header_focus (PbTimelineView *self,
 /* ---- Input ---------------------------------------------------------------- */
 
 static void chosen_changed (PbTimelineView *self);
+static void choose_dependency (PbTimelineView *self,
+                               gint64          from_id,
+                               gint64          to_id);
 
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
@@ -1357,6 +1371,7 @@ pb_timeline_view_focus_section (PbTimelineView *self,
   g_return_if_fail (PB_IS_TIMELINE_VIEW (self));
 
   pb_timeline_view_select (self, 0);
+  choose_dependency (self, 0, 0);
   self->header_focused = TRUE;
   self->focus_section = section_id;
   if (section_row (self, section_id, &row))
@@ -1444,6 +1459,36 @@ chosen_changed (PbTimelineView *self)
     pb_timeline_set_chosen (self->timeline, self->chosen);
   g_object_notify (G_OBJECT (self), "n-selected");
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The dependency a click on its arrow chose (0 and 0: none), drawn thick in
+ * the selection's colour: what Delete removes. */
+static void
+choose_dependency (PbTimelineView *self,
+                   gint64          from_id,
+                   gint64          to_id)
+{
+  self->selected_dep_from = from_id;
+  self->selected_dep_to = to_id;
+  if (self->timeline)
+    pb_timeline_set_selected_dependency (self->timeline, from_id, to_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Nothing chosen, as after a plain click on the chart's empty space: no
+ * bar, no section header, no dependency; Delete then deletes nothing. */
+static void
+choose_nothing (PbTimelineView *self)
+{
+  if (g_hash_table_size (self->chosen) > 0)
+    {
+      g_hash_table_remove_all (self->chosen);
+      chosen_changed (self);
+    }
+  self->anchor = 0;
+  choose_dependency (self, 0, 0);
+  pb_timeline_view_select (self, 0);
+  update_accessible (self);
 }
 
 static void
@@ -1593,7 +1638,6 @@ pb_timeline_view_click_full (PbTimelineView  *self,
     return;
   chart_point (self, MAX (x, label_width (self)), y, &cx, &cy);
   pb_timeline_hit_test (self->timeline, x < label_width (self) ? -1e6 : cx, cy, &hit);
-  self->selected_dep_from = self->selected_dep_to = 0;
   if (hit.kind == PB_TIMELINE_HIT_SECTION)
     {
       guint row;
@@ -1615,9 +1659,31 @@ pb_timeline_view_click_full (PbTimelineView  *self,
     }
   if (hit.kind == PB_TIMELINE_HIT_DEPENDENCY)
     {
-      self->selected_dep_from = hit.other_id;
-      self->selected_dep_to = hit.item_id;
-      g_signal_emit (self, signals[HINT], 0, _("Dependency selected: Delete removes it"));
+      /* The arrow alone is chosen, drawn so, and named: no bar stays
+       * chosen for Delete to take instead. */
+      g_autoptr(PbItem) from = pb_store_get_record (self->store, PB_TYPE_ITEM, hit.other_id);
+      g_autoptr(PbItem) to = pb_store_get_record (self->store, PB_TYPE_ITEM, hit.item_id);
+      g_autofree char *from_name = from ? pb_item_dup_short_name (from) : g_strdup ("?");
+      g_autofree char *to_name = to ? pb_item_dup_short_name (to) : g_strdup ("?");
+      g_autofree char *hint = NULL;
+
+      choose_nothing (self);
+      choose_dependency (self, hit.other_id, hit.item_id);
+      /* Translators: a hint as a dependency's arrow is chosen on the
+       * timeline with a click: item "5 建设城市物联…" starts after item
+       * "3 加快5G网络…" finishes */
+      hint = g_strdup_printf (_("Dependency chosen: %s starts after %s. Delete removes it"), to_name, from_name);
+      g_signal_emit (self, signals[HINT], 0, hint);
+      return;
+    }
+  /* Empty space on the chart (no bar, target or arrow; the label of a
+   * row chooses its item): a plain click chooses nothing, as in GNOME
+   * Planner and Files, so that no bar stays chosen out of sight for
+   * Delete; Ctrl or Shift keeps what is chosen. */
+  if (hit.item_id == 0 || (hit.kind == PB_TIMELINE_HIT_NONE && x >= label_width (self)))
+    {
+      if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+        choose_nothing (self);
       return;
     }
   if (hit.item_id != 0 && (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) && n_press == 1)
@@ -2100,6 +2166,9 @@ zoom_action (GtkWidget  *widget,
     zoom_to_fit (self);
 }
 
+/* Delete: the chosen dependency, else the chosen bars (the window deletes
+ * them, naming them in its Undo toast), else nothing: never an item the
+ * planner cannot see chosen, such as the one open in the editor. */
 static void
 delete_action (GtkWidget  *widget,
                const char *name,
@@ -2109,14 +2178,16 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GListModel) deps = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* With no arrow selected, Delete deletes the selected bar's item. */
-  if (self->selected_dep_to == 0 && self->plan != NULL)
+  if (self->plan == NULL)
+    return;
+  if (self->selected_dep_to == 0)
     {
-      gtk_widget_activate_action (widget, "win.delete-items", NULL);
+      g_autoptr(GArray) ids = pb_timeline_view_get_selected_items (self);
+
+      if (ids->len > 0)
+        gtk_widget_activate_action (widget, "win.delete-items", NULL);
       return;
     }
-  if (self->selected_dep_to == 0 || self->plan == NULL)
-    return;
   deps = pb_store_list_dependencies (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
     {
@@ -2125,12 +2196,29 @@ delete_action (GtkWidget  *widget,
       if (pb_record_get_int (d, "from_item_id") == self->selected_dep_from &&
           pb_record_get_int (d, "to_item_id") == self->selected_dep_to)
         {
+          g_autoptr(PbItem) from = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected_dep_from);
+          g_autoptr(PbItem) to = pb_store_get_record (self->store, PB_TYPE_ITEM, self->selected_dep_to);
+          g_autofree char *from_name = from ? pb_item_dup_short_name (from) : g_strdup ("?");
+          g_autofree char *to_name = to ? pb_item_dup_short_name (to) : g_strdup ("?");
+
           if (!pb_store_delete (self->store, d, &error))
-            g_signal_emit (self, signals[HINT], 0, error->message);
+            {
+              g_signal_emit (self, signals[HINT], 0, error->message);
+              break;
+            }
+          {
+            /* Translators: a toast with Undo: the dependency "item 5
+             * 建设城市… starts after item 3 加快5G网络… finishes" was
+             * deleted */
+            g_autofree char *text = g_strdup_printf (_("Deleted the dependency: %s starts after %s"),
+                                                     to_name, from_name);
+
+            pb_ui_toast_destructive (widget, text);
+          }
           break;
         }
     }
-  self->selected_dep_from = self->selected_dep_to = 0;
+  choose_dependency (self, 0, 0);
 }
 
 static void
@@ -2559,7 +2647,7 @@ pb_timeline_view_set_plan (PbTimelineView *self,
       self->selected = 0;
       self->anchor = 0;
       self->header_focused = FALSE;
-      self->selected_dep_from = self->selected_dep_to = 0;
+      choose_dependency (self, 0, 0);
       g_hash_table_remove_all (self->collapsed);
       /* Another plan: nothing of the last one stays chosen, nor its bar. */
       if (g_hash_table_size (self->chosen) > 0)
@@ -2639,6 +2727,29 @@ pb_timeline_view_get_selected (PbTimelineView *self)
   return self->selected;
 }
 
+/**
+ * pb_timeline_view_get_selected_dependency:
+ * @from_id: (out) (optional): its predecessor, 0 for none
+ * @to_id: (out) (optional): its successor, 0 for none
+ *
+ * The dependency chosen with a click on its arrow, which Delete removes.
+ *
+ * Returns: whether one is chosen
+ */
+gboolean
+pb_timeline_view_get_selected_dependency (PbTimelineView *self,
+                                          gint64         *from_id,
+                                          gint64         *to_id)
+{
+  g_return_val_if_fail (PB_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (from_id)
+    *from_id = self->selected_dep_from;
+  if (to_id)
+    *to_id = self->selected_dep_to;
+  return self->selected_dep_to != 0;
+}
+
 void
 pb_timeline_view_select (PbTimelineView *self,
                          gint64          item_id)
@@ -2646,6 +2757,9 @@ pb_timeline_view_select (PbTimelineView *self,
   guint row;
   gboolean changed = self->selected != item_id || self->header_focused;
 
+  /* A bar chosen: the arrow chosen before is not any more. */
+  if (item_id != 0 && self->selected_dep_to != 0)
+    choose_dependency (self, 0, 0);
   self->header_focused = FALSE;
   self->selected = item_id;
   if (changed)

@@ -24,6 +24,9 @@ PbTimeline     *pb_timeline_view_get_timeline (PbTimelineView *self);
 void            pb_timeline_view_set_zoom     (PbTimelineView *self,
                                                PbTimelineZoom  zoom);
 gint64          pb_timeline_view_get_selected (PbTimelineView *self);
+gboolean        pb_timeline_view_get_selected_dependency (PbTimelineView *self,
+                                                          gint64         *from_id,
+                                                          gint64         *to_id);
 void            pb_timeline_view_select       (PbTimelineView *self,
                                                gint64          item_id);
 void            pb_timeline_view_widget_point (PbTimelineView *self,

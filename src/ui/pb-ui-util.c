@@ -239,6 +239,53 @@ pb_ui_toast_full (GtkWidget  *widget,
 }
 
 /**
+ * pb_ui_dup_dependency_conflict:
+ * @store: the store
+ * @from_item_id: a dependency's predecessor
+ * @to_item_id: its successor
+ * @lag_days: its lag
+ * @added: whether it was just added (for a toast), else it is (a note
+ *   beside it)
+ *
+ * What to say of a dependency that the two items' dates contradict
+ * (pb_store_dependency_contradicts ()): it is kept all the same, for the
+ * planner may move the dates next.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL when the dates
+ *   agree
+ */
+char *
+pb_ui_dup_dependency_conflict (PbStore  *store,
+                               gint64    from_item_id,
+                               gint64    to_item_id,
+                               int       lag_days,
+                               gboolean  added)
+{
+  g_autoptr(PbItem) from = NULL;
+  g_autoptr(PbItem) to = NULL;
+  g_autofree char *from_name = NULL;
+  g_autofree char *to_name = NULL;
+
+  if (!pb_store_dependency_contradicts (store, from_item_id, to_item_id, lag_days))
+    return NULL;
+  from = pb_store_get_record (store, PB_TYPE_ITEM, from_item_id);
+  to = pb_store_get_record (store, PB_TYPE_ITEM, to_item_id);
+  if (from == NULL || to == NULL)
+    return NULL;
+  from_name = pb_item_dup_short_name (from);
+  to_name = pb_item_dup_short_name (to);
+  if (added)
+    /* Translators: a toast with Undo, as a dependency is added that the
+     * dates contradict: item "5 建设城市物联…" now waits for item "3
+     * 加快5G网络…", but its start date is on or before 3's due date */
+    return g_strdup_printf (_("Added, but %s starts before %s ends"), to_name, from_name);
+  /* Translators: a note under a dependency that the dates contradict:
+   * item "5 建设城市物联…" waits for item "3 加快5G网络…", but its start
+   * date is on or before 3's due date */
+  return g_strdup_printf (_("%s starts before %s ends"), to_name, from_name);
+}
+
+/**
  * pb_ui_section_menu_new:
  * @store: the store
  * @section_id: a section

@@ -37,6 +37,11 @@ GMenuModel *pb_ui_section_menu_new   (PbStore     *store,
 AdwToast   *pb_ui_get_undo_toast     (GtkWidget   *widget);
 void        pb_ui_dismiss_undo_toast (GtkWidget   *widget);
 
+char       *pb_ui_dup_dependency_conflict (PbStore *store,
+                                      gint64       from_item_id,
+                                      gint64       to_item_id,
+                                      int          lag_days,
+                                      gboolean     added);
 char       *pb_ui_dup_period_change  (PbStore     *store,
                                       PbItem      *item,
                                       const GDate *today);
