@@ -607,6 +607,22 @@ evaluate_targets (PbIndicator       *indicator,
 
   if (g == NULL)
     {
+      const Goal *first = &g_array_index (goals, Goal, 0);
+
+      for (guint i = 0; first->year < from_year && i + 1 < goals->len; i++)
+        first = &g_array_index (goals, Goal, i + 1);
+
+      /* An annual figure stands for its own year alone: one of a year
+       * before the first target's is no report of that year, which,
+       * begun, is red as with no report at all. */
+      if (is_annual (indicator) && (int) g_date_get_year (&date) < first->year &&
+          (int) g_date_get_year (today) >= first->year)
+        {
+          status->health = PB_HEALTH_RED;
+          status->judged_year = first->year;
+          status->reason = g_strdup_printf (_("No actual reported for %d"), first->year);
+          return;
+        }
       status->reason = g_strdup_printf (_("No target for %d"), g_date_get_year (&date));
       return;
     }
