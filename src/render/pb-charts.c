@@ -828,6 +828,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
           {
             ChartPoint *p = &g_array_index (s->actuals, ChartPoint, j);
 
+            cairo_new_sub_path (cr);
             cairo_arc (cr, X (p->julian), Y (p->value), 3.5, 0, 2 * G_PI);
             if (j < n_known)
               cairo_fill (cr);
@@ -918,6 +919,7 @@ pb_indicator_chart_paint (PbIndicatorChart *chart,
             else
               {
                 cairo_set_source_rgb (cr, fg, fg, fg);
+                cairo_new_sub_path (cr);
                 cairo_arc (cr, x + 7, 10, 3.5, 0, 2 * G_PI);
                 if (k == 4)
                   {

@@ -1715,6 +1715,9 @@ paint_health_mark (cairo_t  *cr,
                    double    cy,
                    double    r)
 {
+  /* Text leaves a current point behind: an arc would join it with a
+   * hairline that a PDF viewer draws. */
+  cairo_new_path (cr);
   if (health == PB_HEALTH_BLUE)
     cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
   else if (health == PB_HEALTH_YELLOW)
@@ -2153,6 +2156,7 @@ pb_timeline_paint (PbTimeline           *self,
               if (row->id > 0 && !self->formal)
                 for (int d = -1; d <= 1; d++)
                   {
+                    cairo_new_sub_path (cr);
                     cairo_arc (cr, lw - 14 + d * 5, y + PB_TIMELINE_SECTION_HEIGHT / 2, 1.5, 0, 2 * G_PI);
                     cairo_fill (cr);
                   }
