@@ -259,20 +259,6 @@ test_keyboard (void)
   g_assert_cmpint (pb_timeline_get_zoom (pb_timeline_view_get_timeline (view)), <=, PB_TIMELINE_ZOOM_QUARTER);
 }
 
-/* The toasts a test left gone before the next test opens the editor:
- * libadwaita 1.2 may snapshot the window's leaflet unallocated when the
- * editor's flap opens under a toast that is leaving. */
-static void
-settle_toasts (void)
-{
-  AdwToast *toast;
-
-  pb_test_settle_for (700);
-  if ((toast = pb_ui_get_toast (GTK_WIDGET (view))))
-    adw_toast_dismiss (toast);
-  pb_test_settle_for (700);
-}
-
 static void
 test_dependency (void)
 {
@@ -337,7 +323,6 @@ test_dependency (void)
     g_autoptr(GListModel) deps = pb_store_list_dependencies (store, plan);
     g_assert_cmpuint (g_list_model_get_n_items (deps), ==, before);
   }
-  settle_toasts ();
 }
 
 /* The timeline selects what the editor shows, and an open editor follows
@@ -924,11 +909,7 @@ test_contradicting_dependency (void)
   }
 
   /* The editor's "Add: starts after" on 4, choosing 3: added, and the
-   * new row says so beside it, while the dates say so. (First, with no
-   * toast about: libadwaita 1.2 may snapshot the window's leaflet
-   * unallocated when the editor's flap opens or a toast comes and goes
-   * while it is open beside the chart.) */
-  settle_toasts ();
+   * new row says so beside it, while the dates say so. */
   pb_timeline_view_select (view, pb_record_get_id (PB_RECORD (to)));
   gtk_widget_grab_focus (GTK_WIDGET (view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.activate", NULL));
@@ -953,8 +934,7 @@ test_contradicting_dependency (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "4 建设城市物联感知体系 starts before 3 统筹建设绿色数据中心 ends");
   g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "editor-dependency-contradicted.png"));
-  /* 3 moved to end before 4 starts: the note goes; back, it comes (no
-   * Undo, and its toast, while the editor is open). */
+  /* 3 moved to end before 4 starts: the note goes; back, it comes. */
   g_assert_true (pb_store_set (store, from, &error, "due_date", "2025-12-31", NULL));
   g_assert_no_error (error);
   spin ();
@@ -973,7 +953,6 @@ test_contradicting_dependency (void)
     g_assert_cmpuint (g_list_model_get_n_items (deps), ==, n_deps);
   }
   assert_dates (from, "2025-03-01", "2027-12-31");
-  settle_toasts ();
 
   /* Ctrl+drag from 3 to 4: added, and said to start before 3 ends. */
   point (from, day (2026, 6, 1), 0, &x0, &y0);
@@ -1003,7 +982,6 @@ test_contradicting_dependency (void)
   undo ();
   undo ();
 
-  settle_toasts ();
 }
 
 int
