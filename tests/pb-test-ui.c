@@ -8,6 +8,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
+#include <X11/Xatom.h>
 #include <X11/keysym.h>
 
 #include "pb-task-card.h"
@@ -551,4 +552,168 @@ pb_test_x_click_at (GtkWidget       *widget,
   pb_test_x_root_point (widget, x, y, &root_x, &root_y);
   XTestFakeMotionEvent (d, -1, root_x, root_y, CurrentTime);
   pb_test_x_click (button, mods);
+}
+
+/* ---- Keys that reach their window -------------------------------------
+ *
+ * The suites share one X server: a window another suite presents takes
+ * the X focus (there is no window manager), and a menu it opens grabs the
+ * keyboard. A key sent then goes to that program, not to the window under
+ * test. pb_test_x_type () sends a key only when its window has the focus,
+ * as GTK saw it, and knows whether the key reached it: after the key, the
+ * window's own X property is changed (a sentinel), and the X server
+ * reports that change to this program after the key events it sent to
+ * it; GDK reads X events only once it has handled those read before. */
+
+typedef struct
+{
+  Window   window;
+  Atom     sentinel;
+  long     sent;
+  long     seen;
+  KeyCode  code;
+  gboolean pressed;
+} KeyWatch;
+
+static gboolean
+key_watch_xevent (GdkX11Display *display,
+                  const XEvent  *xevent,
+                  KeyWatch      *watch)
+{
+  if (xevent->type == PropertyNotify &&
+      xevent->xproperty.window == watch->window &&
+      xevent->xproperty.atom == watch->sentinel &&
+      xevent->xproperty.state == PropertyNewValue)
+    watch->seen++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+key_watch_pressed (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   KeyWatch              *watch)
+{
+  if (keycode == watch->code)
+    watch->pressed = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Changes the sentinel and waits until this program has read every X
+ * event the server sent it before the change (at most until @end). */
+static gboolean
+key_watch_sync (Display  *d,
+                KeyWatch *watch,
+                gint64    end)
+{
+  long n = ++watch->sent;
+
+  XChangeProperty (d, watch->window, watch->sentinel, XA_INTEGER, 32, PropModeReplace,
+                   (unsigned char *) &n, 1);
+  XFlush (d);
+  while (watch->seen < n && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return watch->seen >= n;
+}
+
+/**
+ * pb_test_x_type:
+ * @widget: a widget in the window to type into
+ * @keyval: the key (a GDK keyval, which is its X keysym)
+ * @mods: the modifiers held
+ *
+ * A real key press and release that reaches @widget's window, as a
+ * planner's keyboard sends it: the window is given the X focus and,
+ * once GTK has it active (not while another program holds the
+ * keyboard), the focus is given again and the key sent with the X
+ * server grabbed, so that nothing comes in between. A key that another
+ * program took all the same (its grab came first) is sent again when the
+ * window is active again. Returns once the window has handled the key
+ * (whatever the application did with it: that is the caller's to check),
+ * after pending idle work; fails the test when it cannot in 20 s.
+ */
+void
+pb_test_x_type (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  Display *d = pb_test_x_display ();
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  KeyWatch watch = { 0 };
+  GtkEventController *controller;
+  gulong xevent_id;
+  guint wake_id;
+  int tries = 0;
+
+  g_assert_true (GTK_IS_WINDOW (window));
+  watch.window = pb_test_x_window_of (window);
+  watch.sentinel = XInternAtom (d, "_PB_TEST_SENTINEL", False);
+  watch.code = XKeysymToKeycode (d, keyval);
+  g_assert_cmpuint (watch.code, !=, 0);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_watch_pressed), &watch);
+  gtk_widget_add_controller (window, controller);
+  xevent_id = g_signal_connect (display, "xevent", G_CALLBACK (key_watch_xevent), &watch);
+  /* Waits below block in the main loop: this wakes them to see the time. */
+  wake_id = g_timeout_add (50, wake, NULL);
+
+  while (!watch.pressed && g_get_monotonic_time () < end)
+    {
+      /* The focus, as GTK sees it once it has read what came before. */
+      gdk_x11_display_error_trap_push (display);
+      XSetInputFocus (d, watch.window, RevertToParent, CurrentTime);
+      if (gdk_x11_display_error_trap_pop (display) != 0)
+        {
+          /* Not viewable yet (BadMatch): mapped soon. */
+          g_main_context_iteration (NULL, TRUE);
+          continue;
+        }
+      if (!key_watch_sync (d, &watch, end))
+        break;
+      if (!gtk_window_is_active (GTK_WINDOW (window)))
+        {
+          /* Another program holds the keyboard (GDK takes its grab for
+           * the focus going there): the focus is given again after a
+           * wake-up, or an event, until it comes back. */
+          g_main_context_iteration (NULL, TRUE);
+          continue;
+        }
+      if (tries == 10)
+        break;
+
+      /* The key, nothing in between. */
+      tries++;
+      XGrabServer (d);
+      gdk_x11_display_error_trap_push (display);
+      XSetInputFocus (d, watch.window, RevertToParent, CurrentTime);
+      pb_test_x_mods (d, mods, TRUE);
+      XTestFakeKeyEvent (d, watch.code, True, CurrentTime);
+      XTestFakeKeyEvent (d, watch.code, False, CurrentTime);
+      pb_test_x_mods (d, mods, FALSE);
+      XUngrabServer (d);
+      key_watch_sync (d, &watch, end);
+      gdk_x11_display_error_trap_pop_ignored (display);
+    }
+
+  g_source_remove (wake_id);
+  g_signal_handler_disconnect (display, xevent_id);
+  gtk_widget_remove_controller (window, controller);
+  if (!watch.pressed)
+    g_error ("the key %s, sent %d times, never reached the %s (%s)", gdk_keyval_name (keyval), tries,
+             G_OBJECT_TYPE_NAME (window),
+             gtk_window_is_active (GTK_WINDOW (window)) ? "active" : "not active: another program has the keyboard");
+  if (tries > 1)
+    g_test_message ("the key %s reached the %s at try %d", gdk_keyval_name (keyval), G_OBJECT_TYPE_NAME (window), tries);
+  pb_test_spin ();
 }

@@ -82,6 +82,9 @@ void pb_test_x_send_key    (GtkWidget       *window,
 void pb_test_x_press_in    (GtkWidget       *window,
                             guint            keyval,
                             GdkModifierType  mods);
+void pb_test_x_type        (GtkWidget       *widget,
+                            guint            keyval,
+                            GdkModifierType  mods);
 void pb_test_x_click       (guint            button,
                             GdkModifierType  mods);
 void pb_test_x_click_at    (GtkWidget       *widget,
