@@ -954,7 +954,8 @@ test_contradicting_dependency (void)
   }
   assert_dates (from, "2025-03-01", "2027-12-31");
 
-  /* Ctrl+drag from 3 to 4: added, and said to start before 3 ends. */
+  /* Ctrl+drag from 3 to 4: added; the toast names the command and says
+   * 4 starts before 3 ends. */
   point (from, day (2026, 6, 1), 0, &x0, &y0);
   point (to, day (2026, 6, 1), 0, &x1, &y1);
   g_assert_true (pb_timeline_view_drag (view, x0, y0, x1, y1, GDK_CONTROL_MASK));
@@ -965,7 +966,7 @@ test_contradicting_dependency (void)
   }
   toast = pb_ui_get_toast (GTK_WIDGET (view));
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Added, but 4 建设城市物联感知体系 starts before 3 统筹建设绿色数据中心 ends");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Make 4 建设城市物联感知体系 Start After 3 统筹建设绿色数据中心, but 4 starts before 3 ends");
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
   undo ();
 

@@ -2535,7 +2535,7 @@ update_dependency_notes (PbItemEditor *self)
       if (d == NULL || pb_record_is_deleted (d))
         continue;
       note = pb_ui_dup_dependency_conflict (self->store, pb_record_get_int (d, "from_item_id"), id,
-                                            (int) pb_record_get_int (d, "lag_days"), FALSE);
+                                            (int) pb_record_get_int (d, "lag_days"), NULL);
       escaped = note ? g_markup_escape_text (note, -1) : NULL;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped ? escaped : "");
       gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "dependency-warning"), note != NULL);

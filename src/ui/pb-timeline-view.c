@@ -801,7 +801,8 @@ pb_timeline_view_drag (PbTimelineView  *self,
        * the dates already say otherwise, one that says so (the planner
        * may move the dates next, or undo). */
       {
-        g_autofree char *conflict = pb_ui_dup_dependency_conflict (self->store, p.item_id, p.to_id, 0, TRUE);
+        g_autofree char *conflict = pb_ui_dup_dependency_conflict (self->store, p.item_id, p.to_id, 0,
+                                                                     pb_store_get_undo_label (self->store));
 
         pb_ui_toast (GTK_WIDGET (self), conflict ? conflict : pb_store_get_undo_label (self->store), TRUE);
       }

@@ -238,28 +238,39 @@ pb_ui_toast_full (GtkWidget  *widget,
     g_object_set_data_full (G_OBJECT (overlay), "pb-undo-toast", g_object_ref (toast), g_object_unref);
 }
 
+/* An item named in passing after the command that named it in full: its
+ * number, else its short name. */
+static char *
+item_reference (PbItem *item)
+{
+  const char *number = pb_item_get_number (item);
+
+  return number && *number ? g_strdup (number) : pb_item_dup_short_name (item);
+}
+
 /**
  * pb_ui_dup_dependency_conflict:
  * @store: the store
  * @from_item_id: a dependency's predecessor
  * @to_item_id: its successor
  * @lag_days: its lag
- * @added: whether it was just added (for a toast), else it is (a note
- *   beside it)
+ * @command: (nullable): the command that just added it, for its toast;
+ *   %NULL for a note beside the dependency
  *
  * What to say of a dependency that the two items' dates contradict
  * (pb_store_dependency_contradicts ()): it is kept all the same, for the
- * planner may move the dates next.
+ * planner may move the dates next. With @command, the toast names the
+ * command first, as every Undo toast does.
  *
  * Returns: (transfer full) (nullable): the words, or %NULL when the dates
  *   agree
  */
 char *
-pb_ui_dup_dependency_conflict (PbStore  *store,
-                               gint64    from_item_id,
-                               gint64    to_item_id,
-                               int       lag_days,
-                               gboolean  added)
+pb_ui_dup_dependency_conflict (PbStore    *store,
+                               gint64      from_item_id,
+                               gint64      to_item_id,
+                               int         lag_days,
+                               const char *command)
 {
   g_autoptr(PbItem) from = NULL;
   g_autoptr(PbItem) to = NULL;
@@ -272,13 +283,18 @@ pb_ui_dup_dependency_conflict (PbStore  *store,
   to = pb_store_get_record (store, PB_TYPE_ITEM, to_item_id);
   if (from == NULL || to == NULL)
     return NULL;
+  if (command)
+    {
+      from_name = item_reference (from);
+      to_name = item_reference (to);
+      /* Translators: a toast with Undo, as a dependency is added that the
+       * dates contradict: the command ("Make 5 建设城市物联… Start After
+       * 3 加快5G网络…"), then the two items' numbers: 5 starts on or
+       * before the day 3 is due */
+      return g_strdup_printf (_("%s, but %s starts before %s ends"), command, to_name, from_name);
+    }
   from_name = pb_item_dup_short_name (from);
   to_name = pb_item_dup_short_name (to);
-  if (added)
-    /* Translators: a toast with Undo, as a dependency is added that the
-     * dates contradict: item "5 建设城市物联…" now waits for item "3
-     * 加快5G网络…", but its start date is on or before 3's due date */
-    return g_strdup_printf (_("Added, but %s starts before %s ends"), to_name, from_name);
   /* Translators: a note under a dependency that the dates contradict:
    * item "5 建设城市物联…" waits for item "3 加快5G网络…", but its start
    * date is on or before 3's due date */

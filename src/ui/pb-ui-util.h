@@ -41,7 +41,7 @@ char       *pb_ui_dup_dependency_conflict (PbStore *store,
                                       gint64       from_item_id,
                                       gint64       to_item_id,
                                       int          lag_days,
-                                      gboolean     added);
+                                      const char  *command);
 char       *pb_ui_dup_period_change  (PbStore     *store,
                                       PbItem      *item,
                                       const GDate *today);
