@@ -18,6 +18,7 @@
 #include "pb-board-view.h"
 #include "pb-item-editor.h"
 #include "pb-plan-properties.h"
+#include "pb-format.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-timeline-view.h"
@@ -3294,6 +3295,122 @@ test_rename_clash_renumber (void)
   assert_store_is (start);
 }
 
+/* The sub-sections of the section @parent_title, numbers and titles. */
+static char *
+sub_sections (const char *parent_title)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (t.store, pb_window_get_selected_plan (t.window));
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 parent = section_titled (parent_title);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+
+      if (pb_section_get_parent_id (s) == parent)
+        g_string_append_printf (out, "%s%s%s", out->len ? " " : "", pb_section_get_number (s), pb_section_get_title (s));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Pastes @text over what the focused field of @dialog holds (XTest has
+ * no key for a Han character; a planner pastes or uses an input method). */
+static void
+paste_over (GtkWidget  *dialog,
+            const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  g_assert_nonnull (focus);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (focus), text);
+  pb_test_x_press_in (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  pb_test_x_press_in (dialog, GDK_KEY_v, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+}
+
+/* A reviewer's Add Section from (一)'s menu proposed the number at the end
+ * ((四)), went in after (一) as (二) all the same, and renumbered the rest
+ * unsaid; a number typed ((九)) was thrown away too. Now the dialog
+ * proposes the number of the place it goes to and says where that is and
+ * what it does to the numbers after it; what it says is what Add does,
+ * and a number typed is kept, the others left alone. Real clicks, keys. */
+static void
+test_add_section_in_place (void)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *after_first = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *now = NULL;
+  GtkWidget *menu, *dialog, *number_row, *place;
+  gint64 first = section_titled ("建设高速泛在的信息基础设施");
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (pb_window_get_board (t.window)), NULL, 0);
+  pb_test_settle_for (400);
+  start = pb_test_dump_store (t.store);
+  now = sub_sections ("重点任务");
+  g_assert_cmpstr (now, ==, "(一)建设高速泛在的信息基础设施 (二)建设智能协同的融合基础设施 (三)建设开放共享的创新基础设施");
+  {
+    g_autoptr(PbSection) s = pb_store_get_record (t.store, PB_TYPE_SECTION, first);
+    heading = pb_format_section_heading (pb_section_get_number (s), pb_section_get_title (s));
+  }
+
+  for (int typed = 0; typed <= 1; typed++)
+    {
+      menu = open_column_menu ("建设高速泛在的信息基础设施");
+      click_button (find_model_button (menu, "Add Section…"), 1);
+      pb_test_settle_for (400);
+      dialog = pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG);
+      g_assert_nonnull (dialog);
+      number_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_SECTION_DIALOG, "number_row"));
+      place = GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_SECTION_DIALOG, "place_note"));
+      /* Proposed: the number of its place, and said where it goes. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, "(二)");
+      g_assert_true (gtk_widget_is_drawable (place));
+      g_clear_pointer (&expected, g_free);
+      expected = g_strdup_printf ("Goes after %s; the 2 sections after it are numbered on.", heading);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (place)), ==, expected);
+      if (typed == 0)
+        g_assert_true (pb_test_save_shot (dialog, "add-section-place.png"));
+
+      if (typed)
+        {
+          click_button (number_row, 1);
+          paste_over (dialog, "(九)");
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, "(九)");
+          g_clear_pointer (&expected, g_free);
+          expected = g_strdup_printf ("Goes after %s.", heading);
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (place)), ==, expected);
+          click_button (GTK_WIDGET (gtk_widget_get_template_child (dialog, PB_TYPE_SECTION_DIALOG, "title_row")), 1);
+        }
+      paste_over (dialog, "加快数字化转型");
+      click_button (pb_test_button_labelled (dialog, "_Add"), 1);
+      pb_test_settle_for (400);
+      g_assert_null (pb_test_toplevel_of_type (PB_TYPE_SECTION_DIALOG));
+
+      g_clear_pointer (&now, g_free);
+      now = sub_sections ("重点任务");
+      if (typed)
+        g_assert_cmpstr (now, ==, "(一)建设高速泛在的信息基础设施 (九)加快数字化转型 (二)建设智能协同的融合基础设施 "
+                                  "(三)建设开放共享的创新基础设施");
+      else
+        g_assert_cmpstr (now, ==, "(一)建设高速泛在的信息基础设施 (二)加快数字化转型 (三)建设智能协同的融合基础设施 "
+                                  "(四)建设开放共享的创新基础设施");
+      g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Add Section");
+      after_first = pb_test_dump_store (t.store);
+      /* One command: Ctrl+Z, the plan as it was; Ctrl+Shift+Z, added again. */
+      press (GDK_KEY_z, GDK_CONTROL_MASK);
+      assert_store_is (start);
+      press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      assert_store_is (after_first);
+      g_clear_pointer (&after_first, g_free);
+      act ("win.undo", NULL);
+      pb_test_settle_for (300);
+      assert_store_is (start);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3333,6 +3450,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/timeline-insert-at-header", test_timeline_insert_at_header);
   g_test_add_func ("/edit-feedback/delete-section-proposes", test_delete_section_proposes);
   g_test_add_func ("/edit-feedback/rename-clash-renumber", test_rename_clash_renumber);
+  g_test_add_func ("/edit-feedback/add-section-in-place", test_add_section_in_place);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

@@ -332,10 +332,29 @@ test_sections (Plan          *f,
 
   /* Add: after a sibling, under a parent, or last. */
   MARK ();
-  /* Proposed 三, the next number; put after 一, it is 二 and the old 二
-   * counts on as 三, in the same command (a plan reading 一 三 二 was
-   * the wrong number a planner saw). */
-  s3_id = pb_store_insert_section (store, f->plan, 0, f->s1, "三", "保障措施", &error);
+  /* After 一 of 一 二, the number of its place is 二, with one after it
+   * to count on; last, there is no such place. */
+  {
+    guint n_after = 99;
+    g_autofree char *in_place = pb_store_section_number_in_place (store, f->plan, 0, f->s1, &n_after, &error);
+    g_autofree char *at_end = pb_store_section_number_in_place (store, f->plan, 0, f->s2, &n_after, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (in_place, ==, "二");
+    g_assert_null (at_end);
+    g_assert_cmpuint (n_after, ==, 0);
+  }
+  /* A number typed that is not its place's ((九), or 三 proposed for the
+   * end) is the planner's: it goes after 一 as it is, and nothing else is
+   * renumbered (a reviewer's 三 became 二 unasked). */
+  s3_id = pb_store_insert_section (store, f->plan, 0, f->s1, "九", "保障措施", &error);
+  g_assert_no_error (error);
+  ORDER_IS ("一 九 二 二/(一)");
+  assert_undoable (store, before, "Add Section");
+  g_assert_true (pb_store_undo (store, &error));
+  /* With its place's number, 二, it takes that place and the old 二
+   * counts on as 三, in the same command. */
+  s3_id = pb_store_insert_section (store, f->plan, 0, f->s1, "二", "保障措施", &error);
   g_assert_no_error (error);
   ORDER_IS ("一 二 三 三/(一)");
   assert_undoable (store, before, "Add Section");
@@ -1796,8 +1815,27 @@ test_read_failures_reported (Plan          *f,
   g_assert_no_error (error);
 }
 
-/* A section added between two that count in order takes its place in
- * the count, and those after it count on, in the one command. */
+/* The numbers of a plan's sections in their order, with their titles. */
+static char *
+numbered_sections (PbStore *store,
+                   gint64   plan)
+{
+  g_autoptr(GListModel) sections = pb_store_list_sections (store, plan);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
+      g_string_append_printf (out, "%s%s%s", i ? " " : "", pb_section_get_number (s), pb_section_get_title (s));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A section added between two that count in order with its place's
+ * number takes that place in the count, and those after it count on, in
+ * the one command; with another number (typed, or the next one at the
+ * end) it goes there as it is and nothing else changes: what the Add
+ * Section dialog showed is what the planner gets. */
 static void
 test_section_added_between (Plan          *f,
                             gconstpointer  data)
@@ -1805,8 +1843,10 @@ test_section_added_between (Plan          *f,
   PbStore *store = f->lib.store;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *in_place = NULL;
   g_autofree char *order = NULL;
   gint64 plan, a, id;
+  guint n_after = 0;
 
   plan = pb_store_create_plan (store, "试行方案", 2025, 2027, &error);
   a = pb_store_add_section (store, plan, 0, "(一)", "甲", &error);
@@ -1815,21 +1855,27 @@ test_section_added_between (Plan          *f,
   g_assert_no_error (error);
   before = pb_test_dump_store (store);
 
-  /* Proposed "(四)", the next number, and put after (一). */
+  in_place = pb_store_section_number_in_place (store, plan, 0, a, &n_after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (in_place, ==, "(二)");
+  g_assert_cmpuint (n_after, ==, 2);
+
+  id = pb_store_insert_section (store, plan, 0, a, "(二)", "新", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_clear_pointer (&order, g_free);
+  order = numbered_sections (store, plan);
+  g_assert_cmpstr (order, ==, "(一)甲 (二)新 (三)乙 (四)丙");
+  assert_undoable (store, before, "Add Section");
+  g_assert_true (pb_store_undo (store, &error));
+
+  /* "(四)", the next number at the end, put after (一): as it is. */
   id = pb_store_insert_section (store, plan, 0, a, "(四)", "新", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  {
-    g_autoptr(GListModel) sections = pb_store_list_sections (store, plan);
-    g_autoptr(GString) out = g_string_new (NULL);
-
-    for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-      {
-        g_autoptr(PbSection) s = g_list_model_get_item (sections, i);
-        g_string_append_printf (out, "%s%s%s", i ? " " : "", pb_section_get_number (s), pb_section_get_title (s));
-      }
-    g_assert_cmpstr (out->str, ==, "(一)甲 (二)新 (三)乙 (四)丙");
-  }
+  g_clear_pointer (&order, g_free);
+  order = numbered_sections (store, plan);
+  g_assert_cmpstr (order, ==, "(一)甲 (四)新 (二)乙 (三)丙");
   assert_undoable (store, before, "Add Section");
 }
 

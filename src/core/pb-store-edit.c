@@ -1378,6 +1378,91 @@ move_section_command (PbStore     *self,
                           label, error);
 }
 
+/* The number a section added after @after_id among @siblings (their
+ * numbers in @numbers) takes in their count, "二" after "一" of 一 二 三,
+ * when they count in order and it does not go last; %NULL otherwise. With
+ * @n_after, how many of them follow it (and count on). */
+static char *
+number_in_place (GHashTable *numbers,
+                 GArray     *siblings,
+                 gint64      after_id,
+                 guint      *n_after)
+{
+  g_auto(GStrv) old = NULL;
+  g_auto(GStrv) counted = NULL;
+  g_auto(GStrv) with_new = NULL;
+  g_auto(GStrv) placed = NULL;
+  guint k;
+
+  for (k = 0; k < siblings->len && g_array_index (siblings, gint64, k) != after_id; k++)
+    ;
+  if (k + 1 >= siblings->len)
+    return NULL;
+  old = numbers_of (numbers, siblings);
+  counted = pb_format_renumber_sections_forced ((const char *const *) old);
+  if (counted == NULL)
+    return NULL;
+  for (guint i = 0; old[i]; i++)
+    if (!g_str_equal (counted[i], old[i]))
+      return NULL;
+
+  /* Counted on from the one it follows, in their style. */
+  with_new = g_new0 (char *, k + 3);
+  for (guint i = 0; i <= k; i++)
+    with_new[i] = g_strdup (old[i]);
+  with_new[k + 1] = g_strdup (old[k + 1]);
+  placed = pb_format_renumber_sections_forced ((const char *const *) with_new);
+  if (placed == NULL || pb_format_section_number_value (placed[k + 1]) == 0)
+    return NULL;
+  if (n_after)
+    *n_after = siblings->len - k - 1;
+  return g_strdup (placed[k + 1]);
+}
+
+/**
+ * pb_store_section_number_in_place:
+ * @self: a store
+ * @plan_id: the plan
+ * @parent_id: the section a new one goes in, or 0 for the top level
+ * @after_section_id: the sibling it is to follow
+ * @n_after: (out) (optional): how many siblings follow it and count on
+ * @error: where to say why the sections could not be read
+ *
+ * The number a section added after @after_section_id takes where it
+ * goes, when its siblings count in order and it does not go last: "二"
+ * after 一 of 一、二、, the old 二 counting on as 三. Adding it with that
+ * number renumbers those after it (pb_store_insert_section()); with
+ * another, they keep theirs.
+ *
+ * Returns: (transfer full) (nullable): the number, or %NULL (with @error
+ *   unset when there is no such place)
+ */
+char *
+pb_store_section_number_in_place (PbStore  *self,
+                                  gint64    plan_id,
+                                  gint64    parent_id,
+                                  gint64    after_section_id,
+                                  guint    *n_after,
+                                  GError  **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  gboolean chinese;
+
+  g_return_val_if_fail (PB_IS_STORE (self), NULL);
+
+  if (n_after)
+    *n_after = 0;
+  if (after_section_id == 0)
+    return NULL;
+  if ((numbers = load_section_numbers (self, plan_id, &chinese, error)) == NULL)
+    return NULL;
+  rows = load_sections (self, plan_id);
+  siblings = children_of (rows, parent_id);
+  return number_in_place (numbers, siblings, after_section_id, n_after);
+}
+
 /**
  * pb_store_insert_section:
  * @self: a store
@@ -1446,18 +1531,28 @@ pb_store_insert_section (PbStore     *self,
       g_array_append_val (rows, row);
       ok = place_section (self, rows, id, parent_id, before, error);
     }
-  /* Put between two of its siblings that count in order, a numbered one
-   * takes its place in the count and those after it count on: (三)
-   * added after (一) is (二), the old (二) (三). */
+  /* Put between two of its siblings that count in order with the number
+   * of its place there, it takes that place in the count and those after
+   * it count on: (二) added after (一) of (一)(二) is (二), the old (二)
+   * (三). Another number ((九), typed) is the planner's: nothing else
+   * changes. */
   if (ok && before != 0 && number != NULL && pb_format_section_number_value (number) > 0)
     {
-      g_autoptr(GArray) now = load_sections (self, plan_id);
-      g_autoptr(GArray) siblings_after = children_of (now, parent_id);
-      g_autoptr(GHashTable) numbers = NULL;
       gboolean chinese;
+      g_autoptr(GHashTable) numbers = load_section_numbers (self, plan_id, &chinese, error);
+      g_autofree char *in_place = NULL;
 
-      numbers = load_section_numbers (self, plan_id, &chinese, error);
-      ok = numbers != NULL && renumber_siblings (self, numbers, siblings, siblings_after, NULL, FALSE, error);
+      ok = numbers != NULL;
+      /* @siblings are those it went among, without it. */
+      if (ok)
+        in_place = number_in_place (numbers, siblings, after_section_id, NULL);
+      if (in_place && pb_format_section_number_value (in_place) == pb_format_section_number_value (number))
+        {
+          g_autoptr(GArray) now = load_sections (self, plan_id);
+          g_autoptr(GArray) siblings_after = children_of (now, parent_id);
+
+          ok = renumber_siblings (self, numbers, siblings, siblings_after, NULL, FALSE, error);
+        }
     }
 
   return pb_store_finish (self, ok, _("Add Section"), error) ? id : 0;

@@ -98,6 +98,12 @@ gboolean     pb_store_renumber_sections (PbStore     *self,
                                          gint64       plan_id,
                                          gint64       parent_id,
                                          GError     **error);
+char        *pb_store_section_number_in_place (PbStore  *self,
+                                               gint64    plan_id,
+                                               gint64    parent_id,
+                                               gint64    after_section_id,
+                                               guint    *n_after,
+                                               GError  **error);
 PbSection   *pb_store_find_section_number_clash (PbStore    *self,
                                                  PbSection  *section,
                                                  const char *number);

@@ -421,6 +421,7 @@ struct _PbSectionDialog
   AdwEntryRow *title_row;
   GtkLabel    *title_error;
   AdwComboRow *parent_row;
+  GtkLabel    *place_note;
   GtkWidget   *ok_button;
 
   PbStore     *store;
@@ -439,6 +440,68 @@ title_changed_cb (PbSectionDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->title_error), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+}
+
+/* The parent the combo has chosen for a new section. */
+static gint64
+chosen_parent (PbSectionDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->parent_row);
+
+  return self->parents && i < self->parents->len ? g_array_index (self->parents, gint64, i) : 0;
+}
+
+/* The section a new one follows, when it goes among its siblings there
+ * (the chosen parent is the one it was asked after); 0 when it goes last. */
+static gint64
+chosen_after (PbSectionDialog *self)
+{
+  g_autoptr(PbSection) after = NULL;
+
+  if (self->after_id == 0)
+    return 0;
+  after = pb_store_get_record (self->store, PB_TYPE_SECTION, self->after_id);
+  return after && pb_section_get_parent_id (after) == chosen_parent (self) ? self->after_id : 0;
+}
+
+/* Where a new section goes, said under the parent it goes in: after
+ * which section, and whether those after it are numbered on (the number
+ * of its place was kept) or keep theirs; or last. What the dialog says
+ * is what Add does (a reviewer's 三 went in as 二 unsaid). */
+static void
+update_place_note (PbSectionDialog *self)
+{
+  g_autofree char *text = NULL;
+  gint64 after_id;
+
+  if (self->section != NULL || self->parents == NULL)
+    return;
+  after_id = chosen_after (self);
+  if (after_id)
+    {
+      g_autoptr(PbSection) after = pb_store_get_record (self->store, PB_TYPE_SECTION, after_id);
+      g_autofree char *heading = pb_format_section_heading (pb_section_get_number (after), pb_section_get_title (after));
+      g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+      g_autofree char *in_place = NULL;
+      guint n_after = 0;
+
+      in_place = pb_store_section_number_in_place (self->store, pb_record_get_id (PB_RECORD (self->plan)),
+                                                   chosen_parent (self), after_id, &n_after, NULL);
+      if (in_place && n_after > 0 && pb_format_section_number_value (number) > 0 &&
+          pb_format_section_number_value (number) == pb_format_section_number_value (in_place))
+        /* Translators: where Add Section puts a new section: after the
+         * one named ("一、总体要求"), and the sections after it take the
+         * next numbers */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Goes after %s; the section after it is numbered on.",
+                                             "Goes after %s; the %u sections after it are numbered on.", n_after),
+                                g_strstrip (heading), n_after);
+      else
+        /* Translators: where Add Section puts a new section: after the one named */
+        text = g_strdup_printf (_("Goes after %s."), g_strstrip (heading));
+    }
+  else
+    text = g_strdup (_("Goes last."));
+  gtk_label_set_text (self->place_note, text);
 }
 
 /* A number a sibling section carries already, said under the field as
@@ -470,6 +533,7 @@ number_changed_cb (PbSectionDialog *self)
   else
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->number_row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
   gtk_widget_set_visible (GTK_WIDGET (self->number_note), other != NULL);
+  update_place_note (self);
 }
 
 static void
@@ -534,6 +598,7 @@ pb_section_dialog_class_init (PbSectionDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planboard/Planboard/ui/pb-section-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, number_note);
+  gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, place_note);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, title_error);
   gtk_widget_class_bind_template_child (widget_class, PbSectionDialog, parent_row);
@@ -571,11 +636,27 @@ propose_number (PbSectionDialog *self)
   g_autoptr(GListModel) sections = NULL;
   g_autoptr(GPtrArray) siblings = g_ptr_array_new_with_free_func (g_free);
   const char *now = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
-  guint i = adw_combo_row_get_selected (self->parent_row);
-  gint64 parent = i < self->parents->len ? g_array_index (self->parents, gint64, i) : 0;
+  gint64 parent = chosen_parent (self);
+  char *in_place;
 
   if (self->parents == NULL || self->section != NULL || (*now != '\0' && g_strcmp0 (now, self->proposed) != 0))
-    return;
+    {
+      update_place_note (self);
+      return;
+    }
+  /* Going among siblings that count in order, the number of its place
+   * there ("二" after 一 of 一 二 三): those after it count on. */
+  in_place = chosen_after (self) ? pb_store_section_number_in_place (self->store, pb_record_get_id (PB_RECORD (self->plan)),
+                                                                    parent, chosen_after (self), NULL, NULL)
+                                 : NULL;
+  if (in_place)
+    {
+      g_free (self->proposed);
+      self->proposed = in_place;
+      gtk_editable_set_text (GTK_EDITABLE (self->number_row), self->proposed);
+      update_place_note (self);
+      return;
+    }
   sections = pb_store_list_sections (self->store, pb_record_get_id (PB_RECORD (self->plan)));
   for (guint k = 0; k < g_list_model_get_n_items (sections); k++)
     {
@@ -589,6 +670,7 @@ propose_number (PbSectionDialog *self)
   self->proposed = pb_format_next_section_number ((const char *const *) siblings->pdata, parent != 0,
                                                   plan_is_chinese (self->plan));
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), self->proposed);
+  update_place_note (self);
 }
 
 /**
@@ -641,6 +723,7 @@ pb_section_dialog_new (GtkWindow *parent,
   adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->parent_row, selected);
   gtk_widget_set_visible (GTK_WIDGET (self->parent_row), section == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_note), section == NULL);
 
   if (section)
     {
