@@ -112,14 +112,30 @@ test_drag_between_sections (void)
       }
   }
   g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Move Item");
+  /* The example numbers its tasks 1…13 straight through its sections:
+   * the dropped card takes its place in the count (4, before 5), and
+   * the section it left counts 1 2 3 again. */
+  {
+    g_autoptr(PbItem) first = item_titled ("推进千兆光网“双千兆”城市建设");
+    g_autoptr(PbItem) third = item_titled ("建设城市物联感知体系");
 
-  /* One undo takes back section and place together. */
+    g_assert_cmpstr (pb_item_get_number (first), ==, "1");
+    g_assert_cmpstr (pb_item_get_number (third), ==, "3");
+    g_assert_cmpstr (pb_item_get_number (item), ==, "4");
+    g_assert_cmpstr (pb_item_get_number (other), ==, "5");
+  }
+
+  /* One undo takes back section, place and numbers together. */
   undo ();
   g_assert_cmpint (pb_item_get_section_id (item), ==, from_section);
   g_assert_cmpint (column_of (board, item), ==, from);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "1");
   redo ();
   g_assert_cmpint (pb_item_get_section_id (item), ==, to_section);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "4");
   undo ();
+  g_assert_cmpstr (pb_item_get_number (item), ==, "1");
+  g_assert_cmpstr (pb_item_get_number (other), ==, "5");
 }
 
 static void

@@ -2883,6 +2883,123 @@ test_done_progress (void)
   pb_test_settle_for (300);
 }
 
+static char *
+number_of (gint64 id)
+{
+  g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, id);
+
+  return g_strdup (pb_item_get_number (item));
+}
+
+#define ASSERT_NUMBER(id, expected) G_STMT_START { \
+    g_autofree char *n_ = number_of (id); \
+    g_assert_cmpstr (n_, ==, expected); \
+  } G_STMT_END
+
+/* Issue 14, finding 6: Alt+↓ on a card, pressed for real, moves it below
+ * the next one and the section's numbers count in the new order (the
+ * example numbers its tasks 1…13 straight through): 推进千兆光网 is 1,
+ * 加快5G 2 — not 2, 1, 3. One "Move Item" command: Ctrl+Z takes order and
+ * numbers back, Ctrl+Shift+Z makes them again. Alt+↑ on a timeline bar
+ * does the same; the measures' (一)(二)(三) count on in their style. */
+static void
+test_move_renumbers (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  PbTimelineView *view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK));
+  gint64 a = id_of ("加快5G网络规模化部署");
+  gint64 b = id_of ("推进千兆光网“双千兆”城市建设");
+  gint64 c = id_of ("统筹建设绿色数据中心");
+  gint64 m1 = id_of ("加强组织领导");
+  gint64 m2 = id_of ("强化资金保障");
+  g_autofree char *before = NULL;
+  g_autofree char *moved = NULL;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (board, NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (400);
+  before = pb_test_dump_store (t.store);
+  ASSERT_NUMBER (a, "1");
+  ASSERT_NUMBER (b, "2");
+  ASSERT_NUMBER (c, "3");
+
+  click_card (a);
+  press (GDK_KEY_Down, GDK_ALT_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Item");
+  ASSERT_NUMBER (b, "1");
+  ASSERT_NUMBER (a, "2");
+  ASSERT_NUMBER (c, "3");
+  ASSERT_NUMBER (id_of ("建设城市物联感知体系"), "4");
+  /* Below 推进千兆光网 in the plan's order, as the board shows it. */
+  {
+    g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, a);
+    g_autoptr(GListModel) items = pb_store_list_items (t.store, pb_item_get_plan_id (item));
+    gint pa = -1, pb = -1;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(PbItem) it = g_list_model_get_item (items, i);
+
+        if (pb_record_get_id (PB_RECORD (it)) == a)
+          pa = i;
+        if (pb_record_get_id (PB_RECORD (it)) == b)
+          pb = i;
+      }
+    g_assert_cmpint (pb, >=, 0);
+    g_assert_cmpint (pa, ==, pb + 1);
+  }
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "move-renumbers.png"));
+  moved = pb_test_dump_store (t.store);
+
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+  ASSERT_NUMBER (a, "1");
+  ASSERT_NUMBER (b, "2");
+  press (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  pb_test_settle_for (300);
+  assert_store_is (moved);
+  ASSERT_NUMBER (a, "2");
+  ASSERT_NUMBER (b, "1");
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+
+  /* The measures, (一) (二) (三): Alt+↑ on (二)'s card, in the last
+   * column (the keyboard on it first scrolls it into view). */
+  g_assert_true (pb_board_view_focus_item (board, m2));
+  pb_test_settle_for (300);
+  click_card (m2);
+  press (GDK_KEY_Up, GDK_ALT_MASK);
+  pb_test_settle_for (300);
+  ASSERT_NUMBER (m2, "(一)");
+  ASSERT_NUMBER (m1, "(二)");
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+
+  /* The timeline: Alt+↑ on 统筹建设绿色数据中心's bar. */
+  pb_board_view_set_selected (board, NULL, 0);
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (500);
+  click_at (GTK_WIDGET (view), 40, bar_on_screen (view, c), 1, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, c);
+  press (GDK_KEY_Up, GDK_ALT_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Item");
+  ASSERT_NUMBER (a, "1");
+  ASSERT_NUMBER (c, "2");
+  ASSERT_NUMBER (b, "3");
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  assert_store_is (before);
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (300);
+}
+
 /* A card move the store refuses (another program holds the library) is
  * said in a toast, the store unchanged; with the library free again the
  * same keys move it. */
@@ -3445,6 +3562,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/undo-other-plan", test_undo_other_plan);
   g_test_add_func ("/edit-feedback/done-progress", test_done_progress);
   g_test_add_func ("/edit-feedback/move-refused", test_move_refused);
+  g_test_add_func ("/edit-feedback/move-renumbers", test_move_renumbers);
   g_test_add_func ("/edit-feedback/title-refused", test_title_refused);
   g_test_add_func ("/edit-feedback/board-parent-section", test_board_parent_section);
   g_test_add_func ("/edit-feedback/timeline-insert-at-header", test_timeline_insert_at_header);
