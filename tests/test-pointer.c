@@ -1160,6 +1160,49 @@ test_timeline_click_empty (void)
   click_at (w, ex, ey, GDK_SHIFT_MASK);
   g_assert_cmpint (pb_timeline_view_get_selected (view), ==, a_id);
 
+  /* Finding 7: A and E chosen (Ctrl+click), then a click on a section's
+   * header: the header is chosen, the bars are not, and Delete deletes
+   * neither of them, nor anything else. */
+  click_at (w, x, y, 0);
+  {
+    PbTimeline *timeline = pb_timeline_view_get_timeline (view);
+    double e_x, e_y, hx, hy;
+    guint row, header = 0;
+
+    bar_point (view, e, julian (2025, 7, 1), &e_x, &e_y);
+    click_at (w, e_x, e_y, GDK_CONTROL_MASK);
+    g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 2);
+    g_assert_true (pb_timeline_get_item_row (timeline, pb_record_get_id (PB_RECORD (e)), &row));
+    for (guint r = row + 1; r < pb_timeline_get_n_rows (timeline) && header == 0; r++)
+      if (pb_timeline_get_row_item (timeline, r) == 0)
+        header = r;
+    g_assert_cmpuint (header, >, 0);
+    /* Out from under the bulk bar the two chosen bring up. */
+    gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
+                              pb_timeline_get_row_y (timeline, header) - 200);
+    pb_test_settle_for (200);
+    pb_timeline_view_widget_point (view, 0, pb_timeline_get_row_y (timeline, header) + PB_TIMELINE_SECTION_HEIGHT / 2,
+                                   &hx, &hy);
+    g_assert_cmpfloat (hy, >, PB_TIMELINE_HEADER_HEIGHT);
+    g_assert_cmpfloat (hy, <, gtk_widget_get_height (w));
+    /* On its title, not its fold arrow nor its "⋯". */
+    click_at (w, pb_timeline_get_row_label_x (timeline, header) + 24, hy, 0);
+    g_assert_cmpuint (pb_timeline_view_get_n_selected (view), ==, 0);
+    g_assert_cmpint (pb_timeline_view_get_selected (view), ==, 0);
+    pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Delete, 0);
+    pb_test_settle_for (200);
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, before);
+    }
+    g_assert_false (pb_record_is_deleted (PB_RECORD (a)));
+    g_assert_false (pb_record_is_deleted (PB_RECORD (e)));
+    gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0);
+    pb_test_settle_for (200);
+    bar_point (view, a, julian (2025, 7, 1), &x, &y);
+    click_at (w, x, y, 0);
+  }
+
   /* A open in the editor beside the chart (Return): a click on empty
    * chart, then Delete, deletes nothing either, not the item open. */
   pb_test_x_press_in (GTK_WIDGET (t.window), GDK_KEY_Return, 0);

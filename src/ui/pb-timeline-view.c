@@ -1646,9 +1646,12 @@ pb_timeline_view_click_full (PbTimelineView  *self,
       gboolean on_arrow = x < label_width (self) && section_row (self, hit.other_id, &row) &&
                           x < pb_timeline_get_row_label_x (self->timeline, row);
 
-      /* The header is chosen: the keyboard goes to it (Insert adds
-       * there, Menu opens its menu); its "⋯" opens the menu; its arrow,
-       * or a double click, folds or opens the section, as in a tree. */
+      /* The header is chosen, alone: the keyboard goes to it (Insert
+       * adds there, Menu opens its menu) and no bar stays chosen for
+       * Delete to take while the planner looks at the header; its "⋯"
+       * opens the menu; its arrow, or a double click, folds or opens the
+       * section, as in a tree. */
+      choose_nothing (self);
       pb_timeline_view_focus_section (self, hit.other_id);
       if (hit.other_id > 0 && x >= label_width (self) - MENU_HOT_WIDTH && x < label_width (self))
         pb_timeline_view_popup_section_menu (self, hit.other_id, x, y);
