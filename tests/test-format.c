@@ -274,6 +274,18 @@ static const ParseCase zh_parses[] = {
   COMMON_PARSES,
   { "2,600", TRUE, PB_COMPARATOR_EQ, 2600 },
   { "2600", TRUE, PB_COMPARATOR_EQ, 2600 },
+  { "1.3萬", TRUE, PB_COMPARATOR_EQ, 13000 },
+  { "≥2.5億", TRUE, PB_COMPARATOR_GE, 250000000 },
+};
+/* Traditional script: the same figures in 萬 and 億. */
+static const LocaleCase zh_tw_formats[] = {
+  { 2600, "个", 0, "2600个" },
+  { 12000000, NULL, -1, "1200萬" },
+  { 13000, "个", 0, "1.3萬个" },
+  { 140000000000.0, "元", 0, "1400億元" },
+  { 8793.42, "个", 0, "8793个" },
+  { 1234567, NULL, 0, "1234567" },
+  { 0.85, NULL, 2, "0.85" },
 };
 
 /* de_DE writes decimals with a comma and thousands with a point. */
@@ -294,7 +306,7 @@ static const ParseCase de_parses[] = {
 static const LocaleTable tables[] = {
   { "C.UTF-8", "2024-12-31", "2025-01", c_formats, G_N_ELEMENTS (c_formats), c_parses, G_N_ELEMENTS (c_parses) },
   { "zh_CN.UTF-8", "2024年12月31日", "2025年1月", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
-  { "zh_TW.UTF-8", "2024年12月31日", "2025年1月", zh_formats, G_N_ELEMENTS (zh_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
+  { "zh_TW.UTF-8", "2024年12月31日", "2025年1月", zh_tw_formats, G_N_ELEMENTS (zh_tw_formats), zh_parses, G_N_ELEMENTS (zh_parses) },
   { "de_DE.UTF-8", "2024-12-31", "2025-01", de_formats, G_N_ELEMENTS (de_formats), de_parses, G_N_ELEMENTS (de_parses) },
 };
 
@@ -606,14 +618,38 @@ test_large_amounts_chinese (void)
         {
           g_autofree char *text = NULL;
 
+          g_autoptr(GString) expected = g_string_new (values[i].text);
+
+          /* Traditional script writes 萬 and 億 (1.2萬, 28億元). */
+          if (l == 1)
+            {
+              g_string_replace (expected, "亿", "億", 0);
+              g_string_replace (expected, "万", "萬", 0);
+            }
           text = values[i].kind == 0 ? pb_format_number_compact (values[i].value, values[i].unit, 0)
                : values[i].kind == 1 ? pb_format_estimate (values[i].value, values[i].unit, 0)
                : pb_format_number_scaled (values[i].value, values[i].unit, 2, values[i].scale);
-          if (g_strcmp0 (text, values[i].text) != 0)
+          if (g_strcmp0 (text, expected->str) != 0)
             g_error ("%s: %.17g (%s) reads “%s”, not “%s”", languages[l], values[i].value,
                      values[i].kind == 0 ? "compact" : values[i].kind == 1 ? "estimate" : "scaled",
-                     text, values[i].text);
+                     text, expected->str);
         }
+
+      /* The Chinese style, as plans write amounts, and read back. */
+      pb_format_set_style (PB_NUMBER_STYLE_CHINESE);
+      {
+        g_autofree char *wan = pb_format_number (65000, "户");
+        g_autofree char *yi = pb_format_number (140000000000, "元");
+        double parsed = 0;
+
+        g_assert_cmpstr (wan, ==, l == 0 ? "6.5万户" : "6.5萬户");
+        g_assert_cmpstr (yi, ==, l == 0 ? "1400亿元" : "1400億元");
+        g_assert_true (pb_parse_number (l == 0 ? "1.3万" : "1.3萬", &parsed));
+        g_assert_cmpfloat (parsed, ==, 13000);
+        g_assert_true (pb_parse_number (l == 0 ? "2.5亿" : "2.5億", &parsed));
+        g_assert_cmpfloat (parsed, ==, 250000000);
+      }
+      pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
     }
 
   /* English, the same figures in billions, as before. */

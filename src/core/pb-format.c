@@ -36,6 +36,8 @@ pb_format_get_style (void)
   return current_style;
 }
 
+static const char *messages_locale (void);
+
 /**
  * pb_format_style_for_locale:
  * @locale: (nullable): a locale name, as zh_CN.UTF-8; %NULL for the
@@ -46,18 +48,39 @@ pb_format_get_style (void)
 PbNumberStyle
 pb_format_style_for_locale (const char *locale)
 {
+  /* LANGUAGE chooses the translation when the locale is not C. */
   if (locale == NULL)
-    {
-      const char *language = g_getenv ("LANGUAGE");
-
-      locale = setlocale (LC_MESSAGES, NULL);
-      /* LANGUAGE chooses the translation when the locale is not C. */
-      if (language && *language && locale && !g_str_equal (locale, "C") && !g_str_equal (locale, "POSIX"))
-        locale = language;
-    }
+    locale = messages_locale ();
   if (locale && g_str_has_prefix (locale, "zh"))
     return PB_NUMBER_STYLE_CHINESE;
   return PB_NUMBER_STYLE_GROUPED;
+}
+
+/* The reader's messages locale (LANGUAGE over it, as gettext reads it). */
+static const char *
+messages_locale (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+
+  if (language && *language && locale && !g_str_equal (locale, "C") && !g_str_equal (locale, "POSIX"))
+    locale = language;
+  return locale;
+}
+
+/* 万 and 亿 as the reader writes them: 萬 and 億 in traditional script
+ * (zh_TW, zh_HK, zh_MO, zh_Hant), the units the figures are read in. */
+static const char *
+myriad (gboolean yi)
+{
+  const char *locale = messages_locale ();
+  gboolean traditional = locale != NULL &&
+                         (g_str_has_prefix (locale, "zh_TW") || g_str_has_prefix (locale, "zh_HK") ||
+                          g_str_has_prefix (locale, "zh_MO") || strstr (locale, "Hant") != NULL);
+
+  if (traditional)
+    return yi ? "億" : "萬";
+  return yi ? "亿" : "万";
 }
 
 static PbNumberStyle
@@ -241,12 +264,12 @@ pb_format_number_full (double         value,
       if (fabs (value) >= 1e8 && fmod (value, 1e6) == 0)
         {
           g_autofree char *n = trimmed (value / 1e8, 2);
-          number = g_strconcat (n, "亿", NULL);
+          number = g_strconcat (n, myriad (TRUE), NULL);
         }
       else if (fabs (value) >= 1e4 && fmod (value, 1e2) == 0)
         {
           g_autofree char *n = trimmed (value / 1e4, 2);
-          number = g_strconcat (n, "万", NULL);
+          number = g_strconcat (n, myriad (FALSE), NULL);
         }
       else
         {
@@ -346,7 +369,7 @@ billions (double value,
 
       n = yi ? trimmed (rounded / 1e8, MAX (places - 1, 0)) : trimmed (rounded / 1e4, MAX (places - 5, 0));
       number = localised (n, FALSE);
-      return g_strconcat (number, yi ? "亿" : "万", NULL);
+      return g_strconcat (number, myriad (yi), NULL);
     }
 
   n = trimmed (value / 1e9, places);
@@ -465,7 +488,7 @@ pb_format_estimate (double      value,
       g_autofree char *n = trimmed (v, places);
       g_autofree char *number = localised (n, FALSE);
 
-      return g_strconcat (number, yi ? "亿" : "万", unit ? unit : "", NULL);
+      return g_strconcat (number, myriad (yi), unit ? unit : "", NULL);
     }
   /* Grouped, a billion and more to three significant digits: 9.33 bn. */
   if (isfinite (value) && fabs (round (value / 1e6) * 1e6) >= 1e9 &&
@@ -583,9 +606,9 @@ pb_parse_number (const char *text,
         }
       else if ((c == 'e' || c == 'E') && !after && strpbrk (plain->str, "0123456789") != NULL)
         exponent = g_string_new (NULL);
-      else if (c == 0x4E07 /* 万 */ && !after)
+      else if ((c == 0x4E07 /* 万 */ || c == 0x842C /* 萬 */) && !after)
         scale = 1e4;
-      else if (c == 0x4EBF /* 亿 */ && !after)
+      else if ((c == 0x4EBF /* 亿 */ || c == 0x5104 /* 億 */) && !after)
         scale = 1e8;
       else if (c == '%' && !percent)
         percent = TRUE;
@@ -1479,12 +1502,14 @@ unit_base (const char *unit,
       g_string_append_unichar (base, g_utf8_get_char (c));
   for (;;)
     {
-      if (g_str_has_prefix (base->str, "万") && base->len > strlen ("万"))
+      /* 萬 and 億, as traditional script writes them, are one size
+       * in UTF-8 with 万 and 亿. */
+      if ((g_str_has_prefix (base->str, "万") || g_str_has_prefix (base->str, "萬")) && base->len > strlen ("万"))
         {
           *scale *= 1e4;
           g_string_erase (base, 0, strlen ("万"));
         }
-      else if (g_str_has_prefix (base->str, "亿") && base->len > strlen ("亿"))
+      else if ((g_str_has_prefix (base->str, "亿") || g_str_has_prefix (base->str, "億")) && base->len > strlen ("亿"))
         {
           *scale *= 1e8;
           g_string_erase (base, 0, strlen ("亿"));
