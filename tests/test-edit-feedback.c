@@ -3528,6 +3528,79 @@ test_add_section_in_place (void)
     }
 }
 
+/* Reviewer's finding 17: (三) of 二、重点任务 renamed (五), the heading's
+ * sub-sections read (一)(二)(五); the heading's own menu (the ▾ above its
+ * sub-sections' columns) offers Renumber Sub-sections, which counts them
+ * (一)(二)(三) again as one command; a section with no sub-sections has
+ * no such entry. Real clicks and keys. */
+static void
+test_renumber_subsections (void)
+{
+  GtkWidget *board = pb_window_get_board (t.window);
+  gint64 third = section_titled ("建设开放共享的创新基础设施");
+  g_autoptr(PbSection) section = pb_store_get_record (t.store, PB_TYPE_SECTION, third);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *now = NULL;
+  GtkWidget *menu, *header, *button, *entry;
+
+  pb_window_close_editor (t.window);
+  pb_board_view_set_selected (PB_BOARD_VIEW (board), NULL, 0);
+  pb_test_settle_for (400);
+  start = pb_test_dump_store (t.store);
+
+  /* No sub-sections, no entry. */
+  menu = open_column_menu ("保障措施");
+  g_assert_null (find_model_button (menu, "Renumber Sub-sections"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+
+  g_assert_true (pb_store_rename_section (t.store, section, "(五)", "建设开放共享的创新基础设施", &error));
+  g_assert_no_error (error);
+  pb_test_settle_for (300);
+  renamed = pb_test_dump_store (t.store);
+
+  /* The heading's ▾ above (一)'s column. */
+  {
+    g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, section_titled ("建设高速泛在的信息基础设施"));
+    g_assert_true (pb_board_view_show_column (PB_BOARD_VIEW (board), key));
+  }
+  pb_test_settle_for (400);
+  header = column_header_with (board, "建设高速泛在的信息基础设施");
+  g_assert_nonnull (header);
+  button = parent_menu_button (header);
+  g_assert_nonnull (button);
+  click_button (button, 1);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  entry = find_model_button (menu, "Renumber Sub-sections");
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_sensitive (entry));
+  click_button (entry, 1);
+  pb_test_settle_for (400);
+  now = sub_sections ("重点任务");
+  g_assert_cmpstr (now, ==, "(一)建设高速泛在的信息基础设施 (二)建设智能协同的融合基础设施 (三)建设开放共享的创新基础设施");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Renumber Sections in 二、重点任务");
+
+  /* Counting in order again: greyed out. */
+  click_button (button, 1);
+  pb_test_settle_for (300);
+  menu = open_popover_menu (GTK_WIDGET (t.window));
+  g_assert_nonnull (menu);
+  g_assert_false (gtk_widget_is_sensitive (find_model_button (menu, "Renumber Sub-sections")));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pb_test_settle_for (300);
+
+  /* Ctrl+Z: (五) again; then the rename undone too. */
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  assert_store_is (renamed);
+  act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  assert_store_is (start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3569,6 +3642,7 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/delete-section-proposes", test_delete_section_proposes);
   g_test_add_func ("/edit-feedback/rename-clash-renumber", test_rename_clash_renumber);
   g_test_add_func ("/edit-feedback/add-section-in-place", test_add_section_in_place);
+  g_test_add_func ("/edit-feedback/renumber-subsections", test_renumber_subsections);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

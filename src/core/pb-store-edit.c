@@ -1904,6 +1904,16 @@ pb_store_get_section_moves (PbStore *self,
     moves |= PB_SECTION_MOVE_OUTDENT;
   if (sections_recount (self, pb_section_get_plan_id (section), rows, row->parent))
     moves |= PB_SECTION_MOVE_RENUMBER;
+  /* Its own sub-sections: a heading is where a planner looks to put
+   * their count right. */
+  {
+    g_autoptr(GArray) children = children_of (rows, section_id);
+
+    if (children->len > 0)
+      moves |= PB_SECTION_HAS_SUBS;
+    if (children->len > 0 && sections_recount (self, pb_section_get_plan_id (section), rows, section_id))
+      moves |= PB_SECTION_MOVE_RENUMBER_SUBS;
+  }
   return moves;
 }
 

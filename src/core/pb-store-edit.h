@@ -114,6 +114,10 @@ typedef enum
   PB_SECTION_MOVE_INDENT   = 1 << 2,
   PB_SECTION_MOVE_OUTDENT  = 1 << 3,
   PB_SECTION_MOVE_RENUMBER = 1 << 4,
+  /* It has sub-sections, and they do not count 1, 2, 3… in order. */
+  PB_SECTION_MOVE_RENUMBER_SUBS = 1 << 5,
+  /* It has sub-sections. */
+  PB_SECTION_HAS_SUBS      = 1 << 6,
 } PbSectionMoves;
 
 PbSectionMoves pb_store_get_section_moves (PbStore   *self,

@@ -331,6 +331,8 @@ pb_ui_section_menu_new (PbStore *store,
     { order, N_("_Indent"), "win.section-indent", PB_SECTION_MOVE_INDENT },
     { order, N_("_Outdent"), "win.section-outdent", PB_SECTION_MOVE_OUTDENT },
     { order, N_("Re_number Sections"), "win.renumber-sections", PB_SECTION_MOVE_RENUMBER },
+    /* Only for a section with sub-sections (skipped below otherwise). */
+    { order, N_("Renumber _Sub-sections"), "win.renumber-subsections", PB_SECTION_MOVE_RENUMBER_SUBS },
     { end, N_("_Delete Section…"), "win.delete-section", 0 },
   };
 
@@ -345,8 +347,11 @@ pb_ui_section_menu_new (PbStore *store,
   }
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(entries[i].label), NULL);
+      g_autoptr(GMenuItem) item = NULL;
 
+      if (entries[i].needs == PB_SECTION_MOVE_RENUMBER_SUBS && !(moves & PB_SECTION_HAS_SUBS))
+        continue;
+      item = g_menu_item_new (_(entries[i].label), NULL);
       /* A move that cannot apply names the window's never-enabled
        * action, still aimed at the section, which greys it out (an
        * item with no action at all would stay clickable). */

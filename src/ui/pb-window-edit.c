@@ -622,6 +622,24 @@ renumber_sections_action (GtkWidget  *widget,
     refuse (self, error);
 }
 
+/* Renumber Sub-sections: the section's own sub-sections counted 1, 2, 3…
+ * in their order, offered on the heading whose list reads wrong. */
+static void
+renumber_subsections_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  g_autoptr(PbSection) section = target_section (self, parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (section == NULL)
+    return;
+  if (!pb_store_renumber_sections (pb_window_get_store (self), pb_section_get_plan_id (section),
+                                   pb_record_get_id (PB_RECORD (section)), &error))
+    refuse (self, error);
+}
+
 /* Never enabled: the section menu's greyed-out moves point here. */
 static void
 cannot_move_section_action (GtkWidget  *widget,
@@ -1772,7 +1790,7 @@ items_menu_action (GtkWidget  *widget,
 static const char * const plan_actions[] = {
   "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
   "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
-  "win.section-outdent", "win.renumber-sections", "win.set-status", "win.bulk", "win.select-all", "win.items-menu",
+  "win.section-outdent", "win.renumber-sections", "win.renumber-subsections", "win.set-status", "win.bulk", "win.select-all", "win.items-menu",
 };
 
 void
@@ -1794,6 +1812,7 @@ pb_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section-indent", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.section-outdent", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.renumber-sections", "x", renumber_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.renumber-subsections", "x", renumber_subsections_action);
   gtk_widget_class_install_action (widget_class, "win.section-cannot-move", "x", cannot_move_section_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.bulk", "s", bulk_action);

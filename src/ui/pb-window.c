@@ -1003,7 +1003,7 @@ static const char * const write_actions[] = {
   "win.duplicate-plan", "win.delete-plan", "win.open-plan-file", "win.collect-progress", "win.import-forms",
   "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
   "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
-  "win.section-outdent", "win.renumber-sections", "win.set-status", "win.bulk",
+  "win.section-outdent", "win.renumber-sections", "win.renumber-subsections", "win.set-status", "win.bulk",
 };
 
 /* The sidebar's subtitle and the window's title name a shared library
@@ -1053,7 +1053,7 @@ static const char * const office_actions[] = {
   "win.duplicate-plan", "win.delete-plan", "win.open-plan-file", "win.collect-progress", "win.import-forms",
   "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
   "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
-  "win.section-outdent", "win.renumber-sections", "win.bulk",
+  "win.section-outdent", "win.renumber-sections", "win.renumber-subsections", "win.bulk",
 };
 
 static void
