@@ -1212,6 +1212,10 @@ test_sections_count_on (Plan          *f,
 #undef MARK
 }
 
+/* The moves among its siblings (not what it says of its sub-sections). */
+#define SECTION_MOVES(store, id) \
+  (pb_store_get_section_moves ((store), (id)) & ~(PB_SECTION_HAS_SUBS | PB_SECTION_MOVE_RENUMBER_SUBS))
+
 /* Which moves a section's menu offers: exactly those that would change
  * the tree, and each one that is offered does. */
 static void
@@ -1224,32 +1228,37 @@ test_section_moves (Plan          *f,
   g_autofree char *order = NULL;
   gint64 s3, s2b;
 
+  /* Its sub-sections' own (has some, they count in order): */
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s2) & (PB_SECTION_HAS_SUBS | PB_SECTION_MOVE_RENUMBER_SUBS), ==,
+                   PB_SECTION_HAS_SUBS);
+  g_assert_cmpint (pb_store_get_section_moves (store, f->s1) & (PB_SECTION_HAS_SUBS | PB_SECTION_MOVE_RENUMBER_SUBS), ==, 0);
+
   /* 一 二 二/(一): the first top-level section can only go down; the
    * last can go up or into the one above; a lone subsection only out. */
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s1), ==, PB_SECTION_MOVE_DOWN);
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s2a), ==, PB_SECTION_MOVE_OUTDENT);
+  g_assert_cmpint (SECTION_MOVES (store, f->s1), ==, PB_SECTION_MOVE_DOWN);
+  g_assert_cmpint (SECTION_MOVES (store, f->s2), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
+  g_assert_cmpint (SECTION_MOVES (store, f->s2a), ==, PB_SECTION_MOVE_OUTDENT);
 
   /* 一 二 二/(一) 二/(二) 三: a middle one every way but out. */
   s2b = pb_store_insert_section (store, f->plan, f->s2, f->s2a, "(二)", "融合基础设施", &error);
   g_assert_no_error (error);
   s3 = pb_store_insert_section (store, f->plan, 0, f->s2, "三", "保障措施", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==,
+  g_assert_cmpint (SECTION_MOVES (store, f->s2), ==,
                    PB_SECTION_MOVE_UP | PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_INDENT);
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s2a), ==, PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_OUTDENT);
-  g_assert_cmpint (pb_store_get_section_moves (store, s2b), ==,
+  g_assert_cmpint (SECTION_MOVES (store, f->s2a), ==, PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_OUTDENT);
+  g_assert_cmpint (SECTION_MOVES (store, s2b), ==,
                    PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT | PB_SECTION_MOVE_OUTDENT);
-  g_assert_cmpint (pb_store_get_section_moves (store, s3), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
+  g_assert_cmpint (SECTION_MOVES (store, s3), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
 
   /* After a move, the answer follows the tree: 一 last, 三 in the middle. */
   g_assert_true (pb_store_move_section (store, s1, 0, 0, &error));
   order = section_order (f);
   /* (They count on in their new order: 二 三 一 is 一 二 三.) */
   g_assert_cmpstr (order, ==, "一 一/(一) 一/(二) 二 三");
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s1), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
-  g_assert_cmpint (pb_store_get_section_moves (store, f->s2), ==, PB_SECTION_MOVE_DOWN);
-  g_assert_cmpint (pb_store_get_section_moves (store, s3), ==,
+  g_assert_cmpint (SECTION_MOVES (store, f->s1), ==, PB_SECTION_MOVE_UP | PB_SECTION_MOVE_INDENT);
+  g_assert_cmpint (SECTION_MOVES (store, f->s2), ==, PB_SECTION_MOVE_DOWN);
+  g_assert_cmpint (SECTION_MOVES (store, s3), ==,
                    PB_SECTION_MOVE_UP | PB_SECTION_MOVE_DOWN | PB_SECTION_MOVE_INDENT);
 
   /* A move it refuses to offer is one the store would not make: Indent
@@ -1266,13 +1275,13 @@ test_section_moves (Plan          *f,
   }
 
   /* Unknown, deleted: nothing. */
-  g_assert_cmpint (pb_store_get_section_moves (store, 4242), ==, 0);
+  g_assert_cmpint (SECTION_MOVES (store, 4242), ==, 0);
   {
     g_autoptr(PbSection) gone = pb_store_get_record (store, PB_TYPE_SECTION, s3);
 
     g_assert_true (pb_store_delete_section (store, gone, 0, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (pb_store_get_section_moves (store, s3), ==, 0);
+    g_assert_cmpint (SECTION_MOVES (store, s3), ==, 0);
   }
 }
 
@@ -1445,6 +1454,8 @@ test_renumber_sections (Plan          *f,
   g_assert_true (pb_store_get_section_moves (store, b_id) & PB_SECTION_MOVE_RENUMBER);
   g_assert_true (pb_store_get_section_moves (store, c_id) & PB_SECTION_MOVE_RENUMBER);
   g_assert_false (pb_store_get_section_moves (store, f->s2) & PB_SECTION_MOVE_RENUMBER);
+  /* ...and their heading offers to renumber its sub-sections. */
+  g_assert_true (pb_store_get_section_moves (store, f->s2) & PB_SECTION_MOVE_RENUMBER_SUBS);
   g_assert_false (pb_store_get_section_moves (store, s3_id) & PB_SECTION_MOVE_RENUMBER);
 
   /* One command, named after the parent. */
