@@ -20,6 +20,7 @@
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
 #include "pb-timeline-view.h"
+#include "pb-ui-util.h"
 #include "pb-window.h"
 #include "pb-health.h"
 #include "pb-store-private.h"
@@ -363,6 +364,62 @@ search_for (const char *text)
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   pb_test_settle_for (500);
+}
+
+/* Reviewer's finding 19: with a search on (智慧: three cards), Insert
+ * after one of them made an item no card showed (its empty title matches
+ * nothing). Now the search is cleared, the toast says so, and the new
+ * item's card is there; Undo takes the item back. */
+static void
+test_insert_while_searching (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  GtkWidget *entry = widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(PbItem) chosen = item_titled ("建设智慧交通基础设施");
+  g_autofree char *before = pb_test_dump_store (store);
+  gint64 id = pb_record_get_id (PB_RECORD (chosen));
+  GtkWidget *editor, *card;
+  PbItem *added;
+  AdwToast *toast;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.grouping", "s", "section"));
+  search_for ("智慧");
+  g_assert_true (pb_board_view_is_filtering (board));
+  pb_board_view_set_selected (board, &id, 1);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL));
+  pb_test_settle_for (500);
+  editor = pb_window_get_editor (window);
+  added = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
+  g_assert_nonnull (added);
+  g_assert_cmpstr (pb_item_get_title (added), ==, "");
+
+  g_assert_false (pb_board_view_is_filtering (board));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  pb_test_settle_for (500);
+  /* On the board, in the chosen card's column, whether or not that is
+   * scrolled into view beside the editor. */
+  g_assert_cmpint (column_of (board, added), ==, column_of (board, chosen));
+  g_assert_cmpint (column_of (board, added), >=, 0);
+  card = card_for (GTK_WIDGET (board), added);
+  g_assert_nonnull (card);
+  toast = pb_ui_get_toast (GTK_WIDGET (board));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "The search and filters were cleared to show the new item.");
+
+  pb_window_close_editor (window);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    /* Closed with its title empty, the fresh item went (as a slip). */
+    if (!g_str_equal (now, before))
+      {
+        undo ();
+        g_free (now);
+        now = pb_test_dump_store (store);
+      }
+    g_assert_cmpstr (now, ==, before);
+  }
 }
 
 /* A filtered or searched board shows only the columns holding a card
@@ -1094,6 +1151,7 @@ main (int    argc,
   g_test_add_func ("/board/filter", test_filter);
   g_test_add_func ("/board/filter-hides-empty-columns", test_filter_hides_empty_columns);
   g_test_add_func ("/board/column-titles", test_column_titles);
+  g_test_add_func ("/board/insert-while-searching", test_insert_while_searching);
   g_test_add_func ("/board/editor", test_editor);
   g_test_add_func ("/board/cards-follow-links", test_cards_follow_links);
   g_test_add_func ("/board/bulk-status-health", test_bulk_status_health);

@@ -2894,6 +2894,20 @@ pb_board_view_set_filter (PbBoardView *self,
 }
 
 /**
+ * pb_board_view_is_filtering:
+ * @self: a board
+ *
+ * Returns: whether a search or a filter hides cards that do not match
+ */
+gboolean
+pb_board_view_is_filtering (PbBoardView *self)
+{
+  g_return_val_if_fail (PB_IS_BOARD_VIEW (self), FALSE);
+
+  return filtering (self);
+}
+
+/**
  * pb_board_view_get_n_columns:
  * @self: a board
  *

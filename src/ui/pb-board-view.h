@@ -28,6 +28,7 @@ void             pb_board_view_set_grouping    (PbBoardView    *self,
                                                 PbBoardGrouping grouping);
 void             pb_board_view_set_search      (PbBoardView    *self,
                                                 const char     *text);
+gboolean         pb_board_view_is_filtering    (PbBoardView    *self);
 void             pb_board_view_set_filter      (PbBoardView    *self,
                                                 gint64          organisation_id,
                                                 int             status,

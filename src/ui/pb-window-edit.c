@@ -422,11 +422,22 @@ pb_window_add_item (PbWindow   *self,
     }
 
   item = pb_store_get_record (store, PB_TYPE_ITEM, id);
-  /* It opens beside the Timeline when added there, else on the Board. */
+  /* It opens beside the Timeline when added there, else on the Board,
+   * where a search or a filter would hide it (its title is still empty):
+   * they are cleared, and the toast says why the other cards came back. */
   if (timeline_shown (self))
     pb_timeline_view_select (PB_TIMELINE_VIEW (pb_window_get_timeline (self)), id);
   else
-    pb_window_show_board (self);
+    {
+      GtkWidget *shown = pb_window_peek_board (self);
+
+      if (shown && pb_board_view_is_filtering (PB_BOARD_VIEW (shown)))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-filter", NULL);
+          toast (self, _("The search and filters were cleared to show the new item."), FALSE);
+        }
+      pb_window_show_board (self);
+    }
   pb_window_open_editor (self, item);
   pb_window_set_fresh_item (self, id);
   /* After the flap has opened and the rows have their text. */
