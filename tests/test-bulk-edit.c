@@ -559,6 +559,55 @@ test_number_warning (void)
   }
 }
 
+/* Reviewer's finding 11: a bulk edit that changes nothing (two tasks
+ * already In progress set In progress) recorded nothing, but its toast
+ * named the command before, an import of another plan, and its Undo took
+ * that plan away. Now it says nothing changed, with no Undo, and Undo is
+ * where it was. */
+static void
+test_noop_says_so (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  gint64 ids[] = { id_of ("加快5G网络规模化部署"), id_of ("推进千兆光网“双千兆”城市建设") };
+  g_autofree char *before = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *now = NULL;
+  AdwToast *toast;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(PbItem) item = pb_store_get_record (t.store, PB_TYPE_ITEM, ids[i]);
+      g_assert_cmpint (pb_item_get_status (item), ==, PB_ITEM_STATUS_IN_PROGRESS);
+    }
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  /* A command before it, as the import was. */
+  {
+    gint64 other = id_of ("建设智慧能源网络");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (pb_store_set_items_status (t.store, &other, 1, PB_ITEM_STATUS_BLOCKED, &error));
+    g_assert_no_error (error);
+  }
+  before = pb_test_dump_store (t.store);
+  label = g_strdup (pb_store_get_undo_label (t.store));
+  g_assert_nonnull (label);
+  pb_board_view_set_selected (board, ids, G_N_ELEMENTS (ids));
+  pb_test_settle_for (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.set-status", "s", "in-progress"));
+  pb_test_settle_for (300);
+
+  now = pb_test_dump_store (t.store);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, label);
+  toast = pb_ui_get_toast (GTK_WIDGET (board));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Nothing changed: the chosen items were already like that.");
+  g_assert_null (adw_toast_get_action_name (toast));
+  pb_board_view_set_selected (board, NULL, 0);
+  g_assert_true (pb_store_undo (t.store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/bulk-edit/lead-known-orgs-board", test_lead_known_orgs_board);
   g_test_add_func ("/bulk-edit/lead-known-orgs-timeline", test_lead_known_orgs_timeline);
   g_test_add_func ("/bulk-edit/number-warning", test_number_warning);
+  g_test_add_func ("/bulk-edit/noop-says-so", test_noop_says_so);
   status = g_test_run ();
 
   pb_test_app_stop (&t);

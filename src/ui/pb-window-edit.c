@@ -51,13 +51,21 @@ refuse (PbWindow     *self,
   toast (self, error->message, FALSE);
 }
 
-/* After a command: a toast that names it, with Undo. */
+/* After a command: a toast that names it, with Undo. One that changed
+ * nothing (the items already had that status, lead or organisation)
+ * recorded nothing: it says so, and offers no Undo, which would take
+ * back the command before, perhaps in another plan (a reviewer undid a
+ * whole plan's import from such a toast). @mark is the store's undo mark
+ * from before the command. */
 static void
-toast_command (PbWindow *self)
+toast_command (PbWindow *self,
+               gint64    mark)
 {
   PbStore *store = pb_window_get_store (self);
 
-  if (pb_store_can_undo (store))
+  if (pb_store_get_undo_mark (store) == mark)
+    toast (self, _("Nothing changed: the chosen items were already like that."), FALSE);
+  else if (pb_store_can_undo (store))
     toast (self, pb_store_get_undo_label (store), TRUE);
 }
 
@@ -987,12 +995,15 @@ set_status_action (GtkWidget  *widget,
   GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (parameter, NULL));
   g_autoptr(GError) error = NULL;
 
+  gint64 mark;
+
   if (value == NULL || ids->len == 0)
     return;
+  mark = pb_store_get_undo_mark (pb_window_get_store (self));
   if (!pb_store_set_items_status (pb_window_get_store (self), (gint64 *) ids->data, ids->len, value->value, &error))
     refuse (self, error);
   else
-    toast_command (self);
+    toast_command (self, mark);
   pb_window_focus_view (self);
 }
 
@@ -1046,6 +1057,7 @@ ask_run (Ask *a)
   const gint64 *ids = (const gint64 *) a->ids->data;
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
+  gint64 mark = pb_store_get_undo_mark (store);
 
   switch (a->kind)
     {
@@ -1088,7 +1100,7 @@ ask_run (Ask *a)
       return FALSE;
     }
   if (ok)
-    toast_command (a->window);
+    toast_command (a->window, mark);
   pb_window_focus_view (a->window);
   return TRUE;
 }
