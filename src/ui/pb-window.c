@@ -1402,11 +1402,65 @@ undo_redo (PbWindow *self,
 }
 
 static void
+other_plan_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PbWindow         *self)
+{
+  gboolean undo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "undo"));
+  gint64 mark = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "mark");
+
+  /* Only what was asked about: not a command made since. */
+  if (g_str_equal (response, "go") && self->store &&
+      (undo ? pb_store_get_undo_mark (self->store) == mark : TRUE))
+    undo_redo (self, undo);
+}
+
+/* Undo or Redo of a command made in another plan than the one shown asks
+ * first: a reviewer's Ctrl+Z "to be sure" in one plan took away a whole
+ * plan imported before, out of sight, and the next edit made it final. */
+static void
+undo_redo_asking (PbWindow *self,
+                  gboolean  undo)
+{
+  g_autofree char *other = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *label;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  label = undo ? pb_store_get_undo_label (self->store) : pb_store_get_redo_label (self->store);
+  other = dup_other_plan_title (self, undo ? pb_store_get_undo_plan (self->store) : pb_store_get_redo_plan (self->store));
+  if (label == NULL || other == NULL)
+    {
+      undo_redo (self, undo);
+      return;
+    }
+
+  /* Translators: a question before Undo of a command made in another
+   * plan than the one shown; %s is the command, "Import Plan" */
+  heading = g_strdup_printf (undo ? _("Undo “%s” in Another Plan?") : _("Redo “%s” in Another Plan?"), label);
+  /* Translators: the question's body; %s is the other plan's title */
+  body = g_strdup_printf (_("It was made in “%s”, not in the plan shown. That plan is shown after it."), other);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "go", undo ? _("_Undo") : _("_Redo"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "undo", GINT_TO_POINTER (undo));
+  g_object_set_data_full (G_OBJECT (dialog), "mark",
+                          g_memdup2 (&(gint64) { pb_store_get_undo_mark (self->store) }, sizeof (gint64)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (other_plan_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  undo_redo (PB_WINDOW (widget), TRUE);
+  undo_redo_asking (PB_WINDOW (widget), TRUE);
 }
 
 static void
@@ -1414,7 +1468,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  undo_redo (PB_WINDOW (widget), FALSE);
+  undo_redo_asking (PB_WINDOW (widget), FALSE);
 }
 
 static void
