@@ -471,6 +471,71 @@ test_progress_from_indicators_width (void)
   pb_test_settle_for (300);
 }
 
+/* From its indicators, the slider shows what they measure now, the
+ * figure of the card's bar, as new actuals come in: it kept the value of
+ * the moment the mode was chosen (82 beside a bar at 88 %). */
+static void
+test_progress_from_indicators_follows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  PbStore *store = pb_window_get_store (t.window);
+  GtkWidget *editor, *row, *mode, *scale;
+  double before, after, kept;
+  gint64 k;
+  GDate today;
+
+  pb_date_today (&today);
+  {
+    g_autoptr(GListModel) all = pb_store_list_indicators (store, pb_item_get_plan_id (item));
+
+    k = 0;
+    for (guint i = 0; i < g_list_model_get_n_items (all) && k == 0; i++)
+      {
+        g_autoptr(PbIndicator) one = g_list_model_get_item (all, i);
+
+        if (g_strcmp0 (pb_indicator_get_name (one), "5G基站") == 0)
+          k = pb_record_get_id (PB_RECORD (one));
+      }
+  }
+  g_assert_cmpint (k, >, 0);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  mode = find_child (editor, ADW_TYPE_COMBO_ROW, "Progress From");
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Progress");
+  scale = find_child (row, GTK_TYPE_SCALE, NULL);
+  g_assert_nonnull (scale);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mode), PB_PROGRESS_MODE_INDICATORS);
+  pb_test_settle_for (300);
+  kept = pb_item_get_progress (item);
+  before = pb_store_get_item_completion (store, item, &today);
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (GTK_RANGE (scale)), before * 100, 1e-6);
+
+  /* A new actual, as the Record Actual dialog or the command line adds it. */
+  g_assert_cmpint (pb_store_add_actual (store, k, "2026-10-31", 9800, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  pb_test_settle_for (300);
+  after = pb_store_get_item_completion (store, item, &today);
+  g_test_message ("slider %.1f, bar %.1f %% (was %.1f %%)", gtk_range_get_value (GTK_RANGE (scale)), after * 100,
+                  before * 100);
+  g_assert_cmpfloat (fabs (after - before), >, 0.01);
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (GTK_RANGE (scale)), after * 100, 1e-6);
+  /* Shown, not stored: the item is as it was, one command to undo. */
+  g_assert_cmpfloat_with_epsilon (pb_item_get_progress (item), kept, 1e-9);
+  g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Record Actual");
+
+  act ("win.undo");
+  pb_test_settle_for (300);
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (GTK_RANGE (scale)), before * 100, 1e-6);
+  act ("win.undo");
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (item), "progress_mode"), ==, PB_PROGRESS_MODE_MANUAL);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
 /* The window closed while the progress slider still holds a change it
  * has not stored: three presses of Right in their pause, a drag not let
  * go, then two presses of Left and Ctrl+Q. Closing or quitting disposes
@@ -1009,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/health-said-once", test_health_said_once);
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
+  g_test_add_func ("/item-editor/progress-from-indicators-follows", test_progress_from_indicators_follows);
   g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);
   g_test_add_func ("/item-editor/add-target-item-years", test_add_target_item_years);
   /* Last: it closes the window (and makes another). */

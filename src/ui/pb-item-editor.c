@@ -2858,7 +2858,7 @@ add_note_cb (PbItemEditor *self)
 
 /* ---- What the item's properties do not hold ---------------------------- */
 
-/* Whether progress from indicators has anything to go on. */
+/* Whether progress from indicators has anything to go on, and what it measures. */
 static void
 update_progress_subtitle (PbItemEditor *self)
 {
@@ -2872,6 +2872,18 @@ update_progress_subtitle (PbItemEditor *self)
                                : pb_store_compute_item_progress (self->store, self->item) >= 0
                                ? _("The latest actuals against their targets")
                                : _("No actuals yet; kept as it was"));
+  /* From its indicators, the slider (read only) shows what they measure
+   * now, as the card's and the timeline's bars do, never the figure kept
+   * from when the mode was chosen (62 beside a bar at 65 % once an
+   * actual came in). Not a change of the item: nothing is stored. */
+  if (from_indicators)
+    {
+      GDate today;
+
+      pb_date_today (&today);
+      gtk_adjustment_set_value (self->progress_adjustment,
+                                CLAMP (pb_store_get_item_completion (self->store, self->item, &today), 0, 1) * 100);
+    }
 }
 
 /* The health every view shows, and, set by hand, its reason and date
