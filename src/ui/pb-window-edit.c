@@ -624,7 +624,9 @@ move_section_action (GtkWidget  *widget,
 }
 
 /* Renumber Sections: the section and its siblings counted 1, 2, 3… in
- * their order (a repair after two were given one number), one command. */
+ * their order (a repair after two were given one number), one command;
+ * Renumber Sub-sections, offered on a heading whose list reads wrong,
+ * the same for the section's own sub-sections. */
 static void
 renumber_sections_action (GtkWidget  *widget,
                           const char *action_name,
@@ -633,29 +635,13 @@ renumber_sections_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
   g_autoptr(PbSection) section = target_section (self, parameter);
   g_autoptr(GError) error = NULL;
+  gint64 parent;
 
   if (section == NULL)
     return;
-  if (!pb_store_renumber_sections (pb_window_get_store (self), pb_section_get_plan_id (section),
-                                   pb_section_get_parent_id (section), &error))
-    refuse (self, error);
-}
-
-/* Renumber Sub-sections: the section's own sub-sections counted 1, 2, 3…
- * in their order, offered on the heading whose list reads wrong. */
-static void
-renumber_subsections_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  PbWindow *self = PB_WINDOW (widget);
-  g_autoptr(PbSection) section = target_section (self, parameter);
-  g_autoptr(GError) error = NULL;
-
-  if (section == NULL)
-    return;
-  if (!pb_store_renumber_sections (pb_window_get_store (self), pb_section_get_plan_id (section),
-                                   pb_record_get_id (PB_RECORD (section)), &error))
+  parent = g_str_equal (action_name, "win.renumber-subsections") ? pb_record_get_id (PB_RECORD (section))
+                                                                  : pb_section_get_parent_id (section);
+  if (!pb_store_renumber_sections (pb_window_get_store (self), pb_section_get_plan_id (section), parent, &error))
     refuse (self, error);
 }
 
@@ -1835,7 +1821,7 @@ pb_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.section-indent", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.section-outdent", "x", move_section_action);
   gtk_widget_class_install_action (widget_class, "win.renumber-sections", "x", renumber_sections_action);
-  gtk_widget_class_install_action (widget_class, "win.renumber-subsections", "x", renumber_subsections_action);
+  gtk_widget_class_install_action (widget_class, "win.renumber-subsections", "x", renumber_sections_action);
   gtk_widget_class_install_action (widget_class, "win.section-cannot-move", "x", cannot_move_section_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.bulk", "s", bulk_action);
