@@ -40,6 +40,22 @@ after_paint_cb (GdkFrameClock *clock,
   *(gboolean *) data = TRUE;
 }
 
+/* Asserts that @toast offers Undo of the latest command in @store, and of
+ * that command only: its action carries the store's undo mark. */
+void
+pb_test_assert_undo_toast (AdwToast *toast,
+                           PbStore  *store)
+{
+  GVariant *target;
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo-command");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_nonnull (target);
+  g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE_INT64));
+  g_assert_cmpint (g_variant_get_int64 (target), ==, pb_store_get_undo_mark (store));
+}
+
 /* Waits until @widget's window has been laid out and painted after
  * everything queued so far: a test that changed the view reads what the
  * user sees, not the allocations of the frame before. */

@@ -23,6 +23,8 @@ void pb_test_app_stop  (PbTestApp *t);
 void pb_test_spin      (void);
 void pb_test_settle_for (guint ms);
 void pb_test_wait_frame (GtkWidget *widget);
+void pb_test_assert_undo_toast (AdwToast *toast,
+                                PbStore  *store);
 PbItem *pb_test_app_item_titled (PbTestApp  *t,
                                  const char *title);
 

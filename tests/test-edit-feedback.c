@@ -191,7 +191,7 @@ test_delete_toast (void)
   g_assert_nonnull (toast);
   g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Deleted "));
   g_assert_true (g_str_has_suffix (adw_toast_get_title (toast), " and 2 more"));   /* names the first */
-  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  pb_test_assert_undo_toast (toast, t.store);
   /* A destructive command: its Undo toast stays long enough to reach. */
   g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 10);
   pb_test_settle_for (700);
@@ -1702,7 +1702,7 @@ test_timeline_dependency_drag (void)
     g_assert_cmpstr (adw_toast_get_title (toast), ==, said);
   }
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
-  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  pb_test_assert_undo_toast (toast, t.store);
   g_assert_true (pb_ui_get_toast (GTK_WIDGET (view)) == toast);
 
   after = pb_test_dump_store (t.store);
@@ -2854,9 +2854,216 @@ test_undo_other_plan (void)
   g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, other);
   g_assert_true (toast_on_screen ("Redone: Make 2 建设充电桩 Start After 1 建设数据中心 in 测试行动方案"));
 
-  /* Back as it was: the dependency, both items and the plan undone. */
+  /* Back as it was: the dependency and both items undone; the plan's
+   * own Undo, taking it away, asks first. */
   for (guint i = 0; i < 4; i++)
     act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  {
+    AdwMessageDialog *question = pb_test_message_dialog ();
+
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Undo “New Plan”?");
+    adw_message_dialog_response (question, "go");
+    gtk_window_close (GTK_WINDOW (question));
+  }
+  pb_test_settle_for (300);
+  pb_window_select_plan (t.window, shown);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+}
+
+/* An Undo toast takes back the command it names and nothing else: when
+ * another change came after it (here an edit made while the toast was
+ * up), its button says so and undoes nothing, where it used to take back
+ * that later change in its place. */
+static void
+test_undo_toast_bound (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *deleted = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(PbItem) other = NULL;
+  gint64 ids[3];
+
+  choose_three (ids);
+  gtk_widget_grab_focus (GTK_WIDGET (board));
+  press (GDK_KEY_Delete, 0);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 3 Items");
+  toast = g_object_ref (pb_ui_get_undo_toast (GTK_WIDGET (board)));
+  pb_test_assert_undo_toast (toast, t.store);
+  deleted = pb_test_dump_store (t.store);
+
+  /* A later change, while the toast is up. */
+  other = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  g_assert_true (pb_store_set (t.store, PB_RECORD (other), &error, "title", "建设城市物联感知体系（修改）", NULL));
+  g_assert_no_error (error);
+  renamed = pb_test_dump_store (t.store);
+  g_assert_cmpstr (renamed, !=, deleted);
+
+  /* The toast's button: nothing undone, and it says why. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  pb_test_settle_for (300);
+  g_assert_null (pb_test_message_dialog ());
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, renamed);
+  }
+  g_assert_true (toast_on_screen ("Nothing was undone: changes were made after it."));
+  g_assert_null (pb_ui_get_undo_toast (GTK_WIDGET (board)));
+
+  /* Ctrl+Z still goes back one change at a time. */
+  gtk_widget_grab_focus (GTK_WIDGET (board));
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, deleted);
+  }
+  /* With nothing made since, a fresh toast's Undo does its work. */
+  act ("win.redo", NULL);
+  pb_test_settle_for (200);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (200);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+  pb_board_view_set_selected (board, ids, 3);
+  spin ();
+  gtk_widget_grab_focus (GTK_WIDGET (board));
+  press (GDK_KEY_Delete, 0);
+  g_clear_object (&toast);
+  toast = g_object_ref (pb_ui_get_undo_toast (GTK_WIDGET (board)));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (t.window), adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+}
+
+/* An Undo that takes a whole plan away (New Plan, an import) asks first,
+ * even in the plan shown, and names the plan and its items; Cancel keeps
+ * it. A question answered after the plans changed does nothing, and says
+ * so (here a Redo asked about, then an edit made before the answer). */
+static void
+test_undo_plan_asks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = pb_test_dump_store (t.store);
+  g_autofree char *with_plan = NULL;
+  gint64 shown = pb_window_get_selected_plan (t.window);
+  gint64 plan;
+
+  plan = pb_store_create_plan (t.store, "测试市数字乡村行动方案", 2025, 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (t.store), ==, plan);
+  with_plan = pb_test_dump_store (t.store);
+  pb_window_select_plan (t.window, plan);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_window_get_selected_plan (t.window), ==, plan);
+
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  {
+    AdwMessageDialog *question = pb_test_message_dialog ();
+
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Undo “New Plan”?");
+    g_assert_cmpstr (adw_message_dialog_get_body (question), ==,
+                     "This takes away the whole plan “测试市数字乡村行动方案” with its 0 items, their targets and reports."
+                     " Redo brings it back until the next change.");
+    g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
+    adw_message_dialog_response (question, "cancel");
+    gtk_window_close (GTK_WINDOW (question));
+  }
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, with_plan);
+  }
+  /* An item's Undo in that plan does not ask. */
+  g_assert_cmpint (pb_store_add_item (t.store, plan, 0, PB_ITEM_KIND_TASK, "1", "发展智慧农业", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (t.store), ==, 0);
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_null (pb_test_message_dialog ());
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, with_plan);
+  }
+
+  /* Asked again and answered Undo: the plan goes, the example is shown. */
+  press (GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  {
+    AdwMessageDialog *question = pb_test_message_dialog ();
+
+    g_assert_nonnull (question);
+    adw_message_dialog_response (question, "go");
+    gtk_window_close (GTK_WINDOW (question));
+  }
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, start);
+  }
+  pb_window_select_plan (t.window, shown);
+  pb_test_settle_for (300);
+
+  /* Redo of New Plan brings the plan back (the example stays shown);
+   * Redo of the item made in it then asks, from the example. An edit made
+   * before the answer: nothing is redone. */
+  act ("win.redo", NULL);
+  pb_test_settle_for (300);
+  g_assert_null (pb_test_message_dialog ());
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, with_plan);
+  }
+  act ("win.redo", NULL);
+  pb_test_settle_for (300);
+  {
+    AdwMessageDialog *question = pb_test_message_dialog ();
+    g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+    g_autofree char *edited = NULL;
+
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Redo “Add Item” in Another Plan?");
+    g_assert_true (pb_store_set (t.store, PB_RECORD (item), &error, "title", "建设城市物联感知体系（修改）", NULL));
+    g_assert_no_error (error);
+    edited = pb_test_dump_store (t.store);
+    adw_message_dialog_response (question, "go");
+    gtk_window_close (GTK_WINDOW (question));
+    pb_test_settle_for (300);
+    {
+      g_autofree char *now = pb_test_dump_store (t.store);
+      g_assert_cmpstr (now, ==, edited);
+    }
+    g_assert_true (toast_on_screen ("Nothing was redone: the plans changed while the question was open."));
+  }
+  /* Back to the start: the edit, then the plan (asked again). */
+  act ("win.undo", NULL);
+  act ("win.undo", NULL);
+  pb_test_settle_for (300);
+  {
+    AdwMessageDialog *question = pb_test_message_dialog ();
+
+    g_assert_nonnull (question);
+    adw_message_dialog_response (question, "go");
+    gtk_window_close (GTK_WINDOW (question));
+  }
   pb_test_settle_for (300);
   pb_window_select_plan (t.window, shown);
   pb_test_settle_for (300);
@@ -3671,6 +3878,8 @@ main (int   argc,
   g_test_add_func ("/edit-feedback/draft-target-leave", test_draft_target_leave);
   g_test_add_func ("/edit-feedback/draft-target-recheck", test_draft_target_recheck);
   g_test_add_func ("/edit-feedback/undo-other-plan", test_undo_other_plan);
+  g_test_add_func ("/edit-feedback/undo-toast-bound", test_undo_toast_bound);
+  g_test_add_func ("/edit-feedback/undo-plan-asks", test_undo_plan_asks);
   g_test_add_func ("/edit-feedback/done-progress", test_done_progress);
   g_test_add_func ("/edit-feedback/move-refused", test_move_refused);
   g_test_add_func ("/edit-feedback/move-renumbers", test_move_renumbers);

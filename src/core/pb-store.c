@@ -3681,6 +3681,47 @@ pb_store_get_redo_plan (PbStore *self)
 }
 
 /**
+ * pb_store_get_undo_removed_plan:
+ * @self: a store
+ *
+ * Whether Undo would take a whole plan away: the latest command made it
+ * (New Plan, an import, the example, a copy). A window asks before such
+ * an Undo, which removes every item, target and report of that plan.
+ *
+ * Returns: the id of the plan Undo would remove, or 0 (also when the
+ *   history cannot be read; the failure is logged)
+ */
+gint64
+pb_store_get_undo_removed_plan (PbStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  const Command *command;
+  PbDbStmt *stmt;
+  gint64 plan = 0;
+
+  g_return_val_if_fail (PB_IS_STORE (self), 0);
+  if (self->undo_stack->len == 0)
+    return 0;
+  command = &g_array_index (self->undo_stack, Command, self->undo_stack->len - 1);
+
+  /* A row of `plan` inserted by the command is put back by a DELETE. */
+  stmt = pb_store_prepare (self, "SELECT row_id FROM temp.pb_undolog"
+                                 " WHERE seq BETWEEN ?1 AND ?2 AND tbl = 'plan' AND sql LIKE 'DELETE%'"
+                                 " ORDER BY seq LIMIT 1", &error);
+  if (stmt != NULL)
+    {
+      pb_db_bind_int64 (stmt, 1, command->first);
+      pb_db_bind_int64 (stmt, 2, command->last);
+      if (pb_store_step (self, stmt, &error))
+        plan = pb_db_column_int64 (stmt, 0);
+      pb_db_reset (stmt);
+    }
+  if (error != NULL)
+    g_warning ("Cannot read the history: %s", error->message);
+  return plan;
+}
+
+/**
  * pb_store_get_undo_mark:
  * @self: a store
  *

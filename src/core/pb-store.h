@@ -280,6 +280,7 @@ const char  *pb_store_get_undo_label  (PbStore  *self);
 const char  *pb_store_get_redo_label  (PbStore  *self);
 gint64       pb_store_get_undo_plan   (PbStore  *self);
 gint64       pb_store_get_redo_plan   (PbStore  *self);
+gint64       pb_store_get_undo_removed_plan (PbStore *self);
 gboolean     pb_store_undo            (PbStore  *self,
                                        GError  **error);
 gboolean     pb_store_redo            (PbStore  *self,

@@ -19,6 +19,7 @@
 #include "pb-health.h"
 #include "pb-health-style.h"
 #include "pb-ui-util.h"
+#include "pb-window.h"
 
 /**
  * pb_ui_format_value:
@@ -170,7 +171,7 @@ pb_ui_get_toast (GtkWidget *widget)
  * pb_ui_toast:
  * @widget: a widget inside the window's toast overlay
  * @text: plain text (it is escaped here)
- * @with_undo: whether the toast offers Undo (win.undo)
+ * @with_undo: whether the toast offers Undo of the latest command (win.undo-command)
  *
  * Shows the toast at once, in place of the one before.
  */
@@ -202,7 +203,7 @@ pb_ui_toast_destructive (GtkWidget  *widget,
  * pb_ui_toast_full:
  * @widget: a widget inside the window's toast overlay
  * @text: plain text (it is escaped here)
- * @with_undo: whether the toast offers Undo (win.undo)
+ * @with_undo: whether the toast offers Undo of the latest command (win.undo-command)
  * @timeout: seconds it stays, or 0 for libadwaita's default
  *
  * Shows the toast at once, in place of the one before.
@@ -216,6 +217,7 @@ pb_ui_toast_full (GtkWidget  *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast;
+  gint64 mark = 0;
 
   if (overlay == NULL)
     {
@@ -223,11 +225,25 @@ pb_ui_toast_full (GtkWidget  *widget,
       return;
     }
 
+  /* Undo is bound to the command the toast names, by the store's undo
+   * mark just after it: if anything was done after it (an edit in the
+   * editor, another plan's change), the button does not take back that
+   * later change in its place. */
+  if (with_undo)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      PbStore *store = PB_IS_WINDOW (root) ? pb_window_get_store (PB_WINDOW (root)) : NULL;
+
+      mark = store ? pb_store_get_undo_mark (store) : 0;
+      with_undo = mark != 0;
+    }
+
   toast = adw_toast_new (escaped);
   if (with_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_action_name (toast, "win.undo-command");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (mark));
     }
   if (timeout > 0)
     adw_toast_set_timeout (toast, timeout);

@@ -999,7 +999,7 @@ update_title (PbWindow *self)
  * opens for reading: it lists, reports and exports, and every action that
  * would change it is off, the editor included. */
 static const char * const write_actions[] = {
-  "win.undo", "win.redo", "win.add-example", "win.import", "win.new-plan", "win.rename-plan",
+  "win.undo", "win.undo-command", "win.redo", "win.add-example", "win.import", "win.new-plan", "win.rename-plan",
   "win.duplicate-plan", "win.delete-plan", "win.open-plan-file", "win.collect-progress", "win.import-forms",
   "win.add-item", "win.add-item-to", "win.delete-items", "win.plan-properties", "win.add-section",
   "win.rename-section", "win.delete-section", "win.section-up", "win.section-down", "win.section-indent",
@@ -1409,15 +1409,30 @@ other_plan_response_cb (AdwMessageDialog *dialog,
   gboolean undo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "undo"));
   gint64 mark = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "mark");
 
-  /* Only what was asked about: not a command made since. */
-  if (g_str_equal (response, "go") && self->store &&
-      (undo ? pb_store_get_undo_mark (self->store) == mark : TRUE))
-    undo_redo (self, undo);
+  if (!g_str_equal (response, "go") || self->store == NULL)
+    return;
+  /* Only what was asked about: not a command made, undone or redone
+   * since (each moves the undo mark; Redo's command stays on top of its
+   * stack as long as the mark holds). */
+  if (pb_store_get_undo_mark (self->store) != mark)
+    {
+      pb_ui_toast (GTK_WIDGET (self->board_bin),
+                   undo
+                   /* Translators: after the question before Undo, when the
+                    * plans changed while it was open */
+                   ? _("Nothing was undone: the plans changed while the question was open.")
+                   : _("Nothing was redone: the plans changed while the question was open."),
+                   FALSE);
+      return;
+    }
+  undo_redo (self, undo);
 }
 
 /* Undo or Redo of a command made in another plan than the one shown asks
  * first: a reviewer's Ctrl+Z "to be sure" in one plan took away a whole
- * plan imported before, out of sight, and the next edit made it final. */
+ * plan imported before, out of sight, and the next edit made it final.
+ * So does an Undo that would take a whole plan away (New Plan, an
+ * import), even the one shown. */
 static void
 undo_redo_asking (PbWindow *self,
                   gboolean  undo)
@@ -1425,27 +1440,52 @@ undo_redo_asking (PbWindow *self,
   g_autofree char *other = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(PbPlan) removed = NULL;
   const char *label;
   GtkWidget *dialog;
+  gint64 removed_id;
 
   if (self->store == NULL)
     return;
   label = undo ? pb_store_get_undo_label (self->store) : pb_store_get_redo_label (self->store);
   other = dup_other_plan_title (self, undo ? pb_store_get_undo_plan (self->store) : pb_store_get_redo_plan (self->store));
-  if (label == NULL || other == NULL)
+  removed_id = undo ? pb_store_get_undo_removed_plan (self->store) : 0;
+  if (removed_id > 0)
+    removed = pb_store_get_record (self->store, PB_TYPE_PLAN, removed_id);
+  if (label == NULL || (other == NULL && removed == NULL))
     {
       undo_redo (self, undo);
       return;
     }
 
-  /* Translators: a question before Undo of a command made in another
-   * plan than the one shown; %s is the command, "Import Plan" */
-  heading = g_strdup_printf (undo ? _("Undo “%s” in Another Plan?") : _("Redo “%s” in Another Plan?"), label);
-  /* Translators: the question's body; %s is the other plan's title */
-  body = g_strdup_printf (_("It was made in “%s”, not in the plan shown. That plan is shown after it."), other);
+  if (removed != NULL)
+    {
+      g_autoptr(GListModel) items = pb_store_list_items (self->store, removed_id);
+      guint n = items ? g_list_model_get_n_items (items) : 0;
+
+      /* Translators: a question before Undo of the command that made a
+       * whole plan; %s is the command, "Import Plan" */
+      heading = g_strdup_printf (_("Undo “%s”?"), label);
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: the question's body: the plan's title, its number of items */
+                                           "This takes away the whole plan “%s” with its %u item, its targets and reports. Redo brings it back until the next change.",
+                                           "This takes away the whole plan “%s” with its %u items, their targets and reports. Redo brings it back until the next change.",
+                                           n),
+                              pb_plan_get_title (removed), n);
+    }
+  else
+    {
+      /* Translators: a question before Undo of a command made in another
+       * plan than the one shown; %s is the command, "Import Plan" */
+      heading = g_strdup_printf (undo ? _("Undo “%s” in Another Plan?") : _("Redo “%s” in Another Plan?"), label);
+      /* Translators: the question's body; %s is the other plan's title */
+      body = g_strdup_printf (_("It was made in “%s”, not in the plan shown. That plan is shown after it."), other);
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "go", undo ? _("_Undo") : _("_Redo"), NULL);
+  if (removed != NULL)
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "undo", GINT_TO_POINTER (undo));
@@ -1461,6 +1501,33 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   undo_redo_asking (PB_WINDOW (widget), TRUE);
+}
+
+/* An Undo toast's button: it takes back the command the toast named, and
+ * nothing else. @parameter is the store's undo mark just after that
+ * command; when something was done since, Undo would take back that later
+ * change instead, so it says so and does nothing. */
+static void
+undo_command_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  gint64 mark = g_variant_get_int64 (parameter);
+
+  if (self->store == NULL)
+    return;
+  if (mark != 0 && pb_store_get_undo_mark (self->store) == mark)
+    {
+      undo_redo_asking (self, TRUE);
+      return;
+    }
+  pb_ui_dismiss_undo_toast (GTK_WIDGET (self->board_bin));
+  pb_ui_toast (GTK_WIDGET (self->board_bin),
+               /* Translators: after a click on an old toast's Undo when
+                * other changes were made after its command */
+               _("Nothing was undone: changes were made after it. Undo in the header bar takes back the latest change first."),
+               FALSE);
 }
 
 static void
@@ -2301,6 +2368,8 @@ history_changed_cb (PbWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->store != NULL && pb_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-command",
+                                 self->store != NULL && pb_store_can_undo (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->store != NULL && pb_store_can_redo (self->store));
 
@@ -2462,6 +2531,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-command", "x", undo_command_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.collect-progress", NULL, collect_progress_action);
