@@ -230,6 +230,21 @@ pb_test_message_dialog (void)
   return found;
 }
 
+/* Answers the question open now, whose heading must be @heading, with
+ * @response ("go", "cancel"…), and closes it. */
+void
+pb_test_answer_question (const char *heading,
+                         const char *response)
+{
+  AdwMessageDialog *question = pb_test_message_dialog ();
+
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, heading);
+  adw_message_dialog_response (question, response);
+  gtk_window_close (GTK_WINDOW (question));
+  pb_test_settle_for (100);
+}
+
 /* The first widget of @type under @root. */
 GtkWidget *
 pb_test_find_type (GtkWidget *root,

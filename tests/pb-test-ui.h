@@ -36,6 +36,8 @@ gboolean pb_test_card_says (PbWindow   *window,
 
 GtkWidget *pb_test_toplevel_of_type (GType type);
 AdwMessageDialog *pb_test_message_dialog (void);
+void pb_test_answer_question (const char *heading,
+                              const char *response);
 
 /* Widgets under @root (not @root itself), depth first in the order the
  * widget tree holds them: the first that fits, or NULL. */

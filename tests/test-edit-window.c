@@ -27,15 +27,17 @@
 /* A new item starts today within the plan's period (2025—2027), never on
  * a first day long past. */
 
-/* Undo of a command made in another plan than the one shown asks first
- * (pb-window.c): answered Undo. */
+/* Undo of a command made in another plan than the one shown, or of one
+ * that takes a whole plan away, asks first (pb-window.c): answered Undo. */
 static void
 answer_other_plan_question (void)
 {
   AdwMessageDialog *question = pb_test_message_dialog ();
 
   g_assert_nonnull (question);
-  g_assert_true (g_str_has_suffix (adw_message_dialog_get_heading (question), " in Another Plan?"));
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_heading (question), " in Another Plan?") ||
+                 (g_str_has_prefix (adw_message_dialog_get_heading (question), "Undo “") &&
+                  g_str_has_suffix (adw_message_dialog_get_heading (question), "”?")));
   adw_message_dialog_response (question, "go");
   gtk_window_close (GTK_WINDOW (question));
   pb_test_spin ();
@@ -119,7 +121,19 @@ assert_undo_redo (const char *before,
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, label);
   /* The header's Undo button names it. */
   g_assert_true (has_tooltip (GTK_WIDGET (t.window), tooltip));
-  act ("win.undo", NULL);
+  /* An Undo that takes a whole plan away (New Plan, Duplicate) asks. */
+  if (pb_store_get_undo_removed_plan (t.store) > 0)
+    {
+      g_autofree char *heading = g_strdup_printf ("Undo “%s”?", label);
+
+      act ("win.undo", NULL);
+      pb_test_answer_question (heading, "go");
+    }
+  else
+    {
+      act ("win.undo", NULL);
+      g_assert_null (pb_test_message_dialog ());
+    }
   undone = pb_test_dump_store (t.store);
   g_assert_cmpstr (undone, ==, before);
   act ("win.redo", NULL);

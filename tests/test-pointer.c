@@ -1461,6 +1461,14 @@ test_import_create_undo (void)
   point_at (button);
   click ();
   pb_test_settle_for (400);
+  /* It takes the whole plan away: asked first, Cancel keeps it. */
+  pb_test_answer_question ("Undo “Import plan”?", "cancel");
+  g_assert_cmpuint (n_plans (), ==, n + 1);
+  point_at (button);
+  click ();
+  pb_test_settle_for (400);
+  pb_test_answer_question ("Undo “Import plan”?", "go");
+  pb_test_settle_for (300);
   g_assert_cmpuint (n_plans (), ==, n);
   {
     g_autofree char *now = pb_test_dump_store (t.store);

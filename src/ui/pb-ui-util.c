@@ -127,13 +127,16 @@ pb_ui_show_toast (GtkWidget *widget,
   shown = g_object_get_data (G_OBJECT (overlay), "pb-toast");
   if (shown && toast_is_young (shown))
     {
+      /* The button's action changes in three steps, each notified on its
+       * own: never a name with another action's target (Undo's mark). */
+      adw_toast_set_action_name (shown, NULL);
+      adw_toast_set_action_target_value (shown, adw_toast_get_action_target_value (toast));
       g_object_set (shown,
                     "title", adw_toast_get_title (toast),
                     "button-label", adw_toast_get_button_label (toast),
-                    "action-name", adw_toast_get_action_name (toast),
-                    "action-target", adw_toast_get_action_target_value (toast),
                     "timeout", adw_toast_get_timeout (toast),
                     NULL);
+      adw_toast_set_action_name (shown, adw_toast_get_action_name (toast));
       g_object_unref (toast);
       if (g_object_get_data (G_OBJECT (overlay), "pb-undo-toast") == shown)
         g_object_set_data (G_OBJECT (overlay), "pb-undo-toast", NULL);

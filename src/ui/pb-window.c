@@ -1466,7 +1466,12 @@ undo_redo_asking (PbWindow *self,
       /* Translators: a question before Undo of the command that made a
        * whole plan; %s is the command, "Import Plan" */
       heading = g_strdup_printf (_("Undo “%s”?"), label);
-      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      if (n == 0)
+        /* Translators: the question's body for a plan without items; %s is its title */
+        body = g_strdup_printf (_("This takes away the plan “%s”. Redo brings it back until the next change."),
+                                pb_plan_get_title (removed));
+      else
+        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            /* Translators: the question's body: the plan's title, its number of items */
                                            "This takes away the whole plan “%s” with its %u item, its targets and reports. Redo brings it back until the next change.",
                                            "This takes away the whole plan “%s” with its %u items, their targets and reports. Redo brings it back until the next change.",
