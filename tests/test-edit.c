@@ -67,6 +67,36 @@ plan_tear_down (Plan          *f,
   pb_test_library_tear_down (&f->lib, data);
 }
 
+/* Which Undo takes a whole plan away: the command that made it (New
+ * Plan, Duplicate), not a later one in it, and none once it is undone. */
+static void
+test_undo_removed_plan (Plan          *f,
+                        gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  gint64 plan, copy;
+
+  g_assert_cmpint (pb_store_get_undo_removed_plan (store), ==, 0);
+  plan = pb_store_create_plan (store, "测试市数字乡村行动方案", 2025, 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (store), ==, plan);
+  g_assert_cmpint (pb_store_add_item (store, plan, 0, PB_ITEM_KIND_TASK, "1", "发展智慧农业", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (store), ==, 0);
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (store), ==, plan);
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (store), ==, 0);
+
+  copy = pb_store_duplicate_plan (store, f->plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, >, 0);
+  g_assert_cmpint (pb_store_get_undo_removed_plan (store), ==, copy);
+}
+
 /* The command just made undoes to @before and redoes to what it made,
  * and its label in both menus is @label. */
 static void
@@ -1909,6 +1939,7 @@ main (int   argc,
   ADD ("/edit/bulk", test_bulk);
   ADD ("/edit/bulk-shift-period", test_bulk_shift_period);
   ADD ("/edit/labels", test_labels);
+  ADD ("/edit/undo-removed-plan", test_undo_removed_plan);
   ADD ("/edit/target-once-a-year", test_target_once_a_year);
   ADD ("/edit/change-target", test_change_target);
   ADD ("/edit/item-dates", test_item_dates);
