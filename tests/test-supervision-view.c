@@ -952,6 +952,47 @@ label_shows_all (GtkWidget *label)
   return gtk_widget_get_mapped (label) && !pango_layout_is_ellipsized (layout);
 }
 
+/* Escape closes the Record Actual dialog like Cancel, a figure typed or
+ * not, and records nothing. */
+static void
+test_record_actual_escape (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autofree char *before = NULL;
+  GtkWindow *dialog;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("数据中心标准机架");
+  g_assert_true (pb_indicators_view_select (view, pb_record_get_id (PB_RECORD (k))));
+  before = pb_test_dump_store (t.store);
+
+  for (guint typed = 0; typed < 2; typed++)
+    {
+      dialog = pb_indicators_view_record_actual (view);
+      g_assert_nonnull (dialog);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      wait_for_mapped (GTK_WIDGET (dialog));
+      pb_test_settle_for (300);
+      if (typed)
+        {
+          pb_test_x_type (GTK_WIDGET (dialog), GDK_KEY_1, 0);
+          pb_test_x_type (GTK_WIDGET (dialog), GDK_KEY_8, 0);
+          pb_test_x_type (GTK_WIDGET (dialog), GDK_KEY_0, 0);
+        }
+      pb_test_x_press_in (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+      pb_test_settle_for (300);
+      g_assert_null (dialog);
+      {
+        g_autofree char *now = pb_test_dump_store (t.store);
+        g_assert_cmpstr (now, ==, before);
+      }
+    }
+  pb_test_app_stop (&t);
+}
+
 /* The Record Actual dialog's title is whole (a short title in the header
  * bar), and so is the indicator's name, however long: it wraps under it. */
 static void
@@ -2603,6 +2644,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/delete-actual-closed-period", test_delete_actual_closed_period);
   g_test_add_func ("/supervision-view/large-amounts", test_large_amounts);
   g_test_add_func ("/supervision-view/record-actual-title", test_record_actual_title);
+  g_test_add_func ("/supervision-view/record-actual-escape", test_record_actual_escape);
   g_test_add_func ("/supervision-view/record-actual-ended-plan", test_record_actual_ended_plan);
   g_test_add_func ("/supervision-view/close-period", test_close_period);
   g_test_add_func ("/supervision-view/close-period-within-plan", test_close_period_within_plan);

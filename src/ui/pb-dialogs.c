@@ -158,6 +158,17 @@ dialog_new (GtkWidget   *parent,
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_default_widget (GTK_WINDOW (window), ok);
 
+  /* Escape is Cancel, as in every dialog (a popover or drop-down open
+   * in it takes its own Escape first). */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
+
   *group_out = group;
   return GTK_WINDOW (window);
 }
