@@ -16,6 +16,7 @@
 #include "pb-application.h"
 #include "pb-board-view.h"
 #include "pb-health-style.h"
+#include "pb-item-editor.h"
 #include "pb-task-card.h"
 #include "pb-test-ui.h"
 #include "pb-test-util.h"
@@ -359,6 +360,38 @@ test_window_read_only_folder (void)
         g_assert_false (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (window), "win.import")));
         gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "done");
         spin ();
+        g_assert_false (pb_store_can_undo (store));
+      }
+
+      /* The editor opens to read, its fields off, and still closes: by
+       * its × and by Escape (both were off with the whole editor). */
+      {
+        g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, 3);
+        GtkWidget *editor, *close, *title;
+
+        for (guint by_key = 0; by_key < 2; by_key++)
+          {
+            pb_window_open_editor (window, item);
+            pb_test_settle_for (400);
+            editor = pb_window_get_editor (window);
+            g_assert_nonnull (editor);
+            g_assert_true (gtk_widget_get_mapped (editor));
+            title = pb_test_find_type (editor, ADW_TYPE_ENTRY_ROW);
+            g_assert_nonnull (title);
+            g_assert_false (gtk_widget_is_sensitive (title));
+            close = find_actionable (editor, "win.close-editor");
+            g_assert_nonnull (close);
+            g_assert_true (gtk_widget_is_sensitive (close));
+            if (by_key)
+              {
+                gtk_widget_grab_focus (close);
+                pb_test_x_press_in (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+              }
+            else
+              gtk_widget_activate (close);
+            pb_test_settle_for (400);
+            g_assert_null (pb_item_editor_get_item (PB_ITEM_EDITOR (editor)));
+          }
         g_assert_false (pb_store_can_undo (store));
       }
 

@@ -60,6 +60,7 @@ struct _PbItemEditor
   GtkWidget           *page;
   AdwPreferencesGroup *item_group;
   AdwEntryRow         *title_row;
+  GtkWidget           *close_button;
   AdwEntryRow         *number_row;
   GtkLabel            *number_note;
   GtkLabel            *title_error;
@@ -3106,6 +3107,42 @@ pb_item_editor_get_item (PbItemEditor *self)
 
 static void scroll_to_top (PbItemEditor *self);
 
+/* Everything under @widget but the way to @keep, and @keep itself, made
+ * (in)sensitive: rows added later to a list go with their list. */
+static void
+set_sensitive_but (GtkWidget *widget,
+                   GtkWidget *keep,
+                   gboolean   sensitive)
+{
+  if (widget == keep)
+    return;
+  if (!gtk_widget_is_ancestor (keep, widget))
+    {
+      gtk_widget_set_sensitive (widget, sensitive);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    set_sensitive_but (c, keep, sensitive);
+}
+
+/**
+ * pb_item_editor_set_read_only:
+ * @self: an item editor
+ * @read_only: whether its library cannot be written
+ *
+ * In a read-only library every field is off, but the editor still closes
+ * (its × and Escape), which an editor made insensitive as a whole did not.
+ */
+void
+pb_item_editor_set_read_only (PbItemEditor *self,
+                              gboolean      read_only)
+{
+  g_return_if_fail (PB_IS_ITEM_EDITOR (self));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self)); c; c = gtk_widget_get_next_sibling (c))
+    set_sensitive_but (c, self->close_button, !read_only);
+}
+
 void
 pb_item_editor_set_item (PbItemEditor *self,
                          PbItem       *item)
@@ -3361,6 +3398,7 @@ pb_item_editor_class_init (PbItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, page);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, item_group);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PbItemEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, number_note);
   gtk_widget_class_bind_template_child (widget_class, PbItemEditor, kind_row);

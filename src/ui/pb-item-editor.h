@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (PbItemEditor, pb_item_editor, PB, ITEM_EDITOR, GtkWidget)
 
 GtkWidget *pb_item_editor_new      (PbStore      *store);
 PbItem    *pb_item_editor_get_item (PbItemEditor *self);
+void       pb_item_editor_set_read_only (PbItemEditor *self,
+                                         gboolean      read_only);
 void       pb_item_editor_set_item (PbItemEditor *self,
                                     PbItem       *item);
 void       pb_item_editor_flush    (PbItemEditor *self);

@@ -373,7 +373,7 @@ ensure_editor (PbWindow *self)
       self->editor = pb_item_editor_new (self->store);
       adw_bin_set_child (self->editor_bin, self->editor);
       if (pb_store_get_read_only (self->store))
-        gtk_widget_set_sensitive (self->editor, FALSE);
+        pb_item_editor_set_read_only (PB_ITEM_EDITOR (self->editor), TRUE);
     }
   return self->editor;
 }
@@ -1075,7 +1075,7 @@ apply_read_only (PbWindow *self)
   else
     adw_window_title_set_subtitle (self->plans_title, _("Read-Only"));
   if (self->editor != NULL)
-    gtk_widget_set_sensitive (self->editor, FALSE);
+    pb_item_editor_set_read_only (PB_ITEM_EDITOR (self->editor), TRUE);
   if (self->board != NULL)
     gtk_widget_set_sensitive (self->board, TRUE);
 }
