@@ -1609,6 +1609,101 @@ test_reason_unit (PbTestLibrary *f,
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* Rev21 finding 8: a completion counted from a baseline says what it
+ * divides. 数据中心标准机架 from 12,000 (end of 2024) to 30,000 by 2027,
+ * 17,200 on 2026-06-30: 20,975 is expected that day and the completion is
+ * (17,200 − 12,000) ÷ (20,975 − 12,000) = 58 %; the reason read "58% of
+ * the 20,975架 expected", and 17,200 is 82 % of 20,975. It now gives the
+ * rise made and the rise expected, both from the baseline, whose ratio
+ * is the figure; without a baseline the plain "X% of the N expected"
+ * stays (there the ratio is latest ÷ expected). A fall (PUE) and a value
+ * on the wrong side of its baseline say so; a rate's steps are
+ * percentage points; the item the indicator decides says the same. */
+static void
+test_reason_from_baseline (PbTestLibrary *f,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char *name, *unit;
+    double      baseline;   /* NAN: none */
+    PbComparator comparator;
+    double      target, actual;
+    const char *reason;     /* NULL: the plain sentence */
+  } reason_cases[] = {
+    { "数据中心标准机架", "架", 12000, PB_COMPARATOR_GE, 30000, 17200,
+      "58% of the rise of 8,975架 expected by 2026-06-30: up 5,200架 from the 12,000架 baseline" },
+    { "公共充电桩", "个", 12000, PB_COMPARATOR_GE, 30000, 11700,
+      "0% of the rise of 8,975个 expected by 2026-06-30: 300个 below the 12,000个 baseline" },
+    { "数据中心电能利用效率", "", 1.7, PB_COMPARATOR_LE, 1.3, 1.6,
+      "50% of the fall of 0.2 expected by 2026-06-30: down 0.1 from the 1.7 baseline" },
+    { "单位能耗", "", 1.7, PB_COMPARATOR_LE, 1.3, 1.8,
+      "0% of the fall of 0.2 expected by 2026-06-30: 0.1 above the 1.7 baseline" },
+    { "重点工业企业上云率", "%", 52, PB_COMPARATOR_GE, 70, 60,
+      "89% of the rise of 9 percentage points expected by 2026-06-30: up 8 percentage points from the 52% baseline" },
+    { "物联感知终端", "个", NAN, PB_COMPARATOR_GE, 30000, 10000, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 plan = pb_store_create_plan (f->store, "云澜市新型基础设施建设三年行动方案", 2025, 2027, &error);
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_true (pb_date_parse ("2026-07-15", &today));
+  pb_format_set_style (PB_NUMBER_STYLE_GROUPED);
+  for (guint i = 0; i < G_N_ELEMENTS (reason_cases); i++)
+    {
+      gint64 item_id = pb_store_add_item (f->store, plan, 0, PB_ITEM_KIND_TASK, "3", "统筹建设绿色数据中心", &error);
+      gint64 id = pb_store_add_indicator (f->store, plan, item_id, reason_cases[i].name, reason_cases[i].unit,
+                                          PB_INDICATOR_KIND_CUMULATIVE, &error);
+      g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, id);
+      g_autoptr(PbItem) item = pb_store_get_record (f->store, PB_TYPE_ITEM, item_id);
+      const PbIndicatorStatus *st;
+      const char *item_reason = NULL;
+
+      g_assert_no_error (error);
+      if (reason_cases[i].comparator == PB_COMPARATOR_LE)
+        pb_store_set (f->store, k, &error, "direction", PB_DIRECTION_DECREASE, NULL);
+      if (!isnan (reason_cases[i].baseline))
+        pb_store_set (f->store, k, &error, "baseline_value", reason_cases[i].baseline, "baseline_date", "2024-12-31", NULL);
+      pb_store_set (f->store, item, &error, "start_date", "2025-01-01", "due_date", "2027-12-31",
+                    "status", PB_ITEM_STATUS_IN_PROGRESS, "progress", 0.9, NULL);
+      pb_store_add_target (f->store, id, 2027, reason_cases[i].target, reason_cases[i].comparator, FALSE, &error);
+      pb_store_add_actual (f->store, id, "2026-06-30", reason_cases[i].actual, NULL, &error);
+      g_assert_no_error (error);
+
+      st = pb_store_get_indicator_status (f->store, k, &today);
+      if (reason_cases[i].reason)
+        {
+          /* The figures in the sentence divide to its percent. */
+          double made = fabs (reason_cases[i].actual - reason_cases[i].baseline);
+          double owed = fabs (st->expected - reason_cases[i].baseline);
+
+          g_assert_cmpfloat_with_epsilon (st->against_from, reason_cases[i].baseline, 1e-9);
+          if ((reason_cases[i].comparator == PB_COMPARATOR_GE) == (reason_cases[i].actual >= reason_cases[i].baseline))
+            g_assert_cmpfloat_with_epsilon (st->completion, made / owed, 1e-9);
+          else
+            g_assert_cmpfloat (st->completion, ==, 0);
+          g_assert_cmpstr (st->reason, ==, reason_cases[i].reason);
+        }
+      else
+        {
+          g_autofree char *percent = pb_format_percent (st->completion);
+          g_autofree char *expected = pb_format_estimate (st->expected, reason_cases[i].unit, st->decimals);
+          g_autofree char *plain = g_strdup_printf ("%s of the %s expected by 2026-06-30", percent, expected);
+
+          g_assert_true (isnan (st->against_from));
+          g_assert_cmpfloat_with_epsilon (st->completion, reason_cases[i].actual / st->expected, 1e-9);
+          g_assert_cmpstr (st->reason, ==, plain);
+          g_assert_null (strstr (st->reason, "baseline"));
+        }
+      /* Red or yellow, the indicator decides the item and its reason. */
+      g_assert_cmpint (st->health, >=, PB_HEALTH_YELLOW);
+      g_assert_cmpint (pb_store_get_item_health (f->store, item, &today, &item_reason), ==, st->health);
+      if (item_reason == NULL || !g_str_has_prefix (item_reason, reason_cases[i].name) || strstr (item_reason, st->reason) == NULL)
+        g_error ("the item's reason “%s” does not say “%s”", item_reason, st->reason);
+    }
+  pb_format_set_style (PB_NUMBER_STYLE_AUTO);
+}
+
 /* A plan whose period moved from 2026 to 2027 past a "≥12.5 km in 2026"
  * target: the target is expected whole, never "100% of the 0 expected",
  * and the reason says it lies before the period; once 2026 is over and
@@ -1910,6 +2005,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/precision", test_precision);
   PB_TEST_ADD_LIBRARY ("/health/reason-unit", test_reason_unit);
   PB_TEST_ADD_LIBRARY ("/health/reason-amounts", test_reason_amounts);
+  PB_TEST_ADD_LIBRARY ("/health/reason-from-baseline", test_reason_from_baseline);
   PB_TEST_ADD_LIBRARY ("/health/target-before-period", test_target_before_period);
   PB_TEST_ADD_LIBRARY ("/health/item-judged-on-its-years", test_item_judged_on_its_years);
   PB_TEST_ADD_LIBRARY ("/health/generated-plan-unchanged", test_generated_plan_unchanged);

@@ -415,7 +415,7 @@ test_progress_one_gesture (void)
 }
 
 /* "Progress From: Indicators": the progress shows as a bar beside its
- * subtitle ("The latest actuals against their targets"), read only, and
+ * subtitle ("The latest actuals against their baselines and targets"), read only, and
  * keeps a readable width (it was squeezed to a stub of ~20 px), in the
  * editor beside the board and in a window as narrow as the editor. */
 static void
@@ -440,7 +440,7 @@ test_progress_from_indicators_width (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (mode), PB_PROGRESS_MODE_INDICATORS);
   pb_test_settle_for (300);
   g_assert_cmpint (pb_record_get_enum (PB_RECORD (item), "progress_mode"), ==, PB_PROGRESS_MODE_INDICATORS);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "The latest actuals against their targets");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "The latest actuals against their baselines and targets");
   g_assert_false (gtk_widget_get_sensitive (scale));
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)

@@ -197,6 +197,11 @@ check_table (const char *what,
       }
       title_box[column] = box;
       has_title[column] = TRUE;
+      /* Completion says what it measures (rev21 findings 4, 4c): a mean
+       * of the items' completion, each capped at 100 %, not "done". */
+      if (column == COL_COMPLETION &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (label), pb_organisation_completion_definition ()) != 0)
+        g_error ("%s: the Completion heading's tooltip is “%s”", what, gtk_widget_get_tooltip_text (label));
     }
   for (int column = 0; column <= COL_COMPLETION; column++)
     if (column != COL_PLANS || all_plans)

@@ -2184,6 +2184,59 @@ test_table_numbers (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* The label of the column title that reads @title in @widget, or NULL. */
+static GtkWidget *
+column_title_label (GtkWidget  *widget,
+                    const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = NULL;
+
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), title))
+        for (GtkWidget *up = child; up; up = gtk_widget_get_parent (up))
+          if (g_str_equal (G_OBJECT_TYPE_NAME (up), "GtkColumnViewTitle"))
+            return child;
+      if (!g_str_has_prefix (G_OBJECT_TYPE_NAME (child), "GtkListView"))
+        found = column_title_label (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Rev21 finding 8: the Completion heading says what it divides, and so
+ * does the panel's reason beside a baseline (the rise made over the rise
+ * expected, not the latest actual over the value expected). */
+static void
+test_completion_words (void)
+{
+  g_autoptr(PbIndicator) k = NULL;
+  PbIndicatorsView *view;
+  GtkWidget *label;
+  const PbIndicatorStatus *st;
+  GDate today;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  label = column_title_label (GTK_WIDGET (view), "Completion");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, pb_indicator_completion_definition ());
+  /* The other headings keep their own words. */
+  label = column_title_label (GTK_WIDGET (view), "Latest Actual");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "Latest Actual");
+
+  k = indicator_named ("数据中心标准机架");
+  pb_date_today (&today);
+  st = pb_store_get_indicator_status (t.store, k, &today);
+  g_assert_false (isnan (st->against_from));
+  g_assert_nonnull (strstr (st->reason, "% of the rise of "));
+  g_assert_nonnull (strstr (st->reason, " baseline"));
+  pb_test_app_stop (&t);
+}
+
 /* A number as the grouped style shows it ("20,975"), or NAN. */
 static double
 shown_number (const char *text)
@@ -2659,6 +2712,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/panel-follows-row", test_panel_follows_row);
   g_test_add_func ("/supervision-view/edit-survives-refresh", test_edit_survives_refresh);
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
+  g_test_add_func ("/supervision-view/completion-words", test_completion_words);
   g_test_add_func ("/supervision-view/row-consistent", test_row_consistent);
   g_test_add_func ("/supervision-view/later-actual", test_later_actual);
   g_test_add_func ("/supervision-view/details-large-amounts", test_details_large_amounts);

@@ -513,6 +513,101 @@ pb_indicator_status_explain (const PbIndicatorStatus *status,
                           sum, against, when);
 }
 
+/* A step between two values of @unit, as a briefing writes it: a
+ * change of a rate in % is in percentage points (16个百分点), never
+ * "16%" (which reads as 16 % of something). */
+static char *
+format_step (double      value,
+             const char *unit,
+             int         decimals,
+             gboolean    estimate)
+{
+  if (unit && (g_str_equal (unit, "%") || g_str_equal (unit, "％")))
+    {
+      g_autofree char *n = estimate ? pb_format_estimate (value, NULL, decimals)
+                                    : pb_format_number_compact (value, NULL, decimals);
+
+      /* Translators: a change of a rate: "16 percentage points", 16个百分点 */
+      return g_strdup_printf (_("%s percentage points"), n);
+    }
+  return estimate ? pb_format_estimate (value, unit, decimals) : pb_format_number_compact (value, unit, decimals);
+}
+
+/* The reason of a completion counted from a baseline, saying what is
+ * divided (rev21 finding 8): the change made since the baseline and the
+ * change expected by the latest actual's date, both from the baseline,
+ * so that 17,200 against 20,975 expected from 12,000 reads "58% of the
+ * rise of 8,975 expected: up 5,200 from the 12,000 baseline", never
+ * "58% of the 20,975 expected" (17,200 is 82 % of it).
+ * As a Chinese briefing writes it: 完成率 = 实际增量 ÷ 序时应完成增量. */
+static char *
+reason_from_baseline (const PbIndicatorStatus *status,
+                      const char              *unit,
+                      const char              *percent,
+                      const char              *when)
+{
+  double made = status->decreasing ? status->against_from - status->latest : status->latest - status->against_from;
+  double owed = status->decreasing ? status->against_from - status->against : status->against - status->against_from;
+  g_autofree char *base = pb_format_number_compact (status->against_from, unit, status->decimals);
+  g_autofree char *got = format_step (fabs (made), unit, status->decimals, FALSE);
+  g_autofree char *need = format_step (owed, unit, status->decimals, TRUE);
+
+  if (status->decreasing && made >= 0)
+    /* Translators: a fall from a baseline against the fall expected by
+     * the latest actual's date: "50% of the fall of 0.2 expected by
+     * 2026-06-30: down 0.1 from the 1.7 baseline";
+     * 完成率 = 实际降幅 ÷ 序时应降幅 */
+    return g_strdup_printf (_("%1$s of the fall of %5$s expected by %2$s: down %3$s from the %4$s baseline"),
+                            percent, when, got, base, need);
+  if (status->decreasing)
+    /* Translators: a value that should fall is above its baseline:
+     * "0% of the fall of 0.2 expected by 2026-06-30: 0.1 above the 1.7
+     * baseline" */
+    return g_strdup_printf (_("%1$s of the fall of %5$s expected by %2$s: %3$s above the %4$s baseline"),
+                            percent, when, got, base, need);
+  if (made >= 0)
+    /* Translators: a rise from a baseline against the rise expected by
+     * the latest actual's date: "58% of the rise of 8,975架 expected by
+     * 2026-06-30: up 5,200架 from the 12,000架 baseline";
+     * 完成率 = 实际增量 ÷ 序时应完成增量 */
+    return g_strdup_printf (_("%1$s of the rise of %5$s expected by %2$s: up %3$s from the %4$s baseline"),
+                            percent, when, got, base, need);
+  /* Translators: a value that should rise is below its baseline: "0% of
+   * the rise of 8,975架 expected by 2026-06-30: 300架 below the 12,000架
+   * baseline" */
+  return g_strdup_printf (_("%1$s of the rise of %5$s expected by %2$s: %3$s below the %4$s baseline"),
+                          percent, when, got, base, need);
+}
+
+/**
+ * pb_indicator_completion_definition:
+ *
+ * What an indicator's completion is, in a sentence for a column's
+ * tooltip and a printed table's footnote (DESIGN §5).
+ *
+ * Returns: (transfer none): the sentence
+ */
+const char *
+pb_indicator_completion_definition (void)
+{
+  return _("Completion: the progress made (from the baseline, where there is one) ÷ the progress expected by the date of the latest actual; over 100% is ahead of schedule.");
+}
+
+/**
+ * pb_organisation_completion_definition:
+ *
+ * What an organisation's completion is, in a sentence for a column's
+ * tooltip and a printed table's footnote (DESIGN §5): the mean of its
+ * items' completion, each capped at 100 % (pb_store_get_item_health_completion()).
+ *
+ * Returns: (transfer none): the sentence
+ */
+const char *
+pb_organisation_completion_definition (void)
+{
+  return _("Completion: the mean of the completion of the items the organisation leads, each capped at 100%. The completion of an item is its progress ÷ the share of its time gone, or the completion of its worst indicator when that is lower or the item is measured by its indicators.");
+}
+
 /* Completion against the targets, missed targets and missing reports.
  * With @from_year (an item's first year; 0 for the indicator itself),
  * only the targets of that year and later are judged, met, missed or
@@ -676,6 +771,8 @@ evaluate_targets (PbIndicator       *indicator,
         status->reason = g_strdup_printf (_("%s of its %d target of %s, a year before the plan period"),
                                           percent, g->year, target);
       }
+    else if (!isnan (status->against_from))
+      status->reason = reason_from_baseline (status, pb_indicator_get_measure_unit (indicator), percent, when);
     else
       /* Translators: "92% of the 1950 expected by 2023-06-30" */
       status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, when);

@@ -58,6 +58,9 @@ char    *pb_indicator_status_explain (const PbIndicatorStatus *status,
                                       const char              *unit);
 
 void     pb_indicator_status_clear (PbIndicatorStatus *status);
+
+const char *pb_indicator_completion_definition    (void);
+const char *pb_organisation_completion_definition (void);
 int      pb_indicator_get_precision (PbIndicator *indicator,
                                      GListModel  *targets,
                                      GListModel  *actuals);

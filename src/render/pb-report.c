@@ -52,6 +52,7 @@
 #define SMALL_FONT   "Sans 7.5"
 #define HEADING_FONT "Sans Bold 13"
 #define PAD 3.0
+#define FOOTNOTE_GAP 4.0  /* between a table's last row (or a chart) and its footnote */
 #define BAND 20.0        /* header and footer bands */
 #define TIMELINE_TILE_SCALE 0.75   /* a pixel of the chart is 0.75 pt: 96 dpi */
 #define TIMELINE_LABELS 300.0      /* px: room for titles and leads on paper */
@@ -194,6 +195,7 @@ typedef struct
 {
   char       *title;
   char       *note;       /* beneath the title on its first page, or NULL */
+  const char *footnote;   /* beneath the rows on its last page (what a column means), or NULL */
   guint       n_cols;
   char      **headers;
   double     *widths;     /* fractions of the text width */
@@ -502,6 +504,9 @@ collect (PbReport *self,
 #undef COL
     self->indicators = table_new (_("Indicators"), (const char * const *) headers->pdata,
                                   (double *) (void *) widths->data, headers->len, headers->len - 1);
+    /* What Completion divides (rev21 finding 8b): not the latest actual
+     * by a figure printed beside it. */
+    self->indicators->footnote = pb_indicator_completion_definition ();
   }
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
@@ -619,7 +624,7 @@ collect (PbReport *self,
      * the board and the ledger give it (DESIGN §5). */
     const char *headers[] = { _("No."), _("Task"), C_("organisation role", "Lead"), C_("organisation role", "Responsible"),
                               C_("item time span", "Period"), _("Targets"), _("Health"), _("Why") };
-    const double widths[] = { 0.7, 5.0, 1.8, 2.2, 1.7, 2.4, 1.3, 2.4 };
+    const double widths[] = { 0.7, 4.6, 1.8, 2.2, 1.7, 2.4, 1.3, 2.8 };
 
     self->tasks = table_new (_("Key Tasks and Responsibilities"), headers, widths, G_N_ELEMENTS (headers), 6);
   }
@@ -679,6 +684,8 @@ collect (PbReport *self,
     const double widths[] = { 0.7, 4.0, 0.9, 0.9, 1.1, 1.1, 1.3, 1.2, 1.2 };
 
     self->organisations = table_new (_("Organisations"), headers, widths, G_N_ELEMENTS (headers), -1);
+    /* A mean of items' completion, each capped at 100 % (rev21 findings 4b, 4c). */
+    self->organisations->footnote = pb_organisation_completion_definition ();
   }
   /* The change of rank is measured from the last closed period: the
    * table names it, and says when its data changed after it was closed
@@ -1199,12 +1206,14 @@ paginate_table (PbReport *self,
                 double    page_h)
 {
   double x, y, w, h;
-  double title_h, cont_h;
+  double title_h, cont_h, foot_h = 0;
   guint r = 0;
   gboolean first = TRUE;
 
   content_box (self, page_w, page_h, &x, &y, &w, &h);
   measure_table (self, t, w);
+  if (t->footnote)
+    foot_h = FOOTNOTE_GAP + text_height (self, SMALL_FONT, t->footnote, w);
   title_h = text_height (self, HEADING_FONT, t->title, w) + 8;
   if (t->note)
     title_h += text_height (self, SMALL_FONT, t->note, w) + 6;
@@ -1229,6 +1238,14 @@ paginate_table (PbReport *self,
           r++;
           page.last = r;
         }
+      /* The footnote under the table's last row: rows go over to a page
+       * of their own with it rather than leave it no room. */
+      while (foot_h > 0 && r == t->rows->len && page.last > page.first + 1 && used + foot_h > h)
+        {
+          r--;
+          page.last--;
+          used -= t->heights[r];
+        }
       /* No row alone on the table's last page: rows go over from this
        * page until the last holds two (this one keeping two of its own). */
       {
@@ -1238,7 +1255,7 @@ paginate_table (PbReport *self,
           left += ((Row *) g_ptr_array_index (t->rows, i))->style != ROW_SECTION;
         for (guint i = page.first; i < page.last; i++)
           here += ((Row *) g_ptr_array_index (t->rows, i))->style != ROW_SECTION;
-        while (left > 0 && left < 2 && here > 2 && fits_rest (self, t, page.last - 1, h - cont_h - t->header_height))
+        while (left > 0 && left < 2 && here > 2 && fits_rest (self, t, page.last - 1, h - cont_h - t->header_height - foot_h))
           {
             page.last--;
             r--;
@@ -1751,6 +1768,12 @@ draw_table (PbReport *self,
       cairo_stroke (cr);
       y += rh;
     }
+
+  if (t->footnote && page->last == t->rows->len)
+    {
+      set_grey (cr, 0.25);
+      show (self, cr, SMALL_FONT, t->footnote, x, y + FOOTNOTE_GAP, w, PANGO_ALIGN_LEFT);
+    }
 }
 
 static void
@@ -1765,8 +1788,17 @@ draw_ranking (PbReport *self,
   y += show (self, cr, HEADING_FONT, _("Organisations Ranked by Mean Completion"), x, y, w, PANGO_ALIGN_LEFT) + 8;
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  pb_org_ranking_paint (self->ranking, cr, MIN (w, 640), MIN (h - 30, pb_org_ranking_measure (self->ranking, cr, MIN (w, 640))), FALSE);
-  cairo_restore (cr);
+  {
+    double chart_w = MIN (w, 640);
+    double foot_h = text_height (self, SMALL_FONT, pb_organisation_completion_definition (), chart_w);
+    double chart_h = MIN (h - 30 - FOOTNOTE_GAP - foot_h, pb_org_ranking_measure (self->ranking, cr, chart_w));
+
+    pb_org_ranking_paint (self->ranking, cr, chart_w, chart_h, FALSE);
+    cairo_restore (cr);
+    /* What the bars measure (rev21 findings 4b, 4c). */
+    set_grey (cr, 0.25);
+    show (self, cr, SMALL_FONT, pb_organisation_completion_definition (), x, y + chart_h + FOOTNOTE_GAP, chart_w, PANGO_ALIGN_LEFT);
+  }
 }
 
 static void

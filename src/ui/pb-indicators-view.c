@@ -898,7 +898,11 @@ wrap_titles (GtkWidget *widget,
           gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
           gtk_label_set_xalign (GTK_LABEL (child), 0);
           gtk_widget_set_hexpand (child, TRUE);
-          gtk_widget_set_tooltip_text (child, gtk_label_get_text (GTK_LABEL (child)));
+          /* Completion says what it divides (rev21 finding 8): the
+           * figures beside it are not a plain ratio of each other. */
+          gtk_widget_set_tooltip_text (child, g_str_equal (gtk_label_get_text (GTK_LABEL (child)), _("Completion"))
+                                              ? pb_indicator_completion_definition ()
+                                              : gtk_label_get_text (GTK_LABEL (child)));
         }
       /* Only the header: the rows' cells come and go with the rows. */
       if (title || g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))

@@ -2871,7 +2871,7 @@ update_progress_subtitle (PbItemEditor *self)
   adw_action_row_set_subtitle (self->progress_row,
                                !from_indicators ? ""
                                : pb_store_compute_item_progress (self->store, self->item) >= 0
-                               ? _("The latest actuals against their targets")
+                               ? _("The latest actuals against their baselines and targets")
                                : _("No actuals yet; kept as it was"));
   /* From its indicators, the slider (read only) shows what they measure
    * now, as the card's and the timeline's bars do, never the figure kept

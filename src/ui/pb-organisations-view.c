@@ -244,6 +244,23 @@ add_column (PbOrganisationsView *self,
   return c;
 }
 
+/* The Completion column's title says what it measures (rev21 findings
+ * 4, 4c): a mean of capped items' completion, not "how much is done".
+ * GtkColumnView (4.8) has no API for its title widgets: they are the
+ * labels in its header. */
+static void
+explain_completion_title (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), _("Completion")))
+        gtk_widget_set_tooltip_text (child, pb_organisation_completion_definition ());
+      /* Only the header: the rows' cells come and go with the rows. */
+      if (!g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListView"))
+        explain_completion_title (child);
+    }
+}
+
 /* ---- Rebuilding ------------------------------------------------------------ */
 
 /* A scratch context with the plan's language, to measure the chart. */
@@ -608,6 +625,7 @@ pb_organisations_view_init (PbOrganisationsView *self)
   add_column (self, _("Behind"), COL_YELLOW, -1);
   add_column (self, _("Seriously Behind"), COL_RED, -1);
   self->change_column = add_column (self, _("Change"), COL_CHANGE, -1);
+  explain_completion_title (GTK_WIDGET (self->columns));
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->columns));
   /* The table asks for its whole width, so the chart beside it folds
@@ -632,6 +650,20 @@ pb_organisations_view_init (PbOrganisationsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Bar chart of the organisations’ mean completion"), -1);
   gtk_box_append (GTK_BOX (chart_box), chart_title);
+  /* What the bars measure, under the title (in sight however long the
+   * chart), as under the printed ranking. */
+  gtk_widget_set_tooltip_text (chart_title, pb_organisation_completion_definition ());
+  {
+    GtkWidget *caption = gtk_label_new (pb_organisation_completion_definition ());
+
+    gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (caption), 0);
+    gtk_label_set_max_width_chars (GTK_LABEL (caption), 30);
+    gtk_widget_add_css_class (caption, "caption");
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_box_append (GTK_BOX (chart_box), caption);
+  }
   gtk_box_append (GTK_BOX (chart_box), self->chart_area);
   gtk_widget_set_margin_start (chart_box, 18);
   gtk_widget_set_margin_end (chart_box, 18);
