@@ -217,7 +217,14 @@ test_units_and_rules (void)
 
   /* The rule holds for later groups (下同): two leads before the comma. */
   assert_units (item (plan, "4", "建设工业互联网平台"), "lead_units", "市经信局|市科技局");
-  assert_targets (item (plan, "4", "建设工业互联网平台"), "2023 3 个 >= implied; 2023 5 个 <= implied borderline");
+  /* A range, 3—5个: at least 3, striving for 5 (力争), one indicator. */
+  assert_targets (item (plan, "4", "建设工业互联网平台"), "2023 3 个 >= implied; 2023 5 个 >= stretch implied borderline");
+  {
+    JsonArray *ts = json_object_get_array_member (item (plan, "4", "建设工业互联网平台"), "targets");
+
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ts, 0), "indicator_id"), ==,
+                     json_object_get_string_member (json_array_get_object_element (ts, 1), "indicator_id"));
+  }
 
   assert_units (item (plan, "5", "建设算力中心"), "lead_units", "市大数据局");
   assert_targets (item (plan, "5", "建设算力中心"), "2023 1.25  <= implied; 2023 500 PFlops ~ implied");

@@ -170,6 +170,26 @@ conflicts (Quantity     *q,
   return s != NULL && (s->value != t->value || g_strcmp0 (s->comparator, t->comparator) != 0);
 }
 
+/* Whether @t is the upper end of a range whose lower end is @prev, as the
+ * parser gives 培育1—2个: ≥1, then ≤2 (borderline), both from one clause. */
+static gboolean
+is_range_upper_end (JsonObject *prev,
+                    JsonObject *t)
+{
+  const char *text = member_string (t, "text", NULL);
+
+  return prev != NULL && text != NULL && text[0] != '\0' &&
+         g_strcmp0 (member_string (t, "comparator", "="), "<=") == 0 &&
+         g_strcmp0 (member_string (prev, "comparator", "="), ">=") == 0 &&
+         !json_object_get_boolean_member_with_default (t, "stretch", FALSE) &&
+         !json_object_get_boolean_member_with_default (prev, "stretch", FALSE) &&
+         g_strcmp0 (member_string (prev, "text", NULL), text) == 0 &&
+         g_strcmp0 (member_string (prev, "indicator", ""), member_string (t, "indicator", "")) == 0 &&
+         g_strcmp0 (member_string (prev, "unit", ""), member_string (t, "unit", "")) == 0 &&
+         member_number (prev, "year") == member_number (t, "year") &&
+         member_number (prev, "value") < member_number (t, "value");
+}
+
 static void
 add_id (JsonArray  *ids,
         const char *id)
@@ -351,6 +371,15 @@ pb_indicator_link (JsonNode *plan)
 
           if (t == NULL)
             continue;
+          /* A range's upper end: a planner reads "1—2个" as at least 1,
+           * striving for 2 (力争), one quantity — not a second indicator
+           * of the same name whose every report is entered twice, with
+           * a ceiling that makes 3 "behind". */
+          if (is_range_upper_end (j > 0 ? element (targets, j - 1) : NULL, t))
+            {
+              json_object_set_boolean_member (t, "stretch", TRUE);
+              json_object_set_string_member (t, "comparator", ">=");
+            }
           old_id = member_string (t, "indicator_id", NULL);
           def = old_id ? g_hash_table_lookup (defs, old_id) : NULL;
           if (old_id)
