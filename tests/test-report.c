@@ -991,7 +991,9 @@ squeeze (const char *text)
  * "58% of the 20,975架 expected" (17,200 is 82 % of
  * it); the indicator table, the organisations table and the ranking each
  * say under them what their Completion is — the organisations' capped at
- * 100 % an item. In English, zh_CN and zh_TW. */
+ * 100 % an item; and the indicator table prints the baseline and the
+ * value expected beside the latest actual, so that the sum can be redone.
+ * In English, zh_CN and zh_TW. */
 static void
 test_completion_words (void)
 {
@@ -1048,6 +1050,18 @@ test_completion_words (void)
       table_end = strstr (text, organisations);
       if (table_end == NULL || strstr (table_end + 1, organisations) == NULL)
         g_error ("%s: the organisations' footnote is not under their table and the ranking:\n%s", words[i].locale, text);
+      /* The indicator table prints what the 58% is worked out from: the
+       * baseline, the latest actual and the value expected on its date. */
+      if (i == 0)
+        {
+          guint page = find_page (pdf, "Latest Actual");
+          g_autofree char *table = page ? page_text (pdf, page) : NULL;
+
+          if (table == NULL || strstr (table, "Baseline") == NULL || strstr (table, "Expected") == NULL ||
+              !g_regex_match_simple ("^数据中心标准机架\\s+架\\s+12,000\\s+30,000\\s+17,200架\\s+20,975\\s+58%", table,
+                                     G_REGEX_MULTILINE, 0))
+            g_error ("the indicator table does not give 数据中心标准机架's baseline, latest and expected:\n%s", table);
+        }
     }
   if (old)
     g_setenv ("LC_ALL", old, TRUE);

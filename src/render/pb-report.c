@@ -14,7 +14,8 @@
  *                  label column and scale on every tile, or on one sheet
  *   tasks          重点任务责任分解表: number, task, lead, responsible,
  *                  period, targets by year
- *   indicators     targets by year, latest actual, completion, health
+ *   indicators     baseline, targets by year, latest actual, value expected on
+ *                  its date, completion, health
  *   organisations  the ranking chart and table
  *
  * Tables repeat their header row on every page and break only between
@@ -486,8 +487,12 @@ collect (PbReport *self,
 
 #define COL(title, width) \
     G_STMT_START { g_ptr_array_add (headers, g_strdup (title)); w = (width); g_array_append_val (widths, w); } G_STMT_END
-    COL (_("Indicator"), 3.2);
-    COL (_("Unit"), 0.8);
+    COL (_("Indicator"), 2.1);
+    COL (_("Unit"), 0.9);
+    /* The figures the completion is worked out from, as the window's
+     * table has them (rev21 finding 8b): from the baseline, the latest
+     * actual against the value expected on its date. */
+    COL (_("Baseline"), 1.0);
     if (n_years)
       for (int y = first_year; y <= last_year; y++)
         {
@@ -498,9 +503,12 @@ collect (PbReport *self,
         }
     else
       COL (_("Targets"), 4);
-    COL (_("Latest Actual"), 1.6);
-    COL (_("Completion"), 1.1);
-    COL (_("Health"), 1.5);
+    COL (_("Latest Actual"), 1.5);
+    /* (One line of header: the value expected on the latest actual's
+     * date, the date printed beneath that actual; the footnote says so.) */
+    COL (_("Expected"), 1.3);
+    COL (_("Completion"), 1.0);
+    COL (_("Health"), 1.7);
 #undef COL
     self->indicators = table_new (_("Indicators"), (const char * const *) headers->pdata,
                                   (double *) (void *) widths->data, headers->len, headers->len - 1);
@@ -526,6 +534,11 @@ collect (PbReport *self,
       g_ptr_array_sort (sorted, compare_targets);
       g_ptr_array_add (cells, g_strdup (pb_indicator_get_name (k)));
       g_ptr_array_add (cells, g_strdup (unit));
+      {
+        double baseline = pb_record_get_double (PB_RECORD (k), "baseline_value");
+
+        g_ptr_array_add (cells, isnan (baseline) ? g_strdup ("—") : pb_format_number_compact (baseline, NULL, st->decimals));
+      }
       for (int y = first_year; n_years && y <= last_year; y++)
         {
           g_autoptr(GString) cell = g_string_new (NULL);
@@ -586,6 +599,10 @@ collect (PbReport *self,
         }
       else
         g_ptr_array_add (cells, g_strdup ("—"));
+      /* Computed, not reported: as a briefing writes it (2.1万), as the
+       * window's column does. */
+      g_ptr_array_add (cells, st->has_actual && !isnan (st->against)
+                              ? pb_format_estimate (st->against, NULL, st->decimals) : g_strdup ("—"));
       g_ptr_array_add (cells, pb_format_percent (st->completion));
       g_ptr_array_add (cells, health_text (st->health));
       g_ptr_array_add (cells, NULL);
