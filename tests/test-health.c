@@ -1735,6 +1735,16 @@ test_target_before_period (PbTestLibrary *f,
   g_assert_nonnull (strstr (st->reason, "before the plan period"));
   g_assert_null (strstr (st->reason, "of the 0 expected"));
 
+  /* From a baseline (10), the way made to the target is what the
+   * percent divides, and the reason says so (rev21 finding 8). */
+  g_assert_true (pb_store_set (f->store, indicator, &error, "baseline_value", 10.0, NULL));
+  g_assert_no_error (error);
+  st = pb_store_get_indicator_status (f->store, indicator, today);
+  g_assert_cmpfloat_with_epsilon (st->completion, 0.5, 1e-9);
+  g_assert_cmpstr (st->reason, ==, "50% of the way from the 10 baseline to its 2026 target of 12.5, a year before the plan period");
+  g_assert_true (pb_store_set (f->store, indicator, &error, "baseline_value", NAN, NULL));
+  g_assert_no_error (error);
+
   g_assert_cmpint (pb_store_get_item_health (f->store, item, later, &reason), ==, PB_HEALTH_RED);
   g_assert_cmpstr (reason, !=, "On track");
 }

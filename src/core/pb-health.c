@@ -766,10 +766,21 @@ evaluate_targets (PbIndicator       *indicator,
       {
         g_autofree char *target = format_value (g->value, status->decimals);
 
-        /* Translators: "90% of its 2026 target of 12.5, a year before the
-         * plan period": a target left behind when the period moved */
-        status->reason = g_strdup_printf (_("%s of its %d target of %s, a year before the plan period"),
-                                          percent, g->year, target);
+        if (!isnan (status->against_from))
+          {
+            g_autofree char *base = format_value (status->against_from, status->decimals);
+
+            /* Translators: "50% of the way from the 10 baseline to its 2026
+             * target of 12.5, a year before the plan period": counted from
+             * the baseline, (latest − baseline) ÷ (target − baseline) */
+            status->reason = g_strdup_printf (_("%1$s of the way from the %2$s baseline to its %3$d target of %4$s, a year before the plan period"),
+                                              percent, base, g->year, target);
+          }
+        else
+          /* Translators: "90% of its 2026 target of 12.5, a year before the
+           * plan period": a target left behind when the period moved */
+          status->reason = g_strdup_printf (_("%s of its %d target of %s, a year before the plan period"),
+                                            percent, g->year, target);
       }
     else if (!isnan (status->against_from))
       status->reason = reason_from_baseline (status, pb_indicator_get_measure_unit (indicator), percent, when);
