@@ -1799,6 +1799,110 @@ test_timeline_zoom_at_pointer (void)
   pb_test_app_stop (&t);
 }
 
+/* Finding 13: a task due on the day its target falls due (most of a
+ * plan's tasks: due 2027-12-31 with a 2027 target) is drawn to its real
+ * end, the target's label beside the diamond, not on a plate over the
+ * bar's last months, also where the view ends just after the bar (the
+ * label then waits for a scroll to show it whole, never moves left over
+ * the bar). The pixels of the bar run to its due date; there the pointer
+ * shows the resize cursor; a real drag from where the bar visibly ends
+ * changes its due date only, as one command. */
+static void
+test_timeline_end_label_drag (void)
+{
+  PbTimelineView *view;
+  PbTimeline *tl;
+  GtkWidget *w;
+  GtkAdjustment *h;
+  g_autoptr(PbItem) a = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *due = NULL;
+  gsize stride;
+  GDate today;
+  guint32 s, d;
+  guint row, i;
+  double x1, y, xin, end;
+  const guchar *sample;
+  gboolean labelled = FALSE;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_NOVEMBER, 2026);
+  pb_timeline_view_set_today (view, &today);
+  pb_test_settle_for (500);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
+  tl = pb_timeline_view_get_timeline (view);
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  /* 4 建设城市物联感知体系: not started (its bar all track), due on the
+   * day of its 2027 target "500,000个" (50万个 in Chinese). */
+  a = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  start = g_strdup (pb_record_get_string (PB_RECORD (a), "start_date"));
+  due = g_strdup (pb_record_get_string (PB_RECORD (a), "due_date"));
+  g_assert_cmpstr (due, ==, "2027-12-31");
+  g_assert_true (pb_timeline_get_item_dates (tl, pb_record_get_id (PB_RECORD (a)), &s, &d));
+  g_assert_true (pb_timeline_get_item_row (tl, pb_record_get_id (PB_RECORD (a)), &row));
+  for (i = 0; i < pb_timeline_get_n_milestones (tl); i++)
+    labelled |= g_strcmp0 (pb_timeline_get_milestone_label (tl, i), "500,000个") == 0;
+  g_assert_true (labelled);
+
+  /* At the Quarters zoom, scrolled so that the bar ends 40 px before the
+   * view's right edge: no room for the label right of the diamond. */
+  pb_timeline_view_set_zoom (view, PB_TIMELINE_ZOOM_QUARTER);
+  pb_test_settle_for (200);
+  gtk_adjustment_set_value (h, pb_timeline_x_for_day (tl, d + 1) + 40 - gtk_adjustment_get_page_size (h));
+  pb_test_settle_for (300);
+  bar_point (view, a, d + 1, &x1, &y);
+  x1 -= 1;
+  g_assert_cmpfloat (x1, <, gtk_widget_get_width (w) - 30);
+
+  /* The bar's pixels, along its middle, from four months before its end
+   * (after today's line) to where they stop. */
+  pixels = widget_pixels (w, &stride);
+  bar_point (view, a, d - 120, &xin, &y);
+  sample = pixels + (gsize) y * stride + (gsize) xin * 4;
+  for (end = xin; end < gtk_widget_get_width (w); end++)
+    {
+      const guchar *px = pixels + (gsize) y * stride + (gsize) end * 4;
+
+      if (ABS (px[0] - sample[0]) > 8 || ABS (px[1] - sample[1]) > 8 || ABS (px[2] - sample[2]) > 8)
+        break;
+    }
+  g_test_message ("the bar ends at x %.0f; drawn to x %.0f", x1, end);
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-end-label.png"));
+  /* To its due date: to the diamond drawn there, 6 px either side of it
+   * (the old label's plate stopped it some 70 px before). */
+  g_assert_cmpfloat (end, >=, x1 - 8);
+
+  /* There, the resize cursor. */
+  move_to (w, end - 3, y + 4);
+  pb_test_settle_for (100);
+  move_to (w, end - 2, y);
+  pb_test_settle_for (200);
+  g_assert_nonnull (gtk_widget_get_cursor (w));
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (w)), ==, "ew-resize");
+
+  /* A drag from there three months earlier: the due date alone moves. */
+  press_and_drag (w, end - 2, end - 2 - 92 * 2.0, y);
+  button (FALSE);
+  pb_test_settle_for (300);
+  g_test_message ("after the drag: %s to %s", pb_record_get_string (PB_RECORD (a), "start_date"),
+                  pb_record_get_string (PB_RECORD (a), "due_date"));
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "start_date"), ==, start);
+  g_assert_cmpstr (pb_record_get_string (PB_RECORD (a), "due_date"), ==, "2027-09-30");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Change Due Date");
+  undo_redo (TRUE);
+  assert_item_dates (a, start, due);
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1817,6 +1921,7 @@ main (int    argc,
   g_test_add_func ("/pointer/timeline-click-empty", test_timeline_click_empty);
   g_test_add_func ("/pointer/timeline-dependency-click", test_timeline_dependency_click);
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
+  g_test_add_func ("/pointer/timeline-end-label-drag", test_timeline_end_label_drag);
   g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);
   g_test_add_func ("/pointer/editor-menu-delete", test_editor_menu_delete);
   g_test_add_func ("/pointer/import-create-undo", test_import_create_undo);

@@ -355,6 +355,65 @@ test_milestone_label_edge (void)
     }
 }
 
+/* A target due on its bar's last day (累计建成1.2万个 on B, due
+ * 2023-06-30): in a view that ends 150 px after the bar its label is
+ * whole, right of the diamond; in one that ends 60 px after it, too
+ * little for the label, it is left out (the diamond's tooltip names it),
+ * never moved left over the bar's end, which would seem to end a label's
+ * width early and put a plate where the pointer grips the bar to resize
+ * it (finding 13), nor cut to a figure that reads as another number. The
+ * picture of the whole chart is wide enough for such labels whole. */
+static void
+test_milestone_label_bar_end (void)
+{
+  g_autoptr(PbTimeline) t = fixture (day (2023, 1, 16));
+  double lw = 240, top = PB_TIMELINE_HEADER_HEIGHT;
+  double row2, x1;
+
+  pb_timeline_add_milestone (t, 2, day (2023, 6, 30), "累计建成1.2万个");
+  pb_timeline_set_zoom (t, PB_TIMELINE_ZOOM_QUARTER);
+  pb_timeline_set_label_width (t, lw);
+  row2 = top + pb_timeline_get_row_y (t, 2);
+  x1 = pb_timeline_x_for_day (t, day (2023, 7, 1));
+  for (int after = 60; after <= 150; after += 90)
+    {
+      double width = lw + 500, scroll_x = x1 + after - 500;
+      double mx = lw - scroll_x + x1;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, 300);
+      cairo_t *cr = cairo_create (surface);
+      PbTimelineHit hit;
+
+      pb_timeline_paint (t, cr, scroll_x, 0, width, 300, FALSE, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("PB_TEST_SHOT_DIR"))
+        {
+          g_autofree char *name = g_strdup_printf ("milestone-bar-end-%d.png", after);
+          g_autofree char *path = g_build_filename (g_getenv ("PB_TEST_SHOT_DIR"), name, NULL);
+          cairo_surface_write_to_png (surface, path);
+        }
+      g_assert_cmpfloat (mx, ==, width - after);
+      /* Over the bar's last 150 px: no text. */
+      g_assert_cmpuint (count_dark (surface, mx - 150, mx - 8, row2 + 2, row2 + PB_TIMELINE_ROW_HEIGHT - 2), ==, 0);
+      /* After the diamond: the label where it fits whole, else nothing. */
+      if (after == 150)
+        g_assert_cmpuint (count_dark (surface, mx + 8, width, row2 + 2, row2 + PB_TIMELINE_ROW_HEIGHT - 2), >, 60);
+      else
+        g_assert_cmpuint (count_dark (surface, mx + 8, width, row2 + 2, row2 + PB_TIMELINE_ROW_HEIGHT - 2), ==, 0);
+      cairo_surface_destroy (surface);
+
+      /* Where the bar is seen to end, left of the diamond, it is gripped
+       * to resize it. */
+      pb_timeline_hit_test (t, x1 - 8, row2 - top + PB_TIMELINE_ROW_HEIGHT / 2, &hit);
+      g_assert_cmpint (hit.kind, ==, PB_TIMELINE_HIT_BAR_END);
+      g_assert_cmpint (hit.item_id, ==, 2);
+    }
+
+  /* The picture: room after the last day for a label due on it. */
+  g_assert_cmpfloat (pb_timeline_get_natural_width (t), >=,
+                     lw + pb_timeline_get_width (t) + PB_TIMELINE_END_ROOM);
+}
+
 /* Scrolled so that a target's diamond is just left of the chart, its
  * label is drawn whole from the chart's left edge, not cut at its start;
  * once the label would lie wholly left of the edge it is gone. */
@@ -1090,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/timeline/render", test_render);
   g_test_add_func ("/timeline/milestone-label-edge", test_milestone_label_edge);
   g_test_add_func ("/timeline/milestone-label-sticky", test_milestone_label_sticky);
+  g_test_add_func ("/timeline/milestone-label-bar-end", test_milestone_label_bar_end);
   g_test_add_func ("/timeline/formal-headings", test_formal_headings);
   g_test_add_func ("/timeline/labels-from-glyphs", test_labels_from_glyphs);
   g_test_add_func ("/timeline/cli", test_cli);

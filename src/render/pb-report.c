@@ -57,7 +57,6 @@
 #define BAND 20.0        /* header and footer bands */
 #define TIMELINE_TILE_SCALE 0.75   /* a pixel of the chart is 0.75 pt: 96 dpi */
 #define TIMELINE_LABELS 300.0      /* px: room for titles and leads on paper */
-#define TIMELINE_RIGHT_ROOM 120.0   /* px: for the labels of targets due at the end */
 
 /* ---- Options ----------------------------------------------------------------- */
 
@@ -1377,7 +1376,7 @@ paginate_timeline (PbReport *self,
 
       pb_paper_get_size (sheet, TRUE, &page_w, &page_h);
       content_box (self, page_w, page_h, &x, &y, &w, &h);
-      scale = MIN (w / (label + chart_w + TIMELINE_RIGHT_ROOM), h / (PB_TIMELINE_HEADER_HEIGHT + chart_h));
+      scale = MIN (w / (label + chart_w + pb_timeline_get_end_room (tl)), h / (PB_TIMELINE_HEADER_HEIGHT + chart_h));
       page.width = page_w;
       page.height = page_h;
       page.scale = scale;
@@ -1409,11 +1408,11 @@ paginate_timeline (PbReport *self,
       for (int zoom = self->o.zoom; zoom >= PB_TIMELINE_ZOOM_YEAR; zoom--)
         {
           pb_timeline_set_zoom (tl, zoom);
-          if ((label + pb_timeline_get_width (tl) + TIMELINE_RIGHT_ROOM) * TIMELINE_TILE_SCALE <= w)
+          if ((label + pb_timeline_get_width (tl) + pb_timeline_get_end_room (tl)) * TIMELINE_TILE_SCALE <= w)
             break;
         }
       chart_w = pb_timeline_get_width (tl);
-      scale = MIN (1.0, w / (label + chart_w + TIMELINE_RIGHT_ROOM));
+      scale = MIN (1.0, w / (label + chart_w + pb_timeline_get_end_room (tl)));
 
       /* A chart a little taller than the page is shrunk onto one page
        * rather than leave a few rows alone on a second. */

@@ -1138,9 +1138,17 @@ pb_timeline_hit_test (PbTimeline    *self,
    * wins over the grip: a click on the arrow's head chooses the arrow. */
   if (has_bar && (dep < 0 || (x >= box.x0 && x <= box.x1)))
     {
-      if (fabs (x - box.x0) <= 5)
+      /* A target's diamond on the bar's end hides its last 6 px: the bar
+       * is seen to end at the diamond's tip, and is gripped there too
+       * (short of the bar's middle third, which moves it). */
+      double end_reach = PB_TIMELINE_GRIP_REACH;
+
+      for (guint m = row->first_milestone; m < row->first_milestone + row->n_milestones; m++)
+        if (fabs (pb_timeline_x_for_day (self, g_array_index (self->milestones, Milestone, m).day + 1) - box.x1) < 1)
+          end_reach = MIN (PB_TIMELINE_GRIP_REACH + 5, MAX (PB_TIMELINE_GRIP_REACH, (box.x1 - box.x0) / 3));
+      if (fabs (x - box.x0) <= PB_TIMELINE_GRIP_REACH)
         hit->kind = PB_TIMELINE_HIT_BAR_START;
-      else if (fabs (x - box.x1) <= 5)
+      else if (x >= box.x1 - end_reach && x <= box.x1 + PB_TIMELINE_GRIP_REACH)
         hit->kind = PB_TIMELINE_HIT_BAR_END;
       if (hit->kind != PB_TIMELINE_HIT_NONE)
         return;
@@ -1732,26 +1740,65 @@ paint_health_mark (cairo_t  *cr,
   cairo_fill (cr);
 }
 
+/* Whether a label plate from @lx, @tw wide, covers one of @grips (a bar's
+ * start and end, where the pointer resizes it; -G_MAXDOUBLE for none), or
+ * the bar's last few pixels inside either, which show where it ends. */
+#define END_SHOWN 10.0
+
+static gboolean
+covers_grip (double        lx,
+             double        tw,
+             const double  grips[2])
+{
+  double from = lx - 2, to = lx + tw + 2;
+
+  if (from < grips[0] + PB_TIMELINE_GRIP_REACH + END_SHOWN && to > grips[0] - PB_TIMELINE_GRIP_REACH - 1)
+    return TRUE;
+  if (from < grips[1] + PB_TIMELINE_GRIP_REACH + 1 && to > grips[1] - PB_TIMELINE_GRIP_REACH - END_SHOWN)
+    return TRUE;
+  return FALSE;
+}
+
 /* Where a milestone's label of width @tw starts: right of its diamond at
  * @mx, or left of it when it would run past @right (the edge of the
  * viewport, picture, page or tile: a report keeps room after the chart's
  * end for these labels, a picture or the screen may not) and there is room
  * on the left, right of the label column at @left. A label whose start
  * has scrolled past @left while some of it would still show is drawn from
- * @left, whole (sticky, as Gantt charts keep their labels readable). */
+ * @left, whole (sticky, as Gantt charts keep their labels readable).
+ *
+ * Never over the row's bar's ends, @grips: a plate there would hide where
+ * the bar ends (a target due on its last day, most plans' tasks, would
+ * seem to end a label's width early) and lie over the grip a drag resizes
+ * it by. A label kept right of its diamond that way, which would run past
+ * @right, gets a *@room less than @tw: the painter leaves it out. */
 static double
-milestone_label_x (double mx,
-                   double tw,
-                   double right,
-                   double left)
+milestone_label_x (double        mx,
+                   double        tw,
+                   double        right,
+                   double        left,
+                   const double  grips[2],
+                   double       *room)
 {
   double after = mx + 9, before = mx - 9 - tw;
 
-  if (after < left + 2 && after + tw > left)
+  *room = tw;
+  if (after < left + 2 && after + tw > left && !covers_grip (left + 2, tw, grips))
     return left + 2;
-  if (after + tw + 2 <= right || before - 2 < left)
+  if (!covers_grip (after, tw, grips) && (after + tw + 2 <= right || before - 2 < left))
     return after;
-  return before;
+  if (before - 2 >= left && !covers_grip (before, tw, grips))
+    return before;
+  if (covers_grip (after, tw, grips))
+    {
+      /* A target inside the bar, near an end: past the bar's end. */
+      double beyond = MAX (grips[0], grips[1]) + PB_TIMELINE_GRIP_REACH + 4;
+
+      if (beyond > after)
+        after = beyond;
+    }
+  *room = MIN (tw, right - 2 - after);
+  return after;
 }
 
 /**
@@ -1893,6 +1940,7 @@ pb_timeline_paint (PbTimeline           *self,
       Row *row = &g_array_index (self->rows, Row, i);
       double y = oy + g_array_index (self->row_y, double, i);
       Box box;
+      double grips[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
 
       counted.rows_painted++;
       if (row->kind == ROW_SECTION)
@@ -1918,6 +1966,9 @@ pb_timeline_paint (PbTimeline           *self,
           /* Whole pixels: cairo fills aligned boxes without rasterising. */
           double x0 = round (ox + box.x0), x1 = round (ox + MAX (box.x1, box.x0 + 2));
           double by = round (oy + box.y0), bh = box.y1 - box.y0;
+
+          grips[0] = ox + box.x0;
+          grips[1] = ox + box.x1;
 
           if (row->milestone)
             {
@@ -1982,7 +2033,7 @@ pb_timeline_paint (PbTimeline           *self,
               /* On a plate of the background, readable over a bar; the
                * text is drawn from its characters' glyphs, or shaped once
                * while its row stays in view. */
-              double lx;
+              double lx, room;
 
               row_keep (self, row, i);
               simple = raster && !self->shape_all && ms->layout == NULL &&
@@ -1996,7 +2047,14 @@ pb_timeline_paint (PbTimeline           *self,
                   label = kept_layout (layout, &ms->layout, ms->label, -1);
                   pango_layout_get_pixel_size (label, &tw, &th);
                 }
-              lx = milestone_label_x (mx, tw, width, lw);
+              lx = milestone_label_x (mx, tw, width, lw, grips, &room);
+              /* No room for it whole, right of a diamond on the bar's
+               * end: none, rather than a figure cut short ("12,00…"
+               * reads as another number) or a plate over the bar. The
+               * diamond's tooltip names the target, and the chart
+               * scrolls on far enough to show it (PB_TIMELINE_END_ROOM). */
+              if (room < tw)
+                continue;
               cairo_set_source_rgba (cr, p.bg.red, p.bg.green, p.bg.blue, 0.9);
               cairo_rectangle (cr, round (lx - 2), round (y + (PB_TIMELINE_ROW_HEIGHT - th) / 2 - 1), tw + 4, th + 2);
               cairo_fill (cr);
@@ -2519,15 +2577,63 @@ pb_timeline_update_from_store (PbTimeline *self,
 }
 
 /**
+ * pb_timeline_get_end_room:
+ *
+ * Returns: how much room after the chart's last day the labels of the
+ *   targets near it take, right of their diamonds (where they go, never
+ *   over a bar's end): at least PB_TIMELINE_END_ROOM. The window scrolls
+ *   that far, a picture and a report's chart are that much wider.
+ */
+double
+pb_timeline_get_end_room (PbTimeline *self)
+{
+  double width, room = PB_TIMELINE_END_ROOM;
+  PangoContext *context = NULL;
+  PangoLayout *layout = NULL;
+
+  pb_timeline_layout (self);
+  width = pb_timeline_get_width (self);
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      Milestone *ms = &g_array_index (self->milestones, Milestone, i);
+      double mx = pb_timeline_x_for_day (self, ms->day + 1);
+      int tw, th;
+
+      /* Labels wider than the room need more only near the end. */
+      if (ms->label == NULL || ms->label[0] == '\0' || mx + 9 + 1000 < width + room)
+        continue;
+      if (layout == NULL)
+        {
+          PangoFontDescription *face = pango_font_description_from_string ("Sans 9");
+
+          context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+          pango_context_set_language (context, pango_language_from_string (self->language));
+          pb_render_set_font_script (face, self->language);
+          layout = pango_layout_new (context);
+          pango_layout_set_font_description (layout, face);
+          pango_font_description_free (face);
+        }
+      pango_layout_set_text (layout, ms->label, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      /* The diamond's 9 px, the plate's 2 and a little to spare. */
+      room = MAX (room, ceil (mx + 9 + tw + 8 - width));
+    }
+  g_clear_object (&layout);
+  g_clear_object (&context);
+  return room;
+}
+
+/**
  * pb_timeline_get_natural_width:
  *
  * Returns: the width the whole chart takes at its zoom: the label column,
- *   every day of the plan's years, and room for the last day's diamond
+ *   every day of the plan's years, and room for the labels of the targets
+ *   due on the last day, after its diamonds (pb_timeline_get_end_room())
  */
 double
 pb_timeline_get_natural_width (PbTimeline *self)
 {
-  return ceil (self->label_width + pb_timeline_get_width (self) + 12);
+  return ceil (self->label_width + pb_timeline_get_width (self) + pb_timeline_get_end_room (self));
 }
 
 /**

@@ -64,6 +64,14 @@ typedef struct _PbTimeline PbTimeline;
  * which a HiDPI screen draws with 2 or 3 device pixels each, so the reach
  * is the same to the eye and the hand at any scale. */
 #define PB_TIMELINE_DEPENDENCY_REACH 5.0
+/* How far from a bar's end a point still grips it to resize it, either
+ * side (inside, up to 5 px more where a target's diamond covers the end);
+ * nothing else drawn in a row (a target's label) covers that. */
+#define PB_TIMELINE_GRIP_REACH 5.0
+/* The least room after the chart's last day, for the labels of the
+ * targets due on it, right of their diamonds (pb_timeline_get_end_room()
+ * gives what they take). */
+#define PB_TIMELINE_END_ROOM 120.0
 
 PbTimeline   *pb_timeline_new             (guint32         first_day,
                                            guint32         last_day,
@@ -152,6 +160,7 @@ void          pb_timeline_layout          (PbTimeline     *self);
 guint         pb_timeline_get_n_rows      (PbTimeline     *self);
 double        pb_timeline_get_width       (PbTimeline     *self);
 double        pb_timeline_get_natural_width (PbTimeline   *self);
+double        pb_timeline_get_end_room    (PbTimeline     *self);
 double        pb_timeline_get_height      (PbTimeline     *self);
 double        pb_timeline_x_for_day       (PbTimeline     *self,
                                            guint32         day);

@@ -162,7 +162,7 @@ configure_adjustments (PbTimelineView *self)
     {
       pb_timeline_set_label_width (self->timeline, label_width (self));
       /* Room after the last year for the labels of targets due at its end. */
-      chart_w = pb_timeline_get_width (self->timeline) + 120;
+      chart_w = pb_timeline_get_width (self->timeline) + pb_timeline_get_end_room (self->timeline);
       chart_h = pb_timeline_get_height (self->timeline);
     }
   if (self->hadjustment)
@@ -1911,6 +1911,29 @@ query_tooltip_cb (PbTimelineView *self,
                             leads && leads[0] ? leads : _("none"), reason ? reason : "");
   }
 
+  /* Over a target's diamond: the target, whole (its label may be
+   * shortened where the chart ends). On a bar's end the grip is hit
+   * first; a diamond there is looked for just outside it. */
+  if (hit.kind == PB_TIMELINE_HIT_BAR_END || hit.kind == PB_TIMELINE_HIT_BAR_START)
+    {
+      PbTimelineHit beside;
+
+      pb_timeline_hit_test (self->timeline, cx + (hit.kind == PB_TIMELINE_HIT_BAR_END ? 1 : -1) * (PB_TIMELINE_GRIP_REACH + 1),
+                            cy, &beside);
+      if (beside.kind == PB_TIMELINE_HIT_MILESTONE && beside.item_id == hit.item_id)
+        hit = beside;
+    }
+  if (hit.kind == PB_TIMELINE_HIT_MILESTONE && hit.index < pb_timeline_get_n_milestones (self->timeline))
+    {
+      /* TRANSLATORS: a timeline tooltip's line over a target's diamond: the target, as "1.2万个" */
+      g_autofree char *line = g_strdup_printf (_("Target: %s"),
+                                               pb_timeline_get_milestone_label (self->timeline, hit.index));
+      g_autofree char *with = g_strconcat (g_strstrip (text), "\n", line, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&with);
+    }
+
   /* Since the last closed period, as the cards show it. */
   {
     g_autofree char *change = pb_ui_dup_period_change (self->store, item, &self->today);
@@ -1927,6 +1950,26 @@ query_tooltip_cb (PbTimelineView *self,
 
   pb_ui_tooltip_set_text (tooltip, g_strstrip (text));
   return TRUE;
+}
+
+/* The resize cursor over a bar's ends (the grips hit first), the default
+ * elsewhere. */
+static void
+update_cursor (PbTimelineView *self,
+               double          x,
+               double          y)
+{
+  PbTimelineHit hit = { PB_TIMELINE_HIT_NONE };
+  double cx, cy;
+
+  if (self->timeline && y >= PB_TIMELINE_HEADER_HEIGHT && x >= label_width (self))
+    {
+      chart_point (self, x, y, &cx, &cy);
+      pb_timeline_hit_test (self->timeline, cx, cy, &hit);
+    }
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   hit.kind == PB_TIMELINE_HIT_BAR_START || hit.kind == PB_TIMELINE_HIT_BAR_END
+                                   ? "ew-resize" : NULL);
 }
 
 static void
@@ -1954,6 +1997,10 @@ pointer_motion_cb (GtkEventControllerMotion *motion,
     self->pointer_moved = TRUE;
   self->pointer_in = TRUE;
   self->pointer_x = x;
+  /* A bar's ends say that a drag there resizes it; a drag holds the
+   * cursor it began with. */
+  if (!self->dragging)
+    update_cursor (self, x, y);
 }
 
 static void
@@ -2148,7 +2195,7 @@ zoom_to_fit (PbTimelineView *self)
   for (; z > PB_TIMELINE_ZOOM_YEAR; z--)
     {
       pb_timeline_set_zoom (self->timeline, z);
-      if (pb_timeline_get_width (self->timeline) + 120 <= page)
+      if (pb_timeline_get_width (self->timeline) + pb_timeline_get_end_room (self->timeline) <= page)
         break;
     }
   pb_timeline_view_set_zoom (self, z);
