@@ -1903,6 +1903,72 @@ test_timeline_end_label_drag (void)
   pb_test_app_stop (&t);
 }
 
+/* Finding 16: the whole plan shown at the year zoom, a bar chosen that
+ * runs from the plan's first day across today's line: each real "+"
+ * keeps today's line where it was on screen, on the chosen bar, instead
+ * of going back to the plan's first days with the bar's start. */
+static void
+test_timeline_zoom_keeps_chosen (void)
+{
+  PbTimelineView *view;
+  PbTimeline *tl;
+  GtkWidget *w;
+  GtkAdjustment *h;
+  g_autoptr(PbItem) a = NULL;
+  GDate today;
+  guint32 s, d, now;
+  double xt, y, x, bx;
+
+  pb_test_app_start (&t);
+  view = PB_TIMELINE_VIEW (pb_window_get_timeline (t.window));
+  w = GTK_WIDGET (view);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (w, ADW_TYPE_VIEW_STACK)),
+                                         "timeline");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_NOVEMBER, 2026);
+  pb_timeline_view_set_today (view, &today);
+  now = g_date_get_julian (&today);
+  pb_test_settle_for (500);
+  pb_test_x_raise (GTK_WIDGET (t.window));
+  pb_test_x_focus (GTK_WIDGET (t.window));
+  g_assert_true (gtk_widget_activate_action (w, "timeline.zoom-fit", NULL));
+  pb_test_settle_for (300);
+  tl = pb_timeline_view_get_timeline (view);
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpint (pb_timeline_get_zoom (tl), ==, PB_TIMELINE_ZOOM_YEAR);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
+
+  /* 9 发展智慧教育和智慧医疗, 2025-01-01 to 2027-12-31, chosen by a real
+   * click on its bar. */
+  a = pb_test_app_item_titled (&t, "发展智慧教育和智慧医疗");
+  g_assert_true (pb_timeline_get_item_dates (tl, pb_record_get_id (PB_RECORD (a)), &s, &d));
+  g_assert_cmpuint (s, ==, julian (2025, 1, 1));
+  g_assert_cmpuint (d, >, now);
+  bar_point (view, a, julian (2026, 3, 1), &bx, &y);
+  click_at (w, bx, y, 0);
+  g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (a)));
+  pb_timeline_view_widget_point (view, pb_timeline_x_for_day (tl, now), 0, &xt, &x);
+
+  for (PbTimelineZoom zoom = PB_TIMELINE_ZOOM_QUARTER; zoom <= PB_TIMELINE_ZOOM_WEEK; zoom++)
+    {
+      key (GDK_KEY_plus, TRUE);
+      key (GDK_KEY_plus, FALSE);
+      pb_test_settle_for (300);
+      g_assert_cmpint (pb_timeline_get_zoom (tl), ==, zoom);
+      pb_timeline_view_widget_point (view, pb_timeline_x_for_day (tl, now), 0, &x, &y);
+      g_test_message ("zoom %d: today's line at x %.1f (was %.1f), scrolled to %.0f", zoom, x, xt,
+                      gtk_adjustment_get_value (h));
+      g_assert_cmpfloat (fabs (x - xt), <=, 2);
+      /* On the chosen bar, in view. */
+      g_assert_cmpint (pb_timeline_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (a)));
+      g_assert_cmpfloat (gtk_adjustment_get_value (h), >, pb_timeline_x_for_day (tl, s));
+      g_assert_cmpfloat (gtk_adjustment_get_value (h), <, pb_timeline_x_for_day (tl, d + 1));
+    }
+  g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "timeline-zoom-keeps-chosen.png"));
+
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1922,6 +1988,7 @@ main (int    argc,
   g_test_add_func ("/pointer/timeline-dependency-click", test_timeline_dependency_click);
   g_test_add_func ("/pointer/timeline-zoom-at-pointer", test_timeline_zoom_at_pointer);
   g_test_add_func ("/pointer/timeline-end-label-drag", test_timeline_end_label_drag);
+  g_test_add_func ("/pointer/timeline-zoom-keeps-chosen", test_timeline_zoom_keeps_chosen);
   g_test_add_func ("/pointer/menu-add-item", test_menu_add_item);
   g_test_add_func ("/pointer/editor-menu-delete", test_editor_menu_delete);
   g_test_add_func ("/pointer/import-create-undo", test_import_create_undo);

@@ -1745,8 +1745,10 @@ pb_timeline_view_click_full (PbTimelineView  *self,
  * Gantt charts do: with the pointer over the chart (Ctrl+scroll, a pinch;
  * @pointer_x in widget x), the day under the pointer stays under it;
  * from the keyboard or a button (@pointer_x -1), the selected bar (its
- * start, else its end, whichever shows; the view's middle when the bar
- * covers it all), else today's line, else the view's middle. A bar or
+ * start, else today's line where it crosses the bar, else its end,
+ * whichever shows, a start at the view's very left edge not counting
+ * before today's line; the view's middle when the bar covers it all),
+ * else today's line, else the view's middle. A bar or
  * today out of view before the zoom is brought into view after it. A
  * chart x grows with the zoom's day width, from the same first day, so
  * the anchor's x scales by the ratio of the two; the adjustment is
@@ -1777,8 +1779,18 @@ zoom_keeping (PbTimelineView *self,
     {
       double x0 = pb_timeline_x_for_day (self->timeline, start);
       double x1 = pb_timeline_x_for_day (self->timeline, due + 1);
+      guint32 today = g_date_valid (&self->today) ? g_date_get_julian (&self->today) : 0;
+      double xt = today ? pb_timeline_x_for_day (self->timeline, today) : -1;
 
-      if (x0 >= scroll && x0 <= scroll + page)
+      /* A start at the view's left edge (a bar from the plan's first
+       * day, the whole plan shown) is where the view begins, not a place
+       * on the bar to keep: kept there, every zoom would go back to the
+       * plan's first days. Today's line on the bar is kept instead. */
+      if (x0 >= scroll + page / 20 && x0 <= scroll + page)
+        anchor = x0;
+      else if (today >= start && today <= due && xt >= scroll && xt <= scroll + page)
+        anchor = xt;
+      else if (x0 >= scroll && x0 <= scroll + page)
         anchor = x0;
       else if (x1 >= scroll && x1 <= scroll + page)
         anchor = x1;
