@@ -210,6 +210,100 @@ test_type_into_cell (void)
   pb_test_app_stop (&t);
 }
 
+/* A real double-click on a target cell (5G基站 › 2027) opens it for
+ * editing, as in a spreadsheet: the keyboard focus is in that cell's
+ * field, not on another column's control (the row's Kind drop-down, where
+ * the next Return would change the indicator's kind), and no dialog
+ * opens. What is typed next, with real keys, replaces the target. */
+static GtkWidget *find_of_type (GtkWidget *widget,
+                                GType      type);
+
+static void
+test_double_click_target (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbTarget) target = NULL;
+  GListModel *tops;
+  GtkWidget *cell, *focus, *picked;
+  graphene_point_t middle;
+  guint shown = 0;
+  gint64 id;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  /* The table alone, as the reviewer had it: 2027 is not under the
+   * details panel. */
+  adw_flap_set_reveal_flap (ADW_FLAP (find_of_type (GTK_WIDGET (view), ADW_TYPE_FLAP)), FALSE);
+  pb_test_settle_for (400);
+  k = indicator_named ("5G基站");
+  id = pb_record_get_id (PB_RECORD (k));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  cell = pb_indicators_view_find_cell (view, id, 2027);
+  g_assert_nonnull (cell);
+  g_assert_false (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  /* The pointer will be on the cell itself, nothing over it. */
+  g_assert_true (gtk_widget_compute_point (cell, GTK_WIDGET (t.window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (cell) / 2.0,
+                                                                 gtk_widget_get_height (cell) / 2.0),
+                                           &middle));
+  picked = gtk_widget_pick (GTK_WIDGET (t.window), middle.x, middle.y, GTK_PICK_DEFAULT);
+  g_assert_true (picked == cell || gtk_widget_is_ancestor (picked, cell));
+
+  pb_test_x_raise (cell);
+  pb_test_x_focus (cell);
+  pb_test_x_move_to (cell, gtk_widget_get_width (cell) / 2.0, gtk_widget_get_height (cell) / 2.0);
+  pb_test_settle_for (200);
+  pb_test_x_button (1, TRUE);
+  pb_test_x_button (1, FALSE);
+  pb_test_x_button (1, TRUE);
+  pb_test_x_button (1, FALSE);
+  pb_test_settle_for (600);
+
+  tops = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (tops, i);
+
+      if (gtk_widget_get_visible (w))
+        shown++;
+    }
+  g_assert_cmpuint (shown, ==, 1);
+
+  cell = pb_indicators_view_find_cell (view, id, 2027);
+  g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+  g_assert_false (GTK_IS_DROP_DOWN (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN));
+
+  /* A click of its own on the open field leaves it open, the focus in it. */
+  pb_test_settle_for (500);
+  pb_test_x_click_at (cell, gtk_widget_get_width (cell) / 2.0, gtk_widget_get_height (cell) / 2.0, 1, 0);
+  cell = pb_indicators_view_find_cell (view, id, 2027);
+  g_assert_true (pb_editable_cell_get_editing (PB_EDITABLE_CELL (cell)));
+  focus = gtk_root_get_focus (GTK_ROOT (t.window));
+  g_assert_true (focus == cell || gtk_widget_is_ancestor (focus, cell));
+
+  /* Everything in the field chosen, then "13000" and Return with real keys. */
+  pb_test_x_type (focus, GDK_KEY_a, GDK_CONTROL_MASK);
+  pb_test_x_type (focus, GDK_KEY_1, 0);
+  pb_test_x_type (focus, GDK_KEY_3, 0);
+  pb_test_x_type (focus, GDK_KEY_0, 0);
+  pb_test_x_type (focus, GDK_KEY_0, 0);
+  pb_test_x_type (focus, GDK_KEY_0, 0);
+  pb_test_x_type (focus, GDK_KEY_Return, 0);
+  pb_test_settle_for (300);
+  target = firm_target (k, 2027);
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (pb_target_get_value (target), ==, 13000);
+  g_assert_cmpint (pb_record_get_enum (PB_RECORD (k), "kind"), !=, PB_INDICATOR_KIND_ANNUAL);
+
+  pb_test_app_stop (&t);
+}
+
 /* The stretch target (力争) under a firm one reads whole, "stretch
  * ≥25,000", not "…tch ≥25000", wrapping in a narrow column. */
 static void
@@ -2691,6 +2785,7 @@ main (int    argc,
 
   g_test_add_func ("/supervision-view/edit-target", test_edit_target);
   g_test_add_func ("/supervision-view/type-into-cell", test_type_into_cell);
+  g_test_add_func ("/supervision-view/double-click-target", test_double_click_target);
   g_test_add_func ("/supervision-view/stretch-whole", test_stretch_whole);
   g_test_add_func ("/supervision-view/record-actual", test_record_actual);
   g_test_add_func ("/supervision-view/record-actual-closed-period", test_record_actual_closed_period);

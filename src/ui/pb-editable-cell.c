@@ -155,11 +155,16 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             PbEditableCell  *self)
 {
+  /* The second press of a double-click is the cell's too: it lands on
+   * the field the first one opened, and the table row, left with it,
+   * takes a double-click as its own, takes the focus to its first
+   * control (another column's drop-down) and so ends the edit. A single
+   * press on the open field stays the field's (the caret, a drag). */
   if (!self->editing)
-    {
-      pb_editable_cell_start_editing (self);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-    }
+    pb_editable_cell_start_editing (self);
+  else if (n_press < 2)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static void
