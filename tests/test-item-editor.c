@@ -130,6 +130,40 @@ test_health_said_once (void)
   pb_test_settle_for (300);
 }
 
+/* The mark beside a card's light that says it was set by hand, when the
+ * card shows it (rev21 finding 21): an image with an accessible name. */
+static GtkWidget *
+by_hand_mark (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_IMAGE (c) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (c)), "document-edit-symbolic") == 0)
+        return c;
+      if ((found = by_hand_mark (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+card_marked_by_hand (PbTaskCard *card)
+{
+  GtkWidget *mark = by_hand_mark (GTK_WIDGET (card));
+
+  if (mark == NULL || !gtk_widget_get_mapped (mark))
+    return FALSE;
+  /* Named for a screen reader, and its tooltip says when and why. */
+  {
+    g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "Health set by hand");
+    g_assert_null (wrong);
+  }
+  g_assert_true (gtk_widget_get_has_tooltip (mark));
+  return TRUE;
+}
+
 /* Health → Set by Hand…: red with a reason, in the store with today's
  * date as one command; the card and the row follow; Undo, Redo, Clear. */
 static void
@@ -155,6 +189,7 @@ test_health_override (void)
   g_assert_nonnull (card);
   computed = pb_task_card_get_health (card);
   g_assert_cmpint (computed, !=, PB_HEALTH_RED);
+  g_assert_false (card_marked_by_hand (card));
   g_assert_cmpint (pb_test_sql_int (path, cleared), ==, 1);
 
   pb_window_open_editor (t.window, item);
@@ -197,6 +232,18 @@ test_health_override (void)
   g_assert_false (gtk_widget_get_mapped (popover));
   card = pb_test_find_card (GTK_WIDGET (t.window), id);
   g_assert_cmpint (pb_task_card_get_health (card), ==, PB_HEALTH_RED);
+  /* The card marks a light set by hand, and its reason says so first,
+   * with the day and the reason given (rev21 finding 21). */
+  g_assert_true (card_marked_by_hand (card));
+  {
+    const char *reason = NULL;
+    GDate day;
+    g_autofree char *want = g_strdup_printf ("Set by hand on %s: 土地报批未完成，延期开工", today);
+
+    pb_date_today (&day);
+    pb_store_get_item_health (t.store, item, &day, &reason);
+    g_assert_cmpstr (reason, ==, want);
+  }
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "土地报批未完成，延期开工"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), today));
   g_assert_true (gtk_widget_get_visible (clear));
@@ -210,11 +257,13 @@ test_health_override (void)
   }
   card = pb_test_find_card (GTK_WIDGET (t.window), id);
   g_assert_cmpint (pb_task_card_get_health (card), ==, computed);
+  g_assert_false (card_marked_by_hand (card));
   g_assert_false (gtk_widget_get_visible (clear));
   act ("win.redo");
   g_assert_cmpint (pb_test_sql_int (path, sql), ==, 1);
   card = pb_test_find_card (GTK_WIDGET (t.window), id);
   g_assert_cmpint (pb_task_card_get_health (card), ==, PB_HEALTH_RED);
+  g_assert_true (card_marked_by_hand (card));
 
   /* Clear: the rules decide again, one command, undone. */
   g_assert_true (gtk_widget_get_visible (clear));
@@ -223,6 +272,7 @@ test_health_override (void)
   g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Clear Health Set by Hand");
   card = pb_test_find_card (GTK_WIDGET (t.window), id);
   g_assert_cmpint (pb_task_card_get_health (card), ==, computed);
+  g_assert_false (card_marked_by_hand (card));
   g_assert_false (gtk_widget_get_visible (clear));
   act ("win.undo");
   g_assert_cmpint (pb_test_sql_int (path, sql), ==, 1);

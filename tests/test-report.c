@@ -1069,6 +1069,115 @@ test_completion_words (void)
     g_unsetenv ("LC_ALL");
 }
 
+/* Every light says why in print (DESIGN §5). A light set by hand says so
+ * in its own cell and gives its day and reason beside it, whatever its
+ * colour (rev21 finding 21: "● 正常推进" with an empty 说明); the
+ * indicator table gives the reason beside a light that is not blue
+ * (finding 9: 新建5G基站 at 107% and behind, for want of a report). */
+static void
+test_why_printed (void)
+{
+  static const struct { const char *locale; const char *health, *indicator, *header; } locales[] = {
+    { "C.UTF-8", "(setbyhand)", "No report since 2025-12-31", "Why" },
+    { "zh_CN.UTF-8", "（人工设定）", "自2025年12月31日以来未报送", "说明" },
+  };
+  g_autofree char *library = g_build_filename (dir, "by-hand.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int status;
+
+  {
+    g_autofree char *out = run (&status, g_getenv ("PLANBOARD_CLI"), "--db", library, "example", NULL);
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    g_autoptr(PbStore) store = pb_store_open (library, PB_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GListModel) items = NULL;
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    items = pb_store_list_items (store, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(PbItem) item = g_list_model_get_item (items, i);
+
+        if (g_str_equal (pb_item_get_title (item), "建设城市物联感知体系"))
+          {
+            /* Not started and behind by the rules: blue by hand. */
+            g_assert_true (pb_store_set_health_override (store, item, PB_HEALTH_BLUE, "已协调解决", &error));
+            g_assert_no_error (error);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("by-hand-%s.pdf", locales[l].locale);
+      g_autofree char *pdf = report_in (library, name, locales[l].locale, "a4", "landscape");
+      g_autofree char *text = report_words (pdf);
+      g_autofree char *unspaced = NULL;
+      g_autofree char *day = l ? g_date_time_format (now, "%Y年%-m月%-d日") : g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *by_hand = l ? g_strdup_printf ("%s人工设定：已协调解决", day)
+                                   : g_strdup_printf ("Set by hand on %s: 已协调解决", day);
+      g_autofree char *by_hand_unspaced = NULL;
+      g_autofree char *indicators = NULL;
+      const char *table;
+
+      /* Chinese wraps anywhere: read it with the breaks taken out. */
+      {
+        g_auto(GStrv) words = g_strsplit (text, " ", -1);
+        g_auto(GStrv) want = g_strsplit (by_hand, " ", -1);
+
+        unspaced = g_strjoinv ("", words);
+        by_hand_unspaced = g_strjoinv ("", want);
+      }
+      g_test_message ("%s: %s", name, text);
+      if (strstr (unspaced, by_hand_unspaced) == NULL)
+        g_error ("%s: no \"%s\" in the tasks table:\n%s", name, by_hand, text);
+      /* The mark in the light's own cell (read without its spaces), on
+       * the item's row: after its title and before its reason. */
+      {
+        const char *row = strstr (unspaced, "建设城市物联感知体系");
+        const char *mark;
+
+        g_assert_nonnull (row);
+        mark = strstr (row, locales[l].health);
+        g_assert_nonnull (mark);
+        g_assert_true (mark < strstr (row, by_hand_unspaced));
+      }
+      /* The indicator table (alone: the tasks table gives the reason
+       * too) has its Why column, and the reason in it. */
+      {
+        g_autofree char *old = g_strdup (g_getenv ("LC_ALL"));
+        g_autofree char *only = g_strdup_printf ("by-hand-indicators-%s.pdf", locales[l].locale);
+        g_autofree char *path = NULL;
+
+        g_setenv ("LC_ALL", locales[l].locale, TRUE);
+        path = report (library, only, "--parts", "indicators", NULL);
+        if (old)
+          g_setenv ("LC_ALL", old, TRUE);
+        else
+          g_unsetenv ("LC_ALL");
+        indicators = report_words (path);
+      }
+      table = strstr (indicators, l ? "指标 计量单位" : "Indicator Unit");
+      g_assert_nonnull (table);
+      g_assert_nonnull (strstr (table, locales[l].header));
+      {
+        /* (Read without spaces: a Chinese reason wraps anywhere.) */
+        g_auto(GStrv) words = g_strsplit (table, " ", -1);
+        g_auto(GStrv) want = g_strsplit (locales[l].indicator, " ", -1);
+        g_autofree char *table_unspaced = g_strjoinv ("", words);
+        g_autofree char *want_unspaced = g_strjoinv ("", want);
+
+        if (strstr (table_unspaced, want_unspaced) == NULL)
+          g_error ("%s: no \"%s\" in the indicator table:\n%s", name, locales[l].indicator, table);
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1106,6 +1215,7 @@ main (int    argc,
   g_test_add_func ("/report/rank-change", test_rank_change);
   g_test_add_func ("/report/closed-period-note", test_closed_period_note);
   g_test_add_func ("/report/completion-words", test_completion_words);
+  g_test_add_func ("/report/why-printed", test_why_printed);
 
   status = g_test_run ();
   pb_test_remove_dir (dir);

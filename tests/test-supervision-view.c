@@ -21,6 +21,7 @@
 #include "pb-editable-cell.h"
 #include "pb-format.h"
 #include "pb-health.h"
+#include "pb-health-style.h"
 #include "pb-indicator-links.h"
 #include "pb-indicators-view.h"
 #include "pb-organisations-view.h"
@@ -2400,6 +2401,75 @@ test_row_consistent (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* rev21 finding 9: the reason that decided a light stands beside it in
+ * the table, not only in a tooltip: 新建5G基站 is 107% of what was
+ * expected and yet behind, because nothing was reported since 2025. A
+ * reason that only restates the completion beside it is left out. */
+static void
+test_why_beside_light (void)
+{
+  PbIndicatorsView *view;
+  g_autoptr(PbIndicator) behind = NULL;
+  g_autoptr(PbIndicator) on_track = NULL;
+  g_autoptr(PbIndicator) not_judged = NULL;
+  const PbIndicatorStatus *st;
+  GDate today;
+  gint64 id;
+
+  pb_test_app_start (&t);
+  g_date_set_dmy (&today, 28, 11, 2026);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  pb_indicators_view_set_today (view, &today);
+  spin ();
+
+  behind = indicator_named ("新建5G基站");
+  id = pb_record_get_id (PB_RECORD (behind));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  st = pb_store_get_indicator_status (t.store, behind, &today);
+  g_assert_cmpint (st->health, ==, PB_HEALTH_YELLOW);
+  g_assert_cmpfloat (st->completion, >=, 1.0);
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "health"), ==, pb_health_get_symbol (PB_HEALTH_YELLOW));
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "why"), ==, "No report since 2025-12-31");
+
+  /* Not judged: why not (no actual yet). */
+  not_judged = indicator_named ("新建大型数据中心PUE");
+  id = pb_record_get_id (PB_RECORD (not_judged));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  st = pb_store_get_indicator_status (t.store, not_judged, &today);
+  g_assert_cmpint (st->health, ==, PB_HEALTH_NONE);
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "why"), ==, st->reason);
+  g_assert_cmpstr (st->reason, !=, "");
+
+  /* Behind by its completion alone (88%): the completion beside the
+   * light is its reason, whose sentence stays in the tooltip. */
+  {
+    g_autoptr(PbIndicator) by_completion = indicator_named ("千兆宽带用户");
+
+    id = pb_record_get_id (PB_RECORD (by_completion));
+    g_assert_true (pb_indicators_view_select (view, id));
+    spin ();
+    st = pb_store_get_indicator_status (t.store, by_completion, &today);
+    g_assert_cmpint (st->health, ==, PB_HEALTH_YELLOW);
+    g_assert_true (st->reason_is_completion);
+    g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "why"), ==, "");
+  }
+
+  /* On track: the completion beside it says it all. */
+  on_track = indicator_named ("5G基站");
+  id = pb_record_get_id (PB_RECORD (on_track));
+  g_assert_true (pb_indicators_view_select (view, id));
+  spin ();
+  st = pb_store_get_indicator_status (t.store, on_track, &today);
+  g_assert_cmpint (st->health, ==, PB_HEALTH_BLUE);
+  g_assert_cmpstr (pb_indicators_view_get_shown (view, id, "why"), ==, "");
+
+  pb_indicators_view_set_today (view, NULL);
+  pb_test_app_stop (&t);
+}
+
 /* The rows of actuals whose subtitle says they count later. */
 static void
 collect_later (GtkWidget *widget,
@@ -2809,6 +2879,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/table-numbers", test_table_numbers);
   g_test_add_func ("/supervision-view/completion-words", test_completion_words);
   g_test_add_func ("/supervision-view/row-consistent", test_row_consistent);
+  g_test_add_func ("/supervision-view/why-beside-light", test_why_beside_light);
   g_test_add_func ("/supervision-view/later-actual", test_later_actual);
   g_test_add_func ("/supervision-view/details-large-amounts", test_details_large_amounts);
   g_test_add_func ("/supervision-view/compare", test_compare);

@@ -1197,6 +1197,9 @@ cmd_health (PbStore *store,
       add_number_or_null (b, "completion", completion);
       json_builder_set_member_name (b, "reason");
       json_builder_add_string_value (b, reason ? reason : "");
+      /* A light set by hand, not earned by the figures (DESIGN §5). */
+      json_builder_set_member_name (b, "set_by_hand");
+      json_builder_add_boolean_value (b, pb_item_health_is_set_by_hand (item));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -787,6 +787,7 @@ evaluate_targets (PbIndicator       *indicator,
     else
       /* Translators: "92% of the 1950 expected by 2023-06-30" */
       status->reason = g_strdup_printf (_("%s of the %s expected by %s"), percent, value, when);
+    status->reason_is_completion = TRUE;
   }
 }
 
@@ -1023,6 +1024,7 @@ evaluate_since (PbIndicator       *indicator,
       g_autofree char *when = pb_format_date (&latest);
 
       status->health = PB_HEALTH_YELLOW;
+      status->reason_is_completion = FALSE;
       g_free (status->reason);
       /* Translators: an indicator whose latest report is too old; the date of that report */
       status->reason = g_strdup_printf (_("No report since %s"), when);
@@ -1301,6 +1303,31 @@ pb_item_compute_completion (PbItem      *item,
   return facts_completion (&f, default_start, default_due, date);
 }
 
+/* A health set by hand says so first, then its day and its reason, in
+ * every tooltip, table and report that gives the reason: a light the
+ * office set is not read as one the figures earned (rev21 finding 21). */
+static char *
+override_reason (const ItemFacts *f)
+{
+  const char *given = f->health_reason && *f->health_reason ? f->health_reason : NULL;
+  GDate set_on;
+
+  if (f->health_date != NULL && pb_date_parse (f->health_date, &set_on))
+    {
+      g_autofree char *when = pb_format_date (&set_on);
+
+      return given
+             /* Translators: a health set by hand: the day it was set, then its reason */
+             ? g_strdup_printf (_("Set by hand on %s: %s"), when, given)
+             /* Translators: a health set by hand, with no reason: the day it was set */
+             : g_strdup_printf (_("Set by hand on %s"), when);
+    }
+  return given
+         /* Translators: a health set by hand: its reason */
+         ? g_strdup_printf (_("Set by hand: %s"), given)
+         : g_strdup (_("Set by hand"));
+}
+
 /**
  * pb_item_compute_health:
  * @item: an item
@@ -1353,11 +1380,7 @@ facts_health (const ItemFacts *f,
     }
 
   if (override != PB_HEALTH_NONE)
-    {
-      const char *why = f->health_reason;
-
-      verdict_consider (&v, override, g_strdup (why && *why ? why : _("Set by hand")));
-    }
+    verdict_consider (&v, override, override_reason (f));
   else if (status == PB_ITEM_STATUS_DONE)
     verdict_consider (&v, PB_HEALTH_BLUE, g_strdup (_("Done")));
   else if (status == PB_ITEM_STATUS_CANCELLED)
@@ -1803,14 +1826,7 @@ compute_item_health (PlanHealth  *p,
   else
     {
       h->health = facts_health (&f, origin, end, today, &why);
-      if (f.override != PB_HEALTH_NONE && f.health_date != NULL)
-        {
-          /* Translators: a health set by hand: its reason and the day it was set */
-          h->reason = g_strdup_printf (_("%s (set by hand on %s)"), why, f.health_date);
-          g_free (why);
-        }
-      else
-        h->reason = why;
+      h->reason = why;
     }
 
   /* Finish-to-start: it starts before a predecessor, not done, finishes. */
@@ -2514,6 +2530,24 @@ pb_store_judge_items_as_of (PbStore     *store,
     }
   plan_health_free (p);
   return judged;
+}
+
+/**
+ * pb_item_health_is_set_by_hand:
+ * @item: an item
+ *
+ * A health set by hand wins over every rule (DESIGN §5); every view that
+ * shows the item's light marks it as set by hand, and its reason (from
+ * pb_store_get_item_health()) begins by saying so.
+ *
+ * Returns: %TRUE when the item's health is set by hand
+ */
+gboolean
+pb_item_health_is_set_by_hand (PbItem *item)
+{
+  g_return_val_if_fail (PB_IS_ITEM (item), FALSE);
+
+  return pb_record_get_enum (PB_RECORD (item), "health_override") != PB_HEALTH_NONE;
 }
 
 /**

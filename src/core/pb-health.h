@@ -30,6 +30,9 @@ typedef struct
 {
   PbHealth health;
   char    *reason;          /* why, for tooltips and tables; never NULL */
+  gboolean reason_is_completion; /* @reason only says the completion ("88% of
+                                  * the … expected by …"), which a table shows
+                                  * beside it already */
   gboolean has_actual;
   double   latest;          /* the latest actual */
   char     latest_date[11]; /* its date, YYYY-MM-DD */
@@ -105,6 +108,10 @@ PbHealth pb_item_compute_health (PbItem      *item,
                                  const GDate *default_due,
                                  const GDate *today,
                                  char       **reason);
+
+/* Whether the item's health is set by hand (an override, which wins over
+ * every rule): what shows a light marks it so. */
+gboolean pb_item_health_is_set_by_hand (PbItem *item);
 
 /* Completion (DESIGN §5): progress over the share of the time gone. */
 double   pb_item_completion_at      (PbItemStatus  status,

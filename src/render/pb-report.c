@@ -334,6 +334,15 @@ health_text (PbHealth health)
   return g_strdup_printf ("%s %s", pb_health_get_symbol (health), pb_health_get_name (health));
 }
 
+/* A light set by hand, in a table's health cell: "● On track", then "(set by hand)" beneath. */
+static char *
+health_text_by_hand (PbHealth health)
+{
+  /* Translators: a health set by hand in a printed table's health
+   * column: the symbol and the health's name */
+  return g_strdup_printf (_("%s %s\n(set by hand)"), pb_health_get_symbol (health), pb_health_get_name (health));
+}
+
 static gboolean
 has_line (const char *text,
           const char *line)
@@ -486,31 +495,39 @@ collect (PbReport *self,
 
 #define COL(title, width) \
     G_STMT_START { g_ptr_array_add (headers, g_strdup (title)); w = (width); g_array_append_val (widths, w); } G_STMT_END
-    COL (_("Indicator"), 2.1);
-    COL (_("Unit"), 0.9);
+    /* Relative widths that keep the example
+     * plan's table on one A4 landscape page in English, zh_CN and zh_TW:
+     * no header, name, "stretch ≥25,000", "Seriously behind" nor one-line
+     * reason ("No actual reported for 2025") wraps. */
+    COL (_("Indicator"), 11.0);
+    COL (_("Unit"), 4.4);
     /* The figures the completion is worked out from, as the window's
      * table has them (rev21 finding 8b): from the baseline, the latest
      * actual against the value expected on its date. */
-    COL (_("Baseline"), 1.0);
+    COL (_("Baseline"), 4.3);
     if (n_years)
       for (int y = first_year; y <= last_year; y++)
         {
           char year[8];
 
           g_snprintf (year, sizeof year, "%d", y);
-          COL (year, 1.3);
+          COL (year, 7.1);
         }
     else
-      COL (_("Targets"), 4);
-    COL (_("Latest Actual"), 1.5);
+      COL (_("Targets"), 22.0);  /* three years' worth */
+    COL (_("Latest Actual"), 6.1);
     /* (One line of header: the value expected on the latest actual's
      * date, the date printed beneath that actual; the footnote says so.) */
-    COL (_("Expected"), 1.3);
-    COL (_("Completion"), 1.0);
-    COL (_("Health"), 1.7);
+    COL (_("Expected"), 4.4);
+    COL (_("Completion"), 5.1);
+    COL (_("Health"), 8.1);
+    /* Why, beside the light, as the tasks table has it: a 107% marked
+     * behind says "No report since 2025-12-31" on the page, not only in
+     * the window's tooltip (rev21 finding 9). */
+    COL (_("Why"), 11.3);
 #undef COL
     self->indicators = table_new (_("Indicators"), (const char * const *) headers->pdata,
-                                  (double *) (void *) widths->data, headers->len, headers->len - 1);
+                                  (double *) (void *) widths->data, headers->len, headers->len - 2);
     /* What Completion divides (rev21 finding 8b): not the latest actual
      * by a figure printed beside it. */
     self->indicators->footnote = pb_indicator_completion_definition ();
@@ -604,6 +621,12 @@ collect (PbReport *self,
                               ? pb_format_estimate (st->against, NULL, st->decimals) : g_strdup ("—"));
       g_ptr_array_add (cells, pb_format_percent (st->completion));
       g_ptr_array_add (cells, health_text (st->health));
+      /* The reason of every light but blue that the completion beside
+       * it does not give already (whose sentence, "88% of the … expected
+       * by …", the footnote explains): no report since, a year missed,
+       * none reported, nothing to judge by. */
+      g_ptr_array_add (cells, g_strdup (st->health != PB_HEALTH_BLUE && !st->reason_is_completion && st->reason
+                                        ? st->reason : ""));
       g_ptr_array_add (cells, NULL);
 
       row = g_new0 (Row, 1);
@@ -675,7 +698,11 @@ collect (PbReport *self,
           GString *targets = g_hash_table_lookup (item_targets, &id);
           g_autofree char *period = period_text (pb_record_get_string (PB_RECORD (item), "start_date"),
                                                  pb_record_get_string (PB_RECORD (item), "due_date"));
-          g_autofree char *health_cell = health_text (health);
+          gboolean by_hand = health != PB_HEALTH_NONE && pb_item_health_is_set_by_hand (item);
+          /* A light set by hand says so in the light's own cell, and the
+           * reason (which begins "Set by hand on …") stands beside it
+           * whatever its colour (rev21 finding 21). */
+          g_autofree char *health_cell = by_hand ? health_text_by_hand (health) : health_text (health);
 
           self->status_counts[CLAMP (pb_item_get_status (item), 0, 4)]++;
           self->health_counts[health]++;
@@ -683,7 +710,8 @@ collect (PbReport *self,
                            row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
                                     lead ? lead : "", resp ? resp : "", period,
                                     targets ? targets->str : "", health_cell,
-                                    (health == PB_HEALTH_YELLOW || health == PB_HEALTH_RED) && reason ? reason : "", END));
+                                    (by_hand || health == PB_HEALTH_YELLOW || health == PB_HEALTH_RED) && reason
+                                        ? reason : "", END));
           if (health == PB_HEALTH_RED)
             g_ptr_array_add (self->behind, row_new (ROW_PLAIN, health, pb_item_get_number (item), pb_item_get_title (item),
                                                     lead ? lead : "", reason ? reason : "", END));

@@ -371,6 +371,7 @@ typedef enum
   TEXT_EXPECTED,
   TEXT_COMPLETION,
   TEXT_HEALTH,
+  TEXT_WHY,
   TEXT_CHANGE,
 } TextColumn;
 
@@ -474,6 +475,14 @@ text_bind (PbIndicatorsView *self,
       gtk_widget_add_css_class (label, pb_ui_health_css_class (st->health));
       tooltip = st->reason;
       break;
+    case TEXT_WHY:
+      /* Why, beside the light, when the completion beside it does not
+       * say it already (as the printed table has it): a 107% marked
+       * behind says "No report since 2025-12-31" in the row (rev21
+       * finding 9); the completion's own sentence stays in the tooltip. */
+      text = g_strdup (st->health != PB_HEALTH_BLUE && !st->reason_is_completion && st->reason ? st->reason : "");
+      tooltip = st->reason;
+      break;
     case TEXT_CHANGE:
       {
         gint64 id = pb_record_get_id (PB_RECORD (row->indicator));
@@ -518,6 +527,7 @@ TEXT_BIND (unit_bind_cb, TEXT_UNIT)
 TEXT_BIND (latest_bind_cb, TEXT_LATEST)
 TEXT_BIND (expected_bind_cb, TEXT_EXPECTED)
 TEXT_BIND (completion_bind_cb, TEXT_COMPLETION)
+TEXT_BIND (why_bind_cb, TEXT_WHY)
 TEXT_BIND (health_bind_cb, TEXT_HEALTH)
 TEXT_BIND (change_bind_cb, TEXT_CHANGE)
 
@@ -957,6 +967,7 @@ build_columns (PbIndicatorsView *self)
               G_CALLBACK (expected_bind_cb), 170);
   add_column (self, _("Completion"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1), G_CALLBACK (completion_bind_cb), 96);
   add_column (self, _("Health"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (health_bind_cb), 64);
+  add_column (self, _("Why"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (0), G_CALLBACK (why_bind_cb), 190);
   self->change_column = add_column (self, _("Since Last Period"), G_CALLBACK (label_setup_cb), GINT_TO_POINTER (1),
                                     G_CALLBACK (change_bind_cb), 130);
   wrap_titles (GTK_WIDGET (self->columns), FALSE);
@@ -2185,7 +2196,7 @@ find_text (GtkWidget *widget,
  * pb_indicators_view_get_shown:
  * @self: the view
  * @indicator_id: an indicator
- * @column: "latest", "expected" or "completion"
+ * @column: "latest", "expected", "completion", "health" or "why"
  *
  * Returns: (nullable): what the table shows in that column of the
  *   indicator's row (for tests)
@@ -2197,7 +2208,9 @@ pb_indicators_view_get_shown (PbIndicatorsView *self,
 {
   GtkWidget *label = find_text (GTK_WIDGET (self->columns), indicator_id,
                                 g_str_equal (column, "latest") ? TEXT_LATEST :
-                                g_str_equal (column, "completion") ? TEXT_COMPLETION : TEXT_EXPECTED);
+                                g_str_equal (column, "completion") ? TEXT_COMPLETION :
+                                g_str_equal (column, "health") ? TEXT_HEALTH :
+                                g_str_equal (column, "why") ? TEXT_WHY : TEXT_EXPECTED);
 
   return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }

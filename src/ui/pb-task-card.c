@@ -43,6 +43,7 @@ struct _PbTaskCard
   GtkWidget   *number;
   GtkWidget   *title;
   GtkWidget   *symbol;
+  GtkWidget   *by_hand;    /* the mark of a health set by hand */
   GtkWidget   *leads;
   GtkWidget   *details;
   GtkWidget   *progress;
@@ -106,6 +107,7 @@ update_now (PbTaskCard *self)
   const char *reason = NULL;
   const char *leads;
   PbHealth health;
+  gboolean by_hand;
   guint n_indicators, n_responsible;
   gint64 id;
 
@@ -158,6 +160,10 @@ update_now (PbTaskCard *self)
     }
   g_free (self->health_reason);
   self->health_reason = g_strdup (reason);
+  /* A light set by hand is marked as such beside it, not taken for one
+   * the figures earned (rev21 finding 21); its tooltip says when and why. */
+  by_hand = health != PB_HEALTH_NONE && pb_item_health_is_set_by_hand (self->item);
+  gtk_widget_set_visible (self->by_hand, by_hand);
 
   gtk_label_set_text (GTK_LABEL (self->number), pb_item_get_number (self->item));
   gtk_widget_set_visible (self->number, pb_item_get_number (self->item)[0] != '\0');
@@ -201,12 +207,19 @@ update_now (PbTaskCard *self)
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress),
                                  CLAMP (pb_store_get_item_completion (self->store, self->item, &self->today), 0.0, 1.0));
 
-  /* TRANSLATORS: what a screen reader says for a card: number, title,
-   * lead organisations, status, health */
-  accessible = g_strdup_printf (_("%s %s. Lead: %s. %s. %s."),
-                                pb_item_get_number (self->item), pb_item_get_title (self->item),
-                                leads[0] ? leads : _("none"),
-                                pb_status_get_name (pb_item_get_status (self->item)), pb_health_get_name (health));
+  {
+    /* Translators: a card's health for a screen reader, when it is set by
+     * hand: "On track, set by hand" */
+    g_autofree char *health_words = by_hand ? g_strdup_printf (_("%s, set by hand"), pb_health_get_name (health))
+                                            : g_strdup (pb_health_get_name (health));
+
+    /* TRANSLATORS: what a screen reader says for a card: number, title,
+     * lead organisations, status, health */
+    accessible = g_strdup_printf (_("%s %s. Lead: %s. %s. %s."),
+                                  pb_item_get_number (self->item), pb_item_get_title (self->item),
+                                  leads[0] ? leads : _("none"),
+                                  pb_status_get_name (pb_item_get_status (self->item)), health_words);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -335,7 +348,7 @@ query_tooltip_cb (GtkWidget  *widget,
   if (self->item == NULL || !pb_ui_tooltip_wanted (widget, keyboard))
     return FALSE;
 
-  if (widget == self->symbol)
+  if (widget == self->symbol || widget == self->by_hand)
     text = g_strdup_printf ("%s — %s", pb_health_get_name (self->health), self->health_reason ? self->health_reason : "");
   else if (widget == self->leads)
     text = g_strdup (gtk_label_get_text (GTK_LABEL (self->leads)));
@@ -495,13 +508,22 @@ build_children (PbTaskCard *self)
   self->symbol = gtk_label_new (NULL);
   gtk_label_set_yalign (GTK_LABEL (self->symbol), 0);
   gtk_widget_add_css_class (self->symbol, "health-symbol");
-  for (GtkWidget **w = (GtkWidget *[]) { self->title, self->symbol, NULL }; *w; w++)
+  self->by_hand = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (self->by_hand, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->by_hand, 2);
+  gtk_widget_add_css_class (self->by_hand, "health-by-hand");
+  gtk_widget_set_visible (self->by_hand, FALSE);
+  /* Translators: the accessible name of the mark on a card whose health
+   * was set by hand */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->by_hand), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Health set by hand"), -1);
+  for (GtkWidget **w = (GtkWidget *[]) { self->title, self->symbol, self->by_hand, NULL }; *w; w++)
     {
       gtk_widget_set_has_tooltip (*w, TRUE);
       g_signal_connect (*w, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
     }
   gtk_box_append (GTK_BOX (head), self->number);
   gtk_box_append (GTK_BOX (head), self->title);
+  gtk_box_append (GTK_BOX (head), self->by_hand);
   gtk_box_append (GTK_BOX (head), self->symbol);
   gtk_box_append (GTK_BOX (body), head);
 
