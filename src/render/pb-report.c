@@ -659,11 +659,13 @@ collect (PbReport *self,
 
   /* The responsibility table, by section. */
   {
-    /* "Why": the reason that decided a yellow or red item's health, as
-     * the board and the ledger give it (DESIGN §5). */
+    /* "Why": the reason that decided a yellow or red item's health, or
+     * any health set by hand, as the board and the ledger give it
+     * (DESIGN §5). */
     const char *headers[] = { _("No."), _("Task"), C_("organisation role", "Lead"), C_("organisation role", "Responsible"),
                               C_("item time span", "Period"), _("Targets"), _("Health"), _("Why") };
-    const double widths[] = { 0.7, 4.6, 1.8, 2.2, 1.7, 2.4, 1.3, 2.8 };
+    /* (The light's cell holds "（人工设定）" on a line of its own.) */
+    const double widths[] = { 0.7, 4.3, 1.8, 2.2, 1.7, 2.4, 1.6, 2.8 };
 
     self->tasks = table_new (_("Key Tasks and Responsibilities"), headers, widths, G_N_ELEMENTS (headers), 6);
   }
