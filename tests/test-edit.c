@@ -771,6 +771,103 @@ test_change_target (Plan          *f,
   (void) other;
 }
 
+/* An indicator the importer named wrongly ("国控") is renamed, and its
+ * unit corrected, as one command "Rename Indicator", undone and redone
+ * whole; an empty name, or the name of another indicator of an item it
+ * serves, is refused with a reason and changes nothing. */
+static void
+test_rename_indicator (Plan          *f,
+                       gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbIndicator) k = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *named = NULL;
+  gint64 id = pb_store_add_indicator (store, f->plan, f->a, "国控", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 other = pb_store_add_indicator (store, f->plan, f->a, "5G基站", "个", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 elsewhere = pb_store_add_indicator (store, f->plan, f->b, "千兆光网", "万户", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 lone = pb_store_add_indicator (store, f->plan, 0, "数字经济增加值", "亿元", PB_INDICATOR_KIND_CUMULATIVE, &error);
+  gint64 lone2 = pb_store_add_indicator (store, f->plan, 0, "占GDP比重", "%", PB_INDICATOR_KIND_CUMULATIVE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_store_add_target (store, id, 2027, 25, PB_COMPARATOR_GE, FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  k = pb_store_get_record (store, PB_TYPE_INDICATOR, id);
+  before = pb_test_dump_store (store);
+
+  /* Renamed and its unit set: one command; the record shows it. */
+  g_assert_true (pb_store_rename_indicator (store, k, "  国控、省控断面水质自动监测站 ", " 座 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_indicator_get_name (k), ==, "国控、省控断面水质自动监测站");
+  g_assert_cmpstr (pb_indicator_get_measure_unit (k), ==, "座");
+  named = g_strdup_printf ("SELECT count(*) FROM indicator WHERE id = %" G_GINT64_FORMAT
+                           " AND name = '国控、省控断面水质自动监测站' AND measure_unit = '座'", id);
+  g_assert_cmpint (sql (f, named), ==, 1);
+  /* Its target stays its own, the number as it was. */
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM target WHERE value = 25 AND year = 2027"), ==, 1);
+  assert_undoable (store, before, "Rename Indicator");
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_cmpstr (pb_indicator_get_name (k), ==, "国控");
+  g_assert_cmpstr (pb_indicator_get_measure_unit (k), ==, "个");
+
+  /* The unit alone, and no unit: still "Rename Indicator". */
+  g_assert_true (pb_store_rename_indicator (store, k, "国控", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_indicator_get_measure_unit (k), ==, "");
+  assert_undoable (store, before, "Rename Indicator");
+  g_assert_true (pb_store_undo (store, &error));
+
+  /* Nothing changes: no command. */
+  pb_store_clear_history (store);
+  g_assert_true (pb_store_rename_indicator (store, k, "国控", "个", &error));
+  g_assert_no_error (error);
+  g_assert_false (pb_store_can_undo (store));
+
+  /* Refused, nothing changed: an empty name; the name of the other
+   * indicator of item 1, which this one serves too. */
+  g_assert_false (pb_store_rename_indicator (store, k, "  ", "个", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "An indicator needs a name.");
+  g_clear_error (&error);
+  g_assert_false (pb_store_rename_indicator (store, k, "5G基站", "个", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "“5G基站” is already the name of another indicator of 1 加快5G网络规模化部署; choose another name, or merge the two.");
+  g_clear_error (&error);
+  {
+    g_autofree char *now = pb_test_dump_store (store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_false (pb_store_can_undo (store));
+
+  /* Once it also serves item 2, item 2's indicator's name is refused too;
+   * not so the name of an indicator of an item it does not serve. */
+  g_assert_true (pb_store_rename_indicator (store, k, "千兆光网", "个", &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_store_undo (store, &error));
+  g_assert_cmpint (pb_store_link_indicator (store, f->b, id, &error), >, 0);
+  g_assert_false (pb_store_rename_indicator (store, k, "千兆光网", "个", &error));
+  g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2 推进千兆光网建设"));
+  g_clear_error (&error);
+
+  /* Two indicators of the plan that serve no item: the same rule. */
+  {
+    g_autoptr(PbIndicator) l = pb_store_get_record (store, PB_TYPE_INDICATOR, lone2);
+
+    g_assert_false (pb_store_rename_indicator (store, l, "数字经济增加值", "%", &error));
+    g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==,
+                     "The plan already has an indicator named “数字经济增加值”; choose another name, or merge the two.");
+    g_clear_error (&error);
+    g_assert_true (pb_store_rename_indicator (store, l, "数字经济核心产业增加值占GDP比重", "%", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (pb_store_get_undo_label (store), ==, "Rename Indicator");
+  }
+  (void) other; (void) elsewhere; (void) lone;
+}
+
 static void
 test_labels (Plan          *f,
              gconstpointer  data)
@@ -1942,6 +2039,7 @@ main (int   argc,
   ADD ("/edit/undo-removed-plan", test_undo_removed_plan);
   ADD ("/edit/target-once-a-year", test_target_once_a_year);
   ADD ("/edit/change-target", test_change_target);
+  ADD ("/edit/rename-indicator", test_rename_indicator);
   ADD ("/edit/item-dates", test_item_dates);
   ADD ("/edit/done-progress", test_done_progress);
   ADD ("/edit/items/join-in-order", test_item_joins_in_order);

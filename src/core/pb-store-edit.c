@@ -3245,3 +3245,120 @@ pb_store_delete_target (PbStore   *self,
     }
   return pb_store_finish (self, ok, _("Delete Target"), error);
 }
+
+/* The item (its number and title) that @indicator_id serves and another of
+ * its indicators is named @name, or, for an indicator of the plan that
+ * serves no item, "" when another such indicator is; NULL when none. */
+static char *
+find_indicator_name_clash (PbStore    *self,
+                           gint64      indicator_id,
+                           const char *name,
+                           GError    **error)
+{
+  PbDbStmt *stmt = pb_store_prepare (self,
+                                     "SELECT i.number, i.title FROM main.item_indicator a"
+                                     " JOIN main.item_indicator b ON b.item_id = a.item_id AND b.indicator_id <> a.indicator_id"
+                                     " JOIN main.indicator o ON o.id = b.indicator_id"
+                                     " JOIN main.item i ON i.id = a.item_id"
+                                     " WHERE a.indicator_id = ?1 AND o.name = ?2"
+                                     " UNION ALL"
+                                     " SELECT '', '' FROM main.indicator k JOIN main.indicator o"
+                                     "  ON o.plan_id = k.plan_id AND o.id <> k.id AND o.name = ?2"
+                                     " WHERE k.id = ?1"
+                                     "  AND NOT EXISTS (SELECT 1 FROM main.item_indicator x WHERE x.indicator_id = k.id)"
+                                     "  AND NOT EXISTS (SELECT 1 FROM main.item_indicator x WHERE x.indicator_id = o.id)"
+                                     " LIMIT 1", error);
+  char *clash = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, indicator_id);
+  pb_db_bind_text (stmt, 2, name);
+  if (pb_store_step (self, stmt, error))
+    {
+      const char *number = pb_db_column_text (stmt, 0);
+      const char *title = pb_db_column_text (stmt, 1);
+
+      clash = g_strstrip (g_strdup_printf ("%s %s", number ? number : "", title ? title : ""));
+    }
+  pb_db_reset (stmt);
+  return clash;
+}
+
+/**
+ * pb_store_rename_indicator:
+ * @self: a store
+ * @indicator: an indicator
+ * @name: its new name
+ * @measure_unit: (nullable): its new unit; %NULL or "" for none (stored as "")
+ * @error: where to say why not
+ *
+ * Renames an indicator and sets its unit, as one command, "Rename
+ * Indicator". Refuses an empty name, and a name another indicator of an
+ * item it serves already has (two indicators of one task under one name
+ * could not be told apart in its table, forms and ledger). Its targets and
+ * actuals keep their numbers: a unit changed from 万个 to 个 is a label
+ * corrected, not a conversion.
+ *
+ * Returns: %TRUE on success (also when nothing changes)
+ */
+gboolean
+pb_store_rename_indicator (PbStore      *self,
+                           PbIndicator  *indicator,
+                           const char   *name,
+                           const char   *measure_unit,
+                           GError      **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_unit = NULL;
+  g_autofree char *clash = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *old_unit;
+  gboolean ok;
+
+  g_return_val_if_fail (PB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PB_IS_INDICATOR (indicator), FALSE);
+
+  if (pb_record_is_deleted (PB_RECORD (indicator)))
+    return not_found (error);
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  clean_unit = g_strstrip (g_strdup (measure_unit ? measure_unit : ""));
+  if (clean[0] == '\0')
+    return invalid (error, _("An indicator needs a name."));
+  old_unit = pb_indicator_get_measure_unit (indicator);
+  if (g_str_equal (clean, pb_indicator_get_name (indicator)) &&
+      g_str_equal (clean_unit, old_unit ? old_unit : ""))
+    return TRUE;
+
+  clash = find_indicator_name_clash (self, pb_record_get_id (PB_RECORD (indicator)), clean, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (clash != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (clash[0] == '\0')
+        /* Translators: an indicator cannot take the name of another
+         * indicator of the plan (one that serves no item) */
+        message = g_strdup_printf (_("The plan already has an indicator named “%s”; choose another name, or merge the two."),
+                                   clean);
+      else
+        /* Translators: an indicator cannot take the name of another
+         * indicator of an item it serves; the second %s is the item, as
+         * "3 建设城市物联感知体系" */
+        message = g_strdup_printf (_("“%s” is already the name of another indicator of %s; choose another name, or merge the two."),
+                                   clean, clash);
+      return invalid (error, message);
+    }
+
+  if (!pb_store_begin (self, error))
+    return FALSE;
+  ok = pb_store_update (self, PB_TYPE_INDICATOR, pb_record_get_id (PB_RECORD (indicator)), error,
+                        "name", clean,
+                        "measure_unit", clean_unit,
+                        NULL);
+  return pb_store_finish (self, ok, _("Rename Indicator"), error);
+}

@@ -189,6 +189,12 @@ gboolean     pb_store_move_items_to_section (PbStore      *self,
                                              gint64        section_id,
                                              GError      **error);
 
+gboolean     pb_store_rename_indicator (PbStore      *self,
+                                        PbIndicator  *indicator,
+                                        const char   *name,
+                                        const char   *measure_unit,
+                                        GError      **error);
+
 /* Labels */
 char        *pb_store_describe_items   (PbStore      *self,
                                         const gint64 *item_ids,
