@@ -4,6 +4,7 @@
  *
  * Under Xvfb, on the example plan: a target cell edited in place, an
  * actual recorded through its dialog, a period closed, two indicators
+ * renamed (F2, the row menu), two
  * merged and one detached from an item through their buttons, two names
  * of one organisation merged, an organisation shown on the board — each
  * checked in the store, with undo and redo.
@@ -2847,6 +2848,188 @@ test_compare (void)
   pb_format_set_style (PB_NUMBER_STYLE_AUTO);
 }
 
+/* A label in the indicator table, shown, whose text is @text. */
+static GtkWidget *
+table_label (PbIndicatorsView *view,
+             const char       *text)
+{
+  GtkWidget *columns = pb_test_find_type (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  pb_test_collect (columns, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_str_equal (gtk_label_get_text (GTK_LABEL (labels->pdata[i])), text))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* The Rename Indicator dialog open now, or NULL. */
+static GtkWindow *
+rename_indicator_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (gtk_window_get_title (w), "Rename Indicator") == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* The header bar's Undo button. */
+static GtkWidget *
+undo_button (void)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  pb_test_collect (GTK_WIDGET (t.window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.undo") == 0 &&
+        gtk_widget_get_mapped (buttons->pdata[i]))
+      return buttons->pdata[i];
+  g_error ("no Undo button");
+}
+
+/* An indicator the importer named wrongly is renamed where it is listed:
+ * a real click on its name in the table and F2 open Rename Indicator (not
+ * Rename Plan); a name its task's other indicator has is refused in the
+ * dialog, nothing changed; a new name and unit, Enter: one command
+ * "Rename Indicator" (the Undo button says so), the table shows it, and
+ * Ctrl+Z and Ctrl+Shift+Z take it back and again. The row menu (a right
+ * click on another indicator's name) offers Rename Indicator… too. */
+static void
+test_rename_indicator (void)
+{
+  g_autoptr(PbIndicator) k = NULL;
+  g_autoptr(PbIndicator) other = NULL;
+  g_autoptr(PbPlan) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *plan_title = NULL;
+  g_autofree char *renamed = NULL;
+  PbIndicatorsView *view;
+  GtkWindow *dialog;
+  GtkWidget *label, *name, *unit, *error_label, *popover, *entry;
+  gint64 id;
+
+  pb_test_app_start (&t);
+  show_page ("indicators");
+  view = PB_INDICATORS_VIEW (pb_window_get_indicators (t.window));
+  k = indicator_named ("5G基站");
+  other = indicator_named ("新建5G基站");
+  id = pb_record_get_id (PB_RECORD (k));
+  plan = pb_store_get_record (t.store, PB_TYPE_PLAN, pb_window_get_selected_plan (t.window));
+  plan_title = g_strdup (pb_plan_get_title (plan));
+  before = pb_test_dump_store (t.store);
+
+  /* A click on its name chooses it; F2 opens Rename Indicator with its
+   * name and unit. */
+  label = table_label (view, "5G基站");
+  g_assert_nonnull (label);
+  x_click (label);
+  g_assert_cmpint (pb_indicators_view_get_selected (view), ==, id);
+  pb_test_x_type (label, GDK_KEY_F2, 0);
+  pb_test_settle_for (300);
+  dialog = rename_indicator_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  name = pb_test_find_named (GTK_WIDGET (dialog), "name");
+  unit = pb_test_find_named (GTK_WIDGET (dialog), "unit");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "5G基站");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit)), ==, "个");
+  /* Not the plan's dialog. */
+  {
+    GListModel *tops = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+        g_assert_cmpstr (gtk_window_get_title (w), !=, "Rename Plan");
+      }
+  }
+
+  /* The name of item 1's other indicator: refused, said in the dialog. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "新建5G基站");
+  pb_test_x_type (name, GDK_KEY_Return, 0);
+  pb_test_settle_for (300);
+  g_assert_nonnull (dialog);
+  error_label = find_label_text (GTK_WIDGET (dialog),
+                                 "“新建5G基站” is already the name of another indicator of 1 加快5G网络规模化部署; "
+                                 "choose another name, or merge the two.");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* A new name and unit, Enter: one command. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "5G基站（累计建成）");
+  gtk_editable_set_text (GTK_EDITABLE (unit), "座");
+  pb_test_x_type (name, GDK_KEY_Return, 0);
+  pb_test_settle_for (300);
+  g_assert_null (dialog);
+  g_assert_cmpstr (pb_indicator_get_name (k), ==, "5G基站（累计建成）");
+  g_assert_cmpstr (pb_indicator_get_measure_unit (k), ==, "座");
+  g_assert_cmpstr (pb_plan_get_title (plan), ==, plan_title);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Indicator");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button ()), ==, "Undo Rename Indicator");
+  renamed = pb_test_dump_store (t.store);
+  pb_test_settle_for (300);
+  g_assert_nonnull (table_label (view, "5G基站（累计建成）"));
+  g_assert_null (table_label (view, "5G基站"));
+  pb_test_save_shot (GTK_WIDGET (t.window), "rename-indicator-table.png");
+
+  /* Ctrl+Z, Ctrl+Shift+Z: back and again, whole. */
+  pb_test_x_type (GTK_WIDGET (t.window), GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpstr (pb_indicator_get_name (k), ==, "5G基站");
+  g_assert_nonnull (table_label (view, "5G基站"));
+  pb_test_x_type (GTK_WIDGET (t.window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, renamed);
+  }
+
+  /* The row menu: a right click on 新建5G基站's name chooses it and
+   * offers Rename Indicator…, which opens the dialog for it. */
+  label = table_label (view, "新建5G基站");
+  g_assert_nonnull (label);
+  pb_test_x_raise (label);
+  pb_test_x_click_at (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0, 3, 0);
+  pb_test_settle_for (300);
+  g_assert_cmpint (pb_indicators_view_get_selected (view), ==, pb_record_get_id (PB_RECORD (other)));
+  popover = pb_test_find_named (GTK_WIDGET (view), "row-menu");
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  entry = pb_test_menu_entry (popover, "Rename Indicator…");
+  g_assert_nonnull (entry);
+  x_click (entry);
+  dialog = rename_indicator_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_mapped (GTK_WIDGET (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_find_named (GTK_WIDGET (dialog), "name"))), ==,
+                   "新建5G基站");
+  pb_test_x_press_in (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  pb_test_settle_for (300);
+  g_assert_null (dialog);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, renamed);
+  }
+  pb_test_app_stop (&t);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2883,6 +3066,7 @@ main (int    argc,
   g_test_add_func ("/supervision-view/later-actual", test_later_actual);
   g_test_add_func ("/supervision-view/details-large-amounts", test_details_large_amounts);
   g_test_add_func ("/supervision-view/compare", test_compare);
+  g_test_add_func ("/supervision-view/rename-indicator", test_rename_indicator);
 
   return g_test_run ();
 }

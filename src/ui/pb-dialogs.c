@@ -1,5 +1,5 @@
 /* pb-dialogs.c — the small dialogs of supervision: record an actual,
- * close a period, merge two indicators, merge or rename an organisation
+ * close a period, rename or merge indicators, merge or rename an organisation
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -747,6 +747,53 @@ pb_rename_dialog_new (GtkWidget      *parent,
   d->organisation = g_object_ref (organisation);
   d->done_text = g_strdup (_("Organisation renamed"));
   d->rows[0] = add_entry_row (group, "name", _("Name"), pb_organisation_get_name (organisation));
+
+  gtk_window_present (window);
+  gtk_widget_grab_focus (d->rows[0]);
+  return window;
+}
+
+/* ---- Rename an indicator ------------------------------------------------------- */
+
+static gboolean
+commit_rename_indicator (GtkWindow  *window,
+                         GError    **error)
+{
+  Dialog *d = get_dialog (window);
+
+  return pb_store_rename_indicator (d->store, d->indicator,
+                                    gtk_editable_get_text (GTK_EDITABLE (d->rows[0])),
+                                    gtk_editable_get_text (GTK_EDITABLE (d->rows[1])), error);
+}
+
+/**
+ * pb_rename_indicator_dialog_new:
+ * @parent: the widget it is for
+ * @store: the store
+ * @indicator: the indicator
+ *
+ * Its name and unit, as one "Rename Indicator" command: for a name the
+ * importer took wrongly ("国控" for 国控、省控断面水质自动监测站).
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWindow *
+pb_rename_indicator_dialog_new (GtkWidget   *parent,
+                                PbStore     *store,
+                                PbIndicator *indicator)
+{
+  GtkWidget *group;
+  GtkWindow *window;
+  Dialog *d;
+
+  window = dialog_new (parent, store, _("Rename Indicator"), _("_Rename"),
+                       _("Its targets and actuals stay as they are: a changed unit is a label corrected, not a conversion."),
+                       commit_rename_indicator, &group);
+  d = get_dialog (window);
+  d->indicator = g_object_ref (indicator);
+  d->done_text = g_strdup (_("Indicator renamed"));
+  d->rows[0] = add_entry_row (group, "name", _("Name"), pb_indicator_get_name (indicator));
+  d->rows[1] = add_entry_row (group, "unit", _("Unit"), pb_indicator_get_measure_unit (indicator));
 
   gtk_window_present (window);
   gtk_widget_grab_focus (d->rows[0]);

@@ -26,5 +26,8 @@ GtkWindow *pb_merge_dialog_new        (GtkWidget      *parent,
 GtkWindow *pb_rename_dialog_new       (GtkWidget      *parent,
                                        PbStore        *store,
                                        PbOrganisation *organisation);
+GtkWindow *pb_rename_indicator_dialog_new (GtkWidget   *parent,
+                                           PbStore     *store,
+                                           PbIndicator *indicator);
 
 G_END_DECLS

@@ -8,7 +8,8 @@
  * (firm; a stretch target 力争 beneath it), the latest actual, the value
  * expected today, completion, health and the change since the last closed
  * period. Kind, baseline and targets are edited in place; each edit is
- * one store command. Beside the table, the selected indicator's chart,
+ * one store command; the name and unit in a dialog (F2, the row menu,
+ * "Rename…"). Beside the table, the selected indicator's chart,
  * the items it serves (each can be detached), a merge into another
  * indicator of the plan, its actuals (record, edit, delete) and the same
  * indicator in the library's other plans.
@@ -116,6 +117,7 @@ struct _PbIndicatorsView
   GtkLabel           *status;
   GtkListBox         *served;
   GtkWidget          *merge_button;
+  GtkWidget          *row_menu;
   GtkWidget          *chart_area;
   GtkListBox         *history;
   GtkWidget          *compare_group;
@@ -318,6 +320,8 @@ name_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *shared = g_object_get_data (G_OBJECT (box), "pb-shared");
   g_autofree char *text = NULL;
 
+  /* A right click on the name finds its row (the row menu). */
+  g_object_set_data (G_OBJECT (box), "pb-row", row);
   gtk_widget_set_visible (shared, row->indicator && row->shared);
   if (row->indicator)
     {
@@ -1769,10 +1773,24 @@ update_details (PbIndicatorsView *self)
   update_compare (self, k);
 }
 
+/* The row's commands (F2, the row menu) act on a chosen indicator only:
+ * with none, F2 is the window's (Rename Plan). */
+static void
+update_actions (PbIndicatorsView *self)
+{
+  gboolean one = selected_indicator (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.rename", one);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.record-actual", one);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.merge", one);
+}
+
 static void
 selection_changed_cb (PbIndicatorsView *self)
 {
   PbIndicator *k = selected_indicator (self);
+
+  update_actions (self);
 
   if (k)
     {
@@ -1801,6 +1819,68 @@ close_period_clicked_cb (PbIndicatorsView *self)
 }
 
 static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pb_indicators_view_rename_selected (PB_INDICATORS_VIEW (widget));
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pb_indicators_view_record_actual (PB_INDICATORS_VIEW (widget));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  pb_indicators_view_merge_selected (PB_INDICATORS_VIEW (widget));
+}
+
+/* The row menu: a right click on an indicator's row chooses it and offers
+ * what can be done with it. */
+static void
+row_menu_pressed_cb (GtkGestureClick  *gesture,
+                     int               n_press,
+                     double            x,
+                     double            y,
+                     PbIndicatorsView *self)
+{
+  GtkWidget *columns = GTK_WIDGET (self->columns);
+  GtkWidget *picked = gtk_widget_pick (columns, x, y, GTK_PICK_DEFAULT);
+  PbIndicatorRow *row = NULL;
+  guint position;
+
+  for (GtkWidget *w = picked; w != NULL && w != columns && row == NULL; w = gtk_widget_get_parent (w))
+    row = cell_row (w);
+  if (row == NULL || row->indicator == NULL || !g_list_store_find (self->rows, row, &position))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->selection, position);
+
+  if (self->row_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("Re_name Indicator…"), "indicators.rename");
+      g_menu_append (menu, _("_Record Actual…"), "indicators.record-actual");
+      g_menu_append (menu, _("_Merge Into…"), "indicators.merge");
+      self->row_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_widget_set_name (self->row_menu, "row-menu");
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+      gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->row_menu, columns);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static void
 activate_cb (GtkColumnView    *view,
              guint             position,
              PbIndicatorsView *self)
@@ -1819,6 +1899,7 @@ pb_indicators_view_dispose (GObject *object)
 
   pb_lazy_rebuild_clear (&self->lazy);
   cancel_rest (self);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   /* A cell edited as the view goes ends its edit: nothing to rebuild. */
   self->rebuild_after_edit = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -1865,6 +1946,14 @@ pb_indicators_view_class_init (PbIndicatorsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "indicatorsview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "indicators.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "indicators.record-actual", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "indicators.merge", NULL, merge_action);
+  /* F2 on the table renames the chosen indicator (a cell being edited
+   * takes its own F2 first; with no indicator chosen, the window's F2
+   * renames the plan). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "indicators.rename", NULL);
 }
 
 static GtkWidget *
@@ -1928,6 +2017,13 @@ pb_indicators_view_init (PbIndicatorsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Indicators and their yearly targets"), -1);
   g_signal_connect (self->columns, "activate", G_CALLBACK (activate_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (row_menu_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->columns), GTK_EVENT_CONTROLLER (click));
+  }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->columns));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (main_box), scroller);
@@ -1962,6 +2058,14 @@ pb_indicators_view_init (PbIndicatorsView *self)
   g_signal_connect_swapped (self->merge_button, "clicked", G_CALLBACK (merge_clicked_cb), self);
   gtk_box_append (GTK_BOX (actions), record);
   gtk_box_append (GTK_BOX (actions), self->merge_button);
+  {
+    GtkWidget *rename = gtk_button_new_with_mnemonic (_("Re_name…"));
+
+    gtk_widget_set_name (rename, "rename");
+    gtk_widget_set_tooltip_text (rename, _("Rename Indicator (F2): its name and unit"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (rename), "indicators.rename");
+    gtk_box_append (GTK_BOX (actions), rename);
+  }
 
   self->served = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->served, GTK_SELECTION_NONE);
@@ -2057,6 +2161,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   gtk_stack_add_named (GTK_STACK (self->stack), self->paned, "table");
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  update_actions (self);
 }
 
 GtkWidget *
@@ -2316,6 +2421,27 @@ pb_indicators_view_merge_selected (PbIndicatorsView *self)
   dialog = pb_indicator_merge_dialog_new (GTK_WIDGET (self), self->store, k);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (merge_dialog_destroyed_cb), self, 0);
   return dialog;
+}
+
+/**
+ * pb_indicators_view_rename_selected:
+ * @self: the view
+ *
+ * Opens the dialog that renames the selected indicator and sets its unit
+ * (one "Rename Indicator" command).
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+pb_indicators_view_rename_selected (PbIndicatorsView *self)
+{
+  PbIndicator *k = selected_indicator (self);
+
+  g_return_val_if_fail (PB_IS_INDICATORS_VIEW (self), NULL);
+
+  if (k == NULL)
+    return NULL;
+  return pb_rename_indicator_dialog_new (GTK_WIDGET (self), self->store, k);
 }
 
 /**

@@ -25,6 +25,7 @@ GtkWindow *pb_indicators_view_delete_actual (PbIndicatorsView *self,
                                              PbActual         *actual);
 GtkWindow *pb_indicators_view_close_period  (PbIndicatorsView *self);
 GtkWindow *pb_indicators_view_merge_selected (PbIndicatorsView *self);
+GtkWindow *pb_indicators_view_rename_selected (PbIndicatorsView *self);
 gboolean   pb_indicators_view_detach        (PbIndicatorsView *self,
                                              gint64            item_id,
                                              gint64            indicator_id);
