@@ -207,7 +207,7 @@ main_keyval (guint keyval)
 }
 
 /* Every key the application, the window and its views (board, timeline,
- * editor) answer to is in the shortcuts window, and every key the
+ * editor, indicators) answer to is in the shortcuts window, and every key the
  * shortcuts window lists is one they answer to. */
 static void
 test_shortcuts_listed (void)
@@ -221,6 +221,7 @@ test_shortcuts_listed (void)
   GtkWidget *views[] = {
     GTK_WIDGET (t.window), pb_window_get_board (t.window),
     pb_window_get_timeline (t.window), pb_window_get_editor (t.window),
+    pb_window_get_indicators (t.window),
   };
 
   g_array_set_clear_func (bound, key_clear);

@@ -9,7 +9,7 @@
  * expected today, completion, health and the change since the last closed
  * period. Kind, baseline and targets are edited in place; each edit is
  * one store command; the name and unit in a dialog (F2, the row menu,
- * "Rename…"). Beside the table, the selected indicator's chart,
+ * the pencil beside the name). Beside the table, the selected indicator's chart,
  * the items it serves (each can be detached), a merge into another
  * indicator of the plan, its actuals (record, edit, delete) and the same
  * indicator in the library's other plans.
@@ -2058,14 +2058,7 @@ pb_indicators_view_init (PbIndicatorsView *self)
   g_signal_connect_swapped (self->merge_button, "clicked", G_CALLBACK (merge_clicked_cb), self);
   gtk_box_append (GTK_BOX (actions), record);
   gtk_box_append (GTK_BOX (actions), self->merge_button);
-  {
-    GtkWidget *rename = gtk_button_new_with_mnemonic (_("Re_name…"));
 
-    gtk_widget_set_name (rename, "rename");
-    gtk_widget_set_tooltip_text (rename, _("Rename Indicator (F2): its name and unit"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (rename), "indicators.rename");
-    gtk_box_append (GTK_BOX (actions), rename);
-  }
 
   self->served = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->served, GTK_SELECTION_NONE);
@@ -2111,7 +2104,23 @@ pb_indicators_view_init (PbIndicatorsView *self)
     gtk_box_append (GTK_BOX (self->compare_group), grid_scroller);
   }
 
-  gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->title));
+  {
+    /* Beside the name, a pencil renames it (the page stays as narrow as a
+     * phone: no third button under the chart). */
+    GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *rename = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+    gtk_widget_set_name (rename, "rename");
+    gtk_widget_add_css_class (rename, "flat");
+    gtk_widget_set_valign (rename, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (rename, _("Rename Indicator (F2): its name and unit"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (rename), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rename Indicator"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (rename), "indicators.rename");
+    gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+    gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->title));
+    gtk_box_append (GTK_BOX (title_box), rename);
+    gtk_box_append (GTK_BOX (details), title_box);
+  }
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->subtitle));
   gtk_box_append (GTK_BOX (details), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (details), self->chart_area);
