@@ -176,12 +176,14 @@ test_insert_item (Plan          *f,
 
   g_assert_cmpstr (next, ==, "4");
 
-  /* After item 1, in its section, dated over the plan's period. */
+  /* After item 1, in its section, dated over the plan's period: it is 2,
+   * the number of its place, and the items after it count on (not 1, 4,
+   * 2, 3), in the one command. */
   id = pb_store_insert_item (store, f->plan, f->s2a, f->a, PB_ITEM_KIND_TASK, NULL, "",
                              PB_ITEM_STATUS_NOT_STARTED, 0, &error);
   g_assert_no_error (error);
   item = pb_store_get_record (store, PB_TYPE_ITEM, id);
-  g_assert_cmpstr (pb_item_get_number (item), ==, "4");
+  g_assert_cmpstr (pb_item_get_number (item), ==, "2");
   g_assert_cmpint (pb_item_get_section_id (item), ==, f->s2a);
   {
     g_autofree char *start = expected_new_start ();
@@ -194,7 +196,14 @@ test_insert_item (Plan          *f,
   }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
   order = item_order (f);
-  g_assert_cmpstr (order, ==, "1|4|2|3|");
+  g_assert_cmpstr (order, ==, "1|2|3|4|");
+  {
+    g_autoptr(PbItem) b = pb_store_get_record (store, PB_TYPE_ITEM, f->b);
+    g_autoptr(PbItem) c = pb_store_get_record (store, PB_TYPE_ITEM, f->c);
+
+    g_assert_cmpstr (pb_item_get_number (b), ==, "3");
+    g_assert_cmpstr (pb_item_get_number (c), ==, "4");
+  }
   assert_undoable (store, before, "Add Item");
 
   /* With a status and a lead (a board grouped by status or lead); with
@@ -213,7 +222,7 @@ test_insert_item (Plan          *f,
   g_assert_cmpstr (pb_item_get_number (item), ==, "9");
   g_clear_pointer (&order, g_free);
   order = item_order (f);
-  g_assert_cmpstr (order, ==, "1|4|2|3|9|");
+  g_assert_cmpstr (order, ==, "1|2|3|4|9|");
   {
     g_autofree char *leads = pb_store_dup_lead_names (store, id);
     g_assert_cmpstr (leads, ==, "市通信管理办公室");
@@ -236,6 +245,98 @@ test_insert_item (Plan          *f,
   g_assert_cmpint (pb_store_insert_item (store, f->plan, 9999, 0, PB_ITEM_KIND_TASK, NULL, "",
                                          PB_ITEM_STATUS_NOT_STARTED, 0, &error), ==, 0);
   g_assert_error (error, PB_STORE_ERROR, PB_STORE_ERROR_NOT_FOUND);
+}
+
+static char *
+number_of (PbStore *store,
+           gint64   id)
+{
+  g_autoptr(PbItem) item = pb_store_get_record (store, PB_TYPE_ITEM, id);
+
+  return g_strdup (item ? pb_item_get_number (item) : "(gone)");
+}
+
+#define ASSERT_NUMBER(store, id, expected) G_STMT_START { \
+    g_autofree char *n_ = number_of (store, id); \
+    g_assert_cmpstr (n_, ==, expected); \
+  } G_STMT_END
+
+/* Issue 14, finding 3: a new item takes the number of its place in the
+ * reading order, and the items after it count on, in the one "Add Item"
+ * command — in a plan that numbers its tasks straight through its
+ * sections, an item added to the empty 一、总体要求 before tasks 1…3 is 1
+ * (not 4, read 4, 1, 2, 3 in every printout), and so on in an empty
+ * sub-section after it; in a plan that restarts in each section, 1 in an
+ * empty section and the section's next place in another; a planner's own
+ * numbers (1, 3, 7) stay, the new item taking the next free one. */
+static void
+test_insert_numbers_in_place (Plan          *f,
+                              gconstpointer  data)
+{
+  PbStore *store = f->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = pb_test_dump_store (store);
+  g_autofree char *added = NULL;
+  gint64 id, sub, id2, plan2, sa, sb, sc, a1, a2, b1, own, o1, o3, o7;
+
+  id = pb_store_insert_item (store, f->plan, f->s1, 0, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  ASSERT_NUMBER (store, id, "1");
+  ASSERT_NUMBER (store, f->a, "2");
+  ASSERT_NUMBER (store, f->b, "3");
+  ASSERT_NUMBER (store, f->c, "4");
+  ASSERT_NUMBER (store, f->d, "");     /* the goal: goals count on their own */
+  added = pb_test_dump_store (store);
+  assert_undoable (store, before, "Add Item");
+
+  /* In an empty sub-section of 一、总体要求, after that new 1: 2. */
+  sub = pb_store_add_section (store, f->plan, f->s1, "(一)", "保障措施", &error);
+  g_assert_no_error (error);
+  id2 = pb_store_insert_item (store, f->plan, sub, 0, PB_ITEM_KIND_TASK, NULL, "",
+                              PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  ASSERT_NUMBER (store, id, "1");
+  ASSERT_NUMBER (store, id2, "2");
+  ASSERT_NUMBER (store, f->a, "3");
+  ASSERT_NUMBER (store, f->c, "5");
+
+  /* A plan that restarts in each section. */
+  plan2 = pb_store_create_plan (store, "测试市数字乡村行动方案", 2025, 2027, &error);
+  sa = pb_store_add_section (store, plan2, 0, "一", "数字基础设施", &error);
+  sb = pb_store_add_section (store, plan2, 0, "二", "智慧农业", &error);
+  sc = pb_store_add_section (store, plan2, 0, "三", "保障措施", &error);
+  a1 = pb_store_add_item (store, plan2, sa, PB_ITEM_KIND_TASK, "1", "建设农村5G基站", &error);
+  a2 = pb_store_add_item (store, plan2, sa, PB_ITEM_KIND_TASK, "2", "推进千兆光网进村", &error);
+  b1 = pb_store_add_item (store, plan2, sb, PB_ITEM_KIND_TASK, "1", "发展智慧农业", &error);
+  g_assert_cmpint (pb_store_add_item (store, plan2, sb, PB_ITEM_KIND_TASK, "2", "建设农产品溯源平台", &error), >, 0);
+  g_assert_no_error (error);
+  id = pb_store_insert_item (store, plan2, sc, 0, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  ASSERT_NUMBER (store, id, "1");
+  ASSERT_NUMBER (store, b1, "1");
+  id = pb_store_insert_item (store, plan2, sa, a1, PB_ITEM_KIND_TASK, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  ASSERT_NUMBER (store, a1, "1");
+  ASSERT_NUMBER (store, id, "2");
+  ASSERT_NUMBER (store, a2, "3");
+  ASSERT_NUMBER (store, b1, "1");
+
+  /* A planner's own numbers stay; the new one takes the next free. */
+  own = pb_store_add_section (store, plan2, 0, "四", "组织实施", &error);
+  o1 = pb_store_add_item (store, plan2, own, PB_ITEM_KIND_MEASURE, "1", "加强组织领导", &error);
+  o3 = pb_store_add_item (store, plan2, own, PB_ITEM_KIND_MEASURE, "3", "强化资金保障", &error);
+  o7 = pb_store_add_item (store, plan2, own, PB_ITEM_KIND_MEASURE, "7", "加强督促检查", &error);
+  g_assert_no_error (error);
+  id = pb_store_insert_item (store, plan2, own, o1, PB_ITEM_KIND_MEASURE, NULL, "",
+                             PB_ITEM_STATUS_NOT_STARTED, 0, &error);
+  g_assert_no_error (error);
+  ASSERT_NUMBER (store, o1, "1");
+  ASSERT_NUMBER (store, o3, "3");
+  ASSERT_NUMBER (store, o7, "7");
+  ASSERT_NUMBER (store, id, "8");
 }
 
 static void
@@ -907,15 +1008,18 @@ test_next_number (Plan          *f,
   pb_store_add_item (store, f->plan, s2b, PB_ITEM_KIND_TASK, "5", "建设智慧交通基础设施", &error);
   g_assert_no_error (error);
 
-  /* 1–3 in (一), 4–5 in (二): inserting after 3 in (一) gives 6, not 4. */
+  /* 1–3 in (一), 4–5 in (二): a number typed in by hand would be 6, not a
+   * second 4. Inserted after 3 in (一), the new item takes its place's
+   * number, 4, and (二) counts on, 5–6: no number twice either way. */
   in_first = pb_store_next_item_number (store, f->plan, f->s2a);
   g_assert_cmpstr (in_first, ==, "6");
   id = pb_store_insert_item (store, f->plan, f->s2a, f->c, PB_ITEM_KIND_TASK, NULL, "",
                              PB_ITEM_STATUS_NOT_STARTED, 0, &error);
   g_assert_no_error (error);
   item = pb_store_get_record (store, PB_TYPE_ITEM, id);
-  g_assert_cmpstr (pb_item_get_number (item), ==, "6");
+  g_assert_cmpstr (pb_item_get_number (item), ==, "4");
   g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE number = '4'"), ==, 1);
+  g_assert_cmpint (sql (f, "SELECT count(*) FROM item WHERE number IN ('5', '6')"), ==, 2);
 
   /* A section that counts from 1 again: numbers repeat in the plan, so
    * each section goes on from its own largest. */
@@ -925,7 +1029,7 @@ test_next_number (Plan          *f,
   in_second = pb_store_next_item_number (store, f->plan, s2c);
   g_assert_cmpstr (in_second, ==, "2");
   in_third = pb_store_next_item_number (store, f->plan, s2b);
-  g_assert_cmpstr (in_third, ==, "6");
+  g_assert_cmpstr (in_third, ==, "7");
 }
 
 /* Issue 14: a plan that numbers its key tasks straight through its
@@ -2025,6 +2129,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Plan, NULL, plan_set_up, func, plan_tear_down)
   ADD ("/edit/items/insert", test_insert_item);
+  ADD ("/edit/items/insert-numbers-in-place", test_insert_numbers_in_place);
   ADD ("/edit/items/delete", test_delete_items);
   ADD ("/edit/items/next-number", test_next_number);
   ADD ("/edit/items/number-straight-through", test_number_straight_through);

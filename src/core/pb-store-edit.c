@@ -18,6 +18,8 @@
 
 #include "pb-format.h"
 #include "pb-health.h"
+#include "pb-outline.h"
+#include "pb-record-private.h"
 #include "pb-store-private.h"
 
 #define SUBTREE_SQL \
@@ -413,6 +415,15 @@ pb_store_find_number_clash (PbStore    *self,
   return NULL;
 }
 
+static GArray  *load_item_rows       (PbStore     *self,
+                                      gint64       plan_id,
+                                      GError     **error);
+static gboolean renumber_moved_items (PbStore     *self,
+                                      gint64       plan_id,
+                                      GArray      *before,
+                                      GHashTable  *moved,
+                                      GError     **error);
+
 /**
  * pb_store_insert_item:
  * @self: a store
@@ -421,7 +432,8 @@ pb_store_find_number_clash (PbStore    *self,
  * @after_item_id: the item it follows, or 0 to go after the section's last
  *   item (or last in the plan)
  * @kind: goal, task or measure
- * @number: (nullable): its number; %NULL for pb_store_next_item_number()
+ * @number: (nullable): its number; %NULL for the number of its place: the
+ *   items around it count on, as after a move (pb_store_move_item())
  * @title: its title
  * @status: its status (the column it is added to when grouped by status)
  * @lead_organisation_id: its lead (the column when grouped by lead), or 0
@@ -448,9 +460,11 @@ pb_store_insert_item (PbStore      *self,
                       GError      **error)
 {
   g_autoptr(PbPlan) plan = NULL;
+  g_autoptr(GArray) rows_before = NULL;
   g_autofree char *next = NULL;
   char start[11] = "", due[11] = "";
   gint64 position, id = 0;
+  gboolean numbered_here = number == NULL;
   gboolean ok;
 
   g_return_val_if_fail (PB_IS_STORE (self), 0);
@@ -490,9 +504,20 @@ pb_store_insert_item (PbStore      *self,
   if (!pb_store_begin (self, error))
     return 0;
 
+  /* Numbered by its place: the plan's items as they were, to count on
+   * from (a new item before tasks 1…4 is 1, and they 2…5). */
+  ok = TRUE;
+  if (numbered_here)
+    {
+      rows_before = load_item_rows (self, plan_id, error);
+      ok = rows_before != NULL;
+    }
+
   /* Where it goes: after @after_item_id, else at the end of its section
    * in document order (section_end_position()). */
-  if (after_item_id != 0)
+  if (!ok)
+    ;
+  else if (after_item_id != 0)
     ok = query_ids (self, "SELECT position + 1 FROM item WHERE id = ?1", after_item_id, 0, 0, &position, error);
   else if ((ok = section_end_position (self, plan_id, section_id, FALSE, &position, error)))
     position++;
@@ -505,7 +530,8 @@ pb_store_insert_item (PbStore      *self,
                           "plan_id", plan_id,
                           "section_id", section_id,
                           "kind", kind,
-                          "number", number,
+                          /* Numbered by its place below, after it is in. */
+                          "number", numbered_here ? "" : number,
                           "title", title ? title : "",
                           "status", status,
                           "start_date", start[0] ? start : NULL,
@@ -513,6 +539,35 @@ pb_store_insert_item (PbStore      *self,
                           "position", position,
                           NULL);
   ok = id > 0;
+  if (ok && numbered_here)
+    {
+      g_autoptr(GHashTable) added = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      g_autofree char *given = NULL;
+
+      g_hash_table_add (added, &id);
+      ok = renumber_moved_items (self, plan_id, rows_before, added, error);
+      /* Where nothing around it counts in a style to follow (the
+       * plan's first numbered item of its kind, say): the number
+       * proposed for its section. */
+      if (ok)
+        {
+          PbDbStmt *stmt = pb_store_prepare (self, "SELECT coalesce(number, '') FROM item WHERE id = ?1", error);
+
+          ok = stmt != NULL;
+          if (ok)
+            {
+              pb_db_bind_int64 (stmt, 1, id);
+              if (pb_db_step (stmt) == PB_DB_ROW)
+                given = g_strdup ((const char *) pb_db_column_text (stmt, 0));
+              else
+                ok = not_found (error);
+              pb_db_reset (stmt);
+            }
+        }
+      if (ok && given[0] == '\0' && next[0] != '\0')
+        ok = pb_store_update (self, PB_TYPE_ITEM, id, error, "number", next, NULL);
+    }
   /* Done is all of it, as when an item is set to Done (a card added in
    * the Done column): the editor says 100 %, as the card does. */
   if (ok && status == PB_ITEM_STATUS_DONE)
@@ -576,6 +631,7 @@ typedef struct
   gint64  section;
   char   *kind;
   char   *number;
+  guint   rank;     /* in document order */
 } ItemRow;
 
 static void
@@ -587,7 +643,95 @@ item_row_clear (gpointer data)
   g_free (row->number);
 }
 
-/* The plan's items in their order; %NULL when they cannot be read. */
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b)
+{
+  const ItemRow *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Puts @rows in the plan's document order (pb-outline.c): sections in
+ * their order, each section's items and sub-sections by the items' order.
+ * An item added to an earlier section than the last one's comes later in
+ * the items' own order (its position is past theirs), but is read before
+ * them: a task added to 一、总体要求 is read before the tasks of 二、. */
+/* The plan's rows of @type in their order, read now, as records of their
+ * own: inside a command the store's live records still hold what the last
+ * commit left (they take its changes when it commits). */
+static GPtrArray *
+read_fresh (PbStore  *self,
+            GType     type,
+            gint64    plan_id,
+            GError  **error)
+{
+  g_autoptr(PbRecordClass) klass = g_type_class_ref (type);
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  PbDbStmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i ? "," : "", klass->columns[i].name);
+  g_string_append_printf (sql, " FROM main.%s WHERE plan_id = ?1 ORDER BY position, id", klass->table);
+  stmt = pb_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  pb_db_bind_int64 (stmt, 1, plan_id);
+  while ((rc = pb_db_step (stmt)) == PB_DB_ROW)
+    g_ptr_array_add (records, pb_record_new_from_row (type, stmt));
+  pb_db_reset (stmt);
+  if (rc != PB_DB_DONE)
+    {
+      pb_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+static gboolean
+order_as_read (PbStore  *self,
+               gint64    plan_id,
+               GArray   *rows,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) sections = read_fresh (self, PB_TYPE_SECTION, plan_id, error);
+  g_autoptr(GPtrArray) items = sections ? read_fresh (self, PB_TYPE_ITEM, plan_id, error) : NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GHashTable) rank = NULL;
+  guint n = 0;
+
+  if (sections == NULL || items == NULL)
+    return FALSE;
+  runs = pb_outline_build (sections, items);
+  rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint r = 0; runs && r < runs->len; r++)
+    {
+      PbOutlineRun *run = g_ptr_array_index (runs, r);
+
+      for (guint i = 0; i < run->items->len; i++)
+        {
+          gint64 id = pb_record_get_id (PB_RECORD (g_ptr_array_index (run->items, i)));
+
+          g_hash_table_insert (rank, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (++n));
+        }
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ItemRow *row = &g_array_index (rows, ItemRow, i);
+      gpointer found = g_hash_table_lookup (rank, &row->id);
+
+      /* Not in the outline (it cannot be): after the others, as stored. */
+      row->rank = found ? GPOINTER_TO_UINT (found) : n + 1 + i;
+    }
+  g_array_sort (rows, compare_rank);
+  return TRUE;
+}
+
+/* The plan's items in document order; %NULL when they cannot be read. */
 static GArray *
 load_item_rows (PbStore  *self,
                 gint64    plan_id,
@@ -619,6 +763,8 @@ load_item_rows (PbStore  *self,
       pb_store_set_error (self, rc, error);
       return NULL;
     }
+  if (!order_as_read (self, plan_id, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -884,9 +1030,11 @@ renumber_moved_items (PbStore     *self,
 
   if (after == NULL)
     return FALSE;
-  for (guint i = 0; i < before->len; i++)
+  /* (An item just added is only in @after.) */
+  for (guint i = 0; i < before->len + after->len; i++)
     {
-      ItemRow *row = &g_array_index (before, ItemRow, i);
+      ItemRow *row = i < before->len ? &g_array_index (before, ItemRow, i)
+                                     : &g_array_index (after, ItemRow, i - before->len);
 
       if (g_hash_table_contains (moved, &row->id) &&
           !g_ptr_array_find_with_equal_func (kinds, row->kind, g_str_equal, NULL))
