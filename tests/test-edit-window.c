@@ -178,6 +178,7 @@ test_insert_delete (void)
   PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
   PbItemEditor *editor = PB_ITEM_EDITOR (pb_window_get_editor (t.window));
   g_autofree char *before = pb_test_dump_store (t.store);
+  g_autofree char *at_start = g_strdup (before);
   /* The first column in view: the example's (一) 指导思想, empty, left
    * of the first with cards. */
   guint first = pb_board_view_get_first_column_in_view (board);
@@ -211,11 +212,19 @@ test_insert_delete (void)
     g_assert_cmpint (pb_store_get_item_health (t.store, item, &today, NULL), !=, PB_HEALTH_RED);
   }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
-  /* That column, (一) 指导思想, holds nothing yet: the new item is a
-   * task, numbered on from the plan's tasks (1–13 straight through its
-   * sections), not a second 1. */
+  /* That column, (一) 指导思想, holds nothing yet, and comes before the
+   * plan's tasks (1–13 straight through its sections): the new task is
+   * 1, the number of its place, and the others count on, 2–14 — not 14
+   * read before 1 (issue 14, finding 3). */
   g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
-  g_assert_cmpstr (pb_item_get_number (item), ==, "14");
+  g_assert_cmpstr (pb_item_get_number (item), ==, "1");
+  {
+    g_autoptr(PbItem) was_first = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+    g_autoptr(PbItem) was_last = pb_test_app_item_titled (&t, "建设产业创新中心");
+
+    g_assert_cmpstr (pb_item_get_number (was_first), ==, "2");
+    g_assert_cmpstr (pb_item_get_number (was_last), ==, "14");
+  }
   /* The title has the keyboard, for typing straight away. */
   for (int i = 0; i < 5; i++)
     spin ();
@@ -242,11 +251,17 @@ test_insert_delete (void)
     item = pb_item_editor_get_item (editor);
     g_assert_cmpint (pb_record_get_id (PB_RECORD (item)), ==, id);
     g_assert_cmpint (pb_item_get_section_id (item), ==, pb_item_get_section_id (task));
-    /* A task after a task. The example plan numbers its tasks 1–13
-     * straight through its sections, and 14 was just added: the new one
-     * is 15, not a second 4. */
+    /* A task after a task. The example plan numbers its tasks straight
+     * through its sections, 1–14 now: after 3 the new one is 4, and the
+     * tasks after it count on — no second 4, no 15 between 3 and 4. */
     g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
-    g_assert_cmpstr (pb_item_get_number (item), ==, "15");
+    g_assert_cmpstr (pb_item_get_number (item), ==, "4");
+    {
+      g_autoptr(PbItem) next = pb_test_app_item_titled (&t, "统筹建设绿色数据中心");
+
+      g_assert_cmpstr (pb_item_get_number (task), ==, "3");
+      g_assert_cmpstr (pb_item_get_number (next), ==, "5");
+    }
     for (guint i = 0; i + 1 < g_list_model_get_n_items (items); i++)
       {
         g_autoptr(PbItem) a = g_list_model_get_item (items, i);
@@ -264,6 +279,15 @@ test_insert_delete (void)
     g_assert_cmpuint (n_items (), ==, n + 1);
     g_assert_null (pb_item_editor_get_item (editor));
     assert_undo_redo (before, "Delete Item");
+  }
+
+  /* The plan as it was for the tests after: the delete, the second and
+   * the first insert undone (the first renumbered the plan's tasks). */
+  for (guint i = 0; i < 3; i++)
+    act ("win.undo", NULL);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, at_start);
   }
 }
 
@@ -392,7 +416,7 @@ test_bulk (void)
   before = pb_test_dump_store (t.store);
   act ("win.delete-items", NULL);
   g_assert_cmpuint (n_items (), ==, 0);
-  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 20 Items");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Delete 19 Items");   /* the example's 19 */
   act ("win.undo", NULL);
   {
     g_autofree char *now = pb_test_dump_store (t.store);
@@ -497,7 +521,7 @@ test_sections (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
     spin ();
     g_assert_true (pb_record_is_deleted (PB_RECORD (section)));
-    g_assert_cmpuint (n_items (), ==, 20);
+    g_assert_cmpuint (n_items (), ==, 19);
     g_assert_cmpuint (pb_store_count_section_items (t.store, pb_record_get_id (PB_RECORD (first)), NULL), ==, in_first + n);
   }
   /* The toast that offers Undo goes when Undo runs: it does not linger

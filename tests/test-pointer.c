@@ -1614,7 +1614,8 @@ test_menu_add_item (void)
   item = pb_item_editor_get_item (editor);
   g_assert_nonnull (item);
   /* Nothing chosen: the first column in view, the example's (一) 指导思想,
-   * empty: a task, numbered on from the plan's 13. */
+   * empty and before the plan's tasks 1–13: a task, numbered 1 as its
+   * place is, the tasks after it counting on 2–14 (issue 14, finding 3). */
   {
     PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (t.window));
     g_autofree char *key = g_strdup_printf ("section:%" G_GINT64_FORMAT, pb_item_get_section_id (item));
@@ -1622,7 +1623,12 @@ test_menu_add_item (void)
     g_assert_cmpstr (key, ==, pb_board_view_get_column_key (board, 0));
   }
   g_assert_cmpint (pb_item_get_kind (item), ==, PB_ITEM_KIND_TASK);
-  g_assert_cmpstr (pb_item_get_number (item), ==, "14");
+  g_assert_cmpstr (pb_item_get_number (item), ==, "1");
+  {
+    g_autoptr(PbItem) was_first = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+
+    g_assert_cmpstr (pb_item_get_number (was_first), ==, "2");
+  }
   g_assert_cmpstr (pb_record_get_string (PB_RECORD (item), "due_date"), ==, "2027-12-31");
   after = pb_test_dump_store (t.store);
 
