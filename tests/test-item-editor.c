@@ -1111,6 +1111,118 @@ test_add_target_item_years (void)
   pb_test_settle_for (300);
 }
 
+/* Issue 14 (review 22): an indicator the importer named wrongly is renamed
+ * in the item editor, in its row under Indicators and Targets: the name
+ * of the item's other indicator typed and Return (a real key) is refused
+ * under the fields, nothing stored; a new name, a new unit and Return in
+ * the unit: one command "Rename Indicator" with both, the row's title says
+ * so, the keyboard stays in the field, and Ctrl+Z / Ctrl+Shift+Z take both back and again. */
+static void
+test_rename_indicator (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(GListModel) all = pb_store_list_item_indicators (t.store, pb_record_get_id (PB_RECORD (item)));
+  g_autoptr(PbIndicator) k = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *editor, *row, *name, *unit, *refusal;
+  gint64 id;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && k == NULL; i++)
+    {
+      g_autoptr(PbIndicator) c = g_list_model_get_item (all, i);
+
+      if (g_str_equal (pb_indicator_get_name (c), "新建5G基站"))
+        k = g_steal_pointer (&c);
+    }
+  g_assert_nonnull (k);
+  id = pb_record_get_id (PB_RECORD (k));
+  before = pb_test_dump_store (t.store);
+
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (500);
+  editor = pb_window_get_editor (t.window);
+  row = indicator_row (editor, id);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  pb_test_settle_for (300);
+  name = pb_test_find_named (row, "indicator-name");
+  unit = pb_test_find_named (row, "indicator-unit");
+  g_assert_nonnull (name);
+  g_assert_nonnull (unit);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "新建5G基站");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit)), ==, "个");
+
+  /* The name of the item's other indicator: refused, said under it. */
+  g_assert_true (gtk_widget_grab_focus (name));
+  pb_test_settle_for (100);
+  gtk_editable_set_text (GTK_EDITABLE (name), "5G基站");
+  pb_test_x_type (GTK_WIDGET (t.window), GDK_KEY_Return, 0);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  refusal = g_object_get_data (G_OBJECT (name), "error-label");
+  g_assert_nonnull (refusal);
+  g_assert_true (gtk_widget_get_mapped (refusal));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (refusal)), ==,
+                   "“5G基站” is already the name of another indicator of 1 加快5G网络规模化部署; "
+                   "choose another name, or merge the two.");
+
+  /* A new name, a new unit, Return in the unit: one command, both. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "当年新建5G基站");
+  g_assert_true (gtk_widget_grab_focus (unit));
+  pb_test_settle_for (100);
+  press (GDK_KEY_End);
+  press (GDK_KEY_BackSpace);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (unit), "座");
+  pb_test_x_type (GTK_WIDGET (t.window), GDK_KEY_Return, 0);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_indicator_get_name (k), ==, "当年新建5G基站");
+  g_assert_cmpstr (pb_indicator_get_measure_unit (k), ==, "座");
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Rename Indicator");
+  after = pb_test_dump_store (t.store);
+  row = indicator_row (editor, id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "当年新建5G基站 (座)");
+  /* The keyboard stays in the unit, though the rows were made again. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (t.window));
+
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, pb_test_find_named (row, "indicator-unit")));
+  }
+  pb_test_save_shot (GTK_WIDGET (t.window), "rename-indicator-editor.png");
+
+  /* Ctrl+Z: both back, in one step; Ctrl+Shift+Z: both again. */
+  pb_test_x_send_key (GTK_WIDGET (t.window), GDK_KEY_z, GDK_CONTROL_MASK);
+  pb_test_settle_for (400);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpstr (pb_indicator_get_name (k), ==, "新建5G基站");
+  g_assert_cmpstr (pb_indicator_get_measure_unit (k), ==, "个");
+  row = indicator_row (editor, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pb_test_find_named (row, "indicator-name"))), ==, "新建5G基站");
+  pb_test_x_send_key (GTK_WIDGET (t.window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  pb_test_settle_for (400);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, after);
+  }
+
+  /* Left as it was, for the tests after. */
+  act ("win.undo");
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1129,6 +1241,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/add-target-item-years", test_add_target_item_years);
   /* Last: it closes the window (and makes another). */
   g_test_add_func ("/item-editor/progress-saved-on-close", test_progress_saved_on_close);
+  g_test_add_func ("/item-editor/rename-indicator", test_rename_indicator);
   g_test_add_func ("/item-editor/remove-indicator", test_remove_indicator);
   status = g_test_run ();
 

@@ -1388,6 +1388,103 @@ dup_stating_items (PbItemEditor *self,
   return g_strdup_printf (_("Stated by %s"), names->str);
 }
 
+/* ---- An indicator's name and unit ---------------------------------------- */
+
+/* Enter (or the row's ✓) in the name or the unit: both, as one "Rename
+ * Indicator"; a refusal (an empty name, the name of another indicator of
+ * the item) is said under them, and what was typed stays to be put right. */
+/* The widget named @name in the rows of indicator @kid, or NULL. */
+static GtkWidget *
+find_indicator_field (GtkWidget  *root,
+                      gint64      kid,
+                      const char *name,
+                      gboolean    inside)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      gint64 *id = ADW_IS_EXPANDER_ROW (c) ? g_object_get_data (G_OBJECT (c), "indicator-id") : NULL;
+      gboolean in = inside || (id != NULL && *id == kid);
+      GtkWidget *found;
+
+      if (in && g_strcmp0 (gtk_widget_get_name (c), name) == 0)
+        return c;
+      if ((id == NULL || *id == kid) && (found = find_indicator_field (c, kid, name, in)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+indicator_name_apply_cb (AdwEntryRow  *entry,
+                         PbItemEditor *self)
+{
+  g_autoptr(PbIndicator) k = g_object_ref (g_object_get_data (G_OBJECT (entry), "record"));
+  g_autofree char *field = g_strdup (gtk_widget_get_name (GTK_WIDGET (entry)));
+  GtkWidget *name = g_object_get_data (G_OBJECT (entry), "name-row");
+  GtkWidget *unit = g_object_get_data (G_OBJECT (entry), "unit-row");
+  GtkWidget *refusal = g_object_get_data (G_OBJECT (entry), "error-label");
+  g_autoptr(GError) error = NULL;
+
+  GtkWidget *line = gtk_widget_get_ancestor (refusal, GTK_TYPE_LIST_BOX_ROW);
+
+  if (pb_store_rename_indicator (self->store, k, gtk_editable_get_text (GTK_EDITABLE (name)),
+                                 gtk_editable_get_text (GTK_EDITABLE (unit)), &error))
+    {
+      GtkWidget *again;
+
+      gtk_widget_remove_css_class (name, "error");
+      if (line)
+        gtk_widget_set_visible (line, FALSE);
+      /* The lists were made again: the keyboard stays in the field. */
+      again = find_indicator_field (GTK_WIDGET (self->indicators_group), pb_record_get_id (PB_RECORD (k)), field, FALSE);
+      if (again && again != GTK_WIDGET (entry))
+        gtk_widget_grab_focus (again);
+      return;
+    }
+  gtk_label_set_text (GTK_LABEL (refusal), error->message);
+  gtk_widget_add_css_class (name, "error");
+  if (line)
+    gtk_widget_set_visible (line, TRUE);
+  gtk_widget_error_bell (GTK_WIDGET (entry));
+}
+
+/* The first rows of an indicator's expander: its name and unit, each
+ * applied with Enter or its ✓ (the importer took many names wrongly:
+ * "国控" for 国控、省控断面水质自动监测站). */
+static void
+add_indicator_name_rows (PbItemEditor *self,
+                         GtkWidget    *expander,
+                         PbIndicator  *k)
+{
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *unit = adw_entry_row_new ();
+  GtkWidget *refusal = gtk_label_new (NULL);
+  GtkWidget *rows[] = { name, unit };
+  GtkWidget *refusal_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Indicator Name"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unit), _("Unit"));
+  gtk_widget_set_name (name, "indicator-name");
+  gtk_widget_set_name (unit, "indicator-unit");
+  gtk_editable_set_text (GTK_EDITABLE (name), pb_indicator_get_name (k));
+  gtk_editable_set_text (GTK_EDITABLE (unit), pb_indicator_get_measure_unit (k) ? pb_indicator_get_measure_unit (k) : "");
+  gtk_label_set_wrap (GTK_LABEL (refusal), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (refusal), 0);
+  gtk_widget_add_css_class (refusal, "error");
+  gtk_box_append (GTK_BOX (refusal_box), refusal);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (rows[i]), TRUE);
+      g_object_set_data_full (G_OBJECT (rows[i]), "record", g_object_ref (k), g_object_unref);
+      g_object_set_data (G_OBJECT (rows[i]), "name-row", name);
+      g_object_set_data (G_OBJECT (rows[i]), "unit-row", unit);
+      g_object_set_data (G_OBJECT (rows[i]), "error-label", refusal);
+      g_signal_connect (rows[i], "apply", G_CALLBACK (indicator_name_apply_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), rows[i]);
+    }
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), refusals_row (refusal_box));
+}
+
 /* A target's row fits the editor pane, which keeps its width (360
  * pixels): the value takes what the row leaves (it scrolls what it does
  * not show), and a long measure unit is cut short, whole in its tooltip
@@ -2702,6 +2799,7 @@ rebuild_lists (PbItemEditor *self)
           g_signal_connect (remove, "clicked", G_CALLBACK (remove_indicator_cb), self);
           adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
         }
+        add_indicator_name_rows (self, row, k);
         for (guint u = 0; u < groups->len; u++)
           {
             GtkWidget *refusals = NULL;
