@@ -285,6 +285,96 @@ test_health_override (void)
   pb_test_settle_for (300);
 }
 
+/* A long health reason wraps in the Health row: "Set by Hand…" stays
+ * whole inside the editor and the editor does not scroll sideways,
+ * beside the board at 1280 px and alone at 360 px. "Behind — Starts
+ * before 2 推进千兆光网建设 finishes" pushed the button past the
+ * editor's edge ("Set by Hanc"). */
+static void
+test_health_long_reason (void)
+{
+  g_autoptr(PbItem) task = pb_test_app_item_titled (&t, "加快5G网络规模化部署");
+  g_autoptr(PbItem) before = pb_test_app_item_titled (&t, "推进千兆光网“双千兆”城市建设");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor, *row, *button, *scrolled;
+  static const int widths[] = { 1280, 360 };
+  g_autofree char *dump = pb_test_dump_store (t.store);
+  PbItem *item;
+
+  /* A new task, as Insert makes it after a task; then it is to start
+   * after 推进千兆光网建设, which runs to the end of the plan. */
+  pb_window_open_editor (t.window, task);
+  pb_test_settle_for (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.add-item", NULL));
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  item = pb_item_editor_get_item (PB_ITEM_EDITOR (editor));
+  g_assert_nonnull (item);
+  g_assert_true (pb_store_set (t.store, before, &error, "title", "推进千兆光网建设", NULL));
+  g_assert_cmpint (pb_store_add_dependency (t.store, pb_record_get_id (PB_RECORD (before)),
+                                            pb_record_get_id (PB_RECORD (item)), 0, &error), >, 0);
+  g_assert_no_error (error);
+  pb_test_settle_for (400);
+  row = find_child (editor, ADW_TYPE_ACTION_ROW, "Health");
+  g_assert_nonnull (row);
+  g_test_message ("Health: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  {
+    g_autofree char *said = g_strdup_printf ("Starts before %s 推进千兆光网建设 finishes", pb_item_get_number (before));
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), said));
+    /* The whole reason, should a long one reach the subtitle's line limit. */
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), said));
+  }
+  button = find_button (row, "Set by Hand…");
+  g_assert_nonnull (button);
+  scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkAdjustment *h;
+      graphene_rect_t bounds;
+      int natural;
+
+      gtk_window_set_default_size (GTK_WINDOW (t.window), widths[i], 800);
+      pb_test_settle_for (600);
+      gtk_widget_grab_focus (row);
+      pb_test_settle_for (300);
+      g_assert_true (gtk_widget_get_mapped (button));
+      h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_assert_true (gtk_widget_compute_bounds (button, scrolled, &bounds));
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("window %d: editor %d, scrolled %d, row %d, button %.0f..%.0f (natural %d), sideways %.0f of %.0f",
+                      gtk_widget_get_width (GTK_WIDGET (t.window)), gtk_widget_get_width (editor),
+                      gtk_widget_get_width (scrolled), gtk_widget_get_width (row),
+                      bounds.origin.x, bounds.origin.x + bounds.size.width, natural,
+                      gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+      /* No sideways scroll. */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+      /* The button whole, inside the editor. */
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+      g_assert_cmpfloat (bounds.size.width, >=, natural);
+      if (i == 0)
+        g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "editor-health-long-reason.png"));
+      else
+        g_assert_true (pb_test_save_shot (GTK_WIDGET (t.window), "editor-health-long-reason-narrow.png"));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  pb_test_settle_for (500);
+
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+  act ("win.undo");
+  act ("win.undo");
+  act ("win.undo");
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+
+    g_assert_cmpstr (now, ==, dump);
+  }
+}
+
 /* README: "Escape takes back one field". Card 11 → Enter (the title has
  * the keyboard) → Home → Delete: one character gone, saved after the
  * pause in typing and shown on the card. The first Escape takes the
@@ -1234,6 +1324,7 @@ main (int   argc,
 
   g_test_add_func ("/item-editor/health-override", test_health_override);
   g_test_add_func ("/item-editor/health-said-once", test_health_said_once);
+  g_test_add_func ("/item-editor/health-long-reason", test_health_long_reason);
   g_test_add_func ("/item-editor/escape-takes-back", test_escape_takes_back);
   g_test_add_func ("/item-editor/progress-one-gesture", test_progress_one_gesture);
   g_test_add_func ("/item-editor/progress-from-indicators-follows", test_progress_from_indicators_follows);

@@ -3010,6 +3010,8 @@ update_health_row (PbItemEditor *self)
   /* Row subtitles are markup. */
   escaped = g_markup_escape_text (subtitle, -1);
   adw_action_row_set_subtitle (self->health_row, escaped);
+  /* The subtitle has a line limit (the .ui says why): the whole of it here. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->health_row), subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->health_clear_button), by_hand);
   gtk_menu_button_set_label (self->health_button, by_hand ? _("Change…") : _("Set by Hand…"));
 }
