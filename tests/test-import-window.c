@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pb-application.h"
+#include "pb-indicator-links.h"
 #include "pb-import-target-row.h"
 #include "pb-import-window.h"
 #include "pb-test-ui.h"
@@ -911,6 +912,94 @@ test_review_shared_target (void)
   g_assert_cmpuint (count_plans (store), ==, before);
 }
 
+/* Review 22, finding 1: the indicator's name is a field of each of its
+ * target rows, so a name the importer took wrongly is put right before
+ * the plan is created. Emptied with real keys (Ctrl+A, BackSpace) it is
+ * refused under the field and Create Plan makes nothing; the name of the
+ * goal's other indicator is refused in the goal; a new name typed in the
+ * task's row is the goal's copy's too (its field and subtitle follow), and
+ * the plan is created with it, one indicator, its targets kept. */
+static void
+test_review_rename_indicator (void)
+{
+  PbStore *store = pb_application_get_store (app);
+  PbImportWindow *import = open_import_window ();
+  GtkWidget *root = GTK_WIDGET (import), *goal, *first, *in_goal, *in_task, *name, *goal_name;
+  guint before = count_plans (store);
+
+  pb_import_window_read_text (import, shared_text);
+  wait_for_page (import, "review");
+  goal = find_row (root, ADW_TYPE_EXPANDER_ROW, "主要目标", 0);
+  first = find_row (root, ADW_TYPE_EXPANDER_ROW, "1 加快5G网络建设", 0);
+  in_goal = target_row (goal, "2025: 5,000 个", 0);
+  in_task = target_row (first, "2025: 5,000 个", 0);
+  name = pb_import_target_row_get_name_field (PB_IMPORT_TARGET_ROW (in_task));
+  goal_name = pb_import_target_row_get_name_field (PB_IMPORT_TARGET_ROW (in_goal));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "5G基站");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==, "Indicator Name");
+
+  /* Emptied by real keys: refused, and Create Plan makes nothing. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (in_task), TRUE);
+  spin ();
+  pb_test_settle_for (300);
+  g_assert_true (gtk_widget_grab_focus (name));
+  pb_test_x_type (root, GDK_KEY_a, GDK_CONTROL_MASK);
+  pb_test_x_type (root, GDK_KEY_BackSpace, 0);
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "");
+  g_assert_cmpstr (field_error (name), ==, "An indicator needs a name.");
+  /* The goal's copy still reads the name the draft holds. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goal_name)), ==, "5G基站");
+  gtk_widget_activate_action (root, "import.create", NULL);
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+
+  /* In the goal, the name of its other indicator: refused. */
+  gtk_editable_set_text (GTK_EDITABLE (goal_name), "千兆宽带用户");
+  spin ();
+  g_assert_cmpstr (field_error (goal_name), ==,
+                   "“千兆宽带用户” is already the name of another indicator of 主要目标; choose another name.");
+  gtk_editable_set_text (GTK_EDITABLE (goal_name), "5G基站");
+  spin ();
+  g_assert_null (field_error (goal_name));
+
+  /* A new name in the task: the goal's copy follows, field and subtitle,
+   * and the refusal of the emptied field goes. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "已建成5G基站");
+  spin ();
+  g_assert_null (field_error (name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goal_name)), ==, "已建成5G基站");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (in_goal)), ==, "已建成5G基站 · Cumulative");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (in_task)), ==, "已建成5G基站 · Cumulative");
+
+  g_assert_true (gtk_widget_activate_action (root, "import.create", NULL));
+  spin ();
+  g_assert_cmpuint (count_plans (store), ==, before + 1);
+  {
+    g_autoptr(PbPlan) plan = newest_plan (store);
+    gint64 id = pb_record_get_id (PB_RECORD (plan));
+    g_autoptr(PbIndicator) stations = indicator_named (store, id, "已建成5G基站");
+    g_autoptr(GListModel) targets = pb_store_list_targets (store, pb_record_get_id (PB_RECORD (stations)));
+    g_autoptr(GListModel) items = pb_store_list_indicator_items (store, pb_record_get_id (PB_RECORD (stations)));
+
+    g_assert_cmpuint (count_indicators_named (store, id, "5G基站"), ==, 0);
+    g_assert_cmpuint (count_indicators_named (store, id, "已建成5G基站"), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (targets), >=, 1);
+    /* The goal and the task serve it, as before the rename. */
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+      {
+        g_autoptr(PbTarget) tg = g_list_model_get_item (targets, i);
+
+        g_assert_cmpint (pb_target_get_year (tg), ==, 2025);
+        g_assert_cmpfloat (pb_target_get_value (tg), ==, 5000);
+      }
+  }
+  undo_in_window ();
+  g_assert_cmpuint (count_plans (store), ==, before);
+}
+
 /* Every item of @plan_id starts on @start and is due on @due. */
 static void
 assert_items_dated (PbStore    *store,
@@ -1724,6 +1813,7 @@ main (int    argc,
   g_test_add_func ("/import-window/review-needs-period", test_review_needs_period);
   g_test_add_func ("/import-window/review-period-moves-items", test_review_period_moves_items);
   g_test_add_func ("/import-window/review-escape", test_review_escape);
+  g_test_add_func ("/import-window/review-rename-indicator", test_review_rename_indicator);
   g_test_add_func ("/import-window/cancel", test_cancel);
   g_test_add_func ("/import-window/bad-file", test_bad_file);
 

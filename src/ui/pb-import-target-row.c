@@ -28,6 +28,8 @@ struct _PbImportTargetRow
   GtkCheckButton *include_check;
   GtkWidget      *stretch_tag;
   GtkWidget      *borderline_icon;
+  AdwEntryRow    *name_row;
+  GtkWidget      *name_error_row;
   AdwEntryRow    *value_row;
   GtkWidget      *value_error_row;
   AdwComboRow    *comparator_row;
@@ -39,6 +41,7 @@ struct _PbImportTargetRow
 
   JsonObject     *target;   /* NULL while the fields are filled */
   JsonObject     *indicator; /* the target's indicator in the draft, or NULL */
+  gboolean        syncing;   /* the name shown again, not typed */
 };
 
 G_DEFINE_FINAL_TYPE (PbImportTargetRow, pb_import_target_row, ADW_TYPE_EXPANDER_ROW)
@@ -47,6 +50,7 @@ enum {
   INCLUDE_TOGGLED,
   KIND_CHANGED,
   TARGET_EDITED,
+  NAME_EDITED,
   N_SIGNALS
 };
 
@@ -223,6 +227,16 @@ year_changed_cb (PbImportTargetRow *self)
   refuse (self, self->year_row, self->year_error_row, message);
 }
 
+/* The name is the indicator's, shared by its every target: the window
+ * checks it and names the indicator (pb_import_window_rename_indicator()). */
+static void
+name_changed_cb (PbImportTargetRow *self)
+{
+  if (self->target == NULL || self->syncing)
+    return;
+  g_signal_emit (self, signals[NAME_EDITED], 0);
+}
+
 static void
 unit_changed_cb (PbImportTargetRow *self)
 {
@@ -299,6 +313,8 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, include_check);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, stretch_tag);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, borderline_icon);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, name_error_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, value_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, value_error_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, comparator_row);
@@ -308,6 +324,7 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, year_error_row);
   gtk_widget_class_bind_template_child (widget_class, PbImportTargetRow, stretch_switch);
   gtk_widget_class_bind_template_callback (widget_class, include_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
@@ -340,6 +357,15 @@ pb_import_target_row_class_init (PbImportTargetRowClass *klass)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[KIND_CHANGED] = g_signal_new ("kind-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * PbImportTargetRow::name-edited:
+   *
+   * The planner typed in the indicator's name; nothing is written yet:
+   * the window checks the name and names the indicator and its every
+   * target, see pb_import_target_row_get_name_field().
+   */
+  signals[NAME_EDITED] = g_signal_new ("name-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -372,6 +398,8 @@ pb_import_target_row_new (JsonObject *target,
       comparator = i;
 
   /* Filled before the target is set: filling writes nothing back. */
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), string_member (target, "indicator"));
+  g_object_set_data (G_OBJECT (self->name_row), "error-row", self->name_error_row);
   gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
   adw_combo_row_set_selected (self->comparator_row, comparator);
   gtk_editable_set_text (GTK_EDITABLE (self->unit_row), string_member (target, "unit"));
@@ -426,18 +454,44 @@ pb_import_target_row_get_indicator (PbImportTargetRow *self)
  * pb_import_target_row_sync:
  * @self: a target row
  *
- * Shows its indicator's kind again, after another target of the same
- * indicator changed it: the Counted row and the subtitle follow, and
- * nothing is written back.
+ * Shows its indicator's kind and name again, after another target of the
+ * same indicator changed them: the Counted row, the name and the subtitle
+ * follow, and nothing is written back.
  */
 void
 pb_import_target_row_sync (PbImportTargetRow *self)
 {
+  g_autofree char *shown = NULL;
+
   g_return_if_fail (PB_IS_IMPORT_TARGET_ROW (self));
 
   if (self->indicator)
     adw_combo_row_set_selected (self->kind_row, is_annual (self) ? 1 : 0);
+  /* The name another copy of it was given (a field being corrected keeps
+   * what is typed: the name is not written while it is refused). */
+  shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "error") &&
+      g_strcmp0 (shown, string_member (self->target, "indicator")) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), string_member (self->target, "indicator"));
+      self->syncing = FALSE;
+    }
   update_title (self);
+}
+
+/**
+ * pb_import_target_row_get_name_field:
+ * @self: a target row
+ *
+ * Returns: (transfer none): the field of its indicator's name, whose
+ *   "error-row" is where a refusal of it is said
+ */
+GtkWidget *
+pb_import_target_row_get_name_field (PbImportTargetRow *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_TARGET_ROW (self), NULL);
+  return GTK_WIDGET (self->name_row);
 }
 
 gboolean

@@ -16,6 +16,7 @@ GtkWidget  *pb_import_target_row_new            (JsonObject        *target,
                                                  JsonObject        *kind);
 JsonObject *pb_import_target_row_get_target     (PbImportTargetRow *self);
 GtkWidget  *pb_import_target_row_get_year_field (PbImportTargetRow *self);
+GtkWidget  *pb_import_target_row_get_name_field (PbImportTargetRow *self);
 JsonObject *pb_import_target_row_get_indicator  (PbImportTargetRow *self);
 void        pb_import_target_row_sync           (PbImportTargetRow *self);
 void        pb_import_target_row_copy_from      (PbImportTargetRow *self,

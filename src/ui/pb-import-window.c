@@ -707,6 +707,118 @@ target_kind_changed_cb (PbImportTargetRow *changed,
       pb_import_target_row_sync (g_ptr_array_index (rows, i));
 }
 
+/* Whether two targets of the draft are of one indicator. */
+static gboolean
+same_indicator (JsonObject *a,
+                JsonObject *b)
+{
+  const char *ia = json_object_get_string_member_with_default (a, "indicator_id", NULL);
+  const char *ib = json_object_get_string_member_with_default (b, "indicator_id", NULL);
+
+  return a == b || (ia != NULL && g_strcmp0 (ia, ib) == 0);
+}
+
+/* The indicator's name typed in a target's row (the importer took many
+ * wrongly: "国控" for 国控、省控断面水质自动监测站). An empty name, or the
+ * name of another indicator of the same item, is refused under the field
+ * and Create Plan waits; otherwise the indicator and its every target are
+ * named so, in the draft the plan is created from, and every row of it
+ * shows the name. */
+static void
+target_name_edited_cb (PbImportTargetRow *changed,
+                       PbImportWindow    *self)
+{
+  GtkWidget *field = pb_import_target_row_get_name_field (changed);
+  GtkWidget *error_row = g_object_get_data (G_OBJECT (field), "error-row");
+  JsonObject *t = pb_import_target_row_get_target (changed);
+  JsonObject *k = pb_import_target_row_get_indicator (changed);
+  JsonObject *item = g_object_get_data (G_OBJECT (changed), "item");
+  const char *id = json_object_get_string_member_with_default (t, "indicator_id", NULL);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
+  JsonArray *targets = item ? json_object_get_array_member (item, "targets") : NULL;
+  JsonArray *defined = item && json_object_has_member (item, "indicators")
+                       ? json_object_get_array_member (item, "indicators") : NULL;
+  JsonArray *items;
+  gboolean clash = FALSE;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (self->draft == NULL || t == NULL)
+    return;
+  if (name[0] == '\0')
+    {
+      pb_import_window_set_field_error (self, field, error_row, _("An indicator needs a name."));
+      update_summary (self);
+      return;
+    }
+  for (guint i = 0; targets && i < json_array_get_length (targets) && !clash; i++)
+    {
+      JsonObject *o = json_array_get_object_element (targets, i);
+
+      clash = !same_indicator (o, t) &&
+              g_strcmp0 (json_object_get_string_member_with_default (o, "indicator", NULL), name) == 0;
+    }
+  for (guint i = 0; defined && i < json_array_get_length (defined) && !clash; i++)
+    {
+      JsonObject *d = json_array_get_object_element (defined, i);
+
+      clash = d != k && g_strcmp0 (json_object_get_string_member_with_default (d, "id", NULL), id) != 0 &&
+              g_strcmp0 (json_object_get_string_member_with_default (d, "name", NULL), name) == 0;
+    }
+  if (clash)
+    {
+      g_autofree char *what = g_strstrip (g_strdup_printf ("%s %s",
+                                                           json_object_get_string_member_with_default (item, "number", ""),
+                                                           json_object_get_string_member_with_default (item, "title", "")));
+      /* Translators: in the import review, an indicator cannot take the
+       * name of another indicator of its item; the second %s is the item,
+       * as "3 建设城市物联感知体系" */
+      g_autofree char *message = g_strdup_printf (_("“%s” is already the name of another indicator of %s; choose another name."),
+                                                  name, what);
+
+      pb_import_window_set_field_error (self, field, error_row, message);
+      update_summary (self);
+      return;
+    }
+  pb_import_window_set_field_error (self, field, error_row, NULL);
+
+  if (k != NULL)
+    json_object_set_string_member (k, "name", name);
+  if (id == NULL)
+    json_object_set_string_member (t, "indicator", name);
+  items = json_object_get_array_member (json_node_get_object (self->draft), "items");
+  for (guint i = 0; id && items && i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      JsonArray *ts = json_object_has_member (it, "targets") ? json_object_get_array_member (it, "targets") : NULL;
+
+      for (guint j = 0; ts && j < json_array_get_length (ts); j++)
+        {
+          JsonObject *o = json_array_get_object_element (ts, j);
+
+          if (g_strcmp0 (json_object_get_string_member_with_default (o, "indicator_id", NULL), id) == 0)
+            json_object_set_string_member (o, "indicator", name);
+        }
+    }
+
+  /* Every row of it shows the name; the others' refusals of a name go
+   * with the name (they were of the old one). */
+  rows = target_rows (self);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PbImportTargetRow *r = g_ptr_array_index (rows, i);
+
+      if (same_indicator (pb_import_target_row_get_target (r), t))
+        {
+          GtkWidget *f = pb_import_target_row_get_name_field (r);
+
+          if (r != changed)
+            pb_import_window_set_field_error (self, f, g_object_get_data (G_OBJECT (f), "error-row"), NULL);
+          pb_import_target_row_sync (r);
+        }
+    }
+  update_summary (self);
+}
+
 /* A goal and a task often state one target of one indicator (the same
  * year, firm or stretch): each item holds its own copy in the draft, but
  * it is one target, so a correction made on one copy is made on every
@@ -915,6 +1027,7 @@ item_row (PbImportWindow *self,
       g_signal_connect (target, "kind-changed", G_CALLBACK (target_kind_changed_cb), self);
       g_signal_connect (target, "include-toggled", G_CALLBACK (target_include_toggled_cb), self);
       g_signal_connect (target, "target-edited", G_CALLBACK (target_edited_cb), self);
+      g_signal_connect (target, "name-edited", G_CALLBACK (target_name_edited_cb), self);
       /* Its item, for the checks that leave out what is left out. */
       g_object_set_data_full (G_OBJECT (pb_import_target_row_get_year_field (PB_IMPORT_TARGET_ROW (target))), "item",
                               json_object_ref (item), (GDestroyNotify) json_object_unref);
