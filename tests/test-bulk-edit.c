@@ -154,6 +154,7 @@ test_shift_refused_in_dialog (void)
   g_autofree char *expected = NULL;
   GtkWidget *dialog, *error, *spin;
   GtkDropDown *unit;
+  int dialog_width, spin_width;
 
   ids[0] = id_of ("建设智慧交通基础设施");
   ids[1] = id_of ("加快充电基础设施建设");
@@ -192,6 +193,13 @@ test_shift_refused_in_dialog (void)
   assert_label_whole (error);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   pb_test_save_shot (dialog, "bulk-shift-refused.png");
+  /* The dialog keeps its size as the reason comes and goes: the reason
+   * wraps in the width the dialog has (it grew to 610 px with it, and
+   * fell to 300 px, the number field to 70 px, without). */
+  dialog_width = gtk_widget_get_width (dialog);
+  spin_width = gtk_widget_get_width (spin);
+  g_test_message ("dialog %d px, field %d px, with the reason", dialog_width, spin_width);
+  g_assert_cmpint (spin_width, >=, 150);
 
   /* Days instead: 1 day still leaves; −1 month stays inside. */
   gtk_drop_down_set_selected (unit, 0);
@@ -200,9 +208,12 @@ test_shift_refused_in_dialog (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "2028-01-01"));
   gtk_drop_down_set_selected (unit, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -1);
-  pb_test_settle_for (200);
+  pb_test_settle_for (400);
   g_assert_false (gtk_widget_get_visible (error));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  g_test_message ("dialog %d px, field %d px, without", gtk_widget_get_width (dialog), gtk_widget_get_width (spin));
+  g_assert_cmpint (gtk_widget_get_width (dialog), ==, dialog_width);
+  g_assert_cmpint (gtk_widget_get_width (spin), ==, spin_width);
   {
     g_autofree char *now = pb_test_dump_store (t.store);
     g_assert_true (g_str_equal (now, before));
@@ -211,9 +222,11 @@ test_shift_refused_in_dialog (void)
   /* Back to +1 month: refused again. Then −1 month, applied: one
    * command. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
-  pb_test_settle_for (200);
+  pb_test_settle_for (400);
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  g_assert_cmpint (gtk_widget_get_width (dialog), ==, dialog_width);
+  assert_label_whole (error);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -1);
   pb_test_settle_for (200);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");

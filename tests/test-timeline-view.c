@@ -813,6 +813,40 @@ test_move_many (void)
   g_assert_nonnull (last_hint);
   g_assert_true (g_str_has_prefix (last_hint, "Rescheduling would move 2 items outside the plan’s period"));
 
+  /* In the window, a toast that reads whole on its one line (it was cut
+   * mid-sentence, "…Nothing was chan…"): how the reason starts, and
+   * Details…, which a real click opens on the whole reason. */
+  {
+    AdwToast *toast = pb_ui_get_toast (GTK_WIDGET (view));
+    GtkWidget *details, *dialog, *title;
+    GPtrArray *labels = g_ptr_array_new ();
+
+    g_assert_nonnull (toast);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Rescheduling would move 2 items outside the plan’s period…");
+    g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "Details…");
+    pb_test_settle_for (400);
+    pb_test_collect (GTK_WIDGET (t.window), GTK_TYPE_LABEL, labels);
+    title = NULL;
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_equal (gtk_label_get_text (labels->pdata[i]), adw_toast_get_title (toast)))
+        title = labels->pdata[i];
+    g_ptr_array_unref (labels);
+    g_assert_nonnull (title);
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+    details = pb_test_button_labelled (GTK_WIDGET (t.window), "Details…");
+    g_assert_nonnull (details);
+    pb_test_x_raise (details);
+    pb_test_x_click_at (details, gtk_widget_get_width (details) / 2.0, gtk_widget_get_height (details) / 2.0, 1, 0);
+    pb_test_settle_for (400);
+    dialog = pb_test_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, last_hint);
+    pb_test_save_shot (dialog, "timeline-refusal-details.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    pb_test_settle_for (200);
+  }
+
   /* Twice Shift+Left, then twice Shift+Right: both bars a calendar month
    * at a time, their due dates on month ends staying on month ends (not
    * kept lengths in days, 2027-11-02); one Undo takes back one press for

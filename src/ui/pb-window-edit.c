@@ -1464,6 +1464,12 @@ pb_window_ask_bulk (PbWindow   *self,
   a->error = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (a->error), TRUE);
   gtk_label_set_xalign (GTK_LABEL (a->error), 0);
+  /* The dialog keeps its size as a reason comes and goes: the reason
+   * wraps in the width the fields give it and asks for no more (a long
+   * one widened the dialog to 610 px, and it fell back to 300 px, the
+   * number field to 70 px, once the shift was taken). */
+  gtk_label_set_max_width_chars (GTK_LABEL (a->error), 10);
+  gtk_widget_set_size_request (box, 340, -1);
   gtk_widget_add_css_class (a->error, "field-error");
   gtk_widget_set_visible (a->error, FALSE);
   gtk_box_append (GTK_BOX (box), a->error);

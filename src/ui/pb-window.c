@@ -700,16 +700,87 @@ board_item_selected_cb (PbWindow *self,
   timeline_selection_changed_cb (self, item ? pb_record_get_id (PB_RECORD (item)) : 0);
 }
 
+/* Whether @markup reads whole as a toast's one line (a toast's title
+ * is cut, never wrapped): its width in the toast's bold, with room for
+ * the toast's margins, its close button and a button of its own. */
+static gboolean
+toast_fits (PbWindow   *self,
+            const char *markup)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->toast_overlay), NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int width;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width <= gtk_widget_get_width (GTK_WIDGET (self->toast_overlay)) - 220;
+}
+
+/* The start of @hint, to its first comma, colon or full stop, and "…". */
+static char *
+hint_start (const char *hint)
+{
+  static const char *stops[] = { ", ", "，", ": ", "：", ". ", "。", "（", " (" };
+  const char *end = hint + strlen (hint);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      const char *at = strstr (hint, stops[i]);
+
+      if (at && at > hint && at < end)
+        end = at;
+    }
+  return g_strndup (hint, end - hint);
+}
+
 static void
 timeline_hint_cb (PbWindow   *self,
                   const char *hint)
 {
   /* Toast titles are markup. */
   g_autofree char *escaped = g_markup_escape_text (hint, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast;
 
+  /* A hint too long for a toast's one line (a refused reschedule names
+   * the period, the items and a date) is not cut mid-sentence: the toast
+   * says how it starts, and Details… shows it whole. */
+  if (toast_fits (self, escaped))
+    toast = adw_toast_new (escaped);
+  else
+    {
+      g_autofree char *start = hint_start (hint);
+      g_autofree char *start_escaped = g_markup_escape_text (start, -1);
+      g_autofree char *title = g_strconcat (start_escaped, "…", NULL);
+
+      toast = adw_toast_new (title);
+      /* Translators: the button of a toast too short for what it says */
+      adw_toast_set_button_label (toast, _("Details…"));
+      adw_toast_set_action_name (toast, "win.show-hint");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (hint));
+      adw_toast_set_timeout (toast, 8);
+      pb_ui_show_toast (GTK_WIDGET (self->toast_overlay), toast);
+      return;
+    }
   adw_toast_set_timeout (toast, 3);
   pb_ui_show_toast (GTK_WIDGET (self->toast_overlay), toast);
+}
+
+/* A hint whole, from its toast's Details…: wrapped in a dialog. */
+static void
+show_hint_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget), NULL,
+                                                                         g_variant_get_string (parameter, NULL)));
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 GtkWidget *
@@ -2536,6 +2607,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-hint", "s", show_hint_action);
   gtk_widget_class_install_action (widget_class, "win.undo-command", "x", undo_command_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", NULL, export_ledger_action);
