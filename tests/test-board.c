@@ -422,6 +422,61 @@ test_insert_while_searching (void)
   }
 }
 
+/* Review 22, findings 23 and 21: Ctrl+F again closes the search bar and
+ * clears the search (the board stayed filtered under a closed bar, two
+ * cards of a plan with nothing to say so); the bar and its button show
+ * with the board only, not over the timeline they do not filter; Ctrl+F
+ * there goes to the board's search. */
+static void
+test_search_closes_clears (void)
+{
+  PbBoardView *board = PB_BOARD_VIEW (pb_window_get_board (window));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (board), ADW_TYPE_VIEW_STACK));
+  GtkWidget *entry = widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PB_TYPE_WINDOW, "search_button"));
+  GtkWidget *bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
+
+  adw_view_stack_set_visible_child_name (stack, "board");
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+  pb_test_settle_for (300);
+  gtk_widget_grab_focus (GTK_WIDGET (board));
+  pb_test_x_press_in (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  search_for ("交通");
+  g_assert_true (pb_board_view_is_filtering (board));
+
+  /* Over the timeline: no bar, no button; back on the board, as it was. */
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (300);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_get_visible (bar));
+  adw_view_stack_set_visible_child_name (stack, "board");
+  pb_test_settle_for (300);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_true (pb_board_view_is_filtering (board));
+
+  /* Ctrl+F again: closed, and the whole board back. */
+  gtk_widget_grab_focus (entry);
+  pb_test_x_press_in (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  pb_test_settle_for (500);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (pb_board_view_is_filtering (board));
+
+  /* Ctrl+F on the timeline: the board's search, open. */
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  pb_test_settle_for (300);
+  pb_test_x_press_in (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "board");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+  pb_test_settle_for (300);
+}
+
 /* A filtered or searched board shows only the columns holding a card
  * that matches (issue 14): "Show on Board" for 市财政局 is its one
  * column with its one card in view, not a row of empty columns with the
@@ -1152,6 +1207,7 @@ main (int    argc,
   g_test_add_func ("/board/filter-hides-empty-columns", test_filter_hides_empty_columns);
   g_test_add_func ("/board/column-titles", test_column_titles);
   g_test_add_func ("/board/insert-while-searching", test_insert_while_searching);
+  g_test_add_func ("/board/search-closes-clears", test_search_closes_clears);
   g_test_add_func ("/board/editor", test_editor);
   g_test_add_func ("/board/cards-follow-links", test_cards_follow_links);
   g_test_add_func ("/board/bulk-status-health", test_bulk_status_health);

@@ -72,6 +72,7 @@ struct _PbWindow
   gint64                fresh_item;
   gint64                fresh_mark;
   GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
   GtkMenuButton        *sidebar_menu_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
@@ -592,6 +593,12 @@ visible_view_changed_cb (PbWindow *self)
    * leaflet or gizmo still waiting for its allocation ("Trying to snapshot
    * AdwLeaflet … without a current allocation"). Pages that did not change
    * answer from their size caches, so this costs a switch next to nothing. */
+  /* The search and filters choose the board's cards: shown with the
+   * board only, not over a timeline or table they leave as it is (a
+   * reviewer set "严重滞后" and read every indicator under it). */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), g_strcmp0 (name, "board") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), g_strcmp0 (name, "board") == 0);
+
   gtk_widget_queue_resize (GTK_WIDGET (self->view_stack));
   if (board_shown (self))
     flush_board (self);
@@ -1000,10 +1007,33 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PbWindow *self = PB_WINDOW (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  gtk_toggle_button_set_active (self->search_button, !gtk_toggle_button_get_active (self->search_button));
+  /* It searches the board's cards: from another page, to the board. */
+  if (g_strcmp0 (name, "board") != 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "board");
+      gtk_toggle_button_set_active (self->search_button, TRUE);
+    }
+  else
+    gtk_toggle_button_set_active (self->search_button, !gtk_toggle_button_get_active (self->search_button));
   if (gtk_toggle_button_get_active (self->search_button))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void clear_filter_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter);
+
+/* Closing the search bar clears the search and filters, as GNOME's
+ * search bars do: a board left filtered under a closed bar showed two
+ * cards of a plan with nothing on screen to say so. */
+static void
+search_mode_cb (PbWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  clear_filter_action (GTK_WIDGET (self), "win.clear-filter", NULL);
 }
 
 /* The board's "Clear Filter" when nothing matched: the search and every
@@ -2591,6 +2621,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, health_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, primary_menu);
@@ -3093,6 +3124,8 @@ pb_window_set_application_store (PbWindow      *self,
 
   /* The last page first, so that the plan goes to the page shown (the
    * board gets it when it is shown). */
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_view_changed_cb),
                            self, G_CONNECT_SWAPPED);
   if (settings != NULL)
