@@ -1433,6 +1433,7 @@ indicator_name_apply_cb (AdwEntryRow  *entry,
       GtkWidget *again;
 
       gtk_widget_remove_css_class (name, "error");
+      gtk_widget_set_visible (refusal, FALSE);
       if (line)
         gtk_widget_set_visible (line, FALSE);
       /* The lists were made again: the keyboard stays in the field. */
@@ -1443,6 +1444,7 @@ indicator_name_apply_cb (AdwEntryRow  *entry,
     }
   gtk_label_set_text (GTK_LABEL (refusal), error->message);
   gtk_widget_add_css_class (name, "error");
+  gtk_widget_set_visible (refusal, TRUE);
   if (line)
     gtk_widget_set_visible (line, TRUE);
   gtk_widget_error_bell (GTK_WIDGET (entry));
@@ -1471,6 +1473,9 @@ add_indicator_name_rows (PbItemEditor *self,
   gtk_label_set_wrap (GTK_LABEL (refusal), TRUE);
   gtk_label_set_xalign (GTK_LABEL (refusal), 0);
   gtk_widget_add_css_class (refusal, "error");
+  /* Shown with a refusal only: an error never shows empty or leaks onto
+   * the next item opened (/edit-window/editor-target-no-leak). */
+  gtk_widget_set_visible (refusal, FALSE);
   gtk_box_append (GTK_BOX (refusal_box), refusal);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
