@@ -66,6 +66,69 @@ test_open_missing (void)
   pb_test_remove_dir (dir);
 }
 
+/* SQLite's words for what went wrong are English whatever the language:
+ * a store error says what happened in its first line, translated, and
+ * keeps SQLite's text after it, for the log and a tooltip. Opening a
+ * damaged library said "…已损坏（database disk image is malformed）…". */
+static void
+test_sqlite_words_kept_apart (PbTestLibrary *f,
+                              gconstpointer  data)
+{
+  static const int codes[] = { PB_DB_CORRUPT, PB_DB_NOTADB, PB_DB_BUSY, PB_DB_LOCKED,
+                               PB_DB_READONLY, PB_DB_FULL, PB_DB_IOERR, PB_DB_CANTOPEN };
+  g_autofree char *name = g_path_get_basename (f->path);
+  g_autofree char *trunc = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *detail = NULL;
+  PbStore *opened;
+  gsize length;
+
+  if (pb_test_on_server ())
+    {
+      g_test_skip ("a damaged library file: a library file only");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(GError) e = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *rest = NULL;
+
+      g_assert_false (pb_store_set_error (f->store, codes[i], &e));
+      g_assert_nonnull (e);
+      first = pb_store_error_split (e->message, &rest);
+      g_test_message ("%s: %s | %s", pb_db_errstr (codes[i]), first, rest ? rest : "");
+      g_assert_null (strstr (first, pb_db_errstr (codes[i])));
+      g_assert_null (strstr (first, "database"));
+      g_assert_null (strstr (first, "malformed"));
+      g_assert_null (strchr (first, '('));
+      if (codes[i] == PB_DB_CORRUPT || codes[i] == PB_DB_NOTADB)
+        {
+          g_assert_true (g_error_matches (e, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT));
+          g_assert_nonnull (strstr (first, "is damaged"));
+        }
+    }
+
+  /* A library cut short, as a copy that stopped half way. */
+  g_assert_cmpint (pb_store_add_example_plan (f->store, NULL), >, 0);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  trunc = g_build_filename (f->dir, "trunc.planboard", NULL);
+  g_assert_true (g_file_set_contents (trunc, contents, 3 * 4096 + 100, NULL));
+  opened = pb_store_open (trunc, PB_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (opened);
+  g_assert_true (g_error_matches (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT));
+  said = pb_store_error_split (error->message, &detail);
+  g_test_message ("%s | %s", said, detail ? detail : "");
+  g_assert_nonnull (strstr (said, "“trunc.planboard”"));
+  g_assert_null (strstr (said, "database"));
+  g_assert_null (strstr (said, "malformed"));
+}
+
 static void
 test_pragmas_on_connection (PbTestLibrary *f,
                             gconstpointer  data)
@@ -1147,6 +1210,7 @@ main (int    argc,
   g_test_add_func ("/store/open/missing", test_open_missing);
   g_test_add_func ("/store/open/default-path", test_default_path);
   ADD ("/store/foreign-keys", test_pragmas_on_connection);
+  ADD ("/store/sqlite-words-kept-apart", test_sqlite_words_kept_apart);
   ADD ("/store/records", test_records);
   ADD ("/store/lists", test_lists);
   ADD ("/store/cascade", test_cascade);

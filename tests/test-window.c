@@ -273,6 +273,49 @@ test_window_narrow (void)
   pb_test_remove_dir (dir);
 }
 
+/* A library cut short (a copy that stopped half way): the window says in
+ * the planner's words that it is damaged, not SQLite's English inside
+ * the sentence ("…已损坏（database disk image is malformed）…"); SQLite's
+ * words are in the page's tooltip. */
+static void
+test_window_damaged_library (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *whole = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *db = g_build_filename (dir, "trunc.planboard", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *said, *page;
+  gsize length;
+
+  {
+    PbStore *store = pb_store_open (whole, PB_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_store_add_example_plan (store, &error), >, 0);
+    g_assert_finalize_object (store);
+  }
+  g_assert_true (g_file_get_contents (whole, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096 + 100);
+  g_assert_true (g_file_set_contents (db, contents, 3 * 4096 + 100, NULL));
+  app = start_app (db, &window);
+
+  g_assert_null (pb_application_get_store (app));
+  said = find_label (GTK_WIDGET (window), "The library “trunc.planboard” is damaged: part of it cannot be read. It was not changed.");
+  g_assert_nonnull (said);
+  g_assert_true (gtk_widget_get_mapped (said));
+  page = gtk_widget_get_ancestor (said, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page), ==, "database disk image is malformed");
+
+  gtk_window_destroy (window);
+  spin ();
+  g_unsetenv ("PLANBOARD_DB");
+  pb_test_remove_dir (dir);
+}
+
 /* A library that cannot be opened gives a window that says why. */
 static void
 test_window_bad_library (void)
@@ -858,6 +901,7 @@ main (int    argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/plan-row-follows-health", test_window_plan_row_follows_health);
   g_test_add_func ("/window/bad-library", test_window_bad_library);
+  g_test_add_func ("/window/damaged-library", test_window_damaged_library);
   g_test_add_func ("/window/file-library-loads-no-libpq", test_window_file_library_no_libpq);
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts);
   g_test_add_func ("/window/opens-on-timeline", test_window_opens_on_timeline);

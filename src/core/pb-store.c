@@ -335,6 +335,7 @@ set_error_for_db (PbDb        *db,
 {
   const char *detail = db ? pb_db_errmsg (db) : pb_db_errstr (rc);
   g_autofree char *name = pb_db_display_name (path ? path : "");
+  g_autofree char *said = NULL;
 
   if (pb_db_is_server_uri (path))
     switch (rc & 0xff)
@@ -380,20 +381,25 @@ set_error_for_db (PbDb        *db,
       g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_FULL,
                    _("The disk is full, so the change was not saved. Free some space and try again."));
       break;
+    /* SQLite's own words (English, whatever the language) go after the
+     * first line, for the log and a tooltip (pb_store_error_split ()):
+     * the first line says what happened in the planner's language. */
     case PB_DB_IOERR:
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
-                   _("The library “%s” could not be written to the disk (%s), so the change was not saved. The disk may be full or failing."),
-                   name, detail);
+      said = g_strdup_printf (_("The library “%s” could not be written to the disk, so the change was not saved. The disk may be full or failing."),
+                              name);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO, "%s\n%s", said, detail);
       break;
     case PB_DB_CORRUPT:
+      said = g_strdup_printf (_("The library “%s” is damaged: part of it cannot be read. It was not changed."), name);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT, "%s\n%s", said, detail);
+      break;
     case PB_DB_NOTADB:
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT,
-                   _("The library “%s” is damaged (%s). It was not changed."),
-                   name, detail);
+      said = g_strdup_printf (_("The library “%s” is damaged: it cannot be read as a library at all. It was not changed."), name);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_CORRUPT, "%s\n%s", said, detail);
       break;
     case PB_DB_CANTOPEN:
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
-                   _("The library “%s” could not be opened (%s)."), name, detail);
+      said = g_strdup_printf (_("The library “%s” could not be opened."), name);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO, "%s\n%s", said, detail);
       break;
     case PB_DB_CONSTRAINT:
     case PB_DB_MISMATCH:
@@ -402,8 +408,8 @@ set_error_for_db (PbDb        *db,
                    _("The change does not fit the plan (%s), so it was not made."), detail);
       break;
     default:
-      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO,
-                   _("The library “%s” could not be used (%s)."), name, detail);
+      said = g_strdup_printf (_("The library “%s” could not be used."), name);
+      g_set_error (error, PB_STORE_ERROR, PB_STORE_ERROR_IO, "%s\n%s", said, detail);
       break;
     }
 

@@ -218,13 +218,19 @@ pb_ui_toast_full (GtkWidget  *widget,
                   guint       timeout)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *detail = NULL;
+  /* A store error's own words (SQLite's, in English) after its first
+   * line are for the log: the toast says the first line. */
+  g_autofree char *said = pb_store_error_split (text, &detail);
+  g_autofree char *escaped = g_markup_escape_text (said, -1);
   AdwToast *toast;
   gint64 mark = 0;
 
+  if (detail != NULL)
+    g_message ("%s (%s)", said, detail);
   if (overlay == NULL)
     {
-      g_message ("%s", text);
+      g_message ("%s", said);
       return;
     }
 

@@ -3010,10 +3010,20 @@ pb_window_set_application_store (PbWindow      *self,
   self->store = pb_application_get_store (app);
   if (self->store == NULL)
     {
-      g_autofree char *escaped = error ? g_markup_escape_text (error->message, -1) : NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *said = error ? pb_store_error_split (error->message, &detail) : NULL;
+      g_autofree char *escaped = said ? g_markup_escape_text (said, -1) : NULL;
 
-      /* A status page's description is markup; the library's name is not. */
+      /* A status page's description is markup; the library's name is not.
+       * What SQLite or the server said in its own words (English) is for
+       * the log and the page's tooltip: the page says it in the
+       * planner's language. */
       adw_status_page_set_description (self->error_page, escaped);
+      if (detail != NULL)
+        {
+          g_message ("%s (%s)", said, detail);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_page), detail);
+        }
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-example", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
