@@ -677,6 +677,41 @@ test_completion_decided_by_indicator (PbTestLibrary *f,
 }
 
 /* Progress from indicators: the latest actual against the target it answers. */
+/* Review 22, finding 17: an annual indicator's progress on a day of a
+ * year with a target of its own and no figure for it yet is none of that
+ * year's way, not last year's figure against last year's target (a task
+ * read 86 % in November 2026 from 2025's 新建5G基站 3200 of 3000, with
+ * nothing reported for 2026's 4000). A figure of the year counts as
+ * usual; a year without a target keeps to the latest figure's year. */
+static void
+test_annual_progress_this_year (PbTestLibrary *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbItem) item = make_item (f, "2025-01-01", "2027-12-31", PB_ITEM_STATUS_IN_PROGRESS, 0.3);
+  gint64 plan = pb_item_get_plan_id (item);
+  gint64 annual = pb_store_add_indicator (f->store, plan, pb_record_get_id (PB_RECORD (item)), "新建5G基站", "个",
+                                          PB_INDICATOR_KIND_ANNUAL, &error);
+  g_autoptr(PbIndicator) k = pb_store_get_record (f->store, PB_TYPE_INDICATOR, annual);
+  g_autoptr(GDate) end_2025 = g_date_new_dmy (31, 12, 2025);
+  g_autoptr(GDate) nov_2026 = g_date_new_dmy (28, 11, 2026);
+  g_autoptr(GDate) mar_2028 = g_date_new_dmy (1, 3, 2028);
+
+  pb_store_add_target (f->store, annual, 2025, 3000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_target (f->store, annual, 2026, 4000, PB_COMPARATOR_GE, FALSE, &error);
+  pb_store_add_actual (f->store, annual, "2025-12-31", 3200, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpfloat (pb_store_get_indicator_status (f->store, k, end_2025)->progress, ==, 1);
+  g_assert_cmpfloat (pb_store_get_indicator_status (f->store, k, nov_2026)->progress, ==, 0);
+  /* 2027 has no target: the latest figure answers its own year's. */
+  g_assert_cmpfloat (pb_store_get_indicator_status (f->store, k, mar_2028)->progress, ==, 1);
+
+  pb_store_add_actual (f->store, annual, "2026-06-30", 2000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pb_store_get_indicator_status (f->store, k, nov_2026)->progress, 0.5, 1e-9);
+}
+
 static void
 test_indicator_progress (PbTestLibrary *f,
                          gconstpointer  data)
@@ -2011,6 +2046,7 @@ main (int    argc,
   PB_TEST_ADD_LIBRARY ("/health/completion-worst-rule", test_completion_worst_rule);
   g_test_add_func ("/health/percent-format", test_percent_format);
   PB_TEST_ADD_LIBRARY ("/health/indicator-progress", test_indicator_progress);
+  PB_TEST_ADD_LIBRARY ("/health/annual-progress-this-year", test_annual_progress_this_year);
   PB_TEST_ADD_LIBRARY ("/health/indicator-table", test_indicator_table);
   PB_TEST_ADD_LIBRARY ("/health/thresholds", test_thresholds);
   PB_TEST_ADD_LIBRARY ("/health/item-with-indicators", test_item_with_indicators);

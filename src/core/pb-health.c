@@ -684,7 +684,7 @@ evaluate_targets (PbIndicator       *indicator,
   status->has_actual = TRUE;
   status->latest = pb_record_get_double (PB_RECORD (latest), "value");
   g_strlcpy (status->latest_date, pb_record_get_string (PB_RECORD (latest), "date"), sizeof status->latest_date);
-  status->progress = pb_indicator_compute_progress (indicator, targets, actuals);
+  status->progress = pb_indicator_compute_progress_on (indicator, targets, actuals, today);
 
   if (!pb_date_parse (status->latest_date, &date))
     {
@@ -988,7 +988,7 @@ evaluate_since (PbIndicator       *indicator,
   evaluate_targets (indicator, targets, judged, origin, today, from_year, status);
   /* An item's progress is the indicator's, from every report. */
   if (judged != known)
-    status->progress = pb_indicator_compute_progress (indicator, targets, known);
+    status->progress = pb_indicator_compute_progress_on (indicator, targets, known, today);
 
   /* An actual dated after @today is recorded but counts only from its
    * date; the views say so beside the latest one that counts. */
@@ -1077,6 +1077,31 @@ pb_indicator_compute_progress (PbIndicator *indicator,
                                GListModel  *targets,
                                GListModel  *actuals)
 {
+  return pb_indicator_compute_progress_on (indicator, targets, actuals, NULL);
+}
+
+/**
+ * pb_indicator_compute_progress_on:
+ * @indicator: an indicator
+ * @targets: (element-type PbTarget): its targets, by year
+ * @actuals: (element-type PbActual): its actuals, by date
+ * @today: (nullable): the day it is judged on
+ *
+ * As pb_indicator_compute_progress(), on @today: an annual indicator
+ * whose year of @today has a target, and no actual of that year yet, has
+ * made none of this year's way (0) — last year's figure, met or not, is
+ * not this year's progress (a reviewer saw a task at 86 % in November
+ * 2026 from 2025's 新建5G基站 3200 of 3000, with nothing reported for
+ * 2026's 4000).
+ *
+ * Returns: 0 to 1, or -1 when there is no actual or no target to judge by
+ */
+double
+pb_indicator_compute_progress_on (PbIndicator *indicator,
+                                  GListModel  *targets,
+                                  GListModel  *actuals,
+                                  const GDate *today)
+{
   g_autoptr(GArray) goals = NULL;
   g_autoptr(PbActual) actual = NULL;
   guint n_actuals;
@@ -1101,6 +1126,10 @@ pb_indicator_compute_progress (PbIndicator *indicator,
        * (evaluate_targets()): an annual figure answers its own year's. */
       if (!pb_date_parse (pb_record_get_string (PB_RECORD (actual), "date"), &date))
         return -1;
+      /* A year with a target of its own and no figure yet: none of it. */
+      if (today != NULL && g_date_valid (today) && g_date_get_year (&date) < g_date_get_year (today) &&
+          goal_for_year (goals, g_date_get_year (today)) != NULL)
+        return 0;
       g = goal_for_year (goals, g_date_get_year (&date));
       if (g == NULL)
         return -1;
@@ -2812,8 +2841,7 @@ pb_store_compute_item_progress (PbStore *store,
   g_return_val_if_fail (PB_IS_STORE (store), -1);
   g_return_val_if_fail (PB_IS_ITEM (item), -1);
 
-  /* The plan's health, cached, has every item's (it does not depend on
-   * the day). */
+  /* The plan's health for today, cached, has every item's. */
   pb_date_today (&today);
   h = g_hash_table_lookup (get_plan_health (store, pb_item_get_plan_id (item), &today)->items, &id);
   return h ? h->indicator_progress : -1;

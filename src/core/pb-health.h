@@ -97,6 +97,10 @@ void     pb_indicator_evaluate       (PbIndicator       *indicator,
 double   pb_indicator_compute_progress (PbIndicator *indicator,
                                         GListModel  *targets,
                                         GListModel  *actuals);
+double   pb_indicator_compute_progress_on (PbIndicator *indicator,
+                                           GListModel  *targets,
+                                           GListModel  *actuals,
+                                           const GDate *today);
 gboolean pb_target_is_met            (PbIndicator *indicator,
                                       PbTarget    *target,
                                       double       value);
