@@ -676,6 +676,54 @@ test_progress_from_indicators_follows (void)
   pb_test_settle_for (300);
 }
 
+/* The editor's Section drop-down moves the item as Move to Section… does:
+ * to the end of that section, one "Move Item", the numbers counting on
+ * (the example numbers its tasks straight through: 4 at the end of
+ * (二) is 10, and (二)'s first, 5, is 4), not dropped with its 4 among
+ * (二)'s 5–10 as it was. Undo takes section and numbers back. */
+static void
+test_section_moves (void)
+{
+  g_autoptr(PbItem) item = pb_test_app_item_titled (&t, "建设城市物联感知体系");
+  g_autoptr(PbItem) next = pb_test_app_item_titled (&t, "建设智慧交通基础设施");
+  g_autofree char *before = pb_test_dump_store (t.store);
+  GtkWidget *editor, *row;
+  GListModel *labels;
+  gint64 from = pb_item_get_section_id (item), to = pb_item_get_section_id (next);
+  guint wanted = GTK_INVALID_LIST_POSITION;
+
+  g_assert_cmpstr (pb_item_get_number (item), ==, "4");
+  g_assert_cmpstr (pb_item_get_number (next), ==, "5");
+  g_assert_cmpint (from, !=, to);
+  pb_window_open_editor (t.window, item);
+  pb_test_settle_for (400);
+  editor = pb_window_get_editor (t.window);
+  row = find_child (editor, ADW_TYPE_COMBO_ROW, "Section");
+  g_assert_nonnull (row);
+  labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "建设智能协同的融合基础设施"))
+      wanted = i;
+  g_assert_cmpuint (wanted, !=, GTK_INVALID_LIST_POSITION);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), wanted);
+  pb_test_settle_for (300);
+  g_assert_cmpstr (pb_store_get_undo_label (t.store), ==, "Move Item");
+  g_assert_cmpint (pb_item_get_section_id (item), ==, to);
+  g_assert_cmpstr (pb_item_get_number (item), ==, "10");
+  g_assert_cmpstr (pb_item_get_number (next), ==, "4");
+
+  act ("win.undo");
+  pb_test_settle_for (300);
+  {
+    g_autofree char *now = pb_test_dump_store (t.store);
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), !=, wanted);
+  pb_window_close_editor (t.window);
+  pb_test_settle_for (300);
+}
+
 /* The window closed while the progress slider still holds a change it
  * has not stored: three presses of Right in their pause, a drag not let
  * go, then two presses of Left and Ctrl+Q. Closing or quitting disposes
@@ -1330,6 +1378,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/progress-from-indicators-follows", test_progress_from_indicators_follows);
   g_test_add_func ("/item-editor/progress-from-indicators-width", test_progress_from_indicators_width);
   g_test_add_func ("/item-editor/add-target-item-years", test_add_target_item_years);
+  g_test_add_func ("/item-editor/section-moves", test_section_moves);
   /* Last: it closes the window (and makes another). */
   g_test_add_func ("/item-editor/progress-saved-on-close", test_progress_saved_on_close);
   g_test_add_func ("/item-editor/rename-indicator", test_rename_indicator);

@@ -707,8 +707,15 @@ combo_changed_cb (PbItemEditor *self,
           g_autoptr(PbSection) s = g_list_model_get_item (self->sections, selected - 1);
           section = pb_record_get_id (PB_RECORD (s));
         }
+      /* Moved there as Move to Section… moves it: to the end of the
+       * section, the numbers it leaves and joins counting on (one "Move
+       * Item"), not dropped among another section's numbers as it was. */
       if (section != pb_item_get_section_id (self->item))
-        ok = pb_store_set (self->store, self->item, &error, "section_id", section, NULL);
+        {
+          gint64 id = pb_record_get_id (PB_RECORD (self->item));
+
+          ok = pb_store_move_items_to_section (self->store, &id, 1, section, &error);
+        }
     }
 
   if (!ok)
