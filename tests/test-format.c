@@ -966,6 +966,40 @@ test_add_months (void)
     }
 }
 
+/* Review 22, finding 18: a value typed for a unit with its own 万 or 亿:
+ * "2万" in 万个 is 2 (2万个), never 2万 万个 = 2亿个 (it read 完成率
+ * 1396552 %, blue); another scale converts; a bare number is in the unit
+ * already; a unit without a scale reads as pb_parse_number() does. */
+static void
+test_number_in_unit (void)
+{
+  PbComparator cmp;
+  double v;
+
+  g_assert_true (pb_parse_number_in_unit ("2万", "万个", &v));
+  g_assert_cmpfloat (v, ==, 2);
+  g_assert_true (pb_parse_number_in_unit ("2亿", "万个", &v));
+  g_assert_cmpfloat (v, ==, 20000);
+  g_assert_true (pb_parse_number_in_unit ("1.5", "万个", &v));
+  g_assert_cmpfloat (v, ==, 1.5);
+  g_assert_true (pb_parse_number_in_unit ("2万", "个", &v));
+  g_assert_cmpfloat (v, ==, 20000);
+  g_assert_true (pb_parse_number_in_unit ("3000万", "亿元", &v));
+  g_assert_cmpfloat_with_epsilon (v, 0.3, 1e-12);
+  g_assert_true (pb_parse_number_in_unit ("1.2萬", "萬戶", &v));
+  g_assert_cmpfloat_with_epsilon (v, 1.2, 1e-12);
+  g_assert_true (pb_parse_number_in_unit ("85%", "%", &v));
+  g_assert_cmpfloat (v, ==, 85);
+  g_assert_true (pb_parse_number_in_unit ("2万", NULL, &v));
+  g_assert_cmpfloat (v, ==, 20000);
+  g_assert_false (pb_parse_number_in_unit ("许多", "万个", &v));
+  g_assert_true (pb_parse_target_in_unit ("≥1.5万", "万个", &cmp, &v));
+  g_assert_cmpint (cmp, ==, PB_COMPARATOR_GE);
+  g_assert_cmpfloat (v, ==, 1.5);
+  g_assert_true (pb_parse_target_in_unit ("≥15000", "万个", &cmp, &v));
+  g_assert_cmpfloat (v, ==, 15000);   /* a bare number is in the unit */
+}
+
 int
 main (int    argc,
       char **argv)
@@ -973,6 +1007,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/number-in-unit", test_number_in_unit);
   g_test_add_func ("/format/section-heading", test_section_heading);
   g_test_add_func ("/format/next-section-number", test_next_section_number);
   g_test_add_func ("/format/renumber-sections-forced", test_renumber_sections_forced);

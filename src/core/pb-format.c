@@ -1520,6 +1520,70 @@ unit_base (const char *unit,
   return g_string_free (g_steal_pointer (&base), FALSE);
 }
 
+/* Whether @text writes a 万 or 亿 of its own (2万, 1.5億). */
+static gboolean
+writes_scale (const char *text)
+{
+  return text != NULL && (strstr (text, "万") || strstr (text, "萬") || strstr (text, "亿") || strstr (text, "億"));
+}
+
+/**
+ * pb_parse_number_in_unit:
+ * @text: what was typed, as for pb_parse_number()
+ * @unit: (nullable): the unit the value is in, as 万个 or 亿元
+ * @value: (out): the value in @unit
+ *
+ * A value typed for a figure in @unit. Where the unit carries a 万 or 亿
+ * of its own and the text writes one too, the text says the amount and
+ * the value is that amount in the unit: "2万" in 万个 is 2 (2万个), "2亿"
+ * in 万个 is 20000, "3000万" in 亿元 is 0.3 — never 2万 万个, two hundred
+ * million, as a reviewer's "2万" was recorded. A bare number is in the
+ * unit already (1.5 in 万个 is 1.5万个).
+ *
+ * Returns: whether @text is a number
+ */
+gboolean
+pb_parse_number_in_unit (const char *text,
+                         const char *unit,
+                         double     *value)
+{
+  double scale, v;
+  g_autofree char *base = unit_base (unit, &scale);
+
+  if (!pb_parse_number (text, &v))
+    return FALSE;
+  if (scale != 1 && writes_scale (text))
+    v /= scale;
+  *value = v;
+  return TRUE;
+}
+
+/**
+ * pb_parse_target_in_unit:
+ * @text: what was typed, as for pb_parse_target()
+ * @unit: (nullable): the unit the target is in
+ * @comparator: (out): the comparator
+ * @value: (out): the value in @unit, as pb_parse_number_in_unit() reads it
+ *
+ * Returns: whether @text is a target
+ */
+gboolean
+pb_parse_target_in_unit (const char   *text,
+                         const char   *unit,
+                         PbComparator *comparator,
+                         double       *value)
+{
+  double scale, v;
+  g_autofree char *base = unit_base (unit, &scale);
+
+  if (!pb_parse_target (text, comparator, &v))
+    return FALSE;
+  if (scale != 1 && writes_scale (text))
+    v /= scale;
+  *value = v;
+  return TRUE;
+}
+
 /**
  * pb_unit_factor:
  * @from: (nullable): a measure unit, as 万个

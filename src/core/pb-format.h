@@ -52,6 +52,13 @@ gboolean      pb_parse_number            (const char    *text,
 gboolean      pb_parse_target            (const char    *text,
                                           PbComparator  *comparator,
                                           double        *value);
+gboolean      pb_parse_number_in_unit    (const char    *text,
+                                          const char    *unit,
+                                          double        *value);
+gboolean      pb_parse_target_in_unit    (const char    *text,
+                                          const char    *unit,
+                                          PbComparator  *comparator,
+                                          double        *value);
 char         *pb_format_date_styled      (const GDate   *date,
                                           PbNumberStyle  style);
 char         *pb_format_date             (const GDate   *date);

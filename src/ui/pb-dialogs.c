@@ -213,7 +213,8 @@ commit_actual (GtkWindow  *window,
       gtk_widget_grab_focus (d->rows[0]);
       return FALSE;
     }
-  if (!pb_ui_parse_value (value_text, &value))
+  /* In the indicator's unit: "2万" in 万个 is 2万个, not 2万 万个. */
+  if (!pb_parse_number_in_unit (value_text, pb_indicator_get_measure_unit (d->indicator), &value))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a number; write it as 2600, 2.6万 or 0.85."), value_text);

@@ -649,7 +649,7 @@ committed_cb (PbEditableCell   *label,
 
       if (*text == '\0')
         ok = pb_store_set (self->store, row->indicator, &error, "baseline_value", NAN, NULL);
-      else if (pb_ui_parse_value (text, &value))
+      else if (pb_parse_number_in_unit (text, pb_indicator_get_measure_unit (row->indicator), &value))
         ok = pb_store_set (self->store, row->indicator, &error, "baseline_value", value, NULL);
       else
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -663,7 +663,7 @@ committed_cb (PbEditableCell   *label,
 
       if (*text == '\0')
         ok = target == NULL || pb_store_delete (self->store, target, &error);
-      else if (!pb_ui_parse_target (text, &comparator, &value))
+      else if (!pb_parse_target_in_unit (text, pb_indicator_get_measure_unit (row->indicator), &comparator, &value))
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                      _("“%s” is not a target; write it as ≥2600, ≤1.3 or 85."), text), ok = FALSE;
       else if (target)

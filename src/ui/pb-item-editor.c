@@ -1054,13 +1054,21 @@ commit_target_field (PbItemEditor *self,
   gboolean is_year = g_str_equal (column, "year");
   int year = pb_target_get_year (target);
   double value = pb_target_get_value (target);
+  g_autofree char *unit = NULL;
   double parsed;
 
   if (pb_record_is_deleted (PB_RECORD (target)))
     return;
-  /* What the Indicators page reads: 1.3万, ≥2600, 85%, 0.85, 2.600 (de). */
+  /* What the Indicators page reads: 1.3万, ≥2600, 85%, 0.85, 2.600 (de),
+   * in the indicator's unit ("2万" in 万个 is 2万个). */
+  {
+    g_autoptr(PbIndicator) k = pb_store_get_record (self->store, PB_TYPE_INDICATOR,
+                                                    pb_record_get_int (PB_RECORD (target), "indicator_id"));
+
+    unit = g_strdup (k ? pb_indicator_get_measure_unit (k) : NULL);
+  }
   if (is_year ? !pb_parse_number (text, &parsed) || parsed != floor (parsed) || fabs (parsed) > 9999
-              : !pb_parse_target (text, &comparator, &parsed))
+              : !pb_parse_target_in_unit (text, unit, &comparator, &parsed))
     {
       int first, last;
 
@@ -1910,6 +1918,7 @@ commit_draft (PbItemEditor *self,
   int first, last;
   gint64 indicator_id = self->draft_indicator, added;
   const char *column = NULL;
+  gboolean parsed_ok;
 
   if (row == NULL)
     return TRUE;
@@ -1947,7 +1956,12 @@ commit_draft (PbItemEditor *self,
                            _("Type the target’s value, as 2600 or ≥1.3万, then press Enter."));
       return refuse_draft (self, value_entry, error, how);
     }
-  if (!pb_parse_target (clean, &comparator, &value))
+  {
+    g_autoptr(PbIndicator) k = pb_store_get_record (self->store, PB_TYPE_INDICATOR, self->draft_indicator);
+
+    parsed_ok = pb_parse_target_in_unit (clean, k ? pb_indicator_get_measure_unit (k) : NULL, &comparator, &value);
+  }
+  if (!parsed_ok)
     {
       g_set_error_literal (&error, PB_STORE_ERROR, PB_STORE_ERROR_INVALID,
                            _("Not a value: type the target’s value, as 2600 or ≥1.3万."));
