@@ -71,6 +71,71 @@ find_stats (GPtrArray  *stats,
   g_error ("No organisation %s in the ranking", name);
 }
 
+/* Review 22, finding 27: merged organisations merge their progress
+ * forms. A round sent to both, returned by the one that goes: the kept
+ * one counts as returned, the round 1 of 1 (it read sent, 0 of 1, and
+ * the returned form was gone); Undo puts both forms back. A period only
+ * the merged one was sent goes to the kept one. */
+static void
+test_merge_forms (PbTestLibrary *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) only_gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDate) today = g_date_new_dmy (28, 11, 2026);
+  g_autoptr(GPtrArray) forms = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autofree char *before = NULL;
+  Fixture x;
+  gint64 keep, gone;
+
+  make_plan (f, &x);
+  keep = pb_store_find_organisation (f->store, x.plan, "市经济和信息化局");
+  gone = pb_store_find_organisation (f->store, x.plan, "市经信局");
+  g_array_append_val (orgs, keep);
+  g_array_append_val (orgs, gone);
+  g_array_append_val (only_gone, gone);
+  g_assert_true (pb_store_record_forms_sent (f->store, x.plan, "2026-11", FALSE, NULL, orgs, today, &error));
+  g_assert_true (pb_store_record_forms_sent (f->store, x.plan, "2026-10", FALSE, NULL, only_gone, today, &error));
+  g_assert_no_error (error);
+  forms = pb_store_dup_records_where (f->store, PB_TYPE_PROGRESS_FORM, "organisation_id = ?1 AND period = '2026-11'", gone);
+  g_assert_cmpuint (forms->len, ==, 1);
+  g_assert_true (pb_store_set (f->store, g_ptr_array_index (forms, 0), &error, "returned_date", "2026-11-20", NULL));
+  g_assert_no_error (error);
+  before = pb_test_dump_store (f->store);
+
+  g_assert_true (pb_store_merge_organisations (f->store, keep, gone, &error));
+  g_assert_no_error (error);
+  rounds = pb_store_list_form_rounds (f->store, x.plan, today);
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      PbFormRound *r = g_ptr_array_index (rounds, i);
+
+      if (g_str_equal (r->period, "2026-11"))
+        {
+          g_assert_cmpuint (r->n_sent, ==, 1);
+          g_assert_cmpuint (r->n_returned, ==, 1);
+        }
+      else if (g_str_equal (r->period, "2026-10"))
+        g_assert_cmpuint (r->n_sent, ==, 1);
+    }
+  g_assert_cmpint (pb_test_sql_int (f->path, "SELECT count(*) FROM progress_form WHERE organisation_id IN (SELECT id FROM organisation)"),
+                   ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM progress_form WHERE organisation_id = %" G_GINT64_FORMAT
+                                            " AND period = '2026-11' AND returned_date = '2026-11-20'", keep);
+    g_assert_cmpint (pb_test_sql_int (f->path, sql), ==, 1);
+  }
+
+  g_assert_true (pb_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *now = pb_test_dump_store (f->store);
+    g_assert_cmpstr (now, ==, before);
+  }
+}
+
 static void
 test_merge (PbTestLibrary *f,
             gconstpointer  data)
@@ -1089,6 +1154,7 @@ main (int    argc,
   g_test_add_func ("/supervision/period-for-plan", test_period_for_plan);
   g_test_add_func ("/supervision/period-choices", test_period_choices);
   PB_TEST_ADD_LIBRARY ("/supervision/merge", test_merge);
+  PB_TEST_ADD_LIBRARY ("/supervision/merge-forms", test_merge_forms);
   PB_TEST_ADD_LIBRARY ("/supervision/rename", test_rename);
   PB_TEST_ADD_LIBRARY ("/supervision/ranking", test_ranking);
   PB_TEST_ADD_LIBRARY ("/supervision/across-plans", test_across_plans);

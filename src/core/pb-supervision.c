@@ -405,7 +405,38 @@ pb_store_merge_organisations (PbStore  *store,
                        " SELECT ?1, alias FROM organisation_alias WHERE organisation_id = ?2"
                        " AND alias NOT IN (SELECT alias FROM organisation_alias WHERE organisation_id = ?1)",
                 keep_id, merged_id, error) &&
-       pb_store_exec_ids (store, "DELETE FROM organisation_alias WHERE organisation_id = ?2", keep_id, merged_id, error);
+       pb_store_exec_ids (store, "DELETE FROM organisation_alias WHERE organisation_id = ?2", keep_id, merged_id, error) &&
+       /* Their progress forms merge too (review 22, finding 27: a form
+        * the merged name had returned was lost, and the round counted the
+        * kept one as only sent). A period both were sent: one form, sent
+        * at the earlier date, returned if either was, at the earlier. */
+       pb_store_exec_ids (store,
+                          "UPDATE progress_form SET"
+                          " returned_date = CASE"
+                          "  WHEN (SELECT m.returned_date FROM progress_form m WHERE m.organisation_id = ?2"
+                          "        AND m.plan_id = progress_form.plan_id AND m.period = progress_form.period) IS NULL"
+                          "  THEN returned_date"
+                          "  WHEN returned_date IS NULL OR (SELECT m.returned_date FROM progress_form m WHERE m.organisation_id = ?2"
+                          "        AND m.plan_id = progress_form.plan_id AND m.period = progress_form.period) < returned_date"
+                          "  THEN (SELECT m.returned_date FROM progress_form m WHERE m.organisation_id = ?2"
+                          "        AND m.plan_id = progress_form.plan_id AND m.period = progress_form.period)"
+                          "  ELSE returned_date END,"
+                          " sent_date = CASE"
+                          "  WHEN (SELECT m.sent_date FROM progress_form m WHERE m.organisation_id = ?2"
+                          "        AND m.plan_id = progress_form.plan_id AND m.period = progress_form.period) < sent_date"
+                          "  THEN (SELECT m.sent_date FROM progress_form m WHERE m.organisation_id = ?2"
+                          "        AND m.plan_id = progress_form.plan_id AND m.period = progress_form.period)"
+                          "  ELSE sent_date END"
+                          " WHERE organisation_id = ?1 AND EXISTS (SELECT 1 FROM progress_form m WHERE m.organisation_id = ?2"
+                          "  AND m.plan_id = progress_form.plan_id AND m.period = progress_form.period)",
+                          keep_id, merged_id, error) &&
+       pb_store_exec_ids (store,
+                          "DELETE FROM progress_form WHERE organisation_id = ?2 AND EXISTS"
+                          " (SELECT 1 FROM progress_form k WHERE k.organisation_id = ?1"
+                          "  AND k.plan_id = progress_form.plan_id AND k.period = progress_form.period)",
+                          keep_id, merged_id, error) &&
+       pb_store_exec_ids (store, "UPDATE progress_form SET organisation_id = ?1 WHERE organisation_id = ?2",
+                          keep_id, merged_id, error);
 
   if (ok && g_strcmp0 (merged_name, pb_organisation_get_name (keep)) != 0)
     {
